@@ -6,7 +6,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from chatbot.errors import ConfigError
+
+if TYPE_CHECKING:
+    from chatbot.config import Settings
 
 Event = dict[str, Any]  # an event serialised to plain data (see chatbot.events)
 
@@ -30,7 +35,9 @@ class SessionStore(Protocol):
 class MemorySessionStore:
     """In-process store (tests, single-process embedding); expires idle sessions."""
 
-    def __init__(self, ttl_s: float = 7 * 24 * 3600, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl_s: float = 7 * 24 * 3600, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._ttl = ttl_s
         self._clock = clock
         self._logs: dict[str, list[Event]] = {}
@@ -81,3 +88,29 @@ class SessionLocks:
                 self._users[session_id] -= 1
                 if not self._users[session_id]:
                     del self._users[session_id], self._locks[session_id]
+
+
+def make_store(settings: Settings) -> SessionStore:
+    """The session store named by `settings.store`: "memory", "sqlite" (default) or "redis"."""
+    makers: dict[str, Callable[[Settings], SessionStore]] = {
+        "memory": lambda s: MemorySessionStore(ttl_s=s.session_ttl_s),
+        "sqlite": _make_sqlite_store,
+        "redis": _make_redis_store,
+    }
+    maker = makers.get(settings.store)
+    if maker is None:
+        known = ", ".join(sorted(makers))
+        raise ConfigError(f"unknown session store {settings.store!r}; known stores: {known}")
+    return maker(settings)
+
+
+def _make_sqlite_store(settings: Settings) -> SessionStore:
+    from chatbot.backends.store_sqlite import SqliteSessionStore
+
+    return SqliteSessionStore(settings.sqlite_path, ttl_s=settings.session_ttl_s)
+
+
+def _make_redis_store(settings: Settings) -> SessionStore:
+    from chatbot.backends.store_redis import RedisSessionStore
+
+    return RedisSessionStore(settings.redis_url, ttl_s=settings.session_ttl_s)

@@ -1,0 +1,113 @@
+"""Redis session store: one list per session with an idle TTL, shared by several replicas."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from chatbot.errors import BackendError, BackendUnavailable, ConfigError
+from chatbot.sessions import Event
+
+log = logging.getLogger(__name__)
+
+
+class RedisSessionStore:
+    """Each session is a Redis list of JSON events under `<prefix><session id>`.
+
+    An append is one MULTI/EXEC transaction (RPUSH + EXPIRE), so it lands whole or not at all
+    and refreshes the idle TTL; Redis expires idle sessions by itself.
+    """
+
+    def __init__(
+        self,
+        url: str = "redis://127.0.0.1:6379/0",
+        *,
+        ttl_s: int = 7 * 24 * 3600,
+        prefix: str = "chatbot:session:",
+        client: Any = None,
+    ) -> None:
+        if ttl_s < 1:
+            raise ConfigError(f"redis session TTL must be at least 1 s, got {ttl_s}")
+        self.url = url
+        self._ttl = int(ttl_s)
+        self._prefix = prefix
+        if client is None:
+            try:
+                import redis
+            except ImportError as e:
+                raise BackendUnavailable(
+                    "the redis store needs the 'redis' package: pip install redis"
+                ) from e
+            client = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+        self._redis = client
+
+    def load(self, session_id: str) -> list[Event]:
+        """All events of a session in order ([] for an unknown or expired session)."""
+        with self._translate("load"):
+            raw = self._redis.lrange(self._key(session_id), 0, -1)
+        return [json.loads(body) for body in raw]
+
+    def append(self, session_id: str, events: Sequence[Event]) -> None:
+        """Append events in one MULTI/EXEC transaction and refresh the session's TTL."""
+        if not events:
+            return
+        bodies = [_dump(e) for e in events]
+        key = self._key(session_id)
+        with self._translate("append"):
+            pipe = self._redis.pipeline(transaction=True)
+            pipe.rpush(key, *bodies)
+            pipe.expire(key, self._ttl)
+            pipe.execute()
+        log.debug("session %s: appended %s", session_id, [e.get("type") for e in events])
+
+    def delete(self, session_id: str) -> None:
+        """Forget a session entirely."""
+        with self._translate("delete"):
+            self._redis.delete(self._key(session_id))
+        log.debug("session %s deleted", session_id)
+
+    def ping(self) -> bool:
+        """True when the server answers (for health checks)."""
+        with self._translate("ping"):
+            return bool(self._redis.ping())
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self._redis.close()
+
+    def _key(self, session_id: str) -> str:
+        return self._prefix + session_id
+
+    @contextmanager
+    def _translate(self, what: str) -> Iterator[None]:
+        """Turn redis-py errors into BackendError that names the server."""
+        import redis
+
+        try:
+            yield
+        except redis.RedisError as e:
+            raise BackendError(
+                f"redis session store at {_redact(self.url)}: {what} failed: {e}; "
+                "is redis-server running there? (setting redis_url / CHATBOT_REDIS_URL)"
+            ) from e
+
+
+def _redact(url: str) -> str:
+    """The URL without a password, for error messages."""
+    if "@" not in url:
+        return url
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+
+
+def _dump(event: Event) -> str:
+    try:
+        return json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError) as e:
+        raise BackendError(
+            f"event of type {event.get('type')!r} is not JSON-serialisable ({e}); "
+            "serialise events with chatbot.events.event_to_dict"
+        ) from e

@@ -1,0 +1,276 @@
+"""Session store contract: one test body over memory, SQLite (real file) and Redis (real server)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from chatbot.backends.store_redis import RedisSessionStore
+from chatbot.backends.store_sqlite import SqliteSessionStore
+from chatbot.config import Settings
+from chatbot.errors import BackendError, ConfigError
+from chatbot.sessions import MemorySessionStore, SessionStore, make_store
+
+SECRET = "my secret crush is Audrey Hepburn"
+EVENTS = [
+    {"type": "TextInterestStated", "text": SECRET, "turn": 1},
+    {"type": "ItemLiked", "item_id": "m:1", "nested": {"a": [1, 2.5, None, True]}},
+    {"type": "AttributeAvoided", "facet": "genre", "value": "Horror ☠ 日本"},
+]
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    """A throwaway redis-server on a free loopback port, no persistence, killed at teardown."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed: run `make system-deps` (Debian: redis-server)")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [binary, "--save", "", "--appendonly", "no", "--port", str(port), "--bind", "127.0.0.1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"redis-server did not start on port {port}")
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+class Backend:
+    """Builds stores of one kind over the same data, and moves time for them."""
+
+    def __init__(self, kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+        self.kind = kind
+        self.clock = FakeClock()
+        self._tmp_path = tmp_path
+        self._request = request
+        self._memory: dict[float, MemorySessionStore] = {}
+        self.made: list[SessionStore] = []
+
+    def __call__(self, ttl_s: float = 3600) -> SessionStore:
+        """A store handle with this TTL (memory: one per TTL; sqlite/redis: same data)."""
+        if self.kind == "memory":
+            store: SessionStore = self._memory.setdefault(
+                ttl_s, MemorySessionStore(ttl_s=ttl_s, clock=self.clock)
+            )
+        elif self.kind == "sqlite":
+            store = SqliteSessionStore(self._tmp_path / "s.sqlite3", ttl_s=ttl_s, clock=self.clock)
+        else:
+            url = self._request.getfixturevalue("redis_url")
+            store = RedisSessionStore(url, ttl_s=int(ttl_s), prefix=f"{self._tmp_path.name}:")
+        self.made.append(store)
+        return store
+
+    def advance(self, seconds: float) -> None:
+        """Let time pass: a fake clock for memory/SQLite, real time for Redis's own expiry."""
+        if self.kind == "redis":
+            time.sleep(seconds)
+        else:
+            self.clock.now += seconds
+
+
+@pytest.fixture(params=["memory", "sqlite", pytest.param("redis", marks=pytest.mark.redis)])
+def make(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    """Stores of each backend (the contract tests run once per backend)."""
+    backend = Backend(request.param, tmp_path, request)
+    yield backend
+    for store in backend.made:
+        close = getattr(store, "close", None)
+        if close is not None:
+            close()
+
+
+def test_round_trip_preserves_events_exactly(make: Backend) -> None:
+    store = make(3600)
+    assert store.load("a") == []
+    store.append("a", EVENTS[:1])
+    store.append("a", EVENTS[1:])
+    assert store.load("a") == EVENTS
+    # what load returns is a copy: mutating it never changes the stored log
+    store.load("a")[0]["text"] = "changed"
+    assert store.load("a")[0]["text"] == SECRET
+
+
+def test_sessions_are_isolated_and_delete_forgets_everything(make: Backend) -> None:
+    store = make(3600)
+    store.append("alice", EVENTS)
+    store.append("bob", [{"type": "ItemLiked", "item_id": "m:2"}])
+    store.delete("alice")
+    assert store.load("alice") == []
+    assert store.load("bob") == [{"type": "ItemLiked", "item_id": "m:2"}]
+    store.delete("never-existed")  # deleting an unknown session is fine
+    store.append("alice", EVENTS[:1])  # a forgotten session starts from scratch
+    assert store.load("alice") == EVENTS[:1]
+
+
+def test_odd_session_ids_are_plain_keys(make: Backend) -> None:
+    store = make(3600)
+    for sid in ["tg:42", "a' OR 1=1 --", "日本語", "x" * 200, "*", "%"]:
+        store.append(sid, [{"type": "Reset", "sid": sid}])
+    for sid in ["tg:42", "a' OR 1=1 --", "日本語", "x" * 200, "*", "%"]:
+        assert store.load(sid) == [{"type": "Reset", "sid": sid}]
+
+
+def test_concurrent_appends_from_threads_lose_nothing(make: Backend) -> None:
+    store = make(3600)
+    n_threads, n_appends = 8, 25
+
+    def worker(t: int) -> None:
+        for i in range(n_appends):
+            pair = [{"type": "A", "t": t, "i": i}, {"type": "B", "t": t, "i": i}]
+            store.append(f"s{t % 2}", pair)
+
+    threads = [threading.Thread(target=worker, args=(t,)) for t in range(n_threads)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    for sid in ("s0", "s1"):
+        events = store.load(sid)
+        assert len(events) == n_threads // 2 * n_appends * 2
+        # an append is atomic: each A is immediately followed by its own B
+        for a, b in zip(events[::2], events[1::2], strict=True):
+            assert (a["type"], b["type"]) == ("A", "B")
+            assert (a["t"], a["i"]) == (b["t"], b["i"])
+        # per thread, order is preserved
+        for t in range(sid == "s1", n_threads, 2):
+            assert [e["i"] for e in events[::2] if e["t"] == t] == list(range(n_appends))
+
+
+def test_idle_sessions_expire_and_appends_refresh_expiry(make: Backend) -> None:
+    store = make(1)
+    store.append("idle", EVENTS[:1])
+    store.append("busy", EVENTS[:1])
+    make.advance(0.6)
+    store.append("busy", EVENTS[1:2])  # refreshes busy's expiry
+    make.advance(0.8)
+    assert store.load("idle") == []  # 1.4 s idle > 1 s TTL
+    assert store.load("busy") == EVENTS[:2]
+    store.append("idle", EVENTS[2:])  # an expired session restarts empty, not with old events
+    assert store.load("idle") == EVENTS[2:]
+
+
+def test_logs_never_contain_message_text(make: Backend, caplog: pytest.LogCaptureFixture) -> None:
+    store = make(3600)
+    with caplog.at_level(logging.DEBUG):
+        store.append("a", EVENTS)
+        store.load("a")
+        store.delete("a")
+    if make.kind != "memory":  # the in-process store does not log at all
+        assert caplog.records, "the store should log what it did (event types only)"
+    assert all(SECRET not in r.getMessage() for r in caplog.records)
+    assert all("Audrey" not in r.getMessage() for r in caplog.records)
+
+
+def test_sqlite_survives_reopen_and_uses_wal(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "sessions.sqlite3"
+    first = SqliteSessionStore(path)
+    first.append("a", EVENTS)
+    first.close()
+    second = SqliteSessionStore(path)
+    assert second.load("a") == EVENTS
+    mode = second._db.execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+    second.close()
+
+
+def test_sqlite_expiry_with_fake_clock_and_purge(tmp_path: Path) -> None:
+    clock = FakeClock()
+    store = SqliteSessionStore(tmp_path / "s.sqlite3", ttl_s=100, clock=clock)
+    store.append("old", EVENTS[:1])
+    clock.now += 60
+    store.append("new", EVENTS[:1])
+    clock.now += 50  # old: 110 s idle, new: 50 s
+    assert store.purge_expired() == 1
+    rows = store._db.execute("SELECT count(*) FROM events WHERE session_id = 'old'").fetchone()
+    assert rows[0] == 0  # purged rows are really gone from the file
+    assert store.load("new") == EVENTS[:1]
+    clock.now += 101
+    assert store.load("new") == []
+
+
+def test_sqlite_append_is_all_or_nothing(tmp_path: Path) -> None:
+    store = SqliteSessionStore(tmp_path / "s.sqlite3")
+    store.append("a", EVENTS[:1])
+    with pytest.raises(BackendError, match="not JSON-serialisable"):
+        store.append("a", [{"type": "Good"}, {"type": "Bad", "value": object()}])
+    assert store.load("a") == EVENTS[:1]
+
+
+def test_sqlite_unwritable_path_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(BackendError, match="sqlite_path"):
+        SqliteSessionStore(blocker / "sessions.sqlite3")
+
+
+def test_sqlite_two_handles_on_one_file_share_sessions(tmp_path: Path) -> None:
+    a = SqliteSessionStore(tmp_path / "s.sqlite3")
+    b = SqliteSessionStore(tmp_path / "s.sqlite3")
+    a.append("x", EVENTS[:1])
+    b.append("x", EVENTS[1:])
+    assert a.load("x") == b.load("x") == EVENTS
+
+
+@pytest.mark.redis
+def test_redis_sets_ttl_on_the_session_list(redis_url: str) -> None:
+    import redis
+
+    store = RedisSessionStore(redis_url, ttl_s=500, prefix="ttl:")
+    store.append("a", EVENTS)
+    client = redis.Redis.from_url(redis_url)
+    assert client.type("ttl:a") == b"list"
+    assert 490 <= client.ttl("ttl:a") <= 500
+    assert client.llen("ttl:a") == len(EVENTS)
+
+
+def test_redis_unreachable_is_a_clear_error() -> None:
+    store = RedisSessionStore(f"redis://127.0.0.1:{_free_port()}/0")
+    with pytest.raises(BackendError, match="is redis-server running"):
+        store.load("a")
+
+
+def test_make_store_registry(tmp_path: Path) -> None:
+    settings = Settings.from_env({}, sqlite_path=tmp_path / "x.sqlite3")
+    assert isinstance(make_store(settings.replace(store="memory")), MemorySessionStore)
+    sqlite_store = make_store(settings)  # sqlite is the default
+    assert isinstance(sqlite_store, SqliteSessionStore)
+    assert sqlite_store.path == tmp_path / "x.sqlite3"
+    assert isinstance(make_store(settings.replace(store="redis")), RedisSessionStore)
+    with pytest.raises(ConfigError, match="known stores: memory, redis, sqlite"):
+        make_store(settings.replace(store="mongo"))
