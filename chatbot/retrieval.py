@@ -1,0 +1,646 @@
+"""Retrieval: embed the catalogue, persist a FAISS index, search it with filters and MMR."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from chatbot.catalog import Catalog, Item
+from chatbot.config import Settings
+from chatbot.errors import ConfigError, InputError, VectorIndexError
+
+log = logging.getLogger(__name__)
+
+MANIFEST_FORMAT = 1
+_EMBED_BATCH = 64
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors; `name` identifies the model."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class VectorIndex(Protocol):
+    """Top-k inner-product search; `allowed` is a bool mask over rows (None: all rows)."""
+
+    def search(
+        self, vecs: np.ndarray, k: int, allowed: np.ndarray | None
+    ) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+@dataclass(frozen=True, eq=False)
+class Hit:
+    """One retrieved item and its similarity to the query."""
+
+    item: Item
+    score: float
+
+
+# ---------------------------------------------------------------- filters
+
+_NUMERIC = ("year", "runtime", "rating", "price")
+_EXPR = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$")
+FILTER_GRAMMAR = (
+    "genre=Drama, genre!=Horror, year>=1990, year<=1999, runtime<=120, language=fr, "
+    "country=FR, rating>=7, price<=20, FACET=VALUE, FACET!=VALUE (VALUE may be A,B for any of)"
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Hard constraints on items; unset fields do not constrain; a missing value fails a bound."""
+
+    genres_any: tuple[str, ...] = ()
+    genres_none: tuple[str, ...] = ()
+    year_min: int | None = None
+    year_max: int | None = None
+    runtime_min: int | None = None
+    runtime_max: int | None = None
+    languages: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    rating_min: float | None = None
+    price_min: float | None = None
+    price_max: float | None = None
+    facets_any: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    facets_none: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def active(self) -> bool:
+        """True when at least one constraint is set."""
+        return bool(self.to_exprs())
+
+    def matches(self, item: Item) -> bool:
+        """Whether one item satisfies every constraint."""
+        for name, want, none in self._value_constraints():
+            have = {v.casefold() for v in item.facet(name)}
+            if want and not have & want:
+                return False
+            if have & none:
+                return False
+        for name, lo, hi in self._bounds():
+            value = getattr(item, name)
+            if value is None or (lo is not None and value < lo) or (hi is not None and value > hi):
+                return False
+        return True
+
+    def to_exprs(self) -> list[str]:
+        """The filter as expressions that parse_filters reads back to an equal Filters."""
+        out = [
+            f"{name}={','.join(sorted(want))}"
+            for name, want, _ in self._value_constraints()
+            if want
+        ]
+        out += [
+            f"{name}!={','.join(sorted(none))}"
+            for name, _, none in self._value_constraints()
+            if none
+        ]
+        for name, lo, hi in self._bounds():
+            if lo is not None:
+                out.append(f"{name}>={_num(lo)}")
+            if hi is not None:
+                out.append(f"{name}<={_num(hi)}")
+        return out
+
+    def _value_constraints(self) -> list[tuple[str, set[str], set[str]]]:
+        names: dict[str, tuple[set[str], set[str]]] = {}
+
+        def add(name: str, values: Iterable[str], slot: int) -> None:
+            names.setdefault(name, (set(), set()))[slot].update(v.casefold() for v in values)
+
+        add("genre", self.genres_any, 0)
+        add("genre", self.genres_none, 1)
+        add("language", self.languages, 0)
+        add("country", self.countries, 0)
+        for name, values in self.facets_any.items():
+            add(name, values, 0)
+        for name, values in self.facets_none.items():
+            add(name, values, 1)
+        return [(n, want, none) for n, (want, none) in sorted(names.items()) if want or none]
+
+    def _bounds(self) -> list[tuple[str, float | None, float | None]]:
+        bounds = [
+            ("year", self.year_min, self.year_max),
+            ("runtime", self.runtime_min, self.runtime_max),
+            ("rating", self.rating_min, None),
+            ("price", self.price_min, self.price_max),
+        ]
+        return [b for b in bounds if b[1] is not None or b[2] is not None]
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = None) -> Filters:
+    """Parse CLI-style filter expressions; InputError says which one is wrong and why.
+
+    With facet_names (e.g. catalog.facet_names()), unknown facet names are rejected too.
+    """
+    known = None if facet_names is None else {n.casefold() for n in facet_names}
+    acc: dict[str, Any] = {"facets_any": {}, "facets_none": {}}
+    for expr in exprs:
+        m = _EXPR.match(expr)
+        if not m or not m.group(3):
+            raise InputError(f"bad filter {expr!r}; expected NAME OP VALUE, e.g. {FILTER_GRAMMAR}")
+        name, op, raw = m.group(1).casefold(), m.group(2), m.group(3)
+        name = {
+            "genres": "genre",
+            "tags": "tag",
+            "languages": "language",
+            "countries": "country",
+        }.get(name, name)
+        if name in _NUMERIC:
+            _parse_bound(expr, name, op, raw, acc)
+            continue
+        if op not in ("=", "!="):
+            raise InputError(f"filter {expr!r}: {name} takes = or != (a list of values), not {op}")
+        values = tuple(v.strip() for v in raw.split(",") if v.strip())
+        if not values:
+            raise InputError(f"filter {expr!r}: no value after {op}")
+        if known is not None and name not in known | {"genre", "tag", "language", "country"}:
+            raise InputError(
+                f"filter {expr!r}: unknown facet {name!r}; known: {', '.join(sorted(known))}, "
+                f"{', '.join(_NUMERIC)}"
+            )
+        if name == "language":
+            values = tuple(v.lower() for v in values)
+        elif name == "country":
+            values = tuple(v.upper() for v in values)
+        slot = {("genre", "="): "genres_any", ("genre", "!="): "genres_none"}.get((name, op))
+        if slot is None and op == "=" and name in ("language", "country"):
+            slot = "languages" if name == "language" else "countries"
+        if slot is not None:
+            acc[slot] = tuple(dict.fromkeys([*acc.get(slot, ()), *values]))
+        else:
+            bucket = acc["facets_any" if op == "=" else "facets_none"]
+            bucket[name] = tuple(dict.fromkeys([*bucket.get(name, ()), *values]))
+    return Filters(**acc)
+
+
+def _parse_bound(expr: str, name: str, op: str, raw: str, acc: dict[str, Any]) -> None:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise InputError(f"filter {expr!r}: {raw!r} is not a number") from None
+    if not math.isfinite(value):
+        raise InputError(f"filter {expr!r}: {raw!r} is not a finite number")
+    integral = name in ("year", "runtime")
+    if integral and not value.is_integer():
+        raise InputError(f"filter {expr!r}: {name} must be a whole number")
+    step = 1.0 if integral else 1e-9  # makes > and < inclusive bounds
+    lo = hi = None
+    if op in (">=", "="):
+        lo = value
+    if op in ("<=", "="):
+        hi = value
+    if op == ">":
+        lo = value + step
+    if op == "<":
+        hi = value - step
+    if op == "!=":
+        raise InputError(f"filter {expr!r}: {name} takes >=, <=, >, < or =, not !=")
+    if name == "rating" and hi is not None:
+        raise InputError(f"filter {expr!r}: rating takes a lower bound only (rating>=7)")
+    cast: Callable[[float], Any] = int if integral else float
+    if lo is not None:
+        key = f"{name}_min"
+        acc[key] = cast(lo) if acc.get(key) is None else max(acc[key], cast(lo))
+    if hi is not None:
+        key = f"{name}_max"
+        acc[key] = cast(hi) if acc.get(key) is None else min(acc[key], cast(hi))
+
+
+class _Columns:
+    """Catalogue fields as numpy columns so that a filter becomes a bool mask in milliseconds."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._items = items
+        self.n = len(items)
+        self._numeric = {
+            name: np.array(
+                [np.nan if getattr(i, name) is None else getattr(i, name) for i in items]
+            )
+            for name in _NUMERIC
+        }
+        self._postings: dict[str, dict[str, np.ndarray]] = {}
+
+    def values_mask(self, name: str, values: Iterable[str]) -> np.ndarray:
+        """Rows carrying any of these (case-folded) values of a facet."""
+        if name not in self._postings:
+            rows: dict[str, list[int]] = {}
+            for row, item in enumerate(self._items):
+                for value in {v.casefold() for v in item.facet(name)}:
+                    rows.setdefault(value, []).append(row)
+            self._postings[name] = {v: np.array(r, dtype=np.int64) for v, r in rows.items()}
+        mask = np.zeros(self.n, dtype=bool)
+        for value in values:
+            mask[self._postings[name].get(value, np.empty(0, dtype=np.int64))] = True
+        return mask
+
+    def mask(self, filters: Filters) -> np.ndarray:
+        out = np.ones(self.n, dtype=bool)
+        for name, want, none in filters._value_constraints():
+            if want:
+                out &= self.values_mask(name, want)
+            if none:
+                out &= ~self.values_mask(name, none)
+        for name, lo, hi in filters._bounds():
+            col = self._numeric[name]
+            with np.errstate(invalid="ignore"):
+                ok = ~np.isnan(col)
+                if lo is not None:
+                    ok &= col >= lo
+                if hi is not None:
+                    ok &= col <= hi
+            out &= ok
+        return out
+
+
+# ---------------------------------------------------------------- embedders
+
+
+def _hash_embedder(settings: Settings) -> Embedder:
+    from chatbot.backends.fake import HashEmbedder
+
+    return HashEmbedder()
+
+
+def _sentence_transformer_embedder(settings: Settings) -> Embedder:
+    from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder(settings.embedder_model or None)
+
+
+EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
+    "sentence-transformers": _sentence_transformer_embedder,
+    "hash": _hash_embedder,
+}
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The embedder named by settings.embedder; ConfigError lists the known names."""
+    try:
+        factory = EMBEDDERS[settings.embedder]
+    except KeyError:
+        raise ConfigError(
+            f"unknown embedder {settings.embedder!r}; known: {', '.join(sorted(EMBEDDERS))}"
+        ) from None
+    return factory(settings)
+
+
+def item_text(item: Item) -> str:
+    """What gets embedded for an item: title, year, genres, facets, tags, description."""
+    parts = [item.label + "."]
+    if item.genres:
+        parts.append("Genres: " + ", ".join(item.genres) + ".")
+    for name, values in sorted(item.facets.items()):
+        if values:
+            parts.append(f"{name.capitalize()}: {', '.join(values)}.")
+    if item.tags:
+        parts.append("Tags: " + ", ".join(item.tags) + ".")
+    parts.append(item.description)
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------- the retriever
+
+
+class Retriever:
+    """Catalogue embeddings in a vector index: search by text or vector with filters and MMR."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        embedder: Embedder,
+        index: VectorIndex,
+        vectors: np.ndarray,
+        *,
+        index_type: str = "flat",
+        path: Path | None = None,
+    ) -> None:
+        if vectors.shape != (len(catalog), embedder.dim):
+            raise VectorIndexError(
+                f"{vectors.shape[0]}x{vectors.shape[1]} vectors for {len(catalog)} items of "
+                f"dim {embedder.dim}; rebuild the index with `chatbot index build --force`"
+            )
+        self.catalog = catalog
+        self.embedder = embedder
+        self.index = index
+        self.vectors = vectors
+        self.index_type = index_type
+        self.path = path  # the folder the index was saved in (None: not persisted)
+        self._rows = {item.id: row for row, item in enumerate(catalog.items)}
+        self._columns: _Columns | None = None
+        self._masks: dict[tuple[str, ...], np.ndarray] = {}
+
+    @classmethod
+    def open(
+        cls,
+        catalog: Catalog,
+        settings: Settings,
+        *,
+        embedder: Embedder | None = None,
+        progress: bool = True,
+        force: bool = False,
+    ) -> Retriever:
+        """Load the saved index when it matches catalogue and embedder, else build and save it."""
+        embedder = embedder or make_embedder(settings)
+        kind = settings.index_type
+        from chatbot.backends.index_faiss import INDEX_KINDS
+
+        if kind not in INDEX_KINDS:
+            raise ConfigError(f"unknown index type {kind!r}; known: {', '.join(INDEX_KINDS)}")
+        folder = index_folder(settings.index_dir, catalog, embedder)
+        store = _IndexFolder(folder, catalog, embedder)
+        index, vectors = store.load(kind, force=force)
+        if index is None:
+            return cls._build(store, kind, progress=progress, vectors=vectors)
+        return cls(catalog, embedder, index, vectors, index_type=kind, path=folder)
+
+    @classmethod
+    def _build(
+        cls, store: _IndexFolder, kind: str, *, progress: bool, vectors: np.ndarray | None
+    ) -> Retriever:
+        from chatbot.backends.index_faiss import FaissIndex
+
+        if vectors is None:
+            vectors = embed_items(store.catalog.items, store.embedder, progress=progress)
+            store.save_vectors(vectors)
+        index = FaissIndex.build(vectors, kind)
+        store.save_index(index)
+        if kind != "ivf":
+            vectors = index.vectors  # flat and HNSW keep the rows: share them, not a second copy
+        return cls(
+            store.catalog, store.embedder, index, vectors, index_type=kind, path=store.folder
+        )
+
+    def __len__(self) -> int:
+        return len(self.catalog)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query's unit vector, shape (dim,)."""
+        if not text or not text.strip():
+            raise InputError("empty search query; say what you are looking for")
+        return self.embedder.embed([text])[0]
+
+    def item_vector(self, item_id: str) -> np.ndarray:
+        """An item's unit vector, shape (dim,); UnknownItemError for ids not in the catalogue."""
+        self.catalog.get(item_id)
+        return np.array(self.vectors[self._rows[item_id]], dtype=np.float32)
+
+    def allowed_mask(
+        self, filters: Filters | None, exclude: Iterable[str] = ()
+    ) -> np.ndarray | None:
+        """Bool mask of rows that pass the filters and are not excluded (None: every row)."""
+        mask = None
+        if filters is not None and filters.active:
+            key = tuple(filters.to_exprs())
+            mask = self._masks.get(key)
+            if mask is None:
+                if self._columns is None:
+                    self._columns = _Columns(self.catalog.items)
+                mask = self._columns.mask(filters)
+                if len(self._masks) >= 64:
+                    self._masks.pop(next(iter(self._masks)))
+                self._masks[key] = mask
+        rows = [self._rows[i] for i in exclude if i in self._rows]  # ids of other catalogues: no-op
+        if rows:
+            mask = np.ones(len(self.catalog), dtype=bool) if mask is None else mask.copy()
+            mask[rows] = False
+        return mask
+
+    def search(
+        self,
+        query: str | np.ndarray,
+        k: int = 10,
+        *,
+        exclude: Iterable[str] = (),
+        filters: Filters | None = None,
+        mmr: float = 0.0,
+    ) -> list[Hit]:
+        """Best k items for a text or vector; never fewer than k when k items pass the filters.
+
+        mmr in 0..1 trades relevance for diversity (0: pure relevance); scores stay similarities.
+        """
+        if k < 0:
+            raise InputError(f"k must be 0 or more, got {k}")
+        if not 0.0 <= mmr <= 1.0:
+            raise InputError(f"mmr must lie in 0..1, got {mmr}")
+        q = self._query_vector(query)
+        mask = self.allowed_mask(filters, exclude)
+        n_allowed = len(self.catalog) if mask is None else int(np.count_nonzero(mask))
+        k = min(k, n_allowed)
+        if k == 0:
+            return []
+        pool = min(n_allowed, max(4 * k, 40)) if mmr > 0 else k
+        scores, rows = self.index.search(q[None, :], pool, mask)
+        keep = rows[0] >= 0
+        scores, rows = scores[0][keep], rows[0][keep]
+        if mmr > 0 and len(rows) > k:
+            order = _mmr(self.vectors[rows], scores, k, mmr)
+            scores, rows = scores[order], rows[order]
+        return [
+            Hit(self.catalog.items[r], float(s)) for s, r in zip(scores[:k], rows[:k], strict=True)
+        ]
+
+    def _query_vector(self, query: str | np.ndarray) -> np.ndarray:
+        if isinstance(query, str):
+            return self.embed_query(query)
+        q = np.asarray(query, dtype=np.float32).reshape(-1)
+        if q.shape != (self.embedder.dim,):
+            raise InputError(
+                f"query vector has shape {np.shape(query)}; expected ({self.embedder.dim},)"
+            )
+        norm = float(np.linalg.norm(q))
+        if not math.isfinite(norm) or norm == 0.0:
+            raise InputError("query vector is zero or not finite; nothing to search for")
+        return q / norm
+
+
+def _mmr(vecs: np.ndarray, relevance: np.ndarray, k: int, diversity: float) -> np.ndarray:
+    """Greedy maximal marginal relevance: order of k picks from the candidate rows."""
+    picked: list[int] = []
+    closest = np.full(len(relevance), -np.inf, dtype=np.float32)
+    for _ in range(k):
+        value = (1.0 - diversity) * relevance - diversity * (closest if picked else 0.0)
+        value[picked] = -np.inf
+        best = int(np.argmax(value))
+        picked.append(best)
+        closest = np.maximum(closest, vecs @ vecs[best])
+    return np.array(picked, dtype=np.int64)
+
+
+def embed_items(items: Sequence[Item], embedder: Embedder, *, progress: bool = True) -> np.ndarray:
+    """Embed every item's text in batches, with a progress bar on stderr."""
+    from tqdm import tqdm
+
+    out = np.zeros((len(items), embedder.dim), dtype=np.float32)
+    with tqdm(total=len(items), desc="embedding", unit="item", disable=not progress) as bar:
+        for start in range(0, len(items), _EMBED_BATCH):
+            batch = [item_text(i) for i in items[start : start + _EMBED_BATCH]]
+            out[start : start + len(batch)] = embedder.embed(batch)
+            bar.update(len(batch))
+    return out
+
+
+# ---------------------------------------------------------------- persistence
+
+
+def index_folder(index_dir: Path, catalog: Catalog, embedder: Embedder) -> Path:
+    """Where the index for this catalogue and embedder lives: one folder per pair."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", embedder.name).strip("_")[:80]
+    return Path(index_dir) / f"{catalog.content_hash[:16]}-{slug}"
+
+
+class _IndexFolder:
+    """manifest.json + vectors.npy + index-<type>.faiss; every file is checksummed and atomic."""
+
+    def __init__(self, folder: Path, catalog: Catalog, embedder: Embedder) -> None:
+        self.folder = folder
+        self.catalog = catalog
+        self.embedder = embedder
+        self.manifest_path = folder / "manifest.json"
+
+    def load(self, kind: str, *, force: bool) -> tuple[Any, np.ndarray | None]:
+        """(index, vectors) as far as they are usable; (None, ...) means build the index."""
+        if force:
+            return None, None
+        manifest = self._manifest()
+        if manifest is None:
+            return None, None
+        vectors = None
+        try:
+            entry = manifest["indexes"].get(kind)
+            if entry is not None and entry.get("vectors_sha256") == manifest["vectors"]["sha256"]:
+                return self._load_index(manifest, entry, kind)
+        except (VectorIndexError, KeyError, TypeError, ValueError, OSError) as e:
+            log.warning("%s index in %s is unusable (%s); rebuilding it", kind, self.folder, e)
+        try:
+            vectors = self._load_vectors(manifest)
+        except (VectorIndexError, KeyError, TypeError, ValueError, OSError) as e:
+            log.warning(
+                "embeddings in %s are unusable (%s); re-embedding the catalogue", self.folder, e
+            )
+        return None, vectors
+
+    def _manifest(self) -> dict[str, Any] | None:
+        if not self.manifest_path.exists():
+            return None
+        try:
+            manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            expected = self._identity()
+            for key, value in expected.items():
+                if manifest.get(key) != value:
+                    raise VectorIndexError(f"{key} differs from the catalogue/embedder")
+            return dict(manifest)
+        except (VectorIndexError, ValueError, UnicodeDecodeError, AttributeError) as e:
+            log.warning("index manifest %s is unusable (%s); rebuilding", self.manifest_path, e)
+            return None
+
+    def _identity(self) -> dict[str, Any]:
+        return {
+            "format": MANIFEST_FORMAT,
+            "catalog_hash": self.catalog.content_hash,
+            "embedder": self.embedder.name,
+            "dim": self.embedder.dim,
+            "count": len(self.catalog),
+            "item_ids": [i.id for i in self.catalog.items],
+        }
+
+    def _load_vectors(self, manifest: Mapping[str, Any]) -> np.ndarray:
+        data = _read_checked(self.folder / "vectors.npy", manifest["vectors"]["sha256"])
+        vectors = np.load(io.BytesIO(data), allow_pickle=False)
+        if vectors.dtype != np.float32 or vectors.shape != (len(self.catalog), self.embedder.dim):
+            raise VectorIndexError(f"vectors.npy holds {vectors.dtype} {vectors.shape}")
+        return vectors
+
+    def _load_index(self, manifest: Mapping[str, Any], entry: Mapping[str, Any], kind: str) -> Any:
+        from chatbot.backends.index_faiss import FaissIndex
+
+        data = _read_checked(self.folder / entry["file"], entry["sha256"])
+        vectors = self._load_vectors(manifest) if kind == "ivf" else None
+        index = FaissIndex.from_bytes(data, kind, entry.get("params", {}), vectors)
+        if (index.ntotal, index.dim) != (len(self.catalog), self.embedder.dim):
+            raise VectorIndexError(f"index holds {index.ntotal}x{index.dim} vectors")
+        return index, index.vectors
+
+    def save_vectors(self, vectors: np.ndarray) -> None:
+        """Write vectors.npy and a fresh manifest (drops index entries built from older vectors)."""
+        buf = io.BytesIO()
+        np.save(buf, vectors, allow_pickle=False)
+        data = buf.getvalue()
+        manifest = {**self._identity(), "vectors": {"file": "vectors.npy", "sha256": _sha(data)}}
+        self._write(manifest, {"vectors.npy": data}, indexes={})
+
+    def save_index(self, index: Any) -> None:
+        """Write index-<kind>.faiss and record it in the manifest."""
+        data = index.to_bytes()
+        manifest = self._manifest()
+        if manifest is None:  # vectors were never saved (e.g. read-only folder); nothing to add to
+            return
+        name = f"index-{index.kind}.faiss"
+        entry = {
+            "file": name,
+            "sha256": _sha(data),
+            "params": index.params,
+            "vectors_sha256": manifest["vectors"]["sha256"],
+        }
+        self._write(
+            manifest, {name: data}, indexes={**manifest.get("indexes", {}), index.kind: entry}
+        )
+
+    def _write(
+        self, manifest: dict[str, Any], files: Mapping[str, bytes], *, indexes: dict[str, Any]
+    ) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, data in files.items():
+                _atomic_write_bytes(self.folder / name, data)
+            text = json.dumps({**manifest, "indexes": indexes}, indent=1) + "\n"
+            _atomic_write_bytes(self.manifest_path, text.encode())
+        except OSError as e:
+            log.warning(
+                "could not save the index in %s (%s); using it from memory only", self.folder, e
+            )
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_checked(path: Path, sha256: str) -> bytes:
+    data = path.read_bytes()
+    if _sha(data) != sha256:
+        raise VectorIndexError(f"{path.name} checksum mismatch (corrupt or partly written)")
+    return data
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; the index is not a secret
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
