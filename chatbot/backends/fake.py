@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
+    from typing import Any
 
     import numpy as np
 
@@ -44,3 +45,88 @@ class HashEmbedder:
                 out[row] /= norm
         self.calls += len(texts)
         return out
+
+
+class FakeChatModel:
+    """Scripted chat model: replies in order, records every call, fails loudly when it runs out.
+
+    A reply is a string (streamed word by word), a callable ``messages -> str``, or an
+    exception instance (raised when the stream is read). ``max_new_tokens`` is honoured
+    as a word budget and ``stop`` strings cut the reply, like a real backend.
+    """
+
+    def __init__(
+        self,
+        replies: Sequence[str | BaseException | Callable[[list[dict[str, str]]], str]] = (),
+        *,
+        cycle: bool = False,
+        name: str = "fake",
+    ) -> None:
+        self.replies = list(replies)
+        self.cycle = cycle
+        self.name = name
+        self.calls: list[dict[str, Any]] = []  # {"messages", "opts"} per stream() call
+
+    @classmethod
+    def canned(cls) -> FakeChatModel:
+        """The demo model behind CHATBOT_LLM=fake: one safe sentence per segment, never runs out."""
+
+        def reply(messages: list[dict[str, str]]) -> str:
+            prompt = messages[-1]["content"]
+            if "fits what they asked for" in prompt or "good pick" in prompt:
+                return "It matches what you asked for."
+            return "Here is what I found for you."
+
+        return cls([reply], cycle=True)
+
+    @classmethod
+    def hallucinating(cls, text: str) -> FakeChatModel:
+        """A model that always says `text` (e.g. a title or year that is not in the context)."""
+        return cls([text], cycle=True, name="fake-hallucinating")
+
+    @property
+    def remaining(self) -> int:
+        """Scripted replies not used yet."""
+        return max(0, len(self.replies) - len(self.calls))
+
+    def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:
+        """Stream the next scripted reply."""
+        self.calls.append({"messages": [dict(m) for m in messages], "opts": dict(opts)})
+        index = len(self.calls) - 1
+        if not self.replies or (index >= len(self.replies) and not self.cycle):
+            raise AssertionError(
+                f"FakeChatModel ran out of replies: call {index + 1}, "
+                f"{len(self.replies)} scripted; script more replies"
+            )
+        return self._words(self.replies[index % len(self.replies)], messages, opts)
+
+    @staticmethod
+    def _words(reply: Any, messages: list[dict[str, str]], opts: dict[str, Any]) -> Iterator[str]:
+        if isinstance(reply, BaseException):
+            raise reply
+        text = reply(messages) if callable(reply) else str(reply)
+        for stop in opts.get("stop") or ():
+            text = text.split(stop, 1)[0]
+        import re
+
+        pieces = re.findall(r"\S+\s*", text)
+        budget = opts.get("max_new_tokens")
+        yield from pieces if budget is None else pieces[: int(budget)]
+
+
+class FailingChatModel:
+    """A chat model that streams `partial` and then fails with BackendError (a mid-stream crash)."""
+
+    def __init__(self, partial: str = "This one is", message: str = "connection reset") -> None:
+        self.partial = partial
+        self.message = message
+        self.name = "fake-failing"
+        self.calls = 0
+
+    def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:
+        """Yield the partial text word by word, then raise."""
+        from chatbot.errors import BackendError
+
+        self.calls += 1
+        yield from (w + " " for w in self.partial.split())
+        raise BackendError(f"fake backend failed mid-stream: {self.message}")
