@@ -1,0 +1,298 @@
+"""HTTP API: endpoints, error mapping, limits and SSE, through FastAPI's test client."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from chatbot.catalog import Catalog
+from chatbot.config import Settings
+from chatbot.errors import InputError
+from chatbot.events import (
+    EVENT_TYPES,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    ItemsRecommended,
+    UserSaid,
+    event_to_dict,
+)
+from chatbot.interest import InterestState, fold
+from chatbot.ranking import Recommendation
+from chatbot.server import create_app
+from chatbot.sessions import MemorySessionStore
+
+
+@dataclass(frozen=True)
+class StubReply:
+    session_id: str
+    text: str
+    items: tuple[Recommendation, ...]
+    state: InterestState
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "text": self.text,
+            "items": [
+                {"id": r.item.id, "title": r.item.title, "reason": "stub"} for r in self.items
+            ],
+            "state": self.state.to_dict(),
+        }
+
+
+class StubManager:
+    """Stand-in for DialogueManager until chatbot/dialogue.py lands."""
+
+    def __init__(self, catalog: Catalog, settings: Settings) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.store = MemorySessionStore()
+
+    def _state(self, sid: str) -> InterestState:
+        return fold(_from_dict(e) for e in self.store.load(sid))
+
+    def _reply(self, sid: str, text: str) -> StubReply:
+        state = self._state(sid)
+        items = [i for i in self.catalog if i.id not in state.excluded()][:2]
+        self.store.append(sid, [event_to_dict(ItemsRecommended(tuple(i.id for i in items)))])
+        recs = tuple(Recommendation(i, 1.0) for i in items)
+        return StubReply(sid, text, recs, self._state(sid))
+
+    def respond(self, sid: str, text: str) -> StubReply:
+        if not text.strip() or len(text) > self.settings.max_message_chars:
+            raise InputError("bad text")
+        self.store.append(sid, [event_to_dict(UserSaid(text))])
+        return self._reply(sid, "Here are two picks.")
+
+    def stream(self, sid: str, text: str) -> Iterator[Any]:
+        reply = self.respond(sid, text)
+        yield "Here are "
+        yield "two picks."
+        yield reply
+
+    def feedback(self, sid: str, item_id: str, kind: str) -> StubReply:
+        item = self.catalog.get(item_id)
+        event = {"like": ItemLiked, "dislike": ItemRejected, "seen": ItemSeen}[kind](
+            item.id, item.title
+        )
+        self.store.append(sid, [event_to_dict(event)])
+        return self._reply(sid, "Noted.")
+
+    def state(self, sid: str) -> InterestState:
+        return self._state(sid)
+
+    def remove_belief(self, sid: str, belief_id: str) -> InterestState:
+        return self.state(sid)
+
+    def reset(self, sid: str) -> InterestState:
+        return self.state(sid)
+
+    def forget(self, sid: str) -> None:
+        self.store.delete(sid)
+
+
+def _from_dict(d: dict[str, Any]) -> Any:
+    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k != "type"}
+    return EVENT_TYPES[d["type"]](**fields)
+
+
+@pytest.fixture
+def settings(tmp_path: Any) -> Settings:
+    return Settings.from_env(
+        {}, store="memory", llm="template", embedder="hash", max_message_chars=200
+    )
+
+
+@pytest.fixture
+def client(books_catalog: Catalog, settings: Settings) -> Iterator[TestClient]:
+    app = create_app(StubManager(books_catalog, settings), settings)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        yield c
+
+
+def _say(client: TestClient, sid: str, text: str) -> Any:
+    return client.post(f"/v1/sessions/{sid}/messages", json={"text": text})
+
+
+def test_healthz(client: TestClient) -> None:
+    r = client.get("/healthz")
+    assert r.status_code == 200
+    assert r.json()["status"] == "ok"
+
+
+def test_message_returns_text_grounded_items_and_state(
+    client: TestClient, books_catalog: Catalog
+) -> None:
+    r = _say(client, "u1", "space stories please")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["text"]
+    assert body["items"], "a first request should recommend something"
+    for item in body["items"]:
+        assert item["id"] in books_catalog
+        assert item["title"] == books_catalog.get(item["id"]).title
+        assert "reason" in item
+    assert body["state"]["turns"] == 1
+    assert set(body["state"]["last_shown"]) == {i["id"] for i in body["items"]}
+
+
+def test_feedback_changes_state_and_unknown_item_is_404(client: TestClient) -> None:
+    first = _say(client, "u1", "space stories please").json()["items"][0]["id"]
+    r = client.post("/v1/sessions/u1/feedback", json={"item_id": first, "kind": "like"})
+    assert r.status_code == 200, r.text
+    assert [x["id"] for x in r.json()["state"]["liked"]] == [first]
+    r = client.post("/v1/sessions/u1/feedback", json={"item_id": "no-such-book", "kind": "like"})
+    assert r.status_code == 404
+    assert r.json()["error"] == "unknown_item"
+    assert "no-such-book" in r.json()["message"]
+    r = client.post("/v1/sessions/u1/feedback", json={"item_id": first, "kind": "love"})
+    assert r.status_code == 422
+    assert r.json()["error"] == "invalid_request"
+    assert "kind" in r.json()["message"]
+
+
+def test_get_state_unknown_session_is_404_and_delete_forgets(client: TestClient) -> None:
+    r = client.get("/v1/sessions/nobody")
+    assert r.status_code == 404
+    assert r.json()["error"] == "unknown_session"
+    _say(client, "u2", "hello")
+    r = client.get("/v1/sessions/u2")
+    assert r.status_code == 200
+    assert r.json()["state"]["turns"] == 1
+    assert isinstance(r.json()["summary"], str)
+    assert client.delete("/v1/sessions/u2").status_code == 204
+    assert client.get("/v1/sessions/u2").status_code == 404
+    assert client.delete("/v1/sessions/u2").status_code == 204  # forgetting twice is fine
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"text": ""}, 422, "empty_message"),
+        ({"text": "   \n\t "}, 422, "empty_message"),
+        ({"text": "x" * 201}, 413, "message_too_long"),
+        ({"text": 42}, 422, "invalid_request"),
+        ({"text": None}, 422, "invalid_request"),
+        ({}, 422, "invalid_request"),
+        ({"text": "hi", "admin": True}, 422, "invalid_request"),
+        (["text"], 422, "invalid_request"),
+    ],
+)
+def test_bad_messages_get_clear_json_errors(
+    client: TestClient, body: Any, status: int, code: str
+) -> None:
+    r = client.post("/v1/sessions/u1/messages", json=body)
+    assert r.status_code == status, r.text
+    assert r.json()["error"] == code
+    assert r.json()["message"]
+    assert client.get("/v1/sessions/u1").status_code == 404  # nothing was stored
+
+
+def test_malformed_json_and_huge_bodies(client: TestClient) -> None:
+    r = client.post(
+        "/v1/sessions/u1/messages",
+        content=b'{"text": "hi"',
+        headers={"content-type": "application/json"},
+    )
+    assert r.status_code == 422
+    assert r.json()["error"] == "malformed_json"
+    r = client.post(
+        "/v1/sessions/u1/messages",
+        content=b"\xff\xfe\x00binary",
+        headers={"content-type": "application/json"},
+    )
+    assert 400 <= r.status_code < 500
+    huge = json.dumps({"text": "x" * 1_000_000}).encode()
+    r = client.post(
+        "/v1/sessions/u1/messages", content=huge, headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 413
+    assert r.json()["error"] == "body_too_large"
+
+
+@pytest.mark.parametrize("sid", ["a" * 129, "has space", "semi;colon", "ümlaut", "%00", "..%2F.."])
+def test_bad_session_ids_are_rejected(client: TestClient, sid: str) -> None:
+    r = _say(client, sid, "hello")
+    assert r.status_code in (404, 422), r.text
+    assert "error" in r.json()
+
+
+def test_good_session_ids(client: TestClient) -> None:
+    for sid in ["tg:123", "a", "A-b_c.d@e", "0" * 128]:
+        assert _say(client, sid, "hello").status_code == 200
+
+
+def _sse_events(text: str) -> list[tuple[str, dict[str, Any]]]:
+    events = []
+    for block in text.strip().split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines())
+        events.append((lines["event"], json.loads(lines["data"])))
+    return events
+
+
+def test_stream_sends_deltas_then_the_reply(client: TestClient) -> None:
+    with client.stream("POST", "/v1/sessions/s1/messages/stream", json={"text": "space"}) as r:
+        assert r.status_code == 200
+        assert r.headers["content-type"].startswith("text/event-stream")
+        events = _sse_events(r.read().decode())
+    names = [name for name, _ in events]
+    assert names[-1] == "reply" and set(names[:-1]) == {"delta"}
+    deltas = "".join(data["text"] for name, data in events if name == "delta")
+    assert deltas == events[-1][1]["text"]
+    assert events[-1][1]["items"]
+
+
+def test_stream_bad_input_is_a_4xx_not_a_stream(client: TestClient) -> None:
+    r = client.post("/v1/sessions/s1/messages/stream", json={"text": ""})
+    assert r.status_code == 422
+    r = client.post("/v1/sessions/s1/messages/stream", json={"text": "y" * 500})
+    assert r.status_code == 413
+
+
+def test_openapi_documents_every_endpoint(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    assert "post" in paths["/v1/sessions/{session_id}/messages"]
+    assert "post" in paths["/v1/sessions/{session_id}/messages/stream"]
+    assert "post" in paths["/v1/sessions/{session_id}/feedback"]
+    assert {"get", "delete"} <= set(paths["/v1/sessions/{session_id}"])
+    assert "/healthz" in paths
+    assert client.get("/docs").status_code == 200
+
+
+def test_logs_do_not_contain_message_text_unless_debug(
+    books_catalog: Catalog, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "my therapist says I should read more"
+    for debug in (False, True):
+        s = settings.replace(debug_log_text=debug)
+        with (
+            TestClient(create_app(StubManager(books_catalog, s), s)) as c,
+            caplog.at_level(logging.DEBUG),
+        ):
+            caplog.clear()
+            assert _say(c, "u1", secret).status_code == 200
+            assert any("session=u1" in r.getMessage() for r in caplog.records)
+            leaked = any(secret in r.getMessage() for r in caplog.records)
+        assert leaked == debug
+
+
+def test_chunked_body_without_length_is_limited_too(client: TestClient) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"x" * 10_000
+        yield b'"}'
+
+    r = client.post(
+        "/v1/sessions/u1/messages", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert r.status_code == 413
+    assert r.json()["error"] == "body_too_large"
