@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,3 +32,36 @@ def movies_catalog(movie_settings: Settings) -> Catalog:
     if not path.exists():
         pytest.fail(f"{path} is missing: run `make setup` (or `chatbot catalog build`) first")
     return load_catalog(path)
+
+
+@pytest.fixture(scope="session")
+def books_parts(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Any, Settings]:
+    """(catalog, retriever, writer, settings) over the books: HashEmbedder index, template text."""
+    from chatbot.generation import ResponseWriter
+    from chatbot.retrieval import Retriever
+
+    home = tmp_path_factory.mktemp("books-home")
+    settings = Settings.from_env(
+        {},
+        catalog_path=BOOKS_PATH,
+        embedder="hash",
+        llm="template",
+        store="memory",
+        home=home,
+        index_dir=home / "index",
+        sqlite_path=home / "sessions.sqlite3",
+    )
+    catalog = load_catalog(BOOKS_PATH)
+    retriever = Retriever.open(catalog, settings, progress=False)
+    return catalog, retriever, ResponseWriter(None, catalog, settings), settings
+
+
+@pytest.fixture
+def books_manager(books_parts: tuple[Any, Any, Any, Settings]) -> Any:
+    """A real DialogueManager over the books with fakes (hash embeddings, template text) and
+    a fresh in-memory session store per test."""
+    from chatbot.dialogue import DialogueManager
+    from chatbot.sessions import MemorySessionStore
+
+    catalog, retriever, writer, settings = books_parts
+    return DialogueManager(catalog, retriever, writer, MemorySessionStore(), settings)
