@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     ib = idx_sub.add_parser("build", help="embed the catalogue and save the index (skipped when current)")
     ib.add_argument("--force", action="store_true", help="rebuild even when the index is current")
     ib.add_argument("--index-type", choices=["flat", "hnsw", "ivf"], help="index type (default flat)")
+    ib.add_argument(
+        "--catalog", dest="catalog_path", default=argparse.SUPPRESS, help="catalogue file to index"
+    )
 
     # search
     search = sub.add_parser("search", help="show what retrieval returns for a query")
@@ -117,15 +120,110 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
-    raise NotImplementedError  # filled in by the catalogue work (issue 2)
+    import json
+    from pathlib import Path
+
+    from catalog.info import convert_catalog_file, format_summary, summarize_catalog
+    from chatbot.catalog import load_catalog
+
+    if args.catalog_command == "info":
+        path = Path(settings.catalog_path)
+        catalog = load_catalog(path, mapping=settings.catalog_mapping or None)
+        summary = summarize_catalog(catalog, path=path)
+        text = json.dumps(summary, indent=2, ensure_ascii=False) if args.json else None
+        print(text or format_summary(summary))
+        return 0
+    if args.source == "file":
+        if not args.input:
+            print("error: --source file needs --input YOUR_CATALOGUE.jsonl|.csv", file=sys.stderr)
+            return 2
+        src = Path(args.input)
+        out = Path(args.out) if args.out else Path(settings.home) / "catalog" / f"{src.stem}.jsonl"
+        mapping = args.mapping or settings.catalog_mapping or None
+        cat = convert_catalog_file(src, out, mapping=mapping)
+        print(f"wrote {len(cat):,} items to {out}; use it with --catalog {out}")
+        return 0
+    from catalog.omdb import build_omdb_catalog
+
+    report = build_omdb_catalog(
+        Path(args.omdb_dir) if args.omdb_dir else settings.omdb_dir,
+        Path(args.redial_dir) if args.redial_dir else settings.redial_dir,
+        Path(args.out) if args.out else Path(settings.catalog_path),
+        include_all=args.all,
+        progress=True,
+    )
+    counts = report.meta["counts"]
+    print(
+        f"wrote {report.items:,} movies to {report.path} in {report.seconds} s "
+        f"({counts['with_abstract']:,} with an English abstract, "
+        f"{counts['with_redial_ids']:,} linked to ReDial)"
+    )
+    return 0
 
 
 def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    raise NotImplementedError  # filled in by the retrieval work (issue 3)
+    import time
+
+    from chatbot.catalog import load_catalog
+    from chatbot.retrieval import Retriever
+
+    if args.index_type:
+        settings = settings.replace(index_type=args.index_type)
+    catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
+    start = time.perf_counter()
+    retriever = Retriever.open(catalog, settings, progress=True, force=args.force)
+    what = "built" if retriever.built else "up to date, loaded"
+    print(
+        f"{retriever.index_type} index {what} in {time.perf_counter() - start:.1f}s: "
+        f"{len(catalog)} items, {retriever.embedder.name} (dim {retriever.embedder.dim}), "
+        f"in {retriever.path}"
+    )
+    return 0
 
 
 def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
-    raise NotImplementedError  # filled in by the retrieval work (issue 3)
+    import difflib
+    import json
+
+    from chatbot.catalog import load_catalog
+    from chatbot.errors import InputError
+    from chatbot.retrieval import Retriever, parse_filters
+
+    if args.k < 1:
+        raise InputError(f"--k must be at least 1, got {args.k}")
+    catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
+    filters = parse_filters(args.filter, facet_names=catalog.facet_names())
+    for name, *value_sets in filters.value_constraints():
+        present = {v.casefold(): v for v in catalog.facet_values(name)}
+        for value in set().union(*value_sets) - present.keys():
+            close = difflib.get_close_matches(value, list(present), n=3)
+            hint = f"; did you mean {', '.join(present[c] for c in close)}?" if close else ""
+            print(f"note: no item has {name} {value!r}{hint}", file=sys.stderr)
+    retriever = Retriever.open(catalog, settings, progress=True)
+    hits = retriever.search(args.query, args.k, filters=filters, mmr=args.mmr or 0.0)
+    if args.json:
+        rows = [
+            {
+                "rank": rank,
+                "id": hit.item.id,
+                "title": hit.item.title,
+                "year": hit.item.year,
+                "genres": list(hit.item.genres),
+                "score": round(hit.score, 4),
+            }
+            for rank, hit in enumerate(hits, start=1)
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        print("no items match these filters", file=sys.stderr)
+        return 1
+    width = min(60, max(len(h.item.label) for h in hits))
+    for rank, hit in enumerate(hits, start=1):
+        label = hit.item.label if len(hit.item.label) <= width else hit.item.label[: width - 1] + "…"
+        genres = ", ".join(hit.item.genres) or "-"
+        print(f"{rank:>3}. {label:<{width}}  {hit.score:6.3f}  {genres}")
+    return 0
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -133,7 +231,22 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    raise NotImplementedError  # filled in by the service work (issue 8)
+    import uvicorn
+
+    from chatbot.dialogue import DialogueManager
+    from chatbot.server import create_app
+    from chatbot.sessions import make_store
+
+    settings = settings.replace(
+        **{k: v for k, v in {"store": args.store, "llm": args.llm}.items() if v is not None}
+    )
+    host = args.host or settings.host
+    port = args.port or 8080  # settings.port is the web UI's port
+    manager = DialogueManager.from_settings(settings, store=make_store(settings))
+    app = create_app(manager, settings)
+    log.warning("serving on http://%s:%d (docs at /docs), store=%s", host, port, settings.store)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    return 0
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
