@@ -1,0 +1,1 @@
+"""Adapters that embed the dialogue manager in other frameworks (Telegram, LangChain)."""
