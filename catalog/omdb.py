@@ -472,13 +472,14 @@ def compose_description(
 
 def _genre_phrase(genres: Sequence[str]) -> str:
     picked = list(genres[:2])
+    # "Comedy" adds nothing next to "Romantic Comedy"
+    picked = [g for g in picked if not any(o != g and o.endswith(" " + g) for o in picked)]
     if not picked:
         return "film"
-    nouns = [g for g in picked if g in NOUN_GENRES]
+    nouns = [g for g in picked if g.split()[-1] in NOUN_GENRES]
     if nouns:
         noun = nouns[-1]
-        rest = [g for g in picked if g != noun]
-        return " ".join([*(g.lower() for g in rest), noun.lower()])
+        return " ".join([*(g.lower() for g in picked if g != noun), noun.lower()])
     phrase = " ".join(g.lower() for g in picked)
     return phrase if phrase.endswith(("film", "movie")) else phrase + " film"
 
