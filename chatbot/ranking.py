@@ -2,9 +2,31 @@
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from chatbot.catalog import Item
+import numpy as np
+
+from chatbot.catalog import Catalog, Item
+from chatbot.config import Settings
+from chatbot.errors import InputError
+from chatbot.interest import InterestState
+
+if TYPE_CHECKING:
+    from chatbot.retrieval import Filters, Retriever
+
+# score = similarity to the query + these bonuses (similarities are cosines in -1..1)
+PREFERRED_BOOST = 0.06  # per preferred facet value the item has (at most two count)
+FOCUS_BOOST = 0.10  # for a facet value asked for in the latest message
+POPULARITY_WEIGHT = 0.05  # times log-popularity scaled to 0..1
+RATING_WEIGHT = 0.02  # times (rating - 6) / 4, for rated items
+DISLIKED_WEIGHT = 0.35  # how strongly disliked items push the query away
+SIMILAR_REASON_MIN = 0.35  # cosine to a liked item needed to say "similar to X"
+INTEREST_REASON_MIN = 0.30  # cosine to a free-text interest needed to say "matches X"
+HIGH_RATING = 7.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -14,3 +36,268 @@ class Recommendation:
     item: Item
     score: float
     reasons: tuple[str, ...] = ()
+
+
+def popularity(item: Item) -> float:
+    """Votes plus ReDial mentions (a mention counts like ten votes)."""
+    mentions = item.extra.get("redial_mentions", 0)
+    return float(item.votes) + 10.0 * (mentions if isinstance(mentions, int | float) else 0)
+
+
+class Ranker:
+    """Scores candidates from the retriever against an InterestState and explains each pick."""
+
+    def __init__(self, catalog: Catalog, retriever: Retriever, settings: Settings) -> None:
+        self.catalog = catalog
+        self.retriever = retriever
+        self.settings = settings
+        pops = [popularity(i) for i in catalog]
+        top = max(pops, default=0.0)
+        self._pop = {
+            i.id: (math.log1p(p) / math.log1p(top) if top > 0 else 0.0)
+            for i, p in zip(catalog, pops, strict=True)
+        }
+        self._by_popularity = sorted(range(len(catalog)), key=lambda r: (-pops[r], r))
+        self._popular_ids = {
+            catalog.items[r].id for r in self._by_popularity[: max(50, len(catalog) // 50)]
+        }
+
+    # ------------------------------------------------------------ public
+
+    def filters(self, state: InterestState, *, with_focus: bool = False) -> Filters:
+        """Hard constraints of the state (and avoided facets) as retrieval Filters."""
+        from chatbot.retrieval import Filters
+
+        c = state.constraints
+        genres_none = tuple(v for f, v in state.avoided if f == "genre")
+        facets_none: dict[str, tuple[str, ...]] = {}
+        for f, v in state.avoided:
+            if f != "genre":
+                facets_none[f] = (*facets_none.get(f, ()), v)
+        genres_any: tuple[str, ...] = ()
+        facets_any: dict[str, tuple[str, ...]] = {}
+        if with_focus:
+            genres_any = tuple(v for f, v in state.focus if f == "genre")
+            for f, v in state.focus:
+                if f != "genre":
+                    facets_any[f] = (*facets_any.get(f, ()), v)
+        return Filters(
+            genres_any=genres_any,
+            genres_none=genres_none,
+            year_min=_int(c.get("year_min")),
+            year_max=_int(c.get("year_max")),
+            runtime_max=_int(c.get("runtime_max")),
+            languages=(str(c["language"]),) if "language" in c else (),
+            countries=(str(c["country"]),) if "country" in c else (),
+            rating_min=_float(c.get("rating_min")),
+            price_min=_float(c.get("price_min")),
+            price_max=_float(c.get("price_max")),
+            facets_any=facets_any,
+            facets_none=facets_none,
+        )
+
+    def rank(
+        self, state: InterestState, k: int | None = None, *, exclude: Iterable[str] = ()
+    ) -> list[Recommendation]:
+        """The best k items for this state, best first, never ones the user rejected or saw."""
+        k = self.settings.items_per_turn if k is None else k
+        if k < 0:
+            raise InputError(f"k must be 0 or more, got {k}")
+        if k == 0:
+            return []
+        excluded = state.excluded() | set(exclude)
+        query = self._query(state)
+        if query is None:
+            return self._popular(state, k, excluded)
+        pool = max(8 * k, 60)
+        mmr = 0.5 if state.explore else 0.0
+        hits = []
+        if state.focus:
+            hits = self.retriever.search(
+                query, pool, exclude=excluded, filters=self.filters(state, with_focus=True), mmr=mmr
+            )
+        if len(hits) < pool:
+            seen_ids = {h.item.id for h in hits}
+            more = self.retriever.search(
+                query, pool, exclude=excluded | seen_ids, filters=self.filters(state), mmr=mmr
+            )
+            hits = [*hits, *more]
+        scored = [(self._score(state, h.item, h.score), h.item, h.score) for h in hits]
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        picked = scored[:k]
+        explainer = _Explainer(self, state)
+        return [
+            Recommendation(item, round(score, 4), explainer.reasons(item))
+            for score, item, _ in picked
+        ]
+
+    def clarifying_question(self, state: InterestState) -> str:
+        """One question that helps most when the state holds no signal yet."""
+        genres = self.catalog.facet_values("genre").most_common(40)
+        allowed = [g for g, _ in genres if ("genre", g) not in state.avoided]
+        examples = ", ".join(allowed[:3])
+        if examples:
+            return (
+                f"What are you in the mood for: a genre like {examples}, a topic, "
+                "or a title you loved recently?"
+            )
+        return "What are you in the mood for: a topic, or a title you loved recently?"
+
+    # ------------------------------------------------------------ internals
+
+    def _query(self, state: InterestState) -> np.ndarray | None:
+        parts: list[np.ndarray] = []
+        texts = [*state.interests[-3:], *(v for _, v in state.preferred[-4:])]
+        if texts:
+            parts.append(self.retriever.embed_query("; ".join(texts)))
+        liked = [i for i in state.liked[-6:] if i in self.catalog]
+        if liked:
+            vecs = [self.retriever.item_vector(i) for i in liked]
+            if state.anchor in self.catalog:
+                vecs += [self.retriever.item_vector(state.anchor)] * max(2, len(vecs))  # type: ignore[arg-type]
+            parts.append(_unit(np.mean(vecs, axis=0)))
+        if not parts:
+            return None
+        q = np.sum(parts, axis=0)
+        disliked = [i for i in state.disliked[-6:] if i in self.catalog]
+        if disliked:
+            q = q - DISLIKED_WEIGHT * _unit(
+                np.mean([self.retriever.item_vector(i) for i in disliked], axis=0)
+            )
+        if state.avoided_topics:
+            q = q - DISLIKED_WEIGHT * self.retriever.embed_query(
+                "; ".join(state.avoided_topics[-3:])
+            )
+        norm = float(np.linalg.norm(q))
+        return q / norm if norm > 1e-6 else None
+
+    def _score(self, state: InterestState, item: Item, similarity: float) -> float:
+        score = similarity + POPULARITY_WEIGHT * self._pop.get(item.id, 0.0)
+        prefs = sum(1 for f, v in state.preferred if _has(item, f, v))
+        score += PREFERRED_BOOST * min(prefs, 2)
+        if any(_has(item, f, v) for f, v in state.focus):
+            score += FOCUS_BOOST
+        if item.rating is not None:
+            score += RATING_WEIGHT * (item.rating - 6.0) / 4.0
+        return score
+
+    def _popular(self, state: InterestState, k: int, excluded: set[str]) -> list[Recommendation]:
+        """Cold start: popular picks that pass the filters, one per leading genre where possible."""
+        mask = self.retriever.allowed_mask(
+            self.filters(state, with_focus=bool(state.focus)), excluded
+        )
+        rows = [r for r in self._by_popularity if mask is None or mask[r]]
+        if not rows and state.focus:
+            mask = self.retriever.allowed_mask(self.filters(state), excluded)
+            rows = [r for r in self._by_popularity if mask is None or mask[r]]
+        if state.explore:
+            rows = rows[min(len(rows) // 4, 30 + 7 * state.turns % 40) :] or rows
+        picked: list[Item] = []
+        used_genres: set[str] = set()
+        for r in rows[: 40 * k]:
+            item = self.catalog.items[r]
+            lead = item.genres[0] if item.genres else ""
+            if lead and lead in used_genres:
+                continue
+            picked.append(item)
+            used_genres.add(lead)
+            if len(picked) == k:
+                break
+        for r in rows:
+            if len(picked) == k:
+                break
+            item = self.catalog.items[r]
+            if item not in picked:
+                picked.append(item)
+        explainer = _Explainer(self, state)
+        return [
+            Recommendation(
+                item, round(self._pop.get(item.id, 0.0), 4), explainer.reasons(item, cold=True)
+            )
+            for item in picked
+        ]
+
+
+class _Explainer:
+    """Truthful reasons: each names a signal that actually holds for the item."""
+
+    def __init__(self, ranker: Ranker, state: InterestState) -> None:
+        self.ranker = ranker
+        self.state = state
+        retr = ranker.retriever
+        self.liked = [(i, retr.item_vector(i)) for i in state.liked if i in ranker.catalog]
+        self.interests = [(t, retr.embed_query(t)) for t in state.interests[-3:]]
+
+    def reasons(self, item: Item, *, cold: bool = False) -> tuple[str, ...]:
+        state, out = self.state, []
+        vec = self.ranker.retriever.item_vector(item.id)
+        if self.liked:
+            sims = [(float(vec @ v), i) for i, v in self.liked]
+            best, liked_id = max(sims)
+            if best >= SIMILAR_REASON_MIN:
+                out.append(f"similar to {_title(state, liked_id, self.ranker.catalog)}")
+        for text, v in self.interests:
+            if float(vec @ v) >= INTEREST_REASON_MIN or _shares_words(text, item):
+                out.append(f"matches your interest in {text}")
+                break
+        for facet, value in dict.fromkeys(state.preferred):
+            if _has(item, facet, value):
+                out.append(f"{value}, which you asked for")
+        c = state.constraints
+        if ("year_min" in c or "year_max" in c) and item.year:
+            out.append(f"from {item.year}, in the period you asked for")
+        if "runtime_max" in c and item.runtime:
+            out.append(f"{item.runtime} minutes long")
+        if item.rating is not None and (item.rating >= HIGH_RATING or "rating_min" in c):
+            out.append(
+                f"highly rated ({item.rating:.1f})"
+                if item.rating >= HIGH_RATING
+                else f"rated {item.rating:.1f}"
+            )
+        if cold and item.id in self.ranker._popular_ids:
+            out.append("one of the most popular titles")
+        if cold and state.explore:
+            out.append("a less obvious pick, as you asked for something different")
+        if not out:
+            out.append("a popular pick" if cold else "close to what you described overall")
+        return tuple(out)
+
+
+def _has(item: Item, facet: str, value: str) -> bool:
+    want = value.casefold()
+    return any(v.casefold() == want for v in item.facet(facet))
+
+
+def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:
+    if item_id in state.titles:
+        return state.titles[item_id]
+    return catalog.get(item_id).label if item_id in catalog else item_id
+
+
+_STOP = frozenset("the a an and or of with about in on for to from some any".split())
+
+
+def _shares_words(text: str, item: Item) -> bool:
+    words = {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+    if not words:
+        return False
+    haystack = " ".join([item.title, item.description, *item.genres, *item.tags]).lower()
+    return any(re.search(rf"\b{re.escape(w.rstrip('s'))}", haystack) for w in words)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v))
+    return v / n if n > 1e-9 else v
+
+
+def _int(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
+
+
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def rank_ids(ranker: Ranker, state: InterestState, k: int) -> Sequence[str]:
+    """Ids only (evaluation convenience)."""
+    return [r.item.id for r in ranker.rank(state, k)]

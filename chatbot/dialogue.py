@@ -1,0 +1,353 @@
+"""DialogueManager: one turn = load events, fold, understand, rank, write, append. Orchestration only."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from chatbot.catalog import Catalog, load_catalog
+from chatbot.config import Settings
+from chatbot.errors import InputError
+from chatbot.events import (
+    BeliefRemoved,
+    Event,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    ItemsRecommended,
+    StateReset,
+    UserSaid,
+    event_from_dict,
+    event_to_dict,
+)
+from chatbot.interest import InterestState, fold
+from chatbot.ranking import Ranker, Recommendation
+from chatbot.sessions import SessionLocks, SessionStore, make_store
+from chatbot.understanding import Understander, Understanding
+
+if TYPE_CHECKING:
+    from chatbot.generation import ReplyRequest, ResponseWriter, Written
+    from chatbot.retrieval import Retriever
+
+log = logging.getLogger(__name__)
+
+FEEDBACK_KINDS = ("like", "dislike", "seen")
+
+
+@dataclass(frozen=True, eq=False)
+class Reply:
+    """What one turn produced: text, the recommended items and the state after the turn."""
+
+    session_id: str
+    text: str
+    items: tuple[Recommendation, ...]
+    state: InterestState
+    summary: str
+    kind: str  # recommend | clarify | unknown_title | no_results | acknowledge
+    notices: tuple[str, ...] = ()
+    fell_back: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data (the HTTP API and UI use this shape)."""
+        return {
+            "session_id": self.session_id,
+            "text": self.text,
+            "items": [_item_dict(r) for r in self.items],
+            "state": self.state.to_dict(),
+            "summary": self.summary,
+            "beliefs": [{"id": b.id, "label": b.label} for b in self.state.beliefs()],
+            "kind": self.kind,
+            "notices": list(self.notices),
+        }
+
+
+def _item_dict(rec: Recommendation) -> dict[str, Any]:
+    item = rec.item
+    return {
+        "id": item.id,
+        "title": item.title,
+        "year": item.year,
+        "genres": list(item.genres),
+        "runtime": item.runtime,
+        "rating": item.rating,
+        "description": item.description,
+        "description_composed": item.description_composed,
+        "trailer_url": item.trailer_url,
+        "url": item.url,
+        "image": item.image,
+        "price": item.price,
+        "reason": "; ".join(rec.reasons),
+        "reasons": list(rec.reasons),
+    }
+
+
+class DialogueManager:
+    """Runs turns for many sessions; per-session calls are serialised, sessions run concurrently."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        retriever: Retriever,
+        writer: ResponseWriter,
+        store: SessionStore,
+        settings: Settings,
+        *,
+        understander: Understander | None = None,
+        ranker: Ranker | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.retriever = retriever
+        self.writer = writer
+        self.store = store
+        self.settings = settings
+        self.understander = understander or Understander(catalog)
+        self.ranker = ranker or Ranker(catalog, retriever, settings)
+        self._locks = SessionLocks()
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, *, store: SessionStore | None = None, chat_model: Any = None
+    ) -> DialogueManager:
+        """Load the catalogue, open (or build) the index, build the writer and the session store."""
+        from chatbot.generation import ResponseWriter, make_chat_model
+        from chatbot.retrieval import Retriever
+
+        catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
+        retriever = Retriever.open(catalog, settings, progress=False)
+        model = chat_model if chat_model is not None else make_chat_model(settings)
+        writer = ResponseWriter(model, catalog, settings)
+        return cls(
+            catalog,
+            retriever,
+            writer,
+            store if store is not None else make_store(settings),
+            settings,
+        )
+
+    # ------------------------------------------------------------ turns
+
+    def respond(self, session_id: str, text: str) -> Reply:
+        """Answer one user message."""
+        return _last_reply(self.stream(session_id, text))
+
+    def stream(self, session_id: str, text: str) -> Iterator[str | Reply]:
+        """Text deltas, then exactly one Reply; events are stored only when the turn completes."""
+        text = self._check_text(text)
+        with self._locks.hold(session_id):
+            history = self._load(session_id)
+            state = fold(history)
+            understanding = self.understander.understand(text, state)
+            new_events: list[Event] = [UserSaid(text), *understanding.events]
+            yield from self._turn(session_id, state, new_events, text, understanding)
+
+    def feedback(self, session_id: str, item_id: str, kind: str) -> Reply:
+        """A like / dislike / seen button: the same events as the equivalent typed message."""
+        return _last_reply(self.stream_feedback(session_id, item_id, kind))
+
+    def stream_feedback(self, session_id: str, item_id: str, kind: str) -> Iterator[str | Reply]:
+        """Streaming variant of feedback()."""
+        event = self._feedback_event(item_id, kind)
+        with self._locks.hold(session_id):
+            state = fold(self._load(session_id))
+            yield from self._turn(session_id, state, [event], "", Understanding(events=(event,)))
+
+    def state(self, session_id: str) -> InterestState:
+        """The current interest state of a session (empty for a new one)."""
+        with self._locks.hold(session_id):
+            return fold(self._load(session_id))
+
+    def remove_belief(self, session_id: str, belief_id: str) -> InterestState:
+        """Drop one belief (see InterestState.beliefs); InputError for an unknown id."""
+        with self._locks.hold(session_id):
+            history = self._load(session_id)
+            state = fold(history)
+            known = {b.id for b in state.beliefs()}
+            if belief_id not in known:
+                listed = ", ".join(sorted(known)) or "none"
+                raise InputError(
+                    f"no belief {belief_id!r} in this session; current beliefs: {listed}"
+                )
+            event = BeliefRemoved(belief_id)
+            self.store.append(session_id, [event_to_dict(event)])
+            return state.apply(event)
+
+    def reset(self, session_id: str) -> InterestState:
+        """Start over: forget preferences (the log keeps the history)."""
+        with self._locks.hold(session_id):
+            state = fold(self._load(session_id))
+            self.store.append(session_id, [event_to_dict(StateReset())])
+            return state.apply(StateReset())
+
+    def forget(self, session_id: str) -> None:
+        """Delete the session entirely."""
+        with self._locks.hold(session_id):
+            self.store.delete(session_id)
+
+    # ------------------------------------------------------------ async
+
+    async def arespond(self, session_id: str, text: str) -> Reply:
+        """respond() without blocking the event loop."""
+        return await asyncio.to_thread(self.respond, session_id, text)
+
+    async def afeedback(self, session_id: str, item_id: str, kind: str) -> Reply:
+        """feedback() without blocking the event loop."""
+        return await asyncio.to_thread(self.feedback, session_id, item_id, kind)
+
+    async def astream(self, session_id: str, text: str) -> AsyncIterator[str | Reply]:
+        """stream() without blocking the event loop (each step runs in a worker thread)."""
+        async for part in _aiter(self.stream(session_id, text)):
+            yield part
+
+    async def astream_feedback(
+        self, session_id: str, item_id: str, kind: str
+    ) -> AsyncIterator[str | Reply]:
+        """stream_feedback() without blocking the event loop."""
+        async for part in _aiter(self.stream_feedback(session_id, item_id, kind)):
+            yield part
+
+    # ------------------------------------------------------------ internals
+
+    def _check_text(self, text: Any) -> str:
+        if not isinstance(text, str):
+            raise InputError(f"message must be text, got {type(text).__name__}")
+        stripped = text.strip()
+        if not stripped:
+            raise InputError(
+                "message is empty; tell me a movie you like or what you are in the mood for"
+            )
+        limit = self.settings.max_message_chars
+        if len(stripped) > limit:
+            raise InputError(
+                f"message is {len(stripped)} characters long; the limit is {limit}, please shorten it"
+            )
+        return stripped
+
+    def _feedback_event(self, item_id: str, kind: str) -> Event:
+        if kind not in FEEDBACK_KINDS:
+            raise InputError(
+                f"unknown feedback kind {kind!r}; use one of: {', '.join(FEEDBACK_KINDS)}"
+            )
+        item = self.catalog.get(item_id)  # UnknownItemError for unknown ids
+        if kind == "like":
+            return ItemLiked(item.id, item.label)
+        if kind == "dislike":
+            return ItemRejected(item.id, item.label)
+        return ItemSeen(item.id, item.label)
+
+    def _load(self, session_id: str) -> list[Event]:
+        return [event_from_dict(d) for d in self.store.load(session_id)]
+
+    def _turn(
+        self,
+        session_id: str,
+        before: InterestState,
+        new_events: Sequence[Event],
+        text: str,
+        understanding: Understanding,
+    ) -> Iterator[str | Reply]:
+        from chatbot.generation import ReplyRequest
+
+        state = before
+        for event in new_events:
+            state = state.apply(event)
+        k = self.settings.items_per_turn
+        recs = self.ranker.rank(state, k)
+        notices = list(understanding.notes)
+        question = ""
+        if understanding.unknown_titles:
+            kind = "unknown_title"
+            for title in understanding.unknown_titles:
+                notices.append(f"I don't know the title {title!r}; is it spelled differently?")
+        elif not recs:
+            kind = "no_results"
+            notices.append(_no_results_notice(state))
+        elif not state.has_signal:
+            kind = "clarify"
+            question = self.ranker.clarifying_question(state)
+        else:
+            kind = "recommend"
+        request = ReplyRequest(
+            kind=kind,
+            user_text=text,
+            recommendations=tuple(recs),
+            state_summary=state.summary(),
+            question=question,
+            notes=tuple(notices),
+        )
+        written = None
+        for part in self._write(request):
+            if isinstance(part, str):
+                yield part
+            else:
+                written = part
+        shown = ItemsRecommended(tuple(r.item.id for r in recs))
+        final_state = state.apply(shown)
+        events = [*new_events, shown]
+        self.store.append(session_id, [event_to_dict(e) for e in events])
+        yield Reply(
+            session_id=session_id,
+            text=written.text if written else "",
+            items=tuple(recs),
+            state=final_state,
+            summary=final_state.summary(),
+            kind=kind,
+            notices=tuple(notices),
+            fell_back=bool(written and written.fell_back),
+        )
+
+    def _write(self, request: ReplyRequest) -> Iterator[str | Written]:
+        # The writer falls back to template text by itself; this guards against anything else it
+        # might raise so that a turn still returns its items and keeps the session intact.
+        from chatbot.generation import Written
+
+        try:
+            yield from self.writer.stream(request)
+        except Exception as e:
+            log.warning("response writer failed (%s); using plain text", type(e).__name__)
+            yield Written(
+                text=_plain_text(request),
+                attempts=0,
+                fell_back=True,
+                violations=(),
+                backend_error=f"{type(e).__name__}: {e}",
+            )
+
+
+def _plain_text(request: ReplyRequest) -> str:
+    lines = []
+    if request.question:
+        lines.append(request.question)
+    for i, rec in enumerate(request.recommendations, start=1):
+        reason = f" ({'; '.join(rec.reasons)})" if rec.reasons else ""
+        lines.append(f"{i}. {rec.item.label}{reason}")
+    return "\n".join(lines) or "I could not find anything that matches; try relaxing a constraint."
+
+
+def _no_results_notice(state: InterestState) -> str:
+    if state.constraints or state.avoided:
+        return "Nothing matches all your constraints; try removing one (see your preferences)."
+    return "I have run out of new items to suggest; say 'start over' or allow repeats."
+
+
+def _last_reply(parts: Iterator[str | Reply]) -> Reply:
+    reply: Reply | None = None
+    for part in parts:
+        if isinstance(part, Reply):
+            reply = part
+    assert reply is not None  # _turn always ends with a Reply
+    return reply
+
+
+async def _aiter(gen: Iterator[str | Reply]) -> AsyncIterator[str | Reply]:
+    sentinel = object()
+    try:
+        while True:
+            part = await asyncio.to_thread(next, gen, sentinel)
+            if part is sentinel:
+                return
+            yield part  # type: ignore[misc]
+    finally:
+        await asyncio.to_thread(gen.close)

@@ -1,0 +1,270 @@
+"""Session events: append-only, past-tense facts about a conversation, serialised as plain dicts."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from chatbot.errors import ChatbotError
+
+# Hard constraints a session can set, and the type of their value.
+CONSTRAINT_TYPES: dict[str, type] = {
+    "year_min": int,
+    "year_max": int,
+    "runtime_max": int,
+    "rating_min": float,
+    "language": str,
+    "country": str,
+    "price_min": float,
+    "price_max": float,
+}
+
+
+class EventFormatError(ChatbotError, ValueError):
+    """A stored or proposed event is not valid; the message names the field."""
+
+
+@dataclass(frozen=True)
+class UserSaid:
+    """The user sent a message (starts a turn)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemsRecommended:
+    """The bot showed these items, best first (ends a turn)."""
+
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemLiked:
+    """The user likes this item."""
+
+    item_id: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ItemRejected:
+    """The user does not want this item (never show it again)."""
+
+    item_id: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ItemSeen:
+    """The user has already seen this item (do not recommend it)."""
+
+    item_id: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class SimilarRequested:
+    """The user asked for more like this item (liked, and the anchor for the next picks)."""
+
+    item_id: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class AttributePreferred:
+    """The user wants items with this facet value (facet 'genre', 'style', ...)."""
+
+    facet: str
+    value: str
+
+
+@dataclass(frozen=True)
+class AttributeAvoided:
+    """The user does not want items with this facet value."""
+
+    facet: str
+    value: str
+
+
+@dataclass(frozen=True)
+class ConstraintSet:
+    """A hard constraint (see CONSTRAINT_TYPES) was set or changed."""
+
+    name: str
+    value: int | float | str
+
+
+@dataclass(frozen=True)
+class ConstraintCleared:
+    """A hard constraint was dropped."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class InterestExpressed:
+    """Free-text interest ('space adventures with robots')."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class InterestAvoided:
+    """Free-text topic the user does not want ('zombies')."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ExplorationRequested:
+    """The user asked for something different / a surprise (applies to the next picks)."""
+
+
+@dataclass(frozen=True)
+class RepeatsAllowed:
+    """The user asked to see already shown or seen items again (applies to the next picks)."""
+
+
+@dataclass(frozen=True)
+class BeliefRemoved:
+    """The user removed one belief (see InterestState.beliefs) from the state."""
+
+    belief_id: str
+
+
+@dataclass(frozen=True)
+class StateReset:
+    """The user started over: everything before this is forgotten."""
+
+
+Event = (
+    UserSaid
+    | ItemsRecommended
+    | ItemLiked
+    | ItemRejected
+    | ItemSeen
+    | SimilarRequested
+    | AttributePreferred
+    | AttributeAvoided
+    | ConstraintSet
+    | ConstraintCleared
+    | InterestExpressed
+    | InterestAvoided
+    | ExplorationRequested
+    | RepeatsAllowed
+    | BeliefRemoved
+    | StateReset
+)
+
+EVENT_TYPES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        UserSaid,
+        ItemsRecommended,
+        ItemLiked,
+        ItemRejected,
+        ItemSeen,
+        SimilarRequested,
+        AttributePreferred,
+        AttributeAvoided,
+        ConstraintSet,
+        ConstraintCleared,
+        InterestExpressed,
+        InterestAvoided,
+        ExplorationRequested,
+        RepeatsAllowed,
+        BeliefRemoved,
+        StateReset,
+    )
+}
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """{'type': 'ItemLiked', 'item_id': ..., ...}: plain JSON-able data."""
+    name = type(event).__name__
+    if EVENT_TYPES.get(name) is not type(event):
+        raise EventFormatError(f"not an event: {event!r}")
+    out: dict[str, Any] = {"type": name}
+    for f in dataclasses.fields(event):
+        value = getattr(event, f.name)
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def event_from_dict(data: Any) -> Event:
+    """Inverse of event_to_dict; EventFormatError names what is wrong."""
+    if not isinstance(data, dict):
+        raise EventFormatError(f"an event must be an object, got {type(data).__name__}")
+    name = data.get("type")
+    cls = EVENT_TYPES.get(name) if isinstance(name, str) else None
+    if cls is None:
+        known = ", ".join(sorted(EVENT_TYPES))
+        raise EventFormatError(f"unknown event type {name!r}; known types: {known}")
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    extra = set(data) - set(fields) - {"type"}
+    if extra:
+        raise EventFormatError(f"{name}: unexpected field(s) {', '.join(sorted(extra))}")
+    kwargs: dict[str, Any] = {}
+    for fname, f in fields.items():
+        if fname not in data:
+            if f.default is dataclasses.MISSING:
+                raise EventFormatError(f"{name}: field '{fname}' is missing")
+            continue
+        kwargs[fname] = _check(name, fname, str(f.type), data[fname])
+    event = cls(**kwargs)
+    if isinstance(event, ConstraintSet):
+        _check_constraint(event)
+    return event  # type: ignore[no-any-return]
+
+
+def _check(event_name: str, fname: str, hint: str, value: Any) -> Any:
+    def bad(expected: str) -> EventFormatError:
+        return EventFormatError(f"{event_name}: field '{fname}' must be {expected}, got {value!r}")
+
+    if hint == "str":
+        if not isinstance(value, str):
+            raise bad("a string")
+        return value
+    if hint.startswith("tuple[str"):
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise bad("a list of strings")
+        return tuple(value)
+    if hint == "int | float | str":
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise bad("a number or a string")
+        return value
+    raise bad(hint)  # pragma: no cover - every field type is handled above
+
+
+def _check_constraint(event: ConstraintSet) -> None:
+    expected = CONSTRAINT_TYPES.get(event.name)
+    if expected is None:
+        known = ", ".join(CONSTRAINT_TYPES)
+        raise EventFormatError(f"ConstraintSet: unknown constraint {event.name!r}; known: {known}")
+    value = event.value
+    ok = (
+        isinstance(value, str)
+        if expected is str
+        else isinstance(value, int | float) and not isinstance(value, bool)
+    )
+    if expected is int and isinstance(value, float):
+        ok = value.is_integer()
+    if not ok:
+        raise EventFormatError(
+            f"ConstraintSet: {event.name} must be {expected.__name__}, got {value!r}"
+        )
+
+
+def make_constraint(name: str, value: Any) -> ConstraintSet:
+    """A validated ConstraintSet with its value coerced to the constraint's type."""
+    expected = CONSTRAINT_TYPES.get(name)
+    if expected is None:
+        raise EventFormatError(f"unknown constraint {name!r}; known: {', '.join(CONSTRAINT_TYPES)}")
+    try:
+        coerced = expected(value)
+    except (TypeError, ValueError) as e:
+        raise EventFormatError(
+            f"constraint {name}: cannot read {value!r} as {expected.__name__}"
+        ) from e
+    return ConstraintSet(name, coerced)

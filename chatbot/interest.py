@@ -1,0 +1,325 @@
+"""InterestState: what a session has learned about the user, derived by a pure fold over its events."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from chatbot.events import (
+    AttributeAvoided,
+    AttributePreferred,
+    BeliefRemoved,
+    ConstraintCleared,
+    ConstraintSet,
+    Event,
+    ExplorationRequested,
+    InterestAvoided,
+    InterestExpressed,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    ItemsRecommended,
+    RepeatsAllowed,
+    SimilarRequested,
+    StateReset,
+    UserSaid,
+)
+
+
+@dataclass(frozen=True)
+class Belief:
+    """One removable thing the bot believes about the user; the id is stable across replays."""
+
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class InterestState:
+    """Likes, dislikes, facet preferences, hard constraints and what was shown, per session."""
+
+    liked: tuple[str, ...] = ()  # item ids, oldest first
+    disliked: tuple[str, ...] = ()
+    seen: tuple[str, ...] = ()
+    shown: tuple[str, ...] = ()  # everything recommended so far
+    last_shown: tuple[str, ...] = ()  # the latest recommendations, best first
+    titles: Mapping[str, str] = field(default_factory=dict)  # item id -> label, for summaries
+    preferred: tuple[tuple[str, str], ...] = ()  # (facet, value), oldest first
+    avoided: tuple[tuple[str, str], ...] = ()
+    constraints: Mapping[str, int | float | str] = field(default_factory=dict)
+    interests: tuple[str, ...] = ()  # free text, oldest first
+    avoided_topics: tuple[str, ...] = ()
+    # Turn-scoped requests: they shape the next recommendations, then lapse.
+    anchor: str | None = None
+    explore: bool = False
+    allow_repeats: bool = False
+    focus: tuple[tuple[str, str], ...] = ()  # facets asked for since the last recommendations
+    turns: int = 0
+
+    # ------------------------------------------------------------ folding
+
+    def apply(self, event: Event) -> InterestState:
+        """The state after one more event (a pure function)."""
+        if isinstance(event, UserSaid):
+            return replace(self, turns=self.turns + 1)
+        if isinstance(event, ItemsRecommended):
+            return replace(
+                self,
+                shown=_add(self.shown, *event.item_ids),
+                last_shown=tuple(event.item_ids),
+                anchor=None,
+                explore=False,
+                allow_repeats=False,
+                focus=(),
+            )
+        if isinstance(event, ItemLiked | SimilarRequested):
+            state = replace(
+                self,
+                liked=_add(self.liked, event.item_id),
+                disliked=_drop(self.disliked, event.item_id),
+                titles=_title(self.titles, event.item_id, event.title),
+            )
+            if isinstance(event, SimilarRequested):
+                state = replace(state, anchor=event.item_id)
+            return state
+        if isinstance(event, ItemRejected):
+            return replace(
+                self,
+                disliked=_add(self.disliked, event.item_id),
+                liked=_drop(self.liked, event.item_id),
+                anchor=None if self.anchor == event.item_id else self.anchor,
+                titles=_title(self.titles, event.item_id, event.title),
+            )
+        if isinstance(event, ItemSeen):
+            return replace(
+                self,
+                seen=_add(self.seen, event.item_id),
+                titles=_title(self.titles, event.item_id, event.title),
+            )
+        if isinstance(event, AttributePreferred):
+            pair = (event.facet, event.value)
+            return replace(
+                self,
+                preferred=_add(self.preferred, pair),
+                avoided=_drop(self.avoided, pair),
+                focus=_add(self.focus, pair),
+            )
+        if isinstance(event, AttributeAvoided):
+            pair = (event.facet, event.value)
+            return replace(
+                self,
+                avoided=_add(self.avoided, pair),
+                preferred=_drop(self.preferred, pair),
+                focus=_drop(self.focus, pair),
+            )
+        if isinstance(event, ConstraintSet):
+            return replace(self, constraints={**self.constraints, event.name: event.value})
+        if isinstance(event, ConstraintCleared):
+            return replace(
+                self, constraints={k: v for k, v in self.constraints.items() if k != event.name}
+            )
+        if isinstance(event, InterestExpressed):
+            return replace(
+                self,
+                interests=_add(self.interests, event.text),
+                avoided_topics=_drop(self.avoided_topics, event.text),
+            )
+        if isinstance(event, InterestAvoided):
+            return replace(
+                self,
+                avoided_topics=_add(self.avoided_topics, event.text),
+                interests=_drop(self.interests, event.text),
+            )
+        if isinstance(event, ExplorationRequested):
+            return replace(self, explore=True)
+        if isinstance(event, RepeatsAllowed):
+            return replace(self, allow_repeats=True)
+        if isinstance(event, BeliefRemoved):
+            return self._without_belief(event.belief_id)
+        if isinstance(event, StateReset):
+            return InterestState(turns=self.turns)
+        raise TypeError(f"not an event: {event!r}")
+
+    # ------------------------------------------------------------ beliefs
+
+    def beliefs(self) -> list[Belief]:
+        """Everything removable, in display order; ids depend only on content."""
+        out: list[Belief] = []
+        for text in self.interests:
+            out.append(Belief(_bid("interest", text), f"Interested in: {text}"))
+        for item_id in self.liked:
+            out.append(Belief(_bid("liked", item_id), f"You like {self.label(item_id)}"))
+        for facet, value in self.preferred:
+            out.append(Belief(_bid("preferred", facet, value), f"You want: {value}"))
+        for item_id in self.disliked:
+            out.append(Belief(_bid("disliked", item_id), f"Not for you: {self.label(item_id)}"))
+        for item_id in self.seen:
+            out.append(Belief(_bid("seen", item_id), f"Already seen: {self.label(item_id)}"))
+        for facet, value in self.avoided:
+            out.append(Belief(_bid("avoided", facet, value), f"Avoiding: {value}"))
+        for text in self.avoided_topics:
+            out.append(Belief(_bid("avoided-topic", text), f"Avoiding: {text}"))
+        for name, value in self.constraints.items():
+            out.append(Belief(_bid("constraint", name), constraint_label(name, value)))
+        return out
+
+    def _without_belief(self, belief_id: str) -> InterestState:
+        kind = belief_id.rsplit("-", 1)[0]
+        if kind == "interest":
+            return replace(
+                self, interests=tuple(t for t in self.interests if _bid("interest", t) != belief_id)
+            )
+        if kind == "liked":
+            kept = tuple(i for i in self.liked if _bid("liked", i) != belief_id)
+            return replace(self, liked=kept, anchor=self.anchor if self.anchor in kept else None)
+        if kind == "disliked":
+            return replace(
+                self, disliked=tuple(i for i in self.disliked if _bid("disliked", i) != belief_id)
+            )
+        if kind == "seen":
+            return replace(self, seen=tuple(i for i in self.seen if _bid("seen", i) != belief_id))
+        if kind == "preferred":
+            return replace(
+                self,
+                preferred=tuple(p for p in self.preferred if _bid("preferred", *p) != belief_id),
+                focus=tuple(p for p in self.focus if _bid("preferred", *p) != belief_id),
+            )
+        if kind == "avoided":
+            return replace(
+                self, avoided=tuple(p for p in self.avoided if _bid("avoided", *p) != belief_id)
+            )
+        if kind == "avoided-topic":
+            return replace(
+                self,
+                avoided_topics=tuple(
+                    t for t in self.avoided_topics if _bid("avoided-topic", t) != belief_id
+                ),
+            )
+        if kind == "constraint":
+            return replace(
+                self,
+                constraints={
+                    k: v for k, v in self.constraints.items() if _bid("constraint", k) != belief_id
+                },
+            )
+        return (
+            self  # unknown ids change nothing (the dialogue manager rejects them before appending)
+        )
+
+    # ------------------------------------------------------------ views
+
+    def label(self, item_id: str) -> str:
+        """The remembered title of an item (its id when none was recorded)."""
+        return self.titles.get(item_id) or item_id
+
+    @property
+    def has_signal(self) -> bool:
+        """True when there is anything to rank by beyond popularity and hard filters."""
+        return bool(self.liked or self.interests or self.preferred)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no belief is held at all."""
+        return not self.beliefs()
+
+    def excluded(self) -> set[str]:
+        """Items that must not be recommended now (unless repeats were asked for)."""
+        if self.allow_repeats:
+            return set(self.disliked)
+        return {*self.disliked, *self.seen, *self.shown, *self.liked}
+
+    def summary(self) -> str:
+        """'You like: space adventures, Interstellar. Avoiding: horror. Only after 2000.'"""
+        parts: list[str] = []
+        likes = [
+            *self.interests,
+            *(self.label(i) for i in self.liked),
+            *(v for _, v in self.preferred),
+        ]
+        if likes:
+            parts.append("You like: " + ", ".join(likes) + ".")
+        if self.disliked:
+            parts.append("Not for you: " + ", ".join(self.label(i) for i in self.disliked) + ".")
+        if self.seen:
+            parts.append("Already seen: " + ", ".join(self.label(i) for i in self.seen) + ".")
+        avoid = [*(v.lower() for _, v in self.avoided), *self.avoided_topics]
+        if avoid:
+            parts.append("Avoiding: " + ", ".join(avoid) + ".")
+        parts.extend(_constraint_sentences(self.constraints))
+        return " ".join(parts) if parts else "No preferences yet."
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-able data (for APIs, the UI and debugging)."""
+        return {
+            "liked": [{"id": i, "title": self.label(i)} for i in self.liked],
+            "disliked": [{"id": i, "title": self.label(i)} for i in self.disliked],
+            "seen": [{"id": i, "title": self.label(i)} for i in self.seen],
+            "shown": list(self.shown),
+            "last_shown": list(self.last_shown),
+            "preferred": [{"facet": f, "value": v} for f, v in self.preferred],
+            "avoided": [{"facet": f, "value": v} for f, v in self.avoided],
+            "constraints": dict(self.constraints),
+            "interests": list(self.interests),
+            "avoided_topics": list(self.avoided_topics),
+            "turns": self.turns,
+        }
+
+
+def fold(events: Iterable[Event], initial: InterestState | None = None) -> InterestState:
+    """Replay events into a state."""
+    state = initial or InterestState()
+    for event in events:
+        state = state.apply(event)
+    return state
+
+
+def constraint_label(name: str, value: Any) -> str:
+    """A readable phrase for one constraint ('Only after 2000')."""
+    if name == "year_min":
+        return f"Only after {int(value) - 1}"
+    if name == "year_max":
+        return f"Only before {int(value) + 1}"
+    if name == "runtime_max":
+        return f"At most {int(value)} minutes long"
+    if name == "rating_min":
+        return f"Rated at least {float(value):g}"
+    if name == "language":
+        return f"In language: {value}"
+    if name == "country":
+        return f"From country: {value}"
+    if name == "price_min":
+        return f"Price at least {float(value):g}"
+    if name == "price_max":
+        return f"Price at most {float(value):g}"
+    return f"{name}: {value}"
+
+
+def _constraint_sentences(constraints: Mapping[str, Any]) -> list[str]:
+    c = dict(constraints)
+    out: list[str] = []
+    if "year_min" in c and "year_max" in c:
+        lo, hi = int(c.pop("year_min")), int(c.pop("year_max"))
+        out.append(f"Only from {lo}." if lo == hi else f"Only from {lo} to {hi}.")
+    out.extend(constraint_label(name, value) + "." for name, value in c.items())
+    return out
+
+
+def _bid(kind: str, *key: str) -> str:
+    digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
+    return f"{kind}-{digest}"
+
+
+def _add(seq: tuple[Any, ...], *values: Any) -> tuple[Any, ...]:
+    return seq + tuple(v for i, v in enumerate(values) if v not in seq and v not in values[:i])
+
+
+def _drop(seq: tuple[Any, ...], value: Any) -> tuple[Any, ...]:
+    return tuple(v for v in seq if v != value)
+
+
+def _title(titles: Mapping[str, str], item_id: str, title: str) -> Mapping[str, str]:
+    if not title or titles.get(item_id) == title:
+        return titles
+    return {**titles, item_id: title}
