@@ -48,7 +48,8 @@ class Item:
     description: str
     year: int | None = None
     genres: tuple[str, ...] = ()
-    # other user-facing facets, e.g. style, audience, standing, source, production, country, language
+    # other user-facing facets, e.g. style, audience, standing, source, production, country,
+    # language
     facets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     runtime: int | None = None  # minutes
     rating: float | None = None  # 0..10
@@ -154,7 +155,9 @@ class Catalog:
 # ---------------------------------------------------------------- loading
 
 
-def load_catalog(path: str | os.PathLike[str], *, mapping: Mapping[str, str] | str | None = None) -> Catalog:
+def load_catalog(
+    path: str | os.PathLike[str], *, mapping: Mapping[str, str] | str | None = None
+) -> Catalog:
     """Load a JSONL or CSV catalogue, validating every row; CatalogError names file, line, field."""
     p = Path(path)
     if not p.exists():
@@ -169,9 +172,13 @@ def load_catalog(path: str | os.PathLike[str], *, mapping: Mapping[str, str] | s
     if suffix in (".jsonl", ".ndjson"):
         rows = _read_jsonl(p)
     elif suffix in (".csv", ".tsv"):
-        rows = _read_csv(p, delimiter="\t" if suffix == ".tsv" else ",")
+        # CSV headers are renamed before cells become fields, facets or extras
+        rows = _read_csv(p, delimiter="\t" if suffix == ".tsv" else ",", mapping=mapping)
+        mapping = None
     else:
-        raise CatalogError(f"unsupported catalogue format {suffix!r}; use .jsonl or .csv", path=str(p))
+        raise CatalogError(
+            f"unsupported catalogue format {suffix!r}; use .jsonl or .csv", path=str(p)
+        )
     items: list[Item] = []
     seen: dict[str, int] = {}
     for line, row in rows:
@@ -239,26 +246,42 @@ def _read_jsonl(p: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             try:
                 row = json.loads(text)
             except json.JSONDecodeError as e:
-                raise CatalogError(f"malformed JSON: {e.msg} (column {e.colno})", path=str(p), line=line_no) from e
+                raise CatalogError(
+                    f"malformed JSON: {e.msg} (column {e.colno})", path=str(p), line=line_no
+                ) from e
             if not isinstance(row, dict):
                 raise CatalogError("each line must be a JSON object", path=str(p), line=line_no)
             yield line_no, row
 
 
-def _read_csv(p: Path, *, delimiter: str) -> Iterator[tuple[int, dict[str, Any]]]:
+def _read_csv(
+    p: Path, *, delimiter: str, mapping: Mapping[str, str] | None = None
+) -> Iterator[tuple[int, dict[str, Any]]]:
     raw = p.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line_no = raw[: e.start].count(b"\n") + 1
         raise CatalogError(
-            f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8", path=str(p), line=line_no
+            f"not valid UTF-8 (byte {e.start}); re-save the file as UTF-8",
+            path=str(p),
+            line=line_no,
         ) from e
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = reader.fieldnames
         if not header:
             raise CatalogError("CSV has no header row", path=str(p), line=1)
+        if mapping:
+            stripped = [h.strip() for h in header]
+            unknown = [theirs for theirs in mapping.values() if theirs not in stripped]
+            if unknown:
+                raise CatalogError(
+                    f"--map names column(s) {', '.join(map(repr, unknown))} that the CSV does not "
+                    f"have; its header is: {', '.join(stripped)}",
+                    path=str(p),
+                    line=1,
+                )
         for row in reader:
             line_no = reader.line_num
             if None in row:
@@ -268,11 +291,17 @@ def _read_csv(p: Path, *, delimiter: str) -> Iterator[tuple[int, dict[str, Any]]
                     line=line_no,
                 )
             if any(v is None for v in row.values()):
+                first_missing = next(k for k, v in row.items() if v is None)
                 raise CatalogError(
-                    f"row has fewer fields than the header ({len(header)})", path=str(p), line=line_no
+                    f"row has fewer fields than the header ({len(header)})",
+                    path=str(p),
+                    line=line_no,
+                    field=first_missing,
                 )
             if not any((v or "").strip() for v in row.values()):
                 continue
+            if mapping:
+                row = _apply_mapping({k.strip(): v for k, v in row.items()}, mapping)
             yield line_no, _csv_row_to_dict(row)
     except csv.Error as e:
         raise CatalogError(f"malformed CSV: {e}", path=str(p), line=reader.line_num) from e
@@ -310,7 +339,9 @@ def _split_list(value: str) -> list[str]:
 # ---------------------------------------------------------------- validation
 
 
-def item_from_dict(row: Mapping[str, Any], *, path: str | None = None, line: int | None = None) -> Item:
+def item_from_dict(
+    row: Mapping[str, Any], *, path: str | None = None, line: int | None = None
+) -> Item:
     """Validate one row (JSON types or CSV strings) and build an Item."""
 
     def fail(field_name: str, message: str) -> CatalogError:
@@ -391,14 +422,19 @@ def item_from_dict(row: Mapping[str, Any], *, path: str | None = None, line: int
     for key, value in row.items():
         if key in KNOWN_FIELDS:
             continue
-        if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        if isinstance(value, str) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        ):
             facets[str(key)] = str_list(str(key), value)
         else:
             extra[str(key)] = value
 
     composed = row.get("description_composed", False)
     if isinstance(composed, str):
-        composed = composed.strip().lower() in ("1", "true", "yes")
+        text = composed.strip().lower()
+        if text not in ("1", "true", "yes", "0", "false", "no", ""):
+            raise fail("description_composed", f"must be true or false, got {composed!r}")
+        composed = text in ("1", "true", "yes")
     if not isinstance(composed, bool):
         raise fail("description_composed", "must be true or false")
 
@@ -426,14 +462,18 @@ def item_from_dict(row: Mapping[str, Any], *, path: str | None = None, line: int
 # ---------------------------------------------------------------- writing
 
 
-def write_catalog(items: Sequence[Item], path: str | os.PathLike[str], *, meta: Mapping[str, Any] | None = None) -> Path:
+def write_catalog(
+    items: Sequence[Item], path: str | os.PathLike[str], *, meta: Mapping[str, Any] | None = None
+) -> Path:
     """Write items as JSONL (and optional sidecar metadata) atomically: temp file, then rename."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     Catalog(items)  # validates unique ids before anything is written
     atomic_write_text(p, "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in items))
     if meta is not None:
-        atomic_write_text(meta_path_for(p), json.dumps(dict(meta), indent=2, ensure_ascii=False) + "\n")
+        atomic_write_text(
+            meta_path_for(p), json.dumps(dict(meta), indent=2, ensure_ascii=False) + "\n"
+        )
     return p
 
 
