@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -13,106 +12,24 @@ from fastapi.testclient import TestClient
 
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
-from chatbot.errors import InputError
-from chatbot.events import (
-    EVENT_TYPES,
-    ItemLiked,
-    ItemRejected,
-    ItemSeen,
-    ItemsRecommended,
-    UserSaid,
-    event_to_dict,
-)
-from chatbot.interest import InterestState, fold
-from chatbot.ranking import Recommendation
 from chatbot.server import create_app
-from chatbot.sessions import MemorySessionStore
-
-
-@dataclass(frozen=True)
-class StubReply:
-    session_id: str
-    text: str
-    items: tuple[Recommendation, ...]
-    state: InterestState
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "session_id": self.session_id,
-            "text": self.text,
-            "items": [
-                {"id": r.item.id, "title": r.item.title, "reason": "stub"} for r in self.items
-            ],
-            "state": self.state.to_dict(),
-        }
-
-
-class StubManager:
-    """Stand-in for DialogueManager until chatbot/dialogue.py lands."""
-
-    def __init__(self, catalog: Catalog, settings: Settings) -> None:
-        self.catalog = catalog
-        self.settings = settings
-        self.store = MemorySessionStore()
-
-    def _state(self, sid: str) -> InterestState:
-        return fold(_from_dict(e) for e in self.store.load(sid))
-
-    def _reply(self, sid: str, text: str) -> StubReply:
-        state = self._state(sid)
-        items = [i for i in self.catalog if i.id not in state.excluded()][:2]
-        self.store.append(sid, [event_to_dict(ItemsRecommended(tuple(i.id for i in items)))])
-        recs = tuple(Recommendation(i, 1.0) for i in items)
-        return StubReply(sid, text, recs, self._state(sid))
-
-    def respond(self, sid: str, text: str) -> StubReply:
-        if not text.strip() or len(text) > self.settings.max_message_chars:
-            raise InputError("bad text")
-        self.store.append(sid, [event_to_dict(UserSaid(text))])
-        return self._reply(sid, "Here are two picks.")
-
-    def stream(self, sid: str, text: str) -> Iterator[Any]:
-        reply = self.respond(sid, text)
-        yield "Here are "
-        yield "two picks."
-        yield reply
-
-    def feedback(self, sid: str, item_id: str, kind: str) -> StubReply:
-        item = self.catalog.get(item_id)
-        event = {"like": ItemLiked, "dislike": ItemRejected, "seen": ItemSeen}[kind](
-            item.id, item.title
-        )
-        self.store.append(sid, [event_to_dict(event)])
-        return self._reply(sid, "Noted.")
-
-    def state(self, sid: str) -> InterestState:
-        return self._state(sid)
-
-    def remove_belief(self, sid: str, belief_id: str) -> InterestState:
-        return self.state(sid)
-
-    def reset(self, sid: str) -> InterestState:
-        return self.state(sid)
-
-    def forget(self, sid: str) -> None:
-        self.store.delete(sid)
-
-
-def _from_dict(d: dict[str, Any]) -> Any:
-    fields = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k != "type"}
-    return EVENT_TYPES[d["type"]](**fields)
 
 
 @pytest.fixture
-def settings(tmp_path: Any) -> Settings:
-    return Settings.from_env(
-        {}, store="memory", llm="template", embedder="hash", max_message_chars=200
-    )
+def manager(books_manager: Any) -> Any:
+    """The real DialogueManager (books, fakes) with a 200-character message limit."""
+    books_manager.settings = books_manager.settings.replace(max_message_chars=200)
+    return books_manager
 
 
 @pytest.fixture
-def client(books_catalog: Catalog, settings: Settings) -> Iterator[TestClient]:
-    app = create_app(StubManager(books_catalog, settings), settings)
+def settings(manager: Any) -> Settings:
+    return manager.settings  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def client(manager: Any, settings: Settings) -> Iterator[TestClient]:
+    app = create_app(manager, settings)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 
@@ -268,13 +185,13 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
 
 
 def test_logs_do_not_contain_message_text_unless_debug(
-    books_catalog: Catalog, settings: Settings, caplog: pytest.LogCaptureFixture
+    manager: Any, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     secret = "my therapist says I should read more"
     for debug in (False, True):
         s = settings.replace(debug_log_text=debug)
         with (
-            TestClient(create_app(StubManager(books_catalog, s), s)) as c,
+            TestClient(create_app(manager, s)) as c,
             caplog.at_level(logging.DEBUG),
         ):
             caplog.clear()

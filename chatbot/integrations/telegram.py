@@ -11,6 +11,10 @@ import logging
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from fastapi import Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
 from chatbot.errors import ChatbotError, InputError, UnknownItemError
 
 log = logging.getLogger(__name__)
@@ -214,9 +218,6 @@ def mount_telegram(
     secret_token: str | None = None,
 ) -> None:
     """Add `POST <path>` to a FastAPI app; checks X-Telegram-Bot-Api-Secret-Token when given."""
-    from fastapi import Request
-    from fastapi.responses import JSONResponse
-    from starlette.concurrency import run_in_threadpool
 
     async def telegram_webhook(request: Request) -> JSONResponse:
         if secret_token is not None:
