@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from chatbot import __version__
 from chatbot.config import Settings
@@ -68,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="chat in the terminal (reads one message per line when piped)")
     chat.add_argument("--session", default="terminal", help="session id (default: terminal)")
     chat.add_argument("--llm", help="transformers | openai | fake | template")
+    chat.add_argument("--store", choices=["memory", "sqlite", "redis"], help="session store")
+    chat.add_argument("--embedder", help="sentence-transformers | hash")
 
     # serve
     serve = sub.add_parser("serve", help="run the HTTP API (FastAPI, OpenAPI docs at /docs)")
@@ -220,14 +223,113 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     width = min(60, max(len(h.item.label) for h in hits))
     for rank, hit in enumerate(hits, start=1):
-        label = hit.item.label if len(hit.item.label) <= width else hit.item.label[: width - 1] + "…"
+        label = hit.item.label
+        if len(label) > width:
+            label = label[: width - 1] + "…"
         genres = ", ".join(hit.item.genres) or "-"
         print(f"{rank:>3}. {label:<{width}}  {hit.score:6.3f}  {genres}")
     return 0
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    raise NotImplementedError  # filled in by the dialogue work (issue 4)
+    from chatbot.dialogue import DialogueManager, Reply
+    from chatbot.errors import InputError
+
+    overrides = {"llm": args.llm, "store": args.store, "embedder": args.embedder}
+    settings = settings.replace(**{k: v for k, v in overrides.items() if v})
+    tty = sys.stdin.isatty()
+    out = sys.stdout
+    if tty:
+        print("Loading the catalogue, the index and the language model...", file=sys.stderr)
+    manager = DialogueManager.from_settings(settings)
+    sid = args.session
+    last: list[str] = []  # ids of the items listed last, for /like N etc.
+    help_text = (
+        "Tell me what you like ('I loved Alien', 'no horror', 'from the 90s', 'the second one').\n"
+        "Commands: /state (what I know)  /forget N (drop belief N)  /like N  /dislike N  /seen N\n"
+        "          /reset (start over)  /help  /quit"
+    )
+
+    def show(reply: Reply, streamed: bool) -> None:
+        if not streamed:
+            print(reply.text, file=out)
+        for notice in reply.notices:
+            print(f"  ! {notice}", file=out)
+        last[:] = [r.item.id for r in reply.items]
+        for n, rec in enumerate(reply.items, start=1):
+            genres = ", ".join(rec.item.genres[:3])
+            print(f"  {n}. {rec.item.label}" + (f" · {genres}" if genres else ""), file=out)
+            if rec.reasons:
+                print(f"     why: {'; '.join(rec.reasons)}", file=out)
+        out.flush()
+
+    def turn(parts: Iterator[Any]) -> None:
+        streamed = False
+        for part in parts:
+            if isinstance(part, str):
+                if tty:
+                    out.write(part)
+                    out.flush()
+                    streamed = True
+            else:
+                if streamed:
+                    out.write("\n")
+                show(part, streamed)
+
+    def command(line: str) -> bool:
+        name, _, arg = line[1:].partition(" ")
+        if name in ("quit", "exit", "q"):
+            return False
+        if name == "help":
+            print(help_text, file=out)
+        elif name == "reset":
+            manager.reset(sid)
+            print("Starting over. What are you in the mood for?", file=out)
+        elif name == "state":
+            state = manager.state(sid)
+            print(state.summary(), file=out)
+            for n, belief in enumerate(state.beliefs(), start=1):
+                print(f"  {n}. {belief.label}", file=out)
+        elif name == "forget" and arg.strip().isdigit():
+            beliefs = manager.state(sid).beliefs()
+            k = int(arg) - 1
+            if not 0 <= k < len(beliefs):
+                print(f"No belief {arg.strip()}; /state lists them.", file=out)
+            else:
+                print(manager.remove_belief(sid, beliefs[k].id).summary(), file=out)
+        elif name in ("like", "dislike", "seen") and arg.strip().isdigit():
+            k = int(arg) - 1
+            if not 0 <= k < len(last):
+                print(f"No item {arg.strip()} in the last list.", file=out)
+            else:
+                turn(manager.stream_feedback(sid, last[k], name))
+        else:
+            print(f"Unknown command {line!r}.\n{help_text}", file=out)
+        return True
+
+    if tty:
+        print(f"Session {sid!r}. {manager.state(sid).summary()}\n{help_text}", file=out)
+    while True:
+        if tty:
+            out.write("\nyou> ")
+            out.flush()
+        line = sys.stdin.readline()
+        if not line:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            if line.startswith("/"):
+                if not command(line):
+                    break
+                continue
+            if tty:
+                out.write("bot> ")
+            turn(manager.stream(sid, line))
+        except InputError as e:
+            print(f"  ! {e}", file=out)
+    return 0
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:

@@ -87,7 +87,7 @@ class Filters:
 
     def matches(self, item: Item) -> bool:
         """Whether one item satisfies every constraint."""
-        for name, want, none in self._value_constraints():
+        for name, want, none in self.value_constraints():
             have = {v.casefold() for v in item.facet(name)}
             if want and not have & want:
                 return False
@@ -102,13 +102,11 @@ class Filters:
     def to_exprs(self) -> list[str]:
         """The filter as expressions that parse_filters reads back to an equal Filters."""
         out = [
-            f"{name}={','.join(sorted(want))}"
-            for name, want, _ in self._value_constraints()
-            if want
+            f"{name}={','.join(sorted(want))}" for name, want, _ in self.value_constraints() if want
         ]
         out += [
             f"{name}!={','.join(sorted(none))}"
-            for name, _, none in self._value_constraints()
+            for name, _, none in self.value_constraints()
             if none
         ]
         for name, lo, hi in self._bounds():
@@ -118,7 +116,8 @@ class Filters:
                 out.append(f"{name}<={_num(hi)}")
         return out
 
-    def _value_constraints(self) -> list[tuple[str, set[str], set[str]]]:
+    def value_constraints(self) -> list[tuple[str, set[str], set[str]]]:
+        """(facet name, case-folded values wanted, values refused) per constrained facet."""
         names: dict[str, tuple[set[str], set[str]]] = {}
 
         def add(name: str, values: Iterable[str], slot: int) -> None:
@@ -175,10 +174,8 @@ def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = N
         if not values:
             raise InputError(f"filter {expr!r}: no value after {op}")
         if known is not None and name not in known | {"genre", "tag", "language", "country"}:
-            raise InputError(
-                f"filter {expr!r}: unknown facet {name!r}; known: {', '.join(sorted(known))}, "
-                f"{', '.join(_NUMERIC)}"
-            )
+            names = sorted(known | {"tag", "language", "country"}) + list(_NUMERIC)
+            raise InputError(f"filter {expr!r}: unknown facet {name!r}; known: {', '.join(names)}")
         if name == "language":
             values = tuple(v.lower() for v in values)
         elif name == "country":
@@ -256,7 +253,7 @@ class _Columns:
 
     def mask(self, filters: Filters) -> np.ndarray:
         out = np.ones(self.n, dtype=bool)
-        for name, want, none in filters._value_constraints():
+        for name, want, none in filters.value_constraints():
             if want:
                 out &= self.values_mask(name, want)
             if none:
@@ -346,6 +343,7 @@ class Retriever:
         self.vectors = vectors
         self.index_type = index_type
         self.path = path  # the folder the index was saved in (None: not persisted)
+        self.built = False  # True when open() had to build the index rather than load it
         self._rows = {item.id: row for row, item in enumerate(catalog.items)}
         self._columns: _Columns | None = None
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
@@ -387,9 +385,11 @@ class Retriever:
         store.save_index(index)
         if kind != "ivf":
             vectors = index.vectors  # flat and HNSW keep the rows: share them, not a second copy
-        return cls(
+        retriever = cls(
             store.catalog, store.embedder, index, vectors, index_type=kind, path=store.folder
         )
+        retriever.built = True
+        return retriever
 
     def __len__(self) -> int:
         return len(self.catalog)
