@@ -286,9 +286,9 @@ def constraint_label(name: str, value: Any) -> str:
     if name == "rating_min":
         return f"Rated at least {float(value):g}"
     if name == "language":
-        return f"In language: {value}"
+        return f"In {_LANGUAGE_NAMES.get(str(value), str(value))}"
     if name == "country":
-        return f"From country: {value}"
+        return f"From {_COUNTRY_NAMES.get(str(value), str(value))}"
     if name == "price_min":
         return f"Price at least {float(value):g}"
     if name == "price_max":
@@ -323,3 +323,19 @@ def _title(titles: Mapping[str, str], item_id: str, title: str) -> Mapping[str, 
     if not title or titles.get(item_id) == title:
         return titles
     return {**titles, item_id: title}
+
+
+_LANGUAGE_NAMES = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "ja": "Japanese",
+    "ko": "Korean", "zh": "Chinese", "cn": "Cantonese", "hi": "Hindi", "ru": "Russian", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "fi": "Finnish", "nl": "Dutch", "pt": "Portuguese", "pl": "Polish",
+    "tr": "Turkish", "fa": "Persian", "ar": "Arabic", "el": "Greek", "cs": "Czech", "hu": "Hungarian",
+    "th": "Thai",
+}  # fmt: skip
+_COUNTRY_NAMES = {
+    "US": "the US", "GB": "the UK", "FR": "France", "DE": "Germany", "IT": "Italy", "ES": "Spain",
+    "JP": "Japan", "KR": "South Korea", "CN": "China", "IN": "India", "RU": "Russia", "SE": "Sweden",
+    "DK": "Denmark", "NO": "Norway", "FI": "Finland", "NL": "the Netherlands", "BR": "Brazil",
+    "MX": "Mexico", "CA": "Canada", "AU": "Australia", "IE": "Ireland", "IR": "Iran", "HK": "Hong Kong",
+    "NZ": "New Zealand", "AR": "Argentina", "PL": "Poland", "BE": "Belgium", "TR": "Turkey", "GR": "Greece",
+}  # fmt: skip

@@ -131,7 +131,7 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             continue
         for value in catalog.facet_values(name):
             norm = _norm_phrase(value)
-            if len(norm) < 3 or norm in COMMON_WORDS:
+            if len(norm) < 3 or norm in FILLER_WORDS:
                 continue
             by_norm.setdefault(norm, ("genre" if name == "genre" else name, value))
             for variant in _variants(norm):
@@ -368,6 +368,18 @@ class _Parse:
 
         def relative_year(m: re.Match[str]) -> bool:
             rel, y = m.group("rel"), int(m.group("y"))
+            if m.group("neg"):  # "nothing before 1990" = from 1990 on
+                flip = {
+                    "before": "since",
+                    "pre": "since",
+                    "older than": "since",
+                    "earlier than": "since",
+                    "after": "until",
+                    "post": "until",
+                    "newer than": "until",
+                    "later than": "until",
+                }
+                rel = flip.get(rel, rel)
             if rel in ("after", "post", "newer than", "later than", "more recent than"):
                 self._set("year_min", y + 1)
             elif rel in ("since", "from", "starting", "starting from"):
@@ -386,7 +398,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?P<rel>after|post|newer than|later than|more recent than|since|starting from|starting|from|"
+            r"\b(?P<neg>(?:nothing|not|no(?: films?| movies?| books?)?|none) (?:made |released |from )?)?"
+            r"(?P<rel>after|post|newer than|later than|more recent than|since|starting from|starting|from|"
             r"before|pre|older than|earlier than|until|up to|no later than|released in|made in|in|of)[\s-]+"
             rf"(?P<y>{year})\b(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
             relative_year,
@@ -546,42 +559,39 @@ class _Parse:
     def _language_country(self) -> None:
         v = self.vocab
 
+        def constrain(name: str, code: str, word: str, have: set[str]) -> bool:
+            if not have:
+                return False  # the catalogue has no such facet: leave the words to the topic
+            if code not in have:
+                self.notes.append(f"There are no {word.title()} titles in the catalogue.")
+            else:
+                self.events.append(make_constraint(name, code))
+            return True
+
         def language(m: re.Match[str]) -> bool:
+            word = m.group("l1") or m.group("l2")
             if m.group("neg"):
                 return False
-            code = LANGUAGES[m.group("lang")]
-            if not v.languages:
-                return False
-            if code not in v.languages:
-                self.notes.append(
-                    f"There are no {m.group('lang').title()}-language titles in the catalogue."
-                )
-                return True
-            self.events.append(make_constraint("language", code))
-            return True
+            return constrain("language", LANGUAGES[word], word + "-language", v.languages)
 
         langs = "|".join(sorted(LANGUAGES, key=len, reverse=True))
         self._consume(
-            rf"\b(?P<neg>no |not |non[\s-])?(?:(?:in|spoken in) (?P<lang>{langs})\b|"
-            rf"(?P<lang2>{langs})[\s-](?:language|speaking|films?|movies?|cinema|ones|titles|dramas?|comed(?:y|ies))\b)",
-            lambda m: language(_Alias(m, "lang", m.group("lang") or m.group("lang2"))),
+            rf"\b(?P<neg>no |not |non[\s-])?(?:(?:in|spoken in|dubbed in) (?P<l1>{langs})\b|"
+            rf"(?P<l2>{langs})[\s-](?:language|speaking|spoken|audio)\b)",
+            language,
         )
 
         def country(m: re.Match[str]) -> bool:
-            if m.group("neg") or not v.countries:
+            if m.group("neg"):
                 return False
-            code = COUNTRIES[m.group("c")]
-            if code not in v.countries:
-                self.notes.append(
-                    f"There are no titles from {m.group('c').title()} in the catalogue."
-                )
-                return True
-            self.events.append(make_constraint("country", code))
-            return True
+            word = m.group("adj") or m.group("c")
+            return constrain("country", COUNTRIES[word], word, v.countries)
 
-        countries = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+        names = "|".join(sorted(COUNTRIES, key=len, reverse=True))
         self._consume(
-            rf"\b(?P<neg>not |non[\s-])?(?:from|made in|set in|produced in)? ?(?:the )?(?P<c>{countries})\b",
+            rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{names})[\s-](?:films?|movies?|cinema|ones|titles|"
+            r"productions?|comed(?:y|ies)|dramas?|thrillers?|horror|animation|classics?|books?|novels?)\b|"
+            rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{names})\b)",
             country,
         )
 
@@ -1038,16 +1048,6 @@ class _Parse:
             self.events.append(InterestAvoided(phrase) if negative else InterestExpressed(phrase))
 
 
-class _Alias:
-    """A match object view with one group renamed (for the two-way language pattern)."""
-
-    def __init__(self, m: re.Match[str], name: str, value: str) -> None:
-        self._m, self._name, self._value = m, name, value
-
-    def group(self, name: str | int = 0) -> Any:
-        return self._value if name == self._name else self._m.group(name)
-
-
 def _dedupe(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for e in events:
@@ -1423,6 +1423,29 @@ LANGUAGES = {
     "english language": "en",
 }
 COUNTRIES = {
+    "french": "FR",
+    "german": "DE",
+    "italian": "IT",
+    "spanish": "ES",
+    "japanese": "JP",
+    "korean": "KR",
+    "chinese": "CN",
+    "indian": "IN",
+    "bollywood": "IN",
+    "russian": "RU",
+    "swedish": "SE",
+    "danish": "DK",
+    "norwegian": "NO",
+    "finnish": "FI",
+    "dutch": "NL",
+    "polish": "PL",
+    "turkish": "TR",
+    "iranian": "IR",
+    "persian": "IR",
+    "greek": "GR",
+    "mexican": "MX",
+    "brazilian": "BR",
+    "english": "GB",
     "france": "FR",
     "germany": "DE",
     "italy": "IT",
