@@ -44,6 +44,9 @@ REQUIRED_FILES = (
     "trailers.csv",
 )
 
+MIN_ABSTRACT_WORDS = 5
+MAX_RUNTIME = 1000  # minutes; longer values in the dump are typos (a year typed as runtime)
+
 # ---------------------------------------------------------------- MySQL-style CSV
 
 _NULL = "\ue000"  # stands in for an unquoted \N until the csv module has split the row
@@ -309,8 +312,11 @@ def load_dump(omdb_dir: str | Path, *, progress: bool = False) -> OmdbDump:
                     dump.movies[mid] = (" ".join(title.split()), _year(date))
         elif name == "movie_abstracts_en.csv":
             for _, (mid, text) in _typed(rows, path, 2):
-                text = (text or "").strip()
-                if text and len(text) > len(dump.abstracts.get(mid, "")):
+                text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+                # a few "abstracts" are placeholders ('500', 'i like this one!'): not a synopsis
+                if len(text.split()) < MIN_ABSTRACT_WORDS:
+                    continue
+                if len(text) > len(dump.abstracts.get(mid, "")):
                     dump.abstracts[mid] = text
         elif name == "movie_categories.csv":
             for _, (mid, cid) in _typed(rows, path, 2):
@@ -318,7 +324,7 @@ def load_dump(omdb_dir: str | Path, *, progress: bool = False) -> OmdbDump:
         elif name == "movie_details.csv":
             for line, (mid, runtime, *_rest) in _typed(rows, path, 5):
                 value = _int(runtime, path, line, "runtime")
-                if value and 0 < value < 100_000:
+                if value and 0 < value <= MAX_RUNTIME:
                     dump.runtime[mid] = value
         elif name == "all_votes.csv":
             for line, (mid, avg, count) in _typed(rows, path, 3):

@@ -152,8 +152,10 @@ def test_mini_composed_description_and_dropped_values(mini: dict[str, dict]) -> 
     assert "language" not in watch.get("facets", {})  # "xx" and NULL are no language
     assert watch["extra"]["redial_ids"] == ["102"]  # ReDial says 1995, omdb 1994
     assert watch["trailer_url"] == "https://vimeo.com/778899"
+    assert watch["description_composed"] is True  # its abstract is a placeholder
     letter_n = mini["omdb:5"]
     assert letter_n["title"] == "N" and "year" not in letter_n  # quoted "N" vs \N date
+    assert "runtime" not in letter_n  # 2013 minutes is a year typed as runtime
 
 
 def test_mini_meta_has_license_credits_and_counts(tmp_path: Path) -> None:
