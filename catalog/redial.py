@@ -79,11 +79,13 @@ def normalise_title(title: str) -> str:
 
 def title_parts(title: str) -> list[str]:
     """Main title and subtitle keys: 'Jumanji: Welcome to the Jungle' -> ['jumanji',
-    'welcome to the jungle'] (empty for a title without a subtitle)."""
+    'welcome to the jungle'] (empty for a title without a subtitle). A one-word subtitle
+    ('Justice League: War') is too generic to match on and is left out."""
     parts = _TITLE_PARTS.split(title, maxsplit=1)
     if len(parts) < 2:
         return []
-    return [k for k in (normalise_title(p) for p in parts) if k]
+    main, sub = (normalise_title(p) for p in parts)
+    return [k for k in (main, sub if len(sub.split()) >= 2 else "") if k]
 
 
 def _squash(text: str) -> str:

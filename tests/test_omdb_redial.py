@@ -124,3 +124,9 @@ def test_load_redial_movies_errors(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as e:
         load_redial_movies(tmp_path)
     assert e.value.line == 2 and e.value.field == "nbMentions"
+
+
+def test_title_part_needs_more_than_a_one_word_subtitle() -> None:
+    cands = [Candidate("x", "Justice League: War", 2014), Candidate("y", "M - Eine Stadt", 1931)]
+    result = match_redial([movie("1", "War", 2014), movie("2", "M", 1931)], cands)
+    assert {m.movie_id: k for k, ms in result.by_item.items() for m in ms} == {"2": "y"}
