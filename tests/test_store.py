@@ -24,6 +24,7 @@ EVENTS = [
     {"type": "TextInterestStated", "text": SECRET, "turn": 1},
     {"type": "ItemLiked", "item_id": "m:1", "nested": {"a": [1, 2.5, None, True]}},
     {"type": "AttributeAvoided", "facet": "genre", "value": "Horror ☠ 日本"},
+    {"type": "UserSaid", "text": "lone \ud800 surrogate, NUL \x00, emoji 🎬"},
 ]
 
 

@@ -148,7 +148,8 @@ def _delete(db: sqlite3.Connection, session_id: str) -> None:
 
 def _dump(event: Event) -> str:
     try:
-        return json.dumps(event, ensure_ascii=False, separators=(",", ":"))
+        # ASCII escapes: a lone surrogate from hostile input stays storable and round-trips
+        return json.dumps(event, ensure_ascii=True, separators=(",", ":"))
     except (TypeError, ValueError) as e:
         raise BackendError(
             f"event of type {event.get('type')!r} is not JSON-serialisable ({e}); "
