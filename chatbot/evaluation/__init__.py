@@ -1,0 +1,1 @@
+"""Evaluation: ReDial offline Recall@k, simulated users, limitations analysis and reports."""

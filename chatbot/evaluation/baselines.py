@@ -1,0 +1,127 @@
+"""Systems compared on ReDial: most-popular, content-only retrieval, the dialogue manager."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from chatbot.catalog import Catalog
+from chatbot.evaluation.redial import RECOMMENDER, SEEKER, RedialCase
+
+if TYPE_CHECKING:
+    from chatbot.config import Settings
+    from chatbot.retrieval import Retriever
+
+CONTEXT_WORDS = 200  # MiniLM reads 256 word pieces and cuts the end: keep the latest words
+
+
+class ContextRanker(Protocol):
+    """A system under test: ranks catalogue ids given a dialogue context."""
+
+    name: str
+
+    def rank(self, case: RedialCase, k: int) -> list[str]:
+        """The k best catalogue item ids for the recommender turn of `case`, best first."""
+        ...
+
+
+class PopularityRanker:
+    """Most-mentioned ReDial movies first (counts from training dialogues), same list for all."""
+
+    name = "popular"
+
+    def __init__(self, catalog: Catalog, counts: Mapping[str, int], item_map: Mapping[str, str]):
+        per_item: dict[str, int] = {}
+        for rid, n in counts.items():
+            item_id = item_map.get(rid)
+            if item_id is not None:
+                per_item[item_id] = per_item.get(item_id, 0) + n
+        if not per_item:
+            raise ValueError(
+                "no ReDial mention count maps to a catalogue item: is the catalogue built with "
+                "ReDial ids (Item.extra['redial_ids'])?"
+            )
+        # unmentioned items follow by votes, so that any k can be served
+        self._order = sorted(
+            (item.id for item in catalog),
+            key=lambda i: (-per_item.get(i, 0), -catalog.get(i).votes, i),
+        )
+
+    def rank(self, case: RedialCase, k: int) -> list[str]:
+        """The k most popular items, whatever the context."""
+        return self._order[:k]
+
+
+class ContentRanker:
+    """Content-only retrieval: the latest context words as a query to Retriever.search."""
+
+    name = "content"
+
+    def __init__(self, retriever: Retriever, *, seeker_only: bool = False):
+        self.retriever = retriever
+        self.roles = (SEEKER,) if seeker_only else (SEEKER, RECOMMENDER)
+
+    def rank(self, case: RedialCase, k: int) -> list[str]:
+        """Nearest catalogue items to the embedded context."""
+        words = case.context_text(roles=self.roles).split()
+        query = " ".join(words[-CONTEXT_WORDS:]) or "movie"
+        return [hit.item.id for hit in self.retriever.search(query, k=k)]
+
+
+class DialogueRanker:
+    """The dialogue manager's path without the LLM: understanding -> events -> state -> Ranker.
+
+    Seeker turns go through `understand`; movies the recommender mentioned become
+    ItemsRecommended (they are what the bot would have shown). Events are kept per dialogue so
+    that each turn only processes what is new.
+    """
+
+    name = "dialogue"
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        retriever: Retriever,
+        settings: Settings,
+        item_map: Mapping[str, str],
+        *,
+        understand_opts: Mapping[str, Any] | None = None,
+    ):
+        from chatbot.ranking import Ranker
+
+        self.catalog = catalog
+        self.retriever = retriever
+        self.settings = settings
+        self.item_map = item_map
+        self.ranker = Ranker(catalog, retriever, settings)
+        self.understand_opts = dict(understand_opts or {})
+        self._dialogue: str | None = None
+        self._done = 0
+        self._events: list[Any] = []
+
+    def _advance(self, case: RedialCase) -> Any:
+        from chatbot.understanding import understand
+
+        from chatbot.events import ItemsRecommended, UserSaid
+        from chatbot.interest import fold
+
+        if case.dialogue_id != self._dialogue or len(case.context) < self._done:
+            self._dialogue, self._done, self._events = case.dialogue_id, 0, []
+        state = fold(self._events)
+        turns = zip(case.context, case.context_turn_ids, strict=True)
+        for (role, text), redial_ids in list(turns)[self._done :]:
+            if role == SEEKER:
+                u = understand(text, state=state, catalog=self.catalog, **self.understand_opts)
+                self._events.extend([UserSaid(text=text), *u.events])
+            else:
+                shown = [self.item_map[r] for r in redial_ids if r in self.item_map]
+                if shown:
+                    self._events.append(ItemsRecommended(item_ids=tuple(dict.fromkeys(shown))))
+            state = fold(self._events)
+        self._done = len(case.context)
+        return state
+
+    def rank(self, case: RedialCase, k: int) -> list[str]:
+        """Replay the context into an InterestState and rank with the production Ranker."""
+        state = self._advance(case)
+        return [rec.item.id for rec in self.ranker.rank(state, k)]
