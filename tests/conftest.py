@@ -65,3 +65,13 @@ def books_manager(books_parts: tuple[Any, Any, Any, Settings]) -> Any:
 
     catalog, retriever, writer, settings = books_parts
     return DialogueManager(catalog, retriever, writer, MemorySessionStore(), settings)
+
+
+@pytest.fixture(scope="session")
+def real_embedder() -> Any:
+    """The default all-MiniLM-L6-v2 sentence-transformers embedder, loaded once per session."""
+    from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    embedder.embed(["load the model now, not inside the first test"])
+    return embedder

@@ -45,6 +45,7 @@ class FaissIndex:
     ) -> None:
         self.kind = kind
         self.params = dict(params)
+        self.exact_subset_rows = _EXACT_SUBSET_ROWS  # filters this selective are scored exactly
         self._index = index
         self.dim = int(index.d)
         self.ntotal = int(index.ntotal)
@@ -124,7 +125,7 @@ class FaissIndex:
         rows = np.full((q.shape[0], max(k, 0)), -1, dtype=np.int64)
         if want <= 0:
             return scores, rows
-        if mask is not None and self.kind != "flat" and n_allowed <= _EXACT_SUBSET_ROWS:
+        if mask is not None and self.kind != "flat" and n_allowed <= self.exact_subset_rows:
             return self._exact(q, k, mask)
         got_scores, got_rows = self._faiss_search(q, k, mask)
         short = np.count_nonzero(got_rows >= 0, axis=1) < want
