@@ -32,8 +32,9 @@ from chatbot.events import (
 from chatbot.interest import InterestState
 from chatbot.ranking import popularity
 
-TITLE_CUTOFF = 86.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
-_TOKEN = re.compile(r"[\w]+(?:'[\w]+)*|[^\w\s]")
+TITLE_CUTOFF = 83.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
+_TOKEN = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
+_PRONOUNS = ("it", "that", "this", "them", "those")
 _CLAUSE_BREAK = {".", "!", "?", ";", ",", "but", "however", "although", "though", "whereas", "yet"}
 _LIST_GLUE = {"and", "or", "nor", "also", "the", "a", "an", "too", "as", "well"}
 
@@ -93,6 +94,8 @@ class Vocabulary:
         self.title_keys = list(self.titles)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.facet_terms = _facet_terms(catalog)
+        # words that make a lower-case title ambiguous ('scary movie', 'up', 'it')
+        self.plain_words = COMMON_WORDS | {w for term in self.facet_terms for w in term}
         self.max_facet_tokens = max((len(k) for k in self.facet_terms), default=1)
         self.languages = set(catalog.facet_values("language"))
         self.countries = set(catalog.facet_values("country"))
@@ -103,13 +106,16 @@ class Vocabulary:
         self.has_runtime = any(i.runtime for i in catalog)
         self.has_rating = any(i.rating is not None for i in catalog)
 
-    def best_item(self, items: Sequence[Item], year: int | None = None) -> Item:
-        """Among same-titled items: the one of that year, else the most popular."""
+    def best_item(
+        self, items: Sequence[Item], year: int | None = None, prefer: Sequence[str] = ()
+    ) -> Item:
+        """Among same-titled items: that year's, else one the session has seen, else the most popular."""
         if year is not None:
             same = [i for i in items if i.year == year]
             if same:
                 items = same
-        return max(items, key=popularity)
+        known = [i for i in items if i.id in prefer]
+        return max(known or items, key=popularity)
 
 
 def normalize_title(text: str) -> str:
@@ -139,7 +145,7 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     for alias, targets in FACET_ALIASES.items():
         for target in targets:
             if target in by_norm:
-                terms.setdefault(tuple(alias.split()), by_norm[target])
+                terms[tuple(alias.split())] = by_norm[target]  # curated aliases win
                 break
     return terms
 
@@ -194,6 +200,7 @@ class _Parse:
         self.targets: list[_Target] = []
         self.cues: list[_Cue] = []
         self.reset = False
+        self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
 
     # the regex passes work on self.low and blank out what they consumed
     def _consume(self, pattern: str, handler: Any) -> None:
@@ -291,7 +298,7 @@ class _Parse:
             word = next(g for g in m.groups()[::-1] if g in clear_words)
             names = clear_words[word]
             active = [n for n in names if n in self.state.constraints]
-            for name in active or names[:1]:
+            for name in active or names:
                 self._clear(name)
             return True
 
@@ -529,13 +536,13 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|below|within|up to|"
-            rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
+            r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|up to)\s*"
+            r"(?P<n>an hour and a half)\b(?P<unit>)",
             limit,
         )
         self._consume(
-            r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|up to)\s*"
-            r"(?P<n>an hour and a half)\b(?P<unit>)",
+            r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|below|within|up to|"
+            rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
             limit,
         )
         runtimes = sorted(i.runtime for i in shown if i.runtime)
@@ -747,8 +754,11 @@ class _Parse:
                 items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
                 if not items or not self._title_plausible(i, n, key):
                     continue
+                after = self.toks[i + n] if i + n < len(toks) else None
+                if after and not after.used and after.raw[:1].isupper() and after.text != "i":
+                    continue  # 'Toy Stroy': part of a longer capitalised run; fuzzy matching decides
                 year, extra = self._year_after(i + n)
-                self._add_item(i, self.vocab.best_item(items, year))
+                self._add_item(i, self.vocab.best_item(items, year, self._prefer))
                 self._use(i, n + extra)
                 i += n + extra
                 found = True
@@ -760,21 +770,20 @@ class _Parse:
         words = key.split()
         if all(w.isdigit() for w in words):
             return False
-        if tuple(self._words(i, n)) in self.vocab.facet_terms:
-            return False
-        common = all(w in COMMON_WORDS for w in words)
-        if not common and (n > 1 or len(words[0]) >= 4):
+        first = self.toks[i]
+        capitalised = first.raw[:1].isupper() or first.raw[:1].isdigit()
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        if tuple(self._words(i, n)) in self.vocab.facet_terms and not (capitalised and i > 0):
+            return False  # 'horror' is a genre; 'I loved Aliens' is a title
+        plain = all(w in self.vocab.plain_words for w in words)
+        if not plain and (n > 1 or len(words[0]) >= 4):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
-            if (
-                n == 1
-                and not self.toks[i].raw[:1].isupper()
-                and len(self.toks) > 2
-                and not self._cue_before(i)
-            ):
-                return False
-            return True
-        capitalised = self.toks[i].raw[:1].isupper() and (i > 0 or n > 1)
-        return capitalised and (self._cue_before(i) or len(self.toks) <= n + 1)
+            return capitalised or n > 1 or len(self.toks) <= 2 or self._cue_before(i)
+        if not capitalised:
+            return False
+        if i == 0:  # every sentence starts with a capital: need more evidence
+            return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
+        return self._cue_before(i) or len(self.toks) <= n + 1 or nxt in (",", "and", "or")
 
     def _cue_before(self, i: int) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
@@ -786,6 +795,7 @@ class _Parse:
 
     def _lookup(self, text: str, *, cutoff: float = TITLE_CUTOFF) -> Item | None:
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import DamerauLevenshtein
 
         year_match = re.search(r"\((\d{4})\)", text)
         year = int(year_match.group(1)) if year_match else None
@@ -794,15 +804,21 @@ class _Parse:
             return None
         items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
         if items:
-            return self.vocab.best_item(items, year)
+            return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4:
             return None
-        found = process.extractOne(
-            key, self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=cutoff
+        # fast ratio pre-filter, then Damerau-Levenshtein so a swapped pair of letters is one typo
+        candidates = process.extract(
+            key, self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=cutoff - 12, limit=8
         )
-        if found is None:
+        best: tuple[float, str] | None = None
+        for title, ratio, _ in candidates:
+            similarity = max(ratio, 100 * DamerauLevenshtein.normalized_similarity(key, title))
+            if title[:1] == key[:1] and (best is None or similarity > best[0]):
+                best = (similarity, title)
+        if best is None or best[0] < cutoff:
             return None
-        return self.vocab.best_item(self.vocab.titles[found[0]], year)
+        return self.vocab.best_item(self.vocab.titles[best[1]], year, self._prefer)
 
     def _fuzzy_titles(self) -> None:
         """Typos: spans after a cue ('I loved Interstelar') or capitalised runs."""
@@ -939,24 +955,28 @@ class _Parse:
 
     def _anaphora(self) -> None:
         """'loved it', 'seen that': the item named earlier in the message, else the top pick shown."""
-        for cue in self.cues:
-            nxt = self.toks[cue.end].text if cue.end < len(self.toks) else ""
-            prev = self.toks[cue.pos - 1].text if cue.pos > 0 else ""
-            if nxt in ("it", "that", "this", "them", "those") or prev in ("it", "that", "this"):
-                pos = cue.end if nxt else cue.pos - 1
-                if pos < len(self.toks) and self.toks[pos].used:
+        shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+        for lo, hi in self._clauses():
+            if not any(lo <= c.pos < hi for c in self.cues):
+                continue
+            if any(lo <= t.pos < hi for t in self.targets):
+                continue
+            for k in range(lo, hi):
+                tok = self.toks[k]
+                if tok.used or tok.text not in _PRONOUNS:
                     continue
-                earlier = [t for t in self.targets if t.kind == "item" and t.pos < cue.pos]
+                earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 if earlier:
-                    continue  # the cue reaches the earlier item through its clause
-                shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
-                if not shown:
-                    continue
-                ids = shown if nxt in ("them", "those") else shown[:1]
-                for item_id in ids:
-                    self._add_item(pos, self.vocab.catalog.get(item_id), from_reference=True)
-                if pos < len(self.toks):
-                    self.toks[pos].used = True
+                    items = [max(earlier, key=lambda t: t.pos).item]
+                elif tok.text in ("them", "those"):
+                    items = [self.vocab.catalog.get(i) for i in shown]
+                else:
+                    items = [self.vocab.catalog.get(i) for i in shown[:1]]
+                for item in items:
+                    assert item is not None
+                    self._add_item(k, item, from_reference=True)
+                tok.used = True
+                break
 
     def _assign(self) -> None:
         self._anaphora()
@@ -1206,8 +1226,6 @@ NEGATIVE_CUES = _phrases(
     "nope",
     "pass on",
     "skip",
-    "not that",
-    "not this",
     "no more",
     "enough of",
     "can't stand",

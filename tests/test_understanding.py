@@ -1,0 +1,426 @@
+"""Understanding on the real movie catalogue: titles, references, sentiment, critiques, negation."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from chatbot.catalog import Catalog, Item
+from chatbot.events import (
+    AttributeAvoided,
+    AttributePreferred,
+    ConstraintCleared,
+    ConstraintSet,
+    Event,
+    ExplorationRequested,
+    InterestAvoided,
+    InterestExpressed,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    ItemsRecommended,
+    RepeatsAllowed,
+    SimilarRequested,
+    StateReset,
+)
+from chatbot.interest import InterestState, fold
+from chatbot.understanding import Understander, normalize_title, validate_proposed_events
+
+
+@pytest.fixture(scope="module")
+def nlu(movies_catalog: Catalog) -> Understander:
+    return Understander(movies_catalog)
+
+
+def movie(catalog: Catalog, title: str, year: int | None = None) -> Item:
+    found = [i for i in catalog if i.title == title and (year is None or i.year == year)]
+    assert found, f"{title} is not in the catalogue"
+    return max(found, key=lambda i: i.votes)
+
+
+@pytest.fixture(scope="module")
+def shown(movies_catalog: Catalog) -> tuple[Item, Item, Item]:
+    return (
+        movie(movies_catalog, "Alien", 1979),
+        movie(movies_catalog, "Heat", 1995),
+        movie(movies_catalog, "Inception", 2010),
+    )
+
+
+@pytest.fixture(scope="module")
+def after_picks(shown: tuple[Item, Item, Item]) -> InterestState:
+    return fold([ItemsRecommended(tuple(i.id for i in shown))])
+
+
+def events(nlu: Understander, text: str, state: InterestState | None = None) -> list[Event]:
+    return list(nlu.understand(text, state or InterestState()).events)
+
+
+def kinds(evts: list[Event]) -> list[str]:
+    return [type(e).__name__ for e in evts]
+
+
+# ---------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I loved the matrix",
+        "The Matrix",
+        "Matrix (1999)",
+        "i really enjoyed THE MATRIX",
+        'I liked "Matrix"',
+    ],
+)
+def test_title_variants_resolve_to_the_same_item(
+    nlu: Understander, movies_catalog: Catalog, text: str
+) -> None:
+    matrix = movie(movies_catalog, "The Matrix", 1999)
+    assert ItemLiked(matrix.id, matrix.label) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I really liked Interstelar", "Interstellar"),
+        ("loved the Matirx", "The Matrix"),
+        ("I watched Incepton", "Inception"),
+        ("more like Toy Stroy", "Toy Story"),
+    ],
+)
+def test_typos_are_forgiven(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    item = movie(movies_catalog, title)
+    assert item.id in nlu.understand(text, InterestState()).mentioned
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I loved Zorblax Quintuple", 'have you got "Qwertyuiop Asdf"?', "I hated Flurbington Manor"],
+)
+def test_unknown_titles_are_reported_not_guessed(nlu: Understander, text: str) -> None:
+    u = nlu.understand(text, InterestState())
+    assert u.unknown_titles
+    assert not any(isinstance(e, ItemLiked | ItemRejected) for e in u.events)
+
+
+def test_same_title_prefers_the_year_given_then_what_was_shown(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    heat = shown[1]
+    assert ItemSeen(heat.id, heat.label) in events(nlu, "I've seen Heat", after_picks)
+    assert normalize_title("The Heat") == normalize_title("Heat (1995)") == "heat"
+
+
+def test_lower_case_common_words_are_not_titles(nlu: Understander) -> None:
+    # 'up', 'it' and 'scary movie' are titles too, but here they are ordinary words
+    for text in ["I want a scary movie", "pick it up", "a movie about a boy and his dog"]:
+        assert not nlu.understand(text, InterestState()).mentioned, text
+
+
+def test_capitalised_short_titles_count_with_a_cue(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    up = movie(movies_catalog, "Up", 2009)
+    assert ItemLiked(up.id, up.label) in events(nlu, "I liked Up")
+
+
+def test_a_list_of_titles_shares_the_sentiment(nlu: Understander, movies_catalog: Catalog) -> None:
+    got = events(nlu, "I loved Alien, Aliens and Predator")
+    titles = {e.title for e in got if isinstance(e, ItemLiked)}
+    assert {"Alien (1979)", "Aliens (1986)", "Predator (1987)"} <= titles
+
+
+# ---------------------------------------------------------------- references and sentiment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the second one", [1]),
+        ("#3", [2]),
+        ("number 2 please", [1]),
+        ("the last one was great", [2]),
+        ("I like the first two", [0, 1]),
+        ("both sound good", [0, 1]),
+        ("that one", [0]),
+        ("the 2nd", [1]),
+    ],
+)
+def test_ordinal_references_to_the_last_picks(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, ...],
+    text: str,
+    expected: list[int],
+) -> None:
+    got = events(nlu, text, after_picks)
+    assert [e.item_id for e in got if isinstance(e, ItemLiked)] == [shown[k].id for k in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I loved the first one", "ItemLiked"),
+        ("the first one is great", "ItemLiked"),
+        ("I hated the first one", "ItemRejected"),
+        ("the first one is not for me", "ItemRejected"),
+        ("I don't like the first one", "ItemRejected"),
+        ("not that", "ItemRejected"),
+        ("I've already seen the first one", "ItemSeen"),
+        ("seen it", "ItemSeen"),
+        ("more like the first one", "SimilarRequested"),
+    ],
+)
+def test_sentiment_phrasings(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...], text: str, kind: str
+) -> None:
+    got = [e for e in events(nlu, text, after_picks) if hasattr(e, "item_id")]
+    assert kinds(got) == [kind]
+    assert got[0].item_id == shown[0].id  # type: ignore[union-attr]
+
+
+def test_mixed_sentiment_in_one_message(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    got = events(nlu, "loved the first one but hated the second", after_picks)
+    assert ItemLiked(shown[0].id, shown[0].label) in got
+    assert ItemRejected(shown[1].id, shown[1].label) in got
+    got = events(nlu, "I saw Inception and loved it", after_picks)
+    assert kinds([e for e in got if hasattr(e, "item_id")]) == ["ItemSeen", "ItemLiked"]
+    got = events(nlu, "I've seen Heat, it was boring", after_picks)
+    assert (
+        ItemRejected(shown[1].id, shown[1].label) in got
+        and ItemSeen(shown[1].id, shown[1].label) in got
+    )
+
+
+def test_out_of_range_reference_is_noted(nlu: Understander, after_picks: InterestState) -> None:
+    u = nlu.understand("the fifth one", after_picks)
+    assert not any(isinstance(e, ItemLiked) for e in u.events)
+    assert any("only 3" in n for n in u.notes)
+
+
+def test_references_without_previous_picks_do_nothing(nlu: Understander) -> None:
+    assert not any(isinstance(e, ItemLiked) for e in events(nlu, "the second one"))
+
+
+def test_references_follow_the_latest_turn(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState
+) -> None:
+    titanic = movie(movies_catalog, "Titanic", 1997)
+    later = after_picks.apply(ItemsRecommended((titanic.id,)))
+    assert events(nlu, "the first one", later) == [ItemLiked(titanic.id, titanic.label)]
+
+
+# ---------------------------------------------------------------- facet critiques and negation
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("no horror", AttributeAvoided("genre", "Horror")),
+        ("nothing scary please", AttributeAvoided("genre", "Horror")),
+        ("I don't like comedies", AttributeAvoided("genre", "Comedy")),
+        ("I hate musicals", AttributeAvoided("genre", "Musical")),
+        ("without any romance", AttributeAvoided("genre", "Romance")),
+        ("something funnier", AttributePreferred("genre", "Comedy")),
+        ("a documentary", AttributePreferred("genre", "Documentary")),
+        ("I love sci-fi", AttributePreferred("genre", "Science Fiction")),
+        ("I want a scary movie", AttributePreferred("genre", "Horror")),
+        ("westerns please", AttributePreferred("genre", "Western")),
+    ],
+)
+def test_genre_critiques(nlu: Understander, text: str, event: Event) -> None:
+    assert event in events(nlu, text)
+
+
+def test_negation_is_scoped_to_its_clause(nlu: Understander) -> None:
+    got = events(nlu, "I don't like horror but I love comedies")
+    assert AttributeAvoided("genre", "Horror") in got
+    assert AttributePreferred("genre", "Comedy") in got
+    got = events(nlu, "no horror, something funny")
+    assert (
+        AttributeAvoided("genre", "Horror") in got and AttributePreferred("genre", "Comedy") in got
+    )
+    got = events(nlu, "I hate musicals and westerns")
+    assert AttributeAvoided("genre", "Western") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "constraints"),
+    [
+        ("from the 90s", {"year_min": 1990, "year_max": 1999}),
+        ("something from the nineties", {"year_min": 1990, "year_max": 1999}),
+        ("early 80s please", {"year_min": 1980, "year_max": 1984}),
+        ("after 2010", {"year_min": 2011}),
+        ("since 2010", {"year_min": 2010}),
+        ("before 1980", {"year_max": 1979}),
+        ("nothing before 1990", {"year_min": 1990}),
+        ("between 1995 and 2005", {"year_min": 1995, "year_max": 2005}),
+        ("movies from 1999", {"year_min": 1999, "year_max": 1999}),
+        ("under two hours", {"runtime_max": 120}),
+        ("less than 90 minutes", {"runtime_max": 90}),
+        ("under an hour and a half", {"runtime_max": 90}),
+        ("not too long", {"runtime_max": 120}),
+        ("highly rated", {"rating_min": 7.0}),
+        ("critically acclaimed please", {"rating_min": 7.0}),
+        ("rated above 8", {"rating_min": 8.0}),
+        ("French films", {"country": "FR"}),
+        ("something from Japan", {"country": "JP"}),
+        ("in French", {"language": "fr"}),
+    ],
+)
+def test_constraint_phrasings(nlu: Understander, text: str, constraints: dict[str, object]) -> None:
+    got = {e.name: e.value for e in events(nlu, text) if isinstance(e, ConstraintSet)}
+    assert got == constraints
+
+
+def test_relative_time_and_length_use_the_last_picks(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    years = sorted(i.year for i in shown if i.year)
+    older = {
+        e.name: e.value
+        for e in events(nlu, "older ones", after_picks)
+        if isinstance(e, ConstraintSet)
+    }
+    assert older == {"year_max": years[1] - 1}
+    newer = {
+        e.name: e.value
+        for e in events(nlu, "something newer", after_picks)
+        if isinstance(e, ConstraintSet)
+    }
+    assert newer == {"year_min": years[1] + 1}
+    shorter = [e for e in events(nlu, "shorter", after_picks) if isinstance(e, ConstraintSet)]
+    assert shorter and shorter[0].name == "runtime_max"
+    runtimes = sorted(i.runtime for i in shown if i.runtime)
+    assert int(shorter[0].value) < runtimes[1]
+
+
+def test_constraints_can_be_cleared(nlu: Understander) -> None:
+    state = fold([ConstraintSet("year_min", 1990), ConstraintSet("runtime_max", 100)])
+    assert ConstraintCleared("year_min") in events(nlu, "any year is fine", state)
+    assert ConstraintCleared("runtime_max") in events(nlu, "forget the length limit", state)
+    assert ConstraintCleared("runtime_max") in events(nlu, "I don't care about runtime", state)
+
+
+# ---------------------------------------------------------------- interests, commands
+
+
+def test_free_text_interests(nlu: Understander) -> None:
+    assert InterestExpressed("space adventures") in events(nlu, "I like space adventures")
+    got = events(nlu, "a movie about whales without zombies")
+    assert InterestExpressed("whales") in got
+    assert any(isinstance(e, AttributeAvoided | InterestAvoided) and "ombie" in str(e) for e in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("start over", StateReset()),
+        ("let's start again", StateReset()),
+        ("forget everything", StateReset()),
+        ("something different", ExplorationRequested()),
+        ("surprise me", ExplorationRequested()),
+        ("something else", ExplorationRequested()),
+        ("show me them again", RepeatsAllowed()),
+    ],
+)
+def test_commands(nlu: Understander, text: str, event: Event) -> None:
+    assert event in events(nlu, text)
+
+
+def test_reset_then_new_preferences_in_one_message(nlu: Understander) -> None:
+    u = nlu.understand("start over, I want a comedy", fold([AttributeAvoided("genre", "Comedy")]))
+    assert u.reset
+    assert list(u.events) == [StateReset(), AttributePreferred("genre", "Comedy")]
+
+
+def test_more_like_a_title(nlu: Understander, movies_catalog: Catalog) -> None:
+    toy = movie(movies_catalog, "Toy Story", 1995)
+    for text in [
+        "more like Toy Story",
+        "something similar to Toy Story",
+        "anything like toy story?",
+    ]:
+        assert SimilarRequested(toy.id, toy.label) in events(nlu, text), text
+
+
+# ---------------------------------------------------------------- robustness
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=200))
+def test_no_input_crashes_understanding(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    state = fold(u.events, after_picks)  # every event it produces folds cleanly
+    assert isinstance(state, InterestState)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    words=st.lists(
+        st.sampled_from(
+            "I loved the matrix no horror second one from 90s under two hours not for me "
+            'seen it French films more like Toy Story start over # 3 , . but and " ( 1999 )'.split()
+        ),
+        max_size=25,
+    )
+)
+def test_no_phrase_soup_crashes_understanding(
+    nlu: Understander, after_picks: InterestState, words: list[str]
+) -> None:
+    u = nlu.understand(" ".join(words), after_picks)
+    fold(u.events, after_picks)
+
+
+# ---------------------------------------------------------------- model-proposed events
+
+
+def test_proposed_events_are_validated_against_the_catalogue(movies_catalog: Catalog) -> None:
+    matrix = movie(movies_catalog, "The Matrix", 1999)
+    raw = json.dumps(
+        [
+            {"type": "ItemLiked", "item_id": matrix.id},
+            {"type": "ItemLiked", "item_id": "omdb:does-not-exist"},
+            {"type": "AttributeAvoided", "facet": "genre", "value": "Horror"},
+            {"type": "AttributeAvoided", "facet": "genre", "value": "Made-up Genre"},
+            {"type": "ConstraintSet", "name": "year_min", "value": "1990"},
+            {"type": "ConstraintSet", "name": "mood", "value": 3},
+            {"type": "StateReset"},
+            {"type": "InterestExpressed", "text": "heists"},
+            "nonsense",
+        ]
+    )
+    accepted, problems = validate_proposed_events(raw, movies_catalog)
+    assert accepted == [
+        ItemLiked(matrix.id, matrix.label),
+        AttributeAvoided("genre", "Horror"),
+        ConstraintSet("year_min", 1990),
+        InterestExpressed("heists"),
+    ]
+    assert len(problems) == 5
+    assert any("omdb:does-not-exist" in p for p in problems)
+
+
+def test_proposed_events_bad_shapes(movies_catalog: Catalog) -> None:
+    accepted, problems = validate_proposed_events("{not json", movies_catalog)
+    assert accepted == [] and problems[0].startswith("not JSON")
+    accepted, problems = validate_proposed_events('{"events": "x"}', movies_catalog)
+    assert accepted == [] and "array" in problems[0]
+    accepted, _ = validate_proposed_events(
+        {"events": [{"type": "InterestExpressed", "text": "robots"}]}, movies_catalog
+    )
+    assert accepted == [InterestExpressed("robots")]
