@@ -145,7 +145,7 @@ def test_schemathesis_fuzz_finds_no_server_errors(client: TestClient, books_mana
 def _fuzz(operation: Any, mode: Any, statuses: Counter[int], catalog: Any) -> None:
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
-        max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        max_examples=10, deadline=None, database=None, suppress_health_check=list(HealthCheck)
     )
     def run(case: Any) -> None:
         response = case.call()

@@ -275,3 +275,14 @@ def test_make_store_registry(tmp_path: Path) -> None:
     assert isinstance(make_store(settings.replace(store="redis")), RedisSessionStore)
     with pytest.raises(ConfigError, match="known stores: memory, redis, sqlite"):
         make_store(settings.replace(store="mongo"))
+
+
+def test_sqlite_delete_leaves_no_trace_in_the_file(tmp_path: Path) -> None:
+    store = SqliteSessionStore(tmp_path / "s.sqlite3")
+    store.append("me", EVENTS)
+    store.append("other", EVENTS[:1])
+    store.delete("me")
+    db = store._db
+    assert db.execute("SELECT count(*) FROM events WHERE session_id = 'me'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM sessions WHERE session_id = 'me'").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 1

@@ -14,7 +14,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.callbacks import (
+    AsyncCallbackManagerForChainRun,
+    CallbackManagerForChainRun,
+    CallbackManagerForRetrieverRun,
+)
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig
@@ -63,12 +67,19 @@ class DialogueRunnable(Runnable[DialogueInput, dict[str, Any]]):
         """Async variant (the manager's blocking work runs in a worker thread)."""
         return await self._acall_with_config(self._arespond, input, config)
 
-    def _respond(self, input: DialogueInput, config: RunnableConfig) -> dict[str, Any]:
+    def _respond(
+        self, input: DialogueInput, run_manager: CallbackManagerForChainRun, config: RunnableConfig
+    ) -> dict[str, Any]:
         session_id, text = self._parse(input, config)
         result: dict[str, Any] = self.manager.respond(session_id, text).to_dict()
         return result
 
-    async def _arespond(self, input: DialogueInput, config: RunnableConfig) -> dict[str, Any]:
+    async def _arespond(
+        self,
+        input: DialogueInput,
+        run_manager: AsyncCallbackManagerForChainRun,
+        config: RunnableConfig,
+    ) -> dict[str, Any]:
         session_id, text = self._parse(input, config)
         reply = await self.manager.arespond(session_id, text)
         result: dict[str, Any] = reply.to_dict()
