@@ -198,7 +198,7 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     filters = parse_filters(args.filter, facet_names=catalog.facet_names())
     for name, *value_sets in filters.value_constraints():
         present = {v.casefold(): v for v in catalog.facet_values(name)}
-        for value in set().union(*value_sets) - present.keys():
+        for value in {v.casefold() for values in value_sets for v in values} - present.keys():
             close = difflib.get_close_matches(value, list(present), n=3)
             hint = f"; did you mean {', '.join(present[c] for c in close)}?" if close else ""
             print(f"note: no item has {name} {value!r}{hint}", file=sys.stderr)

@@ -89,9 +89,9 @@ class Filters:
         """Whether one item satisfies every constraint."""
         for name, want, none in self.value_constraints():
             have = {v.casefold() for v in item.facet(name)}
-            if want and not have & want:
+            if want and not have & {v.casefold() for v in want}:
                 return False
-            if have & none:
+            if have & {v.casefold() for v in none}:
                 return False
         for name, lo, hi in self._bounds():
             value = getattr(item, name)
@@ -101,14 +101,12 @@ class Filters:
 
     def to_exprs(self) -> list[str]:
         """The filter as expressions that parse_filters reads back to an equal Filters."""
-        out = [
-            f"{name}={','.join(sorted(want))}" for name, want, _ in self.value_constraints() if want
-        ]
-        out += [
-            f"{name}!={','.join(sorted(none))}"
-            for name, _, none in self.value_constraints()
-            if none
-        ]
+        out = []
+        for name, want, none in self.value_constraints():
+            if want:
+                out.append(f"{name}={','.join(want)}")
+            if none:
+                out.append(f"{name}!={','.join(none)}")
         for name, lo, hi in self._bounds():
             if lo is not None:
                 out.append(f"{name}>={_num(lo)}")
@@ -116,12 +114,14 @@ class Filters:
                 out.append(f"{name}<={_num(hi)}")
         return out
 
-    def value_constraints(self) -> list[tuple[str, set[str], set[str]]]:
-        """(facet name, case-folded values wanted, values refused) per constrained facet."""
-        names: dict[str, tuple[set[str], set[str]]] = {}
+    def value_constraints(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+        """(facet name, values wanted (any of), values refused) per constrained facet."""
+        names: dict[str, tuple[list[str], list[str]]] = {}
 
         def add(name: str, values: Iterable[str], slot: int) -> None:
-            names.setdefault(name, (set(), set()))[slot].update(v.casefold() for v in values)
+            bucket = names.setdefault(name, ([], []))[slot]
+            seen = {v.casefold() for v in bucket}
+            bucket.extend(v for v in values if v.casefold() not in seen)
 
         add("genre", self.genres_any, 0)
         add("genre", self.genres_none, 1)
@@ -131,7 +131,11 @@ class Filters:
             add(name, values, 0)
         for name, values in self.facets_none.items():
             add(name, values, 1)
-        return [(n, want, none) for n, (want, none) in sorted(names.items()) if want or none]
+        return [
+            (n, tuple(want), tuple(none))
+            for n, (want, none) in sorted(names.items())
+            if want or none
+        ]
 
     def _bounds(self) -> list[tuple[str, float | None, float | None]]:
         bounds = [
@@ -255,9 +259,9 @@ class _Columns:
         out = np.ones(self.n, dtype=bool)
         for name, want, none in filters.value_constraints():
             if want:
-                out &= self.values_mask(name, want)
+                out &= self.values_mask(name, {v.casefold() for v in want})
             if none:
-                out &= ~self.values_mask(name, none)
+                out &= ~self.values_mask(name, {v.casefold() for v in none})
         for name, lo, hi in filters._bounds():
             col = self._numeric[name]
             with np.errstate(invalid="ignore"):
