@@ -58,9 +58,9 @@ class Ranker:
             for i, p in zip(catalog, pops, strict=True)
         }
         self._by_popularity = sorted(range(len(catalog)), key=lambda r: (-pops[r], r))
-        self._popular_ids = {
-            catalog.items[r].id for r in self._by_popularity[: max(50, len(catalog) // 50)]
-        }
+        # "one of the most popular" is only claimed for the top 2% that have any popularity at all
+        top_rows = self._by_popularity[: max(20, len(catalog) // 50)]
+        self._popular_ids = {catalog.items[r].id for r in top_rows if pops[r] > 0}
 
     # ------------------------------------------------------------ public
 

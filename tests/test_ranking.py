@@ -1,0 +1,202 @@
+"""Ranking over the books with hash embeddings: exclusions, hard constraints, boosts, truthful reasons."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+from chatbot.catalog import Catalog
+from chatbot.config import Settings
+from chatbot.errors import InputError
+from chatbot.events import (
+    AttributeAvoided,
+    AttributePreferred,
+    ConstraintSet,
+    ExplorationRequested,
+    InterestExpressed,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    ItemsRecommended,
+    RepeatsAllowed,
+)
+from chatbot.interest import InterestState, fold
+from chatbot.ranking import SIMILAR_REASON_MIN, Ranker
+
+
+@pytest.fixture(scope="module")
+def ranker(books_parts: tuple[Any, Any, Any, Settings]) -> Ranker:
+    catalog, retriever, _, settings = books_parts
+    return Ranker(catalog, retriever, settings)
+
+
+@pytest.fixture(scope="module")
+def books(books_parts: tuple[Any, Any, Any, Settings]) -> Catalog:
+    return books_parts[0]  # type: ignore[no-any-return]
+
+
+SPACE = fold(
+    [InterestExpressed("space exploration"), ItemLiked("book-001", "The Long Dark Between Stars")]
+)
+
+
+def ids(recs: list[Any]) -> list[str]:
+    return [r.item.id for r in recs]
+
+
+def test_default_k_is_items_per_turn_and_results_are_distinct(ranker: Ranker) -> None:
+    recs = ranker.rank(SPACE)
+    assert len(recs) == ranker.settings.items_per_turn == 3
+    many = ranker.rank(SPACE, 30)
+    assert len(many) == 30 and len(set(ids(many))) == 30
+    assert [r.score for r in many] == sorted((r.score for r in many), reverse=True)
+
+
+def test_k_larger_than_what_is_left_returns_everything_allowed(
+    ranker: Ranker, books: Catalog
+) -> None:
+    recs = ranker.rank(SPACE, 60)
+    assert set(ids(recs)) == {i.id for i in books} - {"book-001"}
+
+
+def test_liked_rejected_seen_and_shown_items_never_come_back(ranker: Ranker) -> None:
+    state = SPACE
+    for e in [
+        ItemsRecommended(("book-002", "book-003", "book-004")),
+        ItemRejected("book-005"),
+        ItemSeen("book-006"),
+    ]:
+        state = state.apply(e)
+    banned = {"book-001", "book-002", "book-003", "book-004", "book-005", "book-006"}
+    for k in (1, 3, 10, 34):
+        assert not banned & set(ids(ranker.rank(state, k)))
+    assert len(ranker.rank(state, 50)) == 40 - len(banned)
+
+
+def test_repeats_when_asked_for_but_never_rejected_ones(ranker: Ranker) -> None:
+    state = fold(
+        [
+            *_events(SPACE),
+            ItemsRecommended(("book-002",)),
+            ItemRejected("book-005"),
+            RepeatsAllowed(),
+        ]
+    )
+    got = set(ids(ranker.rank(state, 40)))
+    assert "book-002" in got and "book-001" in got and "book-005" not in got
+
+
+def _events(state: InterestState) -> list[Any]:
+    return [InterestExpressed(t) for t in state.interests] + [
+        ItemLiked(i, state.titles.get(i, "")) for i in state.liked
+    ]
+
+
+def test_avoided_genres_are_absent_and_constraints_hold(ranker: Ranker) -> None:
+    state = fold(
+        [
+            *_events(SPACE),
+            AttributeAvoided("genre", "Horror"),
+            ConstraintSet("year_min", 2005),
+            ConstraintSet("price_max", 15.0),
+            ConstraintSet("language", "en"),
+        ]
+    )
+    recs = ranker.rank(state, 40)
+    assert recs
+    for r in recs:
+        assert "Horror" not in r.item.genres
+        assert r.item.year is not None and r.item.year >= 2005
+        assert r.item.price is not None and r.item.price <= 15.0
+        assert "en" in r.item.facet("language")
+
+
+def test_impossible_constraints_give_no_results(ranker: Ranker) -> None:
+    assert ranker.rank(SPACE.apply(ConstraintSet("year_min", 2100)), 3) == []
+
+
+def test_a_genre_asked_for_now_leads_the_picks(ranker: Ranker) -> None:
+    state = SPACE.apply(AttributePreferred("genre", "Mystery"))
+    recs = ranker.rank(state, 3)
+    assert all("Mystery" in r.item.genres for r in recs)
+    assert all("Mystery, which you asked for" in r.reasons for r in recs)
+    # after the turn the preference is a boost, not a filter: other genres may come back,
+    # but mystery books still rank higher than without the preference
+    shown = ItemsRecommended(tuple(ids(recs)))
+    later = state.apply(shown)
+    assert later.focus == ()
+    with_pref = ranker.rank(later, 40)
+    without = ranker.rank(SPACE.apply(shown), 40)
+    assert {"Mystery"} != {g for r in with_pref for g in r.item.genres}
+
+    def mean_rank(recs: list[Any]) -> float:
+        ranks = [k for k, r in enumerate(recs) if "Mystery" in r.item.genres]
+        return sum(ranks) / len(ranks)
+
+    assert mean_rank(with_pref) < mean_rank(without)
+
+
+def test_feedback_moves_the_ranking(ranker: Ranker) -> None:
+    before = ids(ranker.rank(SPACE, 5))
+    after = ids(ranker.rank(SPACE.apply(ItemRejected(before[0])), 5))
+    assert before[0] not in after
+    assert after != before
+
+
+def test_reasons_are_truthful(ranker: Ranker, books: Catalog) -> None:
+    state = SPACE.apply(AttributePreferred("genre", "Adventure")).apply(
+        ConstraintSet("year_min", 2000)
+    )
+    retriever = ranker.retriever
+    liked_vec = retriever.item_vector("book-001")
+    for r in ranker.rank(state, 20):
+        for reason in r.reasons:
+            if reason.startswith("similar to "):
+                assert reason == "similar to The Long Dark Between Stars"
+                assert (
+                    float(np.dot(retriever.item_vector(r.item.id), liked_vec)) >= SIMILAR_REASON_MIN
+                )
+            elif reason.endswith(", which you asked for"):
+                assert reason.split(",")[0] in r.item.genres
+            elif reason.startswith("from "):
+                assert reason.startswith(f"from {r.item.year}") and r.item.year >= 2000
+            elif reason.startswith("highly rated"):
+                assert r.item.rating is not None and r.item.rating >= 7.5
+        assert r.reasons
+
+
+def test_cold_start_is_popular_and_diverse_with_a_question(ranker: Ranker, books: Catalog) -> None:
+    recs = ranker.rank(InterestState(), 3)
+    assert len(recs) == 3
+    leads = [r.item.genres[0] for r in recs]
+    assert len(set(leads)) == 3
+    question = ranker.clarifying_question(InterestState())
+    assert question.endswith("?") and "Science Fiction" in question
+    # the books have no popularity data, so no pick may claim to be popular
+    assert not any("most popular" in reason for r in recs for reason in r.reasons)
+
+
+def test_cold_start_respects_constraints_and_exploration_changes_picks(ranker: Ranker) -> None:
+    state = fold([AttributeAvoided("genre", "Science Fiction"), ConstraintSet("language", "fr")])
+    recs = ranker.rank(state, 3)
+    assert recs and all(
+        "Science Fiction" not in r.item.genres and "fr" in r.item.facet("language") for r in recs
+    )
+    plain = ids(ranker.rank(InterestState(), 3))
+    surprising = ids(ranker.rank(fold([ExplorationRequested()]), 3))
+    assert plain != surprising
+
+
+def test_bad_k(ranker: Ranker) -> None:
+    assert ranker.rank(SPACE, 0) == []
+    with pytest.raises(InputError):
+        ranker.rank(SPACE, -1)
+
+
+def test_popularity_prior_on_the_movies(movies_catalog: Catalog) -> None:
+    from chatbot.ranking import popularity
+
+    ranked = sorted(movies_catalog, key=popularity, reverse=True)[:20]
+    assert all(i.votes > 0 or i.extra.get("redial_mentions") for i in ranked)
