@@ -213,3 +213,26 @@ def test_chunked_body_without_length_is_limited_too(client: TestClient) -> None:
     )
     assert r.status_code == 413
     assert r.json()["error"] == "body_too_large"
+
+
+@pytest.mark.redis
+def test_two_replicas_share_sessions_through_redis(books_parts: Any, redis_url: str) -> None:
+    """Two app instances (as behind a load balancer) continue the same conversation."""
+    from chatbot.backends.store_redis import RedisSessionStore
+    from chatbot.dialogue import DialogueManager
+
+    catalog, retriever, writer, settings = books_parts
+    replicas = []
+    for _ in range(2):
+        store = RedisSessionStore(redis_url, ttl_s=60, prefix="replicas:")
+        manager = DialogueManager(catalog, retriever, writer, store, settings)
+        replicas.append(TestClient(create_app(manager, settings)))
+    a, b = replicas
+    first = _say(a, "r1", "space exploration").json()["items"][0]["id"]
+    assert b.post("/v1/sessions/r1/feedback", json={"item_id": first, "kind": "like"}).is_success
+    _say(b, "r1", "more please")
+    state = a.get("/v1/sessions/r1").json()["state"]
+    assert state["turns"] == 2
+    assert [x["id"] for x in state["liked"]] == [first]
+    assert b.delete("/v1/sessions/r1").status_code == 204
+    assert a.get("/v1/sessions/r1").status_code == 404

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import socket
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -36,40 +34,6 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    """A throwaway redis-server on a free loopback port, no persistence, killed at teardown."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is not installed: run `make system-deps` (Debian: redis-server)")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [binary, "--save", "", "--appendonly", "no", "--port", str(port), "--bind", "127.0.0.1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"redis-server did not start on port {port}")
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 class Backend:
@@ -261,7 +225,10 @@ def test_redis_sets_ttl_on_the_session_list(redis_url: str) -> None:
 
 
 def test_redis_unreachable_is_a_clear_error() -> None:
-    store = RedisSessionStore(f"redis://127.0.0.1:{_free_port()}/0")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # free, and nobody listens after the socket closes
+    store = RedisSessionStore(f"redis://127.0.0.1:{port}/0")
     with pytest.raises(BackendError, match="is redis-server running"):
         store.load("a")
 
