@@ -1,0 +1,125 @@
+"""A scripted six-turn conversation on the real movie catalogue: every feedback turn changes the picks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chatbot.catalog import Catalog
+from chatbot.config import Settings
+from chatbot.dialogue import DialogueManager, Reply
+from chatbot.sessions import MemorySessionStore
+
+
+def _manager(catalog: Catalog, settings: Settings, embedder: Any = None) -> DialogueManager:
+    from chatbot.generation import ResponseWriter
+    from chatbot.retrieval import Retriever
+
+    retriever = Retriever.open(catalog, settings, embedder=embedder, progress=False)
+    writer = ResponseWriter(None, catalog, settings)
+    return DialogueManager(catalog, retriever, writer, MemorySessionStore(), settings)
+
+
+@pytest.fixture(scope="module")
+def movies_manager(
+    movies_catalog: Catalog, movie_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> DialogueManager:
+    home = tmp_path_factory.mktemp("movies-hash")
+    settings = movie_settings.replace(
+        embedder="hash", llm="template", store="memory", index_dir=home / "index"
+    )
+    return _manager(movies_catalog, settings)
+
+
+SCRIPT = [
+    "I loved The Matrix and Interstellar",
+    "no horror please, and nothing before 1990",
+    "the second one is not for me",
+    "something funnier, under two hours",
+    "I have already seen the first one",
+    "French films",
+]
+
+
+def run_script(manager: DialogueManager, sid: str) -> list[Reply]:
+    return [manager.respond(sid, text) for text in SCRIPT]
+
+
+def check_conversation(replies: list[Reply]) -> None:
+    ids = [[r.item.id for r in reply.items] for reply in replies]
+    assert all(len(turn) == 3 for turn in ids), ids
+    # 1: the liked titles are understood and not recommended back
+    liked = replies[0].state.liked
+    assert len(liked) == 2 and not set(liked) & set(ids[0])
+    assert any(reason.startswith("similar to ") for r in replies[0].items for reason in r.reasons)
+    # nothing is ever shown twice
+    flat = [i for turn in ids for i in turn]
+    assert len(flat) == len(set(flat))
+    # 2: avoided genre and year constraint hold from now on
+    for reply in replies[1:]:
+        for rec in reply.items:
+            assert "Horror" not in rec.item.genres, rec.item.label
+            assert rec.item.year is not None and rec.item.year >= 1990, rec.item.label
+    # 3: the rejected item is in the state and never comes back
+    rejected = ids[1][1]
+    assert replies[2].state.disliked == (rejected,)
+    # 4: comedies under two hours
+    for rec in replies[3].items:
+        assert "Comedy" in rec.item.genres, rec.item.label
+        assert rec.item.runtime is not None and rec.item.runtime <= 120
+    for reply in replies[4:]:
+        assert all(r.item.runtime is not None and r.item.runtime <= 120 for r in reply.items)
+    # 5: the seen item is remembered
+    assert replies[4].state.seen == (ids[3][0],)
+    # 6: French films, earlier constraints still respected
+    for rec in replies[5].items:
+        assert "FR" in rec.item.facet("country"), rec.item.label
+    summary = replies[-1].summary
+    for part in (
+        "The Matrix (1999)",
+        "Interstellar (2014)",
+        "horror",
+        "Only after 1989",
+        "At most 120 minutes",
+        "From France",
+    ):
+        assert part in summary, summary
+
+
+def test_six_turn_conversation_changes_the_picks_every_turn(
+    movies_manager: DialogueManager,
+) -> None:
+    check_conversation(run_script(movies_manager, "script"))
+
+
+@pytest.mark.slow
+def test_six_turn_conversation_with_minilm(
+    movies_catalog: Catalog, movie_settings: Settings, real_embedder: Any
+) -> None:
+    settings = movie_settings.replace(llm="template", store="memory")
+    check_conversation(
+        run_script(_manager(movies_catalog, settings, embedder=real_embedder), "slow-script")
+    )
+
+
+def transcript(replies: list[Reply]) -> str:
+    """Readable transcript (printed by `pytest -s` for the report)."""
+    lines = []
+    for text, reply in zip(SCRIPT, replies, strict=True):
+        lines.append(f"you> {text}")
+        for n, rec in enumerate(reply.items, start=1):
+            lines.append(
+                f"  {n}. {rec.item.label} [{', '.join(rec.item.genres[:2])}] — {'; '.join(rec.reasons)}"
+            )
+        lines.append(f"  state: {reply.summary}")
+    return "\n".join(lines)
+
+
+def test_print_transcript(
+    movies_manager: DialogueManager, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = transcript(run_script(movies_manager, "transcript"))
+    assert text.count("you> ") == 6
+    with capsys.disabled():
+        print("\n" + text)
