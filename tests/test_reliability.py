@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
+from chatbot.backends.store_sqlite import SqliteSessionStore
 from chatbot.config import REPO_ROOT
 from chatbot.server import create_app
 
@@ -46,8 +47,13 @@ HOSTILE_TEXTS = [
 ]
 
 
-@pytest.fixture
-def client(books_manager: Any) -> Iterator[TestClient]:
+@pytest.fixture(params=["memory", "sqlite"])
+def client(
+    request: pytest.FixtureRequest, books_manager: Any, tmp_path: Path
+) -> Iterator[TestClient]:
+    """The API over the real manager, with the in-memory store and with a real SQLite file."""
+    if request.param == "sqlite":
+        books_manager.store = SqliteSessionStore(tmp_path / "sessions.sqlite3")
     app = create_app(books_manager, books_manager.settings)
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
