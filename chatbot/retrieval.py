@@ -30,8 +30,11 @@ _EMBED_BATCH = 64
 class Embedder(Protocol):
     """Turns texts into L2-normalised float32 vectors; `name` identifies the model."""
 
-    name: str
-    dim: int
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -372,7 +375,7 @@ class Retriever:
         folder = index_folder(settings.index_dir, catalog, embedder)
         store = _IndexFolder(folder, catalog, embedder)
         index, vectors = store.load(kind, force=force)
-        if index is None:
+        if index is None or vectors is None:
             return cls._build(store, kind, progress=progress, vectors=vectors)
         return cls(catalog, embedder, index, vectors, index_type=kind, path=folder)
 
@@ -421,8 +424,8 @@ class Retriever:
                 if self._columns is None:
                     self._columns = _Columns(self.catalog.items)
                 mask = self._columns.mask(filters)
-                if len(self._masks) >= 64:
-                    self._masks.pop(next(iter(self._masks)))
+                if len(self._masks) >= 64:  # forget the oldest filter (searches may run in threads)
+                    self._masks.pop(next(iter(self._masks), key), None)
                 self._masks[key] = mask
         rows = [self._rows[i] for i in exclude if i in self._rows]  # ids of other catalogues: no-op
         if rows:

@@ -34,7 +34,7 @@ class SentenceTransformerEmbedder:
 
     def __init__(self, model_dir: str | Path | None = None, *, batch_size: int = 64) -> None:
         default = not model_dir
-        self.model_dir = default_model_dir() if default else Path(model_dir).expanduser()
+        self.model_dir = Path(model_dir).expanduser() if model_dir else default_model_dir()
         if not (self.model_dir / "config.json").is_file():
             raise ConfigError(
                 f"embedder model folder {self.model_dir} has no config.json; set "
