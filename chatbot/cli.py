@@ -86,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     red.add_argument("--data", help="ReDial-format JSONL (default: <redial dir>/test_dev.jsonl)")
     red.add_argument("--out", default="eval-out/redial", help="output folder for metrics.json and reports")
     red.add_argument("--limit", type=int, help="only the first N dialogues")
+    red.add_argument(
+        "--popularity",
+        help="mention counts for the most-popular baseline: training JSONL or "
+        "movies_with_mentions.csv (default: <redial dir>/train_partial.jsonl)",
+    )
+    red.add_argument(
+        "--systems", default="popular,content,dialogue", help="comma-separated systems to compare"
+    )
+    red.add_argument("--embedder", help="sentence-transformers | hash")
     sim = ev_sub.add_parser("simulate", help="simulated users with hidden targets")
     sim.add_argument("--out", default="eval-out/simulate", help="output folder")
     sim.add_argument("--users", type=int, default=100, help="number of simulated users")
@@ -93,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--data", help="ReDial-format JSONL to draw targets and openings from")
     sim.add_argument("--llm", help="transformers | openai | fake | template")
     sim.add_argument("--seed", type=int, default=0)
+    sim.add_argument("--embedder", help="sentence-transformers | hash")
     return parser
 
 
@@ -352,4 +362,39 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    raise NotImplementedError  # filled in by the evaluation work (issue 7)
+    from chatbot.evaluation.run import run_redial, run_simulation
+
+    overrides = {"embedder": args.embedder, "llm": getattr(args, "llm", None)}
+    settings = settings.replace(**{k: v for k, v in overrides.items() if v})
+    if args.eval_command == "redial":
+        systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+        m = run_redial(
+            settings,
+            data=args.data,
+            out=args.out,
+            limit=args.limit,
+            popularity=args.popularity,
+            systems=systems,
+        )
+        print(f"{m['cases']} turns, out_of_catalogue {m['out_of_catalogue']:.3f}")
+        for conv in ("full", "new_only"):
+            for name, r in m[conv].items():
+                recalls = "  ".join(f"R@{k} {r[f'recall@{k}']:.3f}" for k in m["ks"])
+                print(f"{conv:<9}{name:<10}{recalls}")
+    else:
+        m = run_simulation(
+            settings,
+            users=args.users,
+            turns=args.turns,
+            data=args.data,
+            out=args.out,
+            seed=args.seed,
+        )
+        print(
+            f"{m['users']} users: success {m['success_rate']:.3f}, avg turns {m['avg_turns']:.2f}, "
+            f"feedback compliance {m['feedback_compliance']:.3f}, "
+            f"hallucinated {m['hallucinated_item_rate']:.3f}, "
+            f"p50/p95 {m['latency_ms'].get('p50', 0):.0f}/{m['latency_ms'].get('p95', 0):.0f} ms"
+        )
+    print(f"wrote {args.out}/metrics.json, report.md, report.html")
+    return 0

@@ -71,9 +71,9 @@ class ContentRanker:
 class DialogueRanker:
     """The dialogue manager's path without the LLM: understanding -> events -> state -> Ranker.
 
-    Seeker turns go through `understand`; movies the recommender mentioned become
-    ItemsRecommended (they are what the bot would have shown). Events are kept per dialogue so
-    that each turn only processes what is new.
+    Seeker turns go through the Understander; movies the recommender mentioned become
+    ItemsRecommended (they are what the bot would have shown, so the Ranker will not repeat
+    them). The state is kept per dialogue so that each turn only processes what is new.
     """
 
     name = "dialogue"
@@ -84,44 +84,39 @@ class DialogueRanker:
         retriever: Retriever,
         settings: Settings,
         item_map: Mapping[str, str],
-        *,
-        understand_opts: Mapping[str, Any] | None = None,
     ):
         from chatbot.ranking import Ranker
+        from chatbot.understanding import Understander
 
         self.catalog = catalog
-        self.retriever = retriever
-        self.settings = settings
         self.item_map = item_map
         self.ranker = Ranker(catalog, retriever, settings)
-        self.understand_opts = dict(understand_opts or {})
+        self.understander = Understander(catalog)
         self._dialogue: str | None = None
         self._done = 0
-        self._events: list[Any] = []
+        self._state: Any = None
 
-    def _advance(self, case: RedialCase) -> Any:
-        from chatbot.understanding import understand
-
+    def state_for(self, case: RedialCase) -> Any:
+        """The InterestState after the context of `case` (incremental within one dialogue)."""
         from chatbot.events import ItemsRecommended, UserSaid
-        from chatbot.interest import fold
+        from chatbot.interest import InterestState
 
         if case.dialogue_id != self._dialogue or len(case.context) < self._done:
-            self._dialogue, self._done, self._events = case.dialogue_id, 0, []
-        state = fold(self._events)
-        turns = zip(case.context, case.context_turn_ids, strict=True)
-        for (role, text), redial_ids in list(turns)[self._done :]:
+            self._dialogue, self._done, self._state = case.dialogue_id, 0, InterestState()
+        state = self._state
+        turns = list(zip(case.context, case.context_turn_ids, strict=True))
+        for (role, text), redial_ids in turns[self._done :]:
             if role == SEEKER:
-                u = understand(text, state=state, catalog=self.catalog, **self.understand_opts)
-                self._events.extend([UserSaid(text=text), *u.events])
+                events = [UserSaid(text=text), *self.understander.understand(text, state).events]
             else:
                 shown = [self.item_map[r] for r in redial_ids if r in self.item_map]
-                if shown:
-                    self._events.append(ItemsRecommended(item_ids=tuple(dict.fromkeys(shown))))
-            state = fold(self._events)
-        self._done = len(case.context)
+                events = [ItemsRecommended(item_ids=tuple(dict.fromkeys(shown)))] if shown else []
+            for event in events:
+                state = state.apply(event)
+        self._done, self._state = len(case.context), state
         return state
 
     def rank(self, case: RedialCase, k: int) -> list[str]:
         """Replay the context into an InterestState and rank with the production Ranker."""
-        state = self._advance(case)
+        state = self.state_for(case)
         return [rec.item.id for rec in self.ranker.rank(state, k)]

@@ -1,0 +1,131 @@
+"""The two eval commands end to end: load, run, write metrics.json and reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from chatbot.catalog import atomic_write_text, load_catalog
+from chatbot.config import Settings
+from chatbot.errors import ConfigError
+from chatbot.evaluation.baselines import (
+    ContentRanker,
+    ContextRanker,
+    DialogueRanker,
+    PopularityRanker,
+)
+from chatbot.evaluation.redial import (
+    evaluate,
+    extract_cases,
+    mention_counts,
+    read_dialogues,
+    redial_item_map,
+)
+from chatbot.evaluation.report import redial_sections, simulate_sections, write_report
+
+if TYPE_CHECKING:
+    from chatbot.dialogue import DialogueManager
+
+SYSTEMS = ("popular", "content", "dialogue")
+
+
+def run_redial(
+    settings: Settings,
+    *,
+    data: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] = "eval-out/redial",
+    limit: int | None = None,
+    popularity: str | os.PathLike[str] | None = None,
+    systems: Sequence[str] = SYSTEMS,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """`chatbot eval redial`: Recall@k of each system under both conventions, with reports."""
+    from chatbot.retrieval import Retriever
+
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown or not systems:
+        raise ConfigError(f"unknown system(s) {unknown}; choose from {', '.join(SYSTEMS)}")
+    data_path = Path(data) if data else Path(settings.redial_dir) / "test_dev.jsonl"
+    pop_path = Path(popularity) if popularity else Path(settings.redial_dir) / "train_partial.jsonl"
+    if pop_path.resolve() == data_path.resolve():
+        raise ConfigError(
+            f"--popularity {pop_path} is the evaluated file: popularity must come from training "
+            "dialogues (train_partial.jsonl) or movies_with_mentions.csv"
+        )
+    started = time.time()
+    dialogues = read_dialogues(data_path, limit=limit)
+    cases = extract_cases(dialogues)
+    catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
+    item_map = redial_item_map(catalog)
+    retriever = None
+    if {"content", "dialogue"} & set(systems):
+        retriever = Retriever.open(catalog, settings, progress=progress)
+    built: list[ContextRanker] = []
+    for name in systems:
+        if name == "popular":
+            built.append(PopularityRanker(catalog, mention_counts(pop_path), item_map))
+        elif name == "content":
+            built.append(ContentRanker(retriever))  # type: ignore[arg-type]
+        else:
+            built.append(DialogueRanker(catalog, retriever, settings, item_map))  # type: ignore[arg-type]
+    metrics = evaluate(cases, built, catalog, item_map, progress=progress)
+    metrics["run"] = {
+        "data": str(data_path),
+        "dialogues": len(dialogues),
+        "limit": limit,
+        "catalog": str(settings.catalog_path),
+        "catalog_items": len(catalog),
+        "catalog_items_with_redial_ids": len(set(item_map.values())),
+        "embedder": retriever.embedder.name if retriever is not None else None,
+        "popularity_source": str(pop_path),
+        "seconds": round(time.time() - started, 1),
+    }
+    write_report(out, "ReDial offline evaluation", metrics, redial_sections(metrics))
+    return metrics
+
+
+def run_simulation(
+    settings: Settings,
+    *,
+    users: int = 100,
+    turns: int = 5,
+    data: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] = "eval-out/simulate",
+    seed: int = 0,
+    manager: DialogueManager | None = None,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """`chatbot eval simulate`: simulated users against the dialogue manager, with reports."""
+    from chatbot.dialogue import DialogueManager
+    from chatbot.evaluation.simulate import make_goals, simulate, summarise, transcripts
+    from chatbot.sessions import MemorySessionStore
+
+    if turns < 1:
+        raise ConfigError(f"--turns must be at least 1, got {turns}")
+    if users < 1:
+        raise ConfigError(f"--users must be at least 1, got {users}")
+    started = time.time()
+    if manager is None:
+        manager = DialogueManager.from_settings(settings, store=MemorySessionStore())
+    dialogues = read_dialogues(data) if data else []
+    goals = make_goals(manager.catalog, users, dialogues=dialogues, seed=seed)
+    runs = simulate(manager, goals, turns=turns, progress=progress)
+    metrics = summarise(runs, manager.catalog, turns=turns)
+    metrics["run"] = {
+        "data": str(data) if data else None,
+        "llm": settings.llm,
+        "embedder": manager.retriever.embedder.name,
+        "catalog": str(settings.catalog_path),
+        "seed": seed,
+        "seconds": round(time.time() - started, 1),
+    }
+    paths = write_report(out, "Simulated users", metrics, simulate_sections(metrics))
+    atomic_write_text(
+        paths["metrics"].with_name("transcripts.json"),
+        json.dumps(transcripts(runs), indent=1, ensure_ascii=False) + "\n",
+    )
+    return metrics

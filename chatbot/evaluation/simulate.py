@@ -1,0 +1,395 @@
+"""Simulated users: a hidden target item, answers from its facets, reasons for every rejection."""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from chatbot.catalog import Catalog, Item
+from chatbot.evaluation.metrics import (
+    KS,
+    coverage,
+    genre_distance,
+    intra_list_diversity,
+    mean,
+    percentiles,
+    popularity_bias,
+)
+from chatbot.evaluation.redial import SEEKER, Dialogue, liked_suggestions, redial_item_map
+
+if TYPE_CHECKING:
+    from chatbot.dialogue import DialogueManager, Reply
+
+COLD_OPENINGS = (
+    "Hi! Can you recommend a movie?",
+    "Hello, I'm looking for something to watch tonight.",
+    "Hey, any movie suggestions?",
+)
+HINT_FACETS = ("genre", "decade", "mood", "language", "audience", "standing", "source")
+MIN_TITLE_CHARS = 6  # one-word titles shorter than this are ordinary words too often
+
+
+@dataclass(frozen=True)
+class UserGoal:
+    """Who the simulated user is: a hidden target, how they open, and where that came from."""
+
+    target: Item
+    opening: str
+    source: str  # "redial" (a real dialogue's opening) | "catalogue" (cold start)
+    dialogue_id: str = ""
+
+
+@dataclass
+class SimulatedUser:
+    """Answers the bot from its target's facets; never says the target's title."""
+
+    goal: UserGoal
+    language_names: dict[str, str] = field(default_factory=dict)
+    revealed: list[str] = field(default_factory=list)  # facet names already hinted
+    rejected: list[str] = field(default_factory=list)  # item ids the user turned down
+    avoided: list[tuple[str, str]] = field(default_factory=list)  # (facet, value) said no to
+
+    def hints(self) -> list[tuple[str, str]]:
+        """(facet, phrase) the user could still say about the target, in order of preference."""
+        t = self.goal.target
+        out: list[tuple[str, str]] = []
+        for name in HINT_FACETS:
+            if name in self.revealed:
+                continue
+            value = t.facet(name)[0].lower() if t.facet(name) else ""
+            if name == "genre" and t.genres:
+                out.append((name, f"a {t.genres[0].lower()} movie"))
+            elif name == "decade" and t.year:
+                out.append((name, f"something from the {t.year // 10 * 10}s"))
+            elif name == "language":
+                lang = next((v for v in t.facet("language") if v != "en"), None)
+                if lang and lang in self.language_names:
+                    out.append((name, f"something in {self.language_names[lang].title()}"))
+            elif name == "mood" and value:
+                out.append((name, f"something {value}"))
+            elif name == "source" and value:
+                out.append((name, f"something based on a {value}"))
+            elif value:
+                out.append((name, f"a {value}"))
+        return out
+
+    def next_hint(self) -> str:
+        """The next facet of the target, as a user would say it ('' when all are said)."""
+        hints = self.hints()
+        if not hints:
+            return ""
+        name, phrase = hints[0]
+        self.revealed.append(name)
+        return phrase
+
+    def react(self, items: Sequence[Item]) -> str:
+        """Turn down the first shown miss with a reason from the target, and add a hint."""
+        t = self.goal.target
+        parts: list[str] = []
+        miss = items[0] if items else None
+        if miss is not None:
+            self.rejected.append(miss.id)
+            reason = "not for me"
+            extra_genres = [g for g in miss.genres if g not in t.genres]
+            if t.year and miss.year and miss.year // 10 < t.year // 10:
+                reason = "not for me, too old"
+            elif t.year and miss.year and miss.year // 10 > t.year // 10:
+                reason = "not for me, too recent"
+            elif extra_genres:
+                self.avoided.append(("genre", extra_genres[0]))
+                reason = f"I'm not into {extra_genres[0].lower()}"
+            parts.append(f"Not {miss.title}, {reason}.")
+        hint = self.next_hint()
+        parts.append(f"Maybe {hint}?" if hint else "Something else, please.")
+        return " ".join(parts)
+
+
+def make_goals(
+    catalog: Catalog,
+    n: int,
+    *,
+    dialogues: Sequence[Dialogue] = (),
+    seed: int = 0,
+) -> list[UserGoal]:
+    """n goals: from ReDial dialogues (liked suggestions + the seeker's opening) when given,
+    topped up with cold starts whose targets are sampled from the catalogue."""
+    if n < 1:
+        raise ValueError(f"--users must be at least 1, got {n}")
+    rng = random.Random(seed)
+    goals: list[UserGoal] = []
+    item_map = redial_item_map(catalog)
+    order = list(dialogues)
+    rng.shuffle(order)
+    for d in order:
+        if len(goals) >= n:
+            break
+        goal = _redial_goal(d, catalog, item_map)
+        if goal is not None:
+            goals.append(goal)
+    # targets users can describe (genre and year) when the catalogue has them
+    pool = [i for i in catalog if i.genres and i.year] or list(catalog.items)
+    while len(goals) < n and pool:
+        target = pool[rng.randrange(len(pool))]
+        goals.append(UserGoal(target, COLD_OPENINGS[len(goals) % len(COLD_OPENINGS)], "catalogue"))
+    return goals
+
+
+def _redial_goal(d: Dialogue, catalog: Catalog, item_map: dict[str, str]) -> UserGoal | None:
+    for rid in liked_suggestions(d):
+        if rid not in item_map:
+            continue
+        opening = next((m for m in d.messages if m.role == SEEKER), None)
+        if opening is None or rid in opening.movie_ids:
+            continue
+        target = catalog.get(item_map[rid])
+        text = d.render(opening.text)
+        if not mentions_title(text, target.title):
+            return UserGoal(target, text, "redial", d.id)
+    return None
+
+
+def mentions_title(text: str, title: str) -> bool:
+    """Whether `title` appears in `text` as whole words, ignoring case."""
+    return re.search(rf"(?<!\w){re.escape(title.lower())}(?!\w)", text.lower()) is not None
+
+
+class TitleSpotter:
+    """Finds catalogue titles written in a reply text (for the hallucination check)."""
+
+    def __init__(self, catalog: Catalog):
+        self._titles: dict[str, set[str]] = {}
+        for item in catalog:
+            key = _norm(item.title)
+            words = key.split()
+            if len(words) >= 2 or (words and len(key) >= MIN_TITLE_CHARS):
+                self._titles.setdefault(key, set()).add(item.id)
+        self._max_words = max((len(k.split()) for k in self._titles), default=1)
+        self._catalog = catalog
+
+    def unshown(self, text: str, shown: Sequence[Item]) -> list[str]:
+        """Titles of catalogue items in `text` that are not among `shown` (longest match wins)."""
+        for item in shown:  # shown titles are fine: blank them out first
+            text = re.sub(re.escape(item.title), " | ", text, flags=re.IGNORECASE)
+        words = _norm_keep_case(text)
+        shown_ids = {i.id for i in shown}
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._max_words, len(words) - i), 0, -1):
+                span = words[i : i + n]
+                key = " ".join(w.lower() for w in span)
+                ids = self._titles.get(key)
+                # a one-word title counts only when written as a name (capitalised, mid-sentence)
+                if ids and (n > 1 or (span[0][:1].isupper() and i > 0 and words[i - 1] != "|")):
+                    if not ids & shown_ids:
+                        found.append(" ".join(span))
+                    i += n - 1
+                    break
+            i += 1
+        return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+", text.lower()))
+
+
+def _norm_keep_case(text: str) -> list[str]:
+    return re.findall(
+        r"[\w']+|\|", text.replace(".", " | ").replace("!", " | ").replace("?", " | ")
+    )
+
+
+@dataclass
+class UserRun:
+    """What happened to one simulated user."""
+
+    goal: UserGoal
+    success_turn: int | None = None
+    turns: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+    lists: list[list[str]] = field(default_factory=list)
+    violations: int = 0
+    checks: int = 0
+    hallucinated: list[str] = field(default_factory=list)
+    replies: int = 0
+    hallucinated_replies: int = 0
+    final_ranking: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    leaks: int = 0
+
+
+def run_user(
+    manager: DialogueManager,
+    goal: UserGoal,
+    *,
+    turns: int,
+    session_id: str,
+    spotter: TitleSpotter | None = None,
+    depth: int = max(KS),
+) -> UserRun:
+    """Talk to the dialogue manager until the target is shown or `turns` turns have passed."""
+    from chatbot.understanding import LANGUAGES
+
+    names = {code: word for word, code in reversed(LANGUAGES.items()) if " " not in word}
+    user = SimulatedUser(goal, language_names=names)
+    spotter = spotter or TitleSpotter(manager.catalog)
+    run = UserRun(goal)
+    text = goal.opening
+    manager.forget(session_id)
+    for turn in range(1, turns + 1):
+        if goal.source == "catalogue" and turn == 1 and not text:
+            text = user.next_hint()
+        run.messages.append(text)
+        run.leaks += mentions_title(text, goal.target.title)
+        start = time.perf_counter()
+        reply = manager.respond(session_id, text)
+        run.latencies_ms.append((time.perf_counter() - start) * 1000)
+        run.turns = turn
+        items = [r.item for r in reply.items]
+        run.lists.append([i.id for i in items])
+        _check_feedback(run, user, items)
+        _check_text(run, spotter, reply, items)
+        if goal.target.id in run.lists[-1]:
+            run.success_turn = turn
+            break
+        text = user.react(items) if reply.kind != "clarify" or items else user.next_hint()
+        text = text or "Anything else?"
+    run.final_ranking = _final_ranking(manager, session_id, depth)
+    manager.forget(session_id)
+    return run
+
+
+def _check_feedback(run: UserRun, user: SimulatedUser, items: Sequence[Item]) -> None:
+    if not user.rejected and not user.avoided:
+        return
+    run.checks += 1
+    bad = any(i.id in user.rejected for i in items) or any(
+        value in i.facet(facet) for i in items for facet, value in user.avoided
+    )
+    run.violations += bad
+
+
+def _check_text(run: UserRun, spotter: TitleSpotter, reply: Reply, items: Sequence[Item]) -> None:
+    run.replies += 1
+    found = spotter.unshown(reply.text, items)
+    if found:
+        run.hallucinated_replies += 1
+        run.hallucinated.extend(found)
+
+
+def _final_ranking(manager: DialogueManager, session_id: str, depth: int) -> list[str]:
+    """The ranking behind the last reply, to depth `depth` (its head is what was shown)."""
+    from chatbot.events import event_from_dict
+    from chatbot.interest import fold
+
+    events = [event_from_dict(d) for d in manager.store.load(session_id)]
+    while events and type(events[-1]).__name__ == "ItemsRecommended":
+        events.pop()
+    return [r.item.id for r in manager.ranker.rank(fold(events), depth)]
+
+
+def simulate(
+    manager: DialogueManager,
+    goals: Sequence[UserGoal],
+    *,
+    turns: int = 5,
+    progress: bool = True,
+    session_prefix: str = "sim",
+) -> list[UserRun]:
+    """Run every goal in its own session (see `summarise` for the metrics)."""
+    from tqdm import tqdm
+
+    if turns < 1:
+        raise ValueError(f"--turns must be at least 1, got {turns}")
+    spotter = TitleSpotter(manager.catalog)
+    return [
+        run_user(manager, goal, turns=turns, session_id=f"{session_prefix}-{n}", spotter=spotter)
+        for n, goal in enumerate(tqdm(goals, desc="simulate", unit="user", disable=not progress))
+    ]
+
+
+def summarise(runs: Sequence[UserRun], catalog: Catalog, *, turns: int) -> dict[str, Any]:
+    """metrics.json material from finished runs."""
+    n = len(runs)
+    latencies = [x for r in runs for x in r.latencies_ms]
+    lists = [lst for r in runs for lst in r.lists]
+    checks = sum(r.checks for r in runs)
+    replies = sum(r.replies for r in runs)
+    out: dict[str, Any] = {
+        "users": n,
+        "max_turns": turns,
+        "success_by_turn": {
+            str(t): sum(1 for r in runs if r.success_turn and r.success_turn <= t) / n if n else 0.0
+            for t in range(1, turns + 1)
+        },
+        "success_rate": sum(1 for r in runs if r.success_turn) / n if n else 0.0,
+        "avg_turns": mean([r.turns for r in runs]),
+        "avg_turns_to_success": mean([r.success_turn for r in runs if r.success_turn]),
+        "recall@k_final": {
+            f"recall@{k}": mean([float(r.goal.target.id in r.final_ranking[:k]) for r in runs])
+            for k in KS
+        },
+        "feedback_compliance": 1 - sum(r.violations for r in runs) / checks if checks else 1.0,
+        "feedback_checks": checks,
+        "hallucinated_item_rate": (
+            sum(r.hallucinated_replies for r in runs) / replies if replies else 0.0
+        ),
+        "hallucinated_titles": sorted({t for r in runs for t in r.hallucinated})[:50],
+        "target_title_leaks": sum(r.leaks for r in runs),
+        "latency_ms": percentiles(latencies),
+        "latencies_ms": [round(x, 3) for x in latencies],
+        "by_source": {},
+        "limitations": {
+            "popularity_bias": popularity_bias(lists, catalog),
+            "coverage": coverage(lists, len(catalog)),
+            "intra_list_diversity": mean(
+                [
+                    intra_list_diversity([catalog.get(i) for i in lst], genre_distance)
+                    for lst in lists
+                ]
+            ),
+            "by_description": {},
+        },
+    }
+    for key, group in (
+        ("redial", [r for r in runs if r.goal.source == "redial"]),
+        ("catalogue", [r for r in runs if r.goal.source == "catalogue"]),
+    ):
+        if group:
+            out["by_source"][key] = _group(group, turns)
+    for key, composed in (("real", False), ("composed", True)):
+        group = [r for r in runs if r.goal.target.description_composed is composed]
+        if group:
+            out["limitations"]["by_description"][key] = _group(group, turns)
+    return out
+
+
+def _group(runs: Sequence[UserRun], turns: int) -> dict[str, Any]:
+    return {
+        "users": len(runs),
+        "success_by_turn": {
+            str(t): sum(1 for r in runs if r.success_turn and r.success_turn <= t) / len(runs)
+            for t in range(1, turns + 1)
+        },
+        "success_rate": sum(1 for r in runs if r.success_turn) / len(runs),
+        "avg_turns": mean([r.turns for r in runs]),
+        "recall@10_final": mean([float(r.goal.target.id in r.final_ranking[:10]) for r in runs]),
+    }
+
+
+def transcripts(runs: Sequence[UserRun]) -> list[dict[str, Any]]:
+    """Per-user record (target, messages, lists) for debugging the simulator."""
+    return [
+        {
+            "target": r.goal.target.label,
+            "source": r.goal.source,
+            "messages": r.messages,
+            "lists": r.lists,
+            "success_turn": r.success_turn,
+        }
+        for r in runs
+    ]
