@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 REPLY_KINDS = ("recommend", "clarify", "unknown_title", "no_results", "acknowledge")
 PROMPTS_DIR = REPO_ROOT / "prompts"
 # Generation budgets: a 135M model stays on topic for about one sentence.
-INTRO_MAX_TOKENS = 32
-ITEM_MAX_TOKENS = 48
+INTRO_MAX_TOKENS = 28
+ITEM_MAX_TOKENS = 40
 ITEM_MAX_SENTENCES = 2
 DESCRIPTION_CHARS = 360
 
@@ -115,6 +115,9 @@ def _make_fake(settings: Settings) -> ChatModel:
 # ---------------------------------------------------------------- prompts
 
 
+_ROLE_HEADER = re.compile(r"^### (user|assistant)\s*$", re.M)
+
+
 class Prompts:
     """The Jinja prompt files in prompts/, rendered with StrictUndefined (missing value: error)."""
 
@@ -130,6 +133,20 @@ class Prompts:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
+
+    def messages(self, name: str, **values: Any) -> list[dict[str, str]]:
+        """Render a prompt as chat messages: "### user" / "### assistant" lines start a message
+        (few-shot examples); a file without them is one user message."""
+        text = self.render(name, **values)
+        parts = _ROLE_HEADER.split(text)
+        if len(parts) == 1:
+            return [{"role": "user", "content": text}]
+        if parts[0].strip():
+            raise ConfigError(f"prompt {name}.jinja: text before the first '### <role>' line")
+        return [
+            {"role": role, "content": content.strip()}
+            for role, content in zip(parts[1::2], parts[2::2], strict=True)
+        ]
 
     def render(self, name: str, **values: Any) -> str:
         """Render prompts/<name>.jinja; ConfigError names the file and the missing value."""
@@ -250,7 +267,8 @@ class GroundingChecker:
     def check(self, text: str, allowed: _Allowed) -> list[str]:
         """Problems in `text` (empty list: grounded)."""
         problems = self._check_titles(text, allowed)
-        problems += self._check_names(text, allowed)
+        flagged = {p.split("'")[1] for p in problems if p.startswith("mentions")}
+        problems += [p for p in self._check_names(text, allowed) if p.split("'")[1] not in flagged]
         if allowed.item is not None:
             problems += _check_facts(text, allowed.item, allowed.text)
         else:
@@ -312,11 +330,11 @@ class GroundingChecker:
         toks = _tokens(text)
         i = 0
         while i < len(toks):
-            if not toks[i].cap or toks[i].norm.isdigit():
+            if not toks[i].cap or toks[i].norm[0].isdigit():
                 i += 1
                 continue
             j = i
-            while j < len(toks) and toks[j].cap and not toks[j].norm.isdigit():
+            while j < len(toks) and toks[j].cap and not toks[j].norm[0].isdigit():
                 j += 1
             span = [t for t in toks[i:j]]
             i = j
@@ -363,7 +381,7 @@ def _check_facts(text: str, item: Item, source: str) -> list[str]:
     for m in _HOURS.finditer(text):
         hours = float(m.group(1))
         if (
-            item.runtime is None or abs(hours * 60 - item.runtime) > 30
+            item.runtime is None or abs(hours * 60 - item.runtime) > 15
         ) and f" {m.group(1)} " not in source:
             problems.append(f"says {m.group()} but the item's runtime is {item.runtime} minutes")
     for m in _RATING.finditer(text):
@@ -402,7 +420,7 @@ class ResponseWriter:
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
-        self.noun = str(catalog.meta.get("noun") or "title")
+        self.noun = _noun(catalog)
         self._checker: GroundingChecker | None = None
 
     @property
@@ -441,6 +459,8 @@ class ResponseWriter:
             "user_text": request.user_text.strip(),
             "state_summary": request.state_summary.strip() or "nothing yet",
             "count": len(items),
+            "suggestions": "one suggestion" if len(items) == 1 else f"{len(items)} suggestions",
+            "are_picks": "is one pick" if len(items) == 1 else f"are {len(items)} picks",
         }
         prompt = "intro" if request.kind == "recommend" else request.kind
         lead_allowed = self.checker.allowed(items, extra=[request.user_text, request.state_summary])
@@ -499,10 +519,8 @@ class ResponseWriter:
         )
 
     def _messages(self, prompt: str, values: dict[str, Any]) -> list[dict[str, str]]:
-        return [
-            {"role": "system", "content": self.prompts.render("system", noun=self.noun)},
-            {"role": "user", "content": self.prompts.render(prompt, **values)},
-        ]
+        system = {"role": "system", "content": self.prompts.render("system", noun=self.noun)}
+        return [system, *self.prompts.messages(prompt, **values)]
 
     def _segment(
         self,
@@ -603,6 +621,15 @@ def _sentences(stream: Iterable[str]) -> Iterator[tuple[str, bool]]:
                 yield sentence, bool(re.search(r"[.!?…][\"'”’)\]]*$", sentence.strip()))
     if buffer.strip():
         yield buffer, bool(re.search(r"[.!?…][\"'”’)\]]*$", buffer.strip()))
+
+
+def _noun(catalog: Catalog) -> str:
+    """What the catalogue holds, for prompts: meta "noun", else "movie" when most items have a
+    runtime, else "item"."""
+    if catalog.meta.get("noun"):
+        return str(catalog.meta["noun"])
+    with_runtime = sum(item.runtime is not None for item in catalog)
+    return "movie" if 2 * with_runtime >= max(len(catalog), 1) else "item"
 
 
 def _truncate(text: str, limit: int) -> str:
