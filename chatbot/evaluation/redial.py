@@ -323,7 +323,7 @@ def evaluate(
             "intra_list_diversity@10": mean(diversity),
             "by_description": {"real": real.result(), "composed": composed.result()},
         }
-    first = next(iter(out["full"].values()), {})
+    first: dict[str, Any] = next(iter(out["full"].values()), {})
     out["out_of_catalogue"] = first.get("out_of_catalogue", 0.0)
     out["speed"] = speed
     out["limitations"] = limits

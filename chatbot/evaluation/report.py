@@ -6,6 +6,7 @@ import base64
 import html
 import io
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +32,10 @@ class Section:
 
 
 def write_report(
-    out_dir: str | Path, title: str, metrics: dict[str, Any], sections: Sequence[Section]
+    out_dir: str | os.PathLike[str],
+    title: str,
+    metrics: dict[str, Any],
+    sections: Sequence[Section],
 ) -> dict[str, Path]:
     """Write metrics.json, raw.json, report.md, plots/*.png and report.html into out_dir."""
     out = Path(out_dir)
@@ -178,7 +182,7 @@ def latency_plot(latencies: dict[str, Sequence[float]], title: str) -> bytes:
     ax = fig.add_subplot()
     values = [v for vs in latencies.values() for v in vs if v > 0]
     if values:
-        bins = np.geomspace(max(min(values), 1e-3), max(values) * 1.01, 40)
+        bins = np.geomspace(max(min(values), 1e-3), max(values) * 1.01, 40).tolist()
         for name, vs in latencies.items():
             p50 = float(np.median(vs)) if len(vs) else 0.0
             ax.hist(
@@ -286,7 +290,10 @@ def redial_sections(m: dict[str, Any]) -> list[Section]:
     sections.append(
         Section(
             "Speed",
-            ["Latency is the time to rank one turn (context → 50+ candidates), single process."],
+            [
+                "Latency: time to rank one turn (context → 50+ candidates), one process. "
+                "items/s: ground-truth items scored per second (turns/s × items per turn)."
+            ],
             headers=["system", "turns/s", "items/s", "p50 ms", "p95 ms", "max ms"],
             rows=[
                 [
@@ -377,7 +384,7 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
     run = m.get("run", {})
     turns = list(range(1, m["max_turns"] + 1))
     succ = [m["success_by_turn"][str(t)] for t in turns]
-    series = {"all users": succ}
+    series: dict[str, Sequence[float]] = {"all users": succ}
     head = Section(
         "Setup",
         [
