@@ -1,10 +1,10 @@
-"""DialogueManager: one turn = load events, fold, understand, rank, write, append. Orchestration only."""
+"""DialogueManager: a turn is load events, fold, understand, rank, write, append (wiring only)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import AsyncIterator, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -133,7 +133,7 @@ class DialogueManager:
         """Answer one user message."""
         return _last_reply(self.stream(session_id, text))
 
-    def stream(self, session_id: str, text: str) -> Iterator[str | Reply]:
+    def stream(self, session_id: str, text: str) -> Generator[str | Reply, None, None]:
         """Text deltas, then exactly one Reply; events are stored only when the turn completes."""
         text = self._check_text(text)
         with self._locks.hold(session_id):
@@ -147,7 +147,9 @@ class DialogueManager:
         """A like / dislike / seen button: the same events as the equivalent typed message."""
         return _last_reply(self.stream_feedback(session_id, item_id, kind))
 
-    def stream_feedback(self, session_id: str, item_id: str, kind: str) -> Iterator[str | Reply]:
+    def stream_feedback(
+        self, session_id: str, item_id: str, kind: str
+    ) -> Generator[str | Reply, None, None]:
         """Streaming variant of feedback()."""
         event = self._feedback_event(item_id, kind)
         with self._locks.hold(session_id):
@@ -221,7 +223,8 @@ class DialogueManager:
         limit = self.settings.max_message_chars
         if len(stripped) > limit:
             raise InputError(
-                f"message is {len(stripped)} characters long; the limit is {limit}, please shorten it"
+                f"message is {len(stripped)} characters long; the limit is {limit}, "
+                "please shorten it"
             )
         return stripped
 
@@ -341,7 +344,7 @@ def _last_reply(parts: Iterator[str | Reply]) -> Reply:
     return reply
 
 
-async def _aiter(gen: Iterator[str | Reply]) -> AsyncIterator[str | Reply]:
+async def _aiter(gen: Generator[str | Reply, None, None]) -> AsyncIterator[str | Reply]:
     sentinel = object()
     try:
         while True:

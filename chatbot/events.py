@@ -211,7 +211,7 @@ def event_from_dict(data: Any) -> Event:
             if f.default is dataclasses.MISSING:
                 raise EventFormatError(f"{name}: field '{fname}' is missing")
             continue
-        kwargs[fname] = _check(name, fname, str(f.type), data[fname])
+        kwargs[fname] = _check(cls.__name__, fname, str(f.type), data[fname])
     event = cls(**kwargs)
     if isinstance(event, ConstraintSet):
         _check_constraint(event)

@@ -1,4 +1,4 @@
-"""InterestState: what a session has learned about the user, derived by a pure fold over its events."""
+"""InterestState: what a session learned about the user, derived by a pure fold over its events."""
 
 from __future__ import annotations
 
@@ -161,8 +161,8 @@ class InterestState:
             out.append(Belief(_bid("avoided", facet, value), f"Avoiding: {value}"))
         for text in self.avoided_topics:
             out.append(Belief(_bid("avoided-topic", text), f"Avoiding: {text}"))
-        for name, value in self.constraints.items():
-            out.append(Belief(_bid("constraint", name), constraint_label(name, value)))
+        for name, limit in self.constraints.items():
+            out.append(Belief(_bid("constraint", name), constraint_label(name, limit)))
         return out
 
     def _without_belief(self, belief_id: str) -> InterestState:
@@ -325,17 +325,18 @@ def _title(titles: Mapping[str, str], item_id: str, title: str) -> Mapping[str, 
     return {**titles, item_id: title}
 
 
-_LANGUAGE_NAMES = {
-    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "ja": "Japanese",
-    "ko": "Korean", "zh": "Chinese", "cn": "Cantonese", "hi": "Hindi", "ru": "Russian", "sv": "Swedish",
-    "da": "Danish", "no": "Norwegian", "fi": "Finnish", "nl": "Dutch", "pt": "Portuguese", "pl": "Polish",
-    "tr": "Turkish", "fa": "Persian", "ar": "Arabic", "el": "Greek", "cs": "Czech", "hu": "Hungarian",
-    "th": "Thai",
-}  # fmt: skip
-_COUNTRY_NAMES = {
-    "US": "the US", "GB": "the UK", "FR": "France", "DE": "Germany", "IT": "Italy", "ES": "Spain",
-    "JP": "Japan", "KR": "South Korea", "CN": "China", "IN": "India", "RU": "Russia", "SE": "Sweden",
-    "DK": "Denmark", "NO": "Norway", "FI": "Finland", "NL": "the Netherlands", "BR": "Brazil",
-    "MX": "Mexico", "CA": "Canada", "AU": "Australia", "IE": "Ireland", "IR": "Iran", "HK": "Hong Kong",
-    "NZ": "New Zealand", "AR": "Argentina", "PL": "Poland", "BE": "Belgium", "TR": "Turkey", "GR": "Greece",
-}  # fmt: skip
+def _pairs(text: str) -> dict[str, str]:
+    return dict(pair.split("=") for pair in text.split("|"))
+
+
+_LANGUAGE_NAMES = _pairs(
+    "en=English|fr=French|de=German|es=Spanish|it=Italian|ja=Japanese|ko=Korean|zh=Chinese|"
+    "cn=Cantonese|hi=Hindi|ru=Russian|sv=Swedish|da=Danish|no=Norwegian|fi=Finnish|nl=Dutch|"
+    "pt=Portuguese|pl=Polish|tr=Turkish|fa=Persian|ar=Arabic|el=Greek|cs=Czech|hu=Hungarian|th=Thai"
+)
+_COUNTRY_NAMES = _pairs(
+    "US=the US|GB=the UK|FR=France|DE=Germany|IT=Italy|ES=Spain|JP=Japan|KR=South Korea|"
+    "CN=China|IN=India|RU=Russia|SE=Sweden|DK=Denmark|NO=Norway|FI=Finland|NL=the Netherlands|"
+    "BR=Brazil|MX=Mexico|CA=Canada|AU=Australia|IE=Ireland|IR=Iran|HK=Hong Kong|"
+    "NZ=New Zealand|AR=Argentina|PL=Poland|BE=Belgium|TR=Turkey|GR=Greece"
+)

@@ -274,7 +274,7 @@ def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:
     return catalog.get(item_id).label if item_id in catalog else item_id
 
 
-_STOP = frozenset("the a an and or of with about in on for to from some any".split())
+_STOP = frozenset(re.findall(r"\w+", "the a an and or of with about in on for to from some any"))
 
 
 def _shares_words(text: str, item: Item) -> bool:

@@ -1,4 +1,4 @@
-"""Understanding: one user message -> events (titles, references, sentiment, critiques). No LLM needed."""
+"""Understanding: one message -> events (titles, references, sentiment, critiques); no LLM."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from typing import Any
 
 from chatbot.catalog import Catalog, Item
 from chatbot.events import (
-    CONSTRAINT_TYPES,
     AttributeAvoided,
     AttributePreferred,
     ConstraintCleared,
+    ConstraintSet,
     Event,
     EventFormatError,
     ExplorationRequested,
@@ -109,7 +109,7 @@ class Vocabulary:
     def best_item(
         self, items: Sequence[Item], year: int | None = None, prefer: Sequence[str] = ()
     ) -> Item:
-        """Among same-titled items: that year's, else one the session has seen, else the most popular."""
+        """Same-titled items: that year's, else one the session knows, else the most popular."""
         if year is not None:
             same = [i for i in items if i.year == year]
             if same:
@@ -242,7 +242,8 @@ class _Parse:
 
         self._consume(
             r"\b(start(ing)? (over|again|afresh|from scratch)|reset( everything)?|"
-            r"forget (everything|all that|all of (it|that))|clear (everything|my preferences)|new search)\b",
+            r"forget (everything|all that|all of (it|that))|clear (everything|my preferences)|"
+            r"new search)\b",
             reset,
         )
 
@@ -251,7 +252,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|\bsurprise me\b|"
+            r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
+            r"\bsurprise me\b|"
             r"\bmix it up\b|\brandom( ones?| picks?)?\b|\bsomething unexpected\b",
             explore,
         )
@@ -262,7 +264,8 @@ class _Parse:
 
         self._consume(
             r"\b(show|give|list) (me )?(them|those|it|that|these|the same( ones)?) again\b|"
-            r"\b(even|including|also) (the )?(ones|those|movies|films|items) (i'?ve|i have|you'?ve|already) "
+            r"\b(even|including|also) (the )?(ones|those|movies|films|items) (i'?ve|i have|"
+            r"you'?ve|already) "
             r"(seen|shown|watched)\b",
             repeats,
         )
@@ -305,9 +308,11 @@ class _Parse:
         what = "(" + "|".join(clear_words) + ")"
         self._consume(
             rf"\b(?:any|whatever|every) {what}\b|"
-            rf"\b(?:forget|drop|remove|ignore|never ?mind|no more) (?:about )?(?:the |that |my )?{what}"
+            rf"\b(?:forget|drop|remove|ignore|never ?mind|no more) (?:about )?(?:the |that |"
+            rf"my )?{what}"
             r"(?: limit| constraint| filter| restriction)?\b|"
-            rf"\bdon'?t care (?:about|for) (?:the )?{what}\b|\b{what} (?:doesn'?t|does not) matter\b",
+            rf"\bdon'?t care (?:about|for) (?:the )?{what}\b|\b{what} (?:doesn'?t|"
+            rf"does not) matter\b",
             clear,
         )
         # decades: the 90s, 1990s, the nineties, early 80s
@@ -354,7 +359,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?:(?P<rel>before|pre|after|post|since|earlier than|older than|later than|newer than)[\s-]+)?"
+            r"\b(?:(?P<rel>before|pre|after|post|since|earlier than|older than|later than|"
+            r"newer than)[\s-]+)?"
             r"(?:the )?(?:(?P<part>early|late|mid|middle)[\s-]+)?"
             r"(?:(?P<word>"
             + "|".join(decade_words)
@@ -405,9 +411,12 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?P<neg>(?:nothing|not|no(?: films?| movies?| books?)?|none) (?:made |released |from )?)?"
-            r"(?P<rel>after|post|newer than|later than|more recent than|since|starting from|starting|from|"
-            r"before|pre|older than|earlier than|until|up to|no later than|released in|made in|in|of)[\s-]+"
+            r"\b(?P<neg>(?:nothing|not|no(?: films?| movies?| books?)?|none) (?:made |released |"
+            r"from )?)?"
+            r"(?P<rel>after|post|newer than|later than|more recent than|since|starting from|"
+            r"starting|from|"
+            r"before|pre|older than|earlier than|until|up to|no later than|released in|made in|in|"
+            r"of)[\s-]+"
             rf"(?P<y>{year})\b(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
             relative_year,
         )
@@ -426,7 +435,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?P<neg>not (too |so |that )?)?(older|old|oldies|vintage)\b(?! than)( ones| movies| films| stuff)?",
+            r"\b(?P<neg>not (too |so |that )?)?(older|old|oldies|vintage)\b(?! than)( ones|"
+            r" movies| films| stuff)?",
             older,
         )
 
@@ -447,7 +457,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?P<w>newer|more recent|recent|latest|brand new|modern|new releases?|not (too |so )?old)\b(?! than)",
+            r"\b(?P<w>newer|more recent|recent|latest|brand new|modern|new releases?|not (too |"
+            r"so )?old)\b(?! than)",
             newer,
         )
         # runtime
@@ -461,7 +472,8 @@ class _Parse:
                 return True
 
             self._consume(
-                r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|\bacclaimed\b|"
+                r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
+                r"\bacclaimed\b|"
                 r"\b(good|great|strong) (reviews|ratings)\b|\bwell[\s-]reviewed\b",
                 rated,
             )
@@ -474,7 +486,8 @@ class _Parse:
                 return True
 
             self._consume(
-                r"\b(?:rated|rating|score[sd]?)\s+(?:of\s+)?(?:above|over|at least|more than|>=?|higher than)\s+"
+                r"\b(?:rated|rating|score[sd]?)\s+(?:of\s+)?(?:above|over|at least|more than|>=?|"
+                r"higher than)\s+"
                 r"(?P<n>\d+(?:\.\d+)?)\b|\b(?P<n2>\d(?:\.\d)?)\s*\+\s*(?:rating|rated|stars)\b",
                 lambda m: rating_number(m) if m.group("n") else self._rating2(m),
             )
@@ -490,7 +503,8 @@ class _Parse:
                 return True
 
             self._consume(
-                r"\b(?P<dir>under|below|less than|cheaper than|at most|max|up to|over|above|more than|at least)\s*"
+                r"\b(?P<dir>under|below|less than|cheaper than|at most|max|up to|over|above|"
+                r"more than|at least)\s*"
                 r"(?:[$€£]\s*)?(?P<n>\d+(?:\.\d+)?)\s*(?:dollars|euros?|pounds|bucks|usd|eur)?\b",
                 price,
             )
@@ -536,12 +550,14 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|up to)\s*"
+            r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|"
+            r"up to)\s*"
             r"(?P<n>an hour and a half)\b(?P<unit>)",
             limit,
         )
         self._consume(
-            r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|below|within|up to|"
+            r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|"
+            r"below|within|up to|"
             rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
             limit,
         )
@@ -558,7 +574,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?P<w>not (?:too |so |very |that |overly )?long|shorter|short(?= (?:ones?|movies?|films?|stuff))|quick(?:er)?)\b"
+            r"\b(?P<w>not (?:too |so |very |that |overly )?long|shorter|short(?= (?:ones?|movies?|"
+            r"films?|stuff))|quick(?:er)?)\b"
             r"(?! than)",
             shorter,
         )
@@ -596,8 +613,10 @@ class _Parse:
 
         names = "|".join(sorted(COUNTRIES, key=len, reverse=True))
         self._consume(
-            rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{names})[\s-](?:films?|movies?|cinema|ones|titles|"
-            r"productions?|comed(?:y|ies)|dramas?|thrillers?|horror|animation|classics?|books?|novels?)\b|"
+            rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{names})[\s-](?:films?|movies?|cinema|ones|"
+            rf"titles|"
+            r"productions?|comed(?:y|ies)|dramas?|thrillers?|horror|animation|classics?|books?|"
+            r"novels?)\b|"
             rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{names})\b)",
             country,
         )
@@ -637,12 +656,14 @@ class _Parse:
             nxt2 = toks[i + 2].text if i + 2 < len(toks) else ""
             picks: list[int] | None = None
             width = 1
-            if w == "#" and nxt.isdigit():
-                picks, width = [int(nxt) - 1], 2
-            elif (
-                w in ("number", "no", "option", "pick", "item")
+            if (
+                w == "#"
                 and nxt.isdigit()
-                and (w != "no" or nxt2 in (".", ""))
+                or (
+                    w in ("number", "no", "option", "pick", "item")
+                    and nxt.isdigit()
+                    and (w != "no" or nxt2 in (".", ""))
+                )
             ):
                 picks, width = [int(nxt) - 1], 2
             elif (
@@ -650,7 +671,7 @@ class _Parse:
                 and nxt in NUMBER_WORDS
                 and nxt not in ("a", "an", "one")
             ):
-                count = NUMBER_WORDS[nxt]
+                count = int(NUMBER_WORDS[nxt])
                 picks = list(range(count)) if w != "last" else list(range(n - count, n))
                 width = 2
             elif w in ORDINALS and (
@@ -756,7 +777,7 @@ class _Parse:
                     continue
                 after = self.toks[i + n] if i + n < len(toks) else None
                 if after and not after.used and after.raw[:1].isupper() and after.text != "i":
-                    continue  # 'Toy Stroy': part of a longer capitalised run; fuzzy matching decides
+                    continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
                 year, extra = self._year_after(i + n)
                 self._add_item(i, self.vocab.best_item(items, year, self._prefer))
                 self._use(i, n + extra)
@@ -954,7 +975,7 @@ class _Parse:
         return bounds
 
     def _anaphora(self) -> None:
-        """'loved it', 'seen that': the item named earlier in the message, else the top pick shown."""
+        """'loved it', 'seen that': the item named earlier in the message, else the top pick."""
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
         for lo, hi in self._clauses():
             if not any(lo <= c.pos < hi for c in self.cues):
@@ -1003,9 +1024,9 @@ class _Parse:
             if not targets:
                 prev_kind = None
         # a bare "no thanks" / "not for me" after recommendations: look elsewhere next time
-        if not self.targets and any(c.kind == "neg" for c in self.cues) and self.state.last_shown:
-            if not self._has_content():
-                self.events.append(ExplorationRequested())
+        negative = any(c.kind == "neg" for c in self.cues)
+        if not self.targets and negative and self.state.last_shown and not self._has_content():
+            self.events.append(ExplorationRequested())
 
     def _emit(self, t: _Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet":
@@ -1051,9 +1072,7 @@ class _Parse:
             # a facet word inside a topic phrase ('space adventures') belongs to the topic
             for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
                 if t.pos - 1 in content or t.pos + 1 in content:
-                    self.events = [
-                        e for e in self.events if getattr(e, "value", None) != t.facet[1]
-                    ]  # type: ignore[index]
+                    self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
                     content.append(t.pos)
             content.sort()
             a, b = content[0], content[-1]
@@ -1074,16 +1093,14 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if e not in out:
             out.append(e)
     # later constraint values win over earlier ones of the same name
-    last: dict[str, int] = {}
-    for k, e in enumerate(out):
-        name = getattr(e, "name", None)
-        if name in CONSTRAINT_TYPES:
-            last[name] = k
-    return [
-        e
-        for k, e in enumerate(out)
-        if getattr(e, "name", None) not in CONSTRAINT_TYPES or last[e.name] == k
-    ]  # type: ignore[union-attr]
+    last = {e.name: k for k, e in enumerate(out) if isinstance(e, ConstraintSet)}
+    return [e for k, e in enumerate(out) if not isinstance(e, ConstraintSet) or last[e.name] == k]
+
+
+def _is_facet_event(event: Event, facet: tuple[str, str] | None) -> bool:
+    return isinstance(event, AttributePreferred | AttributeAvoided) and (
+        (event.facet, event.value) == facet
+    )
 
 
 # ---------------------------------------------------------------- LLM-proposed events
@@ -1113,10 +1130,10 @@ EVENT_JSON_SCHEMA: dict[str, Any] = {
 
 
 def validate_proposed_events(raw: str | Any, catalog: Catalog) -> tuple[list[Event], list[str]]:
-    """Events a model proposed as JSON, checked against the catalogue: (accepted, reasons for rejections).
+    """Events a model proposed as JSON, checked against the catalogue: (accepted, rejections).
 
-    The model proposes, Python decides: unknown types, unknown item ids, facet values that are not in
-    the catalogue and badly typed constraints are dropped with a reason; nothing here raises.
+    The model proposes, Python decides: unknown types, unknown item ids, facet values that are not
+    in the catalogue and badly typed constraints are dropped with a reason; nothing here raises.
     """
     problems: list[str] = []
     try:
@@ -1170,365 +1187,162 @@ def validate_proposed_events(raw: str | Any, catalog: Catalog) -> tuple[list[Eve
 # ---------------------------------------------------------------- lexicon (English)
 
 
-def _phrases(*texts: str) -> tuple[tuple[str, ...], ...]:
-    # longest first, so 'not for me' wins over 'not'
-    return tuple(sorted((tuple(t.split()) for t in texts), key=len, reverse=True))
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
-NEGATORS = frozenset(
-    "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot nothing "
-    "without neither nor less avoid except none hardly".split()
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    """'not for me|no thanks' -> token tuples, longest first ('not for me' before 'not')."""
+    phrases = (tuple(p.split()) for p in text.split("|") if p.strip())
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _table(text: str) -> dict[str, str]:
+    """'french=fr|south korea=KR' -> {'french': 'fr', 'south korea': 'KR'}."""
+    pairs = (p.split("=") for p in text.split("|") if p.strip())
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+def _aliases(text: str) -> dict[str, list[str]]:
+    """'funny|funnier = comedy, komödie; ...' -> {'funny': ['comedy', 'komödie'], ...}."""
+    out: dict[str, list[str]] = {}
+    for rule in filter(str.strip, text.split(";")):
+        names, targets = rule.split("=")
+        for name in names.split("|"):
+            out[name.strip()] = [t.strip() for t in targets.split(",")]
+    return out
+
+
+NEGATORS = _words(
+    "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
+    "nothing without neither nor less avoid except none hardly"
 )
 SEEN_CUES = _phrases(
-    "already seen",
-    "already watched",
-    "already saw",
-    "seen",
-    "saw",
-    "watched",
-    "have seen",
-    "i've seen",
+    "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen"
 )
 SIMILAR_CUES = _phrases(
-    "more like",
-    "similar to",
-    "something like",
-    "anything like",
-    "stuff like",
-    "movies like",
-    "films like",
-    "books like",
-    "ones like",
-    "more of",
-    "in the style of",
-    "along the lines of",
-    "similar",
+    "more like|similar to|something like|anything like|stuff like|movies like|films like|"
+    "books like|"
+    "ones like|more of|in the style of|along the lines of|similar"
 )
 NEGATIVE_CUES = _phrases(
-    "hated",
-    "hate",
-    "hates",
-    "disliked",
-    "dislike",
-    "not for me",
-    "no thanks",
-    "no thank you",
-    "not interested",
-    "not into",
-    "not a fan",
-    "boring",
-    "awful",
-    "terrible",
-    "bad",
-    "worst",
-    "meh",
-    "nah",
-    "nope",
-    "pass on",
-    "skip",
-    "no more",
-    "enough of",
-    "can't stand",
-    "sucked",
-    "rubbish",
-    "too scary",
-    "avoid",
-    "get rid of",
-    "remove",
-    "exclude",
-    "none",
-    "not really",
-    "overrated",
-    "bored",
+    "hated|hate|hates|disliked|dislike|not for me|no thanks|no thank you|not interested|not into|"
+    "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
+    "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
+    "overrated|bored"
 )
 POSITIVE_CUES = _phrases(
-    "loved",
-    "love",
-    "loves",
-    "liked",
-    "like",
-    "likes",
-    "enjoyed",
-    "enjoy",
-    "adore",
-    "adored",
-    "great",
-    "awesome",
-    "amazing",
-    "favorite",
-    "favourite",
-    "fantastic",
-    "brilliant",
-    "good",
-    "perfect",
-    "sounds good",
-    "fan of",
-    "yes",
-    "cool",
-    "nice",
-    "excellent",
-    "wonderful",
-    "into",
-    "want",
-    "prefer",
-    "interested in",
-    "in the mood for",
-    "looking for",
-    "keen on",
-    "fond of",
-    "not bad",
-    "a fan of",
+    "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
+    "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
+    "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
+    "not bad|a fan of"
 )
 ORDINALS = {
-    "first": 0,
-    "1st": 0,
-    "second": 1,
-    "2nd": 1,
-    "third": 2,
-    "3rd": 2,
-    "fourth": 3,
-    "4th": 3,
-    "fifth": 4,
-    "5th": 4,
-    "sixth": 5,
-    "6th": 5,
-    "seventh": 6,
-    "7th": 6,
-    "eighth": 7,
-    "8th": 7,
-    "ninth": 8,
-    "9th": 8,
-    "tenth": 9,
-    "10th": 9,
+    **dict.fromkeys(("first", "1st"), 0),
+    **dict.fromkeys(("second", "2nd"), 1),
+    **dict.fromkeys(("third", "3rd"), 2),
+    **dict.fromkeys(("fourth", "4th"), 3),
+    **dict.fromkeys(("fifth", "5th"), 4),
+    **dict.fromkeys(("sixth", "6th"), 5),
+    **dict.fromkeys(("seventh", "7th"), 6),
+    **dict.fromkeys(("eighth", "8th"), 7),
+    **dict.fromkeys(("ninth", "9th"), 8),
+    **dict.fromkeys(("tenth", "10th"), 9),
     "last": -1,
     "middle": -2,
 }
-NUMBER_WORDS = {
+_NUMBERS = "zero one two three four five six seven eight nine ten"
+NUMBER_WORDS: dict[str, float] = {
+    **{w: n for n, w in enumerate(_NUMBERS.split())},
+    **{str(n): n for n in range(1, 11)},
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
     "one and a half": 1.5,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "5": 5,
 }
-# aliases -> candidate facet values (normalised); the first one the catalogue has wins
-FACET_ALIASES = {
-    "funny": ["comedy", "komödie"],
-    "funnier": ["comedy", "komödie"],
-    "comedies": ["comedy", "komödie"],
-    "comedic": ["comedy", "komödie"],
-    "comedy": ["comedy", "komödie"],
-    "laugh": ["comedy", "komödie"],
-    "hilarious": ["comedy", "komödie"],
-    "lighthearted": ["comedy", "komödie"],
-    "rom com": ["romantic comedy"],
-    "romcom": ["romantic comedy"],
-    "rom coms": ["romantic comedy"],
-    "scary": ["horror"],
-    "scarier": ["horror"],
-    "spooky": ["horror"],
-    "creepy": ["horror"],
-    "frightening": ["horror"],
-    "sci fi": ["science fiction"],
-    "scifi": ["science fiction"],
-    "science fiction": ["science fiction"],
-    "documentary": ["documentary", "documentation"],
-    "documentaries": ["documentary", "documentation"],
-    "docs": ["documentary", "documentation"],
-    "doc": ["documentary", "documentation"],
-    "romantic": ["romance", "romance film"],
-    "romance": ["romance", "romance film"],
-    "love story": ["romance", "romance film"],
-    "animated": ["animation"],
-    "cartoon": ["animation"],
-    "cartoons": ["animation"],
-    "anime": ["japanese animation", "animation"],
-    "thrilling": ["thriller"],
-    "suspense": ["thriller"],
-    "suspenseful": ["thriller"],
-    "tense": ["thriller"],
-    "dramas": ["drama"],
-    "dramatic": ["drama"],
-    "serious": ["drama"],
-    "wars": ["war"],
-    "war movie": ["war"],
-    "war movies": ["war"],
-    "westerns": ["western"],
-    "cowboy": ["western"],
-    "cowboys": ["western"],
-    "crimes": ["crime"],
-    "heist": ["crime"],
-    "gangster": ["crime"],
-    "mobster": ["crime"],
-    "mysteries": ["mystery", "mysterie"],
-    "mystery": ["mystery", "mysterie"],
-    "whodunit": ["mystery", "mysterie"],
-    "fantasy": ["fantasy"],
-    "magic": ["fantasy"],
-    "magical": ["fantasy"],
-    "family": ["family", "familienfilm"],
-    "kids": ["family", "children s", "familienfilm"],
-    "children": ["family", "children s"],
-    "musicals": ["musical"],
-    "music": ["music", "musical"],
-    "historical": ["history", "historie"],
-    "history": ["history", "historie"],
-    "period": ["history", "historie"],
-    "biopic": ["biography"],
-    "biopics": ["biography"],
-    "true story": ["biography", "wahre geschichte"],
-    "adventurous": ["adventure"],
-    "action packed": ["action"],
-    "explosions": ["action"],
-    "superhero": ["super hero", "action"],
-    "superheroes": ["super hero", "action"],
-    "cult": ["cult favorite"],
-    "cult classic": ["cult favorite"],
-    "classic": ["classic"],
-    "classics": ["classic"],
-    "blockbuster": ["blockbuster"],
-    "blockbusters": ["blockbuster"],
-    "indie": ["independent"],
-    "noir": ["neo noir", "film noir"],
-    "silent": ["silent"],
-    "black and white": ["black and white"],
-    "oscar winning": ["academy award winner"],
-    "oscar winner": ["academy award winner"],
-    "novel": ["novel"],
-    "book": ["novel"],
-    "poetry": ["poetry"],
-    "poems": ["poetry"],
-}
-LANGUAGES = {
-    "french": "fr",
-    "german": "de",
-    "italian": "it",
-    "spanish": "es",
-    "japanese": "ja",
-    "korean": "ko",
-    "chinese": "zh",
-    "mandarin": "zh",
-    "cantonese": "cn",
-    "hindi": "hi",
-    "russian": "ru",
-    "swedish": "sv",
-    "danish": "da",
-    "norwegian": "no",
-    "finnish": "fi",
-    "dutch": "nl",
-    "portuguese": "pt",
-    "polish": "pl",
-    "turkish": "tr",
-    "persian": "fa",
-    "farsi": "fa",
-    "arabic": "ar",
-    "greek": "el",
-    "czech": "cs",
-    "hungarian": "hu",
-    "thai": "th",
-    "english": "en",
-    "english language": "en",
-}
-COUNTRIES = {
-    "french": "FR",
-    "german": "DE",
-    "italian": "IT",
-    "spanish": "ES",
-    "japanese": "JP",
-    "korean": "KR",
-    "chinese": "CN",
-    "indian": "IN",
-    "bollywood": "IN",
-    "russian": "RU",
-    "swedish": "SE",
-    "danish": "DK",
-    "norwegian": "NO",
-    "finnish": "FI",
-    "dutch": "NL",
-    "polish": "PL",
-    "turkish": "TR",
-    "iranian": "IR",
-    "persian": "IR",
-    "greek": "GR",
-    "mexican": "MX",
-    "brazilian": "BR",
-    "english": "GB",
-    "france": "FR",
-    "germany": "DE",
-    "italy": "IT",
-    "spain": "ES",
-    "japan": "JP",
-    "south korea": "KR",
-    "korea": "KR",
-    "china": "CN",
-    "india": "IN",
-    "russia": "RU",
-    "sweden": "SE",
-    "denmark": "DK",
-    "norway": "NO",
-    "finland": "FI",
-    "netherlands": "NL",
-    "holland": "NL",
-    "brazil": "BR",
-    "mexico": "MX",
-    "uk": "GB",
-    "britain": "GB",
-    "england": "GB",
-    "british": "GB",
-    "usa": "US",
-    "america": "US",
-    "american": "US",
-    "canada": "CA",
-    "canadian": "CA",
-    "australia": "AU",
-    "australian": "AU",
-    "ireland": "IE",
-    "irish": "IE",
-    "iran": "IR",
-    "hong kong": "HK",
-    "new zealand": "NZ",
-    "argentina": "AR",
-    "poland": "PL",
-    "belgium": "BE",
-}
-FILLER_WORDS = frozenset(
-    """movie movies film films flick flicks something anything recommend recommendation recommendations suggest
-    suggestion suggestions want wanna looking look watch watching see show shows give me please maybe kind sort type
-    one ones stuff thing things tonight today now would could can some any the with about and for that this these
-    those what which who where when how you your yours i'm i'd i've i'll let's have has had get got find see seen
-    really very quite pretty just also too more most much many lot lots bit little need needs feel feeling
-    mood like likes liked love loved enjoy enjoyed good great nice best better well also again still there here
-    them they their it's its was were are been being will shall should might must from into onto over under
-    book books read reading title titles item items pick picks option options other another yes okay sure thanks
-    thank hey hello hi hmm well actually probably definitely perhaps rather fine interesting interested""".split()
+# alias words -> candidate facet values (normalised); the first one the catalogue has wins
+FACET_ALIASES = _aliases(
+    """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
+    rom com|romcom|rom coms = romantic comedy;
+    scary|scarier|spooky|creepy|frightening = horror;
+    sci fi|scifi|science fiction = science fiction;
+    documentary|documentaries|docs|doc = documentary, documentation;
+    romantic|romance|love story = romance, romance film;
+    animated|cartoon|cartoons = animation;
+    anime = japanese animation, animation;
+    thrilling|suspense|suspenseful|tense = thriller;
+    dramas|dramatic|serious = drama;
+    wars|war movie|war movies = war;
+    westerns|cowboy|cowboys = western;
+    crimes|heist|gangster|mobster = crime;
+    mysteries|mystery|whodunit = mystery, mysterie;
+    fantasy|magic|magical = fantasy;
+    family = family, familienfilm;
+    kids|children = family, children s, familienfilm;
+    musicals = musical;
+    music = music, musical;
+    historical|history|period = history, historie;
+    biopic|biopics = biography;
+    true story = true story, biography;
+    adventurous = adventure;
+    action packed|explosions = action;
+    superhero|superheroes = super hero, action;
+    cult|cult classic = cult favourite, cult favorite;
+    classic|classics = classic;
+    blockbuster|blockbusters = blockbuster;
+    indie = independent;
+    noir = neo noir, film noir;
+    oscar winning|oscar winner = academy award winner;
+    poems = poetry"""
 )
-COMMON_WORDS = frozenset(
+LANGUAGES = _table(
+    "french=fr|german=de|italian=it|spanish=es|japanese=ja|korean=ko|chinese=zh|mandarin=zh|"
+    "cantonese=cn|hindi=hi|russian=ru|swedish=sv|danish=da|norwegian=no|finnish=fi|dutch=nl|"
+    "portuguese=pt|polish=pl|turkish=tr|persian=fa|farsi=fa|arabic=ar|greek=el|czech=cs|"
+    "hungarian=hu|thai=th|english=en"
+)
+# nationality adjectives and country names -> ISO country code
+COUNTRIES = _table(
+    "french=FR|german=DE|italian=IT|spanish=ES|japanese=JP|korean=KR|chinese=CN|indian=IN|"
+    "bollywood=IN|russian=RU|swedish=SE|danish=DK|norwegian=NO|finnish=FI|dutch=NL|polish=PL|"
+    "turkish=TR|iranian=IR|persian=IR|greek=GR|mexican=MX|brazilian=BR|english=GB|british=GB|"
+    "american=US|canadian=CA|australian=AU|irish=IE|france=FR|germany=DE|italy=IT|spain=ES|"
+    "japan=JP|south korea=KR|korea=KR|china=CN|india=IN|russia=RU|sweden=SE|denmark=DK|"
+    "norway=NO|finland=FI|netherlands=NL|holland=NL|brazil=BR|mexico=MX|uk=GB|britain=GB|"
+    "england=GB|usa=US|america=US|canada=CA|australia=AU|ireland=IE|iran=IR|hong kong=HK|"
+    "new zealand=NZ|argentina=AR|poland=PL|belgium=BE"
+)
+FILLER_WORDS = _words(
+    """movie movies film films flick flicks something anything recommend recommendation
+    recommendations suggest suggestion suggestions want wanna looking look watch watching see show
+    shows give me please maybe kind sort type one ones stuff thing things tonight today now would
+    could can some any the with about and for that this these those what which who where when how
+    you your yours i'm i'd i've i'll let's have has had get got find seen really very quite pretty
+    just also too more most much many lot lots bit little need needs feel feeling mood like likes
+    liked love loved enjoy enjoyed good great nice best better well again still there here them
+    they their it's its was were are been being will shall should might must from into onto over
+    under book books read reading title titles item items pick picks option options other another
+    yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
+    interesting interested"""
+)
+# words that, typed in lower case, are more likely ordinary words than a title
+COMMON_WORDS = (
     FILLER_WORDS
     | NEGATORS
-    | set(
-        """a an the of in on at to by up down out off it he she we us they her him his hers my our i me you it
-        go going went run drive fast slow dark light black white red blue green love hate fun funny life time
-        night nights day days man men woman women girl girls boy boys home house world war big little small old
-        new last first second one two three good bad great star stars space story true real game games play
-        action heat rain fire ice water sea sky moon sun gold money crash cars speed signs split say thing
-        things best better up her him it us help home away back after before city town road street fight club
-        boss baby dog dogs cat cats monster monsters hero heroes people person king queen mother father son
-        daughter brother sister party wedding christmas holiday summer winter spring fall music dance doctor
-        teacher soldier school family friends friend dead death live alive lost found rush gravity drive
-        taken up her his memento twins heat ghost ghosts zombie zombies vampire vampires alien aliens robot robots
-        animal animals horse horses shark sharks island islands jungle desert ocean boat ship ships train plane
-        police cop cops spy spies killer killers crime drama horror comedy thriller romance western fantasy war
-        space adventure adventures science fiction history documentary animation mystery family musical""".split()
+    | _words(
+        """a an the of in on at to by up down out off it he she we us they her him his hers my our i
+        me you go going went run drive fast slow dark light black white red blue green love hate fun
+        funny life time night nights day days man men woman women girl girls boy boys home house
+        world war big little small old new last first second one two three good bad great star
+        stars space story true real game games play action heat rain fire ice water sea sky moon
+        sun gold money crash cars speed signs split say thing things best better help away back
+        after before city town road street fight club boss baby dog dogs cat cats monster monsters
+        hero heroes people person king queen mother father son daughter brother sister party
+        wedding christmas holiday summer winter spring fall music dance doctor teacher soldier
+        school family friends friend dead death live alive lost found rush gravity taken memento
+        twins ghost ghosts zombie zombies vampire vampires alien aliens robot robots animal animals
+        horse horses shark sharks island islands jungle desert ocean boat ship ships train plane
+        police cop cops spy spies killer killers crime drama horror comedy thriller romance western
+        fantasy adventure adventures science fiction history documentary animation mystery
+        musical"""
     )
 )

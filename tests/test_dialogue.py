@@ -1,4 +1,4 @@
-"""DialogueManager over the books (hash embeddings, template text): turns, feedback, state, failures."""
+"""DialogueManager over the books (hash embeddings, template text): turns, feedback, failures."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A scripted six-turn conversation on the real movie catalogue: every feedback turn changes the picks."""
+"""A scripted six-turn conversation on the real movie catalogue: each turn changes the picks."""
 
 from __future__ import annotations
 
@@ -110,7 +110,8 @@ def transcript(replies: list[Reply]) -> str:
         lines.append(f"you> {text}")
         for n, rec in enumerate(reply.items, start=1):
             lines.append(
-                f"  {n}. {rec.item.label} [{', '.join(rec.item.genres[:2])}] — {'; '.join(rec.reasons)}"
+                f"  {n}. {rec.item.label} [{', '.join(rec.item.genres[:2])}]"
+                f" — {'; '.join(rec.reasons)}"
             )
         lines.append(f"  state: {reply.summary}")
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Events serialise to plain dicts and back exactly; bad dicts fail with a message naming the field."""
+"""Events serialise to plain dicts and back exactly; bad dicts fail naming the field."""
 
 from __future__ import annotations
 

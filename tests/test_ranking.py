@@ -1,4 +1,4 @@
-"""Ranking over the books with hash embeddings: exclusions, hard constraints, boosts, truthful reasons."""
+"""Ranking over the books (hash embeddings): exclusions, constraints, boosts, truthful reasons."""
 
 from __future__ import annotations
 
