@@ -88,6 +88,19 @@ def test_title_spotter_finds_only_unshown_catalogue_titles() -> None:
     # a capitalised one-word title of 6+ letters mid-sentence counts (a known false-positive risk)
     assert spotter.unshown("I also like Brazil a lot", shown) == ["Brazil"]
     assert spotter.unshown("see chinatown too", shown) == []  # lower case: not a name
+    # titles the conversation already named, or words quoted from a shown item's description
+    assert spotter.unshown("Like The Long Goodbye, try it", [], known_ids={"1"}) == []
+    grounded = ["A detective in the style of Chinatown."]
+    assert spotter.unshown("A detective in the style of Chinatown.", shown, grounded=grounded) == []
+    grounded = ["A remake of the-long goodbye"]
+    assert spotter.unshown("A remake of The Long Goodbye", [], grounded=grounded) == []
+
+
+def test_titles_that_are_facet_values_are_ignored() -> None:
+    catalog = Catalog(
+        [item("1", "Western", 1990, ("Drama",)), item("2", "Old West", 1950, ("Western",))]
+    )
+    assert TitleSpotter(catalog).unshown("A fine Western for you", []) == []
 
 
 def test_summarise_hand_checked() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -161,21 +161,36 @@ class TitleSpotter:
     """Finds catalogue titles written in a reply text (for the hallucination check)."""
 
     def __init__(self, catalog: Catalog):
+        # titles that are also facet values ("Action", "Western") say nothing about grounding
+        facet_words = {
+            _norm(v) for name in catalog.facet_names() for v in catalog.facet_values(name)
+        }
         self._titles: dict[str, set[str]] = {}
         for item in catalog:
             key = _norm(item.title)
             words = key.split()
+            if key in facet_words:
+                continue
             if len(words) >= 2 or (words and len(key) >= MIN_TITLE_CHARS):
                 self._titles.setdefault(key, set()).add(item.id)
         self._max_words = max((len(k.split()) for k in self._titles), default=1)
-        self._catalog = catalog
 
-    def unshown(self, text: str, shown: Sequence[Item]) -> list[str]:
-        """Titles of catalogue items in `text` that are not among `shown` (longest match wins)."""
+    def unshown(
+        self,
+        text: str,
+        shown: Sequence[Item],
+        *,
+        known_ids: Collection[str] = (),
+        grounded: Sequence[str] = (),
+    ) -> list[str]:
+        """Titles of catalogue items in `text` other than `shown` and `known_ids` (items the
+        conversation already named), unless the words are quoted from `grounded` text (the
+        shown items' descriptions and reasons). Longest match wins."""
         for item in shown:  # shown titles are fine: blank them out first
             text = re.sub(re.escape(item.title), " | ", text, flags=re.IGNORECASE)
         words = _norm_keep_case(text)
-        shown_ids = {i.id for i in shown}
+        ok_ids = {i.id for i in shown} | set(known_ids)
+        quoted = " " + " | ".join(_norm(g) for g in grounded) + " "
         found: list[str] = []
         i = 0
         while i < len(words):
@@ -183,9 +198,8 @@ class TitleSpotter:
                 span = words[i : i + n]
                 key = " ".join(w.lower() for w in span)
                 ids = self._titles.get(key)
-                # a one-word title counts only when written as a name (capitalised, mid-sentence)
-                if ids and (n > 1 or (span[0][:1].isupper() and i > 0 and words[i - 1] != "|")):
-                    if not ids & shown_ids:
+                if ids and _written_as_name(words, i, n):
+                    if not ids & ok_ids and f" {key} " not in quoted:
                         found.append(" ".join(span))
                     i += n - 1
                     break
@@ -193,14 +207,21 @@ class TitleSpotter:
         return found
 
 
+def _written_as_name(words: Sequence[str], i: int, n: int) -> bool:
+    # Titles are written capitalised; a capitalised first word of a sentence is not evidence,
+    # so one-word titles count only mid-sentence.
+    if not (words[i][:1].isupper() or words[i][:1].isdigit()):
+        return False
+    return n > 1 or (i > 0 and words[i - 1] != "|")
+
+
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"[\w']+", text.lower()))
 
 
 def _norm_keep_case(text: str) -> list[str]:
-    return re.findall(
-        r"[\w']+|\|", text.replace(".", " | ").replace("!", " | ").replace("?", " | ")
-    )
+    # sentence ends become "|" so that a capitalised first word is not taken for a title
+    return re.findall(r"[\w']+|\|", re.sub(r"[.!?:;]", " | ", text))
 
 
 @dataclass
@@ -219,6 +240,7 @@ class UserRun:
     hallucinated_replies: int = 0
     final_ranking: list[str] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)
+    reply_texts: list[str] = field(default_factory=list)
     leaks: int = 0
 
 
@@ -249,6 +271,7 @@ def run_user(
         reply = manager.respond(session_id, text)
         run.latencies_ms.append((time.perf_counter() - start) * 1000)
         run.turns = turn
+        run.reply_texts.append(reply.text)
         items = [r.item for r in reply.items]
         run.lists.append([i.id for i in items])
         _check_feedback(run, user, items)
@@ -275,7 +298,11 @@ def _check_feedback(run: UserRun, user: SimulatedUser, items: Sequence[Item]) ->
 
 def _check_text(run: UserRun, spotter: TitleSpotter, reply: Reply, items: Sequence[Item]) -> None:
     run.replies += 1
-    found = spotter.unshown(reply.text, items)
+    st = reply.state
+    known = {*st.liked, *st.disliked, *st.seen, *st.shown}
+    grounded = [i.description for i in items] + [x for r in reply.items for x in r.reasons]
+    grounded += [reply.summary, *reply.notices]
+    found = spotter.unshown(reply.text, items, known_ids=known, grounded=grounded)
     if found:
         run.hallucinated_replies += 1
         run.hallucinated.extend(found)
@@ -388,6 +415,8 @@ def transcripts(runs: Sequence[UserRun]) -> list[dict[str, Any]]:
             "target": r.goal.target.label,
             "source": r.goal.source,
             "messages": r.messages,
+            "replies": r.reply_texts,
+            "hallucinated": r.hallucinated,
             "lists": r.lists,
             "success_turn": r.success_turn,
         }
