@@ -103,6 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--llm", help="transformers | openai | fake | template")
     sim.add_argument("--seed", type=int, default=0)
     sim.add_argument("--embedder", help="sentence-transformers | hash")
+    sim.add_argument(
+        "--cold-share",
+        type=float,
+        default=0.5,
+        help="with --data: share of users who start cold with a catalogue-sampled target",
+    )
     return parser
 
 
@@ -389,6 +395,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             data=args.data,
             out=args.out,
             seed=args.seed,
+            cold_share=args.cold_share,
         )
         print(
             f"{m['users']} users: success {m['success_rate']:.3f}, avg turns {m['avg_turns']:.2f}, "

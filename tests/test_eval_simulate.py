@@ -67,6 +67,10 @@ def test_goals_from_redial_openings_then_cold_starts() -> None:
     assert make_goals(catalog, 5, dialogues=read_dialogues(MINI), seed=1) == goals
     with pytest.raises(ValueError, match="at least 1"):
         make_goals(catalog, 0)
+    mixed = make_goals(catalog, 4, dialogues=read_dialogues(MINI), cold_share=0.5)
+    assert [g.source for g in mixed] == ["redial", "redial", "catalogue", "catalogue"]
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        make_goals(catalog, 4, cold_share=2)
 
 
 def test_title_spotter_finds_only_unshown_catalogue_titles() -> None:

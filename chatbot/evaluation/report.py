@@ -234,7 +234,8 @@ def line_plot(xs: Sequence[float], series: dict[str, Sequence[float]], title: st
         ax.plot(xs, ys, marker="o", lw=2, label=name)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_ylim(0, 1)
+    top = max((y for ys in series.values() for y in ys), default=0.0)
+    ax.set_ylim(0, min(1.0, max(0.1, top * 1.25)))
     ax.set_xticks(list(xs))
     ax.grid(alpha=0.3)
     ax.set_title(title)
@@ -390,7 +391,8 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
         [
             f"{m['users']} simulated users, at most {m['max_turns']} turns, LLM "
             f"`{run.get('llm', '?')}`, embedder `{run.get('embedder', '?')}`, seed "
-            f"{run.get('seed', '?')}, openings from `{run.get('data') or 'cold start'}`.",
+            f"{run.get('seed', '?')}, openings from `{run.get('data') or 'cold start'}` "
+            f"(share of cold starts: {run.get('cold_share', '?')}).",
             "Each user has one hidden target item. They open with a real ReDial seeker opening "
             "(target: a movie the recommender suggested and the seeker liked) or cold, answer "
             "with the target's facets (genre, decade, mood, language, ...), and turn down the "

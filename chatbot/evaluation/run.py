@@ -96,6 +96,7 @@ def run_simulation(
     data: str | os.PathLike[str] | None = None,
     out: str | os.PathLike[str] = "eval-out/simulate",
     seed: int = 0,
+    cold_share: float = 0.5,
     manager: DialogueManager | None = None,
     progress: bool = True,
 ) -> dict[str, Any]:
@@ -112,7 +113,12 @@ def run_simulation(
     if manager is None:
         manager = DialogueManager.from_settings(settings, store=MemorySessionStore())
     dialogues = read_dialogues(data) if data else []
-    goals = make_goals(manager.catalog, users, dialogues=dialogues, seed=seed)
+    try:
+        goals = make_goals(
+            manager.catalog, users, dialogues=dialogues, seed=seed, cold_share=cold_share
+        )
+    except ValueError as e:
+        raise ConfigError(str(e)) from e
     runs = simulate(manager, goals, turns=turns, progress=progress)
     metrics = summarise(runs, manager.catalog, turns=turns)
     metrics["run"] = {
@@ -121,6 +127,7 @@ def run_simulation(
         "embedder": manager.retriever.embedder.name,
         "catalog": str(settings.catalog_path),
         "seed": seed,
+        "cold_share": cold_share if data else 1.0,
         "seconds": round(time.time() - started, 1),
     }
     paths = write_report(out, "Simulated users", metrics, simulate_sections(metrics))

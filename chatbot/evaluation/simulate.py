@@ -114,18 +114,22 @@ def make_goals(
     *,
     dialogues: Sequence[Dialogue] = (),
     seed: int = 0,
+    cold_share: float = 0.0,
 ) -> list[UserGoal]:
     """n goals: from ReDial dialogues (liked suggestions + the seeker's opening) when given,
-    topped up with cold starts whose targets are sampled from the catalogue."""
+    except `cold_share` of them, then cold starts whose targets are sampled from the catalogue."""
     if n < 1:
         raise ValueError(f"--users must be at least 1, got {n}")
+    if not 0.0 <= cold_share <= 1.0:
+        raise ValueError(f"--cold-share must be between 0 and 1, got {cold_share}")
     rng = random.Random(seed)
     goals: list[UserGoal] = []
     item_map = redial_item_map(catalog)
     order = list(dialogues)
     rng.shuffle(order)
+    n_redial = n - round(n * cold_share)
     for d in order:
-        if len(goals) >= n:
+        if len(goals) >= n_redial:
             break
         goal = _redial_goal(d, catalog, item_map)
         if goal is not None:
