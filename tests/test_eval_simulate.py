@@ -130,6 +130,7 @@ def test_summarise_hand_checked() -> None:
     assert m["recall@k_final"]["recall@1"] == pytest.approx(1 / 3)
     assert m["recall@k_final"]["recall@10"] == pytest.approx(2 / 3)
     assert m["feedback_compliance"] == pytest.approx(3 / 4)
+    assert m["avoided_facet_compliance"] == 1.0 and m["avoided_facet_checks"] == 0
     assert m["hallucinated_item_rate"] == pytest.approx(1 / 7)
     assert m["latency_ms"]["p50"] == 4.0
     assert m["by_source"]["catalogue"]["users"] == 2
@@ -162,3 +163,19 @@ def test_rejected_items_are_checked_on_later_turns(books_manager: Any) -> None:
     # every turn after the first carries at least one rejection to check
     assert run.checks == shown_after_rejects
     assert run.messages[0]  # a cold start with no opening says a hint instead
+
+
+def test_feedback_checks_count_rejected_items_and_avoided_facets() -> None:
+    from chatbot.evaluation.simulate import _check_feedback
+
+    goal = UserGoal(TARGET, "hi", "catalogue")
+    user, run = SimulatedUser(goal), UserRun(goal)
+    drama, comedy = item("d", "D", 1995, ("Drama",)), item("c", "C", 1995, ("Comedy",))
+    _check_feedback(run, user, [comedy])  # nothing said yet: nothing to check
+    user.rejected.append("d")
+    _check_feedback(run, user, [drama])  # a rejected item came back
+    user.avoided.append(("genre", "Comedy"))
+    _check_feedback(run, user, [comedy])  # an avoided genre came back
+    _check_feedback(run, user, [item("x", "X", 1995, ("Horror",))])
+    assert (run.checks, run.violations) == (3, 2)
+    assert (run.facet_checks, run.facet_violations) == (2, 1)

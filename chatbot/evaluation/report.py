@@ -409,6 +409,10 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
                 "feedback compliance",
                 f"{fmt(m['feedback_compliance'])} ({m['feedback_checks']} turns)",
             ],
+            [
+                "of which avoided-facet compliance",
+                f"{fmt(m['avoided_facet_compliance'])} ({m['avoided_facet_checks']} turns)",
+            ],
             ["hallucinated item rate", fmt(m["hallucinated_item_rate"])],
             ["target title leaks", str(m["target_title_leaks"])],
             [

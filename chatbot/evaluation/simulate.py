@@ -237,8 +237,10 @@ class UserRun:
     turns: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     lists: list[list[str]] = field(default_factory=list)
-    violations: int = 0
-    checks: int = 0
+    violations: int = 0  # turns that showed a rejected item or an avoided facet value
+    checks: int = 0  # turns after at least one rejection
+    facet_violations: int = 0  # turns that showed an avoided facet value
+    facet_checks: int = 0  # turns after at least one avoided facet
     hallucinated: list[str] = field(default_factory=list)
     replies: int = 0
     hallucinated_replies: int = 0
@@ -294,10 +296,11 @@ def _check_feedback(run: UserRun, user: SimulatedUser, items: Sequence[Item]) ->
     if not user.rejected and not user.avoided:
         return
     run.checks += 1
-    bad = any(i.id in user.rejected for i in items) or any(
-        value in i.facet(facet) for i in items for facet, value in user.avoided
-    )
-    run.violations += bad
+    facet_bad = any(value in i.facet(f) for i in items for f, value in user.avoided)
+    run.violations += facet_bad or any(i.id in user.rejected for i in items)
+    if user.avoided:
+        run.facet_checks += 1
+        run.facet_violations += facet_bad
 
 
 def _check_text(run: UserRun, spotter: TitleSpotter, reply: Reply, items: Sequence[Item]) -> None:
@@ -349,6 +352,7 @@ def summarise(runs: Sequence[UserRun], catalog: Catalog, *, turns: int) -> dict[
     latencies = [x for r in runs for x in r.latencies_ms]
     lists = [lst for r in runs for lst in r.lists]
     checks = sum(r.checks for r in runs)
+    facet_checks = sum(r.facet_checks for r in runs)
     replies = sum(r.replies for r in runs)
     out: dict[str, Any] = {
         "users": n,
@@ -366,6 +370,10 @@ def summarise(runs: Sequence[UserRun], catalog: Catalog, *, turns: int) -> dict[
         },
         "feedback_compliance": 1 - sum(r.violations for r in runs) / checks if checks else 1.0,
         "feedback_checks": checks,
+        "avoided_facet_compliance": (
+            1 - sum(r.facet_violations for r in runs) / facet_checks if facet_checks else 1.0
+        ),
+        "avoided_facet_checks": facet_checks,
         "hallucinated_item_rate": (
             sum(r.hallucinated_replies for r in runs) / replies if replies else 0.0
         ),
