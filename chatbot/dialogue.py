@@ -14,6 +14,7 @@ from chatbot.errors import InputError
 from chatbot.events import (
     BeliefRemoved,
     Event,
+    EventFormatError,
     ItemLiked,
     ItemRejected,
     ItemSeen,
@@ -141,7 +142,10 @@ class DialogueManager:
             state = fold(history)
             understanding = self.understander.understand(text, state)
             new_events: list[Event] = [UserSaid(text), *understanding.events]
-            yield from self._turn(session_id, state, new_events, text, understanding)
+            # 'thanks!' after some picks gets a short answer; 'hello' in a new session, a question
+            small_talk = understanding.small_talk and bool(state.shown)
+            kind = "acknowledge" if small_talk else None
+            yield from self._turn(session_id, state, new_events, text, understanding, kind)
 
     def feedback(self, session_id: str, item_id: str, kind: str) -> Reply:
         """A like / dislike / seen button: the same events as the equivalent typed message."""
@@ -151,10 +155,11 @@ class DialogueManager:
         self, session_id: str, item_id: str, kind: str
     ) -> Generator[str | Reply, None, None]:
         """Streaming variant of feedback()."""
-        event = self._feedback_event(item_id, kind)
+        event, said = self._feedback_event(item_id, kind)
         with self._locks.hold(session_id):
             state = fold(self._load(session_id))
-            yield from self._turn(session_id, state, [event], "", Understanding(events=(event,)))
+            understanding = Understanding(events=(event,), mentioned=(item_id,))
+            yield from self._turn(session_id, state, [event], said, understanding, "acknowledge")
 
     def state(self, session_id: str) -> InterestState:
         """The current interest state of a session (empty for a new one)."""
@@ -228,20 +233,28 @@ class DialogueManager:
             )
         return stripped
 
-    def _feedback_event(self, item_id: str, kind: str) -> Event:
+    def _feedback_event(self, item_id: str, kind: str) -> tuple[Event, str]:
+        """The event a button press means, and what the user would have typed for it."""
         if kind not in FEEDBACK_KINDS:
             raise InputError(
                 f"unknown feedback kind {kind!r}; use one of: {', '.join(FEEDBACK_KINDS)}"
             )
         item = self.catalog.get(item_id)  # UnknownItemError for unknown ids
         if kind == "like":
-            return ItemLiked(item.id, item.label)
+            return ItemLiked(item.id, item.label), f"I liked {item.label}"
         if kind == "dislike":
-            return ItemRejected(item.id, item.label)
-        return ItemSeen(item.id, item.label)
+            return ItemRejected(item.id, item.label), f"{item.label} is not for me"
+        return ItemSeen(item.id, item.label), f"I have already seen {item.label}"
 
     def _load(self, session_id: str) -> list[Event]:
-        return [event_from_dict(d) for d in self.store.load(session_id)]
+        events: list[Event] = []
+        for data in self.store.load(session_id):
+            try:
+                events.append(event_from_dict(data))
+            except EventFormatError as e:
+                # one damaged record must not cost the user the rest of the session
+                log.warning("session %s: skipping an unreadable stored event: %s", session_id, e)
+        return events
 
     def _turn(
         self,
@@ -250,20 +263,21 @@ class DialogueManager:
         new_events: Sequence[Event],
         text: str,
         understanding: Understanding,
+        kind: str | None = None,
     ) -> Iterator[str | Reply]:
         from chatbot.generation import ReplyRequest
 
         state = before
         for event in new_events:
             state = state.apply(event)
-        k = self.settings.items_per_turn
-        recs = self.ranker.rank(state, k)
+        small_talk = kind == "acknowledge" and understanding.small_talk
+        recs = [] if small_talk else self.ranker.rank(state, self.settings.items_per_turn)
         notices = list(understanding.notes)
         question = ""
-        if understanding.unknown_titles:
+        if kind is not None and (recs or small_talk):
+            pass  # feedback is acknowledged, small talk gets a short answer
+        elif understanding.unknown_titles:
             kind = "unknown_title"
-            for title in understanding.unknown_titles:
-                notices.append(f"I don't know the title {title!r}; is it spelled differently?")
         elif not recs:
             kind = "no_results"
             notices.append(_no_results_notice(state))
@@ -286,9 +300,12 @@ class DialogueManager:
                 yield part
             else:
                 written = part
-        shown = ItemsRecommended(tuple(r.item.id for r in recs))
-        final_state = state.apply(shown)
-        events = [*new_events, shown]
+        events = list(new_events)
+        if not small_talk:
+            events.append(ItemsRecommended(tuple(r.item.id for r in recs)))
+        final_state = state
+        for event in events[len(new_events) :]:
+            final_state = final_state.apply(event)
         self.store.append(session_id, [event_to_dict(e) for e in events])
         yield Reply(
             session_id=session_id,
@@ -306,12 +323,18 @@ class DialogueManager:
         # might raise so that a turn still returns its items and keeps the session intact.
         from chatbot.generation import Written
 
+        parts: list[str] = []
         try:
-            yield from self.writer.stream(request)
+            for part in self.writer.stream(request):
+                if isinstance(part, str):
+                    parts.append(part)
+                yield part
         except Exception as e:
             log.warning("response writer failed (%s); using plain text", type(e).__name__)
+            plain = ("\n\n" if parts else "") + _plain_text(request)
+            yield plain
             yield Written(
-                text=_plain_text(request),
+                text="".join(parts) + plain,
                 attempts=0,
                 fell_back=True,
                 violations=(),

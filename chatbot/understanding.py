@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from chatbot.catalog import Catalog, Item
@@ -32,6 +33,8 @@ from chatbot.events import (
 from chatbot.interest import InterestState
 from chatbot.ranking import popularity
 
+log = logging.getLogger(__name__)
+
 TITLE_CUTOFF = 83.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
 _TOKEN = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
 _PRONOUNS = ("it", "that", "this", "them", "those")
@@ -48,6 +51,11 @@ class Understanding:
     mentioned: tuple[str, ...] = ()  # item ids the message referred to (titles or 'the second one')
     reset: bool = False
     notes: tuple[str, ...] = ()
+    small_talk: bool = False  # only pleasantries ('thanks!', 'ok'): nothing to act on
+
+
+# A proposer asks a model for events as JSON (see validate_proposed_events); Python decides.
+EventProposer = Callable[[str, InterestState], str]
 
 
 @dataclass
@@ -170,12 +178,31 @@ def _variants(norm: str) -> Iterable[str]:
 class Understander:
     """Turns messages into events for one catalogue (build once, reuse for every turn)."""
 
-    def __init__(self, catalog: Catalog, *, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        vocabulary: Vocabulary | None = None,
+        proposer: EventProposer | None = None,
+    ) -> None:
         self.vocab = vocabulary or Vocabulary(catalog)
+        self.proposer = proposer  # optional model that suggests extra events (off by default)
 
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
-        return _Parse(self.vocab, text, state).run()
+        found = _Parse(self.vocab, text, state).run()
+        if self.proposer is None:
+            return found
+        try:
+            raw = self.proposer(text, state)
+        except Exception as e:  # a failing model must not cost the turn
+            log.warning("event proposer failed (%s); using rule-based understanding only", e)
+            return found
+        proposed, problems = validate_proposed_events(raw, self.vocab.catalog)
+        for problem in problems:
+            log.info("dropped a proposed event: %s", problem)
+        extra = [e for e in proposed if e not in found.events]
+        return replace(found, events=(*found.events, *extra))
 
 
 def understand(
@@ -223,13 +250,37 @@ class _Parse:
         self._assign()
         self._interests()
         mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
+        unknown = tuple(dict.fromkeys(self.unknown))
+        for title in unknown:
+            self.notes.append(self._unknown_note(title))
+        words = [t.text for t in self.toks if t.text.isalnum()]
+        small_talk = bool(words) and not self.events and not unknown and set(words) <= _SMALL_TALK
         return Understanding(
             events=tuple(_dedupe(self.events)),
-            unknown_titles=tuple(dict.fromkeys(self.unknown)),
+            unknown_titles=unknown,
             mentioned=mentioned,
             reset=self.reset,
             notes=tuple(dict.fromkeys(self.notes)),
+            small_talk=small_talk,
         )
+
+    def _unknown_note(self, title: str) -> str:
+        from rapidfuzz import fuzz, process
+
+        close = process.extract(
+            normalize_title(title),
+            self.vocab.title_keys,
+            scorer=fuzz.WRatio,
+            score_cutoff=80,
+            limit=2,
+        )
+        labels = [
+            self.vocab.best_item(self.vocab.titles[key], None, self._prefer).label
+            for key, _, _ in close
+        ]
+        if labels:
+            return f"I don't know the title {title!r}; did you mean {' or '.join(labels)}?"
+        return f"I don't know the title {title!r}; is it spelled differently?"
 
     # ------------------------------------------------------------ commands
 
@@ -658,10 +709,10 @@ class _Parse:
             width = 1
             if (
                 w == "#"
-                and nxt.isdigit()
+                and nxt.isdecimal()
                 or (
                     w in ("number", "no", "option", "pick", "item")
-                    and nxt.isdigit()
+                    and nxt.isdecimal()
                     and (w != "no" or nxt2 in (".", ""))
                 )
             ):
@@ -723,7 +774,7 @@ class _Parse:
                 picks, width = list(range(n)), 2
             elif w in ("that", "this") and nxt in ("one", "movie", "film", "pick", "title", "book"):
                 picks, width = [0], 2
-            elif w.isdigit() and len(toks) == 1:
+            elif w.isdecimal() and len(toks) == 1:
                 picks = [int(w) - 1]
             if picks is not None and self._free(i, width):
                 valid = [p for p in picks if 0 <= p < n]
@@ -756,7 +807,7 @@ class _Parse:
     def _year_after(self, j: int) -> tuple[int | None, int]:
         """A '(1999)' right after token j: (year, tokens to consume)."""
         w = self._words(j, 3)
-        if len(w) == 3 and w[0] == "(" and w[1].isdigit() and len(w[1]) == 4 and w[2] == ")":
+        if len(w) == 3 and w[0] == "(" and w[1].isdecimal() and len(w[1]) == 4 and w[2] == ")":
             return int(w[1]), 3
         return None, 0
 
@@ -789,10 +840,10 @@ class _Parse:
 
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
         words = key.split()
-        if all(w.isdigit() for w in words):
+        if all(w.isdecimal() for w in words):
             return False
         first = self.toks[i]
-        capitalised = first.raw[:1].isupper() or first.raw[:1].isdigit()
+        capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         if tuple(self._words(i, n)) in self.vocab.facet_terms and not (capitalised and i > 0):
             return False  # 'horror' is a genre; 'I loved Aliens' is a title
@@ -891,7 +942,7 @@ class _Parse:
                 self._add_item(start, best[0])
                 self._use(start, best[1])
             elif self._looks_like_title(span):
-                caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdigit()]
+                caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
                 last = max(k for k, s in enumerate(span) if s in caps)
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
@@ -1189,6 +1240,12 @@ def validate_proposed_events(raw: str | Any, catalog: Catalog) -> tuple[list[Eve
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_SMALL_TALK = _words(
+    "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
+    "perfect wow sure alright fine good got it"
+)
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:

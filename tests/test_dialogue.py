@@ -264,3 +264,41 @@ def test_from_settings_builds_everything(books_parts: Any) -> None:
     assert isinstance(manager.store, MemorySessionStore)
     reply = manager.respond("x", "space exploration")
     assert len(reply.items) == 3 and not reply.fell_back
+
+
+def test_feedback_is_acknowledged_in_words(books_manager: DialogueManager) -> None:
+    first = books_manager.respond("ack", "space exploration")
+    target = first.items[0].item
+    reply = books_manager.feedback("ack", target.id, "dislike")
+    assert reply.kind == "acknowledge" and len(reply.items) == 3
+    assert target.id not in {r.item.id for r in reply.items}
+
+
+def test_small_talk_after_picks_gets_a_short_answer_without_new_items(
+    books_manager: DialogueManager,
+) -> None:
+    assert books_manager.respond("st", "thanks!").kind == "clarify"  # nothing shown yet
+    picks = books_manager.respond("st", "space exploration")
+    before = books_manager.state("st")
+    reply = books_manager.respond("st", "thanks, great!")
+    assert reply.kind == "acknowledge" and reply.items == ()
+    assert reply.state.shown == before.shown
+    assert reply.state.last_shown == tuple(r.item.id for r in picks.items)
+    assert [d["type"] for d in books_manager.store.load("st")][-1] == "UserSaid"
+
+
+def test_a_damaged_stored_event_does_not_cost_the_session(books_manager: DialogueManager) -> None:
+    books_manager.respond("dmg", "no horror")
+    books_manager.store.append("dmg", [{"type": "ItemLoved", "item_id": "book-001"}])
+    reply = books_manager.respond("dmg", "space exploration")
+    assert reply.state.avoided == (("genre", "Horror"),)
+    assert reply.items and all("Horror" not in r.item.genres for r in reply.items)
+
+
+def test_streamed_text_matches_the_reply_even_when_the_writer_breaks(books_parts: Any) -> None:
+    manager = manager_with(books_parts, writer=_BrokenWriter())
+    parts = list(manager.stream("bw", "space exploration"))
+    reply = parts[-1]
+    assert isinstance(reply, Reply)
+    assert "".join(p for p in parts if isinstance(p, str)) == reply.text
+    assert reply.text.startswith("Here")

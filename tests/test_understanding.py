@@ -460,3 +460,47 @@ def test_proposed_events_bad_shapes(movies_catalog: Catalog) -> None:
         {"events": [{"type": "InterestExpressed", "text": "robots"}]}, movies_catalog
     )
     assert accepted == [InterestExpressed("robots")]
+
+
+def test_unknown_titles_suggest_close_ones(nlu: Understander) -> None:
+    u = nlu.understand('I loved "Matrix Reloded Extended Cut"', InterestState())
+    assert u.unknown_titles == ("Matrix Reloded Extended Cut",)
+    assert any("did you mean" in n and "Matrix Reloaded" in n for n in u.notes), u.notes
+
+
+def test_small_talk_is_recognised(nlu: Understander) -> None:
+    for text in ["thanks!", "ok cool", "Thank you"]:
+        assert nlu.understand(text, InterestState()).small_talk, text
+    for text in ["thanks, no horror", "great, the second one", "space"]:
+        assert not nlu.understand(text, InterestState()).small_talk, text
+
+
+def test_a_proposer_adds_validated_events_only(movies_catalog: Catalog) -> None:
+    seen: list[str] = []
+
+    def proposer(text: str, state: InterestState) -> str:
+        seen.append(text)
+        return json.dumps(
+            [
+                {"type": "InterestExpressed", "text": "heist capers"},
+                {"type": "ItemLiked", "item_id": "omdb:not-real"},
+                {"type": "AttributeAvoided", "facet": "genre", "value": "Horror"},
+            ]
+        )
+
+    nlu = Understander(movies_catalog, proposer=proposer)
+    got = list(nlu.understand("no horror, something with a clever robbery", InterestState()).events)
+    assert seen == ["no horror, something with a clever robbery"]
+    assert got.count(AttributeAvoided("genre", "Horror")) == 1  # rule and model agree: once
+    assert InterestExpressed("heist capers") in got
+    assert not any(isinstance(e, ItemLiked) for e in got)
+
+
+def test_a_failing_proposer_falls_back_to_rules(movies_catalog: Catalog) -> None:
+    def broken(text: str, state: InterestState) -> str:
+        raise TimeoutError("model timed out")
+
+    nlu = Understander(movies_catalog, proposer=broken)
+    assert (
+        AttributeAvoided("genre", "Horror") in nlu.understand("no horror", InterestState()).events
+    )
