@@ -196,6 +196,34 @@ def latency_plot(latencies: dict[str, Sequence[float]], title: str) -> bytes:
     return png(fig)
 
 
+@dataclass(frozen=True)
+class Panel:
+    """One small bar chart: label -> value, with an optional reference line."""
+
+    title: str
+    values: dict[str, float]
+    hline: tuple[float, str] | None = None
+
+
+def panels_plot(panels: Sequence[Panel], title: str) -> bytes:
+    """Small bar charts side by side (each with its own scale)."""
+    fig = new_figure(width=3.2 * len(panels), height=3.6)
+    fig.suptitle(title)
+    axes = fig.subplots(1, len(panels), squeeze=False)[0]
+    for ax, p in zip(axes, panels, strict=True):
+        names = list(p.values)
+        bars = ax.bar(range(len(names)), [p.values[n] for n in names], color="C0")
+        ax.bar_label(bars, fmt="%.3f", fontsize=7)
+        ax.set_xticks(range(len(names)), names, rotation=20, ha="right", fontsize=8)
+        if p.hline is not None:
+            ax.axhline(p.hline[0], color="C3", ls="--", lw=1, label=p.hline[1])
+            ax.legend(fontsize=7, loc="best")
+        top = max([*p.values.values(), p.hline[0] if p.hline else 0.0])
+        ax.set_ylim(0, max(top * 1.2, 0.05))
+        ax.set_title(p.title, fontsize=9)
+    return png(fig)
+
+
 def bar_plot(
     groups: dict[str, dict[str, float]],
     title: str,
@@ -355,19 +383,24 @@ def _limitations_redial(m: dict[str, Any]) -> Section:
         ],
         rows=rows,
         figures={
-            "popularity_bias": bar_plot(
-                {
-                    n: {
-                        "top-10% share": x["popularity_bias@10"]["recommended_share"],
-                        "coverage": x["coverage@10"]["coverage"],
-                        "diversity": x["intra_list_diversity@10"],
-                    }
-                    for n, x in lim.items()
-                },
-                "Popularity bias, coverage and diversity of top-10 lists",
-                "share",
-                hline=(cat_share, "catalogue share of top-10% items"),
-            ),  # fmt: skip
+            "popularity_bias": panels_plot(
+                [
+                    Panel(
+                        "slots held by top-10% most-voted",
+                        {n: x["popularity_bias@10"]["recommended_share"] for n, x in lim.items()},
+                        (cat_share, "catalogue share"),
+                    ),
+                    Panel(
+                        "catalogue coverage",
+                        {n: x["coverage@10"]["coverage"] for n, x in lim.items()},
+                    ),
+                    Panel(
+                        "intra-list genre diversity",
+                        {n: x["intra_list_diversity@10"] for n, x in lim.items()},
+                    ),
+                ],
+                "Top-10 lists: popularity bias, coverage, diversity",
+            ),
             "by_description": bar_plot(
                 {
                     n: {k: x["by_description"][k]["recall@10"] for k in ("real", "composed")}
@@ -441,6 +474,7 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
     )
     lim = m["limitations"]
     groups = {f"{k} (n={g['users']})": g for k, g in lim["by_description"].items()}
+    by_source = m.get("by_source", {})
     bias = Section(
         "Limitations",
         [
@@ -455,15 +489,24 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
             for k, g in lim["by_description"].items()
         ],  # fmt: skip
         figures={
-            "bias": bar_plot(
-                {
-                    "shown slots": {"top-10% items": lim["popularity_bias"]["recommended_share"]},
-                    **{k: {"success": g["success_rate"]} for k, g in groups.items()},
-                },
-                "Popularity share of shown items; success by target description",
-                "share",
-                hline=(lim["popularity_bias"]["catalogue_share"], "catalogue share of top-10%"),
-            )  # fmt: skip
+            "bias": panels_plot(
+                [
+                    Panel(
+                        "shown slots held by top-10% most-voted",
+                        {"shown": lim["popularity_bias"]["recommended_share"]},
+                        (lim["popularity_bias"]["catalogue_share"], "catalogue share"),
+                    ),
+                    Panel(
+                        "success by target description",
+                        {k: g["success_rate"] for k, g in groups.items()},
+                    ),
+                    Panel(
+                        "success by opening",
+                        {f"{k} (n={g['users']})": g["success_rate"] for k, g in by_source.items()},
+                    ),
+                ],
+                "Simulated users: popularity bias and where success comes from",
+            )
         },
     )
     return [head, lat, bias]
