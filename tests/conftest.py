@@ -114,3 +114,13 @@ def redis_url() -> Iterator[str]:
     finally:
         proc.kill()
         proc.wait()
+
+
+@pytest.fixture(scope="session")
+def real_chat_model():
+    """The real default LLM (SmolLM2-135M GGUF via transformers), loaded once; slow tests only."""
+    from chatbot.backends.llm_transformers import TransformersChatModel
+
+    model = TransformersChatModel(Settings.from_env({}, llm="transformers", threads=2))
+    model.load()
+    return model
