@@ -145,7 +145,7 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             continue
         for value in catalog.facet_values(name):
             norm = _norm_phrase(value)
-            if len(norm) < 3 or norm in FILLER_WORDS:
+            if len(norm) < 3 or norm in FILLER_WORDS or norm in ("short", "long"):  # runtime words
                 continue
             by_norm.setdefault(norm, ("genre" if name == "genre" else name, value))
             for variant in _variants(norm):
@@ -265,19 +265,25 @@ class _Parse:
         )
 
     def _unknown_note(self, title: str) -> str:
+        """A note for the reply, with up to two close catalogue titles as suggestions."""
         from rapidfuzz import fuzz, process
 
-        close = process.extract(
-            normalize_title(title),
-            self.vocab.title_keys,
-            scorer=fuzz.WRatio,
-            score_cutoff=80,
-            limit=2,
+        key = normalize_title(title)
+        whole = process.extract(
+            key, self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=70, limit=5
         )
-        labels = [
-            self.vocab.best_item(self.vocab.titles[key], None, self._prefer).label
-            for key, _, _ in close
-        ]
+        # a known title inside a longer guess ('Matrix Reloded Extended Cut'); not tiny titles
+        part = process.extract(
+            key, self.vocab.title_keys, scorer=fuzz.partial_ratio, score_cutoff=85, limit=10
+        )
+        part = [c for c in part if len(c[0]) >= max(6, 0.4 * len(key))]
+        ranked = sorted({*whole, *part}, key=lambda c: -c[1])
+        labels = list(
+            dict.fromkeys(
+                self.vocab.best_item(self.vocab.titles[k], None, self._prefer).label
+                for k, _, _ in ranked
+            )
+        )[:2]
         if labels:
             return f"I don't know the title {title!r}; did you mean {' or '.join(labels)}?"
         return f"I don't know the title {title!r}; is it spelled differently?"
@@ -477,12 +483,15 @@ class _Parse:
         shown_years = sorted(i.year for i in shown if i.year)
 
         def older(m: re.Match[str]) -> bool:
+            if any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in self.events):
+                return True  # 'good old classics from the 60s': the decade says it
             if m.group("neg"):
                 self._set("year_min", v.latest_year - 25)
-            else:
-                ref = statistics.median(shown_years) if shown_years else v.latest_year - 25
-                self._set("year_max", int(ref) - 1)
-                self._drop_constraint_events("year_min", keep_last=False)
+                return True
+            ref = int(statistics.median(shown_years) if shown_years else v.latest_year - 25)
+            self._set("year_max", ref - 1)
+            if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
+                self._clear("year_min")
             return True
 
         self._consume(
@@ -625,8 +634,8 @@ class _Parse:
             return True
 
         self._consume(
-            r"\b(?P<w>not (?:too |so |very |that |overly )?long|shorter|short(?= (?:ones?|movies?|"
-            r"films?|stuff))|quick(?:er)?)\b"
+            r"\b(?P<w>not (?:too |so |very |that |overly )?long|shorter|short(?! stor)|"
+            r"quick(?:er)?)\b"
             r"(?! than)",
             shorter,
         )
@@ -780,8 +789,9 @@ class _Parse:
                 valid = [p for p in picks if 0 <= p < n]
                 if len(valid) < len(picks):
                     self.notes.append(f"There were only {n} picks to refer to.")
+                at = i + 1 if w in ("neither", "none") else i  # after its own negative cue
                 for p in valid:
-                    self._add_item(i, self.vocab.catalog.get(shown[p]), from_reference=True)
+                    self._add_item(at, self.vocab.catalog.get(shown[p]), from_reference=True)
                 self._use(i, width)
                 i += width
                 continue
@@ -823,6 +833,11 @@ class _Parse:
                 if not any(w.isalnum() or "'" in w for w in words):
                     continue
                 key = normalize_title(" ".join(words))
+                if words[0] in ("the", "a", "an") and n > 1:
+                    # 'a fan' is not the film 'Fan'; 'the matrix' is 'The Matrix'
+                    same = self.vocab.titles.get(key) or self.vocab.short_titles.get(key) or []
+                    if not any(it.title.lower().startswith(words[0] + " ") for it in same):
+                        continue
                 items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
                 if not items or not self._title_plausible(i, n, key):
                     continue
@@ -854,6 +869,8 @@ class _Parse:
         if not capitalised:
             return False
         if i == 0:  # every sentence starts with a capital: need more evidence
+            if all(w in FILLER_WORDS or w in _SMALL_TALK for w in words):
+                return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
         return self._cue_before(i) or len(self.toks) <= n + 1 or nxt in (",", "and", "or")
 
@@ -861,7 +878,8 @@ class _Parse:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
         return bool(
             re.search(
-                r"\b(liked?|loved?|enjoyed|hated?|seen|saw|watched|like|to|as|than|about)$", before
+                r"\b(liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|to|as|than|about|of)$",
+                before,
             )
         )
 
@@ -896,9 +914,11 @@ class _Parse:
         """Typos: spans after a cue ('I loved Interstelar') or capitalised runs."""
         toks = self.toks
         starts: list[int] = []
+        cued: set[int] = set()  # spans right after a cue may be reported as unknown titles
         for cue in self.cues:
             if cue.kind in ("pos", "neg", "seen", "similar"):
                 starts.append(cue.end)
+                cued.add(cue.end)
         for k, t in enumerate(toks):
             if t.raw[:1].isupper() and t.text != "i" and not t.used and (k > 0 or len(toks) <= 4):
                 starts.append(k)
@@ -941,7 +961,7 @@ class _Parse:
             if best is not None:
                 self._add_item(start, best[0])
                 self._use(start, best[1])
-            elif self._looks_like_title(span):
+            elif start in cued and self._looks_like_title(span):
                 caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
                 last = max(k for k, s in enumerate(span) if s in caps)
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
@@ -991,7 +1011,10 @@ class _Parse:
                     n = len(phrase)
                     if tuple(words[i : i + n]) == phrase and self._free(i, n):
                         negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
-                        if kind == "pos" and negated:
+                        asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
+                        if kind == "seen" and asked:
+                            kind2 = "pos"
+                        elif kind == "pos" and negated:
                             kind2 = "neg"
                         elif kind == "seen" and negated:
                             kind2 = "unseen"
@@ -999,6 +1022,8 @@ class _Parse:
                             kind2 = "pos"
                         else:
                             kind2 = kind
+                        if negated:  # the negator belongs to this cue ("haven't seen")
+                            self.cues = [c for c in self.cues if not i - 2 <= c.pos < i]
                         self.cues.append(_Cue(i, kind2, i + n))
                         self._use(i, n)
                         i += n
@@ -1007,7 +1032,7 @@ class _Parse:
                 if matched:
                     break
             if not matched:
-                if words[i] in NEGATORS and not toks[i].used:
+                if (words[i] in NEGATORS or self._but_means_except(i)) and not toks[i].used:
                     self.cues.append(_Cue(i, "neg", i + 1))
                     toks[i].used = True
                 i += 1
@@ -1015,11 +1040,19 @@ class _Parse:
             if cue.end < 0:
                 cue.end = cue.pos + 1
 
+    def _but_means_except(self, k: int) -> bool:
+        """'anything but horror': this 'but' negates what follows instead of starting a clause."""
+        return (
+            self.toks[k].text == "but"
+            and k > 0
+            and self.toks[k - 1].text in ("anything", "everything", "all", "whatever")
+        )
+
     def _clauses(self) -> list[tuple[int, int]]:
         bounds: list[tuple[int, int]] = []
         start = 0
         for k, t in enumerate(self.toks):
-            if t.text in _CLAUSE_BREAK:
+            if t.text in _CLAUSE_BREAK and not self._but_means_except(k):
                 bounds.append((start, k))
                 start = k + 1
         bounds.append((start, len(self.toks)))
@@ -1070,6 +1103,8 @@ class _Parse:
                 if chosen is None and pure and prev_kind is not None:
                     chosen = prev_kind
                 seen = any(c.kind == "seen" for c in cues)
+                if chosen is None and any(c.kind == "unseen" for c in cues):
+                    continue  # "I haven't seen that one": nothing to learn
                 self._emit(t, chosen, seen)
                 prev_kind = chosen
             if not targets:
@@ -1272,6 +1307,7 @@ def _aliases(text: str) -> dict[str, list[str]]:
 
 NEGATORS = _words(
     "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
+    "haven't havent hasn't hadn't "
     "nothing without neither nor less avoid except none hardly"
 )
 SEEN_CUES = _phrases(
@@ -1292,7 +1328,7 @@ POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
-    "not bad|a fan of"
+    "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -1379,7 +1415,7 @@ FILLER_WORDS = _words(
     they their it's its was were are been being will shall should might must from into onto over
     under book books read reading title titles item items pick picks option options other another
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
-    interesting interested"""
+    interesting interested looks look sounds seems seem"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

@@ -504,3 +504,45 @@ def test_a_failing_proposer_falls_back_to_rules(movies_catalog: Catalog) -> None
     assert (
         AttributeAvoided("genre", "Horror") in nlu.understand("no horror", InterestState()).events
     )
+
+
+def test_chatty_messages_from_real_conversations(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    shining = movie(movies_catalog, "The Shining", 1980)
+    got = events(nlu, "Have you seen The Shining? I love scary movies")
+    assert got == [ItemLiked(shining.id, shining.label), AttributePreferred("genre", "Horror")]
+    assert events(nlu, "I haven't seen that one", after_picks) == []
+    got = events(nlu, "Yes, I've seen it. Loved it!", after_picks)
+    assert got == [ItemSeen(shown[0].id, shown[0].label), ItemLiked(shown[0].id, shown[0].label)]
+    got = events(nlu, "Not a fan of musicals or westerns.")
+    assert got == [AttributeAvoided("genre", "Musical"), AttributeAvoided("genre", "Western")]
+    assert events(nlu, "anything but horror") == [AttributeAvoided("genre", "Horror")]
+    for text, count in [("Neither of them", 2), ("None of those", 3)]:
+        got = events(nlu, text, after_picks)
+        assert kinds(got) == ["ItemRejected"] * count, text
+
+
+def test_people_are_topics_not_unknown_titles(nlu: Understander) -> None:
+    for text, topic in [
+        ("Something with Tom Hanks", "tom hanks"),
+        ("I love anything by Christopher Nolan", "christopher nolan"),
+    ]:
+        u = nlu.understand(text, InterestState())
+        assert not u.unknown_titles, text
+        assert InterestExpressed(topic) in u.events
+
+
+def test_time_words_do_not_fight_each_other(nlu: Understander) -> None:
+    got = {
+        e.name: e.value
+        for e in events(nlu, "Good old classics from the 60s please")
+        if isinstance(e, ConstraintSet)
+    }
+    assert got == {"year_min": 1960, "year_max": 1969}
+    got = events(nlu, "something short and funny")
+    assert ConstraintSet("runtime_max", 100) in got and AttributePreferred("genre", "Comedy") in got
+    older = events(
+        nlu, "older please", fold([ConstraintSet("year_min", 2015), ItemsRecommended(())])
+    )
+    assert any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in older)
