@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 
 REPLY_KINDS = ("recommend", "clarify", "unknown_title", "no_results", "acknowledge")
 PROMPTS_DIR = REPO_ROOT / "prompts"
-# Generation budgets: a 135M model stays on topic for about one sentence.
+# Generation budgets: a 135M model stays on topic for about one sentence, and every token
+# costs ~55 ms on 2 cores, so an item gets one sentence (generation stops at its end).
 INTRO_MAX_TOKENS = 28
 ITEM_MAX_TOKENS = 40
-ITEM_MAX_SENTENCES = 2
+ITEM_MAX_SENTENCES = 1
 DESCRIPTION_CHARS = 360
 
 
@@ -75,6 +76,7 @@ class Written:
     fell_back: bool = False  # at least one segment used template text
     violations: tuple[str, ...] = ()  # grounding problems found (and removed)
     backend_error: str | None = None  # the backend failure that forced template text
+    fallbacks: int = 0  # how many segments (lead-in, items) used template text
 
 
 def make_chat_model(settings: Settings) -> ChatModel | None:
@@ -397,6 +399,7 @@ def _check_facts(text: str, item: Item, source: str) -> list[str]:
 class _Turn:
     attempts: int = 0
     fell_back: bool = False
+    fallbacks: int = 0
     violations: list[str] = field(default_factory=list)
     backend_error: str | None = None
 
@@ -415,8 +418,10 @@ class ResponseWriter:
         settings: Settings,
         *,
         prompts: Prompts | None = None,
+        item_sentences: int = ITEM_MAX_SENTENCES,
     ) -> None:
         self.model = model
+        self.item_sentences = item_sentences
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
@@ -450,6 +455,7 @@ class ResponseWriter:
             fell_back=turn.fell_back,
             violations=tuple(turn.violations),
             backend_error=turn.backend_error,
+            fallbacks=turn.fallbacks,
         )
 
     def _deltas(self, request: ReplyRequest, turn: _Turn) -> Iterator[str]:
@@ -515,7 +521,7 @@ class ResponseWriter:
             allowed,
             fallback=self._template_item(rec, allowed),
             max_new_tokens=ITEM_MAX_TOKENS,
-            max_sentences=ITEM_MAX_SENTENCES,
+            max_sentences=self.item_sentences,
         )
 
     def _messages(self, prompt: str, values: dict[str, Any]) -> list[dict[str, str]]:
@@ -575,6 +581,7 @@ class ResponseWriter:
                 if accepted:
                     return
         turn.fell_back = True
+        turn.fallbacks += 1
         yield fallback
 
     def _template_lead(self, kind: str, count: int) -> str:

@@ -136,9 +136,17 @@ def test_regeneration_can_succeed(books_catalog, settings):
     assert written.attempts == 5 and len(written.violations) == 1
 
 
+def test_one_sentence_per_item_by_default(books_catalog, settings):
+    model = FakeChatModel([INTRO, GOOD[0] + " It has a second sentence.", *GOOD[1:]])
+    _, written = run(ResponseWriter(model, books_catalog, settings), request(books_catalog))
+    assert GOOD[0] in written.text and "second sentence" not in written.text
+    assert written.violations == ()
+
+
 def test_bad_second_sentence_is_dropped_without_regenerating(books_catalog, settings):
     model = FakeChatModel([INTRO, GOOD[0] + " It stars Tom Hanks.", *GOOD[1:]])
-    _, written = run(ResponseWriter(model, books_catalog, settings), request(books_catalog))
+    writer = ResponseWriter(model, books_catalog, settings, item_sentences=2)
+    _, written = run(writer, request(books_catalog))
     assert GOOD[0] in written.text and "Tom Hanks" not in written.text
     assert written.attempts == 4 and any("tom hanks" in v for v in written.violations)
 

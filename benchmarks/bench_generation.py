@@ -1,0 +1,190 @@
+"""Benchmark response generation with the default LLM on the real movie catalogue; prints figures.
+
+    .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
+    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes float32,bfloat16
+
+Measures: load time, decode tokens/s and model time to first token, writer time to first
+streamed (validated) text, end-to-end latency p50/p95 of 3-item replies, peak RSS, and
+grounding over N replies: share of replies needing a regeneration or a template fallback,
+and mentions of catalogue titles that were not shown in the final replies (must be 0).
+Not a timed test: figures depend on the machine and on whatever else is running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from chatbot.backends.llm_transformers import TransformersChatModel  # noqa: E402
+from chatbot.catalog import Catalog, load_catalog  # noqa: E402
+from chatbot.config import Settings  # noqa: E402
+from chatbot.generation import (  # noqa: E402
+    STOPWORDS,
+    ReplyRequest,
+    ResponseWriter,
+    Written,
+)
+from chatbot.ranking import Recommendation  # noqa: E402
+
+REQUESTS = [
+    "something {g} for tonight",
+    "I'm in the mood for a good {g} film",
+    "can you suggest a {g} movie?",
+    "a {g} movie my friends would like",
+    "show me some {g}",
+]
+HEADING = re.compile(r"\*\*(.+?)\*\* — ")
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def make_requests(catalog: Catalog, n: int, k: int, seed: int) -> list[ReplyRequest]:
+    rng = random.Random(seed)
+    by_genre: dict[str, list] = {}
+    for item in catalog:
+        for genre in item.genres:
+            by_genre.setdefault(genre, []).append(item)
+    genres = sorted(g for g, items in by_genre.items() if len(items) >= 20)
+    out = []
+    for _ in range(n):
+        genre = rng.choice(genres)
+        items = rng.sample(by_genre[genre], k)
+        recs = tuple(
+            Recommendation(it, 1.0, (f"genre: {genre}", f"matches '{genre.lower()}'"))
+            for it in items
+        )
+        text = rng.choice(REQUESTS).format(g=genre.lower())
+        out.append(ReplyRequest("recommend", text, recs, f"likes {genre.lower()}"))
+    return out
+
+
+def decode_speed(model: TransformersChatModel, runs: int = 3) -> tuple[float, float]:
+    """(tokens/s while decoding, seconds to the first token) for a long free-form answer."""
+    messages = [{"role": "user", "content": "Tell me a long story about a lighthouse keeper."}]
+    speeds, firsts = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        first, text = None, ""
+        for delta in model.stream(messages, max_new_tokens=96, temperature=0):
+            first = first or time.perf_counter()
+            text += delta
+        end = time.perf_counter()
+        tokens = model.count_tokens(text)
+        speeds.append((tokens - 1) / (end - first) if first and end > first else 0.0)
+        firsts.append((first or end) - start)
+    return statistics.median(speeds), statistics.median(firsts)
+
+
+def strict_mentions(text: str, shown: set[str], titles: dict[str, str]) -> list[str]:
+    """Any multi-word catalogue title (any case) outside the headings that was not shown."""
+    body = HEADING.sub("", text).lower()
+    words = " " + " ".join(re.findall(r"\w+(?:['’]\w+)*", body)) + " "
+    return [title for key, title in titles.items() if title not in shown and f" {key} " in words]
+
+
+def run(args: argparse.Namespace) -> None:
+    settings = Settings.from_env(threads=args.threads, catalog_path=args.catalog or None)
+    catalog = load_catalog(settings.catalog_path)
+    requests = make_requests(catalog, args.n, args.items, args.seed)
+    titles = {}
+    for item in catalog:
+        words = re.findall(r"\w+(?:['’]\w+)*", item.title.lower())
+        if len(words) >= 2 and any(w not in STOPWORDS for w in words):
+            titles[" ".join(words)] = item.title
+    print(f"catalogue: {len(catalog)} items from {settings.catalog_path}")
+    print(f"threads: {args.threads}, replies: {args.n} x {args.items} items, seed {args.seed}")
+    for dtype in args.dtypes.split(","):
+        start = time.perf_counter()
+        model = TransformersChatModel(settings, dtype=dtype)
+        model.load()
+        print(f"\n== {model.name} dtype={dtype}: loaded in {time.perf_counter() - start:.1f} s")
+        speed, first = decode_speed(model)
+        print(f"decode: {speed:.1f} tokens/s; model time to first token {first * 1000:.0f} ms")
+        writer = ResponseWriter(model, catalog, settings)
+        writer.checker.allowed([])  # build the title index before timing
+        latencies, firsts = [], []
+        regenerated = fell_back = segments = fallback_segments = 0
+        hallucinated, strict, llm_tokens = 0, [], 0
+        n = args.n if dtype == args.dtypes.split(",")[0] else min(args.n, args.compare_n)
+        for i, req in enumerate(requests[:n]):
+            start = time.perf_counter()
+            first_at = None
+            written = None
+            for part in writer.stream(req):
+                if isinstance(part, Written):
+                    written = part
+                elif first_at is None and part.strip():
+                    first_at = time.perf_counter()
+            end = time.perf_counter()
+            assert written is not None
+            latencies.append(end - start)
+            firsts.append((first_at or end) - start)
+            segs = 1 + len(req.recommendations)
+            segments += segs
+            fallback_segments += written.fallbacks
+            regenerated += written.attempts > segs
+            fell_back += written.fell_back
+            shown = [r.item for r in req.recommendations]
+            assert HEADING.findall(written.text) == [it.label for it in shown], written.text
+            allowed = writer.checker.allowed(
+                shown, extra=[r for x in req.recommendations for r in x.reasons]
+            )
+            hallucinated += bool(writer.checker.mentioned_titles(written.text, allowed))
+            strict += strict_mentions(written.text, {it.title for it in shown}, titles)
+            llm_tokens += model.count_tokens(written.text)
+            if args.show and i < args.show:
+                print(f"--- {req.user_text!r} ({end - start:.1f} s)\n{written.text}")
+        print(
+            f"writer time to first text: p50 {statistics.median(firsts):.2f} s, "
+            f"p95 {pct(firsts, 0.95):.2f} s"
+        )
+        print(
+            f"turn latency ({args.items} items): p50 {statistics.median(latencies):.2f} s, "
+            f"p95 {pct(latencies, 0.95):.2f} s, mean {statistics.mean(latencies):.2f} s over {n}"
+        )
+        print(f"reply text: {llm_tokens / n:.0f} tokens per reply on average")
+        print(
+            f"grounding: {regenerated / n:.1%} of replies needed a regeneration, "
+            f"{fell_back / n:.1%} used template text for at least one segment "
+            f"({fallback_segments / segments:.1%} of {segments} segments)"
+        )
+        print(
+            f"hallucinated-item rate in final replies: {hallucinated / n:.1%} ({hallucinated}/{n})"
+        )
+        print(
+            f"strict check (any-case multi-word title match, needs review): {len(strict)} "
+            f"{sorted(set(strict))[:10]}"
+        )
+        print(f"peak RSS so far: {rss_mb():.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=200, help="replies to generate (default 200)")
+    parser.add_argument("--items", type=int, default=3, help="items per reply (default 3)")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    parser.add_argument("--dtypes", default="float32", help="comma list: float32,bfloat16")
+    parser.add_argument("--compare-n", type=int, default=20, help="replies for extra dtypes")
+    parser.add_argument("--catalog", help="catalogue file (default: settings.catalog_path)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--show", type=int, default=0, help="print the first N replies")
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()
