@@ -120,6 +120,7 @@ class DialogueManager:
         retriever = Retriever.open(catalog, settings, progress=False)
         model = chat_model if chat_model is not None else make_chat_model(settings)
         writer = ResponseWriter(model, catalog, settings)
+        retriever.embed_query("warm up")  # load the embedding model now, not in the first turn
         return cls(
             catalog,
             retriever,

@@ -24,8 +24,11 @@ FOCUS_BOOST = 0.10  # for a facet value asked for in the latest message
 POPULARITY_WEIGHT = 0.05  # times log-popularity scaled to 0..1
 RATING_WEIGHT = 0.02  # times (rating - 6) / 4, for rated items
 DISLIKED_WEIGHT = 0.35  # how strongly disliked items push the query away
-SIMILAR_REASON_MIN = 0.35  # cosine to a liked item needed to say "similar to X"
-INTEREST_REASON_MIN = 0.30  # cosine to a free-text interest needed to say "matches X"
+DIVERSITY = 0.15  # MMR weight: how much a pick's similarity to earlier picks costs
+EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown last
+DIVERSITY = 0.15  # MMR weight: how much a pick's similarity to earlier picks costs
+EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown last
+REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
 HIGH_RATING = 7.5
 
 
@@ -61,6 +64,7 @@ class Ranker:
         # "one of the most popular" is only claimed for the top 2% that have any popularity at all
         top_rows = self._by_popularity[: max(20, len(catalog) // 50)]
         self._popular_ids = {catalog.items[r].id for r in top_rows if pops[r] > 0}
+        self.reason_depth = max(10, int(len(catalog) * REASON_DEPTH_SHARE))
 
     # ------------------------------------------------------------ public
 
@@ -110,7 +114,7 @@ class Ranker:
         if query is None:
             return self._popular(state, k, excluded)
         pool = max(8 * k, 60)
-        mmr = 0.5 if state.explore else 0.0
+        mmr = 0.5 if state.explore else 0.0  # a more varied pool to choose from
         hits = []
         if state.focus:
             hits = self.retriever.search(
@@ -122,14 +126,41 @@ class Ranker:
                 query, pool, exclude=excluded | seen_ids, filters=self.filters(state), mmr=mmr
             )
             hits = [*hits, *more]
-        scored = [(self._score(state, h.item, h.score), h.item, h.score) for h in hits]
+        scored = [(self._score(state, h.item, h.score), h.item) for h in hits]
         scored.sort(key=lambda t: (-t[0], t[1].id))
-        picked = scored[:k]
+        avoid = [i for i in state.last_shown if i in self.catalog] if state.explore else []
+        picked = self._diversify(
+            scored, k, EXPLORE_DIVERSITY if state.explore else DIVERSITY, avoid
+        )
         explainer = _Explainer(self, state)
         return [
-            Recommendation(item, round(score, 4), explainer.reasons(item))
-            for score, item, _ in picked
+            Recommendation(item, round(score, 4), explainer.reasons(item)) for score, item in picked
         ]
+
+    def _diversify(
+        self, scored: Sequence[tuple[float, Item]], k: int, weight: float, avoid: Sequence[str]
+    ) -> list[tuple[float, Item]]:
+        """Greedy MMR: each pick pays `weight` x its similarity to what is already picked (or to
+        the items in `avoid`), so three sequels of one film do not fill a turn."""
+        if not scored or weight <= 0:
+            return list(scored[:k])
+        head = list(scored[: max(4 * k, 40)])  # diversity only reorders the best candidates
+        vecs = np.stack([self.retriever.item_vector(item.id) for _, item in head])
+        scores = np.array([score for score, _ in head])
+        nearest = np.full(len(head), -1.0)
+        for item_id in avoid:
+            nearest = np.maximum(nearest, vecs @ self.retriever.item_vector(item_id))
+        taken = np.zeros(len(head), dtype=bool)
+        out: list[tuple[float, Item]] = []
+        for _ in range(min(k, len(head))):
+            penalty = weight * np.clip(nearest, 0.0, None)
+            adjusted = np.where(taken, -np.inf, scores - penalty)
+            best = int(np.argmax(adjusted))
+            taken[best] = True
+            out.append(head[best])
+            nearest = np.maximum(nearest, vecs @ vecs[best])
+        rest = [pair for n, pair in enumerate(head) if not taken[n]] + list(scored[len(head) :])
+        return out + rest[: max(0, k - len(out))]
 
     def clarifying_question(self, state: InterestState) -> str:
         """One question that helps most when the state holds no signal yet."""
@@ -225,19 +256,28 @@ class _Explainer:
         self.ranker = ranker
         self.state = state
         retr = ranker.retriever
-        self.liked = [(i, retr.item_vector(i)) for i in state.liked if i in ranker.catalog]
-        self.interests = [(t, retr.embed_query(t)) for t in state.interests[-3:]]
+        # "similar to X" is claimed only for items among X's nearest neighbours (the top 2% of
+        # the catalogue by similarity): a rank, so it means the same for every embedder
+        depth = ranker.reason_depth
+        self.liked = []
+        for item_id in (i for i in state.liked[-6:] if i in ranker.catalog):
+            vec = retr.item_vector(item_id)
+            near = {h.item.id for h in retr.search(vec, depth + 1)}
+            self.liked.append((item_id, vec, near))
+        self.interests = []
+        for text in state.interests[-3:]:
+            near = {h.item.id for h in retr.search(retr.embed_query(text), depth)}
+            self.interests.append((text, near))
 
     def reasons(self, item: Item, *, cold: bool = False) -> tuple[str, ...]:
         state, out = self.state, []
         vec = self.ranker.retriever.item_vector(item.id)
-        if self.liked:
-            sims = [(float(vec @ v), i) for i, v in self.liked]
-            best, liked_id = max(sims)
-            if best >= SIMILAR_REASON_MIN:
-                out.append(f"similar to {_title(state, liked_id, self.ranker.catalog)}")
-        for text, v in self.interests:
-            if float(vec @ v) >= INTEREST_REASON_MIN or _shares_words(text, item):
+        close = [(float(vec @ v), i) for i, v, near in self.liked if item.id in near]
+        if close:
+            liked_id = max(close)[1]
+            out.append(f"similar to {_title(state, liked_id, self.ranker.catalog)}")
+        for text, near in self.interests:
+            if item.id in near or _shares_words(text, item):
                 out.append(f"matches your interest in {text}")
                 break
         for facet, value in dict.fromkeys(state.preferred):
