@@ -33,6 +33,7 @@ INTRO_MAX_TOKENS = 28
 ITEM_MAX_TOKENS = 40
 ITEM_MAX_SENTENCES = 1
 DESCRIPTION_CHARS = 360
+USER_TEXT_CHARS = 300  # long messages cost prefill time on every call of the turn
 
 
 class ChatModel(Protocol):
@@ -462,7 +463,7 @@ class ResponseWriter:
         items = [rec.item for rec in request.recommendations]
         values = {
             "noun": self.noun,
-            "user_text": request.user_text.strip(),
+            "user_text": _truncate(request.user_text, USER_TEXT_CHARS),
             "state_summary": request.state_summary.strip() or "nothing yet",
             "count": len(items),
             "suggestions": "one suggestion" if len(items) == 1 else f"{len(items)} suggestions",

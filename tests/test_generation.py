@@ -351,3 +351,11 @@ def test_check_runtime_and_rating_against_the_item(checker):
     assert checker.check("It runs 95 minutes and is rated 7.4/10.", allowed) == []
     assert checker.check("It runs 2 hours.", allowed)
     assert checker.check("A heist from the 2000s.", allowed) == []
+
+
+def test_long_user_text_is_shortened_in_prompts(books_catalog, settings):
+    model = FakeChatModel([INTRO, *GOOD])
+    long_text = "space " * 400
+    ResponseWriter(model, books_catalog, settings).write(request(books_catalog, long_text))
+    for call in model.calls:
+        assert len(call["messages"][-1]["content"]) < 1200

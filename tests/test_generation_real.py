@@ -63,3 +63,34 @@ def test_generation_can_be_cut_short_and_reused(real_chat_model):
     next(stream)
     stream.close()  # the generate thread is cancelled; the lock is free for the next call
     assert "".join(real_chat_model.stream(messages, max_new_tokens=4)).strip()
+
+
+def test_concurrent_streams_match_sequential_ones(real_chat_model):
+    import threading
+
+    prompts = [[{"role": "user", "content": f"Name a colour. ({n})"}] for n in range(3)]
+    expected = ["".join(real_chat_model.stream(p, max_new_tokens=6)) for p in prompts]
+    got: dict[int, str] = {}
+
+    def worker(n: int) -> None:
+        got[n] = "".join(real_chat_model.stream(prompts[n], max_new_tokens=6))
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [got[n] for n in range(3)] == expected
+
+
+def test_checker_on_the_movie_catalogue(movies_catalog):
+    from chatbot.generation import GroundingChecker
+
+    checker = GroundingChecker(movies_catalog)
+    item = movies_catalog.items[0]
+    allowed = checker.allowed([item], item)
+    titles = {i.title for i in movies_catalog}
+    assert "The Godfather" in titles and "Casablanca" in titles
+    assert checker.check("It is as moving as The Godfather.", allowed)
+    assert checker.check("Like Casablanca, it is about love.", allowed)
+    assert checker.check("A film about love, family and friends.", allowed) == []
