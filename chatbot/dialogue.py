@@ -24,7 +24,7 @@ from chatbot.events import (
     event_from_dict,
     event_to_dict,
 )
-from chatbot.interest import InterestState, fold
+from chatbot.interest import InterestState, constraint_label, fold
 from chatbot.ranking import Ranker, Recommendation
 from chatbot.sessions import SessionLocks, SessionStore, make_store
 from chatbot.understanding import Understander, Understanding
@@ -354,9 +354,14 @@ def _plain_text(request: ReplyRequest) -> str:
 
 
 def _no_results_notice(state: InterestState) -> str:
-    if state.constraints or state.avoided:
-        return "Nothing matches all your constraints; try removing one (see your preferences)."
-    return "I have run out of new items to suggest; say 'start over' or allow repeats."
+    limits = [constraint_label(n, v) for n, v in state.constraints.items()]
+    limits += [f"no {value}" for _, value in state.avoided]
+    if limits:
+        return (
+            f"Nothing left matches all of: {'; '.join(limits)}. "
+            "Try dropping one of them (see your preferences)."
+        )
+    return "I have run out of new suggestions for this; say 'start over' or 'show me them again'."
 
 
 def _last_reply(parts: Iterator[str | Reply]) -> Reply:

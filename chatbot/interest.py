@@ -68,7 +68,8 @@ class InterestState:
             return replace(
                 self,
                 shown=_add(self.shown, *event.item_ids),
-                last_shown=tuple(event.item_ids),
+                # an empty turn (nothing matched) keeps 'the second one' pointing at real picks
+                last_shown=tuple(event.item_ids) or self.last_shown,
                 anchor=None,
                 explore=False,
                 allow_repeats=False,

@@ -163,3 +163,8 @@ def test_to_dict_is_plain_data() -> None:
 def test_apply_rejects_non_events() -> None:
     with pytest.raises(TypeError):
         InterestState().apply("ItemLiked")  # type: ignore[arg-type]
+
+
+def test_an_empty_turn_keeps_the_last_picks_for_references() -> None:
+    state = fold([ItemsRecommended(("a", "b")), ItemsRecommended(())])
+    assert state.last_shown == ("a", "b")
