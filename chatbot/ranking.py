@@ -101,9 +101,16 @@ class Ranker:
         )
 
     def rank(
-        self, state: InterestState, k: int | None = None, *, exclude: Iterable[str] = ()
+        self,
+        state: InterestState,
+        k: int | None = None,
+        *,
+        exclude: Iterable[str] = (),
+        explain: bool = True,
     ) -> list[Recommendation]:
-        """The best k items for this state, best first, never ones the user rejected or saw."""
+        """The best k items for this state, best first, never ones the user rejected or saw.
+
+        explain=False skips the reasons (faster, for offline evaluation at large k)."""
         k = self.settings.items_per_turn if k is None else k
         if k < 0:
             raise InputError(f"k must be 0 or more, got {k}")
@@ -112,7 +119,7 @@ class Ranker:
         excluded = state.excluded() | set(exclude)
         query = self._query(state)
         if query is None:
-            return self._popular(state, k, excluded)
+            return self._popular(state, k, excluded, explain=explain)
         pool = max(8 * k, 60)
         mmr = 0.5 if state.explore else 0.0  # a more varied pool to choose from
         hits = []
@@ -132,6 +139,8 @@ class Ranker:
         picked = self._diversify(
             scored, k, EXPLORE_DIVERSITY if state.explore else DIVERSITY, avoid
         )
+        if not explain:
+            return [Recommendation(item, round(score, 4)) for score, item in picked]
         explainer = _Explainer(self, state)
         return [
             Recommendation(item, round(score, 4), explainer.reasons(item)) for score, item in picked
@@ -212,7 +221,9 @@ class Ranker:
             score += RATING_WEIGHT * (item.rating - 6.0) / 4.0
         return score
 
-    def _popular(self, state: InterestState, k: int, excluded: set[str]) -> list[Recommendation]:
+    def _popular(
+        self, state: InterestState, k: int, excluded: set[str], *, explain: bool = True
+    ) -> list[Recommendation]:
         """Cold start: popular picks that pass the filters, one per leading genre where possible."""
         mask = self.retriever.allowed_mask(
             self.filters(state, with_focus=bool(state.focus)), excluded
@@ -240,10 +251,12 @@ class Ranker:
             item = self.catalog.items[r]
             if item not in picked:
                 picked.append(item)
-        explainer = _Explainer(self, state)
+        explainer = _Explainer(self, state) if explain else None
         return [
             Recommendation(
-                item, round(self._pop.get(item.id, 0.0), 4), explainer.reasons(item, cold=True)
+                item,
+                round(self._pop.get(item.id, 0.0), 4),
+                explainer.reasons(item, cold=True) if explainer else (),
             )
             for item in picked
         ]

@@ -214,3 +214,11 @@ def test_picks_are_diverse_and_exploring_moves_away_from_the_last_picks(ranker: 
         return max(float(retriever.item_vector(r.item.id) @ v) for r in recs for v in vecs)
 
     assert closeness(explore) <= closeness(again)
+
+
+def test_explain_false_gives_the_same_ranking_without_reasons(ranker: Ranker) -> None:
+    for state in (SPACE, InterestState()):
+        explained = ranker.rank(state, 20)
+        bare = ranker.rank(state, 20, explain=False)
+        assert ids(bare) == ids(explained)
+        assert all(r.reasons == () for r in bare) and all(r.reasons for r in explained)
