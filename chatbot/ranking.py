@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,8 +26,10 @@ FOCUS_BOOST = 0.10  # for a facet value asked for in the latest message
 POPULARITY_WEIGHT = 0.05  # times log-popularity scaled to 0..1
 RATING_WEIGHT = 0.02  # times (rating - 6) / 4, for rated items
 DISLIKED_WEIGHT = 0.35  # how strongly disliked items push the query away
+QUERY_CACHE_SIZE = 512
 DIVERSITY = 0.15  # MMR weight: how much a pick's similarity to earlier picks costs
 EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown last
+QUERY_CACHE_SIZE = 512
 DIVERSITY = 0.15  # MMR weight: how much a pick's similarity to earlier picks costs
 EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown last
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
@@ -65,6 +69,24 @@ class Ranker:
         top_rows = self._by_popularity[: max(20, len(catalog) // 50)]
         self._popular_ids = {catalog.items[r].id for r in top_rows if pops[r] > 0}
         self.reason_depth = max(10, int(len(catalog) * REASON_DEPTH_SHARE))
+        # the same interests are embedded again every turn: remember recent query vectors
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
+
+    def embed(self, text: str) -> np.ndarray:
+        """The retriever's query vector for `text`, from a small per-ranker cache."""
+        with self._vectors_lock:
+            vec = self._vectors.get(text)
+            if vec is not None:
+                self._vectors.move_to_end(text)
+                return vec
+        vec = self.retriever.embed_query(text)
+        vec.setflags(write=False)
+        with self._vectors_lock:
+            self._vectors[text] = vec
+            if len(self._vectors) > QUERY_CACHE_SIZE:
+                self._vectors.popitem(last=False)
+        return vec
 
     # ------------------------------------------------------------ public
 
@@ -189,7 +211,7 @@ class Ranker:
         parts: list[np.ndarray] = []
         texts = [*state.interests[-3:], *(v for _, v in state.preferred[-4:])]
         if texts:
-            parts.append(self.retriever.embed_query("; ".join(texts)))
+            parts.append(self.embed("; ".join(texts)))
         liked = [i for i in state.liked[-6:] if i in self.catalog]
         if liked:
             vecs = [self.retriever.item_vector(i) for i in liked]
@@ -205,9 +227,7 @@ class Ranker:
                 np.mean([self.retriever.item_vector(i) for i in disliked], axis=0)
             )
         if state.avoided_topics:
-            q = q - DISLIKED_WEIGHT * self.retriever.embed_query(
-                "; ".join(state.avoided_topics[-3:])
-            )
+            q = q - DISLIKED_WEIGHT * self.embed("; ".join(state.avoided_topics[-3:]))
         norm = float(np.linalg.norm(q))
         return q / norm if norm > 1e-6 else None
 
@@ -279,7 +299,7 @@ class _Explainer:
             self.liked.append((item_id, vec, near))
         self.interests = []
         for text in state.interests[-3:]:
-            near = {h.item.id for h in retr.search(retr.embed_query(text), depth)}
+            near = {h.item.id for h in retr.search(ranker.embed(text), depth)}
             self.interests.append((text, near))
 
     def reasons(self, item: Item, *, cold: bool = False) -> tuple[str, ...]:
