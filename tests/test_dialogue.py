@@ -14,7 +14,8 @@ import pytest
 from chatbot.config import Settings
 from chatbot.dialogue import DialogueManager, Reply
 from chatbot.errors import InputError, UnknownItemError
-from chatbot.events import event_from_dict
+from chatbot.interest import InterestState
+from chatbot.events import AttributePreferred, StateReset, event_from_dict
 from chatbot.sessions import MemorySessionStore
 
 ITEM_KEYS = {
@@ -303,3 +304,26 @@ def test_streamed_text_matches_the_reply_even_when_the_writer_breaks(books_parts
     assert isinstance(reply, Reply)
     assert "".join(p for p in parts if isinstance(p, str)) == reply.text
     assert reply.text.startswith("Here")
+
+
+def test_no_message_crashes_a_turn_or_loses_state(books_parts: Any) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    manager = manager_with(books_parts)
+    manager.respond("fz", "no horror")
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(text=st.text(max_size=300))
+    def turn(text: str) -> None:
+        try:
+            reply = manager.respond("fz", text)
+        except InputError:
+            assert not text.strip()
+            return
+        assert reply.state.turns == manager.state("fz").turns
+        meant = manager.understander.understand(text.strip(), InterestState()).events
+        if not any(isinstance(e, StateReset | AttributePreferred) for e in meant):
+            assert ("genre", "Horror") in reply.state.avoided
+
+    turn()
