@@ -14,8 +14,8 @@ import pytest
 from chatbot.config import Settings
 from chatbot.dialogue import DialogueManager, Reply
 from chatbot.errors import InputError, UnknownItemError
-from chatbot.interest import InterestState
 from chatbot.events import AttributePreferred, StateReset, event_from_dict
+from chatbot.interest import InterestState
 from chatbot.sessions import MemorySessionStore
 
 ITEM_KEYS = {
