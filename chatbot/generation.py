@@ -252,16 +252,29 @@ class GroundingChecker:
             )
 
     def allowed(
-        self, shown: Sequence[Item], item: Item | None = None, extra: Iterable[str] = ()
+        self,
+        shown: Sequence[Item],
+        item: Item | None = None,
+        extra: Iterable[str] = (),
+        trusted: Iterable[str] = (),
     ) -> _Allowed:
-        """The allowance for one segment: shown titles plus the current item's text and `extra`."""
-        parts = [*extra]
+        """The allowance for one segment: shown titles, the current item's text and `extra`;
+        catalogue titles inside `trusted` text (the ranker's reasons) may be mentioned too."""
+        trusted = list(trusted)
+        parts = [*extra, *trusted]
         if item is not None:
             parts += [item.title, item.description, *item.genres, *item.tags]
             parts += [v for values in item.facets.values() for v in values]
         words = _words("\n".join(parts))
+        titles = {tuple(_words(i.title)) for i in shown}
+        for text in trusted:
+            norms = _words(text)
+            for i, word in enumerate(norms):
+                for n in self._lengths.get(word, ()):
+                    if tuple(norms[i : i + n]) in self._titles:
+                        titles.add(tuple(norms[i : i + n]))
         return _Allowed(
-            titles={tuple(_words(i.title)) for i in shown},
+            titles=titles,
             text=" " + " ".join(words) + " ",
             words=set(words),
             item=item,
@@ -341,12 +354,8 @@ class GroundingChecker:
                 j += 1
             span = [t for t in toks[i:j]]
             i = j
-            # a sentence-initial common word ("This", "Set") is not part of a name
-            while (
-                span
-                and span[0].initial
-                and (span[0].norm in STOPWORDS or self._lower[span[0].norm] > 2)
-            ):
+            # a sentence-initial word ("This", "Like") is capitalised anyway: judge the rest
+            if span and span[0].initial:
                 span = span[1:]
             while span and span[-1].norm in STOPWORDS:
                 span = span[:-1]
@@ -493,7 +502,7 @@ class ResponseWriter:
     ) -> Iterator[str]:
         item = rec.item
         allowed = self.checker.allowed(
-            [r.item for r in request.recommendations], item, extra=rec.reasons
+            [r.item for r in request.recommendations], item, trusted=rec.reasons
         )
         description = _truncate(item.description, DESCRIPTION_CHARS)
         facts = [f"Title: {item.title}"]

@@ -359,3 +359,14 @@ def test_long_user_text_is_shortened_in_prompts(books_catalog, settings):
     ResponseWriter(model, books_catalog, settings).write(request(books_catalog, long_text))
     for call in model.calls:
         assert len(call["messages"][-1]["content"]) < 1200
+
+
+def test_titles_in_the_rankers_reasons_may_be_mentioned(books_catalog, settings):
+    rec = Recommendation(
+        books_catalog.get("book-001"), 1.0, ("similar to Iron Wings (2001), which you liked",)
+    )
+    model = FakeChatModel([INTRO, "Like Iron Wings, it is a story of courage.", "It is grand."])
+    req = request(books_catalog, recommendations=(rec,))
+    _, written = run(ResponseWriter(model, books_catalog, settings), req)
+    assert "Like Iron Wings, it is a story of courage." in written.text
+    assert written.violations == ()
