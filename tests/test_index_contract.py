@@ -234,7 +234,11 @@ def test_catalogue_change_rebuilds_and_old_index_stays(
     new = _open(changed, settings, embedder)
     assert new.built and embedder.calls == len(changed)
     assert new.path != old.path and old.path is not None and old.path.exists()
-    assert new.search("soups and stews cookbook", k=1)[0].item.id == items[0].id
+    # the changed item got a new vector from its new text; the others kept theirs
+    assert not np.allclose(new.item_vector(items[0].id), old.item_vector(items[0].id))
+    fresh = embedder.embed([item_text(items[0])])[0]
+    assert np.allclose(new.item_vector(items[0].id), fresh, atol=1e-5)
+    assert np.allclose(new.item_vector(items[1].id), old.item_vector(items[1].id), atol=1e-5)
     # both catalogues' indexes coexist: reopening the old one embeds nothing
     again = make_embedder()
     assert not _open(books_catalog, settings, again).built and again.calls == 0

@@ -52,7 +52,7 @@ class SentenceTransformerEmbedder:
     def dim(self) -> int:
         """Embedding size, read from the model's config without loading the weights."""
         if self._dim is None:
-            self._dim = int(self._load().get_sentence_embedding_dimension())
+            self._dim = int(self._load().get_embedding_dimension())
         return self._dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -89,7 +89,7 @@ class SentenceTransformerEmbedder:
                     raise BackendUnavailable(
                         f"cannot load the embedding model from {self.model_dir}: {e}"
                     ) from e
-                loaded = int(self._model.get_sentence_embedding_dimension())
+                loaded = int(self._model.get_embedding_dimension())
                 if self._dim is not None and loaded != self._dim:
                     raise BackendError(
                         f"{self.model_dir}: config says dim {self._dim}, the model gives {loaded}"
