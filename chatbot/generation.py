@@ -195,6 +195,28 @@ COMMON_CAPITALISED = _wordset(
 )
 
 
+# Genre names that are also everyday words ("a family", "the history of") are not claims.
+GENERIC = _wordset("family history music story life love war sport art short classic")
+# The words a lead-in may use besides those of the request (it introduces, it claims nothing).
+LEAD_WORDS = _wordset(
+    "here are is some few picks pick suggestion suggestions option options one two three four "
+    "five six seven eight nine ten enjoy hope you your i i'm i've we think will would might may "
+    "like love great good perfect sure happy help glad found find something that fit fits "
+    "what asked request requested looking tonight watch read movie movies film films book "
+    "books title titles item items for to of and with a an the it they these those them this "
+    "just right s ll got noted keep mind sorry couldn't could not nothing matches match all "
+    "that's thing things drop relax wish wishes one catalogue my in on me let know"
+)
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -228,6 +250,7 @@ class _Allowed:
     text: str  # " w1 w2 ... " folded words of the allowed source text
     words: set[str]
     item: Item | None
+    vocabulary: frozenset[str] | None = None  # when set: the only other words allowed
 
     def contains(self, words: Sequence[str]) -> bool:
         return f" {' '.join(words)} " in self.text
@@ -250,6 +273,12 @@ class GroundingChecker:
                 for m in _TOKEN.finditer(item.description)
                 if m.group()[0].islower()
             )
+        # one-word genre names ("horror", "documentary"): claiming one needs support
+        self._genres: set[str] = set()
+        for genre in catalog.facet_values("genre"):
+            words = _words(genre)
+            if len(words) == 1 and len(words[0]) >= 4 and _stem(words[0]) not in GENERIC:
+                self._genres.add(_stem(words[0]))
 
     def allowed(
         self,
@@ -257,6 +286,7 @@ class GroundingChecker:
         item: Item | None = None,
         extra: Iterable[str] = (),
         trusted: Iterable[str] = (),
+        vocabulary: Iterable[str] | None = None,
     ) -> _Allowed:
         """The allowance for one segment: shown titles, the current item's text and `extra`;
         catalogue titles inside `trusted` text (the ranker's reasons) may be mentioned too."""
@@ -278,6 +308,7 @@ class GroundingChecker:
             text=" " + " ".join(words) + " ",
             words=set(words),
             item=item,
+            vocabulary=None if vocabulary is None else frozenset(vocabulary),
         )
 
     def check(self, text: str, allowed: _Allowed) -> list[str]:
@@ -285,6 +316,18 @@ class GroundingChecker:
         problems = self._check_titles(text, allowed)
         flagged = {p.split("'")[1] for p in problems if p.startswith("mentions")}
         problems += [p for p in self._check_names(text, allowed) if p.split("'")[1] not in flagged]
+        stems = {_stem(w) for w in allowed.words}
+        for word in dict.fromkeys(_words(text)):
+            if _stem(word) in self._genres and _stem(word) not in stems:
+                problems.append(f"calls it {word!r}, which the item or request does not say")
+            elif (
+                allowed.vocabulary is not None
+                and word not in allowed.words
+                and word not in allowed.vocabulary
+                and _stem(word) not in allowed.vocabulary
+                and not word.isdigit()
+            ):
+                problems.append(f"adds {word!r}, which the request does not mention")
         if allowed.item is not None:
             problems += _check_facts(text, allowed.item, allowed.text)
         else:
@@ -479,7 +522,11 @@ class ResponseWriter:
             "are_picks": "is one pick" if len(items) == 1 else f"are {len(items)} picks",
         }
         prompt = "intro" if request.kind == "recommend" else request.kind
-        lead_allowed = self.checker.allowed(items, extra=[request.user_text, request.state_summary])
+        lead_allowed = self.checker.allowed(
+            items,
+            extra=[request.user_text, request.state_summary],
+            vocabulary=LEAD_WORDS | {self.noun, self.noun + "s"},
+        )
         yield from self._segment(
             turn,
             [self._messages(prompt, values)],

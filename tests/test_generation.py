@@ -370,3 +370,27 @@ def test_titles_in_the_rankers_reasons_may_be_mentioned(books_catalog, settings)
     _, written = run(ResponseWriter(model, books_catalog, settings), req)
     assert "Like Iron Wings, it is a story of courage." in written.text
     assert written.violations == ()
+
+
+def test_lead_in_may_not_add_claims_or_copy_the_example(books_catalog, settings):
+    lead = "Here are three picks for a comedy on a rainy day, enjoy!"
+    model = FakeChatModel([lead, *GOOD])
+    _, written = run(
+        ResponseWriter(model, books_catalog, settings), request(books_catalog, "tense space")
+    )
+    assert "comedy" not in written.text and "rainy" not in written.text
+    assert any("'comedy'" in v for v in written.violations)
+    assert any("'rainy'" in v for v in written.violations)
+    echo = "Here are 3 picks for tense space stories, enjoy!"
+    model = FakeChatModel([echo, *GOOD])
+    _, written = run(
+        ResponseWriter(model, books_catalog, settings),
+        request(books_catalog, "tense space stories"),
+    )
+    assert written.text.startswith(echo) and written.violations == ()
+
+
+def test_item_sentence_may_not_claim_a_genre_the_item_lacks(checker, books_catalog):
+    assert check(checker, books_catalog, "A must-read for horror fans.")  # Signal Lost: thriller
+    assert check(checker, books_catalog, "A must-read for thriller fans.") == []
+    assert check(checker, books_catalog, "A story about family and history.") == []
