@@ -424,9 +424,12 @@ class Retriever:
                 if self._columns is None:
                     self._columns = _Columns(self.catalog.items)
                 mask = self._columns.mask(filters)
+                mask.flags.writeable = False  # shared by every search with this filter
                 if len(self._masks) >= 64:  # forget the oldest filter (searches may run in threads)
                     self._masks.pop(next(iter(self._masks), key), None)
                 self._masks[key] = mask
+        if isinstance(exclude, str):  # one id, not its characters
+            exclude = (exclude,)
         rows = [self._rows[i] for i in exclude if i in self._rows]  # ids of other catalogues: no-op
         if rows:
             mask = np.ones(len(self.catalog), dtype=bool) if mask is None else mask.copy()

@@ -156,6 +156,19 @@ def test_k_larger_than_catalogue_and_k_zero(books_retriever: Retriever) -> None:
     assert books_retriever.search("space", k=5, exclude=everything) == []
 
 
+def test_exclude_accepts_one_id_and_cached_masks_stay_intact(books_retriever: Retriever) -> None:
+    first = books_retriever.search("space", k=1)[0].item.id
+    assert first not in {h.item.id for h in books_retriever.search("space", k=5, exclude=first)}
+    sf = parse_filters(["genre=Science Fiction"])
+    before = books_retriever.allowed_mask(sf)
+    assert before is not None and not before.flags.writeable
+    expected = before.copy()
+    sf_first = books_retriever.search("space", k=1, filters=sf)[0].item.id
+    excluded = books_retriever.allowed_mask(sf, exclude=[sf_first])
+    assert excluded is not None and np.count_nonzero(excluded) == np.count_nonzero(expected) - 1
+    assert np.array_equal(books_retriever.allowed_mask(sf), expected)  # exclusion did not leak
+
+
 def test_vector_queries_are_normalised(books_retriever: Retriever) -> None:
     v = books_retriever.item_vector("book-001")
     scaled = books_retriever.search(v * 7.5, k=3)
