@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # score = similarity to the query + these bonuses (similarities are cosines in -1..1)
 PREFERRED_BOOST = 0.06  # per preferred facet value the item has (at most two count)
 FOCUS_BOOST = 0.10  # for a facet value asked for in the latest message
-POPULARITY_WEIGHT = 0.05  # times log-popularity scaled to 0..1
+POPULARITY_WEIGHT = 0.3  # times log-popularity scaled to 0..1
 RATING_WEIGHT = 0.02  # times (rating - 6) / 4, for rated items
 DISLIKED_WEIGHT = 0.35  # how strongly disliked items push the query away
 QUERY_CACHE_SIZE = 512
