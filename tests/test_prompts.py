@@ -80,7 +80,7 @@ def test_unknown_prompt_is_an_error():
 
 def test_few_shot_files_become_alternating_messages():
     messages = Prompts().messages("intro", **VALUES)
-    assert [m["role"] for m in messages] == ["user", "assistant", "user"]
+    assert [m["role"] for m in messages] == ["user", "assistant"] * 2 + ["user"]
     assert messages[-1]["content"].endswith("a cosy murder mystery")
 
 
