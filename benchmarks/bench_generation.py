@@ -147,6 +147,14 @@ def run(args: argparse.Namespace) -> None:
             hallucinated += bool(writer.checker.mentioned_titles(written.text, allowed))
             strict += strict_mentions(written.text, {it.title for it in shown}, titles)
             llm_tokens += model.count_tokens(written.text)
+            if args.progress and (i + 1) % args.progress == 0:
+                print(
+                    f"  [{i + 1}/{n}] p50 {statistics.median(latencies):.2f} s, "
+                    f"regenerated {regenerated}, fell back {fell_back}, "
+                    f"hallucinated {hallucinated}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             if args.show and i < args.show:
                 print(f"--- {req.user_text!r} ({end - start:.1f} s)\n{written.text}")
         print(
@@ -183,6 +191,7 @@ def main() -> None:
     parser.add_argument("--catalog", help="catalogue file (default: settings.catalog_path)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=0, help="print the first N replies")
+    parser.add_argument("--progress", type=int, default=25, help="progress line every N replies")
     run(parser.parse_args())
 
 
