@@ -394,3 +394,11 @@ def test_item_sentence_may_not_claim_a_genre_the_item_lacks(checker, books_catal
     assert check(checker, books_catalog, "A must-read for horror fans.")  # Signal Lost: thriller
     assert check(checker, books_catalog, "A must-read for thriller fans.") == []
     assert check(checker, books_catalog, "A story about family and history.") == []
+
+
+def test_canned_demo_model_writes_a_sentence_per_segment(books_catalog, settings):
+    writer = ResponseWriter(make_chat_model(settings), books_catalog, settings)
+    _, written = run(writer, request(books_catalog))
+    assert written.text.startswith("Here is what I found for you.")
+    assert written.text.count("It matches what you asked for.") == 3
+    assert not written.fell_back

@@ -73,7 +73,7 @@ class FakeChatModel:
 
         def reply(messages: list[dict[str, str]]) -> str:
             prompt = messages[-1]["content"]
-            if "fits what they asked for" in prompt or "good pick" in prompt:
+            if "would enjoy this" in prompt or "suits someone" in prompt:  # item prompts
                 return "It matches what you asked for."
             return "Here is what I found for you."
 
