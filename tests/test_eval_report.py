@@ -119,7 +119,8 @@ def test_real_dialogues_on_the_real_catalogue(tmp_path: Path, movie_settings: Se
     if not Path(movie_settings.catalog_path).exists():
         pytest.fail("var/catalog/movies.jsonl is missing: run `make setup` first")
     data = REDIAL_DIR / "test_dev.jsonl"
-    settings = movie_settings.replace(embedder="hash", index_dir=tmp_path / "index")
+    # the hash index is saved under var/index like any other: built once, then loaded
+    settings = movie_settings.replace(embedder="hash")
     m = run_redial(settings, data=data, out=tmp_path / "out", limit=5, progress=False)
     assert m["cases"] == len(extract_cases(read_dialogues(data, limit=5))) > 5
     assert m["out_of_catalogue"] < 0.25  # most ReDial movies are matched to the catalogue
