@@ -186,7 +186,7 @@ def test_evaluate_hand_checked_full_and_new_only() -> None:
     assert new["recall@5"] == pytest.approx(5 / 6)
     assert new["recall@50"] == pytest.approx(5 / 6)
     # depth: 50 plus the number of earlier-mentioned catalogue items
-    assert ranker.depths == [51, 52, 52, 50, 51]
+    assert ranker.depths == [50, 51, 52, 52, 50, 51]  # a warm-up call, then one per case
     split = out["limitations"]["scripted"]["by_description"]
     assert split["real"]["samples"] == 5 and split["real"]["recall@1"] == pytest.approx(1 / 5)
     assert split["composed"]["samples"] == 2 and split["composed"]["recall@5"] == pytest.approx(

@@ -292,6 +292,8 @@ def evaluate(
         latencies: list[float] = []
         lists: list[list[str]] = []
         diversity: list[float] = []
+        if cases:  # one untimed call loads lazy models, so latency is per turn, not start-up
+            system.rank(cases[0], depth)
         for case in tqdm(cases, desc=f"redial {system.name}", unit="turn", disable=not progress):
             seen = {item_map[r] for r in case.context_movie_ids if r in item_map}
             start = time.perf_counter()

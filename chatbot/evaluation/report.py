@@ -320,7 +320,8 @@ def redial_sections(m: dict[str, Any]) -> list[Section]:
         Section(
             "Speed",
             [
-                "Latency: time to rank one turn (context → 50+ candidates), one process. "
+                "Latency: time to rank one turn (context → 50+ candidates), one process, after "
+                "one untimed warm-up call (model loading). "
                 "items/s: ground-truth items scored per second (turns/s × items per turn)."
             ],
             headers=["system", "turns/s", "items/s", "p50 ms", "p95 ms", "max ms"],
