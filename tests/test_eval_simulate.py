@@ -57,18 +57,23 @@ def test_goals_from_redial_openings_then_cold_starts() -> None:
     catalog = mini_catalog()
     goals = make_goals(catalog, 5, dialogues=read_dialogues(MINI), seed=1)
     redial = [g for g in goals if g.source == "redial"]
-    # m1 -> 1002 (liked suggestion); m2 -> 1006; m3's opening has no movie -> 1007
-    assert sorted(g.target.id for g in redial) == ["i1002", "i1006", "i1007"]
+    # m1 -> 1002 (a liked suggestion); m3 -> 1007; m2 is skipped: the recommender names a
+    # movie before the seeker says anything
+    assert sorted(g.target.id for g in redial) == ["i1002", "i1007"]
+    m1 = next(g for g in redial if g.dialogue_id == "m1")
+    assert m1.opening == "Hi, I love space movies like Interstellar (2014)\nAnything similar?"
     for g in redial:
         assert not mentions_title(g.opening, g.target.title)
         assert "@" not in g.opening
     cold = [g for g in goals if g.source == "catalogue"]
-    assert len(cold) == 2 and all(g.opening in COLD_OPENINGS for g in cold)
+    assert len(cold) == 3 and all(g.opening in COLD_OPENINGS for g in cold)
     assert make_goals(catalog, 5, dialogues=read_dialogues(MINI), seed=1) == goals
     with pytest.raises(ValueError, match="at least 1"):
         make_goals(catalog, 0)
     mixed = make_goals(catalog, 4, dialogues=read_dialogues(MINI), cold_share=0.5)
     assert [g.source for g in mixed] == ["redial", "redial", "catalogue", "catalogue"]
+    adventure = item("v", "V", 2001, ("Adventure",))
+    assert SimulatedUser(UserGoal(adventure, "", "catalogue")).next_hint() == "an adventure movie"
     with pytest.raises(ValueError, match="between 0 and 1"):
         make_goals(catalog, 4, cold_share=2)
 

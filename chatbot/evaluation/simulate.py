@@ -62,7 +62,7 @@ class SimulatedUser:
                 continue
             value = t.facet(name)[0].lower() if t.facet(name) else ""
             if name == "genre" and t.genres:
-                out.append((name, f"a {t.genres[0].lower()} movie"))
+                out.append((name, f"{_a(t.genres[0].lower())} movie"))
             elif name == "decade" and t.year:
                 out.append((name, f"something from the {t.year // 10 * 10}s"))
             elif name == "language":
@@ -74,7 +74,7 @@ class SimulatedUser:
             elif name == "source" and value:
                 out.append((name, f"something based on a {value}"))
             elif value:
-                out.append((name, f"a {value}"))
+                out.append((name, _a(value)))
         return out
 
     def next_hint(self) -> str:
@@ -142,15 +142,31 @@ def make_goals(
     return goals
 
 
+def _a(phrase: str) -> str:
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
+def opening_turns(d: Dialogue, max_turns: int = 3) -> list[str]:
+    """The seeker's words before the recommender first names a movie (greetings included)."""
+    texts: list[str] = []
+    for m in d.messages:
+        if m.role == SEEKER:
+            texts.append(m.text)
+        elif m.movie_ids:
+            break
+    return texts[:max_turns]
+
+
 def _redial_goal(d: Dialogue, catalog: Catalog, item_map: dict[str, str]) -> UserGoal | None:
+    texts = opening_turns(d)
+    if not texts:
+        return None
+    said = {rid for m in d.messages if m.role == SEEKER and m.text in texts for rid in m.movie_ids}
+    text = d.render("\n".join(texts))
     for rid in liked_suggestions(d):
-        if rid not in item_map:
-            continue
-        opening = next((m for m in d.messages if m.role == SEEKER), None)
-        if opening is None or rid in opening.movie_ids:
+        if rid not in item_map or rid in said:
             continue
         target = catalog.get(item_map[rid])
-        text = d.render(opening.text)
         if not mentions_title(text, target.title):
             return UserGoal(target, text, "redial", d.id)
     return None
