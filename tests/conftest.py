@@ -121,6 +121,7 @@ def real_chat_model():
     """The real default LLM (SmolLM2-135M GGUF via transformers), loaded once; slow tests only."""
     from chatbot.backends.llm_transformers import TransformersChatModel
 
-    model = TransformersChatModel(Settings.from_env({}, llm="transformers", threads=2))
+    # one thread: on a shared 2-core machine a 2-thread team stalls whenever a core is busy
+    model = TransformersChatModel(Settings.from_env({}, llm="transformers", threads=1))
     model.load()
     return model
