@@ -94,3 +94,12 @@ def test_checker_on_the_movie_catalogue(movies_catalog):
     assert checker.check("It is as moving as The Godfather.", allowed)
     assert checker.check("Like Casablanca, it is about love.", allowed)
     assert checker.check("A film about love, family and friends.", allowed) == []
+
+
+def test_weights_load_once_per_process(real_chat_model):
+    from chatbot.backends.llm_transformers import TransformersChatModel
+
+    other = TransformersChatModel(Settings.from_env({}, threads=1))
+    other.load()
+    assert other._model is real_chat_model._model
+    assert other._generate_lock is real_chat_model._generate_lock

@@ -7,7 +7,7 @@ import queue
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
@@ -62,6 +62,11 @@ class TransformersChatModel:
     with BackendError and the writer falls back to template text.
     """
 
+    # Weights loaded in this process, shared by all instances: a Gradio app and an HTTP API in
+    # one process must not hold (and load) the model twice. Keyed by (folder, gguf, dtype).
+    _loaded: ClassVar[dict[tuple[str, str | None, str], tuple[Any, Any, threading.Lock]]] = {}
+    _loaded_lock: ClassVar[threading.Lock] = threading.Lock()
+
     def __init__(self, settings: Settings, *, dtype: str = "float32") -> None:
         if dtype not in DTYPES:
             raise BackendError(f"unsupported dtype {dtype!r}; use one of {', '.join(DTYPES)}")
@@ -69,44 +74,51 @@ class TransformersChatModel:
         self.dtype = dtype
         self.folder, self.gguf_file = resolve_model_source(settings)
         self.name = f"transformers:{self.gguf_file or self.folder.name}"
-        self._load_lock = threading.Lock()
         self._generate_lock = threading.Lock()
         self._model: Any = None
         self._tokenizer: Any = None
 
     def load(self) -> None:
-        """Load tokenizer and weights (once per instance; later calls return at once)."""
+        """Load tokenizer and weights once per process (instances with the same model share
+        them, and their generate lock); later calls return at once."""
         if self._model is not None:
             return
-        with self._load_lock:
-            if self._model is not None:
-                return
-            try:
-                import torch
-                from transformers import AutoModelForCausalLM, AutoTokenizer
-            except ImportError as e:
-                raise BackendUnavailable(
-                    f"the transformers backend needs torch and transformers ({e}); "
-                    "run `make setup` or `pip install -e .`"
-                ) from e
-            if self.settings.threads > 0:
-                torch.set_num_threads(self.settings.threads)
-            kwargs: dict[str, Any] = {"gguf_file": self.gguf_file} if self.gguf_file else {}
-            try:
-                tokenizer = AutoTokenizer.from_pretrained(str(self.folder), **kwargs)
-                model = AutoModelForCausalLM.from_pretrained(
-                    str(self.folder), dtype=getattr(torch, self.dtype), **kwargs
-                )
-            except Exception as e:  # third-party loaders raise anything: translate at the boundary
-                raise BackendError(
-                    f"could not load the LLM from {self.folder} "
-                    f"({self.gguf_file or 'safetensors'}): {e}"
-                ) from e
-            model.eval()
-            if tokenizer.pad_token_id is None:
-                tokenizer.pad_token = tokenizer.eos_token
-            self._tokenizer = tokenizer
-            self._model = model
+        if self.settings.threads > 0:  # process-wide: the last loaded instance decides
+            import torch
+
+            torch.set_num_threads(self.settings.threads)
+        key = (str(self.folder), self.gguf_file, self.dtype)
+        with TransformersChatModel._loaded_lock:
+            loaded = TransformersChatModel._loaded.get(key)
+            if loaded is None:
+                loaded = (*self._load(), threading.Lock())
+                TransformersChatModel._loaded[key] = loaded
+            self._tokenizer, self._model, self._generate_lock = loaded
+
+    def _load(self) -> tuple[Any, Any]:
+        try:
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+        except ImportError as e:
+            raise BackendUnavailable(
+                f"the transformers backend needs torch and transformers ({e}); "
+                "run `make setup` or `pip install -e .`"
+            ) from e
+        kwargs: dict[str, Any] = {"gguf_file": self.gguf_file} if self.gguf_file else {}
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(self.folder), **kwargs)
+            model = AutoModelForCausalLM.from_pretrained(
+                str(self.folder), dtype=getattr(torch, self.dtype), **kwargs
+            )
+        except Exception as e:  # third-party loaders raise anything: translate at the boundary
+            raise BackendError(
+                f"could not load the LLM from {self.folder} "
+                f"({self.gguf_file or 'safetensors'}): {e}"
+            ) from e
+        model.eval()
+        if tokenizer.pad_token_id is None:
+            tokenizer.pad_token = tokenizer.eos_token
+        return tokenizer, model
 
     def count_tokens(self, text: str) -> int:
         """Number of tokens in `text` (benchmarks use it to turn text into tokens/s)."""
