@@ -36,7 +36,8 @@ BELIEF_SLOTS = 12
 # Turns run the LLM; more than two at once on a small CPU only makes every reply slower.
 TURN_CONCURRENCY = 2
 FEEDBACK_KINDS = ("like", "dislike", "seen")
-FEEDBACK_BUTTONS = {"like": "👍 Like", "dislike": "👎 Not for me", "seen": "👁 Seen it"}
+# Plain words: emoji glyphs are missing on machines without an emoji font.
+FEEDBACK_BUTTONS = {"like": "Like", "dislike": "Not for me", "seen": "Seen it"}
 DEFAULT_EXAMPLES = (
     "A mind-bending sci-fi film like Inception",
     "A feel-good comedy from the 90s",
@@ -54,7 +55,9 @@ CSS = """
 .rec-reason { margin: 0 0 6px 0; font-size: 0.92em; }
 .rec-links { margin: 0; font-size: 0.92em; }
 .attribution { text-align: center; font-size: 0.85em; opacity: 0.8; padding: 8px 0; }
-.belief-btn button { justify-content: flex-start; text-align: left; }
+button.belief-btn { justify-content: flex-start; text-align: left; }
+/* the chat's own trash button would clear the view but not the session: Start over does both */
+#chat button[aria-label="Clear"] { display: none; }
 """
 
 
@@ -287,6 +290,7 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
                     label="Chat",
                     height=380,
                     feedback_options=None,
+                    buttons=["copy", "copy_all"],
                     examples=[{"text": e} for e in examples],
                     placeholder="Tell me what you like, or pick an example.",
                     elem_id="chat",

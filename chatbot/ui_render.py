@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 SYNOPSIS_CHARS = 280
 EMPTY_PANEL = "_Nothing yet. Tell me what you like, or rate a card._"
-FEEDBACK_LABELS = {"like": "👍 Liked", "dislike": "👎 Not for me", "seen": "👁 Seen it"}
+FEEDBACK_LABELS = {"like": "Liked", "dislike": "Not for me", "seen": "Seen it"}
 
 
 def shorten(text: str, limit: int = SYNOPSIS_CHARS) -> str:
@@ -124,7 +124,7 @@ def reply_markdown(text: str, notices: Sequence[str] = ()) -> str:
     body = text.strip()
     notes = [n.strip() for n in notices if n and n.strip()]
     if notes:
-        body += "\n\n" + "\n".join(f"> ℹ️ {n}" for n in notes)
+        body += "\n\n" + "\n".join(f"> Note: {n}" for n in notes)
     return body
 
 

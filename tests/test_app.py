@@ -123,7 +123,7 @@ def test_feedback_sends_the_card_item_and_updates_cards(
     views = list(handlers.feedback("s1", 1, "dislike", cards, first.history))
     assert views[0].message is None  # a click does not touch the text box
     assert views[0].history is not None
-    assert views[0].history[-2]["content"] == "👎 Not for me: Salt on the Ice of Europa (2019)"
+    assert views[0].history[-2]["content"] == "Not for me: Salt on the Ice of Europa (2019)"
     final = last(views)
     assert manager.calls[-1] == ("feedback", "s1", "book-002", "dislike")
     assert final.cards is not None and "book-002" not in [c["id"] for c in final.cards]

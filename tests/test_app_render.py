@@ -102,14 +102,14 @@ def test_safe_link(url: object, ok: bool) -> None:
 def test_item_label_and_feedback_message() -> None:
     assert item_label(MOVIE) == "Inception (2010)"
     assert item_label({"id": "x", "title": "Untitled"}) == "Untitled"
-    assert feedback_message("dislike", "Inception (2010)") == "👎 Not for me: Inception (2010)"
+    assert feedback_message("dislike", "Inception (2010)") == "Not for me: Inception (2010)"
     with pytest.raises(ValueError, match="unknown feedback kind 'love'"):
         feedback_message("love", "x")
 
 
 def test_reply_markdown_appends_notices() -> None:
     assert reply_markdown(" Hi ", ()) == "Hi"
-    assert reply_markdown("Hi", ["I don't know 'Foo'.", " "]) == "Hi\n\n> ℹ️ I don't know 'Foo'."
+    assert reply_markdown("Hi", ["I don't know 'Foo'.", " "]) == "Hi\n\n> Note: I don't know 'Foo'."
 
 
 def test_attribution_from_sources_list() -> None:
