@@ -54,6 +54,8 @@ CSS = """
 .rec-note { font-size: 0.85em; opacity: 0.65; }
 .rec-reason { margin: 0 0 6px 0; font-size: 0.92em; }
 .rec-links { margin: 0; font-size: 0.92em; }
+.card-row { flex-wrap: nowrap !important; }
+.card-slot { min-width: 0 !important; }
 .attribution { text-align: center; font-size: 0.85em; opacity: 0.8; padding: 8px 0; }
 button.belief-btn { justify-content: flex-start; text-align: left; }
 /* the chat's own trash button would clear the view but not the session: Start over does both */
@@ -311,7 +313,7 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
                 card_cols = []
                 card_htmls = []
                 card_buttons: list[tuple[int, str, gr.Button]] = []
-                with gr.Row(equal_height=True):
+                with gr.Row(equal_height=True, elem_classes="card-row"):
                     for i in range(n_cards):
                         with gr.Column(
                             visible=False, variant="panel", elem_classes="card-slot"
