@@ -112,6 +112,15 @@ def _send(page, text: str, timeout_ms: int) -> None:  # type: ignore[no-untyped-
         arg=text,
         timeout=timeout_ms,
     )
+    # streamed text has no end marker: the turn is done when the chat stops changing
+    deadline = time.monotonic() + timeout_ms / 1000
+    shown = page.inner_text("#chat")
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(1500)
+        now = page.inner_text("#chat")
+        if now == shown:
+            break
+        shown = now
     page.wait_for_timeout(300)
 
 
@@ -137,7 +146,7 @@ def _drive(url: str, prefix: str, timeout_ms: int) -> None:
             page.screenshot(path=SHOTS / f"{prefix}-2-too-long.png", full_page=True)
 
             _send(page, "science fiction about space exploration", timeout_ms)
-            expect(page.locator("#card-0 .rec-card")).to_be_visible()
+            expect(page.locator("#card-0 .rec-card")).to_be_visible(timeout=timeout_ms)
             first = _titles(page)
             assert len(first) >= 2, first
             expect(page.locator("#summary")).not_to_contain_text("Nothing yet")
@@ -154,7 +163,7 @@ def _drive(url: str, prefix: str, timeout_ms: int) -> None:
             page.screenshot(path=SHOTS / f"{prefix}-4-not-for-me.png", full_page=True)
 
             _send(page, "something with more romance please", timeout_ms)
-            expect(page.locator("#card-0 .rec-card")).to_be_visible()
+            expect(page.locator("#card-0 .rec-card")).to_be_visible(timeout=timeout_ms)
             assert rejected not in _titles(page)
             expect(page.locator("#summary")).to_contain_text(rejected_title)
             page.screenshot(path=SHOTS / f"{prefix}-5-critique.png", full_page=True)
