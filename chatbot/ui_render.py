@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
@@ -128,6 +129,13 @@ def reply_markdown(text: str, notices: Sequence[str] = ()) -> str:
     return body
 
 
+_URL = re.compile(r"https?://[^\s),;<>&]+")
+
+
+def _link(url: str) -> str:
+    return f'<a href="{url}" target="_blank" rel="noopener noreferrer">{url}</a>'
+
+
 def attribution_html(meta: Mapping[str, Any]) -> str:
     """Footer crediting the catalogue's data sources, from catalogue metadata ('' when none).
 
@@ -135,6 +143,11 @@ def attribution_html(meta: Mapping[str, Any]) -> str:
     `license_url`, or a ready-made plain-text `attribution`.
     """
     e = html.escape
+    lines = meta.get("attribution")
+    if isinstance(lines, list) and all(isinstance(x, str) for x in lines) and lines:
+        # ready-made credit lines (the omdb builder writes these): escape, then link bare URLs
+        linked = [_URL.sub(lambda m: _link(m.group(0)), e(x.strip())) for x in lines if x.strip()]
+        return '<footer class="attribution">' + " · ".join(linked) + "</footer>"
     sources = meta.get("sources")
     if not isinstance(sources, list):
         single = {k: meta.get(k) for k in ("source", "source_url", "license", "license_url")}

@@ -143,3 +143,17 @@ def test_attribution_single_source_plain_text_and_none() -> None:
     assert "omdb.org (CC BY 2.0 DE)" in html
     assert "Data: me" in attribution_html({"attribution": "Data: me"})
     assert attribution_html({}) == ""
+
+
+def test_attribution_from_ready_made_lines_links_urls() -> None:
+    meta = {
+        "source": "omdb + redial",
+        "attribution": [
+            "Movie data from omdb.org (https://www.omdb.org), CC BY 2.0 DE https://creativecommons.org/licenses/by/2.0/de/",
+            "ReDial <b>(CC BY 4.0 https://creativecommons.org/licenses/by/4.0/)",
+        ],
+    }
+    html = attribution_html(meta)
+    assert '<a href="https://www.omdb.org"' in html
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/"' in html
+    assert "&lt;b&gt;" in html and "<b>" not in html and " · " in html
