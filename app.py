@@ -473,10 +473,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the manager from Settings and serve the UI until interrupted."""
     args = parse_args(argv)
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    logging.getLogger("chatbot").addHandler(handler)
-    logging.getLogger("chatbot").setLevel(logging.INFO)
+    from chatbot.cli import configure_logging
+
+    configure_logging(logging.INFO)
     try:
         settings = Settings.from_env(
             host=args.host,

@@ -112,14 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def configure_logging(level: int) -> None:
+    """Send the `chatbot` loggers to stderr at `level`; calling it again replaces, never stacks."""
+    for old in [h for h in log.handlers if getattr(h, "_chatbot_cli", False)]:
+        log.removeHandler(old)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler._chatbot_cli = True  # type: ignore[attr-defined]
+    log.addHandler(handler)
+    log.setLevel(level)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit code."""
     args = build_parser().parse_args(argv)
-    level = logging.WARNING - 10 * min(args.verbose, 2)
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(level)
+    configure_logging(logging.WARNING - 10 * min(args.verbose, 2))
     try:
         settings = Settings.from_env(catalog_path=args.catalog_path)
         handlers = {

@@ -192,7 +192,7 @@ def test_logs_do_not_contain_message_text_unless_debug(
         s = settings.replace(debug_log_text=debug)
         with (
             TestClient(create_app(manager, s)) as c,
-            caplog.at_level(logging.DEBUG),
+            caplog.at_level(logging.DEBUG, logger="chatbot"),
         ):
             caplog.clear()
             assert _say(c, "u1", secret).status_code == 200

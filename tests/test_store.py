@@ -152,7 +152,7 @@ def test_idle_sessions_expire_and_appends_refresh_expiry(make: Backend) -> None:
 
 def test_logs_never_contain_message_text(make: Backend, caplog: pytest.LogCaptureFixture) -> None:
     store = make(3600)
-    with caplog.at_level(logging.DEBUG):
+    with caplog.at_level(logging.DEBUG, logger="chatbot"):
         store.append("a", EVENTS)
         store.load("a")
         store.delete("a")
