@@ -227,6 +227,8 @@ class _Parse:
         self.targets: list[_Target] = []
         self.cues: list[_Cue] = []
         self.reset = False
+        self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
+        self.critiqued: list[Item] = []  # the items those critiques were about
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
 
     # the regex passes work on self.low and blank out what they consumed
@@ -248,6 +250,7 @@ class _Parse:
         self._find_cues()
         self._fuzzy_titles()
         self._assign()
+        self._apply_critiques()
         self._interests()
         mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
         unknown = tuple(dict.fromkeys(self.unknown))
@@ -335,7 +338,51 @@ class _Parse:
     def _clear(self, name: str) -> None:
         self.events.append(ConstraintCleared(name))
 
+    def _mark_critiques(self) -> None:
+        """'too recent' / 'too old' / 'too long': relative to the item they are about (applied
+        after titles are known); a same-length marker word keeps token positions."""
+        if not (self.vocab.has_runtime or self.vocab.latest_year):
+            return
+
+        def mark(m: re.Match[str]) -> str:
+            word = m.group("w")
+            kind = {"new": "recent", "modern": "recent", "dated": "old"}.get(word, word)
+            self.critiques.append(kind)
+            return CRITIQUE_MARK.ljust(len(m.group(0)))
+
+        self.low = re.sub(
+            r"(?<!not )(?<!n't )\btoo (?P<w>recent|new|modern|old|dated|long)\b", mark, self.low
+        )
+
+    def _apply_critiques(self) -> None:
+        if not self.critiques:
+            return
+        shown = [self.vocab.catalog.get(i) for i in self.state.last_shown]
+        about = self.critiqued or [i for i in shown[:1] if i is not None]
+        explicit = {e.name for e in self.events if isinstance(e, ConstraintSet)}
+        for kind in dict.fromkeys(self.critiques):
+            if kind == "long":
+                runtimes = [i.runtime for i in about if i.runtime]
+                if "runtime_max" not in explicit:
+                    ref = min(runtimes) if runtimes else 120
+                    self._set("runtime_max", max(60, int(ref) - 15))
+                continue
+            if {"year_min", "year_max"} & explicit:
+                continue  # 'too recent, something from the 90s': the decade says it
+            years = [i.year for i in about if i.year]
+            if kind == "recent":
+                ref = min(years) if years else self.vocab.latest_year - 15
+                self._set("year_max", ref - 1)
+                if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
+                    self._clear("year_min")
+            else:
+                ref = max(years) if years else self.vocab.latest_year - 40
+                self._set("year_min", ref + 1)
+                if int(self.state.constraints.get("year_max", 9999)) <= ref + 1:
+                    self._clear("year_max")
+
     def _constraints(self) -> None:
+        self._mark_critiques()
         v = self.vocab
         clear_words = {
             "year": ("year_min", "year_max"),
@@ -1003,6 +1050,7 @@ class _Parse:
             matched = False
             for table, kind in (
                 (SEEN_CUES, "seen"),
+                (((CRITIQUE_MARK,),), "critique"),
                 (SIMILAR_CUES, "similar"),
                 (NEGATIVE_CUES, "neg"),
                 (POSITIVE_CUES, "pos"),
@@ -1096,7 +1144,7 @@ class _Parse:
                 and all(self.toks[k].used or self.toks[k].text in _LIST_GLUE for k in range(lo, hi))
             )
             for t in targets:
-                sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar")]
+                sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
                 before = [c for c in sentiment if c.pos < t.pos]
                 after = [c for c in sentiment if c.pos > t.pos]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
@@ -1115,6 +1163,8 @@ class _Parse:
             self.events.append(ExplorationRequested())
 
     def _emit(self, t: _Target, sentiment: str | None, seen: bool) -> None:
+        if t.kind == "facet" and sentiment == "critique":
+            return
         if t.kind == "facet":
             assert t.facet is not None
             facet, value = t.facet
@@ -1125,6 +1175,9 @@ class _Parse:
             return
         item = t.item
         assert item is not None
+        if sentiment == "critique":  # 'X is too recent': about X's year, not a like or dislike
+            self.critiqued.append(item)
+            return
         if seen:
             self.events.append(ItemSeen(item.id, item.label))
         if sentiment == "neg":
@@ -1143,6 +1196,7 @@ class _Parse:
             and t.text.isalpha()
             and len(t.text) >= 3
             and t.text not in FILLER_WORDS
+            and t.text not in _SMALL_TALK
             and t.text not in NEGATORS
             and t.text not in _CLAUSE_BREAK
         )
@@ -1279,7 +1333,7 @@ def _words(text: str) -> frozenset[str]:
 
 _SMALL_TALK = _words(
     "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
-    "perfect wow sure alright fine good got it"
+    "perfect wow sure alright fine good got it oh ah hmm um uh yeah yep"
 )
 
 
@@ -1310,6 +1364,7 @@ NEGATORS = _words(
     "haven't havent hasn't hadn't "
     "nothing without neither nor less avoid except none hardly"
 )
+CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
     "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen"
 )

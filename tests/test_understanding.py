@@ -546,3 +546,54 @@ def test_time_words_do_not_fight_each_other(nlu: Understander) -> None:
         nlu, "older please", fold([ConstraintSet("year_min", 2015), ItemsRecommended(())])
     )
     assert any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in older)
+
+
+# ---------------------------------------------------------------- 'too recent' / 'too old' / 'too long'
+
+
+def test_too_recent_about_a_named_title_wants_older_and_is_not_a_like(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    matrix = movie(movies_catalog, "The Matrix", 1999)
+    got = events(nlu, "The Matrix is too recent")
+    assert ConstraintSet("year_max", matrix.year - 1) in got
+    assert not [e for e in got if isinstance(e, (ItemLiked, ItemRejected))]
+    assert "year_min" not in {e.name for e in got if isinstance(e, ConstraintSet)}
+
+
+def test_too_old_about_the_top_pick_wants_newer(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    got = events(nlu, "that one is too old", after_picks)
+    assert ConstraintSet("year_min", shown[0].year + 1) in got
+    assert "year_max" not in {e.name for e in got if isinstance(e, ConstraintSet)}
+
+
+def test_too_old_after_a_like_keeps_the_like(nlu: Understander, shown: tuple[Item, ...]) -> None:
+    alien = shown[0]
+    got = events(nlu, "I loved Alien but it is too old")
+    assert ItemLiked(alien.id, alien.label) in got
+    assert ConstraintSet("year_min", alien.year + 1) in got
+
+
+def test_an_explicit_decade_wins_over_too_recent(nlu: Understander) -> None:
+    got = events(nlu, "too recent. Something from the 1990s please")
+    assert ConstraintSet("year_min", 1990) in got and ConstraintSet("year_max", 1999) in got
+
+
+def test_too_long_caps_runtime_below_the_item(nlu: Understander, shown: tuple[Item, ...]) -> None:
+    alien = shown[0]
+    got = events(nlu, "Alien is too long")
+    caps = [e.value for e in got if isinstance(e, ConstraintSet) and e.name == "runtime_max"]
+    assert caps and int(caps[0]) < alien.runtime
+    assert not [e for e in got if isinstance(e, ItemLiked)]
+
+
+def test_not_too_old_is_not_a_critique(nlu: Understander) -> None:
+    got = events(nlu, "something not too old")
+    assert [e.name for e in got if isinstance(e, ConstraintSet)] == ["year_min"]
+
+
+def test_interjections_are_not_interests(nlu: Understander) -> None:
+    got = events(nlu, "Oh wow, hmm, I love horror")
+    assert got == [AttributePreferred("genre", "Horror")]
