@@ -408,8 +408,11 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
             return on_feedback
 
         def make_remove(slot: int) -> Any:
-            def on_remove(sid: str, beliefs: list[dict[str, Any]]) -> list[Any]:
-                return to_outputs(handlers.remove_belief(sid, slot, beliefs))
+            def on_remove(sid: str, beliefs: list[dict[str, Any]], clicked: str) -> list[Any]:
+                # a turn that ends between the click and this call may reorder the beliefs:
+                # the label the user clicked says which one they meant
+                at = [i for i, b in enumerate(beliefs or ()) if belief_button_label(b) == clicked]
+                return to_outputs(handlers.remove_belief(sid, at[0] if at else slot, beliefs))
 
             return on_remove
 
@@ -428,7 +431,9 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
         for slot, kind, btn in card_buttons:
             btn.click(make_feedback(slot, kind), [session, card_data, chatbot], **turn)
         for j, bbtn in enumerate(belief_btns):
-            bbtn.click(make_remove(j), [session, belief_data], outputs, concurrency_limit=None)
+            bbtn.click(
+                make_remove(j), [session, belief_data, bbtn], outputs, concurrency_limit=None
+            )
         start_over.click(
             lambda sid: to_outputs(handlers.start_over(sid)),
             [session],

@@ -47,7 +47,6 @@ REQUIRED_FILES = (
 MIN_ABSTRACT_WORDS = 5
 MAX_RUNTIME = 1000  # minutes; longer values in the dump are typos (a year typed as runtime)
 
-# ---------------------------------------------------------------- MySQL-style CSV
 
 _NULL = "\ue000"  # stands in for an unquoted \N until the csv module has split the row
 _NULL_FIELD = re.compile(r"(^|,)\\N(?=,|\r?\n|$)")
@@ -86,8 +85,6 @@ def read_mysql_csv(
     except csv.Error as e:
         raise CatalogError(f"malformed CSV: {e}", path=str(path)) from e
 
-
-# ---------------------------------------------------------------- categories in English
 
 # Names that omdb.org lists as "English" but that are German (or clumsy); checked by tests.
 GERMAN_TO_ENGLISH = {
@@ -264,9 +261,6 @@ def _snake(name: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
 
 
-# ---------------------------------------------------------------- the dump
-
-
 @dataclass
 class OmdbDump:
     """The tables of an omdb.org dump that the catalogue needs, keyed by movie id."""
@@ -387,8 +381,6 @@ def _year(date: str | None) -> int | None:
         return year if 1800 <= year <= 2200 else None
     return None
 
-
-# ---------------------------------------------------------------- items
 
 COUNTRY_ADJECTIVES = {
     "US": "American", "GB": "British", "DE": "German", "FR": "French", "IT": "Italian",

@@ -152,9 +152,6 @@ class Catalog:
         return counts
 
 
-# ---------------------------------------------------------------- loading
-
-
 def load_catalog(
     path: str | os.PathLike[str], *, mapping: Mapping[str, str] | str | None = None
 ) -> Catalog:
@@ -336,9 +333,6 @@ def _split_list(value: str) -> list[str]:
     return [v.strip() for v in value.split(CSV_LIST_SEPARATOR) if v.strip()]
 
 
-# ---------------------------------------------------------------- validation
-
-
 def item_from_dict(
     row: Mapping[str, Any], *, path: str | None = None, line: int | None = None
 ) -> Item:
@@ -457,9 +451,6 @@ def item_from_dict(
         description_composed=composed,
         extra=extra,
     )
-
-
-# ---------------------------------------------------------------- writing
 
 
 def write_catalog(

@@ -22,20 +22,34 @@ def build_parser() -> argparse.ArgumentParser:
         description="Conversational recommender: chat about what you like, get grounded picks.",
     )
     parser.add_argument("--version", action="version", version=f"chatbot {__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)")
-    parser.add_argument("--catalog", dest="catalog_path", help="catalogue file (JSONL or CSV) to use")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more log output (-vv: debug)"
+    )
+    parser.add_argument(
+        "--catalog", dest="catalog_path", help="catalogue file (JSONL or CSV) to use"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     # catalog
     cat = sub.add_parser("catalog", help="build and inspect catalogues")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
     build = cat_sub.add_parser("build", help="build the catalogue JSONL from a source")
-    build.add_argument("--source", choices=["omdb", "file"], default="omdb", help="where items come from")
-    build.add_argument("--omdb-dir", help="folder with the omdb.org CSV dumps (env CHATBOT_OMDB_DIR)")
+    build.add_argument(
+        "--source", choices=["omdb", "file"], default="omdb", help="where items come from"
+    )
+    build.add_argument(
+        "--omdb-dir", help="folder with the omdb.org CSV dumps (env CHATBOT_OMDB_DIR)"
+    )
     build.add_argument("--redial-dir", help="folder with ReDial's movies_with_mentions.csv")
-    build.add_argument("--all", action="store_true", help="include all ~76k omdb movies (scale tests)")
-    build.add_argument("--input", help="with --source file: your JSONL/CSV catalogue to validate and convert")
-    build.add_argument("--map", dest="mapping", help="CSV column mapping: our_field=their_header,...")
+    build.add_argument(
+        "--all", action="store_true", help="include all ~76k omdb movies (scale tests)"
+    )
+    build.add_argument(
+        "--input", help="with --source file: your JSONL/CSV catalogue to validate and convert"
+    )
+    build.add_argument(
+        "--map", dest="mapping", help="CSV column mapping: our_field=their_header,..."
+    )
     build.add_argument("--out", help="output JSONL (default: the configured catalogue path)")
     info = cat_sub.add_parser("info", help="counts, facet coverage and license of a catalogue")
     info.add_argument("--json", action="store_true", help="machine-readable output")
@@ -43,9 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     # index
     idx = sub.add_parser("index", help="build or inspect the FAISS index")
     idx_sub = idx.add_subparsers(dest="index_command", metavar="ACTION", required=True)
-    ib = idx_sub.add_parser("build", help="embed the catalogue and save the index (skipped when current)")
+    ib = idx_sub.add_parser(
+        "build", help="embed the catalogue and save the index (skipped when current)"
+    )
     ib.add_argument("--force", action="store_true", help="rebuild even when the index is current")
-    ib.add_argument("--index-type", choices=["flat", "hnsw", "ivf"], help="index type (default flat)")
+    ib.add_argument(
+        "--index-type", choices=["flat", "hnsw", "ivf"], help="index type (default flat)"
+    )
     ib.add_argument(
         "--catalog", dest="catalog_path", default=argparse.SUPPRESS, help="catalogue file to index"
     )
@@ -66,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="machine-readable output")
 
     # chat
-    chat = sub.add_parser("chat", help="chat in the terminal (reads one message per line when piped)")
+    chat = sub.add_parser(
+        "chat", help="chat in the terminal (reads one message per line when piped)"
+    )
     chat.add_argument("--session", default="terminal", help="session id (default: terminal)")
     chat.add_argument("--llm", help="transformers | openai | fake | template")
     chat.add_argument("--store", choices=["memory", "sqlite", "redis"], help="session store")
@@ -84,7 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev_sub = ev.add_subparsers(dest="eval_command", metavar="SUITE", required=True)
     red = ev_sub.add_parser("redial", help="Recall@k on ReDial dialogues (full and new-items-only)")
     red.add_argument("--data", help="ReDial-format JSONL (default: <redial dir>/test_dev.jsonl)")
-    red.add_argument("--out", default="eval-out/redial", help="output folder for metrics.json and reports")
+    red.add_argument(
+        "--out", default="eval-out/redial", help="output folder for metrics.json and reports"
+    )
     red.add_argument("--limit", type=int, help="only the first N dialogues")
     red.add_argument(
         "--popularity",

@@ -129,8 +129,6 @@ class DialogueManager:
             settings,
         )
 
-    # ------------------------------------------------------------ turns
-
     def respond(self, session_id: str, text: str) -> Reply:
         """Answer one user message."""
         return _last_reply(self.stream(session_id, text))
@@ -194,8 +192,6 @@ class DialogueManager:
         with self._locks.hold(session_id):
             self.store.delete(session_id)
 
-    # ------------------------------------------------------------ async
-
     async def arespond(self, session_id: str, text: str) -> Reply:
         """respond() without blocking the event loop."""
         return await asyncio.to_thread(self.respond, session_id, text)
@@ -215,8 +211,6 @@ class DialogueManager:
         """stream_feedback() without blocking the event loop."""
         async for part in _aiter(self.stream_feedback(session_id, item_id, kind)):
             yield part
-
-    # ------------------------------------------------------------ internals
 
     def _check_text(self, text: Any) -> str:
         if not isinstance(text, str):

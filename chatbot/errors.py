@@ -15,7 +15,12 @@ class CatalogError(ChatbotError):
     """A catalogue file is missing or malformed; the message names file, line and field."""
 
     def __init__(
-        self, message: str, *, path: str | None = None, line: int | None = None, field: str | None = None
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
     ) -> None:
         where = ""
         if path is not None:

@@ -115,9 +115,6 @@ def _make_fake(settings: Settings) -> ChatModel:
     return FakeChatModel.canned()
 
 
-# ---------------------------------------------------------------- prompts
-
-
 _ROLE_HEADER = re.compile(r"^### (user|assistant)\s*$", re.M)
 
 
@@ -164,8 +161,6 @@ class Prompts:
         except jinja2.UndefinedError as e:
             raise ConfigError(f"prompt {name}.jinja: {e}; pass it when rendering") from e
 
-
-# ---------------------------------------------------------------- grounding
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
@@ -443,9 +438,6 @@ def _check_facts(text: str, item: Item, source: str) -> list[str]:
         if item.rating is None or abs(float(m.group(1)) - item.rating) > 0.05:
             problems.append(f"says {m.group()} but the item's rating is {item.rating}")
     return problems
-
-
-# ---------------------------------------------------------------- writing
 
 
 @dataclass

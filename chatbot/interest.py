@@ -58,8 +58,6 @@ class InterestState:
     focus: tuple[tuple[str, str], ...] = ()  # facets asked for since the last recommendations
     turns: int = 0
 
-    # ------------------------------------------------------------ folding
-
     def apply(self, event: Event) -> InterestState:
         """The state after one more event (a pure function)."""
         if isinstance(event, UserSaid):
@@ -143,8 +141,6 @@ class InterestState:
             return InterestState(turns=self.turns)
         raise TypeError(f"not an event: {event!r}")
 
-    # ------------------------------------------------------------ beliefs
-
     def beliefs(self) -> list[Belief]:
         """Everything removable, in display order; ids depend only on content."""
         out: list[Belief] = []
@@ -208,8 +204,6 @@ class InterestState:
         return (
             self  # unknown ids change nothing (the dialogue manager rejects them before appending)
         )
-
-    # ------------------------------------------------------------ views
 
     def label(self, item_id: str) -> str:
         """The remembered title of an item (its id when none was recorded)."""

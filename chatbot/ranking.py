@@ -88,8 +88,6 @@ class Ranker:
                 self._vectors.popitem(last=False)
         return vec
 
-    # ------------------------------------------------------------ public
-
     def filters(self, state: InterestState, *, with_focus: bool = False) -> Filters:
         """Hard constraints of the state (and avoided facets) as retrieval Filters."""
         from chatbot.retrieval import Filters
@@ -204,8 +202,6 @@ class Ranker:
                 "or a title you loved recently?"
             )
         return "What are you in the mood for: a topic, or a title you loved recently?"
-
-    # ------------------------------------------------------------ internals
 
     def _query(self, state: InterestState) -> np.ndarray | None:
         parts: list[np.ndarray] = []

@@ -55,8 +55,6 @@ class Hit:
     score: float
 
 
-# ---------------------------------------------------------------- filters
-
 _NUMERIC = ("year", "runtime", "rating", "price")
 _EXPR = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$")
 FILTER_GRAMMAR = (
@@ -277,9 +275,6 @@ class _Columns:
         return out
 
 
-# ---------------------------------------------------------------- embedders
-
-
 def _hash_embedder(settings: Settings) -> Embedder:
     from chatbot.backends.fake import HashEmbedder
 
@@ -321,9 +316,6 @@ def item_text(item: Item) -> str:
         parts.append("Tags: " + ", ".join(item.tags) + ".")
     parts.append(item.description)
     return " ".join(parts)
-
-
-# ---------------------------------------------------------------- the retriever
 
 
 class Retriever:
@@ -508,9 +500,6 @@ def embed_items(items: Sequence[Item], embedder: Embedder, *, progress: bool = T
             out[start : start + len(batch)] = embedder.embed(batch)
             bar.update(len(batch))
     return out
-
-
-# ---------------------------------------------------------------- persistence
 
 
 def index_folder(index_dir: Path, catalog: Catalog, embedder: Embedder) -> Path:

@@ -123,7 +123,8 @@ def feedback_message(kind: str, label: str) -> str:
 def reply_markdown(text: str, notices: Sequence[str] = ()) -> str:
     """The assistant's chat message: the reply text, then any notices as a quoted note."""
     body = text.strip()
-    notes = [n.strip() for n in notices if n and n.strip()]
+    # the writer already puts the notes at the end of its text; show each one once
+    notes = [n.strip() for n in notices if n and n.strip() and n.strip() not in body]
     if notes:
         body += "\n\n" + "\n".join(f"> Note: {n}" for n in notes)
     return body

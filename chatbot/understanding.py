@@ -212,9 +212,6 @@ def understand(
     return (understander or Understander(catalog)).understand(text, state)
 
 
-# ---------------------------------------------------------------- the parse of one message
-
-
 class _Parse:
     def __init__(self, vocab: Vocabulary, text: str, state: InterestState) -> None:
         self.vocab = vocab
@@ -291,8 +288,6 @@ class _Parse:
             return f"I don't know the title {title!r}; did you mean {' or '.join(labels)}?"
         return f"I don't know the title {title!r}; is it spelled differently?"
 
-    # ------------------------------------------------------------ commands
-
     def _commands(self) -> None:
         def reset(m: re.Match[str]) -> bool:
             self.events.append(StateReset())
@@ -329,8 +324,6 @@ class _Parse:
             r"(seen|shown|watched)\b",
             repeats,
         )
-
-    # ------------------------------------------------------------ hard constraints
 
     def _set(self, name: str, value: Any) -> None:
         self.events.append(make_constraint(name, value))
@@ -728,8 +721,6 @@ class _Parse:
             country,
         )
 
-    # ------------------------------------------------------------ tokens, references, titles
-
     def _tokenize(self) -> None:
         self.toks: list[_Tok] = []
         same_len = len(self.low) == len(self.text)
@@ -1022,8 +1013,6 @@ class _Parse:
             return False
         return not self.text.isupper()
 
-    # ------------------------------------------------------------ facets and cues
-
     def _facets(self) -> None:
         toks = self.toks
         i = 0
@@ -1187,8 +1176,6 @@ class _Parse:
         elif sentiment == "pos" or not seen:
             self.events.append(ItemLiked(item.id, item.label))
 
-    # ------------------------------------------------------------ free-text interests
-
     def _content(self, k: int) -> bool:
         t = self.toks[k]
         return (
@@ -1242,8 +1229,6 @@ def _is_facet_event(event: Event, facet: tuple[str, str] | None) -> bool:
         (event.facet, event.value) == facet
     )
 
-
-# ---------------------------------------------------------------- LLM-proposed events
 
 PROPOSABLE = {
     "ItemLiked": ("item_id",),
@@ -1322,9 +1307,6 @@ def validate_proposed_events(raw: str | Any, catalog: Catalog) -> tuple[list[Eve
         except EventFormatError as e:
             problems.append(f"{where}: {e}")
     return accepted, problems
-
-
-# ---------------------------------------------------------------- lexicon (English)
 
 
 def _words(text: str) -> frozenset[str]:

@@ -110,6 +110,8 @@ def test_item_label_and_feedback_message() -> None:
 def test_reply_markdown_appends_notices() -> None:
     assert reply_markdown(" Hi ", ()) == "Hi"
     assert reply_markdown("Hi", ["I don't know 'Foo'.", " "]) == "Hi\n\n> Note: I don't know 'Foo'."
+    # a note the writer already put in its text is not repeated
+    assert reply_markdown("Hi\n\nI don't know 'Foo'.", ["I don't know 'Foo'."]).count("Foo") == 1
 
 
 def test_attribution_from_sources_list() -> None:

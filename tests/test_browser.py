@@ -103,7 +103,7 @@ def _titles(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _send(page, text: str, timeout_ms: int) -> None:  # type: ignore[no-untyped-def]
-    """Type a message and wait until the turn is done (it shows in the chat, no '…' pending)."""
+    """Type a message and wait until the turn is done (reply shown, no progress indicator)."""
     page.fill("#message textarea", text)
     page.press("#message textarea", "Enter")
     page.wait_for_function(
@@ -112,15 +112,11 @@ def _send(page, text: str, timeout_ms: int) -> None:  # type: ignore[no-untyped-
         arg=text,
         timeout=timeout_ms,
     )
-    # streamed text has no end marker: the turn is done when the chat stops changing
-    deadline = time.monotonic() + timeout_ms / 1000
-    shown = page.inner_text("#chat")
-    while time.monotonic() < deadline:
-        page.wait_for_timeout(1500)
-        now = page.inner_text("#chat")
-        if now == shown:
-            break
-        shown = now
+    # the turn's outputs (the summary among them) show Gradio's progress until the event ends
+    page.wait_for_function(
+        "() => !/processing|queue:/.test(document.querySelector('#summary').innerText)",
+        timeout=timeout_ms,
+    )
     page.wait_for_timeout(300)
 
 

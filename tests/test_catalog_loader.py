@@ -33,9 +33,6 @@ def load_error(path: Path, **kw: object) -> CatalogError:
     return e.value
 
 
-# ---------------------------------------------------------------- good input
-
-
 def test_books_example_loads_with_facets(books_catalog) -> None:  # type: ignore[no-untyped-def]
     assert len(books_catalog) == 40
     genres = books_catalog.facet_values("genre")
@@ -71,9 +68,6 @@ def test_jsonl_skips_blank_lines_and_keeps_unknown_keys(tmp_path: Path) -> None:
     cat = load_catalog(p)
     assert cat.get("b2").facet("mood") == ("calm",)
     assert cat.get("b2").extra == {"pages": 3}
-
-
-# ---------------------------------------------------------------- bad input
 
 
 def test_malformed_json_row(tmp_path: Path) -> None:
@@ -165,9 +159,6 @@ def test_empty_missing_and_unknown_format(tmp_path: Path) -> None:
     (tmp_path / "c.xml").write_text("<x/>")
     assert ".jsonl or .csv" in str(load_error(tmp_path / "c.xml"))
     assert "JSON object" in str(load_error(jsonl(tmp_path / "l.jsonl", "[1, 2]")))
-
-
-# ---------------------------------------------------------------- writing
 
 
 def test_failed_conversion_leaves_the_old_output_intact(tmp_path: Path) -> None:

@@ -290,9 +290,6 @@ def test_transformers_backend_names_a_missing_model_folder(settings, tmp_path):
         make_chat_model(settings.replace(llm="transformers", llm_model=str(tmp_path)))
 
 
-# ---------------------------------------------------------------- grounding check
-
-
 @pytest.fixture(scope="module")
 def checker(books_catalog) -> GroundingChecker:
     return GroundingChecker(books_catalog)

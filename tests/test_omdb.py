@@ -46,9 +46,6 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-# ---------------------------------------------------------------- MySQL CSV parsing
-
-
 def test_mysql_csv_null_escaped_quotes_and_embedded_newlines(tmp_path: Path) -> None:
     f = write(
         tmp_path / "t.csv",
@@ -83,9 +80,6 @@ def test_mysql_csv_broken_utf8_is_a_catalog_error(tmp_path: Path) -> None:
         list(read_mysql_csv(f))
 
 
-# ---------------------------------------------------------------- German -> English
-
-
 def test_german_category_names_are_translated() -> None:
     assert english_name("Komödie", GERMAN_TO_ENGLISH) == "Comedy"
     assert english_name("Historie", GERMAN_TO_ENGLISH) == "History"
@@ -108,9 +102,6 @@ def test_translation_table_learns_from_the_names_file() -> None:
     assert table["Lustspielchen"] == "Little Comedy"
     assert "Drama" not in table
     assert table["Komödie"] == "Comedy"  # explicit entries win
-
-
-# ---------------------------------------------------------------- items from the mini dump
 
 
 @pytest.fixture(scope="module")
@@ -209,9 +200,6 @@ def test_trailer_preference() -> None:
     assert trailer_url([("a", "de", "youtube"), ("b", "en", "youtube")]).endswith("v=b")
     assert trailer_url([("v", "en", "vimeo"), ("y", "de", "youtube")]).endswith("v=y")
     assert trailer_url([("g", "en", "generic")]) is None
-
-
-# ---------------------------------------------------------------- the real catalogue
 
 
 def test_real_build_from_shared_data(tmp_path: Path) -> None:

@@ -170,9 +170,6 @@ def _fuzz(operation: Any, mode: Any, statuses: Counter[int], catalog: Any) -> No
     run()
 
 
-# ---------------------------------------------------------------- a real server process
-
-
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

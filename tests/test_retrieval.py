@@ -24,9 +24,6 @@ def books_retriever(books_catalog: Catalog, tmp_path_factory: pytest.TempPathFac
     return Retriever.open(books_catalog, settings, progress=False)
 
 
-# ---------------------------------------------------------------- filter grammar
-
-
 def test_parse_filters_reads_the_documented_grammar() -> None:
     f = parse_filters(
         [
@@ -131,9 +128,6 @@ def test_filters_are_case_insensitive(books_catalog: Catalog) -> None:
     assert upper == lower and len(upper) > 5
 
 
-# ---------------------------------------------------------------- search input
-
-
 def test_search_rejects_bad_input(books_retriever: Retriever) -> None:
     with pytest.raises(InputError, match="empty search query"):
         books_retriever.search("   ")
@@ -184,9 +178,6 @@ def test_item_text_has_title_year_genres_facets_and_description(books_catalog: C
         assert part in text
 
 
-# ---------------------------------------------------------------- embedders
-
-
 def test_hash_embedder_is_deterministic_and_shared_words_are_closer() -> None:
     a, b = HashEmbedder(), HashEmbedder()
     texts = ["space exploration drama", "a drama about space exploration", "cooking with herbs"]
@@ -228,9 +219,6 @@ def test_missing_model_wheel_names_the_package(monkeypatch: pytest.MonkeyPatch) 
         backend.SentenceTransformerEmbedder()
 
 
-# ---------------------------------------------------------------- CLI
-
-
 @pytest.fixture
 def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("CHATBOT_EMBEDDER", "hash")
@@ -269,9 +257,6 @@ def test_cli_search_bad_filter_is_a_clear_error(
     assert main(["search", "space", "--filter", "genre=Sciense Fiction"]) == 1
     err = capsys.readouterr().err
     assert "did you mean Science Fiction" in err and "no items match" in err
-
-
-# ---------------------------------------------------------------- real model, real movies
 
 
 SPACE_FILMS = {

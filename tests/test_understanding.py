@@ -63,9 +63,6 @@ def kinds(evts: list[Event]) -> list[str]:
     return [type(e).__name__ for e in evts]
 
 
-# ---------------------------------------------------------------- titles
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -134,9 +131,6 @@ def test_a_list_of_titles_shares_the_sentiment(nlu: Understander, movies_catalog
     got = events(nlu, "I loved Alien, Aliens and Predator")
     titles = {e.title for e in got if isinstance(e, ItemLiked)}
     assert {"Alien (1979)", "Aliens (1986)", "Predator (1987)"} <= titles
-
-
-# ---------------------------------------------------------------- references and sentiment
 
 
 @pytest.mark.parametrize(
@@ -216,9 +210,6 @@ def test_references_follow_the_latest_turn(
     titanic = movie(movies_catalog, "Titanic", 1997)
     later = after_picks.apply(ItemsRecommended((titanic.id,)))
     assert events(nlu, "the first one", later) == [ItemLiked(titanic.id, titanic.label)]
-
-
-# ---------------------------------------------------------------- facet critiques and negation
 
 
 @pytest.mark.parametrize(
@@ -310,9 +301,6 @@ def test_constraints_can_be_cleared(nlu: Understander) -> None:
     assert ConstraintCleared("runtime_max") in events(nlu, "I don't care about runtime", state)
 
 
-# ---------------------------------------------------------------- interests, commands
-
-
 def test_free_text_interests(nlu: Understander) -> None:
     assert InterestExpressed("space adventures") in events(nlu, "I like space adventures")
     got = events(nlu, "a movie about whales without zombies")
@@ -350,9 +338,6 @@ def test_more_like_a_title(nlu: Understander, movies_catalog: Catalog) -> None:
         "anything like toy story?",
     ]:
         assert SimilarRequested(toy.id, toy.label) in events(nlu, text), text
-
-
-# ---------------------------------------------------------------- robustness
 
 
 @settings(
@@ -420,9 +405,6 @@ def test_no_phrase_soup_crashes_understanding(
 ) -> None:
     u = nlu.understand(" ".join(words), after_picks)
     fold(u.events, after_picks)
-
-
-# ---------------------------------------------------------------- model-proposed events
 
 
 def test_proposed_events_are_validated_against_the_catalogue(movies_catalog: Catalog) -> None:
@@ -546,9 +528,6 @@ def test_time_words_do_not_fight_each_other(nlu: Understander) -> None:
         nlu, "older please", fold([ConstraintSet("year_min", 2015), ItemsRecommended(())])
     )
     assert any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in older)
-
-
-# ---------------------------------------------------------------- 'too recent' / 'too old' / 'too long'
 
 
 def test_too_recent_about_a_named_title_wants_older_and_is_not_a_like(

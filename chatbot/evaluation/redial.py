@@ -246,8 +246,6 @@ def liked_suggestions(dialogue: Dialogue) -> list[str]:
     ]
 
 
-# ---------------------------------------------------------------- protocol
-
 # Published Recall@k on ReDial's test set (rows beside ours in every report).
 REFERENCE: dict[str, dict[str, Any]] = {
     "KBRD": {"convention": "full", "recall@1": 0.030, "recall@10": 0.163, "recall@50": 0.338},

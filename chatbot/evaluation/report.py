@@ -131,9 +131,6 @@ def fmt(value: Any, digits: int = 3) -> str:
     return str(value)
 
 
-# ---------------------------------------------------------------- plots
-
-
 def new_figure(width: float = 7.0, height: float = 4.0) -> Figure:
     """A matplotlib Figure not registered with pyplot (no global state, no display needed)."""
     from matplotlib.figure import Figure
@@ -269,9 +266,6 @@ def line_plot(xs: Sequence[float], series: dict[str, Sequence[float]], title: st
     ax.set_title(title)
     ax.legend(fontsize=8)
     return png(fig)
-
-
-# ---------------------------------------------------------------- the two reports
 
 
 def redial_sections(m: dict[str, Any]) -> list[Section]:
