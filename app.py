@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from chatbot.ui_render import (
     render_card,
     render_summary,
     reply_markdown,
+    turn_status,
 )
 
 log = logging.getLogger("chatbot.app")
@@ -58,6 +60,7 @@ CSS = """
 .card-slot { min-width: 0 !important; }
 .attribution { text-align: center; font-size: 0.85em; opacity: 0.8; padding: 8px 0; }
 button.belief-btn { justify-content: flex-start; text-align: left; }
+.turn-status { font-size: 0.85em; opacity: 0.7; min-height: 1.2em; }
 /* the chat's own trash button would clear the view but not the session: Start over does both */
 #chat button[aria-label="Clear"] { display: none; }
 """
@@ -105,6 +108,10 @@ class View:
     session_id: str | None = None
     warning: str | None = None
     info: str | None = None
+    status: str | None = None
+
+
+IDLE = turn_status("", 0, done=True)
 
 
 def new_session_id() -> str:
@@ -186,12 +193,18 @@ class Handlers:
         start: Any,
     ) -> Iterator[View]:
         before = list(history)
+        started = time.monotonic()
+        turn_no = 1 + sum(1 for m in history if m.get("role") == "user")
         history = [
             *history,
             {"role": "user", "content": said},
             {"role": "assistant", "content": "…"},
         ]
-        yield View(history=list(history), message="" if typed is not None else None)
+        yield View(
+            history=list(history),
+            message="" if typed is not None else None,
+            status=turn_status("Thinking…", turn_no, done=False),
+        )
         shown = ""
         try:
             for chunk in start():
@@ -212,12 +225,16 @@ class Handlers:
                         for b in reply.get("beliefs") or ()
                     ),
                 )
+                took = f"Answered in {time.monotonic() - started:.1f} s"
                 yield View(
-                    history=list(history), cards=tuple(reply.get("items") or ()), panel=panel
+                    history=list(history),
+                    cards=tuple(reply.get("items") or ()),
+                    panel=panel,
+                    status=turn_status(took, turn_no, done=True),
                 )
                 return
         except ChatbotError as e:
-            yield View(history=before, message=typed, warning=str(e))
+            yield View(history=before, message=typed, warning=str(e), status=IDLE)
             return
         except Exception:
             log.exception("turn failed in session %s", session_id)
@@ -225,10 +242,16 @@ class Handlers:
                 history=before,
                 message=typed,
                 warning="Something went wrong on our side; nothing was lost, please try again.",
+                status=IDLE,
             )
             return
         log.error("manager stream for session %s ended without a reply", session_id)
-        yield View(history=before, message=typed, warning="No reply came back; please try again.")
+        yield View(
+            history=before,
+            message=typed,
+            warning="No reply came back; please try again.",
+            status=IDLE,
+        )
 
     def remove_belief(
         self, session_id: str, slot: int, beliefs: Sequence[Mapping[str, Any]] | None
@@ -310,6 +333,7 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
                     send = gr.Button(
                         "Send", variant="primary", scale=1, min_width=80, elem_id="send"
                     )
+                status = gr.HTML(IDLE, elem_id="turn-status")
                 card_cols = []
                 card_htmls = []
                 card_buttons: list[tuple[int, str, gr.Button]] = []
@@ -358,6 +382,7 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
             summary,
             *belief_btns,
             belief_data,
+            status,
         ]
 
         def to_outputs(view: View) -> list[Any]:
@@ -392,6 +417,7 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
                     for j in range(BELIEF_SLOTS)
                 ]
                 out.append(list(shown_beliefs))
+            out.append(view.status if view.status is not None else skip)
             return out
 
         def on_message(sid: str, text: str, history: list[dict[str, Any]]) -> Iterator[list[Any]]:

@@ -120,6 +120,14 @@ def feedback_message(kind: str, label: str) -> str:
         ) from None
 
 
+def turn_status(text: str, turn: int, *, done: bool) -> str:
+    """The line under the chat: 'Thinking…' while a turn runs, its duration after (the data
+    attributes let scripts and tests wait for turn N to finish)."""
+    state = "done" if done else "running"
+    attrs = f'data-turn="{turn}" data-state="{state}" class="turn-status"'
+    return f"<div {attrs}>{html.escape(text)}</div>"
+
+
 def reply_markdown(text: str, notices: Sequence[str] = ()) -> str:
     """The assistant's chat message: the reply text, then any notices as a quoted note."""
     body = text.strip()

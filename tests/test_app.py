@@ -215,3 +215,14 @@ def test_panel_text_for_empty_and_filled_state() -> None:
     assert render_summary("No preferences yet.", ()) == EMPTY_PANEL
     text = render_summary("You like: space.", [{"id": "x", "label": "Interested in: space"}])
     assert text.startswith("You like: space.") and "forget" in text
+
+
+def test_status_line_says_thinking_then_how_long_the_turn_took(handlers: app.Handlers) -> None:
+    history = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
+    views = list(handlers.message("s1", "space exploration", history))
+    assert views[0].status is not None and 'data-state="running"' in views[0].status
+    assert "Thinking" in views[0].status and 'data-turn="2"' in views[0].status
+    assert all(v.status is None for v in views[1:-1])  # streamed parts leave it alone
+    final = last(views).status
+    assert final is not None and 'data-state="done"' in final and 'data-turn="2"' in final
+    assert "Answered in" in final

@@ -102,22 +102,35 @@ def _titles(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [t.strip() for t in page.locator(".rec-card .rec-title").all_inner_texts()]
 
 
+def _turn_no(page) -> int:  # type: ignore[no-untyped-def]
+    return int(page.get_attribute("#turn-status .turn-status", "data-turn") or 0)
+
+
+def _wait_turn(page, after: int, timeout_ms: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait until a turn numbered above `after` has finished (the status line says so)."""
+    page.wait_for_function(
+        "n => { const s = document.querySelector('#turn-status .turn-status');"
+        " return s && s.dataset.state === 'done' && Number(s.dataset.turn) > n; }",
+        arg=after,
+        timeout=timeout_ms,
+    )
+    expect_text = page.inner_text("#turn-status")
+    assert expect_text.startswith("Answered in"), expect_text
+
+
 def _send(page, text: str, timeout_ms: int) -> None:  # type: ignore[no-untyped-def]
-    """Type a message and wait until the turn is done (reply shown, no progress indicator)."""
+    """Type a message and wait until its turn is done."""
+    before = _turn_no(page)
     page.fill("#message textarea", text)
     page.press("#message textarea", "Enter")
-    page.wait_for_function(
-        "t => { const c = document.querySelector('#chat').innerText;"
-        " return c.includes(t) && !c.includes('…') && c.trim().split(t).pop().trim().length > 0; }",
-        arg=text,
-        timeout=timeout_ms,
-    )
-    # the turn's outputs (the summary among them) show Gradio's progress until the event ends
-    page.wait_for_function(
-        "() => !/processing|queue:/.test(document.querySelector('#summary').innerText)",
-        timeout=timeout_ms,
-    )
-    page.wait_for_timeout(300)
+    _wait_turn(page, before, timeout_ms)
+
+
+def _click_turn(page, selector: str, timeout_ms: int) -> None:  # type: ignore[no-untyped-def]
+    """Click a card button (a turn of its own) and wait until it is done."""
+    before = _turn_no(page)
+    page.click(selector)
+    _wait_turn(page, before, timeout_ms)
 
 
 def _drive(url: str, prefix: str, timeout_ms: int) -> None:
@@ -150,7 +163,7 @@ def _drive(url: str, prefix: str, timeout_ms: int) -> None:
 
             rejected = first[1]
             rejected_title = rejected.rsplit(" (", 1)[0]
-            page.click("#card-1-dislike")
+            _click_turn(page, "#card-1-dislike", timeout_ms)
             expect(page.locator("#chat")).to_contain_text(
                 f"Not for me: {rejected}", timeout=timeout_ms
             )
