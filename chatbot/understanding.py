@@ -1452,7 +1452,8 @@ FILLER_WORDS = _words(
     they their it's its was were are been being will shall should might must from into onto over
     under book books read reading title titles item items pick picks option options other another
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
-    interesting interested looks look sounds seems seem"""
+    interesting interested looks look sounds seems seem only even either else ever preferably
+    ideally especially mostly"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

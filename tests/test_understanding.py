@@ -576,3 +576,9 @@ def test_not_too_old_is_not_a_critique(nlu: Understander) -> None:
 def test_interjections_are_not_interests(nlu: Understander) -> None:
     got = events(nlu, "Oh wow, hmm, I love horror")
     assert got == [AttributePreferred("genre", "Horror")]
+
+
+def test_only_is_a_qualifier_not_an_interest(nlu: Understander) -> None:
+    got = events(nlu, "no horror, and only after 1990")
+    assert not [e for e in got if isinstance(e, InterestExpressed)]
+    assert ConstraintSet("year_min", 1991) in got
