@@ -184,3 +184,13 @@ def test_feedback_checks_count_rejected_items_and_avoided_facets() -> None:
     _check_feedback(run, user, [item("x", "X", 1995, ("Horror",))])
     assert (run.checks, run.violations) == (3, 2)
     assert (run.facet_checks, run.facet_violations) == (2, 1)
+
+
+def test_the_user_never_asks_for_what_it_turned_down() -> None:
+    funny = Item("t", "Target", "d", year=1953, genres=("Family",), facets={"mood": ("Funny",)})
+    implied = {"something funny": {("genre", "Comedy")}}
+    user = SimulatedUser(UserGoal(funny, "", "catalogue"), implies=lambda p: implied.get(p, set()))
+    user.avoided.append(("genre", "Comedy"))
+    user.revealed += ["genre", "decade"]
+    assert user.next_hint() != "something funny"
+    assert "mood" in user.revealed  # skipped for good, not offered again later

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,8 @@ from chatbot.evaluation.metrics import (
     popularity_bias,
 )
 from chatbot.evaluation.redial import SEEKER, Dialogue, liked_suggestions, redial_item_map
+from chatbot.events import AttributePreferred
+from chatbot.interest import InterestState
 
 if TYPE_CHECKING:
     from chatbot.dialogue import DialogueManager, Reply
@@ -52,6 +54,9 @@ class SimulatedUser:
     revealed: list[str] = field(default_factory=list)  # facet names already hinted
     rejected: list[str] = field(default_factory=list)  # item ids the user turned down
     avoided: list[tuple[str, str]] = field(default_factory=list)  # (facet, value) said no to
+    # (facet, value) pairs a phrase asks for, as the system reads it: a user never asks for
+    # what it turned down ('not into comedy' then 'something funny')
+    implies: Callable[[str], set[tuple[str, str]]] | None = None
 
     def hints(self) -> list[tuple[str, str]]:
         """(facet, phrase) the user could still say about the target, in order of preference."""
@@ -79,12 +84,11 @@ class SimulatedUser:
 
     def next_hint(self) -> str:
         """The next facet of the target, as a user would say it ('' when all are said)."""
-        hints = self.hints()
-        if not hints:
-            return ""
-        name, phrase = hints[0]
-        self.revealed.append(name)
-        return phrase
+        for name, phrase in self.hints():
+            self.revealed.append(name)
+            if self.implies is None or not self.implies(phrase) & set(self.avoided):
+                return phrase
+        return ""
 
     def react(self, items: Sequence[Item]) -> str:
         """Turn down the first shown miss with a reason from the target, and add a hint."""
@@ -279,7 +283,12 @@ def run_user(
     from chatbot.understanding import LANGUAGES
 
     names = {code: word for word, code in reversed(LANGUAGES.items()) if " " not in word}
-    user = SimulatedUser(goal, language_names=names)
+
+    def implies(phrase: str) -> set[tuple[str, str]]:
+        events = manager.understander.understand(phrase, InterestState()).events
+        return {(e.facet, e.value) for e in events if isinstance(e, AttributePreferred)}
+
+    user = SimulatedUser(goal, language_names=names, implies=implies)
     spotter = spotter or TitleSpotter(manager.catalog)
     run = UserRun(goal)
     text = goal.opening
