@@ -10,6 +10,7 @@ import math
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -346,6 +347,7 @@ class Retriever:
         self._rows = {item.id: row for row, item in enumerate(catalog.items)}
         self._columns: _Columns | None = None
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
+        self._masks_lock = threading.Lock()  # sessions search from several threads
 
     @classmethod
     def open(
@@ -411,15 +413,16 @@ class Retriever:
         mask = None
         if filters is not None and filters.active:
             key = tuple(filters.to_exprs())
-            mask = self._masks.get(key)
-            if mask is None:
-                if self._columns is None:
-                    self._columns = _Columns(self.catalog.items)
-                mask = self._columns.mask(filters)
-                mask.flags.writeable = False  # shared by every search with this filter
-                if len(self._masks) >= 64:  # forget the oldest filter (searches may run in threads)
-                    self._masks.pop(next(iter(self._masks), key), None)
-                self._masks[key] = mask
+            with self._masks_lock:
+                mask = self._masks.get(key)
+                if mask is None:
+                    if self._columns is None:
+                        self._columns = _Columns(self.catalog.items)
+                    mask = self._columns.mask(filters)
+                    mask.flags.writeable = False  # shared by every search with this filter
+                    if len(self._masks) >= 64:  # forget the oldest filter
+                        self._masks.pop(next(iter(self._masks)))
+                    self._masks[key] = mask
         if isinstance(exclude, str):  # one id, not its characters
             exclude = (exclude,)
         rows = [self._rows[i] for i in exclude if i in self._rows]  # ids of other catalogues: no-op
