@@ -1,7 +1,7 @@
 """Benchmark response generation with the default LLM on the real movie catalogue; prints figures.
 
     .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
-    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes int8,float32
+    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes float32,int8
 
 Measures: load time, decode tokens/s and model time to first token, writer time to first
 streamed (validated) text, end-to-end latency p50/p95 of 3-item replies, peak RSS, and
@@ -144,7 +144,10 @@ def run(args: argparse.Namespace) -> None:
             allowed = writer.checker.allowed(
                 shown, extra=[r for x in req.recommendations for r in x.reasons]
             )
-            hallucinated += bool(writer.checker.mentioned_titles(written.text, allowed))
+            flagged = writer.checker.mentioned_titles(written.text, allowed)
+            hallucinated += bool(flagged)
+            if flagged:
+                print(f"  hallucinated? {flagged} in:\n{written.text}", file=sys.stderr)
             strict += strict_mentions(written.text, {it.title for it in shown}, titles)
             llm_tokens += model.count_tokens(written.text)
             if args.progress and (i + 1) % args.progress == 0:
@@ -187,7 +190,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=3, help="items per reply (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
     parser.add_argument(
-        "--dtypes", default="int8,float32", help="comma list: int8,float32,bfloat16"
+        "--dtypes", default="float32,int8", help="comma list: int8,float32,bfloat16"
     )
     parser.add_argument("--compare-n", type=int, default=20, help="replies for extra dtypes")
     parser.add_argument("--catalog", help="catalogue file (default: settings.catalog_path)")
