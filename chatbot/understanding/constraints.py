@@ -1,0 +1,419 @@
+"""Hard constraints in a message: years, decades, "too recent", runtime, rating, price, language."""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from collections.abc import Sequence
+
+from chatbot.catalog import Item
+from chatbot.events import (
+    ConstraintSet,
+    make_constraint,
+)
+from chatbot.understanding.core import (
+    ParseBase,
+)
+from chatbot.understanding.lexicon import (
+    COUNTRIES,
+    CRITIQUE_MARK,
+    LANGUAGES,
+    NUMBER_WORDS,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ConstraintRules(ParseBase):
+    """Rule passes for constraints; they blank out what they read."""
+
+    def _mark_critiques(self) -> None:
+        """'too recent' / 'too old' / 'too long': relative to the item they are about (applied
+        after titles are known); a same-length marker word keeps token positions."""
+        if not (self.vocab.has_runtime or self.vocab.latest_year):
+            return
+
+        def mark(m: re.Match[str]) -> str:
+            word = m.group("w")
+            kind = {"new": "recent", "modern": "recent", "dated": "old"}.get(word, word)
+            self.critiques.append(kind)
+            return CRITIQUE_MARK.ljust(len(m.group(0)))
+
+        self.low = re.sub(
+            r"(?<!not )(?<!n't )\btoo (?P<w>recent|new|modern|old|dated|long)\b", mark, self.low
+        )
+
+    def _apply_critiques(self) -> None:
+        if not self.critiques:
+            return
+        shown = [self.vocab.catalog.get(i) for i in self.state.last_shown]
+        about = self.critiqued or [i for i in shown[:1] if i is not None]
+        explicit = {e.name for e in self.events if isinstance(e, ConstraintSet)}
+        for kind in dict.fromkeys(self.critiques):
+            if kind == "long":
+                runtimes = [i.runtime for i in about if i.runtime]
+                if "runtime_max" not in explicit:
+                    ref = min(runtimes) if runtimes else 120
+                    self._set("runtime_max", max(60, int(ref) - 15))
+                continue
+            if {"year_min", "year_max"} & explicit:
+                continue  # 'too recent, something from the 90s': the decade says it
+            years = [i.year for i in about if i.year]
+            if kind == "recent":
+                ref = min(years) if years else self.vocab.latest_year - 15
+                self._set("year_max", ref - 1)
+                if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
+                    self._clear("year_min")
+            else:
+                ref = max(years) if years else self.vocab.latest_year - 40
+                self._set("year_min", ref + 1)
+                if int(self.state.constraints.get("year_max", 9999)) <= ref + 1:
+                    self._clear("year_max")
+
+    def _constraints(self) -> None:
+        self._mark_critiques()
+        v = self.vocab
+        clear_words = {
+            "year": ("year_min", "year_max"),
+            "years": ("year_min", "year_max"),
+            "era": ("year_min", "year_max"),
+            "decade": ("year_min", "year_max"),
+            "date": ("year_min", "year_max"),
+            "age": ("year_min", "year_max"),
+            "length": ("runtime_max",),
+            "runtime": ("runtime_max",),
+            "duration": ("runtime_max",),
+            "language": ("language",),
+            "country": ("country",),
+            "rating": ("rating_min",),
+            "price": ("price_min", "price_max"),
+            "budget": ("price_min", "price_max"),
+        }
+
+        def clear(m: re.Match[str]) -> bool:
+            word = next(g for g in m.groups()[::-1] if g in clear_words)
+            names = clear_words[word]
+            active = [n for n in names if n in self.state.constraints]
+            for name in active or names:
+                self._clear(name)
+            return True
+
+        what = "(" + "|".join(clear_words) + ")"
+        self._consume(
+            rf"\b(?:any|whatever|every) {what}\b|"
+            rf"\b(?:forget|drop|remove|ignore|never ?mind|no more) (?:about )?(?:the |that |"
+            rf"my )?{what}"
+            r"(?: limit| constraint| filter| restriction)?\b|"
+            rf"\bdon'?t care (?:about|for) (?:the )?{what}\b|\b{what} (?:doesn'?t|"
+            rf"does not) matter\b",
+            clear,
+        )
+        # decades: the 90s, 1990s, the nineties, early 80s
+        decade_words = {
+            "twenties": 1920,
+            "thirties": 1930,
+            "forties": 1940,
+            "fifties": 1950,
+            "sixties": 1960,
+            "seventies": 1970,
+            "eighties": 1980,
+            "nineties": 1990,
+            "noughties": 2000,
+        }
+
+        def decade(m: re.Match[str]) -> bool:
+            if m.group("word"):
+                start = decade_words[m.group("word")]
+            else:
+                digits = m.group("digits")
+                if len(digits) == 4:
+                    start = int(digits)
+                else:
+                    two = int(digits)
+                    start = 1900 + two if two >= 30 else 2000 + two
+            part = m.group("part") or ""
+            lo, hi = start, start + 9
+            if part == "early":
+                hi = start + 4
+            elif part == "late":
+                lo = start + 5
+            elif part in ("mid", "middle"):
+                lo, hi = start + 3, start + 7
+            rel = m.group("rel") or ""
+            if rel in ("before", "pre", "earlier than", "older than"):
+                self._set("year_max", lo - 1)
+            elif rel in ("after", "post", "later than", "newer than"):
+                self._set("year_min", hi + 1)
+            elif rel in ("since",):
+                self._set("year_min", lo)
+            else:
+                self._set("year_min", lo)
+                self._set("year_max", hi)
+            return True
+
+        self._consume(
+            r"\b(?:(?P<rel>before|pre|after|post|since|earlier than|older than|later than|"
+            r"newer than)[\s-]+)?"
+            r"(?:the )?(?:(?P<part>early|late|mid|middle)[\s-]+)?"
+            r"(?:(?P<word>"
+            + "|".join(decade_words)
+            + r")|'?(?P<digits>(?:19|20)[0-9]0|[3-9]0|00|10)'?s)\b",
+            decade,
+        )
+
+        def between(m: re.Match[str]) -> bool:
+            a, b = sorted((int(m.group("a")), int(m.group("b"))))
+            self._set("year_min", a)
+            self._set("year_max", b)
+            return True
+
+        year = r"(?:1[89]\d\d|20\d\d)"
+        self._consume(
+            rf"\b(?:between |from )?(?P<a>{year}) ?(?:-|–|to|and|until) ?(?P<b>{year})\b", between
+        )
+
+        def relative_year(m: re.Match[str]) -> bool:
+            rel, y = m.group("rel"), int(m.group("y"))
+            if m.group("neg"):  # "nothing before 1990" = from 1990 on
+                flip = {
+                    "before": "since",
+                    "pre": "since",
+                    "older than": "since",
+                    "earlier than": "since",
+                    "after": "until",
+                    "post": "until",
+                    "newer than": "until",
+                    "later than": "until",
+                }
+                rel = flip.get(rel, rel)
+            if rel in ("after", "post", "newer than", "later than", "more recent than"):
+                self._set("year_min", y + 1)
+            elif rel in ("since", "from", "starting", "starting from"):
+                if m.group("on") or rel != "from":
+                    self._set("year_min", y)
+                else:
+                    self._set("year_min", y)
+                    self._set("year_max", y)
+            elif rel in ("before", "pre", "older than", "earlier than"):
+                self._set("year_max", y - 1)
+            elif rel in ("until", "up to", "no later than"):
+                self._set("year_max", y)
+            elif rel in ("in", "of", "released in", "made in"):
+                self._set("year_min", y)
+                self._set("year_max", y)
+            return True
+
+        self._consume(
+            r"\b(?P<neg>(?:nothing|not|no(?: films?| movies?| books?)?|none) (?:made |released |"
+            r"from )?)?"
+            r"(?P<rel>after|post|newer than|later than|more recent than|since|starting from|"
+            r"starting|from|"
+            r"before|pre|older than|earlier than|until|up to|no later than|released in|made in|in|"
+            r"of)[\s-]+"
+            rf"(?P<y>{year})\b(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
+            relative_year,
+        )
+        shown = [
+            self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
+        ]
+        shown_years = sorted(i.year for i in shown if i.year)
+
+        def older(m: re.Match[str]) -> bool:
+            if any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in self.events):
+                return True  # 'good old classics from the 60s': the decade says it
+            if m.group("neg"):
+                self._set("year_min", v.latest_year - 25)
+                return True
+            ref = int(statistics.median(shown_years) if shown_years else v.latest_year - 25)
+            self._set("year_max", ref - 1)
+            if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
+                self._clear("year_min")
+            return True
+
+        self._consume(
+            r"\b(?P<neg>not (too |so |that )?)?(older|old|oldies|vintage)\b(?! than)( ones|"
+            r" movies| films| stuff)?",
+            older,
+        )
+
+        def newer(m: re.Match[str]) -> bool:
+            word = m.group("w")
+            if word in ("newer", "more recent") and shown_years:
+                ref = min(int(statistics.median(shown_years)) + 1, v.latest_year - 1)
+            elif word in ("latest", "brand new"):
+                ref = v.latest_year - 4
+            else:
+                ref = v.latest_year - 10
+            self._set("year_min", ref)
+            if (
+                "year_max" in self.state.constraints
+                and int(self.state.constraints["year_max"]) < ref
+            ):
+                self._clear("year_max")
+            return True
+
+        self._consume(
+            r"\b(?P<w>newer|more recent|recent|latest|brand new|modern|new releases?|not (too |"
+            r"so )?old)\b(?! than)",
+            newer,
+        )
+        # runtime
+        if v.has_runtime:
+            self._runtime(shown)
+        # rating
+        if v.has_rating:
+
+            def rated(m: re.Match[str]) -> bool:
+                self._set("rating_min", 7.0)
+                return True
+
+            self._consume(
+                r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
+                r"\bacclaimed\b|"
+                r"\b(good|great|strong) (reviews|ratings)\b|\bwell[\s-]reviewed\b",
+                rated,
+            )
+
+            def rating_number(m: re.Match[str]) -> bool:
+                value = float(m.group("n"))
+                if value > 10:
+                    return False
+                self._set("rating_min", value)
+                return True
+
+            self._consume(
+                r"\b(?:rated|rating|score[sd]?)\s+(?:of\s+)?(?:above|over|at least|more than|>=?|"
+                r"higher than)\s+"
+                r"(?P<n>\d+(?:\.\d+)?)\b|\b(?P<n2>\d(?:\.\d)?)\s*\+\s*(?:rating|rated|stars)\b",
+                lambda m: rating_number(m) if m.group("n") else self._rating2(m),
+            )
+        # price
+        if v.median_price is not None:
+
+            def price(m: re.Match[str]) -> bool:
+                amount = float(m.group("n"))
+                if m.group("dir") in ("over", "above", "more than", "at least"):
+                    self._set("price_min", amount)
+                else:
+                    self._set("price_max", amount)
+                return True
+
+            self._consume(
+                r"\b(?P<dir>under|below|less than|cheaper than|at most|max|up to|over|above|"
+                r"more than|at least)\s*"
+                r"(?:[$€£]\s*)?(?P<n>\d+(?:\.\d+)?)\s*(?:dollars|euros?|pounds|bucks|usd|eur)?\b",
+                price,
+            )
+
+            def cheap(m: re.Match[str]) -> bool:
+                prices = [i.price for i in shown if i.price is not None]
+                ref = (
+                    statistics.median(prices)
+                    if m.group(0).startswith("cheaper") and prices
+                    else v.median_price
+                )
+                self._set("price_max", float(ref or 0))
+                return True
+
+            self._consume(r"\b(cheaper|cheap|inexpensive|affordable|budget)\b", cheap)
+        # language and country
+        self._language_country()
+
+    def _rating2(self, m: re.Match[str]) -> bool:
+        self._set("rating_min", float(m.group("n2")))
+        return True
+
+    def _drop_constraint_events(self, name: str, keep_last: bool = True) -> None:
+        self.events = [e for e in self.events if getattr(e, "name", None) != name]
+
+    def _runtime(self, shown: Sequence[Item]) -> None:
+        num = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and a half)"
+
+        def limit(m: re.Match[str]) -> bool:
+            n = m.group("n")
+            unit = m.group("unit")
+            if n == "an hour and a half":
+                minutes = 90.0
+            else:
+                value = NUMBER_WORDS.get(n)
+                amount = float(value) if value is not None else float(n)
+                minutes = amount * 60 if unit.startswith("h") else amount
+            if n == "an hour and a half":
+                minutes = 90.0
+            if not 10 <= minutes <= 600:
+                return False
+            self._set("runtime_max", int(minutes))
+            return True
+
+        self._consume(
+            r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|"
+            r"up to)\s*"
+            r"(?P<n>an hour and a half)\b(?P<unit>)",
+            limit,
+        )
+        self._consume(
+            r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|"
+            r"below|within|up to|"
+            rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
+            limit,
+        )
+        runtimes = sorted(i.runtime for i in shown if i.runtime)
+
+        def shorter(m: re.Match[str]) -> bool:
+            word = m.group("w")
+            if word.startswith("not"):
+                self._set("runtime_max", 120)
+            elif word == "shorter" and runtimes:
+                self._set("runtime_max", max(60, int(statistics.median(runtimes)) - 10))
+            else:
+                self._set("runtime_max", 100)
+            return True
+
+        self._consume(
+            r"\b(?P<w>not (?:too |so |very |that |overly )?long|shorter|short(?! stor)|"
+            r"quick(?:er)?)\b"
+            r"(?! than)",
+            shorter,
+        )
+
+    def _language_country(self) -> None:
+        v = self.vocab
+
+        def constrain(name: str, code: str, word: str, have: set[str]) -> bool:
+            if not have:
+                return False  # the catalogue has no such facet: leave the words to the topic
+            if code not in have:
+                self.notes.append(f"There are no {word.title()} titles in the catalogue.")
+            else:
+                self.events.append(make_constraint(name, code))
+            return True
+
+        def language(m: re.Match[str]) -> bool:
+            word = m.group("l1") or m.group("l2")
+            if m.group("neg"):
+                return False
+            return constrain("language", LANGUAGES[word], word + "-language", v.languages)
+
+        langs = "|".join(sorted(LANGUAGES, key=len, reverse=True))
+        self._consume(
+            rf"\b(?P<neg>no |not |non[\s-])?(?:(?:in|spoken in|dubbed in) (?P<l1>{langs})\b|"
+            rf"(?P<l2>{langs})[\s-](?:language|speaking|spoken|audio)\b)",
+            language,
+        )
+
+        def country(m: re.Match[str]) -> bool:
+            if m.group("neg"):
+                return False
+            word = m.group("adj") or m.group("c")
+            return constrain("country", COUNTRIES[word], word, v.countries)
+
+        names = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+        self._consume(
+            rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{names})[\s-](?:films?|movies?|cinema|ones|"
+            rf"titles|"
+            r"productions?|comed(?:y|ies)|dramas?|thrillers?|horror|animation|classics?|books?|"
+            r"novels?)\b|"
+            rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{names})\b)",
+            country,
+        )

@@ -1,0 +1,221 @@
+"""What understanding produces, the catalogue vocabulary, and the state the rule passes share."""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from chatbot.catalog import Catalog, Item
+from chatbot.events import (
+    ConstraintCleared,
+    Event,
+    make_constraint,
+)
+from chatbot.interest import InterestState
+from chatbot.ranking import popularity
+from chatbot.understanding.lexicon import (
+    COMMON_WORDS,
+    FACET_ALIASES,
+    FILLER_WORDS,
+    TOKEN_RE,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What a message meant: events to append plus things the reply should mention."""
+
+    events: tuple[Event, ...] = ()
+    unknown_titles: tuple[str, ...] = ()
+    mentioned: tuple[str, ...] = ()  # item ids the message referred to (titles or 'the second one')
+    reset: bool = False
+    notes: tuple[str, ...] = ()
+    small_talk: bool = False  # only pleasantries ('thanks!', 'ok'): nothing to act on
+
+
+# A proposer asks a model for events as JSON (see validate_proposed_events); Python decides.
+EventProposer = Callable[[str, InterestState], str]
+
+
+@dataclass
+class Tok:
+    """A word or punctuation mark of the message; `used` once a pass has read it."""
+
+    text: str  # lowercase
+    raw: str  # as typed
+    start: int
+    used: bool = False
+
+
+@dataclass
+class Target:
+    """Something the message is about: an item or a facet value, at a token position."""
+
+    pos: int  # token index
+    kind: str  # "item" | "facet"
+    item: Item | None = None
+    facet: tuple[str, str] | None = None
+    from_reference: bool = False
+
+
+@dataclass
+class Cue:
+    """A sentiment, seen or critique cue and the tokens it spans."""
+
+    pos: int
+    kind: str  # "pos" | "neg" | "seen" | "unseen" | "similar"
+    end: int = -1  # first token after the cue
+
+
+class Vocabulary:
+    """Everything understanding learns from a catalogue: titles and facet terms."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.titles: dict[str, list[Item]] = {}
+        self.short_titles: dict[str, list[Item]] = {}  # 'star wars' for 'Star Wars: Episode IV'
+        for item in catalog:
+            key = normalize_title(item.title)
+            if key:
+                self.titles.setdefault(key, []).append(item)
+            for alias in (item.extra.get("original_title"),):
+                if isinstance(alias, str) and normalize_title(alias):
+                    self.titles.setdefault(normalize_title(alias), []).append(item)
+            head = item.title.split(":")[0]
+            if head != item.title and len(normalize_title(head).split()) >= 2:
+                self.short_titles.setdefault(normalize_title(head), []).append(item)
+        self.title_keys = list(self.titles)
+        self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
+        self.facet_terms = _facet_terms(catalog)
+        # words that make a lower-case title ambiguous ('scary movie', 'up', 'it')
+        self.plain_words = COMMON_WORDS | {w for term in self.facet_terms for w in term}
+        self.max_facet_tokens = max((len(k) for k in self.facet_terms), default=1)
+        self.languages = set(catalog.facet_values("language"))
+        self.countries = set(catalog.facet_values("country"))
+        years = [i.year for i in catalog if i.year]
+        self.latest_year = max(years) if years else 2025
+        prices = [i.price for i in catalog if i.price is not None]
+        self.median_price = statistics.median(prices) if prices else None
+        self.has_runtime = any(i.runtime for i in catalog)
+        self.has_rating = any(i.rating is not None for i in catalog)
+
+    def best_item(
+        self, items: Sequence[Item], year: int | None = None, prefer: Sequence[str] = ()
+    ) -> Item:
+        """Same-titled items: that year's, else one the session knows, else the most popular."""
+        if year is not None:
+            same = [i for i in items if i.year == year]
+            if same:
+                items = same
+        known = [i for i in items if i.id in prefer]
+        return max(known or items, key=popularity)
+
+
+def normalize_title(text: str) -> str:
+    """'The Matrix (1999)' -> 'matrix'; case, punctuation and leading articles do not matter."""
+    t = text.lower().replace("&", " and ").replace("’", "'")
+    t = re.sub(r"\(\s*\d{4}\s*\)", " ", t)
+    t = re.sub(r"[^\w\s]", " ", t)
+    words = t.split()
+    if words and words[0] in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
+    terms: dict[tuple[str, ...], tuple[str, str]] = {}
+    by_norm: dict[str, tuple[str, str]] = {}
+    for name in catalog.facet_names():
+        if name in ("language", "country"):
+            continue
+        for value in catalog.facet_values(name):
+            norm = _norm_phrase(value)
+            if len(norm) < 3 or norm in FILLER_WORDS or norm in ("short", "long"):  # runtime words
+                continue
+            by_norm.setdefault(norm, ("genre" if name == "genre" else name, value))
+            for variant in _variants(norm):
+                terms.setdefault(tuple(variant.split()), by_norm[norm])
+    for alias, targets in FACET_ALIASES.items():
+        for target in targets:
+            if target in by_norm:
+                terms[tuple(alias.split())] = by_norm[target]  # curated aliases win
+                break
+    return terms
+
+
+def _norm_phrase(text: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", text.lower().replace("-", " ")).split()
+    if len(words) > 1 and words[-1] in ("film", "films", "movie", "movies"):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _variants(norm: str) -> Iterable[str]:
+    yield norm
+    words = norm.split()
+    last = words[-1]
+    if last.endswith("y") and len(last) > 3:
+        yield " ".join([*words[:-1], last[:-1] + "ies"])
+    elif not last.endswith("s"):
+        yield " ".join([*words[:-1], last + "s"])
+
+
+class ParseBase:
+    """One message being read: the shared state the rule passes work on."""
+
+    toks: list[Tok]
+
+    def __init__(self, vocab: Vocabulary, text: str, state: InterestState) -> None:
+        self.vocab = vocab
+        self.state = state
+        self.text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+        self.low = self.text.lower()
+        self.events: list[Event] = []
+        self.notes: list[str] = []
+        self.unknown: list[str] = []
+        self.targets: list[Target] = []
+        self.cues: list[Cue] = []
+        self.reset = False
+        self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
+        self.critiqued: list[Item] = []  # the items those critiques were about
+        self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
+
+    # the regex passes work on self.low and blank out what they consumed
+    def _consume(self, pattern: str, handler: Any) -> None:
+        def repl(m: re.Match[str]) -> str:
+            handled = handler(m)
+            return " " * len(m.group(0)) if handled is not False else m.group(0)
+
+        self.low = re.sub(pattern, repl, self.low)
+
+    def _set(self, name: str, value: Any) -> None:
+        self.events.append(make_constraint(name, value))
+
+    def _clear(self, name: str) -> None:
+        self.events.append(ConstraintCleared(name))
+
+    def _tokenize(self) -> None:
+        self.toks: list[Tok] = []
+        same_len = len(self.low) == len(self.text)
+        for m in TOKEN_RE.finditer(self.low):
+            raw = self.text[m.start() : m.end()] if same_len else m.group(0)
+            self.toks.append(Tok(m.group(0), raw, m.start()))
+
+    def _words(self, i: int, n: int) -> list[str]:
+        return [t.text for t in self.toks[i : i + n]]
+
+    def _free(self, i: int, n: int) -> bool:
+        return i + n <= len(self.toks) and not any(t.used for t in self.toks[i : i + n])
+
+    def _use(self, i: int, n: int) -> None:
+        for t in self.toks[i : i + n]:
+            t.used = True
+
+    def _add_item(self, pos: int, item: Item, *, from_reference: bool = False) -> None:
+        self.targets.append(Target(pos, "item", item=item, from_reference=from_reference))

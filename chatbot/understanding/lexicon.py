@@ -1,0 +1,181 @@
+"""Word lists understanding works with: cues, negators, fillers, ordinals, languages, countries."""
+
+from __future__ import annotations
+
+import re
+
+TITLE_CUTOFF = 83.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
+TOKEN_RE = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
+PRONOUNS = ("it", "that", "this", "them", "those")
+CLAUSE_BREAK = {".", "!", "?", ";", ",", "but", "however", "although", "though", "whereas", "yet"}
+LIST_GLUE = {"and", "or", "nor", "also", "the", "a", "an", "too", "as", "well"}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SMALL_TALK = _words(
+    "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
+    "perfect wow sure alright fine good got it oh ah hmm um uh yeah yep"
+)
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    """'not for me|no thanks' -> token tuples, longest first ('not for me' before 'not')."""
+    phrases = (tuple(p.split()) for p in text.split("|") if p.strip())
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _table(text: str) -> dict[str, str]:
+    """'french=fr|south korea=KR' -> {'french': 'fr', 'south korea': 'KR'}."""
+    pairs = (p.split("=") for p in text.split("|") if p.strip())
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+def _aliases(text: str) -> dict[str, list[str]]:
+    """'funny|funnier = comedy, komödie; ...' -> {'funny': ['comedy', 'komödie'], ...}."""
+    out: dict[str, list[str]] = {}
+    for rule in filter(str.strip, text.split(";")):
+        names, targets = rule.split("=")
+        for name in names.split("|"):
+            out[name.strip()] = [t.strip() for t in targets.split(",")]
+    return out
+
+
+NEGATORS = _words(
+    "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
+    "haven't havent hasn't hadn't "
+    "nothing without neither nor less avoid except none hardly"
+)
+CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
+SEEN_CUES = _phrases(
+    "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen"
+)
+SIMILAR_CUES = _phrases(
+    "more like|similar to|something like|anything like|stuff like|movies like|films like|"
+    "books like|"
+    "ones like|more of|in the style of|along the lines of|similar"
+)
+NEGATIVE_CUES = _phrases(
+    "hated|hate|hates|disliked|dislike|not for me|no thanks|no thank you|not interested|not into|"
+    "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
+    "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
+    "overrated|bored"
+)
+POSITIVE_CUES = _phrases(
+    "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
+    "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
+    "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
+    "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting"
+)
+ORDINALS = {
+    **dict.fromkeys(("first", "1st"), 0),
+    **dict.fromkeys(("second", "2nd"), 1),
+    **dict.fromkeys(("third", "3rd"), 2),
+    **dict.fromkeys(("fourth", "4th"), 3),
+    **dict.fromkeys(("fifth", "5th"), 4),
+    **dict.fromkeys(("sixth", "6th"), 5),
+    **dict.fromkeys(("seventh", "7th"), 6),
+    **dict.fromkeys(("eighth", "8th"), 7),
+    **dict.fromkeys(("ninth", "9th"), 8),
+    **dict.fromkeys(("tenth", "10th"), 9),
+    "last": -1,
+    "middle": -2,
+}
+_NUMBERS = "zero one two three four five six seven eight nine ten"
+NUMBER_WORDS: dict[str, float] = {
+    **{w: n for n, w in enumerate(_NUMBERS.split())},
+    **{str(n): n for n in range(1, 11)},
+    "a": 1,
+    "an": 1,
+    "one and a half": 1.5,
+}
+# alias words -> candidate facet values (normalised); the first one the catalogue has wins
+FACET_ALIASES = _aliases(
+    """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
+    rom com|romcom|rom coms = romantic comedy;
+    scary|scarier|spooky|creepy|frightening = horror;
+    sci fi|scifi|science fiction = science fiction;
+    documentary|documentaries|docs|doc = documentary, documentation;
+    romantic|romance|love story = romance, romance film;
+    animated|cartoon|cartoons = animation;
+    anime = japanese animation, animation;
+    thrilling|suspense|suspenseful|tense = thriller;
+    dramas|dramatic|serious = drama;
+    wars|war movie|war movies = war;
+    westerns|cowboy|cowboys = western;
+    crimes|heist|gangster|mobster = crime;
+    mysteries|mystery|whodunit = mystery, mysterie;
+    fantasy|magic|magical = fantasy;
+    family = family, familienfilm;
+    kids|children = family, children s, familienfilm;
+    musicals = musical;
+    music = music, musical;
+    historical|history|period = history, historie;
+    biopic|biopics = biography;
+    true story = true story, biography;
+    adventurous = adventure;
+    action packed|explosions = action;
+    superhero|superheroes = super hero, action;
+    cult|cult classic = cult favourite, cult favorite;
+    classic|classics = classic;
+    blockbuster|blockbusters = blockbuster;
+    indie = independent;
+    noir = neo noir, film noir;
+    oscar winning|oscar winner = academy award winner;
+    poems = poetry"""
+)
+LANGUAGES = _table(
+    "french=fr|german=de|italian=it|spanish=es|japanese=ja|korean=ko|chinese=zh|mandarin=zh|"
+    "cantonese=cn|hindi=hi|russian=ru|swedish=sv|danish=da|norwegian=no|finnish=fi|dutch=nl|"
+    "portuguese=pt|polish=pl|turkish=tr|persian=fa|farsi=fa|arabic=ar|greek=el|czech=cs|"
+    "hungarian=hu|thai=th|english=en"
+)
+# nationality adjectives and country names -> ISO country code
+COUNTRIES = _table(
+    "french=FR|german=DE|italian=IT|spanish=ES|japanese=JP|korean=KR|chinese=CN|indian=IN|"
+    "bollywood=IN|russian=RU|swedish=SE|danish=DK|norwegian=NO|finnish=FI|dutch=NL|polish=PL|"
+    "turkish=TR|iranian=IR|persian=IR|greek=GR|mexican=MX|brazilian=BR|english=GB|british=GB|"
+    "american=US|canadian=CA|australian=AU|irish=IE|france=FR|germany=DE|italy=IT|spain=ES|"
+    "japan=JP|south korea=KR|korea=KR|china=CN|india=IN|russia=RU|sweden=SE|denmark=DK|"
+    "norway=NO|finland=FI|netherlands=NL|holland=NL|brazil=BR|mexico=MX|uk=GB|britain=GB|"
+    "england=GB|usa=US|america=US|canada=CA|australia=AU|ireland=IE|iran=IR|hong kong=HK|"
+    "new zealand=NZ|argentina=AR|poland=PL|belgium=BE"
+)
+FILLER_WORDS = _words(
+    """movie movies film films flick flicks something anything recommend recommendation
+    recommendations suggest suggestion suggestions want wanna looking look watch watching see show
+    shows give me please maybe kind sort type one ones stuff thing things tonight today now would
+    could can some any the with about and for that this these those what which who where when how
+    you your yours i'm i'd i've i'll let's have has had get got find seen really very quite pretty
+    just also too more most much many lot lots bit little need needs feel feeling mood like likes
+    liked love loved enjoy enjoyed good great nice best better well again still there here them
+    they their it's its was were are been being will shall should might must from into onto over
+    under book books read reading title titles item items pick picks option options other another
+    yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
+    interesting interested looks look sounds seems seem only even either else ever preferably
+    ideally especially mostly"""
+)
+# words that, typed in lower case, are more likely ordinary words than a title
+COMMON_WORDS = (
+    FILLER_WORDS
+    | NEGATORS
+    | _words(
+        """a an the of in on at to by up down out off it he she we us they her him his hers my our i
+        me you go going went run drive fast slow dark light black white red blue green love hate fun
+        funny life time night nights day days man men woman women girl girls boy boys home house
+        world war big little small old new last first second one two three good bad great star
+        stars space story true real game games play action heat rain fire ice water sea sky moon
+        sun gold money crash cars speed signs split say thing things best better help away back
+        after before city town road street fight club boss baby dog dogs cat cats monster monsters
+        hero heroes people person king queen mother father son daughter brother sister party
+        wedding christmas holiday summer winter spring fall music dance doctor teacher soldier
+        school family friends friend dead death live alive lost found rush gravity taken memento
+        twins ghost ghosts zombie zombies vampire vampires alien aliens robot robots animal animals
+        horse horses shark sharks island islands jungle desert ocean boat ship ships train plane
+        police cop cops spy spies killer killers crime drama horror comedy thriller romance western
+        fantasy adventure adventures science fiction history documentary animation mystery
+        musical"""
+    )
+)

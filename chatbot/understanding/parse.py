@@ -1,0 +1,395 @@
+"""Understanding one message: the Understander and the order of the rule passes."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+
+from chatbot.catalog import Catalog
+from chatbot.events import (
+    AttributeAvoided,
+    AttributePreferred,
+    ConstraintSet,
+    Event,
+    ExplorationRequested,
+    InterestAvoided,
+    InterestExpressed,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    RepeatsAllowed,
+    SimilarRequested,
+    StateReset,
+)
+from chatbot.interest import InterestState
+from chatbot.understanding.constraints import ConstraintRules
+from chatbot.understanding.core import (
+    Cue,
+    EventProposer,
+    Target,
+    Understanding,
+    Vocabulary,
+    normalize_title,
+)
+from chatbot.understanding.lexicon import (
+    CLAUSE_BREAK,
+    CRITIQUE_MARK,
+    FILLER_WORDS,
+    LIST_GLUE,
+    NEGATIVE_CUES,
+    NEGATORS,
+    POSITIVE_CUES,
+    PRONOUNS,
+    SEEN_CUES,
+    SIMILAR_CUES,
+    SMALL_TALK,
+)
+from chatbot.understanding.proposals import validate_proposed_events
+from chatbot.understanding.titles import TitleRules
+
+log = logging.getLogger(__name__)
+
+
+class Understander:
+    """Turns messages into events for one catalogue (build once, reuse for every turn)."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        vocabulary: Vocabulary | None = None,
+        proposer: EventProposer | None = None,
+    ) -> None:
+        self.vocab = vocabulary or Vocabulary(catalog)
+        self.proposer = proposer  # optional model that suggests extra events (off by default)
+
+    def understand(self, text: str, state: InterestState) -> Understanding:
+        """Events for one message given the session's state (never raises for any text)."""
+        found = _Parse(self.vocab, text, state).run()
+        if self.proposer is None:
+            return found
+        try:
+            raw = self.proposer(text, state)
+        except Exception as e:  # a failing model must not cost the turn
+            log.warning("event proposer failed (%s); using rule-based understanding only", e)
+            return found
+        proposed, problems = validate_proposed_events(raw, self.vocab.catalog)
+        for problem in problems:
+            log.info("dropped a proposed event: %s", problem)
+        extra = [e for e in proposed if e not in found.events]
+        return replace(found, events=(*found.events, *extra))
+
+
+def understand(
+    text: str, *, state: InterestState, catalog: Catalog, understander: Understander | None = None
+) -> Understanding:
+    """Events for one message; pass a reusable Understander to avoid rebuilding the vocabulary."""
+    return (understander or Understander(catalog)).understand(text, state)
+
+
+class _Parse(ConstraintRules, TitleRules):
+    def run(self) -> Understanding:
+        self._commands()
+        self._constraints()
+        self._tokenize()
+        self._references()
+        self._quoted_titles()
+        self._exact_titles()
+        self._facets()
+        self._find_cues()
+        self._fuzzy_titles()
+        self._assign()
+        self._apply_critiques()
+        self._interests()
+        mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
+        unknown = tuple(dict.fromkeys(self.unknown))
+        for title in unknown:
+            self.notes.append(self._unknown_note(title))
+        words = [t.text for t in self.toks if t.text.isalnum()]
+        small_talk = bool(words) and not self.events and not unknown and set(words) <= SMALL_TALK
+        return Understanding(
+            events=tuple(_dedupe(self.events)),
+            unknown_titles=unknown,
+            mentioned=mentioned,
+            reset=self.reset,
+            notes=tuple(dict.fromkeys(self.notes)),
+            small_talk=small_talk,
+        )
+
+    def _unknown_note(self, title: str) -> str:
+        """A note for the reply, with up to two close catalogue titles as suggestions."""
+        from rapidfuzz import fuzz, process
+
+        key = normalize_title(title)
+        whole = process.extract(
+            key, self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=70, limit=5
+        )
+        # a known title inside a longer guess ('Matrix Reloded Extended Cut'); not tiny titles
+        part = process.extract(
+            key, self.vocab.title_keys, scorer=fuzz.partial_ratio, score_cutoff=85, limit=10
+        )
+        part = [c for c in part if len(c[0]) >= max(6, 0.4 * len(key))]
+        ranked = sorted({*whole, *part}, key=lambda c: -c[1])
+        labels = list(
+            dict.fromkeys(
+                self.vocab.best_item(self.vocab.titles[k], None, self._prefer).label
+                for k, _, _ in ranked
+            )
+        )[:2]
+        if labels:
+            return f"I don't know the title {title!r}; did you mean {' or '.join(labels)}?"
+        return f"I don't know the title {title!r}; is it spelled differently?"
+
+    def _commands(self) -> None:
+        def reset(m: re.Match[str]) -> bool:
+            self.events.append(StateReset())
+            self.reset = True
+            self.state = InterestState(turns=self.state.turns)
+            return True
+
+        self._consume(
+            r"\b(start(ing)? (over|again|afresh|from scratch)|reset( everything)?|"
+            r"forget (everything|all that|all of (it|that))|clear (everything|my preferences)|"
+            r"new search)\b",
+            reset,
+        )
+
+        def explore(m: re.Match[str]) -> bool:
+            self.events.append(ExplorationRequested())
+            return True
+
+        self._consume(
+            r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
+            r"\bsurprise me\b|"
+            r"\bmix it up\b|\brandom( ones?| picks?)?\b|\bsomething unexpected\b",
+            explore,
+        )
+
+        def repeats(m: re.Match[str]) -> bool:
+            self.events.append(RepeatsAllowed())
+            return True
+
+        self._consume(
+            r"\b(show|give|list) (me )?(them|those|it|that|these|the same( ones)?) again\b|"
+            r"\b(even|including|also) (the )?(ones|those|movies|films|items) (i'?ve|i have|"
+            r"you'?ve|already) "
+            r"(seen|shown|watched)\b",
+            repeats,
+        )
+
+    def _facets(self) -> None:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            for n in range(min(self.vocab.max_facet_tokens, len(toks) - i), 0, -1):
+                if not self._free(i, n):
+                    continue
+                key = tuple(t.text.replace("-", " ") for t in toks[i : i + n])
+                facet = self.vocab.facet_terms.get(key)
+                if facet is None and n == 1 and "-" in toks[i].text:
+                    facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
+                if facet is not None:
+                    self.targets.append(Target(i, "facet", facet=facet))
+                    self._use(i, n)
+                    i += n - 1
+                    break
+            i += 1
+
+    def _find_cues(self) -> None:
+        toks = self.toks
+        words = [t.text for t in toks]
+        i = 0
+        while i < len(toks):
+            matched = False
+            for table, kind in (
+                (SEEN_CUES, "seen"),
+                (((CRITIQUE_MARK,),), "critique"),
+                (SIMILAR_CUES, "similar"),
+                (NEGATIVE_CUES, "neg"),
+                (POSITIVE_CUES, "pos"),
+            ):
+                for phrase in table:
+                    n = len(phrase)
+                    if tuple(words[i : i + n]) == phrase and self._free(i, n):
+                        negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
+                        asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
+                        if kind == "seen" and asked:
+                            kind2 = "pos"
+                        elif kind == "pos" and negated:
+                            kind2 = "neg"
+                        elif kind == "seen" and negated:
+                            kind2 = "unseen"
+                        elif kind == "neg" and negated and phrase in (("bad",),):
+                            kind2 = "pos"
+                        else:
+                            kind2 = kind
+                        if negated:  # the negator belongs to this cue ("haven't seen")
+                            self.cues = [c for c in self.cues if not i - 2 <= c.pos < i]
+                        self.cues.append(Cue(i, kind2, i + n))
+                        self._use(i, n)
+                        i += n
+                        matched = True
+                        break
+                if matched:
+                    break
+            if not matched:
+                if (words[i] in NEGATORS or self._but_means_except(i)) and not toks[i].used:
+                    self.cues.append(Cue(i, "neg", i + 1))
+                    toks[i].used = True
+                i += 1
+        for cue in self.cues:
+            if cue.end < 0:
+                cue.end = cue.pos + 1
+
+    def _but_means_except(self, k: int) -> bool:
+        """'anything but horror': this 'but' negates what follows instead of starting a clause."""
+        return (
+            self.toks[k].text == "but"
+            and k > 0
+            and self.toks[k - 1].text in ("anything", "everything", "all", "whatever")
+        )
+
+    def _clauses(self) -> list[tuple[int, int]]:
+        bounds: list[tuple[int, int]] = []
+        start = 0
+        for k, t in enumerate(self.toks):
+            if t.text in CLAUSE_BREAK and not self._but_means_except(k):
+                bounds.append((start, k))
+                start = k + 1
+        bounds.append((start, len(self.toks)))
+        return bounds
+
+    def _anaphora(self) -> None:
+        """'loved it', 'seen that': the item named earlier in the message, else the top pick."""
+        shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+        for lo, hi in self._clauses():
+            if not any(lo <= c.pos < hi for c in self.cues):
+                continue
+            if any(lo <= t.pos < hi for t in self.targets):
+                continue
+            for k in range(lo, hi):
+                tok = self.toks[k]
+                if tok.used or tok.text not in PRONOUNS:
+                    continue
+                earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
+                if earlier:
+                    items = [max(earlier, key=lambda t: t.pos).item]
+                elif tok.text in ("them", "those"):
+                    items = [self.vocab.catalog.get(i) for i in shown]
+                else:
+                    items = [self.vocab.catalog.get(i) for i in shown[:1]]
+                for item in items:
+                    assert item is not None
+                    self._add_item(k, item, from_reference=True)
+                tok.used = True
+                break
+
+    def _assign(self) -> None:
+        self._anaphora()
+        clauses = self._clauses()
+        prev_kind: str | None = None
+        for lo, hi in clauses:
+            cues = [c for c in self.cues if lo <= c.pos < hi]
+            targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
+            pure = (
+                bool(targets)
+                and not cues
+                and all(self.toks[k].used or self.toks[k].text in LIST_GLUE for k in range(lo, hi))
+            )
+            for t in targets:
+                sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
+                before = [c for c in sentiment if c.pos < t.pos]
+                after = [c for c in sentiment if c.pos > t.pos]
+                chosen = before[-1].kind if before else (after[0].kind if after else None)
+                if chosen is None and pure and prev_kind is not None:
+                    chosen = prev_kind
+                seen = any(c.kind == "seen" for c in cues)
+                if chosen is None and any(c.kind == "unseen" for c in cues):
+                    continue  # "I haven't seen that one": nothing to learn
+                self._emit(t, chosen, seen)
+                prev_kind = chosen
+            if not targets:
+                prev_kind = None
+        # a bare "no thanks" / "not for me" after recommendations: look elsewhere next time
+        negative = any(c.kind == "neg" for c in self.cues)
+        if not self.targets and negative and self.state.last_shown and not self._has_content():
+            self.events.append(ExplorationRequested())
+
+    def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
+        if t.kind == "facet" and sentiment == "critique":
+            return
+        if t.kind == "facet":
+            assert t.facet is not None
+            facet, value = t.facet
+            if sentiment == "neg":
+                self.events.append(AttributeAvoided(facet, value))
+            else:
+                self.events.append(AttributePreferred(facet, value))
+            return
+        item = t.item
+        assert item is not None
+        if sentiment == "critique":  # 'X is too recent': about X's year, not a like or dislike
+            self.critiqued.append(item)
+            return
+        if seen:
+            self.events.append(ItemSeen(item.id, item.label))
+        if sentiment == "neg":
+            self.events.append(ItemRejected(item.id, item.label))
+        elif sentiment == "similar":
+            self.events.append(SimilarRequested(item.id, item.label))
+        elif sentiment == "pos" or not seen:
+            self.events.append(ItemLiked(item.id, item.label))
+
+    def _content(self, k: int) -> bool:
+        t = self.toks[k]
+        return (
+            not t.used
+            and t.text.isalpha()
+            and len(t.text) >= 3
+            and t.text not in FILLER_WORDS
+            and t.text not in SMALL_TALK
+            and t.text not in NEGATORS
+            and t.text not in CLAUSE_BREAK
+        )
+
+    def _has_content(self) -> bool:
+        return any(self._content(k) for k in range(len(self.toks)))
+
+    def _interests(self) -> None:
+        for lo, hi in self._clauses():
+            content = [k for k in range(lo, hi) if self._content(k)]
+            if not content:
+                continue
+            # a facet word inside a topic phrase ('space adventures') belongs to the topic
+            for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
+                if t.pos - 1 in content or t.pos + 1 in content:
+                    self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
+                    content.append(t.pos)
+            content.sort()
+            a, b = content[0], content[-1]
+            words = [
+                self.toks[k].text for k in range(a, b + 1) if self.toks[k].text not in NEGATORS
+            ]
+            phrase = " ".join(words).strip()
+            phrase = re.sub(r"\s+([^\w\s])", r"\1", phrase)[:80].strip()
+            if not phrase:
+                continue
+            negative = any(c.kind == "neg" and lo <= c.pos < a for c in self.cues)
+            self.events.append(InterestAvoided(phrase) if negative else InterestExpressed(phrase))
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for e in events:
+        if e not in out:
+            out.append(e)
+    # later constraint values win over earlier ones of the same name
+    last = {e.name: k for k, e in enumerate(out) if isinstance(e, ConstraintSet)}
+    return [e for k, e in enumerate(out) if not isinstance(e, ConstraintSet) or last[e.name] == k]
+
+
+def _is_facet_event(event: Event, facet: tuple[str, str] | None) -> bool:
+    return isinstance(event, AttributePreferred | AttributeAvoided) and (
+        (event.facet, event.value) == facet
+    )

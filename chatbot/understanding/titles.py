@@ -1,0 +1,304 @@
+"""Titles in a message: references to the last picks, quoted, exact and fuzzy titles."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from chatbot.catalog import Item
+from chatbot.understanding.core import (
+    Cue,
+    ParseBase,
+    Tok,
+    normalize_title,
+)
+from chatbot.understanding.lexicon import (
+    CLAUSE_BREAK,
+    COMMON_WORDS,
+    COUNTRIES,
+    FILLER_WORDS,
+    LANGUAGES,
+    NUMBER_WORDS,
+    ORDINALS,
+    SMALL_TALK,
+    TITLE_CUTOFF,
+)
+
+log = logging.getLogger(__name__)
+
+
+class TitleRules(ParseBase):
+    """Rule passes that find the items a message is about."""
+
+    def _references(self) -> None:
+        shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+        if not shown:
+            return
+        toks = self.toks
+        n = len(shown)
+        i = 0
+        while i < len(toks):
+            w = toks[i].text
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            nxt2 = toks[i + 2].text if i + 2 < len(toks) else ""
+            picks: list[int] | None = None
+            width = 1
+            if (
+                w == "#"
+                and nxt.isdecimal()
+                or (
+                    w in ("number", "no", "option", "pick", "item")
+                    and nxt.isdecimal()
+                    and (w != "no" or nxt2 in (".", ""))
+                )
+            ):
+                picks, width = [int(nxt) - 1], 2
+            elif (
+                w in ("first", "last", "top")
+                and nxt in NUMBER_WORDS
+                and nxt not in ("a", "an", "one")
+            ):
+                count = int(NUMBER_WORDS[nxt])
+                picks = list(range(count)) if w != "last" else list(range(n - count, n))
+                width = 2
+            elif w in ORDINALS and (
+                nxt
+                in (
+                    "one",
+                    "ones",
+                    "movie",
+                    "film",
+                    "pick",
+                    "option",
+                    "item",
+                    "suggestion",
+                    "title",
+                    "book",
+                )
+                or (i > 0 and toks[i - 1].text == "the")
+                or len(toks) <= 3
+            ):
+                idx = ORDINALS[w]
+                picks = [n - 1 if idx == -1 else (n // 2 if idx == -2 else idx)]
+                width = (
+                    2
+                    if nxt
+                    in (
+                        "one",
+                        "movie",
+                        "film",
+                        "pick",
+                        "option",
+                        "item",
+                        "suggestion",
+                        "title",
+                        "book",
+                    )
+                    else 1
+                )
+            elif w == "both" or (w == "neither" and nxt in ("of", "one", "")):
+                picks = [0, 1]
+                if w == "neither":
+                    self.cues.append(Cue(i, "neg"))
+            elif (
+                w in ("all", "none", "each") and nxt == "of" and nxt2 in ("them", "those", "these")
+            ):
+                picks, width = list(range(n)), 3
+                if w == "none":
+                    self.cues.append(Cue(i, "neg"))
+            elif w == "all" and nxt in ("three", "two", "four", "five"):
+                picks, width = list(range(n)), 2
+            elif w in ("that", "this") and nxt in ("one", "movie", "film", "pick", "title", "book"):
+                picks, width = [0], 2
+            elif w.isdecimal() and len(toks) == 1:
+                picks = [int(w) - 1]
+            if picks is not None and self._free(i, width):
+                valid = [p for p in picks if 0 <= p < n]
+                if len(valid) < len(picks):
+                    self.notes.append(f"There were only {n} picks to refer to.")
+                at = i + 1 if w in ("neither", "none") else i  # after its own negative cue
+                for p in valid:
+                    self._add_item(at, self.vocab.catalog.get(shown[p]), from_reference=True)
+                self._use(i, width)
+                i += width
+                continue
+            i += 1
+
+    def _quoted_titles(self) -> None:
+        for m in re.finditer(r'"([^"]{1,120})"', self.low):
+            inner = m.group(1)
+            span = [k for k, t in enumerate(self.toks) if m.start(1) <= t.start < m.end(1)]
+            quotes = [k for k, t in enumerate(self.toks) if t.start in (m.start(), m.end() - 1)]
+            if not span:
+                continue
+            item = self._lookup(inner, cutoff=TITLE_CUTOFF - 6)
+            raw = self.text[m.start(1) : m.end(1)] if len(self.low) == len(self.text) else inner
+            if item is None:
+                self.unknown.append(raw.strip())
+            else:
+                self._add_item(span[0], item)
+            self._use(span[0], len(span))
+            for k in quotes:
+                self.toks[k].used = True
+
+    def _year_after(self, j: int) -> tuple[int | None, int]:
+        """A '(1999)' right after token j: (year, tokens to consume)."""
+        w = self._words(j, 3)
+        if len(w) == 3 and w[0] == "(" and w[1].isdecimal() and len(w[1]) == 4 and w[2] == ")":
+            return int(w[1]), 3
+        return None, 0
+
+    def _exact_titles(self) -> None:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            found = False
+            for n in range(min(self.vocab.max_title_tokens, len(toks) - i), 0, -1):
+                if not self._free(i, n):
+                    continue
+                words = self._words(i, n)
+                if not any(w.isalnum() or "'" in w for w in words):
+                    continue
+                key = normalize_title(" ".join(words))
+                if words[0] in ("the", "a", "an") and n > 1:
+                    # 'a fan' is not the film 'Fan'; 'the matrix' is 'The Matrix'
+                    same = self.vocab.titles.get(key) or self.vocab.short_titles.get(key) or []
+                    if not any(it.title.lower().startswith(words[0] + " ") for it in same):
+                        continue
+                items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
+                if not items or not self._title_plausible(i, n, key):
+                    continue
+                after = self.toks[i + n] if i + n < len(toks) else None
+                if after and not after.used and after.raw[:1].isupper() and after.text != "i":
+                    continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
+                year, extra = self._year_after(i + n)
+                self._add_item(i, self.vocab.best_item(items, year, self._prefer))
+                self._use(i, n + extra)
+                i += n + extra
+                found = True
+                break
+            if not found:
+                i += 1
+
+    def _title_plausible(self, i: int, n: int, key: str) -> bool:
+        words = key.split()
+        if all(w.isdecimal() for w in words):
+            return False
+        first = self.toks[i]
+        capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        if tuple(self._words(i, n)) in self.vocab.facet_terms and not (capitalised and i > 0):
+            return False  # 'horror' is a genre; 'I loved Aliens' is a title
+        plain = all(w in self.vocab.plain_words for w in words)
+        if not plain and (n > 1 or len(words[0]) >= 4):
+            # a distinctive single word typed in lower case inside a longer phrase may be a topic
+            return capitalised or n > 1 or len(self.toks) <= 2 or self._cue_before(i)
+        if not capitalised:
+            return False
+        if i == 0:  # every sentence starts with a capital: need more evidence
+            if all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
+                return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
+            return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
+        return self._cue_before(i) or len(self.toks) <= n + 1 or nxt in (",", "and", "or")
+
+    def _cue_before(self, i: int) -> bool:
+        before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
+        return bool(
+            re.search(
+                r"\b(liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|to|as|than|about|of)$",
+                before,
+            )
+        )
+
+    def _lookup(self, text: str, *, cutoff: float = TITLE_CUTOFF) -> Item | None:
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        year_match = re.search(r"\((\d{4})\)", text)
+        year = int(year_match.group(1)) if year_match else None
+        key = normalize_title(text)
+        if not key:
+            return None
+        items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
+        if items:
+            return self.vocab.best_item(items, year, self._prefer)
+        if len(key) < 4:
+            return None
+        # fast ratio pre-filter, then Damerau-Levenshtein so a swapped pair of letters is one typo
+        candidates = process.extract(
+            key, self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=cutoff - 12, limit=8
+        )
+        best: tuple[float, str] | None = None
+        for title, ratio, _ in candidates:
+            similarity = max(ratio, 100 * DamerauLevenshtein.normalized_similarity(key, title))
+            if title[:1] == key[:1] and (best is None or similarity > best[0]):
+                best = (similarity, title)
+        if best is None or best[0] < cutoff:
+            return None
+        return self.vocab.best_item(self.vocab.titles[best[1]], year, self._prefer)
+
+    def _fuzzy_titles(self) -> None:
+        """Typos: spans after a cue ('I loved Interstelar') or capitalised runs."""
+        toks = self.toks
+        starts: list[int] = []
+        cued: set[int] = set()  # spans right after a cue may be reported as unknown titles
+        for cue in self.cues:
+            if cue.kind in ("pos", "neg", "seen", "similar"):
+                starts.append(cue.end)
+                cued.add(cue.end)
+        for k, t in enumerate(toks):
+            if t.raw[:1].isupper() and t.text != "i" and not t.used and (k > 0 or len(toks) <= 4):
+                starts.append(k)
+        for start in sorted(set(starts)):
+            end = start
+            while end < len(toks) and not toks[end].used and toks[end].text not in CLAUSE_BREAK:
+                if toks[end].text in ("and", "or") and end > start:
+                    break
+                end += 1
+            if end == start:
+                continue
+            span = toks[start:end]
+            while span and span[0].text in (
+                "the",
+                "a",
+                "an",
+                "it",
+                "that",
+                "this",
+                "movie",
+                "film",
+            ):
+                if span[0].text in ("it", "that", "this"):
+                    span = []
+                    break
+                span = span[1:]
+                start += 1
+            if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
+                continue
+            best: tuple[Item, int] | None = None
+            for j in range(min(len(span), 8), 0, -1):
+                words = [s.text for s in span[:j]]
+                if j == 1 and (len(words[0]) < 5 or words[0] in COMMON_WORDS):
+                    continue
+                year, extra = self._year_after(start + j)
+                item = self._lookup(" ".join(words) + (f" ({year})" if year else ""))
+                if item is not None:
+                    best = (item, j + extra)
+                    break
+            if best is not None:
+                self._add_item(start, best[0])
+                self._use(start, best[1])
+            elif start in cued and self._looks_like_title(span):
+                caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
+                last = max(k for k, s in enumerate(span) if s in caps)
+                self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
+                self._use(start, last + 1)
+
+    def _looks_like_title(self, span: Sequence[Tok]) -> bool:
+        first = span[0]
+        if not first.raw[:1].isupper() or first.text in COMMON_WORDS or first.text in FILLER_WORDS:
+            return False
+        if any(first.text in names for names in (LANGUAGES, COUNTRIES)):
+            return False
+        return not self.text.isupper()
