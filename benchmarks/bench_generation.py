@@ -26,12 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from chatbot.backends.llm_transformers import TransformersChatModel  # noqa: E402
 from chatbot.catalog import Catalog, load_catalog  # noqa: E402
 from chatbot.config import Settings  # noqa: E402
-from chatbot.generation import (  # noqa: E402
-    STOPWORDS,
-    ReplyRequest,
-    ResponseWriter,
-    Written,
-)
+from chatbot.generation import ReplyRequest, ResponseWriter, Written  # noqa: E402
+from chatbot.grounding import STOPWORDS  # noqa: E402
 from chatbot.ranking import Recommendation  # noqa: E402
 
 REQUESTS = [

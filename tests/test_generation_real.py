@@ -84,7 +84,7 @@ def test_concurrent_streams_match_sequential_ones(real_chat_model):
 
 
 def test_checker_on_the_movie_catalogue(movies_catalog):
-    from chatbot.generation import GroundingChecker
+    from chatbot.grounding import GroundingChecker
 
     checker = GroundingChecker(movies_catalog)
     item = movies_catalog.items[0]

@@ -1,0 +1,288 @@
+"""Grounding: does a sentence name only the shown items and agree with their facts?"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chatbot.catalog import Catalog, Item
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{2,80})[\"“”]")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s)?\b")
+_MINUTES = re.compile(r"\b(\d{2,3})[\s-]*(?:minutes?|mins?)\b", re.I)
+_HOURS = re.compile(r"\b(\d(?:\.\d+)?)[\s-]*hours?\b", re.I)
+_RATING = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b", re.I)
+_INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;\n—–(\-*\"“”])[\s*\"“”'(]*$")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _wordset(
+    "a an and are as at be but by for from he her his i if in into is it its me my "
+    "no not of on or our she so that the their them they this to up we with you your "
+    "was were has have had will would can could do does did what who how when where "
+    "why all any one"
+)
+# Capitalised words that are fine anywhere even when the item text does not contain them.
+COMMON_CAPITALISED = _wordset(
+    "american british english french german italian spanish japanese korean chinese "
+    "indian european african asian christmas monday tuesday wednesday thursday "
+    "friday saturday sunday january february march april may june july august "
+    "september october november december hollywood oscar oscars"
+)
+
+
+# Genre names that are also everyday words ("a family", "the history of") are not claims.
+GENERIC = _wordset("family history music story life love war sport art short classic")
+# The words a lead-in may use besides those of the request (it introduces, it claims nothing).
+LEAD_WORDS = _wordset(
+    "here are is some few picks pick suggestion suggestions option options one two three four "
+    "five six seven eight nine ten enjoy hope you your i i'm i've we think will would might may "
+    "like love great good perfect sure happy help glad found find something that fit fits "
+    "what asked request requested looking tonight watch read movie movies film films book "
+    "books title titles item items for to of and with a an the it they these those them this "
+    "just right s ll got noted keep mind sorry couldn't could not nothing matches match all "
+    "that's thing things drop relax wish wishes one catalogue my in on me let know"
+)
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+        return word[:-1]
+    return word
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> list[str]:
+    return [_fold(m.group()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class _Tok:
+    norm: str
+    cap: bool
+    initial: bool
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        initial = bool(_INITIAL_BEFORE.search(text[: m.start()]))
+        out.append(_Tok(_fold(word), word[0].isupper() or word[0].isdigit(), initial))
+    return out
+
+
+@dataclass
+class Allowed:
+    """What a segment may mention: the shown items' titles and the current item's own text."""
+
+    titles: set[tuple[str, ...]]
+    text: str  # " w1 w2 ... " folded words of the allowed source text
+    words: set[str]
+    item: Item | None
+    vocabulary: frozenset[str] | None = None  # when set: the only other words allowed
+
+    def contains(self, words: Sequence[str]) -> bool:
+        return f" {' '.join(words)} " in self.text
+
+
+class GroundingChecker:
+    """Finds unsupported content: other catalogue titles, wrong facts, unknown names."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._titles: dict[tuple[str, ...], set[str]] = {}
+        self._lengths: dict[str, set[int]] = {}
+        self._lower = Counter[str]()  # how often each word appears in lower case in the catalogue
+        for item in catalog:
+            key = tuple(_words(item.title))
+            if key:
+                self._titles.setdefault(key, set()).add(item.id)
+                self._lengths.setdefault(key[0], set()).add(len(key))
+            self._lower.update(
+                _fold(m.group())
+                for m in _TOKEN.finditer(item.description)
+                if m.group()[0].islower()
+            )
+        # one-word genre names ("horror", "documentary"): claiming one needs support
+        self._genres: set[str] = set()
+        for genre in catalog.facet_values("genre"):
+            words = _words(genre)
+            if len(words) == 1 and len(words[0]) >= 4 and _stem(words[0]) not in GENERIC:
+                self._genres.add(_stem(words[0]))
+
+    def allowed(
+        self,
+        shown: Sequence[Item],
+        item: Item | None = None,
+        extra: Iterable[str] = (),
+        trusted: Iterable[str] = (),
+        vocabulary: Iterable[str] | None = None,
+    ) -> Allowed:
+        """The allowance for one segment: shown titles, the current item's text and `extra`;
+        catalogue titles inside `trusted` text (the ranker's reasons) may be mentioned too."""
+        trusted = list(trusted)
+        parts = [*extra, *trusted]
+        if item is not None:
+            parts += [item.title, item.description, *item.genres, *item.tags]
+            parts += [v for values in item.facets.values() for v in values]
+        words = _words("\n".join(parts))
+        titles = {tuple(_words(i.title)) for i in shown}
+        for text in trusted:
+            norms = _words(text)
+            for i, word in enumerate(norms):
+                for n in self._lengths.get(word, ()):
+                    if tuple(norms[i : i + n]) in self._titles:
+                        titles.add(tuple(norms[i : i + n]))
+        return Allowed(
+            titles=titles,
+            text=" " + " ".join(words) + " ",
+            words=set(words),
+            item=item,
+            vocabulary=None if vocabulary is None else frozenset(vocabulary),
+        )
+
+    def check(self, text: str, allowed: Allowed) -> list[str]:
+        """Problems in `text` (empty list: grounded)."""
+        problems = self._check_titles(text, allowed)
+        flagged = {p.split("'")[1] for p in problems if p.startswith("mentions")}
+        problems += [p for p in self._check_names(text, allowed) if p.split("'")[1] not in flagged]
+        stems = {_stem(w) for w in allowed.words}
+        for word in dict.fromkeys(_words(text)):
+            if _stem(word) in self._genres and _stem(word) not in stems:
+                problems.append(f"calls it {word!r}, which the item or request does not say")
+            elif (
+                allowed.vocabulary is not None
+                and word not in allowed.words
+                and word not in allowed.vocabulary
+                and _stem(word) not in allowed.vocabulary
+                and not word.isdigit()
+            ):
+                problems.append(f"adds {word!r}, which the request does not mention")
+        if allowed.item is not None:
+            problems += _check_facts(text, allowed.item, allowed.text)
+        else:
+            for m in _YEAR.finditer(text):
+                if f" {m.group(1)} " not in allowed.text:
+                    problems.append(f"year {m.group()} is not supported by the context")
+        return problems
+
+    def mentioned_titles(self, text: str, allowed: Allowed) -> list[str]:
+        """Catalogue titles mentioned in `text` that are not allowed (for benchmarks)."""
+        return [p for p in self._check_titles(text, allowed) if p.startswith("mentions")]
+
+    def _check_titles(self, text: str, allowed: Allowed) -> list[str]:
+        toks = _tokens(text)
+        norms = [t.norm for t in toks]
+        problems: list[str] = []
+        covered = [False] * len(toks)
+        for key in allowed.titles:  # shown titles first: their words are not other titles
+            n = len(key)
+            for i in range(len(toks) - n + 1):
+                if tuple(norms[i : i + n]) == key:
+                    covered[i : i + n] = [True] * n
+        for i, tok in enumerate(toks):
+            for n in sorted(self._lengths.get(tok.norm, ()), reverse=True):
+                key = tuple(norms[i : i + n])
+                if len(key) < n or key not in self._titles or any(covered[i : i + n]):
+                    continue
+                span = toks[i : i + n]
+                if self._looks_like_title(span, allowed):
+                    problems.append(
+                        f"mentions {' '.join(key)!r}, a catalogue title that is not shown"
+                    )
+                    covered[i : i + n] = [True] * n
+                    break
+        for m in _QUOTED.finditer(text):
+            key = tuple(_words(m.group(1)))
+            if key and key not in allowed.titles and not allowed.contains(key):
+                problems.append(f"quotes {m.group(1)!r}, which is not in the item's text")
+        return problems
+
+    def _looks_like_title(self, span: list[_Tok], allowed: Allowed) -> bool:
+        content = [t for t in span if t.norm not in STOPWORDS]
+        if not content:
+            return False
+        if len(span) == 1:
+            tok = span[0]
+            return (
+                tok.cap
+                and not tok.initial
+                and len(tok.norm) >= 4
+                and self._lower[tok.norm] <= 2
+                and tok.norm not in allowed.words
+            )
+        capitalised = [t for t in content if t.cap and not t.initial]
+        return bool(capitalised) and 2 * sum(t.cap for t in content) >= len(content)
+
+    def _check_names(self, text: str, allowed: Allowed) -> list[str]:
+        problems = []
+        toks = _tokens(text)
+        i = 0
+        while i < len(toks):
+            if not toks[i].cap or toks[i].norm[0].isdigit():
+                i += 1
+                continue
+            j = i
+            while j < len(toks) and toks[j].cap and not toks[j].norm[0].isdigit():
+                j += 1
+            span = [t for t in toks[i:j]]
+            i = j
+            # a sentence-initial word ("This", "Like") is capitalised anyway: judge the rest
+            if span and span[0].initial:
+                span = span[1:]
+            while span and span[-1].norm in STOPWORDS:
+                span = span[:-1]
+            words = [t.norm for t in span]
+            if not span or allowed.contains(words) or tuple(words) in allowed.titles:
+                continue
+            if len(span) >= 2:
+                problems.append(f"names {' '.join(words)!r}, which is not in the item's text")
+            elif (
+                not span[0].initial
+                and words[0] not in STOPWORDS
+                and words[0] not in COMMON_CAPITALISED
+                and self._lower[words[0]] == 0
+            ):
+                problems.append(f"names {words[0]!r}, which is not in the item's text")
+        return problems
+
+
+def _check_facts(text: str, item: Item, source: str) -> list[str]:
+    problems = []
+    for m in _YEAR.finditer(text):
+        year = int(m.group(1))
+        if m.group(2):  # a decade: "the 1990s"
+            ok = item.year is not None and year <= item.year < year + 10 and year % 10 == 0
+        else:
+            ok = year == item.year
+        if not ok and f" {m.group(1)} " not in source:
+            problems.append(f"says {m.group()} but the item's year is {item.year}")
+    for m in _MINUTES.finditer(text):
+        minutes = int(m.group(1))
+        if (
+            item.runtime is None or abs(minutes - item.runtime) > 1
+        ) and f" {m.group(1)} " not in source:
+            problems.append(f"says {m.group()} but the item's runtime is {item.runtime}")
+    for m in _HOURS.finditer(text):
+        hours = float(m.group(1))
+        if (
+            item.runtime is None or abs(hours * 60 - item.runtime) > 15
+        ) and f" {m.group(1)} " not in source:
+            problems.append(f"says {m.group()} but the item's runtime is {item.runtime} minutes")
+    for m in _RATING.finditer(text):
+        if item.rating is None or abs(float(m.group(1)) - item.rating) > 0.05:
+            problems.append(f"says {m.group()} but the item's rating is {item.rating}")
+    return problems
