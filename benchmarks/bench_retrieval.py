@@ -40,7 +40,8 @@ sys.path.insert(0, str(REPO))
 
 from chatbot.catalog import Catalog, load_catalog  # noqa: E402
 from chatbot.config import Settings  # noqa: E402
-from chatbot.retrieval import Retriever, parse_filters  # noqa: E402
+from chatbot.filters import parse_filters  # noqa: E402
+from chatbot.retrieval import Retriever  # noqa: E402
 
 FILTER_SETS: list[list[str]] = [
     [],

@@ -235,7 +235,8 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
     from chatbot.catalog import load_catalog
     from chatbot.errors import InputError
-    from chatbot.retrieval import Retriever, parse_filters
+    from chatbot.filters import parse_filters
+    from chatbot.retrieval import Retriever
 
     if args.k < 1:
         raise InputError(f"--k must be at least 1, got {args.k}")

@@ -18,7 +18,8 @@ from chatbot.errors import InputError
 from chatbot.interest import InterestState
 
 if TYPE_CHECKING:
-    from chatbot.retrieval import Filters, Retriever
+    from chatbot.filters import Filters
+    from chatbot.retrieval import Retriever
 
 # score = similarity to the query + these bonuses (similarities are cosines in -1..1)
 PREFERRED_BOOST = 0.06  # per preferred facet value the item has (at most two count)
@@ -90,7 +91,7 @@ class Ranker:
 
     def filters(self, state: InterestState, *, with_focus: bool = False) -> Filters:
         """Hard constraints of the state (and avoided facets) as retrieval Filters."""
-        from chatbot.retrieval import Filters
+        from chatbot.filters import Filters
 
         c = state.constraints
         genres_none = tuple(v for f, v in state.avoided if f == "genre")

@@ -19,7 +19,8 @@ import pytest
 from chatbot.backends.fake import HashEmbedder
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
-from chatbot.retrieval import Embedder, Retriever, item_text, parse_filters
+from chatbot.filters import parse_filters
+from chatbot.retrieval import Embedder, Retriever, item_text
 
 KINDS = ["flat", "hnsw", "ivf"]
 EMBEDDERS = [

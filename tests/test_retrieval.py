@@ -13,7 +13,8 @@ from chatbot.catalog import Catalog
 from chatbot.cli import main
 from chatbot.config import Settings
 from chatbot.errors import BackendUnavailable, ConfigError, InputError, UnknownItemError
-from chatbot.retrieval import Filters, Retriever, item_text, make_embedder, parse_filters
+from chatbot.filters import Filters, parse_filters
+from chatbot.retrieval import Retriever, item_text, make_embedder
 
 BOOKS = Path(__file__).resolve().parent.parent / "catalog" / "examples" / "books.jsonl"
 

@@ -110,7 +110,7 @@ class CatalogRetriever(BaseRetriever):
 
     retriever: Any = Field(description="a chatbot.retrieval.Retriever")
     k: int = Field(default=4, ge=1, description="how many items to return")
-    filters: Any = Field(default=None, description="chatbot.retrieval.Filters, or None")
+    filters: Any = Field(default=None, description="chatbot.filters.Filters, or None")
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
