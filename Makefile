@@ -44,8 +44,8 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -m "not slow and not browser" -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check chatbot catalog tests app.py
-	$(VENV)/bin/ruff format --check chatbot catalog tests app.py
+	$(VENV)/bin/ruff check chatbot catalog tests benchmarks app.py
+	$(VENV)/bin/ruff format --check chatbot catalog tests benchmarks app.py
 	$(VENV)/bin/mypy
 
 bench: setup
