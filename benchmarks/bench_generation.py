@@ -13,6 +13,7 @@ Not a timed test: figures depend on the machine and on whatever else is running.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from chatbot.backends.llm_transformers import TransformersChatModel  # noqa: E402
 from chatbot.catalog import Catalog, load_catalog  # noqa: E402
 from chatbot.config import Settings  # noqa: E402
+from chatbot.evaluation.simulate import TitleSpotter  # noqa: E402
 from chatbot.generation import ReplyRequest, ResponseWriter, Written  # noqa: E402
 from chatbot.grounding import STOPWORDS  # noqa: E402
 from chatbot.ranking import Recommendation  # noqa: E402
@@ -104,6 +106,8 @@ def run(args: argparse.Namespace) -> None:
             titles[" ".join(words)] = item.title
     print(f"catalogue: {len(catalog)} items from {settings.catalog_path}")
     print(f"threads: {args.threads}, replies: {args.n} x {args.items} items, seed {args.seed}")
+    spotter = TitleSpotter(catalog)
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
     for dtype in args.dtypes.split(","):
         start = time.perf_counter()
         model = TransformersChatModel(settings, dtype=dtype)
@@ -115,8 +119,10 @@ def run(args: argparse.Namespace) -> None:
         writer.checker.allowed([])  # build the title index before timing
         latencies, firsts = [], []
         regenerated = fell_back = segments = fallback_segments = 0
-        hallucinated, strict, llm_tokens = 0, [], 0
+        hallucinated, checker_flags, strict, llm_tokens = 0, 0, [], 0
         n = args.n if dtype == args.dtypes.split(",")[0] else min(args.n, args.compare_n)
+        if n == 0:
+            continue
         for i, req in enumerate(requests[:n]):
             start = time.perf_counter()
             first_at = None
@@ -140,10 +146,30 @@ def run(args: argparse.Namespace) -> None:
             allowed = writer.checker.allowed(
                 shown, extra=[r for x in req.recommendations for r in x.reasons]
             )
-            flagged = writer.checker.mentioned_titles(written.text, allowed)
-            hallucinated += bool(flagged)
-            if flagged:
-                print(f"  hallucinated? {flagged} in:\n{written.text}", file=sys.stderr)
+            # the writer's own checker, over the whole reply: flags words of an item's own
+            # description that are also titles elsewhere (reported, for review)
+            checker_flags += bool(writer.checker.mentioned_titles(written.text, allowed))
+            # independent check (the evaluation's TitleSpotter): a catalogue title written
+            # as a name that is neither shown nor quoted from the shown items' facts
+            grounded = [it.description for it in shown] + [req.user_text, req.state_summary]
+            grounded += [r for x in req.recommendations for r in x.reasons]
+            found = spotter.unshown(written.text, shown, grounded=grounded)
+            hallucinated += bool(found)
+            if found:
+                print(f"  hallucinated {found} in:\n{written.text}", file=sys.stderr)
+            if dump is not None:
+                row = {
+                    "dtype": dtype,
+                    "user_text": req.user_text,
+                    "items": [it.id for it in shown],
+                    "text": written.text,
+                    "attempts": written.attempts,
+                    "fallbacks": written.fallbacks,
+                    "violations": list(written.violations),
+                    "unshown_titles": found,
+                    "seconds": round(end - start, 3),
+                }
+                dump.write(json.dumps(row, ensure_ascii=False) + "\n")
             strict += strict_mentions(written.text, {it.title for it in shown}, titles)
             llm_tokens += model.count_tokens(written.text)
             if args.progress and (i + 1) % args.progress == 0:
@@ -171,13 +197,21 @@ def run(args: argparse.Namespace) -> None:
             f"({fallback_segments / segments:.1%} of {segments} segments)"
         )
         print(
-            f"hallucinated-item rate in final replies: {hallucinated / n:.1%} ({hallucinated}/{n})"
+            f"hallucinated-item rate in final replies: {hallucinated / n:.1%} ({hallucinated}/{n}; "
+            "TitleSpotter: a catalogue title written as a name, not shown, not in the facts)"
+        )
+        print(
+            f"whole-reply grounding-checker flags: {checker_flags}/{n} (a title-word from an "
+            "item's own description, e.g. an actor's first name; see --dump)"
         )
         print(
             f"strict check (any-case multi-word title match, needs review): {len(strict)} "
             f"{sorted(set(strict))[:10]}"
         )
         print(f"peak RSS so far: {rss_mb():.0f} MB")
+    if dump is not None:
+        dump.close()
+        print(f"replies written to {args.dump}")
 
 
 def main() -> None:
@@ -193,6 +227,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=0, help="print the first N replies")
     parser.add_argument("--progress", type=int, default=25, help="progress line every N replies")
+    parser.add_argument("--dump", help="write every reply as JSON lines to this file")
     run(parser.parse_args())
 
 

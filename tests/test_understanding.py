@@ -582,3 +582,8 @@ def test_only_is_a_qualifier_not_an_interest(nlu: Understander) -> None:
     got = events(nlu, "no horror, and only after 1990")
     assert not [e for e in got if isinstance(e, InterestExpressed)]
     assert ConstraintSet("year_min", 1991) in got
+
+
+def test_too_long_is_ignored_for_a_catalogue_without_runtimes(books_catalog: Catalog) -> None:
+    got = Understander(books_catalog).understand("too long", InterestState()).events
+    assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "runtime_max"]

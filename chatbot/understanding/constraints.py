@@ -31,7 +31,9 @@ class ConstraintRules(ParseBase):
     def _mark_critiques(self) -> None:
         """'too recent' / 'too old' / 'too long': relative to the item they are about (applied
         after titles are known); a same-length marker word keeps token positions."""
-        if not (self.vocab.has_runtime or self.vocab.latest_year):
+        words = ["long"] if self.vocab.has_runtime else []
+        words += ["recent", "new", "modern", "old", "dated"] if self.vocab.has_year else []
+        if not words:
             return
 
         def mark(m: re.Match[str]) -> str:
@@ -40,9 +42,7 @@ class ConstraintRules(ParseBase):
             self.critiques.append(kind)
             return CRITIQUE_MARK.ljust(len(m.group(0)))
 
-        self.low = re.sub(
-            r"(?<!not )(?<!n't )\btoo (?P<w>recent|new|modern|old|dated|long)\b", mark, self.low
-        )
+        self.low = re.sub(rf"(?<!not )(?<!n't )\btoo (?P<w>{'|'.join(words)})\b", mark, self.low)
 
     def _apply_critiques(self) -> None:
         if not self.critiques:

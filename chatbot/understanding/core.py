@@ -100,6 +100,7 @@ class Vocabulary:
         self.countries = set(catalog.facet_values("country"))
         years = [i.year for i in catalog if i.year]
         self.latest_year = max(years) if years else 2025
+        self.has_year = bool(years)
         prices = [i.price for i in catalog if i.price is not None]
         self.median_price = statistics.median(prices) if prices else None
         self.has_runtime = any(i.runtime for i in catalog)
