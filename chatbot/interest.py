@@ -149,13 +149,15 @@ class InterestState:
         for item_id in self.liked:
             out.append(Belief(_bid("liked", item_id), f"You like {self.label(item_id)}"))
         for facet, value in self.preferred:
-            out.append(Belief(_bid("preferred", facet, value), f"You want: {value}"))
+            label = facet_value_label(facet, value)
+            out.append(Belief(_bid("preferred", facet, value), f"You want: {label}"))
         for item_id in self.disliked:
             out.append(Belief(_bid("disliked", item_id), f"Not for you: {self.label(item_id)}"))
         for item_id in self.seen:
             out.append(Belief(_bid("seen", item_id), f"Already seen: {self.label(item_id)}"))
         for facet, value in self.avoided:
-            out.append(Belief(_bid("avoided", facet, value), f"Avoiding: {value}"))
+            label = facet_value_label(facet, value)
+            out.append(Belief(_bid("avoided", facet, value), f"Avoiding: {label}"))
         for text in self.avoided_topics:
             out.append(Belief(_bid("avoided-topic", text), f"Avoiding: {text}"))
         for name, limit in self.constraints.items():
@@ -231,7 +233,7 @@ class InterestState:
         likes = [
             *self.interests,
             *(self.label(i) for i in self.liked),
-            *(v for _, v in self.preferred),
+            *(facet_value_label(f, v) for f, v in self.preferred),
         ]
         if likes:
             parts.append("You like: " + ", ".join(likes) + ".")
@@ -239,7 +241,13 @@ class InterestState:
             parts.append("Not for you: " + ", ".join(self.label(i) for i in self.disliked) + ".")
         if self.seen:
             parts.append("Already seen: " + ", ".join(self.label(i) for i in self.seen) + ".")
-        avoid = [*(v.lower() for _, v in self.avoided), *self.avoided_topics]
+        avoid = [
+            *(
+                v.lower() if f not in ("language", "country") else facet_value_label(f, v)
+                for f, v in self.avoided
+            ),
+            *self.avoided_topics,
+        ]
         if avoid:
             parts.append("Avoiding: " + ", ".join(avoid) + ".")
         parts.extend(_constraint_sentences(self.constraints))
@@ -268,6 +276,15 @@ def fold(events: Iterable[Event], initial: InterestState | None = None) -> Inter
     for event in events:
         state = state.apply(event)
     return state
+
+
+def facet_value_label(facet: str, value: str) -> str:
+    """A facet value as users read it: language and country codes become names."""
+    if facet == "language":
+        return f"{_LANGUAGE_NAMES.get(value, value)}-language"
+    if facet == "country":
+        return f"made in {_COUNTRY_NAMES.get(value, value)}"
+    return value
 
 
 def constraint_label(name: str, value: Any) -> str:

@@ -15,7 +15,7 @@ import numpy as np
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.errors import InputError
-from chatbot.interest import InterestState
+from chatbot.interest import InterestState, facet_value_label
 
 if TYPE_CHECKING:
     from chatbot.filters import Filters
@@ -312,7 +312,7 @@ class _Explainer:
                 break
         for facet, value in dict.fromkeys(state.preferred):
             if _has(item, facet, value):
-                out.append(f"{value}, which you asked for")
+                out.append(f"{facet_value_label(facet, value)}, which you asked for")
         c = state.constraints
         if ("year_min" in c or "year_max" in c) and item.year:
             out.append(f"from {item.year}, in the period you asked for")

@@ -587,3 +587,16 @@ def test_only_is_a_qualifier_not_an_interest(nlu: Understander) -> None:
 def test_too_long_is_ignored_for_a_catalogue_without_runtimes(books_catalog: Catalog) -> None:
     got = Understander(books_catalog).understand("too long", InterestState()).events
     assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "runtime_max"]
+
+
+def test_french_films_means_made_in_france_and_preferably_in_french(nlu: Understander) -> None:
+    got = events(nlu, "how about French films?")
+    assert ConstraintSet("country", "FR") in got
+    assert AttributePreferred("language", "fr") in got
+    assert AttributePreferred("language", "en") not in events(nlu, "British films")
+
+
+def test_language_preferences_read_as_names(nlu: Understander) -> None:
+    state = fold(events(nlu, "French films"))
+    assert "French-language" in state.summary()
+    assert "You want: French-language" in [b.label for b in state.beliefs()]

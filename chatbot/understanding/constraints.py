@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from chatbot.catalog import Item
 from chatbot.events import (
+    AttributePreferred,
     ConstraintSet,
     make_constraint,
 )
@@ -406,7 +407,13 @@ class ConstraintRules(ParseBase):
             if m.group("neg"):
                 return False
             word = m.group("adj") or m.group("c")
-            return constrain("country", COUNTRIES[word], word, v.countries)
+            done = constrain("country", COUNTRIES[word], word, v.countries)
+            spoken = LANGUAGES.get(word)
+            if m.group("adj") and spoken not in (None, "en") and spoken in v.languages:
+                # 'French films': made in France, and better still in French (not a co-production
+                # in English)
+                self.events.append(AttributePreferred("language", spoken))
+            return done
 
         names = "|".join(sorted(COUNTRIES, key=len, reverse=True))
         self._consume(
