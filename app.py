@@ -254,10 +254,17 @@ class Handlers:
         )
 
     def remove_belief(
-        self, session_id: str, slot: int, beliefs: Sequence[Mapping[str, Any]] | None
+        self,
+        session_id: str,
+        slot: int,
+        beliefs: Sequence[Mapping[str, Any]] | None,
+        clicked: str | None = None,
     ) -> View:
-        """One click on a belief: forget it, show the updated panel."""
+        """One click on a belief: forget it, show the updated panel. `clicked` is the button's
+        label: a turn that ends between the click and this call may have reordered the list."""
         beliefs = list(beliefs or ())
+        same = [i for i, b in enumerate(beliefs) if belief_button_label(b) == clicked]
+        slot = same[0] if same else slot
         if not 0 <= slot < len(beliefs):
             return View(warning="That line is no longer shown.")
         belief = beliefs[slot]
@@ -435,10 +442,7 @@ def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
 
         def make_remove(slot: int) -> Any:
             def on_remove(sid: str, beliefs: list[dict[str, Any]], clicked: str) -> list[Any]:
-                # a turn that ends between the click and this call may reorder the beliefs:
-                # the label the user clicked says which one they meant
-                at = [i for i, b in enumerate(beliefs or ()) if belief_button_label(b) == clicked]
-                return to_outputs(handlers.remove_belief(sid, at[0] if at else slot, beliefs))
+                return to_outputs(handlers.remove_belief(sid, slot, beliefs, clicked))
 
             return on_remove
 

@@ -9,7 +9,7 @@ import pytest
 import app
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
-from chatbot.ui_render import EMPTY_PANEL
+from chatbot.ui_render import EMPTY_PANEL, belief_button_label
 from tests.test_app_standin import StandInManager
 
 
@@ -226,3 +226,15 @@ def test_status_line_says_thinking_then_how_long_the_turn_took(handlers: app.Han
     final = last(views).status
     assert final is not None and 'data-state="done"' in final and 'data-turn="2"' in final
     assert "Answered in" in final
+
+
+def test_remove_belief_follows_the_clicked_label_when_the_list_moved(
+    handlers: app.Handlers, manager: StandInManager
+) -> None:
+    list(handlers.message("s1", "space", []))
+    final = last(list(handlers.message("s1", "dragons", [])))
+    assert final.panel is not None and len(final.panel.beliefs) == 2
+    first, second = final.panel.beliefs
+    # the click was on slot 0 while it showed `second`; by now slot 0 holds `first`
+    handlers.remove_belief("s1", 0, [first, second], belief_button_label(second))
+    assert manager.calls[-1] == ("remove_belief", "s1", second["id"])
