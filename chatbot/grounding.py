@@ -76,6 +76,15 @@ class _Tok:
     initial: bool
 
 
+def _in_name(toks: Sequence[_Tok], i: int, n: int) -> bool:
+    """The span touches another capitalised word: part of a person's name, not a title."""
+    before = (
+        i > 0 and toks[i - 1].cap and not toks[i - 1].initial and not toks[i - 1].norm.isdigit()
+    )
+    after = i + n < len(toks) and toks[i + n].cap and not toks[i + n].norm.isdigit()
+    return before or after
+
+
 def _tokens(text: str) -> list[_Tok]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -199,7 +208,7 @@ class GroundingChecker:
                 if len(key) < n or key not in self._titles or any(covered[i : i + n]):
                     continue
                 span = toks[i : i + n]
-                if self._looks_like_title(span, allowed):
+                if self._looks_like_title(span, allowed, in_name=_in_name(toks, i, n)):
                     problems.append(
                         f"mentions {' '.join(key)!r}, a catalogue title that is not shown"
                     )
@@ -211,18 +220,21 @@ class GroundingChecker:
                 problems.append(f"quotes {m.group(1)!r}, which is not in the item's text")
         return problems
 
-    def _looks_like_title(self, span: list[_Tok], allowed: Allowed) -> bool:
+    def _looks_like_title(self, span: list[_Tok], allowed: Allowed, *, in_name: bool) -> bool:
         content = [t for t in span if t.norm not in STOPWORDS]
         if not content:
             return False
         if len(span) == 1:
             tok = span[0]
+            # a word of the item's own text passes inside a name ('Jack Lemmon') or as a number;
+            # standing alone it names another film ('known for Trainspotting'), item text or not
+            quoted_ok = tok.norm in allowed.words and (in_name or tok.norm.isdigit())
             return (
                 tok.cap
                 and not tok.initial
                 and len(tok.norm) >= 4
                 and self._lower[tok.norm] <= 2
-                and tok.norm not in allowed.words
+                and not quoted_ok
             )
         capitalised = [t for t in content if t.cap and not t.initial]
         return bool(capitalised) and 2 * sum(t.cap for t in content) >= len(content)

@@ -399,3 +399,21 @@ def test_canned_demo_model_writes_a_sentence_per_segment(books_catalog, settings
     assert written.text.startswith("Here is what I found for you.")
     assert written.text.count("It matches what you asked for.") == 3
     assert not written.fell_back
+
+
+def test_a_title_quoted_from_the_items_own_text_is_still_another_title() -> None:
+    # The Beach's synopsis names the director's earlier film; a person's name that is also a
+    # title ('Jack' in 'Jack Lemmon') stays fine
+    beach = Item(
+        "b",
+        "The Beach",
+        "Danny Boyle, known for the cult movie Trainspotting, adapts a novel.",
+        year=2000,
+    )
+    front = Item("f", "The Front Page", "A comedy starring Jack Lemmon and Walter Matthau.")
+    others = [Item("t", "Trainspotting", "Edinburgh."), Item("j", "Jack", "A boy who ages fast.")]
+    catalog = Catalog([beach, front, *others])
+    checker = GroundingChecker(catalog)
+    said = "Danny Boyle, known for the cult movie Trainspotting, adapts a novel."
+    assert checker.check(said, checker.allowed([beach], beach))
+    assert checker.check("It stars Jack Lemmon.", checker.allowed([front], front)) == []
