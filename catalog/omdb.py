@@ -8,12 +8,20 @@ import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from catalog.redial import Candidate, MatchResult, RedialMovie, load_redial_movies, match_redial
+from catalog.redial import (
+    TRAIN_FILE,
+    Candidate,
+    MatchResult,
+    RedialMovie,
+    co_mentions,
+    load_redial_movies,
+    match_redial,
+)
 from chatbot.catalog import Item, write_catalog
 from chatbot.errors import CatalogError
 
@@ -619,6 +627,17 @@ def build_movie_items(
     return items, stats
 
 
+def _with_co_mentions(items: list[Item], train: Path) -> tuple[list[Item], dict[str, Any]]:
+    """Attach extra["co_mentioned"]: the movies ReDial's training dialogues name together."""
+    item_of = {rid: i.id for i in items for rid in i.extra.get("redial_ids", ())}
+    neighbours, dialogues = co_mentions(train, item_of)
+    out = [
+        replace(i, extra={**i.extra, "co_mentioned": neighbours[i.id]}) if i.id in neighbours else i
+        for i in items
+    ]
+    return out, {"source": train.name, "dialogues": dialogues, "items": len(neighbours)}
+
+
 def build_omdb_catalog(
     omdb_dir: str | Path,
     redial_dir: str | Path | None,
@@ -638,6 +657,9 @@ def build_omdb_catalog(
         raise CatalogError(
             "no movies selected: the dump has no English abstracts", path=str(omdb_dir)
         )
+    train = Path(redial_dir) / TRAIN_FILE if redial_dir is not None else None
+    if train is not None and train.exists():
+        items, stats["co_mentions"] = _with_co_mentions(items, train)
     seconds = round(time.perf_counter() - started, 2)
     credits = [OMDB_CREDIT] + ([REDIAL_CREDIT] if redial_movies else [])
     meta = {
@@ -647,8 +669,10 @@ def build_omdb_catalog(
         "attribution": credits,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "build_seconds": seconds,
-        "counts": {k: v for k, v in stats.items() if k != "redial_match"},
+        "counts": {k: v for k, v in stats.items() if k not in ("redial_match", "co_mentions")},
         "redial_match": stats["redial_match"],
     }
+    if "co_mentions" in stats:
+        meta["co_mentions"] = stats["co_mentions"]
     path = write_catalog(items, out, meta=meta)
     return BuildReport(path=path, items=len(items), seconds=seconds, meta=meta)

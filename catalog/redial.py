@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
 import unicodedata
 import urllib.parse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from chatbot.errors import CatalogError
 
@@ -204,3 +206,42 @@ def _match_one(movie: RedialMovie, cands: list[Candidate]) -> tuple[Candidate | 
     if len(near) == 1:
         return near[0], "year_off_by_one"
     return None, ""
+
+
+TRAIN_FILE = "train_partial.jsonl"
+
+
+def co_mentions(
+    dialogues: str | Path,
+    item_of: Mapping[str, str],
+    *,
+    top: int = 30,
+    min_count: int = 1,
+) -> tuple[dict[str, list[list[Any]]], int]:
+    """Movies named in the same ReDial dialogue, per catalogue item: {item_id: [[other_id,
+    count], ...]} (most frequent first), plus the number of dialogues read. `item_of` maps
+    ReDial movie ids to catalogue ids. Read from training dialogues only, never the test split."""
+    path = Path(dialogues)
+    pairs: dict[str, Counter[str]] = defaultdict(Counter)
+    n = 0
+    with path.open(encoding="utf-8") as f:
+        for line_no, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                mentions = json.loads(line).get("movieMentions") or {}
+            except (ValueError, AttributeError):
+                raise CatalogError(
+                    "not a ReDial dialogue (JSON object per line)", path=str(path), line=line_no
+                ) from None
+            ids = sorted({item_of[m] for m in mentions if m in item_of})
+            n += 1
+            for a in ids:
+                for b in ids:
+                    if a != b:
+                        pairs[a][b] += 1
+    out = {
+        a: [[b, c] for b, c in counts.most_common(top) if c >= min_count]
+        for a, counts in pairs.items()
+    }
+    return {a: v for a, v in out.items() if v}, n

@@ -19,7 +19,7 @@ from chatbot.interest import InterestState, facet_value_label
 
 if TYPE_CHECKING:
     from chatbot.filters import Filters
-    from chatbot.retrieval import Retriever
+    from chatbot.retrieval import Hit, Retriever
 
 # score = similarity to the query + these bonuses (similarities are cosines in -1..1)
 PREFERRED_BOOST = 0.06  # per preferred facet value the item has (at most two count)
@@ -30,9 +30,9 @@ DISLIKED_WEIGHT = 0.35  # how strongly disliked items push the query away
 QUERY_CACHE_SIZE = 512
 DIVERSITY = 0.15  # MMR weight: how much a pick's similarity to earlier picks costs
 EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown last
-QUERY_CACHE_SIZE = 512
-DIVERSITY = 0.15  # MMR weight: how much a pick's similarity to earlier picks costs
-EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown last
+# items the catalogue says people name together with a liked one (extra["co_mentioned"], from
+# ReDial's training dialogues for the movies): weight x log(1 + n) / log(1 + strongest n)
+CO_MENTION_WEIGHT = 0.5
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
 HIGH_RATING = 7.5
 
@@ -154,7 +154,10 @@ class Ranker:
                 query, pool, exclude=excluded | seen_ids, filters=self.filters(state), mmr=mmr
             )
             hits = [*hits, *more]
-        scored = [(self._score(state, h.item, h.score), h.item) for h in hits]
+        co = self.co_mentioned(state)
+        if co:
+            hits = [*hits, *self._co_mention_hits(state, query, co, excluded, hits)]
+        scored = [(self._score(state, h.item, h.score, co), h.item) for h in hits]
         scored.sort(key=lambda t: (-t[0], t[1].id))
         avoid = [i for i in state.last_shown if i in self.catalog] if state.explore else []
         picked = self._diversify(
@@ -228,8 +231,45 @@ class Ranker:
         norm = float(np.linalg.norm(q))
         return q / norm if norm > 1e-6 else None
 
-    def _score(self, state: InterestState, item: Item, similarity: float) -> float:
+    def co_mentioned(self, state: InterestState) -> dict[str, float]:
+        """{item id: 0..1}: how strongly the liked items' co-mention lists point at each item."""
+        counts: dict[str, float] = {}
+        for liked in state.liked[-6:]:
+            if liked not in self.catalog:
+                continue
+            for other, n in self.catalog.get(liked).extra.get("co_mentioned", ()):
+                counts[str(other)] = counts.get(str(other), 0.0) + float(n)
+        top = max(counts.values(), default=0.0)
+        return {i: math.log1p(n) / math.log1p(top) for i, n in counts.items()} if top else {}
+
+    def _co_mention_hits(
+        self,
+        state: InterestState,
+        query: np.ndarray,
+        co: dict[str, float],
+        excluded: set[str],
+        hits: Sequence[Hit],
+    ) -> list[Hit]:
+        """Co-mentioned items the embedding search did not return, if they pass the filters."""
+        from chatbot.retrieval import Hit
+
+        have = {h.item.id for h in hits} | excluded
+        filters = self.filters(state)
+        out = []
+        for item_id in co:
+            if item_id in have or item_id not in self.catalog:
+                continue
+            item = self.catalog.get(item_id)
+            if filters.matches(item):
+                similarity = float(query @ self.retriever.item_vector(item_id))
+                out.append(Hit(item, similarity))
+        return out
+
+    def _score(
+        self, state: InterestState, item: Item, similarity: float, co: dict[str, float]
+    ) -> float:
         score = similarity + POPULARITY_WEIGHT * self._pop.get(item.id, 0.0)
+        score += CO_MENTION_WEIGHT * co.get(item.id, 0.0)
         prefs = sum(1 for f, v in state.preferred if _has(item, f, v))
         score += PREFERRED_BOOST * min(prefs, 2)
         if any(_has(item, f, v) for f, v in state.focus):
@@ -294,6 +334,12 @@ class _Explainer:
             vec = retr.item_vector(item_id)
             near = {h.item.id for h in retr.search(vec, depth + 1)}
             self.liked.append((item_id, vec, near))
+        # liked item -> the items named together with it, strongest first
+        self.co = {
+            liked: [str(other) for other, _ in ranker.catalog.get(liked).extra["co_mentioned"]]
+            for liked, _, _ in self.liked
+            if ranker.catalog.get(liked).extra.get("co_mentioned")
+        }
         self.interests = []
         for text in state.interests[-3:]:
             near = {h.item.id for h in retr.search(ranker.embed(text), depth)}
@@ -306,6 +352,10 @@ class _Explainer:
         if close:
             liked_id = max(close)[1]
             out.append(f"similar to {_title(state, liked_id, self.ranker.catalog)}")
+        talked = [liked for liked, others in self.co.items() if item.id in others[:10]]
+        if talked:
+            title = _title(state, talked[0], self.ranker.catalog)
+            out.append(f"often talked about together with {title}")
         for text, near in self.interests:
             if item.id in near or _shares_words(text, item):
                 out.append(f"matches your interest in {text}")

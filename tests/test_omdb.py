@@ -224,3 +224,20 @@ def test_real_build_from_shared_data(tmp_path: Path) -> None:
         i.facet("language") == tuple(c for c in i.facet("language") if len(c) == 2) for i in catalog
     )
     assert report.seconds < 60
+
+
+def test_build_attaches_co_mentions_from_training_dialogues(tmp_path: Path) -> None:
+    import shutil
+
+    redial = tmp_path / "redial"
+    shutil.copytree(REDIAL_MINI, redial)
+    (redial / "train_partial.jsonl").write_text(
+        '{"movieMentions": {"100": "Space Voyage (1999)", "102": "Night Watch (1995)"}}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.jsonl"
+    build_omdb_catalog(MINI, redial, out)
+    catalog = load_catalog(out)
+    linked = {i.id: i.extra.get("co_mentioned") for i in catalog if i.extra.get("co_mentioned")}
+    assert len(linked) == 2 and all(len(v) == 1 and v[0][1] == 1 for v in linked.values())
+    assert catalog.meta["co_mentions"]["dialogues"] == 1

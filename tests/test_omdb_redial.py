@@ -130,3 +130,33 @@ def test_title_part_needs_more_than_a_one_word_subtitle() -> None:
     cands = [Candidate("x", "Justice League: War", 2014), Candidate("y", "M - Eine Stadt", 1931)]
     result = match_redial([movie("1", "War", 2014), movie("2", "M", 1931)], cands)
     assert {m.movie_id: k for k, ms in result.by_item.items() for m in ms} == {"2": "y"}
+
+
+def test_co_mentions_count_movies_named_in_the_same_dialogue(tmp_path: Path) -> None:
+    from catalog.redial import co_mentions
+
+    path = tmp_path / "train.jsonl"
+    dialogue = '{{"movieMentions": {{{}}}, "messages": []}}'
+    lines = [
+        dialogue.format('"1": "A", "2": "B", "3": "C"'),
+        dialogue.format('"1": "A", "2": "B"'),
+        dialogue.format('"2": "B", "9": "not in the catalogue"'),
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    item_of = {"1": "m1", "2": "m2", "3": "m3"}
+    lists, dialogues = co_mentions(path, item_of)
+    assert dialogues == 3
+    assert lists["m1"] == [["m2", 2], ["m3", 1]]
+    assert lists["m3"] == [["m1", 1], ["m2", 1]]
+    strong, _ = co_mentions(path, item_of, min_count=2, top=1)
+    assert strong == {"m1": [["m2", 2]], "m2": [["m1", 2]]}
+
+
+def test_co_mentions_name_the_line_of_a_broken_dialogue(tmp_path: Path) -> None:
+    from catalog.redial import co_mentions
+
+    path = tmp_path / "train.jsonl"
+    path.write_text('{"movieMentions": {}}\n{not json\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match="line 2"):
+        co_mentions(path, {})

@@ -222,3 +222,46 @@ def test_explain_false_gives_the_same_ranking_without_reasons(ranker: Ranker) ->
         bare = ranker.rank(state, 20, explain=False)
         assert ids(bare) == ids(explained)
         assert all(r.reasons == () for r in bare) and all(r.reasons for r in explained)
+
+
+@pytest.fixture(scope="module")
+def co_ranker(books: Catalog, tmp_path_factory: pytest.TempPathFactory) -> Ranker:
+    """The books, where readers of book-001 often also talked about the comedy book-024."""
+    from dataclasses import replace
+
+    from chatbot.retrieval import Retriever
+
+    items = [
+        replace(i, extra={**i.extra, "co_mentioned": [["book-024", 5], ["book-002", 1]]})
+        if i.id == "book-001"
+        else i
+        for i in books
+    ]
+    catalog = Catalog(items, meta=books.meta)
+    home = tmp_path_factory.mktemp("co-home")
+    settings = Settings.from_env(
+        {}, embedder="hash", llm="template", store="memory", home=home, index_dir=home / "index"
+    )
+    return Ranker(catalog, Retriever.open(catalog, settings, progress=False), settings)
+
+
+def test_items_named_together_with_a_liked_one_rank_higher(
+    ranker: Ranker, co_ranker: Ranker
+) -> None:
+    liked = fold([ItemLiked("book-001", "The Long Dark Between Stars")])
+    without = ids(ranker.rank(liked, 40))
+    with_co = co_ranker.rank(liked, 40)
+    assert ids(with_co).index("book-024") < (
+        without.index("book-024") if "book-024" in without else 40
+    )
+    reasons = {r.item.id: r.reasons for r in with_co}
+    assert any("often talked about together with" in r for r in reasons["book-024"])
+
+
+def test_co_mentions_respect_filters_and_rejections(co_ranker: Ranker) -> None:
+    liked = [ItemLiked("book-001", "The Long Dark Between Stars")]
+    assert "book-024" not in ids(
+        co_ranker.rank(fold([*liked, AttributeAvoided("genre", "Comedy")]), 40)
+    )
+    rejected = fold([*liked, ItemRejected("book-024", "The Wedding Planner's Rival")])
+    assert "book-024" not in ids(co_ranker.rank(rejected, 40))
