@@ -600,3 +600,15 @@ def test_language_preferences_read_as_names(nlu: Understander) -> None:
     state = fold(events(nlu, "French films"))
     assert "French-language" in state.summary()
     assert "You want: French-language" in [b.label for b in state.beliefs()]
+
+
+def test_that_skips_a_pick_turned_down_since_it_was_shown(
+    nlu: Understander, shown: tuple[Item, Item, Item]
+) -> None:
+    alien, heat, _ = shown
+    state = fold(
+        [ItemsRecommended(tuple(i.id for i in shown)), ItemRejected(alien.id, alien.label)]
+    )
+    got = events(nlu, "more like that", state)
+    assert not [e for e in got if getattr(e, "item_id", None) == alien.id]
+    assert [e for e in got if getattr(e, "item_id", None) == heat.id]

@@ -262,7 +262,9 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _anaphora(self) -> None:
         """'loved it', 'seen that': the item named earlier in the message, else the top pick."""
-        shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+        # 'that' means a pick still on the table, not one turned down since it was shown
+        rejected = set(self.state.disliked)
+        shown = [i for i in self.state.last_shown if i in self.vocab.catalog and i not in rejected]
         for lo, hi in self._clauses():
             if not any(lo <= c.pos < hi for c in self.cues):
                 continue
