@@ -33,6 +33,7 @@ EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown l
 # items the catalogue says people name together with a liked one (extra["co_mentioned"], from
 # ReDial's training dialogues for the movies): weight x log(1 + n) / log(1 + strongest n)
 CO_MENTION_WEIGHT = 0.5
+CO_MENTION_OFF_WISH = 0.2  # the share left for an item without any facet value the user wants
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
 HIGH_RATING = 7.5
 
@@ -269,8 +270,12 @@ class Ranker:
         self, state: InterestState, item: Item, similarity: float, co: dict[str, float]
     ) -> float:
         score = similarity + POPULARITY_WEIGHT * self._pop.get(item.id, 0.0)
-        score += CO_MENTION_WEIGHT * co.get(item.id, 0.0)
         prefs = sum(1 for f, v in state.preferred if _has(item, f, v))
+        co_mention = CO_MENTION_WEIGHT * co.get(item.id, 0.0)
+        if (state.preferred or state.focus) and not prefs:
+            # what the user asked for ('something funnier') outranks what others talked about
+            co_mention *= CO_MENTION_OFF_WISH
+        score += co_mention
         score += PREFERRED_BOOST * min(prefs, 2)
         if any(_has(item, f, v) for f, v in state.focus):
             score += FOCUS_BOOST

@@ -265,3 +265,18 @@ def test_co_mentions_respect_filters_and_rejections(co_ranker: Ranker) -> None:
     )
     rejected = fold([*liked, ItemRejected("book-024", "The Wedding Planner's Rival")])
     assert "book-024" not in ids(co_ranker.rank(rejected, 40))
+
+
+def test_a_wish_outranks_what_others_talked_about(
+    co_ranker: Ranker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = fold(
+        [
+            ItemLiked("book-001", "The Long Dark Between Stars"),
+            AttributePreferred("genre", "Science Fiction"),  # book-024 is a comedy
+        ]
+    )
+    gated = ids(co_ranker.rank(state, 40)).index("book-024")
+    monkeypatch.setattr("chatbot.ranking.CO_MENTION_OFF_WISH", 1.0)
+    ungated = ids(co_ranker.rank(state, 40)).index("book-024")
+    assert gated > ungated
