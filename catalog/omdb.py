@@ -318,6 +318,8 @@ def load_dump(omdb_dir: str | Path, *, progress: bool = False) -> OmdbDump:
                 # a few "abstracts" are placeholders ('500', 'i like this one!'): not a synopsis
                 if len(text.split()) < MIN_ABSTRACT_WORDS:
                     continue
+                if is_german_synopsis(text):  # the "English" file holds a few German abstracts
+                    continue
                 if len(text) > len(dump.abstracts.get(mid, "")):
                     dump.abstracts[mid] = text
         elif name == "movie_categories.csv":
@@ -581,6 +583,25 @@ class BuildReport:
     items: int
     seconds: float
     meta: Mapping[str, Any]
+
+
+_GERMAN = frozenset(
+    re.findall(
+        r"\S+",
+        "und der die das über mit ein eine einer nicht ist sich auf für von dem den des im zu "
+        "wird wie auch aber noch",
+    )
+)
+_ENGLISH = frozenset(
+    re.findall(r"\S+", "the and of a to in is with his her that for on as by an it from who")
+)
+
+
+def is_german_synopsis(text: str) -> bool:
+    """More German than English function words: the synopsis is not English."""
+    words = re.findall(r"[a-zäöüß]+", text.lower())
+    german = sum(w in _GERMAN for w in words)
+    return german >= 2 and german > sum(w in _ENGLISH for w in words)
 
 
 def build_movie_items(
