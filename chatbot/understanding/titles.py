@@ -28,6 +28,10 @@ from chatbot.understanding.lexicon import (
 log = logging.getLogger(__name__)
 
 
+# 'the second one', 'the first film': the noun after an ordinal that makes it a reference
+PICK_NOUNS = ("one", "movie", "film", "pick", "option", "item", "suggestion", "title", "book")
+
+
 class TitleRules(ParseBase):
     """Rule passes that find the items a message is about."""
 
@@ -63,40 +67,13 @@ class TitleRules(ParseBase):
                 picks = list(range(count)) if w != "last" else list(range(n - count, n))
                 width = 2
             elif w in ORDINALS and (
-                nxt
-                in (
-                    "one",
-                    "ones",
-                    "movie",
-                    "film",
-                    "pick",
-                    "option",
-                    "item",
-                    "suggestion",
-                    "title",
-                    "book",
-                )
+                nxt in (*PICK_NOUNS, "ones")
                 or (i > 0 and toks[i - 1].text == "the")
                 or len(toks) <= 3
             ):
                 idx = ORDINALS[w]
                 picks = [n - 1 if idx == -1 else (n // 2 if idx == -2 else idx)]
-                width = (
-                    2
-                    if nxt
-                    in (
-                        "one",
-                        "movie",
-                        "film",
-                        "pick",
-                        "option",
-                        "item",
-                        "suggestion",
-                        "title",
-                        "book",
-                    )
-                    else 1
-                )
+                width = 2 if nxt in PICK_NOUNS else 1
             elif w == "both" or (w == "neither" and nxt in ("of", "one", "")):
                 picks = [0, 1]
                 if w == "neither":
