@@ -50,9 +50,13 @@ class Settings:
     temperature: float = 0.0
     max_new_tokens: int = 160
     threads: int = 0  # 0: torch's default
-    # transformers weights: float32 (reference), int8 (dynamic quantisation: ~2x faster on CPU,
-    # but far more sentences fail the grounding check), bfloat16
-    llm_dtype: str = "float32"
+    # transformers weights: auto (bfloat16 on CPUs with native bf16, else float32), float32,
+    # bfloat16, int8 (dynamic quantisation: fast, but far more sentences fail the grounding check)
+    llm_dtype: str = "auto"
+    # reuse the KV cache of the prompt head (system message, few-shot examples) across calls
+    llm_prefix_cache: bool = True
+    # prompt lookup decoding: draft this many tokens by copying from the prompt; 0 turns it off
+    llm_prompt_lookup: int = 0
     # dialogue
     items_per_turn: int = 3
     max_message_chars: int = 2000

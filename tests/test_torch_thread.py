@@ -1,0 +1,54 @@
+"""The process-wide torch thread: results, errors, order, nested calls."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from chatbot import torch_thread
+
+
+def test_call_returns_the_result_from_the_torch_thread():
+    name = torch_thread.call(lambda: threading.current_thread().name)
+    assert name == "torch"
+    assert not torch_thread.on_torch_thread()
+
+
+def test_call_reraises_the_error_in_the_caller():
+    def boom() -> None:
+        raise ValueError("bad input")
+
+    with pytest.raises(ValueError, match="bad input"):
+        torch_thread.call(boom)
+    assert torch_thread.call(lambda: 2 + 2) == 4  # the thread survives
+
+
+def test_nested_call_runs_inline_instead_of_deadlocking():
+    assert torch_thread.call(lambda: torch_thread.call(lambda: "inner")) == "inner"
+
+
+def test_jobs_from_many_threads_run_one_at_a_time_in_order_per_caller():
+    running, peak, seen = [0], [0], []
+    lock = threading.Lock()
+
+    def job(n: int) -> int:
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        seen.append(n)
+        with lock:
+            running[0] -= 1
+        return n
+
+    results: list[int] = []
+    threads = [
+        threading.Thread(target=lambda n=n: results.append(torch_thread.call(lambda: job(n))))
+        for n in range(8)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == list(range(8)) and sorted(seen) == list(range(8))
+    assert peak[0] == 1
