@@ -1,7 +1,7 @@
 """Benchmark response generation with the default LLM on the real movie catalogue; prints figures.
 
     .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
-    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes float32,int8
+    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes auto,float32,int8
 
 Measures: load time, decode tokens/s and model time to first token, writer time to first
 streamed (validated) text, end-to-end latency p50/p95 of 3-item replies, peak RSS, and
@@ -112,7 +112,11 @@ def run(args: argparse.Namespace) -> None:
         start = time.perf_counter()
         model = TransformersChatModel(settings, dtype=dtype)
         model.load()
-        print(f"\n== {model.name} dtype={dtype}: loaded in {time.perf_counter() - start:.1f} s")
+        print(
+            f"\n== {model.name} dtype={dtype} ({model.dtype}), prompt lookup "
+            f"{settings.llm_prompt_lookup}, batched items {hasattr(model, 'stream_batch')}: "
+            f"loaded in {time.perf_counter() - start:.1f} s"
+        )
         speed, first = decode_speed(model)
         print(f"decode: {speed:.1f} tokens/s; model time to first token {first * 1000:.0f} ms")
         writer = ResponseWriter(model, catalog, settings)
@@ -220,7 +224,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=3, help="items per reply (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
     parser.add_argument(
-        "--dtypes", default="float32,int8", help="comma list: int8,float32,bfloat16"
+        "--dtypes", default="auto", help="comma list of auto,float32,bfloat16,int8 (default auto)"
     )
     parser.add_argument("--compare-n", type=int, default=20, help="replies for extra dtypes")
     parser.add_argument("--catalog", help="catalogue file (default: settings.catalog_path)")

@@ -55,8 +55,9 @@ class Settings:
     llm_dtype: str = "auto"
     # reuse the KV cache of the prompt head (system message, few-shot examples) across calls
     llm_prefix_cache: bool = True
-    # prompt lookup decoding: draft this many tokens by copying from the prompt; 0 turns it off
-    llm_prompt_lookup: int = 0
+    # prompt lookup decoding: draft this many tokens by copying them from the prompt (the lead-in
+    # repeats the request); 0 turns it off
+    llm_prompt_lookup: int = 8
     # dialogue
     items_per_turn: int = 3
     max_message_chars: int = 2000

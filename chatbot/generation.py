@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -45,6 +45,28 @@ class ChatModel(Protocol):
     name: str
 
     def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]: ...
+
+
+class BatchStream(Protocol):
+    """(row, text delta) pairs of several conversations generated together, and (row, None)
+    once when a row has ended; stop(row) ends one row early (its sentence is complete),
+    close() ends them all."""
+
+    def __iter__(self) -> Iterator[tuple[int, str | None]]: ...
+
+    def stop(self, row: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class BatchChatModel(ChatModel, Protocol):
+    """A ChatModel that can also generate several conversations in one batch (optional: the
+    writer uses it for the item sentences when a backend has it; decoding a batch of three
+    costs about one sequence's time on a memory-bound CPU)."""
+
+    def stream_batch(
+        self, conversations: list[list[dict[str, str]]], **opts: Any
+    ) -> BatchStream: ...
 
 
 @dataclass(frozen=True)
@@ -248,18 +270,98 @@ class ResponseWriter:
             max_new_tokens=INTRO_MAX_TOKENS,
             max_sentences=1,
         )
-        for rec in request.recommendations:
-            yield "\n\n"
-            yield f"**{rec.item.label}** — "
-            yield from self._item(rec, request, turn, values)
+        yield from self._items(request, turn, values)
         for extra in (request.question, *request.notes):
             if extra.strip():
                 yield "\n\n"
                 yield extra.strip()
 
-    def _item(
-        self, rec: Recommendation, request: ReplyRequest, turn: _Turn, values: dict[str, Any]
+    def _items(self, request: ReplyRequest, turn: _Turn, values: dict[str, Any]) -> Iterator[str]:
+        """Every item: heading, then its sentence; batched when the backend can batch."""
+        plans = [self._plan(rec, request, values) for rec in request.recommendations]
+        stream_batch = getattr(self.model, "stream_batch", None)
+        if stream_batch is not None and len(plans) > 1 and turn.backend_error is None:
+            yield from self._batched(stream_batch, plans, turn)
+            return
+        for plan in plans:
+            yield from plan.heading()
+            yield from self._segment(
+                turn,
+                plan.attempts,
+                plan.allowed,
+                fallback=plan.fallback,
+                max_new_tokens=ITEM_MAX_TOKENS,
+                max_sentences=self.item_sentences,
+            )
+
+    def _batched(
+        self, stream_batch: Callable[..., BatchStream], plans: list[_Plan], turn: _Turn
     ) -> Iterator[str]:
+        """First attempts of all items in one batch; item i is streamed as soon as items before
+        it are out, failed ones get their retry (one at a time) after the batch."""
+        checks = [_SegmentCheck(self.checker, p.allowed, self.item_sentences) for p in plans]
+        shown = [0] * len(plans)  # accepted sentences already yielded, per item
+        live = 0  # the first item not yielded completely
+
+        def flush() -> Iterator[str]:
+            nonlocal live
+            while live < len(plans):
+                check, plan = checks[live], plans[live]
+                if not plan.headed:
+                    yield from plan.heading()
+                yield from check.sentences[shown[live] :]
+                shown[live] = len(check.sentences)
+                if not (check.done and check.sentences):
+                    return  # still generating, or failed: its retry comes after the batch
+                live += 1
+
+        turn.attempts += len(plans)
+        batch: BatchStream | None = None
+        try:
+            batch = stream_batch(
+                [plan.attempts[0] for plan in plans], **self._opts(ITEM_MAX_TOKENS)
+            )
+            for row, delta in batch:
+                if checks[row].done:
+                    continue
+                if delta is None:
+                    checks[row].finish()
+                else:
+                    checks[row].feed(delta)
+                if checks[row].done:
+                    batch.stop(row)
+                    yield from flush()
+            for check in checks:
+                check.finish()
+        except BackendError as e:
+            log.warning("chat model failed, using template text: %s", e)
+            turn.backend_error = str(e)
+            for check in checks:
+                check.abort()
+        finally:
+            if batch is not None:
+                batch.close()
+        for check in checks:
+            turn.violations.extend(check.problems)
+        yield from flush()
+        for i in range(live, len(plans)):
+            plan, check = plans[i], checks[i]
+            if not plan.headed:
+                yield from plan.heading()
+            if check.sentences:
+                yield from check.sentences[shown[i] :]
+                continue
+            yield from self._segment(
+                turn,
+                plan.attempts[1:],
+                plan.allowed,
+                fallback=plan.fallback,
+                max_new_tokens=ITEM_MAX_TOKENS,
+                max_sentences=self.item_sentences,
+            )
+
+    def _plan(self, rec: Recommendation, request: ReplyRequest, values: dict[str, Any]) -> _Plan:
+        """The prompts (first attempt, retry), the grounding context and the template sentence."""
         item = rec.item
         allowed = self.checker.allowed(
             [r.item for r in request.recommendations], item, trusted=rec.reasons
@@ -285,18 +387,18 @@ class ResponseWriter:
             ),
             self._messages("explain_retry", {**values, "description": description}),
         ]
-        yield from self._segment(
-            turn,
-            attempts,
-            allowed,
-            fallback=self._template_item(rec, allowed),
-            max_new_tokens=ITEM_MAX_TOKENS,
-            max_sentences=self.item_sentences,
-        )
+        return _Plan(item.label, attempts, allowed, self._template_item(rec, allowed))
 
     def _messages(self, prompt: str, values: dict[str, Any]) -> list[dict[str, str]]:
         system = {"role": "system", "content": self.prompts.render("system", noun=self.noun)}
         return [system, *self.prompts.messages(prompt, **values)]
+
+    def _opts(self, max_new_tokens: int) -> dict[str, Any]:
+        return {
+            "max_new_tokens": min(max_new_tokens, self.settings.max_new_tokens),
+            "temperature": self.settings.temperature,
+            "stop": ["\n\n"],
+        }
 
     def _segment(
         self,
@@ -310,46 +412,30 @@ class ResponseWriter:
     ) -> Iterator[str]:
         """Yield one segment: LLM sentences that pass the check, else one retry, else `fallback`."""
         if self.model is not None and turn.backend_error is None:
-            opts = {
-                "max_new_tokens": min(max_new_tokens, self.settings.max_new_tokens),
-                "temperature": self.settings.temperature,
-                "stop": ["\n\n"],
-            }
             for messages in attempts:
                 turn.attempts += 1
-                accepted = 0
+                check = _SegmentCheck(self.checker, allowed, max_sentences)
                 stream: Iterator[str] = iter(())
                 try:
-                    stream = self.model.stream(messages, **opts)
-                    for sentence, complete in _sentences(stream):
-                        sentence = _CLEAN.sub("", sentence).strip()
-                        if not sentence:
-                            continue
-                        problems = self.checker.check(sentence, allowed)
-                        if not complete and not problems and accepted == 0:
-                            problems = [f"unfinished sentence {sentence[-40:]!r}"]
-                        if not complete:
-                            # a cut-off tail is dropped silently once a full sentence was shown
-                            turn.violations.extend(problems)
+                    stream = self.model.stream(messages, **self._opts(max_new_tokens))
+                    for delta in stream:
+                        yield from check.feed(delta)
+                        if check.done:
                             break
-                        if problems:
-                            turn.violations.extend(problems)
-                            break
-                        yield sentence if accepted == 0 else " " + sentence
-                        accepted += 1
-                        if accepted >= max_sentences:
-                            break
+                    else:
+                        yield from check.finish()
                 except BackendError as e:
                     log.warning("chat model failed, using template text: %s", e)
                     turn.backend_error = str(e)
-                    if accepted:
-                        return
-                    break
+                    check.abort()
                 finally:
                     if isinstance(stream, Generator):
                         stream.close()
-                if accepted:
+                    turn.violations.extend(check.problems)
+                if check.sentences:
                     return
+                if turn.backend_error is not None:
+                    break
         turn.fell_back = True
         turn.fallbacks += 1
         yield fallback
@@ -383,21 +469,90 @@ class ResponseWriter:
         return text or "It matches what you asked for."
 
 
-def _sentences(stream: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """Split streamed deltas into (sentence, complete) pairs; the tail at the end is incomplete
-    unless it ends with sentence punctuation."""
-    buffer = ""
-    for delta in stream:
-        buffer += delta
-        while True:
-            m = _SENTENCE_END.search(buffer)
+_COMPLETE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+class _SegmentCheck:
+    """Validates one segment's streamed text sentence by sentence.
+
+    feed() returns the sentences accepted by that delta (ready to show: the first bare, later
+    ones with a leading space). The segment is done after `max_sentences` sentences, or at the
+    first sentence with a grounding problem (then it ends with what was accepted before it, and
+    an attempt with nothing accepted has failed). A tail without final punctuation is an
+    unfinished sentence: dropped, and a failure when nothing was accepted.
+    """
+
+    def __init__(self, checker: GroundingChecker, allowed: Allowed, max_sentences: int) -> None:
+        self.checker = checker
+        self.allowed = allowed
+        self.max_sentences = max_sentences
+        self.sentences: list[str] = []
+        self.problems: list[str] = []
+        self.done = False
+        self._buffer = ""
+
+    def feed(self, delta: str) -> list[str]:
+        if self.done:
+            return []
+        self._buffer += delta
+        out: list[str] = []
+        while not self.done:
+            m = _SENTENCE_END.search(self._buffer)
             if m is None:
                 break
-            sentence, buffer = buffer[: m.start()], buffer[m.end() :]
+            sentence, self._buffer = self._buffer[: m.start()], self._buffer[m.end() :]
             if sentence.strip():
-                yield sentence, bool(re.search(r"[.!?…][\"'”’)\]]*$", sentence.strip()))
-    if buffer.strip():
-        yield buffer, bool(re.search(r"[.!?…][\"'”’)\]]*$", buffer.strip()))
+                out.extend(self._take(sentence, bool(_COMPLETE.search(sentence.strip()))))
+        return out
+
+    def finish(self) -> list[str]:
+        """The stream ended: judge the tail."""
+        out: list[str] = []
+        if not self.done and self._buffer.strip():
+            out = self._take(self._buffer, bool(_COMPLETE.search(self._buffer.strip())))
+        self.done = True
+        return out
+
+    def abort(self) -> None:
+        """The backend failed: keep what was accepted, judge nothing more."""
+        self.done = True
+
+    def _take(self, sentence: str, complete: bool) -> list[str]:
+        sentence = _CLEAN.sub("", sentence).strip()
+        if not sentence:
+            return []
+        problems = self.checker.check(sentence, self.allowed)
+        if not complete:
+            if not problems and not self.sentences:
+                problems = [f"unfinished sentence {sentence[-40:]!r}"]
+            # a cut-off tail is dropped silently once a full sentence was shown
+            self.problems.extend(problems)
+            self.done = True
+            return []
+        if problems:
+            self.problems.extend(problems)
+            self.done = True
+            return []
+        shown = sentence if not self.sentences else " " + sentence
+        self.sentences.append(shown)
+        self.done = len(self.sentences) >= self.max_sentences
+        return [shown]
+
+
+@dataclass
+class _Plan:
+    """One item's segment: heading, prompts (first attempt, retry), grounding, template text."""
+
+    label: str
+    attempts: list[list[dict[str, str]]]
+    allowed: Allowed
+    fallback: str
+    headed: bool = False
+
+    def heading(self) -> Iterator[str]:
+        self.headed = True
+        yield "\n\n"
+        yield f"**{self.label}** — "
 
 
 def _noun(catalog: Catalog) -> str:

@@ -27,7 +27,7 @@ STOPWORDS = _wordset(
     "a an and are as at be but by for from he her his i if in into is it its me my "
     "no not of on or our she so that the their them they this to up we with you your "
     "was were has have had will would can could do does did what who how when where "
-    "why all any one"
+    "why all any one i'm i've i'd i'll"
 )
 # Capitalised words that are fine anywhere even when the item text does not contain them.
 COMMON_CAPITALISED = _wordset(

@@ -327,6 +327,7 @@ def test_check_flags_unsupported_content(checker, books_catalog, text):
         "It is a Science Fiction Thriller for an English reader.",  # its genres, a common word
         "Perfect for a tense evening.",
         "Here are three picks you will enjoy.",
+        "It is a tense read, and I'm sure you will like it.",  # "I'm" is not a name
     ],
 )
 def test_check_accepts_grounded_text(checker, books_catalog, text):

@@ -138,3 +138,42 @@ def test_prompt_lookup_decoding_keeps_greedy_text(real_chat_model):
     assert "".join(lookup.stream(messages, max_new_tokens=16)) == "".join(
         reference.stream(messages, max_new_tokens=16)
     )
+
+
+def test_batch_rows_stream_end_and_stop(real_chat_model):
+    conversations = [
+        [{"role": "user", "content": "Name a colour. Answer with one word."}],
+        [{"role": "user", "content": "Count from one to thirty in words, separated by commas."}],
+    ]
+    batch = real_chat_model.stream_batch(conversations, max_new_tokens=48)
+    texts, ended, after_stop = ["", ""], set(), []
+    try:
+        for row, delta in batch:
+            assert row not in ended, "no events for a row after its end"
+            if delta is None:
+                ended.add(row)
+                continue
+            texts[row] += delta
+            if row == 1 and len(texts[1].split()) >= 4:
+                batch.stop(1)
+                ended.add(1)
+                after_stop.append(len(texts[1]))
+    finally:
+        batch.close()
+    assert texts[0].strip() and 0 in ended, "row 0 reached its end and said so"
+    assert after_stop and len(texts[1]) == after_stop[0], "a stopped row sends nothing more"
+    assert len(texts[1].split(",")) < 10, "row 1 was cut short"
+
+
+def test_one_row_batch_matches_the_plain_stream(real_chat_model):
+    from chatbot.backends.llm_transformers import TransformersChatModel
+
+    model = TransformersChatModel(real_chat_model.settings, dtype="float32")
+    messages = [
+        {"role": "system", "content": "You are a helpful assistant."},
+        {"role": "user", "content": "Say something about rainy days."},
+    ]
+    plain = "".join(model.stream(messages, max_new_tokens=20))
+    batch = model.stream_batch([messages], max_new_tokens=20)
+    batched = "".join(delta for _, delta in batch if delta is not None)
+    assert batched == plain and plain.strip()

@@ -114,6 +114,60 @@ class FakeChatModel:
         yield from pieces if budget is None else pieces[: int(budget)]
 
 
+class FakeBatchChatModel(FakeChatModel):
+    """A FakeChatModel that also batches: stream_batch() takes one scripted reply per
+    conversation (in row order) and streams the rows' words interleaved, like a real batch,
+    with (row, None) when a row's reply has run out."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.batches: list[_FakeBatch] = []  # every stream_batch() result, for inspection
+
+    def stream_batch(self, conversations: list[list[dict[str, str]]], **opts: Any) -> _FakeBatch:
+        """One scripted reply per row; a row's exception is raised when its turn comes."""
+        self.batches.append(
+            _FakeBatch([self.stream(messages, **opts) for messages in conversations])
+        )
+        return self.batches[-1]
+
+
+class _FakeBatch:
+    def __init__(self, rows: list[Iterator[str]]) -> None:
+        self.rows = rows
+        self.stopped: set[int] = set()
+        self.closed = False
+        self.ran_out: set[int] = set()  # rows whose reply ended (not stopped)
+        self.emitted = [0] * len(rows)  # deltas yielded per row
+
+    def __iter__(self) -> Iterator[tuple[int, str | None]]:
+        live = list(range(len(self.rows)))
+        while live and not self.closed:
+            for row in list(live):
+                if row in self.stopped:
+                    live.remove(row)
+                    continue
+                try:
+                    delta = next(self.rows[row])
+                except StopIteration:
+                    live.remove(row)
+                    self.ran_out.add(row)
+                    yield row, None
+                    continue
+                self.emitted[row] += 1
+                yield row, delta
+
+    @property
+    def exhausted(self) -> bool:
+        """Every row's reply ran to its end (none was stopped early)."""
+        return len(self.ran_out) == len(self.rows)
+
+    def stop(self, row: int) -> None:
+        self.stopped.add(row)
+
+    def close(self) -> None:
+        self.closed = True
+
+
 class FailingChatModel:
     """A chat model that streams `partial` and then fails with BackendError (a mid-stream crash)."""
 
