@@ -53,7 +53,8 @@ class Settings:
     # transformers weights: auto (bfloat16 on CPUs with native bf16, else float32), float32,
     # bfloat16, int8 (dynamic quantisation: fast, but far more sentences fail the grounding check)
     llm_dtype: str = "auto"
-    # reuse the KV cache of the prompt head (system message, few-shot examples) across calls
+    # reuse the KV cache of the prompt head (system message, few-shot examples) across calls;
+    # used when prompt lookup is off (transformers mis-continues a given cache with it)
     llm_prefix_cache: bool = True
     # prompt lookup decoding: draft this many tokens by copying them from the prompt (the lead-in
     # repeats the request); 0 turns it off

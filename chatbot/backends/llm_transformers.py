@@ -228,6 +228,10 @@ class TransformersChatModel:
         prompt (then their KV cache is reused); [] when not, or when prefix caching is off."""
         if not self.settings.llm_prefix_cache or len(messages) < 2:
             return []
+        if self.settings.llm_prompt_lookup > 0:
+            # transformers 5.24's prompt lookup decoding mis-continues a given cache (greedy text
+            # changes: "A red apple." for "Red."): one or the other
+            return []
         head = self._tokenizer.apply_chat_template(messages[:-1], tokenize=True, return_dict=True)[
             "input_ids"
         ]
