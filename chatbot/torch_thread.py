@@ -11,6 +11,7 @@ served in order; a call made from the torch thread itself runs at once (no deadl
 
 from __future__ import annotations
 
+import atexit
 import queue
 import threading
 from collections.abc import Callable
@@ -23,9 +24,31 @@ _thread: threading.Thread | None = None
 _start_lock = threading.Lock()
 
 
+class _Stop(Exception):
+    """Ends the torch thread (sent at interpreter exit)."""
+
+
 def _serve() -> None:
     while True:
-        _jobs.get()()
+        try:
+            _jobs.get()()
+        except _Stop:
+            return
+
+
+def _shutdown() -> None:
+    """Let the torch thread finish its queue and end before the interpreter does: a thread
+    still inside torch at exit made the C++ runtime abort ("terminate called without an active
+    exception", exit status 134) after loading two models."""
+    thread = _thread
+    if thread is None or not thread.is_alive():
+        return
+
+    def stop() -> None:
+        raise _Stop
+
+    _jobs.put(stop)
+    thread.join(timeout=10)
 
 
 def on_torch_thread() -> bool:
@@ -40,6 +63,7 @@ def submit(job: Callable[[], None]) -> None:
         if _thread is None:
             _thread = threading.Thread(target=_serve, name="torch", daemon=True)
             _thread.start()
+            atexit.register(_shutdown)
     _jobs.put(job)
 
 
