@@ -14,10 +14,11 @@ from __future__ import annotations
 import atexit
 import queue
 import threading
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 _jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
 _thread: threading.Thread | None = None
@@ -88,3 +89,59 @@ def call(fn: Callable[[], T]) -> T:
     if error:
         raise error[0]
     return result[0]
+
+
+class Batcher(Generic[T, R]):
+    """Merges the calls that queue up while the torch thread is busy into one call.
+
+    `fn` maps a list of inputs to a same-length sequence of outputs (an encoder over texts).
+    Under load, fifty users' query embeddings cost one batched encode instead of fifty queued
+    ones. An error fails every call of that batch (with that error).
+    """
+
+    def __init__(self, fn: Callable[[list[T]], Sequence[R]]) -> None:
+        self.fn = fn
+        self.batches = 0  # calls of fn (tests and benchmarks read it)
+        self._pending: list[_Pending[T, R]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, inputs: Sequence[T]) -> Sequence[R]:
+        if on_torch_thread():
+            return self.fn(list(inputs))
+        request: _Pending[T, R] = _Pending(list(inputs))
+        with self._lock:
+            self._pending.append(request)
+            first = len(self._pending) == 1
+        if first:  # later callers join this drain until it starts
+            submit(self._drain)
+        request.done.wait()
+        if request.error is not None:
+            raise request.error
+        return request.result
+
+    def _drain(self) -> None:
+        with self._lock:
+            batch, self._pending = self._pending, []
+        if not batch:
+            return
+        try:
+            outputs = self.fn([x for request in batch for x in request.inputs])
+            self.batches += 1
+            start = 0
+            for request in batch:
+                request.result = outputs[start : start + len(request.inputs)]
+                start += len(request.inputs)
+        except BaseException as e:  # handed to every caller of the batch
+            for request in batch:
+                request.error = e
+        finally:
+            for request in batch:
+                request.done.set()
+
+
+class _Pending(Generic[T, R]):
+    def __init__(self, inputs: list[T]) -> None:
+        self.inputs = inputs
+        self.result: Sequence[R] = ()
+        self.error: BaseException | None = None
+        self.done = threading.Event()

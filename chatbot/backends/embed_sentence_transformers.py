@@ -48,6 +48,8 @@ class SentenceTransformerEmbedder:
         self._dim = _configured_dim(self.model_dir)
         self._model: Any = None
         self._lock = threading.Lock()
+        # concurrent sessions' queries are embedded together on the torch thread
+        self._batcher: torch_thread.Batcher[str, Any] | None = None
 
     @property
     def dim(self) -> int:
@@ -60,17 +62,10 @@ class SentenceTransformerEmbedder:
         """L2-normalised float32 embeddings, shape (len(texts), dim)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._load()
+        self._load()
+        assert self._batcher is not None
         try:
-            out = torch_thread.call(
-                lambda: model.encode(
-                    list(texts),
-                    batch_size=self.batch_size,
-                    show_progress_bar=False,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                )
-            )
+            out = self._batcher(list(texts))
         except (RuntimeError, ValueError) as e:
             raise BackendError(f"embedding with {self.name} failed: {e}") from e
         return np.ascontiguousarray(out, dtype=np.float32)
@@ -100,6 +95,16 @@ class SentenceTransformerEmbedder:
                         f"{self.model_dir}: config says dim {self._dim}, the model gives {loaded}"
                     )
                 self._dim = loaded
+                model = self._model
+                self._batcher = torch_thread.Batcher(
+                    lambda batch: model.encode(
+                        batch,
+                        batch_size=self.batch_size,
+                        show_progress_bar=False,
+                        normalize_embeddings=True,
+                        convert_to_numpy=True,
+                    )
+                )
             return self._model
 
 
