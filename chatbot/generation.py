@@ -324,12 +324,11 @@ class ResponseWriter:
             for row, delta in batch:
                 if checks[row].done:
                     continue
-                if delta is None:
-                    checks[row].finish()
-                else:
-                    checks[row].feed(delta)
-                if checks[row].done:
+                check = checks[row]
+                accepted = check.finish() if delta is None else check.feed(delta)
+                if check.done:
                     batch.stop(row)
+                if accepted or check.done:
                     yield from flush()
             for check in checks:
                 check.finish()

@@ -93,3 +93,17 @@ def test_one_item_does_not_batch(books_catalog, settings):
     req = request(books_catalog, recommendations=request(books_catalog).recommendations[:1])
     _, written = run(ResponseWriter(model, books_catalog, settings), req)
     assert model.batches == [] and GOOD[0] in written.text and written.attempts == 2
+
+
+def test_with_two_sentences_the_first_streams_before_the_second_is_done(books_catalog, settings):
+    first, second = "It is grim.", "It is also very long and slow to finish its story."
+    # the other rows outlast item 1, so only item 1's own progress can release its sentence
+    slow = [g[:-1] + ", told at great length over many many pages." for g in GOOD[1:]]
+    model = FakeBatchChatModel([INTRO, f"{first} {second}", *slow])
+    writer = ResponseWriter(model, books_catalog, settings, item_sentences=2)
+    for part in writer.stream(request(books_catalog)):
+        if part == first:
+            assert model.batches[0].emitted[0] <= len(first.split()) + 1
+            break
+    else:
+        pytest.fail("the first sentence was never streamed")
