@@ -246,7 +246,7 @@ class TransformersChatModel:
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
-        tokenizer, model = self._tokenizer, self._model
+        tokenizer = self._tokenizer
         try:
             inputs = tokenizer.apply_chat_template(
                 messages, add_generation_prompt=True, return_tensors="pt", return_dict=True
@@ -269,24 +269,7 @@ class TransformersChatModel:
         gen_kwargs["streamer"] = streamer
         gen_kwargs["stopping_criteria"] = StoppingCriteriaList([_Cancelled()])
         failure: list[BaseException] = []
-        finished = threading.Event()
-
-        def run() -> None:
-            try:
-                if self.settings.threads > 0:  # process-wide; set on the thread that runs torch
-                    torch.set_num_threads(self.settings.threads)
-                with self._generate_lock, torch.inference_mode():
-                    if not cancelled.is_set():
-                        if head:
-                            gen_kwargs["cache"] = self._prefixes.get(model, head)
-                        model.generate(**gen_kwargs)
-            except BaseException as e:  # reported to the reading thread below
-                failure.append(e)
-            finally:
-                streamer.end()
-                finished.set()
-
-        torch_thread.submit(run)
+        finished = self._submit(gen_kwargs, streamer, cancelled, failure, head)
         try:
             for text in streamer:
                 if text:
@@ -330,6 +313,38 @@ class TransformersChatModel:
         except Exception as e:
             raise BackendError(f"could not apply the chat template to the messages: {e}") from e
         return _TransformersBatch(self, inputs, opts)
+
+    def _submit(
+        self,
+        gen_kwargs: dict[str, Any],
+        streamer: Any,
+        cancelled: threading.Event,
+        failure: list[BaseException],
+        head: list[int] | None = None,
+    ) -> threading.Event:
+        """Queue one generate() on the torch thread (skipped if cancelled before it starts);
+        its error goes to `failure`, the streamer is always ended; the event is set when done."""
+        import torch
+
+        finished = threading.Event()
+
+        def run() -> None:
+            try:
+                if self.settings.threads > 0:  # process-wide; set on the thread that runs torch
+                    torch.set_num_threads(self.settings.threads)
+                with self._generate_lock, torch.inference_mode():
+                    if not cancelled.is_set():
+                        if head:
+                            gen_kwargs["cache"] = self._prefixes.get(self._model, head)
+                        self._model.generate(**gen_kwargs)
+            except BaseException as e:  # reported to the reading thread
+                failure.append(e)
+            finally:
+                streamer.end()
+                finished.set()
+
+        torch_thread.submit(run)
+        return finished
 
     def _gen_kwargs(self, opts: dict[str, Any]) -> dict[str, Any]:
         """generate() options shared by stream() and stream_batch()."""
@@ -426,19 +441,7 @@ class _TransformersBatch:
         gen_kwargs["stopping_criteria"] = StoppingCriteriaList([_Stopped()])
         gen_kwargs.pop("prompt_lookup_num_tokens", None)  # assisted decoding is batch-size 1
 
-        def run() -> None:
-            try:
-                if owner.settings.threads > 0:
-                    torch.set_num_threads(owner.settings.threads)
-                with owner._generate_lock, torch.inference_mode():
-                    if not self.cancelled.is_set():
-                        owner._model.generate(**gen_kwargs)
-            except BaseException as e:  # reported to the reading thread
-                self.failure.append(e)
-            finally:
-                self.streamer.end()
-
-        torch_thread.submit(run)
+        owner._submit(gen_kwargs, self.streamer, self.cancelled, self.failure)
 
     def __iter__(self) -> Iterator[tuple[int, str | None]]:
         while True:
