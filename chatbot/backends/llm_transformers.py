@@ -137,10 +137,11 @@ def resolve_model_source(settings: Settings) -> tuple[Path, str | None]:
 class TransformersChatModel:
     """Local causal LM with streaming (TextIteratorStreamer).
 
-    The model loads once, lazily, on first use (thread-safe). One generate() runs at a time:
-    concurrent sessions queue on a lock (a 135M model on 2 cores gains nothing from running
-    two generations in parallel); a turn that waits longer than settings.llm_timeout_s fails
-    with BackendError and the writer falls back to template text.
+    The model loads once, lazily, on first use (thread-safe). Every generate() runs on the
+    process's torch thread (chatbot/torch_thread.py), so concurrent sessions queue there (the
+    lock is a guard for callers that reach the model directly); a turn that waits longer than
+    settings.llm_timeout_s fails with BackendError and the writer falls back to template text.
+    stream_batch() writes several conversations in one generate().
     """
 
     # Weights loaded in this process, shared by all instances: a Gradio app and an HTTP API in
