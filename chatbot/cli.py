@@ -131,6 +131,34 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.5,
         help="with --data: share of users who start cold with a catalogue-sampled target",
     )
+
+    # train
+    tr = sub.add_parser("train", help="train models from data (see README, Training)")
+    tr_sub = tr.add_subparsers(dest="train_command", metavar="MODEL", required=True)
+    rec = tr_sub.add_parser(
+        "recommender",
+        help="learn the recommender from ReDial training dialogues or logged sessions",
+    )
+    rec.add_argument(
+        "--data", help="ReDial-format training JSONL (default: <redial dir>/train_partial.jsonl)"
+    )
+    rec.add_argument(
+        "--from-sessions",
+        action="store_true",
+        help="learn from the liked/disliked/seen events of the sqlite session store instead",
+    )
+    rec.add_argument("--out", help="output folder (default: var/recommender/<catalogue name>)")
+    rec.add_argument(
+        "--holdout", type=float, default=0.1, help="share of dialogues/sessions held out to tune"
+    )
+    rec.add_argument("--seed", type=int, default=0, help="seed of the hold-out split")
+    rec.add_argument("--max-cases", type=int, help="tune on at most N held-out turns (faster)")
+    rec.add_argument("--embedder", help="sentence-transformers | hash")
+    rec.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing when a model for this catalogue is already built (make setup)",
+    )
     return parser
 
 
@@ -158,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "chat": _cmd_chat,
             "serve": _cmd_serve,
             "eval": _cmd_eval,
+            "train": _cmd_train,
         }
         return handlers[args.command](args, settings)
     except ChatbotError as e:
@@ -394,6 +423,30 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(manager, settings)
     log.warning("serving on http://%s:%d (docs at /docs), store=%s", host, port, settings.store)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    return 0
+
+
+def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from chatbot.recommender.model import MANIFEST_FILE, model_dir
+    from chatbot.recommender.train import train_recommender
+
+    if args.embedder:
+        settings = settings.replace(embedder=args.embedder)
+    folder = model_dir(settings) if args.out is None else args.out
+    if args.if_missing and (Path(folder) / MANIFEST_FILE).is_file():
+        print(f"recommender already built in {folder} (delete it or drop --if-missing to retrain)")
+        return 0
+    train_recommender(
+        settings,
+        data=args.data,
+        from_sessions=args.from_sessions,
+        out=args.out,
+        holdout=args.holdout,
+        seed=args.seed,
+        max_cases=args.max_cases,
+    )
     return 0
 
 

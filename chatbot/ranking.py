@@ -19,6 +19,7 @@ from chatbot.interest import InterestState, facet_value_label
 
 if TYPE_CHECKING:
     from chatbot.filters import Filters
+    from chatbot.recommender.model import EaseModel
     from chatbot.retrieval import Hit, Retriever
 
 # score = similarity to the query + these bonuses (similarities are cosines in -1..1)
@@ -38,6 +39,16 @@ REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalog
 HIGH_RATING = 7.5
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A candidate's score parts: base + popularity weight x pop + learned weight x learned."""
+
+    item: Item
+    base: float  # similarity + facet boosts + rating (+ co-mention boost without a model)
+    pop: float  # log-popularity scaled to 0..1
+    learned: float  # the trained model's score, 0..1 of the turn's best (0 without a model)
+
+
 @dataclass(frozen=True, eq=False)
 class Recommendation:
     """One ranked candidate and the signals that chose it (shown to the LLM and the user)."""
@@ -54,12 +65,32 @@ def popularity(item: Item) -> float:
 
 
 class Ranker:
-    """Scores candidates from the retriever against an InterestState and explains each pick."""
+    """Scores candidates from the retriever against an InterestState and explains each pick.
 
-    def __init__(self, catalog: Catalog, retriever: Retriever, settings: Settings) -> None:
+    With a trained recommender (`chatbot train recommender`; `learned="auto"` loads the one built
+    for this catalogue, None forces the hand-tuned ranking) its best items join the candidates
+    and its score is blended in (weights tuned on held-out training dialogues, see
+    chatbot.recommender). Hard filters, rejections and seen items apply to every candidate.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        retriever: Retriever,
+        settings: Settings,
+        *,
+        learned: EaseModel | None | str = "auto",
+    ) -> None:
         self.catalog = catalog
         self.retriever = retriever
         self.settings = settings
+        if isinstance(learned, str):
+            if learned != "auto":
+                raise ValueError(f"learned must be a model, None or 'auto', not {learned!r}")
+            from chatbot.recommender.model import load_model
+
+            learned = load_model(catalog, settings)
+        self.learned = learned
         pops = [popularity(i) for i in catalog]
         top = max(pops, default=0.0)
         self._pop = {
@@ -139,26 +170,11 @@ class Ranker:
         if k == 0:
             return []
         excluded = state.excluded() | set(exclude)
-        query = self._query(state)
-        if query is None:
+        candidates = self.candidates(state, k, excluded)
+        if candidates is None:
             return self._popular(state, k, excluded, explain=explain)
-        pool = max(8 * k, 60)
-        mmr = 0.5 if state.explore else 0.0  # a more varied pool to choose from
-        hits = []
-        if state.focus:
-            hits = self.retriever.search(
-                query, pool, exclude=excluded, filters=self.filters(state, with_focus=True), mmr=mmr
-            )
-        if len(hits) < pool:
-            seen_ids = {h.item.id for h in hits}
-            more = self.retriever.search(
-                query, pool, exclude=excluded | seen_ids, filters=self.filters(state), mmr=mmr
-            )
-            hits = [*hits, *more]
-        co = self.co_mentioned(state)
-        if co:
-            hits = [*hits, *self._co_mention_hits(state, query, co, excluded, hits)]
-        scored = [(self._score(state, h.item, h.score, co), h.item) for h in hits]
+        pop_w, learned_w = self.weights()
+        scored = [(c.base + pop_w * c.pop + learned_w * c.learned, c.item) for c in candidates]
         scored.sort(key=lambda t: (-t[0], t[1].id))
         avoid = [i for i in state.last_shown if i in self.catalog] if state.explore else []
         picked = self._diversify(
@@ -170,6 +186,59 @@ class Ranker:
         return [
             Recommendation(item, round(score, 4), explainer.reasons(item)) for score, item in picked
         ]
+
+    def weights(self) -> tuple[float, float]:
+        """(popularity weight, learned weight): the trained blend's, or the hand-tuned ones."""
+        if self.learned is None:
+            return POPULARITY_WEIGHT, 0.0
+        return self.learned.blend.popularity, self.learned.blend.learned
+
+    def candidates(
+        self, state: InterestState, k: int, excluded: set[str], *, pool: int | None = None
+    ) -> list[Candidate] | None:
+        """Scored candidates for the state (None: no signal at all, the cold start applies).
+
+        Retrieval's nearest items to the query (and, without a trained model, the items
+        co-mentioned with liked ones; with one, its best-scoring items), all through the hard
+        filters and never `excluded` ones."""
+        query = self._query(state)
+        learned = self._learned(state)
+        if query is None and not learned:
+            return None
+        pool = pool or max(8 * k, 60)
+        hits: list[Hit] = []
+        if query is not None:
+            mmr = 0.5 if state.explore else 0.0  # a more varied pool to choose from
+            if state.focus:
+                focus = self.filters(state, with_focus=True)
+                hits = self.retriever.search(query, pool, exclude=excluded, filters=focus, mmr=mmr)
+            if len(hits) < pool:
+                seen_ids = {h.item.id for h in hits}
+                more = self.retriever.search(
+                    query, pool, exclude=excluded | seen_ids, filters=self.filters(state), mmr=mmr
+                )
+                hits = [*hits, *more]
+        co = self.co_mentioned(state) if self.learned is None else {}
+        extra: Iterable[str] = co
+        if learned and self.learned is not None:
+            extra = sorted(learned, key=lambda i: -learned[i])[: self.learned.blend.candidates * 2]
+        hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
+        pops = self._pop
+        return [
+            Candidate(
+                h.item,
+                self._score(state, h.item, h.score, co),
+                pops.get(h.item.id, 0.0),
+                learned.get(h.item.id, 0.0),
+            )
+            for h in hits
+        ]
+
+    def _learned(self, state: InterestState) -> dict[str, float]:
+        """{item id: 0..1} from the trained model for this state's items ({} without a model)."""
+        if self.learned is None:
+            return {}
+        return self.learned.normalised(self.learned.blend.weights.context(state))
 
     def _diversify(
         self, scored: Sequence[tuple[float, Item]], k: int, weight: float, avoid: Sequence[str]
@@ -243,33 +312,36 @@ class Ranker:
         top = max(counts.values(), default=0.0)
         return {i: math.log1p(n) / math.log1p(top) for i, n in counts.items()} if top else {}
 
-    def _co_mention_hits(
+    def _extra_hits(
         self,
         state: InterestState,
-        query: np.ndarray,
-        co: dict[str, float],
+        query: np.ndarray | None,
+        ids: Iterable[str],
         excluded: set[str],
         hits: Sequence[Hit],
     ) -> list[Hit]:
-        """Co-mentioned items the embedding search did not return, if they pass the filters."""
+        """Items (co-mentioned, or the trained model's best) that the embedding search did not
+        return, if they pass the hard filters; similarity 0 when there is no query."""
         from chatbot.retrieval import Hit
 
         have = {h.item.id for h in hits} | excluded
         filters = self.filters(state)
         out = []
-        for item_id in co:
+        for item_id in ids:
             if item_id in have or item_id not in self.catalog:
                 continue
             item = self.catalog.get(item_id)
             if filters.matches(item):
-                similarity = float(query @ self.retriever.item_vector(item_id))
-                out.append(Hit(item, similarity))
+                vec = self.retriever.item_vector(item_id)
+                out.append(Hit(item, 0.0 if query is None else float(query @ vec)))
         return out
 
     def _score(
         self, state: InterestState, item: Item, similarity: float, co: dict[str, float]
     ) -> float:
-        score = similarity + POPULARITY_WEIGHT * self._pop.get(item.id, 0.0)
+        """Similarity plus facet, rating and co-mention boosts (popularity and the trained
+        model's score are added by the caller)."""
+        score = similarity
         prefs = sum(1 for f, v in state.preferred if _has(item, f, v))
         co_mention = CO_MENTION_WEIGHT * co.get(item.id, 0.0)
         if (state.preferred or state.focus) and not prefs:
@@ -345,6 +417,13 @@ class _Explainer:
             for liked, _, _ in self.liked
             if ranker.catalog.get(liked).extra.get("co_mentioned")
         }
+        # liked item -> the items the trained model says people who liked it chose
+        learned = ranker.learned
+        self.chosen = (
+            {liked: set(learned.neighbours(liked)) for liked, _, _ in self.liked}
+            if learned is not None
+            else {}
+        )
         self.interests = []
         for text in state.interests[-3:]:
             near = {h.item.id for h in retr.search(ranker.embed(text), depth)}
@@ -357,7 +436,15 @@ class _Explainer:
         if close:
             liked_id = max(close)[1]
             out.append(f"similar to {_title(state, liked_id, self.ranker.catalog)}")
-        talked = [liked for liked, others in self.co.items() if item.id in others[:10]]
+        chose = [liked for liked, others in self.chosen.items() if item.id in others]
+        if chose:
+            title = _title(state, chose[-1], self.ranker.catalog)
+            out.append(f"people who liked {title} often chose this")
+        talked = [
+            liked
+            for liked, others in self.co.items()
+            if item.id in others[:10] and liked not in chose
+        ]
         if talked:
             title = _title(state, talked[0], self.ranker.catalog)
             out.append(f"often talked about together with {title}")

@@ -68,29 +68,18 @@ class ContentRanker:
         return [hit.item.id for hit in self.retriever.search(query, k=k)]
 
 
-class DialogueRanker:
-    """The dialogue manager's path without the LLM: understanding -> events -> state -> Ranker.
+class StateReplay:
+    """Replays a ReDial context into an InterestState, the way the dialogue manager would see it.
 
     Seeker turns go through the Understander; movies the recommender mentioned become
     ItemsRecommended (they are what the bot would have shown, so the Ranker will not repeat
     them). The state is kept per dialogue so that each turn only processes what is new.
     """
 
-    name = "dialogue"
-
-    def __init__(
-        self,
-        catalog: Catalog,
-        retriever: Retriever,
-        settings: Settings,
-        item_map: Mapping[str, str],
-    ):
-        from chatbot.ranking import Ranker
+    def __init__(self, catalog: Catalog, item_map: Mapping[str, str]):
         from chatbot.understanding import Understander
 
-        self.catalog = catalog
         self.item_map = item_map
-        self.ranker = Ranker(catalog, retriever, settings)
         self.understander = Understander(catalog)
         self._dialogue: str | None = None
         self._done = 0
@@ -116,7 +105,40 @@ class DialogueRanker:
         self._done, self._state = len(case.context), state
         return state
 
+
+class DialogueRanker:
+    """The dialogue manager's path without the LLM: StateReplay -> InterestState -> Ranker.
+
+    `learned`: "auto" ranks as the product does (the trained recommender when one is built for
+    this catalogue), None forces the hand-tuned ranking, or pass a loaded model.
+    """
+
+    name = "dialogue"
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        retriever: Retriever,
+        settings: Settings,
+        item_map: Mapping[str, str],
+        *,
+        learned: Any = "auto",
+        name: str | None = None,
+    ):
+        from chatbot.ranking import Ranker
+
+        self.catalog = catalog
+        self.item_map = item_map
+        self.ranker = Ranker(catalog, retriever, settings, learned=learned)
+        self.replay = StateReplay(catalog, item_map)
+        if name:
+            self.name = name
+
+    def state_for(self, case: RedialCase) -> Any:
+        """The InterestState after the context of `case`."""
+        return self.replay.state_for(case)
+
     def rank(self, case: RedialCase, k: int) -> list[str]:
         """Replay the context into an InterestState and rank with the production Ranker."""
         state = self.state_for(case)
-        return [rec.item.id for rec in self.ranker.rank(state, k)]
+        return [rec.item.id for rec in self.ranker.rank(state, k, explain=False)]

@@ -1,0 +1,254 @@
+"""The trained item-to-item model the Ranker blends in: loading, manifest checks, scoring, reasons.
+
+The model is EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019): a
+closed-form item-item weight matrix B learned from baskets of items that people named together
+(ReDial training dialogues) or liked / saw in one session (logged sessions). An item's score
+for a context is sum_j w_j * B[j, item] over the context items j (liked, shown, seen, disliked,
+each with a tuned weight w). Each row of B keeps only its strongest weights (see `prune_rows`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chatbot.catalog import Catalog
+from chatbot.config import Settings
+from chatbot.errors import ChatbotError
+
+log = logging.getLogger(__name__)
+
+MODEL_FILE = "ease.npz"
+MANIFEST_FILE = "manifest.json"
+FORMAT = "ease-topk-v1"
+# a pick is explained by a liked item X ("people who liked X often chose this") only when it is
+# among X's strongest neighbours in B (rank, not a raw weight, so it reads the same for any data)
+REASON_NEIGHBOURS = 20
+
+
+class ModelError(ChatbotError):
+    """A recommender artefact is missing, corrupt or made for another catalogue."""
+
+
+@dataclass(frozen=True)
+class ContextWeights:
+    """How much each kind of context item counts in the learned score (tuned on the hold-out)."""
+
+    liked: float = 1.0
+    shown: float = 1.0
+    seen: float = 1.0
+    disliked: float = 0.5
+
+    def context(self, state: Any) -> dict[str, float]:
+        """{item id: weight} from an InterestState (later kinds override earlier ones)."""
+        out: dict[str, float] = {}
+        for kind in ("shown", "seen", "disliked", "liked"):
+            weight = float(getattr(self, kind))
+            for item_id in getattr(state, kind):
+                if weight:
+                    out[item_id] = weight
+                else:
+                    out.pop(item_id, None)
+        return out
+
+
+@dataclass(frozen=True)
+class Blend:
+    """How the learned score joins the hand-tuned score in the Ranker.
+
+    score = hand-tuned score (similarity + facet boosts + `popularity` x log-popularity) +
+    `learned` x (EASE score / the best EASE score of the turn)."""
+
+    learned: float = 0.5
+    popularity: float = 0.3
+    candidates: int = 100  # the learned model's best items join the retrieval candidates
+    weights: ContextWeights = field(default_factory=ContextWeights)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the manifest."""
+        return {
+            "learned": self.learned,
+            "popularity": self.popularity,
+            "candidates": self.candidates,
+            "weights": vars(self.weights).copy(),
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Blend:
+        """The inverse of to_dict (missing keys keep their defaults)."""
+        weights = ContextWeights(**{k: float(v) for k, v in d.get("weights", {}).items()})
+        return cls(
+            learned=float(d.get("learned", cls.learned)),
+            popularity=float(d.get("popularity", cls.popularity)),
+            candidates=int(d.get("candidates", cls.candidates)),
+            weights=weights,
+        )
+
+
+def catalog_ids_hash(catalog: Catalog) -> str:
+    """sha256 of the catalogue's sorted item ids: the model is valid while the ids are the same
+    (descriptions and facets may change; a new or removed item needs a retrain)."""
+    h = hashlib.sha256()
+    for item_id in sorted(item.id for item in catalog):
+        h.update(item_id.encode("utf-8") + b"\n")
+    return h.hexdigest()
+
+
+def prune_rows(b: np.ndarray, keep: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's `keep` largest weights: (columns int32 (n, keep), weights float32 (n, keep))."""
+    keep = min(keep, b.shape[1])
+    cols = np.argpartition(-b, keep - 1, axis=1)[:, :keep]
+    vals = np.take_along_axis(b, cols, axis=1)
+    order = np.argsort(-vals, axis=1)
+    return (
+        np.take_along_axis(cols, order, axis=1).astype(np.int32),
+        np.take_along_axis(vals, order, axis=1).astype(np.float32),
+    )
+
+
+class EaseModel:
+    """Pruned EASE weights over the items that occur in the training baskets.
+
+    `item_ids` (n,) names the rows; `cols` / `vals` (n, keep) hold each row's strongest
+    weights (column = row number of the other item); `counts` (n,) baskets per item."""
+
+    def __init__(
+        self,
+        item_ids: Iterable[str],
+        cols: np.ndarray,
+        vals: np.ndarray,
+        counts: np.ndarray,
+        blend: Blend,
+        manifest: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.item_ids = [str(i) for i in item_ids]
+        self.row = {item_id: n for n, item_id in enumerate(self.item_ids)}
+        if cols.shape != vals.shape or cols.shape[0] != len(self.item_ids):
+            raise ModelError(
+                f"weights of shape {cols.shape}/{vals.shape} for {len(self.row)} items"
+            )
+        self.cols, self.vals, self.counts = cols, vals, counts
+        self.blend = blend
+        self.manifest: dict[str, Any] = dict(manifest or {})
+
+    def __len__(self) -> int:
+        return len(self.item_ids)
+
+    def scores(self, context: Mapping[str, float]) -> np.ndarray:
+        """EASE scores (n,) for a context {item id: weight}; zeros when no context item is known."""
+        out = np.zeros(len(self.item_ids), dtype=np.float32)
+        for item_id, weight in context.items():
+            r = self.row.get(item_id)
+            if r is not None and weight:
+                np.add.at(out, self.cols[r], weight * self.vals[r])
+        return out
+
+    def top(
+        self, context: Mapping[str, float], n: int, *, exclude: Iterable[str] = ()
+    ) -> dict[str, float]:
+        """{item id: score / best score}, the n best positive-scoring items not in `exclude` or
+        the context; {} when nothing scores above zero."""
+        s = self.scores(context)
+        banned = set(exclude) | set(context)
+        out: dict[str, float] = {}
+        if not s.size or s.max() <= 0:
+            return out
+        best = float(s.max())
+        for r in np.argsort(-s):
+            if s[r] <= 0 or len(out) >= n:
+                break
+            item_id = self.item_ids[r]
+            if item_id not in banned:
+                out[item_id] = float(s[r]) / best
+        return out
+
+    def normalised(self, context: Mapping[str, float]) -> dict[str, float]:
+        """{item id: score / best score} for every positively scored item (the Ranker's feature)."""
+        s = self.scores(context)
+        if not s.size or s.max() <= 0:
+            return {}
+        best = float(s.max())
+        rows = np.flatnonzero(s > 0)
+        return {self.item_ids[r]: float(s[r]) / best for r in rows}
+
+    def neighbours(self, item_id: str, n: int = REASON_NEIGHBOURS) -> list[str]:
+        """The n items this one points at most strongly (positive weights only)."""
+        r = self.row.get(item_id)
+        if r is None:
+            return []
+        row = zip(self.cols[r][:n], self.vals[r][:n], strict=True)
+        return [self.item_ids[c] for c, v in row if v > 0]
+
+    def save(self, folder: Path) -> Path:
+        """Write the weights to folder/ease.npz; returns the path."""
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / MODEL_FILE
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(
+            tmp,
+            item_ids=np.array(self.item_ids),
+            cols=self.cols,
+            vals=self.vals.astype(np.float16),
+            counts=self.counts.astype(np.int32),
+        )
+        tmp.replace(path)
+        return path
+
+    @classmethod
+    def load(cls, folder: Path, catalog: Catalog) -> EaseModel:
+        """Read folder/manifest.json and ease.npz; ModelError when missing, corrupt or made for
+        another catalogue (the message says how to rebuild)."""
+        manifest_path, path = folder / MANIFEST_FILE, folder / MODEL_FILE
+        retrain = "run `chatbot train recommender` (or `make setup`) to rebuild it"
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ModelError(f"{manifest_path}: unreadable manifest ({e}); {retrain}") from e
+        if manifest.get("format") != FORMAT:
+            raise ModelError(f"{manifest_path}: format {manifest.get('format')!r}; {retrain}")
+        if manifest.get("catalog", {}).get("ids_sha256") != catalog_ids_hash(catalog):
+            raise ModelError(
+                f"{manifest_path}: trained for another catalogue "
+                f"({manifest.get('catalog', {}).get('path')}); {retrain}"
+            )
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+        if digest != manifest.get("artefact", {}).get("sha256"):
+            raise ModelError(f"{path}: missing or does not match the manifest; {retrain}")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                ids, cols, vals, counts = z["item_ids"], z["cols"], z["vals"], z["counts"]
+        except (OSError, ValueError, KeyError) as e:
+            raise ModelError(f"{path}: unreadable ({e}); {retrain}") from e
+        missing = [i for i in ids[:1000] if str(i) not in catalog]
+        if missing:
+            raise ModelError(f"{path}: items {missing[:3]} are not in the catalogue; {retrain}")
+        blend = Blend.from_dict(manifest.get("blend", {}))
+        return cls(ids, cols, vals.astype(np.float32), counts, blend, manifest)
+
+
+def model_dir(settings: Settings) -> Path:
+    """Where the default model lives: <home>/recommender/<catalogue file stem>."""
+    return Path(settings.home) / "recommender" / Path(settings.catalog_path).stem
+
+
+def load_model(catalog: Catalog, settings: Settings) -> EaseModel | None:
+    """The trained model for this catalogue, or None (hand-tuned ranking) with a log line saying
+    why when a model exists but cannot be used. No model folder at all is not worth a warning."""
+    folder = model_dir(settings)
+    if not (folder / MANIFEST_FILE).is_file():
+        log.info("no trained recommender in %s; using the hand-tuned ranking", folder)
+        return None
+    try:
+        model = EaseModel.load(folder, catalog)
+    except ModelError as e:
+        log.warning("not using the trained recommender: %s; using the hand-tuned ranking", e)
+        return None
+    log.info("trained recommender loaded from %s (%d items)", folder, len(model))
+    return model
