@@ -1,481 +1,338 @@
 """The Gradio web UI over the dialogue manager: `build_app(manager, settings)` and `main()`.
 
-Only the session id lives in Gradio's per-tab state; the interest state lives in the session
-store behind the manager. The cards and beliefs on screen are view data (their ids travel in
-hidden JSON components so that a click names exactly what the user saw).
+Gradio wiring only. What a session shows lives server-side in `chatbot.ui_session` (one view per
+browser session, changed by one worker at a time); each tab draws it through one long-lived
+stream started on page load, so nothing on screen is ever replaced by an older copy. The session
+id is kept in the browser's local storage (it survives a reload); clicks and messages only queue
+jobs. The models load in the background at startup while the page shows that it is loading.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import secrets
 import sys
-import time
-import uuid
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from collections.abc import AsyncIterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
 import gradio as gr
 
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
-from chatbot.ui_render import (
-    attribution_html,
-    belief_button_label,
-    feedback_message,
-    item_label,
-    render_card,
-    render_summary,
-    reply_markdown,
-    turn_status,
+from chatbot.ui_render import attribution_html, turn_status
+from chatbot.ui_session import (
+    Manager,
+    ManagerSource,
+    Sessions,
+    Snapshot,
+    StoppableChatModel,
+    new_session_id,
+    valid_session_id,
 )
 
 log = logging.getLogger("chatbot.app")
 
-MAX_CARD_SLOTS = 6
-BELIEF_SLOTS = 12
-# Turns run the LLM; more than two at once on a small CPU only makes every reply slower.
-TURN_CONCURRENCY = 2
-FEEDBACK_KINDS = ("like", "dislike", "seen")
-# Plain words: emoji glyphs are missing on machines without an emoji font.
-FEEDBACK_BUTTONS = {"like": "Like", "dislike": "Not for me", "seen": "Seen it"}
+STORAGE_KEY = "chatbot-session"
+POLL_S = 0.05  # how often a tab's stream looks for a newer version of its session
 DEFAULT_EXAMPLES = (
     "A mind-bending sci-fi film like Inception",
     "A feel-good comedy from the 90s",
     "Something scary but not too gory",
     "An animated movie for a family evening",
 )
+WARM_UP_TEXT = "something funny and uplifting"
+
+# Buttons inside the cards and the panel are plain HTML (so each names its film and carries its
+# item id); one delegated listener turns a click into this component's click event.
+CLICK_JS = """
+element.addEventListener('click', (ev) => {
+  const b = ev.target.closest('button[data-act]');
+  if (!b || b.disabled) return;
+  const d = b.dataset;
+  trigger('click', {act: d.act, item: d.item || '', belief: d.belief || ''});
+});
+"""
 
 CSS = """
-.rec-card { padding: 4px 2px; }
+.rec-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+  gap: 12px; }
+@media (max-width: 700px) { .rec-grid { grid-template-columns: 1fr; } }
+.rec-card { padding: 12px; border: 1px solid var(--border-color-primary); border-radius: 10px;
+  background: var(--block-background-fill); min-width: 0; overflow-wrap: anywhere; }
 .rec-title { margin: 0 0 4px 0; font-size: 1.1em; line-height: 1.3; }
-.rec-year { font-weight: normal; opacity: 0.7; }
-.rec-meta { margin: 0 0 6px 0; font-size: 0.9em; opacity: 0.8; }
-.rec-synopsis { margin: 0 0 6px 0; font-size: 0.92em; }
-.rec-note { font-size: 0.85em; opacity: 0.65; }
-.rec-reason { margin: 0 0 6px 0; font-size: 0.92em; }
-.rec-links { margin: 0; font-size: 0.92em; }
-.card-row { flex-wrap: nowrap !important; }
-.card-slot { min-width: 0 !important; }
-.attribution { text-align: center; font-size: 0.85em; opacity: 0.8; padding: 8px 0; }
-button.belief-btn { justify-content: flex-start; text-align: left; }
-.turn-status { font-size: 0.85em; opacity: 0.7; min-height: 1.2em; }
+.rec-year { font-weight: normal; opacity: 0.75; }
+.rec-meta { margin: 0 0 6px 0; font-size: 0.9em; opacity: 0.85; }
+.rec-synopsis, .rec-reason { margin: 0 0 6px 0; font-size: 0.92em; }
+.rec-note { font-size: 0.85em; opacity: 0.7; }
+.rec-links { margin: 0 0 6px 0; font-size: 0.92em; }
+.rec-links a { display: inline-block; min-height: 44px; line-height: 44px; padding: 0 4px; }
+.rec-actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.card-btn, .belief-btn { min-height: 44px; padding: 8px 12px; border-radius: 8px; font: inherit;
+  border: 1px solid var(--button-secondary-border-color);
+  background: var(--button-secondary-background-fill);
+  color: var(--button-secondary-text-color); cursor: pointer; }
+.card-btn:hover, .belief-btn:hover { background: var(--button-secondary-background-fill-hover); }
+.card-btn:focus-visible, .belief-btn:focus-visible { outline: 3px solid var(--color-accent);
+  outline-offset: 2px; }
+.beliefs { list-style: none; padding: 0; margin: 6px 0; }
+.beliefs li { margin: 0 0 6px 0; }
+.belief-btn { width: 100%; text-align: left; }
+.panel-hint { font-size: 0.85em; opacity: 0.75; margin: 4px 0; }
+#send, #stop, #start-over, #forget, .confirm-row button { min-height: 44px; }
+.turn-status { font-size: 0.9em; opacity: 0.8; min-height: 1.3em; }
+.attribution { text-align: center; font-size: 0.85em; opacity: 0.85; padding: 8px 0; }
+.attribution p { margin: 2px 0; }
+.attribution a { display: inline-block; min-height: 24px; }
 /* the chat's own trash button would clear the view but not the session: Start over does both */
 #chat button[aria-label="Clear"] { display: none; }
 """
 
 
-class Manager(Protocol):
-    """The part of chatbot.dialogue.DialogueManager the UI uses."""
-
-    def stream(self, session_id: str, text: str) -> Iterator[Any]: ...
-
-    def stream_feedback(self, session_id: str, item_id: str, kind: str) -> Iterator[Any]: ...
-
-    def remove_belief(self, session_id: str, belief_id: str) -> Any: ...
-
-    def reset(self, session_id: str) -> Any: ...
-
-    def forget(self, session_id: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class Panel:
-    """The 'What I know about you' panel: summary text plus removable beliefs."""
-
-    summary: str
-    beliefs: tuple[dict[str, str], ...]
-
-    @classmethod
-    def from_state(cls, state: Any) -> Panel:
-        """From an InterestState (summary(), beliefs() -> [Belief(id, label)])."""
-        beliefs = tuple({"id": str(b.id), "label": str(b.label)} for b in state.beliefs())
-        return cls(state.summary(), beliefs)
+def ui_secret(settings: Settings) -> str:
+    """The key that encrypts the session id in browser storage, kept under CHATBOT_HOME so that
+    a restarted app can still read what browsers stored."""
+    path = Path(settings.home) / "ui-secret"
+    try:
+        if path.exists():
+            return path.read_text().strip()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_hex(16)
+        path.write_text(value)
+        path.chmod(0o600)
+        return value
+    except OSError as e:  # a read-only home: sessions then last as long as this process
+        log.warning("cannot keep the UI secret in %s (%s); sessions end with this process", path, e)
+        return secrets.token_hex(16)
 
 
-EMPTY = Panel("", ())
+def _as_source(manager: Manager | ManagerSource) -> ManagerSource:
+    return manager if isinstance(manager, ManagerSource) else ManagerSource(manager)
 
 
-@dataclass(frozen=True)
-class View:
-    """What the page should show after (part of) an event; None fields stay as they are."""
-
-    history: list[dict[str, str]] | None = None
-    message: str | None = None
-    cards: tuple[dict[str, Any], ...] | None = None
-    panel: Panel | None = None
-    session_id: str | None = None
-    warning: str | None = None
-    info: str | None = None
-    status: str | None = None
-
-
-IDLE = turn_status("", 0, done=True)
-
-
-def new_session_id() -> str:
-    """A fresh, unguessable session id for a browser tab."""
-    return str(uuid.uuid4())
-
-
-def _plain_history(history: Sequence[Mapping[str, Any]] | None) -> list[dict[str, str]]:
-    """Gradio hands content back as a list of parts; keep text only."""
-    out: list[dict[str, str]] = []
-    for msg in history or ():
-        content = msg.get("content")
-        if isinstance(content, list):
-            content = "".join(p.get("text", "") for p in content if isinstance(p, Mapping))
-        out.append({"role": str(msg.get("role", "assistant")), "content": str(content or "")})
-    return out
-
-
-class Handlers:
-    """Event handlers: call the manager, return Views (no Gradio types: tests drive them)."""
-
-    def __init__(self, manager: Manager, settings: Settings) -> None:
-        self.manager = manager
-        self.settings = settings
-
-    def message(
-        self, session_id: str, text: str | None, history: Sequence[Mapping[str, Any]] | None
-    ) -> Iterator[View]:
-        """A typed message: streamed reply, then cards and panel."""
-        text = text or ""
-        if not text.strip():
-            yield View()
-            return
-        limit = self.settings.max_message_chars
-        if len(text) > limit:
-            yield View(
-                warning=f"Your message is {len(text):,} characters long; the limit is {limit:,}. "
-                "Please shorten it; your text is still in the box."
-            )
-            return
-        yield from self._turn(
-            session_id,
-            _plain_history(history),
-            text,
-            text,
-            lambda: self.manager.stream(session_id, text),
-        )
-
-    def feedback(
-        self,
-        session_id: str,
-        slot: int,
-        kind: str,
-        cards: Sequence[Mapping[str, Any]] | None,
-        history: Sequence[Mapping[str, Any]] | None,
-    ) -> Iterator[View]:
-        """A card button: the same feedback events as typing it, then fresh recommendations."""
-        cards = list(cards or ())
-        if not 0 <= slot < len(cards):
-            yield View(warning="That card is no longer shown; please use the current cards.")
-            return
-        card = cards[slot]
-        item_id = str(card["id"])
-        said = feedback_message(kind, str(card.get("label") or item_id))
-        yield from self._turn(
-            session_id,
-            _plain_history(history),
-            said,
-            None,
-            lambda: self.manager.stream_feedback(session_id, item_id, kind),
-        )
-
-    def _turn(
-        self,
-        session_id: str,
-        history: list[dict[str, str]],
-        said: str,
-        typed: str | None,
-        start: Any,
-    ) -> Iterator[View]:
-        before = list(history)
-        started = time.monotonic()
-        turn_no = 1 + sum(1 for m in history if m.get("role") == "user")
-        history = [
-            *history,
-            {"role": "user", "content": said},
-            {"role": "assistant", "content": "…"},
-        ]
-        yield View(
-            history=list(history),
-            message="" if typed is not None else None,
-            status=turn_status("Thinking…", turn_no, done=False),
-        )
-        shown = ""
-        try:
-            for chunk in start():
-                if isinstance(chunk, str):
-                    shown += chunk
-                    history[-1] = {"role": "assistant", "content": shown}
-                    yield View(history=list(history))
-                    continue
-                reply = chunk.to_dict()
-                history[-1] = {
-                    "role": "assistant",
-                    "content": reply_markdown(reply.get("text", ""), reply.get("notices") or ()),
-                }
-                panel = Panel(
-                    str(reply.get("summary") or ""),
-                    tuple(
-                        {"id": str(b["id"]), "label": str(b["label"])}
-                        for b in reply.get("beliefs") or ()
-                    ),
-                )
-                took = f"Answered in {time.monotonic() - started:.1f} s"
-                yield View(
-                    history=list(history),
-                    cards=tuple(reply.get("items") or ()),
-                    panel=panel,
-                    status=turn_status(took, turn_no, done=True),
-                )
-                return
-        except ChatbotError as e:
-            yield View(history=before, message=typed, warning=str(e), status=IDLE)
-            return
-        except Exception:
-            log.exception("turn failed in session %s", session_id)
-            yield View(
-                history=before,
-                message=typed,
-                warning="Something went wrong on our side; nothing was lost, please try again.",
-                status=IDLE,
-            )
-            return
-        log.error("manager stream for session %s ended without a reply", session_id)
-        yield View(
-            history=before,
-            message=typed,
-            warning="No reply came back; please try again.",
-            status=IDLE,
-        )
-
-    def remove_belief(
-        self,
-        session_id: str,
-        slot: int,
-        beliefs: Sequence[Mapping[str, Any]] | None,
-        clicked: str | None = None,
-    ) -> View:
-        """One click on a belief: forget it, show the updated panel. `clicked` is the button's
-        label: a turn that ends between the click and this call may have reordered the list."""
-        beliefs = list(beliefs or ())
-        same = [i for i, b in enumerate(beliefs) if belief_button_label(b) == clicked]
-        slot = same[0] if same else slot
-        if not 0 <= slot < len(beliefs):
-            return View(warning="That line is no longer shown.")
-        belief = beliefs[slot]
-        try:
-            state = self.manager.remove_belief(session_id, str(belief["id"]))
-        except ChatbotError as e:
-            return View(warning=str(e))
-        return View(
-            panel=Panel.from_state(state), info=f"Forgot: {belief.get('label', belief['id'])}"
-        )
-
-    def start_over(self, session_id: str) -> View:
-        """Reset the interest state; keep the session id."""
-        try:
-            state = self.manager.reset(session_id)
-        except ChatbotError as e:
-            return View(warning=str(e))
-        return View(
-            history=[], message="", cards=(), panel=Panel.from_state(state), info="Started over."
-        )
-
-    def forget(self, session_id: str) -> View:
-        """Delete the session entirely; this tab continues under a new id."""
-        try:
-            self.manager.forget(session_id)
-        except ChatbotError as e:
-            return View(warning=str(e))
-        return View(
-            history=[],
-            message="",
-            cards=(),
-            panel=EMPTY,
-            session_id=new_session_id(),
-            info="Everything I knew about you in this tab is deleted.",
-        )
-
-
-def build_app(manager: Manager, settings: Settings) -> gr.Blocks:
-    """The Blocks app: chat with streamed replies, feedback cards, the interest panel."""
-    handlers = Handlers(manager, settings)
-    n_cards = max(1, min(settings.items_per_turn, MAX_CARD_SLOTS))
-    catalog = getattr(manager, "catalog", None)
-    meta: Mapping[str, Any] = getattr(catalog, "meta", None) or {}
+def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks:
+    """The Blocks app: streamed chat, cards with feedback, the interest panel. `manager` may be
+    a ManagerSource that is still loading: the page says so and enables input once it is ready."""
+    source = _as_source(manager)
+    sessions = Sessions(source, max_chars=settings.max_message_chars)
+    meta = _meta(source)
     examples = [str(e) for e in meta.get("example_prompts") or DEFAULT_EXAMPLES]
     footer = attribution_html(meta)
 
     with gr.Blocks(title="Recommender chat", analytics_enabled=False) as demo:
-        session = gr.State(new_session_id)
-        card_data = gr.JSON(value=[], visible=False)
-        belief_data = gr.JSON(value=[], visible=False)
+        browser_id = gr.BrowserState(None, storage_key=STORAGE_KEY, secret=ui_secret(settings))
         gr.Markdown(f"## {meta.get('title') or 'What should I watch next?'}")
         with gr.Row(equal_height=False):
-            with gr.Column(scale=3):
+            with gr.Column(scale=3, min_width=320):
                 chatbot = gr.Chatbot(
-                    label="Chat",
-                    height=380,
+                    label="Conversation",
+                    height=420,
                     feedback_options=None,
-                    buttons=["copy", "copy_all"],
+                    buttons=["copy_all"],
                     examples=[{"text": e} for e in examples],
                     placeholder="Tell me what you like, or pick an example.",
+                    latex_delimiters=[],
                     elem_id="chat",
                 )
                 with gr.Row():
                     msg = gr.Textbox(
+                        label="Your message",
                         show_label=False,
                         placeholder="e.g. a slow-burning thriller, nothing too violent",
                         scale=5,
                         lines=1,
                         max_lines=4,
                         autofocus=True,
+                        interactive=False,
                         elem_id="message",
                     )
                     send = gr.Button(
-                        "Send", variant="primary", scale=1, min_width=80, elem_id="send"
+                        "Send",
+                        variant="primary",
+                        scale=1,
+                        min_width=80,
+                        elem_id="send",
+                        interactive=False,
                     )
-                status = gr.HTML(IDLE, elem_id="turn-status")
-                card_cols = []
-                card_htmls = []
-                card_buttons: list[tuple[int, str, gr.Button]] = []
-                with gr.Row(equal_height=True, elem_classes="card-row"):
-                    for i in range(n_cards):
-                        with gr.Column(
-                            visible=False, variant="panel", elem_classes="card-slot"
-                        ) as col:
-                            card_htmls.append(gr.HTML(elem_id=f"card-{i}"))
-                            with gr.Row():
-                                for kind in FEEDBACK_KINDS:
-                                    btn = gr.Button(
-                                        FEEDBACK_BUTTONS[kind],
-                                        size="sm",
-                                        min_width=60,
-                                        elem_id=f"card-{i}-{kind}",
-                                    )
-                                    card_buttons.append((i, kind, btn))
-                        card_cols.append(col)
-            with gr.Column(scale=1, min_width=240):
-                gr.Markdown("### What I know about you")
-                summary = gr.Markdown(render_summary("", ()), elem_id="summary")
-                belief_btns = [
-                    gr.Button(
+                    stop = gr.Button(
+                        "Stop",
+                        variant="stop",
+                        scale=1,
+                        min_width=80,
+                        elem_id="stop",
                         visible=False,
-                        size="sm",
-                        variant="secondary",
-                        elem_id=f"belief-{j}",
-                        elem_classes="belief-btn",
                     )
-                    for j in range(BELIEF_SLOTS)
-                ]
+                status = gr.HTML(
+                    turn_status(source.stage, 0, state="loading"), elem_id="turn-status"
+                )
+                cards = gr.HTML("", elem_id="cards", js_on_load=CLICK_JS)
+            with gr.Column(scale=1, min_width=260):
+                gr.Markdown("### What I know about you")
+                panel = gr.HTML("", elem_id="panel", js_on_load=CLICK_JS)
                 with gr.Row():
-                    start_over = gr.Button("Start over", size="sm", elem_id="start-over")
-                    forget = gr.Button("Forget me", size="sm", variant="stop", elem_id="forget")
+                    start_over = gr.Button("Start over", elem_id="start-over")
+                    forget = gr.Button("Forget me", variant="stop", elem_id="forget")
+                with gr.Column(visible=False, elem_classes="confirm-row") as confirm_reset:
+                    gr.Markdown("Start over? I will forget what you told me in this chat.")
+                    with gr.Row():
+                        reset_yes = gr.Button("Yes, start over", elem_id="confirm-start-over")
+                        reset_no = gr.Button("Cancel", elem_id="cancel-start-over")
+                with gr.Column(visible=False, elem_classes="confirm-row") as confirm_forget:
+                    gr.Markdown("Forget me? This deletes this conversation and everything I know.")
+                    with gr.Row():
+                        forget_yes = gr.Button(
+                            "Yes, delete everything", variant="stop", elem_id="confirm-forget"
+                        )
+                        forget_no = gr.Button("Cancel", elem_id="cancel-forget")
         if footer:
             gr.HTML(footer, elem_id="attribution")
 
-        outputs = [
-            session,
-            chatbot,
-            msg,
-            card_data,
-            *card_cols,
-            *card_htmls,
-            summary,
-            *belief_btns,
-            belief_data,
-            status,
-        ]
+        page_outputs = [browser_id, chatbot, cards, panel, status, msg, send, stop]
 
-        def to_outputs(view: View) -> list[Any]:
-            if view.warning:
-                gr.Warning(view.warning)
-            if view.info:
-                gr.Info(view.info)
-            skip = gr.skip()
-            out: list[Any] = [
-                view.session_id if view.session_id is not None else skip,
-                view.history if view.history is not None else skip,
-                view.message if view.message is not None else skip,
+        def draw(snap: Snapshot) -> list[Any]:
+            ready = source.get() is not None
+            if not source.ready.is_set():
+                status_html = turn_status(source.stage, 0, state="loading")
+            elif source.error:
+                status_html = turn_status(f"Could not load: {source.error}", 0, state="error")
+            else:
+                status_html = snap.status_html
+            return [
+                snap.session_id,
+                list(snap.history),
+                snap.cards_html,
+                snap.panel_html,
+                status_html,
+                gr.update(interactive=ready),
+                gr.update(interactive=ready),
+                gr.update(visible=snap.running),
             ]
-            if view.cards is None:
-                out += [skip] * (1 + 2 * n_cards)
-            else:
-                shown = view.cards[:n_cards]
-                out.append([{"id": c["id"], "label": item_label(c)} for c in shown])
-                out += [gr.update(visible=i < len(shown)) for i in range(n_cards)]
-                out += [render_card(shown[i]) if i < len(shown) else "" for i in range(n_cards)]
-            if view.panel is None:
-                out += [skip] * (2 + BELIEF_SLOTS)
-            else:
-                shown_beliefs = view.panel.beliefs[:BELIEF_SLOTS]
-                out.append(render_summary(view.panel.summary, view.panel.beliefs))
-                out += [
-                    gr.update(
-                        visible=j < len(shown_beliefs), value=belief_button_label(shown_beliefs[j])
-                    )
-                    if j < len(shown_beliefs)
-                    else gr.update(visible=False)
-                    for j in range(BELIEF_SLOTS)
-                ]
-                out.append(list(shown_beliefs))
-            out.append(view.status if view.status is not None else skip)
-            return out
 
-        def on_message(sid: str, text: str, history: list[dict[str, Any]]) -> Iterator[list[Any]]:
-            for view in handlers.message(sid, text, history):
-                yield to_outputs(view)
+        async def page(stored: Any, request: gr.Request) -> AsyncIterator[list[Any]]:
+            view = sessions.view(valid_session_id(stored) or new_session_id())
+            last: tuple[Any, ...] | None = None
+            ticks = 0
+            while True:
+                view = sessions.follow(view)
+                snap = view.snapshot()
+                key = (snap.version, snap.session_id, source.ready.is_set(), source.error)
+                if key != last:
+                    last = key
+                    yield draw(snap)
+                await asyncio.sleep(POLL_S)
+                ticks += 1
+                if ticks % 40 == 0 and await request.is_disconnected():
+                    return
 
-        def make_feedback(slot: int, kind: str) -> Any:
-            def on_feedback(
-                sid: str, cards: list[dict[str, Any]], history: list[dict[str, Any]]
-            ) -> Any:
-                for view in handlers.feedback(sid, slot, kind, cards, history):
-                    yield to_outputs(view)
+        def session_of(stored: Any) -> str | None:
+            sid = valid_session_id(stored)
+            if sid is None:
+                gr.Warning("Still loading; please try again in a moment.")
+            return sid
 
-            return on_feedback
+        def on_send(stored: Any, text: str) -> Any:
+            sid = session_of(stored)
+            if sid is None:
+                return gr.skip()
+            notice = sessions.send(sid, text)
+            if notice:
+                gr.Warning(notice)
+                return gr.skip()
+            return ""
 
-        def make_remove(slot: int) -> Any:
-            def on_remove(sid: str, beliefs: list[dict[str, Any]], clicked: str) -> list[Any]:
-                return to_outputs(handlers.remove_belief(sid, slot, beliefs, clicked))
+        def on_example(stored: Any, evt: gr.SelectData) -> None:
+            sid = session_of(stored)
+            value = evt.value
+            text = str(value.get("text", "")) if isinstance(value, Mapping) else str(value)
+            if sid is not None:
+                notice = sessions.send(sid, text)
+                if notice:
+                    gr.Warning(notice)
 
-            return on_remove
+        def on_card(stored: Any, evt: gr.EventData) -> None:
+            sid = session_of(stored)
+            data = evt._data if isinstance(evt._data, Mapping) else {}
+            if sid is None or not data.get("item"):
+                return
+            notice = sessions.card_action(sid, str(data.get("act")), str(data["item"]))
+            if notice:
+                gr.Warning(notice)
 
-        turn = {"outputs": outputs, "concurrency_id": "turn", "concurrency_limit": TURN_CONCURRENCY}
-        msg.submit(on_message, [session, msg, chatbot], **turn)
-        send.click(on_message, [session, msg, chatbot], **turn)
+        def on_panel(stored: Any, evt: gr.EventData) -> None:
+            sid = session_of(stored)
+            data = evt._data if isinstance(evt._data, Mapping) else {}
+            if sid is not None and data.get("act") == "forget-belief" and data.get("belief"):
+                sessions.remove_belief(sid, str(data["belief"]))
 
-        def example_text(evt: gr.SelectData) -> str:
-            return (
-                str(evt.value.get("text", "")) if isinstance(evt.value, Mapping) else str(evt.value)
-            )
+        def on_stop(stored: Any) -> None:
+            sid = session_of(stored)
+            if sid is not None:
+                sessions.stop(sid)
 
-        chatbot.example_select(example_text, None, msg, queue=False).then(
-            on_message, [session, msg, chatbot], **turn
-        )
-        for slot, kind, btn in card_buttons:
-            btn.click(make_feedback(slot, kind), [session, card_data, chatbot], **turn)
-        for j, bbtn in enumerate(belief_btns):
-            bbtn.click(
-                make_remove(j), [session, belief_data, bbtn], outputs, concurrency_limit=None
-            )
-        start_over.click(
-            lambda sid: to_outputs(handlers.start_over(sid)),
-            [session],
-            outputs,
-            concurrency_limit=None,
-        )
-        forget.click(
-            lambda sid: to_outputs(handlers.forget(sid)), [session], outputs, concurrency_limit=None
-        )
+        def on_reset(stored: Any) -> Any:
+            sid = session_of(stored)
+            if sid is not None:
+                sessions.start_over(sid)
+            return gr.update(visible=False)
 
-    demo.queue(default_concurrency_limit=TURN_CONCURRENCY)
+        def on_forget(stored: Any) -> list[Any]:
+            sid = session_of(stored)
+            new_id = sessions.forget(sid) if sid is not None else gr.skip()
+            return [new_id, gr.update(visible=False)]
+
+        fast: dict[str, Any] = {"concurrency_limit": None, "show_progress": "hidden"}
+        demo.load(page, [browser_id], page_outputs, **fast)
+        msg.submit(on_send, [browser_id, msg], [msg], **fast)
+        send.click(on_send, [browser_id, msg], [msg], **fast)
+        chatbot.example_select(on_example, [browser_id], None, **fast)
+        cards.click(on_card, [browser_id], None, **fast)
+        panel.click(on_panel, [browser_id], None, **fast)
+        stop.click(on_stop, [browser_id], None, **fast)
+        show, hide = (lambda: gr.update(visible=True)), (lambda: gr.update(visible=False))
+        start_over.click(show, None, confirm_reset, queue=False, show_progress="hidden")
+        reset_no.click(hide, None, confirm_reset, queue=False, show_progress="hidden")
+        reset_yes.click(on_reset, [browser_id], confirm_reset, **fast)
+        forget.click(show, None, confirm_forget, queue=False, show_progress="hidden")
+        forget_no.click(hide, None, confirm_forget, queue=False, show_progress="hidden")
+        forget_yes.click(on_forget, [browser_id], [browser_id, confirm_forget], **fast)
+
+    demo.queue(default_concurrency_limit=None)
+    demo.sessions = sessions  # type: ignore[attr-defined]  # for tests and scripts
     return demo
+
+
+def _meta(source: ManagerSource) -> Mapping[str, Any]:
+    """Catalogue metadata for the title, examples and footer (read from the file when the
+    manager is still loading; {} when there is none)."""
+    manager = source.manager
+    catalog = getattr(manager, "catalog", None)
+    meta = getattr(catalog, "meta", None)
+    if isinstance(meta, Mapping):
+        return meta
+    return source.meta
+
+
+def load_manager(settings: Settings, source: ManagerSource) -> Manager:
+    """Catalogue, index, embedder and LLM, then one throwaway turn so that the first real turn
+    is as fast as later ones (the weights are read and the generation path is warm)."""
+    from chatbot.dialogue import DialogueManager
+    from chatbot.generation import make_chat_model
+
+    model = make_chat_model(settings)
+    wrapped = StoppableChatModel(model, source.signal) if model is not None else None
+    manager = DialogueManager.from_settings(settings, chat_model=wrapped)
+    source.stage = "Warming up the language model…"
+    warm_id = "warm-up-" + new_session_id()
+    try:
+        for _ in manager.stream(warm_id, WARM_UP_TEXT):
+            pass
+    except ChatbotError as e:
+        log.warning("warm-up turn failed (%s); the first turn may be slower", e)
+    finally:
+        manager.forget(warm_id)
+    return manager
 
 
 def serve(demo: gr.Blocks, settings: Settings, *, block: bool = True) -> str:
@@ -506,7 +363,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Build the manager from Settings and serve the UI until interrupted."""
+    """Serve the UI at once and load the manager in the background (the page shows progress)."""
     args = parse_args(argv)
     from chatbot.cli import configure_logging
 
@@ -520,16 +377,36 @@ def main(argv: Sequence[str] | None = None) -> int:
             embedder=args.embedder,
             store=args.store,
         )
-        from chatbot.dialogue import DialogueManager  # heavy: loads catalogue, index, models
-
-        manager = DialogueManager.from_settings(settings)
+        if not Path(settings.catalog_path).exists():
+            raise ChatbotError(
+                f"catalogue {settings.catalog_path} not found: run `make setup` "
+                "(or `chatbot catalog build`), or pass --catalog"
+            )
     except ChatbotError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    demo = build_app(manager, settings)
-    print(f"Serving on http://{settings.host}:{settings.port}", flush=True)
+    source = ManagerSource()
+    source.meta = _read_meta(Path(settings.catalog_path))
+    source.load_in_background(lambda src: load_manager(settings, src))
+    demo = build_app(source, settings)
+    print(
+        f"Serving on http://{settings.host}:{settings.port} (loading in the background)", flush=True
+    )
     serve(demo, settings, block=True)
     return 0
+
+
+def _read_meta(catalog_path: Path) -> dict[str, Any]:
+    """The catalogue's `<name>.meta.json` next to it, if any (for the title and footer while
+    the catalogue itself still loads)."""
+    import json
+
+    meta_path = catalog_path.with_name(catalog_path.stem + ".meta.json")
+    try:
+        data = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 if __name__ == "__main__":
