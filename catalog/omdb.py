@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from catalog.entities import add_people_and_studios
 from catalog.redial import (
     TRAIN_FILE,
     Candidate,
@@ -550,6 +551,10 @@ def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> 
     if redial:
         extra["redial_ids"] = [m.movie_id for m in redial]
         extra["redial_mentions"] = sum(m.mentions for m in redial)
+        # ReDial's English names of the linked movies: 'Amélie' for the French original title
+        aliases = [m.title for m in redial if m.title.casefold() != title.casefold()]
+        if aliases:
+            extra["aliases"] = list(dict.fromkeys(aliases))
     return Item(
         id=f"omdb:{mid}",
         title=title,
@@ -681,6 +686,7 @@ def build_omdb_catalog(
     train = Path(redial_dir) / TRAIN_FILE if redial_dir is not None else None
     if train is not None and train.exists():
         items, stats["co_mentions"] = _with_co_mentions(items, train)
+    items, stats["entities"] = add_people_and_studios(items, progress=progress)
     seconds = round(time.perf_counter() - started, 2)
     credits = [OMDB_CREDIT] + ([REDIAL_CREDIT] if redial_movies else [])
     meta = {
@@ -690,7 +696,10 @@ def build_omdb_catalog(
         "attribution": credits,
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "build_seconds": seconds,
-        "counts": {k: v for k, v in stats.items() if k not in ("redial_match", "co_mentions")},
+        "counts": {
+            k: v for k, v in stats.items() if k not in ("redial_match", "co_mentions", "entities")
+        },
+        "entities": stats["entities"],
         "redial_match": stats["redial_match"],
     }
     if "co_mentions" in stats:

