@@ -16,6 +16,16 @@ from chatbot.catalog import Catalog, load_catalog
 from chatbot.config import REPO_ROOT, Settings
 
 BOOKS_PATH = REPO_ROOT / "catalog" / "examples" / "books.jsonl"
+# fixtures that read the real movie catalogue under var/ (built by `make setup`)
+CATALOG_FIXTURES = frozenset({"movie_settings", "movies_catalog"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses the real movie catalogue (directly or through another fixture)
+    `catalog`, so `make test-fast` runs on a fresh clone and `make test` runs them after setup."""
+    for item in items:
+        if CATALOG_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.catalog)
 
 
 @pytest.fixture(scope="session")

@@ -37,6 +37,7 @@ def test_settings_are_frozen() -> None:
         Settings().port = 1  # type: ignore[misc]
 
 
+@pytest.mark.catalog  # the data `make setup` builds from, beside the working directory
 def test_default_data_dirs_find_the_shared_dumps() -> None:
     s = Settings()
     assert (s.omdb_dir / "all_movies.csv").exists()
