@@ -213,7 +213,7 @@ class _Job:
     said: str = ""  # the user's bubble (plain text) for a turn
     start: Callable[[Manager], Iterator[Any]] | None = None
     arg: str = ""
-    queued_at: int = -1  # index of its user bubble while it waits
+    bubble: dict[str, str] | None = None  # its user message in the chat (found by identity)
     epoch: int = 0
 
 
@@ -415,8 +415,9 @@ class Sessions:
         self, view: SessionView, said: str, start: Callable[[Manager], Iterator[Any]]
     ) -> None:
         with view.lock:
-            view.history.append({"role": "user", "content": literal_text(said)})
-            job = _Job("turn", said=said, start=start, queued_at=len(view.history) - 1)
+            bubble = {"role": "user", "content": literal_text(said)}
+            view.history.append(bubble)
+            job = _Job("turn", said=said, start=start, bubble=bubble)
             job.epoch = view.epoch
             busy = view.running is not None or bool(view.jobs)
             if busy and view.status_state != "running":
@@ -466,7 +467,15 @@ class Sessions:
     def _fail(self, view: SessionView, job: _Job, message: str) -> None:
         with view.lock:
             if job.kind == "turn" and job.epoch == view.epoch:
-                view.history.append({"role": "assistant", "content": reply_text(message)})
+                at = next((i for i, m in enumerate(view.history) if m is job.bubble), None)
+                answer = {"role": "assistant", "content": reply_text(message)}
+                if at is not None and at + 1 < len(view.history):
+                    if view.history[at + 1].get("content") == "…":
+                        view.history[at + 1] = answer
+                    else:
+                        view.history.insert(at + 1, answer)
+                else:
+                    view.history.append(answer)
             view.status_text, view.status_state = message, "done"
             view.bump()
 
@@ -540,8 +549,10 @@ class Sessions:
                 return  # Start over / Forget me came first
             view.turn += 1
             turn = view.turn
-            view.history.append({"role": "assistant", "content": "…"})
-            slot = len(view.history) - 1
+            # the answer goes right under its own message (queued ones may follow it)
+            at = next((i for i, m in enumerate(view.history) if m is job.bubble), None)
+            slot = len(view.history) if at is None else at + 1
+            view.history.insert(slot, {"role": "assistant", "content": "…"})
             view.timing = _Timing()
             view.status_text, view.status_state = "Thinking…", "running"
             view.bump()

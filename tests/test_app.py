@@ -1,7 +1,11 @@
-"""Handler-level tests of the web UI (no browser): what each event shows, with fast fakes."""
+"""The web UI's session views without a browser: jobs in order, Stop, Start over, Forget me,
+cards that follow the text (the stand-in manager; real threads, no Gradio events)."""
 
 from __future__ import annotations
 
+import html
+import threading
+import time
 import uuid
 
 import pytest
@@ -9,8 +13,34 @@ import pytest
 import app
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
-from chatbot.ui_render import EMPTY_PANEL, belief_button_label
+from chatbot.errors import BackendError
+from chatbot.ui_session import (
+    ManagerSource,
+    Sessions,
+    SessionView,
+    StoppableChatModel,
+    StopSignal,
+    valid_session_id,
+)
 from tests.test_app_standin import StandInManager
+
+
+def wait_idle(view: SessionView, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with view.lock:
+            if view.worker is None and not view.jobs and view.running is None:
+                return
+        time.sleep(0.01)
+    raise AssertionError(f"session still busy: {view.status_text}")
+
+
+def wait_for(cond, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not reached")
+        time.sleep(0.01)
 
 
 @pytest.fixture()
@@ -18,185 +48,270 @@ def manager(books_catalog: Catalog) -> StandInManager:
     return StandInManager(books_catalog)
 
 
-@pytest.fixture()
-def handlers(manager: StandInManager) -> app.Handlers:
-    return app.Handlers(manager, Settings.from_env({}, max_message_chars=50))
+def sessions_for(manager: StandInManager, max_chars: int = 50) -> Sessions:
+    return Sessions(ManagerSource(manager), max_chars=max_chars)
 
 
-def last(views: list[app.View]) -> app.View:
-    assert views, "the handler yielded nothing"
-    return views[-1]
+def contents(view: SessionView) -> list[tuple[str, str]]:
+    """(role, text as the reader sees it) per chat message."""
+    return [(m["role"], html.unescape(m["content"])) for m in view.snapshot().history]
 
 
-def test_message_streams_then_shows_cards_and_panel(
-    handlers: app.Handlers, manager: StandInManager
+def test_a_message_streams_then_shows_cards_panel_and_timings(manager: StandInManager) -> None:
+    sessions = sessions_for(manager)
+    assert sessions.send("s1", "space exploration") is None
+    view = sessions.view("s1")
+    wait_idle(view)
+    history = contents(view)
+    assert history[0] == ("user", "space exploration")
+    assert history[1][0] == "assistant" and history[1][1].startswith("Picks for space exploration.")
+    snap = view.snapshot()
+    assert snap.card_ids == ("book-001", "book-002", "book-003")
+    assert "Interested in: space exploration" in snap.panel_html
+    assert 'data-state="done"' in snap.status_html and "Answered in" in snap.status_html
+    assert "data-first-text-ms" in snap.status_html and "data-total-ms" in snap.status_html
+    assert manager.calls[-1] == ("stream", "s1", "space exploration")
+
+
+def test_messages_sent_during_a_turn_are_queued_and_answered_in_order(
+    books_catalog: Catalog,
 ) -> None:
-    views = list(handlers.message("s1", "space exploration", []))
-    first = views[0]
-    assert first.message == ""  # the box is cleared once the message is accepted
-    assert first.history is not None and first.history[-2] == {
-        "role": "user",
-        "content": "space exploration",
-    }
-    partial = [v.history[-1]["content"] for v in views[1:-1] if v.history]
-    assert partial and partial[0] == "Picks "  # streamed word by word
-    assert all(v.cards is None and v.panel is None for v in views[:-1])
-    final = last(views)
-    assert (
-        final.history is not None and final.history[-1]["content"] == "Picks for space exploration."
-    )
-    assert final.cards is not None and [c["id"] for c in final.cards] == [
-        "book-001",
-        "book-002",
-        "book-003",
+    manager = StandInManager(books_catalog, delay_s=0.02)
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_for(lambda: view.snapshot().running)
+    sessions.send("s1", "dragons")
+    assert sessions.card_action("s1", "like", "book-005") is None
+    # the queued messages show at once, in the order they were sent
+    assert [c for r, c in contents(view) if r == "user"] == [
+        "space",
+        "dragons",
+        "Liked: " + (books_catalog.get("book-005").label),
     ]
-    assert final.panel is not None
-    assert [b["label"] for b in final.panel.beliefs] == ["Interested in: space exploration"]
-    assert manager.calls == [("stream", "s1", "space exploration")]
-
-
-def test_history_from_gradio_content_parts_is_kept(handlers: app.Handlers) -> None:
-    history = [
-        {"role": "user", "content": [{"type": "text", "text": "hi"}]},
-        {"role": "assistant", "content": [{"type": "text", "text": "hello"}]},
+    assert "more waiting" in view.snapshot().status_html
+    wait_idle(view)
+    history = contents(view)
+    assert [r for r, _ in history] == ["user", "assistant"] * 3
+    assert all(c != "…" for _, c in history)
+    calls = [c for c in manager.calls if c[0] in ("stream", "feedback")]
+    assert calls == [
+        ("stream", "s1", "space"),
+        ("stream", "s1", "dragons"),
+        ("feedback", "s1", "book-005", "like"),
     ]
-    final = last(list(handlers.message("s1", "more", history)))
-    assert final.history is not None
-    assert final.history[:2] == [
-        {"role": "user", "content": "hi"},
-        {"role": "assistant", "content": "hello"},
-    ]
-    assert len(final.history) == 4
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n\t", None])
-def test_empty_message_is_ignored(
-    handlers: app.Handlers, manager: StandInManager, text: str | None
+def test_versions_only_grow(books_catalog: Catalog) -> None:
+    manager = StandInManager(books_catalog, delay_s=0.005)
+    sessions = sessions_for(manager)
+    view = sessions.view("s1")
+    seen: list[int] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen.append(view.snapshot().version)
+            time.sleep(0.001)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    sessions.send("s1", "space")
+    sessions.send("s1", "more please")
+    wait_idle(view)
+    done.set()
+    watcher.join()
+    assert seen == sorted(seen) and len(set(seen)) > 5
+
+
+def test_cards_of_new_picks_appear_when_the_text_names_them(books_catalog: Catalog) -> None:
+    manager = StandInManager(books_catalog, delay_s=0.03)
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    manager.states["s1"].rejected += ["book-001", "book-002", "book-003"]
+    sessions.send("s1", "other things")
+    partial: list[tuple[str, ...]] = []
+    wait_for(lambda: view.snapshot().running)
+    while view.snapshot().running:
+        snap = view.snapshot()
+        partial.append(snap.card_ids)
+        time.sleep(0.005)
+    assert ("book-004",) in partial  # the first new pick, before the others were named
+    assert partial[0] == ("book-001", "book-002", "book-003")  # old cards until then
+    assert view.snapshot().card_ids == ("book-004", "book-005", "book-006")
+
+
+def test_thanks_keeps_the_cards(manager: StandInManager) -> None:
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    before = view.snapshot().card_ids
+    sessions.send("s1", "thanks!")
+    wait_idle(view)
+    assert view.snapshot().card_ids == before and before
+    assert contents(view)[-1] == ("assistant", "You're welcome!")
+
+
+def test_user_text_is_escaped_in_the_chat(manager: StandInManager) -> None:
+    sessions = sessions_for(manager, max_chars=200)
+    sessions.send("s1", "<img src=x onerror=alert(1)> **bold**")
+    view = sessions.view("s1")
+    wait_idle(view)
+    shown = view.snapshot().history[0]["content"]
+    assert html.unescape(shown) == "<img src=x onerror=alert(1)> **bold**"
+    assert "<" not in shown and "*" not in shown
+    assert "&#60;img" in shown and "&#42;&#42;bold" in shown
+
+
+def test_overlong_empty_and_loading_messages_are_not_queued(books_catalog: Catalog) -> None:
+    manager = StandInManager(books_catalog)
+    sessions = sessions_for(manager, max_chars=10)
+    notice = sessions.send("s1", "x" * 11)
+    assert notice is not None and "11" in notice and "10" in notice and "still in the box" in notice
+    assert sessions.send("s1", "   ") is None
+    loading = Sessions(ManagerSource(), max_chars=10)
+    assert "loading" in (loading.send("s2", "hi") or "").lower()
+    wait_idle(sessions.view("s1"))
+    assert manager.calls == [] and contents(sessions.view("s1")) == []
+
+
+def test_stop_ends_generation_and_keeps_the_items(books_catalog: Catalog) -> None:
+    manager = StandInManager(books_catalog, delay_s=0.05)
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_for(lambda: "Picks" in contents(view)[-1][1])
+    sessions.stop("s1")
+    wait_idle(view)
+    last = contents(view)[-1][1]
+    assert last.endswith("_(stopped)_") and "it fits" not in last
+    assert view.snapshot().card_ids == ("book-001", "book-002", "book-003")  # items kept
+    assert "Stopped after" in view.snapshot().status_html
+
+
+def test_start_over_during_a_turn_wins_on_screen(books_catalog: Catalog) -> None:
+    manager = StandInManager(books_catalog, delay_s=0.03)
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    sessions.send("s1", "Titanic")
+    sessions.send("s1", "queued one")
+    wait_for(lambda: view.snapshot().running)
+    sessions.start_over("s1")
+    wait_idle(view)
+    time.sleep(0.3)
+    snap = view.snapshot()
+    assert snap.history == () and snap.card_ids == ()
+    assert "Nothing yet" in snap.panel_html and "Titanic" not in snap.panel_html
+    assert "Started over." in snap.status_html and "Answered" not in snap.status_html
+    assert ("stream", "s1", "queued one") not in manager.calls
+    assert manager.states["s1"].interests == []
+
+
+def test_forget_deletes_everywhere_and_moves_every_tab(manager: StandInManager) -> None:
+    sessions = sessions_for(manager)
+    sid = str(uuid.uuid4())
+    sessions.send(sid, "space")
+    view = sessions.view(sid)
+    wait_idle(view)
+    new_id = sessions.forget(sid)
+    assert valid_session_id(new_id) == new_id != sid
+    moved = sessions.follow(view)
+    assert moved.session_id == new_id and moved.snapshot().history == ()
+    wait_idle(view)
+    assert ("forget", sid) in manager.calls and sid not in manager.states
+    assert sessions.view(sid) is moved  # a stale tab that still sends the old id follows too
+
+
+def test_reload_gets_the_same_view_and_a_restart_restores_the_panel(
+    manager: StandInManager,
 ) -> None:
-    views = list(handlers.message("s1", text, [{"role": "user", "content": "x"}]))
-    assert views == [app.View()]  # nothing changes, no warning
-    assert manager.calls == []
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    wait_idle(sessions.view("s1"))
+    assert contents(sessions.view("s1"))[0] == ("user", "space")
+    restarted = sessions_for(manager)  # a new process: the chat is gone, the state is not
+    view = restarted.view("s1")
+    wait_idle(view)
+    assert "Interested in: space" in view.snapshot().panel_html
+    assert contents(view)[0][1].startswith("Welcome back")
 
 
-def test_overlong_message_warns_and_keeps_everything(
-    handlers: app.Handlers, manager: StandInManager
-) -> None:
-    views = list(handlers.message("s1", "x" * 51, [{"role": "user", "content": "earlier"}]))
-    assert len(views) == 1
-    view = views[0]
-    assert view.warning is not None and "51" in view.warning and "50" in view.warning
-    assert (
-        view.message is None and view.history is None
-    )  # the text stays in the box, chat untouched
-    assert manager.calls == []
-    # exactly at the limit is fine
-    assert last(list(handlers.message("s1", "x" * 50, []))).cards is not None
+def test_remove_belief_and_a_stale_belief(manager: StandInManager) -> None:
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    sessions.remove_belief("s1", "interest-0")
+    wait_idle(view)
+    assert "Nothing yet" in view.snapshot().panel_html
+    sessions.remove_belief("s1", "interest-0")
+    wait_idle(view)
+    assert "no longer there" in view.snapshot().status_html
 
 
-def test_manager_error_restores_chat_and_text(handlers: app.Handlers) -> None:
-    history = [{"role": "user", "content": "earlier"}]
-    views = list(handlers.message("s1", "boom", history))
-    final = last(views)
-    assert final.warning == "the stand-in refuses 'boom'"
-    assert final.history == history
-    assert final.message == "boom"
+def test_why_and_more_go_through_the_manager(manager: StandInManager) -> None:
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    label = manager.catalog.get("book-002").label
+    sessions.card_action("s1", "why", "book-002")
+    wait_idle(view)
+    assert ("stream", "s1", f"Why did you pick {label}?") in manager.calls
+    assert label in contents(view)[-1][1]
+    sessions.card_action("s1", "more", "book-002")
+    wait_idle(view)
+    assert ("stream", "s1", f"More like {label}") in manager.calls
+    assert sessions.card_action("s1", "like", "no-such-id") is not None
 
 
-def test_unexpected_error_is_reported_without_losing_text(books_catalog: Catalog) -> None:
-    class Broken(StandInManager):
-        def stream(self, sid: str, text: str):  # type: ignore[override]
-            yield "partial "
-            raise RuntimeError("bug")
-
-    h = app.Handlers(Broken(books_catalog), Settings.from_env({}))
-    final = last(list(h.message("s1", "hello", [])))
-    assert final.warning is not None and "nothing was lost" in final.warning
-    assert final.history == [] and final.message == "hello"
-
-
-def test_feedback_sends_the_card_item_and_updates_cards(
-    handlers: app.Handlers, manager: StandInManager
-) -> None:
-    first = last(list(handlers.message("s1", "space", [])))
-    assert first.cards is not None
-    cards = [{"id": c["id"], "label": f"{c['title']} ({c['year']})"} for c in first.cards]
-    views = list(handlers.feedback("s1", 1, "dislike", cards, first.history))
-    assert views[0].message is None  # a click does not touch the text box
-    assert views[0].history is not None
-    assert views[0].history[-2]["content"] == "Not for me: Salt on the Ice of Europa (2019)"
-    final = last(views)
-    assert manager.calls[-1] == ("feedback", "s1", "book-002", "dislike")
-    assert final.cards is not None and "book-002" not in [c["id"] for c in final.cards]
-    assert final.panel is not None and any("book-002" in b["label"] for b in final.panel.beliefs)
+def test_manager_errors_show_in_the_chat_and_the_queue_goes_on(manager: StandInManager) -> None:
+    sessions = sessions_for(manager)
+    sessions.send("s1", "boom")
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    history = contents(view)
+    assert history[1] == ("assistant", "⚠ the stand-in refuses 'boom'")
+    assert history[3][1].startswith("Picks for space")
 
 
-def test_feedback_on_a_stale_slot_warns(handlers: app.Handlers, manager: StandInManager) -> None:
-    views = list(handlers.feedback("s1", 2, "like", [{"id": "book-001", "label": "x"}], []))
-    assert len(views) == 1 and views[0].warning and views[0].history is None
-    assert manager.calls == []
+def test_stoppable_model_raises_backend_error_once_stopped() -> None:
+    class Inner:
+        name = "inner"
+
+        def stream(self, messages, **opts):  # type: ignore[no-untyped-def]
+            yield from ["a", "b", "c"]
+
+    signal = StopSignal()
+    model = StoppableChatModel(Inner(), signal)
+    assert getattr(model, "stream_batch", None) is None  # the writer must not try to batch
+    stop = threading.Event()
+    signal.bind(stop)
+    out = []
+    with pytest.raises(BackendError, match="stopped"):
+        for d in model.stream([]):
+            out.append(d)
+            stop.set()
+    assert out == ["a"] and model.name == "inner"
 
 
-def test_remove_belief_updates_panel(handlers: app.Handlers, manager: StandInManager) -> None:
-    final = last(list(handlers.message("s1", "space", [])))
-    assert final.panel is not None
-    beliefs = list(final.panel.beliefs)
-    view = handlers.remove_belief("s1", 0, beliefs)
-    assert manager.calls[-1] == ("remove_belief", "s1", "interest-0")
-    assert view.panel is not None and view.panel.beliefs == ()
-    assert view.info == "Forgot: Interested in: space"
-    # clicking the same (now stale) line again is a clear warning, not a crash
-    again = handlers.remove_belief("s1", 0, beliefs)
-    assert again.warning == "no belief 'interest-0' in this session"
-    assert handlers.remove_belief("s1", 5, beliefs).warning == "That line is no longer shown."
-
-
-def test_start_over_clears_chat_cards_and_state(
-    handlers: app.Handlers, manager: StandInManager
-) -> None:
-    list(handlers.message("s1", "space", []))
-    view = handlers.start_over("s1")
-    assert view.history == [] and view.cards == () and view.message == ""
-    assert view.panel is not None and view.panel.beliefs == ()
-    assert view.session_id is None  # same session continues
-    assert manager.calls[-1] == ("reset", "s1")
-
-
-def test_forget_deletes_session_and_issues_new_id(
-    handlers: app.Handlers, manager: StandInManager
-) -> None:
-    list(handlers.message("s1", "space", []))
-    view = handlers.forget("s1")
-    assert manager.calls[-1] == ("forget", "s1")
-    assert "s1" not in manager.states
-    assert view.session_id is not None and view.session_id != "s1"
-    assert uuid.UUID(view.session_id).version == 4
-    assert view.history == [] and view.cards == () and view.panel == app.EMPTY
-
-
-def test_sessions_do_not_share_state(handlers: app.Handlers) -> None:
-    a = last(list(handlers.message("a", "space", [])))
-    b = last(list(handlers.message("b", "romance", [])))
-    assert a.panel is not None and b.panel is not None
-    assert [x["label"] for x in b.panel.beliefs] == ["Interested in: romance"]
-
-
-def test_new_session_ids_are_unique_uuid4() -> None:
-    ids = {app.new_session_id() for _ in range(100)}
-    assert len(ids) == 100
-    assert all(uuid.UUID(i).version == 4 for i in ids)
-
-
-def test_build_app_wires_one_state_per_tab(manager: StandInManager) -> None:
+def test_build_app_wires_the_page(manager: StandInManager) -> None:
     import gradio as gr
 
-    settings = Settings.from_env({}, items_per_turn=3)
-    demo = app.build_app(manager, settings)
-    states = [b for b in demo.blocks.values() if isinstance(b, gr.State)]
-    assert len(states) == 1 and callable(states[0].value)  # a fresh uuid per page load
+    demo = app.build_app(manager, Settings.from_env({}, items_per_turn=3))
     ids = {b.elem_id for b in demo.blocks.values() if getattr(b, "elem_id", None)}
-    for needed in ("chat", "message", "send", "summary", "start-over", "forget", "card-2-dislike"):
+    for needed in ("chat", "message", "send", "stop", "cards", "panel", "start-over", "forget"):
         assert needed in ids
-    assert "card-3" not in ids  # one slot per item of a turn
+    assert "confirm-start-over" in ids and "confirm-forget" in ids
+    assert any(isinstance(b, gr.BrowserState) for b in demo.blocks.values())
+    box = next(b for b in demo.blocks.values() if getattr(b, "elem_id", None) == "message")
+    assert box.label == "Your message"
 
 
 def test_main_port_from_flag_env_and_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,34 +322,3 @@ def test_main_port_from_flag_env_and_default(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delenv("CHATBOT_PORT")
     default = Settings.from_env(port=args.port)
     assert (default.host, default.port) == ("127.0.0.1", 7860)
-
-
-def test_panel_text_for_empty_and_filled_state() -> None:
-    from chatbot.ui_render import render_summary
-
-    assert render_summary("No preferences yet.", ()) == EMPTY_PANEL
-    text = render_summary("You like: space.", [{"id": "x", "label": "Interested in: space"}])
-    assert text.startswith("You like: space.") and "forget" in text
-
-
-def test_status_line_says_thinking_then_how_long_the_turn_took(handlers: app.Handlers) -> None:
-    history = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
-    views = list(handlers.message("s1", "space exploration", history))
-    assert views[0].status is not None and 'data-state="running"' in views[0].status
-    assert "Thinking" in views[0].status and 'data-turn="2"' in views[0].status
-    assert all(v.status is None for v in views[1:-1])  # streamed parts leave it alone
-    final = last(views).status
-    assert final is not None and 'data-state="done"' in final and 'data-turn="2"' in final
-    assert "Answered in" in final
-
-
-def test_remove_belief_follows_the_clicked_label_when_the_list_moved(
-    handlers: app.Handlers, manager: StandInManager
-) -> None:
-    list(handlers.message("s1", "space", []))
-    final = last(list(handlers.message("s1", "dragons", [])))
-    assert final.panel is not None and len(final.panel.beliefs) == 2
-    first, second = final.panel.beliefs
-    # the click was on slot 0 while it showed `second`; by now slot 0 holds `first`
-    handlers.remove_belief("s1", 0, [first, second], belief_button_label(second))
-    assert manager.calls[-1] == ("remove_belief", "s1", second["id"])

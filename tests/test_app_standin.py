@@ -1,7 +1,9 @@
 """A small stand-in for DialogueManager (the contract in docs/architecture.md), for UI tests.
 
-It streams a canned reply word by word, then a Reply-like object; dislikes and seen items drop
-out of the next recommendations; beliefs are removable. Calls are recorded.
+It streams a canned reply word by word (a lead-in, then a bold 'Title (Year)' heading and a
+sentence per pick, as the real writer does), then a Reply-like object; dislikes and seen items drop
+out of the next recommendations; beliefs are removable; "thanks" gets a short answer without
+items and a question about a pick an answer that adds no beliefs. Calls are recorded.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class StandInReply:
     items: tuple[dict[str, Any], ...]
     state: StandInState
     notices: tuple[str, ...] = ()
+    kind: str = "recommend"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,7 +57,7 @@ class StandInReply:
             "state": {},
             "summary": self.state.summary(),
             "beliefs": [{"id": b.id, "label": b.label} for b in self.state.beliefs()],
-            "kind": "recommend",
+            "kind": self.kind,
             "notices": list(self.notices),
         }
 
@@ -74,13 +77,17 @@ class StandInManager:
         with self._lock:
             return self.states.setdefault(sid, StandInState())
 
-    def _reply(self, sid: str, text: str) -> Iterator[str | StandInReply]:
-        state = self._state(sid)
-        items = [i for i in self.catalog if i.id not in state.rejected][: self.k]
+    def _words(self, text: str) -> Iterator[str]:
         for word in text.split(" "):
             if self.delay_s:
                 threading.Event().wait(self.delay_s)
             yield word + " "
+
+    def _reply(self, sid: str, lead: str) -> Iterator[str | StandInReply]:
+        state = self._state(sid)
+        items = [i for i in self.catalog if i.id not in state.rejected][: self.k]
+        text = lead + "".join(f"\n\n**{i.label}** — it fits." for i in items)
+        yield from self._words(text)
         dicts = tuple(
             {
                 **i.to_dict(),
@@ -92,10 +99,18 @@ class StandInManager:
         )
         yield StandInReply(sid, text, dicts, state)
 
+    def _talk(self, sid: str, text: str, kind: str) -> Iterator[str | StandInReply]:
+        yield from self._words(text)
+        yield StandInReply(sid, text, (), self._state(sid), kind=kind)
+
     def stream(self, sid: str, text: str) -> Iterator[str | StandInReply]:
         self.calls.append(("stream", sid, text))
         if text.strip() == "boom":
             raise InputError("the stand-in refuses 'boom'")
+        if text.strip().lower().startswith("thanks"):
+            return self._talk(sid, "You're welcome!", "acknowledge")
+        if text.lower().startswith("why did you pick "):
+            return self._talk(sid, f"I picked {text[17:].rstrip('?')} because it fits.", "answer")
         self._state(sid).interests.append(text)
         return self._reply(sid, f"Picks for {text}.")
 
