@@ -131,6 +131,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.5,
         help="with --data: share of users who start cold with a catalogue-sampled target",
     )
+    und = ev_sub.add_parser(
+        "understanding", help="accuracy per failure kind on the understanding corpus (issue 12)"
+    )
+    und.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
+    und.add_argument("--out", help="output folder (default: eval-out/understanding-<split>)")
+    und.add_argument("--catalog", dest="understanding_catalog", help="catalogue file to use")
+    und.add_argument("--kind", help="only the cases of this failure kind")
+    und.add_argument("--show-failures", action="store_true", help="print every failed case")
+    und.add_argument("--llm", default="template", help="transformers | openai | fake | template")
+    und.add_argument("--embedder", help="sentence-transformers | hash")
 
     # train
     tr = sub.add_parser("train", help="train models from data (see README, Training)")
@@ -453,6 +463,9 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from chatbot.evaluation.run import run_redial, run_simulation
 
+    if args.eval_command == "understanding":
+        return _cmd_eval_understanding(args, settings)
+
     overrides = {"embedder": args.embedder, "llm": getattr(args, "llm", None)}
     settings = settings.replace(**{k: v for k, v in overrides.items() if v})
     if args.eval_command == "redial":
@@ -487,4 +500,25 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             f"p50/p95 {m['latency_ms'].get('p50', 0):.0f}/{m['latency_ms'].get('p95', 0):.0f} ms"
         )
     print(f"wrote {args.out}/metrics.json, report.md, report.html")
+    return 0
+
+def _cmd_eval_understanding(args: argparse.Namespace, settings: Settings) -> int:
+    from chatbot.evaluation.understanding import format_failure, run_understanding
+
+    overrides = {
+        "llm": args.llm,
+        "embedder": args.embedder,
+        "catalog_path": args.understanding_catalog,
+        "store": "memory",
+    }
+    settings = settings.replace(**{k: v for k, v in overrides.items() if v})
+    out = args.out or f"eval-out/understanding-{args.split}"
+    m = run_understanding(settings, split=args.split, out=out, kind=args.kind)
+    if args.show_failures:
+        for failure in m["failures"]:
+            print(format_failure(failure))
+    for kind, v in m["per_kind"].items():
+        print(f"{kind:<20} {v['passed']:>4}/{v['cases']:<4} {v['accuracy']:.3f}")
+    print(f"{'overall':<20} {m['passed']:>4}/{m['cases']:<4} {m['accuracy']:.3f}")
+    print(f"wrote {out}/metrics.json, report.md, report.html")
     return 0
