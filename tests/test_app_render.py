@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chatbot.ui_render import (
+    MIN_RATING_VOTES,
     attribution_html,
     card_meta_line,
+    clean_genres,
     feedback_message,
     item_label,
+    literal_text,
+    rating_text,
     render_card,
+    render_panel,
     reply_markdown,
+    reply_text,
     safe_link,
     shorten,
 )
@@ -22,6 +30,7 @@ MOVIE = {
     "genres": ["Science Fiction", "Thriller"],
     "runtime": 148,
     "rating": 8.14,
+    "votes": 1234,
     "description": "A thief who steals corporate secrets through dream-sharing technology. " * 10,
     "description_composed": False,
     "trailer_url": "https://www.youtube.com/watch?v=YoHD9XEInc0",
@@ -35,11 +44,14 @@ MOVIE = {
 def test_card_shows_every_field() -> None:
     html = render_card(MOVIE)
     assert "Inception" in html and "(2010)" in html
-    assert "Science Fiction, Thriller · 2 h 28 min · ★ 8.1/10" in html
+    assert "Science Fiction, Thriller · 2 h 28 min · ★ 8.1/10 (1,234 votes)" in html
     assert "<strong>Why:</strong> because you liked The Matrix" in html
     assert 'href="https://www.youtube.com/watch?v=YoHD9XEInc0"' in html and "Trailer" in html
     assert 'data-item-id="m1"' in html
-    assert "…" in html and len(html) < 1200  # long synopses are shortened
+    assert "…" in html and len(html) < 2400  # long synopses are shortened
+    # every button names the film and carries the item id
+    for act, spoken in [("like", "Like"), ("dislike", "Not for me"), ("why", "Why this one")]:
+        assert f'data-act="{act}" data-item="m1" aria-label="{spoken}: Inception (2010)"' in html
 
 
 def test_card_escapes_catalogue_text_and_drops_unsafe_links() -> None:
@@ -54,6 +66,7 @@ def test_card_escapes_catalogue_text_and_drops_unsafe_links() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<img" not in html
     assert "javascript:" not in html and "Trailer" not in html and "rec-links" not in html
+    assert 'aria-label="Like: &lt;script&gt;' in html
 
 
 def test_card_with_minimal_item_and_composed_description() -> None:
@@ -147,6 +160,42 @@ def test_attribution_single_source_plain_text_and_none() -> None:
     assert attribution_html({}) == ""
 
 
+def test_genre_line_holds_genre_names_only() -> None:
+    genres = ["Horror", "Standing", "Exorcism Film", "Empire Awards - Winner", "horror"]
+    assert clean_genres(genres, ["standing", "mood"]) == ["Horror", "Exorcism Film"]
+    assert clean_genres(["Drama", "Guldbagge Award – Nomination"]) == ["Drama"]
+    assert "Award" not in card_meta_line({"genres": ["Drama", "Emmy Award - Winner"]})
+
+
+def test_rating_only_with_enough_votes_and_says_how_many() -> None:
+    assert rating_text(8.0, 2) is None
+    assert rating_text(8.0, MIN_RATING_VOTES) == f"★ 8.0/10 ({MIN_RATING_VOTES} votes)"
+    assert rating_text(7.25, None) == "★ 7.2/10"  # a catalogue without vote counts
+    assert rating_text(None, 500) is None
+    assert "★" not in card_meta_line({"rating": 8.0, "votes": 2, "runtime": 90})
+
+
+def test_user_text_is_literal_and_reply_html_is_text() -> None:
+    import html as html_lib
+
+    typed = "<img src=x onerror=alert(1)> **bold** _x_ [a](b)\n    code\n# not a heading"
+    shown = literal_text(typed)
+    assert html_lib.unescape(shown).replace("\u00a0", " ") == typed
+    bare = re.sub(r"&#\d+;", "", shown)
+    for ch in "<>*_[]#":
+        assert ch not in bare
+    assert reply_text("**A (1999)** <b>x</b> & y") == "**A (1999)** &lt;b&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_panel_summary_and_buttons_come_from_the_same_beliefs() -> None:
+    beliefs = [{"id": "b1", "label": "You like Alien (1979)"}, {"id": "b2", "label": "No <horror>"}]
+    html = render_panel("You like Alien.", beliefs)
+    assert html.count('class="belief-btn"') == 2 and 'data-count="2"' in html
+    assert 'data-belief="b1" aria-label="Forget: You like Alien (1979)"' in html
+    assert "No &lt;horror&gt;" in html
+    assert "Nothing yet" in render_panel("", [])
+
+
 def test_attribution_from_ready_made_lines_links_urls() -> None:
     meta = {
         "source": "omdb + redial",
@@ -156,6 +205,11 @@ def test_attribution_from_ready_made_lines_links_urls() -> None:
         ],
     }
     html = attribution_html(meta)
-    assert '<a href="https://www.omdb.org"' in html
+    assert (
+        '<a href="https://www.omdb.org" target="_blank" rel="noopener noreferrer">omdb.org</a>'
+        in html
+    )
+    assert ">CC BY 2.0 DE</a>" in html  # the words before a URL become its text
     assert '<a href="https://creativecommons.org/licenses/by/4.0/"' in html
-    assert "&lt;b&gt;" in html and "<b>" not in html and " · " in html
+    assert ">https://" not in html  # no raw URL is shown as text
+    assert "&lt;b&gt;" in html and "<b>" not in html
