@@ -1,8 +1,19 @@
-"""Session events: append-only, past-tense facts about a conversation, serialised as plain dicts."""
+"""Session events: append-only, past-tense facts about a conversation, serialised as plain dicts.
+
+Stored form: ``{"type": "ItemLiked", "v": 1, "ts": 1764496800.123, "item_id": ..., ...}``: the
+event's class name, the schema version it was written with, the time it was recorded (Unix
+seconds) and its fields. Sessions stored by older releases keep loading: a dict without "v" is
+version 0 (before versions and timestamps) and every version has an upgrade step to the next
+(``_UPGRADES``). When an event's shape changes, bump SCHEMA_VERSION, add the step from the old
+shape, and commit a golden file of the new version (tests/golden/events_v<N>.jsonl; the old
+ones stay and must keep loading).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -180,12 +191,27 @@ EVENT_TYPES: dict[str, type] = {
 }
 
 
-def event_to_dict(event: Event) -> dict[str, Any]:
-    """{'type': 'ItemLiked', 'item_id': ..., ...}: plain JSON-able data."""
+# The version of the stored event dicts this release writes (see the module docstring).
+SCHEMA_VERSION = 1
+
+
+def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
+    # version 0 (no "v"; releases before 2026-11-30) has the fields of version 1 and no "ts"
+    return data
+
+
+# version N -> the step that turns a version-N dict into a version-(N+1) dict
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+
+
+def event_to_dict(event: Event, *, ts: float | None = None) -> dict[str, Any]:
+    """{'type': 'ItemLiked', 'v': SCHEMA_VERSION, 'ts': ..., 'item_id': ..., ...}: plain
+    JSON-able data. `ts` is when the event happened, Unix seconds (default: now), kept to ms."""
     name = type(event).__name__
     if EVENT_TYPES.get(name) is not type(event):
         raise EventFormatError(f"not an event: {event!r}")
-    out: dict[str, Any] = {"type": name}
+    when = time.time() if ts is None else ts
+    out: dict[str, Any] = {"type": name, "v": SCHEMA_VERSION, "ts": round(when, 3)}
     for f in dataclasses.fields(event):
         value = getattr(event, f.name)
         out[f.name] = list(value) if isinstance(value, tuple) else value
@@ -193,16 +219,18 @@ def event_to_dict(event: Event) -> dict[str, Any]:
 
 
 def event_from_dict(data: Any) -> Event:
-    """Inverse of event_to_dict; EventFormatError names what is wrong."""
+    """Inverse of event_to_dict (any version up to SCHEMA_VERSION, upgraded first; the time is
+    read by event_time); EventFormatError names what is wrong."""
     if not isinstance(data, dict):
         raise EventFormatError(f"an event must be an object, got {type(data).__name__}")
+    data = upgrade_event_dict(data)
     name = data.get("type")
     cls = EVENT_TYPES.get(name) if isinstance(name, str) else None
     if cls is None:
         known = ", ".join(sorted(EVENT_TYPES))
         raise EventFormatError(f"unknown event type {name!r}; known types: {known}")
     fields = {f.name: f for f in dataclasses.fields(cls)}
-    extra = set(data) - set(fields) - {"type"}
+    extra = set(data) - set(fields) - {"type", "v", "ts"}
     if extra:
         raise EventFormatError(f"{name}: unexpected field(s) {', '.join(sorted(extra))}")
     kwargs: dict[str, Any] = {}
@@ -216,6 +244,35 @@ def event_from_dict(data: Any) -> Event:
     if isinstance(event, ConstraintSet):
         _check_constraint(event)
     return event  # type: ignore[no-any-return]
+
+
+def upgrade_event_dict(data: dict[str, Any]) -> dict[str, Any]:
+    """A stored event dict of any known version as a SCHEMA_VERSION dict (a new dict; the input
+    is not changed). EventFormatError for a bad version or timestamp, or a newer release's."""
+    version = data.get("v", 0)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise EventFormatError(f"event version 'v' must be a whole number >= 0, got {version!r}")
+    if version > SCHEMA_VERSION:
+        raise EventFormatError(
+            f"event {data.get('type')!r} has version {version}, written by a newer release; "
+            f"this release reads versions up to {SCHEMA_VERSION}"
+        )
+    ts = data.get("ts")
+    if ts is not None and (isinstance(ts, bool) or not isinstance(ts, int | float)):
+        raise EventFormatError(f"event time 'ts' must be a number (Unix seconds), got {ts!r}")
+    out = dict(data)
+    while version < SCHEMA_VERSION:
+        out = _UPGRADES[version](out)
+        version += 1
+    out["v"] = SCHEMA_VERSION
+    return out
+
+
+def event_time(data: dict[str, Any]) -> float | None:
+    """When a stored event was recorded (Unix seconds), or None for events stored before
+    version 1 (they carry no time)."""
+    ts = upgrade_event_dict(data).get("ts")
+    return None if ts is None else float(ts)
 
 
 def _check(event_name: str, fname: str, hint: str, value: Any) -> Any:
