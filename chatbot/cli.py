@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port (default 8080)")
     serve.add_argument("--store", choices=["memory", "sqlite", "redis"], help="session store")
     serve.add_argument("--llm", help="transformers | openai | fake | template")
+    serve.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a non-loopback --host without API keys (only behind a proxy that "
+        "authenticates every request)",
+    )
 
     # eval
     ev = sub.add_parser("eval", help="offline and simulated-user evaluation with reports")
@@ -418,10 +424,10 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
-
     from chatbot.dialogue import DialogueManager
     from chatbot.server import create_app
+    from chatbot.server_auth import ApiKeys, check_exposure
+    from chatbot.server_limits import run_server
     from chatbot.sessions import make_store
 
     settings = settings.replace(
@@ -429,10 +435,19 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     )
     host = args.host or settings.host
     port = args.port or 8080  # settings.port is the web UI's port
+    settings = settings.replace(host=host)
+    keys = ApiKeys.from_settings(settings)
+    check_exposure(host, keys, insecure=args.insecure)  # before minutes of model loading
     manager = DialogueManager.from_settings(settings, store=make_store(settings))
-    app = create_app(manager, settings)
-    log.warning("serving on http://%s:%d (docs at /docs), store=%s", host, port, settings.store)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    app = create_app(manager, settings, keys=keys)
+    log.warning(
+        "serving on http://%s:%d (docs at /docs), store=%s, %s",
+        host,
+        port,
+        settings.store,
+        f"{len(keys.keys)} API keys" if keys.enabled else "no API keys",
+    )
+    run_server(app, settings, host=host, port=port)
     return 0
 
 

@@ -74,6 +74,20 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     debug_log_text: bool = False  # log message text only when explicitly enabled
+    # HTTP API (`chatbot serve`): bearer keys, comma-separated, each "KEY" or "KEY=SESSION_PREFIX"
+    api_keys: str = ""
+    api_keys_file: str = ""  # the same entries, one per line ('#' starts a comment)
+    cors_origins: str = ""  # comma-separated origins allowed by CORS; empty: CORS off
+    allowed_hosts: str = ""  # Host header allow-list; empty: loopback names on loopback, else *
+    docs_enabled: bool = True  # /docs (Swagger UI, assets served locally)
+    request_read_timeout_s: float = 10.0  # headers and body must arrive within this
+    keep_alive_s: int = 5  # idle keep-alive connections close after this
+    max_connections: int = 0  # 0: the open-file limit less a reserve
+    readiness_timeout_s: float = 2.0  # /readyz gives up on a store check after this
+    purge_interval_s: float = 3600.0  # expired sessions are purged this often
+    max_state_items: int = 50  # lists in a reply's state keep the most recent N (counts: all)
+    # HMAC key for messaging adapters' session ids (Telegram); empty: the plain chat id (guessable)
+    session_id_secret: str = ""
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (values are coerced like env vars)."""

@@ -1,32 +1,39 @@
-"""HTTP API: FastAPI app exposing the dialogue manager (OpenAPI docs at /docs)."""
+"""HTTP API: FastAPI app exposing the dialogue manager (OpenAPI docs at /docs).
+
+Errors, keys and connection limits live in server_errors.py, server_auth.py and
+server_limits.py; this module holds the routes, health checks and the reply shape.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
+import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Annotated, Any, Literal, Protocol, TypeVar
 
-from fastapi import FastAPI, Path, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi import Depends, FastAPI, Header, Path, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chatbot import __version__
 from chatbot.config import Settings
-from chatbot.errors import (
-    BackendError,
-    ChatbotError,
-    InputError,
-    SessionNotFound,
-    UnknownItemError,
-)
-from chatbot.sessions import SessionStore
+from chatbot.errors import BackendError, ChatbotError, SessionNotFound
+from chatbot.server_auth import ApiKeys, is_loopback
+from chatbot.server_errors import ERROR_RESPONSES, ApiError, ErrorOut, describe, error_response
+from chatbot.server_errors import install_error_handlers as _install_error_handlers
+from chatbot.server_limits import ReadWholeBody
+from chatbot.sessions import SessionLocks, SessionStore, idempotency_key
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +47,19 @@ SessionId = Annotated[
         examples=["user-42"],
     ),
 ]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Optional: a retry with the same key returns the first reply and stores "
+        "nothing twice (1-255 printable ASCII characters, e.g. a UUID)",
+    ),
+]
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 T = TypeVar("T")
+# re-exported for callers that built error bodies through this module
+__all__ = ["create_app", "ErrorOut", "SESSION_ID_PATTERN"]
 
 
 class ServedManager(Protocol):
@@ -82,7 +101,11 @@ class ItemOut(BaseModel):
 
 
 class ReplyOut(BaseModel):
-    """The bot's answer: text, grounded items and the session's interest state."""
+    """The bot's answer: text, grounded items and the session's interest state.
+
+    Lists in `state` (and `beliefs`) keep the most recent `max_state_items` entries;
+    `state.counts` gives the full length of each list.
+    """
 
     model_config = ConfigDict(extra="allow")
     session_id: str
@@ -92,7 +115,7 @@ class ReplyOut(BaseModel):
 
 
 class StateOut(BaseModel):
-    """A session's interest state."""
+    """A session's interest state (lists bounded as in ReplyOut)."""
 
     model_config = ConfigDict(extra="allow")
     session_id: str
@@ -101,44 +124,83 @@ class StateOut(BaseModel):
     beliefs: list[dict[str, Any]]
 
 
-class ErrorOut(BaseModel):
-    """Every error response: a stable code and a message saying what to do."""
-
-    error: str
-    message: str
-
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    404: {"model": ErrorOut, "description": "Unknown session or item"},
-    413: {"model": ErrorOut, "description": "Message or request body too large"},
-    422: {"model": ErrorOut, "description": "Invalid request"},
-}
-
-
 def create_app(
-    manager: ServedManager, settings: Settings, *, max_body_bytes: int | None = None
+    manager: ServedManager,
+    settings: Settings,
+    *,
+    max_body_bytes: int | None = None,
+    keys: ApiKeys | None = None,
 ) -> FastAPI:
-    """The API around one manager; blocking manager calls run in the thread pool."""
+    """The API around one manager; blocking manager calls run in the thread pool.
+
+    `keys` defaults to the keys in `settings` (none: no authentication). Lifespan tasks: a
+    purge of expired sessions every `settings.purge_interval_s` and loading the chat model
+    (until it is loaded /readyz answers 503 with `models` failing).
+    """
+    keys = ApiKeys.from_settings(settings) if keys is None else keys
     # JSON may escape each character as \\uXXXX\\uXXXX (12 bytes), plus room for the envelope
     body_limit = max_body_bytes or 12 * settings.max_message_chars + 4096
+    store = manager.store
+    health = _Health(store, settings.readiness_timeout_s)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        purge = asyncio.create_task(_purge_forever(store, settings.purge_interval_s))
+        loader = threading.Thread(target=health.load_models, args=(manager,), daemon=True)
+        loader.start()
+        try:
+            yield
+        finally:
+            purge.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purge
+
     app = FastAPI(
         title="chatbot",
         version=__version__,
         description="Conversational recommender: chat about what you like, get grounded picks.",
+        docs_url=None,  # served below from local assets (no CDN)
+        redoc_url=None,
+        lifespan=lifespan,
     )
-    app.add_middleware(_BodyLimit, max_bytes=body_limit)
+    app.add_middleware(
+        ReadWholeBody, max_bytes=body_limit, timeout_s=settings.request_read_timeout_s
+    )
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+            expose_headers=["Retry-After", "Idempotent-Replayed"],
+            max_age=600,
+        )
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=_allowed_hosts(settings))
+    app.add_middleware(_JsonHostErrors)
     _install_error_handlers(app)
+    if settings.docs_enabled:
+        _add_docs(app)
+
+    bearer = HTTPBearer(auto_error=False, description="An API key (when the server has keys)")
+
+    def authorized(request: Request, _: Annotated[Any, Depends(bearer)]) -> None:
+        keys.authorize(request.headers.get("authorization"), request.path_params.get("session_id"))
+
+    auth = [Depends(authorized)] if keys.enabled else []
+    idem_locks = SessionLocks()
 
     def check_text(text: str) -> None:
-        if len(text) > settings.max_message_chars:
-            raise _ApiError(
+        length = len(text.strip())  # the manager strips, so trailing spaces do not count
+        if length > settings.max_message_chars:
+            raise ApiError(
                 413,
                 "message_too_long",
-                f"the message has {len(text)} characters; the limit is "
+                f"the message has {length} characters; the limit is "
                 f"{settings.max_message_chars}. Send a shorter message.",
             )
-        if not text.strip():
-            raise _ApiError(422, "empty_message", "the message is empty; send some text")
+        if not length:
+            raise ApiError(422, "empty_message", "the message is empty; send some text")
 
     def log_turn(what: str, sid: str, started: float, text: str = "") -> None:
         ms = (time.perf_counter() - started) * 1000
@@ -147,37 +209,107 @@ def create_app(
         else:
             log.info("%s session=%s %.0f ms", what, sid, ms)
 
-    @app.get("/healthz", tags=["service"])
-    async def healthz() -> dict[str, str]:
-        """Liveness: the process is up and serving."""
+    def shape(reply: Any) -> dict[str, Any]:
+        return bound_reply(reply.to_dict(), settings.max_state_items)
+
+    def require_session(sid: str) -> None:
+        if not store.load(sid):
+            raise SessionNotFound(f"no session {sid!r} (never started, expired or forgotten)")
+
+    def once(sid: str, key: str | None, turn: Callable[[], Any]) -> JSONResponse:
+        """Run a turn; with an Idempotency-Key, a repeat returns the stored reply instead."""
+        if key is None:
+            return JSONResponse(shape(turn()))
+        with idem_locks.hold(sid):
+            seen, stored = store.idempotent_reply(sid, key)
+            if seen:
+                body = stored if stored is not None else lost_reply(sid)
+                return JSONResponse(body, headers={"Idempotent-Replayed": "true"})
+            with idempotency_key(key):
+                body = shape(turn())
+            try:
+                store.save_idempotent_reply(sid, key, body)
+            except BackendError as e:  # the turn is stored; a retry gets lost_reply()
+                log.warning("could not keep the reply for an idempotency key: %s", e)
+            return JSONResponse(body)
+
+    def lost_reply(sid: str) -> dict[str, Any]:
+        state = _state_dict(sid, manager.state(sid), settings.max_state_items)
+        notice = "this request was already handled, but its reply was lost; ask again for picks"
+        return {**state, "text": "", "items": [], "kind": "replayed", "notices": [notice]}
+
+    @app.get("/livez", tags=["service"])
+    async def livez() -> dict[str, str]:
+        """Liveness: the process is up and its event loop answers (never checks backends)."""
         return {"status": "ok", "version": __version__}
+
+    @app.get(
+        "/readyz",
+        tags=["service"],
+        responses={503: {"model": ErrorOut, "description": "Not ready: see `checks`"}},
+    )
+    async def readyz() -> JSONResponse:
+        """Readiness: the session store is reachable and writable and the models are loaded;
+        503 with the failing component in `checks` otherwise."""
+        checks = {"store": await health.check_store(), "models": health.models}
+        failing = sorted(k for k, v in checks.items() if v != "ok")
+        if failing:
+            body = {
+                "error": "not_ready",
+                "message": "not ready: " + ", ".join(f"{k} {checks[k]}" for k in failing),
+                "checks": checks,
+            }
+            headers = {"Retry-After": "5"}
+            return JSONResponse(body, status_code=503, headers=headers)
+        return JSONResponse({"status": "ok", "version": __version__, "checks": checks})
+
+    @app.get(
+        "/healthz",
+        tags=["service"],
+        responses={503: {"model": ErrorOut, "description": "Not ready: see `checks`"}},
+    )
+    async def healthz() -> JSONResponse:
+        """Alias of /readyz (kept for existing probes)."""
+        return await readyz()
+
+    for path, probe in (("/livez", livez), ("/readyz", readyz), ("/healthz", healthz)):
+        app.add_api_route(path, probe, methods=["HEAD"], include_in_schema=False)
 
     @app.post(
         "/v1/sessions/{session_id}/messages",
         tags=["chat"],
         response_model=ReplyOut,
-        responses=_ERRORS,
+        responses=ERROR_RESPONSES,
+        dependencies=auth,
     )
-    async def post_message(session_id: SessionId, body: MessageIn) -> JSONResponse:
+    async def post_message(
+        session_id: SessionId,
+        body: MessageIn,
+        idempotency_key: IdempotencyKey = None,
+    ) -> JSONResponse:
         """Send a message; get the reply text, recommended items and the updated state."""
         check_text(body.text)
         started = time.perf_counter()
-        reply = await run_in_threadpool(manager.respond, session_id, body.text)
+        response = await run_in_threadpool(
+            once, session_id, idempotency_key, lambda: manager.respond(session_id, body.text)
+        )
         log_turn("message", session_id, started, body.text)
-        return JSONResponse(reply.to_dict())
+        return response
 
     @app.post(
         "/v1/sessions/{session_id}/messages/stream",
         tags=["chat"],
         responses={
-            **_ERRORS,
+            **ERROR_RESPONSES,
             200: {
                 "description": "Server-sent events: `delta` events with {'text': chunk}, then "
-                "one `reply` event with the full reply JSON (or one `error` event)",
+                "one `reply` event with the full reply JSON (or one `error` event with "
+                "{'error': code, 'message': ...}, the codes of JSON errors)",
                 "content": {"text/event-stream": {"schema": {"type": "string"}}},
             },
         },
         response_class=StreamingResponse,
+        dependencies=auth,
     )
     async def post_message_stream(session_id: SessionId, body: MessageIn) -> StreamingResponse:
         """Like /messages, but streams the reply text as it is written (SSE)."""
@@ -186,7 +318,7 @@ def create_app(
         # the first step runs before the 200 goes out, so bad input still gets a 4xx
         first = await _next_in_thread(chunks)
         return StreamingResponse(
-            _sse(chunks, first, session_id),
+            _sse(chunks, first, session_id, settings.max_state_items),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
@@ -195,54 +327,76 @@ def create_app(
         "/v1/sessions/{session_id}/feedback",
         tags=["chat"],
         response_model=ReplyOut,
-        responses=_ERRORS,
+        responses=ERROR_RESPONSES,
+        dependencies=auth,
     )
-    async def post_feedback(session_id: SessionId, body: FeedbackIn) -> JSONResponse:
-        """Like, dislike or mark as seen an item; get a new reply."""
+    async def post_feedback(
+        session_id: SessionId, body: FeedbackIn, idempotency_key: IdempotencyKey = None
+    ) -> JSONResponse:
+        """Like, dislike or mark as seen an item; get a new reply (404 for an unknown session)."""
         started = time.perf_counter()
-        reply = await run_in_threadpool(manager.feedback, session_id, body.item_id, body.kind)
+        await run_in_threadpool(require_session, session_id)
+        response = await run_in_threadpool(
+            once,
+            session_id,
+            idempotency_key,
+            lambda: manager.feedback(session_id, body.item_id, body.kind),
+        )
         log_turn(f"feedback {body.kind}", session_id, started)
-        return JSONResponse(reply.to_dict())
+        return response
 
     @app.get(
-        "/v1/sessions/{session_id}", tags=["sessions"], response_model=StateOut, responses=_ERRORS
+        "/v1/sessions/{session_id}",
+        tags=["sessions"],
+        response_model=StateOut,
+        responses=ERROR_RESPONSES,
+        dependencies=auth,
     )
     async def get_session(session_id: SessionId) -> JSONResponse:
         """The session's interest state (404 for a session that never spoke or was forgotten)."""
-        if not await run_in_threadpool(manager.store.load, session_id):
-            raise SessionNotFound(
-                f"no session {session_id!r} (never started, expired or forgotten)"
-            )
+        await run_in_threadpool(require_session, session_id)
         state = await run_in_threadpool(manager.state, session_id)
-        return JSONResponse(_state_dict(session_id, state))
+        return JSONResponse(_state_dict(session_id, state, settings.max_state_items))
 
     @app.delete(
         "/v1/sessions/{session_id}/beliefs/{belief_id}",
         tags=["sessions"],
         response_model=StateOut,
-        responses=_ERRORS,
+        responses=ERROR_RESPONSES,
+        dependencies=auth,
     )
     async def delete_belief(
         session_id: SessionId, belief_id: Annotated[str, Path(max_length=256)]
     ) -> JSONResponse:
-        """Undo one thing the bot believes about you (ids from `beliefs`)."""
+        """Undo one thing the bot believes about you (ids from `beliefs`); 404 for an unknown
+        session, 422 for an unknown belief."""
+        await run_in_threadpool(require_session, session_id)
         state = await run_in_threadpool(manager.remove_belief, session_id, belief_id)
-        return JSONResponse(_state_dict(session_id, state))
+        return JSONResponse(_state_dict(session_id, state, settings.max_state_items))
 
     @app.post(
         "/v1/sessions/{session_id}/reset",
         tags=["sessions"],
         response_model=StateOut,
-        responses=_ERRORS,
+        responses=ERROR_RESPONSES,
+        dependencies=auth,
     )
     async def reset_session(session_id: SessionId) -> JSONResponse:
-        """Start over: clear the interest state (the history is kept as a reset event)."""
+        """Start over: clear the interest state (the history is kept as a reset event); 404 for
+        an unknown session."""
+        await run_in_threadpool(require_session, session_id)
         state = await run_in_threadpool(manager.reset, session_id)
-        return JSONResponse(_state_dict(session_id, state))
+        return JSONResponse(_state_dict(session_id, state, settings.max_state_items))
 
-    @app.delete("/v1/sessions/{session_id}", tags=["sessions"], status_code=204, responses=_ERRORS)
+    @app.delete(
+        "/v1/sessions/{session_id}",
+        tags=["sessions"],
+        status_code=204,
+        responses=ERROR_RESPONSES,
+        dependencies=auth,
+    )
     async def delete_session(session_id: SessionId) -> Response:
-        """Forget me: delete everything stored about the session."""
+        """Forget me: delete everything stored about the session (204 also when unknown)."""
         await run_in_threadpool(manager.forget, session_id)
         log.info("forget session=%s", session_id)
         return Response(status_code=204)
@@ -250,116 +404,139 @@ def create_app(
     return app
 
 
-class _BodyLimit:
-    """Rejects bodies over max_bytes with a JSON 413, with or without a Content-Length."""
+def bound_reply(reply: dict[str, Any], limit: int) -> dict[str, Any]:
+    """The reply (or state) dict with every list in `state` and `beliefs` cut to the `limit`
+    most recent entries; `state.counts` holds each list's full length."""
+    out = dict(reply)
+    if isinstance(out.get("state"), dict):
+        state = dict(out["state"])
+        counts = {k: len(v) for k, v in state.items() if isinstance(v, list)}
+        for name, n in counts.items():
+            if n > limit:
+                state[name] = state[name][-limit:]
+        state["counts"] = counts
+        out["state"] = state
+    if isinstance(out.get("beliefs"), list):
+        out["beliefs"] = out["beliefs"][-limit:]
+    return out
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class _Health:
+    """Readiness: one store check at a time (a stalled store is reported, not waited on) and the
+    state of the model loading."""
+
+    def __init__(self, store: SessionStore, timeout_s: float) -> None:
+        self.store = store
+        self.timeout_s = timeout_s
+        self.models = "loading"
+        self._checking: asyncio.Future[None] | None = None
+
+    def load_models(self, manager: Any) -> None:
+        """Load the chat model now (backends that load lazily expose load()); sets `models`."""
+        model = getattr(getattr(manager, "writer", None), "model", None)
+        load = getattr(model, "load", None)
+        try:
+            if callable(load):
+                load()
+        except Exception as e:  # noqa: BLE001 - reported through /readyz and the log
+            log.error("loading the chat model failed: %s", e)
+            self.models = "failed"
+            return
+        self.models = "ok"
+
+    async def check_store(self) -> str:
+        if self._checking is not None and not self._checking.done():
+            return "stalled"  # the previous check has not come back
+        loop = asyncio.get_running_loop()
+        self._checking = loop.run_in_executor(None, self.store.check)
+        try:
+            await asyncio.wait_for(asyncio.shield(self._checking), self.timeout_s)
+        except TimeoutError:
+            log.error("session store check did not answer within %.1f s", self.timeout_s)
+            return "stalled"
+        except BackendError as e:
+            log.error("session store check failed: %s", e)
+            return "unavailable"
+        except Exception as e:  # noqa: BLE001 - any other failure also means not ready
+            log.error("session store check failed: %s: %s", type(e).__name__, e)
+            return "failed"
+        return "ok"
+
+
+async def _purge_forever(store: SessionStore, every_s: float) -> None:
+    """Purge expired sessions now and then every `every_s` seconds (errors are logged)."""
+    while True:
+        try:
+            removed = await run_in_threadpool(store.purge_expired)
+            if removed:
+                log.info("purged %d expired sessions", removed)
+        except ChatbotError as e:
+            log.error("purging expired sessions failed: %s", e)
+        await asyncio.sleep(every_s)
+
+
+def _allowed_hosts(settings: Settings) -> list[str]:
+    """settings.allowed_hosts, or loopback names when serving on loopback (no DNS rebinding)."""
+    listed = [h.strip() for h in settings.allowed_hosts.split(",") if h.strip()]
+    if listed:
+        return listed
+    return list(LOOPBACK_HOSTS) if is_loopback(settings.host) else ["*"]
+
+
+class _JsonHostErrors:
+    """Starlette's host check answers in plain text; give it the API's JSON error shape."""
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.max_bytes = max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            response = _error(413, "body_too_large", _TOO_LARGE)
-            await response(scope, receive, send)
-            return
-        seen = 0
+        replaced = False
 
-        async def counting_receive() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:  # chunked upload: the route's error handler answers
-                    raise StarletteHTTPException(413, _TOO_LARGE)
-            return message
+        async def send_json(message: Message) -> None:
+            nonlocal replaced
+            if message["type"] == "http.response.start" and message["status"] == 400:
+                headers = dict(message.get("headers", []))
+                if headers.get(b"content-type", b"").startswith(b"text/plain"):
+                    replaced = True
+                    text = "the Host header is not one this server answers to (allowed_hosts)"
+                    await error_response(400, "invalid_host", text)(scope, receive, send)
+                    return
+            if not replaced:
+                await send(message)
 
-        await self.app(scope, counting_receive, send)
+        await self.app(scope, receive, send_json)
 
 
-_TOO_LARGE = "the request body is too large; send a shorter message"
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs with its assets served from the swagger-ui-bundle package."""
+    from swagger_ui_bundle import swagger_ui_path
 
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
-class _ApiError(Exception):
-    """An error response with a code and a message."""
-
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.message = message
-
-
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
-
-
-_HTTP_CODES = {
-    400: "bad_request",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "body_too_large",
-    415: "unsupported_media_type",
-}
-
-
-def _install_error_handlers(app: FastAPI) -> None:
-    async def api_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, _ApiError)
-        return _error(exc.status, exc.code, exc.message)
-
-    async def validation_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, RequestValidationError)
-        errors = exc.errors()
-        if any(e.get("type") == "json_invalid" for e in errors):
-            return _error(422, "malformed_json", 'the body is not valid JSON; send {"text": "..."}')
-        # never echo the input back: it may be huge or binary
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
-            for e in errors[:5]
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="chatbot API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
         )
-        return _error(422, "invalid_request", f"the request is invalid ({problems[:500]})")
-
-    async def http_error(request: Request, exc: Exception) -> JSONResponse:
-        assert isinstance(exc, StarletteHTTPException)
-        code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
-        message = str(exc.detail)
-        return _error(exc.status_code, code, message)
-
-    async def chatbot_error(request: Request, exc: Exception) -> JSONResponse:
-        if isinstance(exc, UnknownItemError):
-            return _error(404, "unknown_item", f"{exc}; use an id from a reply's items")
-        if isinstance(exc, SessionNotFound):
-            return _error(404, "unknown_session", f"{exc}; send a message to start the session")
-        if isinstance(exc, InputError):
-            return _error(422, "invalid_input", str(exc))
-        if isinstance(exc, BackendError):
-            log.error("backend failure: %s", exc)
-            return _error(503, "backend_unavailable", f"{exc}; try again shortly")
-        log.error("unexpected chatbot error: %s", exc)
-        return _error(500, "internal_error", "something went wrong on our side; try again")
-
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return _error(500, "internal_error", "something went wrong on our side; try again")
-
-    app.add_exception_handler(_ApiError, api_error)
-    app.add_exception_handler(RequestValidationError, validation_error)
-    app.add_exception_handler(StarletteHTTPException, http_error)
-    app.add_exception_handler(ChatbotError, chatbot_error)
-    app.add_exception_handler(Exception, unexpected)
 
 
-def _state_dict(session_id: str, state: Any) -> dict[str, Any]:
-    return {
-        "session_id": session_id,
-        "state": state.to_dict(),
-        "summary": state.summary(),
-        "beliefs": [{"id": b.id, "label": b.label} for b in state.beliefs()],
-    }
+def _state_dict(session_id: str, state: Any, limit: int) -> dict[str, Any]:
+    return bound_reply(
+        {
+            "session_id": session_id,
+            "state": state.to_dict(),
+            "summary": state.summary(),
+            "beliefs": [{"id": b.id, "label": b.label} for b in state.beliefs()],
+        },
+        limit,
+    )
 
 
 _END = object()
@@ -370,22 +547,23 @@ async def _next_in_thread(chunks: Iterator[T]) -> T | object:
     return await run_in_threadpool(next, chunks, _END)
 
 
-async def _sse(chunks: Iterator[Any], first: Any, session_id: str) -> AsyncIterator[str]:
-    """Server-sent events from a manager stream: deltas, then the final reply."""
+async def _sse(
+    chunks: Iterator[Any], first: Any, session_id: str, limit: int
+) -> AsyncIterator[str]:
+    """Server-sent events from a manager stream: deltas, then the final reply (or one error
+    event with the same codes as JSON errors)."""
     item = first
     try:
         while item is not _END:
             if isinstance(item, str):
                 yield _event("delta", {"text": item})
             else:
-                yield _event("reply", item.to_dict())
+                yield _event("reply", bound_reply(item.to_dict(), limit))
             item = await _next_in_thread(chunks)
-    except ChatbotError as e:
-        log.warning("stream for session %s failed: %s", session_id, e)
-        yield _event("error", {"error": type(e).__name__, "message": str(e)})
-    except Exception:
-        log.exception("stream for session %s failed", session_id)
-        yield _event("error", {"error": "internal_error", "message": "the reply failed; try again"})
+    except Exception as e:  # noqa: BLE001 - every failure becomes one error event
+        log.warning("stream for session %s failed: %s", session_id, type(e).__name__)
+        _, code, message = describe(e)
+        yield _event("error", {"error": code, "message": message})
     finally:
         close = getattr(chunks, "close", None)
         if close is not None:  # release the session lock if the client went away mid-stream

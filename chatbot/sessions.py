@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -28,8 +29,49 @@ class SessionStore(Protocol):
         ...
 
     def delete(self, session_id: str) -> None:
-        """Forget a session entirely."""
+        """Forget a session entirely (its events and its idempotency records)."""
         ...
+
+    def purge_expired(self) -> int:
+        """Delete every session idle for longer than the TTL; returns how many were removed."""
+        ...
+
+    def check(self) -> None:
+        """Raise BackendError unless the store is reachable and writable (readiness probe)."""
+        ...
+
+    def idempotent_reply(self, session_id: str, key: str) -> tuple[bool, Event | None]:
+        """(seen, stored reply) for an Idempotency-Key: seen is True when a turn was stored with
+        this key; the reply is None when the turn landed but its reply was never saved."""
+        ...
+
+    def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
+        """Keep the reply of the turn stored under `key` (for a client's retry)."""
+        ...
+
+
+# The Idempotency-Key of the request being served: a store's append() records it in the same
+# transaction as the turn's events, so a retried request is recognised even after a crash.
+_IDEMPOTENCY_KEY: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "idempotency_key", default=None
+)
+# how many idempotency records a session keeps (the oldest are dropped)
+IDEMPOTENCY_KEYS_KEPT = 32
+
+
+@contextmanager
+def idempotency_key(key: str | None) -> Iterator[None]:
+    """Within this block (and worker threads started from it) appends record `key`."""
+    token = _IDEMPOTENCY_KEY.set(key)
+    try:
+        yield
+    finally:
+        _IDEMPOTENCY_KEY.reset(token)
+
+
+def current_idempotency_key() -> str | None:
+    """The Idempotency-Key an append should record, if any (see idempotency_key())."""
+    return _IDEMPOTENCY_KEY.get()
 
 
 class MemorySessionStore:
@@ -42,6 +84,7 @@ class MemorySessionStore:
         self._clock = clock
         self._logs: dict[str, list[Event]] = {}
         self._touched: dict[str, float] = {}
+        self._keys: dict[str, dict[str, Event | None]] = {}
         self._lock = threading.Lock()
 
     def load(self, session_id: str) -> list[Event]:
@@ -54,17 +97,53 @@ class MemorySessionStore:
             self._expire(session_id)
             self._logs.setdefault(session_id, []).extend(dict(e) for e in events)
             self._touched[session_id] = self._clock()
+            key = current_idempotency_key()
+            if key is not None:
+                keys = self._keys.setdefault(session_id, {})
+                keys[key] = None
+                while len(keys) > IDEMPOTENCY_KEYS_KEPT:
+                    del keys[next(iter(keys))]
 
     def delete(self, session_id: str) -> None:
         with self._lock:
-            self._logs.pop(session_id, None)
-            self._touched.pop(session_id, None)
+            self._drop(session_id)
+
+    def purge_expired(self) -> int:
+        """Sweep every session idle for longer than the TTL; returns how many were removed."""
+        with self._lock:
+            now = self._clock()
+            old = [sid for sid, t in self._touched.items() if now - t > self._ttl]
+            for sid in old:
+                self._drop(sid)
+        return len(old)
+
+    def check(self) -> None:
+        """Always ready: the memory store cannot become unreachable."""
+
+    def idempotent_reply(self, session_id: str, key: str) -> tuple[bool, Event | None]:
+        with self._lock:
+            self._expire(session_id)
+            keys = self._keys.get(session_id, {})
+            if key not in keys:
+                return False, None
+            reply = keys[key]
+            return True, dict(reply) if reply is not None else None
+
+    def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
+        with self._lock:
+            keys = self._keys.get(session_id)
+            if keys is not None and key in keys:
+                keys[key] = dict(reply)
+
+    def _drop(self, session_id: str) -> None:
+        self._logs.pop(session_id, None)
+        self._touched.pop(session_id, None)
+        self._keys.pop(session_id, None)
 
     def _expire(self, session_id: str) -> None:
         touched = self._touched.get(session_id)
         if touched is not None and self._clock() - touched > self._ttl:
-            self._logs.pop(session_id, None)
-            self._touched.pop(session_id, None)
+            self._drop(session_id)
 
 
 class SessionLocks:

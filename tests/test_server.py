@@ -14,6 +14,8 @@ from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.server import create_app
 
+LOCAL = "http://127.0.0.1"  # the default Host allow-list on loopback has no "testserver"
+
 
 @pytest.fixture
 def manager(books_manager: Any) -> Any:
@@ -30,7 +32,7 @@ def settings(manager: Any) -> Settings:
 @pytest.fixture
 def client(manager: Any, settings: Settings) -> Iterator[TestClient]:
     app = create_app(manager, settings)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
 
@@ -191,7 +193,7 @@ def test_logs_do_not_contain_message_text_unless_debug(
     for debug in (False, True):
         s = settings.replace(debug_log_text=debug)
         with (
-            TestClient(create_app(manager, s)) as c,
+            TestClient(create_app(manager, s), base_url=LOCAL) as c,
             caplog.at_level(logging.DEBUG, logger="chatbot"),
         ):
             caplog.clear()
@@ -226,7 +228,7 @@ def test_two_replicas_share_sessions_through_redis(books_parts: Any, redis_url: 
     for _ in range(2):
         store = RedisSessionStore(redis_url, ttl_s=60, prefix="replicas:")
         manager = DialogueManager(catalog, retriever, writer, store, settings)
-        replicas.append(TestClient(create_app(manager, settings)))
+        replicas.append(TestClient(create_app(manager, settings), base_url=LOCAL))
     a, b = replicas
     first = _say(a, "r1", "space exploration").json()["items"][0]["id"]
     assert b.post("/v1/sessions/r1/feedback", json={"item_id": first, "kind": "like"}).is_success

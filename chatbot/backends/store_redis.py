@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from chatbot.errors import BackendError, BackendUnavailable, ConfigError
-from chatbot.sessions import Event
+from chatbot.sessions import IDEMPOTENCY_KEYS_KEPT, Event, current_idempotency_key
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +19,9 @@ class RedisSessionStore:
     """Each session is a Redis list of JSON events under `<prefix><session id>`.
 
     An append is one MULTI/EXEC transaction (RPUSH + EXPIRE), so it lands whole or not at all
-    and refreshes the idle TTL; Redis expires idle sessions by itself.
+    and refreshes the idle TTL; Redis expires idle sessions by itself (retention needs no
+    sweep). Idempotency records live in a hash `<prefix><session id>#idem` with the same TTL
+    ('#' never occurs in a session id the HTTP API accepts).
     """
 
     def __init__(
@@ -56,23 +59,60 @@ class RedisSessionStore:
             return
         bodies = [_dump(e) for e in events]
         key = self._key(session_id)
+        idem = current_idempotency_key()
         with self._translate("append"):
             pipe = self._redis.pipeline(transaction=True)
             pipe.rpush(key, *bodies)
             pipe.expire(key, self._ttl)
+            if idem is not None:
+                record = json.dumps({"at": time.time(), "reply": None})
+                pipe.hset(self._idem_key(session_id), idem, record)
+                pipe.expire(self._idem_key(session_id), self._ttl)
             pipe.execute()
         log.debug("session %s: appended %s", session_id, [e.get("type") for e in events])
 
     def delete(self, session_id: str) -> None:
-        """Forget a session entirely."""
+        """Forget a session entirely (its events and idempotency records)."""
         with self._translate("delete"):
-            self._redis.delete(self._key(session_id))
+            self._redis.delete(self._key(session_id), self._idem_key(session_id))
         log.debug("session %s deleted", session_id)
+
+    def purge_expired(self) -> int:
+        """Nothing to do: Redis expires idle sessions itself (key TTLs); returns 0."""
+        return 0
+
+    def check(self) -> None:
+        """Raise BackendError unless the server answers and accepts a write (not read-only,
+        not refusing writes after a failed save, not out of memory)."""
+        with self._translate("write probe"):
+            self._redis.set(self._prefix + "#probe", str(time.time()), ex=60)
 
     def ping(self) -> bool:
         """True when the server answers (for health checks)."""
         with self._translate("ping"):
             return bool(self._redis.ping())
+
+    def idempotent_reply(self, session_id: str, key: str) -> tuple[bool, Event | None]:
+        """(seen, stored reply) for an Idempotency-Key of this session."""
+        with self._translate("idempotency lookup"):
+            raw = self._redis.hget(self._idem_key(session_id), key)
+        if raw is None:
+            return False, None
+        reply = json.loads(raw).get("reply")
+        return True, reply
+
+    def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
+        """Keep the reply for a retry; old records beyond the last few are dropped."""
+        name = self._idem_key(session_id)
+        record = json.dumps({"at": time.time(), "reply": reply}, ensure_ascii=True)
+        with self._translate("idempotency save"):
+            if not self._redis.hexists(name, key):
+                return
+            self._redis.hset(name, key, record)
+            if self._redis.hlen(name) > 2 * IDEMPOTENCY_KEYS_KEPT:
+                records = self._redis.hgetall(name)
+                ages = sorted(records, key=lambda k: json.loads(records[k]).get("at", 0))
+                self._redis.hdel(name, *ages[: len(ages) - IDEMPOTENCY_KEYS_KEPT])
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -80,6 +120,9 @@ class RedisSessionStore:
 
     def _key(self, session_id: str) -> str:
         return self._prefix + session_id
+
+    def _idem_key(self, session_id: str) -> str:
+        return self._prefix + session_id + "#idem"
 
     @contextmanager
     def _translate(self, what: str) -> Iterator[None]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -12,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from chatbot.errors import BackendError, ConfigError
-from chatbot.sessions import Event
+from chatbot.sessions import IDEMPOTENCY_KEYS_KEPT, Event, current_idempotency_key
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,17 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_by_session ON events (session_id, seq);
 CREATE INDEX IF NOT EXISTS sessions_by_touched ON sessions (touched);
+CREATE TABLE IF NOT EXISTS idempotency (
+    session_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    reply TEXT,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (session_id, key)
+);
+CREATE TABLE IF NOT EXISTS probe (
+    id INTEGER PRIMARY KEY,
+    at REAL NOT NULL
+);
 """
 
 
@@ -36,7 +49,11 @@ class SqliteSessionStore:
 
     One connection guarded by a lock makes it thread-safe; WAL mode plus a busy timeout lets
     several processes share the file. `synchronous=FULL` (default) makes every acknowledged
-    append survive a killed process and a power cut.
+    append survive a killed process and a power cut. Deleted text does not linger: the
+    `secure_delete` pragma zeroes freed pages and every delete ends with a WAL checkpoint that
+    truncates the WAL file. The file (and a directory this store creates) is owner-only, and
+    every call checks that the file on disk is still the one opened (same inode): a removed or
+    replaced database fails loudly instead of writing into a file nobody will read again.
     """
 
     def __init__(
@@ -54,14 +71,17 @@ class SqliteSessionStore:
         self._ttl = ttl_s
         self._clock = clock
         self._lock = threading.Lock()
+        self._lost = ""  # why the file can no longer be trusted (removed / replaced)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _create_private(self.path)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (one transaction per call)
             self._db = sqlite3.connect(
                 self.path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
             )
+            self._identity = _identity(self.path)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(f"PRAGMA synchronous={synchronous.upper()}")
+            self._db.execute("PRAGMA secure_delete=ON")
             self._db.executescript(_SCHEMA)
         except (OSError, sqlite3.Error) as e:
             raise BackendError(
@@ -71,19 +91,29 @@ class SqliteSessionStore:
 
     def load(self, session_id: str) -> list[Event]:
         """All events of a session in order ([] for an unknown or expired session)."""
+        expired = False
         with self._transaction("load") as db:
             if self._expired(db, session_id):
                 _delete(db, session_id)
-                log.debug("session %s expired after %.0f s idle", session_id, self._ttl)
-                return []
-            rows = db.execute(
-                "SELECT body FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
-            ).fetchall()
+                expired = True
+                rows = []
+            else:
+                rows = db.execute(
+                    "SELECT body FROM events WHERE session_id = ? ORDER BY seq", (session_id,)
+                ).fetchall()
+        if expired:
+            log.debug("session %s expired after %.0f s idle", session_id, self._ttl)
+            self._checkpoint()
         return [json.loads(body) for (body,) in rows]
 
     def append(self, session_id: str, events: Sequence[Event]) -> None:
-        """Append events in one transaction (all or none) and refresh the session's expiry."""
+        """Append events in one transaction (all or none) and refresh the session's expiry.
+
+        Inside `chatbot.sessions.idempotency_key(key)` the key is recorded in the same
+        transaction, so a retried request is recognised even if the process died right after.
+        """
         bodies = [(session_id, _dump(e)) for e in events]
+        key = current_idempotency_key()
         with self._transaction("append") as db:
             if self._expired(db, session_id):
                 _delete(db, session_id)
@@ -93,12 +123,24 @@ class SqliteSessionStore:
                 "ON CONFLICT(session_id) DO UPDATE SET touched = excluded.touched",
                 (session_id, self._clock()),
             )
+            if key is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO idempotency (session_id, key, reply, seq) "
+                    "VALUES (?, ?, NULL, (SELECT COALESCE(MAX(seq), 0) + 1 FROM idempotency))",
+                    (session_id, key),
+                )
+                db.execute(
+                    "DELETE FROM idempotency WHERE session_id = ? AND seq NOT IN (SELECT seq "
+                    "FROM idempotency WHERE session_id = ? ORDER BY seq DESC LIMIT ?)",
+                    (session_id, session_id, IDEMPOTENCY_KEYS_KEPT),
+                )
         log.debug("session %s: appended %s", session_id, [e.get("type") for e in events])
 
     def delete(self, session_id: str) -> None:
-        """Forget a session entirely (its events and its expiry record)."""
+        """Forget a session entirely; when this returns no file holds its text any more."""
         with self._transaction("delete") as db:
             _delete(db, session_id)
+        self._checkpoint()
         log.debug("session %s deleted", session_id)
 
     def purge_expired(self) -> int:
@@ -109,10 +151,43 @@ class SqliteSessionStore:
             ids = [sid for (sid,) in rows.fetchall()]
             for sid in ids:
                 _delete(db, sid)
+        if ids:
+            self._checkpoint()
         return len(ids)
 
+    def check(self) -> None:
+        """Raise BackendError unless the file is the one opened and a write commits."""
+        with self._transaction("write probe") as db:
+            db.execute(
+                "INSERT INTO probe (id, at) VALUES (1, ?) "
+                "ON CONFLICT(id) DO UPDATE SET at = excluded.at",
+                (time.time(),),
+            )
+
+    def idempotent_reply(self, session_id: str, key: str) -> tuple[bool, Event | None]:
+        """(seen, stored reply) for an Idempotency-Key of this session."""
+        with self._transaction("idempotency lookup") as db:
+            if self._expired(db, session_id):
+                return False, None
+            row = db.execute(
+                "SELECT reply FROM idempotency WHERE session_id = ? AND key = ?",
+                (session_id, key),
+            ).fetchone()
+        if row is None:
+            return False, None
+        return True, (json.loads(row[0]) if row[0] is not None else None)
+
+    def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
+        """Keep the reply for a retry with the same key (no-op if the key was not recorded)."""
+        body = json.dumps(reply, ensure_ascii=True, separators=(",", ":"))
+        with self._transaction("idempotency save") as db:
+            db.execute(
+                "UPDATE idempotency SET reply = ? WHERE session_id = ? AND key = ?",
+                (body, session_id, key),
+            )
+
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the database connection (the WAL is checkpointed and removed by SQLite)."""
         with self._lock:
             self._db.close()
 
@@ -120,6 +195,7 @@ class SqliteSessionStore:
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
         """One locked write transaction; sqlite3 errors become BackendError naming the file."""
         with self._lock:
+            self._check_file()
             try:
                 # IMMEDIATE takes the write lock up front: another process waits instead of failing
                 self._db.execute("BEGIN IMMEDIATE")
@@ -135,15 +211,71 @@ class SqliteSessionStore:
                     "no other program holds a long write lock"
                 ) from e
 
+    def _check_file(self) -> None:
+        """BackendError (for good) once the file on disk is not the one this store opened."""
+        if not self._lost:
+            try:
+                now = _identity(self.path)
+            except FileNotFoundError:
+                self._lost = "was removed"
+            except OSError as e:
+                raise BackendError(f"session database {self.path}: cannot stat it: {e}") from e
+            else:
+                if now != self._identity:
+                    self._lost = "was replaced by another file"
+            if self._lost:
+                log.error("session database %s %s while in use", self.path, self._lost)
+        if self._lost:
+            raise BackendError(
+                f"session database {self.path} {self._lost} while the server ran; nothing more "
+                "is written to it. Restore the file (or remove it to start empty) and restart"
+            )
+
+    def _checkpoint(self) -> None:
+        """Move the WAL into the database and truncate it, so deleted text leaves the WAL."""
+        with self._lock:
+            try:
+                busy, _, _ = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            except sqlite3.Error as e:
+                raise BackendError(f"session database {self.path}: checkpoint failed: {e}") from e
+        if busy:  # another process holds a read snapshot; its next checkpoint finishes the job
+            log.warning("session database %s: WAL checkpoint was blocked by a reader", self.path)
+
     def _expired(self, db: sqlite3.Connection, session_id: str) -> bool:
         sql = "SELECT touched FROM sessions WHERE session_id = ?"
         row = db.execute(sql, (session_id,)).fetchone()
         return row is not None and self._clock() - row[0] > self._ttl
 
 
+def _identity(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_dev, st.st_ino
+
+
+def _create_private(path: Path) -> None:
+    """Create missing parent folders 0700 and the file 0600; tighten an existing open file."""
+    missing = []
+    parent = path.parent
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700)
+        os.chmod(folder, 0o700)  # mkdir's mode is filtered by the umask
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        if mode & 0o077:
+            log.warning("session database %s was readable by others (%o); now 0600", path, mode)
+            os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def _delete(db: sqlite3.Connection, session_id: str) -> None:
     db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
     db.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,))
+    db.execute("DELETE FROM idempotency WHERE session_id = ?", (session_id,))
 
 
 def _dump(event: Event) -> str:

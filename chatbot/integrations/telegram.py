@@ -1,11 +1,14 @@
 """Example messaging-bot adapter: Telegram webhook updates in, sendMessage calls out.
 
-Each chat is one session ("tg:<chat id>"). Every recommended item goes out as its own message
+Each chat is one session: "tg:" + an HMAC of the chat id with a server secret (opaque; the plain
+"tg:<chat id>" only without a secret). Every recommended item goes out as its own message
 with inline buttons (like / not for me / seen) whose callback_data maps to feedback.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 import logging
 from collections.abc import Mapping
@@ -92,15 +95,33 @@ class TelegramAdapter:
     """Maps Telegram updates to dialogue-manager calls and replies through a sender."""
 
     def __init__(
-        self, manager: BotManager, sender: TelegramSender, *, session_prefix: str = "tg:"
+        self,
+        manager: BotManager,
+        sender: TelegramSender,
+        *,
+        session_prefix: str = "tg:",
+        session_secret: str | bytes | None = None,
     ) -> None:
         self.manager = manager
         self.sender = sender
         self.session_prefix = session_prefix
+        if isinstance(session_secret, str):
+            session_secret = session_secret.encode("utf-8")
+        self._secret = session_secret or None
+        if self._secret is None:
+            log.warning(
+                "telegram session ids are the plain chat ids (guessable): pass session_secret "
+                "(setting session_id_secret) so they are opaque"
+            )
 
     def session_id(self, chat_id: int) -> str:
-        """The session id of a chat."""
-        return f"{self.session_prefix}{chat_id}"
+        """The session id of a chat: prefix + 32 characters of base64url(HMAC-SHA256(secret,
+        chat id)) with a secret, so nobody can derive another chat's session id; without a
+        secret, prefix + the chat id (kept for existing deployments)."""
+        if self._secret is None:
+            return f"{self.session_prefix}{chat_id}"
+        mac = hmac.new(self._secret, str(int(chat_id)).encode(), hashlib.sha256).digest()
+        return self.session_prefix + base64.urlsafe_b64encode(mac).decode()[:32]
 
     def handle_update(self, update: Mapping[str, Any]) -> str:
         """Handle one webhook update; returns what was done. Never raises for bad updates."""
