@@ -8,7 +8,6 @@ import io
 import json
 import math
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from chatbot.errors import CatalogError, UnknownItemError
+from chatbot.fileio import atomic_write_text  # re-exported: the reports write with it
 
 REQUIRED_FIELDS = ("id", "title", "description")
 # Known scalar/list fields; any other key becomes a facet (strings) or goes to `extra`.
@@ -466,17 +466,3 @@ def write_catalog(
             meta_path_for(p), json.dumps(dict(meta), indent=2, ensure_ascii=False) + "\n"
         )
     return p
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write text so that readers see either the old file or the whole new one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -7,9 +7,7 @@ import io
 import json
 import logging
 import math
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ import numpy as np
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.errors import ConfigError, InputError, VectorIndexError
+from chatbot.fileio import atomic_write_bytes
 from chatbot.filters import FilterColumns, Filters
 
 log = logging.getLogger(__name__)
@@ -395,9 +394,9 @@ class _IndexFolder:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for name, data in files.items():
-                _atomic_write_bytes(self.folder / name, data)
+                atomic_write_bytes(self.folder / name, data)
             text = json.dumps({**manifest, "indexes": indexes}, indent=1) + "\n"
-            _atomic_write_bytes(self.manifest_path, text.encode())
+            atomic_write_bytes(self.manifest_path, text.encode())
         except OSError as e:
             log.warning(
                 "could not save the index in %s (%s); using it from memory only", self.folder, e
@@ -413,17 +412,3 @@ def _read_checked(path: Path, sha256: str) -> bytes:
     if _sha(data) != sha256:
         raise VectorIndexError(f"{path.name} checksum mismatch (corrupt or partly written)")
     return data
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes files private; the index is not a secret
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
