@@ -57,6 +57,8 @@ IdempotencyKey = Annotated[
     ),
 ]
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# documents the bearer scheme in OpenAPI; the check itself is ApiKeys.authorize
+_BEARER = HTTPBearer(auto_error=False, description="An API key (when the server has keys)")
 T = TypeVar("T")
 # re-exported for callers that built error bodies through this module
 __all__ = ["create_app", "ErrorOut", "SESSION_ID_PATTERN"]
@@ -182,9 +184,7 @@ def create_app(
     if settings.docs_enabled:
         _add_docs(app)
 
-    bearer = HTTPBearer(auto_error=False, description="An API key (when the server has keys)")
-
-    def authorized(request: Request, _: Annotated[Any, Depends(bearer)]) -> None:
+    def authorized(request: Request, _: Annotated[Any, Depends(_BEARER)]) -> None:
         keys.authorize(request.headers.get("authorization"), request.path_params.get("session_id"))
 
     auth = [Depends(authorized)] if keys.enabled else []

@@ -42,7 +42,10 @@ LIMITED_LOGGERS = (
     "chatbot.backends.store_sqlite",
     "chatbot.backends.store_redis",
 )
-FD_RESERVE = 128  # descriptors kept free for the database, logs, models and the thread pool
+# asyncio accepts up to `backlog` connections in one go before any is checked against the limit
+ACCEPT_BACKLOG = 128
+# descriptors kept free: one accept burst, plus the database, logs, models and the thread pool
+FD_RESERVE = ACCEPT_BACKLOG + 64
 MAX_HEADER_BYTES = 16 * 1024
 
 
@@ -75,6 +78,10 @@ class RateLimitFilter(logging.Filter):
             dropped = self._dropped.pop(cause, 0)
         if dropped:
             record.msg = f"{record.msg} [{dropped} more like this left out]"
+        if record.name == "asyncio" and record.exc_info:  # e.g. accept() failing: one line
+            record.msg = f"{record.msg} ({record.exc_info[1]})".replace("\n", " ")
+            record.exc_info = None
+            record.exc_text = None
         return True
 
 
@@ -267,6 +274,7 @@ def run_server(app: ASGIApp, settings: Any, *, host: str, port: int) -> None:
         timeout_keep_alive=settings.keep_alive_s,
         h11_max_incomplete_event_size=MAX_HEADER_BYTES,
         timeout_graceful_shutdown=10,
+        backlog=ACCEPT_BACKLOG,
         log_level="warning",
         access_log=False,
     )
