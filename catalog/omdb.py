@@ -25,6 +25,7 @@ from catalog.redial import (
 )
 from chatbot.catalog import Item, write_catalog
 from chatbot.errors import CatalogError
+from chatbot.locales import COUNTRY_ADJECTIVES, LANGUAGE_NAMES
 
 OMDB_LICENSE = "omdb.org data, CC BY 2.0 DE, https://creativecommons.org/licenses/by/2.0/de/"
 OMDB_CREDIT = (
@@ -393,26 +394,6 @@ def _year(date: str | None) -> int | None:
     return None
 
 
-COUNTRY_ADJECTIVES = {
-    "US": "American", "GB": "British", "DE": "German", "FR": "French", "IT": "Italian",
-    "CA": "Canadian", "JP": "Japanese", "ES": "Spanish", "AU": "Australian", "IN": "Indian",
-    "KR": "South Korean", "CN": "Chinese", "HK": "Hong Kong", "SE": "Swedish", "DK": "Danish",
-    "NO": "Norwegian", "FI": "Finnish", "NL": "Dutch", "BE": "Belgian", "AT": "Austrian",
-    "CH": "Swiss", "MX": "Mexican", "BR": "Brazilian", "AR": "Argentine", "RU": "Russian",
-    "SU": "Soviet", "PL": "Polish", "CZ": "Czech", "IE": "Irish", "NZ": "New Zealand",
-    "IR": "Iranian", "TR": "Turkish", "GR": "Greek", "HU": "Hungarian", "PT": "Portuguese",
-    "ZA": "South African", "IL": "Israeli", "TW": "Taiwanese", "TH": "Thai", "XG": "East German",
-    "DD": "East German", "IS": "Icelandic", "RO": "Romanian", "CS": "Czechoslovak",
-    "YU": "Yugoslav",
-}  # fmt: skip
-LANGUAGE_NAMES = {
-    "en": "English", "de": "German", "fr": "French", "it": "Italian", "ja": "Japanese",
-    "es": "Spanish", "zh": "Chinese", "ru": "Russian", "ko": "Korean", "sv": "Swedish",
-    "da": "Danish", "no": "Norwegian", "fi": "Finnish", "nl": "Dutch", "pt": "Portuguese",
-    "pl": "Polish", "cs": "Czech", "hi": "Hindi", "tr": "Turkish", "fa": "Persian",
-    "el": "Greek", "hu": "Hungarian", "he": "Hebrew", "ar": "Arabic", "th": "Thai",
-    "cn": "Cantonese", "is": "Icelandic", "ro": "Romanian",
-}  # fmt: skip
 NOUN_GENRES = (
     "Drama",
     "Comedy",
