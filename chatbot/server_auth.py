@@ -56,7 +56,7 @@ class ApiKeys:
                 raise ConfigError(f"cannot read the API keys file {path}: {e}") from e
             for n, line in enumerate(lines, 1):
                 entries.append((line.split("#", 1)[0], f"{path} line {n}"))
-        keys = []
+        keys: list[ApiKey] = []
         for raw, where in entries:
             entry = raw.strip()
             if not entry:
