@@ -10,7 +10,11 @@ leakage). Prints latency percentiles per request kind, error and violation count
 
 By default it starts `python -m chatbot serve` on a free loopback port with a fresh SQLite file,
 the hash embedder and template text (measures the service, not the LLM); pass --llm/--embedder
-to load real models. Exit code 1 when any request failed or any leakage was seen.
+to load real models. API keys are on: every user sends a key bound to the "load-" session prefix
+(with --url, pass --api-key), messages and feedback carry an Idempotency-Key, and now and then a
+second tenant's key tries to read a user's session (must be 403). The server's resident memory
+is sampled, and `uptime` is printed before and after (the machine may be shared). Exit code 1
+when any request failed or any leakage was seen.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import asyncio
 import os
 import random
+import secrets
 import signal
 import socket
 import statistics
@@ -26,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +70,9 @@ class Stats:
     errors: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     turns: int = 0
+    replays: int = 0  # replies marked Idempotent-Replayed (a fresh key each time: should be 0)
+    foreign_reads: int = 0  # another tenant's key trying this user's session
+    rss_kb: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -90,7 +99,13 @@ class User:
 
 
 async def run_user(
-    http: httpx.AsyncClient, user: User, stats: Stats, deadline: float, max_requests: int, seed: int
+    http: httpx.AsyncClient,
+    user: User,
+    stats: Stats,
+    deadline: float,
+    max_requests: int,
+    seed: int,
+    other_key: str | None = None,
 ) -> None:
     rng = random.Random(seed)
     requests = 0
@@ -105,6 +120,8 @@ async def run_user(
             stats.errors.append(f"{kind} {user.sid}: {type(e).__name__}: {e}")
             return None
         stats.latencies[kind].append(time.perf_counter() - start)
+        if response.headers.get("idempotent-replayed"):
+            stats.replays += 1
         if response.status_code >= 400:
             stats.errors.append(
                 f"{kind} {user.sid}: HTTP {response.status_code} {response.text[:200]}"
@@ -114,7 +131,13 @@ async def run_user(
 
     while time.monotonic() < deadline and requests + 3 <= max_requests:
         text = rng.choice(OPENINGS if user.messages == 0 else OPENINGS + FOLLOW_UPS)
-        r = await call("message", "POST", f"/v1/sessions/{user.sid}/messages", json={"text": text})
+        r = await call(
+            "message",
+            "POST",
+            f"/v1/sessions/{user.sid}/messages",
+            json={"text": text},
+            headers={"Idempotency-Key": uuid.uuid4().hex},
+        )
         if r is None:
             return
         user.messages += 1
@@ -125,7 +148,13 @@ async def run_user(
             item = rng.choice(items)
             kind = rng.choice(["like", "like", "dislike", "seen"])
             body = {"item_id": item, "kind": kind}
-            f = await call("feedback", "POST", f"/v1/sessions/{user.sid}/feedback", json=body)
+            f = await call(
+                "feedback",
+                "POST",
+                f"/v1/sessions/{user.sid}/feedback",
+                json=body,
+                headers={"Idempotency-Key": uuid.uuid4().hex},
+            )
             if f is None:
                 return
             user.feedback(item, kind)
@@ -134,6 +163,13 @@ async def run_user(
         if s is None:
             return
         check_state(user, s.json(), stats)
+        if other_key is not None and rng.random() < 0.1:
+            stats.foreign_reads += 1
+            peek = await http.get(
+                f"/v1/sessions/{user.sid}", headers={"Authorization": f"Bearer {other_key}"}
+            )
+            if peek.status_code != 403:
+                stats.violations.append(f"{user.sid}: another tenant's key got {peek.status_code}")
 
 
 def check_state(user: User, body: dict[str, Any], stats: Stats) -> None:
@@ -146,9 +182,13 @@ def check_state(user: User, body: dict[str, Any], stats: Stats) -> None:
         problems.append(f"turns {state['turns']} != {user.messages}")
     # the user's own feedback must all be there (understanding may add likes from its text,
     # e.g. "more like that", so extra likes are not leakage; foreign `shown` items would be)
+    counts = state.get("counts", {})
     for name, mine in (("liked", user.liked), ("disliked", user.disliked), ("seen", user.seen)):
         theirs = {x["id"] for x in state[name]}
-        if not set(mine) <= theirs:
+        if counts.get(name, 0) > len(state[name]):  # a bounded list: compare the full count
+            if counts[name] < len(mine):
+                problems.append(f"{name} count {counts[name]} < {len(mine)}")
+        elif not set(mine) <= theirs:
             problems.append(f"{name} lacks {sorted(set(mine) - theirs)[:5]}")
     foreign = set(state["shown"]) - user.shown
     if foreign:
@@ -158,20 +198,60 @@ def check_state(user: User, body: dict[str, Any], stats: Stats) -> None:
 
 
 async def run_load(
-    url: str, users: int, duration: float, max_requests: int, seed: int
+    url: str,
+    users: int,
+    duration: float,
+    max_requests: int,
+    seed: int,
+    key: str | None = None,
+    other_key: str | None = None,
+    server_pid: int | None = None,
 ) -> tuple[Stats, float]:
     stats = Stats()
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     run_id = f"{os.getpid()}-{int(time.time())}"
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
     start = time.monotonic()
-    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as http:
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits, headers=headers) as http:
         deadline = start + duration
         tasks = [
-            run_user(http, User(f"load-{run_id}-{u}"), stats, deadline, max_requests, seed + u)
+            run_user(
+                http,
+                User(f"load-{run_id}-{u}"),
+                stats,
+                deadline,
+                max_requests,
+                seed + u,
+                other_key,
+            )
             for u in range(users)
         ]
+        sampler = asyncio.create_task(sample_rss(server_pid, stats, deadline))
         await asyncio.gather(*tasks)
+        sampler.cancel()
     return stats, time.monotonic() - start
+
+
+async def sample_rss(pid: int | None, stats: Stats, deadline: float) -> None:
+    """The server's resident memory every 10 s (Linux /proc), to spot leaks."""
+    while pid is not None:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    stats.rss_kb.append(int(line.split()[1]))
+        except OSError:
+            return
+        if time.monotonic() > deadline:
+            return
+        await asyncio.sleep(10)
+
+
+def uptime() -> str:
+    """The load averages (the machine may be shared with other work)."""
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "uptime unavailable"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -201,6 +281,16 @@ def report(stats: Stats, elapsed: float, users: int) -> None:
     print(f"isolation violations: {len(stats.violations)}")
     for v in stats.violations[:10]:
         print("  ", v)
+    print(
+        f"another tenant's key refused: {stats.foreign_reads} tries, idempotent replays: "
+        f"{stats.replays}"
+    )
+    if stats.rss_kb:
+        first, last, peak = stats.rss_kb[0], stats.rss_kb[-1], max(stats.rss_kb)
+        print(
+            f"server RSS: {first / 1024:.0f} MB at start, {last / 1024:.0f} MB at the end, "
+            f"peak {peak / 1024:.0f} MB ({len(stats.rss_kb)} samples)"
+        )
 
 
 def free_port() -> int:
@@ -209,7 +299,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(args: argparse.Namespace, home: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    args: argparse.Namespace, home: Path, keys: str
+) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     catalog = Path(args.catalog) if args.catalog else (MOVIES if MOVIES.exists() else BOOKS)
     env = {
@@ -218,6 +310,7 @@ def start_server(args: argparse.Namespace, home: Path) -> tuple[subprocess.Popen
         "CHATBOT_EMBEDDER": args.embedder,
         "CHATBOT_HOME": str(home),
         "CHATBOT_SQLITE_PATH": str(home / "sessions.sqlite3"),
+        "CHATBOT_API_KEYS": keys,
     }
     if args.embedder == "hash":  # a throwaway index; real embedders reuse the built one
         env["CHATBOT_INDEX_DIR"] = str(home / "index")
@@ -232,7 +325,7 @@ def start_server(args: argparse.Namespace, home: Path) -> tuple[subprocess.Popen
         if proc.poll() is not None:
             sys.exit(f"server exited:\n{(home / 'server.log').read_text()[-3000:]}")
         try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+            if httpx.get(url + "/readyz", timeout=1).status_code == 200:
                 return proc, url
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -252,20 +345,37 @@ def main() -> int:
     parser.add_argument("--store", default="sqlite", choices=["memory", "sqlite", "redis"])
     parser.add_argument("--startup-timeout", type=float, default=300)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--api-key", help="key for --url (bound to 'load-' or to no prefix)")
+    parser.add_argument("--no-keys", action="store_true", help="start the server without keys")
     args = parser.parse_args()
     if args.users < 1 or args.duration <= 0 or args.max_requests < 3:
         parser.error("--users >= 1, --duration > 0 and --max-requests >= 3 please")
 
     proc = None
+    key, other_key = args.api_key, None
+    if args.url is None and not args.no_keys:
+        key, other_key = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     with tempfile.TemporaryDirectory(prefix="chatbot-load-") as tmp:
         url = args.url
         if url is None:
-            proc, url = start_server(args, Path(tmp))
+            keys = f"{key}=load-,{other_key}=other-" if key and other_key else ""
+            proc, url = start_server(args, Path(tmp), keys)
+        print("load before:", uptime())
         try:
             print(f"{args.users} users for {args.duration:.0f} s against {url} ...")
             stats, elapsed = asyncio.run(
-                run_load(url, args.users, args.duration, args.max_requests, args.seed)
+                run_load(
+                    url,
+                    args.users,
+                    args.duration,
+                    args.max_requests,
+                    args.seed,
+                    key,
+                    other_key,
+                    proc.pid if proc is not None else None,
+                )
             )
+            print("load after:", uptime())
         finally:
             if proc is not None:
                 proc.send_signal(signal.SIGTERM)

@@ -25,6 +25,7 @@ from chatbot.events import (
     event_to_dict,
 )
 from chatbot.interest import InterestState, constraint_label, fold
+from chatbot.kinds import FeedbackKind
 from chatbot.ranking import Ranker, Recommendation
 from chatbot.sessions import SessionLocks, SessionStore, make_store
 from chatbot.understanding import Understander, Understanding
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-FEEDBACK_KINDS = ("like", "dislike", "seen")
+FEEDBACK_KINDS = tuple(k.value for k in FeedbackKind)
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,11 +21,12 @@ from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError
 from chatbot.grounding import LEAD_WORDS, Allowed, GroundingChecker
+from chatbot.kinds import ReplyKind
 from chatbot.ranking import Recommendation
 
 log = logging.getLogger(__name__)
 
-REPLY_KINDS = ("recommend", "clarify", "unknown_title", "no_results", "acknowledge")
+REPLY_KINDS = tuple(k.value for k in ReplyKind)
 # the prompts the writer renders: a packaged install without one of them is broken
 REQUIRED_PROMPTS = ("system", "intro", "explain", "explain_retry", *REPLY_KINDS[1:])
 
