@@ -253,3 +253,68 @@ def test_sqlite_delete_leaves_no_trace_in_the_file(tmp_path: Path) -> None:
     assert db.execute("SELECT count(*) FROM events WHERE session_id = 'me'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM sessions WHERE session_id = 'me'").fetchone()[0] == 0
     assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+
+
+def test_purge_expired_sweeps_idle_sessions_without_touching_them(make: Backend) -> None:
+    store = make(1)
+    store.append("idle", EVENTS[:1])
+    make.advance(1.5)
+    store.append("fresh", EVENTS[:1])
+    removed = store.purge_expired()
+    if make.kind == "redis":
+        assert removed == 0  # Redis expires keys itself (TTL); nothing to sweep
+    else:
+        assert removed == 1
+    assert store.load("idle") == []
+    assert store.load("fresh") == EVENTS[:1]
+
+
+def test_check_passes_on_a_healthy_store(make: Backend) -> None:
+    make(60).check()
+
+
+def test_sqlite_check_fails_when_writes_fail(tmp_path: Path) -> None:
+    store = SqliteSessionStore(tmp_path / "s.sqlite3")
+    store.check()
+    store._db.execute("PRAGMA query_only=1")  # as a read-only file or filesystem would behave
+    with pytest.raises(BackendError, match="write probe failed"):
+        store.check()
+
+
+def test_sqlite_refuses_a_corrupt_file(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    path.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(BackendError, match="not a database"):
+        SqliteSessionStore(path)
+
+
+def test_sqlite_notices_its_file_removed_or_replaced(tmp_path: Path) -> None:
+    import os
+    import sqlite3
+
+    store = SqliteSessionStore(tmp_path / "s.sqlite3")
+    store.append("a", EVENTS[:1])
+    other = tmp_path / "other.sqlite3"
+    sqlite3.connect(other).close()
+    os.replace(other, tmp_path / "s.sqlite3")
+    for call in (lambda: store.load("a"), lambda: store.append("a", EVENTS), store.check):
+        with pytest.raises(BackendError, match="was replaced"):
+            call()
+
+
+def test_sqlite_files_are_owner_only(tmp_path: Path) -> None:
+    import stat
+
+    path = tmp_path / "new" / "deeper" / "s.sqlite3"
+    SqliteSessionStore(path).append("a", EVENTS[:1])
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.parent.parent.stat().st_mode) == 0o700
+    for side in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if side.exists():
+            assert stat.S_IMODE(side.stat().st_mode) & 0o077 == 0, side.name
+    loose = tmp_path / "loose.sqlite3"
+    loose.touch(mode=0o644)
+    loose.chmod(0o644)
+    SqliteSessionStore(loose)
+    assert stat.S_IMODE(loose.stat().st_mode) == 0o600  # an existing open file is tightened
