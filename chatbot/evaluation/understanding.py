@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import ConfigError
-from chatbot.evaluation.report import Section, bar_plot, write_report
+from chatbot.evaluation.report import Section, new_figure, png, write_report
 from chatbot.evaluation.understanding_checks import CHECKS, Observed, View, as_list
 
 if TYPE_CHECKING:
@@ -296,14 +296,7 @@ def report_sections(m: dict[str, Any]) -> list[Section]:
         for kind, v in m["per_kind"].items()
     ]
     rows.append(["overall", str(m["cases"]), str(m["passed"]), f"{m['accuracy']:.3f}"])
-    figures = {}
-    if m["per_kind"]:
-        figures["understanding_accuracy"] = bar_plot(
-            {k: {"accuracy": v["accuracy"]} for k, v in m["per_kind"].items()},
-            f"Understanding accuracy per kind ({m['run']['split']})",
-            "share of cases passed",
-            hline=(TARGET_KIND, f"target per kind {TARGET_KIND:.2f}"),
-        )
+    figures = {"understanding_accuracy": accuracy_plot(m)} if m["per_kind"] else {}
     summary = Section(
         "Accuracy per kind",
         paragraphs=[
@@ -334,6 +327,23 @@ def report_sections(m: dict[str, Any]) -> list[Section]:
         or ["none"],
     )
     return [summary, checks, failures]
+
+
+def accuracy_plot(m: dict[str, Any]) -> bytes:
+    """Horizontal bars: accuracy per kind, with the per-kind target as a dotted line."""
+    kinds = list(m["per_kind"])[::-1]
+    values = [m["per_kind"][k]["accuracy"] for k in kinds]
+    fig = new_figure(7.0, 0.35 * len(kinds) + 1.2)
+    ax = fig.add_subplot()
+    bars = ax.barh(kinds, values, color="tab:blue")
+    ax.bar_label(bars, fmt="%.2f", fontsize=7, padding=2)
+    ax.axvline(TARGET_KIND, color="k", ls=":", lw=1, label=f"target per kind {TARGET_KIND:.2f}")
+    ax.set_xlim(0, 1.08)
+    ax.set_xlabel("share of cases passed")
+    split, overall = m["run"]["split"], m["accuracy"]
+    ax.set_title(f"Understanding accuracy per kind ({split}, overall {overall:.2f})")
+    ax.legend(fontsize=7, loc="lower right")
+    return png(fig)
 
 
 def format_failure(f: dict[str, Any]) -> str:
