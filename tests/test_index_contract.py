@@ -233,7 +233,8 @@ def test_catalogue_change_rebuilds_and_old_index_stays(
     changed = Catalog(items)
     embedder = make_embedder()
     new = _open(changed, settings, embedder)
-    assert new.built and embedder.calls == len(changed)
+    # vectors are kept per embedded text: only the edited row is embedded again
+    assert new.built and embedder.calls == 1
     assert new.path != old.path and old.path is not None and old.path.exists()
     # the changed item got a new vector from its new text; the others kept theirs
     assert not np.allclose(new.item_vector(items[0].id), old.item_vector(items[0].id))
@@ -258,9 +259,12 @@ def test_embedder_change_rebuilds(books_catalog: Catalog, settings: Settings) ->
     [
         ("index", b"not a faiss index", False),
         ("index", None, False),  # truncated to half
-        ("vectors", b"\x93NUMPY garbage", True),
-        ("manifest", b"{ not json", True),
-        ("manifest", b'{"format": 1, "count": 3}', True),
+        # the vectors come back from the text-vector cache: nothing is embedded again
+        ("vectors", b"\x93NUMPY garbage", False),
+        ("manifest", b"{ not json", False),
+        ("manifest", b'{"format": 1, "count": 3}', False),
+        # the cache is broken too: everything is embedded again
+        ("manifest+cache", b"{ not json", True),
     ],
 )
 def test_corrupt_files_are_rebuilt_with_a_warning(
@@ -275,6 +279,9 @@ def test_corrupt_files_are_rebuilt_with_a_warning(
     first = _open(books_catalog, settings, make_embedder())
     assert first.path is not None
     name = {"index": f"index-{settings.index_type}.faiss", "vectors": "vectors.npy"}
+    if target == "manifest+cache":
+        (cache,) = first.path.parent.glob("text-vectors-*.npz")
+        cache.write_bytes(b"PK garbage")
     path = first.path / name.get(target, "manifest.json")
     data = path.read_bytes()
     path.write_bytes(content if content is not None else data[: len(data) // 2])
@@ -290,3 +297,27 @@ def test_corrupt_files_are_rebuilt_with_a_warning(
     assert [h.item.id for h in rebuilt.search(q, k=5)] == [h.item.id for h in first.search(q, k=5)]
     # and the repaired files load cleanly next time
     assert not _open(books_catalog, settings, make_embedder()).built
+
+
+def test_text_vector_cache_reuses_vectors_across_catalogues_and_edits(
+    books_catalog: Catalog, tmp_path: Path
+) -> None:
+    settings = Settings.from_env({}, embedder="hash", index_dir=tmp_path)
+    full = CountingEmbedder(HashEmbedder())
+    base = _open(books_catalog, settings, full)
+    assert full.calls == len(books_catalog)
+    items = list(books_catalog.items)
+    # a new row, a removed row, one edited row and a reordering: only new texts are embedded
+    added = replace(items[0], id="new-1", title="The Soup Book", description="Soups and stews.")
+    edited = replace(items[5], description=items[5].description + " Now with a new foreword.")
+    reshuffled = [added, *items[1:5], edited, *reversed(items[6:-1])]
+    embedder = CountingEmbedder(HashEmbedder())
+    retriever = _open(Catalog(reshuffled), settings, embedder)
+    assert retriever.built and embedder.calls == 2
+    for item in reshuffled:
+        expected = HashEmbedder().embed([item_text(item)])[0]
+        assert np.allclose(retriever.item_vector(item.id), expected, atol=1e-6), item.id
+    assert np.allclose(retriever.item_vector(items[1].id), base.item_vector(items[1].id))
+    # the removed row's vector is still kept: bringing it back embeds nothing
+    again = CountingEmbedder(HashEmbedder())
+    assert _open(Catalog(items[1:]), settings, again).built and again.calls == 0

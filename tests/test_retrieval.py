@@ -300,3 +300,29 @@ def test_minilm_ranks_space_movies_for_a_space_query(
     ]
     top = {h.item.id for h in retriever.search("space exploration drama", k=50)}
     assert len(top & {i.id for i in space}) >= 3
+
+
+@pytest.mark.slow
+def test_minilm_in_bfloat16_gives_the_float32_vectors(books_catalog: Catalog) -> None:
+    from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
+
+    texts = [item_text(i) for i in books_catalog] + ["a quiet film about grief", "x"]
+    f32 = SentenceTransformerEmbedder(dtype="float32")
+    bf16 = SentenceTransformerEmbedder(dtype="bfloat16")
+    assert f32.name != bf16.name and bf16.name.endswith("+bf16")  # an index says which it holds
+    a, b = f32.embed(texts), bf16.embed(texts)
+    assert a.dtype == b.dtype == np.float32 and a.shape == b.shape
+    assert np.allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
+    cosine = (a * b).sum(axis=1)
+    assert cosine.min() >= 1 - 1e-3, cosine.min()
+    # and it still tells texts apart: every text is nearest to its own float32 vector
+    assert (np.argmax(b @ a.T, axis=1) == np.arange(len(texts))).all()
+
+
+def test_embedder_dtype_is_validated() -> None:
+    from chatbot.backends.embed_sentence_transformers import resolve_embed_dtype
+
+    assert resolve_embed_dtype("float32") == "float32"
+    assert resolve_embed_dtype("auto") in ("float32", "bfloat16")
+    with pytest.raises(ConfigError, match="bfloat16"):
+        resolve_embed_dtype("fp8")

@@ -30,10 +30,33 @@ def default_model_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
-class SentenceTransformerEmbedder:
-    """Embeds texts with a local sentence-transformers model; the model loads on first use."""
+EMBED_DTYPES = ("auto", "float32", "bfloat16")
 
-    def __init__(self, model_dir: str | Path | None = None, *, batch_size: int = 64) -> None:
+
+def resolve_embed_dtype(dtype: str) -> str:
+    """ "auto" is bfloat16 where the CPU computes it natively (AVX512-BF16 / AMX), else float32:
+    MiniLM in bfloat16 embeds catalogue texts about 2x faster on such CPUs (measured 175 vs 91
+    items/s on 2 cores) with the same vectors (cosine to float32 >= 0.9999 after float32
+    normalisation); emulated bfloat16 is slower than float32."""
+    from chatbot.backends.llm_transformers import native_bf16
+
+    if dtype not in EMBED_DTYPES:
+        raise ConfigError(f"unknown embedder dtype {dtype!r}; known: {', '.join(EMBED_DTYPES)}")
+    if dtype == "auto":
+        return "bfloat16" if native_bf16() else "float32"
+    return dtype
+
+
+class SentenceTransformerEmbedder:
+    """Embeds texts with a local sentence-transformers model; the model loads on first use.
+
+    dtype "bfloat16" runs the transformer in bfloat16; pooling output is normalised in float32
+    (normalising in bfloat16 leaves vectors off unit length by up to 0.3%).
+    """
+
+    def __init__(
+        self, model_dir: str | Path | None = None, *, batch_size: int = 64, dtype: str = "auto"
+    ) -> None:
         default = not model_dir
         self.model_dir = Path(model_dir).expanduser() if model_dir else default_model_dir()
         if not (self.model_dir / "config.json").is_file():
@@ -43,7 +66,11 @@ class SentenceTransformerEmbedder:
             )
         label = DEFAULT_MODEL_NAME if default else self.model_dir.name
         # the fingerprint tells apart two different models that sit in folders with the same name
-        self.name = f"sentence-transformers/{label}@{_fingerprint(self.model_dir)}"
+        self.dtype = resolve_embed_dtype(dtype)
+        # the dtype is part of the name: an index built in float32 is not silently mixed with
+        # bfloat16 query vectors (they agree to 1e-4 cosine, but the manifest says what was used)
+        precision = "+bf16" if self.dtype == "bfloat16" else ""
+        self.name = f"sentence-transformers/{label}@{_fingerprint(self.model_dir)}{precision}"
         self.batch_size = batch_size
         self._dim = _configured_dim(self.model_dir)
         self._model: Any = None
@@ -59,7 +86,7 @@ class SentenceTransformerEmbedder:
         return self._dim
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised float32 embeddings, shape (len(texts), dim)."""
+        """L2-normalised float32 embeddings, shape (len(texts), dim) (BackendError on failure)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         self._load()
@@ -68,23 +95,22 @@ class SentenceTransformerEmbedder:
             out = self._batcher(list(texts))
         except (RuntimeError, ValueError) as e:
             raise BackendError(f"embedding with {self.name} failed: {e}") from e
-        return np.ascontiguousarray(out, dtype=np.float32)
+        vectors = np.array(out, dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors /= np.maximum(norms, 1e-12)  # an all-padding text would have a zero vector
+        return vectors
 
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
                 try:
-                    from sentence_transformers import SentenceTransformer
+                    import sentence_transformers  # noqa: F401  (the install hint, early)
                 except ImportError as e:
                     raise BackendUnavailable(
                         f"sentence-transformers is missing: {_INSTALL_HINT}"
                     ) from e
                 try:
-                    self._model = torch_thread.call(
-                        lambda: SentenceTransformer(
-                            str(self.model_dir), device="cpu", local_files_only=True
-                        )
-                    )
+                    self._model = torch_thread.call(self._create)
                 except (OSError, ValueError) as e:
                     raise BackendUnavailable(
                         f"cannot load the embedding model from {self.model_dir}: {e}"
@@ -101,11 +127,22 @@ class SentenceTransformerEmbedder:
                         batch,
                         batch_size=self.batch_size,
                         show_progress_bar=False,
-                        normalize_embeddings=True,
+                        normalize_embeddings=False,  # in float32, in embed()
                         convert_to_numpy=True,
                     )
                 )
             return self._model
+
+    def _create(self) -> Any:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        kwargs: dict[str, Any] = {}
+        if self.dtype == "bfloat16":
+            kwargs["model_kwargs"] = {"dtype": torch.bfloat16}
+        return SentenceTransformer(
+            str(self.model_dir), device="cpu", local_files_only=True, **kwargs
+        )
 
 
 def _configured_dim(model_dir: Path) -> int | None:
