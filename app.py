@@ -210,21 +210,29 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
                 gr.update(visible=snap.running),
             ]
 
+        closed: set[str] = set()  # Gradio session hashes of tabs that went away
+
         async def page(stored: Any, request: gr.Request) -> AsyncIterator[list[Any]]:
+            """The one stream that draws a tab: the newest version of its session, until the
+            tab goes (Gradio keeps running an event whose client left, so unload tells us)."""
             view = sessions.view(valid_session_id(stored) or new_session_id())
             last: tuple[Any, ...] | None = None
-            ticks = 0
-            while True:
-                view = sessions.follow(view)
-                snap = view.snapshot()
-                key = (snap.version, snap.session_id, source.ready.is_set(), source.error)
-                if key != last:
-                    last = key
-                    yield draw(snap)
-                await asyncio.sleep(POLL_S)
-                ticks += 1
-                if ticks % 40 == 0 and await request.is_disconnected():
-                    return
+            tab = request.session_hash or ""
+            try:
+                while tab not in closed:
+                    view = sessions.follow(view)
+                    snap = view.snapshot()
+                    key = (snap.version, snap.session_id, source.ready.is_set(), source.error)
+                    if key != last:
+                        last = key
+                        yield draw(snap)
+                    await asyncio.sleep(POLL_S)
+            finally:
+                closed.discard(tab)
+
+        def on_unload(request: gr.Request) -> None:
+            if request.session_hash:
+                closed.add(request.session_hash)
 
         def session_of(stored: Any) -> str | None:
             sid = valid_session_id(stored)
@@ -284,6 +292,7 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
 
         fast: dict[str, Any] = {"concurrency_limit": None, "show_progress": "hidden"}
         demo.load(page, [browser_id], page_outputs, **fast)
+        demo.unload(on_unload)
         msg.submit(on_send, [browser_id, msg], [msg], **fast)
         send.click(on_send, [browser_id, msg], [msg], **fast)
         chatbot.example_select(on_example, [browser_id], None, **fast)
