@@ -211,8 +211,14 @@ async def run_load(
     limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
     run_id = f"{os.getpid()}-{int(time.time())}"
     headers = {"Authorization": f"Bearer {key}"} if key else {}
-    start = time.monotonic()
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits, headers=headers) as http:
+        # one turn before the clock starts: lazily loaded parts (e.g. the NLP pipeline) load now
+        warm = f"/v1/sessions/load-warmup-{run_id}"
+        started = time.perf_counter()
+        (await http.post(f"{warm}/messages", json={"text": OPENINGS[0]})).raise_for_status()
+        print(f"warm-up turn: {time.perf_counter() - started:.1f} s")
+        await http.delete(warm)
+        start = time.monotonic()
         deadline = start + duration
         tasks = [
             run_user(
@@ -291,6 +297,7 @@ def report(stats: Stats, elapsed: float, users: int) -> None:
             f"server RSS: {first / 1024:.0f} MB at start, {last / 1024:.0f} MB at the end, "
             f"peak {peak / 1024:.0f} MB ({len(stats.rss_kb)} samples)"
         )
+        print("server RSS every 10 s (MB):", " ".join(f"{kb / 1024:.0f}" for kb in stats.rss_kb))
 
 
 def free_port() -> int:
