@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,31 @@ def test_dev_and_heldout_share_no_turn_text() -> None:
     dev = {t.strip().lower() for c in load_corpus("dev") for t in c.turns}
     shared = {t.strip().lower() for c in load_corpus("heldout") for t in c.turns} & dev
     assert not shared
+
+
+def test_heldout_uses_other_titles_people_and_numbers_than_dev() -> None:
+    def titles(cases: list[Case]) -> set[str]:
+        keys = ("liked", "rejected", "seen", "not_liked", "not_rejected", "not_seen")
+        return {
+            t.lower()
+            for c in cases
+            for k in keys
+            for entry in c.expect.get(k, [])
+            for t in (entry if isinstance(entry, list) else [entry])
+        }
+
+    def names(cases: list[Case]) -> set[str]:
+        keys = ("prefer", "avoid", "not_prefer", "not_avoid")
+        pairs = [p.lower() for c in cases for k in keys for p in c.expect.get(k, [])]
+        return {p for p in pairs if p.startswith(("person:", "studio:"))}
+
+    def numbers(cases: list[Case]) -> set[str]:
+        return {n for c in cases for t in c.turns for n in re.findall(r"\d+(?:\.\d+)?", t)}
+
+    dev, held = load_corpus("dev"), load_corpus("heldout")
+    assert not titles(dev) & titles(held)
+    assert not names(dev) & names(held)
+    assert not numbers(dev) & numbers(held)
 
 
 def test_every_expected_title_and_facet_value_is_in_the_movie_catalogue(
