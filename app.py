@@ -14,6 +14,7 @@ import asyncio
 import logging
 import secrets
 import sys
+import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -329,9 +330,11 @@ def load_manager(settings: Settings, source: ManagerSource) -> Manager:
     from chatbot.dialogue import DialogueManager
     from chatbot.generation import make_chat_model
 
+    started = time.monotonic()
     model = make_chat_model(settings)
     wrapped = StoppableChatModel(model, source.signal) if model is not None else None
     manager = DialogueManager.from_settings(settings, chat_model=wrapped)
+    log.info("catalogue, index and embedder loaded in %.1f s", time.monotonic() - started)
     source.stage = "Warming up the language model…"
     warm_id = "warm-up-" + new_session_id()
     try:
@@ -341,6 +344,7 @@ def load_manager(settings: Settings, source: ManagerSource) -> Manager:
         log.warning("warm-up turn failed (%s); the first turn may be slower", e)
     finally:
         manager.forget(warm_id)
+    log.info("ready in %.1f s (warm-up turn included)", time.monotonic() - started)
     return manager
 
 
