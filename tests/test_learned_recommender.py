@@ -236,7 +236,9 @@ def test_trains_from_redial_format_dialogues(tmp_path: Path) -> None:
         settings = Settings.from_env(catalog_path=books)
     manifest = json.loads((model_dir(settings) / MANIFEST_FILE).read_text())
     assert manifest["data"]["kind"] == "redial" and manifest["data"]["groups"] == 300
-    assert manifest["holdout"]["blend"]["recall@10"] > manifest["holdout"]["hand_tuned"]["recall@10"]
+    assert (
+        manifest["holdout"]["blend"]["recall@10"] > manifest["holdout"]["hand_tuned"]["recall@10"]
+    )
     model = EaseModel.load(model_dir(settings), load_catalog(books))
     a, b = pairs(catalog)[0]
     assert model.neighbours(a)[0] == b
