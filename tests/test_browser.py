@@ -139,7 +139,10 @@ def test_mobile_cards_stacked_and_touch_targets(browser: Any, standin_url: str) 
     """Defects 3 and 9: at 390 px the cards stack, each at least 300 px wide; controls are
     44 px tall, labelled, and name the film."""
     page = open_page(browser, standin_url, MOBILE)
-    wait_turn(page, send(page, "space"), T)
+    before = turn_no(page)
+    page.click("#chat button.example >> nth=1")  # an example prompt is sent like typed text
+    wait_turn(page, before, T)
+    assert chat_messages(page)[0] == ("user", "A feel-good comedy from the 90s")
     boxes = [page.locator(f"#card-{i}").bounding_box() for i in range(3)]
     assert all(b is not None and b["width"] >= 300 for b in boxes), boxes
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # stacked, not side by side
