@@ -87,7 +87,9 @@ class Settings:
     allowed_hosts: str = ""  # Host header allow-list; empty: loopback names on loopback, else *
     docs_enabled: bool = True  # /docs (Swagger UI, assets served locally)
     request_read_timeout_s: float = 10.0  # headers and body must arrive within this
-    keep_alive_s: int = 5  # idle keep-alive connections close after this
+    # idle keep-alive connections close after this; keep it above the clients' and proxies' own
+    # idle timeouts (httpx 5 s, a cloud load balancer 60 s), else a reused connection may be cut
+    keep_alive_s: int = 30
     max_connections: int = 0  # 0: the open-file limit less a reserve
     readiness_timeout_s: float = 2.0  # /readyz gives up on a store check after this
     purge_interval_s: float = 3600.0  # expired sessions are purged this often

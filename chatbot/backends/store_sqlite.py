@@ -124,10 +124,11 @@ class SqliteSessionStore:
                 (session_id, self._clock()),
             )
             if key is not None:
-                db.execute(
-                    "INSERT OR REPLACE INTO idempotency (session_id, key, reply, seq) "
-                    "VALUES (?, ?, NULL, (SELECT COALESCE(MAX(seq), 0) + 1 FROM idempotency))",
-                    (session_id, key),
+                db.execute(  # seq orders a session's keys (its rows only: the primary key index)
+                    "INSERT OR REPLACE INTO idempotency (session_id, key, reply, seq) VALUES "
+                    "(?, ?, NULL, (SELECT COALESCE(MAX(seq), 0) + 1 FROM idempotency "
+                    "WHERE session_id = ?))",
+                    (session_id, key, session_id),
                 )
                 db.execute(
                     "DELETE FROM idempotency WHERE session_id = ? AND seq NOT IN (SELECT seq "
