@@ -1,8 +1,11 @@
-"""Benchmark response generation with the default LLM on the real movie catalogue; prints figures.
+"""Benchmark response generation with the local LLM engines on the real movie catalogue.
 
     .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
-    .venv/bin/python benchmarks/bench_generation.py --n 20 --dtypes auto,float32,int8
+    .venv/bin/python benchmarks/bench_generation.py --n 20 --engines onnxruntime,transformers:int8
 
+Engines: onnxruntime (int4 ONNX converted from the GGUF, the fast default), transformers[:dtype];
+llama.cpp (llama-cpp-python, when installed) on the same GGUF and prompt as the reference, with
+a side-by-side table and the ratio of each engine to it.
 Measures: load time, decode tokens/s and model time to first token, writer time to first
 streamed (validated) text, end-to-end latency p50/p95 of 3-item replies, peak RSS, and
 grounding over N replies: share of replies needing a regeneration or a template fallback,
@@ -21,10 +24,15 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from chatbot.backends.llm_transformers import TransformersChatModel  # noqa: E402
+from chatbot.backends.llm_onnx import OnnxChatModel  # noqa: E402
+from chatbot.backends.llm_transformers import (  # noqa: E402
+    TransformersChatModel,
+    resolve_model_source,
+)
 from chatbot.catalog import Catalog, load_catalog  # noqa: E402
 from chatbot.config import Settings  # noqa: E402
 from chatbot.evaluation.simulate import TitleSpotter  # noqa: E402
@@ -71,9 +79,12 @@ def make_requests(catalog: Catalog, n: int, k: int, seed: int) -> list[ReplyRequ
     return out
 
 
-def decode_speed(model: TransformersChatModel, runs: int = 3) -> tuple[float, float]:
+SPEED_MESSAGES = [{"role": "user", "content": "Tell me a long story about a lighthouse keeper."}]
+
+
+def decode_speed(model: Any, runs: int = 3) -> tuple[float, float]:
     """(tokens/s while decoding, seconds to the first token) for a long free-form answer."""
-    messages = [{"role": "user", "content": "Tell me a long story about a lighthouse keeper."}]
+    messages = SPEED_MESSAGES
     speeds, firsts = [], []
     for _ in range(runs):
         start = time.perf_counter()
@@ -86,6 +97,45 @@ def decode_speed(model: TransformersChatModel, runs: int = 3) -> tuple[float, fl
         speeds.append((tokens - 1) / (end - first) if first and end > first else 0.0)
         firsts.append((first or end) - start)
     return statistics.median(speeds), statistics.median(firsts)
+
+
+def llamacpp_speed(settings: Settings, threads: int, runs: int = 3) -> dict[str, float] | None:
+    """Load, first token and decode tokens/s of llama.cpp on the same GGUF and prompt (greedy);
+    None when llama-cpp-python is not installed or the model is not a GGUF."""
+    try:
+        from llama_cpp import Llama
+    except ImportError:
+        return None
+    folder, gguf = resolve_model_source(settings)
+    if gguf is None:
+        return None
+    start = time.perf_counter()
+    llm = Llama(str(folder / gguf), n_ctx=2048, n_threads=threads, verbose=False)
+    load = time.perf_counter() - start
+    speeds, firsts = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        first, chunks = None, 0
+        for chunk in llm.create_chat_completion(
+            SPEED_MESSAGES, max_tokens=96, temperature=0.0, top_k=1, stream=True
+        ):
+            if chunk["choices"][0]["delta"].get("content"):
+                first = first or time.perf_counter()
+                chunks += 1
+        end = time.perf_counter()
+        speeds.append((chunks - 1) / (end - first) if first and end > first else 0.0)
+        firsts.append((first or end) - start)
+    return {"load": load, "decode": statistics.median(speeds), "first": statistics.median(firsts)}
+
+
+def make_model(engine: str, settings: Settings) -> Any:
+    """onnxruntime | transformers[:dtype]."""
+    kind, _, dtype = engine.partition(":")
+    if kind == "onnxruntime":
+        return OnnxChatModel(settings)
+    if kind == "transformers":
+        return TransformersChatModel(settings, dtype=dtype or None)
+    raise SystemExit(f"unknown engine {engine!r}; use onnxruntime or transformers[:dtype]")
 
 
 def strict_mentions(text: str, shown: set[str], titles: dict[str, str]) -> list[str]:
@@ -108,23 +158,30 @@ def run(args: argparse.Namespace) -> None:
     print(f"threads: {args.threads}, replies: {args.n} x {args.items} items, seed {args.seed}")
     spotter = TitleSpotter(catalog)
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None  # noqa: SIM115
-    for dtype in args.dtypes.split(","):
+    engines = args.engines.split(",")
+    speeds: dict[str, dict[str, float]] = {}
+    reference = None if args.no_llamacpp else llamacpp_speed(settings, args.threads)
+    if reference is not None:
+        speeds["llama.cpp"] = reference
+    for engine in engines:
+        dtype = engine
         start = time.perf_counter()
-        model = TransformersChatModel(settings, dtype=dtype)
+        model = make_model(engine, settings)
         model.load()
+        load = time.perf_counter() - start
         print(
-            f"\n== {model.name} dtype={dtype} ({model.dtype}), prompt lookup "
-            f"{settings.llm_prompt_lookup}, batched items {hasattr(model, 'stream_batch')}: "
-            f"loaded in {time.perf_counter() - start:.1f} s"
+            f"\n== {engine}: {model.name}, batched items {hasattr(model, 'stream_batch')}: "
+            f"loaded in {load:.2f} s"
         )
         speed, first = decode_speed(model)
+        speeds[engine] = {"load": load, "decode": speed, "first": first}
         print(f"decode: {speed:.1f} tokens/s; model time to first token {first * 1000:.0f} ms")
         writer = ResponseWriter(model, catalog, settings)
         writer.checker.allowed([])  # build the title index before timing
         latencies, firsts = [], []
         regenerated = fell_back = segments = fallback_segments = 0
         hallucinated, checker_flags, strict, llm_tokens = 0, 0, [], 0
-        n = args.n if dtype == args.dtypes.split(",")[0] else min(args.n, args.compare_n)
+        n = args.n if engine == engines[0] else min(args.n, args.compare_n)
         if n == 0:
             continue
         for i, req in enumerate(requests[:n]):
@@ -213,9 +270,28 @@ def run(args: argparse.Namespace) -> None:
             f"{sorted(set(strict))[:10]}"
         )
         print(f"peak RSS so far: {rss_mb():.0f} MB")
+    print_engines(speeds)
     if dump is not None:
         dump.close()
         print(f"replies written to {args.dump}")
+
+
+def print_engines(speeds: dict[str, dict[str, float]]) -> None:
+    """Side-by-side load / first token / decode, with ratios to llama.cpp when it ran."""
+    ref = speeds.get("llama.cpp")
+    print("\n== engines, same GGUF, same prompt, greedy, 96 new tokens")
+    print(f"{'engine':<24}{'load s':>8}{'first ms':>10}{'decode tok/s':>14}", end="")
+    print(f"{'decode vs llama.cpp':>21}{'first vs llama.cpp':>20}" if ref else "")
+    for name, row in speeds.items():
+        line = f"{name:<24}{row['load']:>8.2f}{row['first'] * 1000:>10.0f}{row['decode']:>14.1f}"
+        if ref:
+            line += f"{row['decode'] / ref['decode']:>20.2f}x{row['first'] / ref['first']:>19.2f}x"
+        print(line)
+    if not ref:
+        print(
+            "(llama.cpp not installed: `pip install llama-cpp-python==0.3.36` builds it from "
+            "source, ~10 min on 2 cores; reference figures in the README)"
+        )
 
 
 def main() -> None:
@@ -224,9 +300,13 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=3, help="items per reply (default 3)")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
     parser.add_argument(
-        "--dtypes", default="auto", help="comma list of auto,float32,bfloat16,int8 (default auto)"
+        "--engines",
+        default="onnxruntime,transformers",
+        help="comma list of onnxruntime, transformers[:auto|float32|bfloat16|int8]; the first "
+        "gets --n replies, the others --compare-n (default onnxruntime,transformers)",
     )
-    parser.add_argument("--compare-n", type=int, default=20, help="replies for extra dtypes")
+    parser.add_argument("--compare-n", type=int, default=20, help="replies for other engines")
+    parser.add_argument("--no-llamacpp", action="store_true", help="skip the llama.cpp reference")
     parser.add_argument("--catalog", help="catalogue file (default: settings.catalog_path)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=0, help="print the first N replies")

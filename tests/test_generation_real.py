@@ -185,7 +185,7 @@ def test_one_row_batch_matches_the_plain_stream(real_chat_model):
 
 
 def test_generation_benchmark_runs_and_exits_cleanly():
-    """The benchmark on two dtypes (two models in one process) runs and exits 0. Run by hand,
+    """The benchmark on two engines (two models in one process) runs and exits 0. Run by hand,
     it aborted 2 times in 3 with status 134 ("terminate called without an active exception")
     while the torch thread was alive at interpreter exit; under pytest it did not reproduce,
     so this is a smoke test of the script, not a proof of that fix."""
@@ -200,8 +200,9 @@ def test_generation_benchmark_runs_and_exits_cleanly():
             "benchmarks/bench_generation.py",
             "--n",
             "2",
-            "--dtypes",
-            "auto,float32",
+            "--engines",
+            "onnxruntime,transformers:float32",
+            "--no-llamacpp",
             "--compare-n",
             "1",
             "--threads",
@@ -215,3 +216,4 @@ def test_generation_benchmark_runs_and_exits_cleanly():
     assert done.returncode == 0, done.stderr[-2000:]
     assert "terminate called" not in done.stderr
     assert "hallucinated-item rate in final replies: 0.0% (0/2" in done.stdout
+    assert "== engines" in done.stdout and "onnxruntime" in done.stdout
