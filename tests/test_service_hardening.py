@@ -316,3 +316,15 @@ def test_telegram_session_ids_are_opaque_with_a_secret(books_manager: Any) -> No
     assert re.match(SESSION_ID_PATTERN, sid)
     assert sid == a.session_id(123456789)  # stable across calls (and restarts)
     assert sid != a.session_id(123456788) and sid != b.session_id(123456789)
+
+
+def test_the_server_purges_the_memory_store_on_a_schedule(books_manager: Any) -> None:
+    import time
+
+    books_manager.store = MemorySessionStore(ttl_s=0.5)
+    with _client(books_manager, purge_interval_s=0.2) as c:
+        assert c.post("/v1/sessions/m1/messages", json={"text": "my name is Ann"}).is_success
+        deadline = time.monotonic() + 10
+        while "m1" in books_manager.store._logs and time.monotonic() < deadline:
+            time.sleep(0.1)  # nobody touches m1: only the schedule can remove it
+        assert "m1" not in books_manager.store._logs
