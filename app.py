@@ -219,6 +219,7 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
             view = sessions.view(valid_session_id(stored) or new_session_id())
             last: tuple[Any, ...] | None = None
             tab = request.session_hash or ""
+            sessions.tabs += 1
             try:
                 while tab not in closed:
                     view = sessions.follow(view)
@@ -229,6 +230,7 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
                         yield draw(snap)
                     await asyncio.sleep(POLL_S)
             finally:
+                sessions.tabs -= 1
                 closed.discard(tab)
 
         def on_unload(request: gr.Request) -> None:

@@ -292,6 +292,7 @@ class Sessions:
         self._lock = threading.Lock()
         self._labels: dict[str, Any] | None = None
         self._has_votes: bool | None = None
+        self.tabs = 0  # page streams open now (the app counts them; tests read it)
 
     # -- lookup --
 

@@ -256,3 +256,27 @@ def test_thanks_keeps_cards_and_why_this_one(browser: Any, books_url: str) -> No
     assert html.unescape(cards[1].rsplit(" (", 1)[0]) in answer[1]
     assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
     page.context.close()
+
+
+def test_a_closed_tab_ends_its_page_stream(browser: Any, books_catalog: Any) -> None:
+    """Each tab draws through one long-lived stream; closing the tab must end it (Gradio keeps
+    running events whose client left), or every closed tab would keep polling forever."""
+    import app
+    from chatbot.config import Settings
+    from tests.browser_helpers import free_port
+    from tests.test_app_standin import StandInManager
+
+    settings = Settings.from_env({}, port=free_port())
+    demo = app.build_app(StandInManager(books_catalog), settings)
+    url = app.serve(demo, settings, block=False)
+    try:
+        page = open_page(browser, url)
+        sessions = demo.sessions  # type: ignore[attr-defined]
+        assert sessions.tabs == 1
+        page.context.close()
+        deadline = time.monotonic() + 30
+        while sessions.tabs and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert sessions.tabs == 0
+    finally:
+        demo.close()
