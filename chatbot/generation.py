@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Generator, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Protocol
@@ -23,6 +23,14 @@ from chatbot.errors import BackendError, ConfigError
 from chatbot.grounding import LEAD_WORDS, Allowed, GroundingChecker
 from chatbot.kinds import ReplyKind
 from chatbot.ranking import Recommendation
+from chatbot.reply_framing import (
+    clean_text,
+    description_clause,
+    request_phrase,
+    sanitise,
+    template_lead,
+    template_tail,
+)
 
 log = logging.getLogger(__name__)
 
@@ -268,6 +276,7 @@ class ResponseWriter:
         self.prompts = prompts or Prompts()
         self.noun = _noun(catalog)
         self._checker: GroundingChecker | None = None
+        self._labels: frozenset[str] | None = None
 
     @property
     def checker(self) -> GroundingChecker:
@@ -275,6 +284,15 @@ class ResponseWriter:
         if self._checker is None:
             self._checker = GroundingChecker(self.catalog)
         return self._checker
+
+    @property
+    def labels(self) -> frozenset[str]:
+        """Every catalogue label ("Title (Year)") and title: the titles a reason may name."""
+        if self._labels is None:
+            self._labels = frozenset(
+                name for item in self.catalog for name in (item.label, item.title)
+            )
+        return self._labels
 
     def write(self, request: ReplyRequest) -> Written:
         """The whole reply at once."""
@@ -300,10 +318,20 @@ class ResponseWriter:
         )
 
     def _deltas(self, request: ReplyRequest, turn: _Turn) -> Iterator[str]:
+        # reasons can carry the user's words (an interest phrase): sanitised before any use
+        request = replace(
+            request, recommendations=tuple(sanitise(request.recommendations, self.labels))
+        )
         items = [rec.item for rec in request.recommendations]
+        phrase = request_phrase(request.recommendations, self.noun)
+        if request.kind == "recommend":  # restated in the system's words, never the user's
+            said = phrase or f"{self.noun}s that fit what you told me"
+        else:
+            said = _truncate(clean_text(request.user_text, 2 * USER_TEXT_CHARS), USER_TEXT_CHARS)
         values = {
             "noun": self.noun,
-            "user_text": _truncate(request.user_text, USER_TEXT_CHARS),
+            "user_text": said,
+            "request": phrase or f"a good {self.noun}",
             "state_summary": request.state_summary.strip() or "nothing yet",
             "count": len(items),
             "suggestions": "one suggestion" if len(items) == 1 else f"{len(items)} suggestions",
@@ -312,14 +340,15 @@ class ResponseWriter:
         prompt = "intro" if request.kind == "recommend" else request.kind
         lead_allowed = self.checker.allowed(
             items,
-            extra=[request.user_text, request.state_summary],
+            extra=[said],
             vocabulary=LEAD_WORDS | {self.noun, self.noun + "s"},
+            user_text=request.user_text,
         )
         yield from self._segment(
             turn,
             [self._messages(prompt, values)],
             lead_allowed,
-            fallback=self._template_lead(request.kind, len(items)),
+            fallback=self._template_lead(request.kind, len(items), phrase),
             max_new_tokens=INTRO_MAX_TOKENS,
             max_sentences=1,
         )
@@ -415,8 +444,11 @@ class ResponseWriter:
     def _plan(self, rec: Recommendation, request: ReplyRequest, values: dict[str, Any]) -> _Plan:
         """The prompts (first attempt, retry), the grounding context and the template sentence."""
         item = rec.item
+        shown = [r.item for r in request.recommendations]
+        base = self.checker.allowed(shown, item, trusted=rec.reasons, user_text=request.user_text)
+        clause = description_clause(item, lambda s: not self.checker.check(s, base))
         allowed = self.checker.allowed(
-            [r.item for r in request.recommendations], item, trusted=rec.reasons
+            shown, item, trusted=rec.reasons, user_text=request.user_text, repeat_of=clause
         )
         description = _truncate(item.description, DESCRIPTION_CHARS)
         facts = [f"Title: {item.title}"]
@@ -439,7 +471,11 @@ class ResponseWriter:
             ),
             self._messages("explain_retry", {**values, "description": description}),
         ]
-        return _Plan(item.label, attempts, allowed, self._template_item(rec, allowed))
+        if clause:
+            fallback = template_tail(rec.reasons) or "It matches what you asked for."
+        else:
+            fallback = self._template_item(rec, allowed)
+        return _Plan(item.label, attempts, allowed, fallback, clause=clause)
 
     def _messages(self, prompt: str, values: dict[str, Any]) -> list[dict[str, str]]:
         system = {"role": "system", "content": self.prompts.render("system", noun=self.noun)}
@@ -492,11 +528,9 @@ class ResponseWriter:
         turn.fallbacks += 1
         yield fallback
 
-    def _template_lead(self, kind: str, count: int) -> str:
+    def _template_lead(self, kind: str, count: int, phrase: str = "") -> str:
         if kind == "recommend" or (count and kind == "acknowledge"):
-            if count == 1:
-                return f"Here is a {self.noun} that fits what you told me:"
-            return f"Here are {count} {self.noun}s that fit what you told me:"
+            return template_lead(count, self.noun, phrase)
         return {
             "recommend": "",
             "clarify": "Happy to help.",
@@ -517,7 +551,7 @@ class ResponseWriter:
                 text = sentence if sentence[-1] in ".!?" else sentence + "."
                 break
         if rec.reasons:
-            text = (text + " " if text else "") + "Picked because: " + "; ".join(rec.reasons) + "."
+            text = (text + " " if text else "") + template_tail(rec.reasons)
         return text or "It matches what you asked for."
 
 
@@ -600,11 +634,14 @@ class _Plan:
     allowed: Allowed
     fallback: str
     headed: bool = False
+    clause: str = ""  # the system's opening from the item's description; the model adds a tail
 
     def heading(self) -> Iterator[str]:
         self.headed = True
         yield "\n\n"
         yield f"**{self.label}** — "
+        if self.clause:
+            yield self.clause + " "
 
 
 def _noun(catalog: Catalog) -> str:

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from chatbot import writing_checks as wc
 from chatbot.catalog import Catalog, Item
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
@@ -103,6 +104,8 @@ class Allowed:
     words: set[str]
     item: Item | None
     vocabulary: frozenset[str] | None = None  # when set: the only other words allowed
+    user_text: str = ""  # the user's message: the reply may not copy runs of it
+    repeat_of: str = ""  # text already shown in this segment (the system's clause)
 
     def contains(self, words: Sequence[str]) -> bool:
         return f" {' '.join(words)} " in self.text
@@ -139,6 +142,8 @@ class GroundingChecker:
         extra: Iterable[str] = (),
         trusted: Iterable[str] = (),
         vocabulary: Iterable[str] | None = None,
+        user_text: str = "",
+        repeat_of: str = "",
     ) -> Allowed:
         """The allowance for one segment: shown titles, the current item's text and `extra`;
         catalogue titles inside `trusted` text (the ranker's reasons) may be mentioned too."""
@@ -161,6 +166,8 @@ class GroundingChecker:
             words=set(words),
             item=item,
             vocabulary=None if vocabulary is None else frozenset(vocabulary),
+            user_text=user_text,
+            repeat_of=repeat_of,
         )
 
     def check(self, text: str, allowed: Allowed) -> list[str]:
@@ -180,12 +187,39 @@ class GroundingChecker:
                 and not word.isdigit()
             ):
                 problems.append(f"adds {word!r}, which the request does not mention")
+        problems += self.writing_problems(text, allowed)
         if allowed.item is not None:
             problems += _check_facts(text, allowed.item, allowed.text)
         else:
             for m in _YEAR.finditer(text):
                 if f" {m.group(1)} " not in allowed.text:
                     problems.append(f"year {m.group()} is not supported by the context")
+        return problems
+
+    def writing_problems(self, text: str, allowed: Allowed) -> list[str]:
+        """Stock filler, degenerate repetition, prompt leaks, self-contradiction, unsupported
+        claims of kind (documentary, animated, sequel, true story, availability), numbers in
+        other wordings, and runs copied from the user's message (see chatbot.writing_checks)."""
+        problems = [f"stock filler {p!r}" for p in wc.stock_filler(text)]
+        problems += [f"repeats itself ({p})" for p in wc.degenerate(text)]
+        problems += [f"leaks {p!r}" for p in wc.leaks(text)]
+        problems += [f"contradicts the pick ({p!r})" for p in wc.contradictions(text)]
+        if allowed.item is not None:
+            problems += [f"claims {p}" for p in wc.kind_claims(text, allowed.item)]
+            problems += [f"says {p}" for p in wc.wrong_numbers(text, allowed.item)]
+            problems += [f"adds a number: {p!r}" for p in wc.sequel_number(text, allowed.item)]
+        else:
+            avail = wc.KIND_CLAIMS["availability"][0].search(wc.fold(text))
+            if avail:
+                problems.append(f"claims availability ({avail.group()!r})")
+        if allowed.user_text:
+            copied = wc.copied_run(text, allowed.user_text, source=allowed.text)
+            if copied:
+                problems.append(f"copies the user's words {copied!r}")
+        if allowed.repeat_of:
+            again = wc.copied_run(text, allowed.repeat_of, min_words=5)
+            if again:
+                problems.append(f"repeats the clause before it ({again!r})")
         return problems
 
     def mentioned_titles(self, text: str, allowed: Allowed) -> list[str]:

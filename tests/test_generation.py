@@ -24,9 +24,9 @@ SHOWN = (
     "book-005",
     "book-036",
 )  # The Long Dark Between Stars, Signal Lost, Ghost Station
-INTRO = "Here are three tense space stories for you."
+INTRO = "Here are three picks I think you will enjoy."
 GOOD = [
-    "It follows a lone engineer deciding whether a signal is a welcome or a warning.",
+    "It follows a lone engineer who has to decide what the signal means.",
     "It is a thriller about machines and the people who pretend to understand them.",
     "It brings horror to a research station in orbit.",
 ]
@@ -102,7 +102,7 @@ def test_template_writer_without_a_model(books_catalog, settings):
     assert written.fell_back and written.attempts == 0
     # the template sentence comes from the item's own description and reasons
     assert books_catalog.get("book-036").description.split(".")[0] in written.text
-    assert "Picked because: genre: Horror" in written.text
+    assert "Why it's here: genre: Horror." in written.text
 
 
 def test_hallucinated_title_is_caught_regenerated_then_replaced(books_catalog, settings):
@@ -327,7 +327,7 @@ def test_check_flags_unsupported_content(checker, books_catalog, text):
         "It is a Science Fiction Thriller for an English reader.",  # its genres, a common word
         "Perfect for a tense evening.",
         "Here are three picks you will enjoy.",
-        "It is a tense read, and I'm sure you will like it.",  # "I'm" is not a name
+        "It is a tense read, and I'm sure the ending will surprise you.",  # "I'm": not a name
     ],
 )
 def test_check_accepts_grounded_text(checker, books_catalog, text):
@@ -379,18 +379,38 @@ def test_lead_in_may_not_add_claims_or_copy_the_example(books_catalog, settings)
     assert "comedy" not in written.text and "rainy" not in written.text
     assert any("'comedy'" in v for v in written.violations)
     assert any("'rainy'" in v for v in written.violations)
-    echo = "Here are 3 picks for tense space stories, enjoy!"
-    model = FakeChatModel([echo, *GOOD])
-    _, written = run(
-        ResponseWriter(model, books_catalog, settings),
-        request(books_catalog, "tense space stories"),
+
+
+def interest_recs(catalog: Catalog, phrase: str) -> tuple[Recommendation, ...]:
+    """Recommendations with the ranker's real reason for a free-text interest."""
+    return tuple(
+        Recommendation(catalog.get(i), 1.0, (f"matches your interest in {phrase}",)) for i in SHOWN
     )
-    assert written.text.startswith(echo) and written.violations == ()
+
+
+def test_lead_in_restates_the_request_in_the_systems_words(books_catalog, settings):
+    recs_ = interest_recs(books_catalog, "stories set in space")
+    # the system's phrase is built from the sanitised reasons, and the prompt carries only it
+    model = FakeChatModel(["Here are 3 picks about space, enjoy!", *GOOD])
+    req = request(books_catalog, "ok now some stories set in space", recommendations=recs_)
+    _, written = run(ResponseWriter(model, books_catalog, settings), req)
+    assert written.text.startswith("Here are 3 picks about space, enjoy!"), written.violations
+    assert "items about space" in model.calls[0]["messages"][-1]["content"]
+    assert "ok now" not in model.calls[0]["messages"][-1]["content"]
+    # echoing the user's follow-up is rejected; the template restates the request instead
+    for echo in (
+        "Here are 3 picks for some stories set in space, enjoy!",
+        "Here are 3 picks for ok now, enjoy!",
+    ):
+        model = FakeChatModel([echo, *GOOD])
+        _, written = run(ResponseWriter(model, books_catalog, settings), req)
+        assert written.text.startswith("Here are 3 items about space:"), written.text
+        assert written.violations
 
 
 def test_item_sentence_may_not_claim_a_genre_the_item_lacks(checker, books_catalog):
-    assert check(checker, books_catalog, "A must-read for horror fans.")  # Signal Lost: thriller
-    assert check(checker, books_catalog, "A must-read for thriller fans.") == []
+    assert check(checker, books_catalog, "A tense read for horror fans.")  # Signal Lost: thriller
+    assert check(checker, books_catalog, "A tense read for thriller fans.") == []
     assert check(checker, books_catalog, "A story about family and history.") == []
 
 

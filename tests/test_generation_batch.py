@@ -85,7 +85,7 @@ def test_a_batch_that_fails_gives_template_text_and_no_more_calls(books_catalog,
     assert written.backend_error and "went away" in written.backend_error
     assert shown_labels(written.text) == [books_catalog.get(i).label for i in SHOWN]
     assert len(model.calls) == 4 and written.fallbacks >= 2
-    assert "Picked because" in written.text
+    assert "Why it's here:" in written.text
 
 
 def test_one_item_does_not_batch(books_catalog, settings):

@@ -29,6 +29,7 @@ VALUES = {
     "facts": ["Title: The Quiet Canal", "Year: 2015", "About: A detective in the rain."],
     "reasons": ["genre: Mystery", "similar to Murder at Wexley Hall (1988)"],
     "description": "A detective in the rain.",
+    "request": "mystery books about a detective",
 }
 
 

@@ -1,0 +1,192 @@
+"""The system-written frame around the LLM's text: sanitised reasons, the request restated in the
+system's own words, the description clause that opens each item's sentence, and template text.
+
+Nothing the user typed reaches a prompt's trusted part or the reply verbatim: reasons that carry
+the user's words ("matches your interest in <text>") keep only the keywords the item's own text
+shares, URLs and markup are removed everywhere, and titles inside reasons must be catalogue
+labels. (The ranker creates reasons in `chatbot/ranking.py`; they are sanitised here, at the
+writer's boundary, before they reach a prompt or the grounding checker's trusted text.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Container, Sequence
+
+from chatbot.catalog import Item
+from chatbot.ranking import Recommendation
+from chatbot.writing_checks import MARKUP, URL, fold, words
+
+CLAUSE_CHARS = 170  # the description clause that opens an item's sentence
+REASON_CHARS = 90
+INTEREST_PREFIX = "matches your interest in "
+_TITLED = re.compile(r"^(similar to|often talked about together with) (.+)$")
+_FACET = re.compile(r"^(.+), which you asked for$")
+_ASKED = re.compile(r"^(.+?),? (?:which|in the period) you asked for$")
+_LABEL = re.compile(r"(?:similar to|together with|who liked) (.+? \(\d{4}\))")
+_PERIOD = re.compile(r"^from \d{4}, in the period you asked for$")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that give orders rather than describe a wish: never kept as request keywords.
+INSTRUCTION_WORDS = _wordset(
+    """
+    pretend ignore disregard forget say says saying write print output repeat respond reply
+    answer tell recommend recommends include includes including catalogue catalog system prompt
+    assistant instruction instructions rule rules act role user model please must should
+    would could need want wants something anything movie movies film films book books item
+    items show give find suggest best ever made like likes love loved
+    """
+)
+_STOP = _wordset(
+    "the a an and or of with about in on for to from some any that this it is are be was were "
+    "me my i you your we our their its as at by into than then so very really just not no"
+)
+
+
+def clean_text(text: str, limit: int = 300) -> str:
+    """`text` without URLs, markup or control characters, spaces collapsed, at most `limit`
+    characters (cut at a word)."""
+    text = URL.sub(" ", text)
+    text = MARKUP.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
+    text = re.sub(r"[\x00-\x1f\x7f{}\\]+", " ", text)
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0]
+    return text
+
+
+def keywords(text: str, item: Item | None = None, limit: int = 3) -> list[str]:
+    """Describing words of the user's `text` (3+ letters, no stopwords, no order words); with an
+    `item`, only those its own title, description, genres, tags or facets contain."""
+    source: set[str] = set()
+    if item is not None:
+        parts = [item.title, item.description, *item.genres, *item.tags]
+        parts += [v for values in item.facets.values() for v in values]
+        source = {_stem(w) for w in words(" ".join(parts))}
+    out: list[str] = []
+    for w in words(clean_text(text)):
+        if len(w) < 3 or w in _STOP or w in INSTRUCTION_WORDS or not w.isalpha():
+            continue
+        if item is not None and _stem(w) not in source:
+            continue
+        if w not in out:
+            out.append(w)
+    return out[:limit]
+
+
+def sanitise_reason(reason: str, item: Item, labels: Container[str]) -> str:
+    """One ranker reason made safe to show and to trust: URLs and markup removed, the user's own
+    words reduced to keywords the item shares, titles kept only when they are catalogue labels."""
+    reason = clean_text(reason, REASON_CHARS * 2)
+    if reason.startswith(INTEREST_PREFIX):
+        found = keywords(reason[len(INTEREST_PREFIX) :], item)
+        if not found:
+            return "close to what you described"
+        return INTEREST_PREFIX + _join(found)
+    m = _TITLED.match(reason)
+    if m and m.group(2).split(",")[0].strip() not in labels:
+        return f"{m.group(1)} a title you liked"
+    return reason[:REASON_CHARS].strip()
+
+
+def sanitise(recs: Sequence[Recommendation], labels: Container[str]) -> list[Recommendation]:
+    """Recommendations whose reasons went through `sanitise_reason` (same items and scores)."""
+    return [
+        Recommendation(
+            r.item, r.score, tuple(sanitise_reason(x, r.item, labels) for x in r.reasons)
+        )
+        for r in recs
+    ]
+
+
+def request_phrase(recs: Sequence[Recommendation], noun: str) -> str:
+    """What the picks answer, in the system's words, from their (sanitised) reasons:
+    "comedy movies like The Matrix (1999)", "movies about space and exploration", "" when the
+    reasons say nothing about the request."""
+    adjectives: Counter[str] = Counter()
+    likes: Counter[str] = Counter()
+    topics: Counter[str] = Counter()
+    post: Counter[str] = Counter()
+    for rec in recs:
+        for reason in rec.reasons:
+            if m := _TITLED.match(reason):
+                if not m.group(2).endswith("a title you liked"):
+                    likes[m.group(2).split(",")[0].strip()] += 1
+            elif m := _FACET.match(reason):
+                label = m.group(1)
+                if label.startswith("made in "):
+                    post[label] += 1
+                else:
+                    adjectives[label if "-" in label else label.lower()] += 1
+            elif reason.startswith(INTEREST_PREFIX):
+                for w in reason[len(INTEREST_PREFIX) :].replace(" and ", ", ").split(", "):
+                    topics[w] += 1
+            elif _PERIOD.match(reason):
+                post["from the years you asked for"] += 1
+    adj = " ".join(a for a, _ in adjectives.most_common(2))
+    after = []
+    if likes:
+        after.append("like " + _join([t for t, _ in likes.most_common(2)]))
+    if topics:
+        after.append("about " + _join([t for t, _ in topics.most_common(2)]))
+    after += [p for p, _ in post.most_common(2)]
+    if not adj and not after:
+        return ""
+    return " ".join(x for x in (adj, noun + "s", ", ".join(after[:2])) if x)
+
+
+def template_lead(count: int, noun: str, phrase: str) -> str:
+    """The lead-in without a model: "Here are 3 comedy movies like Heat (1995):"."""
+    if count == 1:
+        return f"Here is a pick among {phrase}:" if phrase else f"Here is a {noun} for you:"
+    if phrase:
+        return f"Here are {count} {phrase}:"
+    return f"Here are {count} {noun}s that fit what you told me:"
+
+
+def template_tail(reasons: Sequence[str]) -> str:
+    """The "why it's here" text without a model, from the (sanitised) reasons: wishes the item
+    meets are merged ("documentary and from 2004, as you asked"), a title named twice becomes
+    "it" the second time."""
+    asked: list[str] = []
+    rest: list[str] = []
+    seen: set[str] = set()
+    for reason in reasons:
+        if m := _ASKED.match(reason):
+            label = m.group(1)
+            asked.append(label.lower() if label.istitle() and " " not in label else label)
+            continue
+        for label in _LABEL.findall(reason):
+            if label in seen:
+                reason = reason.replace(label, "it")
+            seen.add(label)
+        rest.append(reason)
+    parts = ([_join(asked) + ", as you asked"] if asked else []) + rest
+    return "Why it's here: " + "; ".join(parts) + "." if parts else ""
+
+
+def description_clause(item: Item, ok: Callable[[str], bool]) -> str:
+    """The first sentence of the item's description (at most CLAUSE_CHARS characters, complete,
+    accepted by `ok`, e.g. the grounding check), or ""."""
+    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(item.description.split())):
+        if 12 <= len(sentence) <= CLAUSE_CHARS and sentence[-1] in ".!?" and ok(sentence):
+            return sentence
+    return ""
+
+
+def _join(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _stem(word: str) -> str:
+    word = fold(word)
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

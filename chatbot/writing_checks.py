@@ -1,0 +1,379 @@
+"""Writing checks: what makes a recommendation sentence filler, degenerate, leaky or wrong.
+
+Pure functions over plain strings and an `Item`, shared by the grounding checker (which rejects
+a model sentence that fails them, so the writer regenerates or falls back) and by the writing
+benchmark (`benchmarks/bench_writing.py`, which counts them in final replies). Every detector
+returns the offending phrases (empty list: clean), so a failure can be shown to a person.
+
+The phrase lists come from reading SmolLM2-135M's item sentences on the movie catalogue (issue
+13: "a must-watch for anyone who loves ...", "a great example of ...", "not available in your
+area", "only the facts above"); they name kinds of failure, not single sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from chatbot.catalog import Item
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+URL = re.compile(
+    r"(?:https?://|ftp://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ly|tv|be|me|co|uk|de)"
+    r"(?:/\S*)?",
+    re.I,
+)
+MARKUP = re.compile(r"<[^>\n]{0,200}>|\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)|[`*_#>|~]+")
+
+# Stock filler: praise that would fit any item. Regexes over the folded (lower-case) text.
+STOCK_PHRASES = tuple(
+    re.compile(p)
+    for p in (
+        r"\bmust[- ](?:watch|see|read|have)\b",
+        r"\b(?:for|to) (?:anyone|everyone|those|people|fans|viewers|anybody) "
+        r"(?:who|that) (?:loves?|likes?|enjoys?|wants?|appreciates?|is a fan)",
+        r"\bfor (?:all )?fans of\b",
+        r"\b(?:a|an) (?:great|perfect|classic|prime|excellent|good|fine) example of\b",
+        r"\b(?:a|the) (?:perfect|great|good|ideal|excellent) "
+        r"(?:choice|pick|option|movie|film|book|way|watch|read|fit|match|addition)\b",
+        r"\byou(?:'ll| will| are going to| would)? (?:surely |definitely |really )?"
+        r"(?:love|enjoy|like|adore) (?:it|this|the movie|the film|this movie|this film)\b",
+        r"\b(?:sure|bound|guaranteed) to (?:please|delight|entertain|enjoy|love|keep|make)\b",
+        r"\bhighly recommend",
+        r"\b(?:don'?t|do not) miss\b",
+        r"\bon the edge of (?:your|their) seats?\b",
+        r"\b(?:timeless|true|real|modern|instant) (?:classic|masterpiece|gem|treat)\b",
+        r"\bmasterpiece\b",
+        r"\bworth (?:a|the) (?:watch|read|look|try)\b",
+        r"\b(?:a|this) (?:movie|film|book) (?:that|which) (?:will|is sure to) "
+        r"(?:keep|make|leave)\b",
+        r"\bthought[- ]provoking\b",
+        r"\b(?:is|it's|it is) (?:a|an) (?:great|good|fun|wonderful|amazing|fantastic|"
+        r"excellent|enjoyable|entertaining) (?:movie|film|book|watch|read|story|choice)\b",
+        r"\b(?:great|perfect|ideal) for (?:a|your) (?:movie|film|date|family|cozy|cosy)? ?"
+        r"(?:night|evening|weekend|afternoon)\b",
+    )
+)
+
+# Prompt, role or system text leaking into the reply.
+LEAK_PHRASES = tuple(
+    re.compile(p)
+    for p in (
+        r"\bfacts? (?:above|below|given|provided|you(?:'re| are)? given)\b",
+        r"\b(?:only )?use (?:only )?the facts\b",
+        r"\bas an ai\b",
+        r"\blanguage model\b",
+        r"\brecommendation assistant\b",
+        r"\binstructions?\b",
+        r"\bpicked because\b",
+        r"(?:^|\n)\s*(?:title|about|year|genres|runtime|movie|reason)s?:",
+        r"\bi am looking for\b",
+        r"\bthe user\b",
+        r"\bprompt\b",
+        r"\bi(?:'m| am) (?:afraid|sorry)\b",
+        r"\bi (?:can ?not|can't|cannot) (?:recommend|help|find)\b",
+        r"\bhere (?:is|are) (?:a|the|some|my)? ?(?:brief )?(?:summary|details)\b",
+    )
+)
+
+# The reply turning against its own pick, or against the user.
+CONTRADICTION_PHRASES = tuple(
+    re.compile(p)
+    for p in (
+        r"\bnot for (?:me|you)\b",
+        r"\byou (?:won'?t|will not|wouldn'?t|would not|may not|might not) "
+        r"(?:like|enjoy|love|want)\b",
+        r"\b(?:i|we) (?:don'?t|do not|wouldn'?t|would not) recommend\b",
+        r"\b(?:skip|avoid) (?:it|this)\b",
+        r"\bnot (?:worth|recommended|good|great)\b",
+        r"\b(?:boring|terrible|awful|bad) (?:movie|film|book)\b",
+    )
+)
+
+# Claims of kind: allowed only when the item's own genres, facets or description say so.
+KIND_CLAIMS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # kind: (what the sentence says, what the item's text must say to support it)
+    "documentary": (
+        re.compile(r"\bdocumentar(?:y|ies)\b|\bdocu-?drama\b"),
+        re.compile(r"\bdocumentar(?:y|ies)\b|\bdocu-?drama\b"),
+    ),
+    "animated": (
+        re.compile(r"\banimat(?:ed|ion)\b|\bcartoons?\b|\banime\b|\bpixar\b|\bclaymation\b"),
+        re.compile(r"\banimat(?:ed|ion)\b|\bcartoons?\b|\banime\b|\bstop[- ]motion\b"),
+    ),
+    "sequel": (
+        re.compile(
+            r"\bsequel\b|\bprequel\b|\bfollow[- ]up\b|\b(?:second|third|fourth|final|latest|"
+            r"next|last) (?:part|instal(?:l)?ment|chapter|entry|film|movie) (?:in|of)\b|"
+            r"\bpart (?:two|three|ii|iii|2|3)\b|\bfranchise\b|\btrilogy\b|\bseries\b"
+        ),
+        re.compile(
+            r"\bsequel\b|\bprequel\b|\bfollow[- ]up\b|\bpart\b|\binstal(?:l)?ment\b|"
+            r"\bfranchise\b|\btrilogy\b|\bseries\b|\bchapter\b|\bsecond\b|\bthird\b|"
+            r"\bcontinu|\breturns?\b|\bagain\b|\b(?:ii|iii|iv|2|3|4|5)\b"
+        ),
+    ),
+    "true story": (
+        re.compile(
+            r"\btrue (?:story|events?|life)\b|\breal[- ](?:life|events?|story|people)\b|"
+            r"\bbased on (?:a |the )?(?:true|real|actual)\b|\bbiopic\b|\bbiograph"
+        ),
+        re.compile(
+            r"\btrue (?:story|events?)\b|\breal[- ]life\b|\breal events?\b|\bbased on\b|"
+            r"\bbiopic\b|\bbiograph|\bhistoric|\bmassacre\b|\bmemoir|\bautobiograph|"
+            r"\bthe life of\b|\bthe story of\b"
+        ),
+    ),
+    "availability": (
+        re.compile(
+            r"\bavailab(?:le|ility)\b|\bstreaming\b|\bstream it\b|\bnetflix\b|\bhulu\b|"
+            r"\bprime video\b|\bdisney\+|\bin (?:your|my) (?:area|region|country)\b|"
+            r"\bin theat(?:er|re)s\b|\bon (?:dvd|blu-?ray)\b|\bfor free\b|\bfree to watch\b"
+        ),
+        re.compile(r"(?!x)x"),  # the catalogue says nothing about where to watch: never allowed
+    ),
+}
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_NUM = r"(\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
+# Ratings in any wording: "rated 2.0", "a rating of 7", "7/10", "8 out of 10", "4 stars", "5-star".
+RATING_WORDINGS = (
+    re.compile(r"\brated (?:at |a |an )?" + _NUM + r"\b(?!\s*(?:minutes?|hours?|years?|%))"),
+    re.compile(r"\b(?:rating|score) of (?:about |around )?" + _NUM + r"\b"),
+    re.compile(r"\bscor(?:es|ed|ing) (?:a |an )?" + _NUM + r"\b"),
+    re.compile(r"\b" + _NUM + r"\s*(?:/|out of)\s*(?:10|ten)\b"),
+    re.compile(r"\b" + _NUM + r"[- ]stars?\b"),
+)
+_RUNTIME_WORDS = re.compile(
+    r"\b(an|one|two|three|four|\d(?:\.\d+)?)(?: and a (half|quarter))?[- ]hours?"
+    r"(?: and a (half|quarter))?(?:[- ]and[- ](\d{1,2})[- ]minutes?)?\b"
+)
+_DECADE_WORDS = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+}
+_SHORT_DECADE = re.compile(r"(?:'|’|\b)(\d0)s\b")
+_RELEASED = re.compile(r"\b(?:released|made|filmed|premiered|came out|set) in (\d{4})\b")
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, curly quotes made straight."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return plain.replace("’", "'").replace("‘", "'")
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (apostrophes kept inside words)."""
+    return _WORD.findall(fold(text))
+
+
+def _found(patterns: Iterable[re.Pattern[str]], text: str) -> list[str]:
+    folded = fold(text)
+    return [m.group() for p in patterns for m in p.finditer(folded)]
+
+
+def stock_filler(text: str) -> list[str]:
+    """Stock praise phrases ("a must-watch for anyone who loves", "a great example of")."""
+    return _found(STOCK_PHRASES, text)
+
+
+def leaks(text: str) -> list[str]:
+    """Prompt or role text leaking into the reply ("only the facts above", "as an AI")."""
+    return _found(LEAK_PHRASES, text)
+
+
+def contradictions(text: str) -> list[str]:
+    """The reply speaking against its own pick ("not for me", "you won't like")."""
+    return _found(CONTRADICTION_PHRASES, text)
+
+
+def degenerate(text: str) -> list[str]:
+    """Degenerate repetition: a content word three times ("comedy, comedy, comedy"), a repeated
+    phrase of three or more words ("a great example of ... a great example of"), or "X and X"
+    ("both The Matrix and The Matrix")."""
+    toks = words(text)
+    out: list[str] = []
+    counts: dict[str, int] = {}
+    for tok in toks:
+        if len(tok) >= 4 and not tok.isdigit():
+            counts[tok] = counts.get(tok, 0) + 1
+    out += [f"{w!r} x{n}" for w, n in counts.items() if n >= 3]
+    seen: set[tuple[str, ...]] = set()
+    for n in (3,):
+        for i in range(len(toks) - n + 1):
+            gram = tuple(toks[i : i + n])
+            if gram in seen and any(len(w) >= 4 for w in gram):
+                out.append(" ".join(gram))
+                break
+            seen.add(gram)
+    folded = " ".join(toks)
+    for m in re.finditer(r"\b((?:\w+ ){0,3}\w{3,}) (?:and|or|,|nor) \1\b", folded):
+        out.append(m.group())
+    return out
+
+
+def kind_claims(text: str, item: Item) -> list[str]:
+    """Claims of kind (documentary, animated, sequel, true story, availability) that the item's
+    genres, tags, facets and description do not support."""
+    said = fold(text)
+    source = fold(
+        " ".join(
+            [
+                item.title,
+                item.description,
+                *item.genres,
+                *item.tags,
+                *(v for values in item.facets.values() for v in values),
+            ]
+        )
+    )
+    out = []
+    for kind, (claim, support) in KIND_CLAIMS.items():
+        m = claim.search(said)
+        if m and not support.search(source):
+            out.append(f"{kind} ({m.group()!r})")
+    return out
+
+
+def _num(value: str) -> float:
+    return float(_NUMBER_WORDS.get(value, value) if value in _NUMBER_WORDS else value)
+
+
+def wrong_numbers(text: str, item: Item) -> list[str]:
+    """Ratings, runtimes and years in wordings the digit patterns miss, checked against the item
+    ("rated 2.0" for a film rated 7.0, "two hours" for 95 minutes, "the eighties" for 1995)."""
+    said = fold(text)
+    desc = fold(item.description)
+    out = []
+    for pattern in RATING_WORDINGS:
+        for m in pattern.finditer(said):
+            value = _num(m.group(1))
+            scale10 = value if "star" not in m.group() else value * 2
+            if m.group() in desc:
+                continue
+            if item.rating is None or abs(scale10 - item.rating) > 0.55:
+                out.append(f"rating {m.group()!r} (the item's is {item.rating})")
+    for m in _RUNTIME_WORDS.finditer(said):
+        if m.group() in desc:
+            continue
+        base = m.group(1)
+        hours = 1.0 if base == "an" else float(_NUMBER_WORDS.get(base) or base)
+        part = m.group(2) or m.group(3)
+        hours += {"half": 0.5, "quarter": 0.25}.get(part or "", 0.0)
+        hours += int(m.group(4) or 0) / 60
+        if item.runtime is None or abs(hours * 60 - item.runtime) > 15:
+            out.append(f"runtime {m.group()!r} (the item's is {item.runtime} minutes)")
+    decades = [(w, d) for w, d in _DECADE_WORDS.items() if re.search(rf"\b{w}\b", said)]
+    for m in _SHORT_DECADE.finditer(said):
+        short = int(m.group(1))
+        decades.append((m.group(), (1900 if short >= 20 else 2000) + short))
+    for word, start in decades:
+        if word in desc:
+            continue
+        if item.year is None or not start <= item.year < start + 10:
+            out.append(f"decade {word!r} (the item's year is {item.year})")
+    for m in _RELEASED.finditer(said):
+        if m.group(1) not in desc and (item.year is None or int(m.group(1)) != item.year):
+            out.append(f"year {m.group()!r} (the item's is {item.year})")
+    return out
+
+
+def sequel_number(text: str, item: Item, titles: Sequence[str] = ()) -> list[str]:
+    """A shown title with a number glued on that the real title lacks ("Titanic 2")."""
+    said = fold(text)
+    out = []
+    for title in (item.title, *titles):
+        t = re.escape(fold(title))
+        for m in re.finditer(rf"\b{t}\s+(\d{{1,2}}|ii|iii|iv|part \w+)\b", said):
+            if fold(m.group()) not in fold(item.title) and m.group() not in fold(item.description):
+                out.append(m.group())
+    return out
+
+
+def copied_run(text: str, user_text: str, source: str = "", min_words: int = 4) -> str:
+    """The longest run of `min_words` or more consecutive words of the user's message found in
+    `text` and not in `source` (the item's own text), or a URL of the message; "" when none."""
+    for url in URL.findall(user_text):
+        if fold(url) in fold(text):
+            return url
+    said = " " + " ".join(words(text)) + " "
+    src = " " + " ".join(words(source)) + " "
+    user = words(user_text)
+    best = ""
+    for i in range(len(user)):
+        for j in range(len(user), i + min_words - 1, -1):
+            run = " ".join(user[i:j])
+            if len(run) <= len(best):
+                break
+            if f" {run} " in said and f" {run} " not in src:
+                best = run
+                break
+    return best
+
+
+def specific_words(text: str, item: Item) -> list[str]:
+    """Concrete words of `text` that come from the item's description, facets or facts beyond its
+    title and genres (a word of 4+ letters that is not generic praise or a genre name), plus the
+    item's runtime or country when stated. Empty: the sentence says nothing specific."""
+    title = set(words(item.title))
+    genre = {w for g in item.genres for w in words(g)}
+    genre |= {w.rstrip("s") for w in genre}
+    source = set(words(item.description))
+    source |= {w for values in item.facets.values() for v in values for w in words(v)}
+    source |= set(words(" ".join(item.tags)))
+    out = []
+    for w in dict.fromkeys(words(text)):
+        if (
+            len(w) >= 4
+            and w in source
+            and w not in title
+            and w not in genre
+            and w.rstrip("s") not in genre
+            and w not in GENERIC_WORDS
+        ):
+            out.append(w)
+    if item.runtime and re.search(rf"\b{item.runtime}\b", text):
+        out.append(f"{item.runtime} minutes")
+    return out
+
+
+GENERIC_WORDS = _wordset(
+    """
+    movie movies film films book books story stories great good best love loves loved lovely
+    like likes enjoy enjoys enjoyed watch watching watched fans fan classic perfect must
+    anyone everyone people those this that these with from about into their there they them
+    what when where which while have has been were will would could should just also very
+    more most much many some such only even ever still well make makes made made time times
+    life world year years thing things really truly quite well take takes taken come comes
+    find finds found look looks other others both each every whole full together first last
+    great amazing fantastic wonderful beautiful powerful compelling engaging entertaining
+    exciting thrilling heartwarming charming delightful unique special fun funny interesting
+    masterpiece example choice pick watch viewers audience audiences minutes minute hours
+    hour cast star stars starring directed director plot character characters themes theme tale
+    """
+)
