@@ -4,6 +4,9 @@
     .venv/bin/python benchmarks/bench_retrieval.py --quick  # small run (about a minute)
 
 Parts (each runs in its own subprocess so that its peak RSS is its own):
+  embed   MiniLM throughput on catalogue texts, float32 vs bfloat16 (items/s, cosine between the
+          two), the cold build of the whole catalogue with the default embedder (dtype auto),
+          and a one-row edit of the catalogue (re-opening embeds only that row).
   movies  the configured movie catalogue (~8k) with the real all-MiniLM-L6-v2: cold build
           (embedding + index + save), warm reload, query latency with filters per index type.
   all     all ~76k omdb movies (`chatbot catalog build --all` into a temp dir); real filters,
@@ -239,8 +242,78 @@ def _all_catalog(out_dir: Path) -> Path:
     return path
 
 
+def part_embed(catalog: Catalog, sample: int) -> list[dict[str, Any]]:
+    """float32 vs bfloat16 items/s, cold build time, one-row update time (see the docstring)."""
+    from dataclasses import replace
+
+    from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
+    from chatbot.retrieval import item_text
+
+    texts = [item_text(i) for i in catalog.items[:sample]]
+    row: dict[str, Any] = {"part": "embed", "items": len(catalog), "sample": len(texts)}
+    vectors = {}
+    for dtype in ("float32", "bfloat16"):
+        embedder = SentenceTransformerEmbedder(dtype=dtype)
+        embedder.embed(["load the model before the clock starts"])
+        start = time.perf_counter()
+        vectors[dtype] = embedder.embed(texts)
+        row[f"{dtype}_items_s"] = len(texts) / (time.perf_counter() - start)
+    cosine = (vectors["float32"] * vectors["bfloat16"]).sum(axis=1)
+    row["cosine_min"], row["cosine_mean"] = float(cosine.min()), float(cosine.mean())
+    with tempfile.TemporaryDirectory(prefix="bench-embed-") as tmp:
+        settings = Settings.from_env({}, index_dir=Path(tmp))
+        embedder = SentenceTransformerEmbedder(dtype=settings.embedder_dtype)
+        row["default_dtype"] = embedder.dtype
+        embedder.embed(["load the model before the clock starts"])
+        start = time.perf_counter()
+        Retriever.open(catalog, settings, embedder=embedder, progress=False)
+        row["cold_build_s"] = time.perf_counter() - start
+        items = list(catalog.items)
+        middle = len(items) // 2
+        items[middle] = replace(items[middle], description=items[middle].description + " (Edited.)")
+        counting = _Counting(embedder)
+        start = time.perf_counter()
+        edited = Retriever.open(Catalog(items), settings, embedder=counting, progress=False)
+        row["one_row_update_s"] = time.perf_counter() - start
+        row["one_row_embedded"] = counting.calls
+        assert edited.built
+    print(json.dumps(row), file=sys.stderr, flush=True)
+    return [row]
+
+
+class _Counting:
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.name, self.dim, self.calls = inner, inner.name, inner.dim, 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += len(texts)
+        return self.inner.embed(texts)
+
+
+def print_embed(row: dict[str, Any]) -> None:
+    print(
+        f"MiniLM on {row['sample']} catalogue texts: float32 {row['float32_items_s']:.0f} "
+        f"items/s, bfloat16 {row['bfloat16_items_s']:.0f} items/s "
+        f"({row['bfloat16_items_s'] / row['float32_items_s']:.2f}x); cosine bf16 vs f32 "
+        f"min {row['cosine_min']:.5f}, mean {row['cosine_mean']:.5f}"
+    )
+    print(
+        f"cold build of {row['items']:,} items ({row['default_dtype']}, embed + flat index + "
+        f"save): {row['cold_build_s']:.1f} s ({row['items'] / row['cold_build_s']:.0f} items/s)"
+    )
+    print(
+        f"one-row edit: re-open took {row['one_row_update_s']:.2f} s, "
+        f"{row['one_row_embedded']} text(s) embedded\n"
+    )
+
+
 def run_part(args: argparse.Namespace) -> list[dict[str, Any]]:
     settings = Settings.from_env()
+    if args.part == "embed":
+        catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
+        if args.quick:
+            catalog = Catalog(catalog.items[:1000])
+        return part_embed(catalog, 256 if args.quick else args.embed_sample)
     if args.part == "movies":
         catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
         if args.quick:
@@ -300,7 +373,10 @@ def print_table(rows: list[dict[str, Any]]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, hash/random vectors")
-    parser.add_argument("--parts", default="movies,all,random", help="comma list of parts")
+    parser.add_argument("--parts", default="embed,movies,all,random", help="comma list of parts")
+    parser.add_argument(
+        "--embed-sample", type=int, default=1024, help="texts for float32 vs bfloat16 items/s"
+    )
     parser.add_argument("--queries", type=int, default=400, help="timed queries per index")
     parser.add_argument("--embed-all", action="store_true", help="embed the 76k with MiniLM")
     parser.add_argument(
@@ -319,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         cmd = [sys.executable, __file__, "--part", part, "--queries", str(args.queries)]
         cmd += ["--quick"] if args.quick else []
         cmd += ["--embed-all"] if args.embed_all else []
-        cmd += ["--random-kinds", args.random_kinds]
+        cmd += ["--random-kinds", args.random_kinds, "--embed-sample", str(args.embed_sample)]
         start = time.perf_counter()
         done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, env=os.environ)
         if done.returncode != 0:
@@ -331,7 +407,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nretrieval benchmark ({'quick' if args.quick else 'full'}), k=10, {args.queries} queries"
     )
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}\n")
-    print_table(rows)
+    for row in rows:
+        if row.get("part") == "embed":
+            print_embed(row)
+    rows = [r for r in rows if r.get("part") != "embed"]
+    if rows:
+        print_table(rows)
     if args.json:
         print(json.dumps(rows, indent=1))
     return 0
