@@ -77,6 +77,13 @@ def valid_session_id(value: object) -> str | None:
         return None
 
 
+def named_labels(text: str, labels: Mapping[str, Any]) -> list[str]:
+    """Catalogue labels the reply text names so far, in order: the writer opens each pick with
+    its bold 'Title (Year)' (and the grounding check lets no other title through)."""
+    found = [m.group(1).strip() for m in _BOLD.finditer(text)]
+    return list(dict.fromkeys(label for label in found if label in labels))
+
+
 # --- stopping generation ------------------------------------------------------------------
 
 
@@ -622,8 +629,7 @@ class Sessions:
         """Cards follow the text: once it names a pick (its bold 'Title (Year)' heading), the
         picks named so far replace the previous turn's cards."""
         labels = self._label_index(manager)
-        found = [m.group(1).strip() for m in _BOLD.finditer(text)]
-        new = [label for label in found if label in labels and label not in named]
+        new = [label for label in named_labels(text, labels) if label not in named]
         if not new:
             return
         named.extend(new)

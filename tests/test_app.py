@@ -7,6 +7,7 @@ import html
 import threading
 import time
 import uuid
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from chatbot.ui_session import (
     SessionView,
     StoppableChatModel,
     StopSignal,
+    named_labels,
     valid_session_id,
 )
 from tests.test_app_standin import StandInManager
@@ -322,3 +324,22 @@ def test_main_port_from_flag_env_and_default(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delenv("CHATBOT_PORT")
     default = Settings.from_env(port=args.port)
     assert (default.host, default.port) == ("127.0.0.1", 7860)
+
+
+def test_the_real_writer_names_each_pick_before_the_turn_ends(books_manager: Any) -> None:
+    """The contract the cards rely on: in the real dialogue manager's stream, each pick's bold
+    label comes before the Reply, in the order of Reply.items."""
+    labels = {item.label: item for item in books_manager.catalog}
+    text, first_named_at, parts = "", None, 0
+    reply = None
+    for part in books_manager.stream("s1", "science fiction about space exploration"):
+        if isinstance(part, str):
+            text += part
+            parts += 1
+            if first_named_at is None and named_labels(text, labels):
+                first_named_at = parts
+        else:
+            reply = part
+    assert reply is not None and reply.items
+    assert first_named_at is not None and first_named_at < parts
+    assert named_labels(text, labels) == [r.item.label for r in reply.items]
