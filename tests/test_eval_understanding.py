@@ -244,6 +244,11 @@ ON_MAIN = [
     ("picks_include_genres", ["Fantasy", "Mystery"], ["Fantasy"]),
     ("picks_exclude_genres", ["Horror", "Romance"], ["Child"]),
     ("picks_include_facets", {"audience": ["children", "young adult"]}, {"audience": ["children"]}),
+    (
+        "picks_include_facets",
+        {"audience": ["children"], "genre": ["fantasy"]},
+        {"audience": ["adult"], "genre": ["Horror"]},
+    ),
     ("picks_exclude_facets", {"audience": ["adult"]}, {"audience": ["young adult"]}),
     ("picks_include_text", ["bicycle", "clouds", "dragon"], ["bicycle"]),
     ("picks_exclude_text", ["spaceship"], ["dragon"]),

@@ -28,8 +28,10 @@ Facet pairs are written "facet:value" and compared case-insensitively; for the `
 - `picks_min`, `picks_max`: bounds on the number of items in the final reply.
 - `picks_include_genres`: every pick has a genre containing one of these (substring);
   `picks_exclude_genres`: no pick has a genre containing any of these.
-- `picks_include_facets` / `picks_exclude_facets`: {facet: [values]}; every pick has one of the
-  values / no pick has any of them.
+- `picks_include_facets` / `picks_exclude_facets`: {facet: [values]} (`genre` is a facet too);
+  every pick has one of the values under one of the facets / no pick has any of them (exact
+  value, case-insensitive). The audience cases accept a family/children's audience facet or an
+  animation genre, since many plainly suitable films (Moana) carry no audience facet.
 - `picks_include_text` / `picks_exclude_text`: every pick's title + description contains one of
   these / no pick's contains any (case-insensitive substring).
 - `picks_exclude_titles`: no pick has one of these titles; `picks_among`: every pick has one.
