@@ -84,6 +84,15 @@ CSS = """
 .panel-hint { font-size: 0.85em; opacity: 0.75; margin: 4px 0; }
 #send, #stop, #start-over, #forget, .confirm-row button { min-height: 44px; }
 .turn-status { font-size: 0.9em; opacity: 0.8; min-height: 1.3em; }
+.turn-status[data-state="loading"] { font-size: 1em; font-weight: 600; opacity: 1; }
+.turn-status[data-state="error"] { font-weight: 600; opacity: 1;
+  color: var(--error-text-color, #b91c1c); }
+.turn-status[data-state="loading"]::before, .turn-status[data-state="running"]::before {
+  content: ""; display: inline-block; width: 0.8em; height: 0.8em; margin-right: 6px;
+  vertical-align: -1px; border: 2px solid currentColor; border-right-color: transparent;
+  border-radius: 50%; animation: turn-spin 0.9s linear infinite; }
+@keyframes turn-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .turn-status::before { animation: none !important; } }
 .attribution { text-align: center; font-size: 0.85em; opacity: 0.85; padding: 8px 0; }
 .attribution p { margin: 2px 0; }
 .attribution a { display: inline-block; min-height: 24px; }
