@@ -141,6 +141,9 @@ class DialogueManager:
             history = self._load(session_id)
             state = fold(history)
             understanding = self.understander.understand(text, state)
+            if understanding.question is not None or understanding.language is not None:
+                yield from self._answer(session_id, history, state, text, understanding)
+                return
             new_events: list[Event] = [UserSaid(text), *understanding.events]
             # 'thanks!' after some picks gets a short answer; 'hello' in a new session, a question
             small_talk = understanding.small_talk and bool(state.shown)
@@ -298,7 +301,11 @@ class DialogueManager:
                 written = part
         events = list(new_events)
         if not small_talk:
-            events.append(ItemsRecommended(tuple(r.item.id for r in recs)))
+            events.append(
+                ItemsRecommended(
+                    tuple(r.item.id for r in recs), tuple("; ".join(r.reasons) for r in recs)
+                )
+            )
         final_state = state
         for event in events[len(new_events) :]:
             final_state = final_state.apply(event)
@@ -312,6 +319,45 @@ class DialogueManager:
             kind=kind,
             notices=tuple(notices),
             fell_back=bool(written and written.fell_back),
+        )
+
+    def _answer(
+        self,
+        session_id: str,
+        history: Sequence[Event],
+        state: InterestState,
+        text: str,
+        understanding: Understanding,
+    ) -> Iterator[str | Reply]:
+        """A question about items, or a message in a language we do not read: answered from
+        the catalogue, stored as said, and nothing learned from it."""
+        from chatbot.answers import answer
+        from chatbot.understanding.language import DETECTABLE, ENGLISH
+
+        if understanding.language is not None:
+            kind = "language"
+            name = DETECTABLE.get(understanding.language, "another language")
+            said = f"That looks like {name}. {ENGLISH.unsupported}"
+        else:
+            assert understanding.question is not None
+            kind = "answer"
+            reasons: dict[str, str] = {}
+            for event in history:
+                if isinstance(event, ItemsRecommended):
+                    reasons.update(zip(event.item_ids, event.reasons, strict=False))
+            said = answer(understanding.question, text, self.catalog, reasons)
+        yield said
+        self.store.append(session_id, [event_to_dict(UserSaid(text))])
+        final_state = state.apply(UserSaid(text))
+        yield Reply(
+            session_id=session_id,
+            text=said,
+            items=(),
+            state=final_state,
+            summary=final_state.summary(),
+            kind=kind,
+            notices=(),
+            fell_back=False,
         )
 
     def _write(self, request: ReplyRequest) -> Iterator[str | Written]:

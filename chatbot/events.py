@@ -29,6 +29,7 @@ CONSTRAINT_TYPES: dict[str, type] = {
     "country": str,
     "price_min": float,
     "price_max": float,
+    "audience": str,  # 'children' or 'family': who is watching (see chatbot.filters.AUDIENCES)
 }
 
 
@@ -45,9 +46,10 @@ class UserSaid:
 
 @dataclass(frozen=True)
 class ItemsRecommended:
-    """The bot showed these items, best first (ends a turn)."""
+    """The bot showed these items, best first (ends a turn), with why each was picked."""
 
     item_ids: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # one '; '-joined reason text per item (may be empty)
 
 
 @dataclass(frozen=True)

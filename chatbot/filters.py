@@ -38,6 +38,8 @@ class Filters:
     price_max: float | None = None
     facets_any: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     facets_none: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    suitable_for: str | None = None  # an AUDIENCES key: 'children' or 'family'
+    text_none: tuple[str, ...] = ()  # topics the title and description must not mention
 
     @property
     def active(self) -> bool:
@@ -47,16 +49,28 @@ class Filters:
     def matches(self, item: Item) -> bool:
         """Whether one item satisfies every constraint."""
         for name, want, none in self.value_constraints():
-            have = {v.casefold() for v in item.facet(name)}
-            if want and not have & {v.casefold() for v in want}:
+            have = item.facet(name)
+            if want and not any(is_kind_of(v, w, name) for v in have for w in want):
                 return False
-            if have & {v.casefold() for v in none}:
+            if any(is_kind_of(v, r, name) for v in have for r in none):
                 return False
+        if self.suitable_for is not None and not AUDIENCES[self.suitable_for].admits(item):
+            return False
+        if self.text_none and mentions_any(f"{item.title}. {item.description}", self.text_none):
+            return False
         for name, lo, hi in self._bounds():
             value = getattr(item, name)
             if value is None or (lo is not None and value < lo) or (hi is not None and value > hi):
                 return False
         return True
+
+    def matches_content(self, item: Item) -> bool:
+        """The audience and topic parts of the filter alone (see matches)."""
+        if self.suitable_for is not None and not AUDIENCES[self.suitable_for].admits(item):
+            return False
+        return not (
+            self.text_none and mentions_any(f"{item.title}. {item.description}", self.text_none)
+        )
 
     def to_exprs(self) -> list[str]:
         """The filter as expressions that parse_filters reads back to an equal Filters."""
@@ -71,6 +85,10 @@ class Filters:
                 out.append(f"{name}>={_num(lo)}")
             if hi is not None:
                 out.append(f"{name}<={_num(hi)}")
+        if self.suitable_for is not None:
+            out.append(f"suitable_for={self.suitable_for}")
+        if self.text_none:
+            out.append(f"text!={','.join(self.text_none)}")
         return out
 
     def value_constraints(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -130,6 +148,17 @@ def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = N
         }.get(name, name)
         if name in _NUMERIC:
             _parse_bound(expr, name, op, raw, acc)
+            continue
+        if name == "suitable_for":
+            if op != "=" or raw not in AUDIENCES:
+                raise InputError(f"filter {expr!r}: use suitable_for={'|'.join(AUDIENCES)}")
+            acc["suitable_for"] = raw
+            continue
+        if name == "text":
+            if op != "!=":
+                raise InputError(f"filter {expr!r}: text takes != (topics to leave out)")
+            words = tuple(v.strip() for v in raw.split(",") if v.strip())
+            acc["text_none"] = tuple(dict.fromkeys([*acc.get("text_none", ()), *words]))
             continue
         if op not in ("=", "!="):
             raise InputError(f"filter {expr!r}: {name} takes = or != (a list of values), not {op}")
@@ -214,13 +243,23 @@ class FilterColumns:
             mask[self._postings[name].get(value, np.empty(0, dtype=np.int64))] = True
         return mask
 
+    def kinds_mask(self, name: str, values: Iterable[str]) -> np.ndarray:
+        """Rows carrying any of these values or a narrower one ('Romance': 'Romantic Comedy')."""
+        self.values_mask(name, ())
+        wanted = list(values)
+        return self.values_mask(
+            name, {v for v in self._postings[name] if any(is_kind_of(v, w, name) for w in wanted)}
+        )
+
     def mask(self, filters: Filters) -> np.ndarray:
         out = np.ones(self.n, dtype=bool)
         for name, want, none in filters.value_constraints():
             if want:
-                out &= self.values_mask(name, {v.casefold() for v in want})
+                out &= self.kinds_mask(name, want)
             if none:
-                out &= ~self.values_mask(name, {v.casefold() for v in none})
+                out &= ~self.kinds_mask(name, none)
+        if filters.suitable_for is not None or filters.text_none:
+            out &= np.array([filters.matches_content(i) for i in self._items], dtype=bool)
         for name, lo, hi in filters._bounds():
             col = self._numeric[name]
             with np.errstate(invalid="ignore"):
@@ -231,3 +270,129 @@ class FilterColumns:
                     ok &= col <= hi
             out &= ok
         return out
+
+
+# Facets whose values name kinds of things, so that a value covers its narrower ones
+_FLAT = frozenset(("language", "country", "person", "studio"))
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+_SUFFIXES = frozenset(("", "s", "es", "ce", "ces", "tic", "ic", "y", "ies", "al", "ical", "ian"))
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """'romance' ~ 'romantic', 'comedy' ~ 'comedic': the same stem of five letters or more with
+    a common English ending after it (a typo such as 'sciense' is not a kind of science)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and a[n:] in _SUFFIXES and b[n:] in _SUFFIXES
+
+
+def is_kind_of(value: str, broader: str, facet: str = "genre") -> bool:
+    """Whether a facet value is `broader` or a narrower kind of it: every word of 'Romance' is in
+    'Romantic Comedy' (same stem), every word of 'Horror' in 'Teen Horror Film'. People,
+    studios, languages and countries compare as whole values."""
+    if value.casefold() == broader.casefold():
+        return True
+    if facet in _FLAT:
+        return False
+    have = _WORDS.findall(value.casefold())
+    return all(any(_stem_match(w, h) for h in have) for w in _WORDS.findall(broader.casefold()))
+
+
+# topic -> other ways descriptions write it (the first is the canonical name)
+TOPIC_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("world war ii", "world war 2", "ww2", "wwii", "second world war", "d-day", "the holocaust"),
+    ("world war i", "world war 1", "ww1", "wwi", "first world war", "great war"),
+    ("vietnam war", "vietnam"),
+    ("zombies", "zombie", "undead"),
+    ("vampires", "vampire"),
+    ("sharks", "shark"),
+    ("spiders", "spider"),
+    ("clowns", "clown"),
+    ("dogs", "dog", "puppy", "puppies"),
+)
+
+
+def topic_variants(topic: str) -> tuple[str, ...]:
+    """All spellings of a topic that TOPIC_VARIANTS knows, the topic itself first."""
+    key = topic.casefold().strip()
+    for group in TOPIC_VARIANTS:
+        if key in group:
+            return (key, *[g for g in group if g != key])
+    return (key,)
+
+
+def mentions_any(text: str, topics: Iterable[str]) -> bool:
+    """Whether a text names any of the topics (or a variant) as whole words, ignoring case."""
+    low = text.casefold()
+    for topic in topics:
+        for variant in topic_variants(topic):
+            if re.search(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", low):
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who is watching: the facet values an item needs (any of) and the ones it must not have."""
+
+    needs: Mapping[str, tuple[str, ...]]
+    refuses: Mapping[str, tuple[str, ...]]
+
+    def admits(self, item: Item) -> bool:
+        """Whether the item suits this audience (refused values include narrower kinds)."""
+        for name, values in self.refuses.items():
+            if any(is_kind_of(v, r, name) for v in item.facet(name) for r in values):
+                return False
+        if not self.needs:
+            return True
+        return any(
+            v.casefold() in {n.casefold() for n in values}
+            for name, values in self.needs.items()
+            for v in item.facet(name)
+        )
+
+
+_ADULT = {
+    "genre": (
+        "Horror",
+        "Erotic",
+        "Splatter Film",
+        "Slasher Film",
+        "Splatstick",
+        "Gross Out Film",
+        "Cannibal-Movie",
+    ),
+    "audience": ("Adult", "Violence", "Sexually Explicit", "Mature"),
+    "mood": ("Erotic", "Disturbing", "Revolting", "Gross", "Deviant"),
+    "standing": ("Pretty Hard Stuff",),
+}
+# Source of the values: the omdb.org categories of the movie catalogue (audience facet
+# "Family Film" / "Children's Film"); other catalogues without them get the refusals only.
+AUDIENCES: dict[str, Audience] = {
+    "children": Audience(
+        needs={
+            "audience": ("Family Film", "Children's Film"),
+            "genre": (
+                "Animation",
+                "Computer Animation",
+                "Cartoon",
+                "Family Comedy",
+                "Fairy-Tale Film",
+                "Stop Motion",
+            ),
+        },
+        refuses={
+            **_ADULT,
+            "genre": (*_ADULT["genre"], "Thriller", "War", "Crime", "Gangster Film", "Mafia Film"),
+            "audience": (*_ADULT["audience"], "Explicit Language"),
+        },
+    ),
+    "family": Audience(needs={}, refuses=_ADULT),
+}

@@ -71,11 +71,13 @@ class InterestState:
                 anchor=None,
                 explore=False,
                 allow_repeats=False,
-                focus=(),
+                # the topic asked for stays the topic ('a heist movie' -> 'yes' / 'more' /
+                # 'none of these' / 'older'); a new title, anchor or reset replaces it
             )
         if isinstance(event, ItemLiked | SimilarRequested):
             state = replace(
                 self,
+                focus=() if isinstance(event, SimilarRequested) else self.focus,
                 liked=_add(self.liked, event.item_id),
                 disliked=_drop(self.disliked, event.item_id),
                 titles=_title(self.titles, event.item_id, event.title),
@@ -284,6 +286,10 @@ def facet_value_label(facet: str, value: str) -> str:
         return f"{_LANGUAGE_NAMES.get(value, value)}-language"
     if facet == "country":
         return f"made in {_COUNTRY_NAMES.get(value, value)}"
+    if facet == "person":
+        return f"films with or by {value}"
+    if facet == "studio":
+        return f"{value} films"
     return value
 
 
@@ -305,6 +311,10 @@ def constraint_label(name: str, value: Any) -> str:
         return f"Price at least {float(value):g}"
     if name == "price_max":
         return f"Price at most {float(value):g}"
+    if name == "audience":
+        if value == "children":
+            return "Suitable for children (family and children's films only)"
+        return "Suitable for the whole family (no horror, erotic, adult or violent films)"
     return f"{name}: {value}"
 
 

@@ -89,7 +89,7 @@ def test_constraints_set_replace_and_clear() -> None:
     assert "From France" in fold([ConstraintSet("country", "FR")]).summary()
 
 
-def test_turn_scoped_requests_lapse_after_the_next_recommendations() -> None:
+def test_turn_scoped_requests_lapse_after_the_next_recommendations_but_the_topic_stays() -> None:
     state = fold(
         [
             SimilarRequested("a", "A"),
@@ -103,7 +103,9 @@ def test_turn_scoped_requests_lapse_after_the_next_recommendations() -> None:
     assert state.liked == ("a",)
     after = state.apply(ItemsRecommended(("b",)))
     assert after.anchor is None and not after.explore and not after.allow_repeats
-    assert after.focus == () and after.preferred == (("genre", "Drama"),)
+    # the topic asked for stays until a new title, anchor or reset replaces it ('yes', 'more')
+    assert after.focus == (("genre", "Drama"),) and after.preferred == (("genre", "Drama"),)
+    assert after.apply(SimilarRequested("c", "C")).focus == ()
 
 
 def test_repeats_allowed_still_excludes_rejected_items() -> None:

@@ -20,6 +20,7 @@ from chatbot.events import (
     ItemSeen,
     ItemsRecommended,
     RepeatsAllowed,
+    SimilarRequested,
 )
 from chatbot.interest import InterestState, fold
 from chatbot.ranking import Ranker
@@ -121,13 +122,17 @@ def test_a_genre_asked_for_now_leads_the_picks(ranker: Ranker) -> None:
     recs = ranker.rank(state, 3)
     assert all("Mystery" in r.item.genres for r in recs)
     assert all("Mystery, which you asked for" in r.reasons for r in recs)
-    # after the turn the preference is a boost, not a filter: other genres may come back,
-    # but mystery books still rank higher than without the preference
+    # the topic stays for the next turn ('yes', 'more', 'none of these'): more mystery books
     shown = ItemsRecommended(tuple(ids(recs)))
     later = state.apply(shown)
+    assert later.focus == (("genre", "Mystery"),)
+    assert all("Mystery" in r.item.genres for r in ranker.rank(later, 3))
+    # once a new anchor replaces the topic the preference is a boost, not a filter: other
+    # genres may come back, but mystery books still rank higher than without the preference
+    later = later.apply(SimilarRequested(recs[0].item.id, recs[0].item.title))
     assert later.focus == ()
     with_pref = ranker.rank(later, 40)
-    without = ranker.rank(SPACE.apply(shown), 40)
+    without = ranker.rank(SPACE.apply(SimilarRequested(recs[0].item.id, recs[0].item.title)), 40)
     assert {"Mystery"} != {g for r in with_pref for g in r.item.genres}
 
     def mean_rank(recs: list[Any]) -> float:

@@ -17,13 +17,20 @@ from chatbot.understanding.core import (
     ParseBase,
 )
 from chatbot.understanding.lexicon import (
+    CHILD_AGE_MAX,
+    CHILD_WORDS,
     COUNTRIES,
     CRITIQUE_MARK,
+    FAMILY_WORDS,
     LANGUAGES,
     NUMBER_WORDS,
 )
 
 log = logging.getLogger(__name__)
+_AGE_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen"
+)
 
 
 class ConstraintRules(ParseBase):
@@ -72,7 +79,57 @@ class ConstraintRules(ParseBase):
                 if int(self.state.constraints.get("year_max", 9999)) <= ref + 1:
                     self._clear("year_max")
 
+    def _audience(self) -> None:
+        """Who is watching: 'my 6 year old', 'for the kids', 'with my grandmother', 'the whole
+        family' -> the audience constraint ('children' or 'family'), before 'old' means a year."""
+        found: list[str] = []
+        ages = {w: n for n, w in enumerate(_AGE_WORDS.split(), start=1)}
+
+        def age(m: re.Match[str]) -> bool:
+            if m.group("neg"):
+                return True  # 'not for a 5 year old': nothing to learn, but not a year either
+            n = m.group("n")
+            years = int(n) if n.isdecimal() else ages.get(n, 99)
+            if years <= CHILD_AGE_MAX:
+                found.append("children")
+            elif years < 18:
+                found.append("family")
+            return True
+
+        words = "|".join(sorted(_AGE_WORDS.split(), key=len, reverse=True))
+        self._consume(
+            rf"(?P<neg>\bnot (?:for |suitable for )?)?(?:\b(?:for|with) (?:my|our|a|an|the) )?"
+            rf"\b(?:aged? )?(?P<n>\d{{1,2}}|{words})"
+            r"(?:[\s-]*(?:years?|yrs?)[\s-]*old|[\s-]?(?:yo|y/o|year-olds?)|"
+            r"[\s-]*(?:years?|yrs?) of age)\b(?:s\b)?"
+            r"(?: (?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|"
+            r"brother|sister|cousin)s?\b)?",
+            age,
+        )
+        child = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
+        family = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
+
+        def who(m: re.Match[str]) -> bool:
+            if m.group("neg"):
+                return True
+            found.append("children" if m.group("child") else "family")
+            return True
+
+        self._consume(
+            r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with |suitable for )?)?"
+            r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
+            r" (?:my |our |the |a |an |some |little |young |small )*"
+            rf"(?:(?P<child>{child})|(?:{family}))\b(?:'s|s)?|"
+            rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
+            r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)\b|"
+            r"\b(?:whole|entire) family\b|\ball ages\b)",
+            lambda m: who(m) if not m.group("child2") else (found.append("children") or True),
+        )
+        if found:
+            self._set("audience", "children" if "children" in found else "family")
+
     def _constraints(self) -> None:
+        self._audience()
         self._mark_critiques()
         v = self.vocab
         clear_words = {
@@ -355,15 +412,23 @@ class ConstraintRules(ParseBase):
         )
         self._consume(
             r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|"
+            r"not (?:more|longer) than|nothing (?:over|above|longer than|more than)|"
             r"below|within|up to|"
             rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
+            limit,
+        )
+        # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
+        self._consume(
+            rf"\b{num}[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?: long)?,?\s*"
+            r"(?:max(?:imum)?|tops|at most|or less|or shorter|or under|at the most|max length|"
+            r"long max)\b",
             limit,
         )
         runtimes = sorted(i.runtime for i in shown if i.runtime)
 
         def shorter(m: re.Match[str]) -> bool:
             word = m.group("w")
-            if word.startswith("not"):
+            if word.endswith("long"):
                 self._set("runtime_max", 120)
             elif word == "shorter" and runtimes:
                 self._set("runtime_max", max(60, int(statistics.median(runtimes)) - 10))
@@ -372,7 +437,8 @@ class ConstraintRules(ParseBase):
             return True
 
         self._consume(
-            r"\b(?P<w>not (?:too |so |very |that |overly )?long|shorter|short(?! stor)|"
+            r"\b(?P<w>(?:not|isn't|is not|aren't|wasn't|shouldn't be) (?:too |so |very |that |"
+            r"overly )?long|shorter|short(?! stor)|"
             r"quick(?:er)?)\b"
             r"(?! than)",
             shorter,
@@ -417,10 +483,11 @@ class ConstraintRules(ParseBase):
 
         names = "|".join(sorted(COUNTRIES, key=len, reverse=True))
         self._consume(
-            rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{names})[\s-](?:films?|movies?|cinema|ones|"
-            rf"titles|"
-            r"productions?|comed(?:y|ies)|dramas?|thrillers?|horror|animation|classics?|books?|"
-            r"novels?)\b|"
+            rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{names})(?:[\s-](?:films?|movies?|cinema|"
+            r"ones|titles|productions?|books?|novels?)\b|"
+            # the genre after a nationality stays for the facet pass: 'French comedy'
+            r"(?=[\s-](?:[a-z]+[\s-])?(?:comed|dram|thrill|horror|animat|classic|romance|"
+            r"romantic|crime|action|war|western|musical|documentar|fantasy|mystery|noir)))|"
             rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{names})\b)",
             country,
         )

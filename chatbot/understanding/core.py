@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,8 +22,23 @@ from chatbot.understanding.lexicon import (
     COMMON_WORDS,
     FACET_ALIASES,
     FILLER_WORDS,
+    SLANG,
     TOKEN_RE,
 )
+from chatbot.understanding.nlp import Parse
+from chatbot.understanding.nlp import parse as nlp_parse
+
+_SLANG_RE = re.compile(
+    r"(?<![\w'/])(" + "|".join(re.escape(k) for k in sorted(SLANG, key=len, reverse=True)) + r")"
+    r"(?![\w'/])",
+    re.IGNORECASE,
+)
+
+
+def normalize_slang(text: str) -> str:
+    """'smth scary pls' -> 'something scary please' (chat spellings of the language pack)."""
+    return _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +53,20 @@ class Understanding:
     reset: bool = False
     notes: tuple[str, ...] = ()
     small_talk: bool = False  # only pleasantries ('thanks!', 'ok'): nothing to act on
+    question: Question | None = None  # a question about an item: answer it, learn nothing
+    language: str | None = None  # ISO 639-1 code of a message not in a language we read
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question about shown or named items ('is the second one scary?', 'why this one?').
+
+    topic: one of QUESTION_TOPICS; item_ids: the items it is about (empty when none could be
+    told, e.g. an unknown title; `unknown` then holds the title as typed)."""
+
+    topic: str
+    item_ids: tuple[str, ...] = ()
+    unknown: str = ""
 
 
 # A proposer asks a model for events as JSON (see validate_proposed_events); Python decides.
@@ -71,6 +101,7 @@ class Cue:
     pos: int
     kind: str  # "pos" | "neg" | "seen" | "unseen" | "similar"
     end: int = -1  # first token after the cue
+    negator: bool = False  # a bare negation word: it reaches only its parsed scope
 
 
 class Vocabulary:
@@ -84,15 +115,20 @@ class Vocabulary:
             key = normalize_title(item.title)
             if key:
                 self.titles.setdefault(key, []).append(item)
-            for alias in (item.extra.get("original_title"),):
-                if isinstance(alias, str) and normalize_title(alias):
-                    self.titles.setdefault(normalize_title(alias), []).append(item)
+            aliases = [item.extra.get("original_title"), *item.extra.get("aliases", ())]
+            for alias in aliases:
+                akey = normalize_title(alias) if isinstance(alias, str) else ""
+                if akey and item not in self.titles.get(akey, ()):
+                    self.titles.setdefault(akey, []).append(item)
             head = item.title.split(":")[0]
             if head != item.title and len(normalize_title(head).split()) >= 2:
                 self.short_titles.setdefault(normalize_title(head), []).append(item)
         self.title_keys = list(self.titles)
+        self.series = _series(self.titles)
+        self.topic_words = _topic_words(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.facet_terms = _facet_terms(catalog)
+        self.people = {v for f, v in self.facet_terms.values() if f in ("person", "studio")}
         # words that make a lower-case title ambiguous ('scary movie', 'up', 'it')
         self.plain_words = COMMON_WORDS | {w for term in self.facet_terms for w in term}
         self.max_facet_tokens = max((len(k) for k in self.facet_terms), default=1)
@@ -118,9 +154,16 @@ class Vocabulary:
         return max(known or items, key=popularity)
 
 
+def fold_accents(text: str) -> str:
+    """'Amélie' -> 'Amelie' (letters without their combining marks)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def normalize_title(text: str) -> str:
-    """'The Matrix (1999)' -> 'matrix'; case, punctuation and leading articles do not matter."""
-    t = text.lower().replace("&", " and ").replace("’", "'")
+    """'The Matrix (1999)' -> 'matrix'; case, accents, punctuation and leading articles do not
+    matter."""
+    t = fold_accents(text).lower().replace("&", " and ").replace("’", "'")
     t = re.sub(r"\(\s*\d{4}\s*\)", " ", t)
     t = re.sub(r"[^\w\s]", " ", t)
     words = t.split()
@@ -129,11 +172,72 @@ def normalize_title(text: str) -> str:
     return " ".join(words)
 
 
+_SEQUEL = re.compile(r"^(?:\d+|[ivx]+|part \w+|episode \w+|chapter \w+|and the \w+)\b")
+
+
+def _series(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
+    """Franchise head ('toy story') -> its films in release order: titles that are the head
+    or the head followed by a number, a roman numeral, 'part'/'episode'/'chapter' or a subtitle
+    after a colon ('Star Wars: Episode V')."""
+    out: dict[str, list[Item]] = {}
+    heads = {k for k, items in titles.items() if len(k) >= 3}
+    for key, items in titles.items():
+        for item in items:
+            raw = fold_accents(item.title).lower()
+            for head in _heads(key, raw):
+                if head in heads or ":" in raw:
+                    out.setdefault(head, []).append(item)
+    return {
+        h: sorted(dict.fromkeys(items), key=lambda i: (i.year or 9999, i.title))
+        for h, items in out.items()
+        if len(set(items)) >= 2
+    }
+
+
+def _heads(key: str, raw: str) -> Iterable[str]:
+    words = key.split()
+    for n in range(1, len(words) + 1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:])
+        if not rest:
+            if n >= 1:
+                yield head
+        elif _SEQUEL.match(rest) or raw.split(":")[0].strip(" .") in (head, "the " + head):
+            yield head
+
+
+def _topic_words(catalog: Catalog) -> dict[str, float]:
+    """Word -> share of descriptions that contain it, over the catalogue's descriptions."""
+    counts: dict[str, int] = {}
+    n = 0
+    for item in catalog:
+        n += 1
+        for w in set(re.findall(r"[a-z][a-z'-]+", item.description.lower())):
+            counts[w] = counts.get(w, 0) + 1
+    return {w: c / max(1, n) for w, c in counts.items()}
+
+
 def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
+    from wordfreq import zipf_frequency
+
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     by_norm: dict[str, tuple[str, str]] = {}
+    surnames: dict[str, set[str]] = {}
+    for name in ("person", "studio"):
+        for value in catalog.facet_values(name):
+            norm = _norm_phrase(fold_accents(value))
+            if len(norm) < 3:
+                continue
+            terms.setdefault(tuple(norm.split()), (name, value))
+            last = norm.split()[-1]
+            if name == "person" and len(norm.split()) > 1:
+                surnames.setdefault(last, set()).add(value)
+    for last, values in surnames.items():
+        # 'a Spielberg film': a surname names the person when only one person has it and it is
+        # not an everyday English word ('Stone', 'Wood')
+        if len(values) == 1 and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
+            terms.setdefault((last,), ("person", next(iter(values))))
     for name in catalog.facet_names():
-        if name in ("language", "country"):
+        if name in ("language", "country", "person", "studio"):
             continue
         for value in catalog.facet_values(name):
             norm = _norm_phrase(value)
@@ -175,7 +279,8 @@ class ParseBase:
     def __init__(self, vocab: Vocabulary, text: str, state: InterestState) -> None:
         self.vocab = vocab
         self.state = state
-        self.text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+        text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+        self.text = normalize_slang(text)
         self.low = self.text.lower()
         self.events: list[Event] = []
         self.notes: list[str] = []
@@ -186,6 +291,7 @@ class ParseBase:
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
+        self._syntax: Parse | None = None
 
     # the regex passes work on self.low and blank out what they consumed
     def _consume(self, pattern: str, handler: Any) -> None:
@@ -200,6 +306,35 @@ class ParseBase:
 
     def _clear(self, name: str) -> None:
         self.events.append(ConstraintCleared(name))
+
+    @property
+    def syntax(self) -> Parse:
+        """The spaCy parse of the message (see chatbot.understanding.nlp)."""
+        if self._syntax is None:
+            self._syntax = nlp_parse(self.text)
+        return self._syntax
+
+    def _negated(self) -> dict[int, set[int]]:
+        """Token index of each negation word -> token indices it negates (from the parse)."""
+        out: dict[int, set[int]] = {}
+        for start, spans in self.syntax.negated_offsets():
+            k = self._tok_at(start)
+            if k is None:
+                continue
+            scope = {j for a, _ in spans if (j := self._tok_at(a)) is not None and j != k}
+            out.setdefault(k, set()).update(scope)
+        return out
+
+    def _tok_at(self, offset: int) -> int | None:
+        for k, t in enumerate(self.toks):
+            if t.start <= offset < t.start + len(t.text):
+                return k
+        return None
+
+    def _pos(self, k: int) -> str:
+        """Universal part of speech of token k ('' when the parse splits words differently)."""
+        w = self.syntax.word_at(self.toks[k].start)
+        return self.syntax.words[w].pos if w is not None else ""
 
     def _tokenize(self) -> None:
         self.toks: list[Tok] = []

@@ -105,7 +105,12 @@ FACET_ALIASES = _aliases(
     dramas|dramatic|serious = drama;
     wars|war movie|war movies = war;
     westerns|cowboy|cowboys = western;
-    crimes|heist|gangster|mobster = crime;
+    crimes|gangster|mobster = crime;
+    silly|stupid|dumb|goofy|daft = silly movie;
+    gory|gore|bloody|splatter = splatter film;
+    heist|heists|robbery|bank robbery|caper = heist, crime;
+    make me cry|tearjerker|tearjerkers|weepie|sad|depressing|cry = sad;
+    feel good|feel-good|cheerful|uplifting|heartwarming = uplifting;
     mysteries|mystery|whodunit = mystery, mysterie;
     fantasy|magic|magical = fantasy;
     family = family, familienfilm;
@@ -178,4 +183,78 @@ COMMON_WORDS = (
         fantasy adventure adventures science fiction history documentary animation mystery
         musical"""
     )
+)
+
+# chat spellings -> words, applied to whole words before anything else reads the message
+SLANG = _table(
+    "smth=something|sth=something|smthg=something|somethin=something|pls=please|plz=please|"
+    "pleeease=please|u=you|ur=your|r=are|w/=with|w/o=without|b4=before|thx=thanks|"
+    "mins=minutes|min=minutes|hrs=hours|hr=hour|flick=film|flicks=films|movs=movies|"
+    "rn=right now|tbh=to be honest|idk=i don't know|dunno=don't know|gimme=give me|"
+    "wanna=want to|gonna=going to|kinda=kind of|sorta=sort of|luv=love|kiddos=kids|"
+    "grandma=grandmother|granny=grandmother|grandpa=grandfather|nan=grandmother|"
+    "romcom=rom com|scifi=sci fi|docu=documentary|vid=video"
+)
+# 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
+CHILD_WORDS = _words(
+    "kid kids child children son sons daughter daughters toddler toddlers little ones nephew "
+    "niece nephews nieces grandkids grandchildren grandson granddaughter kiddo baby babies boy "
+    "girl youngsters"
+)
+FAMILY_WORDS = _words(
+    "family grandmother grandfather grandparents parents mom mum dad mother father mother-in-law "
+    "nan aunt uncle grandma granny grandpa whole everyone elderly"
+)
+CHILD_AGE_MAX = 12  # up to this age the picks are children's / family films only
+QUESTION_STARTS = _words(
+    "what when which who whom whose why how is are was were does do did can could will would "
+    "has have had isn't aren't wasn't doesn't didn't"
+)
+# questions that are requests in disguise: 'can you recommend', 'what should I watch'
+REQUEST_QUESTIONS = re.compile(
+    r"^(can|could|would|will) you\b|^(do|have|did) you (have|got|know|seen|see|watched|like|"
+    r"love|recommend)\b|^what (should|could|can|"
+    r"would|shall) (i|we)\b|^what about\b|^how about\b|^(is|are) there\b|^any\b|"
+    r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
+    r"^anything\b|^got any\b|^why not\b"
+)
+# question topic -> pattern over the lower-cased message; the first that matches wins
+QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
+    ("reason", r"\bwhy\b|\bwhat makes (it|this|that)\b"),
+    (
+        "year",
+        r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
+        r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b",
+    ),
+    ("runtime", r"\bhow long\b|\blength\b|\bruntime\b|\bduration\b|\bhow many (minutes|hours)\b"),
+    (
+        "rating",
+        r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
+        r"\breviews?\b|\bany good\b",
+    ),
+    ("people", r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b"),
+    (
+        "suitability",
+        r"\bscary\b|\bfrightening\b|\bcreepy\b|\bhorror\b|\bgory\b|\bgore\b|"
+        r"\bviolent\b|\bviolence\b|\bbloody\b|\b(for|with) (kids|children|a child|my)\b|"
+        r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
+        r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b",
+    ),
+    (
+        "genre",
+        r"\b(what|which) (kind|sort|type|genre)\b|\bgenres?\b|\bis (it|that) an? "
+        r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b",
+    ),
+    (
+        "plot",
+        r"\babout\b|\bplot\b|\bstory\b|\bwhat happens\b|\bsynopsis\b|"
+        r"\bwhat is (it|that|this)\b|\bwhat's (it|that|this)\b|\bdescribe\b|\bsummar",
+    ),
+)
+# people one watches with: they say who is watching, not what the film is about
+WATCHERS = _words(
+    "wife husband girlfriend boyfriend partner spouse friends friend date mates buddies family kids "
+    "kid children child son sons daughter daughters mom mum dad parents mother father grandmother "
+    "grandfather grandparents grandma granny grandpa nephew niece toddler baby brother sister "
+    "siblings roommate colleagues class students"
 )

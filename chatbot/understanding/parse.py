@@ -27,11 +27,14 @@ from chatbot.understanding.constraints import ConstraintRules
 from chatbot.understanding.core import (
     Cue,
     EventProposer,
+    Question,
     Target,
     Understanding,
     Vocabulary,
+    fold_accents,
     normalize_title,
 )
+from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_language
 from chatbot.understanding.lexicon import (
     CLAUSE_BREAK,
     CRITIQUE_MARK,
@@ -41,10 +44,17 @@ from chatbot.understanding.lexicon import (
     NEGATORS,
     POSITIVE_CUES,
     PRONOUNS,
+    QUESTION_STARTS,
+    QUESTION_TOPICS,
+    REQUEST_QUESTIONS,
     SEEN_CUES,
     SIMILAR_CUES,
     SMALL_TALK,
+    WATCHERS,
 )
+
+MAX_TOPIC_ZIPF = 5.7  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
+MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 from chatbot.understanding.proposals import validate_proposed_events
 from chatbot.understanding.titles import TitleRules
 
@@ -60,13 +70,18 @@ class Understander:
         *,
         vocabulary: Vocabulary | None = None,
         proposer: EventProposer | None = None,
+        language: LanguagePack = ENGLISH,
     ) -> None:
         self.vocab = vocabulary or Vocabulary(catalog)
         self.proposer = proposer  # optional model that suggests extra events (off by default)
+        self.language = language
 
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
         found = _Parse(self.vocab, text, state).run()
+        foreign = self._foreign(text, found)
+        if foreign is not None:
+            return Understanding(language=foreign)
         if self.proposer is None:
             return found
         try:
@@ -79,6 +94,18 @@ class Understander:
             log.info("dropped a proposed event: %s", problem)
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
+
+    def _foreign(self, text: str, found: Understanding) -> str | None:
+        """The language of a message written in one understanding cannot read (titles named in
+        it do not count: 'I loved Le fabuleux destin d'Amélie Poulain' is English)."""
+        rest = fold_accents(text)
+        for item_id in found.mentioned:
+            item = self.vocab.catalog.get(item_id)
+            for name in (item.title, *item.extra.get("aliases", ())):
+                rest = re.sub(re.escape(fold_accents(name)), " ", rest, flags=re.IGNORECASE)
+        for title in found.unknown_titles:
+            rest = rest.replace(fold_accents(title), " ")
+        return foreign_language(rest, self.language)
 
 
 def understand(
@@ -93,6 +120,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._commands()
         self._constraints()
         self._tokenize()
+        self._franchise_ordinals()
         self._references()
         self._quoted_titles()
         self._exact_titles()
@@ -104,6 +132,10 @@ class _Parse(ConstraintRules, TitleRules):
         self._interests()
         mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
         unknown = tuple(dict.fromkeys(self.unknown))
+        question = self._question(mentioned, unknown)
+        if question is not None:
+            # a question is answered, never stored as a like or a genre wish
+            return Understanding(mentioned=mentioned, question=question, notes=())
         for title in unknown:
             self.notes.append(self._unknown_note(title))
         words = [t.text for t in self.toks if t.text.isalnum()]
@@ -116,6 +148,34 @@ class _Parse(ConstraintRules, TitleRules):
             notes=tuple(dict.fromkeys(self.notes)),
             small_talk=small_talk,
         )
+
+    def _question(self, mentioned: tuple[str, ...], unknown: tuple[str, ...]) -> Question | None:
+        """A question about an item ('what year did X come out?', 'is the second one scary?',
+        'why did you pick the first one?'); requests phrased as questions ('can you recommend
+        ...?', 'any comedies?') are not questions here."""
+        low = " ".join(self.text.lower().split())
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
+        if len(sentences) != 1:
+            return None  # 'Have you seen The Shining? I love scary movies': more than a question
+        words = re.findall(r"[\w']+", low)
+        if not words or self.reset:
+            return None
+        if not (low.endswith("?") or words[0] in QUESTION_STARTS) or REQUEST_QUESTIONS.search(low):
+            return None
+        topic = next((name for name, pattern in QUESTION_TOPICS if re.search(pattern, low)), None)
+        if topic is None:
+            return None
+        items = mentioned
+        if not items and not unknown:
+            pronoun = re.search(r"\b(it|that|this|that one|this one|they|them)\b", low)
+            shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+            if pronoun and shown:
+                items = (shown[0],)
+            elif topic != "reason" and not shown and not pronoun:
+                return None  # 'what is a good scary movie?': a request after all
+            elif topic == "reason" and shown and not pronoun:
+                items = tuple(shown)
+        return Question(topic, tuple(items), unknown[0] if unknown and not items else "")
 
     def _unknown_note(self, title: str) -> str:
         """A note for the reply, with up to two close catalogue titles as suggestions."""
@@ -235,7 +295,7 @@ class _Parse(ConstraintRules, TitleRules):
                     break
             if not matched:
                 if (words[i] in NEGATORS or self._but_means_except(i)) and not toks[i].used:
-                    self.cues.append(Cue(i, "neg", i + 1))
+                    self.cues.append(Cue(i, "neg", i + 1, negator=words[i] in NEGATORS))
                     toks[i].used = True
                 i += 1
         for cue in self.cues:
@@ -287,32 +347,62 @@ class _Parse(ConstraintRules, TitleRules):
                 tok.used = True
                 break
 
+    def _scope(self, cue: Cue, negated: dict[int, set[int]]) -> set[int]:
+        """Tokens a bare negation word reaches: its parsed scope, else the rest of its clause."""
+        if cue.pos in negated and negated[cue.pos]:
+            return negated[cue.pos]
+        for lo, hi in self._clauses():
+            if lo <= cue.pos < hi:
+                return set(range(cue.pos + 1, hi))
+        return set()
+
+    def _relative_between(self, a: int, b: int) -> bool:
+        """A relative clause starts between tokens a and b ('comedies that aren't romantic')."""
+        return any(self.toks[k].text in ("that", "which", "who", "whose") for k in range(a, b))
+
     def _assign(self) -> None:
         self._anaphora()
+        negated = self._negated()
+        scopes = [self._scope(c, negated) for c in self.cues if c.negator]
         clauses = self._clauses()
-        prev_kind: str | None = None
+        # (sentiment, seen, negated) of the previous clause with targets, for title lists
+        prev: tuple[str | None, bool, bool] | None = None
         for lo, hi in clauses:
-            cues = [c for c in self.cues if lo <= c.pos < hi]
+            cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
             pure = (
                 bool(targets)
                 and not cues
-                and all(self.toks[k].used or self.toks[k].text in LIST_GLUE for k in range(lo, hi))
+                and all(
+                    self.toks[k].used or self.toks[k].text in LIST_GLUE
+                    for k in range(lo, hi)
+                    if not any(k == c.pos for c in self.cues if c.negator)
+                )
             )
             for t in targets:
                 sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
                 before = [c for c in sentiment if c.pos < t.pos]
-                after = [c for c in sentiment if c.pos > t.pos]
+                # 'Inception was great': a cue after the target, not across a relative clause
+                after = [
+                    c
+                    for c in sentiment
+                    if c.pos > t.pos and not self._relative_between(t.pos, c.pos)
+                ]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
-                if chosen is None and pure and prev_kind is not None:
-                    chosen = prev_kind
+                in_scope = any(t.pos in scope for scope in scopes)
                 seen = any(c.kind == "seen" for c in cues)
+                if chosen is None and not in_scope and pure and prev is not None and not prev[2]:
+                    chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'
+                if in_scope:
+                    chosen = (
+                        "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)
+                    )
                 if chosen is None and any(c.kind == "unseen" for c in cues):
                     continue  # "I haven't seen that one": nothing to learn
                 self._emit(t, chosen, seen)
-                prev_kind = chosen
+                prev = (chosen, seen, in_scope)
             if not targets:
-                prev_kind = None
+                prev = None
         # a bare "no thanks" / "not for me" after recommendations: look elsewhere next time
         negative = any(c.kind == "neg" for c in self.cues)
         if not self.targets and negative and self.state.last_shown and not self._has_content():
@@ -347,13 +437,40 @@ class _Parse(ConstraintRules, TitleRules):
         t = self.toks[k]
         return (
             not t.used
-            and t.text.isalpha()
+            and any(c.isalpha() for c in t.text)
             and len(t.text) >= 3
             and t.text not in FILLER_WORDS
             and t.text not in SMALL_TALK
             and t.text not in NEGATORS
             and t.text not in CLAUSE_BREAK
+            and t.text not in WATCHERS
+            and self._topic_word(k)
         )
+
+    def _topic_word(self, k: int) -> bool:
+        """A word that can carry a topic: a noun, proper noun, adjective or verb (per the parse)
+        that the catalogue's descriptions use, and not so common there that it says nothing
+        ('year', 'new', 'after', 'minutes' never become beliefs); 'ww2', 'zombies' do."""
+        from wordfreq import zipf_frequency
+
+        word = self.toks[k].text
+        if self._pos(k) not in ("NOUN", "PROPN", "ADJ", "VERB", "X", ""):
+            return False
+        if zipf_frequency(word, "en") >= MAX_TOPIC_ZIPF:
+            return False  # 'year', 'time', 'new', 'next': everyday words say nothing about a film
+        share = self.vocab.topic_words.get(word)
+        if share is None:
+            share = self.vocab.topic_words.get(word.rstrip("s"))
+        if share is None:
+            # not in any description: a name or a coinage ('ww2'), or a meaningful noun or
+            # adjective ('exploration') rather than an everyday word
+            return (
+                self.toks[k].raw[:1].isupper()
+                or any(c.isdigit() for c in word)
+                or (self._pos(k) in ("NOUN", "PROPN", "ADJ") and zipf_frequency(word, "en") < 5.0)
+            )
+        # a share says something only over many descriptions (40 books: 'space' in 5 of them)
+        return share <= MAX_TOPIC_SHARE or len(self.vocab.catalog) < 1000
 
     def _has_content(self) -> bool:
         return any(self._content(k) for k in range(len(self.toks)))

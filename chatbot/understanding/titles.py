@@ -135,8 +135,8 @@ class TitleRules(ParseBase):
                 if not self._free(i, n):
                     continue
                 words = self._words(i, n)
-                if not any(w.isalnum() or "'" in w for w in words):
-                    continue
+                if not (_wordlike(words[0]) and _wordlike(words[-1])):
+                    continue  # a title span starts and ends with a word, not ',' or '?'
                 key = normalize_title(" ".join(words))
                 if words[0] in ("the", "a", "an") and n > 1:
                     # 'a fan' is not the film 'Fan'; 'the matrix' is 'The Matrix'
@@ -160,13 +160,24 @@ class TitleRules(ParseBase):
 
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
         words = key.split()
-        if all(w.isdecimal() for w in words):
-            return False
         first = self.toks[i]
-        capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
-        if tuple(self._words(i, n)) in self.vocab.facet_terms and not (capitalised and i > 0):
+        if all(w.isdecimal() for w in words):
+            # '1917', '300', '2012' only right after a cue ('I really liked 1917'), never a year
+            # or a length ('after 1990', '90 minutes')
+            return (
+                i > 0
+                and self._cue_before(i, numeric=True)
+                and nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year")
+            )
+        capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
+        facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
+        if facet is not None and not (capitalised and i > 0):
             return False  # 'horror' is a genre; 'I loved Aliens' is a title
+        if facet is not None and facet[0] in ("person", "studio") and self._attribute_context(i, n):
+            return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
+        if n == 1 and not capitalised and self._everyday_word(words[0], i):
+            return False  # 'what should I watch next?' is not the film 'Next
         plain = all(w in self.vocab.plain_words for w in words)
         if not plain and (n > 1 or len(words[0]) >= 4):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
@@ -179,14 +190,29 @@ class TitleRules(ParseBase):
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
         return self._cue_before(i) or len(self.toks) <= n + 1 or nxt in (",", "and", "or")
 
-    def _cue_before(self, i: int) -> bool:
+    def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
+        verbs = r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|adored?"
         return bool(
-            re.search(
-                r"\b(liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|to|as|than|about|of)$",
-                before,
-            )
+            re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
+
+    def _attribute_context(self, i: int, n: int) -> bool:
+        """'a Spielberg film', 'by Hitchcock', 'no more Marvel': a name used as an attribute."""
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        prev = self.toks[i - 1].text if i > 0 else ""
+        return nxt in ("movie", "movies", "film", "films", "flick", "flicks", "picture", "'s") or (
+            prev in ("by", "from", "with", "starring", "a", "an", "some", "any", "more", "no")
+        )
+
+    def _everyday_word(self, word: str, i: int) -> bool:
+        """A word of everyday English in that position: adverbs, prepositions, pronouns and
+        anything about as frequent as 'stupid' or 'next' (wordfreq zipf >= 4)."""
+        from wordfreq import zipf_frequency
+
+        if self._pos(i) in ("ADV", "ADP", "AUX", "DET", "PRON", "SCONJ", "CCONJ", "PART"):
+            return True
+        return zipf_frequency(word, "en") >= 4.0
 
     def _lookup(self, text: str, *, cutoff: float = TITLE_CUTOFF) -> Item | None:
         from rapidfuzz import fuzz, process
@@ -211,7 +237,7 @@ class TitleRules(ParseBase):
             similarity = max(ratio, 100 * DamerauLevenshtein.normalized_similarity(key, title))
             if title[:1] == key[:1] and (best is None or similarity > best[0]):
                 best = (similarity, title)
-        if best is None or best[0] < cutoff:
+        if best is None or best[0] < cutoff or not _close_enough(key, best[1]):
             return None
         return self.vocab.best_item(self.vocab.titles[best[1]], year, self._prefer)
 
@@ -227,6 +253,12 @@ class TitleRules(ParseBase):
         for k, t in enumerate(toks):
             if t.raw[:1].isupper() and t.text != "i" and not t.used and (k > 0 or len(toks) <= 4):
                 starts.append(k)
+            # the next title of a list: 'I loved Pulp Fiction and the godfahter'
+            if t.text in ("and", "or", ",", "&") and any(
+                x.kind == "item" and x.pos < k for x in self.targets
+            ):
+                starts.append(k + 1)
+                cued.add(k + 1)
         for start in sorted(set(starts)):
             end = start
             while end < len(toks) and not toks[end].used and toks[end].text not in CLAUSE_BREAK:
@@ -253,11 +285,19 @@ class TitleRules(ParseBase):
                 start += 1
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
+            if all(
+                not s.raw[:1].isupper() and self._is_word(s.text) for s in span if s.text.isalpha()
+            ):
+                continue  # ordinary English in lower case ('not stupid'), not a typo of a title
             best: tuple[Item, int] | None = None
+            caps = [k for k, s in enumerate(span) if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
+            run = caps[-1] + 1 if caps and caps[0] == 0 and caps == list(range(len(caps))) else 0
             for j in range(min(len(span), 8), 0, -1):
                 words = [s.text for s in span[:j]]
                 if j == 1 and (len(words[0]) < 5 or words[0] in COMMON_WORDS):
                     continue
+                if j < run and start in cued:
+                    break  # 'Moonfall Express': a known title inside an unknown one, ask
                 year, extra = self._year_after(start + j)
                 item = self._lookup(" ".join(words) + (f" ({year})" if year else ""))
                 if item is not None:
@@ -272,6 +312,38 @@ class TitleRules(ParseBase):
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
 
+    def _is_word(self, word: str) -> bool:
+        """An English word (wordfreq zipf >= 3: 'stupid', 'dogs'), so not a misspelt title."""
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, "en") >= 3.0
+
+    def _franchise_ordinals(self) -> None:
+        """'the first Star Wars', 'the second Toy Story', 'the last Harry Potter film': the nth
+        film of a series in release order."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.text not in ORDINALS or t.used:
+                continue
+            for n in range(min(6, len(toks) - i - 1), 0, -1):
+                if not self._free(i + 1, n):
+                    continue
+                head = normalize_title(" ".join(self._words(i + 1, n)))
+                films = self.vocab.series.get(head)
+                if not films:
+                    continue
+                idx = ORDINALS[t.text]
+                k = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
+                if 0 <= k < len(films):
+                    self._add_item(i, films[k])
+                else:
+                    self.notes.append(f"I know only {len(films)} {films[0].title} films.")
+                width = n + 1
+                if i + width < len(toks) and toks[i + width].text in ("movie", "film", "one"):
+                    width += 1
+                self._use(i, width)
+                break
+
     def _looks_like_title(self, span: Sequence[Tok]) -> bool:
         first = span[0]
         if not first.raw[:1].isupper() or first.text in COMMON_WORDS or first.text in FILLER_WORDS:
@@ -279,3 +351,17 @@ class TitleRules(ParseBase):
         if any(first.text in names for names in (LANGUAGES, COUNTRIES)):
             return False
         return not self.text.isupper()
+
+
+def _close_enough(typed: str, title: str) -> bool:
+    """A typo, not another title: at most one edit in 5+ letters, two in 9+, three in 14+
+    (Damerau-Levenshtein; 'godfahter' -> 'godfather' is one swap)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    length = min(len(typed), len(title))
+    allowed = 3 if length >= 14 else 2 if length >= 9 else 1 if length >= 5 else 0
+    return DamerauLevenshtein.distance(typed, title) <= allowed
+
+
+def _wordlike(token: str) -> bool:
+    return bool(re.match(r"\w", token))

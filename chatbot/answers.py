@@ -1,0 +1,157 @@
+"""Answers to questions about shown or named items, from catalogue facts and the picks' reasons.
+
+Every sentence is built from the item's own fields (year, runtime, genres, facets, rating and
+votes, description) or the reasons stored with the recommendation, so an answer cannot state
+anything the catalogue does not hold; where the catalogue is silent the answer says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from chatbot.catalog import Catalog, Item
+from chatbot.filters import AUDIENCES, is_kind_of
+from chatbot.understanding.core import Question
+
+MIN_VOTES = 10  # fewer votes than this: the rating is shown with a warning
+
+# what a suitability question asks about -> (facet, values that say yes)
+_QUALITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "scary": (
+        ("genre", ("Horror", "Thriller")),
+        ("mood", ("Creepy", "Suspenseful", "Disturbing")),
+    ),
+    "gory": (
+        ("genre", ("Splatter Film", "Slasher Film", "Horror")),
+        ("audience", ("Violence",)),
+        ("mood", ("Gross", "Revolting")),
+    ),
+    "violent": (("audience", ("Violence",)), ("genre", ("War", "Martial Arts", "Splatter Film"))),
+    "sad": (("mood", ("Sad", "Touching", "Bleak")), ("genre", ("Tragedy", "Melodrama"))),
+    "funny": (("genre", ("Comedy",)), ("mood", ("Funny",))),
+    "romantic": (("genre", ("Romance",)), ("mood", ("Romantic",))),
+    "explicit": (("audience", ("Sexually Explicit", "Adult", "Explicit Language")),),
+}
+_QUALITY_WORDS = {
+    "scary": r"scar|frighten|creepy|horror",
+    "gory": r"gor|bloody",
+    "violent": r"violen",
+    "sad": r"\bsad\b|depress|cry",
+    "funny": r"funny|laugh",
+    "romantic": r"romantic|romance",
+    "explicit": r"\bsex|explicit",
+}
+
+
+def answer(
+    question: Question,
+    text: str,
+    catalog: Catalog,
+    reasons: Mapping[str, str] | None = None,
+) -> str:
+    """The answer to one question (plain text, one short paragraph per item asked about).
+
+    `reasons` maps item ids to the reasons they were recommended for (from ItemsRecommended)."""
+    if not question.item_ids:
+        if question.unknown:
+            return (
+                f"I don't know the title {question.unknown!r}, so I can't answer that. "
+                "Is it spelled differently?"
+            )
+        return "Which one do you mean? Name the title or say 'the first one', 'the second one'."
+    items = [catalog.get(i) for i in question.item_ids if i in catalog]
+    return "\n\n".join(_one(question.topic, text, item, reasons or {}) for item in items)
+
+
+def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
+    label = f"**{item.label}**"
+    if topic == "year":
+        if item.year is None:
+            return f"The catalogue does not give a year for {label}."
+        return f"{label} came out in {item.year}."
+    if topic == "runtime":
+        if not item.runtime:
+            return f"The catalogue does not give a running time for {label}."
+        h, m = divmod(int(item.runtime), 60)
+        return f"{label} runs {item.runtime} minutes ({h} h {m:02d} min)."
+    if topic == "rating":
+        return _rating(label, item)
+    if topic == "people":
+        people = item.facet("person")
+        if not people:
+            return (
+                f"The catalogue has no cast or crew for {label}, and its description names no one."
+            )
+        return f"Its description names {_join(people)}."
+    if topic == "genre":
+        return f"{label} is listed as {_join(item.genres) or 'no genre'}."
+    if topic == "plot":
+        if item.description_composed:
+            return (
+                f"The catalogue has no synopsis of {label}; it describes it as: {item.description}"
+            )
+        return f"{label}: {_sentences(item.description, 3)}"
+    if topic == "reason":
+        why = reasons.get(item.id)
+        if why:
+            return f"I picked {label} because: {why}."
+        return (
+            f"I picked {label} for what you told me so far; it is listed as {_join(item.genres)}."
+        )
+    return _suitability(text, label, item)
+
+
+def _rating(label: str, item: Item) -> str:
+    if item.rating is None:
+        return f"The catalogue has no rating for {label}."
+    votes = item.votes or 0
+    warn = f" (only {votes} votes, so take it lightly)" if votes < MIN_VOTES else ""
+    return f"{label} is rated {item.rating:.1f} out of 10 by {votes} omdb.org voters{warn}."
+
+
+def _suitability(text: str, label: str, item: Item) -> str:
+    low = text.lower()
+    if re.search(r"kid|child|famil|my (son|daughter)|year[\s-]old|suitable|appropriate", low):
+        marks = [*item.facet("audience")]
+        if AUDIENCES["children"].admits(item):
+            return f"{label} is listed as {_join(marks or item.genres)}: fine for children."
+        refused = [
+            v
+            for name, values in AUDIENCES["children"].refuses.items()
+            for v in item.facet(name)
+            if any(is_kind_of(v, r, name) for r in values)
+        ]
+        if refused:
+            return f"Not for children: {label} is marked {_join(refused)}."
+        return (
+            f"The catalogue does not mark {label} as a family or children's film; it is listed "
+            f"as {_join(item.genres)}."
+        )
+    quality = next((q for q, p in _QUALITY_WORDS.items() if re.search(p, low)), None)
+    if quality is None:
+        return f"{label} is listed as {_join(item.genres)}; {_sentences(item.description, 1)}"
+    found = [
+        v
+        for name, values in _QUALITIES[quality]
+        for v in item.facet(name)
+        if any(is_kind_of(v, w, name) for w in values)
+    ]
+    if found:
+        return f"Yes: {label} is listed as {_join(found)}, so expect it to be {quality}."
+    return (
+        f"Probably not: nothing in the genres or mood of {label} says {quality} "
+        f"(it is listed as {_join(item.genres)})."
+    )
+
+
+def _join(values: Sequence[str]) -> str:
+    values = list(dict.fromkeys(values))[:5]
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]
+
+
+def _sentences(text: str, n: int) -> str:
+    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    return " ".join(parts[:n])

@@ -1,0 +1,94 @@
+"""Which language a message is in, and the language packs understanding can read.
+
+Understanding reads English only; a `LanguagePack` is the seam where another language plugs in
+(its word tables and the sentence that says what the bot understands). Detection uses lingua
+(lingua-language-detector, n-gram models shipped in the wheel), restricted to the languages users
+of a movie catalogue most often write in, so that short English messages are not misread as
+something exotic. Only messages of two words or more with a confident non-English reading
+count: "ok", "older" or a lone title are never turned away.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from chatbot.understanding import lexicon
+
+# ISO 639-1 code -> English name, for the languages detection tells apart
+DETECTABLE = {
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "da": "Danish",
+    "pl": "Polish",
+    "tr": "Turkish",
+    "ru": "Russian",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "ko": "Korean",
+    "ar": "Arabic",
+}
+MIN_CONFIDENCE = 0.8
+_WORD = re.compile(r"[^\W\d_]+")
+_lock = threading.Lock()
+_detector: Any = None
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    """The word tables of one language understanding can read."""
+
+    code: str  # ISO 639-1
+    name: str
+    slang: dict[str, str] = field(default_factory=dict)  # chat spellings -> words ('pls')
+    unsupported: str = (
+        "Sorry, I can only read English for now: this catalogue and the model understand English."
+        " Tell me in English what you would like to watch."
+    )
+
+
+ENGLISH = LanguagePack("en", "English", slang=lexicon.SLANG)
+PACKS: dict[str, LanguagePack] = {"en": ENGLISH}
+
+
+def _lingua() -> Any:
+    global _detector
+    with _lock:
+        if _detector is None:
+            from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+            codes = [getattr(IsoCode639_1, c.upper()) for c in DETECTABLE]
+            _detector = LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+        return _detector
+
+
+def detect(text: str) -> tuple[str, float]:
+    """(ISO 639-1 code, confidence 0..1) of the message's most likely language.
+
+    Messages of fewer than two words are taken as English with confidence 0 (too short to tell)."""
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return "en", 0.0
+    detector = _lingua()
+    with _lock:
+        values = detector.compute_language_confidence_values(text)
+    if not values:
+        return "en", 0.0
+    best = values[0]
+    return best.language.iso_code_639_1.name.lower(), float(best.value)
+
+
+def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
+    """The code of the language the message is written in when it is not the pack's, else None."""
+    code, confidence = detect(text)
+    if code != pack.code and confidence >= MIN_CONFIDENCE:
+        return code
+    return None
