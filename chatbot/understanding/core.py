@@ -124,6 +124,7 @@ class Vocabulary:
             if head != item.title and len(normalize_title(head).split()) >= 2:
                 self.short_titles.setdefault(normalize_title(head), []).append(item)
         self.title_keys = list(self.titles)
+        self._word_index: dict[str, list[str]] | None = None
         self.series = _series(self.titles)
         self.topic_words = _topic_words(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
@@ -141,6 +142,22 @@ class Vocabulary:
         self.median_price = statistics.median(prices) if prices else None
         self.has_runtime = any(i.runtime for i in catalog)
         self.has_rating = any(i.rating is not None for i in catalog)
+
+    def titles_with_word(self, word: str) -> list[str]:
+        """Title keys that contain this word ('amelie') as a whole word, most popular first;
+        only for words too rare in English to be a coincidence (wordfreq zipf < 3)."""
+        from wordfreq import zipf_frequency
+
+        if " " in word or len(word) < 4 or zipf_frequency(word, "en") >= 3.0:
+            return []
+        if self._word_index is None:
+            index: dict[str, list[str]] = {}
+            for key in self.titles:
+                for w in set(key.split()):
+                    index.setdefault(w, []).append(key)
+            self._word_index = index
+        keys = self._word_index.get(word, [])
+        return sorted(keys, key=lambda k: -max(popularity(i) for i in self.titles[k]))
 
     def best_item(
         self, items: Sequence[Item], year: int | None = None, prefer: Sequence[str] = ()

@@ -190,7 +190,9 @@ class _Parse(ConstraintRules, TitleRules):
             key, self.vocab.title_keys, scorer=fuzz.partial_ratio, score_cutoff=85, limit=10
         )
         part = [c for c in part if len(c[0]) >= max(6, 0.4 * len(key))]
-        ranked = sorted({*whole, *part}, key=lambda c: -c[1])
+        # a name inside a longer title: 'Amelie' in "Le fabuleux destin d'Amélie Poulain"
+        inner = [(k, 80.0, 0) for k in self.vocab.titles_with_word(key)[:2]]
+        ranked = sorted({*whole, *part, *inner}, key=lambda c: -c[1])
         labels = list(
             dict.fromkeys(
                 self.vocab.best_item(self.vocab.titles[k], None, self._prefer).label

@@ -354,12 +354,12 @@ class TitleRules(ParseBase):
 
 
 def _close_enough(typed: str, title: str) -> bool:
-    """A typo, not another title: at most one edit in 5+ letters, two in 9+, three in 14+
+    """A typo, not another title: at most one edit in 7+ letters, two in 9+, three in 14+
     (Damerau-Levenshtein; 'godfahter' -> 'godfather' is one swap)."""
     from rapidfuzz.distance import DamerauLevenshtein
 
     length = min(len(typed), len(title))
-    allowed = 3 if length >= 14 else 2 if length >= 9 else 1 if length >= 5 else 0
+    allowed = 3 if length >= 14 else 2 if length >= 9 else 1 if length >= 7 else 0
     return DamerauLevenshtein.distance(typed, title) <= allowed
 
 
