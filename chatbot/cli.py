@@ -120,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         "movies_with_mentions.csv (default: <redial dir>/train_partial.jsonl)",
     )
     red.add_argument(
-        "--systems", default="popular,content,dialogue", help="comma-separated systems to compare"
+        "--systems",
+        default="popular,content,handtuned,dialogue",
+        help="comma-separated systems to compare (handtuned: without the trained recommender)",
     )
     red.add_argument("--embedder", help="sentence-transformers | hash")
     sim = ev_sub.add_parser("simulate", help="simulated users with hidden targets")
@@ -173,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument(
         "--if-missing",
         action="store_true",
-        help="do nothing when a model for this catalogue is already built (make setup)",
+        help="skip when the model was built from the same catalogue ids and training data",
     )
     return parser
 
@@ -454,14 +456,14 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from chatbot.recommender.model import MANIFEST_FILE, model_dir
-    from chatbot.recommender.train import train_recommender
+    from chatbot.recommender.model import model_dir
+    from chatbot.recommender.train import is_current, train_recommender
 
     if args.embedder:
         settings = settings.replace(embedder=args.embedder)
-    folder = model_dir(settings) if args.out is None else args.out
-    if args.if_missing and (Path(folder) / MANIFEST_FILE).is_file():
-        print(f"recommender already built in {folder} (delete it or drop --if-missing to retrain)")
+    folder = Path(args.out) if args.out else model_dir(settings)
+    if args.if_missing and not args.from_sessions and is_current(settings, folder, args.data):
+        print(f"recommender in {folder} is up to date (drop --if-missing to retrain)")
         return 0
     train_recommender(
         settings,
@@ -516,6 +518,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         )
     print(f"wrote {args.out}/metrics.json, report.md, report.html")
     return 0
+
 
 def _cmd_eval_understanding(args: argparse.Namespace, settings: Settings) -> int:
     from chatbot.evaluation.understanding import format_failure, run_understanding

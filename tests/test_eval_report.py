@@ -58,7 +58,7 @@ def test_cli_redial_writes_metrics_and_reports(
     assert code == 0
     m = json.loads((out / "metrics.json").read_text())
     for conv in ("full", "new_only"):
-        assert set(m[conv]) == {"popular", "content", "dialogue"}
+        assert set(m[conv]) == {"popular", "content", "handtuned", "dialogue"}
         for res in m[conv].values():
             assert all(0.0 <= res[f"recall@{k}"] <= 1.0 for k in (1, 5, 10, 20, 50))
     assert m["out_of_catalogue"] == pytest.approx(1 / 8)

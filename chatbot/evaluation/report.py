@@ -338,7 +338,51 @@ def redial_sections(m: dict[str, Any]) -> list[Section]:
         )
     )
     sections.append(_limitations_redial(m))
+    if run.get("recommender"):
+        sections.append(_recommender_section(run["recommender"]))
     return sections
+
+
+def recommender_summary(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a trained recommender's manifest.json that a report shows."""
+    held = manifest.get("holdout", {})
+    return {
+        "model": manifest.get("model"),
+        "data": {k: v for k, v in manifest.get("data", {}).items() if k != "sha256"},
+        "data_sha256": manifest.get("data", {}).get("sha256"),
+        "settings": manifest.get("settings"),
+        "blend": manifest.get("blend"),
+        "items": manifest.get("items"),
+        "bytes": manifest.get("artefact", {}).get("bytes"),
+        "training_seconds": manifest.get("seconds"),
+        "holdout": {
+            k: held.get(k) for k in ("groups", "cases", "without_model", "model_alone", "blend")
+        },
+    }
+
+
+def _recommender_section(r: dict[str, Any]) -> Section:
+    held = r.get("holdout") or {}
+    rows = []
+    for name in ("without_model", "model_alone", "blend"):
+        res = held.get(name) or {}
+        rows.append([name] + [fmt(res.get(f"recall@{k}")) for k in (1, 10, 50)])
+    settings = r.get("settings") or {}
+    blend = r.get("blend") or {}
+    source = (r.get("data") or {}).get("path", "logged sessions")
+    return Section(
+        "Trained recommender (used by `dialogue`, absent from `handtuned`)",
+        [
+            f"{r.get('model')}. Trained on `{source}` "
+            f"in {r.get('training_seconds')} s; {r.get('items')} items, "
+            f"{(r.get('bytes') or 0) / 1e6:.1f} MB; lambda {settings.get('lambda')}, "
+            f"blend: learned x {blend.get('learned')}, popularity x {blend.get('popularity')}.",
+            f"Tuned on {held.get('groups')} held-out training groups ({held.get('cases')} turns), "
+            "never on the evaluated file. Hold-out recall (new items only) below.",
+        ],
+        headers=["on the hold-out", "R@1", "R@10", "R@50"],
+        rows=rows,
+    )
 
 
 def _limitations_redial(m: dict[str, Any]) -> Section:

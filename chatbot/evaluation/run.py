@@ -25,12 +25,19 @@ from chatbot.evaluation.redial import (
     read_dialogues,
     redial_item_map,
 )
-from chatbot.evaluation.report import redial_sections, simulate_sections, write_report
+from chatbot.evaluation.report import (
+    recommender_summary,
+    redial_sections,
+    simulate_sections,
+    write_report,
+)
 
 if TYPE_CHECKING:
     from chatbot.dialogue import DialogueManager
 
-SYSTEMS = ("popular", "content", "dialogue")
+# "handtuned": the dialogue manager's ranking without the trained recommender; "dialogue": as
+# the product ranks (with the trained recommender when one is built for the catalogue)
+SYSTEMS = ("popular", "content", "handtuned", "dialogue")
 
 
 def run_redial(
@@ -62,7 +69,7 @@ def run_redial(
     catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
     item_map = redial_item_map(catalog)
     retriever = None
-    if {"content", "dialogue"} & set(systems):
+    if {"content", "handtuned", "dialogue"} & set(systems):
         retriever = Retriever.open(catalog, settings, progress=progress)
     built: list[ContextRanker] = []
     for name in systems:
@@ -70,8 +77,16 @@ def run_redial(
             built.append(PopularityRanker(catalog, mention_counts(pop_path), item_map))
         elif name == "content":
             built.append(ContentRanker(retriever))  # type: ignore[arg-type]
+        elif name == "handtuned":
+            built.append(
+                DialogueRanker(catalog, retriever, settings, item_map, learned=None, name=name)  # type: ignore[arg-type]
+            )
         else:
             built.append(DialogueRanker(catalog, retriever, settings, item_map))  # type: ignore[arg-type]
+    learned = next(
+        (s.ranker.learned for s in built if isinstance(s, DialogueRanker) and s.ranker.learned),
+        None,
+    )
     metrics = evaluate(cases, built, catalog, item_map, progress=progress)
     metrics["run"] = {
         "data": str(data_path),
@@ -82,6 +97,7 @@ def run_redial(
         "catalog_items_with_redial_ids": len(set(item_map.values())),
         "embedder": retriever.embedder.name if retriever is not None else None,
         "popularity_source": str(pop_path),
+        "recommender": recommender_summary(learned.manifest) if learned is not None else None,
         "seconds": round(time.time() - started, 1),
     }
     write_report(out, "ReDial offline evaluation", metrics, redial_sections(metrics))
