@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import secrets
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -57,6 +58,7 @@ IdempotencyKey = Annotated[
     ),
 ]
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+WARM_UP_TEXT = "something like a heist with a twist"
 # documents the bearer scheme in OpenAPI; the check itself is ApiKeys.authorize
 _BEARER = HTTPBearer(auto_error=False, description="An API key (when the server has keys)")
 T = TypeVar("T")
@@ -132,27 +134,32 @@ def create_app(
     *,
     max_body_bytes: int | None = None,
     keys: ApiKeys | None = None,
+    warm_up: bool = True,
 ) -> FastAPI:
     """The API around one manager; blocking manager calls run in the thread pool.
 
     `keys` defaults to the keys in `settings` (none: no authentication). Lifespan tasks: a
-    purge of expired sessions every `settings.purge_interval_s` and loading the chat model
-    (until it is loaded /readyz answers 503 with `models` failing).
+    purge of expired sessions every `settings.purge_interval_s` and, with `warm_up`, one
+    throwaway turn (then forgotten) that loads every lazily loaded model (NLP pipeline,
+    embedder, chat model); until it succeeds /readyz answers 503 with `models` failing.
     """
     keys = ApiKeys.from_settings(settings) if keys is None else keys
     # JSON may escape each character as \\uXXXX\\uXXXX (12 bytes), plus room for the envelope
     body_limit = max_body_bytes or 12 * settings.max_message_chars + 4096
     store = manager.store
     health = _Health(store, settings.readiness_timeout_s)
+    if not warm_up:
+        health.models = "ok"
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         purge = asyncio.create_task(_purge_forever(store, settings.purge_interval_s))
-        loader = threading.Thread(target=health.load_models, args=(manager,), daemon=True)
-        loader.start()
+        if warm_up:
+            threading.Thread(target=health.warm_up, args=(manager,), daemon=True).start()
         try:
             yield
         finally:
+            health.stop.set()
             purge.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await purge
@@ -429,20 +436,29 @@ class _Health:
         self.store = store
         self.timeout_s = timeout_s
         self.models = "loading"
+        self.stop = threading.Event()
         self._checking: asyncio.Future[None] | None = None
 
-    def load_models(self, manager: Any) -> None:
-        """Load the chat model now (backends that load lazily expose load()); sets `models`."""
-        model = getattr(getattr(manager, "writer", None), "model", None)
-        load = getattr(model, "load", None)
-        try:
-            if callable(load):
-                load()
-        except Exception as e:  # noqa: BLE001 - reported through /readyz and the log
-            log.error("loading the chat model failed: %s", e)
-            self.models = "failed"
+    def warm_up(self, manager: ServedManager, retry_s: float = 10.0) -> None:
+        """One real turn on a throwaway session, then forget it: every lazily loaded part (the
+        NLP pipeline, the embedder, the chat model) is loaded before /readyz says ok. Retries
+        every `retry_s` seconds while it fails (`models` is then "failed")."""
+        sid = f"_warmup:{secrets.token_hex(8)}"
+        while not self.stop.is_set():
+            started = time.perf_counter()
+            try:
+                manager.respond(sid, WARM_UP_TEXT)
+                manager.forget(sid)
+            except Exception as e:  # noqa: BLE001 - reported through /readyz and the log
+                log.error("warm-up turn failed (retrying in %.0f s): %s", retry_s, e)
+                self.models = "failed"
+                with contextlib.suppress(Exception):
+                    manager.forget(sid)
+                self.stop.wait(retry_s)
+                continue
+            log.warning("warm-up turn took %.1f s: ready", time.perf_counter() - started)
+            self.models = "ok"
             return
-        self.models = "ok"
 
     async def check_store(self) -> str:
         if self._checking is not None and not self._checking.done():

@@ -56,7 +56,7 @@ def client(
         books_manager.store = SqliteSessionStore(tmp_path / "sessions.sqlite3")
     # schemathesis's ASGI client sends Host: testserver (not a loopback name)
     settings = books_manager.settings.replace(allowed_hosts="127.0.0.1,testserver")
-    app = create_app(books_manager, settings)
+    app = create_app(books_manager, settings, warm_up=False)
     with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         yield c
 

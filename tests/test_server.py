@@ -31,7 +31,7 @@ def settings(manager: Any) -> Settings:
 
 @pytest.fixture
 def client(manager: Any, settings: Settings) -> Iterator[TestClient]:
-    app = create_app(manager, settings)
+    app = create_app(manager, settings, warm_up=False)
     with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
         yield c
 
@@ -193,7 +193,7 @@ def test_logs_do_not_contain_message_text_unless_debug(
     for debug in (False, True):
         s = settings.replace(debug_log_text=debug)
         with (
-            TestClient(create_app(manager, s), base_url=LOCAL) as c,
+            TestClient(create_app(manager, s, warm_up=False), base_url=LOCAL) as c,
             caplog.at_level(logging.DEBUG, logger="chatbot"),
         ):
             caplog.clear()

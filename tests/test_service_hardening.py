@@ -28,7 +28,8 @@ LEAKY = "redis://10.9.8.7:6380 and /srv/secret/sessions.sqlite3"
 
 def _client(manager: Any, **changes: Any) -> TestClient:
     settings = manager.settings.replace(**changes)
-    return TestClient(create_app(manager, settings), base_url=LOCAL, raise_server_exceptions=False)
+    app = create_app(manager, settings, warm_up=False)
+    return TestClient(app, base_url=LOCAL, raise_server_exceptions=False)
 
 
 @pytest.fixture
@@ -328,3 +329,29 @@ def test_the_server_purges_the_memory_store_on_a_schedule(books_manager: Any) ->
         while "m1" in books_manager.store._logs and time.monotonic() < deadline:
             time.sleep(0.1)  # nobody touches m1: only the schedule can remove it
         assert "m1" not in books_manager.store._logs
+
+
+def test_readiness_waits_for_a_warm_up_turn_that_leaves_nothing_behind(books_manager: Any) -> None:
+    import time
+
+    app = create_app(books_manager, books_manager.settings)
+    with TestClient(app, base_url=LOCAL) as c:
+        deadline = time.monotonic() + 120
+        while c.get("/readyz").status_code != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert c.get("/readyz").json()["checks"]["models"] == "ok"
+        assert not [sid for sid in books_manager.store._logs if sid.startswith("_warmup")]
+
+
+def test_a_failing_warm_up_keeps_readiness_failed(books_manager: Any) -> None:
+    import time
+
+    books_manager.store = FailingAppends()
+    app = create_app(books_manager, books_manager.settings)
+    with TestClient(app, base_url=LOCAL) as c:
+        deadline = time.monotonic() + 120
+        while c.get("/readyz").json()["checks"]["models"] == "loading":
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        r = c.get("/readyz")
+        assert r.status_code == 503 and r.json()["checks"]["models"] == "failed"

@@ -36,6 +36,15 @@ def live(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server with SQLite, no keys, for tests that change nothing on the server."""
+    srv = LiveServer(tmp_path_factory.mktemp("shared"))
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
 def keyed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A server with three keys: bot A (prefix a:), bot B (prefix b:), an admin (any id)."""
     home = tmp_path_factory.mktemp("keyed")
@@ -83,7 +92,7 @@ def test_auth_matrix_refuses_and_leaves_the_session_alone(
     status: int,
     code: str,
 ) -> None:
-    with httpx.Client(base_url=keyed.url, timeout=10) as http:
+    with httpx.Client(base_url=keyed.url, timeout=30) as http:
         said = http.post(
             "/v1/sessions/a:victim/messages", json={"text": SECRET}, headers=_bearer(KEY_A)
         )
@@ -100,7 +109,7 @@ def test_auth_matrix_refuses_and_leaves_the_session_alone(
 
 
 def test_keys_let_their_own_tenant_and_the_admin_in(keyed: LiveServer) -> None:
-    with httpx.Client(base_url=keyed.url, timeout=10) as http:
+    with httpx.Client(base_url=keyed.url, timeout=30) as http:
         r = http.post("/v1/sessions/b:u1/messages", json={"text": "hi"}, headers=_bearer(KEY_B))
         assert r.status_code == 200, r.text
         r = http.get("/v1/sessions/b:u1", headers=_bearer(KEY_ADMIN))
@@ -124,8 +133,8 @@ def test_refuses_a_public_address_without_keys(tmp_path: Path) -> None:
     assert "--insecure" in done.stderr
 
 
-def test_health_endpoints_and_head(live: LiveServer) -> None:
-    with httpx.Client(base_url=live.url, timeout=10) as http:
+def test_health_endpoints_and_head(shared: LiveServer) -> None:
+    with httpx.Client(base_url=shared.url, timeout=30) as http:
         assert http.get("/livez").json()["status"] == "ok"
         ready = http.get("/readyz").json()
         assert ready["checks"] == {"store": "ok", "models": "ok"}
@@ -135,7 +144,7 @@ def test_health_endpoints_and_head(live: LiveServer) -> None:
 
 
 def test_forget_leaves_no_copy_in_any_file_and_files_are_private(live: LiveServer) -> None:
-    with httpx.Client(base_url=live.url, timeout=10) as http:
+    with httpx.Client(base_url=live.url, timeout=30) as http:
         assert http.post("/v1/sessions/f1/messages", json={"text": SECRET}).status_code == 200
         assert http.post("/v1/sessions/f2/messages", json={"text": "space"}).status_code == 200
         files = [p for p in live.db.parent.iterdir() if p.name.startswith(live.db.name)]
@@ -157,7 +166,7 @@ def test_expired_sessions_are_purged_on_a_schedule(tmp_path: Path) -> None:
     srv = LiveServer(tmp_path, env=env)
     srv.start()
     try:
-        r = httpx.post(f"{srv.url}/v1/sessions/old/messages", json={"text": SECRET}, timeout=10)
+        r = httpx.post(f"{srv.url}/v1/sessions/old/messages", json={"text": SECRET}, timeout=30)
         assert r.status_code == 200
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:  # nobody touches the session: only the schedule
@@ -176,7 +185,7 @@ def test_expired_sessions_are_purged_on_a_schedule(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("how", ["removed", "replaced"])
 def test_a_vanished_database_fails_readiness_and_turns(live: LiveServer, how: str) -> None:
-    with httpx.Client(base_url=live.url, timeout=10) as http:
+    with httpx.Client(base_url=live.url, timeout=30) as http:
         assert http.post("/v1/sessions/d1/messages", json={"text": "space"}).status_code == 200
         if how == "removed":
             live.db.unlink()
@@ -199,7 +208,7 @@ def test_a_vanished_database_fails_readiness_and_turns(live: LiveServer, how: st
 
 
 def _half_sent(port: int, headers_only: bool, i: int) -> socket.socket:
-    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s = socket.create_connection(("127.0.0.1", port), timeout=30)
     if headers_only:
         s.sendall(b"POST /v1/sessions/x/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-")
     else:
@@ -324,18 +333,18 @@ def test_redis_sessions_carry_a_ttl(tmp_path: Path) -> None:
         server.stop()
 
 
-def test_host_header_allow_list_on_loopback(live: LiveServer) -> None:
+def test_host_header_allow_list_on_loopback(shared: LiveServer) -> None:
     """DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example."""
-    with httpx.Client(base_url=live.url, timeout=10) as http:
+    with httpx.Client(base_url=shared.url, timeout=30) as http:
         r = http.get("/v1/sessions/x", headers={"Host": "evil.example"})
         assert r.status_code == 400 and r.json()["error"] == "invalid_host"
         assert http.get("/livez", headers={"Host": "localhost"}).status_code == 200
 
 
-def test_docs_load_nothing_from_other_hosts(live: LiveServer) -> None:
+def test_docs_load_nothing_from_other_hosts(shared: LiveServer) -> None:
     import re
 
-    with httpx.Client(base_url=live.url, timeout=10) as http:
+    with httpx.Client(base_url=shared.url, timeout=30) as http:
         page = http.get("/docs").text
         urls = re.findall(r"""(?:src|href)=["']([^"']+)""", page) + re.findall(
             r"url: ?'([^']+)'", page
