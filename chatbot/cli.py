@@ -144,7 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     und.add_argument("--split", default="dev", choices=("dev", "heldout", "all"))
     und.add_argument("--out", help="output folder (default: eval-out/understanding-<split>)")
-    und.add_argument("--catalog", dest="understanding_catalog", help="catalogue file to use")
+    und.add_argument(
+        "--catalog", dest="understanding_catalog", metavar="PATH", help="catalogue file to use"
+    )
     und.add_argument("--kind", help="only the cases of this failure kind")
     und.add_argument("--show-failures", action="store_true", help="print every failed case")
     und.add_argument("--llm", default="template", help="transformers | openai | fake | template")
