@@ -125,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated systems to compare (handtuned: without the trained recommender)",
     )
     red.add_argument("--embedder", help="sentence-transformers | hash")
+    red.add_argument(
+        "--prefetch",
+        action="store_true",
+        help="embed all query texts in batches first (faster; latency then excludes embedding)",
+    )
     sim = ev_sub.add_parser("simulate", help="simulated users with hidden targets")
     sim.add_argument("--out", default="eval-out/simulate", help="output folder")
     sim.add_argument("--users", type=int, default=100, help="number of simulated users")
@@ -496,6 +501,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             limit=args.limit,
             popularity=args.popularity,
             systems=systems,
+            prefetch=args.prefetch,
         )
         print(f"{m['cases']} turns, out_of_catalogue {m['out_of_catalogue']:.3f}")
         for conv in ("full", "new_only"):

