@@ -135,6 +135,8 @@ class GuardedH11Protocol(H11Protocol):
         self._arm_header_timer()
 
     def data_received(self, data: bytes) -> None:
+        if self.transport.is_closing():
+            return  # refused (503) or timed out (408): the request must not reach the app
         if self._header_timer is None and self.conn.their_state is h11.IDLE:
             self._arm_header_timer()  # the first bytes of the next request on this connection
         super().data_received(data)

@@ -360,3 +360,28 @@ def test_cli_help_mentions_insecure() -> None:
         [sys.executable, "-m", "chatbot", "serve", "--help"], capture_output=True, text=True
     ).stdout
     assert "--insecure" in out
+
+
+def test_a_refused_connection_never_reaches_the_app(tmp_path: Path) -> None:
+    """Over the connection limit a request gets 503 and is not run, even if sent whole."""
+    srv = LiveServer(tmp_path, env={"CHATBOT_MAX_CONNECTIONS": "2"})
+    srv.start()
+    try:
+        idle = [socket.create_connection(("127.0.0.1", srv.port)) for _ in range(2)]
+        time.sleep(0.3)
+        body = b'{"text": "space stories"}'
+        third = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+        third.sendall(
+            b"POST /v1/sessions/refused/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+        )
+        answer = third.recv(400)
+        assert answer.startswith(b"HTTP/1.1 503"), answer
+        assert b"retry-after" in answer.lower() and b'"overloaded"' in answer
+        for s in [*idle, third]:
+            s.close()
+        time.sleep(0.3)
+        r = httpx.get(f"{srv.url}/v1/sessions/refused", timeout=30)
+        assert r.status_code == 404  # the refused request was never run
+    finally:
+        srv.stop()
