@@ -318,3 +318,31 @@ def test_sqlite_files_are_owner_only(tmp_path: Path) -> None:
     loose.chmod(0o644)
     SqliteSessionStore(loose)
     assert stat.S_IMODE(loose.stat().st_mode) == 0o600  # an existing open file is tightened
+
+
+def test_sqlite_refuses_a_database_with_corrupt_pages(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    store = SqliteSessionStore(path)
+    for i in range(300):  # several pages of events and index entries
+        store.append(f"s{i}", EVENTS)
+    store.close()
+    data = bytearray(path.read_bytes())
+    assert len(data) > 8 * 4096
+    for page in range(3, len(data) // 4096, 2):  # scribble over every other page's body
+        data[page * 4096 + 100 : page * 4096 + 400] = b"\xa5" * 300
+    path.write_bytes(bytes(data))
+    with pytest.raises(BackendError, match="corrupt|malformed"):
+        SqliteSessionStore(path)
+
+
+def test_sqlite_check_fails_for_a_while_after_any_call_failed(tmp_path: Path) -> None:
+    store = SqliteSessionStore(tmp_path / "s.sqlite3")
+    store.append("a", EVENTS[:1])
+    store._db.execute("PRAGMA query_only=1")
+    with pytest.raises(BackendError):
+        store.append("a", EVENTS[:1])  # a turn fails (here: writes refused)
+    store._db.execute("PRAGMA query_only=0")
+    with pytest.raises(BackendError, match="a recent call failed"):
+        store.check()  # the probe alone would pass now; readiness still reports the failure
+    store.FAILURE_WINDOW_S = 0.0
+    store.check()

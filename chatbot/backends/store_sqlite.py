@@ -56,6 +56,8 @@ class SqliteSessionStore:
     replaced database fails loudly instead of writing into a file nobody will read again.
     """
 
+    FAILURE_WINDOW_S = 30.0  # check() fails this long after any call failed
+
     def __init__(
         self,
         path: str | Path,
@@ -72,6 +74,7 @@ class SqliteSessionStore:
         self._clock = clock
         self._lock = threading.Lock()
         self._lost = ""  # why the file can no longer be trusted (removed / replaced)
+        self._failed: tuple[float, str] | None = None  # (monotonic time, what) of the last error
         try:
             _create_private(self.path)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves (one transaction per call)
@@ -83,6 +86,9 @@ class SqliteSessionStore:
             self._db.execute(f"PRAGMA synchronous={synchronous.upper()}")
             self._db.execute("PRAGMA secure_delete=ON")
             self._db.executescript(_SCHEMA)
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError("corrupt: " + "; ".join(problems))
         except (OSError, sqlite3.Error) as e:
             raise BackendError(
                 f"cannot open the session database {self.path}: {e}; check the path is writable "
@@ -157,7 +163,12 @@ class SqliteSessionStore:
         return len(ids)
 
     def check(self) -> None:
-        """Raise BackendError unless the file is the one opened and a write commits."""
+        """Raise BackendError unless the file is the one opened, a write commits, and no call
+        failed in the last FAILURE_WINDOW_S seconds (a corrupt page or an I/O error can fail
+        turns while the probe's own page still works)."""
+        failed = self._failed
+        if failed is not None and time.monotonic() - failed[0] < self.FAILURE_WINDOW_S:
+            raise BackendError(f"session database {self.path}: a recent call failed: {failed[1]}")
         with self._transaction("write probe") as db:
             db.execute(
                 "INSERT INTO probe (id, at) VALUES (1, ?) "
@@ -207,6 +218,8 @@ class SqliteSessionStore:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as e:
+                if not isinstance(e, sqlite3.OperationalError) or "locked" not in str(e):
+                    self._failed = (time.monotonic(), f"{what}: {e}")
                 raise BackendError(
                     f"session database {self.path}: {what} failed: {e}; check the disk and that "
                     "no other program holds a long write lock"
