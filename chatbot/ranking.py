@@ -256,6 +256,12 @@ class Ranker:
         if learned and self.learned is not None:
             extra = sorted(learned, key=lambda i: -learned[i])[: self.learned.blend.candidates * 2]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
+        if state.focus:
+            # the topic asked for is a hard wish while enough items have it ('a heist movie',
+            # then 'yes' / 'more'): other candidates only fill up when it runs out
+            on_topic = [h for h in hits if any(_has(h.item, f, v) for f, v in state.focus)]
+            if len(on_topic) >= k:
+                hits = on_topic
         pops = self._pop
         return [
             Candidate(
@@ -515,8 +521,10 @@ def _query_texts(state: InterestState) -> tuple[str, str]:
 
 
 def _has(item: Item, facet: str, value: str) -> bool:
-    want = value.casefold()
-    return any(v.casefold() == want for v in item.facet(facet))
+    """The item has this facet value or a narrower kind of it ('Romance': 'Romantic Comedy')."""
+    from chatbot.filters import is_kind_of
+
+    return any(is_kind_of(v, value, facet) for v in item.facet(facet))
 
 
 def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:

@@ -108,6 +108,23 @@ class ConstraintRules(ParseBase):
         )
         child = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
         family = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
+        self._consume(
+            rf"(?P<neg>)\b(?:my|our|the) (?:{child})s? (?:is|are|just turned|turned|is turning|"
+            rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{words})\b(?: years?(?: old)?)?",
+            age,
+        )
+
+        def kids(m: re.Match[str]) -> bool:
+            if not m.group("neg"):
+                found.append("children")
+            return True
+
+        self._consume(
+            r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"
+            rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?(?:{child})"
+            r"s?\b|babysitting|babysit|little ones)",
+            kids,
+        )
 
         def who(m: re.Match[str]) -> bool:
             if m.group("neg"):
@@ -122,6 +139,7 @@ class ConstraintRules(ParseBase):
             rf"(?:(?P<child>{child})|(?:{family}))\b(?:'s|s)?|"
             rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
             r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)\b|"
+            rf"\b(?:my|our|the) (?:{family})s?\b|"
             r"\b(?:whole|entire) family\b|\ball ages\b)",
             lambda m: who(m) if not m.group("child2") else (found.append("children") or True),
         )
@@ -272,6 +290,37 @@ class ConstraintRules(ParseBase):
             rf"(?P<y>{year})\b(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
             relative_year,
         )
+
+        def onwards(m: re.Match[str]) -> bool:
+            y = int(m.group("y"))
+            self._set("year_min" if m.group("dir") != "earlier" else "year_max", y)
+            return True
+
+        # 'a drama released 2010 or later', '2015 onwards', '1990 or earlier'
+        self._consume(
+            rf"\b(?P<y>{year})\s*(?:or|and) (?P<dir>later|newer|after|earlier)\b|"
+            rf"\b(?P<y2>{year})\s*(?:on|onwards|\+)",
+            lambda m: (
+                onwards(m) if m.group("y") else self._set("year_min", int(m.group("y2"))) or True
+            ),
+        )
+
+        def last_years(m: re.Match[str]) -> bool:
+            words = {"decade": 10, "few years": 4, "couple of years": 2, "couple years": 2}
+            n = m.group("n")
+            span = int(n) if n and n.isdecimal() else NUMBER_WORDS.get(n or "", 0)
+            years = (
+                int(span) if m.group("unit") == "years" and span else words.get(m.group("unit"), 5)
+            )
+            self._set("year_min", self.vocab.latest_year - int(years) + 1)
+            return True
+
+        if v.has_year:
+            self._consume(
+                r"\b(?:in |from |over )?the (?:last|past) (?P<n>\d+|two|three|four|five|ten)? ?"
+                r"(?P<unit>years|decade|few years|couple of years|couple years)\b",
+                last_years,
+            )
         shown = [
             self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
         ]
@@ -343,7 +392,9 @@ class ConstraintRules(ParseBase):
             self._consume(
                 r"\b(?:rated|rating|score[sd]?)\s+(?:of\s+)?(?:above|over|at least|more than|>=?|"
                 r"higher than)\s+"
-                r"(?P<n>\d+(?:\.\d+)?)\b|\b(?P<n2>\d(?:\.\d)?)\s*\+\s*(?:rating|rated|stars)\b",
+                r"(?P<n>\d+(?:\.\d+)?)\b|\b(?P<n2>\d(?:\.\d)?)\s*\+\s*(?:rating|rated|stars)\b|"
+                r"\b(?:rated|rating|score[sd]?)\s+(?P<n3>\d(?:\.\d)?)\s*"
+                r"(?:\+|or (?:more|higher|above|better))",
                 lambda m: rating_number(m) if m.group("n") else self._rating2(m),
             )
         # price
@@ -379,7 +430,7 @@ class ConstraintRules(ParseBase):
         self._language_country()
 
     def _rating2(self, m: re.Match[str]) -> bool:
-        self._set("rating_min", float(m.group("n2")))
+        self._set("rating_min", float(m.group("n2") or m.group("n3")))
         return True
 
     def _drop_constraint_events(self, name: str, keep_last: bool = True) -> None:
@@ -408,6 +459,27 @@ class ConstraintRules(ParseBase):
             r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|"
             r"up to)\s*"
             r"(?P<n>an hour and a half)\b(?P<unit>)",
+            limit,
+        )
+
+        def clock(m: re.Match[str]) -> bool:
+            hours = 1 if m.group("h") in ("an", "one", "a") else int(m.group("h"))
+            minutes = hours * 60 + int(m.group("m") or 0)
+            if not 10 <= minutes <= 600:
+                return False
+            self._set("runtime_max", minutes)
+            return True
+
+        # 'an hour and 45 minutes', '1h30', '1 hour 40', '2h'
+        self._consume(
+            r"(?:\b(?:under|less than|shorter than|at most|no (?:more|longer) than|not longer than|"
+            r"below|within|up to|max(?:imum)?)\s*|<=?\s*)"
+            r"(?P<h>\d|an|one|a)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(?P<m>\d{1,2})?\s*"
+            r"(?:m|mins?|minutes?)?\b",
+            clock,
+        )
+        self._consume(
+            rf"<=?\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
             limit,
         )
         self._consume(

@@ -25,7 +25,7 @@ from chatbot.understanding.lexicon import (
     SLANG,
     TOKEN_RE,
 )
-from chatbot.understanding.nlp import Parse
+from chatbot.understanding.nlp import Parse, Word
 from chatbot.understanding.nlp import parse as nlp_parse
 
 _SLANG_RE = re.compile(
@@ -239,11 +239,12 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     by_norm: dict[str, tuple[str, str]] = {}
     surnames: dict[str, set[str]] = {}
+    titles = {normalize_title(i.title) for i in catalog}
     for name in ("person", "studio"):
         for value in catalog.facet_values(name):
             norm = _norm_phrase(fold_accents(value))
-            if len(norm) < 3:
-                continue
+            if len(norm) < 3 or (name == "person" and normalize_title(value) in titles):
+                continue  # the recogniser sometimes takes a title for a name ('Toy Story')
             terms.setdefault(tuple(norm.split()), (name, value))
             last = norm.split()[-1]
             if name == "person" and len(norm.split()) > 1:
@@ -347,6 +348,18 @@ class ParseBase:
             if t.start <= offset < t.start + len(t.text):
                 return k
         return None
+
+    def _word(self, k: int) -> Word | None:
+        """The parsed word at token k (None when the parse splits words differently)."""
+        w = self.syntax.word_at(self.toks[k].start)
+        return self.syntax.words[w] if w is not None else None
+
+    def _in_time_phrase(self, k: int) -> bool:
+        """Token k is the object of a time preposition ('after dinner', 'before bed')."""
+        w = self._word(k)
+        if w is None or w.dep != "pobj":
+            return False
+        return self.syntax.words[w.head].text.lower() in ("after", "before", "during", "until")
 
     def _pos(self, k: int) -> str:
         """Universal part of speech of token k ('' when the parse splits words differently)."""

@@ -37,6 +37,7 @@ DETECTABLE = {
     "ar": "Arabic",
 }
 MIN_CONFIDENCE = 0.8
+MAX_OWN_CONFIDENCE = 0.2
 _WORD = re.compile(r"[^\W\d_]+")
 _lock = threading.Lock()
 _detector: Any = None
@@ -77,18 +78,52 @@ def detect(text: str) -> tuple[str, float]:
     words = _WORD.findall(text)
     if len(words) < 2:
         return "en", 0.0
+    scores = confidences(text)
+    if not scores:
+        return "en", 0.0
+    code = max(scores, key=lambda c: scores[c])
+    return code, scores[code]
+
+
+def confidences(text: str) -> dict[str, float]:
+    """ISO 639-1 code -> lingua's confidence (they sum to 1 over DETECTABLE)."""
     detector = _lingua()
     with _lock:
         values = detector.compute_language_confidence_values(text)
-    if not values:
-        return "en", 0.0
-    best = values[0]
-    return best.language.iso_code_639_1.name.lower(), float(best.value)
+    return {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
 
 
 def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
-    """The code of the language the message is written in when it is not the pack's, else None."""
-    code, confidence = detect(text)
-    if code != pack.code and confidence >= MIN_CONFIDENCE:
+    """The code of the language the message is written in when it is not the pack's, else None:
+    two words or more, and another language either confident (>= MIN_CONFIDENCE) or the
+    pack's own language all but ruled out (< MAX_OWN_CONFIDENCE)."""
+    if len(_WORD.findall(text)) < 2:
+        return None
+    scores = confidences(text)
+    if not scores:
+        return None
+    code = max(scores, key=lambda c: scores[c])
+    own = scores.get(pack.code, 0.0)
+    if code == pack.code:
+        return None
+    if scores[code] >= MIN_CONFIDENCE:
+        return code
+    # a weaker reading counts when the message also uses that language's function words
+    # ('un film d'horreur s'il vous plaît'), not just a foreign title or term ('a film noir')
+    if (
+        own < MAX_OWN_CONFIDENCE
+        and len(_function_words(text, code) - _function_words(text, pack.code)) >= 2
+    ):
         return code
     return None
+
+
+def _function_words(text: str, code: str) -> set[str]:
+    """The words of the text that are stop words of that language (spaCy's lists)."""
+    import importlib
+
+    try:
+        stop = importlib.import_module(f"spacy.lang.{code}.stop_words").STOP_WORDS
+    except (ImportError, AttributeError):
+        return set()
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w in stop}

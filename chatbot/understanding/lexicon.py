@@ -46,7 +46,7 @@ def _aliases(text: str) -> dict[str, list[str]]:
 NEGATORS = _words(
     "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
     "haven't havent hasn't hadn't "
-    "nothing without neither nor less avoid except none hardly"
+    "nothing without neither nor less avoid except none hardly nobody"
 )
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
@@ -61,6 +61,7 @@ NEGATIVE_CUES = _phrases(
     "hated|hate|hates|disliked|dislike|not for me|no thanks|no thank you|not interested|not into|"
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
+    "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
     "overrated|bored"
 )
 POSITIVE_CUES = _phrases(
@@ -106,6 +107,7 @@ FACET_ALIASES = _aliases(
     wars|war movie|war movies = war;
     westerns|cowboy|cowboys = western;
     crimes|gangster|mobster = crime;
+    cop|cops|police|detective|detectives = police, detective, crime;
     silly|stupid|dumb|goofy|daft = silly movie;
     gory|gore|bloody|splatter = splatter film;
     heist|heists|robbery|bank robbery|caper = heist, crime;
@@ -160,7 +162,9 @@ FILLER_WORDS = _words(
     under book books read reading title titles item items pick picks option options other another
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
     interesting interested looks look sounds seems seem only even either else ever preferably
-    ideally especially mostly"""
+    ideally especially mostly ideas idea tips advice options suggestions alternatives different
+    same similar else few bit double feature mind tonight evening afternoon morning weekend
+    later tell help"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -193,7 +197,8 @@ SLANG = _table(
     "rn=right now|tbh=to be honest|idk=i don't know|dunno=don't know|gimme=give me|"
     "wanna=want to|gonna=going to|kinda=kind of|sorta=sort of|luv=love|kiddos=kids|"
     "grandma=grandmother|granny=grandmother|grandpa=grandfather|nan=grandmother|"
-    "romcom=rom com|scifi=sci fi|docu=documentary|vid=video"
+    "romcom=rom com|scifi=sci fi|docu=documentary|vid=video|cmdy=comedy|comdy=comedy|"
+    "thrilller=thriller|horor=horror|no1=no one|noone=no one"
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(
@@ -253,8 +258,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
 )
 # people one watches with: they say who is watching, not what the film is about
 WATCHERS = _words(
-    "wife husband girlfriend boyfriend partner spouse friends friend date mates buddies family kids "
-    "kid children child son sons daughter daughters mom mum dad parents mother father grandmother "
-    "grandfather grandparents grandma granny grandpa nephew niece toddler baby brother sister "
-    "siblings roommate colleagues class students"
+    "wife husband girlfriend boyfriend partner spouse friends friend date mates buddies family "
+    "kids kid children child son sons daughter daughters mom mum dad parents mother father "
+    "grandmother grandfather grandparents grandma granny grandpa nephew niece toddler baby "
+    "brother sister siblings roommate colleagues class students"
 )

@@ -34,6 +34,7 @@ class Word:
     text: str
     lemma: str
     pos: str  # universal POS tag (NOUN, VERB, ADV, ...)
+    tag: str  # Penn Treebank tag (WDT: relative 'that' / 'which')
     dep: str  # dependency label (neg, det, amod, relcl, ...)
     head: int  # index of the head word (itself for the root)
 
@@ -95,7 +96,7 @@ def parse(text: str) -> Parse:
     with _lock:  # spaCy pipelines are not documented as thread-safe
         doc = nlp(text)
     words = tuple(
-        Word(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower(), t.pos_, t.dep_, t.head.i)
+        Word(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i)
         for t in doc
     )
     result = Parse(words, tuple(_scopes(words)))

@@ -52,13 +52,14 @@ from chatbot.understanding.lexicon import (
     SMALL_TALK,
     WATCHERS,
 )
-
-MAX_TOPIC_ZIPF = 5.7  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
-MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 from chatbot.understanding.proposals import validate_proposed_events
 from chatbot.understanding.titles import TitleRules
 
 log = logging.getLogger(__name__)
+
+LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
+MAX_TOPIC_ZIPF = 5.7  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
+MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 
 
 class Understander:
@@ -98,13 +99,14 @@ class Understander:
     def _foreign(self, text: str, found: Understanding) -> str | None:
         """The language of a message written in one understanding cannot read (titles named in
         it do not count: 'I loved Le fabuleux destin d'Amélie Poulain' is English)."""
-        rest = fold_accents(text)
+        rest = text
         for item_id in found.mentioned:
             item = self.vocab.catalog.get(item_id)
             for name in (item.title, *item.extra.get("aliases", ())):
-                rest = re.sub(re.escape(fold_accents(name)), " ", rest, flags=re.IGNORECASE)
+                for form in {name, fold_accents(name)}:
+                    rest = re.sub(re.escape(form), " ", rest, flags=re.IGNORECASE)
         for title in found.unknown_titles:
-            rest = rest.replace(fold_accents(title), " ")
+            rest = rest.replace(title, " ")
         return foreign_language(rest, self.language)
 
 
@@ -336,6 +338,9 @@ class _Parse(ConstraintRules, TitleRules):
                 tok = self.toks[k]
                 if tok.used or tok.text not in PRONOUNS:
                     continue
+                word = self._word(k)
+                if word is not None and word.tag == "WDT":
+                    continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 if earlier:
                     items = [max(earlier, key=lambda t: t.pos).item]
@@ -376,7 +381,9 @@ class _Parse(ConstraintRules, TitleRules):
                 bool(targets)
                 and not cues
                 and all(
-                    self.toks[k].used or self.toks[k].text in LIST_GLUE
+                    self.toks[k].used
+                    or self.toks[k].text in LIST_GLUE
+                    or self.toks[k].text in LIST_TAIL
                     for k in range(lo, hi)
                     if not any(k == c.pos for c in self.cues if c.negator)
                 )
@@ -456,8 +463,13 @@ class _Parse(ConstraintRules, TitleRules):
         from wordfreq import zipf_frequency
 
         word = self.toks[k].text
-        if self._pos(k) not in ("NOUN", "PROPN", "ADJ", "VERB", "X", ""):
+        if self._in_time_phrase(k):
+            return False  # 'something to watch after dinner': when, not what
+        pos = self._pos(k)
+        if pos not in ("NOUN", "PROPN", "ADJ", "VERB", "X", ""):
             return False
+        if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0:
+            return False  # 'having', 'going', 'think': verbs carry a topic only when rare
         if zipf_frequency(word, "en") >= MAX_TOPIC_ZIPF:
             return False  # 'year', 'time', 'new', 'next': everyday words say nothing about a film
         share = self.vocab.topic_words.get(word)
@@ -477,7 +489,24 @@ class _Parse(ConstraintRules, TitleRules):
     def _has_content(self) -> bool:
         return any(self._content(k) for k in range(len(self.toks)))
 
+    def _negated_tokens(self) -> set[int]:
+        """Tokens a negation reaches: parsed scopes of negation words, and whatever follows a
+        negative phrase ('no more', 'sick of') in its clause."""
+        negated = self._negated()
+        out: set[int] = set()
+        for c in self.cues:
+            if c.negator:
+                out |= self._scope(c, negated)
+            elif c.kind == "neg":
+                for lo, hi in self._clauses():
+                    if lo <= c.pos < hi:
+                        out |= set(range(c.end, hi))
+        return out
+
     def _interests(self) -> None:
+        """Free-text topics: runs of content words, split where the polarity changes ('a movie
+        about dogs that won't make me cry' -> dogs wanted; 'where nobody dies' -> avoided)."""
+        negated = self._negated_tokens()
         for lo, hi in self._clauses():
             content = [k for k in range(lo, hi) if self._content(k)]
             if not content:
@@ -488,16 +517,31 @@ class _Parse(ConstraintRules, TitleRules):
                     self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
                     content.append(t.pos)
             content.sort()
-            a, b = content[0], content[-1]
-            words = [
-                self.toks[k].text for k in range(a, b + 1) if self.toks[k].text not in NEGATORS
-            ]
-            phrase = " ".join(words).strip()
-            phrase = re.sub(r"\s+([^\w\s])", r"\1", phrase)[:80].strip()
-            if not phrase:
-                continue
-            negative = any(c.kind == "neg" and lo <= c.pos < a for c in self.cues)
-            self.events.append(InterestAvoided(phrase) if negative else InterestExpressed(phrase))
+            runs: list[list[int]] = [[content[0]]]
+            for k in content[1:]:
+                prev = runs[-1][-1]
+                between = [self.toks[j].text for j in range(prev + 1, k)]
+                breaks = any(
+                    w in NEGATORS or w in ("that", "which", "who", "where", "when") for w in between
+                )
+                if (k in negated) != (prev in negated) or breaks or len(between) > 3:
+                    runs.append([k])
+                else:
+                    runs[-1].append(k)
+            for run in runs:
+                a, b = run[0], run[-1]
+                words = [
+                    self.toks[k].text
+                    for k in range(a, b + 1)
+                    if self.toks[k].text not in NEGATORS and (k in run or not self.toks[k].used)
+                ]
+                phrase = " ".join(words).strip()
+                phrase = re.sub(r"\s+([^\w\s])", r"\1", phrase)[:80].strip()
+                if phrase:
+                    avoid = a in negated
+                    self.events.append(
+                        InterestAvoided(phrase) if avoid else InterestExpressed(phrase)
+                    )
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

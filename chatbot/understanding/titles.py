@@ -74,12 +74,16 @@ class TitleRules(ParseBase):
                 idx = ORDINALS[w]
                 picks = [n - 1 if idx == -1 else (n // 2 if idx == -2 else idx)]
                 width = 2 if nxt in PICK_NOUNS else 1
-            elif w == "both" or (w == "neither" and nxt in ("of", "one", "")):
+            elif (w == "both" and not _subject_before(toks, i)) or (
+                w == "neither" and nxt in ("of", "one", "")
+            ):
                 picks = [0, 1]
                 if w == "neither":
                     self.cues.append(Cue(i, "neg"))
             elif (
-                w in ("all", "none", "each") and nxt == "of" and nxt2 in ("them", "those", "these")
+                w in ("all", "none", "each", "any")
+                and nxt == "of"
+                and nxt2 in ("them", "those", "these")
             ):
                 picks, width = list(range(n)), 3
                 if w == "none":
@@ -178,6 +182,8 @@ class TitleRules(ParseBase):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             return False  # 'what should I watch next?' is not the film 'Next
+        if self._next_in_list(i):
+            return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
         plain = all(w in self.vocab.plain_words for w in words)
         if not plain and (n > 1 or len(words[0]) >= 4):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
@@ -196,6 +202,15 @@ class TitleRules(ParseBase):
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
+
+    def _next_in_list(self, i: int) -> bool:
+        """Token i follows ',', 'and' or 'or' right after a title already found."""
+        k = i - 1
+        if k > 0 and self.toks[k].text in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or self.toks[k].text not in (",", "and", "or", "&"):
+            return False
+        return any(t.kind == "item" and t.pos < k and self.toks[k - 1].used for t in self.targets)
 
     def _attribute_context(self, i: int, n: int) -> bool:
         """'a Spielberg film', 'by Hitchcock', 'no more Marvel': a name used as an attribute."""
@@ -360,8 +375,17 @@ def _close_enough(typed: str, title: str) -> bool:
 
     length = min(len(typed), len(title))
     allowed = 3 if length >= 14 else 2 if length >= 9 else 1 if length >= 7 else 0
-    return DamerauLevenshtein.distance(typed, title) <= allowed
+    distance = DamerauLevenshtein.distance(typed, title)
+    if length >= 5 and distance == 1 and sorted(typed) == sorted(title):
+        return True  # two letters swapped ('Matirx') is a typo even in a short title
+    return distance <= allowed
 
 
 def _wordlike(token: str) -> bool:
     return bool(re.match(r"\w", token))
+
+
+def _subject_before(toks: Sequence[Tok], i: int) -> bool:
+    """'my kids would both enjoy': 'both' belongs to a subject, not to the last picks."""
+    prev = toks[i - 1].text if i > 0 else ""
+    return prev in ("would", "will", "can", "could", "should", "might", "may", "must", "we", "they")
