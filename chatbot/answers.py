@@ -85,7 +85,19 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
             )
         return f"Its description names {_join(people)}."
     if topic == "genre":
-        return f"{label} is listed as {_join(item.genres) or 'no genre'}."
+        listed = f"{label} is listed as {_join(item.genres) or 'no genre'}"
+        asked = re.search(r"\ban? ([\w\s'-]+?) (?:movie|film|flick|one)\b", text.lower())
+        kind = asked.group(1).strip() if asked else ""
+        if not kind or kind in ("good", "great", "real", "true"):
+            return listed + "."
+        where = f"{item.title} {' '.join(item.genres)} {item.description}".lower()
+        if all(re.search(rf"\b{re.escape(w[:5])}", where) for w in kind.split()):
+            return (
+                f"Yes, as far as the catalogue says: {listed}, and its description fits '{kind}'."
+            )
+        return (
+            f"Not that the catalogue says: {listed}, and its description does not call it '{kind}'."
+        )
     if topic == "plot":
         if item.description_composed:
             return (

@@ -373,26 +373,28 @@ _ADULT = {
     "mood": ("Erotic", "Disturbing", "Revolting", "Gross", "Deviant"),
     "standing": ("Pretty Hard Stuff",),
 }
+_FAMILY_NEEDS = {
+    "audience": ("Family Film", "Children's Film"),
+    "genre": (
+        "Animation",
+        "Computer Animation",
+        "Cartoon",
+        "Family Comedy",
+        "Fairy-Tale Film",
+        "Stop Motion",
+    ),
+}
 # Source of the values: the omdb.org categories of the movie catalogue (audience facet
-# "Family Film" / "Children's Film"); other catalogues without them get the refusals only.
+# "Family Film" / "Children's Film"); other catalogues without them get the refusals only
+# (see Ranker._audience).
 AUDIENCES: dict[str, Audience] = {
     "children": Audience(
-        needs={
-            "audience": ("Family Film", "Children's Film"),
-            "genre": (
-                "Animation",
-                "Computer Animation",
-                "Cartoon",
-                "Family Comedy",
-                "Fairy-Tale Film",
-                "Stop Motion",
-            ),
-        },
+        needs=_FAMILY_NEEDS,
         refuses={
             **_ADULT,
             "genre": (*_ADULT["genre"], "Thriller", "War", "Crime", "Gangster Film", "Mafia Film"),
             "audience": (*_ADULT["audience"], "Explicit Language"),
         },
     ),
-    "family": Audience(needs={}, refuses=_ADULT),
+    "family": Audience(needs=_FAMILY_NEEDS, refuses=_ADULT),
 }

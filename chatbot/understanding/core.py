@@ -121,9 +121,16 @@ class Vocabulary:
                 if akey and item not in self.titles.get(akey, ()):
                     self.titles.setdefault(akey, []).append(item)
             head = item.title.split(":")[0]
-            if head != item.title and len(normalize_title(head).split()) >= 2:
-                self.short_titles.setdefault(normalize_title(head), []).append(item)
+            hkey = normalize_title(head)
+            # 'Anchorman' for 'Anchorman: The Legend of Ron Burgundy'; not 'Alien' for 'Alien:
+            # Covenant' when 'Alien' is a title of its own
+            if head != item.title and (len(hkey.split()) >= 2 or len(hkey) >= 6):
+                self.short_titles.setdefault(hkey, []).append(item)
         self.title_keys = list(self.titles)
+        self.fuzzy_keys = [
+            *self.title_keys,
+            *(k for k in self.short_titles if k not in self.titles),
+        ]
         self._word_index: dict[str, list[str]] | None = None
         self.series = _series(self.titles)
         self.topic_words = _topic_words(catalog)
@@ -197,12 +204,11 @@ def _series(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
     or the head followed by a number, a roman numeral, 'part'/'episode'/'chapter' or a subtitle
     after a colon ('Star Wars: Episode V')."""
     out: dict[str, list[Item]] = {}
-    heads = {k for k, items in titles.items() if len(k) >= 3}
     for key, items in titles.items():
         for item in items:
             raw = fold_accents(item.title).lower()
             for head in _heads(key, raw):
-                if head in heads or ":" in raw:
+                if len(head) >= 3:
                     out.setdefault(head, []).append(item)
     return {
         h: sorted(dict.fromkeys(items), key=lambda i: (i.year or 9999, i.title))
@@ -215,10 +221,8 @@ def _heads(key: str, raw: str) -> Iterable[str]:
     words = key.split()
     for n in range(1, len(words) + 1):
         head, rest = " ".join(words[:n]), " ".join(words[n:])
-        if not rest:
-            if n >= 1:
-                yield head
-        elif _SEQUEL.match(rest) or raw.split(":")[0].strip(" .") in (head, "the " + head):
+        before_colon = raw.split(":")[0].strip(" .")
+        if not rest or _SEQUEL.match(rest) or before_colon in (head, "the " + head):
             yield head
 
 

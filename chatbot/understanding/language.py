@@ -97,6 +97,12 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
     """The code of the language the message is written in when it is not the pack's, else None:
     two words or more, and another language either confident (>= MIN_CONFIDENCE) or the
     pack's own language all but ruled out (< MAX_OWN_CONFIDENCE)."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(not c.isascii() for c in letters) >= 0.6 * len(letters) >= 3:
+        # Japanese, Chinese, Korean, Russian, Arabic...: no spaces to count words by
+        scores = confidences(text)
+        code = max(scores, key=lambda c: scores[c]) if scores else "und"
+        return None if code == pack.code else code
     if len(_WORD.findall(text)) < 2:
         return None
     scores = confidences(text)

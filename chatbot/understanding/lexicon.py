@@ -162,7 +162,8 @@ FILLER_WORDS = _words(
     under book books read reading title titles item items pick picks option options other another
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
     interesting interested looks look sounds seems seem only even either else ever preferably
-    ideally especially mostly ideas idea tips advice options suggestions alternatives different
+    ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
+    options suggestions alternatives different
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help"""
 )
@@ -212,7 +213,7 @@ FAMILY_WORDS = _words(
 )
 CHILD_AGE_MAX = 12  # up to this age the picks are children's / family films only
 QUESTION_STARTS = _words(
-    "what when which who whom whose why how is are was were does do did can could will would "
+    "what when which who whom whose why how is are was were does do did can could will would tell "
     "has have had isn't aren't wasn't doesn't didn't"
 )
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
@@ -248,11 +249,13 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "genre",
         r"\b(what|which) (kind|sort|type|genre)\b|\bgenres?\b|\bis (it|that) an? "
-        r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b",
+        r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
+        r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
+        r"\bin colou?r\b",
     ),
     (
         "plot",
-        r"\babout\b|\bplot\b|\bstory\b|\bwhat happens\b|\bsynopsis\b|"
+        r"^tell me (more )?about\b|\babout\b|\bplot\b|\bstory\b|\bwhat happens\b|\bsynopsis\b|"
         r"\bwhat is (it|that|this)\b|\bwhat's (it|that|this)\b|\bdescribe\b|\bsummar",
     ),
 )

@@ -6,7 +6,7 @@ import logging
 import re
 from dataclasses import replace
 
-from chatbot.catalog import Catalog
+from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
@@ -151,6 +151,20 @@ class _Parse(ConstraintRules, TitleRules):
             small_talk=small_talk,
         )
 
+    def _reference_item(self) -> Item | None:
+        """The film 'the same director' refers to: the anchor, the last liked, the first pick."""
+        state = self.state
+        for item_id in (state.anchor, *reversed(state.liked), *state.last_shown[:1]):
+            if item_id and item_id in self.vocab.catalog:
+                return self.vocab.catalog.get(item_id)
+        return None
+
+    def _different_director(self) -> bool:
+        ref = self._reference_item()
+        for name in ref.facet("person") if ref is not None else ():
+            self.events.append(AttributeAvoided("person", name))
+        return True
+
     def _question(self, mentioned: tuple[str, ...], unknown: tuple[str, ...]) -> Question | None:
         """A question about an item ('what year did X come out?', 'is the second one scary?',
         'why did you pick the first one?'); requests phrased as questions ('can you recommend
@@ -228,6 +242,29 @@ class _Parse(ConstraintRules, TitleRules):
             r"\bsurprise me\b|"
             r"\bmix it up\b|\brandom( ones?| picks?)?\b|\bsomething unexpected\b",
             explore,
+        )
+
+        def same_people(m: re.Match[str]) -> bool:
+            ref = self._reference_item()
+            people = ref.facet("person") if ref is not None else ()
+            if ref is None:
+                self.notes.append("Which film do you mean? Tell me its title.")
+            elif not people:
+                self.notes.append(f"The catalogue does not say who made or stars in {ref.label}.")
+            for name in people:
+                negative = bool(m.group("neg"))
+                self.events.append(
+                    AttributeAvoided("person", name)
+                    if negative
+                    else AttributePreferred("person", name)
+                )
+            return True
+
+        self._consume(
+            r"(?P<neg>\b(?:not|no|nothing|never|without|anything but|other than)\b[\w\s']{0,12})?"
+            r"\b(?:by|from|with|starring|of) the same (?:director|filmmaker|people|actors?|actress|"
+            r"star|cast|crew|guy|team)\b|(?P<neg2>\ba different (?:director|filmmaker)\b)",
+            lambda m: same_people(m) if not m.group("neg2") else self._different_director(),
         )
 
         def repeats(m: re.Match[str]) -> bool:
@@ -368,6 +405,10 @@ class _Parse(ConstraintRules, TitleRules):
         return any(self.toks[k].text in ("that", "which", "who", "whose") for k in range(a, b))
 
     def _assign(self) -> None:
+        named = [t for t in self.targets if t.kind == "item" and not t.from_reference]
+        if len(named) >= 2:
+            # 'Superbad, Step Brothers, Anchorman - love all of them': 'them' are those named
+            self.targets = [t for t in self.targets if not t.from_reference]
         self._anaphora()
         negated = self._negated()
         scopes = [self._scope(c, negated) for c in self.cues if c.negator]

@@ -154,6 +154,10 @@ class TitleRules(ParseBase):
                 if after and not after.used and after.raw[:1].isupper() and after.text != "i":
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
                 year, extra = self._year_after(i + n)
+                if words[0] not in ("the", "a", "an"):
+                    # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
+                    bare = [it for it in items if normalize_title(it.title) == it.title.lower()]
+                    items = bare or items
                 self._add_item(i, self.vocab.best_item(items, year, self._prefer))
                 self._use(i, n + extra)
                 i += n + extra
@@ -171,7 +175,7 @@ class TitleRules(ParseBase):
             # or a length ('after 1990', '90 minutes')
             return (
                 i > 0
-                and self._cue_before(i, numeric=True)
+                and (self._cue_before(i, numeric=True) or self._next_in_list(i))
                 and nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year")
             )
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
@@ -194,7 +198,13 @@ class TitleRules(ParseBase):
             if all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
                 return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
-        return self._cue_before(i) or len(self.toks) <= n + 1 or nxt in (",", "and", "or")
+        prev = self.toks[i - 1].text
+        return (
+            self._cue_before(i)
+            or len(self.toks) <= n + 1
+            or nxt in (",", "and", "or")
+            or prev in ("is", "was", "did", "does", "has", "how")  # 'is Alien a horror film?'
+        )
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
@@ -245,7 +255,7 @@ class TitleRules(ParseBase):
             return None
         # fast ratio pre-filter, then Damerau-Levenshtein so a swapped pair of letters is one typo
         candidates = process.extract(
-            key, self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=cutoff - 12, limit=8
+            key, self.vocab.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff - 12, limit=8
         )
         best: tuple[float, str] | None = None
         for title, ratio, _ in candidates:
@@ -254,7 +264,8 @@ class TitleRules(ParseBase):
                 best = (similarity, title)
         if best is None or best[0] < cutoff or not _close_enough(key, best[1]):
             return None
-        return self.vocab.best_item(self.vocab.titles[best[1]], year, self._prefer)
+        found = self.vocab.titles.get(best[1]) or self.vocab.short_titles[best[1]]
+        return self.vocab.best_item(found, year, self._prefer)
 
     def _fuzzy_titles(self) -> None:
         """Typos: spans after a cue ('I loved Interstelar') or capitalised runs."""
@@ -352,7 +363,8 @@ class TitleRules(ParseBase):
                 if 0 <= k < len(films):
                     self._add_item(i, films[k])
                 else:
-                    self.notes.append(f"I know only {len(films)} {films[0].title} films.")
+                    name = " ".join(t.raw for t in toks[i + 1 : i + 1 + n])
+                    self.notes.append(f"I know only {len(films)} {name} films.")
                 width = n + 1
                 if i + width < len(toks) and toks[i + width].text in ("movie", "film", "one"):
                     width += 1
