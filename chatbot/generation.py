@@ -268,9 +268,13 @@ class ResponseWriter:
         *,
         prompts: Prompts | None = None,
         item_sentences: int = ITEM_MAX_SENTENCES,
+        item_retry: bool = False,
     ) -> None:
         self.model = model
         self.item_sentences = item_sentences
+        # a second prompt for an item whose first text failed the check: off by default (on 2
+        # cores it cost ~1 s per failed item and rarely passed; the template tail follows)
+        self.item_retry = item_retry
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
@@ -340,7 +344,7 @@ class ResponseWriter:
         prompt = "intro" if request.kind == "recommend" else request.kind
         lead_allowed = self.checker.allowed(
             items,
-            extra=[said],
+            trusted=[said],  # the system's phrase: titles in it were recognised, not typed
             vocabulary=LEAD_WORDS | {self.noun, self.noun + "s"},
             user_text=request.user_text,
         )
@@ -448,7 +452,12 @@ class ResponseWriter:
         base = self.checker.allowed(shown, item, trusted=rec.reasons, user_text=request.user_text)
         clause = description_clause(item, lambda s: not self.checker.check(s, base))
         allowed = self.checker.allowed(
-            shown, item, trusted=rec.reasons, user_text=request.user_text, repeat_of=clause
+            shown,
+            item,
+            trusted=rec.reasons,
+            user_text=request.user_text,
+            repeat_of=clause,
+            need_specific=True,
         )
         description = _truncate(item.description, DESCRIPTION_CHARS)
         facts = [f"Title: {item.title}"]
@@ -470,7 +479,7 @@ class ResponseWriter:
                 },
             ),
             self._messages("explain_retry", {**values, "description": description}),
-        ]
+        ][: 2 if self.item_retry else 1]
         if clause:
             fallback = template_tail(rec.reasons) or "It matches what you asked for."
         else:

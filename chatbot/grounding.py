@@ -106,6 +106,8 @@ class Allowed:
     vocabulary: frozenset[str] | None = None  # when set: the only other words allowed
     user_text: str = ""  # the user's message: the reply may not copy runs of it
     repeat_of: str = ""  # text already shown in this segment (the system's clause)
+    request_words: frozenset[str] = frozenset()  # content words of the trusted reasons
+    need_specific: bool = False  # the text must say something concrete (model item text)
 
     def contains(self, words: Sequence[str]) -> bool:
         return f" {' '.join(words)} " in self.text
@@ -144,6 +146,7 @@ class GroundingChecker:
         vocabulary: Iterable[str] | None = None,
         user_text: str = "",
         repeat_of: str = "",
+        need_specific: bool = False,
     ) -> Allowed:
         """The allowance for one segment: shown titles, the current item's text and `extra`;
         catalogue titles inside `trusted` text (the ranker's reasons) may be mentioned too."""
@@ -168,6 +171,12 @@ class GroundingChecker:
             vocabulary=None if vocabulary is None else frozenset(vocabulary),
             user_text=user_text,
             repeat_of=repeat_of,
+            request_words=frozenset(
+                wc.stem(w)
+                for w in _words(" ".join(trusted))
+                if len(w) >= 4 and w not in wc.GENERIC_WORDS and not w.isdigit()
+            ),
+            need_specific=need_specific,
         )
 
     def check(self, text: str, allowed: Allowed) -> list[str]:
@@ -216,8 +225,11 @@ class GroundingChecker:
             copied = wc.copied_run(text, allowed.user_text, source=allowed.text)
             if copied:
                 problems.append(f"copies the user's words {copied!r}")
+        if allowed.need_specific and allowed.item is not None:
+            for sentence in wc.empty_praise(text, allowed.item, allowed.request_words):
+                problems.append(f"praise with nothing specific: {sentence[:60]!r}")
         if allowed.repeat_of:
-            again = wc.copied_run(text, allowed.repeat_of, min_words=5)
+            again = wc.copied_run(text, allowed.repeat_of, min_words=4)
             if again:
                 problems.append(f"repeats the clause before it ({again!r})")
         return problems

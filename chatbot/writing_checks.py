@@ -43,7 +43,7 @@ STOCK_PHRASES = tuple(
         r"\b(?:a|an) (?:great|perfect|classic|prime|excellent|good|fine) example of\b",
         r"\b(?:a|the) (?:perfect|great|good|ideal|excellent) "
         r"(?:choice|pick|option|movie|film|book|way|watch|read|fit|match|addition)\b",
-        r"\byou(?:'ll| will| are going to| would)? (?:surely |definitely |really )?"
+        r"\byou(?:'ll|'d| will| are going to| would)? (?:surely |definitely |really )?"
         r"(?:love|enjoy|like|adore) (?:it|this|the movie|the film|this movie|this film)\b",
         r"\b(?:sure|bound|guaranteed) to (?:please|delight|entertain|enjoy|love|keep|make)\b",
         r"\bhighly recommend",
@@ -336,25 +336,58 @@ def copied_run(text: str, user_text: str, source: str = "", min_words: int = 4) 
     return best
 
 
+PRAISE_WORDS = _wordset(
+    """
+    great classic perfect amazing wonderful fantastic brilliant masterpiece love loved lovely
+    adore enjoy enjoyable fun twist gem treat must best excellent beautiful powerful compelling
+    engaging entertaining exciting thrilling heartwarming charming delightful unique special
+    memorable unforgettable stunning captivating hilarious glad sure awesome incredible superb
+    favourite favorite recommend recommended delight
+    """
+)
+
+
+def empty_praise(text: str, item: Item, request_words: Iterable[str] = ()) -> list[str]:
+    """Praise with nothing behind it: a sentence with praise words ("a classic comedy, but with a
+    twist") and no concrete word from the item (see `specific_words`) or from the request."""
+    asked = {stem(w) for w in request_words}
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        toks = words(sentence)
+        praise = [w for w in toks if w in PRAISE_WORDS or stem(w) in PRAISE_WORDS]
+        if praise and not specific_words(sentence, item) and not {stem(w) for w in toks} & asked:
+            out.append(sentence)
+    return out
+
+
+def stem(word: str) -> str:
+    """A crude English stem: plural "-s" and "-ies" removed ("dinosaurs" -> "dinosaur")."""
+    if word.endswith("ies") and len(word) > 5:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def specific_words(text: str, item: Item) -> list[str]:
     """Concrete words of `text` that come from the item's description, facets or facts beyond its
     title and genres (a word of 4+ letters that is not generic praise or a genre name), plus the
     item's runtime or country when stated. Empty: the sentence says nothing specific."""
-    title = set(words(item.title))
-    genre = {w for g in item.genres for w in words(g)}
-    genre |= {w.rstrip("s") for w in genre}
-    source = set(words(item.description))
-    source |= {w for values in item.facets.values() for v in values for w in words(v)}
-    source |= set(words(" ".join(item.tags)))
+    title = {stem(w) for w in words(item.title)}
+    genre = {stem(w) for g in item.genres for w in words(g)}
+    parts = [item.description, *item.tags]
+    parts += [v for values in item.facets.values() for v in values]
+    source = {stem(w) for w in words(" ".join(parts))}
     out = []
     for w in dict.fromkeys(words(text)):
+        s = stem(w)
         if (
             len(w) >= 4
-            and w in source
-            and w not in title
-            and w not in genre
-            and w.rstrip("s") not in genre
+            and s in source
+            and s not in title
+            and s not in genre
             and w not in GENERIC_WORDS
+            and s not in GENERIC_WORDS
         ):
             out.append(w)
     if item.runtime and re.search(rf"\b{item.runtime}\b", text):

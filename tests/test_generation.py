@@ -28,7 +28,7 @@ INTRO = "Here are three picks I think you will enjoy."
 GOOD = [
     "It follows a lone engineer who has to decide what the signal means.",
     "It is a thriller about machines and the people who pretend to understand them.",
-    "It brings horror to a research station in orbit.",
+    "It brings horror to a crew far from home.",
 ]
 HEADING = re.compile(r"\*\*(.+?)\*\* — ")
 
@@ -114,7 +114,9 @@ def test_hallucinated_title_is_caught_regenerated_then_replaced(books_catalog, s
             *GOOD[1:],
         ]
     )
-    deltas, written = run(ResponseWriter(model, books_catalog, settings), request(books_catalog))
+    deltas, written = run(
+        ResponseWriter(model, books_catalog, settings, item_retry=True), request(books_catalog)
+    )
     assert "Iron Wings" not in written.text and "1999" not in written.text
     assert not any("Iron Wings" in d or "1999" in d for d in deltas), "never streamed"
     assert written.fell_back and written.attempts == 5
@@ -131,7 +133,9 @@ def test_hallucinated_title_is_caught_regenerated_then_replaced(books_catalog, s
 
 def test_regeneration_can_succeed(books_catalog, settings):
     model = FakeChatModel([INTRO, "It was written in 1950.", GOOD[0], *GOOD[1:]])
-    _, written = run(ResponseWriter(model, books_catalog, settings), request(books_catalog))
+    _, written = run(
+        ResponseWriter(model, books_catalog, settings, item_retry=True), request(books_catalog)
+    )
     assert GOOD[0] in written.text and not written.fell_back
     assert written.attempts == 5 and len(written.violations) == 1
 
@@ -153,7 +157,9 @@ def test_bad_second_sentence_is_dropped_without_regenerating(books_catalog, sett
 
 def test_cut_off_sentence_is_not_shown(books_catalog, settings):
     model = FakeChatModel([INTRO, "It follows a lone engineer who must decide", GOOD[0], *GOOD[1:]])
-    _, written = run(ResponseWriter(model, books_catalog, settings), request(books_catalog))
+    _, written = run(
+        ResponseWriter(model, books_catalog, settings, item_retry=True), request(books_catalog)
+    )
     assert "who must decide" not in written.text.replace(GOOD[0], "")
     assert any("unfinished" in v for v in written.violations)
 

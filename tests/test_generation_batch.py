@@ -67,7 +67,9 @@ def test_failed_row_is_retried_after_the_batch_and_order_is_kept(books_catalog, 
             "It first came out in 1999.",  # the retry of item 1 contradicts its year
         ]
     )
-    deltas, written = run(ResponseWriter(model, books_catalog, settings), request(books_catalog))
+    deltas, written = run(
+        ResponseWriter(model, books_catalog, settings, item_retry=True), request(books_catalog)
+    )
     assert "Iron Wings" not in written.text and "1999" not in written.text
     assert not any("Iron Wings" in d or "1999" in d for d in deltas)
     assert written.attempts == 5 and written.fell_back and written.fallbacks == 1

@@ -205,7 +205,7 @@ def test_item_text_opens_with_the_description_clause_then_the_checked_tail(catal
     recs = (Recommendation(PARK, 1.0, ("matches your interest in dinosaurs",)),)
     lead = "Here is a pick about dinosaurs, enjoy!"
     filler = "This movie is a must-watch for anyone who loves adventure."
-    model = FakeChatModel([lead, filler, "It is a 2015 animated film."])
+    model = FakeChatModel([lead, filler])
     req = ReplyRequest("recommend", "dinosaurs please", recs, "")
     written = ResponseWriter(model, catalog, settings).write(req)
     clause = PARK.description
@@ -213,6 +213,10 @@ def test_item_text_opens_with_the_description_clause_then_the_checked_tail(catal
     assert "must-watch" not in written.text and "animated" not in written.text
     assert written.text.endswith("Why it's here: matches your interest in dinosaurs.")
     assert any("stock filler" in v for v in written.violations)
+    # with item_retry the second prompt gets a chance; its false claim is caught too
+    model = FakeChatModel([lead, filler, "It is a 2015 animated film."])
+    written = ResponseWriter(model, catalog, settings, item_retry=True).write(req)
+    assert "animated" not in written.text and written.attempts == 3
     assert any("animated" in v for v in written.violations)
 
 
@@ -246,3 +250,26 @@ def test_checker_rejects_copied_user_words(catalog):
     problems = checker.check("The Godfather is the best film ever made.", allowed)
     assert any("copies the user's words" in p for p in problems)
     assert checker.check("A storm strands everyone on the island.", allowed) == []
+
+
+def test_praise_without_substance_is_rejected_for_item_text(catalog):
+    checker = GroundingChecker(catalog)
+    allowed = checker.allowed(
+        [PARK], PARK, trusted=["matches your interest in storms"], need_specific=True
+    )
+    assert checker.check("This movie is a classic adventure, but with a twist.", allowed)
+    assert checker.check("You'd love it, I'm so glad.", allowed)
+    assert checker.check("A fun ride if you like storms.", allowed) == []  # the request
+    assert checker.check("Its cloned dinosaurs make a great escape.", allowed) == []
+    assert checker.check("It matches what you asked for.", allowed) == []  # no praise
+
+
+def test_a_failed_item_text_falls_back_without_a_second_call_by_default(catalog):
+    settings = Settings.from_env({}, llm="fake")
+    recs = (Recommendation(PARK, 1.0, ("matches your interest in dinosaurs",)),)
+    model = FakeChatModel(["Here is a pick about dinosaurs, enjoy!", "A must-see."])
+    written = ResponseWriter(model, catalog, settings).write(
+        ReplyRequest("recommend", "dinosaurs", recs)
+    )
+    assert written.attempts == 2 and len(model.calls) == 2 and written.fallbacks == 1
+    assert "must-see" not in written.text
