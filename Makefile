@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 CATALOG := var/catalog/movies.jsonl
 INDEX_STAMP := var/index/.built
-# converted LLM weights for a fast warm start (safetensors + int4 ONNX), about 30 s on 2 cores
+# converted LLM weights for a fast warm start (safetensors + 8-bit ONNX), about 30 s on 2 cores
 LLM_CACHE := var/llm/.built
 # the trained recommender (EASE on ReDial's training dialogues, `chatbot train recommender`)
 RECOMMENDER := var/recommender/movies/manifest.json
