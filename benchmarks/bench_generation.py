@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
     .venv/bin/python benchmarks/bench_generation.py --n 20 --engines onnxruntime,transformers:int8
 
-Engines: onnxruntime (int4 ONNX converted from the GGUF, the fast default), transformers[:dtype];
+Engines: onnxruntime (8-bit ONNX converted from the GGUF, the fast one), transformers[:dtype];
 llama.cpp (llama-cpp-python, when installed) on the same GGUF and prompt as the reference, with
 a side-by-side table and the ratio of each engine to it.
 Measures: load time, decode tokens/s and model time to first token, writer time to first
