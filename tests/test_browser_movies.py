@@ -20,7 +20,6 @@ from tests.browser_helpers import (
     SHOTS,
     chat_messages,
     launch,
-    open_page,
     send,
     shot,
     start_app,
@@ -34,7 +33,8 @@ from tests.browser_helpers import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-T = 240_000  # one turn on a busy 2-core machine
+T = 600_000  # one turn on a 2-core machine shared with other jobs (load 10-17 seen)
+LOAD = 900_000  # catalogue, index, models and the warm-up turn, on that machine
 TIMINGS: list[dict[str, Any]] = []
 
 
@@ -60,17 +60,22 @@ def movies_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         print(row)
 
 
-def timed_turn(page: Any, text: str, label: str) -> dict[str, str]:
-    data = wait_turn(page, send(page, text), T)
-    row = {
-        "turn": label,
-        "text": text,
-        "first_text_s": int(data["firstTextMs"]) / 1000,
-        "final_s": int(data["totalMs"]) / 1000,
-        "load_1min": round(os.getloadavg()[0], 2),
-    }
-    TIMINGS.append(row)
-    return data
+def record(page: Any, label: str) -> None:
+    """Keep the timings of the turn the status line reports (send -> first text, -> final)."""
+    data = status(page)
+    TIMINGS.append(
+        {
+            "turn": label,
+            "first_text_s": int(data["firstTextMs"]) / 1000,
+            "final_s": int(data["totalMs"]) / 1000,
+            "load_1min": round(os.getloadavg()[0], 2),
+        }
+    )
+
+
+def timed_turn(page: Any, text: str, label: str) -> None:
+    wait_turn(page, send(page, text), T)
+    record(page, f"{label}: {text}")
 
 
 def card_fact_problems(page: Any) -> list[str]:
@@ -102,7 +107,7 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     if status(page).get("state") == "loading":
         assert page.is_disabled("#message textarea")
         shot(page, "movies-loading")
-    wait_ready(page, T)
+    wait_ready(page, LOAD)
 
     timed_turn(page, "I loved Jurassic Park", "first")
     assert len(titles(page)) == 3
@@ -117,6 +122,7 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     page.click("#card-0-like")
     assert turn_no(page) == before + 1
     wait_idle(page, 2 * T)
+    record(page, "no horror, then Like (a later turn)")
     final = chat_messages(page)
     users = [t for r, t in final if r == "user"]
     assert users[-2:] == ["no horror", f"Liked: {liked}"]
@@ -126,12 +132,29 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     assert chat_messages(page) == final
     problems = card_fact_problems(page)
 
-    timed_turn(page, "something funnier", "later")
-    timed_turn(page, "from the 90s", "later")
-    problems += card_fact_problems(page)
+    # 'Why this one?' through the real manager: names the film, adds no beliefs
+    cards = titles(page)
+    beliefs = page.locator("#panel .belief-btn").all_inner_texts()
+    before = turn_no(page)
+    page.click("#card-1-why")
+    wait_turn(page, before, T)
+    record(page, "Why this one? (an answer)")
+    asked, answer = chat_messages(page)[-2:]
+    assert asked == ("user", f"Why did you pick {cards[1]}?")
+    assert cards[1].rsplit(" (", 1)[0] in answer[1]
+    assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
+
+    # defect 3: mobile width, cards stacked and at least 300 px wide
+    page.set_viewport_size(MOBILE)
+    time.sleep(1)
+    boxes = [page.locator(f"#card-{i}").bounding_box() for i in range(3)]
+    assert all(b is not None and b["width"] >= 300 for b in boxes), boxes
+    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
+    shot(page, "movies-mobile")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # defect 6: Stop ends the reply and keeps its items
-    before = send(page, "older, please")
+    before = send(page, "something funnier")
     page.wait_for_function(
         "() => { const b = [...document.querySelectorAll('#chat .bot-row')].pop();"
         " return b && b.innerText.trim().length > 3 && b.innerText.trim() !== '…'; }",
@@ -139,7 +162,9 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     )
     page.click("#stop")
     wait_turn(page, before, T)
-    assert len(titles(page)) == 3
+    record(page, "stopped after the first text")
+    assert len(titles(page)) == 3 and chat_messages(page)[-1][1].endswith("(stopped)")
+    problems += card_fact_problems(page)
 
     # defect 2: Start over during a reply wins on screen
     send(page, "I loved Titanic")
@@ -152,31 +177,4 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     assert "Nothing yet" in page.inner_text("#panel")
     assert "Answered" not in page.inner_text("#turn-status")
     context.close()
-
-    # defect 3: mobile, cards stacked and at least 300 px wide
-    mobile = open_page(browser, movies_url, MOBILE, ready_ms=T)
-    wait_turn(mobile, send(mobile, "a feel-good animated film"), T)
-    boxes = [mobile.locator(f"#card-{i}").bounding_box() for i in range(3)]
-    assert all(b is not None and b["width"] >= 300 for b in boxes), boxes
-    assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]
-    shot(mobile, "movies-mobile")
-    problems += card_fact_problems(mobile)
-    mobile.context.close()
     assert not problems, problems
-
-
-def test_why_this_one_on_the_real_manager(browser: Any, movies_url: str) -> None:
-    """'Why this one?' goes through the dialogue manager: the answer names the film and adds
-    no beliefs (needs the manager's 'answer' reply kind)."""
-    page = open_page(browser, movies_url, ready_ms=T)
-    wait_turn(page, send(page, "I loved The Matrix"), T)
-    cards = titles(page)
-    beliefs = page.locator("#panel .belief-btn").all_inner_texts()
-    before = turn_no(page)
-    page.click("#card-0-why")
-    wait_turn(page, before, T)
-    asked, answer = chat_messages(page)[-2:]
-    assert asked == ("user", f"Why did you pick {cards[0]}?")
-    assert cards[0].rsplit(" (", 1)[0] in answer[1]
-    assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
-    page.context.close()
