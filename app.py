@@ -23,7 +23,7 @@ import gradio as gr
 
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
-from chatbot.ui_render import attribution_html, turn_status
+from chatbot.ui_render import attribution_html, render_panel, turn_status
 from chatbot.ui_session import (
     Manager,
     ManagerSource,
@@ -180,7 +180,7 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
                 cards = gr.HTML("", elem_id="cards", js_on_load=CLICK_JS)
             with gr.Column(scale=1, min_width=260):
                 gr.Markdown("### What I know about you")
-                panel = gr.HTML("", elem_id="panel", js_on_load=CLICK_JS)
+                panel = gr.HTML(render_panel("", ()), elem_id="panel", js_on_load=CLICK_JS)
                 with gr.Row():
                     start_over = gr.Button("Start over", elem_id="start-over")
                     forget = gr.Button("Forget me", variant="stop", elem_id="forget")
