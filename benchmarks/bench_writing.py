@@ -235,7 +235,8 @@ def score_reply(
             + wc.wrong_numbers(text, item)
             + wc.sequel_number(text, item)
             + _check_facts(text, item, " " + " ".join(wc.words(source)) + " "),
-            "copied": [x for x in [wc.copied_run(text, request.user_text, item.description)] if x],
+            # a title the system recognised and names in a reason is not the user's words
+            "copied": [x for x in [wc.copied_run(text, request.user_text, source)] if x],
         }
         for kind in ("stock", "degenerate", "leaks", "contradictions", "wrong_facts", "copied"):
             if flags[kind]:
@@ -353,6 +354,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     "seconds": round(seconds, 3),
                 }
                 dump.write(json.dumps(row, ensure_ascii=False) + "\n")
+                dump.flush()
                 done += 1
                 if args.progress and done % args.progress == 0:
                     print(

@@ -481,7 +481,7 @@ class ResponseWriter:
             self._messages("explain_retry", {**values, "description": description}),
         ][: 2 if self.item_retry else 1]
         if clause:
-            fallback = template_tail(rec.reasons) or "It matches what you asked for."
+            fallback = template_tail(rec.reasons, clause) or "It matches what you asked for."
         else:
             fallback = self._template_item(rec, allowed)
         return _Plan(item.label, attempts, allowed, fallback, clause=clause)

@@ -149,17 +149,19 @@ def template_lead(count: int, noun: str, phrase: str) -> str:
     return f"Here are {count} {noun}s that fit what you told me:"
 
 
-def template_tail(reasons: Sequence[str]) -> str:
+def template_tail(reasons: Sequence[str], clause: str = "") -> str:
     """The "why it's here" text without a model, from the (sanitised) reasons: wishes the item
     meets are merged ("documentary and from 2004, as you asked"), a title named twice becomes
-    "it" the second time."""
+    "it" the second time, and a wish the `clause` before it already states is left out."""
+    said = " " + " ".join(words(clause)) + " "
     asked: list[str] = []
     rest: list[str] = []
     seen: set[str] = set()
     for reason in reasons:
         if m := _ASKED.match(reason):
             label = m.group(1)
-            asked.append(label.lower() if label.istitle() and " " not in label else label)
+            if f" {' '.join(words(label))} " not in said:
+                asked.append(label.lower() if label.istitle() else label)
             continue
         for label in _LABEL.findall(reason):
             if label in seen:

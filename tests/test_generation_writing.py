@@ -11,7 +11,13 @@ from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.generation import GroundingChecker, ReplyRequest, ResponseWriter
 from chatbot.ranking import Recommendation
-from chatbot.reply_framing import clean_text, keywords, request_phrase, sanitise_reason
+from chatbot.reply_framing import (
+    clean_text,
+    keywords,
+    request_phrase,
+    sanitise_reason,
+    template_tail,
+)
 
 MUNICH = Item(
     id="m1",
@@ -273,3 +279,19 @@ def test_a_failed_item_text_falls_back_without_a_second_call_by_default(catalog)
     )
     assert written.attempts == 2 and len(model.calls) == 2 and written.fallbacks == 1
     assert "must-see" not in written.text
+
+
+def test_template_tail_merges_wishes_and_does_not_repeat_the_clause():
+    reasons = [
+        "Fairy-Tale Film, which you asked for",
+        "from 2014, in the period you asked for",
+        "similar to Frozen (2013)",
+        "people who liked Frozen (2013) often chose this",
+    ]
+    assert template_tail(reasons) == (
+        "Why it's here: fairy-tale film and from 2014, as you asked; similar to Frozen (2013); "
+        "people who liked it often chose this."
+    )
+    tail = template_tail(reasons, clause="A 2014 American fantasy fairy-tale film, 97 minutes.")
+    assert "fairy-tale" not in tail and tail.startswith("Why it's here: from 2014, as you asked")
+    assert wc.degenerate(tail) == []
