@@ -280,7 +280,7 @@ class DialogueManager:
         elif not recs:
             kind = "no_results"
             notices.append(_no_results_notice(state))
-        elif not state.has_signal:
+        elif not state.has_signal and not state.constraints:
             kind = "clarify"
             question = self.ranker.clarifying_question(state)
         else:

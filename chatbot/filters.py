@@ -379,7 +379,6 @@ _FAMILY_NEEDS = {
         "Animation",
         "Computer Animation",
         "Cartoon",
-        "Family Comedy",
         "Fairy-Tale Film",
         "Stop Motion",
     ),

@@ -77,7 +77,10 @@ class InterestState:
         if isinstance(event, ItemLiked | SimilarRequested):
             state = replace(
                 self,
-                focus=() if isinstance(event, SimilarRequested) else self.focus,
+                # a new anchor is a new topic; 'more like those' (a shown pick) keeps it
+                focus=()
+                if isinstance(event, SimilarRequested) and event.item_id not in self.last_shown
+                else self.focus,
                 liked=_add(self.liked, event.item_id),
                 disliked=_drop(self.disliked, event.item_id),
                 titles=_title(self.titles, event.item_id, event.title),

@@ -260,8 +260,8 @@ class Ranker:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
             # then 'yes' / 'more'): other candidates only fill up when it runs out
             on_topic = [h for h in hits if any(_has(h.item, f, v) for f, v in state.focus)]
-            if len(on_topic) >= k:
-                hits = on_topic
+            if on_topic:
+                hits = on_topic  # fewer picks that fit beat filling up with ones that do not
         pops = self._pop
         return [
             Candidate(

@@ -129,10 +129,13 @@ def test_a_genre_asked_for_now_leads_the_picks(ranker: Ranker) -> None:
     assert all("Mystery" in r.item.genres for r in ranker.rank(later, 3))
     # once a new anchor replaces the topic the preference is a boost, not a filter: other
     # genres may come back, but mystery books still rank higher than without the preference
-    later = later.apply(SimilarRequested(recs[0].item.id, recs[0].item.title))
+    # 'more like those' keeps the topic; a new anchor (a title not just shown) replaces it
+    assert later.apply(SimilarRequested(recs[0].item.id, recs[0].item.title)).focus
+    anchor = next(i for i in ranker.catalog if i.id not in ids(recs))
+    later = later.apply(SimilarRequested(anchor.id, anchor.title))
     assert later.focus == ()
     with_pref = ranker.rank(later, 40)
-    without = ranker.rank(SPACE.apply(SimilarRequested(recs[0].item.id, recs[0].item.title)), 40)
+    without = ranker.rank(SPACE.apply(SimilarRequested(anchor.id, anchor.title)), 40)
     assert {"Mystery"} != {g for r in with_pref for g in r.item.genres}
 
     def mean_rank(recs: list[Any]) -> float:
@@ -275,12 +278,15 @@ def test_co_mentions_respect_filters_and_rejections(co_ranker: Ranker) -> None:
 def test_a_wish_outranks_what_others_talked_about(
     co_ranker: Ranker, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the wish as a lasting preference, not the topic of this turn (that one is a hard wish)
     state = fold(
         [
             ItemLiked("book-001", "The Long Dark Between Stars"),
             AttributePreferred("genre", "Science Fiction"),  # book-024 is a comedy
+            SimilarRequested("book-001", "The Long Dark Between Stars"),
         ]
     )
+    assert state.focus == () and state.preferred
     gated = ids(co_ranker.rank(state, 40)).index("book-024")
     monkeypatch.setattr("chatbot.ranking.CO_MENTION_OFF_WISH", 1.0)
     ungated = ids(co_ranker.rank(state, 40)).index("book-024")

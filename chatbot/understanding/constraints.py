@@ -510,7 +510,7 @@ class ConstraintRules(ParseBase):
 
         self._consume(
             r"\b(?P<w>(?:not|isn't|is not|aren't|wasn't|shouldn't be) (?:too |so |very |that |"
-            r"overly )?long|shorter|short(?! stor)|"
+            r"overly |a )?long(?: one)?|shorter|short(?! stor)|"
             r"quick(?:er)?)\b"
             r"(?! than)",
             shorter,

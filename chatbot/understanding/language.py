@@ -37,7 +37,7 @@ DETECTABLE = {
     "ar": "Arabic",
 }
 MIN_CONFIDENCE = 0.8
-MAX_OWN_CONFIDENCE = 0.2
+MAX_OWN_CONFIDENCE = 0.3
 _WORD = re.compile(r"[^\W\d_]+")
 _lock = threading.Lock()
 _detector: Any = None
@@ -116,10 +116,8 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
         return code
     # a weaker reading counts when the message also uses that language's function words
     # ('un film d'horreur s'il vous plaît'), not just a foreign title or term ('a film noir')
-    if (
-        own < MAX_OWN_CONFIDENCE
-        and len(_function_words(text, code) - _function_words(text, pack.code)) >= 2
-    ):
+    foreign_words = _function_words(text, code) - _function_words(text, pack.code)
+    if own < MAX_OWN_CONFIDENCE and scores[code] > 1.5 * own and len(foreign_words) >= 2:
         return code
     return None
 

@@ -106,8 +106,11 @@ FACET_ALIASES = _aliases(
     dramas|dramatic|serious = drama;
     wars|war movie|war movies = war;
     westerns|cowboy|cowboys = western;
-    crimes|gangster|mobster = crime;
-    cop|cops|police|detective|detectives = police, detective, crime;
+    crimes = crime;
+    cop|cops|police = police, crime;
+    detective|detectives|sleuth = detective, crime;
+    gangster|gangsters|mobster|mobsters|mob|mafia = gangster, mafia, crime;
+    psychological = psychological thriller;
     silly|stupid|dumb|goofy|daft = silly movie;
     gory|gore|bloody|splatter = splatter film;
     heist|heists|robbery|bank robbery|caper = heist, crime;
@@ -118,7 +121,7 @@ FACET_ALIASES = _aliases(
     family = family, familienfilm;
     kids|children = family, children s, familienfilm;
     musicals = musical;
-    music = music, musical;
+    concert|concerts = music, musical;
     historical|history|period = history, historie;
     biopic|biopics = biography;
     true story = true story, biography;
@@ -163,7 +166,7 @@ FILLER_WORDS = _words(
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
-    options suggestions alternatives different
+    options suggestions alternatives different second first third big huge small course
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help"""
 )

@@ -58,7 +58,7 @@ from chatbot.understanding.titles import TitleRules
 log = logging.getLogger(__name__)
 
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
-MAX_TOPIC_ZIPF = 5.7  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
+MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 
 
@@ -283,6 +283,9 @@ class _Parse(ConstraintRules, TitleRules):
         toks = self.toks
         i = 0
         while i < len(toks):
+            if i > 0 and toks[i].raw[:1].isupper() and self._in_title_case_run(i):
+                i += 1  # 'The Dark Knights of Venice' is a title, not the mood 'Dark'
+                continue
             for n in range(min(self.vocab.max_facet_tokens, len(toks) - i), 0, -1):
                 if not self._free(i, n):
                     continue
@@ -390,6 +393,23 @@ class _Parse(ConstraintRules, TitleRules):
                     self._add_item(k, item, from_reference=True)
                 tok.used = True
                 break
+
+    def _in_title_case_run(self, i: int) -> bool:
+        """Token i belongs to a run of two or more capitalised words after a sentiment cue."""
+        start = i
+        while start > 0 and (
+            self.toks[start - 1].raw[:1].isupper() or self.toks[start - 1].text in ("of", "the")
+        ):
+            start -= 1
+        before = " ".join(t.text for t in self.toks[max(0, start - 2) : start])
+        if not re.search(r"\b(liked?|loved?|hated?|enjoyed|seen|saw|watched|adored?)$", before):
+            return False
+        end = i
+        while end + 1 < len(self.toks) and (
+            self.toks[end + 1].raw[:1].isupper() or self.toks[end + 1].text in ("of", "the")
+        ):
+            end += 1
+        return sum(1 for t in self.toks[start : end + 1] if t.raw[:1].isupper()) >= 2
 
     def _scope(self, cue: Cue, negated: dict[int, set[int]]) -> set[int]:
         """Tokens a bare negation word reaches: its parsed scope, else the rest of its clause."""

@@ -147,12 +147,18 @@ class TitleRules(ParseBase):
                     same = self.vocab.titles.get(key) or self.vocab.short_titles.get(key) or []
                     if not any(it.title.lower().startswith(words[0] + " ") for it in same):
                         continue
-                items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
+                items = self.vocab.titles.get(key)
+                if not items and key in self.vocab.short_titles:
+                    # 'Star Wars' alone is the first of them (Episode IV, 1977)
+                    items = sorted(self.vocab.short_titles[key], key=lambda it: it.year or 9999)[:1]
                 if not items or not self._title_plausible(i, n, key):
                     continue
                 after = self.toks[i + n] if i + n < len(toks) else None
                 if after and not after.used and after.raw[:1].isupper() and after.text != "i":
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
+                if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_NO_AND) > n:
+                    continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
+
                 year, extra = self._year_after(i + n)
                 if words[0] not in ("the", "a", "an"):
                     # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
@@ -184,6 +190,8 @@ class TitleRules(ParseBase):
             return False  # 'horror' is a genre; 'I loved Aliens' is a title
         if facet is not None and facet[0] in ("person", "studio") and self._attribute_context(i, n):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
+        if not capitalised and nxt in ("movie", "movies", "film", "films", "flick", "story"):
+            return False  # 'a road trip movie', 'a haunted house film': a kind of film
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             return False  # 'what should I watch next?' is not the film 'Next
         if self._next_in_list(i):
@@ -239,7 +247,9 @@ class TitleRules(ParseBase):
             return True
         return zipf_frequency(word, "en") >= 4.0
 
-    def _lookup(self, text: str, *, cutoff: float = TITLE_CUTOFF) -> Item | None:
+    def _lookup(
+        self, text: str, *, cutoff: float = TITLE_CUTOFF, exact_only: bool = False
+    ) -> Item | None:
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import DamerauLevenshtein
 
@@ -251,7 +261,7 @@ class TitleRules(ParseBase):
         items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
         if items:
             return self.vocab.best_item(items, year, self._prefer)
-        if len(key) < 4:
+        if len(key) < 4 or exact_only:
             return None
         # fast ratio pre-filter, then Damerau-Levenshtein so a swapped pair of letters is one typo
         candidates = process.extract(
@@ -277,7 +287,14 @@ class TitleRules(ParseBase):
                 starts.append(cue.end)
                 cued.add(cue.end)
         for k, t in enumerate(toks):
-            if t.raw[:1].isupper() and t.text != "i" and not t.used and (k > 0 or len(toks) <= 4):
+            inside_run = k > 1 and toks[k - 1].raw[:1].isupper() and not toks[k - 1].used
+            if (
+                t.raw[:1].isupper()
+                and t.text != "i"
+                and not t.used
+                and not inside_run  # 'The Marmalade Conspiracy' starts once, at 'The'
+                and (k > 0 or len(toks) <= 4)
+            ):
                 starts.append(k)
             # the next title of a list: 'I loved Pulp Fiction and the godfahter'
             if t.text in ("and", "or", ",", "&") and any(
@@ -294,6 +311,7 @@ class TitleRules(ParseBase):
             if end == start:
                 continue
             span = toks[start:end]
+            was_cued = start in cued
             while span and span[0].text in (
                 "the",
                 "a",
@@ -316,23 +334,26 @@ class TitleRules(ParseBase):
             ):
                 continue  # ordinary English in lower case ('not stupid'), not a typo of a title
             best: tuple[Item, int] | None = None
-            caps = [k for k, s in enumerate(span) if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
-            run = caps[-1] + 1 if caps and caps[0] == 0 and caps == list(range(len(caps))) else 0
+            run = _title_case_run(span)
             for j in range(min(len(span), 8), 0, -1):
                 words = [s.text for s in span[:j]]
                 if j == 1 and (len(words[0]) < 5 or words[0] in COMMON_WORDS):
                     continue
-                if j < run and start in cued:
-                    break  # 'Moonfall Express': a known title inside an unknown one, ask
+                if j < run:
+                    break  # 'Spirit of the Forgotten Harbour': a known title inside an unknown one
                 year, extra = self._year_after(start + j)
-                item = self._lookup(" ".join(words) + (f" ({year})" if year else ""))
+                # one English word ('Conspiracy') is that title or none, never a look-alike
+                exact = j == 1 and self._is_word(words[0])
+                item = self._lookup(
+                    " ".join(words) + (f" ({year})" if year else ""), exact_only=exact
+                )
                 if item is not None:
                     best = (item, j + extra)
                     break
             if best is not None:
                 self._add_item(start, best[0])
                 self._use(start, best[1])
-            elif start in cued and self._looks_like_title(span):
+            elif (was_cued or start in cued) and self._looks_like_title(span):
                 caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
                 last = max(k for k, s in enumerate(span) if s in caps)
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
@@ -373,7 +394,12 @@ class TitleRules(ParseBase):
 
     def _looks_like_title(self, span: Sequence[Tok]) -> bool:
         first = span[0]
-        if not first.raw[:1].isupper() or first.text in COMMON_WORDS or first.text in FILLER_WORDS:
+        if self.text.isupper() or not first.raw[:1].isupper():
+            return False
+        capitals = sum(1 for t in span[: _title_case_run(span)] if t.raw[:1].isupper())
+        if capitals >= 2:
+            return True  # 'The Dark Knights of Venice': title case, ordinary words or not
+        if first.text in COMMON_WORDS or first.text in FILLER_WORDS:
             return False
         if any(first.text in names for names in (LANGUAGES, COUNTRIES)):
             return False
@@ -401,3 +427,23 @@ def _subject_before(toks: Sequence[Tok], i: int) -> bool:
     """'my kids would both enjoy': 'both' belongs to a subject, not to the last picks."""
     prev = toks[i - 1].text if i > 0 else ""
     return prev in ("would", "will", "can", "could", "should", "might", "may", "must", "we", "they")
+
+
+_RUN_GLUE = frozenset(
+    ("of", "the", "and", "in", "on", "a", "an", "to", "at", "for", "from", "with")
+)
+
+
+_GLUE_NO_AND = _RUN_GLUE - {"and"}
+
+
+def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> int:
+    """Length of the title-cased run a span starts with ('Spirit of the Forgotten Harbour' is 5:
+    small words count when a capitalised word follows); 0 when it starts in lower case."""
+    run = 0
+    for k, tok in enumerate(span):
+        if tok.raw[:1].isupper() or tok.raw[:1].isdecimal():
+            run = k + 1
+        elif tok.text not in glue:
+            break
+    return run
