@@ -243,3 +243,23 @@ def test_trains_from_redial_format_dialogues(tmp_path: Path) -> None:
     model = EaseModel.load(model_dir(settings), load_catalog(books))
     a, b = pairs(catalog)[0]
     assert model.neighbours(a)[0] == b
+
+
+@pytest.mark.slow
+def test_real_training_on_redial_movies(
+    movie_settings: Settings, movies_catalog: Catalog, tmp_path: Path
+) -> None:
+    """The real trainer on train_partial.jsonl and the omdb catalogue (about 1-4 minutes)."""
+    out = tmp_path / "model"
+    manifest = train_recommender(
+        movie_settings, out=out, lambdas=(200.0,), max_cases=300, echo=lambda _: None
+    )
+    assert manifest["data"]["kind"] == "redial"
+    assert manifest["data"]["path"].endswith("train_partial.jsonl")
+    assert manifest["items"] > 3000 and manifest["artefact"]["bytes"] < 20_000_000
+    held = manifest["holdout"]
+    assert held["cases"] == 300
+    # the model must add what retrieval + popularity cannot on held-out training dialogues
+    assert held["blend"]["recall@10"] > held["without_model"]["recall@10"] + 0.03
+    model = EaseModel.load(out, movies_catalog)
+    assert model.blend.learned == manifest["blend"]["learned"]

@@ -52,8 +52,9 @@ CONTEXT_GRID = (  # (shown, disliked) weights; liked and seen count 1
     (1.0, 0.0),
     (0.5, 0.0),
 )
-LEARNED_GRID = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0)
-POPULARITY_GRID = (0.1, 0.3, 0.5, 0.8, 1.2)
+LEARNED_GRID = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0)
+POPULARITY_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
+HAND_POPULARITY = 0.3  # ranking.POPULARITY_WEIGHT: the popularity bias the blend may not exceed
 DEPTH = 50  # the deepest cut-off measured (Recall@50)
 
 
@@ -114,21 +115,35 @@ def _blend_search(
     rows: Sequence[tuple[list[str], np.ndarray, tuple[str, ...]]],
     pops: Sequence[np.ndarray],
     learned: Sequence[np.ndarray],
+    top_voted: set[str],
+    *,
+    guard: bool = True,
 ) -> tuple[float, float, dict[str, Any], list[dict[str, Any]]]:
-    """Grid over (learned weight, popularity weight) by Recall@10 + Recall@50 on the hold-out."""
+    """Grid over (learned weight, popularity weight) by Recall@10 + Recall@50 on the hold-out,
+    among the blends whose popularity bias (share of top-10 slots held by the 10% most-voted
+    items) is no higher than without the model at the hand-tuned popularity weight (`guard`)."""
     grid = []
     for lw, pw in itertools.product(LEARNED_GRID, POPULARITY_GRID):
         hits = {1: 0, 10: 0, 50: 0}
-        n = 0
+        n = slots = popular = 0
         for (ids, base, targets), pop, lv in zip(rows, pops, learned, strict=True):
             order = np.argsort(-(base + pw * pop + lw * lv), kind="stable")[:DEPTH]
             ranked = [ids[r] for r in order]
             for k in hits:
                 hits[k] += recall(ranked, targets, k)
             n += len(targets)
+            slots += len(ranked[:10])
+            popular += sum(1 for i in ranked[:10] if i in top_voted)
         metrics = {f"recall@{k}": round(h / n, 4) if n else 0.0 for k, h in hits.items()}
-        grid.append({"learned": lw, "popularity": pw, **metrics})
-    best = max(grid, key=lambda g: (g["recall@10"] + g["recall@50"], -g["learned"]))
+        bias = round(popular / slots, 4) if slots else 0.0
+        grid.append({"learned": lw, "popularity": pw, **metrics, "popularity_bias@10": bias})
+    limit = next(
+        g["popularity_bias@10"]
+        for g in grid
+        if g["learned"] == 0.0 and g["popularity"] == HAND_POPULARITY
+    )
+    eligible = [g for g in grid if g["popularity_bias@10"] <= limit or not guard]
+    best = max(eligible, key=lambda g: (g["recall@10"] + g["recall@50"], -g["learned"]))
     return best["learned"], best["popularity"], best, grid
 
 
@@ -231,7 +246,12 @@ def train_recommender(
         pops.append(np.array([c.pop for c in cands]))
         learned.append(np.array([c.learned for c in cands]))
     n = sum(len(c.targets) for c in td.cases)
-    lw, pw, blend_best, grid = _blend_search(rows, pops, learned)
+    from chatbot.evaluation.metrics import top_voted_ids
+
+    top_voted = set(top_voted_ids(catalog, 0.1))
+    # a top-10 list that is more than 1% of the catalogue (the 40 books) says little about bias
+    guard = len(catalog) >= 1000
+    lw, pw, blend_best, grid = _blend_search(rows, pops, learned, top_voted, guard=guard)
     # the same candidates without the model's score: retrieval, facets and popularity alone
     without = max((g for g in grid if g["learned"] == 0.0), key=lambda g: g["recall@10"])
     echo(f"without the model (learned weight 0) on the hold-out: {without}")
@@ -269,6 +289,7 @@ def train_recommender(
             "seed": seed,
             "lambdas": list(lambdas),
             "max_cases": max_cases,
+            "popularity_guard": guard,
         },
         "blend": blend.to_dict(),
         "holdout": {
