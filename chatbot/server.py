@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import secrets
@@ -223,19 +224,30 @@ def create_app(
         if not store.load(sid):
             raise SessionNotFound(f"no session {sid!r} (never started, expired or forgotten)")
 
-    def once(sid: str, key: str | None, turn: Callable[[], Any]) -> JSONResponse:
-        """Run a turn; with an Idempotency-Key, a repeat returns the stored reply instead."""
+    def once(
+        sid: str, key: str | None, request: dict[str, Any], turn: Callable[[], Any]
+    ) -> JSONResponse:
+        """Run a turn; with an Idempotency-Key, a repeat returns the stored reply instead (422
+        when the key comes back with a different request)."""
         if key is None:
             return JSONResponse(shape(turn()))
+        fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
         with idem_locks.hold(sid):
             seen, stored = store.idempotent_reply(sid, key)
             if seen:
-                body = stored if stored is not None else lost_reply(sid)
+                if stored is not None and stored.get("request") != fingerprint:
+                    raise ApiError(
+                        422,
+                        "idempotency_key_reused",
+                        "this Idempotency-Key was used for a different request; use a new key "
+                        "for each new message or button press",
+                    )
+                body = stored["reply"] if stored is not None else lost_reply(sid)
                 return JSONResponse(body, headers={"Idempotent-Replayed": "true"})
             with idempotency_key(key):
                 body = shape(turn())
             try:
-                store.save_idempotent_reply(sid, key, body)
+                store.save_idempotent_reply(sid, key, {"request": fingerprint, "reply": body})
             except BackendError as e:  # the turn is stored; a retry gets lost_reply()
                 log.warning("could not keep the reply for an idempotency key: %s", e)
             return JSONResponse(body)
@@ -298,7 +310,11 @@ def create_app(
         check_text(body.text)
         started = time.perf_counter()
         response = await run_in_threadpool(
-            once, session_id, idempotency_key, lambda: manager.respond(session_id, body.text)
+            once,
+            session_id,
+            idempotency_key,
+            {"path": "messages", "text": body.text},
+            lambda: manager.respond(session_id, body.text),
         )
         log_turn("message", session_id, started, body.text)
         return response
@@ -347,6 +363,7 @@ def create_app(
             once,
             session_id,
             idempotency_key,
+            {"path": "feedback", "item_id": body.item_id, "kind": body.kind},
             lambda: manager.feedback(session_id, body.item_id, body.kind),
         )
         log_turn(f"feedback {body.kind}", session_id, started)

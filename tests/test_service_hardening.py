@@ -153,6 +153,10 @@ def test_idempotency_key_returns_the_stored_reply_and_stores_nothing_twice(
         assert c.post("/v1/sessions/i1/feedback", json=fb, headers=like).status_code == 200
         events = any_store.load("i1")
         assert [e["type"] for e in events].count("ItemLiked") == 1
+        # the same key with another request is refused, and changes nothing
+        r = c.post("/v1/sessions/i1/messages", json={"text": "something else"}, headers=key)
+        assert (r.status_code, r.json()["error"]) == (422, "idempotency_key_reused")
+        assert c.get("/v1/sessions/i1").json()["state"]["turns"] == 1
         # a new key is a new turn
         c.post("/v1/sessions/i1/messages", json={"text": "more"}, headers={"Idempotency-Key": "2"})
         assert c.get("/v1/sessions/i1").json()["state"]["turns"] == 2
