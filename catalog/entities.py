@@ -105,18 +105,68 @@ def add_people_and_studios(
         found = people_in(doc)
         if found:
             people[k] = found
+    # the recogniser sometimes takes a title for a name ('Toy Story'); titles are not people
+    titles = {item.title.casefold() for item in items}
     out: list[Item] = []
     for k, item in enumerate(items):
         facets = dict(item.facets)
-        if k in people:
-            facets["person"] = tuple(people[k])
+        names = [n for n in people.get(k, ()) if n.casefold() not in titles]
+        if names:
+            facets["person"] = tuple(names)
         studios = studios_in(f"{item.title}. {item.description}")
         if studios:
             facets["studio"] = tuple(studios)
         out.append(replace(item, facets=facets) if facets != item.facets else item)
     stats = {
-        "items_with_person": len(people),
+        "items_with_person": sum(1 for i in out if i.facets.get("person")),
         "people": len({n for names in people.values() for n in names}),
         "items_with_studio": sum(1 for i in out if i.facets.get("studio")),
     }
     return out, stats
+
+
+def english_title_aliases(
+    items: Sequence[Item], redial_names: Iterable[tuple[str, int | None]]
+) -> tuple[list[Item], int]:
+    """Items with extra["aliases"] gaining the English names that ReDial uses for movies the
+    catalogue lists under their original title, when the item's own synopsis uses that name
+    ('Life Is Beautiful' for La vita è bella, 'Seven Samurai' for 七人の侍).
+
+    A name counts only when it appears in the first 300 characters of exactly one synopsis of a
+    movie not in English, released within a year of it, and is distinctive: three words or more,
+    or two with a word rarer than 'bond' in English (wordfreq zipf < 4), or one rare word
+    ('Akira'). Returns the items and how many aliases were added."""
+    from wordfreq import zipf_frequency
+
+    def distinctive(name: str) -> bool:
+        words = re.findall(r"[a-z]+", name.lower())
+        words = words[1:] if words and words[0] in ("the", "a", "an") else words
+        rare = [w for w in words if zipf_frequency(w, "en") < (4.0 if len(words) > 1 else 3.0)]
+        return len(words) >= 3 or (bool(words) and bool(rare))
+
+    def squash(text: str) -> str:
+        return re.sub(r"['’]", "", text.lower())
+
+    by_year: dict[int, list[int]] = {}
+    for k, item in enumerate(items):
+        if item.year is not None and (item.facet("language") or ("en",))[0] != "en":
+            by_year.setdefault(item.year, []).append(k)
+    found: dict[int, list[str]] = {}
+    for name, year in redial_names:
+        if year is None or not distinctive(name):
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(squash(name))}(?!\w)")
+        hits = [
+            k
+            for y in (year - 1, year, year + 1)
+            for k in by_year.get(y, ())
+            if pattern.search(squash(items[k].description[:300]))
+        ]
+        if len(hits) == 1 and items[hits[0]].title.casefold() != name.casefold():
+            found.setdefault(hits[0], []).append(name)
+    out = list(items)
+    for k, names in found.items():
+        old = list(out[k].extra.get("aliases", ()))
+        extra = {**out[k].extra, "aliases": list(dict.fromkeys([*old, *names]))}
+        out[k] = replace(out[k], extra=extra)
+    return out, sum(len(v) for v in found.values())

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from catalog.entities import add_people_and_studios
+from catalog.entities import add_people_and_studios, english_title_aliases
 from catalog.redial import (
     TRAIN_FILE,
     Candidate,
@@ -534,6 +534,12 @@ def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> 
         extra["redial_mentions"] = sum(m.mentions for m in redial)
         # ReDial's English names of the linked movies: 'Amélie' for the French original title
         aliases = [m.title for m in redial if m.title.casefold() != title.casefold()]
+        aliases += [
+            part.strip()
+            for m in redial
+            for part in re.split(r"\s*(?::|\s[-–—]\s)\s*", m.title)[1:]
+            if len(part.split()) >= 2 and part.casefold() != title.casefold()
+        ]
         if aliases:
             extra["aliases"] = list(dict.fromkeys(aliases))
     return Item(
@@ -668,6 +674,10 @@ def build_omdb_catalog(
     if train is not None and train.exists():
         items, stats["co_mentions"] = _with_co_mentions(items, train)
     items, stats["entities"] = add_people_and_studios(items, progress=progress)
+    linked = {rid for i in items for rid in i.extra.get("redial_ids", ())}
+    items, stats["entities"]["english_title_aliases"] = english_title_aliases(
+        items, ((m.title, m.year) for m in redial_movies if m.movie_id not in linked)
+    )
     seconds = round(time.perf_counter() - started, 2)
     credits = [OMDB_CREDIT] + ([REDIAL_CREDIT] if redial_movies else [])
     meta = {

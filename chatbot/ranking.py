@@ -259,7 +259,7 @@ class Ranker:
         if state.focus:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
             # then 'yes' / 'more'): other candidates only fill up when it runs out
-            on_topic = [h for h in hits if any(_has(h.item, f, v) for f, v in state.focus)]
+            on_topic = [h for h in hits if _on_topic(h.item, state.focus)]
             if on_topic:
                 hits = on_topic  # fewer picks that fit beat filling up with ones that do not
         pops = self._pop
@@ -518,6 +518,15 @@ def _query_texts(state: InterestState) -> tuple[str, str]:
     """(what the user wants, what they avoid) as the texts the query embeds ('' for none)."""
     wish = "; ".join([*state.interests[-3:], *(v for _, v in state.preferred[-4:])])
     return wish, "; ".join(state.avoided_topics[-3:])
+
+
+def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:
+    """The item fits the topic: one of the genres asked for when genres were asked for ('a
+    Korean thriller' needs a thriller; Korean is a wish), else any facet value asked for."""
+    genres = [v for f, v in focus if f == "genre"]
+    if genres:
+        return any(_has(item, "genre", v) for v in genres)
+    return any(_has(item, f, v) for f, v in focus)
 
 
 def _has(item: Item, facet: str, value: str) -> bool:

@@ -283,12 +283,10 @@ class _Parse(ConstraintRules, TitleRules):
         toks = self.toks
         i = 0
         while i < len(toks):
-            if i > 0 and toks[i].raw[:1].isupper() and self._in_title_case_run(i):
-                i += 1  # 'The Dark Knights of Venice' is a title, not the mood 'Dark'
-                continue
+            in_title = i > 0 and toks[i].raw[:1].isupper() and self._in_title_case_run(i)
             for n in range(min(self.vocab.max_facet_tokens, len(toks) - i), 0, -1):
-                if not self._free(i, n):
-                    continue
+                if not self._free(i, n) or (in_title and n == 1):
+                    continue  # 'The Dark Knights of Venice' is a title, not the mood 'Dark'
                 key = tuple(t.text.replace("-", " ") for t in toks[i : i + n])
                 facet = self.vocab.facet_terms.get(key)
                 if facet is None and n == 1 and "-" in toks[i].text:

@@ -434,7 +434,7 @@ _RUN_GLUE = frozenset(
 )
 
 
-_GLUE_NO_AND = _RUN_GLUE - {"and"}
+_GLUE_NO_AND = _RUN_GLUE - {"and", "a", "an"}
 
 
 def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> int:
