@@ -221,6 +221,7 @@ class _Job:
     start: Callable[[Manager], Iterator[Any]] | None = None
     arg: str = ""
     bubble: dict[str, str] | None = None  # its user message in the chat (found by identity)
+    prior_cards: list[dict[str, Any]] = field(default_factory=list)  # shown when it started
     epoch: int = 0
 
 
@@ -562,6 +563,7 @@ class Sessions:
             slot = len(view.history) if at is None else at + 1
             view.history.insert(slot, {"role": "assistant", "content": "…"})
             view.timing = _Timing()
+            job.prior_cards = list(view.cards)
             view.status_text, view.status_state = "Thinking…", "running"
             view.bump()
         with self.turn_slots:
@@ -603,7 +605,7 @@ class Sessions:
                         if view.timing.first_text_s is None and shown.strip():
                             view.timing.first_text_s = time.monotonic() - started
                         view.history[slot] = {"role": "assistant", "content": reply_text(shown)}
-                        self._show_named(view, shown, named, manager)
+                        self._show_named(view, job, shown, named, manager)
                         view.bump()
                     continue
                 reply = chunk.to_dict()
@@ -625,11 +627,19 @@ class Sessions:
             view, job, slot, turn, "No reply came back; please try again.", None, started, True
         )
 
-    def _show_named(self, view: SessionView, text: str, named: list[str], manager: Manager) -> None:
+    def _show_named(
+        self, view: SessionView, job: _Job, text: str, named: list[str], manager: Manager
+    ) -> None:
         """Cards follow the text: once it names a pick (its bold 'Title (Year)' heading), the
         picks named so far replace the previous turn's cards."""
         labels = self._label_index(manager)
-        new = [label for label in named_labels(text, labels) if label not in named]
+        # a film already on a card is being talked about (an answer), not newly picked
+        shown = {item_label(c) for c in job.prior_cards}
+        new = [
+            label
+            for label in named_labels(text, labels)
+            if label not in named and label not in shown
+        ]
         if not new:
             return
         named.extend(new)
@@ -692,7 +702,8 @@ class Sessions:
                     ]
                 elif reply.get("kind") == "no_results":
                     view.cards = []  # the old cards may break the new limits
-                # otherwise ('thanks!', an answer about a pick) the cards stay as they are
+                else:  # 'thanks!', an answer about a pick: the cards stay as they were
+                    view.cards = list(job.prior_cards)
                 self._set_panel(view, str(reply.get("summary") or ""), reply.get("beliefs") or ())
             if error:
                 view.status_text, view.status_state = "Not answered: see the message above.", "done"

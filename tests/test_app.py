@@ -343,3 +343,28 @@ def test_the_real_writer_names_each_pick_before_the_turn_ends(books_manager: Any
     assert reply is not None and reply.items
     assert first_named_at is not None and first_named_at < parts
     assert named_labels(text, labels) == [r.item.label for r in reply.items]
+
+
+def test_an_answer_naming_films_keeps_the_cards(books_catalog: Catalog) -> None:
+    """An answer that names a shown film, or another one, in bold does not replace the cards."""
+
+    class Answering(StandInManager):
+        def stream(self, sid: str, text: str):  # type: ignore[no-untyped-def]
+            if text.startswith("Why"):
+                named = [self.catalog.get(i).label for i in ("book-002", "book-009")]
+                return self._talk(sid, f"**{named[0]}** is like **{named[1]}**.", "answer")
+            return super().stream(sid, text)
+
+    manager = Answering(books_catalog, delay_s=0.01)
+    sessions = sessions_for(manager)
+    sessions.send("s1", "space")
+    view = sessions.view("s1")
+    wait_idle(view)
+    before = view.snapshot().card_ids
+    sessions.card_action("s1", "why", "book-002")
+    seen = []
+    wait_for(lambda: view.snapshot().running)
+    while view.snapshot().running:
+        seen.append(view.snapshot().card_ids)
+    wait_idle(view)
+    assert view.snapshot().card_ids == before
