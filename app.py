@@ -95,7 +95,7 @@ CSS = """
 @media (prefers-reduced-motion: reduce) { .turn-status::before { animation: none !important; } }
 .attribution { text-align: center; font-size: 0.85em; opacity: 0.85; padding: 8px 0; }
 .attribution p { margin: 2px 0; }
-.attribution a { display: inline-block; min-height: 24px; }
+.attribution a { display: inline; padding: 0 !important; margin: 0 !important; }
 /* the chat's own trash button would clear the view but not the session: Start over does both */
 #chat button[aria-label="Clear"] { display: none; }
 """
