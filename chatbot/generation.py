@@ -467,7 +467,11 @@ class ResponseWriter:
             facts.append(f"Genres: {', '.join(item.genres)}")
         if item.runtime:
             facts.append(f"Runtime: {item.runtime} minutes")
-        facts.append(f"About: {description}")
+        # the clause is already shown: the model is given the rest, to add something new
+        rest = " ".join(item.description.split()).replace(clause, "", 1).strip() if clause else ""
+        facts.append(
+            f"About: {_truncate(rest, DESCRIPTION_CHARS) if len(rest) >= 40 else description}"
+        )
         attempts = [
             self._messages(
                 "explain",

@@ -360,6 +360,27 @@ def empty_praise(text: str, item: Item, request_words: Iterable[str] = ()) -> li
     return out
 
 
+# Words by which a sentence refers to the request itself ("It matches what you asked for.").
+REQUEST_REFERENCES = _wordset("match matches matched asked request requested wish wishes")
+
+
+def says_nothing(text: str, item: Item, request_words: Iterable[str] = ()) -> list[str]:
+    """Sentences of a model's item text that say nothing concrete: no word from the item's own
+    description or facets beyond its title and genres (`specific_words`), and either praise
+    ("a classic, with a twist") or no word of the request either ("a tale of love and
+    betrayal", which the model made up)."""
+    asked = {stem(w) for w in request_words} | REQUEST_REFERENCES
+    out = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        toks = words(sentence)
+        if not toks or specific_words(sentence, item):
+            continue
+        praise = any(w in PRAISE_WORDS or stem(w) in PRAISE_WORDS for w in toks)
+        if praise or not {stem(w) for w in toks} & asked:
+            out.append(sentence)
+    return out
+
+
 def stem(word: str) -> str:
     """A crude English stem: plural "-s" and "-ies" removed ("dinosaurs" -> "dinosaur")."""
     if word.endswith("ies") and len(word) > 5:

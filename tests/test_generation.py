@@ -89,8 +89,10 @@ def test_item_prompt_carries_the_item_card_reasons_and_options(books_catalog, se
     call = model.calls[2]
     prompt = call["messages"][-1]["content"]
     assert call["messages"][0]["role"] == "system"
-    assert item.title in prompt and item.description in prompt
-    assert "genre: Science Fiction" in prompt
+    # the description's first sentence opens the item text; the model gets the rest
+    first, rest = item.description.split(". ", 1)
+    assert item.title in prompt and rest in prompt and first not in prompt
+    assert "genre: Science Fiction" not in prompt, "reasons are the template's, not the model's"
     assert "Ghost Station" not in prompt, "an item prompt shows only its own item"
     assert call["opts"]["max_new_tokens"] <= 20
     assert call["opts"]["temperature"] == 0.0
@@ -137,7 +139,7 @@ def test_regeneration_can_succeed(books_catalog, settings):
         ResponseWriter(model, books_catalog, settings, item_retry=True), request(books_catalog)
     )
     assert GOOD[0] in written.text and not written.fell_back
-    assert written.attempts == 5 and len(written.violations) == 1
+    assert written.attempts == 5 and any("1950" in v for v in written.violations)
 
 
 def test_one_sentence_per_item_by_default(books_catalog, settings):

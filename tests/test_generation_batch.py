@@ -33,7 +33,7 @@ def test_batched_items_give_the_same_reply_as_one_at_a_time(books_catalog, setti
 
 
 def test_first_item_streams_before_the_batch_ends(books_catalog, settings):
-    short = "It is grim."  # item 1 finishes long before items 2 and 3
+    short = "It is hard physics."  # item 1 finishes long before items 2 and 3
     model = FakeBatchChatModel([INTRO, short, *GOOD[1:]])
     writer = ResponseWriter(model, books_catalog, settings)
     for part in writer.stream(request(books_catalog)):
@@ -98,7 +98,7 @@ def test_one_item_does_not_batch(books_catalog, settings):
 
 
 def test_with_two_sentences_the_first_streams_before_the_second_is_done(books_catalog, settings):
-    first, second = "It is grim.", "It is also very long and slow to finish its story."
+    first, second = "It is hard physics.", "Its engineer is slow to decide about the signal."
     # the other rows outlast item 1, so only item 1's own progress can release its sentence
     slow = [g[:-1] + ", told at great length over many many pages." for g in GOOD[1:]]
     model = FakeBatchChatModel([INTRO, f"{first} {second}", *slow])

@@ -246,7 +246,7 @@ def test_injected_reason_never_reaches_the_prompt_or_the_reply(catalog):
         prompt = " ".join(m["content"] for m in call["messages"])
         assert "Moonfall" not in prompt and "x.io" not in prompt and "Pretend" not in prompt
     assert "Moonfall" not in written.text and "x.io" not in written.text
-    assert "close to what you described" in model.calls[1]["messages"][-1]["content"]
+    assert written.text.endswith("Why it's here: close to what you described.")
 
 
 def test_checker_rejects_copied_user_words(catalog):
@@ -265,7 +265,9 @@ def test_praise_without_substance_is_rejected_for_item_text(catalog):
     )
     assert checker.check("This movie is a classic adventure, but with a twist.", allowed)
     assert checker.check("You'd love it, I'm so glad.", allowed)
-    assert checker.check("A fun ride if you like storms.", allowed) == []  # the request
+    assert checker.check("A fun ride if you like big things.", allowed)  # praise, nothing concrete
+    assert checker.check("It suits your wish for storms.", allowed) == []  # the request
+    assert checker.check("A dark tale of love and betrayal.", allowed)  # made up
     assert checker.check("Its cloned dinosaurs make a great escape.", allowed) == []
     assert checker.check("It matches what you asked for.", allowed) == []  # no praise
 
