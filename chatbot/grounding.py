@@ -211,6 +211,10 @@ class GroundingChecker:
         other wordings, and runs copied from the user's message (see chatbot.writing_checks)."""
         problems = [f"stock filler {p!r}" for p in wc.stock_filler(text)]
         problems += [f"repeats itself ({p})" for p in wc.degenerate(text)]
+        if allowed.repeat_of:  # repetition across the system's clause and the model's text
+            before = set(wc.degenerate(allowed.repeat_of))
+            both = wc.degenerate(f"{allowed.repeat_of} {text}")
+            problems += [f"repeats the clause ({p})" for p in both if p not in before]
         problems += [f"leaks {p!r}" for p in wc.leaks(text)]
         problems += [f"contradicts the pick ({p!r})" for p in wc.contradictions(text)]
         if allowed.item is not None:

@@ -45,6 +45,8 @@ STOCK_PHRASES = tuple(
         r"(?:choice|pick|option|movie|film|book|way|watch|read|fit|match|addition)\b",
         r"\byou(?:'ll|'d| will| are going to| would)? (?:surely |definitely |really )?"
         r"(?:love|enjoy|like|adore) (?:it|this|the movie|the film|this movie|this film)\b",
+        r"\byou(?:'ll|'d| will| would) (?:surely |definitely |really |absolutely )?"
+        r"(?:love|enjoy|adore|be (?:amazed|surprised|delighted|glad|thrilled|hooked))\b",
         r"\b(?:sure|bound|guaranteed) to (?:please|delight|entertain|enjoy|love|keep|make)\b",
         r"\bhighly recommend",
         r"\b(?:don'?t|do not) miss\b",

@@ -24,7 +24,7 @@ SHOWN = (
     "book-005",
     "book-036",
 )  # The Long Dark Between Stars, Signal Lost, Ghost Station
-INTRO = "Here are three picks I think you will enjoy."
+INTRO = "Here are three picks for you."
 GOOD = [
     "It follows a lone engineer who has to decide what the signal means.",
     "It is a thriller about machines and the people who pretend to understand them.",
@@ -334,7 +334,7 @@ def test_check_flags_unsupported_content(checker, books_catalog, text):
         "The signal lost its strength, and a ghost station appears.",  # lower-case common words
         "It is a Science Fiction Thriller for an English reader.",  # its genres, a common word
         "Perfect for a tense evening.",
-        "Here are three picks you will enjoy.",
+        "Here are three picks for you.",
         "It is a tense read, and I'm sure the ending will surprise you.",  # "I'm": not a name
     ],
 )
