@@ -176,7 +176,8 @@ EXAMPLES: list[tuple[str, list[str], dict[str, Any]]] = [
         ["a space adventure", "none of these", "older"],
         {
             "picks_exclude_titles": ["Brave", "Adventures in Babysitting"],
-            "picks_include_genres": ["Science Fiction", "Space"],
+            "wanted_include": ["space"],
+            "picks_min": 2,
         },
     ),
     # 11. non-English input
