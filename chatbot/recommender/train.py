@@ -54,7 +54,6 @@ CONTEXT_GRID = (  # (shown, disliked) weights; liked and seen count 1
 )
 LEARNED_GRID = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0)
 POPULARITY_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
-HAND_POPULARITY = 0.3  # ranking.POPULARITY_WEIGHT: the popularity bias the blend may not exceed
 DEPTH = 50  # the deepest cut-off measured (Recall@50)
 
 
@@ -117,11 +116,11 @@ def _blend_search(
     learned: Sequence[np.ndarray],
     top_voted: set[str],
     *,
-    guard: bool = True,
+    limit: float | None = None,
 ) -> tuple[float, float, dict[str, Any], list[dict[str, Any]]]:
     """Grid over (learned weight, popularity weight) by Recall@10 + Recall@50 on the hold-out,
     among the blends whose popularity bias (share of top-10 slots held by the 10% most-voted
-    items) is no higher than without the model at the hand-tuned popularity weight (`guard`)."""
+    items) is at most `limit` (None: any)."""
     grid = []
     for lw, pw in itertools.product(LEARNED_GRID, POPULARITY_GRID):
         hits = {1: 0, 10: 0, 50: 0}
@@ -137,12 +136,7 @@ def _blend_search(
         metrics = {f"recall@{k}": round(h / n, 4) if n else 0.0 for k, h in hits.items()}
         bias = round(popular / slots, 4) if slots else 0.0
         grid.append({"learned": lw, "popularity": pw, **metrics, "popularity_bias@10": bias})
-    limit = next(
-        g["popularity_bias@10"]
-        for g in grid
-        if g["learned"] == 0.0 and g["popularity"] == HAND_POPULARITY
-    )
-    eligible = [g for g in grid if g["popularity_bias@10"] <= limit or not guard]
+    eligible = [g for g in grid if limit is None or g["popularity_bias@10"] <= limit]
     best = max(eligible, key=lambda g: (g["recall@10"] + g["recall@50"], -g["learned"]))
     return best["learned"], best["popularity"], best, grid
 
@@ -236,9 +230,15 @@ def train_recommender(
     ranker.cache_size = 4 * len(td.cases) + 16
     echo(f"embedding the query texts of {len(td.cases):,} hold-out turns...")
     ranker.prefetch(case.state for case in td.cases)
+    # today's ranking, for the popularity bias the blend may not exceed (its recall is not
+    # comparable: its co-mention lists were counted from every training dialogue)
+    hand = Ranker(catalog, retriever, settings, learned=None)
+    hand._vectors, hand.cache_size = ranker._vectors, ranker.cache_size
+    hand_lists = []
     rows, pops, learned = [], [], []
     for case in tqdm(td.cases, desc="hold-out", unit="turn", disable=not progress):
         excluded = case.state.excluded()
+        hand_lists.append([r.item.id for r in hand.rank(case.state, 10, explain=False)])
         cands = ranker.candidates(case.state, DEPTH, excluded)
         if cands is None:  # no signal: the cold start ranks by popularity alone
             cands = _cold(ranker, case.state, excluded)
@@ -249,9 +249,17 @@ def train_recommender(
     from chatbot.evaluation.metrics import top_voted_ids
 
     top_voted = set(top_voted_ids(catalog, 0.1))
+    hand_bias = round(
+        sum(1 for ids in hand_lists for i in ids if i in top_voted)
+        / max(1, sum(len(ids) for ids in hand_lists)),
+        4,
+    )
     # a top-10 list that is more than 1% of the catalogue (the 40 books) says little about bias
     guard = len(catalog) >= 1000
-    lw, pw, blend_best, grid = _blend_search(rows, pops, learned, top_voted, guard=guard)
+    echo(f"popularity bias@10 of the hand-tuned ranking on the hold-out: {hand_bias}")
+    lw, pw, blend_best, grid = _blend_search(
+        rows, pops, learned, top_voted, limit=hand_bias if guard else None
+    )
     # the same candidates without the model's score: retrieval, facets and popularity alone
     without = max((g for g in grid if g["learned"] == 0.0), key=lambda g: g["recall@10"])
     echo(f"without the model (learned weight 0) on the hold-out: {without}")
@@ -290,6 +298,7 @@ def train_recommender(
             "lambdas": list(lambdas),
             "max_cases": max_cases,
             "popularity_guard": guard,
+            "hand_tuned_popularity_bias@10": hand_bias,
         },
         "blend": blend.to_dict(),
         "holdout": {
