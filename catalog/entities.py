@@ -170,3 +170,16 @@ def english_title_aliases(
         extra = {**out[k].extra, "aliases": list(dict.fromkeys([*old, *names]))}
         out[k] = replace(out[k], extra=extra)
     return out, sum(len(v) for v in found.values())
+
+
+_GENERIC = frozenset(("movie", "film", "part", "chapter", "episode", "story", "sequel", "saga"))
+
+
+def distinctive_subtitle(part: str) -> bool:
+    """A subtitle that can stand for its film ('The Professional' for Léon), not a generic one
+    ('The Movie', 'Part 2'): some word in it that is not generic nor very common English
+    (wordfreq zipf < 5)."""
+    from wordfreq import zipf_frequency
+
+    words = [w for w in re.findall(r"[a-z]+", part.lower()) if w not in ("the", "a", "an")]
+    return any(w not in _GENERIC and zipf_frequency(w, "en") < 5.0 for w in words)

@@ -13,7 +13,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from catalog.entities import add_people_and_studios, english_title_aliases
+from catalog.entities import (
+    add_people_and_studios,
+    distinctive_subtitle,
+    english_title_aliases,
+)
 from catalog.redial import (
     TRAIN_FILE,
     Candidate,
@@ -538,7 +542,7 @@ def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> 
             part.strip()
             for m in redial
             for part in re.split(r"\s*(?::|\s[-–—]\s)\s*", m.title)[1:]
-            if len(part.split()) >= 2 and part.casefold() != title.casefold()
+            if distinctive_subtitle(part) and part.casefold() != title.casefold()
         ]
         if aliases:
             extra["aliases"] = list(dict.fromkeys(aliases))

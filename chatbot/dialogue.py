@@ -122,12 +122,15 @@ class DialogueManager:
         model = chat_model if chat_model is not None else make_chat_model(settings)
         writer = ResponseWriter(model, catalog, settings)
         retriever.embed_query("warm up")  # load the embedding model now, not in the first turn
+        understander = Understander(catalog)
+        understander.warm()  # and the NLP pipeline and language models
         return cls(
             catalog,
             retriever,
             writer,
             store if store is not None else make_store(settings),
             settings,
+            understander=understander,
         )
 
     def respond(self, session_id: str, text: str) -> Reply:

@@ -86,7 +86,9 @@ def pipeline() -> Any:
 
 
 def parse(text: str) -> Parse:
-    """Words and negation scopes of one message (cached by text)."""
+    """Words and negation scopes of one message (cached by text). Characters that cannot be
+    encoded (a lone surrogate) are replaced first; they carry no meaning."""
+    text = text.encode("utf-8", "replace").decode("utf-8")
     with _lock:
         hit = _cache.get(text)
         if hit is not None:

@@ -77,8 +77,15 @@ class Understander:
         self.proposer = proposer  # optional model that suggests extra events (off by default)
         self.language = language
 
+    def warm(self) -> None:
+        """Load the NLP pipeline and the language models now (a few seconds) instead of on the
+        first message."""
+        self.understand("warm up: not a horror, a comedy like Inception?", InterestState())
+
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
+        text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
+
         found = _Parse(self.vocab, text, state).run()
         foreign = self._foreign(text, found)
         if foreign is not None:
