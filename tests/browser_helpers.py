@@ -160,3 +160,14 @@ def shot(page: Any, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_new_reply_text(page: Any, bots_before: int, timeout_ms: int, contains: str = "") -> None:
+    """Wait until the reply after `bots_before` earlier bot messages shows text (not '…')."""
+    page.wait_for_function(
+        "([n, part]) => { const rows = [...document.querySelectorAll('#chat .bot-row')];"
+        " if (rows.length <= n) return false; const t = rows[rows.length - 1].innerText.trim();"
+        " return t.length > 3 && t !== '…' && t.includes(part); }",
+        arg=[bots_before, contains],
+        timeout=timeout_ms,
+    )

@@ -27,6 +27,7 @@ from tests.browser_helpers import (
     titles,
     turn_no,
     wait_idle,
+    wait_new_reply_text,
     wait_ready,
     wait_turn,
 )
@@ -154,12 +155,9 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # defect 6: Stop ends the reply and keeps its items
+    bots = len([r for r, _ in chat_messages(page) if r == "bot"])
     before = send(page, "something funnier")
-    page.wait_for_function(
-        "() => { const b = [...document.querySelectorAll('#chat .bot-row')].pop();"
-        " return b && b.innerText.trim().length > 3 && b.innerText.trim() !== '…'; }",
-        timeout=T,
-    )
+    wait_new_reply_text(page, bots, T)
     page.click("#stop")
     wait_turn(page, before, T)
     record(page, "stopped after the first text")
