@@ -230,8 +230,10 @@ class GroundingChecker:
             if copied:
                 problems.append(f"copies the user's words {copied!r}")
         if allowed.need_specific and allowed.item is not None:
-            for sentence in wc.says_nothing(text, allowed.item, allowed.request_words):
-                problems.append(f"says nothing concrete: {sentence[:60]!r}")
+            for sentence in wc.says_nothing(text, allowed.item, allowed.repeat_of):
+                problems.append(f"adds nothing concrete: {sentence[:60]!r}")
+            for word in wc.ungrounded_words(text, allowed.item, allowed.request_words):
+                problems.append(f"says {word!r}, which the item's text does not")
         if allowed.repeat_of:
             again = wc.copied_run(text, allowed.repeat_of, min_words=4)
             if again:

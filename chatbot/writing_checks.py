@@ -366,21 +366,60 @@ def empty_praise(text: str, item: Item, request_words: Iterable[str] = ()) -> li
 REQUEST_REFERENCES = _wordset("match matches matched asked request requested wish wishes")
 
 
-def says_nothing(text: str, item: Item, request_words: Iterable[str] = ()) -> list[str]:
-    """Sentences of a model's item text that say nothing concrete: no word from the item's own
-    description or facets beyond its title and genres (`specific_words`), and either praise
-    ("a classic, with a twist") or no word of the request either ("a tale of love and
-    betrayal", which the model made up)."""
-    asked = {stem(w) for w in request_words} | REQUEST_REFERENCES
+def says_nothing(text: str, item: Item, clause: str = "") -> list[str]:
+    """Sentences of a model's item text that add nothing concrete: no word from the item's own
+    description or facets beyond its title and genres (`specific_words`) that the `clause`
+    shown before it does not already say ("It is romance movies.", "It is 2001, and 123
+    minutes."), unless it only refers to the request ("It matches what you asked for.")."""
     out = []
+    shown = {stem(w) for w in words(clause)}
     for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
         toks = words(sentence)
-        if not toks or specific_words(sentence, item):
+        new = [w for w in specific_words(sentence, item) if stem(w) not in shown]
+        if not toks or (new and any(w.isalpha() for w in new)):
             continue
         praise = any(w in PRAISE_WORDS or stem(w) in PRAISE_WORDS for w in toks)
-        if praise or not {stem(w) for w in toks} & asked:
+        if praise or not {stem(w) for w in toks} & REQUEST_REFERENCES:
             out.append(sentence)
     return out
+
+
+def ungrounded_words(text: str, item: Item, allowed: Iterable[str] = ()) -> list[str]:
+    """Content words of `text` (4+ letters, not generic, praise or stop words) found in neither
+    the item's title, description, genres, tags and facets nor `allowed` (the request's words):
+    what a small model made up ("a documentary about the 2011 American film festival" for a film
+    about ballet: 'festival')."""
+    parts = [item.title, item.description, *item.genres, *item.tags]
+    parts += [v for values in item.facets.values() for v in values]
+    source = {stem(w) for w in words(" ".join(parts))} | {stem(w) for w in allowed}
+    out = []
+    for w in dict.fromkeys(words(text)):
+        if (
+            len(w) >= 4
+            and w.isalpha()
+            and w not in GENERIC_WORDS
+            and w not in PRAISE_WORDS
+            and w not in STOP_WORDS
+            and w not in REQUEST_REFERENCES
+            and stem(w) not in source
+            and stem(w) not in GENERIC_WORDS
+        ):
+            out.append(w)
+    return out
+
+
+STOP_WORDS = _wordset(
+    """
+    also been both does done each from have here into just like more most much only over same
+    some such than that them then there these they this very what when where which while will
+    with would your yours it's that's isn't aren't doesn't don't
+    follow follows followed bring brings brought tell tells told show shows shown turn turns
+    keep keeps give gives feel feels feeling need needs want wants wanted wish suit suits
+    mean means decide decides begin begins began start starts started try tries help helps
+    become becomes became leave leaves lead leads meet meets live lives move moves play plays
+    plays make makes going goes gets getting seem seems based mix mixes blend blends
+    """
+)
 
 
 def stem(word: str) -> str:

@@ -26,9 +26,9 @@ SHOWN = (
 )  # The Long Dark Between Stars, Signal Lost, Ghost Station
 INTRO = "Here are three picks for you."
 GOOD = [
-    "It follows a lone engineer who has to decide what the signal means.",
+    "It is quiet and tense, and full of hard-won physics.",
     "It is a thriller about machines and the people who pretend to understand them.",
-    "It brings horror to a crew far from home.",
+    "It brings claustrophobic horror to deep space.",
 ]
 HEADING = re.compile(r"\*\*(.+?)\*\* — ")
 
@@ -158,11 +158,11 @@ def test_bad_second_sentence_is_dropped_without_regenerating(books_catalog, sett
 
 
 def test_cut_off_sentence_is_not_shown(books_catalog, settings):
-    model = FakeChatModel([INTRO, "It follows a lone engineer who must decide", GOOD[0], *GOOD[1:]])
+    model = FakeChatModel([INTRO, "It is quiet and tense and then", GOOD[0], *GOOD[1:]])
     _, written = run(
         ResponseWriter(model, books_catalog, settings, item_retry=True), request(books_catalog)
     )
-    assert "who must decide" not in written.text.replace(GOOD[0], "")
+    assert "tense and then" not in written.text.replace(GOOD[0], "")
     assert any("unfinished" in v for v in written.violations)
 
 
@@ -371,10 +371,12 @@ def test_titles_in_the_rankers_reasons_may_be_mentioned(books_catalog, settings)
     rec = Recommendation(
         books_catalog.get("book-001"), 1.0, ("similar to Iron Wings (2001), which you liked",)
     )
-    model = FakeChatModel([INTRO, "Like Iron Wings, it is a story of courage.", "It is grand."])
+    model = FakeChatModel(
+        [INTRO, "Like Iron Wings, it is tense and full of physics.", "It is grand."]
+    )
     req = request(books_catalog, recommendations=(rec,))
     _, written = run(ResponseWriter(model, books_catalog, settings), req)
-    assert "Like Iron Wings, it is a story of courage." in written.text
+    assert "Like Iron Wings, it is tense and full of physics." in written.text
     assert written.violations == ()
 
 

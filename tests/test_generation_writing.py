@@ -268,7 +268,7 @@ def test_praise_without_substance_is_rejected_for_item_text(catalog):
     assert checker.check("A fun ride if you like big things.", allowed)  # praise, nothing concrete
     assert checker.check("It suits your wish for storms.", allowed) == []  # the request
     assert checker.check("A dark tale of love and betrayal.", allowed)  # made up
-    assert checker.check("Its cloned dinosaurs make a great escape.", allowed) == []
+    assert checker.check("Its cloned dinosaurs are great.", allowed) == []
     assert checker.check("It matches what you asked for.", allowed) == []  # no praise
 
 
