@@ -209,15 +209,15 @@ class _Scheduler:
                 self._ban(job)
             generator.generate_next_token()
             token = int(generator.get_next_tokens()[0])
-        except Exception as e:  # reported to the reader
+            if token in self.eos:
+                self._finish(job)
+                return
+            job.tokens.append(token)
+            self._emit(job)
+        except Exception as e:  # reported to the reader; the loop serves the other jobs on
             job.events.put(BackendError(f"LLM generation failed: {e}"))
-            self._finish(job)
-            return
-        if token in self.eos:
-            self._finish(job)
-            return
-        job.tokens.append(token)
-        self._emit(job)
+            if job in self.active:
+                self._finish(job)
 
     def _ban(self, job: _Job) -> None:
         """Forbid the last token of every bad-words sequence whose head was just generated."""
