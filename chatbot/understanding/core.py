@@ -361,7 +361,11 @@ class ParseBase:
     def _in_time_phrase(self, k: int) -> bool:
         """Token k is the object of a time preposition ('after dinner', 'before bed')."""
         w = self._word(k)
-        if w is None or w.dep != "pobj":
+        if w is None:
+            return False
+        if w.dep == "npadvmod" or self.syntax.words[w.head].dep == "npadvmod":
+            return True  # 'last week', 'yesterday', 'tonight': when, not what
+        if w.dep != "pobj":
             return False
         return self.syntax.words[w.head].text.lower() in ("after", "before", "during", "until")
 

@@ -68,7 +68,9 @@ POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
-    "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting"
+    "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
+    "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|terrific|lovely|"
+    "gripping|moving|phenomenal|solid"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -96,7 +98,7 @@ NUMBER_WORDS: dict[str, float] = {
 FACET_ALIASES = _aliases(
     """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
     rom com|romcom|rom coms = romantic comedy;
-    scary|scarier|spooky|creepy|frightening = horror;
+    scary|scarier|spooky|frightening = horror;
     sci fi|scifi|science fiction = science fiction;
     documentary|documentaries|docs|doc = documentary, documentation;
     romantic|romance|love story = romance, romance film;
@@ -167,7 +169,8 @@ FILLER_WORDS = _words(
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
-    options suggestions alternatives different second first third big huge small course
+    options suggestions alternatives different second first third big huge small course gem gems
+    recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help"""
 )

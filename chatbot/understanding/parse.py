@@ -387,8 +387,11 @@ class _Parse(ConstraintRules, TitleRules):
                 if word is not None and word.tag == "WDT":
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
+                later = [t for t in self.targets if t.kind == "item" and t.pos > k]
                 if earlier:
                     items = [max(earlier, key=lambda t: t.pos).item]
+                elif len(later) == 1:
+                    items = [later[0].item]  # "loved it, Gravity was stunning"
                 elif tok.text in ("them", "those"):
                     items = [self.vocab.catalog.get(i) for i in shown]
                 else:
@@ -580,7 +583,10 @@ class _Parse(ConstraintRules, TitleRules):
             # a facet word inside a topic phrase ('space adventures') belongs to the topic
             for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
                 if t.pos - 1 in content or t.pos + 1 in content:
-                    self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
+                    if t.pos + 1 in content:
+                        # the facet word modifies a topic ('comedy club'): the topic says it all;
+                        # as the head ('light comedy', 'college comedy') it stays a wish too
+                        self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
                     content.append(t.pos)
             content.sort()
             runs: list[list[int]] = [[content[0]]]

@@ -212,6 +212,7 @@ class TitleRules(ParseBase):
             or len(self.toks) <= n + 1
             or nxt in (",", "and", "or")
             or prev in ("is", "was", "did", "does", "has", "how")  # 'is Alien a horror film?'
+            or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
         )
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
