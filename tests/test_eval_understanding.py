@@ -69,6 +69,17 @@ def test_dev_and_heldout_share_no_turn_text() -> None:
     assert not shared
 
 
+def test_dev2_covers_every_kind_and_repeats_no_dev_turn() -> None:
+    dev2 = load_corpus("dev2")
+    assert Counter(c.kind for c in dev2) == dict.fromkeys(KINDS, 15)
+    assert {c.split for c in dev2} == {"dev2"} and all("-d2-" in c.id for c in dev2)
+    dev = load_corpus("dev")
+    dev_turns = {t.strip().lower() for c in dev for t in c.turns}
+    assert not {c.turns for c in dev2} & {c.turns for c in dev}
+    # a tested sentence is new unless it is a bare follow-up ("more") after a new request
+    assert not {c.turns[0].strip().lower() for c in dev2 if len(c.turns) == 1} & dev_turns
+
+
 def test_heldout_uses_other_titles_people_and_numbers_than_dev() -> None:
     def titles(cases: list[Case]) -> set[str]:
         keys = ("liked", "rejected", "seen", "not_liked", "not_rejected", "not_seen")
