@@ -303,10 +303,11 @@ def test_stoppable_model_raises_backend_error_once_stopped() -> None:
     assert out == ["a"] and model.name == "inner"
 
 
-def test_build_app_wires_the_page(manager: StandInManager) -> None:
+def test_build_app_wires_the_page(manager: StandInManager, tmp_path: Any) -> None:
     import gradio as gr
 
-    demo = app.build_app(manager, Settings.from_env({}, items_per_turn=3))
+    demo = app.build_app(manager, Settings.from_env({}, items_per_turn=3, home=tmp_path))
+    assert (tmp_path / "ui-secret").stat().st_mode & 0o077 == 0  # the storage key is private
     ids = {b.elem_id for b in demo.blocks.values() if getattr(b, "elem_id", None)}
     for needed in ("chat", "message", "send", "stop", "cards", "panel", "start-over", "forget"):
         assert needed in ids
