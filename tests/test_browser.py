@@ -258,7 +258,9 @@ def test_thanks_keeps_cards_and_why_this_one(browser: Any, books_url: str) -> No
     page.context.close()
 
 
-def test_a_closed_tab_ends_its_page_stream(browser: Any, books_catalog: Any) -> None:
+def test_a_closed_tab_ends_its_page_stream(
+    browser: Any, books_catalog: Any, tmp_path: Path
+) -> None:
     """Each tab draws through one long-lived stream; closing the tab must end it (Gradio keeps
     running events whose client left), or every closed tab would keep polling forever."""
     import app
@@ -266,7 +268,7 @@ def test_a_closed_tab_ends_its_page_stream(browser: Any, books_catalog: Any) -> 
     from tests.browser_helpers import free_port
     from tests.test_app_standin import StandInManager
 
-    settings = Settings.from_env({}, port=free_port())
+    settings = Settings.from_env({}, port=free_port(), home=tmp_path)
     demo = app.build_app(StandInManager(books_catalog), settings)
     url = app.serve(demo, settings, block=False)
     try:
