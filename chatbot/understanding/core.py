@@ -226,6 +226,15 @@ def _heads(key: str, raw: str) -> Iterable[str]:
             yield head
 
 
+def _not_a_person(key: str, titles: set[str]) -> bool:
+    """A 'name' that is a title, or part of two titles or more ('Kung Fu': Kung Fu Panda, Kung
+    Fu Yoga), is a concept the recogniser mistook for a person."""
+    if key in titles:
+        return True
+    pattern = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+    return sum(1 for t in titles if pattern.search(t)) >= 2
+
+
 def _topic_words(catalog: Catalog) -> dict[str, float]:
     """Word -> share of descriptions that contain it, over the catalogue's descriptions."""
     counts: dict[str, int] = {}
@@ -247,7 +256,9 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     for name in ("person", "studio"):
         for value in catalog.facet_values(name):
             norm = _norm_phrase(fold_accents(value))
-            if len(norm) < 3 or (name == "person" and normalize_title(value) in titles):
+            if len(norm) < 3 or (
+                name == "person" and _not_a_person(normalize_title(value), titles)
+            ):
                 continue  # the recogniser sometimes takes a title for a name ('Toy Story')
             terms.setdefault(tuple(norm.split()), (name, value))
             last = norm.split()[-1]

@@ -131,6 +131,7 @@ FACET_ALIASES = _aliases(
     adventurous = adventure;
     action packed|explosions = action;
     superhero|superheroes = super hero, action;
+    kung fu|karate|martial arts|samurai|ninja = martial arts;
     cult|cult classic = cult favourite, cult favorite;
     classic|classics = classic;
     blockbuster|blockbusters = blockbuster;
@@ -170,6 +171,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
     options suggestions alternatives different second first third big huge small course gem gems
+    appeal appeals
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help"""
@@ -225,7 +227,8 @@ QUESTION_STARTS = _words(
 )
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
 REQUEST_QUESTIONS = re.compile(
-    r"^(can|could|would|will) you\b|^(do|have|did) you (have|got|know|seen|see|watched|like|"
+    r"^(can|could|would|will) you (?!tell|describe|explain|say)|"
+    r"^(do|have|did) you (have|got|know|seen|see|watched|like|"
     r"love|recommend)\b|^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|^(is|are) there\b|^any\b|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"

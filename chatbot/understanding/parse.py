@@ -525,6 +525,13 @@ class _Parse(ConstraintRules, TitleRules):
             and self._topic_word(k)
         )
 
+    def _unknown_person(self, run: list[int]) -> bool:
+        """A run of two or three capitalised proper nouns ('Denzel Washington') that is no
+        person, studio or title the catalogue knows."""
+        if not 2 <= len(run) <= 3 or run != list(range(run[0], run[-1] + 1)):
+            return False
+        return all(self.toks[k].raw[:1].isupper() and self._pos(k) == "PROPN" for k in run)
+
     def _topic_word(self, k: int) -> bool:
         """A word that can carry a topic: a noun, proper noun, adjective or verb (per the parse)
         that the catalogue's descriptions use, and not so common there that it says nothing
@@ -609,6 +616,12 @@ class _Parse(ConstraintRules, TitleRules):
                 ]
                 phrase = " ".join(words).strip()
                 phrase = re.sub(r"\s+([^\w\s])", r"\1", phrase)[:80].strip()
+                if phrase and self._unknown_person(run):
+                    self.notes.append(
+                        f"The catalogue has no cast lists and its synopses do not name "
+                        f"{' '.join(self.toks[k].raw for k in run)}; I searched the synopses "
+                        "for the name instead."
+                    )
                 if phrase:
                     avoid = a in negated
                     self.events.append(

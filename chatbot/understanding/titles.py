@@ -397,7 +397,14 @@ class TitleRules(ParseBase):
         first = span[0]
         if self.text.isupper() or not first.raw[:1].isupper():
             return False
-        capitals = sum(1 for t in span[: _title_case_run(span)] if t.raw[:1].isupper())
+        run = _title_case_run(span)
+        capitals = sum(1 for t in span[:run] if t.raw[:1].isupper())
+        if (
+            run < len(span)
+            and span[run].text.isalpha()
+            and self._pos(self.toks.index(span[run])) in ("NOUN",)
+        ):
+            return False  # 'New York stories', 'Pixar movies': the names describe what follows
         if capitals >= 2:
             return True  # 'The Dark Knights of Venice': title case, ordinary words or not
         if first.text in COMMON_WORDS or first.text in FILLER_WORDS:
