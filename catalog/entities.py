@@ -139,7 +139,7 @@ def english_title_aliases(
     from wordfreq import zipf_frequency
 
     def distinctive(name: str) -> bool:
-        words = re.findall(r"[a-z]+", name.lower())
+        words = re.findall(r"[^\W\d_]+", name.lower())
         words = words[1:] if words and words[0] in ("the", "a", "an") else words
         rare = [w for w in words if zipf_frequency(w, "en") < (4.0 if len(words) > 1 else 3.0)]
         return len(words) >= 3 or (bool(words) and bool(rare))

@@ -290,6 +290,7 @@ class OmdbDump:
         default_factory=lambda: defaultdict(list)
     )
     tree: CategoryTree = field(default_factory=lambda: CategoryTree({}, {}, {}))
+    series: dict[str, str] = field(default_factory=dict)  # movie id -> movie series name
 
 
 def check_omdb_dir(omdb_dir: Path) -> None:
@@ -299,6 +300,20 @@ def check_omdb_dir(omdb_dir: Path) -> None:
     missing = [name for name in REQUIRED_FILES if not (omdb_dir / name).is_file()]
     if missing:
         raise CatalogError(f"missing {', '.join(missing)}; {DOWNLOAD_HINT}", path=str(omdb_dir))
+
+
+def _series_names(root: Path, parents: Mapping[str, str]) -> dict[str, str]:
+    """Movie id -> the name of its movie series ('Indiana Jones'), from all_movieseries.csv
+    (optional: without it no movie has a series)."""
+    path = root / "all_movieseries.csv"
+    if not path.is_file():
+        return {}
+    names = {
+        sid: " ".join(name.split())
+        for _, (sid, name, *_rest) in _typed(read_mysql_csv(path), path, 4)
+        if name and name.strip()
+    }
+    return {mid: names[p] for mid, p in parents.items() if p in names}
 
 
 def load_dump(omdb_dir: str | Path, *, progress: bool = False) -> OmdbDump:
@@ -315,9 +330,13 @@ def load_dump(omdb_dir: str | Path, *, progress: bool = False) -> OmdbDump:
         path = root / name
         rows = read_mysql_csv(path)
         if name == "all_movies.csv":
-            for _, (mid, title, _parent, date) in _typed(rows, path, 4):
+            parents: dict[str, str] = {}
+            for _, (mid, title, parent, date) in _typed(rows, path, 4):
                 if title and title.strip():
                     dump.movies[mid] = (" ".join(title.split()), _year(date))
+                    if parent:
+                        parents[mid] = parent
+            dump.series = _series_names(root, parents)
         elif name == "movie_abstracts_en.csv":
             for _, (mid, text) in _typed(rows, path, 2):
                 text = (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -533,6 +552,8 @@ def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> 
         facets=facets,
     )
     extra: dict[str, Any] = {"omdb_id": int(mid)}
+    if mid in dump.series:
+        extra["series"] = dump.series[mid]  # omdb.org's movie series ('Indiana Jones')
     if redial:
         extra["redial_ids"] = [m.movie_id for m in redial]
         extra["redial_mentions"] = sum(m.mentions for m in redial)

@@ -15,6 +15,7 @@ from chatbot.events import (
 )
 from chatbot.understanding.core import (
     ParseBase,
+    normalize_title,
 )
 from chatbot.understanding.lexicon import (
     CHILD_AGE_MAX,
@@ -24,6 +25,7 @@ from chatbot.understanding.lexicon import (
     FAMILY_WORDS,
     LANGUAGES,
     NUMBER_WORDS,
+    TOKEN_RE,
 )
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,30 @@ class ConstraintRules(ParseBase):
                 if int(self.state.constraints.get("year_max", 9999)) <= ref + 1:
                     self._clear("year_max")
 
+    def _mask_titles(self) -> list[tuple[int, int, str]]:
+        """Hide titles that read like constraints ('The 40-Year-Old Virgin', '2001: A Space
+        Odyssey', 'The Hangover Part 2') from the constraint passes; (start, end, text) to put
+        back."""
+        toks = list(TOKEN_RE.finditer(self.low))
+        spans: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(8, len(toks) - i), 1, -1):
+                a, b = toks[i].start(), toks[i + n - 1].end()
+                if normalize_title(self.low[a:b]) in self.vocab.risky_titles:
+                    spans.append((a, b, self.low[a:b]))
+                    i += n - 1
+                    break
+            i += 1
+        for a, b, _ in spans:
+            self.low = self.low[:a] + "\x00" * (b - a) + self.low[b:]
+        return spans
+
+    def _unmask_titles(self, spans: list[tuple[int, int, str]]) -> None:
+        for a, b, text in spans:
+            if self.low[a:b] == "\x00" * (b - a):
+                self.low = self.low[:a] + text + self.low[b:]
+
     def _audience(self) -> None:
         """Who is watching: 'my 6 year old', 'for the kids', 'with my grandmother', 'the whole
         family' -> the audience constraint ('children' or 'family'), before 'old' means a year."""
@@ -100,7 +126,7 @@ class ConstraintRules(ParseBase):
         self._consume(
             rf"(?P<neg>\bnot (?:for |suitable for )?)?(?:\b(?:for|with) (?:my|our|a|an|the) )?"
             rf"\b(?:aged? )?(?P<n>\d{{1,2}}|{words})"
-            r"(?:[\s-]*(?:years?|yrs?)[\s-]*old|[\s-]?(?:yo|y/o|year-olds?)|"
+            r"(?:[\s-]*(?:years?|yrs?)[\s-]*olds?|[\s-]?(?:yo|y/o|year-olds?)|"
             r"[\s-]*(?:years?|yrs?) of age)\b(?:s\b)?"
             r"(?: (?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|"
             r"brother|sister|cousin)s?\b)?",
@@ -122,7 +148,8 @@ class ConstraintRules(ParseBase):
         self._consume(
             r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"
             rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?(?:{child})"
-            r"s?\b|babysitting|babysit|little ones)",
+            r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )\b(?:toddlers|kids|children"
+            r"|little kids)\b)",
             kids,
         )
 
@@ -147,6 +174,7 @@ class ConstraintRules(ParseBase):
             self._set("audience", "children" if "children" in found else "family")
 
     def _constraints(self) -> None:
+        masked = self._mask_titles()
         self._audience()
         self._mark_critiques()
         v = self.vocab
@@ -428,6 +456,7 @@ class ConstraintRules(ParseBase):
             self._consume(r"\b(cheaper|cheap|inexpensive|affordable|budget)\b", cheap)
         # language and country
         self._language_country()
+        self._unmask_titles(masked)
 
     def _rating2(self, m: re.Match[str]) -> bool:
         self._set("rating_min", float(m.group("n2") or m.group("n3")))
@@ -488,6 +517,20 @@ class ConstraintRules(ParseBase):
             r"below|within|up to|"
             rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
             limit,
+        )
+
+        def between(m: re.Match[str]) -> bool:
+            self._set("runtime_max", int(m.group("hi")))
+            return True
+
+        self._consume(
+            r"\bbetween \d{2,3} and (?P<hi>\d{2,3}) ?(?:minutes|mins?|m)\b|"
+            r"\b\d{2,3} ?(?:-|–|to) ?(?P<hi2>\d{2,3}) ?(?:minutes|mins?|m)\b",
+            lambda m: (
+                between(m)
+                if m.group("hi")
+                else self._set("runtime_max", int(m.group("hi2"))) or True
+            ),
         )
         # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
         self._consume(

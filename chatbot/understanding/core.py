@@ -22,6 +22,7 @@ from chatbot.understanding.lexicon import (
     COMMON_WORDS,
     FACET_ALIASES,
     FILLER_WORDS,
+    REQUEST_VERBS,
     SLANG,
     TOKEN_RE,
 )
@@ -133,6 +134,15 @@ class Vocabulary:
         ]
         self._word_index: dict[str, list[str]] | None = None
         self.series = _series(self.titles)
+        # multi-word titles a constraint pass would read as a year, an age or a length
+        self.risky_titles = {
+            k
+            for k in self.titles
+            if len(k.split()) >= 2 and _RISKY.search(k) and len(self.titles[k]) >= 1
+        }
+        # the catalogue's own series ('Indiana Jones': Raiders of the Lost Ark first) win
+        for name, films in _catalogue_series(catalog).items():
+            self.series[name] = films
         self.topic_words = _topic_words(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.facet_terms = _facet_terms(catalog)
@@ -193,7 +203,13 @@ def normalize_title(text: str) -> str:
     words = t.split()
     if words and words[0] in ("the", "a", "an") and len(words) > 1:
         words = words[1:]
+    # 'The Hangover Part II' and 'the hangover part 2' are the same title
+    words = [words[0], *(_ROMAN.get(w, w) for w in words[1:])] if words else words
     return " ".join(words)
+
+
+_RISKY = re.compile(r"\d|\b(old|older|new|newer|year|years|hour|hours|minutes|long|short)\b")
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 
 
 _SEQUEL = re.compile(r"^(?:\d+|[ivx]+|part \w+|episode \w+|chapter \w+|and the \w+)\b")
@@ -214,6 +230,18 @@ def _series(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
         h: sorted(dict.fromkeys(items), key=lambda i: (i.year or 9999, i.title))
         for h, items in out.items()
         if len(set(items)) >= 2
+    }
+
+
+def _catalogue_series(catalog: Catalog) -> dict[str, list[Item]]:
+    """Series name key -> its films in release order, from items' extra["series"]."""
+    out: dict[str, list[Item]] = {}
+    for item in catalog:
+        name = item.extra.get("series")
+        if isinstance(name, str) and normalize_title(name):
+            out.setdefault(normalize_title(name), []).append(item)
+    return {
+        k: sorted(v, key=lambda i: (i.year or 9999, i.title)) for k, v in out.items() if len(v) >= 2
     }
 
 
@@ -264,6 +292,12 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             last = norm.split()[-1]
             if name == "person" and len(norm.split()) > 1:
                 surnames.setdefault(last, set()).add(value)
+    for value in catalog.facet_values("studio"):
+        # 'DC' for DC Comics, 'Ghibli' for Studio Ghibli: an acronym or a rare word of the name
+        for word in value.split():
+            w = word.lower().strip(".")
+            if (word.isupper() and len(word) >= 2) or (len(w) >= 4 and zipf_frequency(w, "en") < 3):
+                terms.setdefault((w,), ("studio", value))
     for last, values in surnames.items():
         # 'a Spielberg film': a surname names the person when only one person has it and it is
         # not an everyday English word ('Stone', 'Wood')
@@ -374,8 +408,15 @@ class ParseBase:
         w = self._word(k)
         if w is None:
             return False
+        if w.ent in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+            return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
         if w.dep == "npadvmod" or self.syntax.words[w.head].dep == "npadvmod":
             return True  # 'last week', 'yesterday', 'tonight': when, not what
+        if w.dep == "acomp" and w.pos == "ADJ":
+            return True  # "it's late", "what's worth seeing": said of something, not a topic
+        head = self.syntax.words[w.head]
+        if w.dep == "dobj" and head.pos == "VERB" and head.lemma not in REQUEST_VERBS:
+            return True  # "I've taken a break": what the user did, not what they want
         if w.dep != "pobj":
             return False
         return self.syntax.words[w.head].text.lower() in ("after", "before", "during", "until")

@@ -35,6 +35,18 @@ DETECTABLE = {
     "zh": "Chinese",
     "ko": "Korean",
     "ar": "Arabic",
+    "fi": "Finnish",
+    "nb": "Norwegian",
+    "cs": "Czech",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "el": "Greek",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "uk": "Ukrainian",
+    "id": "Indonesian",
+    "vi": "Vietnamese",
+    "th": "Thai",
 }
 MIN_CONFIDENCE = 0.8
 MAX_OWN_CONFIDENCE = 0.3
@@ -110,6 +122,11 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
         return None
     code = max(scores, key=lambda c: scores[c])
     own = scores.get(pack.code, 0.0)
+    own_words = _function_words(text, pack.code)
+    for other in sorted(scores, key=lambda c: -scores[c])[:3]:
+        foreign = _function_words(text, other) - own_words
+        if other != pack.code and len(foreign) >= 3 and len(own_words) <= 1:
+            return other  # 'Gibt es gute Science-Fiction-Filme aus den 80ern?': loanwords
     if code == pack.code:
         return None
     if scores[code] >= MIN_CONFIDENCE:

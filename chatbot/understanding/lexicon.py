@@ -6,13 +6,20 @@ import re
 
 TITLE_CUTOFF = 83.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
 TOKEN_RE = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
-PRONOUNS = ("it", "that", "this", "them", "those")
+PRONOUNS = ("it", "that", "this", "them", "those", "these")
 CLAUSE_BREAK = {".", "!", "?", ";", ",", "but", "however", "although", "though", "whereas", "yet"}
-LIST_GLUE = {"and", "or", "nor", "also", "the", "a", "an", "too", "as", "well"}
+LIST_GLUE = {"and", "or", "nor", "also", "the", "a", "an", "too", "as", "well", "&", "plus"}
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# verbs whose object is what the user wants to watch ('I want dinosaurs', 'show me westerns')
+REQUEST_VERBS = _words(
+    "want like love prefer need fancy show give find recommend suggest watch see get enjoy try "
+    "adore crave have hate dislike avoid skip"
+)
 
 
 SMALL_TALK = _words(
@@ -131,6 +138,7 @@ FACET_ALIASES = _aliases(
     adventurous = adventure;
     action packed|explosions = action;
     superhero|superheroes = super hero, action;
+    spy|spies|espionage|secret agent = secret agent;
     kung fu|karate|martial arts|samurai|ninja = martial arts;
     cult|cult classic = cult favourite, cult favorite;
     classic|classics = classic;
@@ -207,7 +215,8 @@ SLANG = _table(
     "rn=right now|tbh=to be honest|idk=i don't know|dunno=don't know|gimme=give me|"
     "wanna=want to|gonna=going to|kinda=kind of|sorta=sort of|luv=love|kiddos=kids|"
     "grandma=grandmother|granny=grandmother|grandpa=grandfather|nan=grandmother|"
-    "romcom=rom com|scifi=sci fi|docu=documentary|vid=video|cmdy=comedy|comdy=comedy|"
+    "romcom=rom com|romcoms=rom coms|scifi=sci fi|docu=documentary|vid=video|cmdy=comedy|"
+    "comdy=comedy|whats=what's|hows=how's|wheres=where's|whos=who's|"
     "thrilller=thriller|horor=horror|no1=no one|noone=no one"
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
@@ -223,6 +232,7 @@ FAMILY_WORDS = _words(
 CHILD_AGE_MAX = 12  # up to this age the picks are children's / family films only
 QUESTION_STARTS = _words(
     "what when which who whom whose why how is are was were does do did can could will would tell "
+    "what's who's how's when's where's "
     "has have had isn't aren't wasn't doesn't didn't"
 )
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
@@ -254,6 +264,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bscary\b|\bfrightening\b|\bcreepy\b|\bhorror\b|\bgory\b|\bgore\b|"
         r"\bviolent\b|\bviolence\b|\bbloody\b|\b(for|with) (kids|children|a child|my)\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
+        r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
         r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b",
     ),
     (

@@ -37,6 +37,7 @@ class Word:
     tag: str  # Penn Treebank tag (WDT: relative 'that' / 'which')
     dep: str  # dependency label (neg, det, amod, relcl, ...)
     head: int  # index of the head word (itself for the root)
+    ent: str = ""  # named-entity label (DATE, TIME, PERSON, GPE, ...), empty for none
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def pipeline() -> Any:
                 ) from e
             for name in PACKAGES:
                 try:
-                    _nlp = spacy.load(name, exclude=["ner"])
+                    _nlp = spacy.load(name)
                     break
                 except OSError:
                     continue
@@ -98,7 +99,17 @@ def parse(text: str) -> Parse:
     with _lock:  # spaCy pipelines are not documented as thread-safe
         doc = nlp(text)
     words = tuple(
-        Word(t.idx, t.idx + len(t.text), t.text, t.lemma_.lower(), t.pos_, t.tag_, t.dep_, t.head.i)
+        Word(
+            t.idx,
+            t.idx + len(t.text),
+            t.text,
+            t.lemma_.lower(),
+            t.pos_,
+            t.tag_,
+            t.dep_,
+            t.head.i,
+            t.ent_type_,
+        )
         for t in doc
     )
     result = Parse(words, tuple(_scopes(words)))

@@ -453,6 +453,7 @@ class _Parse(ConstraintRules, TitleRules):
                     self.toks[k].used
                     or self.toks[k].text in LIST_GLUE
                     or self.toks[k].text in LIST_TAIL
+                    or not any(c.isalnum() for c in self.toks[k].text)  # emoji, dashes
                     for k in range(lo, hi)
                     if not any(k == c.pos for c in self.cues if c.negator)
                 )
@@ -590,7 +591,7 @@ class _Parse(ConstraintRules, TitleRules):
             # a facet word inside a topic phrase ('space adventures') belongs to the topic
             for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
                 if t.pos - 1 in content or t.pos + 1 in content:
-                    if t.pos + 1 in content:
+                    if t.pos + 1 in content and t.pos not in negated:
                         # the facet word modifies a topic ('comedy club'): the topic says it all;
                         # as the head ('light comedy', 'college comedy') it stays a wish too
                         self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]

@@ -192,6 +192,8 @@ class TitleRules(ParseBase):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
         if not capitalised and nxt in ("movie", "movies", "film", "films", "flick", "story"):
             return False  # 'a road trip movie', 'a haunted house film': a kind of film
+        if n > 1 and not capitalised and self._everyday_phrase(words, i, n):
+            return False  # "I'm home alone this weekend" is not the film Home Alone
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             return False  # 'what should I watch next?' is not the film 'Next
         if self._next_in_list(i):
@@ -237,6 +239,22 @@ class TitleRules(ParseBase):
         prev = self.toks[i - 1].text if i > 0 else ""
         return nxt in ("movie", "movies", "film", "films", "flick", "flicks", "picture", "'s") or (
             prev in ("by", "from", "with", "starring", "a", "an", "some", "any", "more", "no")
+        )
+
+    def _everyday_phrase(self, words: Sequence[str], i: int, n: int) -> bool:
+        """Lower-case everyday words ('home alone', 'gone girl') read as a title only right
+        after a cue ('I loved gone girl'), in a question about it, or before 'was' / 'is'."""
+        from wordfreq import zipf_frequency
+
+        if not all(zipf_frequency(w, "en") >= 4.0 for w in words if w.isalpha()):
+            return False
+        prev = self.toks[i - 1].text if i > 0 else ""
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        return not (
+            self._cue_before(i)
+            or prev in ("what's", "is", "was", "how", "about", "did", "does", "and", ",")
+            or nxt in ("was", "is", "were", "rated", "about")
+            or len(self.toks) <= n + 1
         )
 
     def _everyday_word(self, word: str, i: int) -> bool:
@@ -298,8 +316,9 @@ class TitleRules(ParseBase):
             ):
                 starts.append(k)
             # the next title of a list: 'I loved Pulp Fiction and the godfahter'
-            if t.text in ("and", "or", ",", "&") and any(
-                x.kind == "item" and x.pos < k for x in self.targets
+            if t.text in ("and", "or", ",", "&") and (
+                any(x.kind == "item" and x.pos < k for x in self.targets)
+                or any(c.kind in ("pos", "neg", "seen") and c.pos < k for c in self.cues)
             ):
                 starts.append(k + 1)
                 cued.add(k + 1)
