@@ -178,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rec.add_argument("--seed", type=int, default=0, help="seed of the hold-out split")
     rec.add_argument("--max-cases", type=int, help="tune on at most N held-out turns (faster)")
+    rec.add_argument(
+        "--no-popularity-cap",
+        action="store_true",
+        help="choose the blend by recall alone, even if it recommends popular items more often",
+    )
     rec.add_argument("--embedder", help="sentence-transformers | hash")
     rec.add_argument(
         "--if-missing",
@@ -480,6 +485,7 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         holdout=args.holdout,
         seed=args.seed,
         max_cases=args.max_cases,
+        popularity_cap=not args.no_popularity_cap,
     )
     return 0
 

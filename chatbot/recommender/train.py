@@ -152,6 +152,7 @@ def train_recommender(
     lambdas: Sequence[float] = LAMBDAS,
     keep: int = KEEP,
     max_cases: int | None = None,
+    popularity_cap: bool = True,
     retriever: Retriever | None = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
@@ -160,8 +161,9 @@ def train_recommender(
 
     `data`: ReDial-format training JSONL (default <redial dir>/train_partial.jsonl); with
     `from_sessions` the SQLite session store's logged sessions instead. `out` defaults to
-    `model_dir(settings)`, where the Ranker looks. ConfigError for test files, a catalogue
-    without ReDial ids, or too little data to learn from."""
+    `model_dir(settings)`, where the Ranker looks. `popularity_cap`: choose the blend only among
+    weights whose hold-out popularity bias is at most the hand-tuned ranking's. ConfigError for
+    test files, a catalogue without ReDial ids, or too little data to learn from."""
     from tqdm import tqdm
 
     if not 0.0 < holdout < 0.5:
@@ -255,7 +257,7 @@ def train_recommender(
         4,
     )
     # a top-10 list that is more than 1% of the catalogue (the 40 books) says little about bias
-    guard = len(catalog) >= 1000
+    guard = popularity_cap and len(catalog) >= 1000
     echo(f"popularity bias@10 of the hand-tuned ranking on the hold-out: {hand_bias}")
     lw, pw, blend_best, grid = _blend_search(
         rows, pops, learned, top_voted, limit=hand_bias if guard else None
