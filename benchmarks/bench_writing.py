@@ -119,6 +119,7 @@ class Counts:
     specific: int = 0
     degenerate: int = 0
     leaks: int = 0
+    ungrammatical: int = 0
     contradictions: int = 0
     wrong_facts: int = 0
     copied: int = 0
@@ -230,6 +231,7 @@ def score_reply(
             "specific": wc.specific_words(text, item),
             "degenerate": wc.degenerate(text),
             "leaks": wc.leaks(text),
+            "ungrammatical": wc.ungrammatical(text),
             "contradictions": wc.contradictions(text),
             "wrong_facts": wc.kind_claims(text, item)
             + wc.wrong_numbers(text, item)
@@ -238,7 +240,15 @@ def score_reply(
             # a title the system recognised and names in a reason is not the user's words
             "copied": [x for x in [wc.copied_run(text, request.user_text, source)] if x],
         }
-        for kind in ("stock", "degenerate", "leaks", "contradictions", "wrong_facts", "copied"):
+        for kind in (
+            "stock",
+            "degenerate",
+            "leaks",
+            "ungrammatical",
+            "contradictions",
+            "wrong_facts",
+            "copied",
+        ):
             if flags[kind]:
                 setattr(c, kind, getattr(c, kind) + 1)
                 c.note(kind, f"{label}: {text!r} {flags[kind]}")
@@ -259,6 +269,7 @@ def rates(c: Counts) -> dict[str, Any]:
         "specific": c.specific / n,
         "degenerate": c.degenerate / n,
         "leaks": c.leaks,
+        "ungrammatical": c.ungrammatical,
         "contradictions": c.contradictions,
         "wrong_facts": c.wrong_facts,
         "copied_user_text": c.copied,
@@ -396,7 +407,7 @@ def print_split(split: str, res: dict[str, Any], counts: dict[str, Counts]) -> N
     lat = res["latency"]
     print(f"\n== {split}: {res['served']['replies']} replies, {res['served']['items']} item texts")
     print(f"{'metric':<22}{'served':>10}{'template':>10}   target")
-    for key in (*TARGETS, "lead_in_bad", "model_text_items"):
+    for key in (*TARGETS, "ungrammatical", "lead_in_bad", "model_text_items"):
         s, t = res["served"][key], res["template"][key]
         fmt = (lambda v: f"{v:.1%}") if isinstance(s, float) else str
         target = TARGETS.get(key)

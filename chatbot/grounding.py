@@ -216,6 +216,7 @@ class GroundingChecker:
             both = wc.degenerate(f"{allowed.repeat_of} {text}")
             problems += [f"repeats the clause ({p})" for p in both if p not in before]
         problems += [f"leaks {p!r}" for p in wc.leaks(text)]
+        problems += [f"ungrammatical {p!r}" for p in wc.ungrammatical(text)]
         problems += [f"contradicts the pick ({p!r})" for p in wc.contradictions(text)]
         if allowed.item is not None:
             problems += [f"claims {p}" for p in wc.kind_claims(text, allowed.item)]

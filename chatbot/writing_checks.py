@@ -209,6 +209,18 @@ def leaks(text: str) -> list[str]:
     return _found(LEAK_PHRASES, text)
 
 
+_PLURAL_COMPLEMENT = re.compile(
+    r"\b(?:it|this) (?:is|was) (?!a |an |the |one |among |some |two |three )"
+    r"(?:[\w'-]+,? ){1,4}(?:movies|films|books|items|titles|picks)\b"
+)
+
+
+def ungrammatical(text: str) -> list[str]:
+    """ "It is dark movies", "It is family saga movies": the request phrase parroted as a
+    plural complement of a singular subject."""
+    return [m.group() for m in _PLURAL_COMPLEMENT.finditer(fold(text))]
+
+
 def contradictions(text: str) -> list[str]:
     """The reply speaking against its own pick ("not for me", "you won't like")."""
     return _found(CONTRADICTION_PHRASES, text)

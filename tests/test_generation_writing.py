@@ -297,3 +297,14 @@ def test_template_tail_merges_wishes_and_does_not_repeat_the_clause():
     tail = template_tail(reasons, clause="A 2014 American fantasy fairy-tale film, 97 minutes.")
     assert "fairy-tale" not in tail and tail.startswith("Why it's here: from 2014, as you asked")
     assert wc.degenerate(tail) == []
+
+
+def test_the_request_parroted_as_a_plural_complement_is_ungrammatical():
+    for text in (
+        "It is dark movies.",
+        "It is family saga movies.",
+        "It is family film quirky movies.",
+    ):
+        assert wc.ungrammatical(text), text
+    for text in ("It is one of the best movies.", "It is a dark movie.", "Its movies are dark."):
+        assert wc.ungrammatical(text) == [], text
