@@ -129,6 +129,7 @@ def make_chat_model(settings: Settings) -> ChatModel | None:
     """The chat model named by settings.llm; None for "template" (no LLM, template text only)."""
     factories: dict[str, Callable[[Settings], ChatModel | None]] = {
         "transformers": _make_transformers,
+        "onnxruntime": _make_onnxruntime,
         "openai": _make_openai,
         "fake": _make_fake,
         "template": lambda _settings: None,
@@ -146,6 +147,12 @@ def _make_transformers(settings: Settings) -> ChatModel:
     from chatbot.backends.llm_transformers import TransformersChatModel
 
     return TransformersChatModel(settings)
+
+
+def _make_onnxruntime(settings: Settings) -> ChatModel:
+    from chatbot.backends.llm_onnx import OnnxChatModel
+
+    return OnnxChatModel(settings)
 
 
 def _make_openai(settings: Settings) -> ChatModel:
