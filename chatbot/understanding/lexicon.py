@@ -69,7 +69,8 @@ NEGATIVE_CUES = _phrases(
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
-    "overrated|bored"
+    "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
+    "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious"
 )
 POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
