@@ -511,6 +511,10 @@ def trailer_url(trailers: Sequence[tuple[str, str, str]]) -> str | None:
     return f"https://www.youtube.com/watch?v={key}"
 
 
+# category names filed under genres in the dump that are standings or awards, not genres
+_NOT_A_GENRE = re.compile(r"^Standing$| - (Winner|Nomination)$")
+
+
 def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> Item:
     """One catalogue item for omdb movie `mid`."""
     title, year = dump.movies[mid]
@@ -533,7 +537,7 @@ def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> 
             facets[kind].append(name)
     # broad genres first so that genres[:2] reads like a genre ("crime drama")
     broad = [g for g in specific if g in tree.top_names]
-    genres = list(dict.fromkeys([*broad, *top, *specific]))
+    genres = [g for g in dict.fromkeys([*broad, *top, *specific]) if not _NOT_A_GENRE.search(g)]
     countries = list(dict.fromkeys(dump.countries.get(mid, ())))
     languages = list(dict.fromkeys(dump.languages.get(mid, ())))
     if countries:
