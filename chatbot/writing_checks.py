@@ -53,6 +53,7 @@ STOCK_PHRASES = tuple(
         r"\bon the edge of (?:your|their) seats?\b",
         r"\b(?:timeless|true|real|modern|instant) (?:classic|masterpiece|gem|treat)\b",
         r"\bmasterpiece\b",
+        r"\b(?:the )?(?:best|greatest|finest) (?:[\w-]+ ){0,2}(?:of all times?|ever made|ever)\b",
         r"\bworth (?:a|the) (?:watch|read|look|try)\b",
         r"\b(?:a|this) (?:movie|film|book) (?:that|which) (?:will|is sure to) "
         r"(?:keep|make|leave)\b",
@@ -246,7 +247,7 @@ def degenerate(text: str) -> list[str]:
                 break
             seen.add(gram)
     folded = " ".join(toks)
-    for m in re.finditer(r"\b((?:\w+ ){0,3}\w{3,}) (?:and|or|,|nor) \1\b", folded):
+    for m in re.finditer(r"\b((?:\w+ ){0,3}\w{3,}) (?:and |or |nor )?\1\b", folded):
         out.append(m.group())
     return out
 

@@ -308,3 +308,10 @@ def test_the_request_parroted_as_a_plural_complement_is_ungrammatical():
         assert wc.ungrammatical(text), text
     for text in ("It is one of the best movies.", "It is a dark movie.", "Its movies are dark."):
         assert wc.ungrammatical(text) == [], text
+
+
+def test_adjacent_repeats_and_unsupported_superlatives():
+    assert wc.degenerate("Its heroes are a funny, funny pair.")
+    assert wc.stock_filler("It is the best horror movie of all time.")
+    assert wc.stock_filler("The greatest film ever made.")
+    assert wc.degenerate("Its heroes are a funny pair.") == []
