@@ -274,7 +274,9 @@ def test_make_chat_model_registry(settings):
     assert make_chat_model(settings.replace(llm="template")) is None
     fake = make_chat_model(settings.replace(llm="fake"))
     assert fake is not None and "".join(fake.stream([{"role": "user", "content": "hi"}]))
-    with pytest.raises(ConfigError, match="known backends: transformers, onnxruntime, openai, fake, template"):
+    with pytest.raises(
+        ConfigError, match="known backends: transformers, onnxruntime, openai, fake, template"
+    ):
         make_chat_model(settings.replace(llm="llama"))
 
 
