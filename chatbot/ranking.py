@@ -524,9 +524,12 @@ def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:
     """The item fits the topic: one of the genres asked for when genres were asked for ('a
     Korean thriller' needs a thriller; Korean is a wish), else any facet value asked for."""
     genres = [v for f, v in focus if f == "genre"]
+    named = [(f, v) for f, v in focus if f in ("person", "studio")]
+    if named and not any(_has(item, f, v) for f, v in named):
+        return False  # 'DreamWorks animation', 'Bruce Willis action movies': the name is asked for
     if genres:
         return any(_has(item, "genre", v) for v in genres)
-    return any(_has(item, f, v) for f, v in focus)
+    return bool(named) or any(_has(item, f, v) for f, v in focus)
 
 
 def _has(item: Item, facet: str, value: str) -> bool:

@@ -168,7 +168,7 @@ class ConstraintRules(ParseBase):
             r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)\b|"
             rf"\b(?:my|our|the) (?:{family})s?\b|"
             r"\b(?:whole|entire) family\b|\ball ages\b)",
-            lambda m: who(m) if not m.group("child2") else (found.append("children") or True),
+            lambda m: who(m) if not m.group("child2") else kids(m),
         )
         if found:
             self._set("audience", "children" if "children" in found else "family")
@@ -320,6 +320,9 @@ class ConstraintRules(ParseBase):
         )
 
         def onwards(m: re.Match[str]) -> bool:
+            if m.group("y2"):
+                self._set("year_min", int(m.group("y2")))
+                return True
             y = int(m.group("y"))
             self._set("year_min" if m.group("dir") != "earlier" else "year_max", y)
             return True
@@ -328,9 +331,7 @@ class ConstraintRules(ParseBase):
         self._consume(
             rf"\b(?P<y>{year})\s*(?:or|and) (?P<dir>later|newer|after|earlier)\b|"
             rf"\b(?P<y2>{year})\s*(?:on|onwards|\+)",
-            lambda m: (
-                onwards(m) if m.group("y") else self._set("year_min", int(m.group("y2"))) or True
-            ),
+            onwards,
         )
 
         def last_years(m: re.Match[str]) -> bool:
@@ -520,17 +521,13 @@ class ConstraintRules(ParseBase):
         )
 
         def between(m: re.Match[str]) -> bool:
-            self._set("runtime_max", int(m.group("hi")))
+            self._set("runtime_max", int(m.group("hi") or m.group("hi2")))
             return True
 
         self._consume(
             r"\bbetween \d{2,3} and (?P<hi>\d{2,3}) ?(?:minutes|mins?|m)\b|"
             r"\b\d{2,3} ?(?:-|–|to) ?(?P<hi2>\d{2,3}) ?(?:minutes|mins?|m)\b",
-            lambda m: (
-                between(m)
-                if m.group("hi")
-                else self._set("runtime_max", int(m.group("hi2"))) or True
-            ),
+            between,
         )
         # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
         self._consume(

@@ -371,6 +371,8 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _anaphora(self) -> None:
         """'loved it', 'seen that': the item named earlier in the message, else the top pick."""
+        if self.unknown:
+            return  # 'Neon Orchards of Tulsa, got anything like it?': 'it' is the unknown one
         # 'that' means a pick still on the table, not one turned down since it was shown
         rejected = set(self.state.disliked)
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog and i not in rejected]
@@ -392,7 +394,7 @@ class _Parse(ConstraintRules, TitleRules):
                     items = [max(earlier, key=lambda t: t.pos).item]
                 elif len(later) == 1:
                     items = [later[0].item]  # "loved it, Gravity was stunning"
-                elif tok.text in ("them", "those"):
+                elif tok.text in ("them", "those", "these"):
                     items = [self.vocab.catalog.get(i) for i in shown]
                 else:
                     items = [self.vocab.catalog.get(i) for i in shown[:1]]

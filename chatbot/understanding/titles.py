@@ -305,8 +305,18 @@ class TitleRules(ParseBase):
             if cue.kind in ("pos", "neg", "seen", "similar"):
                 starts.append(cue.end)
                 cued.add(cue.end)
+        sentiment = [c.pos for c in self.cues if c.kind in ("pos", "neg", "seen", "similar")]
         for k, t in enumerate(toks):
             inside_run = k > 1 and toks[k - 1].raw[:1].isupper() and not toks[k - 1].used
+            # 'my favourite film is Neon Orchards of Tulsa': a title-cased run after a cue
+            if (
+                t.raw[:1].isupper()
+                and not inside_run
+                and any(p < k for p in sentiment)
+                and _title_case_run(toks[k:]) >= 2
+                and not any(toks[j].text in CLAUSE_BREAK for j in range(max(sentiment), k))
+            ):
+                cued.add(k)
             if (
                 t.raw[:1].isupper()
                 and t.text != "i"
@@ -349,10 +359,8 @@ class TitleRules(ParseBase):
                 start += 1
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
-            if all(
-                not s.raw[:1].isupper() and self._is_word(s.text) for s in span if s.text.isalpha()
-            ):
-                continue  # ordinary English in lower case ('not stupid'), not a typo of a title
+            if len(span) == 1 and not span[0].raw[:1].isupper() and self._is_word(span[0].text):
+                continue  # an ordinary English word in lower case ('not stupid'), not a typo
             best: tuple[Item, int] | None = None
             run = _title_case_run(span)
             for j in range(min(len(span), 8), 0, -1):
