@@ -428,10 +428,15 @@ def print_split(split: str, res: dict[str, Any], counts: dict[str, Counts]) -> N
 
 
 def write_side_by_side(pairs: list[dict[str, Any]], path: Path, n: int, seed: int) -> None:
-    """A blind sample: each pair's texts as A and B in random order; the key at the end."""
+    """A blind sample: each pair's texts as A and B in random order; the key at the end. Pairs
+    whose texts differ come first (most items fall back to the same template text)."""
     rng = random.Random(seed)
-    sample = rng.sample(pairs, min(n, len(pairs)))
-    lines = ["# Blind side-by-side: the same pick, two writers", ""]
+    differ = [p for p in pairs if p["model"] != p["template"]]
+    same = [p for p in pairs if p["model"] == p["template"]]
+    sample = rng.sample(differ, min(n, len(differ)))
+    sample += rng.sample(same, min(n - len(sample), len(same)))
+    lines_head = f"{len(differ)} of {len(pairs)} pairs differ; {len(sample)} shown."
+    lines = ["# Blind side-by-side: the same pick, two writers", "", lines_head, ""]
     key = []
     for i, p in enumerate(sample, 1):
         a_is_model = rng.random() < 0.5
