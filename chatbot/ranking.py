@@ -499,12 +499,13 @@ class _Explainer:
             out.append(f"from {item.year}, in the period you asked for")
         if "runtime_max" in c and item.runtime:
             out.append(f"{item.runtime} minutes long")
-        if item.rating is not None and (item.rating >= HIGH_RATING or "rating_min" in c):
-            out.append(
-                f"highly rated ({item.rating:.1f})"
-                if item.rating >= HIGH_RATING
-                else f"rated {item.rating:.1f}"
-            )
+        votes = item.votes or 0
+        if item.rating is not None and votes >= MIN_RATING_VOTES and (
+            item.rating >= HIGH_RATING or "rating_min" in c
+        ):
+            # a rating over a handful of votes is noise: said only with enough votes, and how many
+            word = "highly rated" if item.rating >= HIGH_RATING else "rated"
+            out.append(f"{word} {item.rating:.1f} by {votes} voters")
         if cold and item.id in self.ranker._popular_ids:
             out.append("one of the most popular titles")
         if cold and state.explore:
@@ -518,6 +519,9 @@ def _query_texts(state: InterestState) -> tuple[str, str]:
     """(what the user wants, what they avoid) as the texts the query embeds ('' for none)."""
     wish = "; ".join([*state.interests[-3:], *(v for _, v in state.preferred[-4:])])
     return wish, "; ".join(state.avoided_topics[-3:])
+
+
+MIN_RATING_VOTES = 20  # as the web UI's cards (chatbot.ui_render): fewer votes are noise
 
 
 def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:

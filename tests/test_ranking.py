@@ -171,6 +171,8 @@ def test_reasons_are_truthful(ranker: Ranker, books: Catalog) -> None:
                 assert reason.startswith(f"from {r.item.year}") and r.item.year >= 2000
             elif reason.startswith("highly rated"):
                 assert r.item.rating is not None and r.item.rating >= 7.5
+                # said with the number of votes, and only with enough of them
+                assert reason.endswith(f"by {r.item.votes} voters") and (r.item.votes or 0) >= 20
         assert r.reasons
 
 
