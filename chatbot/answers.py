@@ -8,7 +8,7 @@ anything the catalogue does not hold; where the catalogue is silent the answer s
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from chatbot.catalog import Catalog, Item
 from chatbot.filters import AUDIENCES, is_kind_of
@@ -128,12 +128,7 @@ def _suitability(text: str, label: str, item: Item) -> str:
         marks = [*item.facet("audience")]
         if AUDIENCES["children"].admits(item):
             return f"{label} is listed as {_join(marks or item.genres)}: fine for children."
-        refused = [
-            v
-            for name, values in AUDIENCES["children"].refuses.items()
-            for v in item.facet(name)
-            if any(is_kind_of(v, r, name) for r in values)
-        ]
+        refused = _marked(item, AUDIENCES["children"].refuses.items())
         if refused:
             return f"Not for children: {label} is marked {_join(refused)}."
         return (
@@ -143,18 +138,23 @@ def _suitability(text: str, label: str, item: Item) -> str:
     quality = next((q for q, p in _QUALITY_WORDS.items() if re.search(p, low)), None)
     if quality is None:
         return f"{label} is listed as {_join(item.genres)}; {_sentences(item.description, 1)}"
-    found = [
-        v
-        for name, values in _QUALITIES[quality]
-        for v in item.facet(name)
-        if any(is_kind_of(v, w, name) for w in values)
-    ]
+    found = _marked(item, _QUALITIES[quality])
     if found:
         return f"Yes: {label} is listed as {_join(found)}, so expect it to be {quality}."
     return (
         f"Probably not: nothing in the genres or mood of {label} says {quality} "
         f"(it is listed as {_join(item.genres)})."
     )
+
+
+def _marked(item: Item, wanted: Iterable[tuple[str, Sequence[str]]]) -> list[str]:
+    """The item's facet values that are (kinds of) any of the wanted (facet, values)."""
+    return [
+        v
+        for name, values in wanted
+        for v in item.facet(name)
+        if any(is_kind_of(v, w, name) for w in values)
+    ]
 
 
 def _join(values: Sequence[str]) -> str:
