@@ -14,6 +14,7 @@ import logging
 import secrets
 import threading
 import time
+import unicodedata
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Annotated, Any, Literal, Protocol, TypeVar
 
@@ -24,9 +25,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingRes
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.datastructures import Headers
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from chatbot import __version__
 from chatbot.config import Settings
@@ -179,15 +180,14 @@ def create_app(
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(
-            CORSMiddleware,
+            _JsonCors,
             allow_origins=origins,
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
             expose_headers=["Retry-After", "Idempotent-Replayed"],
             max_age=600,
         )
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=_allowed_hosts(settings))
-    app.add_middleware(_JsonHostErrors)
+    app.add_middleware(_HostAllowList, allowed=_allowed_hosts(settings))
     _install_error_handlers(app)
     if settings.docs_enabled:
         _add_docs(app)
@@ -200,6 +200,8 @@ def create_app(
 
     def check_text(text: str) -> None:
         length = len(text.strip())  # the manager strips, so trailing spaces do not count
+        if not any(unicodedata.category(ch)[0] not in "CZ" for ch in text):
+            length = 0  # only spaces and control/format characters (NUL, zero-width...)
         if length > settings.max_message_chars:
             raise ApiError(
                 413,
@@ -516,31 +518,68 @@ def _allowed_hosts(settings: Settings) -> list[str]:
     return list(LOOPBACK_HOSTS) if is_loopback(settings.host) else ["*"]
 
 
-class _JsonHostErrors:
-    """Starlette's host check answers in plain text; give it the API's JSON error shape."""
+def host_name(header: str) -> str:
+    """The host name in a Host header value, lower case, without port or IPv6 brackets:
+    'Bot.example:8080' -> 'bot.example', '[::1]:8431' -> '::1', '::1' -> '::1'; '' when
+    malformed (an unclosed bracket)."""
+    value = header.strip().lower()
+    if value.startswith("["):
+        end = value.find("]")
+        return value[1:end] if end > 0 else ""
+    if value.count(":") == 1:  # name:port (a bare IPv6 address has several colons)
+        return value.partition(":")[0]
+    return value
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class _HostAllowList:
+    """The Host header allow-list (against DNS rebinding), answered in the API's JSON shape.
+
+    Entries are names or addresses (IPv6 with or without brackets), `*.example.org` for any
+    subdomain, or `*` for any host; ports are ignored. Starlette's TrustedHostMiddleware cuts the
+    header at the first colon, which refused every IPv6 address, so the check is done here.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: list[str]) -> None:
         self.app = app
+        self.any = "*" in allowed
+        names = [host_name(h) if not h.startswith("*.") else h.lower() for h in allowed]
+        self.exact = {n for n in names if n and not n.startswith("*")}
+        self.suffixes = tuple(n[1:] for n in names if n.startswith("*."))
+
+    def allows(self, header: str) -> bool:
+        """True when the Host header value names an allowed host."""
+        if self.any:
+            return True
+        name = host_name(header)
+        if not name:
+            return False
+        return name in self.exact or bool(self.suffixes and name.endswith(self.suffixes))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
+        if scope["type"] in ("http", "websocket") and not self.allows(
+            Headers(scope=scope).get("host", "")
+        ):
+            text = "the Host header is not one this server answers to (allowed_hosts)"
+            await error_response(400, "invalid_host", text)(scope, receive, send)
             return
-        replaced = False
+        await self.app(scope, receive, send)
 
-        async def send_json(message: Message) -> None:
-            nonlocal replaced
-            if message["type"] == "http.response.start" and message["status"] == 400:
-                headers = dict(message.get("headers", []))
-                if headers.get(b"content-type", b"").startswith(b"text/plain"):
-                    replaced = True
-                    text = "the Host header is not one this server answers to (allowed_hosts)"
-                    await error_response(400, "invalid_host", text)(scope, receive, send)
-                    return
-            if not replaced:
-                await send(message)
 
-        await self.app(scope, receive, send_json)
+class _JsonCors(CORSMiddleware):
+    """CORSMiddleware whose refused preflights answer 403 `cors_not_allowed` in the API's JSON
+    shape (Starlette answers a plain-text 400)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code != 400:
+            return response
+        what = bytes(response.body).decode().removeprefix("Disallowed CORS ")
+        return error_response(
+            403,
+            "cors_not_allowed",
+            f"this cross-origin request is not allowed (not allowed: {what}); the server's "
+            "CORS_ORIGINS lists the web origins that may call it",
+        )
 
 
 def _add_docs(app: FastAPI) -> None:

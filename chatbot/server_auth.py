@@ -46,7 +46,8 @@ class ApiKeys:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ApiKeys:
-        """Keys from settings.api_keys and settings.api_keys_file; ConfigError when malformed."""
+        """Keys from settings.api_keys and settings.api_keys_file; ConfigError when malformed or
+        when a key is listed twice (even with the same prefix)."""
         entries = [(e, "CHATBOT_API_KEYS") for e in settings.api_keys.split(",")]
         if settings.api_keys_file:
             path = Path(settings.api_keys_file).expanduser()
@@ -57,6 +58,7 @@ class ApiKeys:
             for n, line in enumerate(lines, 1):
                 entries.append((line.split("#", 1)[0], f"{path} line {n}"))
         keys: list[ApiKey] = []
+        seen: dict[bytes, str] = {}
         for raw, where in entries:
             entry = raw.strip()
             if not entry:
@@ -73,7 +75,14 @@ class ApiKeys:
                     f"{where}: session prefix {prefix!r} may only hold letters, digits "
                     "and _ . : @ -"
                 )
-            keys.append(ApiKey(_digest(key), prefix, f"key #{len(keys) + 1}"))
+            digest = _digest(key)
+            if digest in seen:  # which entry wins would be an accident of ordering
+                raise ConfigError(
+                    f"{where}: this API key is already listed ({seen[digest]}); list each key "
+                    "once, with the one session prefix it may use"
+                )
+            seen[digest] = where
+            keys.append(ApiKey(digest, prefix, f"key #{len(keys) + 1}"))
         return cls(tuple(keys))
 
     def authorize(self, authorization: str | None, session_id: str | None) -> ApiKey | None:

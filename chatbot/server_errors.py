@@ -50,6 +50,8 @@ _HTTP_CODES = {
     415: "unsupported_media_type",
     503: "unavailable",
 }
+# FastAPI's HTTPException detail when decoding a JSON body fails for a reason other than JSON
+_BODY_NOT_PARSED = "There was an error parsing the body"
 
 
 class ApiError(Exception):
@@ -118,6 +120,11 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 400 and str(exc.detail) == _BODY_NOT_PARSED:
+            # FastAPI's answer to a body that is not UTF-8 (json.loads raised UnicodeDecodeError)
+            return error_response(
+                422, "malformed_json", 'the body is not valid UTF-8 JSON; send {"text": "..."}'
+            )
         code = _HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
         return error_response(exc.status_code, code, str(exc.detail), dict(exc.headers or {}))
 

@@ -359,3 +359,56 @@ def test_a_failing_warm_up_keeps_readiness_failed(books_manager: Any) -> None:
             time.sleep(0.1)
         r = c.get("/readyz")
         assert r.status_code == 503 and r.json()["checks"]["models"] == "failed"
+
+
+@pytest.mark.parametrize("host", ["[::1]:18431", "[::1]", "::1", "127.0.0.1:18431", "LOCALHOST"])
+def test_default_loopback_hosts_include_ipv6(books_manager: Any, host: str) -> None:
+    with _client(books_manager) as c:  # default settings serve on loopback
+        assert c.get("/livez", headers={"Host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "[::2]:80", "[::1", "127.0.0.1.evil.example"])
+def test_host_allow_list_refuses_other_hosts(books_manager: Any, host: str) -> None:
+    with _client(books_manager) as c:
+        r = c.get("/livez", headers={"Host": host})
+        assert (r.status_code, r.json()["error"]) == (400, "invalid_host")
+
+
+def test_host_allow_list_wildcards(books_manager: Any) -> None:
+    with _client(books_manager, allowed_hosts="*.example.org, [2001:db8::1]") as c:
+        assert c.get("/livez", headers={"Host": "bot.example.org:443"}).status_code == 200
+        assert c.get("/livez", headers={"Host": "[2001:db8::1]:8431"}).status_code == 200
+        assert c.get("/livez", headers={"Host": "example.org.evil"}).status_code == 400
+
+
+def test_refused_cors_preflight_is_a_cors_error_not_a_host_error(books_manager: Any) -> None:
+    preflight = {"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"}
+    with _client(books_manager, cors_origins="http://good.example") as c:
+        r = c.options("/v1/sessions/x/messages", headers=preflight)
+        assert (r.status_code, r.json()["error"]) == (403, "cors_not_allowed")
+        assert "origin" in r.json()["message"]
+        assert "access-control-allow-origin" not in r.headers
+        good = {**preflight, "Origin": "http://good.example"}
+        assert c.options("/v1/sessions/x/messages", headers=good).status_code == 200
+
+
+def test_a_key_listed_twice_is_refused() -> None:
+    twice = "K-0123456789abcdef=tg:,K-0123456789abcdef=web:"
+    with pytest.raises(ConfigError, match="already listed"):
+        ApiKeys.from_settings(Settings.from_env({}, api_keys=twice))
+
+
+@pytest.mark.parametrize("text", ["\x00", "\x00\x01\x1f", " \u200b\t\x7f "])
+def test_control_characters_alone_are_an_empty_message(client: TestClient, text: str) -> None:
+    r = client.post("/v1/sessions/ctl/messages", json={"text": text})
+    assert (r.status_code, r.json()["error"]) == (422, "empty_message")
+    assert client.get("/v1/sessions/ctl").status_code == 404  # nothing was stored
+
+
+def test_body_that_is_not_utf8_is_malformed_json(client: TestClient) -> None:
+    r = client.post(
+        "/v1/sessions/u8/messages",
+        content=b'{"text": "\xff\xfe caf\xe9"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert (r.status_code, r.json()["error"]) == (422, "malformed_json")
