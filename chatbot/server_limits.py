@@ -8,7 +8,9 @@ so a flood of half-sent requests used to hold every file descriptor. Here:
 - the body must arrive within the same time, else 408 (`ReadWholeBody`, which also enforces the
   body size limit with or without Content-Length);
 - beyond `max_connections` open connections a new one gets an immediate 503 (so the process never
-  runs out of file descriptors, which made asyncio log a traceback per accept attempt);
+  runs out of file descriptors, which made asyncio log a traceback per accept attempt), except
+  that up to PROBE_ALLOWANCE more connections may still ask for /livez, /readyz or /healthz (a
+  supervisor must not restart a process for being busy); any other request on those gets 503;
 - warnings and errors from the server's loggers are rate limited per cause
   (`RateLimitFilter`): one line, then a count of the similar lines left out.
 """
@@ -44,8 +46,12 @@ LIMITED_LOGGERS = (
 )
 # asyncio accepts up to `backlog` connections in one go before any is checked against the limit
 ACCEPT_BACKLOG = 128
-# descriptors kept free: one accept burst, plus the database, logs, models and the thread pool
-FD_RESERVE = ACCEPT_BACKLOG + 64
+# connections past max_connections that may still be answered if they ask for a health probe
+PROBE_ALLOWANCE = 32
+PROBE_PATHS = (b"/livez", b"/readyz", b"/healthz")
+# descriptors kept free: one accept burst, the probe allowance, plus the database, logs,
+# models and the thread pool
+FD_RESERVE = ACCEPT_BACKLOG + PROBE_ALLOWANCE + 64
 MAX_HEADER_BYTES = 16 * 1024
 
 
@@ -115,22 +121,16 @@ class GuardedH11Protocol(H11Protocol):
     read_timeout_s: float = 10.0
     max_connections: int = 1000
     _header_timer: asyncio.TimerHandle | None = None
+    _probes_only = False  # past max_connections: only health probes are answered
+    _pending = b""  # bytes held until the request line shows a probe (when _probes_only)
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        if len(self.connections) > self.max_connections:
-            log.warning(
-                "connection limit (%d) reached: new connections get 503", self.max_connections
-            )
-            transport.write(
-                _raw_response(
-                    503,
-                    "Service Unavailable",
-                    "overloaded",
-                    "the server has too many open connections; try again shortly",
-                )
-            )
-            transport.close()
+        open_now = len(self.connections)
+        self._probes_only = open_now > self.max_connections
+        self._pending = b""
+        if open_now > self.max_connections + PROBE_ALLOWANCE:
+            self._refuse()
             return
         self._arm_header_timer()
 
@@ -139,10 +139,35 @@ class GuardedH11Protocol(H11Protocol):
             return  # refused (503) or timed out (408): the request must not reach the app
         if self._header_timer is None and self.conn.their_state is h11.IDLE:
             self._arm_header_timer()  # the first bytes of the next request on this connection
+        if self._probes_only and self.conn.their_state is h11.IDLE:
+            # over the limit: hold the bytes until the request line shows a health probe
+            self._pending += data
+            line, found, _ = self._pending.partition(b"\r\n")
+            if not found and len(self._pending) <= 1024:
+                return
+            if not found or not is_probe_request_line(line):
+                self._refuse()
+                return
+            data, self._pending = self._pending, b""
         super().data_received(data)
         if self._header_timer is not None and self.conn.their_state is not h11.IDLE:
             self._header_timer.cancel()  # the request line and headers are in
             self._header_timer = None
+
+    def _refuse(self) -> None:
+        log.warning("connection limit (%d) reached: new connections get 503", self.max_connections)
+        if self._header_timer is not None:
+            self._header_timer.cancel()
+            self._header_timer = None
+        self.transport.write(
+            _raw_response(
+                503,
+                "Service Unavailable",
+                "overloaded",
+                "the server has too many open connections; try again shortly",
+            )
+        )
+        self.transport.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
         if self._header_timer is not None:
@@ -169,6 +194,14 @@ class GuardedH11Protocol(H11Protocol):
             )
         )
         self.transport.close()
+
+
+def is_probe_request_line(line: bytes) -> bool:
+    """True for an HTTP request line `GET|HEAD /livez|/readyz|/healthz[?...] HTTP/1.x`."""
+    parts = line.split(b" ")
+    if len(parts) != 3 or parts[0] not in (b"GET", b"HEAD"):
+        return False
+    return parts[1].partition(b"?")[0] in PROBE_PATHS and parts[2].startswith(b"HTTP/1.")
 
 
 def guarded_protocol(read_timeout_s: float, max_connections: int) -> type[GuardedH11Protocol]:

@@ -19,7 +19,14 @@ from chatbot.errors import BackendError, ConfigError
 from chatbot.integrations.telegram import TelegramAdapter
 from chatbot.server import SESSION_ID_PATTERN, bound_reply, create_app
 from chatbot.server_auth import ApiKeys, check_exposure, is_loopback
-from chatbot.server_limits import RateLimitFilter, connection_limit
+from chatbot.server_limits import (
+    ACCEPT_BACKLOG,
+    FD_RESERVE,
+    PROBE_ALLOWANCE,
+    RateLimitFilter,
+    connection_limit,
+    is_probe_request_line,
+)
 from chatbot.sessions import MemorySessionStore, idempotency_key
 
 LOCAL = "http://127.0.0.1"
@@ -294,9 +301,18 @@ def test_log_rate_limit_lets_one_line_per_cause_through() -> None:
 
 
 def test_connection_limit_fits_the_open_file_limit() -> None:
-    assert connection_limit(0, 1024) == 1024 - 192
+    assert FD_RESERVE >= ACCEPT_BACKLOG + PROBE_ALLOWANCE  # room for a burst and the probes
+    assert connection_limit(0, 1024) == 1024 - FD_RESERVE
     assert connection_limit(100, 1024) == 100
-    assert connection_limit(5000, 1024) == 1024 - 192  # never above what the process can open
+    assert connection_limit(5000, 1024) == 1024 - FD_RESERVE  # never above what can be opened
+
+
+def test_probe_request_lines() -> None:
+    for line in (b"GET /livez HTTP/1.1", b"HEAD /readyz?x=1 HTTP/1.0", b"GET /healthz HTTP/1.1"):
+        assert is_probe_request_line(line)
+    for line in (b"POST /livez HTTP/1.1", b"GET /livez/x HTTP/1.1", b"GET /v1/sessions/a HTTP/1.1"):
+        assert not is_probe_request_line(line)
+    assert not is_probe_request_line(b"GET /livez")
 
 
 def test_memory_store_sweeps_expired_sessions() -> None:

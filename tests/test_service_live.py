@@ -385,3 +385,25 @@ def test_a_refused_connection_never_reaches_the_app(tmp_path: Path) -> None:
         assert r.status_code == 404  # the refused request was never run
     finally:
         srv.stop()
+
+
+def test_health_probes_are_answered_over_the_connection_limit(tmp_path: Path) -> None:
+    """A busy process (connection limit reached) still answers its probes, and only those."""
+    srv = LiveServer(tmp_path, env={"CHATBOT_MAX_CONNECTIONS": "2"})
+    srv.start()
+    try:
+        idle = [socket.create_connection(("127.0.0.1", srv.port)) for _ in range(2)]
+        time.sleep(0.3)
+        answers = {}
+        for path in ("/livez", "/readyz", "/healthz", "/v1/sessions/busy"):
+            with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as s:
+                s.sendall(b"GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" % path.encode())
+                answers[path] = s.recv(400)
+        for path in ("/livez", "/readyz", "/healthz"):
+            assert answers[path].startswith(b"HTTP/1.1 200"), (path, answers[path])
+        assert answers["/v1/sessions/busy"].startswith(b"HTTP/1.1 503"), answers
+        assert b'"overloaded"' in answers["/v1/sessions/busy"]
+        for s in idle:
+            s.close()
+    finally:
+        srv.stop()
