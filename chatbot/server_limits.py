@@ -150,6 +150,8 @@ class GuardedH11Protocol(H11Protocol):
                 return
             data, self._pending = self._pending, b""
         super().data_received(data)
+        if self._probes_only and self.cycle is not None:
+            self.cycle.keep_alive = False  # one probe, then close: no later request slips in
         if self._header_timer is not None and self.conn.their_state is not h11.IDLE:
             self._header_timer.cancel()  # the request line and headers are in
             self._header_timer = None

@@ -403,6 +403,18 @@ def test_health_probes_are_answered_over_the_connection_limit(tmp_path: Path) ->
             assert answers[path].startswith(b"HTTP/1.1 200"), (path, answers[path])
         assert answers["/v1/sessions/busy"].startswith(b"HTTP/1.1 503"), answers
         assert b'"overloaded"' in answers["/v1/sessions/busy"]
+        # a request pipelined behind a probe does not slip past the limit
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as s:
+            s.sendall(
+                b"GET /livez HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                b"POST /v1/sessions/sneaky/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Length: 0\r\n\r\n"
+            )
+            time.sleep(0.5)
+            got = b""
+            while chunk := s.recv(4096):
+                got += chunk
+        assert got.count(b"HTTP/1.1 ") == 1 and got.startswith(b"HTTP/1.1 200"), got
         for s in idle:
             s.close()
     finally:
