@@ -339,6 +339,8 @@ def test_host_header_allow_list_on_loopback(shared: LiveServer) -> None:
         r = http.get("/v1/sessions/x", headers={"Host": "evil.example"})
         assert r.status_code == 400 and r.json()["error"] == "invalid_host"
         assert http.get("/livez", headers={"Host": "localhost"}).status_code == 200
+        ipv6 = {"Host": f"[::1]:{shared.port}"}  # the IPv6 loopback in the default list
+        assert http.get("/livez", headers=ipv6).status_code == 200
 
 
 def test_docs_load_nothing_from_other_hosts(shared: LiveServer) -> None:
