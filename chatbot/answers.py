@@ -77,6 +77,11 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         return f"{label} runs {item.runtime} minutes ({h} h {m:02d} min)."
     if topic == "rating":
         return _rating(label, item)
+    if topic == "availability":
+        return (
+            f"The catalogue does not say where {label} is streaming or showing; it only holds "
+            "the film's facts (year, length, genres, rating, synopsis)."
+        )
     if topic == "people":
         people = item.facet("person")
         if not people:

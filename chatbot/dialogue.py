@@ -108,6 +108,7 @@ class DialogueManager:
         self.understander = understander or Understander(catalog)
         self.ranker = ranker or Ranker(catalog, retriever, settings)
         self._locks = SessionLocks()
+        self._title_labels: frozenset[str] | None = None
 
     @classmethod
     def from_settings(
@@ -272,8 +273,12 @@ class DialogueManager:
         state = before
         for event in new_events:
             state = state.apply(event)
+        from chatbot.reply_framing import sanitise
+
         small_talk = kind == "acknowledge" and understanding.small_talk
         recs = [] if small_talk else self.ranker.rank(state, self.settings.items_per_turn)
+        # reasons leave the manager (reply, UI, API, stored events) without raw user text
+        recs = sanitise(recs, self._labels())
         notices = list(understanding.notes)
         question = ""
         if kind is not None and (recs or small_talk):
@@ -323,6 +328,14 @@ class DialogueManager:
             notices=tuple(notices),
             fell_back=bool(written and written.fell_back),
         )
+
+    def _labels(self) -> frozenset[str]:
+        """Every catalogue label and title: the titles a reason may name (built once)."""
+        if self._title_labels is None:
+            self._title_labels = frozenset(
+                name for item in self.catalog for name in (item.label, item.title)
+            )
+        return self._title_labels
 
     def _answer(
         self,

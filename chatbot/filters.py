@@ -391,7 +391,16 @@ AUDIENCES: dict[str, Audience] = {
         needs=_FAMILY_NEEDS,
         refuses={
             **_ADULT,
-            "genre": (*_ADULT["genre"], "Thriller", "War", "Crime", "Gangster Film", "Mafia Film"),
+            "genre": (
+                *_ADULT["genre"],
+                "Thriller",
+                "War",
+                "Crime",
+                "Gangster Film",
+                "Mafia Film",
+                "Romance",  # and its kinds: Titanic is no film for a 6-year-old
+                "Disaster",
+            ),
             "audience": (*_ADULT["audience"], "Explicit Language"),
         },
     ),

@@ -170,6 +170,17 @@ class ConstraintRules(ParseBase):
             r"\b(?:whole|entire) family\b|\ball ages\b)",
             lambda m: who(m) if not m.group("child2") else kids(m),
         )
+
+        def teens(m: re.Match[str]) -> bool:
+            if not m.group("neg"):
+                found.append("family")
+            return True
+
+        self._consume(
+            r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?\b(?:my|our|the|a|for|with) "
+            r"(?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|teens?|teenagers?)\b",
+            teens,
+        )
         if found:
             self._set("audience", "children" if "children" in found else "family")
 

@@ -203,8 +203,13 @@ def normalize_title(text: str) -> str:
     words = t.split()
     if words and words[0] in ("the", "a", "an") and len(words) > 1:
         words = words[1:]
-    # 'The Hangover Part II' and 'the hangover part 2' are the same title
+    # 'The Hangover Part II', 'the hangover part 2' and 'the hangover 2' are the same title
     words = [words[0], *(_ROMAN.get(w, w) for w in words[1:])] if words else words
+    words = [
+        w
+        for k, w in enumerate(words)
+        if not (w == "part" and k + 1 < len(words) and words[k + 1].isdecimal())
+    ]
     return " ".join(words)
 
 

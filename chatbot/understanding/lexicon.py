@@ -105,6 +105,8 @@ NUMBER_WORDS: dict[str, float] = {
 # alias words -> candidate facet values (normalised); the first one the catalogue has wins
 FACET_ALIASES = _aliases(
     """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
+    fun|light = comedy;
+    violent|violence|brutal = violence;
     rom com|romcom|rom coms = romantic comedy;
     scary|scarier|spooky|frightening = horror;
     sci fi|scifi|science fiction = science fiction;
@@ -180,7 +182,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
     options suggestions alternatives different second first third big huge small course gem gems
-    appeal appeals
+    appeal appeals fan fans surprise
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help"""
@@ -251,13 +253,22 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "year",
         r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
-        r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b",
+        r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b",
     ),
-    ("runtime", r"\bhow long\b|\blength\b|\bruntime\b|\bduration\b|\bhow many (minutes|hours)\b"),
+    (
+        "runtime",
+        r"\bhow long\b|\blength\b|\bruntime\b|\bduration\b|\bhow many (minutes|hours)\b|"
+        r"\bshortest\b|\blongest\b",
+    ),
+    (
+        "availability",
+        r"\bnetflix\b|\bstreaming\b|\bstream\b|\bavailable\b|\bwhere can i (watch|see|get)\b|"
+        r"\bamazon\b|\bprime video\b|\bhulu\b|\bdisney\+|\bon tv\b|\bin cinemas?\b",
+    ),
     (
         "rating",
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
-        r"\breviews?\b|\bany good\b",
+        r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b",
     ),
     ("people", r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b"),
     (
@@ -273,7 +284,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(what|which) (kind|sort|type|genre)\b|\bgenres?\b|\bis (it|that) an? "
         r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
         r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
-        r"\bin colou?r\b",
+        r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",
     ),
     (
         "plot",

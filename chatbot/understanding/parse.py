@@ -189,9 +189,11 @@ class _Parse(ConstraintRules, TitleRules):
         if topic is None:
             return None
         items = mentioned
+        shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+        if re.search(r"\b(of|among|between) (these|them|those|the three|the picks)\b", low):
+            items = tuple(shown)  # 'which of these is the shortest?'
         if not items and not unknown:
             pronoun = re.search(r"\b(it|that|this|that one|this one|they|them)\b", low)
-            shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
             if pronoun and shown:
                 items = (shown[0],)
             elif topic != "reason" and not shown and not pronoun:
@@ -411,8 +413,8 @@ class _Parse(ConstraintRules, TitleRules):
             self.toks[start - 1].raw[:1].isupper() or self.toks[start - 1].text in ("of", "the")
         ):
             start -= 1
-        before = " ".join(t.text for t in self.toks[max(0, start - 2) : start])
-        if not re.search(r"\b(liked?|loved?|hated?|enjoyed|seen|saw|watched|adored?)$", before):
+        before = " ".join(t.text for t in self.toks[:start])
+        if not re.search(r"\b(liked?|loved?|hated?|enjoyed|seen|saw|watched|adored?)\b", before):
             return False
         end = i
         while end + 1 < len(self.toks) and (

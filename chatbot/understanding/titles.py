@@ -158,6 +158,13 @@ class TitleRules(ParseBase):
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
                 if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_NO_AND) > n:
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
+                if (
+                    after
+                    and after.text.isdecimal()
+                    and len(after.text) <= 2
+                    and not any(c.isdigit() for c in key)
+                ):
+                    continue  # 'Alien vs Predator 3': a sequel the catalogue may not have
 
                 year, extra = self._year_after(i + n)
                 if words[0] not in ("the", "a", "an"):
@@ -448,6 +455,8 @@ def _close_enough(typed: str, title: str) -> bool:
 
     length = min(len(typed), len(title))
     allowed = 3 if length >= 14 else 2 if length >= 9 else 1 if length >= 7 else 0
+    if re.findall(r"\d+", typed) != re.findall(r"\d+", title):
+        return False  # 'Alien vs Predator 3' is no typo of 'AVP: Alien vs. Predator'
     distance = DamerauLevenshtein.distance(typed, title)
     if length >= 5 and distance == 1 and sorted(typed) == sorted(title):
         return True  # two letters swapped ('Matirx') is a typo even in a short title
