@@ -194,7 +194,7 @@ EVENT_TYPES: dict[str, type] = {
 
 
 # The version of the stored event dicts this release writes (see the module docstring).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -203,7 +203,14 @@ def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
 
 
 # version N -> the step that turns a version-N dict into a version-(N+1) dict
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1}
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # version 2 (2026-11-30) stores why each shown item was picked (ItemsRecommended.reasons)
+    if data.get("type") == "ItemsRecommended" and "reasons" not in data:
+        return {**data, "reasons": []}
+    return data
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def event_to_dict(event: Event, *, ts: float | None = None) -> dict[str, Any]:

@@ -500,8 +500,10 @@ class _Explainer:
         if "runtime_max" in c and item.runtime:
             out.append(f"{item.runtime} minutes long")
         votes = item.votes or 0
-        if item.rating is not None and votes >= MIN_RATING_VOTES and (
-            item.rating >= HIGH_RATING or "rating_min" in c
+        if (
+            item.rating is not None
+            and votes >= MIN_RATING_VOTES
+            and (item.rating >= HIGH_RATING or "rating_min" in c)
         ):
             # a rating over a handful of votes is noise: said only with enough votes, and how many
             word = "highly rated" if item.rating >= HIGH_RATING else "rated"

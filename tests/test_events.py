@@ -34,6 +34,7 @@ SAMPLES = [
     UserSaid("I loved Alien — and “Amélie”"),
     ItemsRecommended(("omdb:1", "omdb:2", "omdb:3")),
     ItemsRecommended(()),
+    ItemsRecommended(("omdb:1", "omdb:2"), ("Comedy, which you asked for", "")),
     ItemLiked("omdb:1", "Alien (1979)"),
     ItemRejected("omdb:2"),
     ItemSeen("omdb:3", "Heat (1995)"),
