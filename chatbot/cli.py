@@ -183,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="choose the blend by recall alone, even if it recommends popular items more often",
     )
+    rec.add_argument(
+        "--catalog",
+        dest="catalog_path",
+        default=argparse.SUPPRESS,
+        help="catalogue file the model is for (default: the configured catalogue)",
+    )
     rec.add_argument("--embedder", help="sentence-transformers | hash")
     rec.add_argument(
         "--if-missing",

@@ -263,3 +263,13 @@ def test_real_training_on_redial_movies(
     assert held["blend"]["recall@10"] > held["without_model"]["recall@10"] + 0.01
     model = EaseModel.load(out, movies_catalog)
     assert model.blend.learned == manifest["blend"]["learned"]
+
+
+def test_make_setup_command_line_parses() -> None:
+    """The Makefile runs `chatbot train recommender --if-missing --catalog PATH`."""
+    from chatbot.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["train", "recommender", "--if-missing", "--catalog", "var/catalog/movies.jsonl"]
+    )
+    assert args.catalog_path == "var/catalog/movies.jsonl" and args.if_missing
