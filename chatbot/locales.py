@@ -96,3 +96,16 @@ COUNTRY_NAMES: dict[str, str] = {c.code: c.name for c in COUNTRIES}
 COUNTRY_ADJECTIVES: dict[str, str] = {c.code: c.adjective for c in COUNTRIES}
 # request word -> country code ("holland" -> "NL")
 COUNTRY_WORDS: dict[str, str] = {w: c.code for c in COUNTRIES for w in c.words}
+
+
+# decade names -> first year ('the nineties' -> 1990); read by understanding and the writing checks
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 1920,
+    "thirties": 1930,
+    "forties": 1940,
+    "fifties": 1950,
+    "sixties": 1960,
+    "seventies": 1970,
+    "eighties": 1980,
+    "nineties": 1990,
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -180,11 +181,17 @@ class Ranker:
         if not isinstance(value, str) or value not in AUDIENCES:
             return None
         needs = AUDIENCES[value].needs
-        if needs and not any(
-            set(vals) & set(self.catalog.facet_values(name)) for name, vals in needs.items()
-        ):
+        if needs and not self._has_audience_values(value):
             return "family"
         return value
+
+    @functools.cache  # noqa: B019 - one Ranker per catalogue, a handful of audiences
+    def _has_audience_values(self, audience: str) -> bool:
+        """Whether the catalogue has any facet value the audience needs (counted once)."""
+        from chatbot.filters import AUDIENCES
+
+        needs = AUDIENCES[audience].needs
+        return any(set(v) & set(self.catalog.facet_values(n)) for n, v in needs.items())
 
     def rank(
         self,

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from chatbot.catalog import Item
+from chatbot.locales import DECADE_WORDS
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -169,16 +170,6 @@ _RUNTIME_WORDS = re.compile(
     r"\b(an|one|two|three|four|\d(?:\.\d+)?)(?: and a (half|quarter))?[- ]hours?"
     r"(?: and a (half|quarter))?(?:[- ]and[- ](\d{1,2})[- ]minutes?)?\b"
 )
-_DECADE_WORDS = {
-    "twenties": 1920,
-    "thirties": 1930,
-    "forties": 1940,
-    "fifties": 1950,
-    "sixties": 1960,
-    "seventies": 1970,
-    "eighties": 1980,
-    "nineties": 1990,
-}
 _SHORT_DECADE = re.compile(r"(?:'|’|\b)(\d0)s\b")
 _RELEASED = re.compile(r"\b(?:released|made|filmed|premiered|came out|set) in (\d{4})\b")
 
@@ -303,7 +294,7 @@ def wrong_numbers(text: str, item: Item) -> list[str]:
         hours += int(m.group(4) or 0) / 60
         if item.runtime is None or abs(hours * 60 - item.runtime) > 15:
             out.append(f"runtime {m.group()!r} (the item's is {item.runtime} minutes)")
-    decades = [(w, d) for w, d in _DECADE_WORDS.items() if re.search(rf"\b{w}\b", said)]
+    decades = [(w, d) for w, d in DECADE_WORDS.items() if re.search(rf"\b{w}\b", said)]
     for m in _SHORT_DECADE.finditer(said):
         short = int(m.group(1))
         decades.append((m.group(), (1900 if short >= 20 else 2000) + short))

@@ -13,6 +13,7 @@ from chatbot.events import (
     ConstraintSet,
     make_constraint,
 )
+from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.core import (
     ParseBase,
     normalize_title,
@@ -225,17 +226,7 @@ class ConstraintRules(ParseBase):
             clear,
         )
         # decades: the 90s, 1990s, the nineties, early 80s
-        decade_words = {
-            "twenties": 1920,
-            "thirties": 1930,
-            "forties": 1940,
-            "fifties": 1950,
-            "sixties": 1960,
-            "seventies": 1970,
-            "eighties": 1980,
-            "nineties": 1990,
-            "noughties": 2000,
-        }
+        decade_words = {**DECADE_WORDS, "noughties": 2000}
 
         def decade(m: re.Match[str]) -> bool:
             if m.group("word"):
