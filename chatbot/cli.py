@@ -147,7 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
     und = ev_sub.add_parser(
         "understanding", help="accuracy per failure kind on the understanding corpus (issue 12)"
     )
-    und.add_argument("--split", default="dev", choices=("dev", "dev2", "heldout", "all"))
+    und.add_argument(
+        "--split",
+        default="dev",
+        choices=("dev", "dev2", "heldout", "dev3", "heldout2", "all"),
+    )
     und.add_argument("--out", help="output folder (default: eval-out/understanding-<split>)")
     und.add_argument(
         "--catalog", dest="understanding_catalog", metavar="PATH", help="catalogue file to use"

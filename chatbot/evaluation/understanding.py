@@ -4,6 +4,8 @@ The corpus is package data, `chatbot/evaluation/corpus/understanding_{dev,dev2,h
 one case per line: `{"id", "kind", "turns": [str, ...], "expect": {...}, "note"?}`. Each case runs
 in a fresh session of one real `DialogueManager`; `expect` is checked after the last turn and a case
 passes only when every expectation holds. The held-out part is only scored, never tuned on.
+`understanding_{dev3,heldout2}.jsonl` were written later by an independent author who did not
+read the understanding code or the earlier corpus; heldout2 is only scored, never read or tuned on.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -82,7 +84,9 @@ KINDS = (
 )
 # dev2: a second development batch written later by another author (other titles, people, studios,
 # numbers and writing styles); scored on its own until its overlap with the held-out part is checked
-SPLITS = ("dev", "dev2", "heldout")
+# dev3 / heldout2: a third batch written by an independent author without reading the
+# understanding code or the earlier corpus files; dev3 is for development, heldout2 is only scored
+SPLITS = ("dev", "dev2", "heldout", "dev3", "heldout2")
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
 
@@ -103,7 +107,7 @@ class Case:
 
 
 def load_corpus(split: str = "dev") -> list[Case]:
-    """The packaged corpus for 'dev', 'dev2', 'heldout' or 'all'; data errors raise ConfigError."""
+    """The packaged corpus for one of SPLITS or 'all'; data errors raise ConfigError."""
     if split not in (*SPLITS, "all"):
         raise ConfigError(f"unknown split {split!r}; choose from {', '.join(SPLITS)}, all")
     cases: list[Case] = []
