@@ -245,7 +245,7 @@ ON_MAIN = [
     ("constraints", {"year_min": [1999, 2000.0]}, {"year_max": 2000}),
     ("constraints_absent", ["year_max"], ["year_min"]),
     ("constraints_present", ["year_min"], ["runtime_max"]),
-    ("belief_words_absent", ["next", "dog"], ["dogs"]),
+    ("belief_words_absent", ["next", "dog", "like", "avoiding"], ["dogs"]),  # not the framing
     ("wanted_include", ["dog", "cat|friendship", "fantasy"], ["cat"]),
     ("wanted_exclude", ["shark", "horror"], ["dog"]),
     ("avoided_include", ["shark", "horror"], ["dog"]),

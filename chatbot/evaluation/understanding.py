@@ -22,7 +22,9 @@ Facet pairs are written "facet:value" and compared case-insensitively; for the `
 - `constraints`: {name: value}; each must equal state.constraints[name] (numbers as numbers,
   a list means any of these); `constraints_absent` / `constraints_present`: names.
 - `no_new_beliefs`: true → the set of belief ids after the last turn equals the set before it.
-- `belief_words_absent`: words that no belief label holds as a whole word.
+- `belief_words_absent`: words that no belief holds as a whole word, looking at what each belief
+  took from the user (interest text, facet value, item title, constraint name and value), not at
+  the system's framing of its label ("You like ...", "At most 100 minutes long").
 - `wanted_include` / `wanted_exclude`: words ("a|b" = either) that must (must not) start a word of
   a wanted thing: free-text interests and preferred facet values. `avoided_include` /
   `avoided_exclude`: the same for avoided topics and avoided facet values. A word matches a

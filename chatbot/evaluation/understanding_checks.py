@@ -166,7 +166,16 @@ def _check_no_new_beliefs(view: View, want: Any) -> str:
 
 
 def _check_belief_words_absent(view: View, want: Any) -> str:
-    labels = [b.label for b in view.after.beliefs()]
+    # what each belief took from the user: the system's own framing ("You like", "Avoiding:",
+    # "At most N minutes long") is not something the user said, so it never counts
+    after = view.after
+    labels = [
+        *view.texts("interests"),
+        *view.texts("avoided_topics"),
+        *(v for _, v in view.pairs("preferred") + view.pairs("avoided")),
+        *(after.label(i) for name in ("liked", "disliked", "seen") for i in view.ids(name)),
+        *(f"{name} {value}" for name, value in (getattr(after, "constraints", {}) or {}).items()),
+    ]
     bad = [
         w
         for w in as_list(want)

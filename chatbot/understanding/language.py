@@ -50,6 +50,8 @@ DETECTABLE = {
 }
 MIN_CONFIDENCE = 0.8
 MAX_OWN_CONFIDENCE = 0.3
+MIN_OWN_EVIDENCE = 0.1  # below this lingua all but rules the pack's language out
+EVERYDAY_ZIPF = 3.0  # wordfreq Zipf frequency from which a word is an everyday word of a language
 _WORD = re.compile(r"[^\W\d_]+")
 _lock = threading.Lock()
 _detector: Any = None
@@ -125,18 +127,43 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
     own_words = _function_words(text, pack.code)
     for other in sorted(scores, key=lambda c: -scores[c])[:3]:
         foreign = _function_words(text, other) - own_words
-        if other != pack.code and len(foreign) >= 3 and len(own_words) <= 1:
+        if other != pack.code and (
+            (len(foreign) >= 3 and len(own_words) <= 1) or (len(foreign) >= 2 and not own_words)
+        ):
             return other  # 'Gibt es gute Science-Fiction-Filme aus den 80ern?': loanwords
     if code == pack.code:
         return None
+    foreign_words = _function_words(text, code) - own_words
     if scores[code] >= MIN_CONFIDENCE:
+        # 'giallo or poliziottesco': the pack's own function words and none of the other
+        # language's make it the pack's language with a few foreign terms
+        return None if own_words and not foreign_words else code
+    if (
+        own < MIN_OWN_EVIDENCE
+        and scores[code] >= 0.4
+        and foreign_words
+        and not own_words
+        and _share_unknown(text, pack.code) >= 0.5
+    ):
+        # 'Vorrei vedere un film romantico stasera': the pack's language all but ruled out, a
+        # function word of the other one, and most words not in the pack's vocabulary
         return code
     # a weaker reading counts when the message also uses that language's function words
     # ('un film d'horreur s'il vous plaît'), not just a foreign title or term ('a film noir')
-    foreign_words = _function_words(text, code) - _function_words(text, pack.code)
     if own < MAX_OWN_CONFIDENCE and scores[code] > 1.5 * own and len(foreign_words) >= 2:
         return code
     return None
+
+
+def _share_unknown(text: str, code: str) -> float:
+    """Share of the message's words that are not everyday words of the language (wordfreq Zipf
+    frequency below EVERYDAY_ZIPF; wordfreq's word lists, Speer et al. 2018)."""
+    from wordfreq import zipf_frequency
+
+    words = _WORD.findall(text.lower())
+    if not words:
+        return 0.0
+    return sum(zipf_frequency(w, code) < EVERYDAY_ZIPF for w in words) / len(words)
 
 
 def _function_words(text: str, code: str) -> set[str]:
