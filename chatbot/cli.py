@@ -11,6 +11,7 @@ from typing import Any
 from chatbot import __version__
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.registry import Family, registry
 
 log = logging.getLogger("chatbot")
 
@@ -61,9 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "build", help="embed the catalogue and save the index (skipped when current)"
     )
     ib.add_argument("--force", action="store_true", help="rebuild even when the index is current")
-    ib.add_argument(
-        "--index-type", choices=["flat", "hnsw", "ivf"], help="index type (default flat)"
-    )
+    _backend_flag(ib, Family.INDEX, "--index-type")
     ib.add_argument(
         "--catalog", dest="catalog_path", default=argparse.SUPPRESS, help="catalogue file to index"
     )
@@ -88,16 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
         "chat", help="chat in the terminal (reads one message per line when piped)"
     )
     chat.add_argument("--session", default="terminal", help="session id (default: terminal)")
-    chat.add_argument("--llm", help="transformers | openai | fake | template")
-    chat.add_argument("--store", choices=["memory", "sqlite", "redis"], help="session store")
-    chat.add_argument("--embedder", help="sentence-transformers | hash")
+    _backend_flag(chat, Family.LLM, "--llm")
+    _backend_flag(chat, Family.STORE, "--store")
+    _backend_flag(chat, Family.EMBEDDER, "--embedder")
 
     # serve
     serve = sub.add_parser("serve", help="run the HTTP API (FastAPI, OpenAPI docs at /docs)")
     serve.add_argument("--host", help="bind address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8080)")
-    serve.add_argument("--store", choices=["memory", "sqlite", "redis"], help="session store")
-    serve.add_argument("--llm", help="transformers | openai | fake | template")
+    _backend_flag(serve, Family.STORE, "--store")
+    _backend_flag(serve, Family.LLM, "--llm")
     serve.add_argument(
         "--insecure",
         action="store_true",
@@ -124,7 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="popular,content,handtuned,dialogue",
         help="comma-separated systems to compare (handtuned: without the trained recommender)",
     )
-    red.add_argument("--embedder", help="sentence-transformers | hash")
+    _backend_flag(red, Family.EMBEDDER, "--embedder")
     red.add_argument(
         "--prefetch",
         action="store_true",
@@ -135,9 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--users", type=int, default=100, help="number of simulated users")
     sim.add_argument("--turns", type=int, default=5, help="max turns per user")
     sim.add_argument("--data", help="ReDial-format JSONL to draw targets and openings from")
-    sim.add_argument("--llm", help="transformers | openai | fake | template")
+    _backend_flag(sim, Family.LLM, "--llm")
     sim.add_argument("--seed", type=int, default=0)
-    sim.add_argument("--embedder", help="sentence-transformers | hash")
+    _backend_flag(sim, Family.EMBEDDER, "--embedder")
     sim.add_argument(
         "--cold-share",
         type=float,
@@ -158,8 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     und.add_argument("--kind", help="only the cases of this failure kind")
     und.add_argument("--show-failures", action="store_true", help="print every failed case")
-    und.add_argument("--llm", default="template", help="transformers | openai | fake | template")
-    und.add_argument("--embedder", help="sentence-transformers | hash")
+    _backend_flag(und, Family.LLM, "--llm", default="template")
+    _backend_flag(und, Family.EMBEDDER, "--embedder")
 
     # train
     tr = sub.add_parser("train", help="train models from data (see README, Training)")
@@ -193,13 +192,32 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="catalogue file the model is for (default: the configured catalogue)",
     )
-    rec.add_argument("--embedder", help="sentence-transformers | hash")
+    _backend_flag(rec, Family.EMBEDDER, "--embedder")
     rec.add_argument(
         "--if-missing",
         action="store_true",
         help="skip when the model was built from the same catalogue ids and training data",
     )
+
+    # backends
+    bk = sub.add_parser("backends", help="list the backends (built-in and plugins) and options")
+    bk.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _backend_flag(
+    parser: argparse.ArgumentParser, family: Family, flag: str, **kwargs: Any
+) -> None:
+    """A --llm/--store/... flag whose choices and help come from the backend registry."""
+    reg = registry()
+    default = kwargs.get("default") or getattr(Settings(), family.setting)
+    parser.add_argument(
+        flag,
+        choices=reg.names(family),
+        metavar="NAME",
+        help=f"{family.noun} (default {default}): {reg.help(family)}",
+        **kwargs,
+    )
 
 
 def configure_logging(level: int) -> None:
@@ -227,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "serve": _cmd_serve,
             "eval": _cmd_eval,
             "train": _cmd_train,
+            "backends": _cmd_backends,
         }
         return handlers[args.command](args, settings)
     except ChatbotError as e:
@@ -472,6 +491,42 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
         f"{len(keys.keys)} API keys" if keys.enabled else "no API keys",
     )
     run_server(app, settings, host=host, port=port)
+    return 0
+
+
+def _cmd_backends(args: argparse.Namespace, settings: Settings) -> int:
+    """Every registered backend by family: capabilities, help and options (env variables)."""
+    import json
+
+    rows = [
+        {
+            "family": str(b.family),
+            "name": b.name,
+            "selected": getattr(settings, b.family.setting) == b.name,
+            "capabilities": sorted(b.capabilities),
+            "help": b.help,
+            "options": [
+                {
+                    "env": o.env,
+                    "type": o.type,
+                    "default": str(o.default),
+                    "value": str(getattr(settings, o.setting)),
+                    "help": o.help,
+                }
+                for o in b.option_infos()
+            ],
+        }
+        for b in registry().backends()
+    ]
+    if args.json:
+        print(json.dumps(rows, indent=1, ensure_ascii=False))
+        return 0
+    for row in rows:
+        mark = "*" if row["selected"] else " "
+        caps = f" [{', '.join(row['capabilities'])}]" if row["capabilities"] else ""
+        print(f"{mark} {row['family']:<9}{row['name']}{caps}: {row['help']}")
+        for o in row["options"]:
+            print(f"      {o['env']}={o['value']}  ({o['type']}) {o['help']}")
     return 0
 
 

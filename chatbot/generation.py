@@ -15,14 +15,16 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, Protocol
+from typing import Any, cast
 
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError
 from chatbot.grounding import LEAD_WORDS, Allowed, GroundingChecker
 from chatbot.kinds import ReplyKind
+from chatbot.protocols import BatchChatModel, BatchStream, ChatModel
 from chatbot.ranking import Recommendation
+from chatbot.registry import Capability, Family, registry
 from chatbot.reply_framing import (
     clean_text,
     description_clause,
@@ -59,40 +61,6 @@ DESCRIPTION_CHARS = 360
 USER_TEXT_CHARS = 300  # long messages cost prefill time on every call of the turn
 
 
-class ChatModel(Protocol):
-    """A chat LLM: streams text deltas for a list of {"role", "content"} messages.
-
-    Options understood by every backend: max_new_tokens (int), temperature (float, 0 = greedy),
-    stop (list of strings). Failures are raised as BackendError.
-    """
-
-    name: str
-
-    def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]: ...
-
-
-class BatchStream(Protocol):
-    """(row, text delta) pairs of several conversations generated together, and (row, None)
-    once when a row has ended; stop(row) ends one row early (its sentence is complete),
-    close() ends them all."""
-
-    def __iter__(self) -> Iterator[tuple[int, str | None]]: ...
-
-    def stop(self, row: int) -> None: ...
-
-    def close(self) -> None: ...
-
-
-class BatchChatModel(ChatModel, Protocol):
-    """A ChatModel that can also generate several conversations in one batch (optional: the
-    writer uses it for the item sentences when a backend has it; decoding a batch of three
-    costs about one sequence's time on a memory-bound CPU)."""
-
-    def stream_batch(
-        self, conversations: list[list[dict[str, str]]], **opts: Any
-    ) -> BatchStream: ...
-
-
 @dataclass(frozen=True)
 class ReplyRequest:
     """What the dialogue manager wants said this turn."""
@@ -126,45 +94,19 @@ class Written:
 
 
 def make_chat_model(settings: Settings) -> ChatModel | None:
-    """The chat model named by settings.llm; None for "template" (no LLM, template text only)."""
-    factories: dict[str, Callable[[Settings], ChatModel | None]] = {
-        "transformers": _make_transformers,
-        "onnxruntime": _make_onnxruntime,
-        "openai": _make_openai,
-        "fake": _make_fake,
-        "template": lambda _settings: None,
-    }
-    try:
-        factory = factories[settings.llm]
-    except KeyError:
+    """The chat model named by settings.llm (chatbot.registry); None for "template" (no LLM,
+    template text only). ConfigError lists the known backends for an unknown name."""
+    backend = registry().get(Family.LLM, settings.llm)
+    model: ChatModel | None = backend.create(settings)
+    # the writer trusts what a model declares (it batches only a model declaring BATCHING), so a
+    # model must declare what its registration says
+    if model is not None and getattr(model, "capabilities", None) != backend.capabilities:
         raise ConfigError(
-            f"unknown llm backend {settings.llm!r}; known backends: {', '.join(factories)}"
-        ) from None
-    return factory(settings)
-
-
-def _make_transformers(settings: Settings) -> ChatModel:
-    from chatbot.backends.llm_transformers import TransformersChatModel
-
-    return TransformersChatModel(settings)
-
-
-def _make_onnxruntime(settings: Settings) -> ChatModel:
-    from chatbot.backends.llm_onnx import OnnxChatModel
-
-    return OnnxChatModel(settings)
-
-
-def _make_openai(settings: Settings) -> ChatModel:
-    from chatbot.backends.llm_openai import OpenAIChatModel
-
-    return OpenAIChatModel(settings)
-
-
-def _make_fake(settings: Settings) -> ChatModel:
-    from chatbot.backends.fake import FakeChatModel
-
-    return FakeChatModel.canned()
+            f"llm backend {backend.name!r} declares {sorted(backend.capabilities)} but its model "
+            f"{type(model).__name__} has capabilities "
+            f"{sorted(getattr(model, 'capabilities', None) or ())}; make them agree"
+        )
+    return model
 
 
 _ROLE_HEADER = re.compile(r"^### (user|assistant)\s*$", re.M)
@@ -372,9 +314,14 @@ class ResponseWriter:
     def _items(self, request: ReplyRequest, turn: _Turn, values: dict[str, Any]) -> Iterator[str]:
         """Every item: heading, then its sentence; batched when the backend can batch."""
         plans = [self._plan(rec, request, values) for rec in request.recommendations]
-        stream_batch = getattr(self.model, "stream_batch", None)
-        if stream_batch is not None and len(plans) > 1 and turn.backend_error is None:
-            yield from self._batched(stream_batch, plans, turn)
+        model = self.model
+        if (
+            model is not None
+            and Capability.BATCHING in model.capabilities
+            and len(plans) > 1
+            and turn.backend_error is None
+        ):
+            yield from self._batched(cast(BatchChatModel, model).stream_batch, plans, turn)
             return
         for plan in plans:
             yield from plan.heading()

@@ -9,18 +9,20 @@ import logging
 import math
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
-from chatbot.errors import ConfigError, InputError, VectorIndexError
+from chatbot.errors import InputError, VectorIndexError
 from chatbot.fileio import atomic_write_bytes
 from chatbot.filters import FilterColumns, Filters
+from chatbot.protocols import Embedder, IndexBuilder, VectorIndex
+from chatbot.registry import Family, registry
 
 log = logging.getLogger(__name__)
 
@@ -31,26 +33,6 @@ _EMBED_BATCH = 512
 _VECTOR_CACHE_EXTRA = 20_000
 
 
-class Embedder(Protocol):
-    """Turns texts into L2-normalised float32 vectors; `name` identifies the model."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def dim(self) -> int: ...
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
-
-
-class VectorIndex(Protocol):
-    """Top-k inner-product search; `allowed` is a bool mask over rows (None: all rows)."""
-
-    def search(
-        self, vecs: np.ndarray, k: int, allowed: np.ndarray | None
-    ) -> tuple[np.ndarray, np.ndarray]: ...
-
-
 @dataclass(frozen=True, eq=False)
 class Hit:
     """One retrieved item and its similarity to the query."""
@@ -59,35 +41,11 @@ class Hit:
     score: float
 
 
-def _hash_embedder(settings: Settings) -> Embedder:
-    from chatbot.backends.fake import HashEmbedder
-
-    return HashEmbedder()
-
-
-def _sentence_transformer_embedder(settings: Settings) -> Embedder:
-    from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
-
-    return SentenceTransformerEmbedder(
-        settings.embedder_model or None, dtype=settings.embedder_dtype
-    )
-
-
-EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
-    "sentence-transformers": _sentence_transformer_embedder,
-    "hash": _hash_embedder,
-}
-
-
 def make_embedder(settings: Settings) -> Embedder:
-    """The embedder named by settings.embedder; ConfigError lists the known names."""
-    try:
-        factory = EMBEDDERS[settings.embedder]
-    except KeyError:
-        raise ConfigError(
-            f"unknown embedder {settings.embedder!r}; known: {', '.join(sorted(EMBEDDERS))}"
-        ) from None
-    return factory(settings)
+    """The embedder named by settings.embedder (chatbot.registry); ConfigError lists the known
+    names."""
+    embedder: Embedder = registry().create(Family.EMBEDDER, settings)
+    return embedder
 
 
 def item_text(item: Item) -> str:
@@ -145,37 +103,42 @@ class Retriever:
         force: bool = False,
     ) -> Retriever:
         """Load the saved index when it matches catalogue and embedder, else build and save it."""
-        embedder = embedder or make_embedder(settings)
         kind = settings.index_type
-        from chatbot.backends.index_faiss import INDEX_KINDS
-
-        if kind not in INDEX_KINDS:
-            raise ConfigError(f"unknown index type {kind!r}; known: {', '.join(INDEX_KINDS)}")
+        builder: IndexBuilder = registry().create(Family.INDEX, settings)
+        embedder = embedder or make_embedder(settings)
         folder = index_folder(settings.index_dir, catalog, embedder)
         store = _IndexFolder(folder, catalog, embedder)
-        index, vectors = store.load(kind, force=force)
+        index, vectors = store.load(builder, force=force)
         if index is None or vectors is None:
-            return cls._build(store, kind, progress=progress, vectors=vectors)
+            return cls._build(store, builder, progress=progress, vectors=vectors)
         return cls(catalog, embedder, index, vectors, index_type=kind, path=folder)
 
     @classmethod
     def _build(
-        cls, store: _IndexFolder, kind: str, *, progress: bool, vectors: np.ndarray | None
+        cls,
+        store: _IndexFolder,
+        builder: IndexBuilder,
+        *,
+        progress: bool,
+        vectors: np.ndarray | None,
     ) -> Retriever:
-        from chatbot.backends.index_faiss import FaissIndex
-
         if vectors is None:
             cache = TextVectorCache(store.folder.parent, store.embedder)
             vectors = embed_items(
                 store.catalog.items, store.embedder, progress=progress, cache=cache
             )
             store.save_vectors(vectors)
-        index = FaissIndex.build(vectors, kind)
+        index = builder.build(vectors)
         store.save_index(index)
-        if kind != "ivf":
+        if builder.keeps_vectors:
             vectors = index.vectors  # flat and HNSW keep the rows: share them, not a second copy
         retriever = cls(
-            store.catalog, store.embedder, index, vectors, index_type=kind, path=store.folder
+            store.catalog,
+            store.embedder,
+            index,
+            vectors,
+            index_type=builder.kind,
+            path=store.folder,
         )
         retriever.built = True
         return retriever
@@ -397,7 +360,9 @@ class _IndexFolder:
         self.embedder = embedder
         self.manifest_path = folder / "manifest.json"
 
-    def load(self, kind: str, *, force: bool) -> tuple[Any, np.ndarray | None]:
+    def load(
+        self, builder: IndexBuilder, *, force: bool
+    ) -> tuple[VectorIndex | None, np.ndarray | None]:
         """(index, vectors) as far as they are usable; (None, ...) means build the index."""
         if force:
             return None, None
@@ -405,10 +370,11 @@ class _IndexFolder:
         if manifest is None:
             return None, None
         vectors = None
+        kind = builder.kind
         try:
             entry = manifest["indexes"].get(kind)
             if entry is not None and entry.get("vectors_sha256") == manifest["vectors"]["sha256"]:
-                return self._load_index(manifest, entry, kind)
+                return self._load_index(manifest, entry, builder)
         except (VectorIndexError, KeyError, TypeError, ValueError, OSError) as e:
             log.warning("%s index in %s is unusable (%s); rebuilding it", kind, self.folder, e)
         try:
@@ -450,12 +416,12 @@ class _IndexFolder:
             raise VectorIndexError(f"vectors.npy holds {vectors.dtype} {vectors.shape}")
         return vectors
 
-    def _load_index(self, manifest: Mapping[str, Any], entry: Mapping[str, Any], kind: str) -> Any:
-        from chatbot.backends.index_faiss import FaissIndex
-
+    def _load_index(
+        self, manifest: Mapping[str, Any], entry: Mapping[str, Any], builder: IndexBuilder
+    ) -> tuple[VectorIndex, np.ndarray]:
         data = _read_checked(self.folder / entry["file"], entry["sha256"])
-        vectors = self._load_vectors(manifest) if kind == "ivf" else None
-        index = FaissIndex.from_bytes(data, kind, entry.get("params", {}), vectors)
+        vectors = None if builder.keeps_vectors else self._load_vectors(manifest)
+        index = builder.load(data, entry.get("params", {}), vectors)
         if (index.ntotal, index.dim) != (len(self.catalog), self.embedder.dim):
             raise VectorIndexError(f"index holds {index.ntotal}x{index.dim} vectors")
         return index, index.vectors
@@ -468,7 +434,7 @@ class _IndexFolder:
         manifest = {**self._identity(), "vectors": {"file": "vectors.npy", "sha256": _sha(data)}}
         self._write(manifest, {"vectors.npy": data}, indexes={})
 
-    def save_index(self, index: Any) -> None:
+    def save_index(self, index: VectorIndex) -> None:
         """Write index-<kind>.faiss and record it in the manifest."""
         data = index.to_bytes()
         manifest = self._manifest()

@@ -7,48 +7,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
-from chatbot.errors import ConfigError
+from chatbot.protocols import Event, SessionStore
+from chatbot.registry import Family, registry
 
 if TYPE_CHECKING:
     from chatbot.config import Settings
-
-Event = dict[str, Any]  # an event serialised to plain data (see chatbot.events)
-
-
-class SessionStore(Protocol):
-    """Durable event logs keyed by session id."""
-
-    def load(self, session_id: str) -> list[Event]:
-        """All events of a session in order ([] for an unknown or expired session)."""
-        ...
-
-    def append(self, session_id: str, events: Sequence[Event]) -> None:
-        """Append events atomically (all or none) and refresh the session's expiry."""
-        ...
-
-    def delete(self, session_id: str) -> None:
-        """Forget a session entirely (its events and its idempotency records)."""
-        ...
-
-    def purge_expired(self) -> int:
-        """Delete every session idle for longer than the TTL; returns how many were removed."""
-        ...
-
-    def check(self) -> None:
-        """Raise BackendError unless the store is reachable and writable (readiness probe)."""
-        ...
-
-    def idempotent_reply(self, session_id: str, key: str) -> tuple[bool, Event | None]:
-        """(seen, stored reply) for an Idempotency-Key: seen is True when a turn was stored with
-        this key; the reply is None when the turn landed but its reply was never saved."""
-        ...
-
-    def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
-        """Keep the reply of the turn stored under `key` (for a client's retry)."""
-        ...
-
 
 # The Idempotency-Key of the request being served: a store's append() records it in the same
 # transaction as the turn's events, so a retried request is recognised even after a crash.
@@ -170,26 +135,7 @@ class SessionLocks:
 
 
 def make_store(settings: Settings) -> SessionStore:
-    """The session store named by `settings.store`: "memory", "sqlite" (default) or "redis"."""
-    makers: dict[str, Callable[[Settings], SessionStore]] = {
-        "memory": lambda s: MemorySessionStore(ttl_s=s.session_ttl_s),
-        "sqlite": _make_sqlite_store,
-        "redis": _make_redis_store,
-    }
-    maker = makers.get(settings.store)
-    if maker is None:
-        known = ", ".join(sorted(makers))
-        raise ConfigError(f"unknown session store {settings.store!r}; known stores: {known}")
-    return maker(settings)
-
-
-def _make_sqlite_store(settings: Settings) -> SessionStore:
-    from chatbot.backends.store_sqlite import SqliteSessionStore
-
-    return SqliteSessionStore(settings.sqlite_path, ttl_s=settings.session_ttl_s)
-
-
-def _make_redis_store(settings: Settings) -> SessionStore:
-    from chatbot.backends.store_redis import RedisSessionStore
-
-    return RedisSessionStore(settings.redis_url, ttl_s=settings.session_ttl_s)
+    """The session store named by `settings.store` (chatbot.registry): "memory", "sqlite"
+    (default), "redis" or a plugin's; ConfigError lists the known stores."""
+    store: SessionStore = registry().create(Family.STORE, settings)
+    return store

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
+
+from chatbot.registry import Capability
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -54,6 +56,8 @@ class FakeChatModel:
     exception instance (raised when the stream is read). ``max_new_tokens`` is honoured
     as a word budget and ``stop`` strings cut the reply, like a real backend.
     """
+
+    capabilities: ClassVar[frozenset[Capability]] = frozenset({Capability.STREAMING})
 
     def __init__(
         self,
@@ -119,6 +123,10 @@ class FakeBatchChatModel(FakeChatModel):
     conversation (in row order) and streams the rows' words interleaved, like a real batch,
     with (row, None) when a row's reply has run out."""
 
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {Capability.STREAMING, Capability.BATCHING}
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.batches: list[_FakeBatch] = []  # every stream_batch() result, for inspection
@@ -170,6 +178,8 @@ class _FakeBatch:
 
 class FailingChatModel:
     """A chat model that streams `partial` and then fails with BackendError (a mid-stream crash)."""
+
+    capabilities: ClassVar[frozenset[Capability]] = frozenset({Capability.STREAMING})
 
     def __init__(self, partial: str = "This one is", message: str = "connection reset") -> None:
         self.partial = partial

@@ -37,6 +37,27 @@ def default_params(kind: str, n: int) -> dict[str, int]:
     return {}
 
 
+class FaissIndexKind:
+    """Builds and loads FAISS indexes of one kind (the registry's `index` backends)."""
+
+    def __init__(self, kind: str) -> None:
+        if kind not in INDEX_KINDS:
+            raise VectorIndexError(f"unknown index type {kind!r}; known: {', '.join(INDEX_KINDS)}")
+        self.kind = kind
+        # flat and HNSW keep their rows (a zero-copy view); IVF needs them passed back in
+        self.keeps_vectors = kind != "ivf"
+
+    def build(self, vectors: np.ndarray) -> FaissIndex:
+        """Index these rows ((n, dim) float32, L2-normalised) with default parameters."""
+        return FaissIndex.build(vectors, self.kind)
+
+    def load(
+        self, data: bytes, params: Mapping[str, int], vectors: np.ndarray | None
+    ) -> FaissIndex:
+        """An index from FaissIndex.to_bytes() output."""
+        return FaissIndex.from_bytes(data, self.kind, params, vectors)
+
+
 class FaissIndex:
     """A FAISS index over L2-normalised rows; search(vecs, k, allowed) returns (scores, rows)."""
 

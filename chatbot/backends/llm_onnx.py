@@ -34,8 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+from chatbot.backends.builtin import OnnxOptions
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
+from chatbot.registry import Capability, options_from
 
 log = logging.getLogger(__name__)
 
@@ -56,30 +58,36 @@ def _og() -> Any:
     return og
 
 
-def onnx_cache_dir(settings: Settings) -> Path:
+def onnx_cache_dir(source: Settings | OnnxOptions) -> Path:
     """Where the converted model for these settings lives (one folder per source and recipe)."""
     from chatbot.backends.llm_transformers import resolve_model_source, source_key
 
-    folder, gguf = resolve_model_source(settings)
+    options = _options(source)
+    folder, gguf = resolve_model_source(options)
     stem = (Path(gguf).stem if gguf else folder.name).replace(" ", "_")
     key = hashlib.sha256(f"{source_key(folder, gguf)}|{RECIPE}".encode()).hexdigest()[:12]
-    return Path(settings.llm_cache_dir) / f"onnx-{stem}-{key}"
+    return Path(options.cache_dir) / f"onnx-{stem}-{key}"
 
 
-def prepare_onnx_model(settings: Settings, *, progress: bool = True) -> Path:
-    """Convert the configured model into 8-bit ONNX under settings.llm_cache_dir (once).
+def _options(source: Settings | OnnxOptions) -> OnnxOptions:
+    return options_from(OnnxOptions, source) if isinstance(source, Settings) else source
+
+
+def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True) -> Path:
+    """Convert the configured model into 8-bit ONNX under the options' cache_dir (once).
 
     Returns the folder (genai_config.json, model.onnx, tokenizer, manifest.json). Takes about
     30 s on 2 cores; later calls return at once. Raises BackendError when the conversion fails.
     """
-    target = onnx_cache_dir(settings)
+    options = _options(source)
+    target = onnx_cache_dir(options)
     if (target / "manifest.json").is_file():
         return target
     _og()
     from chatbot.backends.llm_transformers import prepare_hf_folder, resolve_model_source
 
     started = time.perf_counter()
-    hf_folder = prepare_hf_folder(settings, progress=progress)
+    hf_folder = prepare_hf_folder(options, progress=progress)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -111,7 +119,7 @@ def prepare_onnx_model(settings: Settings, *, progress: bool = True) -> Path:
         tail = (done.stderr or done.stdout)[-2000:]
         raise BackendError(f"converting the LLM to ONNX failed (exit {done.returncode}): {tail}")
     shutil.rmtree(tmp / "_build_cache", ignore_errors=True)
-    folder, gguf = resolve_model_source(settings)
+    folder, gguf = resolve_model_source(options)
     manifest = {
         "recipe": RECIPE,
         "source": str(folder / gguf) if gguf else str(folder),
@@ -280,11 +288,16 @@ class OnnxChatModel:
     _loaded: ClassVar[dict[str, _Loaded]] = {}
     _loaded_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, settings: Settings) -> None:
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {Capability.STREAMING, Capability.BATCHING}
+    )
+
+    def __init__(self, settings: Settings, *, options: OnnxOptions | None = None) -> None:
         from chatbot.backends.llm_transformers import resolve_model_source
 
-        self.settings = settings
-        self.folder, self.gguf_file = resolve_model_source(settings)
+        self.settings = settings  # the cross-cutting ones: threads, temperature, max_new_tokens
+        self.options = options or options_from(OnnxOptions, settings)
+        self.folder, self.gguf_file = resolve_model_source(self.options)
         self.name = f"onnxruntime:{self.gguf_file or self.folder.name}"
         self._state: _Loaded | None = None
 
@@ -302,7 +315,7 @@ class OnnxChatModel:
         if self._state is not None:
             return self._state
         with OnnxChatModel._loaded_lock:
-            folder = prepare_onnx_model(self.settings, progress=True)
+            folder = prepare_onnx_model(self.options, progress=True)
             key = str(folder)
             state = OnnxChatModel._loaded.get(key)
             if state is None:
@@ -375,7 +388,7 @@ class OnnxChatModel:
         job = self._job(messages, opts)
         self.scheduler.submit(job)
         try:
-            yield from _events(job, self.settings.llm_timeout_s)
+            yield from _events(job, self.options.timeout_s)
         finally:
             job.cancelled.set()  # a reader that leaves early ends the generation
 
@@ -384,7 +397,7 @@ class OnnxChatModel:
         jobs = [self._job(m, opts) for m in conversations]
         for job in jobs:
             self.scheduler.submit(job)
-        return _OnnxBatch(jobs, self.settings.llm_timeout_s)
+        return _OnnxBatch(jobs, self.options.timeout_s)
 
 
 def _events(job: _Job, timeout: float) -> Iterator[str]:

@@ -6,10 +6,12 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, ClassVar
 
+from chatbot.backends.builtin import OpenAIOptions
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
+from chatbot.registry import Capability, options_from
 
 log = logging.getLogger(__name__)
 
@@ -23,15 +25,18 @@ class _Retryable(BackendError):
 class OpenAIChatModel:
     """Streams /chat/completions over HTTP (SSE), with timeouts and exponential-backoff retries.
 
-    Connect errors, 408/429/5xx are retried settings.llm_retries times (0.5 s, 1 s, 2 s, ...)
+    Connect errors, 408/429/5xx are retried options.retries times (0.5 s, 1 s, 2 s, ...)
     as long as no text was streamed yet; read timeouts are not retried (the turn would wait
     several timeouts); every failure is a BackendError saying what to check.
     """
+
+    capabilities: ClassVar[frozenset[Capability]] = frozenset({Capability.STREAMING})
 
     def __init__(
         self,
         settings: Settings,
         *,
+        options: OpenAIOptions | None = None,
         backoff_s: float = 0.5,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -39,16 +44,17 @@ class OpenAIChatModel:
             import httpx
         except ImportError as e:
             raise BackendUnavailable("the openai backend needs httpx: `pip install httpx`") from e
-        self.settings = settings
-        self.name = f"openai:{settings.openai_model}"
-        self.url = settings.openai_base_url.rstrip("/") + "/chat/completions"
+        self.settings = settings  # the cross-cutting ones: temperature, max_new_tokens
+        self.options = options = options or options_from(OpenAIOptions, settings)
+        self.name = f"openai:{options.model}"
+        self.url = options.base_url.rstrip("/") + "/chat/completions"
         self.backoff_s = backoff_s
         self._sleep = sleep
         headers = {"Accept": "text/event-stream"}
-        if settings.openai_api_key:
-            headers["Authorization"] = f"Bearer {settings.openai_api_key}"
+        if options.api_key:
+            headers["Authorization"] = f"Bearer {options.api_key}"
         self._client = httpx.Client(
-            headers=headers, timeout=httpx.Timeout(settings.llm_timeout_s)
+            headers=headers, timeout=httpx.Timeout(options.timeout_s)
         )  # thread-safe, pooled connections
 
     def close(self) -> None:
@@ -58,7 +64,7 @@ class OpenAIChatModel:
     def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:
         """Stream content deltas; options: max_new_tokens, temperature, stop."""
         body: dict[str, Any] = {
-            "model": self.settings.openai_model,
+            "model": self.options.model,
             "messages": messages,
             "stream": True,
             "max_tokens": int(opts.get("max_new_tokens", self.settings.max_new_tokens)),
@@ -66,7 +72,7 @@ class OpenAIChatModel:
         }
         if opts.get("stop"):
             body["stop"] = list(opts["stop"])
-        retries = max(0, self.settings.llm_retries)
+        retries = max(0, self.options.retries)
         for attempt in range(retries + 1):
             streamed = False
             try:
@@ -121,7 +127,7 @@ class OpenAIChatModel:
             raise _Retryable(f"cannot reach {where}: {e}; is the server running?") from e
         except httpx.TimeoutException as e:
             raise BackendError(
-                f"{where} sent nothing for {self.settings.llm_timeout_s:g} s; "
+                f"{where} sent nothing for {self.options.timeout_s:g} s; "
                 "raise CHATBOT_LLM_TIMEOUT_S or check the server"
             ) from e
         except httpx.HTTPError as e:

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from chatbot import torch_thread
+from chatbot.backends.builtin import OnnxOptions, TransformersOptions
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
+from chatbot.registry import Capability, options_from
 
 log = logging.getLogger(__name__)
 
@@ -106,16 +108,28 @@ class _Loaded:
     prefixes: _PrefixCache = field(default_factory=_PrefixCache)
 
 
-def resolve_model_source(settings: Settings) -> tuple[Path, str | None]:
-    """(model folder, gguf file name or None) from settings; BackendUnavailable when missing."""
-    if settings.llm_model:
-        folder = Path(settings.llm_model).expanduser()
+ModelOptions = TransformersOptions | OnnxOptions  # the model source options both engines share
+
+
+def model_options(source: Settings | ModelOptions) -> ModelOptions:
+    """The model options of settings (the transformers backend's), or the options given."""
+    if isinstance(source, Settings):
+        return options_from(TransformersOptions, source)
+    return source
+
+
+def resolve_model_source(source: Settings | ModelOptions) -> tuple[Path, str | None]:
+    """(model folder, gguf file name or None) from settings or model options;
+    BackendUnavailable when missing."""
+    options = model_options(source)
+    if options.model:
+        folder = Path(options.model).expanduser()
         if not folder.is_dir():
             raise BackendUnavailable(
                 f"llm_model {str(folder)!r} is not a folder; point CHATBOT_LLM_MODEL at a local "
                 "Hugging Face model folder (config.json + weights, or a .gguf file)"
             )
-        gguf = settings.llm_gguf_file or None
+        gguf = options.gguf_file or None
         if gguf is None and not (folder / "config.json").exists():
             ggufs = sorted(p.name for p in folder.glob("*.gguf"))
             if len(ggufs) != 1:
@@ -133,7 +147,7 @@ def resolve_model_source(settings: Settings) -> tuple[Path, str | None]:
                 "(or `make setup`), or set CHATBOT_LLM_MODEL to a local model folder"
             )
         folder = Path(next(iter(spec.submodule_search_locations)))
-        gguf = settings.llm_gguf_file or DEFAULT_GGUF
+        gguf = options.gguf_file or DEFAULT_GGUF
     if gguf is not None and not (folder / gguf).exists():
         raise BackendUnavailable(
             f"GGUF file {gguf!r} not found in {folder}; check CHATBOT_LLM_GGUF_FILE"
@@ -153,26 +167,35 @@ def source_key(folder: Path, gguf: str | None) -> str:
     return "|".join(parts)
 
 
-def hf_cache_dir(settings: Settings, dtype: str) -> Path | None:
+def hf_cache_dir(source: Settings | ModelOptions, dtype: str) -> Path | None:
     """The warm-start folder (safetensors) for a GGUF source in this dtype; None for a folder
     that already holds safetensors (nothing to convert). int8 caches float32 weights."""
-    folder, gguf = resolve_model_source(settings)
+    options = model_options(source)
+    folder, gguf = resolve_model_source(options)
     if gguf is None:
         return None
     stored = "float32" if dtype == "int8" else dtype
     key = hashlib.sha256(f"{source_key(folder, gguf)}|{stored}|{CACHE_RECIPE}".encode())
-    return Path(settings.llm_cache_dir) / f"hf-{Path(gguf).stem}-{stored}-{key.hexdigest()[:12]}"
+    return Path(options.cache_dir) / f"hf-{Path(gguf).stem}-{stored}-{key.hexdigest()[:12]}"
 
 
-def prepare_hf_folder(settings: Settings, *, progress: bool = True) -> Path:
+def prepare_hf_folder(source: Settings | ModelOptions, *, progress: bool = True) -> Path:
     """A Hugging Face folder (config, tokenizer, safetensors) for the configured model: the model
-    folder itself, or the GGUF de-quantised once into settings.llm_cache_dir."""
-    folder, gguf = resolve_model_source(settings)
-    cache = hf_cache_dir(settings, resolve_dtype(settings.llm_dtype))
+    folder itself, or the GGUF de-quantised once into the options' cache_dir."""
+    options = model_options(source)
+    folder, gguf = resolve_model_source(options)
+    cache = hf_cache_dir(options, resolve_dtype(options.dtype))
     if cache is None:
         return folder
     if not (cache / "manifest.json").is_file():
-        TransformersChatModel(settings)._load_gguf_and_cache(cache)
+        settings = source if isinstance(source, Settings) else Settings()
+        same = TransformersOptions(
+            model=options.model,
+            gguf_file=options.gguf_file,
+            dtype=options.dtype,
+            cache_dir=options.cache_dir,
+        )
+        TransformersChatModel(settings, options=same)._load_gguf_and_cache(cache)
     return cache
 
 
@@ -186,7 +209,7 @@ class TransformersChatModel:
     The model loads once, lazily, on first use (thread-safe). Every generate() runs on the
     process's torch thread (chatbot/torch_thread.py), so concurrent sessions queue there (the
     lock is a guard for callers that reach the model directly); a turn that waits longer than
-    settings.llm_timeout_s fails with BackendError and the writer falls back to template text.
+    its options' timeout_s fails with BackendError and the writer falls back to template text.
     stream_batch() writes several conversations in one generate().
     """
 
@@ -195,10 +218,21 @@ class TransformersChatModel:
     _loaded: ClassVar[dict[tuple[str, str | None, str], _Loaded]] = {}
     _loaded_lock: ClassVar[threading.Lock] = threading.Lock()
 
-    def __init__(self, settings: Settings, *, dtype: str | None = None) -> None:
-        self.settings = settings
-        self.dtype = resolve_dtype(dtype or settings.llm_dtype)
-        self.folder, self.gguf_file = resolve_model_source(settings)
+    capabilities: ClassVar[frozenset[Capability]] = frozenset(
+        {Capability.STREAMING, Capability.BATCHING}
+    )
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        dtype: str | None = None,
+        options: TransformersOptions | None = None,
+    ) -> None:
+        self.settings = settings  # the cross-cutting ones: threads, temperature, max_new_tokens
+        self.options = options or options_from(TransformersOptions, settings)
+        self.dtype = resolve_dtype(dtype or self.options.dtype)
+        self.folder, self.gguf_file = resolve_model_source(self.options)
         self.name = f"transformers:{self.gguf_file or self.folder.name}"
         self._generate_lock = threading.Lock()
         self._model: Any = None
@@ -230,7 +264,7 @@ class TransformersChatModel:
         from the source, writing the cache for the next start (a GGUF is de-quantised once)."""
         import torch
 
-        cache = hf_cache_dir(self.settings, self.dtype)
+        cache = hf_cache_dir(self.options, self.dtype)
         tokenizer: Any = None
         model: Any = None
         if cache is not None and (cache / "manifest.json").is_file():
@@ -324,9 +358,9 @@ class TransformersChatModel:
     def _head(self, messages: list[dict[str, str]], input_ids: Any) -> list[int]:
         """Token ids of the messages before the last one, when they are an exact prefix of the
         prompt (then their KV cache is reused); [] when not, or when prefix caching is off."""
-        if not self.settings.llm_prefix_cache or len(messages) < 2:
+        if not self.options.prefix_cache or len(messages) < 2:
             return []
-        if self.settings.llm_prompt_lookup > 0:
+        if self.options.prompt_lookup > 0:
             # transformers 5.24's prompt lookup decoding mis-continues a given cache (greedy text
             # changes: "A red apple." for "Red."): one or the other
             return []
@@ -352,7 +386,7 @@ class TransformersChatModel:
             head = self._head(messages, inputs["input_ids"])
         except Exception as e:
             raise BackendError(f"could not apply the chat template to the messages: {e}") from e
-        timeout = self.settings.llm_timeout_s
+        timeout = self.options.timeout_s
         streamer = TextIteratorStreamer(
             tokenizer, skip_prompt=True, skip_special_tokens=True, timeout=timeout
         )
@@ -453,10 +487,10 @@ class TransformersChatModel:
             "do_sample": temperature > 0,
             "pad_token_id": tokenizer.pad_token_id,
         }
-        if self.settings.llm_prompt_lookup > 0:
+        if self.options.prompt_lookup > 0:
             # prompt lookup decoding: draft tokens are copied from the prompt (the item's facts)
             # and verified in one forward pass; greedy output stays the model's own
-            gen_kwargs["prompt_lookup_num_tokens"] = self.settings.llm_prompt_lookup
+            gen_kwargs["prompt_lookup_num_tokens"] = self.options.prompt_lookup
         if temperature > 0:
             gen_kwargs["temperature"] = temperature
         else:  # greedy: silence the generation-config sampling defaults
@@ -520,7 +554,7 @@ class _TransformersBatch:
         from transformers import StoppingCriteria, StoppingCriteriaList
 
         self.rows = int(inputs["input_ids"].shape[0])
-        self.timeout = owner.settings.llm_timeout_s
+        self.timeout = owner.options.timeout_s
         self.stopped = [False] * self.rows
         self.cancelled = threading.Event()
         self.failure: list[BaseException] = []
