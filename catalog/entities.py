@@ -1,4 +1,5 @@
-"""People and studios named in item descriptions, as `person` / `studio` facets (catalogue build).
+"""People, studios and franchises of items, as `person` / `studio` / `franchise` facets (catalogue
+build).
 
 The omdb dumps have no cast table, so the people a movie is known by come from its synopsis:
 spaCy's English pipeline (en_core_web_sm, named-entity recogniser only) finds PERSON entities of
@@ -6,7 +7,9 @@ two or more words ("Tom Cruise", "Steven Spielberg"); single words are character
 not, so they are kept only as another mention of a full name already found in the same text
 ("... Cruise is accused of a murder"). Studios and franchises come from a short table of names
 matched in the title and description (Marvel, Pixar, Disney, ...), since the recogniser tags them
-inconsistently (ORG, PERSON or nothing).
+inconsistently (ORG, PERSON or nothing). Franchises (`franchise`) come from omdb.org's movie series
+(`extra["series"]`: "Harry Potter", "James Bond - 007"), named as the films name them: a series
+name is kept when its members' titles, aliases or synopses use it ("Die Bibel" is not).
 """
 
 from __future__ import annotations
@@ -79,13 +82,50 @@ def studios_in(text: str) -> list[str]:
     return [name for name, pattern in _STUDIO_RE.items() if pattern.search(text)]
 
 
+_SERIES_SUFFIX = re.compile(
+    r"\s+[-–]\s+.*$|\s*\(.*\)$|\s+(?:movie series|film series|movies|films|franchise|trilogy|"
+    r"collection|series|saga)$",
+    re.IGNORECASE,
+)
+
+
+def franchise_names(items: Sequence[Item]) -> dict[str, str]:
+    """omdb.org movie series name -> the franchise name users say ('James Bond - 007' -> 'James
+    Bond', 'The Bourne Movies' -> 'The Bourne'), for series of two or more items whose members'
+    titles, aliases or synopses use that name; series named otherwise ('Die Bibel') are left out.
+    """
+    from chatbot.understanding.core import normalize_title
+
+    members: dict[str, list[Item]] = {}
+    for item in items:
+        series = item.extra.get("series")
+        if isinstance(series, str) and series.strip():
+            members.setdefault(series, []).append(item)
+    out: dict[str, str] = {}
+    for series, group in members.items():
+        name = _SERIES_SUFFIX.sub("", series).strip()
+        key = normalize_title(name)
+        if len(group) < 2 or len(key) < 3:
+            continue
+        texts = (
+            normalize_title(text)
+            for item in group
+            for text in (item.title, *item.extra.get("aliases", ()), item.description)
+        )
+        if any(f" {key} " in f" {text} " for text in texts):
+            out[series] = name
+    return out
+
+
 def add_people_and_studios(
     items: Sequence[Item], *, nlp: Any | None = None, progress: bool = False
 ) -> tuple[list[Item], dict[str, int]]:
-    """Items with facets `person` and `studio` added from their titles and descriptions.
+    """Items with facets `person`, `studio` and `franchise` added from their titles, descriptions
+    and omdb.org movie series.
 
     Composed descriptions (built from the item's own facets) are not read for people. Returns the
-    new items and counts {"items_with_person", "people", "items_with_studio"}."""
+    new items and counts {"items_with_person", "people", "items_with_studio",
+    "items_with_franchise"}."""
     from tqdm import tqdm
 
     nlp = nlp or load_ner()
@@ -107,6 +147,7 @@ def add_people_and_studios(
             people[k] = found
     # the recogniser sometimes takes a title for a name ('Toy Story'); titles are not people
     titles = {item.title.casefold() for item in items}
+    franchises = franchise_names(items)
     out: list[Item] = []
     for k, item in enumerate(items):
         facets = dict(item.facets)
@@ -116,11 +157,15 @@ def add_people_and_studios(
         studios = studios_in(f"{item.title}. {item.description}")
         if studios:
             facets["studio"] = tuple(studios)
+        franchise = franchises.get(str(item.extra.get("series") or ""))
+        if franchise:
+            facets["franchise"] = (franchise,)
         out.append(replace(item, facets=facets) if facets != item.facets else item)
     stats = {
         "items_with_person": sum(1 for i in out if i.facets.get("person")),
         "people": len({n for names in people.values() for n in names}),
         "items_with_studio": sum(1 for i in out if i.facets.get("studio")),
+        "items_with_franchise": sum(1 for i in out if i.facets.get("franchise")),
     }
     return out, stats
 

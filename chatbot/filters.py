@@ -272,8 +272,11 @@ class FilterColumns:
         return out
 
 
+# Facets whose values are names (a person, a studio, a franchise): asked for by name ('a Spielberg
+# film', 'no more Marvel', 'no Harry Potter'), compared as whole values, never as kinds of things
+NAMED_FACETS = ("person", "studio", "franchise")
 # Facets whose values name kinds of things, so that a value covers its narrower ones
-_FLAT = frozenset(("language", "country", "person", "studio"))
+_FLAT = frozenset(("language", "country", *NAMED_FACETS))
 _WORDS = re.compile(r"[a-z0-9]+")
 
 

@@ -291,7 +291,7 @@ def facet_value_label(facet: str, value: str) -> str:
         return f"made in {_COUNTRY_NAMES.get(value, value)}"
     if facet == "person":
         return f"films with or by {value}"
-    if facet == "studio":
+    if facet in ("studio", "franchise"):
         return f"{value} films"
     return value
 

@@ -16,6 +16,7 @@ import numpy as np
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.errors import InputError
+from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState, facet_value_label
 
 if TYPE_CHECKING:
@@ -296,19 +297,13 @@ class Ranker:
         head = list(scored[: max(4 * k, 40)])  # diversity only reorders the best candidates
         vecs = np.stack([self.retriever.item_vector(item.id) for _, item in head])
         scores = np.array([score for score, _ in head])
-        nearest = np.full(len(head), -1.0)
-        for item_id in avoid:
-            nearest = np.maximum(nearest, vecs @ self.retriever.item_vector(item_id))
-        taken = np.zeros(len(head), dtype=bool)
-        out: list[tuple[float, Item]] = []
-        for _ in range(min(k, len(head))):
-            penalty = weight * np.clip(nearest, 0.0, None)
-            adjusted = np.where(taken, -np.inf, scores - penalty)
-            best = int(np.argmax(adjusted))
-            taken[best] = True
-            out.append(head[best])
-            nearest = np.maximum(nearest, vecs @ vecs[best])
-        rest = [pair for n, pair in enumerate(head) if not taken[n]] + list(scored[len(head) :])
+        from chatbot.retrieval import mmr_order
+
+        seen = np.stack([self.retriever.item_vector(i) for i in avoid]) if avoid else None
+        order = mmr_order(vecs, scores, k, weight, clip=True, seen=seen)
+        out = [head[i] for i in order]
+        taken = set(order.tolist())
+        rest = [pair for n, pair in enumerate(head) if n not in taken] + list(scored[len(head) :])
         return out + rest[: max(0, k - len(out))]
 
     def clarifying_question(self, state: InterestState) -> str:
@@ -537,7 +532,7 @@ def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:
     """The item fits the topic: one of the genres asked for when genres were asked for ('a
     Korean thriller' needs a thriller; Korean is a wish), else any facet value asked for."""
     genres = [v for f, v in focus if f == "genre"]
-    named = [(f, v) for f, v in focus if f in ("person", "studio")]
+    named = [(f, v) for f, v in focus if f in NAMED_FACETS]
     if named and not any(_has(item, f, v) for f, v in named):
         return False  # 'DreamWorks animation', 'Bruce Willis action movies': the name is asked for
     if genres:

@@ -16,6 +16,7 @@ from chatbot.events import (
     Event,
     make_constraint,
 )
+from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState
 from chatbot.ranking import popularity
 from chatbot.understanding.lexicon import (
@@ -146,7 +147,10 @@ class Vocabulary:
         self.topic_words = _topic_words(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.facet_terms = _facet_terms(catalog)
-        self.people = {v for f, v in self.facet_terms.values() if f in ("person", "studio")}
+        self.people = {v for f, v in self.facet_terms.values() if f in NAMED_FACETS}
+        # franchises named like one of their films ('Toy Story'): a franchise only when used as
+        # an attribute ('the Toy Story movies', 'no more Toy Story'), else the film
+        self.franchise_titles = _franchise_titles(catalog, self.titles)
         # words that make a lower-case title ambiguous ('scary movie', 'up', 'it')
         self.plain_words = COMMON_WORDS | {w for term in self.facet_terms for w in term}
         self.max_facet_tokens = max((len(k) for k in self.facet_terms), default=1)
@@ -239,14 +243,23 @@ def _series(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
 
 
 def _catalogue_series(catalog: Catalog) -> dict[str, list[Item]]:
-    """Series name key -> its films in release order, from items' extra["series"]."""
+    """Series name key -> its films in release order, from items' extra["series"]; in the same
+    year a film named after the series comes first ('The Matrix Reloaded' before 'The Animatrix',
+    a spin-off)."""
     out: dict[str, list[Item]] = {}
     for item in catalog:
         name = item.extra.get("series")
         if isinstance(name, str) and normalize_title(name):
             out.setdefault(normalize_title(name), []).append(item)
+
+    def order(key: str, item: Item) -> tuple[int, bool, str]:
+        named = f" {key} " in f" {normalize_title(item.title)} "
+        return (item.year or 9999, not named, item.title)
+
     return {
-        k: sorted(v, key=lambda i: (i.year or 9999, i.title)) for k, v in out.items() if len(v) >= 2
+        k: sorted(v, key=lambda i, k=k: order(k, i))  # type: ignore[misc]
+        for k, v in out.items()
+        if len(v) >= 2
     }
 
 
@@ -279,6 +292,33 @@ def _topic_words(catalog: Catalog) -> dict[str, float]:
     return {w: c / max(1, n) for w, c in counts.items()}
 
 
+def _franchise_term(value: str, titles: set[str]) -> bool:
+    """A franchise name that can stand alone as a term: not a catalogue title ('Toy Story') and
+    not one everyday word ('Saw', 'Speed': wordfreq zipf >= 3)."""
+    from wordfreq import zipf_frequency
+
+    key = normalize_title(value)
+    if key in titles:
+        return False
+    words = key.split()
+    return not (len(words) == 1 and zipf_frequency(words[0], "en") >= 3.0)
+
+
+def _franchise_titles(
+    catalog: Catalog, titles: dict[str, list[Item]]
+) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Token key -> ("franchise", name) for franchises named exactly like a catalogue title."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for value in catalog.facet_values("franchise"):
+        if normalize_title(value) in titles:
+            norm = _norm_phrase(fold_accents(value))
+            out[tuple(norm.split())] = ("franchise", value)
+            words = norm.split()
+            if words[0] == "the" and len(words) > 1:
+                out[tuple(words[1:])] = ("franchise", value)  # 'the Matrix movies'
+    return out
+
+
 def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     from wordfreq import zipf_frequency
 
@@ -286,13 +326,15 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     by_norm: dict[str, tuple[str, str]] = {}
     surnames: dict[str, set[str]] = {}
     titles = {normalize_title(i.title) for i in catalog}
-    for name in ("person", "studio"):
+    for name in ("franchise", "studio", "person"):  # a franchise's name is no character's
         for value in catalog.facet_values(name):
             norm = _norm_phrase(fold_accents(value))
             if len(norm) < 3 or (
                 name == "person" and _not_a_person(normalize_title(value), titles)
             ):
                 continue  # the recogniser sometimes takes a title for a name ('Toy Story')
+            if name == "franchise" and not _franchise_term(value, titles):
+                continue  # 'Toy Story', 'Saw', 'Speed': the film's or everyday word's first
             terms.setdefault(tuple(norm.split()), (name, value))
             last = norm.split()[-1]
             if name == "person" and len(norm.split()) > 1:
@@ -309,7 +351,7 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
         if len(values) == 1 and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
             terms.setdefault((last,), ("person", next(iter(values))))
     for name in catalog.facet_names():
-        if name in ("language", "country", "person", "studio"):
+        if name in ("language", "country", *NAMED_FACETS):
             continue
         for value in catalog.facet_values(name):
             norm = _norm_phrase(value)

@@ -297,7 +297,7 @@ class _Parse(ConstraintRules, TitleRules):
                 if not self._free(i, n) or (in_title and n == 1):
                     continue  # 'The Dark Knights of Venice' is a title, not the mood 'Dark'
                 key = tuple(t.text.replace("-", " ") for t in toks[i : i + n])
-                facet = self.vocab.facet_terms.get(key)
+                facet = self.vocab.facet_terms.get(key) or self._franchise_at(i, n)
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is not None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from chatbot.catalog import Item
+from chatbot.filters import NAMED_FACETS
 from chatbot.understanding.core import (
     Cue,
     ParseBase,
@@ -28,6 +29,10 @@ from chatbot.understanding.lexicon import (
 log = logging.getLogger(__name__)
 
 
+# 'the Toy Story movies', 'the Alien franchise': nouns after a name that make it the franchise
+FRANCHISE_NOUNS = frozenset(
+    ("movies", "films", "flicks", "series", "franchise", "saga", "trilogy", "sequels", "ones")
+)
 # 'the second one', 'the first film': the noun after an ordinal that makes it a reference
 PICK_NOUNS = ("one", "movie", "film", "pick", "option", "item", "suggestion", "title", "book")
 
@@ -195,8 +200,10 @@ class TitleRules(ParseBase):
         facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
         if facet is not None and not (capitalised and i > 0):
             return False  # 'horror' is a genre; 'I loved Aliens' is a title
-        if facet is not None and facet[0] in ("person", "studio") and self._attribute_context(i, n):
+        if facet is not None and facet[0] in NAMED_FACETS and self._attribute_context(i, n):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
+        if self._franchise_at(i, n) is not None:
+            return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
         if not capitalised and nxt in ("movie", "movies", "film", "films", "flick", "story"):
             return False  # 'a road trip movie', 'a haunted house film': a kind of film
         if n > 1 and not capitalised and self._everyday_phrase(words, i, n):
@@ -247,6 +254,22 @@ class TitleRules(ParseBase):
         return nxt in ("movie", "movies", "film", "films", "flick", "flicks", "picture", "'s") or (
             prev in ("by", "from", "with", "starring", "a", "an", "some", "any", "more", "no")
         )
+
+    def _franchise_at(self, i: int, n: int) -> tuple[str, str] | None:
+        """("franchise", name) when tokens i..i+n name a franchise called like one of its films
+        and are used as a franchise: 'the Toy Story movies', 'any Matrix sequels', 'no more
+        Toy Story'; None otherwise ('I loved Toy Story' is the film)."""
+        words = tuple(self._words(i, n))
+        if len(words) > 1 and words[0] == "the":
+            words = words[1:]
+        named = self.vocab.franchise_titles.get(words)
+        if named is None:
+            return None
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        prev = self.toks[i - 1].text if i > 0 else ""
+        if nxt in FRANCHISE_NOUNS or prev in ("more", "other", "any"):
+            return named
+        return None
 
     def _everyday_phrase(self, words: Sequence[str], i: int, n: int) -> bool:
         """Lower-case everyday words ('home alone', 'gone girl') read as a title only right
@@ -407,21 +430,33 @@ class TitleRules(ParseBase):
         for i, t in enumerate(toks):
             if t.text not in ORDINALS or t.used:
                 continue
-            for n in range(min(6, len(toks) - i - 1), 0, -1):
-                if not self._free(i + 1, n):
+            # 'the first two Godfather movies', 'the last 3 Fast & Furious films': a count
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            count = (
+                int(NUMBER_WORDS[nxt])
+                if t.text in ("first", "last") and nxt in NUMBER_WORDS and nxt not in ("a", "an")
+                else 0
+            )
+            skip = 1 if count else 0
+            for n in range(min(6, len(toks) - i - 1 - skip), 0, -1):
+                if not self._free(i + 1 + skip, n):
                     continue
-                head = normalize_title(" ".join(self._words(i + 1, n)))
+                head = normalize_title(" ".join(self._words(i + 1 + skip, n)))
                 films = self.vocab.series.get(head)
                 if not films:
                     continue
                 idx = ORDINALS[t.text]
-                k = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
-                if 0 <= k < len(films):
-                    self._add_item(i, films[k])
+                if count:
+                    chosen = films[:count] if idx == 0 else films[-count:]
                 else:
-                    name = " ".join(t.raw for t in toks[i + 1 : i + 1 + n])
+                    k = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
+                    chosen = [films[k]] if 0 <= k < len(films) else []
+                for film in chosen:
+                    self._add_item(i, film)
+                if not chosen or count > len(films):
+                    name = " ".join(t.raw for t in toks[i + 1 + skip : i + 1 + skip + n])
                     self.notes.append(f"I know only {len(films)} {name} films.")
-                width = n + 1
+                width = n + 1 + skip
                 if i + width < len(toks) and toks[i + width].text in ("movie", "film", "one"):
                     width += 1
                 self._use(i, width)
