@@ -210,7 +210,7 @@ class Retriever:
         keep = rows[0] >= 0
         scores, rows = scores[0][keep], rows[0][keep]
         if mmr > 0 and len(rows) > k:
-            order = _mmr(self.vectors[rows], scores, k, mmr)
+            order = mmr_order(self.vectors[rows], scores, k, mmr, relevance_weight=1.0 - mmr)
             scores, rows = scores[order], rows[order]
         return [
             Hit(self.catalog.items[r], float(s)) for s, r in zip(scores[:k], rows[:k], strict=True)
@@ -230,16 +230,37 @@ class Retriever:
         return q / norm
 
 
-def _mmr(vecs: np.ndarray, relevance: np.ndarray, k: int, diversity: float) -> np.ndarray:
-    """Greedy maximal marginal relevance: order of k picks from the candidate rows."""
+def mmr_order(
+    vecs: np.ndarray,
+    relevance: np.ndarray,
+    k: int,
+    diversity: float,
+    *,
+    relevance_weight: float = 1.0,
+    clip: bool = False,
+    seen: np.ndarray | None = None,
+) -> np.ndarray:
+    """Greedy maximal marginal relevance (Carbonell & Goldstein, SIGIR 1998): the indices of
+    min(k, n) rows in pick order, each maximising
+    relevance_weight * relevance - diversity * (similarity to the nearest row already picked
+    or in `seen`). vecs: (n, dim) unit rows; relevance: (n,); seen: (m, dim) rows that count
+    as picked (items shown before); clip: a negative similarity costs nothing (no bonus).
+    The first pick pays nothing when there is nothing to be near."""
+    n = len(relevance)
+    nearest = np.full(n, -np.inf, dtype=np.result_type(relevance.dtype, vecs.dtype))
+    for row in () if seen is None else seen:  # one product per row: the picks' own rounding
+        nearest = np.maximum(nearest, vecs @ row)
+    taken = np.zeros(n, dtype=bool)
     picked: list[int] = []
-    closest = np.full(len(relevance), -np.inf, dtype=np.float32)
-    for _ in range(k):
-        value = (1.0 - diversity) * relevance - diversity * (closest if picked else 0.0)
-        value[picked] = -np.inf
-        best = int(np.argmax(value))
+    for _ in range(min(k, n)):
+        similarity = np.where(np.isneginf(nearest), 0.0, nearest)
+        if clip:
+            similarity = np.clip(similarity, 0.0, None)
+        value = relevance_weight * relevance - diversity * similarity
+        best = int(np.argmax(np.where(taken, -np.inf, value)))
+        taken[best] = True
         picked.append(best)
-        closest = np.maximum(closest, vecs @ vecs[best])
+        nearest = np.maximum(nearest, vecs @ vecs[best])
     return np.array(picked, dtype=np.int64)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextvars
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from chatbot.errors import BackendError
 from chatbot.protocols import Event, SessionStore
 from chatbot.registry import Family, registry
 
@@ -37,6 +39,18 @@ def idempotency_key(key: str | None) -> Iterator[None]:
 def current_idempotency_key() -> str | None:
     """The Idempotency-Key an append should record, if any (see idempotency_key())."""
     return _IDEMPOTENCY_KEY.get()
+
+
+def dump_event(event: Event) -> str:
+    """The one serialisation of a stored event (compact JSON, ASCII escapes: a lone surrogate
+    from hostile input stays storable and round-trips); BackendError when not serialisable."""
+    try:
+        return json.dumps(event, ensure_ascii=True, separators=(",", ":"))
+    except (TypeError, ValueError) as e:
+        raise BackendError(
+            f"event of type {event.get('type')!r} is not JSON-serialisable ({e}); "
+            "serialise events with chatbot.events.event_to_dict"
+        ) from e
 
 
 class MemorySessionStore:

@@ -10,7 +10,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from chatbot.errors import BackendError, BackendUnavailable, ConfigError
-from chatbot.sessions import IDEMPOTENCY_KEYS_KEPT, Event, current_idempotency_key
+from chatbot.sessions import (
+    IDEMPOTENCY_KEYS_KEPT,
+    Event,
+    current_idempotency_key,
+    dump_event,
+)
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +62,7 @@ class RedisSessionStore:
         """Append events in one MULTI/EXEC transaction and refresh the session's TTL."""
         if not events:
             return
-        bodies = [_dump(e) for e in events]
+        bodies = [dump_event(e) for e in events]
         key = self._key(session_id)
         idem = current_idempotency_key()
         with self._translate("append"):
@@ -144,14 +149,3 @@ def _redact(url: str) -> str:
         return url
     scheme, _, rest = url.partition("://")
     return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
-
-
-def _dump(event: Event) -> str:
-    try:
-        # ASCII escapes: a lone surrogate from hostile input stays storable and round-trips
-        return json.dumps(event, ensure_ascii=True, separators=(",", ":"))
-    except (TypeError, ValueError) as e:
-        raise BackendError(
-            f"event of type {event.get('type')!r} is not JSON-serialisable ({e}); "
-            "serialise events with chatbot.events.event_to_dict"
-        ) from e

@@ -14,7 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from chatbot.errors import BackendError, ConfigError
-from chatbot.sessions import IDEMPOTENCY_KEYS_KEPT, Event, current_idempotency_key
+from chatbot.sessions import (
+    IDEMPOTENCY_KEYS_KEPT,
+    Event,
+    current_idempotency_key,
+    dump_event,
+)
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +123,7 @@ class SqliteSessionStore:
         Inside `chatbot.sessions.idempotency_key(key)` the key is recorded in the same
         transaction, so a retried request is recognised even if the process died right after.
         """
-        bodies = [(session_id, _dump(e)) for e in events]
+        bodies = [(session_id, dump_event(e)) for e in events]
         key = current_idempotency_key()
         with self._transaction("append") as db:
             if self._expired(db, session_id):
@@ -290,14 +295,3 @@ def _delete(db: sqlite3.Connection, session_id: str) -> None:
     db.execute("DELETE FROM events WHERE session_id = ?", (session_id,))
     db.execute("DELETE FROM sessions WHERE session_id = ?", (session_id,))
     db.execute("DELETE FROM idempotency WHERE session_id = ?", (session_id,))
-
-
-def _dump(event: Event) -> str:
-    try:
-        # ASCII escapes: a lone surrogate from hostile input stays storable and round-trips
-        return json.dumps(event, ensure_ascii=True, separators=(",", ":"))
-    except (TypeError, ValueError) as e:
-        raise BackendError(
-            f"event of type {event.get('type')!r} is not JSON-serialisable ({e}); "
-            "serialise events with chatbot.events.event_to_dict"
-        ) from e
