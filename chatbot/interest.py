@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -59,91 +59,11 @@ class InterestState:
     turns: int = 0
 
     def apply(self, event: Event) -> InterestState:
-        """The state after one more event (a pure function)."""
-        if isinstance(event, UserSaid):
-            return replace(self, turns=self.turns + 1)
-        if isinstance(event, ItemsRecommended):
-            return replace(
-                self,
-                shown=_add(self.shown, *event.item_ids),
-                # an empty turn (nothing matched) keeps 'the second one' pointing at real picks
-                last_shown=tuple(event.item_ids) or self.last_shown,
-                anchor=None,
-                explore=False,
-                allow_repeats=False,
-                # the topic asked for stays the topic ('a heist movie' -> 'yes' / 'more' /
-                # 'none of these' / 'older'); a new title, anchor or reset replaces it
-            )
-        if isinstance(event, ItemLiked | SimilarRequested):
-            state = replace(
-                self,
-                # a new anchor is a new topic; 'more like those' (a shown pick) keeps it
-                focus=()
-                if isinstance(event, SimilarRequested) and event.item_id not in self.last_shown
-                else self.focus,
-                liked=_add(self.liked, event.item_id),
-                disliked=_drop(self.disliked, event.item_id),
-                titles=_title(self.titles, event.item_id, event.title),
-            )
-            if isinstance(event, SimilarRequested):
-                state = replace(state, anchor=event.item_id)
-            return state
-        if isinstance(event, ItemRejected):
-            return replace(
-                self,
-                disliked=_add(self.disliked, event.item_id),
-                liked=_drop(self.liked, event.item_id),
-                anchor=None if self.anchor == event.item_id else self.anchor,
-                titles=_title(self.titles, event.item_id, event.title),
-            )
-        if isinstance(event, ItemSeen):
-            return replace(
-                self,
-                seen=_add(self.seen, event.item_id),
-                titles=_title(self.titles, event.item_id, event.title),
-            )
-        if isinstance(event, AttributePreferred):
-            pair = (event.facet, event.value)
-            return replace(
-                self,
-                preferred=_add(self.preferred, pair),
-                avoided=_drop(self.avoided, pair),
-                focus=_add(self.focus, pair),
-            )
-        if isinstance(event, AttributeAvoided):
-            pair = (event.facet, event.value)
-            return replace(
-                self,
-                avoided=_add(self.avoided, pair),
-                preferred=_drop(self.preferred, pair),
-                focus=_drop(self.focus, pair),
-            )
-        if isinstance(event, ConstraintSet):
-            return replace(self, constraints={**self.constraints, event.name: event.value})
-        if isinstance(event, ConstraintCleared):
-            return replace(
-                self, constraints={k: v for k, v in self.constraints.items() if k != event.name}
-            )
-        if isinstance(event, InterestExpressed):
-            return replace(
-                self,
-                interests=_add(self.interests, event.text),
-                avoided_topics=_drop(self.avoided_topics, event.text),
-            )
-        if isinstance(event, InterestAvoided):
-            return replace(
-                self,
-                avoided_topics=_add(self.avoided_topics, event.text),
-                interests=_drop(self.interests, event.text),
-            )
-        if isinstance(event, ExplorationRequested):
-            return replace(self, explore=True)
-        if isinstance(event, RepeatsAllowed):
-            return replace(self, allow_repeats=True)
-        if isinstance(event, BeliefRemoved):
-            return self._without_belief(event.belief_id)
-        if isinstance(event, StateReset):
-            return InterestState(turns=self.turns)
+        """The state after one more event (a pure function; one step per event type)."""
+        for cls in type(event).__mro__:
+            step = _STEPS.get(cls)
+            if step is not None:
+                return step(self, event)
         raise TypeError(f"not an event: {event!r}")
 
     def beliefs(self) -> list[Belief]:
@@ -273,6 +193,121 @@ class InterestState:
             "avoided_topics": list(self.avoided_topics),
             "turns": self.turns,
         }
+
+
+def _said(state: InterestState, event: UserSaid) -> InterestState:
+    return replace(state, turns=state.turns + 1)
+
+
+def _recommended(state: InterestState, event: ItemsRecommended) -> InterestState:
+    return replace(
+        state,
+        shown=_add(state.shown, *event.item_ids),
+        # an empty turn (nothing matched) keeps 'the second one' pointing at real picks
+        last_shown=tuple(event.item_ids) or state.last_shown,
+        anchor=None,
+        explore=False,
+        allow_repeats=False,
+        # the topic asked for stays the topic ('a heist movie' -> 'yes' / 'more' /
+        # 'none of these' / 'older'); a new title, anchor or reset replaces it
+    )
+
+
+def _liked(state: InterestState, event: ItemLiked | SimilarRequested) -> InterestState:
+    similar = isinstance(event, SimilarRequested)
+    return replace(
+        state,
+        # a new anchor is a new topic; 'more like those' (a shown pick) keeps it
+        focus=() if similar and event.item_id not in state.last_shown else state.focus,
+        liked=_add(state.liked, event.item_id),
+        disliked=_drop(state.disliked, event.item_id),
+        titles=_title(state.titles, event.item_id, event.title),
+        anchor=event.item_id if similar else state.anchor,
+    )
+
+
+def _rejected(state: InterestState, event: ItemRejected) -> InterestState:
+    return replace(
+        state,
+        disliked=_add(state.disliked, event.item_id),
+        liked=_drop(state.liked, event.item_id),
+        anchor=None if state.anchor == event.item_id else state.anchor,
+        titles=_title(state.titles, event.item_id, event.title),
+    )
+
+
+def _seen(state: InterestState, event: ItemSeen) -> InterestState:
+    return replace(
+        state,
+        seen=_add(state.seen, event.item_id),
+        titles=_title(state.titles, event.item_id, event.title),
+    )
+
+
+def _preferred(state: InterestState, event: AttributePreferred) -> InterestState:
+    pair = (event.facet, event.value)
+    return replace(
+        state,
+        preferred=_add(state.preferred, pair),
+        avoided=_drop(state.avoided, pair),
+        focus=_add(state.focus, pair),
+    )
+
+
+def _avoided(state: InterestState, event: AttributeAvoided) -> InterestState:
+    pair = (event.facet, event.value)
+    return replace(
+        state,
+        avoided=_add(state.avoided, pair),
+        preferred=_drop(state.preferred, pair),
+        focus=_drop(state.focus, pair),
+    )
+
+
+def _constraint_set(state: InterestState, event: ConstraintSet) -> InterestState:
+    return replace(state, constraints={**state.constraints, event.name: event.value})
+
+
+def _constraint_cleared(state: InterestState, event: ConstraintCleared) -> InterestState:
+    kept = {k: v for k, v in state.constraints.items() if k != event.name}
+    return replace(state, constraints=kept)
+
+
+def _interest(state: InterestState, event: InterestExpressed) -> InterestState:
+    return replace(
+        state,
+        interests=_add(state.interests, event.text),
+        avoided_topics=_drop(state.avoided_topics, event.text),
+    )
+
+
+def _interest_avoided(state: InterestState, event: InterestAvoided) -> InterestState:
+    return replace(
+        state,
+        avoided_topics=_add(state.avoided_topics, event.text),
+        interests=_drop(state.interests, event.text),
+    )
+
+
+# how each event type changes the state (InterestState.apply; subclasses use their base's step)
+_STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
+    UserSaid: _said,
+    ItemsRecommended: _recommended,
+    ItemLiked: _liked,
+    SimilarRequested: _liked,
+    ItemRejected: _rejected,
+    ItemSeen: _seen,
+    AttributePreferred: _preferred,
+    AttributeAvoided: _avoided,
+    ConstraintSet: _constraint_set,
+    ConstraintCleared: _constraint_cleared,
+    InterestExpressed: _interest,
+    InterestAvoided: _interest_avoided,
+    ExplorationRequested: lambda state, event: replace(state, explore=True),
+    RepeatsAllowed: lambda state, event: replace(state, allow_repeats=True),
+    BeliefRemoved: lambda state, event: state._without_belief(event.belief_id),
+    StateReset: lambda state, event: InterestState(turns=state.turns),
+}
 
 
 def fold(events: Iterable[Event], initial: InterestState | None = None) -> InterestState:
