@@ -53,51 +53,49 @@ class ItemsRecommended:
 
 
 @dataclass(frozen=True)
-class ItemLiked:
+class _ItemEvent:
+    """What the user said about one catalogue item (the fields every item event has)."""
+
+    item_id: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ItemLiked(_ItemEvent):
     """The user likes this item."""
 
-    item_id: str
-    title: str = ""
-
 
 @dataclass(frozen=True)
-class ItemRejected:
+class ItemRejected(_ItemEvent):
     """The user does not want this item (never show it again)."""
 
-    item_id: str
-    title: str = ""
-
 
 @dataclass(frozen=True)
-class ItemSeen:
+class ItemSeen(_ItemEvent):
     """The user has already seen this item (do not recommend it)."""
 
-    item_id: str
-    title: str = ""
-
 
 @dataclass(frozen=True)
-class SimilarRequested:
+class SimilarRequested(_ItemEvent):
     """The user asked for more like this item (liked, and the anchor for the next picks)."""
 
-    item_id: str
-    title: str = ""
+
+@dataclass(frozen=True)
+class _FacetEvent:
+    """What the user said about one facet value (facet 'genre', 'style', ...)."""
+
+    facet: str
+    value: str
 
 
 @dataclass(frozen=True)
-class AttributePreferred:
+class AttributePreferred(_FacetEvent):
     """The user wants items with this facet value (facet 'genre', 'style', ...)."""
 
-    facet: str
-    value: str
-
 
 @dataclass(frozen=True)
-class AttributeAvoided:
+class AttributeAvoided(_FacetEvent):
     """The user does not want items with this facet value."""
-
-    facet: str
-    value: str
 
 
 @dataclass(frozen=True)
