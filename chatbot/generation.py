@@ -33,6 +33,7 @@ from chatbot.reply_framing import (
     template_lead,
     template_tail,
 )
+from chatbot.writing_checks import AVOID_PHRASES
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,15 @@ INTRO_MAX_TOKENS = 28
 ITEM_MAX_TOKENS = 40
 ITEM_MAX_SENTENCES = 1
 DESCRIPTION_CHARS = 360
+# Decoding constraints (ChatModel options): a mild repetition penalty and no repeated 3-token
+# run over the generated text (not the prompt: the item's words are the ones to use), and the
+# stock phrases never generated (writing_checks.AVOID_PHRASES). Measured in issue 13's work
+# (benchmarks/bench_writing.py; figures in README's Benchmarks section).
+DECODING: dict[str, Any] = {
+    "repetition_penalty": 1.15,
+    "no_repeat_ngram_size": 3,
+    "avoid": list(AVOID_PHRASES),
+}
 USER_TEXT_CHARS = 300  # long messages cost prefill time on every call of the turn
 
 
@@ -224,6 +234,8 @@ class ResponseWriter:
         # a second prompt for an item whose first text failed the check: off by default (on 2
         # cores it cost ~1 s per failed item and rarely passed; the template tail follows)
         self.item_retry = item_retry
+        # decoding constraints every backend is asked for (those it cannot honour it ignores)
+        self.decoding: dict[str, Any] = dict(DECODING)
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
@@ -453,6 +465,7 @@ class ResponseWriter:
             "max_new_tokens": min(max_new_tokens, self.settings.max_new_tokens),
             "temperature": self.settings.temperature,
             "stop": ["\n\n"],
+            **self.decoding,
         }
 
     def _segment(

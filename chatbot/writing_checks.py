@@ -66,6 +66,49 @@ STOCK_PHRASES = tuple(
     )
 )
 
+# The surface forms of the stock phrases above that the writer asks a backend never to generate
+# (ChatModel option `avoid`; a backend bans each spelling's tokens): suppressing them while
+# decoding lets the model write something else instead of failing the check afterwards.
+AVOID_PHRASES = (
+    "must-",  # must-watch, must-see, must-watched
+    "must watch",
+    "must see",
+    "masterpiece",
+    "highly recommend",
+    "a great example of",
+    "a perfect example of",
+    "a classic example of",
+    "a perfect choice",
+    "a great choice",
+    "a great pick",
+    "perfect for",
+    "for anyone who",
+    "for everyone who",
+    "for those who",
+    "fans of",
+    "you'll love",
+    "you will love",
+    "you'll enjoy",
+    "you will enjoy",
+    "you would enjoy",
+    "you'd enjoy",
+    "don't miss",
+    "edge of your seat",
+    "timeless classic",
+    "thought-provoking",
+    "worth a watch",
+    "sure to",
+    "bound to",
+    "of all time",
+    "ever made",
+    "facts above",
+    "as an AI",
+    "I'm afraid",
+    "I'm sorry",
+    "available",
+    "streaming",
+)
+
 # Prompt, role or system text leaking into the reply.
 LEAK_PHRASES = tuple(
     re.compile(p)

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from chatbot.backends.builtin import OnnxOptions
+from chatbot.backends.llm_decoding import constrain_logits, phrase_variants
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
 from chatbot.registry import Capability, options_from
@@ -152,6 +153,8 @@ class _Job:
     tokens: list[int] = field(default_factory=list)
     printed: int = 0
     generator: Any = None
+    repetition_penalty: float = 1.0  # over the generated tokens only (llm_decoding)
+    no_repeat_ngram_size: int = 0
 
 
 class _Scheduler:
@@ -213,7 +216,7 @@ class _Scheduler:
             self._finish(job)
             return
         try:
-            if job.bad_words:
+            if job.bad_words or job.repetition_penalty != 1.0 or job.no_repeat_ngram_size:
                 self._ban(job)
             generator.generate_next_token()
             token = int(generator.get_next_tokens()[0])
@@ -228,18 +231,24 @@ class _Scheduler:
                 self._finish(job)
 
     def _ban(self, job: _Job) -> None:
-        """Forbid the last token of every bad-words sequence whose head was just generated."""
-        import numpy as np
-
+        """Forbid the last token of every bad-words sequence whose head was just generated and
+        apply the repetition penalty and n-gram ban to the generated tokens (not the prompt:
+        the engine's own search options would count the prompt, see llm_decoding)."""
         banned = [
             seq[-1]
             for seq in job.bad_words
             if len(seq) == 1 or job.tokens[-(len(seq) - 1) :] == list(seq[:-1])
         ]
-        if banned:
-            logits = np.array(job.generator.get_logits(), dtype=np.float32)
-            logits[..., banned] = -np.inf
-            job.generator.set_logits(logits)
+        if banned or (job.tokens and (job.repetition_penalty != 1.0 or job.no_repeat_ngram_size)):
+            job.generator.set_logits(
+                constrain_logits(
+                    job.generator.get_logits(),
+                    job.tokens,
+                    repetition_penalty=job.repetition_penalty,
+                    no_repeat_ngram_size=job.no_repeat_ngram_size,
+                    bad_words=job.bad_words,
+                )
+            )
 
     def _emit(self, job: _Job) -> None:
         import numpy as np
@@ -281,8 +290,10 @@ class OnnxChatModel:
     """Local 8-bit LLM on ONNX Runtime GenAI, with streaming and a shared decode loop.
 
     Options (stream and stream_batch): max_new_tokens, temperature (0 = greedy), stop (strings
-    that end the reply; not included), repetition_penalty, no_repeat_ngram_size, top_p, top_k,
-    bad_words_ids (token-id sequences that may not be generated).
+    that end the reply; not included), repetition_penalty and no_repeat_ngram_size (over the
+    generated tokens only, applied to the logits here as the transformers backend does), top_p,
+    top_k, bad_words_ids (token-id sequences that may not be generated), avoid (phrases that may
+    not be generated, in every spelling of `llm_decoding.phrase_variants`).
     """
 
     _loaded: ClassVar[dict[str, _Loaded]] = {}
@@ -370,17 +381,20 @@ class OnnxChatModel:
                 top_p=float(opts.get("top_p") or 1.0),
                 top_k=int(opts.get("top_k") or 0),
             )
-        if opts.get("repetition_penalty") is not None:
-            search["repetition_penalty"] = float(opts["repetition_penalty"])
-        if opts.get("no_repeat_ngram_size"):
-            search["no_repeat_ngram_size"] = int(opts["no_repeat_ngram_size"])
         bad = tuple(tuple(int(t) for t in seq) for seq in opts.get("bad_words_ids") or () if seq)
+        avoid = [p for p in opts.get("avoid") or () if p.strip()]
+        if avoid:  # phrases: every spelling, in this engine's tokens
+            tokenizer = self.load().tokenizer
+            forms = {f for p in avoid for f in phrase_variants(p)}
+            bad += tuple(tuple(int(t) for t in tokenizer.encode(f)) for f in sorted(forms))
         return _Job(
             prompt=self.encode(messages),
             max_new_tokens=max(1, int(opts.get("max_new_tokens", self.settings.max_new_tokens))),
             search=search,
             stop=tuple(s for s in opts.get("stop") or () if s),
-            bad_words=bad,
+            bad_words=tuple(seq for seq in bad if seq),
+            repetition_penalty=float(opts.get("repetition_penalty") or 1.0),
+            no_repeat_ngram_size=int(opts.get("no_repeat_ngram_size") or 0),
         )
 
     def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:

@@ -62,7 +62,11 @@ class OpenAIChatModel:
         self._client.close()
 
     def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:
-        """Stream content deltas; options: max_new_tokens, temperature, stop."""
+        """Stream content deltas; options: max_new_tokens, temperature, stop (at most 4 strings
+        in the Chat Completions API). The writer's decoding constraints (repetition_penalty,
+        no_repeat_ngram_size, avoid) are not sent: the API has no equivalent (its
+        frequency/presence penalties are another penalty, and logit_bias needs the server's
+        token ids), so a server decodes as configured and the writer's checks still apply."""
         body: dict[str, Any] = {
             "model": self.options.model,
             "messages": messages,

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from chatbot import torch_thread
 from chatbot.backends.builtin import OnnxOptions, TransformersOptions
+from chatbot.backends.llm_decoding import logits_processors
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
 from chatbot.registry import Capability, options_from
@@ -373,7 +374,8 @@ class TransformersChatModel:
         return list(head)
 
     def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]:
-        """Stream the reply; options: max_new_tokens, temperature (0 = greedy), stop."""
+        """Stream the reply; options: max_new_tokens, temperature (0 = greedy), stop,
+        repetition_penalty, no_repeat_ngram_size, avoid (see chatbot/backends/llm_decoding.py)."""
         self.load()
         import torch
         from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
@@ -498,6 +500,13 @@ class TransformersChatModel:
         stop = [s for s in opts.get("stop") or () if s]
         if stop:
             gen_kwargs.update(stop_strings=stop, tokenizer=tokenizer)
+        # repetition_penalty, no_repeat_ngram_size (over the generated tokens, not the prompt)
+        # and avoid (phrases never generated): see chatbot/backends/llm_decoding.py
+        processors = logits_processors(tokenizer, opts)
+        if processors:
+            from transformers import LogitsProcessorList
+
+            gen_kwargs["logits_processor"] = LogitsProcessorList(processors)
         return gen_kwargs
 
 
