@@ -146,12 +146,34 @@ def create_app(
     embedder, chat model); until it succeeds /readyz answers 503 with `models` failing.
     """
     keys = ApiKeys.from_settings(settings) if keys is None else keys
-    # JSON may escape each character as \\uXXXX\\uXXXX (12 bytes), plus room for the envelope
-    body_limit = max_body_bytes or 12 * settings.max_message_chars + 4096
-    store = manager.store
-    health = _Health(store, settings.readiness_timeout_s)
+    health = _Health(manager.store, settings.readiness_timeout_s)
     if not warm_up:
         health.models = "ok"
+    app = _new_app(manager, settings, health, warm_up=warm_up, max_body_bytes=max_body_bytes)
+
+    def authorized(request: Request, _: Annotated[Any, Depends(_BEARER)]) -> None:
+        keys.authorize(request.headers.get("authorization"), request.path_params.get("session_id"))
+
+    auth = [Depends(authorized)] if keys.enabled else []
+    turns = _Turns(manager, settings)
+    _add_probes(app, health)
+    _add_chat_routes(app, turns, auth)
+    _add_session_routes(app, turns, auth)
+    return app
+
+
+def _new_app(
+    manager: ServedManager,
+    settings: Settings,
+    health: _Health,
+    *,
+    warm_up: bool,
+    max_body_bytes: int | None,
+) -> FastAPI:
+    """The FastAPI app with its lifespan tasks, middleware, error handlers and docs."""
+    store = manager.store
+    # JSON may escape each character as \\uXXXX\\uXXXX (12 bytes), plus room for the envelope
+    body_limit = max_body_bytes or 12 * settings.max_message_chars + 4096
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -191,51 +213,66 @@ def create_app(
     _install_error_handlers(app)
     if settings.docs_enabled:
         _add_docs(app)
+    return app
 
-    def authorized(request: Request, _: Annotated[Any, Depends(_BEARER)]) -> None:
-        keys.authorize(request.headers.get("authorization"), request.path_params.get("session_id"))
 
-    auth = [Depends(authorized)] if keys.enabled else []
-    idem_locks = SessionLocks()
+class _Turns:
+    """What the routes share: input checks, turn logging, the reply shape, idempotent turns."""
 
-    def check_text(text: str) -> None:
+    def __init__(self, manager: ServedManager, settings: Settings) -> None:
+        self.manager = manager
+        self.store: SessionStore = manager.store
+        self.settings = settings
+        self.idem_locks = SessionLocks()
+
+    def check_text(self, text: str) -> None:
+        """413 for a message over the limit, 422 for one with nothing printable."""
+        limit = self.settings.max_message_chars
         length = len(text.strip())  # the manager strips, so trailing spaces do not count
         if not any(unicodedata.category(ch)[0] not in "CZ" for ch in text):
             length = 0  # only spaces and control/format characters (NUL, zero-width...)
-        if length > settings.max_message_chars:
+        if length > limit:
             raise ApiError(
                 413,
                 "message_too_long",
-                f"the message has {length} characters; the limit is "
-                f"{settings.max_message_chars}. Send a shorter message.",
+                f"the message has {length} characters; the limit is {limit}. "
+                "Send a shorter message.",
             )
         if not length:
             raise ApiError(422, "empty_message", "the message is empty; send some text")
 
-    def log_turn(what: str, sid: str, started: float, text: str = "") -> None:
+    def log_turn(self, what: str, sid: str, started: float, text: str = "") -> None:
         ms = (time.perf_counter() - started) * 1000
-        if settings.debug_log_text and text:
+        if self.settings.debug_log_text and text:
             log.info("%s session=%s %.0f ms text=%r", what, sid, ms, text)
         else:
             log.info("%s session=%s %.0f ms", what, sid, ms)
 
-    def shape(reply: Any) -> dict[str, Any]:
-        return bound_reply(reply.to_dict(), settings.max_state_items)
+    def shape(self, reply: Any) -> dict[str, Any]:
+        return bound_reply(reply.to_dict(), self.settings.max_state_items)
 
-    def require_session(sid: str) -> None:
-        if not store.load(sid):
+    def require_session(self, sid: str) -> None:
+        if not self.store.load(sid):
             raise SessionNotFound(f"no session {sid!r} (never started, expired or forgotten)")
 
+    def state(self, sid: str, state: Any) -> JSONResponse:
+        return JSONResponse(_state_dict(sid, state, self.settings.max_state_items))
+
+    async def state_call(self, sid: str, call: Callable[..., Any], *args: Any) -> JSONResponse:
+        """404 for an unknown session, else the state `call(sid, *args)` returns."""
+        await run_in_threadpool(self.require_session, sid)
+        return self.state(sid, await run_in_threadpool(call, sid, *args))
+
     def once(
-        sid: str, key: str | None, request: dict[str, Any], turn: Callable[[], Any]
+        self, sid: str, key: str | None, request: dict[str, Any], turn: Callable[[], Any]
     ) -> JSONResponse:
         """Run a turn; with an Idempotency-Key, a repeat returns the stored reply instead (422
         when the key comes back with a different request)."""
         if key is None:
-            return JSONResponse(shape(turn()))
+            return JSONResponse(self.shape(turn()))
         fingerprint = hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
-        with idem_locks.hold(sid):
-            seen, stored = store.idempotent_reply(sid, key)
+        with self.idem_locks.hold(sid):
+            seen, stored = self.store.idempotent_reply(sid, key)
             if seen:
                 if stored is not None and stored.get("request") != fingerprint:
                     raise ApiError(
@@ -244,31 +281,36 @@ def create_app(
                         "this Idempotency-Key was used for a different request; use a new key "
                         "for each new message or button press",
                     )
-                body = stored["reply"] if stored is not None else lost_reply(sid)
+                body = stored["reply"] if stored is not None else self.lost_reply(sid)
                 return JSONResponse(body, headers={"Idempotent-Replayed": "true"})
             with idempotency_key(key):
-                body = shape(turn())
+                body = self.shape(turn())
             try:
-                store.save_idempotent_reply(sid, key, {"request": fingerprint, "reply": body})
+                self.store.save_idempotent_reply(sid, key, {"request": fingerprint, "reply": body})
             except BackendError as e:  # the turn is stored; a retry gets lost_reply()
                 log.warning("could not keep the reply for an idempotency key: %s", e)
             return JSONResponse(body)
 
-    def lost_reply(sid: str) -> dict[str, Any]:
-        state = _state_dict(sid, manager.state(sid), settings.max_state_items)
+    def lost_reply(self, sid: str) -> dict[str, Any]:
+        state = _state_dict(sid, self.manager.state(sid), self.settings.max_state_items)
         notice = "this request was already handled, but its reply was lost; ask again for picks"
         return {**state, "text": "", "items": [], "kind": "replayed", "notices": [notice]}
+
+
+_NOT_READY: dict[int | str, dict[str, Any]] = {
+    503: {"model": ErrorOut, "description": "Not ready: see `checks`"}
+}
+
+
+def _add_probes(app: FastAPI, health: _Health) -> None:
+    """GET and HEAD /livez, /readyz and /healthz (no key needed)."""
 
     @app.get("/livez", tags=["service"])
     async def livez() -> dict[str, str]:
         """Liveness: the process is up and its event loop answers (never checks backends)."""
         return {"status": "ok", "version": __version__}
 
-    @app.get(
-        "/readyz",
-        tags=["service"],
-        responses={503: {"model": ErrorOut, "description": "Not ready: see `checks`"}},
-    )
+    @app.get("/readyz", tags=["service"], responses=_NOT_READY)
     async def readyz() -> JSONResponse:
         """Readiness: the session store is reachable and writable and the models are loaded;
         503 with the failing component in `checks` otherwise."""
@@ -284,11 +326,7 @@ def create_app(
             return JSONResponse(body, status_code=503, headers=headers)
         return JSONResponse({"status": "ok", "version": __version__, "checks": checks})
 
-    @app.get(
-        "/healthz",
-        tags=["service"],
-        responses={503: {"model": ErrorOut, "description": "Not ready: see `checks`"}},
-    )
+    @app.get("/healthz", tags=["service"], responses=_NOT_READY)
     async def healthz() -> JSONResponse:
         """Alias of /readyz (kept for existing probes)."""
         return await readyz()
@@ -296,12 +334,28 @@ def create_app(
     for path, probe in (("/livez", livez), ("/readyz", readyz), ("/healthz", healthz)):
         app.add_api_route(path, probe, methods=["HEAD"], include_in_schema=False)
 
+
+_STREAM_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **ERROR_RESPONSES,
+    200: {
+        "description": "Server-sent events: `delta` events with {'text': chunk}, then "
+        "one `reply` event with the full reply JSON (or one `error` event with "
+        "{'error': code, 'message': ...}, the codes of JSON errors)",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    },
+}
+
+
+def _add_chat_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
+    """POST messages, messages/stream and feedback."""
+    manager = turns.manager
+    common: dict[str, Any] = {"tags": ["chat"], "dependencies": auth}
+
     @app.post(
         "/v1/sessions/{session_id}/messages",
-        tags=["chat"],
         response_model=ReplyOut,
         responses=ERROR_RESPONSES,
-        dependencies=auth,
+        **common,
     )
     async def post_message(
         session_id: SessionId,
@@ -309,125 +363,93 @@ def create_app(
         idempotency_key: IdempotencyKey = None,
     ) -> JSONResponse:
         """Send a message; get the reply text, recommended items and the updated state."""
-        check_text(body.text)
+        turns.check_text(body.text)
         started = time.perf_counter()
         response = await run_in_threadpool(
-            once,
+            turns.once,
             session_id,
             idempotency_key,
             {"path": "messages", "text": body.text},
             lambda: manager.respond(session_id, body.text),
         )
-        log_turn("message", session_id, started, body.text)
+        turns.log_turn("message", session_id, started, body.text)
         return response
 
     @app.post(
         "/v1/sessions/{session_id}/messages/stream",
-        tags=["chat"],
-        responses={
-            **ERROR_RESPONSES,
-            200: {
-                "description": "Server-sent events: `delta` events with {'text': chunk}, then "
-                "one `reply` event with the full reply JSON (or one `error` event with "
-                "{'error': code, 'message': ...}, the codes of JSON errors)",
-                "content": {"text/event-stream": {"schema": {"type": "string"}}},
-            },
-        },
+        responses=_STREAM_RESPONSES,
         response_class=StreamingResponse,
-        dependencies=auth,
+        **common,
     )
     async def post_message_stream(session_id: SessionId, body: MessageIn) -> StreamingResponse:
         """Like /messages, but streams the reply text as it is written (SSE)."""
-        check_text(body.text)
+        turns.check_text(body.text)
         chunks = manager.stream(session_id, body.text)
         # the first step runs before the 200 goes out, so bad input still gets a 4xx
         first = await _next_in_thread(chunks)
         return StreamingResponse(
-            _sse(chunks, first, session_id, settings.max_state_items),
+            _sse(chunks, first, session_id, turns.settings.max_state_items),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
         )
 
     @app.post(
         "/v1/sessions/{session_id}/feedback",
-        tags=["chat"],
         response_model=ReplyOut,
         responses=ERROR_RESPONSES,
-        dependencies=auth,
+        **common,
     )
     async def post_feedback(
         session_id: SessionId, body: FeedbackIn, idempotency_key: IdempotencyKey = None
     ) -> JSONResponse:
         """Like, dislike or mark as seen an item; get a new reply (404 for an unknown session)."""
         started = time.perf_counter()
-        await run_in_threadpool(require_session, session_id)
+        await run_in_threadpool(turns.require_session, session_id)
         response = await run_in_threadpool(
-            once,
+            turns.once,
             session_id,
             idempotency_key,
             {"path": "feedback", "item_id": body.item_id, "kind": body.kind},
             lambda: manager.feedback(session_id, body.item_id, body.kind),
         )
-        log_turn(f"feedback {body.kind}", session_id, started)
+        turns.log_turn(f"feedback {body.kind}", session_id, started)
         return response
 
-    @app.get(
-        "/v1/sessions/{session_id}",
-        tags=["sessions"],
-        response_model=StateOut,
-        responses=ERROR_RESPONSES,
-        dependencies=auth,
-    )
+
+def _add_session_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
+    """GET and DELETE a session, DELETE a belief, POST reset."""
+    manager = turns.manager
+    common: dict[str, Any] = {
+        "tags": ["sessions"],
+        "responses": ERROR_RESPONSES,
+        "dependencies": auth,
+    }
+
+    @app.get("/v1/sessions/{session_id}", response_model=StateOut, **common)
     async def get_session(session_id: SessionId) -> JSONResponse:
         """The session's interest state (404 for a session that never spoke or was forgotten)."""
-        await run_in_threadpool(require_session, session_id)
-        state = await run_in_threadpool(manager.state, session_id)
-        return JSONResponse(_state_dict(session_id, state, settings.max_state_items))
+        return await turns.state_call(session_id, manager.state)
 
-    @app.delete(
-        "/v1/sessions/{session_id}/beliefs/{belief_id}",
-        tags=["sessions"],
-        response_model=StateOut,
-        responses=ERROR_RESPONSES,
-        dependencies=auth,
-    )
+    @app.delete("/v1/sessions/{session_id}/beliefs/{belief_id}", response_model=StateOut, **common)
     async def delete_belief(
         session_id: SessionId, belief_id: Annotated[str, Path(max_length=256)]
     ) -> JSONResponse:
         """Undo one thing the bot believes about you (ids from `beliefs`); 404 for an unknown
         session, 422 for an unknown belief."""
-        await run_in_threadpool(require_session, session_id)
-        state = await run_in_threadpool(manager.remove_belief, session_id, belief_id)
-        return JSONResponse(_state_dict(session_id, state, settings.max_state_items))
+        return await turns.state_call(session_id, manager.remove_belief, belief_id)
 
-    @app.post(
-        "/v1/sessions/{session_id}/reset",
-        tags=["sessions"],
-        response_model=StateOut,
-        responses=ERROR_RESPONSES,
-        dependencies=auth,
-    )
+    @app.post("/v1/sessions/{session_id}/reset", response_model=StateOut, **common)
     async def reset_session(session_id: SessionId) -> JSONResponse:
         """Start over: clear the interest state (the history is kept as a reset event); 404 for
         an unknown session."""
-        await run_in_threadpool(require_session, session_id)
-        state = await run_in_threadpool(manager.reset, session_id)
-        return JSONResponse(_state_dict(session_id, state, settings.max_state_items))
+        return await turns.state_call(session_id, manager.reset)
 
-    @app.delete(
-        "/v1/sessions/{session_id}",
-        tags=["sessions"],
-        status_code=204,
-        responses=ERROR_RESPONSES,
-        dependencies=auth,
-    )
+    @app.delete("/v1/sessions/{session_id}", status_code=204, **common)
     async def delete_session(session_id: SessionId) -> Response:
         """Forget me: delete everything stored about the session (204 also when unknown)."""
         await run_in_threadpool(manager.forget, session_id)
         log.info("forget session=%s", session_id)
         return Response(status_code=204)
-
-    return app
 
 
 def bound_reply(reply: dict[str, Any], limit: int) -> dict[str, Any]:
