@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, TextIO
 
 from chatbot import __version__
 from chatbot.config import Settings
@@ -14,6 +14,7 @@ from chatbot.errors import ChatbotError
 from chatbot.registry import Family, registry
 
 log = logging.getLogger("chatbot")
+_Subcommands = argparse._SubParsersAction  # what add_subparsers returns
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +31,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--catalog", dest="catalog_path", help="catalogue file (JSONL or CSV) to use"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in (
+        _add_catalog_commands,
+        _add_index_and_search,
+        _add_chat_and_serve,
+        _add_eval_commands,
+        _add_train_and_backends,
+    ):
+        add(sub)
+    return parser
 
+
+def _add_catalog_commands(sub: _Subcommands) -> None:
+    """The subcommands for catalogue build and info."""
     # catalog
     cat = sub.add_parser("catalog", help="build and inspect catalogues")
     cat_sub = cat.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
@@ -55,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     info = cat_sub.add_parser("info", help="counts, facet coverage and license of a catalogue")
     info.add_argument("--json", action="store_true", help="machine-readable output")
 
+
+def _add_index_and_search(sub: _Subcommands) -> None:
+    """The subcommands for index build and search."""
     # index
     idx = sub.add_parser("index", help="build or inspect the FAISS index")
     idx_sub = idx.add_subparsers(dest="index_command", metavar="ACTION", required=True)
@@ -82,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--mmr", type=float, help="diversity 0..1 (0: none)")
     search.add_argument("--json", action="store_true", help="machine-readable output")
 
+
+def _add_chat_and_serve(sub: _Subcommands) -> None:
+    """The subcommands for the terminal chat and the HTTP API."""
     # chat
     chat = sub.add_parser(
         "chat", help="chat in the terminal (reads one message per line when piped)"
@@ -104,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         "authenticates every request)",
     )
 
+
+def _add_eval_commands(sub: _Subcommands) -> None:
+    """The subcommands for eval redial, simulate and understanding."""
     # eval
     ev = sub.add_parser("eval", help="offline and simulated-user evaluation with reports")
     ev_sub = ev.add_subparsers(dest="eval_command", metavar="SUITE", required=True)
@@ -160,6 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
     _backend_flag(und, Family.LLM, "--llm", default="template")
     _backend_flag(und, Family.EMBEDDER, "--embedder")
 
+
+def _add_train_and_backends(sub: _Subcommands) -> None:
+    """The subcommands for train recommender, and the backends listing."""
     # train
     tr = sub.add_parser("train", help="train models from data (see README, Training)")
     tr_sub = tr.add_subparsers(dest="train_command", metavar="MODEL", required=True)
@@ -202,7 +227,6 @@ def build_parser() -> argparse.ArgumentParser:
     # backends
     bk = sub.add_parser("backends", help="list the backends (built-in and plugins) and options")
     bk.add_argument("--json", action="store_true", help="machine-readable output")
-    return parser
 
 
 def _backend_flag(
@@ -366,30 +390,86 @@ def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from chatbot.dialogue import DialogueManager, Reply
-    from chatbot.errors import InputError
+    from chatbot.dialogue import DialogueManager
 
     overrides = {"llm": args.llm, "store": args.store, "embedder": args.embedder}
     settings = settings.replace(**{k: v for k, v in overrides.items() if v})
     tty = sys.stdin.isatty()
-    out = sys.stdout
     if tty:
         print("Loading the catalogue, the index and the language model...", file=sys.stderr)
     manager = DialogueManager.from_settings(settings)
-    sid = args.session
-    last: list[str] = []  # ids of the items listed last, for /like N etc.
-    help_text = (
+    chat = _TerminalChat(manager, args.session, tty=tty, out=sys.stdout)
+    chat.run(sys.stdin)
+    return 0
+
+
+class _TerminalChat:
+    """`chatbot chat`: one message or /command a line; replies stream when on a terminal."""
+
+    HELP = (
         "Tell me what you like ('I loved Alien', 'no horror', 'from the 90s', 'the second one').\n"
         "Commands: /state (what I know)  /forget N (drop belief N)  /like N  /dislike N  /seen N\n"
         "          /reset (start over)  /help  /quit"
     )
 
-    def show(reply: Reply, streamed: bool) -> None:
+    def __init__(self, manager: Any, session: str, *, tty: bool, out: TextIO) -> None:
+        self.manager = manager
+        self.sid = session
+        self.tty = tty
+        self.out = out
+        self.last: list[str] = []  # ids of the items listed last, for /like N etc.
+
+    def run(self, lines: TextIO) -> None:
+        """Read lines until end of input or /quit; bad input is a notice, never an exit."""
+        from chatbot.errors import InputError
+
+        out = self.out
+        if self.tty:
+            summary = self.manager.state(self.sid).summary()
+            print(f"Session {self.sid!r}. {summary}\n{self.HELP}", file=out)
+        while True:
+            if self.tty:
+                out.write("\nyou> ")
+                out.flush()
+            line = lines.readline()
+            if not line:
+                break
+            line = line.strip()
+            if not line:
+                continue
+            try:
+                if line.startswith("/"):
+                    if not self.command(line):
+                        break
+                    continue
+                if self.tty:
+                    out.write("bot> ")
+                self.turn(self.manager.stream(self.sid, line))
+            except InputError as e:
+                print(f"  ! {e}", file=out)
+
+    def turn(self, parts: Iterator[Any]) -> None:
+        """Print a turn's text deltas (on a terminal) and then its reply."""
+        streamed = False
+        for part in parts:
+            if isinstance(part, str):
+                if self.tty:
+                    self.out.write(part)
+                    self.out.flush()
+                    streamed = True
+            else:
+                if streamed:
+                    self.out.write("\n")
+                self.show(part, streamed)
+
+    def show(self, reply: Any, streamed: bool) -> None:
+        """The reply's text (unless streamed), notices and numbered picks with their reasons."""
+        out = self.out
         if not streamed:
             print(reply.text, file=out)
         for notice in reply.notices:
             print(f"  ! {notice}", file=out)
-        last[:] = [r.item.id for r in reply.items]
+        self.last[:] = [r.item.id for r in reply.items]
         for n, rec in enumerate(reply.items, start=1):
             genres = ", ".join(rec.item.genres[:3])
             print(f"  {n}. {rec.item.label}" + (f" · {genres}" if genres else ""), file=out)
@@ -397,25 +477,15 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"     why: {'; '.join(rec.reasons)}", file=out)
         out.flush()
 
-    def turn(parts: Iterator[Any]) -> None:
-        streamed = False
-        for part in parts:
-            if isinstance(part, str):
-                if tty:
-                    out.write(part)
-                    out.flush()
-                    streamed = True
-            else:
-                if streamed:
-                    out.write("\n")
-                show(part, streamed)
-
-    def command(line: str) -> bool:
+    def command(self, line: str) -> bool:
+        """Run one /command; False for /quit."""
         name, _, arg = line[1:].partition(" ")
+        out, manager, sid = self.out, self.manager, self.sid
+        number = int(arg) - 1 if arg.strip().isdigit() else None
         if name in ("quit", "exit", "q"):
             return False
         if name == "help":
-            print(help_text, file=out)
+            print(self.HELP, file=out)
         elif name == "reset":
             manager.reset(sid)
             print("Starting over. What are you in the mood for?", file=out)
@@ -424,46 +494,20 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             print(state.summary(), file=out)
             for n, belief in enumerate(state.beliefs(), start=1):
                 print(f"  {n}. {belief.label}", file=out)
-        elif name == "forget" and arg.strip().isdigit():
+        elif name == "forget" and number is not None:
             beliefs = manager.state(sid).beliefs()
-            k = int(arg) - 1
-            if not 0 <= k < len(beliefs):
+            if not 0 <= number < len(beliefs):
                 print(f"No belief {arg.strip()}; /state lists them.", file=out)
             else:
-                print(manager.remove_belief(sid, beliefs[k].id).summary(), file=out)
-        elif name in ("like", "dislike", "seen") and arg.strip().isdigit():
-            k = int(arg) - 1
-            if not 0 <= k < len(last):
+                print(manager.remove_belief(sid, beliefs[number].id).summary(), file=out)
+        elif name in ("like", "dislike", "seen") and number is not None:
+            if not 0 <= number < len(self.last):
                 print(f"No item {arg.strip()} in the last list.", file=out)
             else:
-                turn(manager.stream_feedback(sid, last[k], name))
+                self.turn(manager.stream_feedback(sid, self.last[number], name))
         else:
-            print(f"Unknown command {line!r}.\n{help_text}", file=out)
+            print(f"Unknown command {line!r}.\n{self.HELP}", file=out)
         return True
-
-    if tty:
-        print(f"Session {sid!r}. {manager.state(sid).summary()}\n{help_text}", file=out)
-    while True:
-        if tty:
-            out.write("\nyou> ")
-            out.flush()
-        line = sys.stdin.readline()
-        if not line:
-            break
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            if line.startswith("/"):
-                if not command(line):
-                    break
-                continue
-            if tty:
-                out.write("bot> ")
-            turn(manager.stream(sid, line))
-        except InputError as e:
-            print(f"  ! {e}", file=out)
-    return 0
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
