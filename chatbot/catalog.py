@@ -336,121 +336,145 @@ def _split_list(value: str) -> list[str]:
 def item_from_dict(
     row: Mapping[str, Any], *, path: str | None = None, line: int | None = None
 ) -> Item:
-    """Validate one row (JSON types or CSV strings) and build an Item."""
+    """Validate one row (JSON types or CSV strings) and build an Item; CatalogError names the
+    file, line and field of the first problem."""
+    r = _RowReader(row, path, line)
+    r.check_required()
+    facets, extra = r.facets_and_extra()
+    composed = r.flag("description_composed")
+    votes = r.opt_int("votes", 0, 10**12)
+    return Item(
+        id=str(row["id"]).strip(),
+        title=str(row["title"]).strip(),
+        description=str(row["description"]).strip(),
+        year=r.opt_int("year", 1800, 2200),
+        genres=r.str_list("genres", row.get("genres")),
+        facets={k: v for k, v in facets.items() if v},
+        runtime=r.opt_int("runtime", 1, 100_000),
+        rating=r.opt_float("rating", 0.0, 10.0),
+        votes=votes or 0,
+        price=r.opt_float("price", 0.0, 1e12),
+        url=r.opt_str("url"),
+        image=r.opt_str("image"),
+        trailer_url=r.opt_str("trailer_url"),
+        tags=r.str_list("tags", row.get("tags")),
+        description_composed=composed,
+        extra=extra,
+    )
 
-    def fail(field_name: str, message: str) -> CatalogError:
-        return CatalogError(message, path=path, line=line, field=field_name)
 
-    for name in REQUIRED_FIELDS:
-        value = row.get(name)
-        if value is None:
-            raise fail(name, "required field is missing")
-        if isinstance(value, int | float) and not isinstance(value, bool) and name == "id":
-            continue
-        if not isinstance(value, str):
-            raise fail(name, f"must be a string, got {type(value).__name__}")
-        if not value.strip():
-            raise fail(name, "required field is empty")
+class _RowReader:
+    """Typed reads of one catalogue row's fields; each failure is a CatalogError naming it."""
 
-    def opt_int(name: str, lo: int, hi: int) -> int | None:
-        value = row.get(name)
+    def __init__(self, row: Mapping[str, Any], path: str | None, line: int | None) -> None:
+        self.row = row
+        self.path = path
+        self.line = line
+
+    def fail(self, field_name: str, message: str) -> CatalogError:
+        return CatalogError(message, path=self.path, line=self.line, field=field_name)
+
+    def check_required(self) -> None:
+        """Every required field is a non-empty string (an id may also be a number)."""
+        for name in REQUIRED_FIELDS:
+            value = self.row.get(name)
+            if value is None:
+                raise self.fail(name, "required field is missing")
+            if isinstance(value, int | float) and not isinstance(value, bool) and name == "id":
+                continue
+            if not isinstance(value, str):
+                raise self.fail(name, f"must be a string, got {type(value).__name__}")
+            if not value.strip():
+                raise self.fail(name, "required field is empty")
+
+    def opt_int(self, name: str, lo: int, hi: int) -> int | None:
+        value = self.row.get(name)
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise fail(name, "must be an integer, got a boolean")
+            raise self.fail(name, "must be an integer, got a boolean")
         try:
             number = float(value) if isinstance(value, str) else value
             if not isinstance(number, int | float) or not float(number).is_integer():
                 raise ValueError
             out = int(number)
         except (TypeError, ValueError):
-            raise fail(name, f"must be an integer, got {value!r}") from None
+            raise self.fail(name, f"must be an integer, got {value!r}") from None
         if not lo <= out <= hi:
-            raise fail(name, f"{out} is out of range {lo}..{hi}")
+            raise self.fail(name, f"{out} is out of range {lo}..{hi}")
         return out
 
-    def opt_float(name: str, lo: float, hi: float) -> float | None:
-        value = row.get(name)
+    def opt_float(self, name: str, lo: float, hi: float) -> float | None:
+        value = self.row.get(name)
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise fail(name, "must be a number, got a boolean")
+            raise self.fail(name, "must be a number, got a boolean")
         try:
             out = float(value)
         except (TypeError, ValueError):
-            raise fail(name, f"must be a number, got {value!r}") from None
+            raise self.fail(name, f"must be a number, got {value!r}") from None
         if math.isnan(out) or not lo <= out <= hi:
-            raise fail(name, f"{value!r} is out of range {lo:g}..{hi:g}")
+            raise self.fail(name, f"{value!r} is out of range {lo:g}..{hi:g}")
         return out
 
-    def opt_str(name: str) -> str | None:
-        value = row.get(name)
+    def opt_str(self, name: str) -> str | None:
+        value = self.row.get(name)
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            raise fail(name, f"must be a string, got {type(value).__name__}")
+            raise self.fail(name, f"must be a string, got {type(value).__name__}")
         return value
 
-    def str_list(name: str, value: Any) -> tuple[str, ...]:
+    def str_list(self, name: str, value: Any) -> tuple[str, ...]:
         if value is None:
             return ()
         if isinstance(value, str):
             value = _split_list(value)
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-            raise fail(name, "must be a list of strings")
+            raise self.fail(name, "must be a list of strings")
         return tuple(v.strip() for v in value if v.strip())
 
-    facets: dict[str, tuple[str, ...]] = {}
-    raw_facets = row.get("facets")
-    if raw_facets is not None:
-        if not isinstance(raw_facets, Mapping):
-            raise fail("facets", "must be an object mapping facet names to lists of strings")
-        for name, values in raw_facets.items():
-            facets[str(name)] = str_list(f"facets.{name}", values)
-    extra: dict[str, Any] = {}
-    raw_extra = row.get("extra")
-    if raw_extra is not None:
-        if not isinstance(raw_extra, Mapping):
-            raise fail("extra", "must be an object")
-        extra.update(raw_extra)
-    for key, value in row.items():
-        if key in KNOWN_FIELDS:
-            continue
-        if isinstance(value, str) or (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)
-        ):
-            facets[str(key)] = str_list(str(key), value)
-        else:
-            extra[str(key)] = value
+    def flag(self, name: str) -> bool:
+        """A boolean field: JSON true/false or CSV 1/0, true/false, yes/no, empty (false)."""
+        value = self.row.get(name, False)
+        if isinstance(value, str):
+            text = value.strip().lower()
+            if text not in ("1", "true", "yes", "0", "false", "no", ""):
+                raise self.fail(name, f"must be true or false, got {value!r}")
+            value = text in ("1", "true", "yes")
+        if not isinstance(value, bool):
+            raise self.fail(name, "must be true or false")
+        return value
 
-    composed = row.get("description_composed", False)
-    if isinstance(composed, str):
-        text = composed.strip().lower()
-        if text not in ("1", "true", "yes", "0", "false", "no", ""):
-            raise fail("description_composed", f"must be true or false, got {composed!r}")
-        composed = text in ("1", "true", "yes")
-    if not isinstance(composed, bool):
-        raise fail("description_composed", "must be true or false")
-
-    votes = opt_int("votes", 0, 10**12)
-    return Item(
-        id=str(row["id"]).strip(),
-        title=str(row["title"]).strip(),
-        description=str(row["description"]).strip(),
-        year=opt_int("year", 1800, 2200),
-        genres=str_list("genres", row.get("genres")),
-        facets={k: v for k, v in facets.items() if v},
-        runtime=opt_int("runtime", 1, 100_000),
-        rating=opt_float("rating", 0.0, 10.0),
-        votes=votes or 0,
-        price=opt_float("price", 0.0, 1e12),
-        url=opt_str("url"),
-        image=opt_str("image"),
-        trailer_url=opt_str("trailer_url"),
-        tags=str_list("tags", row.get("tags")),
-        description_composed=composed,
-        extra=extra,
-    )
+    def facets_and_extra(self) -> tuple[dict[str, tuple[str, ...]], dict[str, Any]]:
+        """`facets` and `extra`, plus every other column: strings (or string lists) become
+        facets, anything else goes to extra."""
+        facets: dict[str, tuple[str, ...]] = {}
+        raw_facets = self.row.get("facets")
+        if raw_facets is not None:
+            if not isinstance(raw_facets, Mapping):
+                raise self.fail(
+                    "facets", "must be an object mapping facet names to lists of strings"
+                )
+            for name, values in raw_facets.items():
+                facets[str(name)] = self.str_list(f"facets.{name}", values)
+        extra: dict[str, Any] = {}
+        raw_extra = self.row.get("extra")
+        if raw_extra is not None:
+            if not isinstance(raw_extra, Mapping):
+                raise self.fail("extra", "must be an object")
+            extra.update(raw_extra)
+        for key, value in self.row.items():
+            if key in KNOWN_FIELDS:
+                continue
+            if isinstance(value, str) or (
+                isinstance(value, list) and all(isinstance(v, str) for v in value)
+            ):
+                facets[str(key)] = self.str_list(str(key), value)
+            else:
+                extra[str(key)] = value
+        return facets, extra
 
 
 def write_catalog(
