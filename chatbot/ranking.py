@@ -575,8 +575,3 @@ def _int(value: object) -> int | None:
 
 def _float(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
-
-
-def rank_ids(ranker: Ranker, state: InterestState, k: int) -> Sequence[str]:
-    """Ids only (evaluation convenience)."""
-    return [r.item.id for r in ranker.rank(state, k)]
