@@ -2,10 +2,12 @@
 
     .venv/bin/python benchmarks/bench_generation.py            # N=200 replies, 2 threads
     .venv/bin/python benchmarks/bench_generation.py --n 20 --engines onnxruntime,transformers:int8
+    .venv/bin/python benchmarks/bench_generation.py --n 20 --engines llamacpp,transformers
 
-Engines: onnxruntime (8-bit ONNX converted from the GGUF, the fast one), transformers[:dtype];
-llama.cpp (llama-cpp-python, when installed) on the same GGUF and prompt as the reference, with
-a side-by-side table and the ratio of each engine to it.
+Engines: llamacpp (llama.cpp in process via xllamacpp's prebuilt wheel, the GGUF as it is),
+onnxruntime (8-bit ONNX converted from the GGUF), transformers[:dtype]; llama.cpp built from
+source (llama-cpp-python, when installed) on the same GGUF and prompt as the reference, with a
+side-by-side table and the ratio of each engine to it.
 Measures: load time, decode tokens/s and model time to first token, writer time to first
 streamed (validated) text, end-to-end latency p50/p95 of 3-item replies, peak RSS, and
 grounding over N replies: share of replies needing a regeneration or a template fallback,
@@ -129,13 +131,19 @@ def llamacpp_speed(settings: Settings, threads: int, runs: int = 3) -> dict[str,
 
 
 def make_model(engine: str, settings: Settings) -> Any:
-    """onnxruntime | transformers[:dtype]."""
+    """llamacpp | onnxruntime | transformers[:dtype]."""
     kind, _, dtype = engine.partition(":")
+    if kind == "llamacpp":
+        from chatbot.backends.llm_llamacpp import LlamaCppChatModel
+
+        return LlamaCppChatModel(settings)
     if kind == "onnxruntime":
         return OnnxChatModel(settings)
     if kind == "transformers":
         return TransformersChatModel(settings, dtype=dtype or None)
-    raise SystemExit(f"unknown engine {engine!r}; use onnxruntime or transformers[:dtype]")
+    raise SystemExit(
+        f"unknown engine {engine!r}; use llamacpp, onnxruntime or transformers[:dtype]"
+    )
 
 
 def strict_mentions(text: str, shown: set[str], titles: dict[str, str]) -> list[str]:
@@ -302,7 +310,8 @@ def main() -> None:
     parser.add_argument(
         "--engines",
         default="onnxruntime,transformers",
-        help="comma list of onnxruntime, transformers[:auto|float32|bfloat16|int8]; the first "
+        help="comma list of llamacpp, onnxruntime, transformers[:auto|float32|bfloat16|int8]; "
+        "the first "
         "gets --n replies, the others --compare-n (default onnxruntime,transformers)",
     )
     parser.add_argument("--compare-n", type=int, default=20, help="replies for other engines")

@@ -275,7 +275,8 @@ def test_make_chat_model_registry(settings):
     fake = make_chat_model(settings.replace(llm="fake"))
     assert fake is not None and "".join(fake.stream([{"role": "user", "content": "hi"}]))
     with pytest.raises(
-        ConfigError, match="known backends: transformers, onnxruntime, openai, fake, template"
+        ConfigError,
+        match="known backends: transformers, onnxruntime, llamacpp, openai, fake, template",
     ):
         make_chat_model(settings.replace(llm="llama"))
 

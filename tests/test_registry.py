@@ -95,7 +95,14 @@ def echo_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 
 def test_builtin_backends_are_listed_by_family_in_registration_order() -> None:
     reg = registry()
-    assert reg.names(Family.LLM) == ["transformers", "onnxruntime", "openai", "fake", "template"]
+    assert reg.names(Family.LLM) == [
+        "transformers",
+        "onnxruntime",
+        "llamacpp",
+        "openai",
+        "fake",
+        "template",
+    ]
     assert reg.names("embedder") == ["hash", "sentence-transformers"]
     assert reg.names(Family.INDEX) == ["flat", "hnsw", "ivf"]
     assert reg.names(Family.STORE) == ["memory", "redis", "sqlite"]
@@ -106,6 +113,7 @@ def test_builtin_backends_are_listed_by_family_in_registration_order() -> None:
     assert reg.get(Family.LLM, "openai").capabilities == {Capability.STREAMING}
     assert reg.get(Family.LLM, "template").options is NoOptions
     # what the registry declares is what the model classes declare (the writer reads the latter)
+    from chatbot.backends.llm_llamacpp import LlamaCppChatModel
     from chatbot.backends.llm_onnx import OnnxChatModel
     from chatbot.backends.llm_openai import OpenAIChatModel
     from chatbot.backends.llm_transformers import TransformersChatModel
@@ -113,6 +121,7 @@ def test_builtin_backends_are_listed_by_family_in_registration_order() -> None:
     for name, cls in [
         ("transformers", TransformersChatModel),
         ("onnxruntime", OnnxChatModel),
+        ("llamacpp", LlamaCppChatModel),
         ("openai", OpenAIChatModel),
         ("fake", FakeChatModel),
     ]:

@@ -86,6 +86,15 @@ class OnnxOptions:
 
 
 @dataclass(frozen=True)
+class LlamaCppOptions:
+    """llama.cpp in process (xllamacpp, the `llamacpp` extra) on the same GGUF, as it is."""
+
+    model: str = _llm_model()
+    gguf_file: str = _llm_gguf_file()
+    timeout_s: float = _llm_timeout_s()
+
+
+@dataclass(frozen=True)
 class OpenAIOptions:
     """Any OpenAI-compatible /chat/completions server (vLLM, TGI, llama.cpp, Ollama)."""
 
@@ -147,6 +156,14 @@ def _chat_models() -> tuple[Backend, ...]:
         ),
         Backend(
             Family.LLM,
+            "llamacpp",
+            "the same GGUF on llama.cpp, batched across sessions (opt-in, `llamacpp` extra)",
+            _llamacpp,
+            LlamaCppOptions,
+            STREAMING_BATCHING,
+        ),
+        Backend(
+            Family.LLM,
             "openai",
             "an OpenAI-compatible server",
             _openai,
@@ -168,6 +185,12 @@ def _onnxruntime(settings: Settings, options: OnnxOptions) -> Any:
     from chatbot.backends.llm_onnx import OnnxChatModel
 
     return OnnxChatModel(settings, options=options)
+
+
+def _llamacpp(settings: Settings, options: LlamaCppOptions) -> Any:
+    from chatbot.backends.llm_llamacpp import LlamaCppChatModel
+
+    return LlamaCppChatModel(settings, options=options)
 
 
 def _openai(settings: Settings, options: OpenAIOptions) -> Any:
