@@ -20,7 +20,13 @@ from typing import Any, cast
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError
-from chatbot.grounding import LEAD_WORDS, Allowed, GroundingChecker
+from chatbot.grounding import (
+    LEAD_WORDS,
+    Allowed,
+    GroundingChecker,
+    Violation,
+    ViolationKind,
+)
 from chatbot.kinds import ReplyKind
 from chatbot.protocols import BatchChatModel, BatchStream, ChatModel
 from chatbot.ranking import Recommendation
@@ -590,7 +596,13 @@ class _SegmentCheck:
         problems = self.checker.check(sentence, self.allowed)
         if not complete:
             if not problems and not self.sentences:
-                problems = [f"unfinished sentence {sentence[-40:]!r}"]
+                problems = [
+                    Violation(
+                        ViolationKind.UNFINISHED,
+                        sentence,
+                        f"unfinished sentence {sentence[-40:]!r}",
+                    )
+                ]
             # a cut-off tail is dropped silently once a full sentence was shown
             self.problems.extend(problems)
             self.done = True

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from chatbot import writing_checks as wc
 from chatbot.catalog import Catalog, Item
@@ -18,6 +19,45 @@ _MINUTES = re.compile(r"\b(\d{2,3})[\s-]*(?:minutes?|mins?)\b", re.I)
 _HOURS = re.compile(r"\b(\d(?:\.\d+)?)[\s-]*hours?\b", re.I)
 _RATING = re.compile(r"\b(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*10\b", re.I)
 _INITIAL_BEFORE = re.compile(r"(?:^|[.!?:;\n—–(\-*\"“”])[\s*\"“”'(]*$")
+
+
+class ViolationKind(StrEnum):
+    """What a grounding problem is about (Violation.kind)."""
+
+    OTHER_TITLE = "other_title"  # names a catalogue title that is not among the picks
+    QUOTE = "quote"  # quotes words the item's text does not have
+    NAME = "name"  # a person or place the item's text does not name
+    GENRE = "genre"  # calls it a genre the item and the request do not say
+    OFF_REQUEST = "off_request"  # a word outside the lead-in's vocabulary
+    FACT = "fact"  # a year, runtime or rating that is not the item's
+    STOCK_FILLER = "stock_filler"
+    REPETITION = "repetition"
+    LEAK = "leak"  # prompt text in the reply
+    UNGRAMMATICAL = "ungrammatical"
+    CONTRADICTION = "contradiction"
+    KIND_CLAIM = "kind_claim"  # documentary, animated, sequel, true story, availability
+    NUMBER = "number"  # a number in other words, or a sequel number
+    COPIED = "copied"  # a run copied from the user's message
+    NOTHING_CONCRETE = "nothing_concrete"
+    UNGROUNDED_WORD = "ungrounded_word"
+    UNFINISHED = "unfinished"  # the stream ended mid-sentence (the writer's check)
+
+
+class Violation(str):
+    """One grounding problem: the text logs and Written.violations show, with its `kind` and
+    `subject` (the title, name, word or phrase it is about) as data, never parsed back."""
+
+    kind: ViolationKind
+    subject: str
+
+    def __new__(cls, kind: ViolationKind, subject: str, text: str) -> Violation:
+        self = super().__new__(cls, text)
+        self.kind = ViolationKind(kind)
+        self.subject = subject
+        return self
+
+    def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]
+        return (self.kind.value, self.subject, str(self))
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -179,15 +219,21 @@ class GroundingChecker:
             need_specific=need_specific,
         )
 
-    def check(self, text: str, allowed: Allowed) -> list[str]:
+    def check(self, text: str, allowed: Allowed) -> list[Violation]:
         """Problems in `text` (empty list: grounded)."""
         problems = self._check_titles(text, allowed)
-        flagged = {p.split("'")[1] for p in problems if p.startswith("mentions")}
-        problems += [p for p in self._check_names(text, allowed) if p.split("'")[1] not in flagged]
+        flagged = {p.subject for p in problems if p.kind is ViolationKind.OTHER_TITLE}
+        problems += [p for p in self._check_names(text, allowed) if p.subject not in flagged]
         stems = {_stem(w) for w in allowed.words}
         for word in dict.fromkeys(_words(text)):
             if _stem(word) in self._genres and _stem(word) not in stems:
-                problems.append(f"calls it {word!r}, which the item or request does not say")
+                problems.append(
+                    Violation(
+                        ViolationKind.GENRE,
+                        word,
+                        f"calls it {word!r}, which the item or request does not say",
+                    )
+                )
             elif (
                 allowed.vocabulary is not None
                 and word not in allowed.words
@@ -195,60 +241,87 @@ class GroundingChecker:
                 and _stem(word) not in allowed.vocabulary
                 and not word.isdigit()
             ):
-                problems.append(f"adds {word!r}, which the request does not mention")
+                problems.append(
+                    Violation(
+                        ViolationKind.OFF_REQUEST,
+                        word,
+                        f"adds {word!r}, which the request does not mention",
+                    )
+                )
         problems += self.writing_problems(text, allowed)
         if allowed.item is not None:
             problems += _check_facts(text, allowed.item, allowed.text)
         else:
             for m in _YEAR.finditer(text):
                 if f" {m.group(1)} " not in allowed.text:
-                    problems.append(f"year {m.group()} is not supported by the context")
+                    problems.append(
+                        Violation(
+                            ViolationKind.FACT,
+                            m.group(),
+                            f"year {m.group()} is not supported by the context",
+                        )
+                    )
         return problems
 
-    def writing_problems(self, text: str, allowed: Allowed) -> list[str]:
+    def writing_problems(self, text: str, allowed: Allowed) -> list[Violation]:
         """Stock filler, degenerate repetition, prompt leaks, self-contradiction, unsupported
         claims of kind (documentary, animated, sequel, true story, availability), numbers in
         other wordings, and runs copied from the user's message (see chatbot.writing_checks)."""
-        problems = [f"stock filler {p!r}" for p in wc.stock_filler(text)]
-        problems += [f"repeats itself ({p})" for p in wc.degenerate(text)]
+        V, W = Violation, ViolationKind
+        problems = [V(W.STOCK_FILLER, p, f"stock filler {p!r}") for p in wc.stock_filler(text)]
+        problems += [V(W.REPETITION, p, f"repeats itself ({p})") for p in wc.degenerate(text)]
         if allowed.repeat_of:  # repetition across the system's clause and the model's text
             before = set(wc.degenerate(allowed.repeat_of))
             both = wc.degenerate(f"{allowed.repeat_of} {text}")
-            problems += [f"repeats the clause ({p})" for p in both if p not in before]
-        problems += [f"leaks {p!r}" for p in wc.leaks(text)]
-        problems += [f"ungrammatical {p!r}" for p in wc.ungrammatical(text)]
-        problems += [f"contradicts the pick ({p!r})" for p in wc.contradictions(text)]
+            problems += [
+                V(W.REPETITION, p, f"repeats the clause ({p})") for p in both if p not in before
+            ]
+        problems += [V(W.LEAK, p, f"leaks {p!r}") for p in wc.leaks(text)]
+        problems += [V(W.UNGRAMMATICAL, p, f"ungrammatical {p!r}") for p in wc.ungrammatical(text)]
+        problems += [
+            V(W.CONTRADICTION, p, f"contradicts the pick ({p!r})") for p in wc.contradictions(text)
+        ]
         if allowed.item is not None:
-            problems += [f"claims {p}" for p in wc.kind_claims(text, allowed.item)]
-            problems += [f"says {p}" for p in wc.wrong_numbers(text, allowed.item)]
-            problems += [f"adds a number: {p!r}" for p in wc.sequel_number(text, allowed.item)]
+            item = allowed.item
+            problems += [V(W.KIND_CLAIM, p, f"claims {p}") for p in wc.kind_claims(text, item)]
+            problems += [V(W.NUMBER, p, f"says {p}") for p in wc.wrong_numbers(text, item)]
+            problems += [
+                V(W.NUMBER, p, f"adds a number: {p!r}") for p in wc.sequel_number(text, item)
+            ]
         else:
             avail = wc.KIND_CLAIMS["availability"][0].search(wc.fold(text))
             if avail:
-                problems.append(f"claims availability ({avail.group()!r})")
+                problems.append(
+                    V(W.KIND_CLAIM, avail.group(), f"claims availability ({avail.group()!r})")
+                )
         if allowed.user_text:
             copied = wc.copied_run(text, allowed.user_text, source=allowed.text)
             if copied:
-                problems.append(f"copies the user's words {copied!r}")
+                problems.append(V(W.COPIED, copied, f"copies the user's words {copied!r}"))
         if allowed.need_specific and allowed.item is not None:
             for sentence in wc.says_nothing(text, allowed.item, allowed.repeat_of):
-                problems.append(f"adds nothing concrete: {sentence[:60]!r}")
+                problems.append(
+                    V(W.NOTHING_CONCRETE, sentence, f"adds nothing concrete: {sentence[:60]!r}")
+                )
             for word in wc.ungrounded_words(text, allowed.item, allowed.request_words):
-                problems.append(f"says {word!r}, which the item's text does not")
+                problems.append(
+                    V(W.UNGROUNDED_WORD, word, f"says {word!r}, which the item's text does not")
+                )
         if allowed.repeat_of:
             again = wc.copied_run(text, allowed.repeat_of, min_words=4)
             if again:
-                problems.append(f"repeats the clause before it ({again!r})")
+                problems.append(V(W.REPETITION, again, f"repeats the clause before it ({again!r})"))
         return problems
 
-    def mentioned_titles(self, text: str, allowed: Allowed) -> list[str]:
+    def mentioned_titles(self, text: str, allowed: Allowed) -> list[Violation]:
         """Catalogue titles mentioned in `text` that are not allowed (for benchmarks)."""
-        return [p for p in self._check_titles(text, allowed) if p.startswith("mentions")]
+        problems = self._check_titles(text, allowed)
+        return [p for p in problems if p.kind is ViolationKind.OTHER_TITLE]
 
-    def _check_titles(self, text: str, allowed: Allowed) -> list[str]:
+    def _check_titles(self, text: str, allowed: Allowed) -> list[Violation]:
         toks = _tokens(text)
         norms = [t.norm for t in toks]
-        problems: list[str] = []
+        problems: list[Violation] = []
         covered = [False] * len(toks)
         for key in allowed.titles:  # shown titles first: their words are not other titles
             n = len(key)
@@ -262,15 +335,26 @@ class GroundingChecker:
                     continue
                 span = toks[i : i + n]
                 if self._looks_like_title(span, allowed, in_name=_in_name(toks, i, n)):
+                    title = " ".join(key)
                     problems.append(
-                        f"mentions {' '.join(key)!r}, a catalogue title that is not shown"
+                        Violation(
+                            ViolationKind.OTHER_TITLE,
+                            title,
+                            f"mentions {title!r}, a catalogue title that is not shown",
+                        )
                     )
                     covered[i : i + n] = [True] * n
                     break
         for m in _QUOTED.finditer(text):
             key = tuple(_words(m.group(1)))
             if key and key not in allowed.titles and not allowed.contains(key):
-                problems.append(f"quotes {m.group(1)!r}, which is not in the item's text")
+                problems.append(
+                    Violation(
+                        ViolationKind.QUOTE,
+                        m.group(1),
+                        f"quotes {m.group(1)!r}, which is not in the item's text",
+                    )
+                )
         return problems
 
     def _looks_like_title(self, span: list[_Tok], allowed: Allowed, *, in_name: bool) -> bool:
@@ -292,7 +376,7 @@ class GroundingChecker:
         capitalised = [t for t in content if t.cap and not t.initial]
         return bool(capitalised) and 2 * sum(t.cap for t in content) >= len(content)
 
-    def _check_names(self, text: str, allowed: Allowed) -> list[str]:
+    def _check_names(self, text: str, allowed: Allowed) -> list[Violation]:
         problems = []
         toks = _tokens(text)
         i = 0
@@ -314,19 +398,31 @@ class GroundingChecker:
             if not span or allowed.contains(words) or tuple(words) in allowed.titles:
                 continue
             if len(span) >= 2:
-                problems.append(f"names {' '.join(words)!r}, which is not in the item's text")
+                name = " ".join(words)
+                problems.append(
+                    Violation(
+                        ViolationKind.NAME, name, f"names {name!r}, which is not in the item's text"
+                    )
+                )
             elif (
                 not span[0].initial
                 and words[0] not in STOPWORDS
                 and words[0] not in COMMON_CAPITALISED
                 and self._lower[words[0]] == 0
             ):
-                problems.append(f"names {words[0]!r}, which is not in the item's text")
+                problems.append(
+                    Violation(
+                        ViolationKind.NAME,
+                        words[0],
+                        f"names {words[0]!r}, which is not in the item's text",
+                    )
+                )
         return problems
 
 
-def _check_facts(text: str, item: Item, source: str) -> list[str]:
+def _check_facts(text: str, item: Item, source: str) -> list[Violation]:
     problems = []
+    fact = ViolationKind.FACT
     for m in _YEAR.finditer(text):
         year = int(m.group(1))
         if m.group(2):  # a decade: "the 1990s"
@@ -334,20 +430,36 @@ def _check_facts(text: str, item: Item, source: str) -> list[str]:
         else:
             ok = year == item.year
         if not ok and f" {m.group(1)} " not in source:
-            problems.append(f"says {m.group()} but the item's year is {item.year}")
+            problems.append(
+                Violation(fact, m.group(), f"says {m.group()} but the item's year is {item.year}")
+            )
     for m in _MINUTES.finditer(text):
         minutes = int(m.group(1))
         if (
             item.runtime is None or abs(minutes - item.runtime) > 1
         ) and f" {m.group(1)} " not in source:
-            problems.append(f"says {m.group()} but the item's runtime is {item.runtime}")
+            problems.append(
+                Violation(
+                    fact, m.group(), f"says {m.group()} but the item's runtime is {item.runtime}"
+                )
+            )
     for m in _HOURS.finditer(text):
         hours = float(m.group(1))
         if (
             item.runtime is None or abs(hours * 60 - item.runtime) > 15
         ) and f" {m.group(1)} " not in source:
-            problems.append(f"says {m.group()} but the item's runtime is {item.runtime} minutes")
+            problems.append(
+                Violation(
+                    fact,
+                    m.group(),
+                    f"says {m.group()} but the item's runtime is {item.runtime} minutes",
+                )
+            )
     for m in _RATING.finditer(text):
         if item.rating is None or abs(float(m.group(1)) - item.rating) > 0.05:
-            problems.append(f"says {m.group()} but the item's rating is {item.rating}")
+            problems.append(
+                Violation(
+                    fact, m.group(), f"says {m.group()} but the item's rating is {item.rating}"
+                )
+            )
     return problems
