@@ -24,10 +24,11 @@ from chatbot.events import (
     event_from_dict,
     event_to_dict,
 )
-from chatbot.interest import InterestState, constraint_label, fold
+from chatbot.interest import InterestState, fold
 from chatbot.kinds import FeedbackKind
 from chatbot.ranking import Ranker, Recommendation
 from chatbot.sessions import SessionLocks, SessionStore, make_store
+from chatbot.turn_policy import plan_turn, user_turn_events
 from chatbot.understanding import Understander, Understanding
 
 if TYPE_CHECKING:
@@ -148,11 +149,8 @@ class DialogueManager:
             if understanding.question is not None or understanding.language is not None:
                 yield from self._answer(session_id, history, state, text, understanding)
                 return
-            new_events: list[Event] = [UserSaid(text), *understanding.events]
-            # 'thanks!' after some picks gets a short answer; 'hello' in a new session, a question
-            small_talk = understanding.small_talk and bool(state.shown)
-            kind = "acknowledge" if small_talk else None
-            yield from self._turn(session_id, state, new_events, text, understanding, kind)
+            new_events = user_turn_events(text, understanding)
+            yield from self._turn(session_id, state, new_events, text, understanding)
 
     def feedback(self, session_id: str, item_id: str, kind: str) -> Reply:
         """A like / dislike / seen button: the same events as the equivalent typed message."""
@@ -268,64 +266,33 @@ class DialogueManager:
         understanding: Understanding,
         kind: str | None = None,
     ) -> Iterator[str | Reply]:
-        from chatbot.generation import ReplyRequest
-
-        state = before
-        for event in new_events:
-            state = state.apply(event)
-        from chatbot.reply_framing import sanitise
-
-        small_talk = kind == "acknowledge" and understanding.small_talk
-        recs = [] if small_talk else self.ranker.rank(state, self.settings.items_per_turn)
-        # reasons leave the manager (reply, UI, API, stored events) without raw user text
-        recs = sanitise(recs, self._labels())
-        notices = list(understanding.notes)
-        question = ""
-        if kind is not None and (recs or small_talk):
-            pass  # feedback is acknowledged, small talk gets a short answer
-        elif understanding.unknown_titles:
-            kind = "unknown_title"
-        elif not recs:
-            kind = "no_results"
-            notices.append(_no_results_notice(state))
-        elif not state.has_signal and not state.constraints:
-            kind = "clarify"
-            question = self.ranker.clarifying_question(state)
-        else:
-            kind = "recommend"
-        request = ReplyRequest(
+        """Plan (chatbot.turn_policy), write, then store the turn's events and reply."""
+        plan = plan_turn(
+            before,
+            new_events,
+            understanding,
+            self.ranker,
+            items=self.settings.items_per_turn,
+            labels=self._labels(),
             kind=kind,
-            user_text=text,
-            recommendations=tuple(recs),
-            state_summary=state.summary(),
-            question=question,
-            notes=tuple(notices),
         )
         written = None
-        for part in self._write(request):
+        for part in self._write(plan.request(text)):
             if isinstance(part, str):
                 yield part
             else:
                 written = part
-        events = list(new_events)
-        if not small_talk:
-            events.append(
-                ItemsRecommended(
-                    tuple(r.item.id for r in recs), tuple("; ".join(r.reasons) for r in recs)
-                )
-            )
-        final_state = state
-        for event in events[len(new_events) :]:
-            final_state = final_state.apply(event)
+        events = plan.events(new_events)
+        final_state = fold(events[len(new_events) :], plan.state)
         self.store.append(session_id, [event_to_dict(e) for e in events])
         yield Reply(
             session_id=session_id,
             text=written.text if written else "",
-            items=tuple(recs),
+            items=plan.recommendations,
             state=final_state,
             summary=final_state.summary(),
-            kind=kind,
-            notices=tuple(notices),
+            kind=plan.kind,
+            notices=plan.notices,
             fell_back=bool(written and written.fell_back),
         )
 
@@ -408,17 +375,6 @@ def _plain_text(request: ReplyRequest) -> str:
         reason = f" ({'; '.join(rec.reasons)})" if rec.reasons else ""
         lines.append(f"{i}. {rec.item.label}{reason}")
     return "\n".join(lines) or "I could not find anything that matches; try relaxing a constraint."
-
-
-def _no_results_notice(state: InterestState) -> str:
-    limits = [constraint_label(n, v) for n, v in state.constraints.items()]
-    limits += [f"no {value}" for _, value in state.avoided]
-    if limits:
-        return (
-            f"Nothing left matches all of: {'; '.join(limits)}. "
-            "Try dropping one of them (see your preferences)."
-        )
-    return "I have run out of new suggestions for this; say 'start over' or 'show me them again'."
 
 
 def _last_reply(parts: Iterator[str | Reply]) -> Reply:

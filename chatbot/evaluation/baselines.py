@@ -102,8 +102,9 @@ class StateReplay:
 
     def state_for(self, case: RedialCase) -> Any:
         """The InterestState after the context of `case` (incremental within one dialogue)."""
-        from chatbot.events import ItemsRecommended, UserSaid
+        from chatbot.events import ItemsRecommended
         from chatbot.interest import InterestState
+        from chatbot.turn_policy import user_turn_events
 
         if case.dialogue_id != self._dialogue or len(case.context) < self._done:
             self._dialogue, self._done, self._state = case.dialogue_id, 0, InterestState()
@@ -111,7 +112,7 @@ class StateReplay:
         turns = list(zip(case.context, case.context_turn_ids, strict=True))
         for (role, text), redial_ids in turns[self._done :]:
             if role == SEEKER:
-                events = [UserSaid(text=text), *self.understander.understand(text, state).events]
+                events = user_turn_events(text, self.understander.understand(text, state))
             else:
                 shown = [self.item_map[r] for r in redial_ids if r in self.item_map]
                 events = [ItemsRecommended(item_ids=tuple(dict.fromkeys(shown)))] if shown else []
