@@ -17,7 +17,7 @@ import hashlib
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,13 +51,24 @@ class TrainingData:
     cases: list[Case]  # from the hold-out groups only
     groups: int
     holdout_groups: int
+    # cases of a second held-out share that the re-ranker learns from (their groups are in
+    # neither `baskets` nor `cases`, so the EASE scores it sees are as unseen as at serving)
+    rank_cases: list[Case] = field(default_factory=list)
+    rank_baskets: list[list[str]] = field(default_factory=list)
+    rank_groups: int = 0
 
 
 def in_holdout(group: str, share: float, seed: int) -> bool:
     """A stable split by group id: the same dialogue lands on the same side for a given seed,
     whatever the file order."""
+    return group_position(group, seed) < share
+
+
+def group_position(group: str, seed: int) -> float:
+    """The group's stable place in 0..1 (the split: below `holdout` tune, then `rank_share`
+    re-ranker training, the rest fits the item-to-item model)."""
     digest = hashlib.sha256(f"{seed}:{group}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64 < share
+    return int.from_bytes(digest[:8], "big") / 2**64
 
 
 def redial_data(
@@ -67,8 +78,11 @@ def redial_data(
     holdout: float,
     seed: int,
     max_cases: int | None = None,
+    rank_share: float = 0.0,
+    max_rank_cases: int | None = None,
 ) -> TrainingData:
-    """Baskets and hold-out cases from ReDial-format dialogues (see the module docstring)."""
+    """Baskets and hold-out cases from ReDial-format dialogues (see the module docstring);
+    `rank_share` of the dialogues (after the `holdout` share) give the re-ranker's cases."""
     from chatbot.evaluation.baselines import StateReplay
     from chatbot.evaluation.redial import extract_cases, redial_item_map
 
@@ -78,23 +92,45 @@ def redial_data(
             "the catalogue has no ReDial ids (Item.extra['redial_ids']), so ReDial dialogues "
             "cannot be mapped to its items; train with --from-sessions instead"
         )
-    baskets, holdout_baskets, held = [], [], []
+    baskets, holdout_baskets, rank_baskets = [], [], []
+    held: list[Dialogue] = []
+    ranked: list[Dialogue] = []
     for d in dialogues:
         basket = sorted({item_map[r] for m in d.messages for r in m.movie_ids if r in item_map})
-        if in_holdout(d.id, holdout, seed):
+        where = group_position(d.id, seed)
+        if where < holdout:
             held.append(d)
             holdout_baskets.append(basket)
+        elif where < holdout + rank_share:
+            ranked.append(d)
+            rank_baskets.append(basket)
         elif len(basket) >= 2:
             baskets.append(basket)
     replay = StateReplay(catalog, item_map)
-    cases: list[Case] = []
-    for c in extract_cases(held):
-        targets = tuple(dict.fromkeys(item_map[r] for r in c.new_target_ids if r in item_map))
-        if targets:
-            cases.append(Case(c.dialogue_id, replay.state_for(c), targets))
-        if max_cases is not None and len(cases) >= max_cases:
-            break
-    return TrainingData("redial", baskets, holdout_baskets, cases, len(dialogues), len(held))
+
+    def replayed(part: Sequence[Dialogue], limit: int | None) -> list[Case]:
+        out: list[Case] = []
+        for c in extract_cases(part):
+            targets = tuple(dict.fromkeys(item_map[r] for r in c.new_target_ids if r in item_map))
+            if targets:
+                out.append(Case(c.dialogue_id, replay.state_for(c), targets))
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    cases = replayed(held, max_cases)
+    rank_cases = replayed(ranked, max_rank_cases) if ranked else []
+    return TrainingData(
+        "redial",
+        baskets,
+        holdout_baskets,
+        cases,
+        len(dialogues),
+        len(held),
+        rank_cases=rank_cases,
+        rank_baskets=rank_baskets,
+        rank_groups=len(ranked),
+    )
 
 
 def session_data(
@@ -103,17 +139,27 @@ def session_data(
     *,
     holdout: float,
     seed: int,
+    rank_share: float = 0.0,
 ) -> TrainingData:
-    """Baskets and hold-out cases from logged sessions: (session id, serialised events)."""
+    """Baskets and hold-out cases from logged sessions: (session id, serialised events);
+    `rank_share` of the sessions (after the `holdout` share) give the re-ranker's cases."""
     from chatbot.events import EventFormatError, ItemLiked, event_from_dict
     from chatbot.interest import InterestState
 
-    baskets, holdout_baskets, cases = [], [], []
-    groups = held = 0
+    baskets: list[list[str]] = []
+    holdout_baskets: list[list[str]] = []
+    rank_baskets: list[list[str]] = []
+    cases: list[Case] = []
+    rank_cases: list[Case] = []
+    groups = held = ranked = 0
     for sid, raw_events in sessions:
         groups += 1
-        is_held = in_holdout(sid, holdout, seed)
+        where = group_position(sid, seed)
+        is_held = where < holdout
+        is_ranked = not is_held and where < holdout + rank_share
         held += is_held
+        ranked += is_ranked
+        sink = cases if is_held else rank_cases
         state = InterestState()
         for raw in raw_events:
             try:
@@ -122,7 +168,7 @@ def session_data(
                 log.info("session %s: skipped an unreadable event (%s)", sid, e)
                 continue
             if (
-                is_held
+                (is_held or is_ranked)
                 and isinstance(event, ItemLiked)
                 and event.item_id in state.shown
                 and event.item_id in catalog
@@ -134,14 +180,26 @@ def session_data(
                     shown=tuple(i for i in state.shown if i != target),
                     seen=tuple(i for i in state.seen if i != target),
                 )
-                cases.append(Case(sid, before, (target,)))
+                sink.append(Case(sid, before, (target,)))
             state = state.apply(event)
         basket = sorted({i for i in (*state.liked, *state.seen) if i in catalog})
         if is_held:
             holdout_baskets.append(basket)
+        elif is_ranked:
+            rank_baskets.append(basket)
         elif len(basket) >= 2:
             baskets.append(basket)
-    return TrainingData("sessions", baskets, holdout_baskets, cases, groups, held)
+    return TrainingData(
+        "sessions",
+        baskets,
+        holdout_baskets,
+        cases,
+        groups,
+        held,
+        rank_cases=rank_cases,
+        rank_baskets=rank_baskets,
+        rank_groups=ranked,
+    )
 
 
 def logged_sessions(settings: Settings) -> Iterator[tuple[str, list[dict[str, Any]]]]:

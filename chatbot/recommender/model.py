@@ -12,22 +12,27 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.recommender.rerank import Reranker
+
+if TYPE_CHECKING:
+    from chatbot.ranking import Candidate, Ranker
 
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "ease.npz"
 MANIFEST_FILE = "manifest.json"
-FORMAT = "ease-topk-v1"
+FORMAT = "ease-ltr-v2"  # v2: EASE plus an optional LightGBM re-ranker (reranker.txt)
+OLD_FORMATS = ("ease-topk-v1",)  # still loaded (EASE blend only); `make setup` retrains them
 # a pick is explained by a liked item X ("people who liked X often chose this") only when it is
 # among X's strongest neighbours in B (rank, not a raw weight, so it reads the same for any data)
 REASON_NEIGHBOURS = 20
@@ -70,6 +75,7 @@ class Blend:
     popularity: float = 0.3
     candidates: int = 100  # the learned model's best items join the retrieval candidates
     weights: ContextWeights = field(default_factory=ContextWeights)
+    popular: int = 0  # the items most often named in the training baskets join them too
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the manifest."""
@@ -78,6 +84,7 @@ class Blend:
             "popularity": self.popularity,
             "candidates": self.candidates,
             "weights": vars(self.weights).copy(),
+            "popular": self.popular,
         }
 
     @classmethod
@@ -89,6 +96,7 @@ class Blend:
             popularity=float(d.get("popularity", cls.popularity)),
             candidates=int(d.get("candidates", cls.candidates)),
             weights=weights,
+            popular=int(d.get("popular", cls.popular)),
         )
 
 
@@ -127,6 +135,7 @@ class EaseModel:
         counts: np.ndarray,
         blend: Blend,
         manifest: Mapping[str, Any] | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self.item_ids = [str(i) for i in item_ids]
         self.row = {item_id: n for n, item_id in enumerate(self.item_ids)}
@@ -137,6 +146,28 @@ class EaseModel:
         self.cols, self.vals, self.counts = cols, vals, counts
         self.blend = blend
         self.manifest: dict[str, Any] = dict(manifest or {})
+        self.reranker = reranker
+        self._popular: list[str] | None = None
+
+    def extra_candidates(self) -> list[str]:
+        """The `blend.popular` items most often named in the training baskets (they join every
+        turn's candidates, through the hard filters like any other)."""
+        n = self.blend.popular
+        if n <= 0:
+            return []
+        if self._popular is None:
+            order = np.argsort(-self.counts, kind="stable")
+            self._popular = [self.item_ids[r] for r in order]
+        return self._popular[:n]
+
+    def rescore(
+        self, ranker: Ranker, state: Any, candidates: Sequence[Candidate]
+    ) -> list[float] | None:
+        """The re-ranker's score per candidate (higher is better), or None without a re-ranker
+        (the Ranker then blends the EASE score into its hand-tuned score)."""
+        if self.reranker is None:
+            return None
+        return self.reranker.score(ranker, self, state, candidates)
 
     def __len__(self) -> int:
         return len(self.item_ids)
@@ -211,7 +242,7 @@ class EaseModel:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise ModelError(f"{manifest_path}: unreadable manifest ({e}); {retrain}") from e
-        if manifest.get("format") != FORMAT:
+        if manifest.get("format") not in (FORMAT, *OLD_FORMATS):
             raise ModelError(f"{manifest_path}: format {manifest.get('format')!r}; {retrain}")
         if manifest.get("catalog", {}).get("ids_sha256") != catalog_ids_hash(catalog):
             raise ModelError(
@@ -230,7 +261,22 @@ class EaseModel:
         if missing:
             raise ModelError(f"{path}: items {missing[:3]} are not in the catalogue; {retrain}")
         blend = Blend.from_dict(manifest.get("blend", {}))
-        return cls(ids, cols, vals.astype(np.float32), counts, blend, manifest)
+        reranker = None
+        entry = manifest.get("reranker") or {}
+        if entry.get("file"):
+            rpath = folder / str(entry["file"])
+            rdigest = hashlib.sha256(rpath.read_bytes()).hexdigest() if rpath.is_file() else None
+            if rdigest != entry.get("sha256"):
+                raise ModelError(f"{rpath}: missing or does not match the manifest; {retrain}")
+            try:
+                reranker = Reranker.load(
+                    rpath,
+                    baskets=int(entry.get("baskets", 1)),
+                    popularity_penalty=float(entry.get("popularity_penalty", 0.0)),
+                )
+            except ValueError as e:
+                raise ModelError(f"{e}; {retrain}") from e
+        return cls(ids, cols, vals.astype(np.float32), counts, blend, manifest, reranker)
 
 
 def model_dir(settings: Settings) -> Path:

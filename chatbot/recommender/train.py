@@ -13,6 +13,7 @@ The dev / test dialogues are never read here; a --data path naming a test file i
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -38,8 +39,10 @@ from chatbot.recommender.model import (
     model_dir,
     prune_rows,
 )
+from chatbot.recommender.rerank import FEATURES, RERANKER_FILE, Reranker
 
 if TYPE_CHECKING:
+    from chatbot.ranking import Candidate, Ranker
     from chatbot.retrieval import Retriever
 
 log = logging.getLogger(__name__)
@@ -55,6 +58,10 @@ CONTEXT_GRID = (  # (shown, disliked) weights; liked and seen count 1
 LEARNED_GRID = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0)
 POPULARITY_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)
 DEPTH = 50  # the deepest cut-off measured (Recall@50)
+RERANK_POOL = 100  # retrieval's share of a re-ranker training turn's candidates (+ EASE's best)
+POPULAR_CANDIDATES = 200  # the most-named training items join every turn's candidates
+MIN_RANK_CASES = 30  # fewer re-ranker training turns: the blend alone
+PENALTY_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0)
 
 
 def fit_ease(baskets: Sequence[Sequence[str]], lam: float) -> tuple[list[str], np.ndarray]:
@@ -141,6 +148,146 @@ def _blend_search(
     return best["learned"], best["popularity"], best, grid
 
 
+def fit_reranker(
+    ranker: Ranker,
+    model: EaseModel,
+    td: TrainingData,
+    train_lists: Sequence[Sequence[Candidate] | None],
+    tune_lists: Sequence[Sequence[Candidate] | None],
+    tune_rows: Sequence[tuple[list[str], np.ndarray, tuple[str, ...]]],
+    top_voted: set[str],
+    *,
+    baskets: int,
+    limit: float | None,
+    seed: int = 0,
+) -> tuple[Reranker, dict[str, Any]]:
+    """Train the LightGBM LambdaRank re-ranker on the re-ranker groups' turns (label 1: a movie
+    the recommender named there), early-stopped by NDCG@10 on the hold-out turns; then pick the
+    smallest popularity penalty whose hold-out popularity bias@10 is at most `limit` (None: no
+    penalty). Returns the re-ranker and its hold-out report (Recall@1/10/50, bias, iterations,
+    feature importance by gain). `tune_rows` are the blend search's rows: their ids serve the
+    cold-start turns (no candidates), which the re-ranker does not order."""
+    import lightgbm as lgb
+
+    from chatbot.recommender.rerank import features
+
+    reranker = Reranker(None, baskets=baskets)
+    table = reranker.table(ranker, model)
+
+    def matrix(
+        cases: Sequence[Case], lists: Sequence[Sequence[Candidate] | None]
+    ) -> list[tuple[np.ndarray, np.ndarray] | None]:
+        out: list[tuple[np.ndarray, np.ndarray] | None] = []
+        for case, cands in zip(cases, lists, strict=True):
+            if not cands:
+                out.append(None)
+                continue
+            targets = set(case.targets)
+            x = features(ranker, model, table, case.state, cands)
+            out.append((x, np.array([c.item.id in targets for c in cands], dtype=np.int32)))
+        return out
+
+    def stack(mats: Sequence[tuple[np.ndarray, np.ndarray] | None]) -> tuple[Any, Any, Any]:
+        kept = [m for m in mats if m is not None and m[1].any()]
+        if not kept:
+            raise ConfigError("no re-ranker turn has a chosen item among its candidates")
+        return (
+            np.vstack([x for x, _ in kept]),
+            np.concatenate([y for _, y in kept]),
+            [len(y) for _, y in kept],
+        )
+
+    train_m = matrix(td.rank_cases, train_lists)
+    tune_m = matrix(td.cases, tune_lists)
+    x_train, y_train, g_train = stack(train_m)
+    x_tune, y_tune, g_tune = stack(tune_m)
+    ranker_model = lgb.LGBMRanker(
+        objective="lambdarank",
+        n_estimators=600,
+        learning_rate=0.05,
+        num_leaves=31,
+        min_child_samples=50,
+        subsample=0.8,
+        subsample_freq=1,
+        colsample_bytree=0.8,
+        reg_lambda=1.0,
+        random_state=seed,
+        n_jobs=2,
+        verbose=-1,
+    )
+    ranker_model.fit(
+        x_train,
+        y_train,
+        group=g_train,
+        eval_X=(x_tune,),
+        eval_y=(y_tune,),
+        eval_group=[g_tune],
+        eval_at=(10, 50),
+        feature_name=list(FEATURES),
+        callbacks=[lgb.early_stopping(50, first_metric_only=True, verbose=False)],
+    )
+    booster = ranker_model.booster_
+    reranker.booster = booster
+    best_iter = booster.best_iteration or booster.current_iteration()
+    raw = [
+        None if m is None else booster.predict(m[0], num_iteration=best_iter, num_threads=2)
+        for m in tune_m
+    ]
+    votes = [
+        None
+        if cands is None
+        else table.log_votes[[table.row[c.item.id] for c in cands]] / (table.log_votes.max() or 1)
+        for cands in tune_lists
+    ]
+
+    def measure(penalty: float) -> dict[str, Any]:
+        hits = {1: 0, 10: 0, 50: 0}
+        n = slots = popular = 0
+        for case, cands, s, v, row in zip(td.cases, tune_lists, raw, votes, tune_rows, strict=True):
+            if cands is None or s is None or v is None:
+                ranked = row[0][:DEPTH]
+            else:
+                order = np.argsort(-(s - penalty * v), kind="stable")[:DEPTH]
+                ranked = [cands[r].item.id for r in order]
+            for k in hits:
+                hits[k] += recall(ranked, case.targets, k)
+            n += len(case.targets)
+            slots += len(ranked[:10])
+            popular += sum(1 for i in ranked[:10] if i in top_voted)
+        return {
+            "popularity_penalty": penalty,
+            **{f"recall@{k}": round(h / n, 4) if n else 0.0 for k, h in hits.items()},
+            "popularity_bias@10": round(popular / slots, 4) if slots else 0.0,
+        }
+
+    grid = [measure(p) for p in (PENALTY_GRID if limit is not None else (0.0,))]
+    within = [g for g in grid if limit is None or g["popularity_bias@10"] <= limit]
+    chosen = within[0] if within else grid[-1]
+    reranker.popularity_penalty = float(chosen["popularity_penalty"])
+    gains = booster.feature_importance(importance_type="gain", iteration=best_iter)
+    total = float(gains.sum()) or 1.0
+    report = {
+        "library": f"lightgbm {lgb.__version__}",
+        "objective": "lambdarank",
+        "params": {
+            k: v
+            for k, v in ranker_model.get_params().items()
+            if k in ("n_estimators", "learning_rate", "num_leaves", "min_child_samples")
+        },
+        "best_iteration": int(best_iter),
+        "train_turns": len(g_train),
+        "train_rows": int(len(y_train)),
+        "tune_turns": len(g_tune),
+        "holdout": chosen,
+        "penalty_grid": grid,
+        "feature_gain_share": {
+            name: round(float(g) / total, 4)
+            for name, g in sorted(zip(FEATURES, gains, strict=True), key=lambda t: -t[1])
+        },
+    }
+    return reranker, report
+
+
 def train_recommender(
     settings: Settings,
     *,
@@ -153,6 +300,9 @@ def train_recommender(
     keep: int = KEEP,
     max_cases: int | None = None,
     popularity_cap: bool = True,
+    rank_share: float = 0.2,
+    max_rank_cases: int | None = None,
+    rerank: bool = True,
     retriever: Retriever | None = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
@@ -162,19 +312,24 @@ def train_recommender(
     `data`: ReDial-format training JSONL (default <redial dir>/train_partial.jsonl); with
     `from_sessions` the SQLite session store's logged sessions instead. `out` defaults to
     `model_dir(settings)`, where the Ranker looks. `popularity_cap`: choose the blend only among
-    weights whose hold-out popularity bias is at most the hand-tuned ranking's. ConfigError for
-    test files, a catalogue without ReDial ids, or too little data to learn from."""
+    weights whose hold-out popularity bias is at most the hand-tuned ranking's. `rank_share`: the
+    share of groups (after the hold-out) whose turns train the LightGBM re-ranker (`rerank`;
+    kept only when it beats the blend on the hold-out). ConfigError for test files, a catalogue
+    without ReDial ids, or too little data to learn from."""
     from tqdm import tqdm
 
     if not 0.0 < holdout < 0.5:
         raise ConfigError(f"--holdout must be between 0 and 0.5, got {holdout}")
+    if not 0.0 <= rank_share < 0.5:
+        raise ConfigError(f"--rank-share must be between 0 and 0.5, got {rank_share}")
+    rank_share = rank_share if rerank else 0.0
     started = time.perf_counter()
     catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
     t0 = time.perf_counter()
     source: dict[str, Any]
     if from_sessions:
         sessions = list(logged_sessions(settings))
-        td = session_data(sessions, catalog, holdout=holdout, seed=seed)
+        td = session_data(sessions, catalog, holdout=holdout, seed=seed, rank_share=rank_share)
         digest = hashlib.sha256(
             json.dumps(sessions, sort_keys=True, ensure_ascii=True).encode()
         ).hexdigest()
@@ -189,13 +344,22 @@ def train_recommender(
             )
         dialogues = read_dialogues(path)
         echo(f"read {len(dialogues):,} dialogues from {path}; replaying the hold-out turns...")
-        td = redial_data(dialogues, catalog, holdout=holdout, seed=seed, max_cases=max_cases)
+        td = redial_data(
+            dialogues,
+            catalog,
+            holdout=holdout,
+            seed=seed,
+            max_cases=max_cases,
+            rank_share=rank_share,
+            max_rank_cases=max_rank_cases,
+        )
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         source = {"kind": "redial", "path": str(path), "sha256": digest}
     _check_enough(td)
     echo(
         f"{td.source}: {len(td.baskets):,} training baskets, {td.holdout_groups:,} held-out "
-        f"groups with {len(td.cases):,} cases ({time.perf_counter() - t0:.1f} s)"
+        f"groups with {len(td.cases):,} cases, {td.rank_groups:,} re-ranker groups with "
+        f"{len(td.rank_cases):,} cases ({time.perf_counter() - t0:.1f} s)"
     )
     pop = _popularity(catalog)
 
@@ -228,6 +392,8 @@ def train_recommender(
         retriever = Retriever.open(catalog, settings, progress=progress)
     from chatbot.ranking import Ranker
 
+    if rerank:  # the most-named items join the candidates the re-ranker orders
+        model.blend = dataclasses.replace(model.blend, popular=POPULAR_CANDIDATES)
     ranker = Ranker(catalog, retriever, settings, learned=model)
     ranker.cache_size = 4 * len(td.cases) + 16
     echo(f"embedding the query texts of {len(td.cases):,} hold-out turns...")
@@ -238,10 +404,12 @@ def train_recommender(
     hand._vectors, hand.cache_size = ranker._vectors, ranker.cache_size
     hand_lists = []
     rows, pops, learned = [], [], []
+    tune_lists: list[list[Candidate] | None] = []
     for case in tqdm(td.cases, desc="hold-out", unit="turn", disable=not progress):
         excluded = case.state.excluded()
         hand_lists.append([r.item.id for r in hand.rank(case.state, 10, explain=False)])
         cands = ranker.candidates(case.state, DEPTH, excluded)
+        tune_lists.append(cands)
         if cands is None:  # no signal: the cold start ranks by popularity alone
             cands = _cold(ranker, case.state, excluded)
         rows.append(([c.item.id for c in cands], np.array([c.base for c in cands]), case.targets))
@@ -267,19 +435,84 @@ def train_recommender(
     echo(f"without the model (learned weight 0) on the hold-out: {without}")
     echo(f"blend on the hold-out: {blend_best} ({time.perf_counter() - t0:.1f} s)")
 
+    # 3b. the LightGBM re-ranker: trained on the re-ranker groups' turns, early-stopped and
+    # measured on the hold-out turns, kept when it beats the blend there
+    rerank_report: dict[str, Any] | None = None
+    reranker: Reranker | None = None
+    if rerank and len(td.rank_cases) >= MIN_RANK_CASES:
+        t0 = time.perf_counter()
+        echo(f"re-ranker: candidates for {len(td.rank_cases):,} training turns...")
+        ranker.prefetch(case.state for case in td.rank_cases)
+        train_lists = [
+            ranker.candidates(case.state, DEPTH, case.state.excluded(), pool=RERANK_POOL)
+            for case in tqdm(td.rank_cases, desc="re-ranker", unit="turn", disable=not progress)
+        ]
+        reranker, rerank_report = fit_reranker(
+            ranker,
+            model,
+            td,
+            train_lists,
+            tune_lists,
+            rows,
+            top_voted,
+            baskets=len(td.baskets),
+            limit=hand_bias if guard else None,
+            seed=seed,
+        )
+        rerank_report["seconds"] = round(time.perf_counter() - t0, 1)
+        better = (
+            rerank_report["holdout"]["recall@10"] + rerank_report["holdout"]["recall@50"]
+            > blend_best["recall@10"] + blend_best["recall@50"]
+        )
+        rerank_report["used"] = better
+        echo(
+            f"re-ranker on the hold-out: {rerank_report['holdout']} "
+            f"({'used' if better else 'not better than the blend: not used'}; "
+            f"{rerank_report['seconds']} s)"
+        )
+        if not better:
+            reranker = None
+    elif rerank:
+        echo(
+            f"re-ranker: only {len(td.rank_cases)} turns to learn from "
+            f"(at least {MIN_RANK_CASES} needed): the blend alone is used"
+        )
+
     # 4. refit on everything with the chosen settings and write
     t0 = time.perf_counter()
-    all_baskets = [*td.baskets, *(b for b in td.holdout_baskets if len(b) >= 2)]
+    all_baskets = [
+        *td.baskets,
+        *(b for b in (*td.holdout_baskets, *td.rank_baskets) if len(b) >= 2),
+    ]
     ids, b = fit_ease(all_baskets, item_best["lambda"])
     cols, vals = prune_rows(b, keep)
-    blend = Blend(learned=lw, popularity=pw, weights=model.blend.weights)
+    blend = Blend(
+        learned=lw, popularity=pw, weights=model.blend.weights, popular=model.blend.popular
+    )
     final = EaseModel(ids, cols, vals, basket_counts(ids, all_baskets), blend)
     folder = Path(out) if out else model_dir(settings)
     path = final.save(folder)
     size = path.stat().st_size
+    reranker_entry: dict[str, Any] | None = None
+    if reranker is not None:
+        reranker.baskets = len(all_baskets)
+        rpath = reranker.save(folder / RERANKER_FILE)
+        reranker_entry = {
+            "file": rpath.name,
+            "bytes": rpath.stat().st_size,
+            "sha256": hashlib.sha256(rpath.read_bytes()).hexdigest(),
+            "baskets": len(all_baskets),
+            "popularity_penalty": reranker.popularity_penalty,
+            "features": list(FEATURES),
+        }
+    elif (folder / RERANKER_FILE).exists():
+        (folder / RERANKER_FILE).unlink()
     manifest = {
         "format": FORMAT,
-        "model": "EASE (Steck, WWW 2019), rows pruned to the strongest weights, blended with the "
+        "model": "EASE (Steck, WWW 2019), rows pruned to the strongest weights; its candidates "
+        "and score ordered by a LightGBM LambdaRank re-ranker"
+        if reranker is not None
+        else "EASE (Steck, WWW 2019), rows pruned to the strongest weights, blended with the "
         "hand-tuned ranking",
         "catalog": {
             "path": str(settings.catalog_path),
@@ -299,10 +532,15 @@ def train_recommender(
             "seed": seed,
             "lambdas": list(lambdas),
             "max_cases": max_cases,
+            "rank_share": rank_share,
+            "max_rank_cases": max_rank_cases,
+            "rerank": rerank,
             "popularity_guard": guard,
             "hand_tuned_popularity_bias@10": hand_bias,
         },
         "blend": blend.to_dict(),
+        "reranker": reranker_entry,
+        "reranker_training": rerank_report,
         "holdout": {
             "groups": td.holdout_groups,
             "cases": len(td.cases),
@@ -310,6 +548,7 @@ def train_recommender(
             # not the shipped hand-tuned ranking: its co-mention lists are counted from every
             # training dialogue, hold-out included, so it would be measured on its own data
             "without_model": without,
+            "used": "reranker" if reranker is not None else "blend",
             "model_alone": item_best,
             "blend": blend_best,
             "model_alone_grid": item_grid,
