@@ -214,8 +214,12 @@ class Ranker:
         candidates = self.candidates(state, k, excluded)
         if candidates is None:
             return self._popular(state, k, excluded, explain=explain)
-        pop_w, learned_w = self.weights()
-        scored = [(c.base + pop_w * c.pop + learned_w * c.learned, c.item) for c in candidates]
+        # a trained re-ranker orders the candidates when the model has one (chatbot.recommender)
+        totals = None if self.learned is None else self.learned.rescore(self, state, candidates)
+        if totals is None:
+            pop_w, learned_w = self.weights()
+            totals = [c.base + pop_w * c.pop + learned_w * c.learned for c in candidates]
+        scored = [(t, c.item) for t, c in zip(totals, candidates, strict=True)]
         scored.sort(key=lambda t: (-t[0], t[1].id))
         avoid = [i for i in state.last_shown if i in self.catalog] if state.explore else []
         picked = self._diversify(
@@ -263,6 +267,8 @@ class Ranker:
         extra: Iterable[str] = co
         if learned and self.learned is not None:
             extra = sorted(learned, key=lambda i: -learned[i])[: self.learned.blend.candidates * 2]
+        if self.learned is not None:
+            extra = [*extra, *self.learned.extra_candidates()]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         if state.focus:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
