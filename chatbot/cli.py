@@ -212,6 +212,20 @@ def _add_train_and_backends(sub: _Subcommands) -> None:
         help="choose the blend by recall alone, even if it recommends popular items more often",
     )
     rec.add_argument(
+        "--rank-share",
+        type=float,
+        default=0.2,
+        help="share of dialogues/sessions (after the hold-out) that train the re-ranker",
+    )
+    rec.add_argument(
+        "--max-rank-cases", type=int, help="train the re-ranker on at most N turns (faster)"
+    )
+    rec.add_argument(
+        "--no-rerank",
+        action="store_true",
+        help="no LightGBM re-ranker: blend the EASE score into the hand-tuned score only",
+    )
+    rec.add_argument(
         "--catalog",
         dest="catalog_path",
         default=argparse.SUPPRESS,
@@ -595,6 +609,9 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         seed=args.seed,
         max_cases=args.max_cases,
         popularity_cap=not args.no_popularity_cap,
+        rank_share=args.rank_share,
+        max_rank_cases=args.max_rank_cases,
+        rerank=not args.no_rerank,
     )
     return 0
 
