@@ -358,22 +358,38 @@ class ResponseWriter:
         """First attempts of all items in one batch; item i is streamed as soon as items before
         it are out, failed ones get their retry (one at a time) after the batch."""
         checks = [_SegmentCheck(self.checker, p.allowed, self.item_sentences) for p in plans]
-        shown = [0] * len(plans)  # accepted sentences already yielded, per item
-        live = 0  # the first item not yielded completely
-
-        def flush() -> Iterator[str]:
-            nonlocal live
-            while live < len(plans):
-                check, plan = checks[live], plans[live]
-                if not plan.headed:
-                    yield from plan.heading()
-                yield from check.sentences[shown[live] :]
-                shown[live] = len(check.sentences)
-                if not (check.done and check.sentences):
-                    return  # still generating, or failed: its retry comes after the batch
-                live += 1
-
+        flush = _InOrder(plans, checks)
         turn.attempts += len(plans)
+        yield from self._run_batch(stream_batch, plans, checks, flush, turn)
+        for check in checks:
+            turn.violations.extend(check.problems)
+        yield from flush()
+        for i in range(flush.live, len(plans)):
+            plan, check = plans[i], checks[i]
+            if not plan.headed:
+                yield from plan.heading()
+            if check.sentences:
+                yield from check.sentences[flush.shown[i] :]
+                continue
+            yield from self._segment(
+                turn,
+                plan.attempts[1:],
+                plan.allowed,
+                fallback=plan.fallback,
+                max_new_tokens=ITEM_MAX_TOKENS,
+                max_sentences=self.item_sentences,
+            )
+
+    def _run_batch(
+        self,
+        stream_batch: Callable[..., BatchStream],
+        plans: list[_Plan],
+        checks: list[_SegmentCheck],
+        flush: _InOrder,
+        turn: _Turn,
+    ) -> Iterator[str]:
+        """Feed each row's deltas to its check, stop a row once its sentence is judged, and
+        stream what is ready in order; a backend failure aborts every row."""
         batch: BatchStream | None = None
         try:
             batch = stream_batch(
@@ -398,24 +414,6 @@ class ResponseWriter:
         finally:
             if batch is not None:
                 batch.close()
-        for check in checks:
-            turn.violations.extend(check.problems)
-        yield from flush()
-        for i in range(live, len(plans)):
-            plan, check = plans[i], checks[i]
-            if not plan.headed:
-                yield from plan.heading()
-            if check.sentences:
-                yield from check.sentences[shown[i] :]
-                continue
-            yield from self._segment(
-                turn,
-                plan.attempts[1:],
-                plan.allowed,
-                fallback=plan.fallback,
-                max_new_tokens=ITEM_MAX_TOKENS,
-                max_sentences=self.item_sentences,
-            )
 
     def _plan(self, rec: Recommendation, request: ReplyRequest, values: dict[str, Any]) -> _Plan:
         """The prompts (first attempt, retry), the grounding context and the template sentence."""
@@ -542,6 +540,28 @@ class ResponseWriter:
 
 
 _COMPLETE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+class _InOrder:
+    """Streams batched items in their order: each item's heading and accepted sentences, and
+    the next item only once the one before it is complete (`live`: the first item not out)."""
+
+    def __init__(self, plans: list[_Plan], checks: list[_SegmentCheck]) -> None:
+        self.plans = plans
+        self.checks = checks
+        self.shown = [0] * len(plans)  # accepted sentences already yielded, per item
+        self.live = 0
+
+    def __call__(self) -> Iterator[str]:
+        while self.live < len(self.plans):
+            check, plan = self.checks[self.live], self.plans[self.live]
+            if not plan.headed:
+                yield from plan.heading()
+            yield from check.sentences[self.shown[self.live] :]
+            self.shown[self.live] = len(check.sentences)
+            if not (check.done and check.sentences):
+                return  # still generating, or failed: its retry comes after the batch
+            self.live += 1
 
 
 class _SegmentCheck:
