@@ -348,6 +348,10 @@ class Audience:
     needs: Mapping[str, tuple[str, ...]]
     refuses: Mapping[str, tuple[str, ...]]
 
+    def refuses_value(self, facet: str, value: str) -> bool:
+        """Whether items with this facet value are refused ('genre', 'Slasher Film')."""
+        return any(is_kind_of(value, r, facet) for r in self.refuses.get(facet, ()))
+
     def admits(self, item: Item) -> bool:
         """Whether the item suits this audience (refused values include narrower kinds)."""
         for name, values in self.refuses.items():

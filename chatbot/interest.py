@@ -265,7 +265,19 @@ def _avoided(state: InterestState, event: AttributeAvoided) -> InterestState:
 
 
 def _constraint_set(state: InterestState, event: ConstraintSet) -> InterestState:
-    return replace(state, constraints={**state.constraints, event.name: event.value})
+    state = replace(state, constraints={**state.constraints, event.name: event.value})
+    if event.name == "audience":
+        # who is watching wins over earlier taste: 'a scary movie', then 'for my 8 year old
+        # instead' drops the Horror wish (the audience refuses it anyway)
+        from chatbot.filters import AUDIENCES
+
+        audience = AUDIENCES.get(str(event.value))
+        if audience is not None:
+            kept = tuple(p for p in state.preferred if not audience.refuses_value(*p))
+            state = replace(
+                state, preferred=kept, focus=tuple(p for p in state.focus if p in kept)
+            )
+    return state
 
 
 def _constraint_cleared(state: InterestState, event: ConstraintCleared) -> InterestState:

@@ -276,6 +276,19 @@ class Ranker:
             on_topic = [h for h in hits if _on_topic(h.item, state.focus)]
             if on_topic:
                 hits = on_topic  # fewer picks that fit beat filling up with ones that do not
+            genres = {v for f, v in state.focus if f == "genre"}
+            if state.explore and len(genres) >= 2:
+                # 'a treasure hunting adventure', then 'anything else?': look elsewhere within
+                # all of it while enough items have every genre asked for
+                every = [h for h in hits if all(_has(h.item, "genre", g) for g in genres)]
+                if len(every) >= k:
+                    hits = every
+        elif state.interests and not state.liked:
+            # a described topic ('something with dinosaurs', then 'good ones', 'more') is kept
+            # the same way while items name it
+            on_topic = [h for h in hits if _shares_words(state.interests[-1], h.item)]
+            if on_topic:
+                hits = on_topic
         pops = self._pop
         return [
             Candidate(

@@ -92,7 +92,9 @@ class ConstraintRules(ParseBase):
         while i < len(toks):
             for n in range(min(8, len(toks) - i), 1, -1):
                 a, b = toks[i].start(), toks[i + n - 1].end()
-                if normalize_title(self.low[a:b]) in self.vocab.risky_titles:
+                if normalize_title(self.low[a:b]) in self.vocab.risky_titles and (
+                    self._title_like(a, b)
+                ):
                     spans.append((a, b, self.low[a:b]))
                     i += n - 1
                     break
@@ -100,6 +102,17 @@ class ConstraintRules(ParseBase):
         for a, b, _ in spans:
             self.low = self.low[:a] + "\x00" * (b - a) + self.low[b:]
         return spans
+
+    def _title_like(self, a: int, b: int) -> bool:
+        """The text a..b is written as a title: capitalised, with a digit ('the 40 year old
+        virgin'), or right after a sentiment or seen verb ('loved old school'); lower-case
+        everyday words ('an old school kung fu movie') are not."""
+        raw = self.text[a:b] if len(self.text) == len(self.low) else self.low[a:b]
+        if raw[:1].isupper() or any(c.isdigit() for c in raw):
+            return True
+        before = self.low[max(0, a - 24) : a]
+        verbs = r"liked?|loved?|hated?|enjoyed|seen|saw|watched|adored?"
+        return bool(re.search(rf"\b({verbs})\s*$", before))
 
     def _unmask_titles(self, spans: list[tuple[int, int, str]]) -> None:
         for a, b, text in spans:
@@ -370,7 +383,8 @@ class ConstraintRules(ParseBase):
             return True
 
         self._consume(
-            r"\b(?P<neg>not (too |so |that )?)?(older|old|oldies|vintage)\b(?! than)( ones|"
+            r"\b(?P<neg>not (too |so |that )?)?(older|old(?:[\s-]school)?|oldies|vintage)\b"
+            r"(?! than)( ones|"
             r" movies| films| stuff)?",
             older,
         )
@@ -533,9 +547,9 @@ class ConstraintRules(ParseBase):
         )
         # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
         self._consume(
-            rf"\b{num}[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?: long)?,?\s*"
-            r"(?:max(?:imum)?|tops|at most|or less|or shorter|or under|at the most|max length|"
-            r"long max)\b",
+            rf"\b{num}[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?:[\s-]long)?[\s,-]*"
+            r"(?:max(?:imum)?|tops|at[\s-]most|or[\s-]less|or[\s-]shorter|or[\s-]under|"
+            r"at the most|max length|long max)\b",
             limit,
         )
         runtimes = sorted(i.runtime for i in shown if i.runtime)

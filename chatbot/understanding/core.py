@@ -37,9 +37,52 @@ _SLANG_RE = re.compile(
 )
 
 
+# 'enough Schwarzenegger', 'ok enough horror': 'enough' opening a clause is 'enough of' (not
+# 'scary enough', 'enough for tonight', 'enough already')
+_ENOUGH_RE = re.compile(
+    r"(^|[,.;:!?]\s*|\b(?:ok|okay|alright|right|please)\s+)enough\s+"
+    r"(?!(?:of|for|to|with|already|said|now|is|was)\b)(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+_MARKUP = (
+    (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL), " "),
+    (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),  # HTML tags
+    (re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)(?:/\S*)?", re.I), " "),
+    (re.compile(r"```.*?```|`[^`]*`", re.DOTALL), " "),  # code
+    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
+    (re.compile(r"(?m)^\s*(?:#{1,6}|>+|[-*+]\s)\s*"), ""),  # heading, quote, bullet marks
+    (re.compile(r"(\*{1,3}|_{2,3}|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, ~~strike~~
+)
+
+
+def plain_text(text: str) -> str:
+    """What the user said without markup: HTML tags and entities, URLs, Markdown emphasis,
+    links, code and heading marks are dropped, so none of it becomes a belief."""
+    import html
+
+    text = html.unescape(text)
+    for pattern, repl in _MARKUP:
+        text = pattern.sub(repl, text)
+    return " ".join(text.split())
+
+
+# 'those sound fun', 'looks so cool': approval of what was shown, not a wish for comedy
+_APPROVAL_RE = re.compile(
+    r"\b(sound|sounds|look|looks|seem|seems)\s+(?:so\s+|really\s+|very\s+|pretty\s+|quite\s+)?"
+    r"(?:fun|good|great|cool|nice|awesome|interesting|amazing|perfect|fine|ok|okay|excellent|"
+    r"fantastic|brilliant|promising|intriguing)\b",
+    re.IGNORECASE,
+)
+
+
 def normalize_slang(text: str) -> str:
-    """'smth scary pls' -> 'something scary please' (chat spellings of the language pack)."""
-    return _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
+    'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
+    text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
+    return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
 
 
 log = logging.getLogger(__name__)
@@ -394,7 +437,7 @@ class ParseBase:
         self.vocab = vocab
         self.state = state
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        self.text = normalize_slang(text)
+        self.text = normalize_slang(plain_text(text))
         self.low = self.text.lower()
         self.events: list[Event] = []
         self.notes: list[str] = []

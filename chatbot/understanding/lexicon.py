@@ -77,8 +77,9 @@ POSITIVE_CUES = _phrases(
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
+    "sound good|look good|seem good|seems good|"
     "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|terrific|lovely|"
-    "gripping|moving|phenomenal|solid"
+    "gripping|moving|phenomenal|solid|favourites|favorites|all-time favourite"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -220,7 +221,8 @@ SLANG = _table(
     "grandma=grandmother|granny=grandmother|grandpa=grandfather|nan=grandmother|"
     "romcom=rom com|romcoms=rom coms|scifi=sci fi|docu=documentary|vid=video|cmdy=comedy|"
     "comdy=comedy|whats=what's|hows=how's|wheres=where's|whos=who's|"
-    "thrilller=thriller|horor=horror|no1=no one|noone=no one"
+    "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
+    "favs=favourites|faves=favourites|fav's=favourites"
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(

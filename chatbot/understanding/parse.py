@@ -22,6 +22,7 @@ from chatbot.events import (
     SimilarRequested,
     StateReset,
 )
+from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState
 from chatbot.understanding.constraints import ConstraintRules
 from chatbot.understanding.core import (
@@ -133,6 +134,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._references()
         self._quoted_titles()
         self._exact_titles()
+        self._exact_titles()  # again, for list members before a title ('die hard and predator')
         self._facets()
         self._find_cues()
         self._fuzzy_titles()
@@ -177,6 +179,10 @@ class _Parse(ConstraintRules, TitleRules):
         'why did you pick the first one?'); requests phrased as questions ('can you recommend
         ...?', 'any comedies?') are not questions here."""
         low = " ".join(self.text.lower().split())
+        for item_id in mentioned:  # 'E.T. The Extra-Terrestrial (1982)': no sentence ends inside
+            item = self.vocab.catalog.get(item_id)
+            for name in sorted({item.label, item.title}, key=len, reverse=True):
+                low = low.replace(name.lower(), "the film")
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
@@ -298,6 +304,10 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # 'The Dark Knights of Venice' is a title, not the mood 'Dark'
                 key = tuple(t.text.replace("-", " ") for t in toks[i : i + n])
                 facet = self.vocab.facet_terms.get(key) or self._franchise_at(i, n)
+                if facet is None and re.search(r"'s?$", key[-1]):
+                    # "Guy Ritchie's crime comedies", "Pixar's": the name without the possessive
+                    named = self.vocab.facet_terms.get((*key[:-1], re.sub(r"'s?$", "", key[-1])))
+                    facet = named if named is not None and named[0] in NAMED_FACETS else None
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is not None:
@@ -447,6 +457,9 @@ class _Parse(ConstraintRules, TitleRules):
         clauses = self._clauses()
         # (sentiment, seen, negated) of the previous clause with targets, for title lists
         prev: tuple[str | None, bool, bool] | None = None
+        # targets of cue-less list clauses waiting for the clause that says what they are
+        # ('Casablanca, Vertigo, Rear Window - all watched')
+        waiting: list[Target] = []
         for lo, hi in clauses:
             cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
@@ -476,6 +489,21 @@ class _Parse(ConstraintRules, TitleRules):
                 seen = any(c.kind == "seen" for c in cues)
                 if chosen is None and not in_scope and pure and prev is not None and not prev[2]:
                     chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'
+                if (
+                    chosen is None
+                    and not seen
+                    and not in_scope
+                    and pure
+                    and prev is None
+                    and t.kind == "item"
+                ):
+                    waiting.append(t)
+                    continue
+                if waiting:
+                    speaks = not in_scope and t.kind == "item" and (before or after or seen)
+                    for w in waiting:  # the list's last clause speaks for all of it
+                        self._emit(w, chosen if speaks else None, seen if speaks else False)
+                waiting = []
                 if in_scope:
                     chosen = (
                         "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)
@@ -486,10 +514,22 @@ class _Parse(ConstraintRules, TitleRules):
                 prev = (chosen, seen, in_scope)
             if not targets:
                 prev = None
-        # a bare "no thanks" / "not for me" after recommendations: look elsewhere next time
+                # 'Heat, Ronin. hated both': a clause of cues alone speaks for the list before it
+                said = [c for c in cues if c.kind in ("pos", "neg")]
+                seen_all = any(c.kind == "seen" for c in cues)
+                for w in waiting:
+                    self._emit(w, said[0].kind if said else None, seen_all)
+                waiting = []
+        for w in waiting:
+            self._emit(w, None, False)
+        # a bare "no thanks" / "nope" / "not for me" after recommendations: those picks are
+        # rejected (they never come back) and the topic stays as it was
         negative = any(c.kind == "neg" for c in self.cues)
         if not self.targets and negative and self.state.last_shown and not self._has_content():
-            self.events.append(ExplorationRequested())
+            for item_id in self.state.last_shown:
+                if item_id in self.vocab.catalog:
+                    item = self.vocab.catalog.get(item_id)
+                    self.events.append(ItemRejected(item.id, item.label))
 
     def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
@@ -594,6 +634,8 @@ class _Parse(ConstraintRules, TitleRules):
                 continue
             # a facet word inside a topic phrase ('space adventures') belongs to the topic
             for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
+                if t.facet is not None and t.facet[0] in NAMED_FACETS:
+                    continue  # "Spielberg's early films": a name is asked for, never a topic word
                 if t.pos - 1 in content or t.pos + 1 in content:
                     if t.pos + 1 in content and t.pos not in negated:
                         # the facet word modifies a topic ('comedy club'): the topic says it all;

@@ -20,8 +20,12 @@ from chatbot.understanding.lexicon import (
     COUNTRIES,
     FILLER_WORDS,
     LANGUAGES,
+    NEGATIVE_CUES,
     NUMBER_WORDS,
     ORDINALS,
+    POSITIVE_CUES,
+    QUESTION_STARTS,
+    SEEN_CUES,
     SMALL_TALK,
     TITLE_CUTOFF,
 )
@@ -188,6 +192,9 @@ class TitleRules(ParseBase):
         words = key.split()
         first = self.toks[i]
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        year, _ = self._year_after(i + n)
+        if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
+            return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         if all(w.isdecimal() for w in words):
             # '1917', '300', '2012' only right after a cue ('I really liked 1917'), never a year
             # or a length ('after 1990', '90 minutes')
@@ -206,7 +213,12 @@ class TitleRules(ParseBase):
             return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
         if not capitalised and nxt in ("movie", "movies", "film", "films", "flick", "story"):
             return False  # 'a road trip movie', 'a haunted house film': a kind of film
-        if n > 1 and not capitalised and self._everyday_phrase(words, i, n):
+        if (
+            n > 1
+            and not capitalised
+            and self._everyday_phrase(words, i, n)
+            and not self._before_listed_title(i, n)
+        ):
             return False  # "I'm home alone this weekend" is not the film Home Alone
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             return False  # 'what should I watch next?' is not the film 'Next
@@ -215,9 +227,17 @@ class TitleRules(ParseBase):
         plain = all(w in self.vocab.plain_words for w in words)
         if not plain and (n > 1 or len(words[0]) >= 4):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
-            return capitalised or n > 1 or len(self.toks) <= 2 or self._cue_before(i)
+            return (
+                capitalised
+                or n > 1
+                or len(self.toks) <= 2
+                or self._cue_before(i)
+                or self._about_span(i, n)
+            )
         if not capitalised:
-            return False
+            # lower case needs the sentence to be about it: 'how long is interstellar', 'die
+            # hard and predator are my favourites'
+            return self._about_span(i, n)
         if i == 0:  # every sentence starts with a capital: need more evidence
             if all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
                 return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
@@ -237,6 +257,49 @@ class TitleRules(ParseBase):
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
+
+    def _about_span(self, i: int, n: int) -> bool:
+        """The sentence is about the span as a title even in lower case."""
+        return self._asked_about(i, n) or self._cue_after(i, n) or self._before_listed_title(i, n)
+
+    def _asked_about(self, i: int, n: int) -> bool:
+        """A question about the span: 'how long is interstellar', 'is coco scary?', 'what year
+        did jaws come out'."""
+        prev = self.toks[i - 1].text if i > 0 else ""
+        first = self.toks[0].text
+        question = "?" in self.text or first in QUESTION_STARTS
+        return question and prev in ("is", "was", "did", "does", "about", "of", "for")
+
+    def _cue_after(self, i: int, n: int) -> bool:
+        """A verb and a sentiment or seen cue right after the span: 'predator was great',
+        'gladiator and braveheart are my favourites', 'casablanca - all watched'."""
+        words = [t.text for t in self.toks]
+        k = i + n
+        while k < len(words) and words[k] in ("and", "or", ",", "&", "-", "both", "all", "were"):
+            k += 1
+        if k < len(words) and words[k] in ("was", "is", "were", "are"):
+            k += 1
+        tail = words[k : k + 4]
+        return (
+            any(
+                tuple(tail[j : j + len(p)]) == p
+                for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES)
+                for p in table
+                for j in range(len(tail))
+            )
+            and k > i + n
+        )
+
+    def _before_listed_title(self, i: int, n: int) -> bool:
+        """The span is followed by ',' / 'and' / 'or' and a title already found: the first
+        member of a list ('die hard and predator are my favourites')."""
+        k = i + n
+        if k >= len(self.toks) or self.toks[k].text not in (",", "and", "or", "&"):
+            return False
+        nxt = k + 1
+        if nxt < len(self.toks) and self.toks[nxt].text in ("the", "a", "an"):
+            nxt += 1
+        return any(t.kind == "item" and t.pos == nxt for t in self.targets)
 
     def _next_in_list(self, i: int) -> bool:
         """Token i follows ',', 'and' or 'or' right after a title already found."""
@@ -352,7 +415,12 @@ class TitleRules(ParseBase):
                 and t.text != "i"
                 and not t.used
                 and not inside_run  # 'The Marmalade Conspiracy' starts once, at 'The'
-                and (k > 0 or len(toks) <= 4)
+                and (
+                    k > 0
+                    or len(toks) <= 4
+                    # 'Gladiater and Braveheart are my jam': a list that a known title closes
+                    or self._before_listed_title(k, max(1, _title_case_run(toks[k:], _GLUE_NO_AND)))
+                )
             ):
                 starts.append(k)
             # the next title of a list: 'I loved Pulp Fiction and the godfahter'
