@@ -21,8 +21,10 @@ from typing import Any
 
 import gradio as gr
 
+from chatbot.cli import add_backend_flag
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.registry import Family
 from chatbot.ui_render import attribution_html, render_panel, turn_status
 from chatbot.ui_session import (
     Manager,
@@ -380,9 +382,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--host", help="bind address (default 127.0.0.1; env CHATBOT_HOST)")
     parser.add_argument("--port", type=int, help="port (default 7860; env CHATBOT_PORT)")
     parser.add_argument("--catalog", dest="catalog_path", help="catalogue file (JSONL or CSV)")
-    parser.add_argument("--llm", help="transformers | openai | fake | template")
-    parser.add_argument("--embedder", help="sentence-transformers | hash")
-    parser.add_argument("--store", help="memory | sqlite | redis")
+    # choices and help from the backend registry
+    add_backend_flag(parser, Family.LLM, "--llm")
+    add_backend_flag(parser, Family.EMBEDDER, "--embedder")
+    add_backend_flag(parser, Family.STORE, "--store")
     return parser.parse_args(argv)
 
 

@@ -78,7 +78,7 @@ def _add_index_and_search(sub: _Subcommands) -> None:
         "build", help="embed the catalogue and save the index (skipped when current)"
     )
     ib.add_argument("--force", action="store_true", help="rebuild even when the index is current")
-    _backend_flag(ib, Family.INDEX, "--index-type")
+    add_backend_flag(ib, Family.INDEX, "--index-type")
     ib.add_argument(
         "--catalog", dest="catalog_path", default=argparse.SUPPRESS, help="catalogue file to index"
     )
@@ -106,16 +106,16 @@ def _add_chat_and_serve(sub: _Subcommands) -> None:
         "chat", help="chat in the terminal (reads one message per line when piped)"
     )
     chat.add_argument("--session", default="terminal", help="session id (default: terminal)")
-    _backend_flag(chat, Family.LLM, "--llm")
-    _backend_flag(chat, Family.STORE, "--store")
-    _backend_flag(chat, Family.EMBEDDER, "--embedder")
+    add_backend_flag(chat, Family.LLM, "--llm")
+    add_backend_flag(chat, Family.STORE, "--store")
+    add_backend_flag(chat, Family.EMBEDDER, "--embedder")
 
     # serve
     serve = sub.add_parser("serve", help="run the HTTP API (FastAPI, OpenAPI docs at /docs)")
     serve.add_argument("--host", help="bind address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8080)")
-    _backend_flag(serve, Family.STORE, "--store")
-    _backend_flag(serve, Family.LLM, "--llm")
+    add_backend_flag(serve, Family.STORE, "--store")
+    add_backend_flag(serve, Family.LLM, "--llm")
     serve.add_argument(
         "--insecure",
         action="store_true",
@@ -145,7 +145,7 @@ def _add_eval_commands(sub: _Subcommands) -> None:
         default="popular,content,handtuned,dialogue",
         help="comma-separated systems to compare (handtuned: without the trained recommender)",
     )
-    _backend_flag(red, Family.EMBEDDER, "--embedder")
+    add_backend_flag(red, Family.EMBEDDER, "--embedder")
     red.add_argument(
         "--prefetch",
         action="store_true",
@@ -156,9 +156,9 @@ def _add_eval_commands(sub: _Subcommands) -> None:
     sim.add_argument("--users", type=int, default=100, help="number of simulated users")
     sim.add_argument("--turns", type=int, default=5, help="max turns per user")
     sim.add_argument("--data", help="ReDial-format JSONL to draw targets and openings from")
-    _backend_flag(sim, Family.LLM, "--llm")
+    add_backend_flag(sim, Family.LLM, "--llm")
     sim.add_argument("--seed", type=int, default=0)
-    _backend_flag(sim, Family.EMBEDDER, "--embedder")
+    add_backend_flag(sim, Family.EMBEDDER, "--embedder")
     sim.add_argument(
         "--cold-share",
         type=float,
@@ -179,8 +179,8 @@ def _add_eval_commands(sub: _Subcommands) -> None:
     )
     und.add_argument("--kind", help="only the cases of this failure kind")
     und.add_argument("--show-failures", action="store_true", help="print every failed case")
-    _backend_flag(und, Family.LLM, "--llm", default="template")
-    _backend_flag(und, Family.EMBEDDER, "--embedder")
+    add_backend_flag(und, Family.LLM, "--llm", default="template")
+    add_backend_flag(und, Family.EMBEDDER, "--embedder")
 
 
 def _add_train_and_backends(sub: _Subcommands) -> None:
@@ -231,7 +231,7 @@ def _add_train_and_backends(sub: _Subcommands) -> None:
         default=argparse.SUPPRESS,
         help="catalogue file the model is for (default: the configured catalogue)",
     )
-    _backend_flag(rec, Family.EMBEDDER, "--embedder")
+    add_backend_flag(rec, Family.EMBEDDER, "--embedder")
     rec.add_argument(
         "--if-missing",
         action="store_true",
@@ -243,7 +243,7 @@ def _add_train_and_backends(sub: _Subcommands) -> None:
     bk.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def _backend_flag(
+def add_backend_flag(
     parser: argparse.ArgumentParser, family: Family, flag: str, **kwargs: Any
 ) -> None:
     """A --llm/--store/... flag whose choices and help come from the backend registry."""
