@@ -15,6 +15,10 @@ from chatbot.filters import AUDIENCES, is_kind_of
 from chatbot.understanding.core import Question
 
 MIN_VOTES = 10  # fewer votes than this: the rating is shown with a warning
+# a "why this one?" answer gives the rating only with this many votes (the cards' threshold,
+# chatbot.ui_render.MIN_RATING_VOTES: half the omdb movies have 2 votes or fewer)
+RATING_VOTES = 20
+ABOUT_CHARS = 240  # the one line of what an item is about, at most
 
 # what a suitability question asks about -> (facet, values that say yes)
 _QUALITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -112,11 +116,47 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
     if topic == "reason":
         why = reasons.get(item.id)
         if why:
-            return f"I picked {label} because: {why}."
-        return (
-            f"I picked {label} for what you told me so far; it is listed as {_join(item.genres)}."
-        )
+            because = f"I picked {label} because: {why.rstrip('.')}."
+        else:
+            because = f"I picked {label} for what you told me so far."
+        return f"{because} {_facts(item)}"
     return _suitability(text, label, item)
+
+
+def _facts(item: Item) -> str:
+    """The item's facts in a few sentences: year, length, genres, rating (with its vote count,
+    only when at least RATING_VOTES voted) and one line of what it is about; a fact the
+    catalogue lacks is said to be missing, never guessed."""
+    known = [f"came out in {item.year}" if item.year else "has no year in the catalogue"]
+    if item.runtime:
+        h, m = divmod(int(item.runtime), 60)
+        known.append(f"runs {item.runtime} minutes ({h} h {m:02d} min)")
+    else:
+        known.append("has no running time in the catalogue")
+    genres = _join(item.genres)
+    known.append(f"is listed as {genres}" if genres else "has no genre listed")
+    out = ["It " + ", ".join(known[:-1]) + " and " + known[-1] + "."]
+    votes = item.votes or 0
+    if item.rating is None:
+        out.append("The catalogue has no rating for it.")
+    elif votes >= RATING_VOTES:
+        out.append(f"Rated {item.rating:.1f}/10 by {votes:,} voters.")
+    else:
+        noun = "vote" if votes == 1 else "votes"
+        out.append(f"Its rating rests on {votes} {noun}, too few to go by.")
+    about = "" if item.description_composed else _sentences(item.description, 1)
+    if about:
+        out.append(f"What it is about: {_cut(about, ABOUT_CHARS)}")
+    else:
+        out.append("The catalogue has no synopsis of it.")
+    return " ".join(out)
+
+
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-") + "…"
 
 
 def _rating(label: str, item: Item) -> str:

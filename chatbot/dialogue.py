@@ -166,6 +166,25 @@ class DialogueManager:
             understanding = Understanding(events=(event,), mentioned=(item_id,))
             yield from self._turn(session_id, state, [event], said, understanding, "acknowledge")
 
+    def explain(self, session_id: str, item_id: str) -> Reply:
+        """Why `item_id` was picked (a card's "Why this one?" button): an `answer` reply."""
+        return _last_reply(self.stream_explain(session_id, item_id))
+
+    def stream_explain(self, session_id: str, item_id: str) -> Generator[str | Reply, None, None]:
+        """Streaming variant of explain(): the same answer, through the same path, as a typed
+        "why did you pick ...?" about that exact item, with no text to parse. Nothing is learned
+        and no items are recommended (the cards stay). UnknownItemError for an unknown id."""
+        from chatbot.understanding.core import Question
+
+        item = self.catalog.get(item_id)
+        said = f"Why did you pick {item.label}?"
+        with self._locks.hold(session_id):
+            history = self._load(session_id)
+            understanding = Understanding(
+                mentioned=(item.id,), question=Question("reason", (item.id,))
+            )
+            yield from self._answer(session_id, history, fold(history), said, understanding)
+
     def state(self, session_id: str) -> InterestState:
         """The current interest state of a session (empty for a new one)."""
         with self._locks.hold(session_id):

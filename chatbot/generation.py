@@ -358,7 +358,7 @@ class ResponseWriter:
         """First attempts of all items in one batch; item i is streamed as soon as items before
         it are out, failed ones get their retry (one at a time) after the batch."""
         checks = [_SegmentCheck(self.checker, p.allowed, self.item_sentences) for p in plans]
-        flush = _InOrder(plans, checks)
+        flush = _InOrder(plans, checks, turn)
         turn.attempts += len(plans)
         yield from self._run_batch(stream_batch, plans, checks, flush, turn)
         for check in checks:
@@ -395,6 +395,7 @@ class ResponseWriter:
             batch = stream_batch(
                 [plan.attempts[0] for plan in plans], **self._opts(ITEM_MAX_TOKENS)
             )
+            yield from flush()  # the first item's heading and clause while the batch decodes
             for row, delta in batch:
                 if checks[row].done:
                     continue
@@ -544,11 +545,14 @@ _COMPLETE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 class _InOrder:
     """Streams batched items in their order: each item's heading and accepted sentences, and
-    the next item only once the one before it is complete (`live`: the first item not out)."""
+    the next item only once the one before it is complete (`live`: the first item not out).
+    A failed item with no retry to come gets its template text at once, so the items after it
+    are shown as soon as they pass instead of when the whole batch ends."""
 
-    def __init__(self, plans: list[_Plan], checks: list[_SegmentCheck]) -> None:
+    def __init__(self, plans: list[_Plan], checks: list[_SegmentCheck], turn: _Turn) -> None:
         self.plans = plans
         self.checks = checks
+        self.turn = turn
         self.shown = [0] * len(plans)  # accepted sentences already yielded, per item
         self.live = 0
 
@@ -559,6 +563,12 @@ class _InOrder:
                 yield from plan.heading()
             yield from check.sentences[self.shown[self.live] :]
             self.shown[self.live] = len(check.sentences)
+            if check.done and not check.sentences and len(plan.attempts) < 2:
+                self.turn.fell_back = True  # what _segment does with no attempt left
+                self.turn.fallbacks += 1
+                yield plan.fallback
+                self.live += 1
+                continue
             if not (check.done and check.sentences):
                 return  # still generating, or failed: its retry comes after the batch
             self.live += 1
