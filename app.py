@@ -100,6 +100,8 @@ CSS = """
 .attribution a { display: inline; padding: 0 !important; margin: 0 !important; }
 /* the chat's own trash button would clear the view but not the session: Start over does both */
 #chat button[aria-label="Clear"] { display: none; }
+/* Gradio's footer (the Settings button): a 44 px touch target like every other control */
+footer:not(.attribution) button, footer:not(.attribution) a { min-height: 44px; }
 """
 
 
@@ -140,9 +142,13 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
             with gr.Column(scale=3, min_width=320):
                 chatbot = gr.Chatbot(
                     label="Conversation",
+                    # the floating label covered the first visible line once scrolled; the
+                    # chat log keeps its accessible name ("chatbot conversation")
+                    show_label=False,
                     height=420,
                     feedback_options=None,
-                    buttons=["copy_all"],
+                    # no toolbar: its copy button was an 18 px target over the first line
+                    buttons=[],
                     examples=[{"text": e} for e in examples],
                     placeholder="Tell me what you like, or pick an example.",
                     latex_delimiters=[],
@@ -370,6 +376,9 @@ def serve(demo: gr.Blocks, settings: Settings, *, block: bool = True) -> str:
         theme=gr.themes.Soft(),
         css=CSS,
         footer_links=["settings"],
+        # Gradio would keep every call (session id, each typed message) in the browser's local
+        # storage; off, it records nothing and deletes what an earlier version saved
+        run_history=False,
         quiet=not block,
         show_error=False,
     )

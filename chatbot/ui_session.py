@@ -54,6 +54,8 @@ class Manager(Protocol):
 
     def stream_feedback(self, session_id: str, item_id: str, kind: str) -> Iterator[Any]: ...
 
+    def stream_explain(self, session_id: str, item_id: str) -> Iterator[Any]: ...
+
     def state(self, session_id: str) -> Any: ...
 
     def remove_belief(self, session_id: str, belief_id: str) -> Any: ...
@@ -259,7 +261,8 @@ class Sessions:
 
     def send(self, session_id: str, text: str | None) -> str | None:
         """Queue a typed message; returns a notice for the user instead when it cannot be sent
-        (empty, too long, still loading). The text is shown in the chat at once."""
+        (empty, too long, the recommender failed to load). The text is shown in the chat at
+        once; sent while the models still load (an example prompt), it waits for them."""
         text = (text or "").strip()
         if not text:
             return None
@@ -268,8 +271,8 @@ class Sessions:
                 f"Your message is {len(text):,} characters long; the limit is "
                 f"{self.max_chars:,}. Please shorten it; your text is still in the box."
             )
-        if self.source.get() is None:
-            return "Still loading; please send again in a moment. Your text is still in the box."
+        if self.source.ready.is_set() and self.source.get() is None:
+            return f"The recommender did not load ({self.source.error}); please reload later."
         view = self.view(session_id)
         self._enqueue_turn(view, text, lambda m: m.stream(view.session_id, text))
         return None
@@ -291,8 +294,11 @@ class Sessions:
                 feedback_message(act, label),
                 lambda m: m.stream_feedback(view.session_id, item.id, act),
             )
-        elif act in ("why", "more"):
-            said = f"Why did you pick {label}?" if act == "why" else f"More like {label}"
+        elif act == "why":  # a question about this exact item: no text to parse back
+            said = f"Why did you pick {label}?"
+            self._enqueue_turn(view, said, lambda m: m.stream_explain(view.session_id, item.id))
+        elif act == "more":
+            said = f"More like {label}"
             self._enqueue_turn(view, said, lambda m: m.stream(view.session_id, said))
         else:
             return f"Unknown card action {act!r}."

@@ -168,16 +168,32 @@ def test_user_text_is_escaped_in_the_chat(manager: StandInManager) -> None:
     assert "&#60;img" in shown and "&#42;&#42;bold" in shown
 
 
-def test_overlong_empty_and_loading_messages_are_not_queued(books_catalog: Catalog) -> None:
+def test_overlong_empty_and_failed_load_messages_are_not_queued(books_catalog: Catalog) -> None:
     manager = StandInManager(books_catalog)
     sessions = sessions_for(manager, max_chars=10)
     notice = sessions.send("s1", "x" * 11)
     assert notice is not None and "11" in notice and "10" in notice and "still in the box" in notice
     assert sessions.send("s1", "   ") is None
-    loading = Sessions(ManagerSource(), max_chars=10)
-    assert "loading" in (loading.send("s2", "hi") or "").lower()
+    failed = ManagerSource()
+    failed.error = "no catalogue"
+    failed.ready.set()
+    assert "no catalogue" in (Sessions(failed, max_chars=10).send("s2", "hi") or "")
     wait_idle(sessions.view("s1"))
     assert manager.calls == [] and contents(sessions.view("s1")) == []
+
+
+def test_a_message_sent_while_loading_waits_for_the_models(books_catalog: Catalog) -> None:
+    """An example prompt clicked during startup is answered once loaded, not dropped."""
+    source = ManagerSource()
+    sessions = Sessions(source, max_chars=100)
+    assert sessions.send("s1", "space") is None
+    view = sessions.view("s1")
+    assert contents(view) == [("user", "space")]
+    manager = StandInManager(books_catalog)
+    source.load_in_background(lambda _: manager)
+    wait_idle(view)
+    assert manager.calls == [("stream", "s1", "space")]
+    assert contents(view)[-1][1].startswith("Picks for space")
 
 
 def test_stop_ends_generation_and_keeps_the_items(books_catalog: Catalog) -> None:
@@ -264,7 +280,8 @@ def test_why_and_more_go_through_the_manager(manager: StandInManager) -> None:
     label = manager.catalog.get("book-002").label
     sessions.card_action("s1", "why", "book-002")
     wait_idle(view)
-    assert ("stream", "s1", f"Why did you pick {label}?") in manager.calls
+    assert ("explain", "s1", "book-002") in manager.calls  # the item id, no text to parse
+    assert contents(view)[-2][1] == f"Why did you pick {label}?"
     assert label in contents(view)[-1][1]
     sessions.card_action("s1", "more", "book-002")
     wait_idle(view)

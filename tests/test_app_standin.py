@@ -121,6 +121,11 @@ class StandInManager:
             self._state(sid).rejected.append(item_id)
         return self._reply(sid, f"Noted {kind} {item_id}.")
 
+    def stream_explain(self, sid: str, item_id: str) -> Iterator[str | StandInReply]:
+        self.calls.append(("explain", sid, item_id))
+        item = self.catalog.get(item_id)
+        return self._talk(sid, f"I picked **{item.label}** because it fits.", "answer")
+
     def state(self, sid: str) -> StandInState:
         return self._state(sid)
 

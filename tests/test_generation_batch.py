@@ -109,3 +109,28 @@ def test_with_two_sentences_the_first_streams_before_the_second_is_done(books_ca
             break
     else:
         pytest.fail("the first sentence was never streamed")
+
+
+def test_items_stream_as_they_pass_not_when_the_batch_ends(books_catalog, settings):
+    """Issue 15 (streaming in lumps): item 1's heading is out before the model's first word
+    (its card can show), a failed item with no retry gets its template text at once, and the
+    next item's sentence is streamed while a later row is still generating."""
+    slow = "It is a story told " + "very " * 30 + "slowly in deep space."
+    model = FakeBatchChatModel(
+        [INTRO, "You will also love Iron Wings, a gripping adventure.", GOOD[1], slow]
+    )
+    writer = ResponseWriter(model, books_catalog, settings)  # item_retry off: the default
+    first = books_catalog.get(SHOWN[0]).label
+    seen_heading = seen_second = False
+    for part in writer.stream(request(books_catalog)):
+        if isinstance(part, str) and first in part:
+            assert sum(model.batches[0].emitted) == 0, "heading waited for the model"
+            seen_heading = True
+        if part == GOOD[1]:
+            batch = model.batches[0]
+            assert batch.emitted[2] < len(slow.split()), "item 2 waited for the batch to end"
+            seen_second = True
+    assert seen_heading and seen_second
+    written = part
+    assert "Iron Wings" not in written.text and written.fallbacks >= 1
+    assert shown_labels(written.text) == [books_catalog.get(i).label for i in SHOWN]
