@@ -195,6 +195,18 @@ class InterestState:
         }
 
 
+def _between(
+    state: InterestState, value: Any, add_to: str, drop_from: str, **changes: Any
+) -> InterestState:
+    """`value` added to one of the state's lists and dropped from its opposite (liked and
+    disliked, preferred and avoided, interests and avoided topics), plus `changes`."""
+    moved: dict[str, Any] = {
+        add_to: _add(getattr(state, add_to), value),
+        drop_from: _drop(getattr(state, drop_from), value),
+    }
+    return replace(state, **moved, **changes)
+
+
 def _said(state: InterestState, event: UserSaid) -> InterestState:
     return replace(state, turns=state.turns + 1)
 
@@ -215,22 +227,24 @@ def _recommended(state: InterestState, event: ItemsRecommended) -> InterestState
 
 def _liked(state: InterestState, event: ItemLiked | SimilarRequested) -> InterestState:
     similar = isinstance(event, SimilarRequested)
-    return replace(
+    return _between(
         state,
+        event.item_id,
+        "liked",
+        "disliked",
         # a new anchor is a new topic; 'more like those' (a shown pick) keeps it
         focus=() if similar and event.item_id not in state.last_shown else state.focus,
-        liked=_add(state.liked, event.item_id),
-        disliked=_drop(state.disliked, event.item_id),
         titles=_title(state.titles, event.item_id, event.title),
         anchor=event.item_id if similar else state.anchor,
     )
 
 
 def _rejected(state: InterestState, event: ItemRejected) -> InterestState:
-    return replace(
+    return _between(
         state,
-        disliked=_add(state.disliked, event.item_id),
-        liked=_drop(state.liked, event.item_id),
+        event.item_id,
+        "disliked",
+        "liked",
         anchor=None if state.anchor == event.item_id else state.anchor,
         titles=_title(state.titles, event.item_id, event.title),
     )
@@ -246,22 +260,12 @@ def _seen(state: InterestState, event: ItemSeen) -> InterestState:
 
 def _preferred(state: InterestState, event: AttributePreferred) -> InterestState:
     pair = (event.facet, event.value)
-    return replace(
-        state,
-        preferred=_add(state.preferred, pair),
-        avoided=_drop(state.avoided, pair),
-        focus=_add(state.focus, pair),
-    )
+    return _between(state, pair, "preferred", "avoided", focus=_add(state.focus, pair))
 
 
 def _avoided(state: InterestState, event: AttributeAvoided) -> InterestState:
     pair = (event.facet, event.value)
-    return replace(
-        state,
-        avoided=_add(state.avoided, pair),
-        preferred=_drop(state.preferred, pair),
-        focus=_drop(state.focus, pair),
-    )
+    return _between(state, pair, "avoided", "preferred", focus=_drop(state.focus, pair))
 
 
 def _constraint_set(state: InterestState, event: ConstraintSet) -> InterestState:
@@ -274,9 +278,7 @@ def _constraint_set(state: InterestState, event: ConstraintSet) -> InterestState
         audience = AUDIENCES.get(str(event.value))
         if audience is not None:
             kept = tuple(p for p in state.preferred if not audience.refuses_value(*p))
-            state = replace(
-                state, preferred=kept, focus=tuple(p for p in state.focus if p in kept)
-            )
+            state = replace(state, preferred=kept, focus=tuple(p for p in state.focus if p in kept))
     return state
 
 
@@ -286,19 +288,11 @@ def _constraint_cleared(state: InterestState, event: ConstraintCleared) -> Inter
 
 
 def _interest(state: InterestState, event: InterestExpressed) -> InterestState:
-    return replace(
-        state,
-        interests=_add(state.interests, event.text),
-        avoided_topics=_drop(state.avoided_topics, event.text),
-    )
+    return _between(state, event.text, "interests", "avoided_topics")
 
 
 def _interest_avoided(state: InterestState, event: InterestAvoided) -> InterestState:
-    return replace(
-        state,
-        avoided_topics=_add(state.avoided_topics, event.text),
-        interests=_drop(state.interests, event.text),
-    )
+    return _between(state, event.text, "avoided_topics", "interests")
 
 
 # how each event type changes the state (InterestState.apply; subclasses use their base's step)
