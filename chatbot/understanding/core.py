@@ -49,9 +49,9 @@ _ENOUGH_RE = re.compile(
 _MARKUP = (
     (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL), " "),
     (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),  # HTML tags
-    (re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)(?:/\S*)?", re.I), " "),
     (re.compile(r"```.*?```|`[^`]*`", re.DOTALL), " "),  # code
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
+    (re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)(?:/\S*)?", re.I), " "),
     (re.compile(r"(?m)^\s*(?:#{1,6}|>+|[-*+]\s)\s*"), ""),  # heading, quote, bullet marks
     (re.compile(r"(\*{1,3}|_{2,3}|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, ~~strike~~
 )

@@ -1,0 +1,233 @@
+"""Titles, lists, franchises and short replies over a small hand-made film catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.entities import franchise_names
+from chatbot.catalog import Catalog, Item
+from chatbot.events import (
+    AttributeAvoided,
+    AttributePreferred,
+    ConstraintSet,
+    Event,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+)
+from chatbot.interest import InterestState, fold
+from chatbot.understanding import Understander
+from chatbot.understanding.core import plain_text
+from chatbot.understanding.language import foreign_language
+
+
+def film(
+    n: int,
+    title: str,
+    year: int,
+    genres: tuple[str, ...] = ("Drama",),
+    series: str | None = None,
+    description: str = "",
+    **facets: tuple[str, ...],
+) -> Item:
+    extra = {"series": series} if series else {}
+    if series:
+        facets = {**facets, "franchise": (series,)}
+    return Item(
+        id=f"f{n}",
+        title=title,
+        year=year,
+        genres=genres,
+        description=description or f"A {year} film.",
+        facets=facets,
+        extra=extra,
+    )
+
+
+FILMS = [
+    film(1, "Casablanca", 1942, ("Romance", "Drama")),
+    film(2, "Vertigo", 1958, ("Thriller", "Mystery")),
+    film(3, "Rear Window", 1954, ("Thriller",)),
+    film(4, "Gladiator", 2000, ("Action", "History")),
+    film(5, "Braveheart", 1995, ("Action", "War")),
+    film(6, "Die Hard", 1988, ("Action",)),
+    film(7, "Predator", 1987, ("Action", "Science Fiction")),
+    film(8, "Interstellar", 2014, ("Science Fiction", "Drama")),
+    film(9, "It", 1990, ("Horror",)),
+    film(10, "It", 2017, ("Horror",)),
+    film(11, "Harry Potter and the Philosopher's Stone", 2001, ("Fantasy",), "Harry Potter"),
+    film(12, "Harry Potter and the Chamber of Secrets", 2002, ("Fantasy",), "Harry Potter"),
+    film(13, "Harry Potter and the Prisoner of Azkaban", 2004, ("Fantasy",), "Harry Potter"),
+    film(14, "Toy Story", 1995, ("Animation",), "Toy Story"),
+    film(15, "Toy Story 2", 1999, ("Animation",), "Toy Story"),
+    film(16, "Toy Story 3", 2010, ("Animation",), "Toy Story"),
+    film(17, "The Godfather", 1972, ("Crime",), "The Godfather"),
+    film(18, "The Godfather Part II", 1974, ("Crime",), "The Godfather"),
+    film(19, "The Godfather Part III", 1990, ("Crime",), "The Godfather"),
+    film(20, "The Matrix", 1999, ("Science Fiction",), "The Matrix"),
+    film(21, "The Animatrix", 2003, ("Animation",), "The Matrix"),
+    film(22, "The Matrix Reloaded", 2003, ("Science Fiction",), "The Matrix"),
+    film(23, "Snatch", 2000, ("Crime", "Comedy"), person=("Guy Ritchie",)),
+    film(24, "Lock, Stock and Two Smoking Barrels", 1998, ("Crime",), person=("Guy Ritchie",)),
+    film(25, "Commando", 1985, ("Action",), person=("Arnold Schwarzenegger",)),
+    film(26, "True Lies", 1994, ("Action",), person=("Arnold Schwarzenegger",)),
+    film(27, "Old School", 2003, ("Comedy",)),
+    film(28, "Moana", 2016, ("Animation", "Adventure"), audience=("Family",)),
+]
+
+
+@pytest.fixture(scope="module")
+def nlu() -> Understander:
+    return Understander(Catalog(FILMS))
+
+
+def events(nlu: Understander, text: str, state: InterestState | None = None) -> list[Event]:
+    return list(nlu.understand(text, state or InterestState()).events)
+
+
+def titles(evs: list[Event], kind: type) -> set[str]:
+    return {e.title.rsplit(" (", 1)[0] for e in evs if isinstance(e, kind)}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Casablanca, Vertigo, Rear Window - all watched", ItemSeen),
+        ("Casablanca, Vertigo and Rear Window, seen them all", ItemSeen),
+        ("Casablanca, Vertigo. hated both", ItemRejected),
+        ("Casablanca and Vertigo - loved them", ItemLiked),
+    ],
+)
+def test_a_list_takes_the_cue_of_its_last_clause(nlu: Understander, text: str, kind: type) -> None:
+    evs = events(nlu, text)
+    named = {"Casablanca", "Vertigo", "Rear Window"} & {t for t in titles(evs, kind)}
+    assert named >= {"Casablanca", "Vertigo"}
+    other = {ItemSeen, ItemLiked, ItemRejected} - {kind}
+    assert not any(isinstance(e, tuple(other)) for e in evs)
+
+
+def test_genre_lists_are_not_held_back_for_a_later_cue(nlu: Understander) -> None:
+    evs = events(nlu, "action, not sci-fi")
+    assert AttributePreferred("genre", "Action") in evs
+    assert AttributeAvoided("genre", "Science Fiction") in evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die hard and predator are my favourites",
+        "die hard and predator r my fav action movies",
+        "Gladiater and Braveheart are my jam",
+    ],
+)
+def test_lower_case_and_misspelt_list_members_are_titles(nlu: Understander, text: str) -> None:
+    liked = titles(events(nlu, text), ItemLiked)
+    assert len(liked) == 2, liked
+
+
+def test_lower_case_titles_in_questions_are_asked_about(nlu: Understander) -> None:
+    found = nlu.understand("how long is interstellar", InterestState())
+    assert found.question is not None and found.question.topic == "runtime"
+    assert found.question.item_ids == ("f8",)
+    assert not found.events
+
+
+def test_a_title_with_its_year_in_brackets_is_that_film(nlu: Understander) -> None:
+    shown = ("f4", "f9", "f1")
+    found = nlu.understand("Why did you pick It (1990)?", InterestState(last_shown=shown))
+    assert found.question is not None and found.question.item_ids == ("f9",)
+    assert not found.events
+
+
+def test_ordinary_lower_case_words_stay_words(nlu: Understander) -> None:
+    # 'it', 'old school' and 'predators' are not titles here
+    for text in ("is it long?", "an old school action movie"):
+        assert not titles(events(nlu, text), ItemLiked)
+    # lower-case 'old school' is a period, not the film Old School (2003)
+    names = {
+        e.name for e in events(nlu, "an old school action movie") if isinstance(e, ConstraintSet)
+    }
+    assert names == {"year_max"}
+    assert titles(events(nlu, "I loved Old School"), ItemLiked) == {"Old School"}
+
+
+def test_franchises_are_named_facets(nlu: Understander) -> None:
+    assert events(nlu, "no more Harry Potter") == [AttributeAvoided("franchise", "Harry Potter")]
+    assert AttributePreferred("franchise", "Toy Story") in events(
+        nlu, "I love the Toy Story movies"
+    )
+    # the film when the name is used as a title
+    assert titles(events(nlu, "I loved Toy Story"), ItemLiked) == {"Toy Story"}
+
+
+def test_series_ordinals_and_counts(nlu: Understander) -> None:
+    seen = titles(events(nlu, "I've watched the first two Godfather movies"), ItemSeen)
+    assert seen == {"The Godfather", "The Godfather Part II"}
+    # a spin-off of the same year comes after the film named after the series
+    assert titles(events(nlu, "the second Matrix was bad"), ItemRejected) == {"The Matrix Reloaded"}
+
+
+def test_bare_no_rejects_the_shown_picks(nlu: Understander) -> None:
+    shown = ("f4", "f5", "f6")
+    state = InterestState(last_shown=shown, shown=shown)
+    for text in ("nah", "no thanks", "nope, none"):
+        assert {e.item_id for e in events(nlu, text, state) if isinstance(e, ItemRejected)} == set(
+            shown
+        )
+
+
+def test_approval_of_the_picks_is_not_a_genre_wish(nlu: Understander) -> None:
+    shown = ("f4", "f5", "f6")
+    evs = events(nlu, "yeah those sound fun", InterestState(last_shown=shown, shown=shown))
+    assert not any(isinstance(e, AttributePreferred) for e in evs)
+    assert {e.item_id for e in evs if isinstance(e, ItemLiked)} == set(shown)
+
+
+def test_names_with_enough_and_possessives(nlu: Understander) -> None:
+    assert AttributePreferred("person", "Guy Ritchie") in events(nlu, "Guy Ritchie's crime films")
+    avoided = events(nlu, "enough Schwarzenegger, someone else")
+    assert AttributeAvoided("person", "Arnold Schwarzenegger") in avoided
+    # 'scary enough' is no avoidance
+    assert not any(isinstance(e, AttributeAvoided) for e in events(nlu, "is it scary enough?"))
+
+
+def test_markup_and_links_never_become_beliefs(nlu: Understander) -> None:
+    text = "<img src=x onerror=alert(1)> [link](http://example.com) `code` <script>x()</script>"
+    assert plain_text(text).split() == ["link"]
+    assert not events(nlu, text + " www.evil.com")
+    assert titles(events(nlu, "I loved *Casablanca* and __Vertigo__"), ItemLiked) == {
+        "Casablanca",
+        "Vertigo",
+    }
+
+
+def test_an_audience_drops_the_wishes_it_refuses() -> None:
+    state = fold(
+        [AttributePreferred("genre", "Horror"), AttributePreferred("genre", "Adventure")],
+        InterestState(),
+    )
+    state = fold([ConstraintSet("audience", "children")], state)
+    assert ("genre", "Horror") not in state.preferred
+    assert ("genre", "Adventure") in state.preferred
+
+
+def test_short_foreign_requests_are_recognised() -> None:
+    assert foreign_language("Vorrei vedere un film romantico stasera") == "it"
+    assert foreign_language("Ein Film mit Tom Hanks bitte") == "de"
+    assert foreign_language("giallo or poliziottesco") is None
+
+
+def test_franchise_names_come_from_series_the_films_name() -> None:
+    items = [
+        film(1, "Harry Potter and the Philosopher's Stone", 2001, series="Harry Potter"),
+        film(2, "Harry Potter and the Chamber of Secrets", 2002, series="Harry Potter"),
+        film(3, "Dr. No", 1962, series="James Bond - 007", description="James Bond's first."),
+        film(4, "Goldfinger", 1964, series="James Bond - 007"),
+        film(5, "Genesis", 1990, series="Die Bibel"),
+        film(6, "Exodus", 1991, series="Die Bibel"),
+        film(7, "Lonely", 1990, series="Lonely Series"),
+    ]
+    assert franchise_names(items) == {
+        "Harry Potter": "Harry Potter",
+        "James Bond - 007": "James Bond",
+    }
