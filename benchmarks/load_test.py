@@ -348,7 +348,11 @@ def main() -> int:
     parser.add_argument("--url", help="an already running server (else one is started)")
     parser.add_argument("--catalog", help="catalogue for the started server (default movies/books)")
     parser.add_argument("--embedder", default="hash", help="hash | sentence-transformers")
-    parser.add_argument("--llm", default="template", help="template | fake | transformers | openai")
+    parser.add_argument(
+        "--llm",
+        default="template",
+        help="template | fake | transformers | llamacpp | onnxruntime | openai",
+    )
     parser.add_argument("--store", default="sqlite", choices=["memory", "sqlite", "redis"])
     parser.add_argument("--startup-timeout", type=float, default=300)
     parser.add_argument("--seed", type=int, default=0)

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/load_test_llm.py                          # 8 users x 3 turns
     .venv/bin/python benchmarks/load_test_llm.py --users 16 --engine transformers
+    .venv/bin/python benchmarks/load_test_llm.py --users 8 --engine llamacpp
 
 Every user has its own session and sends its turns back to back (no think time), so all N
 turns of a round are in flight together: the worst case for a shared decode loop. Models and
@@ -49,6 +50,12 @@ def pct(values: list[float], q: float) -> float:
 
 def make_model(engine: str, settings: Settings) -> Any:
     kind, _, dtype = engine.partition(":")
+    if kind == "template":  # no LLM: what the rest of a turn costs (understanding, ranking)
+        return None
+    if kind == "llamacpp":
+        from chatbot.backends.llm_llamacpp import LlamaCppChatModel
+
+        return LlamaCppChatModel(settings)
     if kind == "onnxruntime":
         from chatbot.backends.llm_onnx import OnnxChatModel
 
@@ -57,7 +64,9 @@ def make_model(engine: str, settings: Settings) -> Any:
         from chatbot.backends.llm_transformers import TransformersChatModel
 
         return TransformersChatModel(settings, dtype=dtype or None)
-    raise SystemExit(f"unknown engine {engine!r}; use onnxruntime or transformers[:dtype]")
+    raise SystemExit(
+        f"unknown engine {engine!r}; use llamacpp, onnxruntime or transformers[:dtype]"
+    )
 
 
 def uptime() -> str:
@@ -69,7 +78,9 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=8)
     parser.add_argument("--turns", type=int, default=3, help="turns per user (default 3)")
     parser.add_argument(
-        "--engine", default="onnxruntime", help="onnxruntime | transformers[:dtype]"
+        "--engine",
+        default="onnxruntime",
+        help="llamacpp | onnxruntime | transformers[:dtype] | template (no LLM)",
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--catalog", help="catalogue (default: settings.catalog_path)")
@@ -78,10 +89,14 @@ def main() -> int:
     settings = Settings.from_env(threads=args.threads, catalog_path=args.catalog or None)
     started = time.perf_counter()
     model = make_model(args.engine, settings)
-    model.load()
+    if model is None:
+        settings = settings.replace(llm="template")
+    else:
+        model.load()
     manager = DialogueManager.from_settings(settings, store=MemorySessionStore(), chat_model=model)
     manager.respond("warm-up", "a good movie")  # first-use costs (title index, prompts)
-    print(f"engine {model.name}; ready in {time.perf_counter() - started:.1f} s")
+    name = model.name if model is not None else "template (no LLM)"
+    print(f"engine {name}; ready in {time.perf_counter() - started:.1f} s")
     print(f"before: {uptime()}")
 
     latencies: list[float] = []
