@@ -12,7 +12,7 @@ The only module that imports langchain_core; its types never reach the core modu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from langchain_core.callbacks import (
     AsyncCallbackManagerForChainRun,
@@ -26,14 +26,17 @@ from pydantic import ConfigDict, Field
 
 from chatbot.errors import InputError
 
+if TYPE_CHECKING:
+    from chatbot.dialogue import Reply
+
 DialogueInput = Mapping[str, Any] | str
 
 
 class RespondingManager(Protocol):
     """What the Runnable needs from chatbot.dialogue.DialogueManager."""
 
-    def respond(self, session_id: str, text: str) -> Any: ...
-    async def arespond(self, session_id: str, text: str) -> Any: ...
+    def respond(self, session_id: str, text: str) -> Reply: ...
+    async def arespond(self, session_id: str, text: str) -> Reply: ...
 
 
 class SearchingRetriever(Protocol):

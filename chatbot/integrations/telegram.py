@@ -12,13 +12,17 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from chatbot.errors import ChatbotError, InputError, UnknownItemError
+
+if TYPE_CHECKING:
+    from chatbot.dialogue import Reply
+    from chatbot.interest import InterestState
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +54,9 @@ class TelegramSender(Protocol):
 class BotManager(Protocol):
     """What the adapter needs from chatbot.dialogue.DialogueManager."""
 
-    def respond(self, session_id: str, text: str) -> Any: ...
-    def feedback(self, session_id: str, item_id: str, kind: str) -> Any: ...
-    def reset(self, session_id: str) -> Any: ...
+    def respond(self, session_id: str, text: str) -> Reply: ...
+    def feedback(self, session_id: str, item_id: str, kind: str) -> Reply: ...
+    def reset(self, session_id: str) -> InterestState: ...
     def forget(self, session_id: str) -> None: ...
 
 
