@@ -127,6 +127,7 @@ class Counts:
     hallucinated: int = 0
     lead_bad: int = 0
     model_items: int = 0  # item texts with accepted model text (not a template tail)
+    model_leads: int = 0  # lead-ins the model wrote (not the template lead-in)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def note(self, kind: str, text: str) -> None:
@@ -277,6 +278,7 @@ def rates(c: Counts) -> dict[str, Any]:
         "hallucinated_replies": c.hallucinated / r,
         "lead_in_bad": c.lead_bad / max(c.leads, 1),
         "model_text_items": c.model_items / n,
+        "model_text_leads": c.model_leads / max(c.leads, 1),
     }
 
 
@@ -339,6 +341,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 base = template.write(request)
                 rec_s = score_reply(counts["served"], written, request, spotter, served.checker)
                 rec_t = score_reply(counts["template"], base, request, spotter, template.checker)
+                lead_s, lead_t = split_items(written.text)[0], split_items(base.text)[0]
+                if lead_s.strip() and lead_s != lead_t:
+                    counts["served"].model_leads += 1
                 for item_s, item_t in zip(rec_s["items"], rec_t["items"], strict=False):
                     if item_s["text"] != item_t["text"]:  # else the template text was used
                         counts["served"].model_items += 1
@@ -407,7 +412,7 @@ def print_split(split: str, res: dict[str, Any], counts: dict[str, Counts]) -> N
     lat = res["latency"]
     print(f"\n== {split}: {res['served']['replies']} replies, {res['served']['items']} item texts")
     print(f"{'metric':<22}{'served':>10}{'template':>10}   target")
-    for key in (*TARGETS, "ungrammatical", "lead_in_bad", "model_text_items"):
+    for key in (*TARGETS, "ungrammatical", "lead_in_bad", "model_text_items", "model_text_leads"):
         s, t = res["served"][key], res["template"][key]
         fmt = (lambda v: f"{v:.1%}") if isinstance(s, float) else str
         target = TARGETS.get(key)

@@ -34,6 +34,7 @@ from chatbot.registry import Capability, Family, registry
 from chatbot.reply_framing import (
     clean_text,
     description_clause,
+    item_facts,
     request_phrase,
     sanitise,
     template_lead,
@@ -242,6 +243,7 @@ class ResponseWriter:
         self.item_retry = item_retry
         # decoding constraints every backend is asked for (those it cannot honour it ignores)
         self.decoding: dict[str, Any] = dict(DECODING)
+        self.fact_facets = True  # mood, style, source, movement among the item's facts
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
@@ -431,18 +433,8 @@ class ResponseWriter:
             need_specific=True,
         )
         description = _truncate(item.description, DESCRIPTION_CHARS)
-        facts = [f"Title: {item.title}"]
-        if item.year:
-            facts.append(f"Year: {item.year}")
-        if item.genres:
-            facts.append(f"Genres: {', '.join(item.genres)}")
-        if item.runtime:
-            facts.append(f"Runtime: {item.runtime} minutes")
         # the clause is already shown: the model is given the rest, to add something new
-        rest = " ".join(item.description.split()).replace(clause, "", 1).strip() if clause else ""
-        facts.append(
-            f"About: {_truncate(rest, DESCRIPTION_CHARS) if len(rest) >= 40 else description}"
-        )
+        facts = item_facts(item, clause, about_chars=DESCRIPTION_CHARS, facets=self.fact_facets)
         attempts = [
             self._messages(
                 "explain",

@@ -89,7 +89,7 @@ LEAD_WORDS = _wordset(
     "what asked request requested looking tonight watch read movie movies film films book "
     "books title titles item items for to of and with a an the it they these those them this "
     "just right s ll got noted keep mind sorry couldn't could not nothing matches match all "
-    "that's thing things drop relax wish wishes one catalogue my in on me let know"
+    "that's thing things drop relax wish wishes one catalogue my in on me let know about"
 )
 
 

@@ -192,3 +192,45 @@ def _stem(word: str) -> str:
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         return word[:-1]
     return word
+
+
+# Facets whose values describe what an item is like (movies: mood "Serious, Disturbing", source
+# "True Story", standing "Cult Film"): shown to the model as facts, so its sentence has concrete
+# words to use that the grounding check accepts (facet values are the item's own text).
+# (Not standing or people: "Known as: Blockbuster" gave "It follows a blockbuster.")
+DESCRIBING_FACETS = ("mood", "style", "source", "movement")
+FACT_LABELS = {"mood": "Mood", "style": "Style", "source": "Based on", "movement": "Movement"}
+
+
+def item_facts(
+    item: Item, clause: str = "", *, about_chars: int = 360, facets: bool = True
+) -> list[str]:
+    """The fact lines of an item prompt ("Title: ...", "Genres: ...", "Mood: ...", "About: ...").
+
+    "About" is the description beyond the `clause` already shown (the whole description when
+    less than 40 characters remain), cut at a sentence within `about_chars`. Years and runtimes
+    are left out: the system states them, and a 135M model only restates them ("It is 2001,
+    and 123 minutes."). With `facets`, the describing facets' values (DESCRIBING_FACETS) follow
+    the genres."""
+    lines = [f"Title: {item.title}"]
+    if item.genres:
+        lines.append(f"Genres: {', '.join(item.genres)}")
+    if facets:
+        for name in DESCRIBING_FACETS:
+            values = [v for v in item.facet(name) if v][:4]
+            if values:
+                label = FACT_LABELS.get(name, name.title())
+                lines.append(f"{label}: {', '.join(values)}")
+    text = " ".join(item.description.split())
+    rest = text.replace(clause, "", 1).strip() if clause else ""
+    about = rest if len(rest) >= 40 else text
+    lines.append(f"About: {_cut(about, about_chars)}")
+    return lines
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    return cut[: end + 1] if end > limit // 3 else cut.rsplit(" ", 1)[0] + "…"

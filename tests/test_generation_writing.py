@@ -315,3 +315,30 @@ def test_adjacent_repeats_and_unsupported_superlatives():
     assert wc.stock_filler("It is the best horror movie of all time.")
     assert wc.stock_filler("The greatest film ever made.")
     assert wc.degenerate("Its heroes are a funny pair.") == []
+
+
+def test_item_facts_give_describing_facets_and_the_description_beyond_the_clause() -> None:
+    from chatbot.reply_framing import item_facts
+
+    item = Item(
+        id="m3",
+        title="Harbour Lights",
+        description=(
+            "A lighthouse keeper finds a stranded whale. "
+            "The village turns against him when he tries to save it from the whalers."
+        ),
+        year=1961,
+        genres=("Drama",),
+        runtime=101,
+        facets={"mood": ("Bleak", "Tender"), "source": ("Novel",), "standing": ("Cult Film",)},
+    )
+    facts = item_facts(item, "A lighthouse keeper finds a stranded whale.")
+    assert facts[:2] == ["Title: Harbour Lights", "Genres: Drama"]
+    assert "Mood: Bleak, Tender" in facts and "Based on: Novel" in facts
+    assert not any("Cult Film" in f or "1961" in f or "101" in f for f in facts)
+    assert facts[-1] == (
+        "About: The village turns against him when he tries to save it from the whalers."
+    )
+    # nothing beyond the clause: the whole description; no facets when asked
+    short = item_facts(item, item.description, facets=False)
+    assert short == ["Title: Harbour Lights", "Genres: Drama", f"About: {item.description}"]
