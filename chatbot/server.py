@@ -379,23 +379,7 @@ def _add_chat_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
         turns.log_turn("message", session_id, started, body.text)
         return response
 
-    @app.post(
-        "/v1/sessions/{session_id}/messages/stream",
-        responses=_STREAM_RESPONSES,
-        response_class=StreamingResponse,
-        **common,
-    )
-    async def post_message_stream(session_id: SessionId, body: MessageIn) -> StreamingResponse:
-        """Like /messages, but streams the reply text as it is written (SSE)."""
-        turns.check_text(body.text)
-        chunks = manager.stream(session_id, body.text)
-        # the first step runs before the 200 goes out, so bad input still gets a 4xx
-        first = await _next_in_thread(chunks)
-        return StreamingResponse(
-            _sse(chunks, first, session_id, turns.settings.max_state_items),
-            media_type="text/event-stream",
-            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
-        )
+    _add_stream_route(app, turns, auth)  # between the two, as the API documents them
 
     @app.post(
         "/v1/sessions/{session_id}/feedback",
@@ -418,6 +402,30 @@ def _add_chat_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
         )
         turns.log_turn(f"feedback {body.kind}", session_id, started)
         return response
+
+
+def _add_stream_route(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
+    """POST messages/stream (server-sent events)."""
+    manager = turns.manager
+    common: dict[str, Any] = {"tags": ["chat"], "dependencies": auth}
+
+    @app.post(
+        "/v1/sessions/{session_id}/messages/stream",
+        responses=_STREAM_RESPONSES,
+        response_class=StreamingResponse,
+        **common,
+    )
+    async def post_message_stream(session_id: SessionId, body: MessageIn) -> StreamingResponse:
+        """Like /messages, but streams the reply text as it is written (SSE)."""
+        turns.check_text(body.text)
+        chunks = manager.stream(session_id, body.text)
+        # the first step runs before the 200 goes out, so bad input still gets a 4xx
+        first = await _next_in_thread(chunks)
+        return StreamingResponse(
+            _sse(chunks, first, session_id, turns.settings.max_state_items),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+        )
 
 
 def _add_session_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
