@@ -98,8 +98,9 @@ CSS = """
 .attribution { text-align: center; font-size: 0.85em; opacity: 0.85; padding: 8px 0; }
 .attribution p { margin: 2px 0; }
 .attribution a { display: inline; padding: 0 !important; margin: 0 !important; }
-/* the chat's own trash button would clear the view but not the session: Start over does both */
-#chat button[aria-label="Clear"] { display: none; }
+/* no chat toolbar: its trash button would clear the view but not the session (Start over does
+   both), and its empty wrapper would still sit on the first line of the log */
+#chat button[aria-label="Clear"], #chat .icon-button-wrapper { display: none; }
 /* Gradio's footer (the Settings button): a 44 px touch target like every other control */
 footer:not(.attribution) button, footer:not(.attribution) a { min-height: 44px; }
 """

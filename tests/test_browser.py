@@ -8,7 +8,6 @@ are in test_browser_movies.py. Screenshots go to test-artifacts/browser/.
 
 from __future__ import annotations
 
-import html
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +29,7 @@ from tests.browser_helpers import (
     turn_no,
     wait_idle,
     wait_new_reply_text,
+    wait_ready,
     wait_turn,
 )
 
@@ -74,8 +74,17 @@ def test_loading_state_at_startup_then_ready(browser: Any, tmp_path: Path) -> No
         assert "Loading" in page.inner_text("#turn-status")
         assert page.is_disabled("#message textarea") and page.is_disabled("#send")
         shot(page, "loading")
+        # an example prompt clicked now waits for the models: shown at once, answered later
+        page.click("#chat button.example >> nth=0")
+        page.wait_for_function(
+            "() => document.querySelectorAll('#chat .message-row').length >= 1", timeout=5_000
+        )
+        assert status(page)["state"] == "loading"  # the click did not wait for this
         page.wait_for_selector("#message textarea:not([disabled])", timeout=T)
-        assert status(page)["state"] != "loading"
+        wait_turn(page, 0, T)
+        messages = chat_messages(page)
+        assert messages[0] == ("user", "A mind-bending sci-fi film like Inception")
+        assert messages[1][0] == "bot" and messages[1][1].startswith("Picks for A mind-bending")
         before = send(page, "space")
         wait_turn(page, before, T)
         page.context.close()
@@ -156,6 +165,15 @@ def test_mobile_cards_stacked_and_touch_targets(browser: Any, standin_url: str) 
     for selector in ["#send", "#start-over", "#forget", "#card-0-like", "#card-2-more"]:
         box = page.locator(selector).bounding_box()
         assert box is not None and box["height"] >= 44, (selector, box)
+    small = page.evaluate(
+        """() => [...document.querySelectorAll('button, textarea, input, select, [role=button]')]
+            .filter(e => e.offsetParent !== null)
+            .map(e => [e.getAttribute('aria-label') || e.innerText.trim().slice(0, 30),
+                       e.getBoundingClientRect()])
+            .filter(([_, r]) => r.width > 0 && (r.height < 44 || r.width < 44))
+            .map(([n, r]) => [n, Math.round(r.width), Math.round(r.height)])"""
+    )
+    assert small == [], small  # Gradio's own controls too (footer Settings, chat toolbar)
     assert all(
         (b := btn.bounding_box()) is not None and b["height"] >= 44
         for btn in page.locator("#panel .belief-btn").all()
@@ -248,13 +266,93 @@ def test_thanks_keeps_cards_and_why_this_one(browser: Any, books_url: str) -> No
     wait_turn(page, send(page, "thanks!"), T)
     assert titles(page) == cards
     beliefs = page.locator("#panel .belief-btn").all_inner_texts()
-    before = turn_no(page)
-    page.click("#card-1-why")
-    wait_turn(page, before, T)
-    asked, answer = chat_messages(page)[-2:]
-    assert asked == ("user", f"Why did you pick {cards[1]}?")
-    assert html.unescape(cards[1].rsplit(" (", 1)[0]) in answer[1]
-    assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
+    for i in (2, 0, 1):  # every card, not only the first: the answer is about the clicked one
+        before = turn_no(page)
+        page.click(f"#card-{i}-why")
+        wait_turn(page, before, T)
+        asked, answer = chat_messages(page)[-2:]
+        assert asked == ("user", f"Why did you pick {cards[i]}?")
+        others = [c for j, c in enumerate(cards) if j != i]
+        assert answer[1].startswith(f"I picked {cards[i]} because")
+        assert not any(c in answer[1] for c in others), answer
+        # the reasons and the facts: year, length (books have none: said so), genres, about
+        assert cards[i].rsplit("(", 1)[1].rstrip(")") in answer[1]
+        assert "no running time" in answer[1] and "listed as" in answer[1]
+        assert "What it is about:" in answer[1]
+        assert titles(page) == cards  # an answer never replaces the cards
+        assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
+    shot(page, "desktop-why-this-one")
+    page.context.close()
+
+
+def test_forget_me_leaves_nothing_in_the_browser(
+    browser: Any, books_catalog: Any, tmp_path: Path
+) -> None:
+    """After Forget me and a reload, no local storage value holds a typed message or the old
+    session id (Gradio's run history kept both)."""
+    import app
+    from chatbot.config import Settings
+    from tests.browser_helpers import free_port
+    from tests.test_app_standin import StandInManager
+
+    settings = Settings.from_env({}, port=free_port(), home=tmp_path)
+    demo = app.build_app(StandInManager(books_catalog), settings)
+    url = app.serve(demo, settings, block=False)
+    try:
+        page = open_page(browser, url)
+        typed = "zebra-striped submarine heist"
+        wait_turn(page, send(page, typed), T)
+        sessions = demo.sessions  # type: ignore[attr-defined]
+        old = next(sid for sid, v in sessions._views.items() if v.history)
+        page.click("#forget")
+        page.click("#confirm-forget")
+        page.wait_for_function("() => !document.querySelector('#chat .message-row')")
+        page.reload()
+        wait_ready(page)
+        time.sleep(1)
+        values = page.evaluate("() => Object.values(localStorage)")
+        assert values, "the session id (encrypted) should be kept"
+        assert not [v for v in values if typed in v or old in v], values
+        assert chat_messages(page) == []
+    finally:
+        demo.close()
+
+
+def test_chat_label_covers_no_message(browser: Any, standin_url: str) -> None:
+    """Nothing floats over the chat log: once it scrolls, its first visible line is readable
+    (the 'Conversation' label and the copy button used to sit on it), desktop and mobile."""
+    page = open_page(browser, standin_url)
+    for text in ("space", "more please", "older"):
+        wait_turn(page, send(page, text), T)
+    probe = """() => {
+        const log = document.querySelector('#chat [role=log]');
+        const r = log.getBoundingClientRect();
+        const hits = [];
+        for (const fx of [0.03, 0.1, 0.3, 0.5, 0.7, 0.9, 0.97]) {
+          for (const dy of [3, 12, 24]) {
+            const el = document.elementFromPoint(r.left + fx * r.width, r.top + dy);
+            if (el && !log.contains(el)) hits.push(el.outerHTML.slice(0, 80));
+          }
+        }
+        // and anything of the chat block drawn over the log (a label may let clicks through)
+        for (const el of document.querySelectorAll('#chat *')) {
+          if (log.contains(el) || el.contains(log) || el.offsetParent === null) continue;
+          const css = getComputedStyle(el);
+          if (css.visibility === 'hidden' || Number(css.opacity) === 0) continue;
+          const e = el.getBoundingClientRect();
+          const over = Math.min(e.right, r.right) - Math.max(e.left, r.left) > 1
+            && Math.min(e.bottom, r.bottom) - Math.max(e.top, r.top) > 1;
+          if (over) hits.push(el.outerHTML.slice(0, 80));
+        }
+        return {scrolled: log.scrollTop, hits};
+    }"""
+    for viewport in (None, MOBILE):
+        if viewport:
+            page.set_viewport_size(viewport)
+            time.sleep(0.5)
+        page.locator("#chat [role=log]").scroll_into_view_if_needed()
+        found = page.evaluate(probe)
+        assert found["scrolled"] > 0 and found["hits"] == [], found
     page.context.close()
 
 
