@@ -479,9 +479,6 @@ class ConstraintRules(ParseBase):
         self._set("rating_min", float(m.group("n2") or m.group("n3")))
         return True
 
-    def _drop_constraint_events(self, name: str, keep_last: bool = True) -> None:
-        self.events = [e for e in self.events if getattr(e, "name", None) != name]
-
     def _runtime(self, shown: Sequence[Item]) -> None:
         num = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and a half)"
 
