@@ -218,7 +218,10 @@ def _add_train_and_backends(sub: _Subcommands) -> None:
         help="share of dialogues/sessions (after the hold-out) that train the re-ranker",
     )
     rec.add_argument(
-        "--max-rank-cases", type=int, help="train the re-ranker on at most N turns (faster)"
+        "--max-rank-cases",
+        type=int,
+        default=1500,
+        help="train the re-ranker on at most N turns (default 1500; fewer is faster)",
     )
     rec.add_argument(
         "--no-rerank",
