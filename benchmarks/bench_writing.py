@@ -322,15 +322,23 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     dump = (out_dir / "replies.jsonl").open("w", encoding="utf-8")
     results: dict[str, Any] = {"llm": args.llm, "model": model_name, "splits": {}}
     pairs: list[dict[str, Any]] = []
+    began = time.perf_counter()
     for split, n in (("tune", args.tune), ("heldout", args.heldout)):
         if n <= 0:
             continue
+        out_of_time = False
         counts = {"served": Counts(), "template": Counts()}
         latency, first_text, writer_s = [], [], []
         done = 0
         for ci, turns in enumerate(conversations(catalog, split, n, args.seed)):
             sid = f"{split}-{ci}"
+            if out_of_time:
+                break
             for text in turns:
+                if args.budget_s and time.perf_counter() - began > args.budget_s:
+                    out_of_time = True  # figures over the replies written so far
+                    print(f"  [{split}] time budget spent after {done} of {n} replies")
+                    break
                 start = time.perf_counter()
                 manager.respond(sid, text)
                 latency.append(time.perf_counter() - start)
@@ -378,7 +386,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         file=sys.stderr,
                         flush=True,
                     )
+        if not done:
+            continue
         split_res = {name: rates(c) for name, c in counts.items()}
+        split_res["planned_replies"] = n
         split_res["latency"] = {
             "turn_p50_s": statistics.median(latency),
             "turn_p95_s": pct(latency, 0.95),
@@ -468,6 +479,12 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=20, help="side-by-side pairs")
     parser.add_argument("--progress", type=int, default=10)
     parser.add_argument("--out", default="eval-out/writing")
+    parser.add_argument(
+        "--budget-s",
+        type=float,
+        default=0.0,
+        help="stop starting turns after this many seconds and report the replies written so far",
+    )
     run(parser.parse_args())
 
 
