@@ -357,6 +357,12 @@ def recommender_summary(manifest: dict[str, Any]) -> dict[str, Any]:
         "training_seconds": manifest.get("seconds"),
         "holdout": {
             k: held.get(k) for k in ("groups", "cases", "without_model", "model_alone", "blend")
+        }
+        | {"reranker": (manifest.get("reranker_training") or {}).get("holdout")},
+        "reranker": {
+            k: v
+            for k, v in (manifest.get("reranker_training") or {}).items()
+            if k not in ("penalty_grid", "holdout")
         },
     }
 
@@ -364,9 +370,10 @@ def recommender_summary(manifest: dict[str, Any]) -> dict[str, Any]:
 def _recommender_section(r: dict[str, Any]) -> Section:
     held = r.get("holdout") or {}
     rows = []
-    for name in ("without_model", "model_alone", "blend"):
+    for name in ("without_model", "model_alone", "blend", "reranker"):
         res = held.get(name) or {}
-        rows.append([name] + [fmt(res.get(f"recall@{k}")) for k in (1, 10, 50)])
+        if res:
+            rows.append([name] + [fmt(res.get(f"recall@{k}")) for k in (1, 10, 50)])
     settings = r.get("settings") or {}
     blend = r.get("blend") or {}
     source = (r.get("data") or {}).get("path", "logged sessions")

@@ -1,13 +1,19 @@
-"""`chatbot train recommender`: fit EASE on training baskets, tune the blend on held-out groups.
+"""`chatbot train recommender`: fit EASE on training baskets, learn a re-ranker, tune on held-out
+groups.
 
-1. Split the dialogues (or sessions) by id into training and hold-out (`holdout`, `seed`).
+1. Split the dialogues (or sessions) by id: `holdout` (tuning, early stopping, the figures of the
+   manifest), then `rank_share` (the re-ranker's training turns), the rest fits EASE.
 2. Fit EASE (closed form, Steck 2019) on the training baskets for each lambda; on the hold-out
    cases pick lambda and the context weights by Recall@10 + Recall@50 of the model alone.
 3. With the chosen model, replay every hold-out case through the production Ranker and pick the
    weights of the learned score and of popularity in the blend (the hand-tuned score stays).
-4. Refit EASE with the chosen lambda on all baskets (training + hold-out), keep each row's
-   strongest weights, and write ease.npz plus manifest.json (data hash, settings, seed, hold-out
-   metrics, training time, size).
+4. The re-ranker (LightGBM LambdaRank, chatbot.recommender.rerank): trained on the candidates of
+   the `rank_share` turns, early-stopped by NDCG@10 on the hold-out turns, with the smallest
+   popularity penalty that keeps its hold-out popularity bias at most the hand-tuned ranking's
+   (the popularity cap). It is kept only when it beats the blend on the hold-out.
+5. Refit EASE with the chosen lambda on all baskets, keep each row's strongest weights, and write
+   ease.npz, reranker.txt and manifest.json (data sha256, settings, seed, hold-out metrics,
+   training time, size).
 The dev / test dialogues are never read here; a --data path naming a test file is refused.
 """
 
