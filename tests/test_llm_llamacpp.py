@@ -155,7 +155,7 @@ def test_a_failing_row_fails_the_batch_after_the_others(scripted):
 
 def test_requests_run_side_by_side(scripted):
     """Each request waits in its own thread: a slow session does not hold up another."""
-    model = scripted({"slow": ["s"] * 20, "fast": ["f"]}, delay=0.05)
+    model = scripted({"slow": ["s"] * 40, "fast": ["f"]}, delay=0.05)
     slow = threading.Thread(target=lambda: list(model.stream(user("slow"))))
     slow.start()
     time.sleep(0.1)
