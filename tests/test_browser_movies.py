@@ -61,22 +61,51 @@ def movies_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         print(row)
 
 
-def record(page: Any, label: str) -> None:
-    """Keep the timings of the turn the status line reports (send -> first text, -> final)."""
+# Watches the reply being drawn: when its first text shows (the lead-in), when each pick's
+# bold heading shows (item k's sentence is out when heading k+1 shows), and every change.
+WATCH_JS = """() => {
+  const t0 = performance.now();
+  const n0 = document.querySelectorAll('#chat .bot-row').length;
+  const marks = window.__marks = {lead: null, headings: [], changes: []};
+  const tick = () => {
+    const rows = document.querySelectorAll('#chat .bot-row');
+    if (rows.length <= n0) return;
+    const last = rows[rows.length - 1], text = last.innerText.trim();
+    const now = Math.round(performance.now() - t0);
+    if (text === '…') return;
+    if (marks.lead === null && text.length > 3) marks.lead = now;
+    const heads = last.querySelectorAll('strong').length;
+    while (marks.headings.length < heads) marks.headings.push(now);
+    const prev = marks.changes[marks.changes.length - 1];
+    if (!prev || prev[1] !== text.length) marks.changes.push([now, text.length]);
+  };
+  new MutationObserver(tick).observe(document.querySelector('#chat'),
+    {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def record(page: Any, label: str, watched: bool = False) -> None:
+    """Keep the timings of the turn the status line reports (send -> first text, -> final),
+    and with `watched` what the page saw: send -> lead-in, -> each pick's heading."""
     data = status(page)
-    TIMINGS.append(
-        {
-            "turn": label,
-            "first_text_s": int(data["firstTextMs"]) / 1000,
-            "final_s": int(data["totalMs"]) / 1000,
-            "load_1min": round(os.getloadavg()[0], 2),
-        }
-    )
+    row: dict[str, Any] = {
+        "turn": label,
+        "first_text_s": int(data["firstTextMs"]) / 1000,
+        "final_s": int(data["totalMs"]) / 1000,
+        "load_1min": round(os.getloadavg()[0], 2),
+    }
+    if watched:
+        marks = page.evaluate("() => window.__marks")
+        row["page_lead_in_s"] = (marks["lead"] or 0) / 1000
+        row["page_headings_s"] = [t / 1000 for t in marks["headings"]]
+        row["page_changes"] = [[t / 1000, n] for t, n in marks["changes"]]
+    TIMINGS.append(row)
 
 
 def timed_turn(page: Any, text: str, label: str) -> None:
+    page.evaluate(WATCH_JS)
     wait_turn(page, send(page, text), T)
-    record(page, f"{label}: {text}")
+    record(page, f"{label}: {text}", watched=True)
 
 
 def card_fact_problems(page: Any) -> list[str]:
@@ -133,17 +162,22 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     assert chat_messages(page) == final
     problems = card_fact_problems(page)
 
-    # 'Why this one?' through the real manager: names the film, adds no beliefs
+    # 'Why this one?' through the real manager: about the clicked film, with reasons and
+    # facts; adds no beliefs and keeps the cards
     cards = titles(page)
     beliefs = page.locator("#panel .belief-btn").all_inner_texts()
-    before = turn_no(page)
-    page.click("#card-1-why")
-    wait_turn(page, before, T)
-    record(page, "Why this one? (an answer)")
-    asked, answer = chat_messages(page)[-2:]
-    assert asked == ("user", f"Why did you pick {cards[1]}?")
-    assert cards[1].rsplit(" (", 1)[0] in answer[1]
-    assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
+    for i in (2, 1):
+        before = turn_no(page)
+        page.click(f"#card-{i}-why")
+        wait_turn(page, before, T)
+        record(page, f"Why this one? on card {i + 1} (an answer)")
+        asked, answer = chat_messages(page)[-2:]
+        assert asked == ("user", f"Why did you pick {cards[i]}?")
+        assert answer[1].startswith(f"I picked {cards[i]} because"), answer
+        assert "came out in" in answer[1] and "listed as" in answer[1], answer
+        assert titles(page) == cards
+        assert page.locator("#panel .belief-btn").all_inner_texts() == beliefs
+    timed_turn(page, "something from the 80s", "later")
 
     # defect 3: mobile width, cards stacked and at least 300 px wide
     page.set_viewport_size(MOBILE)
