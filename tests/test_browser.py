@@ -216,9 +216,9 @@ def test_streaming_cards_follow_the_text_and_stop(browser: Any, standin_url: str
     assert len(set(lengths)) >= 4, lengths  # many steps, not all at once
     assert cards_while_running >= 1
     shot(page, "desktop-cards")
-    bots = len([r for r, _ in chat_messages(page) if r == "bot"])
+    n_bots = len([r for r, _ in chat_messages(page) if r == "bot"])
     before = send(page, "more please")
-    wait_new_reply_text(page, bots, T, contains="Picks")
+    wait_new_reply_text(page, n_bots, T, contains="Picks")
     page.click("#stop")
     data = wait_turn(page, before, T)
     last = chat_messages(page)[-1][1]

@@ -189,9 +189,9 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # defect 6: Stop ends the reply and keeps its items
-    bots = len([r for r, _ in chat_messages(page) if r == "bot"])
+    n_bots = len([r for r, _ in chat_messages(page) if r == "bot"])
     before = send(page, "something funnier")
-    wait_new_reply_text(page, bots, T)
+    wait_new_reply_text(page, n_bots, T)
     page.click("#stop")
     wait_turn(page, before, T)
     record(page, "stopped after the first text")
