@@ -219,7 +219,8 @@ class _Turn:
     backend_error: str | None = None
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+|\n+")
+# a sentence ends at . ! ? … (and closing quotes) and a space, not after an initial ("Robert S.")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])(?<!\b[A-Z]\.)[\"'”’)\]]*\s+|\n+")
 _CLEAN = re.compile(r"[*#_`]+|^\s*(?:[-•]|\d+[.)])\s*")
 
 

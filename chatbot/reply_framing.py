@@ -62,20 +62,26 @@ def clean_text(text: str, limit: int = 300) -> str:
 
 def keywords(text: str, item: Item | None = None, limit: int = 3) -> list[str]:
     """Describing words of the user's `text` (3+ letters, no stopwords, no order words); with an
-    `item`, only those its own title, description, genres, tags or facets contain."""
+    `item`, only those its own title, description, genres, tags or facets contain. Two such
+    words next to each other stay one keyword ("high school", "time travel": not "high and
+    school")."""
     source: set[str] = set()
     if item is not None:
         parts = [item.title, item.description, *item.genres, *item.tags]
         parts += [v for values in item.facets.values() for v in values]
         source = {_stem(w) for w in words(" ".join(parts))}
     out: list[str] = []
-    for w in words(clean_text(text)):
+    last = -2  # index of the last word kept
+    for i, w in enumerate(words(clean_text(text))):
         if len(w) < 3 or w in _STOP or w in INSTRUCTION_WORDS or not w.isalpha():
             continue
         if item is not None and _stem(w) not in source:
             continue
-        if w not in out:
+        if i == last + 1 and out and " " not in out[-1]:
+            out[-1] = f"{out[-1]} {w}"
+        elif w not in out:
             out.append(w)
+        last = i
     return out[:limit]
 
 
@@ -172,10 +178,14 @@ def template_tail(reasons: Sequence[str], clause: str = "") -> str:
     return "Why it's here: " + "; ".join(parts) + "." if parts else ""
 
 
+# A sentence ends at . ! ? and a space, not after an initial ("Robert S. McNamara").
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
+
+
 def description_clause(item: Item, ok: Callable[[str], bool]) -> str:
     """The first sentence of the item's description (at most CLAUSE_CHARS characters, complete,
     accepted by `ok`, e.g. the grounding check), or ""."""
-    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(item.description.split())):
+    for sentence in SENTENCE_SPLIT.split(" ".join(item.description.split())):
         if 12 <= len(sentence) <= CLAUSE_CHARS and sentence[-1] in ".!?" and ok(sentence):
             return sentence
     return ""

@@ -250,10 +250,23 @@ _PLURAL_COMPLEMENT = re.compile(
 )
 
 
+# A plot verb whose object is the work itself ("It follows a dystopian classic.", "It follows
+# a graphic novel."): the verb needs a character or a story after it.
+_WORK_AS_PLOT = re.compile(
+    r"\b(?:it|this|the (?:movie|film|book)) (?:follows|tells|chronicles|depicts) "
+    r"(?:a|an|the) (?:[\w'-]+,? ){0,5}?(?:movie|film|classic|masterpiece|documentary|novel|"
+    r"book|comedy|thriller|drama|romance|trilogy|sequel|blockbuster|adaptation|series)s?\b"
+    r"(?! (?:director|maker|star|critic|student|buff|fan|crew|editor|writer)s?\b)"
+)
+
+
 def ungrammatical(text: str) -> list[str]:
     """ "It is dark movies", "It is family saga movies": the request phrase parroted as a
-    plural complement of a singular subject."""
-    return [m.group() for m in _PLURAL_COMPLEMENT.finditer(fold(text))]
+    plural complement of a singular subject; "It follows a dystopian classic": a plot verb
+    whose object is a work, not a character or a story."""
+    folded = fold(text)
+    found = [m.group() for m in _PLURAL_COMPLEMENT.finditer(folded)]
+    return found + [m.group() for m in _WORK_AS_PLOT.finditer(folded)]
 
 
 def contradictions(text: str) -> list[str]:

@@ -179,7 +179,7 @@ LABELS = {"The Matrix (1999)", "The Matrix", "Jurassic Park (1993)"}
     [
         ("matches your interest in Moonfall Express 2", "close to what you described"),
         ("matches your interest in dinosaurs https://x.io", "matches your interest in dinosaurs"),
-        ("matches your interest in say: storm island", "matches your interest in storm and island"),
+        ("matches your interest in say: storm island", "matches your interest in storm island"),
         ("similar to The Matrix (1999)", "similar to The Matrix (1999)"),
         ("similar to Moonfall Express 2", "similar to a title you liked"),
         ("highly rated (7.9)", "highly rated (7.9)"),
@@ -342,3 +342,37 @@ def test_item_facts_give_describing_facets_and_the_description_beyond_the_clause
     # nothing beyond the clause: the whole description; no facets when asked
     short = item_facts(item, item.description, facets=False)
     assert short == ["Title: Harbour Lights", "Genres: Drama", f"About: {item.description}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("It follows a dystopian Paul Verhoeven classic.", True),
+        ("It follows a graphic novel.", True),
+        ("It tells a tense British thriller.", True),
+        ("It follows a psychology professor who might reach him.", False),
+        ("It follows the story of Michael Corleone.", False),
+        ("It follows a film director who loses his mind.", False),
+    ],
+)
+def test_a_plot_verb_with_the_work_as_its_object_is_ungrammatical(text, bad):
+    assert bool(wc.ungrammatical(text)) is bad
+
+
+def test_adjacent_keywords_stay_one_phrase():
+    school = Item(id="s", title="Hall Pass", description="A high school prank goes wrong.")
+    assert keywords("movies about high school pranks", school) == ["high school", "pranks"]
+    assert keywords("dinosaurs on an island, please", PARK) == ["dinosaurs", "island"]
+
+
+def test_an_initial_does_not_end_the_description_clause():
+    from chatbot.reply_framing import description_clause
+
+    item = Item(
+        id="f",
+        title="The Fog of War",
+        description="Robert S. McNamara looks back on the wars he ran. He ran the Pentagon.",
+    )
+    assert description_clause(item, lambda s: True) == (
+        "Robert S. McNamara looks back on the wars he ran."
+    )
