@@ -37,7 +37,7 @@ MARKUP = re.compile(r"<[^>\n]{0,200}>|\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)|[`*_
 STOCK_PHRASES = tuple(
     re.compile(p)
     for p in (
-        r"\bmust[- ](?:watch|see|read|have)\b",
+        r"\bmust[- ]?(?:watch|see|read|have)\b",
         r"\b(?:for|to) (?:anyone|everyone|those|people|fans|viewers|anybody) "
         r"(?:who|that) (?:loves?|likes?|enjoys?|wants?|appreciates?|is a fan)",
         r"\bfor (?:all )?fans of\b",
@@ -72,6 +72,7 @@ STOCK_PHRASES = tuple(
 AVOID_PHRASES = (
     "must-",  # must-watch, must-see, must-watched
     "must watch",
+    "mustwatch",  # onnxruntime's greedy text once "must-" was banned
     "must see",
     "masterpiece",
     "highly recommend",

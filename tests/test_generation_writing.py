@@ -48,6 +48,7 @@ PARK = Item(
         "This movie is a must-watch for anyone who loves action, comedy, and science fiction.",
         "It is a great example of a classic heist movie.",
         "You'll love it.",
+        "The Matrix is a mustwatch for anyone with an interest in action.",
         "A perfect choice for a cozy night in.",
         "It is a great movie with a twist.",
         "A timeless classic that will keep you on the edge of your seat.",
