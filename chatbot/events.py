@@ -24,6 +24,8 @@ CONSTRAINT_TYPES: dict[str, type] = {
     "year_min": int,
     "year_max": int,
     "runtime_max": int,
+    "runtime_min": int,
+    "decade_not": int,  # a decade to leave out, by its first year ('nothing from the 80s': 1980)
     "rating_min": float,
     "language": str,
     "country": str,

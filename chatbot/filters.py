@@ -17,7 +17,8 @@ _NUMERIC = ("year", "runtime", "rating", "price")
 _EXPR = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$")
 FILTER_GRAMMAR = (
     "genre=Drama, genre!=Horror, year>=1990, year<=1999, runtime<=120, language=fr, "
-    "country=FR, rating>=7, price<=20, FACET=VALUE, FACET!=VALUE (VALUE may be A,B for any of)"
+    "country=FR, rating>=7, price<=20, decade!=1980, FACET=VALUE, FACET!=VALUE (VALUE may be A,B "
+    "for any of)"
 )
 
 
@@ -40,6 +41,7 @@ class Filters:
     facets_none: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     suitable_for: str | None = None  # an AUDIENCES key: 'children' or 'family'
     text_none: tuple[str, ...] = ()  # topics the title and description must not mention
+    decades_none: tuple[int, ...] = ()  # decades to leave out, by first year (1980: 1980-1989)
 
     @property
     def active(self) -> bool:
@@ -57,6 +59,8 @@ class Filters:
         if self.suitable_for is not None and not AUDIENCES[self.suitable_for].admits(item):
             return False
         if self.text_none and mentions_any(f"{item.title}. {item.description}", self.text_none):
+            return False
+        if self.decades_none and (item.year is None or item.year // 10 * 10 in self.decades_none):
             return False
         for name, lo, hi in self._bounds():
             value = getattr(item, name)
@@ -89,6 +93,8 @@ class Filters:
             out.append(f"suitable_for={self.suitable_for}")
         if self.text_none:
             out.append(f"text!={','.join(self.text_none)}")
+        if self.decades_none:
+            out.append(f"decade!={','.join(str(d) for d in self.decades_none)}")
         return out
 
     def value_constraints(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -153,6 +159,12 @@ def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = N
             if op != "=" or raw not in AUDIENCES:
                 raise InputError(f"filter {expr!r}: use suitable_for={'|'.join(AUDIENCES)}")
             acc["suitable_for"] = raw
+            continue
+        if name == "decade":
+            if op != "!=" or not all(v.strip().isdecimal() for v in raw.split(",")):
+                raise InputError(f"filter {expr!r}: use decade!=1980 (decades to leave out)")
+            decades = tuple(int(v) // 10 * 10 for v in raw.split(","))
+            acc["decades_none"] = tuple(dict.fromkeys([*acc.get("decades_none", ()), *decades]))
             continue
         if name == "text":
             if op != "!=":

@@ -345,6 +345,10 @@ def constraint_label(name: str, value: Any) -> str:
         return f"Only before {int(value) + 1}"
     if name == "runtime_max":
         return f"At most {int(value)} minutes long"
+    if name == "runtime_min":
+        return f"At least {int(value)} minutes long"
+    if name == "decade_not":
+        return f"Not from the {int(value)}s"
     if name == "rating_min":
         return f"Rated at least {float(value):g}"
     if name == "language":

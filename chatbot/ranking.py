@@ -163,6 +163,8 @@ class Ranker:
             year_min=_int(c.get("year_min")),
             year_max=_int(c.get("year_max")),
             runtime_max=_int(c.get("runtime_max")),
+            runtime_min=_int(c.get("runtime_min")),
+            decades_none=(int(c["decade_not"]),) if "decade_not" in c else (),
             languages=(str(c["language"]),) if "language" in c else (),
             countries=(str(c["country"]),) if "country" in c else (),
             rating_min=_float(c.get("rating_min")),

@@ -39,6 +39,7 @@ def film(
         year=year,
         genres=genres,
         description=description or f"A {year} film.",
+        runtime=110,
         facets=facets,
         extra=extra,
     )
@@ -231,3 +232,56 @@ def test_franchise_names_come_from_series_the_films_name() -> None:
         "Harry Potter": "Harry Potter",
         "James Bond - 007": "James Bond",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("romance is a no for me. a drama?", "Romance"),
+        ("sci-fi is a no-go, what about a thriller?", "Science Fiction"),
+        ("I'm so over action movies. give me a crime film", "Action"),
+        ("fantasy isn't my thing, how about a war film", "Fantasy"),
+    ],
+)
+def test_a_verb_can_say_no(nlu: Understander, text: str, avoided: str) -> None:
+    evs = events(nlu, text)
+    assert AttributeAvoided("genre", avoided) in evs
+    assert not any(isinstance(e, AttributeAvoided) and e.value != avoided for e in evs)
+    assert any(isinstance(e, AttributePreferred) for e in evs)  # the other genre is wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("horror but nothing from the 80s", "decade_not", 1980),
+        ("no 90s stuff please", "decade_not", 1990),
+        ("not before the 90s", "year_min", 1990),
+        ("a western that's at least 2 hours long", "runtime_min", 120),
+        ("a drama over 2 hours", "runtime_min", 120),
+        ("a thriller, 1h30 tops", "runtime_max", 90),
+        ("creepy under an hour n half", "runtime_max", 90),
+    ],
+)
+def test_constraint_phrasings(nlu: Understander, text: str, name: str, value: int) -> None:
+    got = {e.name: e.value for e in events(nlu, text) if isinstance(e, ConstraintSet)}
+    assert got.get(name) == value, got
+
+
+def test_decades_and_minimum_lengths_filter_items() -> None:
+    from chatbot.filters import Filters, parse_filters
+
+    f = Filters(decades_none=(1980,), runtime_min=100)
+    casablanca, commando = FILMS[0], FILMS[24]
+    assert not f.matches(commando)  # 1985
+    assert f.matches(casablanca)  # 1942, 110 minutes
+    assert not Filters(runtime_min=120).matches(casablanca)
+    assert parse_filters(f.to_exprs()) == f
+    state = fold([ConstraintSet("decade_not", 1980)], InterestState())
+    assert "Not from the 1980s" in [b.label for b in state.beliefs()]
+
+
+def test_comma_and_lists_and_everyday_words_after_a_past_cue(nlu: Understander) -> None:
+    liked = titles(events(nlu, "loved gladiator, braveheart, and predator"), ItemLiked)
+    assert liked == {"Gladiator", "Braveheart", "Predator"}
+    # a title inside a longer capitalised name is not that title
+    assert not titles(events(nlu, "I loved The Lives of Casablanca Nights"), ItemLiked)

@@ -260,6 +260,20 @@ class ConstraintRules(ParseBase):
             elif part in ("mid", "middle"):
                 lo, hi = start + 3, start + 7
             rel = m.group("rel") or ""
+            if m.group("neg") and rel in ("before", "pre", "earlier than", "older than"):
+                self._set("year_min", lo)  # 'not before the 90s'
+                return True
+            if m.group("neg") and rel in ("after", "post", "later than", "newer than"):
+                self._set("year_max", hi)  # 'nothing after the 80s'
+                return True
+            if m.group("neg") and not rel and not part:
+                # 'horror but nothing from the 80s', 'no 90s stuff': that decade left out
+                self._set("decade_not", start)
+                c = self.state.constraints
+                if c.get("year_min") == start and c.get("year_max") == start + 9:
+                    self._clear("year_min")
+                    self._clear("year_max")
+                return True
             if rel in ("before", "pre", "earlier than", "older than"):
                 self._set("year_max", lo - 1)
             elif rel in ("after", "post", "later than", "newer than"):
@@ -272,6 +286,8 @@ class ConstraintRules(ParseBase):
             return True
 
         self._consume(
+            r"(?:\b(?P<neg>not|no|nothing|anything but|anything except|except|excluding|without|"
+            r"but not|avoid|avoiding|none|skip)\s+(?:(?:from|in|of|made in)\s+)?)?"
             r"\b(?:(?P<rel>before|pre|after|post|since|earlier than|older than|later than|"
             r"newer than)[\s-]+)?"
             r"(?:the )?(?:(?P<part>early|late|mid|middle)[\s-]+)?"
@@ -480,12 +496,12 @@ class ConstraintRules(ParseBase):
         return True
 
     def _runtime(self, shown: Sequence[Item]) -> None:
-        num = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and a half)"
+        num = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and (?:a )?half)"
 
         def limit(m: re.Match[str]) -> bool:
             n = m.group("n")
             unit = m.group("unit")
-            if n == "an hour and a half":
+            if n.startswith("an hour and"):
                 minutes = 90.0
             else:
                 value = NUMBER_WORDS.get(n)
@@ -501,7 +517,7 @@ class ConstraintRules(ParseBase):
         self._consume(
             r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|"
             r"up to)\s*"
-            r"(?P<n>an hour and a half)\b(?P<unit>)",
+            r"(?P<n>an hour and (?:a )?half)\b(?P<unit>)",
             limit,
         )
 
@@ -513,6 +529,12 @@ class ConstraintRules(ParseBase):
             self._set("runtime_max", minutes)
             return True
 
+        # '1h30 tops', '1h45 max', 'a thriller, 1h30': a clock length is the most it may last
+        self._consume(
+            r"\b(?P<h>\d)\s*h\s*(?P<m>[0-5]\d)\b(?:\s*(?:m|mins?|minutes?)\b)?"
+            r"(?:[\s,-]*(?:tops|max(?:imum)?|at most|or less|or under|or shorter)\b)?",
+            clock,
+        )
         # 'an hour and 45 minutes', '1h30', '1 hour 40', '2h'
         self._consume(
             r"(?:\b(?:under|less than|shorter than|at most|no (?:more|longer) than|not longer than|"
@@ -548,6 +570,31 @@ class ConstraintRules(ParseBase):
             r"(?:max(?:imum)?|tops|at[\s-]most|or[\s-]less|or[\s-]shorter|or[\s-]under|"
             r"at the most|max length|long max)\b",
             limit,
+        )
+
+        def at_least(m: re.Match[str]) -> bool:
+            n = m.group("n")
+            value = NUMBER_WORDS.get(n)
+            amount = float(value) if value is not None else float(n)
+            minutes = amount * 60 if m.group("unit").startswith("h") else amount
+            if not 10 <= minutes <= 600:
+                return False
+            self._set("runtime_min", int(minutes))
+            if int(self.state.constraints.get("runtime_max", 10_000)) <= minutes:
+                self._clear("runtime_max")
+            return True
+
+        # 'at least 2 hours', 'longer than 100 minutes', 'over 2 hours', '2 hours or more'
+        self._consume(
+            r"\b(?:at least|longer than|more than|over|no shorter than|not shorter than|"
+            r"minimum(?: of)?|min\.?)\s*"
+            rf"{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?:\s+long)?",
+            at_least,
+        )
+        self._consume(
+            rf"\b{num}[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?:[\s-]long)?[\s,-]*"
+            r"(?:or (?:more|longer|over)|\+|minimum|at least)(?!\w)",
+            at_least,
         )
         runtimes = sorted(i.runtime for i in shown if i.runtime)
 

@@ -160,7 +160,11 @@ class Vocabulary:
             key = normalize_title(item.title)
             if key:
                 self.titles.setdefault(key, []).append(item)
-            aliases = [item.extra.get("original_title"), *item.extra.get("aliases", ())]
+            aliases = [
+                item.extra.get("original_title"),
+                *item.extra.get("aliases", ()),
+                *_self_names(item),
+            ]
             for alias in aliases:
                 akey = normalize_title(alias) if isinstance(alias, str) else ""
                 if akey and item not in self.titles.get(akey, ()):
@@ -315,6 +319,16 @@ def _heads(key: str, raw: str) -> Iterable[str]:
             yield head
 
 
+def _self_names(item: Item) -> list[str]:
+    """Names the item's synopsis opens with as its subject that the recogniser took for a person
+    ('Spirited Away is an Oscar winning film' for 千と千尋の神隠し): the film's English name."""
+    return [
+        v
+        for v in item.facet("person")
+        if re.match(rf"{re.escape(v)}\s+(?:is|was)\b", item.description)
+    ]
+
+
 def _not_a_person(key: str, titles: set[str]) -> bool:
     """A 'name' that is a title, or part of two titles or more ('Kung Fu': Kung Fu Panda, Kung
     Fu Yoga), is a concept the recogniser mistook for a person."""
@@ -368,12 +382,21 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     by_norm: dict[str, tuple[str, str]] = {}
     surnames: dict[str, set[str]] = {}
-    titles = {normalize_title(i.title) for i in catalog}
+    # names a synopsis opens with as its subject ('Spirited Away is an Oscar winning film'): the
+    # film's own (English) name, which the recogniser took for a person
+    self_named = {v for i in catalog for v in _self_names(i)}
+    # titles and their aliases: 'Spirited Away' (the English name of 千と千尋の神隠し) is no person
+    titles = {
+        normalize_title(name)
+        for i in catalog
+        for name in (i.title, *(a for a in i.extra.get("aliases", ()) if isinstance(a, str)))
+    }
     for name in ("franchise", "studio", "person"):  # a franchise's name is no character's
         for value in catalog.facet_values(name):
             norm = _norm_phrase(fold_accents(value))
             if len(norm) < 3 or (
-                name == "person" and _not_a_person(normalize_title(value), titles)
+                name == "person"
+                and (_not_a_person(normalize_title(value), titles) or value in self_named)
             ):
                 continue  # the recogniser sometimes takes a title for a name ('Toy Story')
             if name == "franchise" and not _franchise_term(value, titles):

@@ -24,7 +24,8 @@ REQUEST_VERBS = _words(
 
 SMALL_TALK = _words(
     "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
-    "perfect wow sure alright fine good got it oh ah hmm um uh yeah yep"
+    "perfect wow sure alright fine good got it oh ah hmm um uh yeah yep hola yo sup hiya howdy "
+    "greetings"
 )
 
 
@@ -70,7 +71,11 @@ NEGATIVE_CUES = _phrases(
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
     "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
-    "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious"
+    "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious|"
+    "is a no|a no for me|no-go|a no-go|not my thing|isn't my thing|is not my thing|"
+    "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
+    "so over|taken a break from|taking a break from|need a break from|not in the mood for|"
+    "over it|had my fill of|burnt out on|burned out on"
 )
 POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
@@ -222,7 +227,8 @@ SLANG = _table(
     "romcom=rom com|romcoms=rom coms|scifi=sci fi|docu=documentary|vid=video|cmdy=comedy|"
     "comdy=comedy|whats=what's|hows=how's|wheres=where's|whos=who's|"
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
-    "favs=favourites|faves=favourites|fav's=favourites"
+    "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
+    "tho=though|lookin=looking|watchin=watching|somethin'=something"
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(

@@ -191,6 +191,9 @@ class _Parse(ConstraintRules, TitleRules):
             return None
         if not (low.endswith("?") or words[0] in QUESTION_STARTS) or REQUEST_QUESTIONS.search(low):
             return None
+        last = low.rsplit(",", 1)[-1].strip()
+        if last != low and REQUEST_QUESTIONS.search(last):
+            return None  # 'sci-fi is a no-go, what about a western?': a request at the end
         topic = next((name for name, pattern in QUESTION_TOPICS if re.search(pattern, low)), None)
         if topic is None:
             return None
@@ -247,6 +250,9 @@ class _Parse(ConstraintRules, TitleRules):
             r"new search)\b",
             reset,
         )
+
+        # 'more like these': more of the same, not a like of one pick ('more like that' names one)
+        self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
 
         def explore(m: re.Match[str]) -> bool:
             self.events.append(ExplorationRequested())
@@ -461,6 +467,8 @@ class _Parse(ConstraintRules, TitleRules):
         # ('Casablanca, Vertigo, Rear Window - all watched')
         waiting: list[Target] = []
         for lo, hi in clauses:
+            if lo > 0 and self.toks[lo - 1].text in (".", "!", "?"):
+                prev = None  # 'romance is a no for me. a drama?': a new sentence, a new say
             cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
             pure = (

@@ -167,6 +167,8 @@ class TitleRules(ParseBase):
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
                 if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_NO_AND) > n:
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
+                if toks[i].raw[:1].isupper() and self._inside_title_run(i):
+                    continue  # 'The Lives of Others' is not 'The Others'
                 if (
                     after
                     and after.text.isdecimal()
@@ -205,8 +207,8 @@ class TitleRules(ParseBase):
             )
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
         facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
-        if facet is not None and not (capitalised and i > 0):
-            return False  # 'horror' is a genre; 'I loved Aliens' is a title
+        if facet is not None and not (capitalised and i > 0) and not self._next_in_list(i):
+            return False  # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles
         if facet is not None and facet[0] in NAMED_FACETS and self._attribute_context(i, n):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
         if self._franchise_at(i, n) is not None:
@@ -221,7 +223,11 @@ class TitleRules(ParseBase):
         ):
             return False  # "I'm home alone this weekend" is not the film Home Alone
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
-            return False  # 'what should I watch next?' is not the film 'Next
+            # 'what should I watch next?' is not the film 'Next'; 'i loved heat' is Heat
+            return (self._past_cue_before(i) or self._next_in_list(i)) and self._pos(i) in (
+                "NOUN",
+                "PROPN",
+            )
         if self._next_in_list(i):
             return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
         plain = all(w in self.vocab.plain_words for w in words)
@@ -247,15 +253,38 @@ class TitleRules(ParseBase):
             self._cue_before(i)
             or len(self.toks) <= n + 1
             or nxt in (",", "and", "or")
-            or prev in ("is", "was", "did", "does", "has", "how")  # 'is Alien a horror film?'
+            or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
+            # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
         )
+
+    def _past_cue_before(self, i: int) -> bool:
+        """Right after 'loved', 'watched', 'saw'...: what one loves or watches is a film."""
+        prev = self.toks[i - 1].text if i > 0 else ""
+        return prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored")
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
         verbs = r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|adored?"
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
+        )
+
+    def _inside_title_run(self, i: int) -> bool:
+        """Token i continues a capitalised run that started earlier and is no title found
+        ('I loved The Lives of Others': 'Others' is not the film The Others)."""
+        k = i - 1
+        while k > 0 and self.toks[k].text in _GLUE_NO_AND and not self.toks[k].used:
+            k -= 1
+        if k < 1 or k == i - 1 and self.toks[k].text in _GLUE_NO_AND:
+            return False
+        prev = self.toks[k]
+        return (
+            k < i
+            and prev.raw[:1].isupper()
+            and not prev.used
+            and prev.text != "i"
+            and prev.text not in SMALL_TALK
         )
 
     def _about_span(self, i: int, n: int) -> bool:
@@ -308,6 +337,8 @@ class TitleRules(ParseBase):
             k -= 1
         if k < 1 or self.toks[k].text not in (",", "and", "or", "&"):
             return False
+        if k > 1 and self.toks[k].text in ("and", "or") and self.toks[k - 1].text == ",":
+            k -= 1  # 'goodfellas, the departed, and casino'
         return any(t.kind == "item" and t.pos < k and self.toks[k - 1].used for t in self.targets)
 
     def _attribute_context(self, i: int, n: int) -> bool:
