@@ -27,7 +27,7 @@ _QUALITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("mood", ("Creepy", "Suspenseful", "Disturbing")),
     ),
     "gory": (
-        ("genre", ("Splatter Film", "Slasher Film", "Horror")),
+        ("genre", ("Splatter Film", "Slasher Film", "Gore")),  # horror alone is not gore
         ("audience", ("Violence",)),
         ("mood", ("Gross", "Revolting")),
     ),
@@ -37,6 +37,31 @@ _QUALITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "romantic": (("genre", ("Romance",)), ("mood", ("Romantic",))),
     "explicit": (("audience", ("Sexually Explicit", "Adult", "Explicit Language")),),
 }
+# yes/no questions about what a film is ('is it animated?', 'is the last one in black and
+# white?', 'is it based on a true story?'): the question's words -> the facet values that say yes
+_PROPERTIES: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+    ("animated", r"animat|cartoon|anime", (("genre", ("Animation", "Cartoon", "Anime")),)),
+    (
+        "in black and white",
+        r"black[\s-]*(?:and|&|n)[\s-]*white|\bb ?& ?w\b",
+        (("style", ("Black And White Film",)),),
+    ),
+    ("a silent film", r"\bsilent\b", (("style", ("Silent Film",)),)),
+    (
+        "based on a true story",
+        r"true (?:story|stories|events)|real (?:story|events|life)|really happen",
+        (("source", ("True Story", "Biography")), ("genre", ("Biography", "Biographical"))),
+    ),
+    (
+        "based on a book",
+        r"\b(?:book|novel|comic|graphic novel|play)\b",
+        (("source", ("Novel", "Literature", "Graphic Novel", "Comic", "Theater Play")),),
+    ),
+    ("a remake", r"\bremake\b", (("source", ("Remake",)),)),
+    ("a documentary", r"documentar", (("genre", ("Documentary",)),)),
+    ("a musical", r"\bmusical\b|\bsing(?:ing)?\b", (("genre", ("Musical",)),)),
+    ("a short film", r"\bshort film\b|\ba short\b", (("style", ("Short Film",)),)),
+)
 _QUALITY_WORDS = {
     "scary": r"scar|frighten|creepy|horror",
     "gory": r"gor|bloody",
@@ -95,6 +120,15 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         return f"Its description names {_join(people)}."
     if topic == "genre":
         listed = f"{label} is listed as {_join(item.genres) or 'no genre'}"
+        prop = next((p for p in _PROPERTIES if re.search(p[1], text.lower())), None)
+        if prop is not None:
+            found = _marked(item, prop[2])
+            if found:
+                return f"Yes: {label} is listed as {_join(found)}."
+            return (
+                f"Not that the catalogue says: nothing marks {label} as {prop[0]} "
+                f"(it is listed as {_join(item.genres) or 'no genre'})."
+            )
         asked = re.search(r"\ban? ([\w\s'-]+?) (?:movie|film|flick|one)\b", text.lower())
         kind = asked.group(1).strip() if asked else ""
         if not kind or kind in ("good", "great", "real", "true"):

@@ -285,3 +285,18 @@ def test_comma_and_lists_and_everyday_words_after_a_past_cue(nlu: Understander) 
     assert liked == {"Gladiator", "Braveheart", "Predator"}
     # a title inside a longer capitalised name is not that title
     assert not titles(events(nlu, "I loved The Lives of Casablanca Nights"), ItemLiked)
+
+
+def test_yes_no_questions_about_what_a_film_is() -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    bw = film(40, "Paths", 1957, ("War",), style=("Black And White Film",), source=("Novel",))
+    catalog = Catalog([*FILMS, bw])
+    ask = Question("genre", (bw.id,))
+    assert answer(ask, "is it in black and white?", catalog).startswith("Yes")
+    assert answer(ask, "is it based on a book?", catalog).startswith("Yes")
+    assert answer(ask, "is it animated?", catalog).startswith("Not that the catalogue says")
+    # horror is not gore: a plain horror film is not called gory
+    gore = answer(Question("suitability", ("f9",)), "is it gory?", catalog)
+    assert gore.startswith("Probably not")

@@ -182,7 +182,8 @@ class _Parse(ConstraintRules, TitleRules):
         for item_id in mentioned:  # 'E.T. The Extra-Terrestrial (1982)': no sentence ends inside
             item = self.vocab.catalog.get(item_id)
             for name in sorted({item.label, item.title}, key=len, reverse=True):
-                low = low.replace(name.lower(), "the film")
+                if re.search(r"[.!?]", name):  # only names a sentence split would cut
+                    low = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", "the film", low)
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
