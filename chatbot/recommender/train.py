@@ -307,7 +307,7 @@ def train_recommender(
     max_cases: int | None = None,
     popularity_cap: bool = True,
     rank_share: float = 0.2,
-    max_rank_cases: int | None = None,
+    max_rank_cases: int | None = 1500,
     rerank: bool = True,
     retriever: Retriever | None = None,
     echo: Callable[[str], None] = print,
