@@ -173,7 +173,11 @@ class Ranker:
             facets_any=facets_any,
             facets_none=facets_none,
             suitable_for=self._audience(c.get("audience")),
-            text_none=tuple(state.avoided_topics),
+            # a person avoided is also left out where a synopsis names them ('not Tarantino')
+            text_none=(
+                *state.avoided_topics,
+                *(n for f, v in state.avoided if f == "person" for n in _person_names(v)),
+            ),
         )
 
     def _audience(self, value: object) -> str | None:
@@ -559,6 +563,17 @@ def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:
     if genres:
         return any(_has(item, "genre", v) for v in genres)
     return bool(named) or any(_has(item, f, v) for f, v in focus)
+
+
+def _person_names(name: str) -> tuple[str, ...]:
+    """How a synopsis may name a person: the full name, and the surname when it is no everyday
+    word ('Tarantino' yes; 'Cruise', 'Stone' no: wordfreq Zipf frequency below 3)."""
+    from wordfreq import zipf_frequency
+
+    parts = name.split()
+    if len(parts) >= 2 and len(parts[-1]) >= 4 and zipf_frequency(parts[-1].lower(), "en") < 3.0:
+        return (name, parts[-1])
+    return (name,)
 
 
 def _has(item: Item, facet: str, value: str) -> bool:

@@ -321,7 +321,10 @@ def _heads(key: str, raw: str) -> Iterable[str]:
 
 def _self_names(item: Item) -> list[str]:
     """Names the item's synopsis opens with as its subject that the recogniser took for a person
-    ('Spirited Away is an Oscar winning film' for 千と千尋の神隠し): the film's English name."""
+    ('Spirited Away is an Oscar winning film' for 千と千尋の神隠し): the film's English name. Only
+    for films titled in another script or language ('Adam Sandler is Little Nicky' is a person)."""
+    if item.title.isascii() or "en" in item.facet("language"):
+        return []
     return [
         v
         for v in item.facet("person")
