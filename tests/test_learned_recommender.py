@@ -266,10 +266,17 @@ def test_real_training_on_redial_movies(
 
 
 def test_make_setup_command_line_parses() -> None:
-    """The Makefile runs `chatbot train recommender --if-missing --catalog PATH`."""
+    """The Makefile's recommender line parses (`make setup` trains the blend, --no-rerank)."""
+    import re
+    import shlex
+    from pathlib import Path
+
     from chatbot.cli import build_parser
 
-    args = build_parser().parse_args(
-        ["train", "recommender", "--if-missing", "--catalog", "var/catalog/movies.jsonl"]
-    )
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text()
+    line = re.search(r"-m chatbot (train recommender --if-missing[^\n]*)", makefile)
+    assert line is not None
+    argv = shlex.split(line.group(1).replace("$(CATALOG)", "var/catalog/movies.jsonl"))
+    args = build_parser().parse_args(argv)
     assert args.catalog_path == "var/catalog/movies.jsonl" and args.if_missing
+    assert "--no-rerank" in argv
