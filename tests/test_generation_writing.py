@@ -377,3 +377,13 @@ def test_an_initial_does_not_end_the_description_clause():
     assert description_clause(item, lambda s: True) == (
         "Robert S. McNamara looks back on the wars he ran."
     )
+
+
+def test_a_sentence_opening_with_a_whole_other_title_is_a_mention():
+    wings = Item(id="w", title="Iron Wings", description="A pilot rebuilds a glider in the desert.")
+    follows = Item(id="f", title="It Follows", description="A curse passes from one to another.")
+    checker = GroundingChecker(Catalog([wings, follows]))
+    allowed = checker.allowed([wings], wings)
+    assert checker.check("It follows a pilot who rebuilds a glider.", allowed)
+    assert not checker.mentioned_titles("Its pilot rebuilds a glider in the desert.", allowed)
+    assert not checker.mentioned_titles("The pilot follows it into the desert.", allowed)
