@@ -3,6 +3,8 @@
     .venv/bin/python benchmarks/bench_writing.py                       # 105 tuning + 105 held-out
     .venv/bin/python benchmarks/bench_writing.py --tune 30 --heldout 0 # quick iteration
     .venv/bin/python benchmarks/bench_writing.py --llm template        # the template floor only
+    .venv/bin/python benchmarks/bench_writing.py --replay OUT/replies.jsonl --prompts DIR
+        # writer only: the same recorded picks rewritten with other prompts / --no-decoding
 
 Scripted conversations (an opening and follow-ups such as "not the second one", "older,
 please", "something funnier", plus prompt-injection turns) run through the real dialogue manager
@@ -469,6 +471,59 @@ def write_side_by_side(pairs: list[dict[str, Any]], path: Path, n: int, seed: in
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def replay(args: argparse.Namespace) -> dict[str, Any]:
+    """Writer only: the recommend turns of a recorded replies.jsonl (--replay) written again by
+    the served writer, with other prompts (--prompts DIR) or without the decoding constraints
+    (--no-decoding); prints the share of item texts that keep the model's sentence, the writer's
+    time and the kinds of rejection. For comparing prompt and decoding options quickly on the
+    same picks (no understanding, retrieval or ranking)."""
+    from collections import Counter
+
+    from chatbot.catalog import load_catalog
+    from chatbot.generation import Prompts, make_chat_model
+    from chatbot.ranking import Recommendation
+
+    settings = Settings.from_env(threads=args.threads, store="memory", llm=args.llm)
+    catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
+    prompts = Prompts(Path(args.prompts)) if args.prompts else None  # type: ignore[arg-type]
+    writer = ResponseWriter(make_chat_model(settings), catalog, settings, prompts=prompts)
+    if args.no_decoding:
+        writer.decoding = {}
+    template = ResponseWriter(None, catalog, settings)
+    lines = Path(args.replay).read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    rows = [r for r in rows if r["kind"] == "recommend" and r["items"]]
+    rows = rows[args.replay_skip : args.replay_skip + args.replay_n]
+    kept = items = 0
+    seconds: list[float] = []
+    kinds: Counter[str] = Counter()
+    for row in rows:
+        recs = tuple(
+            Recommendation(catalog.get(i), 1.0, tuple(r))
+            for i, r in zip(row["items"], row["reasons"], strict=True)
+        )
+        request = ReplyRequest(kind="recommend", user_text=row["user_text"], recommendations=recs)
+        start = time.perf_counter()
+        written = writer.write(request)
+        seconds.append(time.perf_counter() - start)
+        served = [t for _, t in split_items(written.text)[1]]
+        base = [t for _, t in split_items(template.write(request).text)[1]]
+        items += len(served)
+        kept += sum(a != b for a, b in zip(served, base, strict=False))
+        kinds.update(getattr(v, "kind", "other") for v in written.violations)
+        print(f"  [{len(seconds)}/{len(rows)}] kept {kept}/{items}", file=sys.stderr, flush=True)
+    res = {
+        "turns": len(rows),
+        "items": items,
+        "model_text_items": kept / max(items, 1),
+        "writer_p50_s": statistics.median(seconds) if seconds else 0.0,
+        "writer_p95_s": pct(seconds, 0.95),
+        "rejections": dict(kinds.most_common()),
+    }
+    print(json.dumps(res, indent=1))
+    return res
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tune", type=int, default=105, help="replies, tuning split")
@@ -485,7 +540,15 @@ def main() -> None:
         default=0.0,
         help="stop starting turns after this many seconds and report the replies written so far",
     )
-    run(parser.parse_args())
+    parser.add_argument(
+        "--replay", help="a recorded replies.jsonl: rewrite its turns (writer only)"
+    )
+    parser.add_argument("--replay-n", type=int, default=10, help="turns to replay")
+    parser.add_argument("--replay-skip", type=int, default=0, help="turns skipped first")
+    parser.add_argument("--prompts", help="with --replay: a folder of prompt files to use")
+    parser.add_argument("--no-decoding", action="store_true", help="with --replay: no constraints")
+    args = parser.parse_args()
+    replay(args) if args.replay else run(args)
 
 
 if __name__ == "__main__":
