@@ -16,6 +16,7 @@ import secrets
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -141,196 +142,264 @@ def build_app(manager: Manager | ManagerSource, settings: Settings) -> gr.Blocks
         gr.Markdown(f"## {meta.get('title') or 'What should I watch next?'}")
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320):
-                chatbot = gr.Chatbot(
-                    label="Conversation",
-                    # the floating label covered the first visible line once scrolled; the
-                    # chat log keeps its accessible name ("chatbot conversation")
-                    show_label=False,
-                    height=420,
-                    feedback_options=None,
-                    # no toolbar: its copy button was an 18 px target over the first line
-                    buttons=[],
-                    examples=[{"text": e} for e in examples],
-                    placeholder="Tell me what you like, or pick an example.",
-                    latex_delimiters=[],
-                    elem_id="chat",
-                )
-                with gr.Row():
-                    msg = gr.Textbox(
-                        label="Your message",
-                        show_label=False,
-                        placeholder="e.g. a slow-burning thriller, nothing too violent",
-                        scale=5,
-                        lines=1,
-                        max_lines=4,
-                        autofocus=True,
-                        interactive=False,
-                        elem_id="message",
-                    )
-                    send = gr.Button(
-                        "Send",
-                        variant="primary",
-                        scale=1,
-                        min_width=80,
-                        elem_id="send",
-                        interactive=False,
-                    )
-                    stop = gr.Button(
-                        "Stop",
-                        variant="stop",
-                        scale=1,
-                        min_width=80,
-                        elem_id="stop",
-                        visible=False,
-                    )
-                status = gr.HTML(
-                    turn_status(source.stage, 0, state="loading"), elem_id="turn-status"
-                )
-                cards = gr.HTML("", elem_id="cards", js_on_load=CLICK_JS)
+                chat = _chat_column(source, examples)
             with gr.Column(scale=1, min_width=260):
-                gr.Markdown("### What I know about you")
-                panel = gr.HTML(render_panel("", ()), elem_id="panel", js_on_load=CLICK_JS)
-                with gr.Row():
-                    start_over = gr.Button("Start over", elem_id="start-over")
-                    forget = gr.Button("Forget me", variant="stop", elem_id="forget")
-                with gr.Column(visible=False, elem_classes="confirm-row") as confirm_reset:
-                    gr.Markdown("Start over? I will forget what you told me in this chat.")
-                    with gr.Row():
-                        reset_yes = gr.Button("Yes, start over", elem_id="confirm-start-over")
-                        reset_no = gr.Button("Cancel", elem_id="cancel-start-over")
-                with gr.Column(visible=False, elem_classes="confirm-row") as confirm_forget:
-                    gr.Markdown("Forget me? This deletes this conversation and everything I know.")
-                    with gr.Row():
-                        forget_yes = gr.Button(
-                            "Yes, delete everything", variant="stop", elem_id="confirm-forget"
-                        )
-                        forget_no = gr.Button("Cancel", elem_id="cancel-forget")
+                side = _side_column()
         if footer:
             gr.HTML(footer, elem_id="attribution")
-
-        page_outputs = [browser_id, chatbot, cards, panel, status, msg, send, stop]
-
-        def draw(snap: Snapshot) -> list[Any]:
-            ready = source.get() is not None
-            if not source.ready.is_set():
-                status_html = turn_status(source.stage, 0, state="loading")
-            elif source.error:
-                status_html = turn_status(f"Could not load: {source.error}", 0, state="error")
-            else:
-                status_html = snap.status_html
-            return [
-                snap.session_id,
-                list(snap.history),
-                snap.cards_html,
-                snap.panel_html,
-                status_html,
-                gr.update(interactive=ready),
-                gr.update(interactive=ready),
-                gr.update(visible=snap.running),
-            ]
-
-        closed: set[str] = set()  # Gradio session hashes of tabs that went away
-
-        async def page(stored: Any, request: gr.Request) -> AsyncIterator[list[Any]]:
-            """The one stream that draws a tab: the newest version of its session, until the
-            tab goes (Gradio keeps running an event whose client left, so unload tells us)."""
-            view = sessions.view(valid_session_id(stored) or new_session_id())
-            last: tuple[Any, ...] | None = None
-            tab = request.session_hash or ""
-            sessions.tabs += 1
-            try:
-                while tab not in closed:
-                    view = sessions.follow(view)
-                    snap = view.snapshot()
-                    key = (snap.version, snap.session_id, source.ready.is_set(), source.error)
-                    if key != last:
-                        last = key
-                        yield draw(snap)
-                    await asyncio.sleep(POLL_S)
-            finally:
-                sessions.tabs -= 1
-                closed.discard(tab)
-
-        def on_unload(request: gr.Request) -> None:
-            if request.session_hash:
-                closed.add(request.session_hash)
-
-        def session_of(stored: Any) -> str | None:
-            sid = valid_session_id(stored)
-            if sid is None:
-                gr.Warning("Still loading; please try again in a moment.")
-            return sid
-
-        def on_send(stored: Any, text: str) -> Any:
-            sid = session_of(stored)
-            if sid is None:
-                return gr.skip()
-            notice = sessions.send(sid, text)
-            if notice:
-                gr.Warning(notice)
-                return gr.skip()
-            return ""
-
-        def on_example(stored: Any, evt: gr.SelectData) -> None:
-            sid = session_of(stored)
-            value = evt.value
-            text = str(value.get("text", "")) if isinstance(value, Mapping) else str(value)
-            if sid is not None:
-                notice = sessions.send(sid, text)
-                if notice:
-                    gr.Warning(notice)
-
-        def on_card(stored: Any, evt: gr.EventData) -> None:
-            sid = session_of(stored)
-            data = evt._data if isinstance(evt._data, Mapping) else {}
-            if sid is None or not data.get("item"):
-                return
-            notice = sessions.card_action(sid, str(data.get("act")), str(data["item"]))
-            if notice:
-                gr.Warning(notice)
-
-        def on_panel(stored: Any, evt: gr.EventData) -> None:
-            sid = session_of(stored)
-            data = evt._data if isinstance(evt._data, Mapping) else {}
-            if sid is not None and data.get("act") == "forget-belief" and data.get("belief"):
-                sessions.remove_belief(sid, str(data["belief"]))
-
-        def on_stop(stored: Any) -> None:
-            sid = session_of(stored)
-            if sid is not None:
-                sessions.stop(sid)
-
-        def on_reset(stored: Any) -> Any:
-            sid = session_of(stored)
-            if sid is not None:
-                sessions.start_over(sid)
-            return gr.update(visible=False)
-
-        def on_forget(stored: Any) -> list[Any]:
-            sid = session_of(stored)
-            new_id = sessions.forget(sid) if sid is not None else gr.skip()
-            return [new_id, gr.update(visible=False)]
-
-        fast: dict[str, Any] = {"concurrency_limit": None, "show_progress": "hidden"}
-        demo.load(page, [browser_id], page_outputs, **fast)
-        demo.unload(on_unload)
-        msg.submit(on_send, [browser_id, msg], [msg], **fast)
-        send.click(on_send, [browser_id, msg], [msg], **fast)
-        chatbot.example_select(on_example, [browser_id], None, **fast)
-        cards.click(on_card, [browser_id], None, **fast)
-        panel.click(on_panel, [browser_id], None, **fast)
-        stop.click(on_stop, [browser_id], None, **fast)
-        show, hide = (lambda: gr.update(visible=True)), (lambda: gr.update(visible=False))
-        start_over.click(show, None, confirm_reset, queue=False, show_progress="hidden")
-        reset_no.click(hide, None, confirm_reset, queue=False, show_progress="hidden")
-        reset_yes.click(on_reset, [browser_id], confirm_reset, **fast)
-        forget.click(show, None, confirm_forget, queue=False, show_progress="hidden")
-        forget_no.click(hide, None, confirm_forget, queue=False, show_progress="hidden")
-        forget_yes.click(on_forget, [browser_id], [browser_id, confirm_forget], **fast)
+        _wire(demo, browser_id, chat, side, _PageEvents(source, sessions))
 
     demo.queue(default_concurrency_limit=None)
     demo.sessions = sessions  # type: ignore[attr-defined]  # for tests and scripts
     return demo
+
+
+@dataclass(frozen=True)
+class _ChatColumn:
+    """The conversation, the message row, the turn status and the cards."""
+
+    chatbot: gr.Chatbot
+    msg: gr.Textbox
+    send: gr.Button
+    stop: gr.Button
+    status: gr.HTML
+    cards: gr.HTML
+
+
+@dataclass(frozen=True)
+class _SideColumn:
+    """The interest panel, Start over and Forget me with their confirmations."""
+
+    panel: gr.HTML
+    start_over: gr.Button
+    forget: gr.Button
+    confirm_reset: gr.Column
+    reset_yes: gr.Button
+    reset_no: gr.Button
+    confirm_forget: gr.Column
+    forget_yes: gr.Button
+    forget_no: gr.Button
+
+
+def _chat_column(source: ManagerSource, examples: Sequence[str]) -> _ChatColumn:
+    """The left column: made inside the caller's `gr.Column` context."""
+    chatbot = gr.Chatbot(
+        label="Conversation",
+        # the floating label covered the first visible line once scrolled; the chat log keeps
+        # its accessible name ("chatbot conversation")
+        show_label=False,
+        height=420,
+        feedback_options=None,
+        # no toolbar: its copy button was an 18 px target over the first line
+        buttons=[],
+        examples=[{"text": e} for e in examples],
+        placeholder="Tell me what you like, or pick an example.",
+        latex_delimiters=[],
+        elem_id="chat",
+    )
+    with gr.Row():
+        msg = gr.Textbox(
+            label="Your message",
+            show_label=False,
+            placeholder="e.g. a slow-burning thriller, nothing too violent",
+            scale=5,
+            lines=1,
+            max_lines=4,
+            autofocus=True,
+            interactive=False,
+            elem_id="message",
+        )
+        send = gr.Button(
+            "Send", variant="primary", scale=1, min_width=80, elem_id="send", interactive=False
+        )
+        stop = gr.Button(
+            "Stop", variant="stop", scale=1, min_width=80, elem_id="stop", visible=False
+        )
+    status = gr.HTML(turn_status(source.stage, 0, state="loading"), elem_id="turn-status")
+    cards = gr.HTML("", elem_id="cards", js_on_load=CLICK_JS)
+    return _ChatColumn(chatbot, msg, send, stop, status, cards)
+
+
+def _side_column() -> _SideColumn:
+    """The right column: made inside the caller's `gr.Column` context."""
+    gr.Markdown("### What I know about you")
+    panel = gr.HTML(render_panel("", ()), elem_id="panel", js_on_load=CLICK_JS)
+    with gr.Row():
+        start_over = gr.Button("Start over", elem_id="start-over")
+        forget = gr.Button("Forget me", variant="stop", elem_id="forget")
+    with gr.Column(visible=False, elem_classes="confirm-row") as confirm_reset:
+        gr.Markdown("Start over? I will forget what you told me in this chat.")
+        with gr.Row():
+            reset_yes = gr.Button("Yes, start over", elem_id="confirm-start-over")
+            reset_no = gr.Button("Cancel", elem_id="cancel-start-over")
+    with gr.Column(visible=False, elem_classes="confirm-row") as confirm_forget:
+        gr.Markdown("Forget me? This deletes this conversation and everything I know.")
+        with gr.Row():
+            forget_yes = gr.Button(
+                "Yes, delete everything", variant="stop", elem_id="confirm-forget"
+            )
+            forget_no = gr.Button("Cancel", elem_id="cancel-forget")
+    return _SideColumn(
+        panel,
+        start_over,
+        forget,
+        confirm_reset,
+        reset_yes,
+        reset_no,
+        confirm_forget,
+        forget_yes,
+        forget_no,
+    )
+
+
+class _PageEvents:
+    """What the page's events do: one stream per tab draws its session; clicks and messages
+    only queue jobs on `sessions` (warnings show as Gradio toasts)."""
+
+    def __init__(self, source: ManagerSource, sessions: Sessions) -> None:
+        self.source = source
+        self.sessions = sessions
+        self.closed: set[str] = set()  # Gradio session hashes of tabs that went away
+
+    def draw(self, snap: Snapshot) -> list[Any]:
+        """The page outputs (see `_wire`) for one snapshot and the loading state."""
+        source = self.source
+        ready = source.get() is not None
+        if not source.ready.is_set():
+            status_html = turn_status(source.stage, 0, state="loading")
+        elif source.error:
+            status_html = turn_status(f"Could not load: {source.error}", 0, state="error")
+        else:
+            status_html = snap.status_html
+        return [
+            snap.session_id,
+            list(snap.history),
+            snap.cards_html,
+            snap.panel_html,
+            status_html,
+            gr.update(interactive=ready),
+            gr.update(interactive=ready),
+            gr.update(visible=snap.running),
+        ]
+
+    async def page(self, stored: Any, request: gr.Request) -> AsyncIterator[list[Any]]:
+        """The one stream that draws a tab: the newest version of its session, until the
+        tab goes (Gradio keeps running an event whose client left, so unload tells us)."""
+        sessions, source = self.sessions, self.source
+        view = sessions.view(valid_session_id(stored) or new_session_id())
+        last: tuple[Any, ...] | None = None
+        tab = request.session_hash or ""
+        sessions.tabs += 1
+        try:
+            while tab not in self.closed:
+                view = sessions.follow(view)
+                snap = view.snapshot()
+                key = (snap.version, snap.session_id, source.ready.is_set(), source.error)
+                if key != last:
+                    last = key
+                    yield self.draw(snap)
+                await asyncio.sleep(POLL_S)
+        finally:
+            sessions.tabs -= 1
+            self.closed.discard(tab)
+
+    def on_unload(self, request: gr.Request) -> None:
+        if request.session_hash:
+            self.closed.add(request.session_hash)
+
+    @staticmethod
+    def session_of(stored: Any) -> str | None:
+        sid = valid_session_id(stored)
+        if sid is None:
+            gr.Warning("Still loading; please try again in a moment.")
+        return sid
+
+    def on_send(self, stored: Any, text: str) -> Any:
+        sid = self.session_of(stored)
+        if sid is None:
+            return gr.skip()
+        notice = self.sessions.send(sid, text)
+        if notice:
+            gr.Warning(notice)
+            return gr.skip()
+        return ""
+
+    def on_example(self, stored: Any, evt: gr.SelectData) -> None:
+        sid = self.session_of(stored)
+        value = evt.value
+        text = str(value.get("text", "")) if isinstance(value, Mapping) else str(value)
+        if sid is not None:
+            notice = self.sessions.send(sid, text)
+            if notice:
+                gr.Warning(notice)
+
+    def on_card(self, stored: Any, evt: gr.EventData) -> None:
+        sid = self.session_of(stored)
+        data = evt._data if isinstance(evt._data, Mapping) else {}
+        if sid is None or not data.get("item"):
+            return
+        notice = self.sessions.card_action(sid, str(data.get("act")), str(data["item"]))
+        if notice:
+            gr.Warning(notice)
+
+    def on_panel(self, stored: Any, evt: gr.EventData) -> None:
+        sid = self.session_of(stored)
+        data = evt._data if isinstance(evt._data, Mapping) else {}
+        if sid is not None and data.get("act") == "forget-belief" and data.get("belief"):
+            self.sessions.remove_belief(sid, str(data["belief"]))
+
+    def on_stop(self, stored: Any) -> None:
+        sid = self.session_of(stored)
+        if sid is not None:
+            self.sessions.stop(sid)
+
+    def on_reset(self, stored: Any) -> Any:
+        sid = self.session_of(stored)
+        if sid is not None:
+            self.sessions.start_over(sid)
+        return gr.update(visible=False)
+
+    def on_forget(self, stored: Any) -> list[Any]:
+        sid = self.session_of(stored)
+        new_id = self.sessions.forget(sid) if sid is not None else gr.skip()
+        return [new_id, gr.update(visible=False)]
+
+
+def _wire(
+    demo: gr.Blocks,
+    browser_id: gr.BrowserState,
+    chat: _ChatColumn,
+    side: _SideColumn,
+    events: _PageEvents,
+) -> None:
+    """Connect the page's events to `events` (inside the `demo` context)."""
+    page_outputs = [
+        browser_id,
+        chat.chatbot,
+        chat.cards,
+        side.panel,
+        chat.status,
+        chat.msg,
+        chat.send,
+        chat.stop,
+    ]
+    fast: dict[str, Any] = {"concurrency_limit": None, "show_progress": "hidden"}
+    demo.load(events.page, [browser_id], page_outputs, **fast)
+    demo.unload(events.on_unload)
+    chat.msg.submit(events.on_send, [browser_id, chat.msg], [chat.msg], **fast)
+    chat.send.click(events.on_send, [browser_id, chat.msg], [chat.msg], **fast)
+    chat.chatbot.example_select(events.on_example, [browser_id], None, **fast)
+    chat.cards.click(events.on_card, [browser_id], None, **fast)
+    side.panel.click(events.on_panel, [browser_id], None, **fast)
+    chat.stop.click(events.on_stop, [browser_id], None, **fast)
+    show, hide = (lambda: gr.update(visible=True)), (lambda: gr.update(visible=False))
+    instant: dict[str, Any] = {"queue": False, "show_progress": "hidden"}
+    side.start_over.click(show, None, side.confirm_reset, **instant)
+    side.reset_no.click(hide, None, side.confirm_reset, **instant)
+    side.reset_yes.click(events.on_reset, [browser_id], side.confirm_reset, **fast)
+    side.forget.click(show, None, side.confirm_forget, **instant)
+    side.forget_no.click(hide, None, side.confirm_forget, **instant)
+    side.forget_yes.click(events.on_forget, [browser_id], [browser_id, side.confirm_forget], **fast)
 
 
 def _meta(source: ManagerSource) -> Mapping[str, Any]:
