@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from chatbot.backends import llm_onnx
-from chatbot.backends.llm_onnx import _Job, _OnnxBatch, _Scheduler
+from chatbot.backends.llm_onnx import _Job, _Scheduler
+from chatbot.backends.llm_streams import MergedBatch
 from chatbot.config import Settings
 from chatbot.errors import BackendError
 
@@ -187,9 +188,10 @@ def test_failures_reach_the_reader_and_the_loop_goes_on(scheduler: _Scheduler) -
 
 def test_batch_rows_stream_independently_and_stop_per_row(scheduler: _Scheduler) -> None:
     rows = [job(40, "first row text"), job(41, "second"), job(42, "third row")]
+    batch = MergedBatch(timeout=5)
     for j in rows:
         scheduler.submit(j)
-    batch = _OnnxBatch(rows, timeout=5)
+        batch.add(j.events, j.cancelled)
     seen: dict[int, str] = {0: "", 1: "", 2: ""}
     ended = []
     for row, delta in batch:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from chatbot.backends.builtin import LlamaCppOptions, TransformersOptions
+from chatbot.backends.llm_streams import MergedBatch, queued_deltas
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
 from chatbot.registry import Capability, options_from
@@ -288,31 +289,16 @@ class LlamaCppChatModel:
         """Stream the reply's text deltas (see the class for options); BackendError on failure."""
         events, cancelled = self._submit(messages, opts)
         try:
-            while True:
-                try:
-                    event = events.get(timeout=self.timeout)
-                except queue.Empty:
-                    raise BackendError(
-                        f"the LLM produced nothing for {self.timeout:g} s (busy or stuck); "
-                        "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
-                    ) from None
-                if event is None:
-                    return
-                if isinstance(event, BaseException):
-                    raise event
-                yield event
+            yield from queued_deltas(events, self.timeout, cancelled)
         finally:
             cancelled.set()  # a reader that leaves early ends the generation
 
-    def stream_batch(
-        self, conversations: list[list[dict[str, str]]], **opts: Any
-    ) -> _LlamaCppBatch:
+    def stream_batch(self, conversations: list[list[dict[str, str]]], **opts: Any) -> MergedBatch:
         """Generate several conversations at once (llama.cpp decodes them in one batch);
         iterate for (row, delta) and (row, None) once per row."""
-        batch = _LlamaCppBatch(len(conversations), self.timeout)
-        for row, messages in enumerate(conversations):
-            events, cancelled = self._submit(messages, opts)
-            batch.add(row, events, cancelled)
+        batch = MergedBatch(self.timeout, thread_name="llamacpp-batch")
+        for messages in conversations:
+            batch.add(*self._submit(messages, opts))
         return batch
 
 
@@ -321,62 +307,6 @@ def _error_text(payload: dict[str, Any]) -> str:
     if isinstance(error, dict):
         return str(error.get("message") or error)
     return str(error)
-
-
-class _LlamaCppBatch:
-    """BatchStream over requests that llama.cpp decodes side by side."""
-
-    def __init__(self, rows: int, timeout: float) -> None:
-        self.timeout = timeout
-        self.stopped = [False] * rows
-        self._cancel: list[threading.Event] = []
-        self._merged: queue.Queue[tuple[int, str | None | BaseException]] = queue.Queue()
-        self._left = rows
-
-    def add(
-        self, row: int, events: queue.Queue[str | None | BaseException], cancel: threading.Event
-    ) -> None:
-        self._cancel.append(cancel)
-
-        def pump() -> None:
-            while True:
-                event = events.get()
-                self._merged.put((row, event))
-                if event is None:
-                    return
-
-        threading.Thread(target=pump, name="llamacpp-batch", daemon=True).start()
-
-    def __iter__(self) -> Iterator[tuple[int, str | None]]:
-        failure: BaseException | None = None
-        while self._left:
-            try:
-                row, event = self._merged.get(timeout=self.timeout)
-            except queue.Empty:
-                self.close()
-                raise BackendError(
-                    f"the LLM produced nothing for {self.timeout:g} s (busy or stuck); "
-                    "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
-                ) from None
-            if isinstance(event, BaseException):
-                failure = failure or event
-                continue
-            if event is None:
-                self._left -= 1
-            if not self.stopped[row]:
-                yield row, event
-        if failure is not None:
-            raise failure
-
-    def stop(self, row: int) -> None:
-        """Row `row` generates no more (the others go on)."""
-        self.stopped[row] = True
-        self._cancel[row].set()
-
-    def close(self) -> None:
-        """Stop every row."""
-        for row in range(len(self._cancel)):
-            self.stop(row)
 
 
 def loaded_engines() -> Sequence[_Engine]:

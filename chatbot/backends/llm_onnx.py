@@ -29,13 +29,14 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from chatbot.backends.builtin import OnnxOptions
 from chatbot.backends.llm_decoding import constrain_logits, phrase_variants
+from chatbot.backends.llm_streams import MergedBatch, queued_deltas
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
 from chatbot.registry import Capability, options_from
@@ -406,80 +407,18 @@ class OnnxChatModel:
         finally:
             job.cancelled.set()  # a reader that leaves early ends the generation
 
-    def stream_batch(self, conversations: list[list[dict[str, str]]], **opts: Any) -> _OnnxBatch:
+    def stream_batch(self, conversations: list[list[dict[str, str]]], **opts: Any) -> MergedBatch:
         """Generate several conversations at once; iterate for (row, delta) and (row, None)."""
         jobs = [self._job(m, opts) for m in conversations]
+        batch = MergedBatch(self.options.timeout_s, thread_name="onnx-batch")
         for job in jobs:
             self.scheduler.submit(job)
-        return _OnnxBatch(jobs, self.options.timeout_s)
+            batch.add(job.events, job.cancelled)
+        return batch
 
 
 def _events(job: _Job, timeout: float) -> Iterator[str]:
-    while True:
-        try:
-            event = job.events.get(timeout=timeout)
-        except queue.Empty:
-            job.cancelled.set()
-            raise BackendError(
-                f"the LLM produced nothing for {timeout:g} s (busy or stuck); "
-                "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
-            ) from None
-        if event is None:
-            return
-        if isinstance(event, BaseException):
-            raise event
-        yield event
-
-
-class _OnnxBatch:
-    """BatchStream over jobs that run side by side in the scheduler."""
-
-    def __init__(self, jobs: Sequence[_Job], timeout: float) -> None:
-        self.jobs = list(jobs)
-        self.timeout = timeout
-        self.stopped = [False] * len(self.jobs)
-        self._merged: queue.Queue[tuple[int, str | None | BaseException]] = queue.Queue()
-        self._left = len(self.jobs)
-        for row, job in enumerate(self.jobs):
-            threading.Thread(target=self._pump, args=(row, job), daemon=True).start()
-
-    def _pump(self, row: int, job: _Job) -> None:
-        while True:
-            event = job.events.get()
-            self._merged.put((row, event))
-            if event is None:
-                return
-
-    def __iter__(self) -> Iterator[tuple[int, str | None]]:
-        failure: BaseException | None = None
-        while self._left:
-            try:
-                row, event = self._merged.get(timeout=self.timeout)
-            except queue.Empty:
-                self.close()
-                raise BackendError(
-                    f"the LLM produced nothing for {self.timeout:g} s (busy or stuck); "
-                    "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
-                ) from None
-            if isinstance(event, BaseException):
-                failure = failure or event
-                continue
-            if event is None:
-                self._left -= 1
-            if not self.stopped[row]:
-                yield row, event
-        if failure is not None:
-            raise failure
-
-    def stop(self, row: int) -> None:
-        """Row `row` generates no more (the others go on)."""
-        self.stopped[row] = True
-        self.jobs[row].cancelled.set()
-
-    def close(self) -> None:
-        """Stop every row."""
-        for row in range(len(self.jobs)):
-            self.stop(row)
+    return queued_deltas(job.events, timeout, job.cancelled)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 from chatbot import torch_thread
 from chatbot.backends.builtin import OnnxOptions, TransformersOptions
 from chatbot.backends.llm_decoding import logits_processors
+from chatbot.backends.llm_streams import silent_for
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
 from chatbot.registry import Capability, options_from
@@ -409,10 +410,7 @@ class TransformersChatModel:
                 if text:
                     yield text
         except queue.Empty:
-            raise BackendError(
-                f"the LLM produced nothing for {timeout:g} s (busy or stuck); "
-                "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
-            ) from None
+            raise silent_for(timeout) from None
         finally:
             cancelled.set()  # stops generate() at the next token when the reader leaves early
         finished.wait(timeout=timeout)
@@ -590,10 +588,7 @@ class _TransformersBatch:
                 event = self.streamer.events.get(timeout=self.timeout)
             except queue.Empty:
                 self.close()
-                raise BackendError(
-                    f"the LLM produced nothing for {self.timeout:g} s (busy or stuck); "
-                    "raise CHATBOT_LLM_TIMEOUT_S or use a smaller model"
-                ) from None
+                raise silent_for(self.timeout) from None
             if event is None:
                 break
             if not self.stopped[event[0]]:
