@@ -26,6 +26,7 @@ from chatbot.events import (
     StateReset,
     UserSaid,
 )
+from chatbot.locales import COUNTRY_NAMES, LANGUAGE_NAMES
 
 
 @dataclass(frozen=True)
@@ -327,9 +328,9 @@ def fold(events: Iterable[Event], initial: InterestState | None = None) -> Inter
 def facet_value_label(facet: str, value: str) -> str:
     """A facet value as users read it: language and country codes become names."""
     if facet == "language":
-        return f"{_LANGUAGE_NAMES.get(value, value)}-language"
+        return f"{LANGUAGE_NAMES.get(value, value)}-language"
     if facet == "country":
-        return f"made in {_COUNTRY_NAMES.get(value, value)}"
+        return f"made in {COUNTRY_NAMES.get(value, value)}"
     if facet == "person":
         return f"films with or by {value}"
     if facet in ("studio", "franchise"):
@@ -337,33 +338,33 @@ def facet_value_label(facet: str, value: str) -> str:
     return value
 
 
+def _audience_label(value: Any) -> str:
+    if value == "children":
+        return "Suitable for children (family and children's films only)"
+    return "Suitable for the whole family (no horror, erotic, adult or violent films)"
+
+
+# the readable phrase of each constraint in events.CONSTRAINT_TYPES, from its value
+_CONSTRAINT_LABELS: dict[str, Callable[[Any], str]] = {
+    "year_min": lambda v: f"Only after {int(v) - 1}",
+    "year_max": lambda v: f"Only before {int(v) + 1}",
+    "runtime_max": lambda v: f"At most {int(v)} minutes long",
+    "runtime_min": lambda v: f"At least {int(v)} minutes long",
+    "decade_not": lambda v: f"Not from the {int(v)}s",
+    "rating_min": lambda v: f"Rated at least {float(v):g}",
+    "language": lambda v: f"In {LANGUAGE_NAMES.get(str(v), str(v))}",
+    "country": lambda v: f"From {COUNTRY_NAMES.get(str(v), str(v))}",
+    "price_min": lambda v: f"Price at least {float(v):g}",
+    "price_max": lambda v: f"Price at most {float(v):g}",
+    "audience": _audience_label,
+}
+
+
 def constraint_label(name: str, value: Any) -> str:
-    """A readable phrase for one constraint ('Only after 2000')."""
-    if name == "year_min":
-        return f"Only after {int(value) - 1}"
-    if name == "year_max":
-        return f"Only before {int(value) + 1}"
-    if name == "runtime_max":
-        return f"At most {int(value)} minutes long"
-    if name == "runtime_min":
-        return f"At least {int(value)} minutes long"
-    if name == "decade_not":
-        return f"Not from the {int(value)}s"
-    if name == "rating_min":
-        return f"Rated at least {float(value):g}"
-    if name == "language":
-        return f"In {_LANGUAGE_NAMES.get(str(value), str(value))}"
-    if name == "country":
-        return f"From {_COUNTRY_NAMES.get(str(value), str(value))}"
-    if name == "price_min":
-        return f"Price at least {float(value):g}"
-    if name == "price_max":
-        return f"Price at most {float(value):g}"
-    if name == "audience":
-        if value == "children":
-            return "Suitable for children (family and children's films only)"
-        return "Suitable for the whole family (no horror, erotic, adult or violent films)"
-    return f"{name}: {value}"
+    """A readable phrase for one constraint ('Only after 2000'); 'name: value' for a name
+    without a label."""
+    label = _CONSTRAINT_LABELS.get(name)
+    return label(value) if label is not None else f"{name}: {value}"
 
 
 def _constraint_sentences(constraints: Mapping[str, Any]) -> list[str]:
@@ -393,20 +394,3 @@ def _title(titles: Mapping[str, str], item_id: str, title: str) -> Mapping[str, 
     if not title or titles.get(item_id) == title:
         return titles
     return {**titles, item_id: title}
-
-
-def _pairs(text: str) -> dict[str, str]:
-    return dict(pair.split("=") for pair in text.split("|"))
-
-
-_LANGUAGE_NAMES = _pairs(
-    "en=English|fr=French|de=German|es=Spanish|it=Italian|ja=Japanese|ko=Korean|zh=Chinese|"
-    "cn=Cantonese|hi=Hindi|ru=Russian|sv=Swedish|da=Danish|no=Norwegian|fi=Finnish|nl=Dutch|"
-    "pt=Portuguese|pl=Polish|tr=Turkish|fa=Persian|ar=Arabic|el=Greek|cs=Czech|hu=Hungarian|th=Thai"
-)
-_COUNTRY_NAMES = _pairs(
-    "US=the US|GB=the UK|FR=France|DE=Germany|IT=Italy|ES=Spain|JP=Japan|KR=South Korea|"
-    "CN=China|IN=India|RU=Russia|SE=Sweden|DK=Denmark|NO=Norway|FI=Finland|NL=the Netherlands|"
-    "BR=Brazil|MX=Mexico|CA=Canada|AU=Australia|IE=Ireland|IR=Iran|HK=Hong Kong|"
-    "NZ=New Zealand|AR=Argentina|PL=Poland|BE=Belgium|TR=Turkey|GR=Greece"
-)

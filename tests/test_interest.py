@@ -170,3 +170,15 @@ def test_apply_rejects_non_events() -> None:
 def test_an_empty_turn_keeps_the_last_picks_for_references() -> None:
     state = fold([ItemsRecommended(("a", "b")), ItemsRecommended(())])
     assert state.last_shown == ("a", "b")
+
+
+def test_every_constraint_has_a_readable_label() -> None:
+    from chatbot.events import CONSTRAINT_TYPES
+    from chatbot.interest import constraint_label
+
+    samples = {int: 1990, float: 7.5, str: "fr"}
+    for name, kind in CONSTRAINT_TYPES.items():
+        label = constraint_label(name, samples[kind])
+        assert not label.startswith(f"{name}:"), f"constraint {name!r} has no label: {label}"
+    assert constraint_label("language", "ja") == "In Japanese"
+    assert constraint_label("country", "KR") == "From South Korea"
