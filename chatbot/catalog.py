@@ -387,12 +387,19 @@ class _RowReader:
             if not value.strip():
                 raise self.fail(name, "required field is empty")
 
-    def opt_int(self, name: str, lo: int, hi: int) -> int | None:
+    def _given_number(self, name: str, noun: str) -> Any:
+        """The field's raw value (None when absent or empty); a boolean is not a number."""
         value = self.row.get(name)
         if value is None or value == "":
             return None
         if isinstance(value, bool):
-            raise self.fail(name, "must be an integer, got a boolean")
+            raise self.fail(name, f"must be {noun}, got a boolean")
+        return value
+
+    def opt_int(self, name: str, lo: int, hi: int) -> int | None:
+        value = self._given_number(name, "an integer")
+        if value is None:
+            return None
         try:
             number = float(value) if isinstance(value, str) else value
             if not isinstance(number, int | float) or not float(number).is_integer():
@@ -405,11 +412,9 @@ class _RowReader:
         return out
 
     def opt_float(self, name: str, lo: float, hi: float) -> float | None:
-        value = self.row.get(name)
-        if value is None or value == "":
+        value = self._given_number(name, "a number")
+        if value is None:
             return None
-        if isinstance(value, bool):
-            raise self.fail(name, "must be a number, got a boolean")
         try:
             out = float(value)
         except (TypeError, ValueError):

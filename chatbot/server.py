@@ -379,7 +379,7 @@ def _add_chat_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
         turns.log_turn("message", session_id, started, body.text)
         return response
 
-    _add_stream_route(app, turns, auth)  # between the two, as the API documents them
+    _add_stream_route(app, turns, common)  # between the two, as the API documents them
 
     @app.post(
         "/v1/sessions/{session_id}/feedback",
@@ -404,10 +404,9 @@ def _add_chat_routes(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
         return response
 
 
-def _add_stream_route(app: FastAPI, turns: _Turns, auth: list[Any]) -> None:
-    """POST messages/stream (server-sent events)."""
+def _add_stream_route(app: FastAPI, turns: _Turns, common: dict[str, Any]) -> None:
+    """POST messages/stream (server-sent events); `common`: the chat routes' tags and auth."""
     manager = turns.manager
-    common: dict[str, Any] = {"tags": ["chat"], "dependencies": auth}
 
     @app.post(
         "/v1/sessions/{session_id}/messages/stream",
