@@ -483,11 +483,12 @@ STOP_WORDS = _wordset(
 )
 
 
-def stem(word: str) -> str:
-    """A crude English stem: plural "-s" and "-ies" removed ("dinosaurs" -> "dinosaur")."""
+def stem(word: str, *, shortest: int = 4) -> str:
+    """A crude English stem: plural "-s" and "-ies" removed ("dinosaurs" -> "dinosaur");
+    "-s" only from words of `shortest` letters or more, "-ies" from 6 or more."""
     if word.endswith("ies") and len(word) > 5:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+    if word.endswith("s") and not word.endswith("ss") and len(word) >= shortest:
         return word[:-1]
     return word
 
