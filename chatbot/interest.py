@@ -69,26 +69,23 @@ class InterestState:
 
     def beliefs(self) -> list[Belief]:
         """Everything removable, in display order; ids depend only on content."""
-        out: list[Belief] = []
-        for text in self.interests:
-            out.append(Belief(_bid("interest", text), f"Interested in: {text}"))
-        for item_id in self.liked:
-            out.append(Belief(_bid("liked", item_id), f"You like {self.label(item_id)}"))
-        for facet, value in self.preferred:
-            label = facet_value_label(facet, value)
-            out.append(Belief(_bid("preferred", facet, value), f"You want: {label}"))
-        for item_id in self.disliked:
-            out.append(Belief(_bid("disliked", item_id), f"Not for you: {self.label(item_id)}"))
-        for item_id in self.seen:
-            out.append(Belief(_bid("seen", item_id), f"Already seen: {self.label(item_id)}"))
-        for facet, value in self.avoided:
-            label = facet_value_label(facet, value)
-            out.append(Belief(_bid("avoided", facet, value), f"Avoiding: {label}"))
-        for text in self.avoided_topics:
-            out.append(Belief(_bid("avoided-topic", text), f"Avoiding: {text}"))
-        for name, limit in self.constraints.items():
-            out.append(Belief(_bid("constraint", name), constraint_label(name, limit)))
-        return out
+        items, facets = self._item_beliefs, _facet_beliefs
+        return [
+            *(Belief(_bid("interest", text), f"Interested in: {text}") for text in self.interests),
+            *items("liked", self.liked, "You like {}"),
+            *facets("preferred", self.preferred, "You want: {}"),
+            *items("disliked", self.disliked, "Not for you: {}"),
+            *items("seen", self.seen, "Already seen: {}"),
+            *facets("avoided", self.avoided, "Avoiding: {}"),
+            *(Belief(_bid("avoided-topic", t), f"Avoiding: {t}") for t in self.avoided_topics),
+            *(
+                Belief(_bid("constraint", name), constraint_label(name, limit))
+                for name, limit in self.constraints.items()
+            ),
+        ]
+
+    def _item_beliefs(self, kind: str, item_ids: Iterable[str], template: str) -> list[Belief]:
+        return [Belief(_bid(kind, i), template.format(self.label(i))) for i in item_ids]
 
     def _without_belief(self, belief_id: str) -> InterestState:
         kind = belief_id.rsplit("-", 1)[0]
@@ -375,6 +372,10 @@ def _constraint_sentences(constraints: Mapping[str, Any]) -> list[str]:
         out.append(f"Only from {lo}." if lo == hi else f"Only from {lo} to {hi}.")
     out.extend(constraint_label(name, value) + "." for name, value in c.items())
     return out
+
+
+def _facet_beliefs(kind: str, pairs: Iterable[tuple[str, str]], template: str) -> list[Belief]:
+    return [Belief(_bid(kind, f, v), template.format(facet_value_label(f, v))) for f, v in pairs]
 
 
 def _bid(kind: str, *key: str) -> str:
