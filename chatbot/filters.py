@@ -58,7 +58,7 @@ class Filters:
                 return False
         if self.suitable_for is not None and not AUDIENCES[self.suitable_for].admits(item):
             return False
-        if self.text_none and mentions_any(f"{item.title}. {item.description}", self.text_none):
+        if self.text_none and mentions_any(_content_text(item), self.text_none):
             return False
         if self.decades_none and (item.year is None or item.year // 10 * 10 in self.decades_none):
             return False
@@ -72,9 +72,7 @@ class Filters:
         """The audience and topic parts of the filter alone (see matches)."""
         if self.suitable_for is not None and not AUDIENCES[self.suitable_for].admits(item):
             return False
-        return not (
-            self.text_none and mentions_any(f"{item.title}. {item.description}", self.text_none)
-        )
+        return not (self.text_none and mentions_any(_content_text(item), self.text_none))
 
     def to_exprs(self) -> list[str]:
         """The filter as expressions that parse_filters reads back to an equal Filters."""
@@ -343,12 +341,24 @@ def topic_variants(topic: str) -> tuple[str, ...]:
     return (key,)
 
 
+def _content_text(item: Item) -> str:
+    """What a topic to leave out is looked for in: title, description and genres."""
+    return f"{item.title}. {item.description} {'. '.join(item.genres)}"
+
+
 def mentions_any(text: str, topics: Iterable[str]) -> bool:
-    """Whether a text names any of the topics (or a variant) as whole words, ignoring case."""
+    """Whether a text names any of the topics (or a variant) as whole words, ignoring case; a
+    one-word topic also matches a word of the same stem ('politics': 'Political Documentary')."""
     low = text.casefold()
+    words: set[str] | None = None
     for topic in topics:
         for variant in topic_variants(topic):
             if re.search(rf"(?<![\w-]){re.escape(variant)}(?![\w-])", low):
+                return True
+        key = topic.casefold().strip()
+        if " " not in key and len(key) >= 5:
+            words = set(_WORDS.findall(low)) if words is None else words
+            if any(_stem_match(key, w) for w in words):
                 return True
     return False
 

@@ -300,3 +300,18 @@ def test_yes_no_questions_about_what_a_film_is() -> None:
     # horror is not gore: a plain horror film is not called gory
     gore = answer(Question("suitability", ("f9",)), "is it gory?", catalog)
     assert gore.startswith("Probably not")
+
+
+def test_topics_left_out_match_genres_and_stems() -> None:
+    from chatbot.filters import Filters
+
+    doc = film(41, "Leaks", 2014, ("Documentary", "Political Documentary"), description="Leaks.")
+    assert not Filters(text_none=("politics",)).matches(doc)
+    assert Filters(text_none=("dogs",)).matches(doc)
+
+
+def test_leaving_out_a_franchise_named_like_its_film(nlu: Understander) -> None:
+    evs = events(nlu, "something animated, not toy story though")
+    assert AttributeAvoided("franchise", "Toy Story") in evs
+    # a like or a dislike of the film itself stays about the film
+    assert titles(events(nlu, "I didn't like toy story"), ItemRejected) == {"Toy Story"}

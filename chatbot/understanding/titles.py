@@ -361,7 +361,8 @@ class TitleRules(ParseBase):
             return None
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         prev = self.toks[i - 1].text if i > 0 else ""
-        if nxt in FRANCHISE_NOUNS or prev in ("more", "other", "any"):
+        # 'no more Toy Story', 'not jurassic park though': leaving one out leaves the franchise out
+        if nxt in FRANCHISE_NOUNS or prev in ("more", "other", "any", "not", "no", "except"):
             return named
         return None
 
