@@ -270,9 +270,21 @@ def line_plot(xs: Sequence[float], series: dict[str, Sequence[float]], title: st
 
 def redial_sections(m: dict[str, Any]) -> list[Section]:
     """Sections of the ReDial report from `redial.evaluate` output (plus run info under 'run')."""
-    ks = m["ks"]
     run = m.get("run", {})
-    intro = Section(
+    sections = [_redial_setup(m)]
+    for conv, label in (("full", "Recall@k, full"), ("new_only", "Recall@k, new items only")):
+        sections.append(_recall_section(m, conv, label))
+    sections.append(_speed_section(m))
+    sections.append(_limitations_redial(m))
+    if run.get("recommender"):
+        sections.append(_recommender_section(run["recommender"]))
+    return sections
+
+
+def _redial_setup(m: dict[str, Any]) -> Section:
+    """Data, catalogue, ground truth and the two conventions."""
+    run = m.get("run", {})
+    return Section(
         "Setup",
         [
             f"Data: `{run.get('data', '?')}` — {run.get('dialogues', '?')} dialogues, "
@@ -290,57 +302,56 @@ def redial_sections(m: dict[str, Any]) -> list[Section]:
             f"Popularity counts: `{run.get('popularity_source', '?')}` (never the test file).",
         ],
     )
-    sections = [intro]
-    for conv, label in (("full", "Recall@k, full"), ("new_only", "Recall@k, new items only")):
-        refs = {n: r for n, r in m["reference"].items() if r["convention"] == conv}
-        rows = [
-            [name, "ours"] + [fmt(res.get(f"recall@{k}")) for k in ks] + [str(res["samples"])]
-            for name, res in m[conv].items()
-        ]
-        rows += [
-            [name, "published"] + [fmt(r.get(f"recall@{k}")) for k in ks] + ["–"]
-            for name, r in refs.items()
-        ]
-        sections.append(
-            Section(
-                label,
-                headers=["system", "source", *(f"R@{k}" for k in ks), "samples"],
-                rows=rows,
-                figures={f"recall_{conv}": recall_plot(ks, m[conv], refs, label)},
-            )
-        )
-    speed = m["speed"]
-    sections.append(
-        Section(
-            "Speed",
-            [
-                "Latency: time to rank one turn (context → 50+ candidates), one process, after "
-                "one untimed warm-up call (model loading). "
-                "items/s: ground-truth items scored per second (turns/s × items per turn)."
-            ],
-            headers=["system", "turns/s", "items/s", "p50 ms", "p95 ms", "max ms"],
-            rows=[
-                [
-                    n,
-                    fmt(s["turns_per_s"], 1),
-                    fmt(s["items_per_s"], 1),
-                    fmt(s["latency_ms"].get("p50"), 2),
-                    fmt(s["latency_ms"].get("p95"), 2),
-                    fmt(s["latency_ms"].get("max"), 2),
-                ]
-                for n, s in speed.items()
-            ],
-            figures={
-                "latency": latency_plot(
-                    {n: s.get("latencies_ms", []) for n, s in speed.items()}, "Latency per turn"
-                )
-            },
-        )
+
+
+def _recall_section(m: dict[str, Any], conv: str, label: str) -> Section:
+    """Our recall@k against the published figures under one convention ('full', 'new_only')."""
+    ks = m["ks"]
+    refs = {n: r for n, r in m["reference"].items() if r["convention"] == conv}
+    rows = [
+        [name, "ours"] + [fmt(res.get(f"recall@{k}")) for k in ks] + [str(res["samples"])]
+        for name, res in m[conv].items()
+    ]
+    rows += [
+        [name, "published"] + [fmt(r.get(f"recall@{k}")) for k in ks] + ["–"]
+        for name, r in refs.items()
+    ]
+    return Section(
+        label,
+        headers=["system", "source", *(f"R@{k}" for k in ks), "samples"],
+        rows=rows,
+        figures={f"recall_{conv}": recall_plot(ks, m[conv], refs, label)},
     )
-    sections.append(_limitations_redial(m))
-    if run.get("recommender"):
-        sections.append(_recommender_section(run["recommender"]))
-    return sections
+
+
+def _speed_section(m: dict[str, Any]) -> Section:
+    """Ranking throughput and latency per system."""
+    speed = m["speed"]
+    return Section(
+        "Speed",
+        [
+            "Latency: time to rank one turn (context → 50+ candidates), one process, after "
+            "one untimed warm-up call (model loading). "
+            "items/s: ground-truth items scored per second (turns/s × items per turn)."
+        ],
+        headers=["system", "turns/s", "items/s", "p50 ms", "p95 ms", "max ms"],
+        rows=[
+            [
+                n,
+                fmt(s["turns_per_s"], 1),
+                fmt(s["items_per_s"], 1),
+                fmt(s["latency_ms"].get("p50"), 2),
+                fmt(s["latency_ms"].get("p95"), 2),
+                fmt(s["latency_ms"].get("max"), 2),
+            ]
+            for n, s in speed.items()
+        ],
+        figures={
+            "latency": latency_plot(
+                {n: s.get("latencies_ms", []) for n, s in speed.items()}, "Latency per turn"
+            )
+        },
+    )
 
 
 def recommender_summary(manifest: dict[str, Any]) -> dict[str, Any]:
@@ -461,6 +472,11 @@ def _limitations_redial(m: dict[str, Any]) -> Section:
 
 def simulate_sections(m: dict[str, Any]) -> list[Section]:
     """Sections of the simulation report from `simulate.summarise` output (+ 'run')."""
+    return [_simulate_setup(m), _simulate_latency(m), _simulate_limitations(m)]
+
+
+def _simulate_setup(m: dict[str, Any]) -> Section:
+    """The setup, the headline metrics and success by turn (all users and per opening)."""
     run = m.get("run", {})
     turns = list(range(1, m["max_turns"] + 1))
     succ = [m["success_by_turn"][str(t)] for t in turns]
@@ -511,17 +527,25 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
     head.figures["success_by_turn"] = line_plot(
         turns, series, "Share of users whose target was shown by turn t", "turn", "success"
     )
-    lat = Section(
+    return head
+
+
+def _simulate_latency(m: dict[str, Any]) -> Section:
+    return Section(
         "Latency",
         ["Wall time of `DialogueManager.respond` per turn (understanding, ranking, writing)."],
         figures={
             "latency": latency_plot({"respond": m.get("latencies_ms", [])}, "Latency per turn")
         },
     )
+
+
+def _simulate_limitations(m: dict[str, Any]) -> Section:
+    """Popularity bias, coverage, diversity and success by target description and opening."""
     lim = m["limitations"]
     groups = {f"{k} (n={g['users']})": g for k, g in lim["by_description"].items()}
     by_source = m.get("by_source", {})
-    bias = Section(
+    return Section(
         "Limitations",
         [
             f"Top-10% most-voted items hold {lim['popularity_bias']['recommended_share']:.1%} of "
@@ -555,4 +579,3 @@ def simulate_sections(m: dict[str, Any]) -> list[Section]:
             )
         },
     )
-    return [head, lat, bias]
