@@ -277,52 +277,17 @@ def evaluate(
     One ranking of depth max(ks) + |context items| per case serves both conventions: "full"
     scores its first max(ks) ids, "new_only" drops items mentioned earlier before scoring.
     """
-    from tqdm import tqdm
-
     ks = tuple(sorted(set(ks)))
-    depth = max(ks)
     distance = distance or genre_distance
     out: dict[str, Any] = {"cases": len(cases), "ks": list(ks), "full": {}, "new_only": {}}
     speed: dict[str, Any] = {}
     limits: dict[str, Any] = {}
     for system in systems:
-        full, new, real, composed = (RecallAccumulator(ks) for _ in range(4))
-        latencies: list[float] = []
-        lists: list[list[str]] = []
-        diversity: list[float] = []
-        if cases:  # one untimed call loads lazy models, so latency is per turn, not start-up
-            system.rank(cases[0], depth)
-        for case in tqdm(cases, desc=f"redial {system.name}", unit="turn", disable=not progress):
-            seen = {item_map[r] for r in case.context_movie_ids if r in item_map}
-            start = time.perf_counter()
-            ranked = system.rank(case, depth + len(seen))
-            latencies.append((time.perf_counter() - start) * 1000)
-            targets = [item_map.get(r) for r in case.target_ids]
-            full.add(ranked[:depth], targets)
-            for t in targets:
-                if t is not None:
-                    acc = composed if catalog.get(t).description_composed else real
-                    acc.add(ranked[:depth], [t])
-            new_targets = [item_map.get(r) for r in case.new_target_ids]
-            new.add([i for i in ranked if i not in seen][:depth], new_targets)
-            top = ranked[:10]
-            lists.append(top)
-            diversity.append(intra_list_diversity([catalog.get(i) for i in top], distance))
-        out["full"][system.name] = full.result()
-        out["new_only"][system.name] = new.result()
-        total_s = sum(latencies) / 1000
-        speed[system.name] = {
-            "turns_per_s": len(cases) / total_s if total_s else 0.0,
-            "items_per_s": full.samples / total_s if total_s else 0.0,
-            "latency_ms": percentiles(latencies),
-            "latencies_ms": [round(x, 3) for x in latencies],
-        }
-        limits[system.name] = {
-            "popularity_bias@10": popularity_bias(lists, catalog),
-            "coverage@10": coverage(lists, len(catalog)),
-            "intra_list_diversity@10": mean(diversity),
-            "by_description": {"real": real.result(), "composed": composed.result()},
-        }
+        full, new, speed[system.name], limits[system.name] = _evaluate_system(
+            system, cases, catalog, item_map, ks, distance, progress
+        )
+        out["full"][system.name] = full
+        out["new_only"][system.name] = new
     first: dict[str, Any] = next(iter(out["full"].values()), {})
     out["out_of_catalogue"] = first.get("out_of_catalogue", 0.0)
     out["speed"] = speed
@@ -330,3 +295,54 @@ def evaluate(
     out["reference"] = REFERENCE
     out["reference_sources"] = REFERENCE_SOURCES
     return out
+
+
+def _evaluate_system(
+    system: ContextRanker,
+    cases: Sequence[RedialCase],
+    catalog: Catalog,
+    item_map: Mapping[str, str],
+    ks: tuple[int, ...],
+    distance: Callable[[Item, Item], float],
+    progress: bool,
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """One system over every case: its "full" and "new_only" recall, speed and limitations."""
+    from tqdm import tqdm
+
+    depth = max(ks)
+    full, new, real, composed = (RecallAccumulator(ks) for _ in range(4))
+    latencies: list[float] = []
+    lists: list[list[str]] = []
+    diversity: list[float] = []
+    if cases:  # one untimed call loads lazy models, so latency is per turn, not start-up
+        system.rank(cases[0], depth)
+    for case in tqdm(cases, desc=f"redial {system.name}", unit="turn", disable=not progress):
+        seen = {item_map[r] for r in case.context_movie_ids if r in item_map}
+        start = time.perf_counter()
+        ranked = system.rank(case, depth + len(seen))
+        latencies.append((time.perf_counter() - start) * 1000)
+        targets = [item_map.get(r) for r in case.target_ids]
+        full.add(ranked[:depth], targets)
+        for t in targets:
+            if t is not None:
+                acc = composed if catalog.get(t).description_composed else real
+                acc.add(ranked[:depth], [t])
+        new_targets = [item_map.get(r) for r in case.new_target_ids]
+        new.add([i for i in ranked if i not in seen][:depth], new_targets)
+        top = ranked[:10]
+        lists.append(top)
+        diversity.append(intra_list_diversity([catalog.get(i) for i in top], distance))
+    total_s = sum(latencies) / 1000
+    speed = {
+        "turns_per_s": len(cases) / total_s if total_s else 0.0,
+        "items_per_s": full.samples / total_s if total_s else 0.0,
+        "latency_ms": percentiles(latencies),
+        "latencies_ms": [round(x, 3) for x in latencies],
+    }
+    limits = {
+        "popularity_bias@10": popularity_bias(lists, catalog),
+        "coverage@10": coverage(lists, len(catalog)),
+        "intra_list_diversity@10": mean(diversity),
+        "by_description": {"real": real.result(), "composed": composed.result()},
+    }
+    return full.result(), new.result(), speed, limits

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chatbot.catalog import atomic_write_text, load_catalog
+from chatbot.catalog import Catalog, atomic_write_text, load_catalog
 from chatbot.config import Settings
 from chatbot.errors import ConfigError
 from chatbot.evaluation.baselines import (
@@ -34,6 +34,7 @@ from chatbot.evaluation.report import (
 
 if TYPE_CHECKING:
     from chatbot.dialogue import DialogueManager
+    from chatbot.retrieval import Retriever
 
 # "handtuned": the dialogue manager's ranking without the trained recommender; "dialogue": as
 # the product ranks (with the trained recommender when one is built for the catalogue)
@@ -60,13 +61,7 @@ def run_redial(
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown or not systems:
         raise ConfigError(f"unknown system(s) {unknown}; choose from {', '.join(SYSTEMS)}")
-    data_path = Path(data) if data else Path(settings.redial_dir) / "test_dev.jsonl"
-    pop_path = Path(popularity) if popularity else Path(settings.redial_dir) / "train_partial.jsonl"
-    if pop_path.resolve() == data_path.resolve():
-        raise ConfigError(
-            f"--popularity {pop_path} is the evaluated file: popularity must come from training "
-            "dialogues (train_partial.jsonl) or movies_with_mentions.csv"
-        )
+    data_path, pop_path = _redial_paths(settings, data, popularity)
     started = time.time()
     dialogues = read_dialogues(data_path, limit=limit)
     cases = extract_cases(dialogues)
@@ -75,18 +70,9 @@ def run_redial(
     retriever = None
     if {"content", "handtuned", "dialogue"} & set(systems):
         retriever = Retriever.open(catalog, settings, progress=progress)
-    built: list[ContextRanker] = []
-    for name in systems:
-        if name == "popular":
-            built.append(PopularityRanker(catalog, mention_counts(pop_path), item_map))
-        elif name == "content":
-            built.append(ContentRanker(retriever))  # type: ignore[arg-type]
-        elif name == "handtuned":
-            built.append(
-                DialogueRanker(catalog, retriever, settings, item_map, learned=None, name=name)  # type: ignore[arg-type]
-            )
-        else:
-            built.append(DialogueRanker(catalog, retriever, settings, item_map))  # type: ignore[arg-type]
+    built = [
+        _redial_system(name, catalog, retriever, settings, item_map, pop_path) for name in systems
+    ]
     learned = next(
         (s.ranker.learned for s in built if isinstance(s, DialogueRanker) and s.ranker.learned),
         None,
@@ -111,6 +97,40 @@ def run_redial(
     }
     write_report(out, "ReDial offline evaluation", metrics, redial_sections(metrics))
     return metrics
+
+
+def _redial_paths(
+    settings: Settings,
+    data: str | os.PathLike[str] | None,
+    popularity: str | os.PathLike[str] | None,
+) -> tuple[Path, Path]:
+    """The evaluated dialogues and the popularity source (ConfigError when they are the same)."""
+    data_path = Path(data) if data else Path(settings.redial_dir) / "test_dev.jsonl"
+    pop_path = Path(popularity) if popularity else Path(settings.redial_dir) / "train_partial.jsonl"
+    if pop_path.resolve() == data_path.resolve():
+        raise ConfigError(
+            f"--popularity {pop_path} is the evaluated file: popularity must come from training "
+            "dialogues (train_partial.jsonl) or movies_with_mentions.csv"
+        )
+    return data_path, pop_path
+
+
+def _redial_system(
+    name: str,
+    catalog: Catalog,
+    retriever: Retriever | None,
+    settings: Settings,
+    item_map: dict[str, str],
+    pop_path: Path,
+) -> ContextRanker:
+    """One compared system by its name in SYSTEMS (all but 'popular' need the retriever)."""
+    if name == "popular":
+        return PopularityRanker(catalog, mention_counts(pop_path), item_map)
+    if name == "content":
+        return ContentRanker(retriever)  # type: ignore[arg-type]
+    if name == "handtuned":
+        return DialogueRanker(catalog, retriever, settings, item_map, learned=None, name=name)  # type: ignore[arg-type]
+    return DialogueRanker(catalog, retriever, settings, item_map)  # type: ignore[arg-type]
 
 
 def run_simulation(
