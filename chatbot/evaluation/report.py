@@ -406,20 +406,6 @@ def _recommender_section(r: dict[str, Any]) -> Section:
 def _limitations_redial(m: dict[str, Any]) -> Section:
     lim = m["limitations"]
     cat_share = next(iter(lim.values()))["popularity_bias@10"]["catalogue_share"] if lim else 0.0
-    rows = []
-    for n, x in lim.items():
-        real, comp = x["by_description"]["real"], x["by_description"]["composed"]
-        rows.append(
-            [
-                n,
-                fmt(x["popularity_bias@10"]["recommended_share"]),
-                fmt(x["coverage@10"]["coverage"]),
-                str(x["coverage@10"]["distinct_items"]),
-                fmt(x["intra_list_diversity@10"]),
-                f"{fmt(real['recall@10'])} (n={real['samples']})",
-                f"{fmt(comp['recall@10'])} (n={comp['samples']})",
-            ]
-        )
     return Section(
         "Limitations",
         [
@@ -438,36 +424,55 @@ def _limitations_redial(m: dict[str, Any]) -> Section:
             "R@10 real abstract",
             "R@10 composed",
         ],
-        rows=rows,
-        figures={
-            "popularity_bias": panels_plot(
-                [
-                    Panel(
-                        "slots held by top-10% most-voted",
-                        {n: x["popularity_bias@10"]["recommended_share"] for n, x in lim.items()},
-                        (cat_share, "catalogue share"),
-                    ),
-                    Panel(
-                        "catalogue coverage",
-                        {n: x["coverage@10"]["coverage"] for n, x in lim.items()},
-                    ),
-                    Panel(
-                        "intra-list genre diversity",
-                        {n: x["intra_list_diversity@10"] for n, x in lim.items()},
-                    ),
-                ],
-                "Top-10 lists: popularity bias, coverage, diversity",
-            ),
-            "by_description": bar_plot(
-                {
-                    n: {k: x["by_description"][k]["recall@10"] for k in ("real", "composed")}
-                    for n, x in lim.items()
-                },
-                "Recall@10 (full) by target description",
-                "Recall@10",
-            ),  # fmt: skip
-        },
+        rows=[_limitations_row(n, x) for n, x in lim.items()],
+        figures=_limitations_figures(lim, cat_share),
     )
+
+
+def _limitations_row(name: str, x: dict[str, Any]) -> list[str]:
+    """One system's row of the ReDial limitations table."""
+    real, comp = x["by_description"]["real"], x["by_description"]["composed"]
+    return [
+        name,
+        fmt(x["popularity_bias@10"]["recommended_share"]),
+        fmt(x["coverage@10"]["coverage"]),
+        str(x["coverage@10"]["distinct_items"]),
+        fmt(x["intra_list_diversity@10"]),
+        f"{fmt(real['recall@10'])} (n={real['samples']})",
+        f"{fmt(comp['recall@10'])} (n={comp['samples']})",
+    ]
+
+
+def _limitations_figures(lim: dict[str, Any], cat_share: float) -> dict[str, bytes]:
+    """Popularity bias, coverage and diversity panels; Recall@10 by target description."""
+    return {
+        "popularity_bias": panels_plot(
+            [
+                Panel(
+                    "slots held by top-10% most-voted",
+                    {n: x["popularity_bias@10"]["recommended_share"] for n, x in lim.items()},
+                    (cat_share, "catalogue share"),
+                ),
+                Panel(
+                    "catalogue coverage",
+                    {n: x["coverage@10"]["coverage"] for n, x in lim.items()},
+                ),
+                Panel(
+                    "intra-list genre diversity",
+                    {n: x["intra_list_diversity@10"] for n, x in lim.items()},
+                ),
+            ],
+            "Top-10 lists: popularity bias, coverage, diversity",
+        ),
+        "by_description": bar_plot(
+            {
+                n: {k: x["by_description"][k]["recall@10"] for k in ("real", "composed")}
+                for n, x in lim.items()
+            },
+            "Recall@10 (full) by target description",
+            "Recall@10",
+        ),  # fmt: skip
+    }
 
 
 def simulate_sections(m: dict[str, Any]) -> list[Section]:
