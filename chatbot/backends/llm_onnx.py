@@ -93,25 +93,7 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
-    cmd = [
-        sys.executable,
-        "-m",
-        "onnxruntime_genai.models.builder",
-        "-i",
-        str(hf_folder),
-        "-o",
-        str(tmp),
-        "-p",
-        "int8",
-        "-e",
-        "cpu",
-        "-c",
-        str(tmp / "_build_cache"),
-        "--extra_options",
-        "prune_lm_head=true",
-        "accuracy_level=4",
-        "is_symmetric=false",
-    ]
+    cmd = _builder_command(hf_folder, tmp)
     if progress:
         print(f"converting {hf_folder.name} to 8-bit ONNX in {target} ...", file=sys.stderr)
     env = {**os.environ, "TQDM_DISABLE": "1"}
@@ -138,6 +120,29 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
     if progress:
         print(f"converted in {manifest['seconds']} s", file=sys.stderr)
     return target
+
+
+def _builder_command(hf_folder: Path, out: Path) -> list[str]:
+    """onnxruntime-genai's model builder: 8-bit weights for the CPU, written to `out`."""
+    return [
+        sys.executable,
+        "-m",
+        "onnxruntime_genai.models.builder",
+        "-i",
+        str(hf_folder),
+        "-o",
+        str(out),
+        "-p",
+        "int8",
+        "-e",
+        "cpu",
+        "-c",
+        str(out / "_build_cache"),
+        "--extra_options",
+        "prune_lm_head=true",
+        "accuracy_level=4",
+        "is_symmetric=false",
+    ]
 
 
 @dataclass
