@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         _add_index_and_search,
         _add_chat_and_serve,
         _add_eval_commands,
-        _add_train_and_backends,
+        _add_train_commands,
+        _add_backends_command,
     ):
         add(sub)
     return parser
@@ -183,8 +184,8 @@ def _add_eval_commands(sub: _Subcommands) -> None:
     add_backend_flag(und, Family.EMBEDDER, "--embedder")
 
 
-def _add_train_and_backends(sub: _Subcommands) -> None:
-    """The subcommands for train recommender, and the backends listing."""
+def _add_train_commands(sub: _Subcommands) -> None:
+    """The subcommands for train recommender."""
     # train
     tr = sub.add_parser("train", help="train models from data (see README, Training)")
     tr_sub = tr.add_subparsers(dest="train_command", metavar="MODEL", required=True)
@@ -241,7 +242,9 @@ def _add_train_and_backends(sub: _Subcommands) -> None:
         help="skip when the model was built from the same catalogue ids and training data",
     )
 
-    # backends
+
+def _add_backends_command(sub: _Subcommands) -> None:
+    """The backends listing."""
     bk = sub.add_parser("backends", help="list the backends (built-in and plugins) and options")
     bk.add_argument("--json", action="store_true", help="machine-readable output")
 
