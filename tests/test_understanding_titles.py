@@ -260,6 +260,11 @@ def test_a_verb_can_say_no(nlu: Understander, text: str, avoided: str) -> None:
         ("a drama over 2 hours", "runtime_min", 120),
         ("a thriller, 1h30 tops", "runtime_max", 90),
         ("creepy under an hour n half", "runtime_max", 90),
+        ("something from this century", "year_min", 2000),
+        ("an 80s or 90s action movie", "year_min", 1980),
+        ("an 80s or 90s action movie", "year_max", 1999),
+        ("a movie around 90 minutes", "runtime_max", 100),
+        ("not too long, max 1.5 hours", "runtime_max", 90),
     ],
 )
 def test_constraint_phrasings(nlu: Understander, text: str, name: str, value: int) -> None:

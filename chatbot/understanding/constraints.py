@@ -238,8 +238,49 @@ class ConstraintRules(ParseBase):
             rf"does not) matter\b",
             clear,
         )
-        # decades: the 90s, 1990s, the nineties, early 80s
+
+        # 'from this century', 'a 21st century film', 'last century'
+        def century(m: re.Match[str]) -> bool:
+            if m.group("which") in ("this", "21st", "twenty-first", "twenty first"):
+                self._set("year_min", 2000)
+            else:
+                self._set("year_max", 1999)
+            return True
+
+        self._consume(
+            r"\b(?P<which>this|21st|twenty[\s-]first|last|previous|20th|twentieth)\s+century\b",
+            century,
+        )
+        # 'an 80s or 90s action movie', 'from the 70s to the 90s': a span of decades
         decade_words = {**DECADE_WORDS, "noughties": 2000}
+        one = r"(?:the\s+)?(?:(?:19|20)?[0-9]0'?s|" + "|".join(decade_words) + r")"
+
+        def start_of(text: str) -> int | None:
+            t = text.strip().removeprefix("the").strip().rstrip("s").rstrip("'")
+            if t in decade_words or f"{t}s" in decade_words:
+                return decade_words.get(t, decade_words.get(f"{t}s"))
+            if t.isdecimal():
+                two = int(t[-2:]) if len(t) == 2 else None
+                if len(t) == 4:
+                    return int(t)
+                if two is not None:
+                    return 1900 + two if two >= 30 else 2000 + two
+            return None
+
+        def span(m: re.Match[str]) -> bool:
+            a, b = start_of(m.group("a")), start_of(m.group("b"))
+            if a is None or b is None:
+                return False
+            lo, hi = min(a, b), max(a, b)
+            self._set("year_min", lo)
+            self._set("year_max", hi + 9)
+            return True
+
+        self._consume(
+            rf"\b(?:from\s+|between\s+)?(?P<a>{one})\s+(?:or|and|to|through|-|–)\s+(?P<b>{one})\b",
+            span,
+        )
+        # decades: the 90s, 1990s, the nineties, early 80s
 
         def decade(m: re.Match[str]) -> bool:
             if m.group("word"):
@@ -458,6 +499,15 @@ class ConstraintRules(ParseBase):
                 r"(?:\+|or (?:more|higher|above|better))",
                 lambda m: rating_number(m) if m.group("n") else self._rating2(m),
             )
+            # 'with at least a 7 rating', 'a rating above 7.5', 'minimum rating 7', '8/10 or better'
+            self._consume(
+                r"\b(?:at least|above|over|more than|minimum(?: of)?|min\.?|no less than)\s+"
+                r"(?:an?\s+)?(?P<n>\d(?:\.\d)?)(?:\s*/\s*10)?\s*(?:rating|stars?|score|imdb)\b|"
+                r"\b(?:rating|score)\s+(?:above|over|of at least|at least|>=?)\s*"
+                r"(?P<n2>\d(?:\.\d)?)\b|"
+                r"\bminimum (?:rating|score)\s*(?:of\s*)?(?P<n3>\d(?:\.\d)?)\b",
+                lambda m: rating_number(m) if m.group("n") else self._rating2(m),
+            )
         # price
         if v.median_price is not None:
 
@@ -564,6 +614,22 @@ class ConstraintRules(ParseBase):
             r"\b\d{2,3} ?(?:-|–|to) ?(?P<hi2>\d{2,3}) ?(?:minutes|mins?|m)\b",
             between,
         )
+
+        def around(m: re.Match[str]) -> bool:
+            n = m.group("n")
+            value = NUMBER_WORDS.get(n)
+            amount = float(value) if value is not None else float(n)
+            minutes = amount * 60 if m.group("unit").startswith("h") else amount
+            if not 30 <= minutes <= 400:
+                return False
+            self._set("runtime_max", int(minutes) + 10)  # about that long: a little over is fine
+            return True
+
+        self._consume(
+            rf"\b(?:around|about|roughly|approximately|approx\.?|~)\s*{num}\s*"
+            r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?:\s+long)?",
+            around,
+        )
         # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
         self._consume(
             rf"\b{num}[\s-]*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?:[\s-]long)?[\s,-]*"
@@ -599,6 +665,8 @@ class ConstraintRules(ParseBase):
         runtimes = sorted(i.runtime for i in shown if i.runtime)
 
         def shorter(m: re.Match[str]) -> bool:
+            if any(isinstance(e, ConstraintSet) and e.name == "runtime_max" for e in self.events):
+                return True  # 'not too long, max 1.5 hours': the number says it
             word = m.group("w")
             if word.endswith("long"):
                 self._set("runtime_max", 120)
