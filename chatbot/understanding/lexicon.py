@@ -114,6 +114,7 @@ FACET_ALIASES = _aliases(
     fun|light = comedy;
     violent|violence|brutal = violence;
     rom com|romcom|rom coms = romantic comedy;
+    date night|date movie|first date|a date = romantic comedy, romance;
     scary|scarier|spooky|frightening = horror;
     sci fi|scifi|science fiction = science fiction;
     documentary|documentaries|docs|doc = documentary, documentation;
@@ -232,7 +233,9 @@ SLANG = _table(
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(
-    "kid kids child children son sons daughter daughters toddler toddlers little ones nephew "
+    # ('little ones' is matched as a phrase where this list is used: 'the ones from the 80s' is no
+    # child)
+    "kid kids child children son sons daughter daughters toddler toddlers nephew "
     "niece nephews nieces grandkids grandchildren grandson granddaughter kiddo baby babies boy "
     "girl youngsters"
 )
