@@ -320,3 +320,16 @@ def test_leaving_out_a_franchise_named_like_its_film(nlu: Understander) -> None:
     assert AttributeAvoided("franchise", "Toy Story") in evs
     # a like or a dislike of the film itself stays about the film
     assert titles(events(nlu, "I didn't like toy story"), ItemRejected) == {"Toy Story"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Old school action please", "It was a long week, something light", "Predators scare me"],
+)
+def test_an_everyday_word_opening_a_sentence_is_no_title(nlu: Understander, text: str) -> None:
+    assert not titles(events(nlu, text), ItemLiked)
+
+
+def test_an_opening_title_said_to_be_good_is_a_title(nlu: Understander) -> None:
+    assert titles(events(nlu, "Predator was great"), ItemLiked) == {"Predator"}
+    assert titles(events(nlu, "Interstellar"), ItemLiked) == {"Interstellar"}

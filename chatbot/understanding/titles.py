@@ -231,7 +231,7 @@ class TitleRules(ParseBase):
         if self._next_in_list(i):
             return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
         plain = all(w in self.vocab.plain_words for w in words)
-        if not plain and (n > 1 or len(words[0]) >= 4):
+        if not plain and (n > 1 or len(words[0]) >= 4) and not (i == 0 and capitalised):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
             return (
                 capitalised
@@ -247,6 +247,16 @@ class TitleRules(ParseBase):
         if i == 0:  # every sentence starts with a capital: need more evidence
             if all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
                 return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
+            if self._everyday_words(words):
+                # 'Next please', 'Seven of us are watching', 'Home alone this weekend': an
+                # everyday word opening a sentence is that word unless the message is the title,
+                # it opens a list of titles or is said to be good or bad ('Heat was great')
+                return (
+                    len(self.toks) <= n
+                    or (nxt in ("?", "!", ".") and len(self.toks) == n + 1)
+                    or self._before_listed_title(i, n)
+                    or (nxt in ("was", "is", "were") and self._cue_after(i, n))
+                )
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
         prev = self.toks[i - 1].text
         return (
@@ -257,6 +267,13 @@ class TitleRules(ParseBase):
             # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
         )
+
+    def _everyday_words(self, words: Sequence[str]) -> bool:
+        """Every word is everyday English (wordfreq Zipf frequency 4 or more: 'next', 'home
+        alone', 'seven'), so opening a sentence with them says nothing about a title."""
+        from wordfreq import zipf_frequency
+
+        return all(zipf_frequency(w, "en") >= 4.0 for w in words if w.isalpha())
 
     def _past_cue_before(self, i: int) -> bool:
         """Right after 'loved', 'watched', 'saw'...: what one loves or watches is a film."""
