@@ -333,3 +333,27 @@ def test_an_everyday_word_opening_a_sentence_is_no_title(nlu: Understander, text
 def test_an_opening_title_said_to_be_good_is_a_title(nlu: Understander) -> None:
     assert titles(events(nlu, "Predator was great"), ItemLiked) == {"Predator"}
     assert titles(events(nlu, "Interstellar"), ItemLiked) == {"Interstellar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided", "wanted"),
+    [
+        ("comedy yes, action no", "Action", "Comedy"),
+        ("spare me the fantasy stuff, a war film", "Fantasy", "War"),
+        ("a thriller minus the horror", "Horror", "Thriller"),
+        ("zero interest in animation", "Animation", None),
+    ],
+)
+def test_more_ways_to_say_no(
+    nlu: Understander, text: str, avoided: str, wanted: str | None
+) -> None:
+    evs = events(nlu, text)
+    assert AttributeAvoided("genre", avoided) in evs
+    if wanted:
+        assert AttributePreferred("genre", wanted) in evs
+    assert not any(isinstance(e, AttributeAvoided) and e.value == wanted for e in evs)
+
+
+def test_grown_kids_are_no_children_audience(nlu: Understander) -> None:
+    evs = events(nlu, "not animated please, my kids are grown")
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in evs)

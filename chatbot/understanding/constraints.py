@@ -163,7 +163,10 @@ class ConstraintRules(ParseBase):
             r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"
             rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?(?:{child})"
             r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )\b(?:toddlers|kids|children"
-            r"|little kids)\b)",
+            r"|little kids)\b)"
+            # 'my kids are grown': no children watching
+            r"(?!\s+(?:are|r|is)\s+(?:all\s+|now\s+)?"
+            r"(?:grown|adults?|teens|teenagers|older|in college))",
             kids,
         )
 

@@ -75,7 +75,51 @@ NEGATIVE_CUES = _phrases(
     "is a no|a no for me|no-go|a no-go|not my thing|isn't my thing|is not my thing|"
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
     "so over|taken a break from|taking a break from|need a break from|not in the mood for|"
-    "over it|had my fill of|burnt out on|burned out on"
+    "over it|had my fill of|burnt out on|burned out on|spare me|spare me the|keep it away from|"
+    "keep away from|stay away from|steer clear of|zero interest in|no interest in|minus|"
+    "minus the|leave out|leave out the|no need for|don't need|do not need"
+)
+# negative cues that take an object after them and never reach back ('a thriller minus the gore')
+FORWARD_CUES = frozenset(
+    [
+        "minus",
+        "minus the",
+        "spare me",
+        "spare me the",
+        "keep it away from",
+        "keep away from",
+        "stay away from",
+        "steer clear of",
+        "zero interest in",
+        "no interest in",
+        "leave out",
+        "leave out the",
+        "no need for",
+        "don't need",
+        "do not need",
+        "sick of",
+        "tired of",
+        "done with",
+        "fed up with",
+        "had enough of",
+        "bored of",
+        "enough of",
+        "no more",
+        "get rid of",
+        "exclude",
+        "avoid",
+        "skip",
+        "pass on",
+        "not into",
+        "not in the mood for",
+        "taken a break from",
+        "taking a break from",
+        "need a break from",
+        "burnt out on",
+        "burned out on",
+        "had my fill of",
+        "can't stand",
+    ]
 )
 POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"

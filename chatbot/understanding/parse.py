@@ -40,6 +40,7 @@ from chatbot.understanding.lexicon import (
     CLAUSE_BREAK,
     CRITIQUE_MARK,
     FILLER_WORDS,
+    FORWARD_CUES,
     LIST_GLUE,
     NEGATIVE_CUES,
     NEGATORS,
@@ -363,7 +364,15 @@ class _Parse(ConstraintRules, TitleRules):
                     break
             if not matched:
                 if (words[i] in NEGATORS or self._but_means_except(i)) and not toks[i].used:
-                    self.cues.append(Cue(i, "neg", i + 1, negator=words[i] in NEGATORS))
+                    # 'comedy yes, slapstick no': a 'no' closing its clause after what it rejects
+                    closing = (
+                        words[i] == "no"
+                        and i > 0
+                        and words[i - 1] not in CLAUSE_BREAK
+                        and (i + 1 == len(words) or words[i + 1] in CLAUSE_BREAK)
+                    )
+                    negator = words[i] in NEGATORS and not closing
+                    self.cues.append(Cue(i, "neg", i + 1, negator=negator))
                     toks[i].used = True
                 i += 1
         for cue in self.cues:
@@ -487,11 +496,21 @@ class _Parse(ConstraintRules, TitleRules):
             for t in targets:
                 sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
                 before = [c for c in sentiment if c.pos < t.pos]
-                # 'Inception was great': a cue after the target, not across a relative clause
+                # 'Inception was great': a cue after the target, not across a relative clause;
+                # 'a thriller minus the gore': a cue that takes an object only reaches forward
                 after = [
                     c
                     for c in sentiment
-                    if c.pos > t.pos and not self._relative_between(t.pos, c.pos)
+                    if c.pos > t.pos
+                    and not self._relative_between(t.pos, c.pos)
+                    and not (
+                        " ".join(x.text for x in self.toks[c.pos : c.end]) in FORWARD_CUES
+                        and any(  # it has its own object
+                            self.toks[k].text.isalpha()
+                            and self.toks[k].text not in ("please", "thanks", "though", "tho")
+                            for k in range(c.end, hi)
+                        )
+                    )
                 ]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
                 in_scope = any(t.pos in scope for scope in scopes)
@@ -631,6 +650,8 @@ class _Parse(ConstraintRules, TitleRules):
                 for lo, hi in self._clauses():
                     if lo <= c.pos < hi:
                         out |= set(range(c.end, hi))
+                        if c.end == hi and self.toks[c.pos].text == "no":
+                            out |= set(range(lo, c.pos))  # 'slapstick no': what it closes
         return out
 
     def _interests(self) -> None:
