@@ -357,3 +357,44 @@ def test_more_ways_to_say_no(
 def test_grown_kids_are_no_children_audience(nlu: Understander) -> None:
     evs = events(nlu, "not animated please, my kids are grown")
     assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("loved Toy Story 1 and 2", ItemLiked, {"Toy Story", "Toy Story 2"}),
+        (
+            "seen the godfather 1, 2 and 3",
+            ItemSeen,
+            {"The Godfather", "The Godfather Part II", "The Godfather Part III"},
+        ),
+        (
+            "I've watched all the Harry Potter films",
+            ItemSeen,
+            {
+                "Harry Potter and the Philosopher's Stone",
+                "Harry Potter and the Chamber of Secrets",
+                "Harry Potter and the Prisoner of Azkaban",
+            },
+        ),
+        (
+            "loved the first and second Godfather",
+            ItemLiked,
+            {"The Godfather", "The Godfather Part II"},
+        ),
+        (
+            "seen: casablanca, vertigo, rear window",
+            ItemSeen,
+            {"Casablanca", "Vertigo", "Rear Window"},
+        ),
+        (
+            "my favourites: Casablanca; Vertigo; Gladiator",
+            ItemLiked,
+            {"Casablanca", "Vertigo", "Gladiator"},
+        ),
+    ],
+)
+def test_several_films_of_a_series_or_list_at_once(
+    nlu: Understander, text: str, kind: type, expected: set[str]
+) -> None:
+    assert titles(events(nlu, text), kind) == expected

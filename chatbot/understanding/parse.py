@@ -131,6 +131,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._commands()
         self._constraints()
         self._tokenize()
+        self._series_lists()
         self._franchise_ordinals()
         self._references()
         self._quoted_titles()

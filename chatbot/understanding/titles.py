@@ -282,6 +282,9 @@ class TitleRules(ParseBase):
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
+        before = re.sub(r"\s*[:\-–—]+$", "", before)  # 'seen: inception, ...'
+        if numeric and re.search(r"\b(fan of|favou?rites? (?:is|are)|love|loved)$", before):
+            return True  # 'big fan of 21', 'my favourite is 1917'
         verbs = r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|adored?"
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
@@ -352,7 +355,7 @@ class TitleRules(ParseBase):
         k = i - 1
         if k > 0 and self.toks[k].text in ("the", "a", "an"):
             k -= 1
-        if k < 1 or self.toks[k].text not in (",", "and", "or", "&"):
+        if k < 1 or self.toks[k].text not in (",", "and", "or", "&", ";", "+", "/"):
             return False
         if k > 1 and self.toks[k].text in ("and", "or") and self.toks[k - 1].text == ",":
             k -= 1  # 'goodfellas, the departed, and casino'
@@ -579,6 +582,90 @@ class TitleRules(ParseBase):
                 self._use(i, width)
                 break
 
+    def _series_lists(self) -> None:
+        """Several films of a series at once: 'both Kill Bill movies', 'all the Lord of the Rings
+        films', 'the first and second Godfather', 'Toy Story 1 and 2', 'back to the future 1, 2
+        and 3' (series in release order, as for ordinals)."""
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            done = self._series_all(i) or self._series_ordinals(i) or self._series_numbers(i)
+            i += done or 1
+
+    def _series_at(self, j: int) -> tuple[list[Item], int] | None:
+        """(films, width) of the longest series name starting at token j, if free."""
+        for n in range(min(6, len(self.toks) - j), 0, -1):
+            if self._free(j, n):
+                films = self.vocab.series.get(normalize_title(" ".join(self._words(j, n))))
+                if films:
+                    return films, n
+        return None
+
+    def _series_all(self, i: int) -> int:
+        if self.toks[i].text not in ("all", "both", "every") or self.toks[i].used:
+            return 0
+        j = i + 1
+        while j < len(self.toks) and self.toks[j].text in ("the", "of", "three", "four", "two"):
+            j += 1
+        found = self._series_at(j)
+        if found is None:
+            return 0
+        films, n = found
+        end = j + n
+        if end >= len(self.toks) or self.toks[end].text not in (*FRANCHISE_NOUNS, "movie", "film"):
+            return 0  # 'all Toy Story' without 'movies' stays the franchise wish
+        for film in films[:2] if self.toks[i].text == "both" else films:
+            self._add_item(i, film)
+        self._use(i, end + 1 - i)
+        return end + 1 - i
+
+    def _series_ordinals(self, i: int) -> int:
+        toks = self.toks
+        picks: list[int] = []
+        j = i
+        while j < len(toks) and toks[j].text in ORDINALS and ORDINALS[toks[j].text] >= 0:
+            picks.append(ORDINALS[toks[j].text])
+            j += 1
+            if j < len(toks) and toks[j].text in (",", "and", "&", "or"):
+                j += 1
+        if len(picks) < 2 or toks[i].used:
+            return 0
+        found = self._series_at(j)
+        if found is None:
+            return 0
+        films, n = found
+        for k in picks:
+            if k < len(films):
+                self._add_item(i, films[k])
+        end = j + n + (1 if j + n < len(toks) and toks[j + n].text in ("movies", "films") else 0)
+        self._use(i, end - i)
+        return end - i
+
+    def _series_numbers(self, i: int) -> int:
+        found = self._series_at(i)
+        if found is None:
+            return 0
+        films, n = found
+        toks, j, numbers = self.toks, i + n, []
+        while j < len(toks):
+            word = toks[j].text
+            number = NUMBER_WORDS.get(word) if word not in ("a", "an") else None
+            if number is None and word in _ROMAN_NUMBERS:
+                number = _ROMAN_NUMBERS[word]
+            if number is None or not toks[j].used and not 1 <= number <= len(films) + 1:
+                break
+            numbers.append(int(number))
+            j += 1
+            if j < len(toks) and toks[j].text in (",", "and", "&"):
+                j += 1
+        if len(numbers) < 2:
+            return 0
+        for k in numbers:
+            if 1 <= k <= len(films):
+                self._add_item(i, films[k - 1])
+        self._use(i, j - i)
+        return j - i
+
     def _looks_like_title(self, span: Sequence[Tok]) -> bool:
         first = span[0]
         if self.text.isupper() or not first.raw[:1].isupper():
@@ -625,6 +712,7 @@ def _subject_before(toks: Sequence[Tok], i: int) -> bool:
     return prev in ("would", "will", "can", "could", "should", "might", "may", "must", "we", "they")
 
 
+_ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _RUN_GLUE = frozenset(
     ("of", "the", "and", "in", "on", "a", "an", "to", "at", "for", "from", "with")
 )
