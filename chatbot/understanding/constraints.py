@@ -552,16 +552,7 @@ class ConstraintRules(ParseBase):
         num = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and (?:a )?half)"
 
         def limit(m: re.Match[str]) -> bool:
-            n = m.group("n")
-            unit = m.group("unit")
-            if n.startswith("an hour and"):
-                minutes = 90.0
-            else:
-                value = NUMBER_WORDS.get(n)
-                amount = float(value) if value is not None else float(n)
-                minutes = amount * 60 if unit.startswith("h") else amount
-            if n == "an hour and a half":
-                minutes = 90.0
+            minutes = _minutes(m)
             if not 10 <= minutes <= 600:
                 return False
             self._set("runtime_max", int(minutes))
@@ -619,10 +610,7 @@ class ConstraintRules(ParseBase):
         )
 
         def around(m: re.Match[str]) -> bool:
-            n = m.group("n")
-            value = NUMBER_WORDS.get(n)
-            amount = float(value) if value is not None else float(n)
-            minutes = amount * 60 if m.group("unit").startswith("h") else amount
+            minutes = _minutes(m)
             if not 30 <= minutes <= 400:
                 return False
             self._set("runtime_max", int(minutes) + 10)  # about that long: a little over is fine
@@ -642,10 +630,7 @@ class ConstraintRules(ParseBase):
         )
 
         def at_least(m: re.Match[str]) -> bool:
-            n = m.group("n")
-            value = NUMBER_WORDS.get(n)
-            amount = float(value) if value is not None else float(n)
-            minutes = amount * 60 if m.group("unit").startswith("h") else amount
+            minutes = _minutes(m)
             if not 10 <= minutes <= 600:
                 return False
             self._set("runtime_min", int(minutes))
@@ -734,3 +719,14 @@ class ConstraintRules(ParseBase):
             rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{names})\b)",
             country,
         )
+
+
+def _minutes(m: re.Match[str]) -> float:
+    """Minutes of a runtime match with groups n (a number or number word) and unit ('2 hours',
+    'an hour and a half', '90 mins')."""
+    n = m.group("n")
+    if n.startswith("an hour and"):
+        return 90.0
+    value = NUMBER_WORDS.get(n)
+    amount = float(value) if value is not None else float(n)
+    return amount * 60 if m.group("unit").startswith("h") else amount
