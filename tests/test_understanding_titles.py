@@ -11,6 +11,7 @@ from chatbot.events import (
     AttributePreferred,
     ConstraintSet,
     Event,
+    InterestExpressed,
     ItemLiked,
     ItemRejected,
     ItemSeen,
@@ -398,3 +399,18 @@ def test_several_films_of_a_series_or_list_at_once(
     nlu: Understander, text: str, kind: type, expected: set[str]
 ) -> None:
     assert titles(events(nlu, text), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("we have teenagers, something fun", "family"),
+        ("a PG movie please", "family"),
+        ("something for preschoolers", "children"),
+        ("family movie night with the grandparents", "family"),
+    ],
+)
+def test_more_audiences(nlu: Understander, text: str, audience: str) -> None:
+    evs = events(nlu, text)
+    assert ConstraintSet("audience", audience) in evs
+    assert not any(isinstance(e, InterestExpressed) for e in evs)  # no 'night', 'teenagers'

@@ -182,7 +182,7 @@ class ConstraintRules(ParseBase):
             r" (?:my |our |the |a |an |some |little |young |small )*"
             rf"(?:(?P<child>{child})|(?:{family}))\b(?:'s|s)?|"
             rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
-            r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)\b|"
+            r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
             rf"\b(?:my|our|the) (?:{family})s?\b|"
             r"\b(?:whole|entire) family\b|\ball ages\b)",
             lambda m: who(m) if not m.group("child2") else kids(m),
@@ -194,9 +194,17 @@ class ConstraintRules(ParseBase):
             return True
 
         self._consume(
-            r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?\b(?:my|our|the|a|for|with) "
-            r"(?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|teens?|teenagers?)\b",
+            r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?\b(?:my|our|a|for|with|have"
+            r"|got|two|three|some) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
+            r"teens|teenagers?)\b|"
+            # a rating that names the audience: 'a PG movie', 'rated G'
+            r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b",
             teens,
+        )
+        self._consume(
+            r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"
+            r"\b(?:pre-?schoolers?|kindergartners?|kindergarteners?|infants?|little kids)\b",
+            kids,
         )
         if found:
             self._set("audience", "children" if "children" in found else "family")

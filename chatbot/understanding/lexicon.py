@@ -221,6 +221,7 @@ COUNTRIES = _table(
 )
 FILLER_WORDS = _words(
     """movie movies film films flick flicks something anything recommend recommendation
+    appropriate inappropriate suitable unsuitable
     recommendations suggest suggestion suggestions want wanna looking look watch watching see show
     shows give me please maybe kind sort type one ones stuff thing things tonight today now would
     could can some any the with about and for that this these those what which who where when how
