@@ -90,7 +90,34 @@ def answer(
             )
         return "Which one do you mean? Name the title or say 'the first one', 'the second one'."
     items = [catalog.get(i) for i in question.item_ids if i in catalog]
-    return "\n\n".join(_one(question.topic, text, item, reasons or {}) for item in items)
+    parts = [_one(question.topic, text, item, reasons or {}) for item in items]
+    best = _superlative(text, items) if len(items) > 1 else None
+    return "\n\n".join([best, *parts] if best else parts)
+
+
+# 'which one is the newest?': the word, what it compares and whether the largest wins
+_SUPERLATIVES = (
+    (r"\b(newest|latest|most recent)\b", "year", True, "the newest"),
+    (r"\boldest\b", "year", False, "the oldest"),
+    (r"\bshortest\b", "runtime", False, "the shortest"),
+    (r"\blongest\b", "runtime", True, "the longest"),
+    (r"\b(best|highest)[\s-]rated\b|\bhighest\b|\bbest of\b", "rating", True, "rated highest"),
+)
+
+
+def _superlative(text: str, items: Sequence[Item]) -> str | None:
+    """'**X** is the newest.' over the items asked about, from the fact they all have."""
+    for pattern, name, largest, words in _SUPERLATIVES:
+        if not re.search(pattern, text.lower()):
+            continue
+        known = [i for i in items if getattr(i, name) is not None]
+        if name == "rating":
+            known = [i for i in known if (i.votes or 0) >= MIN_VOTES]
+        if not known:
+            return f"The catalogue does not say which of them is {words}."
+        pick = (max if largest else min)(known, key=lambda i: getattr(i, name))
+        return f"**{pick.label}** is {words}."
+    return None
 
 
 def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
@@ -129,7 +156,9 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
                 f"Not that the catalogue says: nothing marks {label} as {prop[0]} "
                 f"(it is listed as {_join(item.genres) or 'no genre'})."
             )
-        asked = re.search(r"\ban? ([\w\s'-]+?) (?:movie|film|flick|one)\b", text.lower())
+        asked = re.search(r"\ban? ([\w\s'-]+?) (?:movie|film|flick|one)\b", text.lower()) or (
+            re.search(r"\ban? ([\w'-]+(?: [\w'-]+)?)\s*\?\s*$", text.lower())
+        )
         kind = asked.group(1).strip() if asked else ""
         if not kind or kind in ("good", "great", "real", "true"):
             return listed + "."

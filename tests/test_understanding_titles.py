@@ -414,3 +414,17 @@ def test_more_audiences(nlu: Understander, text: str, audience: str) -> None:
     evs = events(nlu, text)
     assert ConstraintSet("audience", audience) in evs
     assert not any(isinstance(e, InterestExpressed) for e in evs)  # no 'night', 'teenagers'
+
+
+def test_questions_over_the_picks_and_genre_questions(nlu: Understander) -> None:
+    from chatbot.answers import answer
+
+    shown = ("f4", "f5", "f6")  # Gladiator 2000, Braveheart 1995, Die Hard 1988
+    state = InterestState(last_shown=shown, shown=shown)
+    found = nlu.understand("which one is the newest?", state)
+    assert found.question is not None and set(found.question.item_ids) == set(shown)
+    text = answer(found.question, "which one is the newest?", Catalog(FILMS))
+    assert text.startswith("**Gladiator (2000)** is the newest.")
+    asked = nlu.understand("is Casablanca a romance?", InterestState())
+    assert asked.question is not None and asked.question.topic == "genre"
+    assert not asked.events

@@ -340,6 +340,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(what|which) (kind|sort|type|genre)\b|\bgenres?\b|\bis (it|that) an? "
         r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
         r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
+        r"^(?:is|was) (?!there\b).+ an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
         r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",
     ),
     (

@@ -202,7 +202,9 @@ class _Parse(ConstraintRules, TitleRules):
             return None
         items = mentioned
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
-        if re.search(r"\b(of|among|between) (these|them|those|the three|the picks)\b", low):
+        if re.search(r"\b(of|among|between) (these|them|those|the three|the picks)\b", low) or (
+            re.match(r"which (one|film|movie|is|'s)\b", low) and not mentioned
+        ):
             items = tuple(shown)  # 'which of these is the shortest?'
         if not items and not unknown:
             pronoun = re.search(r"\b(it|that|this|that one|this one|they|them)\b", low)
