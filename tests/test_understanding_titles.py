@@ -428,3 +428,12 @@ def test_questions_over_the_picks_and_genre_questions(nlu: Understander) -> None
     asked = nlu.understand("is Casablanca a romance?", InterestState())
     assert asked.question is not None and asked.question.topic == "genre"
     assert not asked.events
+
+
+def test_capitalised_everyday_words_mid_sentence(nlu: Understander) -> None:
+    assert not titles(events(nlu, "a story about Old School friends"), ItemLiked)
+    assert not titles(events(nlu, "a movie where It is always raining"), ItemLiked)
+    assert titles(events(nlu, "I liked Predator and Commando"), ItemLiked) == {
+        "Predator",
+        "Commando",
+    }

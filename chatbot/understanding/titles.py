@@ -259,6 +259,24 @@ class TitleRules(ParseBase):
                 )
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
         prev = self.toks[i - 1].text
+        if self._everyday_words(words) and not self._past_cue_before(i):
+            # 'a story about Love and Loss', 'where the Heat is on': capitals alone do not make
+            # everyday words a title; a verb of liking or watching, a list of titles, a
+            # question or a verdict does
+            return (
+                bool(
+                    re.search(
+                        r"\b(like|love|liked|loved|enjoy|hate|hated|watch|similar to|such as|"
+                        r"lines of|vein of|style of|as good as|better than|reminds me of)$",
+                        " ".join(t.text for t in self.toks[max(0, i - 3) : i]),
+                    )
+                )
+                or len(self.toks) <= n + 1
+                or self._next_in_list(i)
+                or self._before_listed_title(i, n)
+                or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
+                or (nxt in ("was", "is", "were", "looks", "sounds") and self._cue_after(i, n))
+            )
         return (
             self._cue_before(i)
             or len(self.toks) <= n + 1
