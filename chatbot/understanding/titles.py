@@ -274,6 +274,7 @@ class TitleRules(ParseBase):
                 or len(self.toks) <= n + 1
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
+                or self._asked_about(i, n)  # "what's the rating of Get Out?"
                 or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
                 or (nxt in ("was", "is", "were", "looks", "sounds") and self._cue_after(i, n))
             )
