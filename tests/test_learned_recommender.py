@@ -53,7 +53,12 @@ def pairs(catalog: Catalog) -> list[tuple[str, str]]:
     return out
 
 
-def synthetic_sessions(catalog: Catalog, n: int = 240, seed: int = 1) -> list[list[Any]]:
+SESSIONS, SESSION_SEED = 240, 1  # synthetic readers of the default fixture
+
+
+def synthetic_sessions(
+    catalog: Catalog, n: int = SESSIONS, seed: int = SESSION_SEED
+) -> list[list[Any]]:
     """Each reader is shown A of a pair with two others, likes A, is shown B, likes B, and
     turns down one random book."""
     rng = random.Random(seed)
@@ -70,13 +75,15 @@ def synthetic_sessions(catalog: Catalog, n: int = 240, seed: int = 1) -> list[li
     return out
 
 
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Any, Settings, dict]:
-    """Books + hash index + a model trained --from-sessions on a real SQLite session store."""
+def train_on_books(
+    tmp_path_factory: pytest.TempPathFactory, name: str, sessions: int, seed: int, **train: Any
+) -> tuple[Catalog, Any, Settings, dict]:
+    """Books + hash index + a model trained --from-sessions on a real SQLite session store
+    holding `sessions` synthetic readers; `train` goes to train_recommender."""
     from chatbot.backends.store_sqlite import SqliteSessionStore
     from chatbot.retrieval import Retriever
 
-    home = tmp_path_factory.mktemp("learned-home")
+    home = tmp_path_factory.mktemp(name)
     settings = Settings.from_env(
         {},
         catalog_path=BOOKS,
@@ -89,7 +96,7 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Any, Set
     )
     catalog = load_catalog(BOOKS)
     store = SqliteSessionStore(settings.sqlite_path)
-    for n, events in enumerate(synthetic_sessions(catalog)):
+    for n, events in enumerate(synthetic_sessions(catalog, n=sessions, seed=seed)):
         store.append(f"reader-{n:03d}", [event_to_dict(e) for e in events])
     store.close()
     retriever = Retriever.open(catalog, settings, progress=False)
@@ -100,8 +107,15 @@ def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Any, Set
         retriever=retriever,
         echo=lambda _: None,
         progress=False,
+        **train,
     )
     return catalog, retriever, settings, manifest
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Any, Settings, dict]:
+    """Books + hash index + a model trained --from-sessions on a real SQLite session store."""
+    return train_on_books(tmp_path_factory, "learned-home", SESSIONS, SESSION_SEED)
 
 
 def test_training_writes_artefact_and_manifest(trained: tuple) -> None:

@@ -23,7 +23,6 @@ from chatbot.events import (
     ItemRejected,
     ItemSeen,
     UserSaid,
-    event_to_dict,
 )
 from chatbot.interest import InterestState, fold
 from chatbot.ranking import Ranker
@@ -36,43 +35,13 @@ from chatbot.recommender.model import (
     model_dir,
 )
 from chatbot.recommender.rerank import FEATURES, RERANKER_FILE, Reranker, features
-from chatbot.recommender.train import train_recommender
-from tests.test_learned_recommender import BOOKS, pairs, synthetic_sessions
+from tests.test_learned_recommender import BOOKS, pairs, train_on_books
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Catalog, Any, Settings, dict]:
     """Books + hash index + a model trained --from-sessions with the re-ranker step."""
-    from chatbot.backends.store_sqlite import SqliteSessionStore
-    from chatbot.retrieval import Retriever
-
-    home = tmp_path_factory.mktemp("rerank-home")
-    settings = Settings.from_env(
-        {},
-        catalog_path=BOOKS,
-        embedder="hash",
-        llm="template",
-        store="sqlite",
-        home=home,
-        index_dir=home / "index",
-        sqlite_path=home / "sessions.sqlite3",
-    )
-    catalog = load_catalog(BOOKS)
-    store = SqliteSessionStore(settings.sqlite_path)
-    for n, events in enumerate(synthetic_sessions(catalog, n=400, seed=5)):
-        store.append(f"reader-{n:03d}", [event_to_dict(e) for e in events])
-    store.close()
-    retriever = Retriever.open(catalog, settings, progress=False)
-    manifest = train_recommender(
-        settings,
-        from_sessions=True,
-        holdout=0.2,
-        rank_share=0.3,
-        retriever=retriever,
-        echo=lambda _: None,
-        progress=False,
-    )
-    return catalog, retriever, settings, manifest
+    return train_on_books(tmp_path_factory, "rerank-home", 400, 5, rank_share=0.3)
 
 
 def tiny_booster(seed: int = 0, names: tuple[str, ...] = FEATURES) -> Any:
