@@ -142,3 +142,30 @@ def intra_list_diversity(items: Sequence[Item], distance: Callable[[Item, Item],
 def mean(values: Sequence[float]) -> float:
     """Arithmetic mean, 0.0 for no values."""
     return sum(values) / len(values) if values else 0.0
+
+
+def list_limitations(
+    lists: Sequence[Sequence[str]],
+    catalog: Catalog,
+    distance: Callable[[Item, Item], float] = genre_distance,
+) -> dict[str, Any]:
+    """What the shown lists do as a whole, the limitations both evaluations report:
+    {"popularity_bias": popularity_bias(...), "coverage": coverage(...),
+    "intra_list_diversity": mean of each list's intra_list_diversity}. `lists` holds item ids
+    (each must be in the catalogue)."""
+    return {
+        "popularity_bias": popularity_bias(lists, catalog),
+        "coverage": coverage(lists, len(catalog)),
+        "intra_list_diversity": mean(
+            [intra_list_diversity([catalog.get(i) for i in ranked], distance) for ranked in lists]
+        ),
+    }
+
+
+def latency_summary(latencies_ms: Sequence[float]) -> dict[str, Any]:
+    """{"latency_ms": percentiles(...), "latencies_ms": every value rounded to 3 decimals} for a
+    metrics file (report.RAW_KEYS keeps the raw list out of metrics.json)."""
+    return {
+        "latency_ms": percentiles(latencies_ms),
+        "latencies_ms": [round(x, 3) for x in latencies_ms],
+    }

@@ -18,12 +18,9 @@ from chatbot.errors import ChatbotError
 from chatbot.evaluation.metrics import (
     KS,
     RecallAccumulator,
-    coverage,
     genre_distance,
-    intra_list_diversity,
-    mean,
-    percentiles,
-    popularity_bias,
+    latency_summary,
+    list_limitations,
 )
 
 if TYPE_CHECKING:
@@ -313,7 +310,6 @@ def _evaluate_system(
     full, new, real, composed = (RecallAccumulator(ks) for _ in range(4))
     latencies: list[float] = []
     lists: list[list[str]] = []
-    diversity: list[float] = []
     if cases:  # one untimed call loads lazy models, so latency is per turn, not start-up
         system.rank(cases[0], depth)
     for case in tqdm(cases, desc=f"redial {system.name}", unit="turn", disable=not progress):
@@ -329,20 +325,16 @@ def _evaluate_system(
                 acc.add(ranked[:depth], [t])
         new_targets = [item_map.get(r) for r in case.new_target_ids]
         new.add([i for i in ranked if i not in seen][:depth], new_targets)
-        top = ranked[:10]
-        lists.append(top)
-        diversity.append(intra_list_diversity([catalog.get(i) for i in top], distance))
+        lists.append(ranked[:10])
     total_s = sum(latencies) / 1000
     speed = {
         "turns_per_s": len(cases) / total_s if total_s else 0.0,
         "items_per_s": full.samples / total_s if total_s else 0.0,
-        "latency_ms": percentiles(latencies),
-        "latencies_ms": [round(x, 3) for x in latencies],
+        **latency_summary(latencies),
     }
+    top10 = list_limitations(lists, catalog, distance)
     limits = {
-        "popularity_bias@10": popularity_bias(lists, catalog),
-        "coverage@10": coverage(lists, len(catalog)),
-        "intra_list_diversity@10": mean(diversity),
+        **{f"{name}@10": value for name, value in top10.items()},
         "by_description": {"real": real.result(), "composed": composed.result()},
     }
     return full.result(), new.result(), speed, limits

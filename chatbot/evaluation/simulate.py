@@ -10,15 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, Item
-from chatbot.evaluation.metrics import (
-    KS,
-    coverage,
-    genre_distance,
-    intra_list_diversity,
-    mean,
-    percentiles,
-    popularity_bias,
-)
+from chatbot.evaluation.metrics import KS, latency_summary, list_limitations, mean
 from chatbot.evaluation.redial import SEEKER, Dialogue, liked_suggestions, redial_item_map
 from chatbot.events import AttributePreferred
 from chatbot.interest import InterestState
@@ -404,20 +396,9 @@ def summarise(runs: Sequence[UserRun], catalog: Catalog, *, turns: int) -> dict[
         ),
         "hallucinated_titles": sorted({t for r in runs for t in r.hallucinated})[:50],
         "target_title_leaks": sum(r.leaks for r in runs),
-        "latency_ms": percentiles(latencies),
-        "latencies_ms": [round(x, 3) for x in latencies],
+        **latency_summary(latencies),
         "by_source": {},
-        "limitations": {
-            "popularity_bias": popularity_bias(lists, catalog),
-            "coverage": coverage(lists, len(catalog)),
-            "intra_list_diversity": mean(
-                [
-                    intra_list_diversity([catalog.get(i) for i in lst], genre_distance)
-                    for lst in lists
-                ]
-            ),
-            "by_description": {},
-        },
+        "limitations": {**list_limitations(lists, catalog), "by_description": {}},
     }
     for key, group in (
         ("redial", [r for r in runs if r.goal.source == "redial"]),
