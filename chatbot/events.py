@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,46 +57,44 @@ class ItemsRecommended:
 
 @dataclass(frozen=True)
 class _ItemEvent:
-    """What the user said about one catalogue item (the fields every item event has)."""
+    """What the user said about one catalogue item (the fields every item event has).
+
+    The item events below only name what was said: they inherit these fields and the frozen
+    dataclass (equality, hashing and repr by their own class), so they need no decorator."""
 
     item_id: str
     title: str = ""
 
 
-@dataclass(frozen=True)
 class ItemLiked(_ItemEvent):
     """The user likes this item."""
 
 
-@dataclass(frozen=True)
 class ItemRejected(_ItemEvent):
     """The user does not want this item (never show it again)."""
 
 
-@dataclass(frozen=True)
 class ItemSeen(_ItemEvent):
     """The user has already seen this item (do not recommend it)."""
 
 
-@dataclass(frozen=True)
 class SimilarRequested(_ItemEvent):
     """The user asked for more like this item (liked, and the anchor for the next picks)."""
 
 
 @dataclass(frozen=True)
 class _FacetEvent:
-    """What the user said about one facet value (facet 'genre', 'style', ...)."""
+    """What the user said about one facet value (facet 'genre', 'style', ...); the subclasses
+    only name what was said, like the item events."""
 
     facet: str
     value: str
 
 
-@dataclass(frozen=True)
 class AttributePreferred(_FacetEvent):
     """The user wants items with this facet value (facet 'genre', 'style', ...)."""
 
 
-@dataclass(frozen=True)
 class AttributeAvoided(_FacetEvent):
     """The user does not want items with this facet value."""
 
@@ -170,27 +169,8 @@ Event = (
     | StateReset
 )
 
-EVENT_TYPES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (
-        UserSaid,
-        ItemsRecommended,
-        ItemLiked,
-        ItemRejected,
-        ItemSeen,
-        SimilarRequested,
-        AttributePreferred,
-        AttributeAvoided,
-        ConstraintSet,
-        ConstraintCleared,
-        InterestExpressed,
-        InterestAvoided,
-        ExplorationRequested,
-        RepeatsAllowed,
-        BeliefRemoved,
-        StateReset,
-    )
-}
+# every event type by its stored name, read from the Event union (the one list of them)
+EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in typing.get_args(Event)}
 
 
 # The version of the stored event dicts this release writes (see the module docstring).
