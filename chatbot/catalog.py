@@ -9,10 +9,10 @@ import json
 import math
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from chatbot.errors import CatalogError, UnknownItemError
 from chatbot.fileio import atomic_write_text  # re-exported: the reports write with it
@@ -363,6 +363,17 @@ def item_from_dict(
     )
 
 
+_N = TypeVar("_N", int, float)
+
+
+def _whole(value: Any) -> int:
+    """12, 12.0, '12' or '1e3' as an int; ValueError for a fraction or text."""
+    number = float(value) if isinstance(value, str) else value
+    if not isinstance(number, int | float) or not float(number).is_integer():
+        raise ValueError(value)
+    return int(number)
+
+
 class _RowReader:
     """Typed reads of one catalogue row's fields; each failure is a CatalogError naming it."""
 
@@ -387,38 +398,26 @@ class _RowReader:
             if not value.strip():
                 raise self.fail(name, "required field is empty")
 
-    def _given_number(self, name: str, noun: str) -> Any:
-        """The field's raw value (None when absent or empty); a boolean is not a number."""
+    def opt_int(self, name: str, lo: int, hi: int) -> int | None:
+        """A whole number in lo..hi ('12', 12, 12.0, '1e3'), None when absent or empty."""
+        return self._number(name, "an integer", _whole, lo, hi)
+
+    def opt_float(self, name: str, lo: float, hi: float) -> float | None:
+        """A number in lo..hi (not NaN), None when absent or empty."""
+        return self._number(name, "a number", float, lo, hi)
+
+    def _number(self, name: str, noun: str, read: Callable[[Any], _N], lo: _N, hi: _N) -> _N | None:
+        """The field read by `read` (ValueError/TypeError: not `noun`) and checked against
+        lo..hi; None when absent or empty; a boolean is not a number."""
         value = self.row.get(name)
         if value is None or value == "":
             return None
         if isinstance(value, bool):
             raise self.fail(name, f"must be {noun}, got a boolean")
-        return value
-
-    def opt_int(self, name: str, lo: int, hi: int) -> int | None:
-        value = self._given_number(name, "an integer")
-        if value is None:
-            return None
         try:
-            number = float(value) if isinstance(value, str) else value
-            if not isinstance(number, int | float) or not float(number).is_integer():
-                raise ValueError
-            out = int(number)
+            out = read(value)
         except (TypeError, ValueError):
-            raise self.fail(name, f"must be an integer, got {value!r}") from None
-        if not lo <= out <= hi:
-            raise self.fail(name, f"{out} is out of range {lo}..{hi}")
-        return out
-
-    def opt_float(self, name: str, lo: float, hi: float) -> float | None:
-        value = self._given_number(name, "a number")
-        if value is None:
-            return None
-        try:
-            out = float(value)
-        except (TypeError, ValueError):
-            raise self.fail(name, f"must be a number, got {value!r}") from None
+            raise self.fail(name, f"must be {noun}, got {value!r}") from None
         if math.isnan(out) or not lo <= out <= hi:
             raise self.fail(name, f"{value!r} is out of range {lo:g}..{hi:g}")
         return out
