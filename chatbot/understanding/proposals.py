@@ -2,32 +2,33 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from collections.abc import Mapping
 from typing import Any
 
 from chatbot.catalog import Catalog
-from chatbot.events import (
-    Event,
-    EventFormatError,
-    event_from_dict,
-    make_constraint,
-)
+from chatbot.events import EVENT_TYPES, Event, EventFormatError, event_from_dict, make_constraint
 
 log = logging.getLogger(__name__)
 
-PROPOSABLE = {
-    "ItemLiked": ("item_id",),
-    "ItemRejected": ("item_id",),
-    "ItemSeen": ("item_id",),
-    "SimilarRequested": ("item_id",),
-    "AttributePreferred": ("facet", "value"),
-    "AttributeAvoided": ("facet", "value"),
-    "ConstraintSet": ("name", "value"),
-    "ConstraintCleared": ("name",),
-    "InterestExpressed": ("text",),
-    "InterestAvoided": ("text",),
+# the event types a model may propose, with the fields it gives: the event's own fields, less an
+# item's title (read from the catalogue)
+PROPOSABLE: dict[str, tuple[str, ...]] = {
+    name: tuple(f.name for f in dataclasses.fields(EVENT_TYPES[name]) if f.name != "title")
+    for name in (
+        "ItemLiked",
+        "ItemRejected",
+        "ItemSeen",
+        "SimilarRequested",
+        "AttributePreferred",
+        "AttributeAvoided",
+        "ConstraintSet",
+        "ConstraintCleared",
+        "InterestExpressed",
+        "InterestAvoided",
+    )
 }
 
 EVENT_JSON_SCHEMA: dict[str, Any] = {
