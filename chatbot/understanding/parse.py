@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from chatbot.catalog import Catalog, Item
@@ -259,15 +260,20 @@ class _Parse(ConstraintRules, TitleRules):
         # 'more like these': more of the same, not a like of one pick ('more like that' names one)
         self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
 
-        def explore(m: re.Match[str]) -> bool:
-            self.events.append(ExplorationRequested())
-            return True
+        def adds(event: Event) -> Callable[[re.Match[str]], bool]:
+            """A handler that adds `event` for each match (a request with no details)."""
+
+            def add(m: re.Match[str]) -> bool:
+                self.events.append(event)
+                return True
+
+            return add
 
         self._consume(
             r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
             r"\bsurprise me\b|"
             r"\bmix it up\b|\brandom( ones?| picks?)?\b|\bsomething unexpected\b",
-            explore,
+            adds(ExplorationRequested()),
         )
 
         def same_people(m: re.Match[str]) -> bool:
@@ -293,16 +299,12 @@ class _Parse(ConstraintRules, TitleRules):
             lambda m: same_people(m) if not m.group("neg2") else self._different_director(),
         )
 
-        def repeats(m: re.Match[str]) -> bool:
-            self.events.append(RepeatsAllowed())
-            return True
-
         self._consume(
             r"\b(show|give|list) (me )?(them|those|it|that|these|the same( ones)?) again\b|"
             r"\b(even|including|also) (the )?(ones|those|movies|films|items) (i'?ve|i have|"
             r"you'?ve|already) "
             r"(seen|shown|watched)\b",
-            repeats,
+            adds(RepeatsAllowed()),
         )
 
     def _facets(self) -> None:
