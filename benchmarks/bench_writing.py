@@ -490,6 +490,7 @@ def replay(args: argparse.Namespace) -> dict[str, Any]:
     if args.no_decoding:
         writer.decoding = {}
     template = ResponseWriter(None, catalog, settings)
+    judged = _judged_sentences(writer)
     lines = Path(args.replay).read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines if line.strip()]
     rows = [r for r in rows if r["kind"] == "recommend" and r["items"]]
@@ -497,6 +498,7 @@ def replay(args: argparse.Namespace) -> dict[str, Any]:
     kept = items = 0
     seconds: list[float] = []
     kinds: Counter[str] = Counter()
+    texts: list[dict[str, str]] = []
     for row in rows:
         recs = tuple(
             Recommendation(catalog.get(i), 1.0, tuple(r))
@@ -511,7 +513,11 @@ def replay(args: argparse.Namespace) -> dict[str, Any]:
         items += len(served)
         kept += sum(a != b for a, b in zip(served, base, strict=False))
         kinds.update(getattr(v, "kind", "other") for v in written.violations)
+        texts.append({"user_text": row["user_text"], "served": written.text})
         print(f"  [{len(seconds)}/{len(rows)}] kept {kept}/{items}", file=sys.stderr, flush=True)
+    rejected = [(text, found) for text, found in judged if found]
+    per_kind: Counter[str] = Counter(k for _, found in rejected for k in set(found))
+    only: Counter[str] = Counter(found[0] for _, found in rejected if len(set(found)) == 1)
     res = {
         "turns": len(rows),
         "items": items,
@@ -519,9 +525,41 @@ def replay(args: argparse.Namespace) -> dict[str, Any]:
         "writer_p50_s": statistics.median(seconds) if seconds else 0.0,
         "writer_p95_s": pct(seconds, 0.95),
         "rejections": dict(kinds.most_common()),
+        # per rejected model item sentence: each kind once, and the sentences with one kind only
+        "rejected_sentences": len(rejected),
+        "rejected_by_kind": dict(per_kind.most_common()),
+        "rejected_by_sole_kind": dict(only.most_common()),
     }
     print(json.dumps(res, indent=1))
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        with (out / "rejected.jsonl").open("w", encoding="utf-8") as f:
+            for text, found in rejected:
+                f.write(json.dumps({"text": text, "kinds": found}, ensure_ascii=False) + "\n")
+        (out / "replay.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
+        with (out / "replayed.jsonl").open("w", encoding="utf-8") as f:
+            for t in texts:
+                f.write(json.dumps(t, ensure_ascii=False) + "\n")
     return res
+
+
+def _judged_sentences(writer: ResponseWriter) -> list[tuple[str, list[str]]]:
+    """Wraps the writer's grounding check to record every item sentence the model wrote (the
+    checks with need_specific: item text, not lead-ins or template candidates) and the kinds of
+    problem found in it; the list fills as the writer runs."""
+    judged: list[tuple[str, list[str]]] = []
+    checker = writer.checker
+    check = checker.check
+
+    def recording(text: str, allowed: Any) -> Any:
+        problems = check(text, allowed)
+        if allowed.need_specific:
+            judged.append((text, [str(getattr(p, "kind", "other")) for p in problems]))
+        return problems
+
+    checker.check = recording  # type: ignore[method-assign]
+    return judged
 
 
 def main() -> None:

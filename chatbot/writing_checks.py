@@ -300,9 +300,42 @@ def degenerate(text: str) -> list[str]:
     return out
 
 
+# Works an item can be based on that it is not itself ("Based on: Graphic Novel" made SmolLM2
+# write "It is a graphic novel." for Black Panther): said as what the item is, they are false.
+SOURCE_MEDIA = re.compile(
+    r"\b(?:graphic novels?|novels?|novellas?|short stor(?:y|ies)|comic books?|comics?|manga|"
+    r"(?:theat(?:er|re) |stage )?plays?|(?:children's )?books?|video games?|literature)\b"
+)
+_IS_A = re.compile(
+    r"\b(?:it|this|the (?:movie|film))(?: is|'s| was)(?: (?:a|an|the))?"
+    r"((?: (?!(?:about|of|from|on|by|with|for|like|based|in|set|where)\b)[\w'-]+,?){0,3}?) ("
+    + SOURCE_MEDIA.pattern.removeprefix("\\b").removesuffix("\\b")
+    + r")\b"
+)
+
+
+def source_as_kind(text: str, item: Item) -> list[str]:
+    """The item called the work it is based on ("It is a graphic novel." for a film whose
+    source facet is "Graphic Novel"), unless its genres say it is one (a book catalogue's
+    novel): what it is, not what it adapts."""
+    said = fold(text)
+    sources = " ".join(fold(v) for v in item.facet("source"))
+    genres = " ".join(fold(g) for g in item.genres)
+    out = []
+    for m in _IS_A.finditer(said):
+        medium = m.group(2)
+        stem_ = medium.rstrip("s") if not medium.endswith("ies") else medium[:-3] + "y"
+        if "based on" in m.group(1) or stem_ in genres:
+            continue
+        if stem_ in sources or SOURCE_MEDIA.search(sources):
+            out.append(f"source as kind ({m.group()!r})")
+    return out
+
+
 def kind_claims(text: str, item: Item) -> list[str]:
     """Claims of kind (documentary, animated, sequel, true story, availability) that the item's
-    genres, tags, facets and description do not support."""
+    genres, tags, facets and description do not support, and the item called the work it is
+    based on (`source_as_kind`)."""
     said = fold(text)
     source = fold(
         " ".join(
@@ -320,7 +353,7 @@ def kind_claims(text: str, item: Item) -> list[str]:
         m = claim.search(said)
         if m and not support.search(source):
             out.append(f"{kind} ({m.group()!r})")
-    return out
+    return out + source_as_kind(text, item)
 
 
 def _num(value: str) -> float:

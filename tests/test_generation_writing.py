@@ -387,3 +387,44 @@ def test_a_sentence_opening_with_a_whole_other_title_is_a_mention():
     assert checker.check("It follows a pilot who rebuilds a glider.", allowed)
     assert not checker.mentioned_titles("Its pilot rebuilds a glider in the desert.", allowed)
     assert not checker.mentioned_titles("The pilot follows it into the desert.", allowed)
+
+
+PANTHER = Item(
+    id="m3",
+    title="Black Panther",
+    description=(
+        "A 2018 American science fiction action film, 135 minutes. Based on a graphic novel."
+    ),
+    year=2018,
+    genres=("Action", "Science Fiction"),
+    facets={"source": ("Graphic Novel",)},
+)
+EMMA_BOOK = Item(
+    id="b1",
+    title="Emma",
+    description="A novel of manners about a young matchmaker.",
+    genres=("Novel",),
+    facets={"source": ("Novel",)},
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It is graphic novels.", "It is a dark, gritty graphic novel.", "It's a novel."],
+)
+def test_an_item_called_the_work_it_is_based_on_is_a_wrong_claim(text):
+    assert wc.kind_claims(text, PANTHER), text
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("It is based on a graphic novel.", PANTHER),
+        ("It is an action film based on a graphic novel.", PANTHER),
+        ("It is a story about a novel.", PANTHER),
+        ("It is a novel of manners.", EMMA_BOOK),  # a book catalogue: its genre says so
+        ("It is a graphic novel.", PARK),  # no source facet: left to the other checks
+    ],
+)
+def test_based_on_and_genuine_kinds_are_not_source_claims(text, item):
+    assert wc.source_as_kind(text, item) == [], text
