@@ -6,6 +6,7 @@ in a fresh session of one real `DialogueManager`; `expect` is checked after the 
 passes only when every expectation holds. The held-out part is only scored, never tuned on.
 `understanding_{dev3,heldout2}.jsonl` were written later by an independent author who did not
 read the understanding code or the earlier corpus; heldout2 is only scored, never read or tuned on.
+`understanding_{dev4,heldout3}.jsonl` are a fourth batch by another such author; heldout3 likewise.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -88,7 +89,9 @@ KINDS = (
 # numbers and writing styles); scored on its own until its overlap with the held-out part is checked
 # dev3 / heldout2: a third batch written by an independent author without reading the
 # understanding code or the earlier corpus files; dev3 is for development, heldout2 is only scored
-SPLITS = ("dev", "dev2", "heldout", "dev3", "heldout2")
+# dev4 / heldout3: a fourth batch by another independent author (same rules: no understanding code,
+# no held-out files read), same mix of kinds in both; dev4 is for development, heldout3 only scored
+SPLITS = ("dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3")
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
 
