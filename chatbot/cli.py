@@ -236,6 +236,38 @@ def _add_train_commands(sub: _Subcommands) -> None:
         help="catalogue file the model is for (default: the configured catalogue)",
     )
     add_backend_flag(rec, Family.EMBEDDER, "--embedder")
+    enc = rec.add_argument_group("fine-tuned encoder (opt-in, chatbot/recommender/encoder.py)")
+    enc.add_argument(
+        "--encoder",
+        action="store_true",
+        help="fine-tune MiniLM as a dual encoder (context -> recommended movie) and write it to "
+        "<model folder>/encoder (the EASE model is left as it is)",
+    )
+    enc.add_argument("--epochs", type=int, default=3, help="at most N epochs (early-stopped)")
+    enc.add_argument(
+        "--batch-size", type=int, default=64, help="pairs per batch (in-batch negatives)"
+    )
+    enc.add_argument("--lr", type=float, default=3e-5, help="AdamW learning rate")
+    enc.add_argument(
+        "--device", default="auto", help="auto (CUDA when available, else CPU), cpu or cuda"
+    )
+    enc.add_argument("--max-pairs", type=int, help="fine-tune on at most N pairs (faster on CPU)")
+    enc.add_argument("--max-dialogues", type=int, help="only the first N training dialogues")
+    enc.add_argument(
+        "--eval-items",
+        type=int,
+        help="early-stop on a corpus of N items, not the whole catalogue (faster on CPU)",
+    )
+    enc.add_argument(
+        "--pairs-only",
+        action="store_true",
+        help="write the training pairs (encoder/pairs.jsonl.gz) and stop, to fine-tune elsewhere",
+    )
+    enc.add_argument(
+        "--encoder-model",
+        help="an already fine-tuned folder (python -m chatbot.recommender.encoder finetune, "
+        "e.g. on a GPU machine) instead of fine-tuning here",
+    )
     rec.add_argument(
         "--if-missing",
         action="store_true",
@@ -262,6 +294,12 @@ def add_backend_flag(
         help=f"{family.noun} (default {default}): {reg.help(family)}",
         **kwargs,
     )
+
+
+def _flags(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """The parsed flags `names` as keyword arguments of the same names: the commands hand their
+    flags on to functions whose parameters are named like them."""
+    return {name: getattr(args, name) for name in names}
 
 
 def configure_logging(level: int) -> None:
@@ -602,22 +640,45 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.embedder:
         settings = settings.replace(embedder=args.embedder)
+    if args.encoder:
+        return _cmd_train_encoder(args, settings)
     folder = Path(args.out) if args.out else model_dir(settings)
     if args.if_missing and not args.from_sessions and is_current(settings, folder, args.data):
         print(f"recommender in {folder} is up to date (drop --if-missing to retrain)")
         return 0
     train_recommender(
         settings,
+        **_flags(args, "data", "from_sessions", "out", "holdout", "seed", "max_cases"),
+        **_flags(args, "rank_share", "max_rank_cases"),
+        popularity_cap=not args.no_popularity_cap,
+        rerank=not args.no_rerank,
+    )
+    return 0
+
+
+def _cmd_train_encoder(args: argparse.Namespace, settings: Settings) -> int:
+    from chatbot.errors import ConfigError
+    from chatbot.recommender.encoder import train_encoder
+
+    if args.from_sessions:
+        raise ConfigError("--encoder learns from ReDial-format dialogues, not --from-sessions")
+    train_encoder(
+        settings,
         data=args.data,
-        from_sessions=args.from_sessions,
         out=args.out,
         holdout=args.holdout,
         seed=args.seed,
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        device=args.device,
+        max_pairs=args.max_pairs,
+        max_dialogues=args.max_dialogues,
         max_cases=args.max_cases,
+        eval_items=args.eval_items,
+        encoder_model=args.encoder_model,
+        pairs_only=args.pairs_only,
         popularity_cap=not args.no_popularity_cap,
-        rank_share=args.rank_share,
-        max_rank_cases=args.max_rank_cases,
-        rerank=not args.no_rerank,
     )
     return 0
 
@@ -632,30 +693,16 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     settings = settings.replace(**{k: v for k, v in overrides.items() if v})
     if args.eval_command == "redial":
         systems = [s.strip() for s in args.systems.split(",") if s.strip()]
-        m = run_redial(
-            settings,
-            data=args.data,
-            out=args.out,
-            limit=args.limit,
-            popularity=args.popularity,
-            systems=systems,
-            prefetch=args.prefetch,
-        )
+        flags = _flags(args, "data", "out", "limit", "popularity", "prefetch")
+        m = run_redial(settings, systems=systems, **flags)
         print(f"{m['cases']} turns, out_of_catalogue {m['out_of_catalogue']:.3f}")
         for conv in ("full", "new_only"):
             for name, r in m[conv].items():
                 recalls = "  ".join(f"R@{k} {r[f'recall@{k}']:.3f}" for k in m["ks"])
                 print(f"{conv:<9}{name:<10}{recalls}")
     else:
-        m = run_simulation(
-            settings,
-            users=args.users,
-            turns=args.turns,
-            data=args.data,
-            out=args.out,
-            seed=args.seed,
-            cold_share=args.cold_share,
-        )
+        flags = _flags(args, "users", "turns", "data", "out", "seed", "cold_share")
+        m = run_simulation(settings, **flags)
         print(
             f"{m['users']} users: success {m['success_rate']:.3f}, avg turns {m['avg_turns']:.2f}, "
             f"feedback compliance {m['feedback_compliance']:.3f}, "

@@ -21,6 +21,7 @@ from chatbot.interest import InterestState, facet_value_label
 
 if TYPE_CHECKING:
     from chatbot.filters import Filters
+    from chatbot.recommender.encoder import EncoderModel
     from chatbot.recommender.model import EaseModel
     from chatbot.retrieval import Hit, Retriever
 
@@ -49,6 +50,7 @@ class Candidate:
     base: float  # similarity + facet boosts + rating (+ co-mention boost without a model)
     pop: float  # log-popularity scaled to 0..1
     learned: float  # the trained model's score, 0..1 of the turn's best (0 without a model)
+    encoder: float = 0.0  # the fine-tuned encoder's cosine to the context (0 without one)
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +75,9 @@ class Ranker:
     for this catalogue, None forces the hand-tuned ranking) its best items join the candidates
     and its score is blended in (weights tuned on held-out training dialogues, see
     chatbot.recommender). Hard filters, rejections and seen items apply to every candidate.
+    The opt-in fine-tuned encoder (`chatbot train recommender --encoder`; `encoder="auto"`
+    loads it when `learned` is "auto" too, so the hand-tuned ranking stays hand-tuned) adds
+    its best items to the candidates and its tuned cosine weight to the score.
     """
 
     def __init__(
@@ -82,6 +87,7 @@ class Ranker:
         settings: Settings,
         *,
         learned: EaseModel | None | str = "auto",
+        encoder: EncoderModel | None | str = "auto",
     ) -> None:
         self.catalog = catalog
         self.retriever = retriever
@@ -91,8 +97,17 @@ class Ranker:
                 raise ValueError(f"learned must be a model, None or 'auto', not {learned!r}")
             from chatbot.recommender.model import load_model
 
+            if encoder == "auto":
+                from chatbot.recommender.encoder import load_encoder
+
+                encoder = load_encoder(catalog, settings)
             learned = load_model(catalog, settings)
+        if isinstance(encoder, str):
+            if encoder != "auto":
+                raise ValueError(f"encoder must be a model, None or 'auto', not {encoder!r}")
+            encoder = None
         self.learned = learned
+        self.encoder = encoder
         pops = [popularity(i) for i in catalog]
         top = max(pops, default=0.0)
         self._pop = {
@@ -127,8 +142,10 @@ class Ranker:
     def prefetch(self, states: Iterable[InterestState], batch: int = 64) -> None:
         """Embed the query texts of many states in batches (offline tuning and evaluation: one
         batched encode is many times faster than one encode per turn)."""
+        states_list = list(states)
+        todo_enc: list[str] = []
         with self._vectors_lock:
-            todo = list(dict.fromkeys(t for s in states for t in _query_texts(s) if t))
+            todo = list(dict.fromkeys(t for s in states_list for t in _query_texts(s) if t))
             todo = [t for t in todo if t not in self._vectors]
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
@@ -139,6 +156,15 @@ class Ranker:
                     self._vectors[text] = vec
                 while len(self._vectors) > self.cache_size:
                     self._vectors.popitem(last=False)
+        if self.encoder is not None:
+            from chatbot.recommender.encoder import context_text
+
+            for state in states_list:
+                text = context_text(state, functools.partial(_label_of, state, self.catalog))
+                if text:
+                    todo_enc.append(text)
+            for start in range(0, len(todo_enc), batch):
+                self.encoder.embed(todo_enc[start : start + batch])
 
     def filters(self, state: InterestState, *, with_focus: bool = False) -> Filters:
         """Hard constraints of the state (and avoided facets) as retrieval Filters."""
@@ -220,11 +246,7 @@ class Ranker:
         candidates = self.candidates(state, k, excluded)
         if candidates is None:
             return self._popular(state, k, excluded, explain=explain)
-        # a trained re-ranker orders the candidates when the model has one (chatbot.recommender)
-        totals = None if self.learned is None else self.learned.rescore(self, state, candidates)
-        if totals is None:
-            pop_w, learned_w = self.weights()
-            totals = [c.base + pop_w * c.pop + learned_w * c.learned for c in candidates]
+        totals = self.totals(state, candidates)
         scored = [(t, c.item) for t, c in zip(totals, candidates, strict=True)]
         scored.sort(key=lambda t: (-t[0], t[1].id))
         avoid = [i for i in state.last_shown if i in self.catalog] if state.explore else []
@@ -237,6 +259,28 @@ class Ranker:
         return [
             Recommendation(item, round(score, 4), explainer.reasons(item)) for score, item in picked
         ]
+
+    def totals(
+        self,
+        state: InterestState,
+        candidates: Sequence[Candidate],
+        *,
+        encoder_weight: float | None = None,
+    ) -> list[float]:
+        """Each candidate's total score: the trained re-ranker's when the model has one
+        (chatbot.recommender), else base + popularity + learned score by their weights; plus
+        the encoder's weight (its tuned one unless `encoder_weight` is given) x its cosine."""
+        totals = None if self.learned is None else self.learned.rescore(self, state, candidates)
+        if totals is None:
+            pop_w, learned_w = self.weights()
+            totals = [c.base + pop_w * c.pop + learned_w * c.learned for c in candidates]
+        if encoder_weight is None:
+            encoder_weight = self.encoder.blend.weight if self.encoder is not None else 0.0
+        if encoder_weight:
+            totals = [
+                t + encoder_weight * c.encoder for t, c in zip(totals, candidates, strict=True)
+            ]
+        return list(totals)
 
     def weights(self) -> tuple[float, float]:
         """(popularity weight, learned weight): the trained blend's, or the hand-tuned ones."""
@@ -275,6 +319,11 @@ class Ranker:
             extra = sorted(learned, key=lambda i: -learned[i])[: self.learned.blend.candidates * 2]
         if self.learned is not None:
             extra = [*extra, *self.learned.extra_candidates()]
+        context = self.encoder_vector(state)
+        if context is not None and self.encoder is not None:
+            # the fine-tuned encoder's best items for this context join through the same filters
+            n = self.encoder.blend.candidates
+            extra = [*extra, *self.encoder.top(context, n, exclude=excluded)]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         if state.focus:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
@@ -302,9 +351,23 @@ class Ranker:
                 self._score(state, h.item, h.score, co),
                 pops.get(h.item.id, 0.0),
                 learned.get(h.item.id, 0.0),
+                self._encoder_score(context, h.item.id),
             )
             for h in hits
         ]
+
+    def encoder_vector(self, state: InterestState) -> np.ndarray | None:
+        """The fine-tuned encoder's context vector for the state (None without an encoder or
+        without anything in the state for it to read)."""
+        if self.encoder is None:
+            return None
+        return self.encoder.context_vector(state, self.catalog)
+
+    def _encoder_score(self, context: np.ndarray | None, item_id: str) -> float:
+        if context is None or self.encoder is None:
+            return 0.0
+        row = self.encoder.row.get(item_id)
+        return 0.0 if row is None else float(self.encoder.vectors[row] @ context)
 
     def _learned(self, state: InterestState) -> dict[str, float]:
         """{item id: 0..1} from the trained model for this state's items ({} without a model)."""
@@ -490,6 +553,15 @@ class _Explainer:
             if learned is not None
             else {}
         )
+        # the fine-tuned encoder's best items for this context: what people who asked for
+        # something like this chose (chatbot.recommender.encoder)
+        self.asked: set[str] = set()
+        context = ranker.encoder_vector(state)
+        if context is not None and ranker.encoder is not None:
+            from chatbot.recommender.encoder import REASON_DEPTH
+
+            top = ranker.encoder.top(context, REASON_DEPTH, exclude=state.excluded())
+            self.asked = set(top)
         self.interests = []
         for text in state.interests[-3:]:
             near = {h.item.id for h in retr.search(ranker.embed(text), depth)}
@@ -506,6 +578,8 @@ class _Explainer:
         if chose:
             title = _title(state, chose[-1], self.ranker.catalog)
             out.append(f"people who liked {title} often chose this")
+        if item.id in self.asked and not chose:
+            out.append("people who asked for something like this often chose it")
         talked = [
             liked
             for liked, others in self.co.items()
@@ -581,6 +655,10 @@ def _has(item: Item, facet: str, value: str) -> bool:
     from chatbot.filters import is_kind_of
 
     return any(is_kind_of(v, value, facet) for v in item.facet(facet))
+
+
+def _label_of(state: InterestState, catalog: Catalog, item_id: str) -> str:
+    return _title(state, item_id, catalog)
 
 
 def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:
