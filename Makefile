@@ -12,7 +12,7 @@ LLM_CACHE := var/llm/.built
 RECOMMENDER := var/recommender/movies/manifest.json
 REDIAL_TRAIN := $(wildcard ../shared/data/redial/train_partial.jsonl)
 
-.PHONY: setup run test test-fast lint bench system-deps catalog index recommender recommender-rerank clean
+.PHONY: setup run test test-fast lint bench system-deps catalog index recommender recommender-rerank recommender-encoder clean
 
 setup: $(STAMP) $(CATALOG) $(INDEX_STAMP) $(RECOMMENDER) $(LLM_CACHE)
 
@@ -42,6 +42,10 @@ $(RECOMMENDER): $(CATALOG) $(REDIAL_TRAIN) | $(STAMP) $(INDEX_STAMP)
 recommender: $(RECOMMENDER)
 recommender-rerank: $(CATALOG) $(REDIAL_TRAIN) | $(STAMP) $(INDEX_STAMP)
 	$(PY) -m chatbot train recommender --catalog $(CATALOG)
+# the fine-tuned MiniLM dual encoder (opt-in, heavier still: CUDA when available; README,
+# Training the recommender); the Ranker uses it next to whichever EASE model is there
+recommender-encoder: $(RECOMMENDER) | $(STAMP) $(INDEX_STAMP)
+	$(PY) -m chatbot train recommender --encoder --catalog $(CATALOG)
 $(LLM_CACHE): $(STAMP)
 	$(PY) -m chatbot.backends.llm_onnx
 	touch $(LLM_CACHE)

@@ -395,7 +395,7 @@ def finetune(
             MultipleNegativesRankingLoss,
         )
     except ImportError:  # pragma: no cover - older layout
-        from sentence_transformers.losses import MultipleNegativesRankingLoss
+        from sentence_transformers.losses import MultipleNegativesRankingLoss  # type: ignore[no-redef]
     from transformers import get_linear_schedule_with_warmup
 
     started = time.perf_counter()
