@@ -646,12 +646,10 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     if args.if_missing and not args.from_sessions and is_current(settings, folder, args.data):
         print(f"recommender in {folder} is up to date (drop --if-missing to retrain)")
         return 0
+    flags = _flags(args, "data", "from_sessions", "out", "holdout", "seed", "max_cases")
+    flags |= _flags(args, "rank_share", "max_rank_cases")
     train_recommender(
-        settings,
-        **_flags(args, "data", "from_sessions", "out", "holdout", "seed", "max_cases"),
-        **_flags(args, "rank_share", "max_rank_cases"),
-        popularity_cap=not args.no_popularity_cap,
-        rerank=not args.no_rerank,
+        settings, popularity_cap=not args.no_popularity_cap, rerank=not args.no_rerank, **flags
     )
     return 0
 
