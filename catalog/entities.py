@@ -94,7 +94,7 @@ def franchise_names(items: Sequence[Item]) -> dict[str, str]:
     Bond', 'The Bourne Movies' -> 'The Bourne'), for series of two or more items whose members'
     titles, aliases or synopses use that name; series named otherwise ('Die Bibel') are left out.
     """
-    from chatbot.understanding.core import normalize_title
+    from chatbot.title_keys import normalize_title
 
     members: dict[str, list[Item]] = {}
     for item in items:

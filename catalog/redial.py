@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import unicodedata
 import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -14,24 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from chatbot.errors import CatalogError
+from chatbot.title_keys import normalize_title
 
 MOVIES_FILE = "movies_with_mentions.csv"
 
 _YEAR_SUFFIX = re.compile(r"^(?P<title>.*?)\s*\((?P<year>\d{4})\)\s*$")
-_LEADING_ARTICLE = re.compile(r"^(the|a|an|le|la|les|l|el|los|las|der|die|das|il)\s+")
-_TRAILING_ARTICLE = re.compile(r",\s*(the|a|an|le|la|les|el|der|die|das|il)$")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+# a leading article of another language, which one source may leave out ('Der Golem' is ReDial's
+# 'The Golem'); matched on title keys, which have lost an English one already
+_FOREIGN_ARTICLE = re.compile(r"^(?:le|la|les|l|el|los|las|der|die|das|il)\s+")
 _TITLE_PARTS = re.compile(r"\s*(?::|\s[-–—]\s)\s*")
-_SYMBOLS = {
-    "&": " and ",
-    "½": " 1/2 ",
-    "æ": "ae",
-    "œ": "oe",
-    "ø": "o",
-    "ß": "ss",
-    "ł": "l",
-    "đ": "d",
-}
 
 
 @dataclass(frozen=True)
@@ -63,20 +53,11 @@ def split_title_year(name: str) -> tuple[str, int | None]:
     return _squash(name), None
 
 
-def normalise_title(title: str) -> str:
-    """A matching key: lower case, no accents, articles or punctuation ('Léon: The Professional' ->
-    'leon the professional'; 'Matrix, The' and 'The Matrix' -> 'matrix')."""
-    text = title.strip().lower()
-    for sym, repl in _SYMBOLS.items():
-        text = text.replace(sym, repl)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("'", "").replace("’", "").replace("`", "")
-    text = _squash(text)
-    text = _TRAILING_ARTICLE.sub("", text)
-    text = _NON_WORD.sub(" ", text).strip()
-    text = _LEADING_ARTICLE.sub("", text)
-    return text.strip()
+def title_keys(title: str) -> tuple[str, ...]:
+    """The keys a title links by: its key (chatbot.title_keys.normalize_title), then that key
+    without a leading article of another language ('Der Golem' -> ('der golem', 'golem'))."""
+    key = normalize_title(title)
+    return tuple(k for k in dict.fromkeys((key, _FOREIGN_ARTICLE.sub("", key))) if k)
 
 
 def title_parts(title: str) -> list[str]:
@@ -86,7 +67,7 @@ def title_parts(title: str) -> list[str]:
     parts = _TITLE_PARTS.split(title, maxsplit=1)
     if len(parts) < 2:
         return []
-    main, sub = (normalise_title(p) for p in parts)
+    main, sub = (normalize_title(p) for p in parts)
     return [k for k in (main, sub if len(sub.split()) >= 2 else "") if k]
 
 
@@ -144,9 +125,8 @@ def match_redial(movies: Iterable[RedialMovie], candidates: Iterable[Candidate])
     by_part: dict[str, list[Candidate]] = defaultdict(list)
     for cand in candidates:
         titles = (cand.title, *cand.alt_titles)
-        for key in {normalise_title(t) for t in titles}:
-            if key:
-                index[key].append(cand)
+        for key in {k for t in titles for k in title_keys(t)}:
+            index[key].append(cand)
         for key in {k for t in titles for k in title_parts(t)}:
             by_part[key].append(cand)
     by_item: dict[str, list[RedialMovie]] = defaultdict(list)
@@ -160,7 +140,7 @@ def match_redial(movies: Iterable[RedialMovie], candidates: Iterable[Candidate])
     }
     for movie in movies:
         stats["redial_movies"] += 1
-        found, how = _match_one(movie, index.get(normalise_title(movie.title), []))
+        found, how = _match_one(movie, _candidates(index, movie.title))
         if found is None and movie.year is not None:
             found, how = _match_part(movie, index, by_part)
         if found is None:
@@ -178,12 +158,18 @@ def _match_part(
 ) -> tuple[Candidate | None, str]:
     """Same year, and one title is the other's main title or subtitle ('Jumanji (2017)' ->
     'Jumanji: Welcome to the Jungle'); only when exactly one movie fits."""
-    key = normalise_title(movie.title)
+    key = normalize_title(movie.title)
     pool = [*by_part.get(key, ()), *(c for k in title_parts(movie.title) for c in index.get(k, ()))]
     found = {c.item_id: c for c in pool if c.year == movie.year}
     if len(found) == 1:
         return next(iter(found.values())), "title_part"
     return None, ""
+
+
+def _candidates(index: Mapping[str, list[Candidate]], title: str) -> list[Candidate]:
+    """The catalogue movies indexed under any of the title's keys, each once."""
+    found = {c.item_id: c for k in title_keys(title) for c in index.get(k, ())}
+    return list(found.values())
 
 
 def _match_one(movie: RedialMovie, cands: list[Candidate]) -> tuple[Candidate | None, str]:
