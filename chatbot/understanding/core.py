@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import statistics
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from chatbot.events import (
 from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState
 from chatbot.ranking import popularity
+from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
     COMMON_WORDS,
     FACET_ALIASES,
@@ -239,33 +239,7 @@ class Vocabulary:
         return max(known or items, key=popularity)
 
 
-def fold_accents(text: str) -> str:
-    """'Amélie' -> 'Amelie' (letters without their combining marks)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def normalize_title(text: str) -> str:
-    """'The Matrix (1999)' -> 'matrix'; case, accents, punctuation and leading articles do not
-    matter."""
-    t = fold_accents(text).lower().replace("&", " and ").replace("’", "'")
-    t = re.sub(r"\(\s*\d{4}\s*\)", " ", t)
-    t = re.sub(r"[^\w\s]", " ", t)
-    words = t.split()
-    if words and words[0] in ("the", "a", "an") and len(words) > 1:
-        words = words[1:]
-    # 'The Hangover Part II', 'the hangover part 2' and 'the hangover 2' are the same title
-    words = [words[0], *(_ROMAN.get(w, w) for w in words[1:])] if words else words
-    words = [
-        w
-        for k, w in enumerate(words)
-        if not (w == "part" and k + 1 < len(words) and words[k + 1].isdecimal())
-    ]
-    return " ".join(words)
-
-
 _RISKY = re.compile(r"\d|\b(old|older|new|newer|year|years|hour|hours|minutes|long|short)\b")
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
 
 
 _SEQUEL = re.compile(r"^(?:\d+|[ivx]+|part \w+|episode \w+|chapter \w+|and the \w+)\b")
