@@ -273,6 +273,36 @@ def _add_train_commands(sub: _Subcommands) -> None:
         action="store_true",
         help="skip when the model was built from the same catalogue ids and training data",
     )
+    _add_train_writer_command(tr_sub)
+
+
+def _add_train_writer_command(tr_sub: Any) -> None:
+    """train writer: the LoRA adapter for SmolLM2's item sentence (chatbot/writer_training.py)."""
+    wr = tr_sub.add_parser(
+        "writer",
+        help="fine-tune a LoRA adapter for the item sentence on ReDial recommender sentences "
+        "(needs the `train` extra; writes var/writer)",
+    )
+    wr.add_argument(
+        "--data", help="ReDial-format training JSONL (default: <redial dir>/train_partial.jsonl)"
+    )
+    wr.add_argument("--out", help="output folder (default: var/writer)")
+    wr.add_argument("--steps", type=int, default=120, help="optimizer steps")
+    wr.add_argument("--batch-size", type=int, default=4, help="pairs per step")
+    wr.add_argument("--lr", type=float, default=3e-4, help="learning rate")
+    wr.add_argument("--rank", type=int, default=8, help="LoRA rank")
+    wr.add_argument("--max-length", type=int, default=256, help="tokens per pair (longer: dropped)")
+    wr.add_argument("--holdout", type=float, default=0.1, help="share of dialogues held out")
+    wr.add_argument("--seed", type=int, default=0)
+    wr.add_argument("--threads", type=int, default=2, help="torch CPU threads")
+    wr.add_argument(
+        "--filter",
+        choices=("served", "truthful"),
+        default="truthful",
+        help="served: only sentences the served check accepts (few); truthful: every truth check "
+        "holds, opinions without concrete words allowed",
+    )
+    wr.add_argument("--max-dialogues", type=int, default=0, help="only the first N dialogues")
 
 
 def _add_backends_command(sub: _Subcommands) -> None:
@@ -638,6 +668,8 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from chatbot.recommender.model import model_dir
     from chatbot.recommender.train import is_current, train_recommender
 
+    if args.train_command == "writer":
+        return _cmd_train_writer(args, settings)
     if args.embedder:
         settings = settings.replace(embedder=args.embedder)
     if args.encoder:
@@ -651,6 +683,29 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     train_recommender(
         settings, popularity_cap=not args.no_popularity_cap, rerank=not args.no_rerank, **flags
     )
+    return 0
+
+
+def _cmd_train_writer(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+
+    from chatbot.writer_training import TrainSettings, train_writer
+
+    options = TrainSettings(
+        steps=args.steps,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        rank=args.rank,
+        alpha=2 * args.rank,
+        max_length=args.max_length,
+        holdout=args.holdout,
+        seed=args.seed,
+        threads=args.threads,
+        filter=args.filter,
+        max_dialogues=args.max_dialogues,
+    )
+    manifest = train_writer(settings, data=args.data, out=args.out, options=options)
+    print(json.dumps(manifest["metrics"]))
     return 0
 
 

@@ -245,6 +245,10 @@ class ResponseWriter:
         # decoding constraints every backend is asked for (those it cannot honour it ignores)
         self.decoding: dict[str, Any] = dict(DECODING)
         self.fact_facets = True  # mood, style, source, movement among the item's facts
+        # a model carrying the writer's LoRA adapter (chatbot/writer_training.py) was trained on
+        # the prompt its manifest names: the item prompt is that one
+        manifest = getattr(model, "adapter_manifest", None)
+        self.item_prompt = str(manifest.get("prompt") or "explain") if manifest else "explain"
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
@@ -438,7 +442,7 @@ class ResponseWriter:
         facts = item_facts(item, clause, about_chars=DESCRIPTION_CHARS, facets=self.fact_facets)
         attempts = [
             self._messages(
-                "explain",
+                self.item_prompt,
                 {
                     **values,
                     "title": item.title,

@@ -71,6 +71,12 @@ class TransformersOptions:
     )
     cache_dir: Path = _llm_cache_dir()
     timeout_s: float = _llm_timeout_s()
+    writer_adapter: str = option(
+        "llm_writer_adapter",
+        "off",
+        "LoRA adapter of `chatbot train writer`, merged into the weights on load: off, auto "
+        "(var/writer when it holds one) or a folder",
+    )
 
 
 @dataclass(frozen=True)

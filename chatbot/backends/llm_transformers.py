@@ -201,6 +201,48 @@ def prepare_hf_folder(source: Settings | ModelOptions, *, progress: bool = True)
     return cache
 
 
+def resolve_adapter(setting: str) -> tuple[Path | None, dict[str, Any] | None]:
+    """(folder, manifest) of the writer's LoRA adapter for the option `writer_adapter`: "off"
+    or "" -> (None, None); "auto" -> var/writer when it holds an adapter with its manifest;
+    a folder -> that folder (BackendUnavailable when it holds none)."""
+    from chatbot.writer_training import read_manifest
+
+    value = (setting or "off").strip()
+    if value.lower() in ("off", "none", "0", "false"):
+        return None, None
+    if value.lower() == "auto":
+        from chatbot.config import VAR_DIR
+
+        folder = VAR_DIR / "writer"
+        manifest = read_manifest(folder)
+        return (folder, manifest) if manifest is not None else (None, None)
+    folder = Path(value).expanduser()
+    manifest = read_manifest(folder)
+    if manifest is None:
+        raise BackendUnavailable(
+            f"CHATBOT_LLM_WRITER_ADAPTER={value!r} holds no adapter (adapter_config.json and "
+            "manifest.json): run `chatbot train writer --out` there, or set it to off"
+        )
+    return folder, manifest
+
+
+def merge_adapter(model: Any, folder: Path) -> Any:
+    """The model with the LoRA adapter in `folder` merged into its weights (peft), so decoding
+    costs what it costs without it. BackendError when peft is missing or the adapter does not
+    fit the model."""
+    try:
+        from peft import PeftModel
+    except ImportError as e:
+        raise BackendError(
+            f"the writer adapter {folder} needs peft ({e}): pip install -e '.[train]', or set "
+            "CHATBOT_LLM_WRITER_ADAPTER=off"
+        ) from e
+    try:
+        return PeftModel.from_pretrained(model, str(folder)).merge_and_unload()
+    except Exception as e:  # third-party loader: translate at the boundary
+        raise BackendError(f"could not apply the writer adapter {folder}: {e}") from e
+
+
 # Bump when the conversion recipe changes: cached folders with another recipe are rebuilt.
 CACHE_RECIPE = "gguf-dequant-safetensors-1"
 
@@ -217,7 +259,7 @@ class TransformersChatModel:
 
     # Weights loaded in this process, shared by all instances: a Gradio app and an HTTP API in
     # one process must not hold (and load) the model twice. Keyed by (folder, gguf, dtype).
-    _loaded: ClassVar[dict[tuple[str, str | None, str], _Loaded]] = {}
+    _loaded: ClassVar[dict[tuple[str, str | None, str, str], _Loaded]] = {}
     _loaded_lock: ClassVar[threading.Lock] = threading.Lock()
 
     capabilities: ClassVar[frozenset[Capability]] = frozenset(
@@ -236,6 +278,10 @@ class TransformersChatModel:
         self.dtype = resolve_dtype(dtype or self.options.dtype)
         self.folder, self.gguf_file = resolve_model_source(self.options)
         self.name = f"transformers:{self.gguf_file or self.folder.name}"
+        # the writer's LoRA adapter (chatbot/writer_training.py), merged on load when configured
+        self.adapter, self.adapter_manifest = resolve_adapter(self.options.writer_adapter)
+        if self.adapter is not None:
+            self.name += f"+{self.adapter.name}"
         self._generate_lock = threading.Lock()
         self._model: Any = None
         self._tokenizer: Any = None
@@ -250,7 +296,7 @@ class TransformersChatModel:
             import torch
 
             torch.set_num_threads(self.settings.threads)
-        key = (str(self.folder), self.gguf_file, self.dtype)
+        key = (str(self.folder), self.gguf_file, self.dtype, str(self.adapter or ""))
         with TransformersChatModel._loaded_lock:
             loaded = TransformersChatModel._loaded.get(key)
             if loaded is None:
@@ -280,6 +326,8 @@ class TransformersChatModel:
                 tokenizer, model = self._load_gguf_and_cache(cache)
             else:
                 tokenizer, model = self._from_pretrained(self.folder, None)
+        if self.adapter is not None:
+            model = merge_adapter(model, self.adapter)
         model.eval()
         if self.dtype == "int8":
             # torch.ao's eager quantisation is deprecated in favour of torchao, but torchao 0.18
