@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from chatbot.catalog import Item
 from chatbot.events import (
@@ -154,11 +154,18 @@ class ConstraintRules(ParseBase):
             age,
         )
 
-        def kids(m: re.Match[str]) -> bool:
-            if not m.group("neg"):
-                found.append("children")
-            return True
+        def watching(kind: str) -> Callable[[re.Match[str]], bool]:
+            """A handler: `kind` ('children' or 'family') is watching, unless the match is
+            negated ('nothing for kids')."""
 
+            def add(m: re.Match[str]) -> bool:
+                if not m.group("neg"):
+                    found.append(kind)
+                return True
+
+            return add
+
+        kids = watching("children")
         self._consume(
             r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"
             rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?(?:{child})"
@@ -188,18 +195,13 @@ class ConstraintRules(ParseBase):
             lambda m: who(m) if not m.group("child2") else kids(m),
         )
 
-        def teens(m: re.Match[str]) -> bool:
-            if not m.group("neg"):
-                found.append("family")
-            return True
-
         self._consume(
             r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?\b(?:my|our|a|for|with|have"
             r"|got|two|three|some) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
             r"teens|teenagers?)\b|"
             # a rating that names the audience: 'a PG movie', 'rated G'
             r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b",
-            teens,
+            watching("family"),
         )
         self._consume(
             r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"
@@ -559,12 +561,20 @@ class ConstraintRules(ParseBase):
     def _runtime(self, shown: Sequence[Item]) -> None:
         num = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and (?:a )?half)"
 
-        def limit(m: re.Match[str]) -> bool:
-            minutes = _minutes(m)
-            if not 10 <= minutes <= 600:
-                return False
-            self._set("runtime_max", int(minutes))
-            return True
+        def longest(lo: int, hi: int, more: int = 0) -> Callable[[re.Match[str]], bool]:
+            """A handler: the matched length (+ `more` minutes) is the longest wanted; a length
+            outside lo..hi minutes is no film's and is left alone."""
+
+            def handle(m: re.Match[str]) -> bool:
+                minutes = _minutes(m)
+                if not lo <= minutes <= hi:
+                    return False
+                self._set("runtime_max", int(minutes) + more)
+                return True
+
+            return handle
+
+        limit = longest(10, 600)
 
         self._consume(
             r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|"
@@ -617,17 +627,10 @@ class ConstraintRules(ParseBase):
             between,
         )
 
-        def around(m: re.Match[str]) -> bool:
-            minutes = _minutes(m)
-            if not 30 <= minutes <= 400:
-                return False
-            self._set("runtime_max", int(minutes) + 10)  # about that long: a little over is fine
-            return True
-
         self._consume(
             rf"\b(?:around|about|roughly|approximately|approx\.?|~)\s*{num}\s*"
             r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b(?:\s+long)?",
-            around,
+            longest(30, 400, more=10),  # about that long: a little over is fine
         )
         # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
         self._consume(
