@@ -75,6 +75,12 @@ FILMS = [
     film(26, "True Lies", 1994, ("Action",), person=("Arnold Schwarzenegger",)),
     film(27, "Old School", 2003, ("Comedy",)),
     film(28, "Moana", 2016, ("Animation", "Adventure"), audience=("Family",)),
+    film(29, "Frozen", 2013, ("Animation", "Musical"), audience=("Family",)),
+    film(30, "Up", 2009, ("Animation", "Adventure")),
+    film(31, "Close Encounters of the Third Kind", 1977, ("Science Fiction",)),
+    film(32, "E.T. The Extra-Terrestrial", 1982, ("Science Fiction", "Family")),
+    film(33, "1917", 2019, ("War", "Drama")),
+    film(34, "Dunkirk", 2017, ("War", "Drama")),
 ]
 
 
@@ -437,3 +443,101 @@ def test_capitalised_everyday_words_mid_sentence(nlu: Understander) -> None:
         "Predator",
         "Commando",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a list that a known title closes links every member before it, in any case
+        (
+            "big fan of die hard, predator, commando and the godfather",
+            ItemLiked,
+            {"Die Hard", "Predator", "Commando", "The Godfather"},
+        ),
+        (
+            "my favourites are snatch, commando and the matrix",
+            ItemLiked,
+            {"Snatch", "Commando", "The Matrix"},
+        ),
+        # typos inside such a list
+        (
+            "the godfater, comando and die hard, all time faves",
+            ItemLiked,
+            {"The Godfather", "Commando", "Die Hard"},
+        ),
+        # an adjective or adverb that is the whole object of the cue, or the list's last member
+        ("hated frozen but loved moana", ItemRejected, {"Frozen"}),
+        ("loved toy story 3 and up", ItemLiked, {"Toy Story 3", "Up"}),
+        ("1917 and dunkirk were both amazing", ItemLiked, {"1917", "Dunkirk"}),
+        # the leading words of exactly one long title, and dotted abbreviations
+        ("i loved close encounters", ItemLiked, {"Close Encounters of the Third Kind"}),
+        (
+            "Seen: Die Hard, E.T., Close Encounters",
+            ItemSeen,
+            {"Die Hard", "E.T. The Extra-Terrestrial", "Close Encounters of the Third Kind"},
+        ),
+        # a verdict on all the titles named before ('both', 'them', 'all')
+        (
+            "watched casablanca and vertigo last week, both great",
+            ItemLiked,
+            {"Casablanca", "Vertigo"},
+        ),
+        ("I saw Heat and Vertigo. Loved both", ItemLiked, {"Vertigo"}),
+        (
+            "saw the first two harry potter movies, didn't like them",
+            ItemRejected,
+            {"Harry Potter and the Philosopher's Stone", "Harry Potter and the Chamber of Secrets"},
+        ),
+    ],
+)
+def test_lists_prefixes_and_verdicts_on_all_of_them(
+    nlu: Understander, text: str, kind: type, expected: set[str]
+) -> None:
+    assert titles(events(nlu, text), kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [
+        ("I loved E.T. It was great.", {"E.T. The Extra-Terrestrial"}),
+        ("I loved Predator. It was great.", {"Predator"}),
+        ("I loved Predator. Hated Commando.", {"Predator"}),
+        ("i loved dark comedies", set()),
+        ("something like close to home", set()),
+    ],
+)
+def test_sentence_openers_and_modifiers_are_not_titles(
+    nlu: Understander, text: str, liked: set[str]
+) -> None:
+    evs = events(nlu, text)
+    assert titles(evs, ItemLiked) == liked
+    assert "It" not in titles(evs, ItemLiked) | titles(evs, ItemRejected)
+
+
+def test_questions_about_everyday_word_titles_and_unknown_ones(nlu: Understander) -> None:
+    found = nlu.understand("how long is up", InterestState())
+    assert found.question is not None and found.question.item_ids == ("f30",)
+    made_up = nlu.understand("how long is The Marble Lighthouse?", InterestState())
+    assert made_up.question is not None and made_up.question.unknown == "Marble Lighthouse"
+    assert not made_up.events
+
+
+def test_idioms_with_negative_words_and_emoji(nlu: Understander) -> None:
+    assert AttributePreferred("genre", "Action") in events(
+        nlu, "I can't get enough of action movies"
+    )
+    assert AttributeAvoided("genre", "Action") not in events(
+        nlu, "I can't get enough of action movies"
+    )
+    assert AttributeAvoided("genre", "Action") in events(
+        nlu, "action is a hard no for me, crime is fine"
+    )
+    assert AttributePreferred("genre", "Crime") in events(
+        nlu, "action is a hard no for me, crime is fine"
+    )
+    shown = ("f4", "f5", "f6")
+    state = InterestState(last_shown=shown, shown=shown)
+    assert titles(events(nlu, "👎", state), ItemRejected) == {"Gladiator", "Braveheart", "Die Hard"}
+    for text in ("sure", "perfect, more like these", "yeah"):
+        assert not nlu.understand(text, state).small_talk, text
+    assert nlu.understand("perfect, thanks!", state).small_talk

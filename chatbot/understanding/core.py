@@ -20,7 +20,9 @@ from chatbot.interest import InterestState
 from chatbot.ranking import popularity
 from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
+    ABBREVIATIONS,
     COMMON_WORDS,
+    EMOJI,
     FACET_ALIASES,
     FILLER_WORDS,
     REQUEST_VERBS,
@@ -80,6 +82,9 @@ _APPROVAL_RE = re.compile(
 def normalize_slang(text: str) -> str:
     """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
+    for emoji, words in EMOJI.items():
+        text = text.replace(emoji, words)
+    text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
@@ -175,6 +180,10 @@ class Vocabulary:
             # Covenant' when 'Alien' is a title of its own
             if head != item.title and (len(hkey.split()) >= 2 or len(hkey) >= 6):
                 self.short_titles.setdefault(hkey, []).append(item)
+        # 'close encounters': read only where typed exactly, never as a typo's nearest key
+        self.prefix_titles = {
+            k: v for k, v in _unique_prefixes(self.titles).items() if k not in self.short_titles
+        }
         self.title_keys = list(self.titles)
         self.fuzzy_keys = [
             *self.title_keys,
@@ -237,6 +246,67 @@ class Vocabulary:
                 items = same
         known = [i for i in items if i.id in prefer]
         return max(known or items, key=popularity)
+
+
+_PREFIX_STOP = frozenset(
+    [
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "by",
+        "is",
+        "are",
+        "was",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+        "not",
+        "no",
+        "vs",
+        "part",
+        "chapter",
+        "episode",
+    ]
+)
+
+
+def _unique_prefixes(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
+    """Leading words that begin exactly one long title and no other: 'close encounters' for Close
+    Encounters of the Third Kind, 'eternal sunshine' for Eternal Sunshine of the Spotless Mind,
+    'e t' for E.T. The Extra-Terrestrial. A prefix has two or more words, ends on a content word,
+    and is no title of its own; whether a typed span is meant as a title is decided where it is
+    read, as for any title."""
+    counts: dict[str, set[str]] = {}
+    for key in titles:
+        words = key.split()
+        for n in range(2, len(words)):
+            acronym = all(len(w) == 1 for w in words[:n])  # 'e t' for 'E.T. The ...'
+            if words[n - 1] not in _PREFIX_STOP and (len(words[n - 1]) > 1 or acronym):
+                counts.setdefault(" ".join(words[:n]), set()).add(key)
+    return {
+        prefix: list(titles[next(iter(keys))])
+        for prefix, keys in counts.items()
+        if len(keys) == 1 and prefix not in titles
+    }
 
 
 _RISKY = re.compile(r"\d|\b(old|older|new|newer|year|years|hour|hours|minutes|long|short)\b")
@@ -428,6 +498,11 @@ def _variants(norm: str) -> Iterable[str]:
         yield " ".join([*words[:-1], last + "s"])
 
 
+_SENTENCE_OPENERS = frozenset(
+    ["It", "I", "He", "She", "We", "They", "This", "That", "There", "Then", "But", "And", "So"]
+)
+
+
 class ParseBase:
     """One message being read: the shared state the rule passes work on."""
 
@@ -440,6 +515,7 @@ class ParseBase:
         self.text = normalize_slang(plain_text(text))
         self.low = self.text.lower()
         self.events: list[Event] = []
+        self.commands_read = 0  # phrases _consume acted on (commands, constraints, requests)
         self.notes: list[str] = []
         self.unknown: list[str] = []
         self.targets: list[Target] = []
@@ -454,6 +530,8 @@ class ParseBase:
     def _consume(self, pattern: str, handler: Any) -> None:
         def repl(m: re.Match[str]) -> str:
             handled = handler(m)
+            if handled is not False:
+                self.commands_read += 1  # 'perfect, more like these' is a request, not small talk
             return " " * len(m.group(0)) if handled is not False else m.group(0)
 
         self.low = re.sub(pattern, repl, self.low)
@@ -522,6 +600,20 @@ class ParseBase:
         for m in TOKEN_RE.finditer(self.low):
             raw = self.text[m.start() : m.end()] if same_len else m.group(0)
             self.toks.append(Tok(m.group(0), raw, m.start()))
+
+    def _abbreviation_dot(self, k: int) -> bool:
+        """The '.' at token k closes an abbreviation glued to it: a single letter ('E.T.',
+        'L.A.') or a title such as 'Dr.' / 'Mr.' followed by more of the sentence."""
+        if k == 0:
+            return False
+        prev = self.toks[k - 1]
+        if prev.start + len(prev.text) != self.toks[k].start:
+            return False
+        nxt = self.toks[k + 1].raw if k + 1 < len(self.toks) else ""
+        if nxt in _SENTENCE_OPENERS:
+            return False  # 'I loved E.T. It was great.': the dot ends that sentence too
+        single = len(prev.text) == 1 and prev.text.isalpha() and prev.text != "i"
+        return single or (prev.text in ABBREVIATIONS and bool(nxt))
 
     def _words(self, i: int, n: int) -> list[str]:
         return [t.text for t in self.toks[i : i + n]]

@@ -7,6 +7,10 @@ import re
 TITLE_CUTOFF = 83.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
 TOKEN_RE = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
 PRONOUNS = ("it", "that", "this", "them", "those", "these")
+# words that take a '.' without ending the sentence ('Dr. Strangelove', 'Mr. Holland's Opus')
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "prof", "gen", "lt", "sgt", "capt"]
+)
 CLAUSE_BREAK = {".", "!", "?", ";", ",", "but", "however", "although", "though", "whereas", "yet"}
 LIST_GLUE = {"and", "or", "nor", "also", "the", "a", "an", "too", "as", "well", "&", "plus"}
 
@@ -22,11 +26,29 @@ REQUEST_VERBS = _words(
 )
 
 
+# pleasantries: after some picks they get a short answer and no new picks. 'sure', 'yeah' and
+# 'yep' are not among them: they say yes to the picks on the table, which keeps the topic
 SMALL_TALK = _words(
     "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
-    "perfect wow sure alright fine good got it oh ah hmm um uh yeah yep hola yo sup hiya howdy "
-    "greetings"
+    "perfect wow fine good got it oh ah hmm um uh hola yo sup hiya howdy greetings"
 )
+# emoji -> the words they stand for, read like those words ('👎' after picks is a 'no')
+EMOJI = {
+    "👍": " yes ",
+    "👎": " no ",
+    "👌": " good ",
+    "🙏": " thanks ",
+    "❤️": " love ",
+    "❤": " love ",
+    "😍": " love ",
+    "🥰": " love ",
+    "🤮": " hate ",
+    "🤢": " hate ",
+    "😱": " scary ",
+    "😂": " funny ",
+    "🤣": " funny ",
+    "😭": " sad ",
+}
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
@@ -72,7 +94,8 @@ NEGATIVE_CUES = _phrases(
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
     "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
     "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious|"
-    "is a no|a no for me|no-go|a no-go|not my thing|isn't my thing|is not my thing|"
+    "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
+    "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|"
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
     "so over|taken a break from|taking a break from|need a break from|not in the mood for|"
     "over it|had my fill of|burnt out on|burned out on|spare me|spare me the|keep it away from|"
@@ -128,7 +151,10 @@ POSITIVE_CUES = _phrases(
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
     "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|terrific|lovely|"
-    "gripping|moving|phenomenal|solid|favourites|favorites|all-time favourite"
+    "gripping|moving|phenomenal|solid|favourites|favorites|all-time favourite|"
+    "can't get enough of|cannot get enough of|cant get enough of|never get tired of|"
+    "never tire of|don't mind|do not mind|wouldn't mind|would not mind|can't wait for|"
+    "all time faves|faves|fave|all-time faves"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -164,7 +190,7 @@ FACET_ALIASES = _aliases(
     documentary|documentaries|docs|doc = documentary, documentation;
     romantic|romance|love story = romance, romance film;
     animated|cartoon|cartoons = animation;
-    anime = japanese animation, animation;
+    anime = anime, japanese animation, animation;
     thrilling|suspense|suspenseful|tense = thriller;
     dramas|dramatic|serious = drama;
     wars|war movie|war movies = war;

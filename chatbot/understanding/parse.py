@@ -136,8 +136,11 @@ class _Parse(ConstraintRules, TitleRules):
         self._franchise_ordinals()
         self._references()
         self._quoted_titles()
-        self._exact_titles()
-        self._exact_titles()  # again, for list members before a title ('die hard and predator')
+        # again until nothing new is found: each pass links the list member before a title found
+        # by the last one ('the dark knight, inception, memento and the prestige')
+        found = -1
+        while found != (found := sum(t.kind == "item" for t in self.targets)):
+            self._exact_titles()
         self._facets()
         self._find_cues()
         self._fuzzy_titles()
@@ -153,7 +156,13 @@ class _Parse(ConstraintRules, TitleRules):
         for title in unknown:
             self.notes.append(self._unknown_note(title))
         words = [t.text for t in self.toks if t.text.isalnum()]
-        small_talk = bool(words) and not self.events and not unknown and set(words) <= SMALL_TALK
+        small_talk = (
+            bool(words)
+            and not self.events
+            and not unknown
+            and not self.commands_read
+            and set(words) <= SMALL_TALK
+        )
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -396,6 +405,8 @@ class _Parse(ConstraintRules, TitleRules):
         bounds: list[tuple[int, int]] = []
         start = 0
         for k, t in enumerate(self.toks):
+            if t.text == "." and self._abbreviation_dot(k):
+                continue  # 'E.T., Close Encounters', 'Dr. Strangelove': no sentence ends there
             if t.text in CLAUSE_BREAK and not self._but_means_except(k):
                 bounds.append((start, k))
                 start = k + 1
@@ -423,7 +434,13 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 later = [t for t in self.targets if t.kind == "item" and t.pos > k]
-                if earlier:
+                items: list[Item | None]
+                if earlier and tok.text in PLURAL_REFERENCES:
+                    # 'saw the first two, didn't like them': all the titles named before
+                    items = list(
+                        {t.item.id: t.item for t in earlier if t.item is not None}.values()
+                    )
+                elif earlier:
                     items = [max(earlier, key=lambda t: t.pos).item]
                 elif len(later) == 1:
                     items = [later[0].item]  # "loved it, Gravity was stunning"
@@ -546,13 +563,21 @@ class _Parse(ConstraintRules, TitleRules):
                 self._emit(t, chosen, seen)
                 prev = (chosen, seen, in_scope)
             if not targets:
-                prev = None
                 # 'Heat, Ronin. hated both': a clause of cues alone speaks for the list before it
                 said = [c for c in cues if c.kind in ("pos", "neg")]
                 seen_all = any(c.kind == "seen" for c in cues)
                 for w in waiting:
                     self._emit(w, said[0].kind if said else None, seen_all)
+                if not waiting and said and self._plural_word(lo, hi):
+                    # 'watched X and Y last week, both great', 'saw the first two, didn't like
+                    # them': a verdict on all the titles of the sentence so far
+                    flipped = any(said[0].pos in scope for scope in scopes)
+                    kind = {"pos": "neg", "neg": "pos"}[said[0].kind] if flipped else said[0].kind
+                    for t in self.targets:
+                        if t.kind == "item" and t.pos < lo:
+                            self._emit(t, kind, False)
                 waiting = []
+                prev = None
         for w in waiting:
             self._emit(w, None, False)
         # a bare "no thanks" / "nope" / "not for me" after recommendations: those picks are
@@ -563,6 +588,10 @@ class _Parse(ConstraintRules, TitleRules):
                 if item_id in self.vocab.catalog:
                     item = self.vocab.catalog.get(item_id)
                     self.events.append(ItemRejected(item.id, item.label))
+
+    def _plural_word(self, lo: int, hi: int) -> bool:
+        """Tokens lo..hi say 'all of them' ('both', 'them all', 'each one', 'those')."""
+        return any(self.toks[k].text in PLURAL_REFERENCES for k in range(lo, hi))
 
     def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
@@ -709,6 +738,11 @@ class _Parse(ConstraintRules, TitleRules):
                     self.events.append(
                         InterestAvoided(phrase) if avoid else InterestExpressed(phrase)
                     )
+
+
+PLURAL_REFERENCES = frozenset(
+    ("both", "all", "them", "those", "these", "each", "either", "neither")
+)
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -153,10 +153,15 @@ class TitleRules(ParseBase):
                 key = normalize_title(" ".join(words))
                 if words[0] in ("the", "a", "an") and n > 1:
                     # 'a fan' is not the film 'Fan'; 'the matrix' is 'The Matrix'
-                    same = self.vocab.titles.get(key) or self.vocab.short_titles.get(key) or []
+                    same = (
+                        self.vocab.titles.get(key)
+                        or self.vocab.short_titles.get(key)
+                        or self.vocab.prefix_titles.get(key)
+                        or []
+                    )
                     if not any(it.title.lower().startswith(words[0] + " ") for it in same):
                         continue
-                items = self.vocab.titles.get(key)
+                items = self.vocab.titles.get(key) or self.vocab.prefix_titles.get(key)
                 if not items and key in self.vocab.short_titles:
                     # 'Star Wars' alone is the first of them (Episode IV, 1977)
                     items = sorted(self.vocab.short_titles[key], key=lambda it: it.year or 9999)[:1]
@@ -201,10 +206,9 @@ class TitleRules(ParseBase):
             # '1917', '300', '2012' only right after a cue ('I really liked 1917'), never a year
             # or a length ('after 1990', '90 minutes')
             return (
-                i > 0
-                and (self._cue_before(i, numeric=True) or self._next_in_list(i))
-                and nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year")
-            )
+                (i > 0 and (self._cue_before(i, numeric=True) or self._next_in_list(i)))
+                or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
+            ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
         facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
         if facet is not None and not (capitalised and i > 0) and not self._next_in_list(i):
@@ -224,10 +228,34 @@ class TitleRules(ParseBase):
             return False  # "I'm home alone this weekend" is not the film Home Alone
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             # 'what should I watch next?' is not the film 'Next'; 'i loved heat' is Heat
-            return (self._past_cue_before(i) or self._next_in_list(i)) and self._pos(i) in (
-                "NOUN",
-                "PROPN",
-            )
+            if not (
+                self._past_cue_before(i)
+                or self._next_in_list(i)
+                or self._before_listed_title(i, n)
+                or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
+            ):
+                return False
+            if self._pos(i) in ("NOUN", "PROPN"):
+                return True
+            prev = self.toks[i - 1].text if i > 0 else ""
+            if (
+                self._asked_about(i, n)
+                and prev in ("is", "was", "did", "does")
+                and words[0] not in FILLER_WORDS
+                and words[0] not in SMALL_TALK
+                and self._pos(i) in ("ADV", "ADP", "ADJ", "VERB")
+            ):
+                return True  # 'how long is up', 'is frozen scary?'
+            if (
+                self._next_in_list(i)
+                and nxt in END_OF_OBJECT
+                and words[0] not in FILLER_WORDS
+                and self._pos(i) in ("ADV", "ADP", "ADJ", "VERB")
+            ):
+                return True  # 'loved shrek 2, toy story 3 and up': the list's last title
+            # an adjective or participle as the whole object of 'hated' is a title ('hated
+            # frozen but loved moana'); one before a noun is not ('loved dark comedies')
+            return self._pos(i) in ("ADJ", "VERB") and nxt in END_OF_OBJECT
         if self._next_in_list(i):
             return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
         plain = all(w in self.vocab.plain_words for w in words)
@@ -244,6 +272,12 @@ class TitleRules(ParseBase):
             # lower case needs the sentence to be about it: 'how long is interstellar', 'die
             # hard and predator are my favourites'
             return self._about_span(i, n)
+        starts_sentence = i > 0 and (
+            self.toks[i - 1].text in ("!", "?")
+            or (self.toks[i - 1].text == "." and not self._abbreviation_dot(i - 1))
+        )
+        if starts_sentence and all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
+            return False  # 'I loved Jaws. It was great.': the pronoun, not the film It
         if i == 0:  # every sentence starts with a capital: need more evidence
             if all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
                 return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
@@ -317,6 +351,10 @@ class TitleRules(ParseBase):
             k -= 1
         if k < 1 or k == i - 1 and self.toks[k].text in _GLUE_NO_AND:
             return False
+        if self.toks[k - 1].text in ("!", "?") or (
+            self.toks[k - 1].text == "." and not self._abbreviation_dot(k - 1)
+        ):
+            return False  # 'I loved Jaws. Hated Alien.': a sentence's first word is capitalised
         prev = self.toks[k]
         return (
             k < i
@@ -336,7 +374,18 @@ class TitleRules(ParseBase):
         prev = self.toks[i - 1].text if i > 0 else ""
         first = self.toks[0].text
         question = "?" in self.text or first in QUESTION_STARTS
-        return question and prev in ("is", "was", "did", "does", "about", "of", "for")
+        return question and prev in (
+            "is",
+            "was",
+            "did",
+            "does",
+            "about",
+            "of",
+            "for",
+            "what's",
+            "how's",
+            "whats",
+        )
 
     def _cue_after(self, i: int, n: int) -> bool:
         """A verb and a sentiment or seen cue right after the span: 'predator was great',
@@ -364,10 +413,10 @@ class TitleRules(ParseBase):
         k = i + n
         if k >= len(self.toks) or self.toks[k].text not in (",", "and", "or", "&"):
             return False
-        nxt = k + 1
-        if nxt < len(self.toks) and self.toks[nxt].text in ("the", "a", "an"):
-            nxt += 1
-        return any(t.kind == "item" and t.pos == nxt for t in self.targets)
+        starts = {k + 1}  # the next title may start at its article ('and the prestige') or after
+        if k + 1 < len(self.toks) and self.toks[k + 1].text in ("the", "a", "an"):
+            starts.add(k + 2)
+        return any(t.kind == "item" and t.pos in starts for t in self.targets)
 
     def _next_in_list(self, i: int) -> bool:
         """Token i follows ',', 'and' or 'or' right after a title already found."""
@@ -441,7 +490,11 @@ class TitleRules(ParseBase):
         key = normalize_title(text)
         if not key:
             return None
-        items = self.vocab.titles.get(key) or self.vocab.short_titles.get(key)
+        items = (
+            self.vocab.titles.get(key)
+            or self.vocab.short_titles.get(key)
+            or self.vocab.prefix_titles.get(key)
+        )
         if items:
             return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4 or exact_only:
@@ -481,6 +534,9 @@ class TitleRules(ParseBase):
                 and not any(toks[j].text in CLAUSE_BREAK for j in range(max(sentiment), k))
             ):
                 cued.add(k)
+            run = _title_case_run(toks[k:])
+            if t.raw[:1].isupper() and not inside_run and run >= 2 and self._asked_about(k, run):
+                cued.add(k)  # 'how long is The Marble Lighthouse?': asked about as a title
             if (
                 t.raw[:1].isupper()
                 and t.text != "i"
@@ -494,13 +550,17 @@ class TitleRules(ParseBase):
                 )
             ):
                 starts.append(k)
-            # the next title of a list: 'I loved Pulp Fiction and the godfahter'
+            # the next title of a list: 'I loved Pulp Fiction and the godfahter'; a list that
+            # a known title closes: 'the shawshank redmption, the godfater and pulp fiction'
             if t.text in ("and", "or", ",", "&") and (
-                any(x.kind == "item" and x.pos < k for x in self.targets)
+                any(x.kind == "item" and x.pos != k + 1 for x in self.targets)
                 or any(c.kind in ("pos", "neg", "seen") and c.pos < k for c in self.cues)
             ):
                 starts.append(k + 1)
                 cued.add(k + 1)
+        first_end = next((k for k, t in enumerate(toks) if t.text in (",", "and", "&")), 0)
+        if first_end and any(x.kind == "item" and x.pos > first_end for x in self.targets):
+            starts.append(0)  # the first member of such a list
         for start in sorted(set(starts)):
             end = start
             while end < len(toks) and not toks[end].used and toks[end].text not in CLAUSE_BREAK:
@@ -704,6 +764,9 @@ class TitleRules(ParseBase):
         if any(first.text in names for names in (LANGUAGES, COUNTRIES)):
             return False
         return not self.text.isupper()
+
+
+END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
 
 def _close_enough(typed: str, title: str) -> bool:
