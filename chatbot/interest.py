@@ -375,7 +375,16 @@ def _constraint_sentences(constraints: Mapping[str, Any]) -> list[str]:
 
 
 def _facet_beliefs(kind: str, pairs: Iterable[tuple[str, str]], template: str) -> list[Belief]:
-    return [Belief(_bid(kind, f, v), template.format(facet_value_label(f, v))) for f, v in pairs]
+    return [
+        Belief(facet_belief_id(kind, f, v), template.format(facet_value_label(f, v)))
+        for f, v in pairs
+    ]
+
+
+def facet_belief_id(kind: str, facet: str, value: str) -> str:
+    """The id of the belief that `facet` = `value` is 'preferred' or 'avoided' (for a
+    BeliefRemoved event)."""
+    return _bid(kind, facet, value)
 
 
 def _bid(kind: str, *key: str) -> str:

@@ -541,3 +541,64 @@ def test_idioms_with_negative_words_and_emoji(nlu: Understander) -> None:
     for text in ("sure", "perfect, more like these", "yeah"):
         assert not nlu.understand(text, state).small_talk, text
     assert nlu.understand("perfect, thanks!", state).small_talk
+
+
+def test_when_the_children_leave_their_audience_limit_goes(nlu: Understander) -> None:
+    from chatbot.events import BeliefRemoved, ConstraintCleared
+
+    state = fold(events(nlu, "a family film for the whole family"))
+    assert state.constraints.get("audience") == "family"
+    later = events(nlu, "ok the kids went to bed, now a horror movie for us", state)
+    assert ConstraintCleared("audience") in later
+    assert AttributePreferred("genre", "Horror") in later
+    after = fold(later, state)
+    assert "audience" not in after.constraints
+    assert all(f != "audience" for f, _ in after.preferred)
+    assert any(isinstance(e, BeliefRemoved) for e in later) == bool(
+        [p for p in state.preferred if p[0] == "audience"]
+    )
+    # no children in the state: nothing to lift, and 'without the kids' is no children audience
+    assert not any(
+        isinstance(e, ConstraintSet) for e in events(nlu, "a movie without the kids tonight")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("film night with my grandparents, they're in their 80s", {"year_min", "year_max"}),
+        ("something for me, I am in my early thirties", {"year_min", "year_max"}),
+    ],
+)
+def test_ages_are_no_decades_and_i_is_no_title(
+    nlu: Understander, text: str, absent: set[str]
+) -> None:
+    evs = events(nlu, text)
+    assert not {e.name for e in evs if isinstance(e, ConstraintSet)} & absent
+    assert not titles(evs, ItemLiked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sisters are over tonight, maybe a musical",
+        "movie night with my cousins, something funny",
+        "any recommendations for a rainy sunday afternoon?",
+        "a sleepover with a bunch of friends",
+    ],
+)
+def test_who_watches_and_when_are_no_topics(nlu: Understander, text: str) -> None:
+    assert not [e for e in events(nlu, text) if isinstance(e, InterestExpressed)]
+
+
+def test_people_in_the_story_are_still_topics(nlu: Understander) -> None:
+    assert InterestExpressed("brothers") in events(nlu, "a movie about two brothers")
+
+
+def test_interjections_before_a_question_and_half_hours(nlu: Understander) -> None:
+    shown = ("f4", "f5", "f6")
+    found = nlu.understand("wait why did you suggest the last one", InterestState(last_shown=shown))
+    assert found.question is not None and found.question.topic == "reason"
+    assert found.question.item_ids == ("f6",) and not found.events
+    assert ConstraintSet("runtime_min", 150) in events(nlu, "an epic, at least 2 and a half hours")
+    assert ConstraintSet("runtime_max", 150) in events(nlu, "under two and a half hours please")

@@ -10,9 +10,11 @@ from collections.abc import Callable, Sequence
 from chatbot.catalog import Item
 from chatbot.events import (
     AttributePreferred,
+    BeliefRemoved,
     ConstraintSet,
     make_constraint,
 )
+from chatbot.interest import facet_belief_id
 from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.core import (
     ParseBase,
@@ -124,6 +126,24 @@ class ConstraintRules(ParseBase):
         family' -> the audience constraint ('children' or 'family'), before 'old' means a year."""
         found: list[str] = []
         ages = {w: n for n, w in enumerate(_AGE_WORDS.split(), start=1)}
+        gone: list[bool] = []
+
+        def left(m: re.Match[str]) -> bool:
+            gone.append(True)
+            return True
+
+        child_words = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
+        # 'the kids went to bed', 'without the kids', 'just us adults now': the children have
+        # left, so the audience limit they brought goes too
+        self._consume(
+            rf"\b(?:the|my|our) (?:{child_words})s? (?:have |has |are |is |'re |just )?"
+            r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|asleep|in bed|out|away|home|"
+            r"at (?:a|their|his|her) \w+)\b|"
+            rf"\bwithout (?:the |my |our )?(?:{child_words})s?\b|"
+            r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
+            r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b",
+            left,
+        )
 
         def age(m: re.Match[str]) -> bool:
             if m.group("neg"):
@@ -208,7 +228,14 @@ class ConstraintRules(ParseBase):
             r"\b(?:pre-?schoolers?|kindergartners?|kindergarteners?|infants?|little kids)\b",
             kids,
         )
-        if found:
+        if gone:
+            if "audience" in self.state.constraints:
+                self._clear("audience")
+            # and the family / children's films asked for with them
+            for facet, value in self.state.preferred:
+                if facet == "audience" and re.search(r"famil|child|kid", value, re.I):
+                    self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
+        elif found:
             self._set("audience", "children" if "children" in found else "family")
 
     def _constraints(self) -> None:
@@ -250,6 +277,14 @@ class ConstraintRules(ParseBase):
             rf"\bdon'?t care (?:about|for) (?:the )?{what}\b|\b{what} (?:doesn'?t|"
             rf"does not) matter\b",
             clear,
+        )
+
+        # 'they're in their 80s', 'I'm in my early thirties': an age, not a decade of films
+        self._consume(
+            r"\bin\s+(?:my|his|her|their|our|your)\s+(?:early\s+|mid\s+|late\s+)?"
+            r"(?:(?:19|20)?[0-9]0'?s|teens|twenties|thirties|forties|fifties|sixties|seventies|"
+            r"eighties|nineties)\b",
+            lambda m: True,
         )
 
         # 'from this century', 'a 21st century film', 'last century'

@@ -79,6 +79,18 @@ _APPROVAL_RE = re.compile(
 )
 
 
+# '2 and a half hours', 'two and a half hrs' -> '2.5 hours' (the runtime rules read decimals)
+_AND_A_HALF_RE = re.compile(
+    r"\b(\d+|one|two|three|four|five)\s+and\s+a\s+half\s+(hours?|hrs?)\b", re.IGNORECASE
+)
+_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _and_a_half(m: re.Match[str]) -> str:
+    n = m.group(1).lower()
+    return f"{_SMALL_NUMBERS.get(n) or int(n)}.5 hours"
+
+
 def normalize_slang(text: str) -> str:
     """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
@@ -86,6 +98,7 @@ def normalize_slang(text: str) -> str:
         text = text.replace(emoji, words)
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    text = _AND_A_HALF_RE.sub(_and_a_half, text)
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
 
@@ -498,6 +511,11 @@ def _variants(norm: str) -> Iterable[str]:
         yield " ".join([*words[:-1], last + "s"])
 
 
+# times and occasions of watching: 'movie night', 'a rainy sunday afternoon' are no topics
+OCCASION_NOUNS = frozenset(
+    ("night", "nights", "evening", "evenings", "afternoon", "afternoons", "morning", "mornings")
+    + ("weekend", "weekends", "sunday", "saturday", "friday", "sleepover", "sleepovers")
+)
 _SENTENCE_OPENERS = frozenset(
     ["It", "I", "He", "She", "We", "They", "This", "That", "There", "Then", "But", "And", "So"]
 )
@@ -578,11 +596,17 @@ class ParseBase:
             return False
         if w.ent in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
+        if w.text.lower() in OCCASION_NOUNS:
+            return True  # 'movie night', 'a lazy evening': the occasion, not the story
+        head = self.syntax.words[w.head]
+        if w.dep in ("amod", "compound") and (
+            head.ent in ("DATE", "TIME") or head.text.lower() in OCCASION_NOUNS
+        ):
+            return True  # 'a rainy sunday afternoon', 'a cozy night in': when, not what
         if w.dep == "npadvmod" or self.syntax.words[w.head].dep == "npadvmod":
             return True  # 'last week', 'yesterday', 'tonight': when, not what
         if w.dep == "acomp" and w.pos == "ADJ":
             return True  # "it's late", "what's worth seeing": said of something, not a topic
-        head = self.syntax.words[w.head]
         if w.dep == "dobj" and head.pos == "VERB" and head.lemma not in REQUEST_VERBS:
             return True  # "I've taken a break": what the user did, not what they want
         if w.dep != "pobj":

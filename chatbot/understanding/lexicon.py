@@ -263,7 +263,7 @@ FILLER_WORDS = _words(
     appeal appeals fan fans surprise
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
-    later tell help"""
+    later tell help bunch couple handful"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -376,9 +376,17 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     ),
 )
 # people one watches with: they say who is watching, not what the film is about
-WATCHERS = _words(
-    "wife husband girlfriend boyfriend partner spouse friends friend date mates buddies family "
-    "kids kid children child son sons daughter daughters mom mum dad parents mother father "
-    "grandmother grandfather grandparents grandma granny grandpa nephew niece toddler baby "
-    "brother sister siblings roommate colleagues class students"
+_WATCHER_NOUNS = _words(
+    "wife husband girlfriend boyfriend partner spouse friend date mate buddy family "
+    "kid child son daughter mom mum dad parent mother father folk "
+    "grandmother grandfather grandparent grandma granny grandpa nephew niece toddler baby "
+    "brother sister sibling roommate flatmate housemate colleague coworker co-worker class "
+    "student cousin aunt uncle in-law neighbour neighbor fiance fiancee bestie bff gf bf hubby "
+    "wifey guest gang crew squad group team mates"
+)
+# people the user watches with ('my sisters are over tonight'): who watches, never a topic
+WATCHERS = (
+    _WATCHER_NOUNS
+    | {f"{w}s" for w in _WATCHER_NOUNS}
+    | _words("children buddies families grandchildren grandkids people")
 )

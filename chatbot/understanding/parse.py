@@ -202,7 +202,9 @@ class _Parse(ConstraintRules, TitleRules):
         words = re.findall(r"[\w']+", low)
         if not words or self.reset:
             return None
-        if not (low.endswith("?") or words[0] in QUESTION_STARTS) or REQUEST_QUESTIONS.search(low):
+        # 'wait, why did you suggest the last one': an interjection before the question word
+        opener = next((w for w in words if w not in INTERJECTIONS), "")
+        if not (low.endswith("?") or opener in QUESTION_STARTS) or REQUEST_QUESTIONS.search(low):
             return None
         last = low.rsplit(",", 1)[-1].strip()
         if last != low and REQUEST_QUESTIONS.search(last):
@@ -589,6 +591,10 @@ class _Parse(ConstraintRules, TitleRules):
                     item = self.vocab.catalog.get(item_id)
                     self.events.append(ItemRejected(item.id, item.label))
 
+    def _about_before(self, k: int) -> bool:
+        """'about' / 'on' / 'of' shortly before token k: what follows is the story's subject."""
+        return any(t.text in ("about", "on", "of") for t in self.toks[max(0, k - 3) : k])
+
     def _plural_word(self, lo: int, hi: int) -> bool:
         """Tokens lo..hi say 'all of them' ('both', 'them all', 'each one', 'those')."""
         return any(self.toks[k].text in PLURAL_REFERENCES for k in range(lo, hi))
@@ -628,7 +634,7 @@ class _Parse(ConstraintRules, TitleRules):
             and t.text not in SMALL_TALK
             and t.text not in NEGATORS
             and t.text not in CLAUSE_BREAK
-            and t.text not in WATCHERS
+            and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
             and self._topic_word(k)
         )
 
@@ -740,6 +746,24 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+INTERJECTIONS = frozenset(
+    (
+        "wait",
+        "ok",
+        "okay",
+        "so",
+        "hmm",
+        "um",
+        "uh",
+        "and",
+        "but",
+        "oh",
+        "hey",
+        "sorry",
+        "also",
+        "btw",
+    )
+)
 PLURAL_REFERENCES = frozenset(
     ("both", "all", "them", "those", "these", "each", "either", "neither")
 )

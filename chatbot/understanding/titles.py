@@ -210,6 +210,9 @@ class TitleRules(ParseBase):
                 or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
             ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
+        if first.text == "i" and not any(t.raw[:1].isupper() for t in self.toks[i + 1 : i + n]):
+            # 'I am in my thirties' is no title 'I Am': the pronoun is always capitalised
+            return n > 1 and (self._cue_before(i) or self._about_span(i, n))
         facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
         if facet is not None and not (capitalised and i > 0) and not self._next_in_list(i):
             return False  # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles
