@@ -43,12 +43,22 @@ def main() -> None:
     retriever = Retriever.open(catalog, settings, progress=False)
     rankers = {
         "hand-tuned": Ranker(catalog, retriever, settings, learned=None),
-        "trained": Ranker(catalog, retriever, settings, learned=model),
+        "trained": Ranker(catalog, retriever, settings, learned=model, encoder=None),
     }
+    from chatbot.recommender.encoder import load_encoder
+
+    encoder = load_encoder(catalog, settings)
+    if encoder is not None:  # the opt-in fine-tuned encoder (`train recommender --encoder`)
+        rankers["+ encoder"] = Ranker(catalog, retriever, settings, learned=model, encoder=encoder)
     times: dict[str, list[float]] = {}
     for name, ranker in rankers.items():
         ranker.cache_size = 4 * len(states) + 16
-        ranker.prefetch(states)
+        if name == "+ encoder":
+            # the retrieval query vectors as for the others, but the encoder's context vector is
+            # computed per turn (it is what the encoder adds at serving time)
+            ranker._vectors = rankers["trained"]._vectors
+        else:
+            ranker.prefetch(states)
         ranker.rank(states[0], 3)
         times[name] = []
         for state in states:
@@ -61,6 +71,10 @@ def main() -> None:
     added = np.array(times["trained"]) - np.array(times["hand-tuned"])
     p50, p95 = np.percentile(added, [50, 95])
     print(f"added by the model: p50 {p50:+.1f} ms, p95 {p95:+.1f} ms per turn")
+    if "+ encoder" in times:
+        added = np.array(times["+ encoder"]) - np.array(times["trained"])
+        p50, p95 = np.percentile(added, [50, 95])
+        print(f"added by the encoder: p50 {p50:+.1f} ms, p95 {p95:+.1f} ms per turn")
 
 
 if __name__ == "__main__":

@@ -163,6 +163,8 @@ class Ranker:
                 text = context_text(state, functools.partial(_label_of, state, self.catalog))
                 if text:
                     todo_enc.append(text)
+            todo_enc = list(dict.fromkeys(todo_enc))
+            self.encoder.cache_size = max(self.encoder.cache_size, len(todo_enc) + QUERY_CACHE_SIZE)
             for start in range(0, len(todo_enc), batch):
                 self.encoder.embed(todo_enc[start : start + batch])
 

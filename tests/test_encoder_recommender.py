@@ -222,3 +222,114 @@ def test_recall_at_leaves_excluded_items_out() -> None:
     queries = np.array([[0.9, 0.5, 0.1, 0.0]], dtype=np.float32)
     assert recall_at(queries, items, [[1]], [[]], ks=(1, 2)) == {"recall@1": 0.0, "recall@2": 1.0}
     assert recall_at(queries, items, [[1]], [[0]], ks=(1, 2)) == {"recall@1": 1.0, "recall@2": 1.0}
+
+
+def synthetic_redial(catalog: Catalog, folder: Path, n: int = 80) -> tuple[Path, Path]:
+    """The books with ReDial ids, and `n` ReDial-format dialogues in which a seeker names a book
+    they love and the recommender answers with its hidden partner (a book of another genre)."""
+    items = list(catalog)
+    books = folder / "books_redial.jsonl"
+    rows = [json.loads(line) for line in BOOKS.read_text(encoding="utf-8").splitlines() if line]
+    with books.open("w", encoding="utf-8") as f:
+        for k, row in enumerate(rows):
+            row["extra"] = {**row.get("extra", {}), "redial_ids": [str(5000 + k)]}
+            f.write(json.dumps(row) + "\n")
+    partner = {k: (k + len(items) // 2) % len(items) for k in range(len(items))}
+    rng = random.Random(3)
+    dialogues = folder / "train_partial.jsonl"
+    with dialogues.open("w", encoding="utf-8") as f:
+        for d in range(n):
+            a = rng.randrange(len(items))
+            b = partner[a]
+            ra, rb = str(5000 + a), str(5000 + b)
+            f.write(
+                json.dumps(
+                    {
+                        "conversationId": f"s{d}",
+                        "initiatorWorkerId": 1,
+                        "respondentWorkerId": 2,
+                        "movieMentions": {ra: items[a].title, rb: items[b].title},
+                        "initiatorQuestions": {ra: {"suggested": 0, "seen": 1, "liked": 1}},
+                        "respondentQuestions": [],
+                        "messages": [
+                            {"senderWorkerId": 1, "text": f"I loved @{ra} , anything else?"},
+                            {"senderWorkerId": 2, "text": f"Then try @{rb}"},
+                            {"senderWorkerId": 1, "text": "Thanks!"},
+                        ],
+                    }
+                )
+                + "\n"
+            )
+    return books, dialogues
+
+
+@pytest.mark.slow
+def test_fine_tuning_end_to_end_on_synthetic_dialogues(tmp_path: Path, books: tuple) -> None:
+    """The real embedded MiniLM fine-tuned on CPU: the recommended partner moves up for the
+    contexts it was trained on, the artefacts and manifest are written, and the Ranker of the
+    product loads and uses the encoder automatically."""
+    from chatbot.backends.embed_sentence_transformers import default_model_dir
+    from chatbot.recommender.encoder import _encode, _load_st, read_pairs, train_encoder
+    from chatbot.retrieval import Retriever
+
+    catalog, _, _ = books
+    path, data = synthetic_redial(catalog, tmp_path)
+    settings = Settings.from_env(
+        {},
+        catalog_path=path,
+        embedder="hash",
+        llm="template",
+        home=tmp_path / "home",
+        index_dir=tmp_path / "ix",
+        redial_dir=tmp_path,
+    )
+    cat = load_catalog(path)
+    retriever = Retriever.open(cat, settings, progress=False)
+    manifest = train_encoder(
+        settings,
+        holdout=0.2,
+        epochs=3,
+        batch_size=8,
+        lr=1e-4,
+        device="cpu",
+        retriever=retriever,
+        echo=lambda _: None,
+        progress=False,
+    )
+    folder = encoder_dir(settings)
+    assert (folder / MANIFEST_FILE).is_file() and (folder / VECTORS_FILE).is_file()
+    assert manifest["data"]["sha256"] and manifest["finetune"]["train_pairs"] > 20
+    assert set(manifest["holdout"]["chosen_blend"]) == {"weight", "candidates"}
+    # the positives of the training pairs rank higher after fine-tuning than before
+    pairs = read_pairs(folder / "pairs.jsonl.gz")
+    texts = dict(pairs["items"])
+    contexts = [c for c, _ in pairs["train"]]
+    targets = [list(texts).index(i) for _, i in pairs["train"]]
+    item_texts = list(texts.values())
+
+    def mean_rank(model_dir: Path) -> float:
+        model = _load_st(model_dir, "cpu")
+        s = _encode(model, contexts) @ _encode(model, item_texts).T
+        return float(np.mean([(row > row[t]).sum() for row, t in zip(s, targets, strict=True)]))
+
+    assert mean_rank(folder / "model") < mean_rank(default_model_dir())
+    ranker = Ranker(cat, retriever, settings)  # "auto": the product's path
+    assert ranker.encoder is not None and ranker.encoder.blend.to_dict() == manifest["blend"]
+    state = fold([ItemLiked(cat.items[0].id)])
+    assert all(c.encoder != 0.0 for c in ranker.candidates(state, 3, state.excluded()) or [])
+
+
+def test_context_cache_keeps_a_batch_whole_when_it_overflows() -> None:
+    model = HashModel()
+    enc = EncoderModel(
+        Path("unused"), ["a"], np.ones((1, 256), np.float32), EncoderBlend(), model=model
+    )
+    enc.cache_size = 2
+    first = enc.embed(["x", "y", "z"])
+    again = enc.embed(["x", "y", "z", "w", "x"])  # some cached, some evicted, one repeated
+    assert again.shape == (5, 256)
+    np.testing.assert_allclose(again[:3], first, rtol=1e-6)
+    np.testing.assert_allclose(again[4], first[0], rtol=1e-6)
+    calls = model.calls
+    enc.embed(["w", "x"])  # the latest two are cached
+    assert model.calls == calls

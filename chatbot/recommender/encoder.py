@@ -174,6 +174,7 @@ class EncoderModel:
         self._model = model
         self._lock = threading.Lock()
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.cache_size = QUERY_CACHE
 
     def __len__(self) -> int:
         return len(self.item_ids)
@@ -187,24 +188,26 @@ class EncoderModel:
             return self._model
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Context vectors (len(texts), d) float32, L2-normalised (cached by text)."""
-        todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        """Context vectors (len(texts), d) float32, L2-normalised (cached by text, the latest
+        `cache_size` texts)."""
+        with self._lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
             from chatbot import torch_thread
 
             model = self._load()
             vecs = torch_thread.call(lambda: _encode(model, todo))
-            with self._lock:
-                for text, vec in zip(todo, vecs, strict=True):
-                    self._cache[text] = vec
-                while len(self._cache) > max(QUERY_CACHE, len(todo)):
-                    self._cache.popitem(last=False)
+            found.update(zip(todo, vecs, strict=True))
         with self._lock:
-            out = []
             for t in texts:
+                self._cache[t] = found[t]
                 self._cache.move_to_end(t)
-                out.append(self._cache[t])
-        return np.stack(out) if out else np.zeros((0, self.vectors.shape[1]), np.float32)
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+        if not texts:
+            return np.zeros((0, self.vectors.shape[1]), np.float32)
+        return np.stack([found[t] for t in texts])
 
     def context_vector(self, state: InterestState, catalog: Catalog) -> np.ndarray | None:
         """The state's context vector (d,), or None when the state holds nothing to read."""
