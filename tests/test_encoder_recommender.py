@@ -144,7 +144,9 @@ def test_the_encoder_weight_moves_its_pick_up_and_the_reason_says_so(books: tupl
     assert picks[0].item.id == target
     assert REASON in picks[0].reasons
     # the reason is only said for the encoder's best REASON_DEPTH items
-    order = np.argsort(enc.vectors @ enc.context_vector(state, catalog))
+    context = enc.context_vector(state, catalog)
+    assert context is not None
+    order = np.argsort(enc.vectors @ context)
     worst = [catalog.items[r].id for r in order[:5]]
     for rec in ranker.rank(state, len(catalog), explain=True):
         if rec.item.id in worst:
