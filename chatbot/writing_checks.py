@@ -261,12 +261,23 @@ _WORK_AS_PLOT = re.compile(
 )
 
 
+# "It is family film.", "It is military film.": a singular count noun without its article
+# (SmolLM2 restating a genre label as the complement).
+_BARE_SINGULAR = re.compile(
+    r"\b(?:it|this) (?:is|was) (?!a |an |the |one |more |less |not |also |both |part )"
+    r"(?:(?!(?:a|an|the|about|of|from|on|by|with|for|like|in|set|where|based|such|what|that)\b)"
+    r"[\w'-]+,? ){0,3}(?:movie|film|book|item|title|pick)\b(?![- ]?(?:noir|making|maker))"
+)
+
+
 def ungrammatical(text: str) -> list[str]:
     """ "It is dark movies", "It is family saga movies": the request phrase parroted as a
-    plural complement of a singular subject; "It follows a dystopian classic": a plot verb
-    whose object is a work, not a character or a story."""
+    plural complement of a singular subject; "It is family film": a singular complement
+    without its article; "It follows a dystopian classic": a plot verb whose object is a work,
+    not a character or a story."""
     folded = fold(text)
     found = [m.group() for m in _PLURAL_COMPLEMENT.finditer(folded)]
+    found += [m.group() for m in _BARE_SINGULAR.finditer(folded)]
     return found + [m.group() for m in _WORK_AS_PLOT.finditer(folded)]
 
 

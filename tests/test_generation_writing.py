@@ -428,3 +428,22 @@ def test_an_item_called_the_work_it_is_based_on_is_a_wrong_claim(text):
 )
 def test_based_on_and_genuine_kinds_are_not_source_claims(text, item):
     assert wc.source_as_kind(text, item) == [], text
+
+
+@pytest.mark.parametrize("text", ["It is family film.", "It is military film.", "It is war film."])
+def test_a_singular_complement_without_its_article_is_ungrammatical(text):
+    assert wc.ungrammatical(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is a family film.",
+        "It is about a film crew.",
+        "It is based on a book.",
+        "It is film noir at its best.",
+        "It is set in a film studio.",
+    ],
+)
+def test_complements_with_an_article_or_a_preposition_are_fine(text):
+    assert wc.ungrammatical(text) == [], text
