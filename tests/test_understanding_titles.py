@@ -602,3 +602,39 @@ def test_interjections_before_a_question_and_half_hours(nlu: Understander) -> No
     assert found.question.item_ids == ("f6",) and not found.events
     assert ConstraintSet("runtime_min", 150) in events(nlu, "an epic, at least 2 and a half hours")
     assert ConstraintSet("runtime_max", 150) in events(nlu, "under two and a half hours please")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something to watch on the plane",
+        "a movie for a long flight",
+        "a film to watch with pizza and beer",
+        "a good movie for my birthday party",
+        "what should I watch on my lunch break",
+        "a movie for a lazy day on the couch",
+    ],
+)
+def test_when_and_where_one_watches_are_no_topics(nlu: Understander, text: str) -> None:
+    assert not [e for e in events(nlu, text) if isinstance(e, InterestExpressed)], text
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("a movie with dragons", "dragons"),
+        ("a movie set during ww2", "ww2"),
+        ("a movie set on a plane", "plane"),
+        ("a movie for jazz fans", "jazz"),
+    ],
+)
+def test_the_films_own_setting_and_features_stay_topics(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    assert InterestExpressed(topic) in events(nlu, text)
+
+
+def test_feeling_bored_is_no_verdict(nlu: Understander) -> None:
+    shown = ("f4", "f5", "f6")
+    evs = events(nlu, "i'm bored and home alone, any ideas", InterestState(last_shown=shown))
+    assert not titles(evs, ItemRejected)

@@ -516,6 +516,14 @@ OCCASION_NOUNS = frozenset(
     ("night", "nights", "evening", "evenings", "afternoon", "afternoons", "morning", "mornings")
     + ("weekend", "weekends", "sunday", "saturday", "friday", "sleepover", "sleepovers")
 )
+# verbs of watching whose circumstances ('watch on the plane') are no topic
+VIEWING_VERBS = frozenset(
+    ("watch", "see", "put", "play", "stream", "view", "have", "do", "need", "want", "be", "get")
+    + ("recommend", "suggest", "show", "find", "enjoy", "relax", "chill", "fall", "try", "read")
+    + ("listen",)
+)
+SETTING_VERBS = frozenset(("set", "take", "happen", "base", "film", "shoot", "star", "feature"))
+TASTE_NOUNS = frozenset(("lover", "fan", "enthusiast", "buff", "nerd", "geek", "addict", "junkie"))
 _SENTENCE_OPENERS = frozenset(
     ["It", "I", "He", "She", "We", "They", "This", "That", "There", "Then", "But", "And", "So"]
 )
@@ -607,11 +615,35 @@ class ParseBase:
             return True  # 'last week', 'yesterday', 'tonight': when, not what
         if w.dep == "acomp" and w.pos == "ADJ":
             return True  # "it's late", "what's worth seeing": said of something, not a topic
-        if w.dep == "dobj" and head.pos == "VERB" and head.lemma not in REQUEST_VERBS:
-            return True  # "I've taken a break": what the user did, not what they want
-        if w.dep != "pobj":
+        if self._viewing_context(w):
+            return True  # 'something to watch on the plane', 'a film for a long flight'
+        # "I've taken a break": what the user did, not what they want
+        return w.dep == "dobj" and head.pos == "VERB" and head.lemma not in REQUEST_VERBS
+
+    def _viewing_context(self, w: Word) -> bool:
+        """The word names when, where or why the user watches, not what the film is about: the
+        object of a preposition of circumstance ('on the plane', 'for our anniversary', 'with
+        pizza and beer', 'in the car') that belongs to the watching ('something to watch on
+        the plane') or is 'for' / 'while' / 'after' / 'during' an occasion; 'a documentary on
+        climate change', 'a movie with dragons', 'set during WW2' stay topics (dependency parse)."""
+        words = self.syntax.words
+        while w.dep in ("conj", "compound", "amod", "poss") and words[w.head] is not w:
+            w = words[w.head]  # 'with pizza and beer', 'for my birthday party'
+        if w.dep != "pobj" or w.lemma in TASTE_NOUNS:
+            return False  # 'movies for dog lovers': a taste, not an occasion
+        prep = words[w.head]
+        head = words[prep.head]
+        word = prep.text.lower()
+        if word in ("about", "of", "like", "than", "as", "from", "by", "between", "against"):
             return False
-        return self.syntax.words[w.head].text.lower() in ("after", "before", "during", "until")
+        if head.pos in ("VERB", "AUX"):
+            # 'set on a plane', 'shot in Iceland' are the film's own place and time
+            return head.lemma in VIEWING_VERBS or (
+                word in ("after", "before", "until", "while") and head.lemma not in SETTING_VERBS
+            )
+        if head.dep == "pobj" and self._viewing_context(head):
+            return True  # 'for a lazy day on the couch': part of the occasion
+        return word in ("for", "while", "after", "before", "during", "until", "at")
 
     def _pos(self, k: int) -> str:
         """Universal part of speech of token k ('' when the parse splits words differently)."""

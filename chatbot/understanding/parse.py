@@ -357,6 +357,8 @@ class _Parse(ConstraintRules, TitleRules):
                 for phrase in table:
                     n = len(phrase)
                     if tuple(words[i : i + n]) == phrase and self._free(i, n):
+                        if n == 1 and phrase[0] in USER_STATES and self._says_i_am(i):
+                            continue  # "i'm bored, any ideas": how the user feels, no verdict
                         negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "seen" and asked:
@@ -591,6 +593,11 @@ class _Parse(ConstraintRules, TitleRules):
                     item = self.vocab.catalog.get(item_id)
                     self.events.append(ItemRejected(item.id, item.label))
 
+    def _says_i_am(self, i: int) -> bool:
+        """Token i follows 'I'm' / 'we are' / 'feeling' (a few words back): said of the user."""
+        before = [t.text for t in self.toks[max(0, i - 3) : i]]
+        return any(w in ("i'm", "im", "am", "we're", "feeling", "feel", "getting") for w in before)
+
     def _about_before(self, k: int) -> bool:
         """'about' / 'on' / 'of' shortly before token k: what follows is the story's subject."""
         return any(t.text in ("about", "on", "of") for t in self.toks[max(0, k - 3) : k])
@@ -746,6 +753,8 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# a cue word that, said of oneself ("i'm bored"), is a mood and no verdict on a film
+USER_STATES = frozenset(("bored", "tired", "sick", "done", "over"))
 INTERJECTIONS = frozenset(
     (
         "wait",

@@ -468,7 +468,9 @@ class TitleRules(ParseBase):
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         return not (
             self._cue_before(i)
-            or prev in ("what's", "is", "was", "how", "about", "did", "does", "and", ",")
+            or prev in ("what's", "is", "was", "how", "about", "did", "does")
+            # a list member, but not "i'm bored and home alone" (joined to how one feels)
+            or (prev in ("and", ",") and (i < 2 or self._pos(i - 2) != "ADJ"))
             or nxt in ("was", "is", "were", "rated", "about")
             or len(self.toks) <= n + 1
         )
