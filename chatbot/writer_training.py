@@ -278,7 +278,7 @@ class TrainSettings:
     max_pairs: int = 0  # 0: all
     max_dialogues: int = 0  # 0: all
     max_eval_pairs: int = 64  # held-out pairs scored for the eval loss (0: all; slow on CPU)
-    filter: str = "served"  # which sentences become targets (see `accepted`)
+    filter: str = "truthful"  # which sentences become targets (see `accepted`)
 
 
 def _encode(tokenizer: Any, pair: WriterPair, max_length: int) -> dict[str, list[int]] | None:
