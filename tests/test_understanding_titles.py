@@ -638,3 +638,30 @@ def test_feeling_bored_is_no_verdict(nlu: Understander) -> None:
     shown = ("f4", "f5", "f6")
     evs = events(nlu, "i'm bored and home alone, any ideas", InterestState(last_shown=shown))
     assert not titles(evs, ItemRejected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("made after the year 2000", {"year_min": 2001}),
+        ("a movie from around 2010", {"year_min": 2007, "year_max": 2013}),
+        ("something not too old, 2000s or later", {"year_min": 2000}),
+        ("the 80s or earlier", {"year_max": 1989}),
+        ("no movies over two hours", {"runtime_max": 120}),
+        ("nothing under 90 minutes", {"runtime_min": 90}),
+        ("something with good reviews, 7.5 and up", {"rating_min": 7.5}),
+        ("imdb 7+", {"rating_min": 7.0}),
+    ],
+)
+def test_more_phrasings_of_years_lengths_and_ratings(text: str, expected: dict[str, float]) -> None:
+    from dataclasses import replace
+
+    films = [
+        replace(film(n, f"Film number {n}", 1950 + 2 * n), rating=5.0 + n / 10)
+        for n in range(1, 36)
+    ]
+    nlu = Understander(Catalog([*films, film(99, "Rated", 2020)]))
+    evs = nlu.understand(text, InterestState()).events
+    got = {e.name: e.value for e in evs if isinstance(e, ConstraintSet)}
+    assert got == expected
+    assert not [e for e in evs if isinstance(e, InterestExpressed)]

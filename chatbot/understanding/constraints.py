@@ -349,6 +349,13 @@ class ConstraintRules(ParseBase):
             elif part in ("mid", "middle"):
                 lo, hi = start + 3, start + 7
             rel = m.group("rel") or ""
+            direction = m.group("dir") or m.group("dir2")
+            if direction:  # '2000s or later', 'the 80s or earlier', 'the 90s onwards'
+                if direction in ("later", "newer", "after", "onwards", "on"):
+                    self._set("year_min", lo)
+                else:
+                    self._set("year_max", hi)
+                return True
             if m.group("neg") and rel in ("before", "pre", "earlier than", "older than"):
                 self._set("year_min", lo)  # 'not before the 90s'
                 return True
@@ -382,7 +389,9 @@ class ConstraintRules(ParseBase):
             r"(?:the )?(?:(?P<part>early|late|mid|middle)[\s-]+)?"
             r"(?:(?P<word>"
             + "|".join(decade_words)
-            + r")|'?(?P<digits>(?:19|20)[0-9]0|[3-9]0|00|10)'?s)\b",
+            + r")|'?(?P<digits>(?:19|20)[0-9]0|[3-9]0|00|10)'?s)\b"
+            r"(?:\s+(?:or|and)\s+(?P<dir>later|newer|after|earlier|older|before)\b|"
+            r"\s+(?P<dir2>onwards?)\b)?",
             decade,
         )
 
@@ -434,9 +443,22 @@ class ConstraintRules(ParseBase):
             r"(?P<rel>after|post|newer than|later than|more recent than|since|starting from|"
             r"starting|from|"
             r"before|pre|older than|earlier than|until|up to|no later than|released in|made in|in|"
-            r"of)[\s-]+"
+            r"of)[\s-]+(?:the year\s+)?"
             rf"(?P<y>{year})\b(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
             relative_year,
+        )
+
+        def around(m: re.Match[str]) -> bool:
+            y = int(m.group("y") or m.group("y2"))
+            self._set("year_min", y - 3)
+            self._set("year_max", y + 3)
+            return True
+
+        # 'from around 2010', 'circa 1985', '2010 or so', '2010ish': a few years either side
+        self._consume(
+            rf"\b(?:around|about|roughly|circa|approximately|ca\.?)\s+(?:the year\s+)?"
+            rf"(?P<y>{year})\b|\b(?P<y2>{year})(?:\s+or so|\s*-?ish)\b",
+            around,
         )
 
         def onwards(m: re.Match[str]) -> bool:
@@ -522,8 +544,19 @@ class ConstraintRules(ParseBase):
         if v.has_rating:
 
             def rated(m: re.Match[str]) -> bool:
-                self._set("rating_min", 7.0)
+                if not any(
+                    isinstance(e, ConstraintSet) and e.name == "rating_min" for e in self.events
+                ):
+                    self._set("rating_min", 7.0)  # unless a number says how high
                 return True
+
+            # 'imdb 7+', 'good reviews, 7.5 and up', '7+ on imdb': a number with a rating word
+            self._consume(
+                r"\b(?:imdb|rating|rated|score|stars|reviews?)\b[^.!?\d]{0,24}?"
+                r"(?P<n2>\d(?:\.\d)?)\s*(?:\+|and up|and above|or (?:more|higher|above|better|up)|"
+                r"plus)(?!\w)|\b(?P<n3>\d(?:\.\d)?)\s*\+?\s*(?:on|at) imdb\b",
+                self._rating2,
+            )
 
             self._consume(
                 r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
@@ -611,6 +644,23 @@ class ConstraintRules(ParseBase):
 
         limit = longest(10, 600)
 
+        def at_least(m: re.Match[str]) -> bool:
+            minutes = _minutes(m)
+            if not 10 <= minutes <= 600:
+                return False
+            self._set("runtime_min", int(minutes))
+            if int(self.state.constraints.get("runtime_max", 10_000)) <= minutes:
+                self._clear("runtime_max")
+            return True
+
+        # 'nothing under 90 minutes', 'no films shorter than 2 hours': at least that long
+        self._consume(
+            r"\b(?:no|none|nothing)\s+(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
+            r"(?:(?:that's|that is|that are|thats)\s+)?(?:under|shorter than|less than|below)\s*"
+            rf"{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
+            at_least,
+        )
+
         self._consume(
             r"\b(?:under|less than|shorter than|at most|no (?:more|longer) than|below|within|"
             r"up to)\s*"
@@ -647,6 +697,9 @@ class ConstraintRules(ParseBase):
         self._consume(
             r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|"
             r"not (?:more|longer) than|nothing (?:over|above|longer than|more than)|"
+            # 'no movies over two hours', 'none that are longer than 2h'
+            r"(?:no|none|nothing|not)\s+(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
+            r"(?:(?:that's|that is|that are|thats)\s+)?(?:over|above|longer than|exceeding)|"
             r"below|within|up to|"
             rf"<=?)\s*{num}\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b",
             limit,
@@ -674,15 +727,6 @@ class ConstraintRules(ParseBase):
             r"at the most|max length|long max)\b",
             limit,
         )
-
-        def at_least(m: re.Match[str]) -> bool:
-            minutes = _minutes(m)
-            if not 10 <= minutes <= 600:
-                return False
-            self._set("runtime_min", int(minutes))
-            if int(self.state.constraints.get("runtime_max", 10_000)) <= minutes:
-                self._clear("runtime_max")
-            return True
 
         # 'at least 2 hours', 'longer than 100 minutes', 'over 2 hours', '2 hours or more'
         self._consume(

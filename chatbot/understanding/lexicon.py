@@ -263,7 +263,8 @@ FILLER_WORDS = _words(
     appeal appeals fan fans surprise
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
-    later tell help bunch couple handful"""
+    later tell help bunch couple handful rating ratings rated runtime length reviews review
+    imdb score scores stars"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
