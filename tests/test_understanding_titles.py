@@ -665,3 +665,11 @@ def test_more_phrasings_of_years_lengths_and_ratings(text: str, expected: dict[s
     got = {e.name: e.value for e in evs if isinstance(e, ConstraintSet)}
     assert got == expected
     assert not [e for e in evs if isinstance(e, InterestExpressed)]
+
+
+def test_kind_of_film_and_people_after_a_title(nlu: Understander) -> None:
+    assert not titles(events(nlu, "a family film but not a frozen one"), ItemRejected)
+    evs = events(nlu, "I loved Predator with Arnold Schwarzenegger")
+    assert titles(evs, ItemLiked) == {"Predator"}
+    found = nlu.understand("any good movies starring Denzel Washington", InterestState())
+    assert not found.unknown_titles  # a person the catalogue does not know, not a title

@@ -471,11 +471,19 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             w = word.lower().strip(".")
             if (word.isupper() and len(word) >= 2) or (len(w) >= 4 and zipf_frequency(w, "en") < 3):
                 terms.setdefault((w,), ("studio", value))
+    films_of: dict[str, int] = {}
+    for item in catalog:
+        for person in item.facet("person"):
+            films_of[person] = films_of.get(person, 0) + 1
     for last, values in surnames.items():
-        # 'a Spielberg film': a surname names the person when only one person has it and it is
-        # not an everyday English word ('Stone', 'Wood')
-        if len(values) == 1 and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
-            terms.setdefault((last,), ("person", next(iter(values))))
+        # 'a Spielberg film': a surname names the person when only one person has it, or one of
+        # them has at least three times the films of any other ('a Nolan film' is Christopher
+        # Nolan's, not Jonathan's), and it is not an everyday English word ('Stone', 'Wood')
+        ranked = sorted(values, key=lambda v: -films_of.get(v, 0))
+        counts = [films_of.get(v, 0) for v in ranked]
+        clear = len(ranked) == 1 or (counts[0] >= 3 and counts[0] >= 3 * counts[1])
+        if clear and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
+            terms.setdefault((last,), ("person", ranked[0]))
     for name in catalog.facet_names():
         if name in ("language", "country", *NAMED_FACETS):
             continue

@@ -170,7 +170,7 @@ class TitleRules(ParseBase):
                 after = self.toks[i + n] if i + n < len(toks) else None
                 if after and not after.used and after.raw[:1].isupper() and after.text != "i":
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
-                if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_NO_AND) > n:
+                if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n:
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
                 if toks[i].raw[:1].isupper() and self._inside_title_run(i):
                     continue  # 'The Lives of Others' is not 'The Others'
@@ -220,8 +220,19 @@ class TitleRules(ParseBase):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
         if self._franchise_at(i, n) is not None:
             return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
-        if not capitalised and nxt in ("movie", "movies", "film", "films", "flick", "story"):
-            return False  # 'a road trip movie', 'a haunted house film': a kind of film
+        if not capitalised and nxt in (
+            "movie",
+            "movies",
+            "film",
+            "films",
+            "flick",
+            "story",
+            "one",
+            "ones",
+            "type",
+            "kind",
+        ):
+            return False  # 'a road trip movie', 'not a princess one': a kind of film
         if (
             n > 1
             and not capitalised
@@ -593,6 +604,15 @@ class TitleRules(ParseBase):
                 start += 1
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
+            if start > 0 and toks[start - 1].text in PERSON_CUES and span[0].raw[:1].isupper():
+                continue  # 'starring Denzel Washington': a person, read as one later
+            kind_at = next(
+                (j for j, s in enumerate(span) if s.text in KIND_NOUNS and j > 0), len(span)
+            )
+            if kind_at < len(span) and not span[0].raw[:1].isupper():
+                span = span[:kind_at]  # 'not a princess one': a kind of film, no title
+                if len(span) == 1 and self._is_word(span[0].text):
+                    continue
             if len(span) == 1 and not span[0].raw[:1].isupper() and self._is_word(span[0].text):
                 continue  # an ordinary English word in lower case ('not stupid'), not a typo
             best: tuple[Item, int] | None = None
@@ -771,6 +791,10 @@ class TitleRules(ParseBase):
         return not self.text.isupper()
 
 
+# words after which a capitalised name is a person ('starring Denzel Washington')
+PERSON_CUES = frozenset(("starring", "featuring", "with", "by", "actor", "actress", "director"))
+# nouns that make the words before them a kind of film ('a princess one', 'a heist type')
+KIND_NOUNS = frozenset(("one", "ones", "movie", "movies", "film", "films", "type", "kind"))
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
 
@@ -806,6 +830,9 @@ _RUN_GLUE = frozenset(
 
 
 _GLUE_NO_AND = _RUN_GLUE - {"and", "a", "an"}
+# what joins the words of one unknown title ('Spirit of the Forgotten Harbour'); 'with' and
+# 'from' rather join a film to its people ('Heat with Al Pacino')
+_GLUE_INSIDE = _GLUE_NO_AND - {"with", "from"}
 
 
 def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> int:
