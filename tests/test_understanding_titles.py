@@ -673,3 +673,15 @@ def test_kind_of_film_and_people_after_a_title(nlu: Understander) -> None:
     assert titles(evs, ItemLiked) == {"Predator"}
     found = nlu.understand("any good movies starring Denzel Washington", InterestState())
     assert not found.unknown_titles  # a person the catalogue does not know, not a title
+
+
+def test_genre_names_with_an_ampersand_and_taste_after_into() -> None:
+    films = [
+        film(1, "Snowpiercer", 2013, ("Action", "Utopia & Dystopia")),
+        film(2, "Looper", 2012, ("Science Fiction", "Utopia & Dystopia")),
+        film(3, "Conan", 1982, ("Sword And Sorcery",)),
+    ]
+    nlu = Understander(Catalog(films))
+    for text in ("I'm not into utopia & dystopia", "not into utopia and dystopia"):
+        assert AttributeAvoided("genre", "Utopia & Dystopia") in events(nlu, text), text
+    assert AttributePreferred("genre", "Sword And Sorcery") in events(nlu, "some sword and sorcery")

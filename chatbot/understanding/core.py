@@ -526,7 +526,7 @@ OCCASION_NOUNS = frozenset(
 )
 # verbs of watching whose circumstances ('watch on the plane') are no topic
 VIEWING_VERBS = frozenset(
-    ("watch", "see", "put", "play", "stream", "view", "have", "do", "need", "want", "be", "get")
+    ("watch", "see", "put", "play", "stream", "view")
     + ("recommend", "suggest", "show", "find", "enjoy", "relax", "chill", "fall", "try", "read")
     + ("listen",)
 )
@@ -642,7 +642,18 @@ class ParseBase:
         prep = words[w.head]
         head = words[prep.head]
         word = prep.text.lower()
-        if word in ("about", "of", "like", "than", "as", "from", "by", "between", "against"):
+        if word in (
+            "about",
+            "of",
+            "like",
+            "than",
+            "as",
+            "from",
+            "by",
+            "between",
+            "against",
+            "into",
+        ):
             return False
         if head.pos in ("VERB", "AUX"):
             # 'set on a plane', 'shot in Iceland' are the film's own place and time

@@ -332,6 +332,16 @@ class _Parse(ConstraintRules, TitleRules):
                     # "Guy Ritchie's crime comedies", "Pixar's": the name without the possessive
                     named = self.vocab.facet_terms.get((*key[:-1], re.sub(r"'s?$", "", key[-1])))
                     facet = named if named is not None and named[0] in NAMED_FACETS else None
+                if (
+                    facet is None
+                    and n >= 3
+                    and key[0] not in ("&", "and")
+                    and key[-1] not in ("&", "and")
+                ):
+                    # 'utopia & dystopia', 'sword and sorcery' for 'Utopia & Dystopia'
+                    facet = self.vocab.facet_terms.get(tuple(w for w in key if w != "&")) or (
+                        self.vocab.facet_terms.get(tuple(w for w in key if w not in ("&", "and")))
+                    )
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is not None:
