@@ -8,6 +8,7 @@ then fsync of the folder so the rename survives a crash.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -50,3 +51,13 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def file_sha256(path: StrPath) -> str:
+    """Hex SHA-256 of a file's bytes, read in 1 MiB blocks (for manifests' data hashes);
+    OSError when it cannot be read."""
+    h = hashlib.sha256()
+    with Path(path).open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()

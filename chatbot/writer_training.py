@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, Item
 from chatbot.errors import ConfigError
+from chatbot.fileio import file_sha256
 from chatbot.reply_framing import description_clause, item_facts, keywords
 from chatbot.writing_checks import words
 
@@ -233,14 +234,6 @@ def split_holdout(pairs: Sequence[WriterPair], share: float, seed: int) -> tuple
 
     train = [p for p in pairs if not held(p)]
     return train, [p for p in pairs if held(p)]
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def adapter_dir(settings: Settings) -> Path:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import hashlib
 import json
 import logging
 import math
@@ -51,6 +50,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from chatbot.fileio import file_sha256
 
 if TYPE_CHECKING:
     from chatbot.catalog import Catalog, Item
@@ -246,7 +247,7 @@ class EncoderModel:
         if manifest.get("catalog", {}).get("ids_sha256") != catalog_ids_hash(catalog):
             raise ModelError(f"{manifest_path}: trained for another catalogue; {retrain}")
         vpath = folder / VECTORS_FILE
-        digest = _sha256(vpath) if vpath.is_file() else None
+        digest = file_sha256(vpath) if vpath.is_file() else None
         if digest != manifest.get("vectors", {}).get("sha256"):
             raise ModelError(f"{vpath}: missing or does not match the manifest; {retrain}")
         mdir = folder / MODEL_SUBDIR
@@ -515,7 +516,7 @@ def finetune(
         "loss": "MultipleNegativesRankingLoss (in-batch negatives, scale 20, cosine)",
         "device": device + (" (bf16 autocast)" if use_bf16 else ""),
         "base": str(base_dir),
-        "pairs_sha256": _sha256(pairs_path),
+        "pairs_sha256": file_sha256(pairs_path),
         "train_pairs": len(train),
         "holdout_turns": len(held),
         "settings": {
@@ -543,14 +544,6 @@ def _versions() -> str:
     import torch
 
     return f"sentence-transformers {sentence_transformers.__version__}, torch {torch.__version__}"
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _label(state: InterestState, catalog: Catalog, item_id: str) -> str:
@@ -694,7 +687,7 @@ def train_encoder(
     dialogues = read_dialogues(path)
     if max_dialogues:
         dialogues = dialogues[:max_dialogues]
-    digest = _sha256(path)
+    digest = file_sha256(path)
     ids_hash = catalog_ids_hash(catalog)
     header = {
         "data_sha256": digest,
@@ -733,7 +726,7 @@ def train_encoder(
         if not (src / "config.json").is_file() or not report_path.is_file():
             raise ConfigError(f"{src}: no fine-tuned model with {FINETUNE_REPORT} here")
         report = json.loads(report_path.read_text(encoding="utf-8"))
-        if report.get("pairs_sha256") != _sha256(pairs_path):
+        if report.get("pairs_sha256") != file_sha256(pairs_path):
             echo(f"note: {src} was fine-tuned on another pairs file than {pairs_path}")
             report["pairs_match"] = False
         if src.resolve() != mdir.resolve():
@@ -801,7 +794,7 @@ def train_encoder(
             "train_pairs": n_train,
             "holdout_turns": len(held),
             "pairs_file": PAIRS_FILE,
-            "pairs_sha256": _sha256(pairs_path),
+            "pairs_sha256": file_sha256(pairs_path),
         },
         "settings": {
             "holdout": holdout,
@@ -824,7 +817,7 @@ def train_encoder(
             "file": VECTORS_FILE,
             "order": "catalogue",
             "shape": list(vectors.shape),
-            "sha256": _sha256(vpath),
+            "sha256": file_sha256(vpath),
         },
         "model_bytes": size,
         "seconds": {
