@@ -172,7 +172,18 @@ def _add_eval_commands(sub: _Subcommands) -> None:
     und.add_argument(
         "--split",
         default="dev",
-        choices=("dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "all"),
+        choices=(
+            "dev",
+            "dev2",
+            "heldout",
+            "dev3",
+            "heldout2",
+            "dev4",
+            "heldout3",
+            "dev5",
+            "heldout4",
+            "all",
+        ),
     )
     und.add_argument("--out", help="output folder (default: eval-out/understanding-<split>)")
     und.add_argument(

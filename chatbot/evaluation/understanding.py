@@ -7,6 +7,7 @@ passes only when every expectation holds. The held-out part is only scored, neve
 `understanding_{dev3,heldout2}.jsonl` were written later by an independent author who did not
 read the understanding code or the earlier corpus; heldout2 is only scored, never read or tuned on.
 `understanding_{dev4,heldout3}.jsonl` are a fourth batch by another such author; heldout3 likewise.
+`understanding_{dev5,heldout4}.jsonl` are a fifth batch by a third such author; heldout4 likewise.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -91,7 +92,11 @@ KINDS = (
 # understanding code or the earlier corpus files; dev3 is for development, heldout2 is only scored
 # dev4 / heldout3: a fourth batch by another independent author (same rules: no understanding code,
 # no held-out files read), same mix of kinds in both; dev4 is for development, heldout3 only scored
-SPLITS = ("dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3")
+# dev5 / heldout4: a fifth batch by a third independent author (same rules: no understanding code,
+# no held-out files or held-out reports read), written in pairs (one variant of each case idea in
+# each file, other sentences/titles/people/numbers), titles and facet values checked against the
+# catalogue; dev5 is for development, heldout4 only scored, never read or tuned on
+SPLITS = ("dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4")
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
 
