@@ -722,28 +722,14 @@ def _cmd_train_writer(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_train_encoder(args: argparse.Namespace, settings: Settings) -> int:
     from chatbot.errors import ConfigError
-    from chatbot.recommender.encoder import train_encoder
+    from chatbot.recommender.encoder import EncoderTrainOptions, train_encoder
 
     if args.from_sessions:
         raise ConfigError("--encoder learns from ReDial-format dialogues, not --from-sessions")
-    train_encoder(
-        settings,
-        data=args.data,
-        out=args.out,
-        holdout=args.holdout,
-        seed=args.seed,
-        epochs=args.epochs,
-        batch_size=args.batch_size,
-        lr=args.lr,
-        device=args.device,
-        max_pairs=args.max_pairs,
-        max_dialogues=args.max_dialogues,
-        max_cases=args.max_cases,
-        eval_items=args.eval_items,
-        encoder_model=args.encoder_model,
-        pairs_only=args.pairs_only,
-        popularity_cap=not args.no_popularity_cap,
-    )
+    flags = _flags(args, "holdout", "seed", "epochs", "batch_size", "lr", "device", "max_pairs")
+    flags |= _flags(args, "max_dialogues", "max_cases", "eval_items", "encoder_model", "pairs_only")
+    options = EncoderTrainOptions(popularity_cap=not args.no_popularity_cap, **flags)
+    train_encoder(settings, data=args.data, out=args.out, options=options)
     return 0
 
 

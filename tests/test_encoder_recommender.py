@@ -271,7 +271,13 @@ def test_fine_tuning_end_to_end_on_synthetic_dialogues(tmp_path: Path, books: tu
     contexts it was trained on, the artefacts and manifest are written, and the Ranker of the
     product loads and uses the encoder automatically."""
     from chatbot.backends.embed_sentence_transformers import default_model_dir
-    from chatbot.recommender.encoder import _encode, _load_st, read_pairs, train_encoder
+    from chatbot.recommender.encoder import (
+        EncoderTrainOptions,
+        _encode,
+        _load_st,
+        read_pairs,
+        train_encoder,
+    )
     from chatbot.retrieval import Retriever
 
     catalog, _, _ = books
@@ -289,11 +295,7 @@ def test_fine_tuning_end_to_end_on_synthetic_dialogues(tmp_path: Path, books: tu
     retriever = Retriever.open(cat, settings, progress=False)
     manifest = train_encoder(
         settings,
-        holdout=0.2,
-        epochs=3,
-        batch_size=8,
-        lr=1e-4,
-        device="cpu",
+        options=EncoderTrainOptions(holdout=0.2, epochs=3, batch_size=8, lr=1e-4, device="cpu"),
         retriever=retriever,
         echo=lambda _: None,
         progress=False,
@@ -302,6 +304,7 @@ def test_fine_tuning_end_to_end_on_synthetic_dialogues(tmp_path: Path, books: tu
     assert (folder / MANIFEST_FILE).is_file() and (folder / VECTORS_FILE).is_file()
     assert manifest["data"]["sha256"] and manifest["finetune"]["train_pairs"] > 20
     assert set(manifest["holdout"]["chosen_blend"]) == {"weight", "candidates"}
+    assert manifest["settings"]["holdout"] == 0.2 and manifest["finetune"]["settings"]["lr"] == 1e-4
     # the positives of the training pairs rank higher after fine-tuning than before
     pairs = read_pairs(folder / "pairs.jsonl.gz")
     texts = dict(pairs["items"])
@@ -335,3 +338,42 @@ def test_context_cache_keeps_a_batch_whole_when_it_overflows() -> None:
     calls = model.calls
     enc.embed(["w", "x"])  # the latest two are cached
     assert model.calls == calls
+
+
+def test_both_command_lines_hand_every_flag_to_the_options(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`chatbot train recommender --encoder ...` and `python -m chatbot.recommender.encoder
+    finetune ...` build their options from the flags: a flag the options lose, or an option
+    no flag sets, fails here rather than on the training machine."""
+    import chatbot.recommender.encoder as encoder
+    from chatbot.cli import main as cli_main
+
+    seen: dict[str, Any] = {}
+    monkeypatch.setattr(encoder, "train_encoder", lambda settings, **kw: seen.update(kw))
+    monkeypatch.setattr(encoder, "finetune", lambda *a, **kw: seen.update(finetune=a))
+    flags = "--epochs 2 --batch-size 16 --lr 0.001 --device cpu --max-pairs 50 --seed 3"
+    train = f"--encoder {flags} --holdout 0.2 --max-dialogues 7 --max-cases 9 --eval-items 30"
+    train += " --encoder-model ft --pairs-only --no-popularity-cap --data d.jsonl --out o"
+    assert cli_main(["--catalog", str(BOOKS), "train", "recommender", *train.split()]) == 0
+    knobs: dict[str, Any] = dict(epochs=2, batch_size=16, lr=0.001, device="cpu", max_pairs=50)
+    assert seen["options"] == encoder.EncoderTrainOptions(
+        **knobs,
+        seed=3,
+        holdout=0.2,
+        max_dialogues=7,
+        max_cases=9,
+        eval_items=30,
+        encoder_model="ft",
+        pairs_only=True,
+        popularity_cap=False,
+    )
+    assert (seen["data"], seen["out"]) == ("d.jsonl", "o")
+    ft = f"finetune --pairs p.gz --base b --out o {flags} --eval-items 30 --patience 2"
+    assert encoder.main(ft.split()) == 0
+    assert seen["finetune"] == (
+        Path("p.gz"),
+        Path("b"),
+        Path("o"),
+        encoder.FinetuneOptions(**knobs, seed=3, eval_items=30, patience=2),
+    )

@@ -45,7 +45,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -234,22 +234,12 @@ class EncoderModel:
     def load(cls, folder: Path, catalog: Catalog) -> EncoderModel:
         """Read folder/manifest.json, item_vectors.npy and check model/; ModelError when missing,
         corrupt or made for another catalogue (the message says how to rebuild)."""
-        from chatbot.recommender.model import ModelError, catalog_ids_hash
+        from chatbot.recommender.model import ModelError, check_digest, read_manifest
 
         retrain = "run `chatbot train recommender --encoder` to rebuild it"
-        manifest_path = folder / MANIFEST_FILE
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise ModelError(f"{manifest_path}: unreadable manifest ({e}); {retrain}") from e
-        if manifest.get("format") != FORMAT:
-            raise ModelError(f"{manifest_path}: format {manifest.get('format')!r}; {retrain}")
-        if manifest.get("catalog", {}).get("ids_sha256") != catalog_ids_hash(catalog):
-            raise ModelError(f"{manifest_path}: trained for another catalogue; {retrain}")
+        manifest = read_manifest(folder, (FORMAT,), catalog, retrain)
         vpath = folder / VECTORS_FILE
-        digest = file_sha256(vpath) if vpath.is_file() else None
-        if digest != manifest.get("vectors", {}).get("sha256"):
-            raise ModelError(f"{vpath}: missing or does not match the manifest; {retrain}")
+        check_digest(vpath, manifest.get("vectors", {}).get("sha256"), retrain)
         mdir = folder / MODEL_SUBDIR
         if not (mdir / "config.json").is_file():
             raise ModelError(f"{mdir}: no fine-tuned model; {retrain}")
@@ -268,18 +258,11 @@ class EncoderModel:
 def load_encoder(catalog: Catalog, settings: Settings) -> EncoderModel | None:
     """The fine-tuned encoder for this catalogue, or None (with a log line saying why when one
     exists but cannot be used; no folder at all is the default and not worth a warning)."""
-    from chatbot.recommender.model import ModelError
+    from chatbot.recommender.model import load_artefact
 
-    folder = encoder_dir(settings)
-    if not (folder / MANIFEST_FILE).is_file():
-        return None
-    try:
-        enc = EncoderModel.load(folder, catalog)
-    except ModelError as e:
-        log.warning("not using the fine-tuned encoder: %s", e)
-        return None
-    log.info("fine-tuned encoder loaded from %s (%d items)", folder, len(enc))
-    return enc
+    return load_artefact(
+        EncoderModel.load, encoder_dir(settings), catalog, what="fine-tuned encoder"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -370,28 +353,60 @@ def read_pairs(path: Path) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class FinetuneOptions:
+    """The knobs of one fine-tuning run (`finetune`; written to finetune.json).
+
+    `device`: "auto" (CUDA when available, else CPU), "cpu" or "cuda"; `max_pairs`: a random
+    sample of that many training pairs (None: all); `patience`: epochs without gain before
+    stopping; `eval_items`: measure the hold-out over only that many items, every hold-out
+    target among them (None: the whole catalogue)."""
+
+    epochs: int = 3
+    batch_size: int = 64
+    lr: float = 3e-5  # AdamW
+    device: str = "auto"
+    seed: int = 0
+    max_pairs: int | None = None
+    patience: int = 1
+    eval_items: int | None = None
+
+    def finetune_settings(self) -> dict[str, Any]:
+        """The fine-tuning knobs only (a subclass's own fields left out), as plain values."""
+        return {f.name: getattr(self, f.name) for f in fields(FinetuneOptions)}
+
+
+@dataclass(frozen=True)
+class EncoderTrainOptions(FinetuneOptions):
+    """The knobs of `chatbot train recommender --encoder` (written to the manifest): the
+    fine-tuning's, plus the hold-out share of the training dialogues (`holdout`, also the
+    blend's tuning turns), bounds on the work (`max_dialogues`, `max_cases`: hold-out turns
+    used to tune the blend), an already fine-tuned folder to use instead of fine-tuning here
+    (`encoder_model`), `pairs_only` (write the pairs file and stop) and `popularity_cap` (the
+    blend's popularity bias@10 no higher than the ranking's without the encoder)."""
+
+    holdout: float = 0.1
+    max_dialogues: int | None = None
+    max_cases: int | None = None
+    encoder_model: str | None = None
+    pairs_only: bool = False
+    popularity_cap: bool = True
+
+
 def finetune(
     pairs_path: Path,
     base_dir: Path,
     out_dir: Path,
+    options: FinetuneOptions | None = None,
     *,
-    epochs: int = 3,
-    batch_size: int = 64,
-    lr: float = 3e-5,
-    device: str = "auto",
-    seed: int = 0,
-    max_pairs: int | None = None,
-    patience: int = 1,
-    eval_items: int | None = None,
     echo: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Fine-tune the model in `base_dir` on the pairs file with MultipleNegativesRankingLoss
     (in-batch negatives, no duplicate texts in a batch), AdamW with linear warm-up and decay;
     after each epoch measure Recall@1/10/50 of the encoder alone over every item on the hold-out
-    turns, keep the best epoch by Recall@10 + Recall@50 and stop after `patience` epochs without
-    gain (`eval_items`: measure over only that many items, every hold-out target among them).
-    Writes the best model to `out_dir` (float32 safetensors) and finetune.json there;
-    returns that report. `device`: "auto" (CUDA when available, else CPU), "cpu", "cuda"."""
+    turns (or `options.eval_items` of them), keep the best epoch by Recall@10 + Recall@50 and
+    stop after `options.patience` epochs without gain. Writes the best model to `out_dir`
+    (float32 safetensors) and finetune.json there; returns that report."""
     import torch
 
     try:  # sentence-transformers 6 moved the losses (6.0 on the GPU machine, 6.2 here)
@@ -402,7 +417,10 @@ def finetune(
         from sentence_transformers.losses import MultipleNegativesRankingLoss  # type: ignore[no-redef]
     from transformers import get_linear_schedule_with_warmup
 
+    opts = options or FinetuneOptions()
+    seed, batch_size, epochs = opts.seed, opts.batch_size, opts.epochs
     started = time.perf_counter()
+    device = opts.device
     if device == "auto":
         device = "cuda" if torch.cuda.is_available() else "cpu"
     if device.startswith("cuda") and not torch.cuda.is_available():
@@ -416,9 +434,10 @@ def finetune(
     texts = {item_id: text for item_id, text in items}
     train = [(c, texts[i]) for c, i in data["train"] if i in texts]
     rng = random.Random(seed)
-    if max_pairs is not None and len(train) > max_pairs:
-        train = rng.sample(train, max_pairs)
+    if opts.max_pairs is not None and len(train) > opts.max_pairs:
+        train = rng.sample(train, opts.max_pairs)
     held = data["holdout"]
+    eval_items = opts.eval_items
     if eval_items is not None and eval_items < len(items):
         # a smaller corpus to measure on (a CPU spends minutes embedding the whole catalogue
         # per epoch): every hold-out target plus the items recommended most often in training
@@ -439,7 +458,7 @@ def finetune(
     loss_fn = MultipleNegativesRankingLoss(model)
     steps_per_epoch = math.ceil(len(train) / batch_size)
     total = max(1, steps_per_epoch * epochs)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    opt = torch.optim.AdamW(model.parameters(), lr=opts.lr, weight_decay=0.01)
     sched = get_linear_schedule_with_warmup(opt, int(0.1 * total), total)
     use_bf16 = device.startswith("cuda") and torch.cuda.is_bf16_supported()
     preprocess = getattr(model, "preprocess", None) or model.tokenize
@@ -502,8 +521,8 @@ def finetune(
         if score > best_score:
             best_score, best_epoch = score, epoch
             best_state = {k: v.detach().to("cpu").clone() for k, v in model.state_dict().items()}
-        elif epoch - best_epoch >= patience:
-            echo(f"  no gain for {patience} epoch(s): stopping")
+        elif epoch - best_epoch >= opts.patience:
+            echo(f"  no gain for {opts.patience} epoch(s): stopping")
             break
     if best_state is not None:
         model.load_state_dict(best_state)
@@ -519,17 +538,7 @@ def finetune(
         "pairs_sha256": file_sha256(pairs_path),
         "train_pairs": len(train),
         "holdout_turns": len(held),
-        "settings": {
-            "epochs": epochs,
-            "batch_size": batch_size,
-            "lr": lr,
-            "seed": seed,
-            "max_pairs": max_pairs,
-            "patience": patience,
-            "eval_items": eval_items,
-            "max_seq_length": MAX_SEQ_LENGTH,
-            "warmup": 0.1,
-        },
+        "settings": {**opts.finetune_settings(), "max_seq_length": MAX_SEQ_LENGTH, "warmup": 0.1},
         "best_epoch": best_epoch,
         "history": history,
         "seconds": round(time.perf_counter() - started, 1),
@@ -559,20 +568,20 @@ def _label(state: InterestState, catalog: Catalog, item_id: str) -> str:
 def build_pairs(
     dialogues: Sequence[Any],
     catalog: Catalog,
-    *,
-    holdout: float,
-    seed: int,
     path: Path,
     header: Mapping[str, Any],
+    *,
     reuse: bool = True,
     progress: bool = True,
     echo: Callable[[str], None] = print,
 ) -> tuple[list[tuple[InterestState, tuple[str, ...]]], int]:
     """Replay the recommender turns through the production understanding and write the pairs
     file (gzip JSON, see read_pairs) to `path`; train pairs come from the dialogues outside the
-    hold-out share, one per movie named there that was not named before. When `path` already
-    holds pairs made with the same `header` (data, catalogue, split) only the hold-out turns are
-    replayed. Returns the hold-out turns as (state, target ids) and the number of train pairs."""
+    hold-out share, one per movie named there that was not named before. `header` says what the
+    pairs are made from (data and catalogue hashes, and the split by dialogue id: its `holdout`
+    share and `seed`); it is stored in the file, and when `path` already holds pairs made with the
+    same header only the hold-out turns are replayed. Returns the hold-out turns as (state,
+    target ids) and the number of train pairs."""
     from tqdm import tqdm
 
     from chatbot.evaluation.baselines import StateReplay
@@ -594,6 +603,7 @@ def build_pairs(
             old = None
         if old is not None and old["header"] != {**header, "format": PAIRS_FORMAT}:
             old = None
+    holdout, seed = float(header["holdout"]), int(header["seed"])
     held_d = [d for d in dialogues if in_holdout(d.id, holdout, seed)]
     todo = dialogues if old is None else held_d
     cases = extract_cases(todo)
@@ -640,19 +650,7 @@ def train_encoder(
     *,
     data: str | Path | None = None,
     out: str | Path | None = None,
-    holdout: float = 0.1,
-    seed: int = 0,
-    epochs: int = 3,
-    batch_size: int = 64,
-    lr: float = 3e-5,
-    device: str = "auto",
-    max_pairs: int | None = None,
-    max_dialogues: int | None = None,
-    max_cases: int | None = None,
-    eval_items: int | None = None,
-    encoder_model: str | Path | None = None,
-    pairs_only: bool = False,
-    popularity_cap: bool = True,
+    options: EncoderTrainOptions | None = None,
     retriever: Any = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
@@ -660,7 +658,7 @@ def train_encoder(
     """`chatbot train recommender --encoder`: pairs, fine-tuning, item vectors, blend; returns
     the manifest written to `out` (default var/recommender/<catalogue>/encoder).
 
-    `encoder_model`: an already fine-tuned folder (e.g. from `python -m
+    `options.encoder_model`: an already fine-tuned folder (e.g. from `python -m
     chatbot.recommender.encoder finetune` on a GPU machine) is used instead of fine-tuning here.
     `max_dialogues` / `max_pairs` / `epochs` bound the work on a small CPU. `pairs_only`: write
     the pairs file and stop (to fine-tune on another machine). ConfigError for a
@@ -672,9 +670,10 @@ def train_encoder(
     from chatbot.recommender.model import catalog_ids_hash, model_dir
     from chatbot.recommender.train import training_file
 
-    if not 0.0 < holdout < 0.5:
-        raise ConfigError(f"--holdout must be between 0 and 0.5, got {holdout}")
-    if epochs < 1 or batch_size < 2:
+    opts = options or EncoderTrainOptions()
+    if not 0.0 < opts.holdout < 0.5:
+        raise ConfigError(f"--holdout must be between 0 and 0.5, got {opts.holdout}")
+    if opts.epochs < 1 or opts.batch_size < 2:
         raise ConfigError("--epochs must be at least 1 and --batch-size at least 2")
     started = time.perf_counter()
     catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
@@ -685,43 +684,36 @@ def train_encoder(
         )
     folder = Path(out) if out else model_dir(settings) / SUBDIR
     dialogues = read_dialogues(path)
-    if max_dialogues:
-        dialogues = dialogues[:max_dialogues]
+    if opts.max_dialogues:
+        dialogues = dialogues[: opts.max_dialogues]
     digest = file_sha256(path)
     ids_hash = catalog_ids_hash(catalog)
     header = {
         "data_sha256": digest,
         "catalog_ids_sha256": ids_hash,
-        "holdout": holdout,
-        "seed": seed,
+        "holdout": opts.holdout,
+        "seed": opts.seed,
         "dialogues": len(dialogues),
         "context": "context_text v1",
     }
     t0 = time.perf_counter()
     pairs_path = folder / PAIRS_FILE
     held, n_train = build_pairs(
-        dialogues,
-        catalog,
-        holdout=holdout,
-        seed=seed,
-        path=pairs_path,
-        header=header,
-        progress=progress,
-        echo=echo,
+        dialogues, catalog, pairs_path, header, progress=progress, echo=echo
     )
-    if max_cases is not None:
-        held = held[:max_cases]
+    if opts.max_cases is not None:
+        held = held[: opts.max_cases]
     pairs_seconds = round(time.perf_counter() - t0, 1)
     echo(f"{n_train:,} train pairs, {len(held):,} hold-out turns ({pairs_seconds} s)")
     if n_train < 2 or not held:
         raise ConfigError("too few training pairs or hold-out turns to fine-tune the encoder")
-    if pairs_only:
+    if opts.pairs_only:
         echo(f"wrote {pairs_path}; fine-tune with `python -m chatbot.recommender.encoder finetune`")
         return {"pairs": str(pairs_path), "train_pairs": n_train, "holdout_turns": len(held)}
 
     mdir = folder / MODEL_SUBDIR
-    if encoder_model:
-        src = Path(encoder_model)
+    if opts.encoder_model:
+        src = Path(opts.encoder_model)
         report_path = src / FINETUNE_REPORT
         if not (src / "config.json").is_file() or not report_path.is_file():
             raise ConfigError(f"{src}: no fine-tuned model with {FINETUNE_REPORT} here")
@@ -735,19 +727,7 @@ def train_encoder(
             shutil.copytree(src, mdir)
         echo(f"using the fine-tuned model from {src} (fine-tuned in {report.get('seconds')} s)")
     else:
-        report = finetune(
-            pairs_path,
-            default_model_dir(),
-            mdir,
-            epochs=epochs,
-            batch_size=batch_size,
-            lr=lr,
-            device=device,
-            seed=seed,
-            max_pairs=max_pairs,
-            eval_items=eval_items,
-            echo=echo,
-        )
+        report = finetune(pairs_path, default_model_dir(), mdir, opts, echo=echo)
 
     t0 = time.perf_counter()
     echo(f"embedding {len(catalog):,} items with the fine-tuned model...")
@@ -765,10 +745,8 @@ def train_encoder(
         catalog,
         enc,
         held,
-        holdout=holdout,
-        seed=seed,
-        dialogues=dialogues,
-        popularity_cap=popularity_cap,
+        dialogues,
+        opts,
         retriever=retriever,
         echo=echo,
         progress=progress,
@@ -796,20 +774,7 @@ def train_encoder(
             "pairs_file": PAIRS_FILE,
             "pairs_sha256": file_sha256(pairs_path),
         },
-        "settings": {
-            "holdout": holdout,
-            "seed": seed,
-            "epochs": epochs,
-            "batch_size": batch_size,
-            "lr": lr,
-            "device": device,
-            "max_pairs": max_pairs,
-            "max_dialogues": max_dialogues,
-            "max_cases": max_cases,
-            "eval_items": eval_items,
-            "encoder_model": str(encoder_model) if encoder_model else None,
-            "popularity_cap": popularity_cap,
-        },
+        "settings": asdict(opts),
         "finetune": report,
         "blend": blend.to_dict(),
         "holdout": tuning,
@@ -841,18 +806,17 @@ def tune_blend(
     catalog: Catalog,
     enc: EncoderModel,
     held: Sequence[tuple[InterestState, tuple[str, ...]]],
-    *,
-    holdout: float,
-    seed: int,
     dialogues: Sequence[Any],
-    popularity_cap: bool = True,
+    options: EncoderTrainOptions,
+    *,
     retriever: Any = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
 ) -> dict[str, Any]:
     """Pick the encoder's candidate count and score weight on the hold-out turns through the
     production Ranker, by Recall@10 + Recall@50, among the blends whose popularity bias@10 is at
-    most the ranking's without the encoder (on catalogues of 1,000 items or more).
+    most the ranking's without the encoder (on catalogues of 1,000 items or more, when
+    `options.popularity_cap`); the hold-out is `options.holdout` of `dialogues`.
 
     The Ranker uses the EASE model of this catalogue (if any) refitted without the hold-out
     dialogues (the shipped one was refitted on all of them, so it would be measured on its own
@@ -866,7 +830,9 @@ def tune_blend(
         from chatbot.retrieval import Retriever
 
         retriever = Retriever.open(catalog, settings, progress=progress)
-    ease = _holdout_free_ease(catalog, settings, dialogues, holdout=holdout, seed=seed, echo=echo)
+    ease = _holdout_free_ease(
+        catalog, settings, dialogues, holdout=options.holdout, seed=options.seed, echo=echo
+    )
     ranker = Ranker(catalog, retriever, settings, learned=ease, encoder=enc)
     states = [s for s, _ in held]
     ranker.cache_size = 4 * len(states) + 16
@@ -924,7 +890,7 @@ def tune_blend(
                 }
             )
     without = next(g for g in grid if g["candidates"] == 0 and g["weight"] == 0.0)
-    guard = popularity_cap and len(catalog) >= 1000
+    guard = options.popularity_cap and len(catalog) >= 1000
     eligible = [
         g for g in grid if not guard or g["popularity_bias@10"] <= without["popularity_bias@10"]
     ]
@@ -1013,18 +979,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ft.add_argument("--eval-items", type=int)
     ft.add_argument("--patience", type=int, default=1, help="epochs without gain before stopping")
     args = p.parse_args(argv)
+    knobs = {f.name: getattr(args, f.name) for f in fields(FinetuneOptions)}
     finetune(
         args.pairs,
         args.base,
         args.out,
-        epochs=args.epochs,
-        batch_size=args.batch_size,
-        lr=args.lr,
-        device=args.device,
-        max_pairs=args.max_pairs,
-        seed=args.seed,
-        eval_items=args.eval_items,
-        patience=args.patience,
+        FinetuneOptions(**knobs),
         echo=lambda s: print(s, flush=True),
     )
     return 0

@@ -12,16 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.fileio import file_sha256
 from chatbot.recommender.rerank import Reranker
 
 if TYPE_CHECKING:
@@ -40,6 +41,61 @@ REASON_NEIGHBOURS = 20
 
 class ModelError(ChatbotError):
     """A recommender artefact is missing, corrupt or made for another catalogue."""
+
+
+Artefact = TypeVar("Artefact", bound=Sized)
+
+
+def read_manifest(
+    folder: Path, formats: Collection[str], catalog: Catalog, retrain: str
+) -> dict[str, Any]:
+    """folder/manifest.json after the checks every recommender artefact shares (the EASE model,
+    the fine-tuned encoder): readable JSON, a format among `formats`, made for this catalogue's
+    item ids (`catalog_ids_hash`). ModelError otherwise, naming the file and ending with
+    `retrain` (what to run to rebuild the artefact)."""
+    path = folder / MANIFEST_FILE
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise ModelError(f"{path}: unreadable manifest ({e}); {retrain}") from e
+    if manifest.get("format") not in formats:
+        raise ModelError(f"{path}: format {manifest.get('format')!r}; {retrain}")
+    made_for = manifest.get("catalog", {})
+    if made_for.get("ids_sha256") != catalog_ids_hash(catalog):
+        where = f" ({made_for['path']})" if made_for.get("path") else ""
+        raise ModelError(f"{path}: trained for another catalogue{where}; {retrain}")
+    return manifest
+
+
+def check_digest(path: Path, sha256: object, retrain: str) -> None:
+    """ModelError unless `path` is a file whose SHA-256 is `sha256` (the manifest's record)."""
+    digest = file_sha256(path) if path.is_file() else None
+    if digest != sha256:
+        raise ModelError(f"{path}: missing or does not match the manifest; {retrain}")
+
+
+def load_artefact(
+    load: Callable[[Path, Catalog], Artefact],
+    folder: Path,
+    catalog: Catalog,
+    *,
+    what: str,
+    otherwise: str = "",
+) -> Artefact | None:
+    """`load(folder, catalog)`, or None when folder holds no manifest (logged at info) or the
+    artefact is unusable (a ModelError, logged as a warning): the Ranker then ranks without it.
+    `what` names the artefact in the log lines, `otherwise` says what is used instead."""
+    instead = f"; {otherwise}" if otherwise else ""
+    if not (folder / MANIFEST_FILE).is_file():
+        log.info("no %s in %s%s", what, folder, instead)
+        return None
+    try:
+        artefact = load(folder, catalog)
+    except ModelError as e:
+        log.warning("not using the %s: %s%s", what, e, instead)
+        return None
+    log.info("%s loaded from %s (%d items)", what, folder, len(artefact))
+    return artefact
 
 
 @dataclass(frozen=True)
@@ -236,22 +292,10 @@ class EaseModel:
     def load(cls, folder: Path, catalog: Catalog) -> EaseModel:
         """Read folder/manifest.json and ease.npz; ModelError when missing, corrupt or made for
         another catalogue (the message says how to rebuild)."""
-        manifest_path, path = folder / MANIFEST_FILE, folder / MODEL_FILE
+        path = folder / MODEL_FILE
         retrain = "run `chatbot train recommender` (or `make setup`) to rebuild it"
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise ModelError(f"{manifest_path}: unreadable manifest ({e}); {retrain}") from e
-        if manifest.get("format") not in (FORMAT, *OLD_FORMATS):
-            raise ModelError(f"{manifest_path}: format {manifest.get('format')!r}; {retrain}")
-        if manifest.get("catalog", {}).get("ids_sha256") != catalog_ids_hash(catalog):
-            raise ModelError(
-                f"{manifest_path}: trained for another catalogue "
-                f"({manifest.get('catalog', {}).get('path')}); {retrain}"
-            )
-        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
-        if digest != manifest.get("artefact", {}).get("sha256"):
-            raise ModelError(f"{path}: missing or does not match the manifest; {retrain}")
+        manifest = read_manifest(folder, (FORMAT, *OLD_FORMATS), catalog, retrain)
+        check_digest(path, manifest.get("artefact", {}).get("sha256"), retrain)
         try:
             with np.load(path, allow_pickle=False) as z:
                 ids, cols, vals, counts = z["item_ids"], z["cols"], z["vals"], z["counts"]
@@ -265,9 +309,7 @@ class EaseModel:
         entry = manifest.get("reranker") or {}
         if entry.get("file"):
             rpath = folder / str(entry["file"])
-            rdigest = hashlib.sha256(rpath.read_bytes()).hexdigest() if rpath.is_file() else None
-            if rdigest != entry.get("sha256"):
-                raise ModelError(f"{rpath}: missing or does not match the manifest; {retrain}")
+            check_digest(rpath, entry.get("sha256"), retrain)
             try:
                 reranker = Reranker.load(
                     rpath,
@@ -287,14 +329,10 @@ def model_dir(settings: Settings) -> Path:
 def load_model(catalog: Catalog, settings: Settings) -> EaseModel | None:
     """The trained model for this catalogue, or None (hand-tuned ranking) with a log line saying
     why when a model exists but cannot be used. No model folder at all is not worth a warning."""
-    folder = model_dir(settings)
-    if not (folder / MANIFEST_FILE).is_file():
-        log.info("no trained recommender in %s; using the hand-tuned ranking", folder)
-        return None
-    try:
-        model = EaseModel.load(folder, catalog)
-    except ModelError as e:
-        log.warning("not using the trained recommender: %s; using the hand-tuned ranking", e)
-        return None
-    log.info("trained recommender loaded from %s (%d items)", folder, len(model))
-    return model
+    return load_artefact(
+        EaseModel.load,
+        model_dir(settings),
+        catalog,
+        what="trained recommender",
+        otherwise="using the hand-tuned ranking",
+    )
