@@ -7,25 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from chatbot.events import (
-    AttributeAvoided,
-    AttributePreferred,
-    BeliefRemoved,
-    ConstraintCleared,
-    ConstraintSet,
-    Event,
-    ExplorationRequested,
-    InterestAvoided,
-    InterestExpressed,
-    ItemLiked,
-    ItemRejected,
-    ItemSeen,
-    ItemsRecommended,
-    RepeatsAllowed,
-    SimilarRequested,
-    StateReset,
-    UserSaid,
-)
+from chatbot import events as ev
 from chatbot.locales import COUNTRY_NAMES, LANGUAGE_NAMES
 
 
@@ -59,7 +41,7 @@ class InterestState:
     focus: tuple[tuple[str, str], ...] = ()  # facets asked for since the last recommendations
     turns: int = 0
 
-    def apply(self, event: Event) -> InterestState:
+    def apply(self, event: ev.Event) -> InterestState:
         """The state after one more event (a pure function; one step per event type)."""
         for cls in type(event).__mro__:
             step = _STEPS.get(cls)
@@ -205,11 +187,11 @@ def _between(
     return replace(state, **moved, **changes)
 
 
-def _said(state: InterestState, event: UserSaid) -> InterestState:
+def _said(state: InterestState, event: ev.UserSaid) -> InterestState:
     return replace(state, turns=state.turns + 1)
 
 
-def _recommended(state: InterestState, event: ItemsRecommended) -> InterestState:
+def _recommended(state: InterestState, event: ev.ItemsRecommended) -> InterestState:
     return replace(
         state,
         shown=_add(state.shown, *event.item_ids),
@@ -223,8 +205,8 @@ def _recommended(state: InterestState, event: ItemsRecommended) -> InterestState
     )
 
 
-def _liked(state: InterestState, event: ItemLiked | SimilarRequested) -> InterestState:
-    similar = isinstance(event, SimilarRequested)
+def _liked(state: InterestState, event: ev.ItemLiked | ev.SimilarRequested) -> InterestState:
+    similar = isinstance(event, ev.SimilarRequested)
     return _between(
         state,
         event.item_id,
@@ -237,7 +219,7 @@ def _liked(state: InterestState, event: ItemLiked | SimilarRequested) -> Interes
     )
 
 
-def _rejected(state: InterestState, event: ItemRejected) -> InterestState:
+def _rejected(state: InterestState, event: ev.ItemRejected) -> InterestState:
     return _between(
         state,
         event.item_id,
@@ -248,7 +230,7 @@ def _rejected(state: InterestState, event: ItemRejected) -> InterestState:
     )
 
 
-def _seen(state: InterestState, event: ItemSeen) -> InterestState:
+def _seen(state: InterestState, event: ev.ItemSeen) -> InterestState:
     return replace(
         state,
         seen=_add(state.seen, event.item_id),
@@ -256,17 +238,17 @@ def _seen(state: InterestState, event: ItemSeen) -> InterestState:
     )
 
 
-def _preferred(state: InterestState, event: AttributePreferred) -> InterestState:
+def _preferred(state: InterestState, event: ev.AttributePreferred) -> InterestState:
     pair = (event.facet, event.value)
     return _between(state, pair, "preferred", "avoided", focus=_add(state.focus, pair))
 
 
-def _avoided(state: InterestState, event: AttributeAvoided) -> InterestState:
+def _avoided(state: InterestState, event: ev.AttributeAvoided) -> InterestState:
     pair = (event.facet, event.value)
     return _between(state, pair, "avoided", "preferred", focus=_drop(state.focus, pair))
 
 
-def _constraint_set(state: InterestState, event: ConstraintSet) -> InterestState:
+def _constraint_set(state: InterestState, event: ev.ConstraintSet) -> InterestState:
     state = replace(state, constraints={**state.constraints, event.name: event.value})
     if event.name == "audience":
         # who is watching wins over earlier taste: 'a scary movie', then 'for my 8 year old
@@ -280,41 +262,41 @@ def _constraint_set(state: InterestState, event: ConstraintSet) -> InterestState
     return state
 
 
-def _constraint_cleared(state: InterestState, event: ConstraintCleared) -> InterestState:
+def _constraint_cleared(state: InterestState, event: ev.ConstraintCleared) -> InterestState:
     kept = {k: v for k, v in state.constraints.items() if k != event.name}
     return replace(state, constraints=kept)
 
 
-def _interest(state: InterestState, event: InterestExpressed) -> InterestState:
+def _interest(state: InterestState, event: ev.InterestExpressed) -> InterestState:
     return _between(state, event.text, "interests", "avoided_topics")
 
 
-def _interest_avoided(state: InterestState, event: InterestAvoided) -> InterestState:
+def _interest_avoided(state: InterestState, event: ev.InterestAvoided) -> InterestState:
     return _between(state, event.text, "avoided_topics", "interests")
 
 
 # how each event type changes the state (InterestState.apply; subclasses use their base's step)
 _STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
-    UserSaid: _said,
-    ItemsRecommended: _recommended,
-    ItemLiked: _liked,
-    SimilarRequested: _liked,
-    ItemRejected: _rejected,
-    ItemSeen: _seen,
-    AttributePreferred: _preferred,
-    AttributeAvoided: _avoided,
-    ConstraintSet: _constraint_set,
-    ConstraintCleared: _constraint_cleared,
-    InterestExpressed: _interest,
-    InterestAvoided: _interest_avoided,
-    ExplorationRequested: lambda state, event: replace(state, explore=True),
-    RepeatsAllowed: lambda state, event: replace(state, allow_repeats=True),
-    BeliefRemoved: lambda state, event: state._without_belief(event.belief_id),
-    StateReset: lambda state, event: InterestState(turns=state.turns),
+    ev.UserSaid: _said,
+    ev.ItemsRecommended: _recommended,
+    ev.ItemLiked: _liked,
+    ev.SimilarRequested: _liked,
+    ev.ItemRejected: _rejected,
+    ev.ItemSeen: _seen,
+    ev.AttributePreferred: _preferred,
+    ev.AttributeAvoided: _avoided,
+    ev.ConstraintSet: _constraint_set,
+    ev.ConstraintCleared: _constraint_cleared,
+    ev.InterestExpressed: _interest,
+    ev.InterestAvoided: _interest_avoided,
+    ev.ExplorationRequested: lambda state, event: replace(state, explore=True),
+    ev.RepeatsAllowed: lambda state, event: replace(state, allow_repeats=True),
+    ev.BeliefRemoved: lambda state, event: state._without_belief(event.belief_id),
+    ev.StateReset: lambda state, event: InterestState(turns=state.turns),
 }
 
 
-def fold(events: Iterable[Event], initial: InterestState | None = None) -> InterestState:
+def fold(events: Iterable[ev.Event], initial: InterestState | None = None) -> InterestState:
     """Replay events into a state."""
     state = initial or InterestState()
     for event in events:
