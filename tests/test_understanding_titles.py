@@ -685,3 +685,63 @@ def test_genre_names_with_an_ampersand_and_taste_after_into() -> None:
     for text in ("I'm not into utopia & dystopia", "not into utopia and dystopia"):
         assert AttributeAvoided("genre", "Utopia & Dystopia") in events(nlu, text), text
     assert AttributePreferred("genre", "Sword And Sorcery") in events(nlu, "some sword and sorcery")
+
+
+def test_a_prefix_of_function_words_is_no_title() -> None:
+    nlu = Understander(Catalog([*FILMS, film(40, "I Can Only Imagine", 2018)]))
+    found = nlu.understand("a movie that my son and i can both enjoy", InterestState())
+    assert not titles(list(found.events), ItemLiked)
+    assert titles(events(nlu, "i loved close encounters"), ItemLiked) == {
+        "Close Encounters of the Third Kind"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("that was bad", ItemRejected),
+        ("that one was awful", ItemRejected),
+        ("that was great", ItemLiked),
+    ],
+)
+def test_a_verdict_on_that_pick(nlu: Understander, text: str, kind: type) -> None:
+    evs = events(nlu, text, InterestState(last_shown=("f4", "f5", "f6")))
+    assert titles(evs, kind) == {"Gladiator"}
+    other = {ItemLiked, ItemRejected} - {kind}
+    assert not any(isinstance(e, tuple(other)) for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the matrix, that was amazing", "the matrix, loved it", "Vertigo, that one was great"],
+)
+def test_a_title_taken_up_by_a_pronoun(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text, InterestState(last_shown=("f4", "f5", "f6")))
+    assert titles(evs, ItemLiked) in ({"The Matrix"}, {"Vertigo"}), evs
+
+
+@pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ("i just finished breaking bad", False),
+        ("just watched breaking bad lol", False),
+        ("nah i'll pass", True),
+        ("not feeling any of these", True),
+        ("these are bad", True),
+        ("no thanks", True),
+    ],
+)
+def test_a_bare_negative_word_rejects_the_picks_only_when_said_of_them(
+    nlu: Understander, text: str, rejects: bool
+) -> None:
+    evs = events(nlu, text, InterestState(last_shown=("f4", "f5", "f6")))
+    assert bool(titles(evs, ItemRejected)) == rejects, evs
+
+
+def test_newer_or_older_than_the_film_compared_with(nlu: Understander) -> None:
+    state = InterestState(last_shown=("f1", "f2", "f3"))  # the 1940s-50s on the table
+    evs = events(nlu, "movies like the matrix but newer", state)
+    assert ConstraintSet("year_min", 2000) in evs
+    evs = events(nlu, "something like Gladiator, only older", state)
+    assert ConstraintSet("year_max", 1999) in evs
+    assert ConstraintSet("year_min", 1955) in events(nlu, "newer please", state)

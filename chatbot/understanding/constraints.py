@@ -57,7 +57,21 @@ class ConstraintRules(ParseBase):
 
         self.low = re.sub(rf"(?<!not )(?<!n't )\btoo (?P<w>{'|'.join(words)})\b", mark, self.low)
 
+    def _apply_comparative(self) -> None:
+        """'like the matrix but newer', 'something like Alien, only older': the year is
+        compared with the titles the message names, not with the picks on the table."""
+        named = [t.item for t in self.targets if t.item is not None and not t.from_reference]
+        years = [i.year for i in named if i.year]
+        if self.comparative is None or not years:
+            return
+        index, direction = self.comparative
+        if direction == "newer":
+            self.events[index] = make_constraint("year_min", max(years) + 1)
+        else:
+            self.events[index] = make_constraint("year_max", min(years) - 1)
+
     def _apply_critiques(self) -> None:
+        self._apply_comparative()
         if not self.critiques:
             return
         shown = [self.vocab.catalog.get(i) for i in self.state.last_shown]
@@ -504,6 +518,8 @@ class ConstraintRules(ParseBase):
                 self._set("year_min", v.latest_year - 25)
                 return True
             ref = int(statistics.median(shown_years) if shown_years else v.latest_year - 25)
+            if m.group(3) == "older":
+                self.comparative = (len(self.events), "older")
             self._set("year_max", ref - 1)
             if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
                 self._clear("year_min")
@@ -518,6 +534,8 @@ class ConstraintRules(ParseBase):
 
         def newer(m: re.Match[str]) -> bool:
             word = m.group("w")
+            if word in ("newer", "more recent"):
+                self.comparative = (len(self.events), "newer")
             if word in ("newer", "more recent") and shown_years:
                 ref = min(int(statistics.median(shown_years)) + 1, v.latest_year - 1)
             elif word in ("latest", "brand new"):

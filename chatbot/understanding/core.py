@@ -261,45 +261,9 @@ class Vocabulary:
         return max(known or items, key=popularity)
 
 
-_PREFIX_STOP = frozenset(
-    [
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "by",
-        "is",
-        "are",
-        "was",
-        "my",
-        "your",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "who",
-        "what",
-        "when",
-        "where",
-        "how",
-        "not",
-        "no",
-        "vs",
-        "part",
-        "chapter",
-        "episode",
-    ]
-)
+# a prefix must end on a content word: 'i can' is not I Can Only Imagine, 'the man who' is not
+# The Man Who Knew Too Much (spaCy's English stop words, plus words that open a sequel's number)
+_PREFIX_STOP = frozenset({"vs", "part", "chapter", "episode"})
 
 
 def _unique_prefixes(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
@@ -308,12 +272,15 @@ def _unique_prefixes(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
     'e t' for E.T. The Extra-Terrestrial. A prefix has two or more words, ends on a content word,
     and is no title of its own; whether a typed span is meant as a title is decided where it is
     read, as for any title."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    stop = _PREFIX_STOP | STOP_WORDS
     counts: dict[str, set[str]] = {}
     for key in titles:
         words = key.split()
         for n in range(2, len(words)):
             acronym = all(len(w) == 1 for w in words[:n])  # 'e t' for 'E.T. The ...'
-            if words[n - 1] not in _PREFIX_STOP and (len(words[n - 1]) > 1 or acronym):
+            if words[n - 1] not in stop and (len(words[n - 1]) > 1 or acronym):
                 counts.setdefault(" ".join(words[:n]), set()).add(key)
     return {
         prefix: list(titles[next(iter(keys))])
@@ -557,6 +524,9 @@ class ParseBase:
         self.reset = False
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
+        # 'newer' / 'older' read before titles are known: (event index, direction) to set again
+        # relative to a title named in the same message ('like the matrix but newer')
+        self.comparative: tuple[int, str] | None = None
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

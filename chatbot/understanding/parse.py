@@ -496,13 +496,25 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _relative_between(self, a: int, b: int) -> bool:
         """A relative clause starts between tokens a and b ('comedies that aren't romantic')."""
-        return any(self.toks[k].text in ("that", "which", "who", "whose") for k in range(a, b))
+        # the target itself may be the pronoun 'that' ('that was bad'): only words after it
+        return any(self.toks[k].text in ("that", "which", "who", "whose") for k in range(a + 1, b))
 
     def _assign(self) -> None:
         named = [t for t in self.targets if t.kind == "item" and not t.from_reference]
         if len(named) >= 2:
             # 'Superbad, Step Brothers, Anchorman - love all of them': 'them' are those named
             self.targets = [t for t in self.targets if not t.from_reference]
+        # 'heat, that one was great': 'that one' takes up the title just named in the sentence,
+        # not a pick on the table; the verdict reaches the title through its clause
+        self.targets = [
+            t
+            for t in self.targets
+            if not (
+                t.from_reference
+                and self.toks[t.pos].text in ("that", "this")
+                and any(n.pos < t.pos and self._same_sentence(n.pos, t.pos) for n in named)
+            )
+        ]
         self._anaphora()
         negated = self._negated()
         scopes = [self._scope(c, negated) for c in self.cues if c.negator]
@@ -597,11 +609,46 @@ class _Parse(ConstraintRules, TitleRules):
         # a bare "no thanks" / "nope" / "not for me" after recommendations: those picks are
         # rejected (they never come back) and the topic stays as it was
         negative = any(c.kind == "neg" for c in self.cues)
-        if not self.targets and negative and self.state.last_shown and not self._has_content():
+        if (
+            not self.targets
+            and negative
+            and self.state.last_shown
+            and not self._has_content()
+            and self._verdict_on_shown()
+        ):
             for item_id in self.state.last_shown:
                 if item_id in self.vocab.catalog:
                     item = self.vocab.catalog.get(item_id)
                     self.events.append(ItemRejected(item.id, item.label))
+
+    def _verdict_on_shown(self) -> bool:
+        """A negative message without a title or topic is said of the picks on the table when it
+        points at them ('none of these', 'not feeling it'), is no clause of its own ('nope',
+        'not for me', 'these are bad'), or its main verb is the verdict ('i hate them', 'nah
+        i'll pass'); 'i just finished breaking bad' is about something else."""
+        if any(t.text in PRONOUNS or t.text in PLURAL_REFERENCES for t in self.toks):
+            return True
+        if self.cues and self.cues[0].pos == 0:
+            return True  # 'nah, ...', 'no thanks', 'meh'
+        roots = [k for k in range(len(self.toks)) if (w := self._word(k)) and w.dep == "ROOT"]
+        for k in roots:
+            word = self._word(k)
+            assert word is not None
+            if word.pos == "VERB" and not any(
+                c.pos <= k < c.end for c in self.cues if c.kind in ("pos", "neg")
+            ):
+                continue  # a clause about doing something: finished, watched, started
+            return True
+        return not roots
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        """No sentence ends between tokens a and b."""
+        return not any(
+            self.toks[k].text in ("!", "?")
+            or self.toks[k].text == "."
+            and not self._abbreviation_dot(k)
+            for k in range(a, b)
+        )
 
     def _says_i_am(self, i: int) -> bool:
         """Token i follows 'I'm' / 'we are' / 'feeling' (a few words back): said of the user."""

@@ -24,8 +24,10 @@ from chatbot.understanding.lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     POSITIVE_CUES,
+    PRONOUNS,
     QUESTION_STARTS,
     SEEN_CUES,
+    SIMILAR_CUES,
     SMALL_TALK,
     TITLE_CUTOFF,
 )
@@ -345,7 +347,11 @@ class TitleRules(ParseBase):
     def _past_cue_before(self, i: int) -> bool:
         """Right after 'loved', 'watched', 'saw'...: what one loves or watches is a film."""
         prev = self.toks[i - 1].text if i > 0 else ""
-        return prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored")
+        if prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"):
+            return True
+        # 'something like heat', 'similar to up': what a film is compared with is a film
+        before = tuple(t.text for t in self.toks[max(0, i - 2) : i])
+        return before in SIMILAR_CUES or before[-1:] in SIMILAR_CUES and prev != "like"
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
@@ -401,22 +407,30 @@ class TitleRules(ParseBase):
             "whats",
         )
 
-    def _cue_after(self, i: int, n: int) -> bool:
+    def _cue_after(self, i: int, n: int, *, adjacent: bool = False) -> bool:
         """A verb and a sentiment or seen cue right after the span: 'predator was great',
-        'gladiator and braveheart are my favourites', 'casablanca - all watched'."""
+        'gladiator and braveheart are my favourites', 'casablanca - all watched', 'the matrix,
+        that was amazing' (a pronoun taking the span up again). With `adjacent`, the cue must
+        come first after those words ('the matrix, loved it'; not 'home alone, i'd like ...')."""
         words = [t.text for t in self.toks]
         k = i + n
         while k < len(words) and words[k] in ("and", "or", ",", "&", "-", "both", "all", "were"):
             k += 1
+        if k > i + n and words[k - 1] in (",", "-") and k < len(words) and words[k] in PRONOUNS:
+            k += 1  # the pronoun that takes the span up again
+            if k < len(words) and words[k] in ("one", "movie", "film"):
+                k += 1
         if k < len(words) and words[k] in ("was", "is", "were", "are"):
             k += 1
+        if adjacent and any(w in ("and", "or", "&") for w in words[i + n : k]):
+            return False  # 'watched X last night and loved it': the verdict is X's
         tail = words[k : k + 4]
         return (
             any(
                 tuple(tail[j : j + len(p)]) == p
                 for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES)
                 for p in table
-                for j in range(len(tail))
+                for j in (range(1) if adjacent else range(len(tail)))
             )
             and k > i + n
         )
@@ -484,6 +498,7 @@ class TitleRules(ParseBase):
             or (prev in ("and", ",") and (i < 2 or self._pos(i - 2) != "ADJ"))
             or nxt in ("was", "is", "were", "rated", "about")
             or len(self.toks) <= n + 1
+            or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
         )
 
     def _everyday_word(self, word: str, i: int) -> bool:
