@@ -51,12 +51,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from chatbot.fileio import file_sha256
+from chatbot.fileio import atomic_write_bytes, file_sha256
 
 if TYPE_CHECKING:
     from chatbot.catalog import Catalog, Item
     from chatbot.config import Settings
     from chatbot.interest import InterestState
+    from chatbot.retrieval import Retriever
 
 log = logging.getLogger(__name__)
 
@@ -638,10 +639,7 @@ def build_pairs(
         "holdout": rows,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:
-        f.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
-    tmp.replace(path)
+    atomic_write_bytes(path, gzip.compress(json.dumps(data, ensure_ascii=False).encode(), mtime=0))
     return held, len(train)
 
 
@@ -651,7 +649,7 @@ def train_encoder(
     data: str | Path | None = None,
     out: str | Path | None = None,
     options: EncoderTrainOptions | None = None,
-    retriever: Any = None,
+    retriever: Retriever | None = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
 ) -> dict[str, Any]:
@@ -809,7 +807,7 @@ def tune_blend(
     dialogues: Sequence[Any],
     options: EncoderTrainOptions,
     *,
-    retriever: Any = None,
+    retriever: Retriever | None = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
 ) -> dict[str, Any]:
