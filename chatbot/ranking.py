@@ -340,12 +340,12 @@ class Ranker:
                 every = [h for h in hits if all(_has(h.item, "genre", g) for g in genres)]
                 if len(every) >= k:
                     hits = every
-        elif state.interests and not state.liked:
-            # a described topic ('something with dinosaurs', then 'good ones', 'more') is kept
-            # the same way while items name it
+        elif state.interests and self._topic_holds(state):
+            # a described topic ('something with dinosaurs', then 'good ones', 'more', or 'more
+            # of that' on a pick about it) is kept the same way while items name it
             on_topic = [h for h in hits if _shares_words(state.interests[-1], h.item)]
-            if on_topic:
-                hits = on_topic
+            if on_topic and (not state.liked or len(on_topic) >= k):
+                hits = on_topic  # with likes to go by, only while enough items name it
         pops = self._pop
         return [
             Candidate(
@@ -431,6 +431,12 @@ class Ranker:
             q = q - DISLIKED_WEIGHT * self.embed(avoided)
         norm = float(np.linalg.norm(q))
         return q / norm if norm > 1e-6 else None
+
+    def _topic_holds(self, state: InterestState) -> bool:
+        """The described topic is still the wish: nothing liked, or every recent like is about
+        it too ('a treasure hunt movie', then 'more of that' on National Treasure)."""
+        recent = [i for i in state.liked[-3:] if i in self.catalog]
+        return all(_shares_words(state.interests[-1], self.catalog.get(i)) for i in recent)
 
     def co_mentioned(self, state: InterestState) -> dict[str, float]:
         """{item id: 0..1}: how strongly the liked items' co-mention lists point at each item."""
@@ -669,11 +675,19 @@ def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:
     return catalog.get(item_id).label if item_id in catalog else item_id
 
 
-_STOP = frozenset(re.findall(r"\w+", "the a an and or of with about in on for to from some any"))
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the a an and or of with about in on for to from some any not but too one ones who how "
+        "what get set lot bit old new",
+    )
+)
 
 
 def _shares_words(text: str, item: Item) -> bool:
-    words = {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+    """The item's title, description, genres or tags name a word of the topic ('dog' ->
+    'dogs', 'treasure hunt' -> 'treasure')."""
+    words = {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
     if not words:
         return False
     haystack = " ".join([item.title, item.description, *item.genres, *item.tags]).lower()

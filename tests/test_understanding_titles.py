@@ -9,6 +9,7 @@ from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
+    ConstraintCleared,
     ConstraintSet,
     Event,
     InterestExpressed,
@@ -745,3 +746,73 @@ def test_newer_or_older_than_the_film_compared_with(nlu: Understander) -> None:
     evs = events(nlu, "something like Gladiator, only older", state)
     assert ConstraintSet("year_max", 1999) in evs
     assert ConstraintSet("year_min", 1955) in events(nlu, "newer please", state)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "just got dumped lol, need something to cheer me up",
+        "it's my birthday, treat me to an adventure",
+        "my twins are turning 5, a movie for their party",
+        "big night in with pizza, action please",
+        "i'm home sick with the flu, something easy to watch",
+        "my friend Amelia said I should watch a good thriller",
+    ],
+)
+def test_the_users_own_circumstances_are_no_topics(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not [e for e in evs if isinstance(e, InterestExpressed)], evs
+    assert not titles(evs, ItemLiked)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("a movie about my hometown", "hometown"), ("i'm crazy about sharks", "sharks")],
+)
+def test_what_the_film_is_about_stays_a_topic(nlu: Understander, text: str, topic: str) -> None:
+    assert InterestExpressed(topic) in events(nlu, text)
+
+
+def test_ages_of_the_users_people(nlu: Understander) -> None:
+    for text in ("my little brother is 8", "my twins are turning 5", "my son's 7"):
+        assert ConstraintSet("audience", "children") in events(nlu, text), text
+    assert not [e for e in events(nlu, "my wife is 30") if isinstance(e, ConstraintSet)]
+    kids = InterestState(constraints={"audience": "children"})
+    evs = events(nlu, "they're asleep now, a thriller for me", kids)
+    assert ConstraintCleared("audience") in evs
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("dunkirk 🔥 predator 🔥 vertigo 🔥", {"Dunkirk", "Predator", "Vertigo"}, set()),
+        (
+            "interstelar, the predatr and vertgo are my top 3",
+            {"Interstellar", "Predator", "Vertigo"},
+            set(),
+        ),
+        ("loved predator but up was kinda boring", {"Predator"}, {"Up"}),
+        (
+            "the matrix reloaded was bad, the first one rules",
+            {"The Matrix"},
+            {"The Matrix Reloaded"},
+        ),
+    ],
+)
+def test_lists_ordinals_and_verdicts(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    evs = events(nlu, text)
+    assert titles(evs, ItemLiked) == liked, evs
+    assert titles(evs, ItemRejected) == rejected, evs
+
+
+def test_questions_with_contractions_and_untried_genres(nlu: Understander) -> None:
+    found = nlu.understand("why'd you pick the first one", InterestState(last_shown=("f4",)))
+    assert found.question is not None and found.question.topic == "reason"
+    assert not found.events
+    evs = events(nlu, "never really watched a war film, I'd like to try one")
+    assert [e for e in evs if isinstance(e, AttributePreferred)] == [
+        AttributePreferred("genre", "War")
+    ]
+    assert AttributePreferred("genre", "Crime") in events(nlu, "i wouldn't say no to a crime flick")

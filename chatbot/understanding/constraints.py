@@ -29,6 +29,7 @@ from chatbot.understanding.lexicon import (
     LANGUAGES,
     NUMBER_WORDS,
     TOKEN_RE,
+    WATCHERS,
 )
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,13 @@ class ConstraintRules(ParseBase):
             r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b",
             left,
         )
+        if self.state.constraints.get("audience"):
+            # 'they're asleep now': 'they' are the children the audience limit is for
+            self._consume(
+                r"\b(?:they|they're|theyre|they've) (?:are |have |'re |just |finally |all )*"
+                r"(?:gone |went |fell |fallen )?(?:to bed|to sleep|asleep|in bed|sleeping)\b",
+                left,
+            )
 
         def age(m: re.Match[str]) -> bool:
             if m.group("neg"):
@@ -182,8 +190,13 @@ class ConstraintRules(ParseBase):
         )
         child = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
         family = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
+        # 'my little brother is 8', 'my twins are turning 5': anyone of the user's people
+        people = "|".join(
+            sorted(CHILD_WORDS | WATCHERS | {"twins", "triplets"}, key=len, reverse=True)
+        )
         self._consume(
-            rf"(?P<neg>)\b(?:my|our|the) (?:{child})s? (?:is|are|just turned|turned|is turning|"
+            rf"(?P<neg>)\b(?:my|our|the) (?:(?:little|baby|young|youngest|eldest|oldest|twin) )?"
+            rf"(?:{people})s? (?:is|are|'s|'re|just turned|turned|(?:is|are|'s|'re) turning|"
             rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{words})\b(?: years?(?: old)?)?",
             age,
         )

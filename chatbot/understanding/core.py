@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ from chatbot.understanding.lexicon import (
     REQUEST_VERBS,
     SLANG,
     TOKEN_RE,
+    VERDICT_EMOJI,
 )
 from chatbot.understanding.nlp import Parse, Word
 from chatbot.understanding.nlp import parse as nlp_parse
@@ -96,6 +98,12 @@ def normalize_slang(text: str) -> str:
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
     for emoji, words in EMOJI.items():
         text = text.replace(emoji, words)
+    for emoji, verdict in VERDICT_EMOJI.items():
+        head, found, tail = text.rpartition(emoji)
+        if found:
+            text = head.replace(emoji, " , ") + f" , {verdict} " + tail
+    # any other pictograph separates what stands around it, like a comma ('heat 🍿 ronin')
+    text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
@@ -193,6 +201,13 @@ class Vocabulary:
             # Covenant' when 'Alien' is a title of its own
             if head != item.title and (len(hkey.split()) >= 2 or len(hkey) >= 6):
                 self.short_titles.setdefault(hkey, []).append(item)
+        # 'temple of doom', 'the two towers', 'revenge of the sith': the subtitle of exactly one
+        # title of a series, when it is no title of its own
+        self.subtitle_keys: set[str] = set()
+        for tail, items in _subtitles(catalog).items():
+            if tail not in self.titles and tail not in self.short_titles:
+                self.short_titles[tail] = items
+                self.subtitle_keys.add(tail)
         # 'close encounters': read only where typed exactly, never as a typo's nearest key
         self.prefix_titles = {
             k: v for k, v in _unique_prefixes(self.titles).items() if k not in self.short_titles
@@ -287,6 +302,33 @@ def _unique_prefixes(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
         for prefix, keys in counts.items()
         if len(keys) == 1 and prefix not in titles
     }
+
+
+_SUBTITLE_SPLIT = re.compile(r"\s*(?::|\s[-–—]\s)\s*|\s+and\s+the\s+", re.IGNORECASE)
+
+
+def _subtitles(catalog: Catalog) -> dict[str, list[Item]]:
+    """Subtitle keys -> their one title: the part after ':', ' - ' or ' and the ' ('Indiana
+    Jones and the Temple of Doom' -> 'temple of doom', 'Star Wars: Episode V - The Empire Strikes
+    Back' -> 'empire strikes back'). A subtitle counts when it has two or more words, one of
+    them rare enough to name something (wordfreq zipf < 4.3, so not 'the beginning' or 'part
+    ii'), and belongs to one title only."""
+    from wordfreq import zipf_frequency
+
+    found: dict[str, list[Item]] = {}
+    for item in catalog:
+        parts = _SUBTITLE_SPLIT.split(item.title)
+        for tail in parts[1:]:
+            key = normalize_title(tail)
+            words = key.split()
+            if len(words) < 2 or words[0] in ("episode", "part", "chapter"):
+                continue
+            if not any(zipf_frequency(w, "en") < 4.3 for w in words if w.isalpha()):
+                continue
+            found.setdefault(key, [])
+            if item not in found[key]:
+                found[key].append(item)
+    return {k: v for k, v in found.items() if len(v) == 1}
 
 
 _RISKY = re.compile(r"\d|\b(old|older|new|newer|year|years|hour|hours|minutes|long|short)\b")
@@ -490,7 +532,20 @@ def _variants(norm: str) -> Iterable[str]:
 OCCASION_NOUNS = frozenset(
     ("night", "nights", "evening", "evenings", "afternoon", "afternoons", "morning", "mornings")
     + ("weekend", "weekends", "sunday", "saturday", "friday", "sleepover", "sleepovers")
+    + ("party", "parties", "anniversary", "gathering", "get-together", "hangout")
 )
+# nouns for the film itself: a word below one of them describes the film ('a movie about my
+# hometown', 'something where a dog dies'), whatever else the sentence says about the user
+FILM_NOUNS = frozenset(
+    ("movie", "movies", "film", "films", "flick", "flicks", "something", "anything", "one")
+    + ("ones", "story", "stories", "documentary", "doc", "show", "picture", "thing", "stuff")
+)
+# adjectives of taste: what follows them is what the user wants ('crazy about sharks')
+TASTE_ADJECTIVES = frozenset(
+    ("crazy", "mad", "nuts", "keen", "fond", "big", "interested", "fascinated", "obsessed")
+    + ("hooked", "passionate", "curious", "excited", "wild", "sweet", "partial", "huge")
+)
+_POSSESSIVES = frozenset(("my", "our", "his", "her", "their", "your"))
 # verbs of watching whose circumstances ('watch on the plane') are no topic
 VIEWING_VERBS = frozenset(
     ("watch", "see", "put", "play", "stream", "view")
@@ -595,8 +650,49 @@ class ParseBase:
             return True  # "it's late", "what's worth seeing": said of something, not a topic
         if self._viewing_context(w):
             return True  # 'something to watch on the plane', 'a film for a long flight'
+        if self._said_of_the_user(w):
+            return True  # 'it's my birthday', 'just got dumped', 'my twins are turning 5'
         # "I've taken a break": what the user did, not what they want
         return w.dep == "dobj" and head.pos == "VERB" and head.lemma not in REQUEST_VERBS
+
+    def _describes_the_film(self, w: Word) -> bool:
+        """The word hangs below a film noun or an 'about' ('a movie about my hometown',
+        'something where a dog dies'), per the dependency parse."""
+        words = self.syntax.words
+        seen: set[int] = set()
+        while w.head not in seen and words[w.head] is not w:
+            seen.add(w.head)
+            head = words[w.head]
+            if head.text.lower() in FILM_NOUNS or head.text.lower() in ("about", "where"):
+                return True
+            w = head
+        return False
+
+    def _said_of_the_user(self, w: Word) -> bool:
+        """The word tells the user's own circumstances, not what the film is about: a noun the
+        user owns ('it's my birthday', 'my twins are turning 5'), or a verb of what happened to
+        or is done by the user or their people ('just got dumped', 'we moved house'), unless it
+        describes the film ('a movie about my hometown', 'a film where a dog gets dumped').
+        From the dependency parse; verbs of wanting and watching (REQUEST_VERBS) never count."""
+        if self._describes_the_film(w):
+            return False
+        words = self.syntax.words
+        children = [c for c in words if words[c.head] is w and c is not w]
+        if w.pos in ("NOUN", "PROPN") and any(
+            c.dep == "poss" and c.text.lower() in _POSSESSIVES for c in children
+        ):
+            return True
+        if w.pos != "VERB" or w.lemma in REQUEST_VERBS or w.lemma in VIEWING_VERBS:
+            return False
+        subjects = [c for c in children if c.dep in ("nsubj", "nsubjpass")]
+        if not subjects:
+            # 'just got dumped', 'dumped by my boyfriend': a fragment about the speaker
+            return w.dep in ("ROOT", "auxpass", "xcomp", "conj") or w.tag == "VBN"
+        return any(
+            c.text.lower() in ("i", "we", "me", "us")
+            or any(g.dep == "poss" and words[g.head] is c for g in words)
+            for c in subjects
+        )
 
     def _viewing_context(self, w: Word) -> bool:
         """The word names when, where or why the user watches, not what the film is about: the
@@ -632,6 +728,17 @@ class ParseBase:
             )
         if head.dep == "pobj" and self._viewing_context(head):
             return True  # 'for a lazy day on the couch': part of the occasion
+        while head.pos == "ADP" and words[head.head] is not head:
+            head = words[head.head]  # 'a big night in with pizza': 'with' hangs on 'in'
+        if head.text.lower() in OCCASION_NOUNS:
+            return True  # 'a big night in with pizza', 'a party at my place'
+        if head.pos == "ADJ" and head.dep == "acomp" and head.lemma not in TASTE_ADJECTIVES:
+            verb = words[head.head]
+            if any(
+                words[c.head] is verb and c.dep == "nsubj" and c.text.lower() in ("i", "we")
+                for c in words
+            ):
+                return True  # "i'm home sick with the flu": the user's state, not a topic
         return word in ("for", "while", "after", "before", "during", "until", "at")
 
     def _pos(self, k: int) -> str:
@@ -645,6 +752,15 @@ class ParseBase:
         for m in TOKEN_RE.finditer(self.low):
             raw = self.text[m.start() : m.end()] if same_len else m.group(0)
             self.toks.append(Tok(m.group(0), raw, m.start()))
+
+    def _same_sentence(self, a: int, b: int) -> bool:
+        """No sentence ends between tokens a and b."""
+        return not any(
+            self.toks[k].text in ("!", "?")
+            or self.toks[k].text == "."
+            and not self._abbreviation_dot(k)
+            for k in range(a, b)
+        )
 
     def _abbreviation_dot(self, k: int) -> bool:
         """The '.' at token k closes an abbreviation glued to it: a single letter ('E.T.',

@@ -49,6 +49,20 @@ EMOJI = {
     "🤣": " funny ",
     "😭": " sad ",
 }
+# praise or scorn after each title of a list ('goodfellas 🔥 casino 🔥 heat 🔥'): separators
+# like commas, the verdict said once at the last of them
+VERDICT_EMOJI = {
+    "🔥": "great",
+    "💯": "great",
+    "🙌": "great",
+    "👏": "great",
+    "🤩": "great",
+    "⭐": "great",
+    "😴": "boring",
+    "🥱": "boring",
+    "🙄": "meh",
+    "💩": "bad",
+}
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
@@ -154,7 +168,10 @@ POSITIVE_CUES = _phrases(
     "gripping|moving|phenomenal|solid|favourites|favorites|all-time favourite|"
     "can't get enough of|cannot get enough of|cant get enough of|never get tired of|"
     "never tire of|don't mind|do not mind|wouldn't mind|would not mind|can't wait for|"
-    "all time faves|faves|fave|all-time faves"
+    "all time faves|faves|fave|all-time faves|"
+    "wouldn't say no to|would not say no to|won't say no to|never say no to|can't say no to|"
+    "couldn't say no to|i'm down for|im down for|down for|could go for|top 3|top three|top 5|"
+    "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),

@@ -141,6 +141,7 @@ class _Parse(ConstraintRules, TitleRules):
         found = -1
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()
+        self._ordinal_of_named_series()
         self._facets()
         self._find_cues()
         self._fuzzy_titles()
@@ -204,6 +205,8 @@ class _Parse(ConstraintRules, TitleRules):
             return None
         # 'wait, why did you suggest the last one': an interjection before the question word
         opener = next((w for w in words if w not in INTERJECTIONS), "")
+        if opener not in QUESTION_STARTS:
+            opener = opener.split("'")[0]  # "why'd", "how'd", "where're": the question word
         if not (low.endswith("?") or opener in QUESTION_STARTS) or REQUEST_QUESTIONS.search(low):
             return None
         last = low.rsplit(",", 1)[-1].strip()
@@ -448,6 +451,8 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 later = [t for t in self.targets if t.kind == "item" and t.pos > k]
+                if not earlier and any(t.kind == "facet" and t.pos < k for t in self.targets):
+                    break  # "haven't seen any anime, not interested in it": 'it' is the genre
                 items: list[Item | None]
                 if earlier and tok.text in PLURAL_REFERENCES:
                     # 'saw the first two, didn't like them': all the titles named before
@@ -524,6 +529,7 @@ class _Parse(ConstraintRules, TitleRules):
         # targets of cue-less list clauses waiting for the clause that says what they are
         # ('Casablanca, Vertigo, Rear Window - all watched')
         waiting: list[Target] = []
+        untried: list[Target] = []  # facets said not to have been seen yet
         for lo, hi in clauses:
             if lo > 0 and self.toks[lo - 1].text in (".", "!", "?"):
                 prev = None  # 'romance is a no for me. a drama?': a new sentence, a new say
@@ -585,12 +591,24 @@ class _Parse(ConstraintRules, TitleRules):
                         "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)
                     )
                 if chosen is None and any(c.kind == "unseen" for c in cues):
+                    if t.kind == "facet":
+                        untried.append(t)  # 'never watched a western, I'd like to try one'
                     continue  # "I haven't seen that one": nothing to learn
                 self._emit(t, chosen, seen)
                 prev = (chosen, seen, in_scope)
             if not targets:
                 # 'Heat, Ronin. hated both': a clause of cues alone speaks for the list before it
                 said = [c for c in cues if c.kind in ("pos", "neg")]
+                if (
+                    said
+                    and untried
+                    and any(
+                        self.toks[k].text in ("one", "some", "it", "them") for k in range(lo, hi)
+                    )
+                ):
+                    for u in untried:  # "... a western, I'd like to try one": that genre
+                        self._emit(u, said[0].kind, False)
+                    untried = []
                 seen_all = any(c.kind == "seen" for c in cues)
                 for w in waiting:
                     self._emit(w, said[0].kind if said else None, seen_all)
@@ -628,7 +646,7 @@ class _Parse(ConstraintRules, TitleRules):
         i'll pass'); 'i just finished breaking bad' is about something else."""
         if any(t.text in PRONOUNS or t.text in PLURAL_REFERENCES for t in self.toks):
             return True
-        if self.cues and self.cues[0].pos == 0:
+        if self.cues and self.cues[0].pos == 0 and self.cues[0].kind == "neg":
             return True  # 'nah, ...', 'no thanks', 'meh'
         roots = [k for k in range(len(self.toks)) if (w := self._word(k)) and w.dep == "ROOT"]
         for k in roots:
@@ -640,15 +658,6 @@ class _Parse(ConstraintRules, TitleRules):
                 continue  # a clause about doing something: finished, watched, started
             return True
         return not roots
-
-    def _same_sentence(self, a: int, b: int) -> bool:
-        """No sentence ends between tokens a and b."""
-        return not any(
-            self.toks[k].text in ("!", "?")
-            or self.toks[k].text == "."
-            and not self._abbreviation_dot(k)
-            for k in range(a, b)
-        )
 
     def _says_i_am(self, i: int) -> bool:
         """Token i follows 'I'm' / 'we are' / 'feeling' (a few words back): said of the user."""
@@ -699,6 +708,8 @@ class _Parse(ConstraintRules, TitleRules):
             and t.text not in NEGATORS
             and t.text not in CLAUSE_BREAK
             and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
+            # 'my friend Amelia said ...': the name of one of the user's people
+            and not (k > 0 and self.toks[k - 1].text in WATCHERS and t.raw[:1].isupper())
             and self._topic_word(k)
         )
 

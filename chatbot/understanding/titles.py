@@ -30,6 +30,7 @@ from chatbot.understanding.lexicon import (
     SIMILAR_CUES,
     SMALL_TALK,
     TITLE_CUTOFF,
+    WATCHERS,
 )
 
 log = logging.getLogger(__name__)
@@ -212,6 +213,18 @@ class TitleRules(ParseBase):
                 or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
             ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
+        if key in self.vocab.subtitle_keys and not capitalised:
+            # 'loved temple of doom', 'raiders, temple of doom and last crusade': a subtitle in
+            # lower case only as a title said so; not 'a movie about artificial intelligence'
+            return (
+                self._past_cue_before(i)
+                or self._next_in_list(i)
+                or self._before_listed_title(i, n)
+                or self._listed_before_verdict(i, n)
+                or self._cue_after(i, n)
+            )
+        if capitalised and i > 0 and self.toks[i - 1].text in WATCHERS:
+            return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
         if first.text == "i" and not any(t.raw[:1].isupper() for t in self.toks[i + 1 : i + n]):
             # 'I am in my thirties' is no title 'I Am': the pronoun is always capitalised
             return n > 1 and (self._cue_before(i) or self._about_span(i, n))
@@ -233,6 +246,12 @@ class TitleRules(ParseBase):
             "ones",
             "type",
             "kind",
+            "thing",
+            "things",
+            "stuff",
+            "vibe",
+            "vibes",
+            "genre",
         ):
             return False  # 'a road trip movie', 'not a princess one': a kind of film
         if (
@@ -244,13 +263,25 @@ class TitleRules(ParseBase):
             return False  # "I'm home alone this weekend" is not the film Home Alone
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             # 'what should I watch next?' is not the film 'Next'; 'i loved heat' is Heat
+            # 'but us was kinda boring', 'but up was meh': a word that cannot be a subject, as
+            # the subject of a verdict, is the film's name
+            prev = self.toks[i - 1].text if i > 0 else ""
+            misused = (
+                words[0] not in SUBJECT_WORDS
+                and (prev in CLAUSE_BREAK or prev in ("and", ""))
+                and nxt in ("was", "is")
+                and self._cue_after(i, n)
+            )
             if not (
                 self._past_cue_before(i)
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
                 or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
+                or misused
             ):
                 return False
+            if misused:
+                return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
             prev = self.toks[i - 1].text if i > 0 else ""
@@ -286,8 +317,8 @@ class TitleRules(ParseBase):
             )
         if not capitalised:
             # lower case needs the sentence to be about it: 'how long is interstellar', 'die
-            # hard and predator are my favourites'
-            return self._about_span(i, n)
+            # hard and predator are my favourites', 'loved get out'
+            return self._about_span(i, n) or (n > 1 and self._past_cue_before(i))
         starts_sentence = i > 0 and (
             self.toks[i - 1].text in ("!", "?")
             or (self.toks[i - 1].text == "." and not self._abbreviation_dot(i - 1))
@@ -349,8 +380,11 @@ class TitleRules(ParseBase):
         prev = self.toks[i - 1].text if i > 0 else ""
         if prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"):
             return True
-        # 'something like heat', 'similar to up': what a film is compared with is a film
+        # 'something like heat', 'similar to up': what a film is compared with is a film; not
+        # 'more of a crime thing' (a kind of film)
         before = tuple(t.text for t in self.toks[max(0, i - 2) : i])
+        if before == ("more", "of"):
+            return False
         return before in SIMILAR_CUES or before[-1:] in SIMILAR_CUES and prev != "like"
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
@@ -386,7 +420,45 @@ class TitleRules(ParseBase):
 
     def _about_span(self, i: int, n: int) -> bool:
         """The sentence is about the span as a title even in lower case."""
-        return self._asked_about(i, n) or self._cue_after(i, n) or self._before_listed_title(i, n)
+        return (
+            self._asked_about(i, n)
+            or self._cue_after(i, n)
+            or self._before_listed_title(i, n)
+            or self._listed_before_verdict(i, n)
+        )
+
+    def _listed_before_verdict(self, i: int, n: int) -> bool:
+        """The span opens a list of short members that a verdict closes: 'goodfellas, casino,
+        heat - all great', 'heat, ronin and collateral, seen them all'."""
+        words = [t.text for t in self.toks]
+        k = i + n
+        for _ in range(6):  # members
+            if k >= len(words) or words[k] not in (",", "and", "&", "-", ";", "/"):
+                return False
+            while k < len(words) and words[k] in (",", "and", "&", "-", ";", "/"):
+                k += 1
+            if self._cue_after(k - 1, 0, adjacent=True) or any(
+                tuple(words[k : k + len(p)]) == p
+                for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES)
+                for p in table
+            ):
+                return True
+            start = k
+            while k < len(words) and words[k] not in (
+                ",",
+                "and",
+                "&",
+                "-",
+                ";",
+                "/",
+                ".",
+                "!",
+                "?",
+            ):
+                k += 1
+            if k - start > 4 or k == start:
+                return False  # a clause, not a title
+        return False
 
     def _asked_about(self, i: int, n: int) -> bool:
         """A question about the span: 'how long is interstellar', 'is coco scary?', 'what year
@@ -586,11 +658,15 @@ class TitleRules(ParseBase):
             if t.text in ("and", "or", ",", "&") and (
                 any(x.kind == "item" and x.pos != k + 1 for x in self.targets)
                 or any(c.kind in ("pos", "neg", "seen") and c.pos < k for c in self.cues)
+                or self._verdict_closes_list(k)
             ):
                 starts.append(k + 1)
                 cued.add(k + 1)
         first_end = next((k for k, t in enumerate(toks) if t.text in (",", "and", "&")), 0)
-        if first_end and any(x.kind == "item" and x.pos > first_end for x in self.targets):
+        if first_end and (
+            any(x.kind == "item" and x.pos > first_end for x in self.targets)
+            or self._verdict_closes_list(first_end)
+        ):
             starts.append(0)  # the first member of such a list
         for start in sorted(set(starts)):
             end = start
@@ -619,8 +695,12 @@ class TitleRules(ParseBase):
                 start += 1
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
-            if start > 0 and toks[start - 1].text in PERSON_CUES and span[0].raw[:1].isupper():
-                continue  # 'starring Denzel Washington': a person, read as one later
+            if (
+                start > 0
+                and (toks[start - 1].text in PERSON_CUES or toks[start - 1].text in WATCHERS)
+                and span[0].raw[:1].isupper()
+            ):
+                continue  # 'starring Denzel Washington', 'my friend Amelia': a person
             kind_at = next(
                 (j for j, s in enumerate(span) if s.text in KIND_NOUNS and j > 0), len(span)
             )
@@ -655,6 +735,15 @@ class TitleRules(ParseBase):
                 last = max(k for k, s in enumerate(span) if s in caps)
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
+
+    def _verdict_closes_list(self, k: int) -> bool:
+        """The ',' / 'and' at token k separates members of a list that a verdict in the same
+        sentence closes ('interstelar, the prestigue and inceptoin are my top 3')."""
+        for c in self.cues:
+            if c.kind in ("pos", "neg", "seen") and c.pos > k:
+                between = {t.text for t in self.toks[k : c.pos]}
+                return not between & {".", "!", "?", "but", "though", "however"}
+        return False
 
     def _is_word(self, word: str) -> bool:
         """An English word (wordfreq zipf >= 3: 'stupid', 'dogs'), so not a misspelt title."""
@@ -700,6 +789,37 @@ class TitleRules(ParseBase):
                     width += 1
                 self._use(i, width)
                 break
+
+    def _ordinal_of_named_series(self) -> None:
+        """'the matrix reloaded was bad, the first one rules': an ordinal with 'one' / 'movie'
+        after a title of a series names that series' film in release order, not a pick."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if t.text not in ORDINALS or nxt not in ("one", "movie", "film", "part", "installment"):
+                continue
+            named = [x for x in self.targets if x.item is not None and not x.from_reference]
+            before = [x for x in named if x.pos < k and self._same_sentence(x.pos, k)]
+            if not before:
+                continue
+            item = max(before, key=lambda x: x.pos).item
+            films = next(
+                (
+                    f
+                    for f in self.vocab.series.values()
+                    if item in f and len({normalize_title(x.title) for x in f}) == len(f) > 1
+                ),
+                None,
+            )  # a series of several titles, not remakes of one ('Heat' 1986 and 1995)
+            if films is None:
+                continue
+            idx = ORDINALS[t.text]
+            i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
+            if not 0 <= i < len(films):
+                continue
+            self.targets = [x for x in self.targets if x.pos != k]
+            self._add_item(k, films[i])
+            self._use(k, 2)
 
     def _series_lists(self) -> None:
         """Several films of a series at once: 'both Kill Bill movies', 'all the Lord of the Rings
@@ -791,10 +911,13 @@ class TitleRules(ParseBase):
             return False
         run = _title_case_run(span)
         capitals = sum(1 for t in span[:run] if t.raw[:1].isupper())
+        after = self._word(self.toks.index(span[run])) if run < len(span) else None
         if (
-            run < len(span)
+            after is not None
             and span[run].text.isalpha()
-            and self._pos(self.toks.index(span[run])) in ("NOUN",)
+            and after.pos == "NOUN"
+            and after.ent not in ("DATE", "TIME")  # 'watched Inception Rising yesterday'
+            and after.dep != "npadvmod"
         ):
             return False  # 'New York stories', 'Pixar movies': the names describe what follows
         if capitals >= 2:
@@ -806,6 +929,13 @@ class TitleRules(ParseBase):
         return not self.text.isupper()
 
 
+# words that can be a sentence's subject; any other word as the subject of 'was great' is a
+# title ('us was boring', 'up was meh')
+SUBJECT_WORDS = frozenset(
+    ("i", "you", "he", "she", "it", "we", "they", "this", "that", "there", "what", "which")
+    + ("who", "everything", "nothing", "something", "anything", "everyone", "all", "each")
+    + ("mine", "yours", "one", "which", "these", "those", "both", "neither", "either")
+)
 # words after which a capitalised name is a person ('starring Denzel Washington')
 PERSON_CUES = frozenset(("starring", "featuring", "with", "by", "actor", "actress", "director"))
 # nouns that make the words before them a kind of film ('a princess one', 'a heist type')
@@ -815,7 +945,8 @@ END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "tho
 
 def _close_enough(typed: str, title: str) -> bool:
     """A typo, not another title: at most one edit in 7+ letters, two in 9+, three in 14+
-    (Damerau-Levenshtein; 'godfahter' -> 'godfather' is one swap)."""
+    (Damerau-Levenshtein; 'godfahter' -> 'godfather' is one swap); in 5-6 letters one swap or
+    one letter left out."""
     from rapidfuzz.distance import DamerauLevenshtein
 
     length = min(len(typed), len(title))
@@ -825,6 +956,8 @@ def _close_enough(typed: str, title: str) -> bool:
     distance = DamerauLevenshtein.distance(typed, title)
     if length >= 5 and distance == 1 and sorted(typed) == sorted(title):
         return True  # two letters swapped ('Matirx') is a typo even in a short title
+    if len(typed) >= 5 and distance == 1 and len(typed) == len(title) - 1:
+        return True  # one letter left out ('matrx', 'vertgo'), the commonest slip
     return distance <= allowed
 
 
