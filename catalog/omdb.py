@@ -605,6 +605,15 @@ class BuildReport:
     seconds: float
     meta: Mapping[str, Any]
 
+    def summary(self) -> str:
+        """One line for the person who ran the build: items, file, seconds and the main counts."""
+        counts = self.meta["counts"]
+        return (
+            f"wrote {self.items:,} movies to {self.path} in {self.seconds} s "
+            f"({counts['with_abstract']:,} with an English abstract, "
+            f"{counts['with_redial_ids']:,} linked to ReDial)"
+        )
+
 
 _GERMAN = frozenset(
     re.findall(

@@ -411,32 +411,19 @@ def _cmd_catalog(args: argparse.Namespace, settings: Settings) -> int:
         include_all=args.all,
         progress=True,
     )
-    counts = report.meta["counts"]
-    print(
-        f"wrote {report.items:,} movies to {report.path} in {report.seconds} s "
-        f"({counts['with_abstract']:,} with an English abstract, "
-        f"{counts['with_redial_ids']:,} linked to ReDial)"
-    )
+    print(report.summary())
     return 0
 
 
 def _cmd_index(args: argparse.Namespace, settings: Settings) -> int:
-    import time
-
     from chatbot.catalog import load_catalog
     from chatbot.retrieval import Retriever
 
     if args.index_type:
         settings = settings.replace(index_type=args.index_type)
     catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
-    start = time.perf_counter()
     retriever = Retriever.open(catalog, settings, progress=True, force=args.force)
-    what = "built" if retriever.built else "up to date, loaded"
-    print(
-        f"{retriever.index_type} index {what} in {time.perf_counter() - start:.1f}s: "
-        f"{len(catalog)} items, {retriever.embedder.name} (dim {retriever.embedder.dim}), "
-        f"in {retriever.path}"
-    )
+    print(retriever.summary())
     return 0
 
 

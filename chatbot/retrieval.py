@@ -9,6 +9,7 @@ import logging
 import math
 import re
 import threading
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,7 @@ class Retriever:
         self.index_type = index_type
         self.path = path  # the folder the index was saved in (None: not persisted)
         self.built = False  # True when open() had to build the index rather than load it
+        self.open_seconds: float | None = None  # how long open() took (None: not opened)
         self._rows = {item.id: row for row, item in enumerate(catalog.items)}
         self._columns: FilterColumns | None = None
         self._masks: dict[tuple[str, ...], np.ndarray] = {}
@@ -102,7 +104,11 @@ class Retriever:
         progress: bool = True,
         force: bool = False,
     ) -> Retriever:
-        """Load the saved index when it matches catalogue and embedder, else build and save it."""
+        """Load the saved index when it matches catalogue and embedder, else build and save it.
+
+        The result's ``built`` says which happened and ``open_seconds`` how long it took.
+        """
+        started = time.perf_counter()
         kind = settings.index_type
         builder: IndexBuilder = registry().create(Family.INDEX, settings)
         embedder = embedder or make_embedder(settings)
@@ -110,8 +116,11 @@ class Retriever:
         store = _IndexFolder(folder, catalog, embedder)
         index, vectors = store.load(builder, force=force)
         if index is None or vectors is None:
-            return cls._build(store, builder, progress=progress, vectors=vectors)
-        return cls(catalog, embedder, index, vectors, index_type=kind, path=folder)
+            retriever = cls._build(store, builder, progress=progress, vectors=vectors)
+        else:
+            retriever = cls(catalog, embedder, index, vectors, index_type=kind, path=folder)
+        retriever.open_seconds = time.perf_counter() - started
+        return retriever
 
     @classmethod
     def _build(
@@ -142,6 +151,16 @@ class Retriever:
         )
         retriever.built = True
         return retriever
+
+    def summary(self) -> str:
+        """One line for whoever opened the index: kind, built or loaded, time, size, folder."""
+        what = "built" if self.built else "up to date, loaded"
+        took = f" in {self.open_seconds:.1f}s" if self.open_seconds is not None else ""
+        return (
+            f"{self.index_type} index {what}{took}: "
+            f"{len(self.catalog)} items, {self.embedder.name} (dim {self.embedder.dim}), "
+            f"in {self.path}"
+        )
 
     def __len__(self) -> int:
         return len(self.catalog)

@@ -105,6 +105,7 @@ def test_omdb_build_and_info_on_the_mini_dump(
         str(out),
     )
     assert code == 0 and "wrote 4 movies" in text
+    assert "(2 with an English abstract, 3 linked to ReDial)" in text
     code, text, _ = run(capsys, "--catalog", str(out), "catalog", "info")
     assert code == 0
     assert "omdb.org" in text and "by/2.0/de" in text and "ReDial" in text and "by/4.0" in text

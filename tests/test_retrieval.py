@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from chatbot.backends.fake import HashEmbedder
-from chatbot.catalog import Catalog
+from chatbot.catalog import Catalog, load_catalog
 from chatbot.cli import main
 from chatbot.config import Settings
 from chatbot.errors import BackendUnavailable, ConfigError, InputError, UnknownItemError
@@ -230,7 +230,8 @@ def cli_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 def test_cli_index_build_then_up_to_date(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "build", "--index-type", "hnsw"]) == 0
-    assert "hnsw index built" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "hnsw index built in " in out and f"{len(load_catalog(BOOKS))} items, hash" in out
     assert main(["index", "build", "--index-type", "hnsw", "--catalog", str(BOOKS)]) == 0
     assert "up to date" in capsys.readouterr().out
     assert main(["index", "build", "--index-type", "hnsw", "--force"]) == 0
