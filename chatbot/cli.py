@@ -182,6 +182,8 @@ def _add_eval_commands(sub: _Subcommands) -> None:
             "heldout3",
             "dev5",
             "heldout4",
+            "dev6",
+            "heldout5",
             "all",
         ),
     )
