@@ -675,6 +675,11 @@ def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:
     return catalog.get(item_id).label if item_id in catalog else item_id
 
 
+# genre and kind nouns: in a described topic ('courtroom drama') the other words say what
+_KIND_WORDS = frozenset(
+    ("drama", "dramas", "comedy", "comedies", "action", "thriller", "thrillers", "horror")
+    + ("romance", "adventure", "movie", "movies", "film", "films", "story", "stories", "flick")
+)
 _STOP = frozenset(
     re.findall(
         r"\w+",
@@ -685,13 +690,27 @@ _STOP = frozenset(
 
 
 def _shares_words(text: str, item: Item) -> bool:
-    """The item's title, description, genres or tags name a word of the topic ('dog' ->
-    'dogs', 'treasure hunt' -> 'treasure')."""
+    """The item's title, description, genres or tags name a word of the topic, by its stem
+    ('dog' -> 'dogs', 'boxing' -> 'boxer', 'treasure hunt' -> 'treasure'). Genre nouns inside
+    a topic ('courtroom drama') do not count while a more specific word is there."""
     words = {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+    words = (words - _KIND_WORDS) or words
     if not words:
         return False
     haystack = " ".join([item.title, item.description, *item.genres, *item.tags]).lower()
-    return any(re.search(rf"\b{re.escape(w.rstrip('s'))}", haystack) for w in words)
+    return any(re.search(rf"\b{re.escape(_stem(w))}", haystack) for w in words)
+
+
+def _stem(word: str) -> str:
+    """A crude English stem for prefix matching: 'boxing' -> 'box', 'hunters' -> 'hunt',
+    'zombies' -> 'zombie'; never shorter than three letters."""
+    if word.endswith("ss"):
+        return word  # 'chess', 'boss'
+    for suffix in ("ing", "ers", "er", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            return stem[:-1] if suffix == "ing" and len(stem) > 3 and stem[-1] == stem[-2] else stem
+    return word
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

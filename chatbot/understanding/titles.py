@@ -208,9 +208,19 @@ class TitleRules(ParseBase):
         if all(w.isdecimal() for w in words):
             # '1917', '300', '2012' only right after a cue ('I really liked 1917'), never a year
             # or a length ('after 1990', '90 minutes')
+            prev = self.toks[i - 1].text if i > 0 else ""
+            # '1408 was genuinely creepy': a number no film was made in, as the subject of a
+            # verdict, is a title ('2012 was a great year' stays a year)
+            first_films = 1880
+            subject = (
+                (prev in CLAUSE_BREAK or prev in ("and", ""))
+                and nxt in ("was", "is")
+                and not first_films <= int(words[0]) <= self.vocab.latest_year + 2
+            )
             return (
                 (i > 0 and (self._cue_before(i, numeric=True) or self._next_in_list(i)))
                 or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
+                or subject
             ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
         if key in self.vocab.subtitle_keys and not capitalised:
