@@ -1,0 +1,100 @@
+"""The constraint table (understanding.constraints.RULES): one row per phrase, read in order."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chatbot.catalog import Catalog
+from chatbot.events import ConstraintSet
+from chatbot.interest import InterestState
+from chatbot.understanding import Understander
+from chatbot.understanding.constraints import RULES, ConstraintRule
+
+# one phrase each row is there for; a new row needs one
+EXAMPLES = {
+    "children_left": "the kids went to bed",
+    "children_asleep": "they're asleep now",
+    "age": "for my 6 year old",
+    "person_age": "my little brother is 8",
+    "children": "with my kids",
+    "watching_with": "for my grandmother",
+    "teens": "with my teenage son",
+    "young_children": "for preschoolers",
+    "cleared": "any year",
+    "people_in_their_decade": "they're in their 80s",
+    "century": "from this century",
+    "decade_span": "an 80s or 90s action movie",
+    "decade": "something from the early 90s",
+    "year_span": "between 1990 and 2000",
+    "year_relative": "nothing before 1990",
+    "year_around": "circa 1985",
+    "year_onwards": "2015 or later",
+    "last_years": "from the last 5 years",
+    "older": "something older",
+    "newer": "something newer",
+    "runtime_nothing_under": "nothing under 90 minutes",
+    "runtime_under_hour_and_half": "under an hour and a half",
+    "runtime_clock": "1h30 tops",
+    "runtime_under_hours_minutes": "less than 1 hour 40",
+    "runtime_at_most_sign": "<= 100 minutes",
+    "runtime_at_most": "no movies over two hours",
+    "runtime_between": "between 90 and 120 minutes",
+    "runtime_about": "about 2 hours long",
+    "runtime_max_after": "90 minutes max",
+    "runtime_at_least": "at least 2 hours",
+    "runtime_or_more": "2 hours or more",
+    "shorter": "not too long",
+    "rating_number_and_up": "imdb 7+",
+    "rated_well": "highly rated",
+    "rated_above": "rated above 7.5",
+    "rating_at_least": "with at least a 7 rating",
+    "price_limit": "under 20 dollars",
+    "cheap": "something cheap",
+    "language": "dubbed in french",
+    "country": "french films",
+}
+
+
+def test_rows_are_named_once_and_the_audience_rows_come_first() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    kinds = [r.constraint for r in RULES]
+    # the audience rows are read before the critiques ('too old') are marked and the rest after,
+    # so they must be the table's first rows, or a row would be read out of its place
+    n = kinds.count("audience")
+    assert n and kinds[:n] == ["audience"] * n
+    assert set(kinds) == {
+        "audience",
+        "any",
+        "year",
+        "runtime",
+        "rating",
+        "price",
+        "language",
+        "country",
+    }
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_each_row_is_the_first_to_read_its_example(rule: ConstraintRule) -> None:
+    assert set(EXAMPLES) == {r.name for r in RULES}
+    text = EXAMPLES[rule.name]
+    first = next((r.name for r in RULES if re.search(r.pattern, text)), None)
+    assert first == rule.name, f"{text!r} is read by row {first!r} before {rule.name!r}"
+
+
+def test_rows_for_what_the_catalogue_lacks_are_not_read(books_catalog: Catalog) -> None:
+    """The books have years, prices and languages but no runtimes or ratings."""
+    nlu = Understander(books_catalog)
+
+    def constraints(text: str) -> dict[str, object]:
+        got = nlu.understand(text, InterestState()).events
+        return {e.name: e.value for e in got if isinstance(e, ConstraintSet)}
+
+    assert constraints("from the early 90s") == {"year_min": 1990, "year_max": 1994}
+    assert constraints("something for my 6 year old") == {"audience": "children"}
+    assert constraints("under 20 dollars") == {"price_max": 20.0}
+    assert "rating_min" not in constraints("highly rated")
+    assert "runtime_max" not in constraints("not too long")
