@@ -816,3 +816,48 @@ def test_questions_with_contractions_and_untried_genres(nlu: Understander) -> No
         AttributePreferred("genre", "War")
     ]
     assert AttributePreferred("genre", "Crime") in events(nlu, "i wouldn't say no to a crime flick")
+
+
+def test_names_of_the_users_people_and_unknown_longer_titles() -> None:
+    films = [*FILMS, film(41, "Annie", 1982, ("Musical",)), film(42, "The Deep", 1977)]
+    nlu = Understander(Catalog(films))
+    for text in ("my daughter Annie is 8, what would she love", "I loved Jaws of the Deep"):
+        found = nlu.understand(text, InterestState())
+        assert not titles(list(found.events), ItemLiked), found
+        assert not [e for e in found.events if isinstance(e, InterestExpressed)], found
+    found = nlu.understand("Vertigo, Step Brothers, Annie - love all of them", InterestState())
+    assert "Annie" in titles(list(found.events), ItemLiked)  # a list, not 'my brothers Annie'
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("seen the matrix interstellar vertigo and dunkirk", ItemSeen, 4),
+        ("dunkirk 😍 interstellar 😍 vertigo 😐", ItemLiked, 2),
+        ("i can't stop watching crime movies lately", AttributePreferred, 1),
+    ],
+)
+def test_run_on_lists_emoji_verdicts_and_idioms(
+    nlu: Understander, text: str, kind: type, expected: int
+) -> None:
+    evs = events(nlu, text)
+    assert len([e for e in evs if isinstance(e, kind)]) == expected, evs
+    assert not [e for e in evs if isinstance(e, AttributeAvoided)]
+
+
+def test_a_question_in_a_later_clause_and_people_named_before(nlu: Understander) -> None:
+    found = nlu.understand(
+        "ok quick one but how long is Interstellar, i have 2 hours", InterestState()
+    )
+    assert found.question is not None and found.question.topic == "runtime"
+    arnold = InterestState(preferred=(("person", "Arnold Schwarzenegger"),))
+    assert AttributeAvoided("person", "Arnold Schwarzenegger") in events(
+        nlu, "no more arnold", arnold
+    )
+    liked = InterestState(liked=("f23",))  # Snatch, by Guy Ritchie
+    assert AttributePreferred("person", "Guy Ritchie") in events(
+        nlu, "more by whoever directed that", liked
+    )
+    assert AttributeAvoided("person", "Guy Ritchie") in events(
+        nlu, "nothing from the guy who made it", liked
+    )

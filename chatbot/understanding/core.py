@@ -98,10 +98,7 @@ def normalize_slang(text: str) -> str:
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
     for emoji, words in EMOJI.items():
         text = text.replace(emoji, words)
-    for emoji, verdict in VERDICT_EMOJI.items():
-        head, found, tail = text.rpartition(emoji)
-        if found:
-            text = head.replace(emoji, " , ") + f" , {verdict} " + tail
+    text = _verdict_emoji(text)
     # any other pictograph separates what stands around it, like a comma ('heat 🍿 ronin')
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
@@ -109,6 +106,26 @@ def normalize_slang(text: str) -> str:
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
+
+
+def _verdict_emoji(text: str) -> str:
+    """'inception 😍 interstellar 😍 tenet 😐' -> 'inception , interstellar , love ; tenet ,
+    meh ;': each run of titles marked with the same emoji becomes a list its verdict closes."""
+    marks = "|".join(re.escape(e) for e in sorted(VERDICT_EMOJI, key=len, reverse=True))
+    parts = re.split(f"({marks})", text)
+    if len(parts) == 1:
+        return text
+    out: list[str] = []
+    for k in range(1, len(parts), 2):
+        verdict = VERDICT_EMOJI[parts[k]]
+        nxt = VERDICT_EMOJI.get(parts[k + 2]) if k + 2 < len(parts) else None
+        out.append(parts[k - 1])
+        same_run = nxt == verdict and parts[k + 1].strip()
+        out.append(
+            " , " if same_run else f" , {verdict} ; " if parts[k + 1].strip() else f" , {verdict} "
+        )
+    out.append(parts[-1])
+    return "".join(out)
 
 
 log = logging.getLogger(__name__)

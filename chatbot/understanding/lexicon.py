@@ -38,12 +38,6 @@ EMOJI = {
     "👎": " no ",
     "👌": " good ",
     "🙏": " thanks ",
-    "❤️": " love ",
-    "❤": " love ",
-    "😍": " love ",
-    "🥰": " love ",
-    "🤮": " hate ",
-    "🤢": " hate ",
     "😱": " scary ",
     "😂": " funny ",
     "🤣": " funny ",
@@ -52,6 +46,13 @@ EMOJI = {
 # praise or scorn after each title of a list ('goodfellas 🔥 casino 🔥 heat 🔥'): separators
 # like commas, the verdict said once at the last of them
 VERDICT_EMOJI = {
+    "❤️": "amazing",
+    "❤": "amazing",
+    "😍": "amazing",
+    "🥰": "amazing",
+    "🤮": "awful",
+    "🤢": "awful",
+    "😐": "meh",
     "🔥": "great",
     "💯": "great",
     "🙌": "great",
@@ -114,11 +115,24 @@ NEGATIVE_CUES = _phrases(
     "so over|taken a break from|taking a break from|need a break from|not in the mood for|"
     "over it|had my fill of|burnt out on|burned out on|spare me|spare me the|keep it away from|"
     "keep away from|stay away from|steer clear of|zero interest in|no interest in|minus|"
-    "minus the|leave out|leave out the|no need for|don't need|do not need"
+    "minus the|leave out|leave out the|no need for|don't need|do not need|"
+    "can't handle|cant handle|cannot handle|can't deal with|cant deal with|can't take|"
+    "cant take|can't do|cant do|couldn't handle|couldn't stand"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
     [
+        "can't handle",
+        "cant handle",
+        "cannot handle",
+        "can't deal with",
+        "cant deal with",
+        "can't take",
+        "cant take",
+        "can't do",
+        "cant do",
+        "couldn't handle",
+        "couldn't stand",
         "minus",
         "minus the",
         "spare me",
@@ -171,6 +185,8 @@ POSITIVE_CUES = _phrases(
     "all time faves|faves|fave|all-time faves|"
     "wouldn't say no to|would not say no to|won't say no to|never say no to|can't say no to|"
     "couldn't say no to|i'm down for|im down for|down for|could go for|top 3|top three|top 5|"
+    "can't stop watching|cant stop watching|cannot stop watching|can't stop|cant stop|"
+    "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
     "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger"
 )
 ORDINALS = {

@@ -207,7 +207,12 @@ class _Parse(ConstraintRules, TitleRules):
         opener = next((w for w in words if w not in INTERJECTIONS), "")
         if opener not in QUESTION_STARTS:
             opener = opener.split("'")[0]  # "why'd", "how'd", "where're": the question word
-        if not (low.endswith("?") or opener in QUESTION_STARTS) or REQUEST_QUESTIONS.search(low):
+        # 'ok random question but how long is Interstellar, i have 2 hours': a wh-word opening
+        # a later clause asks too
+        later = re.search(r"(?:^|,|\bbut|\bso|\bjust|\band)\s+(?:what|when|which|why|how)\b", low)
+        if not (
+            low.endswith("?") or opener in QUESTION_STARTS or later
+        ) or REQUEST_QUESTIONS.search(low):
             return None
         last = low.rsplit(",", 1)[-1].strip()
         if last != low and REQUEST_QUESTIONS.search(last):
@@ -308,8 +313,12 @@ class _Parse(ConstraintRules, TitleRules):
 
         self._consume(
             r"(?P<neg>\b(?:not|no|nothing|never|without|anything but|other than)\b[\w\s']{0,12})?"
-            r"\b(?:by|from|with|starring|of) the same (?:director|filmmaker|people|actors?|actress|"
-            r"star|cast|crew|guy|team)\b|(?P<neg2>\ba different (?:director|filmmaker)\b)",
+            r"(?:\b(?:by|from|with|starring|of) the same (?:director|filmmaker|people|actors?|"
+            r"actress|star|cast|crew|guy|team)\b|"
+            # 'more by whoever directed that', 'nothing from the guy who made it'
+            r"\b(?:by|from) (?:whoever|the (?:guy|person|people|woman|man|one|director) "
+            r"(?:who|that)) (?:directed|made|did|shot) (?:that|it|this|them|those)\b)"
+            r"|(?P<neg2>\ba different (?:director|filmmaker)\b)",
             lambda m: same_people(m) if not m.group("neg2") else self._different_director(),
         )
 
@@ -347,12 +356,25 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
+                if facet is None and n == 1:
+                    facet = self._named_before(toks[i].text)
                 if facet is not None:
                     self.targets.append(Target(i, "facet", facet=facet))
                     self._use(i, n)
                     i += n - 1
                     break
             i += 1
+
+    def _named_before(self, word: str) -> tuple[str, str] | None:
+        """'no more arnold' after 'Arnold Schwarzenegger action films': a first name of one
+        person the conversation already named (wished for or avoided) is that person."""
+        people = {
+            (facet, value)
+            for facet, value in (*self.state.preferred, *self.state.avoided)
+            if facet == "person" and " " in value
+        }
+        same = [p for p in people if p[1].lower().split()[0] == word]
+        return same[0] if len(same) == 1 and len(word) >= 3 else None
 
     def _find_cues(self) -> None:
         toks = self.toks
@@ -709,7 +731,7 @@ class _Parse(ConstraintRules, TitleRules):
             and t.text not in CLAUSE_BREAK
             and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
             # 'my friend Amelia said ...': the name of one of the user's people
-            and not (k > 0 and self.toks[k - 1].text in WATCHERS and t.raw[:1].isupper())
+            and not (self._word_before(k) in WATCHERS and t.raw[:1].isupper())
             and self._topic_word(k)
         )
 

@@ -175,7 +175,7 @@ class TitleRules(ParseBase):
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
                 if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n:
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
-                if toks[i].raw[:1].isupper() and self._inside_title_run(i):
+                if any(t.raw[:1].isupper() for t in toks[i : i + n]) and self._inside_title_run(i):
                     continue  # 'The Lives of Others' is not 'The Others'
                 if (
                     after
@@ -233,7 +233,7 @@ class TitleRules(ParseBase):
                 or self._listed_before_verdict(i, n)
                 or self._cue_after(i, n)
             )
-        if capitalised and i > 0 and self.toks[i - 1].text in WATCHERS:
+        if capitalised and self._word_before(i) in WATCHERS:
             return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
         if first.text == "i" and not any(t.raw[:1].isupper() for t in self.toks[i + 1 : i + n]):
             # 'I am in my thirties' is no title 'I Am': the pronoun is always capitalised
@@ -533,11 +533,36 @@ class TitleRules(ParseBase):
         k = i - 1
         if k > 0 and self.toks[k].text in ("the", "a", "an"):
             k -= 1
+        if k >= 1 and self.toks[k].used and self._run_on_list(k):
+            return True  # 'seen the matrix inception tenet and dunkirk': no commas typed
         if k < 1 or self.toks[k].text not in (",", "and", "or", "&", ";", "+", "/"):
             return False
         if k > 1 and self.toks[k].text in ("and", "or") and self.toks[k - 1].text == ",":
             k -= 1  # 'goodfellas, the departed, and casino'
         return any(t.kind == "item" and t.pos < k and self.toks[k - 1].used for t in self.targets)
+
+    def _run_on_list(self, k: int) -> bool:
+        """Token k ends a title found after a seen or sentiment cue that opens the sentence's
+        list ('seen the matrix inception ...'), so the title typed right after it is the next
+        member even without a comma."""
+        ends = [
+            t
+            for t in self.targets
+            if t.kind == "item" and t.pos <= k and all(x.used for x in self.toks[t.pos : k + 1])
+        ]
+        if not ends:
+            return False
+        first = min(t.pos for t in ends)
+        start = first
+        while start > 0 and self._same_sentence(start - 1, first):
+            start -= 1
+        words = [t.text for t in self.toks[start:first]]
+        return any(
+            tuple(words[j : j + len(p)]) == p
+            for table in (SEEN_CUES, POSITIVE_CUES, NEGATIVE_CUES)
+            for p in table
+            for j in range(len(words))
+        )
 
     def _attribute_context(self, i: int, n: int) -> bool:
         """'a Spielberg film', 'by Hitchcock', 'no more Marvel': a name used as an attribute."""
@@ -581,6 +606,7 @@ class TitleRules(ParseBase):
             or nxt in ("was", "is", "were", "rated", "about")
             or len(self.toks) <= n + 1
             or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
+            or (i > 0 and self.toks[i - 1].used and self._run_on_list(i - 1))
         )
 
     def _everyday_word(self, word: str, i: int) -> bool:
@@ -706,10 +732,9 @@ class TitleRules(ParseBase):
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
             if (
-                start > 0
-                and (toks[start - 1].text in PERSON_CUES or toks[start - 1].text in WATCHERS)
-                and span[0].raw[:1].isupper()
-            ):
+                (start > 0 and toks[start - 1].text in PERSON_CUES)
+                or self._word_before(start) in WATCHERS
+            ) and span[0].raw[:1].isupper():
                 continue  # 'starring Denzel Washington', 'my friend Amelia': a person
             kind_at = next(
                 (j for j, s in enumerate(span) if s.text in KIND_NOUNS and j > 0), len(span)
@@ -747,13 +772,31 @@ class TitleRules(ParseBase):
                 self._use(start, last + 1)
 
     def _verdict_closes_list(self, k: int) -> bool:
-        """The ',' / 'and' at token k separates members of a list that a verdict in the same
-        sentence closes ('interstelar, the prestigue and inceptoin are my top 3')."""
-        for c in self.cues:
-            if c.kind in ("pos", "neg", "seen") and c.pos > k:
-                between = {t.text for t in self.toks[k : c.pos]}
-                return not between & {".", "!", "?", "but", "though", "however"}
-        return False
+        """The ',' / 'and' at token k separates short members of a list that a verdict right
+        after it closes ('interstelar, the prestigue and inceptoin are my top 3'); not 'seven of
+        us are watching tonight, something everyone will like'."""
+        cue = next((c for c in self.cues if c.kind in ("pos", "neg", "seen") and c.pos > k), None)
+        if cue is None:
+            return False
+        seps = (",", "and", "&", ";", "/")
+        start = k
+        while start > 0 and self.toks[start - 1].text not in (*seps, ".", "!", "?"):
+            start -= 1
+        members: list[list[str]] = [[]]
+        for t in self.toks[start : cue.pos]:
+            if t.text in (".", "!", "?", "but", "though", "however"):
+                return False
+            if t.text in seps:
+                members.append([])
+            elif t.text not in ("are", "is", "were", "was", "my", "all", "both", "the", "a"):
+                members[-1].append(t.text)
+        return all(0 < len(m) <= 4 for m in members)
+
+    def _word_before(self, i: int) -> str:
+        """The word typed right before token i, even where a rule pass has read it ('my
+        daughter Annie is 8': 'daughter' went to the audience)."""
+        m = re.search(r"([\w'-]+)\s+$", self.text[: self.toks[i].start].lower())
+        return m.group(1) if m else ""  # nothing when a comma stands between ('Step Brothers, X')
 
     def _is_word(self, word: str) -> bool:
         """An English word (wordfreq zipf >= 3: 'stupid', 'dogs'), so not a misspelt title."""
