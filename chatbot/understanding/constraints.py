@@ -228,6 +228,13 @@ class ConstraintRules(ParseBase):
             self._watching.append("family")
         return True
 
+    def _grade(self, m: re.Match[str]) -> bool:
+        """A school grade is an age of about grade + 6 (US grades); younger schools are
+        children."""
+        years = 5 if m.group("young") else int(m.group("n")) + 6
+        self._watching.append("children" if years <= CHILD_AGE_MAX else "family")
+        return True
+
     def _kids(self, m: re.Match[str]) -> bool:
         """Children are watching, unless the match is negated ('nothing for kids')."""
         if not m.group("neg"):
@@ -404,6 +411,14 @@ class ConstraintRules(ParseBase):
         self._set("year_max", ref - 1)
         if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
             self._clear("year_min")
+        return True
+
+    def _this_year(self, m: re.Match[str]) -> bool:
+        latest = self.vocab.latest_year
+        year = latest if (m.group("w") or m.group("w2")) == "this" else latest - 1
+        self._set("year_min", year)
+        if year < latest:
+            self._set("year_max", year)
         return True
 
     def _newer(self, m: re.Match[str]) -> bool:
@@ -639,11 +654,12 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b",
         _R._left,
     ),
-    # 'they're asleep now': 'they' are the children the audience limit is for
+    # 'they're asleep now', 'she fell asleep': the children the audience limit is for
     ConstraintRule(
         "children_asleep",
         "audience",
-        r"\b(?:they|they're|theyre|they've) (?:are |have |'re |just |finally |all )*"
+        r"\b(?:they|they're|theyre|they've|she|she's|shes|he|he's|hes) "
+        r"(?:are |is |has |have |'re |'s |just |finally |all )*"
         r"(?:gone |went |fell |fallen )?(?:to bed|to sleep|asleep|in bed|sleeping)\b",
         _R._left,
         when=_audience_set,
@@ -659,6 +675,15 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?: (?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter|"
         r"brother|sister|cousin)s?\b)?",
         _R._age,
+    ),
+    # 'my 3rd grade class', 'a kindergarten group': school years give the age (grade + 6)
+    ConstraintRule(
+        "school_grade",
+        "audience",
+        r"(?P<neg>)\b(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]grade(?:rs?)?\b|"
+        r"\b(?P<young>kindergarten|preschool|pre-k|nursery school|elementary school|"
+        r"primary school)\b",
+        _R._grade,
     ),
     # 'my little brother is 8', 'my twins are turning 5'
     ConstraintRule(
@@ -823,6 +848,14 @@ RULES: tuple[ConstraintRule, ...] = (
         r"so )?old)\b(?! than)",
         _R._newer,
     ),
+    # 'something from this year', 'released last year': the catalogue's latest year(s)
+    ConstraintRule(
+        "this_year",
+        "year",
+        r"\b(?:from|released|made|out|came out) (?P<w>this|last) year\b|\b(?P<w2>this) year's\b",
+        _R._this_year,
+        when=_has_year,
+    ),
     # -- runtime --
     # 'nothing under 90 minutes', 'no films shorter than 2 hours': at least that long
     ConstraintRule(
@@ -857,7 +890,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime_under_hours_minutes",
         "runtime",
         r"(?:\b(?:under|less than|shorter than|at most|no (?:more|longer) than|not longer than|"
-        r"below|within|up to|max(?:imum)?)\s*|<=?\s*)"
+        r"nothing (?:over|above|longer than|more than)|below|within|up to|max(?:imum)?)\s*|"
+        r"<=?\s*)"
         r"(?P<h>\d|an|one|a)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(?P<m>\d{1,2})?\s*"
         r"(?:m|mins?|minutes?)?\b",
         _R._clock,
@@ -975,7 +1009,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "rating",
         r"\b(?:at least|above|over|more than|minimum(?: of)?|min\.?|no less than)\s+"
         r"(?:an?\s+)?(?P<n>\d(?:\.\d)?)(?:\s*/\s*10)?\s*(?:rating|stars?|score|imdb)\b|"
-        r"\b(?:rating|score)\s+(?:above|over|of at least|at least|>=?)\s*"
+        r"\b(?:rating|score|imdb|imdb rating)\s+(?:above|over|of at least|at least|>=?)\s*"
         r"(?P<n2>\d(?:\.\d)?)\b|"
         r"\bminimum (?:rating|score)\s*(?:of\s*)?(?P<n3>\d(?:\.\d)?)\b",
         _R._rating_number,

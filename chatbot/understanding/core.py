@@ -317,7 +317,8 @@ def _unique_prefixes(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
     return {
         prefix: list(titles[next(iter(keys))])
         for prefix, keys in counts.items()
-        if len(keys) == 1 and prefix not in titles
+        # not '30 minutes' for 30 Minutes or Less: a length, a year or an age reads first
+        if len(keys) == 1 and prefix not in titles and not _RISKY.search(prefix)
     }
 
 

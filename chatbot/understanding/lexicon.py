@@ -297,7 +297,7 @@ FILLER_WORDS = _words(
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review
-    imdb score scores stars"""
+    imdb score scores stars release releases released watchable rewatch rewatchable"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
