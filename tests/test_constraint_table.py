@@ -18,6 +18,7 @@ EXAMPLES = {
     "children_asleep": "they're asleep now",
     "age": "for my 6 year old",
     "person_age": "my little brother is 8",
+    "person_age_pronoun": "my nephew is visiting, he's 6",
     "school_grade": "for my 3rd grade class",
     "children": "with my kids",
     "watching_with": "for my grandmother",

@@ -648,7 +648,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         rf"\b(?:the|my|our) (?:{_CHILD_ALT})s? (?:have |has |are |is |'re |just )?"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|asleep|in bed|out|away|home|"
-        r"at (?:a|their|his|her) \w+)\b|"
+        r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp)(?!\w)|"
         rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
         r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b",
@@ -692,6 +692,15 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?P<neg>)\b(?:my|our|the) (?:(?:little|baby|young|youngest|eldest|oldest|twin) )?"
         rf"(?:{_PEOPLE_ALT})s? (?:is|are|'s|'re|just turned|turned|(?:is|are|'s|'re) turning|"
         rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{_AGE_ALT})\b(?: years?(?: old)?)?",
+        _R._age,
+    ),
+    # 'my little brother is here, he's 7': the age said of the person just named
+    ConstraintRule(
+        "person_age_pronoun",
+        "audience",
+        rf"(?P<neg>)\b(?:my|our) (?:\w+ )?(?:{_PEOPLE_ALT})s?\b[^.!?]{{0,30}}?"
+        rf"\b(?:he|she|they)(?:'s| is|'re| are| just turned| turned) "
+        rf"(?P<n>\d{{1,2}}|{_AGE_ALT})\b(?! (?:minutes|mins|hours|stars|out of))",
         _R._age,
     ),
     ConstraintRule(

@@ -563,6 +563,11 @@ TASTE_ADJECTIVES = frozenset(
     ("crazy", "mad", "nuts", "keen", "fond", "big", "interested", "fascinated", "obsessed")
     + ("hooked", "passionate", "curious", "excited", "wild", "sweet", "partial", "huge")
 )
+# subjects that name a taste: what they are said to be is a wish ('my favourite genre is horror')
+TASTE_SUBJECTS = frozenset(
+    ("genre", "favourite", "favorite", "fave", "type", "taste", "thing", "jam", "kind", "pick")
+    + ("choice", "preference", "movie", "film", "go-to", "weakness", "comfort")
+)
 _POSSESSIVES = frozenset(("my", "our", "his", "her", "their", "your"))
 # verbs of watching whose circumstances ('watch on the plane') are no topic
 VIEWING_VERBS = frozenset(
@@ -700,16 +705,57 @@ class ParseBase:
             c.dep == "poss" and c.text.lower() in _POSSESSIVES for c in children
         ):
             return True
+        phrase = w  # the head of the word's noun phrase ('a dark place', 'a nightmare lol')
+        while phrase.dep in ("compound", "amod") and words[phrase.head] is not phrase:
+            phrase = words[phrase.head]
+        if phrase.pos in ("NOUN", "ADJ") and phrase.dep in ("attr", "acomp"):
+            # 'my boss is a nightmare', 'work was brutal': said of the user's world
+            verb = words[phrase.head]
+            if verb.lemma == "be" and any(
+                words[c.head] is verb
+                and c.dep == "nsubj"
+                and self._users_own(c)
+                and c.lemma not in TASTE_SUBJECTS  # 'my favourite genre is horror'
+                for c in words
+            ):
+                return True
+        if phrase.dep == "pobj" and phrase.lemma != "mood":
+            # "i'm in a dark place", "we're at the beach": where the user is, not a topic
+            prep = words[phrase.head]
+            verb = words[prep.head]
+            if (
+                prep.text.lower() in ("in", "at", "on")
+                and verb.lemma == "be"
+                and any(
+                    words[c.head] is verb and c.dep == "nsubj" and c.text.lower() in ("i", "we")
+                    for c in words
+                )
+            ):
+                return True
         if w.pos != "VERB" or w.lemma in REQUEST_VERBS or w.lemma in VIEWING_VERBS:
             return False
+        up = w
+        while up.dep in ("xcomp", "conj", "advcl") and words[up.head] is not up:
+            up = words[up.head]
+            if up.lemma in REQUEST_VERBS or up.lemma in VIEWING_VERBS:
+                return False  # 'just want to laugh': what the user wants to feel
         subjects = [c for c in children if c.dep in ("nsubj", "nsubjpass")]
         if not subjects:
             # 'just got dumped', 'dumped by my boyfriend': a fragment about the speaker
-            return w.dep in ("ROOT", "auxpass", "xcomp", "conj") or w.tag == "VBN"
+            return w.tag in ("VBN", "VBD")  # not "westerns please" (a noun parsed as a verb)
         return any(
             c.text.lower() in ("i", "we", "me", "us")
             or any(g.dep == "poss" and words[g.head] is c for g in words)
             for c in subjects
+        )
+
+    def _users_own(self, w: Word) -> bool:
+        """'my boss', 'our week', 'work' (no article: the user's own), 'i', 'we'."""
+        words = self.syntax.words
+        if w.text.lower() in ("i", "we", "work", "life", "today", "school"):
+            return True
+        return any(
+            words[c.head] is w and c.dep == "poss" and c.text.lower() in _POSSESSIVES for c in words
         )
 
     def _viewing_context(self, w: Word) -> bool:

@@ -358,6 +358,14 @@ class _Parse(ConstraintRules, TitleRules):
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is None and n == 1:
                     facet = self._named_before(toks[i].text)
+                word = self._word(i) if n == 1 else None
+                if (
+                    facet is not None
+                    and word is not None
+                    and word.pos != "VERB"  # 'not animated tho': a facet, whatever the parse
+                    and self._said_of_the_user(word)
+                ):
+                    facet = None  # "work was brutal", "i'm in a dark place": not the film's
                 if facet is not None:
                     self.targets.append(Target(i, "facet", facet=facet))
                     self._use(i, n)
