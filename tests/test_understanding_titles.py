@@ -757,6 +757,8 @@ def test_newer_or_older_than_the_film_compared_with(nlu: Understander) -> None:
         "big night in with pizza, action please",
         "i'm home sick with the flu, something easy to watch",
         "my friend Amelia said I should watch a good thriller",
+        "my boss is a nightmare lol, anything with crime",
+        "i'm in a dark place, need something",
     ],
 )
 def test_the_users_own_circumstances_are_no_topics(nlu: Understander, text: str) -> None:
@@ -771,6 +773,16 @@ def test_the_users_own_circumstances_are_no_topics(nlu: Understander, text: str)
 )
 def test_what_the_film_is_about_stays_a_topic(nlu: Understander, text: str, topic: str) -> None:
     assert InterestExpressed(topic) in events(nlu, text)
+
+
+def test_a_taste_said_as_a_fact_about_the_user_is_kept(nlu: Understander) -> None:
+    assert AttributePreferred("genre", "Crime") in events(nlu, "my favourite genre is crime")
+    assert AttributePreferred("genre", "Action") in events(nlu, "work was brutal, action please")
+    assert not [
+        e
+        for e in events(nlu, "work was brutal, action please")
+        if isinstance(e, AttributePreferred) and e.facet != "genre"
+    ]
 
 
 def test_ages_of_the_users_people(nlu: Understander) -> None:
