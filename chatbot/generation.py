@@ -13,8 +13,6 @@ import logging
 import re
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
-from importlib.resources.abc import Traversable
 from typing import Any, cast
 
 from chatbot.catalog import Catalog
@@ -28,6 +26,7 @@ from chatbot.grounding import (
     ViolationKind,
 )
 from chatbot.kinds import ReplyKind
+from chatbot.prompts import PROMPTS_DIR, REQUIRED_PROMPTS, Prompts  # noqa: F401 (re-exported)
 from chatbot.protocols import BatchChatModel, BatchStream, ChatModel
 from chatbot.ranking import Recommendation
 from chatbot.registry import Capability, Family, registry
@@ -45,21 +44,6 @@ from chatbot.writing_checks import AVOID_PHRASES
 log = logging.getLogger(__name__)
 
 REPLY_KINDS = tuple(k.value for k in ReplyKind)
-# the prompts the writer renders: a packaged install without one of them is broken
-REQUIRED_PROMPTS = ("system", "intro", "explain", "explain_retry", *REPLY_KINDS[1:])
-
-
-def _packaged_prompts() -> Traversable:
-    try:
-        return resources.files("prompts")
-    except ModuleNotFoundError as e:
-        raise ConfigError(
-            "the 'prompts' package (the prompt templates) is not installed: reinstall chatbot"
-        ) from e
-
-
-# package data (prompts/*.jinja), so an installed wheel renders what the checkout renders
-PROMPTS_DIR = _packaged_prompts()
 # Generation budgets: a 135M model stays on topic for about one sentence, and every token
 # costs ~55 ms on 2 cores, so an item gets one sentence (generation stops at its end).
 INTRO_MAX_TOKENS = 28
@@ -124,90 +108,6 @@ def make_chat_model(settings: Settings) -> ChatModel | None:
             f"{sorted(getattr(model, 'capabilities', None) or ())}; make them agree"
         )
     return model
-
-
-_ROLE_HEADER = re.compile(r"^### (user|assistant)\s*$", re.M)
-
-
-class Prompts:
-    """The Jinja prompt files (package `prompts`), rendered with StrictUndefined (missing value:
-    error). Every file is rendered once when this is built, so a broken install or a broken
-    template fails at startup (ConfigError), not as template text in the first reply."""
-
-    def __init__(self, directory: Traversable | None = None) -> None:
-        import jinja2
-
-        self.directory: Traversable = PROMPTS_DIR if directory is None else directory
-        self._env = jinja2.Environment(
-            loader=jinja2.FunctionLoader(self._source),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
-        self.check(REQUIRED_PROMPTS if directory is None else ())
-
-    def _source(self, filename: str) -> str | None:
-        path = self.directory.joinpath(filename)
-        return path.read_text(encoding="utf-8") if path.is_file() else None
-
-    def names(self) -> list[str]:
-        """The prompt names (files <name>.jinja), sorted."""
-        return sorted(
-            p.name[: -len(".jinja")] for p in self.directory.iterdir() if p.name.endswith(".jinja")
-        )
-
-    def check(self, required: Sequence[str] = ()) -> list[str]:
-        """Render every prompt once with empty values; ConfigError names a missing required
-        prompt or a file that does not load, render or split into messages. Returns the names."""
-        import jinja2
-
-        names = self.names()
-        missing = [n for n in required if n not in names]
-        if missing:
-            raise ConfigError(
-                f"prompt(s) {', '.join(missing)} not found in {self.directory}: "
-                "a broken install? reinstall chatbot"
-            )
-        lenient = self._env.overlay(undefined=jinja2.ChainableUndefined)
-        for name in names:
-            try:
-                text = lenient.get_template(f"{name}.jinja").render().strip()
-            except jinja2.TemplateError as e:
-                raise ConfigError(f"prompt {name}.jinja does not render: {e}") from e
-            _split_messages(name, text)
-        return names
-
-    def messages(self, name: str, **values: Any) -> list[dict[str, str]]:
-        """Render a prompt as chat messages: "### user" / "### assistant" lines start a message
-        (few-shot examples); a file without them is one user message."""
-        return _split_messages(name, self.render(name, **values))
-
-    def render(self, name: str, **values: Any) -> str:
-        """Render prompts/<name>.jinja; ConfigError names the file and the missing value."""
-        import jinja2
-
-        try:
-            return self._env.get_template(f"{name}.jinja").render(**values).strip()
-        except jinja2.TemplateNotFound:
-            raise ConfigError(
-                f"prompt {name!r} not found: expected {self.directory.joinpath(name)}.jinja"
-            ) from None
-        except jinja2.UndefinedError as e:
-            raise ConfigError(f"prompt {name}.jinja: {e}; pass it when rendering") from e
-
-
-def _split_messages(name: str, text: str) -> list[dict[str, str]]:
-    parts = _ROLE_HEADER.split(text)
-    if len(parts) == 1:
-        return [{"role": "user", "content": text}]
-    if parts[0].strip():
-        raise ConfigError(f"prompt {name}.jinja: text before the first '### <role>' line")
-    return [
-        {"role": role, "content": content.strip()}
-        for role, content in zip(parts[1::2], parts[2::2], strict=True)
-    ]
 
 
 @dataclass
