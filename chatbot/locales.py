@@ -1,6 +1,6 @@
 """Languages and countries: one table of codes, display names, adjectives and the words people
 use for them, read by the catalogue builder (composed descriptions), the interest state (belief
-labels) and understanding ("French films", "from Japan").
+labels) and understanding ("French films", "from Japan"; which languages detection tells apart).
 
 Codes are those of the catalogue's `language` (ISO 639-1, plus omdb.org's "cn" for Cantonese) and
 `country` facets (ISO 3166-1 alpha-2, plus historical ones omdb.org uses: SU, XG/DD, CS, YU).
@@ -16,11 +16,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Language:
-    """A spoken language: code, English name, request words."""
+    """A spoken language.
+
+    code: the catalogue's `language` facet code ("fr"); name: English name ("French"); words:
+    lower-case request words ("french"); detect: the ISO 639-1 code language detection (lingua)
+    reports for it ("nb" for Norwegian), None where detection does not tell it apart; named: in
+    `LANGUAGE_NAMES` (catalogue descriptions, belief labels), False for the languages only
+    detection reads (adding them must not change the built catalogue's descriptions).
+    """
 
     code: str
     name: str
     words: tuple[str, ...] = ()
+    detect: str | None = None
+    named: bool = True
 
 
 @dataclass(frozen=True)
@@ -34,16 +43,6 @@ class Country:
     words: tuple[str, ...] = ()
 
 
-def _languages(text: str) -> tuple[Language, ...]:
-    """'fr=French:french|...' -> Language rows (words after ':' separated by ',')."""
-    rows = []
-    for row in text.split("|"):
-        head, _, words = row.strip().partition(":")
-        code, name = head.split("=")
-        rows.append(Language(code, name, tuple(w for w in words.split(",") if w)))
-    return tuple(rows)
-
-
 def _countries(text: str) -> tuple[Country, ...]:
     """'FR=France=French:french,france|...' -> Country rows."""
     rows = []
@@ -54,14 +53,39 @@ def _countries(text: str) -> tuple[Country, ...]:
     return tuple(rows)
 
 
-LANGUAGES = _languages(
-    "en=English:english|de=German:german|fr=French:french|it=Italian:italian|"
-    "ja=Japanese:japanese|es=Spanish:spanish|zh=Chinese:chinese,mandarin|ru=Russian:russian|"
-    "ko=Korean:korean|sv=Swedish:swedish|da=Danish:danish|no=Norwegian:norwegian|"
-    "fi=Finnish:finnish|nl=Dutch:dutch|pt=Portuguese:portuguese|pl=Polish:polish|"
-    "cs=Czech:czech|hi=Hindi:hindi|tr=Turkish:turkish|fa=Persian:persian,farsi|el=Greek:greek|"
-    "hu=Hungarian:hungarian|he=Hebrew|ar=Arabic:arabic|th=Thai:thai|cn=Cantonese:cantonese|"
-    "is=Icelandic|ro=Romanian"
+LANGUAGES: tuple[Language, ...] = (
+    Language("en", "English", ("english",), detect="en"),
+    Language("de", "German", ("german",), detect="de"),
+    Language("fr", "French", ("french",), detect="fr"),
+    Language("it", "Italian", ("italian",), detect="it"),
+    Language("ja", "Japanese", ("japanese",), detect="ja"),
+    Language("es", "Spanish", ("spanish",), detect="es"),
+    Language("zh", "Chinese", ("chinese", "mandarin"), detect="zh"),
+    Language("ru", "Russian", ("russian",), detect="ru"),
+    Language("ko", "Korean", ("korean",), detect="ko"),
+    Language("sv", "Swedish", ("swedish",), detect="sv"),
+    Language("da", "Danish", ("danish",), detect="da"),
+    Language("no", "Norwegian", ("norwegian",), detect="nb"),
+    Language("fi", "Finnish", ("finnish",), detect="fi"),
+    Language("nl", "Dutch", ("dutch",), detect="nl"),
+    Language("pt", "Portuguese", ("portuguese",), detect="pt"),
+    Language("pl", "Polish", ("polish",), detect="pl"),
+    Language("cs", "Czech", ("czech",), detect="cs"),
+    Language("hi", "Hindi", ("hindi",), detect="hi"),
+    Language("tr", "Turkish", ("turkish",), detect="tr"),
+    Language("fa", "Persian", ("persian", "farsi")),
+    Language("el", "Greek", ("greek",), detect="el"),
+    Language("hu", "Hungarian", ("hungarian",), detect="hu"),
+    Language("he", "Hebrew", (), detect="he"),
+    Language("ar", "Arabic", ("arabic",), detect="ar"),
+    Language("th", "Thai", ("thai",), detect="th"),
+    Language("cn", "Cantonese", ("cantonese",)),
+    Language("is", "Icelandic", ()),
+    Language("ro", "Romanian", (), detect="ro"),
+    # read by language detection only (a message in Ukrainian is answered in English)
+    Language("uk", "Ukrainian", detect="uk", named=False),
+    Language("id", "Indonesian", detect="id", named=False),
+    Language("vi", "Vietnamese", detect="vi", named=False),
 )
 COUNTRIES = _countries(
     "US=the US=American:american,usa,america|"
@@ -87,9 +111,11 @@ COUNTRIES = _countries(
 )
 
 # code -> English name ("fr" -> "French")
-LANGUAGE_NAMES: dict[str, str] = {lang.code: lang.name for lang in LANGUAGES}
+LANGUAGE_NAMES: dict[str, str] = {lang.code: lang.name for lang in LANGUAGES if lang.named}
 # request word -> language code ("farsi" -> "fa")
 LANGUAGE_WORDS: dict[str, str] = {w: lang.code for lang in LANGUAGES for w in lang.words}
+# detection code -> English name ("nb" -> "Norwegian"), the languages detection tells apart
+DETECTED_NAMES: dict[str, str] = {lang.detect: lang.name for lang in LANGUAGES if lang.detect}
 # code -> name in a sentence ("GB" -> "the UK")
 COUNTRY_NAMES: dict[str, str] = {c.code: c.name for c in COUNTRIES}
 # code -> nationality adjective ("KR" -> "South Korean")

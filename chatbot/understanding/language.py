@@ -15,39 +15,11 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from chatbot.locales import DETECTED_NAMES
 from chatbot.understanding import lexicon
 
-# ISO 639-1 code -> English name, for the languages detection tells apart
-DETECTABLE = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "sv": "Swedish",
-    "da": "Danish",
-    "pl": "Polish",
-    "tr": "Turkish",
-    "ru": "Russian",
-    "ja": "Japanese",
-    "zh": "Chinese",
-    "ko": "Korean",
-    "ar": "Arabic",
-    "fi": "Finnish",
-    "nb": "Norwegian",
-    "cs": "Czech",
-    "hu": "Hungarian",
-    "ro": "Romanian",
-    "el": "Greek",
-    "he": "Hebrew",
-    "hi": "Hindi",
-    "uk": "Ukrainian",
-    "id": "Indonesian",
-    "vi": "Vietnamese",
-    "th": "Thai",
-}
+# ISO 639-1 code -> English name, for the languages detection tells apart (chatbot.locales)
+DETECTABLE: dict[str, str] = DETECTED_NAMES
 MIN_CONFIDENCE = 0.8
 MAX_OWN_CONFIDENCE = 0.3
 MIN_OWN_EVIDENCE = 0.1  # below this lingua all but rules the pack's language out

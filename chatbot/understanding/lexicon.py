@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from chatbot.locales import COUNTRY_WORDS, LANGUAGE_WORDS
+
 TITLE_CUTOFF = 83.0  # rapidfuzz ratio (0..100) a typed title needs to match a catalogue title
 TOKEN_RE = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
 PRONOUNS = ("it", "that", "this", "them", "those", "these")
@@ -261,23 +263,10 @@ FACET_ALIASES = _aliases(
     oscar winning|oscar winner = academy award winner;
     poems = poetry"""
 )
-LANGUAGES = _table(
-    "french=fr|german=de|italian=it|spanish=es|japanese=ja|korean=ko|chinese=zh|mandarin=zh|"
-    "cantonese=cn|hindi=hi|russian=ru|swedish=sv|danish=da|norwegian=no|finnish=fi|dutch=nl|"
-    "portuguese=pt|polish=pl|turkish=tr|persian=fa|farsi=fa|arabic=ar|greek=el|czech=cs|"
-    "hungarian=hu|thai=th|english=en"
-)
-# nationality adjectives and country names -> ISO country code
-COUNTRIES = _table(
-    "french=FR|german=DE|italian=IT|spanish=ES|japanese=JP|korean=KR|chinese=CN|indian=IN|"
-    "bollywood=IN|russian=RU|swedish=SE|danish=DK|norwegian=NO|finnish=FI|dutch=NL|polish=PL|"
-    "turkish=TR|iranian=IR|persian=IR|greek=GR|mexican=MX|brazilian=BR|english=GB|british=GB|"
-    "american=US|canadian=CA|australian=AU|irish=IE|france=FR|germany=DE|italy=IT|spain=ES|"
-    "japan=JP|south korea=KR|korea=KR|china=CN|india=IN|russia=RU|sweden=SE|denmark=DK|"
-    "norway=NO|finland=FI|netherlands=NL|holland=NL|brazil=BR|mexico=MX|uk=GB|britain=GB|"
-    "england=GB|usa=US|america=US|canada=CA|australia=AU|ireland=IE|iran=IR|hong kong=HK|"
-    "new zealand=NZ|argentina=AR|poland=PL|belgium=BE"
-)
+# request words -> language code ('farsi' -> 'fa'); from the one table in chatbot.locales
+LANGUAGES: dict[str, str] = LANGUAGE_WORDS
+# nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
+COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
     """movie movies film films flick flicks something anything recommend recommendation
     appropriate inappropriate suitable unsuitable
