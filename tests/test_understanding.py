@@ -194,6 +194,20 @@ def test_mixed_sentiment_in_one_message(
     )
 
 
+@pytest.mark.parametrize(
+    "text", ["i liked neither", "neither", "loved neither of those", "none of them"]
+)
+def test_a_reference_as_the_last_word_rejects_the_picks(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...], text: str
+) -> None:
+    """'neither' and 'none of them' are verdicts of their own: no other cue of the clause flips
+    them ('loved neither'), and one that ends the text is no crash (it crashed the ReDial
+    replay in CI)."""
+    got = events(nlu, text, after_picks)
+    assert not any(isinstance(e, ItemLiked) for e in got)
+    assert {e.item_id for e in got if isinstance(e, ItemRejected)} >= {shown[0].id, shown[1].id}
+
+
 def test_out_of_range_reference_is_noted(nlu: Understander, after_picks: InterestState) -> None:
     u = nlu.understand("the fifth one", after_picks)
     assert not any(isinstance(e, ItemLiked) for e in u.events)

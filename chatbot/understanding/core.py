@@ -180,6 +180,9 @@ class Target:
     item: Item | None = None
     facet: tuple[str, str] | None = None
     from_reference: bool = False
+    # a verdict the reference word itself carries ('liked neither', 'none of them'): no other
+    # cue or negation of the clause changes it
+    verdict: str | None = None
 
 
 @dataclass
@@ -850,5 +853,9 @@ class ParseBase:
         for t in self.toks[i : i + n]:
             t.used = True
 
-    def _add_item(self, pos: int, item: Item, *, from_reference: bool = False) -> None:
-        self.targets.append(Target(pos, "item", item=item, from_reference=from_reference))
+    def _add_item(
+        self, pos: int, item: Item, *, from_reference: bool = False, verdict: str | None = None
+    ) -> None:
+        self.targets.append(
+            Target(pos, "item", item=item, from_reference=from_reference, verdict=verdict)
+        )

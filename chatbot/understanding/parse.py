@@ -597,7 +597,8 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 ]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
-                in_scope = any(t.pos in scope for scope in scopes)
+                in_scope = t.verdict is None and any(t.pos in scope for scope in scopes)
+                chosen = t.verdict or chosen
                 seen = any(c.kind == "seen" for c in cues)
                 if chosen is None and not in_scope and pure and prev is not None and not prev[2]:
                     chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'

@@ -110,9 +110,11 @@ class TitleRules(ParseBase):
                 valid = [p for p in picks if 0 <= p < n]
                 if len(valid) < len(picks):
                     self.notes.append(f"There were only {n} picks to refer to.")
-                at = i + 1 if w in ("neither", "none") else i  # after its own negative cue
+                # 'neither' / 'none of them' are verdicts themselves: 'loved neither' rejects both
+                verdict = "neg" if w in ("neither", "none") else None
                 for p in valid:
-                    self._add_item(at, self.vocab.catalog.get(shown[p]), from_reference=True)
+                    item = self.vocab.catalog.get(shown[p])
+                    self._add_item(i, item, from_reference=True, verdict=verdict)
                 self._use(i, width)
                 i += width
                 continue
