@@ -43,6 +43,18 @@ class Country:
     words: tuple[str, ...] = ()
 
 
+def _languages(text: str, *, named: bool = True) -> tuple[Language, ...]:
+    """'fr=French=fr:french|fa=Persian=:persian,farsi|...' -> Language rows: code, English name,
+    detection code (empty: detection does not tell it apart), request words after ':'."""
+    rows = []
+    for row in text.split("|"):
+        head, _, words = row.strip().partition(":")
+        code, name, detect = head.split("=")
+        split = tuple(w for w in words.split(",") if w)
+        rows.append(Language(code, name, split, detect or None, named))
+    return tuple(rows)
+
+
 def _countries(text: str) -> tuple[Country, ...]:
     """'FR=France=French:french,france|...' -> Country rows."""
     rows = []
@@ -54,38 +66,18 @@ def _countries(text: str) -> tuple[Country, ...]:
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English", ("english",), detect="en"),
-    Language("de", "German", ("german",), detect="de"),
-    Language("fr", "French", ("french",), detect="fr"),
-    Language("it", "Italian", ("italian",), detect="it"),
-    Language("ja", "Japanese", ("japanese",), detect="ja"),
-    Language("es", "Spanish", ("spanish",), detect="es"),
-    Language("zh", "Chinese", ("chinese", "mandarin"), detect="zh"),
-    Language("ru", "Russian", ("russian",), detect="ru"),
-    Language("ko", "Korean", ("korean",), detect="ko"),
-    Language("sv", "Swedish", ("swedish",), detect="sv"),
-    Language("da", "Danish", ("danish",), detect="da"),
-    Language("no", "Norwegian", ("norwegian",), detect="nb"),
-    Language("fi", "Finnish", ("finnish",), detect="fi"),
-    Language("nl", "Dutch", ("dutch",), detect="nl"),
-    Language("pt", "Portuguese", ("portuguese",), detect="pt"),
-    Language("pl", "Polish", ("polish",), detect="pl"),
-    Language("cs", "Czech", ("czech",), detect="cs"),
-    Language("hi", "Hindi", ("hindi",), detect="hi"),
-    Language("tr", "Turkish", ("turkish",), detect="tr"),
-    Language("fa", "Persian", ("persian", "farsi")),
-    Language("el", "Greek", ("greek",), detect="el"),
-    Language("hu", "Hungarian", ("hungarian",), detect="hu"),
-    Language("he", "Hebrew", (), detect="he"),
-    Language("ar", "Arabic", ("arabic",), detect="ar"),
-    Language("th", "Thai", ("thai",), detect="th"),
-    Language("cn", "Cantonese", ("cantonese",)),
-    Language("is", "Icelandic", ()),
-    Language("ro", "Romanian", (), detect="ro"),
+    *_languages(
+        "en=English=en:english|de=German=de:german|fr=French=fr:french|it=Italian=it:italian|"
+        "ja=Japanese=ja:japanese|es=Spanish=es:spanish|zh=Chinese=zh:chinese,mandarin|"
+        "ru=Russian=ru:russian|ko=Korean=ko:korean|sv=Swedish=sv:swedish|da=Danish=da:danish|"
+        "no=Norwegian=nb:norwegian|fi=Finnish=fi:finnish|nl=Dutch=nl:dutch|"
+        "pt=Portuguese=pt:portuguese|pl=Polish=pl:polish|cs=Czech=cs:czech|hi=Hindi=hi:hindi|"
+        "tr=Turkish=tr:turkish|fa=Persian=:persian,farsi|el=Greek=el:greek|"
+        "hu=Hungarian=hu:hungarian|he=Hebrew=he|ar=Arabic=ar:arabic|th=Thai=th:thai|"
+        "cn=Cantonese=:cantonese|is=Icelandic=|ro=Romanian=ro"
+    ),
     # read by language detection only (a message in Ukrainian is answered in English)
-    Language("uk", "Ukrainian", detect="uk", named=False),
-    Language("id", "Indonesian", detect="id", named=False),
-    Language("vi", "Vietnamese", detect="vi", named=False),
+    *_languages("uk=Ukrainian=uk|id=Indonesian=id|vi=Vietnamese=vi", named=False),
 )
 COUNTRIES = _countries(
     "US=the US=American:american,usa,america|"
