@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from chatbot import __version__
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.kinds import FeedbackKind
 from chatbot.registry import Family, registry
 
 log = logging.getLogger("chatbot")
@@ -496,7 +497,9 @@ class _TerminalChat:
 
     HELP = (
         "Tell me what you like ('I loved Alien', 'no horror', 'from the 90s', 'the second one').\n"
-        "Commands: /state (what I know)  /forget N (drop belief N)  /like N  /dislike N  /seen N\n"
+        "Commands: /state (what I know)  /forget N (drop belief N)  "
+        + "  ".join(f"/{kind} N" for kind in FeedbackKind)
+        + "\n"
         "          /reset (start over)  /help  /quit"
     )
 
@@ -588,7 +591,7 @@ class _TerminalChat:
                 print(f"No belief {arg.strip()}; /state lists them.", file=out)
             else:
                 print(manager.remove_belief(sid, beliefs[number].id).summary(), file=out)
-        elif name in ("like", "dislike", "seen") and number is not None:
+        elif name in tuple(FeedbackKind) and number is not None:
             if not 0 <= number < len(self.last):
                 print(f"No item {arg.strip()} in the last list.", file=out)
             else:

@@ -25,7 +25,7 @@ from chatbot.events import (
     event_to_dict,
 )
 from chatbot.interest import InterestState, fold
-from chatbot.kinds import FeedbackKind
+from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
 from chatbot.ranking import Ranker, Recommendation
 from chatbot.sessions import SessionLocks, SessionStore, make_store
 from chatbot.turn_policy import plan_turn, user_turn_events
@@ -38,6 +38,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FEEDBACK_KINDS = tuple(k.value for k in FeedbackKind)
+# the event a feedback button stores, the same as typing what FEEDBACK_WORDS[kind].said says
+FEEDBACK_EVENTS: dict[FeedbackKind, type[ItemLiked | ItemRejected | ItemSeen]] = {
+    FeedbackKind.LIKE: ItemLiked,
+    FeedbackKind.DISLIKE: ItemRejected,
+    FeedbackKind.SEEN: ItemSeen,
+}
 
 
 @dataclass(frozen=True, eq=False)
@@ -164,7 +170,9 @@ class DialogueManager:
         with self._locks.hold(session_id):
             state = fold(self._load(session_id))
             understanding = Understanding(events=(event,), mentioned=(item_id,))
-            yield from self._turn(session_id, state, [event], said, understanding, "acknowledge")
+            yield from self._turn(
+                session_id, state, [event], said, understanding, ReplyKind.ACKNOWLEDGE
+            )
 
     def explain(self, session_id: str, item_id: str) -> Reply:
         """Why `item_id` was picked (a card's "Why this one?" button): an `answer` reply."""
@@ -260,11 +268,9 @@ class DialogueManager:
                 f"unknown feedback kind {kind!r}; use one of: {', '.join(FEEDBACK_KINDS)}"
             )
         item = self.catalog.get(item_id)  # UnknownItemError for unknown ids
-        if kind == "like":
-            return ItemLiked(item.id, item.label), f"I liked {item.label}"
-        if kind == "dislike":
-            return ItemRejected(item.id, item.label), f"{item.label} is not for me"
-        return ItemSeen(item.id, item.label), f"I have already seen {item.label}"
+        feedback = FeedbackKind(kind)
+        said = FEEDBACK_WORDS[feedback].said.format(item.label)
+        return FEEDBACK_EVENTS[feedback](item.id, item.label), said
 
     def _load(self, session_id: str) -> list[Event]:
         events: list[Event] = []
@@ -283,7 +289,7 @@ class DialogueManager:
         new_events: Sequence[Event],
         text: str,
         understanding: Understanding,
-        kind: str | None = None,
+        kind: ReplyKind | None = None,
     ) -> Iterator[str | Reply]:
         """Plan (chatbot.turn_policy), write, then store the turn's events and reply."""
         plan = plan_turn(

@@ -16,7 +16,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 
 from fastapi import Depends, FastAPI, Header, Path, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -32,6 +32,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from chatbot import __version__
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ChatbotError, SessionNotFound
+from chatbot.kinds import FeedbackKind
 from chatbot.server_auth import ApiKeys, is_loopback
 from chatbot.server_errors import ERROR_RESPONSES, ApiError, ErrorOut, describe, error_response
 from chatbot.server_errors import install_error_handlers as _install_error_handlers
@@ -98,7 +99,7 @@ class FeedbackIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     item_id: str = Field(max_length=256, description="Catalogue id of a recommended item")
-    kind: Literal["like", "dislike", "seen"]
+    kind: FeedbackKind = Field(description="What the user thinks of the item")
 
 
 class ItemOut(BaseModel):

@@ -13,17 +13,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
+from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind
+
 SYNOPSIS_CHARS = 280
 # A rating average over fewer votes than this is noise (half the omdb movies have 2 votes or
 # fewer); the card then leaves the rating out rather than call two votes "highly rated".
 MIN_RATING_VOTES = 20
 EMPTY_PANEL = "Nothing yet. Tell me what you like, or rate a card."
-FEEDBACK_LABELS = {"like": "Liked", "dislike": "Not for me", "seen": "Seen it"}
+FEEDBACK_LABELS: dict[str, str] = {kind: FEEDBACK_WORDS[kind].done for kind in FeedbackKind}
 # (action, button text, what a screen reader hears before the film's label)
 CARD_ACTIONS = (
-    ("like", "Like", "Like"),
-    ("dislike", "Not for me", "Not for me"),
-    ("seen", "Seen it", "Seen it"),
+    *(
+        (str(kind), FEEDBACK_WORDS[kind].button, FEEDBACK_WORDS[kind].button)
+        for kind in FeedbackKind
+    ),
     ("why", "Why this one?", "Why this one"),
     ("more", "More like this", "More like this"),
 )
@@ -235,7 +238,7 @@ def feedback_message(kind: str, label: str) -> str:
         return f"{FEEDBACK_LABELS[kind]}: {label}"
     except KeyError:
         raise ValueError(
-            f"unknown feedback kind {kind!r}; use one of {sorted(FEEDBACK_LABELS)}"
+            f"unknown feedback kind {kind!r}; use one of {sorted(map(str, FeedbackKind))}"
         ) from None
 
 

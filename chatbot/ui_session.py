@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from chatbot.errors import ChatbotError
+from chatbot.kinds import FeedbackKind, ReplyKind
 from chatbot.ui_render import (
     EMPTY_PANEL,
     clean_genres,
@@ -288,7 +289,7 @@ class Sessions:
             return str(e)
         label = item.label
         view = self.view(session_id)
-        if act in ("like", "dislike", "seen"):
+        if act in tuple(FeedbackKind):
             self._enqueue_turn(
                 view,
                 feedback_message(act, label),
@@ -633,7 +634,7 @@ class Sessions:
                     view.cards = [
                         self._card(manager.catalog.get(str(i["id"])), i, manager) for i in items
                     ]
-                elif reply.get("kind") == "no_results":
+                elif reply.get("kind") == ReplyKind.NO_RESULTS:
                     view.cards = []  # the old cards may break the new limits
                 else:  # 'thanks!', an answer about a pick: the cards stay as they were
                     view.cards = list(job.prior_cards)

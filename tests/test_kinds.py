@@ -54,3 +54,74 @@ def test_the_http_api_offers_exactly_the_feedback_kinds(books_manager: Any) -> N
     kind = schema["components"]["schemas"]["FeedbackIn"]["properties"]["kind"]
     enum = kind.get("enum") or schema["components"]["schemas"][kind["$ref"].split("/")[-1]]["enum"]
     assert enum == [k.value for k in FeedbackKind]
+
+
+# one way to reach each reply kind through the real manager: a kind added to ReplyKind without
+# a way to produce it (and a scenario here) fails test_every_reply_kind_is_produced
+REPLY_SCENARIOS: dict[ReplyKind, tuple[str, ...]] = {
+    ReplyKind.CLARIFY: ("hello",),
+    ReplyKind.RECOMMEND: ("a space adventure",),
+    ReplyKind.UNKNOWN_TITLE: ("I loved Zorblax Quintuple",),
+    ReplyKind.NO_RESULTS: ("space, only after 2090",),
+    ReplyKind.ACKNOWLEDGE: ("a space adventure", "/like"),  # a feedback button
+}
+
+
+def test_every_reply_kind_has_a_scenario() -> None:
+    assert set(REPLY_SCENARIOS) == set(ReplyKind)
+
+
+@pytest.mark.parametrize("kind", list(ReplyKind))
+def test_every_reply_kind_is_produced(books_manager: Any, kind: ReplyKind) -> None:
+    reply = None
+    for text in REPLY_SCENARIOS[kind]:
+        if text == "/like":
+            assert reply is not None
+            reply = books_manager.feedback("produce", reply.items[0].item.id, FeedbackKind.LIKE)
+        else:
+            reply = books_manager.respond("produce", text)
+    assert reply is not None and reply.kind == kind and reply.text.strip()
+    assert reply.to_dict()["kind"] == kind.value
+
+
+def test_every_feedback_kind_has_its_words_and_ui_buttons() -> None:
+    from chatbot.kinds import FEEDBACK_WORDS
+    from chatbot.ui_render import CARD_ACTIONS, FEEDBACK_LABELS, feedback_message
+
+    assert set(FEEDBACK_WORDS) == set(FeedbackKind) == set(FEEDBACK_LABELS)
+    actions = {act: text for act, text, _ in CARD_ACTIONS}
+    for kind in FeedbackKind:
+        words = FEEDBACK_WORDS[kind]
+        assert words.button and words.icon and words.done and "{}" in words.said
+        assert actions[kind.value] == words.button  # the card's button posts the plain value
+        assert feedback_message(kind.value, "Dune") == f"{words.done}: Dune"
+    with pytest.raises(ValueError, match=r"\['dislike', 'like', 'seen'\]"):
+        feedback_message("love", "Dune")
+
+
+def test_every_feedback_kind_has_a_telegram_button_that_round_trips() -> None:
+    from chatbot.integrations.telegram import item_keyboard, parse_callback_data
+
+    keyboard = item_keyboard("book-001")
+    assert keyboard is not None
+    row = keyboard["inline_keyboard"][0]
+    parsed = [parse_callback_data(button["callback_data"]) for button in row]
+    assert parsed == [(kind, "book-001") for kind in FeedbackKind]
+    assert len({button["callback_data"] for button in row}) == len(FeedbackKind)
+
+
+@pytest.mark.parametrize("kind", list(FeedbackKind))
+def test_every_feedback_kind_is_a_chat_command(books_manager: Any, kind: FeedbackKind) -> None:
+    import io
+
+    from chatbot.cli import _TerminalChat
+
+    assert f"/{kind.value} N" in _TerminalChat.HELP
+    out = io.StringIO()
+    chat = _TerminalChat(books_manager, "cli", tty=False, out=out)
+    chat.run(io.StringIO("a space adventure\n"))
+    first = chat.last[0]
+    chat.run(io.StringIO(f"/{kind.value} 1\n"))
+    assert "Unknown command" not in out.getvalue()
+    events = [event_from_dict(d) for d in books_manager.store.load("cli")]
+    assert any(isinstance(e, EVENT_OF[kind]) and e.item_id == first for e in events)

@@ -14,6 +14,7 @@ from chatbot.evaluation.metrics import KS, latency_summary, list_limitations, me
 from chatbot.evaluation.redial import SEEKER, Dialogue, liked_suggestions, redial_item_map
 from chatbot.events import AttributePreferred
 from chatbot.interest import InterestState
+from chatbot.kinds import ReplyKind
 
 if TYPE_CHECKING:
     from chatbot.dialogue import DialogueManager, Reply
@@ -302,7 +303,7 @@ def run_user(
         if goal.target.id in run.lists[-1]:
             run.success_turn = turn
             break
-        text = user.react(items) if reply.kind != "clarify" or items else user.next_hint()
+        text = user.react(items) if reply.kind != ReplyKind.CLARIFY or items else user.next_hint()
         text = text or "Anything else?"
     run.final_ranking = _final_ranking(manager, session_id, depth)
     manager.forget(session_id)

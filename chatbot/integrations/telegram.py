@@ -19,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from chatbot.errors import ChatbotError, InputError, UnknownItemError
+from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind
 
 if TYPE_CHECKING:
     from chatbot.dialogue import Reply
@@ -29,8 +30,9 @@ log = logging.getLogger(__name__)
 Markup = dict[str, Any] | None  # an inline keyboard, as the Bot API's reply_markup
 TELEGRAM_TEXT_LIMIT = 4096  # characters per sendMessage
 CALLBACK_DATA_LIMIT = 64  # bytes per inline button's callback_data
-BUTTONS = (("like", "👍 Like"), ("dislike", "👎 Not for me"), ("seen", "👁 Seen it"))
-_KIND_CODES = {"like": "l", "dislike": "d", "seen": "s"}
+BUTTONS = tuple((k, f"{FEEDBACK_WORDS[k].icon} {FEEDBACK_WORDS[k].button}") for k in FeedbackKind)
+# each kind's code in callback_data ('fb:l:<item id>'); sent buttons carry it: never change one
+_KIND_CODES = {FeedbackKind.LIKE: "l", FeedbackKind.DISLIKE: "d", FeedbackKind.SEEN: "s"}
 _CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 GREETING = (
     "Hi! Tell me a film you love or what you are in the mood for, and I will suggest a few. "
@@ -224,8 +226,8 @@ def item_keyboard(item_id: str) -> dict[str, Any] | None:
     return {"inline_keyboard": [buttons]}
 
 
-def parse_callback_data(data: Any) -> tuple[str, str] | None:
-    """('like', item_id) from 'fb:l:<item id>'; None for anything else."""
+def parse_callback_data(data: Any) -> tuple[FeedbackKind, str] | None:
+    """(FeedbackKind.LIKE, item_id) from 'fb:l:<item id>'; None for anything else."""
     if not isinstance(data, str):
         return None
     prefix, _, rest = data.partition(":")
