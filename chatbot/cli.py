@@ -185,6 +185,8 @@ def _add_eval_commands(sub: _Subcommands) -> None:
             "heldout4",
             "dev6",
             "heldout5",
+            "dev7",
+            "heldout6",
             "all",
         ),
     )

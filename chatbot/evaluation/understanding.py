@@ -9,6 +9,7 @@ read the understanding code or the earlier corpus; heldout2 is only scored, neve
 `understanding_{dev4,heldout3}.jsonl` are a fourth batch by another such author; heldout3 likewise.
 `understanding_{dev5,heldout4}.jsonl` are a fifth batch by a third such author; heldout4 likewise.
 `understanding_{dev6,heldout5}.jsonl` are a sixth batch by a fourth such author; heldout5 likewise.
+`understanding_{dev7,heldout6}.jsonl` are a seventh batch by a fifth such author; heldout6 likewise.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -102,9 +103,14 @@ KINDS = (
 # (one variant of each case idea per file), titles, people, studios, genre values and "every pick"
 # pool sizes (at least 6 items) checked against the catalogue; dev6 is for development, heldout5
 # only scored, never read or tuned on
+# dev7 / heldout6: a seventh batch by a fifth independent author (same rules: no understanding code,
+# no held-out, dev5 or dev6 files, held-out reports or understanding git history read), written in
+# pairs (one variant of each case idea per file, other sentences/titles/people/numbers), titles,
+# people, studios, genre values and "every pick" pool sizes (at least 6 items) checked against the
+# catalogue; dev7 is for development, heldout6 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
-    "dev6", "heldout5",
+    "dev6", "heldout5", "dev7", "heldout6",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
