@@ -55,7 +55,7 @@ class Reply:
     items: tuple[Recommendation, ...]
     state: InterestState
     summary: str
-    kind: str  # recommend | clarify | unknown_title | no_results | acknowledge
+    kind: ReplyKind
     notices: tuple[str, ...] = ()
     fell_back: bool = False
 
@@ -68,7 +68,7 @@ class Reply:
             "state": self.state.to_dict(),
             "summary": self.summary,
             "beliefs": [{"id": b.id, "label": b.label} for b in self.state.beliefs()],
-            "kind": self.kind,
+            "kind": str(self.kind),
             "notices": list(self.notices),
         }
 
@@ -343,12 +343,12 @@ class DialogueManager:
         from chatbot.understanding.language import DETECTABLE, ENGLISH
 
         if understanding.language is not None:
-            kind = "language"
+            kind = ReplyKind.LANGUAGE
             name = DETECTABLE.get(understanding.language, "another language")
             said = f"That looks like {name}. {ENGLISH.unsupported}"
         else:
             assert understanding.question is not None
-            kind = "answer"
+            kind = ReplyKind.ANSWER
             reasons: dict[str, str] = {}
             for event in history:
                 if isinstance(event, ItemsRecommended):

@@ -25,7 +25,7 @@ from chatbot.grounding import (
     Violation,
     ViolationKind,
 )
-from chatbot.kinds import ReplyKind
+from chatbot.kinds import REPLY_PROMPTS, ReplyKind
 from chatbot.prompts import PROMPTS_DIR, REQUIRED_PROMPTS, Prompts  # noqa: F401 (re-exported)
 from chatbot.protocols import BatchChatModel, BatchStream, ChatModel
 from chatbot.ranking import Recommendation
@@ -43,7 +43,7 @@ from chatbot.writing_checks import AVOID_PHRASES
 
 log = logging.getLogger(__name__)
 
-REPLY_KINDS = tuple(k.value for k in ReplyKind)
+REPLY_KINDS = tuple(REPLY_PROMPTS)  # the reply kinds the writer writes
 # Generation budgets: a 135M model stays on topic for about one sentence, and every token
 # costs ~55 ms on 2 cores, so an item gets one sentence (generation stops at its end).
 INTRO_MAX_TOKENS = 28
@@ -202,7 +202,7 @@ class ResponseWriter:
         )
         items = [rec.item for rec in request.recommendations]
         phrase = request_phrase(request.recommendations, self.noun)
-        if request.kind == "recommend":  # restated in the system's words, never the user's
+        if request.kind == ReplyKind.RECOMMEND:  # restated in the system's words, never the user's
             said = phrase or f"{self.noun}s that fit what you told me"
         else:
             said = _truncate(clean_text(request.user_text, 2 * USER_TEXT_CHARS), USER_TEXT_CHARS)
@@ -215,7 +215,7 @@ class ResponseWriter:
             "suggestions": "one suggestion" if len(items) == 1 else f"{len(items)} suggestions",
             "are_picks": "is one pick" if len(items) == 1 else f"are {len(items)} picks",
         }
-        prompt = "intro" if request.kind == "recommend" else request.kind
+        prompt = REPLY_PROMPTS[ReplyKind(request.kind)]
         lead_allowed = self.checker.allowed(
             items,
             trusted=[said],  # the system's phrase: titles in it were recognised, not typed
@@ -411,15 +411,16 @@ class ResponseWriter:
         yield fallback
 
     def _template_lead(self, kind: str, count: int, phrase: str = "") -> str:
-        if kind == "recommend" or (count and kind == "acknowledge"):
+        if kind == ReplyKind.RECOMMEND or (count and kind == ReplyKind.ACKNOWLEDGE):
             return template_lead(count, self.noun, phrase)
         return {
-            "recommend": "",
-            "clarify": "Happy to help.",
-            "unknown_title": f"I couldn't find that {self.noun} in the catalogue.",
-            "no_results": "Nothing in the catalogue matches all of that; try relaxing a wish.",
-            "acknowledge": "Got it, I've noted that.",
-        }[kind]
+            ReplyKind.CLARIFY: "Happy to help.",
+            ReplyKind.UNKNOWN_TITLE: f"I couldn't find that {self.noun} in the catalogue.",
+            ReplyKind.NO_RESULTS: (
+                "Nothing in the catalogue matches all of that; try relaxing a wish."
+            ),
+            ReplyKind.ACKNOWLEDGE: "Got it, I've noted that.",
+        }[ReplyKind(kind)]
 
     def _template_item(self, rec: Recommendation, allowed: Allowed) -> str:
         """A sentence from the item's own description (the first grounded one) and its reasons."""

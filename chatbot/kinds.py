@@ -15,14 +15,29 @@ from types import MappingProxyType
 
 
 class ReplyKind(StrEnum):
-    """What a reply does; the writer picks its prompt by it (prompts/<kind>.jinja, "intro" for
-    recommend) and clients can style it (Reply.kind, the HTTP API's "kind")."""
+    """What a reply does (Reply.kind, the HTTP API's "kind"), so that clients can style it.
+    The writer writes the kinds in REPLY_PROMPTS; the others are answered without it."""
 
     RECOMMEND = "recommend"  # new picks
     CLARIFY = "clarify"  # nothing to go on yet: ask what the user likes
     UNKNOWN_TITLE = "unknown_title"  # a named title is not in the catalogue
     NO_RESULTS = "no_results"  # the hard constraints exclude every item
     ACKNOWLEDGE = "acknowledge"  # noted (small talk, a removed belief), no new picks
+    ANSWER = "answer"  # a question about items, answered from the catalogue
+    LANGUAGE = "language"  # a message in a language we do not read
+    REPLAYED = "replayed"  # HTTP only: a retried request whose stored reply was lost
+
+
+# the writer's prompt (prompts/<name>.jinja) for each reply kind it writes
+REPLY_PROMPTS: Mapping[ReplyKind, str] = MappingProxyType(
+    {
+        ReplyKind.RECOMMEND: "intro",
+        ReplyKind.CLARIFY: "clarify",
+        ReplyKind.UNKNOWN_TITLE: "unknown_title",
+        ReplyKind.NO_RESULTS: "no_results",
+        ReplyKind.ACKNOWLEDGE: "acknowledge",
+    }
+)
 
 
 class FeedbackKind(StrEnum):

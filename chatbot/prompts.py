@@ -20,6 +20,7 @@ from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING, Any
 
 from chatbot.errors import ConfigError
+from chatbot.kinds import REPLY_PROMPTS
 
 if TYPE_CHECKING:
     import jinja2
@@ -39,7 +40,7 @@ TUNED_VARIABLES = frozenset({"noun", "request", "facts", "title"})
 
 
 # the prompts of the reply kinds the writer writes ("intro" for recommend)
-KIND_PROMPTS = ("intro", "clarify", "unknown_title", "no_results", "acknowledge")
+KIND_PROMPTS = tuple(REPLY_PROMPTS.values())
 
 
 # prompt name -> the variables the code passes when it renders that prompt (and all it may use)

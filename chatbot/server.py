@@ -32,7 +32,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from chatbot import __version__
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ChatbotError, SessionNotFound
-from chatbot.kinds import FeedbackKind
+from chatbot.kinds import FeedbackKind, ReplyKind
 from chatbot.server_auth import ApiKeys, is_loopback
 from chatbot.server_errors import ERROR_RESPONSES, ApiError, ErrorOut, describe, error_response
 from chatbot.server_errors import install_error_handlers as _install_error_handlers
@@ -123,6 +123,7 @@ class ReplyOut(BaseModel):
     text: str
     items: list[ItemOut]
     state: dict[str, Any]
+    kind: ReplyKind = Field(description="What the reply does, for styling it")
 
 
 class StateOut(BaseModel):
@@ -299,7 +300,7 @@ class _Turns:
     def lost_reply(self, sid: str) -> dict[str, Any]:
         state = _state_dict(sid, self.manager.state(sid), self.settings.max_state_items)
         notice = "this request was already handled, but its reply was lost; ask again for picks"
-        return {**state, "text": "", "items": [], "kind": "replayed", "notices": [notice]}
+        return {**state, "text": "", "items": [], "kind": ReplyKind.REPLAYED, "notices": [notice]}
 
 
 _NOT_READY: dict[int | str, dict[str, Any]] = {

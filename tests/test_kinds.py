@@ -10,7 +10,7 @@ import pytest
 from chatbot.errors import InputError
 from chatbot.events import ItemLiked, ItemRejected, ItemSeen, event_from_dict
 from chatbot.generation import REQUIRED_PROMPTS, Prompts, ReplyRequest
-from chatbot.kinds import FeedbackKind, ReplyKind
+from chatbot.kinds import REPLY_PROMPTS, FeedbackKind, ReplyKind
 
 EVENT_OF = {
     FeedbackKind.LIKE: ItemLiked,
@@ -19,16 +19,20 @@ EVENT_OF = {
 }
 
 
-def test_every_reply_kind_has_its_prompt() -> None:
+def test_every_written_reply_kind_has_its_prompt() -> None:
     names = Prompts().names()
-    for kind in ReplyKind:
-        prompt = "intro" if kind is ReplyKind.RECOMMEND else kind.value
+    assert set(REPLY_PROMPTS) <= set(ReplyKind)
+    for prompt in REPLY_PROMPTS.values():
         assert prompt in REQUIRED_PROMPTS and prompt in names
 
 
-def test_reply_requests_accept_exactly_the_reply_kinds() -> None:
+def test_reply_requests_accept_exactly_the_written_reply_kinds() -> None:
     for kind in ReplyKind:
-        assert ReplyRequest(kind.value, "hi", (), "").kind == kind
+        if kind in REPLY_PROMPTS:
+            assert ReplyRequest(kind.value, "hi", (), "").kind == kind
+        else:  # answered without the writer
+            with pytest.raises(ValueError, match=f"unknown reply kind '{kind.value}'"):
+                ReplyRequest(kind.value, "hi", (), "")
     with pytest.raises(ValueError, match="unknown reply kind 'chat'.*recommend, clarify"):
         ReplyRequest("chat", "hi", (), "")
 
@@ -56,14 +60,18 @@ def test_the_http_api_offers_exactly_the_feedback_kinds(books_manager: Any) -> N
     assert enum == [k.value for k in FeedbackKind]
 
 
-# one way to reach each reply kind through the real manager: a kind added to ReplyKind without
-# a way to produce it (and a scenario here) fails test_every_reply_kind_is_produced
+# one way to reach each reply kind through the HTTP API (steps: a message, "/like" the first
+# pick, or "/lost" a message whose reply was lost): a kind added to ReplyKind without a way
+# to produce it fails test_every_reply_kind_is_produced
 REPLY_SCENARIOS: dict[ReplyKind, tuple[str, ...]] = {
     ReplyKind.CLARIFY: ("hello",),
     ReplyKind.RECOMMEND: ("a space adventure",),
     ReplyKind.UNKNOWN_TITLE: ("I loved Zorblax Quintuple",),
     ReplyKind.NO_RESULTS: ("space, only after 2090",),
     ReplyKind.ACKNOWLEDGE: ("a space adventure", "/like"),  # a feedback button
+    ReplyKind.ANSWER: ("how long is Salt on the Ice of Europa?",),
+    ReplyKind.LANGUAGE: ("Bonjour, je cherche un bon livre pour ce soir",),
+    ReplyKind.REPLAYED: ("/lost space stories",),
 }
 
 
@@ -71,17 +79,37 @@ def test_every_reply_kind_has_a_scenario() -> None:
     assert set(REPLY_SCENARIOS) == set(ReplyKind)
 
 
+def _http_turn(client: Any, manager: Any, step: str, last: dict[str, Any]) -> dict[str, Any]:
+    from chatbot.sessions import idempotency_key
+
+    path = "/v1/sessions/produce/"
+    if step == "/like":
+        body = {"item_id": last["items"][0]["id"], "kind": FeedbackKind.LIKE.value}
+        return dict(client.post(path + "feedback", json=body).json())
+    if step.startswith("/lost "):  # stored with its key, but the reply never went out
+        text = step.removeprefix("/lost ")
+        with idempotency_key("lost-reply"):
+            manager.respond("produce", text)
+        key = {"Idempotency-Key": "lost-reply"}
+        return dict(client.post(path + "messages", json={"text": text}, headers=key).json())
+    return dict(client.post(path + "messages", json={"text": step}).json())
+
+
 @pytest.mark.parametrize("kind", list(ReplyKind))
 def test_every_reply_kind_is_produced(books_manager: Any, kind: ReplyKind) -> None:
-    reply = None
-    for text in REPLY_SCENARIOS[kind]:
-        if text == "/like":
-            assert reply is not None
-            reply = books_manager.feedback("produce", reply.items[0].item.id, FeedbackKind.LIKE)
-        else:
-            reply = books_manager.respond("produce", text)
-    assert reply is not None and reply.kind == kind and reply.text.strip()
-    assert reply.to_dict()["kind"] == kind.value
+    from fastapi.testclient import TestClient
+
+    from chatbot.server import create_app
+
+    app = create_app(books_manager, books_manager.settings, warm_up=False)
+    schema = app.openapi()["components"]["schemas"]
+    assert schema["ReplyKind"]["enum"] == [k.value for k in ReplyKind]  # the API documents all
+    reply: dict[str, Any] = {}
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        for step in REPLY_SCENARIOS[kind]:
+            reply = _http_turn(client, books_manager, step, reply)
+    assert reply["kind"] == kind.value, reply
+    assert reply["text"].strip() or reply["notices"]
 
 
 def test_every_feedback_kind_has_its_words_and_ui_buttons() -> None:
