@@ -16,7 +16,7 @@ from chatbot.backends.fake import FakeChatModel
 from chatbot.config import Settings
 from chatbot.errors import ConfigError
 from chatbot.generation import ReplyRequest, ResponseWriter
-from chatbot.kinds import ReplyKind
+from chatbot.kinds import REPLY_PROMPTS
 from chatbot.prompts import (
     PROMPT_VARIABLES,
     PROMPTS_DIR,
@@ -250,9 +250,7 @@ def test_the_code_passes_each_prompt_exactly_its_declared_variables(books_catalo
     for item_prompt in ("explain", "explain_tuned"):
         writer = ResponseWriter(None, books_catalog, settings, prompts=prompts, item_retry=True)
         writer.item_prompt = item_prompt  # what an adapter's manifest sets
-        for kind in ReplyKind:
-            if kind in {"answer", "language", "replayed"}:  # answered without the writer
-                continue
+        for kind in REPLY_PROMPTS:  # the kinds the writer writes
             writer.write(ReplyRequest(kind, "a cosy murder mystery", recs, "likes mysteries"))
     item_messages(writer, books_catalog.get("book-010"), "a mystery")
     passed: dict[str, frozenset[str]] = {}
