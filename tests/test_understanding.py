@@ -628,3 +628,85 @@ def test_that_skips_a_pick_turned_down_since_it_was_shown(
     got = events(nlu, "more like that", state)
     assert not [e for e in got if getattr(e, "item_id", None) == alien.id]
     assert [e for e in got if getattr(e, "item_id", None) == heat.id]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("movies about the Wall Street crash?", "wall street crash"),
+        ("a documentary about Wall Street", "wall street"),
+        ("films about the titanic", "titanic"),
+    ],
+)
+def test_what_films_are_about_is_a_topic_not_a_title(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    """A title as the object of 'about' after a film noun is the films' subject, never a like;
+    a noun phrase asking for films with a question mark is a request, not a question."""
+    u = nlu.understand(text, InterestState())
+    assert u.question is None
+    assert not [e for e in u.events if isinstance(e, ItemLiked | SimilarRequested)]
+    assert InterestExpressed(topic) in u.events
+    assert not any("cast lists" in n for n in u.notes)  # a place, not an unknown actor
+    assert nlu.understand("what is Inception about?", InterestState()).question is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("movies set in new york", "new york"), ("something set in Los Angeles", "los angeles")],
+)
+def test_everyday_words_inside_a_place_name_stay_in_the_topic(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    assert InterestExpressed(topic) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("a movie set in new york that isnt a romcom", "Romantic Comedy"),
+        ("i dont want anything scary", "Horror"),
+        ("something my 10yo can watch that isnt a cartoon", "Animation"),
+    ],
+)
+def test_contractions_typed_without_an_apostrophe_still_negate(
+    nlu: Understander, text: str, avoided: str
+) -> None:
+    got = events(nlu, text)
+    assert AttributeAvoided("genre", avoided) in got
+    assert AttributePreferred("genre", avoided) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("a shark movie that isnt jaws", "Jaws"),
+        ("something other than heat", "Heat"),
+        ("a heist movie except heat", "Heat"),
+    ],
+)
+def test_a_title_named_to_be_left_out_is_rejected(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    item = movie(movies_catalog, title)
+    got = events(nlu, text)
+    assert ItemRejected(item.id, item.label) in got
+    assert ItemLiked(item.id, item.label) not in got
+
+
+def test_a_new_phrase_after_a_negated_one_is_wanted(nlu: Understander) -> None:
+    got = events(nlu, "I'm not in the mood for anything sad, a feel good comedy")
+    assert AttributePreferred("genre", "Comedy") in got
+    assert AttributeAvoided("genre", "Comedy") not in got
+    assert AttributeAvoided("mood", "Sad") in got
+    # a list closed by 'or' is still all avoided
+    got = events(nlu, "no horror, gore or zombies")
+    assert not [e for e in got if isinstance(e, AttributePreferred | InterestExpressed)]
+
+
+def test_a_genre_after_an_article_is_no_title(nlu: Understander, movies_catalog: Catalog) -> None:
+    got = events(nlu, "hated heat, a comedy please")
+    assert AttributePreferred("genre", "Comedy") in got
+    assert not [e for e in got if isinstance(e, ItemLiked)]
+    few = movie(movies_catalog, "A Few Good Men")
+    assert ItemSeen(few.id, few.label) in events(nlu, "seen heat, a few good men and alien")

@@ -249,6 +249,7 @@ class Vocabulary:
         for name, films in _catalogue_series(catalog).items():
             self.series[name] = films
         self.topic_words = _topic_words(catalog)
+        self.name_phrases = _name_phrases(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.facet_terms = _facet_terms(catalog)
         self.people = {v for f, v in self.facet_terms.values() if f in NAMED_FACETS}
@@ -437,6 +438,18 @@ def _topic_words(catalog: Catalog) -> dict[str, float]:
         for w in set(re.findall(r"[a-z][a-z'-]+", item.description.lower())):
             counts[w] = counts.get(w, 0) + 1
     return {w: c / max(1, n) for w, c in counts.items()}
+
+
+def _name_phrases(catalog: Catalog, min_items: int = 3) -> frozenset[tuple[str, str]]:
+    """Lower-cased word pairs that the descriptions write as one capitalised name inside a
+    sentence ('New York', 'World War', 'Los Angeles'), in at least `min_items` descriptions: a
+    user may type them in lower case ('set in new york')."""
+    counts: dict[tuple[str, str], int] = {}
+    for item in catalog:
+        pairs = re.findall(r"(?<=[a-z,] )([A-Z][a-z]+) (?=([A-Z][a-z]+))", item.description)
+        for pair in {(a.lower(), b.lower()) for a, b in pairs}:
+            counts[pair] = counts.get(pair, 0) + 1
+    return frozenset(p for p, c in counts.items() if c >= min_items)
 
 
 def _franchise_term(value: str, titles: set[str]) -> bool:

@@ -323,7 +323,14 @@ SLANG = _table(
     "comdy=comedy|whats=what's|hows=how's|wheres=where's|whos=who's|"
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
     "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
-    "tho=though|lookin=looking|watchin=watching|somethin'=something"
+    "tho=though|lookin=looking|watchin=watching|somethin'=something|"
+    # contractions typed without the apostrophe ('a shark movie that isnt jaws'); not those
+    # that are words of their own ('its', 'ill', 'were', 'lets', 'id', 'hed', 'shed')
+    "isnt=isn't|arent=aren't|wasnt=wasn't|werent=weren't|dont=don't|doesnt=doesn't|"
+    "didnt=didn't|havent=haven't|hasnt=hasn't|hadnt=hadn't|wont=won't|cant=can't|"
+    "wouldnt=wouldn't|shouldnt=shouldn't|couldnt=couldn't|aint=ain't|im=i'm|ive=i've|"
+    "youre=you're|thats=that's|theres=there's|theyre=they're|youve=you've|itd=it'd|"
+    "other than=except|anything but=anything except|nothing but=only"
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(

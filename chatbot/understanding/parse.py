@@ -27,6 +27,7 @@ from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState
 from chatbot.understanding.constraints import ConstraintRules
 from chatbot.understanding.core import (
+    FILM_NOUNS,
     Cue,
     EventProposer,
     Question,
@@ -214,6 +215,8 @@ class _Parse(ConstraintRules, TitleRules):
             low.endswith("?") or opener in QUESTION_STARTS or later
         ) or REQUEST_QUESTIONS.search(low):
             return None
+        if opener not in QUESTION_STARTS and not later and self._asks_for_films():
+            return None
         last = low.rsplit(",", 1)[-1].strip()
         if last != low and REQUEST_QUESTIONS.search(last):
             return None  # 'sci-fi is a no-go, what about a western?': a request at the end
@@ -235,6 +238,26 @@ class _Parse(ConstraintRules, TitleRules):
             elif topic == "reason" and shown and not pronoun:
                 items = tuple(shown)
         return Question(topic, tuple(items), unknown[0] if unknown and not items else "")
+
+    def _asks_for_films(self) -> bool:
+        """The message opens with a noun phrase that asks for films ('movies about the Wall Street
+        crash?', 'a comedy like Heat?', 'something with sharks?'): a request with a question
+        mark, not a question about the film it names."""
+        for k, tok in enumerate(self.toks[:5]):
+            if tok.text in INTERJECTIONS:
+                continue
+            if tok.text in FILM_NOUNS - {"one", "thing"} or any(
+                t.kind == "facet" and t.pos == k and t.facet is not None and t.facet[0] == "genre"
+                for t in self.targets
+            ):
+                return True
+            word = self._word(k)
+            if tok.text in ("a", "an", "some", "any", "more", "other", "another") or (
+                word is not None and word.tag in ("JJ", "JJR", "JJS")
+            ):
+                continue  # 'good old-fashioned westerns?', 'more like this?'
+            return False
+        return False
 
     def _unknown_note(self, title: str) -> str:
         """A note for the reply, with up to two close catalogue titles as suggestions."""
@@ -529,6 +552,16 @@ class _Parse(ConstraintRules, TitleRules):
                 return set(range(cue.pos + 1, hi))
         return set()
 
+    def _fresh_phrase(self, lo: int) -> bool:
+        """The clause at lo opens a new indefinite noun phrase after a comma and no 'and' / 'or'
+        closes a list after it ('not in the mood for anything sad, a feel good comedy'): what
+        it names is said on its own, not as one more member of the list before it."""
+        if lo == 0 or self.toks[lo - 1].text != ",":
+            return False
+        if self.toks[lo].text not in ("a", "an", "some", "something", "maybe", "preferably"):
+            return False
+        return not any(t.text in ("and", "or", "nor") for t in self.toks[lo:])
+
     def _relative_between(self, a: int, b: int) -> bool:
         """A relative clause starts between tokens a and b ('comedies that aren't romantic')."""
         # the target itself may be the pronoun 'that' ('that was bad'): only words after it
@@ -600,7 +633,14 @@ class _Parse(ConstraintRules, TitleRules):
                 in_scope = t.verdict is None and any(t.pos in scope for scope in scopes)
                 chosen = t.verdict or chosen
                 seen = any(c.kind == "seen" for c in cues)
-                if chosen is None and not in_scope and pure and prev is not None and not prev[2]:
+                if (
+                    chosen is None
+                    and not in_scope
+                    and pure
+                    and prev is not None
+                    and not prev[2]
+                    and not self._fresh_phrase(lo)
+                ):
                     chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'
                 if (
                     chosen is None
@@ -749,7 +789,29 @@ class _Parse(ConstraintRules, TitleRules):
         person, studio or title the catalogue knows."""
         if not 2 <= len(run) <= 3 or run != list(range(run[0], run[-1] + 1)):
             return False
+        word = self._word(run[0])
+        if (word is not None and word.ent in NOT_PEOPLE) or self._about_before(run[0]):
+            return False  # 'set in New York', 'a documentary about Wall Street': no actor
         return all(self.toks[k].raw[:1].isupper() and self._pos(k) == "PROPN" for k in run)
+
+    def _in_proper_name(self, k: int) -> bool:
+        """Token k is one word of a multi-word proper noun: capitalised past the first token
+        ('New York', 'Wall Street'), or a pair the descriptions write as a name ('new york')."""
+
+        def proper(j: int) -> bool:
+            return (
+                0 < j < len(self.toks)
+                and self.toks[j].raw[:1].isupper()
+                and self._pos(j) == "PROPN"
+                and self.toks[j].text not in ("i", "i'm")
+            )
+
+        words = [t.text for t in self.toks]
+        pairs = self.vocab.name_phrases
+        lower = (k > 0 and (words[k - 1], words[k]) in pairs) or (
+            k + 1 < len(words) and (words[k], words[k + 1]) in pairs
+        )
+        return lower or (proper(k) and (proper(k - 1) or proper(k + 1)))
 
     def _topic_word(self, k: int) -> bool:
         """A word that can carry a topic: a noun, proper noun, adjective or verb (per the parse)
@@ -763,6 +825,8 @@ class _Parse(ConstraintRules, TitleRules):
         pos = self._pos(k)
         if pos not in ("NOUN", "PROPN", "ADJ", "VERB", "X", ""):
             return False
+        if self._in_proper_name(k):
+            return True  # 'set in New York', 'Los Angeles': an everyday word inside a name
         if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0:
             return False  # 'having', 'going', 'think': verbs carry a topic only when rare
         if zipf_frequency(word, "en") >= MAX_TOPIC_ZIPF:
@@ -852,6 +916,8 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# named-entity labels of proper nouns that are never a person's name
+NOT_PEOPLE = frozenset(("GPE", "LOC", "FAC", "EVENT", "NORP", "LANGUAGE", "DATE", "TIME", "LAW"))
 # a cue word that, said of oneself ("i'm bored"), is a mood and no verdict on a film
 USER_STATES = frozenset(("bored", "tired", "sick", "done", "over"))
 INTERJECTIONS = frozenset(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from chatbot.catalog import Item
 from chatbot.filters import NAMED_FACETS
 from chatbot.understanding.core import (
+    FILM_NOUNS,
     Cue,
     ParseBase,
     Tok,
@@ -207,6 +208,14 @@ class TitleRules(ParseBase):
         year, _ = self._year_after(i + n)
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
+        if self._topic_of_films(i):
+            return False  # 'movies about the Wall Street crash': what the films are about
+        article = self.toks[i - 1].text if i > 0 else ""
+        if article in ("a", "an") and not first.raw[:1].isupper():
+            # 'hated heat, a comedy please' is no 'The Comedy'; 'a few good men' is A Few Good Men
+            named = self.vocab.titles.get(key) or self.vocab.prefix_titles.get(key) or []
+            if not any(it.title.lower().startswith(article + " ") for it in named):
+                return False
         if all(w.isdecimal() for w in words):
             # '1917', '300', '2012' only right after a cue ('I really liked 1917'), never a year
             # or a length ('after 1990', '90 minutes')
@@ -289,6 +298,7 @@ class TitleRules(ParseBase):
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
                 or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
+                or self._excluded_title(i, n)  # 'a shark movie that isnt jaws'
                 or misused
             ):
                 return False
@@ -430,10 +440,38 @@ class TitleRules(ParseBase):
             and prev.text not in SMALL_TALK
         )
 
+    def _topic_of_films(self, i: int) -> bool:
+        """Token i opens the object of 'about' after a film noun ('movies about the Wall Street
+        crash', 'a documentary about Titanic'): a topic, never a verdict on a film of that name
+        ('what is Inception about?', 'tell me about Heat' keep their titles)."""
+        k = i - 1
+        while k >= 0 and self.toks[k].text in ("the", "a", "an"):
+            k -= 1
+        if k < 1 or self.toks[k].text != "about":
+            return False
+        k -= 1
+        while k > 0 and self._pos(k) == "ADJ":
+            k -= 1  # 'films about ...', 'movies mostly about ...' reach the noun
+        if self._pos(k) == "ADV" and k > 0:
+            k -= 1  # 'movies mostly about ...'
+        return self.toks[k].text in FILM_NOUNS - {"one", "thing"}
+
+    def _excluded_title(self, i: int, n: int) -> bool:
+        """The span is the whole object of an exclusion ('a shark movie that isnt jaws',
+        'anything except frozen', 'something other than heat', which the slang table reads as
+        'except'): a film named to be left out."""
+        before = tuple(t.text for t in self.toks[max(0, i - 2) : i])
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        return nxt in END_OF_OBJECT and (
+            before[-1:] in (("isn't",), ("wasn't",), ("except",), ("besides",))
+            or before in (("apart", "from"), ("except", "for"))
+        )
+
     def _about_span(self, i: int, n: int) -> bool:
         """The sentence is about the span as a title even in lower case."""
         return (
             self._asked_about(i, n)
+            or self._excluded_title(i, n)
             or self._cue_after(i, n)
             or self._before_listed_title(i, n)
             or self._listed_before_verdict(i, n)
@@ -733,6 +771,8 @@ class TitleRules(ParseBase):
                 start += 1
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
+            if self._topic_of_films(start):
+                continue  # 'movies about the Wall Street crash': a topic, no title
             if (
                 (start > 0 and toks[start - 1].text in PERSON_CUES)
                 or self._word_before(start) in WATCHERS
