@@ -710,3 +710,62 @@ def test_a_genre_after_an_article_is_no_title(nlu: Understander, movies_catalog:
     assert not [e for e in got if isinstance(e, ItemLiked)]
     few = movie(movies_catalog, "A Few Good Men")
     assert ItemSeen(few.id, few.label) in events(nlu, "seen heat, a few good men and alien")
+
+
+def test_every_facet_alias_reaches_a_catalogue_value(movies_catalog: Catalog) -> None:
+    """Curated aliases name their targets as the catalogue writes them ('splatter film' for the
+    value 'Splatter Film'); one that reaches no value on the movie catalogue is a typo, unless
+    it is for the book catalogue."""
+    from chatbot.understanding.core import _norm_phrase
+    from chatbot.understanding.lexicon import FACET_ALIASES
+
+    values = {
+        _norm_phrase(v)
+        for name in movies_catalog.facet_names()
+        if name not in ("language", "country")
+        for v in movies_catalog.facet_values(name)
+    }
+    dead = [
+        a for a, targets in FACET_ALIASES.items() if not values & set(map(_norm_phrase, targets))
+    ]
+    assert dead == ["poems"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a mockumentary", "Fake Documentary"),
+        ("a post-apocalyptic movie", "Apocalypse & Post-Apocalypse"),
+        ("a haunted house movie", "Ghost-House-Movies"),
+        ("a road trip movie", "Road Movie"),
+        ("a spaghetti western", "Italo-Western"),
+        ("not too gory", "Splatter Film"),
+    ],
+)
+def test_subgenre_words_reach_the_catalogue_genre(nlu: Understander, text: str, value: str) -> None:
+    got = events(nlu, text)
+    assert AttributePreferred("genre", value) in got or AttributeAvoided("genre", value) in got
+
+
+def test_a_language_that_names_no_country_asks_for_the_language(nlu: Understander) -> None:
+    assert ConstraintSet("language", "hi") in events(nlu, "hindi movies please")
+    assert ConstraintSet("language", "zh") in events(nlu, "mandarin films")
+    # a nationality stays the country rule's: made in France, better still in French
+    got = events(nlu, "french films")
+    assert ConstraintSet("country", "FR") in got and ConstraintSet("language", "fr") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen: matrix, gladiator, memento",
+        "the matrix gladiator and memento - seen them all",
+        "seen: the matrix, memento, gladiator",
+    ],
+)
+def test_lists_after_a_colon_or_without_commas_keep_every_member(
+    nlu: Understander, movies_catalog: Catalog, text: str
+) -> None:
+    seen = {e.item_id for e in events(nlu, text) if isinstance(e, ItemSeen)}
+    want = {movie(movies_catalog, t).id for t in ("The Matrix", "Gladiator", "Memento")}
+    assert seen == want

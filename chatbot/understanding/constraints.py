@@ -72,6 +72,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _LENGTH = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and (?:a )?half)"
 _LANGUAGE_ALT = "|".join(sorted(LANGUAGES, key=len, reverse=True))
 _COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
+# languages that name no country ('hindi', 'tamil', 'mandarin'): 'hindi movies' asks for the
+# language; 'french films' is the country rule's (made in France, better still in French)
+_LANGUAGE_ONLY_ALT = "|".join(sorted(set(LANGUAGES) - set(COUNTRIES), key=len, reverse=True))
 
 
 class ConstraintRules(ParseBase):
@@ -541,7 +544,7 @@ class ConstraintRules(ParseBase):
         return True
 
     def _language(self, m: re.Match[str]) -> bool:
-        word = m.group("l1") or m.group("l2")
+        word = m.group("l1") or m.group("l2") or m.group("l3")
         if m.group("neg"):
             return False
         return self._constrain(
@@ -1046,7 +1049,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "language",
         "language",
         rf"\b(?P<neg>no |not |non[\s-])?(?:(?:in|spoken in|dubbed in) (?P<l1>{_LANGUAGE_ALT})\b|"
-        rf"(?P<l2>{_LANGUAGE_ALT})[\s-](?:language|speaking|spoken|audio)\b)",
+        rf"(?P<l2>{_LANGUAGE_ALT})[\s-](?:language|speaking|spoken|audio)\b|"
+        rf"(?P<l3>{_LANGUAGE_ONLY_ALT})[\s-](?:films?|movies?|cinema|ones|titles|flicks?)\b)",
         _R._language,
     ),
     ConstraintRule(

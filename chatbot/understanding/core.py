@@ -538,7 +538,7 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             for variant in _variants(norm):
                 terms.setdefault(tuple(variant.split()), by_norm[norm])
     for alias, targets in FACET_ALIASES.items():
-        for target in targets:
+        for target in map(_norm_phrase, targets):  # 'splatter film' is the value 'splatter'
             if target in by_norm:
                 terms[tuple(alias.split())] = by_norm[target]  # curated aliases win
                 break

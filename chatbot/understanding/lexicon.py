@@ -261,7 +261,17 @@ FACET_ALIASES = _aliases(
     indie = independent;
     noir = neo noir, film noir;
     oscar winning|oscar winner = academy award winner;
-    poems = poetry"""
+    poems = poetry;
+    mockumentary|mockumentaries = fake documentary;
+    post apocalyptic|post-apocalyptic|apocalyptic|apocalypse = apocalypse post apocalypse;
+    dystopia|dystopian|dystopias|utopia|utopian = utopia dystopia;
+    haunted house|haunted houses|haunted mansion = ghost house, ghost;
+    road trip|road trips = road;
+    kaiju = japanese monster, monster;
+    spoof|spoofs = parody;
+    slapstick = silly, daffy comedy;
+    spaghetti western|spaghetti westerns = italo western, western;
+    sword and sandal|swords and sandals|sword and sandals|peplum = swords and sandals"""
 )
 # request words -> language code ('farsi' -> 'fa'); from the one table in chatbot.locales
 LANGUAGES: dict[str, str] = LANGUAGE_WORDS

@@ -146,6 +146,8 @@ class _Parse(ConstraintRules, TitleRules):
         self._facets()
         self._find_cues()
         self._fuzzy_titles()
+        while found != (found := sum(t.kind == "item" for t in self.targets)):
+            self._exact_titles()  # the members after a misspelt or fuzzy-found first title
         self._assign()
         self._apply_critiques()
         self._interests()

@@ -399,7 +399,10 @@ class TitleRules(ParseBase):
 
     def _past_cue_before(self, i: int) -> bool:
         """Right after 'loved', 'watched', 'saw'...: what one loves or watches is a film."""
-        prev = self.toks[i - 1].text if i > 0 else ""
+        k = i - 1
+        while k > 0 and self.toks[k].text in (":", "-", "–", "—"):
+            k -= 1  # 'seen: matrix, memento'
+        prev = self.toks[k].text if k >= 0 else ""
         if prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"):
             return True
         # 'something like heat', 'similar to up': what a film is compared with is a film; not
@@ -561,12 +564,25 @@ class TitleRules(ParseBase):
         """The span is followed by ',' / 'and' / 'or' and a title already found: the first
         member of a list ('die hard and predator are my favourites')."""
         k = i + n
+        if k < len(self.toks) and self._run_on_member_at(k):
+            return True  # 'the matrix inception and tenet - seen them all': no comma typed
         if k >= len(self.toks) or self.toks[k].text not in (",", "and", "or", "&"):
             return False
         starts = {k + 1}  # the next title may start at its article ('and the prestige') or after
         if k + 1 < len(self.toks) and self.toks[k + 1].text in ("the", "a", "an"):
             starts.add(k + 2)
         return any(t.kind == "item" and t.pos in starts for t in self.targets)
+
+    def _run_on_member_at(self, k: int) -> bool:
+        """A title already found starts at token k and a list goes on after it with ',' or
+        'and' and another title: k is the second member of a list typed without commas."""
+        here = [t for t in self.targets if t.kind == "item" and t.pos == k]
+        if not here:
+            return False
+        end = k
+        while end < len(self.toks) and self.toks[end].used:
+            end += 1
+        return self._before_listed_title(k, end - k) if end > k else False
 
     def _next_in_list(self, i: int) -> bool:
         """Token i follows ',', 'and' or 'or' right after a title already found."""
