@@ -769,3 +769,55 @@ def test_lists_after_a_colon_or_without_commas_keep_every_member(
     seen = {e.item_id for e in events(nlu, text) if isinstance(e, ItemSeen)}
     want = {movie(movies_catalog, t).id for t in ("The Matrix", "Gladiator", "Memento")}
     assert seen == want
+
+
+def test_a_film_described_by_a_negated_clause_is_no_verdict_on_the_picks(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    got = events(nlu, "a movie where nobody dies", after_picks)
+    assert not [e for e in got if isinstance(e, ItemRejected)]
+    assert InterestAvoided("dies") in got
+    got = events(nlu, "a movie where the dog doesn't die", after_picks)
+    assert InterestExpressed("dog") in got and InterestAvoided("die") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "genre", "avoided"),
+    [
+        ("a romance that's not cheesy", "Romance", "cheesy"),
+        ("a comedy that isn't crude", "Comedy", "crude"),
+    ],
+)
+def test_what_a_wanted_genre_should_not_be_is_avoided(
+    nlu: Understander, text: str, genre: str, avoided: str
+) -> None:
+    got = events(nlu, text)
+    assert AttributePreferred("genre", genre) in got and InterestAvoided(avoided) in got
+
+
+def test_neither_too_this_nor_too_that_is_a_wish_not_a_critique(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    got = events(nlu, "something neither too sad nor too long", after_picks)
+    assert AttributeAvoided("mood", "Sad") in got
+    assert ConstraintSet("runtime_max", 120) in got  # no critique of the top pick's length
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("a road trip film where no one gets killed", "killed"),
+        ("a movie where no animals get hurt", "animals get hurt"),
+    ],
+)
+def test_a_negative_subject_negates_what_it_does(
+    nlu: Understander, text: str, avoided: str
+) -> None:
+    got = events(nlu, text)
+    assert InterestAvoided(avoided) in got
+    assert not [e for e in got if isinstance(e, InterestExpressed) and "kill" in e.text]
+
+
+def test_time_to_kill_is_no_topic(nlu: Understander) -> None:
+    got = events(nlu, "got about 2 hours to kill before my flight, anything good?")
+    assert not [e for e in got if isinstance(e, InterestExpressed | InterestAvoided)]

@@ -103,7 +103,9 @@ class ConstraintRules(ParseBase):
             self.critiques.append(kind)
             return CRITIQUE_MARK.ljust(len(m.group(0)))
 
-        self.low = re.sub(rf"(?<!not )(?<!n't )\btoo (?P<w>{'|'.join(words)})\b", mark, self.low)
+        # 'not too long', 'neither too sad nor too long': a wish for what comes, no critique
+        negated = "(?<!not )(?<!n't )(?<!nor )(?<!neither )(?<!nothing )"
+        self.low = re.sub(rf"{negated}\btoo (?P<w>{'|'.join(words)})\b", mark, self.low)
 
     def _apply_comparative(self) -> None:
         """'like the matrix but newer', 'something like Alien, only older': the year is
@@ -977,7 +979,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "shorter",
         "runtime",
-        r"\b(?P<w>(?:not|isn't|is not|aren't|wasn't|shouldn't be) (?:too |so |very |that |"
+        r"\b(?P<w>(?:not|nor|neither|nothing|isn't|is not|aren't|wasn't|shouldn't be) "
+        r"(?:too |so |very |that |"
         r"overly |a )?long(?: one)?|shorter|short(?! stor)|"
         r"quick(?:er)?)\b"
         r"(?! than)",

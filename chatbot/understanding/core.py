@@ -685,7 +685,7 @@ class ParseBase:
             return True  # 'a rainy sunday afternoon', 'a cozy night in': when, not what
         if w.dep == "npadvmod" or self.syntax.words[w.head].dep == "npadvmod":
             return True  # 'last week', 'yesterday', 'tonight': when, not what
-        if w.dep == "acomp" and w.pos == "ADJ":
+        if w.dep == "acomp" and w.pos == "ADJ" and not self._describes_the_film(w):
             return True  # "it's late", "what's worth seeing": said of something, not a topic
         if self._viewing_context(w):
             return True  # 'something to watch on the plane', 'a film for a long flight'
@@ -702,8 +702,12 @@ class ParseBase:
         while w.head not in seen and words[w.head] is not w:
             seen.add(w.head)
             head = words[w.head]
-            if head.text.lower() in FILM_NOUNS or head.text.lower() in ("about", "where"):
+            text = head.text.lower()
+            if text in FILM_NOUNS or text in ("about", "where"):
                 return True
+            facet = self.vocab.facet_terms.get((text,))
+            if facet is not None and facet[0] == "genre" and w.dep == "relcl":
+                return True  # 'a romance that's not cheesy': the clause says what it is like
             w = head
         return False
 

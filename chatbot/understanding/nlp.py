@@ -149,6 +149,11 @@ def _scopes(words: tuple[Word, ...]) -> list[tuple[int, frozenset[int]]]:
             continue
         head = w.head if w.head != k else k
         span = _subtree(words, head) | _subtree(words, k)
+        subject = words[head] if w.dep == "det" else w
+        if subject.dep in ("nsubj", "nsubjpass") and subject.head != words.index(subject):
+            # 'where no one gets killed', 'where nobody dies': a negative subject negates what
+            # it does
+            span |= _subtree(words, subject.head)
         scope: set[int] = set()
         for j in range(k + 1, len(words)):
             if _turns(words, j, k):

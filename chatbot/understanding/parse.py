@@ -716,7 +716,14 @@ class _Parse(ConstraintRules, TitleRules):
         """A negative message without a title or topic is said of the picks on the table when it
         points at them ('none of these', 'not feeling it'), is no clause of its own ('nope',
         'not for me', 'these are bad'), or its main verb is the verdict ('i hate them', 'nah
-        i'll pass'); 'i just finished breaking bad' is about something else."""
+        i'll pass'); 'i just finished breaking bad' is about something else, and so is a
+        film described by a clause ('a movie where nobody dies')."""
+        words = [t.text for t in self.toks]
+        if any(
+            w in FILM_NOUNS and words[k + 1 : k + 2] in (["where"], ["that"], ["which"], ["in"])
+            for k, w in enumerate(words)
+        ):
+            return False
         if any(t.text in PRONOUNS or t.text in PLURAL_REFERENCES for t in self.toks):
             return True
         if self.cues and self.cues[0].pos == 0 and self.cues[0].kind == "neg":
@@ -829,6 +836,8 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         if self._in_proper_name(k):
             return True  # 'set in New York', 'Los Angeles': an everyday word inside a name
+        if word in EVENT_VERBS and (w := self._word(k)) is not None and self._describes_the_film(w):
+            return True  # 'a movie where the dog doesn't die': what happens in the story
         if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0:
             return False  # 'having', 'going', 'think': verbs carry a topic only when rare
         if zipf_frequency(word, "en") >= MAX_TOPIC_ZIPF:
@@ -918,6 +927,22 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# everyday verbs that still say what happens in a story ('where nobody dies')
+EVENT_VERBS = frozenset(
+    (
+        "die",
+        "dies",
+        "dying",
+        "died",
+        "killed",
+        "kill",
+        "kills",
+        "cheats",
+        "hurt",
+        "harmed",
+        "injured",
+    )
+)
 # named-entity labels of proper nouns that are never a person's name
 NOT_PEOPLE = frozenset(("GPE", "LOC", "FAC", "EVENT", "NORP", "LANGUAGE", "DATE", "TIME", "LAW"))
 # a cue word that, said of oneself ("i'm bored"), is a mood and no verdict on a film
