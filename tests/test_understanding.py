@@ -821,3 +821,8 @@ def test_a_negative_subject_negates_what_it_does(
 def test_time_to_kill_is_no_topic(nlu: Understander) -> None:
     got = events(nlu, "got about 2 hours to kill before my flight, anything good?")
     assert not [e for e in got if isinstance(e, InterestExpressed | InterestAvoided)]
+
+
+def test_a_mood_said_of_oneself_before_show_me_is_no_topic(nlu: Understander) -> None:
+    got = events(nlu, "I'm bored at home, show me something good")
+    assert not [e for e in got if isinstance(e, InterestExpressed)]

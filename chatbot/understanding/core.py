@@ -703,8 +703,9 @@ class ParseBase:
             seen.add(w.head)
             head = words[w.head]
             text = head.text.lower()
-            if text in FILM_NOUNS or text in ("about", "where"):
-                return True
+            if (text in FILM_NOUNS and head.pos != "VERB") or text in ("about", "where"):
+                return True  # not the verb 'show me something'
+
             facet = self.vocab.facet_terms.get((text,))
             if facet is not None and facet[0] == "genre" and w.dep == "relcl":
                 return True  # 'a romance that's not cheesy': the clause says what it is like
