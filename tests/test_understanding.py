@@ -680,7 +680,6 @@ def test_contractions_typed_without_an_apostrophe_still_negate(
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("a shark movie that isnt jaws", "Jaws"),
         ("something other than heat", "Heat"),
         ("a heist movie except heat", "Heat"),
     ],
@@ -692,6 +691,12 @@ def test_a_title_named_to_be_left_out_is_rejected(
     got = events(nlu, text)
     assert ItemRejected(item.id, item.label) in got
     assert ItemLiked(item.id, item.label) not in got
+
+
+def test_a_franchise_named_to_be_left_out_leaves_out_the_series(nlu: Understander) -> None:
+    got = events(nlu, "a shark movie that isnt jaws")
+    assert AttributeAvoided("franchise", "Jaws") in got
+    assert InterestExpressed("shark") in got
 
 
 def test_a_new_phrase_after_a_negated_one_is_wanted(nlu: Understander) -> None:

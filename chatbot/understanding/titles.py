@@ -641,7 +641,7 @@ class TitleRules(ParseBase):
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         prev = self.toks[i - 1].text if i > 0 else ""
         # 'no more Toy Story', 'not jurassic park though': leaving one out leaves the franchise out
-        if nxt in FRANCHISE_NOUNS or prev in ("more", "other", "any", "not", "no", "except"):
+        if nxt in FRANCHISE_NOUNS or prev in _LEAVE_OUT:
             return named
         return None
 
@@ -1051,6 +1051,10 @@ SUBJECT_WORDS = frozenset(
 PERSON_CUES = frozenset(("starring", "featuring", "with", "by", "actor", "actress", "director"))
 # nouns that make the words before them a kind of film ('a princess one', 'a heist type')
 KIND_NOUNS = frozenset(("one", "ones", "movie", "movies", "film", "films", "type", "kind"))
+# words after which a franchise named like its film is left out as a whole ('isnt jaws')
+_LEAVE_OUT = frozenset(
+    ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
+)
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
 
