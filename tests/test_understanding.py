@@ -831,3 +831,14 @@ def test_time_to_kill_is_no_topic(nlu: Understander) -> None:
 def test_a_mood_said_of_oneself_before_show_me_is_no_topic(nlu: Understander) -> None:
     got = events(nlu, "I'm bored at home, show me something good")
     assert not [e for e in got if isinstance(e, InterestExpressed)]
+
+
+def test_a_number_naming_a_titled_film_after_a_cue(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    odyssey = movie(movies_catalog, "2001: A Space Odyssey")
+    angry = movie(movies_catalog, "12 Angry Men")
+    got = events(nlu, "I loved 2001 and 12 Angry Men")
+    assert ItemLiked(odyssey.id, odyssey.label) in got and ItemLiked(angry.id, angry.label) in got
+    assert ConstraintSet("year_min", 2001) in events(nlu, "movies from 2001")
+    assert not events(nlu, "I was born in 2001")  # the user's year, not the films'

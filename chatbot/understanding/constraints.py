@@ -772,6 +772,13 @@ RULES: tuple[ConstraintRule, ...] = (
         r"eighties|nineties)\b",
         _R._read_only,
     ),
+    # 'I was born in 2001', 'my dad was born in the 50s': a person's year, not the films'
+    ConstraintRule(
+        "born_in",
+        "year",
+        rf"\bborn\s+(?:in\s+)?(?:the\s+)?(?:{_YEAR}|(?:19|20)?[0-9]0'?s)\b",
+        _R._read_only,
+    ),
     # 'from this century', 'a 21st century film', 'last century'
     ConstraintRule(
         "century",

@@ -219,7 +219,9 @@ class Vocabulary:
             hkey = normalize_title(head)
             # 'Anchorman' for 'Anchorman: The Legend of Ron Burgundy'; not 'Alien' for 'Alien:
             # Covenant' when 'Alien' is a title of its own
-            if head != item.title and (len(hkey.split()) >= 2 or len(hkey) >= 6):
+            # '2001' for '2001: A Space Odyssey' (a number is read as a title only after a cue)
+            long_enough = len(hkey.split()) >= 2 or len(hkey) >= 6
+            if head != item.title and (long_enough or (hkey.isdecimal() and len(hkey) >= 3)):
                 self.short_titles.setdefault(hkey, []).append(item)
         # 'temple of doom', 'the two towers', 'revenge of the sith': the subtitle of exactly one
         # title of a series, when it is no title of its own
