@@ -202,6 +202,7 @@ def test_trailer_preference() -> None:
     assert trailer_url([("g", "en", "generic")]) is None
 
 
+@pytest.mark.catalog  # reads the real omdb.org dumps: not part of the fast offline suite
 def test_real_build_from_shared_data(tmp_path: Path) -> None:
     settings = Settings.from_env()
     if not (Path(settings.omdb_dir) / "all_movies.csv").exists():
