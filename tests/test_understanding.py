@@ -842,3 +842,35 @@ def test_a_number_naming_a_titled_film_after_a_cue(
     assert ItemLiked(odyssey.id, odyssey.label) in got and ItemLiked(angry.id, angry.label) in got
     assert ConstraintSet("year_min", 2001) in events(nlu, "movies from 2001")
     assert not events(nlu, "I was born in 2001")  # the user's year, not the films'
+
+
+def test_a_wish_asked_and_answered_in_one_message(nlu: Understander) -> None:
+    got = events(nlu, "documentary? no. mystery? yes")
+    assert AttributeAvoided("genre", "Documentary") in got
+    assert AttributePreferred("genre", "Mystery") in got
+    assert AttributePreferred("genre", "Documentary") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("a spielberg movie I might not have seen", ("person", "Steven Spielberg")),
+        ("a western I haven't seen", ("genre", "Western")),
+    ],
+)
+def test_a_wanted_kind_of_film_not_yet_seen(
+    nlu: Understander, text: str, facet: tuple[str, str]
+) -> None:
+    assert AttributePreferred(*facet) in events(nlu, text)
+
+
+def test_an_old_relative_visiting_asks_for_a_family_film(nlu: Understander) -> None:
+    got = events(nlu, "my grandmother is visiting, she's 85, what can we all watch")
+    assert ConstraintSet("audience", "family") in got
+    assert not [e for e in events(nlu, "my brother is 30") if isinstance(e, ConstraintSet)]
+
+
+def test_a_word_before_stuff_is_a_kind_of_film(nlu: Understander) -> None:
+    got = events(nlu, "a haunted house film with no possession stuff")
+    assert not [e for e in got if isinstance(e, ItemRejected | ItemLiked)]
+    assert InterestAvoided("possession") in got

@@ -229,7 +229,8 @@ class ConstraintRules(ParseBase):
         years = int(n) if n.isdecimal() else _AGES.get(n, 99)
         if years <= CHILD_AGE_MAX:
             self._watching.append("children")
-        elif years < 18:
+        elif years < 18 or set(re.findall(r"[a-z-]+", m.group(0))) & FAMILY_WORDS:
+            # a teenager, or a relative one watches with ('my grandmother is visiting, she's 85')
             self._watching.append("family")
         return True
 

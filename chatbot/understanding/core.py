@@ -73,6 +73,15 @@ def plain_text(text: str) -> str:
 
 
 # 'those sound fun', 'looks so cool': approval of what was shown, not a wish for comedy
+# 'documentary? no. mystery? yes': a wish asked and answered by the user in one go
+_ANSWERED_RE = re.compile(
+    r"(^|[.!?,;]\s*)"
+    r"(?!(?:what|which|who|how|why|when|where|is|are|was|were|do|does|did|can|could|would|will|"
+    r"should|have|has|any|anything|something)\b)"
+    r"([^.!?,;\d]{2,40}?)\?\s*(?P<a>no|nope|nah|no way|pass|yes|yeah|yep|yup|sure|definitely)"
+    r"\b[.!,]?",
+    re.IGNORECASE,
+)
 _APPROVAL_RE = re.compile(
     r"\b(sound|sounds|look|looks|seem|seems)\s+(?:so\s+|really\s+|very\s+|pretty\s+|quite\s+)?"
     r"(?:fun|good|great|cool|nice|awesome|interesting|amazing|perfect|fine|ok|okay|excellent|"
@@ -104,8 +113,15 @@ def normalize_slang(text: str) -> str:
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
+    text = _ANSWERED_RE.sub(_answered, text)
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
+
+
+def _answered(m: re.Match[str]) -> str:
+    """'documentary? no.' -> 'no documentary.'; 'mystery? yes' -> 'mystery.'"""
+    said_no = m.group("a").lower() in ("no", "nope", "nah", "no way", "pass")
+    return f"{m.group(1)}{'no ' if said_no else ''}{m.group(2).strip()}. "
 
 
 def _verdict_emoji(text: str) -> str:

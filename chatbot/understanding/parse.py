@@ -663,7 +663,15 @@ class _Parse(ConstraintRules, TitleRules):
                     chosen = (
                         "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)
                     )
-                if chosen is None and any(c.kind == "unseen" for c in cues):
+                unseen = [c for c in cues if c.kind == "unseen"]
+                if (
+                    chosen is None
+                    and t.kind == "facet"
+                    and unseen
+                    and all(c.pos > t.pos for c in unseen)
+                ):
+                    chosen = "pos"  # 'a spielberg movie I might not have seen': a wish
+                elif chosen is None and unseen:
                     if t.kind == "facet":
                         untried.append(t)  # 'never watched a western, I'd like to try one'
                     continue  # "I haven't seen that one": nothing to learn

@@ -256,24 +256,7 @@ class TitleRules(ParseBase):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
         if self._franchise_at(i, n) is not None:
             return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
-        if not capitalised and nxt in (
-            "movie",
-            "movies",
-            "film",
-            "films",
-            "flick",
-            "story",
-            "one",
-            "ones",
-            "type",
-            "kind",
-            "thing",
-            "things",
-            "stuff",
-            "vibe",
-            "vibes",
-            "genre",
-        ):
+        if not capitalised and (nxt in KIND_NOUNS or nxt == "story"):
             return False  # 'a road trip movie', 'not a princess one': a kind of film
         if (
             n > 1
@@ -1050,7 +1033,12 @@ SUBJECT_WORDS = frozenset(
 # words after which a capitalised name is a person ('starring Denzel Washington')
 PERSON_CUES = frozenset(("starring", "featuring", "with", "by", "actor", "actress", "director"))
 # nouns that make the words before them a kind of film ('a princess one', 'a heist type')
-KIND_NOUNS = frozenset(("one", "ones", "movie", "movies", "film", "films", "type", "kind"))
+# nouns that, after lower-case words, say a kind of film ('a road trip movie', 'no possession
+# stuff'), not the end of a title
+KIND_NOUNS = frozenset(
+    ("one", "ones", "movie", "movies", "film", "films", "flick", "flicks", "type", "kind")
+    + ("thing", "things", "stuff", "vibe", "vibes", "genre")
+)
 # words after which a franchise named like its film is left out as a whole ('isnt jaws')
 _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
