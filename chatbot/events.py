@@ -18,22 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from chatbot.constraints import CONSTRAINTS
 from chatbot.errors import ChatbotError
 
-# Hard constraints a session can set, and the type of their value.
-CONSTRAINT_TYPES: dict[str, type] = {
-    "year_min": int,
-    "year_max": int,
-    "runtime_max": int,
-    "runtime_min": int,
-    "decade_not": int,  # a decade to leave out, by its first year ('nothing from the 80s': 1980)
-    "rating_min": float,
-    "language": str,
-    "country": str,
-    "price_min": float,
-    "price_max": float,
-    "audience": str,  # 'children' or 'family': who is watching (see chatbot.filters.AUDIENCES)
-}
+# Hard constraints a session can set, and the type of their value (the rows of the table in
+# chatbot.constraints).
+CONSTRAINT_TYPES: dict[str, type] = {name: row.type for name, row in CONSTRAINTS.items()}
 
 
 class EventFormatError(ChatbotError, ValueError):
@@ -101,7 +91,7 @@ class AttributeAvoided(_FacetEvent):
 
 @dataclass(frozen=True)
 class ConstraintSet:
-    """A hard constraint (see CONSTRAINT_TYPES) was set or changed."""
+    """A hard constraint (a chatbot.constraints.CONSTRAINTS name) was set or changed."""
 
     name: str
     value: int | float | str

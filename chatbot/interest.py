@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chatbot import events as ev
+from chatbot.constraints import CONSTRAINTS, constraint_label
 from chatbot.locales import COUNTRY_NAMES, LANGUAGE_NAMES
 
 
@@ -250,15 +251,13 @@ def _avoided(state: InterestState, event: ev.AttributeAvoided) -> InterestState:
 
 def _constraint_set(state: InterestState, event: ev.ConstraintSet) -> InterestState:
     state = replace(state, constraints={**state.constraints, event.name: event.value})
-    if event.name == "audience":
+    row = CONSTRAINTS.get(event.name)
+    if row is not None and row.refuses is not None:
         # who is watching wins over earlier taste: 'a scary movie', then 'for my 8 year old
         # instead' drops the Horror wish (the audience refuses it anyway)
-        from chatbot.filters import AUDIENCES
-
-        audience = AUDIENCES.get(str(event.value))
-        if audience is not None:
-            kept = tuple(p for p in state.preferred if not audience.refuses_value(*p))
-            state = replace(state, preferred=kept, focus=tuple(p for p in state.focus if p in kept))
+        refuses = row.refuses
+        kept = tuple(p for p in state.preferred if not refuses(event.value, *p))
+        state = replace(state, preferred=kept, focus=tuple(p for p in state.focus if p in kept))
     return state
 
 
@@ -315,35 +314,6 @@ def facet_value_label(facet: str, value: str) -> str:
     if facet in ("studio", "franchise"):
         return f"{value} films"
     return value
-
-
-def _audience_label(value: Any) -> str:
-    if value == "children":
-        return "Suitable for children (family and children's films only)"
-    return "Suitable for the whole family (no horror, erotic, adult or violent films)"
-
-
-# the readable phrase of each constraint in events.CONSTRAINT_TYPES, from its value
-_CONSTRAINT_LABELS: dict[str, Callable[[Any], str]] = {
-    "year_min": lambda v: f"Only after {int(v) - 1}",
-    "year_max": lambda v: f"Only before {int(v) + 1}",
-    "runtime_max": lambda v: f"At most {int(v)} minutes long",
-    "runtime_min": lambda v: f"At least {int(v)} minutes long",
-    "decade_not": lambda v: f"Not from the {int(v)}s",
-    "rating_min": lambda v: f"Rated at least {float(v):g}",
-    "language": lambda v: f"In {LANGUAGE_NAMES.get(str(v), str(v))}",
-    "country": lambda v: f"From {COUNTRY_NAMES.get(str(v), str(v))}",
-    "price_min": lambda v: f"Price at least {float(v):g}",
-    "price_max": lambda v: f"Price at most {float(v):g}",
-    "audience": _audience_label,
-}
-
-
-def constraint_label(name: str, value: Any) -> str:
-    """A readable phrase for one constraint ('Only after 2000'); 'name: value' for a name
-    without a label."""
-    label = _CONSTRAINT_LABELS.get(name)
-    return label(value) if label is not None else f"{name}: {value}"
 
 
 def _constraint_sentences(constraints: Mapping[str, Any]) -> list[str]:

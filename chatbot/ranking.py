@@ -15,6 +15,7 @@ import numpy as np
 
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
+from chatbot.constraints import HIGH_RATING, constraint_reasons, filter_fields, rating_reason
 from chatbot.errors import InputError
 from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState, facet_value_label
@@ -39,7 +40,6 @@ EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown l
 CO_MENTION_WEIGHT = 0.5
 CO_MENTION_OFF_WISH = 0.2  # the share left for an item without any facet value the user wants
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
-HIGH_RATING = 7.5
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,6 @@ class Ranker:
         """Hard constraints of the state (and avoided facets) as retrieval Filters."""
         from chatbot.filters import Filters
 
-        c = state.constraints
         genres_none = tuple(v for f, v in state.avoided if f == "genre")
         facets_none: dict[str, tuple[str, ...]] = {}
         for f, v in state.avoided:
@@ -185,22 +184,14 @@ class Ranker:
             for f, v in state.focus:
                 if f != "genre":
                     facets_any[f] = (*facets_any.get(f, ()), v)
+        hard = filter_fields(state.constraints)  # the constraint table's filters
+        hard["suitable_for"] = self._audience(hard.get("suitable_for"))
         return Filters(
+            **hard,
             genres_any=genres_any,
             genres_none=genres_none,
-            year_min=_int(c.get("year_min")),
-            year_max=_int(c.get("year_max")),
-            runtime_max=_int(c.get("runtime_max")),
-            runtime_min=_int(c.get("runtime_min")),
-            decades_none=(int(c["decade_not"]),) if "decade_not" in c else (),
-            languages=(str(c["language"]),) if "language" in c else (),
-            countries=(str(c["country"]),) if "country" in c else (),
-            rating_min=_float(c.get("rating_min")),
-            price_min=_float(c.get("price_min")),
-            price_max=_float(c.get("price_max")),
             facets_any=facets_any,
             facets_none=facets_none,
-            suitable_for=self._audience(c.get("audience")),
             # a person avoided is also left out where a synopsis names them ('not Tarantino')
             text_none=(
                 *state.avoided_topics,
@@ -603,20 +594,11 @@ class _Explainer:
         for facet, value in dict.fromkeys(state.preferred):
             if _has(item, facet, value):
                 out.append(f"{facet_value_label(facet, value)}, which you asked for")
-        c = state.constraints
-        if ("year_min" in c or "year_max" in c) and item.year:
-            out.append(f"from {item.year}, in the period you asked for")
-        if "runtime_max" in c and item.runtime:
-            out.append(f"{item.runtime} minutes long")
-        votes = item.votes or 0
-        if (
-            item.rating is not None
-            and votes >= MIN_RATING_VOTES
-            and (item.rating >= HIGH_RATING or "rating_min" in c)
-        ):
-            # a rating over a handful of votes is noise: said only with enough votes, and how many
-            word = "highly rated" if item.rating >= HIGH_RATING else "rated"
-            out.append(f"{word} {item.rating:.1f} by {votes} voters")
+        # the period, length and rating asked for, then a high rating even when not asked for
+        out.extend(constraint_reasons(state.constraints, item))
+        rated = rating_reason(item)
+        if rated and rated not in out and (item.rating or 0) >= HIGH_RATING:
+            out.append(rated)
         if cold and item.id in self.ranker._popular_ids:
             out.append("one of the most popular titles")
         if cold and state.explore:
@@ -630,9 +612,6 @@ def _query_texts(state: InterestState) -> tuple[str, str]:
     """(what the user wants, what they avoid) as the texts the query embeds ('' for none)."""
     wish = "; ".join([*state.interests[-3:], *(v for _, v in state.preferred[-4:])])
     return wish, "; ".join(state.avoided_topics[-3:])
-
-
-MIN_RATING_VOTES = 20  # as the web UI's cards (chatbot.ui_render): fewer votes are noise
 
 
 def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:
@@ -716,11 +695,3 @@ def _stem(word: str) -> str:
 def _unit(v: np.ndarray) -> np.ndarray:
     n = float(np.linalg.norm(v))
     return v / n if n > 1e-9 else v
-
-
-def _int(value: object) -> int | None:
-    return None if value is None else int(value)  # type: ignore[call-overload]
-
-
-def _float(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]

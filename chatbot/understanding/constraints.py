@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from chatbot.catalog import Item
+from chatbot.constraints import clear_words
 from chatbot.events import (
     AttributePreferred,
     BeliefRemoved,
@@ -48,23 +49,9 @@ _FAMILY_ALT = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
 _PEOPLE_ALT = "|".join(
     sorted(CHILD_WORDS | WATCHERS | {"twins", "triplets"}, key=len, reverse=True)
 )
-# 'any year', 'forget the language', "don't care about the price": the constraints a word clears
-_CLEAR_WORDS = {
-    "year": ("year_min", "year_max"),
-    "years": ("year_min", "year_max"),
-    "era": ("year_min", "year_max"),
-    "decade": ("year_min", "year_max"),
-    "date": ("year_min", "year_max"),
-    "age": ("year_min", "year_max"),
-    "length": ("runtime_max",),
-    "runtime": ("runtime_max",),
-    "duration": ("runtime_max",),
-    "language": ("language",),
-    "country": ("country",),
-    "rating": ("rating_min",),
-    "price": ("price_min", "price_max"),
-    "budget": ("price_min", "price_max"),
-}
+# 'any year', 'forget the language', "don't care about the price": each word -> the constraints
+# it clears, from the constraint table ('length': runtime_max and runtime_min)
+_CLEAR_WORDS = clear_words()
 _CLEAR_ALT = "(" + "|".join(_CLEAR_WORDS) + ")"
 _DECADE_WORDS = {**DECADE_WORDS, "noughties": 2000}
 _DECADE = r"(?:the\s+)?(?:(?:19|20)?[0-9]0'?s|" + "|".join(_DECADE_WORDS) + r")"
