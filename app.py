@@ -25,6 +25,7 @@ import gradio as gr
 from chatbot.cli import add_backend_flag
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.fileio import atomic_write_text
 from chatbot.registry import Family
 from chatbot.ui_render import attribution_html, render_panel, turn_status
 from chatbot.ui_session import (
@@ -116,8 +117,7 @@ def ui_secret(settings: Settings) -> str:
             return path.read_text().strip()
         path.parent.mkdir(parents=True, exist_ok=True)
         value = secrets.token_hex(16)
-        path.write_text(value)
-        path.chmod(0o600)
+        atomic_write_text(path, value)  # owner-only from the first byte
         return value
     except OSError as e:  # a read-only home: sessions then last as long as this process
         log.warning("cannot keep the UI secret in %s (%s); sessions end with this process", path, e)

@@ -4,16 +4,25 @@ Used by every writer of built artefacts (catalogue, index, evaluation reports), 
 the same guarantees: a temp file in the target folder, fsync, mode 0600 (the artefacts can hold
 session-derived data; nothing else on the machine needs to read them), rename over the target,
 then fsync of the folder so the rename survives a crash.
+
+Files that a library writes itself (save_pretrained, a converter run as a subprocess) cannot go
+through these helpers: their writers create a temp folder with `private_dir` (0700, so nobody
+else can reach the files while they are written), then call `restrict_tree` (files 0600, folders
+0700) before renaming the folder into place.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 OWNER_ONLY = 0o600
+OWNER_ONLY_DIR = 0o700
 StrPath = str | os.PathLike[str]
 
 
@@ -38,6 +47,38 @@ def atomic_write_bytes(path: StrPath, data: bytes, *, mode: int = OWNER_ONLY) ->
 def atomic_write_text(path: StrPath, text: str, *, mode: int = OWNER_ONLY) -> None:
     """atomic_write_bytes for UTF-8 text."""
     atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+def atomic_write_with(path: StrPath, write: Callable[[BinaryIO], object]) -> None:
+    """atomic_write_bytes for a writer that wants a binary file object (np.save, np.savez,
+    pickle.dump): `write` fills an in-memory buffer, which then replaces `path`. Suits artefacts
+    that fit in memory (the largest, the item vectors, is tens of MB)."""
+    buf = io.BytesIO()
+    write(buf)
+    atomic_write_bytes(path, buf.getvalue())
+
+
+def private_dir(path: StrPath) -> Path:
+    """Create `path` (and missing parents) as a folder only its owner can enter (0700, whatever
+    the umask); an existing folder is restricted too. Returns the path; OSError as raised."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True, mode=OWNER_ONLY_DIR)
+    os.chmod(folder, OWNER_ONLY_DIR)  # mkdir's mode is filtered by the umask
+    return folder
+
+
+def restrict_tree(path: StrPath) -> None:
+    """Make every file under `path` owner-only (0600) and every folder 0700, `path` included,
+    for folders a library wrote with the umask's modes; links are left alone."""
+    root = Path(path)
+    os.chmod(root, OWNER_ONLY_DIR)
+    for folder, dirs, files in os.walk(root):
+        for name in dirs:
+            if not os.path.islink(os.path.join(folder, name)):
+                os.chmod(os.path.join(folder, name), OWNER_ONLY_DIR)
+        for name in files:
+            if not os.path.islink(os.path.join(folder, name)):
+                os.chmod(os.path.join(folder, name), OWNER_ONLY)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -39,6 +39,7 @@ from chatbot.backends.llm_decoding import constrain_logits, phrase_variants
 from chatbot.backends.llm_streams import MergedBatch, queued_deltas
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
+from chatbot.fileio import atomic_write_text, private_dir, restrict_tree
 from chatbot.registry import Capability, options_from
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,7 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
+    private_dir(tmp)  # 0700: nobody else can reach the files while the builder writes them
     cmd = _builder_command(hf_folder, tmp)
     if progress:
         print(f"converting {hf_folder.name} to 8-bit ONNX in {target} ...", file=sys.stderr)
@@ -112,7 +114,8 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
         "seconds": round(time.perf_counter() - started, 1),
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    restrict_tree(tmp)  # the builder writes with the umask's modes: make its files 0600
+    atomic_write_text(tmp / "manifest.json", json.dumps(manifest, indent=1) + "\n")
     try:
         os.replace(tmp, target)
     except OSError:  # another process finished first: keep its copy

@@ -25,6 +25,7 @@ from chatbot.backends.llm_decoding import logits_processors
 from chatbot.backends.llm_streams import silent_for
 from chatbot.config import Settings
 from chatbot.errors import BackendError, BackendUnavailable
+from chatbot.fileio import atomic_write_text, private_dir, restrict_tree
 from chatbot.registry import Capability, options_from
 
 log = logging.getLogger(__name__)
@@ -382,8 +383,10 @@ class TransformersChatModel:
             if hasattr(model.config, "quantization_config"):
                 del model.config.quantization_config
             shutil.rmtree(tmp, ignore_errors=True)
+            private_dir(tmp)  # 0700 while save_pretrained writes with the umask's modes
             model.save_pretrained(str(tmp))
             tokenizer.save_pretrained(str(tmp))
+            restrict_tree(tmp)  # then every file 0600, like the project's own artefacts
             manifest = {
                 "recipe": CACHE_RECIPE,
                 "source": str(self.folder / (self.gguf_file or "")),
@@ -391,7 +394,7 @@ class TransformersChatModel:
                 "seconds": round(time.perf_counter() - started, 1),
                 "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             }
-            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+            atomic_write_text(tmp / "manifest.json", json.dumps(manifest, indent=1) + "\n")
             os.replace(tmp, cache)
         except OSError as e:
             shutil.rmtree(tmp, ignore_errors=True)

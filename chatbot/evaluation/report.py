@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chatbot.catalog import atomic_write_text
+from chatbot.fileio import atomic_write_bytes, atomic_write_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -46,7 +46,7 @@ def write_report(
     atomic_write_text(paths["raw"], json.dumps(_raw_only(metrics)) + "\n")
     for section in sections:
         for name, png in section.figures.items():
-            (out / "plots" / f"{name}.png").write_bytes(png)
+            atomic_write_bytes(out / "plots" / f"{name}.png", png)
     paths["markdown"] = out / "report.md"
     atomic_write_text(paths["markdown"], render_markdown(title, sections))
     paths["html"] = out / "report.html"

@@ -51,7 +51,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from chatbot.fileio import atomic_write_bytes, file_sha256
+from chatbot.fileio import (
+    atomic_write_bytes,
+    atomic_write_text,
+    atomic_write_with,
+    file_sha256,
+    restrict_tree,
+)
 
 if TYPE_CHECKING:
     from chatbot.catalog import Catalog, Item
@@ -531,6 +537,7 @@ def finetune(
         shutil.rmtree(out_dir)
     model.to("cpu")
     model.save(str(out_dir))
+    restrict_tree(out_dir)  # sentence-transformers writes with the umask's modes
     report = {
         "library": _versions(),
         "loss": "MultipleNegativesRankingLoss (in-batch negatives, scale 20, cosine)",
@@ -544,7 +551,7 @@ def finetune(
         "history": history,
         "seconds": round(time.perf_counter() - started, 1),
     }
-    (out_dir / FINETUNE_REPORT).write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    atomic_write_text(out_dir / FINETUNE_REPORT, json.dumps(report, indent=1) + "\n")
     echo(f"fine-tuned model (epoch {best_epoch}) in {out_dir}; {report['seconds']} s")
     return report
 
@@ -662,7 +669,7 @@ def train_encoder(
     the pairs file and stop (to fine-tune on another machine). ConfigError for a
     test file or a catalogue without ReDial ids."""
     from chatbot.backends.embed_sentence_transformers import default_model_dir
-    from chatbot.catalog import atomic_write_text, load_catalog
+    from chatbot.catalog import load_catalog
     from chatbot.errors import ConfigError
     from chatbot.evaluation.redial import read_dialogues
     from chatbot.recommender.model import catalog_ids_hash, model_dir
@@ -723,6 +730,7 @@ def train_encoder(
             if mdir.exists():
                 shutil.rmtree(mdir)
             shutil.copytree(src, mdir)
+            restrict_tree(mdir)
         echo(f"using the fine-tuned model from {src} (fine-tuned in {report.get('seconds')} s)")
     else:
         report = finetune(pairs_path, default_model_dir(), mdir, opts, echo=echo)
@@ -732,7 +740,7 @@ def train_encoder(
     st = _load_st(mdir, "cpu")
     vectors = _encode(st, [item_text(item) for item in catalog])
     vpath = folder / VECTORS_FILE
-    np.save(vpath, vectors.astype(np.float16))
+    atomic_write_with(vpath, lambda f: np.save(f, vectors.astype(np.float16), allow_pickle=False))
     vectors_seconds = round(time.perf_counter() - t0, 1)
     echo(f"item vectors {vectors.shape} in {vectors_seconds} s")
 

@@ -22,7 +22,7 @@ import numpy as np
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
-from chatbot.fileio import file_sha256
+from chatbot.fileio import atomic_write_with, file_sha256
 from chatbot.recommender.rerank import Reranker
 
 if TYPE_CHECKING:
@@ -274,18 +274,19 @@ class EaseModel:
         return [self.item_ids[c] for c, v in row if v > 0]
 
     def save(self, folder: Path) -> Path:
-        """Write the weights to folder/ease.npz; returns the path."""
+        """Write the weights to folder/ease.npz (atomic, owner-only); returns the path."""
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / MODEL_FILE
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez_compressed(
-            tmp,
-            item_ids=np.array(self.item_ids),
-            cols=self.cols,
-            vals=self.vals.astype(np.float16),
-            counts=self.counts.astype(np.int32),
+        atomic_write_with(
+            path,
+            lambda f: np.savez_compressed(
+                f,
+                item_ids=np.array(self.item_ids),
+                cols=self.cols,
+                vals=self.vals.astype(np.float16),
+                counts=self.counts.astype(np.int32),
+            ),
         )
-        tmp.replace(path)
         return path
 
     @classmethod

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from chatbot.catalog import Catalog
+from chatbot.fileio import atomic_write_text
 
 if TYPE_CHECKING:
     from chatbot.interest import InterestState
@@ -194,10 +195,10 @@ class Reranker:
         return cls(booster, baskets=baskets, popularity_penalty=popularity_penalty)
 
     def save(self, path: Path) -> Path:
-        """Write the model as LightGBM text (best iteration only)."""
-        tmp = path.with_suffix(".tmp")
-        self.booster.save_model(str(tmp), num_iteration=self.booster.best_iteration or None)
-        tmp.replace(path)
+        """Write the model as LightGBM text (best iteration only; atomic, owner-only); returns
+        the path."""
+        text = self.booster.model_to_string(num_iteration=self.booster.best_iteration or None)
+        atomic_write_text(path, text)
         return path
 
     def table(self, ranker: Ranker, model: EaseModel) -> ItemTable:
