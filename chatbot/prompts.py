@@ -133,17 +133,29 @@ class Prompts:
         return names
 
     def _check_one(self, name: str) -> None:
-        """Check one file (see `check`); ConfigError names it."""
+        """Check one file (see `check`); ConfigError names it, also for any Jinja error (an
+        unknown filter or test, a bad tag) and any exception the sample render raises."""
         import jinja2
 
         path = self.directory.joinpath(f"{name}.jinja")
+        try:
+            self._check_source(name, path)
+        except ConfigError:
+            raise
+        except jinja2.TemplateSyntaxError as e:  # TemplateAssertionError too: unknown filter
+            raise ConfigError(
+                f"prompt {path} does not render: {e.message} (line {e.lineno})"
+            ) from e
+        except Exception as e:  # a template can raise anything while rendering: name the file
+            raise ConfigError(f"prompt {path} does not render: {type(e).__name__}: {e}") from e
+
+    def _check_source(self, name: str, path: Traversable) -> None:
+        import jinja2
+
         source = _read(path)
         if not source.strip():
             raise ConfigError(f"prompt {path} is empty: write the prompt text in it")
-        try:
-            ast = self._env.parse(source, name=f"{name}.jinja")
-        except jinja2.TemplateSyntaxError as e:
-            raise ConfigError(f"prompt {path} does not render: {e} (line {e.lineno})") from e
+        ast = self._env.parse(source, name=f"{name}.jinja")
         declared = PROMPT_VARIABLES.get(name)
         if declared is None and self.packaged:
             raise ConfigError(
@@ -191,12 +203,15 @@ class Prompts:
             ) from None
         except jinja2.UndefinedError as e:
             raise ConfigError(f"prompt {name}.jinja: {e}; pass it when rendering") from e
+        except jinja2.TemplateError as e:
+            raise ConfigError(f"prompt {name}.jinja does not render: {e}") from e
 
 
 def _read(path: Traversable) -> str:
-    """The text of a prompt file; ConfigError names a file that is not UTF-8."""
+    """The text of a prompt file, without a UTF-8 byte order mark (which editors on Windows
+    write: it would reach the model as U+FEFF); ConfigError names a file that is not UTF-8."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise ConfigError(
             f"prompt {path} is not UTF-8 text ({e.reason} at byte {e.start}): save it as UTF-8"
@@ -211,6 +226,8 @@ def _render_checked(
 
     try:
         return env.get_template(f"{name}.jinja").render(**values).strip()
+    except jinja2.TemplateSyntaxError:
+        raise  # _check_one names the line
     except jinja2.TemplateError as e:
         raise ConfigError(f"prompt {path} does not render: {e}") from e
 
