@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.metadata
+import pathlib
 import threading
+import types
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -80,6 +83,16 @@ def option(setting: str, default: Any, help: str, *, choices: Iterable[str] = ()
     )
 
 
+# the types an option may have (or `<type> | None`), by the name Settings reads values with
+OPTION_TYPES: dict[type, str] = {
+    str: "str",
+    int: "int",
+    float: "float",
+    bool: "bool",
+    pathlib.Path: "Path",  # read with expanduser()
+}
+
+
 @dataclass(frozen=True)
 class NoOptions:
     """The options of a backend that has none."""
@@ -91,7 +104,7 @@ class OptionInfo:
 
     setting: str  # the setting name; the environment variable is CHATBOT_<SETTING>
     field: str  # the attribute of the options dataclass
-    type: str  # "str", "int", "float", "bool" or "Path" (how a string value is read)
+    type: str  # one of OPTION_TYPES' names: how a string value (CHATBOT_<SETTING>) is read
     default: Any
     help: str
     choices: tuple[str, ...] = ()
@@ -113,8 +126,15 @@ class Backend:
     capabilities: frozenset[Capability] = frozenset()
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "family", Family(self.family))
-        object.__setattr__(self, "capabilities", frozenset(map(Capability, self.capabilities)))
+        object.__setattr__(self, "family", as_family(self.family))
+        try:
+            capabilities = frozenset(map(Capability, self.capabilities))
+        except ValueError as e:
+            raise ConfigError(
+                f"{self.family.noun} {self.name!r}: {e}; known capabilities: "
+                f"{', '.join(Capability)}"
+            ) from None
+        object.__setattr__(self, "capabilities", capabilities)
         if not self.name or self.name != self.name.strip():
             raise ConfigError(f"a {self.family.noun} needs a name without outer spaces")
         if not dataclasses.is_dataclass(self.options):
@@ -123,19 +143,20 @@ class Backend:
     def option_infos(self) -> tuple[OptionInfo, ...]:
         """Its options, in declaration order."""
         infos = []
+        label = f"{self.family.noun} {self.name!r}"
+        hints = _type_hints(label, self.options)
         for f in dataclasses.fields(self.options):
             setting = f.metadata.get("setting")
             if not setting:
                 raise ConfigError(
-                    f"{self.family.noun} {self.name!r}: option {f.name!r} names no setting "
+                    f"{label}: option {f.name!r} names no setting "
                     "(declare it with chatbot.registry.option)"
                 )
-            type_name = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "str")
             infos.append(
                 OptionInfo(
                     setting=setting,
                     field=f.name,
-                    type=type_name,
+                    type=_option_type(label, f.name, hints[f.name]),
                     default=f.default,
                     help=f.metadata.get("help", ""),
                     choices=f.metadata.get("choices", ()),
@@ -150,6 +171,43 @@ class Backend:
     def create(self, settings: Settings, options: Any = None) -> Any:
         """Build the backend (options default to those the settings give)."""
         return self.make(settings, self.options_from(settings) if options is None else options)
+
+
+def as_family(value: Family | str) -> Family:
+    """The Family named `value`; ConfigError naming the known families otherwise."""
+    try:
+        return Family(value)
+    except ValueError:
+        known = ", ".join(Family)
+        raise ConfigError(f"unknown backend family {value!r}; known families: {known}") from None
+
+
+def _type_hints(label: str, options: type) -> dict[str, Any]:
+    """The resolved annotations of an options dataclass (strings under `from __future__ import
+    annotations`); ConfigError when one names something its module does not define."""
+    try:
+        return typing.get_type_hints(options)
+    except Exception as e:  # NameError, TypeError: whatever evaluating the annotation raised
+        raise ConfigError(
+            f"{label}: cannot resolve the option types of {options.__qualname__} ({e}); "
+            "import the types it names at module level"
+        ) from e
+
+
+def _option_type(label: str, name: str, hint: Any) -> str:
+    """The OPTION_TYPES name of an annotation (`X | None` and `Optional[X]` read as X);
+    ConfigError for any other type."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(hint) if a is not type(None)]
+        hint = members[0] if len(members) == 1 else hint
+    type_name = OPTION_TYPES.get(hint) if isinstance(hint, type) else None
+    if type_name is None:
+        allowed = ", ".join(t.__name__ for t in OPTION_TYPES)
+        raise ConfigError(
+            f"{label}: option {name!r} has the unsupported type {hint!r}; an option is one of "
+            f"{allowed} (or that type | None), read from its CHATBOT_ variable"
+        )
+    return type_name
 
 
 def options_from(options: type[_T], settings: Settings) -> _T:
@@ -203,16 +261,16 @@ class Registry:
 
     def names(self, family: Family | str) -> list[str]:
         """The backend names of a family, in registration order."""
-        return list(self._backends[Family(family)])
+        return list(self._backends[as_family(family)])
 
     def backends(self, family: Family | str | None = None) -> list[Backend]:
         """Every backend (of one family), in registration order."""
-        families = list(Family) if family is None else [Family(family)]
+        families = list(Family) if family is None else [as_family(family)]
         return [b for f in families for b in self._backends[f].values()]
 
     def get(self, family: Family | str, name: str) -> Backend:
         """The backend; ConfigError naming the known ones when there is none by that name."""
-        family = Family(family)
+        family = as_family(family)
         try:
             return self._backends[family][name]
         except KeyError:
@@ -223,7 +281,7 @@ class Registry:
 
     def create(self, family: Family | str, settings: Settings) -> Any:
         """The backend of this family that settings name, built with its options."""
-        family = Family(family)
+        family = as_family(family)
         return self.get(family, str(getattr(settings, family.setting))).create(settings)
 
     def options(self) -> Mapping[str, OptionInfo]:

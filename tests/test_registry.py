@@ -197,7 +197,7 @@ def test_unknown_backend_names_the_known_ones() -> None:
         make_store(Settings.from_env({}, store="mongo"))
     with pytest.raises(ConfigError, match="unknown index type 'annoy'; known index types: flat"):
         registry().get("index", "annoy")
-    with pytest.raises(ValueError):
+    with pytest.raises(ConfigError, match="unknown backend family 'vectors'; known families"):
         registry().get("vectors", "flat")  # not a family
 
 
