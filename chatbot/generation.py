@@ -27,7 +27,7 @@ from chatbot.grounding import (
 )
 from chatbot.kinds import REPLY_PROMPTS, ReplyKind
 from chatbot.prompts import PROMPTS_DIR, REQUIRED_PROMPTS, Prompts  # noqa: F401 (re-exported)
-from chatbot.protocols import BatchChatModel, BatchStream, ChatModel
+from chatbot.protocols import AdaptedChatModel, BatchChatModel, BatchStream, ChatModel
 from chatbot.ranking import Recommendation
 from chatbot.registry import Capability, Family, registry
 from chatbot.reply_framing import (
@@ -96,16 +96,23 @@ class Written:
 
 def make_chat_model(settings: Settings) -> ChatModel | None:
     """The chat model named by settings.llm (chatbot.registry); None for "template" (no LLM,
-    template text only). ConfigError lists the known backends for an unknown name."""
+    template text only). ConfigError lists the known backends for an unknown name, and names
+    a backend whose model is no ChatModel or declares other capabilities than its registration
+    (the writer trusts the declaration: it batches only a model declaring BATCHING)."""
     backend = registry().get(Family.LLM, settings.llm)
-    model: ChatModel | None = backend.create(settings)
-    # the writer trusts what a model declares (it batches only a model declaring BATCHING), so a
-    # model must declare what its registration says
-    if model is not None and getattr(model, "capabilities", None) != backend.capabilities:
+    model = backend.create(settings)  # Any: a plugin may build anything, checked below
+    if model is None:
+        return None
+    if not isinstance(model, ChatModel):
+        raise ConfigError(
+            f"llm backend {backend.name!r} built a {type(model).__name__}, which is no ChatModel "
+            "(name, capabilities and stream(messages, **opts); see chatbot.protocols)"
+        )
+    if model.capabilities != backend.capabilities:
         raise ConfigError(
             f"llm backend {backend.name!r} declares {sorted(backend.capabilities)} but its model "
-            f"{type(model).__name__} has capabilities "
-            f"{sorted(getattr(model, 'capabilities', None) or ())}; make them agree"
+            f"{type(model).__name__} has capabilities {sorted(model.capabilities)}; "
+            "make them agree"
         )
     return model
 
@@ -147,7 +154,7 @@ class ResponseWriter:
         self.fact_facets = True  # mood, style, source, movement among the item's facts
         # a model carrying the writer's LoRA adapter (chatbot/writer_training.py) was trained on
         # the prompt its manifest names: the item prompt is that one
-        manifest = getattr(model, "adapter_manifest", None)
+        manifest = model.adapter_manifest if isinstance(model, AdaptedChatModel) else None
         self.item_prompt = str(manifest.get("prompt") or "explain") if manifest else "explain"
         self.catalog = catalog
         self.settings = settings

@@ -8,7 +8,7 @@ them without importing this module (structural typing).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar, Protocol
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -17,18 +17,30 @@ from chatbot.registry import Capability
 Event = dict[str, Any]  # an event serialised to plain data (see chatbot.events)
 
 
+@runtime_checkable
 class ChatModel(Protocol):
     """A chat LLM: streams text deltas for a list of {"role", "content"} messages.
 
     Options understood by every backend: max_new_tokens (int), temperature (float, 0 = greedy),
     stop (list of strings). Failures are raised as BackendError. `capabilities` declares what
-    it can do beyond streaming (Capability.BATCHING: it is a BatchChatModel).
+    it can do beyond streaming (Capability.BATCHING: it is a BatchChatModel). Runtime-checkable:
+    make_chat_model refuses a plugin's model that lacks a member.
     """
 
     name: str
     capabilities: ClassVar[frozenset[Capability]]
 
     def stream(self, messages: list[dict[str, str]], **opts: Any) -> Iterator[str]: ...
+
+
+@runtime_checkable
+class AdaptedChatModel(Protocol):
+    """A chat model that may carry the writer's LoRA adapter (chatbot/writer_training.py):
+    `adapter_manifest` is the adapter's manifest (a dict; its "prompt" names the item prompt
+    the adapter was trained on), None when none is loaded. The writer checks for it with
+    isinstance; a model without the attribute has no adapter."""
+
+    adapter_manifest: Mapping[str, Any] | None
 
 
 class BatchStream(Protocol):
