@@ -11,8 +11,8 @@ import base64
 import hashlib
 import hmac
 import logging
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
@@ -31,8 +31,26 @@ Markup = dict[str, Any] | None  # an inline keyboard, as the Bot API's reply_mar
 TELEGRAM_TEXT_LIMIT = 4096  # characters per sendMessage
 CALLBACK_DATA_LIMIT = 64  # bytes per inline button's callback_data
 BUTTONS = tuple((k, f"{FEEDBACK_WORDS[k].icon} {FEEDBACK_WORDS[k].button}") for k in FeedbackKind)
-# each kind's code in callback_data ('fb:l:<item id>'); sent buttons carry it: never change one
-_KIND_CODES = {FeedbackKind.LIKE: "l", FeedbackKind.DISLIKE: "d", FeedbackKind.SEEN: "s"}
+_K = TypeVar("_K", bound=str)
+
+
+def feedback_codes(kinds: Iterable[_K]) -> dict[_K, str]:
+    """{kind: code}: each kind's code in callback_data ('fb:l:<item id>'), the shortest prefix
+    of its value that no earlier kind took ("like" -> "l", "dislike" -> "d", "seen" -> "s").
+    Sent buttons carry the codes, so a kind added to the end of FeedbackKind gets a new code
+    and never changes an existing one; a code never contains ':'."""
+    codes: dict[_K, str] = {}
+    for kind in kinds:
+        value = str(kind)
+        taken = set(codes.values())
+        code = next((value[:n] for n in range(1, len(value) + 1) if value[:n] not in taken), None)
+        if code is None or ":" in code:
+            raise ValueError(f"feedback kind {value!r} has no free callback code")
+        codes[kind] = code
+    return codes
+
+
+_KIND_CODES = feedback_codes(FeedbackKind)
 _CODE_KINDS = {code: kind for kind, code in _KIND_CODES.items()}
 GREETING = (
     "Hi! Tell me a film you love or what you are in the mood for, and I will suggest a few. "
