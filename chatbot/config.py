@@ -42,11 +42,11 @@ class Settings:
     # CSV header mapping for bring-your-own catalogues: "our_field=their_header,..."
     catalog_mapping: str = ""
     # retrieval: the backends (`chatbot backends` lists them and their options)
-    embedder: str = "sentence-transformers"  # or "hash" (deterministic, tests)
-    index_type: str = "flat"  # flat (exact inner product) | hnsw | ivf
+    embedder: str = "sentence-transformers"  # a registered embedder ("hash" in tests)
+    index_type: str = "flat"  # a registered index type (flat: exact inner product)
     index_dir: Path = _VAR / "index"
     # generation: the chat model backend, and the decoding settings every backend honours
-    llm: str = "transformers"  # transformers | onnxruntime | openai | fake | template
+    llm: str = "transformers"  # a registered llm backend (`chatbot backends` lists them)
     temperature: float = 0.0
     max_new_tokens: int = 160
     threads: int = 0  # CPU threads of the local models; 0: torch's default
@@ -54,7 +54,7 @@ class Settings:
     items_per_turn: int = 3
     max_message_chars: int = 2000
     # sessions
-    store: str = "sqlite"  # memory | sqlite | redis
+    store: str = "sqlite"  # a registered session store (`chatbot backends` lists them)
     session_ttl_s: int = 7 * 24 * 3600
     # serving
     host: str = "127.0.0.1"
