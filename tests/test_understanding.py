@@ -874,3 +874,55 @@ def test_a_word_before_stuff_is_a_kind_of_film(nlu: Understander) -> None:
     got = events(nlu, "a haunted house film with no possession stuff")
     assert not [e for e in got if isinstance(e, ItemRejected | ItemLiked)]
     assert InterestAvoided("possession") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("my faves are alien, aliens and predator", ("Alien", "Aliens", "Predator")),
+        ("my favorite movies are jaws and alien", ("Jaws", "Alien")),
+    ],
+)
+def test_a_list_of_favourites_names_titles(
+    nlu: Understander, movies_catalog: Catalog, text: str, titles: tuple[str, ...]
+) -> None:
+    liked = {e.item_id for e in events(nlu, text) if isinstance(e, ItemLiked)}
+    assert liked == {movie(movies_catalog, t).id for t in titles}
+
+
+def test_an_initialism_opening_a_title_names_it(nlu: Understander, movies_catalog: Catalog) -> None:
+    et = movie(movies_catalog, "E.T. The Extra-Terrestrial")
+    assert ItemSeen(et.id, et.label) in events(nlu, "seen jurassic park, jaws and et")
+    assert not events(nlu, "et al")
+
+
+def test_a_time_word_after_a_title_is_no_title(nlu: Understander) -> None:
+    got = events(nlu, "Watched Dune yesterday. Also saw Arrival last month")
+    assert [e.title for e in got if isinstance(e, ItemSeen)] == ["Dune (1984)", "Arrival (2016)"]
+
+
+def test_a_verdict_on_all_after_a_list_reaches_every_title(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    got = events(nlu, "I saw Gladiator, Troy, and 300 - all great")
+    liked = {e.item_id for e in got if isinstance(e, ItemLiked)}
+    assert liked == {movie(movies_catalog, t).id for t in ("Gladiator", "Troy", "300")}
+
+
+def test_a_pick_on_the_table_is_named_in_lower_case(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    heat = shown[1]
+    assert events(nlu, "heat - loved it", after_picks) == [ItemLiked(heat.id, heat.label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [("alien was too scary", "Horror"), ("something not too scary", "Horror")],
+)
+def test_too_scary_is_a_complaint_and_not_too_scary_a_wish(
+    nlu: Understander, after_picks: InterestState, text: str, avoided: str
+) -> None:
+    got = events(nlu, text, after_picks)
+    assert AttributeAvoided("genre", avoided) in got
+    assert not [e for e in got if isinstance(e, ItemLiked | AttributePreferred)]

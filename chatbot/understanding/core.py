@@ -239,6 +239,12 @@ class Vocabulary:
             long_enough = len(hkey.split()) >= 2 or len(hkey) >= 6
             if head != item.title and (long_enough or (hkey.isdecimal() and len(hkey) >= 3)):
                 self.short_titles.setdefault(hkey, []).append(item)
+            # 'et' / 'e.t.' for 'E.T. The Extra-Terrestrial': an initialism that opens a title
+            initials = re.match(r"((?:[a-z] )+[a-z])(?= \w)", key or "")
+            if initials and re.match(r"(?:[A-Za-z]\.){2,}", item.title):
+                for short in (initials.group(1), initials.group(1).replace(" ", "")):
+                    if short not in self.titles:
+                        self.short_titles.setdefault(short, []).append(item)
         # 'temple of doom', 'the two towers', 'revenge of the sith': the subtitle of exactly one
         # title of a series, when it is no title of its own
         self.subtitle_keys: set[str] = set()

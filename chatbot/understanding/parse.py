@@ -414,6 +414,13 @@ class _Parse(ConstraintRules, TitleRules):
         words = [t.text for t in toks]
         i = 0
         while i < len(toks):
+            if self._too_much(i):
+                # 'alien was too scary', 'the heat is too much': a complaint; what it names
+                # (scary -> horror) is avoided
+                self.cues.append(Cue(i, "neg", i + 1))
+                toks[i].used = True
+                i += 1
+                continue
             matched = False
             for table, kind in (
                 (SEEN_CUES, "seen"),
@@ -464,6 +471,19 @@ class _Parse(ConstraintRules, TitleRules):
         for cue in self.cues:
             if cue.end < 0:
                 cue.end = cue.pos + 1
+
+    def _too_much(self, k: int) -> bool:
+        """'too' before an adjective or 'much' ('too scary', 'too slow', 'too much'), not after
+        a negation ('nothing too sad' is a wish) and not praise ('too funny', 'too good')."""
+        words = [t.text for t in self.toks]
+        if words[k] != "too" or k + 1 >= len(words) or self.toks[k].used:
+            return False
+        if any(w in NEGATORS or w in ("neither", "nor") for w in words[max(0, k - 2) : k]):
+            return False
+        nxt = words[k + 1]
+        if nxt in _PRAISE or (nxt,) in POSITIVE_CUES:
+            return False
+        return nxt == "much" or self._pos(k + 1) == "ADJ"
 
     def _but_means_except(self, k: int) -> bool:
         """'anything but horror': this 'but' negates what follows instead of starting a clause."""
@@ -553,6 +573,16 @@ class _Parse(ConstraintRules, TitleRules):
             if lo <= cue.pos < hi:
                 return set(range(cue.pos + 1, hi))
         return set()
+
+    def _verdict_on_all(self, last: int, hi: int, cues: list[Cue]) -> None:
+        """'I saw Gladiator, Troy, and 300 - all great': a verdict with 'all' / 'both' after the
+        last title of a list speaks for every title named before it in the sentence."""
+        said = [c for c in cues if c.kind in ("pos", "neg") and c.pos > last]
+        if not said or not self._plural_word(last + 1, hi):
+            return
+        for t in self.targets:
+            if t.kind == "item" and t.pos < last and self._same_sentence(t.pos, last):
+                self._emit(t, said[0].kind, False)
 
     def _fresh_phrase(self, lo: int) -> bool:
         """The clause at lo opens a new indefinite noun phrase after a comma and no 'and' / 'or'
@@ -677,6 +707,8 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # "I haven't seen that one": nothing to learn
                 self._emit(t, chosen, seen)
                 prev = (chosen, seen, in_scope)
+            if targets:
+                self._verdict_on_all(targets[-1].pos, hi, cues)
             if not targets:
                 # 'Heat, Ronin. hated both': a clause of cues alone speaks for the list before it
                 said = [c for c in cues if c.kind in ("pos", "neg")]
@@ -935,6 +967,8 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# adjectives that, after 'too', still praise ('that was too funny')
+_PRAISE = frozenset(("good", "great", "funny", "cute", "cool", "perfect", "awesome", "amazing"))
 # everyday verbs that still say what happens in a story ('where nobody dies')
 EVENT_VERBS = frozenset(
     (

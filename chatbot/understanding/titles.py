@@ -208,8 +208,20 @@ class TitleRules(ParseBase):
         year, _ = self._year_after(i + n)
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
+        on_table = set(self.state.last_shown)
+        if on_table and any(it.id in on_table for it in self.vocab.titles.get(key, ())):
+            return True  # 'heat - loved it' with Heat among the picks: that pick
         if self._topic_of_films(i):
             return False  # 'movies about the Wall Street crash': what the films are about
+        when = self._word(i)
+        if (
+            n == 1
+            and first.text.isalpha()
+            and not first.raw[:1].isupper()
+            and when
+            and when.ent in ("DATE", "TIME")
+        ):
+            return False  # 'watched dune yesterday': when, not the film Yesterday
         article = self.toks[i - 1].text if i > 0 else ""
         if article in ("a", "an") and not first.raw[:1].isupper():
             # 'hated heat, a comedy please' is no 'The Comedy'; 'a few good men' is A Few Good Men
@@ -318,12 +330,13 @@ class TitleRules(ParseBase):
                 or n > 1
                 or len(self.toks) <= 2
                 or self._cue_before(i)
+                or self._past_cue_before(i)  # 'my favorite movies are jaws and alien'
                 or self._about_span(i, n)
             )
         if not capitalised:
             # lower case needs the sentence to be about it: 'how long is interstellar', 'die
             # hard and predator are my favourites', 'loved get out'
-            return self._about_span(i, n) or (n > 1 and self._past_cue_before(i))
+            return self._about_span(i, n) or self._past_cue_before(i)
         starts_sentence = i > 0 and (
             self.toks[i - 1].text in ("!", "?")
             or (self.toks[i - 1].text == "." and not self._abbreviation_dot(i - 1))
@@ -388,6 +401,10 @@ class TitleRules(ParseBase):
         prev = self.toks[k].text if k >= 0 else ""
         if prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"):
             return True
+        said = " ".join(t.text for t in self.toks[max(0, k - 3) : k + 1])
+        if re.search(r"\bfavou?rites?(?: (?:movies?|films?|ones))? (?:is|are|include)$", said):
+            return True  # 'my faves are alien, aliens and predator'
+
         # 'something like heat', 'similar to up': what a film is compared with is a film; not
         # 'more of a crime thing' (a kind of film)
         before = tuple(t.text for t in self.toks[max(0, i - 2) : i])
