@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, Item
 from chatbot.errors import ConfigError
-from chatbot.fileio import file_sha256
+from chatbot.fileio import atomic_write_text, file_sha256, restrict_tree
 from chatbot.reply_framing import description_clause, item_facts, keywords
 from chatbot.writing_checks import words
 
@@ -395,6 +395,7 @@ def train_writer(
     progress(f"held-out loss after training: {after:.3f}")
     folder.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(folder))
+    restrict_tree(folder)  # the adapter is an artefact like the others: owner-only
     import shutil
 
     shutil.rmtree(out_tmp, ignore_errors=True)
@@ -427,7 +428,7 @@ def train_writer(
             {"request": p.request, "item": p.item_id, "target": p.target} for p in train[:5]
         ],
     }
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1) + "\n")
     progress(f"wrote {folder} in {manifest['seconds']:.0f} s")
     return manifest
 
