@@ -926,3 +926,40 @@ def test_too_scary_is_a_complaint_and_not_too_scary_a_wish(
     got = events(nlu, text, after_picks)
     assert AttributeAvoided("genre", avoided) in got
     assert not [e for e in got if isinstance(e, ItemLiked | AttributePreferred)]
+
+
+def test_a_negation_parsed_onto_its_article_still_reaches_its_noun(nlu: Understander) -> None:
+    got = events(nlu, "not a musical, not animated, just a solid drama")
+    assert AttributeAvoided("genre", "Musical") in got
+    assert AttributeAvoided("genre", "Animation") in got
+    assert AttributePreferred("genre", "Drama") in got
+    assert AttributePreferred("genre", "Musical") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I need something to cheer me up after a bad week", "Uplifting"),
+        ("whats a movie that will make me think", "Intellectually Stimulating"),
+        ("something chill for sunday", "Relaxed"),
+    ],
+)
+def test_moods_asked_for_in_everyday_words(nlu: Understander, text: str, value: str) -> None:
+    """A verdict word about the user's days ('a bad week') is no verdict on the mood."""
+    got = events(nlu, text)
+    assert AttributePreferred("mood", value) in got
+    assert AttributeAvoided("mood", value) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("we only have an hour", 60),
+        ("i've got 90 minutes", 90),
+        ("short, we have like an hour", 60),
+    ],
+)
+def test_the_time_the_user_has_is_the_longest_runtime(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    assert ConstraintSet("runtime_max", minutes) in events(nlu, text)

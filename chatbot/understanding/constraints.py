@@ -906,6 +906,15 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._clock,
         when=_has_runtime,
     ),
+    # 'we only have an hour', 'i've got like 90 minutes', 'only got two hours': the time there is
+    ConstraintRule(
+        "runtime_time_we_have",
+        "runtime",
+        r"\b(?:we|i)(?:'ve| have)?\s+(?:only\s+|just\s+)?(?:have|got)\s+(?:only\s+|just\s+)?"
+        rf"(?:like\s+|about\s+|around\s+|roughly\s+|maybe\s+)?{_LENGTH}\s*{_UNIT}",
+        _R._runtime_limit,
+        when=_has_runtime,
+    ),
     ConstraintRule(
         "runtime_at_most_sign",
         "runtime",

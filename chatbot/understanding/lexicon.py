@@ -240,7 +240,7 @@ FACET_ALIASES = _aliases(
     gory|gore|bloody|splatter = splatter film;
     heist|heists|robbery|bank robbery|caper = heist, crime;
     make me cry|tearjerker|tearjerkers|weepie|sad|depressing|cry = sad;
-    feel good|feel-good|cheerful|uplifting|heartwarming = uplifting;
+    feel good|feel-good|cheerful|uplifting|heartwarming|upbeat|wholesome = uplifting;
     mysteries|mystery|whodunit = mystery, mysterie;
     fantasy|magic|magical = fantasy;
     family = family, familienfilm;
@@ -271,7 +271,18 @@ FACET_ALIASES = _aliases(
     spoof|spoofs = parody;
     slapstick = silly, daffy comedy;
     spaghetti western|spaghetti westerns = italo western, western;
-    sword and sandal|swords and sandals|sword and sandals|peplum = swords and sandals"""
+    sword and sandal|swords and sandals|sword and sandals|peplum = swords and sandals;
+    cheer me up|cheer us up|cheer up|pick me up|pick-me-up|mood booster = uplifting;
+    make me think|makes you think|thought provoking|thought-provoking|cerebral|smart =
+        intellectually stimulating;
+    creepy|eerie|unsettling = creepy;
+    disturbing|messed up = disturbing;
+    relaxing|chill|cozy|cosy|easy watching = relaxed;
+    touching|moving = touching;
+    based on a book|based on a novel|book adaptation = novel;
+    remake|remakes = remake;
+    black and white|b&w = black and white;
+    silent film|silent films|silent movie = silent"""
 )
 # request words -> language code ('farsi' -> 'fa'); from the one table in chatbot.locales
 LANGUAGES: dict[str, str] = LANGUAGE_WORDS

@@ -434,6 +434,8 @@ class _Parse(ConstraintRules, TitleRules):
                     if tuple(words[i : i + n]) == phrase and self._free(i, n):
                         if n == 1 and phrase[0] in USER_STATES and self._says_i_am(i):
                             continue  # "i'm bored, any ideas": how the user feels, no verdict
+                        if n == 1 and kind in ("pos", "neg") and self._says_of_a_thing(i):
+                            continue  # 'after a bad week', 'a great weekend': no verdict
                         negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "seen" and asked:
@@ -471,6 +473,18 @@ class _Parse(ConstraintRules, TitleRules):
         for cue in self.cues:
             if cue.end < 0:
                 cue.end = cue.pos + 1
+
+    def _says_of_a_thing(self, k: int) -> bool:
+        """The word at k is an adjective of an everyday noun ('a bad week', 'a long day'), not of
+        a film, a kind of film or a title (per the dependency parse)."""
+        word = self._word(k)
+        if word is None or word.dep != "amod":
+            return False
+        head = self.syntax.words[word.head]
+        text = head.text.lower()
+        if text in FILM_NOUNS or head.pos == "PROPN" or (text,) in self.vocab.facet_terms:
+            return False
+        return head.pos == "NOUN" and (head.ent in ("DATE", "TIME") or text in _EVERYDAY_NOUNS)
 
     def _too_much(self, k: int) -> bool:
         """'too' before an adjective or 'much' ('too scary', 'too slow', 'too much'), not after
@@ -566,9 +580,11 @@ class _Parse(ConstraintRules, TitleRules):
         return sum(1 for t in self.toks[start : end + 1] if t.raw[:1].isupper()) >= 2
 
     def _scope(self, cue: Cue, negated: dict[int, set[int]]) -> set[int]:
-        """Tokens a bare negation word reaches: its parsed scope, else the rest of its clause."""
-        if cue.pos in negated and negated[cue.pos]:
-            return negated[cue.pos]
+        """Tokens a bare negation word reaches: its parsed scope, else the rest of its clause
+        (also when the parse gives it only an article: 'not a musical, not animated, ...')."""
+        scope = negated.get(cue.pos, set())
+        if any(self.toks[k].text not in ("a", "an", "the", "some", "any") for k in scope):
+            return scope
         for lo, hi in self._clauses():
             if lo <= cue.pos < hi:
                 return set(range(cue.pos + 1, hi))
@@ -967,6 +983,11 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# nouns of the user's days that adjectives describe without judging a film ('a bad week')
+_EVERYDAY_NOUNS = frozenset(
+    ("week", "day", "night", "weekend", "morning", "evening", "year", "month", "time", "mood")
+    + ("shift", "date", "breakup", "trip", "flight", "semester", "term", "job", "life")
+)
 # adjectives that, after 'too', still praise ('that was too funny')
 _PRAISE = frozenset(("good", "great", "funny", "cute", "cool", "perfect", "awesome", "amazing"))
 # everyday verbs that still say what happens in a story ('where nobody dies')
