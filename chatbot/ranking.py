@@ -324,6 +324,11 @@ class Ranker:
             on_topic = [h for h in hits if _on_topic(h.item, state.focus)]
             if on_topic:
                 hits = on_topic  # fewer picks that fit beat filling up with ones that do not
+            if state.interests and self._topic_holds(state):
+                # 'a space adventure': the genre and the words that narrow it ('space'), while
+                # enough items of the genre name them
+                named = [h for h in hits if _shares_words(state.interests[-1], h.item)]
+                hits = named if len(named) >= k else hits
             genres = {v for f, v in state.focus if f == "genre"}
             if state.explore and len(genres) >= 2:
                 # 'a treasure hunting adventure', then 'anything else?': look elsewhere within

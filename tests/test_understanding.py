@@ -963,3 +963,18 @@ def test_the_time_the_user_has_is_the_longest_runtime(
     nlu: Understander, text: str, minutes: int
 ) -> None:
     assert ConstraintSet("runtime_max", minutes) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("is any of these shorter?", "runtime"), ("are any of them newer?", "year")],
+)
+def test_a_comparison_asked_about_the_picks_is_a_question(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...], text: str, topic: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and u.question.topic == topic
+    assert set(u.question.item_ids) == {i.id for i in shown}
+    assert not u.events  # no like of every pick
+    # a comparative without a question word is a request
+    assert ConstraintSet("runtime_max", 138) in events(nlu, "something shorter?", after_picks)

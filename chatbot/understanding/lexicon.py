@@ -386,12 +386,14 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "year",
         r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
-        r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b",
+        r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b|"
+        # 'is any of these newer?' asks about the picks ('something newer?' is a request)
+        r"^(?:is|are|was|were|which)\b.*\b(?:newer|older|more recent)\b",
     ),
     (
         "runtime",
         r"\bhow long\b|\blength\b|\bruntime\b|\bduration\b|\bhow many (minutes|hours)\b|"
-        r"\bshortest\b|\blongest\b",
+        r"\bshortest\b|\blongest\b|^(?:is|are|was|were|which)\b.*\b(?:shorter|longer)\b",
     ),
     (
         "availability",
