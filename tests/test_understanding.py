@@ -978,3 +978,19 @@ def test_a_comparison_asked_about_the_picks_is_a_question(
     assert not u.events  # no like of every pick
     # a comparative without a question word is a request
     assert ConstraintSet("runtime_max", 138) in events(nlu, "something shorter?", after_picks)
+
+
+@pytest.mark.parametrize("text", ["a movie like Her", "a film like Up"])
+def test_a_film_like_a_title_asks_for_similar_films(
+    nlu: Understander, movies_catalog: Catalog, text: str
+) -> None:
+    got = events(nlu, text)
+    assert [type(e) for e in got] == [SimilarRequested]
+
+
+def test_a_pick_named_inside_a_topic_phrase_is_no_verdict(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    got = events(nlu, "something with signs of alien life", after_picks)
+    assert not [e for e in got if isinstance(e, ItemLiked | ItemRejected)]
+    assert [e.item_id for e in events(nlu, "alien", after_picks)]  # a title alone: that pick

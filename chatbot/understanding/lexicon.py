@@ -101,7 +101,7 @@ SEEN_CUES = _phrases(
 )
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"
-    "books like|"
+    "books like|movie like|film like|one like|flick like|show like|book like|"
     "ones like|more of|in the style of|along the lines of|similar"
 )
 NEGATIVE_CUES = _phrases(

@@ -209,7 +209,12 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         on_table = set(self.state.last_shown)
-        if on_table and any(it.id in on_table for it in self.vocab.titles.get(key, ())):
+        if (
+            on_table
+            and any(it.id in on_table for it in self.vocab.titles.get(key, ()))
+            # not 'signs of alien life'
+            and (i + n >= len(self.toks) or self._pos(i + n) not in ("NOUN", "PROPN"))
+        ):
             return True  # 'heat - loved it' with Heat among the picks: that pick
         if self._topic_of_films(i):
             return False  # 'movies about the Wall Street crash': what the films are about
