@@ -1,4 +1,8 @@
-"""DialogueManager: a turn is load events, fold, understand, rank, write, append (wiring only)."""
+"""DialogueManager: a turn is load events, fold, understand, plan, write, append (wiring only).
+
+What a turn does (its reply kind, picks, stored events, accepted input) is decided by the turn
+policy (chatbot.turn_policy); the texts written without a model live in chatbot.reply_framing.
+"""
 
 from __future__ import annotations
 
@@ -10,40 +14,36 @@ from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, load_catalog
 from chatbot.config import Settings
-from chatbot.errors import InputError
+from chatbot.errors import ConfigError, InputError
 from chatbot.events import (
     BeliefRemoved,
     Event,
     EventFormatError,
-    ItemLiked,
-    ItemRejected,
-    ItemSeen,
     ItemsRecommended,
     StateReset,
-    UserSaid,
     event_from_dict,
     event_to_dict,
 )
 from chatbot.interest import InterestState, fold
-from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
+from chatbot.kinds import FeedbackKind, ReplyKind
 from chatbot.ranking import Ranker, Recommendation
+from chatbot.reply_framing import language_reply, plain_reply, why_said
 from chatbot.sessions import SessionLocks, SessionStore, make_store
-from chatbot.turn_policy import plan_turn, user_turn_events
+from chatbot.turn_policy import (
+    TurnPlan,
+    check_message,
+    feedback_events,
+    feedback_kind,
+    plan_turn,
+    user_turn_events,
+)
 from chatbot.understanding import Understander, Understanding
 
 if TYPE_CHECKING:
-    from chatbot.generation import ReplyRequest, ResponseWriter, Written
+    from chatbot.generation import ResponseWriter, Written
     from chatbot.retrieval import Retriever
 
 log = logging.getLogger(__name__)
-
-FEEDBACK_KINDS = tuple(k.value for k in FeedbackKind)
-# the event a feedback button stores, the same as typing what FEEDBACK_WORDS[kind].said says
-FEEDBACK_EVENTS: dict[FeedbackKind, type[ItemLiked | ItemRejected | ItemSeen]] = {
-    FeedbackKind.LIKE: ItemLiked,
-    FeedbackKind.DISLIKE: ItemRejected,
-    FeedbackKind.SEEN: ItemSeen,
-}
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,6 +70,7 @@ class Reply:
             "beliefs": [{"id": b.id, "label": b.label} for b in self.state.beliefs()],
             "kind": str(self.kind),
             "notices": list(self.notices),
+            "fell_back": self.fell_back,
         }
 
 
@@ -146,32 +147,33 @@ class DialogueManager:
         return _last_reply(self.stream(session_id, text))
 
     def stream(self, session_id: str, text: str) -> Generator[str | Reply, None, None]:
-        """Text deltas, then exactly one Reply; events are stored only when the turn completes."""
-        text = self._check_text(text)
+        """Text deltas, then exactly one Reply; events are stored only when the turn completes.
+        InputError for text that is not a message (see chatbot.turn_policy.check_message)."""
+        text = check_message(text, self.settings.max_message_chars)
         with self._locks.hold(session_id):
             history = self._load(session_id)
             state = fold(history)
             understanding = self.understander.understand(text, state)
-            if understanding.question is not None or understanding.language is not None:
-                yield from self._answer(session_id, history, state, text, understanding)
-                return
             new_events = user_turn_events(text, understanding)
-            yield from self._turn(session_id, state, new_events, text, understanding)
+            yield from self._turn(session_id, history, state, new_events, text, understanding)
 
-    def feedback(self, session_id: str, item_id: str, kind: str) -> Reply:
+    def feedback(self, session_id: str, item_id: str, kind: FeedbackKind | str) -> Reply:
         """A like / dislike / seen button: the same events as the equivalent typed message."""
         return _last_reply(self.stream_feedback(session_id, item_id, kind))
 
     def stream_feedback(
-        self, session_id: str, item_id: str, kind: str
+        self, session_id: str, item_id: str, kind: FeedbackKind | str
     ) -> Generator[str | Reply, None, None]:
-        """Streaming variant of feedback()."""
-        event, said = self._feedback_event(item_id, kind)
+        """Streaming variant of feedback(); InputError for an unknown kind, UnknownItemError for
+        an unknown id."""
+        feedback = feedback_kind(kind)
+        events, said = feedback_events(self.catalog.get(item_id), feedback)
+        understanding = Understanding(events=tuple(events), mentioned=(item_id,))
         with self._locks.hold(session_id):
-            state = fold(self._load(session_id))
-            understanding = Understanding(events=(event,), mentioned=(item_id,))
+            history = self._load(session_id)
+            state = fold(history)
             yield from self._turn(
-                session_id, state, [event], said, understanding, ReplyKind.ACKNOWLEDGE
+                session_id, history, state, events, said, understanding, ReplyKind.ACKNOWLEDGE
             )
 
     def explain(self, session_id: str, item_id: str) -> Reply:
@@ -185,13 +187,13 @@ class DialogueManager:
         from chatbot.understanding.core import Question
 
         item = self.catalog.get(item_id)
-        said = f"Why did you pick {item.label}?"
+        said = why_said(item.label)
+        understanding = Understanding(mentioned=(item.id,), question=Question("reason", (item.id,)))
         with self._locks.hold(session_id):
             history = self._load(session_id)
-            understanding = Understanding(
-                mentioned=(item.id,), question=Question("reason", (item.id,))
-            )
-            yield from self._answer(session_id, history, fold(history), said, understanding)
+            new_events = user_turn_events(said, understanding)
+            state = fold(history)
+            yield from self._turn(session_id, history, state, new_events, said, understanding)
 
     def state(self, session_id: str) -> InterestState:
         """The current interest state of a session (empty for a new one)."""
@@ -229,7 +231,7 @@ class DialogueManager:
         """respond() without blocking the event loop."""
         return await asyncio.to_thread(self.respond, session_id, text)
 
-    async def afeedback(self, session_id: str, item_id: str, kind: str) -> Reply:
+    async def afeedback(self, session_id: str, item_id: str, kind: FeedbackKind | str) -> Reply:
         """feedback() without blocking the event loop."""
         return await asyncio.to_thread(self.feedback, session_id, item_id, kind)
 
@@ -239,38 +241,11 @@ class DialogueManager:
             yield part
 
     async def astream_feedback(
-        self, session_id: str, item_id: str, kind: str
+        self, session_id: str, item_id: str, kind: FeedbackKind | str
     ) -> AsyncIterator[str | Reply]:
         """stream_feedback() without blocking the event loop."""
         async for part in _aiter(self.stream_feedback(session_id, item_id, kind)):
             yield part
-
-    def _check_text(self, text: Any) -> str:
-        if not isinstance(text, str):
-            raise InputError(f"message must be text, got {type(text).__name__}")
-        stripped = text.strip()
-        if not stripped:
-            raise InputError(
-                "message is empty; tell me a movie you like or what you are in the mood for"
-            )
-        limit = self.settings.max_message_chars
-        if len(stripped) > limit:
-            raise InputError(
-                f"message is {len(stripped)} characters long; the limit is {limit}, "
-                "please shorten it"
-            )
-        return stripped
-
-    def _feedback_event(self, item_id: str, kind: str) -> tuple[Event, str]:
-        """The event a button press means, and what the user would have typed for it."""
-        if kind not in FEEDBACK_KINDS:
-            raise InputError(
-                f"unknown feedback kind {kind!r}; use one of: {', '.join(FEEDBACK_KINDS)}"
-            )
-        item = self.catalog.get(item_id)  # UnknownItemError for unknown ids
-        feedback = FeedbackKind(kind)
-        said = FEEDBACK_WORDS[feedback].said.format(item.label)
-        return FEEDBACK_EVENTS[feedback](item.id, item.label), said
 
     def _load(self, session_id: str) -> list[Event]:
         events: list[Event] = []
@@ -285,13 +260,15 @@ class DialogueManager:
     def _turn(
         self,
         session_id: str,
+        history: Sequence[Event],
         before: InterestState,
         new_events: Sequence[Event],
         text: str,
         understanding: Understanding,
         kind: ReplyKind | None = None,
     ) -> Iterator[str | Reply]:
-        """Plan (chatbot.turn_policy), write, then store the turn's events and reply."""
+        """Plan (chatbot.turn_policy), write, then store the turn's events and reply; `before`
+        is the state `history` folds to."""
         plan = plan_turn(
             before,
             new_events,
@@ -302,7 +279,7 @@ class DialogueManager:
             kind=kind,
         )
         written = None
-        for part in self._write(plan.request(text)):
+        for part in self._write(plan, text, history):
             if isinstance(part, str):
                 yield part
             else:
@@ -329,77 +306,55 @@ class DialogueManager:
             )
         return self._title_labels
 
-    def _answer(
-        self,
-        session_id: str,
-        history: Sequence[Event],
-        state: InterestState,
-        text: str,
-        understanding: Understanding,
-    ) -> Iterator[str | Reply]:
-        """A question about items, or a message in a language we do not read: answered from
-        the catalogue, stored as said, and nothing learned from it."""
-        from chatbot.answers import answer
-        from chatbot.understanding.language import DETECTABLE, ENGLISH
-
-        if understanding.language is not None:
-            kind = ReplyKind.LANGUAGE
-            name = DETECTABLE.get(understanding.language, "another language")
-            said = f"That looks like {name}. {ENGLISH.unsupported}"
-        else:
-            assert understanding.question is not None
-            kind = ReplyKind.ANSWER
-            reasons: dict[str, str] = {}
-            for event in history:
-                if isinstance(event, ItemsRecommended):
-                    reasons.update(zip(event.item_ids, event.reasons, strict=False))
-            said = answer(understanding.question, text, self.catalog, reasons)
-        yield said
-        self.store.append(session_id, [event_to_dict(UserSaid(text))])
-        final_state = state.apply(UserSaid(text))
-        yield Reply(
-            session_id=session_id,
-            text=said,
-            items=(),
-            state=final_state,
-            summary=final_state.summary(),
-            kind=kind,
-            notices=(),
-            fell_back=False,
-        )
-
-    def _write(self, request: ReplyRequest) -> Iterator[str | Written]:
-        # The writer falls back to template text by itself; this guards against anything else it
-        # might raise so that a turn still returns its items and keeps the session intact.
+    def _write(
+        self, plan: TurnPlan, text: str, history: Sequence[Event]
+    ) -> Iterator[str | Written]:
+        """The reply's text deltas, then one Written: answered kinds from the catalogue, the
+        rest by the writer. A ConfigError (a broken prompt) propagates; any other failure of
+        the writer becomes plain text, so that a turn still returns its items and keeps the
+        session intact (the writer already falls back to template text on BackendError)."""
         from chatbot.generation import Written
 
+        if plan.answered:
+            said = self._answer(plan, text, history)
+            yield said
+            yield Written(text=said)
+            return
         parts: list[str] = []
+        request = plan.request(text)
         try:
             for part in self.writer.stream(request):
                 if isinstance(part, str):
                     parts.append(part)
                 yield part
+        except ConfigError:
+            raise  # the operator's to fix (HTTP 500 configuration_error), never template text
         except Exception as e:
             log.warning("response writer failed (%s); using plain text", type(e).__name__)
-            plain = ("\n\n" if parts else "") + _plain_text(request)
+            plain = ("\n\n" if parts else "") + plain_reply(
+                request.question, request.recommendations
+            )
             yield plain
             yield Written(
                 text="".join(parts) + plain,
                 attempts=0,
                 fell_back=True,
-                violations=(),
                 backend_error=f"{type(e).__name__}: {e}",
             )
 
+    def _answer(self, plan: TurnPlan, text: str, history: Sequence[Event]) -> str:
+        """The answer to a question about items (with the reasons they were shown for), or to a
+        message in a language we do not read."""
+        from chatbot.answers import answer
 
-def _plain_text(request: ReplyRequest) -> str:
-    lines = []
-    if request.question:
-        lines.append(request.question)
-    for i, rec in enumerate(request.recommendations, start=1):
-        reason = f" ({'; '.join(rec.reasons)})" if rec.reasons else ""
-        lines.append(f"{i}. {rec.item.label}{reason}")
-    return "\n".join(lines) or "I could not find anything that matches; try relaxing a constraint."
+        if plan.kind is ReplyKind.LANGUAGE:
+            return language_reply(plan.language)
+        assert plan.asked is not None  # kind answer
+        reasons: dict[str, str] = {}
+        for event in history:
+            if isinstance(event, ItemsRecommended):
+                reasons.update(zip(event.item_ids, event.reasons, strict=False))
+        return answer(plan.asked, text, self.catalog, reasons)
 
 
 def _last_reply(parts: Iterator[str | Reply]) -> Reply:

@@ -42,7 +42,8 @@ REPLY_PROMPTS: Mapping[ReplyKind, str] = MappingProxyType(
 
 class FeedbackKind(StrEnum):
     """One-click feedback on a shown item (UI buttons, POST /v1/sessions/{id}/feedback, the
-    terminal's `/like N`, Telegram buttons); each becomes the same events as typing it."""
+    terminal's `/like N`, Telegram buttons); each becomes the same events as typing it (the
+    event of each: chatbot.turn_policy.FEEDBACK_EVENTS)."""
 
     LIKE = "like"  # ItemLiked
     DISLIKE = "dislike"  # ItemRejected

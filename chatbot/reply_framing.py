@@ -1,5 +1,6 @@
 """The system-written frame around the LLM's text: sanitised reasons, the request restated in the
-system's own words, the description clause that opens each item's sentence, and template text.
+system's own words, the description clause that opens each item's sentence, and template text
+(also the replies written without the writer: the plain-text fallback, the other-language answer).
 
 Nothing the user typed reaches a prompt's trusted part or the reply verbatim: reasons that carry
 the user's words ("matches your interest in <text>") keep only the keywords the item's own text
@@ -176,6 +177,30 @@ def template_tail(reasons: Sequence[str], clause: str = "") -> str:
         rest.append(reason)
     parts = ([_join(asked) + ", as you asked"] if asked else []) + rest
     return "Why it's here: " + "; ".join(parts) + "." if parts else ""
+
+
+def plain_reply(question: str, recs: Sequence[Recommendation]) -> str:
+    """The reply when the writer itself failed: the question, then one numbered line per pick
+    with its reasons, or a sentence saying nothing matched."""
+    lines = [question] if question else []
+    for i, rec in enumerate(recs, start=1):
+        reason = f" ({'; '.join(rec.reasons)})" if rec.reasons else ""
+        lines.append(f"{i}. {rec.item.label}{reason}")
+    return "\n".join(lines) or "I could not find anything that matches; try relaxing a constraint."
+
+
+def why_said(label: str) -> str:
+    """What a card's "Why this one?" button says for the user: "Why did you pick Alien (1979)?"."""
+    return f"Why did you pick {label}?"
+
+
+def language_reply(code: str | None) -> str:
+    """The answer to a message in a language we do not read (`code`: ISO 639-1, as detected):
+    "That looks like French. ..." and how to go on in English."""
+    from chatbot.understanding.language import DETECTABLE, ENGLISH
+
+    name = DETECTABLE.get(code or "", "another language")
+    return f"That looks like {name}. {ENGLISH.unsupported}"
 
 
 # A sentence ends at . ! ? and a space, not after an initial ("Robert S. McNamara").

@@ -80,7 +80,7 @@ class ServedManager(Protocol):
 
     def respond(self, session_id: str, text: str) -> Reply: ...
     def stream(self, session_id: str, text: str) -> Iterator[str | Reply]: ...
-    def feedback(self, session_id: str, item_id: str, kind: str) -> Reply: ...
+    def feedback(self, session_id: str, item_id: str, kind: FeedbackKind) -> Reply: ...
     def state(self, session_id: str) -> InterestState: ...
     def remove_belief(self, session_id: str, belief_id: str) -> InterestState: ...
     def reset(self, session_id: str) -> InterestState: ...
@@ -124,6 +124,11 @@ class ReplyOut(BaseModel):
     items: list[ItemOut]
     state: dict[str, Any]
     kind: ReplyKind = Field(description="What the reply does, for styling it")
+    fell_back: bool = Field(
+        default=False,
+        description="True when some of the text is the system's template text, not the "
+        "model's (no model configured, the model failed, or its sentence was not grounded)",
+    )
 
 
 class StateOut(BaseModel):
@@ -300,7 +305,14 @@ class _Turns:
     def lost_reply(self, sid: str) -> dict[str, Any]:
         state = _state_dict(sid, self.manager.state(sid), self.settings.max_state_items)
         notice = "this request was already handled, but its reply was lost; ask again for picks"
-        return {**state, "text": "", "items": [], "kind": ReplyKind.REPLAYED, "notices": [notice]}
+        return {
+            **state,
+            "text": "",
+            "items": [],
+            "kind": ReplyKind.REPLAYED,
+            "notices": [notice],
+            "fell_back": False,
+        }
 
 
 _NOT_READY: dict[int | str, dict[str, Any]] = {

@@ -15,12 +15,23 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from chatbot.errors import BackendError, ChatbotError, InputError, SessionNotFound, UnknownItemError
+from chatbot.errors import (
+    BackendError,
+    ChatbotError,
+    ConfigError,
+    InputError,
+    SessionNotFound,
+    UnknownItemError,
+)
 
 log = logging.getLogger("chatbot.server")
 
 RETRY_AFTER_S = 5
 UNAVAILABLE = "a backend (session store or model) is unavailable; try again shortly"
+MISCONFIGURED = (
+    "the server is misconfigured (a prompt or a setting is broken), so it cannot reply; "
+    "an operator must fix it (the server log names the problem)"
+)
 
 
 class ErrorOut(BaseModel):
@@ -36,6 +47,10 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorOut, "description": "Unknown session or item"},
     413: {"model": ErrorOut, "description": "Message or request body too large"},
     422: {"model": ErrorOut, "description": "Invalid request"},
+    500: {
+        "model": ErrorOut,
+        "description": "Server error (`configuration_error`, `internal_error`)",
+    },
     503: {"model": ErrorOut, "description": "Backend unavailable; see Retry-After"},
 }
 
@@ -90,6 +105,9 @@ def describe(exc: BaseException) -> tuple[int, str, str]:
     if isinstance(exc, BackendError):
         log.error("backend failure: %s", exc)  # the details (paths, hosts) stay in the log
         return 503, "backend_unavailable", UNAVAILABLE
+    if isinstance(exc, ConfigError):  # e.g. a prompt that fails to render: retrying will not help
+        log.error("configuration error: %s", exc)
+        return 500, "configuration_error", MISCONFIGURED
     if isinstance(exc, ChatbotError):
         log.error("unexpected chatbot error: %s", exc)
     else:

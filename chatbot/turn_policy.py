@@ -1,30 +1,98 @@
 """The turn policy: what one turn does, decided before any text is written or stored.
 
 `plan_turn` folds the turn's events into the state, asks the ranker for picks and chooses the
-reply kind (recommend, clarify, unknown title, no results, acknowledge); it writes nothing and
-stores nothing. The dialogue manager wires load -> understand -> plan -> write -> append around
-it; the evaluation replays dialogues with the same `user_turn_events`.
+reply kind (recommend, clarify, unknown title, no results, acknowledge, or an answer from the
+catalogue: answer, language); it writes nothing and stores nothing. The rules around it live here
+too: which events a typed message (`user_turn_events`) or a feedback button
+(`feedback_events`) stores, and which messages are accepted (`check_message`). The dialogue
+manager wires load -> understand -> plan -> write -> append around it; the ReDial evaluation
+(chatbot.evaluation.baselines) replays dialogues through the same `plan_turn`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from chatbot.events import Event, ItemsRecommended, UserSaid
-from chatbot.interest import InterestState, constraint_label
-from chatbot.kinds import ReplyKind
+from chatbot.errors import InputError
+from chatbot.events import Event, ItemLiked, ItemRejected, ItemSeen, ItemsRecommended, UserSaid
+from chatbot.interest import InterestState, constraint_label, fold
+from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
 
 if TYPE_CHECKING:
+    from chatbot.catalog import Item
     from chatbot.generation import ReplyRequest
     from chatbot.ranking import Ranker, Recommendation
     from chatbot.understanding import Understanding
+    from chatbot.understanding.core import Question
+
+# reply kinds answered from the catalogue without the writer: nothing is learned from the
+# message and nothing is recommended (the cards on screen stay)
+ANSWERED_KINDS = frozenset({ReplyKind.ANSWER, ReplyKind.LANGUAGE})
+
+# the event a feedback button stores, the same as typing what FEEDBACK_WORDS[kind].said says
+FEEDBACK_EVENTS: Mapping[FeedbackKind, type[ItemLiked | ItemRejected | ItemSeen]] = (
+    MappingProxyType(
+        {
+            FeedbackKind.LIKE: ItemLiked,
+            FeedbackKind.DISLIKE: ItemRejected,
+            FeedbackKind.SEEN: ItemSeen,
+        }
+    )
+)
+
+
+def check_message(text: object, limit: int) -> str:
+    """A typed message stripped of surrounding space; InputError when it is not text, is empty
+    or is longer than `limit` characters (the message says what to do instead)."""
+    if not isinstance(text, str):
+        raise InputError(f"message must be text, got {type(text).__name__}")
+    stripped = text.strip()
+    if not stripped:
+        raise InputError(
+            "message is empty; tell me a movie you like or what you are in the mood for"
+        )
+    if len(stripped) > limit:
+        raise InputError(
+            f"message is {len(stripped)} characters long; the limit is {limit}, please shorten it"
+        )
+    return stripped
+
+
+def answered_kind(understanding: Understanding) -> ReplyKind | None:
+    """LANGUAGE for a message in a language we do not read, ANSWER for a question about items,
+    else None (the turn is planned by `plan_turn`'s other rules)."""
+    if understanding.language is not None:
+        return ReplyKind.LANGUAGE
+    if understanding.question is not None:
+        return ReplyKind.ANSWER
+    return None
 
 
 def user_turn_events(text: str, understanding: Understanding) -> list[Event]:
-    """The events a typed message adds: what was said, then what it was understood to mean."""
+    """The events a typed message adds: what was said, then what it was understood to mean
+    (only what was said for a question or a message in another language: nothing is learned)."""
+    if answered_kind(understanding) is not None:
+        return [UserSaid(text)]
     return [UserSaid(text), *understanding.events]
+
+
+def feedback_kind(kind: object) -> FeedbackKind:
+    """`kind` as a FeedbackKind ("like" or FeedbackKind.LIKE); InputError for an unknown kind,
+    listing the known ones."""
+    if not isinstance(kind, str) or kind not in tuple(FeedbackKind):
+        known = ", ".join(k.value for k in FeedbackKind)
+        raise InputError(f"unknown feedback kind {kind!r}; use one of: {known}")
+    return FeedbackKind(kind)
+
+
+def feedback_events(item: Item, kind: FeedbackKind) -> tuple[list[Event], str]:
+    """The events a feedback button on `item` stores and what the user would have typed for it
+    ("I liked Alien (1979)"): the same events as typing it."""
+    said = FEEDBACK_WORDS[kind].said.format(item.label)
+    return [FEEDBACK_EVENTS[kind](item.id, item.label)], said
 
 
 @dataclass(frozen=True)
@@ -37,9 +105,21 @@ class TurnPlan:
     question: str = ""  # the clarifying question (kind clarify)
     notices: tuple[str, ...] = ()
     small_talk: bool = False  # a short answer: nothing recommended, nothing stored as shown
+    asked: Question | None = None  # kind answer: the question about items to answer
+    language: str | None = None  # kind language: the ISO 639-1 code the message was written in
+
+    @property
+    def answered(self) -> bool:
+        """Answered from the catalogue (kinds answer, language), not by the writer."""
+        return self.kind in ANSWERED_KINDS
+
+    @property
+    def shows_picks(self) -> bool:
+        """Whether the turn stores its picks as shown (empty picks too: they were "shown")."""
+        return not (self.small_talk or self.answered)
 
     def request(self, user_text: str) -> ReplyRequest:
-        """What the writer is asked to say."""
+        """What the writer is asked to say (kinds the writer writes: see chatbot.kinds)."""
         from chatbot.generation import ReplyRequest
 
         return ReplyRequest(
@@ -52,9 +132,9 @@ class TurnPlan:
         )
 
     def events(self, new_events: Iterable[Event]) -> list[Event]:
-        """The events the turn stores: the user's, then the picks shown (unless small talk)."""
+        """The events the turn stores: the user's, then the picks shown (see `shows_picks`)."""
         events = list(new_events)
-        if not self.small_talk:
+        if self.shows_picks:
             recs = self.recommendations
             reasons = tuple("; ".join(r.reasons) for r in recs)
             events.append(ItemsRecommended(tuple(r.item.id for r in recs), reasons))
@@ -70,22 +150,30 @@ def plan_turn(
     items: int,
     labels: frozenset[str],
     kind: ReplyKind | str | None = None,
+    explain: bool = True,
 ) -> TurnPlan:
     """Plan one turn from the state before it, its events and what was understood.
 
-    `kind` is given for a feedback button ("acknowledge"); otherwise small talk after some
+    `kind` is given for a feedback button ("acknowledge") or by the ReDial replay ("recommend":
+    its turns are turns where the recommender recommended); otherwise a message in another
+    language or a question about items is answered from the catalogue, small talk after some
     picks is acknowledged and the rest is decided here. `labels` are the catalogue's titles
-    that reasons may name (reasons never carry the user's raw text). The only call out is the
-    ranker's (a read); nothing is written or stored.
+    that reasons may name (reasons never carry the user's raw text); `explain=False` leaves the
+    reasons out (offline evaluation). The only call out is the ranker's (a read); nothing is
+    written or stored.
     """
     from chatbot.reply_framing import sanitise
 
+    after = fold(new_events, state)
+    kind = kind or answered_kind(understanding)
+    if kind in ANSWERED_KINDS:
+        return TurnPlan(
+            after, ReplyKind(kind), asked=understanding.question, language=understanding.language
+        )
     if kind is None and understanding.small_talk and state.shown:
         kind = ReplyKind.ACKNOWLEDGE  # 'thanks!' after some picks gets a short answer
-    for event in new_events:
-        state = state.apply(event)
     small_talk = kind == ReplyKind.ACKNOWLEDGE and understanding.small_talk
-    recs = [] if small_talk else ranker.rank(state, items)
+    recs = [] if small_talk else ranker.rank(after, items, explain=explain)
     # reasons leave the manager (reply, UI, API, stored events) without raw user text
     recs = sanitise(recs, labels)
     notices = list(understanding.notes)
@@ -96,20 +184,13 @@ def plan_turn(
         kind = ReplyKind.UNKNOWN_TITLE
     elif not recs:
         kind = ReplyKind.NO_RESULTS
-        notices.append(no_results_notice(state))
-    elif not state.has_signal and not state.constraints:
+        notices.append(no_results_notice(after))
+    elif not after.has_signal and not after.constraints:
         kind = ReplyKind.CLARIFY
-        question = ranker.clarifying_question(state)
+        question = ranker.clarifying_question(after)
     else:
         kind = ReplyKind.RECOMMEND
-    return TurnPlan(
-        state=state,
-        kind=ReplyKind(kind),
-        recommendations=tuple(recs),
-        question=question,
-        notices=tuple(notices),
-        small_talk=small_talk,
-    )
+    return TurnPlan(after, ReplyKind(kind), tuple(recs), question, tuple(notices), small_talk)
 
 
 def no_results_notice(state: InterestState) -> str:

@@ -49,7 +49,8 @@ def test_a_turn_returns_items_text_and_state(books_manager: DialogueManager) -> 
 
 
 def test_reply_to_dict_has_the_documented_shape(books_manager: DialogueManager) -> None:
-    data = books_manager.respond("s1", "a mystery please").to_dict()
+    reply = books_manager.respond("s1", "a mystery please")
+    data = reply.to_dict()
     assert json.loads(json.dumps(data)) == data
     assert set(data) == {
         "session_id",
@@ -60,7 +61,9 @@ def test_reply_to_dict_has_the_documented_shape(books_manager: DialogueManager) 
         "beliefs",
         "kind",
         "notices",
+        "fell_back",
     }
+    assert data["fell_back"] is reply.fell_back  # template text is told apart from model text
     assert set(data["items"][0]) == ITEM_KEYS
     assert data["items"][0]["reason"] == "; ".join(data["items"][0]["reasons"])
     assert data["beliefs"] and set(data["beliefs"][0]) == {"id", "label"}
@@ -329,3 +332,52 @@ def test_no_message_crashes_a_turn_or_loses_state(books_parts: Any) -> None:
             assert ("genre", "Horror") in reply.state.avoided
 
     turn()
+
+
+def broken_prompt_writer(parts: Any, folder: Any) -> Any:
+    """A template writer whose intro prompt passes the startup check (it renders with 2 picks)
+    but fails to render for 3: a configuration error met in a turn."""
+    from chatbot.generation import ResponseWriter
+    from chatbot.prompts import PROMPTS_DIR, Prompts
+
+    folder.mkdir()
+    for path in PROMPTS_DIR.iterdir():
+        if path.name.endswith(".jinja"):
+            (folder / path.name).write_bytes(path.read_bytes())
+    intro = folder / "intro.jinja"
+    broken = "{% if count > 2 %}{{ suggestions.nope }}{% endif %}\n"
+    intro.write_text(intro.read_text(encoding="utf-8") + broken, encoding="utf-8")
+    catalog, _, _, settings = parts
+    return ResponseWriter(None, catalog, settings, prompts=Prompts(folder))
+
+
+def test_a_prompt_that_fails_to_render_is_an_error_not_template_text(
+    books_parts: Any, tmp_path: Any
+) -> None:
+    from chatbot.errors import ConfigError
+
+    manager = manager_with(books_parts, writer=broken_prompt_writer(books_parts, tmp_path / "p"))
+    with pytest.raises(ConfigError, match=r"intro\.jinja"):
+        manager.respond("cfg", "space exploration")
+    assert manager.store.load("cfg") == []  # the failed turn stored nothing
+    parts: list[Any] = []
+    with pytest.raises(ConfigError):
+        for part in manager.stream("cfg", "space exploration"):
+            parts.append(part)
+    assert not any(isinstance(p, Reply) for p in parts)
+
+
+def test_answers_and_languages_are_planned_by_the_policy_and_learn_nothing(
+    books_manager: DialogueManager,
+) -> None:
+    first = books_manager.respond("qa", "space exploration")
+    target = first.items[1].item
+    why = books_manager.explain("qa", target.id)
+    assert why.kind == "answer" and why.items == () and not why.fell_back
+    assert target.title in why.text and why.state.last_shown == first.state.last_shown
+    stored = [event_from_dict(d) for d in books_manager.store.load("qa")]
+    assert stored[-1].text == f"Why did you pick {target.label}?"  # type: ignore[attr-defined]
+    foreign = books_manager.respond("qa", "Je voudrais voir un film d'aventure spatiale, merci")
+    assert foreign.kind == "language" and foreign.text.startswith("That looks like French.")
+    assert foreign.items == () and foreign.state.interests == first.state.interests
+    assert foreign.to_dict()["fell_back"] is False

@@ -238,3 +238,27 @@ def test_two_replicas_share_sessions_through_redis(books_parts: Any, redis_url: 
     assert [x["id"] for x in state["liked"]] == [first]
     assert b.delete("/v1/sessions/r1").status_code == 204
     assert a.get("/v1/sessions/r1").status_code == 404
+
+
+def test_a_broken_prompt_is_a_clear_500_not_template_text(books_parts: Any, tmp_path: Any) -> None:
+    from tests.test_dialogue import broken_prompt_writer, manager_with
+
+    manager = manager_with(books_parts, writer=broken_prompt_writer(books_parts, tmp_path / "p"))
+    app = create_app(manager, manager.settings, warm_up=False)
+    with TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
+        r = _say(c, "cfg", "space exploration")
+        assert r.status_code == 500, r.text
+        assert r.json()["error"] == "configuration_error"
+        assert "operator" in r.json()["message"] and "jinja" not in r.json()["message"]
+        # the stream fails before its first delta: a plain 500 instead of an event stream
+        r = c.post("/v1/sessions/cfg/messages/stream", json={"text": "space"})
+        assert r.status_code == 500 and r.json()["error"] == "configuration_error"
+    assert manager.store.load("cfg") == []
+
+
+def test_replies_say_whether_the_text_is_template_text(client: TestClient) -> None:
+    body = _say(client, "fb", "space stories please").json()
+    assert isinstance(body["fell_back"], bool)
+    spec = client.get("/openapi.json").json()
+    reply = spec["components"]["schemas"]["ReplyOut"]["properties"]
+    assert reply["fell_back"]["type"] == "boolean"

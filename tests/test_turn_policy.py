@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from chatbot.events import ConstraintSet, ItemLiked, ItemsRecommended, UserSaid
+import pytest
+
+from chatbot.errors import InputError
+from chatbot.events import ConstraintSet, ItemLiked, ItemRejected, ItemsRecommended, UserSaid
 from chatbot.interest import InterestState, fold
-from chatbot.kinds import ReplyKind
+from chatbot.kinds import FeedbackKind, ReplyKind
 from chatbot.ranking import Ranker
-from chatbot.turn_policy import plan_turn, user_turn_events
+from chatbot.turn_policy import (
+    FEEDBACK_EVENTS,
+    check_message,
+    feedback_events,
+    feedback_kind,
+    plan_turn,
+    user_turn_events,
+)
 from chatbot.understanding import Understander, Understanding
 
 
@@ -78,3 +88,54 @@ def test_feedback_is_acknowledged_with_new_picks(books_parts: Any) -> None:
     )
     assert plan.kind is ReplyKind.ACKNOWLEDGE and not plan.small_talk
     assert plan.recommendations and liked.id in plan.state.liked
+
+
+def test_a_question_is_answered_without_ranking_and_learns_nothing(books_parts: Any) -> None:
+    first, events = _plan(books_parts, InterestState(), "a space adventure")
+    state = fold(first.events(events))
+    label = first.recommendations[0].item.label
+    plan, said = _plan(books_parts, state, f"is {label} scary?")
+    assert plan.kind is ReplyKind.ANSWER and plan.answered and plan.asked is not None
+    assert said == [UserSaid(f"is {label} scary?")]  # nothing learned from a question
+    assert plan.recommendations == () and plan.events(said) == said  # the cards stay
+    assert plan.state.last_shown == state.last_shown
+
+
+def test_a_message_in_another_language_is_planned_as_language(books_parts: Any) -> None:
+    plan, said = _plan(
+        books_parts, InterestState(), "Je voudrais un roman policier, s'il vous plaît"
+    )
+    assert plan.kind is ReplyKind.LANGUAGE and plan.language == "fr"
+    assert len(said) == 1 and plan.events(said) == said and not plan.state.has_signal
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [(None, "must be text"), ("  \n ", "empty"), ("x" * 11, "11 characters long; the limit is 10")],
+)
+def test_messages_that_are_not_accepted_say_why(text: Any, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        check_message(text, 10)
+    assert check_message("  hi there ", 10) == "hi there"
+
+
+def test_feedback_kinds_become_their_events_and_unknown_kinds_list_the_known(
+    books_catalog: Any,
+) -> None:
+    item = books_catalog.get("book-001")
+    assert feedback_kind("seen") is FeedbackKind.SEEN
+    events, said = feedback_events(item, FeedbackKind.DISLIKE)
+    assert events == [ItemRejected(item.id, item.label)] and said == f"{item.label} is not for me"
+    assert set(FEEDBACK_EVENTS) == set(FeedbackKind)
+    with pytest.raises(InputError, match="'love'; use one of: like, dislike, seen"):
+        feedback_kind("love")
+
+
+def test_explain_false_plans_the_same_picks_without_reasons(books_parts: Any) -> None:
+    with_reasons, _ = _plan(books_parts, InterestState(), "a mystery with a detective")
+    without, _ = _plan(books_parts, InterestState(), "a mystery with a detective", explain=False)
+    assert [r.item.id for r in without.recommendations] == [
+        r.item.id for r in with_reasons.recommendations
+    ]
+    assert all(r.reasons == () for r in without.recommendations)
+    assert any(r.reasons for r in with_reasons.recommendations)

@@ -1,16 +1,22 @@
-"""Systems compared on ReDial: most-popular, content-only retrieval, the dialogue manager."""
+"""Systems compared on ReDial: most-popular, content-only retrieval, the dialogue manager's turn
+policy (chatbot.turn_policy.plan_turn, as the manager plans a turn)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from chatbot.catalog import Catalog
 from chatbot.evaluation.redial import RECOMMENDER, SEEKER, RedialCase
+from chatbot.events import Event
+from chatbot.interest import InterestState, fold
+from chatbot.understanding.core import Understanding
 
 if TYPE_CHECKING:
     from chatbot.config import Settings
     from chatbot.retrieval import Retriever
+    from chatbot.turn_policy import TurnPlan
 
 CONTEXT_WORDS = 200  # MiniLM reads 256 word pieces and cuts the end: keep the latest words
 
@@ -83,12 +89,30 @@ class ContentRanker:
         return [hit.item.id for hit in hits]
 
 
-class StateReplay:
-    """Replays a ReDial context into an InterestState, the way the dialogue manager would see it.
+@dataclass(frozen=True)
+class ReplayedTurn:
+    """The latest seeker turn of a ReDial context, as the dialogue manager would meet it."""
 
-    Seeker turns go through the Understander; movies the recommender mentioned become
+    before: InterestState  # the state before the seeker's latest message
+    events: tuple[Event, ...]  # that message's events, then what the recommender showed after it
+    understanding: Understanding  # what that message meant (empty when no seeker spoke yet)
+
+    @property
+    def state(self) -> InterestState:
+        """The state after the whole context."""
+        return fold(self.events, self.before)
+
+
+_EMPTY_TURN = ReplayedTurn(InterestState(), (), Understanding())
+
+
+class StateReplay:
+    """Replays a ReDial context the way the dialogue manager would see it.
+
+    Seeker turns go through the Understander and store what the turn policy stores for a typed
+    message (chatbot.turn_policy.user_turn_events); movies the recommender mentioned become
     ItemsRecommended (they are what the bot would have shown, so the Ranker will not repeat
-    them). The state is kept per dialogue so that each turn only processes what is new.
+    them). The replay is kept per dialogue so that each turn only processes what is new.
     """
 
     def __init__(self, catalog: Catalog, item_map: Mapping[str, str]):
@@ -98,32 +122,44 @@ class StateReplay:
         self.understander = Understander(catalog)
         self._dialogue: str | None = None
         self._done = 0
-        self._state: Any = None
+        self._turn = _EMPTY_TURN
 
-    def state_for(self, case: RedialCase) -> Any:
-        """The InterestState after the context of `case` (incremental within one dialogue)."""
+    def turn_for(self, case: RedialCase) -> ReplayedTurn:
+        """The latest seeker turn of the context of `case` (incremental within one dialogue)."""
         from chatbot.events import ItemsRecommended
-        from chatbot.interest import InterestState
         from chatbot.turn_policy import user_turn_events
 
         if case.dialogue_id != self._dialogue or len(case.context) < self._done:
-            self._dialogue, self._done, self._state = case.dialogue_id, 0, InterestState()
-        state = self._state
+            self._dialogue, self._done, self._turn = case.dialogue_id, 0, _EMPTY_TURN
+        turn = self._turn
         turns = list(zip(case.context, case.context_turn_ids, strict=True))
         for (role, text), redial_ids in turns[self._done :]:
             if role == SEEKER:
-                events = user_turn_events(text, self.understander.understand(text, state))
+                state = turn.state
+                understanding = self.understander.understand(text, state)
+                events = tuple(user_turn_events(text, understanding))
+                turn = ReplayedTurn(state, events, understanding)
             else:
                 shown = [self.item_map[r] for r in redial_ids if r in self.item_map]
-                events = [ItemsRecommended(item_ids=tuple(dict.fromkeys(shown)))] if shown else []
-            for event in events:
-                state = state.apply(event)
-        self._done, self._state = len(case.context), state
-        return state
+                if shown:
+                    event = ItemsRecommended(item_ids=tuple(dict.fromkeys(shown)))
+                    turn = replace(turn, events=(*turn.events, event))
+        self._done, self._turn = len(case.context), turn
+        return turn
+
+    def state_for(self, case: RedialCase) -> InterestState:
+        """The InterestState after the context of `case` (incremental within one dialogue)."""
+        return self.turn_for(case).state
 
 
 class DialogueRanker:
-    """The dialogue manager's path without the LLM: StateReplay -> InterestState -> Ranker.
+    """The dialogue manager's path without the LLM: StateReplay -> plan_turn (the turn policy the
+    manager uses, which asks the Ranker for picks).
+
+    ReDial's targets are turns where the recommender recommended, so each is planned as a
+    recommending turn (kind "recommend"): what the policy learns from each message, the state
+    it folds and the picks it ranks are the manager's; whether it would have recommended at all
+    after small talk or a question is not what ReDial measures.
 
     `learned`: "auto" ranks as the product does (the trained recommender when one is built for
     this catalogue), None forces the hand-tuned ranking, or pass a loaded model.
@@ -147,10 +183,11 @@ class DialogueRanker:
         self.item_map = item_map
         self.ranker = Ranker(catalog, retriever, settings, learned=learned)
         self.replay = StateReplay(catalog, item_map)
+        self.labels = frozenset(name for item in catalog for name in (item.label, item.title))
         if name:
             self.name = name
 
-    def state_for(self, case: RedialCase) -> Any:
+    def state_for(self, case: RedialCase) -> InterestState:
         """The InterestState after the context of `case`."""
         return self.replay.state_for(case)
 
@@ -163,7 +200,23 @@ class DialogueRanker:
         self.ranker.cache_size = max(self.ranker.cache_size, 4 * len(states) + 16)
         self.ranker.prefetch(states)
 
+    def plan(self, case: RedialCase, k: int) -> TurnPlan:
+        """The turn policy's plan for the recommender turn of `case`, with k picks."""
+        from chatbot.kinds import ReplyKind
+        from chatbot.turn_policy import plan_turn
+
+        turn = self.replay.turn_for(case)
+        return plan_turn(
+            turn.before,
+            turn.events,
+            turn.understanding,
+            self.ranker,
+            items=k,
+            labels=self.labels,
+            kind=ReplyKind.RECOMMEND,
+            explain=False,
+        )
+
     def rank(self, case: RedialCase, k: int) -> list[str]:
-        """Replay the context into an InterestState and rank with the production Ranker."""
-        state = self.state_for(case)
-        return [rec.item.id for rec in self.ranker.rank(state, k, explain=False)]
+        """Replay the context and plan the turn with the production policy and Ranker."""
+        return [rec.item.id for rec in self.plan(case, k).recommendations]
