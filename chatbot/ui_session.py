@@ -17,9 +17,9 @@ import threading
 import time
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from chatbot.errors import ChatbotError
 from chatbot.kinds import FeedbackKind, ReplyKind
@@ -37,6 +37,11 @@ from chatbot.ui_render import (
 )
 from chatbot.ui_stop import StoppableChatModel, StopSignal
 
+if TYPE_CHECKING:
+    from chatbot.catalog import Catalog, Item
+    from chatbot.dialogue import Reply
+    from chatbot.interest import InterestState
+
 log = logging.getLogger("chatbot.ui")
 
 STOPPED_NOTE = "_(stopped)_"
@@ -46,22 +51,26 @@ MAX_VIEWS = 2000
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
+# what a manager streams for one turn: text deltas, then exactly one Reply
+TurnStream = Generator["str | Reply", None, None]
+
+
 class Manager(Protocol):
     """The part of chatbot.dialogue.DialogueManager the UI uses."""
 
-    catalog: Any
+    catalog: Catalog
 
-    def stream(self, session_id: str, text: str) -> Iterator[Any]: ...
+    def stream(self, session_id: str, text: str) -> TurnStream: ...
 
-    def stream_feedback(self, session_id: str, item_id: str, kind: str) -> Iterator[Any]: ...
+    def stream_feedback(self, session_id: str, item_id: str, kind: FeedbackKind) -> TurnStream: ...
 
-    def stream_explain(self, session_id: str, item_id: str) -> Iterator[Any]: ...
+    def stream_explain(self, session_id: str, item_id: str) -> TurnStream: ...
 
-    def state(self, session_id: str) -> Any: ...
+    def state(self, session_id: str) -> InterestState: ...
 
-    def remove_belief(self, session_id: str, belief_id: str) -> Any: ...
+    def remove_belief(self, session_id: str, belief_id: str) -> InterestState: ...
 
-    def reset(self, session_id: str) -> Any: ...
+    def reset(self, session_id: str) -> InterestState: ...
 
     def forget(self, session_id: str) -> None: ...
 
@@ -148,7 +157,7 @@ class Snapshot:
 class _Job:
     kind: str  # turn | reset | forget | remove_belief | restore
     said: str = ""  # the user's bubble (plain text) for a turn
-    start: Callable[[Manager], Iterator[Any]] | None = None
+    start: Callable[[Manager], TurnStream] | None = None
     arg: str = ""
     bubble: dict[str, str] | None = None  # its user message in the chat (found by identity)
     prior_cards: list[dict[str, Any]] = field(default_factory=list)  # shown when it started
@@ -228,7 +237,7 @@ class Sessions:
         self._views: OrderedDict[str, SessionView] = OrderedDict()
         self._moved: OrderedDict[str, str] = OrderedDict()  # forgotten id -> the new one
         self._lock = threading.Lock()
-        self._labels: dict[str, Any] | None = None
+        self._labels: dict[str, Item] | None = None
         self._has_votes: bool | None = None
         self.tabs = 0  # page streams open now (the app counts them; tests read it)
 
@@ -290,13 +299,16 @@ class Sessions:
         label = item.label
         view = self.view(session_id)
         if act in tuple(FeedbackKind):
+            kind = FeedbackKind(act)
             self._enqueue_turn(
                 view,
-                feedback_message(act, label),
-                lambda m: m.stream_feedback(view.session_id, item.id, act),
+                feedback_message(kind, label),
+                lambda m: m.stream_feedback(view.session_id, item.id, kind),
             )
         elif act == "why":  # a question about this exact item: no text to parse back
-            said = f"Why did you pick {label}?"
+            from chatbot.reply_framing import why_said  # (imports the ranker: not at startup)
+
+            said = why_said(label)
             self._enqueue_turn(view, said, lambda m: m.stream_explain(view.session_id, item.id))
         elif act == "more":
             said = f"More like {label}"
@@ -355,7 +367,7 @@ class Sessions:
             view.bump()
 
     def _enqueue_turn(
-        self, view: SessionView, said: str, start: Callable[[Manager], Iterator[Any]]
+        self, view: SessionView, said: str, start: Callable[[Manager], TurnStream]
     ) -> None:
         with view.lock:
             bubble = {"role": "user", "content": literal_text(said)}
@@ -528,7 +540,7 @@ class Sessions:
         try:
             for chunk in stream:
                 if job.epoch != view.epoch:  # Start over / Forget me: draw nothing more
-                    stream.close()  # type: ignore[attr-defined]
+                    stream.close()
                     return
                 if isinstance(chunk, str):
                     shown += chunk
@@ -579,12 +591,12 @@ class Sessions:
         named.extend(new)
         view.cards = [self._card(labels[label], {}, manager) for label in named]
 
-    def _label_index(self, manager: Manager) -> dict[str, Any]:
+    def _label_index(self, manager: Manager) -> dict[str, Item]:
         if self._labels is None:
             self._labels = {item.label: item for item in manager.catalog}
         return self._labels
 
-    def _card(self, item: Any, reply_item: Mapping[str, Any], manager: Manager) -> dict[str, Any]:
+    def _card(self, item: Item, reply_item: Mapping[str, Any], manager: Manager) -> dict[str, Any]:
         """Card data: the catalogue's facts (clean genres, votes) plus the turn's reasons."""
         catalog = manager.catalog
         if self._has_votes is None:

@@ -94,3 +94,16 @@ def test_only_the_adapter_imports_langchain() -> None:
             if any(n.split(".")[0] in {"langchain", "langchain_core"} for n in names):
                 offenders.append(str(path.relative_to(root)))
     assert offenders == []
+
+
+def test_retriever_keeps_its_typed_filters_and_refuses_a_non_retriever(books_parts: Any) -> None:
+    from chatbot.filters import Filters
+
+    catalog, retriever, _, _ = books_parts
+    only = Filters(genres_any=("Mystery",))
+    lc = CatalogRetriever(retriever=retriever, k=3, filters=only)
+    assert lc.filters is only  # passed through as given, not rebuilt
+    docs = lc.invoke("space")
+    assert docs and all("Mystery" in catalog.get(d.metadata["id"]).genres for d in docs)
+    with pytest.raises(ValueError):  # pydantic's ValidationError: no search() to call
+        CatalogRetriever(retriever=object(), k=3)

@@ -12,7 +12,7 @@ The only module that imports langchain_core; its types never reach the core modu
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from langchain_core.callbacks import (
     AsyncCallbackManagerForChainRun,
@@ -25,9 +25,11 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from pydantic import ConfigDict, Field
 
 from chatbot.errors import InputError
+from chatbot.filters import Filters
 
 if TYPE_CHECKING:
     from chatbot.dialogue import Reply
+    from chatbot.retrieval import Hit
 
 DialogueInput = Mapping[str, Any] | str
 
@@ -39,10 +41,11 @@ class RespondingManager(Protocol):
     async def arespond(self, session_id: str, text: str) -> Reply: ...
 
 
+@runtime_checkable
 class SearchingRetriever(Protocol):
     """What the retriever needs from chatbot.retrieval.Retriever."""
 
-    def search(self, query: str, k: int = 10, *, filters: Any = None) -> list[Any]: ...
+    def search(self, query: str, k: int = 10, *, filters: Filters | None = None) -> list[Hit]: ...
 
 
 class DialogueRunnable(Runnable[DialogueInput, dict[str, Any]]):
@@ -111,9 +114,9 @@ class CatalogRetriever(BaseRetriever):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    retriever: Any = Field(description="a chatbot.retrieval.Retriever")
+    retriever: SearchingRetriever = Field(description="a chatbot.retrieval.Retriever")
     k: int = Field(default=4, ge=1, description="how many items to return")
-    filters: Any = Field(default=None, description="chatbot.filters.Filters, or None")
+    filters: Filters | None = Field(default=None, description="hard filters, or None")
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
@@ -122,7 +125,7 @@ class CatalogRetriever(BaseRetriever):
         return [hit_to_document(hit) for hit in hits]
 
 
-def hit_to_document(hit: Any) -> Document:
+def hit_to_document(hit: Hit) -> Document:
     """A retrieval Hit as a Document: label and description as text, fields as metadata."""
     item = hit.item
     return Document(
