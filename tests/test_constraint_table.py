@@ -28,6 +28,7 @@ EXAMPLES = {
     "people_in_their_decade": "they're in their 80s",
     "born_in": "I was born in 2001",
     "runtime_time_we_have": "we only have an hour",
+    "clean_content": "nothing inappropriate please",
     "century": "from this century",
     "decade_span": "an 80s or 90s action movie",
     "decade": "something from the early 90s",

@@ -994,3 +994,20 @@ def test_a_pick_named_inside_a_topic_phrase_is_no_verdict(
     got = events(nlu, "something with signs of alien life", after_picks)
     assert not [e for e in got if isinstance(e, ItemLiked | ItemRejected)]
     assert [e.item_id for e in events(nlu, "alien", after_picks)]  # a title alone: that pick
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("kids are 15 and 17, something fun for all of us", "family"),
+        ("kids are 9, 4 and 15", "children"),
+        ("nothing inappropriate, my little sister is watching", "children"),
+        ("a comedy, nothing too raunchy", "family"),
+    ],
+)
+def test_who_watches_sets_the_audience(
+    nlu: Understander, after_picks: InterestState, text: str, audience: str
+) -> None:
+    got = events(nlu, text, after_picks)
+    assert ConstraintSet("audience", audience) in got
+    assert not [e for e in got if isinstance(e, ItemRejected)]  # no verdict on the picks

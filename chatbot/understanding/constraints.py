@@ -212,8 +212,9 @@ class ConstraintRules(ParseBase):
     def _age(self, m: re.Match[str]) -> bool:
         if m.group("neg"):
             return True  # 'not for a 5 year old': nothing to learn, but not a year either
-        n = m.group("n")
-        years = int(n) if n.isdecimal() else _AGES.get(n, 99)
+        said = m.string[m.start("n") : m.end()]  # 'kids are 9, 4 and 15': the youngest
+        ages = [a for a in re.findall(r"\d+|[a-z-]+", said) if a.isdecimal() or a in _AGES]
+        years = min((int(a) if a.isdecimal() else _AGES[a] for a in ages), default=99)
         if years <= CHILD_AGE_MAX:
             self._watching.append("children")
         elif years < 18 or set(re.findall(r"[a-z-]+", m.group(0))) & FAMILY_WORDS:
@@ -682,9 +683,11 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "person_age",
         "audience",
-        rf"(?P<neg>)\b(?:my|our|the) (?:(?:little|baby|young|youngest|eldest|oldest|twin) )?"
+        rf"(?P<neg>)\b(?:(?:my|our|the) )?(?:(?:little|baby|young|youngest|eldest|oldest|twin) )?"
         rf"(?:{_PEOPLE_ALT})s? (?:is|are|'s|'re|just turned|turned|(?:is|are|'s|'re) turning|"
-        rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{_AGE_ALT})\b(?: years?(?: old)?)?",
+        rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{_AGE_ALT})\b"
+        # 'kids are 15 and 17': the youngest decides
+        rf"(?:(?:,| and|, and) (?P<n2>\d{{1,2}}|{_AGE_ALT})\b)*(?: years?(?: old)?)?",
         _R._age,
     ),
     # 'my little brother is here, he's 7': the age said of the person just named
@@ -702,11 +705,22 @@ RULES: tuple[ConstraintRule, ...] = (
         _WHO + rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?"
         rf"(?:{_CHILD_ALT})"
         r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )\b(?:toddlers|kids|children"
-        r"|little kids)\b)"
+        r"|little kids)\b|"
+        # 'my little sister is watching': a younger sibling or cousin is a child
+        r"\b(?:my|our) (?:little|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
         r"(?!\s+(?:are|r|is)\s+(?:all\s+|now\s+)?"
         r"(?:grown|adults?|teens|teenagers|older|in college))",
         _R._kids,
+    ),
+    # 'nothing inappropriate', 'no sex scenes', 'keep it clean': fit for the whole family
+    ConstraintRule(
+        "clean_content",
+        "audience",
+        r"(?P<neg>)\b(?:nothing|no) (?:too |overly )?(?:inappropriate|explicit|raunchy|dirty|"
+        r"sexual|nsfw|r[\s-]?rated)\b|\bno (?:sex(?: scenes?)?|nudity|swearing|bad language)\b|"
+        r"\bkeep it clean\b",
+        _R._family,
     ),
     # 'for my grandmother', 'kids movies', 'family night', 'the whole family', 'all ages'
     ConstraintRule(
