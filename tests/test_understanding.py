@@ -1011,3 +1011,9 @@ def test_who_watches_sets_the_audience(
     got = events(nlu, text, after_picks)
     assert ConstraintSet("audience", audience) in got
     assert not [e for e in got if isinstance(e, ItemRejected)]  # no verdict on the picks
+
+
+def test_a_negative_possessive_subject_negates_its_verb(nlu: Understander) -> None:
+    got = events(nlu, "an animated movie where nobody's parents die")
+    assert InterestAvoided("die") in got
+    assert not [e for e in got if isinstance(e, ItemRejected | ItemLiked | InterestExpressed)]

@@ -149,7 +149,7 @@ def _scopes(words: tuple[Word, ...]) -> list[tuple[int, frozenset[int]]]:
             continue
         head = w.head if w.head != k else k
         span = _subtree(words, head) | _subtree(words, k)
-        subject = words[head] if w.dep == "det" else w
+        subject = words[head] if w.dep in ("det", "poss") else w
         if subject.dep in ("nsubj", "nsubjpass") and subject.head != words.index(subject):
             # 'where no one gets killed', 'where nobody dies': a negative subject negates what
             # it does

@@ -458,7 +458,9 @@ class _Parse(ConstraintRules, TitleRules):
                 if matched:
                     break
             if not matched:
-                if (words[i] in NEGATORS or self._but_means_except(i)) and not toks[i].used:
+                # "nobody's parents die": a negative subject with its possessive
+                bare = words[i].removesuffix("'s")
+                if (bare in NEGATORS or self._but_means_except(i)) and not toks[i].used:
                     # 'comedy yes, slapstick no': a 'no' closing its clause after what it rejects
                     closing = (
                         words[i] == "no"
@@ -466,7 +468,7 @@ class _Parse(ConstraintRules, TitleRules):
                         and words[i - 1] not in CLAUSE_BREAK
                         and (i + 1 == len(words) or words[i + 1] in CLAUSE_BREAK)
                     )
-                    negator = words[i] in NEGATORS and not closing
+                    negator = bare in NEGATORS and not closing
                     self.cues.append(Cue(i, "neg", i + 1, negator=negator))
                     toks[i].used = True
                 i += 1

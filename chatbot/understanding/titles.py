@@ -795,6 +795,12 @@ class TitleRules(ParseBase):
             if self._topic_of_films(start):
                 continue  # 'movies about the Wall Street crash': a topic, no title
             if (
+                span[0].text in WATCHERS
+                and not span[0].raw[:1].isupper()
+                and not self._past_cue_before(start)
+            ):
+                continue  # "where nobody's parents die": people, not the film Parents
+            if (
                 (start > 0 and toks[start - 1].text in PERSON_CUES)
                 or self._word_before(start) in WATCHERS
             ) and span[0].raw[:1].isupper():
