@@ -232,8 +232,9 @@ def belief_button_label(belief: Mapping[str, Any]) -> str:
     return f"✕ {belief.get('label') or belief.get('id')}"
 
 
-def feedback_message(kind: str, label: str) -> str:
-    """What the chat shows as the user's turn when a card button is clicked."""
+def feedback_message(kind: FeedbackKind | str, label: str) -> str:
+    """What the chat shows as the user's turn when a card button is clicked (a plain string
+    from the browser is checked against FeedbackKind; ValueError names the kinds)."""
     try:
         return f"{FEEDBACK_LABELS[kind]}: {label}"
     except KeyError:
