@@ -53,6 +53,18 @@ def dump_event(event: Event) -> str:
         ) from e
 
 
+def load_event(body: str | bytes) -> Event:
+    """The inverse of dump_event; BackendError for a row that is not a JSON object (a corrupt
+    or foreign row), never a raw JSONDecodeError."""
+    try:
+        event = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BackendError(f"a stored event is not valid JSON ({e}); the row is corrupt") from e
+    if not isinstance(event, dict):
+        raise BackendError(f"a stored event is a {type(event).__name__}, not a JSON object")
+    return event
+
+
 class MemorySessionStore:
     """In-process store (tests, single-process embedding); expires idle sessions."""
 
@@ -61,7 +73,7 @@ class MemorySessionStore:
     ) -> None:
         self._ttl = ttl_s
         self._clock = clock
-        self._logs: dict[str, list[Event]] = {}
+        self._logs: dict[str, list[str]] = {}  # serialised as the other stores do
         self._touched: dict[str, float] = {}
         self._keys: dict[str, dict[str, Event | None]] = {}
         self._lock = threading.Lock()
@@ -69,12 +81,13 @@ class MemorySessionStore:
     def load(self, session_id: str) -> list[Event]:
         with self._lock:
             self._expire(session_id)
-            return [dict(e) for e in self._logs.get(session_id, [])]
+            return [load_event(body) for body in self._logs.get(session_id, [])]
 
     def append(self, session_id: str, events: Sequence[Event]) -> None:
         with self._lock:
             self._expire(session_id)
-            self._logs.setdefault(session_id, []).extend(dict(e) for e in events)
+            bodies = [dump_event(e) for e in events]  # all or nothing, like the other stores
+            self._logs.setdefault(session_id, []).extend(bodies)
             self._touched[session_id] = self._clock()
             key = current_idempotency_key()
             if key is not None:

@@ -91,6 +91,26 @@ def test_round_trip_preserves_events_exactly(make: Backend) -> None:
     assert store.load("a")[0]["text"] == SECRET
 
 
+def test_every_store_refuses_an_event_it_could_not_store(make: Backend) -> None:
+    """One serialiser for every store: what SQLite or Redis would refuse, memory refuses too,
+    and a refused append stores nothing."""
+    store = make(3600)
+    store.append("a", EVENTS[:1])
+    with pytest.raises(BackendError, match="not JSON-serialisable"):
+        store.append("a", [EVENTS[1], {"type": "UserSaid", "text": object()}])
+    assert store.load("a") == EVENTS[:1]
+
+
+def test_a_corrupt_stored_row_is_a_backend_error() -> None:
+    from chatbot.sessions import load_event
+
+    with pytest.raises(BackendError, match="not valid JSON"):
+        load_event('{"type": "UserSaid", "te')
+    with pytest.raises(BackendError, match="not a JSON object"):
+        load_event("[1, 2]")
+    assert load_event('{"type": "UserSaid"}') == {"type": "UserSaid"}
+
+
 def test_sessions_are_isolated_and_delete_forgets_everything(make: Backend) -> None:
     store = make(3600)
     store.append("alice", EVENTS)

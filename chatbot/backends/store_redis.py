@@ -15,6 +15,7 @@ from chatbot.sessions import (
     Event,
     current_idempotency_key,
     dump_event,
+    load_event,
 )
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class RedisSessionStore:
         """All events of a session in order ([] for an unknown or expired session)."""
         with self._translate("load"):
             raw = self._redis.lrange(self._key(session_id), 0, -1)
-        return [json.loads(body) for body in raw]
+        return [load_event(body) for body in raw]
 
     def append(self, session_id: str, events: Sequence[Event]) -> None:
         """Append events in one MULTI/EXEC transaction and refresh the session's TTL."""

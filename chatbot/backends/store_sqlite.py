@@ -19,6 +19,7 @@ from chatbot.sessions import (
     Event,
     current_idempotency_key,
     dump_event,
+    load_event,
 )
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ class SqliteSessionStore:
         if expired:
             log.debug("session %s expired after %.0f s idle", session_id, self._ttl)
             self._checkpoint()
-        return [json.loads(body) for (body,) in rows]
+        return [load_event(body) for (body,) in rows]
 
     def append(self, session_id: str, events: Sequence[Event]) -> None:
         """Append events in one transaction (all or none) and refresh the session's expiry.
