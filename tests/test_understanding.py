@@ -1017,3 +1017,22 @@ def test_a_negative_possessive_subject_negates_its_verb(nlu: Understander) -> No
     got = events(nlu, "an animated movie where nobody's parents die")
     assert InterestAvoided("die") in got
     assert not [e for e in got if isinstance(e, ItemRejected | ItemLiked | InterestExpressed)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("loved incepshun", "Inception"), ("loved the shyning", "The Shining")],
+)
+def test_a_title_spelt_as_it_sounds(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    item = movie(movies_catalog, title)
+    assert events(nlu, text) == [ItemLiked(item.id, item.label)]
+
+
+def test_sound_keys_ignore_spelling_not_consonants() -> None:
+    from chatbot.understanding.core import sound_key
+
+    assert sound_key("incepshun") == sound_key("inception")
+    assert sound_key("the dark night") == sound_key("the dark knight")
+    assert sound_key("heat") != sound_key("hear")

@@ -211,6 +211,27 @@ class Cue:
     negator: bool = False  # a bare negation word: it reaches only its parsed scope
 
 
+_SOUNDS = (
+    (r"(?<=\w)(?:tion|sion|shun|shon)\b", "shn"),
+    (r"ph", "f"),
+    (r"ck|q|c(?=[aou])", "k"),
+    (r"\bkn", "n"),
+    (r"gh", ""),
+    (r"z", "s"),
+    (r"(?<=\w)[aeiouy]+", ""),
+    (r"(\w)\1+", r"\1"),
+)
+
+
+def sound_key(key: str) -> str:
+    """A rough English sound key of a normalised title: spellings that sound alike ('incepshun'
+    / 'inception', 'the dark night' / 'the dark knight') share it; vowels after a word's first
+    letter and doubled letters do not count."""
+    for pattern, repl in _SOUNDS:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
 class Vocabulary:
     """Everything understanding learns from a catalogue: titles and facet terms."""
 
@@ -262,6 +283,7 @@ class Vocabulary:
             *(k for k in self.short_titles if k not in self.titles),
         ]
         self._word_index: dict[str, list[str]] | None = None
+        self._sounds: dict[str, list[str]] | None = None
         self.series = _series(self.titles)
         # multi-word titles a constraint pass would read as a year, an age or a length
         self.risky_titles = {
@@ -292,6 +314,15 @@ class Vocabulary:
         self.median_price = statistics.median(prices) if prices else None
         self.has_runtime = any(i.runtime for i in catalog)
         self.has_rating = any(i.rating is not None for i in catalog)
+
+    def sounds_like(self, key: str) -> list[str]:
+        """Title keys spelt differently but said alike ('incepshun' -> 'inception'); built on
+        first use."""
+        if self._sounds is None:
+            self._sounds = {}
+            for k in self.fuzzy_keys:
+                self._sounds.setdefault(sound_key(k), []).append(k)
+        return self._sounds.get(sound_key(key), [])
 
     def titles_with_word(self, word: str) -> list[str]:
         """Title keys that contain this word ('amelie') as a whole word, most popular first;

@@ -709,7 +709,11 @@ class TitleRules(ParseBase):
             if title[:1] == key[:1] and (best is None or similarity > best[0]):
                 best = (similarity, title)
         if best is None or best[0] < cutoff or not _close_enough(key, best[1]):
-            return None
+            # 'Incepshun', 'the Dark Night': spelt as it sounds
+            sounds = [t for t in self.vocab.sounds_like(key) if t[:1] == key[:1]]
+            if len(sounds) != 1 or len(key) < 6:
+                return None
+            best = (float(cutoff), sounds[0])
         found = self.vocab.titles.get(best[1]) or self.vocab.short_titles[best[1]]
         return self.vocab.best_item(found, year, self._prefer)
 
