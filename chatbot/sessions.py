@@ -53,15 +53,20 @@ def dump_event(event: Event) -> str:
         ) from e
 
 
+UNREADABLE = "UnreadableEvent"  # the type load_event gives a damaged stored row
+
+
 def load_event(body: str | bytes) -> Event:
-    """The inverse of dump_event; BackendError for a row that is not a JSON object (a corrupt
-    or foreign row), never a raw JSONDecodeError."""
+    """The inverse of dump_event. A damaged row (not JSON, or not a JSON object) loads as
+    {"type": UNREADABLE, "error": ...}: event_from_dict refuses it with EventFormatError, so the
+    dialogue manager skips that one record and keeps the rest of the session (never a raw
+    JSONDecodeError, and never a whole session lost to one row)."""
     try:
         event = json.loads(body)
     except (ValueError, UnicodeDecodeError) as e:
-        raise BackendError(f"a stored event is not valid JSON ({e}); the row is corrupt") from e
+        return {"type": UNREADABLE, "error": f"not valid JSON ({e})"}
     if not isinstance(event, dict):
-        raise BackendError(f"a stored event is a {type(event).__name__}, not a JSON object")
+        return {"type": UNREADABLE, "error": f"a {type(event).__name__}, not a JSON object"}
     return event
 
 

@@ -7,6 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -300,6 +301,23 @@ def test_a_damaged_stored_event_does_not_cost_the_session(books_manager: Dialogu
     reply = books_manager.respond("dmg", "space exploration")
     assert reply.state.avoided == (("genre", "Horror"),)
     assert reply.items and all("Horror" not in r.item.genres for r in reply.items)
+
+
+def test_a_row_that_is_not_json_does_not_cost_the_session(tmp_path: Path, books_parts: Any) -> None:
+    """A corrupt row in a real SQLite store (not JSON at all) is skipped like any damaged event."""
+    import sqlite3
+
+    from chatbot.backends.store_sqlite import SqliteSessionStore
+
+    catalog, retriever, writer, settings = books_parts
+    store = SqliteSessionStore(tmp_path / "s.sqlite3")
+    manager = DialogueManager(catalog, retriever, writer, store, settings)
+    manager.respond("c", "no horror")
+    with sqlite3.connect(tmp_path / "s.sqlite3") as db:
+        db.execute("INSERT INTO events (session_id, body) VALUES (?, ?)", ("c", "{not"))
+    reply = manager.respond("c", "space exploration")
+    assert reply.state.avoided == (("genre", "Horror"),)
+    assert manager.reset("c") is not None
 
 
 def test_streamed_text_matches_the_reply_even_when_the_writer_breaks(books_parts: Any) -> None:
