@@ -1036,3 +1036,36 @@ def test_sound_keys_ignore_spelling_not_consonants() -> None:
     assert sound_key("incepshun") == sound_key("inception")
     assert sound_key("the dark night") == sound_key("the dark knight")
     assert sound_key("heat") != sound_key("hear")
+
+
+@pytest.mark.parametrize(
+    "text", ["animated movies that arent for babies", "a cartoon that isnt for little kids"]
+)
+def test_an_audience_a_film_is_not_for_sets_no_audience(nlu: Understander, text: str) -> None:
+    got = events(nlu, text)
+    assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"]
+    assert AttributePreferred("genre", "Animation") in got
+
+
+def test_adults_who_watch_too_are_no_adult_content(nlu: Understander) -> None:
+    got = events(nlu, "a funny movie for kids that adults will also enjoy")
+    assert ConstraintSet("audience", "children") in got
+    assert not [e for e in got if getattr(e, "value", None) == "Adult"]
+    assert not [e for e in got if isinstance(e, InterestExpressed)]
+
+
+def test_dots_end_a_negation(nlu: Understander) -> None:
+    got = events(nlu, "not horror.. maybe a mystery?")
+    assert AttributeAvoided("genre", "Horror") in got
+    assert AttributePreferred("genre", "Mystery") in got
+
+
+def test_not_about_an_activity_is_avoided(nlu: Understander) -> None:
+    got = events(nlu, "a sports movie but not about boxing")
+    assert AttributePreferred("genre", "Sport") in got and InterestAvoided("boxing") in got
+
+
+def test_one_sequel_left_out_is_not_the_whole_series(nlu: Understander) -> None:
+    got = events(nlu, "i liked Alien and Aliens, not Alien 3")
+    assert len([e for e in got if isinstance(e, ItemLiked)]) == 2
+    assert not [e for e in got if isinstance(e, AttributeAvoided) and e.facet == "franchise"]

@@ -626,7 +626,9 @@ class ConstraintRule:
 
 
 _R = ConstraintRules
-_WHO = r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with )?)?"  # 'nothing for kids'
+# 'nothing for kids', 'a cartoon that isn't for little kids': the audience it is not for
+_NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
+_WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:(?:meant |made )?for |with )?)?"
 _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
 
 # Every constraint phrase, in the order it is read: a row reads only the text the rows before it
@@ -726,7 +728,7 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "watching_with",
         "audience",
-        r"(?P<neg>\b(?:no|not|nothing|non)[\s-](?:for |with |suitable for )?)?"
+        rf"(?P<neg>\b{_NOT_FOR}[\s-](?:(?:meant |made )?for |with |suitable for )?)?"
         r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
         r" (?:my |our |the |a |an |some |little |young |small )*"
         rf"(?:(?P<child>{_CHILD_ALT})|(?:{_FAMILY_ALT}))\b(?:'s|s)?|"

@@ -597,6 +597,8 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             if target in by_norm:
                 terms[tuple(alias.split())] = by_norm[target]  # curated aliases win
                 break
+    for people in (("adults",), ("seniors",), ("teens",), ("couples",)):
+        terms.pop(people, None)  # 'that adults will also enjoy': who watches, not a kind of film
     return terms
 
 

@@ -441,5 +441,5 @@ _WATCHER_NOUNS = _words(
 WATCHERS = (
     _WATCHER_NOUNS
     | {f"{w}s" for w in _WATCHER_NOUNS}
-    | _words("children buddies families grandchildren grandkids people")
+    | _words("children buddies families grandchildren grandkids people adults grown-ups grownups")
 )

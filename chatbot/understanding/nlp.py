@@ -176,8 +176,8 @@ def _turns(words: tuple[Word, ...], j: int, neg: int) -> bool:
     """Whether word j starts a part of the sentence the negation at `neg` does not reach."""
     w = words[j]
     low = w.text.lower()
-    if low in _CONTRAST or w.text in (".", "!", "?", ";", ":"):
-        return True
+    if low in _CONTRAST or w.text in (";", ":") or (w.text and set(w.text) <= set(".!?…")):
+        return True  # also '..', '...', '?!': the parse keeps them as one word
     if low in NEGATION_WORDS and j != neg:
         return True  # the next negation word has its own scope
     if w.text != ",":

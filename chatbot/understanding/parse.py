@@ -896,8 +896,11 @@ class _Parse(ConstraintRules, TitleRules):
             return True  # 'set in New York', 'Los Angeles': an everyday word inside a name
         if word in EVENT_VERBS and (w := self._word(k)) is not None and self._describes_the_film(w):
             return True  # 'a movie where the dog doesn't die': what happens in the story
-        if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0:
-            return False  # 'having', 'going', 'think': verbs carry a topic only when rare
+        gerund = word.endswith("ing") and k > 0 and self.toks[k - 1].text in ("about", "on", "of")
+        if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0 and not gerund:
+            # 'having', 'going', 'think': verbs carry a topic only when rare; 'about boxing' is
+            # the story's subject
+            return False
         if zipf_frequency(word, "en") >= MAX_TOPIC_ZIPF:
             return False  # 'year', 'time', 'new', 'next': everyday words say nothing about a film
         share = self.vocab.topic_words.get(word)

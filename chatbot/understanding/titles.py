@@ -646,6 +646,8 @@ class TitleRules(ParseBase):
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         prev = self.toks[i - 1].text if i > 0 else ""
         # 'no more Toy Story', 'not jurassic park though': leaving one out leaves the franchise out
+        if nxt.isdecimal() and len(nxt) <= 2:
+            return None  # 'not Alien 3': one film of the series, not all of it
         if nxt in FRANCHISE_NOUNS or prev in _LEAVE_OUT:
             return named
         return None
