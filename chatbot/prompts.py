@@ -60,7 +60,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "user_text": "something funny for tonight",
     "request": "funny movies",
     "state_summary": "likes comedies; avoids horror",
-    "count": 2,
+    "count": 3,  # the default items_per_turn
     "suggestions": "2 suggestions",
     "are_picks": "are 2 picks",
     "title": "The Quiet Canal",
@@ -179,7 +179,11 @@ class Prompts:
     def messages(self, name: str, **values: Any) -> list[dict[str, str]]:
         """Render a prompt as chat messages: "### user" / "### assistant" lines start a message
         (few-shot examples); a file without them is one user message."""
-        return _split_messages(name, self.render(name, **values))
+        messages = _split_messages(name, self.render(name, **values))
+        empty = [m["role"] for m in messages if not m["content"]]
+        if empty:  # the same rule as the startup check, for values it did not try
+            raise ConfigError(f"prompt {name}.jinja renders an empty '### {empty[0]}' message")
+        return messages
 
     def render(self, name: str, **values: Any) -> str:
         """Render prompts/<name>.jinja with the declared variables of `name` (others passed are
@@ -196,15 +200,18 @@ class Prompts:
                 )
             values = {k: values[k] for k in declared}
         try:
-            return self._env.get_template(f"{name}.jinja").render(**values).strip()
+            text = self._env.get_template(f"{name}.jinja").render(**values).strip()
         except jinja2.TemplateNotFound:
             raise ConfigError(
                 f"prompt {name!r} not found: expected {self.directory.joinpath(name)}.jinja"
             ) from None
         except jinja2.UndefinedError as e:
             raise ConfigError(f"prompt {name}.jinja: {e}; pass it when rendering") from e
-        except jinja2.TemplateError as e:
-            raise ConfigError(f"prompt {name}.jinja does not render: {e}") from e
+        except Exception as e:  # a template's own arithmetic or filters fail with any error
+            raise ConfigError(f"prompt {name}.jinja does not render: {e!r}") from e
+        if not text:
+            raise ConfigError(f"prompt {name}.jinja renders empty for these values")
+        return text
 
 
 def _read(path: Traversable) -> str:

@@ -257,3 +257,26 @@ def test_the_code_passes_each_prompt_exactly_its_declared_variables(books_catalo
     for name, keys in prompts.calls:
         passed[name] = passed.get(name, keys) & keys
     assert passed == PROMPT_VARIABLES
+
+
+def test_a_prompt_that_fails_or_renders_empty_at_run_time_is_a_config_error(
+    tmp_path: Path,
+) -> None:
+    """Values the startup check did not try still fail loudly (never template text): any error
+    of the template's own, and an empty result."""
+    import shutil
+
+    from chatbot.prompts import Prompts
+
+    folder = tmp_path / "p"
+    shutil.copytree(PROMPTS_DIR, folder)
+    intro = folder / "intro.jinja"
+    original = intro.read_text(encoding="utf-8")
+    intro.write_text(original + "{{ (1 / (count - 5)) if count == 5 else '' }}", encoding="utf-8")
+    prompts = Prompts(folder)
+    values = {"count": 5, **{k: v for k, v in SAMPLE_VALUES.items() if k != "count"}}
+    with pytest.raises(ConfigError, match="intro.jinja does not render"):
+        prompts.render("intro", **values)
+    intro.write_text("{% if count != 5 %}" + original + "{% endif %}", encoding="utf-8")
+    with pytest.raises(ConfigError, match="renders empty"):
+        Prompts(folder).render("intro", **values)
