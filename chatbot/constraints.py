@@ -24,11 +24,11 @@ MIN_RATING_VOTES = 20  # as the web UI's cards (chatbot.ui_render): fewer votes 
 # The words that clear a group of constraints ('any year', 'forget the length', "the price
 # doesn't matter"): every constraint of the group, whichever of them was set.
 YEAR_WORDS = ("year", "years", "era", "decade", "date", "age")
-LENGTH_WORDS = ("length", "runtime", "duration")
-RATING_WORDS = ("rating",)
-LANGUAGE_WORDS = ("language",)
-COUNTRY_WORDS = ("country",)
-PRICE_WORDS = ("price", "budget")
+LENGTH_WORDS = ("length", "lengths", "runtime", "runtimes", "duration")
+RATING_WORDS = ("rating", "ratings", "score", "scores")
+LANGUAGE_WORDS = ("language", "languages")
+COUNTRY_WORDS = ("country", "countries")
+PRICE_WORDS = ("price", "prices", "budget", "cost")
 AUDIENCE_WORDS = ("audience",)
 
 
