@@ -62,6 +62,13 @@ _PROPERTIES: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...
     ("a musical", r"\bmusical\b|\bsing(?:ing)?\b", (("genre", ("Musical",)),)),
     ("a short film", r"\bshort film\b|\ba short\b", (("style", ("Short Film",)),)),
 )
+# genres whose films often have a quality the catalogue does not mark on each of them
+_OFTEN: dict[str, tuple[str, ...]] = {
+    "gory": ("Horror", "War"),
+    "violent": ("Action", "Crime", "Thriller", "Horror", "Western"),
+    "scary": ("Mystery",),
+    "sad": ("Drama",),
+}
 _QUALITY_WORDS = {
     "scary": r"scar|frighten|creepy|horror",
     "gory": r"gor|bloody",
@@ -249,6 +256,12 @@ def _suitability(text: str, label: str, item: Item) -> str:
     found = _marked(item, _QUALITIES[quality])
     if found:
         return f"Yes: {label} is listed as {_join(found)}, so expect it to be {quality}."
+    near = _marked(item, (("genre", _OFTEN.get(quality, ())),))
+    if near:  # 'is it gory?' of a horror film the catalogue marks no further: say so
+        return (
+            f"The catalogue does not say whether {label} is {quality}: it is listed as "
+            f"{_join(near)}, and such films often are."
+        )
     return (
         f"Probably not: nothing in the genres or mood of {label} says {quality} "
         f"(it is listed as {_join(item.genres)})."

@@ -369,6 +369,18 @@ class Audience:
 
     needs: Mapping[str, tuple[str, ...]]
     refuses: Mapping[str, tuple[str, ...]]
+    # refusals that a children's mark overrides (see _marked): WALL-E (an animated Family Film
+    # with Romance) suits a 6-year-old, Titanic (a Family Film with Romance) does not
+    unless_marked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def _marked(self, item: Item) -> bool:
+        """Marked as a children's film, or as a family film of a needed genre (an animated
+        family film): Titanic's 'Family Film' mark alone does not count."""
+        audience = {v.casefold() for v in item.facet("audience")}
+        if "children's film" in audience:
+            return True
+        genres = {g.casefold() for g in self.needs.get("genre", ())}
+        return "family film" in audience and any(g.casefold() in genres for g in item.genres)
 
     def refuses_value(self, facet: str, value: str) -> bool:
         """Whether items with this facet value are refused ('genre', 'Slasher Film')."""
@@ -376,8 +388,12 @@ class Audience:
 
     def admits(self, item: Item) -> bool:
         """Whether the item suits this audience (refused values include narrower kinds)."""
+        marked = self._marked(item)
         for name, values in self.refuses.items():
-            if any(is_kind_of(v, r, name) for v in item.facet(name) for r in values):
+            soft = self.unless_marked.get(name, ()) if marked else ()
+            if any(
+                is_kind_of(v, r, name) for v in item.facet(name) for r in values if r not in soft
+            ):
                 return False
         if not self.needs:
             return True
@@ -431,6 +447,9 @@ AUDIENCES: dict[str, Audience] = {
                 "Disaster",
             ),
             "audience": (*_ADULT["audience"], "Explicit Language"),
+        },
+        unless_marked={
+            "genre": ("Thriller", "War", "Crime", "Romance", "Disaster"),
         },
     ),
     "family": Audience(needs=_FAMILY_NEEDS, refuses=_ADULT),

@@ -173,3 +173,26 @@ def test_answers_come_from_catalogue_facts(books_catalog: Catalog) -> None:
     assert "don't know the title 'Moonfall Express'" in unknown
     runtime = answer(Question("runtime", (item.id,)), "how long?", books_catalog)
     assert "does not give a running time" in runtime  # books have no runtime: say so
+
+
+def test_a_childrens_mark_overrides_the_genres_refused_for_children() -> None:
+    """An animated family film with a romance in it (WALL-E) suits children; a family-marked
+    romance that is not animated (Titanic) does not; adult marks are never overridden."""
+    from chatbot.catalog import Item
+    from chatbot.filters import AUDIENCES
+
+    def film(genres: tuple[str, ...], audience: tuple[str, ...]) -> Item:
+        return Item(
+            id="x",
+            title="x",
+            description="",
+            genres=genres,
+            facets={"audience": audience} if audience else {},
+        )
+
+    children = AUDIENCES["children"]
+    assert children.admits(film(("Romance", "Animation"), ("Family Film",)))
+    assert not children.admits(film(("Romance", "Drama"), ("Family Film",)))
+    assert children.admits(film(("Romance",), ("Children's Film",)))
+    assert not children.admits(film(("Horror", "Animation"), ("Family Film",)))
+    assert not children.admits(film(("Animation",), ("Family Film", "Violence")))

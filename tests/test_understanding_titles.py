@@ -310,9 +310,13 @@ def test_yes_no_questions_about_what_a_film_is() -> None:
     assert answer(ask, "is it in black and white?", catalog).startswith("Yes")
     assert answer(ask, "is it based on a book?", catalog).startswith("Yes")
     assert answer(ask, "is it animated?", catalog).startswith("Not that the catalogue says")
-    # horror is not gore: a plain horror film is not called gory
+    # horror is not gore: a plain horror film is not called gory, nor said not to be
     gore = answer(Question("suitability", ("f9",)), "is it gory?", catalog)
-    assert gore.startswith("Probably not")
+    assert gore.startswith("The catalogue does not say whether") and "often are" in gore
+    # a film of no such genre: probably not
+    assert answer(Question("suitability", (bw.id,)), "is it funny?", catalog).startswith(
+        "Probably not"
+    )
 
 
 def test_topics_left_out_match_genres_and_stems() -> None:
