@@ -128,6 +128,10 @@ def request_phrase(recs: Sequence[Recommendation], noun: str) -> str:
                 label = m.group(1)
                 if label.startswith("made in "):
                     post[label] += 1
+                elif label.startswith("films with or by "):  # a person: after the noun
+                    post[label.removeprefix("films ")] += 1
+                elif label.endswith(" films"):  # 'Pixar films': the name before the noun
+                    adjectives[label.removesuffix(" films")] += 1
                 else:
                     adjectives[label if "-" in label else label.lower()] += 1
             elif reason.startswith(INTEREST_PREFIX):

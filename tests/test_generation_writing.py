@@ -200,6 +200,13 @@ def test_request_phrase_from_reasons():
         "comedy movies like The Matrix (1999), from the years you asked for"
     )
     assert request_phrase([Recommendation(PARK, 1.0, ("a popular pick",))], "movie") == ""
+    # names read as names: no 'films with or by quentin tarantino movies'
+    person = ("films with or by Quentin Tarantino, which you asked for",)
+    assert request_phrase([Recommendation(PARK, 1.0, person)], "movie") == (
+        "movies with or by Quentin Tarantino"
+    )
+    studio = ("Pixar films, which you asked for",)
+    assert request_phrase([Recommendation(PARK, 1.0, studio)], "movie") == "Pixar movies"
 
 
 @pytest.fixture
