@@ -8,7 +8,9 @@ then fsync of the folder so the rename survives a crash.
 Files that a library writes itself (save_pretrained, a converter run as a subprocess) cannot go
 through these helpers: their writers create a temp folder with `private_dir` (0700, so nobody
 else can reach the files while they are written), then call `restrict_tree` (files 0600, folders
-0700) before renaming the folder into place.
+0700) before renaming the folder into place: `temp_dir_beside` makes that temp folder next to
+the target (one filesystem, so the rename is atomic) and `replace_tree` renames it into place,
+removing an old folder only once the new one is there.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -79,6 +82,39 @@ def restrict_tree(path: StrPath) -> None:
         for name in files:
             if not os.path.islink(os.path.join(folder, name)):
                 os.chmod(os.path.join(folder, name), OWNER_ONLY)
+
+
+def temp_dir_beside(target: StrPath) -> Path:
+    """A fresh, empty owner-only folder (0700) next to `target`, named `.{name}.tmp-{pid}`, for a
+    library to write into before `replace_tree` puts it in place; a leftover of an earlier run
+    with the same pid is removed first. OSError as raised."""
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return private_dir(tmp)
+
+
+def replace_tree(tmp: StrPath, target: StrPath) -> None:
+    """Rename the finished folder `tmp` (made by `temp_dir_beside`) to `target`. An existing
+    `target` is first renamed aside and deleted only after the new folder is in place, so a reader
+    finds the old folder or the whole new one (a crash between the renames leaves the old one as
+    `.{name}.old-{pid}`). A failed rename puts the old folder back; OSError as raised."""
+    tmp, target = Path(tmp), Path(target)
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    moved = False
+    if target.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        moved = True
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        if moved:
+            os.replace(old, target)
+        raise
+    if moved:
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync_folder(target.parent)
 
 
 def _fsync_folder(folder: Path) -> None:

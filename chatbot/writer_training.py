@@ -37,7 +37,13 @@ from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, Item
 from chatbot.errors import ConfigError
-from chatbot.fileio import atomic_write_text, file_sha256, restrict_tree
+from chatbot.fileio import (
+    atomic_write_text,
+    file_sha256,
+    replace_tree,
+    restrict_tree,
+    temp_dir_beside,
+)
 from chatbot.reply_framing import description_clause, item_facts, keywords
 from chatbot.writing_checks import words
 
@@ -393,9 +399,10 @@ def train_writer(
     result = trainer.train()
     after = trainer.evaluate()["eval_loss"]
     progress(f"held-out loss after training: {after:.3f}")
-    folder.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(str(folder))
-    restrict_tree(folder)  # the adapter is an artefact like the others: owner-only
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temp_dir_beside(folder)  # 0700 while save_pretrained writes with the umask's modes
+    model.save_pretrained(str(tmp))
+    restrict_tree(tmp)  # the adapter is an artefact like the others: owner-only
     import shutil
 
     shutil.rmtree(out_tmp, ignore_errors=True)
@@ -428,7 +435,8 @@ def train_writer(
             {"request": p.request, "item": p.item_id, "target": p.target} for p in train[:5]
         ],
     }
-    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+    atomic_write_text(tmp / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+    replace_tree(tmp, folder)  # an older adapter is removed only once this one is whole
     progress(f"wrote {folder} in {manifest['seconds']:.0f} s")
     return manifest
 

@@ -56,7 +56,9 @@ from chatbot.fileio import (
     atomic_write_text,
     atomic_write_with,
     file_sha256,
+    replace_tree,
     restrict_tree,
+    temp_dir_beside,
 )
 
 if TYPE_CHECKING:
@@ -533,11 +535,10 @@ def finetune(
             break
     if best_state is not None:
         model.load_state_dict(best_state)
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
     model.to("cpu")
-    model.save(str(out_dir))
-    restrict_tree(out_dir)  # sentence-transformers writes with the umask's modes
+    tmp = temp_dir_beside(out_dir)  # 0700 while sentence-transformers writes with the umask's
+    model.save(str(tmp))
+    restrict_tree(tmp)  # then every file 0600
     report = {
         "library": _versions(),
         "loss": "MultipleNegativesRankingLoss (in-batch negatives, scale 20, cosine)",
@@ -551,7 +552,8 @@ def finetune(
         "history": history,
         "seconds": round(time.perf_counter() - started, 1),
     }
-    atomic_write_text(out_dir / FINETUNE_REPORT, json.dumps(report, indent=1) + "\n")
+    atomic_write_text(tmp / FINETUNE_REPORT, json.dumps(report, indent=1) + "\n")
+    replace_tree(tmp, out_dir)  # an older model is removed only once this one is whole
     echo(f"fine-tuned model (epoch {best_epoch}) in {out_dir}; {report['seconds']} s")
     return report
 
@@ -727,10 +729,11 @@ def train_encoder(
             echo(f"note: {src} was fine-tuned on another pairs file than {pairs_path}")
             report["pairs_match"] = False
         if src.resolve() != mdir.resolve():
-            if mdir.exists():
-                shutil.rmtree(mdir)
-            shutil.copytree(src, mdir)
-            restrict_tree(mdir)
+            tmp = temp_dir_beside(mdir)  # 0700: copytree copies src's modes into tmp/"model"
+            shutil.copytree(src, tmp / "model")
+            restrict_tree(tmp / "model")
+            replace_tree(tmp / "model", mdir)
+            shutil.rmtree(tmp, ignore_errors=True)
         echo(f"using the fine-tuned model from {src} (fine-tuned in {report.get('seconds')} s)")
     else:
         report = finetune(pairs_path, default_model_dir(), mdir, opts, echo=echo)
