@@ -6,9 +6,9 @@ import contextvars
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from chatbot.errors import BackendError
 from chatbot.protocols import Event, SessionStore
@@ -70,6 +70,28 @@ def load_event(body: str | bytes) -> Event:
     return event
 
 
+def dump_reply(record: Mapping[str, Any]) -> str:
+    """The one serialisation of an idempotency record (a stored reply, or the record holding
+    it), in every store: compact ASCII JSON like dump_event; BackendError when not
+    serialisable (never a raw TypeError)."""
+    try:
+        return json.dumps(record, ensure_ascii=True, separators=(",", ":"))
+    except (TypeError, ValueError) as e:
+        raise BackendError(f"idempotency record is not JSON-serialisable ({e})") from e
+
+
+def load_reply(body: str | bytes) -> dict[str, Any]:
+    """The inverse of dump_reply: the JSON object stored; BackendError for a damaged record
+    (not JSON, or not a JSON object), never a raw JSONDecodeError."""
+    try:
+        record = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise BackendError(f"stored idempotency record is not valid JSON ({e})") from e
+    if not isinstance(record, dict):
+        raise BackendError(f"stored idempotency record is a {type(record).__name__}, not an object")
+    return record
+
+
 class MemorySessionStore:
     """In-process store (tests, single-process embedding); expires idle sessions."""
 
@@ -80,7 +102,7 @@ class MemorySessionStore:
         self._clock = clock
         self._logs: dict[str, list[str]] = {}  # serialised as the other stores do
         self._touched: dict[str, float] = {}
-        self._keys: dict[str, dict[str, Event | None]] = {}
+        self._keys: dict[str, dict[str, str | None]] = {}  # replies serialised by dump_reply
         self._lock = threading.Lock()
 
     def load(self, session_id: str) -> list[Event]:
@@ -124,13 +146,14 @@ class MemorySessionStore:
             if key not in keys:
                 return False, None
             reply = keys[key]
-            return True, dict(reply) if reply is not None else None
+            return True, load_reply(reply) if reply is not None else None
 
     def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
+        body = dump_reply(reply)  # BackendError before anything is kept, as in the other stores
         with self._lock:
             keys = self._keys.get(session_id)
             if keys is not None and key in keys:
-                keys[key] = dict(reply)
+                keys[key] = body
 
     def _drop(self, session_id: str) -> None:
         self._logs.pop(session_id, None)

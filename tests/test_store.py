@@ -15,7 +15,14 @@ from chatbot.backends.store_redis import RedisSessionStore
 from chatbot.backends.store_sqlite import SqliteSessionStore
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError
-from chatbot.sessions import MemorySessionStore, SessionStore, make_store
+from chatbot.sessions import (
+    MemorySessionStore,
+    SessionStore,
+    dump_reply,
+    idempotency_key,
+    load_reply,
+    make_store,
+)
 
 SECRET = "my secret crush is Audrey Hepburn"
 EVENTS = [
@@ -111,6 +118,50 @@ def test_a_damaged_stored_row_loads_as_an_unreadable_event() -> None:
         with pytest.raises(EventFormatError):
             event_from_dict(damaged)  # the dialogue manager skips it and keeps the rest
     assert load_event('{"type": "UserSaid"}') == {"type": "UserSaid"}
+
+
+def test_an_idempotent_reply_round_trips_as_a_copy_in_every_store(make: Backend) -> None:
+    """Every store keeps the reply serialised: a retry sees exactly what was saved, and
+    mutating the saved or the returned reply changes nothing stored."""
+    store = make(3600)
+    with idempotency_key("k1"):
+        store.append("a", EVENTS[:1])
+    assert store.idempotent_reply("a", "k1") == (True, None)  # recorded, reply not yet saved
+    reply = {"text": "Try Alien ☠", "items": [{"id": "m:1", "reasons": ["dark"]}], "n": 2.5}
+    store.save_idempotent_reply("a", "k1", reply)
+    reply["items"][0]["id"] = "changed"
+    seen, stored = store.idempotent_reply("a", "k1")
+    assert seen and stored is not None and stored["items"][0]["id"] == "m:1"
+    stored["text"] = "changed"
+    assert store.idempotent_reply("a", "k1")[1]["text"] == "Try Alien ☠"  # type: ignore[index]
+    assert store.idempotent_reply("a", "other") == (False, None)
+
+
+def test_every_store_refuses_an_idempotent_reply_it_could_not_store(make: Backend) -> None:
+    """A BackendError, not a raw TypeError (and memory refuses what SQLite/Redis would)."""
+    store = make(3600)
+    with idempotency_key("k1"):
+        store.append("a", EVENTS[:1])
+    with pytest.raises(BackendError, match="not JSON-serialisable"):
+        store.save_idempotent_reply("a", "k1", {"text": object()})
+    assert store.idempotent_reply("a", "k1") == (True, None)
+
+
+def test_a_damaged_idempotency_record_is_a_backend_error(tmp_path: Path) -> None:
+    store = SqliteSessionStore(tmp_path / "s.sqlite3", ttl_s=3600)
+    try:
+        with idempotency_key("k1"):
+            store.append("a", EVENTS[:1])
+        with store._transaction("damage") as db:
+            db.execute("UPDATE idempotency SET reply = ? WHERE key = ?", ('{"text": "Al', "k1"))
+        with pytest.raises(BackendError, match="not valid JSON"):
+            store.idempotent_reply("a", "k1")
+    finally:
+        store.close()
+    for body in ('{"text": "Al', "[1, 2]", b"\xff"):
+        with pytest.raises(BackendError):
+            load_reply(body)
+    assert load_reply(dump_reply({"at": 1.5, "reply": None})) == {"at": 1.5, "reply": None}
 
 
 def test_sessions_are_isolated_and_delete_forgets_everything(make: Backend) -> None:

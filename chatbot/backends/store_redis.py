@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -15,7 +14,9 @@ from chatbot.sessions import (
     Event,
     current_idempotency_key,
     dump_event,
+    dump_reply,
     load_event,
+    load_reply,
 )
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class RedisSessionStore:
             pipe.rpush(key, *bodies)
             pipe.expire(key, self._ttl)
             if idem is not None:
-                record = json.dumps({"at": time.time(), "reply": None})
+                record = dump_reply({"at": time.time(), "reply": None})
                 pipe.hset(self._idem_key(session_id), idem, record)
                 pipe.expire(self._idem_key(session_id), self._ttl)
             pipe.execute()
@@ -104,20 +105,20 @@ class RedisSessionStore:
             raw = self._redis.hget(self._idem_key(session_id), key)
         if raw is None:
             return False, None
-        reply = json.loads(raw).get("reply")
+        reply = load_reply(raw).get("reply")
         return True, reply
 
     def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
         """Keep the reply for a retry; old records beyond the last few are dropped."""
         name = self._idem_key(session_id)
-        record = json.dumps({"at": time.time(), "reply": reply}, ensure_ascii=True)
+        record = dump_reply({"at": time.time(), "reply": reply})
         with self._translate("idempotency save"):
             if not self._redis.hexists(name, key):
                 return
             self._redis.hset(name, key, record)
             if self._redis.hlen(name) > 2 * IDEMPOTENCY_KEYS_KEPT:
                 records = self._redis.hgetall(name)
-                ages = sorted(records, key=lambda k: json.loads(records[k]).get("at", 0))
+                ages = sorted(records, key=lambda k: _recorded_at(records[k]))
                 self._redis.hdel(name, *ages[: len(ages) - IDEMPOTENCY_KEYS_KEPT])
 
     def close(self) -> None:
@@ -150,3 +151,12 @@ def _redact(url: str) -> str:
         return url
     scheme, _, rest = url.partition("://")
     return f"{scheme}://***@{rest.rsplit('@', 1)[1]}"
+
+
+def _recorded_at(raw: str | bytes) -> float:
+    """When an idempotency record was written (0 for a damaged one, so it is dropped first)."""
+    try:
+        at = load_reply(raw).get("at", 0)
+    except BackendError:
+        return 0.0
+    return float(at) if isinstance(at, int | float) else 0.0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -19,7 +18,9 @@ from chatbot.sessions import (
     Event,
     current_idempotency_key,
     dump_event,
+    dump_reply,
     load_event,
+    load_reply,
 )
 
 log = logging.getLogger(__name__)
@@ -193,11 +194,11 @@ class SqliteSessionStore:
             ).fetchone()
         if row is None:
             return False, None
-        return True, (json.loads(row[0]) if row[0] is not None else None)
+        return True, (load_reply(row[0]) if row[0] is not None else None)
 
     def save_idempotent_reply(self, session_id: str, key: str, reply: Event) -> None:
         """Keep the reply for a retry with the same key (no-op if the key was not recorded)."""
-        body = json.dumps(reply, ensure_ascii=True, separators=(",", ":"))
+        body = dump_reply(reply)
         with self._transaction("idempotency save") as db:
             db.execute(
                 "UPDATE idempotency SET reply = ? WHERE session_id = ? AND key = ?",
