@@ -6,13 +6,16 @@ import argparse
 import logging
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from chatbot import __version__
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
 from chatbot.kinds import FeedbackKind
 from chatbot.registry import Family, registry
+
+if TYPE_CHECKING:
+    from chatbot.dialogue import DialogueManager, Reply
 
 log = logging.getLogger("chatbot")
 _Subcommands = argparse._SubParsersAction  # what add_subparsers returns
@@ -505,7 +508,7 @@ class _TerminalChat:
         "          /reset (start over)  /help  /quit"
     )
 
-    def __init__(self, manager: Any, session: str, *, tty: bool, out: TextIO) -> None:
+    def __init__(self, manager: DialogueManager, session: str, *, tty: bool, out: TextIO) -> None:
         self.manager = manager
         self.sid = session
         self.tty = tty
@@ -541,7 +544,7 @@ class _TerminalChat:
             except InputError as e:
                 print(f"  ! {e}", file=out)
 
-    def turn(self, parts: Iterator[Any]) -> None:
+    def turn(self, parts: Iterator[str | Reply]) -> None:
         """Print a turn's text deltas (on a terminal) and then its reply."""
         streamed = False
         for part in parts:
@@ -555,7 +558,7 @@ class _TerminalChat:
                     self.out.write("\n")
                 self.show(part, streamed)
 
-    def show(self, reply: Any, streamed: bool) -> None:
+    def show(self, reply: Reply, streamed: bool) -> None:
         """The reply's text (unless streamed), notices and numbered picks with their reasons."""
         out = self.out
         if not streamed:

@@ -16,7 +16,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar, cast
 
 from fastapi import Depends, FastAPI, Header, Path, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -259,23 +259,25 @@ class _Turns:
         else:
             log.info("%s session=%s %.0f ms", what, sid, ms)
 
-    def shape(self, reply: Any) -> dict[str, Any]:
+    def shape(self, reply: Reply) -> dict[str, Any]:
         return bound_reply(reply.to_dict(), self.settings.max_state_items)
 
     def require_session(self, sid: str) -> None:
         if not self.store.load(sid):
             raise SessionNotFound(f"no session {sid!r} (never started, expired or forgotten)")
 
-    def state(self, sid: str, state: Any) -> JSONResponse:
+    def state(self, sid: str, state: InterestState) -> JSONResponse:
         return JSONResponse(_state_dict(sid, state, self.settings.max_state_items))
 
-    async def state_call(self, sid: str, call: Callable[..., Any], *args: Any) -> JSONResponse:
+    async def state_call(
+        self, sid: str, call: Callable[..., InterestState], *args: Any
+    ) -> JSONResponse:
         """404 for an unknown session, else the state `call(sid, *args)` returns."""
         await run_in_threadpool(self.require_session, sid)
         return self.state(sid, await run_in_threadpool(call, sid, *args))
 
     def once(
-        self, sid: str, key: str | None, request: dict[str, Any], turn: Callable[[], Any]
+        self, sid: str, key: str | None, request: dict[str, Any], turn: Callable[[], Reply]
     ) -> JSONResponse:
         """Run a turn; with an Idempotency-Key, a repeat returns the stored reply instead (422
         when the key comes back with a different request)."""
@@ -646,7 +648,7 @@ def _add_docs(app: FastAPI) -> None:
         )
 
 
-def _state_dict(session_id: str, state: Any, limit: int) -> dict[str, Any]:
+def _state_dict(session_id: str, state: InterestState, limit: int) -> dict[str, Any]:
     return bound_reply(
         {
             "session_id": session_id,
@@ -667,7 +669,7 @@ async def _next_in_thread(chunks: Iterator[T]) -> T | object:
 
 
 async def _sse(
-    chunks: Iterator[Any], first: Any, session_id: str, limit: int
+    chunks: Iterator[str | Reply], first: str | Reply | object, session_id: str, limit: int
 ) -> AsyncIterator[str]:
     """Server-sent events from a manager stream: deltas, then the final reply (or one error
     event with the same codes as JSON errors)."""
@@ -677,7 +679,7 @@ async def _sse(
             if isinstance(item, str):
                 yield _event("delta", {"text": item})
             else:
-                yield _event("reply", bound_reply(item.to_dict(), limit))
+                yield _event("reply", bound_reply(cast("Reply", item).to_dict(), limit))
             item = await _next_in_thread(chunks)
     except Exception as e:  # noqa: BLE001 - every failure becomes one error event
         log.warning("stream for session %s failed: %s", session_id, type(e).__name__)

@@ -40,7 +40,7 @@ from chatbot.ui_stop import StoppableChatModel, StopSignal
 if TYPE_CHECKING:
     from chatbot.catalog import Catalog, Item
     from chatbot.dialogue import Reply
-    from chatbot.interest import InterestState
+    from chatbot.interest import Belief, InterestState
 
 log = logging.getLogger("chatbot.ui")
 
@@ -485,14 +485,9 @@ class Sessions:
                 view.bump()
 
     @staticmethod
-    def _set_panel(view: SessionView, summary: str, beliefs: Sequence[Any]) -> None:
+    def _set_panel(view: SessionView, summary: str, beliefs: Sequence[Belief]) -> None:
         view.summary = summary
-        view.beliefs = [
-            {"id": str(b["id"]), "label": str(b["label"])}
-            if isinstance(b, Mapping)
-            else {"id": str(b.id), "label": str(b.label)}
-            for b in beliefs
-        ]
+        view.beliefs = [{"id": str(b.id), "label": str(b.label)} for b in beliefs]
 
     # -- a turn --
 
@@ -554,16 +549,14 @@ class Sessions:
                         self._show_named(view, job, shown, named, manager)
                         view.bump()
                     continue
-                reply = chunk.to_dict()
                 if stopped_at is None and view.stop.is_set():
                     stopped_at = shown
                 text = reply_markdown(
-                    reply.get("text", "") if stopped_at is None else stopped_at,
-                    reply.get("notices") or (),
+                    chunk.text if stopped_at is None else stopped_at, chunk.notices
                 )
                 if stopped_at is not None:
                     text = (text + "\n\n" + STOPPED_NOTE).strip()
-                self._end_turn(view, job, slot, turn, reply_text(text), reply, started)
+                self._end_turn(view, job, slot, turn, reply_text(text), chunk, started)
                 return
         except ChatbotError as e:
             self._end_turn(view, job, slot, turn, f"⚠ {e}", None, started, error=True)
@@ -602,7 +595,7 @@ class Sessions:
         if self._has_votes is None:
             self._has_votes = any(getattr(i, "votes", 0) for i in catalog)
         has_votes = self._has_votes
-        facets = catalog.facet_names() if hasattr(catalog, "facet_names") else ()
+        facets = catalog.facet_names()
         return {
             "id": item.id,
             "title": item.title,
@@ -627,7 +620,7 @@ class Sessions:
         slot: int,
         turn: int,
         content: str,
-        reply: Mapping[str, Any] | None,
+        reply: Reply | None,
         started: float,
         error: bool = False,
     ) -> None:
@@ -641,16 +634,17 @@ class Sessions:
             if view.timing.first_text_s is None:
                 view.timing.first_text_s = took
             if reply is not None and manager is not None:
-                items = reply.get("items") or ()
+                data = reply.to_dict()  # the items' reasons as the API shows them
+                items = data.get("items") or ()
                 if items:
                     view.cards = [
                         self._card(manager.catalog.get(str(i["id"])), i, manager) for i in items
                     ]
-                elif reply.get("kind") == ReplyKind.NO_RESULTS:
+                elif data.get("kind") == ReplyKind.NO_RESULTS:
                     view.cards = []  # the old cards may break the new limits
                 else:  # 'thanks!', an answer about a pick: the cards stay as they were
                     view.cards = list(job.prior_cards)
-                self._set_panel(view, str(reply.get("summary") or ""), reply.get("beliefs") or ())
+                self._set_panel(view, str(data.get("summary") or ""), reply.state.beliefs())
             if error:
                 view.status_text, view.status_state = "Not answered: see the message above.", "done"
             else:

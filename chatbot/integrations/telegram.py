@@ -191,7 +191,7 @@ class TelegramAdapter:
             log.exception("chat %s: turn failed", chat_id)
             self.sender.send_message(chat_id, "Sorry, something went wrong on my side. Try again.")
             return "failed"
-        self._send_reply(chat_id, reply.to_dict())
+        self._send_reply(chat_id, reply)
         return "replied"
 
     def _on_callback(self, query: Mapping[str, Any]) -> str:
@@ -213,13 +213,13 @@ class TelegramAdapter:
             self.sender.answer_callback_query(query_id, "Sorry, that did not work. Try again.")
             return "failed"
         self.sender.answer_callback_query(query_id, dict(BUTTONS)[kind])
-        self._send_reply(chat_id, reply.to_dict())
+        self._send_reply(chat_id, reply)
         return f"feedback {kind}"
 
-    def _send_reply(self, chat_id: int, reply: Mapping[str, Any]) -> None:
-        text = str(reply.get("text") or "Here is what I found.")
-        self.sender.send_message(chat_id, _clip(text))
-        for item in reply.get("items", []):
+    def _send_reply(self, chat_id: int, reply: Reply) -> None:
+        """The reply's text, then one message per item with its feedback buttons."""
+        self.sender.send_message(chat_id, _clip(reply.text or "Here is what I found."))
+        for item in reply.to_dict()["items"]:
             self.sender.send_message(chat_id, _clip(render_item(item)), item_keyboard(item["id"]))
 
 
