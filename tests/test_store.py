@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -127,13 +128,13 @@ def test_an_idempotent_reply_round_trips_as_a_copy_in_every_store(make: Backend)
     with idempotency_key("k1"):
         store.append("a", EVENTS[:1])
     assert store.idempotent_reply("a", "k1") == (True, None)  # recorded, reply not yet saved
-    reply = {"text": "Try Alien ☠", "items": [{"id": "m:1", "reasons": ["dark"]}], "n": 2.5}
+    reply: dict[str, Any] = {"text": "Try Alien ☠", "items": [{"id": "m:1"}], "n": 2.5}
     store.save_idempotent_reply("a", "k1", reply)
     reply["items"][0]["id"] = "changed"
     seen, stored = store.idempotent_reply("a", "k1")
     assert seen and stored is not None and stored["items"][0]["id"] == "m:1"
     stored["text"] = "changed"
-    assert store.idempotent_reply("a", "k1")[1]["text"] == "Try Alien ☠"  # type: ignore[index]
+    assert store.idempotent_reply("a", "k1") == (True, {**reply, "items": [{"id": "m:1"}]})
     assert store.idempotent_reply("a", "other") == (False, None)
 
 
