@@ -353,8 +353,9 @@ def test_no_message_crashes_a_turn_or_loses_state(books_parts: Any) -> None:
 
 
 def broken_prompt_writer(parts: Any, folder: Any) -> Any:
-    """A template writer whose intro prompt passes the startup check (it renders with 2 picks)
-    but fails to render for 3: a configuration error met in a turn."""
+    """A template writer whose intro prompt passes the startup check (its sample request is not
+    about space) but fails to render for a request about space: a configuration error met in a
+    turn."""
     from chatbot.generation import ResponseWriter
     from chatbot.prompts import PROMPTS_DIR, Prompts
 
@@ -363,7 +364,7 @@ def broken_prompt_writer(parts: Any, folder: Any) -> Any:
         if path.name.endswith(".jinja"):
             (folder / path.name).write_bytes(path.read_bytes())
     intro = folder / "intro.jinja"
-    broken = "{% if count > 2 %}{{ suggestions.nope }}{% endif %}\n"
+    broken = "{% if 'space' in user_text %}{{ suggestions.nope }}{% endif %}\n"
     intro.write_text(intro.read_text(encoding="utf-8") + broken, encoding="utf-8")
     catalog, _, _, settings = parts
     return ResponseWriter(None, catalog, settings, prompts=Prompts(folder))
