@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, load_catalog
 from chatbot.config import Settings
-from chatbot.errors import ConfigError, InputError
+from chatbot.errors import ConfigError
 from chatbot.events import (
-    BeliefRemoved,
     Event,
     EventFormatError,
-    ItemsRecommended,
     StateReset,
     event_from_dict,
     event_to_dict,
@@ -31,10 +29,12 @@ from chatbot.reply_framing import language_reply, plain_reply, why_said
 from chatbot.sessions import SessionLocks, SessionStore, make_store
 from chatbot.turn_policy import (
     TurnPlan,
+    belief_removal,
     check_message,
     feedback_events,
     feedback_kind,
     plan_turn,
+    shown_reasons,
     user_turn_events,
 )
 from chatbot.understanding import Understander, Understanding
@@ -203,15 +203,8 @@ class DialogueManager:
     def remove_belief(self, session_id: str, belief_id: str) -> InterestState:
         """Drop one belief (see InterestState.beliefs); InputError for an unknown id."""
         with self._locks.hold(session_id):
-            history = self._load(session_id)
-            state = fold(history)
-            known = {b.id for b in state.beliefs()}
-            if belief_id not in known:
-                listed = ", ".join(sorted(known)) or "none"
-                raise InputError(
-                    f"no belief {belief_id!r} in this session; current beliefs: {listed}"
-                )
-            event = BeliefRemoved(belief_id)
+            state = fold(self._load(session_id))
+            event = belief_removal(state, belief_id)
             self.store.append(session_id, [event_to_dict(event)])
             return state.apply(event)
 
@@ -350,11 +343,7 @@ class DialogueManager:
         if plan.kind is ReplyKind.LANGUAGE:
             return language_reply(plan.language)
         assert plan.asked is not None  # kind answer
-        reasons: dict[str, str] = {}
-        for event in history:
-            if isinstance(event, ItemsRecommended):
-                reasons.update(zip(event.item_ids, event.reasons, strict=False))
-        return answer(plan.asked, text, self.catalog, reasons)
+        return answer(plan.asked, text, self.catalog, shown_reasons(history))
 
 
 def _last_reply(parts: Iterator[str | Reply]) -> Reply:

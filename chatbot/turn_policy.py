@@ -17,7 +17,15 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from chatbot.errors import InputError
-from chatbot.events import Event, ItemLiked, ItemRejected, ItemSeen, ItemsRecommended, UserSaid
+from chatbot.events import (
+    BeliefRemoved,
+    Event,
+    ItemLiked,
+    ItemRejected,
+    ItemSeen,
+    ItemsRecommended,
+    UserSaid,
+)
 from chatbot.interest import InterestState, constraint_label, fold
 from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
 
@@ -86,6 +94,26 @@ def feedback_kind(kind: object) -> FeedbackKind:
         known = ", ".join(k.value for k in FeedbackKind)
         raise InputError(f"unknown feedback kind {kind!r}; use one of: {known}")
     return FeedbackKind(kind)
+
+
+def belief_removal(state: InterestState, belief_id: str) -> BeliefRemoved:
+    """The event that drops one belief of the state; InputError (listing the current ids) for
+    an id the state does not hold."""
+    known = {b.id for b in state.beliefs()}
+    if belief_id not in known:
+        listed = ", ".join(sorted(known)) or "none"
+        raise InputError(f"no belief {belief_id!r} in this session; current beliefs: {listed}")
+    return BeliefRemoved(belief_id)
+
+
+def shown_reasons(history: Iterable[Event]) -> dict[str, str]:
+    """{item id: the reason it was shown for}, the latest showing winning (for answers to
+    'why this one?')."""
+    reasons: dict[str, str] = {}
+    for event in history:
+        if isinstance(event, ItemsRecommended):
+            reasons.update(zip(event.item_ids, event.reasons, strict=False))
+    return reasons
 
 
 def feedback_events(item: Item, kind: FeedbackKind) -> tuple[list[Event], str]:
