@@ -92,46 +92,35 @@ def _one(cast: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda v: (cast(v),)
 
 
+def _bound(
+    name: str,
+    type: type[int] | type[float],
+    label: str | Callable[[Any], str],
+    words: tuple[str, ...],
+    reason: Callable[[Item], str | None] | None = None,
+) -> Constraint:
+    """A number bound read by the catalogue filter of the same name ('year_min'); a str
+    `label` formats the value with {v} ('At most {v} minutes long')."""
+    text = label if callable(label) else (lambda v: label.format(v=type(v)))
+    return Constraint(
+        name=name,
+        type=type,
+        label=text,
+        filter_field=name,
+        to_filter=type,
+        clear_words=words,
+        reason=reason,
+    )
+
+
 # every constraint by name, in the order the ranker gives its reasons
 CONSTRAINTS: Mapping[str, Constraint] = {
     c.name: c
     for c in (
-        Constraint(
-            name="year_min",
-            type=int,
-            label=lambda v: f"Only after {int(v) - 1}",
-            filter_field="year_min",
-            to_filter=int,
-            clear_words=YEAR_WORDS,
-            reason=_period_reason,
-        ),
-        Constraint(
-            name="year_max",
-            type=int,
-            label=lambda v: f"Only before {int(v) + 1}",
-            filter_field="year_max",
-            to_filter=int,
-            clear_words=YEAR_WORDS,
-            reason=_period_reason,
-        ),
-        Constraint(
-            name="runtime_max",  # minutes
-            type=int,
-            label=lambda v: f"At most {int(v)} minutes long",
-            filter_field="runtime_max",
-            to_filter=int,
-            clear_words=LENGTH_WORDS,
-            reason=_length_reason,
-        ),
-        Constraint(
-            name="runtime_min",
-            type=int,
-            label=lambda v: f"At least {int(v)} minutes long",
-            filter_field="runtime_min",
-            to_filter=int,
-            clear_words=LENGTH_WORDS,
-            reason=_length_reason,
-        ),
+        _bound("year_min", int, lambda v: f"Only after {int(v) - 1}", YEAR_WORDS, _period_reason),
+        _bound("year_max", int, lambda v: f"Only before {int(v) + 1}", YEAR_WORDS, _period_reason),
+        _bound("runtime_max", int, "At most {v} minutes long", LENGTH_WORDS, _length_reason),
+        _bound("runtime_min", int, "At least {v} minutes long", LENGTH_WORDS, _length_reason),
         Constraint(
             name="decade_not",  # a decade to leave out, by its first year ('not the 80s': 1980)
             type=int,
@@ -140,15 +129,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             to_filter=_one(int),
             clear_words=YEAR_WORDS,
         ),
-        Constraint(
-            name="rating_min",  # 0..10
-            type=float,
-            label=lambda v: f"Rated at least {float(v):g}",
-            filter_field="rating_min",
-            to_filter=float,
-            clear_words=RATING_WORDS,
-            reason=rating_reason,
-        ),
+        _bound("rating_min", float, "Rated at least {v:g}", RATING_WORDS, rating_reason),
         Constraint(
             name="language",  # ISO 639-1 code ('fr')
             type=str,
@@ -165,22 +146,8 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             to_filter=_one(str),
             clear_words=COUNTRY_WORDS,
         ),
-        Constraint(
-            name="price_min",
-            type=float,
-            label=lambda v: f"Price at least {float(v):g}",
-            filter_field="price_min",
-            to_filter=float,
-            clear_words=PRICE_WORDS,
-        ),
-        Constraint(
-            name="price_max",
-            type=float,
-            label=lambda v: f"Price at most {float(v):g}",
-            filter_field="price_max",
-            to_filter=float,
-            clear_words=PRICE_WORDS,
-        ),
+        _bound("price_min", float, "Price at least {v:g}", PRICE_WORDS),
+        _bound("price_max", float, "Price at most {v:g}", PRICE_WORDS),
         Constraint(
             name="audience",  # who is watching: 'children' or 'family' (filters.AUDIENCES)
             type=str,
