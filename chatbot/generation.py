@@ -26,7 +26,7 @@ from chatbot.grounding import (
     ViolationKind,
 )
 from chatbot.kinds import REPLY_PROMPTS, ReplyKind
-from chatbot.prompts import PROMPTS_DIR, REQUIRED_PROMPTS, Prompts  # noqa: F401 (re-exported)
+from chatbot.prompts import PROMPTS_DIR, REQUIRED_PROMPTS, Prompts  # noqa: F401 (PROMPTS_DIR re-exported)
 from chatbot.protocols import AdaptedChatModel, BatchChatModel, BatchStream, ChatModel
 from chatbot.ranking import Recommendation
 from chatbot.registry import Capability, Family, registry
@@ -159,6 +159,10 @@ class ResponseWriter:
         self.catalog = catalog
         self.settings = settings
         self.prompts = prompts or Prompts()
+        if not self.prompts.packaged:
+            # a folder of one's own must hold every prompt the writer renders: fail at startup,
+            # not at the first turn
+            self.prompts.check(REQUIRED_PROMPTS)
         self.noun = _noun(catalog)
         self._checker: GroundingChecker | None = None
         self._labels: frozenset[str] | None = None

@@ -280,3 +280,15 @@ def test_a_prompt_that_fails_or_renders_empty_at_run_time_is_a_config_error(
     intro.write_text("{% if count != 5 %}" + original + "{% endif %}", encoding="utf-8")
     with pytest.raises(ConfigError, match="renders empty"):
         Prompts(folder).render("intro", **values)
+
+
+def test_a_writer_refuses_a_folder_of_ones_own_without_every_prompt(tmp_path: Path) -> None:
+    """A partial folder may be loaded to check its files, but a writer built on it fails at
+    startup when a prompt it renders is missing (not at the first turn)."""
+    from chatbot.catalog import load_catalog
+
+    (tmp_path / "intro.jinja").write_text("Here are {{ count }} picks.", encoding="utf-8")
+    prompts = Prompts(tmp_path)
+    catalog = load_catalog(Path(__file__).resolve().parents[1] / "catalog/examples/books.jsonl")
+    with pytest.raises(ConfigError, match="system"):
+        ResponseWriter(FakeChatModel(), catalog, Settings(), prompts=prompts)
