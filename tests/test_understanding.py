@@ -784,6 +784,9 @@ def test_a_film_described_by_a_negated_clause_is_no_verdict_on_the_picks(
     assert InterestAvoided("dies") in got
     got = events(nlu, "a movie where the dog doesn't die", after_picks)
     assert InterestExpressed("dog") in got and InterestAvoided("die") in got
+    # a refusal that opens the message still turns the picks down
+    got = events(nlu, "no thanks, something where people sing", after_picks)
+    assert len([e for e in got if isinstance(e, ItemRejected)]) == 3
 
 
 @pytest.mark.parametrize(

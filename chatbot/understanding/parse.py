@@ -776,16 +776,16 @@ class _Parse(ConstraintRules, TitleRules):
         'not for me', 'these are bad'), or its main verb is the verdict ('i hate them', 'nah
         i'll pass'); 'i just finished breaking bad' is about something else, and so is a
         film described by a clause ('a movie where nobody dies')."""
+        if any(t.text in PRONOUNS or t.text in PLURAL_REFERENCES for t in self.toks):
+            return True
+        if self.cues and self.cues[0].pos == 0 and self.cues[0].kind == "neg":
+            return True  # 'nah, ...', 'no thanks', 'meh'
         words = [t.text for t in self.toks]
         if any(
             w in FILM_NOUNS and words[k + 1 : k + 2] in (["where"], ["that"], ["which"], ["in"])
             for k, w in enumerate(words)
         ):
-            return False
-        if any(t.text in PRONOUNS or t.text in PLURAL_REFERENCES for t in self.toks):
-            return True
-        if self.cues and self.cues[0].pos == 0 and self.cues[0].kind == "neg":
-            return True  # 'nah, ...', 'no thanks', 'meh'
+            return False  # 'a movie where nobody dies': a wish, no verdict
         roots = [k for k in range(len(self.toks)) if (w := self._word(k)) and w.dep == "ROOT"]
         for k in roots:
             word = self._word(k)
