@@ -151,6 +151,13 @@ def main() -> int:
     scheduler = getattr(model, "scheduler", None)
     if scheduler is not None:
         print(f"generations decoded side by side: up to {scheduler.max_active}")
+        if hasattr(scheduler, "prefill_s"):  # the onnxruntime scheduler's own counters
+            print(
+                f"engine: prefill {scheduler.prefill_s:.1f} s for {scheduler.prefilled} prompt "
+                f"tokens ({scheduler.reused} of them from cached prefixes); decode "
+                f"{scheduler.decode_s:.1f} s for {scheduler.decoded} tokens in "
+                f"{scheduler.steps} steps"
+            )
     for e in errors[:10]:
         print("  " + e)
     return 1 if errors else 0

@@ -107,13 +107,13 @@ def test_the_writer_asks_every_backend_for_the_constraints() -> None:
         assert set(AVOID_PHRASES) <= set(opts["avoid"])
 
 
-def test_the_onnx_decode_loop_applies_the_ngram_ban_to_generated_tokens(monkeypatch) -> None:
-    from tests.test_llm_onnx import EOS, FakeGenerator, FakeOg, FakeTokenizer, ids
+def test_the_onnx_decode_loop_applies_the_ngram_ban_to_generated_tokens() -> None:
+    from tests.test_llm_onnx import EOS, FakeRows, FakeTokenizer, ids
 
-    monkeypatch.setattr(llm_onnx, "_og", lambda: FakeOg)
-    FakeGenerator.scripts = {40: ids("abcab")}
-    FakeGenerator.steps = []
-    scheduler = llm_onnx._Scheduler(model=None, tokenizer=FakeTokenizer(), eos={EOS})
+    rows = FakeRows()
+    rows.scripts = {40: ids("abcab")}
+    rows.prompt_len = {40: 3}
+    scheduler = llm_onnx._Scheduler(rows, FakeTokenizer(), {EOS})
     job = llm_onnx._Job(
         prompt=[40, 1, 2],  # the prompt holds 'ab' too: it does not count
         max_new_tokens=10,

@@ -28,106 +28,116 @@ def ids(text: str) -> list[int]:
 
 
 class FakeTokenizer:
-    def decode(self, tokens: np.ndarray) -> str:
+    def decode(self, tokens: list[int], skip_special_tokens: bool = True) -> str:
         text = "".join(ALPHABET.get(int(t), "") for t in tokens)
         return text + ("\ufffd" if len(tokens) and int(tokens[-1]) == 30 else "")
 
 
-class FakeGenerator:
-    """Replies with the script of its prompt's first token; greedy over fake logits, so banned
-    tokens (logits set to -inf) are skipped in favour of the next script token."""
+class FakeRows:
+    """KVRows with a script instead of a model: a row's "KV cache" is its token list; the next
+    token is the first of its prompt's script not yet generated (banned tokens, set to -inf by
+    the constraints, are skipped in favour of the next script token, as greedy would)."""
 
-    scripts: dict[int, list[int]] = {}
-    steps: list[int] = []  # which prompt advanced, in order (shows interleaving)
-    delay = 0.0  # seconds per token
+    def __init__(self) -> None:
+        self.scripts: dict[int, list[int]] = {}  # first prompt token -> reply tokens
+        self.prompt_len: dict[int, int] = {}
+        self.rows: list[list[int]] = []
+        self.capacity = 0
+        self.calls: list[tuple[int, list[int]]] = []  # (tokens fed per row, first tokens)
+        self.prefills: list[int] = []  # tokens fed by each prefill
+        self.delay = 0.0  # seconds per forward pass
+        self.fail_decode = False
 
-    def __init__(self, model: Any, params: FakeParams) -> None:
-        self.max_length = params.options["max_length"]
-        self.script: list[int] = []
-        self.length = 0
-        self.token = EOS
-        self.logits: np.ndarray | None = None
+    def ensure(self, rows: int, length: int) -> None:
+        while len(self.rows) < rows:
+            self.rows.append([])
+        self.capacity = max(self.capacity, length)
 
-    def append_tokens(self, prompt: list[int]) -> None:
-        if prompt[0] == 99:
-            raise RuntimeError("prefill exploded")
-        self.key = prompt[0]
-        self.script = list(self.scripts[prompt[0]])
-        self.length = len(prompt)
-
-    def is_done(self) -> bool:
-        return self.length >= self.max_length
-
-    def get_logits(self) -> np.ndarray:
-        logits = np.zeros((1, 1, 64), dtype=np.float32)
-        for rank, token in enumerate(self.script[:3]):
-            logits[0, 0, token] = 3 - rank
-        return logits
-
-    def set_logits(self, logits: np.ndarray) -> None:
-        self.logits = logits
-
-    def generate_next_token(self) -> None:
+    def forward(self, first: int, ids: np.ndarray, lengths: list[int]) -> np.ndarray:
         time.sleep(self.delay)
-        FakeGenerator.steps.append(self.key)
-        if self.logits is not None:
-            best = int(np.argmax(self.logits[0, 0]))
-            if best in self.script:
-                self.script.remove(best)
-            self.token, self.logits = best, None
-        else:
-            self.token = self.script.pop(0) if self.script else EOS
-        self.length += 1
+        count, fed = ids.shape
+        if fed == 1 and self.fail_decode:
+            raise RuntimeError("decode exploded")
+        if fed > 1:  # a prefill (the scheduler feeds a prompt two tokens at least)
+            self.prefills.append(fed)
+        out = np.zeros((count, 64), dtype=np.float32)
+        for b in range(count):
+            row = self.rows[first + b]
+            del row[lengths[b] - fed :]
+            row.extend(int(t) for t in ids[b])
+            if row[0] == 99:
+                raise RuntimeError("prefill exploded")
+            remaining = list(self.scripts[row[0]])
+            for token in row[self.prompt_len[row[0]] :]:
+                if token in remaining:
+                    remaining.remove(token)
+            out[b, EOS] = 0.5
+            for rank, token in enumerate(remaining[:3]):
+                out[b, token] = max(out[b, token], 3 - rank)
+        self.calls.append((fed, [self.rows[first + b][0] for b in range(count)]))
+        return out
 
-    def get_next_tokens(self) -> list[int]:
-        return [self.token]
+    slots = llm_onnx.POOL_SIZE
+    store: dict[int, list[int]]
 
+    def save(self, row: int, length: int, slot: int) -> None:
+        self.store = getattr(self, "store", {})
+        self.store[slot] = list(self.rows[row][:length])
 
-class FakeParams:
-    def __init__(self, model: Any) -> None:
-        self.options: dict[str, Any] = {}
+    def restore(self, slot: int, row: int, length: int) -> None:
+        self.rows[row] = list(self.store[slot][:length])
 
-    def set_search_options(self, **options: Any) -> None:
-        self.options.update(options)
-
-
-class FakeOg:
-    Generator = FakeGenerator
-    GeneratorParams = FakeParams
+    def move(self, source: int, target: int, length: int) -> None:
+        self.rows[target] = list(self.rows[source][:length])
 
 
 @pytest.fixture
-def scheduler(monkeypatch: pytest.MonkeyPatch) -> _Scheduler:
-    monkeypatch.setattr(llm_onnx, "_og", lambda: FakeOg)
-    FakeGenerator.scripts = {}
-    FakeGenerator.steps = []
-    FakeGenerator.delay = 0.0
-    return _Scheduler(model=None, tokenizer=FakeTokenizer(), eos={EOS})
+def fake() -> FakeRows:
+    return FakeRows()
 
 
-def job(first: int, script: str | list[int], **kw: Any) -> _Job:
-    FakeGenerator.scripts[first] = ids(script) if isinstance(script, str) else script
+@pytest.fixture
+def scheduler(fake: FakeRows) -> _Scheduler:
+    return _Scheduler(fake, FakeTokenizer(), {EOS})
+
+
+def job(first: int, script: str | list[int], prompt: list[int] | None = None, **kw: Any) -> _Job:
+    prompt = prompt or [first, 5, 6]
+    FAKE.scripts[first] = ids(script) if isinstance(script, str) else script
+    FAKE.prompt_len[first] = len(prompt)
     return _Job(
-        prompt=[first, 5, 6],
+        prompt=prompt,
         max_new_tokens=kw.pop("max_new_tokens", 50),
-        search={},
+        search=kw.pop("search", {}),
         stop=tuple(kw.pop("stop", ())),
         bad_words=tuple(kw.pop("bad_words", ())),
+        **kw,
     )
+
+
+FAKE = FakeRows()  # the fixture's, set per test (job() registers scripts on it)
+
+
+@pytest.fixture(autouse=True)
+def _current_fake(fake: FakeRows) -> None:
+    global FAKE
+    FAKE = fake
 
 
 def read(j: _Job, timeout: float = 5.0) -> list[str]:
     return list(llm_onnx._events(j, timeout))
 
 
-def test_concurrent_generations_share_one_decode_loop(scheduler: _Scheduler) -> None:
+def test_concurrent_generations_share_one_batched_decode_step(
+    scheduler: _Scheduler, fake: FakeRows
+) -> None:
+    fake.delay = 0.002
     a, b = job(40, "hello there"), job(41, "good night")
     scheduler.submit(a)
     scheduler.submit(b)
     assert "".join(read(a)) == "hello there" and "".join(read(b)) == "good night"
-    steps = FakeGenerator.steps
-    # both advanced in turns (one token each per loop step), not one after the other
-    assert steps.index(41) < len(steps) - steps[::-1].index(40) - 1
+    # one forward pass fed both rows their next token, not one generation after the other
+    assert any(fed == 1 and sorted(firsts) == [40, 41] for fed, firsts in fake.calls)
     assert scheduler.max_active == 2 and scheduler.active == []
 
 
@@ -162,8 +172,8 @@ def test_bad_words_are_never_generated(scheduler: _Scheduler) -> None:
     assert "b" not in text and "cd" not in text and text.startswith("a")
 
 
-def test_a_reader_leaving_early_stops_the_generation(scheduler: _Scheduler) -> None:
-    FakeGenerator.delay = 0.01
+def test_a_reader_leaving_early_stops_the_generation(scheduler: _Scheduler, fake: FakeRows) -> None:
+    fake.delay = 0.01
     a = job(40, "x" * 40)
     scheduler.submit(a)
     first = a.events.get(timeout=5)
@@ -173,7 +183,7 @@ def test_a_reader_leaving_early_stops_the_generation(scheduler: _Scheduler) -> N
     deadline = time.monotonic() + 5
     while scheduler.active and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert scheduler.active == []  # its generator (and KV cache) was released
+    assert scheduler.active == []  # its row (and KV cache) was released
 
 
 def test_failures_reach_the_reader_and_the_loop_goes_on(scheduler: _Scheduler) -> None:
@@ -277,3 +287,94 @@ def test_real_model_concurrent_sessions_get_their_own_greedy_text(
     for row, delta in batch:
         rows[row] += delta or ""
     assert rows == alone[:2]
+    # the later prompts reused the KV cache of earlier ones (same system message) and still
+    # gave a fresh prefill's greedy text
+    assert onnx_model.scheduler.reused > 0
+
+
+def head(first: int, tail: list[int]) -> list[int]:
+    """A prompt of a 40-token shared head (first token `first`) and its own tail."""
+    return [first, *range(1, 40), *tail]
+
+
+def test_a_prompt_sharing_a_prefix_prefills_only_the_rest(
+    scheduler: _Scheduler, fake: FakeRows
+) -> None:
+    first = job(40, "one", head(40, [7, 8, 9]))
+    scheduler.submit(first)
+    assert "".join(read(first)) == "one"
+    second = job(40, "two", head(40, [10, 11, 12, 13]))  # same 40-token head, another tail
+    scheduler.submit(second)
+    assert "".join(read(second)) == "two"
+    assert fake.prefills == [43, 4]  # only the new tail was prefilled
+    assert second.reused == 40 and scheduler.reused == 40 and scheduler.prefilled == 87
+
+
+def test_the_same_prompt_again_prefills_its_last_two_tokens(
+    scheduler: _Scheduler, fake: FakeRows
+) -> None:
+    for _ in range(2):
+        j = job(40, "same", head(40, [7, 8]))
+        scheduler.submit(j)
+        assert "".join(read(j)) == "same"
+    # one token alone would go through the decode kernels (other rounding): two at least
+    assert fake.prefills == [42, 2]
+
+
+def test_short_prefixes_are_not_reused(scheduler: _Scheduler, fake: FakeRows) -> None:
+    a = job(41, "c", [41, 1, 2, 3])
+    scheduler.submit(a)
+    read(a)
+    b = job(41, "d", [41, 1, 2, 4])
+    scheduler.submit(b)
+    read(b)
+    assert b.reused == 0 and fake.prefills == [4, 4]
+
+
+def test_the_prefix_cache_is_bounded(scheduler: _Scheduler) -> None:
+    for i in range(llm_onnx.POOL_SIZE + 3):
+        j = job(100 + i, "x", head(100 + i, []), max_new_tokens=5)
+        scheduler.submit(j)
+        read(j)
+    assert len(scheduler.saved) == llm_onnx.POOL_SIZE
+    assert scheduler.saved[-1].tokens[0] == 100 + llm_onnx.POOL_SIZE + 2  # newest kept
+
+
+def test_a_failed_decode_step_ends_every_row_and_the_loop_goes_on(
+    scheduler: _Scheduler, fake: FakeRows
+) -> None:
+    fake.fail_decode = True
+    a, b = job(40, "never ending"), job(41, "nor this")
+    scheduler.submit(a)
+    scheduler.submit(b)
+    for j in (a, b):
+        with pytest.raises(BackendError, match="decode exploded"):
+            read(j)
+    fake.fail_decode = False
+    ok = job(42, "fine")
+    scheduler.submit(ok)
+    assert "".join(read(ok)) == "fine" and scheduler.active == []
+
+
+def test_rows_stay_packed_when_one_ends_early(scheduler: _Scheduler, fake: FakeRows) -> None:
+    fake.delay = 0.005
+    short, long_ = job(40, "ab"), job(41, "a longer reply")
+    scheduler.submit(short)
+    scheduler.submit(long_)
+    assert "".join(read(short)) == "ab"
+    assert "".join(read(long_)) == "a longer reply"  # its row moved to row 0, text intact
+    assert [len(firsts) for fed, firsts in fake.calls if fed == 1][-1] == 1
+
+
+def test_sampling_follows_temperature_top_k_and_top_p(scheduler: _Scheduler) -> None:
+    logits = np.full(64, -5.0, dtype=np.float32)
+    logits[[3, 4, 5]] = [2.0, 1.9, 1.8]
+    picks = set()
+    for _ in range(200):
+        j = _Job([1], 5, {"do_sample": True, "temperature": 1.0, "top_k": 2}, (), ())
+        picks.add(scheduler._choose(j, logits))
+    assert picks == {3, 4}  # top-k keeps the two best
+    j = _Job([1], 5, {"do_sample": True, "temperature": 1.0, "top_p": 0.3}, (), ())
+    assert {scheduler._choose(j, logits) for _ in range(100)} == {3}  # the smallest set >= 0.3
+    greedy = _Job([1], 5, {"do_sample": False}, (), ())
+    assert scheduler._choose(greedy, logits) == 3

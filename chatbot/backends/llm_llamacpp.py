@@ -79,11 +79,15 @@ atexit.register(_shutdown)
 
 
 def _xlc() -> Any:
-    # llama.cpp's threads meet at an OpenMP barrier for every operation; spinning there (GNU
-    # OpenMP's default) collapses decoding when the cores are shared: 1-3 tokens/s instead of
-    # 30-90 with 2 threads at load average 10-13 on 2 cores (measured). Sleeping waits cost
-    # little when idle. Read once, when libgomp loads: set OMP_WAIT_POLICY to override.
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    # llama.cpp's threads meet at an OpenMP barrier for every operation. GNU OpenMP's default
+    # spins there for a long while (GOMP_SPINCOUNT 300,000) before it sleeps, which collapses
+    # decoding when the cores are shared; sleeping at once (OMP_WAIT_POLICY=PASSIVE) costs
+    # 60% of the speed on idle cores. A short spin is best on both (2 threads, 2 cores,
+    # 2026-12-01, bench_generation.py): idle 125 tokens/s (default 127, PASSIVE 52); with two
+    # busy processes beside it 47 tokens/s (default 19, PASSIVE 31). Read once, when libgomp
+    # loads: set GOMP_SPINCOUNT or OMP_WAIT_POLICY in the environment to override.
+    if "OMP_WAIT_POLICY" not in os.environ:
+        os.environ.setdefault("GOMP_SPINCOUNT", "10000")
     try:
         import xllamacpp
     except ImportError as e:
