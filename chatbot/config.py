@@ -46,7 +46,9 @@ class Settings:
     index_type: str = "flat"  # a registered index type (flat: exact inner product)
     index_dir: Path = _VAR / "index"
     # generation: the chat model backend, and the decoding settings every backend honours
-    llm: str = "transformers"  # a registered llm backend (`chatbot backends` lists them)
+    # a registered llm backend (`chatbot backends` lists them); onnxruntime: the same SmolLM2
+    # as 8-bit ONNX with a batched decode loop (README, Benchmarks); transformers stays supported
+    llm: str = "onnxruntime"
     temperature: float = 0.0
     max_new_tokens: int = 160
     threads: int = 0  # CPU threads of the local models; 0: torch's default

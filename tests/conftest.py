@@ -127,8 +127,21 @@ def redis_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def served_chat_model():
+    """The LLM `make run` serves (the default backend, onnxruntime), loaded once; slow tests."""
+    from chatbot.generation import make_chat_model
+
+    settings = Settings.from_env({}, threads=1)
+    assert settings.llm == "onnxruntime"
+    model = make_chat_model(settings)
+    assert model is not None
+    model.warm()
+    return model
+
+
+@pytest.fixture(scope="session")
 def real_chat_model():
-    """The real default LLM (SmolLM2-135M GGUF via transformers), loaded once; slow tests only."""
+    """The real SmolLM2-135M GGUF via the transformers backend, loaded once; slow tests only."""
     from chatbot.backends.llm_transformers import TransformersChatModel
 
     # one thread: on a shared 2-core machine a 2-thread team stalls whenever a core is busy

@@ -20,9 +20,12 @@ def find(catalog: Catalog, title: str) -> Item:
     return max((item for item in catalog if item.title == title), key=lambda item: item.votes or 0)
 
 
-@pytest.fixture(scope="module")
-def writer(movies_catalog, real_chat_model) -> ResponseWriter:
-    return ResponseWriter(real_chat_model, movies_catalog, Settings.from_env({}, threads=1))
+@pytest.fixture(scope="module", params=["served", "transformers"])
+def writer(request, movies_catalog) -> ResponseWriter:
+    """The writer on the model `make run` serves (onnxruntime) and on the transformers one."""
+    fixture = "served_chat_model" if request.param == "served" else "real_chat_model"
+    model = request.getfixturevalue(fixture)
+    return ResponseWriter(model, movies_catalog, Settings.from_env({}, threads=1))
 
 
 def reply(writer: ResponseWriter, said: str, titles: list[str]) -> tuple[str, list[Item]]:

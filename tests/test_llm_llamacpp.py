@@ -182,7 +182,7 @@ def test_registered_as_an_opt_in_backend():
     model = make_chat_model(Settings.from_env({}, llm="llamacpp", threads=1))
     assert isinstance(model, LlamaCppChatModel)
     assert model.name == "llamacpp:SmolLM2-135M-Instruct.Q4_1.gguf"
-    assert Settings.from_env({}).llm == "transformers"
+    assert Settings.from_env({}).llm == "onnxruntime"  # the default; llama.cpp is opt-in
 
 
 # ---- the real GGUF on llama.cpp -------------------------------------------------------------

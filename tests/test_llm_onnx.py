@@ -378,3 +378,59 @@ def test_sampling_follows_temperature_top_k_and_top_p(scheduler: _Scheduler) -> 
     assert {scheduler._choose(j, logits) for _ in range(100)} == {3}  # the smallest set >= 0.3
     greedy = _Job([1], 5, {"do_sample": False}, (), ())
     assert scheduler._choose(greedy, logits) == 3
+
+
+def test_a_writer_adapter_is_never_ignored_silently(tmp_path) -> None:
+    from chatbot.errors import BackendUnavailable
+
+    (tmp_path / "adapter_config.json").write_text("{}")
+    (tmp_path / "manifest.json").write_text("{}")
+    settings = Settings.from_env({}, llm_writer_adapter=str(tmp_path))
+    with pytest.raises(BackendUnavailable, match="CHATBOT_LLM=transformers"):
+        llm_onnx.OnnxChatModel(settings)
+    llm_onnx.OnnxChatModel(settings.replace(llm_writer_adapter="off"))  # off: fine
+
+
+@pytest.mark.slow
+def test_a_local_hf_folder_is_converted_and_served(tmp_path) -> None:
+    """Any local Hugging Face folder works with the default backend: a tiny random Llama with
+    SmolLM2's tokenizer is converted to ONNX on first load and decodes through the KV rows."""
+    import shutil
+
+    import torch
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    from chatbot.backends.llm_transformers import prepare_hf_folder
+    from chatbot.generation import make_chat_model
+
+    source = prepare_hf_folder(Settings.from_env({}))  # the embedded model's tokenizer files
+    folder = tmp_path / "tiny-llama"
+    folder.mkdir()
+    for name in ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja"):
+        if (source / name).is_file():
+            shutil.copy(source / name, folder / name)
+    config = LlamaConfig(
+        vocab_size=49152,
+        hidden_size=64,
+        intermediate_size=128,
+        num_hidden_layers=2,
+        num_attention_heads=4,
+        num_key_value_heads=2,
+        max_position_embeddings=512,
+        bos_token_id=1,
+        eos_token_id=2,
+        tie_word_embeddings=True,
+    )
+    torch.manual_seed(0)
+    LlamaForCausalLM(config).save_pretrained(folder)
+    settings = Settings.from_env(
+        {}, llm_model=str(folder), llm_cache_dir=str(tmp_path / "cache"), threads=1
+    )
+    model = make_chat_model(settings)
+    assert isinstance(model, llm_onnx.OnnxChatModel) and model.name == "onnxruntime:tiny-llama"
+    model.warm()
+    assert (model.load().folder / "manifest.json").is_file()
+    messages = [{"role": "user", "content": "hello"}]
+    one = "".join(model.stream(messages, max_new_tokens=6, temperature=0))
+    assert model.scheduler.decoded >= 1
+    assert one == "".join(model.stream(messages, max_new_tokens=6, temperature=0))

@@ -153,7 +153,7 @@ def test_backends_command_lists_options_with_their_variables(
     assert (model["default"], model["value"]) == ("default", "qwen")
     selected = {r["family"]: r["name"] for r in rows if r["selected"]}
     assert selected == {
-        "llm": "transformers",
+        "llm": "onnxruntime",
         "embedder": "sentence-transformers",
         "index": "flat",
         "store": "sqlite",

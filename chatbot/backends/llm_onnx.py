@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from chatbot.backends.builtin import OnnxOptions
+from chatbot.backends.builtin import OnnxOptions, TransformersOptions
 from chatbot.backends.llm_decoding import constrain_logits, phrase_variants
 from chatbot.backends.llm_streams import MergedBatch, queued_deltas
 from chatbot.config import Settings
@@ -574,11 +574,18 @@ class OnnxChatModel:
     )
 
     def __init__(self, settings: Settings, *, options: OnnxOptions | None = None) -> None:
-        from chatbot.backends.llm_transformers import resolve_model_source
+        from chatbot.backends.llm_transformers import resolve_adapter, resolve_model_source
 
         self.settings = settings  # the cross-cutting ones: threads, temperature, max_new_tokens
         self.options = options or options_from(OnnxOptions, settings)
         self.folder, self.gguf_file = resolve_model_source(self.options)
+        adapter = options_from(TransformersOptions, settings).writer_adapter
+        if resolve_adapter(adapter)[0] is not None:  # never ignored silently
+            raise BackendUnavailable(
+                f"the writer's LoRA adapter (CHATBOT_LLM_WRITER_ADAPTER={adapter}) is merged by "
+                "the transformers backend: set CHATBOT_LLM=transformers to use it, or "
+                "CHATBOT_LLM_WRITER_ADAPTER=off"
+            )
         self.name = f"onnxruntime:{self.gguf_file or self.folder.name}"
         self._state: _Loaded | None = None
 
