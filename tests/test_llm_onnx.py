@@ -434,3 +434,23 @@ def test_a_local_hf_folder_is_converted_and_served(tmp_path) -> None:
     one = "".join(model.stream(messages, max_new_tokens=6, temperature=0))
     assert model.scheduler.decoded >= 1
     assert one == "".join(model.stream(messages, max_new_tokens=6, temperature=0))
+
+
+@pytest.mark.slow
+def test_the_chat_tokenizer_matches_transformers(onnx_model: llm_onnx.OnnxChatModel) -> None:
+    from transformers import AutoTokenizer
+
+    folder = onnx_model.load().folder
+    ours, theirs = llm_onnx.ChatTokenizer(folder), AutoTokenizer.from_pretrained(str(folder))
+    chats = [
+        MESSAGES,
+        [{"role": "user", "content": "Ein Film über Hunde? 🐕 <b>bold</b>"}],
+        [*MESSAGES, {"role": "assistant", "content": "Sure."}, {"role": "user", "content": "ok"}],
+    ]
+    for chat in chats:
+        text = ours.apply_chat_template(chat, add_generation_prompt=True, tokenize=False)
+        assert text == theirs.apply_chat_template(chat, add_generation_prompt=True, tokenize=False)
+        ids = ours.encode(text, add_special_tokens=False)
+        assert ids == theirs.encode(text, add_special_tokens=False)
+        assert ours.decode(ids) == theirs.decode(ids, skip_special_tokens=True)
+    assert ours.eos_token_id == theirs.eos_token_id

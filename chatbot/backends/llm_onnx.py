@@ -510,12 +510,84 @@ class _Scheduler:
             self._finish(job)
 
 
+class ChatTokenizer:
+    """The model folder's tokenizer (tokenizer.json, the `tokenizers` library) and chat template
+    (chat_template.jinja or tokenizer_config.json), rendered as transformers renders it: a
+    sandboxed Jinja environment with trim_blocks / lstrip_blocks, `raise_exception` and
+    `strftime_now`. Loads in about 0.1 s, where importing transformers takes 1.5 s.
+
+    encode / decode / apply_chat_template take the keywords the transformers tokenizer takes
+    for these calls (add_special_tokens, skip_special_tokens, add_generation_prompt, tokenize).
+    Raises FileNotFoundError when the folder has no tokenizer.json or chat template.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        import jinja2.sandbox
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        config_path = folder / "tokenizer_config.json"
+        config = (
+            json.loads(config_path.read_text(encoding="utf-8")) if config_path.is_file() else {}
+        )
+        template_path = folder / "chat_template.jinja"
+        if template_path.is_file():
+            source = template_path.read_text(encoding="utf-8")
+        elif isinstance(config.get("chat_template"), str):
+            source = config["chat_template"]
+        else:
+            raise FileNotFoundError(f"{folder} has no chat template")
+        self.special = {
+            name: value.get("content") if isinstance(value, dict) else value
+            for name in ("bos_token", "eos_token", "pad_token", "unk_token")
+            if (value := config.get(name)) is not None
+        }
+        eos = self.special.get("eos_token")
+        self.eos_token_id = self.tokenizer.token_to_id(eos) if eos else None
+
+        def raise_exception(message: str) -> None:
+            raise jinja2.exceptions.TemplateError(message)
+
+        def strftime_now(format: str) -> str:
+            return time.strftime(format)
+
+        env = jinja2.sandbox.ImmutableSandboxedEnvironment(
+            trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.loopcontrols"]
+        )
+        env.globals.update(raise_exception=raise_exception, strftime_now=strftime_now)
+        self.template = env.from_string(source)
+
+    def apply_chat_template(
+        self, messages: list[dict[str, str]], *, add_generation_prompt: bool, tokenize: bool
+    ) -> str:
+        assert not tokenize, "only text: encode() it"
+        return self.template.render(
+            messages=messages, add_generation_prompt=add_generation_prompt, **self.special
+        )
+
+    def encode(self, text: str, *, add_special_tokens: bool = True) -> list[int]:
+        return list(self.tokenizer.encode(text, add_special_tokens=add_special_tokens).ids)
+
+    def decode(self, tokens: Sequence[int], *, skip_special_tokens: bool = True) -> str:
+        return str(self.tokenizer.decode(list(tokens), skip_special_tokens=skip_special_tokens))
+
+
+def _tokenizer(folder: Path) -> Any:
+    """ChatTokenizer for the folder, or the transformers tokenizer when the folder has no
+    tokenizer.json or chat template of its own (slower to import, same calls)."""
+    try:
+        return ChatTokenizer(folder)
+    except FileNotFoundError:
+        from transformers import AutoTokenizer
+
+        return AutoTokenizer.from_pretrained(str(folder))
+
+
 def _open(folder: Path, threads: int) -> tuple[Any, KVRows, set[int]]:
     """The converted model's tokenizer, its KV rows over an onnxruntime session, and its end
     tokens. Raises BackendError when the folder cannot be loaded."""
     try:
         import onnxruntime as ort
-        from transformers import AutoTokenizer
 
         config = json.loads((folder / "genai_config.json").read_text(encoding="utf-8"))
         decoder = config["model"]["decoder"]
@@ -525,7 +597,7 @@ def _open(folder: Path, threads: int) -> tuple[Any, KVRows, set[int]]:
         session = ort.InferenceSession(
             str(folder / decoder["filename"]), options, providers=["CPUExecutionProvider"]
         )
-        tokenizer = AutoTokenizer.from_pretrained(str(folder))
+        tokenizer = _tokenizer(folder)
     except ImportError as e:
         raise BackendUnavailable(
             f"the onnxruntime backend needs onnxruntime: {_INSTALL_HINT}"
