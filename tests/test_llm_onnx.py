@@ -48,7 +48,7 @@ class FakeRows:
         self.delay = 0.0  # seconds per forward pass
         self.fail_decode = False
 
-    def ensure(self, rows: int, length: int) -> None:
+    def ensure(self, rows: int, length: int, *, live: tuple[int, int, int] = (0, 0, 0)) -> None:
         while len(self.rows) < rows:
             self.rows.append([])
         self.capacity = max(self.capacity, length)
@@ -454,3 +454,25 @@ def test_the_chat_tokenizer_matches_transformers(onnx_model: llm_onnx.OnnxChatMo
         assert ids == theirs.encode(text, add_special_tokens=False)
         assert ours.decode(ids) == theirs.decode(ids, skip_special_tokens=True)
     assert ours.eos_token_id == theirs.eos_token_id
+
+
+def test_a_prompt_beyond_the_context_is_a_clear_error(fake: FakeRows) -> None:
+    scheduler = _Scheduler(fake, FakeTokenizer(), {EOS}, context=10)
+    too_long = job(40, "x", [40, *range(1, 8)], max_new_tokens=5)
+    scheduler.submit(too_long)
+    with pytest.raises(BackendError, match="exceed the model's context of 10 tokens"):
+        read(too_long)
+    fits = job(41, "ok", [41, 1, 2], max_new_tokens=5)
+    scheduler.submit(fits)
+    assert "".join(read(fits)) == "ok"
+
+
+def test_growing_the_rows_keeps_live_rows_and_cached_prefixes() -> None:
+    rows = llm_onnx.KVRows(session=None, layers=1, kv_heads=1, head_size=2, slots=2)
+    rows.ensure(2, 4)
+    rows.buffers[0][0, 0, :3] = 7.0  # row 0 holds 3 tokens
+    rows.save(0, 3, slot=1)
+    rows.ensure(3, llm_onnx.LENGTH_BLOCK + 1, live=(1, 3, 3))
+    assert rows.capacity == 2 * llm_onnx.LENGTH_BLOCK and rows.rows >= 3
+    assert (rows.buffers[0][0, 0, :3] == 7.0).all() and (rows.store[0][1, 0, :3] == 7.0).all()
+    assert not rows.buffers[0][1:].any()  # nothing beyond the live part was copied

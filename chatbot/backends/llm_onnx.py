@@ -200,31 +200,35 @@ class KVRows:
         self.buffers: list[Any] = []  # key and value of each layer: [rows, heads, capacity, size]
         self.store: list[Any] = []  # the same for the prefix cache: [slots, heads, capacity, size]
 
-    def ensure(self, rows: int, length: int) -> None:
-        """Room for `rows` rows of at least `length` tokens. Buffers grow (and are copied) in
-        steps: rows doubled, capacity in blocks, so a burst of requests copies them rarely; the
-        memory is reserved lazily (np.zeros), pages are touched only when written."""
+    def ensure(self, rows: int, length: int, *, live: tuple[int, int, int] = (0, 0, 0)) -> None:
+        """Room for `rows` rows of at least `length` tokens. Buffers grow in steps (rows
+        doubled, capacity in blocks) and are reserved lazily (np.zeros maps pages only when
+        written); on growth only what is live is copied, `live` = (rows in use, their longest
+        length, the longest prefix cache entry), so untouched memory stays untouched."""
         capacity = max(self.capacity, -(-length // LENGTH_BLOCK) * LENGTH_BLOCK)
         if rows > self.rows:
             rows = min(max(rows, 2 * self.rows, 4), max(rows, MAX_ROWS))
         rows = max(self.rows, rows)
         if rows == self.rows and capacity == self.capacity:
             return
+        used_rows, used_length, stored_length = live
         self.buffers = [
-            self._grown(b, rows, capacity) for b in self.buffers or [None] * (2 * self.layers)
+            self._grown(old, rows, capacity, used_rows, used_length)
+            for old in self.buffers or [None] * (2 * self.layers)
         ]
         self.store = [
-            self._grown(b, self.slots, capacity) for b in self.store or [None] * (2 * self.layers)
+            self._grown(old, self.slots, capacity, self.slots, stored_length)
+            for old in self.store or [None] * (2 * self.layers)
         ]
         self.rows, self.capacity = rows, capacity
 
-    def _grown(self, old: Any, rows: int, capacity: int) -> Any:
+    def _grown(self, old: Any, rows: int, capacity: int, keep_rows: int, keep_length: int) -> Any:
         import numpy as np
 
         heads, size = self.shape
         new = np.zeros((rows, heads, capacity, size), dtype=np.float32)
-        if old is not None:
-            new[: old.shape[0], :, : old.shape[2]] = old
+        if old is not None and keep_rows and keep_length:
+            new[:keep_rows, :, :keep_length] = old[:keep_rows, :, :keep_length]
         return new
 
     def forward(self, first: int, ids: Any, lengths: Sequence[int]) -> Any:
@@ -299,11 +303,18 @@ class _Scheduler:
     """The thread that owns the KV rows: prefill new jobs, then one batched step for all."""
 
     def __init__(
-        self, rows: KVRows, tokenizer: Any, eos: set[int], *, seed: int | None = None
+        self,
+        rows: KVRows,
+        tokenizer: Any,
+        eos: set[int],
+        *,
+        context: int = 8192,
+        seed: int | None = None,
     ) -> None:
         import numpy as np
 
         self.kv = rows
+        self.context = context  # the model's context length, in tokens
         self.tokenizer = tokenizer
         self.eos = eos
         self.rng = np.random.default_rng(seed)
@@ -348,7 +359,18 @@ class _Scheduler:
         started = time.perf_counter()
         row = len(self.active)
         try:
-            self.kv.ensure(row + 1, len(job.prompt) + job.max_new_tokens)
+            need = len(job.prompt) + job.max_new_tokens
+            if need > self.context:
+                raise ValueError(
+                    f"the prompt ({len(job.prompt)} tokens) and {job.max_new_tokens} new tokens "
+                    f"exceed the model's context of {self.context} tokens"
+                )
+            live = (
+                len(self.active),
+                max((j.length for j in self.active), default=0),
+                max((len(s.tokens) for s in self.saved), default=0),
+            )
+            self.kv.ensure(row + 1, need, live=live)
             keep = 0
             best = self._best_saved(job.prompt)
             if best is not None:
@@ -583,9 +605,9 @@ def _tokenizer(folder: Path) -> Any:
         return AutoTokenizer.from_pretrained(str(folder))
 
 
-def _open(folder: Path, threads: int) -> tuple[Any, KVRows, set[int]]:
-    """The converted model's tokenizer, its KV rows over an onnxruntime session, and its end
-    tokens. Raises BackendError when the folder cannot be loaded."""
+def _open(folder: Path, threads: int) -> tuple[Any, KVRows, set[int], int]:
+    """The converted model's tokenizer, its KV rows over an onnxruntime session, its end
+    tokens and context length. Raises BackendError when the folder cannot be loaded."""
     try:
         import onnxruntime as ort
 
@@ -616,8 +638,9 @@ def _open(folder: Path, threads: int) -> tuple[Any, KVRows, set[int]]:
     )
     # reserved now, so a burst of requests does not copy growing buffers (about 0.25 s each
     # time under load); np.zeros maps pages lazily, so memory is used only by rows in use
-    rows.ensure(MAX_ROWS, RESERVED_LENGTH)
-    return tokenizer, rows, eos
+    context = int(config["model"].get("context_length") or 8192)
+    rows.ensure(MAX_ROWS, min(RESERVED_LENGTH, context))
+    return tokenizer, rows, eos, context
 
 
 @dataclass
@@ -680,10 +703,10 @@ class OnnxChatModel:
             state = OnnxChatModel._loaded.get(key)
             if state is None:
                 started = time.perf_counter()
-                tokenizer, rows, eos = _open(folder, self.settings.threads)
+                tokenizer, rows, eos, context = _open(folder, self.settings.threads)
                 state = _Loaded(
                     tokenizer,
-                    _Scheduler(rows, tokenizer, eos),
+                    _Scheduler(rows, tokenizer, eos, context=context),
                     folder,
                     time.perf_counter() - started,
                 )
