@@ -10,6 +10,7 @@ read the understanding code or the earlier corpus; heldout2 is only scored, neve
 `understanding_{dev5,heldout4}.jsonl` are a fifth batch by a third such author; heldout4 likewise.
 `understanding_{dev6,heldout5}.jsonl` are a sixth batch by a fourth such author; heldout5 likewise.
 `understanding_{dev7,heldout6}.jsonl` are a seventh batch by a fifth such author; heldout6 likewise.
+`understanding_{dev8,heldout7}.jsonl` are an eighth batch by a sixth such author; heldout7 likewise.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -108,9 +109,13 @@ KINDS = (
 # pairs (one variant of each case idea per file, other sentences/titles/people/numbers), titles,
 # people, studios, genre values and "every pick" pool sizes (at least 6 items) checked against the
 # catalogue; dev7 is for development, heldout6 only scored, never read or tuned on
+# dev8 / heldout7: an eighth batch by a sixth independent author (same rules: no understanding code,
+# no earlier corpus files, held-out reports or understanding git history read), written in pairs
+# (one variant of each case idea per file, other sentences/titles/numbers), titles checked against
+# the catalogue; dev8 is for development, heldout7 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
-    "dev6", "heldout5", "dev7", "heldout6",
+    "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
