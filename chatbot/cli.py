@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from chatbot import __version__
 from chatbot.config import Settings
 from chatbot.errors import ChatbotError
+from chatbot.evaluation.understanding import SPLITS as UNDERSTANDING_SPLITS
 from chatbot.kinds import FeedbackKind
 from chatbot.registry import Family, registry
 
@@ -176,22 +177,7 @@ def _add_eval_commands(sub: _Subcommands) -> None:
     und.add_argument(
         "--split",
         default="dev",
-        choices=(
-            "dev",
-            "dev2",
-            "heldout",
-            "dev3",
-            "heldout2",
-            "dev4",
-            "heldout3",
-            "dev5",
-            "heldout4",
-            "dev6",
-            "heldout5",
-            "dev7",
-            "heldout6",
-            "all",
-        ),
+        choices=(*UNDERSTANDING_SPLITS, "all"),
     )
     und.add_argument("--out", help="output folder (default: eval-out/understanding-<split>)")
     und.add_argument(

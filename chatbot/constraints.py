@@ -45,6 +45,8 @@ class Constraint:
     clear_words: the words that clear it ('any decade': year_min, year_max and decade_not).
     refuses: whether a facet wish (facet, value) contradicts the constraint's value, so that
     setting the constraint drops the wish ('for my 8 year old' drops Horror); None for none.
+    facet: the catalogue facet the same words also set as a wish ('a French drama' prefers
+    language fr), whose wishes and avoidances a clear drops too ('any language is fine').
     """
 
     name: str
@@ -55,6 +57,7 @@ class Constraint:
     clear_words: tuple[str, ...]
     reason: Callable[[Item], str | None] | None = None
     refuses: Callable[[Any, str, str], bool] | None = None
+    facet: str | None = None
 
 
 def _period_reason(item: Item) -> str | None:
@@ -137,6 +140,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             filter_field="languages",
             to_filter=_one(str),
             clear_words=LANGUAGE_WORDS,
+            facet="language",
         ),
         Constraint(
             name="country",  # ISO 3166-1 alpha-2 code ('KR')
@@ -145,6 +149,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             filter_field="countries",
             to_filter=_one(str),
             clear_words=COUNTRY_WORDS,
+            facet="country",
         ),
         _bound("price_min", float, "Price at least {v:g}", PRICE_WORDS),
         _bound("price_max", float, "Price at most {v:g}", PRICE_WORDS),

@@ -245,8 +245,22 @@ def _preferred(state: InterestState, event: ev.AttributePreferred) -> InterestSt
 
 
 def _avoided(state: InterestState, event: ev.AttributeAvoided) -> InterestState:
+    from chatbot.filters import is_kind_of
+
     pair = (event.facet, event.value)
-    return _between(state, pair, "avoided", "preferred", focus=_drop(state.focus, pair))
+    state = _between(state, pair, "avoided", "preferred", focus=_drop(state.focus, pair))
+    # avoiding a kind drops the wishes for its narrower kinds too: 'romantic comedies', then
+    # 'no romance' leaves no wish for Romantic Comedy (the filter would refuse it anyway)
+    narrower = [
+        p for p in state.preferred if p[0] == event.facet and is_kind_of(p[1], event.value, p[0])
+    ]
+    if not narrower:
+        return state
+    return replace(
+        state,
+        preferred=tuple(p for p in state.preferred if p not in narrower),
+        focus=tuple(p for p in state.focus if p not in narrower),
+    )
 
 
 def _constraint_set(state: InterestState, event: ev.ConstraintSet) -> InterestState:
@@ -263,7 +277,17 @@ def _constraint_set(state: InterestState, event: ev.ConstraintSet) -> InterestSt
 
 def _constraint_cleared(state: InterestState, event: ev.ConstraintCleared) -> InterestState:
     kept = {k: v for k, v in state.constraints.items() if k != event.name}
-    return replace(state, constraints=kept)
+    state = replace(state, constraints=kept)
+    row = CONSTRAINTS.get(event.name)
+    if row is None or row.facet is None:
+        return state
+    # 'any language is fine' after 'a French drama' also drops the wish for French
+    return replace(
+        state,
+        preferred=tuple(p for p in state.preferred if p[0] != row.facet),
+        avoided=tuple(p for p in state.avoided if p[0] != row.facet),
+        focus=tuple(p for p in state.focus if p[0] != row.facet),
+    )
 
 
 def _interest(state: InterestState, event: ev.InterestExpressed) -> InterestState:

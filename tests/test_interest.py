@@ -182,3 +182,35 @@ def test_every_constraint_has_a_readable_label() -> None:
         assert not label.startswith(f"{name}:"), f"constraint {name!r} has no label: {label}"
     assert constraint_label("language", "ja") == "In Japanese"
     assert constraint_label("country", "KR") == "From South Korea"
+
+
+def test_avoiding_a_kind_drops_the_wishes_for_its_narrower_kinds() -> None:
+    state = fold(
+        [
+            AttributePreferred("genre", "Romantic Comedy"),
+            AttributePreferred("genre", "Comedy"),
+            AttributePreferred("mood", "romantic"),
+            AttributeAvoided("genre", "Romance"),
+        ]
+    )
+    assert ("genre", "Romantic Comedy") not in state.preferred
+    assert ("genre", "Romantic Comedy") not in state.focus
+    # a broader kind and other facets stay: Comedy is no kind of Romance
+    assert ("genre", "Comedy") in state.preferred and ("mood", "romantic") in state.preferred
+    assert state.avoided == (("genre", "Romance"),)
+
+
+def test_clearing_a_constraint_drops_the_wishes_of_its_facet() -> None:
+    state = fold(
+        [
+            AttributePreferred("language", "fr"),
+            AttributeAvoided("language", "en"),
+            AttributePreferred("genre", "Drama"),
+            ConstraintSet("country", "FR"),
+            ConstraintCleared("language"),  # 'any language is fine'
+        ]
+    )
+    assert [p for p in (*state.preferred, *state.avoided) if p[0] == "language"] == []
+    assert state.preferred == (("genre", "Drama"),) and state.constraints == {"country": "FR"}
+    cleared = state.apply(ConstraintCleared("country"))
+    assert cleared.constraints == {} and cleared.preferred == (("genre", "Drama"),)
