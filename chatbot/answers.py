@@ -177,6 +177,10 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         return (
             f"Not that the catalogue says: {listed}, and its description does not call it '{kind}'."
         )
+    if topic == "held":
+        if item.description_composed:
+            return f"Yes, {label} is in the catalogue: {item.description}"
+        return f"Yes, {label} is in the catalogue: {_sentences(item.description, 2)}"
     if topic == "plot":
         if item.description_composed:
             return (

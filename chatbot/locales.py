@@ -76,8 +76,23 @@ LANGUAGES: tuple[Language, ...] = (
         "hu=Hungarian=hu:hungarian|he=Hebrew=he|ar=Arabic=ar:arabic|th=Thai=th:thai|"
         "cn=Cantonese=:cantonese|is=Icelandic=|ro=Romanian=ro"
     ),
+    # languages the movie catalogue holds films in, asked for by name ('tamil films'); not
+    # used by language detection (its set of candidates stays as it was)
+    *_languages(
+        "bn=Bengali=:bengali,bangla|ur=Urdu=:urdu|ta=Tamil=:tamil|te=Telugu=:telugu|"
+        "mr=Marathi=:marathi|pa=Punjabi=:punjabi|ml=Malayalam=:malayalam|yi=Yiddish=:yiddish|"
+        "sw=Swahili=:swahili|af=Afrikaans=:afrikaans|ca=Catalan=:catalan|ku=Kurdish=:kurdish|"
+        "ne=Nepali=:nepali|tl=Tagalog=:tagalog,filipino|bg=Bulgarian=:bulgarian|"
+        "sr=Serbian=:serbian|hr=Croatian=:croatian|sl=Slovenian=:slovenian|"
+        "hy=Armenian=:armenian|sq=Albanian=:albanian|et=Estonian=:estonian|km=Khmer=:khmer|"
+        "cy=Welsh=:welsh|bs=Bosnian=:bosnian|bo=Tibetan=:tibetan|mi=Maori=:maori|"
+        "xh=Xhosa=:xhosa|wo=Wolof=:wolof|lt=Lithuanian=:lithuanian|lv=Latvian=:latvian|"
+        "sk=Slovak=:slovak|mk=Macedonian=:macedonian|ka=Georgian=:georgian|mn=Mongolian=:mongolian"
+    ),
     # read by language detection only (a message in Ukrainian is answered in English)
-    *_languages("uk=Ukrainian=uk|id=Indonesian=id|vi=Vietnamese=vi", named=False),
+    *_languages(
+        "uk=Ukrainian=uk:ukrainian|id=Indonesian=id:indonesian|vi=Vietnamese=vi:vietnamese"
+    ),
 )
 COUNTRIES = _countries(
     "US=the US=American:american,usa,america|"

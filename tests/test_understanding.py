@@ -1072,3 +1072,94 @@ def test_one_sequel_left_out_is_not_the_whole_series(nlu: Understander) -> None:
     got = events(nlu, "i liked Alien and Aliens, not Alien 3")
     assert len([e for e in got if isinstance(e, ItemLiked)]) == 2
     assert not [e for e in got if isinstance(e, AttributeAvoided) and e.facet == "franchise"]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("Alien and Aliens, I love both", ["Alien (1979)", "Aliens (1986)"]),
+        ("Heat and Ronin, we loved them", ["Heat (1995)", "Ronin (1998)"]),
+        (
+            "Goodfellas, Casino, Heat - I loved all three",
+            ["Goodfellas (1990)", "Casino (1995)", "Heat (1995)"],
+        ),
+    ],
+)
+def test_a_list_a_verdict_with_its_subject_closes(
+    nlu: Understander, text: str, titles: list[str]
+) -> None:
+    found = events(nlu, text)
+    assert [e.title for e in found if isinstance(e, ItemLiked)] == titles
+    assert not any(isinstance(e, AttributePreferred) for e in found)  # 'Aliens' is no genre here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friday night and I want a gangster film",  # not Friday Night Lights
+        "friday night, want a gangster film",
+        "my dog Babe keeps stealing the remote lol. anyway, I'd like a thriller",
+        "my cat Jaws ate my homework, so a comedy please",
+    ],
+)
+def test_everyday_phrases_and_names_are_no_titles(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, (ItemLiked, ItemRejected, ItemSeen)) for e in found), found
+    assert any(isinstance(e, AttributePreferred) for e in found)
+
+
+def test_leading_words_of_a_title_need_the_sentence_to_name_it(nlu: Understander) -> None:
+    for text in ("loved close encounters", "close encounters was amazing"):
+        liked = [e.title for e in events(nlu, text) if isinstance(e, ItemLiked)]
+        assert liked == ["Close Encounters of the Third Kind (1977)"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dog Babe keeps stealing the remote lol. anyway, I'd like a thriller",
+        "work was a nightmare today, the printer caught fire. anyway a thriller please",
+        "all signs point to me needing a thriller tonight",
+        "long story short, I need a thriller",
+    ],
+)
+def test_asides_and_set_phrases_leave_no_beliefs(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert found == [AttributePreferred("genre", "Thriller")], found
+
+
+def test_an_aside_with_a_verdict_is_kept(nlu: Understander) -> None:
+    found = events(nlu, "I loved Heat. anyway, something newer")
+    assert any(isinstance(e, ItemLiked) and e.title == "Heat (1995)" for e in found)
+
+
+def test_asking_whether_the_catalogue_has_a_title(nlu: Understander) -> None:
+    for text in ("do you have Heat?", "have you got heat?", "is Heat in your catalogue?"):
+        u = nlu.understand(text, InterestState())
+        assert u.question is not None and u.question.topic == "held", text
+        assert u.events == ()
+    made_up = nlu.understand(
+        "have you got The Velvet Lighthouse Conspiracy? I loved it", InterestState()
+    )
+    assert made_up.unknown_titles and made_up.events == ()
+    for request in ("do you have any horror films?", "do you have something like Heat?"):
+        assert nlu.understand(request, InterestState()).question is None, request
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("recommend tamil films", "ta"),
+        ("a bengali drama", "bn"),
+        ("something in vietnamese", "vi"),
+        ("an urdu movie please", "ur"),
+    ],
+)
+def test_languages_the_catalogue_holds_are_asked_for_by_name(
+    nlu: Understander, text: str, code: str
+) -> None:
+    assert ConstraintSet("language", code) in events(nlu, text)
+
+
+def test_a_negated_language_before_a_genre_sets_no_language(nlu: Understander) -> None:
+    assert not any(isinstance(e, ConstraintSet) for e in events(nlu, "not a hindi drama"))

@@ -61,6 +61,11 @@ _LANGUAGE_ALT = "|".join(sorted(LANGUAGES, key=len, reverse=True))
 _COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
 # languages that name no country ('hindi', 'tamil', 'mandarin'): 'hindi movies' asks for the
 # language; 'french films' is the country rule's (made in France, better still in French)
+# a kind of film right after an adjective (left for the facet pass): ' comedy', ' war drama'
+_KIND_AHEAD = (
+    r"(?=[\s-](?:[a-z]+[\s-])?(?:comed|dram|thrill|horror|animat|classic|romance|"
+    r"romantic|crime|action|war|western|musical|documentar|fantasy|mystery|noir))"
+)
 _LANGUAGE_ONLY_ALT = "|".join(sorted(set(LANGUAGES) - set(COUNTRIES), key=len, reverse=True))
 
 
@@ -535,9 +540,13 @@ class ConstraintRules(ParseBase):
         return True
 
     def _language(self, m: re.Match[str]) -> bool:
-        word = m.group("l1") or m.group("l2") or m.group("l3")
+        word = m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4")
         if m.group("neg"):
             return False
+        if m.group("l4") and re.search(
+            r"\b(?:not|no|never|without)\s+(?:an?\s+)?$", m.string[: m.start()]
+        ):
+            return False  # 'not a hindi drama': the negation pass reads it
         return self._constrain(
             "language", LANGUAGES[word], word + "-language", self.vocab.languages
         )
@@ -1073,7 +1082,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "language",
         rf"\b(?P<neg>no |not |non[\s-])?(?:(?:in|spoken in|dubbed in) (?P<l1>{_LANGUAGE_ALT})\b|"
         rf"(?P<l2>{_LANGUAGE_ALT})[\s-](?:language|speaking|spoken|audio)\b|"
-        rf"(?P<l3>{_LANGUAGE_ONLY_ALT})[\s-](?:films?|movies?|cinema|ones|titles|flicks?)\b)",
+        rf"(?P<l3>{_LANGUAGE_ONLY_ALT})[\s-](?:films?|movies?|cinema|ones|titles|flicks?)\b|"
+        # a language no country table names, before a genre: 'a tamil drama', 'bengali comedy'
+        rf"(?P<l4>{_LANGUAGE_ONLY_ALT}){_KIND_AHEAD})",
         _R._language,
     ),
     ConstraintRule(
@@ -1082,8 +1093,7 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"\b(?P<neg>no |not |non[\s-])?(?:(?P<adj>{_COUNTRY_ALT})(?:[\s-](?:films?|movies?|"
         r"cinema|ones|titles|productions?|books?|novels?)\b|"
         # the genre after a nationality stays for the facet pass: 'French comedy'
-        r"(?=[\s-](?:[a-z]+[\s-])?(?:comed|dram|thrill|horror|animat|classic|romance|"
-        r"romantic|crime|action|war|western|musical|documentar|fantasy|mystery|noir)))|"
+        rf"{_KIND_AHEAD})|"
         rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{_COUNTRY_ALT})\b)",
         _R._country,
     ),

@@ -374,8 +374,11 @@ QUESTION_STARTS = _words(
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
 REQUEST_QUESTIONS = re.compile(
     r"^(can|could|would|will) you (?!tell|describe|explain|say)|"
-    r"^(do|have|did) you (have|got|know|seen|see|watched|like|"
-    r"love|recommend)\b|^what (should|could|can|"
+    r"^(do|have|did) you (know|seen|see|watched|like|love|recommend)\b|"
+    # 'do you have any westerns?' asks for films; 'do you have Heat?' whether it is there
+    r"^(do|have|did) you (have|got)\b(?=\s+(any|anything|something|some|more|other|a|an|"
+    r"good|great|films?|movies?|recommendations?|suggestions?|ideas?)\b)|"
+    r"^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|^(is|are) there\b|^any\b|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
     r"^anything\b|^got any\b|^why not\b"
@@ -383,6 +386,13 @@ REQUEST_QUESTIONS = re.compile(
 # question topic -> pattern over the lower-cased message; the first that matches wins
 QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     ("reason", r"\bwhy\b|\bwhat makes (it|this|that)\b"),
+    (
+        # 'do you have Heat?', 'is Heat in your catalogue?': whether the catalogue holds it
+        "held",
+        r"\b(?:do you (?:guys )?have|have you got|you got|do you stock|do you carry)\s+"
+        r"(?!any\b|anything\b|something\b|some\b|more\b|other\b|an?\b)|"
+        r"\bin (?:your|the) (?:catalogue|catalog|list|library|collection|database)\b",
+    ),
     (
         "year",
         r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
@@ -443,3 +453,15 @@ WATCHERS = (
     | {f"{w}s" for w in _WATCHER_NOUNS}
     | _words("children buddies families grandchildren grandkids people adults grown-ups grownups")
 )
+
+
+# set phrases that frame a message and say nothing about films ('all signs point to me needing
+# a comedy'): removed before parsing unless the catalogue has one as a title
+DISCOURSE_IDIOMS = (
+    "to make a long story short", "long story short", "all signs point to", "all signs point",
+    "at the end of the day", "when all is said and done", "to be honest", "if i'm honest",
+    "truth be told", "for what it's worth", "needless to say", "by the way", "in a nutshell",
+    "believe it or not", "as luck would have it", "off the top of my head", "for the record",
+    "if you ask me", "all in all", "the thing is", "last but not least", "first things first",
+    "in other words", "as it turns out",
+)  # fmt: skip

@@ -41,6 +41,7 @@ from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_langua
 from chatbot.understanding.lexicon import (
     CLAUSE_BREAK,
     CRITIQUE_MARK,
+    DISCOURSE_IDIOMS,
     FILLER_WORDS,
     FORWARD_CUES,
     LIST_GLUE,
@@ -90,6 +91,14 @@ class Understander:
         """Events for one message given the session's state (never raises for any text)."""
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
 
+        text = self._without_idioms(text)
+        aside = ASIDE.match(text)
+        if aside is not None and not _says_something(
+            _Parse(self.vocab, aside["aside"], state).run()
+        ):
+            # 'my dog Babe keeps stealing the remote lol. anyway, a thriller': what comes before
+            # 'anyway' is an aside; 'I loved Heat. anyway, something newer' keeps the like
+            text = aside["rest"]
         found = _Parse(self.vocab, text, state).run()
         foreign = self._foreign(text, found)
         if foreign is not None:
@@ -107,6 +116,17 @@ class Understander:
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
 
+    def _without_idioms(self, text: str) -> str:
+        """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
+        the catalogue has it as a title."""
+        low = text.lower().replace("’", "'")
+        for idiom in DISCOURSE_IDIOMS:
+            if idiom in low and normalize_title(idiom) not in self.vocab.titles:
+                pattern = re.compile(r"\b" + re.escape(idiom).replace("'", "['’]") + r"\b", re.I)
+                text = pattern.sub(" ", text)
+                low = text.lower().replace("’", "'")
+        return text
+
     def _foreign(self, text: str, found: Understanding) -> str | None:
         """The language of a message written in one understanding cannot read (titles named in
         it do not count: 'I loved Le fabuleux destin d'Amélie Poulain' is English)."""
@@ -119,6 +139,20 @@ class Understander:
         for title in found.unknown_titles:
             rest = rest.replace(title, " ")
         return foreign_language(rest, self.language)
+
+
+# a clause, then a discourse marker that turns to what the message is about
+ASIDE = re.compile(
+    r"^(?P<aside>.*?\w.*?)[\s.,;:!?)-]+(?:(?:but|so|ok|okay|well|lol)[\s,]+)?"
+    r"(?:anyway|anyways|anyhow|moving on|that said|long story short)\b[\s,:;.!-]*(?P<rest>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _says_something(found: Understanding) -> bool:
+    """The parse of an aside holds a verdict on a title, a constraint or a question."""
+    kinds = (ItemLiked, ItemRejected, ItemSeen, SimilarRequested, ConstraintSet)
+    return found.question is not None or any(isinstance(e, kinds) for e in found.events)
 
 
 def understand(
@@ -223,8 +257,8 @@ class _Parse(ConstraintRules, TitleRules):
         if last != low and REQUEST_QUESTIONS.search(last):
             return None  # 'sci-fi is a no-go, what about a western?': a request at the end
         topic = next((name for name, pattern in QUESTION_TOPICS if re.search(pattern, low)), None)
-        if topic is None:
-            return None
+        if topic is None or (topic == "held" and not mentioned):
+            return None  # 'have you got "Qwertyuiop"?': an unknown title, asked about as such
         items = mentioned
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
         if re.search(r"\b(of|among|between) (these|them|those|the three|the picks)\b", low) or (

@@ -41,6 +41,19 @@ log = logging.getLogger(__name__)
 FRANCHISE_NOUNS = frozenset(
     ("movies", "films", "flicks", "series", "franchise", "saga", "trilogy", "sequels", "ones")
 )
+# 'Alien and Aliens, I love both': words after a verdict that point back at a list
+PLURAL_BACK = frozenset(("both", "all", "them", "those", "these", "each", "three", "four"))
+# 'do you have X?': asking whether the catalogue holds a title names it
+AVAILABILITY_ASKS = (
+    "do you have", "have you got", "you got", "do you guys have", "got any copies of",
+    "is there", "can i watch", "can i find", "can you find", "do you stock", "do you carry",
+    "have you heard of", "ever heard of", "do you know",
+)  # fmt: skip
+# 'my dog Babe', 'our cat Garfield': a capitalised word right after one of these is a name
+PET_NOUNS = frozenset(
+    ("dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "hamster", "parrot", "bird")
+    + ("rabbit", "bunny", "horse", "pony", "goldfish", "turtle", "pup", "doggo", "kitty")
+)
 # 'the second one', 'the first film': the noun after an ordinal that makes it a reference
 PICK_NOUNS = ("one", "movie", "film", "pick", "option", "item", "suggestion", "title", "book")
 
@@ -173,10 +186,16 @@ class TitleRules(ParseBase):
                     items = sorted(self.vocab.short_titles[key], key=lambda it: it.year or 9999)[:1]
                 if not items or not self._title_plausible(i, n, key):
                     continue
+                if key not in self.vocab.titles and not self._partial_title_said(i, n):
+                    continue  # 'Friday night and I want ...' is no Friday Night Lights
                 after = self.toks[i + n] if i + n < len(toks) else None
                 if after and not after.used and after.raw[:1].isupper() and after.text != "i":
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
-                if toks[i].raw[:1].isupper() and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n:
+                if (
+                    toks[i].raw[:1].isupper()
+                    and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n
+                    and not self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
+                ):
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
                 if any(t.raw[:1].isupper() for t in toks[i : i + n]) and self._inside_title_run(i):
                     continue  # 'The Lives of Others' is not 'The Others'
@@ -261,14 +280,21 @@ class TitleRules(ParseBase):
                 or self._listed_before_verdict(i, n)
                 or self._cue_after(i, n)
             )
-        if capitalised and self._word_before(i) in WATCHERS:
+        if capitalised and self._word_before(i) in (WATCHERS | PET_NOUNS):
             return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
         if first.text == "i" and not any(t.raw[:1].isupper() for t in self.toks[i + 1 : i + n]):
             # 'I am in my thirties' is no title 'I Am': the pronoun is always capitalised
             return n > 1 and (self._cue_before(i) or self._about_span(i, n))
         facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
-        if facet is not None and not (capitalised and i > 0) and not self._next_in_list(i):
-            return False  # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles
+        if (
+            facet is not None
+            and not (capitalised and i > 0)
+            and not self._next_in_list(i)
+            and not (capitalised and self._listed_before_verdict(i, n))
+        ):
+            # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles, and so
+            # is a capitalised list a verdict closes ('Alien and Aliens, I love both')
+            return False
         if facet is not None and facet[0] in NAMED_FACETS and self._attribute_context(i, n):
             return False  # 'a Hitchcock movie' is the director, not the 2012 biopic
         if self._franchise_at(i, n) is not None:
@@ -359,6 +385,7 @@ class TitleRules(ParseBase):
                     len(self.toks) <= n
                     or (nxt in ("?", "!", ".") and len(self.toks) == n + 1)
                     or self._before_listed_title(i, n)
+                    or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or (nxt in ("was", "is", "were") and self._cue_after(i, n))
                 )
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
@@ -485,6 +512,20 @@ class TitleRules(ParseBase):
             or self._listed_before_verdict(i, n)
         )
 
+    def _partial_title_said(self, i: int, n: int) -> bool:
+        """The leading words of one long title ('close encounters') name it only when the
+        sentence says so: a verb of liking or watching before them, another title in the same
+        list, or a verdict of which they are the subject ('eternal sunshine was great')."""
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        return (
+            self._cue_before(i)
+            or self._past_cue_before(i)
+            or self._next_in_list(i)
+            or self._before_listed_title(i, n)
+            or (nxt in ("was", "is", "were") and self._cue_after(i, n))
+            or len(self.toks) <= n + 1
+        )
+
     def _listed_before_verdict(self, i: int, n: int) -> bool:
         """The span opens a list of short members that a verdict closes: 'goodfellas, casino,
         heat - all great', 'heat, ronin and collateral, seen them all'."""
@@ -495,10 +536,17 @@ class TitleRules(ParseBase):
                 return False
             while k < len(words) and words[k] in (",", "and", "&", "-", ";", "/"):
                 k += 1
-            if self._cue_after(k - 1, 0, adjacent=True) or any(
-                tuple(words[k : k + len(p)]) == p
+            # the verdict may have its subject: 'Alien and Aliens, I love both'
+            subject = k < len(words) and words[k] in ("i", "we", "i've", "we've")
+            at = k + 1 if subject else k
+            cue = [
+                len(p)
                 for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES)
                 for p in table
+                if tuple(words[at : at + len(p)]) == p
+            ]
+            if (self._cue_after(at - 1, 0, adjacent=True) or cue) and (
+                not subject or self._refers_back(at + max(cue, default=1))
             ):
                 return True
             start = k
@@ -524,6 +572,9 @@ class TitleRules(ParseBase):
         prev = self.toks[i - 1].text if i > 0 else ""
         first = self.toks[0].text
         question = "?" in self.text or first in QUESTION_STARTS
+        before = " ".join(t.text for t in self.toks[max(0, i - 4) : i])
+        if question and before.endswith(AVAILABILITY_ASKS):
+            return True  # 'have you got The Velvet Lighthouse?', 'do you have heat?'
         return question and prev in (
             "is",
             "was",
@@ -808,7 +859,7 @@ class TitleRules(ParseBase):
                 continue  # "where nobody's parents die": people, not the film Parents
             if (
                 (start > 0 and toks[start - 1].text in PERSON_CUES)
-                or self._word_before(start) in WATCHERS
+                or self._word_before(start) in (WATCHERS | PET_NOUNS)
             ) and span[0].raw[:1].isupper():
                 continue  # 'starring Denzel Washington', 'my friend Amelia': a person
             kind_at = next(
@@ -865,7 +916,13 @@ class TitleRules(ParseBase):
                 members.append([])
             elif t.text not in ("are", "is", "were", "was", "my", "all", "both", "the", "a"):
                 members[-1].append(t.text)
+        if members[-1] in (["i"], ["we"]) and not self._refers_back(cue.end):
+            return False  # 'Friday night and I want a gangster film': no list, a subject
         return all(0 < len(m) <= 4 for m in members)
+
+    def _refers_back(self, k: int) -> bool:
+        """'both' / 'them' / 'all' within three tokens from k: a verdict on what came before."""
+        return any(t.text in PLURAL_BACK for t in self.toks[k : k + 3])
 
     def _word_before(self, i: int) -> str:
         """The word typed right before token i, even where a rule pass has read it ('my
