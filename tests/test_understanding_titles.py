@@ -877,3 +877,14 @@ def test_a_question_in_a_later_clause_and_people_named_before(nlu: Understander)
     assert AttributeAvoided("person", "Guy Ritchie") in events(
         nlu, "nothing from the guy who made it", liked
     )
+
+
+def test_whether_the_catalogue_holds_a_film_is_answered_from_its_facts() -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    catalog = Catalog(FILMS)
+    item = FILMS[0]
+    said = answer(Question("held", (item.id,)), f"do you have {item.title}?", catalog)
+    assert said.startswith(f"Yes, **{item.label}** is in the catalogue")
+    assert item.description.split(".")[0][:30] in said
