@@ -100,6 +100,7 @@ def make_chat_model(settings: Settings) -> ChatModel | None:
     a backend whose model is no ChatModel or declares other capabilities than its registration
     (the writer trusts the declaration: it batches only a model declaring BATCHING)."""
     backend = registry().get(Family.LLM, settings.llm)
+    _refuse_unused_adapter(settings)
     model = backend.create(settings)  # Any: a plugin may build anything, checked below
     if model is None:
         return None
@@ -115,6 +116,27 @@ def make_chat_model(settings: Settings) -> ChatModel | None:
             "make them agree"
         )
     return model
+
+
+def _refuse_unused_adapter(settings: Settings) -> None:
+    """A writer adapter set for a backend that cannot merge it is an error, never ignored
+    (only the transformers backend merges LoRA weights)."""
+    if settings.llm == "transformers":
+        return
+    from chatbot.backends.builtin import TransformersOptions
+    from chatbot.registry import options_from
+
+    setting = options_from(TransformersOptions, settings).writer_adapter
+    if (setting or "off").strip().lower() in ("off", "none", "0", "false"):
+        return
+    from chatbot.backends.llm_transformers import resolve_adapter
+
+    if resolve_adapter(setting)[0] is not None:
+        raise ConfigError(
+            f"the writer's LoRA adapter (CHATBOT_LLM_WRITER_ADAPTER={setting}) is merged by the "
+            f"transformers backend, not by CHATBOT_LLM={settings.llm}: set "
+            "CHATBOT_LLM=transformers to use it, or CHATBOT_LLM_WRITER_ADAPTER=off"
+        )
 
 
 @dataclass

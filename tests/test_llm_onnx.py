@@ -380,15 +380,47 @@ def test_sampling_follows_temperature_top_k_and_top_p(scheduler: _Scheduler) -> 
     assert scheduler._choose(greedy, logits) == 3
 
 
-def test_a_writer_adapter_is_never_ignored_silently(tmp_path) -> None:
-    from chatbot.errors import BackendUnavailable
+@pytest.mark.parametrize("backend", ["onnxruntime", "llamacpp", "template", "fake"])
+def test_a_writer_adapter_is_never_ignored_silently(tmp_path, backend: str) -> None:
+    from chatbot.errors import ConfigError
+    from chatbot.generation import make_chat_model
 
     (tmp_path / "adapter_config.json").write_text("{}")
     (tmp_path / "manifest.json").write_text("{}")
-    settings = Settings.from_env({}, llm_writer_adapter=str(tmp_path))
-    with pytest.raises(BackendUnavailable, match="CHATBOT_LLM=transformers"):
-        llm_onnx.OnnxChatModel(settings)
-    llm_onnx.OnnxChatModel(settings.replace(llm_writer_adapter="off"))  # off: fine
+    settings = Settings.from_env({}, llm=backend, llm_writer_adapter=str(tmp_path))
+    with pytest.raises(ConfigError, match="CHATBOT_LLM=transformers"):
+        make_chat_model(settings)
+    make_chat_model(settings.replace(llm_writer_adapter="off"))  # off: fine
+
+
+def test_bad_options_and_messages_are_clear_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = llm_onnx.OnnxChatModel(Settings.from_env({}))
+    monkeypatch.setattr(model, "encode", lambda messages: [1, 2, 3])
+    ok = [{"role": "user", "content": "hi"}]
+    for opts, message in [
+        ({"max_new_tokens": 0}, "greater than 0"),
+        ({"max_new_tokens": -1}, "0 or more"),
+        ({"max_new_tokens": None}, "must be a number"),
+        ({"max_new_tokens": 2.5}, "whole number"),
+        ({"temperature": float("nan")}, "temperature"),
+        ({"temperature": -1}, "temperature"),
+        ({"temperature": 0.7, "top_p": 1.5}, "top_p"),
+    ]:
+        with pytest.raises(BackendError, match=message):
+            model._job(ok, opts)
+    assert model._job(ok, {"max_new_tokens": 3}).max_new_tokens == 3
+    unpatched = llm_onnx.OnnxChatModel(Settings.from_env({}))
+    for messages in ([], [{"role": "wizard", "content": "hi"}], [{"role": "user"}]):
+        with pytest.raises(BackendError, match="messages must be"):
+            unpatched.encode(messages)
+
+
+def test_a_folder_that_is_no_model_is_named_as_such(tmp_path) -> None:
+    from chatbot.errors import BackendUnavailable
+
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(BackendUnavailable, match="no weights .* a tokenizer"):
+        llm_onnx._check_hf_folder(tmp_path)
 
 
 @pytest.mark.slow
@@ -476,3 +508,60 @@ def test_growing_the_rows_keeps_live_rows_and_cached_prefixes() -> None:
     assert rows.capacity == 2 * llm_onnx.LENGTH_BLOCK and rows.rows >= 3
     assert (rows.buffers[0][0, 0, :3] == 7.0).all() and (rows.store[0][1, 0, :3] == 7.0).all()
     assert not rows.buffers[0][1:].any()  # nothing beyond the live part was copied
+
+
+def test_a_large_token_budget_reserves_only_what_is_decoded(
+    scheduler: _Scheduler, fake: FakeRows
+) -> None:
+    j = job(40, "abc", max_new_tokens=8000)
+    scheduler.submit(j)
+    assert "".join(read(j)) == "abc"
+    assert fake.capacity <= 3 + llm_onnx.LENGTH_BLOCK  # not 8,003 tokens per row
+
+
+def test_close_ends_the_generations_under_way(scheduler: _Scheduler, fake: FakeRows) -> None:
+    fake.delay = 0.01
+    j = job(40, "x" * 200)
+    scheduler.submit(j)
+    assert j.events.get(timeout=5)
+    scheduler.close()
+    with pytest.raises(BackendError, match="shutting down"):
+        read(j)
+    assert not scheduler._thread.is_alive()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("reader", ["stops early", "still reading"])
+def test_the_process_exits_cleanly_with_a_generation_under_way(reader: str) -> None:
+    """A thread still inside onnxruntime at interpreter exit aborts the process (SIGABRT);
+    the backend stops its scheduler first."""
+    import subprocess
+    import sys
+
+    script = f"""
+import threading, time
+from chatbot.config import Settings
+from chatbot.generation import make_chat_model
+model = make_chat_model(Settings.from_env({{}}, threads=1))
+model.warm()
+messages = [{{"role": "user", "content": "Tell me a long story about a lighthouse."}}]
+if {reader == "stops early"!r}:
+    stream = model.stream(messages, max_new_tokens=60)
+    for k, _ in enumerate(stream):
+        if k == 2:
+            break
+    stream.close()
+else:
+    def read():
+        try:
+            for _ in model.stream(messages, max_new_tokens=400):
+                pass
+        except Exception:
+            pass
+    threading.Thread(target=read, daemon=True).start()
+    time.sleep(1.0)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

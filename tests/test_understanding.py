@@ -1163,3 +1163,12 @@ def test_languages_the_catalogue_holds_are_asked_for_by_name(
 
 def test_a_negated_language_before_a_genre_sets_no_language(nlu: Understander) -> None:
     assert not any(isinstance(e, ConstraintSet) for e in events(nlu, "not a hindi drama"))
+
+
+def test_a_title_with_a_clause_about_watching_it_is_named(nlu: Understander) -> None:
+    u = nlu.understand("Heat, which I haven't seen, is that good?", InterestState())
+    assert u.question is not None and u.question.topic == "rating"
+    assert u.events == ()
+    assert u.question.item_ids and u.question.item_ids[0] == u.mentioned[0]
+    seen = events(nlu, "Heat, which I watched twice, was great")
+    assert any(isinstance(e, ItemSeen) and e.title == "Heat (1995)" for e in seen)

@@ -81,7 +81,7 @@ class TransformersOptions:
 
 @dataclass(frozen=True)
 class OnnxOptions:
-    """The 8-bit ONNX Runtime GenAI engine over the same model (the `onnx` extra); it converts
+    """The 8-bit ONNX Runtime engine over the same model (the `onnx` extra); it converts
     the transformers backend's weights, so it shares their settings."""
 
     model: str = _llm_model()
@@ -155,7 +155,7 @@ def _chat_models() -> tuple[Backend, ...]:
         Backend(
             Family.LLM,
             "onnxruntime",
-            "the same model as 8-bit ONNX (opt-in, `onnx` extra)",
+            "the same model as 8-bit ONNX, batched decoding (the default; `onnx` extra)",
             _onnxruntime,
             OnnxOptions,
             STREAMING_BATCHING,

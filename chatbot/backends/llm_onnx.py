@@ -25,6 +25,7 @@ cached prefixes the same way.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import logging
@@ -40,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
-from chatbot.backends.builtin import OnnxOptions, TransformersOptions
+from chatbot.backends.builtin import OnnxOptions
 from chatbot.backends.llm_decoding import constrain_logits, phrase_variants
 from chatbot.backends.llm_streams import MergedBatch, queued_deltas
 from chatbot.config import Settings
@@ -97,6 +98,7 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
 
     started = time.perf_counter()
     hf_folder = prepare_hf_folder(options, progress=progress)
+    _check_hf_folder(hf_folder)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -108,8 +110,13 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0 or not (tmp / "genai_config.json").is_file():
         shutil.rmtree(tmp, ignore_errors=True)
-        tail = (done.stderr or done.stdout)[-2000:]
-        raise BackendError(f"converting the LLM to ONNX failed (exit {done.returncode}): {tail}")
+        lines = [x.strip() for x in (done.stderr or done.stdout).splitlines() if x.strip()]
+        cause = " / ".join(lines[-2:])[-600:].rstrip(".") or "no output"
+        raise BackendError(
+            f"converting {hf_folder} to ONNX failed (exit {done.returncode}): {cause}. "
+            "onnxruntime-genai's builder converts Llama, Mistral, Qwen, Phi, Gemma and a few "
+            "other architectures; to serve this model as it is, set CHATBOT_LLM=transformers"
+        )
     shutil.rmtree(tmp / "_build_cache", ignore_errors=True)
     folder, gguf = resolve_model_source(options)
     manifest = {
@@ -129,6 +136,23 @@ def prepare_onnx_model(source: Settings | OnnxOptions, *, progress: bool = True)
     if progress:
         print(f"converted in {manifest['seconds']} s", file=sys.stderr)
     return target
+
+
+def _check_hf_folder(folder: Path) -> None:
+    """BackendUnavailable naming what a Hugging Face model folder lacks for the conversion:
+    config.json, weights (*.safetensors or *.bin), a tokenizer (tokenizer.json or
+    tokenizer.model)."""
+    missing = []
+    if not (folder / "config.json").is_file():
+        missing.append("config.json")
+    if not any(folder.glob("*.safetensors")) and not any(folder.glob("*.bin")):
+        missing.append("weights (*.safetensors or *.bin)")
+    if not (folder / "tokenizer.json").is_file() and not (folder / "tokenizer.model").is_file():
+        missing.append("a tokenizer (tokenizer.json or tokenizer.model)")
+    if missing:
+        raise BackendUnavailable(
+            f"{folder} is no complete Hugging Face model folder: it has no {', '.join(missing)}"
+        )
 
 
 def _builder_command(hf_folder: Path, out: Path) -> list[str]:
@@ -318,7 +342,8 @@ class _Scheduler:
         self.tokenizer = tokenizer
         self.eos = eos
         self.rng = np.random.default_rng(seed)
-        self.inbox: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        self.inbox: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._closing = False
         self.waiting: list[_Job] = []  # arrived while every row was taken
         self.active: list[_Job] = []  # active[i] runs in row i
         self.saved: list[_Saved] = []  # the prefix cache, most recently used last
@@ -335,20 +360,38 @@ class _Scheduler:
     def submit(self, job: _Job) -> None:
         self.inbox.put(job)
 
+    def close(self, timeout: float = 10.0) -> None:
+        """Cancel every generation and stop the thread (waiting at most `timeout` seconds for a
+        forward pass under way): at interpreter exit a thread still inside onnxruntime aborts
+        the process ('terminate called without an active exception')."""
+        self._closing = True
+        self.inbox.put(None)
+        self._thread.join(timeout)
+
     def _serve(self) -> None:
         while True:
             if not self.active and not self.waiting:
-                self.waiting.append(self.inbox.get())  # idle: wait for work
+                self._take(self.inbox.get())  # idle: wait for work
             while True:
                 try:
-                    self.waiting.append(self.inbox.get_nowait())
+                    self._take(self.inbox.get_nowait())
                 except queue.Empty:
                     break
+            if self._closing:
+                for job in [*self.active, *self.waiting]:
+                    job.events.put(BackendError("the LLM is shutting down"))
+                    job.events.put(None)
+                self.active, self.waiting = [], []
+                return
             while self.waiting and len(self.active) < MAX_ROWS:
                 self._start(self.waiting.pop(0))
             self.max_active = max(self.max_active, len(self.active))
             if self.active:
                 self._step()
+
+    def _take(self, job: _Job | None) -> None:
+        if job is not None:  # None: close() wakes the thread
+            self.waiting.append(job)
 
     def _start(self, job: _Job) -> None:
         if job.cancelled.is_set():
@@ -365,12 +408,11 @@ class _Scheduler:
                     f"the prompt ({len(job.prompt)} tokens) and {job.max_new_tokens} new tokens "
                     f"exceed the model's context of {self.context} tokens"
                 )
-            live = (
-                len(self.active),
-                max((j.length for j in self.active), default=0),
-                max((len(s.tokens) for s in self.saved), default=0),
+            # room for the prompt and a first block of new tokens: rows grow while they decode
+            # (a large max_new_tokens reserves nothing it does not use)
+            self.kv.ensure(
+                row + 1, len(job.prompt) + min(job.max_new_tokens, LENGTH_BLOCK), live=self._live()
             )
-            self.kv.ensure(row + 1, need, live=live)
             keep = 0
             best = self._best_saved(job.prompt)
             if best is not None:
@@ -394,6 +436,14 @@ class _Scheduler:
         self.reused += keep
         self.active.append(job)
         self._advance(job, logits)
+
+    def _live(self) -> tuple[int, int, int]:
+        """(rows in use, their longest length, the longest prefix cache entry)."""
+        return (
+            len(self.active),
+            max((j.length for j in self.active), default=0),
+            max((len(s.tokens) for s in self.saved), default=0),
+        )
 
     def _best_saved(self, prompt: list[int]) -> _Saved | None:
         best, best_shared = None, MIN_SHARED_PREFIX - 1
@@ -429,6 +479,7 @@ class _Scheduler:
         jobs = list(self.active)
         ids = np.asarray([[job.tokens[-1]] for job in jobs], dtype=np.int64)
         try:
+            self.kv.ensure(len(jobs), max(job.length for job in jobs) + 1, live=self._live())
             logits = self.kv.forward(0, ids, [job.length + 1 for job in jobs])
         except Exception as e:  # every row's state is in doubt: end them all, serve on
             for job in jobs:
@@ -643,6 +694,12 @@ def _open(folder: Path, threads: int) -> tuple[Any, KVRows, set[int], int]:
     return tokenizer, rows, eos, context
 
 
+def _shutdown() -> None:
+    """At exit: stop every scheduler thread before Python finalises (see _Scheduler.close)."""
+    for state in list(OnnxChatModel._loaded.values()):
+        state.scheduler.close()
+
+
 @dataclass
 class _Loaded:
     tokenizer: Any
@@ -669,18 +726,12 @@ class OnnxChatModel:
     )
 
     def __init__(self, settings: Settings, *, options: OnnxOptions | None = None) -> None:
-        from chatbot.backends.llm_transformers import resolve_adapter, resolve_model_source
+        from chatbot.backends.llm_transformers import resolve_model_source
 
         self.settings = settings  # the cross-cutting ones: threads, temperature, max_new_tokens
         self.options = options or options_from(OnnxOptions, settings)
         self.folder, self.gguf_file = resolve_model_source(self.options)
-        adapter = options_from(TransformersOptions, settings).writer_adapter
-        if resolve_adapter(adapter)[0] is not None:  # never ignored silently
-            raise BackendUnavailable(
-                f"the writer's LoRA adapter (CHATBOT_LLM_WRITER_ADAPTER={adapter}) is merged by "
-                "the transformers backend: set CHATBOT_LLM=transformers to use it, or "
-                "CHATBOT_LLM_WRITER_ADAPTER=off"
-            )
+
         self.name = f"onnxruntime:{self.gguf_file or self.folder.name}"
         self._state: _Loaded | None = None
 
@@ -710,6 +761,8 @@ class OnnxChatModel:
                     folder,
                     time.perf_counter() - started,
                 )
+                if not OnnxChatModel._loaded:
+                    atexit.register(_shutdown)
                 OnnxChatModel._loaded[key] = state
         self._state = state
         return state
@@ -718,6 +771,16 @@ class OnnxChatModel:
 
     def encode(self, messages: list[dict[str, str]]) -> list[int]:
         """Prompt token ids for a chat (the model's chat template, generation prompt added)."""
+        if not messages or any(
+            not isinstance(m, dict)
+            or m.get("role") not in ("system", "user", "assistant")
+            or not isinstance(m.get("content"), str)
+            for m in messages
+        ):
+            raise BackendError(
+                "messages must be a non-empty list of {'role': system|user|assistant, "
+                "'content': str}"
+            )
         state = self.load()
         try:
             text = state.tokenizer.apply_chat_template(
@@ -732,13 +795,21 @@ class OnnxChatModel:
         return len(self.load().tokenizer.encode(text, add_special_tokens=False))
 
     def _job(self, messages: list[dict[str, str]], opts: dict[str, Any]) -> _Job:
-        temperature = float(opts.get("temperature", self.settings.temperature))
+        temperature = _number(opts.get("temperature", self.settings.temperature), "temperature")
+        max_new = _number(
+            opts.get("max_new_tokens", self.settings.max_new_tokens), "max_new_tokens", whole=True
+        )
+        if max_new < 1:
+            raise BackendError(f"max_new_tokens must be greater than 0, not {max_new}")
         search: dict[str, Any] = {"do_sample": temperature > 0}
         if temperature > 0:
+            top_p = _number(opts.get("top_p") or 1.0, "top_p")
+            if not 0 < top_p <= 1:
+                raise BackendError(f"top_p must be in (0, 1], not {top_p}")
             search.update(
                 temperature=temperature,
-                top_p=float(opts.get("top_p") or 1.0),
-                top_k=int(opts.get("top_k") or 0),
+                top_p=top_p,
+                top_k=int(_number(opts.get("top_k") or 0, "top_k", whole=True)),
             )
         bad = tuple(tuple(int(t) for t in seq) for seq in opts.get("bad_words_ids") or () if seq)
         avoid = [p for p in opts.get("avoid") or () if p.strip()]
@@ -751,7 +822,7 @@ class OnnxChatModel:
             )
         return _Job(
             prompt=self.encode(messages),
-            max_new_tokens=max(1, int(opts.get("max_new_tokens", self.settings.max_new_tokens))),
+            max_new_tokens=int(max_new),
             search=search,
             stop=tuple(s for s in opts.get("stop") or () if s),
             bad_words=tuple(seq for seq in bad if seq),
@@ -776,6 +847,20 @@ class OnnxChatModel:
             self.scheduler.submit(job)
             batch.add(job.events, job.cancelled)
         return batch
+
+
+def _number(value: Any, name: str, *, whole: bool = False) -> float:
+    """A finite, non-negative option value; BackendError naming the option otherwise."""
+    import math
+
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BackendError(f"{name} must be a number, not {value!r}") from None
+    if not math.isfinite(number) or number < 0 or (whole and number != int(number)):
+        kind = "a whole number" if whole else "a number"
+        raise BackendError(f"{name} must be {kind} of 0 or more, not {value!r}")
+    return number
 
 
 def _events(job: _Job, timeout: float) -> Iterator[str]:

@@ -413,6 +413,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "rating",
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
+        r"\b(?:is|was) (?:it|that|this|that one|this one) (?:any )?(?:good|great|decent)\s*\?|"
         r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b",
     ),
     ("people", r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b"),

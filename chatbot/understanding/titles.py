@@ -49,6 +49,8 @@ AVAILABILITY_ASKS = (
     "is there", "can i watch", "can i find", "can you find", "do you stock", "do you carry",
     "have you heard of", "ever heard of", "do you know",
 )  # fmt: skip
+# verbs of watching in a relative clause after a title ("Heat, which I haven't seen")
+WATCH_VERBS = frozenset(("seen", "saw", "watched", "watch", "see", "heard", "rewatched"))
 # 'my dog Babe', 'our cat Garfield': a capitalised word right after one of these is a name
 PET_NOUNS = frozenset(
     ("dog", "dogs", "cat", "cats", "puppy", "kitten", "pet", "hamster", "parrot", "bird")
@@ -387,6 +389,7 @@ class TitleRules(ParseBase):
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or (nxt in ("was", "is", "were") and self._cue_after(i, n))
+                    or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
                 )
             return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
         prev = self.toks[i - 1].text
@@ -511,6 +514,16 @@ class TitleRules(ParseBase):
             or self._before_listed_title(i, n)
             or self._listed_before_verdict(i, n)
         )
+
+    def _watched_clause_after(self, i: int, n: int) -> bool:
+        """A relative clause about watching follows the span: "Heat, which I haven't seen",
+        'Up, that we watched twice'."""
+        words = [t.text for t in self.toks[i + n : i + n + 7]]
+        if words[:1] == [","]:
+            words = words[1:]
+        if words[:1] not in (["which"], ["that"]):
+            return False
+        return any(w in WATCH_VERBS for w in words[1:6])
 
     def _partial_title_said(self, i: int, n: int) -> bool:
         """The leading words of one long title ('close encounters') name it only when the
