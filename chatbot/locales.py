@@ -89,10 +89,9 @@ LANGUAGES: tuple[Language, ...] = (
         "xh=Xhosa=:xhosa|wo=Wolof=:wolof|lt=Lithuanian=:lithuanian|lv=Latvian=:latvian|"
         "sk=Slovak=:slovak|mk=Macedonian=:macedonian|ka=Georgian=:georgian|mn=Mongolian=:mongolian"
     ),
+    *_languages("id=Indonesian=id:indonesian|vi=Vietnamese=vi:vietnamese"),
     # read by language detection only (a message in Ukrainian is answered in English)
-    *_languages(
-        "uk=Ukrainian=uk:ukrainian|id=Indonesian=id:indonesian|vi=Vietnamese=vi:vietnamese"
-    ),
+    *_languages("uk=Ukrainian=uk", named=False),
 )
 COUNTRIES = _countries(
     "US=the US=American:american,usa,america|"

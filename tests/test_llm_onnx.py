@@ -419,7 +419,7 @@ def test_a_folder_that_is_no_model_is_named_as_such(tmp_path) -> None:
     from chatbot.errors import BackendUnavailable
 
     (tmp_path / "config.json").write_text("{}")
-    with pytest.raises(BackendUnavailable, match="no weights .* a tokenizer"):
+    with pytest.raises(BackendUnavailable, match="lacks weights .* a tokenizer"):
         llm_onnx._check_hf_folder(tmp_path)
 
 

@@ -140,6 +140,7 @@ def test_the_onnx_cache_written_by_the_builder_is_owner_only(
     src.mkdir()
     (src / "config.json").write_text("{}")
     (src / "model.safetensors").write_bytes(b"w")
+    (src / "tokenizer.json").write_text("{}")
 
     def builder(cmd: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
         out = Path(cmd[cmd.index("-o") + 1])

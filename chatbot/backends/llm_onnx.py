@@ -151,7 +151,7 @@ def _check_hf_folder(folder: Path) -> None:
         missing.append("a tokenizer (tokenizer.json or tokenizer.model)")
     if missing:
         raise BackendUnavailable(
-            f"{folder} is no complete Hugging Face model folder: it has no {', '.join(missing)}"
+            f"{folder} is no complete Hugging Face model folder: it lacks {', '.join(missing)}"
         )
 
 
