@@ -124,13 +124,10 @@ def _refuse_unused_adapter(settings: Settings) -> None:
     if settings.llm == "transformers":
         return
     from chatbot.backends.builtin import TransformersOptions
+    from chatbot.backends.llm_transformers import resolve_adapter
     from chatbot.registry import options_from
 
     setting = options_from(TransformersOptions, settings).writer_adapter
-    if (setting or "off").strip().lower() in ("off", "none", "0", "false"):
-        return
-    from chatbot.backends.llm_transformers import resolve_adapter
-
     if resolve_adapter(setting)[0] is not None:
         raise ConfigError(
             f"the writer's LoRA adapter (CHATBOT_LLM_WRITER_ADAPTER={setting}) is merged by the "

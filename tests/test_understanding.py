@@ -1172,3 +1172,12 @@ def test_a_title_with_a_clause_about_watching_it_is_named(nlu: Understander) -> 
     assert u.question.item_ids and u.question.item_ids[0] == u.mentioned[0]
     seen = events(nlu, "Heat, which I watched twice, was great")
     assert any(isinstance(e, ItemSeen) and e.title == "Heat (1995)" for e in seen)
+
+
+@pytest.mark.parametrize(
+    "text", ["our cat Garfield is asleep, a horror film", "my parrot Rio keeps singing, a musical"]
+)
+def test_a_pets_name_is_no_title_person_or_topic(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert [type(e) for e in found] == [AttributePreferred], found
+    assert found[0].facet == "genre"

@@ -371,13 +371,18 @@ QUESTION_STARTS = _words(
     "what's who's how's when's where's "
     "has have had isn't aren't wasn't doesn't didn't"
 )
+# what follows 'do you have' when it asks for films ('any westerns', 'something fun', 'good
+# movies'), not whether the catalogue holds a title ('do you have Heat?')
+_ASKS_FOR_FILMS = (
+    r"(?:any|anything|something|some|more|other|a|an|good|great|films?|movies?|"
+    r"recommendations?|suggestions?|ideas?)\b"
+)
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
 REQUEST_QUESTIONS = re.compile(
     r"^(can|could|would|will) you (?!tell|describe|explain|say)|"
     r"^(do|have|did) you (know|seen|see|watched|like|love|recommend)\b|"
     # 'do you have any westerns?' asks for films; 'do you have Heat?' whether it is there
-    r"^(do|have|did) you (have|got)\b(?=\s+(any|anything|something|some|more|other|a|an|"
-    r"good|great|films?|movies?|recommendations?|suggestions?|ideas?)\b)|"
+    rf"^(do|have|did) you (have|got)\b(?=\s+{_ASKS_FOR_FILMS})|"
     r"^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|^(is|are) there\b|^any\b|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
@@ -390,7 +395,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         # 'do you have Heat?', 'is Heat in your catalogue?': whether the catalogue holds it
         "held",
         r"\b(?:do you (?:guys )?have|have you got|you got|do you stock|do you carry)\s+"
-        r"(?!any\b|anything\b|something\b|some\b|more\b|other\b|an?\b)|"
+        rf"(?!{_ASKS_FOR_FILMS})|"
         r"\bin (?:your|the) (?:catalogue|catalog|list|library|collection|database)\b",
     ),
     (

@@ -417,6 +417,8 @@ class _Parse(ConstraintRules, TitleRules):
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is None and n == 1:
                     facet = self._named_before(toks[i].text)
+                if facet is not None and self._someones_name(i):
+                    facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
                 word = self._word(i) if n == 1 else None
                 if (
                     facet is not None
@@ -880,8 +882,7 @@ class _Parse(ConstraintRules, TitleRules):
             and t.text not in NEGATORS
             and t.text not in CLAUSE_BREAK
             and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
-            # 'my friend Amelia said ...': the name of one of the user's people
-            and not (self._word_before(k) in WATCHERS and t.raw[:1].isupper())
+            and not self._someones_name(k)  # 'my friend Amelia said ...', 'my parrot Rio'
             and self._topic_word(k)
         )
 

@@ -282,7 +282,7 @@ class TitleRules(ParseBase):
                 or self._listed_before_verdict(i, n)
                 or self._cue_after(i, n)
             )
-        if capitalised and self._word_before(i) in (WATCHERS | PET_NOUNS):
+        if self._someones_name(i):
             return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
         if first.text == "i" and not any(t.raw[:1].isupper() for t in self.toks[i + 1 : i + n]):
             # 'I am in my thirties' is no title 'I Am': the pronoun is always capitalised
@@ -871,8 +871,7 @@ class TitleRules(ParseBase):
             ):
                 continue  # "where nobody's parents die": people, not the film Parents
             if (
-                (start > 0 and toks[start - 1].text in PERSON_CUES)
-                or self._word_before(start) in (WATCHERS | PET_NOUNS)
+                (start > 0 and toks[start - 1].text in PERSON_CUES) or self._someones_name(start)
             ) and span[0].raw[:1].isupper():
                 continue  # 'starring Denzel Washington', 'my friend Amelia': a person
             kind_at = next(
@@ -936,6 +935,11 @@ class TitleRules(ParseBase):
     def _refers_back(self, k: int) -> bool:
         """'both' / 'them' / 'all' within three tokens from k: a verdict on what came before."""
         return any(t.text in PLURAL_BACK for t in self.toks[k : k + 3])
+
+    def _someones_name(self, i: int) -> bool:
+        """Token i is a capitalised word right after one of the user's people or pets ('my
+        friend Amelia', 'our cat Garfield'): that one's name, no title, person or topic."""
+        return self.toks[i].raw[:1].isupper() and self._word_before(i) in (WATCHERS | PET_NOUNS)
 
     def _word_before(self, i: int) -> str:
         """The word typed right before token i, even where a rule pass has read it ('my
