@@ -95,6 +95,44 @@ _AND_A_HALF_RE = re.compile(
     r"\b(\d+|one|two|three|four|five)\s+and\s+a\s+half\s+(hours?|hrs?)\b", re.IGNORECASE
 )
 _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+# 'an hour and a half' -> '1.5 hours'; 'half an hour' -> '30 minutes'
+_HOUR_AND_A_HALF_RE = re.compile(r"\ban?\s+hour\s+and\s+a\s+half\b", re.IGNORECASE)
+_HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
+_ONES = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBER_WORD = "|".join(sorted(_ONES + _TEENS + _TENS + ["a", "an", "hundred"], key=len)[::-1])
+# a spelled-out number before a unit the constraint rules read ('ninety minutes max', 'a hundred
+# and twenty minutes', 'seven stars'): written as digits; 'the second one' and 'one like it' stay
+_SPELLED_RE = re.compile(
+    rf"\b((?:(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?)?)+)"
+    r"(?=(?:minutes?|mins?|hours?|hrs?|stars?|out of ten|years?[\s-]+olds?|yo)\b)",
+    re.IGNORECASE,
+)
+
+
+def _spelled_number(m: re.Match[str]) -> str:
+    """'ninety ' -> '90 ', 'a hundred and twenty ' -> '120 ', 'twenty-five ' -> '25 '; a phrase
+    that is no number ('a ', 'an ') is left as it is."""
+    words = [w for w in re.split(r"[\s-]+", m.group(1).lower()) if w and w != "and"]
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in ("a", "an"):
+            current = max(current, 1) if not seen else current
+            continue
+        seen = True
+        if w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _TENS:
+            current += 20 + 10 * _TENS.index(w)
+        elif w in _TEENS:
+            current += 10 + _TEENS.index(w)
+        else:
+            current += 1 + _ONES.index(w)
+    total += current
+    if not seen or total <= 0:
+        return m.group(0)
+    return f"{total} "
 
 
 def _and_a_half(m: re.Match[str]) -> str:
@@ -112,7 +150,10 @@ def normalize_slang(text: str) -> str:
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
+    text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
+    text = _SPELLED_RE.sub(_spelled_number, text)
     text = _ANSWERED_RE.sub(_answered, text)
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)

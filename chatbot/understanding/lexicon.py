@@ -119,7 +119,13 @@ NEGATIVE_CUES = _phrases(
     "keep away from|stay away from|steer clear of|zero interest in|no interest in|minus|"
     "minus the|leave out|leave out the|no need for|don't need|do not need|"
     "can't handle|cant handle|cannot handle|can't deal with|cant deal with|can't take|"
-    "cant take|can't do|cant do|couldn't handle|couldn't stand"
+    "cant take|can't do|cant do|couldn't handle|couldn't stand|"
+    "put me to sleep|fell asleep|fell asleep during|snoozefest|a snoozefest|waste of time|"
+    "a waste of time|left me cold|did nothing for me|a chore|a slog|dragged on|unwatchable|"
+    "a mess|a hot mess|a dud|a flop|a drag|didn't do it for me|didnt do it for me|"
+    "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
+    "didn't like|didnt like|did not like|didn't love|didnt love|didn't enjoy|didnt enjoy|"
+    "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
@@ -189,7 +195,11 @@ POSITIVE_CUES = _phrases(
     "couldn't say no to|i'm down for|im down for|down for|could go for|top 3|top three|top 5|"
     "can't stop watching|cant stop watching|cannot stop watching|can't stop|cant stop|"
     "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
-    "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger"
+    "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|"
+    "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
+    "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
+    "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
+    "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -378,6 +388,10 @@ _ASKS_FOR_FILMS = (
     r"recommendations?|suggestions?|ideas?)\b"
 )
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
+# words that soften a request without changing what it asks for ('maybe an adventure?')
+HEDGES = frozenset(
+    "maybe perhaps possibly or just then preferably ideally probably idk mayb prob".split()
+)
 REQUEST_QUESTIONS = re.compile(
     r"^(can|could|would|will) you (?!tell|describe|explain|say)|"
     r"^(do|have|did) you (know|seen|see|watched|like|love|recommend)\b|"

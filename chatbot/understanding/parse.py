@@ -44,6 +44,7 @@ from chatbot.understanding.lexicon import (
     DISCOURSE_IDIOMS,
     FILLER_WORDS,
     FORWARD_CUES,
+    HEDGES,
     LIST_GLUE,
     NEGATIVE_CUES,
     NEGATORS,
@@ -100,6 +101,8 @@ class Understander:
             # 'anyway' is an aside; 'I loved Heat. anyway, something newer' keeps the like
             text = aside["rest"]
         found = _Parse(self.vocab, text, state).run()
+        if found.question is None and found.events:
+            found = self._question_among_sentences(text, state) or found
         foreign = self._foreign(text, found)
         if foreign is not None:
             return Understanding(language=foreign)
@@ -115,6 +118,37 @@ class Understander:
             log.info("dropped a proposed event: %s", problem)
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
+
+    def _question_among_sentences(self, text: str, state: InterestState) -> Understanding | None:
+        """'how long is the godfather? wanna know if i have time', 'is Coraline too scary for a 7
+        year old? my daughter saw the poster and wants to watch it': one sentence asks about a
+        film and the others, read alone, only tell context (a loose topic word, who is watching,
+        the same film); the message is that question ('Have you seen The Shining? I love scary
+        movies' stays a wish)."""
+        parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if re.search(r"\w", p)]
+        if len(parts) < 2:
+            return None
+        for k, part in enumerate(parts):
+            if "?" not in part:
+                continue
+            asked = _Parse(self.vocab, part, state).run()
+            if asked.question is None:
+                continue
+            rest = " ".join(parts[:k] + parts[k + 1 :])
+            other = _Parse(self.vocab, rest, state).run()
+            said = [
+                e
+                for e in other.events
+                if not isinstance(e, InterestExpressed)
+                and not (isinstance(e, ConstraintSet) and e.name == "audience")
+                and not (
+                    isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.question.item_ids
+                )
+            ]
+            if said or other.unknown_titles or other.reset:
+                return None  # 'Have you seen The Shining? I love scary movies': a wish too
+            return asked
+        return None
 
     def _without_idioms(self, text: str) -> str:
         """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
@@ -251,8 +285,12 @@ class _Parse(ConstraintRules, TitleRules):
             low.endswith("?") or opener in QUESTION_STARTS or later
         ) or REQUEST_QUESTIONS.search(low):
             return None
-        if opener not in QUESTION_STARTS and not later and self._asks_for_films():
-            return None
+        if (
+            opener not in QUESTION_STARTS
+            and not later
+            and (self._asks_for_films() or self._asks_for_films(self._last_clause_start()))
+        ):
+            return None  # 'anything but horror, maybe an adventure??': a request
         last = low.rsplit(",", 1)[-1].strip()
         if last != low and REQUEST_QUESTIONS.search(last):
             return None  # 'sci-fi is a no-go, what about a western?': a request at the end
@@ -275,12 +313,20 @@ class _Parse(ConstraintRules, TitleRules):
                 items = tuple(shown)
         return Question(topic, tuple(items), unknown[0] if unknown and not items else "")
 
-    def _asks_for_films(self) -> bool:
-        """The message opens with a noun phrase that asks for films ('movies about the Wall Street
-        crash?', 'a comedy like Heat?', 'something with sharks?'): a request with a question
-        mark, not a question about the film it names."""
-        for k, tok in enumerate(self.toks[:5]):
-            if tok.text in INTERJECTIONS:
+    def _last_clause_start(self) -> int:
+        """Index of the first token after the message's last comma, semicolon or dash (0)."""
+        for k in range(len(self.toks) - 1, 0, -1):
+            if self.toks[k - 1].text in (",", ";", "-", "–", "—"):
+                return k
+        return 0
+
+    def _asks_for_films(self, start: int = 0) -> bool:
+        """The message (or the clause at token `start`) opens with a noun phrase that asks for
+        films ('movies about the Wall Street crash?', 'a comedy like Heat?', 'something with
+        sharks?', '..., maybe an adventure??'): a request with a question mark, not a question
+        about the film it names."""
+        for k, tok in enumerate(self.toks[start : start + 5], start):
+            if tok.text in INTERJECTIONS or tok.text in HEDGES:
                 continue
             if tok.text in FILM_NOUNS - {"one", "thing"} or any(
                 t.kind == "facet" and t.pos == k and t.facet is not None and t.facet[0] == "genre"
@@ -884,7 +930,59 @@ class _Parse(ConstraintRules, TitleRules):
             and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
             and not self._someones_name(k)  # 'my friend Amelia said ...', 'my parrot Rio'
             and self._topic_word(k)
+            and not self._about_the_user(k)
         )
+
+    def _about_the_user(self, k: int) -> bool:
+        """Token k tells what the user or someone they know is doing, not what the film should
+        be ('my best friend is going through a breakup and I want a comedy', 'I have an early
+        meeting tomorrow', 'my dad brought it up at dinner'): it hangs on a verb whose subject is
+        a person (a pronoun or a possessed noun), the verb asks for nothing, no film noun, facet or
+        title lies on the way and no cue is said of it. Only when another part of the message
+        says what is wanted ('my son is crazy about trains' alone keeps 'trains')."""
+        words = self.syntax.words
+        w = self.syntax.word_at(self.toks[k].start)
+        if w is None:
+            return False
+        marks = {self.syntax.word_at(self.toks[t.pos].start) for t in self.targets}
+        marks |= {self.syntax.word_at(self.toks[c.pos].start) for c in self.cues}
+        path: list[int] = []
+        v = w
+        for _ in range(len(words)):
+            if words[v].pos in ("VERB", "AUX") and v != w or words[v].head == v:
+                break
+            path.append(v)
+            v = words[v].head
+        verb = words[v]
+        if verb.pos not in ("VERB", "AUX") or verb.lemma in _REQUEST_VERBS or v in marks:
+            return False
+        if any(words[p].text in FILM_NOUNS or p in marks for p in path):
+            return False
+        subject = next(
+            (j for j, x in enumerate(words) if x.head == v and x.dep in ("nsubj", "nsubjpass")),
+            None,
+        )
+        if subject is None and verb.dep == "conj" and verb.head != v:
+            subject = next(
+                (j for j, x in enumerate(words)
+                 if x.head == verb.head and x.dep in ("nsubj", "nsubjpass")),
+                None,
+            )  # fmt: skip
+        if subject is None:
+            return False
+        sub = words[subject]
+        personal = (sub.pos == "PRON" and sub.text.lower() not in _NOT_PERSONAL) or any(
+            x.head == subject and x.dep == "poss" for x in words
+        )
+        if not personal:
+            return False
+        # another part of the message asks for something: a film noun, a facet, a title or a cue
+        # outside this verb's reach
+        mine = set(path) | {v}
+        wanted = {
+            j for j, x in enumerate(words) if x.text.lower() in FILM_NOUNS
+        } | {m for m in marks if m is not None}
+        return any(j not in mine for j in wanted)
 
     def _unknown_person(self, run: list[int]) -> bool:
         """A run of two or three capitalised proper nouns ('Denzel Washington') that is no
@@ -1023,6 +1121,17 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# verbs that ask for or judge films: what hangs on them is wanted, whoever the subject is
+_REQUEST_VERBS = frozenset(
+    ("want", "like", "love", "need", "look", "watch", "see", "suggest", "recommend", "give")
+    + ("show", "find", "prefer", "enjoy", "fancy", "crave", "be", "feel", "mind", "adore")
+    + ("hate", "dislike", "avoid", "skip", "stream", "try", "pick")
+)
+# pronouns that are no person doing something ('something ... is going', 'what is ...')
+_NOT_PERSONAL = frozenset(
+    ("something", "anything", "nothing", "everything", "what", "which", "that", "this", "who")
+    + ("one", "none", "it", "there", "you")
+)
 # nouns of the user's days that adjectives describe without judging a film ('a bad week')
 _EVERYDAY_NOUNS = frozenset(
     ("week", "day", "night", "weekend", "morning", "evening", "year", "month", "time", "mood")

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from chatbot.catalog import Item
 from chatbot.filters import NAMED_FACETS
 from chatbot.understanding.core import (
+    TASTE_ADJECTIVES,
     FILM_NOUNS,
     Cue,
     ParseBase,
@@ -239,6 +240,12 @@ class TitleRules(ParseBase):
             return True  # 'heat - loved it' with Heat among the picks: that pick
         if self._topic_of_films(i):
             return False  # 'movies about the Wall Street crash': what the films are about
+        if (
+            not first.raw[:1].isupper()
+            and words[-1] in TASTE_ADJECTIVES
+            and nxt in ("about", "for", "on", "of", "with")
+        ):
+            return False  # 'my son is crazy about trains' is no Crazy (2000)
         when = self._word(i)
         if (
             n == 1
@@ -391,7 +398,12 @@ class TitleRules(ParseBase):
                     or (nxt in ("was", "is", "were") and self._cue_after(i, n))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
                 )
-            return len(self.toks) <= n + 1 or nxt in (",", "and", "or", "was", "is", "were")
+            return (
+                len(self.toks) <= n + 1
+                or nxt in (",", "and", "or", "was", "is", "were")
+                # 'Pulp Fiction knocked my socks off': a distinctive name as the subject
+                or self._subject_of_clause(i, n)
+            )
         prev = self.toks[i - 1].text
         if self._everyday_words(words) and not self._past_cue_before(i):
             # 'a story about Love and Loss', 'where the Heat is on': capitals alone do not make
@@ -419,7 +431,25 @@ class TitleRules(ParseBase):
             or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
             # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
+            or self._subject_of_clause(i, n)  # 'honestly Pulp Fiction blew me away'
         )
+
+    def _subject_of_clause(self, i: int, n: int) -> bool:
+        """Tokens i..i+n are the parsed subject of a verb that follows them ('Pulp Fiction
+        knocked my socks off', 'Inception stuck with me'): the phrase heads a subject, or is a
+        compound inside one."""
+        for k in range(i, i + n):
+            w = self._word(k)
+            if w is None:
+                continue
+            head = self.syntax.words[w.head]
+            if w.dep in ("nsubj", "nsubjpass") or (
+                w.dep == "compound" and head.dep in ("nsubj", "nsubjpass")
+                and head.start < self.toks[i + n - 1].start + len(self.toks[i + n - 1].raw)
+            ):
+                verb = self.syntax.words[w.head if w.dep != "compound" else head.head]
+                return verb.pos in ("VERB", "AUX") and verb.start > self.toks[i].start
+        return False
 
     def _everyday_words(self, words: Sequence[str]) -> bool:
         """Every word is everyday English (wordfreq Zipf frequency 4 or more: 'next', 'home
@@ -483,6 +513,8 @@ class TitleRules(ParseBase):
         crash', 'a documentary about Titanic'): a topic, never a verdict on a film of that name
         ('what is Inception about?', 'tell me about Heat' keep their titles)."""
         k = i - 1
+        if self.toks[i].text == "about":
+            k = i  # 'a film about a boy who ...' is no About a Boy
         while k >= 0 and self.toks[k].text in ("the", "a", "an"):
             k -= 1
         if k < 1 or self.toks[k].text != "about":
