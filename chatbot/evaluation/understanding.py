@@ -12,7 +12,7 @@ read the understanding code or the earlier corpus; heldout2 is only scored, neve
 `understanding_{dev7,heldout6}.jsonl` are a seventh batch by a fifth such author; heldout6 likewise.
 `understanding_{dev8,heldout7}.jsonl` are an eighth batch by a sixth such author; heldout7 likewise.
 `understanding_{dev9,heldout8}.jsonl` are a ninth batch by a seventh such author; heldout8 likewise.
-`understanding_{dev10,heldout9}.jsonl` are a tenth batch by an eighth such author; heldout9 likewise.
+`understanding_{dev10,heldout9}.jsonl` are a tenth batch by an eighth such author; heldout9 too.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -115,9 +115,9 @@ KINDS = (
 # no earlier corpus files, held-out reports or understanding git history read), written in pairs
 # (one variant of each case idea per file, other sentences/titles/numbers), titles checked against
 # the catalogue; dev8 is for development, heldout7 only scored, never read or tuned on
-# dev9 / heldout8: a ninth batch by a seventh independent author (same rules), written in pairs with
-# an emphasis on chat-style typing (fragments, slang, typos, emoji, references across turns); dev9 is
-# for development, heldout8 only scored, never read or tuned on
+# dev9 / heldout8: a ninth batch by a seventh independent author (same rules), written in pairs
+# with an emphasis on chat-style typing (fragments, slang, typos, emoji, references across turns);
+# dev9 is for development, heldout8 only scored, never read or tuned on
 # dev10 / heldout9: a tenth batch by an eighth independent author (same rules), written at the same
 # time as dev9 without reading it, with an emphasis on long chatty messages (context, several
 # constraints and verdicts in one message, hedges, half-remembered titles and names); dev10 is for

@@ -45,6 +45,16 @@ _AGES = {w: n for n, w in enumerate(_AGE_WORDS.split(), start=1)}
 _AGE_ALT = "|".join(sorted(_AGE_WORDS.split(), key=len, reverse=True))
 _CHILD_ALT = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
 _FAMILY_ALT = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
+# said without 'with' / 'for' ('my dad loved Goodfellas', 'my mom is crazy about musicals'), a
+# grown-up relative is no audience; grandparents are ('my grandma is staying with us')
+_ELDERS_ALT = "|".join(
+    sorted(
+        FAMILY_WORDS
+        - {"parents", "mom", "mum", "dad", "mother", "father", "mother-in-law", "aunt", "uncle"},
+        key=len,
+        reverse=True,
+    )
+)
 # 'my little brother is 8', 'my twins are turning 5': anyone of the user's people
 _PEOPLE_ALT = "|".join(
     sorted(CHILD_WORDS | WATCHERS | {"twins", "triplets"}, key=len, reverse=True)
@@ -743,7 +753,7 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?:(?P<child>{_CHILD_ALT})|(?:{_FAMILY_ALT}))\b(?:'s|s)?|"
         rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
-        rf"\b(?:my|our|the) (?:{_FAMILY_ALT})s?\b|"
+        rf"\b(?:my|our|the) (?:{_ELDERS_ALT})s?\b|"
         r"\b(?:whole|entire) family\b|\ball ages\b)",
         _R._who,
     ),

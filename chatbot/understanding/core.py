@@ -98,9 +98,10 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # 'an hour and a half' -> '1.5 hours'; 'half an hour' -> '30 minutes'
 _HOUR_AND_A_HALF_RE = re.compile(r"\ban?\s+hour\s+and\s+a\s+half\b", re.IGNORECASE)
 _HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
-_ONES = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
+_TEENS += ["eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _NUMBER_WORD = "|".join(sorted(_ONES + _TEENS + _TENS + ["a", "an", "hundred"], key=len)[::-1])
 # a spelled-out number before a unit the constraint rules read ('ninety minutes max', 'a hundred
 # and twenty minutes', 'seven stars'): written as digits; 'the second one' and 'one like it' stay
@@ -516,6 +517,16 @@ def _self_names(item: Item) -> list[str]:
     ]
 
 
+def _lower_case_pairs(catalog: Catalog) -> set[tuple[str, str]]:
+    """Pairs of adjacent words that some synopsis writes both in lower case ('hip hop')."""
+    out: set[tuple[str, str]] = set()
+    for item in catalog:
+        words = re.findall(r"[\w']+", item.description)
+        pairs = zip(words, words[1:], strict=False)
+        out.update((a, b) for a, b in pairs if a[:1].islower() and b[:1].islower())
+    return out
+
+
 def _not_a_person(key: str, titles: set[str]) -> bool:
     """A 'name' that is a title, or part of two titles or more ('Kung Fu': Kung Fu Panda, Kung
     Fu Yoga), is a concept the recogniser mistook for a person."""
@@ -584,6 +595,9 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     # names a synopsis opens with as its subject ('Spirited Away is an Oscar winning film'): the
     # film's own (English) name, which the recogniser took for a person
     self_named = {v for i in catalog for v in _self_names(i)}
+    # word pairs the synopses write in lower case ('hip hop music'): a concept, so a 'person' of
+    # that name ('Hip Hop') is one the recogniser made up
+    lower_pairs = _lower_case_pairs(catalog)
     # titles and their aliases: 'Spirited Away' (the English name of 千と千尋の神隠し) is no person
     titles = {
         normalize_title(name)
@@ -595,7 +609,11 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             norm = _norm_phrase(fold_accents(value))
             if len(norm) < 3 or (
                 name == "person"
-                and (_not_a_person(normalize_title(value), titles) or value in self_named)
+                and (
+                    _not_a_person(normalize_title(value), titles)
+                    or value in self_named
+                    or tuple(value.lower().split()) in lower_pairs
+                )
             ):
                 continue  # the recogniser sometimes takes a title for a name ('Toy Story')
             if name == "franchise" and not _franchise_term(value, titles):
@@ -690,7 +708,12 @@ VIEWING_VERBS = frozenset(
     + ("listen",)
 )
 SETTING_VERBS = frozenset(("set", "take", "happen", "base", "film", "shoot", "star", "feature"))
-TASTE_NOUNS = frozenset(("lover", "fan", "enthusiast", "buff", "nerd", "geek", "addict", "junkie"))
+# nouns of how much one likes a kind of film ('a horror buff', 'on a western kick')
+TASTE_NOUNS = frozenset(
+    ("lover", "fan", "enthusiast", "buff", "nerd", "geek", "addict", "junkie", "fanatic")
+    + ("freak", "kick", "phase", "binge", "streak", "spree", "craze", "person", "guy", "gal")
+    + ("lovers", "fans", "buffs", "nerds", "geeks", "addicts", "junkies", "fanatics", "freaks")
+)
 _SENTENCE_OPENERS = frozenset(
     ["It", "I", "He", "She", "We", "They", "This", "That", "There", "Then", "But", "And", "So"]
 )
@@ -827,7 +850,11 @@ class ParseBase:
         phrase = w  # the head of the word's noun phrase ('a dark place', 'a nightmare lol')
         while phrase.dep in ("compound", "amod") and words[phrase.head] is not phrase:
             phrase = words[phrase.head]
-        if phrase.pos in ("NOUN", "ADJ") and phrase.dep in ("attr", "acomp"):
+        if (
+            phrase.pos in ("NOUN", "ADJ")
+            and phrase.dep in ("attr", "acomp")
+            and not (phrase is not w and phrase.lemma in TASTE_NOUNS)
+        ):  # "i'm a horror fan" says what the user likes
             # 'my boss is a nightmare', 'work was brutal': said of the user's world
             verb = words[phrase.head]
             if verb.lemma == "be" and any(

@@ -390,7 +390,20 @@ _ASKS_FOR_FILMS = (
 # questions that are requests in disguise: 'can you recommend', 'what should I watch'
 # words that soften a request without changing what it asks for ('maybe an adventure?')
 HEDGES = frozenset(
-    "maybe perhaps possibly or just then preferably ideally probably idk mayb prob".split()
+    [
+        "maybe",
+        "perhaps",
+        "possibly",
+        "or",
+        "just",
+        "then",
+        "preferably",
+        "ideally",
+        "probably",
+        "idk",
+        "mayb",
+        "prob",
+    ]
 )
 REQUEST_QUESTIONS = re.compile(
     r"^(can|could|would|will) you (?!tell|describe|explain|say)|"

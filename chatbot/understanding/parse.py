@@ -28,6 +28,8 @@ from chatbot.interest import InterestState
 from chatbot.understanding.constraints import ConstraintRules
 from chatbot.understanding.core import (
     FILM_NOUNS,
+    TASTE_NOUNS,
+    VIEWING_VERBS,
     Cue,
     EventProposer,
     Question,
@@ -53,6 +55,7 @@ from chatbot.understanding.lexicon import (
     QUESTION_STARTS,
     QUESTION_TOPICS,
     REQUEST_QUESTIONS,
+    REQUEST_VERBS,
     SEEN_CUES,
     SIMILAR_CUES,
     SMALL_TALK,
@@ -931,7 +934,13 @@ class _Parse(ConstraintRules, TitleRules):
             and not self._someones_name(k)  # 'my friend Amelia said ...', 'my parrot Rio'
             and self._topic_word(k)
             and not self._about_the_user(k)
+            # 'on a western kick', 'in a horror phase', 'a sci-fi nerd': how much the user likes
+            # the thing before, not a topic of its own
+            and not (t.text in TASTE_NOUNS and k > 0 and self._facet_at(k - 1))
         )
+
+    def _facet_at(self, k: int) -> bool:
+        return any(t.kind == "facet" and t.pos == k for t in self.targets)
 
     def _about_the_user(self, k: int) -> bool:
         """Token k tells what the user or someone they know is doing, not what the film should
@@ -979,9 +988,9 @@ class _Parse(ConstraintRules, TitleRules):
         # another part of the message asks for something: a film noun, a facet, a title or a cue
         # outside this verb's reach
         mine = set(path) | {v}
-        wanted = {
-            j for j, x in enumerate(words) if x.text.lower() in FILM_NOUNS
-        } | {m for m in marks if m is not None}
+        wanted = {j for j, x in enumerate(words) if x.text.lower() in FILM_NOUNS} | {
+            m for m in marks if m is not None
+        }
         return any(j not in mine for j in wanted)
 
     def _unknown_person(self, run: list[int]) -> bool:
@@ -1122,11 +1131,7 @@ class _Parse(ConstraintRules, TitleRules):
 
 
 # verbs that ask for or judge films: what hangs on them is wanted, whoever the subject is
-_REQUEST_VERBS = frozenset(
-    ("want", "like", "love", "need", "look", "watch", "see", "suggest", "recommend", "give")
-    + ("show", "find", "prefer", "enjoy", "fancy", "crave", "be", "feel", "mind", "adore")
-    + ("hate", "dislike", "avoid", "skip", "stream", "try", "pick")
-)
+_REQUEST_VERBS = (REQUEST_VERBS - {"have", "get"}) | VIEWING_VERBS | {"be", "feel", "mind", "look"}
 # pronouns that are no person doing something ('something ... is going', 'what is ...')
 _NOT_PERSONAL = frozenset(
     ("something", "anything", "nothing", "everything", "what", "which", "that", "this", "who")

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from chatbot.catalog import Item
 from chatbot.filters import NAMED_FACETS
 from chatbot.understanding.core import (
-    TASTE_ADJECTIVES,
     FILM_NOUNS,
+    TASTE_ADJECTIVES,
     Cue,
     ParseBase,
     Tok,
@@ -444,7 +444,8 @@ class TitleRules(ParseBase):
                 continue
             head = self.syntax.words[w.head]
             if w.dep in ("nsubj", "nsubjpass") or (
-                w.dep == "compound" and head.dep in ("nsubj", "nsubjpass")
+                w.dep == "compound"
+                and head.dep in ("nsubj", "nsubjpass")
                 and head.start < self.toks[i + n - 1].start + len(self.toks[i + n - 1].raw)
             ):
                 verb = self.syntax.words[w.head if w.dep != "compound" else head.head]
