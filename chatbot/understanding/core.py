@@ -294,6 +294,12 @@ class Vocabulary:
                 akey = normalize_title(alias) if isinstance(alias, str) else ""
                 if akey and item not in self.titles.get(akey, ()):
                     self.titles.setdefault(akey, []).append(item)
+            for name in (key, *(normalize_title(a) for a in aliases if isinstance(a, str))):
+                bare = _without_apostrophe_s(name)
+                if bare != name and bare not in self.titles:
+                    # 'pans labyrinth', 'schindlers list': the possessive typed without its
+                    # apostrophe (normalize_title reads "pan's" as 'pan s')
+                    self.short_titles.setdefault(bare, []).append(item)
             head = item.title.split(":")[0]
             hkey = normalize_title(head)
             # 'Anchorman' for 'Anchorman: The Legend of Ron Burgundy'; not 'Alien' for 'Alien:
@@ -517,6 +523,12 @@ def _self_names(item: Item) -> list[str]:
     ]
 
 
+def _without_apostrophe_s(key: str) -> str:
+    """A normalised title with each possessive 's' joined back to its word ('pan s labyrinth'
+    -> 'pans labyrinth')."""
+    return re.sub(r"(?<=\w) s\b", "s", key)
+
+
 def _lower_case_pairs(catalog: Catalog) -> set[tuple[str, str]]:
     """Pairs of adjacent words that some synopsis writes both in lower case ('hip hop')."""
     out: set[tuple[str, str]] = set()
@@ -600,9 +612,10 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     lower_pairs = _lower_case_pairs(catalog)
     # titles and their aliases: 'Spirited Away' (the English name of 千と千尋の神隠し) is no person
     titles = {
-        normalize_title(name)
+        form
         for i in catalog
         for name in (i.title, *(a for a in i.extra.get("aliases", ()) if isinstance(a, str)))
+        for form in (normalize_title(name), _without_apostrophe_s(normalize_title(name)))
     }
     for name in ("franchise", "studio", "person"):  # a franchise's name is no character's
         for value in catalog.facet_values(name):

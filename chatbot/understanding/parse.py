@@ -629,6 +629,16 @@ class _Parse(ConstraintRules, TitleRules):
                 later = [t for t in self.targets if t.kind == "item" and t.pos > k]
                 if not earlier and any(t.kind == "facet" and t.pos < k for t in self.targets):
                     break  # "haven't seen any anime, not interested in it": 'it' is the genre
+                if (
+                    tok.text not in PLURAL_REFERENCES
+                    and earlier
+                    and all(t.from_reference for t in earlier)
+                    and len({t.item.id for t in earlier if t.item is not None}) > 1
+                ):
+                    # 'not these ones, anything else like that?': after a verdict on all the
+                    # picks, 'that' is the kind of film asked for, not one of them
+                    tok.used = True
+                    break
                 items: list[Item | None]
                 if earlier and tok.text in PLURAL_REFERENCES:
                     # 'saw the first two, didn't like them': all the titles named before
@@ -702,6 +712,21 @@ class _Parse(ConstraintRules, TitleRules):
         # the target itself may be the pronoun 'that' ('that was bad'): only words after it
         return any(self.toks[k].text in ("that", "which", "who", "whose") for k in range(a + 1, b))
 
+    def _when_word(self, k: int) -> bool:
+        """Token k is part of a date or time phrase ('this month', 'last night')."""
+        word = self._word(k)
+        return word is not None and word.ent in ("DATE", "TIME")
+
+    def _with_people(self, k: int) -> bool:
+        """Token k belongs to a phrase of who watched ('with the kids', 'with my sister'; the
+        audience rules may have read the people already, leaving 'with' alone)."""
+        words = [t.text for t in self.toks]
+        people = ("the", "my", "our", "his", "her", "their", *WATCHERS)
+        if words[k] == "with":
+            nxt = k + 1
+            return nxt == len(words) or words[nxt] in people or self._when_word(nxt)
+        return words[k] in people and "with" in words[max(0, k - 3) : k]
+
     def _assign(self) -> None:
         named = [t for t in self.targets if t.kind == "item" and not t.from_reference]
         if len(named) >= 2:
@@ -741,6 +766,8 @@ class _Parse(ConstraintRules, TitleRules):
                     or self.toks[k].text in LIST_GLUE
                     or self.toks[k].text in LIST_TAIL
                     or not any(c.isalnum() for c in self.toks[k].text)  # emoji, dashes
+                    or self._when_word(k)  # '..., Ratatouille and Monsters Inc this month'
+                    or self._with_people(k)  # '... with the kids'
                     for k in range(lo, hi)
                     if not any(k == c.pos for c in self.cues if c.negator)
                 )

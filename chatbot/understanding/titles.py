@@ -341,6 +341,13 @@ class TitleRules(ParseBase):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
+            if (
+                self._before_listed_title(i, n)
+                and (prev in CLAUSE_BREAK or prev in ("also", "plus", "and", ""))
+                and words[0] not in FILLER_WORDS
+                and words[0] not in SMALL_TALK
+            ):
+                return True  # 'also up, ratatouille and coco': the first title of a list
             prev = self.toks[i - 1].text if i > 0 else ""
             if (
                 self._asked_about(i, n)
@@ -413,7 +420,8 @@ class TitleRules(ParseBase):
                 bool(
                     re.search(
                         r"\b(like|love|liked|loved|enjoy|hate|hated|watch|similar to|such as|"
-                        r"lines of|vein of|style of|as good as|better than|reminds me of)$",
+                        r"lines of|vein of|style of|as good as|better than|reminds me of|"
+                        r"called|titled|named)$",
                         " ".join(t.text for t in self.toks[max(0, i - 3) : i]),
                     )
                 )
@@ -837,6 +845,14 @@ class TitleRules(ParseBase):
                 and not any(toks[j].text in CLAUSE_BREAK for j in range(max(sentiment), k))
             ):
                 cued.add(k)
+            if (
+                t.raw[:1].isupper()
+                and k >= 2
+                and toks[k - 1].text in ("called", "titled", "named")
+                and any(toks[j].text in FILM_NOUNS for j in range(max(0, k - 4), k - 1))
+            ):
+                starts.append(k)  # 'a film called The Lighthouse Keeper's Daughter': a title
+                cued.add(k)
             run = _title_case_run(toks[k:])
             if t.raw[:1].isupper() and not inside_run and run >= 2 and self._asked_about(k, run):
                 cued.add(k)  # 'how long is The Marble Lighthouse?': asked about as a title
@@ -903,6 +919,13 @@ class TitleRules(ParseBase):
                 and not self._past_cue_before(start)
             ):
                 continue  # "where nobody's parents die": people, not the film Parents
+            if (
+                len(span) >= 2
+                and span[0].text in ("my", "our", "his", "her", "their", "your")
+                and span[1].text in WATCHERS
+                and not span[0].raw[:1].isupper()
+            ):
+                continue  # 'my wife and I both loved ...' is no My Life
             if (
                 (start > 0 and toks[start - 1].text in PERSON_CUES) or self._someones_name(start)
             ) and span[0].raw[:1].isupper():
