@@ -1181,3 +1181,104 @@ def test_a_pets_name_is_no_title_person_or_topic(nlu: Understander, text: str) -
     found = events(nlu, text)
     assert [type(e) for e in found] == [AttributePreferred], found
     assert found[0].facet == "genre"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Matrix completely blew my mind", ItemLiked),
+        ("honestly Inception stuck with me for days", ItemLiked),
+        ("Titanic put me to sleep", ItemRejected),
+        ("Gravity was a total snoozefest", ItemRejected),
+    ],
+)
+def test_a_title_as_the_subject_of_an_idiom_takes_its_verdict(
+    nlu: Understander, text: str, kind: type
+) -> None:
+    found = events(nlu, text)
+    assert [type(e) for e in found] == [kind], found
+
+
+def test_a_question_beside_sentences_of_context_is_answered(nlu: Understander) -> None:
+    u = nlu.understand("how long is Titanic? need to know if we can fit it in", InterestState())
+    assert u.question is not None and u.question.topic == "runtime" and u.events == ()
+    wish = nlu.understand("Have you seen Alien? I really love space horror", InterestState())
+    assert wish.question is None and wish.events
+
+
+def test_a_request_after_a_comma_with_a_question_mark_is_no_question(nlu: Understander) -> None:
+    u = nlu.understand("i'm tired of dramas, perhaps a western??", InterestState())
+    assert u.question is None
+    assert AttributePreferred("genre", "Western") in u.events
+
+
+def test_what_the_users_people_are_doing_is_no_topic(nlu: Understander) -> None:
+    found = events(nlu, "my brother just moved to a new apartment and I want a funny movie")
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+    assert AttributePreferred("genre", "Comedy") in found
+    # alone, it is all there is to go by
+    assert any(
+        isinstance(e, InterestExpressed) for e in events(nlu, "my son is crazy about trains")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("seventy five minutes max", "runtime_max", 75),
+        ("no longer than an hour and a half", "runtime_max", 90),
+        ("under a hundred and ten minutes", "runtime_max", 110),
+        ("something for a seven-year-old", "audience", "children"),
+    ],
+)
+def test_spelled_out_numbers_before_units(
+    nlu: Understander, text: str, name: str, value: object
+) -> None:
+    assert ConstraintSet(name, value) in events(nlu, text)
+
+
+@pytest.mark.parametrize("text", ["i'm a sci-fi fan", "my mom is on a musical kick lately"])
+def test_taste_nouns_keep_the_kind_wanted(nlu: Understander, text: str) -> None:
+    assert any(isinstance(e, AttributePreferred) and e.facet == "genre" for e in events(nlu, text))
+
+
+def test_a_grown_up_relative_is_no_audience_without_with_or_for(nlu: Understander) -> None:
+    assert not any(
+        isinstance(e, ConstraintSet) for e in events(nlu, "my father adored The Godfather")
+    )
+    assert ConstraintSet("audience", "family") in events(nlu, "something to watch with my father")
+
+
+def test_possessives_typed_without_the_apostrophe(nlu: Understander) -> None:
+    found = events(nlu, "loved schindlers list")
+    assert [e.title for e in found if isinstance(e, ItemLiked)] == ["Schindler's List (1993)"]
+
+
+def test_possessive_people_are_no_fuzzy_title(nlu: Understander) -> None:
+    found = events(nlu, "my wife and I both loved Alien")
+    assert [e.title for e in found if isinstance(e, ItemLiked)] == ["Alien (1979)"]
+
+
+def test_a_film_called_something_unknown_is_asked_about(nlu: Understander) -> None:
+    u = nlu.understand(
+        "my uncle mentioned a movie called The Quiet Marmalade Orchard", InterestState()
+    )
+    assert u.unknown_titles and not any(isinstance(e, ItemLiked) for e in u.events)
+
+
+def test_a_list_verdict_reaches_members_followed_by_who_and_when(nlu: Understander) -> None:
+    found = events(nlu, "I've watched Heat, Alien and Inception with my sister last week")
+    assert sorted(e.title for e in found if isinstance(e, ItemSeen)) == [
+        "Alien (1979)",
+        "Heat (1995)",
+        "Inception (2010)",
+    ]
+    assert not any(isinstance(e, ItemLiked) for e in found)
+
+
+def test_like_that_after_rejecting_all_picks_is_the_kind(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    found = events(nlu, "nope, not these, anything else like that?", after_picks)
+    assert {e.item_id for e in found if isinstance(e, ItemRejected)} == {i.id for i in shown}
+    assert not any(isinstance(e, ItemLiked | SimilarRequested) for e in found)

@@ -870,12 +870,17 @@ class ParseBase:
         ):  # "i'm a horror fan" says what the user likes
             # 'my boss is a nightmare', 'work was brutal': said of the user's world
             verb = words[phrase.head]
-            if verb.lemma == "be" and any(
-                words[c.head] is verb
-                and c.dep == "nsubj"
-                and self._users_own(c)
-                and c.lemma not in TASTE_SUBJECTS  # 'my favourite genre is horror'
-                for c in words
+            between = [x.text for x in words if verb.start < x.start < phrase.start]
+            if (
+                verb.lemma == "be"
+                and "," not in between
+                and any(
+                    words[c.head] is verb
+                    and c.dep == "nsubj"
+                    and self._users_own(c)
+                    and c.lemma not in TASTE_SUBJECTS  # 'my favourite genre is horror'
+                    for c in words
+                )
             ):
                 return True
         if phrase.dep == "pobj" and phrase.lemma != "mood":

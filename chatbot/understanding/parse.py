@@ -703,7 +703,7 @@ class _Parse(ConstraintRules, TitleRules):
         it names is said on its own, not as one more member of the list before it."""
         if lo == 0 or self.toks[lo - 1].text != ",":
             return False
-        if self.toks[lo].text not in ("a", "an", "some", "something", "maybe", "preferably"):
+        if self.toks[lo].text not in {"a", "an", "some", "something"} | HEDGES:
             return False
         return not any(t.text in ("and", "or", "nor") for t in self.toks[lo:])
 
