@@ -13,6 +13,8 @@ read the understanding code or the earlier corpus; heldout2 is only scored, neve
 `understanding_{dev8,heldout7}.jsonl` are an eighth batch by a sixth such author; heldout7 likewise.
 `understanding_{dev9,heldout8}.jsonl` are a ninth batch by a seventh such author; heldout8 likewise.
 `understanding_{dev10,heldout9}.jsonl` are a tenth batch by an eighth such author; heldout9 too.
+`understanding_{dev11,heldout10}.jsonl` and `understanding_{dev12,heldout11}.jsonl` are two more
+batches by a ninth and a tenth such author; heldout10 and heldout11 likewise.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -122,10 +124,15 @@ KINDS = (
 # time as dev9 without reading it, with an emphasis on long chatty messages (context, several
 # constraints and verdicts in one message, hedges, half-remembered titles and names); dev10 is for
 # development, heldout9 only scored, never read or tuned on
+# dev11 / heldout10: an eleventh batch by a ninth independent author (same rules), English as a
+# second language and formal full sentences, weighted to title lists, ordinary words, constraint
+# phrasings, topic keeping and negation; dev12 / heldout11: a twelfth batch by a tenth author
+# written at the same time, multi-turn refinements, corrections and mid-conversation questions;
+# dev11 and dev12 are for development, heldout10 and heldout11 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
-    "dev10", "heldout9",
+    "dev10", "heldout9", "dev11", "heldout10", "dev12", "heldout11",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
