@@ -363,6 +363,11 @@ def facet_belief_id(kind: str, facet: str, value: str) -> str:
     return _bid(kind, facet, value)
 
 
+def item_belief_id(kind: str, item_id: str) -> str:
+    """The id of the belief that an item is 'liked', 'disliked' or 'seen' (for BeliefRemoved)."""
+    return _bid(kind, item_id)
+
+
 def _bid(kind: str, *key: str) -> str:
     digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
     return f"{kind}-{digest}"

@@ -30,6 +30,7 @@ from chatbot.understanding.lexicon import (
     CRITIQUE_MARK,
     FAMILY_WORDS,
     LANGUAGES,
+    NEGATIVE_CUES,
     NUMBER_WORDS,
     TOKEN_RE,
     WATCHERS,
@@ -244,22 +245,34 @@ class ConstraintRules(ParseBase):
         self._watching.append("children" if years <= CHILD_AGE_MAX else "family")
         return True
 
+    def _judged_badly(self, m: re.Match[str]) -> bool:
+        """The rest of the match's clause says it is bad ('kids movies are boring', 'family
+        films are not my thing'): the user turns that kind down, nobody is watching with them."""
+        rest = re.split(r"[,.;!?]|\bbut\b", m.string[m.end() :], maxsplit=1)[0]
+        words = tuple(re.findall(r"[\w']+", rest.lower()))
+        return any(
+            words[k : k + len(cue)] == cue for cue in NEGATIVE_CUES for k in range(len(words))
+        )
+
     def _kids(self, m: re.Match[str]) -> bool:
-        """Children are watching, unless the match is negated ('nothing for kids')."""
+        """Children are watching, unless the match is negated ('nothing for kids') or the kind
+        is called bad ('kids movies are boring')."""
+        if self._judged_badly(m):
+            return True
         if not m.group("neg"):
             self._watching.append("children")
         return True
 
     def _family(self, m: re.Match[str]) -> bool:
-        """A family is watching, unless the match is negated ('not for teens')."""
-        if not m.group("neg"):
+        """A family is watching, unless the match is negated ('not for teens') or called bad."""
+        if not m.group("neg") and not self._judged_badly(m):
             self._watching.append("family")
         return True
 
     def _who(self, m: re.Match[str]) -> bool:
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
-        if m.group("neg"):
+        if m.group("neg") or self._judged_badly(m):
             return True
         self._watching.append("children" if m.group("child") else "family")
         return True
@@ -434,6 +447,8 @@ class ConstraintRules(ParseBase):
         v = self.vocab
         word = m.group("w")
         shown_years = self._shown_years()
+        if any(isinstance(e, ConstraintSet) and e.name == "year_min" for e in self.events):
+            return True  # 'newer, like 90s onwards': the years said win over the comparison
         if word in ("newer", "more recent"):
             self.comparative = (len(self.events), "newer")
         if word in ("newer", "more recent") and shown_years:

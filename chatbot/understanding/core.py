@@ -755,6 +755,8 @@ class ParseBase:
         # 'newer' / 'older' read before titles are known: (event index, direction) to set again
         # relative to a title named in the same message ('like the matrix but newer')
         self.comparative: tuple[int, str] | None = None
+        # readings that need the message's titles first ('not by the same director')
+        self.deferred: list[Callable[[], None]] = []
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

@@ -6,11 +6,13 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
+    BeliefRemoved,
     ConstraintSet,
     Event,
     ExplorationRequested,
@@ -23,8 +25,8 @@ from chatbot.events import (
     SimilarRequested,
     StateReset,
 )
-from chatbot.filters import NAMED_FACETS
-from chatbot.interest import InterestState
+from chatbot.filters import NAMED_FACETS, is_kind_of
+from chatbot.interest import InterestState, facet_belief_id, item_belief_id
 from chatbot.understanding.constraints import ConstraintRules
 from chatbot.understanding.core import (
     FILM_NOUNS,
@@ -207,6 +209,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._series_lists()
         self._franchise_ordinals()
         self._references()
+        self._described_reference()
         self._quoted_titles()
         # again until nothing new is found: each pass links the list member before a title found
         # by the last one ('the dark knight, inception, memento and the prestige')
@@ -215,11 +218,15 @@ class _Parse(ConstraintRules, TitleRules):
             self._exact_titles()
         self._ordinal_of_named_series()
         self._facets()
+        self._forgotten_facets()
         self._find_cues()
         self._fuzzy_titles()
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
         self._assign()
+        for resolve in self.deferred:
+            resolve()
+        self._corrections()
         self._apply_critiques()
         self._interests()
         mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
@@ -247,18 +254,112 @@ class _Parse(ConstraintRules, TitleRules):
             small_talk=small_talk,
         )
 
-    def _reference_item(self) -> Item | None:
-        """The film 'the same director' refers to: the anchor, the last liked, the first pick."""
+    def _corrections(self) -> None:
+        """'wait no, I meant Vertigo, not Psycho': a film the user named before is taken back
+        (its belief removed, nothing rejected or avoided) and the film meant gets the verdict it
+        had."""
+        if not _CORRECTION.search(self.low):
+            return
         state = self.state
-        for item_id in (state.anchor, *reversed(state.liked), *state.last_shown[:1]):
+        said = {"liked": state.liked, "disliked": state.disliked, "seen": state.seen}
+        taken: dict[str, str] = {}
+        for kind, ids in said.items():
+            for item_id in ids:
+                item = self.vocab.catalog.get(item_id) if item_id in self.vocab.catalog else None
+                if item is None:
+                    continue
+                name = re.escape(normalize_title(item.title))
+                if re.search(rf"\bnot (?:the )?{name}\b", normalize_title(self.low)):
+                    taken[item_id] = kind
+        if not taken:
+            return
+        names = {normalize_title(self.vocab.catalog.get(i).title) for i in taken}
+        kept: list[Event] = []
+        for e in self.events:
+            if isinstance(e, ItemRejected | ItemLiked | ItemSeen) and e.item_id in taken:
+                continue
+            if (
+                isinstance(e, AttributeAvoided)
+                and e.facet == "franchise"
+                and any(normalize_title(e.value) in n for n in names)
+            ):
+                continue  # 'not Psycho' here is no franchise left out
+            kept.append(e)
+        verdict = next(iter(taken.values()))
+        out: list[Event] = []
+        for e in kept:
+            if isinstance(e, ItemLiked) and verdict == "disliked":
+                e = ItemRejected(e.item_id, e.title)
+            elif isinstance(e, ItemLiked) and verdict == "seen":
+                e = ItemSeen(e.item_id, e.title)
+            out.append(e)
+        self.events = out + [BeliefRemoved(item_belief_id(k, i)) for i, k in taken.items()]
+
+    def _forgotten_facets(self) -> None:
+        """'forget the comedy part', 'scratch pixar', 'never mind the romance': a wish taken back.
+        The belief that the kind is wanted is removed (nothing is avoided); a kind that was not
+        wanted is left alone. The words are read, so they become no topic."""
+        for t in [t for t in self.targets if t.kind == "facet" and t.facet is not None]:
+            k = t.pos - 1
+            while k >= 0 and self.toks[k].text in ("the", "that", "those", "all", "about", "my"):
+                k -= 1
+            if k < 0:
+                continue
+            verb = self.toks[k].text
+            two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
+            if verb not in _TAKE_BACK and two not in _TAKE_BACK:
+                continue
+            start = k - 1 if two in _TAKE_BACK else k
+            self.targets.remove(t)
+            end = t.pos + 1
+            while end < len(self.toks) and self.toks[end].text in _PART_NOUNS:
+                end += 1
+            for j in range(start, end):
+                self.toks[j].used = True
+            facet, value = t.facet
+            for pf, pv in self.state.preferred:
+                if pf != facet or not is_kind_of(pv, value, facet):
+                    continue
+                self.events.append(BeliefRemoved(facet_belief_id("preferred", pf, pv)))
+                # 'a horror comedy', then 'forget the comedy part': the horror stays wanted
+                dropped = set(re.findall(r"[a-z]+", value.lower()))
+                rest = tuple(
+                    w
+                    for w in re.findall(r"[a-z]+", pv.lower())
+                    if not any(is_kind_of(w, d) for d in dropped)
+                )
+                kept = self.vocab.facet_terms.get(rest) if rest else None
+                if kept is not None and kept != (pf, pv):
+                    self.events.append(AttributePreferred(*kept))
+
+    def _reference_item(self) -> Item | None:
+        """The film 'the same director' refers to: the last film this message liked or named,
+        else the anchor, the last liked, the first pick."""
+        state = self.state
+        named = [
+            t.item.id
+            for t in sorted(self.targets, key=lambda t: t.pos)
+            if t.item is not None
+            and not t.from_reference  # 'like it': the pick, not the film meant
+            and self.toks[t.pos].text not in PRONOUNS
+        ]
+        for item_id in (
+            *reversed(named),
+            state.anchor,
+            *reversed(state.liked),
+            *state.last_shown[:1],
+        ):
             if item_id and item_id in self.vocab.catalog:
                 return self.vocab.catalog.get(item_id)
         return None
 
-    def _different_director(self) -> bool:
-        ref = self._reference_item()
-        for name in ref.facet("person") if ref is not None else ():
-            self.events.append(AttributeAvoided("person", name))
+    def _different_director(self, m: re.Match[str] | None = None) -> bool:
+        def resolve() -> None:
+            ref = self._reference_item()
+            for name in ref.facet("person") if ref is not None else ():
+                self.events.append(AttributeAvoided("person", name))
+
+        self.deferred.append(resolve)
         return True
 
     def _question(self, mentioned: tuple[str, ...], unknown: tuple[str, ...]) -> Question | None:
@@ -404,6 +505,12 @@ class _Parse(ConstraintRules, TitleRules):
         )
 
         def same_people(m: re.Match[str]) -> bool:
+            # the film may be named later in the message ('I liked Jaws. Something else, but
+            # not by the same director'): read once the titles are
+            self.deferred.append(partial(resolve_people, bool(m.group("neg"))))
+            return True
+
+        def resolve_people(negative: bool) -> None:
             ref = self._reference_item()
             people = ref.facet("person") if ref is not None else ()
             if ref is None:
@@ -411,13 +518,11 @@ class _Parse(ConstraintRules, TitleRules):
             elif not people:
                 self.notes.append(f"The catalogue does not say who made or stars in {ref.label}.")
             for name in people:
-                negative = bool(m.group("neg"))
                 self.events.append(
                     AttributeAvoided("person", name)
                     if negative
                     else AttributePreferred("person", name)
                 )
-            return True
 
         self._consume(
             r"(?P<neg>\b(?:not|no|nothing|never|without|anything but|other than)\b[\w\s']{0,12})?"
@@ -427,7 +532,7 @@ class _Parse(ConstraintRules, TitleRules):
             r"\b(?:by|from) (?:whoever|the (?:guy|person|people|woman|man|one|director) "
             r"(?:who|that)) (?:directed|made|did|shot) (?:that|it|this|them|those)\b)"
             r"|(?P<neg2>\ba different (?:director|filmmaker)\b)",
-            lambda m: same_people(m) if not m.group("neg2") else self._different_director(),
+            lambda m: same_people(m) if not m.group("neg2") else self._different_director(m),
         )
 
         self._consume(
@@ -1118,9 +1223,15 @@ class _Parse(ConstraintRules, TitleRules):
                 if t.facet is not None and t.facet[0] in NAMED_FACETS:
                     continue  # "Spielberg's early films": a name is asked for, never a topic word
                 if t.pos - 1 in content or t.pos + 1 in content:
-                    if t.pos + 1 in content and t.pos not in negated:
-                        # the facet word modifies a topic ('comedy club'): the topic says it all;
-                        # as the head ('light comedy', 'college comedy') it stays a wish too
+                    if (
+                        t.pos + 1 in content
+                        and t.pos not in negated
+                        and t.facet is not None
+                        and t.facet[0] != "genre"
+                    ):
+                        # a mood or style word modifies a topic ('dark secrets'): the topic says
+                        # it all; a genre stays a wish ('a zombie outbreak', 'a war hero'), and
+                        # so does the head ('light comedy', 'college comedy')
                         self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
                     content.append(t.pos)
             content.sort()
@@ -1157,6 +1268,13 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# the user corrects what they said: 'I meant X, not Y', 'I was thinking of X'
+_CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")
+# words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
+_TAKE_BACK = frozenset(
+    ("forget", "scratch", "ditch", "drop", "nevermind", "never mind", "lose", "cancel", "undo")
+)
+_PART_NOUNS = frozenset(("part", "bit", "thing", "idea", "stuff", "angle", "side", "element"))
 # verbs that ask for or judge films: what hangs on them is wanted, whoever the subject is
 _REQUEST_VERBS = (REQUEST_VERBS - {"have", "get"}) | VIEWING_VERBS | {"be", "feel", "mind", "look"}
 # pronouns that are no person doing something ('something ... is going', 'what is ...')

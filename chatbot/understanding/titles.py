@@ -137,6 +137,41 @@ class TitleRules(ParseBase):
                 continue
             i += 1
 
+    def _described_reference(self) -> None:
+        """'more like the one with the shark', 'the one about the wedding': a film on the table
+        or one the user liked, told apart by words of its synopsis, title or genres. Only when
+        exactly one of them has the most of those words; the phrase is then no title ('The One')
+        and no topic."""
+        toks = self.toks
+        for i in range(len(toks) - 2):
+            if not (
+                toks[i].text == "the"
+                and toks[i + 1].text in ("one", "movie", "film")
+                and toks[i + 2].text in ("with", "about", "where", "in")
+                and self._free(i, 3)
+            ):
+                continue
+            end = i + 3
+            while end < len(toks) and toks[end].text not in CLAUSE_BREAK and not toks[end].used:
+                end += 1
+            words = [
+                t.text
+                for t in toks[i + 3 : end]
+                if t.text.isalpha() and len(t.text) >= 3 and t.text not in FILLER_WORDS
+            ]
+            pool = dict.fromkeys([*self.state.last_shown, *reversed(self.state.liked)])
+            items = [self.vocab.catalog.get(x) for x in pool if x in self.vocab.catalog]
+            if toks[i + 1].raw[:1].islower():
+                self._use(i, 2)  # whichever film it is, 'the one with ...' is no The One
+            if not words or not items:
+                continue
+
+            scores = sorted(((_hits(it, words), n) for n, it in enumerate(items)), reverse=True)
+            if scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+                continue
+            self._add_item(i, items[scores[0][1]], from_reference=True)
+            self._use(i, end - i)
+
     def _quoted_titles(self) -> None:
         for m in re.finditer(r'"([^"]{1,120})"', self.low):
             inner = m.group(1)
@@ -236,6 +271,8 @@ class TitleRules(ParseBase):
             and any(it.id in on_table for it in self.vocab.titles.get(key, ()))
             # not 'signs of alien life'
             and (i + n >= len(self.toks) or self._pos(i + n) not in ("NOUN", "PROPN"))
+            # 'something like it' with It (2017) on the table: the pronoun
+            and not (n == 1 and first.raw.islower() and first.text in PRONOUNS)
         ):
             return True  # 'heat - loved it' with Heat among the picks: that pick
         if self._topic_of_films(i):
@@ -1208,6 +1245,13 @@ _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
+
+
+def _hits(item: Item, words: Sequence[str]) -> int:
+    """How many of the words (or their singulars) start a word of the item's title, synopsis
+    or genres."""
+    text = " ".join((item.title, item.description, *item.genres)).lower()
+    return sum(bool(re.search(rf"\b{re.escape(w.rstrip('s'))}", text)) for w in words)
 
 
 def _close_enough(typed: str, title: str) -> bool:
