@@ -12,6 +12,7 @@ from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
+    BeliefRemoved,
     ConstraintCleared,
     ConstraintSet,
     Event,
@@ -26,7 +27,7 @@ from chatbot.events import (
     SimilarRequested,
     StateReset,
 )
-from chatbot.interest import InterestState, fold
+from chatbot.interest import InterestState, facet_belief_id, fold, item_belief_id
 from chatbot.understanding import Understander, normalize_title, validate_proposed_events
 
 
@@ -1282,3 +1283,51 @@ def test_like_that_after_rejecting_all_picks_is_the_kind(
     found = events(nlu, "nope, not these, anything else like that?", after_picks)
     assert {e.item_id for e in found if isinstance(e, ItemRejected)} == {i.id for i in shown}
     assert not any(isinstance(e, ItemLiked | SimilarRequested) for e in found)
+
+
+def test_taking_a_wish_back_removes_it_and_keeps_the_rest(nlu: Understander) -> None:
+    state = fold([AttributePreferred("genre", "Romantic Comedy")])
+    found = events(nlu, "actually drop the romance bit", state)
+    assert BeliefRemoved(facet_belief_id("preferred", "genre", "Romantic Comedy")) in found
+    assert AttributePreferred("genre", "Comedy") in found
+    assert not any(isinstance(e, AttributeAvoided) for e in found)
+    # a kind that was not wanted is left alone
+    assert not any(isinstance(e, BeliefRemoved) for e in events(nlu, "forget the western idea"))
+
+
+def test_a_correction_moves_the_verdict_to_the_film_meant(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    heat = movie(movies_catalog, "Heat", 1995)
+    ronin = movie(movies_catalog, "Ronin")
+    state = fold([ItemRejected(heat.id, heat.label)])
+    found = events(nlu, "sorry, I meant Ronin, not Heat", state)
+    assert BeliefRemoved(item_belief_id("disliked", heat.id)) in found
+    assert ItemRejected(ronin.id, ronin.label) in found
+    assert not any(isinstance(e, AttributeAvoided) for e in found)
+
+
+def test_the_one_with_words_of_its_synopsis_is_that_film(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    jaws, birds = movie(movies_catalog, "Jaws", 1975), movie(movies_catalog, "The Birds")
+    state = fold([ItemLiked(jaws.id, jaws.label), ItemLiked(birds.id, birds.label)])
+    found = events(nlu, "more like the one with the great white shark", state)
+    assert SimilarRequested(jaws.id, jaws.label) in found
+    assert not any("The One" in getattr(e, "title", "") for e in found)
+    alone = events(nlu, "the one with the shark was fun")
+    assert not any("The One" in getattr(e, "title", "") for e in alone)
+
+
+def test_the_same_director_of_a_film_named_earlier_in_the_message(nlu: Understander) -> None:
+    found = events(nlu, "I enjoyed Jaws. now something by a different director")
+    assert AttributeAvoided("person", "Steven Spielberg") in found
+
+
+def test_years_said_beat_newer(nlu: Understander, after_picks: InterestState) -> None:
+    assert ConstraintSet("year_min", 1980) in events(nlu, "newer please, 80s onwards", after_picks)
+
+
+def test_a_kind_called_bad_sets_no_audience(nlu: Understander) -> None:
+    found = events(nlu, "family movies bore me to tears, give me a gritty crime film")
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found)

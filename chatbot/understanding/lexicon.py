@@ -125,7 +125,8 @@ NEGATIVE_CUES = _phrases(
     "a mess|a hot mess|a dud|a flop|a drag|didn't do it for me|didnt do it for me|"
     "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
     "didn't like|didnt like|did not like|didn't love|didnt love|didn't enjoy|didnt enjoy|"
-    "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on"
+    "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on|"
+    "bore me|bores me|bored me|bore me to tears|bores me to tears"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
