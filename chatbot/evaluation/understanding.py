@@ -15,6 +15,8 @@ read the understanding code or the earlier corpus; heldout2 is only scored, neve
 `understanding_{dev10,heldout9}.jsonl` are a tenth batch by an eighth such author; heldout9 too.
 `understanding_{dev11,heldout10}.jsonl` and `understanding_{dev12,heldout11}.jsonl` are two more
 batches by a ninth and a tenth such author; heldout10 and heldout11 likewise.
+`understanding_{dev13,heldout12}.jsonl` and `understanding_{dev14,heldout13}.jsonl` are two more
+by an eleventh and a twelfth such author; heldout12 and heldout13 likewise.
 
 Expectation keys (all optional). Titles match an item's `title` or its `label` ("Title (Year)"),
 case-insensitively; in `liked` / `rejected` / `seen` an inner list means "any of these".
@@ -129,10 +131,15 @@ KINDS = (
 # phrasings, topic keeping and negation; dev12 / heldout11: a twelfth batch by a tenth author
 # written at the same time, multi-turn refinements, corrections and mid-conversation questions;
 # dev11 and dev12 are for development, heldout10 and heldout11 only scored, never read or tuned on
+# dev13 / heldout12: everyday words that collide with titles, typo'd title lists, numbers mixed in
+# one message; dev14 / heldout13: negation in all its forms, negated story descriptions, people and
+# studios, facet hierarchies; by an eleventh and a twelfth independent author written at the same
+# time; dev13 and dev14 for development, heldout12 and heldout13 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
     "dev10", "heldout9", "dev11", "heldout10", "dev12", "heldout11",
+    "dev13", "heldout12", "dev14", "heldout13",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
