@@ -523,6 +523,11 @@ def _self_names(item: Item) -> list[str]:
     ]
 
 
+_SURNAME_PARTICLES = frozenset(
+    ("de", "del", "della", "di", "da", "van", "von", "der", "den", "le", "la", "du", "st", "mac")
+)
+
+
 def _without_apostrophe_s(key: str) -> str:
     """A normalised title with each possessive 's' joined back to its word ('pan s labyrinth'
     -> 'pans labyrinth')."""
@@ -635,6 +640,10 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             last = norm.split()[-1]
             if name == "person" and len(norm.split()) > 1:
                 surnames.setdefault(last, set()).add(value)
+                parts = norm.split()
+                if len(parts) > 2 and parts[-2] in _SURNAME_PARTICLES:
+                    # 'De Niro', 'Van Damme', 'Del Toro': the surname with its particle
+                    terms.setdefault(tuple(parts[-2:]), (name, value))
     for value in catalog.facet_values("studio"):
         # 'DC' for DC Comics, 'Ghibli' for Studio Ghibli: an acronym or a rare word of the name
         for word in value.split():

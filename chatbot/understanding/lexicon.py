@@ -498,5 +498,6 @@ DISCOURSE_IDIOMS = (
     "truth be told", "for what it's worth", "needless to say", "by the way", "in a nutshell",
     "believe it or not", "as luck would have it", "off the top of my head", "for the record",
     "if you ask me", "all in all", "the thing is", "last but not least", "first things first",
-    "in other words", "as it turns out",
+    "in other words", "as it turns out", "no rush", "no hurry", "no pressure", "no worries",
+    "no biggie", "no big deal",
 )  # fmt: skip

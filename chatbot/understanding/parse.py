@@ -146,6 +146,11 @@ class Understander:
                 for e in other.events
                 if not isinstance(e, InterestExpressed)
                 and not (isinstance(e, ConstraintSet) and e.name == "audience")
+                # 'how long is heat? i only have 2 hours': why the question is asked
+                and not (
+                    isinstance(e, ConstraintSet)
+                    and e.name in _CONTEXT_OF.get(asked.question.topic, ())
+                )
                 and not (
                     isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.question.item_ids
                 )
@@ -863,6 +868,13 @@ class _Parse(ConstraintRules, TitleRules):
                 prev = None  # 'romance is a no for me. a drama?': a new sentence, a new say
             cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
+            end = hi
+            if targets:
+                # '..., finding nemo and ratatouille so not those pls': what follows 'so' after
+                # the last title is a clause of its own, not part of the list
+                end = next(
+                    (k for k in range(targets[-1].pos + 1, hi) if self.toks[k].text in _TAILS), hi
+                )
             pure = (
                 bool(targets)
                 and not cues
@@ -873,7 +885,7 @@ class _Parse(ConstraintRules, TitleRules):
                     or not any(c.isalnum() for c in self.toks[k].text)  # emoji, dashes
                     or self._when_word(k)  # '..., Ratatouille and Monsters Inc this month'
                     or self._with_people(k)  # '... with the kids'
-                    for k in range(lo, hi)
+                    for k in range(lo, end)
                     if not any(k == c.pos for c in self.cues if c.negator)
                 )
             )
@@ -1268,6 +1280,15 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# a question topic -> constraints a sentence beside it may set as its reason ('how long is it? i
+# only have 2 hours'): context for the answer, not a new wish
+_CONTEXT_OF = {
+    "runtime": ("runtime_max", "runtime_min"),
+    "year": ("year_min", "year_max", "decade_not"),
+    "rating": ("rating_min",),
+}
+# words that open a clause of reasons or consequences after a list ('so not those', 'because')
+_TAILS = frozenset(("so", "because", "since", "cause", "coz", "cuz", "hence"))
 # the user corrects what they said: 'I meant X, not Y', 'I was thinking of X'
 _CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")
 # words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')

@@ -951,6 +951,13 @@ class TitleRules(ParseBase):
             if self._topic_of_films(start):
                 continue  # 'movies about the Wall Street crash': a topic, no title
             if (
+                start > 0
+                and toks[start - 1].text in ("in", "at", "near", "around", "from")
+                and (w := self._word(start)) is not None
+                and w.ent in ("GPE", "LOC", "FAC")
+            ):
+                continue  # 'not one set in Las Vegas' is no Last Vegas
+            if (
                 span[0].text in WATCHERS
                 and not span[0].raw[:1].isupper()
                 and not self._past_cue_before(start)
