@@ -130,12 +130,18 @@ class Understander:
         film and the others, read alone, only tell context (a loose topic word, who is watching,
         the same film); the message is that question ('Have you seen The Shining? I love scary
         movies' stays a wish)."""
-        parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if re.search(r"\w", p)]
+        parts = [p for p in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if re.search(r"\w", p)]
         if len(parts) < 2:
             return None
         for k, part in enumerate(parts):
-            if "?" not in part:
-                continue
+            words = [w for w in re.findall(r"[\w']+", part.lower()) if w not in INTERJECTIONS]
+            asks = bool(words) and (
+                words[0] in QUESTION_STARTS
+                # 'quick question before we pick, what year did ... come out?'
+                or re.search(r",\s*(?:what|when|which|why|how)\b", part.lower()) is not None
+            )
+            if "?" not in part or not asks:
+                continue  # only a sentence that asks ('how long is ...?'), not a wish with a '?'
             asked = _Parse(self.vocab, part, state).run()
             if asked.question is None:
                 continue
