@@ -1331,3 +1331,11 @@ def test_years_said_beat_newer(nlu: Understander, after_picks: InterestState) ->
 def test_a_kind_called_bad_sets_no_audience(nlu: Understander) -> None:
     found = events(nlu, "family movies bore me to tears, give me a gritty crime film")
     assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found)
+
+
+def test_a_wish_over_several_lines_ending_in_a_question_is_a_request(nlu: Understander) -> None:
+    text = "Hello!\nHow are you?\nI want thrillers like Heat or Ronin\nDo you know any?"
+    u = nlu.understand(text, InterestState())
+    assert u.question is None
+    liked = {e.title for e in u.events if isinstance(e, ItemLiked | SimilarRequested)}
+    assert liked == {"Heat (1995)", "Ronin (1998)"}, u.events

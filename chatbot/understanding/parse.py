@@ -96,6 +96,8 @@ class Understander:
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
+        # a line break after a word ends a sentence ('... like Heat or Ronin\nDo you know any?')
+        text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
 
         text = self._without_idioms(text)
         aside = ASIDE.match(text)
