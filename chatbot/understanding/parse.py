@@ -329,6 +329,7 @@ class _Parse(ConstraintRules, TitleRules):
                 end += 1
             for j in range(start, end):
                 self.toks[j].used = True
+            assert t.facet is not None  # facet targets carry their facet
             facet, value = t.facet
             for pf, pv in self.state.preferred:
                 if pf != facet or not is_kind_of(pv, value, facet):
