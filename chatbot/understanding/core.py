@@ -116,7 +116,7 @@ def _spelled_number(m: re.Match[str]) -> str:
     """'ninety ' -> '90 ', 'a hundred and twenty ' -> '120 ', 'twenty-five ' -> '25 '; a phrase
     that is no number ('a ', 'an ') is left as it is."""
     words = [w for w in re.split(r"[\s-]+", m.group(1).lower()) if w and w != "and"]
-    total, current, seen = 0, 0, False
+    current, seen = 0, False
     for w in words:
         if w in ("a", "an"):
             current = max(current, 1) if not seen else current
@@ -130,10 +130,9 @@ def _spelled_number(m: re.Match[str]) -> str:
             current += 10 + _TEENS.index(w)
         else:
             current += 1 + _ONES.index(w)
-    total += current
-    if not seen or total <= 0:
+    if not seen or current <= 0:
         return m.group(0)
-    return f"{total} "
+    return f"{current} "
 
 
 def _and_a_half(m: re.Match[str]) -> str:
