@@ -1339,3 +1339,97 @@ def test_a_wish_over_several_lines_ending_in_a_question_is_a_request(nlu: Unders
     assert u.question is None
     liked = {e.title for e in u.events if isinstance(e, ItemLiked | SimilarRequested)}
     assert liked == {"Heat (1995)", "Ronin (1998)"}, u.events
+
+
+@pytest.mark.parametrize("text", ["so whats next?", "what's new? anything fun", "hows next"])
+def test_whats_plus_an_everyday_word_asks_for_films(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in found), found
+
+
+def test_a_fan_of_a_capitalised_everyday_title_is_that_film(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    alien = movie(movies_catalog, "Alien", 1979)
+    assert ItemLiked(alien.id, alien.label) in events(nlu, "honestly I'm a massive fan of Alien")
+    cars = movie(movies_catalog, "Cars", 2006)
+    assert ItemRejected(cars.id, cars.label) in events(nlu, "never been a fan of Cars tbh")
+    # lower case it stays the topic: someone who is a fan of cars likes cars
+    assert not any(isinstance(e, ItemRejected) for e in events(nlu, "not a fan of cars"))
+
+
+def test_a_typo_after_an_everyday_title_completes_the_longer_title(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    alone = movie(movies_catalog, "Home Alone", 1990)
+    found = events(nlu, "the kids rewatched hook and home alnoe last week, both were hits")
+    assert ItemLiked(alone.id, alone.label) in found
+    assert not any(isinstance(e, ItemLiked) and e.title.startswith("Home (") for e in found)
+
+
+def test_a_multi_word_facet_is_never_cut_into_a_title(nlu: Understander) -> None:
+    for text in ("honestly loved the star wars films", "i love star wars"):
+        found = events(nlu, text)
+        assert AttributePreferred("franchise", "Star Wars") in found, found
+        assert not any(isinstance(e, ItemLiked) and "The Star" in e.title for e in found)
+
+
+def test_the_article_typed_picks_the_title_with_that_article(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    notebook = movie(movies_catalog, "The Notebook", 2004)
+    found = events(nlu, "couldn't stand grease, the notebook or mamma mia")
+    assert ItemRejected(notebook.id, notebook.label) in found, found
+
+
+def test_a_hit_is_a_verdict(nlu: Understander, movies_catalog: Catalog) -> None:
+    shrek = movie(movies_catalog, "Shrek", 2001)
+    assert ItemLiked(shrek.id, shrek.label) in events(nlu, "shrek was a huge hit at our house")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("nothing where somebody gets amnesia please", "amnesia"),
+        ("a drama in which nobody is murdered", "murdered"),
+        ("no movies where everyone drowns", "drowns"),
+    ],
+)
+def test_what_happens_to_nobody_in_particular_is_a_negated_description(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    avoided = [e.text for e in events(nlu, text) if isinstance(e, InterestAvoided)]
+    assert any(topic in a for a in avoided), avoided
+
+
+def test_a_description_with_nothing_does_not_reject_the_picks(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    found = events(nlu, "nothing where somebody gets amnesia please", after_picks)
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the humidity today is unreal, put on something silly",
+        "it's snowing like crazy, I need a mystery",
+        "traffic tonight was awful so a comedy please",
+    ],
+)
+def test_remarks_on_the_here_and_now_are_no_topics(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+    assert any(isinstance(e, AttributePreferred) for e in found), found
+
+
+def test_a_verdict_before_so_stays_in_its_clause(nlu: Understander) -> None:
+    found = events(nlu, "my exam went terribly so an action movie please")
+    assert AttributePreferred("genre", "Action") in found, found
+    kept = events(nlu, "can't stand musicals because of the singing")
+    assert AttributeAvoided("genre", "Musical") in kept, kept
+
+
+def test_when_words_are_no_titles(nlu: Understander, movies_catalog: Catalog) -> None:
+    found = events(nlu, "we finally saw jaws last night")
+    assert [e.title for e in found if isinstance(e, ItemSeen | ItemLiked)] == ["Jaws (1975)"]

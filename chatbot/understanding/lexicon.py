@@ -200,7 +200,8 @@ POSITIVE_CUES = _phrases(
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
-    "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it"
+    "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it|"
+    "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),

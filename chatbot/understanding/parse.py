@@ -900,7 +900,11 @@ class _Parse(ConstraintRules, TitleRules):
             )
             for t in targets:
                 sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
-                before = [c for c in sentiment if c.pos < t.pos]
+                # 'work was awful so a comedy please': a verdict before 'so' is said of
+                # that clause, not of what the consequence asks for
+                before = [
+                    c for c in sentiment if c.pos < t.pos and not self._tail_between(c.end, t.pos)
+                ]
                 # 'Inception was great': a cue after the target, not across a relative clause;
                 # 'a thriller minus the gore': a cue that takes an object only reaches forward
                 after = [
@@ -1020,7 +1024,8 @@ class _Parse(ConstraintRules, TitleRules):
             return True  # 'nah, ...', 'no thanks', 'meh'
         words = [t.text for t in self.toks]
         if any(
-            w in FILM_NOUNS and words[k + 1 : k + 2] in (["where"], ["that"], ["which"], ["in"])
+            (w in FILM_NOUNS or w in ("nothing", "something", "anything"))
+            and words[k + 1 : k + 2] in (["where"], ["that"], ["which"], ["in"])
             for k, w in enumerate(words)
         ):
             return False  # 'a movie where nobody dies': a wish, no verdict
@@ -1034,6 +1039,23 @@ class _Parse(ConstraintRules, TitleRules):
                 continue  # a clause about doing something: finished, watched, started
             return True
         return not roots
+
+    def _tail_between(self, lo: int, hi: int) -> bool:
+        """A connective of consequence ('so', 'hence') lies in tokens lo..hi; 'so' before an
+        adjective or adverb is an intensifier ('so good', 'so into westerns'). A reason keeps
+        the verdict ('hate horror because of the gore')."""
+        for k in range(lo, hi):
+            if self.toks[k].text not in ("so", "hence", "therefore", "thus"):
+                continue
+            nxt = k + 1
+            if self.toks[k].text == "so" and (
+                nxt >= len(self.toks)
+                or self._pos(nxt) in ("ADJ", "ADV")
+                or self.toks[nxt].text in ("much", "many", "into", "far", "glad", "tired")
+            ):
+                continue
+            return True
+        return False
 
     def _says_i_am(self, i: int) -> bool:
         """Token i follows 'I'm' / 'we are' / 'feeling' (a few words back): said of the user."""
@@ -1116,8 +1138,20 @@ class _Parse(ConstraintRules, TitleRules):
             path.append(v)
             v = words[v].head
         verb = words[v]
-        if verb.pos not in ("VERB", "AUX") or verb.lemma in _REQUEST_VERBS or v in marks:
+        # said of the here and now: 'the heat today is unbearable', "it's pouring outside"
+        now = verb.lemma in _WEATHER_VERBS or any(
+            x.text.lower() in _HERE_AND_NOW and (x.head == v or words[x.head].head == v)
+            for x in words
+        )
+        if verb.pos not in ("VERB", "AUX") or v in marks:
             return False
+        if verb.lemma in _REQUEST_VERBS and not (now and verb.lemma in ("be", "feel")):
+            return False
+        described = words[verb.head]
+        if verb.dep == "relcl" and (
+            described.text.lower() in FILM_NOUNS or described.text.lower() in _NOT_PERSONAL
+        ):
+            return False  # 'nothing where my favourite character dies': what the film is like
         if any(words[p].text in FILM_NOUNS or p in marks for p in path):
             return False
         subject = next(
@@ -1136,7 +1170,7 @@ class _Parse(ConstraintRules, TitleRules):
         personal = (sub.pos == "PRON" and sub.text.lower() not in _NOT_PERSONAL) or any(
             x.head == subject and x.dep == "poss" for x in words
         )
-        if not personal:
+        if not (personal or now):
             return False
         # another part of the message asks for something: a film noun, a facet, a title or a cue
         # outside this verb's reach
@@ -1311,12 +1345,19 @@ _REQUEST_VERBS = (REQUEST_VERBS - {"have", "get"}) | VIEWING_VERBS | {"be", "fee
 _NOT_PERSONAL = frozenset(
     ("something", "anything", "nothing", "everything", "what", "which", "that", "this", "who")
     + ("one", "none", "it", "there", "you")
+    # nobody in particular: 'where someone gets cancer' says what happens in the story
+    + ("someone", "somebody", "anyone", "anybody", "nobody", "everyone", "everybody")
 )
 # nouns of the user's days that adjectives describe without judging a film ('a bad week')
 _EVERYDAY_NOUNS = frozenset(
     ("week", "day", "night", "weekend", "morning", "evening", "year", "month", "time", "mood")
     + ("shift", "date", "breakup", "trip", "flight", "semester", "term", "job", "life")
 )
+# words that place a clause in the user's present ('the heat today is unbearable')
+_HERE_AND_NOW = frozenset(
+    ("today", "tonight", "outside", "lately", "currently", "yesterday", "tomorrow", "rn")
+)
+_WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle", "hail"))
 # adjectives that, after 'too', still praise ('that was too funny')
 _PRAISE = frozenset(("good", "great", "funny", "cute", "cool", "perfect", "awesome", "amazing"))
 # everyday verbs that still say what happens in a story ('where nobody dies')
@@ -1333,6 +1374,8 @@ EVENT_VERBS = frozenset(
         "hurt",
         "harmed",
         "injured",
+        *("murder", "murders", "murdered", "raped", "abused", "tortured", "kidnapped"),
+        *("drown", "drowns", "drowned", "shot", "suffers", "suffering", "divorce", "divorced"),
     )
 )
 # named-entity labels of proper nouns that are never a person's name

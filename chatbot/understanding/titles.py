@@ -207,6 +207,14 @@ class TitleRules(ParseBase):
                 words = self._words(i, n)
                 if not (_wordlike(words[0]) and _wordlike(words[-1])):
                     continue  # a title span starts and ends with a word, not ',' or '?'
+                if (
+                    n > 2
+                    and words[-2] == ","
+                    and words[-1] in ("the", "a", "an")
+                    and i + n < len(toks)
+                    and _wordlike(toks[i + n].text)
+                ):
+                    continue  # 'titanic, the notebook': the article opens the next title
                 key = normalize_title(" ".join(words))
                 if words[0] in ("the", "a", "an") and n > 1:
                     # 'a fan' is not the film 'Fan'; 'the matrix' is 'The Matrix'
@@ -224,6 +232,8 @@ class TitleRules(ParseBase):
                     items = sorted(self.vocab.short_titles[key], key=lambda it: it.year or 9999)[:1]
                 if not items or not self._title_plausible(i, n, key):
                     continue
+                if self._cuts_facet_term(i, n):
+                    continue  # 'loved the star wars movies' is no The Star: the franchise
                 if key not in self.vocab.titles and not self._partial_title_said(i, n):
                     continue  # 'Friday night and I want ...' is no Friday Night Lights
                 after = self.toks[i + n] if i + n < len(toks) else None
@@ -245,11 +255,22 @@ class TitleRules(ParseBase):
                 ):
                     continue  # 'Alien vs Predator 3': a sequel the catalogue may not have
 
+                longer = self._typo_extends(i, n, key)
+                if longer is not None:
+                    self._add_item(i, longer)  # 'home alon' is Home Alone, not Home
+                    self._use(i, n + 1)
+                    i += n + 1
+                    found = True
+                    break
                 year, extra = self._year_after(i + n)
                 if words[0] not in ("the", "a", "an"):
                     # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
                     bare = [it for it in items if normalize_title(it.title) == it.title.lower()]
                     items = bare or items
+                else:
+                    # 'the notebook' is The Notebook (2004), not Notebook (2018)
+                    said = [it for it in items if it.title.lower().startswith(words[0] + " ")]
+                    items = said or items
                 self._add_item(i, self.vocab.best_item(items, year, self._prefer))
                 self._use(i, n + extra)
                 i += n + extra
@@ -257,6 +278,36 @@ class TitleRules(ParseBase):
                 break
             if not found:
                 i += 1
+
+    def _cuts_facet_term(self, i: int, n: int) -> bool:
+        """A facet term of several words starts inside tokens i..i+n and ends after them
+        ('star' in 'star wars', 'science' in 'science fiction'): the span is part of that
+        facet, never a title of its own."""
+        longest = self.vocab.max_facet_tokens
+        for j in range(i, i + n):
+            for m in range(2, longest + 1):
+                if (
+                    i + n < j + m <= len(self.toks)
+                    and tuple(self._words(j, m)) in self.vocab.facet_terms
+                ):
+                    return True
+        return False
+
+    def _typo_extends(self, i: int, n: int, key: str) -> Item | None:
+        """The word after an exact title is no English word and, with it, the span is a typo
+        of a longer title that starts with that one ('home alon' -> Home Alone, not Home;
+        'toy story 3' stays exact): that longer title, else None."""
+        if i + n >= len(self.toks):
+            return None
+        after = self.toks[i + n]
+        if after.used or not after.text.isalpha() or len(after.text) < 3:
+            return None
+        if after.text in COMMON_WORDS or after.text in FILLER_WORDS or self._is_word(after.text):
+            return None
+        longer = self._lookup(f"{key} {after.text}")
+        if longer is None or not normalize_title(longer.title).startswith(key + " "):
+            return None
+        return longer
 
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
         words = key.split()
@@ -283,15 +334,16 @@ class TitleRules(ParseBase):
             and nxt in ("about", "for", "on", "of", "with")
         ):
             return False  # 'my son is crazy about trains' is no Crazy (2000)
-        when = self._word(i)
-        if (
-            n == 1
-            and first.text.isalpha()
-            and not first.raw[:1].isupper()
-            and when
+        if all(
+            self.toks[k].text.isalpha()
+            and not self.toks[k].raw[:1].isupper()
+            and (when := self._word(k)) is not None
             and when.ent in ("DATE", "TIME")
+            for k in range(i, i + n)
         ):
-            return False  # 'watched dune yesterday': when, not the film Yesterday
+            # 'watched dune yesterday', 'saw heat last night': when, not the film Yesterday or
+            # Last Night in Soho
+            return False
         article = self.toks[i - 1].text if i > 0 else ""
         if article in ("a", "an") and not first.raw[:1].isupper():
             # 'hated heat, a comedy please' is no 'The Comedy'; 'a few good men' is A Few Good Men
@@ -401,6 +453,8 @@ class TitleRules(ParseBase):
                 and self._pos(i) in ("ADV", "ADP", "ADJ", "VERB")
             ):
                 return True  # 'loved shrek 2, toy story 3 and up': the list's last title
+            if prev in ("what's", "whats", "how's", "hows"):
+                return False  # "what's next?", 'whats new': the idiom asks for films
             # an adjective or participle as the whole object of 'hated' is a title ('hated
             # frozen but loved moana'); one before a noun is not ('loved dark comedies')
             return self._pos(i) in ("ADJ", "VERB") and nxt in END_OF_OBJECT
@@ -456,9 +510,10 @@ class TitleRules(ParseBase):
             return (
                 bool(
                     re.search(
-                        r"\b(like|love|liked|loved|enjoy|hate|hated|watch|similar to|such as|"
+                        r"\b(like|love|liked|loved|enjoy|hate|hated|watch|watching|rewatched|"
+                        r"similar to|such as|"
                         r"lines of|vein of|style of|as good as|better than|reminds me of|"
-                        r"called|titled|named)$",
+                        r"called|titled|named|fan of|fans of)$",
                         " ".join(t.text for t in self.toks[max(0, i - 3) : i]),
                     )
                 )
@@ -510,7 +565,10 @@ class TitleRules(ParseBase):
         while k > 0 and self.toks[k].text in (":", "-", "–", "—"):
             k -= 1  # 'seen: matrix, memento'
         prev = self.toks[k].text if k >= 0 else ""
-        if prev in ("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"):
+        if prev in (
+            *("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"),
+            *("rewatched", "re-watched", "rewatching", "watching"),
+        ):
             return True
         said = " ".join(t.text for t in self.toks[max(0, k - 3) : k + 1])
         if re.search(r"\bfavou?rites?(?: (?:movies?|films?|ones))? (?:is|are|include)$", said):
@@ -528,7 +586,7 @@ class TitleRules(ParseBase):
         before = re.sub(r"\s*[:\-–—]+$", "", before)  # 'seen: inception, ...'
         if numeric and re.search(r"\b(fan of|favou?rites? (?:is|are)|love|loved)$", before):
             return True  # 'big fan of 21', 'my favourite is 1917'
-        verbs = r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|watch(?:ed)?|like|adored?"
+        verbs = r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed)?|like|adored?"
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
@@ -807,7 +865,10 @@ class TitleRules(ParseBase):
             self._cue_before(i)
             or prev in ("what's", "is", "was", "how", "about", "did", "does")
             # a list member, but not "i'm bored and home alone" (joined to how one feels)
-            or (prev in ("and", ",") and (i < 2 or self._pos(i - 2) != "ADJ"))
+            or (
+                prev in ("and", ",")
+                and (i < 2 or self._pos(i - 2) != "ADJ" or self.toks[i - 2].used)
+            )
             or nxt in ("was", "is", "were", "rated", "about")
             or len(self.toks) <= n + 1
             or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
