@@ -81,9 +81,15 @@ def answered_kind(understanding: Understanding) -> ReplyKind | None:
 
 def user_turn_events(text: str, understanding: Understanding) -> list[Event]:
     """The events a typed message adds: what was said, then what it was understood to mean
-    (only what was said for a question or a message in another language: nothing is learned)."""
-    if answered_kind(understanding) is not None:
+    (only what was said for a message in another language; for a question, the verdicts on
+    shown picks said beside it, 'not the first one. is the second one violent?', and nothing
+    else)."""
+    kind = answered_kind(understanding)
+    if kind == ReplyKind.LANGUAGE:
         return [UserSaid(text)]
+    if kind == ReplyKind.ANSWER:
+        feedback = (ItemRejected, ItemLiked, ItemSeen)
+        return [UserSaid(text), *(e for e in understanding.events if isinstance(e, feedback))]
     return [UserSaid(text), *understanding.events]
 
 

@@ -101,6 +101,20 @@ def test_a_question_is_answered_without_ranking_and_learns_nothing(books_parts: 
     assert plan.state.last_shown == state.last_shown
 
 
+def test_a_verdict_on_a_pick_beside_a_question_is_kept_with_the_answer(
+    books_parts: Any,
+) -> None:
+    first, events = _plan(books_parts, InterestState(), "a space adventure")
+    state = fold(first.events(events))
+    one, two = (r.item for r in first.recommendations[:2])
+    text = "not the first one. is the second one scary?"
+    plan, said = _plan(books_parts, state, text)
+    assert plan.kind is ReplyKind.ANSWER and plan.asked is not None
+    assert plan.asked.item_ids == (two.id,)
+    assert said == [UserSaid(text), ItemRejected(one.id, one.label)]
+    assert one.id in plan.state.disliked and plan.recommendations == ()
+
+
 def test_a_message_in_another_language_is_planned_as_language(books_parts: Any) -> None:
     plan, said = _plan(
         books_parts, InterestState(), "Je voudrais un roman policier, s'il vous plaît"

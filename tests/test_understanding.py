@@ -1433,3 +1433,74 @@ def test_a_verdict_before_so_stays_in_its_clause(nlu: Understander) -> None:
 def test_when_words_are_no_titles(nlu: Understander, movies_catalog: Catalog) -> None:
     found = events(nlu, "we finally saw jaws last night")
     assert [e.title for e in found if isinstance(e, ItemSeen | ItemLiked)] == ["Jaws (1975)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("a thriller that isn't over 100 minutes", "runtime_max", 100),
+        ("a war film that's not under two hours", "runtime_min", 120),
+        ("a western, nothing under 95 minutes", "runtime_min", 95),
+    ],
+)
+def test_a_negated_comparison_of_length_flips_its_bound(
+    nlu: Understander, text: str, name: str, value: int
+) -> None:
+    found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert found == [ConstraintSet(name, value)], found
+
+
+def test_one_of_my_favourites_is_a_verdict(nlu: Understander, movies_catalog: Catalog) -> None:
+    heat = movie(movies_catalog, "Heat", 1995)
+    assert ItemLiked(heat.id, heat.label) in events(nlu, "Heat is one of my absolute faves")
+
+
+def test_like_before_a_count_is_a_filler(nlu: Understander, movies_catalog: Catalog) -> None:
+    found = events(nlu, "we've seen Shrek, Cars and Moana like a hundred times, something new")
+    seen = {e.title for e in found if isinstance(e, ItemSeen)}
+    assert seen == {"Shrek (2001)", "Cars (2006)", "Moana (2016)"}, found
+    assert not any(isinstance(e, ItemLiked | InterestExpressed) for e in found), found
+
+
+def test_a_watch_verb_opening_a_message_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "saw alien and predator last month, both great")
+    assert {e.title for e in found if isinstance(e, ItemLiked)} == {
+        "Alien (1979)",
+        "Predator (1987)",
+    }, found
+
+
+def test_how_the_user_feels_is_no_topic(nlu: Understander) -> None:
+    found = events(nlu, "a Hitchcock film, I watched Psycho last week and now I'm obsessed")
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+def test_a_rating_out_of_ten_beats_highly_rated(nlu: Understander) -> None:
+    found = events(nlu, "well reviewed westerns please, no less than 7.5/10")
+    assert [e for e in found if isinstance(e, ConstraintSet)] == [ConstraintSet("rating_min", 7.5)]
+
+
+def test_a_year_bound_said_beats_newer(nlu: Understander) -> None:
+    found = events(nlu, "a musical from before 1965, the newer ones are too loud")
+    names = {e.name for e in found if isinstance(e, ConstraintSet)}
+    assert names == {"year_max"}, found
+
+
+def test_function_words_are_no_typo_of_a_title(nlu: Understander) -> None:
+    found = events(nlu, "a heist film, not about the mafia, I've had enough of that")
+    assert not any(isinstance(e, ItemRejected | ItemLiked) for e in found), found
+
+
+def test_a_gerund_after_about_is_a_topic(nlu: Understander) -> None:
+    found = events(nlu, "a college movie but nothing about hazing")
+    assert InterestAvoided("hazing") in found, found
+
+
+def test_a_verdict_on_a_pick_beside_a_question_is_kept(
+    nlu: Understander, shown: tuple[Item, Item, Item], after_picks: InterestState
+) -> None:
+    u = nlu.understand("not the second one. how long is the third one?", after_picks)
+    assert u.question is not None and u.question.item_ids == (shown[2].id,)
+    assert u.events == (ItemRejected(shown[1].id, shown[1].label),)
+    alone = nlu.understand("how long is the third one?", after_picks)
+    assert alone.question is not None and alone.events == ()

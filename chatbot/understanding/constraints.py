@@ -449,6 +449,8 @@ class ConstraintRules(ParseBase):
         shown_years = self._shown_years()
         if any(isinstance(e, ConstraintSet) and e.name == "year_min" for e in self.events):
             return True  # 'newer, like 90s onwards': the years said win over the comparison
+        if any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in self.events):
+            return True  # 'before 1970, the newer ones feel fake': newer is what is not wanted
         if word in ("newer", "more recent"):
             self.comparative = (len(self.events), "newer")
         if word in ("newer", "more recent") and shown_years:
@@ -530,7 +532,9 @@ class ConstraintRules(ParseBase):
         return True
 
     def _rating2(self, m: re.Match[str]) -> bool:
-        self._set("rating_min", float(m.group("n2") or m.group("n3")))
+        groups = m.groupdict()
+        said = next(groups[g] for g in ("n2", "n3", "n4", "n5") if groups.get(g))
+        self._set("rating_min", float(said))
         return True
 
     # price
@@ -920,7 +924,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_nothing_under",
         "runtime",
-        r"\b(?:no|none|nothing)\s+(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
+        r"\b(?:no|none|nothing|not|isn't|isnt|aren't|arent)\s+"
+        r"(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
         r"(?:(?:that's|that is|that are|thats)\s+)?(?:under|shorter than|less than|below)\s*"
         rf"{_LENGTH}\s*{_UNIT}",
         _R._runtime_at_least,
@@ -948,7 +953,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_under_hours_minutes",
         "runtime",
-        r"(?:\b(?:under|less than|shorter than|at most|no (?:more|longer) than|not longer than|"
+        r"(?:\b(?:(?<!not )(?<!isn't )(?<!isnt )(?<!no )(?:under|less than|shorter than)|"
+        r"at most|no (?:more|longer) than|not longer than|"
         r"nothing (?:over|above|longer than|more than)|below|within|up to|max(?:imum)?)\s*|"
         r"<=?\s*)"
         r"(?P<h>\d|an|one|a)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(?P<m>\d{1,2})?\s*"
@@ -975,10 +981,13 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_at_most",
         "runtime",
-        r"\b(?:under|less than|shorter than|at most|max(?:imum)?|no (?:more|longer) than|"
+        # 'not under 2 hours' is at least two hours
+        r"\b(?:(?<!not )(?<!isn't )(?<!isnt )(?<!no )(?:under|less than|shorter than)|at most|"
+        r"max(?:imum)?|no (?:more|longer) than|"
         r"not (?:more|longer) than|nothing (?:over|above|longer than|more than)|"
-        # 'no movies over two hours', 'none that are longer than 2h'
-        r"(?:no|none|nothing|not)\s+(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
+        # 'no movies over two hours', 'none that are longer than 2h', "that isn't over 2 hours"
+        r"(?:no|none|nothing|not|isn't|isnt|aren't|arent|shouldn't be|won't be|doesn't run)\s+"
+        r"(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
         r"(?:(?:that's|that is|that are|thats)\s+)?(?:over|above|longer than|exceeding)|"
         r"below|within|up to|"
         rf"<=?)\s*{_LENGTH}\s*{_UNIT}",
@@ -1015,7 +1024,9 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_at_least",
         "runtime",
-        r"\b(?:at least|longer than|more than|over|no shorter than|not shorter than|"
+        r"\b(?:at least|(?<!not )(?<!no )(?:longer than|more than)|(?<!not )(?<!isn't )over|"
+        r"no shorter than|not shorter than|"
+        r"(?:not|isn't|isnt|no less than|not less than)\s+(?:under|shorter than|less than)|"
         r"minimum(?: of)?|min\.?)\s*"
         rf"{_LENGTH}\s*{_UNIT}(?:\s+long)?",
         _R._runtime_at_least,
@@ -1080,7 +1091,11 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:an?\s+)?(?P<n>\d(?:\.\d)?)(?:\s*/\s*10)?\s*(?:rating|stars?|score|imdb)\b|"
         r"\b(?:rating|score|imdb|imdb rating)\s+(?:above|over|of at least|at least|>=?)\s*"
         r"(?P<n2>\d(?:\.\d)?)\b|"
-        r"\bminimum (?:rating|score)\s*(?:of\s*)?(?P<n3>\d(?:\.\d)?)\b",
+        r"\bminimum (?:rating|score)\s*(?:of\s*)?(?P<n3>\d(?:\.\d)?)\b|"
+        # 'at least 8/10', '7.5/10 or better', '8/10+': out of ten says it is a rating
+        r"\b(?:at least|above|over|more than|minimum(?: of)?|min\.?|no less than)\s+"
+        r"(?P<n4>\d(?:\.\d)?)\s*/\s*10\b|"
+        r"\b(?P<n5>\d(?:\.\d)?)\s*/\s*10\s*(?:\+|or (?:more|higher|above|better)|minimum|min)",
         _R._rating_number,
         when=_has_rating,
     ),

@@ -201,7 +201,7 @@ POSITIVE_CUES = _phrases(
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
     "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it|"
-    "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers"
+    "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers|the best"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),

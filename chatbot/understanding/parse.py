@@ -163,9 +163,19 @@ class Understander:
                     isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.question.item_ids
                 )
             ]
-            if said or other.unknown_titles or other.reset:
+            if other.unknown_titles or other.reset:
+                return None
+            shown = set(state.last_shown)
+            feedback = [
+                e
+                for e in said
+                if isinstance(e, ItemRejected | ItemLiked | ItemSeen) and e.item_id in shown
+            ]
+            if said and len(feedback) < len(said):
                 return None  # 'Have you seen The Shining? I love scary movies': a wish too
-            return asked
+            # 'not the first one. is the second one violent?': the verdict on a pick is kept
+            # beside the answer; nothing else is learned
+            return replace(asked, events=tuple(feedback))
         return None
 
     def _without_idioms(self, text: str) -> str:
@@ -640,6 +650,8 @@ class _Parse(ConstraintRules, TitleRules):
                             continue  # "i'm bored, any ideas": how the user feels, no verdict
                         if n == 1 and kind in ("pos", "neg") and self._says_of_a_thing(i):
                             continue  # 'after a bad week', 'a great weekend': no verdict
+                        if phrase == ("like",) and self._how_often_after(i):
+                            continue  # 'seen it like a million times': a filler, no verdict
                         negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "seen" and asked:
@@ -679,6 +691,20 @@ class _Parse(ConstraintRules, TitleRules):
         for cue in self.cues:
             if cue.end < 0:
                 cue.end = cue.pos + 1
+
+    def _how_often_after(self, k: int) -> bool:
+        """A count of times follows token k ('like a million times', 'like twice', 'like 5
+        times'): 'like' there is a filler before a number."""
+        after = [t.text for t in self.toks[k + 1 : k + 5]]
+        if not after:
+            return False
+        if after[0] in ("twice", "once"):
+            return True
+        return (
+            after[0] in ("a", "so", "about", "maybe")
+            or after[0].isdecimal()
+            or after[0] in SPELLED_COUNTS
+        ) and any(w in ("times", "time", "twice") for w in after[1:])
 
     def _says_of_a_thing(self, k: int) -> bool:
         """The word at k is an adjective of an everyday noun ('a bad week', 'a long day'), not of
@@ -843,7 +869,13 @@ class _Parse(ConstraintRules, TitleRules):
         people = ("the", "my", "our", "his", "her", "their", *WATCHERS)
         if words[k] == "with":
             nxt = k + 1
-            return nxt == len(words) or words[nxt] in people or self._when_word(nxt)
+            return (
+                nxt == len(words)
+                or words[nxt] in people
+                or words[nxt] in CLAUSE_BREAK
+                or self._when_word(nxt)
+                or self._in_how_often(nxt)
+            )
         return words[k] in people and "with" in words[max(0, k - 3) : k]
 
     def _assign(self) -> None:
@@ -894,6 +926,7 @@ class _Parse(ConstraintRules, TitleRules):
                     or not any(c.isalnum() for c in self.toks[k].text)  # emoji, dashes
                     or self._when_word(k)  # '..., Ratatouille and Monsters Inc this month'
                     or self._with_people(k)  # '... with the kids'
+                    or self._in_how_often(k)  # '... like a million times'
                     for k in range(lo, end)
                     if not any(k == c.pos for c in self.cues if c.negator)
                 )
@@ -1067,8 +1100,49 @@ class _Parse(ConstraintRules, TitleRules):
         return any(t.text in ("about", "on", "of") for t in self.toks[max(0, k - 3) : k])
 
     def _plural_word(self, lo: int, hi: int) -> bool:
-        """Tokens lo..hi say 'all of them' ('both', 'them all', 'each one', 'those')."""
-        return any(self.toks[k].text in PLURAL_REFERENCES for k in range(lo, hi))
+        """Tokens lo..hi say 'all of them' ('both', 'them all', 'each one', 'those'); not
+        people the films are for ('need something new for them')."""
+        return any(
+            self.toks[k].text in PLURAL_REFERENCES
+            and not (k > 0 and self.toks[k - 1].text in ("for", "with"))
+            for k in range(lo, hi)
+        )
+
+    def _state_of_the_user(self, k: int) -> bool:
+        """Token k is what the user says they are ("now I'm hooked", 'we are exhausted'): the
+        complement of 'be' / 'feel' / 'get' whose subject is I or we, per the parse."""
+        words = self.syntax.words
+        w = self.syntax.word_at(self.toks[k].start)
+        if w is None:
+            return False
+        if any(
+            x.head == w and x.dep == "nsubjpass" and x.text.lower() in ("i", "we") for x in words
+        ):
+            return True  # "I'm hooked", 'we were blown away' parsed as a passive
+        if words[w].dep not in ("acomp", "attr", "oprd"):
+            return False
+        verb = words[w].head
+        if words[verb].lemma not in ("be", "feel", "get", "seem"):
+            return False
+        return any(
+            x.head == verb and x.dep in ("nsubj", "nsubjpass") and x.text.lower() in ("i", "we")
+            for x in words
+        )
+
+    def _in_how_often(self, k: int) -> bool:
+        """Token k belongs to a count of times after a filler 'like' ('like a million times')."""
+        for j in range(max(0, k - 4), k + 1):
+            if self.toks[j].text == "like" and self._how_often_after(j):
+                end = next(
+                    (
+                        m
+                        for m in range(j + 1, min(len(self.toks), j + 5))
+                        if self.toks[m].text in ("times", "time", "twice", "once")
+                    ),
+                    j,
+                )
+                return k <= end
+        return False
 
     def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
@@ -1107,6 +1181,8 @@ class _Parse(ConstraintRules, TitleRules):
             and t.text not in CLAUSE_BREAK
             and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
             and not self._someones_name(k)  # 'my friend Amelia said ...', 'my parrot Rio'
+            and not self._in_how_often(k)  # 'seen it like a million times'
+            and not self._state_of_the_user(k)  # "now I'm hooked"
             and self._topic_word(k)
             and not self._about_the_user(k)
             # 'on a western kick', 'in a horror phase', 'a sci-fi nerd': how much the user likes
@@ -1242,6 +1318,7 @@ class _Parse(ConstraintRules, TitleRules):
                 self.toks[k].raw[:1].isupper()
                 or any(c.isdigit() for c in word)
                 or (self._pos(k) in ("NOUN", "PROPN", "ADJ") and zipf_frequency(word, "en") < 5.0)
+                or gerund  # 'not about bullying': the story's subject
             )
         # a share says something only over many descriptions (40 books: 'space' in 5 of them)
         return share <= MAX_TOPIC_SHARE or len(self.vocab.catalog) < 1000
@@ -1358,6 +1435,9 @@ _HERE_AND_NOW = frozenset(
     ("today", "tonight", "outside", "lately", "currently", "yesterday", "tomorrow", "rn")
 )
 _WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle", "hail"))
+SPELLED_COUNTS = frozenset(
+    ("two", "three", "four", "five", "six", "ten", "twenty", "fifty", "hundred", "million")
+)
 # adjectives that, after 'too', still praise ('that was too funny')
 _PRAISE = frozenset(("good", "great", "funny", "cute", "cool", "perfect", "awesome", "amazing"))
 # everyday verbs that still say what happens in a story ('where nobody dies')

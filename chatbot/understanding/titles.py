@@ -406,6 +406,16 @@ class TitleRules(ParseBase):
             and not self._before_listed_title(i, n)
         ):
             return False  # "I'm home alone this weekend" is not the film Home Alone
+        if (
+            n == 1
+            and not capitalised
+            and (words[0] in WATCH_VERBS or (words[0],) in SEEN_CUES)
+            and not self._past_cue_before(i)
+            and self._pos(i) in ("VERB", "AUX")
+            and nxt not in END_OF_OBJECT
+            and nxt not in ("was", "is", "and", "or", ",")
+        ):
+            return False  # 'saw heat and ronin': the verb, not the film Saw
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             # 'what should I watch next?' is not the film 'Next'; 'i loved heat' is Heat
             # 'but us was kinda boring', 'but up was meh': a word that cannot be a subject, as
@@ -754,6 +764,8 @@ class TitleRules(ParseBase):
             k += 1
         if adjacent and any(w in ("and", "or", "&") for w in words[i + n : k]):
             return False  # 'watched X last night and loved it': the verdict is X's
+        if words[k : k + 2] == ["one", "of"] and k + 2 < len(words):
+            k += 3  # 'Alien is one of my all-time faves': the cue follows 'one of my'
         tail = words[k : k + 4]
         return (
             any(
@@ -1050,6 +1062,8 @@ class TitleRules(ParseBase):
                 words = [s.text for s in span[:j]]
                 if j == 1 and (len(words[0]) < 5 or words[0] in COMMON_WORDS):
                     continue
+                if all(_very_common(w) for w in words):
+                    continue  # 'about the' is no typo of About Time: a typo has a rarer word
                 if j < run:
                     break  # 'Spirit of the Forgotten Harbour': a known title inside an unknown one
                 year, extra = self._year_after(start + j)
@@ -1338,6 +1352,13 @@ def _close_enough(typed: str, title: str) -> bool:
     if len(typed) >= 5 and distance == 1 and len(typed) == len(title) - 1:
         return True  # one letter left out ('matrx', 'vertgo'), the commonest slip
     return distance <= allowed
+
+
+def _very_common(word: str) -> bool:
+    """One of the commonest English words (wordfreq zipf >= 5.5: 'about', 'the', 'what')."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 5.5
 
 
 def _wordlike(token: str) -> bool:
