@@ -1504,3 +1504,41 @@ def test_a_verdict_on_a_pick_beside_a_question_is_kept(
     assert u.events == (ItemRejected(shown[1].id, shown[1].label),)
     alone = nlu.understand("how long is the third one?", after_picks)
     assert alone.question is not None and alone.events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided", "preferred"),
+    [
+        (
+            "my roommate keeps putting on musicals and I really can't stand them, a heist film?",
+            ("genre", "Musical"),
+            ("genre", "Heist"),
+        ),
+        (
+            "never got into westerns, not a fan of them, a thriller please",
+            ("genre", "Western"),
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_after_a_kind_carries_the_verdict_to_that_kind(
+    nlu: Understander, text: str, avoided: tuple[str, str], preferred: tuple[str, str] | None
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*avoided) in found, found
+    assert AttributePreferred(*avoided) not in found, found
+    if preferred is not None:
+        assert AttributePreferred(*preferred) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousin swears Jaws is way too scary for kids, is that true?",
+        "Coco is fine for a six year old, right?",
+    ],
+)
+def test_a_claim_with_a_confirmation_tag_is_a_question(nlu: Understander, text: str) -> None:
+    u = nlu.understand(text, InterestState())
+    assert u.question is not None and u.question.item_ids, u
+    assert u.events == ()

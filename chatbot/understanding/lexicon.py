@@ -500,5 +500,6 @@ DISCOURSE_IDIOMS = (
     "believe it or not", "as luck would have it", "off the top of my head", "for the record",
     "if you ask me", "all in all", "the thing is", "last but not least", "first things first",
     "in other words", "as it turns out", "no rush", "no hurry", "no pressure", "no worries",
-    "no biggie", "no big deal",
+    "no biggie", "no big deal", "thanks in advance", "thank you in advance", "thx in advance",
+    "ty in advance", "much appreciated", "any help appreciated", "any help is appreciated",
 )  # fmt: skip

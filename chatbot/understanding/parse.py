@@ -110,6 +110,13 @@ class Understander:
         found = _Parse(self.vocab, text, state).run()
         if found.question is None and found.events:
             found = self._question_among_sentences(text, state) or found
+        if found.question is None and (checked := _CONFIRMATION.search(text)) is not None:
+            # 'my friend says Se7en is really gory, is that true?': the claim is asked about
+            asked = _Parse(
+                self.vocab, f"{checked['verb']} {checked['subj']} {checked['pred']}?", state
+            ).run()
+            if asked.question is not None and asked.question.item_ids:
+                found = asked
         foreign = self._foreign(text, found)
         if foreign is not None:
             return Understanding(language=foreign)
@@ -772,8 +779,22 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 later = [t for t in self.targets if t.kind == "item" and t.pos > k]
-                if not earlier and any(t.kind == "facet" and t.pos < k for t in self.targets):
-                    break  # "haven't seen any anime, not interested in it": 'it' is the genre
+                kinds = [t for t in self.targets if t.kind == "facet" and t.pos < k]
+                if not earlier and kinds:
+                    # "haven't seen any anime, not interested in it", 'my sister pushes romcoms
+                    # on me and I can't stand them': the pronoun is the kind named before it,
+                    # and the verdict of its clause is said of that kind
+                    kind = max(kinds, key=lambda t: t.pos)
+                    said = any(
+                        lo <= c.pos < hi and c.kind in ("pos", "neg") and not c.negator
+                        for c in self.cues
+                    )
+                    if said and self._same_sentence(kind.pos, k) and kind.facet is not None:
+                        self.targets.append(
+                            Target(k, "facet", facet=kind.facet, from_reference=True)
+                        )
+                    tok.used = True
+                    break
                 if (
                     tok.text not in PLURAL_REFERENCES
                     and earlier
@@ -947,9 +968,10 @@ class _Parse(ConstraintRules, TitleRules):
                     and not self._relative_between(t.pos, c.pos)
                     and not (
                         " ".join(x.text for x in self.toks[c.pos : c.end]) in FORWARD_CUES
-                        and any(  # it has its own object
+                        and any(  # it has its own object ('them' takes the target up again)
                             self.toks[k].text.isalpha()
                             and self.toks[k].text not in ("please", "thanks", "though", "tho")
+                            and self.toks[k].text not in PRONOUNS
                             for k in range(c.end, hi)
                         )
                     )
@@ -982,7 +1004,9 @@ class _Parse(ConstraintRules, TitleRules):
                     for w in waiting:  # the list's last clause speaks for all of it
                         self._emit(w, chosen if speaks else None, seen if speaks else False)
                 waiting = []
-                if in_scope:
+                if in_scope and not before and after and chosen == "neg":
+                    pass  # 'no marvel, so done with them': the verdict after agrees with the 'no'
+                elif in_scope:
                     chosen = (
                         "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)
                     )
@@ -1400,6 +1424,15 @@ class _Parse(ConstraintRules, TitleRules):
                     )
 
 
+# a claim about a film with a tag that asks whether it holds ('my friend says Se7en is really
+# gory, is that true?', 'Up is fine for a 5 year old, right?'); the reporting words are dropped
+_CONFIRMATION = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:[\w' ]*?\b(?:says?|said|told me|tells me|heard|claims?|reckons?|"
+    r"thinks?|swears?)\s+(?:that\s+)?)?(?P<subj>[^,.!?]+?)\s+(?P<verb>is|was|are|were)\s+"
+    r"(?P<pred>[^,.!?]+?)\s*[,.]?\s*(?:is that|is it|isn't it|wasn't it|was it|right|true|"
+    r"really|for real)\b[^?.!]*\?",
+    re.IGNORECASE,
+)
 # a question topic -> constraints a sentence beside it may set as its reason ('how long is it? i
 # only have 2 hours'): context for the answer, not a new wish
 _CONTEXT_OF = {
@@ -1490,9 +1523,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
     for e in events:
         if e not in out:
             out.append(e)
-    # later constraint values win over earlier ones of the same name
+    # later constraint values win over earlier ones of the same name, and a later verdict on a
+    # facet value over an earlier one ('romcoms ... can't stand them')
     last = {e.name: k for k, e in enumerate(out) if isinstance(e, ConstraintSet)}
-    return [e for k, e in enumerate(out) if not isinstance(e, ConstraintSet) or last[e.name] == k]
+    said = {
+        (e.facet, e.value): k
+        for k, e in enumerate(out)
+        if isinstance(e, AttributePreferred | AttributeAvoided)
+    }
+    return [
+        e
+        for k, e in enumerate(out)
+        if not (isinstance(e, ConstraintSet) and last[e.name] != k)
+        and not (
+            isinstance(e, AttributePreferred | AttributeAvoided) and said[(e.facet, e.value)] != k
+        )
+    ]
 
 
 def _is_facet_event(event: Event, facet: tuple[str, str] | None) -> bool:
