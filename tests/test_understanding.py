@@ -1542,3 +1542,34 @@ def test_a_claim_with_a_confirmation_tag_is_a_question(nlu: Understander, text: 
     u = nlu.understand(text, InterestState())
     assert u.question is not None and u.question.item_ids, u
     assert u.events == ()
+
+
+def test_someone_elses_verdict_on_it_is_not_the_users(nlu: Understander) -> None:
+    found = events(nlu, "I can't stand westerns but my dad adores them, anything we'd both like")
+    assert AttributeAvoided("genre", "Western") in found, found
+    assert AttributePreferred("genre", "Western") not in found, found
+
+
+def test_grown_ups_only_sets_no_childrens_audience(nlu: Understander) -> None:
+    found = events(nlu, "children are in bed at last. something for adults, tense and quiet")
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found), found
+
+
+def test_a_film_that_was_too_something_is_rejected(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    tenet = movie(movies_catalog, "Tenet")
+    found = events(nlu, "tenet was too loud for me, something calmer")
+    assert ItemRejected(tenet.id, tenet.label) in found, found
+    weather = events(nlu, "the heat was too much today, a comedy")
+    assert not any(isinstance(e, ItemRejected) for e in weather), weather
+
+
+def test_an_everyday_title_watched_at_a_time_is_that_film(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    up = movie(movies_catalog, "Up", 2009)
+    assert ItemSeen(up.id, up.label) in events(nlu, "we saw up last weekend")
+    assert not any(
+        isinstance(e, ItemSeen | ItemLiked) for e in events(nlu, "i watched her yesterday")
+    )

@@ -680,12 +680,14 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "children_left",
         "audience",
-        rf"\b(?:the|my|our) (?:{_CHILD_ALT})s? (?:have |has |are |is |'re |just )?"
+        rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] ))(?:{_CHILD_ALT})s? "
+        r"(?:have |has |are |is |'re |just )?"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|asleep|in bed|out|away|home|"
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp)(?!\w)|"
         rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
-        r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b",
+        r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b|"
+        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)\b",
         _R._left,
     ),
     # 'they're asleep now', 'she fell asleep': the children the audience limit is for

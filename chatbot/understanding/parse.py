@@ -786,7 +786,10 @@ class _Parse(ConstraintRules, TitleRules):
                     # and the verdict of its clause is said of that kind
                     kind = max(kinds, key=lambda t: t.pos)
                     said = any(
-                        lo <= c.pos < hi and c.kind in ("pos", "neg") and not c.negator
+                        lo <= c.pos < hi
+                        and c.kind in ("pos", "neg")
+                        and not c.negator
+                        and not self._said_by_someone_else(c.pos)  # 'my wife loves it'
                         for c in self.cues
                     )
                     if said and self._same_sentence(kind.pos, k) and kind.facet is not None:
@@ -1130,6 +1133,24 @@ class _Parse(ConstraintRules, TitleRules):
             self.toks[k].text in PLURAL_REFERENCES
             and not (k > 0 and self.toks[k - 1].text in ("for", "with"))
             for k in range(lo, hi)
+        )
+
+    def _said_by_someone_else(self, k: int) -> bool:
+        """The verb at token k has a subject that is neither the user nor a film ('my wife
+        loves it', 'the kids hate them'), per the parse."""
+        words = self.syntax.words
+        w = self.syntax.word_at(self.toks[k].start)
+        if w is None:
+            return False
+        verb = w if words[w].pos in ("VERB", "AUX") else words[w].head
+        subject = next(
+            (x for x in words if x.head == verb and x.dep in ("nsubj", "nsubjpass")), None
+        )
+        if subject is None:
+            return False
+        text = subject.text.lower()
+        return text not in ("i", "we", "you", "it", "that", "this", "they") and (
+            text in WATCHERS or subject.pos in ("NOUN", "PROPN") and text not in FILM_NOUNS
         )
 
     def _state_of_the_user(self, k: int) -> bool:

@@ -440,6 +440,18 @@ class TitleRules(ParseBase):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
+            after = self._word(i + 1) if i + 1 < len(self.toks) else None
+            if (
+                prev in ("watched", "saw", "seen", "rewatched", "finished")
+                and words[0] not in PRONOUNS
+                and words[0] not in _NOT_WATCHED_TITLES
+                and (
+                    nxt in END_OF_OBJECT
+                    or nxt == "with"
+                    or (after is not None and after.ent in ("DATE", "TIME"))
+                )
+            ):
+                return True  # 'watched up yesterday, loved it': what was watched is a film
             if (
                 self._before_listed_title(i, n)
                 and (prev in CLAUSE_BREAK or prev in ("also", "plus", "and", ""))
@@ -764,6 +776,16 @@ class TitleRules(ParseBase):
             k += 1
         if adjacent and any(w in ("and", "or", "&") for w in words[i + n : k]):
             return False  # 'watched X last night and loved it': the verdict is X's
+        if (
+            not adjacent
+            and words[k : k + 1] == ["too"]
+            and k > i + n
+            and words[k - 1] in ("was", "is", "were", "are")
+            and not self._everyday_words([w for w in words[i : i + n] if w != "the"])
+        ):
+            # 'inception was too confusing': a complaint about the film ('the heat was too
+            # much today' is the weather)
+            return True
         if words[k : k + 2] == ["one", "of"] and k + 2 < len(words):
             k += 3  # 'Alien is one of my all-time faves': the cue follows 'one of my'
         tail = words[k : k + 4]
@@ -1352,6 +1374,14 @@ def _close_enough(typed: str, title: str) -> bool:
     if len(typed) >= 5 and distance == 1 and len(typed) == len(title) - 1:
         return True  # one letter left out ('matrx', 'vertgo'), the commonest slip
     return distance <= allowed
+
+
+# words after 'watched' / 'seen' that are never a film's name there ('until I've seen one')
+_NOT_WATCHED_TITLES = frozenset(
+    ("him", "her", "you", "me", "us", "everything", "nothing", "something", "anything")
+    + ("one", "ones", "some", "any", "all", "both", "either", "neither", "none", "most")
+    + ("many", "few", "more", "less", "enough", "lots", "plenty", "again", "twice", "once")
+)
 
 
 def _very_common(word: str) -> bool:
