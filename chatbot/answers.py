@@ -90,6 +90,11 @@ def answer(
 
     `reasons` maps item ids to the reasons they were recommended for (from ItemsRecommended)."""
     if not question.item_ids:
+        if question.nothing_shown:
+            return (
+                "I haven't shown you any picks yet, so there is no numbered one to answer "
+                "about. Name the title, or tell me what you'd like to watch and I'll suggest some."
+            )
         if question.unknown:
             return (
                 f"I don't know the title {question.unknown!r}, so I can't answer that. "
@@ -137,7 +142,12 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         if not item.runtime:
             return f"The catalogue does not give a running time for {label}."
         h, m = divmod(int(item.runtime), 60)
-        return f"{label} runs {item.runtime} minutes ({h} h {m:02d} min)."
+        said = f"{label} runs {item.runtime} minutes ({h} h {m:02d} min)."
+        budget = _time_budget(text)
+        if budget is None:
+            return said
+        fits = "fits in" if item.runtime <= budget else "is longer than"
+        return f"{said} That {fits} the {_duration(budget)} you have."
     if topic == "rating":
         return _rating(label, item)
     if topic == "availability":
@@ -197,6 +207,33 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
     return _suitability(text, label, item)
 
 
+# 'i have only 2 hours', 'got 90 minutes', 'about an hour and a half left': the time the user has
+_BUDGET_RE = re.compile(
+    r"\b(?:have|got|only|left|spare|under|within|max|at most)\b[^.?!]*?"
+    r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+
+
+def _time_budget(text: str) -> float | None:
+    """The viewing time the user says they have, in minutes ('i have only 2 hours' -> 120), or
+    None when the message names none."""
+    from chatbot.understanding.core import normalize_slang
+
+    m = _BUDGET_RE.search(normalize_slang(text))
+    if m is None:
+        return None
+    amount = float(m.group(1))
+    return amount * 60 if m.group(2).lower().startswith("h") else amount
+
+
+def _duration(minutes: float) -> str:
+    if minutes % 60 == 0:
+        hours = int(minutes // 60)
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    return f"{int(minutes)} minutes"
+
+
 def _facts(item: Item) -> str:
     """The item's facts in a few sentences: year, length, genres, rating (with its vote count,
     only when at least RATING_VOTES voted) and one line of what it is about; a fact the
@@ -243,6 +280,15 @@ def _rating(label: str, item: Item) -> str:
 
 def _suitability(text: str, label: str, item: Item) -> str:
     low = text.lower()
+    age = re.search(r"\b(\d{1,2})[\s-]*(?:years?[\s-]olds?|yo|yrs?[\s-]olds?)\b", low)
+    if re.search(r"\bteen|\bpg-?13\b", low) or (age and 13 <= int(age.group(1)) <= 17):
+        refused = _marked(item, AUDIENCES["teen"].refuses.items())
+        if refused:
+            return f"Not for a teenager: {label} is marked {_join(refused)}."
+        return (
+            f"{label} is listed as {_join(item.genres) or 'no genre'}; nothing in the catalogue "
+            "marks it erotic, explicit or extreme, so it should be fine for a teenager."
+        )
     if re.search(r"kid|child|famil|my (son|daughter)|year[\s-]old|suitable|appropriate", low):
         marks = [*item.facet("audience")]
         if AUDIENCES["children"].admits(item):

@@ -418,6 +418,12 @@ _ADULT = {
     "mood": ("Erotic", "Disturbing", "Revolting", "Gross", "Deviant"),
     "standing": ("Pretty Hard Stuff",),
 }
+_TEEN = {
+    "genre": ("Erotic", "Splatter Film", "Splatstick", "Gross Out Film", "Cannibal-Movie"),
+    "audience": ("Adult", "Sexually Explicit"),
+    "mood": ("Erotic", "Revolting", "Gross", "Deviant"),
+    "standing": ("Pretty Hard Stuff",),
+}
 _FAMILY_NEEDS = {
     "audience": ("Family Film", "Children's Film"),
     "genre": (
@@ -453,4 +459,7 @@ AUDIENCES: dict[str, Audience] = {
         },
     ),
     "family": Audience(needs=_FAMILY_NEEDS, refuses=_ADULT),
+    # a teenager (13-17, 'my 16 year old', 'PG-13'): any genre, horror and action included, but
+    # nothing erotic, explicit or extreme (about the US PG-13 line)
+    "teen": Audience(needs={}, refuses=_TEEN),
 }

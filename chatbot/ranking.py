@@ -39,6 +39,8 @@ EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown l
 # ReDial's training dialogues for the movies): weight x log(1 + n) / log(1 + strongest n)
 CO_MENTION_WEIGHT = 0.5
 CO_MENTION_OFF_WISH = 0.2  # the share left for an item without any facet value the user wants
+# items whose text names the described topic that join the candidates (most popular first)
+TOPIC_CANDIDATES = 120
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
 
 
@@ -317,6 +319,11 @@ class Ranker:
             # the fine-tuned encoder's best items for this context join through the same filters
             n = self.encoder.blend.candidates
             extra = [*extra, *self.encoder.top(context, n, exclude=excluded)]
+        if state.interests and self._topic_holds(state):
+            # the catalogue's items that name the described topic join the pool (a lexical
+            # candidate source beside the embedding search: 'a pirate movie', then 'yes',
+            # 'more', 'none of these' keep finding pirate films after the nearest ones are shown)
+            extra = [*extra, *self._naming(state.interests[-1])[:TOPIC_CANDIDATES]]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         if state.focus:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
@@ -427,6 +434,13 @@ class Ranker:
             q = q - DISLIKED_WEIGHT * self.embed(avoided)
         norm = float(np.linalg.norm(q))
         return q / norm if norm > 1e-6 else None
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 - one Ranker per catalogue
+    def _naming(self, topic: str) -> tuple[str, ...]:
+        """Ids of the items whose text names a word of the topic (_shares_words), most popular
+        first; one pass over the catalogue per topic (about 10 ms for 8,000 films)."""
+        ids = [item.id for item in self.catalog if _shares_words(topic, item)]
+        return tuple(sorted(ids, key=lambda i: -self._pop.get(i, 0.0)))
 
     def _topic_holds(self, state: InterestState) -> bool:
         """The described topic is still the wish: nothing liked, or every recent like is about

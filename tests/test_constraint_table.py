@@ -58,6 +58,8 @@ EXAMPLES = {
     "rating_at_least": "with at least a 7 rating",
     "price_limit": "under 20 dollars",
     "cheap": "something cheap",
+    "no_subtitles": "not in the mood for subtitles",
+    "subtitles_fine": "subtitles are fine",
     "language": "dubbed in french",
     "country": "french films",
 }

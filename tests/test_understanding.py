@@ -1003,7 +1003,7 @@ def test_a_pick_named_inside_a_topic_phrase_is_no_verdict(
 @pytest.mark.parametrize(
     ("text", "audience"),
     [
-        ("kids are 15 and 17, something fun for all of us", "family"),
+        ("kids are 15 and 17, something fun for all of us", "teen"),
         ("kids are 9, 4 and 15", "children"),
         ("nothing inappropriate, my little sister is watching", "children"),
         ("a comedy, nothing too raunchy", "family"),
@@ -1573,3 +1573,127 @@ def test_an_everyday_title_watched_at_a_time_is_that_film(
     assert not any(
         isinstance(e, ItemSeen | ItemLiked) for e in events(nlu, "i watched her yesterday")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("no subtitles please", "en"),
+        ("not in the mood for subtitles tonight", "en"),
+        ("i hate reading subs", "en"),
+        ("something without subtitles", "en"),
+        ("subtitles are fine", None),
+        ("i don't mind subtitles", None),
+    ],
+)
+def test_subtitles_said_no_to_ask_for_english(
+    nlu: Understander, text: str, language: str | None
+) -> None:
+    evs = events(nlu, text)
+    said = {e.value for e in evs if isinstance(e, ConstraintSet) and e.name == "language"}
+    assert said == ({language} if language else set())
+    assert not any(isinstance(e, InterestExpressed | InterestAvoided) for e in evs)
+
+
+def test_subtitles_fine_takes_back_english_only(nlu: Understander) -> None:
+    state = fold([ConstraintSet("language", "en")])
+    assert ConstraintCleared("language") in events(nlu, "actually subtitles are ok", state)
+
+
+def test_subtitles_said_no_to_is_no_verdict_on_the_picks(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    evs = events(nlu, "not in the mood for subtitles", after_picks)
+    assert evs == [ConstraintSet("language", "en")]
+
+
+@pytest.mark.parametrize("text", ["something french maybe", "anything korean?", "maybe japanese"])
+def test_a_bare_nationality_asks_for_that_country(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert any(isinstance(e, ConstraintSet) and e.name == "country" for e in evs), evs
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("a movie for my 16 year old son", "teen"),
+        ("watching with my 14yo", "teen"),
+        ("something PG-13", "teen"),
+        ("my kids are 9 and 15", "children"),
+        ("my teenager and my grandma are watching", "family"),
+    ],
+)
+def test_teenagers_get_a_teen_audience(nlu: Understander, text: str, audience: str) -> None:
+    assert ConstraintSet("audience", audience) in events(nlu, text)
+
+
+def test_a_teen_audience_keeps_action_and_leaves_out_the_extreme(movies_catalog: Catalog) -> None:
+    from chatbot.filters import AUDIENCES
+
+    teen = AUDIENCES["teen"]
+    assert teen.admits(movie(movies_catalog, "The Matrix", 1999))
+    assert teen.admits(movie(movies_catalog, "Die Hard", 1988))
+    extreme = [i for i in movies_catalog if "Splatter Film" in i.genres]
+    assert extreme and not any(teen.admits(i) for i in extreme)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("my kid is 7, she loves frozen", "Frozen"),
+        ("he adores ratatouille", "Ratatouille"),
+        ("just finished cars with my son, something similar", "Cars"),
+    ],
+)
+def test_what_the_one_watching_loves_is_a_like(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    evs = events(nlu, text)
+    assert any(
+        isinstance(e, ItemLiked | SimilarRequested) and e.title.startswith(f"{title} (")
+        for e in evs
+    ), evs
+
+
+def test_a_plural_thing_someone_loves_is_no_title(nlu: Understander) -> None:
+    assert not any(isinstance(e, ItemLiked) for e in events(nlu, "my son loves trains"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i liekd gladiator and braveheart alot", {"Gladiator", "Braveheart"}),
+        ("lvoed heat", {"Heat"}),
+        ("wacthed alien, enjyoed it", {"Alien"}),
+    ],
+)
+def test_misspelt_verdict_words_still_give_the_verdict(
+    nlu: Understander, text: str, expected: set[str]
+) -> None:
+    evs = events(nlu, text)
+    liked = {e.title.rsplit(" (", 1)[0] for e in evs if isinstance(e, ItemLiked)}
+    assert liked == expected
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("the shawshenk redemption was great", "The Shawshank Redemption"),
+        ("so the godfahter was amazing", "The Godfather"),
+        ("jurasic park is one of my faves", "Jurassic Park"),
+    ],
+)
+def test_a_misspelt_title_opening_a_verdict_is_that_film(
+    nlu: Understander, text: str, title: str
+) -> None:
+    evs = events(nlu, text)
+    assert [e.title.rsplit(" (", 1)[0] for e in evs if isinstance(e, ItemLiked)] == [title]
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+def test_an_everyday_title_with_its_own_person_is_that_film(nlu: Understander) -> None:
+    evs = events(nlu, "ghost with patrick swayze was so good")
+    assert any(isinstance(e, ItemLiked) and e.title == "Ghost (1990)" for e in evs)
+    assert not any(isinstance(e, ItemLiked) for e in events(nlu, "a ghost with a grudge"))

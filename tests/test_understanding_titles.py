@@ -415,7 +415,7 @@ def test_several_films_of_a_series_or_list_at_once(
 @pytest.mark.parametrize(
     ("text", "audience"),
     [
-        ("we have teenagers, something fun", "family"),
+        ("we have teenagers, something fun", "teen"),
         ("a PG movie please", "family"),
         ("something for preschoolers", "children"),
         ("family movie night with the grandparents", "family"),
@@ -888,3 +888,65 @@ def test_whether_the_catalogue_holds_a_film_is_answered_from_its_facts() -> None
     said = answer(Question("held", (item.id,)), f"do you have {item.title}?", catalog)
     assert said.startswith(f"Yes, **{item.label}** is in the catalogue")
     assert item.description.split(".")[0][:30] in said
+
+
+def test_picks_named_by_number_before_any_were_shown() -> None:
+    from chatbot.answers import answer
+
+    nlu = Understander(Catalog(FILMS))
+    for text in ("is the third one scary?", "why did you pick #2?", "how long is the last one"):
+        found = nlu.understand(text, InterestState())
+        assert found.question is not None and found.question.nothing_shown, text
+        assert not found.events
+        said = answer(found.question, text, Catalog(FILMS))
+        assert said.startswith("I haven't shown you any picks yet"), said
+    # feedback on a pick by number: nothing is learned and the note says why
+    said = nlu.understand("not the 2nd one", InterestState())
+    assert not said.events and any("haven't shown you any picks" in n for n in said.notes)
+    # once picks are on the table the same words point at them
+    state = InterestState(last_shown=("f1", "f2", "f3"), shown=("f1", "f2", "f3"))
+    asked = nlu.understand("is the third one scary?", state)
+    assert asked.question is not None and asked.question.item_ids == ("f3",)
+    # an ordinal after a title of a series is that series' film, with or without 'one'
+    rejected = nlu.understand("toy story 1 and 2 are my favs but I hate the third", state)
+    assert titles(list(rejected.events), ItemRejected) == {"Toy Story 3"}
+    assert titles(list(rejected.events), ItemLiked) == {"Toy Story", "Toy Story 2"}
+    assert not rejected.notes
+
+
+def test_how_long_answers_say_whether_it_fits_the_time_the_user_has() -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    catalog = Catalog(FILMS)  # every film runs 110 minutes
+    ask = Question("runtime", ("f8",))
+    assert (
+        answer(ask, "how long is it?", catalog)
+        == "**Interstellar (2014)** runs 110 minutes (1 h 50 min)."
+    )
+    assert answer(ask, "is it long? i have only 90 minutes", catalog).endswith(
+        "That is longer than the 90 minutes you have."
+    )
+    assert answer(ask, "how long is it, we've got two hours", catalog).endswith(
+        "That fits in the 2 hours you have."
+    )
+    nlu = Understander(catalog)
+    for text in ("is interstellar long?", "was Interstellar too long? i have 2 hours"):
+        found = nlu.understand(text, InterestState())
+        assert found.question is not None and found.question.topic == "runtime", text
+        assert not found.events, text
+    assert nlu.understand("is there something short?", InterestState()).question is None
+
+
+def test_suitability_for_a_teenager_is_not_a_childs() -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    gory = film(42, "Bloodbath", 2009, ("Horror", "Splatter Film"))
+    catalog = Catalog([*FILMS, gory])
+    teen = answer(Question("suitability", ("f6",)), "is it ok for my 15 year old?", catalog)
+    assert "fine for a teenager" in teen
+    no = answer(Question("suitability", (gory.id,)), "ok for a teenager?", catalog)
+    assert no.startswith("Not for a teenager") and "Splatter Film" in no
+    child = answer(Question("suitability", ("f6",)), "is it ok for my 7 year old?", catalog)
+    assert "teenager" not in child

@@ -88,7 +88,7 @@ class ConstraintRules(ParseBase):
     """
 
     # what the audience rules found in this message (set up by _constraints)
-    _watching: list[str]  # 'children' / 'family' for each phrase about who watches
+    _watching: list[str]  # 'children' / 'family' / 'teen' for each phrase about who watches
     _children_left: bool  # 'the kids went to bed', 'just us adults now'
     _shown: list[Item]  # the picks on the table, in the catalogue
 
@@ -208,7 +208,7 @@ class ConstraintRules(ParseBase):
                 self._consume(rule.pattern, partial(rule.handler, self))
 
     # who is watching: 'my 6 year old', 'for the kids', 'with my grandmother', 'the whole family'
-    # -> the audience constraint ('children' or 'family')
+    # -> the audience constraint ('children', 'family' or 'teen')
 
     def _settle_audience(self) -> None:
         if self._children_left:
@@ -219,7 +219,9 @@ class ConstraintRules(ParseBase):
                 if facet == "audience" and re.search(r"famil|child|kid", value, re.I):
                     self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
         elif self._watching:
-            self._set("audience", "children" if "children" in self._watching else "family")
+            # the youngest or most sensitive viewer decides: children, then family, then teens
+            strictest = min(self._watching, key=("children", "family", "teen").index)
+            self._set("audience", strictest)
 
     def _left(self, m: re.Match[str]) -> bool:
         self._children_left = True
@@ -233,16 +235,29 @@ class ConstraintRules(ParseBase):
         years = min((int(a) if a.isdecimal() else _AGES[a] for a in ages), default=99)
         if years <= CHILD_AGE_MAX:
             self._watching.append("children")
-        elif years < 18 or set(re.findall(r"[a-z-]+", m.group(0))) & FAMILY_WORDS:
-            # a teenager, or a relative one watches with ('my grandmother is visiting, she's 85')
+        elif set(re.findall(r"[a-z-]+", m.group(0))) & FAMILY_WORDS:
+            # a relative one watches with ('my grandmother is visiting, she's 85')
             self._watching.append("family")
+        elif years < 18:
+            self._watching.append("teen")  # 'my 16 year old son'
+        return True
+
+    def _teens(self, m: re.Match[str]) -> bool:
+        """Teenagers are watching ('my teenage son', 'PG-13'); 'PG' / 'G' is a family film."""
+        if m.group("neg") or self._judged_badly(m):
+            return True
+        said = m.group(0)
+        younger = re.search(r"\b(?:g|pg)\b(?!-?13)", said) is not None
+        self._watching.append("family" if younger else "teen")
         return True
 
     def _grade(self, m: re.Match[str]) -> bool:
         """A school grade is an age of about grade + 6 (US grades); younger schools are
         children."""
         years = 5 if m.group("young") else int(m.group("n")) + 6
-        self._watching.append("children" if years <= CHILD_AGE_MAX else "family")
+        self._watching.append(
+            "children" if years <= CHILD_AGE_MAX else "teen" if years < 18 else "family"
+        )
         return True
 
     def _judged_badly(self, m: re.Match[str]) -> bool:
@@ -580,14 +595,29 @@ class ConstraintRules(ParseBase):
             "language", LANGUAGES[word], word + "-language", self.vocab.languages
         )
 
+    def _no_subtitles(self, m: re.Match[str]) -> bool:
+        if re.search(r"\b(?:mind|care|problem|issue|bother)", m.group(0)):
+            return True  # "don't mind subtitles": no wish either way, and no topic
+        if "en" not in self.vocab.languages:
+            return False
+        self.events.append(make_constraint("language", "en"))
+        return True
+
+    def _subtitles_fine(self, m: re.Match[str]) -> bool:
+        """'subtitles are fine': an English-only limit said before goes; no topic either way."""
+        if self.state.constraints.get("language") == "en":
+            self._clear("language")
+        return True
+
     def _country(self, m: re.Match[str]) -> bool:
         if m.group("neg"):
             return False
         v = self.vocab
-        word = m.group("adj") or m.group("c")
+        word = m.group("adj") or m.group("c") or m.group("adj2")
+        adj = m.group("adj") or m.group("adj2")
         done = self._constrain("country", COUNTRIES[word], word, v.countries)
         spoken = LANGUAGES.get(word)
-        if m.group("adj") and spoken not in (None, "en") and spoken in v.languages:
+        if adj and spoken not in (None, "en") and spoken in v.languages:
             # 'French films': made in France, and better still in French (not a co-production
             # in English)
             self.events.append(AttributePreferred("language", spoken))
@@ -785,8 +815,9 @@ RULES: tuple[ConstraintRule, ...] = (
         r"|got|two|three|some) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
         r"teens|teenagers?)\b|"
         # a rating that names the audience: 'a PG movie', 'rated G'
-        r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b",
-        _R._family,
+        r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b|"
+        r"\bpg[\s-]?13\b",
+        _R._teens,
     ),
     ConstraintRule(
         "young_children",
@@ -1119,6 +1150,27 @@ RULES: tuple[ConstraintRule, ...] = (
         when=_has_price,
     ),
     # -- language and country --
+    # 'no subtitles', 'not in the mood for subtitles', 'hate reading subs': in English (the
+    # language this catalogue's user reads); 'subtitles are fine' and 'I don't mind subtitles'
+    # say nothing
+    ConstraintRule(
+        "no_subtitles",
+        "language",
+        r"\b(?:no|not|without|nothing with|none with|hate|can't stand|cannot stand|"
+        r"don't want|do not want|don't like|do not like|tired of|sick of|skip|avoid|too tired "
+        r"for|too tired to read)\b[^.,;!?]{0,30}?\b(?:sub(?:title)?s|subtitled|captions)\b",
+        _R._no_subtitles,
+    ),
+    ConstraintRule(
+        "subtitles_fine",
+        "language",
+        r"\b(?:sub(?:title)?s|subtitled ones?|captions)\s+(?:are|is)\s+(?:totally |perfectly )?"
+        r"(?:fine|ok|okay|good|no problem)\b|"
+        r"\b(?:fine|ok|okay|happy|good) with (?:reading )?(?:sub(?:title)?s|subtitled ones?)\b|"
+        # 'a korean movie with subtitles': said of the film, no topic
+        r"\b(?:with|w/) (?:english )?sub(?:title)?s\b|\bsubtitled\b",
+        _R._subtitles_fine,
+    ),
     ConstraintRule(
         "language",
         "language",
@@ -1136,7 +1188,13 @@ RULES: tuple[ConstraintRule, ...] = (
         r"cinema|ones|titles|productions?|books?|novels?)\b|"
         # the genre after a nationality stays for the facet pass: 'French comedy'
         rf"{_KIND_AHEAD})|"
-        rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{_COUNTRY_ALT})\b)",
+        rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{_COUNTRY_ALT})\b|"
+        # 'something french maybe', 'anything korean?': the nationality is the whole wish
+        r"(?:(?<=something )|(?<=anything )|(?<=maybe )|(?<=preferably )|(?<=ideally )|"
+        r"(?<=how about )|(?<=what about ))"
+        rf"(?P<adj2>{_COUNTRY_ALT})(?=\s*(?:$|[.,!?;]|(?:please|pls|maybe|perhaps|ideally|"
+        r"tonight|instead|this time|for once|for a change|would be (?:nice|good|great)|"
+        r"with|about|where|that|set in)\b)))",
         _R._country,
     ),
 )

@@ -23,6 +23,7 @@ from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
     ABBREVIATIONS,
     COMMON_WORDS,
+    CUE_SPELLINGS,
     EMOJI,
     FACET_ALIASES,
     FILLER_WORDS,
@@ -140,6 +141,39 @@ def _and_a_half(m: re.Match[str]) -> str:
     return f"{_SMALL_NUMBERS.get(n) or int(n)}.5 hours"
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by exactly one insertion, deletion, substitution or swap of two
+    neighbouring letters (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    k = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[k:] == long[k + 1 :]
+
+
+def _cue_typo(m: re.Match[str]) -> str:
+    """'liekd' -> 'liked', 'wacthed' -> 'watched': an unknown word (wordfreq Zipf below 1) one
+    edit away from a verdict or watching word (CUE_SPELLINGS); other words stay as typed."""
+    from wordfreq import zipf_frequency
+
+    word = m.group(0)
+    low = word.lower()
+    if zipf_frequency(low, "en") >= 1.0:
+        return word
+    return next((cue for cue in CUE_SPELLINGS if _one_edit(low, cue)), word)
+
+
+_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,9}(?![\w'])")
+
+
 def normalize_slang(text: str) -> str:
     """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
@@ -150,6 +184,7 @@ def normalize_slang(text: str) -> str:
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    text = _WORD_RE.sub(_cue_typo, text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
@@ -207,11 +242,13 @@ class Question:
     """A question about shown or named items ('is the second one scary?', 'why this one?').
 
     topic: one of QUESTION_TOPICS; item_ids: the items it is about (empty when none could be
-    told, e.g. an unknown title; `unknown` then holds the title as typed)."""
+    told, e.g. an unknown title; `unknown` then holds the title as typed; `nothing_shown` is
+    set when it names a pick by number before any pick was shown)."""
 
     topic: str
     item_ids: tuple[str, ...] = ()
     unknown: str = ""
+    nothing_shown: bool = False  # it names a pick by number ('the second one') before any
 
 
 # A proposer asks a model for events as JSON (see validate_proposed_events); Python decides.
@@ -758,6 +795,7 @@ class ParseBase:
         self.targets: list[Target] = []
         self.cues: list[Cue] = []
         self.reset = False
+        self.no_picks_referred = False  # 'the second one' said before anything was shown
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
         # 'newer' / 'older' read before titles are known: (event index, direction) to set again

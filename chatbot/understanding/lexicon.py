@@ -105,7 +105,8 @@ SIMILAR_CUES = _phrases(
     "ones like|more of|in the style of|along the lines of|similar"
 )
 NEGATIVE_CUES = _phrases(
-    "hated|hate|hates|disliked|dislike|not for me|no thanks|no thank you|not interested|not into|"
+    "hated|hate|hates|disliked|dislike|dislikes|not for me|no thanks|no thank you|"
+    "not interested|not into|"
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
@@ -182,7 +183,7 @@ FORWARD_CUES = frozenset(
     ]
 )
 POSITIVE_CUES = _phrases(
-    "loved|love|loves|liked|like|likes|enjoyed|enjoy|adore|adored|great|awesome|amazing|favorite|"
+    "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
@@ -357,7 +358,7 @@ SLANG = _table(
     "comdy=comedy|whats=what's|hows=how's|wheres=where's|whos=who's|"
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
     "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
-    "tho=though|lookin=looking|watchin=watching|somethin'=something|"
+    "tho=though|lookin=looking|watchin=watching|somethin'=something|alot=a lot|"
     # contractions typed without the apostrophe ('a shark movie that isnt jaws'); not those
     # that are words of their own ('its', 'ill', 'were', 'lets', 'id', 'hed', 'shed')
     "isnt=isn't|arent=aren't|wasnt=wasn't|werent=weren't|dont=don't|doesnt=doesn't|"
@@ -365,6 +366,13 @@ SLANG = _table(
     "wouldnt=wouldn't|shouldnt=shouldn't|couldnt=couldn't|aint=ain't|im=i'm|ive=i've|"
     "youre=you're|thats=that's|theres=there's|theyre=they're|youve=you've|itd=it'd|"
     "other than=except|anything but=anything except|nothing but=only"
+)
+# verdict and watching words a typo of which is read as the word ('liekd' -> 'liked', 'wacthed'
+# -> 'watched'): an unknown word one edit (or one swap of neighbours) away; the first listed wins
+CUE_SPELLINGS = (
+    *("loved", "liked", "hated", "enjoyed", "adored", "watched", "disliked", "rewatched"),
+    *("favourite", "favorite", "amazing", "awesome", "boring", "terrible", "brilliant"),
+    *("fantastic", "love", "like", "hate", "enjoy", "adore", "loves", "likes", "hates"),
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(
@@ -438,7 +446,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "runtime",
         r"\bhow long\b|\blength\b|\bruntime\b|\bduration\b|\bhow many (minutes|hours)\b|"
-        r"\bshortest\b|\blongest\b|^(?:is|are|was|were|which)\b.*\b(?:shorter|longer)\b",
+        r"\bshortest\b|\blongest\b|^(?:is|are|was|were|which)\b.*\b(?:shorter|longer)\b|"
+        # 'is titanic long?', 'was it too long?' ('is there something short?' is a request)
+        r"^(?:is|are|was|were|isn't|wasn't)\s+(?!there\b).*\b(?:long|short|lengthy)\b"
+        r"(?!\s+(?:ago|time|story|stories)\b)",
     ),
     (
         "availability",

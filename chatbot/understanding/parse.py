@@ -247,6 +247,7 @@ class _Parse(ConstraintRules, TitleRules):
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()
         self._ordinal_of_named_series()
+        self._references_without_picks()
         self._facets()
         self._forgotten_facets()
         self._find_cues()
@@ -438,6 +439,8 @@ class _Parse(ConstraintRules, TitleRules):
             re.match(r"which (one|film|movie|is|'s)\b", low) and not mentioned
         ):
             items = tuple(shown)  # 'which of these is the shortest?'
+        if not items and not unknown and self.no_picks_referred:
+            return Question(topic, (), "", nothing_shown=True)  # 'is the second one gory?'
         if not items and not unknown:
             pronoun = re.search(r"\b(it|that|this|that one|this one|they|them)\b", low)
             if pronoun and shown:
@@ -920,7 +923,8 @@ class _Parse(ConstraintRules, TitleRules):
         ]
         self._anaphora()
         negated = self._negated()
-        scopes = [self._scope(c, negated) for c in self.cues if c.negator]
+        negators = [c for c in self.cues if c.negator]
+        scopes = [self._scope(c, negated) for c in negators]
         clauses = self._clauses()
         # (sentiment, seen, negated) of the previous clause with targets, for title lists
         prev: tuple[str | None, bool, bool] | None = None
@@ -1009,6 +1013,18 @@ class _Parse(ConstraintRules, TitleRules):
                 waiting = []
                 if in_scope and not before and after and chosen == "neg":
                     pass  # 'no marvel, so done with them': the verdict after agrees with the 'no'
+                elif in_scope and chosen == "neg" and before and t.verdict is None:
+                    # 'meh not these', 'nope, not those': a bare complaint before the 'not'
+                    # agrees with it ('hated heat, not alien' flips: the complaint has its own
+                    # title)
+                    cue = before[-1]
+                    reaching = [n for n, sc in zip(negators, scopes, strict=True) if t.pos in sc]
+                    agrees = all(
+                        cue.pos < n.pos and not any(cue.pos < x.pos < n.pos for x in self.targets)
+                        for n in reaching
+                    )
+                    if not agrees:
+                        chosen = "pos"
                 elif in_scope:
                     chosen = (
                         "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)

@@ -67,7 +67,7 @@ class TitleRules(ParseBase):
     def _references(self) -> None:
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
         if not shown:
-            return
+            return  # see _references_without_picks, read after the series' ordinals
         toks = self.toks
         n = len(shown)
         i = 0
@@ -136,6 +136,29 @@ class TitleRules(ParseBase):
                 i += width
                 continue
             i += 1
+
+    def _references_without_picks(self) -> None:
+        """'not the second one', 'is the last one gory?', 'number 2' before anything was shown:
+        the words point at picks there are none of; they are read as such (no Second Act, no
+        wish for anything) and the reply says so."""
+        if any(i in self.vocab.catalog for i in self.state.last_shown):
+            return
+        toks = self.toks
+        for i, tok in enumerate(toks):
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            width = 0
+            numbered = tok.text in ("#", "number", "option", "pick") and nxt.isdecimal()
+            if numbered or (tok.text in ORDINALS and nxt in ("one", "ones", "pick", "option")):
+                width = 2
+            elif tok.text in ORDINALS and len(toks) <= 3:
+                width = 1  # 'the second', 'second?'
+            if width and self._free(i, width):
+                self._use(i, width)
+                self.no_picks_referred = True
+                self.notes.append(
+                    "I haven't shown you any picks yet, so there is nothing to refer to by "
+                    "number. Tell me a film you like or what you're in the mood for."
+                )
 
     def _described_reference(self) -> None:
         """'more like the one with the shark', 'the one about the wedding': a film on the table
@@ -310,12 +333,26 @@ class TitleRules(ParseBase):
         return longer
 
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
+        from wordfreq import zipf_frequency
+
         words = key.split()
         first = self.toks[i]
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         year, _ = self._year_after(i + n)
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
+        if nxt in ("with", "starring", "by") and self._named_with_its_person(i + n + 1, key):
+            return True  # 'big with tom hanks is a classic': Big (1988), which he is in
+        before = self.toks[i - 1] if i > 0 else None
+        if (
+            before is not None
+            and not before.used
+            and before.text.isalpha()
+            and len(before.text) >= 4
+            and zipf_frequency(before.text, "en") < 1.0
+            and self._lookup(f"{before.text} {key}") is not None
+        ):
+            return False  # 'the shawshenk redemption': the end of a misspelt longer title
         on_table = set(self.state.last_shown)
         if (
             on_table
@@ -479,7 +516,11 @@ class TitleRules(ParseBase):
                 return False  # "what's next?", 'whats new': the idiom asks for films
             # an adjective or participle as the whole object of 'hated' is a title ('hated
             # frozen but loved moana'); one before a noun is not ('loved dark comedies')
-            return self._pos(i) in ("ADJ", "VERB") and nxt in END_OF_OBJECT
+            # nor is a particle the object of a verdict ('hated up, loved coco' is Up)
+            verdict = prev in ("loved", "liked", "hated", "adored", "enjoyed", "loves", "likes")
+            verdict = verdict or prev in ("hates", "adores", "enjoys")
+            pos = ("ADJ", "VERB", "ADV", "ADP") if verdict else ("ADJ", "VERB")
+            return self._pos(i) in pos and nxt in END_OF_OBJECT
         if self._next_in_list(i):
             return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
         plain = all(w in self.vocab.plain_words for w in words)
@@ -556,6 +597,16 @@ class TitleRules(ParseBase):
             or self._subject_of_clause(i, n)  # 'honestly Pulp Fiction blew me away'
         )
 
+    def _named_with_its_person(self, k: int, key: str) -> bool:
+        """The words from token k name a person the title `key`'s film has in its person facet
+        ('big with tom hanks', 'up by pete docter')."""
+        said = " ".join(t.text for t in self.toks[k : k + 4])
+        return any(
+            said == p.lower() or said.startswith(p.lower() + " ")
+            for item in self.vocab.titles.get(key, ())
+            for p in item.facet("person")
+        )
+
     def _subject_of_clause(self, i: int, n: int) -> bool:
         """Tokens i..i+n are the parsed subject of a verb that follows them ('Pulp Fiction
         knocked my socks off', 'Inception stuck with me'): the phrase heads a subject, or is a
@@ -592,6 +643,14 @@ class TitleRules(ParseBase):
             *("rewatched", "re-watched", "rewatching", "watching"),
         ):
             return True
+        word = self._word(i)
+        if prev in ("loves", "likes", "adores", "enjoys", "hates") and (
+            word is not None and word.tag not in ("NNS", "NNPS")
+        ):
+            return True  # 'she loves frozen' (not 'my son loves trains': a kind of thing)
+        after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+        if prev == "finished" and (after in END_OF_OBJECT or after == "with"):
+            return True  # 'just finished cars with my son'
         said = " ".join(t.text for t in self.toks[max(0, k - 3) : k + 1])
         if re.search(r"\bfavou?rites?(?: (?:movies?|films?|ones))? (?:is|are|include)$", said):
             return True  # 'my faves are alien, aliens and predator'
@@ -919,8 +978,17 @@ class TitleRules(ParseBase):
         return zipf_frequency(word, "en") >= 4.0
 
     def _lookup(
-        self, text: str, *, cutoff: float = TITLE_CUTOFF, exact_only: bool = False
+        self,
+        text: str,
+        *,
+        cutoff: float = TITLE_CUTOFF,
+        exact_only: bool = False,
+        full_only: bool = False,
     ) -> Item | None:
+        """The item a typed title names: exact (with `full_only` the whole title only, else also
+        a name it goes by, a short title or unique prefix: 'empire strikes back'), else the
+        closest title within `cutoff` (rapidfuzz ratio / Damerau-Levenshtein, or one that
+        sounds alike); None when none is close enough or `exact_only` is set."""
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import DamerauLevenshtein
 
@@ -929,11 +997,11 @@ class TitleRules(ParseBase):
         key = normalize_title(text)
         if not key:
             return None
-        items = (
-            self.vocab.titles.get(key)
-            or self.vocab.short_titles.get(key)
-            or self.vocab.prefix_titles.get(key)
-        )
+        items = self.vocab.titles.get(key)
+        if full_only:
+            items = [it for it in items or () if normalize_title(it.title) == key]
+        elif not items:
+            items = self.vocab.short_titles.get(key) or self.vocab.prefix_titles.get(key)
         if items:
             return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4 or exact_only:
@@ -1010,6 +1078,25 @@ class TitleRules(ParseBase):
             ):
                 starts.append(k + 1)
                 cued.add(k + 1)
+        # 'the lord of the rigns was amazing', 'so the shawshenk redemption is a classic': a
+        # misspelt name as the subject of a verdict opens its clause (the span ends at the verb)
+        ends: dict[int, int] = {}
+        for k, t in enumerate(toks):
+            if t.text not in ("was", "is", "were", "are") or k == 0:
+                continue
+            s = k - 1
+            while s > 0 and toks[s - 1].text not in CLAUSE_BREAK and toks[s - 1].text != "and":
+                s -= 1
+            while s < k and toks[s].text in FILLER_WORDS | {"the", "so", "but"}:
+                s += 1  # the article is dropped below; 'so', 'well' are no part of it
+            single = k - s == 1 and len(toks[s].text) >= 5 and not self._is_word(toks[s].text)
+            if (
+                (k - s >= 2 or single)
+                and not any(x.used for x in toks[s:k])
+                and self._cue_after(s, k - s)
+            ):
+                starts.append(s)
+                ends[s] = k
         first_end = next((k for k, t in enumerate(toks) if t.text in (",", "and", "&")), 0)
         if first_end and (
             any(x.kind == "item" and x.pos > first_end for x in self.targets)
@@ -1019,7 +1106,7 @@ class TitleRules(ParseBase):
         for start in sorted(set(starts)):
             end = start
             while end < len(toks) and not toks[end].used and toks[end].text not in CLAUSE_BREAK:
-                if toks[end].text in ("and", "or") and end > start:
+                if toks[end].text in ("and", "or") and end > start or end == ends.get(start):
                     break
                 end += 1
             if end == start:
@@ -1091,8 +1178,12 @@ class TitleRules(ParseBase):
                 year, extra = self._year_after(start + j)
                 # one English word ('Conspiracy') is that title or none, never a look-alike
                 exact = j == 1 and self._is_word(words[0])
+                # ... and as a whole title, not the end of one ('nothing impossible to follow'
+                # is no Mission: Impossible)
                 item = self._lookup(
-                    " ".join(words) + (f" ({year})" if year else ""), exact_only=exact
+                    " ".join(words) + (f" ({year})" if year else ""),
+                    exact_only=exact,
+                    full_only=exact and not span[0].raw[:1].isupper(),
                 )
                 if item is not None:
                     best = (item, j + extra)
@@ -1195,8 +1286,14 @@ class TitleRules(ParseBase):
         toks = self.toks
         for k, t in enumerate(toks):
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if t.text not in ORDINALS or nxt not in ("one", "movie", "film", "part", "installment"):
+            prev = toks[k - 1].text if k > 0 else ""
+            noun = nxt in ("one", "movie", "film", "part", "installment")
+            # 'toy story 1 and 2 are my favs but I hate the third': the ordinal alone
+            alone = prev == "the" and (nxt in END_OF_OBJECT or nxt in ("was", "is"))
+            if t.text not in ORDINALS or not (noun or alone):
                 continue
+            if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
+                continue  # read as something else than a pick ('the first Star Wars')
             named = [x for x in self.targets if x.item is not None and not x.from_reference]
             before = [x for x in named if x.pos < k and self._same_sentence(x.pos, k)]
             if not before:
@@ -1218,7 +1315,7 @@ class TitleRules(ParseBase):
                 continue
             self.targets = [x for x in self.targets if x.pos != k]
             self._add_item(k, films[i])
-            self._use(k, 2)
+            self._use(k, 2 if noun else 1)
 
     def _series_lists(self) -> None:
         """Several films of a series at once: 'both Kill Bill movies', 'all the Lord of the Rings
