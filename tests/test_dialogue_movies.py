@@ -124,3 +124,18 @@ def test_print_transcript(
     assert text.count("you> ") == 6
     with capsys.disabled():
         print("\n" + text)
+
+
+def test_a_described_topic_keeps_finding_the_items_that_name_it(
+    movies_manager: DialogueManager,
+) -> None:
+    """'something with submarines', then 'more': every film whose text names submarines comes
+    before any that does not, even those the embedding search ranks far away."""
+    naming = set(movies_manager.ranker._naming("submarines"))
+    assert 5 <= len(naming) <= 12
+    picks: list[str] = []
+    for text in ["something with submarines", "more", "more", "more", "more"]:
+        picks += [r.item.id for r in movies_manager.respond("submarines", text).items]
+    on_topic = [p for p in picks if p in naming]
+    assert set(on_topic) == naming
+    assert picks[: len(on_topic)] == on_topic

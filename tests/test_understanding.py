@@ -1697,3 +1697,24 @@ def test_an_everyday_title_with_its_own_person_is_that_film(nlu: Understander) -
     evs = events(nlu, "ghost with patrick swayze was so good")
     assert any(isinstance(e, ItemLiked) and e.title == "Ghost (1990)" for e in evs)
     assert not any(isinstance(e, ItemLiked) for e in events(nlu, "a ghost with a grudge"))
+
+
+@pytest.mark.parametrize("text", ["meh not these", "nope, not those", "nah not these ones"])
+def test_a_bare_complaint_before_not_these_agrees_with_it(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    evs = events(nlu, text, after_picks)
+    assert evs and all(isinstance(e, ItemRejected) for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text", ["a comedy, nothing impossible to follow", "nothing too impossible to follow please"]
+)
+def test_an_everyday_word_is_no_end_of_a_longer_title(nlu: Understander, text: str) -> None:
+    assert not [e for e in events(nlu, text) if isinstance(e, ItemLiked | ItemRejected)]
+
+
+def test_with_subtitles_is_no_topic(nlu: Understander) -> None:
+    evs = events(nlu, "a korean movie w/ subtitles")
+    assert any(isinstance(e, ConstraintSet) and e.name == "country" for e in evs)
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
