@@ -192,6 +192,12 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
             return f"Yes, {label} is in the catalogue: {item.description}"
         return f"Yes, {label} is in the catalogue: {_sentences(item.description, 2)}"
     if topic == "plot":
+        if re.search(r"\b(?:die|dies|killed|ending|end)\b", text.lower()):
+            # 'does anyone die in it?': the synopsis is all there is, and it avoids spoilers
+            return (
+                f"The catalogue does not say how {label} ends or who dies in it; its synopsis: "
+                f"{_sentences(item.description, 2)}"
+            )
         if item.description_composed:
             return (
                 f"The catalogue has no synopsis of {label}; it describes it as: {item.description}"

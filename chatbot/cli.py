@@ -550,7 +550,8 @@ class _TerminalChat:
         if not streamed:
             print(reply.text, file=out)
         for notice in reply.notices:
-            print(f"  ! {notice}", file=out)
+            if notice.strip() not in reply.text:  # the reply already says it: once is enough
+                print(f"  ! {notice}", file=out)
         self.last[:] = [r.item.id for r in reply.items]
         for n, rec in enumerate(reply.items, start=1):
             genres = ", ".join(rec.item.genres[:3])

@@ -71,3 +71,9 @@ def test_bad_lines_are_reported_and_the_chat_goes_on(chat) -> None:  # type: ign
     assert code == 0
     assert "! message is 300 characters long; the limit is 200" in out
     assert "  1. " in out
+
+
+def test_a_notice_the_reply_already_says_is_printed_once(chat) -> None:  # type: ignore[no-untyped-def]
+    code, out = chat("I liked the second one")  # nothing was shown yet
+    assert code == 0
+    assert out.count("haven't shown you any picks yet") == 1

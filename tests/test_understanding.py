@@ -1718,3 +1718,76 @@ def test_with_subtitles_is_no_topic(nlu: Understander) -> None:
     evs = events(nlu, "a korean movie w/ subtitles")
     assert any(isinstance(e, ConstraintSet) and e.name == "country" for e in evs)
     assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [("something with zero romance, maybe sci fi", "Romance"), ("zero gore please", "Splatter")],
+)
+def test_zero_of_a_kind_avoids_it(nlu: Understander, text: str, avoided: str) -> None:
+    evs = events(nlu, text)
+    assert any(isinstance(e, AttributeAvoided) and e.value.startswith(avoided) for e in evs)
+    assert not any(isinstance(e, AttributePreferred) and e.value.startswith(avoided) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what about the second one, does anyone die in it?", "plot"),
+        ("how about the first one, is it too long?", "runtime"),
+        ("does the dog die in the third one?", "plot"),
+        ("is there a happy ending in the second one?", "plot"),
+    ],
+)
+def test_a_question_after_naming_a_pick_is_answered(
+    nlu: Understander, after_picks: InterestState, text: str, topic: str
+) -> None:
+    found = nlu.understand(text, after_picks)
+    assert found.question is not None and found.question.topic == topic
+    assert len(found.question.item_ids) == 1 and not found.events
+    # 'what about a comedy?' stays a request
+    assert nlu.understand("what about a comedy?", after_picks).question is None
+
+
+def test_who_dies_is_answered_without_spoilers_from_the_synopsis(movies_catalog: Catalog) -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    heat = movie(movies_catalog, "Heat", 1995)
+    said = answer(Question("plot", (heat.id,)), "does anyone die in it?", movies_catalog)
+    assert said.startswith("The catalogue does not say how **Heat (1995)** ends")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["just watched Parasite and was blown away", "saw Inception last night, I am blown away"],
+)
+def test_praise_after_was_is_no_title(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any("Blown Away" in getattr(e, "title", "") for e in evs)
+
+
+@pytest.mark.parametrize("text", ["no keanu reeves", "no Keanu Reeves please"])
+def test_a_name_the_synopses_use_is_no_title(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any(isinstance(e, ItemRejected | ItemLiked) for e in evs)
+    assert InterestAvoided("keanu reeves") in evs
+
+
+@pytest.mark.parametrize(
+    ("text", "title"), [("up", "Up (2009)"), ("heat?", "Heat (1995)"), ("her", "Her (2013)")]
+)
+def test_an_everyday_title_as_the_whole_message_is_that_film(
+    nlu: Understander, text: str, title: str
+) -> None:
+    assert [e.title for e in events(nlu, text) if isinstance(e, ItemLiked)] == [title]
+
+
+@pytest.mark.parametrize("text", ["next", "next ones please", "ok next", "anything", "again"])
+def test_asking_for_the_next_picks_names_no_film_and_no_topic(nlu: Understander, text: str) -> None:
+    assert not [e for e in events(nlu, text) if isinstance(e, ItemLiked | InterestExpressed)]
+
+
+def test_the_user_watching_alone_is_no_topic(nlu: Understander) -> None:
+    assert not events(nlu, "im watching alone tonight, feeling down")
+    assert ConstraintSet("runtime_max", 100) in events(nlu, "something ~90 min")

@@ -184,6 +184,7 @@ def normalize_slang(text: str) -> str:
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    text = re.sub(r"~\s*(?=\d)", "about ", text)  # '~90 min'
     text = _WORD_RE.sub(_cue_typo, text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)

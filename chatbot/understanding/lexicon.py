@@ -93,7 +93,7 @@ def _aliases(text: str) -> dict[str, list[str]]:
 NEGATORS = _words(
     "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
     "haven't havent hasn't hadn't "
-    "nothing without neither nor less avoid except none hardly nobody"
+    "nothing without neither nor less avoid except none hardly nobody zero"
 )
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
@@ -422,7 +422,8 @@ REQUEST_QUESTIONS = re.compile(
     # 'do you have any westerns?' asks for films; 'do you have Heat?' whether it is there
     rf"^(do|have|did) you (have|got)\b(?=\s+{_ASKS_FOR_FILMS})|"
     r"^what (should|could|can|"
-    r"would|shall) (i|we)\b|^what about\b|^how about\b|^(is|are) there\b|^any\b|"
+    r"would|shall) (i|we)\b|^what about\b|^how about\b|"
+    r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|^any\b|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
     r"^anything\b|^got any\b|^why not\b"
 )
@@ -472,6 +473,12 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b",
     ),
     (
+        # 'does anyone die in it?', 'does the dog die?', 'is there a happy ending?': the story
+        "plot",
+        r"^(?:does|do|did) (?:any ?one|any ?body|the \w+|he|she|they) (?:die|dies|get killed)\b|"
+        r"\bhappy ending\b|\bsad ending\b|\bhow does it end\b",
+    ),
+    (
         "genre",
         r"\b(what|which) (kind|sort|type|genre)\b|\bgenres?\b|\bis (it|that) an? "
         r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
@@ -513,4 +520,6 @@ DISCOURSE_IDIOMS = (
     "in other words", "as it turns out", "no rush", "no hurry", "no pressure", "no worries",
     "no biggie", "no big deal", "thanks in advance", "thank you in advance", "thx in advance",
     "ty in advance", "much appreciated", "any help appreciated", "any help is appreciated",
+    # who watches, not what the film is about: 'im watching alone tonight, feeling down'
+    "watching alone", "watch alone", "watching it alone", "on my own tonight", "by myself",
 )  # fmt: skip

@@ -407,6 +407,14 @@ class _Parse(ConstraintRules, TitleRules):
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
+        # 'what about the third one, does anyone die in it?': the question after the pick named
+        aside = re.match(
+            r"^(?:what|how) about [^,?]+,\s*(?=(?:is|are|was|does|do|did|can|will|would|how|"
+            r"what|why|who|when|which)\b)",
+            low,
+        )
+        if aside is not None:
+            low = low[aside.end() :]
         words = re.findall(r"[\w']+", low)
         if not words or self.reset:
             return None
@@ -521,6 +529,12 @@ class _Parse(ConstraintRules, TitleRules):
 
         # 'more like these': more of the same, not a like of one pick ('more like that' names one)
         self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
+        # 'next', 'next ones please' as the whole message: the next picks (no Next, no topic)
+        self._consume(
+            r"^\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?next(?: ones?| batch| few| three)?"
+            r"(?: please| pls)?\s*[.!?]*\s*$",
+            lambda m: True,
+        )
 
         def adds(event: Event) -> Callable[[re.Match[str]], bool]:
             """A handler that adds `event` for each match (a request with no details)."""

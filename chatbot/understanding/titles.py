@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -341,6 +342,15 @@ class TitleRules(ParseBase):
         year, _ = self._year_after(i + n)
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
+        prev_word = self.toks[i - 1].text if i > 0 else ""
+        if (
+            not first.raw[:1].isupper()
+            and prev_word in ("was", "were", "am", "is", "are", "be", "been", "got", "get", "so")
+            and any(tuple(words) == p for table in (POSITIVE_CUES, NEGATIVE_CUES) for p in table)
+        ):
+            return False  # 'just watched Parasite and was blown away': praise, not Blown Away
+        if n == 1 and self._in_name_pair(i):
+            return False  # 'no keanu reeves': one word of a person's name, not Keanu (2016)
         if nxt in ("with", "starring", "by") and self._named_with_its_person(i + n + 1, key):
             return True  # 'big with tom hanks is a classic': Big (1988), which he is in
         before = self.toks[i - 1] if i > 0 else None
@@ -453,6 +463,18 @@ class TitleRules(ParseBase):
             and nxt not in ("was", "is", "and", "or", ",")
         ):
             return False  # 'saw heat and ronin': the verb, not the film Saw
+        if (
+            n == 1
+            and not capitalised
+            and all(not t.text.isalnum() for k, t in enumerate(self.toks) if k != i)
+            and key in self.vocab.titles
+            and words[0] not in SMALL_TALK
+            and words[0] not in FILLER_WORDS
+            and words[0] not in PRONOUNS
+            and words[0] not in _MORE_WORDS
+            and not any((words[0],) == p for table in (POSITIVE_CUES, NEGATIVE_CUES) for p in table)
+        ):
+            return True  # 'up' or 'heat' as the whole message (what did you like?): the film
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             # 'what should I watch next?' is not the film 'Next'; 'i loved heat' is Heat
             # 'but us was kinda boring', 'but up was meh': a word that cannot be a subject, as
@@ -595,6 +617,15 @@ class TitleRules(ParseBase):
             # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
             or self._subject_of_clause(i, n)  # 'honestly Pulp Fiction blew me away'
+        )
+
+    def _in_name_pair(self, i: int) -> bool:
+        """Token i and its neighbour are a pair the descriptions write as one name ('keanu
+        reeves', 'new york'), typed in lower case or as a name."""
+        words = [t.text for t in self.toks]
+        pairs = self.vocab.name_phrases
+        return (i > 0 and (words[i - 1], words[i]) in pairs) or (
+            i + 1 < len(words) and (words[i], words[i + 1]) in pairs
         )
 
     def _named_with_its_person(self, k: int, key: str) -> bool:
@@ -1173,6 +1204,8 @@ class TitleRules(ParseBase):
                     continue
                 if all(_very_common(w) for w in words):
                     continue  # 'about the' is no typo of About Time: a typo has a rarer word
+                if j < len(span) and (words[-1], span[j].text) in self.vocab.name_phrases:
+                    continue  # 'no keanu reeves': a name is cut, no Keanu (2016)
                 if j < run:
                     break  # 'Spirit of the Forgotten Harbour': a known title inside an unknown one
                 year, extra = self._year_after(start + j)
@@ -1191,6 +1224,10 @@ class TitleRules(ParseBase):
             if best is not None:
                 self._add_item(start, best[0])
                 self._use(start, best[1])
+            elif any(
+                (a.text, b.text) in self.vocab.name_phrases for a, b in itertools.pairwise(span)
+            ):
+                continue  # 'no Keanu Reeves please': a name the descriptions use, left as a topic
             elif (was_cued or start in cued) and self._looks_like_title(span):
                 caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
                 last = max(k for k, s in enumerate(span) if s in caps)
@@ -1474,6 +1511,11 @@ def _close_enough(typed: str, title: str) -> bool:
 
 
 # words after 'watched' / 'seen' that are never a film's name there ('until I've seen one')
+# words that alone ask for more picks, not for the film of that name ('next', 'another')
+_MORE_WORDS = frozenset(
+    ("next", "again", "another", "other", "others", "else", "different", "similar", "same")
+    + ("random", "surprise", "whatever", "anything", "something", "nothing", "everything")
+)
 _NOT_WATCHED_TITLES = frozenset(
     ("him", "her", "you", "me", "us", "everything", "nothing", "something", "anything")
     + ("one", "ones", "some", "any", "all", "both", "either", "neither", "none", "most")
