@@ -319,7 +319,7 @@ class Ranker:
             # the fine-tuned encoder's best items for this context join through the same filters
             n = self.encoder.blend.candidates
             extra = [*extra, *self.encoder.top(context, n, exclude=excluded)]
-        if state.interests and self._topic_holds(state):
+        if state.interests and not state.focus and self._topic_holds(state):
             # the catalogue's items that name the described topic join the pool (a lexical
             # candidate source beside the embedding search: 'a pirate movie', then 'yes',
             # 'more', 'none of these' keep finding pirate films after the nearest ones are shown)

@@ -1791,3 +1791,28 @@ def test_asking_for_the_next_picks_names_no_film_and_no_topic(nlu: Understander,
 def test_the_user_watching_alone_is_no_topic(nlu: Understander) -> None:
     assert not events(nlu, "im watching alone tonight, feeling down")
     assert ConstraintSet("runtime_max", 100) in events(nlu, "something ~90 min")
+
+
+@pytest.mark.parametrize(
+    "text", ["watching with my aunt, she hates swearing", "i can't stand sex scenes"]
+)
+def test_a_dislike_of_explicit_content_asks_for_clean_films(nlu: Understander, text: str) -> None:
+    assert ConstraintSet("audience", "family") in events(nlu, text)
+
+
+def test_how_many_were_watched_is_no_wish_and_a_later_no_wins(nlu: Understander) -> None:
+    evs = events(nlu, "we binged like five romcoms last week so no romance tonight, a heist maybe")
+    assert AttributeAvoided("genre", "Romance") in evs
+    assert not any(isinstance(e, AttributePreferred) and "Roman" in e.value for e in evs)
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+    # a kind of romance said to be fine after the 'no' stays wanted
+    kept = events(nlu, "no romance, but a romcom is fine")
+    assert AttributePreferred("genre", "Romantic Comedy") in kept
+    dramas = events(nlu, "romcoms are great but no romance dramas")
+    assert AttributeAvoided("genre", "Romantic Drama") in dramas
+    assert AttributePreferred("genre", "Romantic Comedy") in dramas
+
+
+@pytest.mark.parametrize("text", ["others", "any others?", "a comedy if possible"])
+def test_requests_for_more_and_hedges_are_no_topics(nlu: Understander, text: str) -> None:
+    assert not [e for e in events(nlu, text) if isinstance(e, InterestExpressed | ItemLiked)]

@@ -791,6 +791,10 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         r"(?P<neg>)\b(?:nothing|no) (?:too |overly )?(?:inappropriate|explicit|raunchy|dirty|"
         r"sexual|nsfw|r[\s-]?rated)\b|\bno (?:sex(?: scenes?)?|nudity|swearing|bad language)\b|"
+        # 'she hates swearing', "i can't stand sex scenes": the same wish, said as a dislike
+        r"\b(?:hates?|can't stand|cannot stand|dislikes?|don't like|doesn't like|without|"
+        r"minds?|offended by) (?:the |any |all the )?(?:swearing|cursing|bad language|"
+        r"sex scenes?|nudity)\b|"
         r"\bkeep it clean\b",
         _R._family,
     ),

@@ -232,6 +232,7 @@ FACET_ALIASES = _aliases(
     fun|light = comedy;
     violent|violence|brutal = violence;
     rom com|romcom|rom coms = romantic comedy;
+    romance drama|romance dramas|romantic dramas = romantic drama;
     date night|date movie|first date|a date = romantic comedy, romance;
     scary|scarier|spooky|frightening = horror;
     sci fi|scifi|science fiction = science fiction;
@@ -521,5 +522,6 @@ DISCOURSE_IDIOMS = (
     "no biggie", "no big deal", "thanks in advance", "thank you in advance", "thx in advance",
     "ty in advance", "much appreciated", "any help appreciated", "any help is appreciated",
     # who watches, not what the film is about: 'im watching alone tonight, feeling down'
+    "if possible", "where possible", "if you can", "if at all possible",
     "watching alone", "watch alone", "watching it alone", "on my own tonight", "by myself",
 )  # fmt: skip

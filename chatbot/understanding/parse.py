@@ -531,7 +531,8 @@ class _Parse(ConstraintRules, TitleRules):
         self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
         # 'next', 'next ones please' as the whole message: the next picks (no Next, no topic)
         self._consume(
-            r"^\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?next(?: ones?| batch| few| three)?"
+            r"^\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?(?:next(?: ones?| batch| few| three)?|"
+            r"(?:some |any )?others|other ones)"
             r"(?: please| pls)?\s*[.!?]*\s*$",
             lambda m: True,
         )
@@ -724,6 +725,11 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         if after[0] in ("twice", "once"):
             return True
+        before = self.toks[k - 1].text if k > 0 else ""
+        if (after[0].isdecimal() or after[0] in SPELLED_COUNTS) and before in (
+            *("watched", "seen", "saw", "binged", "rewatched", "did", "had"),
+        ):
+            return True  # 'we watched like four romcoms': how many, not a liking
         return (
             after[0] in ("a", "so", "about", "maybe")
             or after[0].isdecimal()
@@ -1582,12 +1588,25 @@ def _dedupe(events: list[Event]) -> list[Event]:
         for k, e in enumerate(out)
         if isinstance(e, AttributePreferred | AttributeAvoided)
     }
+    from chatbot.filters import is_kind_of
+
+    # and a later 'no romance' over an earlier wish for a kind of it ('we watched like four
+    # romcoms last weekend so no romance this time')
+    avoided_later = [
+        (k, e.facet, e.value) for k, e in enumerate(out) if isinstance(e, AttributeAvoided)
+    ]
     return [
         e
         for k, e in enumerate(out)
         if not (isinstance(e, ConstraintSet) and last[e.name] != k)
         and not (
             isinstance(e, AttributePreferred | AttributeAvoided) and said[(e.facet, e.value)] != k
+        )
+        and not (
+            isinstance(e, AttributePreferred)
+            and any(
+                j > k and f == e.facet and is_kind_of(e.value, v, f) for j, f, v in avoided_later
+            )
         )
     ]
 
