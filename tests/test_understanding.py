@@ -1816,3 +1816,8 @@ def test_how_many_were_watched_is_no_wish_and_a_later_no_wins(nlu: Understander)
 @pytest.mark.parametrize("text", ["others", "any others?", "a comedy if possible"])
 def test_requests_for_more_and_hedges_are_no_topics(nlu: Understander, text: str) -> None:
     assert not [e for e in events(nlu, text) if isinstance(e, InterestExpressed | ItemLiked)]
+
+
+@pytest.mark.parametrize("text", ["an Eddie Murphy comedy from the 80s", "a Eddie Murphy movie"])
+def test_a_name_between_an_article_and_a_kind_is_no_title(nlu: Understander, text: str) -> None:
+    assert not [e for e in events(nlu, text) if isinstance(e, ItemLiked)]

@@ -349,6 +349,10 @@ class TitleRules(ParseBase):
             and any(tuple(words) == p for table in (POSITIVE_CUES, NEGATIVE_CUES) for p in table)
         ):
             return False  # 'just watched Parasite and was blown away': praise, not Blown Away
+        if self._attribute_span(i, n) and not any(
+            normalize_title(it.title) == key for it in self.vocab.titles.get(key, ())
+        ):
+            return False  # 'an Eddie Murphy comedy' is no Eddie Murphy: Delirious
         if n == 1 and self._in_name_pair(i):
             return False  # 'no keanu reeves': one word of a person's name, not Keanu (2016)
         if nxt in ("with", "starring", "by") and self._named_with_its_person(i + n + 1, key):
@@ -617,6 +621,16 @@ class TitleRules(ParseBase):
             # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
             or self._subject_of_clause(i, n)  # 'honestly Pulp Fiction blew me away'
+        )
+
+    def _attribute_span(self, i: int, n: int) -> bool:
+        """Tokens i..i+n stand between an article and a kind of film ('an Eddie Murphy comedy',
+        'a Nolan movie'): they describe the film asked for, they do not name it."""
+        prev = self.toks[i - 1].text if i > 0 else ""
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        kind = self.vocab.facet_terms.get((nxt,))
+        return prev in ("a", "an", "some", "any") and (
+            nxt in KIND_NOUNS or (kind is not None and kind[0] == "genre")
         )
 
     def _in_name_pair(self, i: int) -> bool:
@@ -1206,6 +1220,8 @@ class TitleRules(ParseBase):
                     continue  # 'about the' is no typo of About Time: a typo has a rarer word
                 if j < len(span) and (words[-1], span[j].text) in self.vocab.name_phrases:
                     continue  # 'no keanu reeves': a name is cut, no Keanu (2016)
+                if self._attribute_span(start, j):
+                    continue  # 'an Eddie Murphy comedy' is no Eddie Murphy: Delirious
                 if j < run:
                     break  # 'Spirit of the Forgotten Harbour': a known title inside an unknown one
                 year, extra = self._year_after(start + j)
