@@ -149,7 +149,27 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         fits = "fits in" if item.runtime <= budget else "is longer than"
         return f"{said} That {fits} the {_duration(budget)} you have."
     if topic == "rating":
+        if re.search(r"\brated (?:r|pg|pg-?13|g|nc-?17)\b|\bage rating\b|\bmpaa\b", text.lower()):
+            # 'is it rated R?': an age rating, which the catalogue does not hold
+            marks = _marked(item, AUDIENCES["teen"].refuses.items()) or list(item.facet("audience"))
+            said = f" It is marked {_join(marks)}." if marks else ""
+            return (
+                f"The catalogue has no age ratings (R, PG-13 ...) for {label}.{said} "
+                f"{_rating(label, item)}"
+            )
         return _rating(label, item)
+    if topic == "language":
+        spoken = [_language_name(c) for c in item.facet("language")]
+        if not spoken:
+            return f"The catalogue does not say what language {label} is in."
+        first = spoken[0]
+        rest = f"; it also has {_join(spoken[1:])} in it" if len(spoken) > 1 else ""
+        subtitles = "" if first == "English" else " Unless you speak it, that means subtitles."
+        asked = re.search(r"\bin ([a-z]+)\b", text.lower())
+        if asked and asked.group(1).title() in (*spoken, "English"):
+            yes = asked.group(1).title() == first
+            return f"{'Yes' if yes else 'No'}: {label} is in {first}{rest}.{subtitles}"
+        return f"{label} is in {first}{rest}.{subtitles}"
     if topic == "availability":
         return (
             f"The catalogue does not say where {label} is streaming or showing; it only holds "
@@ -238,6 +258,15 @@ def _duration(minutes: float) -> str:
         hours = int(minutes // 60)
         return f"{hours} hour{'s' if hours != 1 else ''}"
     return f"{int(minutes)} minutes"
+
+
+def _language_name(code: str) -> str:
+    """'fr' -> 'French' (the understanding's language words, read backwards); the code itself
+    for a language those words do not name."""
+    from chatbot.understanding.lexicon import LANGUAGES
+
+    names = {c: w for w, c in sorted(LANGUAGES.items(), key=lambda x: -len(x[0]))}
+    return names[code].title() if code in names else code
 
 
 def _facts(item: Item) -> str:

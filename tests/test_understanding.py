@@ -1821,3 +1821,89 @@ def test_requests_for_more_and_hedges_are_no_topics(nlu: Understander, text: str
 @pytest.mark.parametrize("text", ["an Eddie Murphy comedy from the 80s", "a Eddie Murphy movie"])
 def test_a_name_between_an_article_and_a_kind_is_no_title(nlu: Understander, text: str) -> None:
     assert not [e for e in events(nlu, text) if isinstance(e, ItemLiked)]
+
+
+def test_what_someone_is_scared_of_is_avoided(nlu: Understander) -> None:
+    evs = events(nlu, "my son is terrified of monsters")
+    assert AttributeAvoided("genre", "Monster Film") in evs
+    assert not any(isinstance(e, AttributePreferred | InterestExpressed) for e in evs)
+
+
+def test_picks_called_childish_are_rejected(nlu: Understander, after_picks: InterestState) -> None:
+    evs = events(nlu, "the first two are way too childish", after_picks)
+    assert [type(e) for e in evs] == [ItemRejected, ItemRejected]
+
+
+@pytest.mark.parametrize(
+    ("text", "facet", "value"),
+    [
+        ("a funy movie", "genre", "Comedy"),
+        ("something scarry", "genre", "Horror"),
+        ("something darker this time", "mood", "Dark"),
+        ("a whodunnit", "genre", "Mystery"),
+    ],
+)
+def test_misspelt_and_comparative_wish_words(
+    nlu: Understander, text: str, facet: str, value: str
+) -> None:
+    evs = events(nlu, text)
+    assert AttributePreferred(facet, value) in evs
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+def test_a_list_of_ordinals_points_at_each_pick(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    evs = events(nlu, "ive seen the first and second", after_picks)
+    assert {e.item_id for e in evs if isinstance(e, ItemSeen)} == {shown[0].id, shown[1].id}
+    evs = events(nlu, "seen them all. others?", after_picks)
+    assert evs and all(isinstance(e, ItemSeen) for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("is the third one in english?", "Yes: **Inception (2010)** is in English"),
+        ("what language is the first one in?", "**Alien (1979)** is in English"),
+        ("is the second one rated R?", "The catalogue has no age ratings"),
+    ],
+)
+def test_language_and_age_rating_questions_are_answered(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState, text: str, start: str
+) -> None:
+    from chatbot.answers import answer
+
+    found = nlu.understand(text, after_picks)
+    assert found.question is not None and not found.events
+    assert answer(found.question, text, movies_catalog).startswith(start)
+
+
+def test_a_change_of_mind_replaces_the_earlier_wish(nlu: Understander) -> None:
+    state = fold(
+        [
+            ConstraintSet("country", "FR"),
+            AttributePreferred("language", "fr"),
+            AttributePreferred("genre", "Romance"),
+        ]
+    )
+    evs = events(nlu, "actually make it italian", state)
+    assert ConstraintSet("country", "IT") in evs
+    assert BeliefRemoved(facet_belief_id("preferred", "language", "fr")) in evs
+    assert not any(isinstance(e, BeliefRemoved) and "Romance" in e.belief_id for e in evs)
+    sad = fold([AttributePreferred("mood", "Sad")])
+    evs = events(nlu, "hmm, something uplifting instead", sad)
+    assert BeliefRemoved(facet_belief_id("preferred", "mood", "Sad")) in evs
+    # without a marker a new wish adds to the old ones; a narrower kind keeps the broader one
+    assert not [
+        e for e in events(nlu, "also something uplifting", sad) if isinstance(e, BeliefRemoved)
+    ]
+    comedy = fold([AttributePreferred("genre", "Comedy")])
+    assert not [
+        e for e in events(nlu, "actually a romantic comedy", comedy) if isinstance(e, BeliefRemoved)
+    ]
+
+
+def test_forgetting_the_kids_clears_their_audience(nlu: Understander) -> None:
+    state = fold([ConstraintSet("audience", "children")])
+    evs = events(nlu, "forget the kid thing, its just me now, want a thriller", state)
+    assert ConstraintCleared("audience") in evs

@@ -717,7 +717,10 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
         r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b|"
-        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)\b",
+        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)\b|"
+        # 'forget the kid thing, its just me now': nobody else is watching any more
+        rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT})s?(?: thing| part| stuff)?\b|"
+        r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b",
         _R._left,
     ),
     # 'they're asleep now', 'she fell asleep': the children the audience limit is for
@@ -1195,7 +1198,7 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?:from|made in|produced in|shot in) (?:the )?(?P<c>{_COUNTRY_ALT})\b|"
         # 'something french maybe', 'anything korean?': the nationality is the whole wish
         r"(?:(?<=something )|(?<=anything )|(?<=maybe )|(?<=preferably )|(?<=ideally )|"
-        r"(?<=how about )|(?<=what about ))"
+        r"(?<=how about )|(?<=what about )|(?<=make it )|(?<=actually )|(?<=rather ))"
         rf"(?P<adj2>{_COUNTRY_ALT})(?=\s*(?:$|[.,!?;]|(?:please|pls|maybe|perhaps|ideally|"
         r"tonight|instead|this time|for once|for a change|would be (?:nice|good|great)|"
         r"with|about|where|that|set in)\b)))",

@@ -160,13 +160,13 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def _cue_typo(m: re.Match[str]) -> str:
-    """'liekd' -> 'liked', 'wacthed' -> 'watched': an unknown word (wordfreq Zipf below 1) one
+    """'liekd' -> 'liked', 'wacthed' -> 'watched': a rare word (wordfreq Zipf below 2) one
     edit away from a verdict or watching word (CUE_SPELLINGS); other words stay as typed."""
     from wordfreq import zipf_frequency
 
     word = m.group(0)
     low = word.lower()
-    if zipf_frequency(low, "en") >= 1.0:
+    if zipf_frequency(low, "en") >= 2.0:
         return word
     return next((cue for cue in CUE_SPELLINGS if _one_edit(low, cue)), word)
 

@@ -127,7 +127,9 @@ NEGATIVE_CUES = _phrases(
     "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
     "didn't like|didnt like|did not like|didn't love|didnt love|didn't enjoy|didnt enjoy|"
     "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on|"
-    "bore me|bores me|bored me|bore me to tears|bores me to tears"
+    "bore me|bores me|bored me|bore me to tears|bores me to tears|"
+    "scared of|afraid of|frightened of|terrified of|gets scared of|too childish|childish|"
+    "too kiddy|kiddy"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
@@ -180,6 +182,11 @@ FORWARD_CUES = frozenset(
         "burned out on",
         "had my fill of",
         "can't stand",
+        "scared of",
+        "afraid of",
+        "frightened of",
+        "terrified of",
+        "gets scared of",
     ]
 )
 POSITIVE_CUES = _phrases(
@@ -229,10 +236,12 @@ NUMBER_WORDS: dict[str, float] = {
 # alias words -> candidate facet values (normalised); the first one the catalogue has wins
 FACET_ALIASES = _aliases(
     """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
-    fun|light = comedy;
+    fun|light|lighter|more lighthearted = comedy;
+    darker|grittier|bleaker = dark;
     violent|violence|brutal = violence;
     rom com|romcom|rom coms = romantic comedy;
     romance drama|romance dramas|romantic dramas = romantic drama;
+    whodunit|whodunnit|whodunits|whodunnits = mystery;
     date night|date movie|first date|a date = romantic comedy, romance;
     scary|scarier|spooky|frightening = horror;
     sci fi|scifi|science fiction = science fiction;
@@ -304,6 +313,7 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
     """movie movies film films flick flicks something anything recommend recommendation
+    style vein
     appropriate inappropriate suitable unsuitable
     recommendations suggest suggestion suggestions want wanna looking look watch watching see show
     shows give me please maybe kind sort type one ones stuff thing things tonight today now would
@@ -374,6 +384,9 @@ CUE_SPELLINGS = (
     *("loved", "liked", "hated", "enjoyed", "adored", "watched", "disliked", "rewatched"),
     *("favourite", "favorite", "amazing", "awesome", "boring", "terrible", "brilliant"),
     *("fantastic", "love", "like", "hate", "enjoy", "adore", "loves", "likes", "hates"),
+    # wish words and pick ordinals ('funy movie', 'the secnd one')
+    *("funny", "scary", "romantic", "comedy", "horror", "thriller", "animated", "documentary"),
+    *("first", "second", "third", "last"),
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(
@@ -454,12 +467,21 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"(?!\s+(?:ago|time|story|stories)\b)",
     ),
     (
+        # 'is the first one in english?', 'is it subtitled?', 'what language is it in?'
+        "language",
+        r"\bwhat language\b|\bwhich language\b|^(?:is|was|are)\b.*\b(?:in (?:english|"
+        r"french|spanish|german|italian|japanese|korean|chinese|hindi)|subtitled|dubbed|"
+        r"in another language|a foreign(?: language)? (?:film|movie|one))\b|"
+        r"^(?:does|do)\b.*\bhave (?:english )?subtitles\b",
+    ),
+    (
         "availability",
         r"\bnetflix\b|\bstreaming\b|\bstream\b|\bavailable\b|\bwhere can i (watch|see|get)\b|"
         r"\bamazon\b|\bprime video\b|\bhulu\b|\bdisney\+|\bon tv\b|\bin cinemas?\b",
     ),
     (
         "rating",
+        r"\brated (?:r|pg|pg-?13|g|nc-?17)\b|\bage rating\b|\bmpaa\b|"
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
         r"\b(?:is|was) (?:it|that|this|that one|this one) (?:any )?(?:good|great|decent)\s*\?|"
         r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b",
@@ -525,3 +547,10 @@ DISCOURSE_IDIOMS = (
     "if possible", "where possible", "if you can", "if at all possible",
     "watching alone", "watch alone", "watching it alone", "on my own tonight", "by myself",
 )  # fmt: skip
+
+# a change of mind: a new value of a facet said with it replaces the values wished for before
+# ('actually make it italian', 'something uplifting instead', 'scratch that, a western')
+CHANGE_OF_MIND = re.compile(
+    r"\b(?:actually|instead|rather|make it|change of plans?|on second thoughts?|scratch that|"
+    r"no wait|wait no|changed my mind|change my mind)\b"
+)

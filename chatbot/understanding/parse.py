@@ -43,6 +43,7 @@ from chatbot.understanding.core import (
 )
 from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_language
 from chatbot.understanding.lexicon import (
+    CHANGE_OF_MIND,
     CLAUSE_BREAK,
     CRITIQUE_MARK,
     DISCOURSE_IDIOMS,
@@ -266,6 +267,7 @@ class _Parse(ConstraintRules, TitleRules):
         if question is not None:
             # a question is answered, never stored as a like or a genre wish
             return Understanding(mentioned=mentioned, question=question, notes=())
+        self._change_of_mind()
         for title in unknown:
             self.notes.append(self._unknown_note(title))
         words = [t.text for t in self.toks if t.text.isalnum()]
@@ -284,6 +286,27 @@ class _Parse(ConstraintRules, TitleRules):
             notes=tuple(dict.fromkeys(self.notes)),
             small_talk=small_talk,
         )
+
+    def _change_of_mind(self) -> None:
+        """'actually make it italian', 'actually something uplifting instead', 'scratch that, a
+        western': a new value of a facet said with a change-of-mind marker replaces the values
+        of that facet wished for before (a kind of the new value, or the value it is a kind
+        of, stays)."""
+        from chatbot.filters import is_kind_of
+
+        if not CHANGE_OF_MIND.search(self.text.lower()):
+            return
+        # ('make it italian' prefers Italian, so the French wished before goes)
+        now = [(e.facet, e.value) for e in self.events if isinstance(e, AttributePreferred)]
+        facets = {f for f, _ in now}
+        for facet, value in self.state.preferred:
+            if facet not in facets or (facet, value) in now:
+                continue
+            if any(
+                f == facet and (is_kind_of(v, value, f) or is_kind_of(value, v, f)) for f, v in now
+            ):
+                continue  # 'a comedy', then 'actually a romantic comedy': a narrower kind
+            self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
 
     def _corrections(self) -> None:
         """'wait no, I meant Vertigo, not Psycho': a film the user named before is taken back
@@ -531,8 +554,8 @@ class _Parse(ConstraintRules, TitleRules):
         self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
         # 'next', 'next ones please' as the whole message: the next picks (no Next, no topic)
         self._consume(
-            r"^\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?(?:next(?: ones?| batch| few| three)?|"
-            r"(?:some |any )?others|other ones)"
+            r"(?:^|(?<=[.!?;])\s*)\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?"
+            r"(?:next(?: ones?| batch| few| three)?|(?:some |any )?others|other ones)"
             r"(?: please| pls)?\s*[.!?]*\s*$",
             lambda m: True,
         )

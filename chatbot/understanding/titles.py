@@ -100,6 +100,12 @@ class TitleRules(ParseBase):
                 nxt in (*PICK_NOUNS, "ones")
                 or (i > 0 and toks[i - 1].text == "the")
                 or len(toks) <= 3
+                # 'the first and second', 'the first, second and last': one list of picks
+                or (
+                    i > 1
+                    and toks[i - 1].text in ("and", ",", "or")
+                    and toks[i - 2].text in ORDINALS
+                )
             ):
                 idx = ORDINALS[w]
                 picks = [n - 1 if idx == -1 else (n // 2 if idx == -2 else idx)]
