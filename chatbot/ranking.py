@@ -315,14 +315,16 @@ class Ranker:
         if self.learned is not None:
             extra = [*extra, *self.learned.extra_candidates()]
         context = self.encoder_vector(state)
+        chosen: set[str] = set()  # the fine-tuned encoder's own picks for this context
         if context is not None and self.encoder is not None:
             # the fine-tuned encoder's best items for this context join through the same filters
             n = self.encoder.blend.candidates
-            extra = [*extra, *self.encoder.top(context, n, exclude=excluded)]
+            chosen = set(self.encoder.top(context, n, exclude=excluded))
+            extra = [*extra, *chosen]
         if state.interests and not state.focus and self._topic_holds(state):
             # the catalogue's items that name the described topic join the pool (a lexical
-            # candidate source beside the embedding search: 'a pirate movie', then 'yes',
-            # 'more', 'none of these' keep finding pirate films after the nearest ones are shown)
+            # candidate source beside the embedding search: 'something with submarines', then
+            # 'more', 'more' keep finding submarine films after the nearest ones are shown)
             extra = [*extra, *self._naming(state.interests[-1])[:TOPIC_CANDIDATES]]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         if state.focus:
@@ -346,7 +348,10 @@ class Ranker:
         elif state.interests and self._topic_holds(state):
             # a described topic ('something with dinosaurs', then 'good ones', 'more', or 'more
             # of that' on a pick about it) is kept the same way while items name it
-            on_topic = [h for h in hits if _shares_words(state.interests[-1], h.item)]
+            # (the fine-tuned encoder's own picks stay: it read the whole context)
+            on_topic = [
+                h for h in hits if _shares_words(state.interests[-1], h.item) or h.item.id in chosen
+            ]
             if on_topic and (not state.liked or len(on_topic) >= k):
                 hits = on_topic  # with likes to go by, only while enough items name it
         pops = self._pop
