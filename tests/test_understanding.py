@@ -1839,11 +1839,10 @@ def test_picks_called_childish_are_rejected(nlu: Understander, after_picks: Inte
     [
         ("a funy movie", "genre", "Comedy"),
         ("something scarry", "genre", "Horror"),
-        ("something darker this time", "mood", "Dark"),
         ("a whodunnit", "genre", "Mystery"),
     ],
 )
-def test_misspelt_and_comparative_wish_words(
+def test_misspelt_wish_words_and_whodunit(
     nlu: Understander, text: str, facet: str, value: str
 ) -> None:
     evs = events(nlu, text)

@@ -236,8 +236,7 @@ NUMBER_WORDS: dict[str, float] = {
 # alias words -> candidate facet values (normalised); the first one the catalogue has wins
 FACET_ALIASES = _aliases(
     """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
-    fun|light|lighter|more lighthearted = comedy;
-    darker|grittier|bleaker = dark;
+    fun|light = comedy;
     violent|violence|brutal = violence;
     rom com|romcom|rom coms = romantic comedy;
     romance drama|romance dramas|romantic dramas = romantic drama;
