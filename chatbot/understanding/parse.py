@@ -552,7 +552,8 @@ class _Parse(ConstraintRules, TitleRules):
 
         # 'more like these': more of the same, not a like of one pick ('more like that' names one)
         self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
-        # 'next', 'next ones please' as the whole message: the next picks (no Next, no topic)
+        # 'next', 'next ones please', 'seen them all. others?': a message or its last sentence
+        # asking for the next picks (no Next, no topic)
         self._consume(
             r"(?:^|(?<=[.!?;])\s*)\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?"
             r"(?:next(?: ones?| batch| few| three)?|(?:some |any )?others|other ones)"

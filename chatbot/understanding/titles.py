@@ -362,7 +362,7 @@ class TitleRules(ParseBase):
         if n == 1 and self._in_name_pair(i):
             return False  # 'no keanu reeves': one word of a person's name, not Keanu (2016)
         if nxt in ("with", "starring", "by") and self._named_with_its_person(i + n + 1, key):
-            return True  # 'big with tom hanks is a classic': Big (1988), which he is in
+            return True  # 'ghost with patrick swayze was so good': Ghost (1990), which he is in
         before = self.toks[i - 1] if i > 0 else None
         if (
             before is not None
@@ -650,7 +650,7 @@ class TitleRules(ParseBase):
 
     def _named_with_its_person(self, k: int, key: str) -> bool:
         """The words from token k name a person the title `key`'s film has in its person facet
-        ('big with tom hanks', 'up by pete docter')."""
+        ('ghost with patrick swayze', 'rope by alfred hitchcock')."""
         said = " ".join(t.text for t in self.toks[k : k + 4])
         return any(
             said == p.lower() or said.startswith(p.lower() + " ")
@@ -1129,7 +1129,7 @@ class TitleRules(ParseBase):
             ):
                 starts.append(k + 1)
                 cued.add(k + 1)
-        # 'the lord of the rigns was amazing', 'so the shawshenk redemption is a classic': a
+        # 'the lord of the rigns was amazing', 'jurasic park is one of my faves': a
         # misspelt name as the subject of a verdict opens its clause (the span ends at the verb)
         ends: dict[int, int] = {}
         for k, t in enumerate(toks):
