@@ -7,6 +7,7 @@ anything the catalogue does not hold; where the catalogue is silent the answer s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -263,10 +264,15 @@ def _duration(minutes: float) -> str:
 def _language_name(code: str) -> str:
     """'fr' -> 'French' (the understanding's language words, read backwards); the code itself
     for a language those words do not name."""
+    names = _language_names()
+    return names[code].title() if code in names else code
+
+
+@functools.cache
+def _language_names() -> dict[str, str]:
     from chatbot.understanding.lexicon import LANGUAGES
 
-    names = {c: w for w, c in sorted(LANGUAGES.items(), key=lambda x: -len(x[0]))}
-    return names[code].title() if code in names else code
+    return {c: w for w, c in sorted(LANGUAGES.items(), key=lambda x: -len(x[0]))}
 
 
 def _facts(item: Item) -> str:

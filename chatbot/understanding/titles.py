@@ -352,7 +352,7 @@ class TitleRules(ParseBase):
         if (
             not first.raw[:1].isupper()
             and prev_word in ("was", "were", "am", "is", "are", "be", "been", "got", "get", "so")
-            and any(tuple(words) == p for table in (POSITIVE_CUES, NEGATIVE_CUES) for p in table)
+            and _verdict_phrase(words)
         ):
             return False  # 'just watched Parasite and was blown away': praise, not Blown Away
         if self._attribute_span(i, n) and not any(
@@ -482,7 +482,7 @@ class TitleRules(ParseBase):
             and words[0] not in FILLER_WORDS
             and words[0] not in PRONOUNS
             and words[0] not in _MORE_WORDS
-            and not any((words[0],) == p for table in (POSITIVE_CUES, NEGATIVE_CUES) for p in table)
+            and not _verdict_phrase(words)
         ):
             return True  # 'up' or 'heat' as the whole message (what did you like?): the film
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
@@ -1505,6 +1505,11 @@ _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
+
+
+def _verdict_phrase(words: Sequence[str]) -> bool:
+    """The words are one whole verdict phrase ('blown away', 'love', 'meh')."""
+    return tuple(words) in POSITIVE_CUES or tuple(words) in NEGATIVE_CUES
 
 
 def _hits(item: Item, words: Sequence[str]) -> int:
