@@ -77,6 +77,24 @@ def people_in(doc: Any) -> list[str]:
     return names
 
 
+_CAP_RUN = re.compile(rf"{_CAP}(?: (?:von |van |de |di |da |del |le |la )?{_CAP})+")
+
+
+def names_known_in(text: str, known: set[str]) -> list[str]:
+    """The names of `known` (full names, two or more words) that `text` writes out, in order,
+    possessives included ("Quentin Tarantino's"); a name inside a longer run of capitalised
+    words counts ("Director Quentin Tarantino")."""
+    found: list[str] = []
+    for m in _CAP_RUN.finditer(text):
+        words = [_POSSESSIVE.sub("", w).replace("’", "'") for w in m.group(0).split()]
+        for size in range(min(4, len(words)), 1, -1):
+            for lo in range(len(words) - size + 1):
+                name = " ".join(words[lo : lo + size])
+                if name in known and name not in found:
+                    found.append(name)
+    return found
+
+
 def studios_in(text: str) -> list[str]:
     """Studios / franchises of the STUDIOS table named in a text."""
     return [name for name, pattern in _STUDIO_RE.items() if pattern.search(text)]
@@ -145,6 +163,19 @@ def add_people_and_studios(
         found = people_in(doc)
         if found:
             people[k] = found
+    # a full name the recogniser found in two or more synopses is the same person where it
+    # missed it ('Jackie Brown is a Quentin Tarantino film': tagged in four other synopses, not in
+    # this one); a name tagged once may be a misreading ('Death Star')
+    tagged: dict[str, int] = {}
+    for names in people.values():
+        for n in names:
+            tagged[n] = tagged.get(n, 0) + 1
+    known = {n for n, count in tagged.items() if count >= 2}
+    for k in real:
+        had = people.get(k, [])
+        more = [n for n in names_known_in(items[k].description, known) if n not in had]
+        if more:
+            people[k] = [*had, *more]
     # the recogniser sometimes takes a title for a name ('Toy Story'); titles are not people
     titles = {item.title.casefold() for item in items}
     franchises = franchise_names(items)

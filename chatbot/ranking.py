@@ -255,6 +255,16 @@ class Ranker:
             Recommendation(item, round(score, 4), explainer.reasons(item)) for score, item in picked
         ]
 
+    def explained(self, state: InterestState, item_ids: Sequence[str]) -> list[Recommendation]:
+        """Picks kept from the list on screen, with this state's reasons and score 0.0 (they are
+        not ranked again: `chatbot.turn_policy` keeps them in place while feedback replaces the
+        others). KeyError for an id not in the catalogue."""
+        explainer = _Explainer(self, state)
+        return [
+            Recommendation(item, 0.0, explainer.reasons(item))
+            for item in (self.catalog.get(i) for i in item_ids)
+        ]
+
     def totals(
         self,
         state: InterestState,

@@ -208,6 +208,8 @@ def plan_turn(
         kind = ReplyKind.ACKNOWLEDGE  # 'thanks!' after some picks gets a short answer
     small_talk = kind == ReplyKind.ACKNOWLEDGE and understanding.small_talk
     recs = [] if small_talk else ranker.rank(after, items, explain=explain)
+    if kind is None and recs and not understanding.more:
+        recs = _replace_in_place(state, after, new_events, recs, ranker, explain=explain)
     # reasons leave the manager (reply, UI, API, stored events) without raw user text
     recs = sanitise(recs, labels)
     notices = list(understanding.notes)
@@ -225,6 +227,49 @@ def plan_turn(
     else:
         kind = ReplyKind.RECOMMEND
     return TurnPlan(after, ReplyKind(kind), tuple(recs), question, tuple(notices), small_talk)
+
+
+def _replace_in_place(
+    before: InterestState,
+    after: InterestState,
+    new_events: Sequence[Event],
+    recs: list[Recommendation],
+    ranker: Ranker,
+    *,
+    explain: bool,
+) -> list[Recommendation]:
+    """A message that only says some picks on screen were seen already ('seen the second one',
+    'watched the first and third') replaces those picks where they stand and keeps the others in
+    their places: the user is still going through the list, so 'the third one' in the next
+    message still means the film it meant. Turning picks down ('not the first two'), any other
+    signal (a liked pick, a new wish, a constraint, a request for more) and feedback buttons get
+    a new list, as the understanding corpora's authors expect. `recs` are the new picks, best
+    first, none of them on screen."""
+    said = [e for e in new_events if not isinstance(e, UserSaid)]
+    shown = before.last_shown
+    if not said or not shown:
+        return recs
+    if not all(isinstance(e, ItemSeen) and e.item_id in shown for e in said):
+        return recs
+    gone = {e.item_id for e in said if isinstance(e, ItemSeen)}
+    stay = [i for i in shown if i not in gone and i in ranker.catalog]
+    if not stay:
+        return recs
+    from chatbot.ranking import Recommendation
+
+    picks = (
+        ranker.explained(after, stay)
+        if explain
+        else [Recommendation(ranker.catalog.get(i), 0.0) for i in stay]
+    )
+    kept = {r.item.id: r for r in picks}
+    fresh = iter(r for r in recs if r.item.id not in kept)
+    out: list[Recommendation] = []
+    for item_id in shown:
+        pick = kept.get(item_id) or next(fresh, None)
+        if pick is not None:
+            out.append(pick)
+    return out
 
 
 def no_results_notice(state: InterestState) -> str:

@@ -42,6 +42,7 @@ EXAMPLES = {
     "this_year": "something from this year",
     "runtime_nothing_under": "nothing under 90 minutes",
     "runtime_under_hour_and_half": "under an hour and a half",
+    "runtime_hour_and_half_max": "hour and a half tops",
     "runtime_clock": "1h30 tops",
     "runtime_under_hours_minutes": "less than 1 hour 40",
     "runtime_at_most_sign": "<= 100 minutes",

@@ -101,6 +101,47 @@ def test_a_question_is_answered_without_ranking_and_learns_nothing(books_parts: 
     assert plan.state.last_shown == state.last_shown
 
 
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [("seen the second one", (1,)), ("seen the first and third", (0, 2))],
+)
+def test_picks_said_to_be_seen_are_replaced_where_they_stand(
+    books_parts: Any, text: str, gone: tuple[int, ...]
+) -> None:
+    """The other picks keep their places, so 'the third one' next still means the same item."""
+    first, events = _plan(books_parts, InterestState(), "something exciting")
+    state = fold(first.events(events))
+    before = [r.item.id for r in first.recommendations]
+    assert len(before) == 3
+    plan, _ = _plan(books_parts, state, text)
+    after = [r.item.id for r in plan.recommendations]
+    assert len(after) == 3
+    for k in range(3):
+        if k in gone:
+            assert after[k] not in before, (k, after)
+        else:
+            assert after[k] == before[k], (k, after)
+            assert plan.recommendations[k].reasons  # kept picks still say why
+    assert not set(after) & {before[k] for k in gone}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not the second one",
+        "seen the second one, what else?",
+        "seen the second one, show me others",
+        "loved the second",
+    ],
+)
+def test_a_rejection_a_request_or_a_like_ranks_a_new_list(books_parts: Any, text: str) -> None:
+    first, events = _plan(books_parts, InterestState(), "something exciting")
+    state = fold(first.events(events))
+    plan, _ = _plan(books_parts, state, text)
+    before = {r.item.id for r in first.recommendations}
+    assert plan.recommendations and not before & {r.item.id for r in plan.recommendations}
+
+
 def test_a_verdict_on_a_pick_beside_a_question_is_kept_with_the_answer(
     books_parts: Any,
 ) -> None:

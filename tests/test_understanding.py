@@ -1324,6 +1324,125 @@ def test_the_same_director_of_a_film_named_earlier_in_the_message(nlu: Understan
     assert AttributeAvoided("person", "Steven Spielberg") in found
 
 
+@pytest.mark.parametrize(
+    ("liked", "director", "actor"),
+    [
+        ("Jackie Brown", "Quentin Tarantino", "Pam Grier"),  # 'a Quentin Tarantino film'
+        ("The Dark Knight", "Christopher Nolan", "Christian Bale"),  # 'Directed by ...'
+        ("Titanic", "James Cameron", "Kate Winslet"),  # 'the film from ... starring ...'
+    ],
+)
+def test_the_same_director_is_the_one_the_synopsis_says_made_it(
+    nlu: Understander, movies_catalog: Catalog, liked: str, director: str, actor: str
+) -> None:
+    film = movie(movies_catalog, liked)
+    assert {director, actor} <= set(film.facet("person"))
+    state = fold([ItemLiked(film.id, film.label)])
+    found = events(nlu, "something else, but not by the same director", state)
+    assert AttributeAvoided("person", director) in found
+    assert AttributeAvoided("person", actor) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("something with denzel washington", "Denzel Washington"),
+        ("anything by greta gerwig?", "Greta Gerwig"),
+        ("an action movie with Denzel Washington", "Denzel Washington"),
+        ("any other michael mann films?", "Michael Mann"),
+    ],
+)
+def test_a_person_no_synopsis_names_is_said_and_stored_as_nothing(
+    nlu: Understander, text: str, name: str
+) -> None:
+    """No belief on a word of the name ('washington' had found Mr. Smith Goes to Washington)."""
+    u = nlu.understand(text, InterestState())
+    assert not any(isinstance(e, InterestExpressed | InterestAvoided) for e in u.events)
+    assert any(name in note and "never name" in note for note in u.notes), u.notes
+
+
+def test_the_same_guy_or_cast_of_films_named_in_the_message(nlu: Understander) -> None:
+    """'the same guy' is who made it (the first film named whose synopsis says so), 'the same
+    actress' the others its synopsis names; a character is neither."""
+    found = events(nlu, "i liked jackie brown. more with the same actress")
+    assert AttributePreferred("person", "Pam Grier") in found
+    assert AttributePreferred("person", "Quentin Tarantino") not in found
+    found = events(nlu, "loved jackie brown and inception. anything by the same guy?")
+    assert AttributePreferred("person", "Quentin Tarantino") in found
+    assert not any(e == AttributePreferred("person", "Dom Cobb") for e in found)
+
+
+@pytest.mark.parametrize("text", ["a movie with big explosions", "something with talking animals"])
+def test_ordinary_words_after_with_are_no_unknown_person(nlu: Understander, text: str) -> None:
+    u = nlu.understand(text, InterestState())
+    assert not any("cast lists" in note for note in u.notes), u.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("a thriller, tops 100 mins", 100), ("a comedy at the most 95 minutes", 95)],
+)
+def test_tops_before_a_length_is_the_most_it_may_last(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    assert ConstraintSet("runtime_max", minutes) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("toy story 3 made me cry so much", "Toy Story 3"),
+        ("Shrek 2 had us laughing all night", "Shrek 2"),
+        ("heat with pacino and de niro was great", "Heat"),
+    ],
+)
+def test_a_numbered_or_cast_named_everyday_title_is_the_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    film = movie(movies_catalog, title)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("i loved the godfather, the acting, the family stuff", None),
+        ("cars 2 bored my kids to death", "death"),
+        ("a heist gone wrong in the 70s", "wrong"),
+        ("seen the second one, show me others", "others"),
+        ("a space movie, hour and a half tops", "tops"),
+    ],
+)
+def test_idioms_and_a_films_subject_are_no_topic_or_audience(
+    nlu: Understander, after_picks: InterestState, text: str, word: str | None
+) -> None:
+    found = events(nlu, text, after_picks)
+    if word is None:
+        assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found)
+    else:
+        assert not any(word in getattr(e, "text", "") for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["the second one looks good, tell me more", "ok. tell me a bit more about that one"]
+)
+def test_tell_me_more_asks_about_the_pick(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and u.question.topic == "plot" and u.question.item_ids
+
+
+@pytest.mark.parametrize(
+    "text", ["tell me about some comedies", "tell me more about films like heat"]
+)
+def test_tell_me_about_films_is_a_request(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    assert u.question is None and u.events
+
+
 def test_years_said_beat_newer(nlu: Understander, after_picks: InterestState) -> None:
     assert ConstraintSet("year_min", 1980) in events(nlu, "newer please, 80s onwards", after_picks)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.entities import franchise_names
+from catalog.entities import add_people_and_studios, franchise_names, names_known_in
 from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
@@ -224,6 +224,25 @@ def test_short_foreign_requests_are_recognised() -> None:
     assert foreign_language("Vorrei vedere un film romantico stasera") == "it"
     assert foreign_language("Ein Film mit Tom Hanks bitte") == "de"
     assert foreign_language("giallo or poliziottesco") is None
+
+
+def test_names_known_in_finds_full_names_and_possessives() -> None:
+    known = {"Quentin Tarantino", "Pam Grier"}
+    text = "A cult film by Director Quentin Tarantino’s crew, with Pam Grier and Grier's son."
+    assert names_known_in(text, known) == ["Quentin Tarantino", "Pam Grier"]
+    assert names_known_in("Tarantino alone is no full name.", known) == []
+
+
+def test_a_name_recognised_in_two_synopses_is_added_where_the_recogniser_missed_it() -> None:
+    """spaCy's small English model misses 'a Quentin Tarantino film' in some sentences; the
+    name tagged in other synopses is found there too. A name tagged once is not spread."""
+    items = [
+        film(1, "One", 1994, description="Pulp Fiction is a cult film by Quentin Tarantino."),
+        film(2, "Two", 1992, description="The debut of director Quentin Tarantino, in a diner."),
+        film(3, "Three", 1997, description="Jackie Brown is a Quentin Tarantino film."),
+    ]
+    out, _ = add_people_and_studios(items)
+    assert all("Quentin Tarantino" in i.facet("person") for i in out), [i.facets for i in out]
 
 
 def test_franchise_names_come_from_series_the_films_name() -> None:

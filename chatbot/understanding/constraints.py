@@ -643,7 +643,7 @@ def _minutes(m: re.Match[str]) -> float:
     """Minutes of a runtime match with groups n (a number or number word) and unit ('2 hours',
     'an hour and a half', '90 mins')."""
     n = m.group("n")
-    if n.startswith("an hour and"):
+    if re.match(r"(?:an? )?hour and", n):
         return 90.0
     value = NUMBER_WORDS.get(n)
     amount = float(value) if value is not None else float(n)
@@ -811,7 +811,8 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?:(?P<child>{_CHILD_ALT})|(?:{_FAMILY_ALT}))\b(?:'s|s)?|"
         rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
-        rf"\b(?:my|our|the) (?:{_ELDERS_ALT})s?\b|"
+        # 'the family' alone is what a film is about ('the acting, the family stuff')
+        rf"\b(?:my|our|the(?! family\b)) (?:{_ELDERS_ALT})s?\b|"
         r"\b(?:whole|entire) family\b|\ball ages\b)",
         _R._who,
     ),
@@ -980,6 +981,15 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._runtime_limit,
         when=_has_runtime,
     ),
+    # 'hour and a half tops', 'an hour and a half max'
+    ConstraintRule(
+        "runtime_hour_and_half_max",
+        "runtime",
+        r"\b(?P<n>(?:an? )?hour and (?:a )?half)\s*(?:,\s*)?(?:tops|max(?:imum)?|"
+        r"at (?:the )?most|or less|or shorter|or under)\b(?P<unit>)",
+        _R._runtime_limit,
+        when=_has_runtime,
+    ),
     # '1h30 tops', '1h45 max', 'a thriller, 1h30': a clock length is the most it may last
     ConstraintRule(
         "runtime_clock",
@@ -995,7 +1005,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime",
         r"(?:\b(?:(?<!not )(?<!isn't )(?<!isnt )(?<!no )(?:under|less than|shorter than)|"
         r"at most|no (?:more|longer) than|not longer than|"
-        r"nothing (?:over|above|longer than|more than)|below|within|up to|max(?:imum)?)\s*|"
+        r"nothing (?:over|above|longer than|more than)|below|within|up to|max(?:imum)?|tops|"
+        r"at the (?:very )?most)\s*|"
         r"<=?\s*)"
         r"(?P<h>\d|an|one|a)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(?P<m>\d{1,2})?\s*"
         r"(?:m|mins?|minutes?)?\b",
@@ -1023,7 +1034,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime",
         # 'not under 2 hours' is at least two hours
         r"\b(?:(?<!not )(?<!isn't )(?<!isnt )(?<!no )(?:under|less than|shorter than)|at most|"
-        r"max(?:imum)?|no (?:more|longer) than|"
+        r"max(?:imum)?|tops|at the (?:very )?most|no (?:more|longer) than|"
         r"not (?:more|longer) than|nothing (?:over|above|longer than|more than)|"
         # 'no movies over two hours', 'none that are longer than 2h', "that isn't over 2 hours"
         r"(?:no|none|nothing|not|isn't|isnt|aren't|arent|shouldn't be|won't be|doesn't run)\s+"

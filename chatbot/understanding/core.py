@@ -236,6 +236,7 @@ class Understanding:
     small_talk: bool = False  # only pleasantries ('thanks!', 'ok'): nothing to act on
     question: Question | None = None  # a question about an item: answer it, learn nothing
     language: str | None = None  # ISO 639-1 code of a message not in a language we read
+    more: bool = False  # it asks for other picks ('more please', 'what else?', 'show me others')
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,7 @@ class Vocabulary:
         ]
         self._word_index: dict[str, list[str]] | None = None
         self._sounds: dict[str, list[str]] | None = None
+        self._descriptions: str | None = None
         self.series = _series(self.titles)
         # multi-word titles a constraint pass would read as a year, an age or a length
         self.risky_titles = {
@@ -384,6 +386,19 @@ class Vocabulary:
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.facet_terms = _facet_terms(catalog)
         self.people = {v for f, v in self.facet_terms.values() if f in NAMED_FACETS}
+        # first names that two or more people of the catalogue have and that the synopses never
+        # write in lower case ('michael', 'tom'; not 'detective' or 'queen', which the name
+        # recogniser took into a name): a lower-case pair that starts with one may be a person
+        # the synopses never name
+        firsts: dict[str, int] = {}
+        for name in catalog.facet_values("person"):
+            words = name.lower().split()
+            if len(words) >= 2:
+                firsts[words[0]] = firsts.get(words[0], 0) + 1
+        lower = set(re.findall(r"\b[a-z]+\b", " ".join(i.description for i in catalog)))
+        self.given_names = frozenset(
+            w for w, c in firsts.items() if c >= 2 and w.isalpha() and w not in lower
+        )
         # franchises named like one of their films ('Toy Story'): a franchise only when used as
         # an attribute ('the Toy Story movies', 'no more Toy Story'), else the film
         self.franchise_titles = _franchise_titles(catalog, self.titles)
@@ -399,6 +414,15 @@ class Vocabulary:
         self.median_price = statistics.median(prices) if prices else None
         self.has_runtime = any(i.runtime for i in catalog)
         self.has_rating = any(i.rating is not None for i in catalog)
+
+    def mentions(self, phrase: str) -> bool:
+        """Whether any description contains `phrase` (lower case) as whole words, as in 'denzel
+        washington'; the lower-cased descriptions are joined on first use (about 2 MB for the
+        movie catalogue; one look-up takes about a millisecond)."""
+        if self._descriptions is None:
+            self._descriptions = "\n".join(i.description.lower() for i in self.catalog)
+        pattern = rf"(?<!\w){re.escape(phrase.lower())}(?!\w)"
+        return re.search(pattern, self._descriptions) is not None
 
     def sounds_like(self, key: str) -> list[str]:
         """Title keys spelt differently but said alike ('incepshun' -> 'inception'); built on

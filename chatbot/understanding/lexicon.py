@@ -327,7 +327,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
     options suggestions alternatives different second first third big huge small course gem gems
-    appeal appeals fan fans surprise
+    appeal appeals fan fans surprise others alternative tops
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review
@@ -438,7 +438,9 @@ REQUEST_QUESTIONS = re.compile(
     r"would|shall) (i|we)\b|^what about\b|^how about\b|"
     r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|^any\b|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
-    r"^anything\b|^got any\b|^why not\b"
+    r"^anything\b|^got any\b|^why not\b|"
+    # 'tell me about some comedies', 'tell me more about films like heat': a request
+    rf"^tell me (?:more )?about (?:{_ASKS_FOR_FILMS}|films?|movies?)"
 )
 # question topic -> pattern over the lower-cased message; the first that matches wins
 QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
@@ -510,7 +512,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     ),
     (
         "plot",
-        r"^tell me (more )?about\b|\babout\b|\bplot\b|\bstory\b|\bwhat happens\b|\bsynopsis\b|"
+        r"^tell me (more )?about\b(?!\s+(?:films?|movies?|some|any|other|something|anything)\b)|"
+        r"\babout\b|\bplot\b|\bstory\b|\bwhat happens\b|\bsynopsis\b|"
         r"\bwhat is (it|that|this)\b|\bwhat's (it|that|this)\b|\bdescribe\b|\bsummar",
     ),
 )
@@ -545,6 +548,8 @@ DISCOURSE_IDIOMS = (
     # who watches, not what the film is about: 'im watching alone tonight, feeling down'
     "if possible", "where possible", "if you can", "if at all possible",
     "watching alone", "watch alone", "watching it alone", "on my own tonight", "by myself",
+    # intensifiers: 'bored my kids to death', 'scared to death', 'a heist gone wrong'
+    "to death", "gone wrong", "went wrong",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before
@@ -552,4 +557,11 @@ DISCOURSE_IDIOMS = (
 CHANGE_OF_MIND = re.compile(
     r"\b(?:actually|instead|rather|make it|change of plans?|on second thoughts?|scratch that|"
     r"no wait|wait no|changed my mind|change my mind)\b"
+)
+
+# a message asks for other picks than those on screen ('more please', 'what else?', 'show me
+# others', 'something different', 'new ones'): feedback beside it does not keep the other picks
+# in place (chatbot.turn_policy)
+MORE_PICKS = re.compile(
+    r"\b(?:more|else|others?|another|alternatives?|different|new ones?|other ones?|next)\b"
 )

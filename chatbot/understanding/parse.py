@@ -51,6 +51,7 @@ from chatbot.understanding.lexicon import (
     FORWARD_CUES,
     HEDGES,
     LIST_GLUE,
+    MORE_PICKS,
     NEGATIVE_CUES,
     NEGATORS,
     POSITIVE_CUES,
@@ -65,7 +66,7 @@ from chatbot.understanding.lexicon import (
     WATCHERS,
 )
 from chatbot.understanding.proposals import validate_proposed_events
-from chatbot.understanding.titles import TitleRules
+from chatbot.understanding.titles import PERSON_CUES, TitleRules
 
 log = logging.getLogger(__name__)
 
@@ -285,6 +286,7 @@ class _Parse(ConstraintRules, TitleRules):
             reset=self.reset,
             notes=tuple(dict.fromkeys(self.notes)),
             small_talk=small_talk,
+            more=MORE_PICKS.search(self.text.lower()) is not None,
         )
 
     def _change_of_mind(self) -> None:
@@ -390,6 +392,13 @@ class _Parse(ConstraintRules, TitleRules):
     def _reference_item(self) -> Item | None:
         """The film 'the same director' refers to: the last film this message liked or named,
         else the anchor, the last liked, the first pick."""
+        refs = self._reference_items()
+        return refs[0] if refs else None
+
+    def _reference_items(self) -> list[Item]:
+        """Films 'the same director' may refer to, the likeliest first (see _reference_item);
+        the next is used when the likeliest names no people ('seen inception, memento and the
+        prestige, something by the same guy?')."""
         state = self.state
         named = [
             t.item.id
@@ -398,6 +407,7 @@ class _Parse(ConstraintRules, TitleRules):
             and not t.from_reference  # 'like it': the pick, not the film meant
             and self.toks[t.pos].text not in PRONOUNS
         ]
+        out: list[Item] = []
         for item_id in (
             *reversed(named),
             state.anchor,
@@ -405,13 +415,35 @@ class _Parse(ConstraintRules, TitleRules):
             *state.last_shown[:1],
         ):
             if item_id and item_id in self.vocab.catalog:
-                return self.vocab.catalog.get(item_id)
-        return None
+                item = self.vocab.catalog.get(item_id)
+                if item not in out:
+                    out.append(item)
+        return out
+
+    def _same_people(self, cast: bool) -> tuple[Item | None, list[str]]:
+        """(the film meant, its people) for 'the same director' (who its synopsis says made it:
+        `directors_named`) or, with `cast`, 'the same actors' (the other people it names). The
+        first film of `_reference_items` whose synopsis says so; (likeliest film, []) when none
+        does, (None, []) when no film is meant."""
+        refs = self._reference_items()
+        for ref in refs:
+            makers = directors_named(ref)
+            if not makers and not cast:
+                # people its synopsis does not name came from the catalogue's own data (a cast
+                # or crew table of a catalogue brought along), not from reading the synopsis:
+                # who made it may be among them
+                makers = [p for p in ref.facet("person") if p not in ref.description]
+            people = [p for p in ref.facet("person") if (p in makers) == (not cast)]
+            if people:
+                return ref, people
+        return (refs[0] if refs else None), []
 
     def _different_director(self, m: re.Match[str] | None = None) -> bool:
         def resolve() -> None:
-            ref = self._reference_item()
-            for name in ref.facet("person") if ref is not None else ():
+            ref, people = self._same_people(cast=False)
+            if ref is not None and not people:
+                self.notes.append(f"The catalogue does not say who made {ref.label}.")
+            for name in people:
                 self.events.append(AttributeAvoided("person", name))
 
         self.deferred.append(resolve)
@@ -427,6 +459,21 @@ class _Parse(ConstraintRules, TitleRules):
             for name in sorted({item.label, item.title}, key=len, reverse=True):
                 if re.search(r"[.!?]", name):  # only names a sentence split would cut
                     low = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", "the film", low)
+        # 'the third one looks good, tell me more', 'tell me about the second one': the story of
+        # the pick named (the verdict beside it is kept with the answer)
+        tell = re.search(
+            r"(?:^|[,.!;]|\band|\bso|\bbut)\s*(?:(?:pls|please|can you|could you|now)\s+)?"
+            r"tell me (?:a (?:bit|little) )?(?:more|about)\b(?!\s+(?:about\s+)?(?:films?|movies?|"
+            r"options?|picks?|suggestions?|recommendations?|something|anything|some|any|other)\b)",
+            low,
+        )
+        if tell is not None and not self._asks_for_films(self._last_clause_start()):
+            if mentioned:
+                return Question("plot", mentioned[-1:])
+            if re.search(r"\b(it|that|this|that one|this one)\b", low[tell.start() :]):
+                shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
+                if shown:
+                    return Question("plot", (shown[0],))
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
@@ -580,16 +627,18 @@ class _Parse(ConstraintRules, TitleRules):
         def same_people(m: re.Match[str]) -> bool:
             # the film may be named later in the message ('I liked Jaws. Something else, but
             # not by the same director'): read once the titles are
-            self.deferred.append(partial(resolve_people, bool(m.group("neg"))))
+            role = (m.group("role") or "director").lower()
+            cast = role.startswith(("actor", "actress", "star", "cast"))
+            self.deferred.append(partial(resolve_people, bool(m.group("neg")), cast))
             return True
 
-        def resolve_people(negative: bool) -> None:
-            ref = self._reference_item()
-            people = ref.facet("person") if ref is not None else ()
+        def resolve_people(negative: bool, cast: bool) -> None:
+            ref, people = self._same_people(cast)
             if ref is None:
                 self.notes.append("Which film do you mean? Tell me its title.")
             elif not people:
-                self.notes.append(f"The catalogue does not say who made or stars in {ref.label}.")
+                who = "stars in" if cast else "made"
+                self.notes.append(f"The catalogue does not say who {who} {ref.label}.")
             for name in people:
                 self.events.append(
                     AttributeAvoided("person", name)
@@ -599,8 +648,8 @@ class _Parse(ConstraintRules, TitleRules):
 
         self._consume(
             r"(?P<neg>\b(?:not|no|nothing|never|without|anything but|other than)\b[\w\s']{0,12})?"
-            r"(?:\b(?:by|from|with|starring|of) the same (?:director|filmmaker|people|actors?|"
-            r"actress|star|cast|crew|guy|team)\b|"
+            r"(?:\b(?:by|from|with|starring|of) the same (?P<role>director|filmmaker|people|"
+            r"actors?|actress|star|cast|crew|guy|team)\b|"
             # 'more by whoever directed that', 'nothing from the guy who made it'
             r"\b(?:by|from) (?:whoever|the (?:guy|person|people|woman|man|one|director) "
             r"(?:who|that)) (?:directed|made|did|shot) (?:that|it|this|them|those)\b)"
@@ -1363,13 +1412,34 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _unknown_person(self, run: list[int]) -> bool:
         """A run of two or three capitalised proper nouns ('Denzel Washington') that is no
-        person, studio or title the catalogue knows."""
+        person, studio or title the catalogue knows; or, typed in lower case, two or three words
+        after 'with' / 'starring' / 'by' ... or before 'films' / 'movies' that the descriptions
+        never write together, one of them a word no description uses ('something with denzel
+        washington', 'other michael mann films'; not 'a movie with big explosions', whose words
+        the descriptions use)."""
         if not 2 <= len(run) <= 3 or run != list(range(run[0], run[-1] + 1)):
             return False
         word = self._word(run[0])
         if (word is not None and word.ent in NOT_PEOPLE) or self._about_before(run[0]):
             return False  # 'set in New York', 'a documentary about Wall Street': no actor
-        return all(self.toks[k].raw[:1].isupper() and self._pos(k) == "PROPN" for k in run)
+        if all(self.toks[k].raw[:1].isupper() and self._pos(k) == "PROPN" for k in run):
+            return True
+        words = [self.toks[k].text for k in run]
+        after = run[-1] + 1
+        return (
+            (
+                (run[0] > 0 and self.toks[run[0] - 1].text in PERSON_CUES)
+                # 'any other michael mann films?', "michael mann's movies"
+                or (after < len(self.toks) and self.toks[after].text in FILM_NOUNS)
+                or self.toks[run[-1]].text.endswith("'s")
+            )
+            and all(w.replace("'s", "").isalpha() and w not in FILM_NOUNS for w in words)
+            and (
+                any(w not in self.vocab.topic_words for w in words)
+                or words[0] in self.vocab.given_names
+            )
+            and not self.vocab.mentions(" ".join(words))
+        )
 
     def _in_proper_name(self, k: int) -> bool:
         """Token k is one word of a multi-word proper noun: capitalised past the first token
@@ -1493,16 +1563,57 @@ class _Parse(ConstraintRules, TitleRules):
                 phrase = " ".join(words).strip()
                 phrase = re.sub(r"\s+([^\w\s])", r"\1", phrase)[:80].strip()
                 if phrase and self._unknown_person(run):
+                    name = " ".join(self.toks[k].raw for k in run)
+                    if not self.vocab.mentions(name):
+                        # nothing to search for: a belief would only match a word of the name
+                        # ('Washington' the city for Denzel Washington)
+                        self.notes.append(
+                            f"The catalogue has no cast lists and its synopses never name "
+                            f"{name.title() if name.islower() else name}, so I can't look for "
+                            "films with or by them; a title they are in or a kind of film helps."
+                        )
+                        continue
                     self.notes.append(
                         f"The catalogue has no cast lists and its synopses do not name "
-                        f"{' '.join(self.toks[k].raw for k in run)}; I searched the synopses "
-                        "for the name instead."
+                        f"{name} as a person; I searched the synopses for the name instead."
                     )
                 if phrase:
                     avoid = a in negated
                     self.events.append(
                         InterestAvoided(phrase) if avoid else InterestExpressed(phrase)
                     )
+
+
+_MADE_NOUNS = (
+    r"(?:film|movie|picture|work|drama|thriller|comedy|western|classic|masterpiece|adaptation|"
+    r"debut|feature|production|epic|satire|documentary|animation|musical)s?"
+)
+
+
+def directors_named(item: Item) -> list[str]:
+    """The people of `item` (its `person` facet) its synopsis names as who made it: "directed
+    by X", "director X", "a film from X", "a X film", "X's mafia drama" (X a full name or its
+    surname); an empty list when it names none that way ("starring X" is an actor).
+
+    The omdb synopses have no crew table; these are the phrasings they use (Jaws, Pulp Fiction,
+    Jackie Brown, The Dark Knight, The Shining, Goodfellas, Blue Velvet)."""
+    text = " ".join(item.description.replace("’", "'").split())
+    out: list[str] = []
+    for name in item.facet("person"):
+        forms = [re.escape(name)]
+        if len(name.split()) >= 2:
+            forms.append(re.escape(name.split()[-1]))
+        n = rf"(?:{'|'.join(forms)})"
+        patterns = (
+            rf"\b(?:directed|helmed|made|written and directed) by\s+(?:director\s+)?{n}\b",
+            rf"\bdirector\s+{n}\b",
+            rf"\b{_MADE_NOUNS}\s+(?:from|by)\s+(?:director\s+)?{n}\b",
+            rf"\b(?:a|an)\s+(?:\w+\s+)?{n}(?:'s)?\s+{_MADE_NOUNS}\b",
+            rf"\b{n}'s?\s+(?:[\w-]+\s+){{0,2}}?{_MADE_NOUNS}\b",
+        )
+        if any(re.search(p, text, re.IGNORECASE) for p in patterns):
+            out.append(name)
+    return out
 
 
 # a claim about a film with a tag that asks whether it holds ('my friend says Se7en is really

@@ -15,6 +15,7 @@ from chatbot.understanding.core import (
     Cue,
     ParseBase,
     Tok,
+    fold_accents,
     normalize_title,
 )
 from chatbot.understanding.lexicon import (
@@ -590,6 +591,7 @@ class TitleRules(ParseBase):
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or (nxt in ("was", "is", "were") and self._cue_after(i, n))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
+                    or self._numbered_subject(words, i, n)  # 'Toy Story 3 made me cry'
                 )
             return (
                 len(self.toks) <= n + 1
@@ -650,13 +652,20 @@ class TitleRules(ParseBase):
 
     def _named_with_its_person(self, k: int, key: str) -> bool:
         """The words from token k name a person the title `key`'s film has in its person facet
-        ('ghost with patrick swayze', 'rope by alfred hitchcock')."""
+        ('ghost with patrick swayze', 'rope by alfred hitchcock'), or the surname of one, a
+        word rare in English ('heat with pacino and de niro')."""
+        from wordfreq import zipf_frequency
+
         said = " ".join(t.text for t in self.toks[k : k + 4])
-        return any(
-            said == p.lower() or said.startswith(p.lower() + " ")
-            for item in self.vocab.titles.get(key, ())
-            for p in item.facet("person")
-        )
+        near = {t.text for t in self.toks[k : k + 3]}
+        for item in self.vocab.titles.get(key, ()):
+            for p in item.facet("person"):
+                if said == p.lower() or said.startswith(p.lower() + " "):
+                    return True
+                surname = fold_accents(p.split()[-1].lower())
+                if len(surname) >= 4 and surname in near and zipf_frequency(surname, "en") < 3.5:
+                    return True
+        return False
 
     def _subject_of_clause(self, i: int, n: int) -> bool:
         """Tokens i..i+n are the parsed subject of a verb that follows them ('Pulp Fiction
@@ -1017,6 +1026,18 @@ class TitleRules(ParseBase):
             or len(self.toks) <= n + 1
             or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
             or (i > 0 and self.toks[i - 1].used and self._run_on_list(i - 1))
+            or self._numbered_subject(words, i, n)  # 'toy story 3 made me cry'
+        )
+
+    def _numbered_subject(self, words: Sequence[str], i: int, n: int) -> bool:
+        """Everyday words with a sequel number ('toy story 3', 'Cars 2') as the parsed subject
+        of a verb after them ('toy story 3 made me cry'): the numbered film, which everyday
+        words followed by a small number rarely are otherwise."""
+        return (
+            n > 1
+            and words[-1].isdecimal()
+            and len(words[-1]) <= 2
+            and self._subject_of_clause(i, n)
         )
 
     def _everyday_word(self, word: str, i: int) -> bool:
