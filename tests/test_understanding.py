@@ -1443,6 +1443,57 @@ def test_tell_me_about_films_is_a_request(
     assert u.question is None and u.events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a film about the sea that does not involve sharks",
+        "a film about the sea that doesn't have sharks",
+        "something set at sea, without any sharks",
+    ],
+)
+def test_what_a_film_should_not_have_is_avoided(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert InterestAvoided("sharks") in found or InterestAvoided("any sharks") in found, found
+    assert not any(isinstance(e, InterestExpressed) and "shark" in e.text for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "year_max"),
+    [
+        ("we loved up, the old man and the balloons got us crying", False),
+        ("a movie about an old house by the sea", False),
+        ("something my old-fashioned grandpa would like", False),
+        ("an old western", True),
+        ("old movies please", True),
+    ],
+)
+def test_old_is_about_the_films_only_when_it_says_so(
+    nlu: Understander, text: str, year_max: bool
+) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in found) == year_max
+
+
+@pytest.mark.parametrize(
+    "text", ["smth creepy pls, its raining and im bored", "i took a break from horror"]
+)
+def test_weather_and_breaks_are_read_as_said(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any("rain" in getattr(e, "text", "") for e in found)
+    assert AttributePreferred("genre", "Horror") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("City of God blew me away", "Cidade de Deus"), ("Big Fish blew my mind", "Big Fish")],
+)
+def test_everyday_words_as_the_subject_of_a_verdict_are_the_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    film = movie(movies_catalog, title)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
 def test_years_said_beat_newer(nlu: Understander, after_picks: InterestState) -> None:
     assert ConstraintSet("year_min", 1980) in events(nlu, "newer please, 80s onwards", after_picks)
 

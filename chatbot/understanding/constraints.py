@@ -940,7 +940,12 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "older",
         "year",
-        r"\b(?P<neg>not (too |so |that )?)?(older|old(?:[\s-]school)?|oldies|vintage)\b"
+        # not a bare 'old' before someone or something the story has: 'the old man', 'an old
+        # house', 'old-fashioned' (an old western, old comedies, something old are films)
+        r"\b(?P<neg>not (too |so |that )?)?(older|old[\s-]school|oldies|vintage|"
+        r"old(?![\s-](?:man|men|woman|women|lady|ladies|guy|guys|people|person|folks?|"
+        r"friends?|couple|boy|girl|house|houses|home|mansion|car|cars|town|city|village|days|"
+        r"times|age|world|dog|cat|fashioned|timers?|timey|flame|wounds?|habits?)\b))\b"
         r"(?! than)( ones|"
         r" movies| films| stuff)?",
         _R._older,

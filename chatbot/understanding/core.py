@@ -898,8 +898,14 @@ class ParseBase:
             return True  # 'something to watch on the plane', 'a film for a long flight'
         if self._said_of_the_user(w):
             return True  # 'it's my birthday', 'just got dumped', 'my twins are turning 5'
-        # "I've taken a break": what the user did, not what they want
-        return w.dep == "dobj" and head.pos == "VERB" and head.lemma not in REQUEST_VERBS
+        # "I've taken a break": what the user did, not what they want; not what a film is said
+        # to have in a clause about it ('a film about the sea that does not involve sharks')
+        return (
+            w.dep == "dobj"
+            and head.pos == "VERB"
+            and head.lemma not in REQUEST_VERBS
+            and head.dep != "relcl"
+        )
 
     def _describes_the_film(self, w: Word) -> bool:
         """The word hangs below a film noun or an 'about' ('a movie about my hometown',

@@ -115,7 +115,8 @@ NEGATIVE_CUES = _phrases(
     "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|"
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
-    "so over|taken a break from|taking a break from|need a break from|not in the mood for|"
+    "so over|taken a break from|taking a break from|need a break from|took a break from|"
+    "take a break from|not in the mood for|"
     "over it|had my fill of|burnt out on|burned out on|spare me|spare me the|keep it away from|"
     "keep away from|stay away from|steer clear of|zero interest in|no interest in|minus|"
     "minus the|leave out|leave out the|no need for|don't need|do not need|"
@@ -327,7 +328,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
     options suggestions alternatives different second first third big huge small course gem gems
-    appeal appeals fan fans surprise others alternative tops
+    appeal appeals fan fans surprise others alternative tops old
     recs rec
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review

@@ -160,12 +160,23 @@ def _scopes(words: tuple[Word, ...]) -> list[tuple[int, frozenset[int]]]:
                 break
             if j in span or words[j].head in scope:
                 scope.add(j)
+            elif (
+                scope
+                and words[head].lemma in _HAVING_VERBS
+                and max(scope) == j - 1
+                and words[j].pos in ("NOUN", "PROPN", "ADJ", "DET")
+            ):
+                # "a film that doesn't have sharks": the small model may cut the object off the
+                # verb; what follows 'have' / 'involve' is what it does not have
+                scope.add(j)
             elif scope:
                 break
         out.append((k, frozenset(scope)))
     return out
 
 
+# verbs whose object is what a film has or lacks ('doesn't have sharks', 'does not involve')
+_HAVING_VERBS = frozenset(("have", "involve", "include", "feature", "contain", "show", "star"))
 _CONTRAST = frozenset(
     ("but", "rather", "instead", "just", "only", "though", "although", "however", "whereas")
 )

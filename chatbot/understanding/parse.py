@@ -420,12 +420,17 @@ class _Parse(ConstraintRules, TitleRules):
                     out.append(item)
         return out
 
-    def _same_people(self, cast: bool) -> tuple[Item | None, list[str]]:
+    def _same_people(self, cast: bool, *, avoid: bool = False) -> tuple[Item | None, list[str]]:
         """(the film meant, its people) for 'the same director' (who its synopsis says made it:
         `directors_named`) or, with `cast`, 'the same actors' (the other people it names). The
         first film of `_reference_items` whose synopsis says so; (likeliest film, []) when none
-        does, (None, []) when no film is meant."""
+        does, (None, []) when no film is meant. With `avoid` ('not by the same director') and no
+        film whose synopsis says who made it, every person the likeliest film names: leaving
+        out a few films too many costs less than keeping the director's."""
         refs = self._reference_items()
+        if avoid and not any(directors_named(r) for r in refs):
+            ref = next((r for r in refs if r.facet("person")), refs[0] if refs else None)
+            return ref, list(ref.facet("person")) if ref is not None else []
         for ref in refs:
             makers = directors_named(ref)
             if not makers and not cast:
@@ -440,7 +445,7 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _different_director(self, m: re.Match[str] | None = None) -> bool:
         def resolve() -> None:
-            ref, people = self._same_people(cast=False)
+            ref, people = self._same_people(cast=False, avoid=True)
             if ref is not None and not people:
                 self.notes.append(f"The catalogue does not say who made {ref.label}.")
             for name in people:
@@ -633,7 +638,7 @@ class _Parse(ConstraintRules, TitleRules):
             return True
 
         def resolve_people(negative: bool, cast: bool) -> None:
-            ref, people = self._same_people(cast)
+            ref, people = self._same_people(cast, avoid=negative and not cast)
             if ref is None:
                 self.notes.append("Which film do you mean? Tell me its title.")
             elif not people:
@@ -1467,6 +1472,8 @@ class _Parse(ConstraintRules, TitleRules):
         from wordfreq import zipf_frequency
 
         word = self.toks[k].text
+        if word in _WEATHER_GERUNDS:
+            return False  # 'its raining and im bored' (spaCy reads 'raining' as a noun there)
         if self._in_time_phrase(k):
             return False  # 'something to watch after dinner': when, not what
         pos = self._pos(k)
@@ -1660,6 +1667,7 @@ _HERE_AND_NOW = frozenset(
     ("today", "tonight", "outside", "lately", "currently", "yesterday", "tomorrow", "rn")
 )
 _WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle", "hail"))
+_WEATHER_GERUNDS = frozenset(("raining", "snowing", "pouring", "drizzling", "hailing"))
 SPELLED_COUNTS = frozenset(
     ("two", "three", "four", "five", "six", "ten", "twenty", "fifty", "hundred", "million")
 )

@@ -592,6 +592,8 @@ class TitleRules(ParseBase):
                     or (nxt in ("was", "is", "were") and self._cue_after(i, n))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
                     or self._numbered_subject(words, i, n)  # 'Toy Story 3 made me cry'
+                    # 'City of God blew me away': the subject of a verdict said right after it
+                    or (self._subject_of_clause(i, n) and self._verdict_at(i + n))
                 )
             return (
                 len(self.toks) <= n + 1
@@ -1027,6 +1029,17 @@ class TitleRules(ParseBase):
             or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
             or (i > 0 and self.toks[i - 1].used and self._run_on_list(i - 1))
             or self._numbered_subject(words, i, n)  # 'toy story 3 made me cry'
+        )
+
+    def _verdict_at(self, k: int) -> bool:
+        """A verdict phrase of its own opens at token k ('blew me away', 'sucked', 'made my
+        day'), not a lone 'like' or 'want' (which take an object after them)."""
+        tail = tuple(t.text for t in self.toks[k : k + 6])
+        return any(
+            tail[: len(p)] == p
+            for table in (POSITIVE_CUES, NEGATIVE_CUES)
+            for p in table
+            if len(p) >= 2 or p[0] not in ("like", "likes", "want", "into", "love", "loves")
         )
 
     def _numbered_subject(self, words: Sequence[str], i: int, n: int) -> bool:
