@@ -208,7 +208,7 @@ def plan_turn(
         kind = ReplyKind.ACKNOWLEDGE  # 'thanks!' after some picks gets a short answer
     small_talk = kind == ReplyKind.ACKNOWLEDGE and understanding.small_talk
     recs = [] if small_talk else ranker.rank(after, items, explain=explain)
-    if kind is None and recs and not understanding.more:
+    if kind in (None, ReplyKind.ACKNOWLEDGE) and recs and not understanding.more:
         recs = _replace_in_place(state, after, new_events, recs, ranker, explain=explain)
     # reasons leave the manager (reply, UI, API, stored events) without raw user text
     recs = sanitise(recs, labels)
@@ -241,9 +241,10 @@ def _replace_in_place(
     """A message that only says some picks on screen were seen already ('seen the second one',
     'watched the first and third') replaces those picks where they stand and keeps the others in
     their places: the user is still going through the list, so 'the third one' in the next
-    message still means the film it meant. Turning picks down ('not the first two'), any other
-    signal (a liked pick, a new wish, a constraint, a request for more) and feedback buttons get
-    a new list, as the understanding corpora's authors expect. `recs` are the new picks, best
+    message still means the film it meant; the 'seen' button does the same as typing it.
+    Turning picks down ('not the first two') and any other signal (a liked pick, a new wish, a
+    constraint, a request for more) get a new list, as the understanding corpora's authors
+    expect. `recs` are the new picks, best
     first, none of them on screen."""
     said = [e for e in new_events if not isinstance(e, UserSaid)]
     shown = before.last_shown

@@ -1494,6 +1494,16 @@ def test_everyday_words_as_the_subject_of_a_verdict_are_the_film(
     assert ItemLiked(film.id, film.label) in events(nlu, text)
 
 
+def test_avoiding_a_person_says_how_many_films_are_left_out(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """The catalogue knows people from synopses only: say what leaving one out covers."""
+    u = nlu.understand("a western, but no john wayne", InterestState())
+    assert AttributeAvoided("person", "John Wayne") in u.events
+    n = sum(1 for item in movies_catalog if "John Wayne" in item.facet("person"))
+    assert any(f"the {n} films" in note and "John Wayne" in note for note in u.notes), u.notes
+
+
 def test_years_said_beat_newer(nlu: Understander, after_picks: InterestState) -> None:
     assert ConstraintSet("year_min", 1980) in events(nlu, "newer please, 80s onwards", after_picks)
 

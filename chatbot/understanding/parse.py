@@ -279,6 +279,7 @@ class _Parse(ConstraintRules, TitleRules):
             and not self.commands_read
             and set(words) <= SMALL_TALK
         )
+        self._person_notes()
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -288,6 +289,19 @@ class _Parse(ConstraintRules, TitleRules):
             small_talk=small_talk,
             more=MORE_PICKS.search(self.text.lower()) is not None,
         )
+
+    def _person_notes(self) -> None:
+        """'no john wayne': say how many films are left out for the person, and that the
+        catalogue may not list them for all their films (the movie catalogue knows people only
+        from its synopses, and many films have none)."""
+        for e in self.events:
+            if isinstance(e, AttributeAvoided) and e.facet == "person":
+                n = sum(1 for item in self.vocab.catalog if e.value in item.facet("person"))
+                films = "film" if n == 1 else "films"
+                self.notes.append(
+                    f"I left out the {n} {films} the catalogue lists {e.value} for; it may not "
+                    "list them for every film they are in."
+                )
 
     def _change_of_mind(self) -> None:
         """'actually make it italian', 'actually something uplifting instead', 'scratch that, a
