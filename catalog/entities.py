@@ -77,6 +77,42 @@ def people_in(doc: Any) -> list[str]:
     return names
 
 
+_CAPW = r"[A-ZÀ-Ý][\w'’-]*"  # a capitalised word (no dots: a name never runs past a sentence)
+_NAME = rf"{_CAPW}(?: (?:von |van |de |di |da |del |le |la )?{_CAPW}){{1,2}}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
+# people a synopsis introduces as cast or crew: 'starring Keanu Reeves and Bridget Fonda',
+# 'directed by X', 'River Phoenix and Keanu Reeves star as ...' (the recogniser tags some of
+# these ORG or nothing)
+_CUED = re.compile(
+    rf"\b(?:[Ss]tarring|[Cc]o-starring|stars|[Ff]eaturing|[Dd]irected by|[Dd]irector|actor|"
+    rf"actress)\s+"
+    rf"(?P<a>{_NAMES})|(?P<b>{_NAMES})\s+(?:star|stars|play|plays|co-star)\b"
+)
+
+
+def cued_names(text: str) -> list[str]:
+    """Full names (two or three capitalised words) a text introduces with a cast or crew cue
+    ("starring Keanu Reeves and Bridget Fonda", "directed by Ridley Scott", "River Phoenix and
+    Keanu Reeves star as"), in order."""
+    from wordfreq import zipf_frequency
+
+    out: list[str] = []
+    for m in _CUED.finditer(text.replace("’", "'")):
+        for name in re.split(r"\s*(?:,\s*and\b|,|\band\b|&)\s*", m.group("a") or m.group("b")):
+            name = _POSSESSIVE.sub("", name.strip().rstrip(".,;:"))
+            if (
+                _NAME_OK.match(name)
+                and 2 <= len(name.split()) <= 3
+                and name.split()[0] != "The"
+                and len(name.split()[-1]) > 1  # 'Alan J. Pakula' is cut at the initial: skip it
+                # 'New York City': every word everyday English is a place or a thing
+                and not all(zipf_frequency(w.lower(), "en") >= 4.5 for w in name.split())
+                and name not in out
+            ):
+                out.append(name)
+    return out
+
+
 _CAP_RUN = re.compile(rf"{_CAP}(?: (?:von |van |de |di |da |del |le |la )?{_CAP})+")
 
 
@@ -161,6 +197,7 @@ def add_people_and_studios(
     )
     for k, doc in bar:
         found = people_in(doc)
+        found += [n for n in cued_names(items[k].description) if n not in found]
         if found:
             people[k] = found
     # a full name the recogniser found in two or more synopses is the same person where it

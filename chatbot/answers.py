@@ -178,6 +178,23 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         )
     if topic == "people":
         people = item.facet("person")
+        # 'does the 2nd one have Sandra Bullock?', 'is Tom Hanks in it?': yes or no first
+        asked = re.search(
+            r"\b(?:have|has|star|stars|starring|feature|features|featuring|with)\s+"
+            r"([a-z][\w'-]+ [a-z][\w'-]+)\s*\??\s*$|^(?:is|was)\s+([a-z][\w'-]+ [a-z][\w'-]+)\s+"
+            r"in (?:it|that|this|the \w+ one)\b",
+            text.lower().strip(),
+        )
+        name = (asked.group(1) or asked.group(2)) if asked else ""
+        if name and name not in ("it", "the film"):
+            named = next((p for p in people if p.lower() == name), None)
+            if named is not None:
+                return f"Yes: the synopsis of {label} names {named}."
+            return (
+                f"Its synopsis does not name {name.title()}"
+                + (f" (it names {_join(people)})" if people else "")
+                + "; the catalogue has no cast lists, so I can't say for sure."
+            )
         if not people:
             return (
                 f"The catalogue has no cast or crew for {label}, and its description names no one."

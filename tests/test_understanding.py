@@ -1504,6 +1504,101 @@ def test_avoiding_a_person_says_how_many_films_are_left_out(
     assert any(f"the {n} films" in note and "John Wayne" in note for note in u.notes), u.notes
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("anything starring Florence Pugh?", "Florence Pugh"), ("anything with Zendaya?", "Zendaya")],
+)
+def test_a_name_after_a_cast_cue_is_a_person_even_when_it_is_a_place(
+    nlu: Understander, text: str, name: str
+) -> None:
+    u = nlu.understand(text, InterestState())
+    assert not any(isinstance(e, InterestExpressed) for e in u.events), u.events
+    assert any(name in note for note in u.notes), u.notes
+
+
+def test_keanu_reeves_is_a_person_the_synopses_introduce_as_cast(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'starring Keanu Reeves' in a synopsis makes him a person of that film (the recogniser
+    tags him ORG)."""
+    assert any("Keanu Reeves" in item.facet("person") for item in movies_catalog)
+    assert AttributePreferred("person", "Keanu Reeves") in events(
+        nlu, "something with Keanu Reeves"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("I am not into anything before 1980 really", ConstraintSet("year_min", 1980)),
+        ("i don't want anything before 1990", ConstraintSet("year_min", 1990)),
+        ("looking for a four star drama", ConstraintSet("rating_min", 7.0)),
+        ("boxing films, like 8/10 and up", ConstraintSet("rating_min", 8.0)),
+        ("i only have like an hour and forty minutes", ConstraintSet("runtime_max", 100)),
+        ("we have two hours and fifteen mins", ConstraintSet("runtime_max", 135)),
+    ],
+)
+def test_more_constraint_phrasings(nlu: Understander, text: str, event: ConstraintSet) -> None:
+    assert event in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("my son loved Cars and Planes, he is 5", ("Cars", "Planes")),
+        ("Pretty Woman is my comfort movie", ("Pretty Woman",)),
+    ],
+)
+def test_titles_beside_an_age_or_a_comfort_verdict(
+    nlu: Understander, movies_catalog: Catalog, text: str, titles: tuple[str, ...]
+) -> None:
+    found = events(nlu, text)
+    for title in titles:
+        film = movie(movies_catalog, title)
+        assert ItemLiked(film.id, film.label) in found, found
+
+
+def test_a_title_called_dumb_is_turned_down_not_a_wish_for_silly_films(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    film = movie(movies_catalog, "Heat", 1995)
+    found = events(nlu, "heat was really dumb")
+    assert ItemRejected(film.id, film.label) in found
+    assert not any(isinstance(e, AttributePreferred | ItemLiked) for e in found), found
+    assert AttributePreferred("genre", "Silly Movie") in events(nlu, "a dumb comedy")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("i liked jackie brown. more by that director please", "Quentin Tarantino"),
+        ("loved jackie brown, what else did that director make?", "Quentin Tarantino"),
+        ("loved jackie brown, more with that actress", "Pam Grier"),
+    ],
+)
+def test_that_director_or_actress_of_a_named_film(
+    nlu: Understander, text: str, person: str
+) -> None:
+    assert AttributePreferred("person", person) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("does the 2nd one have Sandra Bullock?", "people"),
+        ("the 2nd one, is it long? I only have like an hour and forty minutes", "runtime"),
+        ("more about #2 please", "plot"),
+        ("tell me about the 2nd one, is it funny?", "suitability"),
+        ("which one is the scariest?", "suitability"),
+    ],
+)
+def test_questions_about_picks_in_more_forms(
+    nlu: Understander, after_picks: InterestState, text: str, topic: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and u.question.topic == topic, (u.question, u.events)
+
+
 def test_years_said_beat_newer(nlu: Understander, after_picks: InterestState) -> None:
     assert ConstraintSet("year_min", 1980) in events(nlu, "newer please, 80s onwards", after_picks)
 
@@ -1951,7 +2046,8 @@ def test_praise_after_was_is_no_title(nlu: Understander, text: str) -> None:
 def test_a_name_the_synopses_use_is_no_title(nlu: Understander, text: str) -> None:
     evs = events(nlu, text)
     assert not any(isinstance(e, ItemRejected | ItemLiked) for e in evs)
-    assert InterestAvoided("keanu reeves") in evs
+    # a person the synopses introduce as cast ('starring Keanu Reeves'), not Keanu (2016)
+    assert AttributeAvoided("person", "Keanu Reeves") in evs
 
 
 @pytest.mark.parametrize(

@@ -198,6 +198,7 @@ class ConstraintRules(ParseBase):
         ]
         self._read_rules(r for r in RULES if r.constraint == "audience")
         self._settle_audience()  # before 'old' means a year: 'my 6 year old'
+        self._hours_and_minutes()
         self._mark_critiques()
         self._read_rules(r for r in RULES if r.constraint != "audience")
         self._unmask_titles(masked)
@@ -227,19 +228,47 @@ class ConstraintRules(ParseBase):
         self._children_left = True
         return True
 
+    def _hours_and_minutes(self) -> None:
+        """'an hour and forty minutes', 'two hours and 15 mins' -> '100 minutes', '135 minutes'
+        (padded to the same length: token positions stay), so every runtime row reads them."""
+
+        def total(m: re.Match[str]) -> str:
+            h, n = m.group("h"), m.group("m").replace("-", " ")
+            hours = int(h) if h.isdecimal() else _TENS[h]
+            mins = int(n) if n.isdecimal() else _TENS[n]
+            said = f"{hours * 60 + mins} minutes"
+            return said + " " * max(0, len(m.group(0)) - len(said))
+
+        self.low = _HOURS_AND_MINUTES.sub(total, self.low)
+
     def _age(self, m: re.Match[str]) -> bool:
         if m.group("neg"):
             return True  # 'not for a 5 year old': nothing to learn, but not a year either
-        said = m.string[m.start("n") : m.end()]  # 'kids are 9, 4 and 15': the youngest
-        ages = [a for a in re.findall(r"\d+|[a-z-]+", said) if a.isdecimal() or a in _AGES]
+        self._watcher_aged(m.string[m.start("n") : m.end()], m.group(0))
+        return True
+
+    def _watcher_aged(self, ages_said: str, who: str) -> None:
+        """The audience for someone of the youngest age in `ages_said` ('kids are 9, 4 and
+        15'): children up to CHILD_AGE_MAX, a relative one watches with (`who` names one: 'my
+        grandmother ... 85') the family, under 18 teenagers ('my 16 year old son')."""
+        ages = [a for a in re.findall(r"\d+|[a-z-]+", ages_said) if a.isdecimal() or a in _AGES]
         years = min((int(a) if a.isdecimal() else _AGES[a] for a in ages), default=99)
         if years <= CHILD_AGE_MAX:
             self._watching.append("children")
-        elif set(re.findall(r"[a-z-]+", m.group(0))) & FAMILY_WORDS:
-            # a relative one watches with ('my grandmother is visiting, she's 85')
+        elif set(re.findall(r"[a-z-]+", who)) & FAMILY_WORDS:
             self._watching.append("family")
         elif years < 18:
-            self._watching.append("teen")  # 'my 16 year old son'
+            self._watching.append("teen")
+
+    def _age_of_someone_named(self, m: re.Match[str]) -> bool:
+        """'..., he's 7' after 'my little brother' / 'my grandmother' within 30 characters of
+        the same sentence: that person's age."""
+        named = re.search(
+            rf"\b(?:my|our) (?:\w+ )?(?:{_PEOPLE_ALT})s?\b[^.!?]{{0,30}}?$", m.string[: m.start()]
+        )
+        if named is None:
+            return False
+        self._watcher_aged(m.string[m.start("n") : m.end()], named.group(0))
         return True
 
     def _teens(self, m: re.Match[str]) -> bool:
@@ -639,6 +668,17 @@ def _decade_start(text: str) -> int | None:
     return None
 
 
+_TENS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3,
+    "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "twenty five": 25, "twenty-five": 25, "forty five": 45, "forty-five": 45,
+}  # fmt: skip
+_HOURS_AND_MINUTES = re.compile(
+    r"\b(?P<h>an?|one|two|three|[1-3]) hours? and (?P<m>[1-5]?\d|five|ten|fifteen|"
+    r"twenty[ -]five|twenty|thirty|forty[ -]five|forty|fifty)\s*(?:minutes?|mins?)\b"
+)
+
+
 def _minutes(m: re.Match[str]) -> float:
     """Minutes of a runtime match with groups n (a number or number word) and unit ('2 hours',
     'an hour and a half', '90 mins')."""
@@ -765,14 +805,14 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?:(?:,| and|, and) (?P<n2>\d{{1,2}}|{_AGE_ALT})\b)*(?: years?(?: old)?)?",
         _R._age,
     ),
-    # 'my little brother is here, he's 7': the age said of the person just named
+    # 'my little brother is here, he's 7': the age said of the person just named (only the age
+    # is read here: 'my son loved Cars and Planes, he is 5' keeps its titles)
     ConstraintRule(
         "person_age_pronoun",
         "audience",
-        rf"(?P<neg>)\b(?:my|our) (?:\w+ )?(?:{_PEOPLE_ALT})s?\b[^.!?]{{0,30}}?"
-        rf"\b(?:he|she|they)(?:'s| is|'re| are| just turned| turned) "
+        rf"(?P<neg>)\b(?:he|she|they)(?:'s| is|'re| are| just turned| turned) "
         rf"(?P<n>\d{{1,2}}|{_AGE_ALT})\b(?! (?:minutes|mins|hours|stars|out of))",
-        _R._age,
+        _R._age_of_someone_named,
     ),
     ConstraintRule(
         "children",
@@ -902,7 +942,11 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "year_relative",
         "year",
-        r"\b(?P<neg>(?:nothing|not|no(?: films?| movies?| books?)?|none) (?:made |released |"
+        # 'nothing before 1990', "i'm not into anything before 1980", "don't want stuff from
+        # before 1970"
+        r"\b(?P<neg>(?:(?:nothing|not|no(?: films?| movies?| books?)?|none)|(?:not (?:really |"
+        r"that |too )?into|don'?t (?:want|like|do)|do not (?:want|like)|can'?t (?:do|stand)|"
+        r"hate|no interest in) (?:anything|stuff|films?|movies?|ones?)) (?:made |released |"
         r"from )?)?"
         r"(?P<rel>after|post|newer than|later than|more recent than|since|starting from|"
         r"starting|from|"
@@ -1122,7 +1166,9 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "rated_well",
         "rating",
+        # 'a four star drama', '5-star movies': a film rated that well, out of five
         r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
+        r"\b(?:four|4|five|5)[\s-]stars?\b(?! (?:hotel|general|wars?)\b)|"
         r"\bacclaimed\b|"
         r"\b(good|great|strong) (reviews|ratings)\b|\bwell[\s-]reviewed\b",
         _R._rated,
@@ -1151,7 +1197,8 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'at least 8/10', '7.5/10 or better', '8/10+': out of ten says it is a rating
         r"\b(?:at least|above|over|more than|minimum(?: of)?|min\.?|no less than)\s+"
         r"(?P<n4>\d(?:\.\d)?)\s*/\s*10\b|"
-        r"\b(?P<n5>\d(?:\.\d)?)\s*/\s*10\s*(?:\+|or (?:more|higher|above|better)|minimum|min)",
+        r"\b(?P<n5>\d(?:\.\d)?)\s*/\s*10\s*(?:\+|or (?:more|higher|above|better)|minimum|min|"
+        r"and (?:up|above|higher|over)|plus)",
         _R._rating_number,
         when=_has_rating,
     ),

@@ -904,6 +904,7 @@ class ParseBase:
             w.dep == "dobj"
             and head.pos == "VERB"
             and head.lemma not in REQUEST_VERBS
+            and head.lemma not in ("star", "feature", "direct")  # 'anything starring X'
             and head.dep != "relcl"
         )
 

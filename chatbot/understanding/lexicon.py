@@ -130,7 +130,8 @@ NEGATIVE_CUES = _phrases(
     "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on|"
     "bore me|bores me|bored me|bore me to tears|bores me to tears|"
     "scared of|afraid of|frightened of|terrified of|gets scared of|too childish|childish|"
-    "too kiddy|kiddy"
+    "too kiddy|kiddy|dumb|really dumb|so dumb|too dumb|pretty dumb|really stupid|so stupid|"
+    "too stupid|pretty stupid"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
@@ -210,7 +211,9 @@ POSITIVE_CUES = _phrases(
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
     "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it|"
-    "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers|the best"
+    "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers|the best|"
+    "my comfort movie|my comfort film|a comfort movie|my comfort watch|my guilty pleasure|"
+    "a guilty pleasure|my go-to|my go to"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -440,6 +443,8 @@ REQUEST_QUESTIONS = re.compile(
     r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|^any\b|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
     r"^anything\b|^got any\b|^why not\b|"
+    # 'what else did that director make?': more films, not a fact
+    r"(?:^|, )what else (?:did|has|have) (?:that|this|the|he|she|they)\b|"
     # 'tell me about some comedies', 'tell me more about films like heat': a request
     rf"^tell me (?:more )?about (?:{_ASKS_FOR_FILMS}|films?|movies?)"
 )
@@ -495,7 +500,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bviolent\b|\bviolence\b|\bbloody\b|\b(for|with) (kids|children|a child|my)\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
-        r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b",
+        r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b|"
+        # 'which one is the scariest?': the picks compared
+        r"\b(?:scariest|goriest|funniest|saddest|creepiest|bloodiest|most (?:violent|romantic|"
+        r"intense|depressing|disturbing))\b",
     ),
     (
         # 'does anyone die in it?', 'does the dog die?', 'is there a happy ending?': the story

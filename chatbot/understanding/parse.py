@@ -149,7 +149,11 @@ class Understander:
             asks = bool(words) and (
                 words[0] in QUESTION_STARTS
                 # 'quick question before we pick, what year did ... come out?'
-                or re.search(r",\s*(?:what|when|which|why|how)\b", part.lower()) is not None
+                # 'the 2nd one, is it long?'
+                or re.search(
+                    r",\s*(?:what|when|which|why|how|is|are|was|were|does|did|do)\b", part.lower()
+                )
+                is not None
             )
             if "?" not in part or not asks:
                 continue  # only a sentence that asks ('how long is ...?'), not a wish with a '?'
@@ -481,24 +485,33 @@ class _Parse(ConstraintRules, TitleRules):
         # 'the third one looks good, tell me more', 'tell me about the second one': the story of
         # the pick named (the verdict beside it is kept with the answer)
         tell = re.search(
-            r"(?:^|[,.!;]|\band|\bso|\bbut)\s*(?:(?:pls|please|can you|could you|now)\s+)?"
-            r"tell me (?:a (?:bit|little) )?(?:more|about)\b(?!\s+(?:about\s+)?(?:films?|movies?|"
+            r"(?:^|[,.!;]|\band|\bso|\bbut)\s*(?:(?:pls|please|can you|could you|now|ok)\s+)?"
+            r"(?:tell me (?:a (?:bit|little) )?(?:more|about)|(?:more|details|info) (?:about|on)"
+            r"(?= (?:the|#|number|no\.?|it|that|this)\b))\b(?!\s+(?:about\s+)?(?:films?|movies?|"
             r"options?|picks?|suggestions?|recommendations?|something|anything|some|any|other)\b)",
             low,
         )
         if tell is not None and not self._asks_for_films(self._last_clause_start()):
+            # 'tell me about the 2nd one, is it funny?': the other question asked with it
+            rest = low[tell.end() :]
+            told = next(
+                (n for n, pattern in QUESTION_TOPICS if n != "plot" and re.search(pattern, rest)),
+                "plot",
+            )
             if mentioned:
-                return Question("plot", mentioned[-1:])
+                return Question(told, mentioned[-1:])
             if re.search(r"\b(it|that|this|that one|this one)\b", low[tell.start() :]):
                 shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
                 if shown:
-                    return Question("plot", (shown[0],))
+                    return Question(told, (shown[0],))
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
         # 'what about the third one, does anyone die in it?': the question after the pick named
+        # 'the 2nd one, is it long?', 'that last one - is it scary?': the pick, then the question
         aside = re.match(
-            r"^(?:what|how) about [^,?]+,\s*(?=(?:is|are|was|does|do|did|can|will|would|how|"
+            r"^(?:(?:what|how) about [^,?]+|(?:the|that|this) (?:[\w-]+ )?(?:one|film|movie|pick)|"
+            r"(?:#|number |no\.? ?)\d)\s*[,:-]\s*(?=(?:is|are|was|does|do|did|can|will|would|how|"
             r"what|why|who|when|which)\b)",
             low,
         )
@@ -528,6 +541,8 @@ class _Parse(ConstraintRules, TitleRules):
         if last != low and REQUEST_QUESTIONS.search(last):
             return None  # 'sci-fi is a no-go, what about a western?': a request at the end
         topic = next((name for name, pattern in QUESTION_TOPICS if re.search(pattern, low)), None)
+        if self._asks_who_is_in_it(low):
+            topic = "people"  # 'does the 2nd one have Sandra Bullock?': not a wish for her films
         if topic is None or (topic == "held" and not mentioned):
             return None  # 'have you got "Qwertyuiop"?': an unknown title, asked about as such
         items = mentioned
@@ -547,6 +562,23 @@ class _Parse(ConstraintRules, TitleRules):
             elif topic == "reason" and shown and not pronoun:
                 items = tuple(shown)
         return Question(topic, tuple(items), unknown[0] if unknown and not items else "")
+
+    def _asks_who_is_in_it(self, low: str) -> bool:
+        """A yes/no question whether a person is in a film: 'does the 2nd one have Sandra
+        Bullock?', 'is tom hanks in it?' (a name the catalogue knows, or a first name of its
+        people followed by another word)."""
+        m = re.match(
+            r"(?:does|did|do) .+? (?:have|star|feature)\s+(?P<a>[a-z][\w'-]+ [a-z][\w'-]+)\s*\?*$|"
+            r"(?:is|was) (?P<b>[a-z][\w'-]+ [a-z][\w'-]+) in (?:it|that|this|the \w+ one)\b",
+            low,
+        )
+        if m is None:
+            return False
+        name = m.group("a") or m.group("b")
+        known = self.vocab.facet_terms.get(tuple(name.split()))
+        return (known is not None and known[0] == "person") or (
+            name.split()[0] in self.vocab.given_names
+        )
 
     def _last_clause_start(self) -> int:
         """Index of the first token after the message's last comma, semicolon or dash (0)."""
@@ -646,7 +678,7 @@ class _Parse(ConstraintRules, TitleRules):
         def same_people(m: re.Match[str]) -> bool:
             # the film may be named later in the message ('I liked Jaws. Something else, but
             # not by the same director'): read once the titles are
-            role = (m.group("role") or "director").lower()
+            role = next((r for r in m.group("role", "role2", "role3", "role4") if r), "director")
             cast = role.startswith(("actor", "actress", "star", "cast"))
             self.deferred.append(partial(resolve_people, bool(m.group("neg")), cast))
             return True
@@ -671,7 +703,13 @@ class _Parse(ConstraintRules, TitleRules):
             r"actors?|actress|star|cast|crew|guy|team)\b|"
             # 'more by whoever directed that', 'nothing from the guy who made it'
             r"\b(?:by|from) (?:whoever|the (?:guy|person|people|woman|man|one|director) "
-            r"(?:who|that)) (?:directed|made|did|shot) (?:that|it|this|them|those)\b)"
+            r"(?:who|that)) (?:directed|made|did|shot) (?:that|it|this|them|those)\b|"
+            # 'more by that director', 'any other films from this director', 'with that actress',
+            # 'what else did that director make?'
+            r"\b(?:by|from) (?:that|this|his|her|their) (?P<role2>director|filmmaker)\b|"
+            r"\b(?:with|starring) (?:that|this) (?P<role3>actor|actress|star)\b|"
+            r"\bwhat else (?:did|has) (?:that|this|the) (?P<role4>director|filmmaker|actor|"
+            r"actress) (?:make|made|do|done|direct|directed|star in|starred in|been in)\b)"
             r"|(?P<neg2>\ba different (?:director|filmmaker)\b)",
             lambda m: same_people(m) if not m.group("neg2") else self._different_director(m),
         )
@@ -714,6 +752,13 @@ class _Parse(ConstraintRules, TitleRules):
                     facet = self._named_before(toks[i].text)
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
+                if (
+                    facet is not None
+                    and n == 1
+                    and (toks[i].text,) in NEGATIVE_CUES
+                    and self._said_of_a_title(i)
+                ):
+                    facet = None  # 'the hangover 2 was really dumb': a verdict, not a wish
                 word = self._word(i) if n == 1 else None
                 if (
                     facet is not None
@@ -728,6 +773,22 @@ class _Parse(ConstraintRules, TitleRules):
                     i += n - 1
                     break
             i += 1
+
+    def _said_of_a_title(self, i: int) -> bool:
+        """Token i is what a title named just before is said to be ('heat was dumb', 'the
+        hangover 2 was really dumb'): 'was' / 'is' and an intensifier after a found title."""
+        k = i - 1
+        while k >= 0 and self.toks[k].text in _INTENSIFIERS:
+            k -= 1
+        if k < 1 or self.toks[k].text not in ("was", "is", "were", "are", "'s"):
+            return False
+        return any(
+            t.kind == "item"
+            and t.pos < k
+            and self._same_sentence(t.pos, k)
+            and all(self.toks[j].used for j in range(t.pos, k))
+            for t in self.targets
+        )
 
     def _named_before(self, word: str) -> tuple[str, str] | None:
         """'no more arnold' after 'Arnold Schwarzenegger action films': a first name of one
@@ -1436,11 +1497,26 @@ class _Parse(ConstraintRules, TitleRules):
         never write together, one of them a word no description uses ('something with denzel
         washington', 'other michael mann films'; not 'a movie with big explosions', whose words
         the descriptions use)."""
-        if not 2 <= len(run) <= 3 or run != list(range(run[0], run[-1] + 1)):
+        if not 1 <= len(run) <= 3 or run != list(range(run[0], run[-1] + 1)):
             return False
+        cued = run[0] > 0 and self.toks[run[0] - 1].text in _STRONG_PERSON_CUES
+        if len(run) == 1:
+            # 'anything starring Zendaya?', 'something with Zendaya': one capitalised word after
+            # a cue that no description uses
+            k = run[0]
+            return (
+                (cued or (k > 0 and self.toks[k - 1].text == "with"))
+                and self.toks[k].raw[:1].isupper()
+                and self.toks[k].text.isalpha()
+                and self.toks[k].text not in self.vocab.topic_words
+            )
         word = self._word(run[0])
-        if (word is not None and word.ent in NOT_PEOPLE) or self._about_before(run[0]):
-            return False  # 'set in New York', 'a documentary about Wall Street': no actor
+        if not cued and (
+            (word is not None and word.ent in NOT_PEOPLE) or self._about_before(run[0])
+        ):
+            # 'set in New York', 'a documentary about Wall Street': no actor ('starring Florence
+            # Pugh' is one, whatever the recogniser makes of Florence)
+            return False
         if all(self.toks[k].raw[:1].isupper() and self._pos(k) == "PROPN" for k in run):
             return True
         words = [self.toks[k].text for k in run]
@@ -1681,6 +1757,11 @@ _HERE_AND_NOW = frozenset(
     ("today", "tonight", "outside", "lately", "currently", "yesterday", "tomorrow", "rn")
 )
 _WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle", "hail"))
+# words after which a name is a person's, whatever else it could be ('starring Florence Pugh')
+_STRONG_PERSON_CUES = frozenset(("starring", "featuring", "actor", "actress", "director"))
+_INTENSIFIERS = frozenset(
+    ("really", "so", "pretty", "too", "very", "kinda", "kind", "of", "super", "just", "way")
+)
 _WEATHER_GERUNDS = frozenset(("raining", "snowing", "pouring", "drizzling", "hailing"))
 SPELLED_COUNTS = frozenset(
     ("two", "three", "four", "five", "six", "ten", "twenty", "fifty", "hundred", "million")
