@@ -244,8 +244,7 @@ def _replace_in_place(
     message still means the film it meant; the 'seen' button does the same as typing it.
     Turning picks down ('not the first two') and any other signal (a liked pick, a new wish, a
     constraint, a request for more) get a new list, as the understanding corpora's authors
-    expect. `recs` are the new picks, best
-    first, none of them on screen."""
+    expect. `recs` are the new picks, best first, none of them on screen."""
     said = [e for e in new_events if not isinstance(e, UserSaid)]
     shown = before.last_shown
     if not said or not shown:
