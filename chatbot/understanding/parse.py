@@ -407,14 +407,9 @@ class _Parse(ConstraintRules, TitleRules):
                 if kept is not None and kept != (pf, pv):
                     self.events.append(AttributePreferred(*kept))
 
-    def _reference_item(self) -> Item | None:
-        """The film 'the same director' refers to: the last film this message liked or named,
-        else the anchor, the last liked, the first pick."""
-        refs = self._reference_items()
-        return refs[0] if refs else None
-
     def _reference_items(self) -> list[Item]:
-        """Films 'the same director' may refer to, the likeliest first (see _reference_item);
+        """Films 'the same director' may refer to, the likeliest first: the films this message
+        liked or named (last first), the anchor, the liked ones (last first), the first pick;
         the next is used when the likeliest names no people ('seen inception, memento and the
         prestige, something by the same guy?')."""
         state = self.state
