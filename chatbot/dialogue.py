@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Generator, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, load_catalog
@@ -314,11 +314,21 @@ class DialogueManager:
             yield Written(text=said)
             return
         parts: list[str] = []
+        opening = ""
+        if plan.aside is not None:
+            from chatbot.answers import answer
+
+            # 'how long is Braveheart? if over 2 hours, a shorter war film': the answer first
+            opening = answer(plan.aside, text, self.catalog, shown_reasons(history)) + "\n\n"
+            parts.append(opening)
+            yield opening
         request = plan.request(text)
         try:
             for part in self.writer.stream(request):
                 if isinstance(part, str):
                     parts.append(part)
+                elif opening:
+                    part = replace(part, text=opening + part.text)
                 yield part
         except ConfigError:
             raise  # the operator's to fix (HTTP 500 configuration_error), never template text

@@ -141,6 +141,9 @@ class TurnPlan:
     small_talk: bool = False  # a short answer: nothing recommended, nothing stored as shown
     asked: Question | None = None  # kind answer: the question about items to answer
     language: str | None = None  # kind language: the ISO 639-1 code the message was written in
+    # a question asked beside the request ('how long is X? if long, something shorter'): its
+    # answer opens the reply
+    aside: Question | None = None
 
     @property
     def answered(self) -> bool:
@@ -226,7 +229,15 @@ def plan_turn(
         question = ranker.clarifying_question(after)
     else:
         kind = ReplyKind.RECOMMEND
-    return TurnPlan(after, ReplyKind(kind), tuple(recs), question, tuple(notices), small_talk)
+    return TurnPlan(
+        after,
+        ReplyKind(kind),
+        tuple(recs),
+        question,
+        tuple(notices),
+        small_talk,
+        aside=understanding.aside,
+    )
 
 
 def _replace_in_place(

@@ -141,3 +141,20 @@ def test_a_described_topic_keeps_finding_the_items_that_name_it(
     on_topic = [p for p in picks if p in naming]
     assert set(on_topic) == naming
     assert picks[: len(on_topic)] == on_topic
+
+
+def test_a_question_beside_a_request_is_answered_before_the_picks(
+    movies_manager: DialogueManager, movies_catalog: Catalog
+) -> None:
+    """'how long is Braveheart? if its over 2 hours suggest a shorter war film instead': the
+    length is said, then shorter war films come; Braveheart is neither liked nor shown."""
+    braveheart = max((i for i in movies_catalog if i.title == "Braveheart"), key=lambda i: i.votes)
+    reply = movies_manager.respond(
+        "aside", "how long is Braveheart? if its over 2 hours suggest a shorter war film instead"
+    )
+    assert reply.kind == "recommend" and reply.items
+    assert reply.text.startswith(f"**{braveheart.label}** runs {braveheart.runtime} minutes")
+    assert braveheart.id not in reply.state.liked
+    assert all(r.item.id != braveheart.id for r in reply.items)
+    assert all((r.item.runtime or 0) < braveheart.runtime for r in reply.items)
+    assert all(any("War" in g for g in r.item.genres) for r in reply.items)

@@ -2182,3 +2182,113 @@ def test_forgetting_the_kids_clears_their_audience(nlu: Understander) -> None:
     state = fold([ConstraintSet("audience", "children")])
     evs = events(nlu, "forget the kid thing, its just me now, want a thriller", state)
     assert ConstraintCleared("audience") in evs
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "avoided"),
+    [
+        ("a war movie, nothing about world war two", "ww2", True),
+        ("war films please, but not set in the Second World War", "ww2", True),
+        ("a war film that isn't about world war 1", "ww1", True),
+        ("a war drama set during World War II", "ww2", False),
+    ],
+)
+def test_a_world_war_is_a_topic_not_the_war_genre(
+    nlu: Understander, text: str, topic: str, avoided: bool
+) -> None:
+    got = events(nlu, text)
+    assert (InterestAvoided(topic) if avoided else InterestExpressed(topic)) in got
+    assert AttributePreferred("genre", "War") in got and AttributeAvoided("genre", "War") not in got
+
+
+def test_world_war_z_stays_a_title(nlu: Understander) -> None:
+    got = events(nlu, "loved world war z")
+    assert [e.title for e in got if isinstance(e, ItemLiked)] == ["World War Z (2013)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the first one i think is boring",
+        "the second, we think it looks dull",
+        "you know, the third is meh",
+    ],
+)
+def test_a_sentence_opening_like_a_title_names_no_film(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    got = events(nlu, text, after_picks)
+    rejected = [e for e in got if isinstance(e, ItemRejected)]
+    assert len(rejected) == 1 and rejected[0].item_id in after_picks.last_shown
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [
+        ("not that one, the first", 0),
+        ("not that - the middle one", 1),
+        ("hated it, the 3rd one", 2),
+    ],
+)
+def test_a_pick_named_after_a_pointing_word_is_the_one_it_meant(
+    nlu: Understander, after_picks: InterestState, text: str, pick: int
+) -> None:
+    got = events(nlu, text, after_picks)
+    assert [(type(e), e.item_id) for e in got] == [(ItemRejected, after_picks.last_shown[pick])]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        ("Up and Coco were lovely but i couldnt stand Cars", "Cars", ItemRejected),
+        ("honestly I can't stand The Matrix", "The Matrix", ItemRejected),
+        ("i detested Gravity", "Gravity", ItemRejected),
+        ("my brother adored Alien", "Alien", ItemLiked),
+    ],
+)
+def test_verbs_of_liking_and_loathing_before_a_title(
+    nlu: Understander, text: str, title: str, kind: type
+) -> None:
+    got = events(nlu, text)
+    assert any(isinstance(e, kind) and e.title.startswith(title + " (") for e in got), got
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "year"),
+    [
+        ("oh wait, i meant the 90s one actually", "Psycho", 1998),
+        ("sorry, the 1998 version", "Psycho", 1998),
+    ],
+)
+def test_saying_which_version_moves_the_verdict(
+    nlu: Understander, movies_catalog: Catalog, said: str, meant: str, year: int
+) -> None:
+    old = movie(movies_catalog, meant, 1960)
+    new = movie(movies_catalog, meant, year)
+    state = fold([ItemLiked(old.id, old.label)])
+    got = events(nlu, said, state)
+    assert got == [BeliefRemoved(item_belief_id("liked", old.id)), ItemLiked(new.id, new.label)]
+    back = fold([ItemRejected(new.id, new.label)])
+    assert events(nlu, "no wait, I meant the original", back) == [
+        BeliefRemoved(item_belief_id("disliked", new.id)),
+        ItemRejected(old.id, old.label),
+    ]
+    # a film in one version only: the words are read as usual
+    alone = fold([ItemLiked(movie(movies_catalog, "Inception").id, "Inception (2010)")])
+    assert not any(isinstance(e, BeliefRemoved) for e in events(nlu, "the 90s one", alone))
+
+
+def test_a_request_beside_a_question_is_read_and_the_question_kept(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    found = nlu.understand("is the first one long? if so give me something shorter", after_picks)
+    alien = after_picks.last_shown[0]
+    assert found.question is None and found.aside is not None
+    assert found.aside.topic == "runtime" and found.aside.item_ids == (alien,)
+    runtime = nlu.vocab.catalog.get(alien).runtime
+    assert [e for e in found.events if isinstance(e, ConstraintSet)] == [
+        ConstraintSet("runtime_max", runtime - 10)
+    ]
+    # context for the question, not a request: still only the question
+    only = nlu.understand("how long is the third one? i only have 2 hours", after_picks)
+    assert only.question is not None and only.aside is None and not only.events

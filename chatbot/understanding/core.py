@@ -99,6 +99,14 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # 'an hour and a half' -> '1.5 hours'; 'half an hour' -> '30 minutes'
 _HOUR_AND_A_HALF_RE = re.compile(r"\ban?\s+hour\s+and\s+a\s+half\b", re.IGNORECASE)
 _HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
+# the world wars written out ('world war two', 'the second world war', 'World War I'): one topic
+# word, so that 'war' inside the name is not the War genre ('a war movie, nothing about world
+# war two' wants war films) and the number is not lost; 'World War Z' is a film and stays
+_WORLD_WAR_RE = re.compile(
+    r"\b(?:the\s+)?(?:world\s+war\s*(?P<a>two|2|ii)|(?P<b>second)\s+world\s+war|"
+    r"world\s+war\s*(?P<c>one|1|(?-i:I))|(?P<d>first)\s+world\s+war)(?![\w'-])",
+    re.IGNORECASE,
+)
 _ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
 _TEENS += ["eighteen", "nineteen"]
@@ -188,6 +196,7 @@ def normalize_slang(text: str) -> str:
     text = _WORD_RE.sub(_cue_typo, text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
+    text = _WORLD_WAR_RE.sub(lambda m: "ww2" if m.group("a") or m.group("b") else "ww1", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
     text = _SPELLED_RE.sub(_spelled_number, text)
     text = _ANSWERED_RE.sub(_answered, text)
@@ -237,6 +246,9 @@ class Understanding:
     question: Question | None = None  # a question about an item: answer it, learn nothing
     language: str | None = None  # ISO 639-1 code of a message not in a language we read
     more: bool = False  # it asks for other picks ('more please', 'what else?', 'show me others')
+    # a question asked beside a request ('how long is Braveheart? if over 2 hours, a shorter war
+    # film'): answered before the picks; the events are the request's
+    aside: Question | None = None
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,8 @@ SIMILAR_CUES = _phrases(
     "ones like|more of|in the style of|along the lines of|similar"
 )
 NEGATIVE_CUES = _phrases(
-    "hated|hate|hates|disliked|dislike|dislikes|not for me|no thanks|no thank you|"
+    "hated|hate|hates|disliked|dislike|dislikes|despise|despised|detest|detested|loathe|"
+    "loathed|not for me|no thanks|no thank you|"
     "not interested|not into|"
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"

@@ -27,7 +27,8 @@ from chatbot.events import (
 )
 from chatbot.filters import NAMED_FACETS, is_kind_of
 from chatbot.interest import InterestState, facet_belief_id, item_belief_id
-from chatbot.understanding.constraints import ConstraintRules
+from chatbot.locales import DECADE_WORDS
+from chatbot.understanding.constraints import ConstraintRules, _decade_start
 from chatbot.understanding.core import (
     FILM_NOUNS,
     TASTE_NOUNS,
@@ -54,6 +55,7 @@ from chatbot.understanding.lexicon import (
     MORE_PICKS,
     NEGATIVE_CUES,
     NEGATORS,
+    ORDINALS,
     POSITIVE_CUES,
     PRONOUNS,
     QUESTION_STARTS,
@@ -66,7 +68,7 @@ from chatbot.understanding.lexicon import (
     WATCHERS,
 )
 from chatbot.understanding.proposals import validate_proposed_events
-from chatbot.understanding.titles import PERSON_CUES, TitleRules
+from chatbot.understanding.titles import PERSON_CUES, PICK_NOUNS, TitleRules
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +164,13 @@ class Understander:
                 continue
             rest = " ".join(parts[:k] + parts[k + 1 :])
             other = _Parse(self.vocab, rest, state).run()
+            if (
+                asked.question.item_ids
+                and _ASKS_FOR_FILMS.search(rest.lower())
+                and other.events
+                and not (other.unknown_titles or other.reset)
+            ):
+                return self._request_beside(asked.question, rest, state)
             said = [
                 e
                 for e in other.events
@@ -190,6 +199,23 @@ class Understander:
             # beside the answer; nothing else is learned
             return replace(asked, events=tuple(feedback))
         return None
+
+    def _request_beside(self, asked: Question, rest: str, state: InterestState) -> Understanding:
+        """'how long is Braveheart? if its over 2 hours suggest a shorter war film instead',
+        'is the second one subtitled? also something similar but from japan': the question is
+        answered beside the request, and the request is read with the film asked about as the
+        one its 'similar', 'shorter' or 'it' points at (a condition on that film, 'if it's over
+        2 hours', is no wish of its own)."""
+        rest = _CONDITION_ON_IT.sub("", rest, count=1).strip() or rest
+        first = asked.item_ids[0]
+        pointed = replace(state, last_shown=(first,))
+        other = _Parse(self.vocab, rest, pointed).run()
+        events = tuple(
+            e
+            for e in other.events
+            if not (isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.item_ids)
+        )
+        return replace(other, events=events, aside=asked)
 
     def _without_idioms(self, text: str) -> str:
         """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
@@ -239,6 +265,9 @@ def understand(
 
 class _Parse(ConstraintRules, TitleRules):
     def run(self) -> Understanding:
+        meant = self._version_meant()
+        if meant is not None:
+            return meant
         self._commands()
         self._constraints()
         self._tokenize()
@@ -292,6 +321,65 @@ class _Parse(ConstraintRules, TitleRules):
             notes=tuple(dict.fromkeys(self.notes)),
             small_talk=small_talk,
             more=MORE_PICKS.search(self.text.lower()) is not None,
+        )
+
+    def _version_meant(self) -> Understanding | None:
+        """'psycho is a masterpiece' then 'oh wait, i meant the 90s one' / 'no, the 1998 one' /
+        'sorry, the original': the user named a title the catalogue has in several versions and
+        now says which one. The verdict moves from the version read to the one meant (its belief
+        is removed); the words set no year, remake wish or topic. None when the message is no
+        such correction or no version fits."""
+        m = _VERSION_MEANT.search(self.text.lower().strip())
+        if m is None:
+            return None
+        marked = bool(m.group("mark"))
+        said = {"liked": self.state.liked, "disliked": self.state.disliked, "seen": self.state.seen}
+        order = {item_id: k for k, item_id in enumerate(self.state.titles)}
+        named = [
+            (order.get(item_id, -1), kind, item_id)
+            for kind, ids in said.items()
+            for item_id in ids
+            if item_id in self.vocab.catalog
+        ]
+        if not named:
+            return None
+        _, kind, item_id = max(named)
+        item = self.vocab.catalog.get(item_id)
+        versions = [
+            v
+            for v in self.vocab.titles.get(normalize_title(item.title), ())
+            if v.id != item.id and v.year is not None and item.year is not None
+        ]
+        if not versions:
+            return None
+        which = m.group("which").lstrip("'")
+        start = _decade_start(which) if not which.isalpha() or which.endswith("ies") else None
+        if which.isdecimal() and len(which) == 4:
+            fits = [v for v in versions if v.year == int(which)]
+        elif start is not None:
+            fits = [v for v in versions if start <= (v.year or 0) < start + 10]
+        elif which in ("remake", "newer", "new", "recent", "later", "modern", "latest"):
+            fits = [v for v in versions if (v.year or 0) > (item.year or 0)]
+        else:  # 'the original', 'the older one', 'the classic'
+            fits = [v for v in versions if (v.year or 0) < (item.year or 0)]
+        if not fits:
+            return None
+        shown = [
+            self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
+        ]
+        if not marked and any(v.id in {s.id for s in shown} for v in fits):
+            return None  # 'the 1998 one' with that film among the picks: the pick
+        meant = max(fits, key=lambda v: v.votes)
+        event: Event
+        if kind == "liked":
+            event = ItemLiked(meant.id, meant.label)
+        elif kind == "disliked":
+            event = ItemRejected(meant.id, meant.label)
+        else:
+            event = ItemSeen(meant.id, meant.label)
+        return Understanding(
+            events=(BeliefRemoved(item_belief_id(kind, item.id)), event),
+            mentioned=(meant.id,),
         )
 
     def _person_notes(self) -> None:
@@ -999,6 +1087,30 @@ class _Parse(ConstraintRules, TitleRules):
                 tok.used = True
                 break
 
+    def _apposed_picks(self) -> None:
+        """'not that one, the first', 'not that - the middle one', 'hated it, the 2nd one': the
+        pick named right after a pointing word says which one it meant; the pointing word keeps
+        its clause's verdict and takes that pick (the pick alone would read as a choice)."""
+        refs = sorted(
+            (t for t in self.targets if t.kind == "item" and t.from_reference),
+            key=lambda t: t.pos,
+        )
+        for a, b in zip(refs, refs[1:], strict=False):
+            if self.toks[a.pos].text not in ("that", "this", "it") or b.item is None:
+                continue
+            if self.toks[b.pos].text not in ORDINALS and self.toks[b.pos].text != "#":
+                continue
+            between = [t.text for t in self.toks[a.pos + 1 : b.pos]]
+            if between[:1] and between[0] in PICK_NOUNS:
+                between = between[1:]
+            if not between or between[0] not in (",", "-", "–", "—", ":", "i.e."):
+                continue
+            if any(w not in (",", "-", "–", "—", ":", "i", "mean", "the", "i.e.") for w in between):
+                continue
+            a.item = b.item
+            self.targets = [t for t in self.targets if t is not b]
+            self._use(b.pos, 1)
+
     def _in_title_case_run(self, i: int) -> bool:
         """Token i belongs to a run of two or more capitalised words after a sentiment cue."""
         start = i
@@ -1090,6 +1202,7 @@ class _Parse(ConstraintRules, TitleRules):
             )
         ]
         self._anaphora()
+        self._apposed_picks()
         negated = self._negated()
         negators = [c for c in self.cues if c.negator]
         scopes = [self._scope(c, negated) for c in negators]
@@ -1727,6 +1840,31 @@ _CONTEXT_OF = {
 # words that open a clause of reasons or consequences after a list ('so not those', 'because')
 _TAILS = frozenset(("so", "because", "since", "cause", "coz", "cuz", "hence"))
 # the user corrects what they said: 'I meant X, not Y', 'I was thinking of X'
+# a request for films said beside a question ('... suggest a shorter war film', 'also
+# something similar but from japan', 'otherwise a romcom', 'give me more like it')
+_ASKS_FOR_FILMS = re.compile(
+    r"\b(?:suggest|recommend|give me|show me|find me|get me|pick me|i want|i'd like|i would "
+    r"like|i need|something|anything|otherwise|instead|more like|similar|others?|another)\b"
+)
+# a condition on the film asked about, opening the request ('if its over 2 hours suggest ...',
+# 'if so, ...', 'if not then ...')
+_CONDITION_ON_IT = re.compile(
+    r"^\s*(?:(?:and|also|but|so|otherwise|ok)\s*,?\s*)?if\s+(?:so|not|yes|no|it'?s|it\s+is|"
+    r"it\s+was|it'?ll|it\s+will|that'?s|they'?re|its)\b[^,]*?(?:,\s*|\s+then\s+|\s+"
+    r"(?=(?:suggest|recommend|give|show|find|get|pick|i'?d|i\s+want|i'?ll|let'?s|something|"
+    r"anything|a|an)\b))",
+    re.IGNORECASE,
+)
+# 'oh wait, i meant the 90s one', 'no, the 1998 version', 'sorry - the original' (whole message)
+_VERSION_MEANT = re.compile(
+    r"^(?P<mark>(?:(?:oh|ah|oops|sorry|wait|no|nope|actually|hmm+|uh+|um+|my bad|i meant|"
+    r"i mean|i was talking about|i was thinking of|not that one|not that)[\s,.!-]*)*)"
+    r"the\s+(?P<which>(?:19|20)\d\d|(?:19|20)?\d0'?s|'\d0s|"
+    + "|".join(DECADE_WORDS)
+    + r"|remake|original|newer|older|new|old|recent|later|modern|latest|classic|earlier)"
+    r"(?:\s+(?:one|version|film|movie|remake))?(?:\s+(?:actually|then|instead|please|pls))?"
+    r"[\s.!]*$"
+)
 _CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")
 # words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
 _TAKE_BACK = frozenset(

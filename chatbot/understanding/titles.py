@@ -609,7 +609,9 @@ class TitleRules(ParseBase):
             return (
                 bool(
                     re.search(
-                        r"\b(like|love|liked|loved|enjoy|hate|hated|watch|watching|rewatched|"
+                        r"\b(like|love|liked|loved|enjoy|enjoyed|hate|hated|watch|watching|"
+                        r"rewatched|adored?|disliked?|despised?|detest(?:ed)?|"
+                        r"(?:can't|cant|cannot|couldn't|couldnt) stand|"
                         r"similar to|such as|"
                         r"lines of|vein of|style of|as good as|better than|reminds me of|"
                         r"called|titled|named|fan of|fans of)$",
@@ -703,6 +705,7 @@ class TitleRules(ParseBase):
         if prev in (
             *("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"),
             *("rewatched", "re-watched", "rewatching", "watching"),
+            *("disliked", "despised", "detested", "loathed"),
         ):
             return True
         word = self._word(i)
@@ -729,7 +732,10 @@ class TitleRules(ParseBase):
         before = re.sub(r"\s*[:\-–—]+$", "", before)  # 'seen: inception, ...'
         if numeric and re.search(r"\b(fan of|favou?rites? (?:is|are)|love|loved)$", before):
             return True  # 'big fan of 21', 'my favourite is 1917'
-        verbs = r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed)?|like|adored?"
+        verbs = (
+            r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed)?|like|adored?|"
+            r"disliked?|despised?|detest(?:ed)?|(?:can't|cant|cannot|couldn't|couldnt) stand"
+        )
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
@@ -809,6 +815,18 @@ class TitleRules(ParseBase):
         sentence says so: a verb of liking or watching before them, another title in the same
         list, or a verdict of which they are the subject ('eternal sunshine was great')."""
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        if (
+            self.toks[i].text in ("i", "you", "we", "they", "he", "she")
+            and not self.toks[i].raw[:1].isupper()
+        ):
+            # 'the first one i think is boring' is no I Think I Love My Wife: a sentence of one's
+            # own opens the same way, so only a cue or a list makes it a title
+            return (
+                self._cue_before(i)
+                or self._past_cue_before(i)
+                or self._next_in_list(i)
+                or self._before_listed_title(i, n)
+            )
         return (
             self._cue_before(i)
             or self._past_cue_before(i)
