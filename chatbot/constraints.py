@@ -83,6 +83,8 @@ def _audience_label(value: Any) -> str:
         return "Suitable for children (family and children's films only)"
     if value == "teen":
         return "Suitable for teenagers (nothing erotic, explicit or extreme)"
+    if value == "grownups":
+        return "Fine to watch with grown-up family (nothing erotic, explicit or extreme)"
     return "Suitable for the whole family (no horror, erotic, adult or violent films)"
 
 
@@ -156,7 +158,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
         _bound("price_min", float, "Price at least {v:g}", PRICE_WORDS),
         _bound("price_max", float, "Price at most {v:g}", PRICE_WORDS),
         Constraint(
-            name="audience",  # who is watching: 'children', 'family', 'teen' (filters.AUDIENCES)
+            name="audience",  # who watches: 'children', 'family', 'teen', 'grownups' (AUDIENCES)
             type=str,
             label=_audience_label,
             filter_field="suitable_for",

@@ -46,6 +46,14 @@ class ItemsRecommended:
 
 
 @dataclass(frozen=True)
+class ItemsDiscussed:
+    """The bot answered a question about these shown or named items (an answer turn): 'that
+    one' / 'it' in the next message means the first of them until picks are shown again."""
+
+    item_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class _ItemEvent:
     """What the user said about one catalogue item (the fields every item event has).
 
@@ -143,6 +151,7 @@ class StateReset:
 Event = (
     UserSaid
     | ItemsRecommended
+    | ItemsDiscussed
     | ItemLiked
     | ItemRejected
     | ItemSeen

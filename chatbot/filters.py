@@ -462,4 +462,7 @@ AUDIENCES: dict[str, Audience] = {
     # a teenager (13-17, 'my 16 year old', 'PG-13'): any genre, horror and action included, but
     # nothing erotic, explicit or extreme (about the US PG-13 line)
     "teen": Audience(needs={}, refuses=_TEEN),
+    # grown-ups of the family watching along ('with my mom', 'for my dad'): any kind of film a
+    # grown-up picks, but nothing erotic, explicit or gross (a teenager's limits)
+    "grownups": Audience(needs={}, refuses=_TEEN),
 }

@@ -29,6 +29,9 @@ class InterestState:
     seen: tuple[str, ...] = ()
     shown: tuple[str, ...] = ()  # everything recommended so far
     last_shown: tuple[str, ...] = ()  # the latest recommendations, best first
+    # the items the last answer was about ('what is the second one about?'), until picks are
+    # shown again: what 'that one' / 'it' points at next
+    discussed: tuple[str, ...] = ()
     titles: Mapping[str, str] = field(default_factory=dict)  # item id -> label, for summaries
     preferred: tuple[tuple[str, str], ...] = ()  # (facet, value), oldest first
     avoided: tuple[tuple[str, str], ...] = ()
@@ -198,6 +201,7 @@ def _recommended(state: InterestState, event: ev.ItemsRecommended) -> InterestSt
         shown=_add(state.shown, *event.item_ids),
         # an empty turn (nothing matched) keeps 'the second one' pointing at real picks
         last_shown=tuple(event.item_ids) or state.last_shown,
+        discussed=(),
         anchor=None,
         explore=False,
         allow_repeats=False,
@@ -302,6 +306,7 @@ def _interest_avoided(state: InterestState, event: ev.InterestAvoided) -> Intere
 _STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
     ev.UserSaid: _said,
     ev.ItemsRecommended: _recommended,
+    ev.ItemsDiscussed: lambda state, event: replace(state, discussed=tuple(event.item_ids)),
     ev.ItemLiked: _liked,
     ev.SimilarRequested: _liked,
     ev.ItemRejected: _rejected,

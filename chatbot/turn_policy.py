@@ -22,6 +22,7 @@ from chatbot.events import (
     Event,
     ItemLiked,
     ItemRejected,
+    ItemsDiscussed,
     ItemSeen,
     ItemsRecommended,
     UserSaid,
@@ -171,6 +172,8 @@ class TurnPlan:
     def events(self, new_events: Iterable[Event]) -> list[Event]:
         """The events the turn stores: the user's, then the picks shown (see `shows_picks`)."""
         events = list(new_events)
+        if self.kind is ReplyKind.ANSWER and self.asked is not None and self.asked.item_ids:
+            events.append(ItemsDiscussed(tuple(self.asked.item_ids)))
         if self.shows_picks:
             recs = self.recommendations
             reasons = tuple("; ".join(r.reasons) for r in recs)

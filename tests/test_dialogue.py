@@ -15,7 +15,7 @@ import pytest
 from chatbot.config import Settings
 from chatbot.dialogue import DialogueManager, Reply
 from chatbot.errors import InputError, UnknownItemError
-from chatbot.events import AttributePreferred, StateReset, event_from_dict
+from chatbot.events import AttributePreferred, ItemsDiscussed, StateReset, event_from_dict
 from chatbot.interest import InterestState
 from chatbot.sessions import MemorySessionStore
 
@@ -395,7 +395,8 @@ def test_answers_and_languages_are_planned_by_the_policy_and_learn_nothing(
     assert why.kind == "answer" and why.items == () and not why.fell_back
     assert target.title in why.text and why.state.last_shown == first.state.last_shown
     stored = [event_from_dict(d) for d in books_manager.store.load("qa")]
-    assert stored[-1].text == f"Why did you pick {target.label}?"  # type: ignore[attr-defined]
+    assert stored[-2].text == f"Why did you pick {target.label}?"  # type: ignore[attr-defined]
+    assert stored[-1] == ItemsDiscussed((target.id,))  # what 'that one' means next
     foreign = books_manager.respond("qa", "Je voudrais voir un film d'aventure spatiale, merci")
     assert foreign.kind == "language" and foreign.text.startswith("That looks like French.")
     assert foreign.items == () and foreign.state.interests == first.state.interests

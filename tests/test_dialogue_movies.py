@@ -158,3 +158,17 @@ def test_a_question_beside_a_request_is_answered_before_the_picks(
     assert all(r.item.id != braveheart.id for r in reply.items)
     assert all((r.item.runtime or 0) < braveheart.runtime for r in reply.items)
     assert all(any("War" in g for g in r.item.genres) for r in reply.items)
+
+
+def test_after_an_answer_that_one_is_the_film_it_was_about(
+    movies_manager: DialogueManager,
+) -> None:
+    """'what's the first one about?' then 'not for me' turns down that pick only; 'tell me
+    about the second' then "I'll watch that one" likes the second."""
+    picks = [r.item.id for r in movies_manager.respond("told-1", "a western").items]
+    assert movies_manager.respond("told-1", "what's the first one about?").kind == "answer"
+    after = movies_manager.respond("told-1", "not for me").state
+    assert set(after.disliked) == {picks[0]}
+    picks = [r.item.id for r in movies_manager.respond("told-2", "a mystery movie").items]
+    movies_manager.respond("told-2", "tell me about the second one")
+    assert movies_manager.respond("told-2", "I'll watch that one").state.liked == (picks[1],)

@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from chatbot.errors import InputError
-from chatbot.events import ConstraintSet, ItemLiked, ItemRejected, ItemsRecommended, UserSaid
+from chatbot.events import (
+    ConstraintSet,
+    ItemLiked,
+    ItemRejected,
+    ItemsDiscussed,
+    ItemsRecommended,
+    UserSaid,
+)
 from chatbot.interest import InterestState, fold
 from chatbot.kinds import FeedbackKind, ReplyKind
 from chatbot.ranking import Ranker
@@ -97,7 +104,9 @@ def test_a_question_is_answered_without_ranking_and_learns_nothing(books_parts: 
     plan, said = _plan(books_parts, state, f"is {label} scary?")
     assert plan.kind is ReplyKind.ANSWER and plan.answered and plan.asked is not None
     assert said == [UserSaid(f"is {label} scary?")]  # nothing learned from a question
-    assert plan.recommendations == () and plan.events(said) == said  # the cards stay
+    # the cards stay; what the answer was about is kept for 'that one' next
+    asked = first.recommendations[0].item.id
+    assert plan.recommendations == () and plan.events(said) == [*said, ItemsDiscussed((asked,))]
     assert plan.state.last_shown == state.last_shown
 
 
@@ -194,3 +203,12 @@ def test_explain_false_plans_the_same_picks_without_reasons(books_parts: Any) ->
     ]
     assert all(r.reasons == () for r in without.recommendations)
     assert any(r.reasons for r in with_reasons.recommendations)
+
+
+def test_an_answer_turn_records_what_it_was_about() -> None:
+
+    from chatbot.interest import fold
+
+    state = fold([ItemsRecommended(("a", "b", "c")), ItemsDiscussed(("b",))])
+    assert state.discussed == ("b",) and state.last_shown == ("a", "b", "c")
+    assert fold([ItemsRecommended(("d",))], state).discussed == ()

@@ -1247,7 +1247,8 @@ def test_a_grown_up_relative_is_no_audience_without_with_or_for(nlu: Understande
     assert not any(
         isinstance(e, ConstraintSet) for e in events(nlu, "my father adored The Godfather")
     )
-    assert ConstraintSet("audience", "family") in events(nlu, "something to watch with my father")
+    # watching with a grown-up: nothing explicit, but no children's films only
+    assert ConstraintSet("audience", "grownups") in events(nlu, "something to watch with my father")
 
 
 def test_possessives_typed_without_the_apostrophe(nlu: Understander) -> None:
@@ -2292,3 +2293,112 @@ def test_a_request_beside_a_question_is_read_and_the_question_kept(
     # context for the question, not a request: still only the question
     only = nlu.understand("how long is the third one? i only have 2 hours", after_picks)
     assert only.question is not None and only.aside is None and not only.events
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("a movie for my dad who loves westerns and john wayne", "grownups"),
+        ("something to watch with my mom, she loves Meryl Streep", "grownups"),
+        ("my mom loved Mamma Mia", None),
+        ("film night with my grandparents", "family"),
+        ("with my parents and my little brother who is 6", "children"),
+    ],
+)
+def test_grown_up_relatives_are_no_childrens_audience(
+    nlu: Understander, text: str, audience: str | None
+) -> None:
+    got = events(nlu, text)
+    said = [e.value for e in got if isinstance(e, ConstraintSet) and e.name == "audience"]
+    assert said == ([audience] if audience else [])
+    assert not [e for e in got if isinstance(e, InterestExpressed) and "dad" in e.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "avoided"),
+    [
+        ("rather a thriller than a horror movie", "Thriller", "Horror"),
+        ("a drama instead of an action movie", "Drama", "Action"),
+        ("I would prefer a comedy over a drama", "Comedy", "Drama"),
+        ("i'd rather watch a western than a war film tonight", "Western", "War"),
+    ],
+)
+def test_one_kind_wanted_over_another(
+    nlu: Understander, text: str, wanted: str, avoided: str
+) -> None:
+    got = events(nlu, text)
+    assert AttributePreferred("genre", wanted) in got
+    assert AttributeAvoided("genre", avoided) in got
+    assert AttributePreferred("genre", avoided) not in got
+
+
+def test_a_dislike_of_subtitles_reaches_the_next_thing_listed(nlu: Understander) -> None:
+    got = events(nlu, "not in the mood for subtitles or black and white")
+    assert ConstraintSet("language", "en") in got
+    assert AttributeAvoided("style", "Black And White Film") in got
+    assert not [e for e in got if isinstance(e, AttributePreferred)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("like titanic but not as old", "year_min", 1998),
+        ("something like heat, just not so long", "runtime_max", None),
+    ],
+)
+def test_a_negated_comparison_is_the_opposite_one(
+    nlu: Understander, text: str, name: str, value: int | None
+) -> None:
+    got = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert [e.name for e in got] == [name]
+    assert value is None or got[0].value == value
+
+
+def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:
+    got = events(nlu, "my teenage son is 15, he likes action")
+    assert ConstraintSet("audience", "teen") in got
+    assert not [e for e in got if isinstance(e, InterestExpressed)]
+
+
+def test_like_opening_a_message_compares_with_a_film(nlu: Understander) -> None:
+    got = events(nlu, "like drive but less violent")
+    assert [e.title for e in got if isinstance(e, ItemLiked | SimilarRequested)] == ["Drive (2011)"]
+    assert not [e for e in got if isinstance(e, InterestExpressed)]
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "unknown"),
+    [
+        ("loved harry potter 3", ["Harry Potter And The Prisoner Of Azkaban (2004)"], []),
+        (
+            "Rocky 4 and Rambo 2 are my guilty pleasures",
+            ["Rocky IV (1985)", "First Blood Part II (1985)"],
+            [],
+        ),
+        ("lord of the rings 2 was awesome", ["The Lord of the Rings: The Two Towers (2002)"], []),
+        (
+            "I liked Alien and Aliens but not Alien 3",
+            ["Alien (1979)", "Aliens (1986)"],
+            ["Alien 3"],
+        ),
+    ],
+)
+def test_a_series_name_with_a_number(
+    nlu: Understander, text: str, titles: list[str], unknown: list[str]
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert [e.title for e in found.events if isinstance(e, ItemLiked)] == titles
+    assert list(found.unknown_titles) == unknown
+    assert not [e for e in found.events if isinstance(e, InterestExpressed | InterestAvoided)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i liked toy story 2 and the matrix reloaded, also die hard 2", "loved heat, plus goodfellas"],
+)
+def test_also_and_plus_continue_a_list_of_titles(nlu: Understander, text: str) -> None:
+    got = events(nlu, text)
+    assert len([e for e in got if isinstance(e, ItemLiked)]) == text.count(",") + 1 + (
+        " and " in text
+    )
+    assert not [e for e in got if isinstance(e, InterestExpressed)]

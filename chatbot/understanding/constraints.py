@@ -45,17 +45,14 @@ _AGE_WORDS = (
 _AGES = {w: n for n, w in enumerate(_AGE_WORDS.split(), start=1)}
 _AGE_ALT = "|".join(sorted(_AGE_WORDS.split(), key=len, reverse=True))
 _CHILD_ALT = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
-_FAMILY_ALT = "|".join(sorted(FAMILY_WORDS, key=len, reverse=True))
-# said without 'with' / 'for' ('my dad loved Goodfellas', 'my mom is crazy about musicals'), a
-# grown-up relative is no audience; grandparents are ('my grandma is staying with us')
-_ELDERS_ALT = "|".join(
-    sorted(
-        FAMILY_WORDS
-        - {"parents", "mom", "mum", "dad", "mother", "father", "mother-in-law", "aunt", "uncle"},
-        key=len,
-        reverse=True,
-    )
+# grown-up relatives: no audience of their own, with or without 'with' / 'for' ('a movie for my
+# dad, he loves westerns', 'my mom is crazy about musicals'), like a partner; grandparents and the
+# whole family are ('my grandma is staying with us')
+_GROWN_UPS = frozenset(
+    ("parents", "mom", "mum", "dad", "mother", "father", "mother-in-law", "aunt", "uncle")
 )
+_GROWN_ALT = "|".join(sorted(_GROWN_UPS, key=len, reverse=True))
+_ELDERS_ALT = "|".join(sorted(FAMILY_WORDS - _GROWN_UPS, key=len, reverse=True))
 # 'my little brother is 8', 'my twins are turning 5': anyone of the user's people
 _PEOPLE_ALT = "|".join(
     sorted(CHILD_WORDS | WATCHERS | {"twins", "triplets"}, key=len, reverse=True)
@@ -88,7 +85,7 @@ class ConstraintRules(ParseBase):
     """
 
     # what the audience rules found in this message (set up by _constraints)
-    _watching: list[str]  # 'children' / 'family' / 'teen' for each phrase about who watches
+    _watching: list[str]  # 'children' / 'family' / 'teen' / 'grownups' per phrase on who watches
     _children_left: bool  # 'the kids went to bed', 'just us adults now'
     _shown: list[Item]  # the picks on the table, in the catalogue
 
@@ -220,8 +217,9 @@ class ConstraintRules(ParseBase):
                 if facet == "audience" and re.search(r"famil|child|kid", value, re.I):
                     self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
         elif self._watching:
-            # the youngest or most sensitive viewer decides: children, then family, then teens
-            strictest = min(self._watching, key=("children", "family", "teen").index)
+            # the youngest or most sensitive viewer decides: children, then family, then teens,
+            # then grown-ups watching along
+            strictest = min(self._watching, key=("children", "family", "teen", "grownups").index)
             self._set("audience", strictest)
 
     def _left(self, m: re.Match[str]) -> bool:
@@ -317,6 +315,10 @@ class ConstraintRules(ParseBase):
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
         if m.group("neg") or self._judged_badly(m):
+            return True
+        if m.group("grown"):
+            # 'with my mom', 'for my dad': grown-ups watching along, not a children's evening
+            self._watching.append("grownups")
             return True
         self._watching.append("children" if m.group("child") else "family")
         return True
@@ -474,9 +476,13 @@ class ConstraintRules(ParseBase):
         ref = int(statistics.median(shown_years) if shown_years else v.latest_year - 25)
         if m.group(3) == "older":
             self.comparative = (len(self.events), "older")
-        self._set("year_max", ref - 1)
-        if int(self.state.constraints.get("year_min", 0)) >= ref - 1:
+        bottom = self.state.constraints.get("year_min")
+        if bottom is not None and ref - 1 - int(bottom) < 2:
+            # 'an 80s comedy' then 'older': the picks sit at the start of the years asked
+            # for, so older is before them
+            ref = min(ref, int(bottom)) if int(bottom) <= ref else ref
             self._clear("year_min")
+        self._set("year_max", ref - 1)
         return True
 
     def _this_year(self, m: re.Match[str]) -> bool:
@@ -503,9 +509,13 @@ class ConstraintRules(ParseBase):
             ref = v.latest_year - 4
         else:
             ref = v.latest_year - 10
-        self._set("year_min", ref)
-        if "year_max" in self.state.constraints and int(self.state.constraints["year_max"]) < ref:
+        top = self.state.constraints.get("year_max")
+        if top is not None and int(top) - ref < 2:
+            # 'a 70s thriller' then 'newer': the picks sit at the end of the years asked for,
+            # so newer is after them ('before 2000' alone stays while years are left inside it)
+            ref = max(ref, int(top) + 1) if int(top) >= ref - 1 else ref
             self._clear("year_max")
+        self._set("year_min", ref)
         return True
 
     # runtime
@@ -624,12 +634,18 @@ class ConstraintRules(ParseBase):
             "language", LANGUAGES[word], word + "-language", self.vocab.languages
         )
 
-    def _no_subtitles(self, m: re.Match[str]) -> bool:
+    def _no_subtitles(self, m: re.Match[str]) -> bool | str:
         if re.search(r"\b(?:mind|care|problem|issue|bother)", m.group(0)):
             return True  # "don't mind subtitles": no wish either way, and no topic
         if "en" not in self.vocab.languages:
             return False
         self.events.append(make_constraint("language", "en"))
+        if re.match(r"\s*,?\s*(?:or|and|nor)\b", m.string[m.end() :]):
+            # 'not in the mood for subtitles or black and white': the dislike reaches on
+            said = m.group(0)
+            word = re.search(r"\b(?:sub(?:title)?s|subtitled|captions)\b\s*$", said)
+            if word is not None:
+                return said[: word.start()] + " " * (len(said) - word.start())
         return True
 
     def _subtitles_fine(self, m: re.Match[str]) -> bool:
@@ -722,14 +738,15 @@ class ConstraintRule:
     constraint: the constraint it reads ('audience', 'year', 'runtime', 'rating', 'price',
         'language', 'country'; 'any' for phrases that clear one).
     pattern: a regex on the lower-cased message.
-    handler: turns a match into events; False leaves the text for later rows.
+    handler: turns a match into events; False leaves the text for later rows; a string (as
+        long as the match) is what of it the later passes still read.
     when: the row applies to this message and catalogue (no runtime rows for books without one).
     """
 
     name: str
     constraint: str
     pattern: str
-    handler: Callable[[ConstraintRules, re.Match[str]], bool]
+    handler: Callable[[ConstraintRules, re.Match[str]], bool | str]
     when: Callable[[ConstraintRules], bool] = _always
 
 
@@ -848,7 +865,7 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?P<neg>\b{_NOT_FOR}[\s-](?:(?:meant |made )?for |with |suitable for )?)?"
         r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
         r" (?:my |our |the |a |an |some |little |young |small )*"
-        rf"(?:(?P<child>{_CHILD_ALT})|(?:{_FAMILY_ALT}))\b(?:'s|s)?|"
+        rf"(?:(?P<child>{_CHILD_ALT})|(?P<grown>{_GROWN_ALT})|(?:{_ELDERS_ALT}))\b(?:'s|s)?|"
         rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
         # 'the family' alone is what a film is about ('the acting, the family stuff')

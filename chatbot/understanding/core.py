@@ -99,6 +99,33 @@ _SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # 'an hour and a half' -> '1.5 hours'; 'half an hour' -> '30 minutes'
 _HOUR_AND_A_HALF_RE = re.compile(r"\ban?\s+hour\s+and\s+a\s+half\b", re.IGNORECASE)
 _HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
+# one kind wanted over another: 'rather a thriller than a horror movie', 'a drama instead of an
+# action movie', 'I'd prefer a comedy over a drama', 'a thriller rather than an action film' ->
+# '..., not a horror movie' (the second is the one not wanted)
+_RATHER_THAN_RE = re.compile(
+    r"\brather\s+(?P<x>(?:(?:watch|see|have|go for)\s+)?(?:a |an |some |the )?[\w' -]{1,30}?)"
+    r"\s+than\s+",
+    re.IGNORECASE,
+)
+_PREFER_OVER_RE = re.compile(
+    r"(?P<x>\bprefer(?:red|s)?\s+(?:a |an |some |the )?[\w' -]{1,30}?)\s+over\s+"
+    r"(?=(?:a |an |the |some )?[a-z])",
+    re.IGNORECASE,
+)
+_INSTEAD_OF_RE = re.compile(r"\b(?:rather than|instead of)\b", re.IGNORECASE)
+# 'like the godfather but not as long' -> 'shorter': a comparison said with a negation
+_NOT_AS = {
+    "long": "shorter",
+    "old": "newer",
+    "new": "older",
+    "recent": "older",
+    "short": "longer",
+    "lengthy": "shorter",
+}
+_NOT_AS_RE = re.compile(
+    r"\b(?:not (?:as|so|that)|less)\s+(" + "|".join(_NOT_AS) + r")\b(?:\s+as\s+(?:that|it|this))?",
+    re.IGNORECASE,
+)
 # the world wars written out ('world war two', 'the second world war', 'World War I'): one topic
 # word, so that 'war' inside the name is not the War genre ('a war movie, nothing about world
 # war two' wants war films) and the number is not lost; 'World War Z' is a film and stays
@@ -196,6 +223,10 @@ def normalize_slang(text: str) -> str:
     text = _WORD_RE.sub(_cue_typo, text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
+    text = _RATHER_THAN_RE.sub(lambda m: f"{m.group('x')}, not ", text)
+    text = _PREFER_OVER_RE.sub(lambda m: f"{m.group('x')}, not ", text)
+    text = _INSTEAD_OF_RE.sub("not", text)
+    text = _NOT_AS_RE.sub(lambda m: _NOT_AS[m.group(1).lower()], text)
     text = _WORLD_WAR_RE.sub(lambda m: "ww2" if m.group("a") or m.group("b") else "ww1", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
     text = _SPELLED_RE.sub(_spelled_number, text)
@@ -849,6 +880,8 @@ class ParseBase:
             handled = handler(m)
             if handled is not False:
                 self.commands_read += 1  # 'perfect, more like these' is a request, not small talk
+            if isinstance(handled, str):
+                return handled  # what is left of the match to read on (same length)
             return " " * len(m.group(0)) if handled is not False else m.group(0)
 
         self.low = re.sub(pattern, repl, self.low)

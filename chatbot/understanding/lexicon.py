@@ -214,6 +214,7 @@ POSITIVE_CUES = _phrases(
     "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it|"
     "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers|the best|"
     "my comfort movie|my comfort film|a comfort movie|my comfort watch|my guilty pleasure|"
+    "my guilty pleasures|guilty pleasures|a guilty pleasure|guilty pleasure|"
     "a guilty pleasure|my go-to|my go to"
 )
 ORDINALS = {
@@ -534,13 +535,14 @@ _WATCHER_NOUNS = _words(
     "grandmother grandfather grandparent grandma granny grandpa nephew niece toddler baby "
     "brother sister sibling roommate flatmate housemate colleague coworker co-worker class "
     "student cousin aunt uncle in-law neighbour neighbor fiance fiancee bestie bff gf bf hubby "
-    "wifey guest gang crew squad group team mates"
+    "wifey guest gang crew squad group team mates teen teenager tween"
 )
 # people the user watches with ('my sisters are over tonight'): who watches, never a topic
 WATCHERS = (
     _WATCHER_NOUNS
     | {f"{w}s" for w in _WATCHER_NOUNS}
     | _words("children buddies families grandchildren grandkids people adults grown-ups grownups")
+    | _words("teenage")
 )
 
 

@@ -273,6 +273,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._tokenize()
         self._series_lists()
         self._franchise_ordinals()
+        self._series_number()
         self._references()
         self._described_reference()
         self._quoted_titles()
@@ -586,7 +587,7 @@ class _Parse(ConstraintRules, TitleRules):
             if re.search(r"\b(it|that|this|that one|this one)\b", low[tell.start() :]):
                 shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
                 if shown:
-                    return Question(told, (shown[0],))
+                    return Question(told, self._pointed(shown)[:1])
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
@@ -639,7 +640,7 @@ class _Parse(ConstraintRules, TitleRules):
         if not items and not unknown:
             pronoun = re.search(r"\b(it|that|this|that one|this one|they|them)\b", low)
             if pronoun and shown:
-                items = (shown[0],)
+                items = self._pointed(shown)[:1]
             elif topic != "reason" and not shown and not pronoun:
                 return None  # 'what is a good scary movie?': a request after all
             elif topic == "reason" and shown and not pronoun:
@@ -1080,7 +1081,7 @@ class _Parse(ConstraintRules, TitleRules):
                 elif tok.text in ("them", "those", "these"):
                     items = [self.vocab.catalog.get(i) for i in shown]
                 else:
-                    items = [self.vocab.catalog.get(i) for i in shown[:1]]
+                    items = [self.vocab.catalog.get(i) for i in self._pointed(shown)[:1]]
                 for item in items:
                     assert item is not None
                     self._add_item(k, item, from_reference=True)
@@ -1103,6 +1104,8 @@ class _Parse(ConstraintRules, TitleRules):
             between = [t.text for t in self.toks[a.pos + 1 : b.pos]]
             if between[:1] and between[0] in PICK_NOUNS:
                 between = between[1:]
+            while between[:1] and between[0] in ("either", "too", "also", "neither"):
+                between = between[1:]  # 'not that one either, the third'
             if not between or between[0] not in (",", "-", "–", "—", ":", "i.e."):
                 continue
             if any(w not in (",", "-", "–", "—", ":", "i", "mean", "the", "i.e.") for w in between):
@@ -1364,10 +1367,19 @@ class _Parse(ConstraintRules, TitleRules):
             and not self._has_content()
             and self._verdict_on_shown()
         ):
-            for item_id in self.state.last_shown:
+            # after an answer about one of them ('what's the first one about?' -> 'not for
+            # me'), only that one
+            said_of = [i for i in self.state.discussed if i in self.state.last_shown]
+            for item_id in said_of or self.state.last_shown:
                 if item_id in self.vocab.catalog:
                     item = self.vocab.catalog.get(item_id)
                     self.events.append(ItemRejected(item.id, item.label))
+
+    def _pointed(self, shown: list[str]) -> tuple[str, ...]:
+        """What 'it' / 'that one' points at among the picks `shown`: the items the last answer
+        was about ('tell me about the second one' -> "I'll watch that one"), else the top pick."""
+        said_of = tuple(i for i in self.state.discussed if i in self.vocab.catalog)
+        return said_of or tuple(shown[:1])
 
     def _verdict_on_shown(self) -> bool:
         """A negative message without a title or topic is said of the picks on the table when it

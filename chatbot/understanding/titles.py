@@ -128,7 +128,10 @@ class TitleRules(ParseBase):
             elif w == "all" and nxt in ("three", "two", "four", "five"):
                 picks, width = list(range(n)), 2
             elif w in ("that", "this") and nxt in ("one", "movie", "film", "pick", "title", "book"):
-                picks, width = [0], 2
+                # the one the last answer was about ('tell me about the second one' -> "I'll
+                # watch that one"), else the top pick
+                said_of = [shown.index(x) for x in self.state.discussed if x in shown]
+                picks, width = said_of[:1] or [0], 2
             elif w.isdecimal() and len(toks) == 1:
                 picks = [int(w) - 1]
             if picks is not None and self._free(i, width):
@@ -725,7 +728,14 @@ class TitleRules(ParseBase):
         before = tuple(t.text for t in self.toks[max(0, i - 2) : i])
         if before == ("more", "of"):
             return False
-        return before in SIMILAR_CUES or before[-1:] in SIMILAR_CUES and prev != "like"
+        opens = k == 0 or (k > 0 and self.toks[k - 1].text in (".", "!", "?", ",", ";"))
+        # 'like drive but less violent': 'like' opening the message compares
+        return (
+            before in SIMILAR_CUES
+            or before[-1:] in SIMILAR_CUES
+            and prev != "like"
+            or (prev == "like" and opens)
+        )
 
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
@@ -967,6 +977,17 @@ class TitleRules(ParseBase):
         k = i - 1
         if k > 0 and self.toks[k].text in ("the", "a", "an"):
             k -= 1
+        if (
+            k > 1
+            and self.toks[k].text in ("also", "plus", "then")
+            and self.toks[k - 1].text
+            in (
+                ",",
+                "and",
+                ";",
+            )
+        ):
+            k -= 1  # 'loved heat, also goodfellas', 'the matrix reloaded, plus die hard 2'
         if k >= 1 and self.toks[k].used and self._run_on_list(k):
             return True  # 'seen the matrix inception tenet and dunkirk': no commas typed
         if k < 1 or self.toks[k].text not in (",", "and", "or", "&", ";", "+", "/"):
@@ -1043,6 +1064,7 @@ class TitleRules(ParseBase):
                 and (i < 2 or self._pos(i - 2) != "ADJ" or self.toks[i - 2].used)
             )
             or nxt in ("was", "is", "were", "rated", "about")
+            or (prev in ("also", "plus") and self._next_in_list(i))  # '..., also die hard 2'
             or len(self.toks) <= n + 1
             or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
             or (i > 0 and self.toks[i - 1].used and self._run_on_list(i - 1))
@@ -1352,6 +1374,47 @@ class TitleRules(ParseBase):
 
         return zipf_frequency(word, "en") >= 3.0
 
+    def _series_number(self) -> None:
+        """'harry potter 3', 'rocky 4', 'rambo 2', 'alien 3': a series' name and a number that
+        together are no title of the catalogue. The film numbered so ('Rocky IV', 'First Blood
+        Part II', 'Episode V'); in a series told apart by subtitles (no film is called just the
+        series' name: Harry Potter, The Lord of the Rings) the nth in release order; else the
+        film is unknown ('alien 3': the catalogue has no Alien 3), said so and nothing is
+        stored (its name is no topic either)."""
+        toks = self.toks
+        for i in range(len(toks)):
+            for n in range(min(6, len(toks) - i - 1), 0, -1):
+                if not self._free(i, n + 1):
+                    continue
+                head = normalize_title(" ".join(self._words(i, n)))
+                films = self.vocab.series.get(head)
+                said = toks[i + n].text
+                number = int(said) if said.isdecimal() and len(said) == 1 else None
+                if not films or number is None or number == 0:
+                    continue
+                after = toks[i + n + 1].text if i + n + 1 < len(toks) else ""
+                if after.isdecimal() or after in _UNIT_WORDS:
+                    continue  # 'heat 2 hours', 'alien 3 stars': no number of a film
+                if normalize_title(f"{head} {said}") in self.vocab.titles:
+                    continue  # 'die hard 2', 'toy story 3': a title (the exact pass)
+                roman = _ROMAN[number]
+                numbered = [
+                    f
+                    for f in films
+                    if re.search(rf"\s(?:part\s+)?(?:{number}|{roman})$", f.title.lower())
+                    and not re.search(r":[^:]*\bpart\s+[ivx\d]+$", f.title.lower())
+                    or re.search(rf"\bepisode\s+(?:{number}|{roman})\b", f.title.lower())
+                ]
+                first = any(normalize_title(f.title) == head for f in films)
+                if len(numbered) == 1:
+                    self._add_item(i, numbered[0])
+                elif not first and not numbered and number <= len(films):
+                    self._add_item(i, films[number - 1])
+                else:
+                    self.unknown.append(" ".join(t.raw for t in toks[i : i + n + 1]))
+                self._use(i, n + 1)
+                break
+
     def _franchise_ordinals(self) -> None:
         """'the first Star Wars', 'the second Toy Story', 'the last Harry Potter film': the nth
         film of a series in release order."""
@@ -1620,6 +1683,11 @@ def _subject_before(toks: Sequence[Tok], i: int) -> bool:
 
 
 _ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+# words after a number that make it a length, a rating or an age, not a film's number
+_UNIT_WORDS = frozenset(
+    ("hours", "hour", "hrs", "hr", "minutes", "mins", "min", "stars", "star", "years", "year")
+)
 _RUN_GLUE = frozenset(
     ("of", "the", "and", "in", "on", "a", "an", "to", "at", "for", "from", "with")
 )
