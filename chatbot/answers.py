@@ -103,7 +103,11 @@ def answer(
             )
         return "Which one do you mean? Name the title or say 'the first one', 'the second one'."
     items = [catalog.get(i) for i in question.item_ids if i in catalog]
-    parts = [_one(question.topic, text, item, reasons or {}) for item in items]
+    parts = [
+        _one(topic, text, item, reasons or {})
+        for item in items
+        for topic in (question.topic, *question.also)
+    ]
     best = _superlative(text, items) if len(items) > 1 else None
     return "\n\n".join([best, *parts] if best else parts)
 

@@ -2402,3 +2402,28 @@ def test_also_and_plus_continue_a_list_of_titles(nlu: Understander, text: str) -
         " and " in text
     )
     assert not [e for e in got if isinstance(e, InterestExpressed)]
+
+
+def test_a_question_of_two_parts_is_answered_in_both(
+    nlu: Understander, after_picks: InterestState, movies_catalog: Catalog
+) -> None:
+    from chatbot.answers import answer
+
+    text = "how long is the second one, and who is in it?"
+    found = nlu.understand(text, after_picks)
+    assert found.question is not None
+    assert (found.question.topic, found.question.also) == ("runtime", ("people",))
+    said = answer(found.question, text, movies_catalog)
+    heat = movies_catalog.get(after_picks.last_shown[1])
+    assert f"runs {heat.runtime} minutes" in said and "Al Pacino" in said
+
+
+def test_asking_for_similar_films_after_a_childs_age_is_a_request(nlu: Understander) -> None:
+    found = nlu.understand(
+        "My son wants to watch Jaws but he's 8, what's similar but ok for kids?", InterestState()
+    )
+    assert found.question is None
+    assert ConstraintSet("audience", "children") in found.events
+    assert [e.title for e in found.events if isinstance(e, ItemLiked | SimilarRequested)] == [
+        "Jaws (1975)"
+    ]

@@ -294,6 +294,8 @@ class Question:
     item_ids: tuple[str, ...] = ()
     unknown: str = ""
     nothing_shown: bool = False  # it names a pick by number ('the second one') before any
+    also: tuple[str, ...] = ()  # other topics asked in the same question ('how long is it and
+    # is it scary?'), answered after the first
 
 
 # A proposer asks a model for events as JSON (see validate_proposed_events); Python decides.

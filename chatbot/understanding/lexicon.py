@@ -447,6 +447,9 @@ REQUEST_QUESTIONS = re.compile(
     r"^anything\b|^got any\b|^why not\b|"
     # 'what else did that director make?': more films, not a fact
     r"(?:^|, )what else (?:did|has|have) (?:that|this|the|he|she|they)\b|"
+    # "he's 8, what's similar but ok for kids?": films like the one named are asked for
+    r"(?:^|,\s*)(?:what'?s|what is|anything|something|got anything|any(?:thing)? else) "
+    r"(?:else )?(?:similar|like (?:it|that|this|that one))\b|"
     # 'tell me about some comedies', 'tell me more about films like heat': a request
     rf"^tell me (?:more )?about (?:{_ASKS_FOR_FILMS}|films?|movies?)"
 )
@@ -503,6 +506,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
         r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b|"
+        r"\blight(?:er)? side\b|\blight-?hearted\b|\bfeel[\s-]?good\b|\buplifting\b|"
         # 'which one is the scariest?': the picks compared
         r"\b(?:scariest|goriest|funniest|saddest|creepiest|bloodiest|most (?:violent|romantic|"
         r"intense|depressing|disturbing))\b",

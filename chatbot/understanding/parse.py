@@ -645,7 +645,21 @@ class _Parse(ConstraintRules, TitleRules):
                 return None  # 'what is a good scary movie?': a request after all
             elif topic == "reason" and shown and not pronoun:
                 items = tuple(shown)
-        return Question(topic, tuple(items), unknown[0] if unknown and not items else "")
+        # 'how long is the first one and is it on the lighter side?': each part's topic
+        parts = re.split(
+            r"\s*(?:,|\band\b|\balso\b|\bplus\b)\s*(?=(?:is|are|was|does|do|did|how|what|"
+            r"when|who|which|any)\b)",
+            low,
+        )
+        also = tuple(
+            dict.fromkeys(
+                t
+                for part in parts[1:]
+                if (t := next((n for n, p in QUESTION_TOPICS if re.search(p, part)), None))
+                and t != topic
+            )
+        )
+        return Question(topic, tuple(items), unknown[0] if unknown and not items else "", also=also)
 
     def _asks_who_is_in_it(self, low: str) -> bool:
         """A yes/no question whether a person is in a film: 'does the 2nd one have Sandra
