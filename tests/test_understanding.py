@@ -2427,3 +2427,27 @@ def test_asking_for_similar_films_after_a_childs_age_is_a_request(nlu: Understan
     assert [e.title for e in found.events if isinstance(e, ItemLiked | SimilarRequested)] == [
         "Jaws (1975)"
     ]
+
+
+@pytest.mark.parametrize(("text", "code"), [("más", "es"), ("größer", "de"), ("não", "pt")])
+def test_a_one_word_message_in_another_language_is_recognised(
+    nlu: Understander, text: str, code: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.language == code and not found.events
+
+
+@pytest.mark.parametrize("text", ["café", "Amélie", "ok", "naïve"])
+def test_one_word_used_in_english_too_is_no_other_language(nlu: Understander, text: str) -> None:
+    assert nlu.understand(text, InterestState()).language is None
+
+
+@pytest.mark.parametrize("text", ["not Ocean's", "no ocean's movies please"])
+def test_a_possessive_franchise_typed_as_one_word(nlu: Understander, text: str) -> None:
+    assert events(nlu, text) == [AttributeAvoided("franchise", "Ocean's")]
+
+
+def test_what_happens_to_an_animal_is_avoided_not_the_animal(nlu: Understander) -> None:
+    got = events(nlu, "I hate when dogs die in movies, something with a dog")
+    assert InterestAvoided("dogs die") in got and InterestExpressed("dog") in got
+    assert InterestAvoided("horse dies") in events(nlu, "nothing where the horse dies please")

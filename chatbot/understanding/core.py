@@ -743,6 +743,10 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
             if name == "franchise" and not _franchise_term(value, titles):
                 continue  # 'Toy Story', 'Saw', 'Speed': the film's or everyday word's first
             terms.setdefault(tuple(norm.split()), (name, value))
+            if norm.endswith(" s") and name == "franchise":
+                # "Ocean's" is typed as one word ("no ocean's movies", "not Ocean's")
+                parts = norm.split()[:-1]
+                terms.setdefault((*parts[:-1], parts[-1] + "'s"), (name, value))
             last = norm.split()[-1]
             if name == "person" and len(norm.split()) > 1:
                 surnames.setdefault(last, set()).add(value)

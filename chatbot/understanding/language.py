@@ -89,7 +89,10 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
         scores = confidences(text)
         code = max(scores, key=lambda c: scores[c]) if scores else "und"
         return None if code == pack.code else code
-    if len(_WORD.findall(text)) < 2:
+    words = _WORD.findall(text)
+    if len(words) == 1:
+        return _one_foreign_word(words[0].lower(), pack)
+    if not words:
         return None
     scores = confidences(text)
     if not scores:
@@ -125,6 +128,26 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
     if own < MAX_OWN_CONFIDENCE and scores[code] > 1.5 * own and len(foreign_words) >= 2:
         return code
     return None
+
+
+# languages a one-word message is looked up in (wordfreq's lists)
+_ONE_WORD_LANGUAGES = ("es", "fr", "de", "it", "pt", "nl", "sv", "pl", "tr")
+
+
+def _one_foreign_word(word: str, pack: LanguagePack) -> str | None:
+    """A one-word message with a letter English does not use ('más', 'größer', 'não') that is
+    no word of the pack's language and an everyday word of another: that language, else None
+    (too little to tell: 'no', 'si', 'ok')."""
+    from wordfreq import zipf_frequency
+
+    own = zipf_frequency(word, pack.code)
+    if all(c.isascii() for c in word) or own >= 3.5:
+        return None
+    found = {code: zipf_frequency(word, code) for code in _ONE_WORD_LANGUAGES}
+    code = max(found, key=lambda c: found[c])
+    # far more common there than in the pack's language ('más' 6.6 in Spanish, 2.8 in English;
+    # not 'café', used in both)
+    return code if found[code] >= 4.0 and found[code] - own >= 2.5 else None
 
 
 def _share_unknown(text: str, code: str) -> float:

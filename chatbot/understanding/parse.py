@@ -1754,6 +1754,20 @@ class _Parse(ConstraintRules, TitleRules):
         negated = self._negated_tokens()
         for lo, hi in self._clauses():
             content = [k for k in range(lo, hi) if self._content(k)]
+            for k in list(content):
+                nxt = k + 1
+                if (
+                    k in negated
+                    and nxt < hi
+                    and self.toks[nxt].text in EVENT_VERBS
+                    and not self.toks[nxt].used
+                ):
+                    # 'I hate when dogs die in movies': what happens to them is not wanted
+                    # ('dogs die'), not the dogs ('something with a dog' after it)
+                    if nxt not in content:
+                        content.append(nxt)
+                    negated.add(nxt)
+            content.sort()
             if not content:
                 continue
             # a facet word inside a topic phrase ('space adventures') belongs to the topic

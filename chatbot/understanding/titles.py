@@ -1395,8 +1395,13 @@ class TitleRules(ParseBase):
                 after = toks[i + n + 1].text if i + n + 1 < len(toks) else ""
                 if after.isdecimal() or after in _UNIT_WORDS:
                     continue  # 'heat 2 hours', 'alien 3 stars': no number of a film
-                if normalize_title(f"{head} {said}") in self.vocab.titles:
-                    continue  # 'die hard 2', 'toy story 3': a title (the exact pass)
+                key = normalize_title(f"{head} {said}")
+                if (
+                    key in self.vocab.titles
+                    or key in self.vocab.short_titles
+                    or key in self.vocab.prefix_titles
+                ):
+                    continue  # 'die hard 2', 'terminator 2': a title (the exact pass)
                 roman = _ROMAN[number]
                 numbered = [
                     f
@@ -1404,6 +1409,7 @@ class TitleRules(ParseBase):
                     if re.search(rf"\s(?:part\s+)?(?:{number}|{roman})$", f.title.lower())
                     and not re.search(r":[^:]*\bpart\s+[ivx\d]+$", f.title.lower())
                     or re.search(rf"\bepisode\s+(?:{number}|{roman})\b", f.title.lower())
+                    or normalize_title(f.title).startswith(f"{head} {number} ")
                 ]
                 first = any(normalize_title(f.title) == head for f in films)
                 if len(numbered) == 1:
