@@ -2451,3 +2451,22 @@ def test_what_happens_to_an_animal_is_avoided_not_the_animal(nlu: Understander) 
     got = events(nlu, "I hate when dogs die in movies, something with a dog")
     assert InterestAvoided("dogs die") in got and InterestExpressed("dog") in got
     assert InterestAvoided("horse dies") in events(nlu, "nothing where the horse dies please")
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"),
+    [("the one from the 70s", 0), ("loved the 1995 one", 1), ("not the 2010 movie", 2)],
+)
+def test_a_pick_told_apart_by_its_year(
+    nlu: Understander, after_picks: InterestState, text: str, pick: int
+) -> None:
+    got = events(nlu, text, after_picks)
+    assert [e.item_id for e in got if isinstance(e, ItemLiked | ItemRejected)] == [
+        after_picks.last_shown[pick]
+    ]
+    assert not [e for e in got if isinstance(e, ConstraintSet)]
+
+
+def test_a_year_no_single_pick_has_is_a_year(nlu: Understander, after_picks: InterestState) -> None:
+    got = events(nlu, "the one from the 2000s", after_picks)
+    assert not [e for e in got if isinstance(e, ItemLiked | ItemRejected)]

@@ -104,6 +104,7 @@ class Understander:
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
 
         text = self._without_idioms(text)
+        text = self._pick_by_year(text, state)
         aside = ASIDE.match(text)
         if aside is not None and not _says_something(
             _Parse(self.vocab, aside["aside"], state).run()
@@ -216,6 +217,29 @@ class Understander:
             if not (isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.item_ids)
         )
         return replace(other, events=events, aside=asked)
+
+    def _pick_by_year(self, text: str, state: InterestState) -> str:
+        """'the one from the 80s', 'the 1988 one', 'the 90s movie': a pick on the table told
+        apart by when it was made is written as its place ('the first one'), so every rule on
+        picks reads it; left as it is when no pick or several picks fit (then it is a year)."""
+        shown = [self.vocab.catalog.get(i) for i in state.last_shown if i in self.vocab.catalog]
+        if not shown:
+            return text
+
+        def place(m: re.Match[str]) -> str:
+            said = (m.group("a") or m.group("b")).lower()
+            start = _decade_start(said)
+            if said.isdecimal() and len(said) == 4:
+                fits = [k for k, it in enumerate(shown) if it.year == int(said)]
+            elif start is not None:
+                fits = [k for k, it in enumerate(shown) if start <= (it.year or 0) < start + 10]
+            else:
+                fits = []
+            if len(fits) != 1 or fits[0] >= len(_PLACES):
+                return m.group(0)
+            return f"the {_PLACES[fits[0]]} one"
+
+        return _PICK_BY_YEAR.sub(place, text)
 
     def _without_idioms(self, text: str) -> str:
         """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
@@ -1895,6 +1919,14 @@ _CONDITION_ON_IT = re.compile(
     r"anything|a|an)\b))",
     re.IGNORECASE,
 )
+# a pick told apart by its year or decade ('the one from the 80s', 'the 1988 one')
+_WHEN = r"(?:19|20)\d\d|(?:19|20)?\d0'?s|" + "|".join(DECADE_WORDS)
+_PICK_BY_YEAR = re.compile(
+    rf"\bthe (?:one|movie|film|pick) (?:from|made in|out in) (?:the )?(?P<a>{_WHEN})\b|"
+    rf"\bthe (?P<b>{_WHEN}) (?:one|movie|film|pick)\b",
+    re.IGNORECASE,
+)
+_PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
 # 'oh wait, i meant the 90s one', 'no, the 1998 version', 'sorry - the original' (whole message)
 _VERSION_MEANT = re.compile(
     r"^(?P<mark>(?:(?:oh|ah|oops|sorry|wait|no|nope|actually|hmm+|uh+|um+|my bad|i meant|"
