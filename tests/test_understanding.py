@@ -2470,3 +2470,9 @@ def test_a_pick_told_apart_by_its_year(
 def test_a_year_no_single_pick_has_is_a_year(nlu: Understander, after_picks: InterestState) -> None:
     got = events(nlu, "the one from the 2000s", after_picks)
     assert not [e for e in got if isinstance(e, ItemLiked | ItemRejected)]
+
+
+def test_an_intensifier_is_no_topic(nlu: Understander) -> None:
+    got = events(nlu, "I like Tarantino's movies but not the super violent ones")
+    assert AttributeAvoided("audience", "Violence") in got
+    assert not [e for e in got if isinstance(e, InterestAvoided | InterestExpressed)]

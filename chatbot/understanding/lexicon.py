@@ -323,6 +323,7 @@ FILLER_WORDS = _words(
     recommendations suggest suggestion suggestions want wanna looking look watch watching see show
     shows give me please maybe kind sort type one ones stuff thing things tonight today now would
     total totally complete completely absolute absolutely utter utterly proper decent actual
+    super overly extremely insanely incredibly ultra
     could can some any the with about and for that this these those what which who where when how
     you your yours i'm i'd i've i'll let's have has had get got find seen really very quite pretty
     just also too more most much many lot lots bit little need needs feel feeling mood like likes
