@@ -279,6 +279,12 @@ class FilterColumns:
                 if hi is not None:
                     ok &= col <= hi
             out &= ok
+        if filters.decades_none:
+            # 'not from the 2000s': as `Filters.matches` (no year: left out too)
+            years = self._numeric["year"]
+            with np.errstate(invalid="ignore"):
+                decade = np.floor(years / 10) * 10
+                out &= ~np.isnan(years) & ~np.isin(decade, list(filters.decades_none))
         return out
 
 

@@ -219,6 +219,12 @@ def plan_turn(
     # reasons leave the manager (reply, UI, API, stored events) without raw user text
     recs = sanitise(recs, labels)
     notices = list(understanding.notes)
+    ran_out = _named_focus_ran_out(after, recs)
+    if ran_out:
+        notices.append(
+            f"The catalogue lists no more {ran_out} that fit everything else you asked for; "
+            "these come closest."
+        )
     question = ""
     if kind is not None and (recs or small_talk):
         pass  # feedback is acknowledged, small talk gets a short answer
@@ -284,6 +290,21 @@ def _replace_in_place(
         if pick is not None:
             out.append(pick)
     return out
+
+
+def _named_focus_ran_out(state: InterestState, recs: Sequence[Recommendation]) -> str:
+    """The people, studios or franchises asked for ('something with Hanks', then 'older') when
+    none of the picks has them any more (the ranker fills up with the closest films): their
+    labels joined, else ''."""
+    from chatbot.filters import NAMED_FACETS
+    from chatbot.interest import facet_value_label
+
+    named = [(f, v) for f, v in state.focus if f in NAMED_FACETS]
+    if not recs or not named:
+        return ""
+    if any(v in r.item.facet(f) for r in recs for f, v in named):
+        return ""
+    return " or ".join(facet_value_label(f, v) for f, v in named)
 
 
 def no_results_notice(state: InterestState) -> str:

@@ -63,6 +63,11 @@ EXAMPLES = {
     "subtitles_fine": "subtitles are fine",
     "language": "dubbed in french",
     "country": "french films",
+    "bound_lifted": "longer is fine now",
+    "runtime_bare_number": "up to 110 is fine",
+    "own_limit_judged": "ok 80 is too strict",
+    "language_or_country_not": "a thriller, nothing in english please",
+    "languages_or_countries": "preferably french or german",
 }
 
 

@@ -2169,13 +2169,18 @@ def test_a_change_of_mind_replaces_the_earlier_wish(nlu: Understander) -> None:
     sad = fold([AttributePreferred("mood", "Sad")])
     evs = events(nlu, "hmm, something uplifting instead", sad)
     assert BeliefRemoved(facet_belief_id("preferred", "mood", "Sad")) in evs
-    # without a marker a new wish adds to the old ones; a narrower kind keeps the broader one
+    # without a marker a new wish adds to the old ones; a narrower kind replaces the broader
+    # one (or 'a comedy' would still let every comedy in), a broader kind keeps the narrower
     assert not [
         e for e in events(nlu, "also something uplifting", sad) if isinstance(e, BeliefRemoved)
     ]
     comedy = fold([AttributePreferred("genre", "Comedy")])
+    assert BeliefRemoved(facet_belief_id("preferred", "genre", "Comedy")) in events(
+        nlu, "actually a romantic comedy", comedy
+    )
+    romcom = fold([AttributePreferred("genre", "Romantic Comedy")])
     assert not [
-        e for e in events(nlu, "actually a romantic comedy", comedy) if isinstance(e, BeliefRemoved)
+        e for e in events(nlu, "actually just a comedy", romcom) if isinstance(e, BeliefRemoved)
     ]
 
 
@@ -2476,3 +2481,122 @@ def test_an_intensifier_is_no_topic(nlu: Understander) -> None:
     got = events(nlu, "I like Tarantino's movies but not the super violent ones")
     assert AttributeAvoided("audience", "Violence") in got
     assert not [e for e in got if isinstance(e, InterestAvoided | InterestExpressed)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        (
+            "I don't like anything longer than 100 minutes, give me an action film",
+            "runtime_max",
+            100,
+        ),
+        ("a comedy, I'm not into films over 2 hours", "runtime_max", 120),
+        ("I hate movies that are over 2 hours", "runtime_max", 120),
+        ("i like films over 2 hours", "runtime_min", 120),
+        ("not a fan of anything made before 2000", "year_min", 2000),
+        ("something from before 1980", "year_max", 1979),
+    ],
+)
+def test_a_bound_after_a_dislike_is_turned_down(
+    nlu: Understander, text: str, name: str, value: int
+) -> None:
+    got = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert got == [ConstraintSet(name, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("a thriller, nothing in English please", ("language", "en")),
+        ("no older than 2005, and not American please", ("country", "US")),
+    ],
+)
+def test_a_language_or_country_left_out(
+    nlu: Understander, text: str, avoided: tuple[str, str]
+) -> None:
+    got = events(nlu, text)
+    assert AttributeAvoided(*avoided) in got
+    assert not [e for e in got if isinstance(e, ItemRejected)]  # no The American
+    assert ConstraintSet("language", "en") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "wished"),
+    [
+        (
+            "a war movie, not in English, preferably French or German",
+            [("language", "fr"), ("language", "de")],
+        ),
+        ("a thriller from Korea or Japan", [("country", "KR"), ("country", "JP")]),
+    ],
+)
+def test_two_languages_or_countries_are_both_wished(
+    nlu: Understander, text: str, wished: list[tuple[str, str]]
+) -> None:
+    got = events(nlu, text)
+    for facet, value in wished:
+        assert AttributePreferred(facet, value) in got
+    assert not [e for e in got if isinstance(e, InterestExpressed | InterestAvoided)]
+
+
+def test_a_length_limit_is_lifted_or_replaced(nlu: Understander) -> None:
+    limited = fold([ConstraintSet("runtime_max", 80)])
+    assert events(nlu, "longer is fine now", limited) == [ConstraintCleared("runtime_max")]
+    got = events(nlu, "ok 80 is too strict, up to 110 is fine", limited)
+    assert got == [ConstraintSet("runtime_max", 110)]
+    assert not [e for e in events(nlu, "up to 110 is fine") if isinstance(e, ConstraintSet)]
+
+
+def test_next_after_feedback_asks_for_more(nlu: Understander, after_picks: InterestState) -> None:
+    found = nlu.understand("I've seen it already, next", after_picks)
+    assert found.more and not [e for e in found.events if isinstance(e, InterestExpressed)]
+
+
+def test_something_for_me_ends_the_childrens_audience(nlu: Understander) -> None:
+    state = fold([ConstraintSet("audience", "children")])
+    got = events(nlu, "actually no, make it something for me, a dark crime drama", state)
+    assert ConstraintCleared("audience") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "gone"),
+    [
+        ("Looking for a comedy. Wait, no, I meant a horror comedy", "Horror comedy", "Comedy"),
+        ("a comedy, actually no, make it a thriller", "Thriller", "Comedy"),
+    ],
+)
+def test_a_change_of_mind_within_a_message(
+    nlu: Understander, text: str, wanted: str, gone: str
+) -> None:
+    got = events(nlu, text)
+    assert AttributePreferred("genre", wanted) in got
+    assert AttributePreferred("genre", gone) not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "pick"), [("the older one, how long is it?", 0), ("not the longest one", 1)]
+)
+def test_a_pick_told_apart_by_being_oldest_or_longest(
+    nlu: Understander, after_picks: InterestState, text: str, pick: int
+) -> None:
+    found = nlu.understand(text, after_picks)
+    said = found.question.item_ids if found.question else [e.item_id for e in found.events]
+    assert list(said) == [after_picks.last_shown[pick]]
+
+
+def test_questions_then_a_request_in_other_sentences(nlu: Understander) -> None:
+    found = nlu.understand(
+        "Tell me about Blade Runner. Is it long? Also recommend something like it from the 2010s",
+        InterestState(),
+    )
+    assert found.aside is not None and {found.aside.topic, *found.aside.also} >= {"plot", "runtime"}
+    assert ConstraintSet("year_min", 2010) in found.events
+    held = nlu.understand(
+        "is The Godfather in your catalogue? And if yes, suggest me something similar",
+        InterestState(),
+    )
+    assert held.aside is not None and held.aside.topic == "held"
+    assert [e.title for e in held.events if isinstance(e, SimilarRequested)] == [
+        "The Godfather (1972)"
+    ]

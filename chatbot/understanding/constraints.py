@@ -12,6 +12,7 @@ from functools import partial
 from chatbot.catalog import Item
 from chatbot.constraints import clear_words
 from chatbot.events import (
+    AttributeAvoided,
     AttributePreferred,
     BeliefRemoved,
     ConstraintSet,
@@ -74,6 +75,7 @@ _KIND_AHEAD = (
     r"(?=[\s-](?:[a-z]+[\s-])?(?:comed|dram|thrill|horror|animat|classic|romance|"
     r"romantic|crime|action|war|western|musical|documentar|fantasy|mystery|noir))"
 )
+_PLACE_ALT = "|".join(sorted(set(LANGUAGES) | set(COUNTRIES), key=len, reverse=True))
 _LANGUAGE_ONLY_ALT = "|".join(sorted(set(LANGUAGES) - set(COUNTRIES), key=len, reverse=True))
 
 
@@ -378,10 +380,12 @@ class ConstraintRules(ParseBase):
             else:
                 self._set("year_max", hi)
             return True
-        if m.group("neg") and rel in ("before", "pre", "earlier than", "older than"):
+        # "not a fan of anything made before the 90s": a relation turned down
+        disliked = bool(rel) and _DISLIKED_BEFORE.search(_clause_before(m)) is not None
+        if (m.group("neg") or disliked) and rel in ("before", "pre", "earlier than", "older than"):
             self._set("year_min", lo)  # 'not before the 90s'
             return True
-        if m.group("neg") and rel in ("after", "post", "later than", "newer than"):
+        if (m.group("neg") or disliked) and rel in ("after", "post", "later than", "newer than"):
             self._set("year_max", hi)  # 'nothing after the 80s'
             return True
         if m.group("neg") and not rel and not part:
@@ -411,7 +415,8 @@ class ConstraintRules(ParseBase):
 
     def _relative_year(self, m: re.Match[str]) -> bool:
         rel, y = m.group("rel"), int(m.group("y"))
-        if m.group("neg"):  # "nothing before 1990" = from 1990 on
+        # "nothing before 1990" = from 1990 on; so is "not a fan of anything made before 1990"
+        if m.group("neg") or _DISLIKED_BEFORE.search(_clause_before(m)):
             flip = {
                 "before": "since",
                 "pre": "since",
@@ -539,6 +544,10 @@ class ConstraintRules(ParseBase):
         minutes = _minutes(m)
         if not 10 <= minutes <= 600:
             return False
+        if _DISLIKED_BEFORE.search(_clause_before(m)):
+            # "I don't like anything longer than 100 minutes", "not into films over 2 hours":
+            # what is turned down is the longer ones
+            return self._longest(m, 10, 600)
         self._set("runtime_min", int(minutes))
         if int(self.state.constraints.get("runtime_max", 10_000)) <= minutes:
             self._clear("runtime_max")
@@ -634,6 +643,69 @@ class ConstraintRules(ParseBase):
             "language", LANGUAGES[word], word + "-language", self.vocab.languages
         )
 
+    def _language_or_country_not(self, m: re.Match[str]) -> bool:
+        v = self.vocab
+        if m.group("l") and LANGUAGES[m.group("l")] in v.languages:
+            self.events.append(AttributeAvoided("language", LANGUAGES[m.group("l")]))
+            return True
+        word = m.group("l") or m.group("c")
+        code = COUNTRIES.get(word) if word else None
+        if code is None or code not in v.countries:
+            return False
+        self.events.append(AttributeAvoided("country", code))
+        return True
+
+    def _languages_or_countries(self, m: re.Match[str]) -> bool:
+        v = self.vocab
+        wished: list[tuple[str, str]] = []
+        for word in (m.group("a"), m.group("b"), m.group("c")):
+            if not word:
+                continue
+            spoken = LANGUAGES.get(word)
+            made = COUNTRIES.get(word)
+            if (
+                spoken is not None
+                and spoken in v.languages
+                and (made is None or word.endswith(("ish", "ese", "ian", "an", "ch", "ic")))
+            ):
+                wished.append(("language", spoken))  # 'French', 'Japanese': the language
+            elif made is not None and made in v.countries:
+                wished.append(("country", made))  # 'Japan', 'Korea': the country
+            else:
+                return False
+        self.events.extend(AttributePreferred(f, code) for f, code in dict.fromkeys(wished))
+        return True
+
+    def _bound_lifted(self, m: re.Match[str]) -> bool:
+        """'longer is fine now' clears the length limit set before ('under 100 minutes'),
+        'older ones are ok' the earliest year; no limit on that side: no topic, nothing else."""
+        name = {
+            "longer": "runtime_max",
+            "long": "runtime_max",
+            "shorter": "runtime_min",
+            "short": "runtime_min",
+            "older": "year_min",
+            "old": "year_min",
+            "newer": "year_max",
+        }[m.group("w")]
+        if name in self.state.constraints:
+            self._clear(name)
+        return True
+
+    def _runtime_bare_number(self, m: re.Match[str]) -> bool:
+        """A number without a unit is minutes only when a length limit is already set and the
+        number fits one ('80 is too strict, up to 110 is fine')."""
+        c = self.state.constraints
+        if "runtime_max" not in c and "runtime_min" not in c:
+            return False
+        minutes = int(m.group("n") or m.group("n2"))
+        if not 40 <= minutes <= 300:
+            return False
+        self._set("runtime_max", minutes)
+        if int(c.get("runtime_min", 0)) >= minutes:
+            self._clear("runtime_min")
+        return True
+
     def _no_subtitles(self, m: re.Match[str]) -> bool | str:
         if re.search(r"\b(?:mind|care|problem|issue|bother)", m.group(0)):
             return True  # "don't mind subtitles": no wish either way, and no topic
@@ -667,6 +739,25 @@ class ConstraintRules(ParseBase):
             # in English)
             self.events.append(AttributePreferred("language", spoken))
         return done
+
+
+# a dislike that takes what follows as its object ("don't like anything", "not into films",
+# "not a fan of anything", "hate movies that are"): a bound after it is turned down
+_DISLIKED_BEFORE = re.compile(
+    r"(?:\b(?:don't|dont|do not|doesn't|does not|never|won't|wouldn't)\s+(?:really\s+)?(?:like|"
+    r"want|enjoy|watch|do|need|care for)|\bnot\s+(?:really\s+)?(?:into|a fan of|a big fan of|"
+    r"interested in|keen on|up for|in the mood for)|\b(?:hate|hates|dislike|dislikes|can't stand|"
+    r"cannot stand|avoid|skip|sick of|tired of))\s+(?:(?:anything|any|films?|movies?|stuff|"
+    r"something|ones?|flicks?|that's|that is|that are|thats|which is|which are|that|made|"
+    r"released|shot|filmed|produced)\s+)*$"
+)
+
+
+def _clause_before(m: re.Match[str]) -> str:
+    """The lower-cased words of the match's clause before it ('a comedy, I'm not into films
+    over 2 hours' -> "i'm not into films ")."""
+    before = m.string[: m.start()]
+    return re.split(r"[,.;!?]|\bbut\b", before)[-1].lower()
 
 
 def _decade_start(text: str) -> int | None:
@@ -777,7 +868,10 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\bfor (?:the )?(?:adults|grown[\s-]?ups)\b|"
         # 'forget the kid thing, its just me now': nobody else is watching any more
         rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT})s?(?: thing| part| stuff)?\b|"
-        r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b",
+        r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b|"
+        # 'actually no, make it something for me': the user alone again
+        r"\b(?:make it|actually|instead|now|no,?)\s+(?:something|one|a (?:movie|film))\s+"
+        r"(?:just |only )?for me\b|\bsomething (?:just|only) for me\b|\bjust for me\b",
         _R._left,
     ),
     # 'they're asleep now', 'she fell asleep': the children the audience limit is for
@@ -902,6 +996,15 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"does not) matter\b",
         _R._clear_named,
     ),
+    # 'longer is fine now', 'older ones are ok too': the bound on that side is lifted
+    ConstraintRule(
+        "bound_lifted",
+        "any",
+        r"\b(?P<w>longer|shorter|older|newer|long|short|old)(?: ones?| films?| movies?| stuff)? "
+        r"(?:is|are|would be|'s) (?:also |totally |perfectly |now |too )?(?:fine|ok|okay|good|"
+        r"alright|no problem)(?: (?:now|too|as well|with me|by me))?\b",
+        _R._bound_lifted,
+    ),
     # -- years --
     # 'they're in their 80s', 'I'm in my early thirties': an age, not a decade of films
     ConstraintRule(
@@ -910,6 +1013,16 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\bin\s+(?:my|his|her|their|our|your)\s+(?:early\s+|mid\s+|late\s+)?"
         r"(?:(?:19|20)?[0-9]0'?s|teens|twenties|thirties|forties|fifties|sixties|seventies|"
         r"eighties|nineties)\b",
+        _R._read_only,
+    ),
+    # 'ok 80 is too strict', 'that limit is too narrow': said of the user's own limit, not of
+    # the picks (a new limit usually follows)
+    ConstraintRule(
+        "own_limit_judged",
+        "any",
+        r"\b(?:(?:that|this|it|the limit|that limit|\d{2,4}(?: minutes| mins)?)\s+"
+        r"(?:is|'s|was)\s+)?"
+        r"(?:too|a bit|way too|kinda|kind of) (?:strict|narrow|limiting|restrictive|tight)\b",
         _R._read_only,
     ),
     # 'I was born in 2001', 'my dad was born in the 50s': a person's year, not the films'
@@ -1157,6 +1270,16 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._runtime_at_least,
         when=_has_runtime,
     ),
+    # with a length limit set: 'up to 110 is fine', 'ok 80 is too strict, 110 max' (no unit)
+    ConstraintRule(
+        "runtime_bare_number",
+        "runtime",
+        r"\b(?:up to|under|below|at most|no more than|less than|max(?:imum)?(?: of)?)\s+"
+        r"(?P<n>\d{2,3})\b(?!\s*(?:%|stars?|years?|'?s\b|/|dollars?|bucks|euros?|pounds?|quid|\$|€|£))|"
+        r"\b(?P<n2>\d{2,3})\s+(?:max|tops|or less|at most)\b",
+        _R._runtime_bare_number,
+        when=_has_runtime,
+    ),
     # 'not too long', 'something shorter', 'a quick one'
     ConstraintRule(
         "shorter",
@@ -1257,6 +1380,28 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'a korean movie with subtitles': said of the film, no topic
         r"\b(?:with|w/) (?:english )?sub(?:title)?s\b|\bsubtitled\b",
         _R._subtitles_fine,
+    ),
+    # 'a thriller, nothing in English please', 'not American please', 'no french ones': that
+    # language or country left out (a title such as The American is not meant)
+    ConstraintRule(
+        "language_or_country_not",
+        "language",
+        r"\b(?:not|nothing|no|none|never|non[\s-]?)\s+(?:in\s+|from\s+)?"
+        rf"(?:(?P<l>{_LANGUAGE_ALT})(?:[\s-](?:language|speaking|spoken|audio))?|"
+        rf"(?P<c>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones|stuff|productions?|cinema))?"
+        r"(?=\s*(?:[,.;!?]|$|please|pls|thanks|though|either|for me|anymore|this time|and\b|"
+        r"or\b|but\b))",
+        _R._language_or_country_not,
+    ),
+    # 'preferably French or German', 'from Korea or Japan', 'italian or spanish films': each
+    # one is wished for (a limit can hold only one)
+    ConstraintRule(
+        "languages_or_countries",
+        "language",
+        rf"\b(?<!not )(?<!no )(?:(?:in|from)\s+)?(?P<a>{_PLACE_ALT})(?:,\s*(?P<b>{_PLACE_ALT}))?"
+        rf"\s*,?\s+or\s+(?:(?:in|from)\s+)?(?P<c>{_PLACE_ALT})\b(?:[\s-](?:language|speaking|"
+        r"films?|movies?|ones|cinema))?",
+        _R._languages_or_countries,
     ),
     ConstraintRule(
         "language",

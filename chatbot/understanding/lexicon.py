@@ -323,7 +323,7 @@ FILLER_WORDS = _words(
     recommendations suggest suggestion suggestions want wanna looking look watch watching see show
     shows give me please maybe kind sort type one ones stuff thing things tonight today now would
     total totally complete completely absolute absolutely utter utterly proper decent actual
-    super overly extremely insanely incredibly ultra
+    super overly extremely insanely incredibly ultra genre genres
     could can some any the with about and for that this these those what which who where when how
     you your yours i'm i'd i've i'll let's have has had get got find seen really very quite pretty
     just also too more most much many lot lots bit little need needs feel feeling mood like likes
@@ -573,7 +573,7 @@ DISCOURSE_IDIOMS = (
 # ('actually make it italian', 'something uplifting instead', 'scratch that, a western')
 CHANGE_OF_MIND = re.compile(
     r"\b(?:actually|instead|rather|make it|change of plans?|on second thoughts?|scratch that|"
-    r"no wait|wait no|changed my mind|change my mind)\b"
+    r"no wait|wait,? no|changed my mind|change my mind|i meant|i mean)\b"
 )
 
 # a message asks for other picks than those on screen ('more please', 'what else?', 'show me

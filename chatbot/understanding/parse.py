@@ -115,7 +115,13 @@ class Understander:
         found = _Parse(self.vocab, text, state).run()
         if found.question is None and found.events:
             found = self._question_among_sentences(text, state) or found
-        if found.question is None and (checked := _CONFIRMATION.search(text)) is not None:
+        elif found.question is not None and found.question.item_ids:
+            found = self._requests_after_questions(text, state, found.question) or found
+        if (
+            found.question is None
+            and found.aside is None
+            and (checked := _CONFIRMATION.search(text)) is not None
+        ):
             # 'my friend says Se7en is really gory, is that true?': the claim is asked about
             asked = _Parse(
                 self.vocab, f"{checked['verb']} {checked['subj']} {checked['pred']}?", state
@@ -168,7 +174,6 @@ class Understander:
             if (
                 asked.question.item_ids
                 and _ASKS_FOR_FILMS.search(rest.lower())
-                and other.events
                 and not (other.unknown_titles or other.reset)
             ):
                 return self._request_beside(asked.question, rest, state)
@@ -201,6 +206,33 @@ class Understander:
             return replace(asked, events=tuple(feedback))
         return None
 
+    def _requests_after_questions(
+        self, text: str, state: InterestState, question: Question
+    ) -> Understanding | None:
+        """'Tell me about Blade Runner. Is it long? Also recommend something like it from the
+        2010s', 'is The Godfather in your catalogue? And if yes, suggest me something similar':
+        the sentences that ask for films are a request, read beside the question(s) about the
+        film (each question's topic is answered)."""
+        parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if re.search(r"\w", p)]
+        if len(parts) < 2:
+            return None
+        pointed = replace(state, last_shown=question.item_ids)
+        topics = [question.topic, *question.also]
+        wants: list[str] = []
+        for part in parts:
+            one = _Parse(self.vocab, part, pointed).run()
+            if one.question is not None:
+                topics += [one.question.topic, *one.question.also]
+            elif _ASKS_FOR_FILMS.search(part.lower()):
+                wants.append(part)
+            else:
+                return None  # a sentence that is neither: read the message as it was
+        if not wants:
+            return None
+        topics = list(dict.fromkeys(topics))
+        asked = replace(question, topic=topics[0], also=tuple(topics[1:]))
+        return self._request_beside(asked, " ".join(wants), state)
+
     def _request_beside(self, asked: Question, rest: str, state: InterestState) -> Understanding:
         """'how long is Braveheart? if its over 2 hours suggest a shorter war film instead',
         'is the second one subtitled? also something similar but from japan': the question is
@@ -216,6 +248,12 @@ class Understander:
             for e in other.events
             if not (isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.item_ids)
         )
+        if not any(isinstance(e, SimilarRequested) for e in events) and re.search(
+            r"\b(?:similar|like (?:it|that|this|that one|this one))\b", rest.lower()
+        ):
+            # 'is The Godfather in your catalogue? if yes, suggest me something similar'
+            item = self.vocab.catalog.get(first)
+            events = (SimilarRequested(item.id, item.label), *events)
         return replace(other, events=events, aside=asked)
 
     def _pick_by_year(self, text: str, state: InterestState) -> str:
@@ -235,11 +273,26 @@ class Understander:
                 fits = [k for k, it in enumerate(shown) if start <= (it.year or 0) < start + 10]
             else:
                 fits = []
-            if len(fits) != 1 or fits[0] >= len(_PLACES):
+            if not fits or fits[-1] >= len(_PLACES) or len(fits) == len(shown) > 1:
                 return m.group(0)
-            return f"the {_PLACES[fits[0]]} one"
+            # two of three from the 90s: both ('the 90s one, how long is it?' answers each)
+            return "the " + " and ".join(_PLACES[k] for k in fits) + " one"
 
-        return _PICK_BY_YEAR.sub(place, text)
+        def extreme(m: re.Match[str]) -> str:
+            word = m.group("cmp").lower()
+            runtime = word.startswith(("long", "short"))
+            values = [(it.runtime if runtime else it.year) for it in shown]
+            known = [(v, k) for k, v in enumerate(values) if v]
+            if len(known) < 2:
+                return m.group(0)
+            smallest = word.startswith(("old", "earl", "short"))
+            best = min(known) if smallest else max(known)
+            if sum(v == best[0] for v, _ in known) != 1 or best[1] >= len(_PLACES):
+                return m.group(0)
+            return f"the {_PLACES[best[1]]} one"
+
+        text = _PICK_BY_YEAR.sub(place, text)
+        return _PICK_BY_EXTREME.sub(extreme, text)
 
     def _without_idioms(self, text: str) -> str:
         """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
@@ -422,23 +475,38 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _change_of_mind(self) -> None:
         """'actually make it italian', 'actually something uplifting instead', 'scratch that, a
-        western': a new value of a facet said with a change-of-mind marker replaces the values
-        of that facet wished for before (a kind of the new value, or the value it is a kind
-        of, stays)."""
+        western', 'a comedy. wait, no, I meant a horror comedy': a new value of a facet said
+        with a change-of-mind marker replaces the values of that facet wished for before,
+        earlier turns' and this message's (a narrower kind of the new value stays: 'a romantic
+        comedy', then 'actually just a comedy')."""
         from chatbot.filters import is_kind_of
 
-        if not CHANGE_OF_MIND.search(self.text.lower()):
+        marker = CHANGE_OF_MIND.search(self.text.lower())
+        if marker is None:
             return
+        # 'a comedy. wait, no, I meant a horror comedy': in the same message, a value said
+        # before the marker goes when one of that facet is said after it
+        cut = self._tok_at(marker.start())
+        if cut is not None:
+            said = [(t.pos, t.facet) for t in self.targets if t.facet is not None]
+            before = {facet for pos, facet in said if pos < cut}
+            after = {facet for pos, facet in said if pos > cut}
+            dropped = {
+                (f, v) for f, v in before if (f, v) not in after and any(f2 == f for f2, _ in after)
+            }
+            self.events = [
+                e
+                for e in self.events
+                if not (isinstance(e, AttributePreferred) and (e.facet, e.value) in dropped)
+            ]
         # ('make it italian' prefers Italian, so the French wished before goes)
         now = [(e.facet, e.value) for e in self.events if isinstance(e, AttributePreferred)]
         facets = {f for f, _ in now}
         for facet, value in self.state.preferred:
             if facet not in facets or (facet, value) in now:
                 continue
-            if any(
-                f == facet and (is_kind_of(v, value, f) or is_kind_of(value, v, f)) for f, v in now
-            ):
-                continue  # 'a comedy', then 'actually a romantic comedy': a narrower kind
+            if any(f == facet and is_kind_of(value, v, f) for f, v in now):
+                continue  # 'a horror comedy', then 'actually just a comedy': the wider kind
             self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
 
     def _corrections(self) -> None:
@@ -775,7 +843,7 @@ class _Parse(ConstraintRules, TitleRules):
         # 'next', 'next ones please', 'seen them all. others?': a message or its last sentence
         # asking for the next picks (no Next, no topic)
         self._consume(
-            r"(?:^|(?<=[.!?;])\s*)\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?"
+            r"(?:^|(?<=[.!?;,])\s*)\s*(?:ok(?:ay)?,?\s+)?(?:show me )?(?:the )?"
             r"(?:next(?: ones?| batch| few| three)?|(?:some |any )?others|other ones)"
             r"(?: please| pls)?\s*[.!?]*\s*$",
             lambda m: True,
@@ -1922,11 +1990,18 @@ _CONDITION_ON_IT = re.compile(
 # a pick told apart by its year or decade ('the one from the 80s', 'the 1988 one')
 _WHEN = r"(?:19|20)\d\d|(?:19|20)?\d0'?s|" + "|".join(DECADE_WORDS)
 _PICK_BY_YEAR = re.compile(
-    rf"\bthe (?:one|movie|film|pick) (?:from|made in|out in) (?:the )?(?P<a>{_WHEN})\b|"
-    rf"\bthe (?P<b>{_WHEN}) (?:one|movie|film|pick)\b",
+    rf"\bthe (?:ones?|movies?|films?|picks?) (?:from|made in|out in) (?:the )?(?P<a>{_WHEN})\b|"
+    rf"\bthe (?P<b>{_WHEN}) (?:ones?|movies?|films?|picks?)\b",
     re.IGNORECASE,
 )
 _PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+# a pick told apart by being the oldest, newest, longest or shortest ('the older one, how long
+# is it?')
+_PICK_BY_EXTREME = re.compile(
+    r"\bthe (?P<cmp>older|oldest|newer|newest|more recent|most recent|earlier|earliest|later|"
+    r"latest|longer|longest|shorter|shortest) (?:one|movie|film|pick)\b",
+    re.IGNORECASE,
+)
 # 'oh wait, i meant the 90s one', 'no, the 1998 version', 'sorry - the original' (whole message)
 _VERSION_MEANT = re.compile(
     r"^(?P<mark>(?:(?:oh|ah|oops|sorry|wait|no|nope|actually|hmm+|uh+|um+|my bad|i meant|"
