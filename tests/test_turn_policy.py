@@ -212,3 +212,20 @@ def test_an_answer_turn_records_what_it_was_about() -> None:
     state = fold([ItemsRecommended(("a", "b", "c")), ItemsDiscussed(("b",))])
     assert state.discussed == ("b",) and state.last_shown == ("a", "b", "c")
     assert fold([ItemsRecommended(("d",))], state).discussed == ()
+
+
+def test_a_person_asked_for_who_has_no_picks_left_is_said() -> None:
+    from chatbot.catalog import Item
+    from chatbot.events import AttributePreferred
+    from chatbot.interest import fold
+    from chatbot.ranking import Recommendation
+    from chatbot.turn_policy import _named_focus_ran_out
+
+    hanks = Item(id="a", title="Big", description="", facets={"person": ("Tom Hanks",)})
+    other = Item(id="b", title="Titanic", description="", facets={"person": ("Kate Winslet",)})
+    state = fold([AttributePreferred("person", "Tom Hanks")])
+    assert _named_focus_ran_out(state, [Recommendation(other, 1.0)]) == "films with or by Tom Hanks"
+    assert (
+        _named_focus_ran_out(state, [Recommendation(other, 1.0), Recommendation(hanks, 0.5)]) == ""
+    )
+    assert _named_focus_ran_out(fold([]), [Recommendation(other, 1.0)]) == ""
