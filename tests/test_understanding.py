@@ -2600,3 +2600,21 @@ def test_questions_then_a_request_in_other_sentences(nlu: Understander) -> None:
     assert [e.title for e in held.events if isinstance(e, SimilarRequested)] == [
         "The Godfather (1972)"
     ]
+
+
+def test_wanting_to_know_is_no_request_beside_a_question(nlu: Understander) -> None:
+    found = nlu.understand(
+        "how long is The Godfather? I want to know if we can finish it before midnight",
+        InterestState(),
+    )
+    assert found.question is not None and found.question.topic == "runtime"
+    assert found.aside is None and not found.events
+
+
+def test_taking_back_one_part_keeps_the_other_wishes(nlu: Understander) -> None:
+    got = events(
+        nlu,
+        "i want something funny tonight, not a horror... actually scratch the scared part, "
+        "thrillers are fine",
+    )
+    assert AttributePreferred("genre", "Comedy") in got

@@ -486,7 +486,10 @@ class _Parse(ConstraintRules, TitleRules):
             return
         # 'a comedy. wait, no, I meant a horror comedy': in the same message, a value said
         # before the marker goes when one of that facet is said after it
-        cut = self._tok_at(marker.start())
+        # (only after a marker that corrects what was just said, not 'actually scratch the
+        # scared part, she's fine with thrillers')
+        said_again = _SAID_AGAIN.search(self.text.lower())
+        cut = self._tok_at(said_again.start()) if said_again is not None else None
         if cut is not None:
             said = [(t.pos, t.facet) for t in self.targets if t.facet is not None]
             before = {facet for pos, facet in said if pos < cut}
@@ -1972,11 +1975,20 @@ _CONTEXT_OF = {
 # words that open a clause of reasons or consequences after a list ('so not those', 'because')
 _TAILS = frozenset(("so", "because", "since", "cause", "coz", "cuz", "hence"))
 # the user corrects what they said: 'I meant X, not Y', 'I was thinking of X'
+# a correction of what the same message just said ('a comedy. wait, no, I meant a horror comedy',
+# 'a comedy, actually no, make it a thriller')
+_SAID_AGAIN = re.compile(
+    r"\b(?:i meant|i mean|make it|no wait|wait,? no|scratch that|changed my mind|on second "
+    r"thoughts?)\b"
+)
 # a request for films said beside a question ('... suggest a shorter war film', 'also
 # something similar but from japan', 'otherwise a romcom', 'give me more like it')
 _ASKS_FOR_FILMS = re.compile(
-    r"\b(?:suggest|recommend|give me|show me|find me|get me|pick me|i want|i'd like|i would "
-    r"like|i need|something|anything|otherwise|instead|more like|similar|others?|another)\b"
+    r"\b(?:suggest|recommend|give me|show me|find me|get me|pick me|something|anything|"
+    r"otherwise|instead|more like|similar)\b|"
+    # 'i want a ...' asks for a film; "I want to know if we can finish it" does not
+    r"\b(?:i want|i'd like|i would like|i need)\s+(?:a|an|some|to watch|to see|films?|"
+    r"movies?|more|another|others)\b"
 )
 # a condition on the film asked about, opening the request ('if its over 2 hours suggest ...',
 # 'if so, ...', 'if not then ...')
