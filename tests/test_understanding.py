@@ -2618,3 +2618,13 @@ def test_taking_back_one_part_keeps_the_other_wishes(nlu: Understander) -> None:
         "thrillers are fine",
     )
     assert AttributePreferred("genre", "Comedy") in got
+
+
+def test_two_decades_said_not_to_be_wanted_are_not_asked_for(nlu: Understander) -> None:
+    found = nlu.understand("a comedy, nothing from the 90s or 2000s", InterestState())
+    got = [e for e in found.events if isinstance(e, ConstraintSet)]
+    assert got == [ConstraintSet("decade_not", 1990)] and "2000s" in found.notes[0]
+    assert [e for e in events(nlu, "not the 30s or 40s") if isinstance(e, ConstraintSet)] == [
+        ConstraintSet("year_min", 1950)
+    ]
+    assert ConstraintSet("year_max", 1999) in events(nlu, "something from the 80s or 90s")

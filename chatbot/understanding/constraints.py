@@ -350,6 +350,24 @@ class ConstraintRules(ParseBase):
         if a is None or b is None:
             return False
         lo, hi = min(a, b), max(a, b)
+        before = _clause_before(m)
+        if re.search(r"\b(?:no|not|nothing|none|never|except)\b(?:\s+\w+){0,3}\s*$", before) or (
+            _DISLIKED_BEFORE.search(before)
+        ):
+            # 'nothing from the 90s or 2000s' (it had asked for exactly those years): the
+            # years after them, or before them; two decades in the middle: the first is left
+            # out and the note says the other could not be
+            if hi + 9 >= self.vocab.latest_year - 1:
+                self._set("year_max", lo - 1)
+            elif lo <= 1930:
+                self._set("year_min", hi + 10)
+            else:
+                self._set("decade_not", lo)
+                self.notes.append(
+                    f"I can leave out one decade at a time: the {lo}s are out; say 'not the "
+                    f"{hi}s' instead if that is the one."
+                )
+            return True
         self._set("year_min", lo)
         self._set("year_max", hi + 9)
         return True
