@@ -2628,3 +2628,9 @@ def test_two_decades_said_not_to_be_wanted_are_not_asked_for(nlu: Understander) 
         ConstraintSet("year_min", 1950)
     ]
     assert ConstraintSet("year_max", 1999) in events(nlu, "something from the 80s or 90s")
+
+
+def test_a_count_of_viewings_is_no_film_number(nlu: Understander) -> None:
+    found = nlu.understand("i've seen alien 3 times", InterestState())
+    assert not found.unknown_titles
+    assert [e.title for e in found.events if isinstance(e, ItemSeen)] == ["Alien (1979)"]

@@ -286,6 +286,9 @@ class TitleRules(ParseBase):
                     and after.text.isdecimal()
                     and len(after.text) <= 2
                     and not any(c.isdigit() for c in key)
+                    and not (
+                        i + n + 1 < len(toks) and toks[i + n + 1].text in _UNIT_WORDS
+                    )  # "seen alien 3 times": the film, then how often
                 ):
                     continue  # 'Alien vs Predator 3': a sequel the catalogue may not have
 
@@ -1693,6 +1696,7 @@ _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
 # words after a number that make it a length, a rating or an age, not a film's number
 _UNIT_WORDS = frozenset(
     ("hours", "hour", "hrs", "hr", "minutes", "mins", "min", "stars", "star", "years", "year")
+    + ("times", "time", "x")  # "i've seen alien 3 times"
 )
 _RUN_GLUE = frozenset(
     ("of", "the", "and", "in", "on", "a", "an", "to", "at", "for", "from", "with")
