@@ -442,10 +442,7 @@ class _Parse(ConstraintRules, TitleRules):
             fits = [v for v in versions if (v.year or 0) < (item.year or 0)]
         if not fits:
             return None
-        shown = [
-            self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
-        ]
-        if not marked and any(v.id in {s.id for s in shown} for v in fits):
+        if not marked and any(v.id in self.state.last_shown for v in fits):
             return None  # 'the 1998 one' with that film among the picks: the pick
         meant = max(fits, key=lambda v: v.votes)
         event: Event
