@@ -492,6 +492,7 @@ class Ranker:
         for item_id in ids:
             if item_id in have or item_id not in self.catalog:
                 continue
+            have.add(item_id)  # the sources may name an item twice: it is one candidate
             item = self.catalog.get(item_id)
             if filters.matches(item):
                 vec = self.retriever.item_vector(item_id)

@@ -57,6 +57,7 @@ EXAMPLES = {
     "rated_well": "highly rated",
     "rated_above": "rated above 7.5",
     "rating_at_least": "with at least a 7 rating",
+    "rating_decimal_and_up": "westerns, say 6.5 or better",
     "price_limit": "under 20 dollars",
     "cheap": "something cheap",
     "no_subtitles": "not in the mood for subtitles",

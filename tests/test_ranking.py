@@ -293,3 +293,13 @@ def test_a_wish_outranks_what_others_talked_about(
     monkeypatch.setattr("chatbot.ranking.CO_MENTION_OFF_WISH", 1.0)
     ungated = ids(co_ranker.rank(state, 40)).index("book-024")
     assert gated > ungated
+
+
+def test_an_item_two_candidate_sources_name_is_one_candidate(
+    ranker: Ranker, books: Catalog
+) -> None:
+    """The trained model's best items and the items naming a topic may overlap: a pick must
+    never be listed twice (seen as 'Logan (2017)', 'Logan (2017)')."""
+    first, second = list(books)[:2]
+    got = ranker._extra_hits(InterestState(), None, [first.id, second.id, first.id], set(), [])
+    assert [h.item.id for h in got] == [first.id, second.id]

@@ -2634,3 +2634,112 @@ def test_a_count_of_viewings_is_no_film_number(nlu: Understander) -> None:
     found = nlu.understand("i've seen alien 3 times", InterestState())
     assert not found.unknown_titles
     assert [e.title for e in found.events if isinstance(e, ItemSeen)] == ["Alien (1979)"]
+
+
+def test_being_moved_by_a_film_is_praise(nlu: Understander) -> None:
+    for text, title in [
+        ("the lion king had me in stitches", "The Lion King (1994)"),
+        ("honestly the dark knight left me speechless, so good", "The Dark Knight (2008)"),
+        ("Coco gave me goosebumps", "Coco (2017)"),
+    ]:
+        got = events(nlu, text)
+        assert [e.title for e in got if isinstance(e, ItemLiked)] == [title], text
+        assert not [e for e in got if isinstance(e, InterestExpressed)], text
+
+
+def test_being_shaken_by_a_film_says_it_was_seen_not_liked(nlu: Understander) -> None:
+    for text, title in [
+        ("Coco tore me apart", "Coco (2017)"),
+        ("schindler's list left me in tears", "Schindler's List (1993)"),
+        ("Manchester by the Sea gutted me", "Manchester by the Sea (2016)"),
+    ]:
+        got = events(nlu, text)
+        assert [e.title for e in got if isinstance(e, ItemSeen)] == [title], text
+        assert not [e for e in got if isinstance(e, (ItemLiked, InterestExpressed))], text
+    after = events(nlu, "the first one wrecked me last time, something lighter")
+    assert not [e for e in after if isinstance(e, ItemLiked)]
+    assert AttributeAvoided("mood", "Sad") in after
+
+
+def test_a_distinctive_title_in_lower_case_before_a_verdict_phrase(nlu: Understander) -> None:
+    got = events(nlu, "memento bored me to death")
+    assert [e.title for e in got if isinstance(e, ItemRejected)] == ["Memento (2000)"]
+    assert not [e for e in got if isinstance(e, (InterestExpressed, InterestAvoided))]
+
+
+def test_a_change_of_tone_after_picks(nlu: Understander) -> None:
+    sad = fold([AttributePreferred("mood", "Sad"), AttributePreferred("genre", "Drama")])
+    lighter = nlu.understand("hmm, a bit lighter maybe", sad).events
+    assert (
+        AttributeAvoided("mood", "Sad") in lighter and AttributeAvoided("mood", "Dark") in lighter
+    )
+    assert not [e for e in lighter if isinstance(e, InterestExpressed)]
+    funny = fold([AttributePreferred("mood", "Funny"), AttributePreferred("genre", "Comedy")])
+    darker = nlu.understand("way grittier please", funny).events
+    assert AttributePreferred("mood", "Dark") in darker
+    assert BeliefRemoved(facet_belief_id("preferred", "mood", "Funny")) in darker
+    assert not [e for e in darker if isinstance(e, AttributeAvoided)]
+
+
+def test_an_everyday_phrase_title_opening_a_verdict_is_the_film(nlu: Understander) -> None:
+    liked = [e for e in events(nlu, "life is beautiful gave me chills") if isinstance(e, ItemLiked)]
+    assert [e.title for e in liked] == ["La vita è bella (1997)"]
+    assert not [e for e in events(nlu, "the ending wrecked me") if isinstance(e, ItemLiked)]
+
+
+def test_the_users_here_and_now_is_no_topic(nlu: Understander) -> None:
+    got = events(nlu, "the rain outside is relentless today, give me something set in a desert")
+    assert [e.text for e in got if isinstance(e, InterestExpressed)] == ["desert"]
+    story = events(nlu, "a film where the rain never stops")
+    assert any(isinstance(e, InterestExpressed) and "rain" in e.text for e in story)
+
+
+def test_children_said_to_be_asleep_bring_no_audience(nlu: Understander) -> None:
+    got = events(nlu, "the kids are already fast asleep, so something gory")
+    assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"]
+
+
+def test_a_rating_number_after_the_genre_keeps_the_genre(nlu: Understander) -> None:
+    for text in ("well rated westerns only, say 6.5+", "westerns, maybe 6.5 or better"):
+        got = events(nlu, text)
+        assert ConstraintSet("rating_min", 6.5) in got, text
+        assert AttributePreferred("genre", "Western") in got, text
+
+
+def test_mixed_verdicts_in_one_message(nlu: Understander) -> None:
+    got = events(
+        nlu,
+        "i adored Memento, Gravity was just okay, the prestige lost me and Jaws was fun though",
+    )
+    assert [e.title for e in got if isinstance(e, ItemLiked)] == ["Memento (2000)", "Jaws (1975)"]
+    assert [e.title for e in got if isinstance(e, ItemSeen)] == ["Gravity (2013)"]
+    assert [e.title for e in got if isinstance(e, ItemRejected)] == ["The Prestige (2006)"]
+    assert not [e for e in got if isinstance(e, (AttributePreferred, InterestExpressed))]
+    laughing = events(nlu, "superbad had me crying laughing")
+    assert [e.title for e in laughing if isinstance(e, ItemLiked)] == ["Superbad (2007)"]
+    assert kinds(events(nlu, "ok, something else")) == ["ExplorationRequested"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heading on a long train ride tomorrow, need films for the trip",
+        "we just moved to Berlin, anything good?",
+        "what's good for a snowy day in?",
+        "something for a lazy afternoon with popcorn and cocoa",
+        "i failed my exam, i need a distraction",
+        "my sister is tired and emotional, something for her",
+    ],
+)
+def test_the_users_circumstances_are_no_topics(nlu: Understander, text: str) -> None:
+    got = events(nlu, text)
+    assert not [e for e in got if isinstance(e, (InterestExpressed, AttributePreferred))], got
+
+
+def test_places_and_journeys_in_the_story_stay_topics(nlu: Understander) -> None:
+    for text, word in [
+        ("a film about a trip to berlin", "berlin"),
+        ("something set on a long train ride", "train"),
+    ]:
+        got = events(nlu, text)
+        assert any(isinstance(e, InterestExpressed) and word in e.text for e in got), text

@@ -603,7 +603,7 @@ class ConstraintRules(ParseBase):
             self._set("rating_min", 7.0)  # unless a number says how high
         return True
 
-    def _rating_number(self, m: re.Match[str]) -> bool:
+    def _rating_number(self, m: re.Match[str]) -> bool | str:
         if not m.group("n"):
             return self._rating2(m)
         value = float(m.group("n"))
@@ -612,11 +612,18 @@ class ConstraintRules(ParseBase):
         self._set("rating_min", value)
         return True
 
-    def _rating2(self, m: re.Match[str]) -> bool:
+    def _rating2(self, m: re.Match[str]) -> bool | str:
         groups = m.groupdict()
-        said = next(groups[g] for g in ("n2", "n3", "n4", "n5") if groups.get(g))
-        self._set("rating_min", float(said))
-        return True
+        name = next(g for g in ("n2", "n3", "n4", "n5") if groups.get(g))
+        self._set("rating_min", float(groups[name]))
+        whole = m.group(0)
+        cue = re.match(r"\w+", whole)
+        number = m.start(name) - m.start()
+        if cue is None or number <= cue.end():
+            return True
+        # 'rated thrillers only, like 7.5+': the words between the rating word and its number
+        # stay for the other rules (the genre)
+        return " " * cue.end() + whole[cue.end() : number] + " " * (len(whole) - number)
 
     # price
 
@@ -877,8 +884,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "children_left",
         "audience",
         rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] ))(?:{_CHILD_ALT})s? "
-        r"(?:have |has |are |is |'re |just )?"
-        r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|asleep|in bed|out|away|home|"
+        r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
+        r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|(?:fast |sound )?asleep|in bed|out|"
+        r"away|home|"
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp)(?!\w)|"
         rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
@@ -1358,6 +1366,16 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?P<n5>\d(?:\.\d)?)\s*/\s*10\s*(?:\+|or (?:more|higher|above|better)|minimum|min|"
         r"and (?:up|above|higher|over)|plus)",
         _R._rating_number,
+        when=_has_rating,
+    ),
+    # 'thrillers, like 7.5+', '7.5 or higher': a number with a decimal that is at least some
+    # value is a rating even without a rating word (a length names its unit)
+    ConstraintRule(
+        "rating_decimal_and_up",
+        "rating",
+        r"(?<![\d.])(?P<n2>\d\.\d)\s*(?:\+|and up|and above|or (?:more|higher|above|better|up)|"
+        r"plus)(?!\w)(?!\s*(?:hours?|hrs?|h|stars?|hr)\b)",
+        _R._rating2,
         when=_has_rating,
     ),
     # -- price --

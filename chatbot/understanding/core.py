@@ -452,6 +452,7 @@ class Vocabulary:
         self.max_facet_tokens = max((len(k) for k in self.facet_terms), default=1)
         self.languages = set(catalog.facet_values("language"))
         self.countries = set(catalog.facet_values("country"))
+        self.moods = set(catalog.facet_values("mood"))
         years = [i.year for i in catalog if i.year]
         self.latest_year = max(years) if years else 2025
         self.has_year = bool(years)
@@ -815,6 +816,14 @@ OCCASION_NOUNS = frozenset(
     ("night", "nights", "evening", "evenings", "afternoon", "afternoons", "morning", "mornings")
     + ("weekend", "weekends", "sunday", "saturday", "friday", "sleepover", "sleepovers")
     + ("party", "parties", "anniversary", "gathering", "get-together", "hangout")
+    + ("day", "days")
+)
+# travelling or moving: where the user goes is no topic ('going on a long flight tomorrow')
+TRAVEL_VERBS = frozenset(("go", "head", "fly", "travel", "move", "leave", "drive", "commute"))
+# what people watch with ('with tea', 'with popcorn and a blanket'): no topic
+VIEWING_COMPANIONS = frozenset(
+    ("tea", "coffee", "pizza", "popcorn", "snack", "wine", "beer", "cocoa", "chocolate")
+    + ("ice", "cream", "blanket", "takeout", "takeaway", "chip", "candy", "drink", "nachos")
 )
 # nouns for the film itself: a word below one of them describes the film ('a movie about my
 # hometown', 'something where a dog dies'), whatever else the sentence says about the user
@@ -833,6 +842,10 @@ TASTE_SUBJECTS = frozenset(
     + ("choice", "preference", "movie", "film", "go-to", "weakness", "comfort")
 )
 _POSSESSIVES = frozenset(("my", "our", "his", "her", "their", "your"))
+# words that place a clause in the user's here and now ('the heat is unbearable here')
+HERE_AND_NOW = frozenset(
+    ("here", "outside", "today", "tonight", "now", "rn", "currently", "lately", "atm")
+)
 # verbs of watching whose circumstances ('watch on the plane') are no topic
 VIEWING_VERBS = frozenset(
     ("watch", "see", "put", "play", "stream", "view")
@@ -991,9 +1004,13 @@ class ParseBase:
             c.dep == "poss" and c.text.lower() in _POSSESSIVES for c in children
         ):
             return True
+        if self._here_and_now(w):
+            return True  # 'the heat is unbearable here', 'heat of summer here and im melting'
         phrase = w  # the head of the word's noun phrase ('a dark place', 'a nightmare lol')
         while phrase.dep in ("compound", "amod") and words[phrase.head] is not phrase:
             phrase = words[phrase.head]
+        if phrase.dep == "conj" and phrase.pos == "ADJ" and words[phrase.head].dep == "acomp":
+            phrase = words[phrase.head]  # 'my wife is pregnant and emotional'
         if (
             phrase.pos in ("NOUN", "ADJ")
             and phrase.dep in ("attr", "acomp")
@@ -1018,15 +1035,20 @@ class ParseBase:
             # "i'm in a dark place", "we're at the beach": where the user is, not a topic
             prep = words[phrase.head]
             verb = words[prep.head]
+            subjects = [c for c in words if words[c.head] is verb and c.dep == "nsubj"]
             if (
                 prep.text.lower() in ("in", "at", "on")
                 and verb.lemma == "be"
-                and any(
-                    words[c.head] is verb and c.dep == "nsubj" and c.text.lower() in ("i", "we")
-                    for c in words
-                )
+                and any(c.text.lower() in ("i", "we") for c in subjects)
             ):
                 return True
+            if (
+                prep.text.lower() in ("in", "at", "on", "to", "for")
+                and verb.lemma in TRAVEL_VERBS
+                and verb.dep not in ("relcl", "acl", "pcomp")
+                and all(c.text.lower() in ("i", "we") for c in subjects)
+            ):
+                return True  # 'going on a long flight tomorrow', 'i just moved to Paris'
         if w.pos != "VERB" or w.lemma in REQUEST_VERBS or w.lemma in VIEWING_VERBS:
             return False
         up = w
@@ -1043,6 +1065,39 @@ class ParseBase:
             or any(g.dep == "poss" and words[g.head] is c for g in words)
             for c in subjects
         )
+
+    def _here_and_now(self, w: Word) -> bool:
+        """The word is in a noun phrase that tells the user's surroundings now: the subject of
+        a clause placed here and now ('the heat is unbearable here', 'the snow outside is
+        crazy') or a fragment placed so ('heat of summer here'); never a kind of film or a
+        film noun ("what's a good drama to watch tonight"), never inside a clause about a film
+        ('a film where the heat is unbearable'). From the dependency parse."""
+        words = self.syntax.words
+        top = w  # the head of the noun phrase ('summer' in 'heat of summer' is under 'heat')
+        while (
+            top.dep in ("compound", "amod", "conj", "pobj", "prep") and words[top.head] is not top
+        ):
+            if words[top.head].pos in ("VERB", "AUX"):
+                break
+            top = words[top.head]
+        if (
+            top.pos not in ("NOUN", "PROPN")
+            or (top.text.lower(),) in self.vocab.facet_terms
+            or top.text.lower() in FILM_NOUNS
+            or (w.text.lower(),) in self.vocab.facet_terms
+        ):
+            return False
+
+        def placed(head: Word) -> bool:
+            return any(
+                words[c.head] is head and c is not head and c.text.lower() in HERE_AND_NOW
+                for c in words
+            )
+
+        if top.dep in ("nsubj", "nsubjpass"):
+            verb = words[top.head]
+            return verb.dep not in ("relcl", "acl") and (placed(verb) or placed(top))
+        return top.dep == "ROOT" and placed(top)
 
     def _users_own(self, w: Word) -> bool:
         """'my boss', 'our week', 'work' (no article: the user's own), 'i', 'we'."""
@@ -1091,6 +1146,8 @@ class ParseBase:
             head = words[head.head]  # 'a big night in with pizza': 'with' hangs on 'in'
         if head.text.lower() in OCCASION_NOUNS:
             return True  # 'a big night in with pizza', 'a party at my place'
+        if word == "with" and w.lemma in VIEWING_COMPANIONS:
+            return True  # 'a good movie for a rainy afternoon with tea'
         if head.pos == "ADJ" and head.dep == "acomp" and head.lemma not in TASTE_ADJECTIVES:
             verb = words[head.head]
             if any(

@@ -129,7 +129,9 @@ NEGATIVE_CUES = _phrases(
     "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
     "didn't like|didnt like|did not like|didn't love|didnt love|didn't enjoy|didnt enjoy|"
     "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on|"
-    "bore me|bores me|bored me|bore me to tears|bores me to tears|"
+    "confused me|lost me|went over my head|made no sense|made zero sense|"
+    "bore me|bores me|bored me|bore me to tears|bores me to tears|bored me to tears|"
+    "bored me to death|bore me to death|bores me to death|bored me stiff|bored me silly|"
     "scared of|afraid of|frightened of|terrified of|gets scared of|too childish|childish|"
     "too kiddy|kiddy|dumb|really dumb|so dumb|too dumb|pretty dumb|really stupid|so stupid|"
     "too stupid|pretty stupid"
@@ -211,11 +213,31 @@ POSITIVE_CUES = _phrases(
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
-    "so much fun|lots of fun|a lot of fun|really fun|worth it|was worth it|"
+    "so much fun|lots of fun|a lot of fun|really fun|fun|worth it|was worth it|"
     "a hit|a big hit|a huge hit|hits|big hits|huge hits|a winner|a keeper|keepers|the best|"
     "my comfort movie|my comfort film|a comfort movie|my comfort watch|my guilty pleasure|"
     "my guilty pleasures|guilty pleasures|a guilty pleasure|guilty pleasure|"
-    "a guilty pleasure|my go-to|my go to"
+    "a guilty pleasure|my go-to|my go to|"
+    # being moved is praise when said of a film ('had me in stitches', 'gave me chills')
+    "floored me|moved me|left me speechless|left me breathless|gave me chills|"
+    "gave me goosebumps|had me laughing|had me in stitches|made me laugh|"
+    "had me crying laughing|had me crying with laughter|had me in tears laughing|"
+    "crying laughing|cried laughing|in tears laughing|tears of laughter|made me cry laughing"
+)
+# a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
+# disliked
+LUKEWARM_CUES = _phrases(
+    "ok|okay|alright|fine|so-so|so so|mid|average|passable|forgettable|just ok|just okay|"
+    "only ok|only okay|pretty average|kinda mid|kind of mid|ok i guess|okay i guess|"
+    "fine i guess|alright i guess"
+)
+# being shaken by a film says it was watched and felt, not that the user wants more of it
+# ('Coco wrecked me', 'the first one wrecked me last time, something lighter'): these name
+# the film before them without a verdict on it
+SHAKEN_CUES = _phrases(
+    "wrecked me|destroyed me|broke me|gutted me|tore me apart|made me sob|made me tear up|"
+    "had me in tears|had me crying|had me sobbing|left me in tears|left me shaken|"
+    "haunted me|traumatized me|traumatised me|scarred me"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),
@@ -268,7 +290,7 @@ FACET_ALIASES = _aliases(
     gory|gore|bloody|splatter = splatter film;
     heist|heists|robbery|bank robbery|caper = heist, crime;
     make me cry|tearjerker|tearjerkers|weepie|sad|depressing|cry = sad;
-    feel good|feel-good|cheerful|uplifting|heartwarming|upbeat|wholesome = uplifting;
+    feel good|feel-good|cheerful|uplifting|heartwarming|upbeat|wholesome|sweet = uplifting;
     mysteries|mystery|whodunit = mystery, mysterie;
     fantasy|magic|magical = fantasy;
     family = family, familienfilm;
@@ -317,7 +339,8 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 # nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
-    """movie movies film films flick flicks something anything recommend recommendation
+    """distraction distractions mindless brainless
+    movie movies film films flick flicks something anything recommend recommendation
     style vein
     appropriate inappropriate suitable unsuitable
     recommendations suggest suggestion suggestions want wanna looking look watch watching see show

@@ -32,6 +32,7 @@ from chatbot.understanding.constraints import ConstraintRules, _decade_start
 from chatbot.understanding.core import (
     FILM_NOUNS,
     TASTE_NOUNS,
+    VIEWING_COMPANIONS,
     VIEWING_VERBS,
     Cue,
     EventProposer,
@@ -52,6 +53,7 @@ from chatbot.understanding.lexicon import (
     FORWARD_CUES,
     HEDGES,
     LIST_GLUE,
+    LUKEWARM_CUES,
     MORE_PICKS,
     NEGATIVE_CUES,
     NEGATORS,
@@ -63,6 +65,7 @@ from chatbot.understanding.lexicon import (
     REQUEST_QUESTIONS,
     REQUEST_VERBS,
     SEEN_CUES,
+    SHAKEN_CUES,
     SIMILAR_CUES,
     SMALL_TALK,
     WATCHERS,
@@ -75,6 +78,19 @@ log = logging.getLogger(__name__)
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
+
+
+# moods a 'lighter' wish turns down (the first is what 'darker' asks for) and the ones a
+# 'darker' wish stops asking for (omdb.org's mood facet values)
+HEAVY_MOODS = ("Dark", "Sad", "Disturbing", "Bleak")
+LIGHT_MOODS = ("Funny", "Uplifting", "Relaxed")
+
+
+# verbs whose 'me' phrase asks for what follows ('spare me the gore', 'give me a comedy')
+_FORWARD_VERBS = frozenset(
+    ("spare", "give", "show", "let", "get", "find", "tell", "recommend", "send", "help")
+    + ("surprise", "make", "bring", "save", "skip", "not", "no", "for")
+)
 
 
 class Understander:
@@ -865,6 +881,17 @@ class _Parse(ConstraintRules, TitleRules):
             adds(ExplorationRequested()),
         )
 
+        self._consume(
+            r"\b(?:(?:a )?(?:bit|little|lot|much|way|slightly|somewhat) )?(?P<light>lighter|"
+            r"happier|milder|gentler|softer|more cheerful|more light[\s-]?hearted|less heavy|"
+            r"less intense|less grim|"
+            r"not (?:as|so|too) (?:heavy|grim|intense))\b|"
+            r"\b(?:(?:a )?(?:bit|little|lot|much|way|slightly|somewhat) )?(?P<dark>darker|"
+            r"grittier|bleaker|edgier|heavier|more twisted|more disturbing|more intense|"
+            r"less (?:light|cheerful|happy|upbeat|fluffy|sugary))\b",
+            self._tone_shift,
+        )
+
         def same_people(m: re.Match[str]) -> bool:
             # the film may be named later in the message ('I liked Jaws. Something else, but
             # not by the same director'): read once the titles are
@@ -912,6 +939,26 @@ class _Parse(ConstraintRules, TitleRules):
             adds(RepeatsAllowed()),
         )
 
+    def _tone_shift(self, m: re.Match[str]) -> bool:
+        """'lighter', 'happier', 'less heavy': no dark, sad or disturbing films (and no wish for
+        them any more); 'darker', 'grittier', 'heavier': a wish for dark films, and the wishes
+        for funny, uplifting or relaxed ones go (a dark comedy stays possible). Only the moods
+        the catalogue has; none at all (books): not read here."""
+        heavy = [v for v in HEAVY_MOODS if v in self.vocab.moods]
+        light = [v for v in LIGHT_MOODS if v in self.vocab.moods]
+        if not heavy:
+            return False
+        if m.group("light"):
+            self.events.extend(AttributeAvoided("mood", v) for v in heavy)
+            return True
+        self.events.append(AttributePreferred("mood", heavy[0]))
+        self.events.extend(
+            BeliefRemoved(facet_belief_id("preferred", "mood", v))
+            for v in light
+            if ("mood", v) in self.state.preferred
+        )
+        return True
+
     def _facets(self) -> None:
         toks = self.toks
         i = 0
@@ -945,16 +992,27 @@ class _Parse(ConstraintRules, TitleRules):
                 if (
                     facet is not None
                     and n == 1
-                    and (toks[i].text,) in NEGATIVE_CUES
+                    and (
+                        (toks[i].text,) in NEGATIVE_CUES
+                        or (self._pos(i) == "ADJ" and toks[i - 1].text != "too")
+                    )
                     and self._said_of_a_title(i)
                 ):
-                    facet = None  # 'the hangover 2 was really dumb': a verdict, not a wish
+                    # 'the hangover 2 was really dumb', 'The Matrix was fun though': a verdict
+                    # on the film, not a wish
+                    facet = None
+                if facet is not None and self._verdict_phrase_from(i, n):
+                    facet = None  # 'the prestige lost me': a verdict phrase, not 'Lost'
                 word = self._word(i) if n == 1 else None
                 if (
                     facet is not None
                     and word is not None
                     and word.pos != "VERB"  # 'not animated tho': a facet, whatever the parse
-                    and self._said_of_the_user(word)
+                    and (
+                        self._said_of_the_user(word)
+                        # 'a lazy afternoon with popcorn': what is watched with, not a kind
+                        or (word.lemma in VIEWING_COMPANIONS and self._viewing_context(word))
+                    )
                 ):
                     facet = None  # "work was brutal", "i'm in a dark place": not the film's
                 if facet is not None:
@@ -963,6 +1021,26 @@ class _Parse(ConstraintRules, TitleRules):
                     i += n - 1
                     break
             i += 1
+
+    def _said_of_its_subject(self, cue: Cue) -> bool:
+        """The cue is a verdict on what affected the user ('bored me', 'blew me away', 'lost
+        me'), so it is said of what comes before it; an imperative ('spare me', 'give me') and
+        'reminds me of' point forward."""
+        words = [t.text for t in self.toks[cue.pos : cue.end]]
+        return (
+            len(words) >= 2
+            and words[0] not in _FORWARD_VERBS
+            and any(w in ("me", "us") and "of" not in words[k + 1 :] for k, w in enumerate(words))
+        )
+
+    def _verdict_phrase_from(self, i: int, n: int) -> bool:
+        """A verdict phrase longer than n tokens starts at token i ('lost me', 'blew me away')."""
+        words = tuple(t.text for t in self.toks[i : i + 6])
+        return any(
+            len(p) > n and words[: len(p)] == p
+            for table in (NEGATIVE_CUES, POSITIVE_CUES, SHAKEN_CUES)
+            for p in table
+        )
 
     def _said_of_a_title(self, i: int) -> bool:
         """Token i is what a title named just before is said to be ('heat was dumb', 'the
@@ -1009,7 +1087,9 @@ class _Parse(ConstraintRules, TitleRules):
                 (((CRITIQUE_MARK,),), "critique"),
                 (SIMILAR_CUES, "similar"),
                 (NEGATIVE_CUES, "neg"),
-                (POSITIVE_CUES, "pos"),
+                (POSITIVE_CUES, "pos"),  # before the next: 'had me crying laughing'
+                (SHAKEN_CUES, "seen"),  # 'Coco wrecked me': watched and felt, no verdict
+                (LUKEWARM_CUES, "lukewarm"),  # 'Interstellar was ok': watched, no verdict
             ):
                 for phrase in table:
                     n = len(phrase)
@@ -1020,9 +1100,15 @@ class _Parse(ConstraintRules, TitleRules):
                             continue  # 'after a bad week', 'a great weekend': no verdict
                         if phrase == ("like",) and self._how_often_after(i):
                             continue  # 'seen it like a million times': a filler, no verdict
+                        if kind == "lukewarm" and (
+                            i == 0 or words[i - 1] not in ("was", "is", "were", "are", "'s")
+                        ):
+                            continue  # 'ok, something else': no verdict on a film
                         negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
-                        if kind == "seen" and asked:
+                        if kind == "lukewarm":
+                            kind2 = "seen"
+                        elif kind == "seen" and asked:
                             kind2 = "pos"
                         elif kind == "pos" and negated:
                             kind2 = "neg"
@@ -1353,8 +1439,14 @@ class _Parse(ConstraintRules, TitleRules):
                 sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
                 # 'work was awful so a comedy please': a verdict before 'so' is said of
                 # that clause, not of what the consequence asks for
+                # 'the prestige bored me and Jaws was great': a verdict on what it affected
+                # ('me') is said of the title before it, never of one after it
                 before = [
-                    c for c in sentiment if c.pos < t.pos and not self._tail_between(c.end, t.pos)
+                    c
+                    for c in sentiment
+                    if c.pos < t.pos
+                    and not self._tail_between(c.end, t.pos)
+                    and not self._said_of_its_subject(c)
                 ]
                 # 'Inception was great': a cue after the target, not across a relative clause;
                 # 'a thriller minus the gore': a cue that takes an object only reaches forward

@@ -24,6 +24,7 @@ from chatbot.understanding.lexicon import (
     COUNTRIES,
     FILLER_WORDS,
     LANGUAGES,
+    LUKEWARM_CUES,
     NEGATIVE_CUES,
     NUMBER_WORDS,
     ORDINALS,
@@ -31,6 +32,7 @@ from chatbot.understanding.lexicon import (
     PRONOUNS,
     QUESTION_STARTS,
     SEEN_CUES,
+    SHAKEN_CUES,
     SIMILAR_CUES,
     SMALL_TALK,
     TITLE_CUTOFF,
@@ -463,11 +465,16 @@ class TitleRules(ParseBase):
             return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
         if not capitalised and (nxt in KIND_NOUNS or nxt == "story"):
             return False  # 'a road trip movie', 'not a princess one': a kind of film
+        if not capitalised and self._opens_verdict_clause(
+            i, n, words, distinctive=not self._everyday_words(words)
+        ):
+            return True  # 'superbad had me in stitches', 'life is beautiful wrecked me'
         if (
             n > 1
             and not capitalised
             and self._everyday_phrase(words, i, n)
             and not self._before_listed_title(i, n)
+            and not self._opens_verdict_clause(i, n, words)  # 'life is beautiful wrecked me'
         ):
             return False  # "I'm home alone this weekend" is not the film Home Alone
         if (
@@ -572,11 +579,19 @@ class TitleRules(ParseBase):
                 or self._cue_before(i)
                 or self._past_cue_before(i)  # 'my favorite movies are jaws and alien'
                 or self._about_span(i, n)
+                or self._opens_verdict_clause(i, n, words, distinctive=True)
             )
         if not capitalised:
             # lower case needs the sentence to be about it: 'how long is interstellar', 'die
             # hard and predator are my favourites', 'loved get out'
-            return self._about_span(i, n) or self._past_cue_before(i)
+            return (
+                self._about_span(i, n)
+                or self._past_cue_before(i)
+                # 'life is beautiful wrecked me', 'memento bored me to death'
+                or self._opens_verdict_clause(
+                    i, n, words, distinctive=not self._everyday_words(words)
+                )
+            )
         starts_sentence = i > 0 and (
             self.toks[i - 1].text in ("!", "?")
             or (self.toks[i - 1].text == "." and not self._abbreviation_dot(i - 1))
@@ -606,6 +621,7 @@ class TitleRules(ParseBase):
                 or nxt in (",", "and", "or", "was", "is", "were")
                 # 'Pulp Fiction knocked my socks off': a distinctive name as the subject
                 or self._subject_of_clause(i, n)
+                or self._opens_verdict_clause(i, n, words)  # 'Manchester by the Sea wrecked me'
             )
         prev = self.toks[i - 1].text
         if self._everyday_words(words) and not self._past_cue_before(i):
@@ -944,7 +960,7 @@ class TitleRules(ParseBase):
         return (
             any(
                 tuple(tail[j : j + len(p)]) == p
-                for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES)
+                for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, SHAKEN_CUES, LUKEWARM_CUES)
                 for p in table
                 for j in (range(1) if adjacent else range(len(tail)))
             )
@@ -1074,13 +1090,31 @@ class TitleRules(ParseBase):
             or self._numbered_subject(words, i, n)  # 'toy story 3 made me cry'
         )
 
+    def _opens_verdict_clause(
+        self, i: int, n: int, words: Sequence[str], *, distinctive: bool = False
+    ) -> bool:
+        """A title typed in lower case opens its clause right before a verdict phrase of
+        several words ('life is beautiful wrecked me', 'the lion king had me in tears'): of
+        several words, or (`distinctive`) one word that is no everyday word ('inception bored
+        me'); two everyday words ('the ending wrecked me') are not enough."""
+        if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
+            return False
+        if i > 0 and self.toks[i - 1].text not in CLAUSE_OPENERS:
+            return False
+        tail = tuple(t.text for t in self.toks[i + n : i + n + 6])
+        return any(
+            len(p) >= 2 and tail[: len(p)] == p
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
+            for p in table
+        )
+
     def _verdict_at(self, k: int) -> bool:
         """A verdict phrase of its own opens at token k ('blew me away', 'sucked', 'made my
         day'), not a lone 'like' or 'want' (which take an object after them)."""
         tail = tuple(t.text for t in self.toks[k : k + 6])
         return any(
             tail[: len(p)] == p
-            for table in (POSITIVE_CUES, NEGATIVE_CUES)
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
             for p in table
             if len(p) >= 2 or p[0] not in ("like", "likes", "want", "into", "love", "loves")
         )
@@ -1627,6 +1661,10 @@ KIND_NOUNS = frozenset(
 # words after which a franchise named like its film is left out as a whole ('isnt jaws')
 _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
+)
+# what may stand right before a title that opens a clause ('honestly, the dark knight ...')
+CLAUSE_OPENERS = frozenset(
+    (",", ".", "!", "?", ";", "and", "but", "so", "also", "honestly", "tbh", "ok", "okay", "man")
 )
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
