@@ -21,6 +21,7 @@ from chatbot.events import (
     InterestExpressed,
     ItemLiked,
     ItemRejected,
+    ItemsDiscussed,
     ItemSeen,
     ItemsRecommended,
     RepeatsAllowed,
@@ -2743,3 +2744,25 @@ def test_places_and_journeys_in_the_story_stay_topics(nlu: Understander) -> None
     ]:
         got = events(nlu, text)
         assert any(isinstance(e, InterestExpressed) and word in e.text for e in got), text
+
+
+def test_not_for_children_turns_their_films_down(nlu: Understander) -> None:
+    for text in ("a stop motion film for grown ups, not for kids", "not a kids movie please"):
+        got = events(nlu, text)
+        assert AttributeAvoided("audience", "Children's Film") in got, text
+        assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"], text
+    kids = fold([ConstraintSet("audience", "children")])
+    later = nlu.understand("actually make it not for kids", kids).events
+    assert ConstraintCleared("audience") in later
+
+
+def test_a_follow_up_question_is_about_the_film_just_answered(nlu: Understander) -> None:
+    told = fold([ItemsDiscussed((movie(nlu.vocab.catalog, "Jaws").id,))])
+    found = nlu.understand("and how long is it?", told)
+    assert found.question is not None and found.question.topic == "runtime"
+    assert [nlu.vocab.catalog.get(i).title for i in found.question.item_ids] == ["Jaws"]
+
+
+def test_a_cross_of_two_titles_names_both(nlu: Understander) -> None:
+    got = events(nlu, "Alien meets Jaws")
+    assert {e.title for e in got if isinstance(e, ItemLiked)} == {"Alien (1979)", "Jaws (1975)"}

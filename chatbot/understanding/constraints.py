@@ -305,6 +305,17 @@ class ConstraintRules(ParseBase):
             return True
         if not m.group("neg"):
             self._watching.append("children")
+        else:
+            # 'an animated movie for adults, not for kids', 'not a kids movie': no films made
+            # for children or families (omdb.org's audience categories, where the catalogue
+            # has them)
+            self.events.extend(
+                AttributeAvoided("audience", v)
+                for v in ("Children's Film", "Family Film")
+                if v in self.vocab.audiences
+            )
+            if self.state.constraints.get("audience") in ("children", "family"):
+                self._clear("audience")  # 'actually, not for kids': nor the limit they brought
         return True
 
     def _family(self, m: re.Match[str]) -> bool:
@@ -869,7 +880,7 @@ class ConstraintRule:
 _R = ConstraintRules
 # 'nothing for kids', 'a cartoon that isn't for little kids': the audience it is not for
 _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
-_WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:(?:meant |made )?for |with )?)?"
+_WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"
 _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
 
 # Every constraint phrase, in the order it is read: a row reads only the text the rows before it

@@ -453,6 +453,7 @@ class Vocabulary:
         self.languages = set(catalog.facet_values("language"))
         self.countries = set(catalog.facet_values("country"))
         self.moods = set(catalog.facet_values("mood"))
+        self.audiences = set(catalog.facet_values("audience"))
         years = [i.year for i in catalog if i.year]
         self.latest_year = max(years) if years else 2025
         self.has_year = bool(years)

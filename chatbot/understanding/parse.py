@@ -747,7 +747,8 @@ class _Parse(ConstraintRules, TitleRules):
             return Question(topic, (), "", nothing_shown=True)  # 'is the second one gory?'
         if not items and not unknown:
             pronoun = re.search(r"\b(it|that|this|that one|this one|they|them)\b", low)
-            if pronoun and shown:
+            if pronoun and (shown or self.state.discussed):
+                # 'what's Heat about?' -> 'how long is it?': the film the last answer was about
                 items = self._pointed(shown)[:1]
             elif topic != "reason" and not shown and not pronoun:
                 return None  # 'what is a good scary movie?': a request after all

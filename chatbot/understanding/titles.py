@@ -973,7 +973,8 @@ class TitleRules(ParseBase):
         k = i + n
         if k < len(self.toks) and self._run_on_member_at(k):
             return True  # 'the matrix inception and tenet - seen them all': no comma typed
-        if k >= len(self.toks) or self.toks[k].text not in (",", "and", "or", "&"):
+        # 'Heat meets Ocean's Eleven': a cross of two titles is a list of two
+        if k >= len(self.toks) or self.toks[k].text not in (",", "and", "or", "&", "meets"):
             return False
         starts = {k + 1}  # the next title may start at its article ('and the prestige') or after
         if k + 1 < len(self.toks) and self.toks[k + 1].text in ("the", "a", "an"):
