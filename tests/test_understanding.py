@@ -2766,3 +2766,15 @@ def test_a_follow_up_question_is_about_the_film_just_answered(nlu: Understander)
 def test_a_cross_of_two_titles_names_both(nlu: Understander) -> None:
     got = events(nlu, "Alien meets Jaws")
     assert {e.title for e in got if isinstance(e, ItemLiked)} == {"Alien (1979)", "Jaws (1975)"}
+
+
+def test_anything_else_being_fine_is_no_request_for_something_else(nlu: Understander) -> None:
+    got = events(nlu, "no westerns and no war films, everything else is fine")
+    assert not [e for e in got if isinstance(e, ExplorationRequested)]
+    assert AttributeAvoided("genre", "Western") in got and AttributeAvoided("genre", "War") in got
+
+
+def test_pace_words_are_no_topics(nlu: Understander) -> None:
+    got = events(nlu, "a slow burn mystery, slow is fine")
+    assert AttributePreferred("mood", "Suspenseful") in got
+    assert not [e for e in got if isinstance(e, InterestExpressed)]

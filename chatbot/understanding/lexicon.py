@@ -326,6 +326,7 @@ FACET_ALIASES = _aliases(
     make me think|makes you think|thought provoking|thought-provoking|cerebral|smart =
         intellectually stimulating;
     creepy|eerie|unsettling = creepy;
+    slow burn|slow burner|slowburn|slow burning = suspenseful;
     disturbing|messed up = disturbing;
     relaxing|chill|cozy|cosy|easy watching = relaxed;
     touching|moving = touching;
@@ -339,7 +340,7 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 # nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
-    """distraction distractions mindless brainless
+    """distraction distractions mindless brainless slow
     movie movies film films flick flicks something anything recommend recommendation
     style vein
     appropriate inappropriate suitable unsuitable

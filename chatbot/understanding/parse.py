@@ -875,6 +875,12 @@ class _Parse(ConstraintRules, TitleRules):
 
             return add
 
+        # 'no horror, no musicals, anything else is fine': no further wish, not 'something else'
+        self._consume(
+            r"\b(?:anything|everything|whatever) else (?:is|'s|would be|goes)\s*"
+            r"(?:fine|ok|okay|good|cool|great)?\b|\bthe rest (?:is|are) (?:fine|ok|okay|good)\b",
+            lambda m: True,
+        )
         self._consume(
             r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
             r"\bsurprise me\b|"
