@@ -15,6 +15,7 @@ from chatbot.understanding.constraints import RULES, ConstraintRule
 # one phrase each row is there for; a new row needs one
 EXAMPLES = {
     "children_left": "the kids went to bed",
+    "for_adults": "a drama for grown ups only",
     "children_asleep": "they're asleep now",
     "age": "for my 6 year old",
     "person_age": "my little brother is 8",

@@ -620,16 +620,18 @@ def test_language_preferences_read_as_names(nlu: Understander) -> None:
     assert "You want: French-language" in [b.label for b in state.beliefs()]
 
 
-def test_that_skips_a_pick_turned_down_since_it_was_shown(
+def test_more_like_that_after_a_pick_turned_down_guesses_no_pick(
     nlu: Understander, shown: tuple[Item, Item, Item]
 ) -> None:
-    alien, heat, _ = shown
+    """'more like that' points at no pick of its own: it had liked the first pick not turned
+    down (a like the user never said); now it asks for more of the same."""
+    alien, _, _ = shown
     state = fold(
         [ItemsRecommended(tuple(i.id for i in shown)), ItemRejected(alien.id, alien.label)]
     )
-    got = events(nlu, "more like that", state)
-    assert not [e for e in got if getattr(e, "item_id", None) == alien.id]
-    assert [e for e in got if getattr(e, "item_id", None) == heat.id]
+    found = nlu.understand("more like that", state)
+    assert not [e for e in found.events if getattr(e, "item_id", None)]
+    assert found.more
 
 
 @pytest.mark.parametrize(
@@ -2778,3 +2780,45 @@ def test_pace_words_are_no_topics(nlu: Understander) -> None:
     got = events(nlu, "a slow burn mystery, slow is fine")
     assert AttributePreferred("mood", "Suspenseful") in got
     assert not [e for e in got if isinstance(e, InterestExpressed)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        ("heat put me to sleep", "Heat (1995)", ItemRejected),
+        ("frozen had me in stitches", "Frozen (2013)", ItemLiked),
+        ("honestly, up gutted me", "Up (2009)", ItemSeen),
+    ],
+)
+def test_an_everyday_word_title_before_what_it_did_to_the_user(
+    nlu: Understander, text: str, title: str, kind: type
+) -> None:
+    got = events(nlu, text)
+    assert [e.title for e in got if isinstance(e, kind)] == [title]
+    assert not [e for e in got if isinstance(e, (InterestExpressed, InterestAvoided))]
+
+
+def test_the_users_own_day_is_no_title(nlu: Understander) -> None:
+    got = events(nlu, "school bored me to death this week, something exciting")
+    assert not [e for e in got if isinstance(e, (ItemRejected, ItemSeen, ItemLiked))]
+
+
+def test_more_like_that_with_nothing_pointed_at_likes_no_pick(nlu: Understander) -> None:
+    shown = fold([ItemLiked("omdb:949", "Heat (1995)"), ItemsRecommended(("omdb:500", "omdb:111"))])
+    got = events(nlu, "yeah more like that", shown)
+    assert not [e for e in got if isinstance(e, (ItemLiked, SimilarRequested))]
+    named = events(nlu, "I loved Alien, more like that", shown)
+    assert [e.title for e in named if isinstance(e, (ItemLiked, SimilarRequested))]
+
+
+def test_grown_ups_only_turns_family_films_down(nlu: Understander) -> None:
+    for text in ("a thriller for grown-ups only", "a comedy, not a family film"):
+        got = events(nlu, text)
+        assert AttributeAvoided("audience", "Family Film") in got, text
+        assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"]
+
+
+def test_meals_and_where_one_watches_are_no_topics(nlu: Understander) -> None:
+    for text in ("munching nachos on the sofa, got anything?", "ordering thai food, a comedy?"):
+        got = events(nlu, text)
+        assert not [e for e in got if isinstance(e, InterestExpressed)], (text, got)

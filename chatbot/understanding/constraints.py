@@ -306,16 +306,25 @@ class ConstraintRules(ParseBase):
         if not m.group("neg"):
             self._watching.append("children")
         else:
-            # 'an animated movie for adults, not for kids', 'not a kids movie': no films made
-            # for children or families (omdb.org's audience categories, where the catalogue
-            # has them)
-            self.events.extend(
-                AttributeAvoided("audience", v)
-                for v in ("Children's Film", "Family Film")
-                if v in self.vocab.audiences
-            )
-            if self.state.constraints.get("audience") in ("children", "family"):
-                self._clear("audience")  # 'actually, not for kids': nor the limit they brought
+            self._not_for_children()
+        return True
+
+    def _not_for_children(self) -> None:
+        """'an animated movie for adults, not for kids', 'not a family movie': no films made for
+        children or families (omdb.org's audience categories, where the catalogue has them),
+        and no children's or family limit said before ('actually, not for kids')."""
+        self.events.extend(
+            AttributeAvoided("audience", v)
+            for v in ("Children's Film", "Family Film")
+            if v in self.vocab.audiences
+        )
+        if self.state.constraints.get("audience") in ("children", "family"):
+            self._clear("audience")
+
+    def _for_adults(self, m: re.Match[str]) -> bool:
+        """'a comedy for adults', 'adults only': nobody young is watching."""
+        self._children_left = True
+        self._not_for_children()
         return True
 
     def _family(self, m: re.Match[str]) -> bool:
@@ -327,6 +336,9 @@ class ConstraintRules(ParseBase):
     def _who(self, m: re.Match[str]) -> bool:
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
+        if m.group("neg") and not m.group("grown"):
+            self._not_for_children()  # 'not a family movie', 'nothing for little ones'
+            return True
         if m.group("neg") or self._judged_badly(m):
             return True
         if m.group("grown"):
@@ -901,8 +913,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp)(?!\w)|"
         rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
-        r"\b(?:adults|grown[\s-]?ups) only\b|\bno (?:kids|children) (?:around|here)\b|"
-        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)\b|"
+        r"\bno (?:kids|children) (?:around|here)\b|"
         # 'forget the kid thing, its just me now': nobody else is watching any more
         rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT})s?(?: thing| part| stuff)?\b|"
         r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b|"
@@ -910,6 +921,13 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:make it|actually|instead|now|no,?)\s+(?:something|one|a (?:movie|film))\s+"
         r"(?:just |only )?for me\b|\bsomething (?:just|only) for me\b|\bjust for me\b",
         _R._left,
+    ),
+    # 'a comedy for adults', 'adults only': no children's or family films
+    ConstraintRule(
+        "for_adults",
+        "audience",
+        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)(?: only)?\b|\b(?:adults|grown[\s-]?ups) only\b",
+        _R._for_adults,
     ),
     # 'they're asleep now', 'she fell asleep': the children the audience limit is for
     ConstraintRule(
@@ -993,7 +1011,7 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "watching_with",
         "audience",
-        rf"(?P<neg>\b{_NOT_FOR}[\s-](?:(?:meant |made )?for |with |suitable for )?)?"
+        rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with |suitable for )?)?"
         r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
         r" (?:my |our |the |a |an |some |little |young |small )*"
         rf"(?:(?P<child>{_CHILD_ALT})|(?P<grown>{_GROWN_ALT})|(?:{_ELDERS_ALT}))\b(?:'s|s)?|"

@@ -821,6 +821,10 @@ OCCASION_NOUNS = frozenset(
 )
 # travelling or moving: where the user goes is no topic ('going on a long flight tomorrow')
 TRAVEL_VERBS = frozenset(("go", "head", "fly", "travel", "move", "leave", "drive", "commute"))
+# what people eat or drink while watching ('eating pizza', 'having sushi'): no topic
+MEAL_VERBS = frozenset(("eat", "drink", "cook", "order", "grab", "munch", "sip"))
+# where people watch ('on the couch', 'in bed'): no topic
+VIEWING_PLACES = frozenset(("couch", "sofa", "bed", "laptop", "phone", "tv", "tablet"))
 # what people watch with ('with tea', 'with popcorn and a blanket'): no topic
 VIEWING_COMPANIONS = frozenset(
     ("tea", "coffee", "pizza", "popcorn", "snack", "wine", "beer", "cocoa", "chocolate")
@@ -965,6 +969,16 @@ class ParseBase:
             return True  # 'it's my birthday', 'just got dumped', 'my twins are turning 5'
         # "I've taken a break": what the user did, not what they want; not what a film is said
         # to have in a clause about it ('a film about the sea that does not involve sharks')
+        eaten = w  # 'ordering thai food': the noun the adjective belongs to
+        while eaten.dep in ("amod", "compound") and self.syntax.words[eaten.head] is not eaten:
+            eaten = self.syntax.words[eaten.head]
+        meal = self.syntax.words[eaten.head]
+        if (
+            eaten.dep == "dobj"
+            and (meal.lemma in MEAL_VERBS or meal.text.lower() == "having")
+            and meal.dep not in ("relcl", "acl")
+        ):
+            return True  # 'eating pizza on the couch', 'having sushi tonight': the evening
         return (
             w.dep == "dobj"
             and head.pos == "VERB"
@@ -1136,6 +1150,8 @@ class ParseBase:
             "into",
         ):
             return False
+        if word in ("on", "in") and w.lemma in VIEWING_PLACES and head.lemma not in SETTING_VERBS:
+            return True  # 'eating pizza on the couch', 'something to watch in bed'
         if head.pos in ("VERB", "AUX"):
             # 'set on a plane', 'shot in Iceland' are the film's own place and time
             return head.lemma in VIEWING_VERBS or (

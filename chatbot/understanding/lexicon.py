@@ -220,7 +220,8 @@ POSITIVE_CUES = _phrases(
     "a guilty pleasure|my go-to|my go to|"
     # being moved is praise when said of a film ('had me in stitches', 'gave me chills')
     "floored me|moved me|left me speechless|left me breathless|gave me chills|"
-    "gave me goosebumps|had me laughing|had me in stitches|made me laugh|"
+    "gave me goosebumps|had me laughing|had me in stitches|made me laugh|had me hooked|"
+    "got me hooked|hooked me|"
     "had me crying laughing|had me crying with laughter|had me in tears laughing|"
     "crying laughing|cried laughing|in tears laughing|tears of laughter|made me cry laughing"
 )

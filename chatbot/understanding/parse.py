@@ -857,6 +857,17 @@ class _Parse(ConstraintRules, TitleRules):
 
         # 'more like these': more of the same, not a like of one pick ('more like that' names one)
         self._consume(r"\b(?:some )?more like (?:these|those|them)\b", lambda m: True)
+        if not self.state.discussed:
+            # 'more like that' opening a message, with no answer about one pick before it: more
+            # of what the last picks were chosen for (it had liked the top pick, which the user
+            # never said); 'I loved Heat, more like that' keeps its title
+            self._consume(
+                r"^\s*(?:(?:ok|okay|yes|yeah|yep|great|nice|cool|perfect|sure|hmm+|good)"
+                r"[\s,!.]*)*(?:(?:some|any|give me|show me) )?(?:more|others?|something|anything"
+                r"|stuff|ones|films|movies)(?: else)? (?:just |kind of |kinda )?like (?:that|this|"
+                r"it)\b(?! one)",
+                lambda m: True,
+            )
         # 'next', 'next ones please', 'seen them all. others?': a message or its last sentence
         # asking for the next picks (no Next, no topic)
         self._consume(

@@ -1097,17 +1097,32 @@ class TitleRules(ParseBase):
         """A title typed in lower case opens its clause right before a verdict phrase of
         several words ('life is beautiful wrecked me', 'the lion king had me in tears'): of
         several words, or (`distinctive`) one word that is no everyday word ('inception bored
-        me'); two everyday words ('the ending wrecked me') are not enough."""
-        if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
-            return False
+        me'); two everyday words ('the ending wrecked me') are not enough. One everyday word
+        that is a whole title is one before a verdict on what it did to the user ('heat bored
+        me to death', 'up wrecked me'), unless it is the user's own day ('work bored me')."""
         if i > 0 and self.toks[i - 1].text not in CLAUSE_OPENERS:
             return False
         tail = tuple(t.text for t in self.toks[i + n : i + n + 6])
-        return any(
-            len(p) >= 2 and tail[: len(p)] == p
+        said = [
+            p
             for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
             for p in table
-        )
+            if len(p) >= 2 and tail[: len(p)] == p
+        ]
+        if not said:
+            return False
+        if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
+            return (
+                n == 1
+                and any("me" in p or "us" in p for p in said)
+                and words[0] in self.vocab.titles
+                and words[0] not in PRONOUNS
+                and words[0] not in FILLER_WORDS
+                and words[0] not in SMALL_TALK
+                and words[0] not in _USERS_DAY
+                and not self.toks[i].text.isdecimal()
+            )
+        return True
 
     def _verdict_at(self, k: int) -> bool:
         """A verdict phrase of its own opens at token k ('blew me away', 'sucked', 'made my
@@ -1662,6 +1677,11 @@ KIND_NOUNS = frozenset(
 # words after which a franchise named like its film is left out as a whole ('isnt jaws')
 _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
+)
+# the user's own day, which bores or wrecks them more often than a film of that name
+_USERS_DAY = frozenset(
+    ("work", "life", "today", "school", "class", "everything", "everyone", "nothing", "this")
+    + ("that", "traffic", "weather", "week", "day", "job", "college", "exams", "homework")
 )
 # what may stand right before a title that opens a clause ('honestly, the dark knight ...')
 CLAUSE_OPENERS = frozenset(
