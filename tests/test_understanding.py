@@ -2822,3 +2822,17 @@ def test_meals_and_where_one_watches_are_no_topics(nlu: Understander) -> None:
     for text in ("munching nachos on the sofa, got anything?", "ordering thai food, a comedy?"):
         got = events(nlu, text)
         assert not [e for e in got if isinstance(e, InterestExpressed)], (text, got)
+
+
+def test_a_pick_said_to_be_better_after_not_that_one_is_chosen(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    got = events(nlu, "not that one, the third one seems better", after_picks)
+    assert [e.item_id for e in got if isinstance(e, ItemLiked)] == [after_picks.last_shown[2]]
+    assert after_picks.last_shown[2] not in [e.item_id for e in got if isinstance(e, ItemRejected)]
+
+
+def test_not_for_my_children_is_no_wish_for_grown_up_films(nlu: Understander) -> None:
+    got = events(nlu, "that is not for our kids, they're 6 and 8")
+    assert not [e for e in got if isinstance(e, AttributeAvoided)]
+    assert ConstraintSet("audience", "children") in got

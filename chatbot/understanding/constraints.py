@@ -305,7 +305,9 @@ class ConstraintRules(ParseBase):
             return True
         if not m.group("neg"):
             self._watching.append("children")
-        else:
+        elif not re.search(r"\b(?:my|our)\b", m.group(0)):
+            # 'not for my kids, they are 5' says the picks do not suit them; 'not for kids'
+            # asks for films for grown-ups
             self._not_for_children()
         return True
 
@@ -337,7 +339,8 @@ class ConstraintRules(ParseBase):
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
         if m.group("neg") and not m.group("grown"):
-            self._not_for_children()  # 'not a family movie', 'nothing for little ones'
+            if not re.search(r"\b(?:my|our)\b", m.group(0)):
+                self._not_for_children()  # 'not a family movie', 'nothing for little ones'
             return True
         if m.group("neg") or self._judged_badly(m):
             return True

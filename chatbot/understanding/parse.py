@@ -1320,6 +1320,12 @@ class _Parse(ConstraintRules, TitleRules):
                 continue
             if any(w not in (",", "-", "–", "—", ":", "i", "mean", "the", "i.e.") for w in between):
                 continue
+            rest = [t.text for t in self.toks[b.pos + 1 :]]
+            if rest[:1] and rest[0] in PICK_NOUNS:
+                rest = rest[1:]
+            rest = rest[: next((k for k, w in enumerate(rest) if w in (".", "!", "?")), len(rest))]
+            if any(w.isalpha() and w not in ("please", "pls", "instead", "then") for w in rest):
+                continue  # 'not that one, the last one looks better': a clause of its own
             a.item = b.item
             self.targets = [t for t in self.targets if t is not b]
             self._use(b.pos, 1)
