@@ -2836,3 +2836,10 @@ def test_not_for_my_children_is_no_wish_for_grown_up_films(nlu: Understander) ->
     got = events(nlu, "that is not for our kids, they're 6 and 8")
     assert not [e for e in got if isinstance(e, AttributeAvoided)]
     assert ConstraintSet("audience", "children") in got
+
+
+def test_an_acceptable_pick_is_no_verdict_of_having_watched_it(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    for text in ("those are fine", "they were ok i guess"):
+        assert not [e for e in events(nlu, text, after_picks) if isinstance(e, ItemSeen)], text

@@ -967,8 +967,6 @@ class ParseBase:
             return True  # 'something to watch on the plane', 'a film for a long flight'
         if self._said_of_the_user(w):
             return True  # 'it's my birthday', 'just got dumped', 'my twins are turning 5'
-        # "I've taken a break": what the user did, not what they want; not what a film is said
-        # to have in a clause about it ('a film about the sea that does not involve sharks')
         eaten = w  # 'ordering thai food': the noun the adjective belongs to
         while eaten.dep in ("amod", "compound") and self.syntax.words[eaten.head] is not eaten:
             eaten = self.syntax.words[eaten.head]
@@ -979,6 +977,8 @@ class ParseBase:
             and meal.dep not in ("relcl", "acl")
         ):
             return True  # 'eating pizza on the couch', 'having sushi tonight': the evening
+        # "I've taken a break": what the user did, not what they want; not what a film is said
+        # to have in a clause about it ('a film about the sea that does not involve sharks')
         return (
             w.dep == "dobj"
             and head.pos == "VERB"

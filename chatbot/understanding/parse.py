@@ -1119,9 +1119,13 @@ class _Parse(ConstraintRules, TitleRules):
                         if phrase == ("like",) and self._how_often_after(i):
                             continue  # 'seen it like a million times': a filler, no verdict
                         if kind == "lukewarm" and (
-                            i == 0 or words[i - 1] not in ("was", "is", "were", "are", "'s")
+                            i < 2
+                            or words[i - 1] not in ("was", "were")
+                            or words[i - 2] in ("they", "those", "these", "all", "both")
                         ):
-                            continue  # 'ok, something else': no verdict on a film
+                            # 'ok, something else', 'those are fine', 'the second one is ok':
+                            # no verdict on a film watched ('Interstellar was ok' is one)
+                            continue
                         negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "lukewarm":
