@@ -305,16 +305,18 @@ class ConstraintRules(ParseBase):
             return True
         if not m.group("neg"):
             self._watching.append("children")
-        elif not re.search(r"\b(?:my|our)\b", m.group(0)):
-            # 'not for my kids, they are 5' says the picks do not suit them; 'not for kids'
-            # asks for films for grown-ups
-            self._not_for_children()
+        else:
+            self._not_for_children(m)
         return True
 
-    def _not_for_children(self) -> None:
+    def _not_for_children(self, m: re.Match[str] | None = None) -> None:
         """'an animated movie for adults, not for kids', 'not a family movie': no films made for
         children or families (omdb.org's audience categories, where the catalogue has them),
-        and no children's or family limit said before ('actually, not for kids')."""
+        and no children's or family limit said before ('actually, not for kids'). 'not for my
+        kids, they are 5' (the match `m` names the user's own) says the picks do not suit
+        them: nothing here."""
+        if m is not None and re.search(r"\b(?:my|our)\b", m.group(0)):
+            return
         self.events.extend(
             AttributeAvoided("audience", v)
             for v in ("Children's Film", "Family Film")
@@ -339,8 +341,7 @@ class ConstraintRules(ParseBase):
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
         if m.group("neg") and not m.group("grown"):
-            if not re.search(r"\b(?:my|our)\b", m.group(0)):
-                self._not_for_children()  # 'not a family movie', 'nothing for little ones'
+            self._not_for_children(m)  # 'not a family movie', 'nothing for little ones'
             return True
         if m.group("neg") or self._judged_badly(m):
             return True

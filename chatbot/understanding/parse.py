@@ -1019,7 +1019,7 @@ class _Parse(ConstraintRules, TitleRules):
                     # 'the hangover 2 was really dumb', 'The Matrix was fun though': a verdict
                     # on the film, not a wish
                     facet = None
-                if facet is not None and self._verdict_phrase_from(i, n):
+                if facet is not None and any(len(p) > n for p in self._verdicts_at(i)):
                     facet = None  # 'the prestige lost me': a verdict phrase, not 'Lost'
                 word = self._word(i) if n == 1 else None
                 if (
@@ -1049,15 +1049,6 @@ class _Parse(ConstraintRules, TitleRules):
             len(words) >= 2
             and words[0] not in _FORWARD_VERBS
             and any(w in ("me", "us") and "of" not in words[k + 1 :] for k, w in enumerate(words))
-        )
-
-    def _verdict_phrase_from(self, i: int, n: int) -> bool:
-        """A verdict phrase longer than n tokens starts at token i ('lost me', 'blew me away')."""
-        words = tuple(t.text for t in self.toks[i : i + 6])
-        return any(
-            len(p) > n and words[: len(p)] == p
-            for table in (NEGATIVE_CUES, POSITIVE_CUES, SHAKEN_CUES)
-            for p in table
         )
 
     def _said_of_a_title(self, i: int) -> bool:

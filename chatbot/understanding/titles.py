@@ -1102,13 +1102,7 @@ class TitleRules(ParseBase):
         me to death', 'up wrecked me'), unless it is the user's own day ('work bored me')."""
         if i > 0 and self.toks[i - 1].text not in CLAUSE_OPENERS:
             return False
-        tail = tuple(t.text for t in self.toks[i + n : i + n + 6])
-        said = [
-            p
-            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
-            for p in table
-            if len(p) >= 2 and tail[: len(p)] == p
-        ]
+        said = [p for p in self._verdicts_at(i + n) if len(p) >= 2]
         if not said:
             return False
         if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
@@ -1124,15 +1118,22 @@ class TitleRules(ParseBase):
             )
         return True
 
+    def _verdicts_at(self, k: int) -> list[tuple[str, ...]]:
+        """The verdict phrases (praise, complaint, being shaken) that open at token k."""
+        tail = tuple(t.text for t in self.toks[k : k + 6])
+        return [
+            p
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
+            for p in table
+            if tail[: len(p)] == p
+        ]
+
     def _verdict_at(self, k: int) -> bool:
         """A verdict phrase of its own opens at token k ('blew me away', 'sucked', 'made my
         day'), not a lone 'like' or 'want' (which take an object after them)."""
-        tail = tuple(t.text for t in self.toks[k : k + 6])
         return any(
-            tail[: len(p)] == p
-            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
-            for p in table
-            if len(p) >= 2 or p[0] not in ("like", "likes", "want", "into", "love", "loves")
+            len(p) >= 2 or p[0] not in ("like", "likes", "want", "into", "love", "loves")
+            for p in self._verdicts_at(k)
         )
 
     def _numbered_subject(self, words: Sequence[str], i: int, n: int) -> bool:
