@@ -93,6 +93,12 @@ class AttributePreferred(_FacetEvent):
     """The user wants items with this facet value (facet 'genre', 'style', ...)."""
 
 
+class AttributeRefined(AttributePreferred):
+    """A wish that narrows the topic already asked for instead of adding another one: a
+    comparative after some picks ('funnier' after heist films: funny heist films, while enough
+    items have both). Everything that reads a preference reads this one too."""
+
+
 class AttributeAvoided(_FacetEvent):
     """The user does not want items with this facet value."""
 
@@ -157,6 +163,7 @@ Event = (
     | ItemSeen
     | SimilarRequested
     | AttributePreferred
+    | AttributeRefined
     | AttributeAvoided
     | ConstraintSet
     | ConstraintCleared

@@ -36,6 +36,7 @@ from chatbot.reply_framing import (
     item_facts,
     request_phrase,
     sanitise,
+    small_talk_reply,
     template_lead,
     template_tail,
 )
@@ -72,6 +73,7 @@ class ReplyRequest:
     state_summary: str = ""
     question: str = ""
     notes: tuple[str, ...] = ()
+    small_talk: bool = False  # only a pleasantry ('thanks!'): a short answer, no picks
 
     def __post_init__(self) -> None:
         if self.kind not in REPLY_KINDS:
@@ -230,6 +232,9 @@ class ResponseWriter:
         request = replace(
             request, recommendations=tuple(sanitise(request.recommendations, self.labels))
         )
+        if request.small_talk and not request.recommendations:
+            yield small_talk_reply(request.user_text, self.noun)
+            return
         items = [rec.item for rec in request.recommendations]
         phrase = request_phrase(request.recommendations, self.noun)
         if request.kind == ReplyKind.RECOMMEND:  # restated in the system's words, never the user's

@@ -43,6 +43,11 @@ class InterestState:
     explore: bool = False
     allow_repeats: bool = False
     focus: tuple[tuple[str, str], ...] = ()  # facets asked for since the last recommendations
+    # the focus pairs a comparative asked for ('funnier' after heist picks): the picks should
+    # have them together with the rest of the focus (see events.AttributeRefined); a plain
+    # wish ends the narrowing
+    refined: tuple[tuple[str, str], ...] = ()
+    settled: tuple[tuple[str, str], ...] = ()  # the focus when picks were last shown
     turns: int = 0
 
     def apply(self, event: ev.Event) -> InterestState:
@@ -202,6 +207,7 @@ def _recommended(state: InterestState, event: ev.ItemsRecommended) -> InterestSt
         # an empty turn (nothing matched) keeps 'the second one' pointing at real picks
         last_shown=tuple(event.item_ids) or state.last_shown,
         discussed=(),
+        settled=state.focus,
         anchor=None,
         explore=False,
         allow_repeats=False,
@@ -246,6 +252,23 @@ def _seen(state: InterestState, event: ev.ItemSeen) -> InterestState:
 def _preferred(state: InterestState, event: ev.AttributePreferred) -> InterestState:
     pair = (event.facet, event.value)
     return _between(state, pair, "preferred", "avoided", focus=_add(state.focus, pair))
+
+
+def _wished(state: InterestState, event: ev.AttributePreferred) -> InterestState:
+    """A plain wish. A kind of film asked for after picks of another kind replaces that kind as
+    the topic ('a horror movie', then 'a romantic comedy': romantic comedies, not horror; the
+    earlier wish stays a taste); one turn's kinds add up ('comedies or thrillers')."""
+    pair = (event.facet, event.value)
+    state = replace(_preferred(state, event), refined=())
+    if event.facet != "genre":
+        return state
+    kept = tuple(p for p in state.focus if p == pair or p[0] != "genre" or p not in state.settled)
+    return replace(state, focus=kept)
+
+
+def _refined(state: InterestState, event: ev.AttributeRefined) -> InterestState:
+    pair = (event.facet, event.value)
+    return replace(_preferred(state, event), refined=_add(state.refined, pair))
 
 
 def _avoided(state: InterestState, event: ev.AttributeAvoided) -> InterestState:
@@ -311,7 +334,8 @@ _STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
     ev.SimilarRequested: _liked,
     ev.ItemRejected: _rejected,
     ev.ItemSeen: _seen,
-    ev.AttributePreferred: _preferred,
+    ev.AttributePreferred: _wished,
+    ev.AttributeRefined: _refined,
     ev.AttributeAvoided: _avoided,
     ev.ConstraintSet: _constraint_set,
     ev.ConstraintCleared: _constraint_cleared,

@@ -160,6 +160,21 @@ def template_lead(count: int, noun: str, phrase: str) -> str:
     return f"Here are {count} {noun}s that fit what you told me:"
 
 
+_THANKS = re.compile(r"\b(?:thanks?|thx|ty|cheers|appreciate)\b", re.IGNORECASE)
+_BYE = re.compile(r"\b(?:bye|goodbye|good night|goodnight|see you|later|cya)\b", re.IGNORECASE)
+
+
+def small_talk_reply(user_text: str, noun: str) -> str:
+    """The answer to a pleasantry after some picks ('thanks!', 'ok cool', 'bye'): nothing was
+    noted, so the reply says so in kind and offers the next step; no model call."""
+    nudge = f"Ask for more like these, something different, or about any of the {noun}s shown."
+    if _BYE.search(user_text):
+        return f"Enjoy! Come back any time for another {noun}."
+    if _THANKS.search(user_text):
+        return f"You're welcome! {nudge}"
+    return f"Glad to help. {nudge}"
+
+
 def template_tail(reasons: Sequence[str], clause: str = "") -> str:
     """The "why it's here" text without a model, from the (sanitised) reasons: wishes the item
     meets are merged ("documentary and from 2004, as you asked"), a title named twice becomes

@@ -167,6 +167,7 @@ class TurnPlan:
             state_summary=self.state.summary(),
             question=self.question,
             notes=self.notices,
+            small_talk=self.small_talk,
         )
 
     def events(self, new_events: Iterable[Event]) -> list[Event]:

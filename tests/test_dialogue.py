@@ -293,6 +293,11 @@ def test_small_talk_after_picks_gets_a_short_answer_without_new_items(
     assert reply.state.shown == before.shown
     assert reply.state.last_shown == tuple(r.item.id for r in picks.items)
     assert [d["type"] for d in books_manager.store.load("st")][-1] == "UserSaid"
+    # nothing was noted, and the reply does not claim it was; it says what can come next
+    assert "noted" not in reply.text and reply.text.startswith("You're welcome")
+    assert "more like these" in reply.text
+    assert books_manager.respond("st", "ok, bye").text.startswith("Enjoy")
+    assert not books_manager.respond("st", "cool").text.startswith(("You're", "Enjoy"))
 
 
 def test_a_damaged_stored_event_does_not_cost_the_session(books_manager: DialogueManager) -> None:

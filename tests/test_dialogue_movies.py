@@ -172,3 +172,33 @@ def test_after_an_answer_that_one_is_the_film_it_was_about(
     picks = [r.item.id for r in movies_manager.respond("told-2", "a mystery movie").items]
     movies_manager.respond("told-2", "tell me about the second one")
     assert movies_manager.respond("told-2", "I'll watch that one").state.liked == (picks[1],)
+
+
+def test_a_comparative_narrows_the_topic_and_another_kind_replaces_it(
+    movies_manager: DialogueManager,
+) -> None:
+    """'a western', then 'a bit funnier': westerns that are comedies (both kinds); 'a war
+    film', then 'a musical': musicals, not war films (the war wish stays a taste)."""
+    movies_manager.respond("narrow", "a western")
+    reply = movies_manager.respond("narrow", "a bit funnier please")
+    assert reply.items
+    for rec in reply.items:
+        genres = " ".join(rec.item.genres)
+        assert "Western" in genres and "Comedy" in genres, rec.item.label
+    movies_manager.respond("switch", "a war film")
+    reply = movies_manager.respond("switch", "a musical")
+    assert reply.items and all("Musical" in " ".join(r.item.genres) for r in reply.items)
+    assert ("genre", "War") in reply.state.preferred and ("genre", "War") not in reply.state.focus
+
+
+def test_a_rating_asked_for_is_met_by_ratings_several_people_gave_and_no_shorts(
+    movies_manager: DialogueManager,
+) -> None:
+    """omdb.org ratings of a single vote do not meet 'rated at least 8', and short films or
+    episodes come only when a length under an hour is asked for."""
+    reply = movies_manager.respond("credible", "a comedy rated at least 8 please")
+    assert reply.items
+    assert all((r.item.votes or 0) >= 3 and (r.item.rating or 0) >= 8 for r in reply.items)
+    for text in ("a documentary", "an animated movie", "a drama under 100 minutes"):
+        got = movies_manager.respond(f"shorts-{text}", text).items
+        assert got and all((r.item.runtime or 90) >= 40 for r in got), text

@@ -12,6 +12,7 @@ from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
+    AttributeRefined,
     BeliefRemoved,
     ConstraintCleared,
     ConstraintSet,
@@ -1536,7 +1537,7 @@ def test_keanu_reeves_is_a_person_the_synopses_introduce_as_cast(
     [
         ("I am not into anything before 1980 really", ConstraintSet("year_min", 1980)),
         ("i don't want anything before 1990", ConstraintSet("year_min", 1990)),
-        ("looking for a four star drama", ConstraintSet("rating_min", 7.0)),
+        ("looking for a four star drama", ConstraintSet("rating_min", 8.0)),  # out of five, doubled
         ("boxing films, like 8/10 and up", ConstraintSet("rating_min", 8.0)),
         ("i only have like an hour and forty minutes", ConstraintSet("runtime_max", 100)),
         ("we have two hours and fifteen mins", ConstraintSet("runtime_max", 135)),
@@ -2843,3 +2844,116 @@ def test_an_acceptable_pick_is_no_verdict_of_having_watched_it(
 ) -> None:
     for text in ("those are fine", "they were ok i guess"):
         assert not [e for e in events(nlu, text, after_picks) if isinstance(e, ItemSeen)], text
+
+
+def test_a_mood_said_of_the_film_stays_a_mood_beside_the_topic(nlu: Understander) -> None:
+    said = nlu.understand("a chill halloween movie", InterestState())
+    assert not said.notes  # no person called 'chill halloween' the synopses never name
+    assert AttributePreferred("mood", "Relaxed") in said.events
+    assert InterestExpressed("halloween") in said.events
+    got = events(nlu, "a cosy christmas film")
+    assert AttributePreferred("mood", "Relaxed") in got and InterestExpressed("christmas") in got
+    got = events(nlu, "a grim war drama")
+    assert AttributePreferred("mood", "Dark") in got
+    assert not [e for e in got if isinstance(e, InterestExpressed) and "grim" in e.text]
+    # said of another noun it is part of the topic
+    assert InterestExpressed("dark secrets") in events(nlu, "a film about dark secrets")
+
+
+def test_a_comparative_after_picks_narrows_the_topic(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    for text in ("a little scarier?", "more romantic maybe", "something sillier", "a sad one"):
+        got = events(nlu, text, after_picks)
+        assert [e for e in got if isinstance(e, AttributeRefined)], (text, got)
+    for text in ("westerns", "a romantic comedy now", "more thrillers"):
+        got = events(nlu, text, after_picks)
+        assert not [e for e in got if isinstance(e, AttributeRefined)], (text, got)
+        assert [e for e in got if type(e) is AttributePreferred], (text, got)
+    # with nothing shown there is nothing to narrow
+    assert AttributePreferred("genre", "Horror") in events(nlu, "something scarier")
+
+
+def test_a_verdict_in_a_relative_clause_is_said_of_its_title(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    jaws, heat, alien = (movie(movies_catalog, t) for t in ("Jaws", "Heat", "Alien"))
+    got = events(nlu, "rewatched jaws which i adored, then alien which was awful")
+    assert ItemLiked(jaws.id, jaws.label) in got and ItemRejected(alien.id, alien.label) in got
+    assert ItemLiked(alien.id, alien.label) not in got
+    got = events(nlu, "we saw Heat, which I honestly thought was brilliant")
+    assert ItemLiked(heat.id, heat.label) in got
+    # someone else's verdict is not the user's
+    got = events(nlu, "we saw Heat, which my brother hated")
+    assert not [e for e in got if isinstance(e, (ItemLiked, ItemRejected))]
+
+
+def test_ratings_said_with_a_bare_number_or_in_stars(nlu: Understander) -> None:
+    def rating(text: str) -> float | None:
+        got = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+        return next((float(e.value) for e in got if e.name == "rating_min"), None)
+
+    assert rating("a mystery, at least a 6.5") == 6.5
+    assert rating("drama over 8 and under two hours") == 8.0
+    assert rating("three stars out of five or more") == 6.0
+    assert rating("a five star western") == 8.5  # capped: the catalogue's ten-point scale
+    assert rating("a two star comedy") == 4.0  # 'a' is no number of its own
+    assert rating("for my nephew, he is over 8") is None  # an age
+    assert rating("at least 9 people are coming") is None
+    assert rating("over 7 hours of films") is None
+
+
+def test_a_condition_said_without_i_am_is_no_topic(nlu: Understander) -> None:
+    for text in ("exhausted today, something undemanding", "jetlagged, a comedy please"):
+        got = events(nlu, text)
+        assert not [e for e in got if isinstance(e, InterestExpressed)], (text, got)
+    got = events(nlu, "a film about a drunk pilot")  # said of the film's people it is a topic
+    assert [e for e in got if isinstance(e, InterestExpressed) and "drunk" in e.text]
+
+
+def test_teenagers_counted_loosely_are_a_teen_audience(nlu: Understander) -> None:
+    for text in ("a few teenagers are over tonight", "with my teenage kids"):
+        assert ConstraintSet("audience", "teen") in events(nlu, text), text
+
+
+def test_a_request_said_as_a_question_after_an_opening_word(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    for text in ("hmm what about a musical", "alright, how about a war film"):
+        said = nlu.understand(text, after_picks)
+        assert said.question is None and [
+            e for e in said.events if isinstance(e, AttributePreferred)
+        ]
+    said = nlu.understand("so what about the third one, is it long?", after_picks)
+    assert said.question is not None and said.question.item_ids == (after_picks.last_shown[2],)
+
+
+def test_thanks_with_courtesy_is_small_talk(nlu: Understander, after_picks: InterestState) -> None:
+    for text in ("thanks heaps, that's lovely", "ty so much dude", "cheers, really helpful"):
+        said = nlu.understand(text, after_picks)
+        assert said.small_talk and not said.events, (text, said.events)
+    said = nlu.understand("thanks, now something sweet", after_picks)  # a wish beside the thanks
+    assert not said.small_talk and said.events
+
+
+def test_ratings_floors_said_as_nothing_below(nlu: Understander) -> None:
+    got = events(nlu, "sci-fi please, nothing below 6.5")
+    assert ConstraintSet("rating_min", 6.5) in got
+    assert ConstraintSet("runtime_min", 95) in events(nlu, "nothing under 95 minutes")
+
+
+def test_time_the_user_has_is_a_length_limit(nlu: Understander) -> None:
+    got = events(nlu, "stuck at the station with 90 minutes to spare, a comedy?")
+    assert ConstraintSet("runtime_max", 90) in got
+    assert not [e for e in got if isinstance(e, (ItemLiked, InterestExpressed))], got
+
+
+def test_tension_words_are_suspense(nlu: Understander) -> None:
+    assert AttributePreferred("mood", "Suspenseful") in events(nlu, "a gripping crime film")
+
+
+def test_tone_shifts_after_picks(nlu: Understander, after_picks: InterestState) -> None:
+    assert AttributeRefined("mood", "Dark") in events(nlu, "maybe grittier", after_picks)
+    sad = fold([AttributePreferred("mood", "Sad"), ItemsRecommended(after_picks.last_shown)])
+    got = events(nlu, "hmm a little lighter please", sad)
+    assert AttributeAvoided("mood", "Sad") in got and AttributePreferred("mood", "Touching") in got

@@ -630,6 +630,12 @@ class ConstraintRules(ParseBase):
             self._set("rating_min", 7.0)  # unless a number says how high
         return True
 
+    def _stars(self, m: re.Match[str]) -> bool:
+        said = m.group("n")
+        stars = float(said) if said[0].isdigit() else _STAR_WORDS.split("|").index(said) + 1
+        self._set("rating_min", min(2 * stars, 8.5))
+        return True
+
     def _rating_number(self, m: re.Match[str]) -> bool | str:
         if not m.group("n"):
             return self._rating2(m)
@@ -865,6 +871,13 @@ def _has_runtime(p: ConstraintRules) -> bool:
     return bool(p.vocab.has_runtime)
 
 
+_STAR_WORDS = "one|two|three|four|five"
+_AGE_CONTEXT = re.compile(
+    r"\b(?:kids?|child(?:ren)?|son|daughter|boys?|girls?|nephews?|nieces?|grand\w*|ages?d?|"
+    r"old|years?|yrs?|yo|teens?|toddlers?|students?|class|people|guests?|friends)\b"
+)
+
+
 def _has_rating(p: ConstraintRules) -> bool:
     return bool(p.vocab.has_rating)
 
@@ -989,8 +1002,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         _WHO + rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?"
         rf"(?:{_CHILD_ALT})"
-        r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )\b(?:toddlers|kids|children"
-        r"|little kids)\b|"
+        r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )(?<!teenage )"
+        r"\b(?:toddlers|kids|children|little kids)\b|"
         # 'my little sister is watching': a younger sibling or cousin is a child
         r"\b(?:my|our) (?:little|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
@@ -1030,7 +1043,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "teens",
         "audience",
         _WHO + r"\b(?:my|our|a|for|with|have"
-        r"|got|two|three|some) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
+        r"|got|two|three|some|(?:a )?(?:bunch|group|couple|few|crowd|gang|handful|load|lot)s? of"
+        r"|several|(?:a )?few|a couple) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
         r"teens|teenagers?)\b|"
         # a rating that names the audience: 'a PG movie', 'rated G'
         r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b|"
@@ -1260,6 +1274,14 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._runtime_limit,
         when=_has_runtime,
     ),
+    # '2 hours to kill', 'got 90 minutes to spare', 'an hour free': the time there is
+    ConstraintRule(
+        "runtime_time_to_kill",
+        "runtime",
+        rf"\b{_LENGTH}\s*{_UNIT}\s+(?:to kill|to spare|free|left|of free time)\b",
+        _R._runtime_limit,
+        when=_has_runtime,
+    ),
     ConstraintRule(
         "runtime_at_most_sign",
         "runtime",
@@ -1352,6 +1374,17 @@ RULES: tuple[ConstraintRule, ...] = (
         when=_has_runtime,
     ),
     # -- rating --
+    # 'a four star drama', 'at least 4 stars', '3.5 out of 5 or better', '4/5': stars out of
+    # five, twice that on the catalogue's ten-point scale (capped at 8.5: 184 of omdb.org's
+    # 5,910 rated films reach it, 5 of them 10)
+    ConstraintRule(
+        "stars_out_of_five",
+        "rating",
+        rf"\b(?P<n>[1-5](?:\.5)?|{_STAR_WORDS})(?:[\s-]*stars?\b(?:\s*out of\s*(?:5|five)\b)?"
+        r"|\s*out of\s*(?:5|five)\b|\s*/\s*5\b)(?! (?:hotel|general|wars?)\b)",
+        _R._stars,
+        when=_has_rating,
+    ),
     # 'imdb 7+', 'good reviews, 7.5 and up', '7+ on imdb': a number with a rating word
     ConstraintRule(
         "rating_number_and_up",
@@ -1365,9 +1398,7 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "rated_well",
         "rating",
-        # 'a four star drama', '5-star movies': a film rated that well, out of five
         r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
-        r"\b(?:four|4|five|5)[\s-]stars?\b(?! (?:hotel|general|wars?)\b)|"
         r"\bacclaimed\b|"
         r"\b(good|great|strong) (reviews|ratings)\b|\bwell[\s-]reviewed\b",
         _R._rated,
@@ -1410,6 +1441,21 @@ RULES: tuple[ConstraintRule, ...] = (
         r"plus)(?!\w)(?!\s*(?:hours?|hrs?|h|stars?|hr)\b)",
         _R._rating2,
         when=_has_rating,
+    ),
+    # 'thriller, at least a 7 please', 'over 7 and under 2h', 'nothing under 7.5': a number from
+    # 5 to 9.9 after 'at least' / 'over' / 'nothing below' with no unit and nobody's age in the
+    # message is a rating (runtimes, years and ages name their unit or are larger; 'kids over
+    # 7' was read as an age before)
+    ConstraintRule(
+        "rating_bare_number",
+        "rating",
+        r"\b(?:at least(?: an?)?|over|above|more than|no less than|(?:nothing|none|no(?:thing)? "
+        r"rated|not) (?:under|below|less than|lower than|worse than))\s+(?P<n>[5-9](?:\.\d)?)"
+        r"(?![\d.,/%:-]?\d)(?!\s*(?:[%/+:-]|years?|yrs?|y/?o|y\.o|minutes?|mins?|m\b|hours?|"
+        r"hrs?|h\b|stars?|out of|of\b|and a half|times?|people|films?|movies?|kids|[a-z]*s\b|"
+        r"seasons?|episodes?))",
+        _R._rating_number,
+        when=lambda p: _has_rating(p) and not p._watching and not _AGE_CONTEXT.search(p.text),
     ),
     # -- price --
     ConstraintRule(

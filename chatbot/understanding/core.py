@@ -30,6 +30,7 @@ from chatbot.understanding.lexicon import (
     REQUEST_VERBS,
     SLANG,
     TOKEN_RE,
+    USER_CONDITIONS,
     VERDICT_EMOJI,
 )
 from chatbot.understanding.nlp import Parse, Word
@@ -155,8 +156,7 @@ def _spelled_number(m: re.Match[str]) -> str:
     current, seen = 0, False
     for w in words:
         if w in ("a", "an"):
-            current = max(current, 1) if not seen else current
-            continue
+            continue  # 'a hundred' is 100 below; 'a four star drama' is 4, not 1 + 4
         seen = True
         if w == "hundred":
             current = max(current, 1) * 100
@@ -789,6 +789,9 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
         for target in map(_norm_phrase, targets):  # 'splatter film' is the value 'splatter'
             if target in by_norm:
                 terms[tuple(alias.split())] = by_norm[target]  # curated aliases win
+                if " " not in alias and alias.endswith("y") and len(alias) > 3:
+                    # 'sillier', 'creepier', 'gorier': the comparative reads as the word
+                    terms.setdefault((alias[:-1] + "ier",), by_norm[target])
                 break
     for people in (("adults",), ("seniors",), ("teens",), ("couples",)):
         terms.pop(people, None)  # 'that adults will also enjoy': who watches, not a kind of film
@@ -1021,6 +1024,17 @@ class ParseBase:
             return True
         if self._here_and_now(w):
             return True  # 'the heat is unbearable here', 'heat of summer here and im melting'
+        if w.text.lower() in USER_CONDITIONS and not (
+            w.dep == "amod" and words[w.head].pos in ("NOUN", "PROPN")
+        ):
+            return True  # 'hungover on a sunday, need something easy': how the user is
+        prep = words[w.head]
+        if (
+            w.dep == "pobj"
+            and prep.text.lower() in ("at", "in", "on")
+            and words[prep.head].text.lower() in USER_CONDITIONS
+        ):
+            return True  # 'stuck at the station': where the user is
         phrase = w  # the head of the word's noun phrase ('a dark place', 'a nightmare lol')
         while phrase.dep in ("compound", "amod") and words[phrase.head] is not phrase:
             phrase = words[phrase.head]

@@ -28,11 +28,35 @@ REQUEST_VERBS = _words(
 )
 
 
+# how a user may say they are ('hungover on a sunday', 'exhausted after work, something easy'):
+# never a topic unless a film noun or 'about' governs it ('a movie about a drunk pilot')
+USER_CONDITIONS = _words(
+    "hungover hangover hung jetlagged jet-lagged exhausted knackered wiped sleepy drowsy "
+    "shattered stressed stressy burnt burned frazzled drained sore ill feverish sniffly "
+    "tipsy drunk buzzed stoned heartbroken lonely homesick stuck stranded snowed"
+)
+RELATIVE_PRONOUNS = _words("which that who")
+# what may stand between a relative pronoun and the user's verdict on its title ('heat, which
+# i honestly thought was great')
+RELATIVE_FILLER = _words(
+    "i we i'd i've we've was is were 's honestly really absolutely totally just kinda kind of "
+    "pretty so very actually still also thought found think find felt it tbh imo lowkey "
+    "genuinely seriously"
+)
+
+
 # pleasantries: after some picks they get a short answer and no new picks. 'sure', 'yeah' and
 # 'yep' are not among them: they say yes to the picks on the table, which keeps the topic
 SMALL_TALK = _words(
     "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
     "perfect wow fine good got it oh ah hmm um uh hola yo sup hiya howdy greetings"
+)
+THANKS_WORDS = _words("thanks thank ty thx cheers appreciate appreciated")
+# what is said around thanks ("thank you so much", "cheers mate, that's perfect")
+COURTESY_WORDS = _words(
+    "you so much a lot lots mate man dude buddy bro guys that's it's it is this sweet lovely "
+    "perfect great awesome amazing brilliant very really the best helpful for help your again "
+    "all ok okay cool nice wonderful fantastic excellent super heaps tons kind of"
 )
 # emoji -> the words they stand for, read like those words ('👎' after picks is a 'no')
 EMOJI = {
@@ -328,8 +352,11 @@ FACET_ALIASES = _aliases(
         intellectually stimulating;
     creepy|eerie|unsettling = creepy;
     slow burn|slow burner|slowburn|slow burning = suspenseful;
+    gripping|nail biting|nail-biting|nailbiter|edge of my seat|edge of your seat|edge-of-your-seat =
+        suspenseful;
     disturbing|messed up = disturbing;
-    relaxing|chill|cozy|cosy|easy watching = relaxed;
+    gritty|grim = dark;
+    relaxing|chill|cozy|cosy|easy watching|easy|easygoing|easy going|undemanding = relaxed;
     touching|moving = touching;
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;
@@ -341,7 +368,8 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 # nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
-    """distraction distractions mindless brainless slow
+    """distraction distractions mindless brainless slow series franchise trilogy installment
+    installments instalment instalments entries
     movie movies film films flick flicks something anything recommend recommendation
     style vein
     appropriate inappropriate suitable unsuitable

@@ -12,6 +12,7 @@ from chatbot.catalog import Catalog, Item
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
+    AttributeRefined,
     BeliefRemoved,
     ConstraintSet,
     Event,
@@ -47,8 +48,10 @@ from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_langua
 from chatbot.understanding.lexicon import (
     CHANGE_OF_MIND,
     CLAUSE_BREAK,
+    COURTESY_WORDS,
     CRITIQUE_MARK,
     DISCOURSE_IDIOMS,
+    FACET_ALIASES,
     FILLER_WORDS,
     FORWARD_CUES,
     HEDGES,
@@ -62,12 +65,15 @@ from chatbot.understanding.lexicon import (
     PRONOUNS,
     QUESTION_STARTS,
     QUESTION_TOPICS,
+    RELATIVE_FILLER,
+    RELATIVE_PRONOUNS,
     REQUEST_QUESTIONS,
     REQUEST_VERBS,
     SEEN_CUES,
     SHAKEN_CUES,
     SIMILAR_CUES,
     SMALL_TALK,
+    THANKS_WORDS,
     WATCHERS,
 )
 from chatbot.understanding.proposals import validate_proposed_events
@@ -80,6 +86,13 @@ MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 
 
+# interjections before a request said as a question ('ok what about a western', 'hmm so how
+# about a comedy')
+_OPENING_FILLER = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|hm+|well|and|then|alright|right|cool|thanks|great|nice|ah|oh|um+|uh|"
+    r"yeah|yes|no|nah|nope)\b[,!.]*\s*)+"
+)
+_SOME_FILM = ("something", "anything", "one", "ones")  # 'something funny', 'a scary one'
 # moods a 'lighter' wish turns down (the first is what 'darker' asks for) and the ones a
 # 'darker' wish stops asking for (omdb.org's mood facet values)
 HEAVY_MOODS = ("Dark", "Sad", "Disturbing", "Bleak")
@@ -398,13 +411,18 @@ class _Parse(ConstraintRules, TitleRules):
         self._change_of_mind()
         for title in unknown:
             self.notes.append(self._unknown_note(title))
-        words = [t.text for t in self.toks if t.text.isalnum()]
+        words = [t.text for t in self.toks if t.text.isalnum() or t.text in ("that's", "it's")]
+        # 'thank you so much!', "cheers mate, that's perfect": thanks and courtesy alone (the
+        # praise in it is for the help, not a wish: 'sweet' is no feel-good film)
+        polite = bool(set(words) & THANKS_WORDS) and set(words) <= SMALL_TALK | COURTESY_WORDS
+        if polite and not unknown and not self.commands_read:
+            self.events = []
         small_talk = (
             bool(words)
             and not self.events
             and not unknown
             and not self.commands_read
-            and set(words) <= SMALL_TALK
+            and (set(words) <= SMALL_TALK or polite)
         )
         self._person_notes()
         return Understanding(
@@ -668,7 +686,9 @@ class _Parse(ConstraintRules, TitleRules):
         """A question about an item ('what year did X come out?', 'is the second one scary?',
         'why did you pick the first one?'); requests phrased as questions ('can you recommend
         ...?', 'any comedies?') are not questions here."""
-        low = " ".join(self.text.lower().split())
+        # 'ok what about a western', 'hmm, what about the second one, is it long?': the words
+        # opening a message say nothing of what is asked
+        low = _OPENING_FILLER.sub("", " ".join(self.text.lower().split())) or self.text.lower()
         for item_id in mentioned:  # 'E.T. The Extra-Terrestrial (1982)': no sentence ends inside
             item = self.vocab.catalog.get(item_id)
             for name in sorted({item.label, item.title}, key=len, reverse=True):
@@ -968,8 +988,19 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         if m.group("light"):
             self.events.extend(AttributeAvoided("mood", v) for v in heavy)
+            wished = [p for p in self.state.focus if p[0] != "mood" or p[1] not in heavy]
+            if self.state.focus and not wished and light:
+                # 'a sad movie to cry to', then 'a bit lighter': nothing asked for is left, so
+                # the lighter side of it (touching, not sad) is
+                self.events.append(
+                    AttributePreferred(
+                        "mood", "Touching" if "Touching" in self.vocab.moods else light[0]
+                    )
+                )
             return True
-        self.events.append(AttributePreferred("mood", heavy[0]))
+        # 'a heist movie', then 'darker': dark heist films (see AttributeRefined)
+        wish = AttributeRefined if self.state.last_shown else AttributePreferred
+        self.events.append(wish("mood", heavy[0]))
         self.events.extend(
             BeliefRemoved(facet_belief_id("preferred", "mood", v))
             for v in light
@@ -1190,6 +1221,54 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         return head.pos == "NOUN" and (head.ent in ("DATE", "TIME") or text in _EVERYDAY_NOUNS)
 
+    def _comparative(self, k: int) -> bool:
+        """The facet word at k narrows the picks' topic: a comparative ('funnier', 'scarier'),
+        'more' / 'a bit more' before an adjective or a mass noun ('more romantic', 'more
+        action'; not 'more comedies', which asks for other films), or an adjective said of the
+        films ('something funny', 'a scary one')."""
+        word = self._word(k)
+        if word is None:
+            return False
+        text = self.toks[k].text
+        if word.tag in ("JJR", "RBR") or (
+            # 'a little scarier' (parsed as a noun): the comparative of a word the lexicon reads
+            text.endswith("er")
+            and any(
+                base in FACET_ALIASES for base in (text[:-2], text[:-1], text[:-3] + "y", text[:-3])
+            )
+        ):
+            return True
+        words = self.syntax.words
+        nominal = any(x.dep == "det" and words[x.head] is word for x in words)  # 'a musical'
+        if word.pos == "ADJ" and word.dep in ("amod", "acomp", "conj", "ROOT") and not nominal:
+            # 'something funny' after the picks: said of the films (a kind of film named by a
+            # noun is another topic: 'a romantic comedy', 'comedies')
+            text = words[word.head].text.lower()
+            if word.dep != "amod" or text in FILM_NOUNS or text in _SOME_FILM:
+                return True
+        before = [t.text for t in self.toks[max(0, k - 3) : k]]
+        return (
+            bool(before)
+            and before[-1] in ("more", "extra")
+            and word.tag in ("JJ", "NN")
+            and not (k + 1 < len(self.toks) and self.toks[k + 1].text in FILM_NOUNS)
+        )
+
+    def _said_of_the_film(self, k: int) -> bool:
+        """The word at k is an adjective of a film noun or a genre word ('a cozy christmas
+        movie', 'a gritty crime thriller'), per the dependency parse; not of another noun ('a
+        movie about dark secrets')."""
+        word = self._word(k)
+        if word is None or word.dep not in ("amod", "compound"):
+            return False
+        words = self.syntax.words
+        head = words[word.head]
+        while head.dep == "compound" and words[head.head] is not head:
+            head = words[head.head]  # 'a chill halloween movie': through the noun compound
+        text = head.text.lower()
+        facet = self.vocab.facet_terms.get((text,))
+        return text in FILM_NOUNS or (facet is not None and facet[0] == "genre")
+
     def _too_much(self, k: int) -> bool:
         """'too' before an adjective or 'much' ('too scary', 'too slow', 'too much'), not after
         a negation ('nothing too sad' is a wish) and not praise ('too funny', 'too good')."""
@@ -1373,6 +1452,19 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         return not any(t.text in ("and", "or", "nor") for t in self.toks[lo:])
 
+    def _relative_verdict(self, a: int, b: int) -> bool:
+        """The cue at b is the verdict of a relative clause on the title at a ('the departed,
+        which i loved', 'inception which was meh', 'heat, which i thought was great'; not
+        'which my wife loved': someone else's verdict)."""
+        k = a + 1
+        while k < b and self.toks[k].used and self.toks[k].text not in RELATIVE_PRONOUNS:
+            k += 1  # the rest of the title
+        if k < b and self.toks[k].text == ",":
+            k += 1
+        if k >= b or self.toks[k].text not in RELATIVE_PRONOUNS:
+            return False
+        return all(self.toks[j].text in RELATIVE_FILLER for j in range(k + 1, b))
+
     def _relative_between(self, a: int, b: int) -> bool:
         """A relative clause starts between tokens a and b ('comedies that aren't romantic')."""
         # the target itself may be the pronoun 'that' ('that was bad'): only words after it
@@ -1466,6 +1558,8 @@ class _Parse(ConstraintRules, TitleRules):
                     if c.pos < t.pos
                     and not self._tail_between(c.end, t.pos)
                     and not self._said_of_its_subject(c)
+                    # 'the departed which i loved, then inception ...': that verdict is said
+                    and not any(self._relative_verdict(n.pos, c.pos) for n in targets if n is not t)
                 ]
                 # 'Inception was great': a cue after the target, not across a relative clause;
                 # 'a thriller minus the gore': a cue that takes an object only reaches forward
@@ -1473,7 +1567,10 @@ class _Parse(ConstraintRules, TitleRules):
                     c
                     for c in sentiment
                     if c.pos > t.pos
-                    and not self._relative_between(t.pos, c.pos)
+                    and (
+                        not self._relative_between(t.pos, c.pos)
+                        or self._relative_verdict(t.pos, c.pos)
+                    )
                     and not (
                         " ".join(x.text for x in self.toks[c.pos : c.end]) in FORWARD_CUES
                         and any(  # it has its own object ('them' takes the target up again)
@@ -1562,7 +1659,19 @@ class _Parse(ConstraintRules, TitleRules):
                 seen_all = any(c.kind == "seen" for c in cues)
                 for w in waiting:
                     self._emit(w, said[0].kind if said else None, seen_all)
-                if not waiting and said and self._plural_word(lo, hi):
+                earlier = [t for t in self.targets if t.pos < lo]
+                if (
+                    not waiting
+                    and said
+                    and earlier
+                    and earlier[-1].kind == "item"
+                    and self._relative_verdict(earlier[-1].pos, said[0].pos)
+                ):
+                    # 'i saw heat, which i loved': the relative clause's verdict on that title
+                    flipped = any(said[0].pos in scope for scope in scopes)
+                    kind = {"pos": "neg", "neg": "pos"}[said[0].kind] if flipped else said[0].kind
+                    self._emit(earlier[-1], kind, False)
+                elif not waiting and said and self._plural_word(lo, hi):
                     # 'watched X and Y last week, both great', 'saw the first two, didn't like
                     # them': a verdict on all the titles of the sentence so far
                     flipped = any(said[0].pos in scope for scope in scopes)
@@ -1723,6 +1832,8 @@ class _Parse(ConstraintRules, TitleRules):
             facet, value = t.facet
             if sentiment == "neg":
                 self.events.append(AttributeAvoided(facet, value))
+            elif self.state.last_shown and self._comparative(t.pos):
+                self.events.append(AttributeRefined(facet, value))
             else:
                 self.events.append(AttributePreferred(facet, value))
             return
@@ -1858,6 +1969,8 @@ class _Parse(ConstraintRules, TitleRules):
             return True
         words = [self.toks[k].text for k in run]
         after = run[-1] + 1
+        if any(t.kind == "facet" and t.pos in run for t in self.targets):
+            return False  # 'a chill halloween movie': a mood and a topic, no name
         return (
             (
                 (run[0] > 0 and self.toks[run[0] - 1].text in PERSON_CUES)
@@ -1977,6 +2090,8 @@ class _Parse(ConstraintRules, TitleRules):
             for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
                 if t.facet is not None and t.facet[0] in NAMED_FACETS:
                     continue  # "Spielberg's early films": a name is asked for, never a topic word
+                if t.facet is not None and t.facet[0] != "genre" and self._said_of_the_film(t.pos):
+                    continue  # 'a cozy christmas movie': cozy says how the film is, not the topic
                 if t.pos - 1 in content or t.pos + 1 in content:
                     if (
                         t.pos + 1 in content

@@ -31,6 +31,8 @@ from chatbot.understanding.lexicon import (
     POSITIVE_CUES,
     PRONOUNS,
     QUESTION_STARTS,
+    RELATIVE_FILLER,
+    RELATIVE_PRONOUNS,
     SEEN_CUES,
     SHAKEN_CUES,
     SIMILAR_CUES,
@@ -1102,13 +1104,15 @@ class TitleRules(ParseBase):
         me to death', 'up wrecked me'), unless it is the user's own day ('work bored me')."""
         if i > 0 and self.toks[i - 1].text not in CLAUSE_OPENERS:
             return False
-        said = [p for p in self._verdicts_at(i + n) if len(p) >= 2]
+        at = self._relative_verdict_start(i + n)
+        # one word is a verdict in a relative clause ('inception, which was meh')
+        said = [p for p in self._verdicts_at(at) if len(p) >= 2 or at != i + n]
         if not said:
             return False
         if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
             return (
                 n == 1
-                and any("me" in p or "us" in p for p in said)
+                and (at != i + n or any("me" in p or "us" in p for p in said))
                 and words[0] in self.vocab.titles
                 and words[0] not in PRONOUNS
                 and words[0] not in FILLER_WORDS
@@ -1117,6 +1121,17 @@ class TitleRules(ParseBase):
                 and not self.toks[i].text.isdecimal()
             )
         return True
+
+    def _relative_verdict_start(self, k: int) -> int:
+        """Where the verdict after a title at k starts when a relative clause says it ('alien,
+        which i hated': the token of 'hated'); k without such a clause."""
+        j = k + 1 if k < len(self.toks) and self.toks[k].text == "," else k
+        if j >= len(self.toks) or self.toks[j].text not in RELATIVE_PRONOUNS:
+            return k
+        end = j + 1
+        while end < len(self.toks) and self.toks[end].text in RELATIVE_FILLER:
+            end += 1
+        return end
 
     def _verdicts_at(self, k: int) -> list[tuple[str, ...]]:
         """The verdict phrases (praise, complaint, being shaken) that open at token k."""
@@ -1686,7 +1701,23 @@ _USERS_DAY = frozenset(
 )
 # what may stand right before a title that opens a clause ('honestly, the dark knight ...')
 CLAUSE_OPENERS = frozenset(
-    (",", ".", "!", "?", ";", "and", "but", "so", "also", "honestly", "tbh", "ok", "okay", "man")
+    (
+        ",",
+        ".",
+        "!",
+        "?",
+        ";",
+        "and",
+        "but",
+        "so",
+        "also",
+        "then",
+        "honestly",
+        "tbh",
+        "ok",
+        "okay",
+        "man",
+    )
 )
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
