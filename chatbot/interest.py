@@ -32,6 +32,7 @@ class InterestState:
     # the items the last answer was about ('what is the second one about?'), until picks are
     # shown again: what 'that one' / 'it' points at next
     discussed: tuple[str, ...] = ()
+    discussed_at: int = -1  # the turn a pick was chosen in ('the third one'; see _liked)
     titles: Mapping[str, str] = field(default_factory=dict)  # item id -> label, for summaries
     preferred: tuple[tuple[str, str], ...] = ()  # (facet, value), oldest first
     avoided: tuple[tuple[str, str], ...] = ()
@@ -206,7 +207,7 @@ def _recommended(state: InterestState, event: ev.ItemsRecommended) -> InterestSt
         shown=_add(state.shown, *event.item_ids),
         # an empty turn (nothing matched) keeps 'the second one' pointing at real picks
         last_shown=tuple(event.item_ids) or state.last_shown,
-        discussed=(),
+        discussed=state.discussed if state.discussed_at == state.turns else (),
         settled=state.focus,
         anchor=None,
         explore=False,
@@ -227,6 +228,13 @@ def _liked(state: InterestState, event: ev.ItemLiked | ev.SimilarRequested) -> I
         focus=() if similar and event.item_id not in state.last_shown else state.focus,
         titles=_title(state.titles, event.item_id, event.title),
         anchor=event.item_id if similar else state.anchor,
+        # a pick chosen ('the third one') is what 'it' means next ('who is in it?'), past the
+        # new picks the same turn shows
+        **(
+            {"discussed": (event.item_id,), "discussed_at": state.turns}
+            if not similar and event.item_id in state.last_shown
+            else {}
+        ),
     )
 
 

@@ -202,3 +202,15 @@ def test_a_rating_asked_for_is_met_by_ratings_several_people_gave_and_no_shorts(
     for text in ("a documentary", "an animated movie", "a drama under 100 minutes"):
         got = movies_manager.respond(f"shorts-{text}", text).items
         assert got and all((r.item.runtime or 90) >= 40 for r in got), text
+
+
+def test_it_after_choosing_a_pick_is_that_pick(movies_manager: DialogueManager) -> None:
+    """'a heist movie', 'I'll take the last one' (new picks come), 'how long is it?': the
+    answer is about the pick chosen, not the first of the new ones; a later turn's picks end
+    that."""
+    picks = [r.item.id for r in movies_manager.respond("chose", "a heist movie").items]
+    movies_manager.respond("chose", "I'll take the last one")
+    reply = movies_manager.respond("chose", "how long is it?")
+    assert reply.kind == "answer" and reply.state.discussed == (picks[-1],)
+    movies_manager.respond("chose", "more please")
+    assert movies_manager.state("chose").discussed == ()
