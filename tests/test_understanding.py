@@ -2957,3 +2957,22 @@ def test_tone_shifts_after_picks(nlu: Understander, after_picks: InterestState) 
     sad = fold([AttributePreferred("mood", "Sad"), ItemsRecommended(after_picks.last_shown)])
     got = events(nlu, "hmm a little lighter please", sad)
     assert AttributeAvoided("mood", "Sad") in got and AttributePreferred("mood", "Touching") in got
+
+
+def test_a_title_measured_against_gets_no_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    heat = movie(movies_catalog, "Heat")
+    for text in ("a crime film less bleak than Heat", "something shorter than heat"):
+        got = events(nlu, text)
+        assert not [e for e in got if isinstance(e, (ItemLiked, ItemRejected))], (text, got)
+    got = events(nlu, "nothing like Heat")  # no comparison: a verdict
+    assert ItemRejected(heat.id, heat.label) in got
+
+
+def test_older_beside_an_age_is_the_child(nlu: Understander) -> None:
+    got = events(nlu, "something older, for my 9 year old")
+    assert not [e for e in got if isinstance(e, ConstraintSet) and e.name.startswith("year")]
+    assert ConstraintSet("audience", "children") in got
+    got = events(nlu, "older films for my 9 year old")  # films said: older films
+    assert [e for e in got if isinstance(e, ConstraintSet) and e.name == "year_max"]

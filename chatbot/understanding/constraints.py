@@ -519,6 +519,9 @@ class ConstraintRules(ParseBase):
         v = self.vocab
         if any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in self.events):
             return True  # 'good old classics from the 60s': the decade says it
+        if m.group(3) == "older" and not m.group(4) and _AGED.search(self.text.lower()):
+            # 'something a bit older, for a 10 year old': an older child, not older films
+            return True
         if m.group("neg"):
             self._set("year_min", v.latest_year - 25)
             return True
@@ -872,6 +875,7 @@ def _has_runtime(p: ConstraintRules) -> bool:
 
 
 _STAR_WORDS = "one|two|three|four|five"
+_AGED = re.compile(r"\b\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds?\b|\b\d{1,2}\s*y/?o\b")
 _AGE_CONTEXT = re.compile(
     r"\b(?:kids?|child(?:ren)?|son|daughter|boys?|girls?|nephews?|nieces?|grand\w*|ages?d?|"
     r"old|years?|yrs?|yo|teens?|toddlers?|students?|class|people|guests?|friends)\b"

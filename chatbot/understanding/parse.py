@@ -1452,6 +1452,19 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         return not any(t.text in ("and", "or", "nor") for t in self.toks[lo:])
 
+    def _yardstick(self, k: int) -> bool:
+        """The title at k is what a comparison measures against ('less violent than Se7en',
+        'something funnier than the hangover', 'liked Heat more than Ronin'), not something
+        liked or turned down by the words around it."""
+        j = k - 1
+        if j >= 0 and self.toks[j].text == "the":
+            j -= 1
+        if j < 1 or self.toks[j].text != "than":
+            return False
+        before = [t.text for t in self.toks[max(0, j - 2) : j]]
+        comparative = before[-1].endswith("er") and before[-1] not in ("other", "rather")
+        return comparative or any(w in ("less", "more") for w in before)
+
     def _relative_verdict(self, a: int, b: int) -> bool:
         """The cue at b is the verdict of a relative clause on the title at a ('the departed,
         which i loved', 'inception which was meh', 'heat, which i thought was great'; not
@@ -1547,6 +1560,8 @@ class _Parse(ConstraintRules, TitleRules):
                 )
             )
             for t in targets:
+                if t.kind == "item" and not t.from_reference and self._yardstick(t.pos):
+                    continue  # 'a thriller less violent than Se7en': a measure, no verdict
                 sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
                 # 'work was awful so a comedy please': a verdict before 'so' is said of
                 # that clause, not of what the consequence asks for
