@@ -224,8 +224,11 @@ def _liked(state: InterestState, event: ev.ItemLiked | ev.SimilarRequested) -> I
         event.item_id,
         "liked",
         "disliked",
-        # a new anchor is a new topic; 'more like those' (a shown pick) keeps it
-        focus=() if similar and event.item_id not in state.last_shown else state.focus,
+        # a new anchor is a new topic; 'more like those' (a shown pick) keeps it, and so does
+        # 'more like that' on the pick just chosen ('the second one looks nice', 'more like that')
+        focus=()
+        if similar and event.item_id not in (*state.last_shown, *state.discussed)
+        else state.focus,
         titles=_title(state.titles, event.item_id, event.title),
         anchor=event.item_id if similar else state.anchor,
         # a pick chosen ('the third one') is what 'it' means next ('who is in it?'), past the

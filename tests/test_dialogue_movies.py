@@ -214,3 +214,13 @@ def test_it_after_choosing_a_pick_is_that_pick(movies_manager: DialogueManager) 
     assert reply.kind == "answer" and reply.state.discussed == (picks[-1],)
     movies_manager.respond("chose", "more please")
     assert movies_manager.state("chose").discussed == ()
+
+
+def test_more_like_the_pick_just_chosen_keeps_the_topic(movies_manager: DialogueManager) -> None:
+    """'a western', 'the first one looks great', 'more like that': westerns like that pick
+    (the topic stays; 'that' had been a new anchor that dropped it)."""
+    movies_manager.respond("chosen-more", "a western")
+    movies_manager.respond("chosen-more", "the first one looks great")
+    reply = movies_manager.respond("chosen-more", "more like that")
+    assert ("genre", "Western") in reply.state.focus
+    assert reply.items and all("Western" in " ".join(r.item.genres) for r in reply.items)
