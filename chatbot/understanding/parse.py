@@ -1574,6 +1574,7 @@ class _Parse(ConstraintRules, TitleRules):
                     and not self._tail_between(c.end, t.pos)
                     and not self._said_of_its_subject(c)
                     # 'the departed which i loved, then inception ...': that verdict is said
+                    # of the title its relative clause hangs on, not of the ones after it
                     and not any(self._relative_verdict(n.pos, c.pos) for n in targets if n is not t)
                 ]
                 # 'Inception was great': a cue after the target, not across a relative clause;

@@ -1101,7 +1101,9 @@ class TitleRules(ParseBase):
         several words, or (`distinctive`) one word that is no everyday word ('inception bored
         me'); two everyday words ('the ending wrecked me') are not enough. One everyday word
         that is a whole title is one before a verdict on what it did to the user ('heat bored
-        me to death', 'up wrecked me'), unless it is the user's own day ('work bored me')."""
+        me to death', 'up wrecked me'), unless it is the user's own day ('work bored me'). A
+        verdict of the user's relative clause counts the same ('then inception which was meh',
+        'alien, which i hated')."""
         if i > 0 and self.toks[i - 1].text not in CLAUSE_OPENERS:
             return False
         at = self._relative_verdict_start(i + n)
@@ -1701,24 +1703,9 @@ _USERS_DAY = frozenset(
 )
 # what may stand right before a title that opens a clause ('honestly, the dark knight ...')
 CLAUSE_OPENERS = frozenset(
-    (
-        ",",
-        ".",
-        "!",
-        "?",
-        ";",
-        "and",
-        "but",
-        "so",
-        "also",
-        "then",
-        "honestly",
-        "tbh",
-        "ok",
-        "okay",
-        "man",
-    )
-)
+    (",", ".", "!", "?", ";", "and", "but", "so", "also", "then", "honestly", "tbh", "ok", "okay",
+     "man")
+)  # fmt: skip
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
 
