@@ -21,6 +21,7 @@ from chatbot.events import (
 from chatbot.interest import facet_belief_id
 from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.core import (
+    SMALL_NUMBERS,
     ParseBase,
     normalize_title,
 )
@@ -635,7 +636,7 @@ class ConstraintRules(ParseBase):
 
     def _stars(self, m: re.Match[str]) -> bool:
         said = m.group("n")
-        stars = float(said) if said[0].isdigit() else _STAR_WORDS.split("|").index(said) + 1
+        stars = float(said) if said[0].isdigit() else SMALL_NUMBERS[said.lower()]
         self._set("rating_min", min(2 * stars, 8.5))
         return True
 
@@ -874,7 +875,7 @@ def _has_runtime(p: ConstraintRules) -> bool:
     return bool(p.vocab.has_runtime)
 
 
-_STAR_WORDS = "one|two|three|four|five"
+_STAR_WORDS = "|".join(SMALL_NUMBERS)
 _AGED = re.compile(r"\b\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds?\b|\b\d{1,2}\s*y/?o\b")
 _AGE_CONTEXT = re.compile(
     r"\b(?:kids?|child(?:ren)?|son|daughter|boys?|girls?|nephews?|nieces?|grand\w*|ages?d?|"

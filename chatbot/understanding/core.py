@@ -96,7 +96,7 @@ _APPROVAL_RE = re.compile(
 _AND_A_HALF_RE = re.compile(
     r"\b(\d+|one|two|three|four|five)\s+and\s+a\s+half\s+(hours?|hrs?)\b", re.IGNORECASE
 )
-_SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # 'an hour and a half' -> '1.5 hours'; 'half an hour' -> '30 minutes'
 _HOUR_AND_A_HALF_RE = re.compile(r"\ban?\s+hour\s+and\s+a\s+half\b", re.IGNORECASE)
 _HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
@@ -173,7 +173,7 @@ def _spelled_number(m: re.Match[str]) -> str:
 
 def _and_a_half(m: re.Match[str]) -> str:
     n = m.group(1).lower()
-    return f"{_SMALL_NUMBERS.get(n) or int(n)}.5 hours"
+    return f"{SMALL_NUMBERS.get(n) or int(n)}.5 hours"
 
 
 def _one_edit(a: str, b: str) -> bool:
