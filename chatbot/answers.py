@@ -118,7 +118,19 @@ _SUPERLATIVES = (
     (r"\boldest\b", "year", False, "the oldest"),
     (r"\bshortest\b", "runtime", False, "the shortest"),
     (r"\blongest\b", "runtime", True, "the longest"),
-    (r"\b(best|highest)[\s-]rated\b|\bhighest\b|\bbest of\b", "rating", True, "rated highest"),
+    (
+        r"\b(best|highest|top)[\s-](rated|rating|scored?|reviewed|reviews)\b|\bhighest\b|"
+        r"\bbest of\b",
+        "rating",
+        True,
+        "rated highest",
+    ),
+    (
+        r"\b(worst|lowest)[\s-](rated|rating|scored?|reviewed|reviews)\b",
+        "rating",
+        False,
+        "rated lowest",
+    ),
 )
 
 
@@ -128,12 +140,16 @@ def _superlative(text: str, items: Sequence[Item]) -> str | None:
         if not re.search(pattern, text.lower()):
             continue
         known = [i for i in items if getattr(i, name) is not None]
-        if name == "rating":
-            known = [i for i in known if (i.votes or 0) >= MIN_VOTES]
+        caveat = ""
+        if name == "rating" and known:
+            trusted = [i for i in known if (i.votes or 0) >= MIN_VOTES]
+            if not trusted:
+                caveat = ", though on very few votes"  # the ratings are still what there is
+            known = trusted or known
         if not known:
             return f"The catalogue does not say which of them is {words}."
         pick = (max if largest else min)(known, key=lambda i: getattr(i, name))
-        return f"**{pick.label}** is {words}."
+        return f"**{pick.label}** is {words}{caveat}."
     return None
 
 

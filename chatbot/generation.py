@@ -233,7 +233,9 @@ class ResponseWriter:
             request, recommendations=tuple(sanitise(request.recommendations, self.labels))
         )
         if request.small_talk and not request.recommendations:
-            yield small_talk_reply(request.user_text, self.noun)
+            yield small_talk_reply(
+                request.user_text, self.noun, picks_shown=request.kind != ReplyKind.CLARIFY
+            )
             return
         items = [rec.item for rec in request.recommendations]
         phrase = request_phrase(request.recommendations, self.noun)

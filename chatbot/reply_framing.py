@@ -164,9 +164,30 @@ _THANKS = re.compile(r"\b(?:thanks?|thx|ty|cheers|appreciate)\b", re.IGNORECASE)
 _BYE = re.compile(r"\b(?:bye|goodbye|good night|goodnight|see you|later|cya)\b", re.IGNORECASE)
 
 
-def small_talk_reply(user_text: str, noun: str) -> str:
-    """The answer to a pleasantry after some picks ('thanks!', 'ok cool', 'bye'): nothing was
-    noted, so the reply says so in kind and offers the next step; no model call."""
+_GREETING = re.compile(
+    r"^\W*(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good (?:morning|afternoon|evening|day))\b",
+    re.IGNORECASE,
+)
+
+
+def small_talk_reply(user_text: str, noun: str, *, picks_shown: bool = True) -> str:
+    """The answer to a pleasantry ('thanks!', 'ok cool', 'bye', 'hi there!') or to a question
+    about the system ('what can you do?'): nothing was noted, so the reply says so in kind and
+    offers the next step; before any picks it says what can be asked. No model call."""
+    if not picks_shown:
+        hello = (
+            "Hi! "
+            if _GREETING.search(user_text)
+            else "You're welcome! "
+            if _THANKS.search(user_text)
+            else ""
+        )
+        return (
+            f"{hello}I suggest {noun}s from this catalogue and remember what you tell me. Say "
+            f"what you're in the mood for: a genre or a mood, a {noun} you loved, who it's for, "
+            "or limits such as length or years. Then tell me what you think of the picks "
+            "('not the second one', 'seen it', 'something older') and I'll adjust."
+        )
     nudge = f"Ask for more like these, something different, or about any of the {noun}s shown."
     if _BYE.search(user_text):
         return f"Enjoy! Come back any time for another {noun}."

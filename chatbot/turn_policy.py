@@ -211,9 +211,11 @@ def plan_turn(
         return TurnPlan(
             after, ReplyKind(kind), asked=understanding.question, language=understanding.language
         )
-    if kind is None and understanding.small_talk and state.shown:
-        kind = ReplyKind.ACKNOWLEDGE  # 'thanks!' after some picks gets a short answer
-    small_talk = kind == ReplyKind.ACKNOWLEDGE and understanding.small_talk
+    if kind is None and understanding.small_talk:
+        # 'thanks!' after some picks gets a short answer; 'hi there!' or 'what can you do?'
+        # before any, a short guide (popular picks would answer a greeting with a horror film)
+        kind = ReplyKind.ACKNOWLEDGE if state.shown else ReplyKind.CLARIFY
+    small_talk = kind in (ReplyKind.ACKNOWLEDGE, ReplyKind.CLARIFY) and understanding.small_talk
     recs = [] if small_talk else ranker.rank(after, items, explain=explain)
     if kind in (None, ReplyKind.ACKNOWLEDGE) and recs and not understanding.more:
         recs = _replace_in_place(state, after, new_events, recs, ranker, explain=explain)

@@ -168,8 +168,14 @@ def test_reset_and_forget(books_manager: DialogueManager) -> None:
 
 
 def test_reply_kinds(books_manager: DialogueManager) -> None:
-    hello = books_manager.respond("k", "hello")
-    assert hello.kind == "clarify" and len(hello.items) == 3 and "?" in hello.text
+    # a greeting or 'what can you do?' first gets a short guide, no picks and nothing stored
+    for greeting in ("hello", "good afternoon, how does this work?"):
+        hello = books_manager.respond("k", greeting)
+        assert hello.kind == "clarify" and hello.items == () and "you loved" in hello.text
+        assert hello.state.is_empty
+    # a request with nothing to go on gets popular picks and a question
+    vague = books_manager.respond("k", "what should I read next?")
+    assert vague.kind == "clarify" and len(vague.items) == 3 and "?" in vague.text
     unknown = books_manager.respond("k", "I loved Zorblax Quintuple")
     assert unknown.kind == "unknown_title"
     assert any("Zorblax Quintuple" in n for n in unknown.notices)

@@ -56,8 +56,12 @@ def test_a_request_is_recommended_and_the_picks_are_stored_after_the_user_events
 
 
 def test_nothing_to_go_on_is_a_clarifying_question(books_parts: Any) -> None:
+    plan, _ = _plan(books_parts, InterestState(), "what should I read?")
+    assert plan.kind is ReplyKind.CLARIFY and plan.question and plan.recommendations
+    # a pleasantry with nothing shown yet ('hmm', 'hi') gets the short guide: no picks to
+    # answer a greeting with, none stored as shown
     plan, _ = _plan(books_parts, InterestState(), "hmm")
-    assert plan.kind is ReplyKind.CLARIFY and plan.question
+    assert plan.kind is ReplyKind.CLARIFY and plan.small_talk and not plan.recommendations
 
 
 def test_constraints_that_exclude_everything_are_no_results_with_a_notice(

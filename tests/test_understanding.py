@@ -472,6 +472,12 @@ def test_small_talk_is_recognised(nlu: Understander) -> None:
         assert nlu.understand(text, InterestState()).small_talk, text
     for text in ["thanks, no horror", "great, the second one", "space"]:
         assert not nlu.understand(text, InterestState()).small_talk, text
+    # greetings and questions about the system itself store nothing either
+    for text in ["good afternoon everyone", "hey bot, how do I use this?", "yo what's up", "help!"]:
+        found = nlu.understand(text, InterestState())
+        assert found.small_talk and not found.events, text
+    for text in ["hello, something scary", "hi, what should we watch with the kids?"]:
+        assert not nlu.understand(text, InterestState()).small_talk, text
 
 
 def test_a_proposer_adds_validated_events_only(movies_catalog: Catalog) -> None:
@@ -975,7 +981,16 @@ def test_the_time_the_user_has_is_the_longest_runtime(
 
 @pytest.mark.parametrize(
     ("text", "topic"),
-    [("is any of these shorter?", "runtime"), ("are any of them newer?", "year")],
+    [
+        ("is any of these shorter?", "runtime"),
+        ("are any of them newer?", "year"),
+        # 'any of these ...?' without a verb asks about the picks too ('any comedies?' asks for
+        # films); a year or decade in such a question is what is asked, not a constraint
+        ("any of those a cartoon?", "genre"),
+        ("any of them ok for a 7 year old?", "suitability"),
+        ("are any of those from the 80s?", "year"),
+        ("any of the three made after 2010?", "year"),
+    ],
 )
 def test_a_comparison_asked_about_the_picks_is_a_question(
     nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...], text: str, topic: str
@@ -2976,3 +2991,66 @@ def test_older_beside_an_age_is_the_child(nlu: Understander) -> None:
     assert ConstraintSet("audience", "children") in got
     got = events(nlu, "older films for my 9 year old")  # films said: older films
     assert [e for e in got if isinstance(e, ConstraintSet) and e.name == "year_max"]
+
+
+def test_a_person_wished_for_is_taken_back_by_pronoun_or_surname(nlu: Understander) -> None:
+    # 'him' / 'her' after a negation and the surname alone are the one person wished for; the
+    # picks shown are no verdict's
+    keanu = InterestState(preferred=(("person", "Keanu Reeves"),), last_shown=("omdb:603",))
+    for text in ("enough of him, a comedy maybe", "no more reeves please", "without him this time"):
+        found = events(nlu, text, keanu)
+        assert AttributeAvoided("person", "Keanu Reeves") in found, (text, found)
+        assert not any(isinstance(e, ItemRejected) for e in found), (text, found)
+    # two people wished for: 'him' names neither; 'her mother' is someone else
+    both = InterestState(preferred=(("person", "Keanu Reeves"), ("person", "Robin Williams")))
+    assert not any(isinstance(e, AttributeAvoided) for e in events(nlu, "not him", both))
+    robin = InterestState(preferred=(("person", "Robin Williams"),))
+    assert not any(
+        isinstance(e, AttributeAvoided) for e in events(nlu, "not with her mother", robin)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("no, i meant from the 2000s", "year_min", 2000),
+        ("nope, I said under 90 minutes", "runtime_max", 90),
+        ("no no, i mean released in the sixties", "year_max", 1969),
+    ],
+)
+def test_a_correction_of_the_request_rejects_no_picks(
+    nlu: Understander, after_picks: InterestState, text: str, name: str, value: int
+) -> None:
+    found = events(nlu, text, after_picks)
+    assert ConstraintSet(name, value) in found, found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        ("a thriller, 7 out of 10 at least", 7.0),
+        ("comedies scoring 6.5/10 or more", 6.5),
+        ("well reviewed, at least an 8 out of ten", 8.0),
+        ("anything with top scores", 7.0),
+        ("a western with high ratings please", 7.0),
+    ],
+)
+def test_ratings_out_of_ten_and_in_plain_words(nlu: Understander, text: str, rating: float) -> None:
+    found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert ConstraintSet("rating_min", rating) in found, found
+    assert not any(isinstance(e, InterestExpressed) and e.text in ("high", "top") for e in found)
+
+
+def test_a_grade_given_to_a_film_is_no_rating_limit(nlu: Understander) -> None:
+    for text in ("i'd give the departed a 9 out of 10", "rated it 6/10 tbh"):
+        assert not any(isinstance(e, ConstraintSet) for e in events(nlu, text)), text
+
+
+@pytest.mark.parametrize("text", ["older than these please", "hmm, newer than those?"])
+def test_older_or_newer_than_the_picks_sets_years(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    found = events(nlu, text, after_picks)
+    assert any(isinstance(e, ConstraintSet) and e.name.startswith("year_") for e in found), found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from catalog.entities import add_people_and_studios, franchise_names, names_known_in
@@ -455,6 +457,20 @@ def test_questions_over_the_picks_and_genre_questions(nlu: Understander) -> None
     assert found.question is not None and set(found.question.item_ids) == set(shown)
     text = answer(found.question, "which one is the newest?", Catalog(FILMS))
     assert text.startswith("**Gladiator (2000)** is the newest.")
+    # the rating asked for in other words; with too few votes for any, the best is still named
+    ratings = {"f4": 6.5, "f5": 8.0, "f6": 7.0}
+    rated = Catalog(
+        [
+            dataclasses.replace(f, rating=ratings[f.id], votes=3) if f.id in ratings else f
+            for f in FILMS
+        ]
+    )
+    for asked_best, best_film, words in (
+        ("which has the top score?", "Braveheart", "rated highest, though on very few votes"),
+        ("which is the lowest rated?", "Gladiator", "rated lowest"),
+    ):
+        best = answer(nlu.understand(asked_best, state).question, asked_best, rated)
+        assert best.startswith(f"**{best_film}") and words in best.split("\n")[0], best
     asked = nlu.understand("is Casablanca a romance?", InterestState())
     assert asked.question is not None and asked.question.topic == "genre"
     assert not asked.events

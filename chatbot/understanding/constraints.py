@@ -649,6 +649,11 @@ class ConstraintRules(ParseBase):
         self._set("rating_min", value)
         return True
 
+    def _rating_out_of_ten(self, m: re.Match[str]) -> bool | str:
+        if _GRADE_GIVEN.search(_clause_before(m)):
+            return True  # 'i'd give heat a 9 out of 10': the user's grade of a film, no limit
+        return self._rating_number(m)
+
     def _rating2(self, m: re.Match[str]) -> bool | str:
         groups = m.groupdict()
         name = next(g for g in ("n2", "n3", "n4", "n5") if groups.get(g))
@@ -815,6 +820,15 @@ _DISLIKED_BEFORE = re.compile(
 )
 
 
+# 'gave it a 9', 'i'd rate heat an 8', 'scored the departed': a grade given to a film before
+# the number (not 'a drama rated 8 out of 10': nothing between the verb and the number)
+_GRADE_GIVEN = re.compile(
+    r"\b(?:give|gave|giving|given|rate|rated|rating|score|scored)\s+"
+    r"(?!(?:an?|at|above|over|of|more|higher|no|not|min|minimum)\b)\S+(?:\s+\S+){0,4}?"
+    r"\s+(?:an?\s+)?$"
+)
+
+
 def _clause_before(m: re.Match[str]) -> str:
     """The lower-cased words of the match's clause before it ('a comedy, I'm not into films
     over 2 hours' -> "i'm not into films ")."""
@@ -876,6 +890,12 @@ def _has_runtime(p: ConstraintRules) -> bool:
 
 
 _STAR_WORDS = "|".join(SMALL_NUMBERS)
+# 'older than 1990' is a year rule's; 'newer than these', 'older than that' compare with the
+# picks shown
+_NOT_THAN_A_YEAR = (
+    r"(?! than (?!(?:these|those|them|that|this|the (?:picks|ones|films|movies|last|"
+    r"previous))\b))"
+)
 _AGED = re.compile(r"\b\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*olds?\b|\b\d{1,2}\s*y/?o\b")
 _AGE_CONTEXT = re.compile(
     r"\b(?:kids?|child(?:ren)?|son|daughter|boys?|girls?|nephews?|nieces?|grand\w*|ages?d?|"
@@ -1198,7 +1218,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"old(?![\s-](?:man|men|woman|women|lady|ladies|guy|guys|people|person|folks?|"
         r"friends?|couple|boy|girl|house|houses|home|mansion|car|cars|town|city|village|days|"
         r"times|age|world|dog|cat|fashioned|timers?|timey|flame|wounds?|habits?)\b))\b"
-        r"(?! than)( ones|"
+        rf"{_NOT_THAN_A_YEAR}( ones|"
         r" movies| films| stuff)?",
         _R._older,
     ),
@@ -1206,7 +1226,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "newer",
         "year",
         r"\b(?P<w>newer|more recent|recent|latest|brand new|modern|new releases?|not (too |"
-        r"so )?old)\b(?! than)",
+        rf"so )?old)\b{_NOT_THAN_A_YEAR}",
         _R._newer,
     ),
     # 'something from this year', 'released last year': the catalogue's latest year(s)
@@ -1400,12 +1420,22 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._rating2,
         when=_has_rating,
     ),
+    # 'at least 8 out of 10', 'a drama rated 8 out of 10 or more', '7.5/10': out of ten says it
+    # is a rating; the number is the least wanted (before 'highly rated' sets 7)
+    ConstraintRule(
+        "rating_out_of_ten",
+        "rating",
+        r"(?<![\d.])(?P<n>\d(?:\.\d)?)\s*(?:out of|/)\s*(?:10|ten)\b(?![\d.])",
+        _R._rating_out_of_ten,
+        when=_has_rating,
+    ),
     ConstraintRule(
         "rated_well",
         "rating",
         r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
         r"\bacclaimed\b|"
-        r"\b(good|great|strong) (reviews|ratings)\b|\bwell[\s-]reviewed\b",
+        r"\b(good|great|strong|high|top|excellent) (reviews|ratings?|scores?)\b|"
+        r"\bwell[\s-]reviewed\b|\bhighly[\s-](?:reviewed|scored)\b",
         _R._rated,
         when=_has_rating,
     ),

@@ -51,6 +51,22 @@ SMALL_TALK = _words(
     "thanks thank you ty ok okay cool great nice awesome bye goodbye cheers hi hello hey lol haha "
     "perfect wow fine good got it oh ah hmm um uh hola yo sup hiya howdy greetings"
 )
+# what is said around a greeting ('hi there!', 'good evening', 'hey, how are you?')
+GREETING_WORDS = _words(
+    "there morning evening afternoon day everyone everybody folks all friend bot how are you "
+    "doing going it's what's whats up"
+)
+# asking what the system is for ('what can you do?', 'how does this work?'): answered with a
+# short guide, nothing stored; the words of these phrases count as small talk around them
+HELP_QUESTIONS = re.compile(
+    r"\bwhat (?:can|do|could) you do\b|\bhow (?:does|do) (?:this|it|you) work\b|"
+    r"\bhow (?:do|can|should) (?:i|we) use (?:this|it|you)\b|\bwhat (?:is|are) (?:this|you)\b|"
+    r"\bwho are you\b|\bwhat (?:can|should) i (?:ask|say|type)\b|\bhow (?:can|do) you help\b|"
+    r"^\W*help\W*$"
+)
+HELP_WORDS = _words(
+    "what can could do does how this it work works you i we use should is are who ask say type help"
+)
 THANKS_WORDS = _words("thanks thank ty thx cheers appreciate appreciated")
 # what is said around thanks ("thank you so much", "cheers mate, that's perfect")
 COURTESY_WORDS = _words(
@@ -496,7 +512,9 @@ REQUEST_QUESTIONS = re.compile(
     rf"^(do|have|did) you (have|got)\b(?=\s+{_ASKS_FOR_FILMS})|"
     r"^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|"
-    r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|^any\b|"
+    r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|"
+    # 'any comedies?' asks for films; 'any of these animated?' about the picks shown
+    r"^any\b(?! of (?:these|those|them|the (?:three|picks|films|movies))\b)|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
     r"^anything\b|^got any\b|^why not\b|"
     # 'what else did that director make?': more films, not a fact
@@ -522,7 +540,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
         r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b|"
         # 'is any of these newer?' asks about the picks ('something newer?' is a request)
-        r"^(?:is|are|was|were|which)\b.*\b(?:newer|older|more recent)\b",
+        r"^(?:is|are|was|were|which)\b.*\b(?:newer|older|more recent)\b|"
+        # 'are any of these from before 2000?', 'is the second one from the 90s?'
+        r"^(?:is|are|was|were|which|any)\b.*\b(?:from|made|released)(?: in| before| after)?"
+        r" (?:the )?(?:early |late |mid )?(?:\d{4}|'?\d0s|\d{4}s)\b",
     ),
     (
         "runtime",
@@ -577,6 +598,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
         r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
         r"^(?:is|was) (?!there\b).+ an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
+        r"^(?:are )?any of (?:these|those|them|the three) an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
         r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",
     ),
     (
@@ -626,7 +648,7 @@ DISCOURSE_IDIOMS = (
 # ('actually make it italian', 'something uplifting instead', 'scratch that, a western')
 CHANGE_OF_MIND = re.compile(
     r"\b(?:actually|instead|rather|make it|change of plans?|on second thoughts?|scratch that|"
-    r"no wait|wait,? no|changed my mind|change my mind|i meant|i mean)\b"
+    r"no wait|wait,? no|changed my mind|change my mind|i meant|i mean|i said|i asked for)\b"
 )
 
 # a message asks for other picks than those on screen ('more please', 'what else?', 'show me

@@ -54,7 +54,10 @@ from chatbot.understanding.lexicon import (
     FACET_ALIASES,
     FILLER_WORDS,
     FORWARD_CUES,
+    GREETING_WORDS,
     HEDGES,
+    HELP_QUESTIONS,
+    HELP_WORDS,
     LIST_GLUE,
     LUKEWARM_CUES,
     MORE_PICKS,
@@ -417,12 +420,19 @@ class _Parse(ConstraintRules, TitleRules):
         polite = bool(set(words) & THANKS_WORDS) and set(words) <= SMALL_TALK | COURTESY_WORDS
         if polite and not unknown and not self.commands_read:
             self.events = []
+        # 'hi there!', 'good evening', 'hello! what can you do?': a greeting or a question
+        # about the system itself, answered with a short guide before any picks
+        chat = SMALL_TALK | GREETING_WORDS
+        if HELP_QUESTIONS.search(self.text.lower()):
+            chat |= HELP_WORDS
+        if set(words) <= chat and all(isinstance(e, InterestExpressed) for e in self.events):
+            self.events = []  # 'hey bot': a word of the greeting is no topic
         small_talk = (
             bool(words)
             and not self.events
             and not unknown
             and not self.commands_read
-            and (set(words) <= SMALL_TALK or polite)
+            and (set(words) <= chat or polite)
         )
         self._person_notes()
         return Understanding(
@@ -760,7 +770,7 @@ class _Parse(ConstraintRules, TitleRules):
         items = mentioned
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
         if re.search(r"\b(of|among|between) (these|them|those|the three|the picks)\b", low) or (
-            re.match(r"which (one|film|movie|is|'s)\b", low) and not mentioned
+            re.match(r"which (one|film|movie|is|'s|has|of)\b", low) and not mentioned
         ):
             items = tuple(shown)  # 'which of these is the shortest?'
         if not items and not unknown and self.no_picks_referred:
@@ -1035,7 +1045,7 @@ class _Parse(ConstraintRules, TitleRules):
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is None and n == 1:
-                    facet = self._named_before(toks[i].text)
+                    facet = self._named_before(toks[i].text) or self._person_pronoun(i)
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
                 if (
@@ -1098,15 +1108,32 @@ class _Parse(ConstraintRules, TitleRules):
             for t in self.targets
         )
 
+    def _person_pronoun(self, i: int) -> tuple[str, str] | None:
+        """'not him again', 'enough of her', 'more with him' after 'films with Meryl Streep':
+        'him' / 'her' after a negation or a preposition is the one person the conversation
+        wishes for (nothing when it names none or several; 'her husband', 'watching with her'
+        are someone else)."""
+        if self.toks[i].text not in ("him", "her") or i == 0:
+            return None
+        if self.toks[i - 1].text not in ("not", "of", "without", "by", "with", "starring"):
+            return None
+        if i + 1 < len(self.toks) and self._pos(i + 1) in ("NOUN", "PROPN", "ADJ"):
+            return None  # 'not her husband's films'
+        if i >= 2 and self.toks[i - 2].text.startswith("watch"):
+            return None
+        people = [(f, v) for f, v in self.state.preferred if f == "person"]
+        return people[0] if len(people) == 1 else None
+
     def _named_before(self, word: str) -> tuple[str, str] | None:
-        """'no more arnold' after 'Arnold Schwarzenegger action films': a first name of one
-        person the conversation already named (wished for or avoided) is that person."""
+        """'no more arnold' after 'Arnold Schwarzenegger action films', 'no more Cage' after
+        'something with Nicolas Cage': a first name or surname of one person the conversation
+        already named (wished for or avoided) is that person."""
         people = {
             (facet, value)
             for facet, value in (*self.state.preferred, *self.state.avoided)
             if facet == "person" and " " in value
         }
-        same = [p for p in people if p[1].lower().split()[0] == word]
+        same = [p for p in people if word in (p[1].lower().split()[0], p[1].lower().split()[-1])]
         return same[0] if len(same) == 1 and len(word) >= 3 else None
 
     def _find_cues(self) -> None:
@@ -1702,9 +1729,16 @@ class _Parse(ConstraintRules, TitleRules):
         # a bare "no thanks" / "nope" / "not for me" after recommendations: those picks are
         # rejected (they never come back) and the topic stays as it was
         negative = any(c.kind == "neg" for c in self.cues)
+        # 'no, I meant the 80s', 'no, I said made in the 70s': the 'no' corrects the request,
+        # the picks for the misread one are no verdict's
+        corrects = CHANGE_OF_MIND.search(self.low) is not None and any(
+            isinstance(e, (ConstraintSet, AttributePreferred, AttributeAvoided))
+            for e in self.events
+        )
         if (
             not self.targets
             and negative
+            and not corrects
             and self.state.last_shown
             and not self._has_content()
             and self._verdict_on_shown()
