@@ -116,6 +116,41 @@ COUNTRIES = _countries(
     "CS=Czechoslovakia=Czechoslovak|YU=Yugoslavia=Yugoslav"
 )
 
+# language -> the countries whose own films are in it ('a film in Spanish' is a film of one of
+# these that lists Spanish, not an American one dubbed into it); languages not listed here are
+# told by the film's languages alone
+LANGUAGE_HOMES: dict[str, frozenset[str]] = {
+    code: frozenset(countries.split())
+    for code, countries in (
+        ("es", "ES MX AR CO CL PE CU VE UY BO EC"),
+        ("fr", "FR BE CH CA"),
+        ("de", "DE AT CH XG DD"),
+        ("it", "IT CH"),
+        ("pt", "PT BR"),
+        ("zh", "CN HK TW"),
+        ("cn", "HK CN"),
+        ("ja", "JP"),
+        ("ko", "KR"),
+        ("hi", "IN"),
+        ("ru", "RU SU"),
+        ("sv", "SE FI"),
+        ("da", "DK"),
+        ("no", "NO"),
+        ("fi", "FI"),
+        ("nl", "NL BE"),
+        ("pl", "PL"),
+        ("cs", "CZ CS"),
+        ("tr", "TR"),
+        ("fa", "IR"),
+        ("el", "GR"),
+        ("hu", "HU"),
+        ("he", "IL"),
+        ("th", "TH"),
+        ("is", "IS"),
+        ("ro", "RO"),
+    )
+}
+
 # code -> English name ("fr" -> "French")
 LANGUAGE_NAMES: dict[str, str] = {lang.code: lang.name for lang in LANGUAGES if lang.named}
 # request word -> language code ("farsi" -> "fa")

@@ -19,6 +19,7 @@ from chatbot.constraints import HIGH_RATING, constraint_reasons, filter_fields, 
 from chatbot.errors import InputError
 from chatbot.filters import NAMED_FACETS
 from chatbot.interest import InterestState, facet_value_label
+from chatbot.locales import LANGUAGE_HOMES
 
 if TYPE_CHECKING:
     from chatbot.filters import Filters
@@ -241,7 +242,9 @@ class Ranker:
             return []
         excluded = state.excluded() | set(exclude)
         candidates = self.candidates(state, k, excluded)
-        if candidates is None:
+        if not candidates:
+            # no signal at all, or none of the learned model's items passes the hard filters
+            # ('a film in Spanish', then 'from Mexico': the catalogue's popular ones that do)
             return self._popular(state, k, excluded, explain=explain)
         totals = self.totals(state, candidates)
         scored = [(t, c.item) for t, c in zip(totals, candidates, strict=True)]
@@ -340,6 +343,9 @@ class Ranker:
             extra = [*extra, *self._naming(state.interests[-1])[:TOPIC_CANDIDATES]]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         hits = [h for h in hits if _credible(h.item, state)]
+        made_in = [h for h in hits if _made_in(h.item, state)]
+        if len(made_in) >= k:
+            hits = made_in  # 'a film in Spanish': not Wonder Woman, dubbed into six languages
         if state.focus:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
             # then 'yes' / 'more'): other candidates only fill up when it runs out
@@ -549,6 +555,9 @@ class Ranker:
         if not rows and state.focus:
             mask = self.retriever.allowed_mask(self.filters(state), excluded)
             rows = [r for r in self._by_popularity if mask is None or mask[r]]
+        made_in = [r for r in rows if _made_in(self.catalog.items[r], state)]
+        if len(made_in) >= k:
+            rows = made_in  # see candidates()
         if state.explore:
             rows = rows[min(len(rows) // 4, 30 + 7 * state.turns % 40) :] or rows
         picked: list[Item] = []
@@ -679,6 +688,36 @@ def _credible(item: Item, state: InterestState) -> bool:
     limit = state.constraints.get("runtime_max")
     short_asked = isinstance(limit, (int, float)) and limit < 60
     return item.runtime is None or item.runtime >= SHORT_MINUTES or short_asked
+
+
+# countries whose films list English as one of several languages because it is theirs
+ENGLISH_SPEAKING = frozenset(("US", "GB", "AU", "CA", "NZ", "IE"))
+
+
+def _made_in(item: Item, state: InterestState) -> bool:
+    """Whether the item is a film of the country and language asked for, not a co-production
+    or a film dubbed into it: its first-listed country is the country asked for (omdb.org lists
+    the main production country first: The Help is 'US', 'AE', 'IN'), and the language asked
+    for is its only one, one of several without English, or, beside English, one of a film
+    from a country that speaks it (Wonder Woman (2017) lists seven, Spanish among them). True
+    when neither is asked for."""
+    country = state.constraints.get("country")
+    if isinstance(country, str):
+        countries = item.facet("country")
+        if not countries or countries[0].upper() != country.upper():
+            return False
+    language = state.constraints.get("language")
+    if isinstance(language, str) and language != "en":
+        languages = item.facet("language")
+        if language not in languages:
+            return False
+        first = set(item.facet("country")[:1])
+        homes = LANGUAGE_HOMES.get(language)
+        if len(languages) > 1 and "en" in languages:
+            # an English-language film that lists the language too: only one from a country
+            # that speaks it (Amores perros), not The Life of David Gale ('DE', 'US')
+            return bool(first & homes) if homes else not first <= ENGLISH_SPEAKING
+    return True
 
 
 def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:

@@ -224,3 +224,30 @@ def test_more_like_the_pick_just_chosen_keeps_the_topic(movies_manager: Dialogue
     reply = movies_manager.respond("chosen-more", "more like that")
     assert ("genre", "Western") in reply.state.focus
     assert reply.items and all("Western" in " ".join(r.item.genres) for r in reply.items)
+
+
+def test_a_language_or_country_asked_for_means_films_made_there(
+    movies_manager: DialogueManager,
+) -> None:
+    """'a film in Portuguese' is not an American film dubbed into it, 'a Japanese film' not a
+    co-production led from elsewhere: the first-listed country is one that speaks the language
+    (omdb.org lists the main production country first) or the film has no English."""
+    from chatbot.locales import LANGUAGE_HOMES
+
+    for text, language in (("something in portuguese", "pt"), ("a german-language movie", "de")):
+        reply = movies_manager.respond(f"lang-{language}", text)
+        assert reply.items, text
+        for rec in reply.items:
+            languages, countries = rec.item.facet("language"), rec.item.facet("country")
+            assert language in languages, (text, rec.item.label)
+            assert "en" not in languages or countries[0] in LANGUAGE_HOMES[language], (
+                text,
+                rec.item.label,
+                countries,
+            )
+    reply = movies_manager.respond("country-jp", "a good japanese film please")
+    assert reply.items and all(r.item.facet("country")[0] == "JP" for r in reply.items)
+    # the country said next narrows what is left instead of finding nothing
+    reply = movies_manager.respond("lang-pt", "from brazil specifically")
+    assert reply.kind == "recommend" and reply.items
+    assert all(r.item.facet("country")[0] == "BR" for r in reply.items)

@@ -1576,7 +1576,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?<=how about )|(?<=what about )|(?<=make it )|(?<=actually )|(?<=rather ))"
         rf"(?P<adj2>{_COUNTRY_ALT})(?=\s*(?:$|[.,!?;]|(?:please|pls|maybe|perhaps|ideally|"
         r"tonight|instead|this time|for once|for a change|would be (?:nice|good|great)|"
-        r"with|about|where|that|set in)\b)))",
+        r"with|about|where|that|set in|from|made|released|in|around|or|and)\b)))",
         _R._country,
     ),
 )
