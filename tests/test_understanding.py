@@ -3054,3 +3054,45 @@ def test_older_or_newer_than_the_picks_sets_years(
     found = events(nlu, text, after_picks)
     assert any(isinstance(e, ConstraintSet) and e.name.startswith("year_") for e in found), found
     assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "half asleep already, something light and funny",
+        "ngl i want some bangers, action please",
+        "a 12 hour flight ahead of me, a good thriller?",
+        "for the bus journey home, a comedy",
+        "anything foreign, maybe japanese",
+    ],
+)
+def test_the_users_state_journeys_and_slang_are_no_topics(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert found, text
+    assert not [e for e in found if isinstance(e, (InterestExpressed, InterestAvoided))], found
+
+
+def test_a_film_about_a_journey_keeps_it_as_the_topic(nlu: Understander) -> None:
+    assert InterestExpressed("flight") in events(nlu, "a documentary about a flight")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"), [("a drama, say 100 minutes", 110), ("like 90 mins, a western", 100)]
+)
+def test_a_rough_length_after_like_or_say(nlu: Understander, text: str, limit: int) -> None:
+    assert ConstraintSet("runtime_max", limit) in events(nlu, text)
+
+
+def test_seen_all_of_a_studios_films_marks_them_seen(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    found = events(nlu, "already watched all the ghibli movies, something else animated")
+    ghibli = {i.id for i in movies_catalog if "Studio Ghibli" in i.facet("studio")}
+    assert ghibli and {e.item_id for e in found if isinstance(e, ItemSeen)} == ghibli
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "studio" for e in found)
+    assert AttributePreferred("studio", "Studio Ghibli") in events(nlu, "loved all the ghibli ones")
+
+
+def test_comforting_is_a_mood(nlu: Understander) -> None:
+    found = events(nlu, "something soothing, i had a rough day")
+    assert any(isinstance(e, AttributePreferred) and e.facet == "mood" for e in found), found

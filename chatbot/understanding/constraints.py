@@ -1341,7 +1341,7 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_about",
         "runtime",
-        rf"\b(?:around|about|roughly|approximately|approx\.?|~)\s*{_LENGTH}\s*"
+        rf"\b(?:around|about|roughly|approximately|approx\.?|~|like|say|maybe)\s*{_LENGTH}\s*"
         rf"{_UNIT}(?:\s+long)?",
         _R._runtime_about,
         when=_has_runtime,

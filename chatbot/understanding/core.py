@@ -822,6 +822,9 @@ OCCASION_NOUNS = frozenset(
     + ("party", "parties", "anniversary", "gathering", "get-together", "hangout")
     + ("day", "days")
 )
+# journeys a film is watched on ('long flight tomorrow', 'a long train ride'): no topic unless
+# the film is about one ('a movie about a flight')
+JOURNEY_NOUNS = frozenset(("flight", "flights", "ride", "journey", "commute", "layover"))
 # travelling or moving: where the user goes is no topic ('going on a long flight tomorrow')
 TRAVEL_VERBS = frozenset(("go", "head", "fly", "travel", "move", "leave", "drive", "commute"))
 # what people eat or drink while watching ('eating pizza', 'having sushi'): no topic
@@ -948,6 +951,18 @@ class ParseBase:
         w = self.syntax.word_at(self.toks[k].start)
         return self.syntax.words[w] if w is not None else None
 
+    def _about_before(self, k: int, *, on: bool = True) -> bool:
+        """'about' / 'on' / 'of' shortly before token k: what follows is the story's subject
+        (`on=False`: not 'on', which also places the watching: 'on a long flight')."""
+        words = ("about", "on", "of") if on else ("about", "of")
+        return any(t.text in words for t in self.toks[max(0, k - 3) : k])
+
+    def _story_of(self, k: int) -> bool:
+        """Token k is what the film is about or where it is set ('a movie about a flight',
+        'set on a train ride'), not where it is watched ('on a long flight')."""
+        before = {t.text for t in self.toks[max(0, k - 5) : k]}
+        return self._about_before(k, on=False) or bool(before & {"set", "takes", "happens"})
+
     def _in_time_phrase(self, k: int) -> bool:
         """Token k is the object of a time preposition ('after dinner', 'before bed')."""
         w = self._word(k)
@@ -957,9 +972,13 @@ class ParseBase:
             return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
         if w.text.lower() in OCCASION_NOUNS:
             return True  # 'movie night', 'a lazy evening': the occasion, not the story
+        if w.text.lower() in JOURNEY_NOUNS and not self._story_of(k):
+            return True  # 'long flight tomorrow', 'on a train ride': where it is watched
         head = self.syntax.words[w.head]
         if w.dep in ("amod", "compound") and (
-            head.ent in ("DATE", "TIME") or head.text.lower() in OCCASION_NOUNS
+            head.ent in ("DATE", "TIME")
+            or head.text.lower() in OCCASION_NOUNS
+            or (head.text.lower() in JOURNEY_NOUNS and not self._story_of(k))
         ):
             return True  # 'a rainy sunday afternoon', 'a cozy night in': when, not what
         if w.dep == "npadvmod" or self.syntax.words[w.head].dep == "npadvmod":

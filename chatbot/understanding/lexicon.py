@@ -33,7 +33,8 @@ REQUEST_VERBS = _words(
 USER_CONDITIONS = _words(
     "hungover hangover hung jetlagged jet-lagged exhausted knackered wiped sleepy drowsy "
     "shattered stressed stressy burnt burned frazzled drained sore ill feverish sniffly "
-    "tipsy drunk buzzed stoned heartbroken lonely homesick stuck stranded snowed"
+    "tipsy drunk buzzed stoned heartbroken lonely homesick stuck stranded snowed asleep awake "
+    "sleepless insomniac"
 )
 RELATIVE_PRONOUNS = _words("which that who")
 # what may stand between a relative pronoun and the user's verdict on its title ('heat, which
@@ -373,6 +374,7 @@ FACET_ALIASES = _aliases(
     disturbing|messed up = disturbing;
     gritty|grim = dark;
     relaxing|chill|cozy|cosy|easy watching|easy|easygoing|easy going|undemanding = relaxed;
+    comforting|comfy|wholesome|soothing = relaxed;
     touching|moving = touching;
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;
@@ -404,7 +406,7 @@ FILLER_WORDS = _words(
     ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
     options suggestions alternatives different second first third big huge small course gem gems
     appeal appeals fan fans surprise others alternative tops old
-    recs rec
+    recs rec lowkey highkey ngl tbh imo rn fr bangers banger bops certified vibes vibe foreign
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review
     imdb score scores stars release releases released watchable rewatch rewatchable"""

@@ -87,6 +87,9 @@ log = logging.getLogger(__name__)
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
+SEEN_ALL_LIMIT = (
+    40  # "seen all the pixar ones": up to this many films are marked seen, else avoided
+)
 
 
 # interjections before a request said as a question ('ok what about a western', 'hmm so how
@@ -1807,10 +1810,6 @@ class _Parse(ConstraintRules, TitleRules):
         before = [t.text for t in self.toks[max(0, i - 3) : i]]
         return any(w in ("i'm", "im", "am", "we're", "feeling", "feel", "getting") for w in before)
 
-    def _about_before(self, k: int) -> bool:
-        """'about' / 'on' / 'of' shortly before token k: what follows is the story's subject."""
-        return any(t.text in ("about", "on", "of") for t in self.toks[max(0, k - 3) : k])
-
     def _plural_word(self, lo: int, hi: int) -> bool:
         """Tokens lo..hi say 'all of them' ('both', 'them all', 'each one', 'those'); not
         people the films are for ('need something new for them')."""
@@ -1880,6 +1879,23 @@ class _Parse(ConstraintRules, TitleRules):
         if t.kind == "facet":
             assert t.facet is not None
             facet, value = t.facet
+            if (
+                seen
+                and sentiment is None
+                and facet in ("studio", "franchise")
+                and any(
+                    w.text in ("all", "every", "each", "most")
+                    for w in self.toks[max(0, t.pos - 3) : t.pos]
+                )
+            ):
+                # 'seen all the pixar ones', 'seen every marvel film': those films are seen
+                # (a wish for more of them would have been 'loved all the pixar ones')
+                films = [i for i in self.vocab.catalog if value in i.facet(facet)]
+                if len(films) <= SEEN_ALL_LIMIT:
+                    self.events.extend(ItemSeen(i.id, i.label) for i in films)
+                else:
+                    self.events.append(AttributeAvoided(facet, value))
+                return
             if sentiment == "neg":
                 self.events.append(AttributeAvoided(facet, value))
             elif self.state.last_shown and self._comparative(t.pos):
