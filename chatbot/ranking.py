@@ -343,9 +343,6 @@ class Ranker:
             extra = [*extra, *self._naming(state.interests[-1])[:TOPIC_CANDIDATES]]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         hits = [h for h in hits if _credible(h.item, state)]
-        made_in = [h for h in hits if _made_in(h.item, state)]
-        if len(made_in) >= k:
-            hits = made_in  # 'a film in Spanish': not Wonder Woman, dubbed into six languages
         if state.focus:
             # the topic asked for is a hard wish while enough items have it ('a heist movie',
             # then 'yes' / 'more'): other candidates only fill up when it runs out
@@ -390,6 +387,11 @@ class Ranker:
             ]
             if on_topic and (not state.liked or len(on_topic) >= k):
                 hits = on_topic  # with likes to go by, only while enough items name it
+        made_in = [h for h in hits if _made_in(h.item, state)]
+        if len(made_in) >= k:
+            # 'a film in Spanish': not Wonder Woman, dubbed into six languages (within the
+            # topic: 'a Spanish thriller' keeps thrillers when few are made in Spain)
+            hits = made_in
         pops = self._pop
         return [
             Candidate(

@@ -3096,3 +3096,47 @@ def test_seen_all_of_a_studios_films_marks_them_seen(
 def test_comforting_is_a_mood(nlu: Understander) -> None:
     found = events(nlu, "something soothing, i had a rough day")
     assert any(isinstance(e, AttributePreferred) and e.facet == "mood" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("a thriller, but not a korean one", ("language", "ko")),
+        ("not any italian films this time", ("language", "it")),
+    ],
+)
+def test_a_nationality_after_not_and_an_article_is_avoided(
+    nlu: Understander, text: str, avoided: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*avoided) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "country" for e in found), found
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "language" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing too bleak tonight", "honestly not up for anything depressing", "no grim stuff"],
+)
+def test_nothing_heavy_turns_heavy_moods_down(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("mood", "Sad") in found and AttributeAvoided("mood", "Bleak") in found
+    assert not any(isinstance(e, InterestAvoided) for e in found), found
+
+
+def test_seen_them_after_a_no_is_seen_not_rejected(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    found = events(nlu, "nope, watched all three already", after_picks)
+    assert {e.item_id for e in found if isinstance(e, ItemSeen)} == {i.id for i in shown}
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+def test_back_to_an_earlier_wish_replaces_the_one_between(nlu: Understander) -> None:
+    state = InterestState(preferred=(("genre", "Western"),))
+    found = events(nlu, "ok let's go back to the thrillers", state)
+    assert AttributePreferred("genre", "Thriller") in found
+    assert BeliefRemoved(facet_belief_id("preferred", "genre", "Western")) in found
+    # a name said in full before may come back by its last word
+    avoided = InterestState(avoided=(("franchise", "James Bond"),))
+    assert AttributePreferred("franchise", "James Bond") in events(nlu, "back to bond", avoided)

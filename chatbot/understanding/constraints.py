@@ -1342,7 +1342,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime_about",
         "runtime",
         rf"\b(?:around|about|roughly|approximately|approx\.?|~|like|say|maybe)\s*{_LENGTH}\s*"
-        rf"{_UNIT}(?:\s+long)?",
+        rf"{_UNIT}(?:\s+long)?"
+        # 'like 80 min tops', 'maybe 2 hrs max': a limit, read by the rows below
+        r"(?!\s*(?:tops|max|maximum|or (?:less|under|shorter)|at (?:the )?most)\b)",
         _R._runtime_about,
         when=_has_runtime,
     ),
@@ -1536,9 +1538,9 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "language_or_country_not",
         "language",
-        r"\b(?:not|nothing|no|none|never|non[\s-]?)\s+(?:in\s+|from\s+)?"
+        r"\b(?:not|nothing|no|none|never|non[\s-]?)\s+(?:an?\s+|any\s+)?(?:in\s+|from\s+)?"
         rf"(?:(?P<l>{_LANGUAGE_ALT})(?:[\s-](?:language|speaking|spoken|audio))?|"
-        rf"(?P<c>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones|stuff|productions?|cinema))?"
+        rf"(?P<c>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones?|stuff|productions?|cinema))?"
         r"(?=\s*(?:[,.;!?]|$|please|pls|thanks|though|either|for me|anymore|this time|and\b|"
         r"or\b|but\b))",
         _R._language_or_country_not,

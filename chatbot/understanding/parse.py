@@ -936,7 +936,10 @@ class _Parse(ConstraintRules, TitleRules):
             r"\b(?:(?:a )?(?:bit|little|lot|much|way|slightly|somewhat) )?(?P<light>lighter|"
             r"happier|milder|gentler|softer|more cheerful|more light[\s-]?hearted|less heavy|"
             r"less intense|less grim|"
-            r"not (?:as|so|too) (?:heavy|grim|intense))\b|"
+            r"not (?:as|so|too) (?:heavy|grim|intense)|"
+            # 'nothing heavy', 'not in the mood for anything too heavy', 'no heavy stuff'
+            r"(?:nothing|not\b[\w\s']{0,30}?\banything|no) (?:too |very |that |overly )?"
+            r"(?:heavy|grim|bleak|depressing)(?! (?:metal|rock|music|side)\b))\b|"
             r"\b(?:(?:a )?(?:bit|little|lot|much|way|slightly|somewhat) )?(?P<dark>darker|"
             r"grittier|bleaker|edgier|heavier|more twisted|more disturbing|more intense|"
             r"less (?:light|cheerful|happy|upbeat|fluffy|sugary))\b",
@@ -1130,11 +1133,12 @@ class _Parse(ConstraintRules, TitleRules):
     def _named_before(self, word: str) -> tuple[str, str] | None:
         """'no more arnold' after 'Arnold Schwarzenegger action films', 'no more Cage' after
         'something with Nicolas Cage': a first name or surname of one person the conversation
-        already named (wished for or avoided) is that person."""
+        already named (wished for or avoided) is that person; the same for a studio or
+        franchise ('back to Bond' after 'not James Bond')."""
         people = {
             (facet, value)
             for facet, value in (*self.state.preferred, *self.state.avoided)
-            if facet == "person" and " " in value
+            if facet in NAMED_FACETS and " " in value  # 'back to Bond' after 'not James Bond'
         }
         same = [p for p in people if word in (p[1].lower().split()[0], p[1].lower().split()[-1])]
         return same[0] if len(same) == 1 and len(word) >= 3 else None
@@ -1910,12 +1914,19 @@ class _Parse(ConstraintRules, TitleRules):
             return
         if seen:
             self.events.append(ItemSeen(item.id, item.label))
+            if sentiment == "neg" and self._only_a_no_before():
+                return  # 'nah, seen all of those': seen is why not; no verdict on them
         if sentiment == "neg":
             self.events.append(ItemRejected(item.id, item.label))
         elif sentiment == "similar":
             self.events.append(SimilarRequested(item.id, item.label))
         elif sentiment == "pos" or not seen:
             self.events.append(ItemLiked(item.id, item.label))
+
+    def _only_a_no_before(self) -> bool:
+        """The message's only negative cue is a 'no' / 'nah' / 'nope' that opens it."""
+        negs = [c for c in self.cues if c.kind == "neg"]
+        return len(negs) == 1 and negs[0].pos == 0 and self.toks[0].text in ("no", "nah", "nope")
 
     def _content(self, k: int) -> bool:
         t = self.toks[k]
