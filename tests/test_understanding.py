@@ -3140,3 +3140,42 @@ def test_back_to_an_earlier_wish_replaces_the_one_between(nlu: Understander) -> 
     # a name said in full before may come back by its last word
     avoided = InterestState(avoided=(("franchise", "James Bond"),))
     assert AttributePreferred("franchise", "James Bond") in events(nlu, "back to bond", avoided)
+
+
+def test_a_surname_that_is_also_a_name_needs_by_or_with(nlu: Understander) -> None:
+    """'nolan' and 'willis' are common first names (wordfreq), so they name Christopher Nolan
+    and Bruce Willis only beside 'by' / 'with' / a film noun; 'gore' is a word the synopses use
+    and never becomes Al Gore."""
+    assert AttributePreferred("person", "Christopher Nolan") in events(nlu, "anything by nolan?")
+    assert AttributePreferred("person", "Bruce Willis") in events(nlu, "a willis movie")
+    assert not any(
+        isinstance(e, AttributePreferred) and e.facet == "person"
+        for e in events(nlu, "my friend nolan said a comedy")
+    )
+    assert not any(
+        isinstance(e, AttributePreferred) and e.facet == "person"
+        for e in events(nlu, "a slasher with gore")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("were they all made in the 90s?", "year"),
+        ("are these all westerns?", "genre"),
+        ("why did you suggest those?", "reason"),
+    ],
+)
+def test_a_question_about_all_the_picks_is_about_every_pick(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...], text: str, topic: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and u.question.topic == topic, (u.question, u.events)
+    assert set(u.question.item_ids) == {i.id for i in shown}
+    assert not u.events
+
+
+def test_a_film_to_fall_asleep_to_is_a_relaxed_mood(nlu: Understander) -> None:
+    found = events(nlu, "anything good to doze off to?")
+    assert AttributePreferred("mood", "Relaxed") in found, found
+    assert not any(isinstance(e, InterestExpressed) for e in found)

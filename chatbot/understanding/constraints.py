@@ -1427,7 +1427,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "rating_out_of_ten",
         "rating",
-        r"(?<![\d.])(?P<n>\d(?:\.\d)?)\s*(?:out of|/)\s*(?:10|ten)\b(?![\d.])",
+        r"(?<![\d.])(?P<n>\d(?:\.\d)?)\s*(?:out of|/)\s*(?:10|ten)\b(?![\d.])"
+        r"(?:\s*(?:at least|or (?:more|better|higher|above)|minimum|min|and up|\+))?",
         _R._rating_out_of_ten,
         when=_has_rating,
     ),

@@ -429,7 +429,8 @@ class Vocabulary:
         self.topic_words = _topic_words(catalog)
         self.name_phrases = _name_phrases(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
-        self.facet_terms = _facet_terms(catalog)
+        self.context_surnames: dict[str, tuple[str, str]] = {}
+        self.facet_terms = _facet_terms(catalog, self.context_surnames)
         self.people = {v for f, v in self.facet_terms.values() if f in NAMED_FACETS}
         # first names that two or more people of the catalogue have and that the synopses never
         # write in lower case ('michael', 'tom'; not 'detective' or 'queen', which the name
@@ -711,7 +712,13 @@ def _franchise_titles(
     return out
 
 
-def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
+def _facet_terms(
+    catalog: Catalog, by_context: dict[str, tuple[str, str]] | None = None
+) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Facet terms (word tuple -> (facet, value)); `by_context`, when given, is filled with the
+    surnames that are also common first names or words ('nolan', 'burton', 'willis': wordfreq
+    zipf 3.5 to 4) and so name their person only beside 'by' / 'with' / 'film' (see
+    `Understander` `_surname_in_context`)."""
     from wordfreq import zipf_frequency
 
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -766,6 +773,7 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
     for item in catalog:
         for person in item.facet("person"):
             films_of[person] = films_of.get(person, 0) + 1
+    lower_words = {w for pair in lower_pairs for w in pair} if by_context is not None else set()
     for last, values in surnames.items():
         # 'a Spielberg film': a surname names the person when only one person has it, or one of
         # them has at least three times the films of any other ('a Nolan film' is Christopher
@@ -775,6 +783,14 @@ def _facet_terms(catalog: Catalog) -> dict[tuple[str, ...], tuple[str, str]]:
         clear = len(ranked) == 1 or (counts[0] >= 3 and counts[0] >= 3 * counts[1])
         if clear and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
             terms.setdefault((last,), ("person", ranked[0]))
+        elif (
+            clear
+            and by_context is not None
+            and len(last) >= 4
+            and zipf_frequency(last, "en") < SURNAME_IN_CONTEXT_ZIPF
+            and last not in lower_words  # 'gore', 'dove': words the synopses use
+        ):
+            by_context.setdefault(last, ("person", ranked[0]))
     for name in catalog.facet_names():
         if name in ("language", "country", *NAMED_FACETS):
             continue
@@ -822,6 +838,10 @@ OCCASION_NOUNS = frozenset(
     + ("party", "parties", "anniversary", "gathering", "get-together", "hangout")
     + ("day", "days")
 )
+# surnames as common as this (wordfreq zipf; 'nolan' 3.64, 'willis' 3.69) name a person only
+# after 'by' / 'with' / 'starring' or before 'film' / 'movie'; 'gore' 3.75 and 'dove' 3.67 are
+# words, so never alone
+SURNAME_IN_CONTEXT_ZIPF = 4.0
 # journeys a film is watched on ('long flight tomorrow', 'a long train ride'): no topic unless
 # the film is about one ('a movie about a flight')
 JOURNEY_NOUNS = frozenset(("flight", "flights", "ride", "journey", "commute", "layover"))

@@ -375,6 +375,7 @@ FACET_ALIASES = _aliases(
     gritty|grim = dark;
     relaxing|chill|cozy|cosy|easy watching|easy|easygoing|easy going|undemanding = relaxed;
     comforting|comfy|wholesome|soothing = relaxed;
+    fall asleep to|falling asleep to|doze off to|drift off to|sleep to = relaxed;
     touching|moving = touching;
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;
@@ -407,6 +408,7 @@ FILLER_WORDS = _words(
     options suggestions alternatives different second first third big huge small course gem gems
     appeal appeals fan fans surprise others alternative tops old
     recs rec lowkey highkey ngl tbh imo rn fr bangers banger bops certified vibes vibe foreign
+    hype hyped fresh
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review
     imdb score scores stars release releases released watchable rewatch rewatchable"""
@@ -601,6 +603,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
         r"^(?:is|was) (?!there\b).+ an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
         r"^(?:are )?any of (?:these|those|them|the three) an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
+        r"^(?:are|were) (?:these|those|they)(?: all)? [\w'-]+s\s*\?$|"
         r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",
     ),
     (

@@ -772,9 +772,14 @@ class _Parse(ConstraintRules, TitleRules):
             return None  # 'have you got "Qwertyuiop"?': an unknown title, asked about as such
         items = mentioned
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
-        if re.search(r"\b(of|among|between) (these|them|those|the three|the picks)\b", low) or (
-            re.match(r"which (one|film|movie|is|'s|has|of)\b", low) and not mentioned
-        ):
+        if re.search(
+            r"\b(of|among|between) (these|them|those|the three|the picks)\b|"
+            # 'are these all musicals?', 'are they all from the 2000s?', 'why did you pick these?'
+            r"^(?:are|were) (?:these|those|they)\b|\b(?:these|those|they|them) all\b|"
+            r"\b(?:pick|picked|choose|chose|recommend|recommended|suggest|suggested) "
+            r"(?:these|those|them)\b",
+            low,
+        ) or (re.match(r"which (one|film|movie|is|'s|has|of)\b", low) and not mentioned):
             items = tuple(shown)  # 'which of these is the shortest?'
         if not items and not unknown and self.no_picks_referred:
             return Question(topic, (), "", nothing_shown=True)  # 'is the second one gory?'
@@ -1051,7 +1056,11 @@ class _Parse(ConstraintRules, TitleRules):
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
                 if facet is None and n == 1:
-                    facet = self._named_before(toks[i].text) or self._person_pronoun(i)
+                    facet = (
+                        self._named_before(toks[i].text)
+                        or self._person_pronoun(i)
+                        or self._surname_in_context(i)
+                    )
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
                 if (
@@ -1113,6 +1122,23 @@ class _Parse(ConstraintRules, TitleRules):
             and all(self.toks[j].used for j in range(t.pos, k))
             for t in self.targets
         )
+
+    def _surname_in_context(self, i: int) -> tuple[str, str] | None:
+        """'a film by Nolan', 'something with willis', 'a Burton movie': a surname that is also
+        a common name or word is its person only right after 'by' / 'with' / 'starring' /
+        'featuring' or right before a film noun ('no gore' stays no gore)."""
+        found = self.vocab.context_surnames.get(self.toks[i].text)
+        if found is None:
+            return None
+        before = self.toks[i - 1].text if i > 0 else ""
+        after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+        if before in ("by", "with", "starring", "featuring"):
+            return found
+        if after in FILM_NOUNS and (
+            not before or before in ("a", "an", "the", "some", "any", "more", "no", "other", ",")
+        ):
+            return found  # 'a willis movie', not 'michael mann films' (another Mann)
+        return None
 
     def _person_pronoun(self, i: int) -> tuple[str, str] | None:
         """'not him again', 'enough of her', 'more with him' after 'films with Meryl Streep':
