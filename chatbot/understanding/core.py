@@ -718,7 +718,7 @@ def _facet_terms(
     """Facet terms (word tuple -> (facet, value)); `by_context`, when given, is filled with the
     surnames that are also common first names or words ('nolan', 'burton', 'willis': wordfreq
     zipf 3.5 to 4) and so name their person only beside 'by' / 'with' / 'film' (see
-    `Understander` `_surname_in_context`)."""
+    the parser's `_surname_in_context` in chatbot.understanding.parse)."""
     from wordfreq import zipf_frequency
 
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
