@@ -253,6 +253,15 @@ class Ranker:
         picked = self._diversify(
             scored, k, EXPLORE_DIVERSITY if state.explore else DIVERSITY, avoid
         )
+        if len(picked) < k:
+            # few candidates came through the hard filters (only the learned model's items when
+            # nothing was described: 'something in Spanish', then 'newer than these' had one
+            # pick): popular items that pass them fill up, on the topic when there is one
+            taken = excluded | {item.id for _, item in picked}
+            more = self._popular(state, k - len(picked), taken, explain=False)
+            picked += [
+                (0.0, r.item) for r in more if not state.focus or _on_topic(r.item, state.focus)
+            ]
         if not explain:
             return [Recommendation(item, round(score, 4)) for score, item in picked]
         explainer = _Explainer(self, state)

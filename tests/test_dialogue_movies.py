@@ -251,3 +251,22 @@ def test_a_language_or_country_asked_for_means_films_made_there(
     reply = movies_manager.respond("lang-pt", "from brazil specifically")
     assert reply.kind == "recommend" and reply.items
     assert all(r.item.facet("country")[0] == "BR" for r in reply.items)
+
+
+def test_few_candidates_through_the_filters_are_filled_up_with_ones_that_pass(
+    movies_manager: DialogueManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the candidate sources bring fewer items through the hard filters than picks are
+    asked for (the learned model's items alone when nothing was described), popular items that
+    pass the filters fill up; each pick still passes every one."""
+    from chatbot.events import ConstraintSet, InterestExpressed
+    from chatbot.interest import fold
+    from chatbot.ranking import Candidate
+
+    ranker = movies_manager.ranker
+    state = fold([InterestExpressed("carnival"), ConstraintSet("language", "pt")])
+    one = next(i for i in ranker.catalog if i.facet("language") == ("pt",))
+    monkeypatch.setattr(ranker, "candidates", lambda *a, **k: [Candidate(one, 1.0, 0.0, 0.0)])
+    picks = ranker.rank(state, 3)
+    assert [r.item.id for r in picks][:1] == [one.id] and len(picks) == 3
+    assert all("pt" in r.item.facet("language") for r in picks)
