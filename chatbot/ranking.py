@@ -253,15 +253,14 @@ class Ranker:
         picked = self._diversify(
             scored, k, EXPLORE_DIVERSITY if state.explore else DIVERSITY, avoid
         )
-        if len(picked) < k:
-            # few candidates came through the hard filters (only the learned model's items when
-            # nothing was described: 'something in Spanish', then 'newer than these' had one
-            # pick): popular items that pass them fill up, on the topic when there is one
+        if len(picked) < k and not state.focus and not state.interests:
+            # few candidates came through the hard filters and nothing was described or asked
+            # for as a kind (only the learned model's items: 'something in Spanish', then 'newer
+            # than these' had one pick): popular items that pass the filters fill up; a topic
+            # keeps fewer picks ('a submarine movie', 'another one')
             taken = excluded | {item.id for _, item in picked}
             more = self._popular(state, k - len(picked), taken, explain=False)
-            picked += [
-                (0.0, r.item) for r in more if not state.focus or _on_topic(r.item, state.focus)
-            ]
+            picked += [(0.0, r.item) for r in more]
         if not explain:
             return [Recommendation(item, round(score, 4)) for score, item in picked]
         explainer = _Explainer(self, state)

@@ -264,9 +264,14 @@ def test_few_candidates_through_the_filters_are_filled_up_with_ones_that_pass(
     from chatbot.ranking import Candidate
 
     ranker = movies_manager.ranker
-    state = fold([InterestExpressed("carnival"), ConstraintSet("language", "pt")])
-    one = next(i for i in ranker.catalog if i.facet("language") == ("pt",))
+    state = fold([ConstraintSet("language", "pt"), ConstraintSet("year_min", 1990)])
+    one = next(
+        i for i in ranker.catalog if i.facet("language") == ("pt",) and (i.year or 0) >= 1990
+    )
     monkeypatch.setattr(ranker, "candidates", lambda *a, **k: [Candidate(one, 1.0, 0.0, 0.0)])
     picks = ranker.rank(state, 3)
     assert [r.item.id for r in picks][:1] == [one.id] and len(picks) == 3
-    assert all("pt" in r.item.facet("language") for r in picks)
+    assert all("pt" in r.item.facet("language") and r.item.year >= 1990 for r in picks)
+    # a described topic keeps fewer picks rather than popular ones off the topic
+    described = fold([InterestExpressed("carnival"), ConstraintSet("language", "pt")])
+    assert [r.item.id for r in ranker.rank(described, 3)] == [one.id]

@@ -3064,6 +3064,7 @@ def test_older_or_newer_than_the_picks_sets_years(
         "a 12 hour flight ahead of me, a good thriller?",
         "for the bus journey home, a comedy",
         "anything foreign, maybe japanese",
+        "a feel-good flick, no cap",
     ],
 )
 def test_the_users_state_journeys_and_slang_are_no_topics(nlu: Understander, text: str) -> None:

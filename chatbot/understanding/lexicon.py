@@ -647,6 +647,8 @@ DISCOURSE_IDIOMS = (
     "watching alone", "watch alone", "watching it alone", "on my own tonight", "by myself",
     # intensifiers: 'bored my kids to death', 'scared to death', 'a heist gone wrong'
     "to death", "gone wrong", "went wrong",
+    # chat slang for 'honestly': 'a feel-good flick, no cap'
+    "no cap", "fr fr", "low key", "high key",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before
