@@ -1038,7 +1038,8 @@ def test_who_watches_sets_the_audience(
 
 def test_a_negative_possessive_subject_negates_its_verb(nlu: Understander) -> None:
     got = events(nlu, "an animated movie where nobody's parents die")
-    assert InterestAvoided("die") in got
+    # who dies is part of what is turned down (it had been 'die' alone)
+    assert InterestAvoided("parents die") in got
     assert not [e for e in got if isinstance(e, ItemRejected | ItemLiked | InterestExpressed)]
 
 
@@ -3157,6 +3158,85 @@ def test_a_surname_that_is_also_a_name_needs_by_or_with(nlu: Understander) -> No
         isinstance(e, AttributePreferred) and e.facet == "person"
         for e in events(nlu, "a slasher with gore")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something scary, but not overly scary",
+        "a horror film that isn't super scary",
+        "not that scary though, still horror",
+    ],
+)
+def test_a_kind_turned_down_only_in_degree_stays_wished_for(nlu: Understander, text: str) -> None:
+    """'scary but not too scary': the kind is kept and only its intense moods go; 'nothing too
+    scary' alone still avoids it."""
+    got = events(nlu, text)
+    assert AttributePreferred("genre", "Horror") in got, got
+    assert AttributeAvoided("genre", "Horror") not in got
+    assert AttributeAvoided("mood", "Disturbing") in got
+    kept = InterestState(preferred=(("genre", "Horror"),))
+    assert AttributeAvoided("genre", "Horror") not in events(nlu, "not too scary please", kept)
+    assert AttributeAvoided("genre", "Horror") in events(nlu, "nothing too scary please")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("a ghost story but no jump scares, can't stand those", "jump scares"),
+        ("no babies in peril please", "babies in peril"),
+        ("a drama, no children being killed", "children being killed"),
+        ("nothing where kids get hurt", "kids get hurt"),
+    ],
+)
+def test_what_happens_in_the_story_is_turned_down_not_the_kind_or_audience(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    """A pronoun after 'no <thing>' takes up that thing, not the kind before it; children in
+    danger are a story, not an audience turned down."""
+    got = events(nlu, text)
+    assert InterestAvoided(topic) in got, got
+    assert not [
+        e for e in got if isinstance(e, AttributeAvoided) and e.facet in ("genre", "audience")
+    ], got
+
+
+def test_a_title_characters_name_alone_is_the_film(nlu: Understander) -> None:
+    """'Snowden' names Edward Snowden only in the synopsis of Snowden (2016): the word alone is
+    the film, in a list of titles and after 'not'."""
+    got = events(nlu, "Citizenfour and Snowden were both great")
+    assert any(isinstance(e, ItemLiked) and e.title.startswith("Snowden") for e in got), got
+    assert not [e for e in got if isinstance(e, AttributePreferred) and e.facet == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("anything starring clint?", "Clint Eastwood"),  # a first name after 'starring'
+        ("a hayao film tonight", "Hayao Miyazaki"),  # before a film noun
+        ("kubricks later work", "Stanley Kubrick"),  # a possessive typed without apostrophe
+        ("willis's old action flicks", "Bruce Willis"),  # a common surname with a possessive
+        ("something w nicolas", "Nicolas Cage"),  # 'w' is chat shorthand for 'with'
+    ],
+)
+def test_a_first_name_or_possessive_names_its_one_person(
+    nlu: Understander, text: str, person: str
+) -> None:
+    """A first name that one person of the catalogue has (or one has three times the films of
+    any other) names that person where a common surname would ('with', 'starring', before a
+    film noun, as a possessive); a name with a bare possessive 's' is the person too."""
+    assert AttributePreferred("person", person) in events(nlu, text)
+
+
+def test_a_first_name_alone_or_shared_names_nobody(nlu: Understander) -> None:
+    """Outside those places a first name is someone else ('my friend clint'), and a first name
+    shared by two people with as many films ('bruce') names neither."""
+    for text in ("my friend clint recommended a comedy", "a movie with bruce"):
+        found = events(nlu, text)
+        assert not any(isinstance(e, AttributePreferred) and e.facet == "person" for e in found), (
+            text,
+            found,
+        )
 
 
 @pytest.mark.parametrize(

@@ -936,6 +936,12 @@ _R = ConstraintRules
 _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
 _WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"
 _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
+# 'no kids in danger', 'nothing with children getting hurt': what happens to them in the story,
+# nobody watching
+_STORY_AFTER = (
+    r"(?!\s+(?:in (?:danger|peril|jeopardy)|(?:getting |being |get )?(?:hurt|harmed|killed|"
+    r"injured|kidnapped|abused|dying|die|dies|died)\b))"
+)
 
 # Every constraint phrase, in the order it is read: a row reads only the text the rows before it
 # left, so the longer or more specific phrase comes first ('no movies over two hours' before
@@ -1033,7 +1039,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:my|our) (?:little|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
         r"(?!\s+(?:are|r|is)\s+(?:all\s+|now\s+)?"
-        r"(?:grown|adults?|teens|teenagers|older|in college))",
+        r"(?:grown|adults?|teens|teenagers|older|in college))" + _STORY_AFTER,
         _R._kids,
     ),
     # 'nothing inappropriate', 'no sex scenes', 'keep it clean': fit for the whole family
@@ -1056,7 +1062,9 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with |suitable for )?)?"
         r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
         r" (?:my |our |the |a |an |some |little |young |small )*"
-        rf"(?:(?P<child>{_CHILD_ALT})|(?P<grown>{_GROWN_ALT})|(?:{_ELDERS_ALT}))\b(?:'s|s)?|"
+        rf"(?:(?P<child>{_CHILD_ALT})|(?P<grown>{_GROWN_ALT})|(?:{_ELDERS_ALT}))\b(?:'s|s)?"
+        + _STORY_AFTER
+        + r"|"
         rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
         # 'the family' alone is what a film is about ('the acting, the family stuff')

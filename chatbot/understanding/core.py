@@ -724,6 +724,7 @@ def _facet_terms(
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
     by_norm: dict[str, tuple[str, str]] = {}
     surnames: dict[str, set[str]] = {}
+    firsts: dict[str, set[str]] = {}
     # names a synopsis opens with as its subject ('Spirited Away is an Oscar winning film'): the
     # film's own (English) name, which the recogniser took for a person
     self_named = {v for i in catalog for v in _self_names(i)}
@@ -759,6 +760,7 @@ def _facet_terms(
             last = norm.split()[-1]
             if name == "person" and len(norm.split()) > 1:
                 surnames.setdefault(last, set()).add(value)
+                firsts.setdefault(norm.split()[0], set()).add(value)
                 parts = norm.split()
                 if len(parts) > 2 and parts[-2] in _SURNAME_PARTICLES:
                     # 'De Niro', 'Van Damme', 'Del Toro': the surname with its particle
@@ -770,9 +772,11 @@ def _facet_terms(
             if (word.isupper() and len(word) >= 2) or (len(w) >= 4 and zipf_frequency(w, "en") < 3):
                 terms.setdefault((w,), ("studio", value))
     films_of: dict[str, int] = {}
+    titles_of: dict[str, set[str]] = {}
     for item in catalog:
         for person in item.facet("person"):
             films_of[person] = films_of.get(person, 0) + 1
+            titles_of.setdefault(person, set()).add(normalize_title(item.title))
     lower_words = {w for pair in lower_pairs for w in pair} if by_context is not None else set()
     for last, values in surnames.items():
         # 'a Spielberg film': a surname names the person when only one person has it, or one of
@@ -781,6 +785,10 @@ def _facet_terms(
         ranked = sorted(values, key=lambda v: -films_of.get(v, 0))
         counts = [films_of.get(v, 0) for v in ranked]
         clear = len(ranked) == 1 or (counts[0] >= 3 and counts[0] >= 3 * counts[1])
+        if titles_of.get(ranked[0], set()) == {last}:
+            # 'not Constantine tho': a title character (John Constantine) named only in the
+            # synopsis of the film of that name; the surname alone is the film
+            continue
         if clear and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
             terms.setdefault((last,), ("person", ranked[0]))
         elif (
@@ -791,6 +799,25 @@ def _facet_terms(
             and last not in lower_words  # 'gore', 'dove': words the synopses use
         ):
             by_context.setdefault(last, ("person", ranked[0]))
+    if by_context is not None:
+        # 'something with keanu', 'an arnold movie', 'quentin's films': a first name names its
+        # person in the same places as a common surname, when one person of the catalogue has
+        # it (or one has three times the films of any other), it is nobody's surname and the
+        # synopses never write it as a word ('will', 'rose')
+        lower = set(re.findall(r"\b[a-z]+\b", " ".join(i.description for i in catalog)))
+        for first, values in firsts.items():
+            ranked = sorted(values, key=lambda v: -films_of.get(v, 0))
+            counts = [films_of.get(v, 0) for v in ranked]
+            if (
+                (len(ranked) == 1 or (counts[0] >= 3 and counts[0] >= 3 * counts[1]))
+                and len(first) >= 4
+                and first.isalpha()
+                and zipf_frequency(first, "en") < FIRST_NAME_IN_CONTEXT_ZIPF
+                and first not in surnames
+                and first not in lower
+                and (first,) not in terms
+            ):
+                by_context.setdefault(first, ("person", ranked[0]))
     for name in catalog.facet_names():
         if name in ("language", "country", *NAMED_FACETS):
             continue
@@ -842,6 +869,9 @@ OCCASION_NOUNS = frozenset(
 # after 'by' / 'with' / 'starring' or before 'film' / 'movie'; 'gore' 3.75 and 'dove' 3.67 are
 # words, so never alone
 SURNAME_IN_CONTEXT_ZIPF = 4.0
+# first names as common as this ('arnold' 4.0, 'keanu' 2.9; not 'steven' 4.24) name their one
+# person of the catalogue in the same places ('something with keanu', 'an arnold movie')
+FIRST_NAME_IN_CONTEXT_ZIPF = 4.1
 # journeys a film is watched on ('long flight tomorrow', 'a long train ride'): no topic unless
 # the film is about one ('a movie about a flight')
 JOURNEY_NOUNS = frozenset(("flight", "flights", "ride", "journey", "commute", "layover"))
@@ -916,6 +946,8 @@ class ParseBase:
         self.no_picks_referred = False  # 'the second one' said before anything was shown
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
+        # facet values turned down only in degree ('not too scary'): see `_kept_kinds`
+        self.softened: set[tuple[str, str]] = set()
         # 'newer' / 'older' read before titles are known: (event index, direction) to set again
         # relative to a title named in the same message ('like the matrix but newer')
         self.comparative: tuple[int, str] | None = None

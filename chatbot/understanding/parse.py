@@ -102,6 +102,10 @@ _SOME_FILM = ("something", "anything", "one", "ones")  # 'something funny', 'a s
 # moods a 'lighter' wish turns down (the first is what 'darker' asks for) and the ones a
 # 'darker' wish stops asking for (omdb.org's mood facet values)
 HEAVY_MOODS = ("Dark", "Sad", "Disturbing", "Bleak")
+# the moods that make a kind of film more intense ('not too scary' turns them down)
+INTENSE_MOODS = ("Dark", "Disturbing")
+# words of degree between a negator and what it turns down ('not too scary', 'not that violent')
+DEGREE_WORDS = frozenset(("too", "overly", "that", "so", "very", "super", "particularly"))
 LIGHT_MOODS = ("Funny", "Uplifting", "Relaxed")
 
 
@@ -438,6 +442,7 @@ class _Parse(ConstraintRules, TitleRules):
             and (set(words) <= chat or polite)
         )
         self._person_notes()
+        self._kept_kinds()
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -1029,6 +1034,51 @@ class _Parse(ConstraintRules, TitleRules):
         )
         return True
 
+    def _what_happens_to(self, k: int) -> bool:
+        """Tokens from k say what happens to the ones named just before: 'in danger', 'dying',
+        'getting hurt', 'being killed' (EVENT_VERBS)."""
+        words = [t.text for t in self.toks[k : k + 2]]
+        if not words:
+            return False
+        if words[0] in EVENT_VERBS:
+            return True
+        if words[0] in ("getting", "get", "gets", "being") and words[1:2]:
+            return words[1] in EVENT_VERBS
+        return words[0] == "in" and words[1:2] in (["danger"], ["peril"], ["jeopardy"])
+
+    def _in_degree(self, k: int) -> bool:
+        """Token k is negated only in degree: 'not too scary', 'nothing overly gory', 'not
+        that violent', 'not super creepy' (a degree word right before it, a negator just before
+        that)."""
+        if k < 2 or self.toks[k - 1].text not in DEGREE_WORDS:
+            return False
+        return any(
+            self.toks[j].text in NEGATORS or self.toks[j].text in ("nothing", "without")
+            for j in range(max(0, k - 4), k - 1)
+        )
+
+    def _kept_kinds(self) -> None:
+        """'something scary but not too scary', 'a horror movie that isn't too scary', or 'not
+        too scary' after asking for horror: the kind is still wished for, only its heavier side
+        goes (the dark and disturbing moods) instead of avoiding the kind itself."""
+        for facet, value in self.softened:
+            wished = (facet, value) in self.state.preferred or any(
+                isinstance(e, AttributePreferred) and (e.facet, e.value) == (facet, value)
+                for e in self.events
+            )
+            if not wished:
+                continue
+            self.events = [
+                e
+                for e in self.events
+                if not (isinstance(e, AttributeAvoided) and (e.facet, e.value) == (facet, value))
+            ]
+            if not any(isinstance(e, AttributePreferred) and e.value == value for e in self.events):
+                self.events.append(AttributePreferred(facet, value))
+            self.events.extend(
+                AttributeAvoided("mood", v) for v in INTENSE_MOODS if v in self.vocab.moods
+            )
+
     def _facets(self) -> None:
         toks = self.toks
         i = 0
@@ -1041,8 +1091,15 @@ class _Parse(ConstraintRules, TitleRules):
                 facet = self.vocab.facet_terms.get(key) or self._franchise_at(i, n)
                 if facet is None and re.search(r"'s?$", key[-1]):
                     # "Guy Ritchie's crime comedies", "Pixar's": the name without the possessive
-                    named = self.vocab.facet_terms.get((*key[:-1], re.sub(r"'s?$", "", key[-1])))
+                    bare = re.sub(r"'s?$", "", key[-1])
+                    named = self.vocab.facet_terms.get((*key[:-1], bare))
+                    if named is None and n == 1:
+                        # "nolan's stuff", "keanu's movies": the possessive is a context in which
+                        # a common surname or a first name names its person
+                        named = self.vocab.context_surnames.get(bare)
                     facet = named if named is not None and named[0] in NAMED_FACETS else None
+                if facet is None and n == 1:
+                    facet = self._possessive_without_apostrophe(toks[i].text)
                 if (
                     facet is None
                     and n >= 3
@@ -1063,6 +1120,8 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
+                if facet is not None and facet[0] == "audience" and self._what_happens_to(i + n):
+                    facet = None  # 'no kids in danger': what happens in the story, no audience
                 if (
                     facet is not None
                     and n == 1
@@ -1123,6 +1182,20 @@ class _Parse(ConstraintRules, TitleRules):
             for t in self.targets
         )
 
+    def _possessive_without_apostrophe(self, word: str) -> tuple[str, str] | None:
+        """'spielbergs older stuff', 'tarantinos films': a person's name with the possessive
+        typed as a bare 's', when that form is no word of its own (wordfreq zipf < 1)."""
+        from wordfreq import zipf_frequency
+
+        if len(word) < 6 or not word.endswith("s") or not word.isalpha():
+            return None
+        named = self.vocab.facet_terms.get((word[:-1],)) or self.vocab.context_surnames.get(
+            word[:-1]
+        )
+        if named is None or named[0] != "person" or zipf_frequency(word, "en") >= 1.0:
+            return None
+        return named
+
     def _surname_in_context(self, i: int) -> tuple[str, str] | None:
         """'a film by Nolan', 'something with willis', 'a Burton movie': a surname that is also
         a common name or word is its person only right after 'by' / 'with' / 'starring' /
@@ -1132,8 +1205,8 @@ class _Parse(ConstraintRules, TitleRules):
             return None
         before = self.toks[i - 1].text if i > 0 else ""
         after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
-        if before in ("by", "with", "starring", "featuring"):
-            return found
+        if before in ("by", "with", "starring", "featuring", "w", "w/"):
+            return found  # 'something w meryl': chat shorthand for 'with'
         if after in FILM_NOUNS and (
             not before or before in ("a", "an", "the", "some", "any", "more", "no", "other", ",")
         ):
@@ -1396,7 +1469,20 @@ class _Parse(ConstraintRules, TitleRules):
                         and not self._said_by_someone_else(c.pos)  # 'my wife loves it'
                         for c in self.cues
                     )
-                    if said and self._same_sentence(kind.pos, k) and kind.facet is not None:
+                    # 'something scary but no jump scares, i hate those': a 'no' between the
+                    # kind and the pronoun turned down something else, which the pronoun takes
+                    # up ('those' jump scares), not the kind wished for before it
+                    turned_down = any(
+                        (self.toks[j].text in NEGATORS or self.toks[j].text == "without")
+                        and any(self._pos(m) == "NOUN" for m in range(j + 1, k))
+                        for j in range(kind.pos + 1, k)
+                    ) and not any(c.negator and c.pos < kind.pos for c in self.cues)
+                    if (
+                        said
+                        and not turned_down
+                        and self._same_sentence(kind.pos, k)
+                        and kind.facet is not None
+                    ):
                         self.targets.append(
                             Target(k, "facet", facet=kind.facet, from_reference=True)
                         )
@@ -1928,6 +2014,8 @@ class _Parse(ConstraintRules, TitleRules):
                 return
             if sentiment == "neg":
                 self.events.append(AttributeAvoided(facet, value))
+                if self._in_degree(t.pos):
+                    self.softened.add((facet, value))
             elif self.state.last_shown and self._comparative(t.pos):
                 self.events.append(AttributeRefined(facet, value))
             else:
@@ -1964,7 +2052,8 @@ class _Parse(ConstraintRules, TitleRules):
             and t.text not in SMALL_TALK
             and t.text not in NEGATORS
             and t.text not in CLAUSE_BREAK
-            and (t.text not in WATCHERS or self._about_before(k))  # 'about two brothers'
+            # 'about two brothers', 'no kids in danger'
+            and (t.text not in WATCHERS or self._about_before(k) or self._what_happens_to(k + 1))
             and not self._someones_name(k)  # 'my friend Amelia said ...', 'my parrot Rio'
             and not self._in_how_often(k)  # 'seen it like a million times'
             and not self._state_of_the_user(k)  # "now I'm hooked"
@@ -2176,6 +2265,12 @@ class _Parse(ConstraintRules, TitleRules):
             for k in list(content):
                 nxt = k + 1
                 if (
+                    nxt + 1 < hi
+                    and self.toks[nxt].text in ("getting", "get", "gets", "being")
+                    and self.toks[nxt + 1].text in EVENT_VERBS
+                ):
+                    nxt += 1  # 'animals getting hurt': what happens is the second word
+                if (
                     k in negated
                     and nxt < hi
                     and self.toks[nxt].text in EVENT_VERBS
@@ -2189,6 +2284,28 @@ class _Parse(ConstraintRules, TitleRules):
             content.sort()
             if not content:
                 continue
+            for k in range(lo + 1, hi):
+                if (
+                    (k not in content or k not in negated)
+                    and k - 1 in negated
+                    and k - 1 in content
+                    and not self.toks[k].used
+                    and self.toks[k].text.isalpha()
+                    and len(self.toks[k].text) >= 3
+                    and self.toks[k].text not in FILLER_WORDS
+                    and self.toks[k].text not in ("please", "pls", "plz", "tho", "though")
+                    and (
+                        k + 1 >= hi
+                        or self.toks[k + 1].text in ("please", "pls", "plz", "tho", "though")
+                        or not any(c.isalnum() for c in self.toks[k + 1].text)
+                    )
+                ):
+                    # 'something scary but no jump scares': the noun the turned-down phrase
+                    # ends on (the parse had read 'scares' as a verb) is turned down with it
+                    negated.add(k)
+                    if k not in content:
+                        content.append(k)
+            content.sort()
             # a facet word inside a topic phrase ('space adventures') belongs to the topic
             for t in [t for t in self.targets if t.kind == "facet" and lo <= t.pos < hi]:
                 if t.facet is not None and t.facet[0] in NAMED_FACETS:
