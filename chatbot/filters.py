@@ -430,15 +430,13 @@ _TEEN = {
     "mood": ("Erotic", "Revolting", "Gross", "Deviant"),
     "standing": ("Pretty Hard Stuff",),
 }
+# the animated kinds: without an audience mark most of them (Moana, Frozen II) are still made for
+# children, so turning children's and family films down leaves them out too (see
+# Ranker.filters), unless animation is asked for ('animated, but not for kids')
+ANIMATION_GENRES = ("Animation", "Computer Animation", "Cartoon", "Stop Motion")
 _FAMILY_NEEDS = {
     "audience": ("Family Film", "Children's Film"),
-    "genre": (
-        "Animation",
-        "Computer Animation",
-        "Cartoon",
-        "Fairy-Tale Film",
-        "Stop Motion",
-    ),
+    "genre": (*ANIMATION_GENRES, "Fairy-Tale Film"),
 }
 # Source of the values: the omdb.org categories of the movie catalogue (audience facet
 # "Family Film" / "Children's Film"); other catalogues without them get the refusals only

@@ -301,8 +301,26 @@ def _avoided(state: InterestState, event: ev.AttributeAvoided) -> InterestState:
     )
 
 
+# bounds that make a range: a new one that leaves the range empty replaces the other
+_BOUND_PAIRS = {"year_min": "year_max", "runtime_min": "runtime_max"}
+_BOUND_PAIRS.update({upper: lower for lower, upper in _BOUND_PAIRS.items()})
+
+
 def _constraint_set(state: InterestState, event: ev.ConstraintSet) -> InterestState:
-    state = replace(state, constraints={**state.constraints, event.name: event.value})
+    constraints = {**state.constraints, event.name: event.value}
+    other = _BOUND_PAIRS.get(event.name)
+    if other is not None and other in constraints:
+        # 'a thriller from the nineties', then 'actually nothing older than the 2000s': the new
+        # lower bound is past the old upper one, so the user changed their mind about the range
+        # (it had kept both and found nothing)
+        low, high = (
+            (event.value, constraints[other])
+            if event.name.endswith("_min")
+            else (constraints[other], event.value)
+        )
+        if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+            del constraints[other]
+    state = replace(state, constraints=constraints)
     row = CONSTRAINTS.get(event.name)
     if row is not None and row.refuses is not None:
         # who is watching wins over earlier taste: 'a scary movie', then 'for my 8 year old

@@ -175,9 +175,17 @@ class Ranker:
 
     def filters(self, state: InterestState, *, with_focus: bool = False) -> Filters:
         """Hard constraints of the state (and avoided facets) as retrieval Filters."""
-        from chatbot.filters import Filters
+        from chatbot.filters import ANIMATION_GENRES, Filters
 
         genres_none = tuple(v for f, v in state.avoided if f == "genre")
+        if any(
+            f == "audience" and v in ("Children's Film", "Family Film") for f, v in state.avoided
+        ) and not any(
+            f == "genre" and v in ANIMATION_GENRES for f, v in (*state.preferred, *state.focus)
+        ):
+            # 'something for grownups' after Frozen: Moana carries no audience mark, only its
+            # animation says who it is made for (it had been the first pick)
+            genres_none = (*genres_none, *(g for g in ANIMATION_GENRES if g not in genres_none))
         facets_none: dict[str, tuple[str, ...]] = {}
         for f, v in state.avoided:
             if f != "genre":

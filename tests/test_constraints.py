@@ -179,3 +179,27 @@ def test_a_clear_word_clears_every_constraint_of_its_group(
 ) -> None:
     assert label in _beliefs_after(small_nlu, ask)
     assert label not in _beliefs_after(small_nlu, ask, clear)
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "kept"),
+    [
+        ({"year_min": 1990, "year_max": 1999}, ("year_min", 2000), {"year_min": 2000}),
+        ({"year_min": 2010}, ("year_max", 1989), {"year_max": 1989}),
+        ({"runtime_max": 90}, ("runtime_min", 120), {"runtime_min": 120}),
+        # a bound that keeps the range open leaves the other one alone
+        (
+            {"year_min": 1990, "year_max": 1999},
+            ("year_min", 1995),
+            {"year_min": 1995, "year_max": 1999},
+        ),
+    ],
+)
+def test_a_bound_past_the_other_one_replaces_it(
+    before: dict[str, int], now: tuple[str, int], kept: dict[str, int]
+) -> None:
+    """'a thriller from the nineties', then 'actually nothing older than the 2000s': the new
+    bound is a change of mind, not a second limit that leaves no film (it had found none)."""
+    state = InterestState(constraints=before)
+    after = state.apply(make_constraint(*now))
+    assert dict(after.constraints) == kept

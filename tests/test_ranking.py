@@ -303,3 +303,14 @@ def test_an_item_two_candidate_sources_name_is_one_candidate(
     first, second = list(books)[:2]
     got = ranker._extra_hits(InterestState(), None, [first.id, second.id, first.id], set(), [])
     assert [h.item.id for h in got] == [first.id, second.id]
+
+
+def test_turning_down_childrens_films_leaves_out_unmarked_animation(ranker: Ranker) -> None:
+    """'something for grownups' after Frozen: Moana carries no audience mark, so the animated
+    kinds go with the children's and family films, unless animation is asked for ('animated,
+    but not for kids')."""
+    grown = InterestState(avoided=(("audience", "Children's Film"), ("audience", "Family Film")))
+    assert "Animation" in ranker.filters(grown).genres_none
+    animated = InterestState(preferred=(("genre", "Animation"),), avoided=grown.avoided)
+    assert "Animation" not in ranker.filters(animated).genres_none
+    assert "Animation" not in ranker.filters(InterestState()).genres_none

@@ -3161,6 +3161,49 @@ def test_a_surname_that_is_also_a_name_needs_by_or_with(nlu: Understander) -> No
 
 
 @pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("nothing heavy or violent please", ("audience", "Violence")),
+        ("something light, nothing heavy or scary", ("genre", "Horror")),
+    ],
+)
+def test_what_is_listed_after_nothing_heavy_is_turned_down_too(
+    nlu: Understander, text: str, avoided: tuple[str, str]
+) -> None:
+    """'nothing heavy or sad': the 'or' list stays under the 'nothing' (it had wished Sad)."""
+    got = events(nlu, text)
+    assert AttributeAvoided(*avoided) in got, got
+    assert AttributePreferred(*avoided) not in got
+
+
+def test_a_negated_or_list_reaches_the_audience(nlu: Understander) -> None:
+    """'not in the mood for anything animated or anything for kids': nobody young is watching
+    (it had set a children's audience)."""
+    got = events(nlu, "not really up for anything animated or anything for kids tonight")
+    assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"], got
+    assert AttributeAvoided("genre", "Animation") in got
+    assert ConstraintSet("audience", "children") in events(nlu, "no horror, it's for the kids")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("have you seen heat? how long is it", "runtime"),
+        ("ever watched heat? is it violent?", "suitability"),
+    ],
+)
+def test_questions_only_are_one_question_about_what_they_name(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    """'have you seen the godfather? is it worth it': every sentence a question, so the last
+    says what is asked about the film the first named (it had stored a like)."""
+    u = nlu.understand(text, InterestState())
+    assert u.question is not None and u.question.topic == topic, (u.question, u.events)
+    assert len(u.question.item_ids) == 1
+    assert not u.events
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "something scary, but not overly scary",

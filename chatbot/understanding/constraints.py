@@ -304,7 +304,7 @@ class ConstraintRules(ParseBase):
         is called bad ('kids movies are boring')."""
         if self._judged_badly(m):
             return True
-        if not m.group("neg"):
+        if not m.group("neg") and not self._negated_list(m):
             self._watching.append("children")
         else:
             self._not_for_children(m)
@@ -338,9 +338,21 @@ class ConstraintRules(ParseBase):
             self._watching.append("family")
         return True
 
+    def _negated_list(self, m: re.Match[str]) -> bool:
+        """The match is a later member of a negated 'or' list in its clause: 'not in the mood
+        for anything animated or anything for kids', 'no horror or kids stuff'."""
+        clause = re.split(r"[,.;!?]|\bbut\b", m.string[: m.start()])[-1].lower()
+        neg = None
+        for found in re.finditer(r"\b(?:not|no|nothing|never|don't|dont|without|nor)\b", clause):
+            neg = found
+        return neg is not None and re.search(r"\b(?:or|nor)\b", clause[neg.end() :]) is not None
+
     def _who(self, m: re.Match[str]) -> bool:
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
+        if not m.group("neg") and not m.group("grown") and self._negated_list(m):
+            self._not_for_children(m)
+            return True
         if m.group("neg") and not m.group("grown"):
             self._not_for_children(m)  # 'not a family movie', 'nothing for little ones'
             return True

@@ -610,7 +610,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "plot",
         r"^tell me (more )?about\b(?!\s+(?:films?|movies?|some|any|other|something|anything)\b)|"
         r"\babout\b|\bplot\b|\bstory\b|\bwhat happens\b|\bsynopsis\b|"
-        r"\bwhat is (it|that|this)\b|\bwhat's (it|that|this)\b|\bdescribe\b|\bsummar",
+        r"\bwhat is (it|that|this)\b|\bwhat's (it|that|this)\b|\bdescribe\b|\bsummar|"
+        # 'ever heard of Primer?', 'have you heard of Coherence?': the bot is asked about a
+        # film; what it is about is the answer ('have you seen X?' asks for films like it)
+        r"^(?:have you |did you )?(?:ever )?heard of\b",
     ),
 )
 # people one watches with: they say who is watching, not what the film is about

@@ -735,6 +735,18 @@ class _Parse(ConstraintRules, TitleRules):
                 if shown:
                     return Question(told, self._pointed(shown)[:1])
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
+        if (
+            len(sentences) > 1
+            and all(x.rstrip().endswith("?") for x in sentences[:-1])
+            and (
+                sentences[-1].rstrip().endswith("?")
+                or re.findall(r"[\w']+", sentences[-1])[0] in QUESTION_STARTS
+            )
+        ):
+            # 'have you seen the godfather? is it worth it', 'the first one ok? is it scary':
+            # questions only; the last one says what is asked, about what the others named
+            sentences = [sentences[-1].rstrip(" ?") + "?"]
+            low = sentences[0]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
         # 'what about the third one, does anyone die in it?': the question after the pick named
@@ -949,7 +961,11 @@ class _Parse(ConstraintRules, TitleRules):
             r"not (?:as|so|too) (?:heavy|grim|intense)|"
             # 'nothing heavy', 'not in the mood for anything too heavy', 'no heavy stuff'
             r"(?:nothing|not\b[\w\s']{0,30}?\banything|no) (?:too |very |that |overly )?"
-            r"(?:heavy|grim|bleak|depressing)(?! (?:metal|rock|music|side)\b))\b|"
+            r"(?:heavy|grim|bleak|depressing)(?! (?:metal|rock|music|side)\b)"
+            # 'nothing heavy or sad', 'nothing heavy or violent': what is listed with it is
+            # turned down too (it had wished Sad, Violence)
+            r"(?:,? (?:or|nor) (?:too |very |anything )?[a-z][a-z-]+"
+            r"(?=\s*(?:[,.;!?]|$|(?:or|nor|please|pls|tho|though|thanks)\b)))*)\b|"
             r"\b(?:(?:a )?(?:bit|little|lot|much|way|slightly|somewhat) )?(?P<dark>darker|"
             r"grittier|bleaker|edgier|heavier|more twisted|more disturbing|more intense|"
             r"less (?:light|cheerful|happy|upbeat|fluffy|sugary))\b",
@@ -1014,6 +1030,10 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         if m.group("light"):
             self.events.extend(AttributeAvoided("mood", v) for v in heavy)
+            for word in re.findall(r"\b(?:or|nor) (?:too |very |anything )?([a-z][a-z-]+)", m[0]):
+                also = self.vocab.facet_terms.get((word,))
+                if also is not None and also[0] not in NAMED_FACETS:
+                    self.events.append(AttributeAvoided(*also))
             wished = [p for p in self.state.focus if p[0] != "mood" or p[1] not in heavy]
             if self.state.focus and not wished and light:
                 # 'a sad movie to cry to', then 'a bit lighter': nothing asked for is left, so
