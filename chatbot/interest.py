@@ -49,6 +49,9 @@ class InterestState:
     # wish ends the narrowing
     refined: tuple[tuple[str, str], ...] = ()
     settled: tuple[tuple[str, str], ...] = ()  # the focus when picks were last shown
+    # constraints cleared, with the value each last had ('just me now' after 'for the kids'):
+    # what 'they're back' brings back
+    cleared: Mapping[str, int | float | str] = field(default_factory=dict)
     turns: int = 0
 
     def apply(self, event: ev.Event) -> InterestState:
@@ -333,7 +336,10 @@ def _constraint_set(state: InterestState, event: ev.ConstraintSet) -> InterestSt
 
 def _constraint_cleared(state: InterestState, event: ev.ConstraintCleared) -> InterestState:
     kept = {k: v for k, v in state.constraints.items() if k != event.name}
-    state = replace(state, constraints=kept)
+    cleared = dict(state.cleared)
+    if event.name in state.constraints:
+        cleared[event.name] = state.constraints[event.name]
+    state = replace(state, constraints=kept, cleared=cleared)
     row = CONSTRAINTS.get(event.name)
     if row is None or row.facet is None:
         return state

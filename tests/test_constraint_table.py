@@ -7,7 +7,7 @@ import re
 import pytest
 
 from chatbot.catalog import Catalog
-from chatbot.events import ConstraintSet
+from chatbot.events import ConstraintCleared, ConstraintSet
 from chatbot.interest import InterestState
 from chatbot.understanding import Understander
 from chatbot.understanding.constraints import RULES, ConstraintRule
@@ -17,6 +17,7 @@ EXAMPLES = {
     "children_left": "the kids went to bed",
     "for_adults": "a drama for grown ups only",
     "children_asleep": "they're asleep now",
+    "audience_back": "the kids are back",
     "age": "for my 6 year old",
     "person_age": "my little brother is 8",
     "person_age_pronoun": "my nephew is visiting, he's 6",
@@ -118,3 +119,21 @@ def test_rows_for_what_the_catalogue_lacks_are_not_read(books_catalog: Catalog) 
     assert constraints("under 20 dollars") == {"price_max": 20.0}
     assert "rating_min" not in constraints("highly rated")
     assert "runtime_max" not in constraints("not too long")
+
+
+def test_the_audience_cleared_when_they_left_comes_back_with_them(
+    movies_catalog: Catalog,
+) -> None:
+    """'for my 7 year old', then 'she's asleep, something for me', then 'the kids are back':
+    the children's audience comes back (it had kept the grown-up's wish alone)."""
+    nlu = Understander(movies_catalog)
+
+    def events(text: str, state: InterestState) -> list[object]:
+        return list(nlu.understand(text, state).events)
+
+    state = InterestState().apply(ConstraintSet("audience", "children"))
+    state = state.apply(ConstraintCleared("audience"))
+    assert state.cleared == {"audience": "children"}
+    for text in ("the little ones are back, anything?", "ok, with the kids again now"):
+        assert ConstraintSet("audience", "children") in events(text, state), text
+    assert not [e for e in events("they're back", InterestState()) if isinstance(e, ConstraintSet)]

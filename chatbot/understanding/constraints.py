@@ -225,6 +225,11 @@ class ConstraintRules(ParseBase):
             strictest = min(self._watching, key=("children", "family", "teen", "grownups").index)
             self._set("audience", strictest)
 
+    def _audience_back(self, m: re.Match[str]) -> bool:
+        """The ones the audience was set for are watching again."""
+        self._watching.append(str(self.state.cleared["audience"]))
+        return True
+
     def _left(self, m: re.Match[str]) -> bool:
         self._children_left = True
         return True
@@ -988,6 +993,17 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         r"\bfor (?:the )?(?:adults|grown[\s-]?ups)(?: only)?\b|\b(?:adults|grown[\s-]?ups) only\b",
         _R._for_adults,
+    ),
+    # 'ok they're back up, something for them again', 'the kids are back': the audience cleared
+    # when they left comes back
+    ConstraintRule(
+        "audience_back",
+        "audience",
+        r"(?P<neg>)\b(?:they'?re|theyre|they are|(?:the )?(?:kids|children|little ones) "
+        r"(?:are|r)) (?:all )?back\b|\b(?:for|with) (?:them|the kids|the children|the little "
+        r"ones) again\b",
+        _R._audience_back,
+        when=lambda p: "audience" not in p.state.constraints and "audience" in p.state.cleared,
     ),
     # 'they're asleep now', 'she fell asleep': the children the audience limit is for
     ConstraintRule(
