@@ -3288,6 +3288,8 @@ def test_a_first_name_alone_or_shared_names_nobody(nlu: Understander) -> None:
         ("were they all made in the 90s?", "year"),
         ("are these all westerns?", "genre"),
         ("why did you suggest those?", "reason"),
+        ("how long were those?", "runtime"),  # it had asked 'which one do you mean?'
+        ("what year are these from", "year"),
     ],
 )
 def test_a_question_about_all_the_picks_is_about_every_pick(
@@ -3303,3 +3305,12 @@ def test_a_film_to_fall_asleep_to_is_a_relaxed_mood(nlu: Understander) -> None:
     found = events(nlu, "anything good to doze off to?")
     assert AttributePreferred("mood", "Relaxed") in found, found
     assert not any(isinstance(e, InterestExpressed) for e in found)
+
+
+def test_a_title_shared_with_a_short_film_names_the_feature(nlu: Understander) -> None:
+    """ReDial's list calls Shyamalan's film 'Signs (2008)', which gave the 12-minute short of 2008
+    more mentions: a same-titled short is named only with its year."""
+    liked = [e for e in events(nlu, "signs was creepy in a good way") if isinstance(e, ItemLiked)]
+    assert [e.title for e in liked] == ["Signs (2002)"]
+    liked = [e for e in events(nlu, "i liked Signs (2008)") if isinstance(e, ItemLiked)]
+    assert [e.title for e in liked] == ["Signs (2008)"]

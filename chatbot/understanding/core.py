@@ -500,12 +500,18 @@ class Vocabulary:
     def best_item(
         self, items: Sequence[Item], year: int | None = None, prefer: Sequence[str] = ()
     ) -> Item:
-        """Same-titled items: that year's, else one the session knows, else the most popular."""
+        """Same-titled items: that year's, else one the session knows, else the most popular
+        feature film. A short (40 minutes or less, the Academy's line) is named only when nothing
+        longer has the title: ReDial's movie list calls Shyamalan's film 'Signs (2008)', so the
+        12-minute short of that year had more mentions than Signs (2002)."""
         if year is not None:
             same = [i for i in items if i.year == year]
             if same:
                 items = same
         known = [i for i in items if i.id in prefer]
+        if not known:
+            features = [i for i in items if not i.runtime or i.runtime >= SHORT_FILM_MINUTES]
+            items = features or items
         return max(known or items, key=popularity)
 
 
@@ -869,6 +875,8 @@ OCCASION_NOUNS = frozenset(
 # after 'by' / 'with' / 'starring' or before 'film' / 'movie'; 'gore' 3.75 and 'dove' 3.67 are
 # words, so never alone
 SURNAME_IN_CONTEXT_ZIPF = 4.0
+# a short film runs 40 minutes or less (the Academy of Motion Picture Arts and Sciences' rule)
+SHORT_FILM_MINUTES = 41
 # first names as common as this ('arnold' 4.0, 'keanu' 2.9; not 'steven' 4.24) name their one
 # person of the catalogue in the same places ('something with keanu', 'an arnold movie')
 FIRST_NAME_IN_CONTEXT_ZIPF = 4.1

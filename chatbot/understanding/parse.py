@@ -793,6 +793,9 @@ class _Parse(ConstraintRules, TitleRules):
             r"\b(of|among|between) (these|them|those|the three|the picks)\b|"
             # 'are these all musicals?', 'are they all from the 2000s?', 'why did you pick these?'
             r"^(?:are|were) (?:these|those|they)\b|\b(?:these|those|they|them) all\b|"
+            # 'how long are these', 'what year are they from?': every pick
+            r"\b(?:are|were) (?:these|those|they|these ones|those ones)(?: from| made| about)?"
+            r"\s*\??$|"
             r"\b(?:pick|picked|choose|chose|recommend|recommended|suggest|suggested) "
             r"(?:these|those|them)\b",
             low,
