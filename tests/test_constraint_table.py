@@ -52,6 +52,7 @@ EXAMPLES = {
     "runtime_at_most": "no movies over two hours",
     "runtime_between": "between 90 and 120 minutes",
     "runtime_about": "about 2 hours long",
+    "runtime_of_the_film": "a fun 90 min movie",
     "runtime_max_after": "90 minutes max",
     "runtime_at_least": "at least 2 hours",
     "runtime_or_more": "2 hours or more",
@@ -137,3 +138,21 @@ def test_the_audience_cleared_when_they_left_comes_back_with_them(
     for text in ("the little ones are back, anything?", "ok, with the kids again now"):
         assert ConstraintSet("audience", "children") in events(text, state), text
     assert not [e for e in events("they're back", InterestState()) if isinstance(e, ConstraintSet)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("movies from the two thousands", {"year_min": 2000, "year_max": 2009}),
+        ("something from the aughts", {"year_min": 2000, "year_max": 2009}),
+        ("a chill 95 min film", {"runtime_max": 105}),
+        ("the 90 minute mark is where it drags", {}),
+    ],
+)
+def test_decades_and_lengths_said_in_words(
+    movies_catalog: Catalog, text: str, expected: dict[str, int]
+) -> None:
+    """'the two thousands' is the 2000s (it had stored 'thousands'); 'a fun 90 min movie' is a
+    film of about that length (it had stored nothing)."""
+    got = Understander(movies_catalog).understand(text, InterestState()).events
+    assert {e.name: e.value for e in got if isinstance(e, ConstraintSet)} == expected

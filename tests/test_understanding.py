@@ -3314,3 +3314,27 @@ def test_a_title_shared_with_a_short_film_names_the_feature(nlu: Understander) -
     assert [e.title for e in liked] == ["Signs (2002)"]
     liked = [e for e in events(nlu, "i liked Signs (2008)") if isinstance(e, ItemLiked)]
     assert [e.title for e in liked] == ["Signs (2008)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "avoided"),
+    [
+        (
+            "superhero stuff is fine but dc can go away",
+            ("genre", "Super Hero"),
+            ("studio", "DC Comics"),
+        ),
+        ("a comedy, nothin w adam sandler", ("genre", "Comedy"), ("person", "Adam Sandler")),
+        ("westerns but not the 1800s ones, seen plenty of those", ("genre", "Western"), None),
+    ],
+)
+def test_dismissals_and_chat_spellings_turn_down_what_they_name(
+    nlu: Understander, text: str, wanted: tuple[str, str], avoided: tuple[str, str] | None
+) -> None:
+    """'marvel can go away' dismisses Marvel (it had wished for it), 'nothin w X' is 'nothing
+    with X', and 'those' after 'not <something>' takes that thing up, not the kind wished for."""
+    got = events(nlu, text)
+    assert AttributePreferred(*wanted) in got, got
+    assert AttributeAvoided(*wanted) not in got
+    if avoided is not None:
+        assert AttributeAvoided(*avoided) in got, got

@@ -63,7 +63,14 @@ _PEOPLE_ALT = "|".join(
 # it clears, from the constraint table ('length': runtime_max and runtime_min)
 _CLEAR_WORDS = clear_words()
 _CLEAR_ALT = "(" + "|".join(_CLEAR_WORDS) + ")"
-_DECADE_WORDS = {**DECADE_WORDS, "noughties": 2000}
+# 'the two thousands', 'the aughts', 'the twenty tens': decades past 1999 said in words
+_DECADE_WORDS = {
+    **DECADE_WORDS,
+    "noughties": 2000,
+    "aughts": 2000,
+    "two thousands": 2000,
+    "twenty tens": 2010,
+}
 _DECADE = r"(?:the\s+)?(?:(?:19|20)?[0-9]0'?s|" + "|".join(_DECADE_WORDS) + r")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _LENGTH = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and (?:a )?half)"
@@ -602,6 +609,12 @@ class ConstraintRules(ParseBase):
 
     def _runtime_limit(self, m: re.Match[str]) -> bool:
         return self._longest(m, 10, 600)
+
+    def _runtime_of_the_film(self, m: re.Match[str]) -> bool:
+        """'a fun 90 min movie': the length after 'a' (and a word) says how long the film is."""
+        if not re.search(r"\ban?\s+(?:[a-z]+\s+)?$", m.string[: m.start()]):
+            return False
+        return self._runtime_about(m)
 
     def _runtime_about(self, m: re.Match[str]) -> bool:
         return self._longest(m, 30, 400, more=10)  # about that long: a little over is fine
@@ -1382,6 +1395,15 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'like 80 min tops', 'maybe 2 hrs max': a limit, read by the rows below
         r"(?!\s*(?:tops|max|maximum|or (?:less|under|shorter)|at (?:the )?most)\b)",
         _R._runtime_about,
+        when=_has_runtime,
+    ),
+    # 'a fun 90 min movie', 'a 2 hour film': a film of about that length
+    ConstraintRule(
+        "runtime_of_the_film",
+        "runtime",
+        rf"\b(?P<n>\d{{2,3}}|one|two|three)[\s-]?{_UNIT}(?:[\s-]long)?\s+"
+        r"(?=(?:\w+\s+)?(?:movie|film|flick|one|thing)s?\b)",
+        _R._runtime_of_the_film,
         when=_has_runtime,
     ),
     # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'

@@ -152,6 +152,8 @@ NEGATIVE_CUES = _phrases(
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
+    # 'marvel can go away', 'romcoms can get lost': dismissed
+    "can go away|can get lost|can go jump|can stay away|"
     "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
     "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious|"
     "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
@@ -449,6 +451,7 @@ SLANG = _table(
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
     "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
     "tho=though|lookin=looking|watchin=watching|somethin'=something|alot=a lot|"
+    "nothin=nothing|nothin'=nothing|anythin=anything|anythin'=anything|"
     # contractions typed without the apostrophe ('a shark movie that isnt jaws'); not those
     # that are words of their own ('its', 'ill', 'were', 'lets', 'id', 'hed', 'shed')
     "isnt=isn't|arent=aren't|wasnt=wasn't|werent=weren't|dont=don't|doesnt=doesn't|"

@@ -1497,7 +1497,11 @@ class _Parse(ConstraintRules, TitleRules):
                     # up ('those' jump scares), not the kind wished for before it
                     turned_down = any(
                         (self.toks[j].text in NEGATORS or self.toks[j].text == "without")
-                        and any(self._pos(m) == "NOUN" for m in range(j + 1, k))
+                        and any(
+                            self._pos(m) in ("NOUN", "PROPN", "NUM", "X")
+                            or any(ch.isdigit() for ch in self.toks[m].text)  # 'ww2'
+                            for m in range(j + 1, k)
+                        )
                         for j in range(kind.pos + 1, k)
                     ) and not any(c.negator and c.pos < kind.pos for c in self.cues)
                     if (
