@@ -1084,7 +1084,7 @@ class _Parse(ConstraintRules, TitleRules):
         """'something scary but not too scary', 'a horror movie that isn't too scary', or 'not
         too scary' after asking for horror: the kind is still wished for, only its heavier side
         goes (the dark and disturbing moods) instead of avoiding the kind itself."""
-        for facet, value in self.softened:
+        for facet, value in sorted(self.softened):
             wished = (facet, value) in self.state.preferred or any(
                 isinstance(e, AttributePreferred) and (e.facet, e.value) == (facet, value)
                 for e in self.events
@@ -1096,7 +1096,7 @@ class _Parse(ConstraintRules, TitleRules):
                 for e in self.events
                 if not (isinstance(e, AttributeAvoided) and (e.facet, e.value) == (facet, value))
             ]
-            if not any(isinstance(e, AttributePreferred) and e.value == value for e in self.events):
+            if AttributePreferred(facet, value) not in self.events:
                 self.events.append(AttributePreferred(facet, value))
             self.events.extend(
                 AttributeAvoided("mood", v) for v in INTENSE_MOODS if v in self.vocab.moods
