@@ -169,6 +169,11 @@ KINDS = (
 # scary"), people by first name, surname or possessive, "not X" kinds and negated stories,
 # questions about shown picks, constraints in many phrasings, five languages; by a twenty-fourth
 # independent author; dev26 for development, heldout25 only scored, never read or tuned on
+# dev27 / heldout26: everyday-word titles as the subject of a verdict and in household lists,
+# a change of company and back, "a little X is fine but mostly Y" mixes, intensity on a kept
+# kind, people by first name or possessive, questions about picks, constraints, five languages
+# (non-English messages get the "language" reply); by a twenty-fifth independent author;
+# heldout26 scored 0.917 before any fix, only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -176,7 +181,7 @@ SPLITS = (
     "dev13", "heldout12", "dev14", "heldout13", "dev15", "heldout14", "dev16", "heldout15",
     "dev17", "heldout16", "dev18", "heldout17", "dev19", "heldout18", "dev20", "heldout19",
     "dev21", "heldout20", "dev22", "heldout21", "dev23", "heldout22", "dev24", "heldout23",
-    "dev25", "heldout24", "dev26", "heldout25",
+    "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
