@@ -985,3 +985,52 @@ def test_suitability_for_a_teenager_is_not_a_childs() -> None:
     assert no.startswith("Not for a teenager") and "Splatter Film" in no
     child = answer(Question("suitability", ("f6",)), "is it ok for my 7 year old?", catalog)
     assert "teenager" not in child
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "named"),
+    [
+        # a verdict said of the title after 'was' / 'is', with an intensifier or slang
+        ("up was so sweet", ItemLiked, {"Up"}),
+        ("gladiator was kinda slow", ItemRejected, {"Gladiator"}),
+        ("predator was intense af", ItemSeen, {"Predator"}),
+        ("snatch is underrated", ItemLiked, {"Snatch"}),
+        # the subject of a verdict on what it did to the user
+        ("frozen creeped me out", ItemSeen, {"Frozen"}),
+        # a credit between the title and its verdict
+        ("up by pete docter was so good", ItemLiked, {"Up"}),
+        # turned down after the title, without a verb
+        ("vertigo was great, rear window not so much", ItemRejected, {"Rear Window"}),
+        ("dunkirk, couldnt even finish it", ItemRejected, {"Dunkirk"}),
+        # watched over and over
+        ("frozen and moana are on repeat at our house", ItemLiked, {"Frozen", "Moana"}),
+        # two words a verb of liking governs, the second no everyday word
+        ("the kids like up and moana", ItemLiked, {"Up", "Moana"}),
+    ],
+)
+def test_verdicts_said_of_everyday_word_titles(
+    nlu: Understander, text: str, kind: type, named: set[str]
+) -> None:
+    assert titles(events(nlu, text), kind) == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the party was wild, something fun",
+        "work was so slow today, need a laugh",
+        "the weather is sad, cheer me up",
+    ],
+)
+def test_verdicts_on_other_subjects_name_no_title(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in evs), evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["now just me, something dark", "ok kids in bed, a thriller", "so just me and my wife now"],
+)
+def test_the_user_alone_again_drops_the_childrens_limit(nlu: Understander, text: str) -> None:
+    state = InterestState(constraints={"audience": "children"})
+    assert ConstraintCleared("audience") in events(nlu, text, state)

@@ -984,7 +984,7 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "children_left",
         "audience",
-        rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] ))(?:{_CHILD_ALT})s? "
+        rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] )|\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT})s? "
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|(?:fast |sound )?asleep|in bed|out|"
         r"away|home|"
@@ -995,6 +995,10 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'forget the kid thing, its just me now': nobody else is watching any more
         rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT})s?(?: thing| part| stuff)?\b|"
         r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b|"
+        # 'now just me, something dark', 'ok just me and my wife now': grown-ups alone
+        r"\b(?:now|ok|okay|alright|so),? (?:it'?s |its )?just (?:me|us)"
+        r"(?: and (?:my|the) (?:wife|husband|partner|gf|bf|girlfriend|boyfriend|date|buddies|"
+        r"mates|friends?|roommates?|fianc[eé]e?))?(?= now| tonight|[,.!?]|$)|"
         # 'actually no, make it something for me': the user alone again
         r"\b(?:make it|actually|instead|now|no,?)\s+(?:something|one|a (?:movie|film))\s+"
         r"(?:just |only )?for me\b|\bsomething (?:just|only) for me\b|\bjust for me\b",

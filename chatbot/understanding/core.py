@@ -23,6 +23,10 @@ from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
     ABBREVIATIONS,
     COMMON_WORDS,
+    COPULA_COMPLAINT,
+    COPULA_FILLERS,
+    COPULA_PRAISE,
+    COPULA_SHAKEN,
     CUE_SPELLINGS,
     EMOJI,
     FACET_ALIASES,
@@ -324,6 +328,35 @@ class Target:
     # a verdict the reference word itself carries ('liked neither', 'none of them'): no other
     # cue or negation of the clause changes it
     verdict: str | None = None
+
+
+# words that may follow a verdict after a copula ('split was wild af', 'was so funny my wife
+# cried'); any other word continues a noun phrase ('was a classic horror film')
+_AFTER_A_VERDICT = frozenset(
+    ("af", "asf", "lol", "lmao", "haha", "and", "but", "though", "tho", "too", "imo", "ngl")
+    + ("honestly", "fr", "to", "in", "at", "as", "when", "because", "cause", "cuz", "so", "i")
+    + ("my", "the", "from", "with", "for", "overall", "tbh", "btw", "omg", "though", "also")
+)
+
+
+def copula_verdict(words: Sequence[str], k: int) -> tuple[str, int] | None:
+    """The verdict a copula's predicate from token k says of its subject ('was wild': "pos",
+    'is so slow': "neg", 'was creepy af': "seen"), as (cue kind, tokens from k to its end), or
+    None. Intensifiers between ('so', 'kinda', 'pretty') are taken into it."""
+    j = k
+    while j < len(words) and words[j] in COPULA_FILLERS:
+        j += 1
+    if j == len(words) or words[j] in ("the", "a", "an") and j + 1 == len(words):
+        return None
+    for table, kind in ((COPULA_COMPLAINT, "neg"), (COPULA_PRAISE, "pos"), (COPULA_SHAKEN, "seen")):
+        for phrase in table:
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                end = j + len(phrase)
+                after = words[end] if end < len(words) else ""
+                if after.isalpha() and after not in _AFTER_A_VERDICT:
+                    continue  # 'was a classic horror film': no verdict on the subject
+                return kind, end - k
+    return None
 
 
 @dataclass

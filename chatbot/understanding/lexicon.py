@@ -177,7 +177,12 @@ NEGATIVE_CUES = _phrases(
     "bored me to death|bore me to death|bores me to death|bored me stiff|bored me silly|"
     "scared of|afraid of|frightened of|terrified of|gets scared of|too childish|childish|"
     "too kiddy|kiddy|dumb|really dumb|so dumb|too dumb|pretty dumb|really stupid|so stupid|"
-    "too stupid|pretty stupid"
+    "too stupid|pretty stupid|"
+    # 'mean girls not so much', 'grease i couldnt even finish': turned down after the title
+    "not so much|not as much|not that much|couldn't finish|couldnt finish|could not finish|"
+    "couldn't even finish|couldnt even finish|couldn't get through|couldnt get through|"
+    "didn't finish|didnt finish|never finished|turned it off|switched it off|walked out of|"
+    "gave up on|gave up halfway"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
@@ -235,6 +240,8 @@ FORWARD_CUES = frozenset(
         "frightened of",
         "terrified of",
         "gets scared of",
+        "walked out of",
+        "gave up on",
     ]
 )
 POSITIVE_CUES = _phrases(
@@ -266,6 +273,8 @@ POSITIVE_CUES = _phrases(
     "gave me goosebumps|had me laughing|had me in stitches|made me laugh|had me hooked|"
     "got me hooked|hooked me|"
     "had me crying laughing|had me crying with laughter|had me in tears laughing|"
+    # 'frozen and moana are on repeat at our house': watched over and over, gladly
+    "on repeat|on a loop|on loop|on constant rotation|in heavy rotation|"
     "crying laughing|cried laughing|in tears laughing|tears of laughter|made me cry laughing"
 )
 # a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
@@ -281,7 +290,35 @@ LUKEWARM_CUES = _phrases(
 SHAKEN_CUES = _phrases(
     "wrecked me|destroyed me|broke me|gutted me|tore me apart|made me sob|made me tear up|"
     "had me in tears|had me crying|had me sobbing|left me in tears|left me shaken|"
-    "haunted me|traumatized me|traumatised me|scarred me"
+    "haunted me|traumatized me|traumatised me|scarred me|made me cry|made me bawl|"
+    "freaked me out|creeped me out|scared me|scared me silly|scared the crap out of me|"
+    "scared the hell out of me|scared the life out of me|gave me nightmares|messed me up|"
+    "messed with my head"
+)
+# verdicts said of a title right after 'was' / 'is' and an intensifier ('split was wild',
+# 'drive was so slow', 'signs was creepy af'); they count only there, as a judgement of the
+# title that is the subject ('the party was wild', 'the heat was unbearable' judge no film)
+COPULA_PRAISE = _phrases(
+    "wild|insane|sick|crazy|epic|iconic|legendary|hilarious|funny|sweet|cute|adorable|fire|"
+    "dope|lit|unreal|peak|underrated|a classic|a masterpiece|my jam|my childhood|"
+    "my whole childhood|a vibe|a trip|bonkers|heartwarming|charming|clever|smart|genius|"
+    "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
+    "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
+    "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave"
+)
+COPULA_COMPLAINT = _phrases(
+    "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
+    "long|a bore|underwhelming|overhyped|not it|not so good|not that good|not very good|"
+    "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh"
+)
+COPULA_SHAKEN = _phrases(
+    "creepy|scary|terrifying|intense|disturbing|haunting|tense|brutal|heavy|sad|devastating|"
+    "gory|bloody|dark|harrowing|emotional|a tearjerker|rough|grim|bleak"
+)
+COPULAS = _words("was is were are 's")
+COPULA_FILLERS = _words(
+    "so soo sooo really pretty kinda kind of super very truly honestly lowkey highkey "
+    "absolutely genuinely actually just straight up fr ngl"
 )
 ORDINALS = {
     **dict.fromkeys(("first", "1st"), 0),

@@ -41,6 +41,7 @@ from chatbot.understanding.core import (
     Target,
     Understanding,
     Vocabulary,
+    copula_verdict,
     fold_accents,
     normalize_title,
 )
@@ -48,6 +49,7 @@ from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_langua
 from chatbot.understanding.lexicon import (
     CHANGE_OF_MIND,
     CLAUSE_BREAK,
+    COPULAS,
     COURTESY_WORDS,
     CRITIQUE_MARK,
     DISCOURSE_IDIOMS,
@@ -1327,6 +1329,13 @@ class _Parse(ConstraintRules, TitleRules):
                         break
                 if matched:
                     break
+            if not matched and (said := self._copula_verdict_on_title(i)) is not None:
+                # 'split was wild', 'drive was so slow': a verdict on the title before 'was'
+                kind, n = said
+                self.cues.append(Cue(i, kind, i + n))
+                self._use(i, n)
+                i += n
+                continue
             if not matched:
                 # "nobody's parents die": a negative subject with its possessive
                 bare = words[i].removesuffix("'s")
@@ -1345,6 +1354,27 @@ class _Parse(ConstraintRules, TitleRules):
         for cue in self.cues:
             if cue.end < 0:
                 cue.end = cue.pos + 1
+
+    def _copula_verdict_on_title(self, k: int) -> tuple[str, int] | None:
+        """A copula's verdict (`copula_verdict`) that opens at token k right after 'was' / 'is'
+        whose subject is a title found in the message ('Drive was so slow'), as (cue kind,
+        tokens); None otherwise ('the party was wild')."""
+        words = [t.text for t in self.toks]
+        if k < 2 or words[k - 1] not in COPULAS or not self._free(k, 1):
+            return None
+        said = copula_verdict(words, k)
+        if said is None:
+            return None
+        end = k - 1  # the copula
+        subject = [
+            t
+            for t in self.targets
+            if t.kind == "item"
+            and t.pos < end
+            and all(self.toks[j].used for j in range(t.pos, end))
+            and not any(u.pos in range(t.pos + 1, end) for u in self.targets)
+        ]
+        return said if subject else None
 
     def _how_often_after(self, k: int) -> bool:
         """A count of times follows token k ('like a million times', 'like twice', 'like 5

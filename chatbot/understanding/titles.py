@@ -15,12 +15,14 @@ from chatbot.understanding.core import (
     Cue,
     ParseBase,
     Tok,
+    copula_verdict,
     fold_accents,
     normalize_title,
 )
 from chatbot.understanding.lexicon import (
     CLAUSE_BREAK,
     COMMON_WORDS,
+    COPULAS,
     COUNTRIES,
     FILLER_WORDS,
     LANGUAGES,
@@ -506,11 +508,24 @@ class TitleRules(ParseBase):
             # 'but us was kinda boring', 'but up was meh': a word that cannot be a subject, as
             # the subject of a verdict, is the film's name
             prev = self.toks[i - 1].text if i > 0 else ""
+            # 'us by jordan peele was so good', 'big with tom hanks is a classic': the credit
+            # between the word and its verdict names who made or played in it
+            credited = self._after_credit(i + n)
+            told = self.toks[credited].text if credited < len(self.toks) else ""
             misused = (
                 words[0] not in SUBJECT_WORDS
-                and (prev in CLAUSE_BREAK or prev in ("and", ""))
-                and nxt in ("was", "is")
-                and self._cue_after(i, n)
+                and (prev in CLAUSE_BREAK or prev in ("and", "but", ""))
+                and (
+                    (told in ("was", "is") and self._cue_after(i, credited - i))
+                    # 'signs freaked me out', 'her made me cry': a word that is no pronoun
+                    # a sentence opens with, as the subject of a verdict on what it did
+                    or (
+                        credited == i + n < len(self.toks)
+                        and self._pos(i + n) in ("VERB", "AUX")
+                        and self._verdict_at(i + n)
+                        and any("me" in p for p in self._verdicts_at(i + n))
+                    )
+                )
             )
             if not (
                 self._past_cue_before(i)
@@ -519,6 +534,7 @@ class TitleRules(ParseBase):
                 or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
                 or self._excluded_title(i, n)  # 'a shark movie that isnt jaws'
                 or misused
+                or (words[0] not in self.vocab.plain_words and self._second_after_cue(i))
             ):
                 return False
             if misused:
@@ -567,6 +583,8 @@ class TitleRules(ParseBase):
             # nor is a particle the object of a verdict ('hated up, loved coco' is Up)
             verdict = prev in ("loved", "liked", "hated", "adored", "enjoyed", "loves", "likes")
             verdict = verdict or prev in ("hates", "adores", "enjoys")
+            # 'the kids like up and wall-e': the first of two titles a verdict governs
+            verdict = verdict or (prev in ("like", "love") and self._before_listed_title(i, n))
             pos = ("ADJ", "VERB", "ADV", "ADP") if verdict else ("ADJ", "VERB")
             return self._pos(i) in pos and nxt in END_OF_OBJECT
         if self._next_in_list(i):
@@ -581,6 +599,7 @@ class TitleRules(ParseBase):
                 or self._cue_before(i)
                 or self._past_cue_before(i)  # 'my favorite movies are jaws and alien'
                 or self._about_span(i, n)
+                or self._second_after_cue(i)  # 'my kids like up and wall-e'
                 or self._opens_verdict_clause(i, n, words, distinctive=True)
             )
         if not capitalised:
@@ -694,6 +713,44 @@ class TitleRules(ParseBase):
                 if len(surname) >= 4 and surname in near and zipf_frequency(surname, "en") < 3.5:
                     return True
         return False
+
+    def _second_after_cue(self, i: int) -> bool:
+        """Token i is the second of two words a verb of liking or watching governs ('my kids
+        like up and wall-e'): the first word is one word, and 'and' or ',' joins them."""
+        return (
+            i >= 3
+            and self.toks[i - 1].text in ("and", "&", ",")
+            and self.toks[i - 2].text.isalpha()
+            and self._cue_before(i - 2)
+        )
+
+    def _after_credit(self, k: int) -> int:
+        """The token after a credit that starts at token k: 'by' / 'with' / 'starring' and a
+        person's name of two or three words whose first word is a given name of the catalogue's
+        people, that is capitalised, or whose last word is rare in English (wordfreq zipf < 3)
+        and no word of the synopses ('by jordan peele', 'with Tom Hanks'); k when there is
+        none."""
+        if k >= len(self.toks) or self.toks[k].text not in ("by", "with", "starring"):
+            return k
+        end = k + 1
+        while (
+            end < len(self.toks)
+            and end - k <= 3
+            and self.toks[end].text.isalpha()
+            and self.toks[end].text not in ("was", "is", "were", "and", "but", "a", "the")
+        ):
+            end += 1
+        name = self.toks[k + 1 : end]
+        if not 2 <= len(name) <= 3:
+            return k
+        from wordfreq import zipf_frequency
+
+        given = name[0].text in self.vocab.given_names
+        capitals = all(t.raw[:1].isupper() for t in name)
+        # 'by jordan peele': a surname no synopsis uses as a word and rare in English
+        surname = name[-1].text
+        rare = surname not in self.vocab.topic_words and zipf_frequency(surname, "en") < 3.0
+        return end if given or capitals or rare else k
 
     def _subject_of_clause(self, i: int, n: int) -> bool:
         """Tokens i..i+n are the parsed subject of a verb that follows them ('Pulp Fiction
@@ -958,6 +1015,8 @@ class TitleRules(ParseBase):
             return True
         if words[k : k + 2] == ["one", "of"] and k + 2 < len(words):
             k += 3  # 'Alien is one of my all-time faves': the cue follows 'one of my'
+        if k > i + n and words[k - 1] in COPULAS and copula_verdict(words, k) is not None:
+            return True  # 'split was wild', 'drive was so slow'
         tail = words[k : k + 4]
         return (
             any(
