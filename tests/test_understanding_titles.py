@@ -1034,3 +1034,38 @@ def test_verdicts_on_other_subjects_name_no_title(nlu: Understander, text: str) 
 def test_the_user_alone_again_drops_the_childrens_limit(nlu: Understander, text: str) -> None:
     state = InterestState(constraints={"audience": "children"})
     assert ConstraintCleared("audience") in events(nlu, text, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [("who directed gladiator", "f4"), ("who's in vertigo?", "f2"), ("who stars in up", "f30")],
+)
+def test_who_made_or_plays_in_a_named_film_is_asked(
+    nlu: Understander, text: str, item: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "people"
+    assert found.question.item_ids == (item,)
+    assert not found.events
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("something w denzel", "Denzel"), ("villeneuve movies", "Villeneuve")],
+)
+def test_a_lone_name_no_synopsis_uses_is_no_topic(nlu: Understander, text: str, name: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert not any(isinstance(e, InterestExpressed) for e in found.events), found.events
+    assert any(name in note for note in found.notes), found.notes
+    # a plural noun after 'with' stays a topic
+    kept = events(nlu, "something with kangaroos")
+    assert InterestExpressed("kangaroos") in kept
+
+
+def test_near_enough_and_amount_words_are_no_topics(nlu: Understander) -> None:
+    # '-ish' says 'about that': the kind itself
+    assert AttributePreferred("genre", "Thriller") in events(nlu, "something thriller-ish")
+    # an amount or a suggestion is no topic of its own
+    for text in ("mostly drama, a tiny bit of romance", "lets go with a thriller"):
+        evs = events(nlu, text)
+        assert not any(isinstance(e, InterestExpressed) for e in evs), evs

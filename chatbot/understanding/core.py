@@ -224,6 +224,8 @@ def normalize_slang(text: str) -> str:
     text = " ".join(text.split())
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # '~90 min'
+    # 'something thriller-ish', '90s-ish', 'scary-ish': near enough is the word itself
+    text = re.sub(r"(?<=[A-Za-z0-9])-ish\b", "", text, flags=re.IGNORECASE)
     text = _WORD_RE.sub(_cue_typo, text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
@@ -504,6 +506,14 @@ class Vocabulary:
             self._descriptions = "\n".join(i.description.lower() for i in self.catalog)
         pattern = rf"(?<!\w){re.escape(phrase.lower())}(?!\w)"
         return re.search(pattern, self._descriptions) is not None
+
+    def spelt_like_a_topic(self, word: str) -> bool:
+        """Whether `word` is one or two letters from a word the synopses use ('dinosuars' for
+        'dinosaurs'; rapidfuzz ratio >= 85 over the topic words of the same first letter)."""
+        from rapidfuzz import fuzz, process
+
+        near = [w for w in self.topic_words if w[:1] == word[:1] and abs(len(w) - len(word)) <= 2]
+        return process.extractOne(word, near, scorer=fuzz.ratio, score_cutoff=85) is not None
 
     def sounds_like(self, key: str) -> list[str]:
         """Title keys spelt differently but said alike ('incepshun' -> 'inception'); built on

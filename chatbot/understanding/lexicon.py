@@ -450,7 +450,8 @@ FILLER_WORDS = _words(
     hype hyped fresh
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review
-    imdb score scores stars release releases released watchable rewatch rewatchable"""
+    imdb score scores stars release releases released watchable rewatch rewatchable
+    lets tiny teeny wee smidge smidgen dash hint sprinkle"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

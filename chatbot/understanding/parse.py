@@ -2194,6 +2194,8 @@ class _Parse(ConstraintRules, TitleRules):
         never write together, one of them a word no description uses ('something with denzel
         washington', 'other michael mann films'; not 'a movie with big explosions', whose words
         the descriptions use)."""
+        from wordfreq import zipf_frequency
+
         if not 1 <= len(run) <= 3 or run != list(range(run[0], run[-1] + 1)):
             return False
         cued = run[0] > 0 and self.toks[run[0] - 1].text in _STRONG_PERSON_CUES
@@ -2201,11 +2203,22 @@ class _Parse(ConstraintRules, TitleRules):
             # 'anything starring Zendaya?', 'something with Zendaya': one capitalised word after
             # a cue that no description uses
             k = run[0]
+            one = self.toks[k].text
+            nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
+            with_ = cued or (k > 0 and self.toks[k - 1].text in ("with", "w", "w/"))
+            if with_ and self.toks[k].raw[:1].isupper():
+                return one.isalpha() and one not in self.vocab.topic_words
+            # 'something w denzel', 'villeneuve movies': one lower-case word no synopsis uses,
+            # rare in English and spelt like no word the synopses use, after 'with' or before
+            # 'movies' is a name
             return (
-                (cued or (k > 0 and self.toks[k - 1].text == "with"))
-                and self.toks[k].raw[:1].isupper()
-                and self.toks[k].text.isalpha()
-                and self.toks[k].text not in self.vocab.topic_words
+                (with_ or nxt in FILM_NOUNS or nxt in ("stuff", "type"))
+                and one.isalpha()
+                and len(one) >= 4
+                and not (one.endswith("s") and not one.endswith("ss"))  # 'with kangaroos'
+                and zipf_frequency(one, "en") < 3.5
+                and not self.vocab.mentions(one)
+                and not self.vocab.spelt_like_a_topic(one)
             )
         word = self._word(run[0])
         if not cued and (
@@ -2223,8 +2236,16 @@ class _Parse(ConstraintRules, TitleRules):
         return (
             (
                 (run[0] > 0 and self.toks[run[0] - 1].text in PERSON_CUES)
-                # 'any other michael mann films?', "michael mann's movies"
-                or (after < len(self.toks) and self.toks[after].text in FILM_NOUNS)
+                # 'any other michael mann films?', "michael mann's movies", 'jordan peele stuff'
+                or (
+                    after < len(self.toks)
+                    and (self.toks[after].text in FILM_NOUNS or self.toks[after].text == "stuff")
+                )
+                or (
+                    after + 1 < len(self.toks)
+                    and self.toks[after].text in ("type", "style", "kind")
+                    and self.toks[after + 1].text in (*FILM_NOUNS, "stuff", "of")
+                )
                 or self.toks[run[-1]].text.endswith("'s")
             )
             and all(w.replace("'s", "").isalpha() and w not in FILM_NOUNS for w in words)

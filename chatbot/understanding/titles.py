@@ -561,6 +561,8 @@ class TitleRules(ParseBase):
             ):
                 return True  # 'also up, ratatouille and coco': the first title of a list
             prev = self.toks[i - 1].text if i > 0 else ""
+            if self._asked_who(i) and words[0] not in FILLER_WORDS | SMALL_TALK:
+                return True  # 'who stars in up', "who's in heat"
             if (
                 self._asked_about(i, n)
                 and prev in ("is", "was", "did", "does")
@@ -973,6 +975,8 @@ class TitleRules(ParseBase):
         before = " ".join(t.text for t in self.toks[max(0, i - 4) : i])
         if question and before.endswith(AVAILABILITY_ASKS):
             return True  # 'have you got The Velvet Lighthouse?', 'do you have heat?'
+        if self._asked_who(i):
+            return True  # 'who directed jaws', "who's in heat?", 'who stars in up'
         return question and prev in (
             "is",
             "was",
@@ -984,6 +988,18 @@ class TitleRules(ParseBase):
             "what's",
             "how's",
             "whats",
+        )
+
+    def _asked_who(self, i: int) -> bool:
+        """A question who made or plays in the film at token i: 'who directed jaws', "who's
+        in heat?", 'who stars in up'."""
+        before = " ".join(t.text for t in self.toks[max(0, i - 4) : i])
+        return self.toks[0].text in ("who", "who's", "whos") and bool(
+            re.search(
+                r"\b(?:direct(?:ed|s)?|made|make|wrote|write|produced|stars?|starred|plays?|"
+                r"played|acts?|acted|is|was|are|were|'s|s)(?: in)?$",
+                before,
+            )
         )
 
     def _cue_after(self, i: int, n: int, *, adjacent: bool = False) -> bool:
@@ -1150,6 +1166,7 @@ class TitleRules(ParseBase):
             or self._cue_after(i, n, adjacent=True)  # 'the matrix, that was amazing'
             or (i > 0 and self.toks[i - 1].used and self._run_on_list(i - 1))
             or self._numbered_subject(words, i, n)  # 'toy story 3 made me cry'
+            or self._asked_who(i)  # 'who is in the matrix'
         )
 
     def _opens_verdict_clause(
