@@ -1069,3 +1069,29 @@ def test_near_enough_and_amount_words_are_no_topics(nlu: Understander) -> None:
     for text in ("mostly drama, a tiny bit of romance", "lets go with a thriller"):
         evs = events(nlu, text)
         assert not any(isinstance(e, InterestExpressed) for e in evs), evs
+
+
+def test_no_after_a_question_mark_answers_it_only_when_it_closes_its_clause(
+    nlu: Understander,
+) -> None:
+    evs = events(nlu, "a thriller? no musicals please")
+    assert AttributePreferred("genre", "Thriller") in evs
+    assert AttributeAvoided("genre", "Musical") in evs
+    assert AttributeAvoided("genre", "Romance") in events(nlu, "romance? nope.")
+
+
+def test_a_negator_before_a_named_thing_is_not_the_seen_cues(nlu: Understander) -> None:
+    evs = events(nlu, "a thriller but not horror i've seen it all")
+    assert AttributeAvoided("genre", "Horror") in evs
+    assert AttributePreferred("genre", "Horror") not in evs
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("up was such a sweet movie", {"Up"}),
+        ("vertigo and gladiator are both 10/10", {"Vertigo", "Gladiator"}),
+    ],
+)
+def test_praise_with_an_article_or_a_score(nlu: Understander, text: str, named: set[str]) -> None:
+    assert titles(events(nlu, text), ItemLiked) == named

@@ -85,7 +85,8 @@ _ANSWERED_RE = re.compile(
     r"(?!(?:what|which|who|how|why|when|where|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|have|has|any|anything|something)\b)"
     r"([^.!?,;\d]{2,40}?)\?\s*(?P<a>no|nope|nah|no way|pass|yes|yeah|yep|yup|sure|definitely)"
-    r"\b[.!,]?",
+    # the answer closes its clause ('drama? no musicals please' says no musicals)
+    r"\b(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|i|i'm|im|not)\b))[.!,]?",
     re.IGNORECASE,
 )
 _APPROVAL_RE = re.compile(
@@ -350,12 +351,19 @@ def copula_verdict(words: Sequence[str], k: int) -> tuple[str, int] | None:
         j += 1
     if j == len(words) or words[j] in ("the", "a", "an") and j + 1 == len(words):
         return None
+    # 'was such a sweet movie': an adjective of the tables before a film noun
+    article = j + 1 < len(words) and words[j] in ("a", "an")
     for table, kind in ((COPULA_COMPLAINT, "neg"), (COPULA_PRAISE, "pos"), (COPULA_SHAKEN, "seen")):
         for phrase in table:
-            if tuple(words[j : j + len(phrase)]) == phrase:
-                end = j + len(phrase)
+            start = j + 1 if article and phrase[0] not in ("a", "an") else j
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                end = start + len(phrase)
                 after = words[end] if end < len(words) else ""
-                if after.isalpha() and after not in _AFTER_A_VERDICT:
+                if start > j and after not in ("movie", "film", "one", "flick", "watch"):
+                    continue  # 'was a slow burn', 'is a dark comedy'
+                if start > j:
+                    end += 1
+                elif after.isalpha() and after not in _AFTER_A_VERDICT:
                     continue  # 'was a classic horror film': no verdict on the subject
                 return kind, end - k
     return None

@@ -304,7 +304,8 @@ COPULA_PRAISE = _phrases(
     "my whole childhood|a vibe|a trip|bonkers|heartwarming|charming|clever|smart|genius|"
     "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
     "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
-    "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave"
+    "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave|"
+    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10"
 )
 COPULA_COMPLAINT = _phrases(
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
@@ -317,7 +318,7 @@ COPULA_SHAKEN = _phrases(
 )
 COPULAS = _words("was is were are 's")
 COPULA_FILLERS = _words(
-    "so soo sooo really pretty kinda kind of super very truly honestly lowkey highkey "
+    "so soo sooo really pretty kinda kind of super very truly honestly lowkey highkey such both "
     "absolutely genuinely actually just straight up fr ngl"
 )
 ORDINALS = {

@@ -1306,7 +1306,11 @@ class _Parse(ConstraintRules, TitleRules):
                             # 'ok, something else', 'those are fine', 'the second one is ok':
                             # no verdict on a film watched ('Interstellar was ok' is one)
                             continue
-                        negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
+                        # "haven't seen", "didn't really like"; not 'not jaws, i've seen it',
+                        # where the negator turns down the thing between
+                        negated = (i > 0 and words[i - 1] in NEGATORS) or (
+                            i > 1 and words[i - 2] in NEGATORS and not toks[i - 1].used
+                        )
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "lukewarm":
                             kind2 = "seen"
