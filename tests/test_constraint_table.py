@@ -156,3 +156,17 @@ def test_decades_and_lengths_said_in_words(
     film of about that length (it had stored nothing)."""
     got = Understander(movies_catalog).understand(text, InterestState()).events
     assert {e.name: e.value for e in got if isinstance(e, ConstraintSet)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "english only please",
+        "only english, thanks",
+        "not in the mood for anything with subtitles, maybe a thriller",
+    ],
+)
+def test_english_only_is_the_language_and_no_topic(movies_catalog: Catalog, text: str) -> None:
+    got = Understander(movies_catalog).understand(text, InterestState()).events
+    assert ConstraintSet("language", "en") in got
+    assert not [e for e in got if type(e).__name__ == "InterestExpressed"], got

@@ -729,7 +729,7 @@ class ConstraintRules(ParseBase):
         return True
 
     def _language(self, m: re.Match[str]) -> bool:
-        word = m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4")
+        word = m.group("l1") or m.group("l2") or m.group("l3") or m.group("l4") or m.group("l5")
         if m.group("neg"):
             return False
         if m.group("l4") and re.search(
@@ -1583,7 +1583,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "language",
         r"\b(?:no|not|without|nothing with|none with|hate|can't stand|cannot stand|"
         r"don't want|do not want|don't like|do not like|tired of|sick of|skip|avoid|too tired "
-        r"for|too tired to read)\b[^.,;!?]{0,30}?\b(?:sub(?:title)?s|subtitled|captions)\b",
+        r"for|too tired to read)\b[^.,;!?]{0,45}?\b(?:sub(?:title)?s|subtitled|captions)\b",
         _R._no_subtitles,
     ),
     ConstraintRule(
@@ -1622,7 +1622,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "language",
         "language",
         rf"\b(?P<neg>no |not |non[\s-])?(?:(?:in|spoken in|dubbed in) (?P<l1>{_LANGUAGE_ALT})\b|"
-        rf"(?P<l2>{_LANGUAGE_ALT})[\s-](?:language|speaking|spoken|audio)\b|"
+        rf"(?P<l2>{_LANGUAGE_ALT})[\s-](?:language|speaking|spoken|audio|only)\b|"
+        # 'english only', 'only english please'
+        rf"\bonly (?:in )?(?P<l5>{_LANGUAGE_ALT})\b(?! (?:and|or|subtitles|subs)\b)|"
         rf"(?P<l3>{_LANGUAGE_ONLY_ALT})[\s-](?:films?|movies?|cinema|ones|titles|flicks?)\b|"
         # a language no country table names, before a genre: 'a tamil drama', 'bengali comedy'
         rf"(?P<l4>{_LANGUAGE_ONLY_ALT}){_KIND_AHEAD})",
