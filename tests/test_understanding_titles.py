@@ -1084,6 +1084,9 @@ def test_a_negator_before_a_named_thing_is_not_the_seen_cues(nlu: Understander) 
     evs = events(nlu, "a thriller but not horror i've seen it all")
     assert AttributeAvoided("genre", "Horror") in evs
     assert AttributePreferred("genre", "Horror") not in evs
+    # a negator before a cue of two words still turns the verdict after it
+    evs = events(nlu, "not really into horror stuff, what about a thriller?")
+    assert AttributeAvoided("genre", "Horror") in evs
 
 
 @pytest.mark.parametrize(

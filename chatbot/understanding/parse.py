@@ -1309,7 +1309,13 @@ class _Parse(ConstraintRules, TitleRules):
                         # "haven't seen", "didn't really like"; not 'not jaws, i've seen it',
                         # where the negator turns down the thing between
                         negated = (i > 0 and words[i - 1] in NEGATORS) or (
-                            i > 1 and words[i - 2] in NEGATORS and not toks[i - 1].used
+                            i > 1
+                            and words[i - 2] in NEGATORS
+                            and (
+                                not toks[i - 1].used
+                                # 'not really into': the word between is a cue's
+                                or any(c.pos <= i - 1 < c.end for c in self.cues)
+                            )
                         )
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "lukewarm":
