@@ -2214,15 +2214,14 @@ class _Parse(ConstraintRules, TitleRules):
             # a cue that no description uses
             k = run[0]
             one = self.toks[k].text
-            nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
             with_ = cued or (k > 0 and self.toks[k - 1].text in ("with", "w", "w/"))
             if with_ and self.toks[k].raw[:1].isupper():
                 return one.isalpha() and one not in self.vocab.topic_words
-            # 'something w denzel', 'villeneuve movies': one lower-case word no synopsis uses,
-            # rare in English and spelt like no word the synopses use, after 'with' or before
-            # 'movies' is a name
+            # 'something w denzel', 'anything starring zendaya': one lower-case word no synopsis
+            # uses, rare in English and spelt like no word the synopses use, after 'with' is a
+            # name ('claymation movies' before a film noun may be a kind the synopses never name)
             return (
-                (with_ or nxt in FILM_NOUNS or nxt in ("stuff", "type"))
+                with_
                 and one.isalpha()
                 and len(one) >= 4
                 and not (one.endswith("s") and not one.endswith("ss"))  # 'with kangaroos'

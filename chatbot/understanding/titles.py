@@ -561,7 +561,7 @@ class TitleRules(ParseBase):
             ):
                 return True  # 'also up, ratatouille and coco': the first title of a list
             prev = self.toks[i - 1].text if i > 0 else ""
-            if self._asked_who(i) and words[0] not in FILLER_WORDS | SMALL_TALK:
+            if self._asked_who(i) and words[0] not in FILLER_WORDS | SMALL_TALK | set(PRONOUNS):
                 return True  # 'who stars in up', "who's in heat"
             if (
                 self._asked_about(i, n)
@@ -996,8 +996,8 @@ class TitleRules(ParseBase):
         before = " ".join(t.text for t in self.toks[max(0, i - 4) : i])
         return self.toks[0].text in ("who", "who's", "whos") and bool(
             re.search(
-                r"\b(?:direct(?:ed|s)?|made|make|wrote|write|produced|stars?|starred|plays?|"
-                r"played|acts?|acted|is|was|are|were|'s|s)(?: in)?$",
+                r"\b(?:direct(?:ed|s)?|made|make|wrote|write|produced|(?:stars?|starred|plays?|"
+                r"played|acts?|acted|is|was|are|were|'s|s) in)$",
                 before,
             )
         )
