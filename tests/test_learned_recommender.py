@@ -263,19 +263,21 @@ def test_trains_from_redial_format_dialogues(tmp_path: Path) -> None:
 def test_real_training_on_redial_movies(
     movie_settings: Settings, movies_catalog: Catalog, tmp_path: Path
 ) -> None:
-    """The real trainer on train_partial.jsonl and the omdb catalogue (about 1-4 minutes)."""
+    """The real trainer on train_partial.jsonl and the omdb catalogue (about 2-5 minutes)."""
     out = tmp_path / "model"
     manifest = train_recommender(
-        movie_settings, out=out, lambdas=(200.0,), max_cases=300, echo=lambda _: None
+        movie_settings, out=out, lambdas=(200.0,), max_cases=None, echo=lambda _: None
     )
     assert manifest["data"]["kind"] == "redial"
     assert manifest["data"]["path"].endswith("train_partial.jsonl")
     assert manifest["items"] > 3000 and manifest["artefact"]["bytes"] < 20_000_000
     held = manifest["holdout"]
-    assert held["cases"] == 300
-    # the model must add what retrieval + popularity cannot on held-out training dialogues; on
-    # 300 cases one hit is 0.0033, so the margin is 1.5 hits (the `make setup` training measures
-    # 0.171 against 0.136 on its 1,123 hold-out cases)
+    assert held["cases"] > 1000
+    # the model must add what retrieval + popularity cannot on held-out training dialogues, all
+    # of them: on the first 300 alone one dialogue read differently (a user's "not so much the
+    # one from 2007" rejecting that Halloween) moved the blend by 0.008 and ate the margin; on
+    # the 1,123 cases one hit is 0.0009, so the margin is about 5 hits (measured 0.165 against
+    # 0.137 with lambda 200; the `make setup` training, which tunes lambda, 0.177 against 0.136)
     assert held["blend"]["recall@10"] > held["without_model"]["recall@10"] + 0.005
     model = EaseModel.load(out, movies_catalog)
     assert model.blend.learned == manifest["blend"]["learned"]

@@ -993,10 +993,11 @@ def test_suitability_for_a_teenager_is_not_a_childs() -> None:
         # a verdict said of the title after 'was' / 'is', with an intensifier or slang
         ("up was so sweet", ItemLiked, {"Up"}),
         ("gladiator was kinda slow", ItemRejected, {"Gladiator"}),
-        ("predator was intense af", ItemSeen, {"Predator"}),
+        # felt, no verdict: the film named, liked by default as any film named without one
+        ("predator was intense af", ItemLiked, {"Predator"}),
         ("snatch is underrated", ItemLiked, {"Snatch"}),
         # the subject of a verdict on what it did to the user
-        ("frozen creeped me out", ItemSeen, {"Frozen"}),
+        ("frozen creeped me out", ItemLiked, {"Frozen"}),
         # a credit between the title and its verdict
         ("up by pete docter was so good", ItemLiked, {"Up"}),
         # turned down after the title, without a verb
@@ -1017,6 +1018,8 @@ def test_verdicts_said_of_everyday_word_titles(
 @pytest.mark.parametrize(
     "text",
     [
+        "it was funny, really",  # a pronoun before the verdict is no title
+        "good to hear and up to you",  # no verb of liking before the pair
         "the party was wild, something fun",
         "work was so slow today, need a laugh",
         "the weather is sad, cheer me up",

@@ -242,6 +242,10 @@ FORWARD_CUES = frozenset(
         "gets scared of",
         "walked out of",
         "gave up on",
+        # 'loved the original, not so much the 2007 one': with an object after, that one
+        "not so much",
+        "not as much",
+        "not that much",
     ]
 )
 POSITIVE_CUES = _phrases(
@@ -290,10 +294,15 @@ LUKEWARM_CUES = _phrases(
 SHAKEN_CUES = _phrases(
     "wrecked me|destroyed me|broke me|gutted me|tore me apart|made me sob|made me tear up|"
     "had me in tears|had me crying|had me sobbing|left me in tears|left me shaken|"
-    "haunted me|traumatized me|traumatised me|scarred me|made me cry|made me bawl|"
-    "freaked me out|creeped me out|scared me|scared me silly|scared the crap out of me|"
-    "scared the hell out of me|scared the life out of me|gave me nightmares|messed me up|"
-    "messed with my head"
+    "haunted me|traumatized me|traumatised me|scarred me"
+)
+# what a film did to the user, said after its title ('her made me cry', 'signs freaked me out'):
+# it makes a lower-case everyday word the title, and says no verdict of its own (a film named
+# so is liked by default, as ReDial's seekers mean by 'Prometheus scared the crap out of me')
+EFFECT_PHRASES = _phrases(
+    "made me cry|made me bawl|freaked me out|creeped me out|scared me|scared me silly|"
+    "scared the crap out of me|scared the hell out of me|scared the life out of me|"
+    "gave me nightmares|messed me up|messed with my head"
 )
 # verdicts said of a title right after 'was' / 'is' and an intensifier ('split was wild',
 # 'drive was so slow', 'signs was creepy af'); they count only there, as a judgement of the

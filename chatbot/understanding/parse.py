@@ -1308,15 +1308,13 @@ class _Parse(ConstraintRules, TitleRules):
                             continue
                         # "haven't seen", "didn't really like"; not 'not jaws, i've seen it',
                         # where the negator turns down the thing between
-                        negated = (i > 0 and words[i - 1] in NEGATORS) or (
-                            i > 1
-                            and words[i - 2] in NEGATORS
-                            and (
-                                not toks[i - 1].used
-                                # 'not really into': the word between is a cue's
-                                or any(c.pos <= i - 1 < c.end for c in self.cues)
+                        negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
+                        if negated and kind == "seen" and words[i - 1] not in NEGATORS:
+                            # "haven't really seen"; not 'not jaws, i've seen it', where the
+                            # negator turns down the thing between
+                            negated = not toks[i - 1].used or any(
+                                c.pos <= i - 1 < c.end for c in self.cues
                             )
-                        )
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "lukewarm":
                             kind2 = "seen"
@@ -1373,7 +1371,9 @@ class _Parse(ConstraintRules, TitleRules):
         if k < 2 or words[k - 1] not in COPULAS or not self._free(k, 1):
             return None
         said = copula_verdict(words, k)
-        if said is None:
+        if said is None or said[0] == "seen":
+            # 'The Ring was very scary': felt, said of the film, no verdict (a film named with
+            # no cue is liked, as before)
             return None
         end = k - 1  # the copula
         subject = [

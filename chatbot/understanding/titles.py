@@ -24,6 +24,7 @@ from chatbot.understanding.lexicon import (
     COMMON_WORDS,
     COPULAS,
     COUNTRIES,
+    EFFECT_PHRASES,
     FILLER_WORDS,
     LANGUAGES,
     LUKEWARM_CUES,
@@ -719,11 +720,18 @@ class TitleRules(ParseBase):
     def _second_after_cue(self, i: int) -> bool:
         """Token i is the second of two words a verb of liking or watching governs ('my kids
         like up and wall-e'): the first word is one word, and 'and' or ',' joins them."""
+        before = " ".join(t.text for t in self.toks[max(0, i - 5) : i - 2])
         return (
             i >= 3
             and self.toks[i - 1].text in ("and", "&", ",")
             and self.toks[i - 2].text.isalpha()
-            and self._cue_before(i - 2)
+            # a verb, not 'good to hear and nope on fast 8'
+            and re.search(
+                r"\b(?:likes?|loves?|liked|loved|enjoy(?:s|ed)?|adore[sd]?|watch(?:es|ed)?|"
+                r"seen|saw|hated?|hates)$",
+                before,
+            )
+            is not None
         )
 
     def _after_credit(self, k: int) -> int:
@@ -1031,7 +1039,15 @@ class TitleRules(ParseBase):
             return True
         if words[k : k + 2] == ["one", "of"] and k + 2 < len(words):
             k += 3  # 'Alien is one of my all-time faves': the cue follows 'one of my'
-        if k > i + n and words[k - 1] in COPULAS and copula_verdict(words, k) is not None:
+        if (
+            k > i + n
+            and words[k - 1] in COPULAS
+            and copula_verdict(words, k) is not None
+            # not 'it was funny', 'the old one is a classic': a pronoun is no title
+            and not all(w in PRONOUNS or w in FILLER_WORDS for w in words[i : i + n])
+            # not 'that tickled me was Epic (2013)': a capitalised word is a title of its own
+            and not any(t.raw[:1].isupper() for t in self.toks[k : k + 3])
+        ):
             return True  # 'split was wild', 'drive was so slow'
         tail = words[k : k + 4]
         return (
@@ -1216,7 +1232,7 @@ class TitleRules(ParseBase):
         tail = tuple(t.text for t in self.toks[k : k + 6])
         return [
             p
-            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES)
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, EFFECT_PHRASES)
             for p in table
             if tail[: len(p)] == p
         ]
