@@ -3338,3 +3338,24 @@ def test_dismissals_and_chat_spellings_turn_down_what_they_name(
     assert AttributeAvoided(*wanted) not in got
     if avoided is not None:
         assert AttributeAvoided(*avoided) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's my cousin's wedding on saturday, need a comedy to unwind",
+        "had a crash in the parking lot, need something light",
+        "the drive to my aunts was endless, something upbeat",
+        "the traffic downtown was horrible, something funny",
+    ],
+)
+def test_the_users_circumstances_are_no_topics_or_titles(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any(isinstance(e, InterestExpressed) for e in evs), evs
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in evs), evs
+
+
+def test_a_taste_for_a_plural_thing_and_a_typo_subject_stay(nlu: Understander) -> None:
+    assert InterestExpressed("sharks") in events(nlu, "sharks are terrifying, a movie about sharks")
+    evs = events(nlu, "jurasic park is one of my faves")
+    assert any(isinstance(e, ItemLiked) and e.title.startswith("Jurassic Park") for e in evs)

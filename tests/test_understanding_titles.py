@@ -1101,3 +1101,91 @@ def test_a_negator_before_a_named_thing_is_not_the_seen_cues(nlu: Understander) 
 )
 def test_praise_with_an_article_or_a_score(nlu: Understander, text: str, named: set[str]) -> None:
     assert titles(events(nlu, text), ItemLiked) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "named"),
+    [
+        # a verdict verb closing the clause its everyday-word subject opens
+        ("gladiator slaps", ItemLiked, {"Gladiator"}),
+        ("predator still holds up", ItemLiked, {"Predator"}),
+        ("up goes hard honestly", ItemLiked, {"Up"}),
+        # a complaint of what the film did to the user
+        ("frozen drove me nuts", ItemRejected, {"Frozen"}),
+        # a verdict of its own after a comma, no verb
+        ("vertigo was great, snatch nah", ItemRejected, {"Snatch"}),
+        ("dunkirk was fine, frozen meh", ItemRejected, {"Frozen"}),
+        ("casablanca was lovely with my gran, moana not so much", ItemRejected, {"Moana"}),
+        # a list member a pronoun takes up again after 'tho'
+        ("true lies tho, loved it", ItemLiked, {"True Lies"}),
+        # the first film of a series by its number
+        ("toy story 1 was great", ItemLiked, {"Toy Story"}),
+    ],
+)
+def test_verdicts_closing_the_clause_of_a_title(
+    nlu: Understander, text: str, kind: type, named: set[str]
+) -> None:
+    assert titles(events(nlu, text), kind) == named
+
+
+@pytest.mark.parametrize(
+    "text", ["school sucks, need a laugh", "my week sucked, something fun", "life rocks"]
+)
+def test_verdict_verbs_on_the_users_day_name_no_title(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in evs), evs
+
+
+def test_what_a_film_did_to_the_family_is_no_audience(nlu: Understander) -> None:
+    evs = events(nlu, "moana made the whole family cry, we adored it")
+    assert titles(evs, ItemLiked) == {"Moana"}
+    assert not any(isinstance(e, ConstraintSet) for e in evs), evs
+    evs = events(nlu, "up made my kids cry")
+    assert titles(evs, ItemLiked) == {"Up"}
+    assert not any(isinstance(e, ConstraintSet) for e in evs), evs
+    # who watches now still sets the audience
+    assert ConstraintSet("audience", "family") in events(nlu, "something for the whole family")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "items"),
+    [
+        ("when did up come out", "year", ("f30",)),
+        ("what year was frozen released", "year", ("f29",)),
+        ("gladiator or braveheart which is better", "rating", ("f4", "f5")),
+        ("which one is better, vertigo or casablanca?", "rating", ("f2", "f1")),
+        ("who played the dad in up", "people", ("f30",)),
+        ("is up good for a first date", "suitability", ("f30",)),
+    ],
+)
+def test_questions_about_films_named_in_lower_case(
+    nlu: Understander, text: str, topic: str, items: tuple[str, ...]
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None, found.events
+    assert found.question.topic == topic
+    assert set(found.question.item_ids) == set(items)
+    assert not found.events
+
+
+def test_neither_hated_nor_loved_is_no_verdict(nlu: Understander) -> None:
+    evs = events(nlu, "i don't hate thrillers but i don't love them either, what else")
+    assert not any(isinstance(e, AttributeAvoided | AttributePreferred) for e in evs), evs
+    evs = events(nlu, "i dont mind casablanca but i dont love it")
+    assert titles(evs, ItemSeen) == {"Casablanca"}
+    assert not any(isinstance(e, ItemLiked | ItemRejected) for e in evs), evs
+
+
+def test_initials_fans_type_for_well_known_titles() -> None:
+    known = [dataclasses.replace(f, votes=40) for f in FILMS]
+    known.append(film(35, "All Night Diner", 2001, ("Comedy",)))
+    known[-1] = dataclasses.replace(known[-1], votes=40)
+    nlu = Understander(Catalog(known))
+    evs = events(nlu, "loved ceottk and ts2")
+    assert titles(evs, ItemLiked) == {"Close Encounters of the Third Kind", "Toy Story 2"}
+    assert titles(events(nlu, "ts1 is a classic"), ItemLiked) == {"Toy Story"}
+    # an English word is never read as initials ('and' for All Night Diner)
+    evs = events(nlu, "action and comedy")
+    assert not any(isinstance(e, ItemLiked) for e in evs), evs
+    # films few people voted on are not abbreviated
+    assert not titles(events(Understander(Catalog(FILMS)), "loved ceottk"), ItemLiked)

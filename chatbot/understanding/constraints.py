@@ -50,6 +50,9 @@ _CHILD_ALT = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
 # grown-up relatives: no audience of their own, with or without 'with' / 'for' ('a movie for my
 # dad, he loves westerns', 'my mom is crazy about musicals'), like a partner; grandparents and the
 # whole family are ('my grandma is staying with us')
+# what a film did to them, not who watches now ('up made the whole family cry', 'it made my
+# kids laugh so hard')
+_NOT_MOVED = r"(?!\s+(?:family\s+)?(?:all\s+)?(?:cry|cried|bawl|sob|tear up|laugh|scream)\b)"
 _GROWN_UPS = frozenset(
     ("parents", "mom", "mum", "dad", "mother", "father", "mother-in-law", "aunt", "uncle")
 )
@@ -1084,7 +1087,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:my|our) (?:little|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
         r"(?!\s+(?:are|r|is)\s+(?:all\s+|now\s+)?"
-        r"(?:grown|adults?|teens|teenagers|older|in college))" + _STORY_AFTER,
+        r"(?:grown|adults?|teens|teenagers|older|in college))" + _NOT_MOVED + _STORY_AFTER,
         _R._kids,
     ),
     # 'nothing inappropriate', 'no sex scenes', 'keep it clean': fit for the whole family
@@ -1113,8 +1116,8 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
         # 'the family' alone is what a film is about ('the acting, the family stuff')
-        rf"\b(?:my|our|the(?! family\b)) (?:{_ELDERS_ALT})s?\b|"
-        r"\b(?:whole|entire) family\b|\ball ages\b)",
+        rf"\b(?:my|our|the(?! family\b)) (?:{_ELDERS_ALT})s?\b{_NOT_MOVED}|"
+        rf"\b(?:whole|entire) family\b{_NOT_MOVED}|\ball ages\b)",
         _R._who,
     ),
     ConstraintRule(

@@ -182,7 +182,11 @@ NEGATIVE_CUES = _phrases(
     "not so much|not as much|not that much|couldn't finish|couldnt finish|could not finish|"
     "couldn't even finish|couldnt even finish|couldn't get through|couldnt get through|"
     "didn't finish|didnt finish|never finished|turned it off|switched it off|walked out of|"
-    "gave up on|gave up halfway"
+    "gave up on|gave up halfway|"
+    # 'frozen drove me nuts': a complaint of what the film did to the user
+    "drove me nuts|drives me nuts|drove me crazy|drives me crazy|drove me insane|"
+    "got on my nerves|gets on my nerves|annoyed me|annoys me|annoying|irritated me|irritating|"
+    "aged badly|aged like milk"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
@@ -264,6 +268,7 @@ POSITIVE_CUES = _phrases(
     "can't stop watching|cant stop watching|cannot stop watching|can't stop|cant stop|"
     "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
     "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|"
+    "goes hard|went hard|go hard|holds up|still holds up|held up|aged well|aged like fine wine|"
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
@@ -301,6 +306,10 @@ SHAKEN_CUES = _phrases(
 # so is liked by default, as ReDial's seekers mean by 'Prometheus scared the crap out of me')
 EFFECT_PHRASES = _phrases(
     "made me cry|made me bawl|freaked me out|creeped me out|scared me|scared me silly|"
+    "made us cry|made us all cry|made everyone cry|made the whole family cry|"
+    "made my whole family cry|made the whole family tear up|made my wife cry|"
+    "made my husband cry|made my kids cry|made my mom cry|made my dad cry|had us in tears|"
+    "made me cry in a good way|made me tear up|"
     "scared the crap out of me|scared the hell out of me|scared the life out of me|"
     "gave me nightmares|messed me up|messed with my head"
 )
@@ -324,6 +333,14 @@ COPULA_COMPLAINT = _phrases(
 COPULA_SHAKEN = _phrases(
     "creepy|scary|terrifying|intense|disturbing|haunting|tense|brutal|heavy|sad|devastating|"
     "gory|bloody|dark|harrowing|emotional|a tearjerker|rough|grim|bleak"
+)
+# verdicts a film's title is the subject of with no 'me' and no 'was' ('taken slaps', 'heat
+# goes hard', 'jaws still holds up', 'frozen drove me nuts' has its 'me'): a lower-case everyday
+# word before one of these, closing its clause, is the title ('work sucks' is the user's day)
+SUBJECT_VERDICTS = _phrases(
+    "slaps|slapped|still slaps|rules|ruled|rocks|rocked|sucks|sucked|goes hard|went hard|"
+    "go hard|hits different|hit different|holds up|still holds up|held up|aged well|aged badly|"
+    "aged like milk|aged like fine wine|bangs|is peak|was peak|is mid|was mid|is trash|was trash"
 )
 COPULAS = _words("was is were are 's")
 COPULA_FILLERS = _words(
@@ -626,7 +643,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\brated (?:r|pg|pg-?13|g|nc-?17)\b|\bage rating\b|\bmpaa\b|"
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
         r"\b(?:is|was) (?:it|that|this|that one|this one) (?:any )?(?:good|great|decent)\s*\?|"
-        r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b",
+        r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b|"
+        # 'rocky or creed, which is better?': the two compared
+        r"\bwhich(?: one| of them| of the two)? (?:is|was|'s|would be) (?:the )?(?:better|best)\b",
     ),
     ("people", r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b"),
     (
@@ -635,9 +654,14 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bviolent\b|\bviolence\b|\bbloody\b|\b(for|with) (kids|children|a child|my)\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
+        # 'is inception good for a first date', 'would heat work for date night?'
+        r"\b(?:good|great|right|work|a good (?:pick|choice|one)) for (?:a |an |the |my |our )?"
+        r"(?:first date|date night|date|family night|movie night|sleepover|party|kids?|teens?)\b|"
         r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b|"
         r"\blight(?:er)? side\b|\blight-?hearted\b|\bfeel[\s-]?good\b|\buplifting\b|"
         # 'which one is the scariest?': the picks compared
+        r"\b(?:scarier|gorier|funnier|sadder|creepier|bloodier|more (?:violent|romantic|"
+        r"intense|depressing|disturbing|kid[\s-]friendly|family[\s-]friendly))\b|"
         r"\b(?:scariest|goriest|funniest|saddest|creepiest|bloodiest|most (?:violent|romantic|"
         r"intense|depressing|disturbing))\b",
     ),

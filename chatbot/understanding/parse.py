@@ -53,6 +53,7 @@ from chatbot.understanding.lexicon import (
     COURTESY_WORDS,
     CRITIQUE_MARK,
     DISCOURSE_IDIOMS,
+    EFFECT_PHRASES,
     FACET_ALIASES,
     FILLER_WORDS,
     FORWARD_CUES,
@@ -145,6 +146,8 @@ class Understander:
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
 
         text = self._without_idioms(text)
+        text = self._acronyms_spelt_out(text)
+        text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
         aside = ASIDE.match(text)
         if aside is not None and not _says_something(
@@ -346,6 +349,34 @@ class Understander:
                 low = text.lower().replace("’", "'")
         return text
 
+    def _acronyms_spelt_out(self, text: str) -> str:
+        """'loved lotr and t2' -> 'loved lord of the rings and terminator 2': the initials fans
+        type for well-known titles (Vocabulary.acronyms), spelt out before reading."""
+        acronyms = self.vocab.acronyms
+        if not acronyms:
+            return text
+
+        def spell(m: re.Match[str]) -> str:
+            return acronyms.get(m.group(0).lower(), m.group(0))
+
+        return re.sub(r"(?<![\w'.])[A-Za-z]+\d?(?![\w'])", spell, text)
+
+    def _lukewarm_said(self, text: str, state: InterestState) -> str:
+        """'i don't hate the notebook but i don't love it either', 'don't mind westerns but
+        don't love them': neither liked nor disliked. A film said so was watched ('... was
+        ok'); a kind said so is no wish either way (the words are dropped)."""
+
+        def settle(m: re.Match[str]) -> str:
+            said = m.group("x").strip(" ,")
+            found = _Parse(self.vocab, said, state).run()
+            if found.mentioned and not any(
+                isinstance(e, (AttributePreferred, AttributeAvoided)) for e in found.events
+            ):
+                return f"{said} was ok" + m.group("end")
+            return " " + m.group("end")
+
+        return _LUKEWARM_SAID.sub(settle, text)
+
     def _foreign(self, text: str, found: Understanding) -> str | None:
         """The language of a message written in one understanding cannot read (titles named in
         it do not count: 'I loved Le fabuleux destin d'Amélie Poulain' is English)."""
@@ -360,6 +391,13 @@ class Understander:
         return foreign_language(rest, self.language)
 
 
+# 'i don't hate X but i don't love it either': a lukewarm verdict said as two negations
+_LUKEWARM_SAID = re.compile(
+    r"\b(?:i|we)?\s*(?:don't|dont|do not) (?:hate|mind|dislike) (?P<x>[^.;!?]+?),?\s+"
+    r"but (?:i |we )?(?:don't|dont|do not) (?:really )?(?:love|like|adore|enjoy)"
+    r"(?: (?:it|them|those|that|these|either|much|a lot))*(?P<end>[.;!?,]|$)",
+    re.IGNORECASE,
+)
 # a clause, then a discourse marker that turns to what the message is about
 ASIDE = re.compile(
     r"^(?P<aside>.*?\w.*?)[\s.,;:!?)-]+(?:(?:but|so|ok|okay|well|lol)[\s,]+)?"
@@ -402,6 +440,7 @@ class _Parse(ConstraintRules, TitleRules):
             self._exact_titles()
         self._ordinal_of_named_series()
         self._references_without_picks()
+        self._effects_of_titles()
         self._facets()
         self._forgotten_facets()
         self._find_cues()
@@ -770,7 +809,12 @@ class _Parse(ConstraintRules, TitleRules):
             opener = opener.split("'")[0]  # "why'd", "how'd", "where're": the question word
         # 'ok random question but how long is Interstellar, i have 2 hours': a wh-word opening
         # a later clause asks too
-        later = re.search(r"(?:^|,|\bbut|\bso|\bjust|\band)\s+(?:what|when|which|why|how)\b", low)
+        later = re.search(
+            r"(?:^|,|\bbut|\bso|\bjust|\band)\s+(?:what|when|which|why|how)\b|"
+            # 'rocky or creed which is better': two things compared, then the question
+            r"\bor\b[^,?]*?,?\s*which(?: one| of them| of the two)? (?:is|was|'s|would be)\b",
+            low,
+        )
         if not (
             low.endswith("?") or opener in QUESTION_STARTS or later
         ) or REQUEST_QUESTIONS.search(low):
@@ -1266,6 +1310,22 @@ class _Parse(ConstraintRules, TitleRules):
         }
         same = [p for p in people if word in (p[1].lower().split()[0], p[1].lower().split()[-1])]
         return same[0] if len(same) == 1 and len(word) >= 3 else None
+
+    def _effects_of_titles(self) -> None:
+        """'coco made me cry', 'up made the whole family cry', 'signs freaked me out': what a
+        film named right before did to the user (EFFECT_PHRASES) describes that film; its words
+        ('cry', 'scared') ask for no mood or kind of their own."""
+        for t in self.targets:
+            if t.kind != "item" or t.item is None or not self.toks[t.pos].used:
+                continue
+            k = t.pos
+            while k < len(self.toks) and self.toks[k].used:
+                k += 1
+            k = self._after_credit(k)
+            tail = tuple(x.text for x in self.toks[k : k + 8])
+            said = [p for p in EFFECT_PHRASES if tail[: len(p)] == p]
+            if said:
+                self._use(k, len(max(said, key=len)))
 
     def _find_cues(self) -> None:
         toks = self.toks
@@ -2126,6 +2186,7 @@ class _Parse(ConstraintRules, TitleRules):
             and not self._state_of_the_user(k)  # "now I'm hooked"
             and self._topic_word(k)
             and not self._about_the_user(k)
+            and not self._users_circumstance(k)
             # 'on a western kick', 'in a horror phase', 'a sci-fi nerd': how much the user likes
             # the thing before, not a topic of its own
             and not (t.text in TASTE_NOUNS and k > 0 and self._facet_at(k - 1))
@@ -2196,6 +2257,85 @@ class _Parse(ConstraintRules, TitleRules):
             m for m in marks if m is not None
         }
         return any(j not in mine for j in wanted)
+
+    def _users_circumstance(self, k: int) -> bool:
+        """Token k names a circumstance of the user's day that a clause judges, while another
+        part of the message asks for films: 'the drive home was long, need something light',
+        'my commute was brutal', "it's my sister's wedding next week, something funny", 'had a
+        crash on my bike, need something to watch'. Said of a definite or possessed noun by
+        'be' and an adjective, of a possessed noun after "it's", or as the object of a
+        past-tense verb whose subject the user dropped; a bare plural stays a topic ('zombies
+        are cool, something with them')."""
+        words = self.syntax.words
+        w_at = self.syntax.word_at(self.toks[k].start)
+        if w_at is None:
+            return False
+        for _ in range(4):
+            w = words[w_at]
+            if w.dep == "compound" and w.head != w_at:
+                w_at = w.head  # 'the drive home was long': the noun the word is part of
+            elif w.dep == "pobj" and words[w.head].dep == "prep" and words[w.head].head != w.head:
+                # 'had a crash in the parking lot', 'the traffic on the way back': the noun the
+                # place or time hangs on
+                w_at = words[w.head].head
+            else:
+                break
+        w = words[w_at]
+        if w.text.lower() in FILM_NOUNS:
+            return False
+        v = w.head
+        while words[v].pos not in ("VERB", "AUX") and words[v].head != v:
+            v = words[v].head
+        verb = words[v]
+        kids = [j for j, x in enumerate(words) if x.head == w_at and j != w_at]
+        definite = any(
+            words[j].dep in ("det", "poss")
+            and words[j].text.lower() in ("the", "my", "our", "this", "his", "her", "their")
+            or words[j].dep == "poss"
+            for j in kids
+        )
+        clause = [j for j, x in enumerate(words) if x.head == v]
+        if verb.dep in ("relcl", "acl", "advcl") or any(
+            words[j].text.lower() in ("where", "when", "which", "who", "that", "if")
+            for j in clause
+        ):
+            return False  # 'an AI movie where the robots aren't evil': what the film is like
+        if verb.lemma == "be" and w.head == v and w.dep in ("nsubj", "attr"):
+            if w.dep == "nsubj":
+                judged = definite and any(words[j].dep == "acomp" for j in clause)
+            else:  # "it's my sister's wedding"
+                judged = any(words[j].dep == "poss" for j in kids) and any(
+                    words[j].dep == "nsubj" and words[j].text.lower() in ("it", "this", "that")
+                    for j in clause
+                )
+        elif verb.tag == "VBD" and w.head == v and w.dep == "dobj":
+            # 'had a crash on my bike': no subject typed, the user's own past
+            judged = verb.lemma in ("have", "get") and not any(
+                words[j].dep in ("nsubj", "nsubjpass") for j in clause
+            )
+        else:
+            judged = False
+        if not judged:
+            return False
+        # '..., something set in winter' hangs on the clause as an apposition or attribute:
+        # the request, not part of the circumstance
+        mine = {
+            j
+            for j in {v, w_at, *clause, *kids}
+            if words[j].text.lower() not in _SOME_FILM and words[j].dep != "appos"
+        }
+        marks = {self.syntax.word_at(self.toks[t.pos].start) for t in self.targets}
+        if any(words[j].text.lower() in FILM_NOUNS or j in marks for j in mine):
+            return False  # 'the movie was long', 'the ending of heat was long'
+
+        wanted = {j for j, x in enumerate(words) if x.text.lower() in FILM_NOUNS} | {
+            m for m in marks if m is not None
+        }
+        asks = re.search(
+            r"\b(?:need|want|something|anything|recommend|suggest|watch|movie|film|pls|please)\b",
+            self.text.lower(),
+        )
+        return any(j not in mine for j in wanted) or asks is not None
 
     def _unknown_person(self, run: list[int]) -> bool:
         """A run of two or three capitalised proper nouns ('Denzel Washington') that is no

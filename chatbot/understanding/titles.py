@@ -40,6 +40,7 @@ from chatbot.understanding.lexicon import (
     SHAKEN_CUES,
     SIMILAR_CUES,
     SMALL_TALK,
+    SUBJECT_VERDICTS,
     TITLE_CUTOFF,
     WATCHERS,
 )
@@ -364,11 +365,29 @@ class TitleRules(ParseBase):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
         if (
+            self._release_asked(i, n)
+            or (self._compared(i, n) and not (n == 1 and words[0] in FILLER_WORDS))
+        ) and not (n == 1 and words[0] in PRONOUNS):
+            return True  # 'when did big come out', 'rocky or creed, which is better?': a title
+        if (
             not first.raw[:1].isupper()
             and prev_word in ("was", "were", "am", "is", "are", "be", "been", "got", "get", "so")
             and _verdict_phrase(words)
         ):
             return False  # 'just watched Parasite and was blown away': praise, not Blown Away
+        if (
+            i > 0
+            and self.toks[i - 1].text == "the"
+            and not self.toks[i - 1].used
+            and not first.raw[:1].isupper()
+            and self._everyday_words(words)
+            and not any(
+                it.title.lower().startswith("the ") for it in self.vocab.titles.get(key, ())
+            )
+            and not self._cue_before(i - 1)
+            and not self._past_cue_before(i - 1)
+        ):
+            return False  # 'the traffic downtown was horrible' is no Traffic (2000)
         if self._attribute_span(i, n) and not any(
             normalize_title(it.title) == key for it in self.vocab.titles.get(key, ())
         ):
@@ -524,7 +543,17 @@ class TitleRules(ParseBase):
                         credited == i + n < len(self.toks)
                         and self._pos(i + n) in ("VERB", "AUX")
                         and self._verdict_at(i + n)
-                        and any("me" in p for p in self._verdicts_at(i + n))
+                        and any("me" in p or p in EFFECT_PHRASES for p in self._verdicts_at(i + n))
+                    )
+                    # 'taken slaps', 'heat goes hard': a verdict verb closing the clause;
+                    # '..., frozen not so much', '..., cars meh': a verdict of its own
+                    or (
+                        credited == i + n
+                        and words[0] not in _USERS_DAY
+                        and (
+                            self._subject_verdict_at(i + n)
+                            or self._closing_verdict(i + n, everyday=True)
+                        )
                     )
                 )
             )
@@ -604,6 +633,11 @@ class TitleRules(ParseBase):
                 or self._about_span(i, n)
                 or self._second_after_cue(i)  # 'my kids like up and wall-e'
                 or self._opens_verdict_clause(i, n, words, distinctive=True)
+                # 'creed was fine, rambo nah': a verdict closing the clause the word opens
+                or (
+                    (i == 0 or self.toks[i - 1].text in CLAUSE_OPENERS)
+                    and self._closing_verdict(i + n, everyday=False)
+                )
             )
         if not capitalised:
             # lower case needs the sentence to be about it: 'how long is interstellar', 'die
@@ -998,14 +1032,51 @@ class TitleRules(ParseBase):
             "whats",
         )
 
+    def _release_asked(self, i: int, n: int) -> bool:
+        """The span stands where a question asks when a film came out: 'when did big come out',
+        'what year was heat released', 'when did up get released' (only a film comes out or is
+        released between those words)."""
+        before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
+        after = " ".join(t.text for t in self.toks[i + n : i + n + 3])
+        return bool(
+            re.search(r"(?:^|\b)(?:when|what year|which year) (?:did|was|is|does)$", before)
+            and re.match(r"(?:come out|came out|get released|released|come|release)\b", after)
+        )
+
+    def _compared(self, i: int, n: int) -> bool:
+        """The span is one of two things a question compares: 'rocky or creed, which is
+        better?', 'it or the conjuring which one is scarier', 'which is better, heat or
+        ronin?'. Only the two members of 'A or B' next to the 'which' question count."""
+        words = [t.text for t in self.toks]
+        ask = re.compile(r"which(?: one| of them| of the two)? (?:is|was|'s|would be) \w+")
+        text = " ".join(words)
+        if not re.search(r"\bwhich\b", text) or "or" not in words:
+            return False
+        after = " ".join(words[i + n : i + n + 6])
+        before = " ".join(words[max(0, i - 8) : i])
+        # the first member: 'A or B[,] which is ...'
+        first = re.match(r"or (?:the )?[\w'-]+(?: [\w'-]+){0,4}? ,? ?" + ask.pattern, after)
+        opens = i == 0 or words[i - 1] in CLAUSE_BREAK or words[i - 1] in ("so", "ok")
+        if first and opens:
+            return True
+        # the second member: 'A or B[,] which is ...' / 'which is better, A or B'
+        if re.match(r",? ?" + ask.pattern, after) and re.search(r"\bor$", before):
+            return True
+        return bool(
+            re.search(ask.pattern + r" ,(?: (?:the )?[\w'-]+){1,5} or$", before)
+            or (re.search(ask.pattern + r" ,$", before) and re.match(r"or\b", after))
+        ) and (i + n == len(words) or words[i + n] in ("?", "or", "."))
+
     def _asked_who(self, i: int) -> bool:
         """A question who made or plays in the film at token i: 'who directed jaws', "who's
         in heat?", 'who stars in up'."""
-        before = " ".join(t.text for t in self.toks[max(0, i - 4) : i])
+        before = " ".join(t.text for t in self.toks[max(0, i - 7) : i])
         return self.toks[0].text in ("who", "who's", "whos") and bool(
             re.search(
                 r"\b(?:direct(?:ed|s)?|made|make|wrote|write|produced|(?:stars?|starred|plays?|"
-                r"played|acts?|acted|is|was|are|were|'s|s) in)$",
+                r"played|acts?|acted|is|was|are|were|'s|s) in|"
+                # 'who plays the joker in the dark knight', 'who voiced woody in toy story'
+                r"(?:plays?|played|voices?|voiced) (?:the |a |an )?[\w'-]+(?: [\w'-]+)? in)$",
                 before,
             )
         )
@@ -1017,7 +1088,10 @@ class TitleRules(ParseBase):
         come first after those words ('the matrix, loved it'; not 'home alone, i'd like ...')."""
         words = [t.text for t in self.toks]
         k = i + n
-        while k < len(words) and words[k] in ("and", "or", ",", "&", "-", "both", "all", "were"):
+        while k < len(words) and words[k] in (
+            *("and", "or", ",", "&", "-", "both", "all", "were"),
+            *("tho", "though"),  # 'pretty woman tho, love it'
+        ):
             k += 1
         if k > i + n and words[k - 1] in (",", "-") and k < len(words) and words[k] in PRONOUNS:
             k += 1  # the pronoun that takes the span up again
@@ -1237,6 +1311,36 @@ class TitleRules(ParseBase):
             if tail[: len(p)] == p
         ]
 
+    def _subject_verdict_at(self, k: int) -> bool:
+        """A verdict verb said of the subject before it opens at token k and closes its clause
+        ('taken slaps', 'heat goes hard, ...', 'jaws still holds up and ...'): SUBJECT_VERDICTS."""
+        tail = tuple(t.text for t in self.toks[k : k + 5])
+        for p in SUBJECT_VERDICTS:
+            if tail[: len(p)] == p:
+                after = self.toks[k + len(p)].text if k + len(p) < len(self.toks) else ""
+                if after in CLAUSE_BREAK or after in _AFTER_A_CLOSING_VERDICT:
+                    return True
+        return False
+
+    def _closing_verdict(self, k: int, *, everyday: bool) -> bool:
+        """A verdict of its own opens at token k and closes its clause ('..., rambo nah',
+        '..., frozen not so much', 'heat meh tho'): a praise, complaint or lukewarm phrase
+        that takes no object. After an everyday word (`everyday`) only phrases of several
+        words or CLOSING_INTERJECTIONS count ('cars meh'; 'the party great' is no verdict)."""
+        tail = tuple(t.text for t in self.toks[k : k + 5])
+        for table in (POSITIVE_CUES, NEGATIVE_CUES, LUKEWARM_CUES, SUBJECT_VERDICTS):
+            for p in table:
+                if tail[: len(p)] != p:
+                    continue
+                if p[0] in ("like", "likes", "love", "loves", "want", "into", "prefer", "enjoy"):
+                    continue  # they take an object
+                if everyday and len(p) < 2 and p[0] not in CLOSING_INTERJECTIONS:
+                    continue
+                after = self.toks[k + len(p)].text if k + len(p) < len(self.toks) else ""
+                if after in CLAUSE_BREAK or after in _AFTER_A_CLOSING_VERDICT:
+                    return True
+        return False
+
     def _verdict_at(self, k: int) -> bool:
         """A verdict phrase of its own opens at token k ('blew me away', 'sucked', 'made my
         day'), not a lone 'like' or 'want' (which take an object after them)."""
@@ -1378,8 +1482,11 @@ class TitleRules(ParseBase):
             while s < k and toks[s].text in FILLER_WORDS | {"the", "so", "but"}:
                 s += 1  # the article is dropped below; 'so', 'well' are no part of it
             single = k - s == 1 and len(toks[s].text) >= 5 and not self._is_word(toks[s].text)
+            # 'the traffic downtown was horrible': English words, no typo, are no title
+            typed = single or not all(self._is_word(x.text) for x in toks[s:k] if x.text.isalpha())
             if (
                 (k - s >= 2 or single)
+                and typed
                 and not any(x.used for x in toks[s:k])
                 and self._cue_after(s, k - s)
             ):
@@ -1575,8 +1682,12 @@ class TitleRules(ParseBase):
                     or normalize_title(f.title).startswith(f"{head} {number} ")
                 ]
                 first = any(normalize_title(f.title) == head for f in films)
+                named = [f for f in films if normalize_title(f.title) == head]
                 if len(numbered) == 1:
                     self._add_item(i, numbered[0])
+                elif number == 1 and not numbered and named:
+                    # 'toy story 1', 'back to the future 1': the film called by the series' name
+                    self._add_item(i, min(named, key=lambda f: f.year or 9999))
                 elif not first and not numbered and number <= len(films):
                     self._add_item(i, films[number - 1])
                 else:
@@ -1789,6 +1900,14 @@ _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
 # the user's own day, which bores or wrecks them more often than a film of that name
+# what may follow a verdict that closes its clause ('heat goes hard honestly', 'cars meh tho')
+_AFTER_A_CLOSING_VERDICT = frozenset(
+    ("", "and", "lol", "lmao", "tbh", "imo", "fr", "ngl", "honestly", "tho", "though", "af")
+)
+# one-word verdicts that close a clause about an everyday-word title ('..., cars meh')
+CLOSING_INTERJECTIONS = frozenset(
+    ("nah", "meh", "nope", "yuck", "ugh", "trash", "garbage", "overrated", "underrated", "mid")
+)
 _USERS_DAY = frozenset(
     ("work", "life", "today", "school", "class", "everything", "everyone", "nothing", "this")
     + ("that", "traffic", "weather", "week", "day", "job", "college", "exams", "homework")
