@@ -265,6 +265,7 @@ POSITIVE_CUES = _phrases(
     "all time faves|faves|fave|all-time faves|"
     "wouldn't say no to|would not say no to|won't say no to|never say no to|can't say no to|"
     "couldn't say no to|i'm down for|im down for|down for|could go for|top 3|top three|top 5|"
+    "top 2|top two|top 4|top four|"
     "can't stop watching|cant stop watching|cannot stop watching|can't stop|cant stop|"
     "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
     "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|"

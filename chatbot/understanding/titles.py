@@ -626,7 +626,7 @@ class TitleRules(ParseBase):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
             return (
                 capitalised
-                or n > 1
+                or len(words) > 1  # not 'the cabin': the article is no second word
                 or len(self.toks) <= 2
                 or self._cue_before(i)
                 or self._past_cue_before(i)  # 'my favorite movies are jaws and alien'
@@ -868,6 +868,9 @@ class TitleRules(ParseBase):
             r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed)?|like|adored?|"
             r"disliked?|despised?|detest(?:ed)?|(?:can't|cant|cannot|couldn't|couldnt) stand"
         )
+        went = " ".join(t.text for t in self.toks[max(0, i - 5) : i])
+        if not numeric and re.search(_TRAVELLED_TO, went):
+            return False  # 'going up north to the cabin': where the user goes, no film
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
@@ -1577,6 +1580,8 @@ class TitleRules(ParseBase):
                 year, extra = self._year_after(start + j)
                 # one English word ('Conspiracy') is that title or none, never a look-alike
                 exact = j == 1 and self._is_word(words[0])
+                if exact and j < len(span) and self._modifies_later_noun(start, start + len(span)):
+                    break  # 'the midnight harbor tapes': a word of a longer, unknown name
                 # ... and as a whole title, not the end of one ('nothing impossible to follow'
                 # is no Mission: Impossible)
                 item = self._lookup(
@@ -1599,6 +1604,19 @@ class TitleRules(ParseBase):
                 last = max(k for k, s in enumerate(span) if s in caps)
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
+
+    def _modifies_later_noun(self, k: int, end: int) -> bool:
+        """Token k, typed in lower case, modifies a noun after it before token `end` ('the
+        midnight harbor tapes': 'midnight' is part of a longer name, no title of its own)."""
+        if self.toks[k].raw[:1].isupper():
+            return False
+        w = self._word(k)
+        if w is None or w.dep not in ("compound", "amod", "nmod"):
+            return False
+        head = self.syntax.words[w.head]
+        return head.pos in ("NOUN", "PROPN") and any(
+            self.toks[j].start == head.start for j in range(k + 1, end)
+        )
 
     def _verdict_closes_list(self, k: int) -> bool:
         """The ',' / 'and' at token k separates short members of a list that a verdict right
@@ -1900,6 +1918,13 @@ _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
 # the user's own day, which bores or wrecks them more often than a film of that name
+# going somewhere: the place after 'to' is no title ('we're heading to the beach', 'going up
+# north to the cabin'); 'similar to', 'listen to' stay cues
+_TRAVELLED_TO = re.compile(
+    r"\b(?:go|goes|going|went|gone|head|heading|headed|drive|driving|drove|fly|flying|flew|"
+    r"move|moving|moved|travel|travelling|traveling|travelled|traveled|road trip|trip|"
+    r"back|way|get|getting|got)\b(?: \w+){0,2} to$"
+)
 # what may follow a verdict that closes its clause ('heat goes hard honestly', 'cars meh tho')
 _AFTER_A_CLOSING_VERDICT = frozenset(
     ("", "and", "lol", "lmao", "tbh", "imo", "fr", "ngl", "honestly", "tho", "though", "af")
