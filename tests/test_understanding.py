@@ -3359,3 +3359,46 @@ def test_a_taste_for_a_plural_thing_and_a_typo_subject_stay(nlu: Understander) -
     assert InterestExpressed("sharks") in events(nlu, "sharks are terrifying, a movie about sharks")
     evs = events(nlu, "jurasic park is one of my faves")
     assert any(isinstance(e, ItemLiked) and e.title.startswith("Jurassic Park") for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're driving down to the lake house saturday, something cozy for the evening",
+        "heading back to the village for christmas, any feel good films",
+    ],
+)
+def test_a_place_the_user_goes_to_is_no_title(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in evs), evs
+    # 'similar to' before the same words still names the film
+    assert any(
+        isinstance(e, SimilarRequested) and e.title.startswith("The Lake House")
+        for e in events(nlu, "something similar to the lake house")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["loved the island harbor chronicles so much", "i really liked the ghost lake tapes"],
+)
+def test_a_word_of_a_longer_unknown_name_is_no_title(nlu: Understander, text: str) -> None:
+    evs = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked) for e in evs), evs
+    # a film's part or how much it was liked after the title keeps the title
+    for said in ("loved inception lots", "loved the dark knight soundtrack"):
+        assert any(isinstance(e, ItemLiked) for e in events(nlu, said)), said
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("memento and the prestige are my top 2", {"Memento", "The Prestige"}),
+        ("inceptoin and the dark knigth are my top two", {"Inception", "The Dark Knight"}),
+    ],
+)
+def test_a_lower_case_list_a_verdict_closes(nlu: Understander, text: str, named: set[str]) -> None:
+    evs = events(nlu, text)
+    liked = {e.title.rsplit(" (", 1)[0] for e in evs if isinstance(e, ItemLiked)}
+    assert liked == named, evs
+    assert not any(isinstance(e, AttributePreferred) for e in evs), evs

@@ -2296,8 +2296,7 @@ class _Parse(ConstraintRules, TitleRules):
         )
         clause = [j for j, x in enumerate(words) if x.head == v]
         if verb.dep in ("relcl", "acl", "advcl") or any(
-            words[j].text.lower() in ("where", "when", "which", "who", "that", "if")
-            for j in clause
+            words[j].text.lower() in ("where", "when", "which", "who", "that", "if") for j in clause
         ):
             return False  # 'an AI movie where the robots aren't evil': what the film is like
         if verb.lemma == "be" and w.head == v and w.dep in ("nsubj", "attr"):

@@ -388,6 +388,14 @@ class TitleRules(ParseBase):
             and not self._past_cue_before(i - 1)
         ):
             return False  # 'the traffic downtown was horrible' is no Traffic (2000)
+        if (
+            not first.raw[:1].isupper()
+            and i + n < len(self.toks)
+            and self.toks[i + n].text.isalpha()
+            and self._modifies_later_noun(i + n - 1, len(self.toks))
+            and self._lookup_longer_fails(i, n)
+        ):
+            return False  # 'loved the island harbor chronicles': a word of an unknown name
         if self._attribute_span(i, n) and not any(
             normalize_title(it.title) == key for it in self.vocab.titles.get(key, ())
         ):
@@ -633,6 +641,18 @@ class TitleRules(ParseBase):
                 or self._about_span(i, n)
                 or self._second_after_cue(i)  # 'my kids like up and wall-e'
                 or self._opens_verdict_clause(i, n, words, distinctive=True)
+                # 'interstellar and the dark knigth are my top 2': a list a verdict closes
+                or (
+                    i == 0
+                    and (
+                        self._listed_before_verdict(i, n)
+                        or (
+                            i + n < len(self.toks)
+                            and self.toks[i + n].text in (",", "and", "&")
+                            and self._verdict_closes_list(i + n)
+                        )
+                    )
+                )
                 # 'creed was fine, rambo nah': a verdict closing the clause the word opens
                 or (
                     (i == 0 or self.toks[i - 1].text in CLAUSE_OPENERS)
@@ -1251,7 +1271,13 @@ class TitleRules(ParseBase):
             # a list member, but not "i'm bored and home alone" (joined to how one feels)
             or (
                 prev in ("and", ",")
-                and (i < 2 or self._pos(i - 2) != "ADJ" or self.toks[i - 2].used)
+                and (
+                    i < 2
+                    or self._pos(i - 2) != "ADJ"
+                    or self.toks[i - 2].used
+                    # 'interstellar and the dark knight': a rare word is no feeling
+                    or zipf_frequency(self.toks[i - 2].text, "en") < 4.0
+                )
             )
             or nxt in ("was", "is", "were", "rated", "about")
             or (prev in ("also", "plus") and self._next_in_list(i))  # '..., also die hard 2'
@@ -1503,7 +1529,9 @@ class TitleRules(ParseBase):
             starts.append(0)  # the first member of such a list
         for start in sorted(set(starts)):
             end = start
-            while end < len(toks) and not toks[end].used and toks[end].text not in CLAUSE_BREAK:
+            while end < len(toks) and toks[end].text not in CLAUSE_BREAK:
+                if toks[end].used and not self._facet_before_typo(end):
+                    break
                 if toks[end].text in ("and", "or") and end > start or end == ends.get(start):
                     break
                 end += 1
@@ -1593,6 +1621,12 @@ class TitleRules(ParseBase):
                     best = (item, j + extra)
                     break
             if best is not None:
+                # 'the dark knigth': a kind word read inside the misspelt title is no wish
+                self.targets = [
+                    t
+                    for t in self.targets
+                    if not (t.kind == "facet" and start <= t.pos < start + best[1])
+                ]
                 self._add_item(start, best[0])
                 self._use(start, best[1])
             elif any(
@@ -1605,6 +1639,24 @@ class TitleRules(ParseBase):
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
 
+    def _lookup_longer_fails(self, i: int, n: int) -> bool:
+        """No title of the catalogue starts with tokens i..i+n and the word after them."""
+        longer = normalize_title(" ".join(t.text for t in self.toks[i : i + n + 1]))
+        return not any(k.startswith(longer) for k in (longer,) if k in self.vocab.titles) and (
+            longer not in self.vocab.prefix_titles and longer not in self.vocab.short_titles
+        )
+
+    def _facet_before_typo(self, k: int) -> bool:
+        """Token k was read as a kind word and the word after it is no English word ('the dark
+        knigth', 'the silense of the lambs'): it may open a misspelt title."""
+        nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
+        return (
+            any(t.kind == "facet" and t.pos == k for t in self.targets)
+            and nxt.isalpha()
+            and len(nxt) >= 4
+            and not self._is_word(nxt)
+        )
+
     def _modifies_later_noun(self, k: int, end: int) -> bool:
         """Token k, typed in lower case, modifies a noun after it before token `end` ('the
         midnight harbor tapes': 'midnight' is part of a longer name, no title of its own)."""
@@ -1614,8 +1666,19 @@ class TitleRules(ParseBase):
         if w is None or w.dep not in ("compound", "amod", "nmod"):
             return False
         head = self.syntax.words[w.head]
-        return head.pos in ("NOUN", "PROPN") and any(
-            self.toks[j].start == head.start for j in range(k + 1, end)
+        return (
+            head.pos in ("NOUN", "PROPN")
+            and head.ent not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
+            and head.text.lower() not in _FILM_PARTS
+            and head.text.lower() not in _AMOUNT_NOUNS
+            # 'seen the matrix interstellar vertigo': a run-on list of titles
+            and normalize_title(head.text) not in self.vocab.titles
+            and head.text.lower() not in KIND_NOUNS
+            and head.text.lower() not in FRANCHISE_NOUNS
+            and any(
+                self.toks[j].start == head.start and not self.toks[j].used
+                for j in range(k + 1, end)
+            )
         )
 
     def _verdict_closes_list(self, k: int) -> bool:
@@ -1918,6 +1981,18 @@ _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
 # the user's own day, which bores or wrecks them more often than a film of that name
+# nouns of a film's parts: 'loved the heat soundtrack' still names Heat
+_FILM_PARTS = frozenset(
+    ("ending", "endings", "cast", "soundtrack", "score", "remake", "remakes", "sequel", "sequels")
+    + ("prequel", "prequels", "reboot", "original", "version", "versions", "trailer", "scene")
+    + ("scenes", "character", "characters", "villain", "plot", "twist", "music", "trilogy")
+    + ("saga", "series", "franchise", "universe", "ones", "era", "vibes", "vibe", "energy")
+)
+# how much or how often: 'loved inception lots', 'seen heat loads of times'
+_AMOUNT_NOUNS = frozenset(
+    ("lots", "lot", "tons", "ton", "loads", "load", "heaps", "bunch", "times", "time", "bits")
+    + ("night", "nights", "weekend", "week", "today", "tonight", "yesterday", "morning")
+)
 # going somewhere: the place after 'to' is no title ('we're heading to the beach', 'going up
 # north to the cabin'); 'similar to', 'listen to' stay cues
 _TRAVELLED_TO = re.compile(
