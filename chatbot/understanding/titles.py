@@ -1676,7 +1676,11 @@ class TitleRules(ParseBase):
             and head.text.lower() not in KIND_NOUNS
             and head.text.lower() not in FRANCHISE_NOUNS
             and any(
-                self.toks[j].start == head.start and not self.toks[j].used
+                self.toks[j].start == head.start
+                and not self.toks[j].used
+                # 'gladiator slaps' (the parse may read the verdict as a noun)
+                and not self._verdict_at(j)
+                and not self._subject_verdict_at(j)
                 for j in range(k + 1, end)
             )
         )
