@@ -524,7 +524,11 @@ SLANG = _table(
     "didnt=didn't|havent=haven't|hasnt=hasn't|hadnt=hadn't|wont=won't|cant=can't|"
     "wouldnt=wouldn't|shouldnt=shouldn't|couldnt=couldn't|aint=ain't|im=i'm|ive=i've|"
     "youre=you're|thats=that's|theres=there's|theyre=they're|youve=you've|itd=it'd|"
-    "other than=except|anything but=anything except|nothing but=only"
+    "other than=except|anything but=anything except|nothing but=only|"
+    # 'the room is so bad it's good': enjoyed for how bad it is
+    "so bad it's good=a guilty pleasure|so bad its good=a guilty pleasure|"
+    "so bad it was good=a guilty pleasure|so bad that it's good=a guilty pleasure|"
+    "so bad it's funny=a guilty pleasure|so bad its funny=a guilty pleasure"
 )
 # verdict and watching words a typo of which is read as the word ('liekd' -> 'liked', 'wacthed'
 # -> 'watched'): an unknown word one edit (or one swap of neighbours) away; the first listed wins

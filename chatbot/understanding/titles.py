@@ -22,6 +22,7 @@ from chatbot.understanding.core import (
 from chatbot.understanding.lexicon import (
     CLAUSE_BREAK,
     COMMON_WORDS,
+    COPULA_FILLERS,
     COPULAS,
     COUNTRIES,
     EFFECT_PHRASES,
@@ -392,6 +393,7 @@ class TitleRules(ParseBase):
             not first.raw[:1].isupper()
             and i + n < len(self.toks)
             and self.toks[i + n].text.isalpha()
+            and (self._cue_before(i) or self._past_cue_before(i))  # 'loved the island ...'
             and self._modifies_later_noun(i + n - 1, len(self.toks))
             and self._lookup_longer_fails(i, n)
         ):
@@ -665,6 +667,14 @@ class TitleRules(ParseBase):
             return (
                 self._about_span(i, n)
                 or self._past_cue_before(i)
+                # '..., rambo kinda meh': a verdict closing the clause the title opens
+                or (
+                    i > 0
+                    and self.toks[i - 1].text in CLAUSE_OPENERS
+                    and self.toks[i - 1].text not in ("and", "so", "then")
+                    and not self._everyday_words(words)
+                    and self._closing_verdict(i + n, everyday=False)
+                )
                 # 'life is beautiful wrecked me', 'memento bored me to death'
                 or self._opens_verdict_clause(
                     i, n, words, distinctive=not self._everyday_words(words)
@@ -1356,6 +1366,8 @@ class TitleRules(ParseBase):
         '..., frozen not so much', 'heat meh tho'): a praise, complaint or lukewarm phrase
         that takes no object. After an everyday word (`everyday`) only phrases of several
         words or CLOSING_INTERJECTIONS count ('cars meh'; 'the party great' is no verdict)."""
+        while k < len(self.toks) and self.toks[k].text in COPULA_FILLERS:
+            k += 1  # '(500) days of summer kinda annoying', 'heat so good'
         tail = tuple(t.text for t in self.toks[k : k + 5])
         for table in (POSITIVE_CUES, NEGATIVE_CUES, LUKEWARM_CUES, SUBJECT_VERDICTS):
             for p in table:
@@ -2011,6 +2023,7 @@ _AFTER_A_CLOSING_VERDICT = frozenset(
 # one-word verdicts that close a clause about an everyday-word title ('..., cars meh')
 CLOSING_INTERJECTIONS = frozenset(
     ("nah", "meh", "nope", "yuck", "ugh", "trash", "garbage", "overrated", "underrated", "mid")
+    + ("boring", "annoying", "cringe", "cringey", "lame", "mediocre")
 )
 _USERS_DAY = frozenset(
     ("work", "life", "today", "school", "class", "everything", "everyone", "nothing", "this")
