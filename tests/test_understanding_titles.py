@@ -1120,6 +1120,12 @@ def test_praise_with_an_article_or_a_score(nlu: Understander, text: str, named: 
         ("true lies tho, loved it", ItemLiked, {"True Lies"}),
         # the first film of a series by its number
         ("toy story 1 was great", ItemLiked, {"Toy Story"}),
+        # slang: mediocre is a letdown; enjoyed for how bad it is
+        ("vertigo was mid", ItemRejected, {"Vertigo"}),
+        ("commando is so bad it's good", ItemLiked, {"Commando"}),
+        ("frozen so annoying", ItemRejected, {"Frozen"}),
+        # a verdict verb after a title of several words
+        ("rear window slaps", ItemLiked, {"Rear Window"}),
     ],
 )
 def test_verdicts_closing_the_clause_of_a_title(
@@ -1129,7 +1135,8 @@ def test_verdicts_closing_the_clause_of_a_title(
 
 
 @pytest.mark.parametrize(
-    "text", ["school sucks, need a laugh", "my week sucked, something fun", "life rocks"]
+    "text",
+    ["school sucks, need a laugh", "my week sucked, something fun", "life rocks", "my life sucks"],
 )
 def test_verdict_verbs_on_the_users_day_name_no_title(nlu: Understander, text: str) -> None:
     evs = events(nlu, text)
@@ -1174,13 +1181,30 @@ def test_neither_hated_nor_loved_is_no_verdict(nlu: Understander) -> None:
     evs = events(nlu, "i dont mind casablanca but i dont love it")
     assert titles(evs, ItemSeen) == {"Casablanca"}
     assert not any(isinstance(e, ItemLiked | ItemRejected) for e in evs), evs
+    # not hated, with something else after 'but'
+    evs = events(nlu, "i don't hate gladiator but the ending drags")
+    assert not titles(evs, ItemRejected), evs
+    evs = events(nlu, "i dont hate thrillers but i prefer westerns")
+    assert AttributeAvoided("genre", "Thriller") not in evs, evs
 
 
 def test_initials_fans_type_for_well_known_titles() -> None:
     known = [dataclasses.replace(f, votes=40) for f in FILMS]
-    known.append(film(35, "All Night Diner", 2001, ("Comedy",)))
-    known[-1] = dataclasses.replace(known[-1], votes=40)
+    for n, name in enumerate(
+        (
+            *("All Night Diner", "Ae Fond Kiss", "Star Wars: Episode IV - A New Hope"),
+            "Star Wars: Episode V - The Empire Strikes Back",
+        )
+    ):
+        known.append(dataclasses.replace(film(35 + n, name, 1977 + n, series=name[:9]), votes=40))
     nlu = Understander(Catalog(known))
+    # a subtitle's initials; an article fans type with the rest
+    assert titles(events(nlu, "loved esb so much"), ItemLiked) == {
+        "Star Wars: Episode V - The Empire Strikes Back"
+    }
+    assert titles(events(nlu, "tmr was mid"), ItemRejected) == {"The Matrix Reloaded"}
+    # chat abbreviations are no initials
+    assert not titles(events(nlu, "afk for a bit, then a comedy"), ItemLiked)
     evs = events(nlu, "loved ceottk and ts2")
     assert titles(evs, ItemLiked) == {"Close Encounters of the Third Kind", "Toy Story 2"}
     assert titles(events(nlu, "ts1 is a classic"), ItemLiked) == {"Toy Story"}

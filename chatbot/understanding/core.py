@@ -22,6 +22,7 @@ from chatbot.ranking import popularity
 from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
     ABBREVIATIONS,
+    CHAT_ABBREVIATIONS,
     COMMON_WORDS,
     COPULA_COMPLAINT,
     COPULA_FILLERS,
@@ -505,7 +506,15 @@ class Vocabulary:
         self.median_price = statistics.median(prices) if prices else None
         self.has_runtime = any(i.runtime for i in catalog)
         self.has_rating = any(i.rating is not None for i in catalog)
-        self.acronyms = _acronyms(catalog, self.titles)
+        # only initials whose words are read as a title ('esb' needs 'the empire strikes back'
+        # to be a subtitle key)
+        self.acronyms = {
+            short: phrase
+            for short, phrase in _acronyms(catalog, self.titles).items()
+            if (key := normalize_title(phrase)) in self.titles
+            or key in self.short_titles
+            or key in self.prefix_titles
+        }
 
     def mentions(self, phrase: str) -> bool:
         """Whether any description contains `phrase` (lower case) as whole words, as in 'denzel
@@ -569,15 +578,16 @@ class Vocabulary:
 
 # a prefix must end on a content word: 'i can' is not I Can Only Imagine, 'the man who' is not
 # The Man Who Knew Too Much (spaCy's English stop words, plus words that open a sequel's number)
-ACRONYM_MIN_VOTES = 12  # omdb.org votes: about the catalogue's top tenth (90th percentile)
+ACRONYM_MIN_VOTES = 5  # omdb.org votes: about the catalogue's top quarter (27%)
 ACRONYM_MAX_ZIPF = 3.0  # wordfreq: 'lotr' 2.6 and 'tmnt' 2.5 are read; 'ngl' 2.9 needs a film
 _ACRONYM_ARTICLES = frozenset(("the", "a", "an"))
 
 
 def _acronyms(catalog: Catalog, titles: dict[str, list[Item]]) -> dict[str, str]:
     """What fans type for well-known titles -> the title words to read instead: the initials of
-    a title's words before any colon, of three words or more ('lotr' -> 'lord of the rings',
-    'bttf' -> 'back to the future', 'esotsm'), and of a numbered sequel's name with its
+    a title's words before any colon or of its subtitle, of three words or more ('lotr' -> 'lord
+    of the rings', 'bttf' -> 'back to the future', 'esb' -> 'empire strikes back'), or of two
+    after an article ('tdk' -> 'dark knight'), and of a numbered sequel's name with its
     number ('t2' -> 'terminator 2'). Only films with ACRONYM_MIN_VOTES votes or more count
     (nobody abbreviates an obscure film); an initialism two of them share goes to the one with
     three times the votes of the other or to none; one that is an English word (wordfreq zipf
@@ -588,31 +598,15 @@ def _acronyms(catalog: Catalog, titles: dict[str, list[Item]]) -> dict[str, str]
     for item in catalog:
         if item.votes < ACRONYM_MIN_VOTES:
             continue
-        head = normalize_title(item.title.split(":")[0])
-        words = [w for w in head.split() if w]
-        while words and words[0] in _ACRONYM_ARTICLES:
-            words = words[1:]
-        if words and words[-1].isdecimal() and len(words) >= 2 and not words[0].isdecimal():
-            # 'terminator 2' -> 't2', 'toy story 3' -> 'ts3'
-            short = "".join(w[0] for w in words[:-1]) + words[-1]
-            found.setdefault(short, {})[" ".join(words)] = item.votes
-            base = " ".join(words[:-1])
-            if words[-1] == "2" and base in titles:
-                # 't1' beside 't2': the first film, called by the series' name
-                found.setdefault(short[:-1] + "1", {})[base] = item.votes
-        elif len(words) >= 2 and all(w.isalpha() for w in words):
-            phrase = " ".join(words)
-            # 'tdk' -> 'the dark knight': with the article, as fans type it
-            article = re.match(r"(the|a|an) ", item.title.lower())
-            shorts = ["".join(w[0] for w in words)] if len(words) >= 3 else []
-            if article:
-                shorts.append(article.group(1)[0] + "".join(w[0] for w in words))
-            for short in shorts:
-                votes = found.setdefault(short, {})
-                votes[phrase] = max(votes.get(phrase, 0), item.votes)
+        parts = [item.title.split(":")[0]]
+        tail = re.split(r"\s*(?::|\s[-–—]\s)\s*", item.title)[-1]
+        if tail != item.title and tail not in parts:
+            parts.append(tail)  # 'esb' for 'Star Wars: Episode V - The Empire Strikes Back'
+        for part in parts:
+            _acronyms_of(part, item, titles, found)
     out: dict[str, str] = {}
     for short, phrases in found.items():
-        if len(short) < 2 or short in titles or short in SLANG:
+        if len(short) < 2 or short in titles or short in SLANG or short in CHAT_ABBREVIATIONS:
             continue
         if short.isalpha() and (len(short) < 3 or zipf_frequency(short, "en") >= ACRONYM_MAX_ZIPF):
             continue
@@ -621,6 +615,34 @@ def _acronyms(catalog: Catalog, titles: dict[str, list[Item]]) -> dict[str, str]
             continue
         out[short] = ranked[0][0]
     return out
+
+
+def _acronyms_of(
+    name: str, item: Item, titles: dict[str, list[Item]], found: dict[str, dict[str, int]]
+) -> None:
+    """Add the initialisms of one part of a title (its name before a colon, or its subtitle)
+    to `found` (initialism -> {words to read: votes})."""
+    words = [w for w in normalize_title(name).split() if w]
+    while words and words[0] in _ACRONYM_ARTICLES:
+        words = words[1:]
+    if words and words[-1].isdecimal() and len(words) >= 2 and not words[0].isdecimal():
+        # 'terminator 2' -> 't2', 'toy story 3' -> 'ts3'
+        short = "".join(w[0] for w in words[:-1]) + words[-1]
+        found.setdefault(short, {})[" ".join(words)] = item.votes
+        base = " ".join(words[:-1])
+        if words[-1] == "2" and base in titles:
+            # 't1' beside 't2': the first film, called by the series' name
+            found.setdefault(short[:-1] + "1", {})[base] = item.votes
+    elif len(words) >= 2 and all(w.isalpha() for w in words):
+        # 'tdk' -> 'the dark knight': with the article, as fans type it (and as it is read)
+        article = re.match(r"(the|a|an) ", name.lower())
+        phrase = " ".join([article.group(1), *words] if article else words)
+        shorts = ["".join(w[0] for w in words)] if len(words) >= 3 else []
+        if article:
+            shorts.append(article.group(1)[0] + "".join(w[0] for w in words))
+        for short in shorts:
+            votes = found.setdefault(short, {})
+            votes[phrase] = max(votes.get(phrase, 0), item.votes)
 
 
 _PREFIX_STOP = frozenset({"vs", "part", "chapter", "episode"})

@@ -22,6 +22,13 @@ def _words(text: str) -> frozenset[str]:
 
 
 # verbs whose object is what the user wants to watch ('I want dinosaurs', 'show me westerns')
+# chat abbreviations: never read as a film's initials ('afk' is no Ae Fond Kiss)
+CHAT_ABBREVIATIONS = _words(
+    "afk brb gtg lmk hbu wyd tbf idc ikr fml afaik iirc btw omw ily tldr ttyl jk pov aka diy "
+    "faq rofl lmao lmfao wtf wth ffs nvm fwiw ftw goat tba tbd ppl rly irl ngl imo imho smh "
+    "tbh idk omg lol fr rn istg ong fomo yolo ty np pls plz thx asap bff bf gf dm pm ootd "
+    "hmu icymi tmi tfw mfw nsfw sfw ama eli5 til psa"
+)
 REQUEST_VERBS = _words(
     "want like love prefer need fancy show give find recommend suggest watch see get enjoy try "
     "adore crave have hate dislike avoid skip"
@@ -183,6 +190,8 @@ NEGATIVE_CUES = _phrases(
     "couldn't even finish|couldnt even finish|couldn't get through|couldnt get through|"
     "didn't finish|didnt finish|never finished|turned it off|switched it off|walked out of|"
     "gave up on|gave up halfway|"
+    # 'tdkr was mid', 'avengers is mid': mediocre, a letdown
+    "mid|kinda mid|kind of mid|pretty mid|so mid|"
     # 'frozen drove me nuts': a complaint of what the film did to the user
     "drove me nuts|drives me nuts|drove me crazy|drives me crazy|drove me insane|"
     "got on my nerves|gets on my nerves|annoyed me|annoys me|annoying|irritated me|irritating|"
@@ -290,8 +299,8 @@ POSITIVE_CUES = _phrases(
 # a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
 # disliked
 LUKEWARM_CUES = _phrases(
-    "ok|okay|alright|fine|so-so|so so|mid|average|passable|forgettable|just ok|just okay|"
-    "only ok|only okay|pretty average|kinda mid|kind of mid|ok i guess|okay i guess|"
+    "ok|okay|alright|fine|so-so|so so|average|passable|forgettable|just ok|just okay|"
+    "only ok|only okay|pretty average|ok i guess|okay i guess|"
     "fine i guess|alright i guess"
 )
 # being shaken by a film says it was watched and felt, not that the user wants more of it

@@ -375,7 +375,10 @@ class Understander:
                 return f"{said} was ok" + m.group("end")
             return " " + m.group("end")
 
-        return _LUKEWARM_SAID.sub(settle, text)
+        text = _LUKEWARM_SAID.sub(settle, text)
+        # 'i don't hate titanic but it's way too long', "i dont hate rom coms but i prefer
+        # thrillers": no dislike of the thing (what follows says the rest)
+        return _NOT_HATED.sub(settle, text)
 
     def _foreign(self, text: str, found: Understanding) -> str | None:
         """The language of a message written in one understanding cannot read (titles named in
@@ -396,6 +399,11 @@ _LUKEWARM_SAID = re.compile(
     r"\b(?:i|we)?\s*(?:don't|dont|do not) (?:hate|mind|dislike) (?P<x>[^.;!?]+?),?\s+"
     r"but (?:i |we )?(?:don't|dont|do not) (?:really )?(?:love|like|adore|enjoy)"
     r"(?: (?:it|them|those|that|these|either|much|a lot))*(?P<end>[.;!?,]|$)",
+    re.IGNORECASE,
+)
+_NOT_HATED = re.compile(
+    r"\b(?:i|we)\s+(?:don't|dont|do not) (?:hate|dislike) (?P<x>[^.;!?,]+?)"
+    r"(?P<end>\s*(?:,|\bbut\b|\bthough\b|\btho\b|$))",
     re.IGNORECASE,
 )
 # a clause, then a discourse marker that turns to what the message is about

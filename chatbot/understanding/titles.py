@@ -1314,6 +1314,15 @@ class TitleRules(ParseBase):
         at = self._relative_verdict_start(i + n)
         # one word is a verdict in a relative clause ('inception, which was meh')
         said = [p for p in self._verdicts_at(at) if len(p) >= 2 or at != i + n]
+        if (
+            not said
+            and n >= 2
+            and at == i + n
+            and self.toks[i].text not in ("my", "our", "his", "her", "their", "your")
+            and not set(words) & _USERS_DAY
+            and self._subject_verdict_at(at)
+        ):
+            return True  # 'the dark knight slaps' ('my life sucks' is the user's)
         if not said:
             return False
         if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
