@@ -202,16 +202,18 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         asked = re.search(
             r"\b(?:have|has|star|stars|starring|feature|features|featuring|with)\s+"
             r"([a-z][\w'-]+ [a-z][\w'-]+)\s*\??\s*$|^(?:is|was)\s+([a-z][\w'-]+ [a-z][\w'-]+)\s+"
-            r"in (?:it|that|this|the \w+ one)\b",
+            r"in\b",
             text.lower().strip(),
         )
         name = (asked.group(1) or asked.group(2)) if asked else ""
+        if name.split(" ")[0] in ("in", "on", "of", "the", "a", "an", "it", "that", "this"):
+            name = ""  # 'who stars in inception': the film, not a person asked about
         if name and name not in ("it", "the film"):
             named = next((p for p in people if p.lower() == name), None)
             if named is not None:
                 return f"Yes: the synopsis of {label} names {named}."
             return (
-                f"Its synopsis does not name {name.title()}"
+                f"The synopsis of {label} does not name {name.title()}"
                 + (f" (it names {_join(people)})" if people else "")
                 + "; the catalogue has no cast lists, so I can't say for sure."
             )
@@ -219,7 +221,10 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
             return (
                 f"The catalogue has no cast or crew for {label}, and its description names no one."
             )
-        return f"Its description names {_join(people)}."
+        return (
+            f"The catalogue has no cast lists; the description of {label} names "
+            f"{_join(people)}."
+        )
     if topic == "genre":
         listed = f"{label} is listed as {_join(item.genres) or 'no genre'}"
         prop = next((p for p in _PROPERTIES if re.search(p[1], text.lower())), None)

@@ -1213,3 +1213,33 @@ def test_initials_fans_type_for_well_known_titles() -> None:
     assert not any(isinstance(e, ItemLiked) for e in evs), evs
     # films few people voted on are not abbreviated
     assert not titles(events(Understander(Catalog(FILMS)), "loved ceottk"), ItemLiked)
+
+
+def test_whether_a_person_is_in_a_named_film_is_answered(nlu: Understander) -> None:
+    from chatbot.answers import answer
+
+    catalog = Catalog(FILMS)
+    for text, yes in (("is guy ritchie in snatch?", True), ("is guy ritchie in commando", False)):
+        found = nlu.understand(text, InterestState())
+        assert found.question is not None and found.question.topic == "people", found.events
+        assert not found.events
+        said = answer(found.question, text, catalog)
+        assert said.startswith("Yes") == yes, said
+        assert ("Snatch" if yes else "Commando") in said, said
+    # 'who stars in X': the film is named in the answer, never taken for a person
+    found = nlu.understand("who stars in commando", InterestState())
+    assert found.question is not None
+    said = answer(found.question, "who stars in commando", catalog)
+    assert "Commando" in said and "In Commando" not in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the kids are with grandma tonight, date night", "my kids are staying with their dad"],
+)
+def test_children_away_with_someone_else_set_no_limit(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, ConstraintSet) for e in events(nlu, text)), events(nlu, text)
+    state = InterestState(constraints={"audience": "children"})
+    assert ConstraintCleared("audience") in events(nlu, text, state)
+    # with the user, they watch
+    assert ConstraintSet("audience", "children") in events(nlu, "the kids are with me tonight")

@@ -991,7 +991,11 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|(?:fast |sound )?asleep|in bed|out|"
         r"away|home|"
-        r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp)(?!\w)|"
+        r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp|"
+        # 'the kids are with grandma tonight', 'kids are staying with their dad'
+        r"(?:staying |sleeping over )?with (?:grandmother|grandfather|grandma|granny|nana|nan|"
+        r"grandpa|grandparents|"
+        r"(?:their|my|our|his|her|the|a) \w+))(?!\w)|"
         rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
         r"\bno (?:kids|children) (?:around|here)\b|"

@@ -888,7 +888,9 @@ class _Parse(ConstraintRules, TitleRules):
         people followed by another word)."""
         m = re.match(
             r"(?:does|did|do) .+? (?:have|star|feature)\s+(?P<a>[a-z][\w'-]+ [a-z][\w'-]+)\s*\?*$|"
-            r"(?:is|was) (?P<b>[a-z][\w'-]+ [a-z][\w'-]+) in (?:it|that|this|the \w+ one)\b",
+            r"(?:is|was) (?P<b>[a-z][\w'-]+ [a-z][\w'-]+) in (?:it|that|this|the \w+ one|"
+            # 'is tom hanks in big?': the film named
+            r"[\w' :&-]+?\s*\?*$)",
             low,
         )
         if m is None:

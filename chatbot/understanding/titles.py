@@ -367,6 +367,7 @@ class TitleRules(ParseBase):
         prev_word = self.toks[i - 1].text if i > 0 else ""
         if (
             self._release_asked(i, n)
+            or self._person_asked_in(i, n)
             or (self._compared(i, n) and not (n == 1 and words[0] in FILLER_WORDS))
         ) and not (n == 1 and words[0] in PRONOUNS):
             return True  # 'when did big come out', 'rocky or creed, which is better?': a title
@@ -1075,6 +1076,17 @@ class TitleRules(ParseBase):
             re.search(r"(?:^|\b)(?:when|what year|which year) (?:did|was|is|does)$", before)
             and re.match(r"(?:come out|came out|get released|released|come|release)\b", after)
         )
+
+    def _person_asked_in(self, i: int, n: int) -> bool:
+        """The span ends a question whether a person the catalogue knows is in it: 'is tom
+        hanks in big?', 'was al pacino in heat'."""
+        words = [t.text for t in self.toks]
+        if i < 4 or words[0] not in ("is", "was") or words[i - 1] != "in":
+            return False
+        if i + n < len(words) and words[i + n] not in ("?", ".", "!"):
+            return False
+        known = self.vocab.facet_terms.get(tuple(words[1 : i - 1]))
+        return known is not None and known[0] == "person"
 
     def _compared(self, i: int, n: int) -> bool:
         """The span is one of two things a question compares: 'rocky or creed, which is
