@@ -221,10 +221,7 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
             return (
                 f"The catalogue has no cast or crew for {label}, and its description names no one."
             )
-        return (
-            f"The catalogue has no cast lists; the description of {label} names "
-            f"{_join(people)}."
-        )
+        return f"The catalogue has no cast lists; the description of {label} names {_join(people)}."
     if topic == "genre":
         listed = f"{label} is listed as {_join(item.genres) or 'no genre'}"
         prop = next((p for p in _PROPERTIES if re.search(p[1], text.lower())), None)

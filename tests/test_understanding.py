@@ -3402,3 +3402,21 @@ def test_a_lower_case_list_a_verdict_closes(nlu: Understander, text: str, named:
     liked = {e.title.rsplit(" (", 1)[0] for e in evs if isinstance(e, ItemLiked)}
     assert liked == named, evs
     assert not any(isinstance(e, AttributePreferred) for e in evs), evs
+
+
+def test_initials_comparisons_and_slang_on_real_titles(nlu: Understander) -> None:
+    def named(evs: list[Event], kind: type) -> set[str]:
+        return {e.title.rsplit(" (", 1)[0] for e in evs if isinstance(e, kind)}  # type: ignore[attr-defined]
+
+    # a subtitle's initials stand for its whole title
+    evs = events(nlu, "rotk was the best, ttt a bit slow")
+    assert "The Lord of the Rings: The Return of the King" in named(evs, ItemLiked), evs
+    # two films compared: a question about both, no likes
+    found = nlu.understand("jurassic park or jaws which one should i watch", InterestState())
+    assert found.question is not None and len(found.question.item_ids) == 2, found.events
+    assert not found.events
+    # a comparison that complains; a plural slang verdict closing a list
+    evs = events(nlu, "memento was mid, tenet even worse")
+    assert named(evs, ItemRejected) == {"Memento", "Tenet"}, evs
+    evs = events(nlu, "heat, ronin, collateral - all slap")
+    assert named(evs, ItemLiked) == {"Heat", "Ronin", "Collateral"}, evs

@@ -508,13 +508,14 @@ class Vocabulary:
         self.has_rating = any(i.rating is not None for i in catalog)
         # only initials whose words are read as a title ('esb' needs 'the empire strikes back'
         # to be a subtitle key)
-        self.acronyms = {
-            short: phrase
-            for short, phrase in _acronyms(catalog, self.titles).items()
-            if (key := normalize_title(phrase)) in self.titles
-            or key in self.short_titles
-            or key in self.prefix_titles
-        }
+        self.acronyms = {}
+        for short, phrase in _acronyms(catalog, self.titles).items():
+            tail = _SUBTITLE_SPLIT.split(phrase)[-1]
+            if tail != phrase and normalize_title(tail) in self.subtitle_keys:
+                phrase = normalize_title(tail)  # 'esb' -> 'empire strikes back'
+            key = normalize_title(phrase)
+            if key in self.titles or key in self.short_titles or key in self.prefix_titles:
+                self.acronyms[short] = phrase
 
     def mentions(self, phrase: str) -> bool:
         """Whether any description contains `phrase` (lower case) as whole words, as in 'denzel
@@ -602,8 +603,10 @@ def _acronyms(catalog: Catalog, titles: dict[str, list[Item]]) -> dict[str, str]
         tail = re.split(r"\s*(?::|\s[-–—]\s)\s*", item.title)[-1]
         if tail != item.title and tail not in parts:
             parts.append(tail)  # 'esb' for 'Star Wars: Episode V - The Empire Strikes Back'
-        for part in parts:
-            _acronyms_of(part, item, titles, found)
+        for k, part in enumerate(parts):
+            # a subtitle's initials stand for the whole title ('rotk': the subtitle alone may
+            # name no title of its own)
+            _acronyms_of(part, item, titles, found, item.title if k else None)
     out: dict[str, str] = {}
     for short, phrases in found.items():
         if len(short) < 2 or short in titles or short in SLANG or short in CHAT_ABBREVIATIONS:
@@ -618,10 +621,15 @@ def _acronyms(catalog: Catalog, titles: dict[str, list[Item]]) -> dict[str, str]
 
 
 def _acronyms_of(
-    name: str, item: Item, titles: dict[str, list[Item]], found: dict[str, dict[str, int]]
+    name: str,
+    item: Item,
+    titles: dict[str, list[Item]],
+    found: dict[str, dict[str, int]],
+    whole: str | None = None,
 ) -> None:
     """Add the initialisms of one part of a title (its name before a colon, or its subtitle)
-    to `found` (initialism -> {words to read: votes})."""
+    to `found` (initialism -> {words to read: votes}); `whole` is read instead of the part's
+    words when given."""
     words = [w for w in normalize_title(name).split() if w]
     while words and words[0] in _ACRONYM_ARTICLES:
         words = words[1:]
@@ -640,6 +648,7 @@ def _acronyms_of(
         shorts = ["".join(w[0] for w in words)] if len(words) >= 3 else []
         if article:
             shorts.append(article.group(1)[0] + "".join(w[0] for w in words))
+        phrase = whole or phrase
         for short in shorts:
             votes = found.setdefault(short, {})
             votes[phrase] = max(votes.get(phrase, 0), item.votes)

@@ -190,6 +190,8 @@ NEGATIVE_CUES = _phrases(
     "couldn't even finish|couldnt even finish|couldn't get through|couldnt get through|"
     "didn't finish|didnt finish|never finished|turned it off|switched it off|walked out of|"
     "gave up on|gave up halfway|"
+    # 'tenet even worse': a comparison that complains
+    "even worse|way worse|much worse|worse|"
     # 'tdkr was mid', 'avengers is mid': mediocre, a letdown
     "mid|kinda mid|kind of mid|pretty mid|so mid|"
     # 'frozen drove me nuts': a complaint of what the film did to the user
@@ -277,7 +279,7 @@ POSITIVE_CUES = _phrases(
     "top 2|top two|top 4|top four|"
     "can't stop watching|cant stop watching|cannot stop watching|can't stop|cant stop|"
     "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
-    "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|"
+    "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|slap|slapped|"
     "goes hard|went hard|go hard|holds up|still holds up|held up|aged well|aged like fine wine|"
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
@@ -319,7 +321,8 @@ EFFECT_PHRASES = _phrases(
     "made us cry|made us all cry|made everyone cry|made the whole family cry|"
     "made my whole family cry|made the whole family tear up|made my wife cry|"
     "made my husband cry|made my kids cry|made my mom cry|made my dad cry|had us in tears|"
-    "made me cry in a good way|made me tear up|"
+    "made me cry in a good way|made me tear up|made us bawl|made everyone bawl|"
+    "made my whole family bawl|made the whole family bawl|made me sob|made us sob|"
     "scared the crap out of me|scared the hell out of me|scared the life out of me|"
     "gave me nightmares|messed me up|messed with my head"
 )
@@ -659,7 +662,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(?:is|was) (?:it|that|this|that one|this one) (?:any )?(?:good|great|decent)\s*\?|"
         r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b|"
         # 'rocky or creed, which is better?': the two compared
-        r"\bwhich(?: one| of them| of the two)? (?:is|was|'s|would be) (?:the )?(?:better|best)\b",
+        r"\bwhich(?: one| of them| of the two)? (?:is|was|'s|would be) (?:the )?(?:better|best)\b|"
+        r"\bor\b.*\bwhich(?: one| of them| of the two)? should (?:i|we) (?:watch|pick|see|choose|"
+        r"go with)\b",
     ),
     ("people", r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b"),
     (
@@ -670,7 +675,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
         # 'is inception good for a first date', 'would heat work for date night?'
         r"\b(?:good|great|right|work|a good (?:pick|choice|one)) for (?:a |an |the |my |our )?"
-        r"(?:first date|date night|date|family night|movie night|sleepover|party|kids?|teens?)\b|"
+        r"(?:first date|date night|date|family night|(?:family )?movie night|sleepover|party|"
+        r"kids?|teens?)\b|"
         r"\bsad\b|\bfunny\b|\bromantic\b|\bsexy?\b|\bexplicit\b|\bintense\b|\bdepressing\b|"
         r"\blight(?:er)? side\b|\blight-?hearted\b|\bfeel[\s-]?good\b|\buplifting\b|"
         # 'which one is the scariest?': the picks compared

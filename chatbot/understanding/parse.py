@@ -820,7 +820,8 @@ class _Parse(ConstraintRules, TitleRules):
         later = re.search(
             r"(?:^|,|\bbut|\bso|\bjust|\band)\s+(?:what|when|which|why|how)\b|"
             # 'rocky or creed which is better': two things compared, then the question
-            r"\bor\b[^,?]*?,?\s*which(?: one| of them| of the two)? (?:is|was|'s|would be)\b",
+            r"\bor\b[^,?]*?,?\s*which(?: one| of them| of the two)? (?:is|was|'s|would be|"
+            r"should (?:i|we))\b",
             low,
         )
         if not (

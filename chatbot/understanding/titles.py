@@ -1093,7 +1093,10 @@ class TitleRules(ParseBase):
         better?', 'it or the conjuring which one is scarier', 'which is better, heat or
         ronin?'. Only the two members of 'A or B' next to the 'which' question count."""
         words = [t.text for t in self.toks]
-        ask = re.compile(r"which(?: one| of them| of the two)? (?:is|was|'s|would be) \w+")
+        ask = re.compile(
+            r"which(?: one| of them| of the two)? (?:(?:is|was|'s|would be) \w+|"
+            r"should (?:i|we) (?:watch|pick|see|choose|go with))"
+        )
         text = " ".join(words)
         if not re.search(r"\bwhich\b", text) or "or" not in words:
             return False
