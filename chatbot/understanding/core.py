@@ -580,6 +580,7 @@ class Vocabulary:
 # a prefix must end on a content word: 'i can' is not I Can Only Imagine, 'the man who' is not
 # The Man Who Knew Too Much (spaCy's English stop words, plus words that open a sequel's number)
 ACRONYM_MIN_VOTES = 5  # omdb.org votes: about the catalogue's top quarter (27%)
+ACRONYM_ONE_LETTER_VOTES = 50  # omdb.org votes: about the catalogue's top 2%
 ACRONYM_MAX_ZIPF = 3.0  # wordfreq: 'lotr' 2.6 and 'tmnt' 2.5 are read; 'ngl' 2.9 needs a film
 _ACRONYM_ARTICLES = frozenset(("the", "a", "an"))
 
@@ -634,8 +635,11 @@ def _acronyms_of(
     while words and words[0] in _ACRONYM_ARTICLES:
         words = words[1:]
     if words and words[-1].isdecimal() and len(words) >= 2 and not words[0].isdecimal():
-        # 'terminator 2' -> 't2', 'toy story 3' -> 'ts3'
+        # 'terminator 2' -> 't2', 'toy story 3' -> 'ts3'; one letter and a number only for
+        # the best-known films (ACRONYM_ONE_LETTER_VOTES: 'b2', 'r2' mean other things)
         short = "".join(w[0] for w in words[:-1]) + words[-1]
+        if len(words) == 2 and item.votes < ACRONYM_ONE_LETTER_VOTES:
+            return
         found.setdefault(short, {})[" ".join(words)] = item.votes
         base = " ".join(words[:-1])
         if words[-1] == "2" and base in titles:

@@ -359,7 +359,8 @@ class Understander:
         def spell(m: re.Match[str]) -> str:
             return acronyms.get(m.group(0).lower(), m.group(0))
 
-        return re.sub(r"(?<![\w'.])[A-Za-z]+\d?(?![\w'])", spell, text)
+        # not inside a longer token ('r2-d2', 'e.t.')
+        return re.sub(r"(?<![\w'.-])[A-Za-z]+\d?(?![\w'-])", spell, text)
 
     def _lukewarm_said(self, text: str, state: InterestState) -> str:
         """'i don't hate the notebook but i don't love it either', 'don't mind westerns but

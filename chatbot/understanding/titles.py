@@ -1678,8 +1678,10 @@ class TitleRules(ParseBase):
     def _lookup_longer_fails(self, i: int, n: int) -> bool:
         """No title of the catalogue starts with tokens i..i+n and the word after them."""
         longer = normalize_title(" ".join(t.text for t in self.toks[i : i + n + 1]))
-        return not any(k.startswith(longer) for k in (longer,) if k in self.vocab.titles) and (
-            longer not in self.vocab.prefix_titles and longer not in self.vocab.short_titles
+        return (
+            longer not in self.vocab.titles
+            and longer not in self.vocab.prefix_titles  # unique beginnings of longer titles
+            and longer not in self.vocab.short_titles
         )
 
     def _facet_before_typo(self, k: int) -> bool:
