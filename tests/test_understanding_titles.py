@@ -1243,3 +1243,31 @@ def test_children_away_with_someone_else_set_no_limit(nlu: Understander, text: s
     assert ConstraintCleared("audience") in events(nlu, text, state)
     # with the user, they watch
     assert ConstraintSet("audience", "children") in events(nlu, "the kids are with me tonight")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "watching with me and the guys, something with car chases",
+        "a comedy for the girls tonight",
+        "boys' night, give me a war film",
+        "the lads want something scary",
+    ],
+)
+def test_the_users_friends_are_no_children(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) for e in found), found
+    assert not any(
+        isinstance(e, InterestExpressed) and e.text in ("boys", "girls", "guys", "lads")
+        for e in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a comedy for the girls, they're 6 and 9", "my boys want a funny film", "for the little girls"],
+)
+def test_children_named_with_an_age_or_as_ones_own_stay_children(
+    nlu: Understander, text: str
+) -> None:
+    assert ConstraintSet("audience", "children") in events(nlu, text), events(nlu, text)

@@ -967,6 +967,14 @@ class ConstraintRule:
 _R = ConstraintRules
 # 'nothing for kids', 'a cartoon that isn't for little kids': the audience it is not for
 _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
+# 'me and the girls', 'out with the boys', 'the lads': the user's friends, no children's evening
+# ('my girls', 'the little boys', 'the girls are 6 and 8', 'for the boys, they're 7' stay
+# children: an age said in the same sentence)
+_FRIENDS_SAID = (
+    r"(?:the|some) (?:boys|girls|lads|guys)\b"
+    rf"(?![^.!?;]*?\b(?:are|r|'re|is|aged?|ages|turned|turning)\s+(?:\d|{_AGE_ALT}))"
+)
+_FRIENDS = rf"(?!{_FRIENDS_SAID})"  # put before a children's phrase: not the friends
 _WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"
 _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
 # 'no kids in danger', 'nothing with children getting hurt': what happens to them in the story,
@@ -982,6 +990,15 @@ _STORY_AFTER = (
 # critiques ('too old') are marked; the rest after.
 RULES: tuple[ConstraintRule, ...] = (
     # -- who is watching --
+    # 'movie night with me and the girls', 'watching with the boys', "girls' night": friends,
+    # read here so that neither the children's rules below nor the topics take 'boys' / 'girls'
+    ConstraintRule(
+        "friends_watching",
+        "audience",
+        rf"(?:\b(?:with|for) (?:me and )?|\bme and |^|(?<=[.!?,] )){_FRIENDS_SAID}|"
+        r"\b(?:girls?|boys?|guys|lads)(?:'|'s)? night\b",
+        _R._read_only,
+    ),
     # 'the kids went to bed', 'without the kids', 'just us adults now': the children have left,
     # so the audience limit they brought goes too
     ConstraintRule(
@@ -1083,7 +1100,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "children",
         "audience",
-        _WHO + rf"\b(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?"
+        _WHO
+        + rf"\b{_FRIENDS}(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?"
         rf"(?:{_CHILD_ALT})"
         r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )(?<!teenage )"
         r"\b(?:toddlers|kids|children|little kids)\b|"
@@ -1113,7 +1131,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with |suitable for )?)?"
         r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
-        r" (?:my |our |the |a |an |some |little |young |small )*"
+        rf" {_FRIENDS}(?:my |our |the |a |an |some |little |young |small )*"
         rf"(?:(?P<child>{_CHILD_ALT})|(?P<grown>{_GROWN_ALT})|(?:{_ELDERS_ALT}))\b(?:'s|s)?"
         + _STORY_AFTER
         + r"|"
