@@ -116,6 +116,13 @@ def answer(
 _SUPERLATIVES = (
     (r"\b(newest|latest|most recent)\b", "year", True, "the newest"),
     (r"\boldest\b", "year", False, "the oldest"),
+    # 'alien or aliens, which should i see first?': the order they came out in
+    (
+        r"\b(?:see|watch|start with)(?: it| them| one)? first\b|\bwhich (?:came|comes) first\b",
+        "year",
+        False,
+        "the earlier one, so start there",
+    ),
     (r"\bshortest\b", "runtime", False, "the shortest"),
     (r"\blongest\b", "runtime", True, "the longest"),
     (
@@ -130,6 +137,14 @@ _SUPERLATIVES = (
         "rating",
         False,
         "rated lowest",
+    ),
+    # 'heat or ronin?', 'interstellar vs gravity, which is better?': two films matched up
+    (
+        r"\bbetter\b|\bwhich(?: one| of them| of the two)? should (?:i|we) (?:watch|pick|see|"
+        r"choose|go with)\b|\b(?:vs\.?|versus)\b|^[^,.!?]+ or [^,.!?]+\?",
+        "rating",
+        True,
+        "the better rated of them on omdb.org",
     ),
 )
 

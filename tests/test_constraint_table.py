@@ -14,6 +14,7 @@ from chatbot.understanding.constraints import RULES, ConstraintRule
 
 # one phrase each row is there for; a new row needs one
 EXAMPLES = {
+    "friends_watching": "movie night with me and the girls",
     "children_left": "the kids went to bed",
     "for_adults": "a drama for grown ups only",
     "children_asleep": "they're asleep now",

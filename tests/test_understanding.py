@@ -3420,3 +3420,139 @@ def test_initials_comparisons_and_slang_on_real_titles(nlu: Understander) -> Non
     assert named(evs, ItemRejected) == {"Memento", "Tenet"}, evs
     evs = events(nlu, "heat, ronin, collateral - all slap")
     assert named(evs, ItemLiked) == {"Heat", "Ronin", "Collateral"}, evs
+
+
+def _liked(found: list[Event]) -> set[str]:
+    return {e.title for e in found if isinstance(e, ItemLiked)}
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("mulholland was amazing", {"Mulholland Drive (2001)"}),
+        ("i adored scissorhands", {"Edward Scissorhands (1990)"}),
+        ("donnie darko, heat and ronin, seen them all, loved them", None),
+    ],
+)
+def test_the_rare_word_of_a_well_known_title_names_it(
+    nlu: Understander, text: str, titles: set[str] | None
+) -> None:
+    found = events(nlu, text)
+    if titles is None:
+        assert {"Donnie Darko (2001)", "Heat (1995)", "Ronin (1998)"} <= {
+            e.title for e in found if isinstance(e, ItemLiked | ItemSeen)
+        }, found
+    else:
+        assert _liked(found) == titles, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+def test_a_rare_word_alone_in_a_topic_phrase_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "a documentary about grizzly bears")
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["casino > heat", "heat vs casino", "casino or heat?", "heat versus casino, which?"]
+)
+def test_two_films_matched_up_are_titles_and_a_question(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    if found.question is not None:
+        assert found.question.topic == "rating" and len(found.question.item_ids) == 2
+        assert not found.events
+    else:  # a ranking: both named, both liked
+        assert _liked(list(found.events)) == {"Casino (1995)", "Heat (1995)"}, found.events
+
+
+def test_two_kinds_matched_up_are_no_titles(nlu: Understander) -> None:
+    found = events(nlu, "thriller or comedy?")
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+def test_the_answer_to_a_match_up_says_which_is_better_rated(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    from chatbot.answers import answer
+
+    text = "casino or heat?"
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None
+    said = answer(found.question, text, movies_catalog)
+    best = max(
+        (movie(movies_catalog, "Casino", 1995), movie(movies_catalog, "Heat", 1995)),
+        key=lambda i: i.rating or 0,
+    )
+    assert said.startswith(f"**{best.label}** is the better rated"), said
+    text = "predator or predator 2, which should i see first?"
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None, found.events
+    said = answer(found.question, text, movies_catalog)
+    assert said.startswith("**Predator (1987)** is the earlier one"), said
+
+
+@pytest.mark.parametrize(
+    "text", ["how long is aliens", "what's the runtime of aliens?", "how long was aliens?"]
+)
+def test_a_length_asked_of_a_kind_word_asks_about_the_film(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "runtime", found
+    assert found.question.item_ids == (movie(nlu.vocab.catalog, "Aliens", 1986).id,)
+
+
+def test_a_film_of_the_series_just_named_is_that_film(nlu: Understander) -> None:
+    found = events(nlu, "alien was a masterpiece but aliens is too loud for me")
+    assert ItemRejected(movie(nlu.vocab.catalog, "Aliens", 1986).id, "Aliens (1986)") in found
+    # the kind stays a kind when nothing names the series' film
+    found = events(nlu, "alien was great, now something with aliens in it")
+    assert AttributePreferred("genre", "Aliens") in found, found
+
+
+@pytest.mark.parametrize("text", ["i really enjoyed elf", "we hated elf"])
+def test_a_bare_rare_noun_after_a_past_verdict_is_a_title(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert {e.title for e in found if isinstance(e, ItemLiked | ItemRejected)} == {"Elf (2003)"}
+
+
+@pytest.mark.parametrize("text", ["i loved school", "hated work", "loved dogs"])
+def test_an_everyday_noun_after_a_verdict_is_no_title(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "snow all week, the roads are a mess, i want a cosy comedy",
+        "meeting ran late again, coworker drama all day. put on a thriller",
+    ],
+)
+def test_a_report_of_the_users_day_gives_no_topics(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, AttributePreferred) for e in found), found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize("text", ["hamsters and rabbits, something cute", "robots! a fun one"])
+def test_a_bare_list_of_topics_beside_a_request_stays(nlu: Understander, text: str) -> None:
+    assert any(isinstance(e, InterestExpressed) for e in events(nlu, text)), events(nlu, text)
+
+
+@pytest.mark.parametrize("text", ["twilight made me want to puke", "cats made me cringe"])
+def test_what_a_film_did_to_the_user_as_a_complaint_rejects_it(
+    nlu: Understander, text: str
+) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, ItemRejected) for e in found), found
+    assert not any(isinstance(e, ItemLiked | InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize("text", ["loved the departed lol", "enjoyed the departed haha"])
+def test_laughter_after_a_title_is_no_word_of_it(nlu: Understander, text: str) -> None:
+    assert _liked(events(nlu, text)) == {"The Departed (2006)"}, events(nlu, text)
+
+
+def test_the_particle_of_a_surname_is_no_unknown_title(nlu: Understander) -> None:
+    text = "watched Goodfellas with Pesci and De Niro yesterday, loved it"
+    found = nlu.understand(text, InterestState())
+    assert not found.unknown_titles, found.unknown_titles
+    assert "Goodfellas (1990)" in _liked(list(found.events)), found.events

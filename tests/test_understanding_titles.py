@@ -1265,7 +1265,11 @@ def test_the_users_friends_are_no_children(nlu: Understander, text: str) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["a comedy for the girls, they're 6 and 9", "my boys want a funny film", "for the little girls"],
+    [
+        "a comedy for the girls, they're 6 and 9",
+        "my boys want a funny film",
+        "for the little girls",
+    ],
 )
 def test_children_named_with_an_age_or_as_ones_own_stay_children(
     nlu: Understander, text: str

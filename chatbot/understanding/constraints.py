@@ -972,7 +972,8 @@ _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
 # children: an age said in the same sentence)
 _FRIENDS_SAID = (
     r"(?:the|some) (?:boys|girls|lads|guys)\b"
-    rf"(?![^.!?;]*?\b(?:are|r|'re|is|aged?|ages|turned|turning)\s+(?:\d|{_AGE_ALT}))"
+    r"(?![^.!?;]*?\b(?:are|r|'re|is|aged?|ages|turned|turning)\s+"
+    rf"(?:(?:all|both|only|just|about|around)\s+)?(?:\d|{_AGE_ALT}))"
 )
 _FRIENDS = rf"(?!{_FRIENDS_SAID})"  # put before a children's phrase: not the friends
 _WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"

@@ -452,6 +452,10 @@ class Vocabulary:
         self.prefix_titles = {
             k: v for k, v in _unique_prefixes(self.titles).items() if k not in self.short_titles
         }
+        # 'loved shawshank', 'lebowski was great': the one rare word of a well-known title
+        for word, items in _distinctive_words(self.titles).items():
+            if word not in self.short_titles and word not in self.prefix_titles:
+                self.prefix_titles[word] = items
         self.title_keys = list(self.titles)
         self.fuzzy_keys = [
             *self.title_keys,
@@ -659,6 +663,33 @@ def _acronyms_of(
 
 
 _PREFIX_STOP = frozenset({"vs", "part", "chapter", "episode"})
+NAME_WORD_MIN_VOTES = 20  # omdb.org votes: about the catalogue's best-known 5%
+NAME_WORD_MAX_ZIPF = 3.0  # wordfreq: 'shawshank' 2.6, 'lebowski' 2.7; 'clockwork' 3.2 is a word
+
+
+def _distinctive_words(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:
+    """Words fans use alone for a well-known title: a word of five letters or more that is rare
+    in English (wordfreq zipf < NAME_WORD_MAX_ZIPF), occurs in exactly one title key and is no
+    title of its own, of a film with NAME_WORD_MIN_VOTES votes or more ('shawshank' -> The
+    Shawshank Redemption, 'lebowski' -> The Big Lebowski, 'mononoke' -> Princess Mononoke). Read
+    like a title's leading words: only where a verdict, a list or the whole message says so."""
+    from wordfreq import zipf_frequency
+
+    keys_of: dict[str, set[str]] = {}
+    for key in titles:
+        for word in set(key.split()):
+            keys_of.setdefault(word, set()).add(key)
+    out: dict[str, list[Item]] = {}
+    for word, keys in keys_of.items():
+        if len(keys) != 1 or len(word) < 5 or not word.isalpha() or word in titles:
+            continue
+        items = titles[next(iter(keys))]
+        if max(it.votes for it in items) < NAME_WORD_MIN_VOTES:
+            continue
+        if zipf_frequency(word, "en") >= NAME_WORD_MAX_ZIPF:
+            continue
+        out[word] = list(items)
+    return out
 
 
 def _unique_prefixes(titles: dict[str, list[Item]]) -> dict[str, list[Item]]:

@@ -196,6 +196,9 @@ NEGATIVE_CUES = _phrases(
     "mid|kinda mid|kind of mid|pretty mid|so mid|"
     # 'frozen drove me nuts': a complaint of what the film did to the user
     "drove me nuts|drives me nuts|drove me crazy|drives me crazy|drove me insane|"
+    # 'the notebook made me gag': what the film did to the user, as a complaint
+    "made me gag|made me sick|made me want to puke|made me want to throw up|made me cringe|"
+    "made me yawn|made me fall asleep|made me want to leave|made me want to die|"
     "got on my nerves|gets on my nerves|annoyed me|annoys me|annoying|irritated me|irritating|"
     "aged badly|aged like milk"
 )
@@ -411,7 +414,7 @@ FACET_ALIASES = _aliases(
     gory|gore|bloody|splatter = splatter film;
     heist|heists|robbery|bank robbery|caper = heist, crime;
     make me cry|tearjerker|tearjerkers|weepie|sad|depressing|cry = sad;
-    feel good|feel-good|cheerful|uplifting|heartwarming|upbeat|wholesome|sweet = uplifting;
+    feel good|feel-good|feelgood|cheerful|uplifting|heartwarming|upbeat|wholesome|sweet = uplifting;
     mysteries|mystery|whodunit = mystery, mysterie;
     fantasy|magic|magical = fantasy;
     family = family, familienfilm;

@@ -784,6 +784,16 @@ class _Parse(ConstraintRules, TitleRules):
                 shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
                 if shown:
                     return Question(told, self._pointed(shown)[:1])
+        # 'heat or ronin?', 'interstellar vs gravity', 'godfather or goodfellas? which one should
+        # i watch': two films matched up and nothing else asked: which is better
+        matchup = re.match(
+            r"^\s*[^.!?,]+? (?P<link>or|vs\.?|versus) [^.!?,]+?\s*(?P<end>[?,.!]|$)", low
+        )
+        if matchup is not None and len(mentioned) == 2:
+            rest = low[matchup.end() :].strip(" ?!.")
+            asked = matchup["end"] == "?" or matchup["link"] != "or"
+            if (asked and not rest) or re.match(r"which\b", rest):
+                return Question("rating", mentioned)
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if (
             len(sentences) > 1
@@ -977,12 +987,15 @@ class _Parse(ConstraintRules, TitleRules):
             # 'more like that' opening a message, with no answer about one pick before it: more
             # of what the last picks were chosen for (it had liked the top pick, which the user
             # never said); 'I loved Heat, more like that' keeps its title
+            # 'something newer like that', 'anything a bit shorter but like that': the critique
+            # stays to be read; only the reference goes
             self._consume(
                 r"^\s*(?:(?:ok|okay|yes|yeah|yep|great|nice|cool|perfect|sure|hmm+|good)"
                 r"[\s,!.]*)*(?:(?:some|any|give me|show me) )?(?:more|others?|something|anything"
-                r"|stuff|ones|films|movies)(?: else)? (?:just |kind of |kinda )?like (?:that|this|"
-                r"it)\b(?! one)",
-                lambda m: True,
+                r"|stuff|ones|films|movies)(?: else)?"
+                r"(?: (?:a bit |a little |slightly |much |way |bit )?(?:[a-z]+er|less [a-z]+))?"
+                r"(?: but)?(?P<ref> (?:just |kind of |kinda )?like (?:that|this|it))\b(?! one)",
+                lambda m: m.group(0)[: m.start("ref") - m.start()] + " " * len(m.group("ref")),
             )
         # 'next', 'next ones please', 'seen them all. others?': a message or its last sentence
         # asking for the next picks (no Next, no topic)
@@ -2199,10 +2212,49 @@ class _Parse(ConstraintRules, TitleRules):
             and self._topic_word(k)
             and not self._about_the_user(k)
             and not self._users_circumstance(k)
+            and not self._in_context_clause(k)
             # 'on a western kick', 'in a horror phase', 'a sci-fi nerd': how much the user likes
             # the thing before, not a topic of its own
             and not (t.text in TASTE_NOUNS and k > 0 and self._facet_at(k - 1))
         )
+
+    def _in_context_clause(self, k: int) -> bool:
+        """Token k lies in a clause that tells the user's day, not a wish, while another clause
+        of the message asks for films: 'weather is awful, rain all day, i need something cozy',
+        'had a bad day at the office, boss yelled at me. need an action movie'. Such a clause
+        names no title, facet, film noun or taste word, has no sentiment or seen cue, no
+        negation and no 'about' / 'with', and has a verb, a person ('i', 'my') or a time ('all
+        day', 'tonight'); a bare list of topics ('dogs and cats, something cute') stays."""
+        return any(lo <= k < hi for lo, hi in self._find_context_clauses())
+
+    def _find_context_clauses(self) -> list[tuple[int, int]]:
+        clauses = self._clauses()
+        marked = [t.pos for t in self.targets] + [c.pos for c in self.cues]
+
+        def asks(lo: int, hi: int) -> bool:
+            words = {self.toks[j].text for j in range(lo, hi)}
+            return bool(
+                any(lo <= p < hi for p in marked)
+                or words & (FILM_NOUNS | _CONTEXT_MARKERS | NEGATORS)
+                or words & (REQUEST_VERBS | VIEWING_VERBS)
+            )
+
+        requests = [(lo, hi) for lo, hi in clauses if asks(lo, hi)]
+        if not requests:
+            return []
+        out = []
+        for lo, hi in clauses:
+            if (lo, hi) in requests:
+                continue
+            words = [self.toks[j].text for j in range(lo, hi) if self.toks[j].text.isalpha()]
+            if len(words) < 2:
+                continue
+            tags = {w.pos for j in range(lo, hi) if (w := self._word(j)) is not None}
+            personal = any(x in _CONTEXT_PEOPLE for x in words)
+            timed = any(x in _CONTEXT_TIMES for x in words)
+            if "VERB" in tags or "AUX" in tags or personal or timed:
+                out.append((lo, hi))
+        return out
 
     def _facet_at(self, k: int) -> bool:
         return any(t.kind == "facet" and t.pos == k for t in self.targets)
@@ -2712,6 +2764,18 @@ _TAKE_BACK = frozenset(
 )
 _PART_NOUNS = frozenset(("part", "bit", "thing", "idea", "stuff", "angle", "side", "element"))
 # verbs that ask for or judge films: what hangs on them is wanted, whoever the subject is
+# words that make a clause a wish, not a report of the user's day (_in_context_clause)
+_CONTEXT_MARKERS = frozenset(
+    ("about", "with", "without", "like", "into", "fan", "favorite", "favourite", "faves", "fave")
+    + ("more", "less", "kind", "type", "sort", "genre", "vibe", "vibes", "please", "pls", "plz")
+    + ("obsessed", "crazy", "mad", "nuts", "keen", "fond", "interested", "fascinated", "set")
+    + ("where", "which", "who", "that", "featuring", "starring", "involving", "topic", "theme")
+)
+_CONTEXT_PEOPLE = frozenset(("i", "im", "i'm", "ive", "i've", "me", "my", "we", "our", "us"))
+_CONTEXT_TIMES = frozenset(
+    ("today", "tonight", "yesterday", "tomorrow", "day", "week", "morning", "evening", "night")
+    + ("lately", "recently", "earlier", "now", "again", "ago", "weekend", "nite", "tmrw")
+)
 _REQUEST_VERBS = (REQUEST_VERBS - {"have", "get"}) | VIEWING_VERBS | {"be", "feel", "mind", "look"}
 # pronouns that are no person doing something ('something ... is going', 'what is ...')
 _NOT_PERSONAL = frozenset(

@@ -20,6 +20,7 @@ from chatbot.understanding.core import (
     normalize_title,
 )
 from chatbot.understanding.lexicon import (
+    CHAT_ABBREVIATIONS,
     CLAUSE_BREAK,
     COMMON_WORDS,
     COPULA_FILLERS,
@@ -490,6 +491,7 @@ class TitleRules(ParseBase):
             and not (capitalised and i > 0)
             and not self._next_in_list(i)
             and not (capitalised and self._listed_before_verdict(i, n))
+            and not self._same_series_named(key)
         ):
             # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles, and so
             # is a capitalised list a verdict closes ('Alien and Aliens, I love both')
@@ -575,6 +577,15 @@ class TitleRules(ParseBase):
                 or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
                 or self._excluded_title(i, n)  # 'a shark movie that isnt jaws'
                 or misused
+                # 'loved alien but not aliens', 'alien and aliens', 'aliens was too much': a film
+                # of the series the message names ('alien, something with aliens' is the kind)
+                or (
+                    self._same_series_named(key)
+                    and (
+                        prev in ("not", "and", "or", "than", ",", "vs", "&")
+                        or nxt in ("was", "is", "too", "as")
+                    )
+                )
                 or (words[0] not in self.vocab.plain_words and self._second_after_cue(i))
             ):
                 return False
@@ -629,6 +640,21 @@ class TitleRules(ParseBase):
             # 'the kids like up and wall-e': the first of two titles a verdict governs
             verdict = verdict or (prev in ("like", "love") and self._before_listed_title(i, n))
             pos = ("ADJ", "VERB", "ADV", "ADP") if verdict else ("ADJ", "VERB")
+            if (
+                prev in ("loved", "liked", "hated", "adored", "enjoyed")
+                and n == 1
+                and (word := self._word(i)) is not None
+                # (the parse tags a rare noun as a pronoun: 'elf' PRP)
+                and (word.tag in ("NN", "NNP") or word.pos == "PRON")
+                and not _stop_word(words[0])
+                # not a word everyone uses daily ('loved water', 'hated work': zipf >= 4.5)
+                and zipf_frequency(words[0], "en") < BARE_NOUN_TITLE_MAX_ZIPF
+                and words[0] not in FILLER_WORDS
+                and words[0] not in SMALL_TALK
+            ):
+                # 'i loved elf', 'hated heat': a bare singular noun as the whole object of a
+                # past verdict names one thing watched ('loved dogs' is a kind, plural)
+                pos = (*pos, "NOUN", "PROPN", "PRON")
             return self._pos(i) in pos and nxt in END_OF_OBJECT
         if self._next_in_list(i):
             return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
@@ -1000,6 +1026,7 @@ class TitleRules(ParseBase):
             or self._before_listed_title(i, n)
             or (nxt in ("was", "is", "were") and self._cue_after(i, n))
             or len(self.toks) <= n + 1
+            or self._compared(i, n)  # 'shawshank > green mile'
         )
 
     def _listed_before_verdict(self, i: int, n: int) -> bool:
@@ -1067,14 +1094,19 @@ class TitleRules(ParseBase):
         )
 
     def _release_asked(self, i: int, n: int) -> bool:
-        """The span stands where a question asks when a film came out: 'when did big come out',
-        'what year was heat released', 'when did up get released' (only a film comes out or is
-        released between those words)."""
+        """The span stands where a question asks when a film came out or how long it is: 'when
+        did big come out', 'what year was heat released', 'how long is aliens?' (only a film
+        comes out, is released or has a running time there)."""
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
         after = " ".join(t.text for t in self.toks[i + n : i + n + 3])
+        if re.search(r"(?:^|\b)(?:when|what year|which year) (?:did|was|is|does)$", before):
+            return bool(
+                re.match(r"(?:come out|came out|get released|released|come|release)\b", after)
+            )
+        # 'how long is aliens?', 'what's the runtime of jaws': only a film has a length
         return bool(
-            re.search(r"(?:^|\b)(?:when|what year|which year) (?:did|was|is|does)$", before)
-            and re.match(r"(?:come out|came out|get released|released|come|release)\b", after)
+            re.search(r"(?:^|\b)(?:how long (?:is|was)|(?:runtime|length) of)$", before)
+            and (not after or re.match(r"[?.!,]|(?:in total|exactly)\b", after))
         )
 
     def _person_asked_in(self, i: int, n: int) -> bool:
@@ -1093,6 +1125,8 @@ class TitleRules(ParseBase):
         better?', 'it or the conjuring which one is scarier', 'which is better, heat or
         ronin?'. Only the two members of 'A or B' next to the 'which' question count."""
         words = [t.text for t in self.toks]
+        if self._ranked_or_versus(i, n, words):
+            return True
         ask = re.compile(
             r"which(?: one| of them| of the two)? (?:(?:is|was|'s|would be) \w+|"
             r"should (?:i|we) (?:watch|pick|see|choose|go with))"
@@ -1114,6 +1148,56 @@ class TitleRules(ParseBase):
             re.search(ask.pattern + r" ,(?: (?:the )?[\w'-]+){1,5} or$", before)
             or (re.search(ask.pattern + r" ,$", before) and re.match(r"or\b", after))
         ) and (i + n == len(words) or words[i + n] in ("?", "or", "."))
+
+    def _same_series_named(self, key: str) -> bool:
+        """A film of this title is in the same series (the catalogue's omdb.org series) as a
+        title the message already names: 'i loved alien but not aliens' ('aliens' is otherwise
+        the kind of film)."""
+        named = {
+            t.item.extra.get("series")
+            for t in self.targets
+            if t.kind == "item" and t.item is not None
+        } - {None, ""}
+        return bool(named) and any(
+            it.extra.get("series") in named for it in self.vocab.titles.get(key, ())
+        )
+
+    def _ranked_or_versus(self, i: int, n: int, words: list[str]) -> bool:
+        """The span is a member of a ranking or a match-up of films: 'the prestige > inception >
+        tenet', 'shawshank > green mile imo', 'interstellar vs gravity', 'heat versus ronin',
+        or one of the two of a message that is only 'A or B?' ('godfather or goodfellas?').
+        Each member is at most five words and opens or closes at a clause edge."""
+        edge = CLAUSE_BREAK | {""}
+        prev = words[i - 1] if i > 0 else ""
+        nxt = words[i + n] if i + n < len(words) else ""
+        link = (">", "vs", "versus", "vs.", "<")
+        # 'a > b': the word before the member or after it links two members of one match-up
+        if prev in link or nxt in link:
+            # the member fills the place between the links and the clause edges ('return' of
+            # 'return of the jedi' is no member)
+            far = words[i - 2] if i > 1 else ""
+            closes = nxt in link or nxt in edge or nxt in CHAT_ABBREVIATIONS
+            opens = prev in link or prev in edge
+            return (
+                opens
+                and closes
+                and ((prev in link and far not in edge) or (nxt in link and i + n + 1 < len(words)))
+            )
+        # 'A or B?' as a whole sentence: the two compared
+        start = max((k + 1 for k in range(i) if words[k] in edge - {""}), default=0)
+        end = next((k for k in range(i + n, len(words)) if words[k] in edge - {""}), len(words))
+        sentence = words[start:end]
+        if "or" not in sentence or end >= len(words) or words[end] != "?":
+            return False
+        cut = sentence.index("or")
+        left, right = sentence[:cut], sentence[cut + 1 :]
+        if any(self.vocab.facet_terms.get(tuple(side)) for side in (left, right)):
+            return False  # 'comedy or drama?': two kinds of film
+        return (
+            0 < len(left) <= 5
+            and 0 < len(right) <= 5
+            and (i == start and i + n == start + cut or i == start + cut + 1 and i + n == end)
+        )
 
     def _asked_who(self, i: int) -> bool:
         """A question who made or plays in the film at token i: 'who directed jaws', "who's
@@ -1672,6 +1756,8 @@ class TitleRules(ParseBase):
             elif (was_cued or start in cued) and self._looks_like_title(span):
                 caps = [s for s in span if s.raw[:1].isupper() or s.raw[:1].isdecimal()]
                 last = max(k for k, s in enumerate(span) if s in caps)
+                if all(s.text in _NAME_PARTICLES for s in span[: last + 1]):
+                    continue  # 'with Pacino and De Niro': the particle of a name read as one
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
 
@@ -1709,6 +1795,9 @@ class TitleRules(ParseBase):
             and head.ent not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
             and head.text.lower() not in _FILM_PARTS
             and head.text.lower() not in _AMOUNT_NOUNS
+            # 'loved the terminal lol': chat after the title, no word of a longer name
+            and head.text.lower() not in CHAT_ABBREVIATIONS
+            and not _LAUGH.fullmatch(head.text.lower())
             # 'seen the matrix interstellar vertigo': a run-on list of titles
             and normalize_title(head.text) not in self.vocab.titles
             and head.text.lower() not in KIND_NOUNS
@@ -2031,6 +2120,12 @@ _FILM_PARTS = frozenset(
     + ("saga", "series", "franchise", "universe", "ones", "era", "vibes", "vibe", "energy")
 )
 # how much or how often: 'loved inception lots', 'seen heat loads of times'
+# the small words of surnames ('De Niro', 'Van Damme', 'Del Toro'): never a title alone
+_NAME_PARTICLES = frozenset(
+    ("de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "du", "st", "mc", "ter")
+)
+# laughter typed after a sentence: 'haha', 'hahaha', 'lolol', 'xd'
+_LAUGH = re.compile(r"(?:ha|he|ja|hi)+h?|lo(?:l|lo)+|x+d+|l+m+f*a+o+")
 _AMOUNT_NOUNS = frozenset(
     ("lots", "lot", "tons", "ton", "loads", "load", "heaps", "bunch", "times", "time", "bits")
     + ("night", "nights", "weekend", "week", "today", "tonight", "yesterday", "morning")
@@ -2061,6 +2156,16 @@ CLAUSE_OPENERS = frozenset(
      "man")
 )  # fmt: skip
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
+
+
+BARE_NOUN_TITLE_MAX_ZIPF = 4.5  # wordfreq: 'elf' 3.4, 'heat' 4.9, 'water' 5.6
+
+
+def _stop_word(word: str) -> bool:
+    """spaCy's English stop words ('it', 'everything', 'nothing')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return word in STOP_WORDS
 
 
 def _verdict_phrase(words: Sequence[str]) -> bool:
