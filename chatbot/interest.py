@@ -427,6 +427,12 @@ def facet_belief_id(kind: str, facet: str, value: str) -> str:
     return _bid(kind, facet, value)
 
 
+def interest_belief_id(text: str) -> str:
+    """The id of the belief that the user is interested in the free-text topic `text` (for a
+    BeliefRemoved event)."""
+    return _bid("interest", text)
+
+
 def item_belief_id(kind: str, item_id: str) -> str:
     """The id of the belief that an item is 'liked', 'disliked' or 'seen' (for BeliefRemoved)."""
     return _bid(kind, item_id)

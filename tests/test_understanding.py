@@ -3556,3 +3556,56 @@ def test_the_particle_of_a_surname_is_no_unknown_title(nlu: Understander) -> Non
     found = nlu.understand(text, InterestState())
     assert not found.unknown_titles, found.unknown_titles
     assert "Goodfellas (1990)" in _liked(list(found.events)), found.events
+
+
+def test_a_pronoun_title_inside_a_list_of_titles_is_a_title(nlu: Understander) -> None:
+    found = events(nlu, "loved the conjuring, us, and hereditary")
+    assert _liked(found) == {"The Conjuring (2013)", "Us (2019)", "Hereditary (2018)"}, found
+    # the list's verdict closing it already named it
+    assert "Us (2019)" in _liked(events(nlu, "the conjuring, us and it follows were all great"))
+
+
+def test_one_more_title_turned_down_with_either(nlu: Understander) -> None:
+    found = events(nlu, "not signs either")
+    assert [e.title for e in found if isinstance(e, ItemRejected)] == ["Signs (2002)"], found
+
+
+def test_a_dislike_of_someone_watching_keeps_them_watching(nlu: Understander) -> None:
+    found = events(nlu, "we're watching with my grandpa and he can't stand gore")
+    assert ConstraintSet("audience", "family") in found, found
+    # the kind of film judged keeps turning the limit down
+    assert not any(isinstance(e, ConstraintSet) for e in events(nlu, "family films are so dull"))
+
+
+def test_something_else_entirely_drops_the_earlier_wishes_only(nlu: Understander) -> None:
+    state = fold(
+        [
+            AttributePreferred("genre", "Romance"),
+            InterestExpressed("pirates"),
+            ConstraintSet("year_min", 1990),
+        ]
+    )
+    found = events(nlu, "ok, something totally different", state)
+    after = fold(found, state)
+    assert not after.preferred and not after.interests, after
+    assert after.constraints == {"year_min": 1990}
+    # plain 'something else' keeps them: other picks of the same wish
+    again = fold(events(nlu, "something else", state), state)
+    assert again.preferred == (("genre", "Romance"),)
+
+
+def test_what_else_he_made_asks_for_the_director_of_the_film_named_before(
+    nlu: Understander,
+) -> None:
+    state = fold([ItemLiked(movie(nlu.vocab.catalog, "Jaws", 1975).id)])
+    assert AttributePreferred("person", "Steven Spielberg") in events(
+        nlu, "what else did he direct", state
+    )
+
+
+def test_a_critique_said_like_that_likes_no_pick(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    found = events(nlu, "anything a bit shorter like that", after_picks)
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+    assert any(isinstance(e, ConstraintSet) for e in found), found

@@ -310,9 +310,12 @@ class ConstraintRules(ParseBase):
         films are not my thing'): the user turns that kind down, nobody is watching with them."""
         rest = re.split(r"[,.;!?]|\bbut\b", m.string[m.end() :], maxsplit=1)[0]
         words = tuple(re.findall(r"[\w']+", rest.lower()))
-        return any(
-            words[k : k + len(cue)] == cue for cue in NEGATIVE_CUES for k in range(len(words))
-        )
+        # the verdict follows the kind itself ('kids movies are so boring'), not a new subject
+        # ('with my grandma and she hates violence': she is watching)
+        k = 0
+        while k < len(words) and words[k] in _BEFORE_VERDICT:
+            k += 1
+        return any(words[k : k + len(cue)] == cue for cue in NEGATIVE_CUES)
 
     def _kids(self, m: re.Match[str]) -> bool:
         """Children are watching, unless the match is negated ('nothing for kids') or the kind
@@ -967,6 +970,13 @@ class ConstraintRule:
 _R = ConstraintRules
 # 'nothing for kids', 'a cartoon that isn't for little kids': the audience it is not for
 _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
+# what may stand between a kind of film and the verdict on it ('family films are just not my
+# thing', 'kids movies r always so boring')
+_BEFORE_VERDICT = frozenset(
+    ("movies", "movie", "films", "film", "flicks", "stuff", "ones", "are", "is", "r", "were")
+    + ("was", "just", "so", "really", "too", "kinda", "always", "usually", "honestly", "pretty")
+    + ("very", "super", "mostly", "generally", "all", "kind", "of", "a", "bit", "tbh", "imo")
+)
 # 'me and the girls', 'out with the boys', 'the lads': the user's friends, no children's evening
 # ('my girls', 'the little boys', 'the girls are 6 and 8', 'for the boys, they're 7' stay
 # children: an age said in the same sentence)

@@ -449,6 +449,9 @@ FACET_ALIASES = _aliases(
     cheer me up|cheer us up|cheer up|pick me up|pick-me-up|mood booster = uplifting;
     make me think|makes you think|thought provoking|thought-provoking|cerebral|smart =
         intellectually stimulating;
+    mind bender|mind benders|mind-bender|mind-benders|mindbender|mindbenders|mind bending|
+        mind-bending|mindbending|mindfuck|mind fuck|mindfucks|brain teaser|brain teasers =
+        intellectually stimulating;
     creepy|eerie|unsettling = creepy;
     slow burn|slow burner|slowburn|slow burning = suspenseful;
     gripping|nail biting|nail-biting|nailbiter|edge of my seat|edge of your seat|edge-of-your-seat =
@@ -486,9 +489,9 @@ FILLER_WORDS = _words(
     under book books read reading title titles item items pick picks option options other another
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
     interesting interested looks look sounds seems seem only even either else ever preferably
-    ideally especially mostly favorite favorites favourite favourites ideas idea tips advice
-    options suggestions alternatives different second first third big huge small course gem gems
-    appeal appeals fan fans surprise others alternative tops old
+    ideally especially esp espesh mostly favorite favorites favourite favourites ideas idea
+    tips advice options suggestions alternatives different second first third big huge small
+    course gem gems appeal appeals fan fans surprise others alternative tops old
     recs rec lowkey highkey ngl tbh imo rn fr bangers banger bops certified vibes vibe foreign
     hype hyped fresh
     same similar else few bit double feature mind tonight evening afternoon morning weekend

@@ -27,7 +27,7 @@ from chatbot.events import (
     StateReset,
 )
 from chatbot.filters import NAMED_FACETS, is_kind_of
-from chatbot.interest import InterestState, facet_belief_id, item_belief_id
+from chatbot.interest import InterestState, facet_belief_id, interest_belief_id, item_belief_id
 from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.constraints import ConstraintRules, _decade_start
 from chatbot.understanding.core import (
@@ -708,6 +708,8 @@ class _Parse(ConstraintRules, TitleRules):
             *reversed(named),
             state.anchor,
             *reversed(state.liked),
+            # 'seen inception, memento and the prestige' | 'what else has he made'
+            *reversed(state.seen[-3:]),
             *state.last_shown[:1],
         ):
             if item_id and item_id in self.vocab.catalog:
@@ -1021,6 +1023,26 @@ class _Parse(ConstraintRules, TitleRules):
             r"(?:fine|ok|okay|good|cool|great)?\b|\bthe rest (?:is|are) (?:fine|ok|okay|good)\b",
             lambda m: True,
         )
+
+        def new_topic(m: re.Match[str]) -> bool:
+            """'something else entirely', 'a totally different kind of film': the wishes of
+            earlier turns (kinds, topics) go; limits, likes and what was turned down stay."""
+            self.events.append(ExplorationRequested())
+            for facet, value in self.state.preferred:
+                self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
+            for text in self.state.interests:
+                self.events.append(BeliefRemoved(interest_belief_id(text)))
+            return True
+
+        self._consume(
+            r"\b(?:something|anything|a movie|a film|smth) (?:(?:completely|totally|entirely|"
+            r"very|really) different|else (?:entirely|altogether|completely)|"
+            r"(?:completely|totally|entirely) (?:else|new))\b|"
+            r"\b(?:a |an )?(?:completely |totally |entirely )(?:different|new) "
+            r"(?:kind|type|sort|genre|direction|topic)\b|"
+            r"\bchange (?:of )?(?:the )?(?:topic|subject)\b",
+            new_topic,
+        )
         self._consume(
             r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
             r"\bsurprise me\b|"
@@ -1069,7 +1091,8 @@ class _Parse(ConstraintRules, TitleRules):
                 )
 
         self._consume(
-            r"(?P<neg>\b(?:not|no|nothing|never|without|anything but|other than)\b[\w\s']{0,12})?"
+            r"(?P<neg>\b(?:not|no|nothing|never|without|anything but|other than|don't|dont|"
+            r"do not)\b[\w\s']{0,22}?)?"
             r"(?:\b(?:by|from|with|starring|of) the same (?P<role>director|filmmaker|people|"
             r"actors?|actress|star|cast|crew|guy|team)\b|"
             # 'more by whoever directed that', 'nothing from the guy who made it'
@@ -1080,7 +1103,11 @@ class _Parse(ConstraintRules, TitleRules):
             r"\b(?:by|from) (?:that|this|his|her|their) (?P<role2>director|filmmaker)\b|"
             r"\b(?:with|starring) (?:that|this) (?P<role3>actor|actress|star)\b|"
             r"\bwhat else (?:did|has) (?:that|this|the) (?P<role4>director|filmmaker|actor|"
-            r"actress) (?:make|made|do|done|direct|directed|star in|starred in|been in)\b)"
+            r"actress) (?:make|made|do|done|direct|directed|star in|starred in|been in)\b|"
+            # 'what else has he made' after his films, 'more from him': who made the film named
+            r"\bwhat else (?:did|has|have) (?:he|she|they) (?:make|made|do|done|direct|directed)\b|"
+            r"\b(?:more|others|anything else|something else|other (?:films|movies|stuff)|"
+            r"anything|something) (?:else )?(?:by|from) (?:him|her|them)\b)"
             r"|(?P<neg2>\ba different (?:director|filmmaker)\b)",
             lambda m: same_people(m) if not m.group("neg2") else self._different_director(m),
         )

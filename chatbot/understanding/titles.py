@@ -587,9 +587,11 @@ class TitleRules(ParseBase):
                     )
                 )
                 or (words[0] not in self.vocab.plain_words and self._second_after_cue(i))
+                # 'not elf either', 'no heat either': one more title turned down like the last
+                or self._turned_down_too(i, n)
             ):
                 return False
-            if misused:
+            if misused or self._turned_down_too(i, n):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
@@ -627,7 +629,11 @@ class TitleRules(ParseBase):
                 self._next_in_list(i)
                 and nxt in END_OF_OBJECT
                 and words[0] not in FILLER_WORDS
-                and self._pos(i) in ("ADV", "ADP", "ADJ", "VERB")
+                and (
+                    self._pos(i) in ("ADV", "ADP", "ADJ", "VERB")
+                    # 'loved get out, us and split': a pronoun no list of films goes on with
+                    or (self._pos(i) == "PRON" and words[0] not in _LIST_PRONOUNS)
+                )
             ):
                 return True  # 'loved shrek 2, toy story 3 and up': the list's last title
             if prev in ("what's", "whats", "how's", "hows"):
@@ -1148,6 +1154,18 @@ class TitleRules(ParseBase):
             re.search(ask.pattern + r" ,(?: (?:the )?[\w'-]+){1,5} or$", before)
             or (re.search(ask.pattern + r" ,$", before) and re.match(r"or\b", after))
         ) and (i + n == len(words) or words[i + n] in ("?", "or", "."))
+
+    def _turned_down_too(self, i: int, n: int) -> bool:
+        """'not elf either', 'no heat either': the whole message turns one more title down, as
+        the user did the last one."""
+        words = [t.text for t in self.toks if t.text not in (".", "!", "?")]
+        return (
+            i >= 1
+            and words[i - 1 : i] in (["not"], ["no"], ["nor"])
+            and words[i + n : i + n + 1] == ["either"]
+            and len(words) <= i + n + 2
+            and all(w in ("not", "no", "nor", "and", "ok", "okay", "also") for w in words[: i - 1])
+        )
 
     def _same_series_named(self, key: str) -> bool:
         """A film of this title is in the same series (the catalogue's omdb.org series) as a
@@ -2120,6 +2138,11 @@ _FILM_PARTS = frozenset(
     + ("saga", "series", "franchise", "universe", "ones", "era", "vibes", "vibe", "energy")
 )
 # how much or how often: 'loved inception lots', 'seen heat loads of times'
+# pronouns that may follow a list of titles as themselves ('loved heat, and you?')
+_LIST_PRONOUNS = frozenset(
+    ("i", "me", "you", "he", "him", "she", "her", "we", "they", "them", "it", "myself", "mine")
+    + ("yourself", "everyone", "everything", "all", "both", "one", "yours", "that", "this")
+)
 # the small words of surnames ('De Niro', 'Van Damme', 'Del Toro'): never a title alone
 _NAME_PARTICLES = frozenset(
     ("de", "van", "von", "da", "di", "del", "der", "den", "la", "le", "du", "st", "mc", "ter")
