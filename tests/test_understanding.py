@@ -3609,3 +3609,25 @@ def test_a_critique_said_like_that_likes_no_pick(
     found = events(nlu, "anything a bit shorter like that", after_picks)
     assert not any(isinstance(e, ItemLiked) for e in found), found
     assert any(isinstance(e, ConstraintSet) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("really enjoyed se7en. zodiac too", ItemLiked),
+        ("hated grease. the room as well.", ItemRejected),
+    ],
+)
+def test_one_more_title_and_too_takes_the_say_of_the_sentence_before(
+    nlu: Understander, text: str, kind: type
+) -> None:
+    found = events(nlu, text)
+    assert len([e for e in found if isinstance(e, kind)]) == 2, found
+    assert not any(
+        isinstance(e, ItemLiked | ItemRejected) and not isinstance(e, kind) for e in found
+    )
+
+
+def test_a_topic_and_too_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "a comedy please. dogs too")
+    assert not any(isinstance(e, ItemLiked) for e in found), found

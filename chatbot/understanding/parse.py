@@ -1829,6 +1829,22 @@ class _Parse(ConstraintRules, TitleRules):
             )
         return words[k] in people and "with" in words[max(0, k - 3) : k]
 
+    def _say_again(self, lo: int, hi: int) -> bool:
+        """The clause is one more title and 'too' / 'as well', closing its sentence ('hated
+        cats. the room too.'): it takes the say of the sentence before."""
+        words = [self.toks[k].text for k in range(lo, hi)]
+        while words and words[-1] in (".", "!", "?"):
+            words.pop()
+        tail = 1 if words[-1:] == ["too"] else 2 if words[-2:] == ["as", "well"] else 0
+        return (
+            bool(tail)
+            and any(t.kind == "item" and lo <= t.pos < hi - tail for t in self.targets)
+            and all(
+                self.toks[k].used or self.toks[k].text in ("the", "a", "an")
+                for k in range(lo, lo + len(words) - tail)
+            )
+        )
+
     def _assign(self) -> None:
         named = [t for t in self.targets if t.kind == "item" and not t.from_reference]
         if len(named) >= 2:
@@ -1858,7 +1874,7 @@ class _Parse(ConstraintRules, TitleRules):
         waiting: list[Target] = []
         untried: list[Target] = []  # facets said not to have been seen yet
         for lo, hi in clauses:
-            if lo > 0 and self.toks[lo - 1].text in (".", "!", "?"):
+            if lo > 0 and self.toks[lo - 1].text in (".", "!", "?") and not self._say_again(lo, hi):
                 prev = None  # 'romance is a no for me. a drama?': a new sentence, a new say
             cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)

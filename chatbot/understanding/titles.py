@@ -366,6 +366,8 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
+        if self._same_again(i, n):
+            return True  # 'loved heat. ronin too': one more title with the last sentence's say
         if (
             self._release_asked(i, n)
             or self._person_asked_in(i, n)
@@ -1154,6 +1156,23 @@ class TitleRules(ParseBase):
             re.search(ask.pattern + r" ,(?: (?:the )?[\w'-]+){1,5} or$", before)
             or (re.search(ask.pattern + r" ,$", before) and re.match(r"or\b", after))
         ) and (i + n == len(words) or words[i + n] in ("?", "or", "."))
+
+    def _same_again(self, i: int, n: int) -> bool:
+        """The span is a whole sentence but for 'too' / 'as well' after a sentence that named a
+        title ('toy story 3 made me cry. inside out too.', 'hated cats. the room too')."""
+        words = [t.text for t in self.toks]
+        if i > 0 and words[i - 1] == "the":
+            i, n = i - 1, n + 1
+        if i < 2 or words[i - 1] not in (".", "!", "?"):
+            return False
+        tail = words[i + n : i + n + 3]
+        said = tail[:1] == ["too"] or tail[:2] == ["as", "well"]
+        rest = tail[1:] if tail[:1] == ["too"] else tail[2:]
+        return (
+            said
+            and (not rest or rest[0] in (".", "!", "?"))
+            and any(t.kind == "item" and t.pos < i for t in self.targets)
+        )
 
     def _turned_down_too(self, i: int, n: int) -> bool:
         """'not elf either', 'no heat either': the whole message turns one more title down, as
