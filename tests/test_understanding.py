@@ -3631,3 +3631,42 @@ def test_one_more_title_and_too_takes_the_say_of_the_sentence_before(
 def test_a_topic_and_too_is_no_title(nlu: Understander) -> None:
     found = events(nlu, "a comedy please. dogs too")
     assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["not heat, i've seen it", "no goodfellas please, already seen it like 5 times"]
+)
+def test_a_title_left_out_as_watched_is_seen_not_rejected(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert [type(e) for e in found if isinstance(e, ItemSeen | ItemRejected)] == [ItemSeen], found
+
+
+def test_a_second_series_left_out_with_the_first_is_a_series(nlu: Understander) -> None:
+    found = events(nlu, "something with robots but no more terminator or transformers")
+    avoided = {e.value for e in found if isinstance(e, AttributeAvoided) and e.facet == "franchise"}
+    assert {"Terminator", "Transformers"} <= avoided, found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+def test_all_of_a_series_named_by_its_title_is_the_series(nlu: Understander) -> None:
+    found = events(nlu, "we've seen all the back to the future, what next")
+    seen = {e.title for e in found if isinstance(e, ItemSeen)}
+    assert len(seen) >= 3 and all(t.startswith("Back to the Future") for t in seen), found
+
+
+def test_the_movie_named_as_a_movie_is_a_title(nlu: Understander) -> None:
+    found = nlu.understand("what's the film up about", InterestState())
+    assert found.question is not None and found.question.topic == "plot", found
+    assert found.question.item_ids == (movie(nlu.vocab.catalog, "Up", 2009).id,)
+
+
+def test_is_one_as_good_as_the_other_asks_to_compare(nlu: Understander) -> None:
+    found = nlu.understand("was aliens better than alien?", InterestState())
+    assert found.question is not None and found.question.topic == "rating", found
+    assert len(found.question.item_ids) == 2 and not found.events
+
+
+@pytest.mark.parametrize("text", ["a thriller, but a lot simpler", "the weirdest one you have"])
+def test_a_comparative_or_superlative_is_no_topic(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, InterestExpressed) for e in found), found

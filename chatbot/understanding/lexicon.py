@@ -413,7 +413,7 @@ FACET_ALIASES = _aliases(
     silly|stupid|dumb|goofy|daft = silly movie;
     gory|gore|bloody|splatter = splatter film;
     heist|heists|robbery|bank robbery|caper = heist, crime;
-    make me cry|tearjerker|tearjerkers|weepie|sad|depressing|cry = sad;
+    make me cry|tearjerker|tearjerkers|weepie|sad|saddest|depressing|cry = sad;
     feel good|feel-good|feelgood|cheerful|uplifting|heartwarming|upbeat|wholesome|sweet = uplifting;
     mysteries|mystery|whodunit = mystery, mysterie;
     fantasy|magic|magical = fantasy;
@@ -489,9 +489,9 @@ FILLER_WORDS = _words(
     under book books read reading title titles item items pick picks option options other another
     yes okay sure thanks thank hey hello hi hmm actually probably definitely perhaps rather fine
     interesting interested looks look sounds seems seem only even either else ever preferably
-    ideally especially esp espesh mostly favorite favorites favourite favourites ideas idea
-    tips advice options suggestions alternatives different second first third big huge small
-    course gem gems appeal appeals fan fans surprise others alternative tops old
+    ideally especially esp espesh max min luck rest mostly favorite favorites favourite favourites
+    ideas idea tips advice options suggestions alternatives different second first third big
+    huge small course gem gems appeal appeals fan fans surprise others alternative tops old
     recs rec lowkey highkey ngl tbh imo rn fr bangers banger bops certified vibes vibe foreign
     hype hyped fresh
     same similar else few bit double feature mind tonight evening afternoon morning weekend
@@ -669,6 +669,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b|"
         # 'rocky or creed, which is better?': the two compared
         r"\bwhich(?: one| of them| of the two)? (?:is|was|'s|would be) (?:the )?(?:better|best)\b|"
+        # 'is the dark knight rises as good as the dark knight?'
+        r"^(?:is|was|are|were)\b.*\b(?:as good as|better than|worse than)\b|"
         r"\bor\b.*\bwhich(?: one| of them| of the two)? should (?:i|we) (?:watch|pick|see|choose|"
         r"go with)\b",
     ),

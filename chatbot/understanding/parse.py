@@ -493,6 +493,7 @@ class _Parse(ConstraintRules, TitleRules):
         )
         self._person_notes()
         self._kept_kinds()
+        self._seen_not_rejected()
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -502,6 +503,23 @@ class _Parse(ConstraintRules, TitleRules):
             small_talk=small_talk,
             more=MORE_PICKS.search(self.text.lower()) is not None,
         )
+
+    def _seen_not_rejected(self) -> None:
+        """ "not jaws, i've seen it", 'not oceans eleven ive seen it like 10 times': the title is
+        left out because it was watched, which says nothing against it: seen, not rejected."""
+        as_seen = {
+            t.item.id
+            for t in self.targets
+            if t.item is not None
+            and not t.from_reference
+            and any(self._not_as_seen(t.pos, n) for n in range(1, 8))
+        }
+        seen = {e.item_id for e in self.events if isinstance(e, ItemSeen)}
+        self.events = [
+            e
+            for e in self.events
+            if not (isinstance(e, ItemRejected) and e.item_id in as_seen & seen)
+        ]
 
     def _version_meant(self) -> Understanding | None:
         """'psycho is a masterpiece' then 'oh wait, i meant the 90s one' / 'no, the 1998 one' /
@@ -2256,10 +2274,18 @@ class _Parse(ConstraintRules, TitleRules):
             and not self._about_the_user(k)
             and not self._users_circumstance(k)
             and not self._in_context_clause(k)
+            # 'something like it but simpler', 'the saddest': a comparison, never a topic
+            and not self._comparison_word(k)
             # 'on a western kick', 'in a horror phase', 'a sci-fi nerd': how much the user likes
             # the thing before, not a topic of its own
             and not (t.text in TASTE_NOUNS and k > 0 and self._facet_at(k - 1))
         )
+
+    def _comparison_word(self, k: int) -> bool:
+        """Token k is an adjective or adverb in the comparative or superlative (the parse's
+        JJR, JJS, RBR, RBS: 'simpler', 'saddest', 'longer')."""
+        w = self._word(k)
+        return w is not None and w.tag in ("JJR", "JJS", "RBR", "RBS")
 
     def _in_context_clause(self, k: int) -> bool:
         """Token k lies in a clause that tells the user's day, not a wish, while another clause

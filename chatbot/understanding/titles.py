@@ -366,8 +366,14 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
-        if self._same_again(i, n):
-            return True  # 'loved heat. ronin too': one more title with the last sentence's say
+        if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
+            return key in self.vocab.titles  # 'what is the movie coco about': named as a film
+        if self._same_again(i, n) or (
+            self._not_as_seen(i, n) and key in self.vocab.titles and not _stop_word(words[0])
+        ):
+            # 'loved heat. ronin too': one more title with the last sentence's say; "not jaws,
+            # i've seen it"
+            return True
         if (
             self._release_asked(i, n)
             or self._person_asked_in(i, n)
@@ -591,9 +597,10 @@ class TitleRules(ParseBase):
                 or (words[0] not in self.vocab.plain_words and self._second_after_cue(i))
                 # 'not elf either', 'no heat either': one more title turned down like the last
                 or self._turned_down_too(i, n)
+                or self._not_as_seen(i, n)
             ):
                 return False
-            if misused or self._turned_down_too(i, n):
+            if misused or self._turned_down_too(i, n) or self._not_as_seen(i, n):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
@@ -1174,6 +1181,13 @@ class TitleRules(ParseBase):
             and any(t.kind == "item" and t.pos < i for t in self.targets)
         )
 
+    def _not_as_seen(self, i: int, n: int) -> bool:
+        """ "not jaws i've seen it", 'no heat, seen it already': a title turned down because it
+        was watched."""
+        prev = self.toks[i - 1].text if i > 0 else ""
+        after = " ".join(t.text for t in self.toks[i + n : i + n + 8])
+        return prev in ("not", "no") and re.match(_SEEN_IT_AFTER, after) is not None
+
     def _turned_down_too(self, i: int, n: int) -> bool:
         """'not elf either', 'no heat either': the whole message turns one more title down, as
         the user did the last one."""
@@ -1220,6 +1234,21 @@ class TitleRules(ParseBase):
                 and closes
                 and ((prev in link and far not in edge) or (nxt in link and i + n + 1 < len(words)))
             )
+        # 'is A as good as B?', 'was A better than B': the two compared in a question
+        text = " ".join(words)
+        asked = re.match(
+            r"(?:is|was|are|were) (?P<a>.+?) (?:as good as|better than|worse than|"
+            r"scarier than|funnier than|as scary as|as funny as) (?P<b>.+?)\s*(?:[?,.!]|$)",
+            text,
+        )
+        if asked is not None:
+            a0 = len(text[: asked.start("a")].split())
+            b0 = len(text[: asked.start("b")].split())
+            a1, b1 = a0 + len(asked["a"].split()), b0 + len(asked["b"].split())
+            if (i, i + n) in ((a0, a1), (b0, b1)) or (
+                words[i - 1 : i] == ["the"] and (i - 1, i + n) in ((a0, a1), (b0, b1))
+            ):
+                return True
         # 'A or B?' as a whole sentence: the two compared
         start = max((k + 1 for k in range(i) if words[k] in edge - {""}), default=0)
         end = next((k for k in range(i + n, len(words)) if words[k] in edge - {""}), len(words))
@@ -1398,8 +1427,22 @@ class TitleRules(ParseBase):
         # 'no more Toy Story', 'not jurassic park though': leaving one out leaves the franchise out
         if nxt.isdecimal() and len(nxt) <= 2:
             return None  # 'not Alien 3': one film of the series, not all of it
+        after = " ".join(t.text for t in self.toks[i + n : i + n + 8])
+        if prev in _LEAVE_OUT and re.match(_SEEN_IT_AFTER, after):
+            return None  # "not jaws i've seen it": that film, turned down as seen
         if nxt in FRANCHISE_NOUNS or prev in _LEAVE_OUT:
             return named
+        if prev == "all" or (prev == "the" and i > 1 and self.toks[i - 2].text == "all"):
+            return named  # 'i have watched all the lord of the rings'
+        if prev in ("or", "nor", "and", ",") and i >= 3:
+            # 'not star wars or star trek': the second series is left out as the first
+            low = [t.text for t in self.toks]
+            for k in range(max(1, i - 5), i - 1):
+                first = tuple(low[k : i - 1])
+                if first[:1] == ("the",):
+                    first = first[1:]
+                if first in self.vocab.franchise_titles and low[k - 1] in _LEAVE_OUT:
+                    return named
         return None
 
     def _everyday_phrase(self, words: Sequence[str], i: int, n: int) -> bool:
@@ -2145,6 +2188,11 @@ KIND_NOUNS = frozenset(
     + ("thing", "things", "stuff", "vibe", "vibes", "genre")
 )
 # words after which a franchise named like its film is left out as a whole ('isnt jaws')
+# 'i've seen it', ', seen it already', 'ive seen it like 10 times' right after a title
+_SEEN_IT_AFTER = (
+    r"[,.!\s]*(?:(?:i've|ive|i have|i already|i've already|already|cause i've|since i've) )?"
+    r"(?:seen|watched|saw) (?:it|that|that one|this one|them)\b"
+)
 _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
@@ -2157,6 +2205,13 @@ _FILM_PARTS = frozenset(
     + ("saga", "series", "franchise", "universe", "ones", "era", "vibes", "vibe", "energy")
 )
 # how much or how often: 'loved inception lots', 'seen heat loads of times'
+# two words that say the next is a film's name ('the movie coco', 'that film her')
+_NAMED_AS_FILM = [
+    [a, b]
+    for a in ("the", "that", "this")
+    for b in ("movie", "film", "flick", "one called", "movie called", "film called")
+    if " " not in b
+] + [["movie", "called"], ["film", "called"], ["movie", "named"], ["film", "named"]]
 # pronouns that may follow a list of titles as themselves ('loved heat, and you?')
 _LIST_PRONOUNS = frozenset(
     ("i", "me", "you", "he", "him", "she", "her", "we", "they", "them", "it", "myself", "mine")
