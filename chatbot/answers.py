@@ -41,7 +41,7 @@ _QUALITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 # yes/no questions about what a film is ('is it animated?', 'is the last one in black and
 # white?', 'is it based on a true story?'): the question's words -> the facet values that say yes
 _PROPERTIES: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
-    ("animated", r"animat|cartoon|anime", (("genre", ("Animation", "Cartoon", "Anime")),)),
+    ("animated", r"animat|cartoon|\banime\b", (("genre", ("Animation", "Cartoon", "Anime")),)),
     (
         "in black and white",
         r"black[\s-]*(?:and|&|n)[\s-]*white|\bb ?& ?w\b",

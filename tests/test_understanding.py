@@ -3670,3 +3670,43 @@ def test_is_one_as_good_as_the_other_asks_to_compare(nlu: Understander) -> None:
 def test_a_comparative_or_superlative_is_no_topic(nlu: Understander, text: str) -> None:
     found = events(nlu, text)
     assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("nothing over an hour and fifty", "runtime_max", 110),
+        ("films from after nineteen eighty-five please", "year_min", 1986),
+        ("something made before two thousand and three", "year_max", 2002),
+        ("rated six and a half or more", "rating_min", 6.5),
+        ("a comedy from the nineteen eighties", "year_max", 1989),
+    ],
+)
+def test_numbers_said_in_words_set_the_constraint(
+    nlu: Understander, text: str, name: str, value: float
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet(name, value) in found, found
+
+
+def test_a_title_made_of_number_words_stays_a_title(nlu: Understander) -> None:
+    found = events(nlu, "nineteen eighty-four was so bleak, loved it")
+    assert _liked(found) == {"Nineteen Eighty-Four (1984)"}, found
+    assert not any(isinstance(e, ConstraintSet) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i don't remember the title but it had a dog in it, something like that",
+        "can't recall the name, it was a heist movie",
+    ],
+)
+def test_a_negated_verb_opens_no_misspelt_title(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in found), found
+
+
+def test_a_sentence_of_praise_for_all_of_a_list_before_it(nlu: Understander) -> None:
+    found = events(nlu, "casino, heat and ronin. all absolute bangers")
+    assert _liked(found) == {"Casino (1995)", "Heat (1995)", "Ronin (1998)"}, found

@@ -155,6 +155,65 @@ _SPELLED_RE = re.compile(
 )
 
 
+_ONES_ALT = "|".join(_ONES)
+_TEENS_ALT = "|".join(sorted(_TEENS, key=len, reverse=True))
+_TENS_ALT = "|".join(_TENS)
+_DECADES = {w[:-1] + "ies": 20 + 10 * k for k, w in enumerate(_TENS)}  # 'seventies' -> 70
+# a year said in words ('before nineteen seventy', 'from nineteen eighty-five', 'after twenty
+# twelve', 'two thousand and five', 'the nineteen nineties') -> digits, which the year rules read
+_YEAR_WORDS_RE = re.compile(
+    r"\b(?P<pre>(?:before|after|from|since|in|until|till|than|the|pre|post|between|and|to|or|"
+    r"around|circa|about|early|late|mid|made|released|older|newer)[\s-]+)"
+    rf"(?:(?P<c>nineteen|twenty)[\s-]+(?:(?P<dec>{'|'.join(_DECADES)})|(?P<t>{_TENS_ALT})"
+    rf"(?:[\s-]+(?P<o>{_ONES_ALT}))?|(?P<teen>{_TEENS_ALT})|(?P<oh>oh|o)[\s-]+(?P<o2>{_ONES_ALT}))"
+    rf"|two[\s-]+thousand(?:[\s-]+and)?(?:[\s-]+(?P<mo>{_ONES_ALT}|{_TEENS_ALT}))?)\b",
+    re.IGNORECASE,
+)
+# 'an hour and forty five', 'one hour and 20 minutes' -> minutes
+_HOUR_AND_RE = re.compile(
+    rf"\b(?:an|one|1)\s+hour\s+and\s+(?P<m>(?:{_TENS_ALT})(?:[\s-]+(?:{_ONES_ALT}))?|"
+    rf"{_TEENS_ALT}|{_ONES_ALT}|\d{{1,2}})(?:\s*(?:minutes?|mins?))?\b",
+    re.IGNORECASE,
+)
+# 'seven and a half', '6 and a half' (a rating; hours are read by _AND_A_HALF_RE first)
+_POINT_FIVE_RE = re.compile(
+    rf"\b(?P<n>{_ONES_ALT}|ten|\d)\s+and\s+a\s+half\b(?!\s*(?:hours?|hrs?|stars?|mins?))",
+    re.IGNORECASE,
+)
+
+
+def _small_number(word: str) -> int:
+    """'forty five' -> 45, 'twelve' -> 12, '7' -> 7 (up to ninety-nine)."""
+    total = 0
+    for w in re.split(r"[\s-]+", word.lower()):
+        if w.isdecimal():
+            total += int(w)
+        elif w in _TENS:
+            total += 20 + 10 * _TENS.index(w)
+        elif w in _TEENS:
+            total += 10 + _TEENS.index(w)
+        elif w in _ONES:
+            total += 1 + _ONES.index(w)
+        elif w == "ten":
+            total += 10
+    return total
+
+
+def _year_in_words(m: re.Match[str]) -> str:
+    """The year of a _YEAR_WORDS_RE match as digits, after the word that said it is a year
+    ('nineteen eighty-four was great' names the film: no such word before it)."""
+    pre = m.group("pre")
+    if m.group("c") is None:  # 'two thousand (and) five'
+        return pre + str(2000 + (_small_number(m.group("mo")) if m.group("mo") else 0))
+    century = 1900 if m.group("c").lower() == "nineteen" else 2000
+    if m.group("dec"):
+        return f"{pre}{century + _DECADES[m.group('dec').lower()]}s"
+    if m.group("oh"):
+        return pre + str(century + _small_number(m.group("o2")))
+    rest = m.group("teen") or " ".join(x for x in (m.group("t"), m.group("o")) if x)
+    return pre + str(century + _small_number(rest))
+
+
 def _spelled_number(m: re.Match[str]) -> str:
     """'ninety ' -> '90 ', 'a hundred and twenty ' -> '120 ', 'twenty-five ' -> '25 '; a phrase
     that is no number ('a ', 'an ') is left as it is."""
@@ -237,6 +296,9 @@ def normalize_slang(text: str) -> str:
     text = _NOT_AS_RE.sub(lambda m: _NOT_AS[m.group(1).lower()], text)
     text = _WORLD_WAR_RE.sub(lambda m: "ww2" if m.group("a") or m.group("b") else "ww1", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
+    text = _HOUR_AND_RE.sub(lambda m: f"{60 + _small_number(m.group('m'))} minutes", text)
+    text = _YEAR_WORDS_RE.sub(_year_in_words, text)
+    text = _POINT_FIVE_RE.sub(lambda m: f"{_small_number(m.group('n'))}.5", text)
     text = _SPELLED_RE.sub(_spelled_number, text)
     text = _ANSWERED_RE.sub(_answered, text)
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)

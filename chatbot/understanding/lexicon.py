@@ -273,6 +273,8 @@ POSITIVE_CUES = _phrases(
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
     "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|terrific|lovely|"
+    # 'all absolute bangers', 'a banger': chat praise
+    "bangers|absolute bangers|all bangers|a banger|an absolute banger|total bangers|"
     "gripping|moving|phenomenal|solid|favourites|favorites|all-time favourite|"
     "can't get enough of|cannot get enough of|cant get enough of|never get tired of|"
     "never tire of|don't mind|do not mind|wouldn't mind|would not mind|can't wait for|"
@@ -492,7 +494,7 @@ FILLER_WORDS = _words(
     ideally especially esp espesh max min luck rest mostly favorite favorites favourite favourites
     ideas idea tips advice options suggestions alternatives different second first third big
     huge small course gem gems appeal appeals fan fans surprise others alternative tops old
-    recs rec lowkey highkey ngl tbh imo rn fr bangers banger bops certified vibes vibe foreign
+    recs rec lowkey highkey ngl tbh imo rn fr bops certified vibes vibe foreign
     hype hyped fresh
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review

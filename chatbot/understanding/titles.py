@@ -1049,11 +1049,18 @@ class TitleRules(ParseBase):
         heat - all great', 'heat, ronin and collateral, seen them all'."""
         words = [t.text for t in self.toks]
         k = i + n
+        seps = (",", "and", "&", "-", ";", "/")
         for _ in range(6):  # members
-            if k >= len(words) or words[k] not in (",", "and", "&", "-", ";", "/"):
+            # 'heat, ronin and collateral. all bangers': a sentence of the verdict on them all
+            closing = (
+                k + 1 < len(words) and words[k] in (".", "!") and words[k + 1] in ("all", "both")
+            )
+            if k >= len(words) or (words[k] not in seps and not closing):
                 return False
-            while k < len(words) and words[k] in (",", "and", "&", "-", ";", "/"):
+            while k < len(words) and (words[k] in seps or (closing and words[k] in (".", "!"))):
                 k += 1
+            if closing:
+                k += 1  # 'all' / 'both' says the verdict is of the list
             # the verdict may have its subject: 'Alien and Aliens, I love both'
             subject = k < len(words) and words[k] in ("i", "we", "i've", "we've")
             at = k + 1 if subject else k
@@ -1180,6 +1187,26 @@ class TitleRules(ParseBase):
             and (not rest or rest[0] in (".", "!", "?"))
             and any(t.kind == "item" and t.pos < i for t in self.targets)
         )
+
+    def _far_from_plain_words(self, words: Sequence[str], item: Item) -> bool:
+        """Lower-case English words with no typo among them ('remember the name') are some
+        title only when spelt within a letter of it, two in a name of 16 letters or more ('silence
+        of the lamb'); a look-alike
+        further off (Remember Me) is another sentence, not a misspelt title."""
+        if len(words) < 2 or not all(
+            w.isalpha() and (self._is_word(w) or _very_common(w)) for w in words
+        ):
+            return False
+        from rapidfuzz.distance import Levenshtein
+
+        typed = " ".join(words)
+        aliases = [a for a in item.extra.get("aliases", ()) if isinstance(a, str)]
+        names = {normalize_title(item.title), *(normalize_title(a) for a in aliases)}
+        named = [*self.vocab.prefix_titles.get(typed, ()), *self.vocab.short_titles.get(typed, ())]
+        if any(it.id == item.id for it in named):
+            return False  # 'close encounters', 'temple of doom': a short name of the title
+        allowed = 1 if len(typed) < 16 else 2
+        return all(Levenshtein.distance(typed, name) > allowed for name in names)
 
     def _not_as_seen(self, i: int, n: int) -> bool:
         """ "not jaws i've seen it", 'no heat, seen it already': a title turned down because it
@@ -1651,6 +1678,14 @@ class TitleRules(ParseBase):
         starts: list[int] = []
         cued: set[int] = set()  # spans right after a cue may be reported as unknown titles
         for cue in self.cues:
+            if (
+                cue.negator
+                and self.toks[cue.pos].text in _AUX_NEGATIONS
+                and cue.end < len(toks)
+                and (w := self._word(cue.end)) is not None
+                and w.tag == "VB"
+            ):
+                continue  # "can't remember the name": the verb is negated, no title follows
             if cue.kind in ("pos", "neg", "seen", "similar"):
                 starts.append(cue.end)
                 cued.add(cue.end)
@@ -1817,7 +1852,7 @@ class TitleRules(ParseBase):
                     exact_only=exact,
                     full_only=exact and not span[0].raw[:1].isupper(),
                 )
-                if item is not None:
+                if item is not None and not self._far_from_plain_words(words, item):
                     best = (item, j + extra)
                     break
             if best is not None:
@@ -2205,6 +2240,11 @@ _FILM_PARTS = frozenset(
     + ("saga", "series", "franchise", "universe", "ones", "era", "vibes", "vibe", "energy")
 )
 # how much or how often: 'loved inception lots', 'seen heat loads of times'
+# negations that go with a verb ("can't remember", "don't know")
+_AUX_NEGATIONS = frozenset(
+    ("can't", "cant", "cannot", "don't", "dont", "won't", "wont", "didn't", "didnt", "couldn't")
+    + ("couldnt", "doesn't", "doesnt", "wouldn't", "wouldnt", "shouldn't", "never")
+)
 # two words that say the next is a film's name ('the movie coco', 'that film her')
 _NAMED_AS_FILM = [
     [a, b]
