@@ -3710,3 +3710,18 @@ def test_a_negated_verb_opens_no_misspelt_title(nlu: Understander, text: str) ->
 def test_a_sentence_of_praise_for_all_of_a_list_before_it(nlu: Understander) -> None:
     found = events(nlu, "casino, heat and ronin. all absolute bangers")
     assert _liked(found) == {"Casino (1995)", "Heat (1995)", "Ronin (1998)"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("really enjoyed the cinematography of the revenant", ItemLiked),
+        ("hated the ending of se7en", ItemRejected),
+    ],
+)
+def test_a_verdict_on_a_part_of_a_film_is_on_the_film(
+    nlu: Understander, text: str, kind: type
+) -> None:
+    found = events(nlu, text)
+    assert len([e for e in found if isinstance(e, kind)]) == 1, found
+    assert not any(isinstance(e, InterestExpressed | InterestAvoided) for e in found), found

@@ -169,6 +169,16 @@ _YEAR_WORDS_RE = re.compile(
     rf"|two[\s-]+thousand(?:[\s-]+and)?(?:[\s-]+(?P<mo>{_ONES_ALT}|{_TEENS_ALT}))?)\b",
     re.IGNORECASE,
 )
+# a verdict on a part of a film is a verdict on the film: 'loved the twist in the sixth sense',
+# 'hated the ending of lost highway' -> 'loved the sixth sense' (the part is no topic)
+_ASPECT_RE = re.compile(
+    r"\b(?P<v>loved|liked|enjoyed|adored|hated|disliked|love|like|enjoy|adore|hate|dislike)"
+    r"\s+(?:the|that|its)\s+(?:(?:big|final|whole|last|main)\s+)?(?:twist|twists|ending|end|"
+    r"soundtrack|score|music|acting|cast|plot|story|storyline|visuals|cinematography|effects|"
+    r"dialogue|dialog|characters|villain|humou?r|jokes|cgi|pacing|atmosphere|vibe|vibes)"
+    r"\s+(?:in|of|from)\s+(?=\w)",
+    re.IGNORECASE,
+)
 # 'an hour and forty five', 'one hour and 20 minutes' -> minutes
 _HOUR_AND_RE = re.compile(
     rf"\b(?:an|one|1)\s+hour\s+and\s+(?P<m>(?:{_TENS_ALT})(?:[\s-]+(?:{_ONES_ALT}))?|"
@@ -296,6 +306,7 @@ def normalize_slang(text: str) -> str:
     text = _NOT_AS_RE.sub(lambda m: _NOT_AS[m.group(1).lower()], text)
     text = _WORLD_WAR_RE.sub(lambda m: "ww2" if m.group("a") or m.group("b") else "ww1", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
+    text = _ASPECT_RE.sub(lambda m: f"{m.group('v')} ", text)
     text = _HOUR_AND_RE.sub(lambda m: f"{60 + _small_number(m.group('m'))} minutes", text)
     text = _YEAR_WORDS_RE.sub(_year_in_words, text)
     text = _POINT_FIVE_RE.sub(lambda m: f"{_small_number(m.group('n'))}.5", text)
