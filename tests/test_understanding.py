@@ -3725,3 +3725,17 @@ def test_a_verdict_on_a_part_of_a_film_is_on_the_film(
     found = events(nlu, text)
     assert len([e for e in found if isinstance(e, kind)]) == 1, found
     assert not any(isinstance(e, InterestExpressed | InterestAvoided) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "haven't watched vertigo yet. is it any good?",
+        "never seen goodfellas, is it actually worth it",
+        "jaws, was it scary?",
+    ],
+)
+def test_it_in_a_question_is_the_film_the_message_names(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and len(found.question.item_ids) == 1, found
+    assert not any(isinstance(e, ItemLiked) for e in found.events), found.events

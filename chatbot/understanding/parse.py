@@ -161,6 +161,9 @@ class Understander:
             found = self._question_among_sentences(text, state) or found
         elif found.question is not None and found.question.item_ids:
             found = self._requests_after_questions(text, state, found.question) or found
+        elif found.question is not None:
+            # 'heat, was it scary?': 'it' is the film the other part names
+            found = self._question_among_sentences(text, state) or found
         if (
             found.question is None
             and found.aside is None
@@ -194,7 +197,14 @@ class Understander:
         film and the others, read alone, only tell context (a loose topic word, who is watching,
         the same film); the message is that question ('Have you seen The Shining? I love scary
         movies' stays a wish)."""
-        parts = [p for p in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if re.search(r"\w", p)]
+        # 'never seen casablanca, is it any good?': a question about 'it' after a comma too
+        parts = [
+            p
+            for p in re.split(
+                r"(?<=[.!?])\s+|\n+|,\s*(?=(?:is|was|does|did) (?:it|that)\b)", text.strip()
+            )
+            if re.search(r"\w", p)
+        ]
         if len(parts) < 2:
             return None
         for k, part in enumerate(parts):
@@ -208,13 +218,25 @@ class Understander:
                 )
                 is not None
             )
-            if "?" not in part or not asks:
+            yes_no = re.match(r"(?:is|was|does|did) (?:it|that)\b", part.lower().strip())
+            if ("?" not in part and not (yes_no and k > 0)) or not asks:
                 continue  # only a sentence that asks ('how long is ...?'), not a wish with a '?'
             asked = _Parse(self.vocab, part, state).run()
             if asked.question is None:
                 continue
             rest = " ".join(parts[:k] + parts[k + 1 :])
             other = _Parse(self.vocab, rest, state).run()
+            pointing = (
+                not asked.question.item_ids
+                and len(other.mentioned) == 1
+                and re.search(r"\b(?:it|that|this)\b", part.lower()) is not None
+            )
+            if pointing:
+                # 'never seen casablanca. is it any good?': 'it' is the film just named
+                pointed = replace(state, last_shown=other.mentioned)
+                asked = _Parse(self.vocab, part, pointed).run()
+            if asked.question is None or (pointing and not asked.question.item_ids):
+                continue
             if (
                 asked.question.item_ids
                 and _ASKS_FOR_FILMS.search(rest.lower())
