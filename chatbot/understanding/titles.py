@@ -2247,11 +2247,9 @@ _AUX_NEGATIONS = frozenset(
 )
 # two words that say the next is a film's name ('the movie coco', 'that film her')
 _NAMED_AS_FILM = [
-    [a, b]
-    for a in ("the", "that", "this")
-    for b in ("movie", "film", "flick", "one called", "movie called", "film called")
-    if " " not in b
-] + [["movie", "called"], ["film", "called"], ["movie", "named"], ["film", "named"]]
+    *([a, b] for a in ("the", "that", "this") for b in ("movie", "film", "flick")),
+    *([a, b] for a in ("movie", "film") for b in ("called", "named")),
+]
 # pronouns that may follow a list of titles as themselves ('loved heat, and you?')
 _LIST_PRONOUNS = frozenset(
     ("i", "me", "you", "he", "him", "she", "her", "we", "they", "them", "it", "myself", "mine")
