@@ -44,6 +44,7 @@ EXAMPLES = {
     "older": "something older",
     "newer": "something newer",
     "this_year": "something from this year",
+    "this_decade": "a thriller made this decade",
     "runtime_nothing_under": "nothing under 90 minutes",
     "runtime_under_hour_and_half": "under an hour and a half",
     "runtime_hour_and_half_max": "hour and a half tops",

@@ -3739,3 +3739,170 @@ def test_it_in_a_question_is_the_film_the_message_names(nlu: Understander, text:
     found = nlu.understand(text, InterestState())
     assert found.question is not None and len(found.question.item_ids) == 1, found
     assert not any(isinstance(e, ItemLiked) for e in found.events), found.events
+
+
+def _of(found: list[Event], kind: type) -> set[str]:
+    return {e.title for e in found if isinstance(e, kind)}
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected", "seen"),
+    [
+        # a place in the list the message named, not a pick and not the first film of a series
+        (
+            "saw psycho and vertigo last week, loved the second one",
+            {"Vertigo (1958)"},
+            set(),
+            {"Psycho (1960)", "Vertigo (1958)"},
+        ),
+        (
+            "watched casino, goodfellas and fargo. liked the first two",
+            {"Casino (1995)", "Goodfellas (1990)"},
+            set(),
+            {"Casino (1995)", "Goodfellas (1990)", "Fargo (1996)"},
+        ),
+        (
+            "i watched rocky and jaws. the first was great, the second was boring",
+            {"Rocky (1976)"},
+            {"Jaws (1975)"},
+            {"Rocky (1976)", "Jaws (1975)"},
+        ),
+        ("saw heat and ronin, loved the latter", {"Ronin (1998)"}, set(), set()),
+    ],
+)
+def test_an_ordinal_after_a_list_of_films_is_a_place_in_that_list(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str], seen: set[str]
+) -> None:
+    found = events(nlu, text)
+    assert _of(found, ItemLiked) == liked, found
+    assert _of(found, ItemRejected) == rejected, found
+    assert seen <= _of(found, ItemSeen), found
+
+
+def test_an_ordinal_after_films_of_one_series_stays_that_series(nlu: Understander) -> None:
+    found = events(nlu, "saw rocky ii and rocky iv, the first one is still the best")
+    assert "Rocky (1976)" in _of(found, ItemLiked), found
+
+
+def test_an_ordinal_before_another_noun_is_no_place_in_a_list(nlu: Understander) -> None:
+    found = events(nlu, "liked psycho and vertigo, the second half of vertigo drags")
+    assert _of(found, ItemLiked) == {"Psycho (1960)", "Vertigo (1958)"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [
+        ("i looooved the shining", {"The Shining (1980)"}),
+        ("sooooo good, gattaca", {"Gattaca (1997)"}),
+    ],
+)
+def test_letters_said_many_times_are_the_word(
+    nlu: Understander, text: str, liked: set[str]
+) -> None:
+    found = events(nlu, text)
+    assert _of(found, ItemLiked) == liked, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+def test_roman_numerals_are_not_shortened(nlu: Understander) -> None:
+    found = events(nlu, "the godfather part iii was weak")
+    assert _of(found, ItemRejected) == {"The Godfather Part III (1990)"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "seen"),
+    [
+        ("i didn't hate gravity tbh", set(), {"Gravity (2013)"}),
+        ("i never disliked speed", set(), {"Speed (1994)"}),
+        ("i wouldn't say i hated avatar", set(), {"Avatar (2009)"}),
+        ("it's not that i didn't like dunkirk, it was just loud", {"Dunkirk (2017)"}, set()),
+        ("i didn't not enjoy memento", {"Memento (2000)"}, set()),
+    ],
+)
+def test_double_negatives_turn_nothing_down(
+    nlu: Understander, text: str, liked: set[str], seen: set[str]
+) -> None:
+    found = events(nlu, text)
+    assert not _of(found, ItemRejected), found
+    assert _of(found, ItemLiked) == liked, found
+    assert seen <= _of(found, ItemSeen), found
+
+
+def test_a_plain_dislike_is_still_a_rejection(nlu: Understander) -> None:
+    assert _of(events(nlu, "i never liked avatar"), ItemRejected) == {"Avatar (2009)"}
+
+
+def test_not_not_is_a_yes(nlu: Understander) -> None:
+    found = events(nlu, "i'm not NOT into westerns")
+    assert AttributePreferred("genre", "Western") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("twilight was sooo amazing. NOT.", ItemRejected("", "Twilight (2008)")),
+        ("oh sure, i'd love another vampire movie... not!", None),
+        ("yeah give me a musical /s", AttributeAvoided("genre", "Musical")),
+    ],
+)
+def test_a_sentence_taken_back_by_a_bare_not_is_sarcasm(
+    nlu: Understander, text: str, expected: Event | None
+) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | AttributePreferred) for e in found), found
+    if isinstance(expected, ItemRejected):
+        assert expected.title in _of(found, ItemRejected), found
+    elif expected is not None:
+        assert expected in found, found
+
+
+def test_a_dark_comedy_not_just_any_comedy_turns_no_comedy_down(nlu: Understander) -> None:
+    found = events(nlu, "a romantic drama, not just any drama")
+    assert not any(isinstance(e, AttributeAvoided) for e in found), found
+    assert AttributePreferred("genre", "Romantic Drama") in found, found
+    assert AttributePreferred("genre", "Drama") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("no films from before the 80s", ("year_min", 1980)),
+        ("no movies from after the 70s", ("year_max", 1979)),
+        ("a comedy made this decade", ("year_min", 2020)),
+    ],
+)
+def test_decades_turned_down_with_a_film_noun(
+    nlu: Understander, text: str, value: tuple[str, int]
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet(*value) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a thriller w/o children in it",
+        "a ghost story without kids on screen",
+    ],
+)
+def test_children_in_the_story_are_a_topic_not_an_audience(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found), found
+    assert not any(
+        isinstance(e, AttributeAvoided | AttributePreferred) and e.facet == "audience"
+        for e in found
+    ), found
+    assert any(isinstance(e, InterestAvoided) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little guy is home sick today, something to cheer him up",
+        "the kiddo wants a movie about trains",
+    ],
+)
+def test_a_little_one_is_a_child_watching(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("audience", "children") in found, found
+    assert not any(isinstance(e, ItemLiked) for e in found), found

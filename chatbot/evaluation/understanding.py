@@ -182,6 +182,11 @@ KINDS = (
 # requests, sarcastic and hedged verdicts, titles with "and", lists over two turns, numbers in
 # words, "that director" pointing back, a wide range of older and foreign films; by a
 # twenty-seventh independent author; heldout28 only scored, never read or tuned on
+# dev30 / heldout29: spread evenly over the kinds, chat-style slang and small talk, hedged and
+# sarcastic verdicts ("didn't hate", "NOT."), positional verdicts over a list ("loved the first
+# two"), everyday-word titles, a change of company over the turns, surnames without accents,
+# decades to leave out added later; by a twenty-eighth independent author; heldout29 only
+# scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -190,7 +195,7 @@ SPLITS = (
     "dev17", "heldout16", "dev18", "heldout17", "dev19", "heldout18", "dev20", "heldout19",
     "dev21", "heldout20", "dev22", "heldout21", "dev23", "heldout22", "dev24", "heldout23",
     "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
-    "dev28", "heldout27", "dev29", "heldout28",
+    "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

@@ -577,6 +577,10 @@ class ConstraintRules(ParseBase):
             self._set("year_max", year)
         return True
 
+    def _this_decade(self, m: re.Match[str]) -> bool:
+        self._set("year_min", self.vocab.latest_year // 10 * 10)
+        return True
+
     def _newer(self, m: re.Match[str]) -> bool:
         v = self.vocab
         word = m.group("w")
@@ -992,7 +996,9 @@ _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
 # nobody watching
 _STORY_AFTER = (
     r"(?!\s+(?:in (?:danger|peril|jeopardy)|(?:getting |being |get )?(?:hurt|harmed|killed|"
-    r"injured|kidnapped|abused|dying|die|dies|died)\b))"
+    r"injured|kidnapped|abused|dying|die|dies|died)\b|"
+    # 'a horror movie without kids in it', 'no children as the main characters'
+    r"in (?:it|them|the (?:film|movie|story))\b|on screen\b|as (?:the )?(?:main|lead)\b))"
 )
 
 # Every constraint phrase, in the order it is read: a row reads only the text the rows before it
@@ -1024,7 +1030,8 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:staying |sleeping over )?with (?:grandmother|grandfather|grandma|granny|nana|nan|"
         r"grandpa|grandparents|"
         r"(?:their|my|our|his|her|the|a) \w+))(?!\w)|"
-        rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b|"
+        # ('a horror movie without kids in it' says what the film has, not who watches)
+        rf"\bwithout (?:the |my |our )?(?:{_CHILD_ALT})s?\b{_STORY_AFTER}|"
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
         r"\bno (?:kids|children) (?:around|here)\b|"
         # 'forget the kid thing, its just me now': nobody else is watching any more
@@ -1115,7 +1122,12 @@ RULES: tuple[ConstraintRule, ...] = (
         + rf"\b{_FRIENDS}(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?"
         rf"(?:{_CHILD_ALT})"
         r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )(?<!teenage )"
-        r"\b(?:toddlers|kids|children|little kids)\b|"
+        # 'creepy children freak me out': children the story has, nobody watching
+        r"(?<!creepy )(?<!evil )(?<!possessed )(?<!scary )(?<!killer )(?<!demon )(?<!zombie )"
+        r"\b(?:toddlers|kids|children|little kids)\b(?!\s+(?:freak|creep|scare)\w*)|"
+        # 'the little one is home sick', 'my little guy', 'the kiddo': a young child
+        r"\b(?:the|my|our) (?:little (?:one|guy|man|monster|dude)|kiddo)\b|"
+        r"\b(?:my|our) little (?:girl|boy)\b|"
         # 'my little sister is watching': a younger sibling or cousin is a child
         r"\b(?:my|our) (?:little|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
@@ -1238,7 +1250,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "decade",
         "year",
         r"(?:\b(?P<neg>not|no|nothing|anything but|anything except|except|excluding|without|"
-        r"but not|avoid|avoiding|none|skip)\s+(?:(?:from|in|of|made in)\s+)?)?"
+        r"but not|avoid|avoiding|none|skip)\s+(?:(?:films?|movies?|flicks?|stuff|anything)\s+)?"
+        r"(?:(?:from|in|of|made in|made|released)\s+)?)?"
         r"\b(?:(?P<rel>before|pre|after|post|since|earlier than|older than|later than|"
         r"newer than)[\s-]+)?"
         r"(?:the )?(?:(?P<part>early|late|mid|middle)[\s-]+)?"
@@ -1324,6 +1337,14 @@ RULES: tuple[ConstraintRule, ...] = (
         "year",
         r"\b(?:from|released|made|out|came out) (?P<w>this|last) year\b|\b(?P<w2>this) year's\b",
         _R._this_year,
+        when=_has_year,
+    ),
+    # 'made this decade', 'something from this decade': the catalogue's latest decade
+    ConstraintRule(
+        "this_decade",
+        "year",
+        r"\b(?:(?:from|made|released|out|of|in) )?this decade(?:'s)?\b",
+        _R._this_decade,
         when=_has_year,
     ),
     # -- runtime --

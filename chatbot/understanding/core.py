@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import statistics
@@ -282,6 +283,59 @@ def _cue_typo(m: re.Match[str]) -> str:
 
 
 _WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,9}(?![\w'])")
+# a word with a letter said three times or more: 'loooved', 'sooo', 'pleeease', 'yesss'
+_ELONGATED_RE = re.compile(r"(?<![\w'])[A-Za-z]*([A-Za-z])\1\1[A-Za-z]*(?![\w'])", re.IGNORECASE)
+_ROMAN_LETTERS = frozenset("ivxlcdm")
+
+
+def _unelongated(m: re.Match[str]) -> str:
+    """'loooved' -> 'loved', 'sooo' -> 'so', 'gooood' -> 'good', 'pleeease' -> 'please': each
+    run of three or more of one letter becomes one or two of it, whichever spelling is the more
+    frequent English word (wordfreq Zipf); roman numerals ('Rocky III') and 'www' stay."""
+    from wordfreq import zipf_frequency
+
+    word = m.group(0)
+    if set(word.lower()) <= _ROMAN_LETTERS or word.lower() == "www":
+        return word
+    runs = [(r.start(), r.end()) for r in re.finditer(r"([A-Za-z])\1\1+", word, re.IGNORECASE)]
+    best, best_zipf = word, -1.0
+    for widths in itertools.product((1, 2), repeat=min(len(runs), 4)):
+        out, at = [], 0
+        for (lo, hi), width in zip(runs, widths, strict=False):
+            out.append(word[at:lo] + word[lo : lo + width])
+            at = hi
+        candidate = "".join(out) + word[at:]
+        zipf = zipf_frequency(candidate.lower(), "en")
+        if zipf > best_zipf:
+            best, best_zipf = candidate, zipf
+    return best
+
+
+_NEG_AUX = r"(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|never)"
+# double negatives and hedges, read as the plain verdict they make
+_DOUBLE_NEGATIVES = (
+    # "it's not that i didn't like interstellar" -> 'i did like interstellar'
+    (rf"\b(?:(?:it'?s|its|it is)\s+)?not that (?P<s>i|we) {_NEG_AUX}\s+", r"\g<s> did "),
+    # 'i didn't not enjoy the shining', "i'm not NOT into sci fi" -> 'i did enjoy', "i'm into"
+    (r"\b(?:didn'?t|did not)\s+not\s+", "did "),
+    (r"\bnot\s+not\s+", ""),
+    # "i wouldn't say i hated la la land", "can't say i disliked it": no strong verdict either way
+    (
+        r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t|could not)\s+(?:really\s+)?"
+        r"(?:say|claim)\s+(?:that\s+)?(?:i|we)\s+",
+        "didn't really ",
+    ),
+)
+_DOUBLE_NEGATIVES_RE = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _DOUBLE_NEGATIVES)
+
+
+def _double_negatives(text: str) -> str:
+    """ "it's not that i didn't like X" -> 'i did like X'; "i didn't not enjoy X" -> 'i did
+    enjoy X'; "i wouldn't say i hated X" -> "i didn't really hated X" (a negated dislike, read
+    as watched without a verdict by the cue reader)."""
+    for pattern, repl in _DOUBLE_NEGATIVES_RE:
+        text = pattern.sub(repl, text)
+    return text
 
 
 def normalize_slang(text: str) -> str:
@@ -293,6 +347,19 @@ def normalize_slang(text: str) -> str:
     # any other pictograph separates what stands around it, like a comma ('heat 🍿 ronin')
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
+    text = _ELONGATED_RE.sub(_unelongated, text)
+    text = _double_negatives(text)
+    # '... give me horror /s', '... said no one ever': sarcasm, said as a 'not' of its own
+    text = re.sub(
+        r"\s*(?:/s|,?\s*said no (?:one|1) ever)\s*(?=[.!]|$)", ". not.", text, flags=re.IGNORECASE
+    )
+    # 'the little one is home sick from school': ill at home (no 'sick' verdict on Home)
+    text = re.sub(
+        r"\b(is|am|are|was|were|stayed|staying|stays) home sick\b",
+        r"\1 ill at home",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # '~90 min'
     # 'something thriller-ish', '90s-ish', 'scary-ish': near enough is the word itself
@@ -1206,6 +1273,8 @@ class ParseBase:
         self.comparative: tuple[int, str] | None = None
         # readings that need the message's titles first ('not by the same director')
         self.deferred: list[Callable[[], None]] = []
+        # token positions of places in a list the message named ('..., liked the first two')
+        self.list_places: set[int] = set()
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

@@ -529,7 +529,7 @@ SLANG = _table(
     "smth=something|sth=something|smthg=something|somethin=something|pls=please|plz=please|"
     "pleeease=please|u=you|ur=your|r=are|w/=with|w/o=without|b4=before|thx=thanks|"
     "mins=minutes|min=minutes|hrs=hours|hr=hour|flick=film|flicks=films|movs=movies|"
-    "rn=right now|tbh=to be honest|idk=i don't know|dunno=don't know|gimme=give me|"
+    "rn=right now|tbh=honestly|idk=i don't know|dunno=don't know|gimme=give me|"
     "wanna=want to|gonna=going to|kinda=kind of|sorta=sort of|luv=love|kiddos=kids|"
     "grandma=grandmother|granny=grandmother|grandpa=grandfather|nan=grandmother|"
     "romcom=rom com|romcoms=rom coms|scifi=sci fi|docu=documentary|vid=video|cmdy=comedy|"

@@ -469,6 +469,7 @@ class _Parse(ConstraintRules, TitleRules):
         found = -1
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()
+        self._ordinal_of_named_list()
         self._ordinal_of_named_series()
         self._references_without_picks()
         self._effects_of_titles()
@@ -1195,12 +1196,35 @@ class _Parse(ConstraintRules, TitleRules):
         )
         return True
 
+    def _verb_negated(self, i: int) -> bool:
+        """The verdict verb at token i is negated by an auxiliary or 'never' just before it
+        ("didn't hate", "did not really dislike", 'never hated'); not by a 'no' or 'nothing' of
+        its own clause ('no, hated it')."""
+        words = [t.text for t in self.toks]
+        if words[i] not in ("hate", "hated", "dislike", "disliked", "despise", "despised", "mind"):
+            return False
+        k = i - 1
+        while k >= 0 and words[k] in ("really", "totally", "actually", "even", "exactly"):
+            k -= 1
+        if k < 0:
+            return False
+        if words[k] in ("didn't", "didnt", "don't", "dont", "doesn't", "doesnt", "never"):
+            return True
+        return words[k] == "not" and k > 0 and words[k - 1] in ("did", "do", "does")
+
     def _what_happens_to(self, k: int) -> bool:
         """Tokens from k say what happens to the ones named just before: 'in danger', 'dying',
-        'getting hurt', 'being killed' (EVENT_VERBS)."""
-        words = [t.text for t in self.toks[k : k + 2]]
+        'getting hurt', 'being killed' (EVENT_VERBS), or that the story has them: 'in it', 'on
+        screen', 'as the main characters'."""
+        words = [t.text for t in self.toks[k : k + 3]]
         if not words:
             return False
+        if words[0] == "in" and words[1:2] in (["it"], ["them"]) or words[:2] == ["on", "screen"]:
+            return True  # 'a horror movie without kids in it'
+        if words[0] == "as" and any(w in ("main", "lead", "leads") for w in words[1:3]):
+            return True
+        if re.match(r"(?:freak|creep|scare|terrif)", words[0]):
+            return True  # 'creepy children freak me out': the story's children
         if words[0] in EVENT_VERBS:
             return True
         if words[0] in ("getting", "get", "gets", "being") and words[1:2]:
@@ -1478,6 +1502,10 @@ class _Parse(ConstraintRules, TitleRules):
                             kind2 = "unseen"
                         elif kind == "neg" and negated and phrase in (("bad",),):
                             kind2 = "pos"
+                        elif kind == "neg" and self._verb_negated(i):
+                            # "i didn't hate the fisher king", "never disliked it": watched,
+                            # not turned down, and no strong like either
+                            kind2 = "seen"
                         else:
                             kind2 = kind
                         if negated:  # the negator belongs to this cue ("haven't seen")
@@ -1499,6 +1527,23 @@ class _Parse(ConstraintRules, TitleRules):
             if not matched:
                 # "nobody's parents die": a negative subject with its possessive
                 bare = words[i].removesuffix("'s")
+                if (
+                    bare == "not"
+                    and words[i + 1 : i + 2] in (["just"], ["only"], ["merely"], ["simply"])
+                    and words[i + 2 : i + 3] in (["any"], ["a"], ["an"], ["another"], ["some"])
+                ):
+                    # 'a dark comedy, not just any comedy': what kind, no comedy turned down
+                    # and none asked for (the kind is said beside it)
+                    end = next(
+                        (k for k in range(i + 3, len(words)) if words[k] in CLAUSE_BREAK),
+                        len(words),
+                    )
+                    self.targets = [
+                        t for t in self.targets if not (t.kind == "facet" and i < t.pos < end)
+                    ]
+                    self._use(i, end - i)
+                    i = end
+                    continue
                 if (bare in NEGATORS or self._but_means_except(i)) and not toks[i].used:
                     # 'comedy yes, slapstick no': a 'no' closing its clause after what it rejects
                     closing = (
@@ -1514,6 +1559,38 @@ class _Parse(ConstraintRules, TitleRules):
         for cue in self.cues:
             if cue.end < 0:
                 cue.end = cue.pos + 1
+        self._sarcasm()
+
+    def _sarcasm(self) -> None:
+        """'the notebook was sooo good. NOT.', 'i totally want another zombie movie... not!':
+        a 'not' that is a sentence of its own takes back the verdicts of the sentence before it
+        (liked <-> turned down); it negates nothing else."""
+        words = [t.text for t in self.toks]
+        ends = (".", "!", "?", "…", ",", ";")
+        for c in [c for c in self.cues if c.negator and words[c.pos] == "not"]:
+            k = c.pos
+            if not (
+                k >= 2 and words[k - 1] in ends and (k + 1 == len(words) or words[k + 1] in ends)
+            ):
+                continue
+            lo = k - 1
+            while lo > 0 and words[lo - 1] in ends:
+                lo -= 1
+            while lo > 0 and words[lo - 1] not in (".", "!", "?", "…"):
+                lo -= 1
+            self.cues.remove(c)
+            flip = {"pos": "neg", "neg": "pos"}
+            said = [cue for cue in self.cues if lo <= cue.pos < k and cue.kind in flip]
+            for cue in said:
+                cue.kind = flip[cue.kind]
+            # 'i LOVE being scared, give me horror /s': a wish said without a verdict word is
+            # taken back too, clause by clause
+            start = lo
+            for j in range(lo, k):
+                if words[j] in ends or j == k - 1:
+                    if j > start and not any(start <= x.pos < j for x in said):
+                        self.cues.append(Cue(start, "neg", start + 1))
+                    start = j + 1
 
     def _copula_verdict_on_title(self, k: int) -> tuple[str, int] | None:
         """A copula's verdict (`copula_verdict`) that opens at token k right after 'was' / 'is'
@@ -2003,8 +2080,14 @@ class _Parse(ConstraintRules, TitleRules):
                     continue
                 if waiting:
                     speaks = not in_scope and t.kind == "item" and (before or after or seen)
+                    # 'heat, ronin and drive. liked the first two': a verdict on a part of the
+                    # list; the user has seen them all
+                    part = t.pos in self.list_places
                     for w in waiting:  # the list's last clause speaks for all of it
-                        self._emit(w, chosen if speaks else None, seen if speaks else False)
+                        if part:
+                            self._emit(w, None, True)
+                        else:
+                            self._emit(w, chosen if speaks else None, seen if speaks else False)
                 waiting = []
                 if in_scope and not before and after and chosen == "neg":
                     pass  # 'no marvel, so done with them': the verdict after agrees with the 'no'

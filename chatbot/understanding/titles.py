@@ -655,8 +655,14 @@ class TitleRules(ParseBase):
             # 'the kids like up and wall-e': the first of two titles a verdict governs
             verdict = verdict or (prev in ("like", "love") and self._before_listed_title(i, n))
             pos = ("ADJ", "VERB", "ADV", "ADP") if verdict else ("ADJ", "VERB")
+            # 'i did enjoy memento', "i didn't hate gravity": the same past verdict
+            pprev = self.toks[i - 2].text if i >= 2 else ""
+            past = prev in ("loved", "liked", "hated", "adored", "enjoyed") or (
+                prev in ("enjoy", "like", "love", "hate", "dislike")
+                and pprev in ("did", "didn't", "didnt", "not", "never")
+            )
             if (
-                prev in ("loved", "liked", "hated", "adored", "enjoyed")
+                past
                 and n == 1
                 and (word := self._word(i)) is not None
                 # (the parse tags a rare noun as a pronoun: 'elf' PRP)
@@ -905,6 +911,11 @@ class TitleRules(ParseBase):
             *("disliked", "despised", "detested", "loathed"),
         ):
             return True
+        pprev = self.toks[k - 1].text if k >= 1 else ""
+        if prev in ("enjoy", "like", "love", "hate", "dislike") and pprev in (
+            *("did", "didn't", "didnt", "not", "never"),
+        ):
+            return True  # 'i did enjoy memento', "i didn't hate gravity"
         word = self._word(i)
         if prev in ("loves", "likes", "adores", "enjoys", "hates") and (
             word is not None and word.tag not in ("NNS", "NNPS")
@@ -2060,6 +2071,65 @@ class TitleRules(ParseBase):
                     width += 1
                 self._use(i, width)
                 break
+
+    def _ordinal_of_named_list(self) -> None:
+        """'saw alien and jaws, loved the first one', 'watched heat, ronin and drive. liked the
+        first two', 'the second was meh', 'loved the latter': after two or more films the
+        message names (of different series), an ordinal, 'the former' / 'the latter' or 'the
+        first / last N' is a place in that list, not a pick shown before and not a film of
+        one of their series ('the first one' after 'the matrix reloaded' alone stays the first
+        Matrix, _ordinal_of_named_series). The place takes the verdict of its own clause."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            w = t.text
+            prev = toks[k - 1].text if k > 0 else ""
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if prev != "the" or not (w in ORDINALS or w in ("former", "latter")):
+                continue
+            after = self._word(k + 1) if k + 1 < len(toks) else None
+            if (
+                after is not None
+                and after.pos in ("NOUN", "PROPN")
+                and nxt not in (*PICK_NOUNS, "ones")
+                and nxt not in NUMBER_WORDS
+                and not any(c[0] == nxt for c in (*POSITIVE_CUES, *NEGATIVE_CUES, *LUKEWARM_CUES))
+            ):
+                # 'the second half of jaws drags', 'the first time' ('the second meh' is a verdict)
+                continue
+            if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
+                continue  # read as something else ('the first Star Wars')
+            named = [
+                x
+                for x in sorted(self.targets, key=lambda x: x.pos)
+                if x.item is not None and not x.from_reference and x.pos < k
+            ]
+            films = list(dict.fromkeys(x.item for x in named if x.item is not None))
+            if len(films) < 2 or any(
+                all(film in f for film in films) for f in self.vocab.series.values()
+            ):
+                continue  # 'the godfather and its sequel, the first one is better': the series
+            count = (
+                int(NUMBER_WORDS[nxt])
+                if w in ("first", "last") and nxt in NUMBER_WORDS and nxt not in ("a", "an", "one")
+                else 0
+            )
+            if count:
+                chosen = films[:count] if w == "first" else films[-count:]
+                width = 2
+            else:
+                idx = {"former": 0, "latter": -1}.get(w, ORDINALS.get(w, 0))
+                i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
+                if not 0 <= i < len(films) or (w == "latter" and len(films) != 2):
+                    continue
+                chosen = [films[i]]
+                width = 1
+            if k + width < len(toks) and toks[k + width].text in (*PICK_NOUNS, "ones"):
+                width += 1
+            self.targets = [x for x in self.targets if x.pos != k]
+            for film in chosen:
+                self._add_item(k, film)
+            self.list_places.add(k)
+            self._use(k, width)
 
     def _ordinal_of_named_series(self) -> None:
         """'the matrix reloaded was bad, the first one rules': an ordinal with 'one' / 'movie'
