@@ -3906,3 +3906,89 @@ def test_a_little_one_is_a_child_watching(nlu: Understander, text: str) -> None:
     found = events(nlu, text)
     assert ConstraintSet("audience", "children") in found, found
     assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+def test_a_place_in_a_list_after_a_colon(nlu: Understander) -> None:
+    found = events(nlu, "psycho, vertigo and rebecca: loved the last two")
+    assert _of(found, ItemLiked) == {"Vertigo (1958)", "Rebecca (1940)"}, found
+    assert "Psycho (1960)" in _of(found, ItemSeen), found
+
+
+def test_the_first_one_after_later_films_of_a_series_is_the_series_first(
+    nlu: Understander,
+) -> None:
+    found = events(nlu, "aliens and alien resurrection were ok, but the first one is the best")
+    assert "Alien (1979)" in _of(found, ItemLiked), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "title"),
+    [
+        ("finally watched dunkirk. not a fan", ItemRejected, "Dunkirk (2017)"),
+        ("saw the prestige yesterday. honestly brilliant", ItemLiked, "The Prestige (2006)"),
+    ],
+)
+def test_a_verdict_alone_after_the_one_film_named(
+    nlu: Understander, text: str, kind: type, title: str
+) -> None:
+    found = events(nlu, text)
+    assert title in _of(found, kind), found
+
+
+def test_a_sentence_about_something_else_gives_no_verdict(nlu: Understander) -> None:
+    found = events(nlu, "saw the prestige. bad traffic on the way home though")
+    assert not _of(found, ItemRejected), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "memento did nothing for me",
+        "inception just didn't do it for me",
+        "interstellar left me cold",
+    ],
+)
+def test_idioms_of_indifference_turn_the_film_down(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert len(_of(found, ItemRejected)) == 1, found
+    assert not _of(found, ItemLiked), found
+
+
+@pytest.mark.parametrize("text", ["have you seen gattaca?", "ever watched vertigo?"])
+def test_have_you_seen_a_film_asks_about_it(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "held", found
+    assert len(found.question.item_ids) == 1, found
+    assert not found.events, found
+
+
+def test_have_you_seen_anything_asks_for_films(nlu: Understander) -> None:
+    found = nlu.understand("have you seen any good westerns lately?", InterestState())
+    assert found.question is None, found
+    assert AttributePreferred("genre", "Western") in found.events, found
+
+
+def test_someone_elses_favourite_after_the_question_is_no_like(nlu: Understander) -> None:
+    found = nlu.understand("have you seen gattaca? its my uncles favourite", InterestState())
+    assert found.question is not None, found
+    assert not any(isinstance(e, ItemLiked) for e in found.events), found
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("whats vertigo about? also i want something spooky", "plot"),
+        ("how long is gattaca? also want a samurai movie", "runtime"),
+        ("what year is psycho from and could u give me more thrillers", "year"),
+    ],
+)
+def test_a_question_and_a_request_in_one_message(nlu: Understander, text: str, topic: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.aside is not None and found.aside.topic == topic, found
+    assert found.events, found
+    assert not any(isinstance(e, ItemLiked) for e in found.events), found
+
+
+def test_what_one_thought_of_an_everyday_word_title(nlu: Understander) -> None:
+    found = events(nlu, "my son and i both thought cars was dull")
+    assert _of(found, ItemRejected) == {"Cars (2006)"}, found

@@ -168,6 +168,11 @@ NEGATIVE_CUES = _phrases(
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
     "so over|taken a break from|taking a break from|need a break from|took a break from|"
     "take a break from|not in the mood for|"
+    # 'the apartment didn't do anything for me', 'it just didn't do it for me'
+    "did nothing for me|didn't do anything for me|didnt do anything for me|"
+    "didn't do it for me|didnt do it for me|didn't do much for me|didnt do much for me|"
+    "does nothing for me|doesn't do it for me|doesnt do it for me|left me cold|"
+    "unnecessary|pointless|"
     "over it|had my fill of|burnt out on|burned out on|spare me|spare me the|keep it away from|"
     "keep away from|stay away from|steer clear of|zero interest in|no interest in|minus|"
     "minus the|leave out|leave out the|no need for|don't need|do not need|"
@@ -575,7 +580,7 @@ FAMILY_WORDS = _words(
 CHILD_AGE_MAX = 12  # up to this age the picks are children's / family films only
 QUESTION_STARTS = _words(
     "what when which who whom whose why how is are was were does do did can could will would tell "
-    "what's who's how's when's where's "
+    "what's who's how's when's where's whats whos hows whens wheres "
     "has have had isn't aren't wasn't doesn't didn't"
 )
 # what follows 'do you have' when it asks for films ('any westerns', 'something fun', 'good
@@ -604,7 +609,10 @@ HEDGES = frozenset(
 )
 REQUEST_QUESTIONS = re.compile(
     r"^(can|could|would|will) you (?!tell|describe|explain|say)|"
-    r"^(do|have|did) you (know|seen|see|watched|like|love|recommend)\b|"
+    r"^(do|have|did) you (know|see|like|love|recommend)\b|"
+    # 'have you seen anything good lately?' asks for films; 'have you seen kes?' about one
+    r"^(do|have|did) you (?:ever )?(seen|watched)\b(?=\s+(?:anything|something|any|some|"
+    r"good|great|films?|movies?)\b)|"
     # 'do you have any westerns?' asks for films; 'do you have Heat?' whether it is there
     rf"^(do|have|did) you (have|got)\b(?=\s+{_ASKS_FOR_FILMS})|"
     r"^what (should|could|can|"
@@ -630,7 +638,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "held",
         r"\b(?:do you (?:guys )?have|have you got|you got|do you stock|do you carry)\s+"
         rf"(?!{_ASKS_FOR_FILMS})|"
-        r"\bin (?:your|the) (?:catalogue|catalog|list|library|collection|database)\b",
+        r"\bin (?:your|the) (?:catalogue|catalog|list|library|collection|database)\b|"
+        # 'have you seen kes?', 'ever seen paris, texas?': whether the bot knows it
+        r"^(?:(?:have|did) (?:you|u|ya) |(?:you |u )?)ever (?:seen|watched|heard of)\b|"
+        r"^(?:have|did) (?:you|u|ya) (?:seen|watched|heard of)\b",
     ),
     (
         "year",

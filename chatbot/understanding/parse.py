@@ -49,6 +49,7 @@ from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_langua
 from chatbot.understanding.lexicon import (
     CHANGE_OF_MIND,
     CLAUSE_BREAK,
+    COPULA_FILLERS,
     COPULAS,
     COURTESY_WORDS,
     CRITIQUE_MARK,
@@ -279,7 +280,17 @@ class Understander:
         2010s', 'is The Godfather in your catalogue? And if yes, suggest me something similar':
         the sentences that ask for films are a request, read beside the question(s) about the
         film (each question's topic is answered)."""
-        parts = [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if re.search(r"\w", p)]
+        parts = [
+            p
+            for p in re.split(
+                # 'what year is heat from and could u give me more crime thrillers'
+                r"(?<=[.!?])\s+|,?\s+(?:and|also|plus)\s+(?=(?:could|can|would|will) (?:you|u)\b|"
+                r"(?:i\s+)?(?:also\s+)?(?:want|wanna|need)\b|give me\b|show me\b|recommend\b|"
+                r"suggest\b)",
+                text.strip(),
+            )
+            if re.search(r"\w", p)
+        ]
         if len(parts) < 2:
             return None
         pointed = replace(state, last_shown=question.item_ids)
@@ -448,6 +459,12 @@ def understand(
 ) -> Understanding:
     """Events for one message; pass a reusable Understander to avoid rebuilding the vocabulary."""
     return (understander or Understander(catalog)).understand(text, state)
+
+
+# the user speaking of themselves ('I love scary movies', "we've seen it")
+_FIRST_PERSON = frozenset(
+    ("i", "i'm", "im", "me", "we", "us", "i've", "ive", "i'd", "id", "we've", "we're", "i'll")
+)
 
 
 class _Parse(ConstraintRules, TitleRules):
@@ -850,6 +867,15 @@ class _Parse(ConstraintRules, TitleRules):
             # questions only; the last one says what is asked, about what the others named
             sentences = [sentences[-1].rstrip(" ?") + "?"]
             low = sentences[0]
+        if (
+            len(sentences) > 1
+            and re.match(r"(?:have|did) (?:you|u|ya) (?:ever )?(?:seen|watched|heard of)\b", low)
+            and sentences[0].rstrip().endswith("?")
+            and not any(set(re.findall(r"[\w']+", x)) & _FIRST_PERSON for x in sentences[1:])
+        ):
+            # "have u seen kes? it's my dad's favourite": asked, and someone else's taste told
+            sentences = sentences[:1]
+            low = sentences[0]
         if len(sentences) != 1:
             return None  # 'Have you seen The Shining? I love scary movies': more than a question
         # 'what about the third one, does anyone die in it?': the question after the pick named
@@ -1195,6 +1221,26 @@ class _Parse(ConstraintRules, TitleRules):
             if ("mood", v) in self.state.preferred
         )
         return True
+
+    def _items_before(self, k: int) -> list[Target]:
+        """The item targets before token k, one per item."""
+        seen: dict[str, Target] = {}
+        for t in sorted(self.targets, key=lambda t: t.pos):
+            if t.kind == "item" and t.item is not None and t.pos < k:
+                seen.setdefault(t.item.id, t)
+        return list(seen.values())
+
+    def _bare_verdict(self, lo: int, hi: int) -> bool:
+        """Tokens lo..hi hold a verdict and nothing else ('not a fan', 'honestly... boring',
+        'meh tho'): cue words, fillers and punctuation."""
+        fillers = {"though", "tho", "at", "all", "and", "but", "overall", "personally", "tbh"}
+        return all(
+            t.used
+            or not any(ch.isalnum() for ch in t.text)
+            or t.text in COPULA_FILLERS
+            or t.text in fillers
+            for t in self.toks[lo:hi]
+        )
 
     def _verb_negated(self, i: int) -> bool:
         """The verdict verb at token i is negated by an auxiliary or 'never' just before it
@@ -2018,6 +2064,15 @@ class _Parse(ConstraintRules, TitleRules):
                 )
             )
             for t in targets:
+                if (
+                    t.kind == "item"
+                    and t.pos not in self.list_places
+                    and any(p > t.pos and self._same_sentence(t.pos, p) for p in self.list_places)
+                ):
+                    # 'nemo, up and wall-e: loved the last two': the verdict is said of a place
+                    # in the list; the films named were all watched
+                    self._emit(t, None, True)
+                    continue
                 if t.kind == "item" and not t.from_reference and self._yardstick(t.pos):
                     continue  # 'a thriller less violent than Se7en': a measure, no verdict
                 sentiment = [c for c in cues if c.kind in ("pos", "neg", "similar", "critique")]
@@ -2151,6 +2206,18 @@ class _Parse(ConstraintRules, TitleRules):
                     flipped = any(said[0].pos in scope for scope in scopes)
                     kind = {"pos": "neg", "neg": "pos"}[said[0].kind] if flipped else said[0].kind
                     self._emit(earlier[-1], kind, False)
+                elif (
+                    not waiting
+                    and said
+                    and len(named_before := self._items_before(lo)) == 1
+                    and self._bare_verdict(lo, hi)
+                    and not self._said_by_someone_else(said[0].pos)
+                ):
+                    # 'watched dogville last night. not a fan', 'saw heat. honestly boring': a
+                    # verdict alone after the one film the message named is said of it
+                    flipped = any(said[0].pos in scope for scope in scopes)
+                    kind = {"pos": "neg", "neg": "pos"}[said[0].kind] if flipped else said[0].kind
+                    self._emit(named_before[0], kind, False)
                 elif not waiting and said and self._plural_word(lo, hi):
                     # 'watched X and Y last week, both great', 'saw the first two, didn't like
                     # them': a verdict on all the titles of the sentence so far
@@ -2895,7 +2962,11 @@ _ASKS_FOR_FILMS = re.compile(
     r"otherwise|instead|more like|similar)\b|"
     # 'i want a ...' asks for a film; "I want to know if we can finish it" does not
     r"\b(?:i want|i'd like|i would like|i need)\s+(?:a|an|some|to watch|to see|films?|"
-    r"movies?|more|another|others)\b"
+    r"movies?|more|another|others)\b|"
+    # '..., also want a submarine movie', 'and could u give me more crime thrillers'
+    r"(?:^|[,.!?]\s*|\b(?:also|and|plus|now)\s+)(?:(?:i\s+)?(?:also\s+)?(?:want|wanna|need)|"
+    r"(?:could|can|would|will) (?:you|u) (?:give|show|find|recommend|suggest))\s+"
+    r"(?:a|an|some|to watch|to see|films?|movies?|more|another|others|me)\b"
 )
 # a condition on the film asked about, opening the request ('if its over 2 hours suggest ...',
 # 'if so, ...', 'if not then ...')

@@ -555,7 +555,8 @@ class TitleRules(ParseBase):
             told = self.toks[credited].text if credited < len(self.toks) else ""
             misused = (
                 words[0] not in SUBJECT_WORDS
-                and (prev in CLAUSE_BREAK or prev in ("and", "but", ""))
+                # 'we both thought cars was boring': what one thought is a clause of its own
+                and (prev in CLAUSE_BREAK or prev in ("and", "but", "", *_OPINION_VERBS))
                 and (
                     (told in ("was", "is") and self._cue_after(i, credited - i))
                     # 'signs freaked me out', 'her made me cry': a word that is no pronoun
@@ -1856,6 +1857,13 @@ class TitleRules(ParseBase):
                 exact = j == 1 and self._is_word(words[0])
                 if exact and j < len(span) and self._modifies_later_noun(start, start + len(span)):
                     break  # 'the midnight harbor tapes': a word of a longer, unknown name
+                if (
+                    exact
+                    and not span[0].raw[:1].isupper()
+                    and start > 0
+                    and self._pos(start - 1) == "ADJ"
+                ):
+                    break  # 'bad traffic on the way home': a thing an adjective describes
                 # ... and as a whole title, not the end of one ('nothing impossible to follow'
                 # is no Mission: Impossible)
                 item = self._lookup(
@@ -2104,15 +2112,18 @@ class TitleRules(ParseBase):
                 if x.item is not None and not x.from_reference and x.pos < k
             ]
             films = list(dict.fromkeys(x.item for x in named if x.item is not None))
-            if len(films) < 2 or any(
-                all(film in f for film in films) for f in self.vocab.series.values()
-            ):
-                continue  # 'the godfather and its sequel, the first one is better': the series
+            if len(films) < 2:
+                continue
             count = (
                 int(NUMBER_WORDS[nxt])
                 if w in ("first", "last") and nxt in NUMBER_WORDS and nxt not in ("a", "an", "one")
                 else 0
             )
+            shared = [f for f in self.vocab.series.values() if all(film in f for film in films)]
+            if shared and w == "first" and not count and shared[0][0] not in films:
+                # 'the matrix reloaded and revolutions were bad, the first one rules': the
+                # series' first film, which the list leaves out (_ordinal_of_named_series)
+                continue
             if count:
                 chosen = films[:count] if w == "first" else films[-count:]
                 width = 2
@@ -2360,6 +2371,7 @@ CLAUSE_OPENERS = frozenset(
     (",", ".", "!", "?", ";", "and", "but", "so", "also", "then", "honestly", "tbh", "ok", "okay",
      "man")
 )  # fmt: skip
+_OPINION_VERBS = ("thought", "think", "found", "felt", "reckon", "reckoned", "guess")
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
 
