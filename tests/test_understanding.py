@@ -3992,3 +3992,77 @@ def test_a_question_and_a_request_in_one_message(nlu: Understander, text: str, t
 def test_what_one_thought_of_an_everyday_word_title(nlu: Understander) -> None:
     found = events(nlu, "my son and i both thought cars was dull")
     assert _of(found, ItemRejected) == {"Cars (2006)"}, found
+
+
+def test_not_before_an_or_list_after_a_noun_turns_down_both(nlu: Understander) -> None:
+    found = events(nlu, "a thriller not from pixar or dreamworks")
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "studio" for e in found), found
+
+
+def test_an_infinitive_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "i really need to get out more, something fun please")
+    assert not any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in found), found
+
+
+def test_the_film_one_wants_to_watch_is_named(nlu: Understander) -> None:
+    found = events(nlu, "tonight i want to watch get out")
+    assert _of(found, ItemLiked) == {"Get Out (2017)"}, found
+
+
+def test_too_typed_as_to(nlu: Understander) -> None:
+    found = events(nlu, "a thriller thats not to long")
+    assert any(isinstance(e, ConstraintSet) and e.name == "runtime_max" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["something from when my grandparents were kids", "a film i loved as a kid"]
+)
+def test_a_time_of_life_is_no_audience(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found), found
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "audience" for e in found), (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("wow great, another zombie movie", AttributeAvoided("genre", "Zombie Film")),
+        ("yeah because i totally want to watch grease again", None),
+    ],
+)
+def test_stock_sarcasm_takes_the_wish_back(
+    nlu: Understander, text: str, avoided: Event | None
+) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | AttributePreferred) for e in found), found
+    if avoided is not None:
+        assert avoided in found, found
+
+
+def test_ugh_is_no_topic(nlu: Understander) -> None:
+    found = events(nlu, "ugh, a western then")
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize("text", ["and the third?", "what about the first one?"])
+def test_a_pick_asked_about_by_its_place_alone(
+    nlu: Understander, text: str, after_picks: InterestState
+) -> None:
+    found = nlu.understand(text, after_picks)
+    assert found.question is not None and found.question.topic == "plot", found
+    assert not found.events, found
+
+
+def test_is_a_pick_a_kind_of_film_without_a_question_mark(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    found = nlu.understand("is the second one a western", after_picks)
+    assert found.question is not None and found.question.topic == "genre", found
+    assert not found.events, found
+
+
+def test_is_a_title_in_there(nlu: Understander) -> None:
+    found = nlu.understand("is casablanca in there", InterestState())
+    assert found.question is not None and found.question.topic == "held", found

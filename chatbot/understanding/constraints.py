@@ -52,7 +52,12 @@ _CHILD_ALT = "|".join(sorted(CHILD_WORDS, key=len, reverse=True))
 # whole family are ('my grandma is staying with us')
 # what a film did to them, not who watches now ('up made the whole family cry', 'it made my
 # kids laugh so hard')
-_NOT_MOVED = r"(?!\s+(?:family\s+)?(?:all\s+)?(?:cry|cried|bawl|sob|tear up|laugh|scream)\b)"
+_NOT_MOVED = (
+    r"(?!\s+(?:family\s+)?(?:all\s+)?(?:cry|cried|bawl|sob|tear up|laugh|scream)\b)"
+    # 'from when my grandparents were kids': a time of their life, they are not watching
+    r"(?!\s+(?:were|was)\s+(?:\w+\s+)?(?:kids?|young|little|children|a child|teens|teenagers|"
+    r"growing up|born|in school)\b)"
+)
 _GROWN_UPS = frozenset(
     ("parents", "mom", "mum", "dad", "mother", "father", "mother-in-law", "aunt", "uncle")
 )
@@ -1124,6 +1129,8 @@ RULES: tuple[ConstraintRule, ...] = (
         r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )(?<!teenage )"
         # 'creepy children freak me out': children the story has, nobody watching
         r"(?<!creepy )(?<!evil )(?<!possessed )(?<!scary )(?<!killer )(?<!demon )(?<!zombie )"
+        # 'from when my parents were kids': a time of life, nobody watching
+        r"(?<!were )(?<!was )(?<!as )(?<!being )"
         r"\b(?:toddlers|kids|children|little kids)\b(?!\s+(?:freak|creep|scare)\w*)|"
         # 'the little one is home sick', 'my little guy', 'the kiddo': a young child
         r"\b(?:the|my|our) (?:little (?:one|guy|man|monster|dude)|kiddo)\b|"

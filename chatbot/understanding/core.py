@@ -329,6 +329,18 @@ _DOUBLE_NEGATIVES = (
 _DOUBLE_NEGATIVES_RE = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _DOUBLE_NEGATIVES)
 
 
+_SARCASTIC_ANOTHER_RE = re.compile(
+    r"\b(?:oh\s+)?(?:great|wonderful|fantastic|perfect|yay|awesome|joy),?\s+(?:yet\s+)?"
+    r"(?:another|more)\s+(?=\w)",
+    re.IGNORECASE,
+)
+_SARCASTIC_NEED_RE = re.compile(
+    r"\b(?:(?:yeah|oh)\s+)?(?:sure,?\s+)?(?:because|cause|cuz|coz|'cause)\s+i\s+(?:totally|"
+    r"really|definitely|obviously|so)\s+(?:need|want|wanna)\b",
+    re.IGNORECASE,
+)
+
+
 def _double_negatives(text: str) -> str:
     """ "it's not that i didn't like X" -> 'i did like X'; "i didn't not enjoy X" -> 'i did
     enjoy X'; "i wouldn't say i hated X" -> "i didn't really hated X" (a negated dislike, read
@@ -349,6 +361,18 @@ def normalize_slang(text: str) -> str:
     text = " ".join(text.split())
     text = _ELONGATED_RE.sub(_unelongated, text)
     text = _double_negatives(text)
+    # 'a scarey movie thats not to long': 'too' typed as 'to' before a degree adjective
+    text = re.sub(
+        r"\b(not|way|bit|little|isn'?t|wasn'?t|nothing|aren'?t)\s+to\s+(long|short|scary|"
+        r"violent|gory|sad|dark|old|slow|loud|heavy|intense|depressing|bloody|cheesy|serious)\b",
+        r"\1 too \2",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # sarcasm said with a stock phrase: 'oh great, another superhero movie' -> 'no more ...';
+    # 'because i totally need to watch titanic again' -> "i don't want to watch titanic again"
+    text = _SARCASTIC_ANOTHER_RE.sub("no more ", text)
+    text = _SARCASTIC_NEED_RE.sub("i don't want", text)
     # '... give me horror /s', '... said no one ever': sarcasm, said as a 'not' of its own
     text = re.sub(
         r"\s*(?:/s|,?\s*said no (?:one|1) ever)\s*(?=[.!]|$)", ". not.", text, flags=re.IGNORECASE

@@ -498,6 +498,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially esp espesh max min luck rest mostly favorite favorites favourite favourites
     ideas idea tips advice options suggestions alternatives different second first third big
+    ugh ughh argh urgh welp
     huge small course gem gems appeal appeals fan fans surprise others alternative tops old
     recs rec lowkey highkey ngl tbh imo rn fr bops certified vibes vibe foreign
     hype hyped fresh
@@ -641,7 +642,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bin (?:your|the) (?:catalogue|catalog|list|library|collection|database)\b|"
         # 'have you seen kes?', 'ever seen paris, texas?': whether the bot knows it
         r"^(?:(?:have|did) (?:you|u|ya) |(?:you |u )?)ever (?:seen|watched|heard of)\b|"
-        r"^(?:have|did) (?:you|u|ya) (?:seen|watched|heard of)\b",
+        r"^(?:have|did) (?:you|u|ya) (?:seen|watched|heard of)\b|"
+        # 'is goodfellas in there?', 'is heat on your list'
+        r"^(?:is|are) (?!there\b).+ (?:in there|in here|on (?:the|your) list|on there)\s*\??$",
     ),
     (
         "year",
@@ -717,7 +720,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(what|which) (kind|sort|type|genre)\b|\bgenres?\b|\bis (it|that) an? "
         r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
         r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
-        r"^(?:is|was) (?!there\b).+ an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
+        r"^(?:is|was) (?!there\b).+ an? [\w'-]+(?: [\w'-]+)?\s*\??$|"
         r"^(?:are )?any of (?:these|those|them|the three) an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
         r"^(?:are|were) (?:these|those|they)(?: all)? [\w'-]+s\s*\?$|"
         r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",

@@ -822,6 +822,15 @@ class _Parse(ConstraintRules, TitleRules):
             for name in sorted({item.label, item.title}, key=len, reverse=True):
                 if re.search(r"[.!?]", name):  # only names a sentence split would cut
                     low = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", "the film", low)
+        # 'and the second?', 'what about the first one?': a pick asked about by its place alone
+        # is asked about (what it is), not liked
+        if mentioned and re.match(
+            r"^(?:(?:and|so|ok|okay|hmm|well)\s*,?\s*)?(?:(?:what|how) about\s+)?(?:the\s+)?"
+            r"(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|#?\d)"
+            r"(?:\s+(?:one|film|movie|pick))?\s*\?+\s*$",
+            low,
+        ):
+            return Question("plot", mentioned[:1])
         # 'the third one looks good, tell me more', 'tell me about the second one': the story of
         # the pick named (the verdict beside it is kept with the answer)
         tell = re.search(
@@ -1353,6 +1362,13 @@ class _Parse(ConstraintRules, TitleRules):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
                 if facet is not None and facet[0] == "audience" and self._what_happens_to(i + n):
                     facet = None  # 'no kids in danger': what happens in the story, no audience
+                if (
+                    facet is not None
+                    and facet[0] == "audience"
+                    and i > 0
+                    and toks[i - 1].text in ("were", "was", "as", "being")
+                ):
+                    facet = None  # 'from when my parents were kids': a time of life
                 if (
                     facet is not None
                     and n == 1
@@ -1914,6 +1930,14 @@ class _Parse(ConstraintRules, TitleRules):
         (also when the parse gives it only an article: 'not a musical, not animated, ...')."""
         scope = negated.get(cue.pos, set())
         if any(self.toks[k].text not in ("a", "an", "the", "some", "any") for k in scope):
+            after = max(scope) + 1
+            if after < len(self.toks) and (
+                self.toks[after].text in ("or", "nor") or self.toks[after - 1].text in ("or", "nor")
+            ):
+                # 'something not from marvel or dc': the 'or' list is turned down whole
+                for lo, hi in self._clauses():
+                    if lo <= after < hi:
+                        return scope | set(range(after, hi))
             return scope
         for lo, hi in self._clauses():
             if lo <= cue.pos < hi:

@@ -387,6 +387,14 @@ class TitleRules(ParseBase):
         ):
             return False  # 'just watched Parasite and was blown away': praise, not Blown Away
         if (
+            not first.raw[:1].isupper()
+            and prev_word == "to"
+            and i >= 2
+            and self.toks[i - 2].text in _INFINITIVE_HEADS
+            and self._pos(i) in ("VERB", "AUX")
+        ):
+            return False  # 'i just need to get out this weekend': what the user wants to do
+        if (
             i > 0
             and self.toks[i - 1].text == "the"
             and not self.toks[i - 1].used
@@ -917,6 +925,8 @@ class TitleRules(ParseBase):
             *("did", "didn't", "didnt", "not", "never"),
         ):
             return True  # 'i did enjoy memento', "i didn't hate gravity"
+        if prev in ("watch", "see", "rewatch") and pprev in ("to", "gonna", "wanna"):
+            return True  # 'i want to watch get out', 'going to see up'
         word = self._word(i)
         if prev in ("loves", "likes", "adores", "enjoys", "hates") and (
             word is not None and word.tag not in ("NNS", "NNPS")
@@ -2371,6 +2381,11 @@ CLAUSE_OPENERS = frozenset(
     (",", ".", "!", "?", ";", "and", "but", "so", "also", "then", "honestly", "tbh", "ok", "okay",
      "man")
 )  # fmt: skip
+# verbs an infinitive follows: 'need to get out', 'want to crash', 'going to run'
+_INFINITIVE_HEADS = frozenset(
+    ("need", "needs", "want", "wants", "have", "has", "got", "going", "try", "trying", "used")
+    + ("able", "supposed", "gotta", "wanna", "gonna", "hoping", "hope", "plan", "planning")
+)
 _OPINION_VERBS = ("thought", "think", "found", "felt", "reckon", "reckoned", "guess")
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
 
