@@ -4066,3 +4066,32 @@ def test_is_a_pick_a_kind_of_film_without_a_question_mark(
 def test_is_a_title_in_there(nlu: Understander) -> None:
     found = nlu.understand("is casablanca in there", InterestState())
     assert found.question is not None and found.question.topic == "held", found
+
+
+def test_sarcasm_given_in_to_keeps_the_wish(nlu: Understander) -> None:
+    found = events(nlu, "oh great, another western... fine, show me one")
+    assert AttributeAvoided("genre", "Western") not in found, found
+
+
+def test_sarcasm_with_a_bare_not_after_it_is_said_once(nlu: Understander) -> None:
+    found = events(nlu, "because i totally want another musical. NOT. something else")
+    assert AttributeAvoided("genre", "Musical") in found, found
+
+
+@pytest.mark.parametrize("text", ["nvm, a western instead", "scratch that, something with robots"])
+def test_never_mind_takes_the_earlier_wishes_back(nlu: Understander, text: str) -> None:
+    state = fold([AttributePreferred("mood", "Sad"), InterestExpressed("breakup")])
+    found = events(nlu, text, state)
+    removed = {e.belief_id for e in found if isinstance(e, BeliefRemoved)}
+    assert facet_belief_id("preferred", "mood", "Sad") in removed, found
+
+
+@pytest.mark.parametrize(
+    "text", ["the 6yo went to bed, something scary now", "ok the 8 year old is asleep"]
+)
+def test_a_child_named_by_age_leaving_ends_the_childrens_limit(
+    nlu: Understander, text: str
+) -> None:
+    state = fold([ConstraintSet("audience", "children")])
+    found = events(nlu, text, state)
+    assert any(isinstance(e, ConstraintCleared) and e.name == "audience" for e in found), found

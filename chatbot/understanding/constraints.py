@@ -1026,7 +1026,9 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "children_left",
         "audience",
-        rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] )|\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT})s? "
+        rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] )|\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|"
+        # 'the 6yo went to bed', 'the 7 year old is asleep now'
+        r"\d{1,2}\s*(?:yo|y/o|yrs? olds?|years? olds?|-years?-olds?))s? "
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|(?:fast |sound )?asleep|in bed|out|"
         r"away|home|"

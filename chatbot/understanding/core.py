@@ -341,6 +341,29 @@ _SARCASTIC_NEED_RE = re.compile(
 )
 
 
+# a concession after the complaint: 'oh great, another superhero movie 🙄 fine, show me one'
+_CONCEDED = re.compile(r"\b(?:fine|whatever|go on|ok then|okay then|show me|i guess)\b", re.I)
+# a bare 'not' closing the sentence ('... another zombie movie. NOT.'), said once already
+_NOT_AFTER = re.compile(r"^([^.!?…]*[.!?…]+)\s*not\s*(?=[.!?…]|$)", re.IGNORECASE)
+
+
+def _sarcasm_said(text: str) -> str:
+    """'oh great, another superhero movie' -> 'no more superhero movie'; 'because i totally need
+    to watch titanic again' -> "i don't want to watch titanic again" (a bare 'NOT.' after such
+    a sentence then says nothing more); kept when the user gives in ('..., fine, show me
+    one')."""
+    for pattern, said in (
+        (_SARCASTIC_ANOTHER_RE, "no more "),
+        (_SARCASTIC_NEED_RE, "i don't want"),
+    ):
+        m = pattern.search(text)
+        if m is None or _CONCEDED.search(text, m.end()):
+            continue
+        rest = _NOT_AFTER.sub(r"\1", text[m.end() :], count=1)
+        text = text[: m.start()] + said + rest
+    return text
+
+
 def _double_negatives(text: str) -> str:
     """ "it's not that i didn't like X" -> 'i did like X'; "i didn't not enjoy X" -> 'i did
     enjoy X'; "i wouldn't say i hated X" -> "i didn't really hated X" (a negated dislike, read
@@ -371,8 +394,7 @@ def normalize_slang(text: str) -> str:
     )
     # sarcasm said with a stock phrase: 'oh great, another superhero movie' -> 'no more ...';
     # 'because i totally need to watch titanic again' -> "i don't want to watch titanic again"
-    text = _SARCASTIC_ANOTHER_RE.sub("no more ", text)
-    text = _SARCASTIC_NEED_RE.sub("i don't want", text)
+    text = _sarcasm_said(text)
     # '... give me horror /s', '... said no one ever': sarcasm, said as a 'not' of its own
     text = re.sub(
         r"\s*(?:/s|,?\s*said no (?:one|1) ever)\s*(?=[.!]|$)", ". not.", text, flags=re.IGNORECASE

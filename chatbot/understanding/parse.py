@@ -1119,6 +1119,24 @@ class _Parse(ConstraintRules, TitleRules):
             r"\bchange (?:of )?(?:the )?(?:topic|subject)\b",
             new_topic,
         )
+
+        def taken_back(m: re.Match[str]) -> bool:
+            """'actually nvm, something that makes me laugh', 'scratch that, a comedy': the
+            wishes said before go (limits, likes and rejections stay) when a new one follows."""
+            rest = re.findall(r"[a-z']+", self.low[m.end() :])
+            if len(rest) < 2:
+                return False
+            for facet, value in self.state.preferred:
+                self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
+            for text in self.state.interests:
+                self.events.append(BeliefRemoved(interest_belief_id(text)))
+            return True
+
+        self._consume(
+            r"^(?:(?:actually|ok|okay|oh|hmm|wait|ah)[\s,]+)*(?:never\s?mind|nvm|scratch that|"
+            r"forget (?:that|it|what i said))\b[\s,.!:;-]*",
+            taken_back,
+        )
         self._consume(
             r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
             r"\bsurprise me\b|"
