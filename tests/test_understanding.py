@@ -4095,3 +4095,61 @@ def test_a_child_named_by_age_leaving_ends_the_childrens_limit(
     state = fold([ConstraintSet("audience", "children")])
     found = events(nlu, text, state)
     assert any(isinstance(e, ConstraintCleared) and e.name == "audience" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        (
+            "psycho, vertigo and rebecca - the middle one was dull, the others were brilliant",
+            {"Psycho (1960)", "Rebecca (1940)"},
+            {"Vertigo (1958)"},
+        ),
+        (
+            "casino, goodfellas and fargo. loved the latter two",
+            {"Goodfellas (1990)", "Fargo (1996)"},
+            set(),
+        ),
+        (
+            "saw psycho, vertigo and rebecca. the first was great, second was boring",
+            {"Psycho (1960)"},
+            {"Vertigo (1958)"},
+        ),
+    ],
+)
+def test_more_places_in_a_list(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    found = events(nlu, text)
+    assert _of(found, ItemLiked) == liked, found
+    assert _of(found, ItemRejected) == rejected, found
+
+
+def test_the_others_after_a_place_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "heat, ronin and collateral: the last one was dull, the others were great")
+    assert "The Others (2001)" not in _of(found, ItemLiked) | _of(found, ItemRejected), found
+    assert _of(found, ItemLiked) == {"Heat (1995)", "Ronin (1998)"}, found
+    assert _of(found, ItemRejected) == {"Collateral (2004)"}, found
+
+
+def test_i_would_not_say_i_loved_it_is_watched_without_a_verdict(nlu: Understander) -> None:
+    found = events(nlu, "i wouldn't say i loved gattaca")
+    assert "Gattaca (1997)" in _of(found, ItemSeen), found
+    assert not _of(found, ItemLiked) and not _of(found, ItemRejected), found
+
+
+def test_like_id_ever_is_sarcasm(nlu: Understander) -> None:
+    found = events(nlu, "yeah right, like i'd ever watch another western")
+    assert AttributeAvoided("genre", "Western") in found, found
+
+
+def test_a_kind_said_with_film_is_no_title_after_an_article(nlu: Understander) -> None:
+    found = events(nlu, "another disaster movie please")
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+def test_never_mind_the_limit_takes_back_that_limit_only(nlu: Understander) -> None:
+    state = fold([AttributePreferred("genre", "Drama"), ConstraintSet("runtime_max", 100)])
+    found = events(nlu, "ok never mind the runtime thing", state)
+    removed = {e.belief_id for e in found if isinstance(e, BeliefRemoved)}
+    assert facet_belief_id("preferred", "genre", "Drama") not in removed, found

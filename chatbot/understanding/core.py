@@ -319,6 +319,12 @@ _DOUBLE_NEGATIVES = (
     # 'i didn't not enjoy the shining', "i'm not NOT into sci fi" -> 'i did enjoy', "i'm into"
     (r"\b(?:didn'?t|did not)\s+not\s+", "did "),
     (r"\bnot\s+not\s+", ""),
+    # "i wouldn't say i loved la la land", "can't say i liked it": watched, no verdict
+    (
+        r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t|could not)\s+(?:really\s+)?"
+        r"(?:say|claim)\s+(?:that\s+)?(?:i|we)\s+(?:really\s+)?(?:loved|liked|enjoyed|adored)\b",
+        "watched",
+    ),
     # "i wouldn't say i hated la la land", "can't say i disliked it": no strong verdict either way
     (
         r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t|could not)\s+(?:really\s+)?"
@@ -336,7 +342,9 @@ _SARCASTIC_ANOTHER_RE = re.compile(
 )
 _SARCASTIC_NEED_RE = re.compile(
     r"\b(?:(?:yeah|oh)\s+)?(?:sure,?\s+)?(?:because|cause|cuz|coz|'cause)\s+i\s+(?:totally|"
-    r"really|definitely|obviously|so)\s+(?:need|want|wanna)\b",
+    r"really|definitely|obviously|so)\s+(?:need|want|wanna)\b|"
+    # "yeah right, like i'd ever watch another nicholas sparks movie"
+    r"\b(?:yeah right,?\s+)?(?:like|as if) i(?:'d| would)(?: ever)? (?=watch|see|want)",
     re.IGNORECASE,
 )
 
@@ -1321,6 +1329,8 @@ class ParseBase:
         self.deferred: list[Callable[[], None]] = []
         # token positions of places in a list the message named ('..., liked the first two')
         self.list_places: set[int] = set()
+        # ordinals first read as picks when none were shown ('the middle one')
+        self.pickless: set[int] = set()
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

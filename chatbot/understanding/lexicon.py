@@ -498,7 +498,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially esp espesh max min luck rest mostly favorite favorites favourite favourites
     ideas idea tips advice options suggestions alternatives different second first third big
-    ugh ughh argh urgh welp
+    ugh ughh argh urgh welp omg omfg lol lmao rofl
     huge small course gem gems appeal appeals fan fans surprise others alternative tops old
     recs rec lowkey highkey ngl tbh imo rn fr bops certified vibes vibe foreign
     hype hyped fresh

@@ -496,6 +496,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._fuzzy_titles()
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
+        self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._assign()
         for resolve in self.deferred:
             resolve()
@@ -1133,8 +1134,9 @@ class _Parse(ConstraintRules, TitleRules):
             return True
 
         self._consume(
+            # ('never mind the runtime thing' takes back that limit alone: not here)
             r"^(?:(?:actually|ok|okay|oh|hmm|wait|ah)[\s,]+)*(?:never\s?mind|nvm|scratch that|"
-            r"forget (?:that|it|what i said))\b[\s,.!:;-]*",
+            r"forget (?:that|it|what i said))\s*(?:[,.!:;-][\s,.!:;-]*|$)",
             taken_back,
         )
         self._consume(
@@ -2216,6 +2218,8 @@ class _Parse(ConstraintRules, TitleRules):
                     if t.kind == "facet":
                         untried.append(t)  # 'never watched a western, I'd like to try one'
                     continue  # "I haven't seen that one": nothing to learn
+                if chosen is None and t.pos in self.list_places:
+                    seen = True  # 'the middle one was long': a place named, no verdict on it
                 self._emit(t, chosen, seen)
                 prev = (chosen, seen, in_scope)
             if targets:

@@ -176,10 +176,8 @@ class TitleRules(ParseBase):
             if width and self._free(i, width):
                 self._use(i, width)
                 self.no_picks_referred = True
-                self.notes.append(
-                    "I haven't shown you any picks yet, so there is nothing to refer to by "
-                    "number. Tell me a film you like or what you're in the mood for."
-                )
+                self.pickless.add(i)
+                self.notes.append(_NO_PICKS_NOTE)
 
     def _described_reference(self) -> None:
         """'more like the one with the shark', 'the one about the wedding': a film on the table
@@ -386,6 +384,12 @@ class TitleRules(ParseBase):
             and _verdict_phrase(words)
         ):
             return False  # 'just watched Parasite and was blown away': praise, not Blown Away
+        if (
+            not first.raw[:1].isupper()
+            and words[-1] in ("movie", "film", "movies", "films", "flick")
+            and prev_word in ("a", "an", "another", "some", "any", "more", "other", "one")
+        ):
+            return False  # 'another superhero movie', 'a scary movie': a kind, no title
         if (
             not first.raw[:1].isupper()
             and prev_word == "to"
@@ -2098,12 +2102,29 @@ class TitleRules(ParseBase):
         one of their series ('the first one' after 'the matrix reloaded' alone stays the first
         Matrix, _ordinal_of_named_series). The place takes the verdict of its own clause."""
         toks = self.toks
+        placed: list[Item] = []  # the films the places so far stand for
         for k, t in enumerate(toks):
             w = t.text
             prev = toks[k - 1].text if k > 0 else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
-            if prev != "the" or not (w in ORDINALS or w in ("former", "latter")):
+            rest = w in ("others", "rest") or (
+                w == "other"
+                and (nxt in NUMBER_WORDS or nxt in (*PICK_NOUNS, "ones", *END_OF_OBJECT))
+            )
+            # '..., the first one was great, second was slow': a place after a place
+            going_on = bool(self.list_places) and prev in (",", "and", "but") and w in ORDINALS
+            if not going_on and (
+                prev != "the" or not (w in ORDINALS or w in ("former", "latter") or rest)
+            ):
                 continue
+            if rest and placed:
+                # 'the middle one was meh, the others were great' is no The Others (2001)
+                self.targets = [
+                    x
+                    for x in self.targets
+                    if not (x.pos == k - 1 and x.item is not None and not x.from_reference)
+                ]
+                t.used = False
             after = self._word(k + 1) if k + 1 < len(toks) else None
             if (
                 after is not None
@@ -2114,7 +2135,11 @@ class TitleRules(ParseBase):
             ):
                 # 'the second half of jaws drags', 'the first time' ('the second meh' is a verdict)
                 continue
-            if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
+            if (
+                t.used
+                and k not in self.pickless
+                and not any(x.pos == k and x.from_reference for x in self.targets)
+            ):
                 continue  # read as something else ('the first Star Wars')
             named = [
                 x
@@ -2126,7 +2151,9 @@ class TitleRules(ParseBase):
                 continue
             count = (
                 int(NUMBER_WORDS[nxt])
-                if w in ("first", "last") and nxt in NUMBER_WORDS and nxt not in ("a", "an", "one")
+                if w in ("first", "last", "former", "latter", "other")
+                and nxt in NUMBER_WORDS
+                and nxt not in ("a", "an", "one")
                 else 0
             )
             shared = [f for f in self.vocab.series.values() if all(film in f for film in films)]
@@ -2134,13 +2161,19 @@ class TitleRules(ParseBase):
                 # 'the matrix reloaded and revolutions were bad, the first one rules': the
                 # series' first film, which the list leaves out (_ordinal_of_named_series)
                 continue
-            if count:
-                chosen = films[:count] if w == "first" else films[-count:]
+            if rest:
+                # 'the middle one was meh, the others were great', 'the other two'
+                chosen = [f for f in films if f not in placed]
+                if not placed or not chosen or (count and count != len(chosen)):
+                    continue
+                width = 2 if count else 1
+            elif count:
+                chosen = films[:count] if w in ("first", "former") else films[-count:]
                 width = 2
             else:
                 idx = {"former": 0, "latter": -1}.get(w, ORDINALS.get(w, 0))
                 i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
-                if not 0 <= i < len(films) or (w == "latter" and len(films) != 2):
+                if not 0 <= i < len(films):
                     continue
                 chosen = [films[i]]
                 width = 1
@@ -2149,8 +2182,15 @@ class TitleRules(ParseBase):
             self.targets = [x for x in self.targets if x.pos != k]
             for film in chosen:
                 self._add_item(k, film)
+            placed.extend(chosen)
             self.list_places.add(k)
             self._use(k, width)
+            if k in self.pickless:
+                # a place in the list the message named was first read as a pick: no note
+                self.pickless.discard(k)
+                if not self.pickless:
+                    self.no_picks_referred = False
+                    self.notes = [n for n in self.notes if n != _NO_PICKS_NOTE]
 
     def _ordinal_of_named_series(self) -> None:
         """'the matrix reloaded was bad, the first one rules': an ordinal with 'one' / 'movie'
@@ -2385,6 +2425,10 @@ CLAUSE_OPENERS = frozenset(
 _INFINITIVE_HEADS = frozenset(
     ("need", "needs", "want", "wants", "have", "has", "got", "going", "try", "trying", "used")
     + ("able", "supposed", "gotta", "wanna", "gonna", "hoping", "hope", "plan", "planning")
+)
+_NO_PICKS_NOTE = (
+    "I haven't shown you any picks yet, so there is nothing to refer to by number. Tell me a "
+    "film you like or what you're in the mood for."
 )
 _OPINION_VERBS = ("thought", "think", "found", "felt", "reckon", "reckoned", "guess")
 END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
