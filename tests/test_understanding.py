@@ -4153,3 +4153,8 @@ def test_never_mind_the_limit_takes_back_that_limit_only(nlu: Understander) -> N
     found = events(nlu, "ok never mind the runtime thing", state)
     removed = {e.belief_id for e in found if isinstance(e, BeliefRemoved)}
     assert facet_belief_id("preferred", "genre", "Drama") not in removed, found
+
+
+def test_a_stock_sarcasm_with_slash_s_is_said_once(nlu: Understander) -> None:
+    found = events(nlu, "oh great, another musical, just what i needed /s")
+    assert AttributeAvoided("genre", "Musical") in found, found

@@ -342,8 +342,11 @@ _SARCASTIC_ANOTHER_RE = re.compile(
 )
 _SARCASTIC_NEED_RE = re.compile(
     r"\b(?:(?:yeah|oh)\s+)?(?:sure,?\s+)?(?:because|cause|cuz|coz|'cause)\s+i\s+(?:totally|"
-    r"really|definitely|obviously|so)\s+(?:need|want|wanna)\b|"
-    # "yeah right, like i'd ever watch another nicholas sparks movie"
+    r"really|definitely|obviously|so)\s+(?:need|want|wanna)\b",
+    re.IGNORECASE,
+)
+# "yeah right, like i'd ever watch another nicholas sparks movie"
+_SARCASTIC_EVER_RE = re.compile(
     r"\b(?:yeah right,?\s+)?(?:like|as if) i(?:'d| would)(?: ever)? (?=watch|see|want)",
     re.IGNORECASE,
 )
@@ -352,7 +355,7 @@ _SARCASTIC_NEED_RE = re.compile(
 # a concession after the complaint: 'oh great, another superhero movie 🙄 fine, show me one'
 _CONCEDED = re.compile(r"\b(?:fine|whatever|go on|ok then|okay then|show me|i guess)\b", re.I)
 # a bare 'not' closing the sentence ('... another zombie movie. NOT.'), said once already
-_NOT_AFTER = re.compile(r"^([^.!?…]*[.!?…]+)\s*not\s*(?=[.!?…]|$)", re.IGNORECASE)
+_NOT_AFTER = re.compile(r"^([^.!?…]*[.!?…]+)\s*not\s*(?:[.!?…]+|$)", re.IGNORECASE)
 
 
 def _sarcasm_said(text: str) -> str:
@@ -363,6 +366,7 @@ def _sarcasm_said(text: str) -> str:
     for pattern, said in (
         (_SARCASTIC_ANOTHER_RE, "no more "),
         (_SARCASTIC_NEED_RE, "i don't want"),
+        (_SARCASTIC_EVER_RE, "i don't want to "),
     ):
         m = pattern.search(text)
         if m is None or _CONCEDED.search(text, m.end()):
@@ -400,13 +404,14 @@ def normalize_slang(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
-    # sarcasm said with a stock phrase: 'oh great, another superhero movie' -> 'no more ...';
-    # 'because i totally need to watch titanic again' -> "i don't want to watch titanic again"
-    text = _sarcasm_said(text)
     # '... give me horror /s', '... said no one ever': sarcasm, said as a 'not' of its own
     text = re.sub(
         r"\s*(?:/s|,?\s*said no (?:one|1) ever)\s*(?=[.!]|$)", ". not.", text, flags=re.IGNORECASE
     )
+    # sarcasm said with a stock phrase: 'oh great, another superhero movie' -> 'no more ...';
+    # 'because i totally need to watch titanic again' -> "i don't want to watch titanic again"
+    # (read after '/s' became 'not', so the two say it once)
+    text = _sarcasm_said(text)
     # 'the little one is home sick from school': ill at home (no 'sick' verdict on Home)
     text = re.sub(
         r"\b(is|am|are|was|were|stayed|staying|stays) home sick\b",

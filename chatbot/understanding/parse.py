@@ -1101,14 +1101,18 @@ class _Parse(ConstraintRules, TitleRules):
             lambda m: True,
         )
 
-        def new_topic(m: re.Match[str]) -> bool:
-            """'something else entirely', 'a totally different kind of film': the wishes of
-            earlier turns (kinds, topics) go; limits, likes and what was turned down stay."""
-            self.events.append(ExplorationRequested())
+        def drop_wishes() -> None:
+            """The wishes of earlier turns (kinds, topics) go; limits, likes and what was turned
+            down stay."""
             for facet, value in self.state.preferred:
                 self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
             for text in self.state.interests:
                 self.events.append(BeliefRemoved(interest_belief_id(text)))
+
+        def new_topic(m: re.Match[str]) -> bool:
+            """'something else entirely', 'a totally different kind of film'."""
+            self.events.append(ExplorationRequested())
+            drop_wishes()
             return True
 
         self._consume(
@@ -1127,10 +1131,7 @@ class _Parse(ConstraintRules, TitleRules):
             rest = re.findall(r"[a-z']+", self.low[m.end() :])
             if len(rest) < 2:
                 return False
-            for facet, value in self.state.preferred:
-                self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
-            for text in self.state.interests:
-                self.events.append(BeliefRemoved(interest_belief_id(text)))
+            drop_wishes()
             return True
 
         self._consume(
