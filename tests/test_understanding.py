@@ -4158,3 +4158,8 @@ def test_never_mind_the_limit_takes_back_that_limit_only(nlu: Understander) -> N
 def test_a_stock_sarcasm_with_slash_s_is_said_once(nlu: Understander) -> None:
     found = events(nlu, "oh great, another musical, just what i needed /s")
     assert AttributeAvoided("genre", "Musical") in found, found
+
+
+def test_children_who_scare_easily_are_watching(nlu: Understander) -> None:
+    found = events(nlu, "my kids scare easily, something gentle")
+    assert ConstraintSet("audience", "children") in found, found

@@ -1299,8 +1299,10 @@ class _Parse(ConstraintRules, TitleRules):
             return True  # 'a horror movie without kids in it'
         if words[0] == "as" and any(w in ("main", "lead", "leads") for w in words[1:3]):
             return True
-        if re.match(r"(?:freak|creep|scare|terrif)", words[0]):
-            return True  # 'creepy children freak me out': the story's children
+        if re.match(r"(?:freak|creep|scare|terrif)", words[0]) and words[1:2] in (["me"], ["us"]):
+            # 'creepy children freak me out': the story's children ('my kids scare easily' and
+            # 'my kids get scared' are who watches)
+            return True
         if words[0] in EVENT_VERBS:
             return True
         if words[0] in ("getting", "get", "gets", "being") and words[1:2]:
