@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from chatbot.catalog import Catalog, Item
-from chatbot.filters import AUDIENCES, is_kind_of
+from chatbot.filters import AUDIENCES, is_kind_of, unmarked_adult_signs
 from chatbot.understanding.core import Question
 
 MIN_VOTES = 10  # fewer votes than this: the rating is shown with a warning
@@ -391,6 +391,12 @@ def _suitability(text: str, label: str, item: Item) -> str:
         refused = _marked(item, AUDIENCES["children"].refuses.items())
         if refused:
             return f"Not for children: {label} is marked {_join(refused)}."
+        signs = unmarked_adult_signs(item)
+        if signs:
+            return (
+                f"Probably not for children: the catalogue does not mark {label} as a family or "
+                f"children's film, and it looks made for grown-ups ({_join(signs)})."
+            )
         return (
             f"The catalogue does not mark {label} as a family or children's film; it is listed "
             f"as {_join(item.genres)}."

@@ -378,6 +378,11 @@ class Audience:
     # refusals that a children's mark overrides (see _marked): WALL-E (an animated Family Film
     # with Romance) suits a 6-year-old, Titanic (a Family Film with Romance) does not
     unless_marked: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # an item that meets the needs only by its genre (animated, a fairy tale) and carries no
+    # family or children's mark must also show none of the signs of grown-up films
+    # (unmarked_adult_signs): the catalogue has no age rating, and unmarked animation mixes
+    # Moana with Persepolis, Appleseed and South Park
+    check_unmarked: bool = False
 
     def _marked(self, item: Item) -> bool:
         """Marked as a children's film, or as a family film of a needed genre (an animated
@@ -403,11 +408,13 @@ class Audience:
                 return False
         if not self.needs:
             return True
-        return any(
+        if not any(
             v.casefold() in {n.casefold() for n in values}
             for name, values in self.needs.items()
             for v in item.facet(name)
-        )
+        ):
+            return False
+        return not (self.check_unmarked and unmarked_adult_signs(item))
 
 
 _ADULT = {
@@ -438,6 +445,69 @@ _FAMILY_NEEDS = {
     "audience": ("Family Film", "Children's Film"),
     "genre": (*ANIMATION_GENRES, "Fairy-Tale Film"),
 }
+# Signs that an animated or fairy-tale film without a family or children's mark is made for
+# grown-ups (used by the children's and family audiences; source of the values: the omdb.org
+# categories of the movie catalogue, checked against the 217 unmarked films the children's
+# audience admitted before, 2026-12-03: Persepolis, Appleseed, The Animatrix, Superman:
+# Doomsday, South Park: Bigger, Longer & Uncut, The Fisher King ...). A film of a studio that
+# makes films for children (_KIDS_STUDIOS) needs only to pass the refusals. Wrongly leaving a
+# children's film out costs one pick; wrongly showing a grown-up one to a child costs trust.
+_KIDS_STUDIOS = ("Disney", "Pixar", "DreamWorks", "Aardman", "Studio Ghibli")
+_GROWNUP_MARKS = {
+    "audience": ("Dude Film", "Teen Film"),
+    "genre": (
+        "Cyberpunk",
+        "Utopia & Dystopia",
+        "Psychodrama",
+        "Social Drama",
+        "Melodrama",
+        "Documentary",
+        "Dark Comedy",
+    ),
+    "mood": ("Serious", "Dark", "Sad", "Disturbing"),
+    "source": ("True Story",),
+    "production": ("Independent Film",),
+}
+# kinds that an unmarked film for children has only with comedy (Lego Batman, The Mitchells vs
+# the Machines), not alone (Appleseed: Ex Machina, Superman: Unbound, Watership Down)
+_GROWNUP_WITHOUT_COMEDY = ("Action", "Science Fiction", "Super Hero", "Drama")
+# words of a description that a children's film does not have
+_GROWNUP_WORDS = re.compile(
+    r"\b(?:r-rated|sex(?:ual|y)?|drugs?|stoners?|marijuana|curs(?:es|ing)|swearing|nud(?:e|ity)"
+    r"|naked|murder(?:s|ed|er|ous)?|kill(?:s|ed|er|ers|ing)?|blood(?:y|shed)?|wars?|vampires?"
+    r"|zombies?|taliban|suicide|prostitut\w*|massacre|torture\w*|gore|corpses?)\b",
+    re.IGNORECASE,
+)
+
+
+def unmarked_adult_signs(item: Item) -> list[str]:
+    """Why an item without a family or children's mark looks made for grown-ups, for the
+    children's and family audiences: its marks (a Teen Film, Social Drama, a Serious mood, a true
+    story), an action, science-fiction, super-hero or drama film without comedy, a description
+    with words such as 'R-rated' or 'murder', or no English among its languages. [] when it has
+    a family or children's mark, or comes from a studio that makes films for children."""
+    audience = {v.casefold() for v in item.facet("audience")}
+    if audience & {"family film", "children's film"}:
+        return []
+    if any(s in _KIDS_STUDIOS for s in item.facet("studio")):
+        return []
+    signs = [
+        v
+        for name, values in _GROWNUP_MARKS.items()
+        for v in item.facet(name)
+        if any(is_kind_of(v, m, name) for m in values)
+    ]
+    if not any(is_kind_of(g, "Comedy") for g in item.genres):
+        signs += [g for g in item.genres if g in _GROWNUP_WITHOUT_COMEDY]
+    found = _GROWNUP_WORDS.search(item.description)
+    if found:
+        signs.append(f"'{found.group(0)}' in its description")
+    languages = item.facet("language")
+    if languages and "en" not in languages:
+        signs.append("not in English")
+    return signs
+
+
 # Source of the values: the omdb.org categories of the movie catalogue (audience facet
 # "Family Film" / "Children's Film"); other catalogues without them get the refusals only
 # (see Ranker._audience).
@@ -461,8 +531,9 @@ AUDIENCES: dict[str, Audience] = {
         unless_marked={
             "genre": ("Thriller", "War", "Crime", "Romance", "Disaster"),
         },
+        check_unmarked=True,
     ),
-    "family": Audience(needs=_FAMILY_NEEDS, refuses=_ADULT),
+    "family": Audience(needs=_FAMILY_NEEDS, refuses=_ADULT, check_unmarked=True),
     # a teenager (13-17, 'my 16 year old', 'PG-13'): any genre, horror and action included, but
     # nothing erotic, explicit or extreme (about the US PG-13 line)
     "teen": Audience(needs={}, refuses=_TEEN),

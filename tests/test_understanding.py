@@ -1934,6 +1934,37 @@ def test_a_teen_audience_keeps_action_and_leaves_out_the_extreme(movies_catalog:
     assert extreme and not any(teen.admits(i) for i in extreme)
 
 
+def test_unmarked_grown_up_animation_is_no_film_for_children(movies_catalog: Catalog) -> None:
+    """The catalogue marks few animated films for an audience: the grown-up ones among the
+    unmarked (anime for adults, super-hero action, dramas of war and exile) stay out."""
+    from chatbot.filters import AUDIENCES
+
+    children, family = AUDIENCES["children"], AUDIENCES["family"]
+    for title, year in [
+        ("Persepolis", 2007),
+        ("Appleseed: Ex Machina", 2007),
+        ("The Animatrix", 2003),
+        ("Kanojo No Omoide", 1995),
+        ("South Park: Bigger, Longer & Uncut", 1999),
+        ("Superman: Doomsday", 2007),
+        ("Princess", 2006),
+        ("The Fisher King", 1991),
+        ("The Haunted World of El Superbeasto", 2009),
+    ]:
+        item = movie(movies_catalog, title, year)
+        assert not children.admits(item), title
+        assert not family.admits(item), title
+    for title, year in [
+        ("Moana", 2016),
+        ("Toy Story 4", 2019),
+        ("Sing", 2016),
+        ("となりのトトロ", 1988),
+        ("The Lego Batman Movie", 2017),
+        ("The Mitchells vs the Machines", 2021),
+    ]:
+        assert children.admits(movie(movies_catalog, title, year)), title
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [

@@ -13,6 +13,7 @@ from chatbot.filters import (
     is_kind_of,
     mentions_any,
     parse_filters,
+    unmarked_adult_signs,
 )
 from chatbot.interest import InterestState, fold
 from chatbot.understanding import Understander
@@ -94,6 +95,51 @@ def test_audiences_need_family_films_and_refuse_adult_ones() -> None:
     assert not family.admits(_movie(("Animation",), ("Sexually Explicit",)))
     assert Filters(suitable_for="children").matches(_movie(("Animation",)))
     assert not Filters(genres_none=("Romance",)).matches(_movie(("Romantic Comedy",)))
+
+
+def _unmarked(genres: tuple[str, ...], text: str = "A film.", **facets: tuple[str, ...]) -> Item:
+    return Item(id="u", title="U", description=text, genres=genres, facets=facets)
+
+
+@pytest.mark.parametrize(
+    ("genres", "text", "facets"),
+    [
+        (("Animation", "Science Fiction", "Anime"), "A film.", {"language": ("ja",)}),
+        (("Animation", "Action", "Super Hero"), "A film.", {}),
+        (("Animation", "Drama"), "Refugees cross the mountains.", {}),
+        (("Animation",), "A film.", {"mood": ("Serious",)}),
+        (("Animation",), "A film.", {"source": ("True Story",)}),
+        (("Animation", "Comedy"), "Three friends see an R-rated film and start swearing.", {}),
+        (("Animation", "Comedy"), "A film.", {"audience": ("Dude Film",)}),
+        (("Animation",), "A film.", {"language": ("da",)}),
+        (("Fantasy", "Fairy-Tale Film", "Comedy", "Psychodrama"), "Two troubled men.", {}),
+        (("Animation", "Comedy", "Dark Comedy"), "A film.", {}),
+    ],
+)
+def test_unmarked_animation_with_signs_of_grown_up_films_is_not_for_children(
+    genres: tuple[str, ...], text: str, facets: dict[str, tuple[str, ...]]
+) -> None:
+    item = _unmarked(genres, text, **facets)
+    assert unmarked_adult_signs(item)
+    assert not AUDIENCES["children"].admits(item)
+    assert not AUDIENCES["family"].admits(item)
+    assert not Filters(suitable_for="children").matches(item)
+    # the teen and grown-up audiences have no such needs
+    assert AUDIENCES["teen"].admits(item)
+
+
+def test_unmarked_films_for_children_still_pass() -> None:
+    children = AUDIENCES["children"]
+    assert children.admits(_unmarked(("Animation", "Adventure", "Comedy"), language=("en",)))
+    assert children.admits(_unmarked(("Animation", "Action", "Comedy", "Super Hero")))
+    assert children.admits(_unmarked(("Animation", "Science Fiction", "Comedy")))
+    # a studio that makes films for children vouches for one in another language
+    assert children.admits(
+        _unmarked(("Animation", "Anime"), language=("ja",), studio=("Studio Ghibli",))
+    )
+    # a children's mark wins over the signs: a marked drama or action film is the mark's call
+    assert children.admits(_movie(("Animation", "Drama"), ("Children's Film",)))
+    assert not unmarked_adult_signs(_movie(("Animation", "Action"), ("Family Film",)))
 
 
 def test_topics_to_avoid_match_their_variants() -> None:

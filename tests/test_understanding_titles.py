@@ -987,6 +987,19 @@ def test_suitability_for_a_teenager_is_not_a_childs() -> None:
     assert "teenager" not in child
 
 
+def test_suitability_of_unmarked_grown_up_animation_says_why() -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    war = film(43, "Refuge", 2017, ("Animation", "Drama"))
+    cartoon = film(44, "Barnyard Pals", 2006, ("Animation", "Comedy"))
+    catalog = Catalog([*FILMS, war, cartoon])
+    no = answer(Question("suitability", (war.id,)), "is it ok for my 7 year old?", catalog)
+    assert no.startswith("Probably not for children") and "Drama" in no
+    yes = answer(Question("suitability", (cartoon.id,)), "ok for the kids?", catalog)
+    assert yes.endswith("fine for children.")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "named"),
     [
