@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 # score = similarity to the query + these bonuses (similarities are cosines in -1..1)
 PREFERRED_BOOST = 0.06  # per preferred facet value the item has (at most two count)
 FOCUS_BOOST = 0.10  # for a facet value asked for in the latest message
+# for a film the catalogue marks as a family or children's film while children or the whole
+# family watch: positive evidence of fitting the audience goes before unmarked films that only
+# pass its limits (Maleficent after the marked fantasy films); the size of one preferred facet
+MARKED_AUDIENCE_BOOST = PREFERRED_BOOST
+_MARKS = frozenset(("family film", "children's film"))
 POPULARITY_WEIGHT = 0.3  # times log-popularity scaled to 0..1
 RATING_WEIGHT = 0.02  # times (rating - 6) / 4, for rated items
 DISLIKED_WEIGHT = 0.35  # how strongly disliked items push the query away
@@ -560,6 +565,10 @@ class Ranker:
             score += FOCUS_BOOST
         if item.rating is not None:
             score += RATING_WEIGHT * (item.rating - 6.0) / 4.0
+        if state.constraints.get("audience") in ("children", "family") and any(
+            v.casefold() in _MARKS for v in item.facet("audience")
+        ):
+            score += MARKED_AUDIENCE_BOOST
         return score
 
     def _popular(

@@ -314,3 +314,18 @@ def test_turning_down_childrens_films_leaves_out_unmarked_animation(ranker: Rank
     animated = InterestState(preferred=(("genre", "Animation"),), avoided=grown.avoided)
     assert "Animation" not in ranker.filters(animated).genres_none
     assert "Animation" not in ranker.filters(InterestState()).genres_none
+
+
+def test_marked_family_films_go_first_while_children_watch(ranker: Ranker) -> None:
+    """An unmarked film that only passes the children's limits (Maleficent, a fairy tale) ranks
+    after a film the catalogue marks as a family film, at the same similarity."""
+    from chatbot.catalog import Item
+    from chatbot.events import ConstraintSet
+
+    marked = Item(id="m", title="M", description="A film.", facets={"audience": ("Family Film",)})
+    plain = Item(id="p", title="P", description="A film.")
+    kids = fold([ConstraintSet("audience", "children")])
+    assert ranker._score(kids, marked, 0.5, {}) > ranker._score(kids, plain, 0.5, {})
+    # nobody young watching: the mark is no reason to rank a film higher
+    alone = InterestState()
+    assert ranker._score(alone, marked, 0.5, {}) == ranker._score(alone, plain, 0.5, {})

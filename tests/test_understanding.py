@@ -2335,6 +2335,58 @@ def test_saying_which_version_moves_the_verdict(
     assert not any(isinstance(e, BeliefRemoved) for e in events(nlu, "the 90s one", alone))
 
 
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        # a year, 'the original', 'the old', a country after or before a shared title
+        (
+            "the italian job (the 69 one) was brilliant, the 2003 remake not so much",
+            {("The Italian Job", 1969): ItemLiked, ("The Italian Job", 2003): ItemRejected},
+        ),
+        ("really enjoyed the fly, the original", {("The Fly", 1958): ItemLiked}),
+        ("the old ocean's eleven is so charming", {("Ocean's Eleven", 1960): ItemLiked}),
+        ("godzilla 98 was dumb", {("Godzilla", 1998): ItemRejected}),
+        ("i adored little women 2019", {("Little Women", 2019): ItemLiked}),
+        # the remake said beside a title named without its version: the best known other one
+        (
+            "loved the mummy but not the remake",
+            {("The Mummy", 1999): ItemLiked, ("The Mummy", 2017): ItemRejected},
+        ),
+        (
+            "king kong, the peter jackson one, dragged on forever",
+            {("King Kong", 2005): ItemRejected},
+        ),
+    ],
+)
+def test_a_shared_title_said_with_its_version_is_that_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, verdicts: dict[tuple[str, int], type]
+) -> None:
+    got = events(nlu, text)
+    for (title, year), kind in verdicts.items():
+        item = movie(movies_catalog, title, year)
+        assert kind(item.id, item.label) in got, (text, got)
+    # the year or 'remake' that told the films apart is no limit, wish or topic
+    assert not any(isinstance(e, (ConstraintSet, AttributeAvoided, InterestExpressed)) for e in got)
+    named = {(t, y) for t, y in verdicts}
+    others = {e.title for e in got if isinstance(e, (ItemLiked, ItemRejected))}
+    assert others == {f"{t} ({y})" for t, y in named}, got
+
+
+def test_a_title_with_a_year_the_catalogue_lacks_is_no_other_film(nlu: Understander) -> None:
+    """'gladiator 2024' is not Gladiator (2000): nothing is recorded and the reply says so."""
+    found = nlu.understand("i loved gladiator 2024", InterestState())
+    assert not found.events and found.unknown_titles
+    assert any("2024" in n and "Gladiator" in n.title() for n in found.notes), found.notes
+    # a common word before a number is no title with a year ('saw 2012 last night')
+    assert any(isinstance(e, ItemSeen) for e in events(nlu, "i saw 2012 last night"))
+    # a year that fits, or a count, reads as before
+    assert any(isinstance(e, ItemLiked) for e in events(nlu, "loved the godfather 1972"))
+    assert not any(
+        isinstance(e, ConstraintSet) and e.name.startswith("year")
+        for e in events(nlu, "it 2017 was scary")
+    )
+
+
 def test_a_request_beside_a_question_is_read_and_the_question_kept(
     nlu: Understander, after_picks: InterestState
 ) -> None:
@@ -2748,6 +2800,58 @@ def test_the_users_here_and_now_is_no_topic(nlu: Understander) -> None:
 def test_children_said_to_be_asleep_bring_no_audience(nlu: Understander) -> None:
     got = events(nlu, "the kids are already fast asleep, so something gory")
     assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kids are at their grandpas this weekend, a heist film",
+        "both kids are at my moms tonight so a slasher",
+    ],
+)
+def test_children_away_at_a_relatives_bring_no_audience(nlu: Understander, text: str) -> None:
+    got = events(nlu, text)
+    assert not [e for e in got if isinstance(e, ConstraintSet) and e.name == "audience"], got
+    kids = fold([ConstraintSet("audience", "children")])
+    assert ConstraintCleared("audience") in events(nlu, text, kids)
+
+
+@pytest.mark.parametrize(
+    "text", ["ok he's back in bed, a war film then", "she went back to sleep, a western please"]
+)
+def test_a_child_back_in_bed_ends_the_childrens_audience(nlu: Understander, text: str) -> None:
+    kids = fold([ConstraintSet("audience", "children")])
+    assert ConstraintCleared("audience") in events(nlu, text, kids)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("my 8 year old adored the iron giant, what else?", "The Iron Giant"),
+        ("our 6 year old loved coco. so what else would she like?", "Coco"),
+    ],
+)
+def test_what_else_after_a_liked_film_asks_for_films(
+    nlu: Understander, text: str, title: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is None, found.question
+    assert any(isinstance(e, ItemLiked) and e.title.startswith(title) for e in found.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she loved the goonies, is that too scary for her brother? something like it",
+        "he liked alien, was that too much? more like that",
+    ],
+)
+def test_asking_whether_a_film_was_too_much_is_no_verdict(nlu: Understander, text: str) -> None:
+    got = events(nlu, text)
+    assert any(isinstance(e, (ItemLiked, SimilarRequested)) for e in got), got
+    assert not any(isinstance(e, ItemRejected) for e in got), got
+    # said, not asked, it is a verdict
+    assert any(isinstance(e, ItemRejected) for e in events(nlu, "the goonies was too scary"))
 
 
 def test_a_rating_number_after_the_genre_keeps_the_genre(nlu: Understander) -> None:

@@ -1026,13 +1026,18 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "children_left",
         "audience",
-        rf"(?:\b(?:the|my|our) |^|(?<=[.!?,] )|\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|"
+        r"(?:\b(?:both |all )?(?:the|my|our) |\bboth |^|(?<=[.!?,] )|"
+        rf"\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|"
         # 'the 6yo went to bed', 'the 7 year old is asleep now'
         r"\d{1,2}\s*(?:yo|y/o|yrs? olds?|years? olds?|-years?-olds?))s? "
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|(?:fast |sound )?asleep|in bed|out|"
         r"away|home|"
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp|"
+        # 'kids are at grandmas', 'the kids are at their dads': the possessive without its
+        # apostrophe
+        r"at (?:my |our )?(?:grandmas?|grandpas?|grannys?|nanas?|nans?|moms|mums|dads|"
+        r"grandparents|friends|cousins|aunts|uncles)\b|"
         # 'the kids are with grandma tonight', 'kids are staying with their dad'
         r"(?:staying |sleeping over )?with (?:grandmother|grandfather|grandma|granny|nana|nan|"
         r"grandpa|grandparents|"
@@ -1076,8 +1081,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "children_asleep",
         "audience",
         r"\b(?:they|they're|theyre|they've|she|she's|shes|he|he's|hes) "
-        r"(?:are |is |has |have |'re |'s |just |finally |all )*"
-        r"(?:gone |went |fell |fallen )?(?:to bed|to sleep|asleep|in bed|sleeping)\b",
+        r"(?:are |is |has |have |'re |'s |just |finally |all |back )*"
+        r"(?:gone |went |fell |fallen )?(?:back )?(?:to bed|to sleep|asleep|in bed|sleeping)\b",
         _R._left,
         when=_audience_set,
     ),

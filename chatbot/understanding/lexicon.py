@@ -625,6 +625,11 @@ REQUEST_QUESTIONS = re.compile(
     r"^anything\b|^got any\b|^why not\b|"
     # 'what else did that director make?': more films, not a fact
     r"(?:^|, )what else (?:did|has|have) (?:that|this|the|he|she|they)\b|"
+    # 'my 7 year old loved paddington, what else?', 'liked heat. so what else is there': films
+    # like the ones named
+    r"(?:^|[,.;!]\s*)(?:so |and |ok |okay )?what else\b(?=\s*(?:[?!.]|$|is there|you got|"
+    r"do you have|(?:would|could|can|should|might) (?:she|he|they|i|we|the \w+) (?:like|watch|"
+    r"enjoy)))|"
     # "he's 8, what's similar but ok for kids?": films like the one named are asked for
     r"(?:^|,\s*)(?:what'?s|what is|anything|something|got anything|any(?:thing)? else) "
     r"(?:else )?(?:similar|like (?:it|that|this|that one))\b|"

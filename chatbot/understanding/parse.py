@@ -85,6 +85,7 @@ from chatbot.understanding.lexicon import (
 )
 from chatbot.understanding.proposals import validate_proposed_events
 from chatbot.understanding.titles import PERSON_CUES, PICK_NOUNS, TitleRules
+from chatbot.understanding.versions import VersionReader
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class Understander:
         self.vocab = vocabulary or Vocabulary(catalog)
         self.proposer = proposer  # optional model that suggests extra events (off by default)
         self.language = language
+        self._versions = VersionReader(self.vocab)  # 'halloween (the 1978 one)'
 
     def warm(self) -> None:
         """Load the NLP pipeline and the language models now (a few seconds) instead of on the
@@ -148,6 +150,7 @@ class Understander:
 
         text = self._without_idioms(text)
         text = self._acronyms_spelt_out(text)
+        text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
         aside = ASIDE.match(text)
@@ -176,6 +179,7 @@ class Understander:
             ).run()
             if asked.question is not None and asked.question.item_ids:
                 found = asked
+        found = self._without_missing_versions(text, found)
         foreign = self._foreign(text, found)
         if foreign is not None:
             return Understanding(language=foreign)
@@ -191,6 +195,33 @@ class Understander:
             log.info("dropped a proposed event: %s", problem)
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
+
+    def _without_missing_versions(self, text: str, found: Understanding) -> Understanding:
+        """'i loved parasite 2019' with only Parasite (1982) under that name: the film meant is
+        not in the catalogue (under that name), so nothing is recorded for the other film and
+        the reply says so (issue 12: an unknown title is never swapped for another film)."""
+        missing = self._versions.missing_versions(text)
+        if not missing:
+            return found
+        wrong = {it.id for _, _, items in missing for it in items}
+        events = tuple(e for e in found.events if getattr(e, "item_id", None) not in wrong)
+        notes = [
+            f"The catalogue has {title.strip()!r} only from "
+            f"{', '.join(sorted({str(it.year) for it in items if it.year}))}, not from {year}, so "
+            "I recorded nothing for it; is it listed under another name (its original title)?"
+            for title, year, items in missing
+        ]
+        question = found.question
+        if question is not None and set(question.item_ids) & wrong:
+            question = None
+        return replace(
+            found,
+            events=events,
+            mentioned=tuple(i for i in found.mentioned if i not in wrong),
+            unknown_titles=(*found.unknown_titles, *(f"{t} {y}" for t, y, _ in missing)),
+            notes=(*found.notes, *notes),
+            question=question,
+        )
 
     def _question_among_sentences(self, text: str, state: InterestState) -> Understanding | None:
         """'how long is the godfather? wanna know if i have time', 'is Coraline too scary for a 7
@@ -1789,6 +1820,15 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         nxt = words[k + 1]
         if nxt in _PRAISE or (nxt,) in POSITIVE_CUES:
+            return False
+        # 'he liked jurassic park, is that too much?', 'is it too scary for her?': a question
+        # the user asks, no verdict
+        end = next((j for j in range(k + 1, len(words)) if words[j] in (".", "!", "?", ",")), None)
+        start = max((j + 1 for j in range(k) if words[j] in (".", "!", "?", ",", ";")), default=0)
+        while start < k and words[start] in ("and", "but", "so", "or", "also"):
+            start += 1
+        asks = words[start] in ("is", "was", "would", "will", "isn't", "wasn't", "are", "were")
+        if end is not None and words[end] == "?" and asks:
             return False
         return nxt == "much" or self._pos(k + 1) == "ADJ"
 

@@ -1,0 +1,275 @@
+"""Which film of a shared title the user means: 'halloween (the 1978 one)', 'true grit, the
+original', 'the old psycho', 'parasite 2019', 'oldboy, the korean original', and a second
+mention of another version in the same message ('... but the 2007 remake was garbage', 'not the
+remake', 'the peter jackson one was too long').
+
+The message is rewritten before it is read: each such mention becomes the title with its year in
+brackets ('halloween (1978)'), which the title rules read as that film, so the year, 'remake' or
+'korean' said to tell the films apart sets no year limit, wish or topic. A mention is rewritten
+only when exactly one film of the title fits what is said; otherwise the text stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chatbot.catalog import Item
+from chatbot.title_keys import normalize_title
+from chatbot.understanding.core import Vocabulary
+
+_OLD = ("original", "orig", "old", "older", "oldest", "classic", "earlier")
+_NEW = ("remake", "reboot", "new", "newer", "newest", "recent", "latest", "modern")
+# adjectives of a country or its language -> ISO 3166 code of the catalogue's country facet
+COUNTRY_WORDS = {
+    "korean": "KR",
+    "american": "US",
+    "hollywood": "US",
+    "japanese": "JP",
+    "french": "FR",
+    "swedish": "SE",
+    "british": "GB",
+    "english": "GB",
+    "german": "DE",
+    "spanish": "ES",
+    "italian": "IT",
+    "chinese": "CN",
+    "danish": "DK",
+    "norwegian": "NO",
+    "mexican": "MX",
+    "indian": "IN",
+    "australian": "AU",
+    "dutch": "NL",
+    "thai": "TH",
+    "russian": "RU",
+}
+_WHICH = "|".join((*_OLD, *_NEW, *COUNTRY_WORDS))
+_NOUN = r"(?:one|version|film|movie|remake|original|take)"
+_YEAR = r"(?:19|20)\d\d"
+# right after the title: ' 2019', ' (1978)', ', the 1982 one', ' (the 1978 one)', ', the
+# original with john wayne', ' - the korean original', " '68"
+_AFTER = re.compile(
+    r"\s*(?:,|\(|-|–|:)?\s*(?:the\s+)?"
+    rf"(?:(?P<year>{_YEAR})|'(?P<yy>\d\d)|(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
+    rf"(?:\s+{_NOUN})?(?:\s+(?:with|starring)\s+[a-z]+(?:\s+[a-z]+)?)?"
+    r"(?:\s+from\s+(?:the\s+)?(?:19|20)?\d0'?s)?\s*\)?",
+    re.IGNORECASE,
+)
+# right after the title, a person: ', the peter jackson one', ' with sandra bullock', ' (the one
+# with john wayne)'
+_AFTER_NAME = re.compile(
+    r"\s*(?:,|\(|-|–)?\s*(?:the\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+(?:one|version)\b|"
+    r"(?:the\s+one\s+)?(?:with|starring|by)\s+(?P<with>[a-z]+\s+[a-z]+))\s*\)?",
+    re.IGNORECASE,
+)
+# right before the title: 'the old psycho', 'the original halloween', 'the 2010 true grit'
+_BEFORE = re.compile(rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})|(?P<which>{_WHICH}))\s+$", re.IGNORECASE)
+# elsewhere in the message: 'the 2007 remake', 'the remake', 'the original', 'the old one', 'the
+# korean one', 'the peter jackson one', 'the other one'
+_ELSEWHERE = re.compile(
+    rf"\bthe\s+(?:(?P<year>{_YEAR})\s+|'?(?P<yy>\d\d)\s+|(?P<which>{_WHICH}|other)\s+|"
+    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
+# a year typed right after a title: 'parasite 2019', 'dune (2021)'
+_YEAR_AFTER = re.compile(rf"\s*\(?\s*(?P<year>{_YEAR})\b\s*\)?")
+_YEAR_SLACK = 1  # years: release dates differ by country and festival
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int  # character offsets of the title in the text
+    end: int
+    versions: tuple[Item, ...]  # the films of that title, oldest first
+    # a common word typed without the title's article ('it', 'her', 'up', 'thing'): read as a
+    # title only with a year right after it ('it 2017', 'it (the 1990 one)')
+    weak: bool = False
+
+
+def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = None) -> list[Item]:
+    """The versions what the match says fits: a year, a two-digit year, old / new, a country
+    or a person the film's people or description name; other = the version meant elsewhere."""
+    pool = [v for v in versions if v is not other]
+    said = m.groupdict()
+    if said.get("year"):
+        return [v for v in pool if v.year == int(said["year"])]
+    yy = said.get("yy") or said.get("bare")
+    if yy:
+        return [v for v in pool if v.year is not None and v.year % 100 == int(yy)]
+    which = (said.get("which") or "").lower()
+    if not which and said.get("noun") and said["noun"].lower() in ("remake", "reboot"):
+        which = "new"
+    if not which and said.get("noun") and said["noun"].lower() == "original":
+        which = "old"
+    if which == "other":
+        return pool if other is not None and len(pool) == 1 else []
+    if which in COUNTRY_WORDS:
+        return [v for v in pool if COUNTRY_WORDS[which] in v.facet("country")]
+    dated = [v for v in pool if v.year is not None]
+    if which in _OLD and dated:
+        return [min(dated, key=lambda v: v.year or 0)]
+    if which in _NEW and dated:
+        return [max(dated, key=lambda v: v.year or 0)]
+    name = (said.get("name") or said.get("with") or "").lower()
+    if name:
+        return [v for v in pool if _names(v, name)]
+    return []
+
+
+def _names(item: Item, name: str) -> bool:
+    """Whether the film's people or description name the person ('peter jackson', 'lynch');
+    a common word ('the best one', 'the scary one') names nobody."""
+    from wordfreq import zipf_frequency
+
+    people = " | ".join(item.facet("person")).lower()
+    surname = name.split()[-1]
+    if len(surname) < 4 or zipf_frequency(surname, "en") >= 4.8:
+        return False
+    return bool(
+        re.search(rf"\b{re.escape(surname)}\b", people)
+        or re.search(rf"\b{re.escape(name)}\b", item.description.lower())
+    )
+
+
+class VersionReader:
+    """Rewrites mentions of a shared title that say which film they mean (see the module)."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        from wordfreq import zipf_frequency
+
+        self.vocab = vocab
+        self.shared: dict[str, tuple[Item, ...]] = {}
+        self.common: set[str] = set()
+        for key, items in vocab.titles.items():
+            years = {i.year for i in items if i.year is not None}
+            if len(years) >= 2:
+                self.shared[key] = tuple(sorted(items, key=lambda i: i.year or 0))
+                if zipf_frequency(key, "en") >= 5.0:
+                    self.common.add(key)
+        self.max_words = max((len(k.split()) for k in self.shared), default=0)
+
+    def _mentions(self, text: str) -> list[_Mention]:
+        words = list(_WORD.finditer(text))
+        found: list[_Mention] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_words + 1, len(words) - i), 0, -1):
+                a, b = words[i].start(), words[i + n - 1].end()
+                if n > 1 and words[i + n - 1].group(0).lower() in ("the", "a", "an"):
+                    continue  # 'king kong, the peter jackson one': no inverted article
+                key = normalize_title(text[a:b])
+                if key in self.shared:
+                    typed = text[a:b].lower().split()
+                    weak = key in self.common and len(typed) == len(key.split())
+                    found.append(_Mention(a, b, self.shared[key], weak))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def missing_versions(self, text: str) -> list[tuple[str, int, tuple[Item, ...]]]:
+        """Titles typed with a year no film of that title has ('parasite 2019' when the
+        catalogue holds only Parasite (1982) under that name): (title as typed, year, the films
+        of that title), so that no other film is taken for the one meant. Common words ('saw
+        2012') are no such titles."""
+        from wordfreq import zipf_frequency
+
+        words = list(_WORD.finditer(text))
+        out: list[tuple[str, int, tuple[Item, ...]]] = []
+        longest = self.vocab.max_title_tokens
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                a, b = words[i].start(), words[i + n - 1].end()
+                if n > 1 and words[i + n - 1].group(0).lower() in ("the", "a", "an"):
+                    continue
+                key = normalize_title(text[a:b])
+                items = self.vocab.titles.get(key)
+                after = _YEAR_AFTER.match(text, b) if items else None
+                if not items or after is None or zipf_frequency(key, "en") >= 5.0:
+                    continue
+                year = int(after.group("year"))
+                if key.isdecimal() or any(
+                    it.year is not None and abs(it.year - year) <= _YEAR_SLACK for it in items
+                ):
+                    continue
+                out.append((text[a:b], year, tuple(items)))
+                i += n - 1
+                break
+            i += 1
+        return out
+
+    def rewrite(self, text: str) -> str:
+        """The text with each mention that says which film it means written 'title (year)'."""
+        if not self.shared:
+            return text
+        mentions = self._mentions(text)
+        if not mentions:
+            return text
+        edits: list[tuple[int, int, str]] = []  # (start, end, new text)
+        chosen: dict[int, Item] = {}
+        for k, m in enumerate(mentions):
+            title = text[m.start : m.end]
+            after = _AFTER.match(text, m.end)
+            if m.weak and (after is None or not (after.group("year") or after.group("yy"))):
+                continue
+            if after is not None and after.end() > m.end:
+                fits = _fits(m.versions, after)
+                if len(fits) == 1:
+                    edits.append((m.start, after.end(), f"{title} ({fits[0].year}) "))
+                    chosen[k] = fits[0]
+                    continue
+            named = _AFTER_NAME.match(text, m.end)
+            if named is not None:
+                fits = _fits(m.versions, named)
+                if len(fits) == 1:
+                    edits.append((m.start, named.end(), f"{title} ({fits[0].year}) "))
+                    chosen[k] = fits[0]
+                    continue
+            before = _BEFORE.search(text[: m.start])
+            if before is not None:
+                fits = _fits(m.versions, before)
+                if len(fits) == 1:
+                    edits.append((before.start(), m.end, f"{title} ({fits[0].year})"))
+                    chosen[k] = fits[0]
+        if len(mentions) == 1 and not mentions[0].weak:
+            edits += self._elsewhere(text, mentions[0], chosen.get(0), edits)
+        for start, end, new in sorted(edits, reverse=True):
+            text = text[:start] + new + text[end:]
+        return text
+
+    def _elsewhere(
+        self, text: str, m: _Mention, meant: Item | None, edits: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """'... but the 2007 remake was garbage': another version of the one title the message
+        names, said after it; the first mention, when it said no version, is then the other
+        one ('loved the thing but not the remake': the 1982 film)."""
+        out: list[tuple[int, int, str]] = []
+        title = text[m.start : m.end]
+        taken = [(a, b) for a, b, _ in edits]
+        for ref in _ELSEWHERE.finditer(text, m.end):
+            if any(a <= ref.start() < b for a, b in taken):
+                continue
+            noun = ref.group("noun").lower()
+            bare_one = noun in ("one", "version") and not any(
+                ref.group(g) for g in ("year", "yy", "which", "name")
+            )
+            if bare_one:
+                continue
+            fits = _fits(m.versions, ref, other=meant)
+            if len(fits) != 1 or fits[0] is meant:
+                continue
+            out.append((ref.start(), ref.end(), f"{title} ({fits[0].year})"))
+            if meant is None:
+                rest = [v for v in m.versions if v is not fits[0]]
+                if len(rest) == 1 or (ref.group("which") or noun) in _NEW + ("remake", "reboot"):
+                    # the one named first is the other (the best known other when the remake
+                    # is said: 'the mummy, not the remake' is the 1999 film, not the 1932 one)
+                    first = self.vocab.best_item(rest)
+                    out.append((m.start, m.end, f"{title} ({first.year})"))
+                    meant = first
+            break
+        return out
