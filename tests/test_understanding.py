@@ -2372,6 +2372,41 @@ def test_a_shared_title_said_with_its_version_is_that_film(
     assert others == {f"{t} ({y})" for t, y in named}, got
 
 
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("i liked home alone but not the sequel", ["Home Alone (1990)"], ["Home Alone 2"]),
+        ("jaws 2 was fine, part 3 was awful", [], ["Jaws 3-D (1983)"]),
+        (
+            "terminator salvation was bland but i loved the first two",
+            ["The Terminator (1984)", "Terminator 2"],
+            ["Terminator Salvation (2009)"],
+        ),
+        # the films of the series itself: no anthology of shorts among the sequels
+        (
+            "the matrix rocks, the sequels not so much",
+            ["The Matrix (1999)"],
+            ["The Matrix Reloaded (2003)", "The Matrix Revolutions (2003)"],
+        ),
+        # a time is no title: 'last night' is no Last Night in Soho
+        ("i watched scream 2 last night, the first one was better tho", ["Scream (1996)"], []),
+    ],
+)
+def test_sequels_parts_and_first_films_of_a_named_series(
+    nlu: Understander, text: str, liked: list[str], rejected: list[str]
+) -> None:
+    got = events(nlu, text)
+    said = {
+        ItemLiked: [e.title for e in got if isinstance(e, ItemLiked)],
+        ItemRejected: [e.title for e in got if isinstance(e, ItemRejected)],
+    }
+    for kind, titles in ((ItemLiked, liked), (ItemRejected, rejected)):
+        assert len(said[kind]) == len(titles), (text, got)
+        assert all(any(t.startswith(w) for t in said[kind]) for w in titles), (text, got)
+    assert not any(isinstance(e, InterestExpressed) for e in got), got
+    assert "Last Night in Soho (2021)" not in {getattr(e, "title", "") for e in got}
+
+
 def test_a_title_with_a_year_the_catalogue_lacks_is_no_other_film(nlu: Understander) -> None:
     """'gladiator 2024' is not Gladiator (2000): nothing is recorded and the reply says so."""
     found = nlu.understand("i loved gladiator 2024", InterestState())
@@ -2852,6 +2887,20 @@ def test_asking_whether_a_film_was_too_much_is_no_verdict(nlu: Understander, tex
     assert not any(isinstance(e, ItemRejected) for e in got), got
     # said, not asked, it is a verdict
     assert any(isinstance(e, ItemRejected) for e in events(nlu, "the goonies was too scary"))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("no chick flicks tonight pls", AttributeAvoided("audience", "Chick Flick")),
+        ("in the mood for a chickflick", AttributePreferred("audience", "Chick Flick")),
+        ("some dumb bro movie", AttributePreferred("audience", "Dude Film")),
+    ],
+)
+def test_audience_kinds_in_slang_are_facets(nlu: Understander, text: str, event: Event) -> None:
+    got = events(nlu, text)
+    assert event in got, got
+    assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in got), got
 
 
 def test_a_rating_number_after_the_genre_keeps_the_genre(nlu: Understander) -> None:

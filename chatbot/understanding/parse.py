@@ -519,6 +519,7 @@ class _Parse(ConstraintRules, TitleRules):
             self._exact_titles()
         self._ordinal_of_named_list()
         self._ordinal_of_named_series()
+        self._relative_of_named_series()
         self._references_without_picks()
         self._effects_of_titles()
         self._facets()

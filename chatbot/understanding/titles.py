@@ -54,6 +54,28 @@ log = logging.getLogger(__name__)
 FRANCHISE_NOUNS = frozenset(
     ("movies", "films", "flicks", "series", "franchise", "saga", "trilogy", "sequels", "ones")
 )
+# when something happened: the opening words of a longer title ('Last Night in Soho', 'One Day
+# in September') said as a time are no title
+_WHEN_PHRASES = frozenset(
+    (
+        "last night",
+        "last week",
+        "last weekend",
+        "last year",
+        "last time",
+        "last summer",
+        "the other night",
+        "the other day",
+        "one day",
+        "one night",
+        "this weekend",
+        "this morning",
+        "this afternoon",
+        "tonight",
+        "yesterday",
+        "next time",
+    )
+)
 # 'Alien and Aliens, I love both': words after a verdict that point back at a list
 PLURAL_BACK = frozenset(("both", "all", "them", "those", "these", "each", "three", "four"))
 # 'do you have X?': asking whether the catalogue holds a title names it
@@ -1048,6 +1070,8 @@ class TitleRules(ParseBase):
         sentence says so: a verb of liking or watching before them, another title in the same
         list, or a verdict of which they are the subject ('eternal sunshine was great')."""
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        if " ".join(self._words(i, n)) in _WHEN_PHRASES and not self.toks[i].raw[:1].isupper():
+            return False  # 'i watched scream 2 last night' is no Last Night in Soho
         if (
             self.toks[i].text in ("i", "you", "we", "they", "he", "she")
             and not self.toks[i].raw[:1].isupper()
@@ -2211,14 +2235,9 @@ class TitleRules(ParseBase):
             if not before:
                 continue
             item = max(before, key=lambda x: x.pos).item
-            films = next(
-                (
-                    f
-                    for f in self.vocab.series.values()
-                    if item in f and len({normalize_title(x.title) for x in f}) == len(f) > 1
-                ),
-                None,
-            )  # a series of several titles, not remakes of one ('Heat' 1986 and 1995)
+            assert item is not None
+            # a series of several titles, not remakes of one ('Heat' 1986 and 1995)
+            films = self._series_of(item)
             if films is None:
                 continue
             idx = ORDINALS[t.text]
@@ -2228,6 +2247,82 @@ class TitleRules(ParseBase):
             self.targets = [x for x in self.targets if x.pos != k]
             self._add_item(k, films[i])
             self._use(k, 2 if noun else 1)
+
+    def _series_of(self, item: Item) -> list[Item] | None:
+        """The series the item is a film of (release order), when its films have titles of
+        their own (not remakes of one title: 'Heat' 1986 and 1995)."""
+        return next(
+            (
+                f
+                for f in self.vocab.series.values()
+                if item in f and len({normalize_title(x.title) for x in f}) > 1
+            ),
+            None,
+        )
+
+    def _relative_of_named_series(self) -> None:
+        """'i liked the descent but not the sequel', 'toy story 2 and 3 were great, part 4 not
+        so much', 'the third godfather was a letdown but i loved the first two': a sequel, a
+        prequel, a part by number or the first films, said after a film of a series in the
+        same sentence, are those films of that series."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            if t.used:
+                continue
+            prev = toks[k - 1].text if k > 0 else ""
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            picked: list[Item] = []
+            width = 1
+            named = [
+                x for x in self.targets if x.item is not None and not x.from_reference and x.pos < k
+            ]
+            before = [x for x in named if self._same_sentence(x.pos, k)]
+            if not before:
+                continue
+            item = max(before, key=lambda x: x.pos).item
+            assert item is not None
+            films = self._series_of(item)
+            if films is None:
+                continue
+            at = films.index(item)
+            # the films of the series itself: 'the matrix sequels' are not The Animatrix
+            head = normalize_title(item.title).split()[0]
+            features = [
+                f
+                for f in films
+                if (not f.runtime or f.runtime > 40) and head in normalize_title(f.title).split()
+            ] or films
+            if t.text in ("sequel", "sequels", "prequel", "prequels") and prev in (
+                "the",
+                "its",
+                "their",
+                "a",
+            ):
+                later = t.text.startswith("sequel")
+                side = [f for f in (films[at + 1 :] if later else films[:at]) if f in features]
+                picked = side if t.text.endswith("s") else side[:1] if later else side[-1:]
+            elif t.text == "part" and nxt in NUMBER_WORDS and prev != "that":
+                n = int(NUMBER_WORDS[nxt])
+                numbered = [f for f in films if re.search(rf"\b{n}\b", normalize_title(f.title))]
+                if len(numbered) == 1:
+                    picked = numbered
+                elif 1 <= n <= len(features):
+                    picked = [features[n - 1]]
+                width = 2
+            elif (
+                t.text in ("first", "last")
+                and prev == "the"
+                and nxt in ("two", "three", "2", "3")
+                and (k + 2 >= len(toks) or toks[k + 2].text in (*END_OF_OBJECT, "were", "are"))
+            ):
+                n = int(NUMBER_WORDS[nxt])
+                picked = features[:n] if t.text == "first" else features[-n:]
+                width = 2
+            if not picked:
+                continue
+            for film in picked:
+                self._add_item(k, film)
+            self._use(k, width)
 
     def _series_lists(self) -> None:
         """Several films of a series at once: 'both Kill Bill movies', 'all the Lord of the Rings
