@@ -2356,6 +2356,12 @@ def test_saying_which_version_moves_the_verdict(
             "king kong, the peter jackson one, dragged on forever",
             {("King Kong", 2005): ItemRejected},
         ),
+        # typed with a typo, the title is still told apart by what follows
+        ("loved the italain job, the old one", {("The Italian Job", 1969): ItemLiked}),
+        (
+            "loved planet of the apez but not the remake",
+            {("Planet of the Apes", 1968): ItemLiked, ("Planet of the Apes", 2001): ItemRejected},
+        ),
     ],
 )
 def test_a_shared_title_said_with_its_version_is_that_film(
@@ -2901,6 +2907,22 @@ def test_audience_kinds_in_slang_are_facets(nlu: Understander, text: str, event:
     got = events(nlu, text)
     assert event in got, got
     assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in got), got
+
+
+def test_dont_recommend_a_film_already_seen_is_seen_not_rejected(nlu: Understander) -> None:
+    got = events(nlu, "do not show me gravity, i've already seen it")
+    assert [type(e) for e in got] == [ItemSeen] and got[0].title == "Gravity (2013)"
+    # turned down for what it is, it is a rejection
+    hated = events(nlu, "dont suggest the shining, it sucks")
+    assert any(isinstance(e, ItemRejected) and e.title == "The Shining (1980)" for e in hated)
+
+
+def test_leaving_out_a_studio_says_what_the_catalogue_knows(nlu: Understander) -> None:
+    """The studio is known only where a synopsis names it: the reply says how many films went
+    and that others may still come, instead of promising what the filter cannot keep."""
+    found = nlu.understand("a cartoon but nothing from dreamworks", InterestState())
+    assert AttributeAvoided("studio", "DreamWorks") in found.events
+    assert any("DreamWorks" in n and "synopsis" in n for n in found.notes), found.notes
 
 
 def test_a_rating_number_after_the_genre_keeps_the_genre(nlu: Understander) -> None:

@@ -1288,3 +1288,13 @@ def test_children_named_with_an_age_or_as_ones_own_stay_children(
     nlu: Understander, text: str
 ) -> None:
     assert ConstraintSet("audience", "children") in events(nlu, text), events(nlu, text)
+
+
+def test_a_letter_doubled_in_the_wrong_place_is_a_typo() -> None:
+    from chatbot.understanding.titles import _close_enough
+
+    # seven letters allow one edit; the double moved is two edits but one slip
+    assert _close_enough("tobbaco", "tobacco")
+    assert _close_enough("kallata", "kalatta")
+    # other letters, not a slip of doubling: two edits stay too many for a short title
+    assert not _close_enough("tobanno", "tobacco")

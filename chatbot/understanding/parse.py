@@ -662,6 +662,16 @@ class _Parse(ConstraintRules, TitleRules):
                     f"I left out the {n} {films} the catalogue lists {e.value} for; it may not "
                     "list them for every film they are in."
                 )
+            elif isinstance(e, AttributeAvoided) and e.facet == "studio":
+                # 'anything but pixar': the studio is known only where a synopsis names it, so
+                # Coco (its synopsis does not) may still come
+                n = sum(1 for item in self.vocab.catalog if e.value in item.facet("studio"))
+                films = "film" if n == 1 else "films"
+                self.notes.append(
+                    f"I left out the {n} {films} the catalogue lists as {e.value}'s; it knows the "
+                    "studio only where a film's synopsis names it, so say 'not that one' to any "
+                    "I still show."
+                )
 
     def _change_of_mind(self) -> None:
         """'actually make it italian', 'actually something uplifting instead', 'scratch that, a

@@ -54,6 +54,11 @@ log = logging.getLogger(__name__)
 FRANCHISE_NOUNS = frozenset(
     ("movies", "films", "flicks", "series", "franchise", "saga", "trilogy", "sequels", "ones")
 )
+# 'dont recommend', 'do not show me', 'no need to suggest' right before a title
+_DONT_SHOW_BEFORE = (
+    r"(?:\bdon'?t|\bdo not|\bno need to|\bstop) (?:recommend|recommending|suggest|suggesting|"
+    r"show|showing|give|giving|offer|offering)(?: me| us)?(?: the)?$"
+)
 # when something happened: the opening words of a longer title ('Last Night in Soho', 'One Day
 # in September') said as a time are no title
 _WHEN_PHRASES = frozenset(
@@ -1263,7 +1268,10 @@ class TitleRules(ParseBase):
         was watched."""
         prev = self.toks[i - 1].text if i > 0 else ""
         after = " ".join(t.text for t in self.toks[i + n : i + n + 8])
-        return prev in ("not", "no") and re.match(_SEEN_IT_AFTER, after) is not None
+        before = " ".join(t.text for t in self.toks[max(0, i - 5) : i])
+        # 'please dont recommend the shining, ive seen it': the same refusal said as a request
+        refused = prev in ("not", "no") or re.search(_DONT_SHOW_BEFORE, before) is not None
+        return refused and re.match(_SEEN_IT_AFTER, after) is not None
 
     def _turned_down_too(self, i: int, n: int) -> bool:
         """'not elf either', 'no heat either': the whole message turns one more title down, as
@@ -2551,6 +2559,11 @@ def _hits(item: Item, words: Sequence[str]) -> int:
     return sum(bool(re.search(rf"\b{re.escape(w.rstrip('s'))}", text)) for w in words)
 
 
+def _single(word: str) -> str:
+    """The word with each doubled letter once ('gattaca' -> 'gataca')."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
 def _close_enough(typed: str, title: str) -> bool:
     """A typo, not another title: at most one edit in 7+ letters, two in 9+, three in 14+
     (Damerau-Levenshtein; 'godfahter' -> 'godfather' is one swap); in 5-6 letters one swap or
@@ -2566,6 +2579,8 @@ def _close_enough(typed: str, title: str) -> bool:
         return True  # two letters swapped ('Matirx') is a typo even in a short title
     if len(typed) >= 5 and distance == 1 and len(typed) == len(title) - 1:
         return True  # one letter left out ('matrx', 'vertgo'), the commonest slip
+    if length >= 6 and distance <= 2 and _single(typed) == _single(title):
+        return True  # a letter doubled in the wrong place or not at all ('gatacca', 'gatacca')
     return distance <= allowed
 
 

@@ -86,6 +86,7 @@ class _Mention:
     # a common word typed without the title's article ('it', 'her', 'up', 'thing'): read as a
     # title only with a year right after it ('it 2017', 'it (the 1990 one)')
     weak: bool = False
+    spelt: str = ""  # the catalogue's title, for a mention typed with a typo
 
 
 def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = None) -> list[Item]:
@@ -150,6 +151,28 @@ class VersionReader:
                     self.common.add(key)
         self.max_words = max((len(k.split()) for k in self.shared), default=0)
 
+    def _misspelt_mention(self, text: str) -> list[_Mention]:
+        """One shared title typed with a typo ('total recal (arnie version, not the remake)'),
+        found only when the message goes on to say which film it means or names another
+        version: a span of 2-4 words close to one shared title (rapidfuzz ratio >= 90)."""
+        from rapidfuzz import fuzz, process
+
+        if _ELSEWHERE.search(text) is None:
+            return []
+        words = list(_WORD.finditer(text))
+        keys = [k for k in self.shared if len(k) >= 8 and k not in self.common]
+        for n in (4, 3, 2):
+            for i in range(len(words) - n + 1):
+                a, b = words[i].start(), words[i + n - 1].end()
+                key = normalize_title(text[a:b])
+                if len(key) < 8 or key in self.vocab.titles:
+                    continue
+                best = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=90)
+                if best is not None:
+                    versions = self.shared[best[0]]
+                    return [_Mention(a, b, versions, spelt=versions[-1].title.lower())]
+        return []
+
     def _mentions(self, text: str) -> list[_Mention]:
         words = list(_WORD.finditer(text))
         found: list[_Mention] = []
@@ -206,13 +229,13 @@ class VersionReader:
         """The text with each mention that says which film it means written 'title (year)'."""
         if not self.shared:
             return text
-        mentions = self._mentions(text)
+        mentions = self._mentions(text) or self._misspelt_mention(text)
         if not mentions:
             return text
         edits: list[tuple[int, int, str]] = []  # (start, end, new text)
         chosen: dict[int, Item] = {}
         for k, m in enumerate(mentions):
-            title = text[m.start : m.end]
+            title = m.spelt or text[m.start : m.end]
             after = _AFTER.match(text, m.end)
             if m.weak and (after is None or not (after.group("year") or after.group("yy"))):
                 continue
@@ -248,7 +271,7 @@ class VersionReader:
         names, said after it; the first mention, when it said no version, is then the other
         one ('loved the thing but not the remake': the 1982 film)."""
         out: list[tuple[int, int, str]] = []
-        title = text[m.start : m.end]
+        title = m.spelt or text[m.start : m.end]
         taken = [(a, b) for a, b, _ in edits]
         for ref in _ELSEWHERE.finditer(text, m.end):
             if any(a <= ref.start() < b for a, b in taken):
