@@ -499,6 +499,10 @@ def unmarked_adult_signs(item: Item) -> list[str]:
     ]
     if not any(is_kind_of(g, "Comedy") for g in item.genres):
         signs += [g for g in item.genres if g in _GROWNUP_WITHOUT_COMEDY]
+    if "Anime" in item.genres and all(g in (*ANIMATION_GENRES, "Anime") for g in item.genres):
+        # anime of no other kind (Kingsglaive, Naruto): made for teenagers more often than not;
+        # Pokémon (an adventure) and Ghibli's films (their studio) pass
+        signs.append("anime of no other kind")
     found = _GROWNUP_WORDS.search(item.description)
     if found:
         signs.append(f"'{found.group(0)}' in its description")
@@ -526,7 +530,9 @@ AUDIENCES: dict[str, Audience] = {
                 "Romance",  # and its kinds: Titanic is no film for a 6-year-old
                 "Disaster",
             ),
-            "audience": (*_ADULT["audience"], "Explicit Language"),
+            # 'Dude Film' beside 'Family Film' marks the films grown men and teenagers watch
+            # (Blazing Saddles, Iron Man 2, X-Men: First Class), not small children
+            "audience": (*_ADULT["audience"], "Explicit Language", "Dude Film"),
         },
         unless_marked={
             "genre": ("Thriller", "War", "Crime", "Romance", "Disaster"),

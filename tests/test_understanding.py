@@ -1954,6 +1954,9 @@ def test_unmarked_grown_up_animation_is_no_film_for_children(movies_catalog: Cat
         item = movie(movies_catalog, title, year)
         assert not children.admits(item), title
         assert not family.admits(item), title
+    # marked a family film, but also one for the lads: not for small children
+    for title, year in [("Blazing Saddles", 1974), ("Iron Man 2", 2010)]:
+        assert not children.admits(movie(movies_catalog, title, year)), title
     for title, year in [
         ("Moana", 2016),
         ("Toy Story 4", 2019),
@@ -2356,6 +2359,16 @@ def test_saying_which_version_moves_the_verdict(
             "king kong, the peter jackson one, dragged on forever",
             {("King Kong", 2005): ItemRejected},
         ),
+        # a sentence that only says which one: the film the first mention meant
+        ("the jungle book was great. the old one i mean", {("The Jungle Book", 1967): ItemLiked}),
+        (
+            "liked the mummy 1999, not the one from 2017",
+            {("The Mummy", 1999): ItemLiked, ("The Mummy", 2017): ItemRejected},
+        ),
+        (
+            "the lion king, the animated one, not the 2019 one",
+            {("The Lion King", 1994): ItemLiked, ("The Lion King", 2019): ItemRejected},
+        ),
         # typed with a typo, the title is still told apart by what follows
         ("loved the italain job, the old one", {("The Italian Job", 1969): ItemLiked}),
         (
@@ -2393,6 +2406,17 @@ def test_a_shared_title_said_with_its_version_is_that_film(
             "the matrix rocks, the sequels not so much",
             ["The Matrix (1999)"],
             ["The Matrix Reloaded (2003)", "The Matrix Revolutions (2003)"],
+        ),
+        # the sentence before names the film; one sequel or prequel is the next film
+        (
+            "i really liked the dark knight. the prequel was solid too",
+            ["The Dark Knight (2008)", "Batman Begins (2005)"],
+            [],
+        ),
+        (
+            "alien was a masterpiece, the sequels were meh",
+            ["Alien (1979)"],
+            ["Aliens (1986)", "Alien Resurrection (1997)", "Alien: Covenant (2017)"],
         ),
         # a time is no title: 'last night' is no Last Night in Soho
         ("i watched scream 2 last night, the first one was better tho", ["Scream (1996)"], []),
@@ -2858,7 +2882,12 @@ def test_children_away_at_a_relatives_bring_no_audience(nlu: Understander, text:
 
 
 @pytest.mark.parametrize(
-    "text", ["ok he's back in bed, a war film then", "she went back to sleep, a western please"]
+    "text",
+    [
+        "ok he's back in bed, a war film then",
+        "she went back to sleep, a western please",
+        "they left. something for me and my wife",
+    ],
 )
 def test_a_child_back_in_bed_ends_the_childrens_audience(nlu: Understander, text: str) -> None:
     kids = fold([ConstraintSet("audience", "children")])
@@ -2915,6 +2944,29 @@ def test_dont_recommend_a_film_already_seen_is_seen_not_rejected(nlu: Understand
     # turned down for what it is, it is a rejection
     hated = events(nlu, "dont suggest the shining, it sucks")
     assert any(isinstance(e, ItemRejected) and e.title == "The Shining (1980)" for e in hated)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("burton", "Tim Burton"),
+        ("willis pls", "Bruce Willis"),
+        ("more keanu please", "Keanu Reeves"),
+    ],
+)
+def test_a_name_typed_alone_is_the_person(nlu: Understander, text: str, person: str) -> None:
+    assert events(nlu, text) == [AttributePreferred("person", person)]
+
+
+@pytest.mark.parametrize(
+    "text", ["fantasy like narnia but nothing grittier", "spy films, just not the bleaker ones"]
+)
+def test_a_negated_darker_turns_the_dark_side_down(nlu: Understander, text: str) -> None:
+    got = events(nlu, text)
+    assert AttributeAvoided("mood", "Dark") in got, got
+    assert AttributePreferred("mood", "Dark") not in got, got
+    # a 'no' that answers the picks before does not negate the wish after it
+    assert AttributePreferred("mood", "Dark") in events(nlu, "no, something grittier")
 
 
 def test_leaving_out_a_studio_says_what_the_catalogue_knows(nlu: Understander) -> None:

@@ -114,6 +114,7 @@ def _unmarked(genres: tuple[str, ...], text: str = "A film.", **facets: tuple[st
         (("Animation",), "A film.", {"language": ("da",)}),
         (("Fantasy", "Fairy-Tale Film", "Comedy", "Psychodrama"), "Two troubled men.", {}),
         (("Animation", "Comedy", "Dark Comedy"), "A film.", {}),
+        (("Animation", "Anime"), "A film.", {"language": ("en", "ja")}),
     ],
 )
 def test_unmarked_animation_with_signs_of_grown_up_films_is_not_for_children(

@@ -1082,7 +1082,10 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         r"\b(?:they|they're|theyre|they've|she|she's|shes|he|he's|hes) "
         r"(?:are |is |has |have |'re |'s |just |finally |all |back )*"
-        r"(?:gone |went |fell |fallen )?(?:back )?(?:to bed|to sleep|asleep|in bed|sleeping)\b",
+        r"(?:gone |went |fell |fallen )?(?:back )?(?:to bed|to sleep|asleep|in bed|sleeping)\b|"
+        # 'he left. i want a romcom', 'they went home': the children the limit was for are gone
+        r"\b(?:he|she|they|he's|she's|they're|hes|shes|theyre) (?:just |finally |has |have |'s |"
+        r"'ve )?(?:left|gone home|went home|gone)(?= now|[,.!]|$| so\b| and\b)",
         _R._left,
         when=_audience_set,
     ),

@@ -121,6 +121,10 @@ _FORWARD_VERBS = frozenset(
 )
 
 
+# words around a name typed alone ('nolan pls', 'more willis!'): the name is the message
+_ALONE_FILLER = frozenset(("more", "some", "pls", "please", "plz", "stuff", "again", "then", "ok"))
+
+
 class Understander:
     """Turns messages into events for one catalogue (build once, reuse for every turn)."""
 
@@ -529,6 +533,7 @@ class _Parse(ConstraintRules, TitleRules):
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
+        self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
         self._assign()
         for resolve in self.deferred:
             resolve()
@@ -1201,6 +1206,8 @@ class _Parse(ConstraintRules, TitleRules):
             # turned down too (it had wished Sad, Violence)
             r"(?:,? (?:or|nor) (?:too |very |anything )?[a-z][a-z-]+"
             r"(?=\s*(?:[,.;!?]|$|(?:or|nor|please|pls|tho|though|thanks)\b)))*)\b|"
+            # 'nothing darker', 'but not the later darker ones': the darker side turned down
+            r"(?P<notdark>\b(?:nothing|not|no|never|without)\s+(?:[a-z']+\s+){0,3}?)?"
             r"\b(?:(?:a )?(?:bit|little|lot|much|way|slightly|somewhat) )?(?P<dark>darker|"
             r"grittier|bleaker|edgier|heavier|more twisted|more disturbing|more intense|"
             r"less (?:light|cheerful|happy|upbeat|fluffy|sugary))\b",
@@ -1268,6 +1275,9 @@ class _Parse(ConstraintRules, TitleRules):
         light = [v for v in LIGHT_MOODS if v in self.vocab.moods]
         if not heavy:
             return False
+        if m.group("notdark"):
+            self.events.extend(AttributeAvoided("mood", v) for v in heavy)
+            return True
         if m.group("light"):
             self.events.extend(AttributeAvoided("mood", v) for v in heavy)
             for word in re.findall(r"\b(?:or|nor) (?:too |very |anything )?([a-z][a-z-]+)", m[0]):
@@ -1523,6 +1533,9 @@ class _Parse(ConstraintRules, TitleRules):
             not before or before in ("a", "an", "the", "some", "any", "more", "no", "other", ",")
         ):
             return found  # 'a willis movie', not 'michael mann films' (another Mann)
+        words = [t.text for t in self.toks if t.text not in (".", "!", "?")]
+        if [w for w in words if w not in _ALONE_FILLER] == [self.toks[i].text]:
+            return found  # 'nolan', 'more nolan pls': the name is all the message says
         return None
 
     def _person_pronoun(self, i: int) -> tuple[str, str] | None:

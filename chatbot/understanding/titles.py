@@ -2284,10 +2284,11 @@ class TitleRules(ParseBase):
             named = [
                 x for x in self.targets if x.item is not None and not x.from_reference and x.pos < k
             ]
-            before = [x for x in named if self._same_sentence(x.pos, k)]
-            if not before:
+            # the film named last, in this sentence or one before ('shrek. the sequel. loved
+            # it'); 'the sequel to alien' names its own film
+            if not named or nxt == "to":
                 continue
-            item = max(before, key=lambda x: x.pos).item
+            item = max(named, key=lambda x: x.pos).item
             assert item is not None
             films = self._series_of(item)
             if films is None:
@@ -2298,7 +2299,8 @@ class TitleRules(ParseBase):
             features = [
                 f
                 for f in films
-                if (not f.runtime or f.runtime > 40) and head in normalize_title(f.title).split()
+                if (not f.runtime or f.runtime > 40)
+                and any(w.startswith(head) for w in normalize_title(f.title).split())
             ] or films
             if t.text in ("sequel", "sequels", "prequel", "prequels") and prev in (
                 "the",
@@ -2307,7 +2309,14 @@ class TitleRules(ParseBase):
                 "a",
             ):
                 later = t.text.startswith("sequel")
-                side = [f for f in (films[at + 1 :] if later else films[:at]) if f in features]
+                # one sequel is the next film of the series (Batman Begins before The Dark
+                # Knight); 'the sequels' are the later films that carry the series' name
+                pool = (
+                    features
+                    if t.text.endswith("s")
+                    else [f for f in films if not f.runtime or f.runtime > 40]
+                )
+                side = [f for f in (films[at + 1 :] if later else films[:at]) if f in pool]
                 picked = side if t.text.endswith("s") else side[:1] if later else side[-1:]
             elif t.text == "part" and nxt in NUMBER_WORDS and prev != "that":
                 n = int(NUMBER_WORDS[nxt])

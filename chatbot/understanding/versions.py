@@ -16,10 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chatbot.catalog import Item
+from chatbot.filters import ANIMATION_GENRES
+from chatbot.ranking import popularity
 from chatbot.title_keys import normalize_title
 from chatbot.understanding.core import Vocabulary
 
-_OLD = ("original", "orig", "old", "older", "oldest", "classic", "earlier")
+_OLD = ("original", "orig", "old", "older", "oldest", "classic", "earlier", "real", "proper")
+# the animated film of a title or the one with actors ('the lion king, the cartoon')
+_DRAWN = ("cartoon", "animated", "animation", "drawn")
+_ACTED = ("live action", "live-action", "real life", "real-life")
 _NEW = ("remake", "reboot", "new", "newer", "newest", "recent", "latest", "modern")
 # adjectives of a country or its language -> ISO 3166 code of the catalogue's country facet
 COUNTRY_WORDS = {
@@ -44,14 +49,14 @@ COUNTRY_WORDS = {
     "thai": "TH",
     "russian": "RU",
 }
-_WHICH = "|".join((*_OLD, *_NEW, *COUNTRY_WORDS))
+_WHICH = "|".join((*_OLD, *_NEW, *_DRAWN, *_ACTED, *COUNTRY_WORDS))
 _NOUN = r"(?:one|version|film|movie|remake|original|take)"
 _YEAR = r"(?:19|20)\d\d"
 # right after the title: ' 2019', ' (1978)', ', the 1982 one', ' (the 1978 one)', ', the
 # original with john wayne', ' - the korean original', " '68"
 _AFTER = re.compile(
     r"\s*(?:,|\(|-|–|:)?\s*(?:the\s+)?"
-    rf"(?:(?P<year>{_YEAR})|'(?P<yy>\d\d)|(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
+    rf"(?:(?:from\s+|of\s+)?(?P<year>{_YEAR})|'(?P<yy>\d\d)|(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
     rf"(?:\s+{_NOUN})?(?:\s+(?:with|starring)\s+[a-z]+(?:\s+[a-z]+)?)?"
     r"(?:\s+from\s+(?:the\s+)?(?:19|20)?\d0'?s)?\s*\)?",
     re.IGNORECASE,
@@ -60,7 +65,7 @@ _AFTER = re.compile(
 # with john wayne)'
 _AFTER_NAME = re.compile(
     r"\s*(?:,|\(|-|–)?\s*(?:the\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+(?:one|version)\b|"
-    r"(?:the\s+one\s+)?(?:with|starring|by)\s+(?P<with>[a-z]+\s+[a-z]+))\s*\)?",
+    r"(?:the\s+one\s+)?(?:with|starring|by)\s+(?P<with>[a-z]+(?:\s+[a-z]+)?))\s*\)?",
     re.IGNORECASE,
 )
 # right before the title: 'the old psycho', 'the original halloween', 'the 2010 true grit'
@@ -69,7 +74,9 @@ _BEFORE = re.compile(rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})|(?P<which>{_WHICH}))\s
 # korean one', 'the peter jackson one', 'the other one'
 _ELSEWHERE = re.compile(
     rf"\bthe\s+(?:(?P<year>{_YEAR})\s+|'?(?P<yy>\d\d)\s+|(?P<which>{_WHICH}|other)\s+|"
-    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version)\b",
+    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version)\b"
+    # 'not the one from 2003'
+    rf"(?:\s+from\s+(?P<from>{_YEAR}))?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
@@ -94,8 +101,9 @@ def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = No
     or a person the film's people or description name; other = the version meant elsewhere."""
     pool = [v for v in versions if v is not other]
     said = m.groupdict()
-    if said.get("year"):
-        return [v for v in pool if v.year == int(said["year"])]
+    year = said.get("year") or said.get("from")
+    if year:
+        return [v for v in pool if v.year == int(year)]
     yy = said.get("yy") or said.get("bare")
     if yy:
         return [v for v in pool if v.year is not None and v.year % 100 == int(yy)]
@@ -108,15 +116,45 @@ def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = No
         return pool if other is not None and len(pool) == 1 else []
     if which in COUNTRY_WORDS:
         return [v for v in pool if COUNTRY_WORDS[which] in v.facet("country")]
+    if which in _DRAWN or which in _ACTED:
+        drawn = [v for v in pool if any(g in ANIMATION_GENRES for g in v.genres)]
+        return drawn if which in _DRAWN else [v for v in pool if v not in drawn]
     dated = [v for v in pool if v.year is not None]
+    # of three or more films of a title, the known ones ('the old jungle book' is the 1967
+    # cartoon, not a 1942 film few know): more than a fifth of the best known one's popularity
+    # (omdb.org votes and ReDial mentions)
+    most = max((popularity(v) for v in dated), default=0.0)
+    dated = [v for v in dated if popularity(v) * 5 > most] if len(dated) > 2 else dated
     if which in _OLD and dated:
         return [min(dated, key=lambda v: v.year or 0)]
     if which in _NEW and dated:
         return [max(dated, key=lambda v: v.year or 0)]
     name = (said.get("name") or said.get("with") or "").lower()
     if name:
-        return [v for v in pool if _names(v, name)]
+        named = [v for v in pool if _names(v, name)]
+        # 'the lynch one': his film and the TV cut both name him; the best known is meant
+        return [max(named, key=lambda v: v.votes)] if named else []
     return []
+
+
+_FILLER_AROUND = re.compile(
+    r"^(?:(?:i mean|i meant|i mean t|sorry|no|nope|actually|lol|oops|wait|tho|though|pls|please|"
+    r"ofc|obviously|haha)[\s,!.]*)*$",
+    re.IGNORECASE,
+)
+
+
+def _only_says_which(text: str, start: int, end: int) -> bool:
+    """The sentence of text[start:end] says nothing else ('... the new one.', 'the remake i
+    mean'): it tells which film an earlier mention meant."""
+    before = text[:start]
+    cut = max(before.rfind(c) for c in ".!?;")
+    if cut < 0:
+        return False  # in the same sentence as the title: a film of its own
+    after = re.split(r"[.!?;]", text[end:], maxsplit=1)[0]
+    return bool(_FILLER_AROUND.match(before[cut + 1 :].strip(" ,-"))) and bool(
+        _FILLER_AROUND.match(after.strip(" ,-"))
+    )
 
 
 def _names(item: Item, name: str) -> bool:
@@ -147,7 +185,7 @@ class VersionReader:
             years = {i.year for i in items if i.year is not None}
             if len(years) >= 2:
                 self.shared[key] = tuple(sorted(items, key=lambda i: i.year or 0))
-                if zipf_frequency(key, "en") >= 5.0:
+                if " " not in key and zipf_frequency(key, "en") >= 5.0:
                     self.common.add(key)
         self.max_words = max((len(k.split()) for k in self.shared), default=0)
 
@@ -258,8 +296,10 @@ class VersionReader:
                 if len(fits) == 1:
                     edits.append((before.start(), m.end, f"{title} ({fits[0].year})"))
                     chosen[k] = fits[0]
-        if len(mentions) == 1 and not mentions[0].weak:
-            edits += self._elsewhere(text, mentions[0], chosen.get(0), edits)
+        strong = [k for k, m in enumerate(mentions) if not m.weak]
+        if len(strong) == 1:
+            k = strong[0]
+            edits += self._elsewhere(text, mentions[k], chosen.get(k), edits)
         for start, end, new in sorted(edits, reverse=True):
             text = text[:start] + new + text[end:]
         return text
@@ -278,13 +318,19 @@ class VersionReader:
                 continue
             noun = ref.group("noun").lower()
             bare_one = noun in ("one", "version") and not any(
-                ref.group(g) for g in ("year", "yy", "which", "name")
+                ref.group(g) for g in ("year", "yy", "which", "name", "from")
             )
             if bare_one:
                 continue
             fits = _fits(m.versions, ref, other=meant)
             if len(fits) != 1 or fits[0] is meant:
                 continue
+            if meant is None and _only_says_which(text, ref.start(), ref.end()):
+                # 'i liked the time machine. the new one': which film the first mention meant
+                return [
+                    (m.start, m.end, f"{title} ({fits[0].year})"),
+                    (ref.start(), ref.end(), ""),
+                ]
             out.append((ref.start(), ref.end(), f"{title} ({fits[0].year})"))
             if meant is None:
                 rest = [v for v in m.versions if v is not fits[0]]
