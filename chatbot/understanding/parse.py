@@ -656,22 +656,22 @@ class _Parse(ConstraintRules, TitleRules):
         )
 
     def _person_notes(self) -> None:
-        """'no john wayne': say how many films are left out for the person, and that the
-        catalogue may not list them for all their films (the movie catalogue knows people only
-        from its synopses, and many films have none)."""
+        """'no john wayne', 'anything but pixar': say how many films are left out for the
+        person or studio, and that the catalogue may not list them for all their films (the
+        movie catalogue knows people and studios only from its synopses, and many have none)."""
         for e in self.events:
-            if isinstance(e, AttributeAvoided) and e.facet == "person":
-                n = sum(1 for item in self.vocab.catalog if e.value in item.facet("person"))
-                films = "film" if n == 1 else "films"
+            if not isinstance(e, AttributeAvoided) or e.facet not in ("person", "studio"):
+                continue
+            n = sum(1 for item in self.vocab.catalog if e.value in item.facet(e.facet))
+            films = "film" if n == 1 else "films"
+            if e.facet == "person":
                 self.notes.append(
                     f"I left out the {n} {films} the catalogue lists {e.value} for; it may not "
                     "list them for every film they are in."
                 )
-            elif isinstance(e, AttributeAvoided) and e.facet == "studio":
+            else:
                 # 'anything but pixar': the studio is known only where a synopsis names it, so
                 # Coco (its synopsis does not) may still come
-                n = sum(1 for item in self.vocab.catalog if e.value in item.facet("studio"))
-                films = "film" if n == 1 else "films"
                 self.notes.append(
                     f"I left out the {n} {films} the catalogue lists as {e.value}'s; it knows the "
                     "studio only where a film's synopsis names it, so say 'not that one' to any "

@@ -2238,16 +2238,10 @@ class TitleRules(ParseBase):
                 continue
             if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
                 continue  # read as something else than a pick ('the first Star Wars')
-            named = [x for x in self.targets if x.item is not None and not x.from_reference]
-            before = [x for x in named if x.pos < k and self._same_sentence(x.pos, k)]
-            if not before:
+            found = self._series_named_before(k, same_sentence=True)
+            if found is None:
                 continue
-            item = max(before, key=lambda x: x.pos).item
-            assert item is not None
-            # a series of several titles, not remakes of one ('Heat' 1986 and 1995)
-            films = self._series_of(item)
-            if films is None:
-                continue
+            films = found[1]
             idx = ORDINALS[t.text]
             i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
             if not 0 <= i < len(films):
@@ -2255,6 +2249,26 @@ class TitleRules(ParseBase):
             self.targets = [x for x in self.targets if x.pos != k]
             self._add_item(k, films[i])
             self._use(k, 2 if noun else 1)
+
+    def _series_named_before(
+        self, k: int, *, same_sentence: bool
+    ) -> tuple[Item, list[Item]] | None:
+        """The film the message named last before token k (in k's sentence only, or in any),
+        and its series (see _series_of); None when there is none."""
+        named = [
+            x
+            for x in self.targets
+            if x.item is not None
+            and not x.from_reference
+            and x.pos < k
+            and (not same_sentence or self._same_sentence(x.pos, k))
+        ]
+        if not named:
+            return None
+        item = max(named, key=lambda x: x.pos).item
+        assert item is not None
+        films = self._series_of(item)
+        return None if films is None else (item, films)
 
     def _series_of(self, item: Item) -> list[Item] | None:
         """The series the item is a film of (release order), when its films have titles of
@@ -2274,25 +2288,20 @@ class TitleRules(ParseBase):
         prequel, a part by number or the first films, said after a film of a series in the
         same sentence, are those films of that series."""
         toks = self.toks
+        words = ("sequel", "sequels", "prequel", "prequels", "part", "first", "last")
         for k, t in enumerate(toks):
-            if t.used:
+            if t.used or t.text not in words:
                 continue
             prev = toks[k - 1].text if k > 0 else ""
             nxt = toks[k + 1].text if k + 1 < len(toks) else ""
             picked: list[Item] = []
             width = 1
-            named = [
-                x for x in self.targets if x.item is not None and not x.from_reference and x.pos < k
-            ]
             # the film named last, in this sentence or one before ('shrek. the sequel. loved
             # it'); 'the sequel to alien' names its own film
-            if not named or nxt == "to":
+            found = self._series_named_before(k, same_sentence=False)
+            if found is None or nxt == "to":
                 continue
-            item = max(named, key=lambda x: x.pos).item
-            assert item is not None
-            films = self._series_of(item)
-            if films is None:
-                continue
+            item, films = found
             at = films.index(item)
             # the films of the series itself: 'the matrix sequels' are not The Animatrix
             head = normalize_title(item.title).split()[0]
