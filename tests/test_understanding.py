@@ -2369,6 +2369,17 @@ def test_saying_which_version_moves_the_verdict(
             "the lion king, the animated one, not the 2019 one",
             {("The Lion King", 1994): ItemLiked, ("The Lion King", 2019): ItemRejected},
         ),
+        # said before the title, the words after it name the other film
+        (
+            "the 2016 ghostbusters was lame, the 84 one rules",
+            {("Ghostbusters", 2016): ItemRejected, ("Ghostbusters", 1984): ItemLiked},
+        ),
+        ("halloween, the one from 2007, was awful", {("Halloween", 2007): ItemRejected}),
+        # the cartoon and the live-action film (listed as computer animation too)
+        (
+            "i loved the jungle book, the cartoon, not the live action one",
+            {("The Jungle Book", 1967): ItemLiked, ("The Jungle Book", 2016): ItemRejected},
+        ),
         # typed with a typo, the title is still told apart by what follows
         ("loved the italain job, the old one", {("The Italian Job", 1969): ItemLiked}),
         (
@@ -2435,6 +2446,27 @@ def test_sequels_parts_and_first_films_of_a_named_series(
         assert all(any(t.startswith(w) for t in said[kind]) for w in titles), (text, got)
     assert not any(isinstance(e, InterestExpressed) for e in got), got
     assert "Last Night in Soho (2021)" not in {getattr(e, "title", "") for e in got}
+
+
+def test_a_sequel_said_in_the_next_turn_is_of_the_film_named_before(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState
+) -> None:
+    alone = movie(movies_catalog, "Home Alone", 1990)
+    liked = fold([ItemLiked(alone.id, alone.label)])
+    got = events(nlu, "the sequel was worse", liked)
+    assert [e.title for e in got if isinstance(e, ItemRejected)] == [
+        movie(movies_catalog, "Home Alone 2 - Lost in New York").label
+    ], got
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    rest = events(nlu, "didnt like the sequels tho", fold([ItemLiked(jaws.id, jaws.label)]))
+    assert {e.title for e in rest if isinstance(e, ItemRejected)} == {
+        "Jaws 2 (1978)",
+        "Jaws 3-D (1983)",
+        "Jaws: The Revenge (1987)",
+    }, rest
+    # 'the first two' after picks are the picks, not a series' films
+    shown = events(nlu, "the first two look good", after_picks)
+    assert {e.item_id for e in shown if isinstance(e, ItemLiked)} == set(after_picks.last_shown[:2])
 
 
 def test_a_title_with_a_year_the_catalogue_lacks_is_no_other_film(nlu: Understander) -> None:

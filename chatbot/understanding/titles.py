@@ -2270,6 +2270,20 @@ class TitleRules(ParseBase):
         films = self._series_of(item)
         return None if films is None else (item, films)
 
+    def _series_named_earlier(self) -> tuple[Item, list[Item]] | None:
+        """The film the user named last in earlier turns and its series, when this message
+        names no film."""
+        if any(x.item is not None for x in self.targets):
+            return None
+        order = {item_id: k for k, item_id in enumerate(self.state.titles)}
+        said = [*self.state.liked, *self.state.disliked, *self.state.seen]
+        named = [i for i in said if i in self.vocab.catalog]
+        if not named:
+            return None
+        item = self.vocab.catalog.get(max(named, key=lambda i: order.get(i, -1)))
+        films = self._series_of(item)
+        return None if films is None else (item, films)
+
     def _series_of(self, item: Item) -> list[Item] | None:
         """The series the item is a film of (release order), when its films have titles of
         their own (not remakes of one title: 'Heat' 1986 and 1995)."""
@@ -2299,6 +2313,10 @@ class TitleRules(ParseBase):
             # the film named last, in this sentence or one before ('shrek. the sequel. loved
             # it'); 'the sequel to alien' names its own film
             found = self._series_named_before(k, same_sentence=False)
+            if found is None and t.text not in ("first", "last"):
+                # 'loved back to the future', then 'part 2 not so much': the film named last
+                # in the conversation ('the first two' then are picks on the table)
+                found = self._series_named_earlier()
             if found is None or nxt == "to":
                 continue
             item, films = found

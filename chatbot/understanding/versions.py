@@ -56,7 +56,8 @@ _YEAR = r"(?:19|20)\d\d"
 # original with john wayne', ' - the korean original', " '68"
 _AFTER = re.compile(
     r"\s*(?:,|\(|-|–|:)?\s*(?:the\s+)?"
-    rf"(?:(?:from\s+|of\s+)?(?P<year>{_YEAR})|'(?P<yy>\d\d)|(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
+    rf"(?:(?:(?:one|version|film|movie)\s+)?(?:from\s+|of\s+)?(?P<year>{_YEAR})|"
+    rf"(?:(?:one\s+)?from\s+)?'(?P<yy>\d\d)|(?:(?:one\s+)?from\s+)?(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
     rf"(?:\s+{_NOUN})?(?:\s+(?:with|starring)\s+[a-z]+(?:\s+[a-z]+)?)?"
     r"(?:\s+from\s+(?:the\s+)?(?:19|20)?\d0'?s)?\s*\)?",
     re.IGNORECASE,
@@ -74,7 +75,9 @@ _BEFORE = re.compile(rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})|(?P<which>{_WHICH}))\s
 # korean one', 'the peter jackson one', 'the other one'
 _ELSEWHERE = re.compile(
     rf"\bthe\s+(?:(?P<year>{_YEAR})\s+|'?(?P<yy>\d\d)\s+|(?P<which>{_WHICH}|other)\s+|"
-    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version)\b"
+    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version|"
+    # 'not the live action': the kind alone names the version
+    r"(?<=the )live[\s-]action|(?<=the )cartoon)\b"
     # 'not the one from 2003'
     rf"(?:\s+from\s+(?P<from>{_YEAR}))?",
     re.IGNORECASE,
@@ -108,6 +111,9 @@ def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = No
     if yy:
         return [v for v in pool if v.year is not None and v.year % 100 == int(yy)]
     which = (said.get("which") or "").lower()
+    noun = (said.get("noun") or "").lower().replace("-", " ")
+    if not which and noun in (*_DRAWN, *_ACTED):
+        which = noun
     if not which and said.get("noun") and said["noun"].lower() in ("remake", "reboot"):
         which = "new"
     if not which and said.get("noun") and said["noun"].lower() == "original":
@@ -115,16 +121,17 @@ def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = No
     if which == "other":
         return pool if other is not None and len(pool) == 1 else []
     if which in COUNTRY_WORDS:
-        return [v for v in pool if COUNTRY_WORDS[which] in v.facet("country")]
+        return _known([v for v in pool if COUNTRY_WORDS[which] in v.facet("country")])
     if which in _DRAWN or which in _ACTED:
-        drawn = [v for v in pool if any(g in ANIMATION_GENRES for g in v.genres)]
-        return drawn if which in _DRAWN else [v for v in pool if v not in drawn]
+        # a cartoon first: the 2016 Jungle Book is listed as computer animation too
+        drawn = [v for v in versions if "Cartoon" in v.genres] or [
+            v for v in versions if any(g in ANIMATION_GENRES for g in v.genres)
+        ]
+        if which in _DRAWN:
+            return _known([v for v in drawn if v in pool])
+        return _known([v for v in pool if "Cartoon" not in v.genres and v not in drawn[:1]])
     dated = [v for v in pool if v.year is not None]
-    # of three or more films of a title, the known ones ('the old jungle book' is the 1967
-    # cartoon, not a 1942 film few know): more than a fifth of the best known one's popularity
-    # (omdb.org votes and ReDial mentions)
-    most = max((popularity(v) for v in dated), default=0.0)
-    dated = [v for v in dated if popularity(v) * 5 > most] if len(dated) > 2 else dated
+    dated = _known(dated) if len(dated) > 2 else dated
     if which in _OLD and dated:
         return [min(dated, key=lambda v: v.year or 0)]
     if which in _NEW and dated:
@@ -155,6 +162,16 @@ def _only_says_which(text: str, start: int, end: int) -> bool:
     return bool(_FILLER_AROUND.match(before[cut + 1 :].strip(" ,-"))) and bool(
         _FILLER_AROUND.match(after.strip(" ,-"))
     )
+
+
+def _known(films: list[Item]) -> list[Item]:
+    """Of several films of a title, the known ones ('the old jungle book' is the 1967 cartoon,
+    not a 1942 film few know; 'the live action one' the 2017 film, not a TV film): more than a
+    fifth of the best known one's popularity (omdb.org votes and ReDial mentions)."""
+    if len(films) < 2:
+        return films
+    most = max(popularity(v) for v in films)
+    return [v for v in films if popularity(v) * 5 > most]
 
 
 def _names(item: Item, name: str) -> bool:
@@ -277,6 +294,15 @@ class VersionReader:
             after = _AFTER.match(text, m.end)
             if m.weak and (after is None or not (after.group("year") or after.group("yy"))):
                 continue
+            before = _BEFORE.search(text[: m.start])
+            if before is not None:
+                # 'hated the 2017 mummy, the 1999 one is fun': said before the title, the
+                # words after it name the other film
+                fits = _fits(m.versions, before)
+                if len(fits) == 1:
+                    edits.append((before.start(), m.end, f"{title} ({fits[0].year})"))
+                    chosen[k] = fits[0]
+                    continue
             if after is not None and after.end() > m.end:
                 fits = _fits(m.versions, after)
                 if len(fits) == 1:
@@ -290,12 +316,6 @@ class VersionReader:
                     edits.append((m.start, named.end(), f"{title} ({fits[0].year}) "))
                     chosen[k] = fits[0]
                     continue
-            before = _BEFORE.search(text[: m.start])
-            if before is not None:
-                fits = _fits(m.versions, before)
-                if len(fits) == 1:
-                    edits.append((before.start(), m.end, f"{title} ({fits[0].year})"))
-                    chosen[k] = fits[0]
         strong = [k for k, m in enumerate(mentions) if not m.weak]
         if len(strong) == 1:
             k = strong[0]
