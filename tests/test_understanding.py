@@ -2469,6 +2469,16 @@ def test_a_sequel_said_in_the_next_turn_is_of_the_film_named_before(
     assert {e.item_id for e in shown if isinstance(e, ItemLiked)} == set(after_picks.last_shown[:2])
 
 
+def test_a_shared_title_inside_a_longer_title_is_the_longer_one(nlu: Understander) -> None:
+    """'American Psycho (2000)' holds 'psycho', a title of two films, after a country word:
+    it stays the longer title (ReDial's messages name films this way)."""
+    got = events(nlu, "loved psycho (1960). i also liked american psycho (2000)")
+    assert [e.title for e in got if isinstance(e, ItemLiked)] == [
+        "Psycho (1960)",
+        "American Psycho (2000)",
+    ], got
+
+
 def test_a_title_with_a_year_the_catalogue_lacks_is_no_other_film(nlu: Understander) -> None:
     """'gladiator 2024' is not Gladiator (2000): nothing is recorded and the reply says so."""
     found = nlu.understand("i loved gladiator 2024", InterestState())

@@ -164,6 +164,11 @@ def _only_says_which(text: str, start: int, end: int) -> bool:
     )
 
 
+def _gap(m: re.Match[str]) -> str:
+    """The space a rewritten span took from the text after it ('... one) was' keeps one)."""
+    return " " if m.group(0)[-1:].isspace() else ""
+
+
 def _known(films: list[Item]) -> list[Item]:
     """Of several films of a title, the known ones ('the old jungle book' is the 1967 cartoon,
     not a 1942 film few know; 'the live action one' the 2017 film, not a TV film): more than a
@@ -232,8 +237,9 @@ class VersionReader:
         words = list(_WORD.finditer(text))
         found: list[_Mention] = []
         i = 0
+        longest = self.vocab.max_title_tokens
         while i < len(words):
-            for n in range(min(self.max_words + 1, len(words) - i), 0, -1):
+            for n in range(min(longest, len(words) - i), 0, -1):
                 a, b = words[i].start(), words[i + n - 1].end()
                 if n > 1 and words[i + n - 1].group(0).lower() in ("the", "a", "an"):
                     continue  # 'king kong, the peter jackson one': no inverted article
@@ -243,6 +249,9 @@ class VersionReader:
                     weak = key in self.common and len(typed) == len(key.split())
                     found.append(_Mention(a, b, self.shared[key], weak))
                     i += n
+                    break
+                if n > 1 and key in self.vocab.titles:
+                    i += n  # 'American Psycho (2000)': no Psycho inside a longer title
                     break
             else:
                 i += 1
@@ -267,15 +276,19 @@ class VersionReader:
                 key = normalize_title(text[a:b])
                 items = self.vocab.titles.get(key)
                 after = _YEAR_AFTER.match(text, b) if items else None
-                if not items or after is None or zipf_frequency(key, "en") >= 5.0:
+                if not items or after is None:
                     continue
+                i += n - 1  # the longest title here ('american psycho (2000)', not 'psycho')
                 year = int(after.group("year"))
-                if key.isdecimal() or any(
-                    it.year is not None and abs(it.year - year) <= _YEAR_SLACK for it in items
+                common = " " not in key and zipf_frequency(key, "en") >= 5.0
+                if not (
+                    common
+                    or key.isdecimal()
+                    or any(
+                        it.year is not None and abs(it.year - year) <= _YEAR_SLACK for it in items
+                    )
                 ):
-                    continue
-                out.append((text[a:b], year, tuple(items)))
-                i += n - 1
+                    out.append((text[a:b], year, tuple(items)))
                 break
             i += 1
         return out
@@ -306,14 +319,14 @@ class VersionReader:
             if after is not None and after.end() > m.end:
                 fits = _fits(m.versions, after)
                 if len(fits) == 1:
-                    edits.append((m.start, after.end(), f"{title} ({fits[0].year}) "))
+                    edits.append((m.start, after.end(), f"{title} ({fits[0].year}){_gap(after)}"))
                     chosen[k] = fits[0]
                     continue
             named = _AFTER_NAME.match(text, m.end)
             if named is not None:
                 fits = _fits(m.versions, named)
                 if len(fits) == 1:
-                    edits.append((m.start, named.end(), f"{title} ({fits[0].year}) "))
+                    edits.append((m.start, named.end(), f"{title} ({fits[0].year}){_gap(named)}"))
                     chosen[k] = fits[0]
                     continue
         strong = [k for k, m in enumerate(mentions) if not m.weak]
