@@ -29,6 +29,7 @@ EXAMPLES = {
     "young_children": "for preschoolers",
     "cleared": "any year",
     "people_in_their_decade": "they're in their 80s",
+    "users_lifetime": "something from before i was born, i'm 30",
     "born_in": "I was born in 2001",
     "runtime_time_we_have": "we only have an hour",
     "runtime_time_to_kill": "2 hours to kill on a plane",

@@ -29,7 +29,13 @@ from chatbot.events import (
     SimilarRequested,
     StateReset,
 )
-from chatbot.interest import InterestState, facet_belief_id, fold, item_belief_id
+from chatbot.interest import (
+    InterestState,
+    facet_belief_id,
+    fold,
+    interest_belief_id,
+    item_belief_id,
+)
 from chatbot.understanding import Understander, normalize_title, validate_proposed_events
 
 
@@ -4463,3 +4469,188 @@ def test_a_stock_sarcasm_with_slash_s_is_said_once(nlu: Understander) -> None:
 def test_children_who_scare_easily_are_watching(nlu: Understander) -> None:
     found = events(nlu, "my kids scare easily, something gentle")
     assert ConstraintSet("audience", "children") in found, found
+
+
+# -- 2026-12-03 late: dev32 and two new-user helpers --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("liked psycho, vertigo was not", {"Psycho (1960)"}, {"Vertigo (1958)"}),
+        (
+            "the incredibles was great but cars 2 wasn't",
+            {"The Incredibles (2004)"},
+            {"Cars 2 (2011)"},
+        ),
+        ("loved casino. goodfellas wasnt at all", {"Casino (1995)"}, {"Goodfellas (1990)"}),
+        ("signs isn't, honestly", set(), {"Signs (2002)"}),
+    ],
+)
+def test_a_copula_denied_with_nothing_after_it_turns_its_title_down(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    found = events(nlu, text)
+    assert _of(found, ItemLiked) == liked, found
+    assert _of(found, ItemRejected) == rejected, found
+
+
+def test_a_verdict_after_another_titles_copula_is_that_titles(nlu: Understander) -> None:
+    found = events(nlu, "up was fun and cars 2 was boring")
+    assert _of(found, ItemLiked) == {"Up (2009)"}, found
+    assert _of(found, ItemRejected) == {"Cars 2 (2011)"}, found
+    # 'at all' intensifies a denial; it is no 'all of them'
+    found = events(nlu, "ratatouille was lovely and brave wasn't at all")
+    assert "Ratatouille (2007)" not in _of(found, ItemRejected), found
+
+
+def test_too_long_in_the_past_tense_turns_the_film_down(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    irishman = movie(movies_catalog, "The Irishman", 2019)
+    found = events(nlu, "the irishman was way too long for me")
+    assert ItemRejected(irishman.id, irishman.label) in found, found
+    caps = [e.value for e in found if isinstance(e, ConstraintSet) and e.name == "runtime_max"]
+    assert caps and int(caps[0]) < (irishman.runtime or 0), found
+    # said of a film one likes, or in the present tense: the length only
+    liked = events(nlu, "i loved heat, but it was a bit too long")
+    assert "Heat (1995)" in _of(liked, ItemLiked) and not _of(liked, ItemRejected), liked
+    assert not _of(events(nlu, "Inception is too long"), ItemRejected)
+    assert not _of(events(nlu, "the matrix was too long and i loved it"), ItemRejected)
+
+
+def test_a_fan_of_a_lower_case_title_names_the_film(nlu: Understander) -> None:
+    assert _of(events(nlu, "never been a fan of crash tbh"), ItemRejected) == {"Crash (2004)"}
+    # a kind of thing one is a fan of stays a topic
+    assert not _of(events(nlu, "not a fan of spiders"), ItemRejected)
+
+
+def test_the_opening_words_of_a_title_in_small_talk_are_no_title(nlu: Understander) -> None:
+    for text in (
+        "a comedy that won't make me cry please, my boss yelled at me today",
+        "something that won't make me cry pls, my sister is sick",
+        "my life is a mess this week lol, something light",
+    ):
+        found = events(nlu, text)
+        assert not _of(found, ItemLiked) and not _of(found, ItemRejected), found
+    assert "My Life (1993)" in _of(events(nlu, "loved my life"), ItemLiked)
+
+
+def test_a_new_topic_said_as_a_change_of_mind_replaces_the_old_one(nlu: Understander) -> None:
+    state = fold([InterestExpressed("sharks")])
+    found = events(nlu, "actually make it about volcanoes instead", state)
+    assert InterestExpressed("volcanoes") in found, found
+    assert BeliefRemoved(interest_belief_id("sharks")) in found, found
+    # without the marker both stay
+    found = events(nlu, "and something about volcanoes", state)
+    assert not any(isinstance(e, BeliefRemoved) for e in found), found
+
+
+@pytest.mark.parametrize("text", ["wrestling movies please", "boxing films pls"])
+def test_a_gerund_before_a_film_noun_is_the_topic(nlu: Understander, text: str) -> None:
+    topics = {e.text for e in events(nlu, text) if isinstance(e, InterestExpressed)}
+    assert topics & {"wrestling", "boxing"}, topics
+
+
+def test_years_of_the_users_own_life(nlu: Understander) -> None:
+    import datetime
+
+    now = datetime.date.today().year
+    found = events(nlu, "a comedy from before i was born, i'm 35")
+    assert ConstraintSet("year_max", now - 35 - 1) in found, found
+    found = events(nlu, "born in 1990, something from when i was a kid please")
+    assert ConstraintSet("year_min", 1995) in found and ConstraintSet("year_max", 2002) in found
+    found = events(nlu, "something newer than me, i was born in 2001")
+    assert ConstraintSet("year_min", 2001) in found, found
+    # no year or age said: nothing set and no topic
+    found = events(nlu, "something from before i was born")
+    assert not [e for e in found if isinstance(e, ConstraintSet | InterestExpressed)], found
+
+
+def test_who_made_it_from_a_synopsis_that_has_them_tell_it(movies_catalog: Catalog) -> None:
+    from chatbot.understanding.parse import directors_named
+
+    item = Item(
+        id="t:1",
+        title="Five Taxis",
+        description="Ada Brill takes us through one night in five cities, with Tom Vale.",
+        facets={"person": ("Ada Brill", "Tom Vale")},
+    )
+    assert directors_named(item) == ["Ada Brill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["not into old stuff, a thriller please", "no old movies, a western", "i hate old films"],
+)
+def test_old_inside_a_negation_wants_newer_films(nlu: Understander, text: str) -> None:
+    names = {e.name for e in events(nlu, text) if isinstance(e, ConstraintSet)}
+    assert "year_min" in names and "year_max" not in names, text
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("i hate when films run over two hours", 120),
+        ("i can't do anything longer than 95 minutes", 95),
+    ],
+)
+def test_a_length_turned_down_is_the_longest_wanted(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("runtime_max", minutes) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "runtime_min" for e in found)
+
+
+def test_a_napping_child_is_not_watching(nlu: Understander) -> None:
+    found = events(nlu, "the baby is napping so i have 90 minutes, something tense")
+    assert ConstraintSet("audience", "children") not in found, found
+    state = fold([ConstraintSet("audience", "children")])
+    found = events(nlu, "ok my son is taking a nap now, something for me", state)
+    assert any(isinstance(e, ConstraintCleared) and e.name == "audience" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["oh and the kids are 8 and 12 btw", "date night tmrw, something romantic"]
+)
+def test_chat_abbreviations_are_no_topics(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+def test_a_wish_after_a_negation_and_a_comma_is_out_of_its_reach(nlu: Understander) -> None:
+    found = events(nlu, "no space operas, more like ex machina or arrival")
+    assert AttributeAvoided("genre", "Space Opera") in found, found
+    assert _of(found, SimilarRequested) == {"Ex Machina (2015)", "Arrival (2016)"}, found
+
+
+def test_not_the_and_a_title_that_opens_with_the(nlu: Understander) -> None:
+    found = events(nlu, "not the holiday, too sappy")
+    assert _of(found, ItemRejected) == {"The Holiday (2006)"}, found
+    assert InterestAvoided("sappy") in found or not any(
+        isinstance(e, InterestExpressed) for e in found
+    ), found
+    # which films of a kind to leave out, no verdict
+    found = events(nlu, "a christmas movie but not the holiday")
+    assert not _of(found, ItemRejected), found
+
+
+def test_a_complaint_coordinated_with_too_is_avoided(nlu: Understander) -> None:
+    found = events(nlu, "nope, too cheesy")
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+    found = events(nlu, "it was too long and preachy")
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("i liked oceans eleven", "Ocean's Eleven (2001)"),
+        ("loved charlottes web", "Charlotte's Web (2006)"),
+    ],
+)
+def test_a_shared_title_typed_without_its_apostrophe_is_the_best_known(
+    nlu: Understander, text: str, label: str
+) -> None:
+    assert _of(events(nlu, text), ItemLiked) == {label}

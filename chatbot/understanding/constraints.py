@@ -81,6 +81,24 @@ _DECADE_WORDS = {
 }
 _DECADE = r"(?:the\s+)?(?:(?:19|20)?[0-9]0'?s|" + "|".join(_DECADE_WORDS) + r")"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# a time of the user's life -> their ages then (years of age, first and last)
+_LIFE_STAGES = {
+    "kid": (5, 12),
+    "child": (5, 12),
+    "childhood": (5, 12),
+    "little": (4, 10),
+    "young": (5, 15),
+    "youth": (10, 19),
+    "growing": (5, 17),
+    "teen": (13, 19),
+    "teens": (13, 19),
+    "teenager": (13, 19),
+    "teenage": (13, 19),
+    "high": (14, 18),
+    "college": (18, 22),
+    "uni": (18, 22),
+    "school": (6, 18),
+}
 _LENGTH = r"(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|one and a half|an hour and (?:a )?half)"
 _LANGUAGE_ALT = "|".join(sorted(LANGUAGES, key=len, reverse=True))
 _COUNTRY_ALT = "|".join(sorted(COUNTRIES, key=len, reverse=True))
@@ -401,6 +419,50 @@ class ConstraintRules(ParseBase):
     def _read_only(self, m: re.Match[str]) -> bool:
         return True  # read so that no later rule takes it, and nothing to learn
 
+    def _lifetime(self, m: re.Match[str]) -> bool:
+        """Years relative to the user's birth, said in the same message as a year of birth
+        ('born in 95', 'before i was born (1992)') or an age ("i'm 30"; birth = this year minus
+        the age). Before: up to the year before; after: from it; childhood 5-12, teens 13-19,
+        high school 14-18, college 18-22 years of age. Without a year or age nothing is set
+        (the words are read, so they become no topic)."""
+        born = self._birth_year()
+        if born is None:
+            return True
+        if m.group("before"):
+            self._set("year_max", born - 1)
+            return True
+        if m.group("after"):
+            self._set("year_min", born)
+            return True
+        stage = m.group("stage") or m.group("stage2") or ""
+        ages = _LIFE_STAGES.get(stage.split()[0], (5, 12))
+        self._set("year_min", born + ages[0])
+        self._set("year_max", born + ages[1])
+        return True
+
+    def _birth_year(self) -> int | None:
+        """The user's year of birth from this message: 'born in 1995' / 'born in 95' / 'born
+        (1992)' / 'i was born (1992)', 'before i was born (1992)', or an age ("i'm 30", 'im 40',
+        'i am 25 years old'); None without one."""
+        import datetime
+
+        born = re.search(
+            r"\bborn\s*(?:in\s+|\(\s*)?(?:'|the year\s+)?(?P<y>(?:19|20)\d\d|\d\d)\b", self.low
+        )
+        if born:
+            year = int(born.group("y"))
+            if year < 100:
+                year += 1900 if year > datetime.date.today().year % 100 else 2000
+            return year
+        age = re.search(
+            r"\b(?:i'?m|im|i am|me being)\s+(?:now\s+|only\s+|almost\s+|nearly\s+)?"
+            r"(?P<a>[1-9]\d)\b(?!\s*(?:min|mins|minutes|hours?|hrs?|%|mil|k\b))",
+            self.low,
+        )
+        if age:
+            return datetime.date.today().year - int(age.group("a"))
+        return None
+
     def _century(self, m: re.Match[str]) -> bool:
         if m.group("which") in ("this", "21st", "twenty-first", "twenty first"):
             self._set("year_min", 2000)
@@ -548,6 +610,25 @@ class ConstraintRules(ParseBase):
         self._set("year_min", self.vocab.latest_year - int(years) + 1)
         return True
 
+    def _negated_before(self, at: int) -> bool:
+        """A negation opens the clause before offset `at` of the lower-cased text ('nothing old',
+        'not really into old films', "i don't want old stuff"); not one a clause break ends."""
+        clause = re.split(r"[.,;!?]|\bbut\b", self.low[:at])[-1]
+        if re.search(
+            r"\b(?:(?:don'?t|do not|wouldn'?t|would not|never) mind|not against|"
+            r"(?:don'?t|do not) care|no problem with)\b",
+            clause,
+        ):
+            return False  # "i don't mind old films": fine with them
+        return (
+            re.search(
+                r"\b(?:no|not|nothing|never|don'?t|doesn'?t|without|hate|avoid|skip|"
+                r"(?:can'?t|cannot) (?:stand|do|handle))\b",
+                clause,
+            )
+            is not None
+        )
+
     def _shown_years(self) -> list[int]:
         return sorted(i.year for i in self._shown if i.year)
 
@@ -558,7 +639,8 @@ class ConstraintRules(ParseBase):
         if m.group(3) == "older" and not m.group(4) and _AGED.search(self.text.lower()):
             # 'something a bit older, for a 10 year old': an older child, not older films
             return True
-        if m.group("neg"):
+        if m.group("neg") or self._negated_before(m.start()):
+            # 'not too old', 'nothing old please', 'not really into old black and white stuff'
             self._set("year_min", v.latest_year - 25)
             return True
         shown_years = self._shown_years()
@@ -859,9 +941,11 @@ _DISLIKED_BEFORE = re.compile(
     r"(?:\b(?:don't|dont|do not|doesn't|does not|never|won't|wouldn't)\s+(?:really\s+)?(?:like|"
     r"want|enjoy|watch|do|need|care for)|\bnot\s+(?:really\s+)?(?:into|a fan of|a big fan of|"
     r"interested in|keen on|up for|in the mood for)|\b(?:hate|hates|dislike|dislikes|can't stand|"
-    r"cannot stand|avoid|skip|sick of|tired of))\s+(?:(?:anything|any|films?|movies?|stuff|"
+    r"cannot stand|avoid|skip|sick of|tired of|(?:can't|cant|cannot) (?:do|handle|sit through|"
+    r"deal with|take)))\s+(?:(?:anything|any|films?|movies?|stuff|"
     r"something|ones?|flicks?|that's|that is|that are|thats|which is|which are|that|made|"
-    r"released|shot|filmed|produced)\s+)*$"
+    # 'i hate when movies are over 2 hours', 'i hate it when they run longer than ...'
+    r"released|shot|filmed|produced|when|it|they|are|is|run|runs|go|goes|last|lasts)\s+)*$"
 )
 
 
@@ -1032,6 +1116,9 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\d{1,2}\s*(?:yo|y/o|yrs? olds?|years? olds?|-years?-olds?))s? "
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
         r"(?:gone|went|fell|are|is)?\s*(?:to bed|to sleep|(?:fast |sound )?asleep|in bed|out|"
+        # 'my toddler is napping so ...', 'the baby is down for her nap'
+        r"napping|sleeping|having (?:a|their|his|her) naps?|taking (?:a|their|his|her) naps?|"
+        r"down for (?:a|the|their|his|her) naps?|at (?:day ?care|daycare|nursery|preschool)|"
         r"away|home|"
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp|"
         # 'kids are at grandmas', 'the kids are at their dads': the possessive without its
@@ -1240,6 +1327,19 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:is|'s|was)\s+)?"
         r"(?:too|a bit|way too|kinda|kind of) (?:strict|narrow|limiting|restrictive|tight)\b",
         _R._read_only,
+    ),
+    # 'something from before i was born (1992)', 'older than me, im 30', 'from when i was a
+    # teen, i'm 40': years of the user's own life, from the birth year or age said with it
+    ConstraintRule(
+        "users_lifetime",
+        "year",
+        r"\b(?P<before>(?:before|older than) (?:i was born|me|my birth)|made before i was born)\b|"
+        r"\b(?P<after>(?:after|since) i was born|(?:younger|newer) than me)\b|"
+        r"\bfrom (?:back )?when i was (?:a |in )?(?P<stage>kid|child|little|young|teen|teenager|"
+        r"high school|college|uni|growing up)\b|"
+        r"\bfrom my (?P<stage2>childhood|teens|teenage years|teen years|high school years|"
+        r"college years|school days|youth)\b",
+        _R._lifetime,
     ),
     # 'I was born in 2001', 'my dad was born in the 50s': a person's year, not the films'
     ConstraintRule(

@@ -24,12 +24,14 @@ from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
     ABBREVIATIONS,
     CHAT_ABBREVIATIONS,
+    CLAUSE_BREAK,
     COMMON_WORDS,
     COPULA_COMPLAINT,
     COPULA_FILLERS,
     COPULA_PRAISE,
     COPULA_SHAKEN,
     CUE_SPELLINGS,
+    DENIAL_TAILS,
     EMOJI,
     FACET_ALIASES,
     FILLER_WORDS,
@@ -549,6 +551,8 @@ def copula_verdict(words: Sequence[str], k: int) -> tuple[str, int] | None:
     j = k
     while j < len(words) and words[j] in COPULA_FILLERS:
         j += 1
+    if j < len(words) and words[j] == "not" and (end := denial_end(words, j + 1)) is not None:
+        return "neg", end - k  # 'shrek the third was not', 'collateral was not at all'
     if j == len(words) or words[j] in ("the", "a", "an") and j + 1 == len(words):
         return None
     # 'was such a sweet movie': an adjective of the tables before a film noun
@@ -567,6 +571,17 @@ def copula_verdict(words: Sequence[str], k: int) -> tuple[str, int] | None:
                     continue  # 'was a classic horror film': no verdict on the subject
                 return kind, end - k
     return None
+
+
+def denial_end(words: Sequence[str], k: int) -> int | None:
+    """Where a denied copula with nothing after it ends, when token k closes it ('X wasn't',
+    'X was not at all.', 'X wasn't for me, Y was'): the index after its tail (DENIAL_TAILS),
+    at the end of the text or a clause break; None when a predicate follows ('was not funny')."""
+    for tail in DENIAL_TAILS:
+        if tuple(words[k : k + len(tail)]) == tail:
+            k += len(tail)
+            break
+    return k if k == len(words) or words[k] in CLAUSE_BREAK else None
 
 
 @dataclass

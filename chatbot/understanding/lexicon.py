@@ -346,7 +346,8 @@ COPULA_PRAISE = _phrases(
     "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
     "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
     "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave|"
-    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10"
+    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10|fun|good fun|great fun|"
+    "a lot of fun|so much fun|a fun ride|a fun watch|fun af"
 )
 COPULA_COMPLAINT = _phrases(
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
@@ -366,6 +367,20 @@ SUBJECT_VERDICTS = _phrases(
     "aged like milk|aged like fine wine|bangs|is peak|was peak|is mid|was mid|is trash|was trash"
 )
 COPULAS = _words("was is were are 's")
+DENIED_COPULAS = _words("wasn't isn't weren't aren't")
+# what may close a denied copula with nothing after it ('cars wasn't at all', 'X was not for me')
+DENIAL_TAILS = (
+    ("at", "all"),
+    ("really",),
+    ("for", "me"),
+    ("for", "us"),
+    ("tbh",),
+    ("imo",),
+    ("though",),
+    ("honestly",),
+    ("either",),
+    ("lol",),
+)
 COPULA_FILLERS = _words(
     "so soo sooo really pretty kinda kind of super very truly honestly lowkey highkey such both "
     "absolutely genuinely actually just straight up fr ngl"
@@ -545,6 +560,8 @@ SLANG = _table(
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
     "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
     "tho=though|lookin=looking|watchin=watching|somethin'=something|alot=a lot|"
+    "btw=by the way|tmrw=tomorrow|tmrow=tomorrow|2moro=tomorrow|2morrow=tomorrow|"
+    "tonite=tonight|2nite=tonight|2day=today|b/c=because|cuz=because|coz=because|"
     "nothin=nothing|nothin'=nothing|anythin=anything|anythin'=anything|"
     # contractions typed without the apostrophe ('a shark movie that isnt jaws'); not those
     # that are words of their own ('its', 'ill', 'were', 'lets', 'id', 'hed', 'shed')

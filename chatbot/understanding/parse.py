@@ -42,6 +42,7 @@ from chatbot.understanding.core import (
     Understanding,
     Vocabulary,
     copula_verdict,
+    denial_end,
     fold_accents,
     normalize_title,
 )
@@ -49,10 +50,13 @@ from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_langua
 from chatbot.understanding.lexicon import (
     CHANGE_OF_MIND,
     CLAUSE_BREAK,
+    COPULA_COMPLAINT,
     COPULA_FILLERS,
+    COPULA_SHAKEN,
     COPULAS,
     COURTESY_WORDS,
     CRITIQUE_MARK,
+    DENIED_COPULAS,
     DISCOURSE_IDIOMS,
     EFFECT_PHRASES,
     FACET_ALIASES,
@@ -88,6 +92,18 @@ from chatbot.understanding.titles import PERSON_CUES, PICK_NOUNS, TitleRules
 from chatbot.understanding.versions import VersionReader
 
 log = logging.getLogger(__name__)
+
+# words that open a clause of its own after a negation and a comma: a wish ('not space stuff,
+# more like ex machina') or the reason ('not the notebook, too cheesy')
+_TURNS_TO_A_WISH = frozenset(
+    ("more", "rather", "instead", "preferably", "ideally", "something", "somethin", "smth")
+    + ("too", "way")
+)
+# what a gerund before it makes the story's subject ('boxing movies', 'a surfing doc')
+_KIND_OF_FILM = frozenset(
+    ("movie", "movies", "film", "films", "flick", "flicks", "doc", "docs", "documentary")
+    + ("documentaries", "one", "ones")
+)
 
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
@@ -707,6 +723,15 @@ class _Parse(ConstraintRules, TitleRules):
                 for e in self.events
                 if not (isinstance(e, AttributePreferred) and (e.facet, e.value) in dropped)
             ]
+        # 'movies about chess', then 'actually make it about boxing instead': a new topic said
+        # with the marker replaces the topics wished for before
+        topics = {e.text for e in self.events if isinstance(e, InterestExpressed)}
+        if topics:
+            self.events.extend(
+                BeliefRemoved(interest_belief_id(old))
+                for old in self.state.interests
+                if old not in topics
+            )
         # ('make it italian' prefers Italian, so the French wished before goes)
         now = [(e.facet, e.value) for e in self.events if isinstance(e, AttributePreferred)]
         facets = {f for f, _ in now}
@@ -1737,14 +1762,20 @@ class _Parse(ConstraintRules, TitleRules):
         whose subject is a title found in the message ('Drive was so slow'), as (cue kind,
         tokens); None otherwise ('the party was wild')."""
         words = [t.text for t in self.toks]
-        if k < 2 or words[k - 1] not in COPULAS or not self._free(k, 1):
+        if k >= 1 and words[k] in DENIED_COPULAS and self._free(k, 1):
+            # 'shrek the third wasn't', 'cars wasn't at all': denied, nothing after it
+            closes = denial_end(words, k + 1)
+            said = None if closes is None else ("neg", closes - k)
+            end = k
+        elif k < 2 or words[k - 1] not in COPULAS or not self._free(k, 1):
             return None
-        said = copula_verdict(words, k)
+        else:
+            said = copula_verdict(words, k)
+            end = k - 1  # the copula
         if said is None or said[0] == "seen":
             # 'The Ring was very scary': felt, said of the film, no verdict (a film named with
             # no cue is liked, as before)
             return None
-        end = k - 1  # the copula
         subject = [
             t
             for t in self.targets
@@ -1840,7 +1871,10 @@ class _Parse(ConstraintRules, TitleRules):
         words = [t.text for t in self.toks]
         if words[k] != "too" or k + 1 >= len(words) or self.toks[k].used:
             return False
-        if any(w in NEGATORS or w in ("neither", "nor") for w in words[max(0, k - 2) : k]):
+        before = words[max(0, k - 2) : k]
+        while before and any(w in CLAUSE_BREAK for w in before):
+            before = before[1:]  # 'nah, too cheesy': a negation before the comma is its own
+        if any(w in NEGATORS or w in ("neither", "nor") for w in before):
             return False
         nxt = words[k + 1]
         if nxt in _PRAISE or (nxt,) in POSITIVE_CUES:
@@ -1854,7 +1888,13 @@ class _Parse(ConstraintRules, TitleRules):
         asks = words[start] in ("is", "was", "would", "will", "isn't", "wasn't", "are", "were")
         if end is not None and words[end] == "?" and asks:
             return False
-        return nxt == "much" or self._pos(k + 1) == "ADJ"
+        # ('cheesy', 'scary': the complaint words, whatever the tagger makes of them)
+        return (
+            nxt == "much"
+            or self._pos(k + 1) == "ADJ"
+            or (nxt,) in COPULA_COMPLAINT
+            or (nxt,) in COPULA_SHAKEN
+        )
 
     def _but_means_except(self, k: int) -> bool:
         """'anything but horror': this 'but' negates what follows instead of starting a clause."""
@@ -2016,6 +2056,19 @@ class _Parse(ConstraintRules, TitleRules):
         """Tokens a bare negation word reaches: its parsed scope, else the rest of its clause
         (also when the parse gives it only an article: 'not a musical, not animated, ...')."""
         scope = negated.get(cue.pos, set())
+        turn = next(
+            (
+                k
+                for k in range(cue.pos + 1, len(self.toks) - 1)
+                if self.toks[k].text in (",", ";", "-")
+                and self.toks[k + 1].text in _TURNS_TO_A_WISH
+            ),
+            None,
+        )
+        if turn is not None:
+            # 'sci-fi but not space stuff, more like ex machina': the wish after the comma is
+            # out of the negation's reach
+            scope = {k for k in scope if k < turn}
         if any(self.toks[k].text not in ("a", "an", "the", "some", "any") for k in scope):
             after = max(scope) + 1
             if after < len(self.toks) and (
@@ -2076,6 +2129,19 @@ class _Parse(ConstraintRules, TitleRules):
         if k >= b or self.toks[k].text not in RELATIVE_PRONOUNS:
             return False
         return all(self.toks[j].text in RELATIVE_FILLER for j in range(k + 1, b))
+
+    def _own_predicate_between(self, t: Target, k: int, targets: list[Target]) -> bool:
+        """Another title stands between target t and token k, and t has a copula of its own
+        before it ('heat was long and cars wasn't': what comes after 'cars' is said of it)."""
+        return t.kind == "item" and any(
+            n.kind == "item"
+            and t.pos < n.pos < k
+            and any(
+                self.toks[j].text in COPULAS or self.toks[j].text in DENIED_COPULAS
+                for j in range(t.pos + 1, n.pos)
+            )
+            for n in targets
+        )
 
     def _relative_between(self, a: int, b: int) -> bool:
         """A relative clause starts between tokens a and b ('comedies that aren't romantic')."""
@@ -2211,6 +2277,9 @@ class _Parse(ConstraintRules, TitleRules):
                         not self._relative_between(t.pos, c.pos)
                         or self._relative_verdict(t.pos, c.pos)
                     )
+                    # 'toy story was fun and cars wasn't': the verdict after another title
+                    # with a copula of its own between is that title's
+                    and not self._own_predicate_between(t, c.pos, targets)
                     and not (
                         " ".join(x.text for x in self.toks[c.pos : c.end]) in FORWARD_CUES
                         and any(  # it has its own object ('them' takes the target up again)
@@ -2430,6 +2499,8 @@ class _Parse(ConstraintRules, TitleRules):
         return any(
             self.toks[k].text in PLURAL_REFERENCES
             and not (k > 0 and self.toks[k - 1].text in ("for", "with"))
+            # 'cars wasn't at all': an intensifier, not 'all of them'
+            and not (k > 0 and self.toks[k - 1].text == "at" and self.toks[k].text == "all")
             for k in range(lo, hi)
         )
 
@@ -2523,6 +2594,9 @@ class _Parse(ConstraintRules, TitleRules):
         assert item is not None
         if sentiment == "critique":  # 'X is too recent': about X's year, not a like or dislike
             self.critiqued.append(item)
+            if not t.from_reference and self._watched_too_long(t.pos):
+                # 'seven samurai was way too long for me': a complaint about a film watched
+                self.events.append(ItemRejected(item.id, item.label))
             return
         if seen:
             self.events.append(ItemSeen(item.id, item.label))
@@ -2534,6 +2608,22 @@ class _Parse(ConstraintRules, TitleRules):
             self.events.append(SimilarRequested(item.id, item.label))
         elif sentiment == "pos" or not seen:
             self.events.append(ItemLiked(item.id, item.label))
+
+    def _watched_too_long(self, pos: int) -> bool:
+        """The first critique after token pos is 'too long', said in the past tense of the
+        title at pos ('X was way too long'; not 'X is too long', 'X was too old')."""
+        words = [t.text for t in self.toks]
+        marks = [k for k, w in enumerate(words) if w == CRITIQUE_MARK]
+        after = [n for n, k in enumerate(marks) if k > pos]
+        if not after or after[0] >= len(self.critiques) or self.critiques[after[0]] != "long":
+            return False
+        between = words[pos + 1 : marks[after[0]]]
+        praised = any(c.kind == "pos" and self._same_sentence(c.pos, pos) for c in self.cues)
+        return (
+            not praised  # 'the matrix was too long and i loved it'
+            and any(w in ("was", "were") for w in between)
+            and not any(w in CLAUSE_BREAK for w in between)
+        )
 
     def _only_a_no_before(self) -> bool:
         """The message's only negative cue is a 'no' / 'nah' / 'nope' that opens it."""
@@ -2859,7 +2949,11 @@ class _Parse(ConstraintRules, TitleRules):
             return True  # 'set in New York', 'Los Angeles': an everyday word inside a name
         if word in EVENT_VERBS and (w := self._word(k)) is not None and self._describes_the_film(w):
             return True  # 'a movie where the dog doesn't die': what happens in the story
-        gerund = word.endswith("ing") and k > 0 and self.toks[k - 1].text in ("about", "on", "of")
+        # 'about boxing', 'boxing movies', 'a surfing film': the story's subject
+        gerund = word.endswith("ing") and (
+            (k > 0 and self.toks[k - 1].text in ("about", "on", "of"))
+            or (k + 1 < len(self.toks) and self.toks[k + 1].text in _KIND_OF_FILM)
+        )
         if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0 and not gerund:
             # 'having', 'going', 'think': verbs carry a topic only when rare; 'about boxing' is
             # the story's subject
@@ -2890,6 +2984,15 @@ class _Parse(ConstraintRules, TitleRules):
         negated = self._negated()
         out: set[int] = set()
         for c in self.cues:
+            if c.kind == "critique" and c.end + 1 < len(self.toks):
+                # 'it was too long and confusing': the complaint said with the critique
+                nxt = self.toks[c.end + 1].text
+                if self.toks[c.end].text in ("and", "or", ",") and (
+                    (nxt,) in COPULA_COMPLAINT
+                    or (nxt,) in COPULA_SHAKEN
+                    or self._pos(c.end + 1) == "ADJ"
+                ):
+                    out.add(c.end + 1)
             if c.negator:
                 out |= self._scope(c, negated)
             elif c.kind == "neg":
@@ -3037,6 +3140,9 @@ def directors_named(item: Item) -> list[str]:
             rf"\b{_MADE_NOUNS}\s+(?:from|by)\s+(?:director\s+)?{n}\b",
             rf"\b(?:a|an)\s+(?:\w+\s+)?{n}(?:'s)?\s+{_MADE_NOUNS}\b",
             rf"\b{n}'s?\s+(?:[\w-]+\s+){{0,2}}?{_MADE_NOUNS}\b",
+            # 'Jim Jarmusch takes us to 5 cities', 'Kubrick directs': the one telling it
+            rf"\b{n}\s+(?:takes|brings|leads|shows)\s+(?:us|the (?:viewers?|audience))\b",
+            rf"\b{n}\s+(?:directs|adapts|directed|wrote and directed)\b",
         )
         if any(re.search(p, text, re.IGNORECASE) for p in patterns):
             out.append(name)

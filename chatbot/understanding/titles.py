@@ -16,6 +16,7 @@ from chatbot.understanding.core import (
     ParseBase,
     Tok,
     copula_verdict,
+    denial_end,
     fold_accents,
     normalize_title,
 )
@@ -26,6 +27,8 @@ from chatbot.understanding.lexicon import (
     COPULA_FILLERS,
     COPULAS,
     COUNTRIES,
+    CRITIQUE_MARK,
+    DENIED_COPULAS,
     EFFECT_PHRASES,
     FILLER_WORDS,
     LANGUAGES,
@@ -48,6 +51,12 @@ from chatbot.understanding.lexicon import (
 )
 
 log = logging.getLogger(__name__)
+
+# between a copula and 'too': 'was way too long', 'is a bit too slow', 'was far too old'
+_DEGREE_WORDS = frozenset(
+    ("way", "waaay", "waay", "far", "just", "a", "bit", "little", "kinda", "kind", "of", "so")
+    + ("really", "much", "slightly", "somewhat", "pretty", "rather", "honestly", "lowkey")
+)
 
 
 # 'the Toy Story movies', 'the Alien franchise': nouns after a name that make it the franchise
@@ -297,8 +306,13 @@ class TitleRules(ParseBase):
                         continue
                 items = self.vocab.titles.get(key) or self.vocab.prefix_titles.get(key)
                 if not items and key in self.vocab.short_titles:
-                    # 'Star Wars' alone is the first of them (Episode IV, 1977)
-                    items = sorted(self.vocab.short_titles[key], key=lambda it: it.year or 9999)[:1]
+                    # 'Star Wars' alone is the first of them (Episode IV, 1977); 'oceans eleven'
+                    # names films of one title (1960, 2001): the best known, as any shared title
+                    shorts = self.vocab.short_titles[key]
+                    if len({normalize_title(it.title) for it in shorts}) > 1:
+                        items = sorted(shorts, key=lambda it: it.year or 9999)[:1]
+                    else:
+                        items = list(shorts)
                 if not items or not self._title_plausible(i, n, key):
                     continue
                 if self._cuts_facet_term(i, n):
@@ -399,6 +413,17 @@ class TitleRules(ParseBase):
             # 'loved heat. ronin too': one more title with the last sentence's say; "not jaws,
             # i've seen it"
             return True
+        if self._the_title_turned_down(i, n, key):
+            return True  # 'not the notebook, too cheesy': The Notebook turned down
+        if (
+            n == 1
+            and not first.raw[:1].isupper()
+            and i >= 2
+            and [t.text for t in self.toks[i - 2 : i]] in (["fan", "of"], ["fans", "of"])
+            and (w := self._word(i)) is not None
+            and w.tag in ("NNS", "NNPS")
+        ):
+            return False  # 'not a fan of spiders': a kind of thing, no Spiders (2013)
         if (
             self._release_asked(i, n)
             or self._person_asked_in(i, n)
@@ -529,6 +554,19 @@ class TitleRules(ParseBase):
             )
         if self._someones_name(i):
             return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
+        if (
+            n >= 2
+            and words[0] in ("my", "our", "your", "his", "her", "their")
+            and not capitalised
+            and self._everyday_words(words[1:])
+            and not (
+                self._past_cue_before(i)
+                or self._next_in_list(i)
+                or self._before_listed_title(i, n)
+                or self._listed_before_verdict(i, n)
+            )
+        ):
+            return False  # 'my life is a mess this week', 'our house is a zoo': the user's own
         if first.text == "i" and not any(t.raw[:1].isupper() for t in self.toks[i + 1 : i + n]):
             # 'I am in my thirties' is no title 'I Am': the pronoun is always capitalised
             return n > 1 and (self._cue_before(i) or self._about_span(i, n))
@@ -597,7 +635,10 @@ class TitleRules(ParseBase):
                 # 'we both thought cars was boring': what one thought is a clause of its own
                 and (prev in CLAUSE_BREAK or prev in ("and", "but", "", *_OPINION_VERBS))
                 and (
-                    (told in ("was", "is") and self._cue_after(i, credited - i))
+                    (
+                        (told in ("was", "is") or told in DENIED_COPULAS)
+                        and self._cue_after(i, credited - i)
+                    )
                     # 'signs freaked me out', 'her made me cry': a word that is no pronoun
                     # a sentence opens with, as the subject of a verdict on what it did
                     or (
@@ -786,7 +827,7 @@ class TitleRules(ParseBase):
                     or (nxt in ("?", "!", ".") and len(self.toks) == n + 1)
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
-                    or (nxt in ("was", "is", "were") and self._cue_after(i, n))
+                    or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
                     or self._numbered_subject(words, i, n)  # 'Toy Story 3 made me cry'
                     # 'City of God blew me away': the subject of a verdict said right after it
@@ -821,7 +862,10 @@ class TitleRules(ParseBase):
                 or self._before_listed_title(i, n)
                 or self._asked_about(i, n)  # "what's the rating of Get Out?"
                 or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
-                or (nxt in ("was", "is", "were", "looks", "sounds") and self._cue_after(i, n))
+                or (
+                    (nxt in ("looks", "sounds") or nxt in COPULAS or nxt in DENIED_COPULAS)
+                    and self._cue_after(i, n)
+                )
             )
         return (
             self._cue_before(i)
@@ -831,6 +875,25 @@ class TitleRules(ParseBase):
             # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
             or self._subject_of_clause(i, n)  # 'honestly Pulp Fiction blew me away'
+        )
+
+    def _the_title_turned_down(self, i: int, n: int, key: str) -> bool:
+        """'not the notebook', 'no the ring please': a clause that is only 'not' / 'no', 'the'
+        and a title that opens with 'The' turns that film down (the article said with it)."""
+        toks = self.toks
+        lead = i if toks[i].text == "the" else i - 1
+        if lead < 1 or toks[lead].text != "the" or toks[lead - 1].text not in ("not", "no"):
+            return False
+        if lead >= 2 and toks[lead - 2].text not in (",", ".", "!", "?", ";"):
+            # ('a mafia movie but not the godfather': which films to leave out, no verdict)
+            return False
+        end = i + n
+        nxt = toks[end].text if end < len(toks) else ""
+        words = [t.text for t in toks[lead + 1 : end]]
+        return (
+            (nxt in ("", ",", ".", "!", ";") or nxt in ("either", "again", "please", "pls"))
+            and not any(w in FILLER_WORDS or w in PRONOUNS for w in words)
+            and any(it.title.lower().startswith("the ") for it in self.vocab.titles.get(key, ()))
         )
 
     def _attribute_span(self, i: int, n: int) -> bool:
@@ -964,6 +1027,16 @@ class TitleRules(ParseBase):
         ):
             return True  # 'she loves frozen' (not 'my son loves trains': a kind of thing)
         after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+        if (
+            prev == "of"
+            and pprev in ("fan", "fans")
+            and self.vocab.facet_terms.get((self.toks[i].text,)) is None
+            and self.toks[i].text not in PRONOUNS
+            and (word is None or word.tag not in ("NNS", "NNPS"))
+        ):
+            # 'not a fan of heat tbh', 'huge fan of up': a film one is a fan of (not 'a fan of
+            # cars': a kind of thing)
+            return True
         if prev == "finished" and (after in END_OF_OBJECT or after == "with"):
             return True  # 'just finished cars with my son'
         said = " ".join(t.text for t in self.toks[max(0, k - 3) : k + 1])
@@ -1094,7 +1167,7 @@ class TitleRules(ParseBase):
             or self._past_cue_before(i)
             or self._next_in_list(i)
             or self._before_listed_title(i, n)
-            or (nxt in ("was", "is", "were") and self._cue_after(i, n))
+            or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
             or len(self.toks) <= n + 1
             or self._compared(i, n)  # 'shawshank > green mile'
         )
@@ -1380,15 +1453,25 @@ class TitleRules(ParseBase):
             k += 1  # the pronoun that takes the span up again
             if k < len(words) and words[k] in ("one", "movie", "film"):
                 k += 1
+        if (
+            k < len(words)
+            and words[k] in DENIED_COPULAS
+            and denial_end(words, k + 1) is not None
+            and not all(w in PRONOUNS or w in FILLER_WORDS for w in words[i : i + n])
+        ):
+            return True  # 'collateral wasn't', 'cars wasn't at all': a verdict on the film
         if k < len(words) and words[k] in ("was", "is", "were", "are"):
             k += 1
         if adjacent and any(w in ("and", "or", "&") for w in words[i + n : k]):
             return False  # 'watched X last night and loved it': the verdict is X's
+        j = k
+        while j > i + n and j < len(words) and words[j] in _DEGREE_WORDS:
+            j += 1  # 'was way too confusing', 'is a bit too long'
         if (
             not adjacent
-            and words[k : k + 1] == ["too"]
+            and words[j : j + 1] in (["too"], [CRITIQUE_MARK])
             and k > i + n
-            and words[k - 1] in ("was", "is", "were", "are")
+            and words[k - 1] in COPULAS
             and not self._everyday_words([w for w in words[i : i + n] if w != "the"])
         ):
             # 'inception was too confusing': a complaint about the film ('the heat was too
@@ -1898,6 +1981,15 @@ class TitleRules(ParseBase):
                     continue  # 'an Eddie Murphy comedy' is no Eddie Murphy: Delirious
                 if j < run:
                     break  # 'Spirit of the Forgotten Harbour': a known title inside an unknown one
+                if (
+                    j >= 2
+                    and not span[0].raw[:1].isupper()
+                    and " ".join(words) in self.vocab.prefix_titles
+                    and " ".join(words) not in self.vocab.titles
+                    and not self._partial_title_said(start, j)
+                    and not (start > 0 and toks[start - 1].text in ("not", "no"))
+                ):
+                    continue  # 'please, my dog died' is no My Dog Skip (as on the exact path)
                 year, extra = self._year_after(start + j)
                 # one English word ('Conspiracy') is that title or none, never a look-alike
                 exact = j == 1 and self._is_word(words[0])
