@@ -232,6 +232,20 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
                 + (f" (it names {_join(people)})" if people else "")
                 + "; the catalogue has no cast lists, so I can't say for sure."
             )
+        if re.search(
+            r"\bdirect|\bwho (?:made|shot|helmed)\b|\bfilm ?maker|\bbehind (?:it|that|this)\b",
+            text.lower(),
+        ):
+            # 'who directed the 1st one': only a synopsis that says who made it answers that
+            from chatbot.understanding.parse import directors_named
+
+            makers = directors_named(item)
+            if makers:
+                return f"Its description says {label} was made by {_join(makers)}."
+            return (
+                f"The catalogue has no crew lists and the description of {label} does not say "
+                "who directed it" + (f" (it names {_join(people)})." if people else ".")
+            )
         if not people:
             return (
                 f"The catalogue has no cast or crew for {label}, and its description names no one."

@@ -4654,3 +4654,35 @@ def test_a_shared_title_typed_without_its_apostrophe_is_the_best_known(
     nlu: Understander, text: str, label: str
 ) -> None:
     assert _of(events(nlu, text), ItemLiked) == {label}
+
+
+def test_who_directed_is_answered_only_from_a_synopsis_that_says_so(
+    movies_catalog: Catalog,
+) -> None:
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    said = answer(Question("people", (jaws.id,)), "who directed jaws?", movies_catalog)
+    assert "Steven Spielberg" in said, said
+    heat = movie(movies_catalog, "Heat", 1995)
+    said = answer(Question("people", (heat.id,)), "who directed the first one", movies_catalog)
+    assert "does not say who directed it" in said, said
+    # who is in it: the people the synopsis names
+    said = answer(Question("people", (heat.id,)), "who is in heat", movies_catalog)
+    assert "Al Pacino" in said, said
+
+
+def test_a_length_with_plus_is_the_shortest_wanted(nlu: Understander) -> None:
+    assert ConstraintSet("runtime_min", 150) in events(nlu, "long epics, 2.5 hours plus")
+
+
+def test_scrap_that_takes_back_and_is_no_topic(nlu: Understander) -> None:
+    found = events(nlu, "ok scrap that, something with dinosaurs")
+    assert {e.text for e in found if isinstance(e, InterestExpressed)} == {"dinosaurs"}, found
+
+
+def test_a_watcher_who_scares_easily_wants_nothing_scary(nlu: Understander) -> None:
+    found = events(nlu, "something for my nephew, he gets spooked really easily")
+    assert AttributeAvoided("genre", "Horror") in found, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found

@@ -1610,7 +1610,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime_or_more",
         "runtime",
         rf"\b{_LENGTH}[\s-]*{_UNIT}(?:[\s-]long)?[\s,-]*"
-        r"(?:or (?:more|longer|over)|\+|minimum|at least)(?!\w)",
+        r"(?:or (?:more|longer|over)|\+|plus|minimum|at least)(?!\w)",
         _R._runtime_at_least,
         when=_has_runtime,
     ),

@@ -801,6 +801,7 @@ DISCOURSE_IDIOMS = (
 # ('actually make it italian', 'something uplifting instead', 'scratch that, a western')
 CHANGE_OF_MIND = re.compile(
     r"\b(?:actually|instead|rather|make it|change of plans?|on second thoughts?|scratch that|"
+    r"scrap that|forget that|"
     r"no wait|wait,? no|changed my mind|change my mind|i meant|i mean|i said|i asked for|"
     r"(?:go|going|let's go|get) back to|^(?:\W*\w+\W+){0,3}?back to)\b"
 )

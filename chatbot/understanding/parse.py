@@ -1209,8 +1209,19 @@ class _Parse(ConstraintRules, TitleRules):
         self._consume(
             # ('never mind the runtime thing' takes back that limit alone: not here)
             r"^(?:(?:actually|ok|okay|oh|hmm|wait|ah)[\s,]+)*(?:never\s?mind|nvm|scratch that|"
+            r"scrap that|"
             r"forget (?:that|it|what i said))\s*(?:[,.!:;-][\s,.!:;-]*|$)",
             taken_back,
+        )
+        scary = self.vocab.facet_terms.get(("scary",))
+        self._consume(
+            # 'a 7 year old who gets scared easily', 'my daughter is easily frightened': who
+            # watches scares easily, so nothing scary (a trait of the watcher, no topic)
+            r"\b(?:gets?|got|is|are|scares?|spooks?|frightens?)\s+(?:(?:scared|spooked|frightened)"
+            r"\s+)?(?:really |very |super |so )?easily\b|"
+            r"\b(?:is|are|gets?)\s+(?:really |very |super |so )?easily\s+(?:scared|spooked|"
+            r"frightened)\b",
+            adds(AttributeAvoided(*scary)) if scary is not None else (lambda m: True),
         )
         self._consume(
             r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
@@ -3171,8 +3182,8 @@ _TAILS = frozenset(("so", "because", "since", "cause", "coz", "cuz", "hence"))
 # a correction of what the same message just said ('a comedy. wait, no, I meant a horror comedy',
 # 'a comedy, actually no, make it a thriller')
 _SAID_AGAIN = re.compile(
-    r"\b(?:i meant|i mean|make it|no wait|wait,? no|scratch that|changed my mind|on second "
-    r"thoughts?)\b"
+    r"\b(?:i meant|i mean|make it|no wait|wait,? no|scratch that|scrap that|changed my mind|"
+    r"on second thoughts?)\b"
 )
 # a request for films said beside a question ('... suggest a shorter war film', 'also
 # something similar but from japan', 'otherwise a romcom', 'give me more like it')
@@ -3224,7 +3235,8 @@ _VERSION_MEANT = re.compile(
 _CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")
 # words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
 _TAKE_BACK = frozenset(
-    ("forget", "scratch", "ditch", "drop", "nevermind", "never mind", "lose", "cancel", "undo")
+    ("forget", "scratch", "scrap", "ditch", "drop", "nevermind", "never mind", "lose", "cancel")
+    + ("undo",)
 )
 _PART_NOUNS = frozenset(("part", "bit", "thing", "idea", "stuff", "angle", "side", "element"))
 # verbs that ask for or judge films: what hangs on them is wanted, whoever the subject is
