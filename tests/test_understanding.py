@@ -4502,6 +4502,12 @@ def test_a_verdict_after_another_titles_copula_is_that_titles(nlu: Understander)
     # 'at all' intensifies a denial; it is no 'all of them'
     found = events(nlu, "ratatouille was lovely and brave wasn't at all")
     assert "Ratatouille (2007)" not in _of(found, ItemRejected), found
+    # a kind said as the first title's predicate is not what the second was
+    found = events(nlu, "up was fun and cars 2 was boring")
+    assert AttributeAvoided("genre", "Comedy") not in found, found
+    # one verdict on a list still speaks for all of it
+    found = events(nlu, "heat and ronin were awful")
+    assert _of(found, ItemRejected) == {"Heat (1995)", "Ronin (1998)"}, found
 
 
 def test_too_long_in_the_past_tense_turns_the_film_down(
@@ -4581,7 +4587,12 @@ def test_who_made_it_from_a_synopsis_that_has_them_tell_it(movies_catalog: Catal
 
 @pytest.mark.parametrize(
     "text",
-    ["not into old stuff, a thriller please", "no old movies, a western", "i hate old films"],
+    [
+        "not into old stuff, a thriller please",
+        "no old movies, a western",
+        "i hate old films",
+        "i'm tired of old movies",
+    ],
 )
 def test_old_inside_a_negation_wants_newer_films(nlu: Understander, text: str) -> None:
     names = {e.name for e in events(nlu, text) if isinstance(e, ConstraintSet)}

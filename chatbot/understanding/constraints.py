@@ -623,6 +623,7 @@ class ConstraintRules(ParseBase):
         return (
             re.search(
                 r"\b(?:no|not|nothing|never|don'?t|doesn'?t|without|hate|avoid|skip|"
+                r"(?:tired|sick) of|done with|"
                 r"(?:can'?t|cannot) (?:stand|do|handle))\b",
                 clause,
             )

@@ -346,8 +346,7 @@ COPULA_PRAISE = _phrases(
     "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
     "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
     "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave|"
-    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10|fun|good fun|great fun|"
-    "a lot of fun|so much fun|a fun ride|a fun watch|fun af"
+    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10"
 )
 COPULA_COMPLAINT = _phrases(
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"

@@ -2142,14 +2142,24 @@ class _Parse(ConstraintRules, TitleRules):
         return all(self.toks[j].text in RELATIVE_FILLER for j in range(k + 1, b))
 
     def _own_predicate_between(self, t: Target, k: int, targets: list[Target]) -> bool:
-        """Another title stands between target t and token k, and t has a copula of its own
-        before it ('heat was long and cars wasn't': what comes after 'cars' is said of it)."""
-        return t.kind == "item" and any(
+        """Another title stands between target t and token k, and a copula makes one of them a
+        subject of its own: t before the other title ('heat was long and cars wasn't': what
+        comes after 'cars' is said of it), or, for a kind said as a predicate, the other title
+        before k ('up was fun and cars 2 was boring': 'fun' is not boring)."""
+
+        def copula(lo: int, hi: int) -> bool:
+            return any(
+                self.toks[j].text in COPULAS or self.toks[j].text in DENIED_COPULAS
+                for j in range(lo, hi)
+            )
+
+        return any(
             n.kind == "item"
             and t.pos < n.pos < k
-            and any(
-                self.toks[j].text in COPULAS or self.toks[j].text in DENIED_COPULAS
-                for j in range(t.pos + 1, n.pos)
+            and (
+                (t.kind == "item" and copula(t.pos + 1, n.pos))
+                # a kind said as a predicate ('was fun'), then the other title's own verdict
+                or (t.kind == "facet" and copula(t.pos - 1, t.pos) and copula(n.pos + 1, k + 1))
             )
             for n in targets
         )
