@@ -4523,6 +4523,9 @@ def test_too_long_in_the_past_tense_turns_the_film_down(
     assert "Heat (1995)" in _of(liked, ItemLiked) and not _of(liked, ItemRejected), liked
     assert not _of(events(nlu, "Inception is too long"), ItemRejected)
     assert not _of(events(nlu, "the matrix was too long and i loved it"), ItemRejected)
+    # praise of other films said before it is theirs
+    found = events(nlu, "loved heat and ronin, but the irishman was way too long")
+    assert _of(found, ItemRejected) == {"The Irishman (2019)"}, found
 
 
 def test_a_fan_of_a_lower_case_title_names_the_film(nlu: Understander) -> None:

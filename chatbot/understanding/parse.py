@@ -2639,7 +2639,9 @@ class _Parse(ConstraintRules, TitleRules):
         if not after or after[0] >= len(self.critiques) or self.critiques[after[0]] != "long":
             return False
         between = words[pos + 1 : marks[after[0]]]
-        praised = any(c.kind == "pos" and self._same_sentence(c.pos, pos) for c in self.cues)
+        praised = any(
+            c.kind == "pos" and c.pos > pos and self._same_sentence(c.pos, pos) for c in self.cues
+        )
         return (
             not praised  # 'the matrix was too long and i loved it'
             and any(w in ("was", "were") for w in between)
