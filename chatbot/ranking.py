@@ -357,10 +357,12 @@ class Ranker:
             n = self.encoder.blend.candidates
             chosen = set(self.encoder.top(context, n, exclude=excluded))
             extra = [*extra, *chosen]
-        if state.interests and not state.focus and self._topic_holds(state):
+        if state.interests and self._topic_holds(state):
             # the catalogue's items that name the described topic join the pool (a lexical
             # candidate source beside the embedding search: 'something with submarines', then
-            # 'more', 'more' keep finding submarine films after the nearest ones are shown)
+            # 'more', 'more' keep finding submarine films after the nearest ones are shown;
+            # 'a space adventure', 'none of these', 'older': space films of the genre asked
+            # for, older ones, after the nearest are turned down)
             extra = [*extra, *self._naming(state.interests[-1])[:TOPIC_CANDIDATES]]
         hits = [*hits, *self._extra_hits(state, query, extra, excluded, hits)]
         hits = [h for h in hits if _credible(h.item, state)]

@@ -50,6 +50,8 @@ EXAMPLES = {
     "runtime_under_hour_and_half": "under an hour and a half",
     "runtime_hour_and_half_max": "hour and a half tops",
     "runtime_clock": "1h30 tops",
+    "runtime_hours_minutes_max": "2 hours 10 max",
+    "runtime_until_clock_time": "we should be finished by 11, starting at 9:20",
     "runtime_under_hours_minutes": "less than 1 hour 40",
     "runtime_at_most_sign": "<= 100 minutes",
     "runtime_at_most": "no movies over two hours",

@@ -4700,3 +4700,125 @@ def test_a_watcher_who_scares_easily_wants_nothing_scary(nlu: Understander) -> N
     found = events(nlu, "something for my nephew, he gets spooked really easily")
     assert AttributeAvoided("genre", "Horror") in found, found
     assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [
+        ("my kids are huge fans of up and frozen", {"Up (2009)", "Frozen (2013)"}),
+        ("honestly i am a massive fan of up", {"Up (2009)"}),
+    ],
+)
+def test_what_one_is_a_fan_of_is_a_film_even_a_particle(
+    nlu: Understander, text: str, liked: set[str]
+) -> None:
+    assert _of(events(nlu, text), ItemLiked) == liked
+
+
+def test_watching_an_everyday_phrase_title_names_the_whole_title(nlu: Understander) -> None:
+    found = events(nlu, "we are watching inside out with my niece")
+    assert _of(found, ItemLiked) == {"Inside Out (2015)"}, found
+
+
+def test_an_everyday_phrase_in_small_talk_is_no_title_on_the_typo_path(
+    nlu: Understander,
+) -> None:
+    found = events(nlu, "home alone this friday and super bored, got any thrillers?")
+    assert not [e for e in found if isinstance(e, (ItemLiked, ItemRejected, ItemSeen))], found
+    assert AttributePreferred("genre", "Thriller") in found, found
+
+
+def test_got_anything_asks_for_films_not_about_one(nlu: Understander) -> None:
+    found = nlu.understand("stuck inside this weekend, got anything funny?", InterestState())
+    assert found.question is None, found
+    assert AttributePreferred("genre", "Comedy") in found.events, found
+
+
+def test_nothing_like_a_film_turns_it_down(nlu: Understander) -> None:
+    found = events(nlu, "as long as it isn't anything like the notebook")
+    assert _of(found, ItemRejected) == {"The Notebook (2004)"}, found
+    assert not any(isinstance(e, SimilarRequested) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided", "preferred"),
+    [
+        ("not so much a comedy as a drama", ("genre", "Comedy"), ("genre", "Drama")),
+        ("not so much scary as creepy", ("genre", "Horror"), ("mood", "Creepy")),
+    ],
+)
+def test_not_so_much_x_as_y_wants_y(
+    nlu: Understander, text: str, avoided: tuple[str, str], preferred: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*avoided) in found, found
+    assert AttributePreferred(*preferred) in found, found
+    assert AttributeAvoided(*preferred) not in found, found
+
+
+def test_friends_with_ages_in_brackets_are_children(nlu: Understander) -> None:
+    found = events(nlu, "movie night with the boys (7 and 10), something fun")
+    assert ConstraintSet("audience", "children") in found, found
+
+
+def test_a_past_verb_with_a_subject_is_no_facet(nlu: Understander) -> None:
+    found = events(nlu, "my parents lost their cat, something cheerful")
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "standing" for e in found), (
+        found
+    )
+    # the adjective still is one
+    found = events(nlu, "any lost films from the silent era?")
+    assert AttributePreferred("standing", "Lost") in found, found
+
+
+def test_thrown_in_the_bin_is_turned_down(nlu: Understander) -> None:
+    assert _of(events(nlu, "cars 2 can go in the bin"), ItemRejected) == {"Cars 2 (2011)"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("something from the 50s 60s", 1950, 1969),
+        ("70s, 80s or 90s please", 1970, 1999),
+    ],
+)
+def test_a_list_of_decades_is_one_span(nlu: Understander, text: str, lo: int, hi: int) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("year_min", lo) in found, found
+    assert ConstraintSet("year_max", hi) in found, found
+
+
+def test_a_decade_called_boring_is_left_out(nlu: Understander) -> None:
+    found = events(nlu, "a comedy, the kids say 90s movies are lame")
+    assert ConstraintSet("decade_not", 1990) in found, found
+    found = events(nlu, "70s stuff is too slow for me")
+    assert ConstraintSet("decade_not", 1970) in found, found
+    assert not _of(found, ItemRejected), found  # no The Stuff (1985)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("grandpa falls asleep during anything over 100 minutes", 100),
+        ("1 hour 45 max", 105),
+        ("it's 7 now, gotta be finished by 8:30", 90),
+        ("need it done by 10, starting at 8:15", 105),
+    ],
+)
+def test_more_ways_to_say_the_longest(nlu: Understander, text: str, minutes: int) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("runtime_max", minutes) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "runtime_min" for e in found)
+
+
+def test_a_question_on_a_film_names_it(nlu: Understander) -> None:
+    found = nlu.understand("whats the runtime on home alone", InterestState())
+    assert found.question is not None and found.question.topic == "runtime", found
+    assert found.question.item_ids == (movie(nlu.vocab.catalog, "Home Alone", 1990).id,)
+
+
+def test_how_it_felt_or_is_taken_is_no_kind(nlu: Understander) -> None:
+    found = events(nlu, "something fun that isn't taken too seriously")
+    assert not any(isinstance(e, AttributeAvoided) and e.facet == "franchise" for e in found)
+    found = events(nlu, "the ring scared me silly, more horror please")
+    assert AttributePreferred("genre", "Silly Movie") not in found, found

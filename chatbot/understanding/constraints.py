@@ -80,6 +80,8 @@ _DECADE_WORDS = {
     "twenty tens": 2010,
 }
 _DECADE = r"(?:the\s+)?(?:(?:19|20)?[0-9]0'?s|" + "|".join(_DECADE_WORDS) + r")"
+# between the decades of a span or list: 'the 80s or 90s', '60s, 70s or 80s', '60s/70s', '60s 70s'
+_DECADE_SEP = r"(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|to|through|-|–)\s+|\s+)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # a time of the user's life -> their ages then (years of age, first and last)
 _LIFE_STAGES = {
@@ -531,6 +533,10 @@ class ConstraintRules(ParseBase):
         if (m.group("neg") or disliked) and rel in ("after", "post", "later than", "newer than"):
             self._set("year_max", hi)  # 'nothing after the 80s'
             return True
+        if not rel and not part and _DISLIKED_AFTER.match(m.string[m.end() :].lower()):
+            # 'they think 80s stuff is boring', '90s movies suck': the decade turned down
+            self._set("decade_not", start)
+            return True
         if m.group("neg") and not rel and not part:
             # 'horror but nothing from the 80s', 'no 90s stuff': that decade left out
             self._set("decade_not", start)
@@ -734,6 +740,22 @@ class ConstraintRules(ParseBase):
         hours = 1 if m.group("h") in ("an", "one", "a") else int(m.group("h"))
         minutes = hours * 60 + int(m.group("m") or 0)
         if not 10 <= minutes <= 600:
+            return False
+        self._set("runtime_max", minutes)
+        return True
+
+    def _until_clock_time(self, m: re.Match[str]) -> bool:
+        """'done by 9:30, it's 8 now': minutes from the start (or now) said elsewhere in the
+        message to the end time, on a 12-hour clock; nothing without a start time."""
+        rest = m.string[: m.start()] + " " + m.string[m.end() :]
+        start = _CLOCK_START.search(rest)
+        if start is None:
+            return False
+        end_at, start_at = _clock_minutes(m.group("end")), _clock_minutes(start.group("at"))
+        if end_at is None or start_at is None:
+            return False
+        minutes = (end_at - start_at) % (12 * 60)
+        if not 20 <= minutes <= 300:
             return False
         self._set("runtime_max", minutes)
         return True
@@ -943,7 +965,11 @@ _DISLIKED_BEFORE = re.compile(
     r"want|enjoy|watch|do|need|care for)|\bnot\s+(?:really\s+)?(?:into|a fan of|a big fan of|"
     r"interested in|keen on|up for|in the mood for)|\b(?:hate|hates|dislike|dislikes|can't stand|"
     r"cannot stand|avoid|skip|sick of|tired of|(?:can't|cant|cannot) (?:do|handle|sit through|"
-    r"deal with|take)))\s+(?:(?:anything|any|films?|movies?|stuff|"
+    r"deal with|take)|"
+    # 'my mom falls asleep in anything over 90 mins', 'the kids get bored by anything over ...'
+    r"(?:falls?|fell|falling) asleep (?:in|during|to|through)|(?:gets?|got|getting) "
+    r"(?:bored|restless|fidgety) (?:in|by|with|during)|zones? out (?:in|during)))"
+    r"\s+(?:(?:anything|any|films?|movies?|stuff|"
     r"something|ones?|flicks?|that's|that is|that are|thats|which is|which are|that|made|"
     # 'i hate when movies are over 2 hours', 'i hate it when they run longer than ...'
     r"released|shot|filmed|produced|when|it|they|are|is|run|runs|go|goes|last|lasts)\s+)*$"
@@ -956,6 +982,16 @@ _GRADE_GIVEN = re.compile(
     r"\b(?:give|gave|giving|given|rate|rated|rating|score|scored)\s+"
     r"(?!(?:an?|at|above|over|of|more|higher|no|not|min|minimum)\b)\S+(?:\s+\S+){0,4}?"
     r"\s+(?:an?\s+)?$"
+)
+
+
+# a verdict right after a decade turns it down ('80s stuff is boring', '90s movies suck',
+# 'the 70s are too slow for me')
+_DISLIKED_AFTER = re.compile(
+    r"\s*(?:(?:stuff|movies?|films?|flicks|ones|cinema|ones)\s+)?(?:(?:is|are|r|were|was)\s+)?"
+    r"(?:(?:so|really|pretty|kinda|just|too|always|mostly|all)\s+)*"
+    r"(?:boring|dull|lame|cheesy|corny|dated|trash|garbage|terrible|awful|bad|overrated|cringe|"
+    r"cringey|slow|suck|sucks|sucked|bore me|bores me|meh|not my thing|a no)\b"
 )
 
 
@@ -990,6 +1026,26 @@ _HOURS_AND_MINUTES = re.compile(
     r"\b(?P<h>an?|one|two|three|[1-3]) hours? and (?P<m>[1-5]?\d|five|ten|fifteen|"
     r"twenty[ -]five|twenty|thirty|forty[ -]five|forty|fifty)\s*(?:minutes?|mins?)\b"
 )
+
+
+_CLOCK_TIME = (
+    r"(?:1[0-2]|[1-9])(?:[:.][0-5]\d)?(?!\d|[:.]\d)\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?!\s*(?:mins?|minutes?|h|hrs?|hours?|years?|yo)\b)"
+)
+# when the watching starts: 'we start at 7:30', "it's 8 now", 'starting at 8.15'
+_CLOCK_START = re.compile(
+    r"\b(?:(?:we|i)(?:'ll| will)?\s+(?:start|begin)(?:ing)?(?:\s+at)?|start(?:ing)?\s+at|"
+    r"begin(?:ning)?\s+at|it'?s|it is|its|now)\s+(?:about\s+|around\s+|already\s+)?"
+    rf"(?P<at>{_CLOCK_TIME})(?:\s*now)?\b"
+)
+
+
+def _clock_minutes(text: str) -> int | None:
+    """Minutes past 12 on a 12-hour clock: '7:30' -> 450, '9' -> 540, '10.15pm' -> 615."""
+    m = re.match(r"\s*(\d{1,2})(?:[:.](\d{2}))?", text)
+    if m is None:
+        return None
+    return (int(m.group(1)) % 12) * 60 + int(m.group(2) or 0)
 
 
 def _minutes(m: re.Match[str]) -> float:
@@ -1077,7 +1133,9 @@ _BEFORE_VERDICT = frozenset(
 _FRIENDS_SAID = (
     r"(?:the|some) (?:boys|girls|lads|guys)\b"
     r"(?![^.!?;]*?\b(?:are|r|'re|is|aged?|ages|turned|turning)\s+"
-    rf"(?:(?:all|both|only|just|about|around)\s+)?(?:\d|{_AGE_ALT}))"
+    rf"(?:(?:all|both|only|just|about|around)\s+)?(?:\d|{_AGE_ALT})"
+    # 'me and the girls (8 and 12)': their ages in brackets
+    r"|\s*\(\s*(?:ages?\s*)?\d{1,2}\b)"
 )
 _FRIENDS = rf"(?!{_FRIENDS_SAID})"  # put before a children's phrase: not the friends
 _WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"
@@ -1360,7 +1418,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "decade_span",
         "year",
-        rf"\b(?:from\s+|between\s+)?(?P<a>{_DECADE})\s+(?:or|and|to|through|-|–)\s+(?P<b>{_DECADE})\b",
+        rf"\b(?:from\s+|between\s+)?(?P<a>{_DECADE})(?:{_DECADE_SEP}{_DECADE})*{_DECADE_SEP}"
+        rf"(?P<b>{_DECADE})\b",
         _R._decade_span,
     ),
     # decades: the 90s, 1990s, the nineties, early 80s, not before the 90s, the 2000s or later
@@ -1516,6 +1575,26 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?P<h>\d|an|one|a)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(?P<m>\d{1,2})?\s*"
         r"(?:m|mins?|minutes?)?\b",
         _R._clock,
+        when=_has_runtime,
+    ),
+    # '1 hour 20 max', 'an hour 40 tops': hours and minutes, then the word that makes it a limit
+    ConstraintRule(
+        "runtime_hours_minutes_max",
+        "runtime",
+        r"\b(?P<h>\d|an|one|a)\s*(?:h|hrs?|hours?)\s*(?:and\s*)?(?P<m>[0-5]?\d)\s*"
+        r"(?:m|mins?|minutes?)?\s*(?:,\s*)?(?:tops|max(?:imum)?|at (?:the )?most|or less|"
+        r"or shorter|or under)\b",
+        _R._clock,
+        when=_has_runtime,
+    ),
+    # 'gotta be done by 9, we start at 7:30', 'finished by 10:30, its 8:45 now': the time between
+    # now (or the start) and the end is the most the film may last
+    ConstraintRule(
+        "runtime_until_clock_time",
+        "runtime",
+        r"\b(?:done|finished|over|wrapped up|through|bed|asleep|ending|end|off)\s+by\s+"
+        rf"(?P<end>{_CLOCK_TIME})",
+        _R._until_clock_time,
         when=_has_runtime,
     ),
     # 'we only have an hour', 'i've got like 90 minutes', 'only got two hours': the time there is

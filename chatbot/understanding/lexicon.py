@@ -161,6 +161,9 @@ NEGATIVE_CUES = _phrases(
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
     # 'marvel can go away', 'romcoms can get lost': dismissed
     "can go away|can get lost|can go jump|can stay away|"
+    # 'jaws 3 can go in the bin', 'the sequels can burn': thrown out
+    "can go in the bin|can go in the trash|can go in the garbage|belongs in the bin|"
+    "belong in the bin|belongs in the trash|belong in the trash|can burn|can rot|"
     "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
     "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious|"
     "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"

@@ -87,6 +87,7 @@ from chatbot.understanding.lexicon import (
     THANKS_WORDS,
     WATCHERS,
 )
+from chatbot.understanding.nlp import Word
 from chatbot.understanding.proposals import validate_proposed_events
 from chatbot.understanding.titles import PERSON_CUES, PICK_NOUNS, TitleRules
 from chatbot.understanding.versions import VersionReader
@@ -103,6 +104,14 @@ _TURNS_TO_A_WISH = frozenset(
 _KIND_OF_FILM = frozenset(
     ("movie", "movies", "film", "films", "flick", "flicks", "doc", "docs", "documentary")
     + ("documentaries", "one", "ones")
+)
+
+# 'not so much X as Y' contrasts two things in one clause: X turned down, Y wished for ('mean
+# girls not so much' alone is a verdict and stays one)
+_NOT_SO_MUCH_AS = re.compile(
+    r"\bnot (?:so|as|that) much (?P<x>[^,.;!?]+?) as "
+    r"(?P<y>(?:an?|the|some|more)\b|[a-z-]+(?:ish|y|al|ic|ive|ous|ing)\b)",
+    re.IGNORECASE,
 )
 
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
@@ -169,6 +178,8 @@ class Understander:
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
 
         text = self._without_idioms(text)
+        # 'not so much a horror as a slow burn thing': the first turned down, the second wished
+        text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
         text = self._acronyms_spelt_out(text)
         text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
@@ -1079,6 +1090,8 @@ class _Parse(ConstraintRules, TitleRules):
         for k, tok in enumerate(self.toks[start : start + 5], start):
             if tok.text in INTERJECTIONS or tok.text in HEDGES:
                 continue
+            if tok.text in ("got", "have", "do", "you", "u", "ya", "y'all") and k < start + 3:
+                continue  # 'free this weekend, got anything scary?', 'do you have any westerns?'
             if tok.text in FILM_NOUNS - {"one", "thing"} or any(
                 t.kind == "facet" and t.pos == k and t.facet is not None and t.facet[0] == "genre"
                 for t in self.targets
@@ -1430,6 +1443,14 @@ class _Parse(ConstraintRules, TitleRules):
                 AttributeAvoided("mood", v) for v in INTENSE_MOODS if v in self.vocab.moods
             )
 
+    def _finite_with_subject(self, w: Word) -> bool:
+        """The word is a past-tense verb with its own subject ('we lost our dog'; not 'lost
+        films from the 1910s', 'not animated tho')."""
+        words = self.syntax.words
+        return w.tag == "VBD" and any(
+            words[c.head] is w and c is not w and c.dep in ("nsubj", "nsubjpass") for c in words
+        )
+
     def _facets(self) -> None:
         toks = self.toks
         i = 0
@@ -1469,6 +1490,29 @@ class _Parse(ConstraintRules, TitleRules):
                         or self._person_pronoun(i)
                         or self._surname_in_context(i)
                     )
+                if (
+                    facet is not None
+                    and n == 1
+                    and facet[0] == "franchise"
+                    and not toks[i].raw[:1].isupper()
+                    and (w := self._word(i)) is not None
+                    and w.tag in ("VBN", "VBD")
+                    and i + 1 < len(toks)
+                    and toks[i + 1].text in ("seriously", "lightly", "too", "so", "aback", "apart")
+                ):
+                    facet = None  # 'not taken too seriously': how, no Taken films
+                if (
+                    facet is not None
+                    and n == 1
+                    and i >= 2
+                    and toks[i - 1].text in ("me", "us", "myself", "ourselves")
+                    and (w := self._word(i - 2)) is not None
+                    and w.tag == "VBD"
+                    and self._pos(i) == "ADJ"
+                ):
+                    # '... scared me silly', 'laughed myself silly': how it felt, no kind
+                    self._use(i, 1)
+                    break
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
                 if facet is not None and facet[0] == "audience" and self._what_happens_to(i + n):
@@ -1498,7 +1542,9 @@ class _Parse(ConstraintRules, TitleRules):
                 if (
                     facet is not None
                     and word is not None
-                    and word.pos != "VERB"  # 'not animated tho': a facet, whatever the parse
+                    # 'not animated tho': a facet, whatever the parse; a finite past verb is
+                    # what happened ('we lost our dog', 'my kids lost their grandad')
+                    and (word.pos != "VERB" or self._finite_with_subject(word))
                     and (
                         self._said_of_the_user(word)
                         # 'a lazy afternoon with popcorn': what is watched with, not a kind
@@ -1676,6 +1722,10 @@ class _Parse(ConstraintRules, TitleRules):
                             kind2 = "neg"
                         elif kind == "seen" and negated:
                             kind2 = "unseen"
+                        elif kind == "similar" and negated:
+                            # "as long as it's not anything like transformers": that film and
+                            # its kind are turned down, not asked for
+                            kind2 = "neg"
                         elif kind == "neg" and negated and phrase in (("bad",),):
                             kind2 = "pos"
                         elif kind == "neg" and self._verb_negated(i):

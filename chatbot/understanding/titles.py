@@ -587,6 +587,14 @@ class TitleRules(ParseBase):
             return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
         if not capitalised and (nxt in KIND_NOUNS or nxt == "story"):
             return False  # 'a road trip movie', 'not a princess one': a kind of film
+        if (
+            n == 1
+            and not capitalised
+            and words[0] in KIND_NOUNS | {"stuff"}
+            # (the constraint pass has blanked the decade out of the tokens: the message's text)
+            and re.search(r"\b'?(?:19|20)?\d0'?s\s*$", self.text[: first.start].lower())
+        ):
+            return False  # '80s stuff is boring': the decade's films, no The Stuff (1985)
         if not capitalised and self._opens_verdict_clause(
             i, n, words, distinctive=not self._everyday_words(words)
         ):
@@ -735,6 +743,9 @@ class TitleRules(ParseBase):
             verdict = verdict or prev in ("hates", "adores", "enjoys")
             # 'the kids like up and wall-e': the first of two titles a verdict governs
             verdict = verdict or (prev in ("like", "love") and self._before_listed_title(i, n))
+            # 'huge fan of up and coco': what one is a fan of is the verdict's object too
+            fan_of = prev == "of" and i >= 2 and self.toks[i - 2].text in ("fan", "fans")
+            verdict = verdict or fan_of
             pos = ("ADJ", "VERB", "ADV", "ADP") if verdict else ("ADJ", "VERB")
             # 'i did enjoy memento', "i didn't hate gravity": the same past verdict
             pprev = self.toks[i - 2].text if i >= 2 else ""
@@ -1063,7 +1074,7 @@ class TitleRules(ParseBase):
         if numeric and re.search(r"\b(fan of|favou?rites? (?:is|are)|love|loved)$", before):
             return True  # 'big fan of 21', 'my favourite is 1917'
         verbs = (
-            r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed)?|like|adored?|"
+            r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed|ing)?|like|adored?|"
             r"disliked?|despised?|detest(?:ed)?|(?:can't|cant|cannot|couldn't|couldnt) stand"
         )
         went = " ".join(t.text for t in self.toks[max(0, i - 5) : i])
@@ -1230,6 +1241,8 @@ class TitleRules(ParseBase):
             return True  # 'have you got The Velvet Lighthouse?', 'do you have heat?'
         if self._asked_who(i):
             return True  # 'who directed jaws', "who's in heat?", 'who stars in up'
+        if question and prev == "on" and i >= 2 and self.toks[i - 2].text in _FACT_NOUNS:
+            return True  # "what's the runtime on inside out", 'any info on the sting?'
         return question and prev in (
             "is",
             "was",
@@ -1643,6 +1656,8 @@ class TitleRules(ParseBase):
             or (i > 0 and self.toks[i - 1].used and self._run_on_list(i - 1))
             or self._numbered_subject(words, i, n)  # 'toy story 3 made me cry'
             or self._asked_who(i)  # 'who is in the matrix'
+            # "what's the runtime on inside out"
+            or (prev == "on" and self._asked_about(i, n))
         )
 
     def _opens_verdict_clause(
@@ -1990,6 +2005,16 @@ class TitleRules(ParseBase):
                     and not (start > 0 and toks[start - 1].text in ("not", "no"))
                 ):
                     continue  # 'please, my dog died' is no My Dog Skip (as on the exact path)
+                if (
+                    j >= 2
+                    and not span[0].raw[:1].isupper()
+                    and normalize_title(" ".join(words)) in self.vocab.titles
+                    and self._everyday_phrase(words, start, j)
+                    and not self._before_listed_title(start, j)
+                    and not self._opens_verdict_clause(start, j, words)
+                ):
+                    continue  # 'home alone tonight and kinda bored': everyday words the exact
+                    # path turned down are no typo of the same title here
                 year, extra = self._year_after(start + j)
                 # one English word ('Conspiracy') is that title or none, never a look-alike
                 exact = j == 1 and self._is_word(words[0])
@@ -2666,6 +2691,13 @@ END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "tho
 
 
 BARE_NOUN_TITLE_MAX_ZIPF = 4.5  # wordfreq: 'elf' 3.4, 'heat' 4.9, 'water' 5.6
+
+
+# what a question asks 'on' a film ("what's the runtime on inside out")
+_FACT_NOUNS = frozenset(
+    ("runtime", "length", "rating", "ratings", "info", "details", "score", "reviews", "lowdown")
+    + ("plot", "story", "synopsis", "year", "release", "verdict", "take", "thoughts")
+)
 
 
 def _stop_word(word: str) -> bool:
