@@ -4822,3 +4822,59 @@ def test_how_it_felt_or_is_taken_is_no_kind(nlu: Understander) -> None:
     assert not any(isinstance(e, AttributeAvoided) and e.facet == "franchise" for e in found)
     found = events(nlu, "the ring scared me silly, more horror please")
     assert AttributePreferred("genre", "Silly Movie") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("heat or ronin, which is longer?", "runtime"),
+        ("alien or aliens, which one is older?", "year"),
+    ],
+)
+def test_two_films_matched_up_are_compared_on_what_is_asked(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == topic, found
+    assert len(found.question.item_ids) == 2, found
+    assert not found.events, found
+
+
+def test_a_length_asked_of_the_picks_is_a_question(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    found = nlu.understand("are any of these over two hours?", after_picks)
+    assert found.question is not None and found.question.topic == "runtime", found
+    assert not [e for e in found.events if isinstance(e, (ItemLiked, ConstraintSet))], found
+
+
+def test_whats_the_deal_with_opens_a_question(nlu: Understander) -> None:
+    found = nlu.understand("what's the deal with the shining, is it gory?", InterestState())
+    assert found.question is not None, found
+    assert found.question.item_ids == (movie(nlu.vocab.catalog, "The Shining", 1980).id,)
+
+
+def test_the_film_a_song_is_from_is_named(nlu: Understander) -> None:
+    found = events(nlu, "my daughter loves the soundtrack from moana")
+    assert _of(found, ItemLiked) == {"Moana (2016)"}, found
+
+
+def test_a_longer_name_around_a_title_is_unknown(nlu: Understander) -> None:
+    found = nlu.understand("i adored the scarlet inception, anything similar?", InterestState())
+    assert not [e for e in found.events if isinstance(e, (ItemLiked, SimilarRequested))], found
+    assert found.unknown_titles == ("the scarlet inception",), found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("loved the brilliant memento", "Memento (2000)"),
+        ("hated the overrated avatar", "Avatar (2009)"),
+    ],
+)
+def test_a_version_or_praise_word_before_a_title_keeps_it(
+    nlu: Understander, text: str, label: str
+) -> None:
+    found = events(nlu, text)
+    assert _of(found, ItemLiked) | _of(found, ItemRejected) == {label}, found
+    assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in found), found

@@ -1493,7 +1493,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "year",
         # not a bare 'old' before someone or something the story has: 'the old man', 'an old
         # house', 'old-fashioned' (an old western, old comedies, something old are films)
-        r"\b(?P<neg>not (too |so |that )?)?(older|old[\s-]school|oldies|vintage|"
+        # ('heat or ronin, which is older?' asks which of two)
+        r"\b(?P<neg>not (too |so |that )?)?((?<!which is )(?<!which one is )older|"
+        r"old[\s-]school|oldies|vintage|"
         r"old(?![\s-](?:man|men|woman|women|lady|ladies|guy|guys|people|person|folks?|"
         r"friends?|couple|boy|girl|house|houses|home|mansion|car|cars|town|city|village|days|"
         r"times|age|world|dog|cat|fashioned|timers?|timey|flame|wounds?|habits?)\b))\b"
@@ -1710,7 +1712,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime",
         r"\b(?P<w>(?:not|nor|neither|nothing|isn't|is not|aren't|wasn't|shouldn't be) "
         r"(?:too |so |very |that |"
-        r"overly |a )?long(?: one)?|shorter|short(?! stor)|"
+        # 'up or soul, which is shorter?': which of two is asked, no wish
+        r"overly |a )?long(?: one)?|(?<!which is )(?<!which one is )(?<!which's )shorter|"
+        r"short(?! stor)|"
         r"quick(?:er)?)\b"
         r"(?! than)",
         _R._shorter,

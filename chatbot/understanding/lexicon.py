@@ -686,6 +686,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "runtime",
         r"\bhow long\b|\blength\b|\bruntime\b|\bduration\b|\bhow many (minutes|hours)\b|"
         r"\bshortest\b|\blongest\b|^(?:is|are|was|were|which)\b.*\b(?:shorter|longer)\b|"
+        # 'any of those under 90 min?', 'are any of these over two hours?'
+        r"^(?:(?:are|is) )?(?:any|which|none) (?:of )?(?:these|those|them|the three)\b.*"
+        r"\b(?:under|over|less than|more than|shorter than|longer than|below|above)\b|"
         # 'is titanic long?', 'was it too long?' ('is there something short?' is a request)
         r"^(?:is|are|was|were|isn't|wasn't)\s+(?!there\b).*\b(?:long|short|lengthy)\b"
         r"(?!\s+(?:ago|time|story|stories)\b)",
@@ -797,6 +800,8 @@ DISCOURSE_IDIOMS = (
     "to death", "gone wrong", "went wrong",
     # chat slang for 'honestly': 'a feel-good flick, no cap'
     "no cap", "fr fr", "low key", "high key",
+    # what a question about a film opens with: "what's the deal with the sting, is it a comedy"
+    "what's the deal with", "whats the deal with", "what is the deal with",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before

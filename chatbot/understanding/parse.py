@@ -114,6 +114,9 @@ _NOT_SO_MUCH_AS = re.compile(
     re.IGNORECASE,
 )
 
+# what two films matched up may be compared on ('heat or ronin, which is longer?')
+_COMPARED_TOPICS = frozenset(("rating", "runtime", "year", "suitability"))
+
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
@@ -946,7 +949,13 @@ class _Parse(ConstraintRules, TitleRules):
             rest = low[matchup.end() :].strip(" ?!.")
             asked = matchup["end"] == "?" or matchup["link"] != "or"
             if (asked and not rest) or re.match(r"which\b", rest):
-                return Question("rating", mentioned)
+                # 'which is better?' (or nothing more): the rating; 'which is shorter / scarier
+                # / older?': what the question asks
+                told = next(
+                    (t for t, pattern in QUESTION_TOPICS if rest and re.search(pattern, rest)),
+                    "rating",
+                )
+                return Question(told if told in _COMPARED_TOPICS else "rating", mentioned)
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", low) if re.search(r"\w", x)]
         if (
             len(sentences) > 1

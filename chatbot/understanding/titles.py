@@ -313,6 +313,15 @@ class TitleRules(ParseBase):
                         items = sorted(shorts, key=lambda it: it.year or 9999)[:1]
                     else:
                         items = list(shorts)
+                start = self._unknown_name_start(i, n) if items else None
+                if start is not None:
+                    # 'loved the velvet lighthouse': a longer name the catalogue does not have,
+                    # reported (with its look-alikes) and recorded nowhere
+                    self.unknown.append(" ".join(t.raw for t in toks[start : i + n]))
+                    self._use(start, i + n - start)
+                    i += n
+                    found = True
+                    break
                 if not items or not self._title_plausible(i, n, key):
                     continue
                 if self._cuts_facet_term(i, n):
@@ -359,11 +368,69 @@ class TitleRules(ParseBase):
                     items = said or items
                 self._add_item(i, self.vocab.best_item(items, year, self._prefer))
                 self._use(i, n + extra)
+                modifiers = self._cue_over_modifiers(i)
+                if modifiers is not None:
+                    self._use(modifiers, i - modifiers)  # 'the original matrix': no topic
                 i += n + extra
                 found = True
                 break
             if not found:
                 i += 1
+
+    def _cue_over_modifiers(self, i: int) -> int | None:
+        """'loved the original matrix', 'seen the hilarious superbad': a verdict, 'the', one or
+        two words that pick a version or praise it (_NAME_MODIFIERS, praise cues), then the
+        span at token i: what the verdict is on is the title. The first modifier's token, else
+        None."""
+        toks = self.toks
+        k = i - 1
+        while k > i - 3 and k >= 0 and toks[k].text in _VERSION_OR_PRAISE:
+            k -= 1
+        said = (
+            k < i - 1
+            and k >= 1
+            and toks[k].text == "the"
+            and not toks[k].used
+            and self._past_cue_before(k)
+        )
+        return k + 1 if said else None
+
+    def _unknown_name_start(self, i: int, n: int) -> int | None:
+        """A verdict's object 'the <word> <title>' where the word is no version, praise,
+        degree, name or kind ('loved the velvet lighthouse', 'seen the crimson matrix'): the
+        user named a longer title than the catalogue's; where 'the' stands, else None. Not
+        'loved the original matrix', 'the amazing up', 'the pixar one', 'the 1999 matrix'."""
+        toks = self.toks
+        if toks[i].raw[:1].isupper() or i < 2:
+            return None
+        k = i - 1
+        while k > i - 3 and k >= 0 and toks[k].text not in ("the", "a", "an"):
+            k -= 1
+        if k < 0 or k == i - 1 or toks[k].text != "the" or toks[k].used:
+            return None
+        if not (self._cue_before(k) or self._past_cue_before(k)):
+            return None
+        for j in range(k + 1, i):
+            t, w = toks[j], toks[j].text
+            if (
+                t.used
+                or not w.isalpha()
+                or t.raw[:1].isupper()
+                or w in _NAME_MODIFIERS
+                or w in ORDINALS
+                or w in COUNTRIES
+                or w in _DEGREE_WORDS
+                or w in TASTE_ADJECTIVES
+                or (w,) in POSITIVE_CUES
+                or (w,) in NEGATIVE_CUES
+                or (w,) in LUKEWARM_CUES
+                or self.vocab.facet_terms.get((w,)) is not None
+                or self._everyday_word(w, j)
+            ):
+                return None
+        if self._lookup(" ".join(t.text for t in toks[k : i + n])) is not None:
+            return None  # a title of its own after all (a typo of one)
+        return k
 
     def _cuts_facet_term(self, i: int, n: int) -> bool:
         """A facet term of several words starts inside tokens i..i+n and ends after them
@@ -415,6 +482,11 @@ class TitleRules(ParseBase):
             return True
         if self._the_title_turned_down(i, n, key):
             return True  # 'not the notebook, too cheesy': The Notebook turned down
+        if self._cue_over_modifiers(i) is not None and not (
+            n == 1 and (words[0] in FILM_NOUNS or words[0] in PRONOUNS or words[0] in FILLER_WORDS)
+        ):
+            return True  # 'loved the original matrix', 'loved the hilarious superbad'
+
         if (
             n == 1
             and not first.raw[:1].isupper()
@@ -1077,6 +1149,12 @@ class TitleRules(ParseBase):
             r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed|ing)?|like|adored?|"
             r"disliked?|despised?|detest(?:ed)?|(?:can't|cant|cannot|couldn't|couldnt) stand"
         )
+        if re.search(
+            r"\b(?:songs?|soundtrack|music|scenes?|villain|characters?|ending|theme|quotes?|"
+            r"lines?|princess|hero|heroine|robot|monster) from$",
+            before,
+        ):
+            return True  # 'loves the song from encanto', 'the villain from up': the film
         went = " ".join(t.text for t in self.toks[max(0, i - 5) : i])
         if not numeric and re.search(_TRAVELLED_TO, went):
             return False  # 'going up north to the cabin': where the user goes, no film
@@ -1640,7 +1718,7 @@ class TitleRules(ParseBase):
             or prev in ("what's", "is", "was", "how", "about", "did", "does")
             # a list member, but not "i'm bored and home alone" (joined to how one feels)
             or (
-                prev in ("and", ",")
+                prev in ("and", ",", "or")
                 and (
                     i < 2
                     or self._pos(i - 2) != "ADJ"
@@ -2012,6 +2090,8 @@ class TitleRules(ParseBase):
                     and self._everyday_phrase(words, start, j)
                     and not self._before_listed_title(start, j)
                     and not self._opens_verdict_clause(start, j, words)
+                    # 'toy story yes, cars nah': a member of a list of titles stays one
+                    and not any(t.kind == "item" for t in self.targets)
                 ):
                     continue  # 'home alone tonight and kinda bored': everyday words the exact
                     # path turned down are no typo of the same title here
@@ -2693,6 +2773,27 @@ END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "tho
 BARE_NOUN_TITLE_MAX_ZIPF = 4.5  # wordfreq: 'elf' 3.4, 'heat' 4.9, 'water' 5.6
 
 
+# words that pick a version or praise it without changing the name ('the original matrix', 'the
+# new dune', 'the whole lord of the rings'): no part of a longer, unknown title
+_NAME_MODIFIERS = frozenset(
+    ("original", "orig", "og", "old", "older", "oldest", "classic", "real", "proper", "new")
+    + ("newer", "newest", "latest", "recent", "modern", "remake", "reboot", "animated")
+    + ("cartoon", "live", "action", "first", "second", "third", "last", "whole", "entire")
+    + ("same", "other", "good", "great", "best", "greatest", "worst", "amazing", "awesome")
+    + ("brilliant", "excellent", "fantastic", "wonderful", "incredible", "hilarious", "iconic")
+    + ("underrated", "overrated", "beautiful", "perfect", "epic", "legendary", "famous", "one")
+    + ("version", "film", "movie", "sequel", "prequel", "extended", "uncut", "directors")
+)
+_PRAISE_WORDS = frozenset(
+    ("hilarious", "gorgeous", "stunning", "underrated", "overrated", "terrible", "awful", "dumb")
+    + ("boring", "cheesy", "mighty", "masterful", "wonderful", "lovely", "sweet", "classic")
+)
+# of those, what may stand between 'the' and a title after a verdict ('loved the original
+# matrix'); not determiners or ordinals ('loved the whole thing', 'the last time')
+_VERSION_OR_PRAISE = (_NAME_MODIFIERS | _PRAISE_WORDS) - frozenset(
+    ("whole", "entire", "same", "other", "one", "version", "film", "movie", "first", "second")
+    + ("third", "last", "action", "live", "good", "great", "best", "greatest", "worst")
+)
 # what a question asks 'on' a film ("what's the runtime on inside out")
 _FACT_NOUNS = frozenset(
     ("runtime", "length", "rating", "ratings", "info", "details", "score", "reviews", "lowdown")
