@@ -4878,3 +4878,46 @@ def test_a_version_or_praise_word_before_a_title_keeps_it(
     found = events(nlu, text)
     assert _of(found, ItemLiked) | _of(found, ItemRejected) == {label}, found
     assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in found), found
+
+
+def test_a_film_tried_is_a_film_watched(nlu: Understander) -> None:
+    found = events(nlu, "we tried toy story 4 and the kids were bored")
+    assert _of(found, ItemSeen) == {"Toy Story 4 (2019)"}, found
+    assert _of(found, ItemRejected) == {"Toy Story 4 (2019)"}, found
+    found = events(nlu, "we tried the new pizza place, now a movie")
+    assert not [e for e in found if isinstance(e, (ItemLiked, ItemSeen, ItemRejected))], found
+
+
+def test_a_kind_named_wins_over_the_occasions_usual_one(nlu: Understander) -> None:
+    found = events(nlu, "first date tonight, we both love westerns")
+    assert AttributePreferred("genre", "Western") in found, found
+    assert not any(
+        isinstance(e, AttributePreferred) and e.value in ("Romantic Comedy", "Romance")
+        for e in found
+    ), found
+    # the occasion alone keeps its usual kind
+    found = events(nlu, "date night with my husband")
+    assert AttributePreferred("genre", "Romantic Comedy") in found, found
+
+
+def test_films_called_crimes_are_no_crime_wish(nlu: Understander) -> None:
+    found = events(nlu, "the last two sequels are crimes")
+    assert AttributePreferred("genre", "Crime") not in found, found
+    found = events(nlu, "that ending was a crime against cinema")
+    assert AttributePreferred("genre", "Crime") not in found, found
+    assert AttributePreferred("genre", "Crime") in events(nlu, "my favourite genre is crime")
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("memento. loved it", {"Memento (2000)"}, set()),
+        ("gravity? overrated tbh", set(), {"Gravity (2013)"}),
+    ],
+)
+def test_a_title_said_alone_takes_the_next_sentences_verdict(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    found = events(nlu, text)
+    assert _of(found, ItemLiked) == liked, found
+    assert _of(found, ItemRejected) == rejected, found

@@ -145,7 +145,9 @@ NEGATORS = _words(
 )
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
-    "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen"
+    "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen|"
+    # 'we tried cars 3 and the kids were bored': a film tried is one watched
+    "we tried|i tried|tried watching"
 )
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"

@@ -117,6 +117,12 @@ _NOT_SO_MUCH_AS = re.compile(
 # what two films matched up may be compared on ('heat or ronin, which is longer?')
 _COMPARED_TOPICS = frozenset(("rating", "runtime", "year", "suitability"))
 
+# occasions whose usual kind of film is an alias ('date night' -> romantic comedy): a kind the
+# message names instead wins
+_OCCASION_KINDS = frozenset(
+    (("date", "night"), ("date", "movie"), ("first", "date"), ("a", "date"), ("date",))
+)
+
 LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
@@ -1452,6 +1458,20 @@ class _Parse(ConstraintRules, TitleRules):
                 AttributeAvoided("mood", v) for v in INTENSE_MOODS if v in self.vocab.moods
             )
 
+    def _other_genre_named(self, i: int, n: int) -> bool:
+        """A genre term (or its alias) stands outside tokens i..i+n in the message."""
+        words = [t.text.replace("-", " ") for t in self.toks]
+        for j in range(len(words)):
+            if i <= j < i + n:
+                continue
+            for m in (2, 1):
+                key = tuple(words[j : j + m])
+                if len(key) == m and not set(range(j, j + m)) & set(range(i, i + n)):
+                    facet = self.vocab.facet_terms.get(key)
+                    if facet is not None and facet[0] == "genre":
+                        return True
+        return False
+
     def _finite_with_subject(self, w: Word) -> bool:
         """The word is a past-tense verb with its own subject ('we lost our dog'; not 'lost
         films from the 1910s', 'not animated tho')."""
@@ -1521,6 +1541,29 @@ class _Parse(ConstraintRules, TitleRules):
                 ):
                     # '... scared me silly', 'laughed myself silly': how it felt, no kind
                     self._use(i, 1)
+                    break
+                if (
+                    facet is not None
+                    and key in (("crime",), ("crimes",))
+                    and i >= 2
+                    and (
+                        (key == ("crimes",) and toks[i - 1].text in ("are", "were"))
+                        or (toks[i - 1].text in ("a", "an") and toks[i - 2].text in COPULAS)
+                    )
+                    and (
+                        i + n == len(toks)
+                        or toks[i + n].text in CLAUSE_BREAK
+                        or toks[i + n].text in ("against", "tbh", "imo", "honestly", "lol")
+                    )
+                ):
+                    # 'jaws 3 and the revenge are crimes', 'it was a crime against cinema': a
+                    # verdict, no crime films wished for
+                    self._use(i, n)
+                    break
+                if facet is not None and key in _OCCASION_KINDS and self._other_genre_named(i, n):
+                    # 'date night, we like thrillers': the kind named wins over the occasion's
+                    # usual one (a romantic comedy)
+                    self._use(i, n)
                     break
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield

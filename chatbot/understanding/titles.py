@@ -377,6 +377,25 @@ class TitleRules(ParseBase):
             if not found:
                 i += 1
 
+    def _fragment_before_verdict(self, i: int, n: int) -> bool:
+        """The span is a sentence of its own ('collateral?', 'inception.') and the next one
+        opens with a verdict ('overrated imo', 'loved it', 'seen it', 'way too long')."""
+        toks = self.toks
+        if i > 0 and toks[i - 1].text not in CLAUSE_BREAK and toks[i - 1].text != "but":
+            return False
+        if i + n >= len(toks) - 1 or toks[i + n].text not in ("?", ".", "..."):
+            return False
+        tail = tuple(t.text for t in toks[i + n + 1 : i + n + 5])
+        if tail[:1] and tail[0] in ("a", "an", "some", "something", "more", "any", "anything"):
+            return False  # 'robots. a fun one': what is wished for, no verdict
+        while tail[:1] and (tail[0] in _DEGREE_WORDS or tail[0] in ("it", "was", "is")):
+            tail = tail[1:]  # 'it was way too long'
+        return tail[:1] == ("too",) or any(
+            tail[: len(p)] == p
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES, SHAKEN_CUES)
+            for p in table
+        )
+
     def _cue_over_modifiers(self, i: int) -> int | None:
         """'loved the original matrix', 'seen the hilarious superbad': a verdict, 'the', one or
         two words that pick a version or praise it (_NAME_MODIFIERS, praise cues), then the
@@ -759,6 +778,12 @@ class TitleRules(ParseBase):
                 # 'not elf either', 'no heat either': one more title turned down like the last
                 or self._turned_down_too(i, n)
                 or self._not_as_seen(i, n)
+                # 'gravity? overrated tbh': a word said alone, then judged (not 'seriously?')
+                or (
+                    self._fragment_before_verdict(i, n)
+                    and not any(w in FILLER_WORDS | SMALL_TALK | set(PRONOUNS) for w in words)
+                    and all(zipf_frequency(w, "en") < BARE_NOUN_TITLE_MAX_ZIPF for w in words)
+                )
             ):
                 return False
             if misused or self._turned_down_too(i, n) or self._not_as_seen(i, n):
@@ -855,6 +880,7 @@ class TitleRules(ParseBase):
                 or self._about_span(i, n)
                 or self._second_after_cue(i)  # 'my kids like up and wall-e'
                 or self._opens_verdict_clause(i, n, words, distinctive=True)
+                or self._fragment_before_verdict(i, n)  # 'collateral? overrated imo'
                 # 'interstellar and the dark knigth are my top 2': a list a verdict closes
                 or (
                     i == 0
@@ -891,6 +917,7 @@ class TitleRules(ParseBase):
                 or self._opens_verdict_clause(
                     i, n, words, distinctive=not self._everyday_words(words)
                 )
+                or self._fragment_before_verdict(i, n)  # 'memento. loved it'
             )
         starts_sentence = i > 0 and (
             self.toks[i - 1].text in ("!", "?")
@@ -1093,7 +1120,7 @@ class TitleRules(ParseBase):
         prev = self.toks[k].text if k >= 0 else ""
         if prev in (
             *("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"),
-            *("rewatched", "re-watched", "rewatching", "watching"),
+            *("rewatched", "re-watched", "rewatching", "watching", "tried"),
             *("disliked", "despised", "detested", "loathed"),
         ):
             return True
@@ -1147,6 +1174,7 @@ class TitleRules(ParseBase):
             return True  # 'big fan of 21', 'my favourite is 1917'
         verbs = (
             r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed|ing)?|like|adored?|"
+            r"(?:we|i) tried|"
             r"disliked?|despised?|detest(?:ed)?|(?:can't|cant|cannot|couldn't|couldnt) stand"
         )
         if re.search(
