@@ -37,6 +37,7 @@ from chatbot.interest import (
     item_belief_id,
 )
 from chatbot.understanding import Understander, normalize_title, validate_proposed_events
+from chatbot.understanding.parse import directors_named
 
 
 @pytest.fixture(scope="module")
@@ -1334,6 +1335,46 @@ def test_a_correction_moves_the_verdict_to_the_film_meant(
     assert not any(isinstance(e, AttributeAvoided) for e in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "liked", "gone"),
+    [
+        ("i loved get out. wait no i meant us, not get out", [("Us", 2019)], ("Get Out", 2017)),
+        ("we loved drive. wait no, i meant baby driver, not drive", [("Baby Driver", 2017)], None),
+        (
+            "loved the departed and goodfellas... wait no, not goodfellas, i meant casino",
+            [("The Departed", 2006), ("Casino", 1995)],
+            ("Goodfellas", 1990),
+        ),
+        ("Heat was superb - oops, I mean Ronin, not Heat!", [("Ronin", 1998)], ("Heat", 1995)),
+    ],
+)
+def test_a_correction_in_the_same_message_gives_the_verdict_to_the_film_meant(
+    nlu: Understander,
+    movies_catalog: Catalog,
+    text: str,
+    liked: list[tuple[str, int]],
+    gone: tuple[str, int] | None,
+) -> None:
+    found = events(nlu, text)
+    for title, year in liked:
+        item = movie(movies_catalog, title, year)
+        assert ItemLiked(item.id, item.label) in found, found
+    if gone is not None:
+        item = movie(movies_catalog, *gone)
+        assert not any(getattr(e, "item_id", None) == item.id for e in found), found
+    assert not any(isinstance(e, AttributeAvoided | InterestExpressed) for e in found), found
+
+
+def test_a_correction_of_an_earlier_turn_reads_a_lowercase_name(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    psycho, vertigo = movie(movies_catalog, "Psycho", 1960), movie(movies_catalog, "Vertigo")
+    state = fold([ItemLiked(psycho.id, psycho.label)])
+    found = events(nlu, "wait no, i meant vertigo, not psycho", state)
+    assert BeliefRemoved(item_belief_id("liked", psycho.id)) in found
+    assert ItemLiked(vertigo.id, vertigo.label) in found
+
+
 def test_the_one_with_words_of_its_synopsis_is_that_film(
     nlu: Understander, movies_catalog: Catalog
 ) -> None:
@@ -1682,6 +1723,12 @@ def test_the_article_typed_picks_the_title_with_that_article(
     notebook = movie(movies_catalog, "The Notebook", 2004)
     found = events(nlu, "couldn't stand grease, the notebook or mamma mia")
     assert ItemRejected(notebook.id, notebook.label) in found, found
+    # the article stands before a word that praises or pans the film, not before the title
+    found = events(nlu, "hated the boring notebook")
+    assert ItemRejected(notebook.id, notebook.label) in found, found
+    heat = movie(movies_catalog, "The Heat", 2013)
+    found = events(nlu, "we loved the hilarious heat with sandra bullock")
+    assert ItemLiked(heat.id, heat.label) in found, found
 
 
 def test_a_hit_is_a_verdict(nlu: Understander, movies_catalog: Catalog) -> None:
@@ -4577,8 +4624,6 @@ def test_years_of_the_users_own_life(nlu: Understander) -> None:
 
 
 def test_who_made_it_from_a_synopsis_that_has_them_tell_it(movies_catalog: Catalog) -> None:
-    from chatbot.understanding.parse import directors_named
-
     item = Item(
         id="t:1",
         title="Five Taxis",
@@ -4921,3 +4966,267 @@ def test_a_title_said_alone_takes_the_next_sentences_verdict(
     found = events(nlu, text)
     assert _of(found, ItemLiked) == liked, found
     assert _of(found, ItemRejected) == rejected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("no animation though, he's over cartoons", "Animation"),
+        ("we're over superhero movies", "Super Hero"),
+        ("kinda over slashers tbh", "Slasher Film"),
+        ("my wife is totally over zombie movies", "Zombie Film"),
+        ("she's so over musicals", "Musical"),
+    ],
+)
+def test_someone_over_a_kind_turns_it_down(nlu: Understander, text: str, avoided: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", avoided) in found, found
+    assert not any(isinstance(e, AttributePreferred) and e.value == avoided for e in found)
+
+
+@pytest.mark.parametrize("text", ["something over two hours", "it's over the top"])
+def test_over_as_a_bound_or_an_idiom_is_no_complaint(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, AttributeAvoided) for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tired of vampire movies, something else scary",
+        "i'm over vampire movies, smth else scary",
+        "i hate vampire films, anything different that's scary",
+    ],
+)
+def test_something_else_after_a_complaint_keeps_its_own_wish(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", "Vampire Film") in found, found
+    assert AttributePreferred("genre", "Horror") in found, found
+    assert AttributeAvoided("genre", "Horror") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        (
+            "i hate torture porn stuff like hostel, give me a good haunted house movie",
+            "Hostel",
+            2005,
+        ),
+        ("i rly cant stand gore stuff like saw, smth psychological instead", "Saw", 2004),
+        (
+            "not a fan of found footage films like the blair witch project",
+            "The Blair Witch Project",
+            1999,
+        ),
+    ],
+)
+def test_a_film_given_as_an_example_of_a_kind_turned_down_is_turned_down(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    item = movie(movies_catalog, title, year)
+    found = events(nlu, text)
+    assert ItemRejected(item.id, item.label) in found, found
+    assert not any(
+        isinstance(e, ItemLiked | SimilarRequested) and e.item_id == item.id for e in found
+    )
+    # a request after the complaint still asks for films like the one named
+    found = events(nlu, f"that was awful, give me something like {title.lower()}")
+    assert SimilarRequested(item.id, item.label) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "topic"),
+    [
+        ("the third, is it long?", 2, "runtime"),
+        ("ok the second. is it in french?", 1, "language"),
+        ("the second looks good. how old is it", 1, "year"),
+        ("the third one, is it old?", 2, "year"),
+    ],
+)
+def test_it_in_a_question_is_the_pick_the_message_names(
+    nlu: Understander, after_picks: InterestState, text: str, place: int, topic: str
+) -> None:
+    said = nlu.understand(text, after_picks)
+    assert said.question is not None, said.events
+    assert said.question.topic == topic
+    assert said.question.item_ids == (after_picks.last_shown[place],)
+    assert not any(isinstance(e, ConstraintSet | ItemLiked) for e in said.events), said.events
+
+
+@pytest.mark.parametrize(
+    ("text", "turned_down", "asked"),
+    [
+        ("she says the third one looks boring, the first?", 2, 0),
+        ("the second one is a no, the third?", 1, 2),
+        ("not the first, what about the second?", 0, 1),
+    ],
+)
+def test_a_place_asked_after_a_verdict_on_another_gets_no_verdict(
+    nlu: Understander, after_picks: InterestState, text: str, turned_down: int, asked: int
+) -> None:
+    said = nlu.understand(text, after_picks)
+    shown = after_picks.last_shown
+    rejected = {e.item_id for e in said.events if isinstance(e, ItemRejected)}
+    assert rejected == {shown[turned_down]}, said.events
+    assert not any(getattr(e, "item_id", None) == shown[asked] for e in said.events)
+    assert said.question is not None and said.question.item_ids == (shown[asked],)
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        (
+            "notting hill was cute but love actually i couldnt stand",
+            [("Notting Hill", 1999)],
+            [("Love Actually", 2003)],
+        ),
+        ("heat i loved, ronin i hated", [("Heat", 1995)], [("Ronin", 1998)]),
+        ("goodfellas i never even finished", [], [("Goodfellas", 1990)]),
+        ("the notebook she hated", [], [("The Notebook", 2004)]),
+    ],
+)
+def test_a_film_put_before_its_subject_and_verdict_takes_that_verdict(
+    nlu: Understander,
+    movies_catalog: Catalog,
+    text: str,
+    liked: list[tuple[str, int]],
+    rejected: list[tuple[str, int]],
+) -> None:
+    found = events(nlu, text)
+    for title, year in liked:
+        item = movie(movies_catalog, title, year)
+        assert ItemLiked(item.id, item.label) in found, found
+    for title, year in rejected:
+        item = movie(movies_catalog, title, year)
+        assert ItemRejected(item.id, item.label) in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["at home i loved it", "as a kid i loved it", "last night we loved it"]
+)
+def test_a_phrase_before_a_subject_and_verdict_is_no_title(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, ItemLiked | ItemRejected) for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("no more zombie movies please, we've done like five this month", "Zombie Film"),
+        ("fed up with superhero movies, my flatmate made me sit through like ten", "Super Hero"),
+        ("no romcoms, i've watched like 3 this week", "Romantic Comedy"),
+    ],
+)
+def test_like_before_a_count_is_about_so_many_not_a_liking(
+    nlu: Understander, text: str, avoided: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", avoided) in found, found
+    assert not any(isinstance(e, AttributePreferred) for e in found), found
+
+
+def test_a_kind_turned_down_and_named_again_stays_turned_down(nlu: Understander) -> None:
+    found = events(
+        nlu, "my kids love musicals but no more disney, they've worn out every disney dvd"
+    )
+    assert AttributeAvoided("studio", "Disney") in found, found
+    assert AttributePreferred("studio", "Disney") not in found
+    assert AttributePreferred("genre", "Musical") in found
+    # a change of mind lets the later one stand
+    found = events(nlu, "no more disney... actually disney is fine")
+    assert AttributePreferred("studio", "Disney") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("but keep nicolas cage far away from me", "Nicolas Cage"),
+        ("a comedy, keep adam sandler away pls", "Adam Sandler"),
+    ],
+)
+def test_keep_someone_away_turns_them_down(nlu: Understander, text: str, person: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("person", person) in found, found
+    assert AttributePreferred("person", person) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year", "event"),
+    [
+        ("more by the guy who did se7en pls", "Se7en", 1995, AttributePreferred),
+        ("more by the director of jackie brown", "Jackie Brown", 1997, AttributePreferred),
+        ("nothing by the guy who made titanic", "Titanic", 1997, AttributeAvoided),
+        ("not by the same director as titanic", "Titanic", 1997, AttributeAvoided),
+    ],
+)
+def test_the_maker_of_a_film_named_after_the_phrase(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int, event: type
+) -> None:
+    item = movie(movies_catalog, title, year)
+    makers = directors_named(item)
+    assert makers, item.description
+    found = events(nlu, text)
+    assert any(isinstance(e, event) and e.facet == "person" and e.value in makers for e in found)
+    # the film is a pointer to its maker, no verdict on it
+    assert not any(getattr(e, "item_id", None) == item.id for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("does the first one have jump scares?", 0),
+        ("does the 3rd one have a lot of blood", 2),
+        ("does the second have much swearing?", 1),
+    ],
+)
+def test_a_question_about_what_a_pick_has_is_answered_not_stored(
+    nlu: Understander, after_picks: InterestState, text: str, place: int
+) -> None:
+    said = nlu.understand(text, after_picks)
+    assert said.question is not None, said.events
+    assert said.question.item_ids == (after_picks.last_shown[place],)
+    assert not said.events
+
+
+@pytest.mark.parametrize("text", ["what about the second", "how about the third one"])
+def test_what_about_a_place_asks_without_a_question_mark(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    said = nlu.understand(text, after_picks)
+    assert said.question is not None and not said.events, said.events
+
+
+@pytest.mark.parametrize(
+    "text", ["my lil bro is 8, something fun", "my bro is 10, smth w/ dinosaurs", "my sis is 12"]
+)
+def test_a_young_sibling_said_in_slang_sets_the_children_audience(
+    nlu: Understander, text: str
+) -> None:
+    assert ConstraintSet("audience", "children") in events(nlu, text)
+    assert not any(isinstance(e, InterestExpressed) and e.text == "lil" for e in events(nlu, text))
+
+
+def test_a_grown_sibling_sets_no_audience(nlu: Understander) -> None:
+    found = events(nlu, "my bro is 25 and loves action")
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("i found heat boring", ItemRejected),
+        ("my wife finds heat way too slow", ItemRejected),
+        ("we found heat brilliant", ItemLiked),
+    ],
+)
+def test_finding_a_film_so_is_a_verdict_on_it(
+    nlu: Understander, movies_catalog: Catalog, text: str, event: type
+) -> None:
+    heat = movie(movies_catalog, "Heat", 1995)
+    assert event(heat.id, heat.label) in events(nlu, text)
+
+
+def test_someone_saying_no_to_anything_of_a_kind_turns_it_down(nlu: Understander) -> None:
+    found = events(nlu, "he says no to anything french, a drama")
+    assert AttributeAvoided("language", "fr") in found, found
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "language" for e in found)
+    assert not any(isinstance(e, ConstraintSet) and e.name == "country" for e in found)

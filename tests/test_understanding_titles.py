@@ -1298,3 +1298,76 @@ def test_a_letter_doubled_in_the_wrong_place_is_a_typo() -> None:
     assert _close_enough("kallata", "kalatta")
     # other letters, not a slip of doubling: two edits stay too many for a short title
     assert not _close_enough("tobanno", "tobacco")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("seen toy story 1-3", ItemSeen, {"Toy Story", "Toy Story 2", "Toy Story 3"}),
+        (
+            "loved the godfather 1 through 3",
+            ItemLiked,
+            {"The Godfather", "The Godfather Part II", "The Godfather Part III"},
+        ),
+        (
+            "we watched harry potter 1 to 3 last week",
+            ItemSeen,
+            {
+                "Harry Potter and the Philosopher's Stone",
+                "Harry Potter and the Chamber of Secrets",
+                "Harry Potter and the Prisoner of Azkaban",
+            },
+        ),
+        ("toy story 2 - 3 were sweet", ItemLiked, {"Toy Story 2", "Toy Story 3"}),
+    ],
+)
+def test_a_range_of_series_numbers_names_every_film_in_it(
+    nlu: Understander, text: str, kind: type, expected: set[str]
+) -> None:
+    evs = events(nlu, text)
+    assert titles(evs, kind) == expected
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+def test_a_range_past_the_catalogue_says_the_missing_film_is_unknown(nlu: Understander) -> None:
+    result = nlu.understand("seen toy story 1-4", InterestState())
+    assert titles(list(result.events), ItemSeen) == {"Toy Story", "Toy Story 2", "Toy Story 3"}
+    assert any("toy story 4" in u.lower() for u in result.unknown_titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("we loved the first two toy stories", ItemLiked, {"Toy Story", "Toy Story 2"}),
+        (
+            "seen all the godfathers",
+            ItemSeen,
+            {"The Godfather", "The Godfather Part II", "The Godfather Part III"},
+        ),
+        (
+            "the first and second harry potters were great",
+            ItemLiked,
+            {"Harry Potter and the Philosopher's Stone", "Harry Potter and the Chamber of Secrets"},
+        ),
+        ("both toy storys are great", ItemLiked, {"Toy Story", "Toy Story 2"}),
+    ],
+)
+def test_a_series_named_in_the_plural_after_a_count_or_all(
+    nlu: Understander, text: str, kind: type, expected: set[str]
+) -> None:
+    evs = events(nlu, text)
+    assert titles(evs, kind) == expected
+    assert not any(isinstance(e, InterestExpressed) for e in evs)
+
+
+def test_a_number_of_the_series_left_out_takes_its_own_verdict(nlu: Understander) -> None:
+    evs = events(nlu, "loved toy story 1 and 2 but not 3")
+    assert titles(evs, ItemLiked) == {"Toy Story", "Toy Story 2"}
+    assert titles(evs, ItemRejected) == {"Toy Story 3"}
+    evs = events(nlu, "the godfather 1 and 2 are perfect, except the third")
+    assert titles(evs, ItemLiked) == {"The Godfather", "The Godfather Part II"}
+    assert "The Godfather Part III" not in titles(evs, ItemLiked)
+    # 'seen 1 and 2, not 3': the third is unseen, which is nothing to store
+    evs = events(nlu, "seen toy story 1 and 2 but not 3")
+    assert titles(evs, ItemSeen) == {"Toy Story", "Toy Story 2"}
+    assert not titles(evs, ItemRejected)

@@ -1260,7 +1260,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "person_age",
         "audience",
-        rf"(?P<neg>)\b(?:(?:my|our|the) )?(?:(?:little|baby|young|youngest|eldest|oldest|twin) )?"
+        rf"(?P<neg>)\b(?:(?:my|our|the) )?"
+        rf"(?:(?:little|lil|baby|young|youngest|eldest|oldest|twin) )?"
         rf"(?:{_PEOPLE_ALT})s? (?:is|are|'s|'re|just turned|turned|(?:is|are|'s|'re) turning|"
         rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{_AGE_ALT})\b"
         # 'kids are 15 and 17': the youngest decides
@@ -1292,7 +1293,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:the|my|our) (?:little (?:one|guy|man|monster|dude)|kiddo)\b|"
         r"\b(?:my|our) little (?:girl|boy)\b|"
         # 'my little sister is watching': a younger sibling or cousin is a child
-        r"\b(?:my|our) (?:little|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
+        r"\b(?:my|our) (?:little|lil|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
         r"(?!\s+(?:are|r|is)\s+(?:all\s+|now\s+)?"
         r"(?:grown|adults?|teens|teenagers|older|in college))" + _NOT_MOVED + _STORY_AFTER,

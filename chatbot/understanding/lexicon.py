@@ -199,6 +199,8 @@ NEGATIVE_CUES = _phrases(
     "not so much|not as much|not that much|couldn't finish|couldnt finish|could not finish|"
     "couldn't even finish|couldnt even finish|couldn't get through|couldnt get through|"
     "didn't finish|didnt finish|never finished|turned it off|switched it off|walked out of|"
+    "never even finished|didn't even finish|didnt even finish|vetoed|vetoes|veto|"
+    "says no to|say no to|said no to|saying no to|"
     "gave up on|gave up halfway|"
     # 'tenet even worse': a comparison that complains
     "even worse|way worse|much worse|worse|"
@@ -680,6 +682,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b|"
         # 'is any of these newer?' asks about the picks ('something newer?' is a request)
         r"^(?:is|are|was|were|which)\b.*\b(?:newer|older|more recent)\b|"
+        # 'is it old?', 'is the second one recent?' ('is there anything new?' is a request)
+        r"^(?:is|was)\s+(?!there\b)(?:it|that|this|the \w+(?: one)?)\s+(?:(?:very|really|"
+        r"pretty|super|too|kinda) )?(?:old|new|recent|dated)\s*\??$|"
         # 'are any of these from before 2000?', 'is the second one from the 90s?'
         r"^(?:is|are|was|were|which|any)\b.*\b(?:from|made|released)(?: in| before| after)?"
         r" (?:the )?(?:early |late |mid )?(?:\d{4}|'?\d0s|\d{4}s)\b",
@@ -726,6 +731,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "suitability",
         r"\bscary\b|\bfrightening\b|\bcreepy\b|\bhorror\b|\bgory\b|\bgore\b|"
         r"\bviolent\b|\bviolence\b|\bbloody\b|\b(for|with) (kids|children|a child|my)\b|"
+        # 'does the first one have jump scares?', 'does the 3rd one have a lot of blood'
+        r"\bjump[\s-]?scares?\b|\bblood\b|\bgraphic\b|\bdisturbing\b|\bnudity\b|"
+        r"\bswearing\b|\bcursing\b|\bsex scenes?\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
         # 'is inception good for a first date', 'would heat work for date night?'
@@ -773,7 +781,7 @@ _WATCHER_NOUNS = _words(
     "grandmother grandfather grandparent grandma granny grandpa nephew niece toddler baby "
     "brother sister sibling roommate flatmate housemate colleague coworker co-worker class "
     "student cousin aunt uncle in-law neighbour neighbor fiance fiancee bestie bff gf bf hubby "
-    "wifey guest gang crew squad group team mates teen teenager tween"
+    "wifey guest gang crew squad group team mates teen teenager tween bro sis stepson stepdaughter"
 )
 # people the user watches with ('my sisters are over tonight'): who watches, never a topic
 WATCHERS = (

@@ -71,6 +71,7 @@ from chatbot.understanding.lexicon import (
     MORE_PICKS,
     NEGATIVE_CUES,
     NEGATORS,
+    NUMBER_WORDS,
     ORDINALS,
     POSITIVE_CUES,
     PRONOUNS,
@@ -111,6 +112,43 @@ _KIND_OF_FILM = frozenset(
 _NOT_SO_MUCH_AS = re.compile(
     r"\bnot (?:so|as|that) much (?P<x>[^,.;!?]+?) as "
     r"(?P<y>(?:an?|the|some|more)\b|[a-z-]+(?:ish|y|al|ic|ive|ous|ing)\b)",
+    re.IGNORECASE,
+)
+
+# a correction of a name said before ('loved drive. wait no, i meant baby driver, not drive',
+# 'goodfellas... no, not goodfellas, i meant casino'): X stands where Y was said
+_SELF_CORRECTION = re.compile(
+    r"(?P<cue>(?:\b(?:wait|sorry|oops|oh|actually|no|nope|sry|my bad|scratch that)\b"
+    r"[\s,.!\u2026-]*)+)"
+    r"(?:not (?P<y1>[^,.;!?\u2026]+?)[\s,.;!?\u2026-]+)?"
+    r"i (?:meant|mean) (?P<x>[^,.;!?\u2026]+?)"
+    r"(?:[\s,-]+not (?:the )?(?P<y2>[^,.;!?\u2026]+?))?(?=\s*(?:[,.;!?\u2026]|$))",
+    re.IGNORECASE,
+)
+
+# 'she finds blood gross', 'i found heat boring', 'he finds musicals hilarious': the judge, X
+# and the verdict after it
+_FINDS_IT = re.compile(
+    r"\b(?P<who>i|he|she|we|they|(?:my|our) \w+|gf|bf|wife|husband) (?:always |really |just )?"
+    r"(?:finds?|found) (?P<x>(?!it\b|them\b|that\b|this\b|me\b)[^,.;!?]{2,40}?) "
+    r"(?:so |too |really |kinda |pretty |very |super |a bit |way )?(?:(?P<bad>gross|boring|dull|"
+    r"annoying|disgusting|unbearable|tedious|cringe|cringey|stupid|dumb|overrated|creepy|"
+    r"scary|depressing|pretentious|slow)|(?P<good>funny|hilarious|great|amazing|brilliant|"
+    r"charming|relaxing|fun|beautiful|gorgeous|fascinating|comforting))\b",
+    re.IGNORECASE,
+)
+
+# 'keep X (far) away (from me)': X turned down (the object between the words of the phrase)
+_KEEP_AWAY = re.compile(
+    r"\bkeep (?!it\b|them\b|that\b|this\b)(?P<x>[^,.;!?]{2,40}?) (?:far |well |the hell |"
+    r"waaay |way )?away\b(?: from (?:me|us|my \w+|our \w+|the kids|the children))?",
+    re.IGNORECASE,
+)
+
+# a pick's place asked about after a verdict on another ('the second is a no, the third?')
+_PLACE_ASKED = re.compile(
+    r"(?:and |but |what about |how about |n )?the (?:first|second|third|last|middle|1st|2nd|3rd)"
+    r"(?: one)?\s*\?+\s*$",
     re.IGNORECASE,
 )
 
@@ -189,6 +227,15 @@ class Understander:
         text = self._without_idioms(text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
+        text = _self_corrected(text)
+        # 'my gf finds blood gross', 'i found heat boring': a verdict on X said after it
+        text = _FINDS_IT.sub(
+            lambda m: f"{m['who']} {'hates' if m['bad'] else 'loves'} {m['x']}", text
+        )
+        # 'he says no to anything french': nothing French (not 'anything French', a wish)
+        text = re.sub(r"\bno to (?:anything|any)\b", "nothing", text, flags=re.IGNORECASE)
+        # 'keep nicolas cage far away from me', 'keep the gore away from the kids': no X
+        text = _KEEP_AWAY.sub(lambda m: f"no {m['x']}", text)
         text = self._acronyms_spelt_out(text)
         text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
@@ -273,7 +320,10 @@ class Understander:
         parts = [
             p
             for p in re.split(
-                r"(?<=[.!?])\s+|\n+|,\s*(?=(?:is|was|does|did) (?:it|that)\b)", text.strip()
+                r"(?<=[.!?])\s+|\n+|,\s*(?=(?:is|was|does|did) (?:it|that)\b)|"
+                # 'the third one looks boring, the first?': what about that pick
+                rf",\s*(?={_PLACE_ASKED.pattern})",
+                text.strip(),
             )
             if re.search(r"\w", p)
         ]
@@ -283,6 +333,7 @@ class Understander:
             words = [w for w in re.findall(r"[\w']+", part.lower()) if w not in INTERJECTIONS]
             asks = bool(words) and (
                 words[0] in QUESTION_STARTS
+                or (k > 0 and _PLACE_ASKED.match(part.lower()) is not None)
                 # 'quick question before we pick, what year did ... come out?'
                 # 'the 2nd one, is it long?'
                 or re.search(
@@ -290,7 +341,12 @@ class Understander:
                 )
                 is not None
             )
-            yes_no = re.match(r"(?:is|was|does|did) (?:it|that)\b", part.lower().strip())
+            yes_no = re.match(
+                # 'the second looks good. how old is it': a question after a sentence, no '?'
+                r"(?:is|was|does|did) (?:it|that)\b|(?:how|what|when)\b[\w\s']*?\b(?:is|was|"
+                r"does|did) (?:it|that)\b",
+                part.lower().strip(),
+            )
             if ("?" not in part and not (yes_no and k > 0)) or not asks:
                 continue  # only a sentence that asks ('how long is ...?'), not a wish with a '?'
             asked = _Parse(self.vocab, part, state).run()
@@ -299,7 +355,9 @@ class Understander:
             rest = " ".join(parts[:k] + parts[k + 1 :])
             other = _Parse(self.vocab, rest, state).run()
             pointing = (
-                not asked.question.item_ids
+                # 'the third, is it long?': 'it' is the pick the other part names, not the
+                # first pick it would be alone
+                (not asked.question.item_ids or not asked.mentioned)
                 and len(other.mentioned) == 1
                 and re.search(r"\b(?:it|that|this)\b", part.lower()) is not None
             )
@@ -519,6 +577,34 @@ ASIDE = re.compile(
 )
 
 
+def _self_corrected(text: str) -> str:
+    """The message with a correction of a name said earlier in it applied: 'i loved get out.
+    wait no i meant us, not get out' -> 'i loved us.'; 'loved the departed and goodfellas...
+    wait no, not goodfellas, i meant casino' -> 'loved the departed and casino...'. The
+    corrected name Y must be typed before the correction; else the text is unchanged."""
+    for m in reversed(list(_SELF_CORRECTION.finditer(text))):
+        said = (m["y1"] or m["y2"] or "").strip()
+        if not said:
+            continue
+        before = text[: m.start()]
+        hits = list(re.finditer(rf"(?<![\w'-]){re.escape(said)}(?![\w'-])", before, re.I))
+        # what 'i meant' names is a name: typed in title case so 'us' is read as Us (2019)
+        name = re.sub(r"(?<![\w'])([a-z])", lambda c: c.group(1).upper(), m["x"].strip())
+        if not hits:
+            # Y was said in an earlier turn (_Parse._corrections takes its belief back)
+            text = text[: m.start("x")] + name + text[m.end("x") :]
+            continue
+        last = hits[-1]
+        head = before[: last.start()] + name + before[last.end() :]
+        head = head.rstrip(" ,;-.!?\u2026")
+        rest = text[m.end() :].lstrip(" ,;-")
+        if rest[:1] in (".", "!", "?", "\u2026"):
+            text = head + rest
+        else:
+            text = head + "." + (" " + rest if rest else "")
+    return text
+
+
 def _says_something(found: Understanding) -> bool:
     """The parse of an aside holds a verdict on a title, a constraint or a question."""
     kinds = (ItemLiked, ItemRejected, ItemSeen, SimilarRequested, ConstraintSet)
@@ -571,6 +657,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
         self._assign()
+        self._settle_twice_named_facets()
         for resolve in self.deferred:
             resolve()
         self._corrections()
@@ -881,16 +968,21 @@ class _Parse(ConstraintRules, TitleRules):
             ref = next((r for r in refs if r.facet("person")), refs[0] if refs else None)
             return ref, list(ref.facet("person")) if ref is not None else []
         for ref in refs:
-            makers = directors_named(ref)
-            if not makers and not cast:
-                # people its synopsis does not name came from the catalogue's own data (a cast
-                # or crew table of a catalogue brought along), not from reading the synopsis:
-                # who made it may be among them
-                makers = [p for p in ref.facet("person") if p not in ref.description]
-            people = [p for p in ref.facet("person") if (p in makers) == (not cast)]
+            people = self._people_of(ref, cast)
             if people:
                 return ref, people
         return (refs[0] if refs else None), []
+
+    def _people_of(self, ref: Item, cast: bool) -> list[str]:
+        """Who made `ref` (its synopsis says so: `directors_named`) or, with `cast`, the other
+        people its synopsis names; [] when the catalogue does not say."""
+        makers = directors_named(ref)
+        if not makers and not cast:
+            # people its synopsis does not name came from the catalogue's own data (a cast
+            # or crew table of a catalogue brought along), not from reading the synopsis:
+            # who made it may be among them
+            makers = [p for p in ref.facet("person") if p not in ref.description]
+        return [p for p in ref.facet("person") if (p in makers) == (not cast)]
 
     def _different_director(self, m: re.Match[str] | None = None) -> bool:
         def resolve() -> None:
@@ -918,9 +1010,10 @@ class _Parse(ConstraintRules, TitleRules):
         # 'and the second?', 'what about the first one?': a pick asked about by its place alone
         # is asked about (what it is), not liked
         if mentioned and re.match(
-            r"^(?:(?:and|so|ok|okay|hmm|well)\s*,?\s*)?(?:(?:what|how) about\s+)?(?:the\s+)?"
-            r"(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|#?\d)"
-            r"(?:\s+(?:one|film|movie|pick))?\s*\?+\s*$",
+            r"^(?:(?:and|so|ok|okay|hmm|well)\s*,?\s*)?(?:(?P<about>(?:what|how) about)\s+)?"
+            r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|#?\d)"
+            # ('what about the second' asks without its '?')
+            r"(?:\s+(?:one|film|movie|pick))?\s*(?:\?+|(?<=\w)(?(about)|\?+))\s*$",
             low,
         ):
             return Question("plot", mentioned[:1])
@@ -1252,7 +1345,10 @@ class _Parse(ConstraintRules, TitleRules):
             adds(AttributeAvoided(*scary)) if scary is not None else (lambda m: True),
         )
         self._consume(
-            r"\b(something|anything) (completely |totally |quite )?(different|else|new)\b|"
+            # ('something' itself stays: it asks for films and ends what a 'no' before reaches,
+            # 'tired of vampire films, something else scary' still wants horror)
+            r"(?:(?<=\bsomething )|(?<=\banything ))(completely |totally |quite )?"
+            r"(different|else|new)\b|"
             r"\bsurprise me\b|"
             r"\bmix it up\b|\brandom( ones?| picks?)?\b|\bsomething unexpected\b",
             adds(ExplorationRequested()),
@@ -1276,6 +1372,60 @@ class _Parse(ConstraintRules, TitleRules):
             r"grittier|bleaker|edgier|heavier|more twisted|more disturbing|more intense|"
             r"less (?:light|cheerful|happy|upbeat|fluffy|sugary))\b",
             self._tone_shift,
+        )
+
+        def maker_of_named(m: re.Match[str]) -> str:
+            # 'more by the guy who did se7en', 'anything by the director of alien', 'same
+            # director as the shining', 'more w/ that actress from the conjuring': the film
+            # named next is a pointer to its people, no verdict
+            role = m.group("mrole") or m.group("mrole2") or "director"
+            cast = role.startswith(("actor", "actress", "girl", "star", "lead", "cast"))
+            self.deferred.append(partial(resolve_maker, bool(m.group("mneg")), cast, m.end()))
+            # what is left reads as 'watched <title>', so a title in lower case, even an
+            # everyday word ('the guy who directed heat'), is taken as one (its verdict goes)
+            return " " * (len(m.group(0)) - 8) + "watched "
+
+        def resolve_maker(negative: bool, cast: bool, end: int) -> None:
+            after = sorted(
+                (t for t in self.targets if t.item is not None and self.toks[t.pos].start >= end),
+                key=lambda t: t.pos,
+            )
+            if not after:
+                self.notes.append("Which film do you mean? Tell me its title.")
+                return
+            ref = after[0].item
+            assert ref is not None
+            self.events = [
+                e
+                for e in self.events
+                if not (
+                    isinstance(e, ItemLiked | ItemSeen | SimilarRequested | ItemRejected)
+                    and e.item_id == ref.id
+                )
+            ]
+            people = self._people_of(ref, cast)
+            if not people:
+                who = "stars in" if cast else "made"
+                self.notes.append(f"The catalogue does not say who {who} {ref.label}.")
+            for name in people:
+                self.events.append(
+                    AttributeAvoided("person", name)
+                    if negative
+                    else AttributePreferred("person", name)
+                )
+
+        self._consume(
+            r"(?P<mneg>\b(?:not|no|nothing|never|without|anything but|other than)\b"
+            r"[\w\s']{0,22}?)?"
+            r"(?:\b(?:by|from) (?:whoever|the (?:guy|person|man|woman|dude|lady|one|people|team)"
+            r" (?:who|that)) (?:directed|made|did|shot|was behind|is behind) |"
+            r"\b(?:by|from) the (?:director|directors|maker|makers|filmmaker|creator|creators|"
+            r"guy|people) (?:of|behind) |"
+            r"\b(?:the )?same (?P<mrole>director|filmmaker|guy|people|actors?|actress|cast|"
+            r"stars?) as |"
+            r"\b(?:with|w/|starring) (?:that|the) (?P<mrole2>actor|actress|guy|girl|star|lead)"
+            r" (?:from|in|of) )(?=[\w\"'])(?!(?:it|that|this|them|those|him|her)\b)",
+            maker_of_named,
         )
 
         def same_people(m: re.Match[str]) -> bool:
@@ -1729,6 +1879,12 @@ class _Parse(ConstraintRules, TitleRules):
                 toks[i].used = True
                 i += 1
                 continue
+            if words[i] == "over" and self._free(i, 1) and self._over_said_of_someone(i):
+                # "he's over cartoons", "we're kinda over slashers": tired of, turned down
+                self.cues.append(Cue(i, "neg", i + 1))
+                toks[i].used = True
+                i += 1
+                continue
             matched = False
             for table, kind in (
                 (SEEN_CUES, "seen"),
@@ -1912,6 +2068,14 @@ class _Parse(ConstraintRules, TitleRules):
             *("watched", "seen", "saw", "binged", "rewatched", "did", "had"),
         ):
             return True  # 'we watched like four romcoms': how many, not a liking
+        if (
+            (after[0].isdecimal() or after[0] in SPELLED_COUNTS)
+            and before not in _LIKE_SUBJECTS
+            and k > 0
+        ):
+            # "we've done like five this month", 'sat through like ten of them', 'for like two
+            # hours': about so many ('i like two of them', 'we really like 3' like them)
+            return True
         return (
             after[0] in ("a", "so", "about", "maybe")
             or after[0].isdecimal()
@@ -2414,6 +2578,10 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 ]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
+                if chosen == "similar" and self._example_of_verdict(before):
+                    # 'i hate torture porn stuff like hostel': the film is an example of the
+                    # kind the verdict is on, so it takes that verdict; not a wish for more
+                    chosen = before[-2].kind
                 in_scope = t.verdict is None and any(t.pos in scope for scope in scopes)
                 chosen = t.verdict or chosen
                 seen = any(c.kind == "seen" for c in cues)
@@ -2593,6 +2761,78 @@ class _Parse(ConstraintRules, TitleRules):
                 continue  # a clause about doing something: finished, watched, started
             return True
         return not roots
+
+    def _settle_twice_named_facets(self) -> None:
+        """A studio, person, franchise or country turned down and, later in the message, named
+        again without a change of mind ('no more disney, they've worn out every disney dvd')
+        stays turned down: the second naming is context, not a wish. With a change of mind ('no
+        disney... actually disney is fine') the later one is left to stand."""
+        avoided: set[tuple[str, str]] = set()
+        both: set[tuple[str, str]] = set()
+        preferred_first: set[tuple[str, str]] = set()
+        for e in self.events:  # in the order the message says them
+            if isinstance(e, AttributeAvoided):
+                avoided.add((e.facet, e.value))
+            elif type(e) is AttributePreferred:
+                if (e.facet, e.value) in avoided:
+                    both.add((e.facet, e.value))
+                else:
+                    # 'something scary, but not overly scary': the wish comes first and a
+                    # degree of it is turned down after; it stays
+                    preferred_first.add((e.facet, e.value))
+        both -= preferred_first
+        # only names (a kind may be turned down in degree and still wished: 'not that scary
+        # though, still horror')
+        both = {(f, v) for f, v in both if f in ("studio", "person", "franchise", "country")}
+        low = self.text.lower()
+        if not both or CHANGE_OF_MIND.search(low) or re.search(r"\b(?:is|are) (?:fine|ok)\b", low):
+            return
+        self.events = [
+            e
+            for e in self.events
+            if not (type(e) is AttributePreferred and (e.facet, e.value) in both)
+        ]
+
+    def _over_said_of_someone(self, i: int) -> bool:
+        """Token i is 'over' after someone and a copula, maybe with a degree word between
+        ("he's over", 'we are kinda over', "she's so over", 'my kids are totally over') and
+        before what they are tired of: a complaint. Not 'over two hours', 'over 18', 'it's
+        over', 'fall over', 'over the top' (no person before, or a number or article after)."""
+        toks = self.toks
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        if not nxt or nxt.isdecimal() or nxt in NUMBER_WORDS or nxt in ("the", "a", "an", "it"):
+            return False
+        k = i - 1
+        while k >= 0 and toks[k].text in _OVER_DEGREE:
+            k -= 1
+        if k < 0:
+            return i > 0  # 'kinda over slashers tbh' (the subject left out)
+        w = toks[k].text
+        if w in ("i'm", "im", "he's", "hes", "she's", "shes", "we're", "they're", "theyre"):
+            return True
+        return (
+            w in ("is", "are", "am")
+            and k >= 1
+            and (
+                toks[k - 1].text in ("he", "she", "we", "they", "i", "kids", "wife", "husband")
+                or toks[k - 1].text in WATCHERS
+            )
+        )
+
+    def _example_of_verdict(self, before: list[Cue]) -> bool:
+        """The last cue is 'like' / 'such as' giving an example ('stuff like hostel', 'films
+        such as saw') of a kind a pos/neg verdict right before, in the same clause, is on: 'i
+        hate torture porn stuff like hostel', 'cant stand gore stuff like saw'. Not 'hated it,
+        give me something like hostel' (a clause and a request between)."""
+        if len(before) < 2 or before[-2].kind not in ("pos", "neg"):
+            return False
+        verdict, similar = before[-2], before[-1]
+        between = [t.text for t in self.toks[verdict.end : similar.pos]]
+        if not between or len(between) > 5:
+            return False
+        breaks = {",", ".", ";", ":", "!", "?", "but", "so", "and", "give", "want", "need"}
+        requests = {"something", "smth", "sth", "anything", "more", "me", "us", "recommend"}
+        return not any(w in breaks or w in requests for w in between)
 
     def _tail_between(self, lo: int, hi: int) -> bool:
         """A connective of consequence ('so', 'hence') lies in tokens lo..hi; 'so' before an
@@ -3417,6 +3657,17 @@ EVENT_VERBS = frozenset(
 NOT_PEOPLE = frozenset(("GPE", "LOC", "FAC", "EVENT", "NORP", "LANGUAGE", "DATE", "TIME", "LAW"))
 # a cue word that, said of oneself ("i'm bored"), is a mood and no verdict on a film
 USER_STATES = frozenset(("bored", "tired", "sick", "done", "over"))
+# what says 'like' before a count is the verb ('i like two of them', 'we really like 3')
+_LIKE_SUBJECTS = frozenset(
+    ("i", "we", "you", "u", "they", "he", "she", "kids", "both", "all", "also", "really")
+    + ("do", "did", "does", "just", "kinda", "actually", "totally", "still", "would", "i'd")
+    + ("we'd", "don't", "dont", "didn't", "didnt", "not", "definitely", "def", "rly", "genuinely")
+)
+# degree words between 'he's' and 'over' ("she's kinda over slashers")
+_OVER_DEGREE = frozenset(
+    ("so", "kinda", "kind", "of", "sorta", "sort", "totally", "pretty", "really", "just")
+    + ("completely", "a", "bit", "little", "getting", "all", "honestly", "tbh", "lowkey")
+)
 INTERJECTIONS = frozenset(
     (
         "wait",

@@ -358,13 +358,15 @@ class TitleRules(ParseBase):
                     found = True
                     break
                 year, extra = self._year_after(i + n)
-                if words[0] not in ("the", "a", "an"):
+                article = words[0] if words[0] in ("the", "a", "an") else self._article_over(i)
+                if article is None:
                     # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
                     bare = [it for it in items if normalize_title(it.title) == it.title.lower()]
                     items = bare or items
                 else:
-                    # 'the notebook' is The Notebook (2004), not Notebook (2018)
-                    said = [it for it in items if it.title.lower().startswith(words[0] + " ")]
+                    # 'the notebook' is The Notebook (2004), not Notebook (2018); so is 'the
+                    # boring notebook' (the article before words that praise or pick a version)
+                    said = [it for it in items if it.title.lower().startswith(article + " ")]
                     items = said or items
                 self._add_item(i, self.vocab.best_item(items, year, self._prefer))
                 self._use(i, n + extra)
@@ -395,6 +397,15 @@ class TitleRules(ParseBase):
             for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES, SHAKEN_CUES)
             for p in table
         )
+
+    def _article_over(self, i: int) -> str | None:
+        """'the' when it stands before one or two words that praise or pan a film right before
+        token i ('hated the boring notebook', 'the hilarious hangover'), else None. Not words
+        that pick a version: 'the original heat' may be the older film of the name."""
+        k = i - 1
+        while k > i - 3 and k >= 0 and self.toks[k].text in _PRAISE_WORDS:
+            k -= 1
+        return "the" if k < i - 1 and k >= 0 and self.toks[k].text == "the" else None
 
     def _cue_over_modifiers(self, i: int) -> int | None:
         """'loved the original matrix', 'seen the hilarious superbad': a verdict, 'the', one or
@@ -501,6 +512,12 @@ class TitleRules(ParseBase):
             return True
         if self._the_title_turned_down(i, n, key):
             return True  # 'not the notebook, too cheesy': The Notebook turned down
+        if (
+            self._fronted_object(i + n)
+            and not (n == 1 and _stop_word(words[0]))
+            and prev_word not in _FRONTING_NOT_AFTER
+        ):
+            return True  # 'ronin i couldnt stand', 'the notebook she hated': its verdict after
         if self._cue_over_modifiers(i) is not None and not (
             n == 1 and (words[0] in FILM_NOUNS or words[0] in PRONOUNS or words[0] in FILLER_WORDS)
         ):
@@ -1112,6 +1129,33 @@ class TitleRules(ParseBase):
 
         return all(zipf_frequency(w, "en") >= 4.0 for w in words if w.isalpha())
 
+    def _fronted_object(self, k: int) -> bool:
+        """Tokens from k are a subject and a verdict with nothing after it in the clause: what
+        stands before is the verdict's object, put first ('love actually i couldnt stand',
+        'ronin he hated', 'goodfellas i never even finished', 'the second one he vetoed')."""
+        toks = self.toks
+        j = k
+        if j < len(toks) and toks[j].text in ("my", "our", "his", "her"):
+            j += 1
+        if j >= len(toks) or toks[j].text not in _FRONTING_SUBJECTS:
+            return False
+        j += 1
+        starts = [j]  # the verdict may start with an adverb ('never finished') or after it
+        while j < len(toks) and toks[j].text in _FRONTING_ADVERBS:
+            j += 1
+            starts.append(j)
+        for j in starts:
+            words = [t.text for t in toks[j : j + 5]]
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES):
+                for phrase in table:
+                    m = len(phrase)
+                    if tuple(words[:m]) != phrase or phrase[-1] in ("of", "with", "on", "from"):
+                        continue
+                    end = j + m  # ('at home i loved it': 'it' is the object, nothing before)
+                    if end >= len(toks) or toks[end].text in _CLAUSE_ENDS:
+                        return True
+        return False
+
     def _past_cue_before(self, i: int) -> bool:
         """Right after 'loved', 'watched', 'saw'...: what one loves or watches is a film."""
         k = i - 1
@@ -1121,7 +1165,7 @@ class TitleRules(ParseBase):
         if prev in (
             *("loved", "liked", "watched", "saw", "seen", "enjoyed", "hated", "adored"),
             *("rewatched", "re-watched", "rewatching", "watching", "tried"),
-            *("disliked", "despised", "detested", "loathed"),
+            *("disliked", "despised", "detested", "loathed", "vetoed"),
         ):
             return True
         pprev = self.toks[k - 1].text if k >= 1 else ""
@@ -2289,28 +2333,37 @@ class TitleRules(ParseBase):
                     or key in self.vocab.prefix_titles
                 ):
                     continue  # 'die hard 2', 'terminator 2': a title (the exact pass)
-                roman = _ROMAN[number]
-                numbered = [
-                    f
-                    for f in films
-                    if re.search(rf"\s(?:part\s+)?(?:{number}|{roman})$", f.title.lower())
-                    and not re.search(r":[^:]*\bpart\s+[ivx\d]+$", f.title.lower())
-                    or re.search(rf"\bepisode\s+(?:{number}|{roman})\b", f.title.lower())
-                    or normalize_title(f.title).startswith(f"{head} {number} ")
-                ]
-                first = any(normalize_title(f.title) == head for f in films)
-                named = [f for f in films if normalize_title(f.title) == head]
-                if len(numbered) == 1:
-                    self._add_item(i, numbered[0])
-                elif number == 1 and not numbered and named:
-                    # 'toy story 1', 'back to the future 1': the film called by the series' name
-                    self._add_item(i, min(named, key=lambda f: f.year or 9999))
-                elif not first and not numbered and number <= len(films):
-                    self._add_item(i, films[number - 1])
+                film = self._numbered_film(head, films, number)
+                if film is not None:
+                    self._add_item(i, film)
                 else:
                     self.unknown.append(" ".join(t.raw for t in toks[i : i + n + 1]))
                 self._use(i, n + 1)
                 break
+
+    def _numbered_film(self, head: str, films: list[Item], number: int) -> Item | None:
+        """The film numbered `number` in the series `head` (its films in release order): the one
+        numbered so ('Rocky IV', 'First Blood Part II', 'Episode V', 'Toy Story 4'); for 1 the
+        film called by the series' name ('toy story 1'); in a series told apart by subtitles only
+        (no film is called just the series' name: Harry Potter) the nth in release order; None
+        when the catalogue has no such film ('rocky 2': no Rocky II)."""
+        roman = _ROMAN[number] if number < len(_ROMAN) else str(number)
+        numbered = [
+            f
+            for f in films
+            if re.search(rf"\s(?:part\s+)?(?:{number}|{roman})$", f.title.lower())
+            and not re.search(r":[^:]*\bpart\s+[ivx\d]+$", f.title.lower())
+            or re.search(rf"\bepisode\s+(?:{number}|{roman})\b", f.title.lower())
+            or normalize_title(f.title).startswith(f"{head} {number} ")
+        ]
+        named = [f for f in films if normalize_title(f.title) == head]
+        if len(numbered) == 1:
+            return numbered[0]
+        if number == 1 and not numbered and named:
+            return min(named, key=lambda f: f.year or 9999)
+        if not named and not numbered and number <= len(films):
+            return films[number - 1]
+        return None
 
     def _franchise_ordinals(self) -> None:
         """'the first Star Wars', 'the second Toy Story', 'the last Harry Potter film': the nth
@@ -2331,7 +2384,9 @@ class TitleRules(ParseBase):
                 if not self._free(i + 1 + skip, n):
                     continue
                 head = normalize_title(" ".join(self._words(i + 1 + skip, n)))
-                films = self.vocab.series.get(head)
+                films = self.vocab.series.get(head) or (
+                    self._plural_series(head) if count else None
+                )
                 if not films:
                     continue
                 idx = ORDINALS[t.text]
@@ -2603,13 +2658,28 @@ class TitleRules(ParseBase):
             done = self._series_all(i) or self._series_ordinals(i) or self._series_numbers(i)
             i += done or 1
 
-    def _series_at(self, j: int) -> tuple[list[Item], int] | None:
-        """(films, width) of the longest series name starting at token j, if free."""
+    def _series_at(self, j: int, plural: bool = False) -> tuple[list[Item], int] | None:
+        """(films, width) of the longest series name starting at token j, if free; with plural
+        also the name said in the plural ('the terminators', 'all the rockys')."""
         for n in range(min(6, len(self.toks) - j), 0, -1):
             if self._free(j, n):
-                films = self.vocab.series.get(normalize_title(" ".join(self._words(j, n))))
+                head = normalize_title(" ".join(self._words(j, n)))
+                films = self.vocab.series.get(head) or (
+                    self._plural_series(head) if plural else None
+                )
                 if films:
                     return films, n
+        return None
+
+    def _plural_series(self, head: str) -> list[Item] | None:
+        """The films of a series named in the plural ('terminators', 'toy stories', 'rockys',
+        'harry potters'), said after a count or 'all' / 'both'; None when the singular is no
+        series' name."""
+        for plural, singular in (("ies", "y"), ("s", ""), ("es", "")):
+            if head.endswith(plural) and len(head) > len(plural) + 2:
+                films = self.vocab.series.get(head[: -len(plural)] + singular)
+                if films:
+                    return films
         return None
 
     def _series_all(self, i: int) -> int:
@@ -2618,12 +2688,17 @@ class TitleRules(ParseBase):
         j = i + 1
         while j < len(self.toks) and self.toks[j].text in ("the", "of", "three", "four", "two"):
             j += 1
-        found = self._series_at(j)
+        found = self._series_at(j, plural=True)
         if found is None:
             return 0
         films, n = found
         end = j + n
-        if end >= len(self.toks) or self.toks[end].text not in (*FRANCHISE_NOUNS, "movie", "film"):
+        named_plural = self.vocab.series.get(normalize_title(" ".join(self._words(j, n)))) is None
+        if named_plural and end < len(self.toks) and self.toks[end].text in FRANCHISE_NOUNS:
+            end += 1  # 'all the rockys movies'
+        elif not named_plural and (
+            end >= len(self.toks) or self.toks[end].text not in (*FRANCHISE_NOUNS, "movie", "film")
+        ):
             return 0  # 'all Toy Story' without 'movies' stays the franchise wish
         for film in films[:2] if self.toks[i].text == "both" else films:
             self._add_item(i, film)
@@ -2641,7 +2716,7 @@ class TitleRules(ParseBase):
                 j += 1
         if len(picks) < 2 or toks[i].used:
             return 0
-        found = self._series_at(j)
+        found = self._series_at(j, plural=True)
         if found is None:
             return 0
         films, n = found
@@ -2657,9 +2732,19 @@ class TitleRules(ParseBase):
         if found is None:
             return 0
         films, n = found
-        toks, j, numbers = self.toks, i + n, []
+        toks, j = self.toks, i + n
+        numbers: list[int] = []
         while j < len(toks):
             word = toks[j].text
+            span = self._number_range(j, len(films))
+            if span is not None:
+                # 'toy story 1-4', 'rocky 1 to 3', 'the godfather 1 through 3': every number between
+                (low, high), width = span
+                numbers.extend(range(low, high + 1))
+                j += width
+                if j < len(toks) and toks[j].text in (",", "and", "&"):
+                    j += 1
+                continue
             number = NUMBER_WORDS.get(word) if word not in ("a", "an") else None
             if number is None and word in _ROMAN_NUMBERS:
                 number = _ROMAN_NUMBERS[word]
@@ -2671,11 +2756,54 @@ class TitleRules(ParseBase):
                 j += 1
         if len(numbers) < 2:
             return 0
+        head = normalize_title(" ".join(self._words(i, n)))
         for k in numbers:
-            if 1 <= k <= len(films):
-                self._add_item(i, films[k - 1])
+            film = self._numbered_film(head, films, k) if k >= 1 else None
+            if film is not None:
+                self._add_item(i, film)
+            else:
+                self.unknown.append(f"{' '.join(t.raw for t in toks[i : i + n])} {k}")
         self._use(i, j - i)
+        # 'toy story 1 and 2 but not 3', 'rocky 1-4 except 3': a number of the same series
+        # left out takes the verdict of its own clause
+        m = re.match(
+            r"(?:but not|except(?: for)?|minus|not)(?: the)? (\d|[a-z]+)\b",
+            " ".join(t.text for t in toks[j : j + 5] if t.text != ","),
+        )
+        seen = re.search(
+            r"\b(?:seen|saw|watched|have watched)\b", self.text[: toks[i].start].lower()
+        )
+        if m and not seen:  # 'seen rocky 1 and 2, not 3' says 3 is unseen: nothing to store
+            k = int(NUMBER_WORDS.get(m.group(1)) or ORDINALS.get(m.group(1), -2) + 1)
+            words = len(m.group(0).split())
+            film = self._numbered_film(head, films, int(k)) if 1 <= int(k) <= 9 else None
+            if film is not None and film not in [x.item for x in self.targets]:
+                at = j + words - 1 + (1 if toks[j].text == "," else 0)
+                self._add_item(at, film)
+                self._use(at, 1)
         return j - i
+
+    def _number_range(self, j: int, size: int) -> tuple[tuple[int, int], int] | None:
+        """((low, high), tokens) of a range of film numbers starting at token j: '1-4' (one
+        token), '1 - 3', '1 to 3', '1 through 3', '1 thru 3'; None when token j starts none or
+        the range leaves the series' size + 1 (a sequel the catalogue lacks is said to be
+        unknown by the caller)."""
+        toks = self.toks
+        m = re.fullmatch(r"(\d)-(\d)", toks[j].text)
+        if m:
+            low, high, width = int(m.group(1)), int(m.group(2)), 1
+        elif (
+            j + 2 < len(toks)
+            and toks[j].text.isdecimal()
+            and toks[j + 1].text in ("-", "to", "through", "thru")
+            and toks[j + 2].text.isdecimal()
+        ):
+            low, high, width = int(toks[j].text), int(toks[j + 2].text), 3
+        else:
+            return None
+        if not 1 <= low < high <= size + 1:
+            return None
+        return (low, high), width
 
     def _looks_like_title(self, span: Sequence[Tok]) -> bool:
         first = span[0]
@@ -2821,6 +2949,24 @@ _PRAISE_WORDS = frozenset(
 _VERSION_OR_PRAISE = (_NAME_MODIFIERS | _PRAISE_WORDS) - frozenset(
     ("whole", "entire", "same", "other", "one", "version", "film", "movie", "first", "second")
     + ("third", "last", "action", "live", "good", "great", "best", "greatest", "worst")
+)
+# who may say a verdict on a film put before them ('ronin he hated', 'heat my wife loved')
+_FRONTING_SUBJECTS = frozenset(
+    ("i", "he", "she", "we", "they", "wife", "husband", "gf", "bf", "girlfriend", "boyfriend")
+    + ("partner", "kids", "son", "daughter", "mom", "mum", "dad")
+)
+_FRONTING_ADVERBS = frozenset(
+    ("never", "even", "really", "just", "honestly", "totally", "absolutely", "kinda", "also")
+    + ("actually", "still", "literally", "rly", "def", "definitely", "so", "both")
+)
+# a word before the span that makes it a phrase of its own ('as a kid i loved ...', 'at home')
+_FRONTING_NOT_AFTER = frozenset(
+    ("at", "as", "in", "on", "for", "with", "from", "by", "after", "before", "during", "since")
+    + ("like", "a", "an", "my", "our", "his", "her", "their", "this", "that", "to", "into")
+)
+_CLAUSE_ENDS = frozenset(
+    (",", ".", "!", "?", ";", ":", "but", "and", "though", "tho", "lol", "haha", "tbh", "ngl")
+    + ("so", "-", "–", "—")
 )
 # what a question asks 'on' a film ("what's the runtime on inside out")
 _FACT_NOUNS = frozenset(
