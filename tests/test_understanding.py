@@ -5230,3 +5230,75 @@ def test_someone_saying_no_to_anything_of_a_kind_turns_it_down(nlu: Understander
     assert AttributeAvoided("language", "fr") in found, found
     assert not any(isinstance(e, AttributePreferred) and e.facet == "language" for e in found)
     assert not any(isinstance(e, ConstraintSet) and e.name == "country" for e in found)
+
+
+def test_films_joined_by_plus_or_as_well_as_are_one_list(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    alien, heat, moon = (
+        movie(movies_catalog, "Alien", 1979),
+        movie(movies_catalog, "Heat", 1995),
+        movie(movies_catalog, "Moon", 2009),
+    )
+    found = events(nlu, "seen alien, heat plus moon")
+    assert {e.item_id for e in found if isinstance(e, ItemSeen)} == {alien.id, heat.id, moon.id}
+    assert not any(isinstance(e, ItemLiked | InterestExpressed) for e in found), found
+    found = events(nlu, "loved heat as well as moon")
+    assert {e.item_id for e in found if isinstance(e, ItemLiked)} == {heat.id, moon.id}
+
+
+def test_no_need_to_suggest_films_seen_is_no_verdict_on_them(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    found = events(nlu, "ive already seen annihilation and ex machina, so dont bother with those")
+    ex = movie(movies_catalog, "Ex Machina", 2015)
+    assert ItemSeen(ex.id, ex.label) in found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "titles_seen"),
+    [
+        ("rewatched trainspoting and heat last week", {"Trainspotting", "Heat"}),
+        ("my dad showed me psycho when i was way too young", {"Psycho"}),
+        (
+            "rewatched lock stock and two smoking barells",
+            {"Lock, Stock and Two Smoking Barrels"},
+        ),
+    ],
+)
+def test_watching_again_or_being_shown_a_film_is_seeing_it(
+    nlu: Understander, text: str, titles_seen: set[str]
+) -> None:
+    found = events(nlu, text)
+    seen = {e.title.rsplit(" (", 1)[0] for e in found if isinstance(e, ItemSeen)}
+    assert seen == titles_seen, found
+    assert not any(isinstance(e, ItemRejected | InterestExpressed) for e in found), found
+
+
+def test_the_version_already_read_said_again_changes_nothing(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    psycho = movie(movies_catalog, "Psycho", 1960)
+    state = fold([ItemLiked(psycho.id, psycho.label)])
+    said = nlu.understand("the original one i mean", state)
+    assert not said.events, said.events
+
+
+def test_the_last_title_of_a_list_before_an_adverb(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    taken = movie(movies_catalog, "Taken", 2008)
+    found = events(nlu, "we've seen heat, drive and taken already")
+    assert ItemSeen(taken.id, taken.label) in found, found
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+def test_we_have_both_seen_it_is_said_of_us_not_of_two_picks(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    found = events(nlu, "the second one, we have both seen it", after_picks)
+    seen = {e.item_id for e in found if isinstance(e, ItemSeen)}
+    assert seen == {after_picks.last_shown[1]}, found
+    both = events(nlu, "we have seen both", after_picks)
+    assert {e.item_id for e in both if isinstance(e, ItemSeen)} == set(after_picks.last_shown[:2])

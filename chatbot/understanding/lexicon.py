@@ -147,7 +147,11 @@ CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are
 SEEN_CUES = _phrases(
     "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen|"
     # 'we tried cars 3 and the kids were bored': a film tried is one watched
-    "we tried|i tried|tried watching"
+    "we tried|i tried|tried watching|"
+    # 'rewatched trainspoting last week': watched again
+    "rewatched|re-watched|rewatching|re-watching|binged|binge watched|binge-watched|"
+    # 'my dad showed me psycho when i was way too young'
+    "showed me|showed us|made me watch|made us watch|introduced me to|got me into"
 )
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"
@@ -297,7 +301,8 @@ POSITIVE_CUES = _phrases(
     "can't stop watching|cant stop watching|cannot stop watching|can't stop|cant stop|"
     "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
     "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|slap|slapped|"
-    "goes hard|went hard|go hard|holds up|still holds up|held up|aged well|aged like fine wine|"
+    "goes hard|went hard|go hard|holds up|still holds up|hold up|still hold up|held up|"
+    "aged well|aged like fine wine|"
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"

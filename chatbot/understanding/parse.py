@@ -138,6 +138,14 @@ _FINDS_IT = re.compile(
     re.IGNORECASE,
 )
 
+# 'so dont bother with those', 'no need to suggest them': after films the user has seen
+_NO_NEED_FOR_THOSE = re.compile(
+    r",?\s*(?:so\s+|and\s+)?(?:(?:pls|please)\s+)?(?:don'?t|do not|no need to|you can|"
+    r"you don'?t need to)\s+(?:bother (?:with|suggesting|recommending)|suggest|recommend|"
+    r"show(?: me)?|skip)\s+(?:those|them|these|em|any of (?:those|them|these))\b",
+    re.IGNORECASE,
+)
+
 # 'keep X (far) away (from me)': X turned down (the object between the words of the phrase)
 _KEEP_AWAY = re.compile(
     r"\bkeep (?!it\b|them\b|that\b|this\b)(?P<x>[^,.;!?]{2,40}?) (?:far |well |the hell |"
@@ -232,6 +240,17 @@ class Understander:
         text = _FINDS_IT.sub(
             lambda m: f"{m['who']} {'hates' if m['bad'] else 'loves'} {m['x']}", text
         )
+        # 'ex machina plus moon', 'heat as well as ronin': a list joined as with 'and'
+        text = re.sub(
+            r"(?<=\w)(?:\s+|,\s*)(?:plus|as well as)\s+(?!one\b|size\b|sized\b|\d)",
+            " and ",
+            text,
+            flags=re.IGNORECASE,
+        )
+        # "seen heat and ronin, so dont bother with those": what was seen is not suggested
+        # anyway; no verdict on them
+        if re.search(r"\b(?:seen|saw|watched|rewatched)\b", text, re.IGNORECASE):
+            text = _NO_NEED_FOR_THOSE.sub("", text)
         # 'he says no to anything french': nothing French (not 'anything French', a wish)
         text = re.sub(r"\bno to (?:anything|any)\b", "nothing", text, flags=re.IGNORECASE)
         # 'keep nicolas cage far away from me', 'keep the gore away from the kids': no X
@@ -761,6 +780,11 @@ class _Parse(ConstraintRules, TitleRules):
             fits = [v for v in versions if (v.year or 0) > (item.year or 0)]
         else:  # 'the original', 'the older one', 'the classic'
             fits = [v for v in versions if (v.year or 0) < (item.year or 0)]
+        if not fits and which.isalpha() and start is None:
+            # 'loved psycho', then 'the original one i mean': the version read is the one
+            # meant (no older one; no newer one for 'the remake'); nothing changes and the
+            # words are no topic
+            return Understanding(mentioned=(item.id,))
         if not fits:
             return None
         if not marked and any(v.id in self.state.last_shown for v in fits):
@@ -2155,6 +2179,9 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         nxt = words[k + 1]
         if nxt in _PRAISE or (nxt,) in POSITIVE_CUES:
+            return False
+        if nxt in ("young", "old", "little", "small", "tired", "busy", "sleepy", "drunk"):
+            # 'when i was way too young', "i'm too tired for anything long": said of a person
             return False
         # 'he liked jurassic park, is that too much?', 'is it too scary for her?': a question
         # the user asks, no verdict
@@ -3583,7 +3610,8 @@ _VERSION_MEANT = re.compile(
     r"the\s+(?P<which>(?:19|20)\d\d|(?:19|20)?\d0'?s|'\d0s|"
     + "|".join(DECADE_WORDS)
     + r"|remake|original|newer|older|new|old|recent|later|modern|latest|classic|earlier)"
-    r"(?:\s+(?:one|version|film|movie|remake))?(?:\s+(?:actually|then|instead|please|pls))?"
+    r"(?:\s+(?:one|version|film|movie|remake))?(?:\s+(?:actually|then|instead|please|pls|"
+    r"i mean|i meant|obviously|obvs|ofc|of course))?"
     r"[\s.!]*$"
 )
 _CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")

@@ -368,8 +368,15 @@ class TitleRules(ParseBase):
                     # boring notebook' (the article before words that praise or pick a version)
                     said = [it for it in items if it.title.lower().startswith(article + " ")]
                     items = said or items
-                self._add_item(i, self.vocab.best_item(items, year, self._prefer))
+                best = self.vocab.best_item(items, year, self._prefer)
+                self._add_item(i, best)
                 self._use(i, n + extra)
+                if not extra:
+                    # 'lock stock and two smoking barells': the rest of the title, misspelt
+                    extra = self._rest_of_title_typed(i + n, len(key.split()), best)
+                    if not normalize_title(best.title).startswith(key):
+                        extra = 0
+                    self._use(i + n, extra)
                 modifiers = self._cue_over_modifiers(i)
                 if modifiers is not None:
                     self._use(modifiers, i - modifiers)  # 'the original matrix': no topic
@@ -397,6 +404,25 @@ class TitleRules(ParseBase):
             for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES, SHAKEN_CUES)
             for p in table
         )
+
+    def _rest_of_title_typed(self, k: int, said: int, item: Item) -> int:
+        """How many tokens from k type the rest of `item`'s title after its first `said` words
+        were matched ('lock stock' + 'and two smoking barells'), with typos: each word within
+        one edit (two from six letters on); 0 when they do not."""
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        words = normalize_title(item.title).split()
+        if len(words) <= said:
+            return 0
+        rest = words[said:]
+        toks = self.toks[k : k + len(rest)]
+        if len(toks) < len(rest) or any(t.used for t in toks):
+            return 0
+        for t, w in zip(toks, rest, strict=True):
+            allowed = 0 if len(w) < 4 else 1 if len(w) < 6 else 2
+            if DamerauLevenshtein.distance(t.text, w) > allowed:
+                return 0
+        return len(rest)
 
     def _article_over(self, i: int) -> str | None:
         """'the' when it stands before one or two words that praise or pan a film right before
@@ -2198,6 +2224,10 @@ class TitleRules(ParseBase):
                 ]
                 self._add_item(start, best[0])
                 self._use(start, best[1])
+                # 'lock stock and two smoking barells': the rest of the title, misspelt too
+                self._use(
+                    start + best[1], self._rest_of_title_typed(start + best[1], best[1], best[0])
+                )
             elif any(
                 (a.text, b.text) in self.vocab.name_phrases for a, b in itertools.pairwise(span)
             ):
@@ -2923,7 +2953,11 @@ _NO_PICKS_NOTE = (
     "film you like or what you're in the mood for."
 )
 _OPINION_VERBS = ("thought", "think", "found", "felt", "reckon", "reckoned", "guess")
-END_OF_OBJECT = frozenset(("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too"))
+END_OF_OBJECT = frozenset(
+    ("", ",", ".", "!", "?", ";", "and", "but", "or", "though", "too")
+    # 'seen heat, drive and taken already': an adverb or a filler after the object
+    + ("already", "yesterday", "again", "twice", "lol", "tbh", "ngl", "haha")
+)
 
 
 BARE_NOUN_TITLE_MAX_ZIPF = 4.5  # wordfreq: 'elf' 3.4, 'heat' 4.9, 'water' 5.6
@@ -3044,9 +3078,22 @@ def _wordlike(token: str) -> bool:
 
 
 def _subject_before(toks: Sequence[Tok], i: int) -> bool:
-    """'my kids would both enjoy': 'both' belongs to a subject, not to the last picks."""
+    """'my kids would both enjoy', 'we have both seen it': 'both' belongs to a subject, not to
+    the last picks."""
     prev = toks[i - 1].text if i > 0 else ""
+    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    if prev in ("have", "had", "we've", "weve", "they've", "are", "were", "we're") and nxt in (
+        _BOTH_DID
+    ):
+        return True
     return prev in ("would", "will", "can", "could", "should", "might", "may", "must", "we", "they")
+
+
+# what 'we have both ...' did: 'both' is the subject's ('we have both seen it')
+_BOTH_DID = frozenset(
+    ("seen", "watched", "loved", "liked", "hated", "enjoyed", "adored", "disliked", "cried")
+    + ("laughed", "fallen", "agreed", "been", "read", "wanted", "thought", "found", "got")
+)
 
 
 _ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
