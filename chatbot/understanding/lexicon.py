@@ -737,7 +737,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bscary\b|\bfrightening\b|\bcreepy\b|\bhorror\b|\bgory\b|\bgore\b|"
         r"\bviolent\b|\bviolence\b|\bbloody\b|\b(for|with) (kids|children|a child|my)\b|"
         # 'does the first one have jump scares?', 'does the 3rd one have a lot of blood'
-        r"\bjump[\s-]?scares?\b|\bblood\b|\bgraphic\b|\bdisturbing\b|\bnudity\b|"
+        # ('blood' only with a quantity: 'first blood' is a title)
+        r"\bjump[\s-]?scares?\b|\b(?:a lot of|lots of|much|any|so much|too much) blood\b|"
+        r"\bgraphic\b|\bdisturbing\b|\bnudity\b|"
         r"\bswearing\b|\bcursing\b|\bsex scenes?\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
