@@ -5013,6 +5013,7 @@ def test_something_else_after_a_complaint_keeps_its_own_wish(nlu: Understander, 
             2005,
         ),
         ("i rly cant stand gore stuff like saw, smth psychological instead", "Saw", 2004),
+        ("i hate stuff like hostel", "Hostel", 2005),
         (
             "not a fan of found footage films like the blair witch project",
             "The Blair Witch Project",
@@ -5302,3 +5303,12 @@ def test_we_have_both_seen_it_is_said_of_us_not_of_two_picks(
     assert seen == {after_picks.last_shown[1]}, found
     both = events(nlu, "we have seen both", after_picks)
     assert {e.item_id for e in both if isinstance(e, ItemSeen)} == set(after_picks.last_shown[:2])
+
+
+def test_a_film_given_as_an_example_of_a_kind_liked_still_asks_for_more_like_it(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    hostel = movie(movies_catalog, "Hostel", 2005)
+    found = events(nlu, "i love horror films like hostel")
+    assert SimilarRequested(hostel.id, hostel.label) in found, found
+    assert not any(isinstance(e, ItemRejected) for e in found)

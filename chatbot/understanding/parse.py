@@ -2848,14 +2848,17 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _example_of_verdict(self, before: list[Cue]) -> bool:
         """The last cue is 'like' / 'such as' giving an example ('stuff like hostel', 'films
-        such as saw') of a kind a pos/neg verdict right before, in the same clause, is on: 'i
-        hate torture porn stuff like hostel', 'cant stand gore stuff like saw'. Not 'hated it,
-        give me something like hostel' (a clause and a request between)."""
-        if len(before) < 2 or before[-2].kind not in ("pos", "neg"):
-            return False
+        such as saw') of a kind a negative verdict right before, in the same clause, is on: 'i
+        hate torture porn stuff like hostel', 'cant stand gore stuff like saw', 'hate stuff
+        like hostel'. Not 'hated it, give me something like hostel' (a clause and a request
+        between)."""
+        if len(before) < 2 or before[-2].kind != "neg":
+            return False  # ('i love horror films like hostel' asks for more like it too)
         verdict, similar = before[-2], before[-1]
         between = [t.text for t in self.toks[verdict.end : similar.pos]]
-        if not between or len(between) > 5:
+        # 'hate stuff like hostel': the cue names the kind itself ('stuff like', 'films like')
+        names_kind = self.toks[similar.pos].text in ("stuff", "movies", "films", "things", "ones")
+        if (not between and not names_kind) or len(between) > 5:
             return False
         breaks = {",", ".", ";", ":", "!", "?", "but", "so", "and", "give", "want", "need"}
         requests = {"something", "smth", "sth", "anything", "more", "me", "us", "recommend"}
