@@ -509,6 +509,15 @@ class _TerminalChat:
         if self.tty:
             summary = self.manager.state(self.sid).summary()
             print(f"Session {self.sid!r}. {summary}\n{self.HELP}", file=out)
+        elif (state := self.manager.state(self.sid)).turns:
+            # piped input goes on with a stored session: say so (on stderr, the replies stay
+            # clean) and how to start afresh
+            print(
+                f"Going on with session {self.sid!r} ({state.turns} turns so far: "
+                f"{state.summary()}); --session NAME or /reset starts afresh, --store memory "
+                "keeps nothing.",
+                file=sys.stderr,
+            )
         while True:
             if self.tty:
                 out.write("\nyou> ")

@@ -77,3 +77,22 @@ def test_a_notice_the_reply_already_says_is_printed_once(chat) -> None:  # type:
     code, out = chat("I liked the second one")  # nothing was shown yet
     assert code == 0
     assert out.count("haven't shown you any picks yet") == 1
+
+
+def test_piped_input_says_when_it_goes_on_with_a_stored_session(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CHATBOT_INDEX_DIR", str(tmp_path))
+    db = f"{tmp_path}/sessions.sqlite3"
+    monkeypatch.setenv("CHATBOT_SQLITE_PATH", db)
+
+    def run(*lines: str) -> str:
+        monkeypatch.setattr(sys, "stdin", io.StringIO("".join(line + "\n" for line in lines)))
+        args = ["--catalog", str(BOOKS_PATH), "chat", "--llm", "template", "--store", "sqlite"]
+        assert main([*args, "--embedder", "hash"]) == 0
+        return capsys.readouterr().err
+
+    assert "Going on with session" not in run("I like space exploration")
+    err = run("something else")
+    assert "Going on with session 'terminal' (1 turns so far" in err
+    assert "--session NAME" in err
