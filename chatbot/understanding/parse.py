@@ -608,7 +608,14 @@ def _self_corrected(text: str) -> str:
         before = text[: m.start()]
         hits = list(re.finditer(rf"(?<![\w'-]){re.escape(said)}(?![\w'-])", before, re.I))
         # what 'i meant' names is a name: typed in title case so 'us' is read as Us (2019)
-        name = re.sub(r"(?<![\w'])([a-z])", lambda c: c.group(1).upper(), m["x"].strip())
+        # (not a kind or a wish: 'i meant a comedy', 'something lighter', 'the 90s')
+        meant = m["x"].strip()
+        name = (
+            meant
+            if re.match(r"(?:a|an|some|something|anything|more|less|one|ones)\b", meant, re.I)
+            or re.search(r"\d", meant)
+            else re.sub(r"(?<![\w'])([a-z])", lambda c: c.group(1).upper(), meant)
+        )
         if not hits:
             # Y was said in an earlier turn (_Parse._corrections takes its belief back)
             text = text[: m.start("x")] + name + text[m.end("x") :]
