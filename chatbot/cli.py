@@ -513,7 +513,8 @@ class _TerminalChat:
             # piped input goes on with a stored session: say so (on stderr, the replies stay
             # clean) and how to start afresh
             print(
-                f"Going on with session {self.sid!r} ({state.turns} turns so far: "
+                f"Going on with session {self.sid!r} ({state.turns} "
+                f"turn{'s' if state.turns != 1 else ''} so far: "
                 f"{state.summary()}); --session NAME or /reset starts afresh, --store memory "
                 "keeps nothing.",
                 file=sys.stderr,

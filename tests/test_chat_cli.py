@@ -94,5 +94,6 @@ def test_piped_input_says_when_it_goes_on_with_a_stored_session(
 
     assert "Going on with session" not in run("I like space exploration")
     err = run("something else")
-    assert "Going on with session 'terminal' (1 turns so far" in err
+    assert "Going on with session 'terminal' (1 turn so far" in err
+    assert "(2 turns so far" in run("older please")
     assert "--session NAME" in err
