@@ -428,10 +428,16 @@ class TitleRules(ParseBase):
         """'the' when it stands before one or two words that praise or pan a film right before
         token i ('hated the boring notebook', 'the hilarious hangover'), else None. Not words
         that pick a version: 'the original heat' may be the older film of the name."""
-        k = i - 1
-        while k > i - 3 and k >= 0 and self.toks[k].text in _PRAISE_WORDS:
-            k -= 1
+        k = self._before_modifiers(i, _PRAISE_WORDS)
         return "the" if k < i - 1 and k >= 0 and self.toks[k].text == "the" else None
+
+    def _before_modifiers(self, i: int, words: frozenset[str]) -> int:
+        """The token before the one or two `words` that stand right before token i (i - 1 when
+        none do): where 'the' of 'the hilarious superbad' would be."""
+        k = i - 1
+        while k > i - 3 and k >= 0 and self.toks[k].text in words:
+            k -= 1
+        return k
 
     def _cue_over_modifiers(self, i: int) -> int | None:
         """'loved the original matrix', 'seen the hilarious superbad': a verdict, 'the', one or
@@ -439,9 +445,7 @@ class TitleRules(ParseBase):
         span at token i: what the verdict is on is the title. The first modifier's token, else
         None."""
         toks = self.toks
-        k = i - 1
-        while k > i - 3 and k >= 0 and toks[k].text in _VERSION_OR_PRAISE:
-            k -= 1
+        k = self._before_modifiers(i, _VERSION_OR_PRAISE)
         said = (
             k < i - 1
             and k >= 1
