@@ -204,6 +204,10 @@ KINDS = (
 # mind, two people's tastes in one message, hedged verdicts), everyday-word and made-up titles,
 # negation far from what it negates, topics kept over 3-4 turns of feedback; by a thirty-second
 # independent author; heldout33 only scored, never read or tuned on
+# dev35 / heldout34: terse phone typing (slang, run-on sentences, one- or two-word answers to a
+# shown list), ReDial-style "Title (Year)" among small talk, genre words as typed, audience words
+# said against a kind, everyday-word and made-up titles; by a thirty-third independent author;
+# heldout34 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -213,7 +217,7 @@ SPLITS = (
     "dev21", "heldout20", "dev22", "heldout21", "dev23", "heldout22", "dev24", "heldout23",
     "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
-    "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33",
+    "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
