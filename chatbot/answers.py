@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from chatbot.catalog import Catalog, Item
 from chatbot.filters import AUDIENCES, is_kind_of, unmarked_adult_signs
+from chatbot.locales import COUNTRIES as COUNTRY_ROWS
+from chatbot.locales import LANGUAGES as LANGUAGE_ROWS
 from chatbot.understanding.core import Question
 
 MIN_VOTES = 10  # fewer votes than this: the rating is shown with a warning
@@ -202,10 +204,25 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         rest = f"; it also has {_join(spoken[1:])} in it" if len(spoken) > 1 else ""
         subtitles = "" if first == "English" else " Unless you speak it, that means subtitles."
         asked = re.search(r"\bin ([a-z]+)\b", text.lower())
-        if asked and asked.group(1).title() in (*spoken, "English"):
-            yes = asked.group(1).title() == first
+        code = _language_code(asked.group(1)) if asked else None
+        if code is not None:
+            yes = code == item.facet("language")[0]
             return f"{'Yes' if yes else 'No'}: {label} is in {first}{rest}.{subtitles}"
         return f"{label} is in {first}{rest}.{subtitles}"
+    if topic == "country":
+        names = [_country_name(c) for c in item.facet("country")]
+        if not names:
+            return f"The catalogue does not say where {label} was made."
+        made = f"{label} was made in {_join(names)}."
+        said_codes = [
+            c.code
+            for c in COUNTRY_ROWS
+            if any(re.search(rf"\b{re.escape(w)}\b", text.lower()) for w in c.words)
+        ]
+        if said_codes:
+            yes = any(code in item.facet("country") for code in said_codes)
+            return f"{'Yes' if yes else 'No'}: {made}"
+        return made
     if topic == "availability":
         return (
             f"The catalogue does not say where {label} is streaming or showing; it only holds "
@@ -329,11 +346,26 @@ def _duration(minutes: float) -> str:
     return f"{int(minutes)} minutes"
 
 
+def _country_name(code: str) -> str:
+    """'GB' -> 'the UK' (chatbot.locales.COUNTRIES); the code itself for a country it lacks."""
+    return next((c.name for c in COUNTRY_ROWS if c.code == code), code)
+
+
 def _language_name(code: str) -> str:
-    """'fr' -> 'French' (the understanding's language words, read backwards); the code itself
-    for a language those words do not name."""
+    """'fr' -> 'French' (chatbot.locales.LANGUAGES, else the understanding's language words
+    read backwards); the code itself for a language neither names."""
+    row = next((lang for lang in LANGUAGE_ROWS if lang.code == code), None)
+    if row is not None:
+        return row.name
     names = _language_names()
     return names[code].title() if code in names else code
+
+
+def _language_code(word: str) -> str | None:
+    """'persian' -> 'fa', 'farsi' -> 'fa'; None for a word that names no language."""
+    from chatbot.understanding.lexicon import LANGUAGES
+
+    return LANGUAGES.get(word.lower())
 
 
 @functools.cache

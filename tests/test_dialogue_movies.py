@@ -275,3 +275,29 @@ def test_few_candidates_through_the_filters_are_filled_up_with_ones_that_pass(
     # a described topic keeps fewer picks rather than popular ones off the topic
     described = fold([InterestExpressed("carnival"), ConstraintSet("language", "pt")])
     assert [r.item.id for r in ranker.rank(described, 3)] == [one.id]
+
+
+@pytest.mark.parametrize(
+    ("ask", "topic", "said"),
+    [
+        ("is the first one american?", "country", "made in"),
+        ("is the second one british?", "country", "made in"),
+        ("where is the third one from?", "country", "made in"),
+        ("is the first one in persian?", "language", " is in "),
+        ("is the second one in swedish?", "language", " is in "),
+    ],
+)
+def test_a_country_or_language_asked_of_a_pick_is_answered_and_stored_nowhere(
+    movies_manager: DialogueManager, ask: str, topic: str, said: str
+) -> None:
+    from chatbot.kinds import ReplyKind
+
+    sid = f"ask-{topic}-{ask}"
+    movies_manager.respond(sid, "a drama")
+    before = movies_manager.state(sid)
+    reply = movies_manager.respond(sid, ask)
+    after = movies_manager.state(sid)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    assert said in reply.text, reply.text
+    assert after.liked == before.liked and after.constraints == before.constraints
+    assert [b.label for b in after.beliefs()] == [b.label for b in before.beliefs()]

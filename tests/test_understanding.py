@@ -5312,3 +5312,307 @@ def test_a_film_given_as_an_example_of_a_kind_liked_still_asks_for_more_like_it(
     found = events(nlu, "i love horror films like hostel")
     assert SimilarRequested(hostel.id, hostel.label) in found, found
     assert not any(isinstance(e, ItemRejected) for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not into children's films",
+        "i dont want a kids movie tonight",
+        "sick of all those kids movies",
+        "no more of those children's movies please",
+    ],
+)
+def test_a_childrens_kind_turned_down_sets_no_childrens_limit(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("audience", "Children's Film") in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found), found
+
+
+@pytest.mark.parametrize("text", ["my son wants a kids movie", "we love kids movies, he is 7"])
+def test_a_childrens_kind_wished_for_still_sets_the_limit(nlu: Understander, text: str) -> None:
+    assert ConstraintSet("audience", "children") in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("I like horror, especially low budget like The Boy (2016)", "The Boy", 2016),
+        ("honestly I loved Kids (1995), anything that raw?", "Kids", 1995),
+        ("we rewatched The Kid (1921) last night", "The Kid", 1921),
+        ("i thought My Girl was sweet", "My Girl", 1991),
+    ],
+)
+def test_a_title_with_a_childs_word_is_a_film_not_who_is_watching(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    found = events(nlu, text)
+    film = movie(movies_catalog, title, year)
+    assert any(getattr(e, "item_id", None) == film.id for e in found), found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["the kid is 6, something for him", "something for my boy, he is 7"]
+)
+def test_a_child_named_like_a_title_still_sets_the_childrens_limit(
+    nlu: Understander, text: str
+) -> None:
+    assert ConstraintSet("audience", "children") in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "facet", "value", "event"),
+    [
+        ("I'm not into modern-day fantasy", "genre", "Modern-Day Fantasy", AttributeAvoided),
+        ("maybe a modern-day fantasy?", "genre", "Modern-Day Fantasy", AttributePreferred),
+        ("a modern theater play adaptation", "source", "Modern Theater Play", AttributePreferred),
+    ],
+)
+def test_a_hyphened_or_modern_facet_value_is_that_value_and_no_year(
+    nlu: Understander, facet: str, value: str, event: type, text: str
+) -> None:
+    found = events(nlu, text)
+    assert event(facet, value) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["a modern-day retelling of a greek myth", "a western set in modern times"]
+)
+def test_a_modern_setting_is_no_year_limit(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in found)
+
+
+@pytest.mark.parametrize("text", ["something modern", "something more modern please"])
+def test_modern_alone_still_asks_for_recent_films(nlu: Understander, text: str) -> None:
+    assert any(isinstance(e, ConstraintSet) and e.name == "year_min" for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("Baywatch (2017) was not what I was looking for", "Baywatch", 2017),
+        ("heat was not what i expected tbh", "Heat", 1995),
+        ("gravity wasnt what i wanted at all", "Gravity", 2013),
+    ],
+)
+def test_not_what_i_was_looking_for_turns_the_film_down(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    found = events(nlu, text)
+    assert ItemRejected(film.id, film.label) in found, found
+    assert ItemLiked(film.id, film.label) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "genres"),
+    [
+        ("I like Romance, any good suggestions?", ["Romance"]),
+        ("I like Action", ["Action"]),
+        ("I love Crime and Westerns", ["Crime", "Western"]),
+    ],
+)
+def test_a_broad_genre_capitalised_is_the_genre_not_a_film_of_that_name(
+    nlu: Understander, text: str, genres: list[str]
+) -> None:
+    found = events(nlu, text)
+    assert [AttributePreferred("genre", g) for g in genres] == [
+        e for e in found if isinstance(e, AttributePreferred)
+    ], found
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("I like Romance (1999)", "Romance", 1999),
+        ("I loved The Comedy", "The Comedy", 2012),
+        ("I loved Aliens", "Aliens", 1986),  # a narrow genre: the capitals name the film
+    ],
+)
+def test_a_genre_named_film_with_its_year_article_or_a_narrow_genre_stays_a_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("I liked Heat And Ronin", [("Heat", 1995), ("Ronin", 1998)]),
+        (
+            "a thriller like Gone Girl (2014) Or Red Sparrow (2018)",
+            [("Gone Girl", 2014), ("Red Sparrow", 2018)],
+        ),
+        ("Loved Memento And Se7en", [("Memento", 2000), ("Se7en", 1995)]),
+    ],
+)
+def test_a_capitalised_joiner_splits_a_list_of_titles(
+    nlu: Understander, movies_catalog: Catalog, text: str, titles: list[tuple[str, int]]
+) -> None:
+    found = events(nlu, text)
+    ids = {getattr(e, "item_id", None) for e in found}
+    assert {movie(movies_catalog, t, y).id for t, y in titles} <= ids, found
+    assert not nlu.understand(text, InterestState()).unknown_titles
+
+
+@pytest.mark.parametrize(
+    ("text", "facet", "value", "wished"),
+    [
+        ("a non-horror movie please", "genre", "Horror", None),
+        ("non-animated movies, he loves trains", "genre", "Animation", None),
+        ("a nonviolent comedy", "audience", "Violence", ("genre", "Comedy")),
+        ("non-superhero action movies", "genre", "Super Hero", ("genre", "Action")),
+    ],
+)
+def test_a_kind_after_non_is_turned_down_and_what_follows_is_wished(
+    nlu: Understander, text: str, facet: str, value: str, wished: tuple[str, str] | None
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(facet, value) in found, found
+    if wished is not None:
+        assert AttributePreferred(*wished) in found, found
+
+
+def test_non_before_an_ordinary_word_is_no_refusal(nlu: Understander) -> None:
+    found = events(nlu, "non-stop action please")
+    assert AttributePreferred("genre", "Action") in found
+    assert not any(isinstance(e, AttributeAvoided) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["maybe something new coming out?", "anything good coming out soon"]
+)
+def test_coming_out_as_a_verb_is_no_wish_for_coming_out_films(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(getattr(e, "value", None) == "Coming Out" for e in found), found
+
+
+@pytest.mark.parametrize("text", ["a coming out story", "films about coming out"])
+def test_coming_out_as_a_kind_is_still_the_genre(nlu: Understander, text: str) -> None:
+    assert AttributePreferred("genre", "Coming Out") in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("my kid (10) wants a funny film", "children"),
+        ("the twins (8, 12) love dogs", "children"),
+        ("kids (6 and 9) tonight, smth fun", "children"),
+        ("my daughter (7yo) loves horses", "children"),
+    ],
+)
+def test_ages_in_brackets_after_a_child_are_ages_not_films(
+    nlu: Understander, text: str, audience: str
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("audience", audience) in found, found
+    assert not any(isinstance(e, (ItemLiked, ItemSeen)) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["the grandparents (80s) are visiting", "my mum (70) loves musicals"]
+)
+def test_an_elders_age_in_brackets_is_no_decade(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in found)
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not the third, too old for the 10 yo",
+        "the second is a bit old for my daughter",
+        "that one is way too old for them",
+    ],
+)
+def test_too_old_for_someone_is_too_grown_up_not_a_year_limit(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in found)
+
+
+@pytest.mark.parametrize("text", ["the first one is too old", "too old for my taste"])
+def test_too_old_alone_still_asks_for_newer_films(nlu: Understander, text: str) -> None:
+    assert any(isinstance(e, ConstraintSet) and e.name == "year_min" for e in events(nlu, text))
+
+
+def test_films_done_at_a_film_night_are_seen(nlu: Understander, movies_catalog: Catalog) -> None:
+    found = events(nlu, "we've done Grease and The Wizard of Oz already")
+    for title, year in (("Grease", 1978), ("The Wizard of Oz", 1939)):
+        film = movie(movies_catalog, title, year)
+        assert ItemSeen(film.id, film.label) in found, found
+        assert ItemLiked(film.id, film.label) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("never again w/ found footage, the shaky cam makes me sick", "Found Footage"),
+        ("never again with musicals", "Musical"),
+    ],
+)
+def test_never_again_turns_the_kind_down(nlu: Understander, text: str, value: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", value) in found, found
+    assert AttributePreferred("genre", value) not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["heat is great, more like it", "heat was great, more like that one please"]
+)
+def test_praise_then_more_like_it_is_no_sarcasm(
+    nlu: Understander, movies_catalog: Catalog, text: str
+) -> None:
+    heat = movie(movies_catalog, "Heat", 1995)
+    found = events(nlu, text)
+    assert ItemRejected(heat.id, heat.label) not in found, found
+    assert ItemLiked(heat.id, heat.label) in found or SimilarRequested(heat.id, heat.label) in found
+
+
+def test_oh_great_another_kind_stays_sarcasm(nlu: Understander) -> None:
+    found = events(nlu, "oh great, another superhero movie")
+    assert AttributeAvoided("genre", "Super Hero") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("gravity wasnt good at all", "Gravity", 2013),
+        ("heat wasnt my thing tbh", "Heat", 1995),
+        ("up wasnt what i expected", "Up", 2009),
+    ],
+)
+def test_a_title_before_a_denied_verdict_typed_without_apostrophe_is_turned_down(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    assert ItemRejected(film.id, film.label) in events(nlu, text)
+
+
+def test_an_everyday_subject_before_a_denied_verdict_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "the traffic wasnt great today, something uplifting")
+    assert not any(isinstance(e, (ItemRejected, ItemLiked)) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("change of plan, something scary", "Horror"),
+        ("new plan: a comedy", "Comedy"),
+        ("ok change of plans, a western", "Western"),
+    ],
+)
+def test_a_change_of_plan_is_said_not_wished_for(nlu: Understander, text: str, genre: str) -> None:
+    found = events(nlu, text)
+    assert AttributePreferred("genre", genre) in found
+    assert not any(isinstance(e, InterestExpressed) and "plan" in e.text for e in found), found
+
+
+def test_keeping_everyone_happy_is_no_topic(nlu: Understander) -> None:
+    found = events(nlu, "a comedy to keep everyone happy")
+    assert not any(isinstance(e, InterestExpressed) for e in found), found

@@ -135,8 +135,12 @@ class ConstraintRules(ParseBase):
         if not words:
             return
 
+        said = self.text.lower() if len(self.text) == len(self.low) else self.low
+
         def mark(m: re.Match[str]) -> str:
             word = m.group("w")
+            if word == "old" and _TOO_OLD_FOR.match(said, m.start()):
+                return m.group(0)  # 'too old for the 10 yo': too grown-up, no year
             kind = {"new": "recent", "modern": "recent", "dated": "old"}.get(word, word)
             self.critiques.append(kind)
             return CRITIQUE_MARK.ljust(len(m.group(0)))
@@ -194,11 +198,15 @@ class ConstraintRules(ParseBase):
         spans: list[tuple[int, int, str]] = []
         i = 0
         while i < len(toks):
-            for n in range(min(8, len(toks) - i), 1, -1):
+            for n in range(min(8, len(toks) - i), 0, -1):
                 a, b = toks[i].start(), toks[i + n - 1].end()
-                if normalize_title(self.low[a:b]) in self.vocab.risky_titles and (
+                key = normalize_title(self.low[a:b])
+                risky = key in self.vocab.risky_titles and (
                     self._title_like(a, b)
-                ):
+                    if len(key.split()) >= 2
+                    else self._written_as_title(a, b)
+                )
+                if risky or self._with_its_year(key, b):
                     spans.append((a, b, self.low[a:b]))
                     i += n - 1
                     break
@@ -206,6 +214,27 @@ class ConstraintRules(ParseBase):
         for a, b, _ in spans:
             self.low = self.low[:a] + "\x00" * (b - a) + self.low[b:]
         return spans
+
+    def _written_as_title(self, a: int, b: int) -> bool:
+        """The text a..b is a one-word title with its article, every word capitalised, not at
+        the start of a sentence ('loved The Boy', 'like The Kid'; not 'the boy', 'THE BOY',
+        'The Kid is 6')."""
+        if len(self.text) != len(self.low):
+            return False
+        raw = self.text[a:b]
+        words = raw.split()
+        quoted = self.text[a - 1 : a] in ('"', "'") and self.text[b : b + 1] in ('"', "'")
+        if not quoted and re.search(r"(?:^|[.!?]\s*)$", self.text[:a].rstrip()):
+            return False  # 'The kid is 6': a sentence's first word is capitalised anyway
+        return len(words) >= 2 and not raw.isupper() and all(w[:1].isupper() for w in words)
+
+    def _with_its_year(self, key: str, b: int) -> bool:
+        """The title `key` is followed by the year of a catalogue film of that name, as ReDial
+        writes its movies ('Kids (1995)', 'The Boy (2016)'): a title, whatever its words."""
+        year = re.match(r"\s*\((\d{4})\)", self.low[b:])
+        if year is None:
+            return False
+        return any(str(item.year) == year.group(1) for item in self.vocab.titles.get(key, ()))
 
     def _title_like(self, a: int, b: int) -> bool:
         """The text a..b is written as a title: capitalised, with a digit ('the 40 year old
@@ -347,11 +376,29 @@ class ConstraintRules(ParseBase):
         is called bad ('kids movies are boring')."""
         if self._judged_badly(m):
             return True
-        if not m.group("neg") and not self._negated_list(m):
+        if not m.group("neg") and not self._negated_list(m) and not self._turned_down_before(m):
             self._watching.append("children")
         else:
             self._not_for_children(m)
         return True
+
+    def _turned_down_before(self, m: re.Match[str]) -> bool:
+        """The kind is the object of a verdict against it in its clause ("i'm not into
+        children's films", "i don't want a kids movie", 'sick of kids movies'): a kind turned
+        down, nobody young watching."""
+        clause = re.split(r"[,.;!?]|\bbut\b", m.string[: m.start()])[-1]
+        words = re.findall(r"[\w']+", clause.lower())
+        while words:
+            if words[-2:] in (["don't", "want"], ["dont", "want"], ["not", "want"]):
+                return True
+            if words[-1] in ("no", "not", "never") or any(
+                tuple(words[-len(cue) :]) == cue for cue in NEGATIVE_CUES
+            ):
+                return True
+            if words[-1] not in _KIND_DETERMINERS:
+                return False
+            words.pop()
+        return False
 
     def _not_for_children(self, m: re.Match[str] | None = None) -> None:
         """'an animated movie for adults, not for kids', 'not a family movie': no films made for
@@ -646,6 +693,9 @@ class ConstraintRules(ParseBase):
         if m.group(3) == "older" and not m.group(4) and _AGED.search(self.text.lower()):
             # 'something a bit older, for a 10 year old': an older child, not older films
             return True
+        said = self.text.lower() if len(self.text) == len(m.string) else m.string
+        if _TOO_OLD_FOR.search(said[max(0, m.start() - 12) : m.end() + 5]):
+            return True  # 'a bit old for them': too grown-up for someone, no year
         if m.group("neg") or self._negated_before(m.start()):
             # 'not too old', 'nothing old please', 'not really into old black and white stuff'
             self._set("year_min", v.latest_year - 25)
@@ -1078,6 +1128,12 @@ def _has_runtime(p: ConstraintRules) -> bool:
 _STAR_WORDS = "|".join(SMALL_NUMBERS)
 # 'older than 1990' is a year rule's; 'newer than these', 'older than that' compare with the
 # picks shown
+# 'too old for them', 'a bit old for the 10 yo': too grown-up for someone, no year ('too old for
+# my taste' stays a complaint about the year)
+_TOO_OLD_FOR = re.compile(
+    r"\b(?:too|a bit|a little|bit|kinda|kind of|rather|quite|way|pretty) old\s+for\b"
+    r"(?!\s+(?:my|our)\s+(?:taste|liking))"
+)
 _NOT_THAN_A_YEAR = (
     r"(?! than (?!(?:these|those|them|that|this|the (?:picks|ones|films|movies|last|"
     r"previous))\b))"
@@ -1122,6 +1178,11 @@ _R = ConstraintRules
 _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
 # what may stand between a kind of film and the verdict on it ('family films are just not my
 # thing', 'kids movies r always so boring')
+# words between a verdict and the kind it is on ('sick of all those kids movies')
+_KIND_DETERMINERS = frozenset(
+    ("a", "an", "any", "the", "those", "these", "more", "another", "all", "some", "really")
+    + ("watching", "other", "such", "cheesy", "silly", "dumb", "animated", "of", "kind", "sort")
+)
 _BEFORE_VERDICT = frozenset(
     ("movies", "movie", "films", "film", "flicks", "stuff", "ones", "are", "is", "r", "were")
     + ("was", "just", "so", "really", "too", "kinda", "always", "usually", "honestly", "pretty")
@@ -1507,8 +1568,12 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "newer",
         "year",
-        r"\b(?P<w>newer|more recent|recent|latest|brand new|modern|new releases?|not (too |"
-        rf"so )?old)\b{_NOT_THAN_A_YEAR}",
+        r"\b(?P<w>newer|more recent|recent|latest|brand new|new releases?|not (too |so )?old|"
+        # 'a modern-day fantasy', 'a modern retelling', 'set in modern times': the story's
+        # setting, not when the film was made
+        r"modern(?![\s-](?:day|times?|theat\w*|retellings?|adaptations?|versions?|takes? on|"
+        r"twists? on|updates?|settings?|world|society|life|art|dance|warfare|classics?|fairy)\b))"
+        rf"\b{_NOT_THAN_A_YEAR}",
         _R._newer,
     ),
     # 'something from this year', 'released last year': the catalogue's latest year(s)

@@ -338,8 +338,11 @@ _DOUBLE_NEGATIVES_RE = tuple((re.compile(p, re.IGNORECASE), r) for p, r in _DOUB
 
 
 _SARCASTIC_ANOTHER_RE = re.compile(
-    r"\b(?:oh\s+)?(?:great|wonderful|fantastic|perfect|yay|awesome|joy),?\s+(?:yet\s+)?"
-    r"(?:another|more)\s+(?=\w)",
+    # the exclamation opens its clause ('heat is great, more like it' is praise) and what comes
+    # is more of a kind, not 'more like it'
+    r"(?:^|(?<=[.!?;:,])\s*|\b(?:oh|ah|wow|just)\s+)"
+    r"(?:great|wonderful|fantastic|perfect|yay|awesome|joy),?\s+(?:yet\s+)?"
+    r"(?:another|more)\s+(?!like\b|of the same\b)(?=\w)",
     re.IGNORECASE,
 )
 _SARCASTIC_NEED_RE = re.compile(
@@ -679,16 +682,19 @@ class Vocabulary:
         self._sounds: dict[str, list[str]] | None = None
         self._descriptions: str | None = None
         self.series = _series(self.titles)
-        # multi-word titles a constraint pass would read as a year, an age or a length
-        self.risky_titles = {
-            k
-            for k in self.titles
-            if len(k.split()) >= 2 and _RISKY.search(k) and len(self.titles[k]) >= 1
-        }
+        # titles a constraint pass would read as a year, an age, a length or who is watching
+        # (one-word keys such as 'boy', of The Boy, are masked only when written as a title)
+        self.risky_titles = {k for k in self.titles if _RISKY.search(k) and self.titles[k]}
         # the catalogue's own series ('Indiana Jones': Raiders of the Lost Ark first) win
         for name, films in _catalogue_series(catalog).items():
             self.series[name] = films
         self.topic_words = _topic_words(catalog)
+        # films per genre: a broad genre ('Romance', 405 films) is what a capitalised genre
+        # word names; a narrow one ('Aliens', 33) leaves the film its capitals
+        self.genre_sizes: dict[str, int] = {}
+        for item in catalog:
+            for genre in item.genres:
+                self.genre_sizes[genre] = self.genre_sizes.get(genre, 0) + 1
         self.name_phrases = _name_phrases(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.context_surnames: dict[str, tuple[str, str]] = {}
@@ -957,7 +963,12 @@ def _subtitles(catalog: Catalog) -> dict[str, list[Item]]:
     return {k: v for k, v in found.items() if len(v) == 1}
 
 
-_RISKY = re.compile(r"\d|\b(old|older|new|newer|year|years|hour|hours|minutes|long|short)\b")
+_RISKY = re.compile(
+    r"\d|\b(old|older|new|newer|year|years|hour|hours|minutes|long|short|modern|recent|"
+    # who is watching: 'The Boy', 'My Girl', 'The Kids Are All Right', 'Meet the Parents'
+    r"kids?|child|children|boys?|girls?|baby|babies|sons?|daughters?|family|teens?|teenagers?|"
+    r"parents|mom|dad|mother|father|grandma|grandpa|adults?)\b"
+)
 
 
 _SEQUEL = re.compile(r"^(?:\d+|[ivx]+|part \w+|episode \w+|chapter \w+|and the \w+)\b")

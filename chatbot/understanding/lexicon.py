@@ -117,8 +117,12 @@ VERDICT_EMOJI = {
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
-    """'not for me|no thanks' -> token tuples, longest first ('not for me' before 'not')."""
-    phrases = (tuple(p.split()) for p in text.split("|") if p.strip())
+    """'not for me|no thanks' -> token tuples, longest first ('not for me' before 'not'); a
+    phrase with a "n't" also as typed without the apostrophe ("wasn't my thing": 'wasnt my
+    thing')."""
+    said = [p for p in text.split("|") if p.strip()]
+    said += [p.replace("n't", "nt") for p in said if "n't" in p]
+    phrases = dict.fromkeys(tuple(p.split()) for p in said)
     return tuple(sorted(phrases, key=len, reverse=True))
 
 
@@ -141,6 +145,8 @@ def _aliases(text: str) -> dict[str, list[str]]:
 NEGATORS = _words(
     "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
     "haven't havent hasn't hadn't "
+    # typed without the apostrophe on a phone ('it wasnt good', 'i cant stand horror')
+    "isnt wasnt arent werent wont cant hasnt hadnt couldnt wouldnt shouldnt "
     "nothing without neither nor less avoid except none hardly nobody zero"
 )
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
@@ -151,7 +157,9 @@ SEEN_CUES = _phrases(
     # 'rewatched trainspoting last week': watched again
     "rewatched|re-watched|rewatching|re-watching|binged|binge watched|binge-watched|"
     # 'my dad showed me psycho when i was way too young'
-    "showed me|showed us|made me watch|made us watch|introduced me to|got me into"
+    "showed me|showed us|made me watch|made us watch|introduced me to|got me into|"
+    # 'we've done grease and the wizard of oz already': watched (at a film night)
+    "we've done|we have done|weve done|we've already done|we already did"
 )
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"
@@ -173,9 +181,12 @@ NEGATIVE_CUES = _phrases(
     "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
     "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious|"
     "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
-    "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|"
+    "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
+    "wasn't really my thing|wasn't my cup of tea|wasn't my jam|"
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
     "so over|taken a break from|taking a break from|need a break from|took a break from|"
+    # 'never again w/ found footage'
+    "never again|never again with|never again w|"
     "take a break from|not in the mood for|"
     # 'the apartment didn't do anything for me', 'it just didn't do it for me'
     "did nothing for me|didn't do anything for me|didnt do anything for me|"
@@ -191,6 +202,11 @@ NEGATIVE_CUES = _phrases(
     "a waste of time|left me cold|did nothing for me|a chore|a slog|dragged on|unwatchable|"
     "a mess|a hot mess|a dud|a flop|a drag|didn't do it for me|didnt do it for me|"
     "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
+    # 'baywatch was not what i was looking for': it missed
+    "not what i was looking for|wasn't what i was looking for|wasnt what i was looking for|"
+    "not what i expected|wasn't what i expected|wasnt what i expected|not what i wanted|"
+    "wasn't what i wanted|wasnt what i wanted|not what i hoped for|wasn't what i hoped for|"
+    "not what i'm looking for|not what im looking for|not what i am looking for|"
     "didn't like|didnt like|did not like|didn't love|didnt love|didn't enjoy|didnt enjoy|"
     "not feeling|not feelin|not vibing with|not vibing|not digging|not loving|not sold on|"
     "confused me|lost me|went over my head|made no sense|made zero sense|"
@@ -378,7 +394,7 @@ SUBJECT_VERDICTS = _phrases(
     "aged like milk|aged like fine wine|bangs|is peak|was peak|is mid|was mid|is trash|was trash"
 )
 COPULAS = _words("was is were are 's")
-DENIED_COPULAS = _words("wasn't isn't weren't aren't")
+DENIED_COPULAS = _words("wasn't isn't weren't aren't wasnt isnt werent arent")
 # what may close a denied copula with nothing after it ('cars wasn't at all', 'X was not for me')
 DENIAL_TAILS = (
     ("at", "all"),
@@ -507,7 +523,7 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 # nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
-    """distraction distractions mindless brainless slow series franchise trilogy installment
+    """aged distraction distractions mindless brainless slow series franchise trilogy installment
     installments instalment instalments entries
     movie movies film films flick flicks something anything recommend recommendation
     style vein
@@ -708,10 +724,20 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         # 'is the first one in english?', 'is it subtitled?', 'what language is it in?'
         "language",
-        r"\bwhat language\b|\bwhich language\b|^(?:is|was|are)\b.*\b(?:in (?:english|"
-        r"french|spanish|german|italian|japanese|korean|chinese|hindi)|subtitled|dubbed|"
-        r"in another language|a foreign(?: language)? (?:film|movie|one))\b|"
+        r"\bwhat language\b|\bwhich language\b|^(?:is|was|are)\b.*\b(?:in (?:"
+        # every language the catalogue's words name ('is the first one in persian?')
+        + "|".join(sorted((w for w in LANGUAGE_WORDS if " " not in w), key=len, reverse=True))
+        + r")|subtitled|dubbed|in another language|a foreign(?: language)? (?:film|movie|one))\b|"
         r"^(?:does|do)\b.*\bhave (?:english )?subtitles\b",
+    ),
+    (
+        # 'is the second one british?', 'is it an american film?', 'where is it from?'
+        "country",
+        r"^(?:is|was|are|were)\b(?!.*\b(?:in|about|set in)\s+\w+\s*\??$).*\b(?:"
+        + "|".join(sorted((w for w in COUNTRY_WORDS if w.isalpha()), key=len, reverse=True))
+        + r")(?:\s+(?:film|movie|one|production|made))?\s*\??\s*$|"
+        r"\bwhere (?:is|was) (?:it|that|this|that one|this one|the \w+(?: one)?) (?:from|made)\b|"
+        r"\bwhat country\b|\bwhich country\b|^(?:is|was)\b.*\bmade in\b",
     ),
     (
         "availability",
@@ -819,6 +845,11 @@ DISCOURSE_IDIOMS = (
     "no cap", "fr fr", "low key", "high key",
     # what a question about a film opens with: "what's the deal with the sting, is it a comedy"
     "what's the deal with", "whats the deal with", "what is the deal with",
+    # a change of plans is said, not wished for: 'change of plan, something scary'
+    "change of plans", "change of plan", "new plan", "plan b", "plans changed",
+    # who is to be pleased, not a mood: 'something to keep both happy'
+    "keep both happy", "keep both of us happy", "keep everyone happy", "keep everybody happy",
+    "keep them happy", "keep us happy", "make everyone happy", "make everybody happy",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before

@@ -256,6 +256,8 @@ class Understander:
         # 'keep nicolas cage far away from me', 'keep the gore away from the kids': no X
         text = _KEEP_AWAY.sub(lambda m: f"no {m['x']}", text)
         text = self._acronyms_spelt_out(text)
+        text = _ages_in_brackets(text)
+        text = self._non_kinds(text)
         text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
@@ -530,6 +532,19 @@ class Understander:
                 low = text.lower().replace("’", "'")
         return text
 
+    def _non_kinds(self, text: str) -> str:
+        """'a non-horror movie', 'non-animated films for kids', 'something non violent': the
+        kind turned down ('no horror'), where the word after 'non' is a kind of the catalogue
+        (not 'non-stop action'; languages are read by the constraint rules)."""
+
+        def kind(m: re.Match[str]) -> str:
+            facet = self.vocab.facet_terms.get((m["w"].lower(),))
+            if facet is None or facet[0] in ("language", "country"):
+                return m.group(0)
+            return f"no {m['w']},"  # the comma ends the refusal: "a nonviolent comedy"
+
+        return re.sub(r"\bnon[\s-]?(?P<w>[a-z]+)\b", kind, text, flags=re.IGNORECASE)
+
     def _acronyms_spelt_out(self, text: str) -> str:
         """'loved lotr and t2' -> 'loved lord of the rings and terminator 2': the initials fans
         type for well-known titles (Vocabulary.acronyms), spelt out before reading."""
@@ -594,6 +609,44 @@ ASIDE = re.compile(
     r"(?:anyway|anyways|anyhow|moving on|that said|long story short)\b[\s,:;.!-]*(?P<rest>\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# the particle that ends a phrasal verb, when a facet term ends with one ('coming out')
+_PARTICLES = frozenset(("out", "up", "to", "off", "in", "on", "down", "over"))
+
+
+# 'my kid (10)', 'the twins (8, 12)', 'my two (13 and 15)': ages in brackets after who they are
+_YOUNG_ONES = (
+    r"kids?|kiddos?|child(?:ren)?|sons?|daughters?|twins|boys?|girls?|nephews?|nieces?|"
+    r"grand(?:kids|children|sons?|daughters?)|step(?:sons?|daughters?)|two|three|both|"
+    r"little ones?|youngest|oldest|eldest|middle one|brothers?|sisters?|bro|sis|cousins?|"
+    r"teens?|teenagers?"
+)
+_AGES_IN_BRACKETS = re.compile(
+    rf"\b(?P<who>{_YOUNG_ONES})\s*\(\s*(?:ages?d?\s*)?"
+    r"(?P<ages>\d{1,2}(?:\s*(?:,|and|&|/|\+)\s*\d{1,2})*)\s*(?:y/?o|yrs?(?: old)?|years?(?: old)?)?"
+    r"\s*\)",
+    re.IGNORECASE,
+)
+# 'the grandparents (80s)', 'my mum (70)': an old person's age, no decade or length of film
+_ELDERS_AGE_IN_BRACKETS = re.compile(
+    r"\b(?P<who>grand(?:parents|ma|pa|mother|father|mum|mom|dad)s?|parents|mum|mom|dad|nan|"
+    r"nana|nanna|granny|gran|grandad|grampa|gramps|in-laws)\s*\(\s*(?:in their\s+|late\s+|"
+    r"early\s+|mid\s+)?\d{1,2}0?'?s?\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _ages_in_brackets(text: str) -> str:
+    """'my kid (10) wants ...' -> 'my kid aged 10 wants ...' (no film 10 or The Kid);
+    'the grandparents (80s)' -> 'the grandparents' (their age, no 1980s films)."""
+
+    def aged(m: re.Match[str]) -> str:
+        ages = re.split(r"\s*(?:,|and|&|/|\+)\s*", m["ages"])
+        return f"{m['who']} aged {' and '.join(ages)}"
+
+    text = _AGES_IN_BRACKETS.sub(aged, text)
+    return _ELDERS_AGE_IN_BRACKETS.sub(lambda m: m["who"], text)
 
 
 def _self_corrected(text: str) -> str:
@@ -1669,7 +1722,10 @@ class _Parse(ConstraintRules, TitleRules):
             for n in range(min(self.vocab.max_facet_tokens, len(toks) - i), 0, -1):
                 if not self._free(i, n) or (in_title and n == 1):
                     continue  # 'The Dark Knights of Venice' is a title, not the mood 'Dark'
-                key = tuple(t.text.replace("-", " ") for t in toks[i : i + n])
+                # 'modern-day fantasy' is the value's words ('modern', 'day', 'fantasy')
+                key = tuple(w for t in toks[i : i + n] for w in t.text.split("-") if w) or tuple(
+                    t.text for t in toks[i : i + n]
+                )
                 facet = self.vocab.facet_terms.get(key) or self._franchise_at(i, n)
                 if facet is None and re.search(r"'s?$", key[-1]):
                     # "Guy Ritchie's crime comedies", "Pixar's": the name without the possessive
@@ -1723,6 +1779,16 @@ class _Parse(ConstraintRules, TitleRules):
                     # '... scared me silly', 'laughed myself silly': how it felt, no kind
                     self._use(i, 1)
                     break
+                if (
+                    facet is not None
+                    and len(key) >= 2
+                    and key[-1] in _PARTICLES
+                    and key[0].endswith("ing")
+                    and not self._names_a_kind(i, n)
+                ):
+                    # 'something new coming out', 'whats coming out soon': the verb, no films
+                    # about coming out (that is 'a coming out story', 'about coming out')
+                    facet = None
                 if (
                     facet is not None
                     and key in (("crime",), ("crimes",))
@@ -1791,6 +1857,18 @@ class _Parse(ConstraintRules, TitleRules):
                     i += n - 1
                     break
             i += 1
+
+    def _names_a_kind(self, i: int, n: int) -> bool:
+        """Tokens i..i+n are a kind's name: a film noun follows ('a coming out story') or an
+        article, 'about' or 'on' comes before ('films about coming out')."""
+        toks = self.toks
+        after = toks[i + n].text if i + n < len(toks) else ""
+        before = toks[i - 1].text if i > 0 else ""
+        return (
+            after in FILM_NOUNS
+            or after in ("story", "stories", "tale", "tales", "drama")
+            or (before in ("a", "an", "the", "about", "on", "of", "no", "more"))
+        )
 
     def _said_of_its_subject(self, cue: Cue) -> bool:
         """The cue is a verdict on what affected the user ('bored me', 'blew me away', 'lost

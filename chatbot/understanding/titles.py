@@ -329,8 +329,14 @@ class TitleRules(ParseBase):
                 if key not in self.vocab.titles and not self._partial_title_said(i, n):
                     continue  # 'Friday night and I want ...' is no Friday Night Lights
                 after = self.toks[i + n] if i + n < len(toks) else None
-                if after and not after.used and after.raw[:1].isupper() and after.text != "i":
-                    continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy)
+                if (
+                    after
+                    and not after.used
+                    and after.raw[:1].isupper()
+                    and after.text not in ("i", "and", "or", "plus")
+                ):
+                    continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy); not
+                    # 'Heat And Ronin', where the joiner is capitalised as every word is
                 if (
                     toks[i].raw[:1].isupper()
                     and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n
@@ -711,7 +717,13 @@ class TitleRules(ParseBase):
         facet = self.vocab.facet_terms.get(tuple(self._words(i, n)))
         if (
             facet is not None
-            and not (capitalised and i > 0)
+            and (
+                not (capitalised and i > 0)
+                or (
+                    _names_its_genre(words, facet)
+                    and self.vocab.genre_sizes.get(facet[1], 0) >= BROAD_GENRE_FILMS
+                )
+            )
             and not self._next_in_list(i)
             and not (capitalised and self._listed_before_verdict(i, n))
             and not self._same_series_named(key)
@@ -1653,6 +1665,20 @@ class TitleRules(ParseBase):
             and not all(w in PRONOUNS or w in FILLER_WORDS for w in words[i : i + n])
         ):
             return True  # 'collateral wasn't', 'cars wasn't at all': a verdict on the film
+        if (
+            k < len(words)
+            and words[k] in DENIED_COPULAS
+            and not all(w in PRONOUNS or w in FILLER_WORDS for w in words[i : i + n])
+            and not any(t.raw[:1].isupper() for t in self.toks[k + 1 : k + 4])
+        ):
+            # 'gravity wasnt good at all', 'heat wasn't what i expected': a denied verdict
+            tail = words[k : k + 6]
+            return any(
+                tuple(tail[j : j + len(p)]) == p
+                for table in (POSITIVE_CUES, NEGATIVE_CUES, LUKEWARM_CUES)
+                for p in table
+                for j in range(len(tail))
+            )
         if k < len(words) and words[k] in ("was", "is", "were", "are"):
             k += 1
         if adjacent and any(w in ("and", "or", "&") for w in words[i + n : k]):
@@ -2110,15 +2136,11 @@ class TitleRules(ParseBase):
                 continue
             span = toks[start:end]
             was_cued = start in cued
+            # 'Gone Girl (2014) Or Red Sparrow (2018)': a list's joiner, capitalised or not, opens
+            # the next title, no part of it
             while span and span[0].text in (
-                "the",
-                "a",
-                "an",
-                "it",
-                "that",
-                "this",
-                "movie",
-                "film",
+                *("the", "a", "an", "it", "that", "this", "movie", "film"),
+                *(("or", "and", "plus") if start > 0 else ()),
             ):
                 if span[0].text in ("it", "that", "this"):
                     span = []
@@ -3013,6 +3035,19 @@ _FACT_NOUNS = frozenset(
 )
 
 
+BROAD_GENRE_FILMS = 100  # a genre with this many films is one people name and capitalise
+
+
+def _names_its_genre(words: list[str], facet: tuple[str, str]) -> bool:
+    """The words are a genre's own name ('Romance', 'Comedy', 'Westerns'), which people
+    capitalise as often as a title: capitals alone make no Romance (1999) or The Comedy (2012)
+    when the genre is broad (a year in brackets, quotes, 'the movie ...' or the article typed
+    still do)."""
+    said = " ".join(words)
+    name = facet[1].lower()
+    return facet[0] == "genre" and said in (name, name + "s", name + "es")
+
+
 def _stop_word(word: str) -> bool:
     """spaCy's English stop words ('it', 'everything', 'nothing')."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -3123,6 +3158,8 @@ def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> in
     small words count when a capitalised word follows); 0 when it starts in lower case."""
     run = 0
     for k, tok in enumerate(span):
+        if tok.text in ("and", "or") and tok.text not in glue:
+            break  # 'Heat And Ronin': a list's joiner, capitalised as every word is
         if tok.raw[:1].isupper() or tok.raw[:1].isdecimal():
             run = k + 1
         elif tok.text not in glue:
