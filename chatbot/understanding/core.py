@@ -689,12 +689,14 @@ class Vocabulary:
         for name, films in _catalogue_series(catalog).items():
             self.series[name] = films
         self.topic_words = _topic_words(catalog)
-        # films per genre: a broad genre ('Romance', 405 films) is what a capitalised genre
-        # word names; a narrow one ('Aliens', 33) leaves the film its capitals
-        self.genre_sizes: dict[str, int] = {}
+        # each genre's share of the catalogue: a broad genre ('Romance', 405 of 7,952 films) is
+        # what a capitalised genre word names; a narrow one ('Aliens', 33) leaves the film its
+        # capitals
+        sizes: dict[str, int] = {}
         for item in catalog:
             for genre in item.genres:
-                self.genre_sizes[genre] = self.genre_sizes.get(genre, 0) + 1
+                sizes[genre] = sizes.get(genre, 0) + 1
+        self.genre_share = {g: n / max(1, len(catalog)) for g, n in sizes.items()}
         self.name_phrases = _name_phrases(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.context_surnames: dict[str, tuple[str, str]] = {}
