@@ -301,3 +301,37 @@ def test_a_country_or_language_asked_of_a_pick_is_answered_and_stored_nowhere(
     assert said in reply.text, reply.text
     assert after.liked == before.liked and after.constraints == before.constraints
     assert [b.label for b in after.beliefs()] == [b.label for b in before.beliefs()]
+
+
+@pytest.mark.parametrize(
+    ("first", "ask"),
+    [
+        ("smth w/ pirates", "the last one is it long"),
+        ("a drama", "2nd one does it have subtitles"),
+        ("a western", "the first one was it a hit"),
+    ],
+)
+def test_a_pick_named_then_asked_about_without_a_comma_is_a_question(
+    movies_manager: DialogueManager, first: str, ask: str
+) -> None:
+    from chatbot.kinds import ReplyKind
+
+    sid = f"place-{ask}"
+    movies_manager.respond(sid, first)
+    before = movies_manager.state(sid)
+    reply = movies_manager.respond(sid, ask)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    assert movies_manager.state(sid).liked == before.liked
+
+
+@pytest.mark.parametrize(
+    "ask", ["gravity or moon which one is shorter", "heat or ronin which is older"]
+)
+def test_two_films_and_which_without_a_comma_is_a_question(
+    movies_manager: DialogueManager, ask: str
+) -> None:
+    from chatbot.kinds import ReplyKind
+
+    reply = movies_manager.respond(f"which-{ask}", ask)
+    assert reply.kind == ReplyKind.ANSWER, reply.text
+    assert not movies_manager.state(f"which-{ask}").liked

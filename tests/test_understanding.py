@@ -5616,3 +5616,45 @@ def test_a_change_of_plan_is_said_not_wished_for(nlu: Understander, text: str, g
 def test_keeping_everyone_happy_is_no_topic(nlu: Understander) -> None:
     found = events(nlu, "a comedy to keep everyone happy")
     assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("the little one had nightmares after Jaws", "Jaws", 1975),
+        ("my daughter had nightmares for weeks after Coraline", "Coraline", 2009),
+    ],
+)
+def test_nightmares_after_a_film_turn_it_down_and_keep_the_child_watching(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    found = events(nlu, text)
+    assert ItemRejected(film.id, film.label) in found, found
+    assert ItemLiked(film.id, film.label) not in found
+    assert ConstraintSet("audience", "children") in found, found
+
+
+@pytest.mark.parametrize("text", ["the kids hate horror", "my kids cant stand musicals"])
+def test_children_who_dislike_a_kind_are_still_watching(nlu: Understander, text: str) -> None:
+    assert ConstraintSet("audience", "children") in events(nlu, text)
+
+
+def test_a_childrens_kind_called_bad_sets_no_childrens_limit(nlu: Understander) -> None:
+    found = events(nlu, "kids movies are so boring, something for me")
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("get out of here w/ the rom coms, want smth w/ an actual plot", "Romantic Comedy"),
+        ("get outta here with horror", "Horror"),
+    ],
+)
+def test_get_out_of_here_with_a_kind_turns_it_down(
+    nlu: Understander, text: str, genre: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", genre) in found, found
+    assert not any(isinstance(e, ItemLiked) for e in found), found

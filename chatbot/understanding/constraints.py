@@ -364,6 +364,11 @@ class ConstraintRules(ParseBase):
         films are not my thing'): the user turns that kind down, nobody is watching with them."""
         rest = re.split(r"[,.;!?]|\bbut\b", m.string[m.end() :], maxsplit=1)[0]
         words = tuple(re.findall(r"[\w']+", rest.lower()))
+        kind_named = re.search(r"\b(?:movies?|films?|stuff|flicks?|ones|friendly)\s*$", m.group(0))
+        if not kind_named and (not words or words[0] not in _KIND_AFTER_WHO):
+            # 'the kids hate horror', 'the little one had nightmares after jaws': said of people
+            # watching, not of a kind of film
+            return False
         # the verdict follows the kind itself ('kids movies are so boring'), not a new subject
         # ('with my grandma and she hates violence': she is watching)
         k = 0
@@ -1183,6 +1188,9 @@ _KIND_DETERMINERS = frozenset(
     ("a", "an", "any", "the", "those", "these", "more", "another", "all", "some", "really")
     + ("watching", "other", "such", "cheesy", "silly", "dumb", "animated", "of", "kind", "sort")
 )
+# what follows 'kids' / 'family' when a kind of film is meant ('kids movies are boring', 'family
+# stuff is not my thing'), not the people ('the kids hate horror')
+_KIND_AFTER_WHO = frozenset(("movies", "movie", "films", "film", "flicks", "stuff", "ones"))
 _BEFORE_VERDICT = frozenset(
     ("movies", "movie", "films", "film", "flicks", "stuff", "ones", "are", "is", "r", "were")
     + ("was", "just", "so", "really", "too", "kinda", "always", "usually", "honestly", "pretty")

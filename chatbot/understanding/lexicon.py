@@ -185,8 +185,13 @@ NEGATIVE_CUES = _phrases(
     "wasn't really my thing|wasn't my cup of tea|wasn't my jam|"
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
     "so over|taken a break from|taking a break from|need a break from|took a break from|"
-    # 'never again w/ found footage'
-    "never again|never again with|never again w|"
+    # 'never again w/ found footage', 'get out of here w/ the rom coms'
+    "never again|never again with|never again w|get out of here with|get out of here w|"
+    "get outta here with|get outta here w|"
+    # 'the little one had nightmares after jaws': it harmed someone ('gave me nightmares' may
+    # be a horror fan's praise, so it is not here)
+    "had nightmares after|had nightmares from|had nightmares for weeks after|"
+    "traumatized by|traumatised by|scarred by|still scarred from|"
     "take a break from|not in the mood for|"
     # 'the apartment didn't do anything for me', 'it just didn't do it for me'
     "did nothing for me|didn't do anything for me|didnt do anything for me|"

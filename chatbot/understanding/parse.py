@@ -257,6 +257,9 @@ class Understander:
         text = _KEEP_AWAY.sub(lambda m: f"no {m['x']}", text)
         text = self._acronyms_spelt_out(text)
         text = _ages_in_brackets(text)
+        # 'the last one is it long', '2nd one does it have subtitles': a pick named, then a
+        # question about it typed without the comma
+        text = _PLACE_THEN_QUESTION.sub(r"\g<place>, \g<q>", text)
         text = self._non_kinds(text)
         text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
@@ -615,6 +618,11 @@ ASIDE = re.compile(
 _PARTICLES = frozenset(("out", "up", "to", "off", "in", "on", "down", "over"))
 
 
+_PLACE_THEN_QUESTION = re.compile(
+    r"(?P<place>\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|4th|5th)"
+    r"(?:\s+one)?)\s+(?P<q>(?:is|was|does|has)\s+(?:it|that)\b)",
+    re.IGNORECASE,
+)
 # 'my kid (10)', 'the twins (8, 12)', 'my two (13 and 15)': ages in brackets after who they are
 _YOUNG_ONES = (
     r"kids?|kiddos?|child(?:ren)?|sons?|daughters?|twins|boys?|girls?|nephews?|nieces?|"
@@ -1126,7 +1134,9 @@ class _Parse(ConstraintRules, TitleRules):
         # 'heat or ronin?', 'interstellar vs gravity', 'godfather or goodfellas? which one should
         # i watch': two films matched up and nothing else asked: which is better
         matchup = re.match(
-            r"^\s*[^.!?,]+? (?P<link>or|vs\.?|versus) [^.!?,]+?\s*(?P<end>[?,.!]|$)", low
+            # ('gravity or moon which one is shorter': 'which' may follow without a comma)
+            r"^\s*[^.!?,]+? (?P<link>or|vs\.?|versus) [^.!?,]+?\s*(?P<end>[?,.!]|$|(?=which\b))",
+            low,
         )
         if matchup is not None and len(mentioned) == 2:
             rest = low[matchup.end() :].strip(" ?!.")
