@@ -331,3 +331,16 @@ def test_two_films_and_which_without_a_comma_is_a_question(
     movies_manager: DialogueManager, ask: str
 ) -> None:
     answered_and_unchanged(movies_manager, f"which-{ask}", [ask])
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "is the second one too violent for my gf? she hates gore",
+        "is the first one gory? i cant stand gore",
+    ],
+)
+def test_a_suitability_question_with_the_reason_for_it_is_answered(
+    movies_manager: DialogueManager, ask: str
+) -> None:
+    answered_and_unchanged(movies_manager, f"why-{ask}", ["a thriller", ask])

@@ -417,7 +417,10 @@ class Understander:
             feedback = [
                 e
                 for e in said
-                if isinstance(e, ItemRejected | ItemLiked | ItemSeen) and e.item_id in shown
+                if (isinstance(e, ItemRejected | ItemLiked | ItemSeen) and e.item_id in shown)
+                # 'is the second one too violent for my gf? she hates gore': why it is asked;
+                # the question is answered (the turn policy stores only verdicts on picks)
+                or (asked.question.topic == "suitability" and isinstance(e, AttributeAvoided))
             ]
             if said and len(feedback) < len(said):
                 return None  # 'Have you seen The Shining? I love scary movies': a wish too
