@@ -1131,14 +1131,14 @@ def _has_runtime(p: ConstraintRules) -> bool:
 
 
 _STAR_WORDS = "|".join(SMALL_NUMBERS)
-# 'older than 1990' is a year rule's; 'newer than these', 'older than that' compare with the
-# picks shown
 # 'too old for them', 'a bit old for the 10 yo': too grown-up for someone, no year ('too old for
 # my taste' stays a complaint about the year)
 _TOO_OLD_FOR = re.compile(
     r"\b(?:too|a bit|a little|bit|kinda|kind of|rather|quite|way|pretty) old\s+for\b"
     r"(?!\s+(?:my|our)\s+(?:taste|liking))"
 )
+# 'older than 1990' is a year rule's; 'newer than these', 'older than that' compare with the
+# picks shown
 _NOT_THAN_A_YEAR = (
     r"(?! than (?!(?:these|those|them|that|this|the (?:picks|ones|films|movies|last|"
     r"previous))\b))"
@@ -1181,8 +1181,6 @@ class ConstraintRule:
 _R = ConstraintRules
 # 'nothing for kids', 'a cartoon that isn't for little kids': the audience it is not for
 _NOT_FOR = r"(?:no|not|nothing|non|isn't|aren't|wasn't|is not|are not)"
-# what may stand between a kind of film and the verdict on it ('family films are just not my
-# thing', 'kids movies r always so boring')
 # words between a verdict and the kind it is on ('sick of all those kids movies')
 _KIND_DETERMINERS = frozenset(
     ("a", "an", "any", "the", "those", "these", "more", "another", "all", "some", "really")
@@ -1191,6 +1189,8 @@ _KIND_DETERMINERS = frozenset(
 # what follows 'kids' / 'family' when a kind of film is meant ('kids movies are boring', 'family
 # stuff is not my thing'), not the people ('the kids hate horror')
 _KIND_AFTER_WHO = frozenset(("movies", "movie", "films", "film", "flicks", "stuff", "ones"))
+# what may stand between a kind of film and the verdict on it ('family films are just not my
+# thing', 'kids movies r always so boring')
 _BEFORE_VERDICT = frozenset(
     ("movies", "movie", "films", "film", "flicks", "stuff", "ones", "are", "is", "r", "were")
     + ("was", "just", "so", "really", "too", "kinda", "always", "usually", "honestly", "pretty")

@@ -623,7 +623,8 @@ _PARTICLES = frozenset(("out", "up", "to", "off", "in", "on", "down", "over"))
 
 _PLACE_THEN_QUESTION = re.compile(
     r"(?P<place>\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|4th|5th)"
-    r"(?:\s+one)?)\s+(?P<q>(?:is|was|does|has)\s+(?:it|that)\b)",
+    # ('the first one has it all' is praise: only 'is / was / does / did it' ask)
+    r"(?:\s+one)?)\s+(?P<q>(?:is|was|does|did)\s+(?:it|that)\b)",
     re.IGNORECASE,
 )
 # 'my kid (10)', 'the twins (8, 12)', 'my two (13 and 15)': ages in brackets after who they are
