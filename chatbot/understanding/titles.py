@@ -1672,13 +1672,7 @@ class TitleRules(ParseBase):
             and not any(t.raw[:1].isupper() for t in self.toks[k + 1 : k + 4])
         ):
             # 'gravity wasnt good at all', 'heat wasn't what i expected': a denied verdict
-            tail = words[k : k + 6]
-            return any(
-                tuple(tail[j : j + len(p)]) == p
-                for table in (POSITIVE_CUES, NEGATIVE_CUES, LUKEWARM_CUES)
-                for p in table
-                for j in range(len(tail))
-            )
+            return _cue_within(words[k : k + 6], (POSITIVE_CUES, NEGATIVE_CUES, LUKEWARM_CUES))
         if k < len(words) and words[k] in ("was", "is", "were", "are"):
             k += 1
         if adjacent and any(w in ("and", "or", "&") for w in words[i + n : k]):
@@ -1708,16 +1702,8 @@ class TitleRules(ParseBase):
             and not any(t.raw[:1].isupper() for t in self.toks[k : k + 3])
         ):
             return True  # 'split was wild', 'drive was so slow'
-        tail = words[k : k + 4]
-        return (
-            any(
-                tuple(tail[j : j + len(p)]) == p
-                for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, SHAKEN_CUES, LUKEWARM_CUES)
-                for p in table
-                for j in (range(1) if adjacent else range(len(tail)))
-            )
-            and k > i + n
-        )
+        tables = (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, SHAKEN_CUES, LUKEWARM_CUES)
+        return _cue_within(words[k : k + 4], tables, first_only=adjacent) and k > i + n
 
     def _before_listed_title(self, i: int, n: int) -> bool:
         """The span is followed by ',' / 'and' / 'or' and a title already found: the first
@@ -3038,6 +3024,15 @@ _FACT_NOUNS = frozenset(
 # a genre with at least this share of the catalogue's items is one people name and capitalise
 # (movies: Romance 5%, Western 1.6%; not Aliens 0.4% or Heist 0.6%)
 BROAD_GENRE_SHARE = 0.01
+
+
+def _cue_within(
+    tail: Sequence[str], tables: Sequence[tuple[tuple[str, ...], ...]], *, first_only: bool = False
+) -> bool:
+    """A phrase of one of the cue `tables` starts in `tail` (at its first word only, with
+    `first_only`)."""
+    starts = range(1) if first_only else range(len(tail))
+    return any(tuple(tail[j : j + len(p)]) == p for table in tables for p in table for j in starts)
 
 
 def _names_its_genre(words: list[str], facet: tuple[str, str]) -> bool:
