@@ -208,6 +208,11 @@ KINDS = (
 # shown list), ReDial-style "Title (Year)" among small talk, genre words as typed, audience words
 # said against a kind, everyday-word and made-up titles; by a thirty-third independent author;
 # heldout34 only scored, never read or tuned on
+# dev36 / heldout35: articulate adults writing small paragraphs (context first, the wish last;
+# titles in quotes or asterisks; corrections in the next turn; several household members' tastes;
+# comparisons and hedged verdicts), everyday-word and made-up titles, answers to a shown list in
+# full sentences; by a thirty-fourth independent author; heldout35 only scored, never read or
+# tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -218,6 +223,7 @@ SPLITS = (
     "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
     "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
+    "dev36", "heldout35",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
