@@ -5658,3 +5658,213 @@ def test_get_out_of_here_with_a_kind_turns_it_down(
     found = events(nlu, text)
     assert AttributeAvoided("genre", genre) in found, found
     assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+# -- 2026-12-04 morning: run-on names, weighed kinds, limits turned down, spelled clock times,
+#    degree words inside verdicts, marked titles, negative subjects, people's names
+
+
+@pytest.mark.parametrize(
+    ("text", "studio"),
+    [
+        ("no more pixar im sick of it", "Pixar"),
+        ("enough disney we are tired of it", "Disney"),
+    ],
+)
+def test_a_studio_turned_down_in_a_run_on_sentence(
+    nlu: Understander, text: str, studio: str
+) -> None:
+    assert AttributeAvoided("studio", studio) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("more funny than scary please", "Comedy", "Horror"),
+        ("more of a thriller than a horror", "Thriller", "Horror"),
+        ("less drama and more comedy", "Comedy", "Drama"),
+        ("less romance more action tonight", "Action", "Romance"),
+    ],
+)
+def test_two_kinds_weighed_against_each_other(
+    nlu: Understander, text: str, wanted: str, unwanted: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributePreferred("genre", wanted) in found, found
+    assert AttributeAvoided("genre", unwanted) in found, found
+    assert AttributePreferred("genre", unwanted) not in found
+
+
+def test_a_title_after_more_than_is_a_yardstick_not_a_kind(nlu: Understander) -> None:
+    found = events(nlu, "something more violent than se7en")
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("anything longer than 2 hours is too long for us", "runtime_max", 120),
+        ("over 100 minutes is a no", "runtime_max", 100),
+        ("anything before 1975 feels too old", "year_min", 1975),
+        ("films under 80 minutes feel too short", "runtime_min", 80),
+        ("we banned anything after 2005 tonight", "year_max", 2005),
+        ("rule out films over 2 hours", "runtime_max", 120),
+    ],
+)
+def test_a_limit_said_as_what_is_not_wanted(
+    nlu: Understander, text: str, name: str, value: int
+) -> None:
+    found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert found == [ConstraintSet(name, value)], found
+
+
+def test_too_short_is_no_wish_for_something_short(nlu: Understander) -> None:
+    found = events(nlu, "the last one was too short")
+    assert ConstraintSet("runtime_max", 100) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("the sitter goes home at ten and it's half past eight now", 90),
+        ("we start at seven and have to finish by quarter to nine", 105),
+        ("we have the room until eleven and we start at nine", 120),
+    ],
+)
+def test_clock_times_in_words_give_the_time_there_is(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    assert ConstraintSet("runtime_max", minutes) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("an hour and a quarter at the very most", 75),
+        ("two hours and three quarters max", 165),
+    ],
+)
+def test_quarter_hours_and_at_the_very_most(nlu: Understander, text: str, minutes: int) -> None:
+    assert ConstraintSet("runtime_max", minutes) in events(nlu, text)
+
+
+def test_nothing_before_the_millennium(nlu: Understander) -> None:
+    assert ConstraintSet("year_min", 2000) in events(nlu, "nothing released before the millennium")
+
+
+@pytest.mark.parametrize(
+    ("text", "decade"),
+    [("my dad says 70s films have aged badly", 1970), ("90s stuff doesnt hold up", 1990)],
+)
+def test_a_decade_said_to_have_aged_badly_is_left_out(
+    nlu: Understander, text: str, decade: int
+) -> None:
+    assert ConstraintSet("decade_not", decade) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("Interstellar left me totally cold", "Interstellar", 2014),
+        ("I liked Heat, but Ronin left me rather cold", "Ronin", 1998),
+        ("Titanic grated on me", "Titanic", 1997),
+        ("the youngest found Coraline a bit much", "Coraline", 2009),
+        ("Dunkirk doesnt appeal at all", "Dunkirk", 2017),
+    ],
+)
+def test_verdict_phrases_with_degree_words_turn_the_film_down(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    found = events(nlu, text)
+    assert ItemRejected(film.id, film.label) in found, found
+    assert ItemLiked(film.id, film.label) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("We saw *Drive* last week and it has stayed with me", "Drive", 2011),
+        ("my book club adored 'The Piano'", "The Piano", 1993),
+    ],
+)
+def test_titles_between_asterisks_or_single_quotes(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
+@pytest.mark.parametrize("text", ["*sigh* something funny i guess", "I'd call that 'meh' tbh"])
+def test_emphasis_marks_are_no_titles(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, (ItemLiked, ItemRejected)) for e in found), found
+
+
+def test_a_title_typed_without_its_article_is_the_title_without_one(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    room = movie(movies_catalog, "Room", 2015)
+    the_room = movie(movies_catalog, "The Room", 2003)
+    assert ItemLiked(room.id, room.label) in events(nlu, 'I loved "Room"')
+    assert ItemLiked(the_room.id, the_room.label) in events(nlu, "I loved the room")
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("none of us likes westerns", "Western"),
+        ("none of my friends enjoy musicals", "Musical"),
+        ("nobody in this house likes horror", "Horror"),
+    ],
+)
+def test_a_negative_subject_turns_the_kind_down(nlu: Understander, text: str, genre: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", genre) in found, found
+    assert AttributePreferred("genre", genre) not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["it mustn't be scary", "the film shouldn't be scary", "it mustnt be scary"]
+)
+def test_mustnt_and_shouldnt_negate(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", "Horror") in found, found
+    assert AttributePreferred("genre", "Horror") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gerald cannot abide anything with violence, so a gentle drama",
+        "Doreen likes westerns and Ken hates them",
+        "Felicity refuses to watch anything with Tom Cruise in it",
+    ],
+)
+def test_peoples_names_as_subjects_are_no_topics_or_titles(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    said = " ".join(e.text for e in found if isinstance(e, (InterestExpressed, InterestAvoided)))
+    for name in ("gerald", "doreen", "ken", "felicity"):
+        assert name not in said, found
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+def test_refusing_to_watch_someone_turns_them_down(nlu: Understander) -> None:
+    found = events(nlu, "my husband refuses to watch anything with Tom Cruise in it")
+    assert AttributeAvoided("person", "Tom Cruise") in found, found
+    assert AttributePreferred("person", "Tom Cruise") not in found
+
+
+def test_would_rather_see_is_a_wish(nlu: Understander) -> None:
+    found = events(nlu, "Pam hates war films and would much rather see a comedy")
+    assert AttributePreferred("genre", "Comedy") in found, found
+    assert AttributeAvoided("genre", "War") in found, found
+
+
+def test_all_before_a_noun_is_no_verdict_on_every_title(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    heat = movie(movies_catalog, "Heat", 1995)
+    found = events(nlu, "I loved Heat, but Avatar left me cold: all effects, no story")
+    assert ItemLiked(heat.id, heat.label) in found, found
+    assert ItemRejected(heat.id, heat.label) not in found

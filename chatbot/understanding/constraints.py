@@ -141,6 +141,8 @@ class ConstraintRules(ParseBase):
             word = m.group("w")
             if word == "old" and _TOO_OLD_FOR.match(said, m.start()):
                 return m.group(0)  # 'too old for the 10 yo': too grown-up, no year
+            if _LIMIT_BEFORE.search(re.split(r"[,.;!?]", said[: m.start()])[-1]):
+                return m.group(0)  # 'anything over 2 hours is too long': the limit's verdict
             kind = {"new": "recent", "modern": "recent", "dated": "old"}.get(word, word)
             self.critiques.append(kind)
             return CRITIQUE_MARK.ljust(len(m.group(0)))
@@ -617,7 +619,7 @@ class ConstraintRules(ParseBase):
     def _relative_year(self, m: re.Match[str]) -> bool:
         rel, y = m.group("rel"), int(m.group("y"))
         # "nothing before 1990" = from 1990 on; so is "not a fan of anything made before 1990"
-        if m.group("neg") or _DISLIKED_BEFORE.search(_clause_before(m)):
+        if m.group("neg") or _limit_turned_down(m):
             flip = {
                 "before": "since",
                 "pre": "since",
@@ -767,6 +769,14 @@ class ConstraintRules(ParseBase):
         return True
 
     def _runtime_limit(self, m: re.Match[str]) -> bool:
+        if (
+            re.match(r"\s*(?:under|less than|shorter than|below)\b", m.group(0))
+            and _TURNED_DOWN_AFTER.match(m.string, m.end())
+            and 10 <= (minutes := _minutes(m)) <= 600
+        ):
+            # 'anything under 80 minutes feels too short': the shorter ones are turned down
+            self._set("runtime_min", int(minutes))
+            return True
         return self._longest(m, 10, 600)
 
     def _runtime_of_the_film(self, m: re.Match[str]) -> bool:
@@ -782,9 +792,9 @@ class ConstraintRules(ParseBase):
         minutes = _minutes(m)
         if not 10 <= minutes <= 600:
             return False
-        if _DISLIKED_BEFORE.search(_clause_before(m)):
-            # "I don't like anything longer than 100 minutes", "not into films over 2 hours":
-            # what is turned down is the longer ones
+        if _limit_turned_down(m):
+            # "I don't like anything longer than 100 minutes", "not into films over 2 hours",
+            # 'anything over 2 hours is too long': what is turned down is the longer ones
             return self._longest(m, 10, 600)
         self._set("runtime_min", int(minutes))
         if int(self.state.constraints.get("runtime_max", 10_000)) <= minutes:
@@ -1021,6 +1031,10 @@ _DISLIKED_BEFORE = re.compile(
     r"interested in|keen on|up for|in the mood for)|\b(?:hate|hates|dislike|dislikes|can't stand|"
     r"cannot stand|avoid|skip|sick of|tired of|(?:can't|cant|cannot) (?:do|handle|sit through|"
     r"deal with|take)|"
+    # 'we banned anything after 2000', 'rule out films over 2 hours'
+    r"ban|bans|banned|banning|rule out|ruled out|ruling out|exclude|excluding|excluded|veto|"
+    r"vetoed|nix|(?:can't|cant|cannot) (?:do|handle|sit through|"
+    r"deal with|take)|"
     # 'my mom falls asleep in anything over 90 mins', 'the kids get bored by anything over ...'
     r"(?:falls?|fell|falling) asleep (?:in|during|to|through)|(?:gets?|got|getting) "
     r"(?:bored|restless|fidgety) (?:in|by|with|during)|zones? out (?:in|during)))"
@@ -1046,8 +1060,40 @@ _DISLIKED_AFTER = re.compile(
     r"\s*(?:(?:stuff|movies?|films?|flicks|ones|cinema|ones)\s+)?(?:(?:is|are|r|were|was)\s+)?"
     r"(?:(?:so|really|pretty|kinda|just|too|always|mostly|all)\s+)*"
     r"(?:boring|dull|lame|cheesy|corny|dated|trash|garbage|terrible|awful|bad|overrated|cringe|"
-    r"cringey|slow|suck|sucks|sucked|bore me|bores me|meh|not my thing|a no)\b"
+    r"cringey|slow|suck|sucks|sucked|bore me|bores me|meh|not my thing|a no|"
+    # 'anything from the eighties has aged horribly', "80s stuff doesn't hold up"
+    r"(?:has |have )?aged (?:badly|horribly|poorly|terribly|awfully)|"
+    r"(?:has|have|does|do)(?:n't|nt| not) (?:aged|age|hold up|held up)(?: well)?)\b"
 )
+
+
+# a limit said as what is not wanted, after it: 'anything over 2 hours is too long', 'before
+# 1980 is too old for us', 'under 80 minutes feels too short', 'more than 2 hours is a no'
+_TURNED_DOWN_AFTER = re.compile(
+    r"\s*(?:(?:is|are|'s|s|feels?|seems?|would be|will be|gets?|gonna be)\s+)?"
+    r"(?:(?:way|just|a bit|a little|far|kinda|much|simply|honestly|probably)\s+)*"
+    r"(?:too (?:long|short|old|new|recent|dated|much|early|late)\b|a no\b|a no-go\b|"
+    r"a deal ?breaker\b|out of the question|off the table|pushing it|not ok(?:ay)?\b|"
+    r"a stretch\b|no good\b)"
+)
+# what comes before such a verdict: a limit ('anything over 2 hours is ', 'before 1980 is ');
+# its 'too long' / 'too old' is then no critique of the picks (the limit rule reads it)
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:more than|over|longer than|past|after|before|under|less than|shorter than|"
+    r"older than|newer than|earlier than|later than|pre|post)\s+(?:the\s+)?[\w.']+"
+    r"(?:\s*(?:minutes?|mins?|hours?|hrs?|h|m))?\s+"
+    r"(?:(?:is|are|'s|s|feels?|seems?|would be|will be|gets?|gonna be)\s+)?"
+    r"(?:(?:way|just|a bit|a little|far|kinda|much|simply|honestly|probably)\s+)*$"
+)
+
+
+def _limit_turned_down(m: re.Match[str]) -> bool:
+    """The limit matched is what the user turns down: said after a dislike ("I don't like
+    anything over 2 hours", "we banned anything after 2000") or followed by a verdict on it
+    ("anything over 2 hours is too long", "before 1980 is a no")."""
+    return bool(
+        _DISLIKED_BEFORE.search(_clause_before(m)) or _TURNED_DOWN_AFTER.match(m.string, m.end())
+    )
 
 
 def _clause_before(m: re.Match[str]) -> str:
@@ -1089,7 +1135,7 @@ _CLOCK_TIME = (
 )
 # when the watching starts: 'we start at 7:30', "it's 8 now", 'starting at 8.15'
 _CLOCK_START = re.compile(
-    r"\b(?:(?:we|i)(?:'ll| will)?\s+(?:start|begin)(?:ing)?(?:\s+at)?|start(?:ing)?\s+at|"
+    r"\b(?:(?:we|i)(?:'ll| will)?\s+(?:start|begin)(?:ing)?(?:\s+at)?|start(?:s|ing)?\s+at|"
     r"begin(?:ning)?\s+at|it'?s|it is|its|now)\s+(?:about\s+|around\s+|already\s+)?"
     rf"(?P<at>{_CLOCK_TIME})(?:\s*now)?\b"
 )
@@ -1352,7 +1398,7 @@ RULES: tuple[ConstraintRule, ...] = (
         _WHO
         + rf"\b{_FRIENDS}(?:(?:my|our|the|two|three|some|a couple of) (?:little |young |small )?"
         rf"(?:{_CHILD_ALT})"
-        r"s?\b|babysitting|babysit|little ones|(?<!about )(?<!of )(?<!teenage )"
+        r"s?\b|babysitting\b|babysit\b|little ones|(?<!about )(?<!of )(?<!teenage )"
         # 'creepy children freak me out': children the story has, nobody watching
         r"(?<!creepy )(?<!evil )(?<!possessed )(?<!scary )(?<!killer )(?<!demon )(?<!zombie )"
         # 'from when my parents were kids': a time of life, nobody watching
@@ -1668,7 +1714,10 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_until_clock_time",
         "runtime",
-        r"\b(?:done|finished|over|wrapped up|through|bed|asleep|ending|end|off)\s+by\s+"
+        r"\b(?:(?:done|finished|finish|over|wrapped up|wrap up|through|bed|asleep|ending|end|"
+        r"off|home|back)\s+by|(?:home|back)\s+at|"
+        r"(?:leave|leaves|leaving|go|goes|finish|finishes|end|ends|close|"
+        r"closes|lock up)\s+at|(?:until|till|til))\s+"
         rf"(?P<end>{_CLOCK_TIME})",
         _R._until_clock_time,
         when=_has_runtime,
@@ -1788,7 +1837,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:too |so |very |that |"
         # 'up or soul, which is shorter?': which of two is asked, no wish
         r"overly |a )?long(?: one)?|(?<!which is )(?<!which one is )(?<!which's )shorter|"
-        r"short(?! stor)|"
+        r"(?<!too )short(?! stor)|"
         r"quick(?:er)?)\b"
         r"(?! than)",
         _R._shorter,

@@ -188,6 +188,12 @@ _HOUR_AND_RE = re.compile(
     rf"{_TEENS_ALT}|{_ONES_ALT}|\d{{1,2}})(?:\s*(?:minutes?|mins?))?\b",
     re.IGNORECASE,
 )
+# 'an hour and three quarters', 'two hours and a quarter' -> '105 minutes', '135 minutes'
+_HOUR_AND_QUARTER_RE = re.compile(
+    r"\b(?P<h>an?|one|two|three|1|2|3)\s+hours?\s+and\s+(?:an?\s+)?"
+    r"(?P<q>quarter|three[\s-]quarters)(?:\s+of\s+an\s+hour)?\b",
+    re.IGNORECASE,
+)
 # 'seven and a half', '6 and a half' (a rating; hours are read by _AND_A_HALF_RE first)
 _POINT_FIVE_RE = re.compile(
     rf"\b(?P<n>{_ONES_ALT}|ten|\d)\s+and\s+a\s+half\b(?!\s*(?:hours?|hrs?|stars?|mins?))",
@@ -210,6 +216,75 @@ def _small_number(word: str) -> int:
         elif w == "ten":
             total += 10
     return total
+
+
+# clock times in words where a time of day is said ('leave at eleven', 'it's half past nine',
+# 'until quarter to ten', 'by nine thirty') -> '11:00', '9:30', '9:45', '9:30', so the clock
+# rows read them
+_HOURS = {w: n for n, w in enumerate([*_ONES, "ten", "eleven", "twelve"], start=1)}
+_HOUR_ALT = "|".join(sorted(_HOURS, key=len, reverse=True))
+_CLOCK_WORDS_RE = re.compile(
+    r"\b(?P<pre>at|by|until|till|til|before|it'?s|it is|start(?:s|ing)?|begin(?:s|ning)?|from)"
+    r"\s+(?:about\s+|around\s+|already\s+)?"
+    rf"(?:(?P<half>half|quarter)\s+(?P<rel>past|to|after)\s+(?P<h1>{_HOUR_ALT})"
+    rf"|(?P<h2>{_HOUR_ALT})(?:\s+(?P<mins>thirty|fifteen|forty[\s-]five|o'?clock))?)\b"
+    r"(?!\s*(?:years?|yrs?|yo|y/o|minutes?|mins?|hours?|hrs?|stars?|of|films?|movies?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clock_in_words(m: re.Match[str]) -> str:
+    """'at half past nine' -> 'at 9:30'; 'until quarter to ten' -> 'until 9:45'."""
+    if m["half"]:
+        hour = _HOURS[m["h1"].lower()]
+        past = 30 if m["half"].lower() == "half" else 15
+        if m["rel"].lower() == "to":
+            hour, past = (hour - 2) % 12 + 1, 60 - past
+        return f"{m['pre']} {hour}:{past:02d}"
+    mins = (m["mins"] or "").lower().replace("-", " ")
+    past = {"thirty": 30, "fifteen": 15, "forty five": 45}.get(mins, 0)
+    return f"{m['pre']} {_HOURS[m['h2'].lower()]}:{past:02d}"
+
+
+# degree words a verdict phrase may carry inside it: 'left me completely cold', 'was really
+# not my thing', 'went way over my head'
+_INSIDE_CUES = frozenset(
+    [
+        "completely",
+        "totally",
+        "utterly",
+        "really",
+        "rather",
+        "pretty",
+        "quite",
+        "so",
+        "absolutely",
+        "just",
+        "kinda",
+        "honestly",
+        "entirely",
+        "way",
+        "fully",
+        "much",
+    ]
+)
+
+
+def phrase_end(words: Sequence[str], i: int, phrase: tuple[str, ...]) -> int:
+    """The end (exclusive) of `phrase` read at words[i:], degree words allowed between its
+    words ('left me completely cold' for 'left me cold'); i when it does not match there."""
+    if tuple(words[i : i + len(phrase)]) == phrase:
+        return i + len(phrase)
+    if len(phrase) < 2 or words[i : i + 1] != [phrase[0]]:
+        return i
+    k = i + 1
+    for w in phrase[1:]:
+        while k < len(words) and words[k] != w and words[k] in _INSIDE_CUES:
+            k += 1
+        if k >= len(words) or words[k] != w:
+            return i
+        k += 1
+    return k
 
 
 def _year_in_words(m: re.Match[str]) -> str:
@@ -438,8 +513,27 @@ def normalize_slang(text: str) -> str:
     text = _WORLD_WAR_RE.sub(lambda m: "ww2" if m.group("a") or m.group("b") else "ww1", text)
     text = _AND_A_HALF_RE.sub(_and_a_half, text)
     text = _ASPECT_RE.sub(lambda m: f"{m.group('v')} ", text)
+    # 'two hours at the very most', 'at the outside' -> 'at most'; 'at the very least'
+    text = re.sub(r"\bat the (?:very )?(most|least)\b", r"at \1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bat the (?:very )?outside\b", "at most", text, flags=re.IGNORECASE)
+    text = _HOUR_AND_QUARTER_RE.sub(
+        lambda m: (
+            f"{60 * max(1, _small_number(m['h'])) + (15 if m['q'].lower() == 'quarter' else 45)}"
+            " minutes"
+        ),
+        text,
+    )
     text = _HOUR_AND_RE.sub(lambda m: f"{60 + _small_number(m.group('m'))} minutes", text)
     text = _YEAR_WORDS_RE.sub(_year_in_words, text)
+    text = _CLOCK_WORDS_RE.sub(_clock_in_words, text)
+    # 'nothing made before the millennium', 'after the turn of the century': the year 2000
+    text = re.sub(
+        r"\b(before|after|since|pre|post|until)\s+(?:the\s+)?(?:millenn?ium|turn of the "
+        r"(?:century|millenn?ium)|y2k)\b",
+        r"\1 2000",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = _POINT_FIVE_RE.sub(lambda m: f"{_small_number(m.group('n'))}.5", text)
     text = _SPELLED_RE.sub(_spelled_number, text)
     text = _ANSWERED_RE.sub(_answered, text)
@@ -1532,6 +1626,9 @@ class ParseBase:
             between = [x.text for x in words if verb.start < x.start < phrase.start]
             if (
                 verb.lemma == "be"
+                # a complement follows its verb: in 'no more pixar im sick of it' the parse
+                # makes 'pixar' the complement of "i'm", but a user's state comes after "i'm"
+                and phrase.start > verb.start
                 and "," not in between
                 and any(
                     words[c.head] is verb

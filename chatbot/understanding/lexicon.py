@@ -144,9 +144,9 @@ def _aliases(text: str) -> dict[str, list[str]]:
 
 NEGATORS = _words(
     "not no never don't dont didn't didnt doesn't doesnt isn't wasn't aren't won't can't cannot "
-    "haven't havent hasn't hadn't "
+    "haven't havent hasn't hadn't weren't couldn't wouldn't shouldn't mustn't needn't "
     # typed without the apostrophe on a phone ('it wasnt good', 'i cant stand horror')
-    "isnt wasnt arent werent wont cant hasnt hadnt couldnt wouldnt shouldnt "
+    "isnt wasnt arent werent wont cant hasnt hadnt couldnt wouldnt shouldnt mustnt neednt "
     "nothing without neither nor less avoid except none hardly nobody zero"
 )
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
@@ -207,6 +207,16 @@ NEGATIVE_CUES = _phrases(
     "a waste of time|left me cold|did nothing for me|a chore|a slog|dragged on|unwatchable|"
     "a mess|a hot mess|a dud|a flop|a drag|didn't do it for me|didnt do it for me|"
     "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
+    # 'arthur refuses to watch anything with tom cruise', "she won't sit through a musical"
+    "refuses to watch|refuse to watch|refused to watch|refuses to see|refuse to see|"
+    "won't watch|wont watch|will not watch|won't sit through|wont sit through|"
+    "wouldn't watch|wouldnt watch|won't go near|wont go near|"
+    # 'elf grated on us', 'coco was a bit much for her', 'the third doesn't appeal at all'
+    "grated on|grates on|grated|got on my nerves|gets on my nerves|got on our nerves|"
+    "a bit much|rather much|hard going|heavy going|tough going|dragged|drags|"
+    "doesn't appeal|doesnt appeal|does not appeal|didn't appeal|didnt appeal|"
+    "don't appeal|dont appeal|couldn't get into|couldnt get into|could not get into|"
+    "didn't get on with|didnt get on with|never got into|"
     # 'baywatch was not what i was looking for': it missed
     "not what i was looking for|wasn't what i was looking for|wasnt what i was looking for|"
     "not what i expected|wasn't what i expected|wasnt what i expected|not what i wanted|"
@@ -325,6 +335,11 @@ POSITIVE_CUES = _phrases(
     "goes hard|went hard|go hard|holds up|still holds up|hold up|still hold up|held up|"
     "aged well|aged like fine wine|"
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
+    # 'susan would much rather see a comedy', "we'd rather watch something light"
+    "would rather see|would rather watch|would rather have|rather see|rather watch|"
+    # 'room really stayed with me', "i haven't stopped thinking about it"
+    "stayed with me|has stayed with me|haven't stopped thinking about|"
+    "havent stopped thinking about|can't stop thinking about|cant stop thinking about|"
     "edge of my seat|changed my life|made my day|hit different|hits different|a gem|"
     "a must see|a must-see|a must watch|a must-watch|a treat|a joy|a delight|cracked me up|"
     "so much fun|lots of fun|a lot of fun|really fun|fun|worth it|was worth it|"
@@ -442,7 +457,7 @@ NUMBER_WORDS: dict[str, float] = {
 # alias words -> candidate facet values (normalised); the first one the catalogue has wins
 FACET_ALIASES = _aliases(
     """funny|funnier|comedies|comedic|comedy|laugh|hilarious|lighthearted = comedy, komödie;
-    fun|light = comedy;
+    fun|light|laughs|laughter = comedy;
     violent|violence|brutal = violence;
     rom com|romcom|rom coms = romantic comedy;
     chick flick|chick flicks|chick film|chick films|chickflick|chickflicks = chick flick;
@@ -706,6 +721,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "year",
         r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
         r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b|"
+        # 'which of these is the most recent?'
+        r"^(?:which|what)\b.*\b(?:most recent|latest|earliest)\b|"
         # 'is any of these newer?' asks about the picks ('something newer?' is a request)
         r"^(?:is|are|was|were|which)\b.*\b(?:newer|older|more recent)\b|"
         # 'is it old?', 'is the second one recent?' ('is there anything new?' is a request)
@@ -724,7 +741,12 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\b(?:under|over|less than|more than|shorter than|longer than|below|above)\b|"
         # 'is titanic long?', 'was it too long?' ('is there something short?' is a request)
         r"^(?:is|are|was|were|isn't|wasn't)\s+(?!there\b).*\b(?:long|short|lengthy)\b"
-        r"(?!\s+(?:ago|time|story|stories)\b)",
+        r"(?!\s+(?:ago|time|story|stories)\b)|"
+        # 'is the second one over two hours?', 'is it under 90 minutes?'
+        r"^(?:is|are|was|were|isn't|wasn't|does|do|would)\s+(?!there\b).*\b(?:over|under|"
+        r"more than|less than|longer than|shorter than|above|below|past|run|last)\s+"
+        r"(?:an?|one|two|three|four|\d+(?:\.\d+)?)\s*(?:and a half\s+)?"
+        r"(?:hours?|hrs?|h|minutes?|mins?)\b",
     ),
     (
         # 'is the first one in english?', 'is it subtitled?', 'what language is it in?'
@@ -771,7 +793,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         # ('blood' only with a quantity: 'first blood' is a title)
         r"\bjump[\s-]?scares?\b|\b(?:a lot of|lots of|much|any|so much|too much) blood\b|"
         r"\bgraphic\b|\bdisturbing\b|\bnudity\b|"
-        r"\bswearing\b|\bcursing\b|\bsex scenes?\b|"
+        r"\bswearing\b|\bcursing\b|\bsex scenes?\b|\bbad language\b|\bprofanity\b|"
+        r"\bswear ?words\b|\bstrong language\b|\bfoul language\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
         # 'is inception good for a first date', 'would heat work for date night?'

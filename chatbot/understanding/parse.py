@@ -45,6 +45,7 @@ from chatbot.understanding.core import (
     denial_end,
     fold_accents,
     normalize_title,
+    phrase_end,
 )
 from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_language
 from chatbot.understanding.lexicon import (
@@ -115,6 +116,18 @@ _NOT_SO_MUCH_AS = re.compile(
     re.IGNORECASE,
 )
 
+# two kinds weighed against each other: 'more funny than scary', 'more of a thriller than a
+# horror', 'less talking and more action' (read by Understander._kinds_weighed)
+_KIND = r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+_MORE_THAN = re.compile(
+    rf"\bmore\s+(?:of\s+)?(?:an?\s+)?(?P<a>{_KIND}?)\s+than\s+(?:an?\s+|the\s+)?(?P<b>{_KIND})",
+    re.IGNORECASE,
+)
+_LESS_AND_MORE = re.compile(
+    r"\b(?P<less>less|fewer)\s+(?P<a>[a-z][\w-]*)\s+(?:(?:and|&)\s+)?(?P<more>more)\b",
+    re.IGNORECASE,
+)
+
 # a correction of a name said before ('loved drive. wait no, i meant baby driver, not drive',
 # 'goodfellas... no, not goodfellas, i meant casino'): X stands where Y was said
 _SELF_CORRECTION = re.compile(
@@ -181,7 +194,9 @@ SEEN_ALL_LIMIT = (
 # about a comedy')
 _OPENING_FILLER = re.compile(
     r"^(?:(?:ok(?:ay)?|so|hm+|well|and|then|alright|right|cool|thanks|great|nice|ah|oh|um+|uh|"
-    r"yeah|yes|no|nah|nope)\b[,!.]*\s*)+"
+    r"yeah|yes|no|nah|nope|o+h+|ah+|thank you(?: so much| very much)?|thanks (?:a lot|so much)|"
+    r"cheers|wonderful|lovely|brilliant|perfect|excellent|splendid|marvell?ous|fab|fantastic|"
+    r"interesting|sure|got it|i see|right then|ta)\b[,!.]*\s*)+"
 )
 _SOME_FILM = ("something", "anything", "one", "ones")  # 'something funny', 'a scary one'
 # moods a 'lighter' wish turns down (the first is what 'darker' asks for) and the ones a
@@ -260,7 +275,9 @@ class Understander:
         # 'the last one is it long', '2nd one does it have subtitles': a pick named, then a
         # question about it typed without the comma
         text = _PLACE_THEN_QUESTION.sub(r"\g<place>, \g<q>", text)
+        text = self._marked_titles(text)
         text = self._non_kinds(text)
+        text = self._kinds_weighed(text)
         text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
@@ -550,6 +567,47 @@ class Understander:
             return f"no {m['w']},"  # the comma ends the refusal: "a nonviolent comedy"
 
         return re.sub(r"\bnon[\s-]?(?P<w>[a-z]+)\b", kind, text, flags=re.IGNORECASE)
+
+    def _marked_titles(self, text: str) -> str:
+        """A catalogue title between asterisks or single quotes ("*Crash*", "'The Birds'") is
+        written as one in double quotes, the mark of a title; other words so marked are
+        emphasis ('*sigh*', "'meh'") and lose the marks."""
+
+        def title(m: re.Match[str]) -> str:
+            inner = m["a"] or m["s"]
+            if normalize_title(inner) in self.vocab.titles:
+                return f'"{inner}"'
+            return inner if m["a"] else m.group(0)
+
+        return re.sub(
+            r"(?<![\w*])\*(?P<a>[^*\s][^*]{0,119}?)\*(?![\w*])|"
+            r"(?<![\w'])'(?P<s>[^'\s][^']{0,79}?)'(?![\w'])",
+            title,
+            text,
+        )
+
+    def _kinds_weighed(self, text: str) -> str:
+        """'more funny than scary', 'more of a thriller than a horror' -> 'funny, not scary':
+        the kind after 'than' is the one not wanted, as with 'rather than', where both sides
+        are kinds the catalogue knows (after 'than' a title is a yardstick: 'more violent than
+        heat'); 'less talking and more action' -> 'less talking, more action': the 'more' side
+        is no longer under the 'less'."""
+
+        def kind(words: str) -> bool:
+            key = tuple(w for w in re.split(r"[\s-]+", words.lower()) if w)
+            return self.vocab.facet_terms.get(key) is not None
+
+        def weighed(m: re.Match[str]) -> str:
+            b, rest = m["b"], ""
+            if not kind(b) and " " in b:
+                b, rest = b.split(None, 1)  # 'scary please': the kind, then the rest
+                rest = f" {rest}"
+            if not (kind(m["a"]) and kind(b)):
+                return m.group(0)
+            return f"{m['a']}, not {b}{rest}"
+
+        text = _MORE_THAN.sub(weighed, text)
+        return _LESS_AND_MORE.sub(lambda m: f"{m['less']} {m['a']}, {m['more']}", text)
 
     def _acronyms_spelt_out(self, text: str) -> str:
         """'loved lotr and t2' -> 'loved lord of the rings and terminator 2': the initials fans
@@ -2019,8 +2077,12 @@ class _Parse(ConstraintRules, TitleRules):
                 (LUKEWARM_CUES, "lukewarm"),  # 'Interstellar was ok': watched, no verdict
             ):
                 for phrase in table:
-                    n = len(phrase)
-                    if tuple(words[i : i + n]) == phrase and self._free(i, n):
+                    n = phrase_end(words, i, phrase) - i
+                    if n > 0 and self._free(i, n):
+                        if phrase == ("none",) and words[i + 1 : i + 3] in (
+                            *(["of", w] for w in ("us", "them", "my", "our", "you", "y'all")),
+                        ):
+                            continue  # 'none of us likes horror': a negative subject
                         if n == 1 and phrase[0] in USER_STATES and self._says_i_am(i):
                             continue  # "i'm bored, any ideas": how the user feels, no verdict
                         if n == 1 and kind in ("pos", "neg") and self._says_of_a_thing(i):
@@ -2993,7 +3055,23 @@ class _Parse(ConstraintRules, TitleRules):
             and not (k > 0 and self.toks[k - 1].text in ("for", "with"))
             # 'cars wasn't at all': an intensifier, not 'all of them'
             and not (k > 0 and self.toks[k - 1].text == "at" and self.toks[k].text == "all")
+            # 'all spectacle, no heart', 'all style': a determiner of a noun, not 'all of them'
+            and not self._determines_a_noun(k)
             for k in range(lo, hi)
+        )
+
+    def _determines_a_noun(self, k: int) -> bool:
+        """Token k ('all', 'each') is the determiner of a noun after it, per the parse."""
+        w = self._word(k)
+        if w is None or w.dep not in ("det", "predet"):
+            return False
+        head = self.syntax.words[w.head]
+        return (
+            head.pos in ("NOUN", "PROPN")
+            and head.start > w.start
+            # 'all three', 'all the films', 'both movies': the titles after all
+            and head.tag != "CD"
+            and head.text.lower() not in (*FILM_NOUNS, *_NUMBER_WORDS)
         )
 
     def _said_by_someone_else(self, k: int) -> bool:
@@ -3425,6 +3503,27 @@ class _Parse(ConstraintRules, TitleRules):
         )
         return lower or (proper(k) and (proper(k - 1) or proper(k + 1)))
 
+    def _someone_doing(self, k: int) -> bool:
+        """Token k is a capitalised name that is the subject of a main clause's verb other than
+        'be' ('Margaret cannot abide violence', 'Brian likes war films and Susan hates them',
+        'Arthur refuses to watch ...'): someone in the user's life, per the parse; not a name
+        in the story ('a film where Paris floods' is a relative clause)."""
+        w = self._word(k)
+        if w is None or w.pos != "PROPN" or not self.toks[k].raw[:1].isupper():
+            return False
+        words = self.syntax.words
+        subject = w
+        if subject.dep == "conj" and words[subject.head].dep in ("nsubj", "nsubjpass"):
+            subject = words[subject.head]  # 'Brian and Susan like ...'
+        if subject.dep not in ("nsubj", "nsubjpass"):
+            return False
+        verb = words[subject.head]
+        return (
+            verb.pos in ("VERB", "AUX")
+            and verb.lemma != "be"
+            and verb.dep in ("ROOT", "conj", "ccomp", "parataxis")
+        )
+
     def _topic_word(self, k: int) -> bool:
         """A word that can carry a topic: a noun, proper noun, adjective or verb (per the parse)
         that the catalogue's descriptions use, and not so common there that it says nothing
@@ -3439,6 +3538,8 @@ class _Parse(ConstraintRules, TitleRules):
         pos = self._pos(k)
         if pos not in ("NOUN", "PROPN", "ADJ", "VERB", "X", ""):
             return False
+        if self._someone_doing(k):
+            return False  # 'Margaret cannot abide violence', 'Brian likes war films'
         if self._in_proper_name(k):
             return True  # 'set in New York', 'Los Angeles': an everyday word inside a name
         if word in EVENT_VERBS and (w := self._word(k)) is not None and self._describes_the_film(w):
@@ -3816,6 +3917,7 @@ INTERJECTIONS = frozenset(
         "btw",
     )
 )
+_NUMBER_WORDS = ("two", "three", "four", "five", "six", "ones", "one")
 PLURAL_REFERENCES = frozenset(
     ("both", "all", "them", "those", "these", "each", "either", "neither")
 )

@@ -19,6 +19,7 @@ from chatbot.understanding.core import (
     denial_end,
     fold_accents,
     normalize_title,
+    phrase_end,
 )
 from chatbot.understanding.lexicon import (
     CHAT_ABBREVIATIONS,
@@ -1035,6 +1036,12 @@ class TitleRules(ParseBase):
                     (nxt in ("looks", "sounds") or nxt in COPULAS or nxt in DENIED_COPULAS)
                     and self._cue_after(i, n)
                 )
+                # '..., but Gravity left me cold': the subject of a verdict said right after it
+                or (
+                    prev in CLAUSE_OPENERS
+                    and self._subject_of_clause(i, n)
+                    and self._verdict_at(i + n)
+                )
             )
         return (
             self._cue_before(i)
@@ -1905,21 +1912,21 @@ class TitleRules(ParseBase):
 
     def _verdicts_at(self, k: int) -> list[tuple[str, ...]]:
         """The verdict phrases (praise, complaint, being shaken) that open at token k."""
-        tail = tuple(t.text for t in self.toks[k : k + 6])
+        tail = [t.text for t in self.toks[k : k + 8]]
         return [
             p
             for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, EFFECT_PHRASES)
             for p in table
-            if tail[: len(p)] == p
+            if phrase_end(tail, 0, p) > 0
         ]
 
     def _subject_verdict_at(self, k: int) -> bool:
         """A verdict verb said of the subject before it opens at token k and closes its clause
         ('taken slaps', 'heat goes hard, ...', 'jaws still holds up and ...'): SUBJECT_VERDICTS."""
-        tail = tuple(t.text for t in self.toks[k : k + 5])
+        tail = [t.text for t in self.toks[k : k + 7]]
         for p in SUBJECT_VERDICTS:
-            if tail[: len(p)] == p:
-                after = self.toks[k + len(p)].text if k + len(p) < len(self.toks) else ""
+            if (end := phrase_end(tail, 0, p)) > 0:
+                after = self.toks[k + end].text if k + end < len(self.toks) else ""
                 if after in CLAUSE_BREAK or after in _AFTER_A_CLOSING_VERDICT:
                     return True
         return False
@@ -1998,6 +2005,11 @@ class TitleRules(ParseBase):
             items = [it for it in items or () if normalize_title(it.title) == key]
         elif not items:
             items = self.vocab.short_titles.get(key) or self.vocab.prefix_titles.get(key)
+        if items and len(items) > 1:
+            # 'Room' is Room (2015), 'the room' The Room (2003): the title as typed, article
+            # and all, wins over one the key only shares
+            typed = re.sub(r"\s*\(\d{4}\)\s*$", "", " ".join(text.lower().split()))
+            items = [it for it in items if it.title.lower() == typed] or items
         if items:
             return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4 or exact_only:
@@ -2333,7 +2345,30 @@ class TitleRules(ParseBase):
     def _someones_name(self, i: int) -> bool:
         """Token i is a capitalised word right after one of the user's people or pets ('my
         friend Amelia', 'our cat Garfield'): that one's name, no title, person or topic."""
-        return self.toks[i].raw[:1].isupper() and self._word_before(i) in (WATCHERS | PET_NOUNS)
+        return self.toks[i].raw[:1].isupper() and (
+            self._word_before(i) in (WATCHERS | PET_NOUNS) or self._subject_of_a_person(i)
+        )
+
+    def _subject_of_a_person(self, i: int) -> bool:
+        """Token i is a one-word capitalised subject of a verb only a person does ('Arthur
+        refuses to watch ...', 'Brian likes war films', 'Howard thinks ...'): someone's name,
+        per the parse ('Up made me cry', 'Heat dragged' keep their films)."""
+        w = self._word(i)
+        if w is None or w.dep not in ("nsubj", "nsubjpass"):
+            return False
+        if i + 1 < len(self.toks) and self.toks[i + 1].raw[:1].isupper():
+            return False  # a longer name or title
+        words = self.syntax.words
+        verb = words[w.head]
+        between = [x for x in words if w.start < x.start < verb.start]
+        # the verb follows its subject with at most an auxiliary, a negation or an adverb
+        # between ('Arthur simply refuses', 'Brian doesn't like'); not 'Goodfellas, Casino,
+        # Heat - I loved all three', which the parse may hang on 'loved'
+        return (
+            verb.lemma in _PERSON_VERBS
+            and verb.start > w.start
+            and all(x.pos in ("AUX", "PART", "ADV") for x in between)
+        )
 
     def _word_before(self, i: int) -> str:
         """The word typed right before token i, even where a rule pass has read it ('my
@@ -3026,13 +3061,46 @@ _FACT_NOUNS = frozenset(
 BROAD_GENRE_SHARE = 0.01
 
 
+# verbs whose subject is a person, never a film: the subject is someone's name
+_PERSON_VERBS = frozenset(
+    [
+        "like",
+        "love",
+        "hate",
+        "adore",
+        "enjoy",
+        "prefer",
+        "want",
+        "refuse",
+        "think",
+        "say",
+        "abide",
+        "fancy",
+        "insist",
+        "reckon",
+        "wish",
+        "hope",
+        "mention",
+        "suggest",
+        "ask",
+        "tell",
+        "watch",
+        "dislike",
+        "detest",
+        "loathe",
+        "despise",
+        "worship",
+    ]
+)
+
+
 def _cue_within(
     tail: Sequence[str], tables: Sequence[tuple[tuple[str, ...], ...]], *, first_only: bool = False
 ) -> bool:
     """A phrase of one of the cue `tables` starts in `tail` (at its first word only, with
     `first_only`)."""
     starts = range(1) if first_only else range(len(tail))
-    return any(tuple(tail[j : j + len(p)]) == p for table in tables for p in table for j in starts)
+    return any(phrase_end(tail, j, p) > j for table in tables for p in table for j in starts)
 
 
 def _names_its_genre(words: list[str], facet: tuple[str, str]) -> bool:
