@@ -344,3 +344,21 @@ def test_a_suitability_question_with_the_reason_for_it_is_answered(
     movies_manager: DialogueManager, ask: str
 ) -> None:
     answered_and_unchanged(movies_manager, f"why-{ask}", ["a thriller", ask])
+
+
+@pytest.mark.parametrize(
+    ("first", "ask", "said"),
+    [
+        ("a western", "ooh, is the third one very long?", "minutes"),
+        ("a musical", "Lovely. Which of them is the longest?", "longest"),
+        ("a thriller", "is the first one under 90 minutes?", "minutes"),
+        ("a comedy", "are any of these more than two hours?", "minutes"),
+        ("a war film", "which of these is the latest?", "newest"),
+        ("a crime film", "does the second one have strong language?", "**"),
+    ],
+)
+def test_questions_after_a_lead_in_or_about_a_length_are_answered(
+    movies_manager: DialogueManager, first: str, ask: str, said: str
+) -> None:
+    reply = answered_and_unchanged(movies_manager, f"lead-{ask}", [first, ask])
+    assert said in reply.text, reply.text
