@@ -362,3 +362,41 @@ def test_questions_after_a_lead_in_or_about_a_length_are_answered(
 ) -> None:
     reply = answered_and_unchanged(movies_manager, f"lead-{ask}", [first, ask])
     assert said in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "seen_places"),
+    [
+        ("a western", "seen 1 and 2", (0, 1)),
+        ("a thriller", "2 and 3 seen already", (1, 2)),
+        ("a sci-fi film", "seen all 3", (0, 1, 2)),
+    ],
+)
+def test_picks_named_by_bare_numbers_are_marked_seen(
+    movies_manager: DialogueManager, first: str, reply: str, seen_places: tuple[int, ...]
+) -> None:
+    sid = f"numbers-{reply}"
+    shown = movies_manager.respond(sid, first).items
+    movies_manager.respond(sid, reply)
+    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    for k in seen_places:
+        assert f"Already seen: {shown[k].item.label}" in labels, labels
+
+
+@pytest.mark.parametrize("reply", ["lowkey fire", "these r fire fr"])
+def test_slang_praise_of_the_picks_is_no_topic(movies_manager: DialogueManager, reply: str) -> None:
+    sid = f"slang-{reply}"
+    movies_manager.respond(sid, "a horror comedy")
+    movies_manager.respond(sid, reply)
+    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    assert not any("fire" in x for x in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("first", "ask"),
+    [("a horror film", "is the third one found footage"), ("a comedy", "is the second one good")],
+)
+def test_is_the_nth_one_kind_or_good_is_a_question(
+    movies_manager: DialogueManager, first: str, ask: str
+) -> None:
+    answered_and_unchanged(movies_manager, f"kind-{ask}", [first, ask])

@@ -5868,3 +5868,79 @@ def test_all_before_a_noun_is_no_verdict_on_every_title(
     found = events(nlu, "I loved Heat, but Avatar left me cold: all effects, no story")
     assert ItemLiked(heat.id, heat.label) in found, found
     assert ItemRejected(heat.id, heat.label) not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("i liked scream and scream 2 was trash", ("Scream", 1996), ("Scream 2", 1997)),
+        ("the first alien was goated, aliens was mid", ("Alien", 1979), ("Aliens", 1986)),
+        ("i loved jaws and jaws 2 was so boring", ("Jaws", 1975), ("Jaws 2", 1978)),
+    ],
+)
+def test_a_title_with_its_own_copula_verdict_takes_that_verdict(
+    nlu: Understander,
+    movies_catalog: Catalog,
+    text: str,
+    liked: tuple[str, int],
+    rejected: tuple[str, int],
+) -> None:
+    good, bad = movie(movies_catalog, *liked), movie(movies_catalog, *rejected)
+    found = events(nlu, text)
+    assert ItemLiked(good.id, good.label) in found, found
+    assert ItemRejected(bad.id, bad.label) in found, found
+    assert ItemLiked(bad.id, bad.label) not in found
+
+
+@pytest.mark.parametrize("text", ["horror pls 😭 im so bored", "the notebook 😭😭 loved it"])
+def test_the_crying_emoji_is_no_wish_for_sad_films(nlu: Understander, text: str) -> None:
+    assert AttributePreferred("mood", "Sad") not in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["a western, not the modern ones", "nothing recent please, a thriller"]
+)
+def test_modern_or_recent_turned_down_asks_for_older_films(nlu: Understander, text: str) -> None:
+    found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert [e.name for e in found] == ["year_max"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("a thriller, it mustn't be American", "US"),
+        ("the film shouldn't be British this time", "GB"),
+    ],
+)
+def test_a_nationality_after_a_negated_be_is_left_out_and_no_title(
+    nlu: Understander, text: str, country: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("country", country) in found, found
+    assert not any(isinstance(e, (ItemLiked, ItemRejected)) for e in found), found
+
+
+def test_a_country_name_after_a_cue_stays_a_title(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    brazil = movie(movies_catalog, "Brazil", 1985)
+    assert ItemLiked(brazil.id, brazil.label) in events(nlu, "I really liked Brazil")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("my mum falls asleep if it runs over 90 minutes", 90),
+        ("Frank won't come if it's longer than two hours", 120),
+    ],
+)
+def test_a_length_someone_will_not_sit_through_is_the_most(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert found == [ConstraintSet("runtime_max", minutes)], found
+
+
+def test_w_before_whom_it_is_with_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "movie night w my little sister, something funny")
+    assert not any(isinstance(e, ItemLiked) for e in found), found

@@ -740,6 +740,12 @@ class ConstraintRules(ParseBase):
             return True  # 'newer, like 90s onwards': the years said win over the comparison
         if any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in self.events):
             return True  # 'before 1970, the newer ones feel fake': newer is what is not wanted
+        if not word.startswith("not") and self._negated_before(m.start()):
+            # 'a heist film, not the modern ones', 'nothing recent please': the older ones
+            shown_years = self._shown_years()
+            ref = int(statistics.median(shown_years)) if shown_years else v.latest_year - 10
+            self._set("year_max", ref - 1)
+            return True
         if word in ("newer", "more recent"):
             self.comparative = (len(self.events), "newer")
         if word in ("newer", "more recent") and shown_years:
@@ -1031,6 +1037,10 @@ _DISLIKED_BEFORE = re.compile(
     r"interested in|keen on|up for|in the mood for)|\b(?:hate|hates|dislike|dislikes|can't stand|"
     r"cannot stand|avoid|skip|sick of|tired of|(?:can't|cant|cannot) (?:do|handle|sit through|"
     r"deal with|take)|"
+    # "howard won't come if it's over two hours", 'she falls asleep if it runs past 90 mins'
+    r"(?:won'?t|will not|wouldn'?t|would not|refuses? to|(?:can'?t|cannot) (?:be bothered to)?)"
+    r"\s*(?:come|watch|stay|sit|go|join)(?: (?:in|through it|along|with us))? if|"
+    r"(?:falls?|fell) asleep if|(?:leaves?|walks? out|gives? up|gets? bored) if|"
     # 'we banned anything after 2000', 'rule out films over 2 hours'
     r"ban|bans|banned|banning|rule out|ruled out|ruling out|exclude|excluding|excluded|veto|"
     r"vetoed|nix|(?:can't|cant|cannot) (?:do|handle|sit through|"
@@ -1041,7 +1051,8 @@ _DISLIKED_BEFORE = re.compile(
     r"\s+(?:(?:anything|any|films?|movies?|stuff|"
     r"something|ones?|flicks?|that's|that is|that are|thats|which is|which are|that|made|"
     # 'i hate when movies are over 2 hours', 'i hate it when they run longer than ...'
-    r"released|shot|filmed|produced|when|it|they|are|is|run|runs|go|goes|last|lasts)\s+)*$"
+    r"released|shot|filmed|produced|when|it|they|are|is|run|runs|go|goes|last|lasts|it's|its|"
+    r"they're|theyre|runs? past|goes past)\s+)*$"
 )
 
 
@@ -1982,7 +1993,10 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "language_or_country_not",
         "language",
-        r"\b(?:not|nothing|no|none|never|non[\s-]?)\s+(?:an?\s+|any\s+)?(?:in\s+|from\s+)?"
+        r"\b(?:not|nothing|no|none|never|non[\s-]?|"
+        # "it mustn't be american", "the film shouldn't be french"
+        r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|isn'?t|wasn'?t) be)\s+"
+        r"(?:an?\s+|any\s+)?(?:in\s+|from\s+)?"
         rf"(?:(?P<l>{_LANGUAGE_ALT})(?:[\s-](?:language|speaking|spoken|audio))?|"
         rf"(?P<c>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones?|stuff|productions?|cinema))?"
         r"(?=\s*(?:[,.;!?]|$|please|pls|thanks|though|either|for me|anymore|this time|and\b|"

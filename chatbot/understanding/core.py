@@ -93,6 +93,13 @@ _ANSWERED_RE = re.compile(
     r"\b(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|i|i'm|im|not)\b))[.!,]?",
     re.IGNORECASE,
 )
+# a reply that only praises in slang: 'lowkey fire', 'these r fire fr', 'all bangers ngl'
+_SLANG_APPROVAL_RE = re.compile(
+    r"\s*(?:(?:lowkey|ngl|so|straight|absolutely|kinda|tbh|honestly|these|those|they|all|are|r|"
+    r"look|looks|lookin|looking|actually|fr)\s+)*(?:fire|bangers?|goated|valid)"
+    r"(?:\s+(?:ngl|tbh|fr|lol|frfr|no cap))*[\s.!,]*",
+    re.IGNORECASE,
+)
 _APPROVAL_RE = re.compile(
     r"\b(sound|sounds|look|looks|seem|seems)\s+(?:so\s+|really\s+|very\s+|pretty\s+|quite\s+)?"
     r"(?:fun|good|great|cool|nice|awesome|interesting|amazing|perfect|fine|ok|okay|excellent|"
@@ -500,6 +507,12 @@ def normalize_slang(text: str) -> str:
         flags=re.IGNORECASE,
     )
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    # 'watching w my lil bro', 'smth w the kids': a lone 'w' before whom it is with
+    text = re.sub(
+        r"\b[wW](?= (?:my|our|the|me|him|her|us|them|friends?|family|mates?|some|a|an)\b)",
+        "with",
+        text,
+    )
     text = re.sub(r"~\s*(?=\d)", "about ", text)  # '~90 min'
     # 'something thriller-ish', '90s-ish', 'scary-ish': near enough is the word itself
     text = re.sub(r"(?<=[A-Za-z0-9])-ish\b", "", text, flags=re.IGNORECASE)
@@ -537,6 +550,8 @@ def normalize_slang(text: str) -> str:
     text = _POINT_FIVE_RE.sub(lambda m: f"{_small_number(m.group('n'))}.5", text)
     text = _SPELLED_RE.sub(_spelled_number, text)
     text = _ANSWERED_RE.sub(_answered, text)
+    if _SLANG_APPROVAL_RE.fullmatch(text):
+        text = "those look good"  # 'lowkey fire', 'these r fire fr' after the picks
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
 

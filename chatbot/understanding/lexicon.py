@@ -91,7 +91,8 @@ EMOJI = {
     "😱": " scary ",
     "😂": " funny ",
     "🤣": " funny ",
-    "😭": " sad ",
+    # '😭' is not here: in chat it says the user is overwhelmed ('so good 😭', 'im bored 😭'),
+    # no wish for sad films; like other pictographs it separates what stands around it
 }
 # praise or scorn after each title of a list ('goodfellas 🔥 casino 🔥 heat 🔥'): separators
 # like commas, the verdict said once at the last of them
@@ -776,6 +777,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\brated (?:r|pg|pg-?13|g|nc-?17)\b|\bage rating\b|\bmpaa\b|"
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
         r"\b(?:is|was) (?:it|that|this|that one|this one) (?:any )?(?:good|great|decent)\s*\?|"
+        # 'is the first one good', 'is the last one actually any good?'
+        r"^(?:is|was) (?:the (?:\w+ )?(?:one|film|movie|pick)) (?:actually |really |even )?"
+        r"(?:any )?(?:good|great|decent|worth (?:it|watching|seeing))\s*\??$|"
         r"\breviews?\b|\bany good\b|\bhighest\b|\bbest of (these|them|those)\b|"
         # 'rocky or creed, which is better?': the two compared
         r"\bwhich(?: one| of them| of the two)? (?:is|was|'s|would be) (?:the )?(?:better|best)\b|"
@@ -821,6 +825,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"(comedy|drama|thriller|documentary|cartoon|animated|musical|western)\b|\banimated\b|"
         r"^(is|was|are) .+ an? [\w\s'-]+ (movie|film|flick|one)\b|black and white|\bsilent\b|"
         r"^(?:is|was) (?!there\b).+ an? [\w'-]+(?: [\w'-]+)?\s*\??$|"
+        # 'is the second one found footage', 'is it stop motion?': a kind said without 'a'
+        r"^(?:is|was) (?:it|that|this|that one|this one|the (?:\w+ )?(?:one|film|movie|pick))"
+        r" (?:really |actually |also )?(?!(?:too|so|very|that|this|quite|pretty|a|an|the|any|"
+        r"ok|okay|alright|fine|worth|much|more|less)\b)[\w'-]+(?: [\w'-]+)?\s*\??$|"
         r"^(?:are )?any of (?:these|those|them|the three) an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
         r"^(?:are|were) (?:these|those|they)(?: all)? [\w'-]+s\s*\?$|"
         r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",

@@ -281,6 +281,7 @@ class Understander:
         text = self._versions.rewrite(text)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
+        text = self._picks_by_number(text, state)
         aside = ASIDE.match(text)
         if aside is not None and not _says_something(
             _Parse(self.vocab, aside["aside"], state).run()
@@ -543,6 +544,39 @@ class Understander:
 
         text = _PICK_BY_YEAR.sub(place, text)
         return _PICK_BY_EXTREME.sub(extreme, text)
+
+    def _picks_by_number(self, text: str, state: InterestState) -> str:
+        """'seen 1 and 3', '2 and 3 look good', 'seen all 3', '2?': picks on the table named
+        by bare numbers in a short reply are written as their places ('the first and third
+        ones', 'all of them'), so every rule on picks reads them; a number that is more than
+        the picks shown, a length, a rating or part of a title ('saw 2', 'rocky 2') is left."""
+        shown = [i for i in state.last_shown if i in self.vocab.catalog]
+        if not shown or len(re.findall(r"[\w']+", text)) > 8:
+            return text
+        n = min(len(shown), len(_PLACES))
+
+        def every(m: re.Match[str]) -> str:
+            said = m["k"].lower()
+            return "all of them" if {"three": 3, "two": 2}.get(said, said) in (n, str(n)) else m[0]
+
+        text = re.sub(r"\ball (?:of )?(?:the |those |these )?(?P<k>\d|two|three)\b", every, text)
+
+        def places(m: re.Match[str]) -> str:
+            numbers = [int(d) for d in re.findall(r"\d", m["nums"])]
+            if any(not 1 <= d <= n for d in numbers):
+                return m[0]
+            named = " and ".join(_PLACES[d - 1] for d in numbers)
+            return f"{m['pre']}the {named} {'ones' if len(numbers) > 1 else 'one'}"
+
+        return re.sub(
+            r"(?P<pre>^\s*|\b(?:seen|watched|loved|liked|hated|not|skip|both|but|maybe)\s+)"
+            r"(?P<nums>\d(?:\s*(?:,|and|&|\+|or)\s*\d)*)"
+            r"(?=\s*(?:\?|$|[.!,]|\s(?:seen|watched|already|too|are|is|was|were|look|looks|"
+            r"sound|sounds|both|pls|please|lol|tho|though|ok|good|great|mid|then)\b))",
+            places,
+            text,
+            flags=re.IGNORECASE,
+        )
 
     def _without_idioms(self, text: str) -> str:
         """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
@@ -2766,6 +2800,10 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 ]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
+                if before and after and self._own_verdict_after(t, after[0]):
+                    # 'i liked sinister and sinister 2 was trash', 'the og one was goated the
+                    # 2007 one was trash': a title's own copula verdict wins over the one before
+                    chosen = after[0].kind
                 if chosen == "similar" and self._example_of_verdict(before):
                     # 'i hate torture porn stuff like hostel': the film is an example of the
                     # kind the verdict is on, so it takes that verdict; not a wish for more
@@ -3058,6 +3096,24 @@ class _Parse(ConstraintRules, TitleRules):
             # 'all spectacle, no heart', 'all style': a determiner of a noun, not 'all of them'
             and not self._determines_a_noun(k)
             for k in range(lo, hi)
+        )
+
+    def _own_verdict_after(self, t: Target, cue: Cue) -> bool:
+        """The title at t is the subject of the verdict `cue` right after it: only the rest of
+        the title, 'one' / 'film', a copula and degree words stand between ('sinister 2 was
+        trash', 'the 2007 one was so bad')."""
+        if cue.kind not in ("pos", "neg"):
+            return False
+        k = t.pos + 1
+        while k < cue.pos and self.toks[k].used:
+            k += 1  # the rest of the title
+        if k < cue.pos and self.toks[k].text in ("one", "film", "movie", "version"):
+            k += 1
+        if k >= cue.pos or self.toks[k].text not in ("was", "is", "were", "are", "'s"):
+            return False
+        rest = [x.text for x in self.toks[k + 1 : cue.pos]]
+        return all(
+            w in DEGREE_WORDS or w in ("so", "really", "kinda", "lowkey", "just") for w in rest
         )
 
     def _determines_a_noun(self, k: int) -> bool:

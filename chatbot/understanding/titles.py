@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from chatbot.catalog import Item
 from chatbot.filters import NAMED_FACETS
+from chatbot.locales import COUNTRY_WORDS
 from chatbot.understanding.core import (
     FILM_NOUNS,
     TASTE_ADJECTIVES,
@@ -699,6 +700,10 @@ class TitleRules(ParseBase):
             )
         if self._someones_name(i):
             return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
+        if n == 1 and self._nationality(i) and year is None:
+            # 'it mustn't be American', 'something British': where a film is from, not The
+            # American (2010) ('I loved The American' types the article: the span opens there)
+            return False
         if (
             n >= 2
             and words[0] in ("my", "our", "your", "his", "her", "their")
@@ -2149,6 +2154,8 @@ class TitleRules(ParseBase):
                 continue
             if self._topic_of_films(start):
                 continue  # 'movies about the Wall Street crash': a topic, no title
+            if len(span) == 1 and self._nationality(start) and toks[start - 1].text != "the":
+                continue  # "it mustn't be American": where it is from, no The American
             if (
                 start > 0
                 and toks[start - 1].text in ("in", "at", "near", "around", "from")
@@ -2349,6 +2356,16 @@ class TitleRules(ParseBase):
             self._word_before(i) in (WATCHERS | PET_NOUNS) or self._subject_of_a_person(i)
         )
 
+    def _nationality(self, i: int) -> bool:
+        """Token i is a nationality adjective ('American', 'British', 'French'), per the
+        country words and the parse (a country's name, 'Brazil', may be the film's)."""
+        w = self._word(i)
+        return (
+            self.toks[i].text in COUNTRY_WORDS
+            and w is not None
+            and (w.pos == "ADJ" or w.ent == "NORP")
+        )
+
     def _subject_of_a_person(self, i: int) -> bool:
         """Token i is a one-word capitalised subject of a verb only a person does ('Arthur
         refuses to watch ...', 'Brian likes war films', 'Howard thinks ...'): someone's name,
@@ -2364,8 +2381,9 @@ class TitleRules(ParseBase):
         # the verb follows its subject with at most an auxiliary, a negation or an adverb
         # between ('Arthur simply refuses', 'Brian doesn't like'); not 'Goodfellas, Casino,
         # Heat - I loved all three', which the parse may hang on 'loved'
+        after = [x.text.lower() for x in words if x.head == w.head and x.start > verb.start]
         return (
-            verb.lemma in _PERSON_VERBS
+            (verb.lemma in _PERSON_VERBS or (verb.lemma == "come" and "out" not in after))
             and verb.start > w.start
             and all(x.pos in ("AUX", "PART", "ADV") for x in between)
         )
