@@ -127,6 +127,11 @@ _SUPERLATIVES = (
     ),
     (r"\bshortest\b", "runtime", False, "the shortest"),
     (r"\blongest\b", "runtime", True, "the longest"),
+    # 'up or coco: which of the two is shorter?': two compared
+    (r"\bshorter\b|\bquicker\b", "runtime", False, "the shorter"),
+    (r"\blonger\b", "runtime", True, "the longer"),
+    (r"\b(?:newer|more recent)\b", "year", True, "the newer"),
+    (r"\b(?:older|earlier)\b", "year", False, "the older"),
     (
         r"\b(best|highest|top)[\s-](rated|rating|scored?|reviewed|reviews)\b|\bhighest\b|"
         r"\bbest of\b",

@@ -400,3 +400,33 @@ def test_is_the_nth_one_kind_or_good_is_a_question(
     movies_manager: DialogueManager, first: str, ask: str
 ) -> None:
     answered_and_unchanged(movies_manager, f"kind-{ask}", [first, ask])
+
+
+@pytest.mark.parametrize(
+    ("first", "ask"),
+    [
+        ("a family film", "why the second one? it looks a bit long"),
+        ("a french comedy", "Why did you choose the first one? It doesn't seem very French."),
+    ],
+)
+def test_a_question_with_a_remark_on_the_pick_is_answered(
+    movies_manager: DialogueManager, first: str, ask: str
+) -> None:
+    answered_and_unchanged(movies_manager, f"remark-{ask}", [first, ask])
+
+
+@pytest.mark.parametrize(
+    ("ask", "said"),
+    [
+        ("Heat or Ronin: which is longer?", "**Heat (1995)** is the longer"),
+        (
+            "We are starting late tonight. Titanic or The Notebook: which of the two is shorter?",
+            "**The Notebook (2004)** is the shorter",
+        ),
+    ],
+)
+def test_two_films_and_which_after_a_colon_is_answered(
+    movies_manager: DialogueManager, ask: str, said: str
+) -> None:
+    reply = answered_and_unchanged(movies_manager, f"colon-{ask}", [ask])
+    assert said in reply.text, reply.text

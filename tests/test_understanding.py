@@ -5944,3 +5944,16 @@ def test_a_length_someone_will_not_sit_through_is_the_most(
 def test_w_before_whom_it_is_with_is_no_title(nlu: Understander) -> None:
     found = events(nlu, "movie night w my little sister, something funny")
     assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister is visiting on Saturday, something light",
+        "we always watch a scary one every Halloween",
+        "need something for next Sunday afternoon",
+    ],
+)
+def test_days_and_holidays_said_as_when_are_no_titles(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, (ItemLiked, ItemRejected, ItemSeen)) for e in found), found

@@ -174,6 +174,12 @@ _PLACE_ASKED = re.compile(
 )
 
 # what two films matched up may be compared on ('heat or ronin, which is longer?')
+# a remark on how a pick looks: 'it doesn't seem very french', 'that one looks a bit long'
+_REMARK_ON_IT = re.compile(
+    r"\s*(?:(?:hmm+|well|but|though|tbh|honestly),?\s+)?(?:it|that|this|that one|this one)"
+    r"(?:'s| is)?\s+(?:(?:doesn'?t|does not|didn'?t|did not)\s+)?(?:looks?|seems?|sounds?|"
+    r"feels?)\b"
+)
 _COMPARED_TOPICS = frozenset(("rating", "runtime", "year", "suitability"))
 
 # occasions whose usual kind of film is an alias ('date night' -> romantic comedy): a kind the
@@ -290,7 +296,8 @@ class Understander:
             # 'anyway' is an aside; 'I loved Heat. anyway, something newer' keeps the like
             text = aside["rest"]
         found = _Parse(self.vocab, text, state).run()
-        if found.question is None and found.events:
+        if found.question is None and (found.events or "?" in text):
+            # ('why the third one? it seems a bit silly': a question and a remark, no event)
             found = self._question_among_sentences(text, state) or found
         elif found.question is not None and found.question.item_ids:
             found = self._requests_after_questions(text, state, found.question) or found
@@ -379,7 +386,8 @@ class Understander:
                 # 'quick question before we pick, what year did ... come out?'
                 # 'the 2nd one, is it long?'
                 or re.search(
-                    r",\s*(?:what|when|which|why|how|is|are|was|were|does|did|do)\b", part.lower()
+                    r"[,:]\s*(?:what|when|which|why|how|is|are|was|were|does|did|do)\b",
+                    part.lower(),
                 )
                 is not None
             )
@@ -395,6 +403,10 @@ class Understander:
             if asked.question is None:
                 continue
             rest = " ".join(parts[:k] + parts[k + 1 :])
+            if k == 0 and all(_REMARK_ON_IT.match(p.lower()) for p in parts[1:]):
+                # 'why the first one? it doesn't seem very french': how the pick looks to the
+                # user, said beside the question; nothing to learn from it
+                return replace(asked, events=())
             other = _Parse(self.vocab, rest, state).run()
             pointing = (
                 # 'the third, is it long?': 'it' is the pick the other part names, not the
@@ -428,6 +440,8 @@ class Understander:
                 and not (
                     isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.question.item_ids
                 )
+                # "... it doesn't look especially british": a limit already set, said again
+                and not (isinstance(e, ConstraintSet) and state.constraints.get(e.name) == e.value)
             ]
             if other.unknown_titles or other.reset:
                 return None
@@ -1231,11 +1245,12 @@ class _Parse(ConstraintRules, TitleRules):
         # i watch': two films matched up and nothing else asked: which is better
         matchup = re.match(
             # ('gravity or moon which one is shorter': 'which' may follow without a comma)
-            r"^\s*[^.!?,]+? (?P<link>or|vs\.?|versus) [^.!?,]+?\s*(?P<end>[?,.!]|$|(?=which\b))",
+            r"^\s*[^.!?,:]+? (?P<link>or|vs\.?|versus) [^.!?,:]+?\s*(?P<end>[?,.!:;]|\s-|$|"
+            r"(?=which\b))",
             low,
         )
         if matchup is not None and len(mentioned) == 2:
-            rest = low[matchup.end() :].strip(" ?!.")
+            rest = low[matchup.end() :].strip(" ?!.:;-")
             asked = matchup["end"] == "?" or matchup["link"] != "or"
             if (asked and not rest) or re.match(r"which\b", rest):
                 # 'which is better?' (or nothing more): the rating; 'which is shorter / scarier
@@ -3116,6 +3131,26 @@ class _Parse(ConstraintRules, TitleRules):
             w in DEGREE_WORDS or w in ("so", "really", "kinda", "lowkey", "just") for w in rest
         )
 
+    def _remark_on_a_pick(self, t: Target) -> bool:
+        """Target t is in a remark on how a pick on the table looks, with no verdict said: the
+        pick taken up by 'it' / 'that' ('it doesn't look british'), or a kind after 'it seems'
+        ('it seems a bit silly', 'that one looks kinda dark'); what the user wants is not said
+        ('looks good' and 'sounds fun' are verdicts, read as cues)."""
+        if not self.state.last_shown:
+            return False
+        words = [x.text for x in self.toks]
+        k = t.pos
+        lo = k if t.kind == "item" and t.from_reference else max(0, k - 6)
+        around = " ".join(words[lo : k + 6] if t.kind == "item" else words[lo : k + 1])
+        return bool(
+            re.match(
+                r"(?:.* )?(?:it|that|this|that one|this one|they|these|those)(?: (?:one|ones))?"
+                r"(?: (?:doesn't|doesnt|does not|don't|dont|do not|didn't|didnt))? "
+                r"(?:looks?|seems?|sounds?|feels?)\b",
+                around,
+            )
+        )
+
     def _determines_a_noun(self, k: int) -> bool:
         """Token k ('all', 'each') is the determiner of a noun after it, per the parse."""
         w = self._word(k)
@@ -3187,6 +3222,8 @@ class _Parse(ConstraintRules, TitleRules):
     def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
             return
+        if sentiment is None and not seen and self._remark_on_a_pick(t):
+            return  # "it doesn't look especially british", 'it seems a bit silly': a remark
         if t.kind == "facet":
             assert t.facet is not None
             facet, value = t.facet

@@ -700,6 +700,8 @@ class TitleRules(ParseBase):
             )
         if self._someones_name(i):
             return False  # 'my friend Amelia said ...': the friend's name, not Amelia (2009)
+        if year is None and self._when_said(i):
+            return False  # 'coming over on Friday', 'by Christmas': when, not the film
         if n == 1 and self._nationality(i) and year is None:
             # 'it mustn't be American', 'something British': where a film is from, not The
             # American (2010) ('I loved The American' types the article: the span opens there)
@@ -2154,6 +2156,8 @@ class TitleRules(ParseBase):
                 continue
             if self._topic_of_films(start):
                 continue  # 'movies about the Wall Street crash': a topic, no title
+            if len(span) == 1 and self._when_said(start):
+                continue  # 'coming over on Friday', 'every Halloween': when, no title
             if len(span) == 1 and self._nationality(start) and toks[start - 1].text != "the":
                 continue  # "it mustn't be American": where it is from, no The American
             if (
@@ -2355,6 +2359,14 @@ class TitleRules(ParseBase):
         return self.toks[i].raw[:1].isupper() and (
             self._word_before(i) in (WATCHERS | PET_NOUNS) or self._subject_of_a_person(i)
         )
+
+    def _when_said(self, i: int) -> bool:
+        """Token i is a day, month or holiday after a word of time ('on Friday', 'every
+        Halloween', 'by Christmas', 'next Sunday'), or a date per the parse after one."""
+        if i == 0 or self.toks[i - 1].text not in _WHEN_BEFORE:
+            return False
+        w = self._word(i)
+        return self.toks[i].text in _WHEN_WORDS or (w is not None and w.ent in ("DATE", "TIME"))
 
     def _nationality(self, i: int) -> bool:
         """Token i is a nationality adjective ('American', 'British', 'French'), per the
@@ -3079,6 +3091,38 @@ _FACT_NOUNS = frozenset(
 BROAD_GENRE_SHARE = 0.01
 
 
+# days, months and holidays said as when ('on friday', 'every halloween'), after these words
+_WHEN_BEFORE = frozenset(
+    ("on", "this", "next", "last", "by", "until", "till", "every", "since", "from", "over")
+)
+_WHEN_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "christmas",
+        "halloween",
+        "easter",
+        "thanksgiving",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # verbs whose subject is a person, never a film: the subject is someone's name
 _PERSON_VERBS = frozenset(
     [
