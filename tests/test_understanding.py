@@ -5957,3 +5957,54 @@ def test_w_before_whom_it_is_with_is_no_title(nlu: Understander) -> None:
 def test_days_and_holidays_said_as_when_are_no_titles(nlu: Understander, text: str) -> None:
     found = events(nlu, text)
     assert not any(isinstance(e, (ItemLiked, ItemRejected, ItemSeen)) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["a drama, nothing subtitled please", "i cant do subtitles tonight"]
+)
+def test_nothing_subtitled_means_english(nlu: Understander, text: str) -> None:
+    assert ConstraintSet("language", "en") in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("I loved the third Paranormal Activity", "Paranormal Activity 3", 2011),
+        ("the 2nd scream was the best", "Scream 2", 1997),
+        # release order would give Annabelle (2014), out before The Conjuring 2 (2016)
+        ("we watched the second conjuring last night, loved it", "The Conjuring 2", 2016),
+    ],
+)
+def test_a_series_ordinal_is_the_film_numbered_so(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
+def test_a_series_ordinal_the_catalogue_lacks_is_said_and_nothing_stored(
+    nlu: Understander,
+) -> None:
+    found = nlu.understand("i loved the second rocky", InterestState())
+    assert not any(isinstance(e, ItemLiked) for e in found.events), found.events
+    assert any("no rocky 2" in note.lower() for note in found.notes), found.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("psych thrillers like split", "Split", 2016),
+        ("recs like drive pls", "Drive", 2011),
+        ("a war film in the vein of Dunkirk", "Dunkirk", 2017),
+    ],
+)
+def test_a_kind_or_recs_like_a_film_ask_for_similar_films(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    found = events(nlu, text)
+    assert any(isinstance(e, SimilarRequested) and e.item_id == film.id for e in found), found
+
+
+def test_psych_thriller_is_the_psychological_thriller_genre(nlu: Understander) -> None:
+    assert AttributePreferred("genre", "Psychological Thriller") in events(nlu, "a psych thriller")

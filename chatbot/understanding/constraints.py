@@ -1973,9 +1973,10 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "no_subtitles",
         "language",
-        r"\b(?:no|not|without|nothing with|none with|hate|can't stand|cannot stand|"
-        r"don't want|do not want|don't like|do not like|tired of|sick of|skip|avoid|too tired "
-        r"for|too tired to read)\b[^.,;!?]{0,45}?\b(?:sub(?:title)?s|subtitled|captions)\b",
+        r"\b(?:no|not|without|nothing with|none with|nothing|none|hate|can't stand|cannot stand|"
+        r"can'?t do|won'?t read|don't want|do not want|don't like|do not like|tired of|sick of|"
+        r"skip|avoid|too tired for|too tired to read)\b[^.,;!?]{0,45}?\b"
+        r"(?:sub(?:title)?s|subtitled|captions)\b",
         _R._no_subtitles,
     ),
     ConstraintRule(

@@ -165,7 +165,10 @@ SEEN_CUES = _phrases(
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"
     "books like|movie like|film like|one like|flick like|show like|book like|"
-    "ones like|more of|in the style of|along the lines of|similar"
+    "ones like|more of|in the style of|along the lines of|similar|"
+    # 'recs like heat', 'suggestions like drive', 'something in the vein of heat'
+    "recs like|recommendations like|suggestions like|picks like|titles like|in the vein of|"
+    "in the same vein as"
 )
 NEGATIVE_CUES = _phrases(
     "hated|hate|hates|disliked|dislike|dislikes|despise|despised|detest|detested|loathe|"
@@ -468,6 +471,7 @@ FACET_ALIASES = _aliases(
     date night|date movie|first date|a date = romantic comedy, romance;
     scary|scarier|spooky|frightening = horror;
     sci fi|scifi|science fiction = science fiction;
+    psych thriller|psych thrillers|psychological thrillers = psychological thriller;
     documentary|documentaries|docs|doc = documentary, documentation;
     romantic|romance|love story = romance, romance film;
     animated|cartoon|cartoons = animation;

@@ -654,6 +654,23 @@ class Understander:
                 return m.group(0)
             return f"{m['a']}, not {b}{rest}"
 
+        def similar(m: re.Match[str]) -> str:
+            # 'a psych thriller like split', 'horror comedies like shaun of the dead': a kind
+            # and a film like it (the kind right before 'like', no subject between)
+            key = tuple(w for w in re.split(r"[\s-]+", m["k"].lower()) if w)
+            for n in (2, 1):
+                facet = self.vocab.facet_terms.get(key[-n:]) if len(key) >= n else None
+                if facet is not None and facet[0] == "genre" and key[-1] not in WATCHERS:
+                    return f"{m['k']} similar to"  # ('the kids like up': who likes it)
+            return m.group(0)
+
+        # (a capitalised title after it is read as one anyway: 'a thriller like Gone Girl')
+        text = re.sub(
+            r"\b(?P<k>[a-z][\w-]*(?: [a-z][\w-]*)?) like\b(?= (?-i:[a-z]))",
+            similar,
+            text,
+            flags=re.I,
+        )
         text = _MORE_THAN.sub(weighed, text)
         return _LESS_AND_MORE.sub(lambda m: f"{m['less']} {m['a']}, {m['more']}", text)
 

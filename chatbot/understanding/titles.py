@@ -2502,6 +2502,24 @@ class TitleRules(ParseBase):
                 else:
                     k = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
                     chosen = [films[k]] if 0 <= k < len(films) else []
+                    numbered = _numbered_in(films, head, idx) if idx >= 0 else None
+                    if numbered is not None:
+                        # 'the second conjuring' is The Conjuring 2, not the second film of
+                        # the series out (Annabelle, 2014): the number the title carries
+                        chosen = [numbered]
+                    elif idx >= 1 and any(
+                        re.fullmatch(
+                            rf"{re.escape(head)}(?: part| chapter)? \d+(?: .*)?",
+                            normalize_title(f.title),
+                        )
+                        for f in films
+                    ):
+                        # 'the third rocky' where the catalogue has Rocky, IV and V: the film
+                        # numbered 3 is missing, not Rocky V
+                        name = " ".join(x.raw for x in toks[i + 1 + skip : i + 1 + skip + n])
+                        self.notes.append(f"The catalogue has no {name} {idx + 1}.")
+                        self._use(i, n + 1 + skip)
+                        break
                 for film in chosen:
                     self._add_item(i, film)
                 if not chosen or count > len(films):
@@ -3089,6 +3107,23 @@ _FACT_NOUNS = frozenset(
 # a genre with at least this share of the catalogue's items is one people name and capitalise
 # (movies: Romance 5%, Western 1.6%; not Aliens 0.4% or Heist 0.6%)
 BROAD_GENRE_SHARE = 0.01
+
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
+    """The film of `films` whose title carries the series name `head` and the number idx + 1
+    ('the conjuring 2', 'rocky iii', 'toy story part 2'; the first is the one titled just
+    `head`); None when no title or several say so."""
+    number = idx + 1
+    if number == 1:
+        found = [f for f in films if normalize_title(f.title) == head]
+    else:
+        said = rf"(?:{number}|{_ROMAN[number - 1]})" if number <= len(_ROMAN) else str(number)
+        pattern = re.compile(rf"{re.escape(head)}(?: part| chapter)? {said}(?: .*)?")
+        found = [f for f in films if pattern.fullmatch(normalize_title(f.title))]
+    return found[0] if len(found) == 1 else None
 
 
 # days, months and holidays said as when ('on friday', 'every halloween'), after these words
