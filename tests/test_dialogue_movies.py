@@ -430,3 +430,15 @@ def test_two_films_and_which_after_a_colon_is_answered(
 ) -> None:
     reply = answered_and_unchanged(movies_manager, f"colon-{ask}", [ask])
     assert said in reply.text, reply.text
+
+
+@pytest.mark.parametrize("reply", ["seen the 1st one, 2nd looks dull", "3rd sounds boring"])
+def test_an_ordinal_opening_a_clause_with_a_verdict_names_a_pick(
+    movies_manager: DialogueManager, reply: str
+) -> None:
+    sid = f"ordinal-{reply}"
+    shown = movies_manager.respond(sid, "a spy film").items
+    movies_manager.respond(sid, reply)
+    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    place = 1 if "2nd" in reply else 2
+    assert f"Not for you: {shown[place].item.label}" in labels, labels

@@ -6008,3 +6008,14 @@ def test_a_kind_or_recs_like_a_film_ask_for_similar_films(
 
 def test_psych_thriller_is_the_psychological_thriller_genre(nlu: Understander) -> None:
     assert AttributePreferred("genre", "Psychological Thriller") in events(nlu, "a psych thriller")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [("Up made me cry so hard", "Up", 2009), ("Her made me cry", "Her", 2013)],
+)
+def test_an_everyday_title_opening_a_message_with_what_it_did_to_the_user(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)

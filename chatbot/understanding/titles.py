@@ -149,6 +149,11 @@ class TitleRules(ParseBase):
                 nxt in (*PICK_NOUNS, "ones")
                 or (i > 0 and toks[i - 1].text == "the")
                 or len(toks) <= 3
+                # 'seen the 1st one, 2nd looks boring': an ordinal opening a clause, said of
+                or (
+                    (i == 0 or toks[i - 1].text in (",", ".", ";", "and", "but", "so"))
+                    and nxt in ("looks", "look", "sounds", "seems", "is", "was", "'s", "looked")
+                )
                 # 'the first and second', 'the first, second and last': one list of picks
                 or (
                     i > 1
@@ -1009,6 +1014,14 @@ class TitleRules(ParseBase):
                     or self._numbered_subject(words, i, n)  # 'Toy Story 3 made me cry'
                     # 'City of God blew me away': the subject of a verdict said right after it
                     or (self._subject_of_clause(i, n) and self._verdict_at(i + n))
+                    # 'Up made me cry', 'Signs freaked me out': what it did to the user (the
+                    # parse may read the word as a particle, not the subject)
+                    or (
+                        i + n < len(self.toks)
+                        and self._pos(i + n) in ("VERB", "AUX")
+                        and words[0] not in SUBJECT_WORDS
+                        and any("me" in p or p in EFFECT_PHRASES for p in self._verdicts_at(i + n))
+                    )
                 )
             return (
                 len(self.toks) <= n + 1
@@ -2507,13 +2520,7 @@ class TitleRules(ParseBase):
                         # 'the second conjuring' is The Conjuring 2, not the second film of
                         # the series out (Annabelle, 2014): the number the title carries
                         chosen = [numbered]
-                    elif idx >= 1 and any(
-                        re.fullmatch(
-                            rf"{re.escape(head)}(?: part| chapter)? \d+(?: .*)?",
-                            normalize_title(f.title),
-                        )
-                        for f in films
-                    ):
+                    elif idx >= 1 and _numbered_past(films, head, idx + 1):
                         # 'the third rocky' where the catalogue has Rocky, IV and V: the film
                         # numbered 3 is missing, not Rocky V
                         name = " ".join(x.raw for x in toks[i + 1 + skip : i + 1 + skip + n])
@@ -3110,6 +3117,17 @@ BROAD_GENRE_SHARE = 0.01
 
 
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
+def _numbered_past(films: Sequence[Item], head: str, number: int) -> bool:
+    """A film of `films` carries the series name `head` and a number above `number` ('the
+    third rocky' where the catalogue has Rocky IV and V: the third is missing, not Rocky V;
+    'the third shrek' with only Shrek 2 numbered is Shrek the Third, third out)."""
+    pattern = re.compile(rf"{re.escape(head)}(?: part| chapter)? (\d+)(?: .*)?")
+    return any(
+        (m := pattern.fullmatch(normalize_title(f.title))) is not None and int(m.group(1)) > number
+        for f in films
+    )
 
 
 def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
