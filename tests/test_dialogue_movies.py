@@ -293,6 +293,15 @@ def answered_and_unchanged(manager: DialogueManager, sid: str, turns: list[str])
     return reply
 
 
+def labels_after_reply(
+    manager: DialogueManager, sid: str, first: str, reply: str
+) -> tuple[list[str], list[str]]:
+    """The labels of the picks `first` got and the session's belief labels after `reply`."""
+    shown = [r.item.label for r in manager.respond(sid, first).items]
+    manager.respond(sid, reply)
+    return shown, [b.label for b in manager.state(sid).beliefs()]
+
+
 @pytest.mark.parametrize(
     ("ask", "said"),
     [
@@ -375,20 +384,14 @@ def test_questions_after_a_lead_in_or_about_a_length_are_answered(
 def test_picks_named_by_bare_numbers_are_marked_seen(
     movies_manager: DialogueManager, first: str, reply: str, seen_places: tuple[int, ...]
 ) -> None:
-    sid = f"numbers-{reply}"
-    shown = movies_manager.respond(sid, first).items
-    movies_manager.respond(sid, reply)
-    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    shown, labels = labels_after_reply(movies_manager, f"numbers-{reply}", first, reply)
     for k in seen_places:
-        assert f"Already seen: {shown[k].item.label}" in labels, labels
+        assert f"Already seen: {shown[k]}" in labels, labels
 
 
 @pytest.mark.parametrize("reply", ["lowkey fire", "these r fire fr"])
 def test_slang_praise_of_the_picks_is_no_topic(movies_manager: DialogueManager, reply: str) -> None:
-    sid = f"slang-{reply}"
-    movies_manager.respond(sid, "a horror comedy")
-    movies_manager.respond(sid, reply)
-    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    _, labels = labels_after_reply(movies_manager, f"slang-{reply}", "a horror comedy", reply)
     assert not any("fire" in x for x in labels), labels
 
 
@@ -436,9 +439,6 @@ def test_two_films_and_which_after_a_colon_is_answered(
 def test_an_ordinal_opening_a_clause_with_a_verdict_names_a_pick(
     movies_manager: DialogueManager, reply: str
 ) -> None:
-    sid = f"ordinal-{reply}"
-    shown = movies_manager.respond(sid, "a spy film").items
-    movies_manager.respond(sid, reply)
-    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    shown, labels = labels_after_reply(movies_manager, f"ordinal-{reply}", "a spy film", reply)
     place = 1 if "2nd" in reply else 2
-    assert f"Not for you: {shown[place].item.label}" in labels, labels
+    assert f"Not for you: {shown[place]}" in labels, labels
