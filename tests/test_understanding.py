@@ -6019,3 +6019,9 @@ def test_an_everyday_title_opening_a_message_with_what_it_did_to_the_user(
 ) -> None:
     film = movie(movies_catalog, title, year)
     assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
+def test_a_number_word_after_at_without_a_schedule_is_no_clock_time(nlu: Understander) -> None:
+    found = events(nlu, "something for my son, at eight he gets scared easily")
+    assert ConstraintSet("audience", "children") in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name.startswith("runtime") for e in found)

@@ -1043,8 +1043,7 @@ _DISLIKED_BEFORE = re.compile(
     r"(?:falls?|fell) asleep if|(?:leaves?|walks? out|gives? up|gets? bored) if|"
     # 'we banned anything after 2000', 'rule out films over 2 hours'
     r"ban|bans|banned|banning|rule out|ruled out|ruling out|exclude|excluding|excluded|veto|"
-    r"vetoed|nix|(?:can't|cant|cannot) (?:do|handle|sit through|"
-    r"deal with|take)|"
+    r"vetoed|nix|"
     # 'my mom falls asleep in anything over 90 mins', 'the kids get bored by anything over ...'
     r"(?:falls?|fell|falling) asleep (?:in|during|to|through)|(?:gets?|got|getting) "
     r"(?:bored|restless|fidgety) (?:in|by|with|during)|zones? out (?:in|during)))"

@@ -240,6 +240,14 @@ _CLOCK_WORDS_RE = re.compile(
 )
 
 
+# what makes a number word a time of day: a start, an end or 'now' said in the message
+_CLOCK_CONTEXT = re.compile(
+    r"\b(?:start|starts|starting|begin|begins|finish|finished|done|leave|leaves|bed|now|until|"
+    r"till|o'?clock|half past|quarter (?:past|to)|tonight|late|lights out|home by)\b",
+    re.IGNORECASE,
+)
+
+
 def _clock_in_words(m: re.Match[str]) -> str:
     """'at half past nine' -> 'at 9:30'; 'until quarter to ten' -> 'until 9:45'."""
     if m["half"]:
@@ -538,7 +546,8 @@ def normalize_slang(text: str) -> str:
     )
     text = _HOUR_AND_RE.sub(lambda m: f"{60 + _small_number(m.group('m'))} minutes", text)
     text = _YEAR_WORDS_RE.sub(_year_in_words, text)
-    text = _CLOCK_WORDS_RE.sub(_clock_in_words, text)
+    if _CLOCK_CONTEXT.search(text):  # ('my son, at eight, gets scared': an age, no time)
+        text = _CLOCK_WORDS_RE.sub(_clock_in_words, text)
     # 'nothing made before the millennium', 'after the turn of the century': the year 2000
     text = re.sub(
         r"\b(before|after|since|pre|post|until)\s+(?:the\s+)?(?:millenn?ium|turn of the "
