@@ -6025,3 +6025,9 @@ def test_a_number_word_after_at_without_a_schedule_is_no_clock_time(nlu: Underst
     found = events(nlu, "something for my son, at eight he gets scared easily")
     assert ConstraintSet("audience", "children") in found, found
     assert not any(isinstance(e, ConstraintSet) and e.name.startswith("runtime") for e in found)
+
+
+def test_a_pronoun_inside_a_wish_is_no_remark_on_a_pick(nlu: Understander) -> None:
+    shown = InterestState(last_shown=("omdb:949",))
+    assert AttributePreferred("genre", "Horror") in events(nlu, "something that seems scary", shown)
+    assert AttributePreferred("genre", "Horror") not in events(nlu, "it seems scary", shown)

@@ -3161,7 +3161,9 @@ class _Parse(ConstraintRules, TitleRules):
         around = " ".join(words[lo : k + 6] if t.kind == "item" else words[lo : k + 1])
         return bool(
             re.match(
-                r"(?:.* )?(?:it|that|this|that one|this one|they|these|those)(?: (?:one|ones))?"
+                # the pronoun opens its clause ('something that seems fun' is a wish)
+                r"(?:(?:.* )?(?:[,.;!?]|and|but|though|tho|hmm+|well|so|tbh|honestly|just) )?"
+                r"(?:it|that|this|that one|this one|they|these|those)(?: (?:one|ones))?"
                 r"(?: (?:doesn't|doesnt|does not|don't|dont|do not|didn't|didnt))? "
                 r"(?:looks?|seems?|sounds?|feels?)\b",
                 around,
