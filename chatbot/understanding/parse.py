@@ -3181,7 +3181,9 @@ class _Parse(ConstraintRules, TitleRules):
             and head.start > w.start
             # 'all three', 'all the films', 'both movies': the titles after all
             and head.tag != "CD"
-            and head.text.lower() not in (*FILM_NOUNS, *_NUMBER_WORDS)
+            and head.text.lower() not in FILM_NOUNS
+            and head.text.lower() not in NUMBER_WORDS
+            and head.text.lower() != "ones"
         )
 
     def _said_by_someone_else(self, k: int) -> bool:
@@ -4029,7 +4031,6 @@ INTERJECTIONS = frozenset(
         "btw",
     )
 )
-_NUMBER_WORDS = ("two", "three", "four", "five", "six", "ones", "one")
 PLURAL_REFERENCES = frozenset(
     ("both", "all", "them", "those", "these", "each", "either", "neither")
 )
