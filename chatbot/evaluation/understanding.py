@@ -213,6 +213,10 @@ KINDS = (
 # comparisons and hedged verdicts), everyday-word and made-up titles, answers to a shown list in
 # full sentences; by a thirty-fourth independent author; heldout35 only scored, never read or
 # tuned on
+# dev37 / heldout36: speech-to-text dictation (lower case, little punctuation, numbers and years
+# spoken as words, fillers, self-repairs mid-sentence, run-ons, small transcription slips in
+# titles), a few typed normally for contrast; by a thirty-fifth independent author, in pairs;
+# heldout36 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -223,7 +227,7 @@ SPLITS = (
     "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
     "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
-    "dev36", "heldout35",
+    "dev36", "heldout35", "dev37", "heldout36",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
