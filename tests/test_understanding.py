@@ -6031,3 +6031,177 @@ def test_a_pronoun_inside_a_wish_is_no_remark_on_a_pick(nlu: Understander) -> No
     shown = InterestState(last_shown=("omdb:949",))
     assert AttributePreferred("genre", "Horror") in events(nlu, "something that seems scary", shown)
     assert AttributePreferred("genre", "Horror") not in events(nlu, "it seems scary", shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        ("a western no wait a musical", ("genre", "Musical"), ("genre", "Western")),
+        (
+            "give me a thriller um sorry i mean a documentary",
+            ("genre", "Documentary"),
+            ("genre", "Thriller"),
+        ),
+        (
+            "show me some romance oops i meant some animation",
+            ("genre", "Animation"),
+            ("genre", "Romance"),
+        ),
+        ("uh a horror no actually a war film", ("genre", "War"), ("genre", "Horror")),
+    ],
+)
+def test_a_spoken_self_repair_replaces_what_was_just_said(
+    nlu: Understander, text: str, wanted: tuple[str, str], not_wanted: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributePreferred(*wanted) in found, found
+    assert AttributePreferred(*not_wanted) not in found, found
+    assert AttributeAvoided(*wanted) not in found, found
+
+
+def test_a_self_repair_that_negates_the_repaired_kind_only_takes_it_back(nlu: Understander) -> None:
+    found = events(nlu, "something scary wait no not scary something funny")
+    assert AttributePreferred("genre", "Comedy") in found, found
+    assert AttributePreferred("genre", "Horror") not in found, found
+
+
+def test_a_self_repair_that_is_a_clause_replaces_the_clause_and_keeps_its_film(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    heat = movie(movies_catalog, "Heat", 1995)
+    found = events(nlu, "i didn't like heat sorry i mean i really liked it")
+    assert ItemLiked(heat.id, heat.label) in found, found
+    assert ItemRejected(heat.id, heat.label) not in found, found
+    found = events(nlu, "no westerns scratch that westerns are fine just nothing too long")
+    assert AttributeAvoided("genre", "Western") not in found, found
+
+
+def test_a_title_corrected_inside_a_list_moves_the_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    vertigo, psycho = movie(movies_catalog, "Vertigo", 1958), movie(movies_catalog, "Psycho", 1960)
+    rear = movie(movies_catalog, "Rear Window")
+    found = events(nlu, "loved psycho oops i meant vertigo not psycho and rear window too")
+    assert ItemLiked(vertigo.id, vertigo.label) in found, found
+    assert ItemLiked(rear.id, rear.label) in found, found
+    assert ItemLiked(psycho.id, psycho.label) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can't wait to see something new, a comedy",
+        "sorry to bother you again, a comedy please",
+        "a comedy no romance",
+        "i mean it, a comedy",
+    ],
+)
+def test_words_of_repair_used_otherwise_take_nothing_back(nlu: Understander, text: str) -> None:
+    assert AttributePreferred("genre", "Comedy") in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "avoided"),
+    [
+        ("not a musical a proper drama", "Drama", "Musical"),
+        ("no westerns an action film", "Action", "Western"),
+        ("nothing animated a thriller please", "Thriller", "Animation"),
+    ],
+)
+def test_a_negation_stops_at_a_new_noun_phrase_said_without_a_comma(
+    nlu: Understander, text: str, wanted: str, avoided: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributePreferred("genre", wanted) in found, found
+    assert AttributeAvoided("genre", wanted) not in found, found
+    assert AttributeAvoided("genre", avoided) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "verdict"),
+    [
+        (
+            "i loved toy story finding nemo and monsters inc",
+            ("Toy Story", "Finding Nemo", "Monsters, Inc."),
+            ItemLiked,
+        ),
+        (
+            "the shining carrie and misery we hated every one of them",
+            ("The Shining", "Carrie", "Misery"),
+            ItemRejected,
+        ),
+        (
+            "i watched gravity interstellar and arrival",
+            ("Gravity", "Interstellar", "Arrival"),
+            ItemSeen,
+        ),
+    ],
+)
+def test_a_list_of_titles_without_commas_gets_its_verdict(
+    nlu: Understander, movies_catalog: Catalog, text: str, titles: tuple[str, ...], verdict: type
+) -> None:
+    found = events(nlu, text)
+    for title in titles:
+        assert any(isinstance(e, verdict) and e.title.startswith(title) for e in found), (
+            title,
+            found,
+        )
+
+
+def test_a_run_of_titles_starts_after_the_verb(nlu: Understander) -> None:
+    found = events(nlu, "we saw coco up and frozen with the kids")
+    assert not any(e.title.startswith("Saw") for e in found if isinstance(e, ItemSeen)), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend sophie recommended a film but i forgot which",
+        "my brother oscar keeps talking about some western",
+        "my neighbour bruno lent me a dvd",
+    ],
+)
+def test_a_name_after_my_friend_is_that_person_in_lower_case(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    name = text.split()[2]
+    assert not any(isinstance(e, (ItemLiked, ItemSeen)) for e in found), found
+    assert not any(isinstance(e, InterestExpressed) and name in e.text for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i really loved the copper lighthouse", "we watched the paper kingdom last week"],
+)
+def test_an_unknown_name_after_a_past_verdict_is_reported_not_stored(
+    nlu: Understander, text: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert not any(isinstance(e, (ItemLiked, ItemSeen, InterestExpressed)) for e in found.events)
+    assert found.unknown_titles, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i loved the slow ending", "we hated the long fight scenes", "i watched the rugby match"],
+)
+def test_a_part_of_a_film_or_of_the_day_is_no_unknown_title(nlu: Understander, text: str) -> None:
+    assert not nlu.understand(text, InterestState()).unknown_titles
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("I loved Fargo; Casino, on the other hand, bored me stiff.", "Fargo", "Casino"),
+        ("Jaws was great. Jaws 2, however, left me cold.", "Jaws", "Jaws 2"),
+        ("Heat is a favourite; Ronin, by comparison, was dull.", "Heat", "Ronin"),
+    ],
+)
+def test_a_connective_between_commas_keeps_a_title_with_its_verdict(
+    nlu: Understander, movies_catalog: Catalog, text: str, liked: str, rejected: str
+) -> None:
+    found = events(nlu, text)
+    good, bad = movie(movies_catalog, liked), movie(movies_catalog, rejected)
+    assert ItemLiked(good.id, good.label) in found, found
+    assert ItemRejected(bad.id, bad.label) in found, found
+    assert ItemLiked(bad.id, bad.label) not in found, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found

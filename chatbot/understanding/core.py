@@ -837,7 +837,8 @@ class Vocabulary:
         # an attribute ('the Toy Story movies', 'no more Toy Story'), else the film
         self.franchise_titles = _franchise_titles(catalog, self.titles)
         # words that make a lower-case title ambiguous ('scary movie', 'up', 'it')
-        self.plain_words = COMMON_WORDS | {w for term in self.facet_terms for w in term}
+        self.facet_words = frozenset(w for term in self.facet_terms for w in term)
+        self.plain_words = COMMON_WORDS | self.facet_words
         self.max_facet_tokens = max((len(k) for k in self.facet_terms), default=1)
         self.languages = set(catalog.facet_values("language"))
         self.countries = set(catalog.facet_values("country"))

@@ -907,3 +907,23 @@ CHANGE_OF_MIND = re.compile(
 MORE_PICKS = re.compile(
     r"\b(?:more|else|others?|another|alternatives?|different|new ones?|other ones?|next)\b"
 )
+
+# 'last night', 'last week': a time after the name, not a word of it
+TIMES_AFTER_LAST = _words(
+    "night week weekend month year time summer winter spring autumn fall sunday monday tuesday "
+    "wednesday thursday friday saturday christmas"
+)
+# parts and kinds of films and everyday things one loves or watches ('the sad ending', 'the car
+# chases', 'the football game'): never a film's name
+NOT_A_FILM_NAME = _words(
+    """ending end beginning start opening plot story storyline acting actor actors actress cast
+    character characters music soundtrack score song songs visuals effects cinematography script
+    dialogue dialog jokes joke humor humour twist twists pacing pace action scene scenes fight
+    fights costumes sets setting animation voice voices message book books novel series sequel
+    prequel original remake reboot trilogy franchise movie movies film films show shows episode
+    episodes season seasons one ones part parts version cut trailer trailers premiere cinema
+    theatre theater game games match concert weather food day night weekend trip holiday party
+    date beach park news documentary documentaries thing things stuff bit way world idea
+    direction director performance performances chemistry romance vibe vibes atmosphere tone
+    look style colours colors photography shots camera editing"""
+)

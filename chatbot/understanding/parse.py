@@ -139,6 +139,62 @@ _SELF_CORRECTION = re.compile(
     re.IGNORECASE,
 )
 
+# a discourse connective set off by commas inside a clause ('Taxi Driver, on the other hand,
+# left me cold'; 'Interstellar, however, I disliked'): it says nothing of the films, and between
+# its commas it would cut the clause's subject from its verdict
+_PARENTHETICAL = re.compile(
+    r"(?:,|(?<=[;.!?]))\s*\b(?:on the other hand|however|by contrast|in contrast|by comparison|"
+    r"in comparison|for instance|for example|e\.g\.|though|meanwhile|of course|in fact|"
+    r"admittedly|frankly|honestly|i think|i suppose|i must say|i have to say|i'd say|mind you|"
+    r"to be fair|if anything|alas|sadly|unfortunately|fortunately|strangely|oddly enough|"
+    r"interestingly|in turn|then again|conversely|likewise|similarly|too|also|as well),\s*",
+    re.IGNORECASE,
+)
+# a spoken self-repair inside a sentence ('a comedy no wait a thriller', 'i hated jaws wait no i
+# loved it', 'the eighties sorry i mean the nineties', 'no horror actually scratch that horror is
+# fine'): the marker, then what replaces what was just said (Levelt's reparandum / repair)
+_REPAIR_CUE = re.compile(
+    r"(?P<cue>(?:[\s,;:\u2026-]*\b(?:um+|uh+|erm|hmm+|oh|no|nope|actually|sorry|wait|oops|"
+    r"my bad|scratch that|scrap that|strike that|forget that|i mean|i meant|or rather|"
+    r"correction|no no)\b(?![\w'-]))+)[\s,;:.!\u2026-]*",
+    re.IGNORECASE,
+)
+# markers that take back what was just said (a bare 'no' negates: 'a comedy no romance')
+_REPAIR_STRONG = re.compile(
+    r"\b(?:wait|sorry|oops|my bad|scratch that|scrap that|strike that|forget that|i meant|"
+    r"or rather|correction|no no|no actually|actually no)\b",
+    re.IGNORECASE,
+)
+# what may not follow a marker for it to be a repair ("i can't wait to see it", 'sorry to
+# bother you', 'sorry but i hated it', 'i mean it')
+_NOT_A_REPAIR_AFTER = re.compile(
+    r"^(?:to|for|till|until|and see|but|if|about|it\b|that\b)", re.IGNORECASE
+)
+_NOT_A_REPAIR_BEFORE = re.compile(
+    r"(?:\b(?:can'?t|cannot|couldn'?t|could not|won'?t|to|i'?m|am|so|feel|felt|the|worth)\s*)$",
+    re.IGNORECASE,
+)
+# where what a repair replaces starts: after a verb of verdict or request, a preposition, a list
+# word or a comma ('i loved heat and the birds wait no marnie' keeps 'i loved heat and')
+_REPAIR_FRAME = re.compile(
+    r"(?:,|\b(?:and|or|but|plus|then|loved?|liked?|hated?|enjoyed|adored|watched|seen|saw|"
+    r"want(?:ed)?|need|prefer|recommend|suggest|show me|give me|find me|get me|about|from|"
+    r"with|for|by|starring|than|in|something|anything|like)\b)",
+    re.IGNORECASE,
+)
+# a repair that is a clause of its own replaces the whole clause before it ('i hated jaws wait
+# no i loved it', 'no horror scratch that horror is fine')
+_REPAIR_CLAUSE = re.compile(
+    r"^(?:(?:i|we|he|she|they|it|that|this)(?:'s|'m|'re)?\s+(?!meant?\b)\w+|"
+    r"(?:my|our)\s+\w+\s+\w+|(?:\S+\s+){0,3}(?:is|are|was|were)\s+(?:fine|ok|okay|good|great|"
+    r"alright|all right|cool|in|allowed))",
+    re.IGNORECASE,
+)
+_FILLER_HEAD = re.compile(
+    r"^(?:(?:um+|uh+|erm|hmm+|hm+|eh+|ah+|meh|okay|ok|so|like|hey|well|oh)\b[\s,]*)+", re.I
+)
+
+
 # 'she finds blood gross', 'i found heat boring', 'he finds musicals hilarious': the judge, X
 # and the verdict after it
 _FINDS_IT = re.compile(
@@ -257,6 +313,7 @@ class Understander:
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
         text = _self_corrected(text)
+        text = _repaired(text)
         # 'my gf finds blood gross', 'i found heat boring': a verdict on X said after it
         text = _FINDS_IT.sub(
             lambda m: f"{m['who']} {'hates' if m['bad'] else 'loves'} {m['x']}", text
@@ -601,7 +658,7 @@ class Understander:
                 pattern = re.compile(r"\b" + re.escape(idiom).replace("'", "['’]") + r"\b", re.I)
                 text = pattern.sub(" ", text)
                 low = text.lower().replace("’", "'")
-        return text
+        return _PARENTHETICAL.sub(" ", text)
 
     def _non_kinds(self, text: str) -> str:
         """'a non-horror movie', 'non-animated films for kids', 'something non violent': the
@@ -819,6 +876,81 @@ def _self_corrected(text: str) -> str:
     return text
 
 
+def _repaired(text: str) -> str:
+    """The message with each spoken self-repair inside a sentence applied: 'a comedy no wait a
+    thriller' -> 'a thriller'; 'i want a western no sorry a war movie' -> 'i want a war movie';
+    'i loved the birds wait no i meant marnie not the birds and rebecca' -> 'i loved marnie and
+    rebecca'; 'i hated jaws wait no i loved jaws' -> 'i loved jaws'. The repaired words are
+    those after the last verdict or request verb, preposition, list word or comma before the
+    marker; a repair that is a clause of its own replaces the clause before it. A marker at
+    the start of a sentence corrects an earlier turn and is left to the parse; a bare 'no'
+    negates ('a comedy no romance'); a repair that turns something else down ('a comedy
+    wait no, nothing with romance') keeps what came before it. (Repairs as in Levelt,
+    'Monitoring and self-repair in speech', Cognition 14, 1983.)"""
+    for _ in range(4):  # one repair at a time, left to right, as said
+        changed = False
+        for m in _REPAIR_CUE.finditer(text):
+            cue = m["cue"]
+            if not _REPAIR_STRONG.search(cue) and not re.search(r"\bi mean\b", cue, re.I):
+                continue
+            sentence_start = max(text.rfind(p, 0, m.start()) for p in ".!?\u2026") + 1
+            before = text[sentence_start : m.start()]
+            after = text[m.end() :]
+            end = re.search(r"[.!?\u2026]", after)
+            repair = (after[: end.start()] if end else after).strip()
+            cue_end = m.end()
+            last_no = re.search(r"\b(?:no|nope)[\s,;:.!\u2026-]*$", text[m.start() : m.end()], re.I)
+            if last_no is not None and not _REPAIR_STRONG.search(cue[: last_no.start()] or "-"):
+                continue  # 'eh actually no spielberg': 'no' negates what follows
+            if last_no is not None and not re.match(
+                r"(?:i|we|he|she|they|it|that|this|my|our|not|no|nothing|never)\b", repair, re.I
+            ):
+                # 'a comedy wait no horror': the 'no' belongs to what follows
+                cue_end = m.start() + last_no.start()
+                repair = text[cue_end : m.end()].strip() + " " + repair
+            if (
+                not _FILLER_HEAD.sub("", before.strip()).strip(" ,;-")
+                or not _FILLER_HEAD.sub("", repair).strip(" ,;-")
+                or _NOT_A_REPAIR_AFTER.match(after)
+                or _NOT_A_REPAIR_BEFORE.search(before)
+            ):
+                continue
+            clause = _REPAIR_CLAUSE.match(repair) is not None
+            if clause:
+                start = sentence_start
+                for b in re.finditer(r",|\b(?:but|so|then)\b", before):
+                    start = sentence_start + b.end()
+                frames = list(_REPAIR_FRAME.finditer(text, start, m.start()))
+                said = text[frames[-1].end() : m.start()].strip(" ,;-") if frames else ""
+                pronoun = re.search(r"\b(?:it|them|that one|this one)\b", repair, re.I)
+                if said and pronoun is not None:
+                    # 'i hated jaws wait no i loved it': 'it' is what the repaired clause named
+                    at = m.end() + len(after) - len(after.lstrip()) + pronoun.start()
+                    text = text[:at] + said + text[at + pronoun.end() - pronoun.start() :]
+            else:
+                frames = list(_REPAIR_FRAME.finditer(before))
+                start = sentence_start + (frames[-1].end() if frames else 0)
+            said = _FILLER_HEAD.sub("", text[start : m.start()].strip(" ,;-")).strip()
+            core = re.sub(r"^(?:a|an|the|some)\s+", "", said, flags=re.I)
+            if not core or (not clause and re.match(r"(?:not|no|nothing|never)\b", said, re.I)):
+                continue  # 'hmm not westerns actually, i meant war films': X was said before
+            echo = re.compile(
+                rf"(?:,?\s*(?:and\s+)?)?\b(?:not|no)\s+(?:(?:a|an|the|some)\s+)?"
+                rf"{re.escape(core)}(?![\w'-])[\s,]*",
+                re.IGNORECASE,
+            )
+            if re.match(r"(?:not|no|nothing|none)\b", repair, re.I) and not echo.match(repair):
+                continue  # 'a comedy wait no, nothing with romance': an addition
+            rest = echo.sub(" ", text[cue_end:], count=1).lstrip()
+            head = text[:start].rstrip()
+            text = f"{head} {rest}" if head else rest
+            changed = True
+            break
+        if not changed:
+            break
+    return text
+
+
 def _says_something(found: Understanding) -> bool:
     """The parse of an aside holds a verdict on a title, a constraint or a question."""
     kinds = (ItemLiked, ItemRejected, ItemSeen, SimilarRequested, ConstraintSet)
@@ -852,6 +984,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._references()
         self._described_reference()
         self._quoted_titles()
+        self._run_on_titles()
         # again until nothing new is found: each pass links the list member before a title found
         # by the last one ('the dark knight, inception, memento and the prestige')
         found = -1
@@ -868,6 +1001,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._fuzzy_titles()
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
+        self._unknown_after_verdict()
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
         self._assign()
@@ -2585,7 +2719,39 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _scope(self, cue: Cue, negated: dict[int, set[int]]) -> set[int]:
         """Tokens a bare negation word reaches: its parsed scope, else the rest of its clause
-        (also when the parse gives it only an article: 'not a musical, not animated, ...')."""
+        (also when the parse gives it only an article: 'not a musical, not animated, ...'),
+        never past a new indefinite noun phrase said without a comma ('not horror a comedy',
+        'no romance a war film': the comedy and the war film are wished for)."""
+        fresh = self._new_phrase_after(cue.pos)
+        return {k for k in self._reach(cue, negated) if fresh is None or k < fresh}
+
+    def _new_phrase_after(self, pos: int) -> int | None:
+        """Index of 'a' / 'an' opening a new noun phrase right after a negated one in the same
+        clause ('not a thriller | a drama'), or None; not after a word that leads into a noun
+        phrase ('not such a', 'no more than an hour', 'not for a kid')."""
+        content = False
+        for k in range(pos + 1, len(self.toks)):
+            word = self.toks[k].text
+            if word in (",", ";", ".", "!", "?", "-", "but", "and", "or", "nor"):
+                return None
+            if word in ("a", "an") and content and self._ends_a_noun_phrase(k - 1):
+                return k
+            content = content or self._ends_a_noun_phrase(k)
+        return None
+
+    def _ends_a_noun_phrase(self, k: int) -> bool:
+        """Token k can end a noun phrase: a word of a kind ('horror', 'westerns', 'animated';
+        the parse of a fragment often calls these verbs) or, per the parse, a noun or adjective
+        that does not lead into one ('have a love story', 'such a')."""
+        word = self.toks[k].text
+        if not word.isalpha() or word in _INTO_A_PHRASE:
+            return False
+        if word in self.vocab.facet_words:
+            return True
+        w = self._word(k)
+        return w is not None and w.pos in ("NOUN", "PROPN", "ADJ")
+
+    def _reach(self, cue: Cue, negated: dict[int, set[int]]) -> set[int]:
         scope = negated.get(cue.pos, set())
         turn = next(
             (
@@ -3879,6 +4045,18 @@ _TAILS = frozenset(("so", "because", "since", "cause", "coz", "cuz", "hence"))
 # the user corrects what they said: 'I meant X, not Y', 'I was thinking of X'
 # a correction of what the same message just said ('a comedy. wait, no, I meant a horror comedy',
 # 'a comedy, actually no, make it a thriller')
+# words after which 'a' / 'an' continues the phrase rather than opening a new one
+_INTO_A_PHRASE = frozenset(
+    (
+        "a", "an", "the", "such", "quite", "really", "too", "so", "as", "what", "of", "for",
+        "with", "in", "about", "like", "than", "is", "be", "was", "are", "were", "'s", "at",
+        "into", "on", "from", "by", "to", "half", "once", "twice", "more", "less", "least",
+        "most", "even", "just", "only", "exactly", "necessarily", "rather", "over", "under",
+        "without", "want", "need", "watch", "see", "after", "before", "per", "times", "have",
+        "has", "had", "get", "got", "make", "makes", "feature", "features", "include",
+        "includes", "involve", "involves", "show", "shows",
+    )
+)  # fmt: skip
 _SAID_AGAIN = re.compile(
     r"\b(?:i meant|i mean|make it|no wait|wait,? no|scratch that|scrap that|changed my mind|"
     r"on second thoughts?)\b"

@@ -36,6 +36,7 @@ from chatbot.understanding.lexicon import (
     LANGUAGES,
     LUKEWARM_CUES,
     NEGATIVE_CUES,
+    NOT_A_FILM_NAME,
     NUMBER_WORDS,
     ORDINALS,
     POSITIVE_CUES,
@@ -48,11 +49,22 @@ from chatbot.understanding.lexicon import (
     SIMILAR_CUES,
     SMALL_TALK,
     SUBJECT_VERDICTS,
+    TIMES_AFTER_LAST,
     TITLE_CUTOFF,
     WATCHERS,
 )
 
 log = logging.getLogger(__name__)
+
+# verbs of verdict or viewing in the past that a film's name follows ('i loved the ...')
+_PAST_VIEWING = frozenset(
+    ("loved", "liked", "hated", "enjoyed", "adored", "disliked", "watched", "rewatched", "saw")
+)
+# words that end the name after such a verb ('... the midnight lantern last night')
+_CLAUSE_ENDS = frozenset(
+    ("and", "but", "so", "because", "though", "too", "yesterday", "tonight", "with",
+     "at", "on", "in", "a", "when", "lol", "again", "twice", "once", "it", "then", "or")
+)  # fmt: skip
 
 # between a copula and 'too': 'was way too long', 'is a bit too slow', 'was far too old'
 _DEGREE_WORDS = frozenset(
@@ -280,6 +292,137 @@ class TitleRules(ParseBase):
         if len(w) == 3 and w[0] == "(" and w[1].isdecimal() and len(w[1]) == 4 and w[2] == ")":
             return int(w[1]), 3
         return None, 0
+
+    def _run_on_titles(self) -> None:
+        """'i loved the notebook dirty dancing and pretty woman', 'heat collateral and drive,
+        hated all three': a list of three or more titles dictated or typed without commas,
+        where the words before the last 'and' split exactly into catalogue titles (the fewest,
+        longest ones) and a verdict or 'seen' is said in the sentence. Each member alone would
+        be read as the start of a longer unknown name."""
+        toks = self.toks
+        words = [t.text for t in toks]
+        for a, joiner in enumerate(words):
+            if joiner not in ("and", "&", "or", "plus") or not 0 < a < len(toks) - 1:
+                continue
+            last = next(
+                (n for n in range(self.vocab.max_title_tokens, 0, -1) if self._member(a + 1, n)),
+                None,
+            )
+            if last is None or not self._free(a + 1, last):
+                continue
+            split: list[tuple[int, int]] | None = None
+            for s in range(a - 2, -1, -1):
+                if (
+                    not _wordlike(words[s])
+                    or not self._same_sentence(s, a)
+                    or words[s] in (*PRONOUNS, "i", "we", "they", "he", "she", "my", "our")
+                    or any(
+                        (words[s],) in table for table in (SEEN_CUES, POSITIVE_CUES, NEGATIVE_CUES)
+                    )
+                ):
+                    break  # 'we saw up coco and inside out': the list starts after the verb
+                split = self._split_into_titles(s, a) or split
+            if split is None or len(split) < 2:
+                continue
+            lo, hi = split[0][0], a + 1 + last
+            while lo > 0 and self._same_sentence(lo - 1, a):
+                lo -= 1
+            while hi < len(toks) and self._same_sentence(hi, a):
+                hi += 1
+            said = words[lo:hi]
+            if not any(
+                tuple(said[j : j + len(p)]) == p
+                for table in (SEEN_CUES, POSITIVE_CUES, NEGATIVE_CUES)
+                for p in table
+                for j in range(len(said))
+            ):
+                continue
+            for i, n in (*split, (a + 1, last)):
+                self._add_item(i, self._member_item(i, n))
+                self._use(i, n)
+
+    def _member(self, i: int, n: int) -> bool:
+        """Tokens i..i+n are free and exactly a catalogue title ('the notebook', 'aliens')."""
+        if i + n > len(self.toks) or not self._free(i, n):
+            return False
+        words = self._words(i, n)
+        if not all(_wordlike(w) for w in words) or words[-1] in ("the", "a", "an", "and"):
+            return False
+        key = normalize_title(" ".join(words))
+        items = self.vocab.titles.get(key, [])
+        if words[0] in ("the", "a", "an"):
+            items = [it for it in items if it.title.lower().startswith(words[0] + " ")]
+        return bool(items)
+
+    def _member_item(self, i: int, n: int) -> Item:
+        words = self._words(i, n)
+        items = self.vocab.titles[normalize_title(" ".join(words))]
+        if words[0] in ("the", "a", "an"):
+            items = [it for it in items if it.title.lower().startswith(words[0] + " ")]
+        else:
+            bare = [it for it in items if normalize_title(it.title) == it.title.lower()]
+            items = bare or items
+        return self.vocab.best_item(items, None, self._prefer)
+
+    def _split_into_titles(self, lo: int, hi: int) -> list[tuple[int, int]] | None:
+        """Tokens lo..hi split into the fewest catalogue titles, as (start, length) pairs."""
+        best: dict[int, list[tuple[int, int]] | None] = {hi: []}
+        for i in range(hi - 1, lo - 1, -1):
+            options = [
+                [(i, n), *rest]
+                for n in range(1, min(self.vocab.max_title_tokens, hi - i) + 1)
+                if (rest := best.get(i + n)) is not None and self._member(i, n)
+            ]
+            best[i] = min(options, key=len) if options else None
+        return best[lo]
+
+    def _unknown_after_verdict(self) -> None:
+        """'i loved the midnight lantern', 'we watched the silver harbor last week': a name of
+        two to four words after 'the', right after a verb of verdict or viewing in the past and
+        ending its clause, that the catalogue has neither as a title nor as a kind, person or
+        part of a film ('i loved the sad ending', 'hated the car chases'): a film the
+        catalogue lacks, reported and recorded nowhere (as a name typed in capitals is)."""
+        toks = self.toks
+        for v, tok in enumerate(toks[:-3]):
+            if tok.text not in _PAST_VIEWING or toks[v + 1].text != "the":
+                continue
+            end = v + 2
+            while (
+                end < len(toks)
+                and _wordlike(toks[end].text)
+                and toks[end].text not in _CLAUSE_ENDS
+                and not (
+                    toks[end].text == "last"
+                    and end + 1 < len(toks)
+                    and toks[end + 1].text in TIMES_AFTER_LAST
+                )
+            ):
+                end += 1
+            n = end - v - 2
+            if not 2 <= n <= 4 or not self._free(v + 1, n + 1):
+                continue
+            words = self._words(v + 2, n)
+            tags = [self._word(k) for k in range(v + 2, end)]
+            if (
+                any(
+                    not w.isalpha() or w in NOT_A_FILM_NAME or w in NUMBER_WORDS or w in ORDINALS
+                    for w in words
+                )
+                or any(t is None or t.pos not in ("NOUN", "PROPN", "ADJ") for t in tags)
+                or (
+                    tags[-1] is not None
+                    and (tags[-1].pos == "ADJ" or tags[-1].tag in ("NNS", "NNPS"))
+                )
+                or any(
+                    tuple(words[a:b]) in self.vocab.facet_terms
+                    for a in range(n)
+                    for b in range(a + 1, n + 1)
+                )
+                or " ".join(words) in {p.lower() for p in self.vocab.people}
+            ):
+                continue
+            self.unknown.append(" ".join(t.raw for t in toks[v + 1 : end]))
+            self._use(v + 1, n + 1)
 
     def _exact_titles(self) -> None:
         toks = self.toks
@@ -2320,7 +2463,7 @@ class TitleRules(ParseBase):
         return (
             head.pos in ("NOUN", "PROPN")
             and head.ent not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
-            and head.text.lower() not in _FILM_PARTS
+            and head.text.lower() not in FILM_PARTS
             and head.text.lower() not in _AMOUNT_NOUNS
             # 'loved the terminal lol': chat after the title, no word of a longer name
             and head.text.lower() not in CHAT_ABBREVIATIONS
@@ -2369,8 +2512,33 @@ class TitleRules(ParseBase):
     def _someones_name(self, i: int) -> bool:
         """Token i is a capitalised word right after one of the user's people or pets ('my
         friend Amelia', 'our cat Garfield'): that one's name, no title, person or topic."""
-        return self.toks[i].raw[:1].isupper() and (
-            self._word_before(i) in (WATCHERS | PET_NOUNS) or self._subject_of_a_person(i)
+        if self.toks[i].raw[:1].isupper():
+            return self._word_before(i) in (WATCHERS | PET_NOUNS) or self._subject_of_a_person(i)
+        # typed or dictated in lower case ('my friend alice recommended something', 'my son
+        # max loves dinosaurs'): a proper noun, per the parse, right after 'my friend'
+        said = re.search(
+            r"\b(?:my|our|his|her|their|your)\s+([\w'-]+)\s+$",
+            self.text[: self.toks[i].start].lower(),
+        )
+        w = self._word(i)
+        return (
+            said is not None
+            and said.group(1) in (WATCHERS | PET_NOUNS)
+            and w is not None
+            and (w.pos == "PROPN" or w.dep == "appos" or self._subject_of_next_verb(i))
+        )
+
+    def _subject_of_next_verb(self, i: int) -> bool:
+        """Token i is the subject of the verb right after it, per the parse ('my friend sophie
+        recommended ...' where the parse calls the name a noun)."""
+        if i + 1 >= len(self.toks):
+            return False
+        w, nxt = self._word(i), self._word(i + 1)
+        return (
+            w is not None
+            and nxt is not None
+            and w.dep in ("nsubj", "compound")
+            and nxt.pos in ("VERB", "AUX")
         )
 
     def _when_said(self, i: int) -> bool:
@@ -2988,7 +3156,7 @@ _LEAVE_OUT = frozenset(
 )
 # the user's own day, which bores or wrecks them more often than a film of that name
 # nouns of a film's parts: 'loved the heat soundtrack' still names Heat
-_FILM_PARTS = frozenset(
+FILM_PARTS = frozenset(
     ("ending", "endings", "cast", "soundtrack", "score", "remake", "remakes", "sequel", "sequels")
     + ("prequel", "prequels", "reboot", "original", "version", "versions", "trailer", "scene")
     + ("scenes", "character", "characters", "villain", "plot", "twist", "music", "trilogy")
