@@ -171,6 +171,17 @@ _TENS_ALT = "|".join(_TENS)
 _DECADES = {w[:-1] + "ies": 20 + 10 * k for k, w in enumerate(_TENS)}  # 'seventies' -> 70
 # a year said in words ('before nineteen seventy', 'from nineteen eighty-five', 'after twenty
 # twelve', 'two thousand and five', 'the nineteen nineties') -> digits, which the year rules read
+_YEAR_BODY = (
+    rf"(?:(?P<c>nineteen|twenty)[\s-]+(?:(?P<dec>{'|'.join(_DECADES)})|(?P<t>{_TENS_ALT})"
+    rf"(?:[\s-]+(?P<o>{_ONES_ALT}))?|(?P<teen>{_TEENS_ALT})|(?P<oh>oh|o)[\s-]+(?P<o2>{_ONES_ALT}))"
+    rf"|two[\s-]+thousand(?:[\s-]+and)?(?:[\s-]+(?P<mo>{_ONES_ALT}|{_TEENS_ALT}))?)\b"
+)
+# a year said in words anywhere, with no word before it ('i loved nineteen seventeen')
+SPOKEN_YEAR_RE = re.compile(rf"\b(?P<pre>){_YEAR_BODY}", re.IGNORECASE)
+# a number said in words ('apollo thirteen', 'toy story three')
+SPOKEN_NUMBER_RE = re.compile(
+    rf"\b(?P<n>(?:{_TENS_ALT})(?:[\s-]+(?:{_ONES_ALT}))?|{_TEENS_ALT}|{_ONES_ALT})\b", re.IGNORECASE
+)
 _YEAR_WORDS_RE = re.compile(
     r"\b(?P<pre>(?:before|after|from|since|in|until|till|than|the|pre|post|between|and|to|or|"
     r"around|circa|about|early|late|mid|made|released|older|newer)[\s-]+)"
@@ -302,7 +313,7 @@ def phrase_end(words: Sequence[str], i: int, phrase: tuple[str, ...]) -> int:
     return k
 
 
-def _year_in_words(m: re.Match[str]) -> str:
+def year_in_words(m: re.Match[str]) -> str:
     """The year of a _YEAR_WORDS_RE match as digits, after the word that said it is a year
     ('nineteen eighty-four was great' names the film: no such word before it)."""
     pre = m.group("pre")
@@ -315,6 +326,11 @@ def _year_in_words(m: re.Match[str]) -> str:
         return pre + str(century + _small_number(m.group("o2")))
     rest = m.group("teen") or " ".join(x for x in (m.group("t"), m.group("o")) if x)
     return pre + str(century + _small_number(rest))
+
+
+def spoken_number(words: str) -> int:
+    """'thirteen' -> 13, 'twenty-one' -> 21, 'three' -> 3 (a SPOKEN_NUMBER_RE match)."""
+    return int(_small_number(words))
 
 
 def _spelled_number(m: re.Match[str]) -> str:
@@ -545,7 +561,7 @@ def normalize_slang(text: str) -> str:
         text,
     )
     text = _HOUR_AND_RE.sub(lambda m: f"{60 + _small_number(m.group('m'))} minutes", text)
-    text = _YEAR_WORDS_RE.sub(_year_in_words, text)
+    text = _YEAR_WORDS_RE.sub(year_in_words, text)
     if _CLOCK_CONTEXT.search(text):  # ('my son, at eight, gets scared': an age, no time)
         text = _CLOCK_WORDS_RE.sub(_clock_in_words, text)
     # 'nothing made before the millennium', 'after the turn of the century': the year 2000

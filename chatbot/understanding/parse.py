@@ -32,6 +32,8 @@ from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.constraints import ConstraintRules, _decade_start
 from chatbot.understanding.core import (
     FILM_NOUNS,
+    SPOKEN_NUMBER_RE,
+    SPOKEN_YEAR_RE,
     TASTE_NOUNS,
     VIEWING_COMPANIONS,
     VIEWING_VERBS,
@@ -46,6 +48,8 @@ from chatbot.understanding.core import (
     fold_accents,
     normalize_title,
     phrase_end,
+    spoken_number,
+    year_in_words,
 )
 from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_language
 from chatbot.understanding.lexicon import (
@@ -150,6 +154,12 @@ _PARENTHETICAL = re.compile(
     r"interestingly|in turn|then again|conversely|likewise|similarly|too|also|as well),\s*",
     re.IGNORECASE,
 )
+# nouns a number counts ('seen heat two times', 'watched up two days ago'): no sequel's number
+_COUNTED = frozenset(
+    ("times", "days", "weeks", "months", "years", "hours", "minutes", "nights", "of", "people",
+     "kids", "children", "friends", "more", "films", "movies", "episodes", "parts", "seasons",
+     "or", "to", "stars", "out", "thumbs")
+)  # fmt: skip
 # a spoken self-repair inside a sentence ('a comedy no wait a thriller', 'i hated jaws wait no i
 # loved it', 'the eighties sorry i mean the nineties', 'no horror actually scratch that horror is
 # fine'): the marker, then what replaces what was just said (Levelt's reparandum / repair)
@@ -338,6 +348,7 @@ class Understander:
         # 'the last one is it long', '2nd one does it have subtitles': a pick named, then a
         # question about it typed without the comma
         text = _PLACE_THEN_QUESTION.sub(r"\g<place>, \g<q>", text)
+        text = self._numbers_in_titles(text)
         text = self._marked_titles(text)
         text = self._non_kinds(text)
         text = self._kinds_weighed(text)
@@ -672,6 +683,48 @@ class Understander:
             return f"no {m['w']},"  # the comma ends the refusal: "a nonviolent comedy"
 
         return re.sub(r"\bnon[\s-]?(?P<w>[a-z]+)\b", kind, text, flags=re.IGNORECASE)
+
+    def _numbers_in_titles(self, text: str) -> str:
+        """Numbers said in words inside a title the catalogue has, as digits: 'i loved nineteen
+        seventeen' (1917, after a verdict, a list word or at the start), 'apollo thirteen',
+        'toy story three', 'die hard two'. A number that makes no title stays a word ('two
+        hours', 'one of those')."""
+        titles = self.vocab.titles
+        shorts = self.vocab.short_titles
+
+        def year(m: re.Match[str]) -> str:
+            digits = year_in_words(m)
+            before = text[: m.start()].rstrip().lower()
+            if (
+                normalize_title(digits) in titles or normalize_title(digits) in shorts
+            ) and re.search(
+                r"(?:^|[,;:.!?]|\b(?:loved?|liked?|hated?|enjoyed|adored|watched|seen|saw|and|or|"
+                r"like|about|than|was|is))$",
+                before,
+            ):
+                return digits
+            return m.group(0)
+
+        text = SPOKEN_YEAR_RE.sub(year, text)
+
+        def number(m: re.Match[str]) -> str:
+            said = spoken_number(m["n"])
+            words = re.findall(r"[\w'-]+", text[: m.start()])[-4:]
+            after = re.match(r"\s*([\w'-]+)", text[m.end() :])
+            counted = after is not None and after.group(1).lower() in _COUNTED
+            for k in range(len(words), 0, -1):
+                head = normalize_title(" ".join(words[-k:]))
+                key = normalize_title(f"{head} {said}")
+                if said > 1 and (
+                    key in titles
+                    or key in shorts
+                    # 'jaws three' (Jaws 3-D): the sequel of a title, unless it counts things
+                    or (head in titles and head in self.vocab.series and not counted)
+                ):
+                    return str(said)
+            return m.group(0)
+
+        return SPOKEN_NUMBER_RE.sub(number, text)
 
     def _marked_titles(self, text: str) -> str:
         """A catalogue title between asterisks or single quotes ("*Crash*", "'The Birds'") is
