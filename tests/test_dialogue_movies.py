@@ -442,3 +442,25 @@ def test_an_ordinal_opening_a_clause_with_a_verdict_names_a_pick(
     shown, labels = labels_after_reply(movies_manager, f"ordinal-{reply}", "a spy film", reply)
     place = 1 if "2nd" in reply else 2
     assert f"Not for you: {shown[place]}" in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [
+        ("a thriller", "the second one when did it come out"),
+        ("a western", "the last one how long is it"),
+    ],
+)
+def test_a_pick_named_then_a_wh_question_without_a_comma_is_answered(
+    movies_manager: DialogueManager, first: str, question: str
+) -> None:
+    answered_and_unchanged(movies_manager, f"wh-{question}", [first, question])
+
+
+@pytest.mark.parametrize(
+    "text", ["is jaws from the seventies", "was the godfather released in the seventies"]
+)
+def test_a_yes_no_question_about_a_decade_in_words_is_answered(
+    movies_manager: DialogueManager, text: str
+) -> None:
+    answered_and_unchanged(movies_manager, f"decade-{text}", [text])

@@ -735,7 +735,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"pretty|super|too|kinda) )?(?:old|new|recent|dated)\s*\??$|"
         # 'are any of these from before 2000?', 'is the second one from the 90s?'
         r"^(?:is|are|was|were|which|any)\b.*\b(?:from|made|released)(?: in| before| after)?"
-        r" (?:the )?(?:early |late |mid )?(?:\d{4}|'?\d0s|\d{4}s)\b",
+        r" (?:the )?(?:early |late |mid )?(?:\d{4}|'?\d0s|\d{4}s|(?:twen|thir|for|fif|six|seven|"
+        r"eigh|nine)ties|two thousands|noughties)\b",
     ),
     (
         "runtime",

@@ -694,6 +694,8 @@ class Understander:
 
         def year(m: re.Match[str]) -> str:
             digits = year_in_words(m)
+            if normalize_title(m.group(0)) in titles:
+                return m.group(0)  # 'nineteen eighty-four was so bleak': a title in words
             before = text[: m.start()].rstrip().lower()
             if (
                 normalize_title(digits) in titles or normalize_title(digits) in shorts
@@ -857,7 +859,9 @@ _PARTICLES = frozenset(("out", "up", "to", "off", "in", "on", "down", "over"))
 _PLACE_THEN_QUESTION = re.compile(
     r"(?P<place>\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|4th|5th)"
     # ('the first one has it all' is praise: only 'is / was / does / did it' ask)
-    r"(?:\s+one)?)\s+(?P<q>(?:is|was|does|did)\s+(?:it|that)\b)",
+    r"(?:\s+one)?)\s+(?P<q>(?:is|was|does|did)\s+(?:it|that)\b|"
+    # 'the third one what year is it from', 'the last one how long is it'
+    r"(?:what|which|how|when|who|why)\b(?=.*\b(?:it|that|this|they)\b))",
     re.IGNORECASE,
 )
 # 'my kid (10)', 'the twins (8, 12)', 'my two (13 and 15)': ages in brackets after who they are
