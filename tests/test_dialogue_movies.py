@@ -464,3 +464,28 @@ def test_a_yes_no_question_about_a_decade_in_words_is_answered(
     movies_manager: DialogueManager, text: str
 ) -> None:
     answered_and_unchanged(movies_manager, f"decade-{text}", [text])
+
+
+@pytest.mark.parametrize(
+    ("first", "fix", "meant", "gone"),
+    [
+        ("i really liked jaws", "wait no i meant alien not jaws", "Alien (1979)", "Jaws (1975)"),
+        (
+            "loved the notebook",
+            "um sorry i meant the holiday not the notebook",
+            "The Holiday (2006)",
+            "The Notebook (2004)",
+        ),
+        ("i hated psycho", "oops no i meant vertigo not psycho", "Vertigo (1958)", "Psycho (1960)"),
+    ],
+)
+def test_a_dictated_correction_of_the_last_turns_title_moves_its_verdict(
+    movies_manager: DialogueManager, first: str, fix: str, meant: str, gone: str
+) -> None:
+    sid = f"fix-{fix}"
+    movies_manager.respond(sid, first)
+    verdict = "You like" if "hated" not in first else "Not for you:"
+    movies_manager.respond(sid, fix)
+    labels = [b.label for b in movies_manager.state(sid).beliefs()]
+    assert any(meant in label and label.startswith(verdict) for label in labels), labels
+    assert not any(gone in label for label in labels), labels

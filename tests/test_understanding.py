@@ -6223,3 +6223,19 @@ def test_numbers_said_in_words_inside_a_title_are_its_digits(
 )
 def test_numbers_in_words_that_make_no_title_stay_numbers(nlu: Understander, text: str) -> None:
     assert not any(isinstance(e, (ItemLiked, ItemSeen)) for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("did not like gravity at all too slow for me", "Gravity"),
+        ("was not a fan of inception way too confusing", "Inception"),
+    ],
+)
+def test_an_auxiliary_and_not_without_a_subject_is_a_verdict_not_a_question(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    film = movie(movies_catalog, title)
+    assert found.question is None, found
+    assert ItemRejected(film.id, film.label) in found.events, found

@@ -919,8 +919,15 @@ def _self_corrected(text: str) -> str:
             else re.sub(r"(?<![\w'])([a-z])", lambda c: c.group(1).upper(), meant)
         )
         if not hits:
-            # Y was said in an earlier turn (_Parse._corrections takes its belief back)
-            text = text[: m.start("x")] + name + text[m.end("x") :]
+            # Y was said in an earlier turn (_Parse._corrections takes its belief back); 'i
+            # meant X not Y' said without the comma gets it, so the 'not' reaches Y alone
+            # ('wait no', 'sorry' before it turn nothing down: they go)
+            tail = text[m.end("x") :]
+            if m["y2"]:
+                tail = re.sub(r"^[\s,-]*not\b", ", not", tail, count=1)
+            elif m["y1"]:
+                tail = f", not {m['y1']}{tail}"
+            text = text[: m.start()] + "i meant " + name + tail
             continue
         last = hits[-1]
         head = before[: last.start()] + name + before[last.end() :]
@@ -1522,6 +1529,14 @@ class _Parse(ConstraintRules, TitleRules):
             low.endswith("?") or opener in QUESTION_STARTS or later
         ) or REQUEST_QUESTIONS.search(low):
             return None
+        at = words.index(opener) if opener in words else -1
+        if (
+            not low.endswith("?")
+            and not later
+            and 0 <= at < len(words) - 1
+            and words[at + 1] in ("not", "never")
+        ):
+            return None  # 'did not like la la land, too sad': a verdict with no subject
         if (
             opener not in QUESTION_STARTS
             and not later

@@ -1408,6 +1408,12 @@ class TitleRules(ParseBase):
         said = " ".join(t.text for t in self.toks[max(0, k - 3) : k + 1])
         if re.search(r"\bfavou?rites?(?: (?:movies?|films?|ones))? (?:is|are|include)$", said):
             return True  # 'my faves are alien, aliens and predator'
+        if re.search(
+            r"(?:^|\b(?:wait|no|sorry|oops|sry|actually),? )i mean$|\bi meant$|"
+            r"\bi was (?:thinking of|talking about)$",
+            said,
+        ):
+            return True  # a correction names a film: 'wait no, i meant the holiday'
 
         # 'something like heat', 'similar to up': what a film is compared with is a film; not
         # 'more of a crime thing' (a kind of film)
