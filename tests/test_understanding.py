@@ -6239,3 +6239,26 @@ def test_an_auxiliary_and_not_without_a_subject_is_a_verdict_not_a_question(
     film = movie(movies_catalog, title)
     assert found.question is None, found
     assert ItemRejected(film.id, film.label) in found.events, found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("i really liked city of god", "Cidade de Deus", 2002),
+        ("we watched closely watched trains last night, loved it", "Ostře sledované vlaky", 1966),
+        ("Grand Illusion is a masterpiece", "La grande illusion", 1937),
+    ],
+)
+def test_the_english_name_a_foreign_films_synopsis_opens_with_names_it(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    film = movie(movies_catalog, title, year)
+    assert ItemLiked(film.id, film.label) in events(nlu, text)
+
+
+def test_a_synopsis_name_never_takes_a_title_another_film_has(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    # La Belle et la bête (1946) opens 'Beauty and the Beast is ...': the films of that title win
+    found = events(nlu, "i loved beauty and the beast")
+    assert not any(e.title.startswith("La Belle") for e in found if isinstance(e, ItemLiked))

@@ -792,6 +792,13 @@ class Vocabulary:
                 for short in (initials.group(1), initials.group(1).replace(" ", "")):
                     if short not in self.titles:
                         self.short_titles.setdefault(short, []).append(item)
+        # 'Wild Strawberries' for Smultronstället: the English name a synopsis of a film not in
+        # English opens with, read only where no other film has that name
+        for item in catalog:
+            for name in _synopsis_names(item):
+                key = normalize_title(name)
+                if key and key not in self.titles and key not in self.short_titles:
+                    self.short_titles.setdefault(key, []).append(item)
         # 'temple of doom', 'the two towers', 'revenge of the sith': the subtitle of exactly one
         # title of a series, when it is no title of its own
         self.subtitle_keys: set[str] = set()
@@ -1170,6 +1177,40 @@ def _self_names(item: Item) -> list[str]:
         for v in item.facet("person")
         if re.match(rf"{re.escape(v)}\s+(?:is|was)\b", item.description)
     ]
+
+
+# a synopsis that opens with the film's own name: 'Wild Strawberries is a drama from Swedish
+# director Ingmar Bergman', 'A Fistful of Dollars (1964) is the first ...', 'Wings of Desire is
+# Wim Wender's artistically beautiful film': a capitalised name, 'is', and a word for a film soon
+_OPENING_NAME = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|a|an|and|in|on|at|to|from|for|with))"
+    r"{1,6})\s+(?:\(\d{4}\)\s+)?(?:is|was)\s+(?P<what>(?:[\w'’-]+\s+){0,8}?)"
+    r"(?:film|movie|drama|comedy|thriller|documentary|classic|masterpiece|adaptation|sequel|"
+    r"western|musical|melodrama|satire|epic|debut|feature|picture|animation|anime|tale|story)s?\b"
+)
+
+
+def _synopsis_names(item: Item) -> list[str]:
+    """The English name a synopsis of a film not in English opens with as its subject ('Wild
+    Strawberries is a drama from Swedish director Ingmar Bergman' for Smultronstället), when a
+    word for a film follows soon ('Russ Duritz is a successful image consultant' names a
+    character). Two words or more; none for a film whose first language is English."""
+    if (item.facet("language") or ("en",))[0] == "en":
+        return []
+    m = _OPENING_NAME.match(item.description)
+    if m is None:
+        return []
+    # "Jean Renoir's The Rules of the Game": the name after its maker's possessive
+    name = m["name"]
+    maker = re.match(r"(?P<who>.+?)['’]s\s+(?=[A-Z])", name)
+    if maker is not None and maker["who"].lower() in {p.lower() for p in item.facet("person")}:
+        name = name[maker.end() :]
+    name = re.sub(
+        r"\s+(?:the|a|an|and|of|in|on|at|to|from|for|with|this|it|he|she)$", "", name, flags=re.I
+    )
+    if normalize_title(name) == normalize_title(item.title) or len(name.split()) < 2:
+        return []
+    return [name]
 
 
 _SURNAME_PARTICLES = frozenset(

@@ -14,6 +14,8 @@ ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "prof", "gen", "lt", "sgt", "capt"]
 )
 CLAUSE_BREAK = {".", "!", "?", ";", ",", "but", "however", "although", "though", "whereas", "yet"}
+# chat laughter ends a thought: 'a feel good movie lol he cant take that'
+CLAUSE_BREAK |= {"lol", "lmao", "lmfao", "haha", "hahaha", "rofl"}
 LIST_GLUE = {"and", "or", "nor", "also", "the", "a", "an", "too", "as", "well", "&", "plus"}
 
 
@@ -535,7 +537,7 @@ FACET_ALIASES = _aliases(
     disturbing|messed up = disturbing;
     gritty|grim = dark;
     relaxing|chill|cozy|cosy|easy watching|easy|easygoing|easy going|undemanding = relaxed;
-    comforting|comfy|wholesome|soothing = relaxed;
+    comforting|comfy|wholesome|soothing|calm|calming|peaceful|gentle = relaxed;
     fall asleep to|falling asleep to|doze off to|drift off to|sleep to = relaxed;
     touching|moving = touching;
     based on a book|based on a novel|book adaptation = novel;
