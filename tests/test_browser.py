@@ -66,8 +66,9 @@ def books_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_loading_state_at_startup_then_ready(browser: Any, tmp_path: Path) -> None:
     """Defect 5: the page says it is loading (input disabled) until the models are in."""
-    script = ["tests/ui_standin_app.py", "--word-delay", "0", "--load-delay", "6"]
-    for url in start_app(tmp_path, {}, 90, script):
+    gate = tmp_path / "models-loaded"  # loading ends when the test creates it, not on a clock
+    script = ["tests/ui_standin_app.py", "--word-delay", "0", "--load-delay", "0"]
+    for url in start_app(tmp_path, {}, 90, [*script, "--load-until", str(gate)]):
         page = browser.new_context().new_page()
         page.goto(url)
         page.wait_for_selector("#turn-status .turn-status[data-state=loading]", timeout=T)
@@ -77,9 +78,11 @@ def test_loading_state_at_startup_then_ready(browser: Any, tmp_path: Path) -> No
         # an example prompt clicked now waits for the models: shown at once, answered later
         page.click("#chat button.example >> nth=0")
         page.wait_for_function(
-            "() => document.querySelectorAll('#chat .message-row').length >= 1", timeout=5_000
+            "() => document.querySelectorAll('#chat .message-row').length >= 1", timeout=T
         )
-        assert status(page)["state"] == "loading"  # the click did not wait for this
+        assert status(page)["state"] == "loading"  # the click did not wait for the models
+        assert page.is_disabled("#message textarea")
+        gate.touch()
         page.wait_for_selector("#message textarea:not([disabled])", timeout=T)
         wait_turn(page, 0, T)
         messages = chat_messages(page)

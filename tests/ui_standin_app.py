@@ -22,6 +22,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--word-delay", type=float, default=0.15)
     parser.add_argument("--load-delay", type=float, default=2.0)
+    parser.add_argument(
+        "--load-until",
+        type=Path,
+        default=None,
+        help="finish loading only once this file exists (a test's gate; --load-delay is the "
+        "least wait), so a slow machine cannot end the loading state before the test looks",
+    )
     args = parser.parse_args()
     settings = Settings.from_env(port=args.port, max_message_chars=300)
     catalog = load_catalog(REPO_ROOT / "catalog" / "examples" / "books.jsonl")
@@ -29,6 +36,9 @@ def main() -> None:
 
     def load(src: ManagerSource) -> StandInManager:
         time.sleep(args.load_delay)  # the page must show that it is loading meanwhile
+        deadline = time.monotonic() + 600
+        while args.load_until and not args.load_until.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
         return StandInManager(catalog, delay_s=args.word_delay)
 
     source.load_in_background(load)
