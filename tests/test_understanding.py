@@ -6262,3 +6262,239 @@ def test_a_synopsis_name_never_takes_a_title_another_film_has(
     # La Belle et la bête (1946) opens 'Beauty and the Beast is ...': the films of that title win
     found = events(nlu, "i loved beauty and the beast")
     assert not any(e.title.startswith("La Belle") for e in found if isinstance(e, ItemLiked))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("no slashers under my roof, maybe a western", "Slasher Film", "roof"),
+        ("romance is banned in our household, how about sci-fi", "Romance", "household"),
+        ("we never watch war films in this family", "War", "family"),
+    ],
+)
+def test_the_household_a_rule_holds_in_is_no_topic(
+    nlu: Understander, text: str, kind: str, place: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", kind) in found, found
+    avoided = [e for e in found if isinstance(e, (AttributeAvoided, InterestAvoided))]
+    assert not any(place in str(e).lower() or "Family Film" in str(e) for e in avoided), found
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a western from 1992 or 1993 please", 1992, 1993),
+        ("any horror made in two thousand three or two thousand four", 2003, 2004),
+    ],
+)
+def test_two_near_years_joined_by_or_are_both_allowed(
+    nlu: Understander, text: str, low: int, high: int
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("year_min", low) in found, found
+    assert ConstraintSet("year_max", high) in found, found
+
+
+def test_two_years_far_apart_joined_by_or_are_two_films(nlu: Understander) -> None:
+    found = events(nlu, "i loved 1917 or was it 1941")
+    assert not any(isinstance(e, ConstraintSet) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("did Ridley Scott direct Alien?", "Alien"),
+        ("does Bill Murray star in Groundhog Day", "Groundhog Day"),
+        ("did tarantino write pulp fiction?", "Pulp Fiction"),
+        ("did Nolan make Memento", "Memento"),  # an everyday word as the title asked about
+    ],
+)
+def test_a_yes_no_question_about_a_persons_part_in_a_film_is_asked(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "people", found
+    assert movie(movies_catalog, title).id in found.question.item_ids, found
+    assert not found.events, found
+
+
+def test_a_question_whether_you_made_something_is_no_person_question(nlu: Understander) -> None:
+    found = nlu.understand("did you make a list of westerns?", InterestState())
+    assert found.question is None or found.question.topic != "people", found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I'm pretty ambivalent about Avatar", "Avatar"),
+        ("honestly I have no real opinion on The Notebook, something else", "The Notebook"),
+        ("on the fence about Gravity. what else you got", "Gravity"),
+    ],
+)
+def test_no_opinion_on_a_film_is_seen_without_a_verdict(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    assert ItemSeen(film.id, film.label) in found, found
+    assert not any(isinstance(e, (ItemLiked, ItemRejected)) for e in found), found
+
+
+def test_no_opinion_on_a_kind_neither_wants_nor_avoids_it(nlu: Understander) -> None:
+    found = events(nlu, "no strong feelings about westerns but I adore musicals")
+    assert AttributePreferred("genre", "Musical") in found, found
+    assert not any("Western" in str(e) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("meh on Titanic", "Titanic"),
+        ("kinda lukewarm about The Matrix tbh", "The Matrix"),
+        ("not too keen on Jaws", "Jaws"),
+    ],
+)
+def test_a_mild_no_on_a_title_turns_down_the_film_not_its_words(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    assert ItemRejected(film.id, film.label) in found, found
+    assert not any(isinstance(e, InterestAvoided) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("Alien is a classic; Prometheus felt overblown", "Alien", "Prometheus"),
+        ("loved Arrival, found Interstellar plodding", "Arrival", "Interstellar"),
+        ("Jaws rules but Jaws 2 was clunky", "Jaws", "Jaws 2"),
+    ],
+)
+def test_a_critics_complaint_turns_a_film_down(
+    nlu: Understander, movies_catalog: Catalog, text: str, liked: str, rejected: str
+) -> None:
+    good, bad = movie(movies_catalog, liked), movie(movies_catalog, rejected)
+    found = events(nlu, text)
+    assert ItemLiked(good.id, good.label) in found, found
+    assert ItemRejected(bad.id, bad.label) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("westerns are off limits tonight, maybe a thriller", "Western"),
+        ("musicals are banned at the moment", "Musical"),
+        ("war films are not allowed, my wife can't stand them", "War"),
+    ],
+)
+def test_a_kind_said_to_be_banned_is_avoided(nlu: Understander, text: str, kind: str) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", kind) in found, found
+    assert AttributePreferred("genre", kind) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("films longer than 130 minutes are banned", "runtime_max", 130),
+        ("anything after 2010 is off limits", "year_max", 2010),
+        ("subtitles are not allowed, grandpa can't read fast", "language", "en"),
+    ],
+)
+def test_a_limit_said_to_be_banned_is_turned_down(
+    nlu: Understander, text: str, name: str, value: object
+) -> None:
+    assert ConstraintSet(name, value) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [
+        ("Predator rules but Predator 2 was awful", "Predator"),
+        ("Goodfellas goes hard but Casino was dull", "Goodfellas"),
+    ],
+)
+def test_a_capitalised_title_opening_a_message_with_a_verdict_verb_is_liked(
+    nlu: Understander, movies_catalog: Catalog, text: str, liked: str
+) -> None:
+    good = movie(movies_catalog, liked)
+    found = events(nlu, text)
+    assert ItemLiked(good.id, good.label) in found, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a heist film from like 1985 to like 1995", 1985, 1995),
+        ("something made roughly nineteen eighty until about nineteen ninety", 1980, 1990),
+    ],
+)
+def test_hedged_ends_of_a_year_span_keep_the_span(
+    nlu: Understander, text: str, low: int, high: int
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet("year_min", low) in found, found
+    assert ConstraintSet("year_max", high) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("none of us has seen The Matrix", "The Matrix"),
+        ("nobody in my family has watched Titanic", "Titanic"),
+        ("neither of us has ever seen Alien", "Alien"),
+    ],
+)
+def test_a_negative_subject_has_not_seen_the_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    assert ItemSeen(film.id, film.label) not in found, found
+    assert ItemRejected(film.id, film.label) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "verdict"),
+    [
+        ("4 stars for the second one", 1, ItemLiked),
+        ("the third one: one star at best", 2, ItemRejected),
+        ("i'd give the first one 5 stars", 0, ItemLiked),
+    ],
+)
+def test_stars_given_to_a_pick_are_a_verdict_not_a_rating_limit(
+    nlu: Understander,
+    shown: tuple[Item, Item, Item],
+    after_picks: InterestState,
+    text: str,
+    place: int,
+    verdict: type,
+) -> None:
+    found = events(nlu, text, after_picks)
+    pick = shown[place]
+    assert verdict(pick.id, pick.label) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "rating_min" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("i gave Alien 5 stars but Prometheus 2/5", "Alien", "Prometheus"),
+        ("my husband rated Gladiator 9/10 and Troy a 3/10", "Gladiator", "Troy"),
+    ],
+)
+def test_a_grade_given_to_a_named_film_is_its_verdict(
+    nlu: Understander, movies_catalog: Catalog, text: str, liked: str, rejected: str
+) -> None:
+    good, bad = movie(movies_catalog, liked), movie(movies_catalog, rejected)
+    found = events(nlu, text)
+    assert ItemLiked(good.id, good.label) in found, found
+    assert ItemRejected(bad.id, bad.label) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "rating_min" for e in found)
+
+
+def test_stars_asked_for_stay_a_rating_limit(nlu: Understander) -> None:
+    assert ConstraintSet("rating_min", 8.0) in events(nlu, "give me a thriller with 4 stars")

@@ -115,6 +115,10 @@ _PLACE_ALT = "|".join(sorted(set(LANGUAGES) | set(COUNTRIES), key=len, reverse=T
 _LANGUAGE_ONLY_ALT = "|".join(sorted(set(LANGUAGES) - set(COUNTRIES), key=len, reverse=True))
 
 
+# words that say a year is rough ('from like 1995', 'about 2005')
+_HEDGE = r"(?:like|about|around|roughly|approximately|circa|maybe|say),? "
+
+
 class ConstraintRules(ParseBase):
     """Rule passes for constraints; they blank out what they read.
 
@@ -612,6 +616,12 @@ class ConstraintRules(ParseBase):
 
     def _year_span(self, m: re.Match[str]) -> bool:
         a, b = sorted((int(m.group("a")), int(m.group("b"))))
+        if m.group("or"):
+            # 'a thriller from 1994 or 1995' (either year, said after 'from' or 'in');
+            # '1917 or 1984?' are two films
+            said = m.string[max(0, m.start() - 12) : m.start()] + m.group(0)[:5]
+            if b - a > 3 or not re.search(r"\b(?:from|in|of|between)\s*(?:\d|$)", said):
+                return False
         self._set("year_min", a)
         self._set("year_max", b)
         return True
@@ -1084,7 +1094,8 @@ _TURNED_DOWN_AFTER = re.compile(
     r"(?:(?:way|just|a bit|a little|far|kinda|much|simply|honestly|probably)\s+)*"
     r"(?:too (?:long|short|old|new|recent|dated|much|early|late)\b|a no\b|a no-go\b|"
     r"a deal ?breaker\b|out of the question|off the table|pushing it|not ok(?:ay)?\b|"
-    r"a stretch\b|no good\b)"
+    r"a stretch\b|no good\b|banned\b|forbidden\b|off[\s-]limits\b|not allowed\b|ruled out\b|"
+    r"vetoed\b)"
 )
 # what comes before such a verdict: a limit ('anything over 2 hours is ', 'before 1980 is ');
 # its 'too long' / 'too old' is then no critique of the picks (the limit rule reads it)
@@ -1568,7 +1579,10 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "year_span",
         "year",
-        rf"\b(?:between |from )?(?P<a>{_YEAR}) ?(?:-|–|to|and|until) ?(?P<b>{_YEAR})\b",
+        # ('from 1994 or 1995': either year, near each other; '1917 or 1984' are two titles)
+        # ('from like 1995 to like 2005', 'roughly 1990 until about 2000': hedged ends)
+        rf"\b(?:between |from )?(?:{_HEDGE})?(?P<a>{_YEAR}) ?(?:-|–|to|and|until|till|(?P<or>or)) ?"
+        rf"(?:{_HEDGE})?(?P<b>{_YEAR})\b",
         _R._year_span,
     ),
     # 'after 2000', 'nothing before 1990', 'released in 2015', 'from 2010 on'
@@ -1975,7 +1989,11 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:no|not|without|nothing with|none with|nothing|none|hate|can't stand|cannot stand|"
         r"can'?t do|won'?t read|don't want|do not want|don't like|do not like|tired of|sick of|"
         r"skip|avoid|too tired for|too tired to read)\b[^.,;!?]{0,45}?\b"
-        r"(?:sub(?:title)?s|subtitled|captions)\b",
+        r"(?:sub(?:title)?s|subtitled|captions)\b|"
+        # 'subtitles are not allowed', 'subtitled stuff is a no-go for my dad'
+        r"\b(?:sub(?:title)?s|subtitled (?:ones?|films?|movies?|stuff)|captions)\s+(?:are|is)\s+"
+        r"(?:(?:a )?(?:no|no-go|hard no|dealbreaker|deal breaker)\b|banned|not allowed|forbidden|"
+        r"off the table|off[\s-]limits|out of the question|too much|annoying)",
         _R._no_subtitles,
     ),
     ConstraintRule(

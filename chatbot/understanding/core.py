@@ -183,7 +183,9 @@ SPOKEN_NUMBER_RE = re.compile(
     rf"\b(?P<n>(?:{_TENS_ALT})(?:[\s-]+(?:{_ONES_ALT}))?|{_TEENS_ALT}|{_ONES_ALT})\b", re.IGNORECASE
 )
 _YEAR_WORDS_RE = re.compile(
-    r"\b(?P<pre>(?:before|after|from|since|in|until|till|than|the|pre|post|between|and|to|or|"
+    # ('from like nineteen ninety five': a hedge after the preposition)
+    r"\b(?P<pre>(?:(?:from|to|until|till|between|and) like|roughly|approximately|"
+    r"before|after|from|since|in|until|till|than|the|pre|post|between|and|to|or|"
     r"around|circa|about|early|late|mid|made|released|older|newer)[\s-]+)"
     rf"(?:(?P<c>nineteen|twenty)[\s-]+(?:(?P<dec>{'|'.join(_DECADES)})|(?P<t>{_TENS_ALT})"
     rf"(?:[\s-]+(?P<o>{_ONES_ALT}))?|(?P<teen>{_TEENS_ALT})|(?P<oh>oh|o)[\s-]+(?P<o2>{_ONES_ALT}))"
@@ -420,6 +422,67 @@ def _unelongated(m: re.Match[str]) -> str:
 
 
 _NEG_AUX = r"(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|never)"
+
+
+_GRADE = (
+    r"(?:a\s+)?(?:(?P<n5>[0-5](?:\.5)?|zero|one|two|three|four|five)(?:\s*/\s*5\b|\s+stars?\b"
+    r"(?:\s+out of\s+(?:5|five)\b)?|\s+out of\s+(?:5|five)\b)|(?P<n10>10|[0-9](?:\.5)?)\s*"
+    r"(?:/\s*10|out of\s+(?:10|ten))\b)"
+)
+_GRADE_GIVEN_RE = re.compile(
+    r"\b(?P<who>(?:i|we|i'd|we'd|i would|we would|i'll|my \w+|our \w+)\s+)?(?:gave|give|rated|"
+    r"rate|would give|would rate)\s+(?P<x>(?!(?:me|us|you|it|that|this|them|something|anything|"
+    r"films?|movies?)\b)[^,.;!?]{1,40}?)\s+" + _GRADE,
+    re.IGNORECASE,
+)
+_PICK = (
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|4th|5th)"
+    r"(?:\s+(?:one|film|movie|pick))?|#\d|number \d|it|that one|this one|that|this"
+)
+# a grade given to a pick: '4 stars for the second one', 'the third one: 2 stars at best',
+# "i'd give it 5 stars"
+_PICK_GRADE_RES = (
+    re.compile(rf"\b{_GRADE}\s+(?:for|to)\s+(?P<x>{_PICK})\b", re.IGNORECASE),
+    re.compile(
+        rf"(?:(?<=^)|(?<=[,.;!?])\s*|\b(?:and|but)\s+)(?P<x>{_PICK})\s*[:,-]?\s*{_GRADE}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b(?P<who>(?:i|we|i'd|we'd|i would|we would|i'll)\s+)?(?:gave|give|rated|rate|"
+        rf"would give|would rate)\s+(?P<x>{_PICK}|them)\s+{_GRADE}",
+        re.IGNORECASE,
+    ),
+)
+_ELIDED_GRADE_RE = re.compile(
+    rf"\b(?P<who>(?:but|and|while|whereas)\s+)(?P<x>[^,.;!?]{{1,40}}?)\s+{_GRADE}", re.IGNORECASE
+)
+_SMALL_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _grade_given(m: re.Match[str]) -> str:
+    """'i gave heat 5 stars' -> 'i loved heat'; 2 of 5 or 5 of 10 and under -> 'disliked', in
+    between -> 'watched' (seen, no verdict)."""
+    if m["n5"]:
+        said = m["n5"].lower()
+        share = (float(said) if said[0].isdigit() else _SMALL_WORDS[said]) / 5
+    else:
+        share = float(m["n10"]) / 10
+    verdict = "loved" if share >= 0.8 else "watched" if share > 0.5 else "disliked"
+    who = m.groupdict().get("who") or "i "
+    return f"{who}{verdict} {m['x']}"
+
+
+def _no_opinion(m: re.Match[str]) -> str:
+    """'no strong opinion on Titanic' -> 'watched Titanic' (a capitalised name: a film seen,
+    no verdict); 'no opinion on horror' says nothing at all (no wish for horror, none against);
+    what follows a 'but' is read on."""
+    parts = re.split(r"\b(?=but|though|although|so\b)", m["rest"], maxsplit=1)
+    object_, tail = parts[0], "".join(parts[1:])
+    if re.match(r"(?:the |a |an )?[A-Z\"'*]", object_):
+        return f"watched {object_}{tail}"
+    return tail
+
+
 # double negatives and hedges, read as the plain verdict they make
 _DOUBLE_NEGATIVES = (
     # "it's not that i didn't like interstellar" -> 'i did like interstellar'
@@ -432,6 +495,26 @@ _DOUBLE_NEGATIVES = (
         r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t|could not)\s+(?:really\s+)?"
         r"(?:say|claim)\s+(?:that\s+)?(?:i|we)\s+(?:really\s+)?(?:loved|liked|enjoyed|adored)\b",
         "watched",
+    ),
+    # "i have no strong opinion on titanic", "i'm indifferent to heat", 'neutral on the
+    # godfather': watched, no verdict either way
+    (
+        r"\b(?:(?:i|we)\s+(?:have|had|'ve)\s+|(?:i'?m|i am|i was|we'?re|we are)\s+)?"
+        r"(?:(?:got|have|had)\s+)?(?:no|not (?:much|any|a strong)(?: of an?)?)\s+(?:strong\s+|"
+        r"real\s+|particular\s+|big\s+)?(?:opinions?|feelings?|views?)\s+(?:either way\s+)?"
+        r"(?:on|about|of|re|regarding|towards?)\s+(?P<rest>[^,.;!?]*)",
+        _no_opinion,
+    ),
+    (
+        r"\b(?:(?:i'?m|i am|i was|we'?re|we are|i feel|i felt)\s+)?(?:pretty\s+|kind of\s+|"
+        r"kinda\s+|fairly\s+|rather\s+|a bit\s+)?(?:indifferent|neutral|ambivalent|"
+        r"on the fence)\s+(?:to|towards?|about|on|re|regarding)\s+(?P<rest>[^,.;!?]*)",
+        _no_opinion,
+    ),
+    # 'meh on pretty woman', 'lukewarm on the sequels', 'not sold on heat': a mild no
+    (
+        r"\b(?:meh|lukewarm|not sold|not big|not huge|not too keen|not keen)\s+(?:on|about)\s+",
+        "not a fan of ",
     ),
     # "i wouldn't say i hated la la land", "can't say i disliked it": no strong verdict either way
     (
@@ -459,6 +542,16 @@ _SARCASTIC_NEED_RE = re.compile(
 # "yeah right, like i'd ever watch another nicholas sparks movie"
 _SARCASTIC_EVER_RE = re.compile(
     r"\b(?:yeah right,?\s+)?(?:like|as if) i(?:'d| would)(?: ever)? (?=watch|see|want)",
+    re.IGNORECASE,
+)
+
+
+# the household a rule or a taste holds in ('in this house', 'under my roof', 'at our place');
+# 'Not in this house.' alone keeps its words (the 'not' is all it says)
+_HOUSEHOLD_RE = re.compile(
+    r"(?<!\bnot)\s*,?\s*\b(?:in|at|around|under) (?:this|our|my) (?:house|home|household|"
+    r"family|place|flat|apartment|roof|casa)\b(?!\s*(?:town|country|video|movies?|films?)\b)"
+    r"(?=\s*(?:[,.!?;:]|$|\w))",
     re.IGNORECASE,
 )
 
@@ -531,6 +624,18 @@ def normalize_slang(text: str) -> str:
         flags=re.IGNORECASE,
     )
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    # 'i gave heat 5 stars', 'we rated the dark knight 2/5', "i'd give jaws a 9/10": the grade
+    # is the verdict it makes, said before the film (no rating limit, no topic)
+    for pattern in _PICK_GRADE_RES:
+        text = pattern.sub(_grade_given, text)
+    graded = _GRADE_GIVEN_RE.sub(_grade_given, text)
+    if graded != text:
+        # '... but Jaws 2 a 4/10': the next film's grade with its verb left out
+        graded = _ELIDED_GRADE_RE.sub(_grade_given, graded)
+    text = graded
+    # 'no gore in this house', "we don't do musicals in this family": where a rule holds is
+    # no topic (it avoided house films and family films)
+    text = _HOUSEHOLD_RE.sub("", text)
     # 'watching w my lil bro', 'smth w the kids': a lone 'w' before whom it is with
     text = re.sub(
         r"\b[wW](?= (?:my|our|the|me|him|her|us|them|friends?|family|mates?|some|a|an)\b)",

@@ -186,6 +186,13 @@ NEGATIVE_CUES = _phrases(
     "belong in the bin|belongs in the trash|belong in the trash|can burn|can rot|"
     "overrated|bored|disappointing|disappointed|a letdown|dull|lame|mediocre|forgettable|"
     "dreadful|horrible|cringe|cringey|garbage|trash|sucks|not great|not good|overlong|tedious|"
+    # a household's rules ('romance is banned in our house', 'gore is off the table')
+    "is banned|are banned|banned|is off the table|are off the table|off the table|"
+    "is off limits|are off limits|off limits|off-limits|not allowed|is not allowed|"
+    "are not allowed|isn't allowed|aren't allowed|is forbidden|are forbidden|"
+    # a critic's complaints ('Collateral, by contrast, felt bloated')
+    "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
+    "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|"
     "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
     "wasn't really my thing|wasn't my cup of tea|wasn't my jam|"
@@ -405,7 +412,9 @@ COPULA_PRAISE = _phrases(
 COPULA_COMPLAINT = _phrases(
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
     "long|a bore|underwhelming|overhyped|not it|not so good|not that good|not very good|"
-    "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh"
+    "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh|"
+    "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
+    "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless"
 )
 COPULA_SHAKEN = _phrases(
     "creepy|scary|terrifying|intense|disturbing|haunting|tense|brutal|heavy|sad|devastating|"
@@ -795,7 +804,13 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bor\b.*\bwhich(?: one| of them| of the two)? should (?:i|we) (?:watch|pick|see|choose|"
         r"go with)\b",
     ),
-    ("people", r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b"),
+    (
+        "people",
+        r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b|"
+        # 'did Kubrick direct Spartacus?', 'does Tom Hanks star in Big?': a person's part in it
+        r"^(?:did|does|do)\s+(?!(?:you|u|ya|we|i|it|they|this|that|these|those|any)\b)\S.*?\s+"
+        r"(?:direct|make|write|star in|act in|appear in|play in|produce|shoot|score|compose)\b",
+    ),
     (
         "suitability",
         r"\bscary\b|\bfrightening\b|\bcreepy\b|\bhorror\b|\bgory\b|\bgore\b|"

@@ -1117,6 +1117,23 @@ class _Parse(ConstraintRules, TitleRules):
             more=MORE_PICKS.search(self.text.lower()) is not None,
         )
 
+    def _negative_subject_before(self, i: int) -> int | None:
+        """Where the negative subject of the clause token i is in starts ('none of us has
+        seen', 'nobody in my family has watched', 'no one here has seen'); None without one."""
+        words = [t.text for t in self.toks]
+        k = i - 1
+        while k >= 0 and words[k] not in CLAUSE_BREAK and words[k] not in ("but", "and", "so"):
+            k -= 1
+        clause = " ".join(words[k + 1 : i])
+        if re.match(
+            r"(?:none|neither|nobody|noone|no one|not one)(?: of (?:us|them|my \w+|our \w+|the \w+)"
+            r"| (?:here|else|in (?:my|our|the) \w+|at home))*(?: (?:has|have|had|'s|ever|yet|"
+            r"actually|really|even))*$",
+            clause,
+        ):
+            return k + 1
+        return None
+
     def _seen_not_rejected(self) -> None:
         """ "not jaws, i've seen it", 'not oceans eleven ive seen it like 10 times': the title is
         left out because it was watched, which says nothing against it: seen, not rejected."""
@@ -2378,6 +2395,12 @@ class _Parse(ConstraintRules, TitleRules):
                             negated = not toks[i - 1].used or any(
                                 c.pos <= i - 1 < c.end for c in self.cues
                             )
+                        subject = self._negative_subject_before(i) if kind == "seen" else None
+                        if subject is not None and not negated:
+                            # 'none of us has seen heat', 'nobody here has watched titanic':
+                            # not seen, and nothing turned down
+                            self.cues = [c for c in self.cues if not subject <= c.pos < i]
+                            negated = True
                         asked = "you" in words[max(0, i - 2) : i]  # 'have you seen X?'
                         if kind == "lukewarm":
                             kind2 = "seen"

@@ -493,7 +493,11 @@ class TitleRules(ParseBase):
                     and not self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                 ):
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
-                if any(t.raw[:1].isupper() for t in toks[i : i + n]) and self._inside_title_run(i):
+                if (
+                    any(t.raw[:1].isupper() for t in toks[i : i + n])
+                    and self._inside_title_run(i)
+                    and not self._person_asked_in(i, n)  # 'is Tom Hanks in Big?'
+                ):
                     continue  # 'The Lives of Others' is not 'The Others'
                 if (
                     after
@@ -1172,6 +1176,8 @@ class TitleRules(ParseBase):
                 # 'Pulp Fiction knocked my socks off': a distinctive name as the subject
                 or self._subject_of_clause(i, n)
                 or self._opens_verdict_clause(i, n, words)  # 'Manchester by the Sea wrecked me'
+                # 'Jaws rules but Jaws 2 was awful': a verdict verb closing the clause it opens
+                or self._subject_verdict_at(i + n)
             )
         prev = self.toks[i - 1].text
         if self._everyday_words(words) and not self._past_cue_before(i):
@@ -1644,12 +1650,36 @@ class TitleRules(ParseBase):
         """The span ends a question whether a person the catalogue knows is in it: 'is tom
         hanks in big?', 'was al pacino in heat'."""
         words = [t.text for t in self.toks]
-        if i < 4 or words[0] not in ("is", "was") or words[i - 1] != "in":
-            return False
         if i + n < len(words) and words[i + n] not in ("?", ".", "!"):
             return False
-        known = self.vocab.facet_terms.get(tuple(words[1 : i - 1]))
-        return known is not None and known[0] == "person"
+        if i >= 4 and words[0] in ("is", "was") and words[i - 1] == "in":
+            known = self.vocab.facet_terms.get(tuple(words[1 : i - 1]))
+            return known is not None and known[0] == "person"
+        # 'did Nolan write Memento?', 'does Tom Hanks star in Big?', 'did kubrick direct
+        # spartacus': a person's part in the film asked about (a name of one to three words)
+        m = re.match(
+            r"(?:did|does|do) (?P<who>[\w.'-]+(?: [\w.'-]+){0,2}) (?:direct|make|write|produce|"
+            r"shoot|score|(?:star|act|appear|play|feature) in) $",
+            " ".join(words[:i]) + " ",
+        )
+        if m is None:
+            return False
+        who = m["who"].split()
+        return not set(who) & {
+            *PRONOUNS,
+            "i",
+            "we",
+            "they",
+            "he",
+            "she",
+            "you",
+            "u",
+            "ya",
+            "anyone",
+            "anybody",
+            "any",
+            "the",
+        }
 
     def _compared(self, i: int, n: int) -> bool:
         """The span is one of two things a question compares: 'rocky or creed, which is
