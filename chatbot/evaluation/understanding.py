@@ -217,6 +217,11 @@ KINDS = (
 # spoken as words, fillers, self-repairs mid-sentence, run-ons, small transcription slips in
 # titles), a few typed normally for contrast; by a thirty-fifth independent author, in pairs;
 # heldout36 only scored, never read or tuned on
+# dev38 / heldout37: one person relaying a group deciding together in a messaging app (several
+# people's wishes, vetoes and votes in one message, compromises, someone leaving or joining,
+# friends' names that are titles or everyday words, majority verdicts on shown picks over 2-4
+# turns, questions relayed from the group), typos and emoji; by a thirty-sixth independent
+# author, in pairs; heldout37 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -227,7 +232,7 @@ SPLITS = (
     "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
     "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
-    "dev36", "heldout35", "dev37", "heldout36",
+    "dev36", "heldout35", "dev37", "heldout36", "dev38", "heldout37",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind
