@@ -233,6 +233,11 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
             f"The catalogue does not say where {label} is streaming or showing; it only holds "
             "the film's facts (year, length, genres, rating, synopsis)."
         )
+    if topic == "unrecorded":
+        return (
+            f"The catalogue does not record awards, nominations, budgets or box office for "
+            f"{label}; it only holds the film's facts (year, length, genres, rating, synopsis)."
+        )
     if topic == "people":
         people = item.facet("person")
         # 'does the 2nd one have Sandra Bullock?', 'is Tom Hanks in it?': yes or no first

@@ -6498,3 +6498,125 @@ def test_a_grade_given_to_a_named_film_is_its_verdict(
 
 def test_stars_asked_for_stay_a_rating_limit(nlu: Understander) -> None:
     assert ConstraintSet("rating_min", 8.0) in events(nlu, "give me a thriller with 4 stars")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "verdict"),
+    [
+        ("Gravity bored me stiff, though my sister adored it", "Gravity", ItemRejected),
+        ("my dad hated Grease but I loved it", "Grease", ItemLiked),
+        ("the boys enjoyed Cars, I found it dull", "Cars", ItemRejected),
+    ],
+)
+def test_the_users_own_verdict_wins_over_someone_elses_on_the_same_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, verdict: type
+) -> None:
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    other = ItemRejected if verdict is ItemLiked else ItemLiked
+    assert verdict(film.id, film.label) in found, found
+    assert other(film.id, film.label) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("sci-fi isn't really their cup of tea", "Science Fiction"),
+        ("Grandad finds horror films distressing", "Horror"),
+        ("my parents are not big fans of westerns", "Western"),
+    ],
+)
+def test_someone_elses_idiomatic_dislike_of_a_kind_avoids_it(
+    nlu: Understander, text: str, kind: str
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided("genre", kind) in found, found
+    assert AttributePreferred("genre", kind) not in found, found
+    assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that second one is right up Grandma's street",
+        "they're both hard of hearing, so subtitles on",
+        "it's one of Dad's favourites",
+    ],
+)
+def test_household_idioms_are_no_topics(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in found), found
+
+
+def test_not_minding_a_kind_neither_wants_nor_avoids_it(nlu: Understander) -> None:
+    found = events(nlu, "Mum doesn't mind westerns but she'd rather see a musical")
+    assert AttributePreferred("genre", "Musical") in found, found
+    assert not any("Western" in str(e) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Mum and Dad loved Casablanca", "Not Mrs. Doubtfire again please", "Grandad says hi"]
+)
+def test_family_words_and_honorifics_are_no_unknown_titles(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert not found.unknown_titles, found
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Priya asks if the second one is in English", "language"),
+        ("my brother wants to know whether Heat is long", "runtime"),
+        ("Leo asks: is the first one funny?", "suitability"),
+    ],
+)
+def test_a_question_relayed_from_someone_else_is_asked(
+    nlu: Understander, after_picks: InterestState, text: str, topic: str
+) -> None:
+    found = nlu.understand(text, after_picks)
+    assert found.question is not None and found.question.topic == topic, found
+    assert not found.events, found
+
+
+@pytest.mark.parametrize(
+    "text", ["did Titanic win any oscars?", "how much did Avatar make at the box office?"]
+)
+def test_a_question_about_facts_the_catalogue_lacks_is_answered_not_liked(
+    nlu: Understander, text: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "unrecorded", found
+    assert not found.events, found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("we loved Jaws but Frank hated Alien", "Jaws", "Alien"),
+        ("everyone enjoyed Up, though Grace disliked Cars", "Up", "Cars"),
+    ],
+)
+def test_a_friends_name_before_a_verdict_verb_is_a_person_not_a_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, liked: str, rejected: str
+) -> None:
+    found = events(nlu, text)
+    good, bad = movie(movies_catalog, liked), movie(movies_catalog, rejected)
+    assert ItemLiked(good.id, good.label) in found, found
+    assert ItemRejected(bad.id, bad.label) in found, found
+    assert len([e for e in found if isinstance(e, (ItemLiked, ItemRejected))]) == 2, found
+
+
+@pytest.mark.parametrize("text", ["just me and Annie tonight", "Rocky and I want something fun"])
+def test_a_name_said_with_the_user_as_company_is_no_topic(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, (InterestExpressed, ItemLiked, ItemSeen)) for e in found), found
+
+
+def test_an_age_said_for_a_childs_party_decides_the_audience(nlu: Understander) -> None:
+    found = events(nlu, "my son's birthday sleepover, five 16-year-olds")
+    assert ConstraintSet("audience", "teen") in found, found
+
+
+def test_an_ending_said_with_an_adverb_is_its_mood(nlu: Understander) -> None:
+    found = events(nlu, "a drama that doesn't end tragically")
+    assert AttributeAvoided("mood", "Sad") in found, found

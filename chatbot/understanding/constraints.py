@@ -128,6 +128,7 @@ class ConstraintRules(ParseBase):
 
     # what the audience rules found in this message (set up by _constraints)
     _watching: list[str]  # 'children' / 'family' / 'teen' / 'grownups' per phrase on who watches
+    _aged: list[str]  # the same, from an age said ('six 15-year-olds', 'my son is 8')
     _children_left: bool  # 'the kids went to bed', 'just us adults now'
     _shown: list[Item]  # the picks on the table, in the catalogue
 
@@ -262,7 +263,7 @@ class ConstraintRules(ParseBase):
         """Read the message's constraints: the rows of RULES in order, each on the text the rows
         before it left; titles that read like constraints are hidden meanwhile."""
         masked = self._mask_titles()
-        self._watching, self._children_left = [], False
+        self._watching, self._children_left, self._aged = [], False, []
         self._shown = [
             self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
         ]
@@ -292,7 +293,14 @@ class ConstraintRules(ParseBase):
         elif self._watching:
             # the youngest or most sensitive viewer decides: children, then family, then teens,
             # then grown-ups watching along
-            strictest = min(self._watching, key=("children", "family", "teen", "grownups").index)
+            watching = self._watching
+            if self._aged and re.search(
+                r"\b(?:daughter|son|kid|child)(?:'s|s')", self.text.lower()
+            ):
+                # "my daughter's sleepover: six 15-year-olds": whose party it is says no age;
+                # the ages said do
+                watching = self._aged
+            strictest = min(watching, key=("children", "family", "teen", "grownups").index)
             self._set("audience", strictest)
 
     def _audience_back(self, m: re.Match[str]) -> bool:
@@ -329,12 +337,14 @@ class ConstraintRules(ParseBase):
         grandmother ... 85') the family, under 18 teenagers ('my 16 year old son')."""
         ages = [a for a in re.findall(r"\d+|[a-z-]+", ages_said) if a.isdecimal() or a in _AGES]
         years = min((int(a) if a.isdecimal() else _AGES[a] for a in ages), default=99)
+        before = len(self._watching)
         if years <= CHILD_AGE_MAX:
             self._watching.append("children")
         elif set(re.findall(r"[a-z-]+", who)) & FAMILY_WORDS:
             self._watching.append("family")
         elif years < 18:
             self._watching.append("teen")
+        self._aged.extend(self._watching[before:])
 
     def _age_of_someone_named(self, m: re.Match[str]) -> bool:
         """'..., he's 7' after 'my little brother' / 'my grandmother' within 30 characters of

@@ -432,7 +432,9 @@ _GRADE = (
 _GRADE_GIVEN_RE = re.compile(
     r"\b(?P<who>(?:i|we|i'd|we'd|i would|we would|i'll|my \w+|our \w+)\s+)?(?:gave|give|rated|"
     r"rate|would give|would rate)\s+(?P<x>(?!(?:me|us|you|it|that|this|them|something|anything|"
-    r"films?|movies?)\b)[^,.;!?]{1,40}?)\s+" + _GRADE,
+    # ('a drama rated at least 8/10' is a limit)
+    r"films?|movies?|at|above|over|under|below|more|less|higher|lower|min|minimum|no|not|only|"
+    r"just|around|about|roughly)\b)[^,.;!?]{1,40}?)\s+" + _GRADE,
     re.IGNORECASE,
 )
 _PICK = (
@@ -472,6 +474,54 @@ def _grade_given(m: re.Match[str]) -> str:
     return f"{who}{verdict} {m['x']}"
 
 
+_WHOSE_IDIOM_RE = re.compile(
+    r"(?P<a>\b(?:not|n't|isn'?t|aren'?t|wasn'?t|weren'?t|more|really|exactly|just|very much)\s+"
+    r"(?:really\s+|quite\s+|exactly\s+|at all\s+)?)(?:their|his|her|our|your|[a-z]+'s)\s+"
+    r"(?P<b>cup of tea|thing|jam|kind of (?:film|movie|thing))\b",
+    re.IGNORECASE,
+)
+_RELAYED_QUESTION_RE = re.compile(
+    r"(?:^|(?<=[.!?;])\s*)(?:(?:my|our|the) )?[\w'-]+(?: and [\w'-]+)?\s+(?:asks|asked|is asking|"
+    r"was asking|wants to know|wanted to know|wonders|is wondering|was wondering)"
+    r"(?:\s*[:,-]\s*|\s+)(?P<if>(?:if|whether)\s+)?(?P<q>[^.!?]+)\??",
+    re.IGNORECASE,
+)
+_RELAYED_INVERSION_RE = re.compile(
+    r"^(?P<subj>.+?)\s+(?P<aux>is|was|are|were|has|have|had|does|do|did|will|would|can|could|"
+    r"should)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _relayed_question(m: re.Match[str]) -> str:
+    """'Tom asks if the third one is scary' -> 'is the third one scary?'; 'Sam asks: did Carol
+    win?' -> 'did Carol win?' (an indirect question gets the word order of a direct one)."""
+    q = m["q"].strip()
+    if m["if"] and (inv := _RELAYED_INVERSION_RE.match(q)) is not None:
+        q = f"{inv['aux']} {inv['subj']} {inv['rest']}"
+    return q + "?"
+
+
+def _whose_idiom(m: re.Match[str]) -> str:
+    """ "aren't really their cup of tea" -> 'not my cup of tea'; 'more their cup of tea' ->
+    'perfect' (the idiom's verdict, said of whoever)."""
+    if re.search(r"not|n't|n'?t\b", m["a"], re.IGNORECASE):
+        return f"is not my {m['b']} "
+    return "perfect "
+
+
+_UP_ONES_STREET_RE = re.compile(
+    r"\b(?:right |just |totally )?up (?:my|their|his|her|our|your|[a-z]+'s) (?:street|alley)\b",
+    re.IGNORECASE,
+)
+
+
+def _minded(m: re.Match[str]) -> str:
+    """ "he doesn't mind musicals but ..." -> "but ...": what one does not mind is neither wished
+    for nor turned down (a film named stays named: "doesn't mind Grease" -> 'watched Grease')."""
+    return _no_opinion(m)
+
+
 def _no_opinion(m: re.Match[str]) -> str:
     """'no strong opinion on Titanic' -> 'watched Titanic' (a capitalised name: a film seen,
     no verdict); 'no opinion on horror' says nothing at all (no wish for horror, none against);
@@ -495,6 +545,13 @@ _DOUBLE_NEGATIVES = (
         r"\b(?:wouldn'?t|would not|can'?t|cannot|couldn'?t|could not)\s+(?:really\s+)?"
         r"(?:say|claim)\s+(?:that\s+)?(?:i|we)\s+(?:really\s+)?(?:loved|liked|enjoyed|adored)\b",
         "watched",
+    ),
+    # "dad doesn't mind musicals but he'd prefer a comedy": fine either way, no wish, nothing
+    # turned down ('i don't mind subtitles' is read by the language rule)
+    (
+        r"\b(?:doesn'?t|does not|don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+"
+        r"(?:really\s+)?mind\s+(?!sub(?:title)?s\b|subtitled\b|reading\b)(?P<rest>[^,.;!?]*)",
+        _minded,
     ),
     # "i have no strong opinion on titanic", "i'm indifferent to heat", 'neutral on the
     # godfather': watched, no verdict either way
@@ -633,6 +690,21 @@ def normalize_slang(text: str) -> str:
         # '... but Jaws 2 a 4/10': the next film's grade with its verb left out
         graded = _ELIDED_GRADE_RE.sub(_grade_given, graded)
     text = graded
+    # "westerns aren't their cup of tea", "right up dad's street": whoever's taste, the verdict
+    # the idiom makes (no tea, no street)
+    text = _WHOSE_IDIOM_RE.sub(_whose_idiom, text)
+    text = re.sub(r"\b(that|this|the \w+) one's\b", r"\1 one is", text, flags=re.IGNORECASE)
+    text = _UP_ONES_STREET_RE.sub("perfect", text)
+    # "a love story that doesn't end sadly": the adverb says the ending's mood
+    text = re.sub(
+        r"\b(end|ends|ended|ending)\s+(sadly|unhappily|tragically|in tragedy|in tears)\b",
+        lambda m: f"{m[1]} sad",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # 'Tom asks if the third one is scary', 'Sam asks: did Carol win any awards?': a question
+    # someone else asks, asked (the name is no title, the film named no like)
+    text = _RELAYED_QUESTION_RE.sub(_relayed_question, text)
     # 'no gore in this house', "we don't do musicals in this family": where a rule holds is
     # no topic (it avoided house films and family films)
     text = _HOUSEHOLD_RE.sub("", text)

@@ -190,6 +190,9 @@ NEGATIVE_CUES = _phrases(
     "is banned|are banned|banned|is off the table|are off the table|off the table|"
     "is off limits|are off limits|off limits|off-limits|not allowed|is not allowed|"
     "are not allowed|isn't allowed|aren't allowed|is forbidden|are forbidden|"
+    # 'they're not fans of anything too loud', 'mum finds war films upsetting'
+    "not fans of|not big fans of|not huge fans of|aren't fans of|are not fans of|"
+    "upsetting|distressing|too upsetting|too distressing|traumatic|"
     # a critic's complaints ('Collateral, by contrast, felt bloated')
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
     "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|"
@@ -789,6 +792,14 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bamazon\b|\bprime video\b|\bhulu\b|\bdisney\+|\bon tv\b|\bin cinemas?\b",
     ),
     (
+        # 'did Carol win any awards?', 'how much did Avatar make?': facts no catalogue row holds
+        "unrecorded",
+        r"\bawards?\b|\boscars?\b|\bacademy awards?\b|\bnominat\w*|\bbox office\b|\bbudget\b|"
+        r"\bhow much (?:did|does) (?:it|that|this|the \w+(?: one)?|[\w' -]+?) "
+        r"(?:make|earn|gross|cost)\b|"
+        r"\bgrossed\b",
+    ),
+    (
         "rating",
         r"\brated (?:r|pg|pg-?13|g|nc-?17)\b|\bage rating\b|\bmpaa\b|"
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
@@ -908,6 +919,9 @@ DISCOURSE_IDIOMS = (
     # who is to be pleased, not a mood: 'something to keep both happy'
     "keep both happy", "keep both of us happy", "keep everyone happy", "keep everybody happy",
     "keep them happy", "keep us happy", "make everyone happy", "make everybody happy",
+    # who is watching and how, no topic: 'they're both hard of hearing', 'in that spirit'
+    "hard of hearing", "in that spirit", "in the same spirit", "in that vein",
+    "along those lines", "along these lines",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before

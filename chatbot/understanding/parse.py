@@ -1076,7 +1076,16 @@ class _Parse(ConstraintRules, TitleRules):
         self._apply_critiques()
         self._interests()
         mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
-        unknown = tuple(dict.fromkeys(self.unknown))
+        # 'Mum and Dad have never seen Casablanca', 'Not Mr. Bean': family words and honorifics
+        # alone are no titles the catalogue lacks
+        unknown = tuple(
+            u
+            for u in dict.fromkeys(self.unknown)
+            if not all(
+                w.lower().strip(".,'").removesuffix("'s") in WATCHERS | _KIN_AND_TITLES
+                for w in u.split()
+            )
+        )
         question = self._question(mentioned, unknown)
         if question is not None:
             # a question is answered, never stored as a like or a genre wish
@@ -1107,6 +1116,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._person_notes()
         self._kept_kinds()
         self._seen_not_rejected()
+        self._own_verdict_wins()
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -1116,6 +1126,41 @@ class _Parse(ConstraintRules, TitleRules):
             small_talk=small_talk,
             more=MORE_PICKS.search(self.text.lower()) is not None,
         )
+
+    def _own_verdict_wins(self) -> None:
+        """A film the user and someone else judge differently in one message ('Us was too
+        creepy for me but my husband and son liked it', 'my wife loved Titanic but I found it
+        boring'): the user's own verdict is kept, the other person's dropped (the events come in
+        the order the message says them)."""
+        liked = {e.item_id for e in self.events if isinstance(e, ItemLiked)}
+        both = {e.item_id for e in self.events if isinstance(e, ItemRejected)} & liked
+        if not both:
+            return
+        text = self.text.lower()
+        people = "|".join(
+            sorted(
+                WATCHERS | {"boys", "girls", "guys", "lads", "ladies", "he", "she", "they"},
+                key=len,
+                reverse=True,
+            )
+        )
+        other = re.search(
+            rf"\b(?:(?:my|our|the|his|her)\s+)?(?:{people})(?:\s+(?:and|&)\s+(?:my\s+|our\s+)?"
+            rf"(?:{people}))*\s+(?:\w+\s+)?(?:liked|loved|enjoyed|adored|hated|disliked|"
+            r"thought|found|said|couldn't stand|could not stand|can't stand)\b",
+            text,
+        )
+        own = re.search(r"\b(?:i|i'm|i've|i'd|me|myself)\b", text)
+        if other is None or own is None:
+            return
+        drop_first = other.start() < own.start()
+        for item_id in both:
+            at = [
+                k
+                for k, e in enumerate(self.events)
+                if isinstance(e, (ItemLiked, ItemRejected)) and e.item_id == item_id
+            ]
+            del self.events[at[0] if drop_first else at[-1]]
 
     def _negative_subject_before(self, i: int) -> int | None:
         """Where the negative subject of the clause token i is in starts ('none of us has
@@ -4077,11 +4122,33 @@ class _Parse(ConstraintRules, TitleRules):
                         f"The catalogue has no cast lists and its synopses do not name "
                         f"{name} as a person; I searched the synopses for the name instead."
                     )
+                named = [w for w in words if w.isalpha() or "'" in w]
+                if named and all(
+                    w in _KIN_AND_TITLES
+                    or (
+                        w.endswith(("'s", "s'"))
+                        and w.removesuffix("'s").removesuffix("'") in WATCHERS | _KIN_AND_TITLES
+                    )
+                    for w in named
+                ):
+                    continue  # "one of mum's favourites": whose, no topic
+                if len(run) == 1 and self._company_name(run[0]):
+                    continue  # "it's only me and Ali now": a friend's name, no topic
                 if phrase:
                     avoid = a in negated
                     self.events.append(
                         InterestAvoided(phrase) if avoid else InterestExpressed(phrase)
                     )
+
+
+# family words and honorifics: who someone is, never a topic or a title on their own
+_KIN_AND_TITLES = frozenset(
+    (
+        *("mum", "mom", "dad", "mummy", "mommy", "daddy", "mama", "papa", "nan", "nana", "nanna"),
+        *("gran", "grandad", "granddad", "gramps", "pops", "mr", "mrs", "ms", "miss", "dr"),
+        *("sir", "madam", "and"),
+    )
+)
 
 
 _MADE_NOUNS = (

@@ -1210,6 +1210,8 @@ class TitleRules(ParseBase):
                     prev in CLAUSE_OPENERS
                     and self._subject_of_clause(i, n)
                     and self._verdict_at(i + n)
+                    # ('... but Dave hated Big': a person hates, a film does not)
+                    and not (n == 1 and self._subject_of_a_person(i))
                 )
             )
         return (
@@ -1219,7 +1221,8 @@ class TitleRules(ParseBase):
             or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
             # 'is Alien a horror film?', "what's Memento about?"
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
-            or self._subject_of_clause(i, n)  # 'honestly Pulp Fiction blew me away'
+            # 'honestly Pulp Fiction blew me away' ('and Rocky wants a western' is a friend)
+            or (self._subject_of_clause(i, n) and not (n == 1 and self._subject_of_a_person(i)))
         )
 
     def _the_title_turned_down(self, i: int, n: int, key: str) -> bool:
@@ -2549,7 +2552,11 @@ class TitleRules(ParseBase):
         """Token i is a capitalised word right after one of the user's people or pets ('my
         friend Amelia', 'our cat Garfield'): that one's name, no title, person or topic."""
         if self.toks[i].raw[:1].isupper():
-            return self._word_before(i) in (WATCHERS | PET_NOUNS) or self._subject_of_a_person(i)
+            return (
+                self._word_before(i) in (WATCHERS | PET_NOUNS)
+                or self._subject_of_a_person(i)
+                or self._company_name(i)  # 'just me and Annie tonight'
+            )
         # typed or dictated in lower case ('my friend alice recommended something', 'my son
         # max loves dinosaurs'): a proper noun, per the parse, right after 'my friend'
         said = re.search(
@@ -2563,6 +2570,20 @@ class TitleRules(ParseBase):
             and w is not None
             and (w.pos == "PROPN" or w.dep == "appos" or self._subject_of_next_verb(i))
         )
+
+    def _company_name(self, k: int) -> bool:
+        """Token k is a capitalised name said with the user as company ('only me and Ali now',
+        'Sam and I', 'Priya and me'): a person watching, never a topic."""
+        if not self.toks[k].raw[:1].isupper():
+            return False
+        before = [t.text for t in self.toks[max(0, k - 3) : k]]
+        after = [t.text for t in self.toks[k + 1 : k + 3]]
+        # ('the prestige lost me and Jaws was fun': 'me' is an object, Jaws the next subject)
+        company = before[-2:] in (["me", "and"], ["i", "and"], ["us", "and"]) and (
+            len(before) < 3
+            or before[0] in ("just", "only", "it's", "its", "with", "for", ",", "and", "but")
+        )
+        return company or after in (["and", "i"], ["and", "me"])
 
     def _subject_of_next_verb(self, i: int) -> bool:
         """Token i is the subject of the verb right after it, per the parse ('my friend sophie
@@ -2611,8 +2632,11 @@ class TitleRules(ParseBase):
         # between ('Arthur simply refuses', 'Brian doesn't like'); not 'Goodfellas, Casino,
         # Heat - I loved all three', which the parse may hang on 'loved'
         after = [x.text.lower() for x in words if x.head == w.head and x.start > verb.start]
+        said = verb.text.lower()
+        # (the parse lemmatises 'hated' as 'hat': the typed form's stems count too)
+        stems = {verb.lemma, said, said[:-1], said[:-2], said[:-3]}
         return (
-            (verb.lemma in _PERSON_VERBS or (verb.lemma == "come" and "out" not in after))
+            (bool(stems & _PERSON_VERBS) or (verb.lemma == "come" and "out" not in after))
             and verb.start > w.start
             and all(x.pos in ("AUX", "PART", "ADV") for x in between)
         )
