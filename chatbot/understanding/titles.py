@@ -2578,12 +2578,17 @@ class TitleRules(ParseBase):
             return False
         before = [t.text for t in self.toks[max(0, k - 3) : k]]
         after = [t.text for t in self.toks[k + 1 : k + 3]]
-        # ('the prestige lost me and Jaws was fun': 'me' is an object, Jaws the next subject)
+        # ('the prestige lost me and Jaws was fun': 'me' is an object, Jaws the next subject;
+        # only 'just / only / it's me and ...' says who watches)
         company = before[-2:] in (["me", "and"], ["i", "and"], ["us", "and"]) and (
             len(before) < 3
-            or before[0] in ("just", "only", "it's", "its", "with", "for", ",", "and", "but")
+            # ('not for me and Titanic was too long': a verdict, then the next film)
+            or before[0] in ("just", "only", "it's", "its", "now", "tonight")
         )
-        return company or after in (["and", "i"], ["and", "me"])
+        # 'Rocky and I want ...' opens its clause ('I loved Heat and I also liked Ronin' does not)
+        prev = self.toks[k - 1].text if k > 0 else ""
+        opens = k == 0 or prev in CLAUSE_BREAK or prev in ("so", "just", "only", "then", "now")
+        return company or (opens and after in (["and", "i"], ["and", "me"]))
 
     def _subject_of_next_verb(self, i: int) -> bool:
         """Token i is the subject of the verb right after it, per the parse ('my friend sophie
