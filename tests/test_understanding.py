@@ -6620,3 +6620,16 @@ def test_an_age_said_for_a_childs_party_decides_the_audience(nlu: Understander) 
 def test_an_ending_said_with_an_adverb_is_its_mood(nlu: Understander) -> None:
     found = events(nlu, "a drama that doesn't end tragically")
     assert AttributeAvoided("mood", "Sad") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("Grease is not their cup of tea", "Grease"), ("Jaws isn't really Dad's thing", "Jaws")],
+)
+def test_someone_elses_idiomatic_dislike_of_a_film_turns_it_down(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    assert ItemRejected(film.id, film.label) in found, found
+    assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in found), found

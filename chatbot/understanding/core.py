@@ -505,8 +505,10 @@ def _relayed_question(m: re.Match[str]) -> str:
 def _whose_idiom(m: re.Match[str]) -> str:
     """ "aren't really their cup of tea" -> 'not my cup of tea'; 'more their cup of tea' ->
     'perfect' (the idiom's verdict, said of whoever)."""
-    if re.search(r"not|n't|n'?t\b", m["a"], re.IGNORECASE):
-        return f"is not my {m['b']} "
+    if re.match(r"not\b", m["a"], re.IGNORECASE):
+        return f"not my {m['b']} "  # 'is not their cup of tea': the copula stays before it
+    if re.search(r"n'?t\b", m["a"], re.IGNORECASE):
+        return f"is not my {m['b']} "  # "aren't really their cup of tea"
     return "perfect "
 
 
@@ -604,7 +606,7 @@ _SARCASTIC_EVER_RE = re.compile(
 
 
 # the household a rule or a taste holds in ('in this house', 'under my roof', 'at our place');
-# 'Not in this house.' alone keeps its words (the 'not' is all it says)
+# ('Not in this house.' after a kind keeps only its 'not': a gap, the kind is still wished for)
 _HOUSEHOLD_RE = re.compile(
     r"(?<!\bnot)\s*,?\s*\b(?:in|at|around|under) (?:this|our|my) (?:house|home|household|"
     r"family|place|flat|apartment|roof|casa)\b(?!\s*(?:town|country|video|movies?|films?)\b)"
