@@ -458,7 +458,6 @@ _PICK_GRADE_RES = (
 _ELIDED_GRADE_RE = re.compile(
     rf"\b(?P<who>(?:but|and|while|whereas)\s+)(?P<x>[^,.;!?]{{1,40}}?)\s+{_GRADE}", re.IGNORECASE
 )
-_SMALL_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def _grade_given(m: re.Match[str]) -> str:
@@ -466,7 +465,7 @@ def _grade_given(m: re.Match[str]) -> str:
     between -> 'watched' (seen, no verdict)."""
     if m["n5"]:
         said = m["n5"].lower()
-        share = (float(said) if said[0].isdigit() else _SMALL_WORDS[said]) / 5
+        share = (float(said) if said[0].isdigit() else SMALL_NUMBERS.get(said, 0)) / 5
     else:
         share = float(m["n10"]) / 10
     verdict = "loved" if share >= 0.8 else "watched" if share > 0.5 else "disliked"
@@ -518,16 +517,11 @@ _UP_ONES_STREET_RE = re.compile(
 )
 
 
-def _minded(m: re.Match[str]) -> str:
-    """ "he doesn't mind musicals but ..." -> "but ...": what one does not mind is neither wished
-    for nor turned down (a film named stays named: "doesn't mind Grease" -> 'watched Grease')."""
-    return _no_opinion(m)
-
-
 def _no_opinion(m: re.Match[str]) -> str:
     """'no strong opinion on Titanic' -> 'watched Titanic' (a capitalised name: a film seen,
     no verdict); 'no opinion on horror' says nothing at all (no wish for horror, none against);
-    what follows a 'but' is read on."""
+    what follows a 'but' is read on. Read the same after "doesn't mind": "he doesn't mind
+    musicals but ..." -> "but ...", "doesn't mind Grease" -> 'watched Grease'."""
     parts = re.split(r"\b(?=but|though|although|so\b)", m["rest"], maxsplit=1)
     object_, tail = parts[0], "".join(parts[1:])
     if re.match(r"(?:the |a |an )?[A-Z\"'*]", object_):
@@ -553,7 +547,7 @@ _DOUBLE_NEGATIVES = (
     (
         r"\b(?:doesn'?t|does not|don'?t|do not|wouldn'?t|would not|won'?t|will not)\s+"
         r"(?:really\s+)?mind\s+(?!sub(?:title)?s\b|subtitled\b|reading\b)(?P<rest>[^,.;!?]*)",
-        _minded,
+        _no_opinion,
     ),
     # "i have no strong opinion on titanic", "i'm indifferent to heat", 'neutral on the
     # godfather': watched, no verdict either way
