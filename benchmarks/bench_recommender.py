@@ -19,7 +19,7 @@ from chatbot.config import Settings
 from chatbot.evaluation.redial import read_dialogues
 from chatbot.ranking import Ranker
 from chatbot.recommender.data import redial_data
-from chatbot.recommender.model import load_model, model_dir
+from chatbot.recommender.model import EaseModel, load_model, model_dir
 from chatbot.retrieval import Retriever
 
 
@@ -45,6 +45,17 @@ def main() -> None:
         "hand-tuned": Ranker(catalog, retriever, settings, learned=None),
         "trained": Ranker(catalog, retriever, settings, learned=model, encoder=None),
     }
+    if model.text is not None:  # the same model without its text-to-item part
+        ease = EaseModel(
+            model.item_ids,
+            model.cols,
+            model.vals,
+            model.counts,
+            model.blend,
+            model.manifest,
+            model.reranker,
+        )
+        rankers["EASE only"] = Ranker(catalog, retriever, settings, learned=ease, encoder=None)
     from chatbot.recommender.encoder import load_encoder
 
     encoder = load_encoder(catalog, settings)
@@ -71,6 +82,10 @@ def main() -> None:
     added = np.array(times["trained"]) - np.array(times["hand-tuned"])
     p50, p95 = np.percentile(added, [50, 95])
     print(f"added by the model: p50 {p50:+.1f} ms, p95 {p95:+.1f} ms per turn")
+    if "EASE only" in times:
+        added = np.array(times["trained"]) - np.array(times["EASE only"])
+        p50, p95 = np.percentile(added, [50, 95])
+        print(f"added by the text model: p50 {p50:+.1f} ms, p95 {p95:+.1f} ms per turn")
     if "+ encoder" in times:
         added = np.array(times["+ encoder"]) - np.array(times["trained"])
         p50, p95 = np.percentile(added, [50, 95])

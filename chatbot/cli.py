@@ -235,6 +235,12 @@ def _add_train_commands(sub: _Subcommands) -> None:
         help="no LightGBM re-ranker: blend the EASE score into the hand-tuned score only",
     )
     rec.add_argument(
+        "--text",
+        action="store_true",
+        help="also fit the text-to-item model (what the seeker wrote -> what was recommended; "
+        "opt-in: it raised ReDial recall@10 but lowered simulated users' success)",
+    )
+    rec.add_argument(
         "--catalog",
         dest="catalog_path",
         default=argparse.SUPPRESS,
@@ -686,7 +692,11 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     flags = _flags(args, "data", "from_sessions", "out", "holdout", "seed", "max_cases")
     flags |= _flags(args, "rank_share", "max_rank_cases")
     train_recommender(
-        settings, popularity_cap=not args.no_popularity_cap, rerank=not args.no_rerank, **flags
+        settings,
+        popularity_cap=not args.no_popularity_cap,
+        rerank=not args.no_rerank,
+        text=args.text,
+        **flags,
     )
     return 0
 

@@ -11,6 +11,11 @@ from chatbot import events as ev
 from chatbot.constraints import CONSTRAINTS, constraint_label
 from chatbot.locales import COUNTRY_NAMES, LANGUAGE_NAMES
 
+# how many of the user's latest messages the state keeps for the learned text-to-item model
+# (the trainer reads the same number of seeker messages; 4 and all of them: the same hold-out
+# recall)
+SAID_KEEP = 4
+
 
 @dataclass(frozen=True)
 class Belief:
@@ -53,6 +58,10 @@ class InterestState:
     # what 'they're back' brings back
     cleared: Mapping[str, int | float | str] = field(default_factory=dict)
     turns: int = 0
+    # the user's latest messages as typed (at most SAID_KEEP), for the learned text-to-item
+    # model only (chatbot.recommender.text); never shown, never a belief. Removing a belief
+    # clears them, so words behind a removed belief stop counting at once
+    said: tuple[str, ...] = ()
 
     def apply(self, event: ev.Event) -> InterestState:
         """The state after one more event (a pure function; one step per event type)."""
@@ -201,7 +210,7 @@ def _between(
 
 
 def _said(state: InterestState, event: ev.UserSaid) -> InterestState:
-    return replace(state, turns=state.turns + 1)
+    return replace(state, turns=state.turns + 1, said=(*state.said, event.text)[-SAID_KEEP:])
 
 
 def _recommended(state: InterestState, event: ev.ItemsRecommended) -> InterestState:
@@ -360,6 +369,13 @@ def _interest_avoided(state: InterestState, event: ev.InterestAvoided) -> Intere
     return _between(state, event.text, "avoided_topics", "interests")
 
 
+def _belief_removed(state: InterestState, event: ev.BeliefRemoved) -> InterestState:
+    """The belief dropped, and with it the user's latest words (the text model must not bring
+    back what the user removed); an unknown id changes nothing."""
+    after = state._without_belief(event.belief_id)
+    return state if after == state else replace(after, said=())
+
+
 # how each event type changes the state (InterestState.apply; subclasses use their base's step)
 _STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
     ev.UserSaid: _said,
@@ -378,7 +394,7 @@ _STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
     ev.InterestAvoided: _interest_avoided,
     ev.ExplorationRequested: lambda state, event: replace(state, explore=True),
     ev.RepeatsAllowed: lambda state, event: replace(state, allow_repeats=True),
-    ev.BeliefRemoved: lambda state, event: state._without_belief(event.belief_id),
+    ev.BeliefRemoved: _belief_removed,
     ev.StateReset: lambda state, event: InterestState(turns=state.turns),
 }
 

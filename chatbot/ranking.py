@@ -444,7 +444,7 @@ class Ranker:
         """{item id: 0..1} from the trained model for this state's items ({} without a model)."""
         if self.learned is None:
             return {}
-        return self.learned.normalised(self.learned.blend.weights.context(state))
+        return self.learned.normalised(*self.learned.inputs(state))
 
     def _diversify(
         self, scored: Sequence[tuple[float, Item]], k: int, weight: float, avoid: Sequence[str]
@@ -647,13 +647,15 @@ class _Explainer:
         )
         # the fine-tuned encoder's best items for this context: what people who asked for
         # something like this chose (chatbot.recommender.encoder)
-        self.asked: set[str] = set()
+        # (and the text model's best items for the user's words: what people who wrote
+        # something like this were recommended, chatbot.recommender.text)
+        self.asked: set[str] = learned.asked_for(state) if learned is not None else set()
         context = ranker.encoder_vector(state)
         if context is not None and ranker.encoder is not None:
             from chatbot.recommender.encoder import REASON_DEPTH
 
             top = ranker.encoder.top(context, REASON_DEPTH, exclude=state.excluded())
-            self.asked = set(top)
+            self.asked |= set(top)
         self.interests = []
         for text in state.interests[-3:]:
             near = {h.item.id for h in retr.search(ranker.embed(text), depth)}

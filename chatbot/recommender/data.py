@@ -133,6 +133,45 @@ def redial_data(
     )
 
 
+def text_pairs(
+    dialogues: Sequence[Dialogue],
+    catalog: Catalog,
+    *,
+    skip_below: float,
+    seed: int,
+) -> tuple[list[str], list[tuple[str, ...]]]:
+    """Training pairs of the text-to-item model (chatbot.recommender.text): for every
+    recommender turn of the dialogues whose split position is at least `skip_below` (0: all),
+    the seeker's last SAID_KEEP messages before it (joined by spaces) and the catalogue ids of
+    the movies first named there. Movie mentions are left out of the text ('@123' -> ' '): the
+    movies are EASE's part, and a title's words would otherwise count for its neighbours even
+    where the user turns it down ('not Heat, too violent'). Turns without seeker text or
+    without a catalogue movie are left out."""
+    from chatbot.evaluation.redial import MENTION, RECOMMENDER, SEEKER, redial_item_map
+    from chatbot.interest import SAID_KEEP
+
+    item_map = redial_item_map(catalog)
+    texts: list[str] = []
+    targets: list[tuple[str, ...]] = []
+    for d in dialogues:
+        if group_position(d.id, seed) < skip_below:
+            continue
+        said: list[str] = []
+        named: set[str] = set()
+        for msg in d.messages:
+            if msg.role == RECOMMENDER and msg.movie_ids and said:
+                new = (item_map[r] for r in msg.movie_ids if r not in named and r in item_map)
+                chosen = tuple(dict.fromkeys(new))
+                text = " ".join(said[-SAID_KEEP:]).strip()
+                if chosen and text:
+                    texts.append(text)
+                    targets.append(chosen)
+            elif msg.role == SEEKER:
+                said.append(" ".join(MENTION.sub(" ", msg.text).split()))
+            named.update(msg.movie_ids)
+    return texts, targets
+
+
 def session_data(
     sessions: Iterable[tuple[str, Sequence[Mapping[str, Any]]]],
     catalog: Catalog,

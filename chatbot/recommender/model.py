@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from chatbot.config import Settings
 from chatbot.errors import ChatbotError
 from chatbot.fileio import atomic_write_with, file_sha256
 from chatbot.recommender.rerank import Reranker
+from chatbot.recommender.text import TextModel
 
 if TYPE_CHECKING:
     from chatbot.ranking import Candidate, Ranker
@@ -32,8 +34,11 @@ log = logging.getLogger(__name__)
 
 MODEL_FILE = "ease.npz"
 MANIFEST_FILE = "manifest.json"
-FORMAT = "ease-ltr-v2"  # v2: EASE plus an optional LightGBM re-ranker (reranker.txt)
-OLD_FORMATS = ("ease-topk-v1",)  # still loaded (EASE blend only); `make setup` retrains them
+# v2: EASE plus an optional LightGBM re-ranker (reranker.txt); v3: plus an optional
+# text-to-item model (text.npz)
+FORMAT = "ease-ltr-v3"
+# still loaded (without the parts they lack); `make setup` retrains them
+OLD_FORMATS = ("ease-topk-v1", "ease-ltr-v2")
 # a pick is explained by a liked item X ("people who liked X often chose this") only when it is
 # among X's strongest neighbours in B (rank, not a raw weight, so it reads the same for any data)
 REASON_NEIGHBOURS = 20
@@ -125,13 +130,15 @@ class Blend:
     """How the learned score joins the hand-tuned score in the Ranker.
 
     score = hand-tuned score (similarity + facet boosts + `popularity` x log-popularity) +
-    `learned` x (EASE score / the best EASE score of the turn)."""
+    `learned` x (learned score / the best learned score of the turn), where the learned score
+    is the EASE score plus `text` x the text model's score of the user's latest messages."""
 
     learned: float = 0.5
     popularity: float = 0.3
     candidates: int = 100  # the learned model's best items join the retrieval candidates
     weights: ContextWeights = field(default_factory=ContextWeights)
     popular: int = 0  # the items most often named in the training baskets join them too
+    text: float = 0.0  # weight of the text-to-item model (chatbot.recommender.text)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the manifest."""
@@ -141,6 +148,7 @@ class Blend:
             "candidates": self.candidates,
             "weights": vars(self.weights).copy(),
             "popular": self.popular,
+            "text": self.text,
         }
 
     @classmethod
@@ -153,6 +161,7 @@ class Blend:
             candidates=int(d.get("candidates", cls.candidates)),
             weights=weights,
             popular=int(d.get("popular", cls.popular)),
+            text=float(d.get("text", cls.text)),
         )
 
 
@@ -192,6 +201,7 @@ class EaseModel:
         blend: Blend,
         manifest: Mapping[str, Any] | None = None,
         reranker: Reranker | None = None,
+        text: TextModel | None = None,
     ) -> None:
         self.item_ids = [str(i) for i in item_ids]
         self.row = {item_id: n for n, item_id in enumerate(self.item_ids)}
@@ -203,6 +213,7 @@ class EaseModel:
         self.blend = blend
         self.manifest: dict[str, Any] = dict(manifest or {})
         self.reranker = reranker
+        self.text = text
         self._popular: list[str] | None = None
 
     def extra_candidates(self) -> list[str]:
@@ -228,13 +239,17 @@ class EaseModel:
     def __len__(self) -> int:
         return len(self.item_ids)
 
-    def scores(self, context: Mapping[str, float]) -> np.ndarray:
-        """EASE scores (n,) for a context {item id: weight}; zeros when no context item is known."""
+    def scores(self, context: Mapping[str, float], said: Sequence[str] = ()) -> np.ndarray:
+        """Learned scores (n,): EASE for a context {item id: weight}, plus `blend.text` x the
+        text model's scores for the user's latest messages `said` (when the model has one);
+        zeros when nothing in either is known."""
         out = np.zeros(len(self.item_ids), dtype=np.float32)
         for item_id, weight in context.items():
             r = self.row.get(item_id)
             if r is not None and weight:
                 np.add.at(out, self.cols[r], weight * self.vals[r])
+        if self.text is not None and self.blend.text and said:
+            out += np.float32(self.blend.text) * self.text.scores(said)
         return out
 
     def top(
@@ -256,9 +271,39 @@ class EaseModel:
                 out[item_id] = float(s[r]) / best
         return out
 
-    def normalised(self, context: Mapping[str, float]) -> dict[str, float]:
-        """{item id: score / best score} for every positively scored item (the Ranker's feature)."""
-        s = self.scores(context)
+    def inputs(self, state: Any) -> tuple[dict[str, float], tuple[str, ...]]:
+        """(context {item id: weight}, the user's latest messages) for an InterestState.
+
+        The words refine a ranking that has movies or wishes to go by, and only where the
+        understanding found nothing more precise: alone ('hi', 'something good') they do not
+        replace the cold start's varied popular picks, and facets asked for in the latest
+        message ('a found footage horror') or a described topic being kept ('pirates', then
+        'yeah those') decide the topic themselves (measured on the understanding corpus: with
+        the words there, the popular films of the broader genre pushed out the ones asked
+        for). The titles of films the state knows are cut out of the words ('not the Italian
+        Job' must not count for The Italian Job's other versions)."""
+        context = self.blend.weights.context(state)
+        if not (context or state.has_signal) or len(state.focus) > 1 or state.interests:
+            return context, ()
+        titles = {_bare_title(label) for label in state.titles.values()}
+        return context, tuple(_without_titles(text, titles) for text in state.said)
+
+    def asked_for(self, state: Any, n: int = REASON_NEIGHBOURS) -> set[str]:
+        """The n items the text model scores highest for the state's words (set() without a
+        text model or words it may use): a pick among them is what people who asked for
+        something like this were recommended."""
+        _, said = self.inputs(state)
+        if self.text is None or not self.blend.text or not said:
+            return set()
+        s = self.text.scores(said)
+        return {self.item_ids[r] for r in np.argsort(-s)[:n] if s[r] > 0}
+
+    def normalised(
+        self, context: Mapping[str, float], said: Sequence[str] = ()
+    ) -> dict[str, float]:
+        """{item id: score / best score} for every positively scored item (the Ranker's feature;
+        `said`: the user's latest messages, see `scores`)."""
+        s = self.scores(context, said)
         if not s.size or s.max() <= 0:
             return {}
         best = float(s.max())
@@ -274,7 +319,8 @@ class EaseModel:
         return [self.item_ids[c] for c, v in row if v > 0]
 
     def save(self, folder: Path) -> Path:
-        """Write the weights to folder/ease.npz (atomic, owner-only); returns the path."""
+        """Write the weights to folder/ease.npz (atomic, owner-only; the text model, if any, is
+        saved by the trainer with `TextModel.save`); returns the path."""
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / MODEL_FILE
         atomic_write_with(
@@ -319,7 +365,33 @@ class EaseModel:
                 )
             except ValueError as e:
                 raise ModelError(f"{e}; {retrain}") from e
-        return cls(ids, cols, vals.astype(np.float32), counts, blend, manifest, reranker)
+        text = None
+        entry = manifest.get("text") or {}
+        if entry.get("file"):
+            tpath = folder / str(entry["file"])
+            check_digest(tpath, entry.get("sha256"), retrain)
+            try:
+                text = TextModel.load(tpath, len(ids))
+            except (OSError, ValueError, KeyError) as e:
+                raise ModelError(f"{tpath}: unreadable ({e}); {retrain}") from e
+        return cls(ids, cols, vals.astype(np.float32), counts, blend, manifest, reranker, text)
+
+
+_YEAR_SUFFIX = re.compile(r"\s*\(\d{4}\)\s*$")
+
+
+def _bare_title(label: str) -> str:
+    """'The Italian Job (2003)' -> 'the italian job'."""
+    return _YEAR_SUFFIX.sub("", label).strip().casefold()
+
+
+def _without_titles(text: str, titles: Collection[str]) -> str:
+    """`text` with every whole-word occurrence of the (casefolded) titles cut out."""
+    out = text.casefold()
+    for title in titles:
+        if title and title in out:
+            out = re.sub(rf"(?<!\w){re.escape(title)}(?!\w)", " ", out)
+    return out
 
 
 def model_dir(settings: Settings) -> Path:

@@ -103,8 +103,7 @@ def features(
     vecs = table.vectors[rows]
     f = {name: i for i, name in enumerate(FEATURES)}
 
-    context = model.blend.weights.context(state)
-    raw = model.scores(context)
+    raw = model.scores(*model.inputs(state))
     scored = np.flatnonzero(raw > 0)
     best = float(raw.max()) if raw.size else 0.0
     rank = np.full(raw.shape, UNSCORED_RANK, dtype=np.float32)

@@ -34,7 +34,14 @@ import numpy as np
 from chatbot.catalog import Catalog, atomic_write_text, load_catalog
 from chatbot.config import Settings
 from chatbot.errors import ConfigError
-from chatbot.recommender.data import Case, TrainingData, logged_sessions, redial_data, session_data
+from chatbot.recommender.data import (
+    Case,
+    TrainingData,
+    logged_sessions,
+    redial_data,
+    session_data,
+    text_pairs,
+)
 from chatbot.recommender.model import (
     FORMAT,
     MANIFEST_FILE,
@@ -46,6 +53,8 @@ from chatbot.recommender.model import (
     prune_rows,
 )
 from chatbot.recommender.rerank import FEATURES, RERANKER_FILE, Reranker
+from chatbot.recommender.text import LAMBDAS as TEXT_LAMBDAS
+from chatbot.recommender.text import TEXT_FILE, TextModel, fit_text_model
 
 if TYPE_CHECKING:
     from chatbot.ranking import Candidate, Ranker
@@ -67,6 +76,8 @@ DEPTH = 50  # the deepest cut-off measured (Recall@50)
 RERANK_POOL = 100  # retrieval's share of a re-ranker training turn's candidates (+ EASE's best)
 POPULAR_CANDIDATES = 200  # the most-named training items join every turn's candidates
 MIN_RANK_CASES = 30  # fewer re-ranker training turns: the blend alone
+# weight of the text model's score beside EASE's (lambda 500: 0.1 chosen on ReDial)
+TEXT_GRID = (0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0)
 PENALTY_GRID = (0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 5.0)
 
 
@@ -105,13 +116,24 @@ def recall(ranked: Sequence[str], targets: Sequence[str], k: int) -> int:
     return sum(1 for t in targets if t in top)
 
 
+def _columns(chosen: Sequence[Sequence[str]], row: dict[str, int]) -> list[list[int]]:
+    """Item ids -> the model's column numbers (ids the model does not know are left out)."""
+    return [[row[i] for i in ids if i in row] for ids in chosen]
+
+
+def _with_text(model: EaseModel, text: TextModel, weight: float) -> EaseModel:
+    """The same EASE weights with a text model of the given weight."""
+    blend = dataclasses.replace(model.blend, text=weight)
+    return EaseModel(model.item_ids, model.cols, model.vals, model.counts, blend, text=text)
+
+
 def _item_level(model: EaseModel, cases: Sequence[Case], pop: dict[str, float]) -> dict[str, Any]:
     """Recall@10/50 of the model alone (plus a little popularity) on the hold-out cases."""
     hits = {10: 0, 50: 0}
     n = 0
     pop_vec = np.array([pop.get(i, 0.0) for i in model.item_ids], dtype=np.float32)
     for case in cases:
-        s = model.scores(model.blend.weights.context(case.state))
+        s = model.scores(*model.inputs(case.state))
         best = float(s.max()) if s.size else 0.0
         s = (s / best if best > 0 else s) + 0.05 * pop_vec
         excluded = case.state.excluded()
@@ -309,6 +331,7 @@ def train_recommender(
     rank_share: float = 0.2,
     max_rank_cases: int | None = 1500,
     rerank: bool = True,
+    text: bool = False,
     retriever: Retriever | None = None,
     echo: Callable[[str], None] = print,
     progress: bool = True,
@@ -320,8 +343,10 @@ def train_recommender(
     `model_dir(settings)`, where the Ranker looks. `popularity_cap`: choose the blend only among
     weights whose hold-out popularity bias is at most the hand-tuned ranking's. `rank_share`: the
     share of groups (after the hold-out) whose turns train the LightGBM re-ranker (`rerank`;
-    kept only when it beats the blend on the hold-out). ConfigError for test files, a catalogue
-    without ReDial ids, or too little data to learn from."""
+    kept only when it beats the blend on the hold-out). `text`: also fit the text-to-item
+    model (opt-in; ReDial data only; kept when it beats EASE alone on the hold-out).
+    ConfigError for test files, a catalogue without ReDial ids, or too little data to learn
+    from."""
     from tqdm import tqdm
 
     if not 0.0 < holdout < 0.5:
@@ -333,6 +358,7 @@ def train_recommender(
     catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
     t0 = time.perf_counter()
     source: dict[str, Any]
+    dialogues: list[Any] = []
     if from_sessions:
         sessions = list(logged_sessions(settings))
         td = session_data(sessions, catalog, holdout=holdout, seed=seed, rank_share=rank_share)
@@ -389,6 +415,34 @@ def train_recommender(
     assert best is not None
     _, model, item_best = best
     echo(f"model alone on the hold-out: {item_best} ({time.perf_counter() - t0:.1f} s)")
+
+    # 2b. the text-to-item model (what the seeker wrote -> what was recommended), on the
+    # EASE groups' turns; its lambda and weight by the model alone on the hold-out
+    text_best: dict[str, Any] | None = None
+    text_grid: list[dict[str, Any]] = []
+    if text and dialogues:
+        t0 = time.perf_counter()
+        texts, chosen = text_pairs(dialogues, catalog, skip_below=holdout + rank_share, seed=seed)
+        columns = _columns(chosen, model.row)
+        echo(f"text model: {len(texts):,} (seeker text, recommended movies) pairs")
+        score = item_best["recall@10"] + item_best["recall@50"]
+        for tl in TEXT_LAMBDAS:
+            tm = fit_text_model(texts, columns, len(model), tl)
+            for tw in TEXT_GRID:
+                trial = _with_text(model, tm, tw)
+                metrics = _item_level(trial, td.cases, pop)
+                text_grid.append({"lambda": tl, "weight": tw, **metrics})
+                if metrics["recall@10"] + metrics["recall@50"] > score:
+                    score, text_best, model = (
+                        metrics["recall@10"] + metrics["recall@50"],
+                        text_grid[-1],
+                        trial,
+                    )
+        echo(
+            f"model alone with the text model on the hold-out: "
+            f"{text_best or 'not better than EASE alone: not used'} "
+            f"({time.perf_counter() - t0:.1f} s)"
+        )
 
     # 3. the blend with the hand-tuned ranking, through the production Ranker
     t0 = time.perf_counter()
@@ -493,12 +547,33 @@ def train_recommender(
     ids, b = fit_ease(all_baskets, item_best["lambda"])
     cols, vals = prune_rows(b, keep)
     blend = Blend(
-        learned=lw, popularity=pw, weights=model.blend.weights, popular=model.blend.popular
+        learned=lw,
+        popularity=pw,
+        weights=model.blend.weights,
+        popular=model.blend.popular,
+        text=model.blend.text,
     )
     final = EaseModel(ids, cols, vals, basket_counts(ids, all_baskets), blend)
     folder = Path(out) if out else model_dir(settings)
     path = final.save(folder)
     size = path.stat().st_size
+    text_entry: dict[str, Any] | None = None
+    if text_best is not None:
+        texts, chosen = text_pairs(dialogues, catalog, skip_below=0.0, seed=seed)
+        row = {item_id: n for n, item_id in enumerate(ids)}
+        tm = fit_text_model(texts, _columns(chosen, row), len(ids), text_best["lambda"])
+        tpath = tm.save(folder)
+        text_entry = {
+            "file": tpath.name,
+            "bytes": tpath.stat().st_size,
+            "sha256": hashlib.sha256(tpath.read_bytes()).hexdigest(),
+            "pairs": len(texts),
+            "terms": len(tm.vocabulary),
+            "lambda": text_best["lambda"],
+            "weight": text_best["weight"],
+        }
+    elif (folder / TEXT_FILE).exists():
+        (folder / TEXT_FILE).unlink()
     reranker_entry: dict[str, Any] | None = None
     if reranker is not None:
         reranker.baskets = len(all_baskets)
@@ -541,12 +616,14 @@ def train_recommender(
             "rank_share": rank_share,
             "max_rank_cases": max_rank_cases,
             "rerank": rerank,
+            "text": text,
             "popularity_guard": guard,
             "hand_tuned_popularity_bias@10": hand_bias,
         },
         "blend": blend.to_dict(),
         "reranker": reranker_entry,
         "reranker_training": rerank_report,
+        "text": text_entry,
         "holdout": {
             "groups": td.holdout_groups,
             "cases": len(td.cases),
@@ -556,8 +633,10 @@ def train_recommender(
             "without_model": without,
             "used": "reranker" if reranker is not None else "blend",
             "model_alone": item_best,
+            "model_alone_with_text": text_best,
             "blend": blend_best,
             "model_alone_grid": item_grid,
+            "text_grid": text_grid,
             "blend_grid": grid,
         },
         "items": len(ids),
