@@ -4,8 +4,8 @@ default).
 
 Ridge regression in closed form from TF-IDF features of the user's latest messages to the items
 recommended next. Training pairs come from ReDial's training dialogues: the seeker's last
-`SAID_KEEP` messages before a recommender turn (titles written out, as a user types them) and
-the movies the recommender named there for the first time. Features: scikit-learn's
+`SAID_KEEP` messages before a recommender turn (movie mentions left out: they are EASE's part)
+and the movies the recommender named there for the first time. Features: scikit-learn's
 TfidfVectorizer (word unigrams and bigrams, sublinear tf, English stop words, at most
 `MAX_FEATURES` terms seen in at least `MIN_DF` training contexts). Weights:
 W = (X'X + lam I)^-1 X'Y (X: contexts x terms, Y: contexts x items, 0/1), each term's row
