@@ -394,6 +394,13 @@ class Ranker:
                 # enough items of the genre name them
                 named = [h for h in hits if _shares_words(state.interests[-1], h.item)]
                 hits = named if len(named) >= k else hits
+            if len({f for f, _ in state.focus}) > 1:
+                # 'black and white westerns', 'a silent comedy': the items with every kind of
+                # facet asked for while enough have them (a style is no mere wish beside a
+                # genre: plain westerns had come first)
+                every = [h for h in hits if _focus_share(h.item, state.focus) == 1.0]
+                if len(every) >= k:
+                    hits = every
             genres = {v for f, v in state.focus if f == "genre"}
             if state.explore and len(genres) >= 2:
                 # 'a treasure hunting adventure', then 'anything else?': look elsewhere within
@@ -563,8 +570,10 @@ class Ranker:
             co_mention *= CO_MENTION_OFF_WISH
         score += co_mention
         score += PREFERRED_BOOST * min(prefs, 2)
-        if any(_has(item, f, v) for f, v in state.focus):
-            score += FOCUS_BOOST
+        if state.focus:
+            # in full for an item with every kind of facet asked for ('black and white
+            # westerns': a style and a genre), in part for one with some of them
+            score += FOCUS_BOOST * _focus_share(item, state.focus)
         if item.rating is not None:
             score += RATING_WEIGHT * (item.rating - 6.0) / 4.0
         if state.constraints.get("audience") in ("children", "family") and any(
@@ -761,6 +770,18 @@ def _on_topic(item: Item, focus: Sequence[tuple[str, str]]) -> bool:
     if genres:
         return any(_has(item, "genre", v) for v in genres)
     return bool(named) or any(_has(item, f, v) for f, v in focus)
+
+
+def _focus_share(item: Item, focus: Sequence[tuple[str, str]]) -> float:
+    """The share (0..1) of the kinds of facet asked for (genre, style, country ...) of which
+    the item has at least one value asked for."""
+    kinds: dict[str, list[str]] = {}
+    for f, v in focus:
+        kinds.setdefault(f, []).append(v)
+    if not kinds:
+        return 0.0
+    met = sum(1 for f, values in kinds.items() if any(_has(item, f, v) for v in values))
+    return met / len(kinds)
 
 
 def _person_names(name: str) -> tuple[str, ...]:

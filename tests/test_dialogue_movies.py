@@ -489,3 +489,34 @@ def test_a_dictated_correction_of_the_last_turns_title_moves_its_verdict(
     labels = [b.label for b in movies_manager.state(sid).beliefs()]
     assert any(meant in label and label.startswith(verdict) for label in labels), labels
     assert not any(gone in label for label in labels), labels
+
+
+@pytest.fixture(scope="module")
+def minilm_manager(
+    movies_catalog: Catalog, movie_settings: Settings, real_embedder: Any
+) -> DialogueManager:
+    """The movies with the real MiniLM index (built by `make setup`), template text."""
+    settings = movie_settings.replace(llm="template", store="memory")
+    return _manager(movies_catalog, settings, embedder=real_embedder)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "value", "genre"),
+    [
+        ("do you have black and white westerns", "Black And White Film", "Western"),
+        ("I'd like a black-and-white comedy", "Black And White Film", "Comedy"),
+        ("Can you tell me any black and white romance classics", "Black And White Film", "Roman"),
+        ("any black and white horror films?", "Black And White Film", "Horror"),
+    ],
+)
+def test_every_kind_of_facet_asked_for_holds_while_enough_items_have_them(
+    minilm_manager: DialogueManager, text: str, value: str, genre: str
+) -> None:
+    """A style beside a genre is no mere wish: the picks have both while enough films do
+    (with MiniLM, plain westerns, Men in Black and Love Story (1970) had come first)."""
+    reply = minilm_manager.respond(f"every-{text}", text)
+    assert len(reply.items) == 3
+    for rec in reply.items:
+        assert value in rec.item.facet("style"), rec.item.label
+        assert any(genre.lower() in g.lower() for g in rec.item.genres), rec.item.label

@@ -6633,3 +6633,42 @@ def test_someone_elses_idiomatic_dislike_of_a_film_turns_it_down(
     found = events(nlu, text)
     assert ItemRejected(film.id, film.label) in found, found
     assert not any(isinstance(e, (InterestExpressed, InterestAvoided)) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Can you tell me any black and white romance classics I can watch this weekend?\n"
+            "I recently saw Casablanca and LOVED IT!",
+            "Romance",
+        ),
+        (
+            "could you tell me some silent comedies we could see tonight? "
+            "I just watched The Gold Rush and loved it",
+            "Comedy",
+        ),
+        (
+            "would you tell me a few animated films for the kids this weekend? They loved Up",
+            "Animation",
+        ),
+    ],
+)
+def test_asking_to_be_told_of_films_is_a_request_not_a_question_about_the_film_named(
+    nlu: Understander, text: str, kind: str
+) -> None:
+    """'can you tell me any X' asks for films; it was read as a question about the film named
+    beside it ('nothing marks Casablanca as in black and white') and nothing was recommended."""
+    found = nlu.understand(text, InterestState())
+    assert found.question is None, found
+    wished = [e.value for e in found.events if isinstance(e, AttributePreferred)]
+    assert kind in wished, found
+    assert any(isinstance(e, (ItemLiked, SimilarRequested)) for e in found.events), found
+
+
+@pytest.mark.parametrize(
+    "text", ["can you tell me about Heat?", "could you tell me more about Casablanca"]
+)
+def test_asking_to_be_told_about_a_film_is_still_a_question(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.item_ids, found

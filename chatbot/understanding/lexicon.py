@@ -694,7 +694,10 @@ HEDGES = frozenset(
     ]
 )
 REQUEST_QUESTIONS = re.compile(
-    r"^(can|could|would|will) you (?!tell|describe|explain|say)|"
+    # 'can you tell me about Heat?' asks about a film; 'can you tell me any good westerns?',
+    # 'could you name some comedies' ask for films
+    r"^(can|could|would|will) you (?!(?:tell|describe|explain|say)\b(?! me (?:of |about )?"
+    r"(?:any|some|a few|a couple|a good|good|great|more)\b))|"
     r"^(do|have|did) you (know|see|like|love|recommend)\b|"
     # 'have you seen anything good lately?' asks for films; 'have you seen kes?' about one
     r"^(do|have|did) you (?:ever )?(seen|watched)\b(?=\s+(?:anything|something|any|some|"
