@@ -6672,3 +6672,42 @@ def test_asking_to_be_told_of_films_is_a_request_not_a_question_about_the_film_n
 def test_asking_to_be_told_about_a_film_is_still_a_question(nlu: Understander, text: str) -> None:
     found = nlu.understand(text, InterestState())
     assert found.question is not None and found.question.item_ids, found
+
+
+@pytest.mark.parametrize(
+    ("pick", "text", "kind"),
+    [
+        (
+            ("The Comedy", 2012),
+            "Not the first one, I'm not into comedy. Maybe a war film?",
+            "Comedy",
+        ),
+        (("Romance", 1999), "honestly i'm not a fan of romance", "Romance"),
+        (("Action", 1980), "not really into action tbh", "Action"),
+    ],
+)
+def test_a_kind_said_as_a_taste_is_the_kind_even_when_a_pick_bears_its_name(
+    nlu: Understander, movies_catalog: Catalog, pick: tuple[str, int], text: str, kind: str
+) -> None:
+    """With The Comedy (2012) among the picks, "I'm not into comedy" turned the pick down and
+    comedies stayed in (a simulated user was then shown one)."""
+    named = movie(movies_catalog, *pick)
+    others = [movie(movies_catalog, "Heat").id, movie(movies_catalog, "Ronin").id]
+    shown = (others[0], named.id, others[1])
+    found = nlu.understand(text, InterestState(shown=shown, last_shown=shown))
+    assert any(isinstance(e, AttributeAvoided) and e.value == kind for e in found.events), found
+    rejected = [e.item_id for e in found.events if isinstance(e, ItemRejected)]
+    assert named.id not in rejected, found
+
+
+@pytest.mark.parametrize(
+    ("pick", "text"),
+    [(("Ghost", 1990), "ghost - loved it"), (("Aliens", 1986), "aliens was great")],
+)
+def test_a_pick_whose_name_is_a_kind_is_still_the_pick_in_a_verdict(
+    nlu: Understander, movies_catalog: Catalog, pick: tuple[str, int], text: str
+) -> None:
+    named = movie(movies_catalog, *pick)
+    shown = (movie(movies_catalog, "Heat").id, named.id)
+    found = nlu.understand(text, InterestState(shown=shown, last_shown=shown))
+    assert any(isinstance(e, ItemLiked) and e.item_id == named.id for e in found.events), found

@@ -791,6 +791,16 @@ class TitleRules(ParseBase):
         on_table = set(self.state.last_shown)
         if (
             on_table
+            and not first.raw[:1].isupper()
+            and prev_word in ("into", "of")
+            and self.vocab.facet_terms.get(tuple(words), ("", ""))[0] == "genre"
+        ):
+            # "i'm not into comedy", 'not a fan of romance' with The Comedy (2012) / Romance
+            # (1999) among the picks: the kind of film, as these idioms say of kinds (the pick
+            # was turned down and comedies stayed in); 'heat - loved it' is still the pick
+            return False
+        if (
+            on_table
             and any(it.id in on_table for it in self.vocab.titles.get(key, ()))
             # not 'signs of alien life'
             and (i + n >= len(self.toks) or self._pos(i + n) not in ("NOUN", "PROPN"))
