@@ -102,17 +102,22 @@ def _book_dialogues(n: int = 400) -> tuple[list[dict], dict[str, str], dict[str,
     return lines, rid, target
 
 
+def _books_with_redial_ids(folder: Path, rid: dict[str, str]) -> Path:
+    """The books fixture written to folder/books.jsonl with a ReDial id per book."""
+    books = folder / "books.jsonl"
+    with books.open("w") as f:
+        for item in load_catalog(BOOKS):
+            row = item.to_dict()
+            row["extra"] = {**row.get("extra", {}), "redial_ids": [rid[item.id]]}
+            f.write(json.dumps(row) + "\n")
+    return books
+
+
 def test_text_pairs_leave_out_mentions_and_only_count_new_items(tmp_path: Path) -> None:
     from chatbot.evaluation.redial import parse_dialogue
 
     lines, rid, target = _book_dialogues(20)
-    catalog = load_catalog(BOOKS)
-    books = tmp_path / "books.jsonl"
-    with books.open("w") as f:
-        for item in catalog:
-            row = item.to_dict()
-            row["extra"] = {**row.get("extra", {}), "redial_ids": [rid[item.id]]}
-            f.write(json.dumps(row) + "\n")
+    books = _books_with_redial_ids(tmp_path, rid)
     dialogues = [parse_dialogue(x) for x in lines]
     texts, chosen = text_pairs(dialogues, load_catalog(books), skip_below=0.0, seed=0)
     assert len(texts) == 2 * len(dialogues)  # both recommender turns follow seeker text
@@ -133,13 +138,7 @@ def test_trainer_learns_the_words_and_the_ranker_uses_them(tmp_path: Path) -> No
     from chatbot.retrieval import Retriever
 
     lines, rid, target = _book_dialogues()
-    catalog = load_catalog(BOOKS)
-    books = tmp_path / "books.jsonl"
-    with books.open("w") as f:
-        for item in catalog:
-            row = item.to_dict()
-            row["extra"] = {**row.get("extra", {}), "redial_ids": [rid[item.id]]}
-            f.write(json.dumps(row) + "\n")
+    books = _books_with_redial_ids(tmp_path, rid)
     data = tmp_path / "train_mini.jsonl"
     data.write_text("".join(json.dumps(x) + "\n" for x in lines))
     env = {
