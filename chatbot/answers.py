@@ -280,6 +280,8 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         return f"The catalogue has no cast lists; the description of {label} names {_join(people)}."
     if topic == "genre":
         listed = f"{label} is listed as {_join(item.genres) or 'no genre'}"
+        if re.search(r"\bin colou?r\b|\bcolou?r (?:film|movie|one)\b", text.lower()):
+            return _in_colour(item, label)
         prop = next((p for p in _PROPERTIES if re.search(p[1], text.lower())), None)
         if prop is not None:
             found = _marked(item, prop[2])
@@ -495,3 +497,18 @@ def _join(values: Sequence[str]) -> str:
 def _sentences(text: str, n: int) -> str:
     parts = re.split(r"(?<=[.!?])\s+", text.strip())
     return " ".join(parts[:n])
+
+
+def _in_colour(item: Item, label: str) -> str:
+    """'is it in colour?': the catalogue marks black-and-white films (style facet), not colour
+    ones; an unmarked film from before 1960 may still be black and white, and the answer says
+    so."""
+    marked = _marked(item, (("style", ("Black And White Film",)),))
+    if marked:
+        return f"No: {label} is listed as {_join(marked)}."
+    if item.year is not None and item.year < 1960:
+        return (
+            f"The catalogue does not mark {label} as black and white, but many films from "
+            f"{item.year} are; it cannot say for sure."
+        )
+    return f"Most likely: nothing marks {label} as black and white."

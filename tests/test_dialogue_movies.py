@@ -520,3 +520,35 @@ def test_every_kind_of_facet_asked_for_holds_while_enough_items_have_them(
     for rec in reply.items:
         assert value in rec.item.facet("style"), rec.item.label
         assert any(genre.lower() in g.lower() for g in rec.item.genres), rec.item.label
+
+
+@pytest.mark.parametrize(
+    "switch", ["something in colour instead", "colour films only please", "ok but in color"]
+)
+def test_asking_for_colour_after_black_and_white_turns_the_style_around(
+    movies_manager: DialogueManager, switch: str
+) -> None:
+    """'black and white westerns' then 'something in colour instead' kept the black-and-white
+    wish and stored 'Interested in: colour'."""
+    sid = f"colour-{switch}"
+    movies_manager.respond(sid, "black and white westerns")
+    reply = movies_manager.respond(sid, switch)
+    labels = [b.label for b in reply.state.beliefs()]
+    assert "Avoiding: Black And White Film" in labels, labels
+    assert "You want: Black And White Film" not in labels, labels
+    assert not any("colo" in b.lower() for b in labels), labels
+    assert reply.items and all(
+        "Black And White Film" not in r.item.facet("style") for r in reply.items
+    )
+
+
+def test_is_it_in_colour_is_answered_from_the_style_mark(movies_manager: DialogueManager) -> None:
+    sid = "colour-question"
+    shown = movies_manager.respond(sid, "black and white westerns").items
+    marked = [i for i, r in enumerate(shown) if "Black And White Film" in r.item.facet("style")]
+    assert marked, [r.item.label for r in shown]
+    place = ("first", "second", "third")[marked[0]]
+    reply = answered_and_unchanged(movies_manager, sid, [f"is the {place} one in colour?"])
+    assert reply.text.startswith("No: ") and "Black And White Film" in reply.text, reply.text
+    reply = answered_and_unchanged(movies_manager, "colour-2", ["is Django Unchained in color?"])
+    assert "nothing marks" in reply.text and "Django Unchained" in reply.text, reply.text

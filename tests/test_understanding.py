@@ -6711,3 +6711,178 @@ def test_a_pick_whose_name_is_a_kind_is_still_the_pick_in_a_verdict(
     shown = (movie(movies_catalog, "Heat").id, named.id)
     found = nlu.understand(text, InterestState(shown=shown, last_shown=shown))
     assert any(isinstance(e, ItemLiked) and e.item_id == named.id for e in found.events), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "topic"),
+    [
+        ("can you tell me if Heat is long?", "Heat", "runtime"),
+        ("any idea what year Jaws came out?", "Jaws", "year"),
+        ("would you know who directed Jaws?", "Jaws", "people"),
+        ("do you know what Alien is about?", "Alien", "plot"),
+        ("I wonder how long Titanic is", "Titanic", "runtime"),
+        ("could you let me know whether Up is good for kids?", "Up", "suitability"),
+        ("do you happen to know if Gladiator is violent?", "Gladiator", "suitability"),
+        ("I was wondering what Inception is about", "Inception", "plot"),
+        ("mind telling me the year of Casablanca?", "Casablanca", "year"),
+        ("ok any idea who directed Jaws", "Jaws", "people"),
+        ("hey, do you know when Casablanca came out?", "Casablanca", "year"),
+        ("I'm curious whether The Shining is scary", "The Shining", "suitability"),
+        ("i'd love to know what Arrival is about", "Arrival", "plot"),
+    ],
+)
+def test_a_question_in_a_polite_frame_is_asked_and_stores_nothing(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, topic: str
+) -> None:
+    """'can you tell me if Heat is long?' was read as a verdict on Heat (Not for you: Heat),
+    'any idea what year Jaws came out?' as a like of Jaws with picks like it: the frame ('can
+    you tell me', 'any idea', 'do you know', 'I wonder') wraps a question about the film."""
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None, found
+    assert found.question.topic == topic, found
+    assert found.question.item_ids == (movie(movies_catalog, title).id,), found
+    assert not found.events, found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I was wondering if you could recommend a comedy", "Comedy"),
+        ("can you let me know if there are any new comedies", "Comedy"),
+        ("do you know any good westerns", "Western"),
+    ],
+)
+def test_a_request_in_a_polite_frame_is_still_a_request(
+    nlu: Understander, text: str, kind: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is None, found
+    assert kind in [e.value for e in found.events if isinstance(e, AttributePreferred)], found
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "topic"),
+    [
+        ("loved Heat. can you tell me about it?", ItemLiked, "plot"),
+        ("I loved Heat, do you know who directed it?", ItemLiked, "people"),
+        ("hated Heat, how long is it anyway?", ItemRejected, "runtime"),
+        ("Heat was great. any idea when it came out?", ItemLiked, "year"),
+    ],
+)
+def test_a_verdict_said_beside_a_question_about_the_same_film_is_kept(
+    nlu: Understander, movies_catalog: Catalog, text: str, verdict: type, topic: str
+) -> None:
+    """'loved Heat. can you tell me about it?' answered about Heat and forgot the like."""
+    heat = movie(movies_catalog, "Heat", 1995).id
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.item_ids == (heat,), found
+    assert found.question.topic == topic, found
+    assert [type(e) for e in found.events] == [verdict], found
+    assert found.events[0].item_id == heat, found  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text", ["Heat. is it long?", "Heat, how long is it?"])
+def test_a_film_named_before_a_question_about_it_is_no_like(
+    nlu: Understander, movies_catalog: Catalog, text: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "runtime", found
+    assert found.question.item_ids == (movie(movies_catalog, "Heat", 1995).id,), found
+    assert not found.events, found
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "genre"),
+    [
+        ("a b&w horror film", AttributePreferred, "Horror"),
+        ("B/W westerns please", AttributePreferred, "Western"),
+        ("black & white comedies", AttributePreferred, "Comedy"),
+        ("some monochrome dramas", AttributePreferred, "Drama"),
+        ("a b and w thriller", AttributePreferred, "Thriller"),
+        ("no b&w stuff", AttributeAvoided, None),
+    ],
+)
+def test_black_and_white_is_read_in_its_short_spellings(
+    nlu: Understander, text: str, event: type, genre: str | None
+) -> None:
+    """'a b&w horror film' gave horror alone: the tokens of 'b&w' never met the style's alias."""
+    found = nlu.understand(text, InterestState())
+    styles = [e for e in found.events if isinstance(e, event) and e.facet == "style"]
+    assert [e.value for e in styles] == ["Black And White Film"], found
+    if genre is not None:
+        assert ("genre", genre) in [
+            (e.facet, e.value) for e in found.events if isinstance(e, AttributePreferred)
+        ], found
+
+
+@pytest.mark.parametrize(
+    ("text", "facet", "value"),
+    [
+        ("I'd rather not watch anything too violent tonight", "audience", "Violence"),
+        ("we would rather not have anything too gory", "genre", "Splatter Film"),
+        ("I'd prefer not to see anything too sad", "mood", "Sad"),
+    ],
+)
+def test_a_hedged_refusal_of_too_much_of_something_avoids_it(
+    nlu: Understander, text: str, facet: str, value: str
+) -> None:
+    """'I'd rather not watch anything too violent' stored 'You want: Violence': the negation
+    before the verb was not carried over 'watch anything' to 'too violent'."""
+    found = nlu.understand(text, InterestState())
+    assert (facet, value) in [
+        (e.facet, e.value) for e in found.events if isinstance(e, AttributeAvoided)
+    ], found
+    assert not any(isinstance(e, AttributePreferred) for e in found.events), found
+
+
+@pytest.mark.parametrize(
+    "text", ["no horror, if that's alright", "nothing violent, if that's alright with you"]
+)
+def test_a_courtesy_after_a_wish_is_no_topic(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.events and all(isinstance(e, AttributeAvoided) for e in found.events), found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected", "asked", "topic"),
+    [
+        ("Loved Big Fish - any idea who directed it?", ["Big Fish"], [], ["Big Fish"], "people"),
+        (
+            "Loved Rear Window and Rope - do you know if they're by the same director?",
+            ["Rear Window", "Rope"],
+            [],
+            ["Rear Window", "Rope"],
+            "people",
+        ),
+        (
+            "I liked Goodfellas and Casino but not The Departed. was that one a remake, do you "
+            "know?",
+            ["Goodfellas", "Casino"],
+            ["The Departed"],
+            ["The Departed"],
+            "genre",
+        ),
+        ("is Heat long, do you know?", [], [], ["Heat"], "runtime"),
+    ],
+)
+def test_verdicts_on_films_named_beside_a_question_about_them_are_kept(
+    nlu: Understander,
+    movies_catalog: Catalog,
+    text: str,
+    liked: list[str],
+    rejected: list[str],
+    asked: list[str],
+    topic: str,
+) -> None:
+    """A dash before the question, 'they' for the two films named, 'that one' for the last one
+    named and a trailing 'do you know?' lost the likes or made the message a request."""
+    found = nlu.understand(text, InterestState())
+    ids = {t: movie(movies_catalog, t).id for t in {*liked, *rejected, *asked}}
+    assert found.question is not None and found.question.topic == topic, found
+    assert found.question.item_ids == tuple(ids[t] for t in asked), found
+    assert [e.item_id for e in found.events if isinstance(e, ItemLiked)] == [
+        ids[t] for t in liked
+    ], found
+    assert [e.item_id for e in found.events if isinstance(e, ItemRejected)] == [
+        ids[t] for t in rejected
+    ], found

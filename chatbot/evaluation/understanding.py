@@ -222,6 +222,12 @@ KINDS = (
 # friends' names that are titles or everyday words, majority verdicts on shown picks over 2-4
 # turns, questions relayed from the group), typos and emoji; by a thirty-sixth independent
 # author, in pairs; heldout37 only scored, never read or tuned on
+# dev39 / heldout38: a polite, indirect adult: questions in frames ('can you tell me if ...',
+# 'any idea who directed ...', 'I was wondering what ... is about'), requests in the same frames,
+# a verdict and a question in one message, hedged verdicts, styles spelt out ('b&w', 'in
+# colour'); by a thirty-seventh independent author, in pairs; the non_english cases' and the
+# audience values' expectations were set to the issue's rule and the system's names by a script
+# (the author had been told 'teens' / 'adults'); heldout38 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -232,7 +238,7 @@ SPLITS = (
     "dev25", "heldout24", "dev26", "heldout25", "dev27", "heldout26",
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
     "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
-    "dev36", "heldout35", "dev37", "heldout36", "dev38", "heldout37",
+    "dev36", "heldout35", "dev37", "heldout36", "dev38", "heldout37", "dev39", "heldout38",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

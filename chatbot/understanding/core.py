@@ -492,6 +492,97 @@ _RELAYED_INVERSION_RE = re.compile(
 )
 
 
+_BLACK_AND_WHITE_RE = re.compile(
+    r"(?<![\w&/])b\s*(?:&|/|\+|'?n'?|and)\s*w(?![\w&/])|\bbla(?:c?k)\s*(?:&|\+|'?n'?|-n-)\s*"
+    r"whi?te\b|\bmonochrome\b",
+    re.IGNORECASE,
+)
+_IN_COLOUR_RE = re.compile(
+    r"\b(?:(?:shot|filmed|made) )?in (?:full )?colou?r\b(?! (?:grading|palette|scheme)\b)|"
+    r"\bcolou?r(?= (?:films?|movies?|ones?|pictures?)\b)",
+    re.IGNORECASE,
+)
+_ASKS_RE = re.compile(r"\s*(?:is|are|was|were|does|do|did|which|what|how)\b", re.IGNORECASE)
+# an indirect question wrapped in a polite frame: 'can you tell me if Heat is long?', 'any idea
+# what year Jaws came out?', 'do you know what Alien is about?', 'I wonder how long Titanic is',
+# 'mind telling me the year of Casablanca?' (the frame asks nothing of its own)
+_EMBEDDED_QUESTION_RE = re.compile(
+    r"(?P<pre>^|(?<=[.!?;,:\-\u2013\u2014])\s*|\b(?:so|ok|okay|hey|hmm|also|but|and|oh|btw)\s+)"
+    r"(?:(?:please|pls|plz)\s+)?"
+    r"(?P<frame>(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|maybe\s+)?"
+    r"(?:tell|let|remind)\s+(?:me|us)(?:\s+know)?|(?:tell|let|remind)\s+(?:me|us)(?:\s+know)?|"
+    r"(?:(?:do|did|would|does|d')\s*)?(?:you|u|ya|anyone|anybody|somebody)\s+(?:happen\s+to\s+)?"
+    r"know|(?:(?:do\s+you\s+|you\s+)?(?:have|got)\s+)?any\s*idea|no\s+idea|"
+    r"i\s+(?:wonder|wondered|was\s+wondering|am\s+wondering)|i'm\s+wondering|"
+    r"(?:just\s+)?wondering|i(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|"
+    r"i\s+(?:want|wanna|need)\s+to\s+know|(?:i'm\s+|i\s+am\s+)?curious(?:\s+to\s+know)?|"
+    r"(?:(?:do|would)\s+you\s+)?mind\s+(?:telling|saying|reminding)\s+(?:me|us)|"
+    r"(?:can|could)\s+(?:you|u)\s+(?:check|find\s+out|look\s+up|say))\s*,?\s+"
+    r"(?:(?P<if>if|whether)\s+|(?P<np>the\s+(?:year|release\s+(?:date|year)|runtime|run\s*time|"
+    r"running\s+time|length|rating|score|genres?|director|plot|story|premise)\s+(?:of|for)\s+)|"
+    r"(?=(?:what|when|who|how|which|why|where)\b))"
+    r"(?P<q>[^.!?]+)\??",
+    re.IGNORECASE,
+)
+_TRAILING_FRAME_RE = re.compile(
+    r"(?<=\w)\s*,?\s*(?:do|d')?\s*(?:you|u) (?:happen to )?know\s*\?+|(?<=\w)\s*,?\s*any idea"
+    r"\s*\?+|(?<=\w)\s*,\s*by any chance\s*\?+",
+    re.IGNORECASE,
+)
+# the subject and verb of an indirect wh-question: 'what Alien is about' -> 'what is Alien
+# about', 'how long Titanic is' -> 'how long is Titanic'
+_EMBEDDED_WH_RE = re.compile(
+    r"^(?P<wh>(?:what|which)(?:\s+(?:year|decade|genre|kind\s+of\s+[\w-]+|sort\s+of\s+[\w-]+|"
+    r"rating|language|country))?|how(?:\s+(?:long|old|scary|violent|gory|good|bad|sad|funny|"
+    r"many\s+\w+|much))?|when|where|why)\s+(?P<subj>(?!(?:is|was|are|were|does|did|do)\b)\S.*?)"
+    r"\s+(?P<aux>is|was|are|were)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# the user's own plans are no fact about a film: 'I wonder what I should watch', 'any idea what
+# to watch tonight?', 'can you tell me what you'd pick' stay as they are
+_EMBEDDED_OWN_RE = re.compile(
+    r"\b(?:i|i'm|i'd|i've|im|me|my|we|we're|we'd|us|our|you|you'd|your|u)\b|\bto\s+(?:watch|see)\b",
+    re.IGNORECASE,
+)
+
+
+def direct_questions(text: str) -> str:
+    """Indirect questions in a polite frame asked directly: 'can you tell me if Heat is long?'
+    -> 'is Heat long?', 'I loved Heat, do you know who directed it?' -> 'I loved Heat, who
+    directed it?' (frames about the user's own plans are left alone)."""
+    text = _EMBEDDED_QUESTION_RE.sub(_embedded_question, text)
+    # 'was that one a remake, do you know?': the frame said after the question
+    return _TRAILING_FRAME_RE.sub("?", text)
+
+
+def _embedded_question(m: re.Match[str]) -> str:
+    """'can you tell me if Heat is long?' -> 'is Heat long?'; 'any idea what year Jaws came
+    out?' -> 'what year Jaws came out?'; 'do you know what Alien is about' -> 'what is Alien
+    about?'; 'mind telling me the year of Casablanca?' -> 'what is the year of Casablanca?'.
+    A frame around the user's own plans or the bot's taste is left alone."""
+    q = m["q"].strip()
+    if _EMBEDDED_OWN_RE.search(q) and not re.match(r"(?:you|u) (?:have|got)\b", q, re.I):
+        return m[0]
+    return m["pre"] + _direct_question(m, q)
+
+
+def _direct_question(m: re.Match[str], q: str) -> str:
+    if m["np"]:
+        return f"what is {m['np'].strip()} {q}?"
+    if m["if"]:
+        # "if they're by the same director": the verb apart, to be put first
+        q = re.sub(r"\b(they|we)'re\b", r"\1 are", q, flags=re.IGNORECASE)
+        q = re.sub(r"\b(it|that|this|he|she)'s\b", r"\1 is", q, flags=re.IGNORECASE)
+        if (own := re.match(r"(?:you|u) (?:have|got)\b\s*(?P<rest>.*)$", q, re.I)) is not None:
+            return f"do you have {own['rest']}?"
+        if (inv := _RELAYED_INVERSION_RE.match(q)) is not None:
+            q = f"{inv['aux']} {inv['subj']} {inv['rest']}"
+        return q + "?"
+    if (wh := _EMBEDDED_WH_RE.match(q)) is not None:
+        q = f"{wh['wh']} {wh['aux']} {wh['subj']}{wh['rest']}"
+    return q + "?"
+
+
 def _relayed_question(m: re.Match[str]) -> str:
     """'Tom asks if the third one is scary' -> 'is the third one scary?'; 'Sam asks: did Carol
     win?' -> 'did Carol win?' (an indirect question gets the word order of a direct one)."""
@@ -698,9 +789,19 @@ def normalize_slang(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
+    # 'a b&w horror', 'B/W westerns', 'black & white', 'monochrome': the style's one spelling
+    # (the tokens of 'b&w' never met its alias)
+    text = _BLACK_AND_WHITE_RE.sub("black and white", text)
+    if "?" not in text and not _ASKS_RE.match(text):
+        # 'something in colour instead', 'colour films only': not black and white ('is it in
+        # colour?' stays a question about the film)
+        text = _IN_COLOUR_RE.sub("not black and white", text)
     # 'Tom asks if the third one is scary', 'Sam asks: did Carol win any awards?': a question
     # someone else asks, asked (the name is no title, the film named no like)
     text = _RELAYED_QUESTION_RE.sub(_relayed_question, text)
+    # 'can you tell me if Heat is long?', 'any idea what year Jaws came out?': the question
+    # inside a polite frame is asked (the film named is no like)
+    text = direct_questions(text)
     # 'no gore in this house', "we don't do musicals in this family": where a rule holds is
     # no topic (it avoided house films and family films)
     text = _HOUSEHOLD_RE.sub("", text)

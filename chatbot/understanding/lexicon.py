@@ -743,6 +743,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "year",
         r"\b(what|which) year\b|\bwhen (was|did|is|were)\b|\bhow old is\b|"
         r"\b(come|came) out\b|\breleased?\b|\bwhat decade\b|\bnewest\b|\boldest\b|"
+        # 'what is the year of Casablanca?'
+        r"\bthe year (?:of|for)\b|"
         # 'which of these is the most recent?'
         r"^(?:which|what)\b.*\b(?:most recent|latest|earliest)\b|"
         # 'is any of these newer?' asks about the picks ('something newer?' is a request)

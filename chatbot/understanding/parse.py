@@ -45,6 +45,7 @@ from chatbot.understanding.core import (
     Vocabulary,
     copula_verdict,
     denial_end,
+    direct_questions,
     fold_accents,
     normalize_title,
     phrase_end,
@@ -277,6 +278,32 @@ HEAVY_MOODS = ("Dark", "Sad", "Disturbing", "Bleak")
 # the moods that make a kind of film more intense ('not too scary' turns them down)
 INTENSE_MOODS = ("Dark", "Disturbing")
 # words of degree between a negator and what it turns down ('not too scary', 'not that violent')
+_COURTESY_TAIL = re.compile(
+    r",?\s*\bif (?:that's|that is|thats|it's|it is|its|that'd be|that would be) (?:ok|okay|alright|"
+    r"all right|fine|cool|possible|not too much (?:trouble|to ask))(?: (?:with|for|by) you)?\b|"
+    r",?\s*\bif (?:you )?(?:don't|do not|dont) mind\b|,?\s*\bif possible\b",
+    re.IGNORECASE,
+)
+_TOO_BRIDGE = frozenset(
+    [
+        "to",
+        "watch",
+        "see",
+        "have",
+        "get",
+        "do",
+        "show",
+        "put",
+        "on",
+        "anything",
+        "something",
+        "any",
+        "a",
+        "film",
+        "movie",
+        "one",
+    ]
+)
 DEGREE_WORDS = frozenset(("too", "overly", "that", "so", "very", "super", "particularly"))
 LIGHT_MOODS = ("Funny", "Uplifting", "Relaxed")
 
@@ -320,6 +347,11 @@ class Understander:
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
 
         text = self._without_idioms(text)
+        # 'loved heat, do you know who directed it?': the question asked directly (its
+        # sentences split as any other question's)
+        text = direct_questions(text)
+        # 'no horror, if that's alright', '..., if you don't mind': a courtesy, no verdict
+        text = _COURTESY_TAIL.sub("", text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
         text = _self_corrected(text)
@@ -368,7 +400,11 @@ class Understander:
             # ('why the third one? it seems a bit silly': a question and a remark, no event)
             found = self._question_among_sentences(text, state) or found
         elif found.question is not None and found.question.item_ids:
-            found = self._requests_after_questions(text, state, found.question) or found
+            found = (
+                self._requests_after_questions(text, state, found.question)
+                or self._verdict_beside_question(text, state, found.question)
+                or found
+            )
         elif found.question is not None:
             # 'heat, was it scary?': 'it' is the film the other part names
             found = self._question_among_sentences(text, state) or found
@@ -427,6 +463,25 @@ class Understander:
             question=question,
         )
 
+    def _verdict_beside_question(
+        self, text: str, state: InterestState, question: Question
+    ) -> Understanding | None:
+        """'loved heat. can you tell me about it?', 'hated titanic, how long is it anyway?': a
+        verdict on a film the user names (not a pick shown: 'the last one looks fun. is it ok
+        for a 9 year old?' judges what is not yet seen) said beside a question about it."""
+        if not _says_a_verdict(text):
+            return None
+        found = self._question_among_sentences(text, state)
+        if found is None or found.question is None or not found.events:
+            return None
+        named = set(found.question.item_ids) - set(state.last_shown)
+        if not all(
+            isinstance(e, ItemLiked | ItemRejected | ItemSeen) and e.item_id in named
+            for e in found.events
+        ):
+            return None
+        return found
+
     def _question_among_sentences(self, text: str, state: InterestState) -> Understanding | None:
         """'how long is the godfather? wanna know if i have time', 'is Coraline too scary for a 7
         year old? my daughter saw the poster and wants to watch it': one sentence asks about a
@@ -437,7 +492,12 @@ class Understander:
         parts = [
             p
             for p in re.split(
-                r"(?<=[.!?])\s+|\n+|,\s*(?=(?:is|was|does|did) (?:it|that)\b)|"
+                r"(?<=[.!?])\s+|\n+|,\s*(?=(?:is|was|does|did|has) (?:it|that)\b)|"
+                # 'loved big fish - who directed it?': a dash before the question
+                r"\s+[-\u2013\u2014]+\s+(?=(?:is|are|was|were|does|do|did|has|have|how|what|who|"
+                r"when|where|why|which)\b)|"
+                # 'hated titanic, how long is it?', 'loved heat, who directed it?'
+                r",\s*(?=(?:how|what|who|when|where|why)\b[^,.!?]*\b(?:it|that)(?:\s+\w+){0,2}\s*\?+\s*$)|"
                 # 'the third one looks boring, the first?': what about that pick
                 rf",\s*(?={_PLACE_ASKED.pattern})",
                 text.strip(),
@@ -468,24 +528,35 @@ class Understander:
             if ("?" not in part and not (yes_no and k > 0)) or not asks:
                 continue  # only a sentence that asks ('how long is ...?'), not a wish with a '?'
             asked = _Parse(self.vocab, part, state).run()
-            if asked.question is None:
-                continue
             rest = " ".join(parts[:k] + parts[k + 1 :])
+            if asked.question is None and not (
+                # 'liked goodfellas but not the departed. was that one a remake?': nothing on
+                # screen, the film just named is what 'that one' means (read below)
+                not state.last_shown and re.search(r"\b(?:it|that|this|they|them)\b", part.lower())
+            ):
+                continue
             if k == 0 and all(_REMARK_ON_IT.match(p.lower()) for p in parts[1:]):
                 # 'why the first one? it doesn't seem very french': how the pick looks to the
                 # user, said beside the question; nothing to learn from it
-                return replace(asked, events=())
+                return replace(asked, events=()) if asked.question is not None else None
             other = _Parse(self.vocab, rest, state).run()
+            both = re.search(r"\b(?:they|them|both|these|those)\b", part.lower()) is not None
             pointing = (
                 # 'the third, is it long?': 'it' is the pick the other part names, not the
                 # first pick it would be alone
-                (not asked.question.item_ids or not asked.mentioned)
-                and len(other.mentioned) == 1
-                and re.search(r"\b(?:it|that|this)\b", part.lower()) is not None
+                (asked.question is None or not asked.question.item_ids or not asked.mentioned)
+                and bool(other.mentioned)
+                and (
+                    # 'loved rear window and rope - are they by the same director?': both
+                    (both and len(other.mentioned) > 1)
+                    or re.search(r"\b(?:it|that|this)\b", part.lower()) is not None
+                )
             )
             if pointing:
-                # 'never seen casablanca. is it any good?': 'it' is the film just named
-                pointed = replace(state, last_shown=other.mentioned)
+                # 'never seen casablanca. is it any good?': 'it' is the film just named (the
+                # last one named: '... but not the departed. was that one a remake?')
+                named = other.mentioned if both else other.mentioned[-1:]
+                pointed = replace(state, last_shown=named)
                 asked = _Parse(self.vocab, part, pointed).run()
             if asked.question is None or (pointing and not asked.question.item_ids):
                 continue
@@ -495,6 +566,7 @@ class Understander:
                 and not (other.unknown_titles or other.reset)
             ):
                 return self._request_beside(asked.question, rest, state)
+            judged = _says_a_verdict(rest)
             said = [
                 e
                 for e in other.events
@@ -505,8 +577,13 @@ class Understander:
                     isinstance(e, ConstraintSet)
                     and e.name in _CONTEXT_OF.get(asked.question.topic, ())
                 )
+                # 'heat. is it long?', 'the last one looks fun. is it ok for a 9 year old?':
+                # the film asked about is no like ('loved heat. can you tell me about it?', a
+                # verdict on a film the user names, is kept below)
                 and not (
-                    isinstance(e, ItemLiked | ItemSeen) and e.item_id in asked.question.item_ids
+                    isinstance(e, ItemLiked | ItemSeen)
+                    and e.item_id in asked.question.item_ids
+                    and not (judged and e.item_id not in state.last_shown)
                 )
                 # "... it doesn't look especially british": a limit already set, said again
                 and not (isinstance(e, ConstraintSet) and state.constraints.get(e.name) == e.value)
@@ -517,7 +594,16 @@ class Understander:
             feedback = [
                 e
                 for e in said
-                if (isinstance(e, ItemRejected | ItemLiked | ItemSeen) and e.item_id in shown)
+                if (
+                    isinstance(e, ItemRejected | ItemLiked | ItemSeen)
+                    and (
+                        e.item_id in shown
+                        or e.item_id in asked.question.item_ids
+                        # 'liked goodfellas and casino but not the departed. was that one a
+                        # remake?': verdicts on the films named, kept beside the answer
+                        or (judged and e.item_id in other.mentioned)
+                    )
+                )
                 # 'is the second one too violent for my gf? she hates gore': why it is asked;
                 # the question is answered (the turn policy stores only verdicts on picks)
                 or (asked.question.topic == "suitability" and isinstance(e, AttributeAvoided))
@@ -1013,6 +1099,20 @@ def _repaired(text: str) -> str:
         if not changed:
             break
     return text
+
+
+def _says_a_verdict(text: str) -> bool:
+    """Whether the text holds a word of taste or of having seen ('loved heat', 'saw it', 'hated
+    the ending'), not only a title ('heat.')."""
+    words = tuple(re.findall(r"[\w']+", text.lower()))
+    return any(
+        words[k : k + len(cue)] == cue
+        # "heat, which i haven't seen": not having seen it is no verdict
+        and not (cues is SEEN_CUES and set(words[max(0, k - 2) : k]) & NEGATORS)
+        for cues in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES)
+        for cue in cues
+        for k in range(len(words) - len(cue) + 1)
+    )
 
 
 def _says_something(found: Understanding) -> bool:
@@ -2677,6 +2777,13 @@ class _Parse(ConstraintRules, TitleRules):
         while before and any(w in CLAUSE_BREAK for w in before):
             before = before[1:]  # 'nah, too cheesy': a negation before the comma is its own
         if any(w in NEGATORS or w in ("neither", "nor") for w in before):
+            return False
+        # "i'd rather not watch anything too violent": the negation reaches 'too' over the
+        # verb of watching and 'anything' (the wish is nothing violent, not violence)
+        j = k - 1
+        while j >= 0 and k - j <= 4 and words[j] in _TOO_BRIDGE:
+            j -= 1
+        if j < k - 1 and j >= 0 and words[j] in NEGATORS:
             return False
         nxt = words[k + 1]
         if nxt in _PRAISE or (nxt,) in POSITIVE_CUES:
