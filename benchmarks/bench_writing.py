@@ -566,7 +566,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tune", type=int, default=105, help="replies, tuning split")
     parser.add_argument("--heldout", type=int, default=105, help="replies, held-out split")
-    parser.add_argument("--llm", default="transformers", help="served writer (default: as served)")
+    parser.add_argument(
+        "--llm",
+        default=Settings.from_env().llm,
+        help=f"served writer (default: {Settings.from_env().llm}, what `make run` serves)",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--sample", type=int, default=20, help="side-by-side pairs")

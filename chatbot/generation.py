@@ -287,14 +287,27 @@ class ResponseWriter:
             return
         for plan in plans:
             yield from plan.heading()
-            yield from self._segment(
-                turn,
-                plan.attempts,
-                plan.allowed,
-                fallback=plan.fallback,
-                max_new_tokens=ITEM_MAX_TOKENS,
-                max_sentences=self.item_sentences,
-            )
+            yield from self._item_segment(turn, plan, plan.attempts)
+
+    def _item_segment(
+        self, turn: _Turn, plan: _Plan, attempts: Sequence[list[dict[str, str]]]
+    ) -> Iterator[str]:
+        """One item's text after its heading: the model's checked sentences and why it was
+        picked, or the template text."""
+        fell_back = turn.fallbacks
+        written: list[str] = []
+        for piece in self._segment(
+            turn,
+            attempts,
+            plan.allowed,
+            fallback=plan.fallback,
+            max_new_tokens=ITEM_MAX_TOKENS,
+            max_sentences=self.item_sentences,
+        ):
+            written.append(piece)
+            yield piece
+        if turn.fallbacks == fell_back:
+            yield plan.why(written)
 
     def _batched(
         self, stream_batch: Callable[..., BatchStream], plans: list[_Plan], turn: _Turn
@@ -314,15 +327,9 @@ class ResponseWriter:
                 yield from plan.heading()
             if check.sentences:
                 yield from check.sentences[flush.shown[i] :]
+                yield plan.why(check.sentences)
                 continue
-            yield from self._segment(
-                turn,
-                plan.attempts[1:],
-                plan.allowed,
-                fallback=plan.fallback,
-                max_new_tokens=ITEM_MAX_TOKENS,
-                max_sentences=self.item_sentences,
-            )
+            yield from self._item_segment(turn, plan, plan.attempts[1:])
 
     def _run_batch(
         self,
@@ -393,7 +400,9 @@ class ResponseWriter:
             fallback = template_tail(rec.reasons, clause) or "It matches what you asked for."
         else:
             fallback = self._template_item(rec, allowed)
-        return _Plan(item.label, attempts, allowed, fallback, clause=clause)
+        return _Plan(
+            item.label, attempts, allowed, fallback, clause=clause, reasons=tuple(rec.reasons)
+        )
 
     def _messages(self, prompt: str, values: dict[str, Any]) -> list[dict[str, str]]:
         system = {"role": "system", "content": self.prompts.render("system", noun=self.noun)}
@@ -506,6 +515,7 @@ class _InOrder:
                 continue
             if not (check.done and check.sentences):
                 return  # still generating, or failed: its retry comes after the batch
+            yield plan.why(check.sentences)
             self.live += 1
 
 
@@ -592,6 +602,13 @@ class _Plan:
     fallback: str
     headed: bool = False
     clause: str = ""  # the system's opening from the item's description; the model adds a tail
+    reasons: tuple[str, ...] = ()  # why it was picked (sanitised), said after the model's text
+
+    def why(self, written: Sequence[str]) -> str:
+        """What follows the model's accepted sentences: " Why it's here: ..." from the reasons
+        the clause and those sentences do not already state ("" when none is left)."""
+        tail = template_tail(self.reasons, " ".join([self.clause, *written]))
+        return " " + tail if tail else ""
 
     def heading(self) -> Iterator[str]:
         self.headed = True

@@ -139,16 +139,27 @@ def request_phrase(recs: Sequence[Recommendation], noun: str) -> str:
                     topics[w] += 1
             elif _PERIOD.match(reason):
                 post["from the years you asked for"] += 1
-    adj = " ".join(a for a, _ in adjectives.most_common(2))
+    adj = " ".join(_uncontained([a for a, _ in adjectives.most_common()])[:2])
     after = []
     if likes:
         after.append("like " + _join([t for t, _ in likes.most_common(2)]))
     if topics:
-        after.append("about " + _join([t for t, _ in topics.most_common(2)]))
+        after.append("about " + _join(_uncontained([t for t, _ in topics.most_common()])[:2]))
     after += [p for p, _ in post.most_common(2)]
     if not adj and not after:
         return ""
     return " ".join(x for x in (adj, noun + "s", ", ".join(after[:2])) if x)
+
+
+def _uncontained(names: Sequence[str]) -> list[str]:
+    """`names` without those another one holds as whole words ('school' beside 'high school',
+    'comedy' beside 'romantic comedy'): a lead-in never says "about high school and school"."""
+    spaced = [f" {' '.join(words(n))} " for n in names]
+    return [
+        n
+        for n, s in zip(names, spaced, strict=True)
+        if not any(s != other and s in other for other in spaced)
+    ]
 
 
 def template_lead(count: int, noun: str, phrase: str) -> str:
@@ -215,6 +226,10 @@ def template_tail(reasons: Sequence[str], clause: str = "") -> str:
                 reason = reason.replace(label, "it")
             seen.add(label)
         rest.append(reason)
+    if re.search(r"\b(?:years?|period|decade|era)\b[^.]*\byou asked\b", clause, re.IGNORECASE):
+        # 'It is from the years you asked for.' said before: the year is not said again
+        asked = [a for a in asked if not re.match(r"from \d{4}$", a)]
+    asked = _uncontained(asked)  # 'dark comedy and comedy' -> 'dark comedy'
     parts = ([_join(asked) + ", as you asked"] if asked else []) + rest
     return "Why it's here: " + "; ".join(parts) + "." if parts else ""
 

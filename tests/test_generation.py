@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from chatbot.backends.fake import FailingChatModel, FakeChatModel
+from chatbot.backends.fake import FailingChatModel, FakeBatchChatModel, FakeChatModel
 from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.errors import BackendError, ConfigError
@@ -18,6 +18,7 @@ from chatbot.generation import (
     make_chat_model,
 )
 from chatbot.ranking import Recommendation
+from chatbot.reply_framing import request_phrase
 
 SHOWN = (
     "book-001",
@@ -105,6 +106,36 @@ def test_template_writer_without_a_model(books_catalog, settings):
     # the template sentence comes from the item's own description and reasons
     assert books_catalog.get("book-036").description.split(".")[0] in written.text
     assert "Why it's here: genre: Horror." in written.text
+
+
+def why_recs(catalog: Catalog) -> tuple[Recommendation, ...]:
+    """Each pick with a wish it meets and a reason of another kind."""
+    return tuple(
+        Recommendation(
+            catalog.get(i),
+            1.0 - n / 10,
+            (f"{wish}, which you asked for", "similar to The Long Dark Between Stars (2014)"),
+        )
+        for n, (i, wish) in enumerate(zip(SHOWN[1:], ("thriller", "tense"), strict=True))
+    )
+
+
+@pytest.mark.parametrize("fake", [FakeChatModel, FakeBatchChatModel])
+def test_the_models_sentence_is_followed_by_why_the_pick_is_there(books_catalog, settings, fake):
+    """The model's sentence adds to the reasons, it does not replace them: what it leaves
+    unsaid of why a pick is there follows it; what it already said is not said twice."""
+    said = GOOD[1]  # 'a thriller about machines ...'
+    model = fake([INTRO, said, GOOD[2]])
+    req = request(books_catalog, recommendations=why_recs(books_catalog))
+    _, written = run(ResponseWriter(model, books_catalog, settings), req)
+    assert not written.fell_back, written.violations
+    items = written.text.split("**")[2::2]
+    assert said in items[0] and GOOD[2] in items[1]
+    for text, sentence in zip(items, (said, GOOD[2]), strict=True):
+        tail = text.split(sentence, 1)[1]
+        assert "Why it's here:" in tail and "similar to The Long Dark Between Stars" in tail
+    assert "as you asked" not in items[0], "'thriller' is in the model's sentence already"
+    assert "tense, as you asked" in items[1]
 
 
 def test_hallucinated_title_is_caught_regenerated_then_replaced(books_catalog, settings):
@@ -451,3 +482,35 @@ def test_a_title_quoted_from_the_items_own_text_is_still_another_title() -> None
     said = "Danny Boyle, known for the cult movie Trainspotting, adapts a novel."
     assert checker.check(said, checker.allowed([beach], beach))
     assert checker.check("It stars Jack Lemmon.", checker.allowed([front], front)) == []
+
+
+def test_a_lead_in_names_a_topic_once_when_a_longer_one_holds_it(books_catalog):
+    """'about high school and school' (one pick's reason names the longer topic, another's the
+    word inside it) is said 'about high school'; two different topics are both kept."""
+    items = [books_catalog.get(i) for i in SHOWN]
+    reasons = ("matches your interest in high school", "matches your interest in school")
+    recs_ = tuple(Recommendation(it, 1.0, (r,)) for it, r in zip(items, reasons, strict=False))
+    assert request_phrase(recs_, "item") == "items about high school"
+    recs_ = tuple(
+        Recommendation(it, 1.0, (f"matches your interest in {w}",))
+        for it, w in zip(items, ("space", "machines"), strict=False)
+    )
+    assert request_phrase(recs_, "item") == "items about space and machines"
+
+
+def test_why_a_pick_is_there_says_each_wish_once() -> None:
+    """'Why it's here: dark comedy, comedy and from 1997' named comedy twice, and after the
+    model's 'It is from the years you asked for.' the year came again."""
+    from chatbot.reply_framing import template_tail
+
+    asked = [
+        "dark comedy, which you asked for",
+        "comedy, which you asked for",
+        "from 1997, in the period you asked for",
+    ]
+    assert template_tail([*asked, "highly rated 7.7 by 21 voters"]) == (
+        "Why it's here: dark comedy and from 1997, as you asked; highly rated 7.7 by 21 voters."
+    )
+    said = "A quiet story. It is from the years you asked for."
+    assert template_tail(asked, said) == "Why it's here: dark comedy, as you asked."
+    assert template_tail(asked[2:], said) == ""
