@@ -234,7 +234,8 @@ def score_reply(
             "specific": wc.specific_words(text, item),
             "degenerate": wc.degenerate(text),
             "leaks": wc.leaks(text),
-            "ungrammatical": wc.ungrammatical(text),
+            "ungrammatical": wc.ungrammatical(text)
+            + wc.mood_list_slips(text, getattr(checker, "adjectives", wc.FILM_ADJECTIVES)),
             "contradictions": wc.contradictions(text),
             "wrong_facts": wc.kind_claims(text, item)
             + wc.wrong_numbers(text, item)

@@ -167,6 +167,10 @@ class GroundingChecker:
                 for m in _TOKEN.finditer(item.description)
                 if m.group()[0].islower()
             )
+        # the words a mood is said in ("It is tense and moving."): a list of them must hold
+        self.adjectives = wc.FILM_ADJECTIVES | {
+            " ".join(_words(v)) for v in catalog.facet_values("mood")
+        }
         # one-word genre names ("horror", "documentary"): claiming one needs support
         self._genres: set[str] = set()
         for genre in catalog.facet_values("genre"):
@@ -275,6 +279,10 @@ class GroundingChecker:
             ]
         problems += [V(W.LEAK, p, f"leaks {p!r}") for p in wc.leaks(text)]
         problems += [V(W.UNGRAMMATICAL, p, f"ungrammatical {p!r}") for p in wc.ungrammatical(text)]
+        problems += [
+            V(W.UNGRAMMATICAL, p, f"breaks its list of moods {p!r}")
+            for p in wc.mood_list_slips(text, self.adjectives)
+        ]
         problems += [
             V(W.CONTRADICTION, p, f"contradicts the pick ({p!r})") for p in wc.contradictions(text)
         ]

@@ -261,13 +261,143 @@ _WORK_AS_PLOT = re.compile(
 )
 
 
-# "It is family film.", "It is military film.": a singular count noun without its article
-# (SmolLM2 restating a genre label as the complement).
+# "It is family film.", "It is true story.", "It is French-language comedy.": a singular count
+# noun without its article (SmolLM2 restating a genre label or a source as the complement).
 _BARE_SINGULAR = re.compile(
     r"\b(?:it|this) (?:is|was) (?!a |an |the |one |more |less |not |also |both |part )"
     r"(?:(?!(?:a|an|the|about|of|from|on|by|with|for|like|in|set|where|based|such|what|that)\b)"
-    r"[\w'-]+,? ){0,3}(?:movie|film|book|item|title|pick)\b(?![- ]?(?:noir|making|maker))"
+    r"[\w'-]+,? ){0,3}(?:movie|film|book|item|title|pick|story|comedy|drama|thriller|"
+    r"documentary|western|musical|satire|tale|classic|blockbuster|adaptation|biopic|sequel)\b"
+    r"(?![- ]?(?:noir|making|maker|gold|telling|teller|line))"
 )
+# words a film's mood is said in ("It is tense and moving."), beside the catalogue's mood values
+FILM_ADJECTIVES = frozenset(
+    [
+        "fun",
+        "thrilling",
+        "intense",
+        "gripping",
+        "tense",
+        "moving",
+        "heartwarming",
+        "heart-warming",
+        "charming",
+        "gentle",
+        "light",
+        "lighthearted",
+        "light-hearted",
+        "witty",
+        "clever",
+        "smart",
+        "sweet",
+        "warm",
+        "chilling",
+        "scary",
+        "spooky",
+        "tender",
+        "powerful",
+        "beautiful",
+        "haunting",
+        "epic",
+        "hilarious",
+        "playful",
+        "dramatic",
+        "atmospheric",
+        "bittersweet",
+        "poignant",
+        "inspiring",
+        "thoughtful",
+        "thought-provoking",
+        "feel-good",
+        "violent",
+        "gory",
+        "bloody",
+        "slow",
+        "fast-paced",
+        "action-packed",
+        "whimsical",
+        "magical",
+        "stylish",
+        "nostalgic",
+        "melancholic",
+        "melancholy",
+        "silly",
+        "absurd",
+        "satirical",
+        "dreamy",
+        "mysterious",
+        "eerie",
+        "brutal",
+        "raw",
+        "honest",
+        "entertaining",
+        "engaging",
+        "heartbreaking",
+        "unsettling",
+        "suspenseful",
+        "exciting",
+        "funny",
+        "sad",
+        "dark",
+        "creepy",
+        "romantic",
+        "serious",
+        "strange",
+        "quirky",
+        "touching",
+        "uplifting",
+        "emotional",
+        "bleak",
+        "disturbing",
+        "relaxed",
+    ]
+)
+_MOOD_COMPLEMENT = re.compile(
+    r"^\s*(?:it|this|that) (?:is|was|feels|seems) (?!a |an |the )(?P<c>[^.!?]+?)\s*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+_DEGREE = frozenset(
+    [
+        "very",
+        "quite",
+        "rather",
+        "really",
+        "deeply",
+        "often",
+        "also",
+        "both",
+        "so",
+        "pretty",
+        "truly",
+    ]
+)
+
+
+def mood_list_slips(text: str, adjectives: frozenset[str]) -> list[str]:
+    """Sentences that start a list of moods and break it: "It is suspenseful and
+    thriller-thrilling.", "It is uplifting, and its gate.", "It is Touching, quirky." (each part
+    of "It is X, Y and Z" must be a lower-case mood word once the first one is; `adjectives`:
+    folded mood words, e.g. FILM_ADJECTIVES with the catalogue's mood values)."""
+
+    def known(part: str) -> bool:
+        said = fold(part).split()
+        while said[:1] and said[0] in _DEGREE:
+            said = said[1:]
+        return " ".join(said) in adjectives
+
+    out: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        m = _MOOD_COMPLEMENT.match(sentence)
+        if m is None:
+            continue
+        parts = [
+            p.strip()
+            for p in re.split(r",\s*(?:and\s+|but\s+)?|\s+(?:and|but|yet)\s+", m["c"])
+            if p.strip()
+        ]
+        if parts and known(parts[0]) and any(not known(p) or p != p.lower() for p in parts):
+            out.append(sentence.strip())
+    return out
 
 
 def ungrammatical(text: str) -> list[str]:

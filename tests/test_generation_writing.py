@@ -437,7 +437,17 @@ def test_based_on_and_genuine_kinds_are_not_source_claims(text, item):
     assert wc.source_as_kind(text, item) == [], text
 
 
-@pytest.mark.parametrize("text", ["It is family film.", "It is military film.", "It is war film."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is family film.",
+        "It is military film.",
+        "It is war film.",
+        "It is true story.",  # a reviewer's finds, 2026-12-04 (four of them)
+        "It is French-language comedy.",
+        "It is dark comedy, and the waitress has to take in Melvin.",
+    ],
+)
 def test_a_singular_complement_without_its_article_is_ungrammatical(text):
     assert wc.ungrammatical(text), text
 
@@ -450,7 +460,49 @@ def test_a_singular_complement_without_its_article_is_ungrammatical(text):
         "It is based on a book.",
         "It is film noir at its best.",
         "It is set in a film studio.",
+        "It is a true story.",
+        "It is comedy gold.",
+        "It is storytelling at its best.",
     ],
 )
 def test_complements_with_an_article_or_a_preposition_are_fine(text):
     assert wc.ungrammatical(text) == [], text
+
+
+MOODS = wc.FILM_ADJECTIVES | {
+    "intellectually stimulating",
+    "touching",
+    "quirky",
+    "uplifting",
+    "sad",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is suspenseful and thriller-thrilling.",
+        "It is uplifting, and its gate.",
+        "It is uplifting and it's a screen star.",
+        "It is Touching, quirky.",
+        "A quiet tale. It is sad, touching and its sea.",
+    ],
+)
+def test_a_list_of_moods_that_breaks_off_is_ungrammatical(text):
+    """What SmolLM2 wrote after a list of moods and the check let through (a reviewer's finds)."""
+    assert wc.mood_list_slips(text, MOODS), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is exciting and suspenseful.",
+        "It is touching, quirky and very funny.",
+        "It is intellectually stimulating.",
+        "It is set in Paris.",
+        "It is a tense thriller and a love story.",
+        "It is Paris in the twenties, seen by a child.",
+    ],
+)
+def test_lists_of_moods_and_other_complements_are_fine(text):
+    assert wc.mood_list_slips(text, MOODS) == [], text

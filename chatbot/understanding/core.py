@@ -474,7 +474,8 @@ def _grade_given(m: re.Match[str]) -> str:
 
 
 _WHOSE_IDIOM_RE = re.compile(
-    r"(?P<a>\b(?:not|n't|isn'?t|aren'?t|wasn'?t|weren'?t|more|really|exactly|just|very much)\s+"
+    r"(?P<a>\b(?:not|n't|isn'?t|aren'?t|wasn'?t|weren'?t|hardly|scarcely|never|more|really|exactly|"
+    r"just|very much)\s+"
     r"(?:really\s+|quite\s+|exactly\s+|at all\s+)?)(?:their|his|her|our|your|[a-z]+'s)\s+"
     r"(?P<b>cup of tea|thing|jam|kind of (?:film|movie|thing))\b",
     re.IGNORECASE,
@@ -509,19 +510,30 @@ _ASKS_RE = re.compile(r"\s*(?:is|are|was|were|does|do|did|which|what|how)\b", re
 _EMBEDDED_QUESTION_RE = re.compile(
     r"(?P<pre>^|(?<=[.!?;,:\-\u2013\u2014])\s*|\b(?:so|ok|okay|hey|hmm|also|but|and|oh|btw)\s+)"
     r"(?:(?:please|pls|plz)\s+)?"
-    r"(?P<frame>(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|maybe\s+)?"
+    r"(?P<frame>(?:i\s+)?(?:wonder|was\s+wondering|am\s+wondering|don'?t\s+suppose)\s+(?:if|whether)"
+    r"\s+(?:you|u)\s+(?:could|can|would|might)\s+(?:possibly\s+|please\s+)?(?:tell|let|remind)\s+"
+    r"(?:me|us)(?:\s+know)?|"
+    r"(?:can|could|would|will|might)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|maybe\s+|possibly\s+)?"
     r"(?:tell|let|remind)\s+(?:me|us)(?:\s+know)?|(?:tell|let|remind)\s+(?:me|us)(?:\s+know)?|"
-    r"(?:(?:do|did|would|does|d')\s*)?(?:you|u|ya|anyone|anybody|somebody)\s+(?:happen\s+to\s+)?"
-    r"know|(?:(?:do\s+you\s+|you\s+)?(?:have|got)\s+)?any\s*idea|no\s+idea|"
+    r"(?:(?:do|did|would|does|d'|wouldn'?t|i\s+don'?t\s+suppose)\s*)?(?:you|u|ya|anyone|anybody|"
+    r"somebody)\s+(?:(?:would\s+|wouldn'?t\s+)?happen\s+to\s+)?know|"
+    r"(?:i'?d|i\s+would)\s+be\s+(?:curious|interested|glad)\s+to\s+(?:hear|know|learn)|"
+    r"(?:i'?d|i\s+would)\s+like\s+to\s+(?:hear|learn)|(?:pray\s+)?tell\s+me|(?:(?:do\s+you\s+|you\s+)?(?:have|got)\s+)?any\s*idea|no\s+idea|"
     r"i\s+(?:wonder|wondered|was\s+wondering|am\s+wondering)|i'm\s+wondering|"
     r"(?:just\s+)?wondering|i(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|"
     r"i\s+(?:want|wanna|need)\s+to\s+know|(?:i'm\s+|i\s+am\s+)?curious(?:\s+to\s+know)?|"
     r"(?:(?:do|would)\s+you\s+)?mind\s+(?:telling|saying|reminding)\s+(?:me|us)|"
     r"(?:can|could)\s+(?:you|u)\s+(?:check|find\s+out|look\s+up|say))\s*,?\s+"
-    r"(?:(?P<if>if|whether)\s+|(?P<np>the\s+(?:year|release\s+(?:date|year)|runtime|run\s*time|"
+    r"(?:(?P<if>if|whether)\s+|(?P<about>(?:a\s+(?:little|bit)|more|something)\s+about\s+)|"
+    r"(?P<np>the\s+(?:year|release\s+(?:date|year)|runtime|run\s*time|"
     r"running\s+time|length|rating|score|genres?|director|plot|story|premise)\s+(?:of|for)\s+)|"
     r"(?=(?:what|when|who|how|which|why|where)\b))"
     r"(?P<q>[^.!?]+)\??",
+    re.IGNORECASE,
+)
+_POLITE_OPENER_RE = re.compile(
+    r"\bi\s+don'?t\s+suppose\s+(?=(?:you|u|there|anyone|it)\b(?!\s+(?:happen\s+to\s+)?know\b))|"
+    r"\b(?:is\s+there\s+)?any\s+chance\s+(?:of\s+|that\s+)?(?=\w)",
     re.IGNORECASE,
 )
 _TRAILING_FRAME_RE = re.compile(
@@ -550,6 +562,9 @@ def direct_questions(text: str) -> str:
     """Indirect questions in a polite frame asked directly: 'can you tell me if Heat is long?'
     -> 'is Heat long?', 'I loved Heat, do you know who directed it?' -> 'I loved Heat, who
     directed it?' (frames about the user's own plans are left alone)."""
+    # 'I don't suppose you have any comedies?', 'any chance of a western?': a polite frame,
+    # no negation and no topic
+    text = _POLITE_OPENER_RE.sub("", text)
     text = _EMBEDDED_QUESTION_RE.sub(_embedded_question, text)
     # 'was that one a remake, do you know?': the frame said after the question
     return _TRAILING_FRAME_RE.sub("?", text)
@@ -561,20 +576,41 @@ def _embedded_question(m: re.Match[str]) -> str:
     about?'; 'mind telling me the year of Casablanca?' -> 'what is the year of Casablanca?'.
     A frame around the user's own plans or the bot's taste is left alone."""
     q = m["q"].strip()
+    # 'a little about X before we commit', 'if X is long, as we only have two hours': why it is
+    # asked follows the question
+    why = re.search(
+        r",?\s+(?:before|because|since|as|so that|so|when|while)\s+(?:we|i|my|our)\b.*$", q, re.I
+    )
+    tail = ""
+    if why is not None and why.start() > 0:
+        q, tail = q[: why.start()], " " + why.group().lstrip(", ")
     if _EMBEDDED_OWN_RE.search(q) and not re.match(r"(?:you|u) (?:have|got)\b", q, re.I):
         return m[0]
-    return m["pre"] + _direct_question(m, q)
+    return m["pre"] + _direct_question(m, q) + tail
 
 
 def _direct_question(m: re.Match[str], q: str) -> str:
+    if m["about"]:
+        return f"tell me about {q}?"
     if m["np"]:
         return f"what is {m['np'].strip()} {q}?"
     if m["if"]:
         # "if they're by the same director": the verb apart, to be put first
-        q = re.sub(r"\b(they|we)'re\b", r"\1 are", q, flags=re.IGNORECASE)
-        q = re.sub(r"\b(it|that|this|he|she)'s\b", r"\1 is", q, flags=re.IGNORECASE)
+        # ('if It's a Wonderful Life was in colour': a title's own "It's" when a verb follows)
+        if not re.search(r"\b(?:is|was|are|were)\b", q, re.IGNORECASE):
+            q = re.sub(r"^(they|we)'re\b", r"\1 are", q, flags=re.IGNORECASE)
+            q = re.sub(r"^(it|that|this|he|she)'s\b", r"\1 is", q, flags=re.IGNORECASE)
         if (own := re.match(r"(?:you|u) (?:have|got)\b\s*(?P<rest>.*)$", q, re.I)) is not None:
             return f"do you have {own['rest']}?"
+        # 'if there's a film of Pride and Prejudice': whether the catalogue holds it
+        of = re.match(
+            r"there(?:'s| is| are) (?:a |an |any )?(?:film|movie|version|adaptation)s? of "
+            r"(?P<x>.+)$",
+            q,
+            re.I,
+        )
+        if of is not None:
+            return f"do you have {of['x']}?"
         if (inv := _RELAYED_INVERSION_RE.match(q)) is not None:
             q = f"{inv['aux']} {inv['subj']} {inv['rest']}"
         return q + "?"
@@ -595,7 +631,7 @@ def _relayed_question(m: re.Match[str]) -> str:
 def _whose_idiom(m: re.Match[str]) -> str:
     """ "aren't really their cup of tea" -> 'not my cup of tea'; 'more their cup of tea' ->
     'perfect' (the idiom's verdict, said of whoever)."""
-    if re.match(r"not\b", m["a"], re.IGNORECASE):
+    if re.match(r"(?:not|hardly|scarcely|never)\b", m["a"], re.IGNORECASE):
         return f"not my {m['b']} "  # 'is not their cup of tea': the copula stays before it
     if re.search(r"n'?t\b", m["a"], re.IGNORECASE):
         return f"is not my {m['b']} "  # "aren't really their cup of tea"

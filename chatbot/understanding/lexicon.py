@@ -707,6 +707,8 @@ REQUEST_QUESTIONS = re.compile(
     r"^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|"
     r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|"
+    # "(I don't suppose) there's anything in black and white ...?": films asked for
+    r"^there(?:'s| is| are) (?:anything|something|any|some)\b|"
     # 'any comedies?' asks for films; 'any of these animated?' about the picks shown
     r"^any\b(?! of (?:these|those|them|the (?:three|picks|films|movies))\b)|"
     r"^(what'?s|what is|which is|which are|what are) (a|an|some|the best|good|your)\b|"
