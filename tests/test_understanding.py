@@ -6976,3 +6976,53 @@ def test_a_wish_beside_words_to_the_bot_is_kept(nlu: Understander) -> None:
     found = nlu.understand("you useless stupid bot, give me a good war movie", InterestState())
     assert [(e.facet, e.value) for e in found.events] == [("genre", "War")], found
     assert not found.notes, found  # an insult is no instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "verdicts", "asked", "topic"),
+    [
+        (
+            "We adored Brief Encounter; was it filmed in colour, do you know?",
+            [(ItemLiked, "Brief Encounter")],
+            "Brief Encounter",
+            "genre",
+        ),
+        (
+            "I must say we didn't care much for Casablanca. Is The Maltese Falcon any better?",
+            [(ItemRejected, "Casablanca")],
+            "The Maltese Falcon",
+            "rating",
+        ),
+        ("Tell me, is Doctor Zhivago terribly long?", [], "Doctor Zhivago", "runtime"),
+    ],
+)
+def test_a_question_after_a_semicolon_or_a_tell_me_keeps_its_verdicts(
+    nlu: Understander,
+    movies_catalog: Catalog,
+    text: str,
+    verdicts: list[tuple[type, str]],
+    asked: str,
+    topic: str,
+) -> None:
+    """A fresh helper's finds: the question after ';' was lost, 'is X any better?' after a
+    dislike was a like of X, 'Tell me, is X long?' a like."""
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == topic, found
+    assert [movies_catalog.get(i).title for i in found.question.item_ids] == [asked], found
+    said = [(type(e), movies_catalog.get(e.item_id).title) for e in found.events]  # type: ignore[attr-defined]
+    assert said == verdicts, found
+
+
+@pytest.mark.parametrize("text", ["a film with Katharine Hepburn", "something with Grace Kelly"])
+def test_a_first_name_before_another_surname_is_not_its_namesake(
+    nlu: Understander, movies_catalog: Catalog, text: str
+) -> None:
+    """'a film with Katharine Hepburn' wished for Katharine Gun (the only Katharine the
+    descriptions name) and kept 'hepburn' as a topic; a person the descriptions never name
+    gets the note that says so."""
+    found = nlu.understand(text, InterestState())
+    name = text.split("with ")[1]
+    people = [e.value for e in found.events if getattr(e, "facet", "") == "person"]
+    assert people in ([], [name]), found
+    if not people:
+        assert any(name in n for n in found.notes), found

@@ -532,6 +532,9 @@ _EMBEDDED_QUESTION_RE = re.compile(
     re.IGNORECASE,
 )
 _POLITE_OPENER_RE = re.compile(
+    # 'Tell me, is Doctor Zhivago terribly long?': the question follows the comma
+    r"\b(?:pray\s+)?tell\s+me\s*,\s*(?=(?:is|are|was|were|does|did|do|has|have|how|what|who|when|"
+    r"where|why|which)\b)|"
     r"\bi\s+don'?t\s+suppose\s+(?=(?:you|u|there|anyone|it)\b(?!\s+(?:happen\s+to\s+)?know\b))|"
     r"\b(?:is\s+there\s+)?any\s+chance\s+(?:of\s+|that\s+)?(?=\w)",
     re.IGNORECASE,

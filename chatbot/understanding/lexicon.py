@@ -818,7 +818,7 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         # 'rocky or creed, which is better?': the two compared
         r"\bwhich(?: one| of them| of the two)? (?:is|was|'s|would be) (?:the )?(?:better|best)\b|"
         # 'is the dark knight rises as good as the dark knight?'
-        r"^(?:is|was|are|were)\b.*\b(?:as good as|better than|worse than)\b|"
+        r"^(?:is|was|are|were)\b.*\b(?:as good as|better than|worse than|any better)\b|"
         r"\bor\b.*\bwhich(?: one| of them| of the two)? should (?:i|we) (?:watch|pick|see|choose|"
         r"go with)\b",
     ),

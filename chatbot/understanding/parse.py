@@ -56,6 +56,7 @@ from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_langua
 from chatbot.understanding.lexicon import (
     CHANGE_OF_MIND,
     CLAUSE_BREAK,
+    COMMON_WORDS,
     COPULA_COMPLAINT,
     COPULA_FILLERS,
     COPULA_SHAKEN,
@@ -530,6 +531,9 @@ class Understander:
             p
             for p in re.split(
                 r"(?<=[.!?])\s+|\n+|,\s*(?=(?:is|was|does|did|has) (?:it|that)\b)|"
+                # 'we adored brief encounter; was it filmed in colour?'
+                r";\s*(?=(?:is|are|was|were|does|did|do|has|have|how|what|who|when|where|why|"
+                r"which)\b)|"
                 # 'loved big fish - who directed it?': a dash before the question
                 r"\s+[-\u2013\u2014]+\s+(?=(?:is|are|was|were|does|do|did|has|have|how|what|who|"
                 r"when|where|why|which)\b)|"
@@ -638,7 +642,12 @@ class Understander:
                         or e.item_id in asked.question.item_ids
                         # 'liked goodfellas and casino but not the departed. was that one a
                         # remake?': verdicts on the films named, kept beside the answer
-                        or (judged and e.item_id in other.mentioned)
+                        # (a rejection is never read from a bare title: "we didn't care much
+                        # for casablanca. is the maltese falcon any better?")
+                        or (
+                            (judged or isinstance(e, ItemRejected))
+                            and e.item_id in other.mentioned
+                        )
                     )
                 )
                 # 'is the second one too violent for my gf? she hates gore': why it is asked;
@@ -2461,6 +2470,16 @@ class _Parse(ConstraintRules, TitleRules):
         found = self.vocab.context_surnames.get(self.toks[i].text)
         if found is None:
             return None
+        if i + 1 < len(self.toks):
+            nxt = self.toks[i + 1]
+            if (
+                nxt.raw[:1].isupper()
+                and nxt.raw.isalpha()
+                and nxt.text not in FILM_NOUNS
+                and nxt.text not in COMMON_WORDS | COURTESY_WORDS | SMALL_TALK
+                and nxt.text not in found[1].lower().split()
+            ):
+                return None  # 'with Katharine Hepburn' is not Katharine Gun: another surname
         before = self.toks[i - 1].text if i > 0 else ""
         after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
         if before in ("by", "with", "starring", "featuring", "w", "w/"):
