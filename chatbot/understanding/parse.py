@@ -645,8 +645,7 @@ class Understander:
                         # (a rejection is never read from a bare title: "we didn't care much
                         # for casablanca. is the maltese falcon any better?")
                         or (
-                            (judged or isinstance(e, ItemRejected))
-                            and e.item_id in other.mentioned
+                            (judged or isinstance(e, ItemRejected)) and e.item_id in other.mentioned
                         )
                     )
                 )
