@@ -306,8 +306,8 @@ class ResponseWriter:
         ):
             written.append(piece)
             yield piece
-        if turn.fallbacks == fell_back:
-            yield plan.why(written)
+        if turn.fallbacks == fell_back and (why := plan.why(written)):
+            yield why
 
     def _batched(
         self, stream_batch: Callable[..., BatchStream], plans: list[_Plan], turn: _Turn
@@ -327,7 +327,8 @@ class ResponseWriter:
                 yield from plan.heading()
             if check.sentences:
                 yield from check.sentences[flush.shown[i] :]
-                yield plan.why(check.sentences)
+                if why := plan.why(check.sentences):
+                    yield why
                 continue
             yield from self._item_segment(turn, plan, plan.attempts[1:])
 
@@ -515,7 +516,8 @@ class _InOrder:
                 continue
             if not (check.done and check.sentences):
                 return  # still generating, or failed: its retry comes after the batch
-            yield plan.why(check.sentences)
+            if why := plan.why(check.sentences):
+                yield why
             self.live += 1
 
 
