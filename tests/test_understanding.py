@@ -7026,3 +7026,9 @@ def test_a_first_name_before_another_surname_is_not_its_namesake(
     assert people in ([], [name]), found
     if not people:
         assert any(name in n for n in found.notes), found
+
+
+def test_praise_of_the_bot_is_no_instruction(nlu: Understander) -> None:
+    found = nlu.understand("you are now my favourite bot, more comedies please", InterestState())
+    assert ("genre", "Comedy") in [(e.facet, e.value) for e in found.events], found  # type: ignore[attr-defined]
+    assert not found.notes, found

@@ -284,7 +284,7 @@ _INSTRUCTIONS = re.compile(
     r"my\s+|any\s+|these\s+)?(?:previous\s+|prior\s+|above\s+|earlier\s+|system\s+|old\s+)?"
     r"(?:instructions?|rules?|prompts?|directions?|guidelines?)\b[^.!?\n]*[.!?]*|"
     r"\byou\s+are\s+now\s+(?:a\s+|an\s+|in\s+)?(?:dan|[\w-]+\s+mode|(?:an?\s+)?(?:ai|bot|assistant|"
-    r"model)|[A-Z]{2,})\b[^.!?\n]*[.!?]*|"
+    r"model)|(?-i:[A-Z]{2,}))\b[^.!?\n]*[.!?]*|"
     r"\b(?:reply|respond|answer|write)\s+only\s+(?:with|in|using)\b[^.!?\n]*[.!?]*|"
     r"\b(?:print|reveal|show|repeat|output|translate|tell\s+me|give\s+me)\s+(?:me\s+)?(?:your|the)\s+"
     r"(?:system\s+|hidden\s+|original\s+)?(?:prompt|instructions?|rules)\b[^.!?\n]*[.!?]*|"
