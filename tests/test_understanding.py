@@ -7032,3 +7032,24 @@ def test_praise_of_the_bot_is_no_instruction(nlu: Understander) -> None:
     found = nlu.understand("you are now my favourite bot, more comedies please", InterestState())
     assert ("genre", "Comedy") in [(e.facet, e.value) for e in found.events], found  # type: ignore[attr-defined]
     assert not found.notes, found
+
+
+@pytest.mark.parametrize(
+    ("text", "junk"),
+    [
+        ("my late husband loved westerns", "late"),
+        ("our dear late father adored war films", "late"),
+        ("something in a similar spirit to Casablanca", "Spirit"),
+    ],
+)
+def test_idioms_of_a_kind_are_neither_topics_nor_titles(
+    nlu: Understander, movies_catalog: Catalog, text: str, junk: str
+) -> None:
+    """A fresh helper's finds: 'my late husband' stored 'Interested in: late', 'in a similar
+    spirit' asked for films like The Spirit (2008)."""
+    found = nlu.understand(text, InterestState())
+    said = [getattr(e, "text", "") for e in found.events] + [
+        getattr(e, "title", "") for e in found.events
+    ]
+    assert not any(junk.lower() in s.lower() for s in said), found
+    assert found.events, found

@@ -310,6 +310,16 @@ INSTRUCTIONS_NOTE = (
     "I only suggest films from this catalogue and can't change how I work; tell me what you'd "
     "like to watch."
 )
+_LATE_KIN = re.compile(
+    r"\b(?P<who>(?:my|our|his|her|their|your)\s+)(?:dear\s+)?late\s+(?=(?:"
+    + "|".join(sorted(WATCHERS, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_SIMILAR_IDIOM = re.compile(
+    r"\bin (?:a|the) (?:similar|same) (?:spirit|vein|mood|style|tone|way|mould|mold)\b",
+    re.IGNORECASE,
+)
 _COURTESY_TAIL = re.compile(
     r",?\s*\bif (?:that's|that is|thats|it's|it is|its|that'd be|that would be) (?:ok|okay|alright|"
     r"all right|fine|cool|possible|not too much (?:trouble|to ask))(?: (?:with|for|by) you)?\b|"
@@ -388,6 +398,10 @@ class Understander:
         # the bot about itself are no wish (they became 'Interested in: banana', 'Silly Movie')
         text, told = _INSTRUCTIONS.subn(" ", text)
         text = _INSULTS.sub(" ", text)
+        # 'my late husband loved westerns': who has died, no topic 'late'
+        text = _LATE_KIN.sub(r"\g<who>", text)
+        # 'something in a similar spirit' (The Spirit (2008)), 'in the same vein': more like it
+        text = _SIMILAR_IDIOM.sub("similar", text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
         text = _self_corrected(text)
