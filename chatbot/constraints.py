@@ -43,6 +43,8 @@ class Constraint:
     reason: why an item that passed the filter was picked ('118 minutes long'), or None when
     the item gives no such reason; None for a constraint the ranker never explains.
     clear_words: the words that clear it ('any decade': year_min, year_max and decade_not).
+    phrase: the value said after a noun in a lead-in ('movies from before 1995', 'at most 100
+    minutes long'); None for a constraint a lead-in does not restate.
     refuses: whether a facet wish (facet, value) contradicts the constraint's value, so that
     setting the constraint drops the wish ('for my 8 year old' drops Horror); None for none.
     facet: the catalogue facet the same words also set as a wish ('a French drama' prefers
@@ -58,6 +60,7 @@ class Constraint:
     reason: Callable[[Item], str | None] | None = None
     refuses: Callable[[Any, str, str], bool] | None = None
     facet: str | None = None
+    phrase: Callable[[Any], str] | None = None
 
 
 def _period_reason(item: Item) -> str | None:
@@ -88,6 +91,14 @@ def _audience_label(value: Any) -> str:
     return "Suitable for the whole family (no horror, erotic, adult or violent films)"
 
 
+def _audience_phrase(value: Any) -> str:
+    return {
+        "children": "for children",
+        "teen": "for teenagers",
+        "grownups": "to watch with grown-up family",
+    }.get(str(value), "for the whole family")
+
+
 def _audience_refuses(value: Any, facet: str, facet_value: str) -> bool:
     from chatbot.filters import AUDIENCES  # numpy and the catalogue: loaded when first needed
 
@@ -105,10 +116,12 @@ def _bound(
     label: str | Callable[[Any], str],
     words: tuple[str, ...],
     reason: Callable[[Item], str | None] | None = None,
+    phrase: str | Callable[[Any], str] | None = None,
 ) -> Constraint:
     """A number bound read by the catalogue filter of the same name ('year_min'); a str
     `label` formats the value with {v} ('At most {v} minutes long')."""
     text = label if callable(label) else (lambda v: label.format(v=type(v)))
+    said = phrase if callable(phrase) or phrase is None else (lambda v: phrase.format(v=type(v)))
     return Constraint(
         name=name,
         type=type,
@@ -117,6 +130,7 @@ def _bound(
         to_filter=type,
         clear_words=words,
         reason=reason,
+        phrase=said,
     )
 
 
@@ -124,10 +138,38 @@ def _bound(
 CONSTRAINTS: Mapping[str, Constraint] = {
     c.name: c
     for c in (
-        _bound("year_min", int, lambda v: f"Only after {int(v) - 1}", YEAR_WORDS, _period_reason),
-        _bound("year_max", int, lambda v: f"Only before {int(v) + 1}", YEAR_WORDS, _period_reason),
-        _bound("runtime_max", int, "At most {v} minutes long", LENGTH_WORDS, _length_reason),
-        _bound("runtime_min", int, "At least {v} minutes long", LENGTH_WORDS, _length_reason),
+        _bound(
+            "year_min",
+            int,
+            lambda v: f"Only after {int(v) - 1}",
+            YEAR_WORDS,
+            _period_reason,
+            lambda v: f"from {int(v)} or later",
+        ),
+        _bound(
+            "year_max",
+            int,
+            lambda v: f"Only before {int(v) + 1}",
+            YEAR_WORDS,
+            _period_reason,
+            lambda v: f"from before {int(v) + 1}",
+        ),
+        _bound(
+            "runtime_max",
+            int,
+            "At most {v} minutes long",
+            LENGTH_WORDS,
+            _length_reason,
+            "at most {v} minutes long",
+        ),
+        _bound(
+            "runtime_min",
+            int,
+            "At least {v} minutes long",
+            LENGTH_WORDS,
+            _length_reason,
+            "at least {v} minutes long",
+        ),
         Constraint(
             name="decade_not",  # a decade to leave out, by its first year ('not the 80s': 1980)
             type=int,
@@ -135,8 +177,16 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             filter_field="decades_none",
             to_filter=_one(int),
             clear_words=YEAR_WORDS,
+            phrase=lambda v: f"not from the {int(v)}s",
         ),
-        _bound("rating_min", float, "Rated at least {v:g}", RATING_WORDS, rating_reason),
+        _bound(
+            "rating_min",
+            float,
+            "Rated at least {v:g}",
+            RATING_WORDS,
+            rating_reason,
+            "rated {v:g} or more",
+        ),
         Constraint(
             name="language",  # ISO 639-1 code ('fr')
             type=str,
@@ -145,6 +195,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             to_filter=_one(str),
             clear_words=LANGUAGE_WORDS,
             facet="language",
+            phrase=lambda v: f"in {LANGUAGE_NAMES.get(str(v), str(v))}",
         ),
         Constraint(
             name="country",  # ISO 3166-1 alpha-2 code ('KR')
@@ -154,6 +205,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             to_filter=_one(str),
             clear_words=COUNTRY_WORDS,
             facet="country",
+            phrase=lambda v: f"from {COUNTRY_NAMES.get(str(v), str(v))}",
         ),
         _bound("price_min", float, "Price at least {v:g}", PRICE_WORDS),
         _bound("price_max", float, "Price at most {v:g}", PRICE_WORDS),
@@ -165,6 +217,7 @@ CONSTRAINTS: Mapping[str, Constraint] = {
             to_filter=str,
             clear_words=AUDIENCE_WORDS,
             refuses=_audience_refuses,
+            phrase=_audience_phrase,
         ),
     )
 }
@@ -175,6 +228,26 @@ def constraint_label(name: str, value: Any) -> str:
     table lacks."""
     row = CONSTRAINTS.get(name)
     return row.label(value) if row is not None else f"{name}: {value}"
+
+
+def constraint_phrases(constraints: Mapping[str, Any]) -> list[str]:
+    """The constraints as phrases after a noun, in table order ('from before 1995', 'at most
+    100 minutes long'); a period bounded on both sides is one phrase ('from 1980 to 1989', 'from
+    the 1980s'); constraints without a phrase (price) are left out."""
+    c = dict(constraints)
+    out: list[str] = []
+    if "year_min" in c and "year_max" in c:
+        lo, hi = int(c.pop("year_min")), int(c.pop("year_max"))
+        if lo == hi:
+            out.append(f"from {lo}")
+        elif lo % 10 == 0 and hi == lo + 9:
+            out.append(f"from the {lo}s")
+        else:
+            out.append(f"from {lo} to {hi}")
+    for name, row in CONSTRAINTS.items():
+        if name in c and row.phrase is not None:
+            out.append(row.phrase(c[name]))
+    return out
 
 
 def filter_fields(constraints: Mapping[str, Any]) -> dict[str, Any]:

@@ -74,6 +74,9 @@ class ReplyRequest:
     question: str = ""
     notes: tuple[str, ...] = ()
     small_talk: bool = False  # only a pleasantry ('thanks!'): a short answer, no picks
+    # what this turn changed, in the system's words, said after the noun of the lead-in
+    # ('from before 1995', 'without horror'): see chatbot.turn_policy.refinement_phrases
+    refinement: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in REPLY_KINDS:
@@ -82,6 +85,7 @@ class ReplyRequest:
             )
         object.__setattr__(self, "recommendations", tuple(self.recommendations))
         object.__setattr__(self, "notes", tuple(self.notes))
+        object.__setattr__(self, "refinement", tuple(self.refinement))
 
 
 @dataclass(frozen=True)
@@ -238,7 +242,7 @@ class ResponseWriter:
             )
             return
         items = [rec.item for rec in request.recommendations]
-        phrase = request_phrase(request.recommendations, self.noun)
+        phrase = request_phrase(request.recommendations, self.noun, request.refinement)
         if request.kind == ReplyKind.RECOMMEND:  # restated in the system's words, never the user's
             said = phrase or f"{self.noun}s that fit what you told me"
         else:
@@ -258,6 +262,8 @@ class ResponseWriter:
             trusted=[said],  # the system's phrase: titles in it were recognised, not typed
             vocabulary=LEAD_WORDS | {self.noun, self.noun + "s"},
             user_text=request.user_text,
+            # the model's lead-in says what this turn changed, or the template's is used
+            must_say=[r for r in request.refinement if r in phrase],
         )
         yield from self._segment(
             turn,

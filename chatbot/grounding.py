@@ -41,6 +41,7 @@ class ViolationKind(StrEnum):
     NOTHING_CONCRETE = "nothing_concrete"
     UNGROUNDED_WORD = "ungrounded_word"
     UNFINISHED = "unfinished"  # the stream ended mid-sentence (the writer's check)
+    OMITTED = "omitted"  # a lead-in leaves out what the turn changed ('from before 1995')
 
 
 class Violation(str):
@@ -145,6 +146,7 @@ class Allowed:
     repeat_of: str = ""  # text already shown in this segment (the system's clause)
     request_words: frozenset[str] = frozenset()  # content words of the trusted reasons
     need_specific: bool = False  # the text must say something concrete (model item text)
+    must_say: tuple[str, ...] = ()  # phrases the text must contain (a lead-in's refinement)
 
     def contains(self, words: Sequence[str]) -> bool:
         return f" {' '.join(words)} " in self.text
@@ -188,6 +190,7 @@ class GroundingChecker:
         user_text: str = "",
         repeat_of: str = "",
         need_specific: bool = False,
+        must_say: Iterable[str] = (),
     ) -> Allowed:
         """The allowance for one segment: shown titles, the current item's text and `extra`;
         catalogue titles inside `trusted` text (the ranker's reasons) may be mentioned too."""
@@ -218,6 +221,7 @@ class GroundingChecker:
                 if len(w) >= 4 and w not in wc.GENERIC_WORDS and not w.isdigit()
             ),
             need_specific=need_specific,
+            must_say=tuple(must_say),
         )
 
     def check(self, text: str, allowed: Allowed) -> list[Violation]:
@@ -312,6 +316,10 @@ class GroundingChecker:
                 problems.append(
                     V(W.UNGROUNDED_WORD, word, f"says {word!r}, which the item's text does not")
                 )
+        folded = f" {' '.join(_words(text))} "
+        for phrase in allowed.must_say:
+            if f" {' '.join(_words(phrase))} " not in folded:
+                problems.append(V(W.OMITTED, phrase, f"leaves out {phrase!r}"))
         if allowed.repeat_of:
             again = wc.copied_run(text, allowed.repeat_of, min_words=4)
             if again:

@@ -596,6 +596,11 @@ class Ranker:
         made_in = [r for r in rows if _made_in(self.catalog.items[r], state)]
         if len(made_in) >= k:
             rows = made_in  # see candidates()
+        # 'highly rated ones please' before anything else: a rating of enough votes, as for
+        # the other candidates (_credible), not the popular films a handful of people rated
+        credible = [r for r in rows if _credible(self.catalog.items[r], state)]
+        if len(credible) >= k:
+            rows = credible
         if state.explore:
             rows = rows[min(len(rows) // 4, 30 + 7 * state.turns % 40) :] or rows
         picked: list[Item] = []
@@ -708,8 +713,42 @@ class _Explainer:
         if cold and state.explore:
             out.append("a less obvious pick, as you asked for something different")
         if not out:
-            out.append("a popular pick" if cold else "close to what you described overall")
+            out.extend(self._fallback(item, cold=cold))
         return tuple(out)
+
+    def _fallback(self, item: Item, *, cold: bool) -> list[str]:
+        """What still holds for a pick no signal above explains (it came through the blend of
+        all of them): the genres or moods it shares with the latest liked title ('also
+        thriller, like Rear Window (1954)'), that it is one of the most popular titles or well
+        rated, that it has none of what was last ruled out ('no Horror, which you asked for');
+        'close to what you described overall' only when nothing concrete holds."""
+        state, out = self.state, []
+        for liked, _, _ in reversed(self.liked):
+            other = self.ranker.catalog.get(liked)
+            shared = [g for g in item.genres if g in other.genres][:2]
+            if not shared:
+                moods = set(other.facet("mood"))
+                shared = [m for m in item.facet("mood") if m in moods][:1]
+            if shared:
+                kind = " and ".join(g.lower() for g in shared)
+                title = _title(state, liked, self.ranker.catalog)
+                out.append(f"also {kind}, like {title}")
+                break
+        if item.id in self.ranker._popular_ids:
+            out.append("one of the most popular titles")
+        rated = rating_reason(item)
+        if rated and not out:
+            out.append(rated)
+        if state.avoided and not out:
+            facet, value = state.avoided[-1]
+            if value not in item.facet(facet):
+                label = facet_value_label(facet, value)
+                label = label.lower() if label.istitle() else label
+                no = "not" if label.startswith("made in ") or label.endswith("-language") else "no"
+                out.append(f"{no} {label}, which you asked for")
+        if not out:
+            out.append("a popular pick" if cold else "close to what you described overall")
+        return out
 
 
 def _query_texts(state: InterestState) -> tuple[str, str]:

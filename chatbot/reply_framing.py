@@ -25,7 +25,9 @@ INTEREST_PREFIX = "matches your interest in "
 _TITLED = re.compile(r"^(similar to|often talked about together with) (.+)$")
 _FACET = re.compile(r"^(.+), which you asked for$")
 _ASKED = re.compile(r"^(.+?),? (?:which|in the period) you asked for$")
-_LABEL = re.compile(r"(?:similar to|together with|who liked) (.+? \(\d{4}\))")
+_LABEL = re.compile(r"(?:similar to|together with|who liked|, like) (.+? \(\d{4}\))")
+# 'also a thriller, like Rear Window (1954)': what a pick shares with a liked title
+_SHARES = re.compile(r"^also [^,]+, like (.+)$")
 _PERIOD = re.compile(r"^from \d{4}, in the period you asked for$")
 
 
@@ -98,6 +100,9 @@ def sanitise_reason(reason: str, item: Item, labels: Container[str]) -> str:
     m = _TITLED.match(reason)
     if m and m.group(2).split(",")[0].strip() not in labels:
         return f"{m.group(1)} a title you liked"
+    m = _SHARES.match(reason)
+    if m and m.group(1) not in labels:
+        return reason[: m.start(1)] + "a title you liked"
     return reason[:REASON_CHARS].strip()
 
 
@@ -111,10 +116,13 @@ def sanitise(recs: Sequence[Recommendation], labels: Container[str]) -> list[Rec
     ]
 
 
-def request_phrase(recs: Sequence[Recommendation], noun: str) -> str:
-    """What the picks answer, in the system's words, from their (sanitised) reasons:
-    "comedy movies like The Matrix (1999)", "movies about space and exploration", "" when the
-    reasons say nothing about the request."""
+def request_phrase(
+    recs: Sequence[Recommendation], noun: str, refinement: Sequence[str] = ()
+) -> str:
+    """What the picks answer, in the system's words, from their (sanitised) reasons and what
+    this turn changed (`refinement`, phrases after the noun, chatbot.turn_policy): "comedy
+    movies like The Matrix (1999)", "movies about space and exploration", "movies like Heat
+    (1995), from before 1995"; "" when neither says anything about the request."""
     adjectives: Counter[str] = Counter()
     likes: Counter[str] = Counter()
     topics: Counter[str] = Counter()
@@ -124,9 +132,13 @@ def request_phrase(recs: Sequence[Recommendation], noun: str) -> str:
             if m := _TITLED.match(reason):
                 if not m.group(2).endswith("a title you liked"):
                     likes[m.group(2).split(",")[0].strip()] += 1
+            elif m := _SHARES.match(reason):
+                likes[m.group(1)] += 1
             elif m := _FACET.match(reason):
                 label = m.group(1)
-                if label.startswith("made in "):
+                if label.startswith(("no ", "not ")):  # 'no horror': what was ruled out
+                    post["without " + label.split(" ", 1)[1]] += 1
+                elif label.startswith("made in "):
                     post[label] += 1
                 elif label.startswith("films with or by "):  # a person: after the noun
                     post[label.removeprefix("films ")] += 1
@@ -143,9 +155,17 @@ def request_phrase(recs: Sequence[Recommendation], noun: str) -> str:
     after = []
     if likes:
         after.append("like " + _join([t for t, _ in likes.most_common(2)]))
+    said = f" {' '.join(words(adj))} "
+    # the turn's change comes next, unless the adjectives say it ('French-language' / 'in French')
+    fresh = [r for r in refinement if not set(words(r)[-1:]) <= set(said.split())]
+    after += fresh[:2]
     if topics:
         after.append("about " + _join(_uncontained([t for t, _ in topics.most_common()])[:2]))
-    after += [p for p, _ in post.most_common(2)]
+    for p, _ in post.most_common(2):
+        if p == "from the years you asked for" and any(r.startswith("from ") for r in fresh):
+            continue  # the period is said with its years
+        if p not in after:
+            after.append(p)
     if not adj and not after:
         return ""
     return " ".join(x for x in (adj, noun + "s", ", ".join(after[:2])) if x)

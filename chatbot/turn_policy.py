@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING
 
 from chatbot.errors import InputError
 from chatbot.events import (
+    AttributeAvoided,
     BeliefRemoved,
+    ConstraintSet,
     Event,
+    ExplorationRequested,
     ItemLiked,
     ItemRejected,
     ItemsDiscussed,
@@ -145,6 +148,8 @@ class TurnPlan:
     # a question asked beside the request ('how long is X? if long, something shorter'): its
     # answer opens the reply
     aside: Question | None = None
+    # what the turn changed, in the system's words (refinement_phrases): the lead-in says it
+    refinement: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -168,6 +173,7 @@ class TurnPlan:
             question=self.question,
             notes=self.notices,
             small_talk=self.small_talk,
+            refinement=self.refinement,
         )
 
     def events(self, new_events: Iterable[Event]) -> list[Event]:
@@ -249,7 +255,37 @@ def plan_turn(
         tuple(notices),
         small_talk,
         aside=understanding.aside,
+        refinement=tuple(refinement_phrases(new_events, after)),
     )
+
+
+def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> list[str]:
+    """What this turn's events changed that the picks' reasons may not say, as phrases after a
+    noun, in the system's words (never the user's): the constraints set and still in force
+    ('older' -> 'from before 1995', 'shorter' -> 'at most 100 minutes long'), the facet values
+    turned down ('no horror' -> 'without horror') and a request for something different ('unlike
+    the last ones'). The lead-in restates them ("Here are 3 movies like Heat (1995), from
+    before 1995:"); [] for a turn that changed none of these."""
+    from chatbot.constraints import constraint_phrases
+    from chatbot.interest import facet_value_label
+
+    set_now = {
+        e.name: after.constraints[e.name]
+        for e in new_events
+        if isinstance(e, ConstraintSet) and e.name in after.constraints
+    }
+    out = constraint_phrases(set_now)
+    for e in new_events:
+        if isinstance(e, AttributeAvoided) and (e.facet, e.value) in after.avoided:
+            label = facet_value_label(e.facet, e.value)
+            label = label.lower() if label.istitle() else label
+            if label.startswith("made in ") or label.endswith("-language"):
+                out.append(f"not {label}")
+            else:
+                out.append(f"without {label}")
+    if any(isinstance(e, ExplorationRequested) for e in new_events) and after.explore:
+        out.append("unlike the last ones")
+    return list(dict.fromkeys(out))
 
 
 def _replace_in_place(

@@ -506,3 +506,58 @@ def test_a_list_of_moods_that_breaks_off_is_ungrammatical(text):
 )
 def test_lists_of_moods_and_other_complements_are_fine(text):
     assert wc.mood_list_slips(text, MOODS) == [], text
+
+
+def test_request_phrase_restates_what_the_turn_changed():
+    """The lead-in says the latest refinement ('older', 'shorter', 'no horror'), in the system's
+    words, beside what the reasons say; a period said with its years is not said again."""
+    liked = ("similar to Heat (1995)", "from 1993, in the period you asked for")
+    recs = [Recommendation(PARK, 1.0, liked)]
+    assert request_phrase(recs, "movie", ("from before 1995",)) == (
+        "movies like Heat (1995), from before 1995"
+    )
+    assert request_phrase(recs, "movie", ("at most 120 minutes long",)) == (
+        "movies like Heat (1995), at most 120 minutes long"
+    )
+    # nothing else to say: the change alone
+    assert (
+        request_phrase(
+            [Recommendation(PARK, 1.0, ("a popular pick",))], "movie", ("without horror",)
+        )
+        == "movies without horror"
+    )
+    # a change the adjectives already say is not said twice
+    french = ("French-language, which you asked for",)
+    assert request_phrase([Recommendation(PARK, 1.0, french)], "movie", ("in French",)) == (
+        "French-language movies"
+    )
+    # a pick that shares a genre with a liked title counts as 'like' it
+    shares = ("also adventure, like Jaws (1975)",)
+    assert request_phrase([Recommendation(PARK, 1.0, shares)], "book") == "books like Jaws (1975)"
+
+
+def test_shared_genre_reason_names_only_catalogue_titles():
+    assert sanitise_reason("also adventure, like Jaws (1975)", PARK, {"Jaws (1975)"}) == (
+        "also adventure, like Jaws (1975)"
+    )
+    assert sanitise_reason("also adventure, like Moonfall Express 2", PARK, LABELS) == (
+        "also adventure, like a title you liked"
+    )
+
+
+def test_model_lead_in_that_leaves_out_the_change_is_replaced(catalog):
+    """A model lead-in that drops the turn's refinement fails the check; the template lead-in,
+    which says it, is used instead; one that says it is kept."""
+    settings = Settings.from_env({}, llm="fake")
+    recs = (Recommendation(PARK, 1.0, ("similar to One Day in September (1999)",)),)
+    req = ReplyRequest("recommend", "older please", recs, refinement=("from before 1995",))
+    item = "Its storm on a remote island makes for a tense adventure."
+    model = FakeChatModel(["Here is a pick like One Day in September, enjoy!", item], cycle=True)
+    written = ResponseWriter(model, catalog, settings).write(req)
+    assert written.text.startswith(
+        "Here is a pick among movies like One Day in September (1999), from before 1995:"
+    )
+    assert any("leaves out 'from before 1995'" in v for v in written.violations)
+    said = "Here is a pick like One Day in September, from before 1995, enjoy!"
+    written = ResponseWriter(FakeChatModel([said, item]), catalog, settings).write(req)
+    assert written.text.startswith(said)

@@ -329,3 +329,23 @@ def test_marked_family_films_go_first_while_children_watch(ranker: Ranker) -> No
     # nobody young watching: the mark is no reason to rank a film higher
     alone = InterestState()
     assert ranker._score(alone, marked, 0.5, {}) == ranker._score(alone, plain, 0.5, {})
+
+
+def test_picks_no_signal_explains_say_what_still_holds(ranker: Ranker, books: Catalog) -> None:
+    """Beyond the liked book's nearest neighbours a pick says the genre it shares with it, and
+    after 'no science fiction' that it has none; every such claim holds for the pick."""
+    liked = fold([ItemLiked("book-001", "The Long Dark Between Stars")])
+    genres = set(books.get("book-001").genres)
+    shared = [x for r in ranker.rank(liked, 40) for x in r.reasons if x.startswith("also ")]
+    assert shared
+    for r in ranker.rank(liked, 40):
+        for reason in r.reasons:
+            if reason.startswith("also "):
+                kinds = reason.removeprefix("also ").split(", like ")[0].split(" and ")
+                assert reason.endswith(", like The Long Dark Between Stars")
+                assert all(k in {g.lower() for g in set(r.item.genres) & genres} for k in kinds)
+    avoided = liked.apply(AttributeAvoided("genre", "Science Fiction"))
+    recs = ranker.rank(avoided, 40)
+    said = [r for r in recs if "no science fiction, which you asked for" in r.reasons]
+    assert said and all("Science Fiction" not in r.item.genres for r in recs)
+    assert not any("close to what you described overall" in r.reasons for r in recs)

@@ -233,3 +233,31 @@ def test_a_person_asked_for_who_has_no_picks_left_is_said() -> None:
         _named_focus_ran_out(state, [Recommendation(other, 1.0), Recommendation(hanks, 0.5)]) == ""
     )
     assert _named_focus_ran_out(fold([]), [Recommendation(other, 1.0)]) == ""
+
+
+def test_the_turns_change_is_said_in_the_systems_words() -> None:
+    """refinement_phrases: constraints set this turn and still in force, values turned down this
+    turn, a request for something different; nothing the turn did not change."""
+    from chatbot.events import AttributeAvoided, ExplorationRequested
+    from chatbot.turn_policy import refinement_phrases
+
+    before = fold([ConstraintSet("rating_min", 7.0)])
+    events = [
+        UserSaid("older and shorter, no westerns, surprise me"),
+        ConstraintSet("year_max", 1989),
+        ConstraintSet("runtime_max", 100),
+        AttributeAvoided("genre", "Western"),
+        AttributeAvoided("language", "fr"),
+        ExplorationRequested(),
+    ]
+    after = fold(events, before)
+    assert refinement_phrases(events, after) == [
+        "from before 1990",
+        "at most 100 minutes long",
+        "without western",
+        "not French-language",
+        "unlike the last ones",
+    ]  # the rating set before is not this turn's change
+    both = [ConstraintSet("year_min", 1980), ConstraintSet("year_max", 1989)]
+    assert refinement_phrases(both, fold(both)) == ["from the 1980s"]
+    assert refinement_phrases([UserSaid("thanks")], after) == []

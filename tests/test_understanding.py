@@ -7053,3 +7053,41 @@ def test_idioms_of_a_kind_are_neither_topics_nor_titles(
     ]
     assert not any(junk.lower() in s.lower() for s in said), found
     assert found.events, found
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("I'm a teacher hoping for something quirky", "Quirky"),
+        ("we are a couple of nurses looking for something quirky", "Quirky"),
+        ("i'm a retired plumber after something quirky tonight", "Quirky"),
+    ],
+)
+def test_a_mood_after_something_is_the_films_not_the_users(
+    nlu: Understander, text: str, mood: str
+) -> None:
+    """The parser hung 'quirky' of "I'm a teacher hoping for something quirky" on "I'm" (the
+    user saying what they are); an adjective right after 'something' modifies it."""
+    found = nlu.understand(text, InterestState())
+    assert ("mood", mood) in [
+        (getattr(e, "facet", ""), getattr(e, "value", "")) for e in found.events
+    ], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we're a family wanting a comedy",
+        "We are a big family and need an adventure",
+        "a family of four here, any good animated films?",
+    ],
+)
+def test_we_are_a_family_is_who_watches(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert ConstraintSet("audience", "family") in found.events, found
+
+
+@pytest.mark.parametrize("text", ["a family drama please", "a film about a family of thieves"])
+def test_a_family_in_the_film_is_no_audience(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found.events)

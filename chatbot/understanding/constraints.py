@@ -1472,7 +1472,12 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
         # 'the family' alone is what a film is about ('the acting, the family stuff')
         rf"\b(?:my|our|the(?! family\b)) (?:{_ELDERS_ALT})s?\b{_NOT_MOVED}|"
-        rf"\b(?:whole|entire) family\b{_NOT_MOVED}|\ball ages\b)",
+        rf"\b(?:whole|entire) family\b{_NOT_MOVED}|\ball ages\b|"
+        # "we're a family looking for ...", 'as a family', 'a family of four': who is watching
+        r"\b(?:we'?re|we are|as|for) a (?:big |young |small )?family\b"
+        r"(?!\s+(?:films?|movies?|dramas?|comed(?:y|ies)|sagas?|stor(?:y|ies)|members?|"
+        r"friend|business|home|house|tree|reunion)\b)|"
+        r"\bfamily of (?:three|four|five|six|seven|eight|[3-9])\b)",
         _R._who,
     ),
     ConstraintRule(

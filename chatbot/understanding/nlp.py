@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from chatbot.errors import BackendUnavailable
@@ -112,12 +112,39 @@ def parse(text: str) -> Parse:
         )
         for t in doc
     )
+    words = _postpositive_adjectives(words)
     result = Parse(words, tuple(_scopes(words)))
     with _lock:
         _cache[text] = result
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return result
+
+
+# pronouns an adjective may follow as its modifier ('something quirky', 'anything scary')
+_INDEFINITES = frozenset(
+    ["something", "anything", "nothing", "everything", "someone", "anyone", "somewhere", "anywhere"]
+)
+
+
+def _postpositive_adjectives(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """The parse with an adjective that directly follows an indefinite pronoun hung on that
+    pronoun ('amod'). en_core_web_sm hangs it on an earlier 'be' as its complement when a
+    noun comes first ("we're a family looking for something quirky": 'quirky' -> "'re"),
+    which reads as the user saying what they are. Only that attachment is changed."""
+    out = list(words)
+    for k in range(1, len(words)):
+        w, before = words[k], words[k - 1]
+        if (
+            w.pos == "ADJ"
+            and w.dep in ("acomp", "attr", "oprd")
+            and w.head != k - 1
+            and before.text.lower() in _INDEFINITES
+            and before.dep in ("pobj", "dobj", "attr", "nsubj", "conj", "appos")
+            and before.head != k
+        ):
+            out[k] = replace(w, dep="amod", head=k - 1)
+    return tuple(out)
 
 
 def _children(words: tuple[Word, ...], k: int) -> list[int]:
