@@ -232,7 +232,8 @@ def score_reply(
         "lead_problems": lead_problems(
             lead,
             request.user_text,
-            f"{reasons} {titles}",
+            # the system's own phrases may say what the user said ('from the 1970s')
+            f"{reasons} {titles} {' '.join(request.refinement)}",
             recommends=request.kind == "recommend" and bool(shown),
         ),
         "items": [],

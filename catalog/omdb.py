@@ -483,10 +483,20 @@ def compose_description(
     return " ".join(sentences)
 
 
+def _holds(longer: str, genre: str) -> bool:
+    """Whether `genre`'s words stand as whole words in `longer` (split at spaces and hyphens)."""
+
+    def spaced(text: str) -> str:
+        return " " + " ".join(re.split(r"[\s-]+", text.lower())) + " "
+
+    return spaced(genre) in spaced(longer)
+
+
 def _genre_phrase(genres: Sequence[str]) -> str:
     picked = list(genres[:2])
-    # "Comedy" adds nothing next to "Romantic Comedy"
-    picked = [g for g in picked if not any(o != g and o.endswith(" " + g) for o in picked)]
+    # "Comedy" adds nothing next to "Romantic Comedy", "High School Comedy Film" or
+    # "Italo-Western" ("a high school comedy film comedy", "an italo-western western")
+    picked = [g for g in picked if not any(o != g and _holds(o, g) for o in picked)]
     if not picked:
         return "film"
     nouns = [g for g in picked if g.split()[-1] in NOUN_GENRES]

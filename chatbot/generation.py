@@ -33,6 +33,7 @@ from chatbot.registry import Capability, Family, registry
 from chatbot.reply_framing import (
     clean_text,
     description_clause,
+    fact_clause,
     item_facts,
     request_phrase,
     sanitise,
@@ -380,6 +381,9 @@ class ResponseWriter:
         shown = [r.item for r in request.recommendations]
         base = self.checker.allowed(shown, item, trusted=rec.reasons, user_text=request.user_text)
         clause = description_clause(item, lambda s: not self.checker.check(s, base))
+        if not clause:  # no sentence of its own fits: what the catalogue knows of it
+            composed = fact_clause(item)
+            clause = composed if composed and not self.checker.check(composed, base) else ""
         allowed = self.checker.allowed(
             shown,
             item,

@@ -709,7 +709,7 @@ class _Explainer:
         if rated and rated not in out and (item.rating or 0) >= HIGH_RATING:
             out.append(rated)
         if cold and item.id in self.ranker._popular_ids:
-            out.append("one of the most popular titles")
+            out.append(_popular_reason(item))
         if cold and state.explore:
             out.append("a less obvious pick, as you asked for something different")
         if not out:
@@ -735,7 +735,7 @@ class _Explainer:
                 out.append(f"also {kind}, like {title}")
                 break
         if item.id in self.ranker._popular_ids:
-            out.append("one of the most popular titles")
+            out.append(_popular_reason(item))
         rated = rating_reason(item)
         if rated and not out:
             out.append(rated)
@@ -843,6 +843,17 @@ def _has(item: Item, facet: str, value: str) -> bool:
 
 def _label_of(state: InterestState, catalog: Catalog, item_id: str) -> str:
     return _title(state, item_id, catalog)
+
+
+def _popular_reason(item: Item) -> str:
+    """Why a popular item is popular, in the terms of `popularity`: mostly the conversations
+    that mention it ('one of the titles people talk about most': a film rated by 5 people on
+    omdb.org but named in 300 ReDial chats) or its votes ('one of the most popular titles')."""
+    mentions = item.extra.get("redial_mentions", 0)
+    talked = 10.0 * (mentions if isinstance(mentions, int | float) else 0)
+    if talked > item.votes:
+        return "one of the titles people talk about most"
+    return "one of the most popular titles"
 
 
 def _title(state: InterestState, item_id: str, catalog: Catalog) -> str:

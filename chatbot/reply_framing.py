@@ -22,12 +22,17 @@ from chatbot.writing_checks import MARKUP, URL, fold, words
 CLAUSE_CHARS = 170  # the description clause that opens an item's sentence
 REASON_CHARS = 90
 INTEREST_PREFIX = "matches your interest in "
+VAGUE_REASON = "close to what you described"  # also '... overall' (chatbot.ranking)
 _TITLED = re.compile(r"^(similar to|often talked about together with) (.+)$")
 _FACET = re.compile(r"^(.+), which you asked for$")
 _ASKED = re.compile(r"^(.+?),? (?:which|in the period) you asked for$")
-_LABEL = re.compile(r"(?:similar to|together with|who liked|, like) (.+? \(\d{4}\))")
+_LABEL = re.compile(
+    r"(?:similar to|together with|who liked|, like|the same kind as) (.+? \(\d{4}\))"
+)
 # 'also a thriller, like Rear Window (1954)': what a pick shares with a liked title
-_SHARES = re.compile(r"^also [^,]+, like (.+)$")
+# the refinement of a request for something different (chatbot.turn_policy)
+UNLIKE_BEFORE = "unlike the last ones"
+_SHARES = re.compile(r"^also (?P<kind>[^,]+), like (?P<title>.+)$")
 _PERIOD = re.compile(r"^from \d{4}, in the period you asked for$")
 
 
@@ -48,6 +53,9 @@ INSTRUCTION_WORDS = _wordset(
 _STOP = _wordset(
     "the a an and or of with about in on for to from some any that this it is are be was were "
     "me my i you your we our their its as at by into than then so very really just not no"
+    # what any film has, judged, never what one is about ('a smart plot', 'great acting')
+    " plot plots story stories acting ending endings script dialogue characters cast twist"
+    " soundtrack visuals cinematography pacing"
 )
 
 
@@ -93,27 +101,32 @@ def sanitise_reason(reason: str, item: Item, labels: Container[str]) -> str:
     words reduced to keywords the item shares, titles kept only when they are catalogue labels."""
     reason = clean_text(reason, REASON_CHARS * 2)
     if reason.startswith(INTEREST_PREFIX):
-        found = keywords(reason[len(INTEREST_PREFIX) :], item)
-        if not found:
+        said = reason[len(INTEREST_PREFIX) :]
+        found = keywords(said, item)
+        every = " ".join(keywords(said, limit=99)).split()
+        # the item shares the phrase's head ('chinese martial arts': 'arts'), not only a
+        # modifier ('martial', 'smart' of 'smart plot'), or the phrase is not named
+        if not found or (every and every[-1] not in " ".join(found).split()):
             return "close to what you described"
         return INTEREST_PREFIX + _join(found)
     m = _TITLED.match(reason)
     if m and m.group(2).split(",")[0].strip() not in labels:
         return f"{m.group(1)} a title you liked"
     m = _SHARES.match(reason)
-    if m and m.group(1) not in labels:
-        return reason[: m.start(1)] + "a title you liked"
+    if m and m["title"] not in labels:
+        return reason[: m.start("title")] + "a title you liked"
     return reason[:REASON_CHARS].strip()
 
 
 def sanitise(recs: Sequence[Recommendation], labels: Container[str]) -> list[Recommendation]:
-    """Recommendations whose reasons went through `sanitise_reason` (same items and scores)."""
-    return [
-        Recommendation(
-            r.item, r.score, tuple(sanitise_reason(x, r.item, labels) for x in r.reasons)
-        )
-        for r in recs
-    ]
+    """Recommendations whose reasons went through `sanitise_reason` (same items and scores); a
+    vague 'close to what you described' is left out where a pick has a concrete reason too."""
+    out = []
+    for r in recs:
+        reasons = tuple(dict.fromkeys(sanitise_reason(x, r.item, labels) for x in r.reasons))
+        concrete = tuple(x for x in reasons if not x.startswith(VAGUE_REASON))
+        out.append(Recommendation(r.item, r.score, concrete or reasons))
+    return out
 
 
 def request_phrase(
@@ -133,7 +146,7 @@ def request_phrase(
                 if not m.group(2).endswith("a title you liked"):
                     likes[m.group(2).split(",")[0].strip()] += 1
             elif m := _SHARES.match(reason):
-                likes[m.group(1)] += 1
+                likes[m["title"]] += 1
             elif m := _FACET.match(reason):
                 label = m.group(1)
                 if label.startswith(("no ", "not ")):  # 'no horror': what was ruled out
@@ -145,6 +158,7 @@ def request_phrase(
                 elif label.endswith(" films"):  # 'Pixar films': the name before the noun
                     adjectives[label.removesuffix(" films")] += 1
                 else:
+                    label = re.sub(r" (?:film|movie)s?$", "", label, flags=re.IGNORECASE)
                     adjectives[label if "-" in label else label.lower()] += 1
             elif reason.startswith(INTEREST_PREFIX):
                 for w in reason[len(INTEREST_PREFIX) :].replace(" and ", ", ").split(", "):
@@ -153,7 +167,7 @@ def request_phrase(
                 post["from the years you asked for"] += 1
     adj = " ".join(_uncontained([a for a, _ in adjectives.most_common()])[:2])
     after = []
-    if likes:
+    if likes and UNLIKE_BEFORE not in refinement:
         after.append("like " + _join([t for t, _ in likes.most_common(2)]))
     said = f" {' '.join(words(adj))} "
     # the turn's change comes next, unless the adjectives say it ('French-language' / 'in French')
@@ -241,6 +255,9 @@ def template_tail(reasons: Sequence[str], clause: str = "") -> str:
             if f" {' '.join(words(label))} " not in said:
                 asked.append(label.lower() if label.istitle() else label)
             continue
+        if (m := _SHARES.match(reason)) and f" {' '.join(words(m['kind']))} " in said:
+            # the kind is in the clause already: 'the same kind as Rear Window (1954)'
+            reason = f"the same kind as {m['title']}"
         for label in _LABEL.findall(reason):
             if label in seen:
                 reason = reason.replace(label, "it")
@@ -280,15 +297,54 @@ def language_reply(code: str | None) -> str:
 
 # A sentence ends at . ! ? and a space, not after an initial ("Robert S. McNamara").
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
+# a full stop that ends an abbreviation, not a sentence ('Fantastic Mr. Fox', 'a 900lb. bear')
+_ABBREVIATION = re.compile(
+    r"\b(?:mr|mrs|ms|dr|st|jr|sr|prof|gen|lt|capt|col|sgt|mt|ft|vs|lb|lbs|oz|no|vol|approx|"
+    r"etc|inc|ltd|co|jan|feb|mar|apr|aug|sept?|oct|nov|dec|[a-z])\.$",
+    re.IGNORECASE,
+)
+# how a sentence that needs the one before it opens ('But one day she ...', 'Or so she thought.')
+_CONTINUES = re.compile(
+    r"^(?:but|or|and|so|then|yet|however|meanwhile|still|also|instead|there|here|he|she|they|"
+    r"it|its|his|her|their|this|that|these|those|now|soon|later|when|after|until)\b",
+    re.IGNORECASE,
+)
+
+
+def sentences(text: str) -> list[str]:
+    """`text` split into sentences, not after an abbreviation ('Mr.', 'lb.', 'St.') nor before a
+    lower-case word."""
+    out: list[str] = []
+    for piece in SENTENCE_SPLIT.split(" ".join(text.split())):
+        if out and (_ABBREVIATION.search(out[-1]) or piece[:1].islower()):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def description_clause(item: Item, ok: Callable[[str], bool]) -> str:
     """The first sentence of the item's description (at most CLAUSE_CHARS characters, complete,
-    accepted by `ok`, e.g. the grounding check), or ""."""
-    for sentence in SENTENCE_SPLIT.split(" ".join(item.description.split())):
+    accepted by `ok`, e.g. the grounding check), or "". A later sentence that leans on the one
+    before it ('But one day she ...', 'Or so she thought.') is never taken alone."""
+    for k, sentence in enumerate(sentences(item.description)):
+        if k and _CONTINUES.match(sentence):
+            continue
         if 12 <= len(sentence) <= CLAUSE_CHARS and sentence[-1] in ".!?" and ok(sentence):
             return sentence
     return ""
+
+
+def fact_clause(item: Item) -> str:
+    """A clause from the item's facts for an item whose description has no sentence to show
+    ('Western and drama from 2012, 165 minutes.'); "" without genres."""
+    if not item.genres:
+        return ""
+    kinds = " and ".join(g if g.isupper() else g.lower() for g in item.genres[:2])
+    parts = [kinds[:1].upper() + kinds[1:] + (f" from {item.year}" if item.year else "")]
+    if item.runtime:
+        parts.append(f"{item.runtime} minutes")
+    return ", ".join(parts) + "."
 
 
 def _join(parts: Sequence[str]) -> str:

@@ -11,6 +11,7 @@ manager wires load -> understand -> plan -> write -> append around it; the ReDia
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -32,6 +33,7 @@ from chatbot.events import (
 )
 from chatbot.interest import InterestState, constraint_label, fold
 from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
+from chatbot.reply_framing import UNLIKE_BEFORE
 
 if TYPE_CHECKING:
     from chatbot.catalog import Item
@@ -259,6 +261,22 @@ def plan_turn(
     )
 
 
+def _turned_down(facet: str, value: str) -> str:
+    """A facet value turned down, said after a noun: 'without horror', 'that aren't dark' (a
+    mood), 'without Hayao Miyazaki', 'without children's films', 'not French-language'."""
+    from chatbot.interest import facet_value_label
+
+    if facet == "person":
+        return f"without {value}"
+    label = facet_value_label(facet, value)
+    label = label.lower() if label.istitle() else label
+    if label.startswith("made in ") or label.endswith("-language"):
+        return f"not {label}"
+    if re.search(r"\b(?:film|movie)$", label):
+        label += "s"  # 'without family films'
+    return f"without {label}"
+
+
 def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> list[str]:
     """What this turn's events changed that the picks' reasons may not say, as phrases after a
     noun, in the system's words (never the user's): the constraints set and still in force
@@ -267,7 +285,6 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
     the last ones'). The lead-in restates them ("Here are 3 movies like Heat (1995), from
     before 1995:"); [] for a turn that changed none of these."""
     from chatbot.constraints import constraint_phrases
-    from chatbot.interest import facet_value_label
 
     set_now = {
         e.name: after.constraints[e.name]
@@ -275,16 +292,19 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
         if isinstance(e, ConstraintSet) and e.name in after.constraints
     }
     out = constraint_phrases(set_now)
+    moods: list[str] = []  # 'that aren't dark or sad': one phrase
     for e in new_events:
         if isinstance(e, AttributeAvoided) and (e.facet, e.value) in after.avoided:
-            label = facet_value_label(e.facet, e.value)
-            label = label.lower() if label.istitle() else label
-            if label.startswith("made in ") or label.endswith("-language"):
-                out.append(f"not {label}")
+            if e.facet == "mood":
+                moods.append(e.value.lower())
             else:
-                out.append(f"without {label}")
+                out.append(_turned_down(e.facet, e.value))
+    if moods:
+        moods = list(dict.fromkeys(moods))
+        last = moods[-1] if len(moods) == 1 else f"{', '.join(moods[:-1])} or {moods[-1]}"
+        out.append(f"that aren't {last}")
     if any(isinstance(e, ExplorationRequested) for e in new_events) and after.explore:
-        out.append("unlike the last ones")
+        out.append(UNLIKE_BEFORE)
     return list(dict.fromkeys(out))
 
 

@@ -561,3 +561,66 @@ def test_model_lead_in_that_leaves_out_the_change_is_replaced(catalog):
     said = "Here is a pick like One Day in September, from before 1995, enjoy!"
     written = ResponseWriter(FakeChatModel([said, item]), catalog, settings).write(req)
     assert written.text.startswith(said)
+
+
+def test_sentences_do_not_end_at_abbreviations_and_clauses_stand_alone():
+    from chatbot.reply_framing import description_clause, sentences
+
+    text = "Fantastic Mr. Fox robs three farmers. Boog, a 900lb. bear, helps. Dr. No waits."
+    assert sentences(text) == [
+        "Fantastic Mr. Fox robs three farmers.",
+        "Boog, a 900lb. bear, helps.",
+        "Dr. No waits.",
+    ]
+    long_first = Item(
+        id="x",
+        title="X",
+        description="A" * 200 + ". But one day she returns home. Or so she thought.",
+    )
+    assert description_clause(long_first, lambda s: True) == ""  # no sentence without context
+
+
+def test_an_item_without_a_sentence_to_show_opens_with_its_facts(catalog):
+    from chatbot.reply_framing import fact_clause
+
+    assert fact_clause(PARK) == "Adventure and science fiction from 1993, 127 minutes."
+    settings = Settings.from_env({}, llm="template")
+    bare = Item(id="b", title="Bare", description="x" * 400, year=2012, genres=("Western",))
+    recs = (Recommendation(bare, 1.0, ("Western, which you asked for",)),)
+    written = ResponseWriter(None, Catalog([bare, PARK]), settings).write(
+        ReplyRequest("recommend", "a western", recs)
+    )
+    assert "**Bare (2012)** — Western from 2012." in written.text
+
+
+def test_an_interest_only_partly_shared_is_not_named():
+    """'smart plot' shared only as 'plot', 'chinese martial arts' only as 'martial': the reason
+    does not name a fragment of the phrase ('matches your interest in smart')."""
+    item = Item(id="k", title="Fist", description="A martial arts master trains in a temple.")
+    assert sanitise_reason("matches your interest in chinese martial arts", item, LABELS) == (
+        "matches your interest in martial arts"
+    )
+    assert sanitise_reason("matches your interest in smart heist", item, LABELS) == (
+        "close to what you described"
+    )
+    assert sanitise_reason("matches your interest in temple heist", item, LABELS) == (
+        "close to what you described"
+    )
+
+
+def test_a_kind_the_clause_shows_is_not_said_again_in_the_reason():
+    clause = "Mystery and thriller from 2010, 138 minutes."
+    shares = ("also mystery and thriller, like Rear Window (1954)",)
+    assert template_tail(shares, clause) == "Why it's here: the same kind as Rear Window (1954)."
+    assert template_tail(shares, "A man escapes.") == (
+        "Why it's here: also mystery and thriller, like Rear Window (1954)."
+    )
+
+
+def test_a_vague_reason_is_left_out_beside_a_concrete_one():
+    from chatbot.reply_framing import sanitise
+
+    recs = [Recommendation(PARK, 1.0, ("matches your interest in moonfall", "127 minutes long"))]
+    assert sanitise(recs, LABELS)[0].reasons == ("127 minutes long",)
+    alone = [Recommendation(PARK, 1.0, ("matches your interest in moonfall",))]
+    assert sanitise(alone, LABELS)[0].reasons == ("close to what you described",)

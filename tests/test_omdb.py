@@ -196,6 +196,23 @@ def test_compose_description_reads_well() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("genres", "kind"),
+    [
+        (["High School Comedy Film", "Comedy"], "high school comedy film"),
+        (["Italo-Western", "Western"], "italo-western film"),
+        (["Horror", "Teen Horror Film"], "teen horror film"),
+        (["Action", "Comedy"], "action comedy"),
+    ],
+)
+def test_a_genre_inside_another_is_said_once(genres: list[str], kind: str) -> None:
+    """'A 2004 American high school comedy film comedy', 'an italo-western western' (79 films)."""
+    text = compose_description(
+        year=2004, genres=genres, countries=["US"], languages=["en"], runtime=90, facets={}
+    )
+    assert text == f"A 2004 American {kind}, 90 minutes."
+
+
 def test_trailer_preference() -> None:
     assert trailer_url([("a", "de", "youtube"), ("b", "en", "youtube")]).endswith("v=b")
     assert trailer_url([("v", "en", "vimeo"), ("y", "de", "youtube")]).endswith("v=y")

@@ -349,3 +349,15 @@ def test_picks_no_signal_explains_say_what_still_holds(ranker: Ranker, books: Ca
     said = [r for r in recs if "no science fiction, which you asked for" in r.reasons]
     assert said and all("Science Fiction" not in r.item.genres for r in recs)
     assert not any("close to what you described overall" in r.reasons for r in recs)
+
+
+def test_a_popular_pick_says_where_its_popularity_comes_from() -> None:
+    """Coco is named in hundreds of ReDial chats but rated by 5 people on omdb.org: 'one of the
+    most popular titles' beside '5 voters' on its card read as false."""
+    from chatbot.catalog import Item
+    from chatbot.ranking import _popular_reason
+
+    talked = Item(id="c", title="Coco", description="", votes=5, extra={"redial_mentions": 300})
+    voted = Item(id="v", title="Voted", description="", votes=900, extra={"redial_mentions": 2})
+    assert _popular_reason(talked) == "one of the titles people talk about most"
+    assert _popular_reason(voted) == "one of the most popular titles"

@@ -258,6 +258,17 @@ def test_the_turns_change_is_said_in_the_systems_words() -> None:
         "not French-language",
         "unlike the last ones",
     ]  # the rating set before is not this turn's change
+    moods = [
+        AttributeAvoided("mood", "Dark"),
+        AttributeAvoided("person", "Hayao Miyazaki"),
+        AttributeAvoided("audience", "Family Film"),
+        AttributeAvoided("mood", "Sad"),
+    ]
+    assert refinement_phrases(moods, fold(moods)) == [
+        "without Hayao Miyazaki",
+        "without family films",
+        "that aren't dark or sad",
+    ]
     both = [ConstraintSet("year_min", 1980), ConstraintSet("year_max", 1989)]
     assert refinement_phrases(both, fold(both)) == ["from the 1980s"]
     assert refinement_phrases([UserSaid("thanks")], after) == []

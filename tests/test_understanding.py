@@ -7091,3 +7091,47 @@ def test_we_are_a_family_is_who_watches(nlu: Understander, text: str) -> None:
 def test_a_family_in_the_film_is_no_audience(nlu: Understander, text: str) -> None:
     found = nlu.understand(text, InterestState())
     assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "which"),
+    [
+        ("drop the first one", [0]),
+        ("ditch the second", [1]),
+        ("lose the third one please", [2]),
+        ("nix the first two", [0, 1]),
+        ("cross off the last one", [2]),
+    ],
+)
+def test_throwing_a_pick_out_rejects_it(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    which: list[int],
+) -> None:
+    """'drop the first one' liked it (a reviewer's find: the lead-in then said "movies like"
+    the film just thrown out)."""
+    found = events(nlu, text, after_picks)
+    assert found == [ItemRejected(shown[k].id, shown[k].label) for k in which], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["live action, not cartoons", "something live-action for my nephew", "a live action comedy"],
+)
+def test_live_action_is_not_animated_and_not_the_action_genre(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    pairs = [(type(e).__name__, getattr(e, "value", "")) for e in found]
+    assert ("AttributeAvoided", "Animation") in pairs, found
+    assert ("AttributePreferred", "Action") not in pairs, found
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"), [("Christmas movies", "christmas"), ("a Thanksgiving film", "thanksgiving")]
+)
+def test_a_holiday_before_a_film_noun_is_its_topic(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    """spaCy tags 'Christmas' as a date: 'Christmas movies' stored nothing and got popular picks."""
+    assert InterestExpressed(topic) in events(nlu, text)

@@ -1782,6 +1782,11 @@ VIEWING_COMPANIONS = frozenset(
     ("tea", "coffee", "pizza", "popcorn", "snack", "wine", "beer", "cocoa", "chocolate")
     + ("ice", "cream", "blanket", "takeout", "takeaway", "chip", "candy", "drink", "nachos")
 )
+# holidays a film can be about ('Christmas movies'), though the parser tags them as dates
+HOLIDAYS = frozenset(
+    ("christmas", "xmas", "thanksgiving", "halloween", "easter", "hanukkah", "valentine's")
+    + ("valentines", "valentine", "new year's", "diwali", "holiday", "holidays")
+)
 # nouns for the film itself: a word below one of them describes the film ('a movie about my
 # hometown', 'something where a dog dies'), whatever else the sentence says about the user
 FILM_NOUNS = frozenset(
@@ -1920,6 +1925,13 @@ class ParseBase:
         w = self._word(k)
         if w is None:
             return False
+        head = self.syntax.words[w.head]
+        if (
+            w.text.lower() in HOLIDAYS
+            and w.dep in ("compound", "amod", "nmod", "poss")
+            and head.text.lower() in FILM_NOUNS
+        ):
+            return False  # 'Christmas movies', 'a Halloween film': what the films are about
         if w.ent in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
         if w.text.lower() in OCCASION_NOUNS:

@@ -923,6 +923,7 @@ DISCOURSE_IDIOMS = (
     "what's the deal with", "whats the deal with", "what is the deal with",
     # a change of plans is said, not wished for: 'change of plan, something scary'
     "change of plans", "change of plan", "new plan", "plan b", "plans changed",
+    "on second thought", "on second thoughts", "second thoughts",
     # who is to be pleased, not a mood: 'something to keep both happy'
     "keep both happy", "keep both of us happy", "keep everyone happy", "keep everybody happy",
     "keep them happy", "keep us happy", "make everyone happy", "make everybody happy",

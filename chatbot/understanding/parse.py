@@ -435,6 +435,12 @@ class Understander:
         text = self._non_kinds(text)
         text = self._kinds_weighed(text)
         text = self._versions.rewrite(text)
+        # 'drop the first one', 'ditch the second', 'lose the third': a pick thrown out ('drop
+        # the comedy part' takes a wish back, read later)
+        text = _THROW_OUT_PICK.sub("skip", text)
+        # 'live action, not cartoons', 'a live-action comedy': not animated, never the Action
+        # genre (a version asked for, 'the live action one', was read just above)
+        text = _LIVE_ACTION.sub("no animation,", text)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
         text = self._picks_by_number(text, state)
@@ -4446,6 +4452,17 @@ _VERSION_MEANT = re.compile(
     r"(?:\s+(?:one|version|film|movie|remake))?(?:\s+(?:actually|then|instead|please|pls|"
     r"i mean|i meant|obviously|obvs|ofc|of course))?"
     r"[\s.!]*$"
+)
+_THROW_OUT_PICK = re.compile(
+    r"\b(?:drop|ditch|lose|scrap|nix|toss|bin|cross off|cross out|take out|throw out)\b"
+    r"(?=\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|top|"
+    r"middle|bottom|other|that one|this one|those|these|them|both|all three|all of them)\b)",
+    re.IGNORECASE,
+)
+_LIVE_ACTION = re.compile(
+    r"\b(?:in |with )?(?:real[\s-])?live[\s-]action\b"
+    r"(?!\s+(?:one|version|remake|film of|movie of))",
+    re.IGNORECASE,
 )
 _CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")
 # words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
