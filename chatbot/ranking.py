@@ -744,7 +744,10 @@ class _Explainer:
             if value not in item.facet(facet):
                 label = facet_value_label(facet, value)
                 label = label.lower() if label.istitle() else label
-                no = "not" if label.startswith("made in ") or label.endswith("-language") else "no"
+                if label.endswith((" film", " movie")):
+                    label += "s"  # 'no family films'
+                adjective = facet == "mood" or label.startswith("made in ") or "-" in label
+                no = "not" if adjective else "no"  # 'not dark', 'not made in France'
                 out.append(f"{no} {label}, which you asked for")
         if not out:
             out.append("a popular pick" if cold else "close to what you described overall")

@@ -149,8 +149,10 @@ def request_phrase(
                 likes[m["title"]] += 1
             elif m := _FACET.match(reason):
                 label = m.group(1)
-                if label.startswith(("no ", "not ")):  # 'no horror': what was ruled out
-                    post["without " + label.split(" ", 1)[1]] += 1
+                if label.startswith("no "):  # 'no horror': what was ruled out
+                    post["without " + label.removeprefix("no ")] += 1
+                elif label.startswith("not "):  # 'not dark', 'not made in France'
+                    post["that aren't " + label.removeprefix("not ")] += 1
                 elif label.startswith("made in "):
                     post[label] += 1
                 elif label.startswith("films with or by "):  # a person: after the noun

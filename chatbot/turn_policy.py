@@ -262,8 +262,9 @@ def plan_turn(
 
 
 def _turned_down(facet: str, value: str) -> str:
-    """A facet value turned down, said after a noun: 'without horror', 'that aren't dark' (a
-    mood), 'without Hayao Miyazaki', 'without children's films', 'not French-language'."""
+    """A facet value (not a mood: see refinement_phrases) turned down, said after a noun:
+    'without horror', 'without Hayao Miyazaki', 'without children's films', 'not
+    French-language'."""
     from chatbot.interest import facet_value_label
 
     if facet == "person":
