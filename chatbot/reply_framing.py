@@ -30,6 +30,12 @@ _LABEL = re.compile(
     r"(?:similar to|together with|who liked|, like|the same kind as) (.+? \(\d{4}\))"
 )
 # 'also a thriller, like Rear Window (1954)': what a pick shares with a liked title
+# kinds of film: in a topic ('courtroom drama', 'historical drama') the other words say what
+_KIND_NOUNS = frozenset(
+    ("drama", "dramas", "comedy", "comedies", "thriller", "thrillers", "horror", "romance")
+    + ("adventure", "action", "movie", "movies", "film", "films", "flick", "flicks", "story")
+    + ("stories",)
+)
 # the refinement of a request for something different (chatbot.turn_policy)
 UNLIKE_BEFORE = "unlike the last ones"
 _SHARES = re.compile(r"^also (?P<kind>[^,]+), like (?P<title>.+)$")
@@ -103,9 +109,10 @@ def sanitise_reason(reason: str, item: Item, labels: Container[str]) -> str:
     if reason.startswith(INTEREST_PREFIX):
         said = reason[len(INTEREST_PREFIX) :]
         found = keywords(said, item)
-        every = " ".join(keywords(said, limit=99)).split()
-        # the item shares the phrase's head ('chinese martial arts': 'arts'), not only a
-        # modifier ('martial', 'smart' of 'smart plot'), or the phrase is not named
+        every = [w for w in " ".join(keywords(said, limit=99)).split() if w not in _KIND_NOUNS]
+        # the item shares the phrase's head ('chinese martial arts': 'arts'; 'courtroom drama':
+        # 'courtroom', the kind says less), not only a modifier ('martial', 'smart' of 'smart
+        # plot') or the kind ('drama'), or the phrase is not named
         if not found or (every and every[-1] not in " ".join(found).split()):
             return "close to what you described"
         return INTEREST_PREFIX + _join(found)
@@ -169,14 +176,20 @@ def request_phrase(
                 post["from the years you asked for"] += 1
     adj = " ".join(_uncontained([a for a, _ in adjectives.most_common()])[:2])
     after = []
-    if likes and UNLIKE_BEFORE not in refinement:
+    if (
+        likes
+        and UNLIKE_BEFORE not in refinement
+        and not any(r.startswith("like ") for r in refinement)
+    ):
         after.append("like " + _join([t for t, _ in likes.most_common(2)]))
     said = f" {' '.join(words(adj))} "
     # the turn's change comes next, unless the adjectives say it ('French-language' / 'in French')
     fresh = [r for r in refinement if not set(words(r)[-1:]) <= set(said.split())]
     after += fresh[:2]
-    if topics:
-        after.append("about " + _join(_uncontained([t for t, _ in topics.most_common()])[:2]))
+    # a topic the adjectives say already is not said again ('drama movies about drama')
+    named = [t for t, _ in topics.most_common() if f" {' '.join(words(t))} " not in said]
+    if named:
+        after.append("about " + _join(_uncontained(named)[:2]))
     for p, _ in post.most_common(2):
         if p == "from the years you asked for" and any(r.startswith("from ") for r in fresh):
             continue  # the period is said with its years

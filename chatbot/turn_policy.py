@@ -29,6 +29,7 @@ from chatbot.events import (
     ItemsDiscussed,
     ItemSeen,
     ItemsRecommended,
+    SimilarRequested,
     UserSaid,
 )
 from chatbot.interest import InterestState, constraint_label, fold
@@ -306,6 +307,18 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
         out.append(f"that aren't {last}")
     if any(isinstance(e, ExplorationRequested) for e in new_events) and after.explore:
         out.append(UNLIKE_BEFORE)
+    # a pick on screen liked or asked to be matched ('more like the second one'): said first
+    shown = [
+        e
+        for e in new_events
+        if isinstance(e, ItemLiked | SimilarRequested) and e.item_id in after.last_shown
+    ]
+    if shown:
+        out.insert(0, f"like {after.titles[shown[-1].item_id]}")
+    # only picks turned down or seen ('not the first one', 'seen all three'): new ones
+    said = [e for e in new_events if not isinstance(e, UserSaid)]
+    if not out and said and all(isinstance(e, ItemRejected | ItemSeen) for e in said):
+        out.append("instead")
     return list(dict.fromkeys(out))
 
 

@@ -172,6 +172,7 @@ def test_keywords_keep_only_describing_words_the_item_shares():
     assert keywords("dinosaurs on an island, please", PARK) == ["dinosaurs", "island"]
 
 
+INTEREST = "matches your interest in "
 LABELS = {"The Matrix (1999)", "The Matrix", "Jurassic Park (1993)"}
 
 
@@ -606,6 +607,14 @@ def test_an_interest_only_partly_shared_is_not_named():
     assert sanitise_reason("matches your interest in temple heist", item, LABELS) == (
         "close to what you described"
     )
+    # the kind is not the head: 'courtroom drama' shared only as 'drama' is not named
+    drama = Item(id="d", title="D", description="A family drama on a farm.")
+    assert sanitise_reason("matches your interest in courtroom drama", drama, LABELS) == (
+        "close to what you described"
+    )
+    # nor said twice in a lead-in: 'drama movies about drama'
+    recs = [Recommendation(drama, 1.0, ("Drama, which you asked for", INTEREST + "drama"))]
+    assert request_phrase(recs, "movie") == "drama movies"
 
 
 def test_a_kind_the_clause_shows_is_not_said_again_in_the_reason():

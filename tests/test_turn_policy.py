@@ -272,3 +272,19 @@ def test_the_turns_change_is_said_in_the_systems_words() -> None:
     both = [ConstraintSet("year_min", 1980), ConstraintSet("year_max", 1989)]
     assert refinement_phrases(both, fold(both)) == ["from the 1980s"]
     assert refinement_phrases([UserSaid("thanks")], after) == []
+
+
+def test_a_turn_about_the_picks_on_screen_is_said_too() -> None:
+    """'more like the second one' -> 'like <that pick>'; only picks turned down or seen ->
+    'instead' (a reviewer found such lead-ins repeated word for word)."""
+    from chatbot.events import ItemSeen, SimilarRequested
+    from chatbot.turn_policy import refinement_phrases
+
+    shown = fold([ItemsRecommended(("a", "b", "c"))])
+    more = [UserSaid("more like the second one"), SimilarRequested("b", "Heat (1995)")]
+    assert refinement_phrases(more, fold(more, shown)) == ["like Heat (1995)"]
+    seen = [UserSaid("seen them all"), ItemSeen("a", "A"), ItemSeen("b", "B"), ItemSeen("c", "C")]
+    assert refinement_phrases(seen, fold(seen, shown)) == ["instead"]
+    rejected = [UserSaid("not the first, and from before 1990"), ItemRejected("a", "A")]
+    rejected.append(ConstraintSet("year_max", 1989))
+    assert refinement_phrases(rejected, fold(rejected, shown)) == ["from before 1990"]

@@ -7101,6 +7101,7 @@ def test_a_family_in_the_film_is_no_audience(nlu: Understander, text: str) -> No
         ("lose the third one please", [2]),
         ("nix the first two", [0, 1]),
         ("cross off the last one", [2]),
+        ("throw away the second one", [1]),
     ],
 )
 def test_throwing_a_pick_out_rejects_it(

@@ -4454,7 +4454,8 @@ _VERSION_MEANT = re.compile(
     r"[\s.!]*$"
 )
 _THROW_OUT_PICK = re.compile(
-    r"\b(?:drop|ditch|lose|scrap|nix|toss|bin|cross off|cross out|take out|throw out)\b"
+    r"\b(?:drop|ditch|lose|scrap|nix|toss|bin|trash|axe|chuck|cross off|cross out|take out|"
+    r"throw out|throw away|toss out|chuck out|delete)\b"
     r"(?=\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|top|"
     r"middle|bottom|other|that one|this one|those|these|them|both|all three|all of them)\b)",
     re.IGNORECASE,
