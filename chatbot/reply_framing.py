@@ -175,16 +175,19 @@ def request_phrase(
             elif _PERIOD.match(reason):
                 post["from the years you asked for"] += 1
     adj = " ".join(_uncontained([a for a, _ in adjectives.most_common()])[:2])
-    after = []
-    if (
-        likes
-        and UNLIKE_BEFORE not in refinement
-        and not any(r.startswith("like ") for r in refinement)
-    ):
-        after.append("like " + _join([t for t, _ in likes.most_common(2)]))
     said = f" {' '.join(words(adj))} "
-    # the turn's change comes next, unless the adjectives say it ('French-language' / 'in French')
-    fresh = [r for r in refinement if not set(words(r)[-1:]) <= set(said.split())]
+    # the turn's change comes after the liked titles, unless the adjectives say it
+    # ('French-language' / 'in French'); 'like <pick>' only where a pick's reasons tie it to
+    # that title (the picks after 'I loved the second one' may all come from elsewhere)
+    fresh = [
+        r
+        for r in refinement
+        if not set(words(r)[-1:]) <= set(said.split())
+        and (not r.startswith("like ") or r.removeprefix("like ") in likes)
+    ]
+    after = []
+    if likes and UNLIKE_BEFORE not in refinement and not any(r.startswith("like ") for r in fresh):
+        after.append("like " + _join([t for t, _ in likes.most_common(2)]))
     after += fresh[:2]
     # a topic the adjectives say already is not said again ('drama movies about drama')
     named = [t for t, _ in topics.most_common() if f" {' '.join(words(t))} " not in said]

@@ -633,3 +633,12 @@ def test_a_vague_reason_is_left_out_beside_a_concrete_one():
     assert sanitise(recs, LABELS)[0].reasons == ("127 minutes long",)
     alone = [Recommendation(PARK, 1.0, ("matches your interest in moonfall",))]
     assert sanitise(alone, LABELS)[0].reasons == ("close to what you described",)
+
+
+def test_a_liked_pick_is_named_in_the_lead_in_only_when_the_picks_follow_it():
+    """After 'I loved the second one' the picks may all come from elsewhere (popular titles):
+    the lead-in then does not say 'movies like' that pick."""
+    popular = [Recommendation(PARK, 1.0, ("one of the most popular titles",))]
+    assert request_phrase(popular, "movie", ("like Heat (1995)",)) == ""
+    tied = [Recommendation(PARK, 1.0, ("similar to Heat (1995)", "similar to Jaws (1975)"))]
+    assert request_phrase(tied, "movie", ("like Heat (1995)",)) == "movies like Heat (1995)"
