@@ -29,7 +29,6 @@ _ASKED = re.compile(r"^(.+?),? (?:which|in the period) you asked for$")
 _LABEL = re.compile(
     r"(?:similar to|together with|who liked|, like|the same kind as) (.+? \(\d{4}\))"
 )
-# 'also a thriller, like Rear Window (1954)': what a pick shares with a liked title
 # kinds of film: in a topic ('courtroom drama', 'historical drama') the other words say what
 _KIND_NOUNS = frozenset(
     ("drama", "dramas", "comedy", "comedies", "thriller", "thrillers", "horror", "romance")
@@ -38,6 +37,7 @@ _KIND_NOUNS = frozenset(
 )
 # the refinement of a request for something different (chatbot.turn_policy)
 UNLIKE_BEFORE = "unlike the last ones"
+# 'also thriller, like Rear Window (1954)': what a pick shares with a liked title
 _SHARES = re.compile(r"^also (?P<kind>[^,]+), like (?P<title>.+)$")
 _PERIOD = re.compile(r"^from \d{4}, in the period you asked for$")
 
