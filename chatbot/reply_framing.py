@@ -36,7 +36,7 @@ _KIND_NOUNS = frozenset(
     + ("stories",)
 )
 # the refinement of a request for something different (chatbot.turn_policy)
-UNLIKE_BEFORE = "unlike the last ones"
+UNLIKE_BEFORE = "for a change"
 # 'also thriller, like Rear Window (1954)': what a pick shares with a liked title
 _SHARES = re.compile(r"^also (?P<kind>[^,]+), like (?P<title>.+)$")
 _PERIOD = re.compile(r"^from \d{4}, in the period you asked for$")
@@ -200,7 +200,8 @@ def request_phrase(
             after.append(p)
     if not adj and not after:
         return ""
-    return " ".join(x for x in (adj, noun + "s", ", ".join(after[:2])) if x)
+    tail = ", ".join(after[:2]).replace(", instead", " instead")  # 'like Heat (1995) instead'
+    return " ".join(x for x in (adj, noun + "s", tail) if x)
 
 
 def _uncontained(names: Sequence[str]) -> list[str]:

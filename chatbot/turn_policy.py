@@ -271,10 +271,12 @@ def _turned_down(facet: str, value: str) -> str:
     if facet == "person":
         return f"without {value}"
     label = facet_value_label(facet, value)
-    label = label.lower() if label.istitle() else label
+    if facet not in ("studio", "franchise", "country", "language"):  # names keep their case
+        label = label[:1].lower() + label[1:] if not label.isupper() else label
+        label = re.sub(r"\b[A-Z][a-z]+(?:'s)?\b", lambda m: m.group().lower(), label)
     if label.startswith("made in ") or label.endswith("-language"):
         return f"not {label}"
-    if re.search(r"\b(?:film|movie)$", label):
+    if re.search(r"\b(?:film|movie)$", label, re.IGNORECASE):
         label += "s"  # 'without family films'
     return f"without {label}"
 
@@ -295,12 +297,21 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
     }
     out = constraint_phrases(set_now)
     moods: list[str] = []  # 'that aren't dark or sad': one phrase
+    without: list[str] = []  # 'without horror or westerns': one phrase too
     for e in new_events:
         if isinstance(e, AttributeAvoided) and (e.facet, e.value) in after.avoided:
             if e.facet == "mood":
                 moods.append(e.value.lower())
             else:
-                out.append(_turned_down(e.facet, e.value))
+                phrase = _turned_down(e.facet, e.value)
+                if phrase.startswith("without "):
+                    without.append(phrase.removeprefix("without "))
+                else:
+                    out.append(phrase)
+    if without:
+        without = list(dict.fromkeys(without))
+        last = without[-1] if len(without) == 1 else f"{', '.join(without[:-1])} or {without[-1]}"
+        out.append(f"without {last}")
     if moods:
         moods = list(dict.fromkeys(moods))
         last = moods[-1] if len(moods) == 1 else f"{', '.join(moods[:-1])} or {moods[-1]}"

@@ -254,9 +254,9 @@ def test_the_turns_change_is_said_in_the_systems_words() -> None:
     assert refinement_phrases(events, after) == [
         "from before 1990",
         "at most 100 minutes long",
-        "without western",
         "not French-language",
-        "unlike the last ones",
+        "without western",
+        "for a change",
     ]  # the rating set before is not this turn's change
     moods = [
         AttributeAvoided("mood", "Dark"),
@@ -265,10 +265,11 @@ def test_the_turns_change_is_said_in_the_systems_words() -> None:
         AttributeAvoided("mood", "Sad"),
     ]
     assert refinement_phrases(moods, fold(moods)) == [
-        "without Hayao Miyazaki",
-        "without family films",
+        "without Hayao Miyazaki or family films",
         "that aren't dark or sad",
     ]
+    kids = [AttributeAvoided("audience", "Children's Film"), AttributeAvoided("genre", "Horror")]
+    assert refinement_phrases(kids, fold(kids)) == ["without children's films or horror"]
     both = [ConstraintSet("year_min", 1980), ConstraintSet("year_max", 1989)]
     assert refinement_phrases(both, fold(both)) == ["from the 1980s"]
     assert refinement_phrases([UserSaid("thanks")], after) == []
