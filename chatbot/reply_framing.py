@@ -35,8 +35,9 @@ _KIND_NOUNS = frozenset(
     + ("adventure", "action", "movie", "movies", "film", "films", "flick", "flicks", "story")
     + ("stories",)
 )
-# the refinement of a request for something different (chatbot.turn_policy)
-UNLIKE_BEFORE = "for a change"
+# the refinement of a request for something different (chatbot.turn_policy): said before the
+# noun ('3 different movies'), and no 'like <title>' beside it
+UNLIKE_BEFORE = "different"
 # 'also thriller, like Rear Window (1954)': what a pick shares with a liked title
 _SHARES = re.compile(r"^also (?P<kind>[^,]+), like (?P<title>.+)$")
 _PERIOD = re.compile(r"^from \d{4}, in the period you asked for$")
@@ -175,6 +176,9 @@ def request_phrase(
             elif _PERIOD.match(reason):
                 post["from the years you asked for"] += 1
     adj = " ".join(_uncontained([a for a, _ in adjectives.most_common()])[:2])
+    if UNLIKE_BEFORE in refinement:
+        adj = f"{UNLIKE_BEFORE} {adj}".strip()
+        refinement = [r for r in refinement if r != UNLIKE_BEFORE]
     said = f" {' '.join(words(adj))} "
     # the turn's change comes after the liked titles, unless the adjectives say it
     # ('French-language' / 'in French'); 'like <pick>' only where a pick's reasons tie it to
@@ -186,7 +190,11 @@ def request_phrase(
         and (not r.startswith("like ") or r.removeprefix("like ") in likes)
     ]
     after = []
-    if likes and UNLIKE_BEFORE not in refinement and not any(r.startswith("like ") for r in fresh):
+    if (
+        likes
+        and not adj.startswith(UNLIKE_BEFORE)
+        and not any(r.startswith("like ") for r in fresh)
+    ):
         after.append("like " + _join([t for t, _ in likes.most_common(2)]))
     after += fresh[:2]
     # a topic the adjectives say already is not said again ('drama movies about drama')

@@ -285,9 +285,9 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
     """What this turn's events changed that the picks' reasons may not say, as phrases after a
     noun, in the system's words (never the user's): the constraints set and still in force
     ('older' -> 'from before 1995', 'shorter' -> 'at most 100 minutes long'), the facet values
-    turned down ('no horror' -> 'without horror') and a request for something different ('unlike
-    the last ones'). The lead-in restates them ("Here are 3 movies like Heat (1995), from
-    before 1995:"); [] for a turn that changed none of these."""
+    turned down ('no horror' -> 'without horror') and a request for something different
+    ('different', said before the noun). The lead-in restates them ("Here are 3 movies like
+    Heat (1995), from before 1995:"); [] for a turn that changed none of these."""
     from chatbot.constraints import constraint_phrases
 
     set_now = {

@@ -642,3 +642,11 @@ def test_a_liked_pick_is_named_in_the_lead_in_only_when_the_picks_follow_it():
     assert request_phrase(popular, "movie", ("like Heat (1995)",)) == ""
     tied = [Recommendation(PARK, 1.0, ("similar to Heat (1995)", "similar to Jaws (1975)"))]
     assert request_phrase(tied, "movie", ("like Heat (1995)",)) == "movies like Heat (1995)"
+
+
+def test_something_different_is_said_before_the_noun_without_the_liked_title():
+    liked = [Recommendation(PARK, 1.0, ("similar to Heat (1995)", "Comedy, which you asked for"))]
+    assert request_phrase(liked, "movie", ("different",)) == "different comedy movies"
+    assert request_phrase([Recommendation(PARK, 1.0, ())], "movie", ("different",)) == (
+        "different movies"
+    )

@@ -256,7 +256,7 @@ def test_the_turns_change_is_said_in_the_systems_words() -> None:
         "at most 100 minutes long",
         "not French-language",
         "without western",
-        "for a change",
+        "different",
     ]  # the rating set before is not this turn's change
     moods = [
         AttributeAvoided("mood", "Dark"),
