@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -418,6 +419,21 @@ def facet_value_label(facet: str, value: str) -> str:
     if facet in ("studio", "franchise"):
         return f"{value} films"
     return value
+
+
+def turned_down_label(facet: str, value: str) -> tuple[str, bool]:
+    """(label, adjective) of a facet value turned down, as a reason or a lead-in says it after
+    'no' / 'without' or, for an adjective, 'not': ('horror', False), ("children's films",
+    False), ('dark', True), ('French-language', True), ('made in France', True). Names keep
+    their case (studios, franchises, languages, countries, people); a kind of film is plural."""
+    label = facet_value_label(facet, value)
+    if facet not in ("studio", "franchise", "country", "language", "person"):
+        label = label[:1].lower() + label[1:] if not label.isupper() else label
+        label = re.sub(r"\b[A-Z][a-z]+(?:'s)?\b", lambda m: m.group().lower(), label)
+    if re.search(r"\b(?:film|movie)$", label, re.IGNORECASE):
+        label += "s"  # 'no family films'
+    adjective = facet == "mood" or label.startswith("made in ") or label.endswith("-language")
+    return label, adjective
 
 
 def _constraint_sentences(constraints: Mapping[str, Any]) -> list[str]:

@@ -18,7 +18,7 @@ from chatbot.config import Settings
 from chatbot.constraints import HIGH_RATING, constraint_reasons, filter_fields, rating_reason
 from chatbot.errors import InputError
 from chatbot.filters import NAMED_FACETS
-from chatbot.interest import InterestState, facet_value_label
+from chatbot.interest import InterestState, facet_value_label, turned_down_label
 from chatbot.locales import LANGUAGE_HOMES
 
 if TYPE_CHECKING:
@@ -72,10 +72,15 @@ class Recommendation:
     reasons: tuple[str, ...] = ()
 
 
+def _mention_votes(item: Item) -> float:
+    """ReDial mentions counted as votes (a mention counts like ten votes)."""
+    mentions = item.extra.get("redial_mentions", 0)
+    return 10.0 * (mentions if isinstance(mentions, int | float) else 0)
+
+
 def popularity(item: Item) -> float:
     """Votes plus ReDial mentions (a mention counts like ten votes)."""
-    mentions = item.extra.get("redial_mentions", 0)
-    return float(item.votes) + 10.0 * (mentions if isinstance(mentions, int | float) else 0)
+    return float(item.votes) + _mention_votes(item)
 
 
 class Ranker:
@@ -742,11 +747,7 @@ class _Explainer:
         if state.avoided and not out:
             facet, value = state.avoided[-1]
             if value not in item.facet(facet):
-                label = facet_value_label(facet, value)
-                label = label.lower() if label.istitle() else label
-                if label.endswith((" film", " movie")):
-                    label += "s"  # 'no family films'
-                adjective = facet == "mood" or label.startswith("made in ") or "-" in label
+                label, adjective = turned_down_label(facet, value)
                 no = "not" if adjective else "no"  # 'not dark', 'not made in France'
                 out.append(f"{no} {label}, which you asked for")
         if not out:
@@ -852,9 +853,7 @@ def _popular_reason(item: Item) -> str:
     """Why a popular item is popular, in the terms of `popularity`: mostly the conversations
     that mention it ('one of the titles people talk about most': a film rated by 5 people on
     omdb.org but named in 300 ReDial chats) or its votes ('one of the most popular titles')."""
-    mentions = item.extra.get("redial_mentions", 0)
-    talked = 10.0 * (mentions if isinstance(mentions, int | float) else 0)
-    if talked > item.votes:
+    if _mention_votes(item) > item.votes:
         return "one of the titles people talk about most"
     return "one of the most popular titles"
 

@@ -11,7 +11,6 @@ manager wires load -> understand -> plan -> write -> append around it; the ReDia
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -32,7 +31,7 @@ from chatbot.events import (
     SimilarRequested,
     UserSaid,
 )
-from chatbot.interest import InterestState, constraint_label, fold
+from chatbot.interest import InterestState, constraint_label, fold, turned_down_label
 from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
 from chatbot.reply_framing import UNLIKE_BEFORE
 
@@ -262,23 +261,10 @@ def plan_turn(
     )
 
 
-def _turned_down(facet: str, value: str) -> str:
-    """A facet value (not a mood: see refinement_phrases) turned down, said after a noun:
-    'without horror', 'without Hayao Miyazaki', 'without children's films', 'not
-    French-language'."""
-    from chatbot.interest import facet_value_label
-
-    if facet == "person":
-        return f"without {value}"
-    label = facet_value_label(facet, value)
-    if facet not in ("studio", "franchise", "country", "language"):  # names keep their case
-        label = label[:1].lower() + label[1:] if not label.isupper() else label
-        label = re.sub(r"\b[A-Z][a-z]+(?:'s)?\b", lambda m: m.group().lower(), label)
-    if label.startswith("made in ") or label.endswith("-language"):
-        return f"not {label}"
-    if re.search(r"\b(?:film|movie)$", label, re.IGNORECASE):
-        label += "s"  # 'without family films'
-    return f"without {label}"
+def _either(values: Sequence[str]) -> str:
+    """'a', 'a or b', 'a, b or c' (each said once)."""
+    values = list(dict.fromkeys(values))
+    return values[-1] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
 
 
 def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> list[str]:
@@ -297,25 +283,22 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
     }
     out = constraint_phrases(set_now)
     moods: list[str] = []  # 'that aren't dark or sad': one phrase
-    without: list[str] = []  # 'without horror or westerns': one phrase too
+    without: list[str] = []  # 'without horror or westerns', 'without Hayao Miyazaki': one too
     for e in new_events:
         if isinstance(e, AttributeAvoided) and (e.facet, e.value) in after.avoided:
+            label, adjective = turned_down_label(e.facet, e.value)
             if e.facet == "mood":
-                moods.append(e.value.lower())
+                moods.append(label)
+            elif e.facet == "person":
+                without.append(e.value)
+            elif adjective:  # 'not French-language', 'not made in France'
+                out.append(f"not {label}")
             else:
-                phrase = _turned_down(e.facet, e.value)
-                if phrase.startswith("without "):
-                    without.append(phrase.removeprefix("without "))
-                else:
-                    out.append(phrase)
+                without.append(label)
     if without:
-        without = list(dict.fromkeys(without))
-        last = without[-1] if len(without) == 1 else f"{', '.join(without[:-1])} or {without[-1]}"
-        out.append(f"without {last}")
+        out.append(f"without {_either(without)}")
     if moods:
-        moods = list(dict.fromkeys(moods))
-        last = moods[-1] if len(moods) == 1 else f"{', '.join(moods[:-1])} or {moods[-1]}"
-        out.append(f"that aren't {last}")
+        out.append(f"that aren't {_either(moods)}")
     if any(isinstance(e, ExplorationRequested) for e in new_events) and after.explore:
         out.append(UNLIKE_BEFORE)
     # a pick on screen liked or asked to be matched ('more like the second one'): said first
