@@ -134,6 +134,7 @@ class Counts:
     leads: int = 0
     stock: int = 0
     specific: int = 0
+    details: int = 0  # concrete words (specific_words) over all item texts
     degenerate: int = 0
     leaks: int = 0
     ungrammatical: int = 0
@@ -284,6 +285,7 @@ def score_reply(
             if flags[kind]:
                 setattr(c, kind, getattr(c, kind) + 1)
                 c.note(kind, f"{label}: {text!r} {flags[kind]}")
+        c.details += len(flags["specific"])
         if flags["specific"]:
             c.specific += 1
         else:
@@ -299,6 +301,9 @@ def rates(c: Counts) -> dict[str, Any]:
         "items": c.items,
         "stock_filler": c.stock / n,
         "specific": c.specific / n,
+        # how much concrete the item text says: distinct words from the item's own description
+        # or facets (beyond title and genres) per item; the floor is the template's clause
+        "details_per_item": c.details / n,
         "degenerate": c.degenerate / n,
         "leaks": c.leaks,
         "ungrammatical": c.ungrammatical,
@@ -454,9 +459,18 @@ def print_split(split: str, res: dict[str, Any], counts: dict[str, Counts]) -> N
     lat = res["latency"]
     print(f"\n== {split}: {res['served']['replies']} replies, {res['served']['items']} item texts")
     print(f"{'metric':<22}{'served':>10}{'template':>10}   target")
-    for key in (*TARGETS, "ungrammatical", "lead_in_bad", "model_text_items", "model_text_leads"):
+    for key in (
+        *TARGETS,
+        "details_per_item",
+        "ungrammatical",
+        "lead_in_bad",
+        "model_text_items",
+        "model_text_leads",
+    ):
         s, t = res["served"][key], res["template"][key]
         fmt = (lambda v: f"{v:.1%}") if isinstance(s, float) else str
+        if key == "details_per_item":
+            fmt = lambda v: f"{v:.2f}"  # noqa: E731 - a count per item, not a share
         target = TARGETS.get(key)
         ok = ""
         if target:

@@ -310,6 +310,7 @@ class ResponseWriter:
             fallback=plan.fallback,
             max_new_tokens=ITEM_MAX_TOKENS,
             max_sentences=self.item_sentences,
+            lead=plan.lead,
         ):
             written.append(piece)
             yield piece
@@ -321,7 +322,9 @@ class ResponseWriter:
     ) -> Iterator[str]:
         """First attempts of all items in one batch; item i is streamed as soon as items before
         it are out, failed ones get their retry (one at a time) after the batch."""
-        checks = [_SegmentCheck(self.checker, p.allowed, self.item_sentences) for p in plans]
+        checks = [
+            _SegmentCheck(self.checker, p.allowed, self.item_sentences, lead=p.lead) for p in plans
+        ]
         flush = _InOrder(plans, checks, turn)
         turn.attempts += len(plans)
         yield from self._run_batch(stream_batch, plans, checks, flush, turn)
@@ -408,7 +411,10 @@ class ResponseWriter:
             self._messages("explain_retry", {**values, "description": description}),
         ][: 2 if self.item_retry else 1]
         if clause:
-            fallback = template_tail(rec.reasons, clause) or "It matches what you asked for."
+            # nothing more to say when the clause already shows every wish ("A 2013 American
+            # documentary, 83 minutes." for a documentary), not "It matches what you asked for."
+            tail = template_tail(rec.reasons, clause)
+            fallback = " " + tail if tail else ""
         else:
             fallback = self._template_item(rec, allowed)
         return _Plan(
@@ -436,12 +442,14 @@ class ResponseWriter:
         fallback: str,
         max_new_tokens: int,
         max_sentences: int,
+        lead: str = "",
     ) -> Iterator[str]:
-        """Yield one segment: LLM sentences that pass the check, else one retry, else `fallback`."""
+        """Yield one segment: LLM sentences that pass the check, else one retry, else `fallback`
+        (`lead` goes before the first sentence: " " after an item's clause)."""
         if self.model is not None and turn.backend_error is None:
             for messages in attempts:
                 turn.attempts += 1
-                check = _SegmentCheck(self.checker, allowed, max_sentences)
+                check = _SegmentCheck(self.checker, allowed, max_sentences, lead=lead)
                 stream: Iterator[str] = iter(())
                 try:
                     stream = self.model.stream(messages, **self._opts(max_new_tokens))
@@ -534,15 +542,18 @@ class _InOrder:
 class _SegmentCheck:
     """Validates one segment's streamed text sentence by sentence.
 
-    feed() returns the sentences accepted by that delta (ready to show: the first bare, later
-    ones with a leading space). The segment is done after `max_sentences` sentences, or at the
+    feed() returns the sentences accepted by that delta (ready to show: the first after `lead`,
+    later ones with a leading space). The segment is done after `max_sentences` sentences, or at the
     first sentence with a grounding problem (then it ends with what was accepted before it, and
     an attempt with nothing accepted has failed). A tail without final punctuation is an
     unfinished sentence: dropped, and a failure when nothing was accepted.
     """
 
-    def __init__(self, checker: GroundingChecker, allowed: Allowed, max_sentences: int) -> None:
+    def __init__(
+        self, checker: GroundingChecker, allowed: Allowed, max_sentences: int, *, lead: str = ""
+    ) -> None:
         self.checker = checker
+        self.lead = lead  # before the first sentence (" " after an item's clause)
         self.allowed = allowed
         self.max_sentences = max_sentences
         self.sentences: list[str] = []
@@ -598,7 +609,7 @@ class _SegmentCheck:
             self.problems.extend(problems)
             self.done = True
             return []
-        shown = sentence if not self.sentences else " " + sentence
+        shown = (" " if self.sentences else self.lead) + sentence
         self.sentences.append(shown)
         self.done = len(self.sentences) >= self.max_sentences
         return [shown]
@@ -616,6 +627,11 @@ class _Plan:
     clause: str = ""  # the system's opening from the item's description; the model adds a tail
     reasons: tuple[str, ...] = ()  # why it was picked (sanitised), said after the model's text
 
+    @property
+    def lead(self) -> str:
+        """What goes before the item's first sentence: a space after its clause."""
+        return " " if self.clause else ""
+
     def why(self, written: Sequence[str]) -> str:
         """What follows the model's accepted sentences: " Why it's here: ..." from the reasons
         the clause and those sentences do not already state ("" when none is left)."""
@@ -627,7 +643,7 @@ class _Plan:
         yield "\n\n"
         yield f"**{self.label}** — "
         if self.clause:
-            yield self.clause + " "
+            yield self.clause
 
 
 def _noun(catalog: Catalog) -> str:

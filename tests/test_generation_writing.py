@@ -650,3 +650,32 @@ def test_something_different_is_said_before_the_noun_without_the_liked_title():
     assert request_phrase([Recommendation(PARK, 1.0, ())], "movie", ("different",)) == (
         "different movies"
     )
+
+
+def test_an_item_whose_clause_shows_every_wish_gets_no_filler_sentence(catalog):
+    """'A 2013 American documentary, 83 minutes.' for a documentary asked for says it all: no
+    'It matches what you asked for.' after it, and no trailing space; a wish the clause does
+    not show is still said."""
+    settings = Settings.from_env({}, llm="template")
+    doc = Item(
+        id="d",
+        title="Orcas",
+        description="A 2013 American documentary, 83 minutes.",
+        year=2013,
+        genres=("Documentary",),
+    )
+    asked = ("Documentary, which you asked for",)
+    parts = list(
+        ResponseWriter(None, Catalog([doc, PARK]), settings).stream(
+            ReplyRequest("recommend", "a documentary", (Recommendation(doc, 1.0, asked),))
+        )
+    )
+    written = parts[-1]
+    assert written.text.endswith("**Orcas (2013)** — A 2013 American documentary, 83 minutes.")
+    assert "matches what you asked" not in written.text
+    assert "".join(p for p in parts[:-1] if isinstance(p, str)) == written.text
+    more = ("Documentary, which you asked for", "from 2013, as you asked")
+    written = ResponseWriter(None, Catalog([doc, PARK]), settings).write(
+        ReplyRequest("recommend", "a documentary", (Recommendation(doc, 1.0, more),))
+    )
+    assert written.text.endswith("83 minutes. Why it's here: from 2013, as you asked.")
