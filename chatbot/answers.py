@@ -244,14 +244,17 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         asked = re.search(
             r"\b(?:have|has|star|stars|starring|feature|features|featuring|with)\s+"
             r"([a-z][\w'-]+ [a-z][\w'-]+)\s*\??\s*$|^(?:is|was)\s+([a-z][\w'-]+ [a-z][\w'-]+)\s+"
-            r"in\b",
+            r"in\b|"
+            # 'is Goodfellas by Scorsese?', 'was it directed by steven spielberg?'
+            r"^(?:is|was)\s.*?\bby\s+([a-z][\w'-]+(?: [a-z][\w'-]+)?)\s*\??\s*$",
             text.lower().strip(),
         )
-        name = (asked.group(1) or asked.group(2)) if asked else ""
+        name = next((g for g in asked.groups() if g), "") if asked else ""
         if name.split(" ")[0] in ("in", "on", "of", "the", "a", "an", "it", "that", "this"):
             name = ""  # 'who stars in inception': the film, not a person asked about
         if name and name not in ("it", "the film"):
-            named = next((p for p in people if p.lower() == name), None)
+            # a surname alone names the person too ('by scorsese')
+            named = next((p for p in people if name in (p.lower(), p.lower().split()[-1])), None)
             if named is not None:
                 return f"Yes: the synopsis of {label} names {named}."
             return (
@@ -321,6 +324,13 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
                 f"The catalogue has no synopsis of {label}; it describes it as: {item.description}"
             )
         return f"{label}: {_sentences(item.description, 3)}"
+    if topic == "other":
+        # 'how old do you have to be to watch it?', 'is it based on a book?' when nothing
+        # above reads it: what the catalogue holds, and that it holds nothing more
+        return (
+            f"I can't answer that from the catalogue: it holds only the facts of {label}. "
+            f"{_facts(item)}"
+        )
     if topic == "reason":
         why = reasons.get(item.id)
         if why:

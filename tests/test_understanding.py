@@ -7136,3 +7136,134 @@ def test_a_holiday_before_a_film_noun_is_its_topic(
 ) -> None:
     """spaCy tags 'Christmas' as a date: 'Christmas movies' stored nothing and got popular picks."""
     assert InterestExpressed(topic) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "topic"),
+    [
+        ("does Jaws have a lot of swearing?", "Jaws", "suitability"),
+        ("is there much blood in Gladiator?", "Gladiator", "suitability"),
+        ("how many votes has Inception got?", "Inception", "rating"),
+        ("was Jaws directed by Spielberg?", "Jaws", "people"),
+        ("what age is Frozen suitable from?", "Frozen", "suitability"),
+        ("how about Gladiator's length?", "Gladiator", "runtime"),
+        ("is Gladiator based on a book?", "Gladiator", "genre"),
+        ("does Jaws have a good score by John Williams?", "Jaws", "rating"),
+        ("how does Titanic compare to Avatar?", "Titanic", "other"),
+    ],
+)
+def test_questions_about_a_named_film_are_answered_not_liked(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, topic: str
+) -> None:
+    """A question in a form no topic pattern knew ('how many votes', 'by <person>', 'is there
+    X in <film>', a possessive) was stored as a like of the film and answered with films like
+    it (a reviewer's find); a question nothing reads still is no like ('other')."""
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None, found
+    assert found.question.topic == topic, found.question
+    assert movie(movies_catalog, title).id in found.question.item_ids
+    assert not any(isinstance(e, ItemLiked) for e in found.events), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "attribute"),
+    [
+        ("Gladiator's soundtrack is amazing", "Gladiator", "soundtrack"),
+        ("I adored Frozen's music", "Frozen", "music"),
+    ],
+)
+def test_a_film_named_with_a_possessive_is_the_film(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, attribute: str
+) -> None:
+    """ "Coco's rating", "Titanic's ending": the title is read through its possessive, and what
+    it has ('ending', 'music') is no topic."""
+    found = events(nlu, text)
+    film = movie(movies_catalog, title)
+    assert any(isinstance(e, ItemLiked) and e.item_id == film.id for e in found), found
+    assert not any(isinstance(e, InterestExpressed) and attribute in e.text for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I loved Ocean's 12", "Ocean's Twelve"),
+        ("the magnificent 7 is my favourite western", "The Magnificent Seven"),
+        ("apollo thirteen was gripping", "Apollo 13"),
+    ],
+)
+def test_a_number_in_a_title_may_be_written_either_way(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    found = events(nlu, text)
+    ids = {e.item_id for e in found if isinstance(e, ItemLiked)}
+    assert {it.id for it in movies_catalog if it.title == title} & ids, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nothing older than me please, I was born in 1988", {"year_min": 1988}),
+        ("no movies from before i was born (2001)", {"year_min": 2001}),
+        ("a drama between 2 and 2.5 hours", {"runtime_min": 120, "runtime_max": 150}),
+        ("something two to three hours long", {"runtime_min": 120, "runtime_max": 180}),
+        ("a thriller between 95 and 110 minutes", {"runtime_min": 95, "runtime_max": 110}),
+    ],
+)
+def test_lifetime_and_length_ranges(nlu: Understander, text: str, expected: dict) -> None:
+    found = events(nlu, text)
+    said = {e.name: e.value for e in found if isinstance(e, ConstraintSet)}
+    assert {k: said.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["only films with over 500 votes", "at least a few thousand votes please"],
+)
+def test_votes_are_no_topic(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, InterestExpressed) and "vote" in e.text for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("skip that one, the others are good", ("neg", "pos", "pos")),
+        ("already watched the first one, the other two sound great", ("seen", "pos", "pos")),
+    ],
+)
+def test_the_others_after_a_pick_are_the_remaining_picks(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    verdicts: tuple[str, ...],
+) -> None:
+    """'not that one, the others look ok' liked The Others (2001)."""
+    kind = {"neg": ItemRejected, "pos": ItemLiked, "seen": ItemSeen}
+    found = events(nlu, text, after_picks)
+    for item, verdict in zip(shown, verdicts, strict=True):
+        assert kind[verdict](item.id, item.label) in found, found
+    assert all(getattr(e, "item_id", shown[0].id) in {i.id for i in shown} for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "which", "wish"),
+    [
+        ("why is the second one on the list? I said no thrillers", 1, "Thriller"),
+        ("why did you include the last one, i asked for no science fiction", 2, "Science Fiction"),
+    ],
+)
+def test_a_pick_complained_about_with_the_wish_it_breaks_is_turned_down(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    which: int,
+    wish: str,
+) -> None:
+    """'why is the third one there? i said no romance' liked the pick complained about."""
+    found = nlu.understand(text, after_picks)
+    assert ItemRejected(shown[which].id, shown[which].label) in found.events, found
+    assert not any(isinstance(e, ItemLiked) for e in found.events), found
+    assert any(getattr(e, "value", "") == wish for e in found.events), found
+    alone = nlu.understand(text.split("?")[0].split(",")[0] + "?", after_picks)
+    assert alone.question is not None and alone.question.topic == "reason", alone

@@ -498,6 +498,17 @@ class ConstraintRules(ParseBase):
         born = self._birth_year()
         if born is None:
             return True
+        # 'no films older than me', 'nothing from before i was born': the other side of it
+        negated = re.search(
+            r"\b(?:no|nothing|none|not|never|don't want|dont want)\b[\w\s']{0,25}$",
+            self.low[: m.start()],
+        )
+        if negated and (m.group("before") or m.group("after")):
+            if m.group("before"):
+                self._set("year_min", born)
+            else:
+                self._set("year_max", born - 1)
+            return True
         if m.group("before"):
             self._set("year_max", born - 1)
             return True
@@ -852,7 +863,19 @@ class ConstraintRules(ParseBase):
         return True
 
     def _runtime_between(self, m: re.Match[str]) -> bool:
-        self._set("runtime_max", int(m.group("hi") or m.group("hi2")))
+        """'between 90 and 120 minutes', '2 to 3 hours': both bounds, in minutes."""
+        if m.group("hi_h"):
+            lo, hi = (
+                60 * (float(w) if w[0].isdigit() else SMALL_NUMBERS[w])
+                for w in (m.group("lo_h"), m.group("hi_h"))
+            )
+        else:
+            lo = float(m.group("lo") or m.group("lo2"))
+            hi = float(m.group("hi") or m.group("hi2"))
+        if lo >= hi:
+            return False  # '3 to 2 hours': no range
+        self._set("runtime_min", int(lo))
+        self._set("runtime_max", int(hi))
         return True
 
     def _shorter(self, m: re.Match[str]) -> bool:
@@ -1804,8 +1827,11 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_between",
         "runtime",
-        r"\bbetween \d{2,3} and (?P<hi>\d{2,3}) ?(?:minutes|mins?|m)\b|"
-        r"\b\d{2,3} ?(?:-|–|to) ?(?P<hi2>\d{2,3}) ?(?:minutes|mins?|m)\b",
+        r"\bbetween (?P<lo>\d{2,3}) and (?P<hi>\d{2,3}) ?(?:minutes|mins?|m)\b|"
+        r"\b(?P<lo2>\d{2,3}) ?(?:-|–|to) ?(?P<hi2>\d{2,3}) ?(?:minutes|mins?|m)\b|"
+        # 'between 2 and 3 hours long', '1.5 to 2 hours', 'one to two hours'
+        r"\b(?:between )?(?P<lo_h>[1-4](?:\.5)?|one|two|three|four) ?(?:-|–|to|and) ?"
+        r"(?P<hi_h>[1-5](?:\.5)?|two|three|four|five) ?(?:hours?|hrs?|h)\b",
         _R._runtime_between,
         when=_has_runtime,
     ),

@@ -1091,6 +1091,11 @@ class Vocabulary:
                     # 'pans labyrinth', 'schindlers list': the possessive typed without its
                     # apostrophe (normalize_title reads "pan's" as 'pan s')
                     self.short_titles.setdefault(bare, []).append(item)
+                other = _numbers_other_way(name)
+                if other != name and other not in self.titles:
+                    # "ocean's 11" for Ocean's Eleven, 'apollo thirteen' for Apollo 13: a
+                    # number after a title's first word, written the other way
+                    self.short_titles.setdefault(other, []).append(item)
             head = item.title.split(":")[0]
             hkey = normalize_title(head)
             # 'Anchorman' for 'Anchorman: The Legend of Ron Burgundy'; not 'Alien' for 'Alien:
@@ -1529,6 +1534,32 @@ def _synopsis_names(item: Item) -> list[str]:
 _SURNAME_PARTICLES = frozenset(
     ("de", "del", "della", "di", "da", "van", "von", "der", "den", "le", "la", "du", "st", "mac")
 )
+
+
+# number words and their digits, for titles that write a number one way ("Ocean's Eleven",
+# 'Apollo 13'); 'one' is left out ('rogue one' is typed so, and 'the first one' is no number)
+_NUMBER_WORDS = dict(
+    zip(
+        re.findall(
+            r"\w+",
+            "two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+            "eighty ninety hundred",
+        ),
+        [*map(str, range(2, 21)), *map(str, range(30, 100, 10)), "100"],
+        strict=True,
+    )
+)
+_NUMBER_DIGITS = {v: k for k, v in _NUMBER_WORDS.items()}
+
+
+def _numbers_other_way(key: str) -> str:
+    """A normalised title with every number after its first word written the other way
+    ('ocean s eleven' -> 'ocean s 11', 'apollo 13' -> 'apollo thirteen'); the first word stays
+    ('seven samurai', '12 angry men': a number opening a title is typed as the title has it)."""
+    words = key.split()
+    swapped = [_NUMBER_WORDS.get(w) or _NUMBER_DIGITS.get(w) or w for w in words[1:]]
+    return " ".join([*words[:1], *swapped])
 
 
 def _without_apostrophe_s(key: str) -> str:

@@ -588,6 +588,7 @@ FILLER_WORDS = _words(
     same similar else few bit double feature mind tonight evening afternoon morning weekend
     later tell help bunch couple handful rating ratings rated runtime length reviews review
     imdb score scores stars release releases released watchable rewatch rewatchable
+    votes vote voters voted
     lets tiny teeny wee smidge smidgen dash hint sprinkle"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
@@ -733,7 +734,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         # 'do you have Heat?', 'is Heat in your catalogue?': whether the catalogue holds it
         "held",
         r"\b(?:do you (?:guys )?have|have you got|you got|do you stock|do you carry)\s+"
-        rf"(?!{_ASKS_FOR_FILMS})|"
+        # ('how old do you have to be to watch it': an age asked about)
+        rf"(?!{_ASKS_FOR_FILMS}|to\b)|"
         r"\bin (?:your|the) (?:catalogue|catalog|list|library|collection|database)\b|"
         # 'have you seen kes?', 'ever seen paris, texas?': whether the bot knows it
         r"^(?:(?:have|did) (?:you|u|ya) |(?:you |u )?)ever (?:seen|watched|heard of)\b|"
@@ -809,6 +811,8 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
     (
         "rating",
         r"\brated (?:r|pg|pg-?13|g|nc-?17)\b|\bage rating\b|\bmpaa\b|"
+        # 'how many votes does Get Out have?': the rating's vote count
+        r"\bvotes?\b|\bhow many (?:people|users|voters) (?:rated|voted|liked)\b|"
         r"\brat(ed|ing)\b|\bscore\b|\bhow good\b|\bworth (it|watching|seeing)\b|"
         r"\b(?:is|was) (?:it|that|this|that one|this one) (?:any )?(?:good|great|decent)\s*\?|"
         # 'is the first one good', 'is the last one actually any good?'
@@ -827,7 +831,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bwho\b|\bdirect(ed|or)\b|\bstarring\b|\bcast\b|\bactors?\b|\bactress\b|"
         # 'did Kubrick direct Spartacus?', 'does Tom Hanks star in Big?': a person's part in it
         r"^(?:did|does|do)\s+(?!(?:you|u|ya|we|i|it|they|this|that|these|those|any)\b)\S.*?\s+"
-        r"(?:direct|make|write|star in|act in|appear in|play in|produce|shoot|score|compose)\b",
+        r"(?:direct|make|write|star in|act in|appear in|play in|produce|shoot|score|compose)\b|"
+        # 'is Goodfellas by Scorsese?', 'was it directed by Spielberg?': who made it
+        r"^(?:is|was)\s+(?!there\b)\S.*?\s(?:(?:directed|made|written|done) )?by\s+[a-z]",
     ),
     (
         "suitability",
@@ -841,6 +847,9 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"\bswear ?words\b|\bstrong language\b|\bfoul language\b|"
         r"\bkid[\s-]?friendly\b|\bfamily[\s-]friendly\b|\bsuitable\b|\bappropriate\b|"
         r"\b(ok|okay|fine|alright|safe) for\b|\byear[\s-]olds?\b|"
+        # 'how old do you have to be to watch Deadpool?', 'what age is it for?'
+        r"\bhow old (?:do|does|should|must|would) (?:you|one|i|we|kids?|my \w+)\b|"
+        r"\bwhat age\b|\bage (?:limit|restriction|range)\b|"
         # 'is inception good for a first date', 'would heat work for date night?'
         r"\b(?:good|great|right|work|a good (?:pick|choice|one)) for (?:a |an |the |my |our )?"
         r"(?:first date|date night|date|family night|(?:family )?movie night|sleepover|party|"

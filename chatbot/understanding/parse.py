@@ -94,6 +94,7 @@ from chatbot.understanding.lexicon import (
     SMALL_TALK,
     THANKS_WORDS,
     WATCHERS,
+    _words,
 )
 from chatbot.understanding.nlp import Word
 from chatbot.understanding.proposals import validate_proposed_events
@@ -249,6 +250,29 @@ _REMARK_ON_IT = re.compile(
     r"feels?)\b"
 )
 _COMPARED_TOPICS = frozenset(("rating", "runtime", "year", "suitability"))
+# words that open a question about a fact of a film named ('how many ...', 'is it ...'); not
+# 'can' / 'could' / 'would' (requests: 'could you find me something like Heat?')
+_WH_WORDS = _words("what when which who whose why how what's who's how's whats whos hows")
+# (an auxiliary opens one only with its '?': 'didnt like X or Y, too dark' is a verdict)
+_FACT_QUESTION_STARTS = _WH_WORDS | _words("is are was were does did has")
+# facts asked for with a film's possessive ("what about Coco's rating?")
+_ASKED_FACTS = (
+    "rating",
+    "score",
+    "runtime",
+    "length",
+    "year",
+    "release",
+    "director",
+    "cast",
+    "plot",
+    "story",
+    "ending",
+    "genre",
+    "language",
+    "reviews?",
+    "votes",
+)
 
 # occasions whose usual kind of film is an alias ('date night' -> romantic comedy): a kind the
 # message names instead wins
@@ -438,6 +462,7 @@ class Understander:
         # 'drop the first one', 'ditch the second', 'lose the third': a pick thrown out ('drop
         # the comedy part' takes a wish back, read later)
         text = _THROW_OUT_PICK.sub("skip", text)
+        text = _WHY_COMPLAINT.sub(r"not \g<ref>, \g<rest>", text)
         # 'live action, not cartoons', 'a live-action comedy': not animated, never the Action
         # genre (a version asked for, 'the live action one', was read just above)
         text = _LIVE_ACTION.sub("no animation,", text)
@@ -867,6 +892,8 @@ class Understander:
             counted = after is not None and after.group(1).lower() in _COUNTED
             for k in range(len(words), 0, -1):
                 head = normalize_title(" ".join(words[-k:]))
+                if normalize_title(f"{head} {m['n']}") in titles:
+                    return m.group(0)  # "Ocean's Eleven": the title as the catalogue has it
                 key = normalize_title(f"{head} {said}")
                 if said > 1 and (
                     key in titles
@@ -1651,6 +1678,15 @@ class _Parse(ConstraintRules, TitleRules):
             for name in sorted({item.label, item.title}, key=len, reverse=True):
                 if re.search(r"[.!?]", name):  # only names a sentence split would cut
                     low = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", "the film", low)
+        # "what about Coco's rating?", "and Heat's runtime?": a fact of the film named asked
+        # for, not films like it
+        low = re.sub(
+            r"^(?:and |so |ok |okay )?(?:what|how) about (?=[^?,]*\w['’]s [\w ]*?\b(?:"
+            + "|".join(_ASKED_FACTS)
+            + r")\b)",
+            "what is ",
+            low,
+        )
         # 'and the second?', 'what about the first one?': a pick asked about by its place alone
         # is asked about (what it is), not liked
         if mentioned and re.match(
@@ -1752,9 +1788,18 @@ class _Parse(ConstraintRules, TitleRules):
             r"should (?:i|we))\b",
             low,
         )
-        if not (
-            low.endswith("?") or opener in QUESTION_STARTS or later
-        ) or REQUEST_QUESTIONS.search(low):
+        # 'is there swearing in Pulp Fiction?', 'is there much gore in it?': what is in a
+        # film, not a request for films
+        inside = bool(
+            re.match(
+                r"(?:is|are|was|were) there\b[^?]*\bin (?:it|that|this|that one|this one|"
+                r"the (?:\w+ )?(?:one|film|movie|pick))\s*\??$",
+                self._named_as_film(low, mentioned),
+            )
+        )
+        if not (low.endswith("?") or opener in QUESTION_STARTS or later) or (
+            REQUEST_QUESTIONS.search(low) and not inside
+        ):
             return None
         at = words.index(opener) if opener in words else -1
         if (
@@ -1776,6 +1821,15 @@ class _Parse(ConstraintRules, TitleRules):
         topic = next((name for name, pattern in QUESTION_TOPICS if re.search(pattern, low)), None)
         if self._asks_who_is_in_it(low):
             topic = "people"  # 'does the 2nd one have Sandra Bullock?': not a wish for her films
+        if (
+            topic is None
+            and mentioned
+            and (opener in _WH_WORDS or (opener in _FACT_QUESTION_STARTS and low.endswith("?")))
+        ):
+            # 'how old do you have to be to watch Deadpool', 'is Heat based on a true story?'
+            # beside nothing above: a question about the film named all the same, answered
+            # with what the catalogue holds (never a like of it)
+            topic = "other"
         if topic is None or (topic == "held" and not mentioned):
             return None  # 'have you got "Qwertyuiop"?': an unknown title, asked about as such
         items = mentioned
@@ -1818,6 +1872,15 @@ class _Parse(ConstraintRules, TitleRules):
             )
         )
         return Question(topic, tuple(items), unknown[0] if unknown and not items else "", also=also)
+
+    def _named_as_film(self, low: str, mentioned: tuple[str, ...]) -> str:
+        """`low` with the names of the `mentioned` items said as 'the film' ('is there gore
+        in the film?')."""
+        for item_id in mentioned:
+            item = self.vocab.catalog.get(item_id)
+            for name in sorted({item.label, item.title}, key=len, reverse=True):
+                low = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", "the film", low)
+        return low
 
     def _asks_who_is_in_it(self, low: str) -> bool:
         """A yes/no question whether a person is in a film: 'does the 2nd one have Sandra
@@ -4458,6 +4521,20 @@ _THROW_OUT_PICK = re.compile(
     r"throw out|throw away|toss out|chuck out|delete)\b"
     r"(?=\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|top|"
     r"middle|bottom|other|that one|this one|those|these|them|both|all three|all of them)\b)",
+    re.IGNORECASE,
+)
+# 'why is the third one there? i said no romance', 'why did you pick that one, I asked for
+# something short': a pick complained about with the wish it breaks (the pick is turned down,
+# the wish said again); 'why the third one?' alone asks for the reason
+_WHY_COMPLAINT = re.compile(
+    r"^\s*(?:but |so |um+ |hm+ )?why (?:(?:is|was|are) |did you (?:pick|show|include|suggest|"
+    r"recommend|put|add|choose|give me) |would you (?:pick|show|suggest|recommend) |)"
+    r"(?P<ref>(?:the )?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|top)"
+    r"(?: one| pick| film| movie)?|that one|this one|it)\b"
+    r"(?:\s+(?:there|here|in there|on (?:the|my|this) list|in (?:the|my|this) list|included|"
+    r"on there|showing|in my picks|among them))?\s*[?,.!;:-]+\s*"
+    r"(?P<rest>(?:(?:but|when|if|because|cause|cuz) )?(?:i|we) (?:said|asked for|asked|told you|"
+    r"wanted|specified|mentioned|clearly said|already said|just said)\b.*)$",
     re.IGNORECASE,
 )
 _LIVE_ACTION = re.compile(

@@ -52,6 +52,7 @@ from chatbot.understanding.lexicon import (
     TIMES_AFTER_LAST,
     TITLE_CUTOFF,
     WATCHERS,
+    _words,
 )
 
 log = logging.getLogger(__name__)
@@ -132,14 +133,28 @@ class TitleRules(ParseBase):
             return  # see _references_without_picks, read after the series' ordinals
         toks = self.toks
         n = len(shown)
+        referred: set[int] = set()  # the picks referred to so far
         i = 0
         while i < len(toks):
             w = toks[i].text
             nxt = toks[i + 1].text if i + 1 < len(toks) else ""
             nxt2 = toks[i + 2].text if i + 2 < len(toks) else ""
+            prev = toks[i - 1].text if i > 0 else ""
             picks: list[int] | None = None
             width = 1
             if (
+                referred
+                and prev == "the"
+                and (
+                    w in ("others", "rest")
+                    or (w == "other" and (nxt in NUMBER_WORDS or nxt in (*PICK_NOUNS, "ones")))
+                )
+            ):
+                # 'not that one, the others look ok', 'the first is seen, the other two are
+                # fine': the picks not named before, no The Others (2001)
+                picks = [p for p in range(n) if p not in referred]
+                width = 1 + (w == "other" and (nxt in NUMBER_WORDS or nxt in (*PICK_NOUNS, "ones")))
+            elif (
                 w == "#"
                 and nxt.isdecimal()
                 or (
@@ -203,6 +218,7 @@ class TitleRules(ParseBase):
                 valid = [p for p in picks if 0 <= p < n]
                 if len(valid) < len(picks):
                     self.notes.append(f"There were only {n} picks to refer to.")
+                referred.update(valid)
                 # 'neither' / 'none of them' are verdicts themselves: 'loved neither' rejects both
                 verdict = "neg" if w in ("neither", "none") else None
                 for p in valid:
@@ -455,6 +471,10 @@ class TitleRules(ParseBase):
                     if not any(it.title.lower().startswith(words[0] + " ") for it in same):
                         continue
                 items = self.vocab.titles.get(key) or self.vocab.prefix_titles.get(key)
+                owned = self._possessive_title(i, n, key)
+                if not items and owned:
+                    # "what's Coco's rating?", "Titanic's ending": the film whose thing it is
+                    items, key = self.vocab.titles[owned], owned
                 if not items and key in self.vocab.short_titles:
                     # 'Star Wars' alone is the first of them (Episode IV, 1977); 'oceans eleven'
                     # names films of one title (1960, 2001): the best known, as any shared title
@@ -472,7 +492,7 @@ class TitleRules(ParseBase):
                     i += n
                     found = True
                     break
-                if not items or not self._title_plausible(i, n, key):
+                if not items or not (owned or self._title_plausible(i, n, key)):
                     continue
                 if self._cuts_facet_term(i, n):
                     continue  # 'loved the star wars movies' is no The Star: the franchise
@@ -531,7 +551,9 @@ class TitleRules(ParseBase):
                 best = self.vocab.best_item(items, year, self._prefer)
                 self._add_item(i, best)
                 self._use(i, n + extra)
-                if not extra:
+                if owned:
+                    self._use(i + n, 1)  # "Titanic's ending": no topic 'ending'
+                if not extra and not owned:
                     # 'lock stock and two smoking barells': the rest of the title, misspelt
                     extra = self._rest_of_title_typed(i + n, len(key.split()), best)
                     if not normalize_title(best.title).startswith(key):
@@ -545,6 +567,17 @@ class TitleRules(ParseBase):
                 break
             if not found:
                 i += 1
+
+    def _possessive_title(self, i: int, n: int, key: str) -> str:
+        """The title key of a span typed with a possessive before a thing every film has
+        ("Coco's rating", "titanic's ending", "Heat's director"): the possessor's key when it
+        is a catalogue title, else ''."""
+        last = self.toks[i + n - 1].text
+        after = self.toks[i + n].text if i + n < len(self.toks) else ""
+        if not re.search(r"\w['’]s$", last) or after not in _POSSESSED:
+            return ""
+        owner = key[:-2] if key.endswith(" s") else ""
+        return owner if owner in self.vocab.titles else ""
 
     def _fragment_before_verdict(self, i: int, n: int) -> bool:
         """The span is a sentence of its own ('collateral?', 'inception.') and the next one
@@ -1630,6 +1663,15 @@ class TitleRules(ParseBase):
             return True  # 'who directed jaws', "who's in heat?", 'who stars in up'
         if question and prev == "on" and i >= 2 and self.toks[i - 2].text in _FACT_NOUNS:
             return True  # "what's the runtime on inside out", 'any info on the sting?'
+        end = self.toks[i + n].text if i + n < len(self.toks) else "?"
+        if (
+            prev == "in"
+            and end in ("?", ".", "!")
+            and len(self.toks) > 2
+            and self.toks[0].text in ("is", "are", "was", "were")
+            and self.toks[1].text == "there"
+        ):
+            return True  # 'is there a lot of gore in Alien?': what is in the film named
         return question and prev in (
             "is",
             "was",
@@ -3244,6 +3286,13 @@ _AUX_NEGATIONS = frozenset(
     + ("couldnt", "doesn't", "doesnt", "wouldn't", "wouldnt", "shouldn't", "never")
 )
 # two words that say the next is a film's name ('the movie coco', 'that film her')
+# what every film has, after a title's possessive ("Coco's rating", "Titanic's ending")
+_POSSESSED = _words(
+    "rating ratings score runtime length ending end plot story storyline premise cast "
+    "director directors soundtrack music score trailer year release sequel sequels prequel "
+    "remake villain hero characters script cinematography twist themes message budget "
+    "reviews review synopsis genre setting actors actor lead star stars"
+)
 _NAMED_AS_FILM = [
     *([a, b] for a in ("the", "that", "this") for b in ("movie", "film", "flick")),
     *([a, b] for a in ("movie", "film") for b in ("called", "named")),
