@@ -269,6 +269,7 @@ def score_reply(
             "wrong_facts": wc.kind_claims(text, item)
             + wc.wrong_numbers(text, item)
             + wc.sequel_number(text, item)
+            + wc.own_source(text, item)
             + _check_facts(text, item, " " + " ".join(wc.words(source)) + " "),
             # a title the system recognised and names in a reason is not the user's words
             "copied": [x for x in [wc.copied_run(text, request.user_text, source)] if x],

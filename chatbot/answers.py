@@ -100,7 +100,7 @@ def answer(
             )
         if question.unknown:
             return (
-                f"I don't know the title {question.unknown!r}, so I can't answer that. "
+                f"I don't know {_unknown_said(question.unknown)}, so I can't answer that. "
                 "Is it spelled differently?"
             )
         return "Which one do you mean? Name the title or say 'the first one', 'the second one'."
@@ -154,6 +154,13 @@ _SUPERLATIVES = (
         "the better rated of them on omdb.org",
     ),
 )
+
+
+def _unknown_said(title: str) -> str:
+    """'the title 'X'' when what was typed reads as a title, else 'that title'."""
+    from chatbot.understanding.parse import _reads_as_title
+
+    return f"the title {title!r}" if _reads_as_title(title) else "that title"
 
 
 def _superlative(text: str, items: Sequence[Item]) -> str | None:

@@ -297,6 +297,7 @@ class GroundingChecker:
             problems += [
                 V(W.NUMBER, p, f"adds a number: {p!r}") for p in wc.sequel_number(text, item)
             ]
+            problems += [V(W.KIND_CLAIM, p, f"claims {p!r}") for p in wc.own_source(text, item)]
         else:
             avail = wc.KIND_CLAIMS["availability"][0].search(wc.fold(text))
             if avail:

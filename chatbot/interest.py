@@ -421,6 +421,21 @@ def facet_value_label(facet: str, value: str) -> str:
     return value
 
 
+# kinds said as countable nouns, plural when turned down ('no horror', but 'no musicals')
+_COUNT_KINDS = {
+    "musical": "musicals",
+    "western": "westerns",
+    "documentary": "documentaries",
+    "thriller": "thrillers",
+    "biopic": "biopics",
+    "remake": "remakes",
+    "sequel": "sequels",
+    "melodrama": "melodramas",
+    "cartoon": "cartoons",
+    "short film": "short films",
+}
+
+
 def turned_down_label(facet: str, value: str) -> tuple[str, bool]:
     """(label, adjective) of a facet value turned down, as a reason or a lead-in says it after
     'no' / 'without' or, for an adjective, 'not': ('horror', False), ("children's films",
@@ -432,6 +447,8 @@ def turned_down_label(facet: str, value: str) -> tuple[str, bool]:
         label = re.sub(r"\b[A-Z][a-z]+(?:'s)?\b", lambda m: m.group().lower(), label)
     if re.search(r"\b(?:film|movie)$", label, re.IGNORECASE):
         label += "s"  # 'no family films'
+    elif label in _COUNT_KINDS:
+        label = _COUNT_KINDS[label]  # 'without musicals', not 'without musical'
     adjective = facet == "mood" or label.startswith("made in ") or label.endswith("-language")
     return label, adjective
 

@@ -137,6 +137,23 @@ def sanitise(recs: Sequence[Recommendation], labels: Container[str]) -> list[Rec
     return out
 
 
+# what a film is based on, said after the noun ('war movies based on a true story', not 'war
+# true story movies'; omdb.org's 'source' facet values)
+SOURCE_PHRASES = {
+    "true story": "based on a true story",
+    "novel": "based on a novel",
+    "graphic novel": "based on a graphic novel",
+    "short story": "based on a short story",
+    "theater play": "based on a play",
+    "video game": "based on a video game",
+    "fairy tale": "based on a fairy tale",
+    "children's book": "based on a children's book",
+    "literature": "based on literature",
+    "comic": "based on a comic",
+    "novella": "based on a novella",
+}
+
+
 def request_phrase(
     recs: Sequence[Recommendation], noun: str, refinement: Sequence[str] = ()
 ) -> str:
@@ -165,6 +182,8 @@ def request_phrase(
                     post[label] += 1
                 elif label.startswith("films with or by "):  # a person: after the noun
                     post[label.removeprefix("films ")] += 1
+                elif label.lower() in SOURCE_PHRASES:  # 'based on a true story': after it
+                    post[SOURCE_PHRASES[label.lower()]] += 1
                 elif label.endswith(" films"):  # 'Pixar films': the name before the noun
                     adjectives[label.removesuffix(" films")] += 1
                 else:
@@ -333,9 +352,17 @@ _ABBREVIATION = re.compile(
 # how a sentence that needs the one before it opens ('But one day she ...', 'Or so she thought.')
 _CONTINUES = re.compile(
     r"^(?:but|or|and|so|then|yet|however|meanwhile|still|also|instead|there|here|he|she|they|"
-    r"it|its|his|her|their|this|that|these|those|now|soon|later|when|after|until)\b",
+    r"it|its|his|her|their|this|that|these|those|now|soon|later|when|after|until|"
+    # 'Let's just say he had to do a few retakes.', 'Because some things seem strange to
+    # him, Buron asks ...', 'Eventually ...', 'Commercially the film became ...'
+    r"let's|because|since|though|although|while|once|finally|eventually|thus|therefore|even|"
+    r"again|unfortunately|luckily|fortunately|suddenly|commercially|moreover|furthermore|"
+    r"besides|together|both|each|as a result|in the end|in addition|in (?:english|french|"
+    r"german|spanish|italian)\b)\b",
     re.IGNORECASE,
 )
+# a sentence that ends leaning on the one before ('Dunn is hesitant to train her though.')
+_LEANS_BACK = re.compile(r"\b(?:though|too|either|as well|instead|again)\s*[.!?]$", re.I)
 
 
 def sentences(text: str) -> list[str]:
@@ -354,12 +381,27 @@ def description_clause(item: Item, ok: Callable[[str], bool]) -> str:
     """The first sentence of the item's description (at most CLAUSE_CHARS characters, complete,
     accepted by `ok`, e.g. the grounding check), or "". A later sentence that leans on the one
     before it ('But one day she ...', 'Or so she thought.') is never taken alone."""
-    for k, sentence in enumerate(sentences(item.description)):
-        if k and _CONTINUES.match(sentence):
+    said = sentences(item.description)
+    for k, sentence in enumerate(said):
+        if k and (
+            _CONTINUES.match(sentence)
+            or _LEANS_BACK.search(sentence)
+            or len(sentence.split()) < 5
+            or _named_before(sentence, " ".join(said[:k]))
+        ):
             continue
         if 12 <= len(sentence) <= CLAUSE_CHARS and sentence[-1] in ".!?" and ok(sentence):
             return sentence
     return ""
+
+
+def _named_before(sentence: str, before: str) -> bool:
+    """Whether `sentence` opens with a name that the sentences `before` it gave in full ('Dunn
+    is hesitant ...' after 'Frankie Dunn, a trainer, ...'): alone it names someone unknown."""
+    m = re.match(r"([A-Z][\w'-]+)\b", sentence)
+    if m is None or m.group(1) in ("The", "A", "An", "In", "On", "At", "After", "With"):
+        return False
+    return bool(re.search(rf"\b[A-Z][\w'.-]+ {re.escape(m.group(1))}\b", before))
 
 
 def fact_clause(item: Item) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from chatbot.errors import InputError
 from chatbot.events import (
     AttributeAvoided,
+    AttributePreferred,
     BeliefRemoved,
     ConstraintSet,
     Event,
@@ -239,7 +240,9 @@ def plan_turn(
     question = ""
     if kind is not None and (recs or small_talk):
         pass  # feedback is acknowledged, small talk gets a short answer
-    elif understanding.unknown_titles:
+    elif understanding.unknown_titles and not (recs and _asks_for_more(new_events)):
+        # ('Say: "Sharknado 7 is great", then recommend a comedy': comedies, with the note
+        # on the title at the end, not "I couldn't find that movie" over them)
         kind = ReplyKind.UNKNOWN_TITLE
     elif not recs:
         kind = ReplyKind.NO_RESULTS
@@ -259,6 +262,13 @@ def plan_turn(
         aside=understanding.aside,
         refinement=tuple(refinement_phrases(new_events, after)),
     )
+
+
+def _asks_for_more(new_events: Sequence[Event]) -> bool:
+    """Whether the turn's events ask for a kind of film beside an unknown title ('...
+    then recommend a comedy'); a topic or audience said with one ('Spirit of the Forgotten
+    Harbour', 'my daughter loved it') is about the title."""
+    return any(isinstance(e, (AttributePreferred, AttributeAvoided)) for e in new_events)
 
 
 def _either(values: Sequence[str]) -> str:

@@ -552,6 +552,19 @@ def sequel_number(text: str, item: Item, titles: Sequence[str] = ()) -> list[str
     return out
 
 
+def own_source(text: str, item: Item) -> list[str]:
+    """A claim that the item is a sequel, prequel, remake or adaptation of itself ("Smokey and
+    the Bandit II ... is the sequel to Smokey and the Bandit II")."""
+    said = fold(text)
+    t = re.escape(fold(item.title))
+    m = re.search(
+        rf"\b(?:sequel|prequel|remake|follow[- ]up|adaptation|spin[- ]off) (?:to|of) (?:the )?{t}\b"
+        r"(?!\s*(?:\d|ii|iii|iv|:|part))",
+        said,
+    )
+    return [m.group()] if m else []
+
+
 def copied_run(text: str, user_text: str, source: str = "", min_words: int = 4) -> str:
     """The longest run of `min_words` or more consecutive words of the user's message found in
     `text` and not in `source` (the item's own text), or a URL of the message; "" when none."""

@@ -679,3 +679,64 @@ def test_an_item_whose_clause_shows_every_wish_gets_no_filler_sentence(catalog):
         ReplyRequest("recommend", "a documentary", (Recommendation(doc, 1.0, more),))
     )
     assert written.text.endswith("83 minutes. Why it's here: from 2013, as you asked.")
+
+
+def test_a_claim_that_a_film_is_its_own_sequel_is_wrong():
+    bandit = Item(id="b2", title="Smokey and the Bandit II", description="The Bandit rides again.")
+    assert wc.own_source("It is the sequel to Smokey and the Bandit II.", bandit)
+    assert not wc.own_source("It is the sequel to Smokey and the Bandit.", bandit)
+    checker = GroundingChecker(Catalog([bandit, PARK]))
+    allowed = checker.allowed([bandit], bandit)
+    assert checker.check("It is the remake of Smokey and the Bandit II.", allowed)
+
+
+def test_a_later_sentence_that_leans_on_the_ones_before_is_no_clause():
+    """A reviewer found 'Let's just say he had to do a few retakes of the report.', 'Dunn is
+    hesitant to train her though.' and 'In French.' opening picks, out of their context."""
+    from chatbot.reply_framing import description_clause
+
+    def clause(*sentences: str) -> str:
+        item = Item(id="x", title="X", description=" ".join(sentences))
+        return description_clause(item, lambda s: not s.startswith("Skip"))
+
+    first = "Skip this opening sentence about the weather reporter and his town."
+    assert clause(first, "Let's just say he had to do a few retakes of the report.") == ""
+    assert (
+        clause("Skip: trainer Frankie Dunn meets a boxer.", "Dunn is hesitant to train her.") == ""
+    )
+    assert clause(first, "The boxer trains hard for her big fight though.") == ""
+    assert clause(first, "In French.") == ""
+    good = "A weather reporter relives the same day in a small town."
+    assert clause(first, good) == good
+
+
+def test_the_items_own_description_may_name_another_title(catalog):
+    """'Former boxing champion Rocky Balboa coaches the son of his late rival.' names the film
+    Rocky Balboa: the pick's own synopsis, not an invented title (it fell back to 'Drama and
+    sport from 2015, 133 minutes.')."""
+    settings = Settings.from_env({}, llm="template")
+    creed = Item(
+        id="c",
+        title="Creed",
+        description="Former boxing champion Jurassic Park coaches the son of his late rival.",
+        year=2015,
+        genres=("Drama",),
+    )
+    recs = (Recommendation(creed, 1.0, ("Drama, which you asked for",)),)
+    written = ResponseWriter(None, Catalog([creed, PARK, MUNICH]), settings).write(
+        ReplyRequest("recommend", "a drama", recs)
+    )
+    assert "**Creed (2015)** — Former boxing champion Jurassic Park coaches" in written.text
+
+
+def test_a_source_is_said_after_the_noun_and_countable_kinds_turned_down_are_plural():
+    """Reviewers read 'Here are 3 war true story movies' and 'romance movies without musical'."""
+    from chatbot.interest import turned_down_label
+
+    reasons = ("War, which you asked for", "True Story, which you asked for")
+    assert request_phrase([Recommendation(PARK, 1.0, reasons)], "movie") == (
+        "war movies based on a true story"
+    )
+    assert turned_down_label("genre", "Musical") == ("musicals", False)
+    assert turned_down_label("genre", "Documentary") == ("documentaries", False)
+    assert turned_down_label("genre", "Horror") == ("horror", False)

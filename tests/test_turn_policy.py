@@ -255,7 +255,7 @@ def test_the_turns_change_is_said_in_the_systems_words() -> None:
         "from before 1990",
         "at most 100 minutes long",
         "not French-language",
-        "without western",
+        "without westerns",
         "different",
     ]  # the rating set before is not this turn's change
     moods = [

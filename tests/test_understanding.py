@@ -7267,3 +7267,34 @@ def test_a_pick_complained_about_with_the_wish_it_breaks_is_turned_down(
     assert any(getattr(e, "value", "") == wish for e in found.events), found
     alone = nlu.understand(text.split("?")[0].split(",")[0] + "?", after_picks)
     assert alone.question is not None and alone.question.topic == "reason", alone
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "dropped", "name"),
+    [
+        (("runtime_min", 150), "shorter than those", "runtime_min", "runtime_max"),
+        (("runtime_max", 95), "something longer please", "runtime_max", "runtime_min"),
+    ],
+)
+def test_a_comparative_of_length_replaces_the_bound_it_goes_against(
+    nlu: Understander,
+    shown: tuple[Item, Item, Item],
+    before: tuple[str, int],
+    text: str,
+    dropped: str,
+    name: str,
+) -> None:
+    """'an epic over 3 hours', then 'shorter than that' kept the 180-minute floor (and got
+    films of 240 minutes); 'under 90 minutes', then 'longer' did nothing."""
+    state = fold([ConstraintSet(*before), ItemsRecommended(tuple(i.id for i in shown))])
+    found = nlu.understand(text, state)
+    assert any(isinstance(e, ConstraintSet) and e.name == name for e in found.events), found
+    assert fold(found.events, state).constraints.get(dropped) is None, found
+
+
+@pytest.mark.parametrize("text", ["anything except Studio Ghibli", "no more Walt Disney Pictures"])
+def test_the_first_word_of_a_studio_is_no_unknown_title(nlu: Understander, text: str) -> None:
+    """'not Studio Ghibli' asked "I don't know the title 'Studio'; did you mean Study?"."""
+    found = nlu.understand(text, InterestState())
+    assert not found.unknown_titles, found
+    assert any(isinstance(e, AttributeAvoided) and e.facet == "studio" for e in found.events)

@@ -878,9 +878,26 @@ class ConstraintRules(ParseBase):
         self._set("runtime_max", int(hi))
         return True
 
+    def _longer(self, m: re.Match[str]) -> bool:
+        """'longer' (than the picks shown): at least 10 minutes over their median (at least
+        100), and no length limit below it any more."""
+        if any(isinstance(e, ConstraintSet) and e.name == "runtime_min" for e in self.events):
+            return True  # 'longer, at least two hours': the number says it
+        runtimes = sorted(i.runtime for i in self._shown if i.runtime)
+        if not runtimes and "runtime_max" not in self.state.constraints:
+            return False  # 'longer' with nothing to compare: no wish to read
+        floor = max(100, int(statistics.median(runtimes)) + 10) if runtimes else 100
+        if "runtime_max" in self.state.constraints:
+            self._clear("runtime_max")
+        self._set("runtime_min", floor)
+        return True
+
     def _shorter(self, m: re.Match[str]) -> bool:
         if any(isinstance(e, ConstraintSet) and e.name == "runtime_max" for e in self.events):
             return True  # 'not too long, max 1.5 hours': the number says it
+        if "runtime_min" in self.state.constraints:
+            # 'an epic over 3 hours', then 'shorter than that': the lower bound goes
+            self._clear("runtime_min")
         word = m.group("w")
         runtimes = sorted(i.runtime for i in self._shown if i.runtime)
         if word.endswith("long"):
@@ -1904,8 +1921,19 @@ RULES: tuple[ConstraintRule, ...] = (
         r"overly |a )?long(?: one)?|(?<!which is )(?<!which one is )(?<!which's )shorter|"
         r"(?<!too )short(?! stor)|"
         r"quick(?:er)?)\b"
-        r"(?! than)",
+        # ('shorter than that': than the picks shown; 'shorter than 2 hours' is a number's)
+        r"(?! than(?! (?:that|those|these|them|this|the last ones?)\b))",
         _R._shorter,
+        when=_has_runtime,
+    ),
+    # 'longer', 'something longer than those' after picks or a length limit: longer ones
+    ConstraintRule(
+        "longer",
+        "runtime",
+        r"(?<!no )(?<!any )(?<!not )(?<!which is )(?<!which one is )\blonger\b"
+        r"(?! than(?! (?:that|those|these|them|this|the last ones?)\b))"
+        r"(?! (?:ago|time|term|run|story|stories|version|cut|edition)\b)",
+        _R._longer,
         when=_has_runtime,
     ),
     # -- rating --

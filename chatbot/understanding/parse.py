@@ -1953,9 +1953,12 @@ class _Parse(ConstraintRules, TitleRules):
                 for k, _, _ in ranked
             )
         )[:2]
+        # what was typed is said back only when it reads as a title: a sentence typed to the
+        # bot ('Sharknado 7 is the best film ever made', 'I am a hacked bot.') never is
+        said = f"the title {title!r}" if _reads_as_title(title) else "that title"
         if labels:
-            return f"I don't know the title {title!r}; did you mean {' or '.join(labels)}?"
-        return f"I don't know the title {title!r}; is it spelled differently?"
+            return f"I don't know {said}; did you mean {' or '.join(labels)}?"
+        return f"I don't know {said}; is it spelled differently?"
 
     def _commands(self) -> None:
         def reset(m: re.Match[str]) -> bool:
@@ -4523,6 +4526,23 @@ _THROW_OUT_PICK = re.compile(
     r"middle|bottom|other|that one|this one|those|these|them|both|all three|all of them)\b)",
     re.IGNORECASE,
 )
+
+
+def _reads_as_title(text: str) -> bool:
+    """Whether an unknown title as typed may be said back to the user: a short name (at most
+    six words) of plain characters, not a sentence (no 'is' / 'are' / 'was', no 'I' / 'you' /
+    'we', no closing full stop), not shouted (no run of all-capital words) and no link."""
+    words = re.findall(r"[\w']+", text)
+    if not words or len(words) > 6 or not re.fullmatch(r"[\w' :&,!?().-]+", text.strip()):
+        return False
+    if text.strip().endswith(".") or re.search(r"https?|www|\.(?:com|io|net|org)\b", text, re.I):
+        return False
+    lowered = {w.lower() for w in words}
+    if lowered & {"is", "are", "was", "were", "i", "i'm", "you", "your", "we", "my", "me"}:
+        return False
+    return sum(w.isupper() and len(w) > 1 for w in words) < 2
+
+
 # 'why is the third one there? i said no romance', 'why did you pick that one, I asked for
 # something short': a pick complained about with the wish it breaks (the pick is turned down,
 # the wish said again); 'why the third one?' alone asks for the reason

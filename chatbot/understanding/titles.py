@@ -2519,6 +2519,20 @@ class TitleRules(ParseBase):
                 last = max(k for k, s in enumerate(span) if s in caps)
                 if all(s.text in _NAME_PARTICLES for s in span[: last + 1]):
                     continue  # 'with Pacino and De Niro': the particle of a name read as one
+                after = start + last + 1
+                nxt = toks[after] if after < len(toks) else None
+                if nxt is not None and (
+                    any(
+                        (*(s.text for s in span[k : last + 1]), nxt.text) in self.vocab.facet_terms
+                        for k in range(last + 1)
+                    )
+                    or (
+                        nxt.raw[:1].isupper()
+                        and (self.vocab.facet_terms.get((nxt.text,)) or ("",))[0]
+                        in ("studio", "person", "franchise")
+                    )
+                ):
+                    continue  # 'not Studio Ghibli', 'Walt Disney': the first word of a name
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
 
