@@ -450,6 +450,21 @@ def _rating(label: str, item: Item) -> str:
 
 def _suitability(text: str, label: str, item: Item) -> str:
     low = text.lower()
+    if re.search(r"\bwhat age\b|\bhow old\b|\bage (?:limit|restriction|range)\b", low):
+        # 'what age is Shrek for?', 'how old do you have to be to watch Deadpool?': no age
+        # ratings in the catalogue; what it marks for children and for teenagers
+        kids = AUDIENCES["children"].admits(item)
+        teen = _marked(item, AUDIENCES["teen"].refuses.items())
+        if kids:
+            fit = "it is fine for children"
+        elif teen:
+            fit = f"it is marked {_join(teen)}, so not for children or teenagers"
+        else:
+            fit = "nothing marks it erotic, explicit or extreme, but it is no children's film"
+        return (
+            f"The catalogue has no age ratings (PG, R ...) for {label}; by what it lists "
+            f"({_join(item.genres) or 'no genre'}), {fit}."
+        )
     age = re.search(r"\b(\d{1,2})[\s-]*(?:years?[\s-]olds?|yo|yrs?[\s-]olds?)\b", low)
     if re.search(r"\bteen|\bpg-?13\b", low) or (age and 13 <= int(age.group(1)) <= 17):
         refused = _marked(item, AUDIENCES["teen"].refuses.items())

@@ -575,3 +575,11 @@ def test_a_sentence_typed_as_a_title_is_not_said_back(
         return
     assert "finest" not in reply.text and "HACKED" not in reply.text, reply.text
     assert reply.items and not reply.text.startswith("I couldn't find"), reply.text
+
+
+def test_an_age_asked_about_a_film_is_answered_without_age_ratings(
+    movies_manager: DialogueManager,
+) -> None:
+    reply = movies_manager.respond("age-q", "what age would Toy Story be suitable for?")
+    assert reply.kind == "answer", reply
+    assert "no age ratings" in reply.text and "fine for children" in reply.text, reply.text

@@ -7298,3 +7298,49 @@ def test_the_first_word_of_a_studio_is_no_unknown_title(nlu: Understander, text:
     found = nlu.understand(text, InterestState())
     assert not found.unknown_titles, found
     assert any(isinstance(e, AttributeAvoided) and e.facet == "studio" for e in found.events)
+
+
+def test_how_come_asks_why(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    found = nlu.understand("how come you went with the last one?", after_picks)
+    assert found.question is not None and found.question.topic == "reason", found
+    assert found.question.item_ids == (shown[2].id,)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("is there much swearing in the silence of the lambs", "The Silence of the Lambs"),
+        ("any gore in jurassic park?", "Jurassic Park"),
+    ],
+)
+def test_what_is_in_a_lower_case_title_is_asked_about_it(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    found = nlu.understand(text, InterestState())
+    assert found.question is not None and found.question.topic == "suitability", found
+    assert movie(movies_catalog, title).id in found.question.item_ids
+    assert not found.events, found
+
+
+def test_the_others_said_before_the_pick_named(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    found = events(nlu, "love the others, just not the middle one", after_picks)
+    assert ItemRejected(shown[1].id, shown[1].label) in found, found
+    assert {ItemLiked(shown[k].id, shown[k].label) for k in (0, 2)} <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nothing released before 1975 or after 1995 please", {"year_min": 1975, "year_max": 1995}),
+        ("no movies after 2012 or before 2001", {"year_min": 2001, "year_max": 2012}),
+        ("a thriller, 100 mins to 2.5 hours", {"runtime_min": 100, "runtime_max": 150}),
+    ],
+)
+def test_both_sides_of_a_range_said_apart(nlu: Understander, text: str, expected: dict) -> None:
+    found = events(nlu, text)
+    said = {e.name: e.value for e in found if isinstance(e, ConstraintSet)}
+    assert {k: said.get(k) for k in expected} == expected, found

@@ -864,7 +864,11 @@ class ConstraintRules(ParseBase):
 
     def _runtime_between(self, m: re.Match[str]) -> bool:
         """'between 90 and 120 minutes', '2 to 3 hours': both bounds, in minutes."""
-        if m.group("hi_h"):
+        if m.group("hi_mh"):
+            said = m.group("hi_mh")
+            lo = float(m.group("lo_m"))
+            hi = 60 * (float(said) if said[0].isdigit() else SMALL_NUMBERS[said])
+        elif m.group("hi_h"):
             lo, hi = (
                 60 * (float(w) if w[0].isdigit() else SMALL_NUMBERS[w])
                 for w in (m.group("lo_h"), m.group("hi_h"))
@@ -1848,7 +1852,10 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?P<lo2>\d{2,3}) ?(?:-|–|to) ?(?P<hi2>\d{2,3}) ?(?:minutes|mins?|m)\b|"
         # 'between 2 and 3 hours long', '1.5 to 2 hours', 'one to two hours'
         r"\b(?:between )?(?P<lo_h>[1-4](?:\.5)?|one|two|three|four) ?(?:-|–|to|and) ?"
-        r"(?P<hi_h>[1-5](?:\.5)?|two|three|four|five) ?(?:hours?|hrs?|h)\b",
+        r"(?P<hi_h>[1-5](?:\.5)?|two|three|four|five) ?(?:hours?|hrs?|h)\b|"
+        # '90 min to 2 hrs'
+        r"\b(?:between )?(?P<lo_m>\d{2,3}) ?(?:minutes|mins?|m) ?(?:-|–|to|and) ?"
+        r"(?P<hi_mh>[1-5](?:\.5)?|two|three|four|five) ?(?:hours?|hrs?|h)\b",
         _R._runtime_between,
         when=_has_runtime,
     ),

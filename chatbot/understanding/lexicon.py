@@ -729,7 +729,7 @@ REQUEST_QUESTIONS = re.compile(
 )
 # question topic -> pattern over the lower-cased message; the first that matches wins
 QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
-    ("reason", r"\bwhy\b|\bwhat makes (it|this|that)\b"),
+    ("reason", r"\bwhy\b|\bhow come\b|\bwhat makes (it|this|that)\b"),
     (
         # 'do you have Heat?', 'is Heat in your catalogue?': whether the catalogue holds it
         "held",

@@ -463,6 +463,8 @@ class Understander:
         # the comedy part' takes a wish back, read later)
         text = _THROW_OUT_PICK.sub("skip", text)
         text = _WHY_COMPLAINT.sub(r"not \g<ref>, \g<rest>", text)
+        text = _CONTENT_IN_FILM.sub(r"does \g<film> have \g<what>?", text)
+        text = _NEITHER_SIDE.sub(_neither_side, text)
         # 'live action, not cartoons', 'a live-action comedy': not animated, never the Action
         # genre (a version asked for, 'the live action one', was read just above)
         text = _LIVE_ACTION.sub("no animation,", text)
@@ -4541,6 +4543,34 @@ def _reads_as_title(text: str) -> bool:
     if lowered & {"is", "are", "was", "were", "i", "i'm", "you", "your", "we", "my", "me"}:
         return False
     return sum(w.isupper() and len(w) > 1 for w in words) < 2
+
+
+# 'is there a lot of swearing in the wolf of wall street', 'any gore in saving private ryan?':
+# what is in a film asked, said as 'does <film> have ...?' (a lower-case title after 'in'
+# was read as a wish for the content and a title inside it)
+_CONTENT_IN_FILM = re.compile(
+    r"^\s*(?:so |and |but |ok |okay |hey )?(?:is there|are there|any|was there|were there)\s+"
+    r"(?P<what>(?:(?:a lot of|lots of|much|many|any|a bit of|too much|some|loads of|a ton of) )?"
+    r"(?:swearing|cursing|curse words|swear words|gore|blood|violence|nudity|sex|sex scenes|"
+    r"bad language|strong language|profanity|jump ?scares?|drugs|drug use|smoking|kissing|"
+    r"scary (?:bits|parts|scenes)|graphic (?:violence|scenes)))\s+in\s+"
+    r"(?P<film>(?!it\b|that\b|this\b|them\b|those\b)[^?.!,;]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# 'nothing before 1985 or after 2010', 'no films after 2000 or before 1980': the years between
+_NEITHER_SIDE = re.compile(
+    r"\b(?:nothing|none|no (?:films?|movies?|ones?))\s+(?:(?:made|released|from)\s+)?"
+    r"(?:(?P<lo_first>before|earlier than|older than)\s+(?P<a>\d{4})\s+(?:or|and|nor)\s+"
+    r"(?:(?:made|released|from)\s+)?(?:after|later than|newer than)\s+(?P<b>\d{4})|"
+    r"(?:after|later than|newer than)\s+(?P<b2>\d{4})\s+(?:or|and|nor)\s+"
+    r"(?:(?:made|released|from)\s+)?(?:before|earlier than|older than)\s+(?P<a2>\d{4}))\b",
+    re.IGNORECASE,
+)
+
+
+def _neither_side(m: re.Match[str]) -> str:
+    lo, hi = int(m["a"] or m["a2"]), int(m["b"] or m["b2"])
+    return f"from {lo} to {hi}" if lo <= hi else m.group(0)
 
 
 # 'why is the third one there? i said no romance', 'why did you pick that one, I asked for

@@ -134,6 +134,14 @@ class TitleRules(ParseBase):
         toks = self.toks
         n = len(shown)
         referred: set[int] = set()  # the picks referred to so far
+        # ('i like the others but not the first': the place named after 'the others')
+        placed = {
+            n - 1
+            if ORDINALS[t.text] == -1
+            else (n // 2 if ORDINALS[t.text] == -2 else ORDINALS[t.text])
+            for k, t in enumerate(toks)
+            if t.text in ORDINALS and k > 0 and toks[k - 1].text == "the"
+        }
         i = 0
         while i < len(toks):
             w = toks[i].text
@@ -143,7 +151,7 @@ class TitleRules(ParseBase):
             picks: list[int] | None = None
             width = 1
             if (
-                referred
+                (referred or placed)
                 and prev == "the"
                 and (
                     w in ("others", "rest")
@@ -151,8 +159,9 @@ class TitleRules(ParseBase):
                 )
             ):
                 # 'not that one, the others look ok', 'the first is seen, the other two are
-                # fine': the picks not named before, no The Others (2001)
-                picks = [p for p in range(n) if p not in referred]
+                # fine', 'i like the others but not the first': the picks not named, no The
+                # Others (2001)
+                picks = [p for p in range(n) if p not in referred | placed]
                 width = 1 + (w == "other" and (nxt in NUMBER_WORDS or nxt in (*PICK_NOUNS, "ones")))
             elif (
                 w == "#"
