@@ -51,6 +51,9 @@ class ItemsDiscussed:
     one' / 'it' in the next message means the first of them until picks are shown again."""
 
     item_ids: tuple[str, ...]
+    # what was asked ('runtime', 'rating', ...: chatbot.understanding QUESTION_TOPICS); "and
+    # Avatar?" in the next message asks the same of another film ("" in older sessions)
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,7 @@ EVENT_TYPES: dict[str, type] = {cls.__name__: cls for cls in typing.get_args(Eve
 
 
 # The version of the stored event dicts this release writes (see the module docstring).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
@@ -196,7 +199,18 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _v0_to_v1, 1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    # version 3 (2026-12-05) stores what an answer turn was asked (ItemsDiscussed.topic)
+    if data.get("type") == "ItemsDiscussed" and "topic" not in data:
+        return {**data, "topic": ""}
+    return data
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}
 
 
 def event_to_dict(event: Event, *, ts: float | None = None) -> dict[str, Any]:

@@ -39,6 +39,10 @@ class InterestState:
     # shown again: what 'that one' / 'it' points at next
     discussed: tuple[str, ...] = ()
     discussed_at: int = -1  # the turn a pick was chosen in ('the third one'; see _liked)
+    # the topic of the last question answered and the turn it was answered in: 'and Avatar?'
+    # right after 'how long is Titanic?' asks Avatar's length
+    asked_topic: str = ""
+    asked_at: int = -1
     titles: Mapping[str, str] = field(default_factory=dict)  # item id -> label, for summaries
     preferred: tuple[tuple[str, str], ...] = ()  # (facet, value), oldest first
     avoided: tuple[tuple[str, str], ...] = ()
@@ -381,7 +385,12 @@ def _belief_removed(state: InterestState, event: ev.BeliefRemoved) -> InterestSt
 _STEPS: dict[type, Callable[[InterestState, Any], InterestState]] = {
     ev.UserSaid: _said,
     ev.ItemsRecommended: _recommended,
-    ev.ItemsDiscussed: lambda state, event: replace(state, discussed=tuple(event.item_ids)),
+    ev.ItemsDiscussed: lambda state, event: replace(
+        state,
+        discussed=tuple(event.item_ids),
+        asked_topic=event.topic,
+        asked_at=state.turns,
+    ),
     ev.ItemLiked: _liked,
     ev.SimilarRequested: _liked,
     ev.ItemRejected: _rejected,

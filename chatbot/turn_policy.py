@@ -183,7 +183,7 @@ class TurnPlan:
         """The events the turn stores: the user's, then the picks shown (see `shows_picks`)."""
         events = list(new_events)
         if self.kind is ReplyKind.ANSWER and self.asked is not None and self.asked.item_ids:
-            events.append(ItemsDiscussed(tuple(self.asked.item_ids)))
+            events.append(ItemsDiscussed(tuple(self.asked.item_ids), self.asked.topic))
         if self.shows_picks:
             recs = self.recommendations
             reasons = tuple("; ".join(r.reasons) for r in recs)

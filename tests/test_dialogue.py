@@ -421,7 +421,7 @@ def test_answers_and_languages_are_planned_by_the_policy_and_learn_nothing(
     assert target.title in why.text and why.state.last_shown == first.state.last_shown
     stored = [event_from_dict(d) for d in books_manager.store.load("qa")]
     assert stored[-2].text == f"Why did you pick {target.label}?"  # type: ignore[attr-defined]
-    assert stored[-1] == ItemsDiscussed((target.id,))  # what 'that one' means next
+    assert stored[-1] == ItemsDiscussed((target.id,), "reason")  # what "that one" means next
     foreign = books_manager.respond("qa", "Je voudrais voir un film d'aventure spatiale, merci")
     assert foreign.kind == "language" and foreign.text.startswith("That looks like French.")
     assert foreign.items == () and foreign.state.interests == first.state.interests

@@ -583,3 +583,22 @@ def test_an_age_asked_about_a_film_is_answered_without_age_ratings(
     reply = movies_manager.respond("age-q", "what age would Toy Story be suitable for?")
     assert reply.kind == "answer", reply
     assert "no age ratings" in reply.text and "fine for children" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [
+        ("how long is Titanic?", "and avatar?", "Avatar (2009)** runs"),
+        ("what year did Jaws come out?", "ok what about Alien then", "came out in 1979"),
+    ],
+)
+def test_the_same_question_of_another_film_is_answered(
+    movies_manager: DialogueManager, first: str, then: str, said: str
+) -> None:
+    """'how long is titanic', then 'ok and avatar' recommended Avatar as a topic; 'and
+    jurassic park?' after a question about Jaws liked Jurassic Park."""
+    sid = f"follow-{abs(hash(then))}"
+    assert movies_manager.respond(sid, first).kind == "answer"
+    reply = movies_manager.respond(sid, then)
+    assert reply.kind == "answer" and said in reply.text, reply.text
+    assert not reply.state.liked and not reply.state.interests, reply.state

@@ -110,7 +110,8 @@ def test_a_question_is_answered_without_ranking_and_learns_nothing(books_parts: 
     assert said == [UserSaid(f"is {label} scary?")]  # nothing learned from a question
     # the cards stay; what the answer was about is kept for 'that one' next
     asked = first.recommendations[0].item.id
-    assert plan.recommendations == () and plan.events(said) == [*said, ItemsDiscussed((asked,))]
+    assert plan.recommendations == ()
+    assert plan.events(said) == [*said, ItemsDiscussed((asked,), "suitability")]
     assert plan.state.last_shown == state.last_shown
 
 

@@ -255,6 +255,13 @@ _COMPARED_TOPICS = frozenset(("rating", "runtime", "year", "suitability"))
 _WH_WORDS = _words("what when which who whose why how what's who's how's whats whos hows")
 # (an auxiliary opens one only with its '?': 'didnt like X or Y, too dark' is a verdict)
 _FACT_QUESTION_STARTS = _WH_WORDS | _words("is are was were does did has")
+# a question said again of another film, the film alone ('and Avatar?', 'what about the
+# second one?', 'ok and jurassic park then?'), the film's name said as 'the film'
+_ELLIPSIS = re.compile(
+    r"(?:(?:and|so|ok|okay|hmm|well|then|also)\s*,?\s*)*(?:(?:what|how) about\s+)?"
+    r"(?:the film|(?:the )?(?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|top)"
+    r"(?: one| pick| film| movie)?|that one|this one)(?:\s*,?\s*(?:then|too|as well))?\s*[?.!]*\s*"
+)
 # facts asked for with a film's possessive ("what about Coco's rating?")
 _ASKED_FACTS = (
     "rating",
@@ -1689,6 +1696,28 @@ class _Parse(ConstraintRules, TitleRules):
             "what is ",
             low,
         )
+        # 'how long is Titanic?', then 'and Avatar?' / 'what about the second one?': the same
+        # question of another film, right after the answer
+        follow = self.state.asked_topic if self.state.asked_at == self.state.turns else ""
+        joined = re.match(
+            r"\s*(?:(?:ok|okay|so|then|hmm|well)\s*,?\s*)?(?:and|what about|how about|also)\b",
+            self.text.lower(),
+        )
+        if not joined:
+            follow = ""  # ('heat' alone after a question may be a verdict or a wish)
+        if follow and mentioned and _ELLIPSIS.fullmatch(self._named_as_film(low, mentioned)):
+            return Question(follow, mentioned[:1])
+        bare = re.fullmatch(
+            r"(?:(?:and|so|ok|okay|then|also)\s*,?\s*)*(?:(?:what|how) about\s+)?"
+            r"(?P<t>[\w' :&.-]+?)\s*(?:then|too)?\s*\?*",
+            low,
+        )
+        if follow and not mentioned and bare is not None:
+            # 'how long is titanic', 'ok and avatar': a title in lower case, read as one because
+            # the question before asks it
+            named = self.vocab.titles.get(normalize_title(bare["t"]))
+            if named:
+                return Question(follow, (self.vocab.best_item(named, None, self._prefer).id,))
         # 'and the second?', 'what about the first one?': a pick asked about by its place alone
         # is asked about (what it is), not liked
         if mentioned and re.match(
