@@ -63,6 +63,7 @@ EXAMPLES = {
     "runtime_or_more": "2 hours or more",
     "shorter": "not too long",
     "longer": "something longer than those",
+    "than_a_pick": "newer than the first one",
     "stars_out_of_five": "three stars out of five",
     "rating_number_and_up": "imdb 7+",
     "rating_out_of_ten": "a war film, 8 out of 10",

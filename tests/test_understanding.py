@@ -7344,3 +7344,51 @@ def test_both_sides_of_a_range_said_apart(nlu: Understander, text: str, expected
     found = events(nlu, text)
     said = {e.name: e.value for e in found if isinstance(e, ConstraintSet)}
     assert {k: said.get(k) for k in expected} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "of"),
+    [
+        ("anything more recent than the second one?", "year_min", 1),
+        ("ok but older than the 1st one", "year_max", 0),
+        ("longer than the last one please", "runtime_min", 2),
+    ],
+)
+def test_a_comparison_with_one_pick_sets_a_bound_from_it(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    name: str,
+    of: int,
+) -> None:
+    """'something newer than the first one' liked the first pick and set no year."""
+    found = events(nlu, text, after_picks)
+    pick = shown[of]
+    expected = {
+        "year_min": (pick.year or 0) + 1,
+        "year_max": (pick.year or 0) - 1,
+        "runtime_min": (pick.runtime or 0) + 1,
+    }[name]
+    assert ConstraintSet(name, expected) in found, found
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("gladiator vibes tonight pls", "Gladiator"),
+        ("some jurassic park energy, please", "Jurassic Park"),
+    ],
+)
+def test_title_vibes_asks_for_films_like_it(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    """'se7en vibes pls' stored the topic 'se7en' and recommended Se7en itself."""
+    film = movie(movies_catalog, title)
+    assert SimilarRequested(film.id, film.label) in events(nlu, text)
+
+
+@pytest.mark.parametrize("text", ["spooky vibes only", "chill vibes please"])
+def test_a_mood_before_vibes_is_no_title(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, SimilarRequested) for e in events(nlu, text))

@@ -724,6 +724,32 @@ class ConstraintRules(ParseBase):
     def _shown_years(self) -> list[int]:
         return sorted(i.year for i in self._shown if i.year)
 
+    def _than_a_pick(self, m: re.Match[str]) -> bool:
+        """'newer than the first one' (from the year after it), 'older than the second one',
+        'shorter / longer than the third' (a minute under / over its length); False when no
+        such pick is on the table or it lacks the fact."""
+        shown = self._shown
+        place = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
+        k = place.get(m["p"], len(shown) - 1 if m["p"] == "last" else len(shown) // 2)
+        if not 0 <= k < len(shown):
+            return False
+        pick, word = shown[k], m["w"]
+        if word in ("newer", "more recent", "later", "older", "earlier"):
+            if pick.year is None:
+                return False
+            if word in ("older", "earlier"):
+                self._set("year_max", pick.year - 1)
+            else:
+                self._set("year_min", pick.year + 1)
+            return True
+        if not pick.runtime:
+            return False
+        if word == "shorter":
+            self._set("runtime_max", int(pick.runtime) - 1)
+        else:
+            self._set("runtime_min", int(pick.runtime) + 1)
+        return True
+
     def _older(self, m: re.Match[str]) -> bool:
         v = self.vocab
         if any(isinstance(e, ConstraintSet) and e.name.startswith("year") for e in self.events):
@@ -1687,6 +1713,14 @@ RULES: tuple[ConstraintRule, ...] = (
         when=_has_year,
     ),
     # 'something older', 'old school', 'not too old' (relative to the picks on the table)
+    # 'something newer than the first one', 'shorter than the 2nd': one pick's year or length
+    ConstraintRule(
+        "than_a_pick",
+        "any",
+        r"\b(?P<w>newer|more recent|older|earlier|later|shorter|longer) than (?:the )?"
+        r"(?P<p>first|second|third|last|middle|1st|2nd|3rd|top)(?: one| pick| film| movie)?\b",
+        _R._than_a_pick,
+    ),
     ConstraintRule(
         "older",
         "year",

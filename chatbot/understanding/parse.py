@@ -351,6 +351,12 @@ _SIMILAR_IDIOM = re.compile(
     r"\bin (?:a|the) (?:similar|same) (?:spirit|vein|mood|style|tone|way|mould|mold)\b",
     re.IGNORECASE,
 )
+# '<title> vibes', '<title> energy', '<title>-esque': films like the one named
+_TITLE_VIBES = re.compile(
+    r"(?P<before>[\w' :&.,-]*?)(?P<t>\b[\w':&.-]+(?: [\w':&.-]+){0,5}?)"
+    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat))\b",
+    re.IGNORECASE,
+)
 _COURTESY_TAIL = re.compile(
     r",?\s*\bif (?:that's|that is|thats|it's|it is|its|that'd be|that would be) (?:ok|okay|alright|"
     r"all right|fine|cool|possible|not too much (?:trouble|to ask))(?: (?:with|for|by) you)?\b|"
@@ -433,6 +439,7 @@ class Understander:
         text = _LATE_KIN.sub(r"\g<who>", text)
         # 'something in a similar spirit' (The Spirit (2008)), 'in the same vein': more like it
         text = _SIMILAR_IDIOM.sub("similar", text)
+        text = self._title_vibes(text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
         text = _self_corrected(text)
@@ -527,6 +534,28 @@ class Understander:
             log.info("dropped a proposed event: %s", problem)
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
+
+    def _title_vibes(self, text: str) -> str:
+        """'se7en vibes pls', 'inception energy', 'a Wes Anderson-esque ...': 'something like
+        <title>' when the words before 'vibes' end with a catalogue title (the longest); a
+        single common word stays what it is ('dark vibes', 'cozy vibes')."""
+
+        def like(m: re.Match[str]) -> str:
+            said = m["t"].split()
+            for k in range(len(said)):
+                name = " ".join(said[k:])
+                key = normalize_title(name)
+                if key not in self.vocab.titles:
+                    continue
+                if len(key.split()) == 1 and (
+                    key in COMMON_WORDS or (key,) in self.vocab.facet_terms or len(key) < 4
+                ):
+                    return m.group(0)
+                rest = " ".join(said[:k])
+                return f"{m['before']}{rest + ' ' if rest else ''}something like {name}"
+            return m.group(0)
+
+        return _TITLE_VIBES.sub(like, text)
 
     def _without_missing_versions(self, text: str, found: Understanding) -> Understanding:
         """'i loved parasite 2019' with only Parasite (1982) under that name: the film meant is
