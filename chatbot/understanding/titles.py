@@ -3308,7 +3308,6 @@ _AUX_NEGATIONS = frozenset(
     ("can't", "cant", "cannot", "don't", "dont", "won't", "wont", "didn't", "didnt", "couldn't")
     + ("couldnt", "doesn't", "doesnt", "wouldn't", "wouldnt", "shouldn't", "never")
 )
-# two words that say the next is a film's name ('the movie coco', 'that film her')
 # what every film has, after a title's possessive ("Coco's rating", "Titanic's ending")
 _POSSESSED = _words(
     "rating ratings score runtime length ending end plot story storyline premise cast "
@@ -3316,6 +3315,7 @@ _POSSESSED = _words(
     "remake villain hero characters script cinematography twist themes message budget "
     "reviews review synopsis genre setting actors actor lead star stars"
 )
+# two words that say the next is a film's name ('the movie coco', 'that film her')
 _NAMED_AS_FILM = [
     *([a, b] for a in ("the", "that", "this") for b in ("movie", "film", "flick")),
     *([a, b] for a in ("movie", "film") for b in ("called", "named")),
