@@ -306,18 +306,20 @@ def labels_after_reply(
 @pytest.mark.parametrize(
     ("ask", "said"),
     [
-        ("is the first one american?", "made in"),
-        ("is the second one british?", "made in"),
-        ("where is the third one from?", "made in"),
-        ("is the first one in persian?", " is in "),
-        ("is the second one in swedish?", " is in "),
+        ("is the first one american?", "made in|does not say where"),
+        ("is the second one british?", "made in|does not say where"),
+        ("where is the third one from?", "made in|does not say where"),
+        # (the picks come from the trained blend `make setup` builds: a pick the catalogue
+        # lists no language for is answered honestly)
+        ("is the first one in persian?", " is in |does not say what language"),
+        ("is the second one in swedish?", " is in |does not say what language"),
     ],
 )
 def test_a_country_or_language_asked_of_a_pick_is_answered_and_stored_nowhere(
     movies_manager: DialogueManager, ask: str, said: str
 ) -> None:
     reply = answered_and_unchanged(movies_manager, f"ask-{ask}", ["a drama", ask])
-    assert said in reply.text, reply.text
+    assert re.search(said, reply.text), reply.text
 
 
 @pytest.mark.parametrize(
