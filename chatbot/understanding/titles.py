@@ -136,9 +136,7 @@ class TitleRules(ParseBase):
         referred: set[int] = set()  # the picks referred to so far
         # ('i like the others but not the first': the place named after 'the others')
         placed = {
-            n - 1
-            if ORDINALS[t.text] == -1
-            else (n // 2 if ORDINALS[t.text] == -2 else ORDINALS[t.text])
+            _place(ORDINALS[t.text], n)
             for k, t in enumerate(toks)
             if t.text in ORDINALS and k > 0 and toks[k - 1].text == "the"
         }
@@ -198,7 +196,7 @@ class TitleRules(ParseBase):
                 )
             ):
                 idx = ORDINALS[w]
-                picks = [n - 1 if idx == -1 else (n // 2 if idx == -2 else idx)]
+                picks = [_place(idx, n)]
                 width = 2 if nxt in PICK_NOUNS else 1
             elif (w == "both" and not _subject_before(toks, i)) or (
                 w == "neither" and nxt in ("of", "one", "")
@@ -3308,6 +3306,13 @@ _AUX_NEGATIONS = frozenset(
     ("can't", "cant", "cannot", "don't", "dont", "won't", "wont", "didn't", "didnt", "couldn't")
     + ("couldnt", "doesn't", "doesnt", "wouldn't", "wouldnt", "shouldn't", "never")
 )
+
+
+def _place(ordinal: int, n: int) -> int:
+    """The pick index an ORDINALS value names among `n` picks (-1: the last, -2: the middle)."""
+    return n - 1 if ordinal == -1 else (n // 2 if ordinal == -2 else ordinal)
+
+
 # what every film has, after a title's possessive ("Coco's rating", "Titanic's ending")
 _POSSESSED = _words(
     "rating ratings score runtime length ending end plot story storyline premise cast "
