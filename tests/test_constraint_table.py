@@ -58,6 +58,7 @@ EXAMPLES = {
     "runtime_between": "between 90 and 120 minutes",
     "runtime_about": "about 2 hours long",
     "runtime_of_the_film": "a fun 90 min movie",
+    "runtime_compound": "a 100 minute thriller",
     "runtime_max_after": "90 minutes max",
     "runtime_at_least": "at least 2 hours",
     "runtime_or_more": "2 hours or more",

@@ -7392,3 +7392,146 @@ def test_title_vibes_asks_for_films_like_it(
 @pytest.mark.parametrize("text", ["spooky vibes only", "chill vibes please"])
 def test_a_mood_before_vibes_is_no_title(nlu: Understander, text: str) -> None:
     assert not any(isinstance(e, SimilarRequested) for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "facet", "value"),
+    [
+        ("a 1970s drama that isn't in Italian", "language", "it"),
+        ("westerns that aren't American please", "country", "US"),
+        ("a crime film which is not in German", "language", "de"),
+    ],
+)
+def test_a_language_or_country_said_not_to_be_is_avoided(
+    nlu: Understander, text: str, facet: str, value: str
+) -> None:
+    """'a film from the 1960s that isn't in English' stored 'In English'."""
+    found = events(nlu, text)
+    assert AttributeAvoided(facet, value) in found, found
+    assert not any(
+        isinstance(e, (ConstraintSet, AttributePreferred)) and getattr(e, "value", None) == value
+        for e in found
+    ), found
+
+
+def test_a_second_language_after_or_is_avoided_too(nlu: Understander) -> None:
+    found = events(nlu, "no german or spanish films, a thriller")
+    assert AttributeAvoided("language", "de") in found, found
+    assert AttributeAvoided("language", "es") in found, found
+    assert AttributePreferred("genre", "Thriller") in found, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no westerns, my uncle hates them; a comedy",
+        "nothing with subtitles, they get bored; a comedy",
+    ],
+)
+def test_a_wish_after_a_semicolon_is_no_part_of_the_dislike_before(
+    nlu: Understander, text: str
+) -> None:
+    """'Nothing in black and white, my students won't sit through it; a thriller' avoided
+    thrillers."""
+    found = events(nlu, text)
+    assert AttributePreferred("genre", "Comedy") in found, found
+    assert not any(isinstance(e, AttributeAvoided) and e.value == "Comedy" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("avoided", "text"),
+    [
+        ("Western", "westerns are fine after all"),
+        ("Musical", "we don't mind musicals actually"),
+        ("Western", "I'm okay with westerns now"),
+    ],
+)
+def test_a_kind_turned_down_then_tolerated_is_no_longer_avoided(
+    nlu: Understander, avoided: str, text: str
+) -> None:
+    """'no romance' then 'actually I don't mind romance' kept avoiding romance; 'romance is
+    fine after all' made it a wish."""
+    state = fold([AttributeAvoided("genre", avoided), AttributePreferred("genre", "Comedy")])
+    found = events(nlu, text, state)
+    assert BeliefRemoved(facet_belief_id("avoided", "genre", avoided)) in found, found
+    assert not any(isinstance(e, AttributePreferred) for e in found), found
+
+
+def test_a_length_tolerated_again_lifts_the_limit(nlu: Understander) -> None:
+    state = fold([ConstraintSet("runtime_max", 100)])
+    assert ConstraintCleared("runtime_max") in events(nlu, "I don't mind longer ones now", state)
+
+
+def test_tolerance_of_a_kind_never_turned_down_changes_no_belief(nlu: Understander) -> None:
+    state = fold([AttributeAvoided("genre", "Horror")])
+    found = events(nlu, "westerns are fine", state)
+    assert not any(isinstance(e, BeliefRemoved) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["films by Roman Coppola", "something by Nicolas Nolan", "anything with Emma Hanks"]
+)
+def test_a_surname_after_another_first_name_is_not_that_person(
+    nlu: Understander, text: str
+) -> None:
+    """'films by Sofia Coppola' stored Francis Ford Coppola."""
+    found = events(nlu, text)
+    assert not any(isinstance(e, AttributePreferred) and e.facet == "person" for e in found)
+
+
+@pytest.mark.parametrize("text", ["a Coppola film", "something by nolan", "more Hanks please"])
+def test_a_surname_alone_still_names_the_catalogue_person(nlu: Understander, text: str) -> None:
+    assert any(isinstance(e, AttributePreferred) and e.facet == "person" for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        ("I loved Tomb Raider (2001)", "Lara Croft: Tomb Raider", 2001),
+        ("The Grudge (2003) scared me silly, I loved it", "Ju-on: The Grudge", 2003),
+    ],
+)
+def test_a_year_in_brackets_picks_the_version_that_goes_by_the_title(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, year: int
+) -> None:
+    """'Solaris (1972)' liked Solaris (2002): the film called so won over the one of that year
+    that goes by the name (Соля́рис)."""
+    film = movie(movies_catalog, title, year)
+    found = events(nlu, text)
+    assert ItemLiked(film.id, film.label) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "kind"),
+    [
+        ("a 100 minute western", 110, ("genre", "Western")),
+        ("a four-hour war epic", 250, ("genre", "War")),
+        ("a two hour musical", 130, ("genre", "Musical")),
+    ],
+)
+def test_a_length_said_as_an_adjective_of_the_film(
+    nlu: Understander, text: str, limit: int, kind: tuple[str, str]
+) -> None:
+    """'a 90 minute comedy' and 'a 3 hour epic' set no length ('a three hour epic' liked the
+    film Epic)."""
+    found = events(nlu, text)
+    assert ConstraintSet("runtime_max", limit) in found, found
+    assert AttributePreferred(*kind) in found, found
+    assert not any(isinstance(e, ItemLiked) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "limit"),
+    [("something for a 90-minute train ride", 90), ("we have a 2 hour flight, a comedy", 120)],
+)
+def test_a_length_of_the_time_there_is_is_the_longest(
+    nlu: Understander, text: str, limit: int
+) -> None:
+    """'a film I can show in a 50-minute class period' set no length."""
+    assert ConstraintSet("runtime_max", limit) in events(nlu, text)
+
+
+@pytest.mark.parametrize("text", ["after a 20 minute walk, a comedy", "a 2 hour wait, a thriller"])
+def test_a_length_of_something_else_is_no_limit(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, ConstraintSet) for e in events(nlu, text))

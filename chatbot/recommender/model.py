@@ -110,7 +110,7 @@ class ContextWeights:
     liked: float = 1.0
     shown: float = 1.0
     seen: float = 1.0
-    disliked: float = 0.5
+    disliked: float = 0.0  # never above 0: a film turned down is no reason for its neighbours
 
     def context(self, state: Any) -> dict[str, float]:
         """{item id: weight} from an InterestState (later kinds override earlier ones)."""

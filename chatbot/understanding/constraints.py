@@ -36,6 +36,7 @@ from chatbot.understanding.lexicon import (
     NUMBER_WORDS,
     TOKEN_RE,
     WATCHERS,
+    _words,
 )
 
 log = logging.getLogger(__name__)
@@ -848,6 +849,22 @@ class ConstraintRules(ParseBase):
             return False
         return self._runtime_about(m)
 
+    def _runtime_compound(self, m: re.Match[str]) -> bool | str:
+        """'a 90 minute comedy' (about that long), 'a 50-minute class period' (at most that
+        long: the time there is to watch in); not 'a 2 hour wait', 'a 10 minute walk'."""
+        before = m.string[: m.start()]
+        if before.strip() and not re.search(r"\b(?:an?|one|any|some)\s+(?:[a-z]+\s+)?$", before):
+            return False
+        what = m.group("what")
+        if what in _NOT_A_FILM_AFTER_LENGTH or re.match(
+            r"\s+(?:are|is|get|feel|seem|drag)\b", m.string[m.end() :]
+        ):
+            return False  # '2 hour movies are too long': said of such films, read below
+        if not (self._longest(m, 10, 600) if what in _TIME_SLOTS else self._runtime_about(m)):
+            return False
+        # the word after the length is read on ('a 90 minute comedy' asks for comedy)
+        return " " * (m.start("what") - m.start()) + m.string[m.start("what") : m.end()]
+
     def _runtime_about(self, m: re.Match[str]) -> bool:
         return self._longest(m, 30, 400, more=10)  # about that long: a little over is fine
 
@@ -1022,16 +1039,30 @@ class ConstraintRules(ParseBase):
         )
 
     def _language_or_country_not(self, m: re.Match[str]) -> bool:
+        avoided = [
+            self._place_avoided(m.group("l"), m.group("c")),
+            *(
+                [self._place_avoided(m.group("l2"), m.group("c2"))]
+                if m.group("l2") or m.group("c2")
+                else []
+            ),
+        ]
+        if None in avoided:
+            return False
+        self.events.extend(a for a in avoided if a is not None)
+        return True
+
+    def _place_avoided(self, spoken: str | None, made: str | None) -> AttributeAvoided | None:
+        """The avoid event for a language word ('French': the language when the catalogue has
+        it) or a country word; None when the catalogue has neither."""
         v = self.vocab
-        if m.group("l") and LANGUAGES[m.group("l")] in v.languages:
-            self.events.append(AttributeAvoided("language", LANGUAGES[m.group("l")]))
-            return True
-        word = m.group("l") or m.group("c")
+        if spoken and LANGUAGES[spoken] in v.languages:
+            return AttributeAvoided("language", LANGUAGES[spoken])
+        word = spoken or made
         code = COUNTRIES.get(word) if word else None
         if code is None or code not in v.countries:
-            return False
-        self.events.append(AttributeAvoided("country", code))
-        return True
+            return None
+        return AttributeAvoided("country", code)
 
     def _languages_or_countries(self, m: re.Match[str]) -> bool:
         v = self.vocab
@@ -1356,6 +1387,15 @@ _FRIENDS_SAID = (
 _FRIENDS = rf"(?!{_FRIENDS_SAID})"  # put before a children's phrase: not the friends
 _WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"
 _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
+# 'a 2 hour flight', 'a 50-minute class period': a time the film has to fit in
+_TIME_SLOTS = _words(
+    "flight drive train bus ride commute class lesson period break lunch window slot session "
+    "journey layover trip gap evening night"
+)
+# 'a 2 hour wait', 'a 10 minute walk', 'a 3 hour drive away': no film's length
+_NOT_A_FILM_AFTER_LENGTH = _words(
+    "wait walk delay run workout nap meeting call queue away of to left ago"
+)
 # 'no kids in danger', 'nothing with children getting hurt': what happens to them in the story,
 # nobody watching
 _STORY_AFTER = (
@@ -1589,8 +1629,6 @@ RULES: tuple[ConstraintRule, ...] = (
         r"alright|no problem)(?: (?:now|too|as well|with me|by me))?\b",
         _R._bound_lifted,
     ),
-    # -- years --
-    # 'they're in their 80s', 'I'm in my early thirties': an age, not a decade of films
     ConstraintRule(
         "people_in_their_decade",
         "year",
@@ -1912,6 +1950,16 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._runtime_of_the_film,
         when=_has_runtime,
     ),
+    # 'a 90 minute comedy', 'a three-hour epic': a length said as an adjective of the film
+    # (singular unit); 'a 50-minute class period', 'a 2 hour flight': the time there is
+    ConstraintRule(
+        "runtime_compound",
+        "runtime",
+        r"\b(?P<n>\d{2,3}|\d(?:\.\d)?|one|two|three|four)[\s-](?P<unit>hour|hr|minute|min)[\s-]"
+        r"(?:long[\s-])?(?P<what>[a-z]+)\b",
+        _R._runtime_compound,
+        when=_has_runtime,
+    ),
     # '90 minutes max', '2 hours tops', '100 min or less', 'an hour and a half at most'
     ConstraintRule(
         "runtime_max_after",
@@ -2123,10 +2171,15 @@ RULES: tuple[ConstraintRule, ...] = (
         "language",
         r"\b(?:not|nothing|no|none|never|non[\s-]?|"
         # "it mustn't be american", "the film shouldn't be french"
-        r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|isn'?t|wasn'?t) be)\s+"
+        r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|isn'?t|wasn'?t) be|"
+        # 'a film that isn't in English', 'ones that aren't French'
+        r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not))\s+"
         r"(?:an?\s+|any\s+)?(?:in\s+|from\s+)?"
         rf"(?:(?P<l>{_LANGUAGE_ALT})(?:[\s-](?:language|speaking|spoken|audio))?|"
         rf"(?P<c>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones?|stuff|productions?|cinema))?"
+        # 'nothing in English or French': the second one is left out too
+        rf"(?:\s*,?\s+(?:or|nor|and)\s+(?:in\s+|from\s+)?(?:(?P<l2>{_LANGUAGE_ALT})|"
+        rf"(?P<c2>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones?|stuff|productions?|cinema))?)?"
         r"(?=\s*(?:[,.;!?]|$|please|pls|thanks|though|either|for me|anymore|this time|and\b|"
         r"or\b|but\b))",
         _R._language_or_country_not,

@@ -354,6 +354,8 @@ def _spelled_number(m: re.Match[str]) -> str:
             current += 1 + _ONES.index(w)
     if not seen or current <= 0:
         return m.group(0)
+    if words[0] in ("a", "an") and words[1:2] != ["hundred"]:
+        return f"{words[0]} {current} "  # 'a three hour epic': the article stays
     return f"{current} "
 
 
@@ -1209,7 +1211,9 @@ class Vocabulary:
         movie catalogue; one look-up takes about a millisecond)."""
         if self._descriptions is None:
             self._descriptions = "\n".join(i.description.lower() for i in self.catalog)
-        pattern = rf"(?<!\w){re.escape(phrase.lower())}(?!\w)"
+        # 'jean pierre jeunet' finds 'Jean-Pierre Jeunet' and the other way round
+        words = re.split(r"[\s-]+", phrase.lower().strip())
+        pattern = r"(?<!\w)" + r"[\s-]+".join(map(re.escape, words)) + r"(?!\w)"
         return re.search(pattern, self._descriptions) is not None
 
     def spelt_like_a_topic(self, word: str) -> bool:

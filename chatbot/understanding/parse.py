@@ -14,6 +14,7 @@ from chatbot.events import (
     AttributePreferred,
     AttributeRefined,
     BeliefRemoved,
+    ConstraintCleared,
     ConstraintSet,
     Event,
     ExplorationRequested,
@@ -482,6 +483,7 @@ class Understander:
         # 'live action, not cartoons', 'a live-action comedy': not animated, never the Action
         # genre (a version asked for, 'the live action one', was read just above)
         text = _LIVE_ACTION.sub("no animation,", text)
+        text, lifted = self._tolerated(text, state)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
         text = self._picks_by_number(text, state)
@@ -517,6 +519,12 @@ class Understander:
             if asked.question is not None and asked.question.item_ids:
                 found = asked
         found = self._without_missing_versions(text, found)
+        if lifted:
+            found = replace(
+                found,
+                events=(*lifted, *(e for e in found.events if e not in lifted)),
+                question=None,
+            )
         if told:
             found = replace(found, notes=(*found.notes, INSTRUCTIONS_NOTE))
         foreign = self._foreign(text, found)
@@ -1015,6 +1023,41 @@ class Understander:
         # not inside a longer token ('r2-d2', 'e.t.')
         return re.sub(r"(?<![\w'.-])[A-Za-z]+\d?(?![\w'-])", spell, text)
 
+    def _tolerated(self, text: str, state: InterestState) -> tuple[str, list[Event]]:
+        """'actually I don't mind romance', 'horror is fine after all', "we're ok with
+        subtitled ones now": a kind turned down before is tolerated again. The avoid belief
+        goes and nothing is wished for (the words are dropped); said of a kind not turned down,
+        the words stay for the rest of the reading ('comedy is fine' answering 'what are you
+        in the mood for?' asks for comedy)."""
+        lifted: list[Event] = []
+        if not state.avoided and not state.constraints:
+            return text, lifted
+
+        def settle(m: re.Match[str]) -> str:
+            said = (m.group("x") or m.group("x2") or m.group("x3")).strip(" ,")
+            end = m.group("end") or m.group("end2") or m.group("end3") or ""
+            bound = _TOLERATED_BOUND.fullmatch(said)
+            if bound is not None:
+                # "I don't mind longer films", "we're ok with older ones now": that limit goes
+                name = _BOUND_OF[bound.group("w").lower()]
+                if name not in state.constraints:
+                    return m.group(0)
+                lifted.append(ConstraintCleared(name))
+                return " " + end
+            found = _Parse(self.vocab, said, state).run()
+            kinds = {
+                (e.facet, e.value)
+                for e in found.events
+                if isinstance(e, (AttributePreferred, AttributeAvoided))
+            }
+            if not kinds or not kinds <= set(state.avoided):
+                return m.group(0)
+            for facet, value in sorted(kinds):
+                lifted.append(BeliefRemoved(facet_belief_id("avoided", facet, value)))
+            return " " + end
+
+        return _TOLERATED.sub(settle, text), lifted
+
     def _lukewarm_said(self, text: str, state: InterestState) -> str:
         """'i don't hate the notebook but i don't love it either', 'don't mind westerns but
         don't love them': neither liked nor disliked. A film said so was watched ('... was
@@ -1048,6 +1091,37 @@ class Understander:
         return foreign_language(rest, self.language)
 
 
+# 'I don't mind romance', 'horror is fine after all', "I'm ok with musicals now": tolerance
+_TOLERATE_TAIL = r"(?:\s+(?:after all|now|actually|then|too|either|as well|by me|with me))*"
+_TOLERATED = re.compile(
+    r"\b(?:(?:i|we)\s+)?(?:really\s+|actually\s+)?(?:don't|dont|do not) mind "
+    rf"(?P<x>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end>[.;!?,]|\s+but\b|$)|"
+    r"\b(?:i'm|im|i am|we're|we are)\s+(?:actually\s+|totally\s+)?(?:fine|ok|okay|cool|good)"
+    rf" with (?P<x2>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end2>[.;!?,]|\s+but\b|$)|"
+    r"(?:^|(?<=[.;!?,])\s*|\b(?:actually|ok|okay|well|so)\s+)(?P<x3>[a-z][a-z' -]{1,40}?)\s+"
+    r"(?:is|are|'s|would be)\s+(?:actually\s+|totally\s+|perfectly\s+)?(?:fine|ok|okay|alright|"
+    rf"all right|no problem|not a problem){_TOLERATE_TAIL}(?P<end3>[.;!?,]|\s+but\b|$)",
+    re.IGNORECASE,
+)
+_TOLERATED_BOUND = re.compile(
+    r"(?:the |a bit |slightly |much )?(?P<w>longer|shorter|older|newer|long|short|old)"
+    r"(?: ones?| films?| movies?| stuff)?",
+    re.IGNORECASE,
+)
+# words before a surname that lead into it, never a first name ('by Coppola', 'more Nolan')
+NAME_LEADS = frozenset(
+    ("by", "with", "from", "more", "no", "not", "any", "some", "a", "an", "the", "like", "and")
+)
+# the limit a length or age said to be fine again takes away
+_BOUND_OF = {
+    "longer": "runtime_max",
+    "long": "runtime_max",
+    "shorter": "runtime_min",
+    "short": "runtime_min",
+    "older": "year_min",
+    "old": "year_min",
+    "newer": "year_max",
+}
 # 'i don't hate X but i don't love it either': a lukewarm verdict said as two negations
 _LUKEWARM_SAID = re.compile(
     r"\b(?:i|we)?\s*(?:don't|dont|do not) (?:hate|mind|dislike) (?P<x>[^.;!?]+?),?\s+"
@@ -2511,6 +2585,8 @@ class _Parse(ConstraintRules, TitleRules):
                     break
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
+                if facet is not None and self._another_first_name(i, n, facet):
+                    facet = None  # 'films by Sofia Coppola': not Francis Ford Coppola
                 if facet is not None and facet[0] == "audience" and self._what_happens_to(i + n):
                     facet = None  # 'no kids in danger': what happens in the story, no audience
                 if (
@@ -2554,6 +2630,31 @@ class _Parse(ConstraintRules, TitleRules):
                     i += n - 1
                     break
             i += 1
+
+    def _another_first_name(self, i: int, n: int, facet: tuple[str, str]) -> bool:
+        """Tokens i..i+n match a person's surname only, and the word before them is a first
+        name that is not theirs ('Sofia Coppola', 'jean-luc godard' against a catalogue person
+        of that surname): another person of that name, whom the catalogue may not know."""
+        if facet[0] != "person" or i == 0:
+            return False
+        own = {w for part in facet[1].lower().split() for w in re.split(r"[-.]", part) if w}
+        said = {w for t in self.toks[i : i + n] for w in re.split(r"[-.]", t.text) if w}
+        first = self.toks[i - 1]
+        parts = [w for w in re.split(r"[-.]", first.text) if w]
+        if not parts or not all(w.isalpha() for w in parts) or set(parts) & own:
+            return False
+        if not said <= own or first.text in FILM_NOUNS or first.text in NAME_LEADS:
+            return False
+        from wordfreq import zipf_frequency
+
+        if zipf_frequency(first.text, "en") >= 5.0 and "-" not in first.text:
+            return False  # 'a scary Coppola film', 'the Coppola one': a word, no name
+        capitalised = first.raw[:1].isupper() and not self._sentence_start(i - 1)
+        return capitalised or self._pos(i - 1) == "PROPN"
+
+    def _sentence_start(self, k: int) -> bool:
+        """Token k opens the message or a sentence."""
+        return k == 0 or self.toks[k - 1].text in (".", "!", "?", ";", ":")
 
     def _names_a_kind(self, i: int, n: int) -> bool:
         """Tokens i..i+n are a kind's name: a film noun follows ('a coming out story') or an
@@ -3369,8 +3470,14 @@ class _Parse(ConstraintRules, TitleRules):
         waiting: list[Target] = []
         untried: list[Target] = []  # facets said not to have been seen yet
         for lo, hi in clauses:
-            if lo > 0 and self.toks[lo - 1].text in (".", "!", "?") and not self._say_again(lo, hi):
-                prev = None  # 'romance is a no for me. a drama?': a new sentence, a new say
+            if (
+                lo > 0
+                and self.toks[lo - 1].text in (".", "!", "?", ";")
+                and not self._say_again(lo, hi)
+            ):
+                # 'romance is a no for me. a drama?', 'no gore, he hates it; a thriller': a new
+                # sentence (or a clause after a semicolon), a new say
+                prev = None
             cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
             end = hi
@@ -4416,7 +4523,10 @@ class _Parse(ConstraintRules, TitleRules):
                 phrase = " ".join(words).strip()
                 phrase = re.sub(r"\s+([^\w\s])", r"\1", phrase)[:80].strip()
                 if phrase and self._unknown_person(run):
-                    name = " ".join(self.toks[k].raw for k in run)
+                    # "Sofia Coppola's films": the name without the possessive
+                    name = re.sub(r"['’]s?$", "", " ".join(self.toks[k].raw for k in run))
+                    words = [re.sub(r"['’]s?$", "", w) for w in words]
+                    phrase = re.sub(r"['’]s?(?=\s|$)", "", phrase)
                     if not self.vocab.mentions(name):
                         # nothing to search for: a belief would only match a word of the name
                         # ('Washington' the city for Denzel Washington)
