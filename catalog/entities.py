@@ -246,8 +246,9 @@ def english_title_aliases(
     ('Life Is Beautiful' for La vita è bella, 'Seven Samurai' for 七人の侍).
 
     A name counts only when it appears in the first 300 characters of exactly one synopsis of a
-    movie not in English, released within a year of it, and is distinctive: three words or more,
-    or two with a word rarer than 'bond' in English (wordfreq zipf < 4), or one rare word
+    movie not in English, released within a year of it (any year for a name ReDial lists without
+    one, when the name opens the synopsis), and is distinctive: three words
+    or more, or two with a word rarer than 'bond' in English (wordfreq zipf < 4), or one rare word
     ('Akira'). Returns the items and how many aliases were added."""
     from wordfreq import zipf_frequency
 
@@ -258,7 +259,9 @@ def english_title_aliases(
         return len(words) >= 3 or (bool(words) and bool(rare))
 
     def squash(text: str) -> str:
-        return re.sub(r"['’]", "", text.lower())
+        # 'Crouching Tiger, Hidden Dragon' is written 'Crouching Tiger Hidden Dragon' too
+        text = re.sub(r"['’]", "", text.lower())
+        return " ".join(re.sub(r"[,:;!?.()\-–]+", " ", text).split())
 
     by_year: dict[int, list[int]] = {}
     for k, item in enumerate(items):
@@ -266,14 +269,18 @@ def english_title_aliases(
             by_year.setdefault(item.year, []).append(k)
     found: dict[int, list[str]] = {}
     for name, year in redial_names:
-        if year is None or not distinctive(name):
+        if not distinctive(name):
             continue
         pattern = re.compile(rf"(?<!\w){re.escape(squash(name))}(?!\w)")
+        # ReDial lists some films without a year ('Spirited Away'): any year, when the name
+        # opens the synopsis (Ponyo's names Howl's Moving Castle, Miyazaki's film before it)
+        years = (year - 1, year, year + 1) if year is not None else tuple(by_year)
         hits = [
             k
-            for y in (year - 1, year, year + 1)
+            for y in years
             for k in by_year.get(y, ())
-            if pattern.search(squash(items[k].description[:300]))
+            if (found_at := pattern.search(squash(items[k].description[:300]))) is not None
+            and (year is not None or found_at.start() == 0)
         ]
         if len(hits) == 1 and items[hits[0]].title.casefold() != name.casefold():
             found.setdefault(hits[0], []).append(name)
