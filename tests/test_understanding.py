@@ -7535,3 +7535,33 @@ def test_a_length_of_the_time_there_is_is_the_longest(
 @pytest.mark.parametrize("text", ["after a 20 minute walk, a comedy", "a 2 hour wait, a thriller"])
 def test_a_length_of_something_else_is_no_limit(nlu: Understander, text: str) -> None:
     assert not any(isinstance(e, ConstraintSet) for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "of", "kind"),
+    [
+        ("the Pacino one was great", 1, ItemLiked),
+        ("the dream one looks good", 2, ItemLiked),
+        ("not the creature one, too scary", 0, ItemRejected),
+    ],
+)
+def test_a_pick_told_apart_by_its_person_or_story(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    of: int,
+    kind: type,
+) -> None:
+    """'the Hitchcock one, is it in colour?' was asked of the film Hitchcock (2012), not the
+    pick by him; 'the French one' of no pick."""
+    found = events(nlu, text, after_picks)
+    assert kind(shown[of].id, shown[of].label) in found, found
+    assert sum(isinstance(e, (ItemLiked, ItemRejected)) for e in found) == 1, found
+
+
+def test_a_question_about_a_pick_told_apart_by_its_story(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    asked = nlu.understand("the dream one, how long is it?", after_picks).question
+    assert asked is not None and asked.item_ids == (shown[2].id,), asked

@@ -1351,6 +1351,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._series_number()
         self._references()
         self._described_reference()
+        self._named_pick()
         self._quoted_titles()
         self._run_on_titles()
         # again until nothing new is found: each pass links the list member before a title found

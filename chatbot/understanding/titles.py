@@ -292,6 +292,46 @@ class TitleRules(ParseBase):
             self._add_item(i, items[scores[0][1]], from_reference=True)
             self._use(i, end - i)
 
+    def _named_pick(self) -> None:
+        """'the Hitchcock one, is it in colour?', 'the French one', 'the heist one': one of the
+        picks on the table told apart by a person, studio, series, kind or language of it (or a
+        word of its synopsis) that no other pick has; the words are then no title (the film
+        Hitchcock) and no wish."""
+        toks = self.toks
+        shown = [
+            self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
+        ]
+        if len(shown) < 2:
+            return
+        for i in range(len(toks) - 2):
+            if toks[i].text != "the" or not self._free(i, 1):
+                continue
+            for n in (3, 2, 1):
+                end = i + 1 + n
+                if end >= len(toks) or toks[end].text not in _PICK_NOUNS:
+                    continue
+                words = [t.text for t in toks[i + 1 : end]]
+                if not self._free(i + 1, n) or any(
+                    w in ORDINALS or w in _NOT_TELLING or not w.isalpha() for w in words
+                ):
+                    continue
+                facet = self.vocab.facet_terms.get(tuple(words))
+                if facet is None and n == 1:
+                    facet = self.vocab.context_surnames.get(words[0])
+                if facet is not None:
+                    fits = [it for it in shown if facet[1] in it.facet(facet[0])]
+                else:
+                    fits = [it for it in shown if _hits(it, words) == n]
+                turned_down = i > 0 and toks[i - 1].text in ("not", "no", "skip", "without")
+                if len(fits) == 1 or (
+                    # 'not the mission impossible ones': each pick of that series goes
+                    turned_down and facet is not None and 1 < len(fits) < len(shown)
+                ):
+                    for it in fits:
+                        self._add_item(i, it, from_reference=True)
+                    self._use(i, n + 2)
+                    break
+
     def _quoted_titles(self) -> None:
         for m in re.finditer(r'"([^"]{1,120})"', self.low):
             inner = m.group(1)
@@ -3566,6 +3606,43 @@ def _stop_word(word: str) -> bool:
 def _verdict_phrase(words: Sequence[str]) -> bool:
     """The words are one whole verdict phrase ('blown away', 'love', 'meh')."""
     return tuple(words) in POSITIVE_CUES or tuple(words) in NEGATIVE_CUES
+
+
+_PICK_NOUNS = frozenset(("one", "ones", "film", "films", "movie", "movies", "version"))
+# words before 'one' that say which version or which place, not what a pick is about
+_NOT_TELLING = frozenset(
+    (
+        "other",
+        "same",
+        "last",
+        "next",
+        "new",
+        "newer",
+        "old",
+        "older",
+        "original",
+        "remake",
+        "right",
+        "wrong",
+        "good",
+        "bad",
+        "best",
+        "worst",
+        "long",
+        "short",
+        "longer",
+        "shorter",
+        "middle",
+        "previous",
+        "latest",
+        "final",
+        "only",
+        "whole",
+        "real",
+        "actual",
+        "very",
+    )
+)
 
 
 def _hits(item: Item, words: Sequence[str]) -> int:
