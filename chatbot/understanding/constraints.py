@@ -860,7 +860,10 @@ class ConstraintRules(ParseBase):
             r"\s+(?:are|is|get|feel|seem|drag)\b", m.string[m.end() :]
         ):
             return False  # '2 hour movies are too long': said of such films, read below
-        if not (self._longest(m, 10, 600) if what in _TIME_SLOTS else self._runtime_about(m)):
+        if what in _TIME_SLOTS:
+            # the time there is (no topic 'flight'); a slot of over 4 hours leaves out no film
+            return _minutes(m) > 240 or self._longest(m, 10, 240)
+        if not self._runtime_about(m):
             return False
         # the word after the length is read on ('a 90 minute comedy' asks for comedy)
         return " " * (m.start("what") - m.start()) + m.string[m.start("what") : m.end()]
@@ -1394,7 +1397,8 @@ _TIME_SLOTS = _words(
 )
 # 'a 2 hour wait', 'a 10 minute walk', 'a 3 hour drive away': no film's length
 _NOT_A_FILM_AFTER_LENGTH = _words(
-    "wait walk delay run workout nap meeting call queue away of to left ago"
+    "wait walk delay run workout nap meeting call queue away of to left ago or and max tops "
+    "less plus more at"
 )
 # 'no kids in danger', 'nothing with children getting hurt': what happens to them in the story,
 # nobody watching
