@@ -7565,3 +7565,80 @@ def test_a_question_about_a_pick_told_apart_by_its_story(
 ) -> None:
     asked = nlu.understand("the dream one, how long is it?", after_picks).question
     assert asked is not None and asked.item_ids == (shown[2].id,), asked
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("something less gory than Jaws about a haunted ship", "haunted ship"),
+        ("a drama less depressing than Titanic about immigrants", "immigrants"),
+    ],
+)
+def test_what_follows_a_comparison_with_a_title_is_wished_for(
+    nlu: Understander, text: str, topic: str
+) -> None:
+    """'Something less bleak than Schindler's List about WWII' avoided WWII."""
+    found = events(nlu, text)
+    assert InterestExpressed(topic) in found, found
+    assert not any(isinstance(e, InterestAvoided) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "kind"),
+    [
+        ("I hated Titanic, loved Zorbo the Magnificent", "Titanic", ItemRejected),
+        ("Jaws was brilliant, can't stand Glimmerfrost Harbour", "Jaws", ItemLiked),
+    ],
+)
+def test_a_verdict_on_an_unknown_title_stays_off_the_title_before(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, kind: type
+) -> None:
+    """'I hated Pulp Fiction, loved Chungking Express' both liked and rejected Pulp Fiction."""
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    assert [e for e in found if isinstance(e, (ItemLiked, ItemRejected))] == [
+        kind(film.id, film.label)
+    ], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we showed Casablanca in class and the students adored it",
+        "something for my students, they like mysteries",
+    ],
+)
+def test_people_of_the_users_life_are_no_kind_of_film(nlu: Understander, text: str) -> None:
+    """'the students loved it' asked for student films."""
+    found = events(nlu, text)
+    assert not any(getattr(e, "value", None) == "Student Film" for e in found), found
+
+
+def test_a_story_about_a_family_asks_for_no_family_audience(nlu: Understander) -> None:
+    """'a quiet drama about a family' asked for family films."""
+    found = events(nlu, "a slow thriller about a family in crisis")
+    assert not any(getattr(e, "facet", None) == "audience" for e in found), found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "audience" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "places"),
+    [
+        ("is the third one shorter than the first?", "runtime", (2, 0)),
+        ("was the first one older than the second one?", "year", (0, 1)),
+    ],
+)
+def test_a_question_comparing_two_picks_asks_about_both(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    topic: str,
+    places: tuple[int, int],
+) -> None:
+    """'is the first one longer than the third?' was answered with the first one's length only
+    (the comparison was read as a bound)."""
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and u.question.topic == topic, u
+    assert set(u.question.item_ids) == {shown[k].id for k in places}, u.question
+    assert not u.events, u.events

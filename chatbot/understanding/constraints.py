@@ -729,6 +729,8 @@ class ConstraintRules(ParseBase):
         """'newer than the first one' (from the year after it), 'older than the second one',
         'shorter / longer than the third' (a minute under / over its length); False when no
         such pick is on the table or it lacks the fact."""
+        if re.match(r"\s*(?:is|was|are|were|isn'?t|wasn'?t)\s+(?:the|that|this|it)\b", self.low):
+            return False  # 'is the first one longer than the third?': a question comparing two
         shown = self._shown
         place = {"first": 0, "1st": 0, "top": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2}
         k = place.get(m["p"], len(shown) - 1 if m["p"] == "last" else len(shown) // 2)

@@ -2586,6 +2586,17 @@ class _Parse(ConstraintRules, TitleRules):
                     break
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
+                if (
+                    facet is not None
+                    and facet[0] == "audience"
+                    and re.search(
+                        r"\babout (?:an? |the |his |her |their |one |two )?$",
+                        self.text[: toks[i].start].lower(),
+                    )
+                ):
+                    facet = None  # 'a quiet drama about a family': the story's subject
+                if facet is not None and n == 1 and self._people_doing(i, facet):
+                    facet = None  # 'the students loved it': who watched, no Student Film
                 if facet is not None and self._another_first_name(i, n, facet):
                     facet = None  # 'films by Sofia Coppola': not Francis Ford Coppola
                 if facet is not None and facet[0] == "audience" and self._what_happens_to(i + n):
@@ -2631,6 +2642,25 @@ class _Parse(ConstraintRules, TitleRules):
                     i += n - 1
                     break
             i += 1
+
+    def _people_doing(self, i: int, facet: tuple[str, str]) -> bool:
+        """Token i names people of the user's life or the ones doing something ('my students',
+        'the students loved it', 'our buddies'), not the kind of film the facet is named after
+        ('Student Film', 'Buddy Film')."""
+        if not facet[1].endswith((" Film", " Movie")) or i == 0:
+            return False
+        before = self.toks[i - 1].text
+        if before in ("my", "our", "his", "her", "their", "your"):
+            return True
+        w = self._word(i)
+        return (
+            before == "the"
+            and facet[0] != "genre"  # 'the zombies were great': a kind praised
+            and w is not None
+            and w.tag == "NNS"
+            and w.dep in ("nsubj", "nsubjpass")
+            and (i + 1 >= len(self.toks) or self.toks[i + 1].text not in FILM_NOUNS)
+        )
 
     def _another_first_name(self, i: int, n: int, facet: tuple[str, str]) -> bool:
         """Tokens i..i+n match a person's surname only, and the word before them is a first
@@ -3273,7 +3303,17 @@ class _Parse(ConstraintRules, TitleRules):
         never past a new indefinite noun phrase said without a comma ('not horror a comedy',
         'no romance a war film': the comedy and the war film are wished for)."""
         fresh = self._new_phrase_after(cue.pos)
-        return {k for k in self._reach(cue, negated) if fresh is None or k < fresh}
+        reach = {k for k in self._reach(cue, negated) if fresh is None or k < fresh}
+        if self.toks[cue.pos].text in ("less", "fewer"):
+            # 'less bleak than Schindler's List about WWII': only what is compared ('bleak');
+            # what the film should be about is wished for
+            than = next(
+                (k for k in range(cue.pos + 1, len(self.toks)) if self.toks[k].text == "than"),
+                None,
+            )
+            if than is not None:
+                reach = {k for k in reach if k < than}
+        return reach
 
     def _new_phrase_after(self, pos: int) -> int | None:
         """Index of 'a' / 'an' opening a new noun phrase right after a negated one in the same
@@ -3340,6 +3380,18 @@ class _Parse(ConstraintRules, TitleRules):
         for t in self.targets:
             if t.kind == "item" and t.pos < last and self._same_sentence(t.pos, last):
                 self._emit(t, said[0].kind, False)
+
+    def _unknown_object(self, cue: Cue) -> bool:
+        """The words right after the cue are a title the catalogue lacks (reported as unknown)."""
+        k = cue.end
+        if k < len(self.toks) and self.toks[k].text in ("the", "a", "an"):
+            k += 1
+        if k >= len(self.toks) or not self.toks[k].used:
+            return False
+        if any(t.pos == k for t in self.targets):
+            return False
+        word = self.toks[k].raw.lower()
+        return any(word in u.lower().split() for u in self.unknown)
 
     def _fresh_phrase(self, lo: int) -> bool:
         """The clause at lo opens a new indefinite noun phrase after a comma and no 'and' / 'or'
@@ -3543,6 +3595,9 @@ class _Parse(ConstraintRules, TitleRules):
                     # 'toy story was fun and cars wasn't': the verdict after another title
                     # with a copula of its own between is that title's
                     and not self._own_predicate_between(t, c.pos, targets)
+                    # 'I hated Pulp Fiction, loved Chungking Express': the verdict's object is
+                    # a film the catalogue lacks, not the title before it
+                    and not self._unknown_object(c)
                     and not (
                         " ".join(x.text for x in self.toks[c.pos : c.end]) in FORWARD_CUES
                         and any(  # it has its own object ('them' takes the target up again)
@@ -3665,6 +3720,7 @@ class _Parse(ConstraintRules, TitleRules):
                     and len(named_before := self._items_before(lo)) == 1
                     and self._bare_verdict(lo, hi)
                     and not self._said_by_someone_else(said[0].pos)
+                    and not self._unknown_object(said[0])
                 ):
                     # 'watched dogville last night. not a fan', 'saw heat. honestly boring': a
                     # verdict alone after the one film the message named is said of it
