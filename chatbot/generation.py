@@ -237,6 +237,10 @@ class ResponseWriter:
         request = replace(
             request, recommendations=tuple(sanitise(request.recommendations, self.labels))
         )
+        if request.small_talk and not request.recommendations and request.notes:
+            # 'recommend me a good book': what could not be done, said plainly (no picks)
+            yield " ".join(request.notes)
+            return
         if request.small_talk and not request.recommendations:
             yield small_talk_reply(
                 request.user_text, self.noun, picks_shown=request.kind != ReplyKind.CLARIFY

@@ -604,3 +604,29 @@ def test_the_same_question_of_another_film_is_answered(
     reply = movies_manager.respond(sid, then)
     assert reply.kind == "answer" and said in reply.text, reply.text
     assert not reply.state.liked and not reply.state.interests, reply.state
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("could you suggest a podcast for my commute?", "podcasts"),
+        ("need something to read", "books"),
+    ],
+)
+def test_a_request_for_another_kind_of_thing_says_so_without_picks(
+    movies_manager: DialogueManager, text: str, other: str
+) -> None:
+    """'recommend me a good book' got 'Happy to help.' and three popular films; 'a song for a
+    road trip' films about road trips."""
+    reply = movies_manager.respond(f"other-{other}", text)
+    assert not reply.items, reply
+    assert f"not {other}" in reply.text, reply.text
+    assert not reply.state.beliefs(), reply.state.beliefs()
+
+
+@pytest.mark.parametrize("text", ["a film adapted from a novel", "a movie about a restaurant"])
+def test_a_film_about_another_kind_of_thing_is_recommended(
+    movies_manager: DialogueManager, text: str
+) -> None:
+    reply = movies_manager.respond(f"about-{len(text)}", text)
+    assert reply.items and "only recommend films" not in reply.text, reply.text

@@ -423,6 +423,17 @@ class Understander:
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
+        other = self._other_medium(text)
+        if other is not None:
+            # 'recommend me a good book', 'a song for a road trip': not what this catalogue
+            # holds; nothing is stored (it recommended films about books and road trips)
+            return Understanding(
+                notes=(
+                    f"I can only recommend films from this catalogue, not {other}; tell me "
+                    "what kind of film you'd like instead.",
+                ),
+                small_talk=True,  # no picks answer it
+            )
         # a line break after a word ends a sentence ('... like Heat or Ronin\nDo you know any?')
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
 
@@ -542,6 +553,28 @@ class Understander:
             log.info("dropped a proposed event: %s", problem)
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
+
+    def _other_medium(self, text: str) -> str | None:
+        """The plural of another kind of thing asked for in place of a film ('a good book',
+        'any podcasts?', 'something to read'), or None; only for a film catalogue (one with
+        lengths), and never when a film noun or a title is in the message ('a film based on
+        a book', 'songs like in Frozen')."""
+        if not self.vocab.has_runtime:
+            return None
+        low = text.lower()
+        m = _OTHER_MEDIUM.search(low)
+        if m is None or _FILM_WORD.search(low):
+            return None
+        if re.search(
+            r"(?:about|on|of|from|in|based|adapted|like|with|than)\s+(?:an?\s+|the\s+)?$",
+            low[: m.start()],
+        ):
+            return None  # 'something about a restaurant': a topic
+        probe = _Parse(self.vocab, text, InterestState()).run()
+        if probe.mentioned or probe.unknown_titles:
+            return None
+        word = next(g for g in m.groups() if g)
+        return _MEDIUM_PLURAL.get(word, word if word.endswith("s") else word + "s")
 
     def _title_vibes(self, text: str) -> str:
         """'se7en vibes pls', 'inception energy', 'a Wes Anderson-esque ...': 'something like
@@ -1091,6 +1124,31 @@ class Understander:
         return foreign_language(rest, self.language)
 
 
+# another kind of thing than a film, asked for ('a good book', 'something to read')
+_OTHER_MEDIUM = re.compile(
+    r"\b(?:(?:recommend|suggest|need|want|find|give|any|some|a|an|good|great|new|best)\b"
+    r"[\w\s']{0,20}?\b(books?|novels?|songs?|albums?|podcasts?|restaurants?|recipes?|board games?|"
+    r"audiobooks?|playlists?|video games?)\b|\b(?:something|anything) (?:good )?to "
+    r"(read|listen to|eat|cook)\b)"
+)
+_FILM_WORD = re.compile(r"\b(?:movies?|films?|flicks?|cinema|documentar(?:y|ies)|watch\w*)\b")
+_MEDIUM_PLURAL = {
+    "read": "books",
+    "listen to": "music",
+    "eat": "food",
+    "cook": "recipes",
+    "book": "books",
+    "novel": "novels",
+    "song": "songs",
+    "album": "albums",
+    "podcast": "podcasts",
+    "restaurant": "restaurants",
+    "recipe": "recipes",
+    "board game": "board games",
+    "audiobook": "audiobooks",
+    "playlist": "playlists",
+    "video game": "video games",
+}
 # 'I don't mind romance', 'horror is fine after all', "I'm ok with musicals now": tolerance
 _TOLERATE_TAIL = r"(?:\s+(?:after all|now|actually|then|too|either|as well|by me|with me))*"
 _TOLERATED = re.compile(
