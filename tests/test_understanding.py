@@ -7642,3 +7642,28 @@ def test_a_question_comparing_two_picks_asks_about_both(
     assert u.question is not None and u.question.topic == topic, u
     assert set(u.question.item_ids) == {shown[k].id for k in places}, u.question
     assert not u.events, u.events
+
+
+@pytest.mark.parametrize("text", ["not Glimmerfrost, we've seen it", "not Zorbo please"])
+def test_turning_down_an_unknown_title_leaves_the_picks_alone(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    """'not Totoro, we've seen it' (a title spelt otherwise in the catalogue) rejected all
+    three picks on the table."""
+    u = nlu.understand(text, after_picks)
+    assert not any(isinstance(e, ItemRejected) for e in u.events), u.events
+    assert u.unknown_titles, u
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("we need to wind down after a stressful day", "Relaxed"),
+        ("a lazy afternoon film", "Relaxed"),
+        ("bad week, I need a film", "Uplifting"),
+    ],
+)
+def test_an_occasion_asks_for_its_usual_mood(nlu: Understander, text: str, mood: str) -> None:
+    """'after a long day at work' and 'for a rainy day' stored nothing and got the popular
+    picks."""
+    assert AttributePreferred("mood", mood) in events(nlu, text)

@@ -551,6 +551,10 @@ FACET_ALIASES = _aliases(
     relaxing|chill|cozy|cosy|easy watching|easy|easygoing|easy going|undemanding = relaxed;
     comforting|comfy|wholesome|soothing|calm|calming|peaceful|gentle = relaxed;
     fall asleep to|falling asleep to|doze off to|drift off to|sleep to = relaxed;
+    long day|long day at work|long week|stressful day|stressful week|hard day at work|unwind|
+        wind down|rainy day|rainy afternoon|rainy evening|rainy sunday|lazy sunday|
+        lazy afternoon|sick day|snow day = relaxed;
+    rough day|bad day|rough week|bad week|feeling down|feeling blue|feeling low = uplifting;
     touching|moving = touching;
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;

@@ -3810,6 +3810,9 @@ class _Parse(ConstraintRules, TitleRules):
             not self.targets
             and negative
             and not corrects
+            # 'not Totoro, we've seen it': the verdict is on a title the catalogue lacks (or
+            # spells otherwise), not on the picks
+            and not self.unknown
             and self.state.last_shown
             and not self._has_content()
             and self._verdict_on_shown()
