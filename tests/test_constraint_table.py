@@ -68,6 +68,7 @@ EXAMPLES = {
     "stars_out_of_five": "three stars out of five",
     "rating_number_and_up": "imdb 7+",
     "rating_out_of_ten": "a war film, 8 out of 10",
+    "best_films": "the best comedy films",
     "rated_well": "highly rated",
     "rated_above": "rated above 7.5",
     "rating_at_least": "with at least a 7 rating",

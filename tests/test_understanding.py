@@ -3105,8 +3105,15 @@ def test_mixed_verdicts_in_one_message(nlu: Understander) -> None:
     ],
 )
 def test_the_users_circumstances_are_no_topics(nlu: Understander, text: str) -> None:
+    # (an occasion may ask for its usual mood: 'a lazy afternoon' -> relaxed; no topic, no
+    # other kind)
     got = events(nlu, text)
-    assert not [e for e in got if isinstance(e, (InterestExpressed, AttributePreferred))], got
+    assert not [
+        e
+        for e in got
+        if isinstance(e, InterestExpressed)
+        or (isinstance(e, AttributePreferred) and e.facet != "mood")
+    ], got
 
 
 def test_places_and_journeys_in_the_story_stay_topics(nlu: Understander) -> None:
@@ -7667,3 +7674,98 @@ def test_an_occasion_asks_for_its_usual_mood(nlu: Understander, text: str, mood:
     """'after a long day at work' and 'for a rainy day' stored nothing and got the popular
     picks."""
     assert AttributePreferred("mood", mood) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("the best westerns films of the 60s", ("genre", "Western")),
+        ("what are the all-time best war movies", ("genre", "War")),
+    ],
+)
+def test_the_best_films_are_the_well_rated_ones(
+    nlu: Understander, text: str, kind: tuple[str, str]
+) -> None:
+    """'the best movie of 1994' put Dumb & Dumber (rated 5.4) first."""
+    found = events(nlu, text)
+    assert ConstraintSet("rating_min", 7.0) in found, found
+    assert AttributePreferred(*kind) in found, found
+
+
+def test_best_said_of_anything_else_is_no_rating(nlu: Understander) -> None:
+    found = events(nlu, "my best mate wants a western")
+    assert not any(isinstance(e, ConstraintSet) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["a heist film like Inception but less convoluted", "nothing too hard to follow"]
+)
+def test_less_confusing_avoids_mind_benders(nlu: Understander, text: str) -> None:
+    """'something like Inception but less confusing' avoided the word 'confusing' only."""
+    found = events(nlu, text)
+    assert AttributeAvoided("mood", "Intellectually Stimulating") in found, found
+    assert not any(isinstance(e, InterestAvoided) for e in found), found
+
+
+def test_finding_a_film_confusing_is_no_like(nlu: Understander, movies_catalog: Catalog) -> None:
+    film = movie(movies_catalog, "Memento")
+    found = events(nlu, "I found Memento way too convoluted")
+    assert ItemRejected(film.id, film.label) in found, found
+    assert not any(isinstance(e, (ItemLiked, AttributePreferred)) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["is the second one based on a novel?", "are these based on books?"]
+)
+def test_a_question_about_the_picks_naming_a_book_is_asked(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    """'are any of these based on a book?' got 'I can only recommend films ..., not books'."""
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and not u.notes, u
+
+
+@pytest.mark.parametrize(
+    ("text", "of"),
+    [("the second thing you suggested was great", 1), ("loved your first choice", 0)],
+)
+def test_a_pick_named_by_its_place_and_a_plain_noun(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    text: str,
+    of: int,
+) -> None:
+    """'like the first thing you suggested' liked The Thing (1982)."""
+    found = events(nlu, text, after_picks)
+    assert found == [ItemLiked(shown[of].id, shown[of].label)], found
+
+
+@pytest.mark.parametrize("text", ["no R-rated films please", "nothing rated R tonight"])
+def test_no_r_rated_films_is_a_teen_audience(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    """'nothing rated R, other parents will kill me' rejected the three picks ('r' was read
+    as chat's 'are')."""
+    found = events(nlu, text, after_picks)
+    assert ConstraintSet("audience", "teen") in found, found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+def test_a_liked_title_taken_back_is_no_longer_liked(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'ok forget the godfather, she wins' kept 'You like The Godfather'."""
+    film = movie(movies_catalog, "Jaws")
+    state = fold([ItemLiked(film.id, film.label)])
+    found = events(nlu, "ok never mind Jaws, a comedy instead", state)
+    assert BeliefRemoved(item_belief_id("liked", film.id)) in found, found
+    assert not any(isinstance(e, (ItemLiked, ItemRejected)) for e in found), found
+
+
+def test_never_mind_is_no_verdict_on_the_picks(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'never mind heat' rejected the three picks on the table."""
+    found = events(nlu, "never mind zorbo", after_picks)
+    assert not any(isinstance(e, ItemRejected) for e in found), found

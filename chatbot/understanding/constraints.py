@@ -967,6 +967,12 @@ class ConstraintRules(ParseBase):
             self._set("rating_min", 7.0)  # unless a number says how high
         return True
 
+    def _best_films(self, m: re.Match[str]) -> str:
+        """'the best movie of 1994': at least 7 (as 'highly rated'); the words after 'best'
+        are read on ('the best horror films' asks for horror)."""
+        self._rated(m)
+        return " " * (m.end("best") - m.start()) + m.string[m.end("best") : m.end()]
+
     def _stars(self, m: re.Match[str]) -> bool:
         said = m.group("n")
         stars = float(said) if said[0].isdigit() else SMALL_NUMBERS[said.lower()]
@@ -1605,7 +1611,10 @@ RULES: tuple[ConstraintRule, ...] = (
         r"teens|teenagers?)\b|"
         # a rating that names the audience: 'a PG movie', 'rated G'
         r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b|"
-        r"\bpg[\s-]?13\b",
+        r"\bpg[\s-]?13\b|"
+        # 'nothing rated R', 'no R-rated stuff': what teenagers may see
+        r"\b(?:no|nothing|not|without|avoid|skip|never)\s+(?:anything\s+|any\s+)?"
+        r"adult-rated\b",
         _R._teens,
     ),
     ConstraintRule(
@@ -2061,6 +2070,16 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?<![\d.])(?P<n>\d(?:\.\d)?)\s*(?:out of|/)\s*(?:10|ten)\b(?![\d.])"
         r"(?:\s*(?:at least|or (?:more|better|higher|above)|minimum|min|and up|\+))?",
         _R._rating_out_of_ten,
+        when=_has_rating,
+    ),
+    # 'the best movie of 1994', 'the best horror films': the well rated ones ('my best friend',
+    # 'the best part' say nothing of ratings)
+    ConstraintRule(
+        "best_films",
+        "rating",
+        r"\b(?P<best>(?:the|some|any|your|all[\s-]time) (?:very )?best)\s+(?:[a-z-]+\s+){0,2}?"
+        r"(?:movies?|films?|flicks?)\b",
+        _R._best_films,
         when=_has_rating,
     ),
     ConstraintRule(

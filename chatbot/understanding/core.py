@@ -808,6 +808,8 @@ def normalize_slang(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
+    # 'nothing rated R', 'no R-rated stuff': the film rating, not chat's 'r' for 'are'
+    text = re.sub(r"\brated\s+R\b|\bR[\s-]rated\b", "adult-rated", text, flags=re.IGNORECASE)
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
     # 'i gave heat 5 stars', 'we rated the dark knight 2/5', "i'd give jaws a 9/10": the grade
     # is the verdict it makes, said before the film (no rating limit, no topic)

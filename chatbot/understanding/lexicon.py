@@ -196,6 +196,7 @@ NEGATIVE_CUES = _phrases(
     # a critic's complaints ('Collateral, by contrast, felt bloated')
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
     "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|"
+    "confusing|too confusing|convoluted|hard to follow|"
     "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
     "wasn't really my thing|wasn't my cup of tea|wasn't my jam|"
@@ -542,6 +543,7 @@ FACET_ALIASES = _aliases(
     mind bender|mind benders|mind-bender|mind-benders|mindbender|mindbenders|mind bending|
         mind-bending|mindbending|mindfuck|mind fuck|mindfucks|brain teaser|brain teasers =
         intellectually stimulating;
+    confusing|convoluted|complicated|hard to follow|too complex = intellectually stimulating;
     creepy|eerie|unsettling = creepy;
     slow burn|slow burner|slowburn|slow burning = suspenseful;
     gripping|nail biting|nail-biting|nailbiter|edge of my seat|edge of your seat|edge-of-your-seat =

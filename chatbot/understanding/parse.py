@@ -214,10 +214,11 @@ _FILLER_HEAD = re.compile(
 _FINDS_IT = re.compile(
     r"\b(?P<who>i|he|she|we|they|(?:my|our) \w+|gf|bf|wife|husband) (?:always |really |just )?"
     r"(?:finds?|found) (?P<x>(?!it\b|them\b|that\b|this\b|me\b)[^,.;!?]{2,40}?) "
-    r"(?:so |too |really |kinda |pretty |very |super |a bit |way )?(?:(?P<bad>gross|boring|dull|"
+    r"(?:(?:so|too|really|kinda|pretty|very|super|a bit|way) )*(?:(?P<bad>gross|boring|dull|"
     r"annoying|disgusting|unbearable|tedious|cringe|cringey|stupid|dumb|overrated|creepy|"
-    r"scary|depressing|pretentious|slow)|(?P<good>funny|hilarious|great|amazing|brilliant|"
-    r"charming|relaxing|fun|beautiful|gorgeous|fascinating|comforting))\b",
+    r"scary|depressing|pretentious|slow|confusing|convoluted|hard to follow)|(?P<good>funny|"
+    r"hilarious|great|amazing|brilliant|charming|relaxing|fun|beautiful|gorgeous|fascinating|"
+    r"comforting))\b",
     re.IGNORECASE,
 )
 
@@ -457,9 +458,7 @@ class Understander:
         text = _self_corrected(text)
         text = _repaired(text)
         # 'my gf finds blood gross', 'i found heat boring': a verdict on X said after it
-        text = _FINDS_IT.sub(
-            lambda m: f"{m['who']} {'hates' if m['bad'] else 'loves'} {m['x']}", text
-        )
+        text = _FINDS_IT.sub(_found_it, text)
         # 'ex machina plus moon', 'heat as well as ronin': a list joined as with 'and'
         text = re.sub(
             r"(?<=\w)(?:\s+|,\s*)(?:plus|as well as)\s+(?!one\b|size\b|sized\b|\d)",
@@ -565,9 +564,12 @@ class Understander:
         m = _OTHER_MEDIUM.search(low)
         if m is None or _FILM_WORD.search(low):
             return None
+        start = m.start(1) if m.group(1) else m.start()
+        if "?" in low and _OF_THE_PICKS.search(low):
+            return None  # 'are any of these based on a book?': a question about the picks
         if re.search(
-            r"(?:about|on|of|from|in|based|adapted|like|with|than)\s+(?:an?\s+|the\s+)?$",
-            low[: m.start()],
+            r"\b(?:about|on|of|from|in|based|adapted|like|with|than)\s+(?:an?\s+|the\s+)?$",
+            low[:start],
         ):
             return None  # 'something about a restaurant': a topic
         probe = _Parse(self.vocab, text, InterestState()).run()
@@ -1131,6 +1133,7 @@ _OTHER_MEDIUM = re.compile(
     r"audiobooks?|playlists?|video games?)\b|\b(?:something|anything) (?:good )?to "
     r"(read|listen to|eat|cook)\b)"
 )
+_OF_THE_PICKS = re.compile(r"\b(?:these|those|they|them|it|one|ones|first|second|third|last)\b")
 _FILM_WORD = re.compile(r"\b(?:movies?|films?|flicks?|cinema|documentar(?:y|ies)|watch\w*)\b")
 _MEDIUM_PLURAL = {
     "read": "books",
@@ -1192,6 +1195,19 @@ _NOT_HATED = re.compile(
     r"(?P<end>\s*(?:,|\bbut\b|\bthough\b|\btho\b|$))",
     re.IGNORECASE,
 )
+
+
+def _found_it(m: re.Match[str]) -> str:
+    """'i found heat boring' -> 'i hated heat' (a film watched); 'she finds musicals
+    hilarious' -> 'she loves musicals' (the verb agrees with who judges)."""
+    if re.search(r"\bfound\b", m[0], re.IGNORECASE):
+        verb = "hated" if m["bad"] else "loved"  # watched: a verdict on the film
+    else:
+        plain = m["who"].lower() in ("i", "we", "they")
+        verb = ("hate" if m["bad"] else "love") + ("" if plain else "s")
+    return f"{m['who']} {verb} {m['x']}"
+
+
 # a clause, then a discourse marker that turns to what the message is about
 ASIDE = re.compile(
     r"^(?P<aside>.*?\w.*?)[\s.,;:!?)-]+(?:(?:but|so|ok|okay|well|lol)[\s,]+)?"
@@ -1424,6 +1440,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._effects_of_titles()
         self._facets()
         self._forgotten_facets()
+        self._forgotten_items()
         self._find_cues()
         self._fuzzy_titles()
         while found != (found := sum(t.kind == "item" for t in self.targets)):
@@ -1755,6 +1772,11 @@ class _Parse(ConstraintRules, TitleRules):
                 self.toks[j].used = True
             assert t.facet is not None  # facet targets carry their facet
             facet, value = t.facet
+            if facet in ("franchise", "person", "studio"):
+                # 'I loved the godfather', then 'forget the godfather': the liked films of it
+                for i in self.state.liked:
+                    if i in self.vocab.catalog and value in self.vocab.catalog.get(i).facet(facet):
+                        self.events.append(BeliefRemoved(item_belief_id("liked", i)))
             for pf, pv in self.state.preferred:
                 if pf != facet or not is_kind_of(pv, value, facet):
                     continue
@@ -1769,6 +1791,27 @@ class _Parse(ConstraintRules, TitleRules):
                 kept = self.vocab.facet_terms.get(rest) if rest else None
                 if kept is not None and kept != (pf, pv):
                     self.events.append(AttributePreferred(*kept))
+
+    def _forgotten_items(self) -> None:
+        """'ok forget the godfather', 'never mind Titanic': a title said before is taken back.
+        Its like goes (a film seen or turned down stays so); nothing is liked or turned down
+        now, and the words become no topic."""
+        for t in [t for t in self.targets if t.kind == "item" and t.item is not None]:
+            k = t.pos - 1
+            while k >= 0 and self.toks[k].text in ("the", "that", "about", "my"):
+                k -= 1
+            if k < 0:
+                continue
+            verb = self.toks[k].text
+            two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
+            if verb not in _TAKE_BACK and two not in _TAKE_BACK:
+                continue
+            self.targets.remove(t)
+            for j in range(k - 1 if two in _TAKE_BACK else k, t.pos + 1):
+                self.toks[j].used = True
+            assert t.item is not None
+            if t.item.id in self.state.liked:
+                self.events.append(BeliefRemoved(item_belief_id("liked", t.item.id)))
 
     def _reference_items(self) -> list[Item]:
         """Films 'the same director' may refer to, the likeliest first: the films this message
@@ -3813,6 +3856,8 @@ class _Parse(ConstraintRules, TitleRules):
             # 'not Totoro, we've seen it': the verdict is on a title the catalogue lacks (or
             # spells otherwise), not on the picks
             and not self.unknown
+            # 'never mind heat', 'forget that': something said before is taken back
+            and not re.search(r"\b(?:never ?mind|forget|scratch|scrap)\b", self.low)
             and self.state.last_shown
             and not self._has_content()
             and self._verdict_on_shown()

@@ -121,7 +121,10 @@ PET_NOUNS = frozenset(
     + ("rabbit", "bunny", "horse", "pony", "goldfish", "turtle", "pup", "doggo", "kitty")
 )
 # 'the second one', 'the first film': the noun after an ordinal that makes it a reference
-PICK_NOUNS = ("one", "movie", "film", "pick", "option", "item", "suggestion", "title", "book")
+PICK_NOUNS = (
+    *("one", "movie", "film", "pick", "option", "item", "suggestion", "title", "book", "thing"),
+    *("choice", "recommendation", "rec"),
+)
 
 
 class TitleRules(ParseBase):
@@ -2858,6 +2861,8 @@ class TitleRules(ParseBase):
                 if not self._free(i + 1 + skip, n):
                     continue
                 head = normalize_title(" ".join(self._words(i + 1 + skip, n)))
+                if n == 1 and head in PICK_NOUNS and self.state.last_shown:
+                    continue  # 'the first thing you suggested': a pick, not The Thing's series
                 films = self.vocab.series.get(head) or (
                     self._plural_series(head) if count else None
                 )
