@@ -7769,3 +7769,15 @@ def test_never_mind_is_no_verdict_on_the_picks(
     """'never mind heat' rejected the three picks on the table."""
     found = events(nlu, "never mind zorbo", after_picks)
     assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("something Heat-like but shorter", "Heat"), ("a Titanic-ish love story", "Titanic")],
+)
+def test_a_title_tied_to_like_or_ish_asks_for_films_like_it(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    """'Speed-like for date night' lost Speed; 'Gravity-ish' liked Gravity."""
+    film = movie(movies_catalog, title)
+    assert SimilarRequested(film.id, film.label) in events(nlu, text)

@@ -356,7 +356,9 @@ _SIMILAR_IDIOM = re.compile(
 # '<title> vibes', '<title> energy', '<title>-esque': films like the one named
 _TITLE_VIBES = re.compile(
     r"(?P<before>[\w' :&.,-]*?)(?P<t>\b[\w':&.-]+(?: [\w':&.-]+){0,5}?)"
-    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat))\b",
+    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat))\b|"
+    # 'something Speed-like', 'a Gravity-ish film': the hyphen ties the word to the title
+    r"(?P<before2>[\w' :&.,-]*?)(?P<t2>\b[\w':&.]+(?: [\w':&.]+){0,5}?)-(?:like|ish)\b",
     re.IGNORECASE,
 )
 _COURTESY_TAIL = re.compile(
@@ -579,23 +581,29 @@ class Understander:
         return _MEDIUM_PLURAL.get(word, word if word.endswith("s") else word + "s")
 
     def _title_vibes(self, text: str) -> str:
-        """'se7en vibes pls', 'inception energy', 'a Wes Anderson-esque ...': 'something like
-        <title>' when the words before 'vibes' end with a catalogue title (the longest); a
-        single common word stays what it is ('dark vibes', 'cozy vibes')."""
+        """'se7en vibes pls', 'inception energy', 'a Wes Anderson-esque ...', 'something
+        Speed-like': 'something like <title>' when the words before 'vibes' end with a catalogue
+        title (the longest); a single common word stays what it is ('dark vibes', 'cozy vibes',
+        'a dream-like film'), unless capitalised before '-like' / '-ish'."""
 
         def like(m: re.Match[str]) -> str:
-            said = m["t"].split()
+            hyphened = m["t"] is None  # 'Speed-like', 'Gravity-ish'
+            said = (m["t2"] if hyphened else m["t"]).split()
+            before = m["before2"] if hyphened else m["before"]
             for k in range(len(said)):
                 name = " ".join(said[k:])
                 key = normalize_title(name)
                 if key not in self.vocab.titles:
                     continue
-                if len(key.split()) == 1 and (
-                    key in COMMON_WORDS or (key,) in self.vocab.facet_terms or len(key) < 4
+                if (
+                    len(key.split()) == 1
+                    and (key in COMMON_WORDS or (key,) in self.vocab.facet_terms or len(key) < 4)
+                    # a capitalised word tied to '-like' names the film ('Speed-like')
+                    and not (hyphened and name[:1].isupper() and len(key) >= 3)
                 ):
                     return m.group(0)
                 rest = " ".join(said[:k])
-                return f"{m['before']}{rest + ' ' if rest else ''}something like {name}"
+                return f"{before}{rest + ' ' if rest else ''}something like {name}"
             return m.group(0)
 
         return _TITLE_VIBES.sub(like, text)
