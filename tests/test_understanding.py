@@ -7781,3 +7781,10 @@ def test_a_title_tied_to_like_or_ish_asks_for_films_like_it(
     """'Speed-like for date night' lost Speed; 'Gravity-ish' liked Gravity."""
     film = movie(movies_catalog, title)
     assert SimilarRequested(film.id, film.label) in events(nlu, text)
+
+
+def test_a_medium_named_as_a_source_keeps_the_rest_of_the_message(nlu: Understander) -> None:
+    """'Not Get Out, I'm not into horror. Maybe something based on a graphic novel?' was taken
+    for a request for books, and 'not into horror' was lost."""
+    found = events(nlu, "no westerns please. maybe something from a comic book?")
+    assert AttributeAvoided("genre", "Western") in found, found

@@ -570,13 +570,18 @@ class Understander:
         if "?" in low and _OF_THE_PICKS.search(low):
             return None  # 'are any of these based on a book?': a question about the picks
         if re.search(
-            r"\b(?:about|on|of|from|in|based|adapted|like|with|than)\s+(?:an?\s+|the\s+)?$",
+            r"\b(?:about|on|of|from|in|based|adapted|like|with|than)\s+(?:an?\s+|the\s+)?"
+            r"(?:[a-z-]+\s+){0,2}$",
             low[:start],
         ):
-            return None  # 'something about a restaurant': a topic
+            return None  # 'something about a restaurant', 'based on a graphic novel': a topic
         probe = _Parse(self.vocab, text, InterestState()).run()
-        if probe.mentioned or probe.unknown_titles:
-            return None
+        if (
+            probe.mentioned
+            or probe.unknown_titles
+            or any(not isinstance(e, InterestExpressed) for e in probe.events)
+        ):
+            return None  # 'not Get Out, no horror. something to read?': the rest is read
         word = next(g for g in m.groups() if g)
         return _MEDIUM_PLURAL.get(word, word if word.endswith("s") else word + "s")
 
