@@ -1099,15 +1099,7 @@ class ConstraintRules(ParseBase):
     def _bound_lifted(self, m: re.Match[str]) -> bool:
         """'longer is fine now' clears the length limit set before ('under 100 minutes'),
         'older ones are ok' the earliest year; no limit on that side: no topic, nothing else."""
-        name = {
-            "longer": "runtime_max",
-            "long": "runtime_max",
-            "shorter": "runtime_min",
-            "short": "runtime_min",
-            "older": "year_min",
-            "old": "year_min",
-            "newer": "year_max",
-        }[m.group("w")]
+        name = BOUND_OF[m.group("w")]
         if name in self.state.constraints:
             self._clear(name)
         return True
@@ -1398,6 +1390,16 @@ _FRIENDS_SAID = (
 _FRIENDS = rf"(?!{_FRIENDS_SAID})"  # put before a children's phrase: not the friends
 _WHO = rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with )?)?"
 _UNIT = r"(?P<unit>hours?|hrs?|h|minutes?|mins?|m)\b"
+# the limit that a length or an age said to be fine again takes away ('longer is fine now')
+BOUND_OF = {
+    "longer": "runtime_max",
+    "long": "runtime_max",
+    "shorter": "runtime_min",
+    "short": "runtime_min",
+    "older": "year_min",
+    "old": "year_min",
+    "newer": "year_max",
+}
 # 'a 2 hour flight', 'a 50-minute class period': a time the film has to fit in
 _TIME_SLOTS = _words(
     "flight drive train bus ride commute class lesson period break lunch window slot session "

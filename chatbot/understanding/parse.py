@@ -30,7 +30,7 @@ from chatbot.events import (
 from chatbot.filters import NAMED_FACETS, is_kind_of
 from chatbot.interest import InterestState, facet_belief_id, interest_belief_id, item_belief_id
 from chatbot.locales import DECADE_WORDS
-from chatbot.understanding.constraints import ConstraintRules, _decade_start
+from chatbot.understanding.constraints import BOUND_OF, ConstraintRules, _decade_start
 from chatbot.understanding.core import (
     FILM_NOUNS,
     SPOKEN_NUMBER_RE,
@@ -1087,7 +1087,7 @@ class Understander:
             bound = _TOLERATED_BOUND.fullmatch(said)
             if bound is not None:
                 # "I don't mind longer films", "we're ok with older ones now": that limit goes
-                name = _BOUND_OF[bound.group("w").lower()]
+                name = BOUND_OF[bound.group("w").lower()]
                 if name not in state.constraints:
                     return m.group(0)
                 lifted.append(ConstraintCleared(name))
@@ -1186,16 +1186,6 @@ _TOLERATED_BOUND = re.compile(
 NAME_LEADS = frozenset(
     ("by", "with", "from", "more", "no", "not", "any", "some", "a", "an", "the", "like", "and")
 )
-# the limit a length or age said to be fine again takes away
-_BOUND_OF = {
-    "longer": "runtime_max",
-    "long": "runtime_max",
-    "shorter": "runtime_min",
-    "short": "runtime_min",
-    "older": "year_min",
-    "old": "year_min",
-    "newer": "year_max",
-}
 # 'i don't hate X but i don't love it either': a lukewarm verdict said as two negations
 _LUKEWARM_SAID = re.compile(
     r"\b(?:i|we)?\s*(?:don't|dont|do not) (?:hate|mind|dislike) (?P<x>[^.;!?]+?),?\s+"
@@ -1767,16 +1757,9 @@ class _Parse(ConstraintRules, TitleRules):
         The belief that the kind is wanted is removed (nothing is avoided); a kind that was not
         wanted is left alone. The words are read, so they become no topic."""
         for t in [t for t in self.targets if t.kind == "facet" and t.facet is not None]:
-            k = t.pos - 1
-            while k >= 0 and self.toks[k].text in ("the", "that", "those", "all", "about", "my"):
-                k -= 1
-            if k < 0:
+            start = self._taken_back_at(t.pos)
+            if start is None:
                 continue
-            verb = self.toks[k].text
-            two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
-            if verb not in _TAKE_BACK and two not in _TAKE_BACK:
-                continue
-            start = k - 1 if two in _TAKE_BACK else k
             self.targets.remove(t)
             end = t.pos + 1
             while end < len(self.toks) and self.toks[end].text in _PART_NOUNS:
@@ -1805,22 +1788,30 @@ class _Parse(ConstraintRules, TitleRules):
                 if kept is not None and kept != (pf, pv):
                     self.events.append(AttributePreferred(*kept))
 
+    def _taken_back_at(self, pos: int) -> int | None:
+        """Where a take-back verb before token `pos` starts ('forget the', 'never mind my',
+        'scratch all that'), or None."""
+        k = pos - 1
+        while k >= 0 and self.toks[k].text in ("the", "that", "those", "all", "about", "my"):
+            k -= 1
+        if k < 0:
+            return None
+        verb = self.toks[k].text
+        two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
+        if two in _TAKE_BACK:
+            return k - 1
+        return k if verb in _TAKE_BACK else None
+
     def _forgotten_items(self) -> None:
         """'ok forget the godfather', 'never mind Titanic': a title said before is taken back.
         Its like goes (a film seen or turned down stays so); nothing is liked or turned down
         now, and the words become no topic."""
         for t in [t for t in self.targets if t.kind == "item" and t.item is not None]:
-            k = t.pos - 1
-            while k >= 0 and self.toks[k].text in ("the", "that", "about", "my"):
-                k -= 1
-            if k < 0:
-                continue
-            verb = self.toks[k].text
-            two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
-            if verb not in _TAKE_BACK and two not in _TAKE_BACK:
+            start = self._taken_back_at(t.pos)
+            if start is None:
                 continue
             self.targets.remove(t)
-            for j in range(k - 1 if two in _TAKE_BACK else k, t.pos + 1):
+            for j in range(start, t.pos + 1):
                 self.toks[j].used = True
             assert t.item is not None
             if t.item.id in self.state.liked:
