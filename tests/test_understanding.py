@@ -7788,3 +7788,12 @@ def test_a_medium_named_as_a_source_keeps_the_rest_of_the_message(nlu: Understan
     for a request for books, and 'not into horror' was lost."""
     found = events(nlu, "no westerns please. maybe something from a comic book?")
     assert AttributeAvoided("genre", "Western") in found, found
+
+
+def test_the_best_films_after_a_copula_is_a_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    jaws, alien = movie(movies_catalog, "Jaws"), movie(movies_catalog, "Alien", 1979)
+    found = events(nlu, "Jaws and Alien are the best monster films ever")
+    assert ItemLiked(jaws.id, jaws.label) in found and ItemLiked(alien.id, alien.label) in found
+    assert not any(isinstance(e, ConstraintSet) for e in found), found

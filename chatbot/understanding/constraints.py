@@ -967,9 +967,15 @@ class ConstraintRules(ParseBase):
             self._set("rating_min", 7.0)  # unless a number says how high
         return True
 
-    def _best_films(self, m: re.Match[str]) -> str:
+    def _best_films(self, m: re.Match[str]) -> bool | str:
         """'the best movie of 1994': at least 7 (as 'highly rated'); the words after 'best'
-        are read on ('the best horror films' asks for horror)."""
+        are read on ('the best horror films' asks for horror). After a copula it is a verdict
+        ('heat and the godfather are the best crime movies ever'): left to be read as one."""
+        before = m.string[: m.start()]
+        if re.search(r"(?:\b(?:is|are|was|were)|'s|'re)\s+$", before) and not re.search(
+            r"\b(?:what|which)(?:'s|'re|\s+(?:is|are|was|were))\s+$", before
+        ):
+            return False
         self._rated(m)
         return " " * (m.end("best") - m.start()) + m.string[m.end("best") : m.end()]
 
