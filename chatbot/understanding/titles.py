@@ -589,10 +589,7 @@ class TitleRules(ParseBase):
                     break
                 year, extra = self._year_after(i + n)
                 article = words[0] if words[0] in ("the", "a", "an") else self._article_over(i)
-                if year is not None and any(it.year == year for it in items):
-                    # 'Solaris (1972)': the year said wins over the title as typed (Соля́рис
-                    # goes by Solaris; the 2002 film is called so)
-                    items = [it for it in items if it.year == year]
+                items = _of_year(items, year)
                 if article is None:
                     # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
                     bare = [it for it in items if normalize_title(it.title) == it.title.lower()]
@@ -2313,10 +2310,8 @@ class TitleRules(ParseBase):
             items = [it for it in items or () if normalize_title(it.title) == key]
         elif not items:
             items = self.vocab.short_titles.get(key) or self.vocab.prefix_titles.get(key)
-        if items and len(items) > 1 and year is not None:
-            # 'Solaris (1972)': the year said wins over the title as typed (Соля́рис goes by
-            # Solaris, the 2002 film is called so)
-            items = [it for it in items if it.year == year] or items
+        if items:
+            items = _of_year(items, year)
         if items and len(items) > 1:
             # 'Room' is Room (2015), 'the room' The Room (2003): the title as typed, article
             # and all, wins over one the key only shares
@@ -3648,6 +3643,14 @@ _NOT_TELLING = frozenset(
         "very",
     )
 )
+
+
+def _of_year(items: Sequence[Item], year: int | None) -> list[Item]:
+    """The items of the year said, when one is ('Solaris (1972)': the year wins over the title
+    as typed, since Соля́рис goes by Solaris and the 2002 film is called so); else all."""
+    if year is None:
+        return list(items)
+    return [it for it in items if it.year == year] or list(items)
 
 
 def _hits(item: Item, words: Sequence[str]) -> int:
