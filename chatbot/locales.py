@@ -94,7 +94,7 @@ LANGUAGES: tuple[Language, ...] = (
     *_languages("uk=Ukrainian=uk", named=False),
 )
 COUNTRIES = _countries(
-    "US=the US=American:american,usa,america|"
+    "US=the US=American:american,usa,america,the us,the states|"
     "GB=the UK=British:english,british,uk,britain,england|"
     "DE=Germany=German:german,germany|FR=France=French:french,france|"
     "IT=Italy=Italian:italian,italy|CA=Canada=Canadian:canadian,canada|"

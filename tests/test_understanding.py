@@ -7797,3 +7797,66 @@ def test_the_best_films_after_a_copula_is_a_verdict(
     found = events(nlu, "Jaws and Alien are the best monster films ever")
     assert ItemLiked(jaws.id, jaws.label) in found and ItemLiked(alien.id, alien.label) in found
     assert not any(isinstance(e, ConstraintSet) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our daughter is a teenager now, something funny",
+        "my kids are both teens, a thriller maybe",
+        "my son is in high school, a war film",
+    ],
+)
+def test_a_child_said_to_be_a_teenager_is_a_teen_audience(nlu: Understander, text: str) -> None:
+    """'my son is a teenager, something for him' asked for children's films."""
+    found = events(nlu, text)
+    assert ConstraintSet("audience", "teen") in found, found
+    assert ConstraintSet("audience", "children") not in found, found
+
+
+def test_forgetting_the_teenager_clears_the_audience(nlu: Understander) -> None:
+    state = fold([ConstraintSet("audience", "teen")])
+    assert ConstraintCleared("audience") in events(nlu, "forget the teens, just us now", state)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("crime films that weren't made in Britain", "GB"),
+        ("a musical not shot in the US", "US"),
+        ("horror that was not produced in Japan please", "JP"),
+    ],
+)
+def test_not_made_in_a_country_avoids_it(nlu: Understander, text: str, country: str) -> None:
+    """'westerns that weren't made in Italy' asked for Italian westerns only."""
+    found = events(nlu, text)
+    assert AttributeAvoided("country", country) in found, found
+    assert not any(isinstance(e, ConstraintSet) and e.name == "country" for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("a dark fantasy in the style of Burton", AttributePreferred),
+        ("I really love Willis, an action film", AttributePreferred),
+        ("I hate Burton, give me a western", AttributeAvoided),
+    ],
+)
+def test_a_capitalised_common_surname_after_a_verdict_is_the_person(
+    nlu: Understander, movies_catalog: Catalog, text: str, event: type
+) -> None:
+    """'I love Nolan' / 'in the style of Nolan' asked 'did you mean Nomadland?'."""
+    found = events(nlu, text)
+    assert [e for e in found if isinstance(e, event) and e.facet == "person"], found
+    assert not [e for e in found if isinstance(e, (ItemLiked, ItemRejected))], found
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"), [("a heist film shot in Rome", "rome"), ("a drama filmed in Iceland", None)]
+)
+def test_how_a_film_was_shot_is_no_topic(nlu: Understander, text: str, topic: str | None) -> None:
+    """'a thriller shot in one take' stored the topic 'thriller shot'."""
+    topics = [e.text for e in events(nlu, text) if isinstance(e, InterestExpressed)]
+    assert not [t for t in topics if "shot" in t.split() or "filmed" in t.split()], topics
+    if topic:
+        assert topic in topics, topics

@@ -1469,7 +1469,8 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
         r"\bno (?:kids|children) (?:around|here)\b|"
         # 'forget the kid thing, its just me now': nobody else is watching any more
-        rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT})s?(?: thing| part| stuff)?\b|"
+        rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT}|teenagers?|teens?)s?"
+        r"(?: thing| part| stuff)?\b|"
         r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b|"
         # 'now just me, something dark', 'ok just me and my wife now': grown-ups alone
         r"\b(?:now|ok|okay|alright|so),? (?:it'?s |its )?just (?:me|us)"
@@ -1571,8 +1572,10 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'my little sister is watching': a younger sibling or cousin is a child
         r"\b(?:my|our) (?:little|lil|baby|kid) (?:sister|brother|sis|bro|cousin|sibling)s?\b)"
         # 'my kids are grown': no children watching
-        r"(?!\s+(?:are|r|is)\s+(?:all\s+|now\s+)?"
-        r"(?:grown|adults?|teens|teenagers|older|in college))" + _NOT_MOVED + _STORY_AFTER,
+        r"(?!\s+(?:are|r|is|'s|'re)\s+(?:all\s+|now\s+|both\s+)?(?:an?\s+)?"
+        r"(?:grown|adults?|teens?|teenagers?|older|in college|in high school))"
+        + _NOT_MOVED
+        + _STORY_AFTER,
         _R._kids,
     ),
     # 'nothing inappropriate', 'no sex scenes', 'keep it clean': fit for the whole family
@@ -1617,6 +1620,9 @@ RULES: tuple[ConstraintRule, ...] = (
         r"|got|two|three|some|(?:a )?(?:bunch|group|couple|few|crowd|gang|handful|load|lot)s? of"
         r"|several|(?:a )?few|a couple) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
         r"teens|teenagers?)\b|"
+        # 'my son is a teenager', 'our kids are teens now', 'my daughter is in high school'
+        rf"\b(?:my|our) (?:{_CHILD_ALT})s? (?:is|are|'s|'re) (?:all |now |both )*(?:an? )?"
+        r"(?:teens?|teenagers?|in high school)\b|"
         # a rating that names the audience: 'a PG movie', 'rated G'
         r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b|"
         r"\bpg[\s-]?13\b|"
@@ -2206,8 +2212,9 @@ RULES: tuple[ConstraintRule, ...] = (
         # "it mustn't be american", "the film shouldn't be french"
         r"(?:mustn'?t|must not|shouldn'?t|should not|can'?t|cannot|isn'?t|wasn'?t) be|"
         # 'a film that isn't in English', 'ones that aren't French'
-        r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not))\s+"
-        r"(?:an?\s+|any\s+)?(?:in\s+|from\s+)?"
+        r"(?:isn'?t|aren'?t|wasn'?t|weren'?t|is not|are not|was not|were not))\s+"
+        # 'westerns that weren't made in Italy', 'not shot in America'
+        r"(?:an?\s+|any\s+)?(?:(?:made|produced|shot|filmed)\s+)?(?:in\s+|from\s+)?(?:the\s+)?"
         rf"(?:(?P<l>{_LANGUAGE_ALT})(?:[\s-](?:language|speaking|spoken|audio))?|"
         rf"(?P<c>{_COUNTRY_ALT}))(?:[\s-](?:films?|movies?|ones?|stuff|productions?|cinema))?"
         # 'nothing in English or French': the second one is left out too

@@ -568,7 +568,7 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 # nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
-    """aged distraction distractions mindless brainless slow series franchise trilogy installment
+    """aged shot filmed distraction distractions mindless brainless slow series franchise trilogy installment
     installments instalment instalments entries
     movie movies film films flick flicks something anything recommend recommendation
     style vein

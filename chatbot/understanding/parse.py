@@ -1182,6 +1182,12 @@ _TOLERATED_BOUND = re.compile(
     r"(?: ones?| films?| movies?| stuff)?",
     re.IGNORECASE,
 )
+# words after which a capitalised common surname is its person ('the style of Nolan', 'I love
+# Burton'); in lower case they are too weak ('i love will')
+_NAME_CAPITALISED_AFTER = frozenset(
+    ("of", "like", "love", "loved", "adore", "adored", "enjoy", "enjoyed", "hate", "hated")
+    + ("than", "dig", "fan")
+)
 # words before a surname that lead into it, never a first name ('by Coppola', 'more Nolan')
 NAME_LEADS = frozenset(
     ("by", "with", "from", "more", "no", "not", "any", "some", "a", "an", "the", "like", "and")
@@ -2866,6 +2872,11 @@ class _Parse(ConstraintRules, TitleRules):
         after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
         if before in ("by", "with", "starring", "featuring", "w", "w/"):
             return found  # 'something w meryl': chat shorthand for 'with'
+        if i > 1 and self.toks[i].raw[:1].isupper() and before in _NAME_CAPITALISED_AFTER:
+            # 'in the style of Nolan', 'I love Burton', 'more like Willis': a capitalised name
+            # after a verdict or 'of' / 'like' (not first in the sentence, where every word is
+            # capitalised)
+            return found
         if after in FILM_NOUNS and (
             not before or before in ("a", "an", "the", "some", "any", "more", "no", "other", ",")
         ):
