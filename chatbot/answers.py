@@ -106,12 +106,36 @@ def answer(
         return "Which one do you mean? Name the title or say 'the first one', 'the second one'."
     items = [catalog.get(i) for i in question.item_ids if i in catalog]
     parts = [
-        _one(topic, text, item, reasons or {})
+        _series(item, catalog) if topic == "series" else _one(topic, text, item, reasons or {})
         for item in items
         for topic in (question.topic, *question.also)
     ]
     best = _superlative(text, items) if len(items) > 1 else None
     return "\n\n".join([best, *parts] if best else parts)
+
+
+def _series(item: Item, catalog: Catalog) -> str:
+    """'is there a sequel?': the other films of the item's series (its `franchise` facet, from
+    the catalogue build) in the order they came out, or that the catalogue lists none."""
+    label = f"**{item.label}**"
+    series = set(item.facet("franchise"))
+    if not series:
+        return f"The catalogue lists {label} in no series, so I know of no sequel or prequel."
+    others = sorted(
+        (i for i in catalog if i.id != item.id and series & set(i.facet("franchise"))),
+        key=lambda i: (i.year or 9999, i.title),
+    )
+    name = _join(sorted(series))
+    if not others:
+        return f"{label} is part of {name}, but the catalogue has no other film of it."
+    after = [i.label for i in others if (i.year or 0) > (item.year or 0)]
+    before = [i.label for i in others if (i.year or 0) <= (item.year or 0)]
+    said = []
+    if after:
+        said.append(f"after it came {_join(after[:6])}")
+    if before:
+        said.append(f"before it {_join(before[:6])}")
+    return f"{label} is part of {name}; in the catalogue, {' and '.join(said)}."
 
 
 # 'which one is the newest?': the word, what it compares and whether the largest wins
@@ -178,6 +202,16 @@ def _superlative(text: str, items: Sequence[Item]) -> str | None:
         if not known:
             return f"The catalogue does not say which of them is {words}."
         pick = (max if largest else min)(known, key=lambda i: getattr(i, name))
+        tied = [i for i in known if getattr(i, name) == getattr(pick, name)]
+        if len(tied) > 1:
+            # 'which is the shortest?' of three films of 115 minutes: none is
+            same = {"year": "came out the same year", "runtime": "run the same length"}
+            return (
+                f"{_join([f'**{i.label}**' for i in tied])} "
+                f"{same.get(name, 'are rated the same')}{caveat}."
+                if len(tied) == len(known)
+                else f"{_join([f'**{i.label}**' for i in tied])} are jointly {words}{caveat}."
+            )
         return f"**{pick.label}** is {words}{caveat}."
     return None
 

@@ -1446,7 +1446,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "children_left",
         "audience",
         r"(?:\b(?:both |all )?(?:the|my|our) |\bboth |^|(?<=[.!?,] )|"
-        rf"\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|"
+        rf"\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|little ones|"
         # 'the 6yo went to bed', 'the 7 year old is asleep now'
         r"\d{1,2}\s*(?:yo|y/o|yrs? olds?|years? olds?|-years?-olds?))s? "
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
@@ -1454,7 +1454,7 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'my toddler is napping so ...', 'the baby is down for her nap'
         r"napping|sleeping|having (?:a|their|his|her) naps?|taking (?:a|their|his|her) naps?|"
         r"down for (?:a|the|their|his|her) naps?|at (?:day ?care|daycare|nursery|preschool)|"
-        r"away|home|"
+        r"away|home|gone(?!\s+(?:wild|crazy|mad|missing|quiet|soft))|"
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp|"
         # 'kids are at grandmas', 'the kids are at their dads': the possessive without its
         # apostrophe
@@ -1604,7 +1604,10 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"\b(?P<child2>kids?|child|children)(?:'s)?[\s-](?:movies?|films?|friendly|safe)\b|"
         r"\bfamily[\s-](?:friendly|movies?|films?|night|viewing|evening|time)(?: night)?\b|"
         # 'the family' alone is what a film is about ('the acting, the family stuff')
-        rf"\b(?:my|our|the(?! family\b)) (?:{_ELDERS_ALT})s?\b{_NOT_MOVED}|"
+        # ('the whole sunday' is a time, 'the whole family' / 'the whole gang' are people)
+        r"\b(?:my|our|the(?! family\b)) "
+        r"(?!whole\b(?! (?:family|clan|household)\b))"
+        rf"(?:{_ELDERS_ALT})s?\b{_NOT_MOVED}|"
         rf"\b(?:whole|entire) family\b{_NOT_MOVED}|\ball ages\b|"
         # "we're a family looking for ...", 'as a family', 'a family of four': who is watching
         r"\b(?:we'?re|we are|as|for) a (?:big |young |small )?family\b"

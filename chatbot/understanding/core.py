@@ -1882,6 +1882,8 @@ class ParseBase:
         self.cues: list[Cue] = []
         self.reset = False
         self.no_picks_referred = False  # 'the second one' said before anything was shown
+        # 'the one with the plane' when no pick (or several) has a plane: which one is unknown
+        self.vague_reference = False
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
         # facet values turned down only in degree ('not too scary'): see `_kept_kinds`

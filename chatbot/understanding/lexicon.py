@@ -197,7 +197,8 @@ NEGATIVE_CUES = _phrases(
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
     "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|"
     "confusing|too confusing|convoluted|hard to follow|"
-    "is a no|a no for me|no-go|a no-go|not my thing|a hard no|is a hard no|hard no|hard pass|"
+    "is a no|a no for me|a no from me|a no from us|no-go|a no-go|not my thing|a hard no|"
+    "is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
     "wasn't really my thing|wasn't my cup of tea|wasn't my jam|"
     "not my cup of tea|isn't my cup of tea|not my jam|isn't my jam|i'm over|im over|i'm so over|"
@@ -210,6 +211,9 @@ NEGATIVE_CUES = _phrases(
     "had nightmares after|had nightmares from|had nightmares for weeks after|"
     "traumatized by|traumatised by|scarred by|still scarred from|"
     "take a break from|not in the mood for|"
+    # 'back off horror', 'lay off the gore', 'enough with the superhero stuff': less of it
+    "back off|back off on|back off the|lay off|lay off the|ease off|ease off on|ease up on|"
+    "enough with|enough w|enough with the|spare me|spare us|spare me the|spare us the|"
     # 'the apartment didn't do anything for me', 'it just didn't do it for me'
     "did nothing for me|didn't do anything for me|didnt do anything for me|"
     "didn't do it for me|didnt do it for me|didn't do much for me|didnt do much for me|"
@@ -557,6 +561,8 @@ FACET_ALIASES = _aliases(
         wind down|rainy day|rainy afternoon|rainy evening|rainy sunday|lazy sunday|
         lazy afternoon|sick day|snow day = relaxed;
     rough day|bad day|rough week|bad week|feeling down|feeling blue|feeling low = uplifting;
+    laugh out loud|laugh-out-loud|make me laugh|make us laugh|belly laugh|belly laughs = comedy;
+    rainy night|rainy weekend|cold night|winter night = relaxed;
     touching|moving = touching;
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;
@@ -568,7 +574,8 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 # nationality adjectives and country names -> ISO country code ('holland' -> 'NL')
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
-    """aged shot filmed distraction distractions mindless brainless slow series franchise trilogy installment
+    """aged shot filmed exception exceptions real compromise overlap netflix hulu
+    distraction distractions mindless brainless slow series franchise trilogy installment
     installments instalment instalments entries
     movie movies film films flick flicks something anything recommend recommendation
     style vein
@@ -642,7 +649,10 @@ SLANG = _table(
     "didnt=didn't|havent=haven't|hasnt=hasn't|hadnt=hadn't|wont=won't|cant=can't|"
     "wouldnt=wouldn't|shouldnt=shouldn't|couldnt=couldn't|aint=ain't|im=i'm|ive=i've|"
     "youre=you're|thats=that's|theres=there's|theyre=they're|youve=you've|itd=it'd|"
-    "other than=except|anything but=anything except|nothing but=only|"
+    # "first one's a no", "that's a no from me": the verdict with its 'is'
+    "one's a no=one is a no|that's a no=that is a no|it's a no=it is a no|"
+    "other than=except|apart from=except|aside from=except|anything but=anything except|"
+    "nothing but=only|"
     # 'the room is so bad it's good': enjoyed for how bad it is
     "so bad it's good=a guilty pleasure|so bad its good=a guilty pleasure|"
     "so bad it was good=a guilty pleasure|so bad that it's good=a guilty pleasure|"
@@ -713,7 +723,10 @@ REQUEST_QUESTIONS = re.compile(
     rf"^(do|have|did) you (have|got)\b(?=\s+{_ASKS_FOR_FILMS})|"
     r"^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|"
-    r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)|"
+    r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)"
+    # 'is there a sequel?' after a pick: its series asked about
+    r"(?! (?:an?|any) (?:sequels?|prequels?|follow[\s-]?ups?)\s*"
+    r"(?:(?:to|of|for) [^,.!?]+)?\s*\??$)|"
     # "(I don't suppose) there's anything in black and white ...?": films asked for
     r"^there(?:'s| is| are) (?:anything|something|any|some)\b|"
     # 'any comedies?' asks for films; 'any of these animated?' about the picks shown
@@ -873,6 +886,16 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         "plot",
         r"^(?:does|do|did) (?:any ?one|any ?body|the \w+|he|she|they) (?:die|dies|get killed)\b|"
         r"\bhappy ending\b|\bsad ending\b|\bhow does it end\b",
+    ),
+    (
+        # 'is there a sequel?', 'any sequels to it?', 'what comes after it?': its series
+        "series",
+        r"^(?:is|are) there (?:an?|any) (?:sequels?|prequels?|follow[\s-]?ups?)\b|"
+        r"^any (?:sequels?|prequels?|follow[\s-]?ups?)\b|"
+        r"\b(?:does|did) (?:it|that|this|that one|this one|the \w+(?: one)?) (?:have|get) "
+        r"(?:an?|any) (?:sequels?|prequels?|follow[\s-]?ups?)\b|"
+        r"\bother (?:films?|movies?|parts?) in (?:the|its|that) (?:series|franchise)\b|"
+        r"\bwhat (?:comes|came) (?:after|before) (?:it|that|this)\b",
     ),
     (
         "genre",

@@ -489,6 +489,12 @@ class Understander:
         # 'drop the first one', 'ditch the second', 'lose the third': a pick thrown out ('drop
         # the comedy part' takes a wish back, read later)
         text = _THROW_OUT_PICK.sub("skip", text)
+        text = self._pick_not_of_kind(text, state)
+        # 'more like Butch Cassidy than Blazing Saddles': the first is the one wished for; the
+        # second is a yardstick, neither liked nor turned down
+        text = _MORE_LIKE_THAN.sub(r"like \g<x>\g<end>", text)
+        # 'I usually watch horror but tonight something feel-good': the habit is no wish for now
+        text = _USUALLY_BUT_NOW.sub("", text)
         text = _WHY_COMPLAINT.sub(r"not \g<ref>, \g<rest>", text)
         text = _CONTENT_IN_FILM.sub(r"does \g<film> have \g<what>?", text)
         text = _NEITHER_SIDE.sub(_neither_side, text)
@@ -500,8 +506,10 @@ class Understander:
         text = self._pick_by_year(text, state)
         text = self._picks_by_number(text, state)
         aside = ASIDE.match(text)
-        if aside is not None and not _says_something(
-            _Parse(self.vocab, aside["aside"], state).run()
+        if (
+            aside is not None
+            and not _DESCRIBED_PICK.match(aside["aside"])
+            and not _says_something(_Parse(self.vocab, aside["aside"], state).run())
         ):
             # 'my dog Babe keeps stealing the remote lol. anyway, a thriller': what comes before
             # 'anyway' is an aside; 'I loved Heat. anyway, something newer' keeps the like
@@ -516,8 +524,9 @@ class Understander:
                 or self._verdict_beside_question(text, state, found.question)
                 or found
             )
-        elif found.question is not None:
-            # 'heat, was it scary?': 'it' is the film the other part names
+        elif found.question is not None and not _DESCRIBED_PICK.match(text.strip()):
+            # 'heat, was it scary?': 'it' is the film the other part names ('the one with the
+            # plane, is it long?' when no pick has one: which one is asked back)
             found = self._question_among_sentences(text, state) or found
         if (
             found.question is None
@@ -1092,6 +1101,11 @@ class Understander:
                     return m.group(0)
                 lifted.append(ConstraintCleared(name))
                 return " " + end
+            length = re.sub(r"^(?:(?:actually|ok|okay|well|so|but|and)[\s,]+)+", "", said)
+            if "runtime_max" in state.constraints and _LENGTH_SAID.fullmatch(length):
+                # 'actually 100 minutes is fine', 'two hours is ok' after 'max 90 min': the
+                # limit moves to the length said
+                return f" at most {length}{end}"
             found = _Parse(self.vocab, said, state).run()
             kinds = {
                 (e.facet, e.value)
@@ -1105,6 +1119,23 @@ class Understander:
             return " " + end
 
         return _TOLERATED.sub(settle, text), lifted
+
+    def _pick_not_of_kind(self, text: str, state: InterestState) -> str:
+        """'the third one isn't even a western', "that one's not really a comedy": a complaint
+        that a pick is not of the kind asked for turns the pick down; the kind stays wished for
+        (it is not avoided)."""
+        if not state.last_shown:
+            return text
+
+        def settle(m: re.Match[str]) -> str:
+            kind = tuple(m.group("kind").lower().split())
+            for n in (len(kind), 1):
+                facet = self.vocab.facet_terms.get(kind[:n])
+                if facet is not None and facet[0] == "genre":
+                    return f"not {m.group('ref')}{m.group('end')}"
+            return m.group(0)
+
+        return _PICK_NOT_OF_KIND.sub(settle, text)
 
     def _lukewarm_said(self, text: str, state: InterestState) -> str:
         """'i don't hate the notebook but i don't love it either', 'don't mind westerns but
@@ -1172,9 +1203,15 @@ _TOLERATED = re.compile(
     rf"(?P<x>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end>[.;!?,]|\s+but\b|$)|"
     r"\b(?:i'm|im|i am|we're|we are)\s+(?:actually\s+|totally\s+)?(?:fine|ok|okay|cool|good)"
     rf" with (?P<x2>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end2>[.;!?,]|\s+but\b|$)|"
-    r"(?:^|(?<=[.;!?,])\s*|\b(?:actually|ok|okay|well|so)\s+)(?P<x3>[a-z][a-z' -]{1,40}?)\s+"
+    r"(?:^|(?<=[.;!?,])\s*|\b(?:actually|ok|okay|well|so)\s+)(?P<x3>[a-z0-9][a-z0-9' -]{1,40}?)\s+"
     r"(?:is|are|'s|would be)\s+(?:actually\s+|totally\s+|perfectly\s+)?(?:fine|ok|okay|alright|"
     rf"all right|no problem|not a problem){_TOLERATE_TAIL}(?P<end3>[.;!?,]|\s+but\b|$)",
+    re.IGNORECASE,
+)
+_LENGTH_SAID = re.compile(
+    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|one and a half)\s*(?:-\s*)?"
+    r"(?:minutes?|mins?|m|hours?|hrs?|h)(?:\s+and\s+(?:a\s+)?half|\s+\d+\s*(?:minutes?|mins?))?"
+    r"(?:\s+(?:long|max|tops))?",
     re.IGNORECASE,
 )
 _TOLERATED_BOUND = re.compile(
@@ -1218,6 +1255,12 @@ def _found_it(m: re.Match[str]) -> str:
 
 
 # a clause, then a discourse marker that turns to what the message is about
+# 'the one with the plane, how long is it?': a pick described before a question is no aside
+_DESCRIBED_PICK = re.compile(
+    r"(?:the|that|this) (?:one|film|movie)\s+(?:with|about|where|in|on|set|that|featuring|"
+    r"starring)\b",
+    re.IGNORECASE,
+)
 ASIDE = re.compile(
     r"^(?P<aside>.*?\w.*?)[\s.,;:!?)-]+(?:(?:but|so|ok|okay|well|lol)[\s,]+)?"
     r"(?:anyway|anyways|anyhow|moving on|that said|long story short)\b[\s,:;.!-]*(?P<rest>\S.*)$",
@@ -1426,6 +1469,11 @@ class _Parse(ConstraintRules, TitleRules):
         meant = self._version_meant()
         if meant is not None:
             return meant
+        lead = _CORRECTION_LEAD.match(self.low)
+        if lead is not None:
+            # 'no, I meant the keira knightley one': the 'no' corrects what was read, it turns
+            # down nothing that follows (blanked, so token positions stay)
+            self.low = " " * lead.end() + self.low[lead.end() :]
         self._commands()
         self._constraints()
         self._tokenize()
@@ -1455,6 +1503,7 @@ class _Parse(ConstraintRules, TitleRules):
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
         self._unknown_after_verdict()
+        self._people_not_titles()
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
         self._assign()
@@ -1614,9 +1663,27 @@ class _Parse(ConstraintRules, TitleRules):
         ]
         if not versions:
             return None
-        which = m.group("which").lstrip("'")
-        start = _decade_start(which) if not which.isalpha() or which.endswith("ies") else None
-        if which.isdecimal() and len(which) == 4:
+        name = m.group("name") or m.group("with")
+        which = (m.group("which") or "").lstrip("'")
+        start = (
+            _decade_start(which)
+            if which and (not which.isalpha() or which.endswith("ies"))
+            else None
+        )
+        if name:
+            # the version whose people or synopsis name the person said (the one read first
+            # too: 'the keira knightley one' of the film already read is no change)
+            person = name.lower()
+            fits = [
+                v
+                for v in (*versions, item)
+                if person in v.description.lower() or person in " ".join(v.facet("person")).lower()
+            ]
+            if len(fits) != 1:
+                return None
+            if fits[0].id == item.id:
+                return Understanding(mentioned=(item.id,))
+        elif which.isdecimal() and len(which) == 4:
             fits = [v for v in versions if v.year == int(which)]
         elif start is not None:
             fits = [v for v in versions if start <= (v.year or 0) < start + 10]
@@ -1624,7 +1691,16 @@ class _Parse(ConstraintRules, TitleRules):
             fits = [v for v in versions if (v.year or 0) > (item.year or 0)]
         else:  # 'the original', 'the older one', 'the classic'
             fits = [v for v in versions if (v.year or 0) < (item.year or 0)]
-        if not fits and which.isalpha() and start is None:
+        if (
+            not fits
+            and not name
+            and (
+                (which.isdecimal() and len(which) == 4 and item.year == int(which))
+                or (start is not None and start <= (item.year or 0) < start + 10)
+            )
+        ):
+            return Understanding(mentioned=(item.id,))  # 'no I mean the 1995 one': as read
+        if not fits and which.isalpha() and start is None and not name:
             # 'loved psycho', then 'the original one i mean': the version read is the one
             # meant (no older one; no newer one for 'the remake'); nothing changes and the
             # words are no topic
@@ -2012,8 +2088,10 @@ class _Parse(ConstraintRules, TitleRules):
         # 'the 2nd one, is it long?', 'that last one - is it scary?': the pick, then the question
         aside = re.match(
             r"^(?:(?:what|how) about [^,?]+|(?:the|that|this) (?:[\w-]+ )?(?:one|film|movie|pick)|"
-            r"(?:#|number |no\.? ?)\d)\s*[,:-]\s*(?=(?:is|are|was|does|do|did|can|will|would|how|"
-            r"what|why|who|when|which)\b)",
+            r"(?:#|number |no\.? ?)\d)(?:\s*[,:-]\s*(?=(?:is|are|was|does|do|did|can|will|would|"
+            r"how|what|why|who|when|which)\b)|"
+            # 'the last one how long', 'the 2nd one who directed it': no comma before a wh-word
+            r"\s+(?=(?:how|what|why|who|when|which)\b))",
             low,
         )
         if aside is not None:
@@ -2092,6 +2170,8 @@ class _Parse(ConstraintRules, TitleRules):
             low,
         ) or (re.match(r"which (one|film|movie|is|'s|has|of)\b", low) and not mentioned):
             items = tuple(shown)  # 'which of these is the shortest?'
+        if not items and not unknown and self.vague_reference:
+            return Question(topic, (), "")  # 'the one with the plane, how long is it?'
         if not items and not unknown and self.no_picks_referred:
             return Question(topic, (), "", nothing_shown=True)  # 'is the second one gory?'
         if not items and not unknown:
@@ -3052,6 +3132,13 @@ class _Parse(ConstraintRules, TitleRules):
                     self._use(i, end - i)
                     i = end
                     continue
+                if bare == "except" and not toks[i].used and self._refused_earlier(i):
+                    # 'no musicals except Grease', 'I hate sequels, except Aliens': the
+                    # exception to a refusal is one the user likes
+                    self.cues.append(Cue(i, "pos", i + 1))
+                    toks[i].used = True
+                    i += 1
+                    continue
                 if (bare in NEGATORS or self._but_means_except(i)) and not toks[i].used:
                     # 'comedy yes, slapstick no': a 'no' closing its clause after what it rejects
                     closing = (
@@ -3256,6 +3343,13 @@ class _Parse(ConstraintRules, TitleRules):
             or (nxt,) in COPULA_COMPLAINT
             or (nxt,) in COPULA_SHAKEN
         )
+
+    def _refused_earlier(self, k: int) -> bool:
+        """A negative cue (a refusal or a negation) stands earlier in token k's sentence."""
+        lo = k
+        while lo > 0 and self.toks[lo - 1].text not in (".", "!", "?", ";"):
+            lo -= 1
+        return any(lo <= c.pos < k and c.kind == "neg" for c in self.cues)
 
     def _but_means_except(self, k: int) -> bool:
         """'anything but horror': this 'but' negates what follows instead of starting a clause."""
@@ -3631,6 +3725,14 @@ class _Parse(ConstraintRules, TitleRules):
         negated = self._negated()
         negators = [c for c in self.cues if c.negator]
         scopes = [self._scope(c, negated) for c in negators]
+        # 'no musicals except Grease': a negation stops at the exception to it
+        excepts = [
+            c.pos for c in self.cues if c.kind == "pos" and self.toks[c.pos].text == "except"
+        ]
+        scopes = [
+            {k for k in sc if not any(n.pos < e <= k for e in excepts)}
+            for n, sc in zip(negators, scopes, strict=True)
+        ]
         clauses = self._clauses()
         # (sentiment, seen, negated) of the previous clause with targets, for title lists
         prev: tuple[str | None, bool, bool] | None = None
@@ -4429,6 +4531,41 @@ class _Parse(ConstraintRules, TitleRules):
         )
         return any(j not in mine for j in wanted) or asks is not None
 
+    def _people_not_titles(self) -> None:
+        """'I'm tired of Ridley Scott', 'loved Daniel Day-Lewis': a capitalised name of two or
+        three words that the synopses write, or that spaCy's recogniser calls a PERSON and
+        opens with a first name of the catalogue's people, where a title was looked for and
+        none is close, is no unknown title; its tokens go back to the topic pass
+        (which says the catalogue has no cast lists, or searches the synopses for the name)."""
+        from rapidfuzz import fuzz, process
+
+        for u in list(dict.fromkeys(self.unknown)):
+            raws = u.split()
+            if not 2 <= len(raws) <= 3 or not all(r[:1].isupper() for r in raws):
+                continue
+            for i in range(len(self.toks) - len(raws) + 1):
+                span = range(i, i + len(raws))
+                if [self.toks[k].raw for k in span] != raws:
+                    continue
+                words = [self._word(k) for k in span]
+                person = all(w is not None and w.ent == "PERSON" for w in words)
+                if not (
+                    (person and raws[0].lower() in self.vocab.given_names)
+                    # the recogniser's small model misses many ('Ridley Scott' is an ORG) and
+                    # makes some up ('Zorblax Quintuple'): a name the synopses write is no
+                    # film the catalogue lacks
+                    or self.vocab.mentions(u)
+                ):
+                    break
+                if process.extractOne(
+                    normalize_title(u), self.vocab.title_keys, scorer=fuzz.ratio, score_cutoff=85
+                ):
+                    break  # 'Tom Jones': a title after all
+                self.unknown = [x for x in self.unknown if x != u]
+                for k in span:
+                    self.toks[k].used = False
+                break
+
     def _unknown_person(self, run: list[int]) -> bool:
         """A run of two or three capitalised proper nouns ('Denzel Washington') that is no
         person, studio or title the catalogue knows; or, typed in lower case, two or three words
@@ -4860,18 +4997,47 @@ _PICK_BY_EXTREME = re.compile(
 _VERSION_MEANT = re.compile(
     r"^(?P<mark>(?:(?:oh|ah|oops|sorry|wait|no|nope|actually|hmm+|uh+|um+|my bad|i meant|"
     r"i mean|i was talking about|i was thinking of|not that one|not that)[\s,.!-]*)*)"
-    r"the\s+(?P<which>(?:19|20)\d\d|(?:19|20)?\d0'?s|'\d0s|"
+    r"the\s+(?:(?P<which>(?:19|20)\d\d|(?:19|20)?\d0'?s|'\d0s|"
     + "|".join(DECADE_WORDS)
     + r"|remake|original|newer|older|new|old|recent|later|modern|latest|classic|earlier)"
+    # 'no I meant the keira knightley one', 'the one with Vincent Price': a person of it
+    r"|(?P<name>[a-z]+(?:\s+[a-z]+)?)(?=\s+(?:one|version))|one (?:with|starring) "
+    r"(?P<with>[a-z]+(?:\s+[a-z]+)?))"
     r"(?:\s+(?:one|version|film|movie|remake))?(?:\s+(?:actually|then|instead|please|pls|"
     r"i mean|i meant|obviously|obvs|ofc|of course))?"
     r"[\s.!]*$"
 )
+_CORRECTION_LEAD = re.compile(
+    r"^\s*(?:(?:no|nope|nah|sorry|oops|wait|actually|my bad)[\s,.!-]*)+"
+    r"(?:i meant|i mean)\b[\s,:-]*",
+    re.IGNORECASE,
+)
+_PICK_NOT_OF_KIND = re.compile(
+    r"\b(?P<ref>the (?:first|second|third|fourth|fifth|last|middle|1st|2nd|3rd|4th|5th) one|"
+    r"that one|this one|that|it)(?:'s| is|s)? ?(?:not|n't|isn't|isnt|is not|wasn't|was not|ain't)"
+    r"\s+(?:even |really |actually |technically |exactly |at all )*(?:an? )?"
+    r"(?:real |proper |true |actual )?(?P<kind>[a-z-]+(?: [a-z-]+)?)(?P<end>\s*(?:[.!;,]|$))",
+    re.IGNORECASE,
+)
+_MORE_LIKE_THAN = re.compile(
+    r"\bmore like (?P<x>[^,.;!?]+?) than (?:like )?[^,.;!?]+?(?P<end>\s*(?:[,.;!?]|$))",
+    re.IGNORECASE,
+)
+_USUALLY_BUT_NOW = re.compile(
+    r"\b(?:i|we)\s+(?:usually|normally|typically|mostly|generally|always|tend to)\s+"
+    r"(?:watch|like|go for|pick|choose|love|prefer)\b[^.;!?]*?,?\s+but\s+"
+    r"(?=(?:(?:tonight|today|this time|for once|right now|now|this evening)\b))",
+    re.IGNORECASE,
+)
 _THROW_OUT_PICK = re.compile(
     r"\b(?:drop|ditch|lose|scrap|nix|toss|bin|trash|axe|chuck|cross off|cross out|take out|"
-    r"throw out|throw away|toss out|chuck out|delete)\b"
+    r"throw out|throw away|toss out|chuck out|delete|"
+    # 'swap the first for something else', 'replace the second one'
+    r"swap|swap out|replace|switch out|change out)\b"
     r"(?=\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|#\d|top|"
-    r"middle|bottom|other|that one|this one|those|these|them|both|all three|all of them)\b)",
+    r"middle|bottom|other|that one|this one|those|these|them|both|all three|all of them|"
+    # 'the third one isn't a western. drop it': the pick just named
+    r"it(?=\s*(?:[,.!;]|$|and\b|for\b|please\b|pls\b)))\b)",
     re.IGNORECASE,
 )
 

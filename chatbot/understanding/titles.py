@@ -183,7 +183,8 @@ class TitleRules(ParseBase):
                 picks = list(range(count)) if w != "last" else list(range(n - count, n))
                 width = 2
             elif w in ORDINALS and (
-                nxt in (*PICK_NOUNS, "ones")
+                # ("first one's a no": the pick with its 'is')
+                nxt in (*PICK_NOUNS, "ones", "one's", "one’s")
                 or (i > 0 and toks[i - 1].text == "the")
                 or len(toks) <= 3
                 # 'seen the 1st one, 2nd looks boring': an ordinal opening a clause, said of
@@ -200,7 +201,7 @@ class TitleRules(ParseBase):
             ):
                 idx = ORDINALS[w]
                 picks = [_place(idx, n)]
-                width = 2 if nxt in PICK_NOUNS else 1
+                width = 2 if nxt in (*PICK_NOUNS, "one's", "one’s") else 1
             elif (w == "both" and not _subject_before(toks, i)) or (
                 w == "neither" and nxt in ("of", "one", "")
             ):
@@ -270,7 +271,9 @@ class TitleRules(ParseBase):
             if not (
                 toks[i].text == "the"
                 and toks[i + 1].text in ("one", "movie", "film")
-                and toks[i + 2].text in ("with", "about", "where", "in")
+                # ('the one on the island', 'the film set in space', 'the one that has a shark')
+                and toks[i + 2].text
+                in ("with", "about", "where", "in", "on", "set", "that", "featuring", "starring")
                 and self._free(i, 3)
             ):
                 continue
@@ -291,6 +294,12 @@ class TitleRules(ParseBase):
 
             scores = sorted(((_hits(it, words), n) for n, it in enumerate(items)), reverse=True)
             if scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+                if toks[i + 1].raw[:1].islower() and self.state.last_shown:
+                    # no pick (or several) fits the description: asked which one is meant,
+                    # never the first pick by default nor a topic
+                    self.vague_reference = True
+                    self.notes.append(_WHICH_ONE_NOTE)
+                    self._use(i, end - i)
                 continue
             self._add_item(i, items[scores[0][1]], from_reference=True)
             self._use(i, end - i)
@@ -592,7 +601,9 @@ class TitleRules(ParseBase):
                 items = _of_year(items, year)
                 if article is None:
                     # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
-                    bare = [it for it in items if normalize_title(it.title) == it.title.lower()]
+                    # ('pride and prejudice' is also Pride & Prejudice (2005): only the article
+                    # tells the titles apart here, not their punctuation)
+                    bare = [it for it in items if not _ARTICLE_FIRST.match(it.title)]
                     items = bare or items
                 else:
                     # 'the notebook' is The Notebook (2004), not Notebook (2018); so is 'the
@@ -2316,7 +2327,11 @@ class TitleRules(ParseBase):
             # 'Room' is Room (2015), 'the room' The Room (2003): the title as typed, article
             # and all, wins over one the key only shares
             typed = re.sub(r"\s*\(\d{4}\)\s*$", "", " ".join(text.lower().split()))
-            items = [it for it in items if it.title.lower() == typed] or items
+            items = [
+                it
+                for it in items
+                if bool(_ARTICLE_FIRST.match(it.title)) == bool(_ARTICLE_FIRST.match(typed))
+            ] or items
         if items:
             return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4 or exact_only:
@@ -3418,6 +3433,10 @@ _INFINITIVE_HEADS = frozenset(
     ("need", "needs", "want", "wants", "have", "has", "got", "going", "try", "trying", "used")
     + ("able", "supposed", "gotta", "wanna", "gonna", "hoping", "hope", "plan", "planning")
 )
+_WHICH_ONE_NOTE = (
+    "I can't tell which pick you mean from that; say 'the first one', 'the second one' or name "
+    "the title."
+)
 _NO_PICKS_NOTE = (
     "I haven't shown you any picks yet, so there is nothing to refer to by number. Tell me a "
     "film you like or what you're in the mood for."
@@ -3643,6 +3662,9 @@ _NOT_TELLING = frozenset(
         "very",
     )
 )
+
+
+_ARTICLE_FIRST = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 
 
 def _of_year(items: Sequence[Item], year: int | None) -> list[Item]:
