@@ -76,8 +76,8 @@ _QUALITY_WORDS = {
     "scary": r"scar|frighten|creepy|horror",
     "gory": r"gor|bloody",
     "violent": r"violen",
-    "sad": r"\bsad\b|depress|cry",
-    "funny": r"funny|laugh",
+    "sad": r"\bsad(?:der|dest)?\b|depress|cry",
+    "funny": r"funn|laugh",
     "romantic": r"romantic|romance",
     "explicit": r"\bsex|explicit",
 }
@@ -111,7 +111,23 @@ def answer(
         for topic in (question.topic, *question.also)
     ]
     best = _superlative(text, items) if len(items) > 1 else None
+    ranked = _RANKED_QUALITY.search(text.lower()) if len(items) > 1 else None
+    if best is None and ranked is not None and question.topic == "suitability":
+        # 'which of these is the scariest?': the catalogue marks qualities, it ranks none
+        best = (
+            "The catalogue marks films, it does not rank them by how scary or sad they are; "
+            "what it says of each:"
+        )
+        parts = [re.sub(r"^(?:Yes|Probably not): ", "", p) for p in parts]
     return "\n\n".join([best, *parts] if best else parts)
+
+
+# 'which is the scariest?', 'is the second one sadder than the first?': a quality compared
+_RANKED_QUALITY = re.compile(
+    r"\b(?:scar|gor|funn|sadd|creep|blood|dark)i?(?:est|er)\b|\bmost (?:violent|romantic|"
+    r"intense|depressing|disturbing|explicit)\b|\bmore (?:violent|romantic|intense|depressing|"
+    r"disturbing|explicit)\b"
+)
 
 
 def _series(item: Item, catalog: Catalog) -> str:
@@ -374,6 +390,16 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         )
     if topic == "reason":
         why = reasons.get(item.id)
+        if not why and re.search(
+            r"\bwhy (?:didn'?t|did not|not|haven'?t|have not|wasn'?t|isn'?t|no)\b|"
+            r"\bhow come (?:you )?(?:didn'?t|did not|haven'?t|not|no)\b",
+            text.lower(),
+        ):
+            # 'why didn't you suggest They Live?': a film that was no pick
+            return (
+                f"{label} was not among my picks: others matched what you told me more closely. "
+                f"Say you'd like it and I'll take it into account. {_facts(item)}"
+            )
         if why:
             because = f"I picked {label} because: {why.rstrip('.')}."
         else:
@@ -525,9 +551,15 @@ def _suitability(text: str, label: str, item: Item) -> str:
             f"The catalogue does not mark {label} as a family or children's film; it is listed "
             f"as {_join(item.genres)}."
         )
-    quality = next((q for q, p in _QUALITY_WORDS.items() if re.search(p, low)), None)
-    if quality is None:
+    asked = [q for q, p in _QUALITY_WORDS.items() if re.search(p, low)]
+    if not asked:
         return f"{label} is listed as {_join(item.genres)}; {_sentences(item.description, 1)}"
+    # 'how scary is it? is it gory?': each quality asked about
+    return " ".join(_quality(quality, label, item) for quality in asked)
+
+
+def _quality(quality: str, label: str, item: Item) -> str:
+    """Whether the catalogue marks the item with a quality of `_QUALITY_WORDS`."""
     found = _marked(item, _QUALITIES[quality])
     if found:
         return f"Yes: {label} is listed as {_join(found)}, so expect it to be {quality}."

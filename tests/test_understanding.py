@@ -8078,3 +8078,155 @@ def test_streaming_services_and_negotiation_words_are_no_topics(
     found = events(nlu, text)
     assert AttributePreferred("genre", genre) in found, found
     assert not [e for e in found if isinstance(e, InterestExpressed)], found
+
+
+def test_why_a_film_was_not_picked_is_not_answered_as_a_pick(
+    nlu: Understander, after_picks: InterestState, movies_catalog: Catalog
+) -> None:
+    """'Why didn't you suggest They Live?' explained why the first pick was chosen."""
+    from chatbot.answers import answer
+
+    found = nlu.understand("why didn't you suggest Halloween?", after_picks)
+    assert found.question is not None and found.question.topic == "reason", found
+    said = answer(found.question, "why didn't you suggest Halloween?", movies_catalog, {})
+    assert "was not among my picks" in said and "I picked" not in said, said
+
+
+def test_a_modified_kind_turned_down_keeps_the_kind_wished_for(nlu: Understander) -> None:
+    """'a zombie film' then 'Nothing with fast zombies either' avoided zombie films."""
+    state = fold([AttributePreferred("genre", "Western")])
+    found = events(nlu, "nothing with singing westerns though", state)
+    assert AttributeAvoided("genre", "Western") not in found, found
+    assert [e for e in found if isinstance(e, InterestAvoided)], found
+
+
+def test_the_worst_rated_kind_is_no_verdict_on_the_kind(nlu: Understander) -> None:
+    """'the worst rated sci-fi you've got' avoided science fiction."""
+    found = events(nlu, "show me the lowest rated westerns you have")
+    assert AttributeAvoided("genre", "Western") not in found, found
+    assert AttributePreferred("genre", "Western") in found, found
+
+
+def test_which_pick_is_scariest_says_the_catalogue_ranks_none(
+    movies_catalog: Catalog, shown: tuple[Item, Item, Item]
+) -> None:
+    """'Which of these is the scariest?' answered 'Yes: ... expect it to be scary' for each."""
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    ids = tuple(i.id for i in shown)
+    said = answer(Question("suitability", ids), "which one is the funniest?", movies_catalog)
+    assert said.startswith("The catalogue marks films, it does not rank them"), said
+    assert "Yes:" not in said and all(i.label in said for i in shown), said
+
+
+def test_two_qualities_asked_get_two_answers(movies_catalog: Catalog) -> None:
+    """'How scary is the first one? Is it gory?': the gore part was not answered."""
+    from chatbot.answers import answer
+    from chatbot.understanding.core import Question
+
+    heat = movie(movies_catalog, "Heat", 1995)
+    said = answer(Question("suitability", (heat.id,)), "is it violent? and sad?", movies_catalog)
+    assert "violent" in said and "sad" in said, said
+
+
+def test_between_two_titles_which_first_is_a_matchup(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'Between Escape from New York and Big Trouble in Little China, which should I watch
+    first?' liked both and recommended other films."""
+    found = nlu.understand("between Jaws and Heat, which should we see first?", InterestState())
+    assert found.question is not None and len(found.question.item_ids) == 2, found
+    assert not found.events, found
+    # a verdict on two titles with a request after it stays a verdict
+    found = nlu.understand("I loved Jaws and Heat, which others are similar?", InterestState())
+    assert [e for e in found.events if isinstance(e, ItemLiked)], found
+
+
+def test_sorry_another_decade_not_this_one_moves_the_decade(nlu: Understander) -> None:
+    """'Sorry, the 80s, not the 70s.' after the 70s left no decade at all."""
+    state = fold([ConstraintSet("year_min", 1990), ConstraintSet("year_max", 1999)])
+    found = events(nlu, "oops, the 60s, not the 90s", state)
+    assert ConstraintSet("year_min", 1960) in found and ConstraintSet("year_max", 1969) in found
+    assert not [e for e in found if isinstance(e, ConstraintSet) and e.name == "decade_not"]
+
+
+def test_what_can_they_watch_is_a_request_for_them(nlu: Understander) -> None:
+    """'My 14-year-old and her friends are sleeping over, what can they watch?' was a question
+    with nothing stored."""
+    found = nlu.understand(
+        "my 15 year old has friends over, what could they watch?", InterestState()
+    )
+    assert found.question is None and ConstraintSet("audience", "teen") in found.events, found
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("a war film, not Platoon, I know it by heart", "Platoon"),
+        ("It's not that I hated Gravity, it was just a bit much for a weeknight", "Gravity"),
+    ],
+)
+def test_seen_or_not_hated_is_no_verdict(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str
+) -> None:
+    """'not Halloween, I know that one by heart' avoided Halloween films; "It's not that I
+    hated Titanic" liked Titanic."""
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    assert ItemSeen(film.id, film.label) in found, found
+    assert not [e for e in found if isinstance(e, (ItemLiked, ItemRejected, AttributeAvoided))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's Sunday and we're tired, something easy",
+        "a scary one for Halloween night",
+        "in this heat we want something light",
+    ],
+)
+def test_days_and_weather_are_no_titles_or_topics(nlu: Understander, text: str) -> None:
+    """ "It's Friday, we're wiped out" liked Friday (1995); 'In this heat' stored 'heat'."""
+    found = events(nlu, text)
+    assert not [e for e in found if isinstance(e, (ItemLiked, ItemSeen, InterestExpressed))], found
+
+
+def test_a_question_then_which_film_is_still_a_question(nlu: Understander) -> None:
+    """ "Who's in Heat? The one with the bank robbery." liked Heat and asked for heist films."""
+    found = nlu.understand("How long is Jaws? The one with the shark.", InterestState())
+    assert found.question is not None and found.question.topic == "runtime", found
+    assert not found.events, found
+
+
+def test_a_title_named_in_the_message_is_told_apart_by_its_story(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'I've watched Jaws, Alien and Titanic lately. Loved the shark one' liked Alien and
+    Titanic ('lately' broke the list)."""
+    heat, jaws = movie(movies_catalog, "Heat", 1995), movie(movies_catalog, "Jaws")
+    found = events(nlu, "we saw Jaws and Heat recently, the heist one was great")
+    assert ItemSeen(jaws.id, jaws.label) in found and ItemSeen(heat.id, heat.label) in found
+    assert ItemLiked(heat.id, heat.label) in found, found
+    assert ItemLiked(jaws.id, jaws.label) not in found, found
+    assert AttributePreferred("genre", "Heist") not in found, found
+
+
+def test_sorry_not_that_title_takes_the_belief_back(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'Sorry, not Scream 3, we stopped after the second one.' kept Scream 3 seen."""
+    jaws = movie(movies_catalog, "Jaws")
+    state = fold([ItemSeen(jaws.id, jaws.label)])
+    found = events(nlu, "my bad, not Jaws, I was thinking of another one", state)
+    assert found == [BeliefRemoved(item_belief_id("seen", jaws.id))], found
+
+
+def test_the_only_one_liked_of_a_kind_is_liked_and_the_kind_is_no_wish(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'sick of sequels. The only sequel I ever liked was Evil Dead II' wished for sequels."""
+    film = movie(movies_catalog, "Unforgiven")
+    found = events(nlu, "the only western we have ever loved is Unforgiven")
+    assert ItemLiked(film.id, film.label) in found, found
+    assert AttributePreferred("genre", "Western") not in found, found

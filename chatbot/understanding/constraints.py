@@ -618,6 +618,13 @@ class ConstraintRules(ParseBase):
             self._set("decade_not", start)
             return True
         if m.group("neg") and not rel and not part:
+            if any(
+                isinstance(e, ConstraintSet) and e.name == "year_min" and e.value != start
+                for e in self.events
+            ):
+                # 'sorry, the 80s, not the 70s': a correction; the decade just set is the wish
+                # and already leaves the other out
+                return True
             # 'horror but nothing from the 80s', 'no 90s stuff': that decade left out
             self._set("decade_not", start)
             c = self.state.constraints

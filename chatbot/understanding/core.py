@@ -1794,7 +1794,7 @@ OCCASION_NOUNS = frozenset(
     ("night", "nights", "evening", "evenings", "afternoon", "afternoons", "morning", "mornings")
     + ("weekend", "weekends", "sunday", "saturday", "friday", "sleepover", "sleepovers")
     + ("party", "parties", "anniversary", "gathering", "get-together", "hangout")
-    + ("day", "days")
+    + ("day", "days", "weeknight", "weeknights", "weekday", "weekdays")
 )
 # surnames as common as this (wordfreq zipf; 'nolan' 3.64, 'willis' 3.69) name a person only
 # after 'by' / 'with' / 'starring' or before 'film' / 'movie'; 'gore' 3.75 and 'dove' 3.67 are

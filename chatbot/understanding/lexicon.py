@@ -155,6 +155,8 @@ NEGATORS = _words(
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
     "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen|"
+    # 'I know Jaws by heart': seen many times
+    "know by heart|"
     # 'we tried cars 3 and the kids were bored': a film tried is one watched
     "we tried|i tried|tried watching|"
     # 'rewatched trainspoting last week': watched again
@@ -196,7 +198,7 @@ NEGATIVE_CUES = _phrases(
     # a critic's complaints ('Collateral, by contrast, felt bloated')
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
     "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|"
-    "confusing|too confusing|convoluted|hard to follow|"
+    "confusing|too confusing|convoluted|hard to follow|a slog|slog|a chore|a drag|"
     "is a no|a no for me|a no from me|a no from us|no-go|a no-go|not my thing|a hard no|"
     "is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
@@ -650,6 +652,11 @@ SLANG = _table(
     "wouldnt=wouldn't|shouldnt=shouldn't|couldnt=couldn't|aint=ain't|im=i'm|ive=i've|"
     "youre=you're|thats=that's|theres=there's|theyre=they're|youve=you've|itd=it'd|"
     # "first one's a no", "that's a no from me": the verdict with its 'is'
+    # 'not Halloween, I know that one by heart': seen many times ('that one' is the film)
+    "know that one by heart=have seen that one|know it by heart=have seen it|"
+    "know them by heart=have seen them|know those by heart=have seen those|"
+    # 'in this heat I want something light': the weather, no film
+    "in this heat=today|in this weather=today|in this cold=today|"
     "one's a no=one is a no|that's a no=that is a no|it's a no=it is a no|"
     "other than=except|apart from=except|aside from=except|anything but=anything except|"
     "nothing but=only|"
@@ -723,6 +730,9 @@ REQUEST_QUESTIONS = re.compile(
     rf"^(do|have|did) you (have|got)\b(?=\s+{_ASKS_FOR_FILMS})|"
     r"^what (should|could|can|"
     r"would|shall) (i|we)\b|^what about\b|^how about\b|"
+    # 'my 14-year-old is sleeping over, what can they watch?': films asked for someone
+    r"^what (?:should|could|can|would) (?:they|he|she|the kids|the children|my \w+) "
+    r"(?:watch|see)\b|"
     r"^(is|are) there\b(?! an? (?:happy|sad|twist) ending)"
     # 'is there a sequel?' after a pick: its series asked about
     r"(?! (?:an?|any) (?:sequels?|prequels?|follow[\s-]?ups?)\s*"

@@ -289,7 +289,11 @@ _OCCASION_KINDS = frozenset(
     (("date", "night"), ("date", "movie"), ("first", "date"), ("a", "date"), ("date",))
 )
 
-LIST_TAIL = frozenset(("already", "both", "all", "either", "too", "as", "well", "movies", "films"))
+LIST_TAIL = frozenset(
+    ("already", "both", "all", "either", "too", "as", "well", "movies", "films")
+    # "I've watched Jaws, Alien and Titanic lately": when (spaCy tags no DATE here)
+    + ("lately", "recently", "again", "before", "yet", "ever", "once", "twice")
+)
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 SEEN_ALL_LIMIT = (
@@ -495,6 +499,12 @@ class Understander:
         text = _MORE_LIKE_THAN.sub(r"like \g<x>\g<end>", text)
         # 'I usually watch horror but tonight something feel-good': the habit is no wish for now
         text = _USUALLY_BUT_NOW.sub("", text)
+        # 'the worst rated sci-fi you've got': bad on purpose, no verdict on the kind ('which
+        # is the lowest rated?' asks about the picks)
+        text = _WORST_RATED_KIND.sub("guilty pleasure", text)
+        # 'sick of sequels. The only sequel I ever liked was Evil Dead II': the film is liked;
+        # the kind named is no wish
+        text = _THE_ONLY_ONE_LIKED.sub(r"\g<who> \g<verb> ", text)
         text = _WHY_COMPLAINT.sub(r"not \g<ref>, \g<rest>", text)
         text = _CONTENT_IN_FILM.sub(r"does \g<film> have \g<what>?", text)
         text = _NEITHER_SIDE.sub(_neither_side, text)
@@ -1101,11 +1111,6 @@ class Understander:
                     return m.group(0)
                 lifted.append(ConstraintCleared(name))
                 return " " + end
-            length = re.sub(r"^(?:(?:actually|ok|okay|well|so|but|and)[\s,]+)+", "", said)
-            if "runtime_max" in state.constraints and _LENGTH_SAID.fullmatch(length):
-                # 'actually 100 minutes is fine', 'two hours is ok' after 'max 90 min': the
-                # limit moves to the length said
-                return f" at most {length}{end}"
             found = _Parse(self.vocab, said, state).run()
             kinds = {
                 (e.facet, e.value)
@@ -1118,6 +1123,10 @@ class Understander:
                 lifted.append(BeliefRemoved(facet_belief_id("avoided", facet, value)))
             return " " + end
 
+        if "runtime_max" in state.constraints:
+            # 'actually 100 minutes is fine', 'two hours is ok' after 'max 90 min': the limit
+            # moves to the length said
+            text = _LENGTH_FINE.sub(r" \g<len> max ", text)
         return _TOLERATED.sub(settle, text), lifted
 
     def _pick_not_of_kind(self, text: str, state: InterestState) -> str:
@@ -1203,15 +1212,15 @@ _TOLERATED = re.compile(
     rf"(?P<x>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end>[.;!?,]|\s+but\b|$)|"
     r"\b(?:i'm|im|i am|we're|we are)\s+(?:actually\s+|totally\s+)?(?:fine|ok|okay|cool|good)"
     rf" with (?P<x2>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end2>[.;!?,]|\s+but\b|$)|"
-    r"(?:^|(?<=[.;!?,])\s*|\b(?:actually|ok|okay|well|so)\s+)(?P<x3>[a-z0-9][a-z0-9' -]{1,40}?)\s+"
+    r"(?:^|(?<=[.;!?,])\s*|\b(?:actually|ok|okay|well|so)\s+)(?P<x3>[a-z][a-z' -]{1,40}?)\s+"
     r"(?:is|are|'s|would be)\s+(?:actually\s+|totally\s+|perfectly\s+)?(?:fine|ok|okay|alright|"
     rf"all right|no problem|not a problem){_TOLERATE_TAIL}(?P<end3>[.;!?,]|\s+but\b|$)",
     re.IGNORECASE,
 )
-_LENGTH_SAID = re.compile(
-    r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|one and a half)\s*(?:-\s*)?"
-    r"(?:minutes?|mins?|m|hours?|hrs?|h)(?:\s+and\s+(?:a\s+)?half|\s+\d+\s*(?:minutes?|mins?))?"
-    r"(?:\s+(?:long|max|tops))?",
+_LENGTH_FINE = re.compile(
+    r"\b(?P<len>(?:\d+(?:\.\d+)?|an?|one|two|three|four)\s*(?:minutes?|mins?|hours?|hrs?|h)"
+    r"(?:\s+and\s+a\s+half)?)(?:\s+(?:max|tops|long))?\s+(?:is|are|'s|would be)\s+"
+    r"(?:actually\s+|totally\s+|perfectly\s+|also\s+)?(?:fine|ok|okay|alright|all right|good)\b",
     re.IGNORECASE,
 )
 _TOLERATED_BOUND = re.compile(
@@ -1237,7 +1246,10 @@ _LUKEWARM_SAID = re.compile(
     re.IGNORECASE,
 )
 _NOT_HATED = re.compile(
-    r"\b(?:i|we)\s+(?:don't|dont|do not) (?:hate|dislike) (?P<x>[^.;!?,]+?)"
+    r"\b(?:(?:i|we)\s+(?:don't|dont|do not) (?:hate|dislike)|"
+    # "it's not that I hated Titanic, it's just long": no dislike, no like either
+    # ("it's not that I didn't like Dunkirk" is a double negative: liked)
+    r"(?:it's |its |it is )?not that (?:i|we) (?:hated|disliked|hate|dislike)) (?P<x>[^.;!?,]+?)"
     r"(?P<end>\s*(?:,|\bbut\b|\bthough\b|\btho\b|$))",
     re.IGNORECASE,
 )
@@ -1469,6 +1481,9 @@ class _Parse(ConstraintRules, TitleRules):
         meant = self._version_meant()
         if meant is not None:
             return meant
+        taken_back = self._said_by_mistake()
+        if taken_back is not None:
+            return taken_back
         lead = _CORRECTION_LEAD.match(self.low)
         if lead is not None:
             # 'no, I meant the keira knightley one': the 'no' corrects what was read, it turns
@@ -1506,6 +1521,9 @@ class _Parse(ConstraintRules, TitleRules):
         self._people_not_titles()
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
+        # 'watched Jaws, Alien and Titanic; loved the shark one': a title named just before
+        self._named_pick(in_message=True)
+        self._described_reference(in_message=True)
         self._assign()
         self._settle_twice_named_facets()
         for resolve in self.deferred:
@@ -1633,6 +1651,26 @@ class _Parse(ConstraintRules, TitleRules):
             for e in self.events
             if not (isinstance(e, ItemRejected) and e.item_id in as_seen & seen)
         ]
+
+    def _said_by_mistake(self) -> Understanding | None:
+        """'We've seen Scream, Scream 2 and Scream 3' then 'sorry, not Scream 3, we stopped
+        after the second one': a title the user said by mistake loses the belief it got (seen,
+        liked or turned down); nothing else is read. None when the message is no such
+        correction or names no title the state holds."""
+        m = _SAID_BY_MISTAKE.match(self.low)
+        if m is None:
+            return None
+        named = _Parse(self.vocab, m.group("t"), self.state).run().mentioned
+        said = {"liked": self.state.liked, "disliked": self.state.disliked, "seen": self.state.seen}
+        events: list[Event] = [
+            BeliefRemoved(item_belief_id(kind, item_id))
+            for item_id in named
+            for kind, ids in said.items()
+            if item_id in ids
+        ]
+        if not events:
+            return None
+        return Understanding(events=tuple(events), mentioned=named)
 
     def _version_meant(self) -> Understanding | None:
         """'psycho is a masterpiece' then 'oh wait, i meant the 90s one' / 'no, the 1998 one' /
@@ -2045,8 +2083,10 @@ class _Parse(ConstraintRules, TitleRules):
         # i watch': two films matched up and nothing else asked: which is better
         matchup = re.match(
             # ('gravity or moon which one is shorter': 'which' may follow without a comma)
-            r"^\s*[^.!?,:]+? (?P<link>or|vs\.?|versus) [^.!?,:]+?\s*(?P<end>[?,.!:;]|\s-|$|"
-            r"(?=which\b))",
+            # ('between heat and ronin, which is better?': 'and' only after 'between')
+            r"^\s*(?P<btw>between\s+)?[^.!?,:]+? "
+            r"(?P<link>or|vs\.?|versus|(?(btw)and|(?!))) [^.!?,:]+?\s*"
+            r"(?P<end>[?,.!:;]|\s-|$|(?=which\b))",
             low,
         )
         if matchup is not None and len(mentioned) == 2:
@@ -2080,6 +2120,14 @@ class _Parse(ConstraintRules, TitleRules):
             and not any(set(re.findall(r"[\w']+", x)) & _FIRST_PERSON for x in sentences[1:])
         ):
             # "have u seen kes? it's my dad's favourite": asked, and someone else's taste told
+            sentences = sentences[:1]
+            low = sentences[0]
+        if (
+            len(sentences) > 1
+            and sentences[0].rstrip().endswith("?")
+            and all(_WHICH_VERSION.match(x.strip()) for x in sentences[1:])
+        ):
+            # 'who's in Heat? the one with the bank robbery': which film, said after the question
             sentences = sentences[:1]
             low = sentences[0]
         if len(sentences) != 1:
@@ -3708,7 +3756,13 @@ class _Parse(ConstraintRules, TitleRules):
         named = [t for t in self.targets if t.kind == "item" and not t.from_reference]
         if len(named) >= 2:
             # 'Superbad, Step Brothers, Anchorman - love all of them': 'them' are those named
-            self.targets = [t for t in self.targets if not t.from_reference]
+            # (a reference to one of them stays: 'seen Heat and Jaws, the heist one was great')
+            ids = {t.item.id for t in named if t.item is not None}
+            self.targets = [
+                t
+                for t in self.targets
+                if not t.from_reference or (t.item is not None and t.item.id in ids)
+            ]
         # 'heat, that one was great': 'that one' takes up the title just named in the sentence,
         # not a pick on the table; the verdict reaches the title through its clause
         self.targets = [
@@ -4806,6 +4860,20 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # 'a cozy christmas movie': cozy says how the film is, not the topic
                 if t.pos - 1 in content or t.pos + 1 in content:
                     if (
+                        t.pos - 1 in content
+                        and t.pos in negated
+                        and t.pos - 1 in negated
+                        and t.facet is not None
+                        and t.facet in set(self.state.preferred)
+                    ):
+                        # 'zombie films' then 'nothing with fast zombies': the kind wished for
+                        # stays; only the phrase with its modifier is turned down
+                        self.events = [
+                            e
+                            for e in self.events
+                            if not (isinstance(e, AttributeAvoided) and _is_facet_event(e, t.facet))
+                        ]
+                    if (
                         t.pos + 1 in content
                         and t.pos not in negated
                         and t.facet is not None
@@ -5007,6 +5075,14 @@ _VERSION_MEANT = re.compile(
     r"i mean|i meant|obviously|obvs|ofc|of course))?"
     r"[\s.!]*$"
 )
+_WHICH_VERSION = re.compile(
+    r"(?:i mean |i meant )?(?:the|that) (?:one|film|movie|version)\b(?: (?:with|about|where|from|"
+    r"set|that|starring|featuring|by|in)\b[^.!?]*)?[.!]*$"
+)
+_SAID_BY_MISTAKE = re.compile(
+    r"^\s*(?:sorry|oops|my bad|correction|wait|no wait|actually|scratch that)[\s,.!-]+"
+    r"(?:i meant )?(?:not|no)\s+(?P<t>[^,.;!?]+)"
+)
 _CORRECTION_LEAD = re.compile(
     r"^\s*(?:(?:no|nope|nah|sorry|oops|wait|actually|my bad)[\s,.!-]*)+"
     r"(?:i meant|i mean)\b[\s,:-]*",
@@ -5021,6 +5097,17 @@ _PICK_NOT_OF_KIND = re.compile(
 )
 _MORE_LIKE_THAN = re.compile(
     r"\bmore like (?P<x>[^,.;!?]+?) than (?:like )?[^,.;!?]+?(?P<end>\s*(?:[,.;!?]|$))",
+    re.IGNORECASE,
+)
+_THE_ONLY_ONE_LIKED = re.compile(
+    r"\bthe only [a-z][a-z -]{0,30}? (?P<who>i|we)(?:'ve| have)? "
+    r"(?:ever |really |actually |truly )*"
+    r"(?P<verb>liked|loved|enjoyed|like|love|enjoy|rated)(?: (?:at all|much))? "
+    r"(?:was|is|were|are) ",
+    re.IGNORECASE,
+)
+_WORST_RATED_KIND = re.compile(
+    r"\b(?:worst|lowest)[\s-](?:rated|reviewed)\b(?=\s+(?!(?:one|ones|of|is|among|in|on)\b)[a-z])",
     re.IGNORECASE,
 )
 _USUALLY_BUT_NOW = re.compile(

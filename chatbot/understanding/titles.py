@@ -261,7 +261,7 @@ class TitleRules(ParseBase):
                 self.pickless.add(i)
                 self.notes.append(_NO_PICKS_NOTE)
 
-    def _described_reference(self) -> None:
+    def _described_reference(self, *, in_message: bool = False) -> None:
         """'more like the one with the shark', 'the one about the wedding': a film on the table
         or one the user liked, told apart by words of its synopsis, title or genres. Only when
         exactly one of them has the most of those words; the phrase is then no title ('The One')
@@ -274,7 +274,9 @@ class TitleRules(ParseBase):
                 # ('the one on the island', 'the film set in space', 'the one that has a shark')
                 and toks[i + 2].text
                 in ("with", "about", "where", "in", "on", "set", "that", "featuring", "starring")
-                and self._free(i, 3)
+                # (the first pass took 'the one' of a description it could not place)
+                and (self._free(i, 3) or (in_message and self._free(i + 2, 1)))
+                and not any(t.pos == i for t in self.targets)
             ):
                 continue
             end = i + 3
@@ -287,6 +289,11 @@ class TitleRules(ParseBase):
             ]
             pool = dict.fromkeys([*self.state.last_shown, *reversed(self.state.liked)])
             items = [self.vocab.catalog.get(x) for x in pool if x in self.vocab.catalog]
+            if in_message:
+                # 'watched Jaws and Titanic; the one with the iceberg was a slog'
+                items = self._titles_named_before(i)
+                if len(items) < 2:
+                    continue
             if toks[i + 1].raw[:1].islower():
                 self._use(i, 2)  # whichever film it is, 'the one with ...' is no The One
             if not words or not items:
@@ -294,7 +301,7 @@ class TitleRules(ParseBase):
 
             scores = sorted(((_hits(it, words), n) for n, it in enumerate(items)), reverse=True)
             if scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
-                if toks[i + 1].raw[:1].islower() and self.state.last_shown:
+                if toks[i + 1].raw[:1].islower() and self.state.last_shown and not in_message:
                     # no pick (or several) fits the description: asked which one is meant,
                     # never the first pick by default nor a topic
                     self.vague_reference = True
@@ -304,35 +311,54 @@ class TitleRules(ParseBase):
             self._add_item(i, items[scores[0][1]], from_reference=True)
             self._use(i, end - i)
 
-    def _named_pick(self) -> None:
+    def _titles_named_before(self, k: int) -> list[Item]:
+        """The items this message names before token k (in order, each once)."""
+        found = sorted(
+            (t for t in self.targets if t.kind == "item" and t.pos < k), key=lambda t: t.pos
+        )
+        return list({t.item.id: t.item for t in found if t.item is not None}.values())
+
+    def _named_pick(self, *, in_message: bool = False) -> None:
         """'the Hitchcock one, is it in colour?', 'the French one', 'the heist one': one of the
         picks on the table told apart by a person, studio, series, kind or language of it (or a
         word of its synopsis) that no other pick has; the words are then no title (the film
-        Hitchcock) and no wish."""
+        Hitchcock) and no wish. With `in_message` (after the title passes), one of the titles
+        the message named before ('watched Jaws, Alien and Titanic; loved the shark one')."""
         toks = self.toks
         shown = [
             self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
         ]
-        if len(shown) < 2:
+        if len(shown) < 2 and not in_message:
             return
         for i in range(len(toks) - 2):
             if toks[i].text != "the" or not self._free(i, 1):
                 continue
+            if in_message:
+                shown = self._titles_named_before(i)
+                if len(shown) < 2:
+                    continue
             for n in (3, 2, 1):
                 end = i + 1 + n
                 if end >= len(toks) or toks[end].text not in _PICK_NOUNS:
                     continue
                 words = [t.text for t in toks[i + 1 : end]]
-                if not self._free(i + 1, n) or any(
+                # (after the facet pass 'heist' of 'the heist one' is a facet target: still free)
+                read_as_kind = {t.pos for t in self.targets if t.kind == "facet"}
+                free = all(
+                    not toks[k].used or (in_message and k in read_as_kind)
+                    for k in range(i + 1, end + 1)
+                )
+                if not free or any(
                     w in ORDINALS or w in _NOT_TELLING or not w.isalpha() for w in words
                 ):
                     continue
                 facet = self.vocab.facet_terms.get(tuple(words))
                 if facet is None and n == 1:
                     facet = self.vocab.context_surnames.get(words[0])
+                fits = []
                 if facet is not None:
                     fits = [it for it in shown if facet[1] in it.facet(facet[0])]
-                else:
+                if not fits:  # ('the shark one': no pick is marked so; Jaws' synopsis says it)
                     fits = [it for it in shown if _hits(it, words) == n]
                 turned_down = i > 0 and toks[i - 1].text in ("not", "no", "skip", "without")
                 if len(fits) == 1 or (
@@ -341,6 +367,9 @@ class TitleRules(ParseBase):
                 ):
                     for it in fits:
                         self._add_item(i, it, from_reference=True)
+                    self.targets = [
+                        t for t in self.targets if not (t.kind == "facet" and i < t.pos <= end)
+                    ]
                     self._use(i, n + 2)
                     break
 
@@ -601,9 +630,8 @@ class TitleRules(ParseBase):
                 items = _of_year(items, year)
                 if article is None:
                     # 'Heat' is Heat (1995), not The Heat (2013), unless only the latter exists
-                    # ('pride and prejudice' is also Pride & Prejudice (2005): only the article
-                    # tells the titles apart here, not their punctuation)
-                    bare = [it for it in items if not _ARTICLE_FIRST.match(it.title)]
+                    # ('pride and prejudice' is also Pride & Prejudice (2005): '&' is 'and')
+                    bare = [it for it in items if normalize_title(it.title) == _as_typed(it.title)]
                     items = bare or items
                 else:
                     # 'the notebook' is The Notebook (2004), not Notebook (2018); so is 'the
@@ -787,6 +815,8 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
+        if n == 1 and words[0] in _DAY_WORDS and prev_word in _BEFORE_A_DAY:
+            return False  # "it's Friday, we're wiped out", 'on sunday': a day, not the film
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
             return key in self.vocab.titles  # 'what is the movie coco about': named as a film
         if self._same_again(i, n) or (
@@ -2327,11 +2357,7 @@ class TitleRules(ParseBase):
             # 'Room' is Room (2015), 'the room' The Room (2003): the title as typed, article
             # and all, wins over one the key only shares
             typed = re.sub(r"\s*\(\d{4}\)\s*$", "", " ".join(text.lower().split()))
-            items = [
-                it
-                for it in items
-                if bool(_ARTICLE_FIRST.match(it.title)) == bool(_ARTICLE_FIRST.match(typed))
-            ] or items
+            items = [it for it in items if _as_typed(it.title) == _as_typed(typed)] or items
         if items:
             return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4 or exact_only:
@@ -2543,6 +2569,13 @@ class TitleRules(ParseBase):
                 ):
                     continue  # 'home alone tonight and kinda bored': everyday words the exact
                     # path turned down are no typo of the same title here
+                if (
+                    j == 1
+                    and words[0] in _DAY_WORDS
+                    and start > 0
+                    and toks[start - 1].text in _BEFORE_A_DAY
+                ):
+                    break  # "it's Friday, we're wiped out", 'a horror film for Halloween'
                 year, extra = self._year_after(start + j)
                 # one English word ('Conspiracy') is that title or none, never a look-alike
                 exact = j == 1 and self._is_word(words[0])
@@ -3664,7 +3697,21 @@ _NOT_TELLING = frozenset(
 )
 
 
-_ARTICLE_FIRST = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_DAY_WORDS = frozenset(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    + ("christmas", "halloween", "easter", "thanksgiving", "tonight", "today", "tomorrow")
+)
+# words before a day that make it a time ("it's Friday", 'on Sunday', 'this Christmas')
+_BEFORE_A_DAY = frozenset(
+    ("it's", "its", "is", "on", "this", "next", "last", "every", "until", "till", "since", "by")
+    + ("for", "before", "after", "over", "friday", "saturday", "sunday", "happy", "it")
+)
+
+
+def _as_typed(title: str) -> str:
+    """A title as people type it: lower case, '&' said as 'and', no dots ('Mr. & Mrs. Smith'
+    -> 'mr and mrs smith'); articles and colons stay ('The Room', 'Jumanji: Welcome ...')."""
+    return " ".join(title.lower().replace("&", "and").replace(".", "").split())
 
 
 def _of_year(items: Sequence[Item], year: int | None) -> list[Item]:
