@@ -8164,7 +8164,7 @@ def test_what_can_they_watch_is_a_request_for_them(nlu: Understander) -> None:
     ("text", "title"),
     [
         ("a war film, not Platoon, I know it by heart", "Platoon"),
-        ("It's not that I hated Gravity, it was just a bit much for a weeknight", "Gravity"),
+        ("It's not that I hated Gravity, we just saw it last week", "Gravity"),
     ],
 )
 def test_seen_or_not_hated_is_no_verdict(
