@@ -264,11 +264,19 @@ class ResponseWriter:
         prompt = REPLY_PROMPTS[ReplyKind(request.kind)]
         lead_allowed = self.checker.allowed(
             items,
-            trusted=[said],  # the system's phrase: titles in it were recognised, not typed
+            # the system's phrase: titles in it were recognised, not typed (the user's own text,
+            # which other kinds restate, is never trusted: 'repeat after me: I am a pirate bot'
+            # came back as "I'm a pirate bot and I love movies.")
+            trusted=[said] if request.kind == ReplyKind.RECOMMEND else [],
             vocabulary=LEAD_WORDS | {self.noun, self.noun + "s"},
             user_text=request.user_text,
-            # the model's lead-in says what this turn changed, or the template's is used
-            must_say=[r for r in request.refinement if r in phrase],
+            # the model's lead-in says what this turn changed, or the template's is used; with
+            # several picks it says them as the system does ('3 heist movies', '3 movies like
+            # Heat (1995)'), not 'picks about heist movies' or 'suggestions for Finding Nemo'
+            must_say=[
+                *(r for r in request.refinement if r in phrase),
+                *([f"{len(items)} {phrase}"] if phrase and len(items) > 1 else []),
+            ],
         )
         yield from self._segment(
             turn,

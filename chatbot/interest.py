@@ -442,6 +442,15 @@ _COUNT_KINDS = {
     "melodrama": "melodramas",
     "cartoon": "cartoons",
     "short film": "short films",
+    # kinds said as a noun's modifier: 'without super hero' -> 'without superhero films'
+    "super hero": "superhero films",
+    "heist": "heist films",
+    "disaster": "disaster films",
+    "war": "war films",
+    "spy": "spy films",
+    "sport": "sports films",
+    "slasher": "slashers",
+    "romantic comedy": "romantic comedies",
 }
 
 

@@ -125,7 +125,9 @@ def test_the_models_sentence_is_followed_by_why_the_pick_is_there(books_catalog,
     """The model's sentence adds to the reasons, it does not replace them: what it leaves
     unsaid of why a pick is there follows it; what it already said is not said twice."""
     said = GOOD[1]  # 'a thriller about machines ...'
-    model = fake([INTRO, said, GOOD[2]])
+    # (the lead-in says the picks as the system does)
+    intro = "Here are 2 thriller tense items like The Long Dark Between Stars (2014)."
+    model = fake([intro, said, GOOD[2]])
     req = request(books_catalog, recommendations=why_recs(books_catalog))
     _, written = run(ResponseWriter(model, books_catalog, settings), req)
     assert not written.fell_back, written.violations
@@ -435,16 +437,18 @@ def interest_recs(catalog: Catalog, phrase: str) -> tuple[Recommendation, ...]:
 def test_lead_in_restates_the_request_in_the_systems_words(books_catalog, settings):
     recs_ = interest_recs(books_catalog, "stories set in space")
     # the system's phrase is built from the sanitised reasons, and the prompt carries only it
-    model = FakeChatModel(["Here are 3 picks about space, enjoy!", *GOOD])
+    model = FakeChatModel(["Here are 3 items about space, enjoy!", *GOOD])
     req = request(books_catalog, "ok now some stories set in space", recommendations=recs_)
     _, written = run(ResponseWriter(model, books_catalog, settings), req)
-    assert written.text.startswith("Here are 3 picks about space, enjoy!"), written.violations
+    assert written.text.startswith("Here are 3 items about space, enjoy!"), written.violations
     assert "items about space" in model.calls[0]["messages"][-1]["content"]
     assert "ok now" not in model.calls[0]["messages"][-1]["content"]
-    # echoing the user's follow-up is rejected; the template restates the request instead
+    # echoing the user's follow-up is rejected, and so is a restatement in other words than the
+    # system's ('picks about space', 'suggestions for space': the template restates it instead)
     for echo in (
         "Here are 3 picks for some stories set in space, enjoy!",
         "Here are 3 picks for ok now, enjoy!",
+        "Here are 3 picks about space, enjoy!",
     ):
         model = FakeChatModel([echo, *GOOD])
         _, written = run(ResponseWriter(model, books_catalog, settings), req)
@@ -461,7 +465,7 @@ def test_item_sentence_may_not_claim_a_genre_the_item_lacks(checker, books_catal
 def test_canned_demo_model_writes_a_sentence_per_segment(books_catalog, settings):
     writer = ResponseWriter(make_chat_model(settings), books_catalog, settings)
     _, written = run(writer, request(books_catalog))
-    assert written.text.startswith("Here is what I found for you.")
+    assert written.text.startswith("Here are 3 items"), written.text
     assert written.text.count("It matches what you asked for.") == 3
     assert not written.fell_back
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, ClassVar
 
 from chatbot.registry import Capability
@@ -79,6 +81,9 @@ class FakeChatModel:
             prompt = messages[-1]["content"]
             if "would enjoy this" in prompt or "suits someone" in prompt:  # item prompts
                 return "It matches what you asked for."
+            asked = re.match(r"Introduce (\d+) suggestions for: (.+)$", prompt.strip())
+            if asked is not None:  # the lead-in restates the request as the system says it
+                return f"Here are {asked.group(1)} {asked.group(2).rstrip('.')}."
             return "Here is what I found for you."
 
         return cls([reply], cycle=True)
