@@ -8230,3 +8230,22 @@ def test_the_only_one_liked_of_a_kind_is_liked_and_the_kind_is_no_wish(
     found = events(nlu, "the only western we have ever loved is Unforgiven")
     assert ItemLiked(film.id, film.label) in found, found
     assert AttributePreferred("genre", "Western") not in found, found
+
+
+def test_a_title_opening_with_an_article_stays_in_the_list(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'Seen them all: Halloween, ..., A Nightmare on Elm Street, Friday the 13th' liked the
+    last two (', A ...' read as a new noun phrase)."""
+    film = movie(movies_catalog, "A Nightmare on Elm Street", 1984)
+    found = events(nlu, "already seen Jaws, Alien, A Nightmare on Elm Street")
+    assert ItemSeen(film.id, film.label) in found, found
+    assert not [e for e in found if isinstance(e, ItemLiked)], found
+
+
+def test_not_that_i_hated_it_then_liked_it_is_liked(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    film = movie(movies_catalog, "Gravity")
+    found = events(nlu, "not that I hated Gravity, I actually loved it")
+    assert ItemLiked(film.id, film.label) in found, found

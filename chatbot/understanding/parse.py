@@ -1249,7 +1249,9 @@ _NOT_HATED = re.compile(
     r"\b(?:(?:i|we)\s+(?:don't|dont|do not) (?:hate|dislike)|"
     # "it's not that I hated Titanic, it's just long": no dislike, no like either
     # ("it's not that I didn't like Dunkirk" is a double negative: liked)
-    r"(?:it's |its |it is )?not that (?:i|we) (?:hated|disliked|hate|dislike)) (?P<x>[^.;!?,]+?)"
+    r"(?:it's |its |it is )?not that (?:i|we) (?:hated|disliked|hate|dislike)"
+    # ("not that I hated Memento - I quite liked it": liked after all)
+    r"(?![^.;!?]*\b(?:liked|loved|enjoyed|adored|like|love|enjoy)\b)) (?P<x>[^.;!?,]+?)"
     r"(?P<end>\s*(?:,|\bbut\b|\bthough\b|\btho\b|$))",
     re.IGNORECASE,
 )
@@ -3659,6 +3661,11 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         if self.toks[lo].text not in {"a", "an", "some", "something"} | HEDGES:
             return False
+        if (
+            any(t.kind == "item" and t.pos in (lo, lo + 1) for t in self.targets)
+            and self.toks[lo].used
+        ):
+            return False  # ', A Nightmare on Elm Street': the article opens a title of the list
         return not any(t.text in ("and", "or", "nor") for t in self.toks[lo:])
 
     def _yardstick(self, k: int) -> bool:
