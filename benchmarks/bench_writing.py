@@ -201,7 +201,8 @@ def lead_problems(
     toks = wc.words(lead)
     if len(toks) > 25:
         out.append("long")
-    if len(re.findall(r"[.!?:](?:\s|$)", lead.strip())) > 1:
+    # (a colon ends the lead-in; inside it one belongs to a title: 'movies like Alien: Covenant')
+    if len(re.findall(r"[.!?](?:\s|$)|:$", lead.strip())) > 1:
         out.append("more than one sentence")
     if lead.strip() and lead.strip()[-1] not in ".!?:":
         out.append("unfinished")

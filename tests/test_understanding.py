@@ -8249,3 +8249,13 @@ def test_not_that_i_hated_it_then_liked_it_is_liked(
     film = movie(movies_catalog, "Gravity")
     found = events(nlu, "not that I hated Gravity, I actually loved it")
     assert ItemLiked(film.id, film.label) in found, found
+
+
+def test_no_wait_the_other_pick_turns_nothing_down(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    """'the second one is perfect!' then 'no wait actually the first one' turned the first
+    pick down."""
+    found = events(nlu, "nah hold on, make that the third one", after_picks)
+    assert not [e for e in found if isinstance(e, ItemRejected)], found
+    assert ItemLiked(shown[2].id, shown[2].label) in found, found

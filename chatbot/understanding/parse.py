@@ -5092,7 +5092,11 @@ _SAID_BY_MISTAKE = re.compile(
 )
 _CORRECTION_LEAD = re.compile(
     r"^\s*(?:(?:no|nope|nah|sorry|oops|wait|actually|my bad)[\s,.!-]*)+"
-    r"(?:i meant|i mean)\b[\s,:-]*",
+    r"(?:i meant|i mean)\b[\s,:-]*|"
+    # 'no wait, actually the first one', 'nah hold on, make that the third': the user changes
+    # their own pick; the 'no' turns down nothing that follows
+    r"^\s*(?:no|nope|nah)[\s,.!-]+(?:wait|hold on|hang on|sorry)\b[\s,.!-]*"
+    r"(?:(?:actually|make that|make it|i think|rather)\b[\s,.!-]*)*",
     re.IGNORECASE,
 )
 _PICK_NOT_OF_KIND = re.compile(
