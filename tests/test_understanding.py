@@ -8259,3 +8259,57 @@ def test_no_wait_the_other_pick_turns_nothing_down(
     found = events(nlu, "nah hold on, make that the third one", after_picks)
     assert not [e for e in found if isinstance(e, ItemRejected)], found
     assert ItemLiked(shown[2].id, shown[2].label) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing with bad language please, a comedy", "a drama, no nude scenes and no swearing"],
+)
+def test_nothing_with_bad_language_asks_for_clean_films(nlu: Understander, text: str) -> None:
+    """'nothing with bad language and no naked people' stored the topic 'language'."""
+    found = events(nlu, text)
+    assert ConstraintSet("audience", "family") in found, found
+    assert not [e for e in found if isinstance(e, InterestExpressed)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a comedy, but not these silly films for kids",
+        "a laugh, but none of those dumb movies for teenagers",
+    ],
+)
+def test_films_for_them_turned_down_are_no_audience(nlu: Understander, text: str) -> None:
+    """'not these stupid films for teenagers' set a teenage audience."""
+    found = events(nlu, text)
+    assert not [e for e in found if isinstance(e, ConstraintSet) and e.name == "audience"]
+
+
+def test_a_limit_that_can_be_longer_goes_and_no_pick_is_turned_down(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'Ah no, it can be longer, it does not matter' set a minimum length and liked a pick."""
+    state = fold([ItemsRecommended(after_picks.last_shown), ConstraintSet("runtime_max", 100)])
+    found = events(nlu, "oh no, they can be longer, doesn't matter", state)
+    assert found == [ConstraintCleared("runtime_max")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("Not Psycho, this I know by heart", True),
+        ("watched The Sound of Music too many times", True),
+    ],
+)
+def test_seen_very_often_is_seen_not_refused(nlu: Understander, text: str, seen: bool) -> None:
+    """'Not Rear Window, this I know by heart' / 'seen X too many times' turned the film down."""
+    found = events(nlu, text)
+    assert [e for e in found if isinstance(e, ItemSeen)], found
+    assert not [e for e in found if isinstance(e, ItemRejected)], found
+
+
+def test_two_questions_in_two_sentences_are_both_answered(nlu: Understander) -> None:
+    """'Is Roman Holiday in colour? And how long is it?' answered only the length."""
+    found = nlu.understand("Is Casablanca in colour? And how long is it?", InterestState())
+    assert found.question is not None, found
+    assert {found.question.topic, *found.question.also} >= {"genre", "runtime"}, found

@@ -360,7 +360,7 @@ class ConstraintRules(ParseBase):
 
     def _teens(self, m: re.Match[str]) -> bool:
         """Teenagers are watching ('my teenage son', 'PG-13'); 'PG' / 'G' is a family film."""
-        if m.group("neg") or self._judged_badly(m):
+        if m.group("neg") or self._judged_badly(m) or self._films_for_them_refused(m):
             return True
         said = m.group(0)
         younger = re.search(r"\b(?:g|pg)\b(?!-?13)", said) is not None
@@ -398,11 +398,30 @@ class ConstraintRules(ParseBase):
         is called bad ('kids movies are boring')."""
         if self._judged_badly(m):
             return True
-        if not m.group("neg") and not self._negated_list(m) and not self._turned_down_before(m):
+        if (
+            not m.group("neg")
+            and not self._negated_list(m)
+            and not self._turned_down_before(m)
+            and not self._films_for_them_refused(m)
+        ):
             self._watching.append("children")
         else:
             self._not_for_children(m)
         return True
+
+    def _films_for_them_refused(self, m: re.Match[str]) -> bool:
+        """'not these stupid films for teenagers', 'I hate movies for kids': the films made for
+        them are turned down; nobody of that age is watching."""
+        clause = re.split(r"[,.;!?]|\bbut\b", m.string[: m.start()])[-1].lower()
+        return (
+            re.search(
+                r"\b(?:not|no|none of|never|hate|hates|can't stand|don't want|dont want)\b"
+                r"(?:\s+[\w']+){0,3}?\s+(?:films?|movies?|stuff|ones|flicks?)(?:\s+made)?"
+                r"(?:\s+(?:for|with)(?:\s+(?:the|my|our|little|young))?)?\s*$",
+                clause,
+            )
+            is not None
+        )
 
     def _turned_down_before(self, m: re.Match[str]) -> bool:
         """The kind is the object of a verdict against it in its clause ("i'm not into
@@ -462,8 +481,12 @@ class ConstraintRules(ParseBase):
     def _who(self, m: re.Match[str]) -> bool:
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
-        if not m.group("neg") and not m.group("grown") and self._negated_list(m):
-            self._not_for_children(m)
+        if (
+            not m.group("neg")
+            and not m.group("grown")
+            and (self._negated_list(m) or self._films_for_them_refused(m))
+        ):
+            self._not_for_children(m)  # 'but not these silly films for kids'
             return True
         if m.group("neg") and not m.group("grown"):
             self._not_for_children(m)  # 'not a family movie', 'nothing for little ones'
@@ -1590,7 +1613,12 @@ RULES: tuple[ConstraintRule, ...] = (
         "clean_content",
         "audience",
         r"(?P<neg>)\b(?:nothing|no) (?:too |overly )?(?:inappropriate|explicit|raunchy|dirty|"
-        r"sexual|nsfw|r[\s-]?rated)\b|\bno (?:sex(?: scenes?)?|nudity|swearing|bad language)\b|"
+        r"sexual|nsfw|r[\s-]?rated)\b|\bno (?:sex(?: scenes?)?|nudity|swearing|bad language|"
+        r"naked people|nude scenes?|naked scenes?)\b|"
+        # 'nothing with bad language', 'without any swearing'
+        r"\b(?:nothing|none|no films?|no movies?) with (?:any |too much |much )?"
+        r"(?:sex(?: scenes?)?|nudity|swearing|cursing|bad language|foul language|naked people|"
+        r"nude scenes?)\b|"
         # 'she hates swearing', "i can't stand sex scenes": the same wish, said as a dislike
         r"\b(?:hates?|can't stand|cannot stand|dislikes?|don't like|doesn't like|without|"
         r"minds?|offended by) (?:the |any |all the )?(?:swearing|cursing|bad language|"

@@ -655,6 +655,15 @@ SLANG = _table(
     # 'not Halloween, I know that one by heart': seen many times ('that one' is the film)
     "know that one by heart=have seen that one|know it by heart=have seen it|"
     "know them by heart=have seen them|know those by heart=have seen those|"
+    "this i know by heart=i have seen it|know this one by heart=have seen this one|"
+    "know this by heart=have seen it|"
+    # 'seen The Sound of Music too many times': seen often, no complaint of length
+    "too many times=many times|"
+    # "I don't know this one, the first. Is it new?": not seen, no verdict
+    "i don't know this one=i haven't seen this one|i dont know this one=i haven't seen this one|"
+    "i don't know that one=i haven't seen that one|i dont know that one=i haven't seen that one|"
+    # 'the dog must not die at the end': what happens, not a topic 'end'
+    "at the end=in it|"
     # 'in this heat I want something light': the weather, no film
     "in this heat=today|in this weather=today|in this cold=today|"
     "one's a no=one is a no|that's a no=that is a no|it's a no=it is a no|"

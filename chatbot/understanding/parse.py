@@ -1123,6 +1123,20 @@ class Understander:
                 lifted.append(BeliefRemoved(facet_belief_id("avoided", facet, value)))
             return " " + end
 
+        for may in _MAY_BE_MORE.finditer(text):
+            # 'ah no, it can be longer, it does not matter': that limit goes (and the 'no'
+            # before it takes the limit back, it turns no pick down)
+            name = BOUND_OF[may.group("w").lower()]
+            if name in state.constraints:
+                lifted.append(ConstraintCleared(name))
+                text = text.replace(may.group(0), " ", 1)
+                text = re.sub(
+                    r"^\s*(?:(?:ah|oh|hmm+|well|ok|okay)[\s,.!]+)?(?:no|nope|nah)\b[\s,.!]*",
+                    "",
+                    text,
+                    flags=re.IGNORECASE,
+                )
+                text = _DOES_NOT_MATTER.sub(" ", text)
         if "runtime_max" in state.constraints:
             # 'actually 100 minutes is fine', 'two hours is ok' after 'max 90 min': the limit
             # moves to the length said
@@ -1215,6 +1229,16 @@ _TOLERATED = re.compile(
     r"(?:^|(?<=[.;!?,])\s*|\b(?:actually|ok|okay|well|so)\s+)(?P<x3>[a-z][a-z' -]{1,40}?)\s+"
     r"(?:is|are|'s|would be)\s+(?:actually\s+|totally\s+|perfectly\s+)?(?:fine|ok|okay|alright|"
     rf"all right|no problem|not a problem){_TOLERATE_TAIL}(?P<end3>[.;!?,]|\s+but\b|$)",
+    re.IGNORECASE,
+)
+_DOES_NOT_MATTER = re.compile(
+    r"\b(?:it |that )?(?:does not|doesn't|doesnt) matter(?: (?:much|at all|really))?\b",
+    re.IGNORECASE,
+)
+_MAY_BE_MORE = re.compile(
+    r"\b(?:it|they|the films?|the movies?|one)\s+(?:can|could|may|might)\s+(?:also\s+)?be\s+"
+    r"(?:a bit |a little |a lot |much |somewhat )?(?P<w>longer|shorter|older|newer)\b"
+    r"(?:\s+(?:too|as well|also))?",
     re.IGNORECASE,
 )
 _LENGTH_FINE = re.compile(
@@ -2013,6 +2037,7 @@ class _Parse(ConstraintRules, TitleRules):
         # 'ok what about a western', 'hmm, what about the second one, is it long?': the words
         # opening a message say nothing of what is asked
         low = _OPENING_FILLER.sub("", " ".join(self.text.lower().split())) or self.text.lower()
+        asked_before: list[str] = []  # earlier questions of the message, each answered too
         for item_id in mentioned:  # 'E.T. The Extra-Terrestrial (1982)': no sentence ends inside
             item = self.vocab.catalog.get(item_id)
             for name in sorted({item.label, item.title}, key=len, reverse=True):
@@ -2112,7 +2137,9 @@ class _Parse(ConstraintRules, TitleRules):
             )
         ):
             # 'have you seen the godfather? is it worth it', 'the first one ok? is it scary':
-            # questions only; the last one says what is asked, about what the others named
+            # questions only; the last one says what is asked, about what the others named (and
+            # what they ask is answered too: 'is Roman Holiday in colour? and how long is it?')
+            asked_before = sentences[:-1]
             sentences = [sentences[-1].rstrip(" ?") + "?"]
             low = sentences[0]
         if (
@@ -2242,9 +2269,9 @@ class _Parse(ConstraintRules, TitleRules):
         also = tuple(
             dict.fromkeys(
                 t
-                for part in parts[1:]
+                for part in (*asked_before, *parts[1:])
                 if (t := next((n for n, p in QUESTION_TOPICS if re.search(p, part)), None))
-                and t != topic
+                and t not in (topic, "held", "plot")
             )
         )
         return Question(topic, tuple(items), unknown[0] if unknown and not items else "", also=also)
