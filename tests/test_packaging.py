@@ -135,8 +135,10 @@ def test_installed_chatbot_serve_answers_a_turn_with_its_prompts(
         log.close()
     assert len(reply["items"]) == 3
     assert all(item["id"].startswith("book-") for item in reply["items"])
-    # the canned model's lead-in and item sentence: the model was prompted, no template fallback
-    assert reply["text"].startswith("Here is what I found for you.")
+    # the canned model's lead-in (the request restated, ending in '.' where the template's
+    # ends in ':') and item sentence: the model was prompted, no template fallback
+    lead = reply["text"].split("\n\n")[0]
+    assert lead.startswith("Here are 3 ") and lead.endswith("."), lead
     assert reply["text"].count("It matches what you asked for.") == 3
     # defaults are relative to the working directory, never to the installed package's folder
     assert list((tmp_path / "var" / "index").glob("*/manifest.json"))
