@@ -8313,3 +8313,28 @@ def test_two_questions_in_two_sentences_are_both_answered(nlu: Understander) -> 
     found = nlu.understand("Is Casablanca in colour? And how long is it?", InterestState())
     assert found.question is not None, found
     assert {found.question.topic, *found.question.also} >= {"genre", "runtime"}, found
+
+
+def test_a_word_after_an_indefinite_article_is_no_version_of_a_title(
+    nlu: Understander,
+) -> None:
+    """'My neighbour is a real psycho, haha' liked Psycho (1960): 'real' was read as 'the
+    original' of the title."""
+    found = events(nlu, "my ex was a real psycho, so something light")
+    assert not [e for e in found if isinstance(e, (ItemLiked, ItemSeen))], found
+
+
+def test_my_sister_is_no_start_of_a_title(nlu: Understander, movies_catalog: Catalog) -> None:
+    """'My sister gave me a tip, a film called Fargo. Is it very violent?' liked My Sister's
+    Keeper and Fargo, and answered nothing."""
+    heat = movie(movies_catalog, "Heat", 1995)
+    found = nlu.understand(
+        "My sister gave me an idea, a film called Heat. Is it long?", InterestState()
+    )
+    assert not found.events, found
+    assert found.question is not None and found.question.item_ids == (heat.id,), found
+
+
+def test_stars_of_ten_is_a_rating(nlu: Understander) -> None:
+    """'at least eight of ten stars' set no rating."""
+    assert ConstraintSet("rating_min", 7.0) in events(nlu, "a western, at least seven of ten stars")

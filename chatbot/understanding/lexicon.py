@@ -666,6 +666,9 @@ SLANG = _table(
     "at the end=in it|"
     # 'in this heat I want something light': the weather, no film
     "in this heat=today|in this weather=today|in this cold=today|"
+    # 'at least eight of ten stars': a rating out of ten
+    "of ten stars=out of ten|of 10 stars=out of 10|of ten points=out of ten|"
+    "of 10 points=out of 10|"
     "one's a no=one is a no|that's a no=that is a no|it's a no=it is a no|"
     "other than=except|apart from=except|aside from=except|anything but=anything except|"
     "nothing but=only|"

@@ -559,6 +559,14 @@ class TitleRules(ParseBase):
                     if not any(it.title.lower().startswith(words[0] + " ") for it in same):
                         continue
                 items = self.vocab.titles.get(key) or self.vocab.prefix_titles.get(key)
+                if (
+                    items
+                    and key not in self.vocab.titles
+                    and len(words) == 2
+                    and words[0] in ("my", "our", "his", "her", "your")
+                    and words[1] in _SOMEONES
+                ):
+                    items = None  # 'My sister gave me a tip': no My Sister's Keeper
                 owned = self._possessive_title(i, n, key)
                 if not items and owned:
                     # "what's Coco's rating?", "Titanic's ending": the film whose thing it is
@@ -815,6 +823,15 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
+        if (
+            n == 1
+            and not first.raw[:1].isupper()
+            and (
+                prev_word in ("a", "an")
+                or (i >= 2 and self.toks[i - 2].text in ("a", "an") and self._pos(i - 1) == "ADJ")
+            )
+        ):
+            return False  # 'my neighbour is a real psycho': a noun with its article, no title
         if n == 1 and words[0] in _DAY_WORDS and prev_word in _BEFORE_A_DAY:
             return False  # "it's Friday, we're wiped out", 'on sunday': a day, not the film
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
@@ -2576,6 +2593,12 @@ class TitleRules(ParseBase):
                     and toks[start - 1].text in _BEFORE_A_DAY
                 ):
                     break  # "it's Friday, we're wiped out", 'a horror film for Halloween'
+                if (
+                    j == 2
+                    and words[0] in ("my", "our", "his", "her", "your")
+                    and words[1] in _SOMEONES
+                ):
+                    break  # 'My sister gave me a tip': the user's sister, no My Sister's Keeper
                 year, extra = self._year_after(start + j)
                 # one English word ('Conspiracy') is that title or none, never a look-alike
                 exact = j == 1 and self._is_word(words[0])
@@ -3697,6 +3720,13 @@ _NOT_TELLING = frozenset(
 )
 
 
+# who someone is to the user ('my sister', 'our neighbour'): never the start of a title alone
+_SOMEONES = frozenset(
+    ("sister", "brother", "neighbour", "neighbor", "friend", "wife", "husband", "son")
+    + ("daughter", "mother", "father", "mom", "mum", "dad", "boss", "partner", "girlfriend")
+    + ("boyfriend", "grandmother", "grandfather", "grandma", "grandpa", "cousin", "uncle")
+    + ("aunt", "kids", "children", "family", "colleague", "teacher", "doctor")
+)
 _DAY_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     + ("christmas", "halloween", "easter", "thanksgiving", "tonight", "today", "tomorrow")

@@ -70,7 +70,11 @@ _AFTER_NAME = re.compile(
     re.IGNORECASE,
 )
 # right before the title: 'the old psycho', 'the original halloween', 'the 2010 true grit'
-_BEFORE = re.compile(rf"\b(?:the\s+)?(?:(?P<year>{_YEAR})|(?P<which>{_WHICH}))\s+$", re.IGNORECASE)
+# ('a real psycho', 'an old psycho' are no version: an indefinite article says a kind of person)
+_BEFORE = re.compile(
+    rf"(?<!\ba )(?<!\ban )\b(?:the\s+)?(?:(?P<year>{_YEAR})|(?P<which>{_WHICH}))\s+$",
+    re.IGNORECASE,
+)
 # elsewhere in the message: 'the 2007 remake', 'the remake', 'the original', 'the old one', 'the
 # korean one', 'the peter jackson one', 'the other one'
 _ELSEWHERE = re.compile(
