@@ -99,7 +99,7 @@ from chatbot.understanding.lexicon import (
 )
 from chatbot.understanding.nlp import Word
 from chatbot.understanding.proposals import validate_proposed_events
-from chatbot.understanding.titles import PERSON_CUES, PICK_NOUNS, TitleRules
+from chatbot.understanding.titles import DESCRIBING_WORDS, PERSON_CUES, PICK_NOUNS, TitleRules
 from chatbot.understanding.versions import VersionReader
 
 log = logging.getLogger(__name__)
@@ -1295,9 +1295,7 @@ def _found_it(m: re.Match[str]) -> str:
 # a clause, then a discourse marker that turns to what the message is about
 # 'the one with the plane, how long is it?': a pick described before a question is no aside
 _DESCRIBED_PICK = re.compile(
-    r"(?:the|that|this) (?:one|film|movie)\s+(?:with|about|where|in|on|set|that|featuring|"
-    r"starring)\b",
-    re.IGNORECASE,
+    rf"(?:the|that|this) (?:one|film|movie)\s+(?:{'|'.join(DESCRIBING_WORDS)})\b", re.IGNORECASE
 )
 ASIDE = re.compile(
     r"^(?P<aside>.*?\w.*?)[\s.,;:!?)-]+(?:(?:but|so|ok|okay|well|lol)[\s,]+)?"

@@ -272,8 +272,7 @@ class TitleRules(ParseBase):
                 toks[i].text == "the"
                 and toks[i + 1].text in ("one", "movie", "film")
                 # ('the one on the island', 'the film set in space', 'the one that has a shark')
-                and toks[i + 2].text
-                in ("with", "about", "where", "in", "on", "set", "that", "featuring", "starring")
+                and toks[i + 2].text in DESCRIBING_WORDS
                 # (the first pass took 'the one' of a description it could not place)
                 and (self._free(i, 3) or (in_message and self._free(i + 2, 1)))
                 and not any(t.pos == i for t in self.targets)
@@ -3721,12 +3720,9 @@ _NOT_TELLING = frozenset(
 
 
 # who someone is to the user ('my sister', 'our neighbour'): never the start of a title alone
-_SOMEONES = frozenset(
-    ("sister", "brother", "neighbour", "neighbor", "friend", "wife", "husband", "son")
-    + ("daughter", "mother", "father", "mom", "mum", "dad", "boss", "partner", "girlfriend")
-    + ("boyfriend", "grandmother", "grandfather", "grandma", "grandpa", "cousin", "uncle")
-    + ("aunt", "kids", "children", "family", "colleague", "teacher", "doctor")
-)
+_SOMEONES = WATCHERS | frozenset(("boss", "teacher", "doctor"))
+# words after 'the one' / 'the film' that describe which one ('the one with the shark')
+DESCRIBING_WORDS = ("with", "about", "where", "in", "on", "set", "that", "featuring", "starring")
 _DAY_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     + ("christmas", "halloween", "easter", "thanksgiving", "tonight", "today", "tomorrow")
