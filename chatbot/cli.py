@@ -148,8 +148,10 @@ def _add_eval_commands(sub: _Subcommands) -> None:
     )
     red.add_argument(
         "--systems",
-        default="popular,content,handtuned,dialogue",
-        help="comma-separated systems to compare (handtuned: without the trained recommender)",
+        default="popular,content,handtuned,dialogue,mentioned,dialogue+mentioned",
+        help="comma-separated systems to compare (handtuned: without the trained recommender; "
+        "mentioned, X+mentioned: evaluation-only rows that copy the conversation's movies "
+        "first, what the published 'full' convention rewards)",
     )
     add_backend_flag(red, Family.EMBEDDER, "--embedder")
     red.add_argument(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from chatbot.catalog import Catalog, Item
-from chatbot.evaluation.baselines import PopularityRanker
+from chatbot.evaluation.baselines import MentionedFirst, PopularityRanker
 from chatbot.evaluation.metrics import (
     RecallAccumulator,
     coverage,
@@ -195,6 +195,31 @@ def test_evaluate_hand_checked_full_and_new_only() -> None:
     assert out["reference"]["UniCRS"]["recall@10"] == 0.224
     assert set(REFERENCE) >= {"KBRD", "KGSF", "UniCRS", "GPT-4 (zero-shot)"}
     json.dumps(out)  # metrics.json material
+
+
+def test_mentioned_first_copies_the_conversation_and_only_moves_the_full_figures() -> None:
+    catalog = mini_catalog()
+    item_map = redial_item_map(catalog)
+    cases = extract_cases(read_dialogues(MINI))
+    c2 = cases[1]  # seeker named 1001, the recommender 1002; the turn names 1003, 1001, 9999
+    alone = MentionedFirst(item_map)
+    assert alone.name == "mentioned"
+    assert alone.rank(c2, 5) == ["i1002", "i1001"]  # latest mention first, nothing invented
+    for case in cases:  # exactly the earlier movies the catalogue has, nothing invented
+        earlier = {item_map[r] for r in case.context_movie_ids if r in item_map}
+        assert set(alone.rank(case, 50)) == earlier
+    assert alone.rank(c2, 1) == ["i1002"]
+    wrapped = MentionedFirst(item_map, ScriptedRanker(["i1001", "i1007", "i1002", "i1003"]))
+    assert wrapped.name == "scripted+mentioned"
+    assert wrapped.rank(c2, 4) == ["i1002", "i1001", "i1007", "i1003"]  # no duplicates
+    head = ["i1003", "i1006", "i1008", "i1002"]
+    plain, copying = ScriptedRanker(head), MentionedFirst(item_map, ScriptedRanker(head))
+    out = evaluate(cases, [plain, copying], catalog, item_map, progress=False)
+    # new_only drops the copied movies before scoring: the same figures as the inner ranking
+    assert out["new_only"]["scripted+mentioned"] == out["new_only"]["scripted"]
+    # full: the repeats i1001 (m1, turn 3) and i1007 (m3, turn 3) are found only by the copy
+    assert out["full"]["scripted"]["recall@50"] == pytest.approx(4 / 8)
+    assert out["full"]["scripted+mentioned"]["recall@50"] == pytest.approx(6 / 8)
 
 
 def test_mention_counts_from_dialogues_and_csv(tmp_path: Path) -> None:

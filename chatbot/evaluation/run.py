@@ -16,6 +16,7 @@ from chatbot.evaluation.baselines import (
     ContentRanker,
     ContextRanker,
     DialogueRanker,
+    MentionedFirst,
     PopularityRanker,
 )
 from chatbot.evaluation.redial import (
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
     from chatbot.retrieval import Retriever
 
 # "handtuned": the dialogue manager's ranking without the trained recommender; "dialogue": as
-# the product ranks (with the trained recommender when one is built for the catalogue)
-SYSTEMS = ("popular", "content", "handtuned", "dialogue")
+# the product ranks (with the trained recommender when one is built for the catalogue);
+# "mentioned" / "dialogue+mentioned": evaluation-only rows, the conversation's own movies copied
+# first (baselines.MentionedFirst), to show what the "full" convention rewards
+SYSTEMS = ("popular", "content", "handtuned", "dialogue", "mentioned", "dialogue+mentioned")
 
 
 def run_redial(
@@ -68,17 +71,28 @@ def run_redial(
     catalog = load_catalog(settings.catalog_path, mapping=settings.catalog_mapping or None)
     item_map = redial_item_map(catalog)
     retriever = None
-    if {"content", "handtuned", "dialogue"} & set(systems):
+    if {"content", "handtuned", "dialogue", "dialogue+mentioned"} & set(systems):
         retriever = Retriever.open(catalog, settings, progress=progress)
-    built = [
-        _redial_system(name, catalog, retriever, settings, item_map, pop_path) for name in systems
-    ]
+    built: list[ContextRanker] = []
+    for name in systems:
+        if name.endswith("+mentioned"):
+            inner = next((s for s in built if s.name == name.removesuffix("+mentioned")), None)
+            inner = inner or _redial_system(
+                name.removesuffix("+mentioned"), catalog, retriever, settings, item_map, pop_path
+            )
+            built.append(MentionedFirst(item_map, inner))
+        elif name == "mentioned":
+            built.append(MentionedFirst(item_map))
+        else:
+            built.append(_redial_system(name, catalog, retriever, settings, item_map, pop_path))
+    # a "+mentioned" row wraps its system: prefetch and the recommender summary look inside
+    ranked_by = [s.inner if isinstance(s, MentionedFirst) and s.inner else s for s in built]
     learned = next(
-        (s.ranker.learned for s in built if isinstance(s, DialogueRanker) and s.ranker.learned),
+        (s.ranker.learned for s in ranked_by if isinstance(s, DialogueRanker) and s.ranker.learned),
         None,
     )
     if prefetch:
-        for system in built:
+        for system in dict.fromkeys(ranked_by):
             if isinstance(system, DialogueRanker | ContentRanker):
                 system.prefetch(cases)
     metrics = evaluate(cases, built, catalog, item_map, progress=progress)
