@@ -8338,3 +8338,214 @@ def test_my_sister_is_no_start_of_a_title(nlu: Understander, movies_catalog: Cat
 def test_stars_of_ten_is_a_rating(nlu: Understander) -> None:
     """'at least eight of ten stars' set no rating."""
     assert ConstraintSet("rating_min", 7.0) in events(nlu, "a western, at least seven of ten stars")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("boring, all three", ItemRejected),
+        ("way too dated, the lot of them.", None),
+        ("fantastic, both of them", ItemLiked),
+    ],
+)
+def test_a_verdict_said_before_the_picks_it_is_on(
+    nlu: Understander, after_picks: InterestState, text: str, kind: type | None
+) -> None:
+    """'Too modern, all of them. Something older' liked every pick: the verdict came in a
+    clause of its own before 'all of them'."""
+    found = events(nlu, text, after_picks)
+    verdicts = {type(e) for e in found if isinstance(e, ItemLiked | ItemRejected)}
+    assert verdicts == ({kind} if kind else set()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("I've seen the second, oops, I mean the third", ItemSeen, 2),
+        ("liked the 3rd. no wait, the 1st", ItemLiked, 0),
+    ],
+)
+def test_a_pick_corrected_in_the_same_message_takes_the_verdict(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, ...],
+    text: str,
+    kind: type,
+    place: int,
+) -> None:
+    """'first one seen, oh no the second' stored the first as seen and turned the second
+    down."""
+    found = [
+        e
+        for e in events(nlu, text, after_picks)
+        if isinstance(e, ItemLiked | ItemRejected | ItemSeen)
+    ]
+    assert [(type(e), e.item_id) for e in found] == [(kind, shown[place].id)], found
+    # a verdict of its own after the second pick is no correction
+    own = events(nlu, "the first one looks great, the second no", after_picks)
+    assert (
+        ItemLiked(shown[0].id, shown[0].label) in own
+        and ItemRejected(shown[1].id, shown[1].label) in own
+    ), own
+
+
+def test_what_a_film_would_do_to_someone_watching_is_a_worry(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'is toy story 3 sad? my wife will cry' liked the film and asked for sad films."""
+    assert AttributeAvoided("mood", "Sad") in events(nlu, "my husband will cry")
+    assert AttributeAvoided("mood", "Sad") in events(nlu, "she'll cry her eyes out")
+    assert AttributePreferred("mood", "Sad") in events(nlu, "something that will make us cry")
+    coco = movie(movies_catalog, "Coco", 2017)
+    asked = nlu.understand("is Coco sad? my daughter will cry", InterestState())
+    assert asked.question is not None and asked.question.item_ids == (coco.id,), asked
+    assert not [e for e in asked.events if isinstance(e, ItemLiked | AttributePreferred)], asked
+
+
+def test_a_question_after_a_comma_ends_the_message(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'we start at 7:30, is Avatar too long?' set a length limit and answered nothing."""
+    titanic = movie(movies_catalog, "Titanic", 1997)
+    asked = nlu.understand("we only have two hours, is Titanic too long?", InterestState())
+    assert asked.question is not None and asked.question.item_ids == (titanic.id,), asked
+    assert not asked.events, asked
+
+
+def test_an_everyday_surname_names_its_person_only_capitalised_beside_a_film_word(
+    nlu: Understander,
+) -> None:
+    """ "I'm done with Cruise movies" stored the word 'cruise'."""
+    assert AttributeAvoided("person", "Tom Cruise") in events(nlu, "nothing with Cruise please")
+    assert AttributeAvoided("person", "Tom Cruise") in events(nlu, "sick of the Cruise films")
+    plain = events(nlu, "back from a cruise, something relaxing")
+    assert not [e for e in plain if getattr(e, "facet", "") == "person"], plain
+
+
+def test_an_idiom_inside_a_named_title_is_kept(nlu: Understander, movies_catalog: Catalog) -> None:
+    """'i loved Catch Me If You Can' lost the title: 'if you can' was dropped as a courtesy."""
+    film = movie(movies_catalog, "Catch Me If You Can")
+    assert ItemLiked(film.id, film.label) in events(nlu, "Catch Me If You Can was brilliant")
+    assert AttributePreferred("genre", "Western") in events(nlu, "a western if you can")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("anything from '92 to '97", {"year_min": 1992, "year_max": 1997}),
+        ("nothing after '05 please", {"year_max": 2005}),
+        ("a drama between 1985 and '89", {"year_min": 1985, "year_max": 1989}),
+        ("my kind of film is Summer of '42", {}),
+    ],
+)
+def test_years_said_with_two_digits(nlu: Understander, text: str, expected: dict) -> None:
+    """ "between 1990 and '99" set no years."""
+    got = {e.name: e.value for e in events(nlu, text) if isinstance(e, ConstraintSet)}
+    assert {k: v for k, v in got.items() if k.startswith("year")} == expected, got
+
+
+def test_how_the_user_is_is_no_title(nlu: Understander, movies_catalog: Catalog) -> None:
+    """'im up' liked Up (2009)."""
+    for text in ("im up early tomorrow, something short", "we're home alone, a thriller"):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ItemLiked | ItemSeen)], (text, found)
+    up = movie(movies_catalog, "Up", 2009)
+    assert ItemLiked(up.id, up.label) in events(nlu, "i'm a huge fan of Up")
+
+
+def test_a_teen_of_the_house_is_the_audience_not_a_genre(nlu: Understander) -> None:
+    """'the teen is so over Marvel movies' avoided the genre Teen Film."""
+    found = events(nlu, "our teen is into zombies")
+    assert ConstraintSet("audience", "teen") in found, found
+    assert not [e for e in found if getattr(e, "value", "") == "Teen Film"], found
+    assert ConstraintSet("audience", "teen") not in events(nlu, "a teen comedy from the 80s")
+
+
+def test_too_young_for_them_is_a_verdict_not_an_audience(nlu: Understander) -> None:
+    """'my teen thinks Pixar is for babies' asked for Pixar films for children."""
+    found = events(nlu, "my brother says animation is for babies")
+    assert AttributeAvoided("genre", "Animation") in found, found
+    assert ConstraintSet("audience", "children") not in found, found
+
+
+def test_away_from_the_keyboard_is_small_talk(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'brb' was stored as an interest."""
+    for text in ("brb", "gtg, back later"):
+        assert not [e for e in events(nlu, text, after_picks) if isinstance(e, InterestExpressed)]
+
+
+def test_the_silent_era_is_silent_film(nlu: Understander) -> None:
+    """'silent era comedies' searched for 'era comedies'."""
+    found = events(nlu, "a western from the silent era")
+    assert AttributePreferred("style", "Silent Film") in found, found
+    assert not [e for e in found if isinstance(e, InterestExpressed)], found
+
+
+def test_a_time_to_finish_before_and_a_start_time_give_the_length(nlu: Understander) -> None:
+    """'it needs to finish before half past nine, we're starting at eight' asked for a film
+    called 'before 9'."""
+    u = nlu.understand(
+        "has to be over before ten, we start at a quarter past eight", InterestState()
+    )
+    assert ConstraintSet("runtime_max", 105) in u.events, u
+    assert not u.unknown_titles, u
+
+
+def test_a_child_gone_to_bed_leaves_the_older_one_as_the_audience(nlu: Understander) -> None:
+    """'the little one is in bed, the teen wants a scary movie' kept the children's limit."""
+    found = events(nlu, "the youngest is asleep now, our teen wants something gory")
+    assert ConstraintSet("audience", "teen") in found, found
+    assert ConstraintSet("audience", "children") not in found, found
+    assert ConstraintSet("audience", "children") not in events(nlu, "the little one is at camp")
+
+
+def test_the_last_verdict_on_a_kind_in_a_message_stands(nlu: Understander) -> None:
+    """'my wife hates musicals, I love them, so we'll skip musicals tonight' wished for
+    musicals: the refusal said twice lost to the wish between."""
+    found = events(nlu, "my son hates westerns, I adore them, but let's skip westerns tonight")
+    assert AttributeAvoided("genre", "Western") in found, found
+    assert AttributePreferred("genre", "Western") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "gone"),
+    [
+        (
+            [ConstraintSet("year_min", 1970), ConstraintSet("year_max", 1979)],
+            "ditch the 70s thing",
+            ("year_min", "year_max"),
+        ),
+        (
+            [ConstraintSet("year_min", 1990), ConstraintSet("year_max", 1999)],
+            "forget the nineties",
+            ("year_min", "year_max"),
+        ),
+        ([ConstraintSet("runtime_max", 100)], "scrap the time limit", ("runtime_max",)),
+        ([ConstraintSet("runtime_max", 100)], "lose the runtime thing", ("runtime_max",)),
+    ],
+)
+def test_a_limit_dropped_by_its_name(
+    nlu: Understander, before: list[Event], text: str, gone: tuple[str, ...]
+) -> None:
+    """'actually scrap the 80s thing' liked 'scrap' and kept the decade."""
+    found = events(nlu, text, fold(before))
+    assert {e.name for e in found if isinstance(e, ConstraintCleared)} == set(gone), found
+    assert not [e for e in found if isinstance(e, InterestExpressed | AttributePreferred)], found
+
+
+def test_a_decade_dropped_with_none_set_is_refused(nlu: Understander) -> None:
+    found = events(nlu, "a comedy, but skip the 60s stuff")
+    assert ConstraintSet("decade_not", 1960) in found, found
+
+
+def test_a_pick_from_a_decade_none_is_from_turns_the_decade_down(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'not the one from the 90s' after picks from 2017, 2002 and 2009 turned all three down and
+    asked for the 1990s."""
+    found = events(nlu, "not the one from the 60s", after_picks)  # Alien 1979, Heat, Inception
+    assert not [e for e in found if isinstance(e, ItemRejected | ItemLiked)], found
+    assert ConstraintSet("decade_not", 1960) in found, found
+    assert not [e for e in found if isinstance(e, ConstraintSet) and e.name.startswith("year")]

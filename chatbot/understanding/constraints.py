@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import statistics
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -72,6 +73,11 @@ _PEOPLE_ALT = "|".join(
 # it clears, from the constraint table ('length': runtime_max and runtime_min)
 _CLEAR_WORDS = clear_words()
 _CLEAR_ALT = "(" + "|".join(_CLEAR_WORDS) + ")"
+# verbs that drop a constraint named after them ('forget the length', 'scrap the 80s thing')
+_DROP = (
+    r"(?:forget|drop|remove|ignore|never ?mind|no more|scrap|scratch|ditch|lose|cancel|undo|"
+    r"get rid of|skip)"
+)
 # 'the two thousands', 'the aughts', 'the twenty tens': decades past 1999 said in words
 _DECADE_WORDS = {
     **DECADE_WORDS,
@@ -84,6 +90,12 @@ _DECADE = r"(?:the\s+)?(?:(?:19|20)?[0-9]0'?s|" + "|".join(_DECADE_WORDS) + r")"
 # between the decades of a span or list: 'the 80s or 90s', '60s, 70s or 80s', '60s/70s', '60s 70s'
 _DECADE_SEP = r"(?:\s*,\s*(?:or\s+|and\s+)?|\s*/\s*|\s+(?:or|and|to|through|-|–)\s+|\s+)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# 'pixar is for babies', 'cartoons are for little kids': too young for whoever says it
+_TOO_YOUNG_FOR_THEM = re.compile(
+    r"\b(?:is|are|'s|'re) (?:just |only |so )?for (?:babies|toddlers|little kids|infants)$"
+)
+# a year said with two digits after an apostrophe ("'99", "'05"; not the decade "'90s")
+_SHORT_YEAR = r"'\d\d(?!s\b|\d)"
 # a time of the user's life -> their ages then (years of age, first and last)
 _LIFE_STAGES = {
     "kid": (5, 12),
@@ -285,7 +297,11 @@ class ConstraintRules(ParseBase):
 
     def _settle_audience(self) -> None:
         if self._children_left:
-            if "audience" in self.state.constraints:
+            # 'the little one is in bed, the teen wants a scary movie': who is still watching
+            older = [w for w in self._watching if w in ("teen", "grownups")]
+            if older:
+                self._set("audience", min(older, key=("teen", "grownups").index))
+            elif "audience" in self.state.constraints:
                 self._clear("audience")
             # and the family / children's films asked for with them
             for facet, value in self.state.preferred:
@@ -479,6 +495,8 @@ class ConstraintRules(ParseBase):
         return neg is not None and re.search(r"\b(?:or|nor)\b", clause[neg.end() :]) is not None
 
     def _who(self, m: re.Match[str]) -> bool:
+        if _TOO_YOUNG_FOR_THEM.search(m.string[: m.end()]):
+            return False  # 'my teen thinks pixar is for babies': a verdict, read as one later
         if m.group("child2"):
             return self._kids(m)  # 'kids movies'
         if (
@@ -503,6 +521,17 @@ class ConstraintRules(ParseBase):
     # years
 
     def _clear_named(self, m: re.Match[str]) -> bool:
+        if m.group("dec") or m.group("tl"):
+            # a decade or a time limit dropped by name: the year or length bounds set
+            bounds: tuple[str, ...] = (
+                ("year_min", "year_max", "decade_not")
+                if m.group("dec")
+                else ("runtime_max", "runtime_min")
+            )
+            dropped = [n for n in bounds if n in self.state.constraints]
+            for name in dropped:
+                self._clear(name)
+            return bool(dropped)  # 'skip the 80s stuff' with no years set: the decade refused
         word = next(g for g in m.groups()[::-1] if g in _CLEAR_WORDS)
         names = _CLEAR_WORDS[word]
         active = [n for n in names if n in self.state.constraints]
@@ -667,7 +696,7 @@ class ConstraintRules(ParseBase):
         return True
 
     def _year_span(self, m: re.Match[str]) -> bool:
-        a, b = sorted((int(m.group("a")), int(m.group("b"))))
+        a, b = sorted((_full_year(m.group("a")), _full_year(m.group("b"))))
         if m.group("or"):
             # 'a thriller from 1994 or 1995' (either year, said after 'from' or 'in');
             # '1917 or 1984?' are two films
@@ -679,7 +708,9 @@ class ConstraintRules(ParseBase):
         return True
 
     def _relative_year(self, m: re.Match[str]) -> bool:
-        rel, y = m.group("rel"), int(m.group("y"))
+        rel, y = m.group("rel"), _full_year(m.group("y"))
+        if rel == "of" and m.group("y").startswith("'"):
+            return False  # "Summer of '42", "Class of '92": a title's way of naming a year
         # "nothing before 1990" = from 1990 on; so is "not a fan of anything made before 1990"
         if m.group("neg") or _limit_turned_down(m):
             flip = {
@@ -1476,7 +1507,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "children_left",
         "audience",
         r"(?:\b(?:both |all )?(?:the|my|our) |\bboth |^|(?<=[.!?,] )|"
-        rf"\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|little ones|"
+        rf"\b(?:ok|okay|now|alright|so),? )(?:{_CHILD_ALT}|little ones?|youngest|"
+        r"little (?:guy|man|girl|boy)|"
         # 'the 6yo went to bed', 'the 7 year old is asleep now'
         r"\d{1,2}\s*(?:yo|y/o|yrs? olds?|years? olds?|-years?-olds?))s? "
         r"(?:have |has |are |is |'re |just )?(?:finally |all |both |already |now |just )*"
@@ -1658,6 +1690,11 @@ RULES: tuple[ConstraintRule, ...] = (
         r"|got|two|three|some|(?:a )?(?:bunch|group|couple|few|crowd|gang|handful|load|lot)s? of"
         r"|several|(?:a )?few|a couple) (?:teenage (?:son|daughter|kids?|boy|girl|nephew|niece)s?|"
         r"teens|teenagers?)\b|"
+        # 'my teen wants a scary movie', 'the teen is so over marvel': a teenager of the house
+        # (not 'the teen comedy', 'a teen movie': a kind of film)
+        r"\b(?:my|our|the|his|her|your) teen\b(?!-|\s+(?:movies?|films?|flicks?|comed|drama|"
+        r"horror|romance|romcom|rom-com|slasher|thriller|musical|stuff|genre|years|age|angst|"
+        r"classics?|favou?rites?|idols?|stars?|heart|wolf|titans|spirit))|"
         # 'my son is a teenager', 'our kids are teens now', 'my daughter is in high school'
         rf"\b(?:my|our) (?:{_CHILD_ALT})s? (?:is|are|'s|'re) (?:all |now |both )*(?:an? )?"
         r"(?:teens?|teenagers?|in high school)\b|"
@@ -1680,9 +1717,14 @@ RULES: tuple[ConstraintRule, ...] = (
         "cleared",
         "any",
         rf"\b(?:any|whatever|every) {_CLEAR_ALT}\b|"
-        rf"\b(?:forget|drop|remove|ignore|never ?mind|no more) (?:about )?(?:the |that |"
-        rf"my )?{_CLEAR_ALT}"
-        r"(?: limit| constraint| filter| restriction)?\b|"
+        rf"\b{_DROP} (?:about )?(?:the |that |my )?{_CLEAR_ALT}"
+        r"(?: limit| constraint| filter| restriction| thing| part| bit| stuff| idea)?\b|"
+        # 'actually scrap the 80s thing', 'forget the eighties', 'drop the time limit'
+        rf"\b{_DROP} (?:about )?(?:the |that |my )?(?:(?P<dec>'?[1-9]0s|(?:nineteen )?"
+        r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))|"
+        r"(?P<tl>time(?= limit)|length(?= limit)))"
+        r"(?: limit| constraint| filter| restriction| thing| part| bit| stuff| idea)?"
+        r"(?!\s*(?:films?|movies?|stuff|ones?|action|horror|comed\w*|dramas?|thrillers?))\b|"
         rf"\bdon'?t care (?:about|for) (?:the )?{_CLEAR_ALT}\b|\b{_CLEAR_ALT} (?:doesn'?t|"
         rf"does not) matter\b",
         _R._clear_named,
@@ -1771,8 +1813,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "year",
         # ('from 1994 or 1995': either year, near each other; '1917 or 1984' are two titles)
         # ('from like 1995 to like 2005', 'roughly 1990 until about 2000': hedged ends)
-        rf"\b(?:between |from )?(?:{_HEDGE})?(?P<a>{_YEAR}) ?(?:-|–|to|and|until|till|(?P<or>or)) ?"
-        rf"(?:{_HEDGE})?(?P<b>{_YEAR})\b",
+        # ("between 1990 and '99", "from '85 to '95": a year said with two digits)
+        rf"\b(?:between |from )?(?:{_HEDGE})?(?P<a>{_YEAR}|{_SHORT_YEAR}) ?"
+        rf"(?:-|–|to|and|until|till|(?P<or>or)) ?(?:{_HEDGE})?(?P<b>{_YEAR}|{_SHORT_YEAR})\b",
         _R._year_span,
     ),
     # 'after 2000', 'nothing before 1990', 'released in 2015', 'from 2010 on'
@@ -1789,7 +1832,8 @@ RULES: tuple[ConstraintRule, ...] = (
         r"starting|from|"
         r"before|pre|older than|earlier than|until|up to|no later than|released in|made in|in|"
         r"of)[\s-]+(?:the year\s+)?"
-        rf"(?P<y>{_YEAR})\b(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
+        rf"(?P<y>{_YEAR}|{_SHORT_YEAR})\b"
+        r"(?P<on> ?(?:on|onwards?|and later|or later|and after|\+))?",
         _R._relative_year,
     ),
     # 'from around 2010', 'circa 1985', '2010 or so', '2010ish': a few years either side
@@ -1931,13 +1975,14 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._clock,
         when=_has_runtime,
     ),
-    # 'gotta be done by 9, we start at 7:30', 'finished by 10:30, its 8:45 now': the time between
+    # 'gotta be done by 9, we start at 7:30', 'finished by 10:30, its 8:45 now', 'finish before
+    # half past nine, we're starting at eight': the time between
     # now (or the start) and the end is the most the film may last
     ConstraintRule(
         "runtime_until_clock_time",
         "runtime",
         r"\b(?:(?:done|finished|finish|over|wrapped up|wrap up|through|bed|asleep|ending|end|"
-        r"off|home|back)\s+by|(?:home|back)\s+at|"
+        r"off|home|back)\s+(?:by|before)|(?:home|back)\s+at|"
         r"(?:leave|leaves|leaving|go|goes|finish|finishes|end|ends|close|"
         r"closes|lock up)\s+at|(?:until|till|til))\s+"
         rf"(?P<end>{_CLOCK_TIME})",
@@ -2301,3 +2346,12 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._country,
     ),
 )
+
+
+def _full_year(said: str) -> int:
+    """'1999' -> 1999; "'99" -> 1999, "'05" -> 2005 (two digits up to this year's are this
+    century's)."""
+    if not said.startswith("'"):
+        return int(said)
+    n = int(said[1:])
+    return 2000 + n if n <= time.gmtime().tm_year % 100 else 1900 + n

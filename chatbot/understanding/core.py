@@ -246,7 +246,7 @@ _HOUR_ALT = "|".join(sorted(_HOURS, key=len, reverse=True))
 _CLOCK_WORDS_RE = re.compile(
     r"\b(?P<pre>at|by|until|till|til|before|it'?s|it is|start(?:s|ing)?|begin(?:s|ning)?|from)"
     r"\s+(?:about\s+|around\s+|already\s+)?"
-    rf"(?:(?P<half>half|quarter)\s+(?P<rel>past|to|after)\s+(?P<h1>{_HOUR_ALT})"
+    rf"(?:(?:a\s+)?(?P<half>half|quarter)\s+(?P<rel>past|to|after)\s+(?P<h1>{_HOUR_ALT})"
     rf"|(?P<h2>{_HOUR_ALT})(?:\s+(?P<mins>thirty|fifteen|forty[\s-]five|o'?clock))?)\b"
     r"(?!\s*(?:years?|yrs?|yo|y/o|minutes?|mins?|hours?|hrs?|stars?|of|films?|movies?)\b)",
     re.IGNORECASE,
@@ -1163,7 +1163,10 @@ class Vocabulary:
         self.name_phrases = _name_phrases(catalog)
         self.max_title_tokens = max((len(k.split()) for k in self.titles), default=1)
         self.context_surnames: dict[str, tuple[str, str]] = {}
-        self.facet_terms = _facet_terms(catalog, self.context_surnames)
+        # surnames that are everyday words ('cruise', 'cage', 'stone'): their person only when
+        # typed with a capital inside a sentence and beside a film noun or 'with' / 'by'
+        self.capital_surnames: dict[str, tuple[str, str]] = {}
+        self.facet_terms = _facet_terms(catalog, self.context_surnames, self.capital_surnames)
         self.people = {v for f, v in self.facet_terms.values() if f in NAMED_FACETS}
         # first names that two or more people of the catalogue have and that the synopses never
         # write in lower case ('michael', 'tom'; not 'detective' or 'queen', which the name
@@ -1644,12 +1647,16 @@ def _franchise_titles(
 
 
 def _facet_terms(
-    catalog: Catalog, by_context: dict[str, tuple[str, str]] | None = None
+    catalog: Catalog,
+    by_context: dict[str, tuple[str, str]] | None = None,
+    by_capital: dict[str, tuple[str, str]] | None = None,
 ) -> dict[tuple[str, ...], tuple[str, str]]:
     """Facet terms (word tuple -> (facet, value)); `by_context`, when given, is filled with the
     surnames that are also common first names or words ('nolan', 'burton', 'willis': wordfreq
     zipf 3.5 to 4) and so name their person only beside 'by' / 'with' / 'film' (see
-    the parser's `_surname_in_context` in chatbot.understanding.parse)."""
+    the parser's `_surname_in_context` in chatbot.understanding.parse); `by_capital` with the
+    clear surnames of people with three films or more that are everyday words ('cruise',
+    'cage'), their person only when capitalised beside a film noun or 'by' / 'with'."""
     from wordfreq import zipf_frequency
 
     terms: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -1730,6 +1737,8 @@ def _facet_terms(
             and last not in lower_words  # 'gore', 'dove': words the synopses use
         ):
             by_context.setdefault(last, ("person", ranked[0]))
+        elif clear and by_capital is not None and len(last) >= 4 and counts[0] >= 3:
+            by_capital.setdefault(last, ("person", ranked[0]))  # 'Cruise movies', 'with Cage'
     if by_context is not None:
         # 'something with keanu', 'an arnold movie', 'quentin's films': a first name names its
         # person in the same places as a common surname, when one person of the catalogue has

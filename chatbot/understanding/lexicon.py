@@ -183,6 +183,8 @@ NEGATIVE_CUES = _phrases(
     "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
     # 'marvel can go away', 'romcoms can get lost': dismissed
     "can go away|can get lost|can go jump|can stay away|"
+    # 'my teen thinks pixar is for babies', 'cartoons are babyish': too young for them
+    "is for babies|are for babies|is for little kids|are for little kids|babyish|too babyish|"
     # 'jaws 3 can go in the bin', 'the sequels can burn': thrown out
     "can go in the bin|can go in the trash|can go in the garbage|belongs in the bin|"
     "belong in the bin|belongs in the trash|belong in the trash|can burn|can rot|"
@@ -569,7 +571,7 @@ FACET_ALIASES = _aliases(
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;
     black and white|b&w = black and white;
-    silent film|silent films|silent movie = silent"""
+    silent film|silent films|silent movie|silent era|silent-era|silents = silent"""
 )
 # request words -> language code ('farsi' -> 'fa'); from the one table in chatbot.locales
 LANGUAGES: dict[str, str] = LANGUAGE_WORDS
@@ -596,7 +598,7 @@ FILLER_WORDS = _words(
     interesting interested looks look sounds seems seem only even either else ever preferably
     ideally especially esp espesh max min luck rest mostly favorite favorites favourite favourites
     ideas idea tips advice options suggestions alternatives different second first third big
-    ugh ughh argh urgh welp omg omfg lol lmao rofl
+    ugh ughh argh urgh welp omg omfg lol lmao rofl brb bbl afk gtg ttyl
     huge small course gem gems appeal appeals fan fans surprise others alternative tops old
     recs rec lowkey highkey ngl tbh imo rn fr bops certified vibes vibe foreign
     hype hyped fresh

@@ -56,6 +56,7 @@ from chatbot.understanding.core import (
 from chatbot.understanding.language import ENGLISH, LanguagePack, foreign_language
 from chatbot.understanding.lexicon import (
     CHANGE_OF_MIND,
+    CHILD_WORDS,
     CLAUSE_BREAK,
     COMMON_WORDS,
     COPULA_COMPLAINT,
@@ -698,7 +699,10 @@ class Understander:
                 # 'hated titanic, how long is it?', 'loved heat, who directed it?'
                 r",\s*(?=(?:how|what|who|when|where|why)\b[^,.!?]*\b(?:it|that)(?:\s+\w+){0,2}\s*\?+\s*$)|"
                 # 'the third one looks boring, the first?': what about that pick
-                rf",\s*(?={_PLACE_ASKED.pattern})",
+                rf",\s*(?={_PLACE_ASKED.pattern})|"
+                # 'we start at 7:30, is Avatar too long?': a yes/no question about a film that
+                # ends the message, after what it is asked for
+                r",\s*(?=(?:is|are|was|were|does|did|will|would|can)\s+[^,.!?]*\?+\s*$)",
                 text.strip(),
             )
             if re.search(r"\w", p)
@@ -895,6 +899,14 @@ class Understander:
                 fits = [k for k, it in enumerate(shown) if start <= (it.year or 0) < start + 10]
             else:
                 fits = []
+            if (
+                not fits
+                and not said.isdecimal()
+                and re.search(r"\b(?:not|no|nothing)\s+$", m.string[: m.start()])
+            ):
+                # 'not the one from the 90s' when no pick is: no film from then, no pick
+                # turned down and no wish for the decade
+                return f"films from the {said}"
             if not fits or fits[-1] >= len(_PLACES) or len(fits) == len(shown) > 1:
                 return m.group(0)
             # two of three from the 90s: both ('the 90s one, how long is it?' answers each)
@@ -951,10 +963,14 @@ class Understander:
 
     def _without_idioms(self, text: str) -> str:
         """The text without DISCOURSE_IDIOMS ('long story short, a comedy'), each kept where
-        the catalogue has it as a title."""
+        the catalogue has it as a title or it is inside a title the message names."""
         low = text.lower().replace("’", "'")
         for idiom in DISCOURSE_IDIOMS:
             if idiom in low and normalize_title(idiom) not in self.vocab.titles:
+                said = f" {normalize_title(low)} "
+                key = f" {normalize_title(idiom)} "
+                if any(key in f" {title} " and f" {title} " in said for title in self.vocab.titles):
+                    continue  # 'i loved Catch Me If You Can': the idiom is inside a title
                 pattern = re.compile(r"\b" + re.escape(idiom).replace("'", "['’]") + r"\b", re.I)
                 text = pattern.sub(" ", text)
                 low = text.lower().replace("’", "'")
@@ -1548,6 +1564,7 @@ class _Parse(ConstraintRules, TitleRules):
         # 'watched Jaws, Alien and Titanic; loved the shark one': a title named just before
         self._named_pick(in_message=True)
         self._described_reference(in_message=True)
+        self._corrected_picks()
         self._assign()
         self._settle_twice_named_facets()
         for resolve in self.deferred:
@@ -3012,7 +3029,7 @@ class _Parse(ConstraintRules, TitleRules):
         'featuring' or right before a film noun ('no gore' stays no gore)."""
         found = self.vocab.context_surnames.get(self.toks[i].text)
         if found is None:
-            return None
+            return self._capitalised_surname(i)
         if i + 1 < len(self.toks):
             nxt = self.toks[i + 1]
             if (
@@ -3039,6 +3056,22 @@ class _Parse(ConstraintRules, TitleRules):
         words = [t.text for t in self.toks if t.text not in (".", "!", "?")]
         if [w for w in words if w not in _ALONE_FILLER] == [self.toks[i].text]:
             return found  # 'nolan', 'more nolan pls': the name is all the message says
+        return None
+
+    def _capitalised_surname(self, i: int) -> tuple[str, str] | None:
+        """'done with Cruise movies', 'anything with Cage', 'a Stone film': a surname that is an
+        everyday word names its person only typed with a capital, not first in its sentence,
+        and right after 'by' / 'with' / 'starring' or right before a film noun."""
+        found = self.vocab.capital_surnames.get(self.toks[i].text)
+        tok = self.toks[i]
+        if found is None or not tok.raw[:1].isupper() or tok.raw.isupper() or i == 0:
+            return None
+        before = self.toks[i - 1].text
+        if before in (".", "!", "?", ":", ";", '"'):
+            return None  # first in its sentence: every word is capitalised there
+        after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+        if before in ("by", "with", "starring", "featuring") or after in FILM_NOUNS:
+            return found
         return None
 
     def _person_pronoun(self, i: int) -> tuple[str, str] | None:
@@ -3091,6 +3124,13 @@ class _Parse(ConstraintRules, TitleRules):
         words = [t.text for t in toks]
         i = 0
         while i < len(toks):
+            if not toks[i].used and self._worry(i):
+                # 'my wife will cry', "she'll get scared", 'the kids might have nightmares':
+                # what a film would do to someone watching is a worry, so that kind is avoided
+                self.cues.append(Cue(i, "neg", i + 1))
+                toks[i].used = True
+                i += 1
+                continue
             if self._too_much(i):
                 # 'alien was too scary', 'the heat is too much': a complaint; what it names
                 # (scary -> horror) is avoided
@@ -3377,6 +3417,30 @@ class _Parse(ConstraintRules, TitleRules):
         text = head.text.lower()
         facet = self.vocab.facet_terms.get((text,))
         return text in FILM_NOUNS or (facet is not None and facet[0] == "genre")
+
+    def _worry(self, k: int) -> bool:
+        """Token k is a modal said of someone watching, before what a film would do to them:
+        'my wife will cry', "she'll get scared", 'the little one might have nightmares' (not
+        'something that will make me cry', a wish, or 'she'll love it')."""
+        word = self.toks[k].text
+        if word in _PERSON_MODAL:
+            subject = True
+        elif word in _MODALS and self.toks[k].start > 0:
+            # the words typed before it (a person may have been read already: 'my son will cry')
+            typed = self.text.lower()[max(0, self.toks[k].start - 30) : self.toks[k].start]
+            before = (re.findall(r"[\w']+", typed) or [""])[-1]
+            subject = (
+                before in ("he", "she", "they", "we", "kids", "one")
+                or before in WATCHERS
+                or before in CHILD_WORDS
+                or before.removesuffix("s") in CHILD_WORDS
+            )
+        else:
+            return False
+        after = [t.text for t in self.toks[k + 1 : k + 4]]
+        while after and after[0] in ("probably", "definitely", "totally", "just", "def", "get"):
+            after = after[1:]
+        return subject and bool(after) and after[0] in _WORRIED_WORDS
 
     def _too_much(self, k: int) -> bool:
         """'too' before an adjective or 'much' ('too scary', 'too slow', 'too much'), not after
@@ -3826,6 +3890,8 @@ class _Parse(ConstraintRules, TitleRules):
         # ('Casablanca, Vertigo, Rear Window - all watched')
         waiting: list[Target] = []
         untried: list[Target] = []  # facets said not to have been seen yet
+        # the verdict of the clause just before when it named nothing ('too slow, all three')
+        lead: str | None = None
         for lo, hi in clauses:
             if (
                 lo > 0
@@ -3913,6 +3979,16 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 ]
                 chosen = before[-1].kind if before else (after[0].kind if after else None)
+                if (
+                    chosen is None
+                    and lead
+                    and t.from_reference
+                    and not any(t.pos in scope for scope in scopes)
+                    and self._only_picks(lo, hi)
+                ):
+                    # 'too slow, all three', 'Too modern, all of them.': a verdict said first,
+                    # then the picks it is said of
+                    chosen = lead
                 if before and after and self._own_verdict_after(t, after[0]):
                     # 'i liked sinister and sinister 2 was trash', 'the og one was goated the
                     # 2007 one was trash': a title's own copula verdict wins over the one before
@@ -3990,9 +4066,16 @@ class _Parse(ConstraintRules, TitleRules):
                 prev = (chosen, seen, in_scope)
             if targets:
                 self._verdict_on_all(targets[-1].pos, hi, cues)
+            lead = None
             if not targets:
                 # 'Heat, Ronin. hated both': a clause of cues alone speaks for the list before it
                 said = [c for c in cues if c.kind in ("pos", "neg")]
+                judged = [c for c in cues if c.kind in ("pos", "neg", "critique")]
+                if judged and hi - lo <= 4:
+                    flipped = any(judged[0].pos in scope for scope in scopes)
+                    lead = judged[0].kind
+                    if flipped and lead != "critique":
+                        lead = {"pos": "neg", "neg": "pos"}[lead]
                 if (
                     said
                     and untried
@@ -4215,6 +4298,46 @@ class _Parse(ConstraintRules, TitleRules):
             # 'all spectacle, no heart', 'all style': a determiner of a noun, not 'all of them'
             and not self._determines_a_noun(k)
             for k in range(lo, hi)
+        )
+
+    def _corrected_picks(self) -> None:
+        """'first one seen, oh no the second', 'loved the 2nd. sorry, I mean the third': a
+        clause of correction words and a pick alone replaces the pick of the clause before it,
+        which keeps its verdict; the correction's 'no' turns nothing down."""
+        clauses = [(lo, hi) for lo, hi in self._clauses() if hi > lo]
+        named = [c for c in clauses if any(c[0] <= t.pos < c[1] for t in self.targets)]
+        for (alo, ahi), (blo, bhi) in zip(named, named[1:], strict=False):
+            first = [t for t in self.targets if alo <= t.pos < ahi]
+            then = [t for t in self.targets if blo <= t.pos < bhi]
+            if not all(t.from_reference for t in first + then):
+                continue
+            if any(alo <= c.pos < ahi and c.negator for c in self.cues):
+                continue  # 'not the first one, no, the second': which is turned down is unclear
+            # the correction words stand between the two picks; nothing but 'one' after the
+            # second ('the first one looks good, the second no' is a verdict of its own)
+            lead = [t.text for t in self.toks[ahi:blo] + self.toks[blo : then[0].pos]]
+            lead = [w for w in lead if any(ch.isalnum() for ch in w)]
+            tail = [t.text for t in self.toks[then[-1].pos + 1 : bhi] if not t.used]
+            if (
+                not lead
+                or set(lead) - _CORRECTION_WORDS
+                or not set(lead) & {"no", "sorry", "oops", "mean", "meant", "wait", "correction"}
+                or any(any(ch.isalnum() for ch in w) and w not in ("one", "ones") for w in tail)
+            ):
+                continue
+            places = sorted({t.pos for t in first})
+            self.targets = [t for t in self.targets if t not in first]
+            for t in then:
+                t.pos = places[0]  # said where the first one was: the clause's verdict is its
+            self.cues = [c for c in self.cues if not ahi <= c.pos < bhi]
+            return
+
+    def _only_picks(self, lo: int, hi: int) -> bool:
+        """Tokens lo..hi name the picks on the table and nothing else ('all of them', 'all
+        three', 'both', 'the lot of them'): references, a plural word, fillers, punctuation."""
+        return self._plural_word(lo, hi) and all(
+            t.used or not any(ch.isalnum() for ch in t.text) or t.text in ("the", "lot", "of")
+            for t in self.toks[lo:hi]
         )
 
     def _own_verdict_after(self, t: Target, cue: Cue) -> bool:
@@ -5115,6 +5238,21 @@ _SAID_BY_MISTAKE = re.compile(
     r"^\s*(?:sorry|oops|my bad|correction|wait|no wait|actually|scratch that)[\s,.!-]+"
     r"(?:i meant )?(?:not|no)\s+(?P<t>[^,.;!?]+)"
 )
+# modals that say what a film would do to someone watching ('my wife will cry'), and contracted
+# with the person ("she'll cry"); what follows them that is a worry, not a wish
+_MODALS = frozenset(("will", "would", "might", "could", "may", "gonna", "wud", "wil"))
+_PERSON_MODAL = frozenset(
+    ("she'll", "he'll", "they'll", "we'll", "shell", "hell", "theyll", "she'd", "he'd", "they'd")
+)
+_WORRIED_WORDS = frozenset(
+    ("cry", "bawl", "sob", "scared", "freak", "freaked", "panic", "be", "have", "hate", "hide")
+    + ("nightmares", "nightmare", "tear", "weep", "upset", "bored", "cringe", "walk", "leave")
+)
+# words that take back the pick just named and put another in its place ('oh no the second')
+_CORRECTION_WORDS = frozenset(
+    ("oh", "no", "nope", "sorry", "oops", "wait", "i", "mean", "meant", "actually", "my", "bad")
+    + ("rather", "correction", "make", "that", "it", "the", "one", "hold", "on", "er", "um")
+)
 _CORRECTION_LEAD = re.compile(
     r"^\s*(?:(?:no|nope|nah|sorry|oops|wait|actually|my bad)[\s,.!-]*)+"
     r"(?:i meant|i mean)\b[\s,:-]*|"
@@ -5333,8 +5471,20 @@ PLURAL_REFERENCES = frozenset(
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
+    # the last verdict said on each facet value ('my wife hates musicals, I love them, so we'll
+    # skip musicals tonight' ends on a refusal, said twice)
+    final = {
+        (e.facet, e.value): type(e)
+        for e in events
+        if isinstance(e, AttributePreferred | AttributeAvoided)
+    }
     out: list[Event] = []
     for e in events:
+        if (
+            isinstance(e, AttributePreferred | AttributeAvoided)
+            and type(e) is not final[(e.facet, e.value)]
+        ):
+            continue
         if e not in out:
             out.append(e)
     # later constraint values win over earlier ones of the same name, and a later verdict on a

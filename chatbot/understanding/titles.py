@@ -127,6 +127,11 @@ PICK_NOUNS = (
 )
 
 
+# 'im up', "we're home alone tonight": what follows says how the user is, not a title
+_I_AM = frozenset(("i'm", "im", "we're", "were", "i’m", "we’re"))
+_I_AM2 = (["i", "am"], ["we", "are"])
+
+
 class TitleRules(ParseBase):
     """Rule passes that find the items a message is about."""
 
@@ -831,6 +836,12 @@ class TitleRules(ParseBase):
             )
         ):
             return False  # 'my neighbour is a real psycho': a noun with its article, no title
+        if (
+            not first.raw[:1].isupper()
+            and (prev_word in _I_AM or [t.text for t in self.toks[max(0, i - 2) : i]] in _I_AM2)
+            and self._everyday_words(words)
+        ):
+            return False  # 'im up', "we're home alone", 'i am big on thrillers': how one is
         if n == 1 and words[0] in _DAY_WORDS and prev_word in _BEFORE_A_DAY:
             return False  # "it's Friday, we're wiped out", 'on sunday': a day, not the film
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
