@@ -8549,3 +8549,27 @@ def test_a_pick_from_a_decade_none_is_from_turns_the_decade_down(
     assert not [e for e in found if isinstance(e, ItemRejected | ItemLiked)], found
     assert ConstraintSet("decade_not", 1960) in found, found
     assert not [e for e in found if isinstance(e, ConstraintSet) and e.name.startswith("year")]
+
+
+def test_a_surname_before_a_genre_word_names_its_person(nlu: Understander) -> None:
+    """'leone westerns' stored the words 'leone westerns'; 'something by fellini' found nobody
+    because the synopses spell the director two ways."""
+    found = events(nlu, "leone westerns please")
+    assert AttributePreferred("person", "Sergio Leone") in found, found
+    assert AttributePreferred("genre", "Western") in found, found
+    assert AttributePreferred("person", "Federico Fellini") in events(nlu, "a film by fellini")
+    # two people of one surname with other first names stay nobody's ('Ingrid' / 'Ingmar')
+    assert not [e for e in events(nlu, "a film by bergman") if getattr(e, "facet", "") == "person"]
+
+
+def test_what_kind_a_named_film_is_is_no_wish_for_the_kind(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    """ "the 2nd one's a classic, seen it" stored a wish for classics; "that one's a thriller"
+    liked the pick."""
+    found = events(nlu, "the third one's a classic, watched it twice", after_picks)
+    assert not [e for e in found if isinstance(e, AttributePreferred)], found
+    remark = events(nlu, "that one is a western, we want a comedy", after_picks)
+    assert not [e for e in remark if isinstance(e, ItemLiked)], remark
+    assert AttributePreferred("genre", "Comedy") in remark, remark
+    assert AttributePreferred("standing", "Classic") in events(nlu, "an old classic please")

@@ -1721,6 +1721,11 @@ def _facet_terms(
         # them has at least three times the films of any other ('a Nolan film' is Christopher
         # Nolan's, not Jonathan's), and it is not an everyday English word ('Stone', 'Wood')
         ranked = sorted(values, key=lambda v: -films_of.get(v, 0))
+        # 'Federico Fellini' and 'Frederico Fellini': one person spelt two ways in the
+        # synopses (first names a letter or two apart) counts once, as the one with more films
+        ranked = [
+            v for k, v in enumerate(ranked) if not any(_same_first_name(v, w) for w in ranked[:k])
+        ]
         counts = [films_of.get(v, 0) for v in ranked]
         clear = len(ranked) == 1 or (counts[0] >= 3 and counts[0] >= 3 * counts[1])
         if titles_of.get(ranked[0], set()) == {last}:
@@ -1779,6 +1784,20 @@ def _facet_terms(
     for people in (("adults",), ("seniors",), ("teens",), ("couples",)):
         terms.pop(people, None)  # 'that adults will also enjoy': who watches, not a kind of film
     return terms
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Two full names with the same surname whose first names are one edit apart
+    and start with the same letter ('Federico' / 'Frederico'; not 'Ingrid' / 'Ingmar')."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    fa, fb = a.split()[0].lower(), b.split()[0].lower()
+    return (
+        a.split()[1:] == b.split()[1:]
+        and fa[:1] == fb[:1]
+        and min(len(fa), len(fb)) >= 4
+        and DamerauLevenshtein.distance(fa, fb) <= 1
+    )
 
 
 def _norm_phrase(text: str) -> str:

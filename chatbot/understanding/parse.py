@@ -3049,10 +3049,14 @@ class _Parse(ConstraintRules, TitleRules):
             # after a verdict or 'of' / 'like' (not first in the sentence, where every word is
             # capitalised)
             return found
-        if after in FILM_NOUNS and (
+        kind = self.vocab.facet_terms.get((after,)) or self.vocab.facet_terms.get(
+            (after.removesuffix("s"),)
+        )
+        if (after in FILM_NOUNS or (kind is not None and kind[0] == "genre")) and (
             not before or before in ("a", "an", "the", "some", "any", "more", "no", "other", ",")
         ):
-            return found  # 'a willis movie', not 'michael mann films' (another Mann)
+            # 'a willis movie', 'leone westerns', not 'michael mann films' (another Mann)
+            return found
         words = [t.text for t in self.toks if t.text not in (".", "!", "?")]
         if [w for w in words if w not in _ALONE_FILLER] == [self.toks[i].text]:
             return found  # 'nolan', 'more nolan pls': the name is all the message says
@@ -4332,6 +4336,20 @@ class _Parse(ConstraintRules, TitleRules):
             self.cues = [c for c in self.cues if not ahi <= c.pos < bhi]
             return
 
+    def _predicate_of_a_film(self, k: int) -> bool:
+        """The kind at token k is what a copula says a film named just before it is ("the
+        second one's a classic", 'that one is a thriller', 'Heat was a real classic'): a
+        description of that film, no wish for the kind."""
+        j = k - 1
+        while j >= 0 and self.toks[j].text in ("a", "an", "the", "real", "total", "proper", "true"):
+            j -= 1
+        if j < 1 or self.toks[j].text not in ("is", "was", "'s", "s", "are", "were"):
+            return False
+        return any(
+            t.kind == "item" and j - 5 <= t.pos < j and self._same_sentence(t.pos, j)
+            for t in self.targets
+        )
+
     def _only_picks(self, lo: int, hi: int) -> bool:
         """Tokens lo..hi name the picks on the table and nothing else ('all of them', 'all
         three', 'both', 'the lot of them'): references, a plural word, fillers, punctuation."""
@@ -4455,9 +4473,24 @@ class _Parse(ConstraintRules, TitleRules):
             return
         if sentiment is None and not seen and self._remark_on_a_pick(t):
             return  # "it doesn't look especially british", 'it seems a bit silly': a remark
+        if (
+            sentiment is None
+            and not seen
+            and t.kind == "item"
+            and t.from_reference
+            and any(
+                f.kind == "facet"
+                and t.pos < f.pos <= t.pos + 6
+                and self._predicate_of_a_film(f.pos)
+                for f in self.targets
+            )
+        ):
+            return  # "that one's a thriller": what kind of film it is, no verdict
         if t.kind == "facet":
             assert t.facet is not None
             facet, value = t.facet
+            if self._predicate_of_a_film(t.pos):
+                return  # "the second one's a classic", 'Heat is a thriller': said of that film
             if (
                 seen
                 and sentiment is None

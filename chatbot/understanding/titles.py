@@ -132,6 +132,12 @@ _I_AM = frozenset(("i'm", "im", "we're", "were", "i’m", "we’re"))
 _I_AM2 = (["i", "am"], ["we", "are"])
 
 
+def _names_of(item: Item) -> list[str]:
+    """The item's title and the names it goes by (original title, aliases)."""
+    names = [item.title, item.extra.get("original_title"), *item.extra.get("aliases", ())]
+    return [n for n in names if isinstance(n, str) and n]
+
+
 class TitleRules(ParseBase):
     """Rule passes that find the items a message is about."""
 
@@ -2384,7 +2390,13 @@ class TitleRules(ParseBase):
             # 'Room' is Room (2015), 'the room' The Room (2003): the title as typed, article
             # and all, wins over one the key only shares
             typed = re.sub(r"\s*\(\d{4}\)\s*$", "", " ".join(text.lower().split()))
-            items = [it for it in items if _as_typed(it.title) == _as_typed(typed)] or items
+            # (a name it goes by counts as typed: 'Oldboy' is Oldeuboi (2003), 70 votes, more
+            # than the 2013 remake's title with 4)
+            items = [
+                it
+                for it in items
+                if any(_as_typed(name) == _as_typed(typed) for name in _names_of(it))
+            ] or items
         if items:
             return self.vocab.best_item(items, year, self._prefer)
         if len(key) < 4 or exact_only:
@@ -3760,9 +3772,10 @@ def _of_year(items: Sequence[Item], year: int | None) -> list[Item]:
 
 
 def _hits(item: Item, words: Sequence[str]) -> int:
-    """How many of the words (or their singulars) start a word of the item's title, synopsis
-    or genres."""
-    text = " ".join((item.title, item.description, *item.genres)).lower()
+    """How many of the words (or their singulars) start a word of the item's title, synopsis,
+    genres or the people and studios the catalogue lists for it ('the one with keanu')."""
+    named = (*item.facet("person"), *item.facet("studio"))
+    text = " ".join((item.title, item.description, *item.genres, *named)).lower()
     return sum(bool(re.search(rf"\b{re.escape(w.rstrip('s'))}", text)) for w in words)
 
 
