@@ -8573,3 +8573,20 @@ def test_what_kind_a_named_film_is_is_no_wish_for_the_kind(
     assert not [e for e in remark if isinstance(e, ItemLiked)], remark
     assert AttributePreferred("genre", "Comedy") in remark, remark
     assert AttributePreferred("standing", "Classic") in events(nlu, "an old classic please")
+
+
+def test_second_probe_classes(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    """A second fresh helper's inputs against the classes above: each failed before."""
+    found = events(nlu, "way too grim, all three of them", after_picks)
+    assert not [e for e in found if isinstance(e, ItemLiked)], found
+    found = events(nlu, "I loved the third one - erm, the second one", after_picks)
+    verdicts = [(type(e), e.item_id) for e in found if isinstance(e, ItemLiked | ItemRejected)]
+    assert verdicts == [(ItemLiked, shown[1].id)], found
+    assert ConstraintSet("decade_not", 1970) in events(nlu, "lose the 70s stuff")
+    assert ConstraintSet("runtime_max", 75) in events(nlu, "we start at 8:15 and stop at 9:30")
+    mixed = events(nlu, "the teen went out, it's just me and the little one now")
+    assert ConstraintSet("audience", "children") in mixed, mixed
+    assert ConstraintSet("audience", "teen") in events(nlu, "our teens hate horror")
+    assert AttributeAvoided("person", "Tom Cruise") in events(nlu, "no Cruise please")

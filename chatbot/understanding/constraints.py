@@ -531,7 +531,12 @@ class ConstraintRules(ParseBase):
             dropped = [n for n in bounds if n in self.state.constraints]
             for name in dropped:
                 self._clear(name)
-            return bool(dropped)  # 'skip the 80s stuff' with no years set: the decade refused
+            start = (
+                _decade_start(m.group("dec").removeprefix("nineteen ")) if m.group("dec") else None
+            )
+            if not dropped and start is not None:
+                self._set("decade_not", start)  # 'drop the 90s stuff' with no years set
+            return True
         word = next(g for g in m.groups()[::-1] if g in _CLEAR_WORDS)
         names = _CLEAR_WORDS[word]
         active = [n for n in names if n in self.state.constraints]
@@ -1533,7 +1538,7 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'forget the kid thing, its just me now': nobody else is watching any more
         rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT}|teenagers?|teens?)s?"
         r"(?: thing| part| stuff)?\b|"
-        r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b|\bjust me (?:now|tonight)\b|"
+        r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b(?! and\b)|\bjust me (?:now|tonight)\b|"
         # 'now just me, something dark', 'ok just me and my wife now': grown-ups alone
         r"\b(?:now|ok|okay|alright|so),? (?:it'?s |its )?just (?:me|us)"
         r"(?: and (?:my|the) (?:wife|husband|partner|gf|bf|girlfriend|boyfriend|date|buddies|"
@@ -1692,8 +1697,8 @@ RULES: tuple[ConstraintRule, ...] = (
         r"teens|teenagers?)\b|"
         # 'my teen wants a scary movie', 'the teen is so over marvel': a teenager of the house
         # (not 'the teen comedy', 'a teen movie': a kind of film)
-        r"\b(?:my|our|the|his|her|your) teen\b(?!-|\s+(?:movies?|films?|flicks?|comed|drama|"
-        r"horror|romance|romcom|rom-com|slasher|thriller|musical|stuff|genre|years|age|angst|"
+        r"(?<!in )\b(?:my|our|the|his|her|your) teens?\b(?!-|\s+(?:movies?|films?|flicks?|comed|"
+        r"drama|horror|romance|romcom|rom-com|slasher|thriller|musical|stuff|genre|years|age|angst|"
         r"classics?|favou?rites?|idols?|stars?|heart|wolf|titans|spirit))|"
         # 'my son is a teenager', 'our kids are teens now', 'my daughter is in high school'
         rf"\b(?:my|our) (?:{_CHILD_ALT})s? (?:is|are|'s|'re) (?:all |now |both )*(?:an? )?"
@@ -1983,8 +1988,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime",
         r"\b(?:(?:done|finished|finish|over|wrapped up|wrap up|through|bed|asleep|ending|end|"
         r"off|home|back)\s+(?:by|before)|(?:home|back)\s+at|"
-        r"(?:leave|leaves|leaving|go|goes|finish|finishes|end|ends|close|"
-        r"closes|lock up)\s+at|(?:until|till|til))\s+"
+        r"(?:leave|leaves|leaving|go|goes|finish|finishes|end|ends|close|stop|stops|bed|"
+        r"bedtime|lights out|done|over|closes|lock up)\s+at|(?:until|till|til))\s+"
         rf"(?P<end>{_CLOCK_TIME})",
         _R._until_clock_time,
         when=_has_runtime,

@@ -3074,7 +3074,14 @@ class _Parse(ConstraintRules, TitleRules):
         if before in (".", "!", "?", ":", ";", '"'):
             return None  # first in its sentence: every word is capitalised there
         after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
-        if before in ("by", "with", "starring", "featuring") or after in FILM_NOUNS:
+        kind = self.vocab.facet_terms.get((after,)) or self.vocab.facet_terms.get(
+            (after.removesuffix("s"),)
+        )
+        if (
+            before in ("by", "with", "starring", "featuring", "without", "no", "keep")
+            or after in FILM_NOUNS
+            or (kind is not None and kind[0] == "genre")  # 'a Cage thriller'
+        ):
             return found
         return None
 
@@ -4071,15 +4078,17 @@ class _Parse(ConstraintRules, TitleRules):
             if targets:
                 self._verdict_on_all(targets[-1].pos, hi, cues)
             lead = None
+            judged = [c for c in cues if c.kind in ("pos", "neg", "critique")]
+            if judged and hi - lo <= 4 and all(t.kind == "facet" for t in targets):
+                # a short verdict naming no film ('too slow', 'way too grim'): the picks said
+                # right after it are what it is about
+                flipped = any(judged[0].pos in scope for scope in scopes)
+                lead = judged[0].kind
+                if flipped and lead != "critique":
+                    lead = {"pos": "neg", "neg": "pos"}[lead]
             if not targets:
                 # 'Heat, Ronin. hated both': a clause of cues alone speaks for the list before it
                 said = [c for c in cues if c.kind in ("pos", "neg")]
-                judged = [c for c in cues if c.kind in ("pos", "neg", "critique")]
-                if judged and hi - lo <= 4:
-                    flipped = any(judged[0].pos in scope for scope in scopes)
-                    lead = judged[0].kind
-                    if flipped and lead != "critique":
-                        lead = {"pos": "neg", "neg": "pos"}[lead]
                 if (
                     said
                     and untried
@@ -4312,20 +4321,26 @@ class _Parse(ConstraintRules, TitleRules):
         named = [c for c in clauses if any(c[0] <= t.pos < c[1] for t in self.targets)]
         for (alo, ahi), (blo, bhi) in zip(named, named[1:], strict=False):
             first = [t for t in self.targets if alo <= t.pos < ahi]
-            then = [t for t in self.targets if blo <= t.pos < bhi]
+            then = sorted((t for t in self.targets if blo <= t.pos < bhi), key=lambda t: t.pos)
             if not all(t.from_reference for t in first + then):
                 continue
             if any(alo <= c.pos < ahi and c.negator for c in self.cues):
                 continue  # 'not the first one, no, the second': which is turned down is unclear
             # the correction words stand between the two picks; nothing but 'one' after the
             # second ('the first one looks good, the second no' is a verdict of its own)
-            lead = [t.text for t in self.toks[ahi:blo] + self.toks[blo : then[0].pos]]
-            lead = [w for w in lead if any(ch.isalnum() for ch in w)]
+            # (from the end of the first pick: 'I hated the second one - err, the first one')
+            after_first = max(t.pos for t in first) + 1
+            lead = [
+                t.text
+                for t in self.toks[after_first : then[0].pos]
+                if (not t.used or t.text in _CORRECTION_WORDS)
+                and any(ch.isalnum() for ch in t.text)
+            ]
             tail = [t.text for t in self.toks[then[-1].pos + 1 : bhi] if not t.used]
             if (
                 not lead
                 or set(lead) - _CORRECTION_WORDS
-                or not set(lead) & {"no", "sorry", "oops", "mean", "meant", "wait", "correction"}
+                or not set(lead) & _CORRECTING
                 or any(any(ch.isalnum() for ch in w) and w not in ("one", "ones") for w in tail)
             ):
                 continue
@@ -4354,7 +4369,10 @@ class _Parse(ConstraintRules, TitleRules):
         """Tokens lo..hi name the picks on the table and nothing else ('all of them', 'all
         three', 'both', 'the lot of them'): references, a plural word, fillers, punctuation."""
         return self._plural_word(lo, hi) and all(
-            t.used or not any(ch.isalnum() for ch in t.text) or t.text in ("the", "lot", "of")
+            t.used
+            or not any(ch.isalnum() for ch in t.text)
+            or t.text in ("the", "lot", "of", "whole", "three", "two", "single", "every", "one")
+            or t.text in ("them", "those", "these")
             for t in self.toks[lo:hi]
         )
 
@@ -5285,6 +5303,10 @@ _WORRIED_WORDS = frozenset(
 _CORRECTION_WORDS = frozenset(
     ("oh", "no", "nope", "sorry", "oops", "wait", "i", "mean", "meant", "actually", "my", "bad")
     + ("rather", "correction", "make", "that", "it", "the", "one", "hold", "on", "er", "um")
+    + ("err", "erm", "uh", "uhh", "umm", "hmm", "i'm")
+)
+_CORRECTING = frozenset(
+    ("no", "sorry", "oops", "mean", "meant", "wait", "correction", "actually", "err", "erm")
 )
 _CORRECTION_LEAD = re.compile(
     r"^\s*(?:(?:no|nope|nah|sorry|oops|wait|actually|my bad)[\s,.!-]*)+"
