@@ -58,10 +58,20 @@ def test_cli_redial_writes_metrics_and_reports(
     assert code == 0
     m = json.loads((out / "metrics.json").read_text())
     for conv in ("full", "new_only"):
-        assert set(m[conv]) == {"popular", "content", "handtuned", "dialogue"}
+        assert set(m[conv]) == {
+            "popular",
+            "content",
+            "handtuned",
+            "dialogue",
+            "mentioned",
+            "dialogue+mentioned",
+        }
         for res in m[conv].values():
             assert all(0.0 <= res[f"recall@{k}"] <= 1.0 for k in (1, 5, 10, 20, 50))
     assert m["out_of_catalogue"] == pytest.approx(1 / 8)
+    # the copy rows only move "full": new_only drops the copied movies before scoring
+    assert m["new_only"]["dialogue+mentioned"] == m["new_only"]["dialogue"]
+    assert m["new_only"]["mentioned"]["recall@50"] == 0.0
     # popularity puts i1006 first: a hit at rank 1 for the m2 turn (1 of 8 full samples)
     assert m["full"]["popular"]["recall@1"] == pytest.approx(1 / 8)
     assert "latencies_ms" not in json.dumps(m)  # raw lists go to raw.json
