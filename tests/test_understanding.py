@@ -8396,6 +8396,11 @@ def test_what_a_film_would_do_to_someone_watching_is_a_worry(
     assert AttributeAvoided("mood", "Sad") in events(nlu, "my husband will cry")
     assert AttributeAvoided("mood", "Sad") in events(nlu, "she'll cry her eyes out")
     assert AttributePreferred("mood", "Sad") in events(nlu, "something that will make us cry")
+    # what someone will be fine with is no worry
+    assert AttributePreferred("genre", "Comedy") in events(nlu, "he'll be fine with a comedy")
+    assert AttributeAvoided("genre", "Horror") in events(
+        nlu, "my wife would be terrified of horror"
+    )
     coco = movie(movies_catalog, "Coco", 2017)
     asked = nlu.understand("is Coco sad? my daughter will cry", InterestState())
     assert asked.question is not None and asked.question.item_ids == (coco.id,), asked

@@ -3449,8 +3449,11 @@ class _Parse(ConstraintRules, TitleRules):
         else:
             return False
         after = [t.text for t in self.toks[k + 1 : k + 4]]
-        while after and after[0] in ("probably", "definitely", "totally", "just", "def", "get"):
+        while after and after[0] in ("probably", "definitely", "totally", "just", "def"):
             after = after[1:]
+        if after[:1] in (["be"], ["have"], ["get"], ["feel"]):
+            # 'she'll be scared', 'he'll have nightmares' (not "she'll be fine with a comedy")
+            return subject and after[1:2] != [] and after[1] in _WORRIED_STATES
         return subject and bool(after) and after[0] in _WORRIED_WORDS
 
     def _too_much(self, k: int) -> bool:
@@ -5292,12 +5295,14 @@ _SAID_BY_MISTAKE = re.compile(
 # modals that say what a film would do to someone watching ('my wife will cry'), and contracted
 # with the person ("she'll cry"); what follows them that is a worry, not a wish
 _MODALS = frozenset(("will", "would", "might", "could", "may", "gonna", "wud", "wil"))
-_PERSON_MODAL = frozenset(
-    ("she'll", "he'll", "they'll", "we'll", "shell", "hell", "theyll", "she'd", "he'd", "they'd")
-)
+_PERSON_MODAL = frozenset(("she'll", "he'll", "they'll", "we'll", "theyll", "she'd", "he'd"))
 _WORRIED_WORDS = frozenset(
-    ("cry", "bawl", "sob", "scared", "freak", "freaked", "panic", "be", "have", "hate", "hide")
-    + ("nightmares", "nightmare", "tear", "weep", "upset", "bored", "cringe", "walk", "leave")
+    ("cry", "bawl", "sob", "freak", "panic", "hate", "hide", "tear", "weep", "cringe", "walk")
+)
+# after 'be' / 'have' / 'get' / 'feel': 'she'll be scared', 'he'll have nightmares'
+_WORRIED_STATES = frozenset(
+    ("scared", "upset", "bored", "sad", "terrified", "traumatized", "traumatised", "freaked")
+    + ("nightmares", "nightmare", "frightened", "spooked", "creeped", "grossed", "uncomfortable")
 )
 # words that take back the pick just named and put another in its place ('oh no the second')
 _CORRECTION_WORDS = frozenset(
