@@ -8595,3 +8595,23 @@ def test_second_probe_classes(
     assert ConstraintSet("audience", "children") in mixed, mixed
     assert ConstraintSet("audience", "teen") in events(nlu, "our teens hate horror")
     assert AttributeAvoided("person", "Tom Cruise") in events(nlu, "no Cruise please")
+
+
+def test_an_everyday_word_title_said_to_be_too_much_of_something(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'Up was too sad' missed the film (an everyday word opening the message needs evidence)."""
+    cars = movie(movies_catalog, "Cars", 2006)
+    assert ItemRejected(cars.id, cars.label) in events(nlu, "Cars was way too childish")
+    weather = events(nlu, "the heat was too much today, a comedy please")
+    assert not [e for e in weather if isinstance(e, ItemRejected | ItemLiked)], weather
+
+
+def test_a_worry_in_words_beside_a_question_is_no_like(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'is It scary? the kids will have nightmares' liked It and asked for horror."""
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    asked = nlu.understand("is Jaws scary? my daughter will have nightmares", InterestState())
+    assert asked.question is not None and asked.question.item_ids == (jaws.id,), asked
+    assert not [e for e in asked.events if isinstance(e, ItemLiked | AttributePreferred)], asked

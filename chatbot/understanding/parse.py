@@ -813,7 +813,11 @@ class Understander:
                 )
                 # 'is the second one too violent for my gf? she hates gore': why it is asked;
                 # the question is answered (the turn policy stores only verdicts on picks)
-                or (asked.question.topic == "suitability" and isinstance(e, AttributeAvoided))
+                # ('is It scary? the kids will have nightmares': a worry said as words)
+                or (
+                    asked.question.topic == "suitability"
+                    and isinstance(e, AttributeAvoided | InterestAvoided)
+                )
             ]
             if said and len(feedback) < len(said):
                 return None  # 'Have you seen The Shining? I love scary movies': a wish too

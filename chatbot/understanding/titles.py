@@ -138,6 +138,14 @@ def _names_of(item: Item) -> list[str]:
     return [n for n in names if isinstance(n, str) and n]
 
 
+# what a film is said to be too much of ('Up was too sad', 'Heat was too long')
+_FILM_QUALITIES = frozenset(
+    ("long", "slow", "sad", "scary", "violent", "gory", "boring", "dark", "depressing", "short")
+    + ("confusing", "silly", "cheesy", "predictable", "intense", "graphic", "childish", "bloody")
+    + ("creepy", "weird", "disturbing", "corny", "sappy", "brutal", "grim", "bleak", "preachy")
+)
+
+
 class TitleRules(ParseBase):
     """Rule passes that find the items a message is about."""
 
@@ -1325,6 +1333,8 @@ class TitleRules(ParseBase):
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
+                    # 'Up was too sad', 'Heat was way too long': a film's quality complained of
+                    or (nxt in COPULAS and self._too_of_a_film(i + n + 1))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
                     or self._numbered_subject(words, i, n)  # 'Toy Story 3 made me cry'
                     # 'City of God blew me away': the subject of a verdict said right after it
@@ -2298,6 +2308,17 @@ class TitleRules(ParseBase):
             for p in table
             if phrase_end(tail, 0, p) > 0
         ]
+
+    def _too_of_a_film(self, k: int) -> bool:
+        """Tokens from k say 'too' of a quality films have ('too sad', 'way too long', 'a bit
+        too slow'; a length or age already read as a critique): what the subject before the
+        copula was is a film ('the heat was too much' stays the weather)."""
+        words = [t.text for t in self.toks[k : k + 4]]
+        if words[:1] == [CRITIQUE_MARK]:
+            return True
+        while words and words[0] in ("way", "far", "much", "a", "bit", "little", "just", "so"):
+            words = words[1:]
+        return words[:1] == ["too"] and words[1:2] != [] and words[1] in _FILM_QUALITIES
 
     def _subject_verdict_at(self, k: int) -> bool:
         """A verdict verb said of the subject before it opens at token k and closes its clause
