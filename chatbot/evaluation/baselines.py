@@ -219,6 +219,7 @@ class DialogueRanker:
         self.replay = StateReplay(catalog, item_map)
         self.labels = frozenset(name for item in catalog for name in (item.label, item.title))
         self._memo: dict[tuple[str, int, int], list[str]] = {}
+        self.memoize = False
         if name:
             self.name = name
 
@@ -253,8 +254,11 @@ class DialogueRanker:
         )
 
     def rank(self, case: RedialCase, k: int) -> list[str]:
-        """Replay the context and plan the turn with the production policy and Ranker (the
-        latest MEMO rankings are kept, so a wrapper such as MentionedFirst reuses them)."""
+        """Replay the context and plan the turn with the production policy and Ranker. With
+        `memoize` set (by `chatbot eval redial` when a wrapper such as MentionedFirst ranks
+        behind it) the latest MEMO rankings are kept and reused."""
+        if not self.memoize:
+            return [rec.item.id for rec in self.plan(case, k).recommendations]
         key = (case.dialogue_id, case.turn, k)
         ranked = self._memo.get(key)
         if ranked is None:

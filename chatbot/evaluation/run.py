@@ -80,6 +80,8 @@ def run_redial(
             inner = inner or _redial_system(
                 name.removesuffix("+mentioned"), catalog, retriever, settings, item_map, pop_path
             )
+            if isinstance(inner, DialogueRanker):
+                inner.memoize = True  # ranked once for both rows
             built.append(MentionedFirst(item_map, inner))
         elif name == "mentioned":
             built.append(MentionedFirst(item_map))
