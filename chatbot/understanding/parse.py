@@ -422,6 +422,8 @@ class Understander:
         self.proposer = proposer  # optional model that suggests extra events (off by default)
         self.language = language
         self._versions = VersionReader(self.vocab)  # 'halloween (the 1978 one)'
+        # idiom -> the titles it is part of ('if you can': Catch Me If You Can), filled once each
+        self._titles_with: dict[str, list[str]] = {}
 
     def warm(self) -> None:
         """Load the NLP pipeline and the language models now (a few seconds) instead of on the
@@ -971,9 +973,13 @@ class Understander:
         low = text.lower().replace("’", "'")
         for idiom in DISCOURSE_IDIOMS:
             if idiom in low and normalize_title(idiom) not in self.vocab.titles:
+                if idiom not in self._titles_with:
+                    key = f" {normalize_title(idiom)} "
+                    self._titles_with[idiom] = [
+                        f" {title} " for title in self.vocab.titles if key in f" {title} "
+                    ]
                 said = f" {normalize_title(low)} "
-                key = f" {normalize_title(idiom)} "
-                if any(key in f" {title} " and f" {title} " in said for title in self.vocab.titles):
+                if any(title in said for title in self._titles_with[idiom]):
                     continue  # 'i loved Catch Me If You Can': the idiom is inside a title
                 pattern = re.compile(r"\b" + re.escape(idiom).replace("'", "['’]") + r"\b", re.I)
                 text = pattern.sub(" ", text)
@@ -3053,10 +3059,7 @@ class _Parse(ConstraintRules, TitleRules):
             # after a verdict or 'of' / 'like' (not first in the sentence, where every word is
             # capitalised)
             return found
-        kind = self.vocab.facet_terms.get((after,)) or self.vocab.facet_terms.get(
-            (after.removesuffix("s"),)
-        )
-        if (after in FILM_NOUNS or (kind is not None and kind[0] == "genre")) and (
+        if (after in FILM_NOUNS or self._genre_word(after)) and (
             not before or before in ("a", "an", "the", "some", "any", "more", "no", "other", ",")
         ):
             # 'a willis movie', 'leone westerns', not 'michael mann films' (another Mann)
@@ -3078,16 +3081,20 @@ class _Parse(ConstraintRules, TitleRules):
         if before in (".", "!", "?", ":", ";", '"'):
             return None  # first in its sentence: every word is capitalised there
         after = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
-        kind = self.vocab.facet_terms.get((after,)) or self.vocab.facet_terms.get(
-            (after.removesuffix("s"),)
-        )
         if (
             before in ("by", "with", "starring", "featuring", "without", "no", "keep")
             or after in FILM_NOUNS
-            or (kind is not None and kind[0] == "genre")  # 'a Cage thriller'
+            or self._genre_word(after)  # 'a Cage thriller'
         ):
             return found
         return None
+
+    def _genre_word(self, word: str) -> bool:
+        """The word (or it without a plural 's') names a genre ('westerns', 'thriller')."""
+        kind = self.vocab.facet_terms.get((word,)) or self.vocab.facet_terms.get(
+            (word.removesuffix("s"),)
+        )
+        return kind is not None and kind[0] == "genre"
 
     def _person_pronoun(self, i: int) -> tuple[str, str] | None:
         """'not him again', 'enough of her', 'more with him' after 'films with Meryl Streep':
