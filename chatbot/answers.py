@@ -12,7 +12,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from chatbot.catalog import Catalog, Item
-from chatbot.filters import AUDIENCES, is_kind_of, unmarked_adult_signs
+from chatbot.filters import (
+    AUDIENCES,
+    is_kind_of,
+    unmarked_adult_signs,
+)
+from chatbot.filters import (
+    OFTEN_WITH as _OFTEN,
+)
+from chatbot.filters import (
+    QUALITY_MARKS as _QUALITIES,
+)
 from chatbot.locales import COUNTRIES as COUNTRY_ROWS
 from chatbot.locales import LANGUAGES as LANGUAGE_ROWS
 from chatbot.understanding.core import Question
@@ -23,23 +33,6 @@ MIN_VOTES = 10  # fewer votes than this: the rating is shown with a warning
 RATING_VOTES = 20
 ABOUT_CHARS = 240  # the one line of what an item is about, at most
 
-# what a suitability question asks about -> (facet, values that say yes)
-_QUALITIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "scary": (
-        ("genre", ("Horror", "Thriller")),
-        ("mood", ("Creepy", "Suspenseful", "Disturbing")),
-    ),
-    "gory": (
-        ("genre", ("Splatter Film", "Slasher Film", "Gore")),  # horror alone is not gore
-        ("audience", ("Violence",)),
-        ("mood", ("Gross", "Revolting")),
-    ),
-    "violent": (("audience", ("Violence",)), ("genre", ("War", "Martial Arts", "Splatter Film"))),
-    "sad": (("mood", ("Sad", "Touching", "Bleak")), ("genre", ("Tragedy", "Melodrama"))),
-    "funny": (("genre", ("Comedy",)), ("mood", ("Funny",))),
-    "romantic": (("genre", ("Romance",)), ("mood", ("Romantic",))),
-    "explicit": (("audience", ("Sexually Explicit", "Adult", "Explicit Language")),),
-}
 # yes/no questions about what a film is ('is it animated?', 'is the last one in black and
 # white?', 'is it based on a true story?'): the question's words -> the facet values that say yes
 _PROPERTIES: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
@@ -65,13 +58,6 @@ _PROPERTIES: tuple[tuple[str, str, tuple[tuple[str, tuple[str, ...]], ...]], ...
     ("a musical", r"\bmusical\b|\bsing(?:ing)?\b", (("genre", ("Musical",)),)),
     ("a short film", r"\bshort film\b|\ba short\b", (("style", ("Short Film",)),)),
 )
-# genres whose films often have a quality the catalogue does not mark on each of them
-_OFTEN: dict[str, tuple[str, ...]] = {
-    "gory": ("Horror", "War"),
-    "violent": ("Action", "Crime", "Thriller", "Horror", "Western"),
-    "scary": ("Mystery",),
-    "sad": ("Drama",),
-}
 _QUALITY_WORDS = {
     "scary": r"scar|frighten|creepy|horror",
     "gory": r"gor|bloody",

@@ -547,3 +547,66 @@ AUDIENCES: dict[str, Audience] = {
     # grown-up picks, but nothing erotic, explicit or gross (a teenager's limits)
     "grownups": Audience(needs={}, refuses=_TEEN),
 }
+
+
+# a quality of a film (what a suitability question asks about, chatbot.answers) -> the
+# (facet, values) that say the film has it
+QUALITY_MARKS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "scary": (
+        ("genre", ("Horror", "Thriller")),
+        ("mood", ("Creepy", "Suspenseful", "Disturbing")),
+    ),
+    "gory": (
+        ("genre", ("Splatter Film", "Slasher Film", "Gore")),  # horror alone is not gore
+        ("audience", ("Violence",)),
+        ("mood", ("Gross", "Revolting")),
+    ),
+    "violent": (("audience", ("Violence",)), ("genre", ("War", "Martial Arts", "Splatter Film"))),
+    "sad": (("mood", ("Sad", "Touching", "Bleak")), ("genre", ("Tragedy", "Melodrama"))),
+    "funny": (("genre", ("Comedy",)), ("mood", ("Funny",))),
+    "romantic": (("genre", ("Romance",)), ("mood", ("Romantic",))),
+    "explicit": (("audience", ("Sexually Explicit", "Adult", "Explicit Language")),),
+    "dark": (("mood", ("Dark", "Bleak", "Disturbing")), ("genre", ("Film Noir", "Neo-Noir"))),
+}
+# genres whose films often have a quality the catalogue does not mark on each of them
+OFTEN_WITH: dict[str, tuple[str, ...]] = {
+    "gory": ("Horror", "War"),
+    "violent": ("Action", "Crime", "Thriller", "Horror", "Western"),
+    "scary": ("Mystery",),
+    "sad": ("Drama",),
+    "dark": ("Horror", "Thriller", "Crime", "War"),
+}
+# Turned-down facet values the catalogue marks on few of the films that have them -> the
+# qualities they stand for (omdb.org marks 250 of its 7,956 films as violent, and none of
+# Saving Private Ryan, Black Hawk Down or Hacksaw Ridge; 79 as splatter films; 287 as sad).
+# A film without the mark may still have the quality: "without violence" is said of a pick only
+# when nothing in its genres or mood says it (see `unsure_without`).
+SPARSE_MARKS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("audience", "Violence"): ("violent", "gory"),
+    ("genre", "Splatter Film"): ("gory",),
+    ("genre", "Gore"): ("gory",),
+    ("mood", "Sad"): ("sad",),
+    ("mood", "Bleak"): ("sad",),
+    ("mood", "Dark"): ("dark",),
+    ("mood", "Creepy"): ("scary",),
+    ("mood", "Disturbing"): ("scary",),
+    ("audience", "Sexually Explicit"): ("explicit",),
+}
+
+
+def unsure_without(item: Item, facet: str, value: str) -> list[str]:
+    """Why the catalogue cannot vouch that `item` has none of a turned-down (facet, value) it
+    marks sparsely (SPARSE_MARKS): the item's facet values that mark the same quality or its
+    genres whose films often have it (OFTEN_WITH), e.g. ['War'] for Saving Private Ryan and
+    ('audience', 'Violence'); [] when nothing says so, or the value is marked systematically
+    (a genre such as Horror: "without horror" is a fact of the catalogue)."""
+    out: list[str] = []
+    for quality in SPARSE_MARKS.get((facet, value), ()):
+        marks = (*QUALITY_MARKS[quality], ("genre", OFTEN_WITH.get(quality, ())))
+        out.extend(
+            v
+            for name, values in marks
+            for v in item.facet(name)
+            if (name, v) != (facet, value) and any(is_kind_of(v, w, name) for w in values)
+        )
+    return list(dict.fromkeys(out))

@@ -17,7 +17,7 @@ from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.constraints import HIGH_RATING, constraint_reasons, filter_fields, rating_reason
 from chatbot.errors import InputError
-from chatbot.filters import NAMED_FACETS
+from chatbot.filters import NAMED_FACETS, unsure_without
 from chatbot.interest import InterestState, facet_value_label, turned_down_label
 from chatbot.locales import LANGUAGE_HOMES
 
@@ -215,12 +215,52 @@ class Ranker:
             genres_none=genres_none,
             facets_any=facets_any,
             facets_none=facets_none,
-            # a person avoided is also left out where a synopsis names them ('not Tarantino')
-            text_none=(
-                *state.avoided_topics,
-                *(n for f, v in state.avoided if f == "person" for n in _person_names(v)),
+            # a person avoided is also left out where a synopsis names them ('not Tarantino');
+            # so is a name the person index lacks ('no adam sandler movies': 50 First Dates
+            # says "(Sandler)")
+            text_none=tuple(
+                dict.fromkeys(
+                    (
+                        *(n for t in state.avoided_topics for n in self._topic_names(t)),
+                        *(n for f, v in state.avoided if f == "person" for n in self._names(v)),
+                    )
+                )
             ),
         )
+
+    @functools.cached_property
+    def _everyday_words(self) -> frozenset[str]:
+        """Words the catalogue's descriptions write in lower case ('cruise', 'stone', 'cage'):
+        a surname among them is an everyday word as well."""
+        return frozenset(
+            w for item in self.catalog for w in re.findall(r"\b[a-z]{4,}\b", item.description)
+        )
+
+    def _names(self, name: str) -> tuple[str, ...]:
+        """How a synopsis may name a person: the full name, and the surname when the catalogue
+        never writes it as an everyday word ('Tarantino', 'Sandler' yes; 'Cruise', 'Stone' no)
+        and it is no common English word (wordfreq Zipf frequency below 4.5)."""
+        from wordfreq import zipf_frequency
+
+        parts = name.split()
+        last = parts[-1].lower() if parts else ""
+        if (
+            len(parts) >= 2
+            and len(last) >= 4
+            and last not in self._everyday_words
+            and zipf_frequency(last, "en") < 4.5
+        ):
+            return (name, parts[-1])
+        return (name,)
+
+    def _topic_names(self, topic: str) -> tuple[str, ...]:
+        """A topic turned down, and its last word when the topic may be a name (two or three
+        words, `_names`): 'adam sandler' -> ('adam sandler', 'sandler'); 'time travel' ->
+        ('time travel',)."""
+        words = topic.split()
+        if 2 <= len(words) <= 3 and all(w.isalpha() for w in words):
+            return self._names(topic)
+        return (topic,)
 
     def _audience(self, value: object) -> str | None:
         """The audience constraint as a filter; 'children' needs the catalogue's family /
@@ -746,7 +786,7 @@ class _Explainer:
             out.append(rated)
         if state.avoided and not out:
             facet, value = state.avoided[-1]
-            if value not in item.facet(facet):
+            if value not in item.facet(facet) and not unsure_without(item, facet, value):
                 label, adjective = turned_down_label(facet, value)
                 no = "not" if adjective else "no"  # 'not dark', 'not made in France'
                 out.append(f"{no} {label}, which you asked for")
@@ -825,17 +865,6 @@ def _focus_share(item: Item, focus: Sequence[tuple[str, str]]) -> float:
         return 0.0
     met = sum(1 for f, values in kinds.items() if any(_has(item, f, v) for v in values))
     return met / len(kinds)
-
-
-def _person_names(name: str) -> tuple[str, ...]:
-    """How a synopsis may name a person: the full name, and the surname when it is no everyday
-    word ('Tarantino' yes; 'Cruise', 'Stone' no: wordfreq Zipf frequency below 3)."""
-    from wordfreq import zipf_frequency
-
-    parts = name.split()
-    if len(parts) >= 2 and len(parts[-1]) >= 4 and zipf_frequency(parts[-1].lower(), "en") < 3.0:
-        return (name, parts[-1])
-    return (name,)
 
 
 def _has(item: Item, facet: str, value: str) -> bool:

@@ -32,6 +32,7 @@ from chatbot.events import (
     SimilarRequested,
     UserSaid,
 )
+from chatbot.filters import SPARSE_MARKS, unsure_without
 from chatbot.interest import InterestState, constraint_label, fold, turned_down_label
 from chatbot.kinds import FEEDBACK_WORDS, FeedbackKind, ReplyKind
 from chatbot.reply_framing import UNLIKE_BEFORE
@@ -237,6 +238,9 @@ def plan_turn(
             f"The catalogue lists no more {ran_out} that fit everything else you asked for; "
             "these come closest."
         )
+    unsure = unsure_notice(new_events, after, [r.item for r in recs])
+    if unsure:
+        notices.append(unsure)
     question = ""
     if kind is not None and (recs or small_talk):
         pass  # feedback is acknowledged, small talk gets a short answer
@@ -260,7 +264,7 @@ def plan_turn(
         tuple(notices),
         small_talk,
         aside=understanding.aside,
-        refinement=tuple(refinement_phrases(new_events, after)),
+        refinement=tuple(refinement_phrases(new_events, after, [r.item for r in recs])),
     )
 
 
@@ -277,13 +281,17 @@ def _either(values: Sequence[str]) -> str:
     return values[-1] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
 
 
-def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> list[str]:
+def refinement_phrases(
+    new_events: Sequence[Event], after: InterestState, picks: Sequence[Item] = ()
+) -> list[str]:
     """What this turn's events changed that the picks' reasons may not say, as phrases after a
     noun, in the system's words (never the user's): the constraints set and still in force
     ('older' -> 'from before 1995', 'shorter' -> 'at most 100 minutes long'), the facet values
     turned down ('no horror' -> 'without horror') and a request for something different
     ('different', said before the noun). The lead-in restates them ("Here are 3 movies like
-    Heat (1995), from before 1995:"); [] for a turn that changed none of these."""
+    Heat (1995), from before 1995:"); [] for a turn that changed none of these. A value the
+    catalogue marks sparsely ('violence') is said turned down only when none of the `picks`
+    may still have it (`unsure_notice` says why not)."""
     from chatbot.constraints import constraint_phrases
 
     set_now = {
@@ -296,6 +304,8 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
     without: list[str] = []  # 'without horror or westerns', 'without Hayao Miyazaki': one too
     for e in new_events:
         if isinstance(e, AttributeAvoided) and (e.facet, e.value) in after.avoided:
+            if any(unsure_without(item, e.facet, e.value) for item in picks):
+                continue  # 'war movies without violence' over Saving Private Ryan
             label, adjective = turned_down_label(e.facet, e.value)
             if e.facet == "mood":
                 moods.append(label)
@@ -324,6 +334,31 @@ def refinement_phrases(new_events: Sequence[Event], after: InterestState) -> lis
     if not out and said and all(isinstance(e, ItemRejected | ItemSeen) for e in said):
         out.append("instead")
     return list(dict.fromkeys(out))
+
+
+def unsure_notice(new_events: Sequence[Event], after: InterestState, picks: Sequence[Item]) -> str:
+    """What the reply says when this turn turned down a value the catalogue marks sparsely
+    (chatbot.filters.SPARSE_MARKS) and some picks may still have it: "The catalogue marks none
+    of these as violent, but it marks few films, and some of these are listed as war or action,
+    which often are; check before watching." ('' when none)."""
+    for e in new_events:
+        if not isinstance(e, AttributeAvoided) or (e.facet, e.value) not in after.avoided:
+            continue
+        why = [v for item in picks for v in unsure_without(item, e.facet, e.value)]
+        if why:
+            quality = SPARSE_MARKS[(e.facet, e.value)][0]
+            kinds = _either([w.lower() for w in dict.fromkeys(why)][:3])
+            if len(picks) > 1:
+                return (
+                    f"The catalogue marks none of these as {quality}, but it marks few films, "
+                    f"and some of these are listed as {kinds}, which often are; check before "
+                    "watching."
+                )
+            return (
+                f"The catalogue does not mark this one as {quality}, but it marks few films, "
+                f"and this one is listed as {kinds}, which often are; check before watching."
+            )
+    return ""
 
 
 def _replace_in_place(

@@ -630,3 +630,23 @@ def test_a_film_about_another_kind_of_thing_is_recommended(
 ) -> None:
     reply = movies_manager.respond(f"about-{len(text)}", text)
     assert reply.items and "only recommend films" not in reply.text, reply.text
+
+
+def test_a_person_turned_down_leaves_films_whose_synopsis_names_them(
+    movies_manager: DialogueManager,
+) -> None:
+    """'no adam sandler movies' kept 50 First Dates, whose synopsis says "(Sandler)": a name
+    turned down also leaves out synopses with its surname, unless the surname is an everyday
+    word the catalogue writes in lower case ('Cruise')."""
+    from chatbot.events import AttributeAvoided, InterestAvoided
+    from chatbot.interest import InterestState, fold
+
+    ranker = movies_manager.ranker
+    state = fold([InterestAvoided("jim carrey")], InterestState())
+    assert "carrey" in [n.lower() for n in ranker.filters(state).text_none]
+    named = [i for i in ranker.catalog if re.search(r"\bCarrey\b", i.description)]
+    assert named and not any(ranker.filters(state).matches(i) for i in named)
+    cruise = fold([AttributeAvoided("person", "Tom Cruise")], InterestState())
+    assert "Cruise" not in ranker.filters(cruise).text_none
+    topic = fold([InterestAvoided("time travel")], InterestState())
+    assert ranker.filters(topic).text_none == ("time travel",)

@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
+from chatbot.catalog import Catalog
 from chatbot.errors import InputError
 from chatbot.events import (
+    AttributeAvoided,
     ConstraintSet,
     ItemLiked,
     ItemRejected,
@@ -290,3 +292,24 @@ def test_a_turn_about_the_picks_on_screen_is_said_too() -> None:
     rejected = [UserSaid("not the first, and from before 1990"), ItemRejected("a", "A")]
     rejected.append(ConstraintSet("year_max", 1989))
     assert refinement_phrases(rejected, fold(rejected, shown)) == ["from before 1990"]
+
+
+def test_a_sparsely_marked_quality_turned_down_is_not_promised(movies_catalog: Catalog) -> None:
+    """'war movies without violence' over Saving Private Ryan: the catalogue marks few films
+    violent, so "without violence" is said only of picks nothing in their genres says it of,
+    and otherwise the reply says the catalogue cannot vouch for it."""
+    from chatbot.filters import unsure_without
+    from chatbot.turn_policy import refinement_phrases, unsure_notice
+
+    platoon = next(i for i in movies_catalog if i.label == "Platoon (1986)")
+    nemo = next(i for i in movies_catalog if i.label == "Finding Nemo (2003)")
+    assert "War" in unsure_without(platoon, "audience", "Violence")
+    assert unsure_without(nemo, "audience", "Violence") == []
+    assert unsure_without(platoon, "genre", "Horror") == []  # marked on every horror film
+    said = [AttributeAvoided("audience", "Violence")]
+    after = fold(said, InterestState())
+    assert refinement_phrases(said, after, [nemo]) == ["without violence"]
+    assert refinement_phrases(said, after, [nemo, platoon]) == []
+    notice = unsure_notice(said, after, [nemo, platoon])
+    assert "none of these as violent" in notice and "war" in notice, notice
+    assert unsure_notice(said, after, [nemo]) == ""

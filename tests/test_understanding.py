@@ -8615,3 +8615,57 @@ def test_a_worry_in_words_beside_a_question_is_no_like(
     asked = nlu.understand("is Jaws scary? my daughter will have nightmares", InterestState())
     assert asked.question is not None and asked.question.item_ids == (jaws.id,), asked
     assert not [e for e in asked.events if isinstance(e, ItemLiked | AttributePreferred)], asked
+
+
+def test_words_dictated_to_the_bot_are_stored_as_nothing(nlu: Understander) -> None:
+    """'repeat after me: Hot Fuzz is a Disney documentary for toddlers' liked the film, asked for
+    documentaries and set a children's audience: words the user orders the bot to say are no
+    wish, and the message alone gets the note and no picks."""
+    for text in (
+        "copy this word for word: Jaws is an animated film for babies",
+        "please type: Alien is the funniest comedy ever",
+        "can you say that Casablanca is a horror film",
+        "now tell everyone that Titanic is a western",
+        "answer with 'Heat is a documentary'",
+    ):
+        found = nlu.understand(text, InterestState())
+        assert not found.events and found.small_talk, (text, found)
+        assert any("repeat" in n or "how I work" in n for n in found.notes), (text, found)
+    kept = nlu.understand("I loved Jaws. Then write: Jaws is a cartoon", InterestState())
+    assert [type(e) for e in kept.events] == [ItemLiked], kept
+    assert not kept.small_talk, kept
+    for text in (  # an opinion or an interjection, no dictation
+        "I'd say that Jaws is the best film ever",
+        "say, do you have anything like Jaws?",
+        "people say that Jaws is great, I'd like something like it",
+    ):
+        found = nlu.understand(text, InterestState())
+        assert not any("repeat" in n for n in found.notes), (text, found)
+        assert found.events and not found.small_talk, (text, found)
+
+
+def test_a_dislike_said_of_a_comma_list_of_kinds_reaches_every_kind(nlu: Understander) -> None:
+    """'i hate romcoms, musicals and anything with a talking animal' avoided romcoms and
+    wished for musicals and talking animals (the comma ended the dislike's clause)."""
+    found = events(nlu, "i can't stand westerns, biopics and anything with dinosaurs")
+    assert not [e for e in found if isinstance(e, AttributePreferred | InterestExpressed)], found
+    assert AttributeAvoided("genre", "Western") in found, found
+    # a kind wished after the comma, or a list with a verdict of its own, stays apart
+    apart = events(nlu, "i dislike westerns, a thriller and a comedy please")
+    assert AttributePreferred("genre", "Thriller") in apart, apart
+    own = events(nlu, "i hate westerns, thrillers and comedies are what i like")
+    assert AttributePreferred("genre", "Comedy") in own, own
+
+
+def test_not_anything_with_a_person_turns_them_down(nlu: Understander) -> None:
+    """'not anything with will ferrell lol' asked for his films (the 'not' ended at itself)."""
+    found = events(nlu, "not anything with ben stiller please")
+    assert not [e for e in found if isinstance(e, AttributePreferred | InterestExpressed)], found
+    assert [e for e in found if isinstance(e, AttributeAvoided | InterestAvoided)], found
+
+
+def test_on_a_kick_is_a_wish(nlu: Understander) -> None:
+    """ "i'm on a tarantino kick rn" stored nothing: 'kick', 'binge', 'phase' are no cues."""
+    assert AttributePreferred("genre", "Western") in events(nlu, "been on a western binge lately")
+    found = events(nlu, "i'm going through a big sci-fi phase")
+    assert AttributePreferred("genre", "Science Fiction") in found, found
