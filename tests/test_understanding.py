@@ -8669,3 +8669,17 @@ def test_on_a_kick_is_a_wish(nlu: Understander) -> None:
     assert AttributePreferred("genre", "Western") in events(nlu, "been on a western binge lately")
     found = events(nlu, "i'm going through a big sci-fi phase")
     assert AttributePreferred("genre", "Science Fiction") in found, found
+
+
+def test_a_verb_after_its_subject_and_a_pronoun_after_an_ordinal_are_no_titles(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    """'the second i already saw' liked Saw (2004); 'i saw the first one, it was ok' marked
+    It (2017) seen ('first one, it' was read as the first film of the It series)."""
+    found = events(nlu, "the third we already saw, the first looks fun", after_picks)
+    assert ItemSeen(shown[2].id, shown[2].label) in found, found
+    assert {e.item_id for e in found if isinstance(e, ItemLiked)} == {shown[0].id}, found
+    seen = events(nlu, "watched the second one, it was fine", after_picks)
+    assert [e.item_id for e in seen if isinstance(e, ItemSeen | ItemLiked)] == [shown[1].id]
+    saw = movie(nlu.vocab.catalog, "Saw", 2004)
+    assert ItemLiked(saw.id, saw.label) in events(nlu, "i really loved saw")

@@ -831,6 +831,14 @@ class TitleRules(ParseBase):
             return None
         return longer
 
+    def _after_subject(self, i: int) -> bool:
+        """Token i follows a subject pronoun, maybe with an adverb between ('i saw', 'we
+        already saw', 'she just watched')."""
+        k = i - 1
+        if k >= 0 and self.toks[k].text in _SUBJECT_ADVERBS:
+            k -= 1
+        return k >= 0 and self.toks[k].text in _SUBJECTS
+
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
         from wordfreq import zipf_frequency
 
@@ -856,6 +864,13 @@ class TitleRules(ParseBase):
             and self._everyday_words(words)
         ):
             return False  # 'im up', "we're home alone", 'i am big on thrillers': how one is
+        if (
+            n == 1
+            and not first.raw[:1].isupper()
+            and self._after_subject(i)
+            and self._pos(i) in ("VERB", "AUX")
+        ):
+            return False  # 'the second i already saw': the verb, no Saw (2004)
         if n == 1 and words[0] in _DAY_WORDS and prev_word in _BEFORE_A_DAY:
             return False  # "it's Friday, we're wiped out", 'on sunday': a day, not the film
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
@@ -2962,13 +2977,17 @@ class TitleRules(ParseBase):
             nxt = toks[i + 1].text if i + 1 < len(toks) else ""
             count = (
                 int(NUMBER_WORDS[nxt])
-                if t.text in ("first", "last") and nxt in NUMBER_WORDS and nxt not in ("a", "an")
+                # ('the first one' is a pick, never a count of one: "the first one, it was
+                # ok" was the first film of the It series)
+                if t.text in ("first", "last")
+                and nxt in NUMBER_WORDS
+                and nxt not in ("a", "an", "one")
                 else 0
             )
             skip = 1 if count else 0
             for n in range(min(6, len(toks) - i - 1 - skip), 0, -1):
-                if not self._free(i + 1 + skip, n):
-                    continue
+                if not self._free(i + 1 + skip, n) or not _wordlike(toks[i + 1 + skip].text):
+                    continue  # a series' name starts with a word, not ',' ('the first, it')
                 head = normalize_title(" ".join(self._words(i + 1 + skip, n)))
                 if n == 1 and head in PICK_NOUNS and self.state.last_shown:
                     continue  # 'the first thing you suggested': a pick, not The Thing's series
@@ -3843,6 +3862,13 @@ def _very_common(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en") >= 5.5
+
+
+_SUBJECTS = frozenset(("i", "we", "you", "u", "he", "she", "they", "ive", "weve"))
+_SUBJECT_ADVERBS = frozenset(
+    ("already", "just", "never", "also", "recently", "finally", "once", "actually", "totally")
+    + ("def", "definitely", "probably", "prob", "even", "both", "all", "have", "had", "'ve")
+)
 
 
 def _wordlike(token: str) -> bool:
