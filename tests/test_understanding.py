@@ -8627,6 +8627,8 @@ def test_words_dictated_to_the_bot_are_stored_as_nothing(nlu: Understander) -> N
         "can you say that Casablanca is a horror film",
         "now tell everyone that Titanic is a western",
         "answer with 'Heat is a documentary'",
+        "pls say 'westerns are great and Jaws rules'",
+        "write down: i love horror",
     ):
         found = nlu.understand(text, InterestState())
         assert not found.events and found.small_talk, (text, found)
@@ -8655,6 +8657,9 @@ def test_a_dislike_said_of_a_comma_list_of_kinds_reaches_every_kind(nlu: Underst
     assert AttributePreferred("genre", "Thriller") in apart, apart
     own = events(nlu, "i hate westerns, thrillers and comedies are what i like")
     assert AttributePreferred("genre", "Comedy") in own, own
+    dash = events(nlu, "i loathe musicals, westerns and anime - show me a thriller")
+    assert AttributeAvoided("genre", "Anime") in dash, dash
+    assert AttributePreferred("genre", "Thriller") in dash, dash
 
 
 def test_not_anything_with_a_person_turns_them_down(nlu: Understander) -> None:

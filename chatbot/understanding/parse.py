@@ -359,14 +359,17 @@ INSTRUCTIONS_NOTE = (
 _DICTATION = re.compile(
     r"(?:^|(?<=[.!?;])|(?<=\bthen)|(?<=\band)|(?<=\bnow))\s*(?:(?:please|pls|just|now|ok|okay|"
     r"can\s+you|could\s+you|will\s+you|i\s+want\s+you\s+to|you\s+must|you\s+have\s+to)[\s,]+)*"
-    r"(?:(?:repeat|say|write|type|print|output|copy|declare|announce)\s*"
-    r"(?::|-\s|after\s+me\b|back\s+to\s+me\b|(?:this|these\s+words|the\s+following|exactly|"
+    r"(?:(?:repeat|say|write(?:\s+down)?|type|print|output|copy|declare|announce)\s*"
+    r"(?::|-\s|(?=[\"“‘]|'(?!s\b))|after\s+me\b|back\s+to\s+me\b|"
+    r"(?:this|these\s+words|the\s+following|exactly|"
     r"verbatim|word\s+for\s+word)\b\s*:?|(?:that|with)\s+(?=[\"'“‘]|(?:\S+\s+){1,6}?"
     r"(?:is|was|are|were)\b))|"
     r"(?:reply|respond|answer)\s+with\s+(?=[\"'“‘])|"
     r"tell\s+(?:me|everyone|the\s+user|them|people)\s+(?:after\s+me\b|that\s+(?:\S+\s+){1,6}?"
     r"(?:is|was|are|were)\b))"
-    r"[^\n]*",
+    # words in quotes end at the closing quote ('Say "..." and then a western please' keeps
+    # the western); other dictated words take the rest of the line
+    r"\s*(?:\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'(?!\w)|[^\n]*)",
     re.IGNORECASE,
 )
 DICTATION_NOTE = (
@@ -1576,6 +1579,7 @@ _FIRST_PERSON = frozenset(
 )
 
 
+_KIND_NOUNS = frozenset(("film", "films", "movie", "movies", "flicks", "stuff", "ones"))
 # words that start a new say after a comma, not the next item of a list
 _LIST_RESTARTS = frozenset(
     ("a", "an", "some", "something", "anything", "but", "maybe", "just", "rather", "instead")
@@ -3591,15 +3595,21 @@ class _Parse(ConstraintRules, TitleRules):
         last = max((t for t in self.targets if t.pos < k), key=lambda t: t.pos, default=None)
         if last is None or last.kind != "facet":
             return False
-        if not all(self.toks[j].used for j in range(last.pos, k)):
-            return False  # the kind's words run right up to the comma
+        if not all(
+            self.toks[j].used or self.toks[j].text in _KIND_NOUNS for j in range(last.pos, k)
+        ):
+            return False  # the kind's words run right up to the comma ('war films,')
         if self.toks[k + 1].text in _LIST_RESTARTS:
             return False
         start = max((j for j in range(k) if self.toks[j].text in (".", "!", "?", ";")), default=-1)
         if not any(c.kind == "neg" and not c.negator and start < c.pos < k for c in self.cues):
             return False
         end = next(
-            (j for j in range(k + 1, len(self.toks)) if self.toks[j].text in (".", "!", "?", ";")),
+            (
+                j
+                for j in range(k + 1, len(self.toks))
+                if self.toks[j].text in (".", "!", "?", ";", "-", "–", "—", ":")
+            ),
             len(self.toks),
         )
         if any(k < c.pos < end for c in self.cues):
@@ -3614,12 +3624,22 @@ class _Parse(ConstraintRules, TitleRules):
     def _clauses(self) -> list[tuple[int, int]]:
         bounds: list[tuple[int, int]] = []
         start = 0
+        merged = False  # a list comma was read inside the clause so far
         for k, t in enumerate(self.toks):
             if t.text == "." and self._abbreviation_dot(k):
                 continue  # 'E.T., Close Encounters', 'Dr. Strangelove': no sentence ends there
-            if t.text in CLAUSE_BREAK and not self._but_means_except(k) and not self._list_comma(k):
+            if t.text in CLAUSE_BREAK and not self._but_means_except(k):
+                if self._list_comma(k):
+                    merged = True  # 'i hate romcoms, musicals and ...': one clause
+                    continue
                 bounds.append((start, k))
                 start = k + 1
+                merged = False
+            elif merged and t.text in ("-", "–", "—", ":"):
+                # '... war films, vampires and anime - give me a heist movie': the list ends
+                bounds.append((start, k))
+                start = k + 1
+                merged = False
         bounds.append((start, len(self.toks)))
         return bounds
 
