@@ -8688,3 +8688,43 @@ def test_a_verb_after_its_subject_and_a_pronoun_after_an_ordinal_are_no_titles(
     assert [e.item_id for e in seen if isinstance(e, ItemSeen | ItemLiked)] == [shown[1].id]
     saw = movie(nlu.vocab.catalog, "Saw", 2004)
     assert ItemLiked(saw.id, saw.label) in events(nlu, "i really loved saw")
+
+
+def test_titles_in_a_list_and_after_a_third_person_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'they loved frozen and toy story' stored the interest 'frozen and toy' (an everyday
+    word before 'and' was read as part of one longer unknown name); 'she likes mean girls and
+    clueless' found neither film ('likes', 'loves' were no verdict words before a title)."""
+    up, cars = movie(movies_catalog, "Up", 2009), movie(movies_catalog, "Cars", 2006)
+    found = events(nlu, "we all loved brave and cars")
+    assert ItemLiked(cars.id, cars.label) in found, found
+    assert not [e for e in found if isinstance(e, InterestExpressed)], found
+    found = events(nlu, "my nephew adores up and the incredibles")
+    assert ItemLiked(up.id, up.label) in found, found
+    home = movie(movies_catalog, "Home Alone", 1990)
+    assert ItemLiked(home.id, home.label) in events(nlu, "she loves home alone")
+
+
+def test_chatty_phrasings_of_a_wish_a_seen_film_and_a_description(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """A chatty user's phrasings: '<title> type' / '<title> level' is more like it ('oceans
+    eleven type' stored 'oceans'); 'i was gonna say romance but ...' liked romance; 'seen it
+    a million times' stored 'times'; 'the new one was dumb' liked silly movies."""
+    fellas = movie(movies_catalog, "Goodfellas", 1990)
+    found = events(nlu, "something goodfellas type")
+    assert [getattr(e, "item_id", None) for e in found] == [fellas.id], found
+    schindler = movie(movies_catalog, "Schindler's List", 1993)
+    found = events(nlu, "schindlers list kind of thing")
+    assert {getattr(e, "item_id", None) for e in found} == {schindler.id}, found
+    found = events(nlu, "I was going to suggest a musical, but a western sounds better")
+    assert AttributePreferred("genre", "Western") in found, found
+    assert AttributePreferred("genre", "Musical") not in found, found
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    found = events(nlu, "not jaws though, i've seen it a thousand times")
+    assert found == [ItemSeen(jaws.id, jaws.label)], found
+    for text in ("the last one we watched was kinda silly", "the sequel was so dark"):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, AttributePreferred)], (text, found)
+    assert AttributePreferred("genre", "Horror") in events(nlu, "we were always into horror")

@@ -391,14 +391,30 @@ _ON_A_KICK = re.compile(
     r"obsession)\b",
     re.IGNORECASE,
 )
+# 'i was gonna say romance but honestly a heist movie': what the user was about to ask for and
+# did not is no wish (it was liked beside the heist); 'i was going to say, i loved heat but ...'
+# is a way to begin
+_WAS_GOING_TO_SAY = re.compile(
+    r"\b(?:i\s+|we\s+)?(?:was|were)\s+(?:gonna|going\s+to|about\s+to)\s+(?:say|ask\s+for|pick|"
+    r"suggest|go\s+with|choose)\b(?!\s*,)[^.!?;]*?(?:,\s*)?\bbut\b",
+    re.IGNORECASE,
+)
+# 'seen it a million times', 'like a hundred times': how often, no topic 'times'
+_SO_MANY_TIMES = re.compile(
+    r"\b(?:like\s+)?(?:a|one)\s+(?:million|billion|zillion|gazillion|hundred|thousand)\s+times\b|"
+    r"\b(?:so|too)\s+many\s+times\b|\bcountless\s+times\b",
+    re.IGNORECASE,
+)
 _SIMILAR_IDIOM = re.compile(
     r"\bin (?:a|the) (?:similar|same) (?:spirit|vein|mood|style|tone|way|mould|mold)\b",
     re.IGNORECASE,
 )
-# '<title> vibes', '<title> energy', '<title>-esque': films like the one named
+# '<title> vibes', '<title> energy', '<title>-esque', 'oceans eleven type', 'hereditary level
+# scary': films like the one named
 _TITLE_VIBES = re.compile(
     r"(?P<before>[\w' :&.,-]*?)(?P<t>\b[\w':&.-]+(?: [\w':&.-]+){0,5}?)"
-    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat))\b|"
+    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat)|types?|level|style|"
+    r"(?:type|kind|sort) of (?:thing|movie|film|stuff)|kinda thing)\b|"
     # 'something Speed-like', 'a Gravity-ish film': the hyphen ties the word to the title
     r"(?P<before2>[\w' :&.,-]*?)(?P<t2>\b[\w':&.]+(?: [\w':&.]+){0,5}?)-(?:like|ish)\b",
     re.IGNORECASE,
@@ -499,6 +515,8 @@ class Understander:
         text = _LATE_KIN.sub(r"\g<who>", text)
         # 'something in a similar spirit' (The Spirit (2008)), 'in the same vein': more like it
         text = _SIMILAR_IDIOM.sub("similar", text)
+        text = _WAS_GOING_TO_SAY.sub(" ", text)
+        text = _SO_MANY_TIMES.sub(" ", text)
         text = _ON_A_KICK.sub(lambda m: f"in the mood for {m['x']}", text)
         text = self._title_vibes(text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
@@ -673,6 +691,11 @@ class Understander:
             for k in range(len(said)):
                 name = " ".join(said[k:])
                 key = normalize_title(name)
+                if key not in self.vocab.titles and key in self.vocab.short_titles:
+                    # 'oceans eleven type': the possessive typed without its apostrophe
+                    named = self.vocab.short_titles[key]
+                    name = named[0].title if len({i.title for i in named}) == 1 else name
+                    key = normalize_title(name)
                 if key not in self.vocab.titles:
                     continue
                 if (
@@ -4487,6 +4510,27 @@ class _Parse(ConstraintRules, TitleRules):
             for t in self.targets
         )
 
+    def _past_predicate(self, k: int) -> bool:
+        """The kind at token k is what something was ('the ending was dumb', 'that movie was
+        kinda silly', 'the new one was so dark'): a past copula, maybe with degree words,
+        right before it, no person as its subject and no 'favourite' before it; a description
+        of what was watched, no wish for the kind (it had liked Silly Movie)."""
+        j = k - 1
+        while j >= 0 and (
+            self.toks[j].text in DEGREE_WORDS
+            or self.toks[j].text in ("a", "an", "kinda", "kind", "of", "so", "just", "lowkey")
+        ):
+            j -= 1
+        if j < 1 or self.toks[j].text not in ("was", "were"):
+            return False
+        if any(t.text in ("too", "overly", "excessively") for t in self.toks[j + 1 : k]):
+            return False  # 'alien was too scary': a complaint, read as one elsewhere
+        if self.toks[j - 1].text in ("i", "we", "they", "he", "she"):
+            return False  # 'we were really into horror': what they were, a taste
+        start = max((m for m in range(j) if self.toks[m].text in (".", "!", "?", ";")), default=-1)
+        before = {t.text for t in self.toks[start + 1 : j]}
+        return not before & {"favourite", "favorite", "fav", "fave", "favourites", "favorites"}
+
     def _only_picks(self, lo: int, hi: int) -> bool:
         """Tokens lo..hi name the picks on the table and nothing else ('all of them', 'all
         three', 'both', 'the lot of them'): references, a plural word, fillers, punctuation."""
@@ -4629,7 +4673,7 @@ class _Parse(ConstraintRules, TitleRules):
         if t.kind == "facet":
             assert t.facet is not None
             facet, value = t.facet
-            if self._predicate_of_a_film(t.pos):
+            if self._predicate_of_a_film(t.pos) or self._past_predicate(t.pos):
                 return  # "the second one's a classic", 'Heat is a thriller': said of that film
             if (
                 seen

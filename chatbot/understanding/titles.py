@@ -946,6 +946,11 @@ class TitleRules(ParseBase):
             not first.raw[:1].isupper()
             and i + n < len(self.toks)
             and self.toks[i + n].text.isalpha()
+            # 'loved frozen and toy story': a list of titles, not one longer name
+            and not (
+                self.toks[i + n].text in ("and", "or", "nor", "plus")
+                and self._title_starts(i + n + 1)
+            )
             and (self._cue_before(i) or self._past_cue_before(i))  # 'loved the island ...'
             and self._modifies_later_noun(i + n - 1, len(self.toks))
             and self._lookup_longer_fails(i, n)
@@ -1637,9 +1642,11 @@ class TitleRules(ParseBase):
         if numeric and re.search(r"\b(fan of|favou?rites? (?:is|are)|love|loved)$", before):
             return True  # 'big fan of 21', 'my favourite is 1917'
         verbs = (
-            r"liked?|loved?|enjoy(?:ed)?|hated?|seen|saw|(?:re-?)?watch(?:ed|ing)?|like|adored?|"
-            r"(?:we|i) tried|"
-            r"disliked?|despised?|detest(?:ed)?|(?:can't|cant|cannot|couldn't|couldnt) stand"
+            # (the third person too: 'she likes mean girls', 'my son loves home alone')
+            r"liked?|likes|loved?|loves|enjoy(?:ed|s)?|hated?|hates|seen|saw|"
+            r"(?:re-?)?watch(?:ed|ing|es)?|like|adored?|adores|(?:we|i) tried|"
+            r"disliked?|dislikes|despised?|despises|detest(?:ed|s)?|"
+            r"(?:can't|cant|cannot|couldn't|couldnt) stand"
         )
         if re.search(
             r"\b(?:songs?|soundtrack|music|scenes?|villain|characters?|ending|theme|quotes?|"
@@ -2718,6 +2725,14 @@ class TitleRules(ParseBase):
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
 
+    def _title_starts(self, k: int) -> bool:
+        """A catalogue title is typed from token k on ('toy story' in '... and toy story')."""
+        for n in range(min(6, len(self.toks) - k), 0, -1):
+            key = normalize_title(" ".join(t.text for t in self.toks[k : k + n]))
+            if key and key in self.vocab.titles:
+                return True
+        return False
+
     def _lookup_longer_fails(self, i: int, n: int) -> bool:
         """No title of the catalogue starts with tokens i..i+n and the word after them."""
         longer = normalize_title(" ".join(t.text for t in self.toks[i : i + n + 1]))
@@ -3467,7 +3482,9 @@ KIND_NOUNS = frozenset(
 # words after which a franchise named like its film is left out as a whole ('isnt jaws')
 # 'i've seen it', ', seen it already', 'ive seen it like 10 times' right after a title
 _SEEN_IT_AFTER = (
-    r"[,.!\s]*(?:(?:i've|ive|i have|i already|i've already|already|cause i've|since i've) )?"
+    # ('not the matrix tho ive seen it a million times')
+    r"[,.!\s]*(?:(?:tho|though|lol|haha|cause|cuz|bc|because|since|as)[,.!\s]+)?"
+    r"(?:(?:i've|ive|i have|i already|i've already|already|cause i've|since i've) )?"
     r"(?:seen|watched|saw) (?:it|that|that one|this one|them)\b"
 )
 _LEAVE_OUT = frozenset(
