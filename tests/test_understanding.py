@@ -8728,3 +8728,26 @@ def test_chatty_phrasings_of_a_wish_a_seen_film_and_a_description(
         found = events(nlu, text)
         assert not [e for e in found if isinstance(e, AttributePreferred)], (text, found)
     assert AttributePreferred("genre", "Horror") in events(nlu, "we were always into horror")
+
+
+def test_a_pick_asked_about_a_period_widened_and_a_film_turned_down_with_why(
+    nlu: Understander,
+    after_picks: InterestState,
+    shown: tuple[Item, Item, Item],
+    movies_catalog: Catalog,
+) -> None:
+    """'seen the 1st and 3rd. whats the 2nd like' liked the second pick; '90s comedies' then
+    'actually late 80s is fine too' replaced the 90s; 'not the irishman its too long' set a
+    limit and kept The Irishman."""
+    asked = nlu.understand("watched the first. what's the third one like", after_picks)
+    assert asked.question is not None and asked.question.item_ids == (shown[2].id,), asked
+    assert [type(e) for e in asked.events] == [ItemSeen], asked
+    nineties = fold([ConstraintSet("year_min", 1990), ConstraintSet("year_max", 1999)])
+    wider = events(nlu, "the early 2000s would be ok as well", nineties)
+    assert ConstraintSet("year_min", 1990) in wider and ConstraintSet("year_max", 2004) in wider
+    instead = events(nlu, "actually the 2000s", nineties)
+    assert ConstraintSet("year_min", 2000) in instead, instead
+    titanic = movie(movies_catalog, "Titanic", 1997)
+    found = events(nlu, "not titanic its too long", after_picks)
+    assert ItemRejected(titanic.id, titanic.label) in found, found
+    assert any(isinstance(e, ConstraintSet) and e.name == "runtime_max" for e in found), found

@@ -617,6 +617,7 @@ class Understander:
             if asked.question is not None and asked.question.item_ids:
                 found = asked
         found = self._without_missing_versions(text, found)
+        found = _widened_period(text, found, state)
         if lifted:
             found = replace(
                 found,
@@ -803,7 +804,9 @@ class Understander:
             yes_no = re.match(
                 # 'the second looks good. how old is it': a question after a sentence, no '?'
                 r"(?:is|was|does|did) (?:it|that)\b|(?:how|what|when)\b[\w\s']*?\b(?:is|was|"
-                r"does|did) (?:it|that)\b",
+                r"does|did) (?:it|that)\b|"
+                # 'seen the 1st and 3rd. whats the 2nd like': what a pick is like
+                r"what(?:'s|s|\s+is|\s+was|\s+are)\s+[\w\s']*?\blike\s*$",
                 part.lower().strip(),
             )
             if ("?" not in part and not (yes_no and k > 0)) or not asks:
@@ -1381,6 +1384,37 @@ _NOT_HATED = re.compile(
     r"(?P<end>\s*(?:,|\bbut\b|\bthough\b|\btho\b|$))",
     re.IGNORECASE,
 )
+
+
+_ALSO = re.compile(r"\b(?:too|also|as well|either|aswell)\b", re.IGNORECASE)
+
+
+def _widened_period(text: str, found: Understanding, state: InterestState) -> Understanding:
+    """'90s comedies' then 'actually late 80s is fine too': a period said to be fine as well
+    widens the one set ('from 1985 to 1999'), where it had replaced it. Only a whole period
+    (first and last year) said beside 'too' / 'also' / 'as well' next to a whole period set."""
+    new = {
+        e.name: e.value
+        for e in found.events
+        if isinstance(e, ConstraintSet) and e.name in ("year_min", "year_max")
+    }
+    old = state.constraints
+    if (
+        len(new) < 2
+        or not isinstance(old.get("year_min"), int)
+        or not isinstance(old.get("year_max"), int)
+        or not _ALSO.search(text)
+    ):
+        return found
+    lo = min(int(new["year_min"]), int(old["year_min"]))
+    hi = max(int(new["year_max"]), int(old["year_max"]))
+    events = tuple(
+        ConstraintSet(e.name, lo if e.name == "year_min" else hi)
+        if isinstance(e, ConstraintSet) and e.name in ("year_min", "year_max")
+        else e
+        for e in found.events
+    )
+    return replace(found, events=events)
 
 
 def _found_it(m: re.Match[str]) -> str:
@@ -4705,8 +4739,11 @@ class _Parse(ConstraintRules, TitleRules):
         assert item is not None
         if sentiment == "critique":  # 'X is too recent': about X's year, not a like or dislike
             self.critiqued.append(item)
-            if not t.from_reference and self._watched_too_long(t.pos):
-                # 'seven samurai was way too long for me': a complaint about a film watched
+            if not t.from_reference and (
+                self._watched_too_long(t.pos) or self._no_before_title(t.pos)
+            ):
+                # 'seven samurai was way too long for me': a complaint about a film watched;
+                # 'not the irishman its too long': turned down, and why
                 self.events.append(ItemRejected(item.id, item.label))
             return
         if seen:
@@ -4719,6 +4756,14 @@ class _Parse(ConstraintRules, TitleRules):
             self.events.append(SimilarRequested(item.id, item.label))
         elif sentiment == "pos" or not seen:
             self.events.append(ItemLiked(item.id, item.label))
+
+    def _no_before_title(self, pos: int) -> bool:
+        """A 'not' / 'no' opens the clause right before the title at pos ('not the irishman',
+        'no, not heat')."""
+        k = pos - 1
+        if k >= 0 and self.toks[k].text in ("the", "a", "an"):
+            k -= 1
+        return k >= 0 and self.toks[k].text in ("not", "no", "nope", "nah", "skip")
 
     def _watched_too_long(self, pos: int) -> bool:
         """The first critique after token pos is 'too long', said in the past tense of the
