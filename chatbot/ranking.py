@@ -17,7 +17,7 @@ from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.constraints import HIGH_RATING, constraint_reasons, filter_fields, rating_reason
 from chatbot.errors import InputError
-from chatbot.filters import NAMED_FACETS, unsure_without
+from chatbot.filters import ANIMATION_GENRES, NAMED_FACETS, unmarked_adult_signs, unsure_without
 from chatbot.interest import InterestState, facet_value_label, turned_down_label
 from chatbot.locales import LANGUAGE_HOMES
 
@@ -185,7 +185,7 @@ class Ranker:
 
     def filters(self, state: InterestState, *, with_focus: bool = False) -> Filters:
         """Hard constraints of the state (and avoided facets) as retrieval Filters."""
-        from chatbot.filters import ANIMATION_GENRES, Filters
+        from chatbot.filters import Filters
 
         genres_none = tuple(v for f, v in state.avoided if f == "genre")
         if any(
@@ -805,12 +805,31 @@ def _credible(item: Item, state: InterestState) -> bool:
     """Whether an item that passes the hard filters is one to offer: a rating asked for is met
     by a rating at least MIN_RATING_VOTES people gave (on omdb.org 1,380 of 5,910 rated films
     have a single vote; one vote of 9 says little), and a short film or TV episode (under
-    SHORT_MINUTES) only comes when the user asks for something under an hour."""
+    SHORT_MINUTES) only comes when the user asks for something under an hour; animated films
+    asked for "not for kids" are ones that look made for grown-ups (`unmarked_adult_signs`:
+    The Boss Baby and The Emoji Movie carry no children's mark, but nothing grown-up either)."""
     if "rating_min" in state.constraints and (item.votes or 0) < MIN_RATING_VOTES:
+        return False
+    if (
+        _grownup_animation(state)
+        and any(g in ANIMATION_GENRES for g in item.genres)
+        and not unmarked_adult_signs(item)
+    ):
         return False
     limit = state.constraints.get("runtime_max")
     short_asked = isinstance(limit, (int, float)) and limit < 60
     return item.runtime is None or item.runtime >= SHORT_MINUTES or short_asked
+
+
+def _grownup_animation(state: InterestState) -> bool:
+    """Animation is asked for and children's or family films turned down ('animated movies,
+    but not for kids')."""
+    return any(
+        f == "audience" and v in ("Children's Film", "Family Film") for f, v in state.avoided
+    ) and any(
+        f == "genre" and v in (*ANIMATION_GENRES, "Anime")
+        for f, v in (*state.preferred, *state.focus)
+    )
 
 
 # countries whose films list English as one of several languages because it is theirs

@@ -650,3 +650,21 @@ def test_a_person_turned_down_leaves_films_whose_synopsis_names_them(
     assert "Cruise" not in ranker.filters(cruise).text_none
     topic = fold([InterestAvoided("time travel")], InterestState())
     assert ranker.filters(topic).text_none == ("time travel",)
+
+
+def test_animation_not_for_kids_is_animation_made_for_grown_ups(
+    movies_manager: DialogueManager,
+) -> None:
+    """'animated movies but not for kids' showed The Boss Baby and The Emoji Movie: they carry
+    no children's mark, but nothing grown-up either; such a film is no pick for that wish."""
+    from chatbot.events import AttributeAvoided, AttributePreferred
+    from chatbot.interest import InterestState, fold
+    from chatbot.ranking import _credible
+
+    catalog = movies_manager.ranker.catalog
+    boss = next(i for i in catalog if i.label == "The Boss Baby (2017)")
+    grown = next(i for i in catalog if i.label == "The Animatrix (2003)")
+    wish = [AttributePreferred("genre", "Animation")]
+    state = fold([*wish, AttributeAvoided("audience", "Children's Film")], InterestState())
+    assert not _credible(boss, state) and _credible(grown, state)
+    assert _credible(boss, fold(wish, InterestState()))
