@@ -594,6 +594,50 @@ SPARSE_MARKS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+# Words in a description that say a film has a quality the catalogue seldom marks (used to rank
+# films without them first when the quality is turned down; never to claim its absence).
+QUALITY_TEXT = {
+    "violent": re.compile(
+        r"\b(?:kill\w*|murder\w*|massacre\w*|slaughter\w*|brutal\w*|violen\w*|bloody|"
+        r"blood|gun\w*|shoot\w*|assassin\w*|tortur\w*|battle\w*|combat|war|warfare|revenge|"
+        r"vengeance|gangsters?|hitman|hit man|mob|mafia|cartel|rampage)\b",
+        re.IGNORECASE,
+    ),
+    "gory": re.compile(
+        r"\b(?:gore|gory|blood\w*|slaughter\w*|dismember\w*|mutilat\w*|cannibal\w*|"
+        r"butcher\w*|massacre\w*|zombies?|flesh)\b",
+        re.IGNORECASE,
+    ),
+    "sad": re.compile(
+        r"\b(?:death|dies|dying|die|grief|griev\w*|tragic\w*|tragedy|cancer|terminal\w*|"
+        r"mourn\w*|loss|heartbreak\w*|suicide|funeral|widow\w*)\b",
+        re.IGNORECASE,
+    ),
+    "dark": re.compile(
+        r"\b(?:murder\w*|serial killer|abuse\w*|despair|torment\w*|sinister|evil|"
+        r"nightmar\w*|obsess\w*|madness|insan\w*|psychopath\w*|kidnap\w*|disturb\w*)\b",
+        re.IGNORECASE,
+    ),
+    "scary": re.compile(
+        r"\b(?:terrif\w*|horrif\w*|haunt\w*|demon\w*|ghosts?|monsters?|killer|possess\w*|"
+        r"creep\w*|nightmar\w*)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def shows_signs(item: Item, facet: str, value: str) -> int:
+    """How many signs say `item` may have a sparsely marked quality turned down (SPARSE_MARKS):
+    one for marks or genres (`unsure_without`), one for words of its description
+    (QUALITY_TEXT); 0 for a value the catalogue marks systematically."""
+    qualities = SPARSE_MARKS.get((facet, value), ())
+    if not qualities:
+        return 0
+    text = f"{item.title} {item.description}"
+    worded = any(q in QUALITY_TEXT and QUALITY_TEXT[q].search(text) for q in qualities)
+    return int(bool(unsure_without(item, facet, value))) + int(worded)
+
+
 def unsure_without(item: Item, facet: str, value: str) -> list[str]:
     """Why the catalogue cannot vouch that `item` has none of a turned-down (facet, value) it
     marks sparsely (SPARSE_MARKS): the item's facet values that mark the same quality or its

@@ -17,7 +17,13 @@ from chatbot.catalog import Catalog, Item
 from chatbot.config import Settings
 from chatbot.constraints import HIGH_RATING, constraint_reasons, filter_fields, rating_reason
 from chatbot.errors import InputError
-from chatbot.filters import ANIMATION_GENRES, NAMED_FACETS, unmarked_adult_signs, unsure_without
+from chatbot.filters import (
+    ANIMATION_GENRES,
+    NAMED_FACETS,
+    shows_signs,
+    unmarked_adult_signs,
+    unsure_without,
+)
 from chatbot.interest import InterestState, facet_value_label, turned_down_label
 from chatbot.locales import LANGUAGE_HOMES
 
@@ -34,6 +40,8 @@ FOCUS_BOOST = 0.10  # for a facet value asked for in the latest message
 # family watch: positive evidence of fitting the audience goes before unmarked films that only
 # pass its limits (Maleficent after the marked fantasy films); the size of one preferred facet
 MARKED_AUDIENCE_BOOST = PREFERRED_BOOST
+# per sign that an item has a sparsely marked quality turned down (chatbot.filters.shows_signs)
+SPARSE_SIGN_PENALTY = 0.15
 _MARKS = frozenset(("family film", "children's film"))
 POPULARITY_WEIGHT = 0.3  # times log-popularity scaled to 0..1
 RATING_WEIGHT = 0.02  # times (rating - 6) / 4, for rated items
@@ -625,6 +633,10 @@ class Ranker:
             v.casefold() in _MARKS for v in item.facet("audience")
         ):
             score += MARKED_AUDIENCE_BOOST
+        for facet, value in state.avoided:
+            # 'crime movies, no violence': the catalogue marks few films violent, so those its
+            # genres or description say may be come after those nothing says it of
+            score -= SPARSE_SIGN_PENALTY * shows_signs(item, facet, value)
         return score
 
     def _popular(

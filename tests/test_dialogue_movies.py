@@ -668,3 +668,23 @@ def test_animation_not_for_kids_is_animation_made_for_grown_ups(
     state = fold([*wish, AttributeAvoided("audience", "Children's Film")], InterestState())
     assert not _credible(boss, state) and _credible(grown, state)
     assert _credible(boss, fold(wish, InterestState()))
+
+
+def test_a_sparsely_marked_quality_turned_down_ranks_films_with_its_signs_lower(
+    movies_manager: DialogueManager,
+) -> None:
+    """'crime movies' then 'no violence though' brought Casino and Taken: the catalogue marks
+    neither violent, but their genres and synopses say it; such films now rank lower."""
+    from chatbot.events import AttributeAvoided
+    from chatbot.filters import shows_signs
+    from chatbot.interest import InterestState, fold
+
+    ranker = movies_manager.ranker
+    casino = next(i for i in ranker.catalog if i.label == "Casino (1995)")
+    nemo = next(i for i in ranker.catalog if i.label == "Finding Nemo (2003)")
+    assert shows_signs(casino, "audience", "Violence") == 2
+    assert shows_signs(nemo, "audience", "Violence") == 0
+    assert shows_signs(casino, "genre", "Horror") == 0  # marked on every horror film
+    plain, avoiding = InterestState(), fold([AttributeAvoided("audience", "Violence")])
+    assert ranker._score(avoiding, casino, 0.5, {}) < ranker._score(plain, casino, 0.5, {})
+    assert ranker._score(avoiding, nemo, 0.5, {}) == ranker._score(plain, nemo, 0.5, {})
