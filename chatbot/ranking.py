@@ -835,9 +835,11 @@ def _credible(item: Item, state: InterestState) -> bool:
 
 def _grownup_animation(state: InterestState) -> bool:
     """Animation is asked for and children's or family films turned down ('animated movies,
-    but not for kids')."""
-    return any(
-        f == "audience" and v in ("Children's Film", "Family Film") for f, v in state.avoided
+    but not for kids'), or grown-ups' films asked for ('adult animation')."""
+    return (
+        any(f == "audience" and v in ("Children's Film", "Family Film") for f, v in state.avoided)
+        # 'adult animation pls': the grown-up audience asked for
+        or any(f == "audience" and v in ("Adult", "Mature") for f, v in state.preferred)
     ) and any(
         f == "genre" and v in (*ANIMATION_GENRES, "Anime")
         for f, v in (*state.preferred, *state.focus)

@@ -688,3 +688,17 @@ def test_a_sparsely_marked_quality_turned_down_ranks_films_with_its_signs_lower(
     plain, avoiding = InterestState(), fold([AttributeAvoided("audience", "Violence")])
     assert ranker._score(avoiding, casino, 0.5, {}) < ranker._score(plain, casino, 0.5, {})
     assert ranker._score(avoiding, nemo, 0.5, {}) == ranker._score(plain, nemo, 0.5, {})
+
+
+def test_adult_animation_asked_for_is_animation_made_for_grown_ups(
+    movies_manager: DialogueManager,
+) -> None:
+    """'adult animation pls' showed Up and The Boss Baby (the grown-ups' audience asked for)."""
+    from chatbot.events import AttributePreferred
+    from chatbot.interest import InterestState, fold
+    from chatbot.ranking import _credible
+
+    catalog = movies_manager.ranker.catalog
+    boss = next(i for i in catalog if i.label == "The Boss Baby (2017)")
+    wish = [AttributePreferred("genre", "Animation"), AttributePreferred("audience", "Adult")]
+    assert not _credible(boss, fold(wish, InterestState()))

@@ -8751,3 +8751,16 @@ def test_a_pick_asked_about_a_period_widened_and_a_film_turned_down_with_why(
     found = events(nlu, "not titanic its too long", after_picks)
     assert ItemRejected(titanic.id, titanic.label) in found, found
     assert any(isinstance(e, ConstraintSet) and e.name == "runtime_max" for e in found), found
+
+
+def test_not_seen_yet_and_a_watchlist_are_no_refusals(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """ "i didn't see heat" avoided the word 'heat'; 'loved the conjuring 2, didnt see the
+    first' turned The Conjuring down; 'add inception to my list' stored nothing."""
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    found = events(nlu, "i did not see jaws")
+    assert not [e for e in found if isinstance(e, ItemRejected | InterestAvoided)], found
+    found = events(nlu, "really liked toy story 3, didnt watch the first one")
+    assert not [e for e in found if isinstance(e, ItemRejected)], found
+    assert ItemLiked(jaws.id, jaws.label) in events(nlu, "put jaws on my watch list please")

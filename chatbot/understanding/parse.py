@@ -405,6 +405,18 @@ _SO_MANY_TIMES = re.compile(
     r"\b(?:so|too)\s+many\s+times\b|\bcountless\s+times\b",
     re.IGNORECASE,
 )
+# "i didn't see heat", 'didnt see the first': not seen yet, nothing turned down (it avoided
+# the word 'heat' and turned The Conjuring down)
+_DID_NOT_SEE = re.compile(
+    r"\b(?:didn['’]?t|did\s+not|never\s+got\s+to|didn['’]?t\s+get\s+to)\s+(?:see|watch)\b",
+    re.IGNORECASE,
+)
+# 'add inception to my list', 'put heat on my watchlist': a film the user wants to watch
+_ON_MY_LIST = re.compile(
+    r"\b(?:add|put|save|stick|throw)\s+(?P<t>[^,.;!?]{2,60}?)\s+(?:to|on|in)\s+(?:my|our|the)\s+"
+    r"(?:watch\s*-?\s*list|list|queue)\b",
+    re.IGNORECASE,
+)
 _SIMILAR_IDIOM = re.compile(
     r"\bin (?:a|the) (?:similar|same) (?:spirit|vein|mood|style|tone|way|mould|mold)\b",
     re.IGNORECASE,
@@ -517,6 +529,8 @@ class Understander:
         text = _SIMILAR_IDIOM.sub("similar", text)
         text = _WAS_GOING_TO_SAY.sub(" ", text)
         text = _SO_MANY_TIMES.sub(" ", text)
+        text = _DID_NOT_SEE.sub("haven't seen", text)
+        text = _ON_MY_LIST.sub(lambda m: f"I'd love to watch {m['t']}", text)
         text = _ON_A_KICK.sub(lambda m: f"in the mood for {m['x']}", text)
         text = self._title_vibes(text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
