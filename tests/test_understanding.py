@@ -8764,3 +8764,17 @@ def test_not_seen_yet_and_a_watchlist_are_no_refusals(
     found = events(nlu, "really liked toy story 3, didnt watch the first one")
     assert not [e for e in found if isinstance(e, ItemRejected)], found
     assert ItemLiked(jaws.id, jaws.label) in events(nlu, "put jaws on my watch list please")
+
+
+def test_a_pick_turned_down_for_its_length_or_age_is_what_the_limit_is_measured_on(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    """'not the third, too old' set the years from the first pick, and 'not the first one its
+    too long' set the limit without turning the pick down."""
+    found = events(nlu, "not the third, too long", after_picks)
+    assert ItemRejected(shown[2].id, shown[2].label) in found, found
+    limit = [e.value for e in found if isinstance(e, ConstraintSet) and e.name == "runtime_max"]
+    assert limit and shown[2].runtime and limit[0] < shown[2].runtime, found
+    found = events(nlu, "not the second one its too old", after_picks)
+    assert ItemRejected(shown[1].id, shown[1].label) in found, found
+    assert ConstraintSet("year_min", (shown[1].year or 0) + 1) in found, found

@@ -17,6 +17,7 @@ from chatbot.events import (
     AttributePreferred,
     BeliefRemoved,
     ConstraintSet,
+    ItemRejected,
     make_constraint,
 )
 from chatbot.interest import facet_belief_id
@@ -187,7 +188,13 @@ class ConstraintRules(ParseBase):
         if not self.critiques:
             return
         shown = [self.vocab.catalog.get(i) for i in self.state.last_shown]
-        about = self.critiqued or [i for i in shown[:1] if i is not None]
+        # 'not the third, too old': the film turned down in the message, else the first pick
+        turned_down = [
+            self.vocab.catalog.get(e.item_id)
+            for e in self.events
+            if isinstance(e, ItemRejected) and e.item_id in self.vocab.catalog
+        ]
+        about = self.critiqued or turned_down or [i for i in shown[:1] if i is not None]
         explicit = {e.name for e in self.events if isinstance(e, ConstraintSet)}
         for kind in dict.fromkeys(self.critiques):
             if kind == "long":

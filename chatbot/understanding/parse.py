@@ -4753,8 +4753,8 @@ class _Parse(ConstraintRules, TitleRules):
         assert item is not None
         if sentiment == "critique":  # 'X is too recent': about X's year, not a like or dislike
             self.critiqued.append(item)
-            if not t.from_reference and (
-                self._watched_too_long(t.pos) or self._no_before_title(t.pos)
+            if (not t.from_reference and self._watched_too_long(t.pos)) or self._no_before_title(
+                t.pos
             ):
                 # 'seven samurai was way too long for me': a complaint about a film watched;
                 # 'not the irishman its too long': turned down, and why
