@@ -578,8 +578,17 @@ def _join(values: Sequence[str]) -> str:
     return ", ".join(values[:-1]) + " and " + values[-1]
 
 
+_ABBREVIATION = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Capt|Lt|Col|Gen|vs|Mt)\.$")
+
+
 def _sentences(text: str, n: int) -> str:
-    parts = re.split(r"(?<=[.!?])\s+", text.strip())
+    """The first n sentences of `text` ('... inventor Dr. Emmett Brown.' is one sentence)."""
+    parts: list[str] = []
+    for piece in re.split(r"(?<=[.!?])\s+", text.strip()):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
     return " ".join(parts[:n])
 
 

@@ -223,6 +223,9 @@ def request_phrase(
     for p, _ in post.most_common(2):
         if p == "from the years you asked for" and any(r.startswith("from ") for r in fresh):
             continue  # the period is said with its years
+        label = p.removeprefix("without ").removeprefix("that aren't ")
+        if p != label and any(label in r for r in fresh):
+            continue  # 'without children's films or family films' says 'without family films'
         if p not in after:
             after.append(p)
     if not adj and not after:
@@ -313,6 +316,19 @@ def template_tail(reasons: Sequence[str], clause: str = "") -> str:
         # 'It is from the years you asked for.' said before: the year is not said again
         asked = [a for a in asked if not re.match(r"from \d{4}$", a)]
     asked = _uncontained(asked)  # 'dark comedy and comedy' -> 'dark comedy'
+    # 'heist, as you asked; matches your interest in heist': the wish is said once
+    said_asked = {" ".join(words(a)) for a in asked}
+    rest = [
+        r
+        for r in rest
+        if not (
+            r.startswith(INTEREST_PREFIX)
+            and all(
+                " ".join(words(w)) in said_asked
+                for w in r[len(INTEREST_PREFIX) :].replace(" and ", ", ").split(", ")
+            )
+        )
+    ]
     parts = ([_join(asked) + ", as you asked"] if asked else []) + rest
     return "Why it's here: " + "; ".join(parts) + "." if parts else ""
 

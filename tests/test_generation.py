@@ -518,3 +518,28 @@ def test_why_a_pick_is_there_says_each_wish_once() -> None:
     said = "A quiet story. It is from the years you asked for."
     assert template_tail(asked, said) == "Why it's here: dark comedy, as you asked."
     assert template_tail(asked[2:], said) == ""
+
+
+def test_a_wish_is_said_once_and_a_turned_down_kind_once() -> None:
+    """'Why it's here: heist, as you asked; matches your interest in heist' and 'without
+    children's films or family films, without family films' said the same thing twice."""
+    from chatbot.catalog import Item
+    from chatbot.ranking import Recommendation
+    from chatbot.reply_framing import request_phrase, template_tail
+
+    tail = template_tail(["Heist, which you asked for", "matches your interest in heist"])
+    assert tail == "Why it's here: heist, as you asked.", tail
+    kept = template_tail(["Heist, which you asked for", "matches your interest in banks"])
+    assert "banks" in kept, kept
+    item = Item(id="x", title="X", description="", genres=("Anime",))
+    recs = [Recommendation(item, 1.0, ("no family films, which you asked for",))]
+    phrase = request_phrase(recs, "movie", ["without children's films or family films"])
+    assert phrase.count("family films") == 1, phrase
+
+
+def test_an_answer_does_not_end_inside_an_abbreviation() -> None:
+    """'What it is about: ... time machine inventor Dr.' ended the answer at 'Dr.'."""
+    from chatbot.answers import _sentences
+
+    text = "Marty travels back with his friend Dr. Emmett Brown. He meets his parents."
+    assert _sentences(text, 1) == "Marty travels back with his friend Dr. Emmett Brown."
