@@ -1400,7 +1400,11 @@ _NOT_HATED = re.compile(
 )
 
 
-_ALSO = re.compile(r"\b(?:too|also|as well|either|aswell)\b", re.IGNORECASE)
+# 'too' as 'as well' ends its clause ('the 80s too', 'fine too, thanks'); 'too recent' is a degree
+_ALSO = re.compile(
+    r"\b(?:also|as well|aswell)\b|\btoo\b(?=\s*(?:[,.!?;)]|$|please|pls|thanks|thx|lol))",
+    re.IGNORECASE,
+)
 
 
 def _widened_period(text: str, found: Understanding, state: InterestState) -> Understanding:
