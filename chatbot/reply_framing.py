@@ -190,7 +190,7 @@ def request_phrase(
                     label = re.sub(r" (?:film|movie)s?$", "", label, flags=re.IGNORECASE)
                     adjectives[label if "-" in label else label.lower()] += 1
             elif reason.startswith(INTEREST_PREFIX):
-                for w in reason[len(INTEREST_PREFIX) :].replace(" and ", ", ").split(", "):
+                for w in _interest_words(reason):
                     topics[w] += 1
             elif _PERIOD.match(reason):
                 post["from the years you asked for"] += 1
@@ -232,6 +232,11 @@ def request_phrase(
         return ""
     tail = ", ".join(after[:2]).replace(", instead", " instead")  # 'like Heat (1995) instead'
     return " ".join(x for x in (adj, noun + "s", tail) if x)
+
+
+def _interest_words(reason: str) -> list[str]:
+    """The keywords of a sanitised 'matches your interest in a, b and c' reason: [a, b, c]."""
+    return reason[len(INTEREST_PREFIX) :].replace(" and ", ", ").split(", ")
 
 
 def _uncontained(names: Sequence[str]) -> list[str]:
@@ -323,10 +328,7 @@ def template_tail(reasons: Sequence[str], clause: str = "") -> str:
         for r in rest
         if not (
             r.startswith(INTEREST_PREFIX)
-            and all(
-                " ".join(words(w)) in said_asked
-                for w in r[len(INTEREST_PREFIX) :].replace(" and ", ", ").split(", ")
-            )
+            and all(" ".join(words(w)) in said_asked for w in _interest_words(r))
         )
     ]
     parts = ([_join(asked) + ", as you asked"] if asked else []) + rest

@@ -238,7 +238,8 @@ def plan_turn(
             f"The catalogue lists no more {ran_out} that fit everything else you asked for; "
             "these come closest."
         )
-    unsure = unsure_notice(new_events, after, [r.item for r in recs])
+    picks = [r.item for r in recs]
+    unsure = unsure_notice(new_events, after, picks)
     if unsure:
         notices.append(unsure)
     question = ""
@@ -264,7 +265,7 @@ def plan_turn(
         tuple(notices),
         small_talk,
         aside=understanding.aside,
-        refinement=tuple(refinement_phrases(new_events, after, [r.item for r in recs])),
+        refinement=tuple(refinement_phrases(new_events, after, picks)),
     )
 
 

@@ -100,7 +100,13 @@ from chatbot.understanding.lexicon import (
 )
 from chatbot.understanding.nlp import Word
 from chatbot.understanding.proposals import validate_proposed_events
-from chatbot.understanding.titles import DESCRIBING_WORDS, PERSON_CUES, PICK_NOUNS, TitleRules
+from chatbot.understanding.titles import (
+    DESCRIBING_WORDS,
+    KIND_NOUNS,
+    PERSON_CUES,
+    PICK_NOUNS,
+    TitleRules,
+)
 from chatbot.understanding.versions import VersionReader
 
 log = logging.getLogger(__name__)
@@ -1654,7 +1660,6 @@ _FIRST_PERSON = frozenset(
 )
 
 
-_KIND_NOUNS = frozenset(("film", "films", "movie", "movies", "flicks", "stuff", "ones"))
 # words that start a new say after a comma, not the next item of a list
 _LIST_RESTARTS = frozenset(
     ("a", "an", "some", "something", "anything", "but", "maybe", "just", "rather", "instead")
@@ -3671,7 +3676,7 @@ class _Parse(ConstraintRules, TitleRules):
         if last is None or last.kind != "facet":
             return False
         if not all(
-            self.toks[j].used or self.toks[j].text in _KIND_NOUNS for j in range(last.pos, k)
+            self.toks[j].used or self.toks[j].text in KIND_NOUNS for j in range(last.pos, k)
         ):
             return False  # the kind's words run right up to the comma ('war films,')
         if self.toks[k + 1].text in _LIST_RESTARTS:
