@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -8778,3 +8779,114 @@ def test_a_pick_turned_down_for_its_length_or_age_is_what_the_limit_is_measured_
     found = events(nlu, "not the second one its too old", after_picks)
     assert ItemRejected(shown[1].id, shown[1].label) in found, found
     assert ConstraintSet("year_min", (shown[1].year or 0) + 1) in found, found
+
+
+def test_an_everyday_or_date_word_between_titles_of_a_list_is_a_title(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'hated the shining, it and halloween' turned down only The Shining ('it' was a pronoun,
+    'halloween' a date); a bare list of titles as the whole message ('ratatouille and coco')
+    was one topic. A pronoun with its verb ('it was great') stays a pronoun."""
+    scream, it, alien = (
+        movie(movies_catalog, "Scream", 1996),
+        movie(movies_catalog, "It", 2017),
+        movie(movies_catalog, "Alien", 1979),
+    )
+    found = events(nlu, "saw scream, it and alien last week")
+    assert {e.item_id for e in found if isinstance(e, ItemSeen)} == {scream.id, it.id, alien.id}
+    found = events(nlu, "loved scream, it was great")
+    assert not [e for e in found if getattr(e, "item_id", None) == it.id], found
+    up, cars = movie(movies_catalog, "Up", 2009), movie(movies_catalog, "Cars", 2006)
+    found = events(nlu, "also cars and up")
+    assert {e.item_id for e in found if isinstance(e, ItemLiked)} == {up.id, cars.id}, found
+    assert not [e for e in events(nlu, "you and me") if isinstance(e, ItemLiked)]
+    assert not [e for e in events(nlu, "a three-hour war epic") if isinstance(e, ItemLiked)]
+
+
+def test_a_refusal_of_content_reaches_the_rest_of_its_list(nlu: Understander) -> None:
+    """'nothing with swearing or sex scenes' liked sex scenes and 'no nudity or drugs' liked
+    drugs: the audience rule took the first member and the negation with it."""
+    found = events(nlu, "for my niece, nothing with nudity or alcohol")
+    assert not [e for e in found if isinstance(e, InterestExpressed | AttributePreferred)], found
+    assert any(isinstance(e, InterestAvoided) and "alcohol" in e.text for e in found), found
+    found = events(nlu, "no bad language and make it scary")
+    assert AttributePreferred("genre", "Horror") in found, found
+
+
+def test_off_a_kind_turns_it_down_but_off_to_bed_does_not(nlu: Understander) -> None:
+    """'im off romance for a while' liked Romance."""
+    assert AttributeAvoided("genre", "Western") in events(nlu, "i'm totally off westerns")
+    assert AttributeAvoided("genre", "Musical") in events(nlu, "ive sworn off musicals")
+    found = events(nlu, "im off to work early tomorrow so something short")
+    assert not [e for e in found if isinstance(e, AttributeAvoided | InterestAvoided)], found
+
+
+def test_titles_before_a_verdict_on_both_and_numbered_titles_in_a_list(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'Memento and The Prestige I adore' missed The Prestige (the capital 'I' lengthened its
+    run), 'Blade Runner and Blade Runner 2049' dropped the first ('2049' read as a year no
+    Blade Runner has), 'loved 1917 and 2012' set the years 1917-2012."""
+    heat, prestige = movie(movies_catalog, "Heat", 1995), movie(movies_catalog, "The Prestige")
+    found = events(nlu, "hated tenet. but Heat and The Prestige I will always love")
+    assert {e.item_id for e in found if isinstance(e, ItemLiked)} == {heat.id, prestige.id}
+    aliens = movie(movies_catalog, "Aliens", 1986)
+    found = events(nlu, "Fargo and Aliens on DVD last week, both superb")
+    assert ItemLiked(aliens.id, aliens.label) in found, found
+    br = movie(movies_catalog, "Blade Runner", 1982)
+    found = events(nlu, "rewatched Blade Runner 2049 and then Blade Runner, loved both")
+    assert ItemLiked(br.id, br.label) in found, found
+    found = events(nlu, "seen 2012 and 1917, both good")
+    assert not [e for e in found if isinstance(e, ConstraintSet)], found
+    assert len([e for e in found if isinstance(e, ItemLiked)]) == 2, found
+    found = events(nlu, "something made between 1985 and 1995")
+    assert ConstraintSet("year_min", 1985) in found and ConstraintSet("year_max", 1995) in found
+
+
+def test_shorthand_verdicts_on_several_titles(nlu: Understander, movies_catalog: Catalog) -> None:
+    """'Signs underrated, Speed fun, Drive gorgeous' stored only Comedy; one everyday word with
+    a verdict ('traffic awful') is still no film."""
+    up, cars = movie(movies_catalog, "Up", 2009), movie(movies_catalog, "Cars", 2006)
+    found = events(nlu, "Up gorgeous, Cars underrated")
+    assert {e.item_id for e in found if isinstance(e, ItemLiked)} == {up.id, cars.id}, found
+    assert not [e for e in events(nlu, "traffic awful today") if isinstance(e, ItemRejected)]
+
+
+def test_a_film_the_user_named_earlier_by_its_place_or_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'the last one I mentioned' and 'the one I liked' became It (2017) and The One (2001), or
+    a pick; they are the films of the user's own earlier message."""
+    heat, ronin, up = (
+        movie(movies_catalog, "Heat", 1995),
+        movie(movies_catalog, "Ronin", 1998),
+        movie(movies_catalog, "Up", 2009),
+    )
+    state = fold([ItemLiked(heat.id, heat.label), ItemLiked(ronin.id, ronin.label)])
+    state = replace(state, said=("heat and ronin are great",))
+    found = events(nlu, "more like the second film i mentioned", state)
+    assert SimilarRequested(ronin.id, ronin.label) in found, found
+    found = events(nlu, "out of the movies i listed, the first is the best", state)
+    assert ItemLiked(heat.id, heat.label) in found, found
+    state = replace(fold([ItemLiked(up.id, up.label)]), said=("i loved up", "hated cars"))
+    found = events(nlu, "something like the one i liked", state)
+    assert SimilarRequested(up.id, up.label) in found, found
+
+
+def test_a_couple_alone_after_the_children_ends_their_wishes(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'a dinosaur movie for my 5 year old' then 'now for my husband and me, a heist movie'
+    kept the dinosaurs and the children's audience."""
+    state = fold(
+        [
+            ConstraintSet("audience", "children"),
+            InterestExpressed("pirates"),
+            AttributePreferred("genre", "Animation"),
+        ]
+    )
+    found = events(nlu, "ok now just me and my wife, a thriller", state)
+    assert ConstraintCleared("audience") in found, found
+    assert BeliefRemoved(interest_belief_id("pirates")) in found, found
+    assert BeliefRemoved(facet_belief_id("preferred", "genre", "Animation")) in found, found
+    assert AttributePreferred("genre", "Thriller") in found, found

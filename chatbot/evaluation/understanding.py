@@ -238,6 +238,13 @@ KINDS = (
 # mentions, negation with scope; by a thirty-ninth independent author, in pairs, who checked
 # every title, person, studio and facet value against the catalogue file and never ran the
 # product on them; heldout40 only scored, never read or tuned on
+# dev42 / heldout41: a film-club regular catching up after a holiday (long messages with lists of
+# 3-6 titles under mixed verdicts, typos, missing articles, numeric titles and sequels by
+# ordinal, everyday words that are titles beside real ones, made-up titles among real ones), 12
+# title-list and 12 spurious-title cases each; by a fortieth independent author, in pairs, who
+# checked every title and facet value against the catalogue file and never ran the product on
+# them; the audience cases' expectations were set to the system's constraint names by a script
+# (the author had written them as wanted words); heldout41 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -249,7 +256,7 @@ SPLITS = (
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
     "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
     "dev36", "heldout35", "dev37", "heldout36", "dev38", "heldout37", "dev39", "heldout38",
-    "dev40", "heldout39", "dev41", "heldout40",
+    "dev40", "heldout39", "dev41", "heldout40", "dev42", "heldout41",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

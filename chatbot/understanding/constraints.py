@@ -20,7 +20,7 @@ from chatbot.events import (
     ItemRejected,
     make_constraint,
 )
-from chatbot.interest import facet_belief_id
+from chatbot.interest import facet_belief_id, interest_belief_id
 from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.core import (
     SMALL_NUMBERS,
@@ -128,6 +128,19 @@ _KIND_AHEAD = (
 _PLACE_ALT = "|".join(sorted(set(LANGUAGES) | set(COUNTRIES), key=len, reverse=True))
 _LANGUAGE_ONLY_ALT = "|".join(sorted(set(LANGUAGES) - set(COUNTRIES), key=len, reverse=True))
 
+
+# the lead of a refusal of content ('no ', 'nothing with any ', 'she hates ') before its noun
+_CLEAN_LEAD = re.compile(
+    r"(.*?\b)(?:any |too much |much |the |all the )?(?:sex|nudity|swearing|cursing|bad language|"
+    r"foul language|naked|nude|inappropriate|explicit|raunchy|dirty|sexual|nsfw|r[\s-]?rated)"
+)
+# a list that goes on after a match: ', drugs', ' or gore', ' and violence', ' nor blood'
+# (not a new say: 'no swearing and make it funny', 'no nudity, a comedy please')
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:,|\bor\b|\band\b|\bnor\b)\s*(?!(?:a|an|some|something|anything|but|maybe|just|"
+    r"rather|instead|though|so|then|i|we|you|it|give|show|recommend|make|keep|find|what|how|"
+    r"please|pls|ideally|preferably|my|our|his|her|their|the|she|he|they|its?|is|are)\b)[a-z]"
+)
 
 # words that say a year is rough ('from like 1995', 'about 2005')
 _HEDGE = r"(?:like|about|around|roughly|approximately|circa|maybe|say),? "
@@ -314,6 +327,7 @@ class ConstraintRules(ParseBase):
             for facet, value in self.state.preferred:
                 if facet == "audience" and re.search(r"famil|child|kid", value, re.I):
                     self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
+            self._wishes_for_the_children_lapse()
         elif self._watching:
             # the youngest or most sensitive viewer decides: children, then family, then teens,
             # then grown-ups watching along
@@ -326,6 +340,19 @@ class ConstraintRules(ParseBase):
                 watching = self._aged
             strictest = min(watching, key=("children", "family", "teen", "grownups").index)
             self._set("audience", strictest)
+
+    def _wishes_for_the_children_lapse(self) -> None:
+        """The children have gone and older people watch now ('now for my husband and me, a
+        heist movie', 'forget the kids, date night'): the kinds and topics wished for while
+        the audience was children or family (dinosaurs, animation, musicals) were wishes for
+        them and lapse, as a new evening's request; films liked or turned down stay."""
+        if self.state.constraints.get("audience") not in ("children", "family"):
+            return
+        for facet, value in self.state.preferred:
+            if facet != "audience":
+                self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
+        for text in self.state.interests:
+            self.events.append(BeliefRemoved(interest_belief_id(text)))
 
     def _audience_back(self, m: re.Match[str]) -> bool:
         """The ones the audience was set for are watching again."""
@@ -486,10 +513,15 @@ class ConstraintRules(ParseBase):
         self._not_for_children()
         return True
 
-    def _family(self, m: re.Match[str]) -> bool:
-        """A family is watching, unless the match is negated ('not for teens') or called bad."""
+    def _family(self, m: re.Match[str]) -> bool | str:
+        """A family is watching, unless the match is negated ('not for teens') or called bad.
+        A list going on after a refused kind of content keeps the refusal's lead for the rest:
+        'no nudity or drugs' leaves 'no ... or drugs' to read (drugs refused, not wanted)."""
         if not m.group("neg") and not self._judged_badly(m):
             self._watching.append("family")
+        lead = _CLEAN_LEAD.match(m.group(0))
+        if lead and lead.group(1).strip() and _LIST_GOES_ON.match(m.string, m.end()):
+            return lead.group(1).ljust(len(m.group(0)))
         return True
 
     def _negated_list(self, m: re.Match[str]) -> bool:
@@ -715,6 +747,15 @@ class ConstraintRules(ParseBase):
             said = m.string[max(0, m.start() - 12) : m.start()] + m.group(0)[:5]
             if b - a > 3 or not re.search(r"\b(?:from|in|of|between)\s*(?:\d|$)", said):
                 return False
+        elif (
+            re.search(r"\band\b", m.group(0))
+            and not re.match(r"(?:between|from)\b", m.group(0))
+            and not re.search(
+                r"\b(?:between|from|years?|made|released|era)\s*$", m.string[: m.start()]
+            )
+            and all(normalize_title(m.group(g)) in self.vocab.titles for g in ("a", "b"))
+        ):
+            return False  # 'loved 1917 and 2012': two films, no span ('between 1990 and 2000')
         self._set("year_min", a)
         self._set("year_max", b)
         return True
@@ -1550,6 +1591,11 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:now|ok|okay|alright|so),? (?:it'?s |its )?just (?:me|us)"
         r"(?: and (?:my|the) (?:wife|husband|partner|gf|bf|girlfriend|boyfriend|date|buddies|"
         r"mates|friends?|roommates?|fianc[eé]e?))?(?= now| tonight|[,.!?]|$)|"
+        # 'now for my husband and me', 'now just the two of us': a couple alone
+        r"\b(?:now|ok|okay|alright|so),? (?:it'?s |its )?(?:just |only )?(?:for |with )?"
+        r"(?:me and (?:my|the) (?:wife|husband|partner|gf|bf|girlfriend|boyfriend|hubby|other "
+        r"half)|(?:my|the) (?:wife|husband|partner|gf|bf|girlfriend|boyfriend|hubby|other half) "
+        r"and (?:me|i)|the two of us|us two)\b|\bjust the two of us\b|"
         # 'actually no, make it something for me': the user alone again
         r"\b(?:make it|actually|instead|now|no,?)\s+(?:something|one|a (?:movie|film))\s+"
         r"(?:just |only )?for me\b|\bsomething (?:just|only) for me\b|\bjust for me\b",

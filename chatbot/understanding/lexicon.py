@@ -306,6 +306,16 @@ FORWARD_CUES = frozenset(
         "sick of",
         "tired of",
         "done with",
+        # 'im off romance for a while', 'sworn off sequels', 'gone right off westerns'
+        "im off",
+        "i'm off",
+        "i’m off",
+        "i am off",
+        "we're off",
+        "sworn off",
+        "swore off",
+        "gone off",
+        "gone right off",
         "fed up with",
         "had enough of",
         "bored of",
@@ -341,6 +351,8 @@ FORWARD_CUES = frozenset(
 POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
+    # 'Signs underrated', 'heat is so underrated': praise for a film others undervalue
+    "underrated|so underrated|criminally underrated|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
@@ -579,6 +591,7 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
     """aged shot filmed exception exceptions real compromise overlap netflix hulu
+    dvd dvds bluray blu-ray vhs
     distraction distractions mindless brainless slow series franchise trilogy installment
     installments instalment instalments entries
     movie movies film films flick flicks something anything recommend recommendation

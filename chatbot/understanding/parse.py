@@ -517,6 +517,7 @@ class Understander:
             )
         # a line break after a word ends a sentence ('... like Heat or Ronin\nDo you know any?')
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
+        text = self._own_mentions_named(text, state)
 
         text = self._without_idioms(text)
         # 'loved heat, do you know who directed it?': the question asked directly (its
@@ -1032,6 +1033,42 @@ class Understander:
 
         text = _PICK_BY_YEAR.sub(place, text)
         return _PICK_BY_EXTREME.sub(extreme, text)
+
+    def _own_mentions_named(self, text: str, state: InterestState) -> str:
+        """'the last one I mentioned', 'the first film I listed', 'the one I liked', 'of the
+        films I named, the second': a film the user named in an earlier message (not a pick
+        shown, not the films It or The One), written as its title ('Zodiac (2007)') so every
+        rule reads it. The user's messages kept in the state (`said`, newest last) are read
+        again, newest first, for the titles they name in order; a place beyond them or a
+        message that names none leaves the text as it is."""
+        own = _OWN_MENTION.search(text)
+        if own is None or not state.said:
+            return text
+        verdict = (own["verb"] or "").lower() in ("liked", "loved", "enjoyed")
+        named: list[str] = []
+        for earlier in reversed(state.said):
+            found = _Parse(self.vocab, earlier, InterestState()).run()
+            named = [i for i in found.mentioned if i in self.vocab.catalog]
+            if verdict:
+                named = [i for i in named if i in state.liked]  # 'the one I liked'
+            if named:
+                break
+        if not named and verdict and state.liked:
+            named = [state.liked[-1]]  # liked before the messages kept: the latest like
+        if not named:
+            return text
+        place = (own["place"] or own["place2"] or "").lower()
+        if place in ("last", "latter", "previous"):
+            index = len(named) - 1
+        elif place:
+            index = _PLACES.index(_PLACE_WORDS.get(place, place))
+        else:
+            index = len(named) - 1  # 'the one I liked': the last of them
+        if index >= len(named):
+            return text
+        label = self.vocab.catalog.get(named[index]).label
+        mid = (own["mid"] or "").lstrip(" ,:")  # 'of the films I named, more like the second'
+        return text[: own.start()] + mid + label + text[own.end() :]
 
     def _picks_by_number(self, text: str, state: InterestState) -> str:
         """'seen 1 and 3', '2 and 3 look good', 'seen all 3', '2?': picks on the table named
@@ -1660,6 +1697,12 @@ _FIRST_PERSON = frozenset(
 )
 
 
+# what follows 'off' when it is no turning away from a kind ("i'm off to bed", 'off work')
+_NOT_OFF_A_KIND = frozenset(
+    ("to", "for", "work", "sick", "school", "duty", "today", "tonight", "tomorrow", "now")
+    + ("home", "out", "on", "in", "with", "of", "and", "again", "soon", "shift", "call", "my")
+)
+
 # words that start a new say after a comma, not the next item of a list
 _LIST_RESTARTS = frozenset(
     ("a", "an", "some", "something", "anything", "but", "maybe", "just", "rather", "instead")
@@ -1723,7 +1766,12 @@ class _Parse(ConstraintRules, TitleRules):
         self._corrections()
         self._apply_critiques()
         self._interests()
-        mentioned = tuple(dict.fromkeys(t.item.id for t in self.targets if t.item is not None))
+        # in the order the message names them ('the second film i mentioned' reads it)
+        mentioned = tuple(
+            dict.fromkeys(
+                t.item.id for t in sorted(self.targets, key=lambda t: t.pos) if t.item is not None
+            )
+        )
         # 'Mum and Dad have never seen Casablanca', 'Not Mr. Bean': family words and honorifics
         # alone are no titles the catalogue lacks
         unknown = tuple(
@@ -3301,7 +3349,7 @@ class _Parse(ConstraintRules, TitleRules):
                 toks[i].used = True
                 i += 1
                 continue
-            if words[i] == "over" and self._free(i, 1) and self._over_said_of_someone(i):
+            if words[i] in ("over", "off") and self._free(i, 1) and self._over_said_of_someone(i):
                 # "he's over cartoons", "we're kinda over slashers": tired of, turned down
                 self.cues.append(Cue(i, "neg", i + 1))
                 toks[i].used = True
@@ -4437,20 +4485,26 @@ class _Parse(ConstraintRules, TitleRules):
         ]
 
     def _over_said_of_someone(self, i: int) -> bool:
-        """Token i is 'over' after someone and a copula, maybe with a degree word between
-        ("he's over", 'we are kinda over', "she's so over", 'my kids are totally over') and
-        before what they are tired of: a complaint. Not 'over two hours', 'over 18', 'it's
-        over', 'fall over', 'over the top' (no person before, or a number or article after)."""
+        """Token i is 'over' (or 'off': "i'm off romance", 'sworn off sequels') after someone
+        and a copula, maybe with a degree word between ("he's over", 'we are kinda over',
+        "she's so over", 'my kids are totally over') and before what they are tired of: a
+        complaint. Not 'over two hours', 'over 18', 'it's over', 'fall over', 'over the top'
+        (no person before, or a number or article after), nor "i'm off to bed", 'off work'."""
         toks = self.toks
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         if not nxt or nxt.isdecimal() or nxt in NUMBER_WORDS or nxt in ("the", "a", "an", "it"):
             return False
+        off = toks[i].text == "off"
+        if off and (nxt in _NOT_OFF_A_KIND or self._pos(i + 1) in ("ADP", "VERB", "AUX", "ADV")):
+            return False  # "i'm off to bed", 'im off work tomorrow', "we're off out"
         k = i - 1
         while k >= 0 and toks[k].text in _OVER_DEGREE:
             k -= 1
         if k < 0:
-            return i > 0  # 'kinda over slashers tbh' (the subject left out)
+            return i > 0 and not off  # 'kinda over slashers tbh' (the subject left out)
         w = toks[k].text
+        if off and w in ("sworn", "swore", "gone", "went", "going"):
+            return True  # 'sworn off sequels', 'gone right off westerns' (with 'right')
         if w in ("i'm", "im", "he's", "hes", "she's", "shes", "we're", "they're", "theyre"):
             return True
         return (
@@ -5494,6 +5548,20 @@ _PICK_BY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+_PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
+# a film the user named earlier, by its place among what they named or by their verdict ('the
+# last one I mentioned', 'the first film I listed', 'the one I liked', 'of the films I named,
+# more like the second'); not the picks shown ('the last one')
+_OWN_PLACE = r"first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|latter|previous"
+_OWN_MENTION = re.compile(
+    rf"\bthe (?:(?P<place>{_OWN_PLACE}) )?(?:one|film|movie|title|flick)s? (?:that )?"
+    r"(?:i|we) (?:just |already )?(?P<verb>mentioned|listed|named|said|typed|gave you|told you"
+    r"(?: about)?|talked about|liked|loved|enjoyed)\b"
+    r"|\b(?:of|from|out of) (?:the|those|these) (?:films|movies|ones|titles) (?:that )?(?:i|we)"
+    r" (?:just )?(?:mentioned|listed|named|said|typed|gave you)\b(?P<mid>[^.?!]*?)\bthe "
+    rf"(?P<place2>{_OWN_PLACE})(?: one| film| movie)?\b",
+    re.IGNORECASE,
+)
 # a pick told apart by being the oldest, newest, longest or shortest ('the older one, how long
 # is it?')
 _PICK_BY_EXTREME = re.compile(
@@ -5736,7 +5804,7 @@ _LIKE_SUBJECTS = frozenset(
 # degree words between 'he's' and 'over' ("she's kinda over slashers")
 _OVER_DEGREE = frozenset(
     ("so", "kinda", "kind", "of", "sorta", "sort", "totally", "pretty", "really", "just")
-    + ("completely", "a", "bit", "little", "getting", "all", "honestly", "tbh", "lowkey")
+    + ("completely", "a", "bit", "little", "getting", "all", "honestly", "tbh", "lowkey", "right")
 )
 INTERJECTIONS = frozenset(
     (

@@ -129,7 +129,8 @@ PICK_NOUNS = (
 
 # 'im up', "we're home alone tonight": what follows says how the user is, not a title
 _I_AM = frozenset(("i'm", "im", "we're", "were", "i’m", "we’re"))
-_I_AM2 = (["i", "am"], ["we", "are"])
+# 'I was home alone all week', 'we were up all night': how one was, in the past
+_I_AM2 = (["i", "am"], ["we", "are"], ["i", "was"], ["we", "were"])
 
 
 def _names_of(item: Item) -> list[str]:
@@ -1008,6 +1009,11 @@ class TitleRules(ParseBase):
             and (when := self._word(k)) is not None
             and when.ent in ("DATE", "TIME")
             for k in range(i, i + n)
+        ) and not (
+            # 'hated the shining, it and halloween': a date word typed as a list's member
+            prev_word in (",", "and", "or", "&", ";")
+            and self._next_in_list(i)
+            and nxt in END_OF_OBJECT
         ):
             # 'watched dune yesterday', 'saw heat last night': when, not the film Yesterday or
             # Last Night in Soho
@@ -1135,6 +1141,10 @@ class TitleRules(ParseBase):
             and not _verdict_phrase(words)
         ):
             return True  # 'up' or 'heat' as the whole message (what did you like?): the film
+        if self._bare_title_list(i, n):
+            return True  # 'ratatouille and coco', 'also up, cars and coco': nothing but titles
+        if self._paired_verdicts(i, n):
+            return True  # 'Signs underrated, Speed fun, Drive gorgeous': a list of verdicts
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
             # 'what should I watch next?' is not the film 'Next'; 'i loved heat' is Heat
             # 'but us was kinda boring', 'but up was meh': a word that cannot be a subject, as
@@ -1243,6 +1253,8 @@ class TitleRules(ParseBase):
                     self._pos(i) in ("ADV", "ADP", "ADJ", "VERB")
                     # 'loved get out, us and split': a pronoun no list of films goes on with
                     or (self._pos(i) == "PRON" and words[0] not in _LIST_PRONOUNS)
+                    # 'hated the shining, it and halloween': one between two titles found
+                    or (self._pos(i) == "PRON" and self._before_listed_title(i, n))
                 )
             ):
                 return True  # 'loved shrek 2, toy story 3 and up': the list's last title
@@ -2148,6 +2160,62 @@ class TitleRules(ParseBase):
             end += 1
         return self._before_listed_title(k, end - k) if end > k else False
 
+    def _paired_verdicts(self, i: int, n: int) -> bool:
+        """The message is two or more clauses of a title and a verdict that takes no object
+        ('Signs underrated, Speed fun, Drive gorgeous', 'heat superb, ronin meh'), the span
+        i..i+n the title of one: shorthand that rates films one by one. One such clause alone
+        is no evidence for an everyday word ('traffic awful')."""
+        bounds = [-1, *(k for k, t in enumerate(self.toks) if t.text in CLAUSE_BREAK)]
+        bounds.append(len(self.toks))
+        rated: list[int] = []
+        for a, b in itertools.pairwise(bounds):
+            start = a + 1
+            if start >= b:
+                continue
+            for m in range(min(b - start - 1, 6), 0, -1):
+                words = [t.text for t in self.toks[start : start + m]]
+                if words[0] in ("the", "a", "an", "my", "our", "this", "that"):
+                    break  # 'the food awful': a thing with its article, no shorthand title
+                key = normalize_title(" ".join(words))
+                if key not in self.vocab.titles or any(w in _LIST_PRONOUNS for w in words):
+                    continue
+                if self._closing_verdict(start + m, everyday=False):
+                    rated.append(start)
+                break
+        return len(rated) >= 2 and i in rated
+
+    def _bare_title_list(self, i: int, n: int) -> bool:
+        """The message is nothing but two or more catalogue titles (exact keys) joined by ',',
+        'and', 'or', '&' (with 'also' / 'plus' / 'too' / 'both' around them), the span i..i+n
+        one of them: 'ratatouille and coco' answers what one liked or goes on with a list.
+        Pronouns, filler and small-talk words never count as such a title ('me and you')."""
+        joins = {",", "and", "or", "&", "+", "/", "also", "plus", "too", "both", ".", "!"}
+        words = [t.text for t in self.toks]
+        spans: list[tuple[int, int]] = []
+        k = 0
+        while k < len(words):
+            if words[k] in joins:
+                k += 1
+                continue
+            for m in range(min(len(words) - k, 6), 0, -1):
+                if any(w in joins for w in words[k : k + m]):
+                    continue
+                key = normalize_title(" ".join(words[k : k + m]))
+                if key in self.vocab.titles:
+                    break
+            else:
+                return False
+            one = words[k : k + m]
+            if m == 1 and (
+                one[0] in SMALL_TALK or one[0] in FILLER_WORDS or one[0] in _LIST_PRONOUNS
+            ):
+                return False
+            if spans and spans[-1][0] + spans[-1][1] == k:
+                return False  # 'a war epic': two words, no list ('and', ',' between members)
+            spans.append((k, m))
+            k += m
+        return len(spans) >= 2 and (i, n) in spans
+
     def _next_in_list(self, i: int) -> bool:
         """Token i follows ',', 'and' or 'or' right after a title already found."""
         k = i - 1
@@ -2164,13 +2232,31 @@ class TitleRules(ParseBase):
             )
         ):
             k -= 1  # 'loved heat, also goodfellas', 'the matrix reloaded, plus die hard 2'
-        if k >= 1 and self.toks[k].used and self._run_on_list(k):
+        if (
+            k >= 1
+            and self.toks[k].used
+            and self._run_on_list(k)
+            # 'Speed fun, Drive gorgeous': the verdict on the title, no next member
+            and not (k == i - 1 and self._closing_verdict(i, everyday=False))
+        ):
             return True  # 'seen the matrix inception tenet and dunkirk': no commas typed
         if k < 1 or self.toks[k].text not in (",", "and", "or", "&", ";", "+", "/"):
             return False
         if k > 1 and self.toks[k].text in ("and", "or") and self.toks[k - 1].text == ",":
             k -= 1  # 'goodfellas, the departed, and casino'
-        return any(t.kind == "item" and t.pos < k and self.toks[k - 1].used for t in self.targets)
+        if any(t.kind == "item" and t.pos < k and self.toks[k - 1].used for t in self.targets):
+            return True
+        # 'hated the shining, it and halloween': the member before is a one-word title not yet
+        # taken (a pronoun, a date word) that itself follows a title found
+        j = k - 1
+        return (
+            j >= 2
+            and not self.toks[j].used
+            and self.toks[j].text in self.vocab.titles
+            and self.toks[j - 1].text in (",", "and", "or", "&")
+            and self.toks[j - 2].used
+            and any(t.kind == "item" and t.pos < j - 1 for t in self.targets)
+        )
 
     def _run_on_list(self, k: int) -> bool:
         """Token k ends a title found after a seen or sentiment cue that opens the sentence's
@@ -2547,9 +2633,14 @@ class TitleRules(ParseBase):
                 starts.append(s)
                 ends[s] = k
         first_end = next((k for k, t in enumerate(toks) if t.text in (",", "and", "&")), 0)
-        if first_end and (
-            any(x.kind == "item" and x.pos > first_end for x in self.targets)
-            or self._verdict_closes_list(first_end)
+        # (not when a title found ends right there: 'the cabin had Fargo and Insomnia')
+        if (
+            first_end
+            and not toks[first_end - 1].used
+            and (
+                any(x.kind == "item" and x.pos > first_end for x in self.targets)
+                or self._verdict_closes_list(first_end)
+            )
         ):
             starts.append(0)  # the first member of such a list
         for start in sorted(set(starts)):
@@ -3929,6 +4020,12 @@ _GLUE_NO_AND = _RUN_GLUE - {"and", "a", "an"}
 _GLUE_INSIDE = _GLUE_NO_AND - {"with", "from"}
 
 
+# 'I' and its contractions, always capitalised: never a word of a title run after a title
+_I_PRONOUN = frozenset(("i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"))
+# media and platforms written in capitals after a title ('Fargo on DVD', 'Heat on TV')
+_MEDIA_ACRONYMS = frozenset(("dvd", "dvds", "tv", "vhs", "imax", "hbo", "bbc", "itv", "uk", "usa"))
+
+
 def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> int:
     """Length of the title-cased run a span starts with ('Spirit of the Forgotten Harbour' is 5:
     small words count when a capitalised word follows); 0 when it starts in lower case."""
@@ -3936,6 +4033,8 @@ def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> in
     for k, tok in enumerate(span):
         if tok.text in ("and", "or") and tok.text not in glue:
             break  # 'Heat And Ronin': a list's joiner, capitalised as every word is
+        if k and (tok.text in _I_PRONOUN or (tok.raw.isupper() and tok.text in _MEDIA_ACRONYMS)):
+            break  # 'The Prestige I adore', 'Insomnia on DVD': the pronoun, a medium
         if tok.raw[:1].isupper() or tok.raw[:1].isdecimal():
             run = k + 1
         elif tok.text not in glue:

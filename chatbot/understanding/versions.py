@@ -282,6 +282,8 @@ class VersionReader:
                 after = _YEAR_AFTER.match(text, b) if items else None
                 if not items or after is None:
                     continue
+                if normalize_title(text[a : after.end()]) in self.vocab.titles:
+                    break  # 'blade runner 2049': the year is part of a longer title
                 i += n - 1  # the longest title here ('american psycho (2000)', not 'psycho')
                 year = int(after.group("year"))
                 common = " " not in key and zipf_frequency(key, "en") >= 5.0
