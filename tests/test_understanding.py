@@ -8890,3 +8890,57 @@ def test_a_couple_alone_after_the_children_ends_their_wishes(
     assert BeliefRemoved(interest_belief_id("pirates")) in found, found
     assert BeliefRemoved(facet_belief_id("preferred", "genre", "Animation")) in found, found
     assert AttributePreferred("genre", "Thriller") in found, found
+
+
+def test_a_pick_by_its_number_and_whether_someone_would_like_it(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, Item, Item]
+) -> None:
+    """'number three looks good, how long is it?' answered about the first pick, 'tell me about
+    number one' asked which one, 'would grandma like the second one?' liked it and set the
+    family audience."""
+    asked = nlu.understand("no. 2 sounds fun, is it long?", after_picks)
+    assert asked.question is not None and asked.question.item_ids == (shown[1].id,), asked
+    asked = nlu.understand("do you reckon my nephew would enjoy the third one?", after_picks)
+    assert asked.question is not None and asked.question.item_ids == (shown[2].id,), asked
+    assert not asked.events, asked
+    asked = nlu.understand("do you think i would like the first one?", after_picks)
+    assert asked.question is not None and asked.question.item_ids == (shown[0].id,), asked
+    found = events(nlu, "inception is my number one", after_picks)
+    assert ItemLiked(shown[2].id, shown[2].label) in found, found
+
+
+def test_shorthand_lukewarm_verdicts_and_a_limit_dropped(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'contact so-so, alien okay-ish' liked both; 'no time limit now' turned the picks down."""
+    heat, ronin = movie(movies_catalog, "Heat", 1995), movie(movies_catalog, "Ronin", 1998)
+    big, contact = movie(movies_catalog, "Big", 1988), movie(movies_catalog, "Contact", 1997)
+    found = events(nlu, "ronin was brilliant, big so-so, contact okay-ish")
+    assert ItemLiked(ronin.id, ronin.label) in found, found
+    for film in (big, contact):
+        assert ItemSeen(film.id, film.label) in found, found
+        assert ItemLiked(film.id, film.label) not in found, found
+    state = fold([ConstraintSet("runtime_max", 95), ItemsRecommended((heat.id, ronin.id))])
+    found = events(nlu, "ok no length limit then", state)
+    assert ConstraintCleared("runtime_max") in found, found
+    assert not [e for e in found if isinstance(e, ItemRejected)], found
+
+
+def test_a_verdict_phrase_or_a_kind_is_no_title_that_starts_it(nlu: Understander) -> None:
+    """'fed up with both' was Fed Up (2014); 'Superhero movie for my 14 year old' was
+    Superhero Movie (2008)."""
+    found = events(nlu, "my son is fed up with cartoons")
+    assert not [e for e in found if isinstance(e, ItemLiked)], found
+    found = events(nlu, "Disaster movie for tonight")
+    assert AttributePreferred("genre", "Disaster") in found, found
+    assert not [e for e in found if isinstance(e, ItemLiked)], found
+
+
+def test_a_title_from_a_year_no_version_has_is_asked_about(nlu: Understander) -> None:
+    """'Parasite from 2019 was amazing' liked Parasite (1982) and set the years to 2019 (the
+    catalogue has Aladdin from 1992 only)."""
+    understood = nlu.understand("Aladdin from 2019 was a bit flat", InterestState())
+    assert not understood.events, understood
+    assert understood.unknown_titles, understood
+    found = events(nlu, "something like heat from 2010")
+    assert ConstraintSet("year_min", 2010) in found, found

@@ -560,7 +560,7 @@ class ConstraintRules(ParseBase):
     # years
 
     def _clear_named(self, m: re.Match[str]) -> bool:
-        if m.group("dec") or m.group("tl"):
+        if m.group("dec") or m.group("tl") or m.group("tl2"):
             # a decade or a time limit dropped by name: the year or length bounds set
             bounds: tuple[str, ...] = (
                 ("year_min", "year_max", "decade_not")
@@ -1750,7 +1750,8 @@ RULES: tuple[ConstraintRule, ...] = (
         r"teens|teenagers?)\b|"
         # 'my teen wants a scary movie', 'the teen is so over marvel': a teenager of the house
         # (not 'the teen comedy', 'a teen movie': a kind of film)
-        r"(?<!in )\b(?:my|our|the|his|her|your) teens?\b(?!-|\s+(?:movies?|films?|flicks?|comed|"
+        r"(?<!in )\b(?:my|our|the|his|her|your) (?:teens?|teenagers?)\b(?!-|\s+(?:movies?|films?|"
+        r"flicks?|comed|"
         r"drama|horror|romance|romcom|rom-com|slasher|thriller|musical|stuff|genre|years|age|angst|"
         r"classics?|favou?rites?|idols?|stars?|heart|wolf|titans|spirit))|"
         # 'my son is a teenager', 'our kids are teens now', 'my daughter is in high school'
@@ -1784,7 +1785,10 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?: limit| constraint| filter| restriction| thing| part| bit| stuff| idea)?"
         r"(?!\s*(?:films?|movies?|stuff|ones?|action|horror|comed\w*|dramas?|thrillers?))\b|"
         rf"\bdon'?t care (?:about|for) (?:the )?{_CLEAR_ALT}\b|\b{_CLEAR_ALT} (?:doesn'?t|"
-        rf"does not) matter\b",
+        rf"does not) matter\b|"
+        # 'no time limit now', 'there's no length limit any more': the limit dropped
+        r"\bno (?P<tl2>time|length|runtime) (?:limit|cap|restriction|constraint)s?\b"
+        r"(?= now| any ?more| after all| tonight| then|\s*[,.!?]|\s*$)",
         _R._clear_named,
     ),
     # 'longer is fine now', 'older ones are ok too': the bound on that side is lifted

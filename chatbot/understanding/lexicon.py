@@ -352,7 +352,7 @@ POSITIVE_CUES = _phrases(
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     # 'Signs underrated', 'heat is so underrated': praise for a film others undervalue
-    "underrated|so underrated|criminally underrated|"
+    "underrated|so underrated|criminally underrated|my number one|my number 1|my #1|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
@@ -398,7 +398,7 @@ POSITIVE_CUES = _phrases(
 LUKEWARM_CUES = _phrases(
     "ok|okay|alright|fine|so-so|so so|average|passable|forgettable|just ok|just okay|"
     "only ok|only okay|pretty average|ok i guess|okay i guess|"
-    "fine i guess|alright i guess"
+    "fine i guess|alright i guess|okay-ish|ok-ish|okayish|okish|alright-ish|less so"
 )
 # being shaken by a film says it was watched and felt, not that the user wants more of it
 # ('Coco wrecked me', 'the first one wrecked me last time, something lighter'): these name

@@ -69,6 +69,7 @@ from chatbot.understanding.lexicon import (
     DISCOURSE_IDIOMS,
     EFFECT_PHRASES,
     FACET_ALIASES,
+    FAMILY_WORDS,
     FILLER_WORDS,
     FORWARD_CUES,
     GREETING_WORDS,
@@ -603,6 +604,9 @@ class Understander:
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
         text = self._picks_by_number(text, state)
+        # 'would my grandma like the second one?', 'do you think the kids would enjoy it': is it
+        # right for them, asked (not a like, and not who is watching tonight)
+        text = _WOULD_THEY_LIKE.sub(_would_they_like, text)
         aside = ASIDE.match(text)
         if (
             aside is not None
@@ -741,7 +745,18 @@ class Understander:
         if not missing:
             return found
         wrong = {it.id for _, _, items in missing for it in items}
-        events = tuple(e for e in found.events if getattr(e, "item_id", None) not in wrong)
+        years = {year for _, year, _ in missing}
+        events = tuple(
+            e
+            for e in found.events
+            if getattr(e, "item_id", None) not in wrong
+            # 'parasite from 2019 was amazing': the year named the film, no limit on the picks
+            and not (
+                isinstance(e, ConstraintSet)
+                and e.name in ("year_min", "year_max")
+                and e.value in years
+            )
+        )
         notes = [
             f"The catalogue has {title.strip()!r} only from "
             f"{', '.join(sorted({str(it.year) for it in items if it.year}))}, not from {year}, so "
@@ -1076,9 +1091,19 @@ class Understander:
         ones', 'all of them'), so every rule on picks reads them; a number that is more than
         the picks shown, a length, a rating or part of a title ('saw 2', 'rocky 2') is left."""
         shown = [i for i in state.last_shown if i in self.vocab.catalog]
-        if not shown or len(re.findall(r"[\w']+", text)) > 8:
+        if not shown:
             return text
         n = min(len(shown), len(_PLACES))
+
+        def numbered(m: re.Match[str]) -> str:
+            said = m["k"].lower()
+            k = int(said) if said.isdecimal() else _NUMBER_NAMES.index(said) + 1
+            return f"the {_PLACES[k - 1]} one" if 1 <= k <= n else m[0]
+
+        # 'number two looks good', 'tell me about no. 3', 'is #1 scary?': a pick by its place
+        text = _PICK_NUMBERED.sub(numbered, text)
+        if len(re.findall(r"[\w']+", text)) > 8:
+            return text
 
         def every(m: re.Match[str]) -> str:
             said = m["k"].lower()
@@ -3378,10 +3403,21 @@ class _Parse(ConstraintRules, TitleRules):
                             continue  # 'after a bad week', 'a great weekend': no verdict
                         if phrase == ("like",) and self._how_often_after(i):
                             continue  # 'seen it like a million times': a filler, no verdict
-                        if kind == "lukewarm" and (
-                            i < 2
-                            or words[i - 1] not in ("was", "were")
-                            or words[i - 2] in ("they", "those", "these", "all", "both")
+                        if (
+                            kind == "lukewarm"
+                            and (
+                                i < 2
+                                or words[i - 1] not in ("was", "were")
+                                or words[i - 2] in ("they", "those", "these", "all", "both")
+                            )
+                            # 'contact so-so, alien okay-ish': right after a title, closing
+                            # its clause, the verdict on that film
+                            and not (
+                                i >= 1
+                                and toks[i - 1].used
+                                and any(t.kind == "item" for t in self.targets)
+                                and (i + n >= len(words) or words[i + n] in CLAUSE_BREAK)
+                            )
                         ):
                             # 'ok, something else', 'those are fine', 'the second one is ok':
                             # no verdict on a film watched ('Interstellar was ok' is one)
@@ -5548,6 +5584,40 @@ _PICK_BY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+_NUMBER_NAMES = ("one", "two", "three", "four", "five", "six")
+_WOULD_THEY_LIKE = re.compile(
+    r"\b(?:would|will|do you (?:think|reckon)|d'you (?:think|reckon)|you (?:think|reckon)|"
+    r"think|reckon)\s+"
+    r"(?P<who>(?:my |our |the |his |her |your )?(?:[\w'-]+ ){0,2}?[\w'-]+)\s+"
+    r"(?:would |will |'d |might )?"
+    r"(?:like|enjoy|love|be ok with|be okay with|be fine with|handle)\s+"
+    r"(?P<ref>the (?:first|second|third|fourth|fifth|last) (?:one|film|movie)|it|that one|this one|"
+    r"that|this|them|those|these)\s*(?P<end>\?|$)",
+    re.IGNORECASE,
+)
+
+
+def _would_they_like(m: re.Match[str]) -> str:
+    """'would my grandma like the second one?' -> 'is the second one ok for my grandma?' when
+    the one asked about is a person (a watcher, a child or family); 'would i like it?' -> 'why
+    that one?' (the pick's reasons); else the words as typed."""
+    last = m["who"].lower().split()[-1].removesuffix("'s")
+    if m["who"].lower() in ("i", "we"):
+        # 'do you think i would like the first one?': why it was picked for them
+        ref = m["ref"] if m["ref"].lower().startswith("the ") else "that one"
+        return f"why {ref}?"
+    if last not in WATCHERS and last not in CHILD_WORDS and last not in FAMILY_WORDS:
+        return m[0]
+    verb = "are" if m["ref"].lower() in ("them", "those", "these") else "is"
+    return f"{verb} {m['ref']} ok for {m['who']}?"
+
+
+# a pick named by its number ('number two', 'no. 3', '#1'); not 'my number one', 'the number 23'
+_PICK_NUMBERED = re.compile(
+    r"(?<!\bmy )(?<!\bour )(?<!\bthe )(?<!\ba )(?:\bnumber|\bno\.|#)\s*"
+    r"(?P<k>one|two|three|four|five|six|[1-6])\b(?!\s*(?:fan|spot|choice|favou?rite)s?\b)(?![\d.])",
+    re.IGNORECASE,
+)
 _PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth"}
 # a film the user named earlier, by its place among what they named or by their verdict ('the
 # last one I mentioned', 'the first film I listed', 'the one I liked', 'of the films I named,

@@ -872,6 +872,22 @@ class TitleRules(ParseBase):
             and self._pos(i) in ("VERB", "AUX")
         ):
             return False  # 'the second i already saw': the verb, no Saw (2004)
+        said_on = tuple(t.text for t in self.toks[i : i + n + 3])
+        if any(
+            len(p) > n and said_on[: len(p)] == p and p[:n] == said_on[:n]
+            for table in (NEGATIVE_CUES, POSITIVE_CUES)
+            for p in table
+        ):
+            return False  # 'the teen is fed up with both': the verdict, no Fed Up (2014)
+        if (
+            len(words) == 2
+            and words[1] in ("movie", "film")
+            and self.vocab.facet_terms.get((words[0],), ("", ""))[0] == "genre"
+            and not self._cue_before(i)
+            and not self._past_cue_before(i)
+            and year is None
+        ):
+            return False  # 'Superhero movie for my 14 year old': the kind, no Superhero Movie
         if n == 1 and words[0] in _DAY_WORDS and prev_word in _BEFORE_A_DAY:
             return False  # "it's Friday, we're wiped out", 'on sunday': a day, not the film
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
@@ -3644,6 +3660,8 @@ _AFTER_A_CLOSING_VERDICT = frozenset(
 CLOSING_INTERJECTIONS = frozenset(
     ("nah", "meh", "nope", "yuck", "ugh", "trash", "garbage", "overrated", "underrated", "mid")
     + ("boring", "annoying", "cringe", "cringey", "lame", "mediocre")
+    # lukewarm shorthand ('heat ok-ish', 'cars so-so'): watched, no verdict either way
+    + ("so-so", "ok-ish", "okay-ish", "okish", "okayish")
 )
 _USERS_DAY = frozenset(
     ("work", "life", "today", "school", "class", "everything", "everyone", "nothing", "this")

@@ -89,6 +89,14 @@ _ELSEWHERE = re.compile(
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?", re.IGNORECASE)
 # a year typed right after a title: 'parasite 2019', 'dune (2021)'
 _YEAR_AFTER = re.compile(rf"\s*\(?\s*(?P<year>{_YEAR})\b\s*\)?")
+_LIKE_BEFORE = re.compile(r"\b(?:like|to|than|as)\s+(?:the\s+)?$", re.IGNORECASE)
+# 'parasite from 2019', 'the one made in 1982': the year of the film meant, said with 'from'
+# (not a limit: 'like heat from 2010 onwards', 'from 1990 to 2000')
+_FROM_YEAR_AFTER = re.compile(
+    rf"\s*(?:(?:the one |the version )?(?:from|made in|released in|of)\s+)(?P<year>{_YEAR})\b"
+    r"(?!\s*(?:on\b|onwards|or (?:later|newer|after|earlier|before|older)|and (?:later|after|"
+    r"up|on|before|earlier)|\+|-|–|to\b|until|till|through|s\b))"
+)
 _YEAR_SLACK = 1  # years: release dates differ by country and festival
 
 
@@ -280,6 +288,10 @@ class VersionReader:
                 key = normalize_title(text[a:b])
                 items = self.vocab.titles.get(key)
                 after = _YEAR_AFTER.match(text, b) if items else None
+                if items and after is None and not _LIKE_BEFORE.search(text[:a]):
+                    # 'parasite from 2019 was great'; not 'something like heat from 2010',
+                    # where the year limits the picks
+                    after = _FROM_YEAR_AFTER.match(text, b)
                 if not items or after is None:
                     continue
                 if normalize_title(text[a : after.end()]) in self.vocab.titles:
