@@ -8944,3 +8944,46 @@ def test_a_title_from_a_year_no_version_has_is_asked_about(nlu: Understander) ->
     assert understood.unknown_titles, understood
     found = events(nlu, "something like heat from 2010")
     assert ConstraintSet("year_min", 2010) in found, found
+
+
+def test_things_turned_down_in_a_list_are_each_turned_down(nlu: Understander) -> None:
+    """'nothing with spiders, snakes or clowns' avoided one topic 'spiders, snakes or clowns'
+    (and It, the clown film, came)."""
+    found = events(nlu, "nothing with sharks, bees or clowns please")
+    avoided = sorted(e.text for e in found if isinstance(e, InterestAvoided))
+    assert avoided == ["bees", "clowns", "sharks"], found
+
+
+def test_a_service_after_a_title_and_the_users_own_list_by_place(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'watched Gladiator on Netflix, loved it' asked about a title 'Gladiator on Netflix';
+    'of those I named, the last was my favourite' liked a pick."""
+    alien = movie(movies_catalog, "Alien", 1979)
+    found = events(nlu, "saw Alien on Hulu yesterday, loved it")
+    assert ItemLiked(alien.id, alien.label) in found, found
+    heat, ronin, up = (
+        movie(movies_catalog, "Heat", 1995),
+        movie(movies_catalog, "Ronin", 1998),
+        movie(movies_catalog, "Jaws", 1975),
+    )
+    state = replace(fold([ItemsRecommended((alien.id,))]), said=("heat, ronin and jaws are great",))
+    found = events(nlu, "of those i mentioned the middle one is the best", state)
+    assert ItemLiked(ronin.id, ronin.label) in found, found
+    found = events(nlu, "out of them i named, the last is my favourite", state)
+    assert ItemLiked(up.id, up.label) in found and ItemLiked(heat.id, heat.label) not in found
+    asked = nlu.understand("reckon i'd like the first?", state)
+    assert asked.question is not None and asked.question.item_ids == (alien.id,), asked
+
+
+def test_everyday_or_numeric_titles_under_a_verdict_on_both(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'2046 and 1408 were both excellent' stored nothing (numbers, everyday words)."""
+    up, cars = movie(movies_catalog, "Up", 2009), movie(movies_catalog, "Cars", 2006)
+    found = events(nlu, "cars and up were both boring")
+    assert {e.item_id for e in found if isinstance(e, ItemRejected)} == {up.id, cars.id}, found
+    found = events(nlu, "1917 and 2046, both brilliant")
+    assert len([e for e in found if isinstance(e, ItemLiked)]) == 2, found
+    assert not [e for e in found if isinstance(e, ConstraintSet)], found
+    assert not [e for e in events(nlu, "me and him were both tired") if isinstance(e, ItemLiked)]

@@ -1075,6 +1075,10 @@ class Understander:
         place = (own["place"] or own["place2"] or "").lower()
         if place in ("last", "latter", "previous"):
             index = len(named) - 1
+        elif place == "middle":
+            if len(named) % 2 == 0:
+                return text  # no one film in the middle
+            index = len(named) // 2
         elif place:
             index = _PLACES.index(_PLACE_WORDS.get(place, place))
         else:
@@ -5421,6 +5425,11 @@ class _Parse(ConstraintRules, TitleRules):
                 between = [self.toks[j].text for j in range(prev + 1, k)]
                 breaks = any(
                     w in NEGATORS or w in ("that", "which", "who", "where", "when") for w in between
+                ) or (
+                    # 'nothing with spiders, snakes or clowns': each thing turned down on its own
+                    k in negated
+                    and prev in negated
+                    and any(w in (",", "or", "nor", "and", "/", "&") for w in between)
                 )
                 if (k in negated) != (prev in negated) or breaks or len(between) > 3:
                     runs.append([k])
@@ -5591,7 +5600,8 @@ _WOULD_THEY_LIKE = re.compile(
     r"(?P<who>(?:my |our |the |his |her |your )?(?:[\w'-]+ ){0,2}?[\w'-]+)\s+"
     r"(?:would |will |'d |might )?"
     r"(?:like|enjoy|love|be ok with|be okay with|be fine with|handle)\s+"
-    r"(?P<ref>the (?:first|second|third|fourth|fifth|last) (?:one|film|movie)|it|that one|this one|"
+    r"(?P<ref>the (?:first|second|third|fourth|fifth|last)(?: one| film| movie)?|it|that one|"
+    r"this one|"
     r"that|this|them|those|these)\s*(?P<end>\?|$)",
     re.IGNORECASE,
 )
@@ -5602,7 +5612,7 @@ def _would_they_like(m: re.Match[str]) -> str:
     the one asked about is a person (a watcher, a child or family); 'would i like it?' -> 'why
     that one?' (the pick's reasons); else the words as typed."""
     last = m["who"].lower().split()[-1].removesuffix("'s")
-    if m["who"].lower() in ("i", "we"):
+    if m["who"].lower().replace("’", "'") in ("i", "we", "i'd", "we'd", "id"):
         # 'do you think i would like the first one?': why it was picked for them
         ref = m["ref"] if m["ref"].lower().startswith("the ") else "that one"
         return f"why {ref}?"
@@ -5622,12 +5632,13 @@ _PLACE_WORDS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"
 # a film the user named earlier, by its place among what they named or by their verdict ('the
 # last one I mentioned', 'the first film I listed', 'the one I liked', 'of the films I named,
 # more like the second'); not the picks shown ('the last one')
-_OWN_PLACE = r"first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|latter|previous"
+_OWN_PLACE = r"first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|latter|previous|middle"
 _OWN_MENTION = re.compile(
     rf"\bthe (?:(?P<place>{_OWN_PLACE}) )?(?:one|film|movie|title|flick)s? (?:that )?"
     r"(?:i|we) (?:just |already )?(?P<verb>mentioned|listed|named|said|typed|gave you|told you"
     r"(?: about)?|talked about|liked|loved|enjoyed)\b"
-    r"|\b(?:of|from|out of) (?:the|those|these) (?:films|movies|ones|titles) (?:that )?(?:i|we)"
+    r"|\b(?:of|from|out of) (?:(?:the|those|these) (?:films|movies|ones|titles)|those|these|them|"
+    r"the ones) (?:that )?(?:i|we)"
     r" (?:just )?(?:mentioned|listed|named|said|typed|gave you)\b(?P<mid>[^.?!]*?)\bthe "
     rf"(?P<place2>{_OWN_PLACE})(?: one| film| movie)?\b",
     re.IGNORECASE,

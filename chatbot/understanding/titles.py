@@ -1056,6 +1056,7 @@ class TitleRules(ParseBase):
                 (i > 0 and (self._cue_before(i, numeric=True) or self._next_in_list(i)))
                 or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
                 or subject
+                or self._listed_under_both(i, n)  # '2046 and 1408 were both excellent'
             ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
         if key in self.vocab.subtitle_keys and not capitalised:
@@ -1159,6 +1160,8 @@ class TitleRules(ParseBase):
             return True  # 'up' or 'heat' as the whole message (what did you like?): the film
         if self._bare_title_list(i, n):
             return True  # 'ratatouille and coco', 'also up, cars and coco': nothing but titles
+        if self._listed_under_both(i, n):
+            return True  # 'It and Us were both terrifying', '2046 and 1408, both excellent'
         if self._paired_verdicts(i, n):
             return True  # 'Signs underrated, Speed fun, Drive gorgeous': a list of verdicts
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
@@ -2176,6 +2179,55 @@ class TitleRules(ParseBase):
             end += 1
         return self._before_listed_title(k, end - k) if end > k else False
 
+    def _listed_under_both(self, i: int, n: int) -> bool:
+        """The clause is nothing but two or more catalogue titles (exact keys, joined by 'and',
+        ',', '&', 'or') and then 'were both' / 'are all' / ', both' with a verdict: 'It and Us
+        were both terrifying', '2046 and 1408, both excellent'; the span i..i+n one of them."""
+        toks = self.toks
+        lo = i
+        while lo > 0 and toks[lo - 1].text not in CLAUSE_BREAK - {","}:
+            lo -= 1
+        end = next(
+            (
+                e
+                for e in range(i + n, min(len(toks), i + n + 12))
+                if toks[e].text in ("were", "are", "both", "all")
+                and any(t.text in ("both", "all") for t in toks[e : e + 2])
+            ),
+            None,
+        )
+        if end is None:
+            return False
+        k = end
+        while k < len(toks) and toks[k].text in ("were", "are", "both", "all", "so", "really"):
+            k += 1
+        if not (self._closing_verdict(k, everyday=False) or self._verdict_at(k)):
+            return False
+        words = [t.text for t in toks[lo:end]]
+        while words and words[-1] == ",":
+            words.pop()
+        joins = {",", "and", "or", "&"}
+        spans: list[tuple[int, int]] = []
+        k = 0
+        while k < len(words):
+            if words[k] in joins:
+                k += 1
+                continue
+            m = next(
+                (
+                    m
+                    for m in range(min(len(words) - k, 6), 0, -1)
+                    if not any(w in joins for w in words[k : k + m])
+                    and normalize_title(" ".join(words[k : k + m])) in self.vocab.titles
+                ),
+                0,
+            )
+            if not m or (spans and spans[-1][0] + spans[-1][1] == k):
+                return False
+            spans.append((k, m))
+            k += m
+        return len(spans) >= 2 and (i - lo, n) in spans
+
     def _paired_verdicts(self, i: int, n: int) -> bool:
         """The message is two or more clauses of a title and a verdict that takes no object
         ('Signs underrated, Speed fun, Drive gorgeous', 'heat superb, ronin meh'), the span
@@ -2650,9 +2702,13 @@ class TitleRules(ParseBase):
                 ends[s] = k
         first_end = next((k for k, t in enumerate(toks) if t.text in (",", "and", "&")), 0)
         # (not when a title found ends right there: 'the cabin had Fargo and Insomnia')
+        ends_a_title = any(
+            x.kind == "item" and x.pos < first_end and all(t.used for t in toks[x.pos : first_end])
+            for x in self.targets
+        )
         if (
             first_end
-            and not toks[first_end - 1].used
+            and not ends_a_title
             and (
                 any(x.kind == "item" and x.pos > first_end for x in self.targets)
                 or self._verdict_closes_list(first_end)
@@ -4042,6 +4098,8 @@ _GLUE_INSIDE = _GLUE_NO_AND - {"with", "from"}
 _I_PRONOUN = frozenset(("i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"))
 # media and platforms written in capitals after a title ('Fargo on DVD', 'Heat on TV')
 _MEDIA_ACRONYMS = frozenset(("dvd", "dvds", "tv", "vhs", "imax", "hbo", "bbc", "itv", "uk", "usa"))
+# services a film is watched on ('Gladiator on Netflix'), written with a capital
+_SERVICES = frozenset(("netflix", "hulu", "youtube", "iplayer", "prime", "mubi", "plex", "kanopy"))
 
 
 def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> int:
@@ -4051,7 +4109,11 @@ def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> in
     for k, tok in enumerate(span):
         if tok.text in ("and", "or") and tok.text not in glue:
             break  # 'Heat And Ronin': a list's joiner, capitalised as every word is
-        if k and (tok.text in _I_PRONOUN or (tok.raw.isupper() and tok.text in _MEDIA_ACRONYMS)):
+        if k and (
+            tok.text in _I_PRONOUN
+            or tok.text in _SERVICES
+            or (tok.raw.isupper() and tok.text in _MEDIA_ACRONYMS)
+        ):
             break  # 'The Prestige I adore', 'Insomnia on DVD': the pronoun, a medium
         if tok.raw[:1].isupper() or tok.raw[:1].isdecimal():
             run = k + 1

@@ -94,7 +94,7 @@ _LIKE_BEFORE = re.compile(r"\b(?:like|to|than|as)\s+(?:the\s+)?$", re.IGNORECASE
 # (not a limit: 'like heat from 2010 onwards', 'from 1990 to 2000')
 _FROM_YEAR_AFTER = re.compile(
     rf"\s*(?:(?:the one |the version )?(?:from|made in|released in|of)\s+)(?P<year>{_YEAR})\b"
-    r"(?!\s*(?:on\b|onwards|or (?:later|newer|after|earlier|before|older)|and (?:later|after|"
+    r"(?!\s*(?:on\b|onwards?|or (?:later|newer|after|earlier|before|older)|and (?:later|after|"
     r"up|on|before|earlier)|\+|-|–|to\b|until|till|through|s\b))"
 )
 _YEAR_SLACK = 1  # years: release dates differ by country and festival
