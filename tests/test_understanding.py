@@ -8987,3 +8987,46 @@ def test_everyday_or_numeric_titles_under_a_verdict_on_both(
     assert len([e for e in found if isinstance(e, ItemLiked)]) == 2, found
     assert not [e for e in found if isinstance(e, ConstraintSet)], found
     assert not [e for e in events(nlu, "me and him were both tired") if isinstance(e, ItemLiked)]
+
+
+def test_the_users_day_judged_is_no_title_and_no_topic(nlu: Understander) -> None:
+    """'traffic was awful, need something light' turned Traffic (2000) down and wanted
+    'traffic'."""
+    found = events(nlu, "the commute was brutal and the weather was grim, something light")
+    assert not [e for e in found if isinstance(e, ItemRejected | ItemLiked)], found
+    assert not [e for e in found if isinstance(e, InterestExpressed | InterestAvoided)], found
+    found = events(nlu, "traffic was a nightmare")
+    assert not [e for e in found if isinstance(e, ItemRejected)], found
+
+
+def test_when_something_happened_in_the_users_life_is_no_limit(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'I first saw Casablanca in 1955 at the Odeon' liked Saw (2004) and set the years to 1955;
+    'we were married in 1968' set them to 1968."""
+    vertigo = movie(movies_catalog, "Vertigo", 1958)
+    found = events(nlu, "I first watched Vertigo in 1962 at a little cinema in Leeds")
+    assert ItemSeen(vertigo.id, vertigo.label) in found, found
+    assert not [e for e in found if isinstance(e, ConstraintSet)], found
+    assert not [e for e in found if isinstance(e, ItemLiked)], found
+    found = events(nlu, "my wife and I met in 1971, something romantic")
+    assert not [e for e in found if isinstance(e, ConstraintSet)], found
+    found = events(nlu, "a comedy made in 1971")
+    assert ConstraintSet("year_min", 1971) in found, found
+
+
+def test_who_gave_the_tip_is_not_who_watches(nlu: Understander) -> None:
+    """'my grandson tells me The Magnificent Seven is good' set the children's audience."""
+    found = events(nlu, "my daughter suggested Jaws, any good?")
+    assert not [e for e in found if isinstance(e, ConstraintSet)], found
+    found = events(nlu, "my daughter is watching with me, something fun")
+    assert ConstraintSet("audience", "children") in found, found
+
+
+def test_worn_out_and_newer_films_judged_badly_set_no_recent_years(nlu: Understander) -> None:
+    """'Casablanca, it never gets old' set 'after 1999'; 'modern films are far too loud' asked
+    for films of the last ten years."""
+    found = events(nlu, "Some Like It Hot, that film never gets old")
+    assert not [e for e in found if isinstance(e, ConstraintSet)], found
+    found = events(nlu, "new releases are so shallow")
+    assert [e.name for e in found if isinstance(e, ConstraintSet)] == ["year_max"], found

@@ -61,6 +61,12 @@ _NOT_MOVED = (
     r"(?!\s+(?:were|was)\s+(?:\w+\s+)?(?:kids?|young|little|children|a child|teens|teenagers|"
     r"growing up|born|in school)\b)"
 )
+_NOT_MOVED += (
+    # 'my son recommended Heat', 'my grandson tells me ...': who gave the tip, not who watches
+    r"(?!\s+(?:(?:just|once|always|keeps?|has|had)\s+)?(?:recommended|recommends|suggested|"
+    r"suggests|tells me|told me|says|said|showed me|mentioned|raves? about|swears by|got me into|"
+    r"introduced me to|keeps? talking about|sent me|lent me|gave me)\b)"
+)
 _GROWN_UPS = frozenset(
     ("parents", "mom", "mum", "dad", "mother", "father", "mother-in-law", "aunt", "uncle")
 )
@@ -140,6 +146,16 @@ _LIST_GOES_ON = re.compile(
     r"\s*(?:,|\bor\b|\band\b|\bnor\b)\s*(?!(?:a|an|some|something|anything|but|maybe|just|"
     r"rather|instead|though|so|then|i|we|you|it|give|show|recommend|make|keep|find|what|how|"
     r"please|pls|ideally|preferably|my|our|his|her|their|the|she|he|they|its?|is|are)\b)[a-z]"
+)
+
+# a clause about the user's own past, before 'in <year>' ('I first saw Casablanca', 'we were
+# married', 'my husband and I met')
+_LIFE_EVENT_BEFORE = re.compile(
+    r"\b(?:i|we|(?:my|our) \w+ and i|i'd|we'd)\s+(?:\w+\s+){0,2}?(?:saw|watched|met|married|"
+    r"got married|were married|was born|were born|moved|went|lived|grew up|remember|first saw|"
+    r"first watched|visited|retired|graduated)\b(?![^,]*\b(?:films?|movies?|something|anything)"
+    r"\b)",
+    re.IGNORECASE,
 )
 
 # words that say a year is rough ('from like 1995', 'about 2005')
@@ -762,6 +778,14 @@ class ConstraintRules(ParseBase):
 
     def _relative_year(self, m: re.Match[str]) -> bool:
         rel, y = m.group("rel"), _full_year(m.group("y"))
+        if (
+            rel == "in"
+            and not m.group("neg")
+            and _LIFE_EVENT_BEFORE.search(re.split(r"[.;!?]", m.string[: m.start()])[-1])
+        ):
+            # 'I first saw Casablanca in 1955', 'we were married in 1968': when something
+            # happened in the user's life, no limit on the picks
+            return True
         if rel == "of" and m.group("y").startswith("'"):
             return False  # "Summer of '42", "Class of '92": a title's way of naming a year
         # "nothing before 1990" = from 1990 on; so is "not a fan of anything made before 1990"
@@ -914,8 +938,11 @@ class ConstraintRules(ParseBase):
             return True  # 'newer, like 90s onwards': the years said win over the comparison
         if any(isinstance(e, ConstraintSet) and e.name == "year_max" for e in self.events):
             return True  # 'before 1970, the newer ones feel fake': newer is what is not wanted
-        if not word.startswith("not") and self._negated_before(m.start()):
-            # 'a heist film, not the modern ones', 'nothing recent please': the older ones
+        if not word.startswith("not") and (
+            self._negated_before(m.start()) or _RECENT_JUDGED.match(m.string, m.end())
+        ):
+            # 'a heist film, not the modern ones', 'nothing recent please', 'modern films are
+            # far too loud': the older ones
             shown_years = self._shown_years()
             ref = int(statistics.median(shown_years)) if shown_years else v.latest_year - 10
             self._set("year_max", ref - 1)
@@ -1310,6 +1337,14 @@ _GRADE_GIVEN = re.compile(
 
 # a verdict right after a decade turns it down ('80s stuff is boring', '90s movies suck',
 # 'the 70s are too slow for me')
+# newer films judged badly ('modern films are far too loud', 'new releases are all rubbish')
+_RECENT_JUDGED = re.compile(
+    r"\s*(?:(?:films?|movies?|ones|stuff|cinema|releases?|pictures)\s+)?(?:are|is|were)\s+"
+    r"(?:(?:all|so|far|way|much|just|really|mostly|too)\s+)*(?:too\s+\w+|rubbish|noisy|loud|"
+    r"shallow|soulless|empty|garbage|awful|terrible|boring|dreadful|junk|trash|dull|bad|"
+    r"overrated)\b",
+    re.IGNORECASE,
+)
 _DISLIKED_AFTER = re.compile(
     r"\s*(?:(?:stuff|movies?|films?|flicks|ones|cinema|ones)\s+)?(?:(?:is|are|r|were|was)\s+)?"
     r"(?:(?:so|really|pretty|kinda|just|too|always|mostly|all)\s+)*"
@@ -1940,6 +1975,8 @@ RULES: tuple[ConstraintRule, ...] = (
         # ('heat or ronin, which is older?' asks which of two)
         r"\b(?P<neg>not (too |so |that )?)?((?<!which is )(?<!which one is )older|"
         r"old[\s-]school|oldies|vintage|"
+        # ('it never gets old', 'that joke got old': worn out, no year)
+        r"(?<!get )(?<!gets )(?<!getting )(?<!got )(?<!grow )(?<!grows )"
         r"old(?![\s-](?:man|men|woman|women|lady|ladies|guy|guys|people|person|folks?|"
         r"friends?|couple|boy|girl|house|houses|home|mansion|car|cars|town|city|village|days|"
         r"times|age|world|dog|cat|fashioned|timers?|timey|flame|wounds?|habits?)\b))\b"

@@ -106,6 +106,7 @@ from chatbot.understanding.titles import (
     KIND_NOUNS,
     PERSON_CUES,
     PICK_NOUNS,
+    USERS_DAY,
     TitleRules,
 )
 from chatbot.understanding.versions import VersionReader
@@ -5049,6 +5050,9 @@ class _Parse(ConstraintRules, TitleRules):
         'be' and an adjective, of a possessed noun after "it's", or as the object of a
         past-tense verb whose subject the user dropped; a bare plural stays a topic ('zombies
         are cool, something with them')."""
+        nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
+        if self.toks[k].text in USERS_DAY and nxt in ("was", "is", "has", "sucked", "sucks"):
+            return True  # 'traffic was awful', 'work sucked': the user's day, judged
         words = self.syntax.words
         w_at = self.syntax.word_at(self.toks[k].start)
         if w_at is None:

@@ -1175,6 +1175,8 @@ class TitleRules(ParseBase):
             told = self.toks[credited].text if credited < len(self.toks) else ""
             misused = (
                 words[0] not in SUBJECT_WORDS
+                # 'traffic was awful, need something light': the user's day, no Traffic (2000)
+                and words[0] not in USERS_DAY
                 # 'we both thought cars was boring': what one thought is a clause of its own
                 and (prev in CLAUSE_BREAK or prev in ("and", "but", "", *_OPINION_VERBS))
                 and (
@@ -1194,7 +1196,7 @@ class TitleRules(ParseBase):
                     # '..., frozen not so much', '..., cars meh': a verdict of its own
                     or (
                         credited == i + n
-                        and words[0] not in _USERS_DAY
+                        and words[0] not in USERS_DAY
                         and (
                             self._subject_verdict_at(i + n)
                             or self._closing_verdict(i + n, everyday=True)
@@ -2445,7 +2447,7 @@ class TitleRules(ParseBase):
             and n >= 2
             and at == i + n
             and self.toks[i].text not in ("my", "our", "his", "her", "their", "your")
-            and not set(words) & _USERS_DAY
+            and not set(words) & USERS_DAY
             and self._subject_verdict_at(at)
         ):
             return True  # 'the dark knight slaps' ('my life sucks' is the user's)
@@ -2459,7 +2461,7 @@ class TitleRules(ParseBase):
                 and words[0] not in PRONOUNS
                 and words[0] not in FILLER_WORDS
                 and words[0] not in SMALL_TALK
-                and words[0] not in _USERS_DAY
+                and words[0] not in USERS_DAY
                 and not self.toks[i].text.isdecimal()
             )
         return True
@@ -3151,6 +3153,8 @@ class TitleRules(ParseBase):
         for i, t in enumerate(toks):
             if t.text not in ORDINALS or t.used:
                 continue
+            if i > 0 and toks[i - 1].text in _SUBJECT_PRONOUNS:
+                continue  # 'I first saw Casablanca in 1955': when, no Saw (2004)
             # 'the first two Godfather movies', 'the last 3 Fast & Furious films': a count
             nxt = toks[i + 1].text if i + 1 < len(toks) else ""
             count = (
@@ -3719,9 +3723,11 @@ CLOSING_INTERJECTIONS = frozenset(
     # lukewarm shorthand ('heat ok-ish', 'cars so-so'): watched, no verdict either way
     + ("so-so", "ok-ish", "okay-ish", "okish", "okayish")
 )
-_USERS_DAY = frozenset(
+# the user's day ('traffic was awful', 'work sucked'): never a title or a topic as the subject
+USERS_DAY = frozenset(
     ("work", "life", "today", "school", "class", "everything", "everyone", "nothing", "this")
     + ("that", "traffic", "weather", "week", "day", "job", "college", "exams", "homework")
+    + ("commute", "boss", "dinner", "meeting", "morning", "rain", "journey", "shift", "exam")
 )
 # what may stand right before a title that opens a clause ('honestly, the dark knight ...')
 CLAUSE_OPENERS = frozenset(
@@ -4094,6 +4100,10 @@ _GLUE_NO_AND = _RUN_GLUE - {"and", "a", "an"}
 _GLUE_INSIDE = _GLUE_NO_AND - {"with", "from"}
 
 
+# who does something ('I first saw ...', 'we last watched ...'): an ordinal after them is when
+_SUBJECT_PRONOUNS = frozenset(
+    ("i", "we", "he", "she", "they", "you", "i've", "we've", "ive", "weve", "who", "had", "have")
+)
 # 'I' and its contractions, always capitalised: never a word of a title run after a title
 _I_PRONOUN = frozenset(("i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"))
 # media and platforms written in capitals after a title ('Fargo on DVD', 'Heat on TV')
@@ -4112,6 +4122,10 @@ def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> in
         if k and (
             tok.text in _I_PRONOUN
             or tok.text in _SERVICES
+            # 'saw Casablanca in 1955 at the Odeon': when it was seen (a constraint pass
+            # blanked it: a gap between the words), not a longer title
+            or (re.fullmatch(r"(?:19|20)\d\d", tok.text) and span[k - 1].text == "in")
+            or tok.start - (span[k - 1].start + len(span[k - 1].raw)) > 3
             or (tok.raw.isupper() and tok.text in _MEDIA_ACRONYMS)
         ):
             break  # 'The Prestige I adore', 'Insomnia on DVD': the pronoun, a medium

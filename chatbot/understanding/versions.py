@@ -288,7 +288,14 @@ class VersionReader:
                 key = normalize_title(text[a:b])
                 items = self.vocab.titles.get(key)
                 after = _YEAR_AFTER.match(text, b) if items else None
-                if items and after is None and not _LIKE_BEFORE.search(text[:a]):
+                if (
+                    items
+                    and after is None
+                    and not _LIKE_BEFORE.search(text[:a])
+                    # 'a comedy made in 1971' is a kind and a year, no The Comedy (2012)
+                    and tuple(key.split()) not in self.vocab.facet_terms
+                    and not re.search(r"\b(?:an?|some|any|another)\s+$", text[:a], re.IGNORECASE)
+                ):
                     # 'parasite from 2019 was great'; not 'something like heat from 2010',
                     # where the year limits the picks
                     after = _FROM_YEAR_AFTER.match(text, b)
