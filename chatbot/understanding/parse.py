@@ -5600,7 +5600,9 @@ _PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
 _NUMBER_NAMES = ("one", "two", "three", "four", "five", "six")
 _WOULD_THEY_LIKE = re.compile(
     r"\b(?:would|will|do you (?:think|reckon)|d'you (?:think|reckon)|you (?:think|reckon)|"
-    r"think|reckon)\s+"
+    # (a bare 'think' / 'reckon' asks only without a subject: 'i think my kids would love it'
+    # says so)
+    r"(?<!\bi )(?<!\bwe )(?<!\bthey )(?<!\bi do )(?:think|reckon))\s+"
     r"(?P<who>(?:my |our |the |his |her |your )?(?:[\w'-]+ ){0,2}?[\w'-]+)\s+"
     r"(?:would |will |'d |might )?"
     r"(?:like|enjoy|love|be ok with|be okay with|be fine with|handle)\s+"
