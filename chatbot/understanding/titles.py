@@ -1161,7 +1161,7 @@ class TitleRules(ParseBase):
         if self._bare_title_list(i, n):
             return True  # 'ratatouille and coco', 'also up, cars and coco': nothing but titles
         if self._listed_under_both(i, n):
-            return True  # 'It and Us were both terrifying', '2046 and 1408, both excellent'
+            return True  # 'cars and up were both boring', '2046 and 1408, both excellent'
         if self._paired_verdicts(i, n):
             return True  # 'Signs underrated, Speed fun, Drive gorgeous': a list of verdicts
         if n == 1 and not capitalised and self._everyday_word(words[0], i):
@@ -2183,8 +2183,8 @@ class TitleRules(ParseBase):
 
     def _listed_under_both(self, i: int, n: int) -> bool:
         """The clause is nothing but two or more catalogue titles (exact keys, joined by 'and',
-        ',', '&', 'or') and then 'were both' / 'are all' / ', both' with a verdict: 'It and Us
-        were both terrifying', '2046 and 1408, both excellent'; the span i..i+n one of them."""
+        ',', '&', 'or') and then 'were both' / 'are all' / ', both' with a verdict: 'cars and up
+        were both boring', '2046 and 1408, both excellent'; the span i..i+n one of them."""
         toks = self.toks
         lo = i
         while lo > 0 and toks[lo - 1].text not in CLAUSE_BREAK - {","}:
