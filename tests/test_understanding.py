@@ -8871,6 +8871,9 @@ def test_a_film_the_user_named_earlier_by_its_place_or_verdict(
     state = replace(fold([ItemLiked(up.id, up.label)]), said=("i loved up", "hated cars"))
     found = events(nlu, "something like the one i liked", state)
     assert SimilarRequested(up.id, up.label) in found, found
+    # nothing liked to point at: still no The One (2001)
+    found = events(nlu, "something like the one i liked", replace(InterestState(), said=("hi",)))
+    assert not [e for e in found if getattr(e, "item_id", None)], found
 
 
 def test_a_couple_alone_after_the_children_ends_their_wishes(

@@ -1071,8 +1071,11 @@ class Understander:
                 break
         if not named and verdict and state.liked:
             named = [state.liked[-1]]  # liked before the messages kept: the latest like
+        # nothing to point at: 'the one I liked' stays a phrase, never The One (2001) or It
+        unresolved = text[: own.start()] + re.sub(r"\bones?\b", "film", own[0], count=1)
+        unresolved += text[own.end() :]
         if not named:
-            return text
+            return unresolved if own["place2"] is None else text
         place = (own["place"] or own["place2"] or "").lower()
         if place in ("last", "latter", "previous"):
             index = len(named) - 1
@@ -1085,7 +1088,7 @@ class Understander:
         else:
             index = len(named) - 1  # 'the one I liked': the last of them
         if index >= len(named):
-            return text
+            return unresolved if own["place2"] is None else text
         label = self.vocab.catalog.get(named[index]).label
         mid = (own["mid"] or "").lstrip(" ,:")  # 'of the films I named, more like the second'
         return text[: own.start()] + mid + label + text[own.end() :]
