@@ -2208,27 +2208,8 @@ class TitleRules(ParseBase):
         words = [t.text for t in toks[lo:end]]
         while words and words[-1] == ",":
             words.pop()
-        joins = {",", "and", "or", "&"}
-        spans: list[tuple[int, int]] = []
-        k = 0
-        while k < len(words):
-            if words[k] in joins:
-                k += 1
-                continue
-            m = next(
-                (
-                    m
-                    for m in range(min(len(words) - k, 6), 0, -1)
-                    if not any(w in joins for w in words[k : k + m])
-                    and normalize_title(" ".join(words[k : k + m])) in self.vocab.titles
-                ),
-                0,
-            )
-            if not m or (spans and spans[-1][0] + spans[-1][1] == k):
-                return False
-            spans.append((k, m))
-            k += m
-        return len(spans) >= 2 and (i - lo, n) in spans
+        spans = self._title_spans(words, {",", "and", "or", "&"})
+        return spans is not None and len(spans) >= 2 and (i - lo, n) in spans
 
     def _paired_verdicts(self, i: int, n: int) -> bool:
         """The message is two or more clauses of a title and a verdict that takes no object
@@ -2261,30 +2242,39 @@ class TitleRules(ParseBase):
         Pronouns, filler and small-talk words never count as such a title ('me and you')."""
         joins = {",", "and", "or", "&", "+", "/", "also", "plus", "too", "both", ".", "!"}
         words = [t.text for t in self.toks]
+        spans = self._title_spans(words, joins)
+        if spans is None or any(
+            m == 1
+            and (words[k] in SMALL_TALK or words[k] in FILLER_WORDS or words[k] in _LIST_PRONOUNS)
+            for k, m in spans
+        ):
+            return False  # 'me and you': pronouns, filler and small talk are no such titles
+        return len(spans) >= 2 and (i, n) in spans
+
+    def _title_spans(self, words: list[str], joins: set[str]) -> list[tuple[int, int]] | None:
+        """`words` cut into catalogue titles (exact keys, the longest first, up to six words)
+        with only `joins` between them: (start, length) of each; None when a word belongs to
+        no title or two titles touch ('a war epic': no 'and' or ',' between the members)."""
         spans: list[tuple[int, int]] = []
         k = 0
         while k < len(words):
             if words[k] in joins:
                 k += 1
                 continue
-            for m in range(min(len(words) - k, 6), 0, -1):
-                if any(w in joins for w in words[k : k + m]):
-                    continue
-                key = normalize_title(" ".join(words[k : k + m]))
-                if key in self.vocab.titles:
-                    break
-            else:
-                return False
-            one = words[k : k + m]
-            if m == 1 and (
-                one[0] in SMALL_TALK or one[0] in FILLER_WORDS or one[0] in _LIST_PRONOUNS
-            ):
-                return False
-            if spans and spans[-1][0] + spans[-1][1] == k:
-                return False  # 'a war epic': two words, no list ('and', ',' between members)
+            m = next(
+                (
+                    m
+                    for m in range(min(len(words) - k, 6), 0, -1)
+                    if not any(w in joins for w in words[k : k + m])
+                    and normalize_title(" ".join(words[k : k + m])) in self.vocab.titles
+                ),
+                0,
+            )
+            if not m or (spans and spans[-1][0] + spans[-1][1] == k):
+                return None
             spans.append((k, m))
             k += m
-        return len(spans) >= 2 and (i, n) in spans
+        return spans
 
     def _next_in_list(self, i: int) -> bool:
         """Token i follows ',', 'and' or 'or' right after a title already found."""
