@@ -258,6 +258,8 @@ class ResponseWriter:
             "request": phrase or f"a good {self.noun}",
             "state_summary": request.state_summary.strip() or "nothing yet",
             "count": len(items),
+            # how the lead-in examples open ('Here are 1 movies' came back for one pick)
+            "here_are": "Here is a pick among" if len(items) == 1 else f"Here are {len(items)}",
             "suggestions": "one suggestion" if len(items) == 1 else f"{len(items)} suggestions",
             "are_picks": "is one pick" if len(items) == 1 else f"are {len(items)} picks",
         }

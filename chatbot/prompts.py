@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 # the values of every turn's prompts (ResponseWriter._deltas builds them)
 TURN_VARIABLES = frozenset(
     {"noun", "user_text", "request", "state_summary", "count", "suggestions", "are_picks"}
+    | {"here_are"}
 )
 # an item's prompt adds the item (ResponseWriter._plan); its retry adds the description
 ITEM_VARIABLES = TURN_VARIABLES | {"title", "facts", "reasons"}
@@ -63,6 +64,7 @@ SAMPLE_VALUES: dict[str, Any] = {
     "count": 3,  # the default items_per_turn
     "suggestions": "2 suggestions",
     "are_picks": "are 2 picks",
+    "here_are": "Here are 2",
     "title": "The Quiet Canal",
     "facts": ["Title: The Quiet Canal", "Genres: Mystery", "About: A detective in the rain."],
     "reasons": ["genre: Mystery"],

@@ -400,13 +400,21 @@ def mood_list_slips(text: str, adjectives: frozenset[str]) -> list[str]:
     return out
 
 
+# "Here are 1 movies with Christopher Nolan": one pick said with a plural
+_ONE_PLURAL = re.compile(
+    r"\b(?:are|these)\s+(?:1|one)\b|\b(?:1|one)\s+(?:(?!of\b|or\b|and\b)[a-z-]+\s+){0,3}?"
+    r"(?:movies|films|books|items|picks|suggestions|titles|recommendations)\b"
+)
+
+
 def ungrammatical(text: str) -> list[str]:
-    """ "It is dark movies", "It is family saga movies": the request phrase parroted as a
-    plural complement of a singular subject; "It is family film": a singular complement
-    without its article; "It follows a dystopian classic": a plot verb whose object is a work,
-    not a character or a story."""
+    """ "Here are 1 movies": one pick said with a plural; "It is dark movies", "It is family
+    saga movies": the request phrase parroted as a plural complement of a singular subject; "It
+    is family film": a singular complement without its article; "It follows a dystopian
+    classic": a plot verb whose object is a work, not a character or a story."""
     folded = fold(text)
     found = [m.group() for m in _PLURAL_COMPLEMENT.finditer(folded)]
+    found += [m.group() for m in _ONE_PLURAL.finditer(folded)]
     found += [m.group() for m in _BARE_SINGULAR.finditer(folded)]
     return found + [m.group() for m in _WORK_AS_PLOT.finditer(folded)]
 

@@ -79,6 +79,7 @@ EXAMPLES = {
     "no_subtitles": "not in the mood for subtitles",
     "subtitles_fine": "subtitles are fine",
     "language": "dubbed in french",
+    "users_origin": "i am from brazil",
     "country": "french films",
     "bound_lifted": "longer is fine now",
     "runtime_bare_number": "up to 110 is fine",

@@ -319,6 +319,14 @@ def test_the_request_parroted_as_a_plural_complement_is_ungrammatical():
         assert wc.ungrammatical(text) == [], text
 
 
+def test_one_pick_said_with_a_plural_is_ungrammatical():
+    """'Here are 1 movies with Christopher Nolan, enjoy!' passed the lead-in check."""
+    for text in ("Here are 1 films by Agnes Varda, enjoy!", "These one comedy picks are fun."):
+        assert wc.ungrammatical(text), text
+    for text in ("Here is one film by Agnes Varda.", "It is one of the best films of 1960."):
+        assert wc.ungrammatical(text) == [], text
+
+
 def test_adjacent_repeats_and_unsupported_superlatives():
     assert wc.degenerate("Its heroes are a funny, funny pair.")
     assert wc.stock_filler("It is the best horror movie of all time.")

@@ -34,6 +34,7 @@ VALUES = {
     "count": 2,
     "suggestions": "2 suggestions",
     "are_picks": "are 2 picks",
+    "here_are": "Here are 2",
     "title": "The Quiet Canal",
     "facts": ["Title: The Quiet Canal", "Year: 2015", "About: A detective in the rain."],
     "reasons": ["genre: Mystery", "similar to Murder at Wexley Hall (1988)"],

@@ -29,6 +29,7 @@ from chatbot.events import (
     RepeatsAllowed,
     SimilarRequested,
     StateReset,
+    UserSaid,
 )
 from chatbot.interest import (
     InterestState,
@@ -9033,3 +9034,343 @@ def test_worn_out_and_newer_films_judged_badly_set_no_recent_years(nlu: Understa
     assert not [e for e in found if isinstance(e, ConstraintSet)], found
     found = events(nlu, "new releases are so shallow")
     assert [e.name for e in found if isinstance(e, ConstraintSet)] == ["year_max"], found
+
+
+def test_a_thing_that_frightens_the_user_is_turned_down(nlu: Understander) -> None:
+    """'clowns scare me', 'films with clowns scare me' and 'clowns are awful' wanted clowns."""
+    for text, thing in (
+        ("dolls give me the creeps", "dolls"),
+        ("movies with dolls really frighten me", "dolls"),
+        ("spiders in films are so annoying", "spiders"),
+        ("dolls freak me out, nothing with them", "dolls"),
+    ):
+        found = events(nlu, text)
+        assert InterestAvoided(thing) in found, (text, found)
+        assert not [e for e in found if isinstance(e, InterestExpressed)], (text, found)
+    found = events(nlu, "the exorcist scared me")  # a film that scared the user was watched
+    assert not [e for e in found if isinstance(e, InterestAvoided | ItemRejected)], found
+
+
+def test_a_part_of_a_film_judged_is_no_topic(nlu: Understander) -> None:
+    """'the soundtrack was awful' and 'the special effects in avatar were amazing' stored
+    'soundtrack' and 'special' as topics."""
+    for text in (
+        "loved alien, the atmosphere was incredible",
+        "the dialogue was clunky but the cinematography was stunning",
+        "the visual effects in Gravity were amazing",
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, InterestExpressed | InterestAvoided)], (
+            text,
+            found,
+        )
+    found = events(nlu, "a movie with a great soundtrack")  # wished for: a topic
+    assert InterestExpressed("soundtrack") in found, found
+
+
+def test_i_meant_in_the_next_message_replaces_the_film_named_before(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'I loved Aliens' then 'sorry I meant Alien' kept both as liked."""
+    psycho, vertigo = movie(movies_catalog, "Psycho", 1960), movie(movies_catalog, "Vertigo")
+    state = fold([UserSaid("Psycho is a favourite of mine"), ItemLiked(psycho.id, psycho.label)])
+    found = events(nlu, "whoops, I meant Vertigo", state)
+    assert BeliefRemoved(item_belief_id("liked", psycho.id)) in found, found
+    assert ItemLiked(vertigo.id, vertigo.label) in found, found
+    state = fold([UserSaid("can't stand Psycho"), ItemRejected(psycho.id, psycho.label)])
+    found = events(nlu, "no wait, i was thinking of vertigo", state)
+    assert ItemRejected(vertigo.id, vertigo.label) in found, found
+    assert BeliefRemoved(item_belief_id("disliked", psycho.id)) in found, found
+    # a correction that names no film, or a last message that named none, takes nothing back
+    found = events(nlu, "I meant it, more like that", state)
+    assert not [e for e in found if isinstance(e, BeliefRemoved)], found
+
+
+def test_asking_whether_any_of_the_picks_fit_is_no_verdict(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'any of these in French?' liked all three picks."""
+    for text in ("any of them in black and white?", "are any of these under 2 hours?"):
+        found = events(nlu, text, after_picks)
+        assert not [e for e in found if isinstance(e, ItemLiked | ItemRejected)], (text, found)
+    found = events(nlu, "any of these is fine", after_picks)
+    assert len([e for e in found if isinstance(e, ItemLiked)]) == 3, found
+
+
+def test_a_holiday_after_with_or_about_is_the_story(nlu: Understander) -> None:
+    """'nothing with Christmas' after picks turned the picks down; 'Christmas' was a date."""
+    assert InterestAvoided("christmas") in events(nlu, "nothing about Christmas please")
+    assert not [e for e in events(nlu, "something to watch after Christmas") if e]
+
+
+def test_the_better_of_two_is_the_one_praised(nlu: Understander, movies_catalog: Catalog) -> None:
+    """'nope was mid af, get out was way better' left Get Out unliked."""
+    jaws, jaws2 = movie(movies_catalog, "Jaws", 1975), movie(movies_catalog, "Jaws 2")
+    found = events(nlu, "Jaws 2 was meh, Jaws was miles better")
+    assert ItemLiked(jaws.id, jaws.label) in found and ItemRejected(jaws2.id, jaws2.label) in found
+
+
+def test_where_a_story_is_set_names_a_place_not_a_film(nlu: Understander) -> None:
+    """'something set in Chicago, a crime story' liked Chicago (2002)."""
+    for text, place in (
+        ("a drama set in Philadelphia", "philadelphia"),
+        ("a thriller that takes place in Casablanca", "casablanca"),
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ItemLiked)], (text, found)
+        assert InterestExpressed(place) in found, (text, found)
+
+
+def test_how_the_user_is_with_a_degree_between_is_no_title(nlu: Understander) -> None:
+    """'im not brave enough for horror' turned Brave (2012) down."""
+    for text in ("i'm really not brave enough for gore", "we are way too big for cartoons now"):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ItemLiked | ItemRejected)], (text, found)
+    assert [e for e in events(nlu, "im a big fan of Brave") if isinstance(e, ItemLiked)]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("max one hour and half", 90),
+        ("less of 100 minutes please", 100),
+        ("a drama not longer of two hours", 120),
+    ],
+)
+def test_lengths_as_a_learner_of_english_writes_them(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    """'maximum one hour and half' was 60 minutes; 'less of two hours' set nothing."""
+    assert ConstraintSet("runtime_max", minutes) in events(nlu, text)
+
+
+def test_where_the_user_is_from_is_no_wish(nlu: Understander) -> None:
+    """'I am from Brazil' liked films from Brazil (then Brazil (1985))."""
+    for text in ("we're originally from Italy, a thriller please", "I live in Japan now"):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ConstraintSet | ItemLiked)], (text, found)
+    assert ConstraintSet("country", "JP") in events(nlu, "a comedy from Japan")
+
+
+def test_enough_with_or_from_a_kind_turns_it_down(nlu: Understander) -> None:
+    """'I have enough from action films' wanted action films."""
+    for text in ("I've had enough with westerns", "i have enough from westerns this month"):
+        found = events(nlu, text)
+        assert AttributeAvoided("genre", "Western") in found, (text, found)
+
+
+def test_a_title_closed_by_yes_or_no_gets_that_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'Titanic no, is too much crying' avoided the word 'titanic'."""
+    avatar, gravity = movie(movies_catalog, "Avatar", 2009), movie(movies_catalog, "Gravity", 2013)
+    found = events(nlu, "Avatar no, Gravity yes")
+    assert ItemRejected(avatar.id, avatar.label) in found, found
+    assert ItemLiked(gravity.id, gravity.label) in found, found
+    assert AttributeAvoided("genre", "Horror") in events(nlu, "horror no, comedy yes")
+
+
+def test_it_among_several_picks_is_the_film_the_user_just_named(
+    nlu: Understander, movies_catalog: Catalog, shown: tuple[Item, Item, Item]
+) -> None:
+    """'just rewatched Up' -> picks -> 'loved it, more like that' liked the top pick."""
+    coco = movie(movies_catalog, "Coco", 2017)
+    state = fold(
+        [
+            UserSaid("watched Coco with the kids yesterday"),
+            ItemSeen(coco.id, coco.label),
+            ItemsRecommended(tuple(i.id for i in shown)),
+        ]
+    )
+    assert ItemLiked(coco.id, coco.label) in events(nlu, "adored it, got anything similar?", state)
+    # 'seen it' after picks like a film already liked means a pick: that film was seen
+    state = fold(
+        [
+            UserSaid("I loved Coco"),
+            ItemLiked(coco.id, coco.label),
+            ItemsRecommended(tuple(i.id for i in shown)),
+        ]
+    )
+    assert ItemSeen(shown[0].id, shown[0].label) in events(nlu, "seen it", state)
+
+
+def test_it_after_a_title_in_the_same_sentence_takes_the_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'i watched it last month and it wasnt for me' saw Get Carter and kept it liked."""
+    casino, titanic = movie(movies_catalog, "Casino", 1995), movie(movies_catalog, "Titanic", 1997)
+    found = events(nlu, "watched casino last week and it wasn't for me")
+    assert ItemRejected(casino.id, casino.label) in found, found
+    found = events(nlu, "my husband loved Titanic, I found it so slow")
+    assert ItemRejected(titanic.id, titanic.label) in found, found
+    assert ItemLiked(titanic.id, titanic.label) not in found, found
+
+
+def test_by_him_after_who_made_a_film_is_that_maker(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'who directed it?' -> 'something else by him' showed the usual popular picks."""
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    state = fold([ItemsDiscussed((jaws.id,), "people")])
+    found = events(nlu, "anything else by him?", state)
+    assert AttributePreferred("person", "Steven Spielberg") in found, found
+
+
+def test_keyboard_mashing_is_no_topic_and_a_named_unknown_film_is_asked_about(
+    nlu: Understander,
+) -> None:
+    """'asdf qwerty' wanted 'asdf'; 'the 2027 movie Galaxy Lawyers' wanted 'galaxy lawyers'."""
+    assert not events(nlu, "zxcvb asdf")
+    got = nlu.understand("recommend the 2027 movie Orchard Lawyers", InterestState())
+    assert got.unknown_titles and not got.events, got
+
+
+def test_a_gerund_turned_down_or_said_of_a_thing_is_a_topic(nlu: Understander) -> None:
+    """'smth like them but not boxing' dropped boxing; 'no talking animals' avoided all
+    animals."""
+    found = events(nlu, "something like Rocky but not wrestling")
+    assert InterestAvoided("wrestling") in found, found
+    found = events(nlu, "a family film, no talking dogs")
+    assert InterestAvoided("talking dogs") in found, found
+    assert InterestAvoided("jump scares") in events(nlu, "something scary but no jumpscares")
+
+
+def test_old_films_never_seen_or_the_users_age_refuse_no_years(nlu: Understander) -> None:
+    """'ive never seen any old movies, whats a good classic' asked for films after 1999; 'im
+    older' limited the years."""
+    found = events(nlu, "i've never really watched old films, which classic should i start with?")
+    assert not [e for e in found if isinstance(e, ConstraintSet) and e.name == "year_min"], found
+    assert not [
+        e
+        for e in events(nlu, "we're much older now, something gentle")
+        if isinstance(e, ConstraintSet)
+    ]
+    assert [e.name for e in events(nlu, "nothing old please") if isinstance(e, ConstraintSet)] == [
+        "year_min"
+    ]
+
+
+def test_a_pronoun_after_a_thing_turned_down_is_that_thing(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'no princess stuff pls he hates that' turned the top pick down."""
+    for text in ("no pirates, my daughter hates them", "nothing with sharks please, i hate that"):
+        found = events(nlu, text, after_picks)
+        assert not [e for e in found if isinstance(e, ItemRejected)], (text, found)
+    found = events(nlu, "seen the second one, hated it", after_picks)
+    assert [e for e in found if isinstance(e, ItemRejected)], found
+
+
+def test_more_ways_of_fearing_or_judging_a_thing(nlu: Understander) -> None:
+    """'movies with zombies give my daughter nightmares' liked zombie films; 'honestly heights
+    terrify me' and 'dummies are so creepy' wanted what they fear; "I can't stand clowns" stored
+    nothing; 'no spiders please' turned down Spiders (2013)."""
+    found = events(nlu, "films with werewolves give my son nightmares")
+    assert (
+        AttributeAvoided("genre", "Werewolf Film") in found
+        or InterestAvoided("werewolves") in found
+    ), found
+    assert not [e for e in found if isinstance(e, AttributePreferred | InterestExpressed)], found
+    for text, thing in (
+        ("honestly snakes terrify me", "snakes"),
+        ("puppets are so creepy", "puppets"),
+        ("I can't stand puppets", "puppets"),
+        ("no wasps please", "wasps"),
+    ):
+        found = events(nlu, text)
+        assert InterestAvoided(thing) in found, (text, found)
+        assert not [e for e in found if isinstance(e, ItemRejected | AttributePreferred)], found
+
+
+def test_what_a_title_did_said_with_an_adverb_names_it(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'It Follows really creeped me out, in a good way' stored nothing; 'Jaws terrified me as a
+    kid' wanted 'terrified'."""
+    signs, jaws = movie(movies_catalog, "Signs", 2002), movie(movies_catalog, "Jaws", 1975)
+    assert ItemLiked(signs.id, signs.label) in events(nlu, "Signs totally freaked me out")
+    found = events(nlu, "Jaws frightened me as a kid")
+    assert ItemLiked(jaws.id, jaws.label) in found, found
+    assert not [e for e in found if isinstance(e, InterestExpressed)], found
+
+
+def test_too_scared_for_a_kind_turns_it_down(nlu: Understander) -> None:
+    """'im too chicken for horror' liked horror and comedy."""
+    for text in ("i'm way too squeamish for gore", "we're too chicken for horror"):
+        found = events(nlu, text)
+        assert [e for e in found if isinstance(e, AttributeAvoided)], (text, found)
+        assert not [e for e in found if isinstance(e, AttributePreferred)], (text, found)
+    found = events(nlu, "I'm fed up of westerns")
+    assert AttributeAvoided("genre", "Western") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("a comedy, max two hours and half", 150), ("a thriller under of 2 hours", 120)],
+)
+def test_more_lengths_as_a_learner_of_english_writes_them(
+    nlu: Understander, text: str, minutes: int
+) -> None:
+    """'max two hours and half' was 120 minutes; 'under of 2 hours' set nothing."""
+    assert ConstraintSet("runtime_max", minutes) in events(nlu, text)
+
+
+def test_his_films_after_who_made_one_are_that_makers(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'who directed Titanic?' -> 'show me more of his movies' showed the usual picks."""
+    jaws = movie(movies_catalog, "Jaws", 1975)
+    state = fold([ItemsDiscussed((jaws.id,), "people")])
+    found = events(nlu, "more of his films please", state)
+    assert AttributePreferred("person", "Steven Spielberg") in found, found
+    # with no maker in the conversation 'her movies' is someone else's
+    assert not [e for e in events(nlu, "show me more of her movies") if e]
+
+
+def test_friends_named_like_films_are_people(nlu: Understander, movies_catalog: Catalog) -> None:
+    """'Juno can't stand sci-fi' turned Juno (2007) down, 'Matilda is 8' liked Matilda (1996),
+    "we're at Tom's place" wanted "tom's"."""
+    for text in (
+        "Carrie can't stand sci-fi",
+        "Annie is 9 and she's joining us",
+        "Amelie and Ray are both here, they want a thriller",
+        "we're at Sam's place, something scary",
+        "Sam's fine with westerns now",
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ItemLiked | ItemRejected)], (text, found)
+        assert not [e for e in found if isinstance(e, InterestExpressed)], (text, found)
+    juno = movie(movies_catalog, "Juno", 2007)
+    assert ItemLiked(juno.id, juno.label) in events(nlu, "Juno was great")
+    titanic = movie(movies_catalog, "Titanic", 1997)
+    assert ItemLiked(titanic.id, titanic.label) in events(nlu, "Titanic is 3 hours")
+
+
+def test_nobody_wants_and_nobody_speaks_are_refusals(nlu: Understander) -> None:
+    """'nobody wants anything from before 1990' set 'only before 1990'; 'none of us speak
+    French' stored nothing."""
+    assert ConstraintSet("year_min", 1990) in events(nlu, "no one wants anything from before 1990")
+    assert AttributeAvoided("genre", "Western") in events(nlu, "none of us like westerns")
+    found = events(nlu, "nobody here speaks German")
+    assert AttributeAvoided("language", "de") in found, found
+
+
+def test_both_after_a_contracted_subject_is_the_subjects(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """'suggest something we'd both enjoy' liked the first two picks."""
+    for text in ("something we'd both enjoy please", "anything they'll both like?"):
+        found = events(nlu, text, after_picks)
+        assert not [e for e in found if isinstance(e, ItemLiked)], (text, found)
+
+
+def test_an_ordinal_that_opens_a_title_is_the_film(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState
+) -> None:
+    """'seen fight club and the sixth sense' after picks read 'the sixth' as a sixth pick."""
+    third = movie(movies_catalog, "The Third Man", 1949)
+    found = events(nlu, "we adored the third man", after_picks)
+    assert ItemLiked(third.id, third.label) in found, found
+    assert len([e for e in found if isinstance(e, ItemLiked)]) == 1, found
+    found = events(nlu, "the third one looks fun", after_picks)
+    assert [e.item_id for e in found if isinstance(e, ItemLiked)] == [after_picks.last_shown[2]]

@@ -43,6 +43,9 @@ def test_negation_scope_stops_where_the_wanted_thing_starts() -> None:
         ("un film d'horreur s'il vous plaît", "fr"),
         ("quiero ver una comedia romántica", "es"),
         ("面白い映画を教えてください", "ja"),
+        # too short for a confident reading; every word an everyday word of that language
+        ("una película de miedo", "es"),
+        ("ein spannender Krimi", "de"),
     ],
 )
 def test_messages_in_other_languages_are_recognised(text: str, code: str) -> None:
@@ -61,6 +64,8 @@ def test_messages_in_other_languages_are_recognised(text: str, code: str) -> Non
         "no Tom Cruise please",
         "something like El laberinto del fauno",
         "Der Untergang was great",
+        "kinda mid tbh",
+        "gore fest pls",
     ],
 )
 def test_english_with_foreign_words_stays_english(text: str) -> None:

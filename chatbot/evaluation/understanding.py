@@ -245,6 +245,14 @@ KINDS = (
 # checked every title and facet value against the catalogue file and never ran the product on
 # them; the audience cases' expectations were set to the system's constraint names by a script
 # (the author had written them as wanted words); heldout41 only scored, never read or tuned on
+# dev43 / heldout42: an adult writing English as a second language (missing or wrong articles,
+# literal translations such as 'I am not liking horror', 'film of Spielberg', 'more old please',
+# 'I have already saw Titanic', word-order slips, a native word or two, misspelt titles), with
+# lists under mixed verdicts, negation with scope, questions, audience, people and studios,
+# kinds, constraints, topic keeping and whole messages in other languages; by a forty-first
+# independent author, in pairs, who checked every title, person, studio and facet value against
+# the catalogue file and never ran the product on them; heldout42 only scored, never read or
+# tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -256,7 +264,7 @@ SPLITS = (
     "dev28", "heldout27", "dev29", "heldout28", "dev30", "heldout29", "dev31", "heldout30",
     "dev32", "heldout31", "dev33", "heldout32", "dev34", "heldout33", "dev35", "heldout34",
     "dev36", "heldout35", "dev37", "heldout36", "dev38", "heldout37", "dev39", "heldout38",
-    "dev40", "heldout39", "dev41", "heldout40", "dev42", "heldout41",
+    "dev40", "heldout39", "dev41", "heldout40", "dev42", "heldout41", "dev43", "heldout42",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

@@ -850,6 +850,12 @@ class ConstraintRules(ParseBase):
             clause,
         ):
             return False  # "i don't mind old films": fine with them
+        if re.search(
+            r"\b(?:never|haven'?t|have not|hardly ever|not yet) (?:really )?(?:seen|watched|"
+            r"tried|got into|gotten into|been into)\b(?! (?:a|an|one) )",
+            clause,
+        ):
+            return False  # "i've never seen any old movies, what's a good classic?": not yet
         return (
             re.search(
                 r"\b(?:no|not|nothing|never|don'?t|doesn'?t|without|hate|avoid|skip|"
@@ -901,6 +907,10 @@ class ConstraintRules(ParseBase):
         said = self.text.lower() if len(self.text) == len(m.string) else m.string
         if _TOO_OLD_FOR.search(said[max(0, m.start() - 12) : m.end() + 5]):
             return True  # 'a bit old for them': too grown-up for someone, no year
+        if re.search(
+            r"\b(?:i'?m|i am|we'?re|we are)\s+(?:a bit |much |way |so )?$", said[: m.start()]
+        ):
+            return True  # "im older now", "we're old": the user's age, no year
         if m.group("neg") or self._negated_before(m.start()):
             # 'not too old', 'nothing old please', 'not really into old black and white stuff'
             self._set("year_min", v.latest_year - 25)
@@ -1283,6 +1293,10 @@ class ConstraintRules(ParseBase):
         """'subtitles are fine': an English-only limit said before goes; no topic either way."""
         if self.state.constraints.get("language") == "en":
             self._clear("language")
+        return True
+
+    def _users_origin(self, m: re.Match[str]) -> bool:
+        """'I am from Brazil': the country is read (no Brazil (1985), no wish for it)."""
         return True
 
     def _country(self, m: re.Match[str]) -> bool:
@@ -2427,6 +2441,17 @@ RULES: tuple[ConstraintRule, ...] = (
         # a language no country table names, before a genre: 'a tamil drama', 'bengali comedy'
         rf"(?P<l4>{_LANGUAGE_ONLY_ALT}){_KIND_AHEAD})",
         _R._language,
+    ),
+    ConstraintRule(
+        # 'I am from Brazil', "we're originally from france", 'I live in Japan now': where the
+        # user is from or lives, no wish and no film of that name (read before 'country')
+        "users_origin",
+        "country",
+        r"\b(?:(?:i am|i'm|i’m|im|we are|we're|we’re|i come|we come|i came|we came|my family "
+        r"is|my wife is|my husband is)(?: originally| also)? from|(?:i|we) (?:now )?(?:live|lived|"
+        r"grew up|was born|were born)(?: now)? in) (?:the )?"
+        rf"(?P<c>{_COUNTRY_ALT})\b",
+        _R._users_origin,
     ),
     ConstraintRule(
         "country",

@@ -51,6 +51,18 @@ _SLANG_RE = re.compile(
 )
 
 
+# 'I have enough from action films', 'had enough with musicals', 'enough with the superheroes':
+# 'enough of' (the first as a learner of English may write it)
+_ENOUGH_FROM_RE = re.compile(
+    r"(\b(?:have|had|got|i've|ive|we've|weve)\s+(?:had\s+)?|^\s*|[,.;:!?]\s*)enough\s+(?:from|with)"
+    r"(?=\s+(?:the\s+)?[^\W\d_])",
+    re.IGNORECASE,
+)
+# verbs whose object is judged, never what the user did ("I can't stand clowns")
+_VERDICT_VERBS = frozenset(
+    ("stand", "bear", "abide", "handle", "tolerate", "stomach", "hate", "loathe", "despise")
+    + ("detest", "dislike", "avoid", "skip", "fear")
+)
 # 'enough Schwarzenegger', 'ok enough horror': 'enough' opening a clause is 'enough of' (not
 # 'scary enough', 'enough for tonight', 'enough already')
 _ENOUGH_RE = re.compile(
@@ -110,11 +122,28 @@ _APPROVAL_RE = re.compile(
 
 # '2 and a half hours', 'two and a half hrs' -> '2.5 hours' (the runtime rules read decimals)
 _AND_A_HALF_RE = re.compile(
-    r"\b(\d+|one|two|three|four|five)\s+and\s+a\s+half\s+(hours?|hrs?)\b", re.IGNORECASE
+    r"\b(\d+|one|two|three|four|five)\s+and\s+(?:a\s+)?half\s+(hours?|hrs?)\b|"
+    # 'max two hours and half', 'two hours and a half'
+    r"\b(\d+|one|two|three|four|five)\s+(hours?|hrs?)\s+and\s+(?:a\s+)?half\b",
+    re.IGNORECASE,
 )
 SMALL_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 # 'an hour and a half' -> '1.5 hours'; 'half an hour' -> '30 minutes'
-_HOUR_AND_A_HALF_RE = re.compile(r"\ban?\s+hour\s+and\s+a\s+half\b", re.IGNORECASE)
+# ('one hour and half', as a learner of English may write it)
+_HOUR_AND_A_HALF_RE = re.compile(r"\b(?:an?|one|1)\s+hour\s+and\s+(?:a\s+)?half\b", re.IGNORECASE)
+_TOO_SCARED_FOR = re.compile(
+    r"\b(i'?m|i am|we'?re|we are|she'?s|he'?s|they'?re)\s+(?:way |far |much |a bit |just |kinda )?"
+    r"too\s+(?:chicken|scared|wimpy|squeamish|sensitive|jumpy|easily scared|much of a "
+    r"(?:wimp|scaredy[- ]cat|baby|chicken))\s+for\b",
+    re.IGNORECASE,
+)
+# 'less of two hours', 'not longer of 95 minutes', 'older of 2000': 'of' for 'than', as a
+# learner of English may write it, before a number
+_OF_FOR_THAN_RE = re.compile(
+    r"\b(less|shorter|longer|more|older|newer|earlier|later)\s+of\s+"
+    r"(?=\d|(?:one|two|three|four|five)\b|an?\s+hours?\b)",
+    re.IGNORECASE,
+)
 _HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
 # one kind wanted over another: 'rather a thriller than a horror movie', 'a drama instead of an
 # action movie', 'I'd prefer a comedy over a drama', 'a thriller rather than an action film' ->
@@ -360,7 +389,7 @@ def _spelled_number(m: re.Match[str]) -> str:
 
 
 def _and_a_half(m: re.Match[str]) -> str:
-    n = m.group(1).lower()
+    n = (m.group(1) or m.group(3)).lower()
     return f"{SMALL_NUMBERS.get(n) or int(n)}.5 hours"
 
 
@@ -858,6 +887,31 @@ def normalize_slang(text: str) -> str:
     # 'something thriller-ish', '90s-ish', 'scary-ish': near enough is the word itself
     text = re.sub(r"(?<=[A-Za-z0-9])-ish\b", "", text, flags=re.IGNORECASE)
     text = _WORD_RE.sub(_cue_typo, text)
+    text = _OF_FOR_THAN_RE.sub(lambda m: f"{m.group(1)} than ", text)
+    # 'a thriller under of 2 hours': 'under' as a learner of English may write it
+    text = re.sub(
+        r"\b(under|below|over|above)\s+of\s+(?=\d|(?:one|two|three|four|five)\b|an?\s+hour)",
+        r"\1 ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # 'nobody wants anything from before 1990', 'none of us like musicals': a refusal
+    text = re.sub(
+        r"\b(?:nobody|no ?one|none of us)\s+(?:here\s+)?(?:wants?|likes?|fancies|feels like)\b",
+        "we don't want",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # 'none of us speak French', "we don't speak german": nothing in that language
+    text = re.sub(
+        r"\b(?:nobody|no ?one|none of us)\s+(?:here\s+)?speaks?\s+|"
+        r"\b(?:we|i)\s+(?:don't|dont|do not|can't|cant|cannot)\s+speak\s+",
+        "nothing in ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "im too chicken for horror", "we're too squeamish for gore": what they can't handle
+    text = _TOO_SCARED_FOR.sub(lambda m: f"{m.group(1)} can't handle", text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
     text = _RATHER_THAN_RE.sub(lambda m: f"{m.group('x')}, not ", text)
@@ -895,6 +949,7 @@ def normalize_slang(text: str) -> str:
     if _SLANG_APPROVAL_RE.fullmatch(text):
         text = "those look good"  # 'lowkey fire', 'these r fire fr' after the picks
     text = _APPROVAL_RE.sub(lambda m: f"{m.group(1)} good", text)
+    text = _ENOUGH_FROM_RE.sub(lambda m: f"{m.group(1)}enough of", text)
     return _ENOUGH_RE.sub(lambda m: f"{m.group(1)}enough of ", text)
 
 
@@ -1999,6 +2054,12 @@ class ParseBase:
             and head.text.lower() in FILM_NOUNS
         ):
             return False  # 'Christmas movies', 'a Halloween film': what the films are about
+        if (
+            w.text.lower() in HOLIDAYS
+            and k > 0
+            and self.toks[k - 1].text in ("with", "about", "without", "no", "w/", "re")
+        ):
+            return False  # 'nothing with Christmas', 'a film about Halloween': the story's
         if w.ent in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
         if w.text.lower() in OCCASION_NOUNS:
@@ -2037,6 +2098,8 @@ class ParseBase:
             and head.pos == "VERB"
             and head.lemma not in REQUEST_VERBS
             and head.lemma not in ("star", "feature", "direct")  # 'anything starring X'
+            # "I can't stand clowns", 'we cannot abide gore': a verdict on the thing
+            and head.lemma not in _VERDICT_VERBS
             and head.dep != "relcl"
         )
 

@@ -123,6 +123,10 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
         # 'Vorrei vedere un film romantico stasera': the pack's language all but ruled out, a
         # function word of the other one, and most words not in the pack's vocabulary
         return code
+    if own < MAX_OWN_CONFIDENCE and len(words) >= 2 and _all_everyday_there(text, code, pack.code):
+        # 'una comedia francesa', 'ein lustiger Film': too short for a confident reading, but
+        # every word is an everyday word of that language and none is of the pack's
+        return code
     # a weaker reading counts when the message also uses that language's function words
     # ('un film d'horreur s'il vous plaît'), not just a foreign title or term ('a film noir')
     if own < MAX_OWN_CONFIDENCE and scores[code] > 1.5 * own and len(foreign_words) >= 2:
@@ -148,6 +152,22 @@ def _one_foreign_word(word: str, pack: LanguagePack) -> str | None:
     # far more common there than in the pack's language ('más' 6.6 in Spanish, 2.8 in English;
     # not 'café', used in both)
     return code if found[code] >= 4.0 and found[code] - own >= 2.5 else None
+
+
+def _all_everyday_there(text: str, code: str, own: str) -> bool:
+    """Every word of the message is an everyday word of language `code` (wordfreq Zipf
+    frequency at or above EVERYDAY_ZIPF; Speer et al. 2018) and no more common in language
+    `own`, and two of them are far more common in `code` ('una comedia francesa'; 'film' is
+    shared by both)."""
+    from wordfreq import zipf_frequency
+
+    words = _WORD.findall(text.lower())
+    there = [zipf_frequency(w, code) for w in words]
+    here = [zipf_frequency(w, own) for w in words]
+    return (
+        all(a >= EVERYDAY_ZIPF and a >= b - 0.3 for a, b in zip(there, here, strict=True))
+        and sum(a - b >= 1.5 for a, b in zip(there, here, strict=True)) >= 2
+    )
 
 
 def _share_unknown(text: str, code: str) -> float:

@@ -180,7 +180,7 @@ NEGATIVE_CUES = _phrases(
     "not interested|not into|"
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
-    "sick of|tired of|done with|fed up with|had enough of|bored of|bored with|"
+    "sick of|tired of|done with|fed up with|fed up of|had enough of|bored of|bored with|"
     # 'marvel can go away', 'romcoms can get lost': dismissed
     "can go away|can get lost|can go jump|can stay away|"
     # 'my teen thinks pixar is for babies', 'cartoons are babyish': too young for them
@@ -317,6 +317,7 @@ FORWARD_CUES = frozenset(
         "gone off",
         "gone right off",
         "fed up with",
+        "fed up of",
         "had enough of",
         "bored of",
         "enough of",
@@ -387,6 +388,7 @@ POSITIVE_CUES = _phrases(
     # being moved is praise when said of a film ('had me in stitches', 'gave me chills')
     "floored me|moved me|left me speechless|left me breathless|gave me chills|"
     "gave me goosebumps|had me laughing|had me in stitches|made me laugh|had me hooked|"
+    "gives me chills|give me chills|gives me goosebumps|give me goosebumps|"
     "got me hooked|hooked me|"
     "had me crying laughing|had me crying with laughter|had me in tears laughing|"
     # 'frozen and moana are on repeat at our house': watched over and over, gladly
@@ -406,13 +408,15 @@ LUKEWARM_CUES = _phrases(
 SHAKEN_CUES = _phrases(
     "wrecked me|destroyed me|broke me|gutted me|tore me apart|made me sob|made me tear up|"
     "had me in tears|had me crying|had me sobbing|left me in tears|left me shaken|"
-    "haunted me|traumatized me|traumatised me|scarred me"
+    "haunted me|traumatized me|traumatised me|scarred me|had me shook|left me shook|"
+    "got me shook|ruined me"
 )
 # what a film did to the user, said after its title ('her made me cry', 'signs freaked me out'):
 # it makes a lower-case everyday word the title, and says no verdict of its own (a film named
 # so is liked by default, as ReDial's seekers mean by 'Prometheus scared the crap out of me')
 EFFECT_PHRASES = _phrases(
     "made me cry|made me bawl|freaked me out|creeped me out|scared me|scared me silly|"
+    "terrified me|frightened me|horrified me|disturbed me|gave me nightmares|"
     "made us cry|made us all cry|made everyone cry|made the whole family cry|"
     "made my whole family cry|made the whole family tear up|made my wife cry|"
     "made my husband cry|made my kids cry|made my mom cry|made my dad cry|had us in tears|"
@@ -431,7 +435,9 @@ COPULA_PRAISE = _phrases(
     "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
     "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
     "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave|"
-    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10"
+    "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10|"
+    # 'nope was mid, get out was way better': the better of two is the one praised
+    "way better|much better|so much better|far better|a lot better|even better|miles better"
 )
 COPULA_COMPLAINT = _phrases(
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
@@ -660,6 +666,7 @@ SLANG = _table(
     "btw=by the way|tmrw=tomorrow|tmrow=tomorrow|2moro=tomorrow|2morrow=tomorrow|"
     "tonite=tonight|2nite=tonight|2day=today|b/c=because|cuz=because|coz=because|"
     "nothin=nothing|nothin'=nothing|anythin=anything|anythin'=anything|"
+    "jumpscares=jump scares|jumpscare=jump scare|jumpscary=jump scares|nite=night|"
     # contractions typed without the apostrophe ('a shark movie that isnt jaws'); not those
     # that are words of their own ('its', 'ill', 'were', 'lets', 'id', 'hed', 'shed')
     "isnt=isn't|arent=aren't|wasnt=wasn't|werent=weren't|dont=don't|doesnt=doesn't|"

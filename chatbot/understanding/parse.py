@@ -303,6 +303,7 @@ LIST_TAIL = frozenset(
     # "I've watched Jaws, Alien and Titanic lately": when (spaCy tags no DATE here)
     + ("lately", "recently", "again", "before", "yet", "ever", "once", "twice")
 )
+_MIN_WORD_ZIPF = 1.8  # wordfreq: 'asdf' 1.65, 'claymation' 1.98, 'kangaroos' 3.0
 MAX_TOPIC_ZIPF = 5.8  # wordfreq: 'year' 6.0, 'time' 6.4; 'space' 5.3, 'dogs' 5.0 stay
 MAX_TOPIC_SHARE = 0.04  # a word in more of the descriptions than this is too generic for a topic
 SEEN_ALL_LIMIT = (
@@ -506,6 +507,8 @@ class Understander:
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
+        # 'whoops, I meant Vertigo' (read before the rewrites, which drop the opener)
+        corrects_last = _MEANT_FIRST.match(text.lower().strip()) is not None
         other = self._other_medium(text)
         if other is not None:
             # 'recommend me a good book', 'a song for a road trip': not what this catalogue
@@ -617,7 +620,9 @@ class Understander:
             # 'my dog Babe keeps stealing the remote lol. anyway, a thriller': what comes before
             # 'anyway' is an aside; 'I loved Heat. anyway, something newer' keeps the like
             text = aside["rest"]
-        found = _Parse(self.vocab, text, state).run()
+        parse = _Parse(self.vocab, text, state)
+        parse.corrects_last = corrects_last
+        found = parse.run()
         if found.question is None and (found.events or "?" in text):
             # ('why the third one? it seems a bit silly': a question and a remark, no event)
             found = self._question_among_sentences(text, state) or found
@@ -1744,6 +1749,10 @@ _LIST_RESTARTS = frozenset(
 
 
 class _Parse(ConstraintRules, TitleRules):
+    # the message opens with 'I meant ...' ('whoops, I meant Vertigo'): set by
+    # Understander.understand from the message as typed
+    corrects_last = False
+
     def run(self) -> Understanding:
         meant = self._version_meant()
         if meant is not None:
@@ -2108,7 +2117,7 @@ class _Parse(ConstraintRules, TitleRules):
         """'wait no, I meant Vertigo, not Psycho': a film the user named before is taken back
         (its belief removed, nothing rejected or avoided) and the film meant gets the verdict it
         had."""
-        if not _CORRECTION.search(self.low):
+        if not _CORRECTION.search(self.low) and not self._opens_with_meant():
             return
         state = self.state
         said = {"liked": state.liked, "disliked": state.disliked, "seen": state.seen}
@@ -2121,6 +2130,8 @@ class _Parse(ConstraintRules, TitleRules):
                 name = re.escape(normalize_title(item.title))
                 if re.search(rf"\bnot (?:the )?{name}\b", normalize_title(self.low)):
                     taken[item_id] = kind
+        if not taken:
+            taken = self._meant_instead(said)
         if not taken:
             return
         names = {normalize_title(self.vocab.catalog.get(i).title) for i in taken}
@@ -2144,6 +2155,53 @@ class _Parse(ConstraintRules, TitleRules):
                 e = ItemSeen(e.item_id, e.title)
             out.append(e)
         self.events = out + [BeliefRemoved(item_belief_id(k, i)) for i, k in taken.items()]
+
+    def _opens_with_meant(self) -> bool:
+        return self.corrects_last or _MEANT_FIRST.match(self.text.lower().strip()) is not None
+
+    def _named_last_time(self) -> str | None:
+        """The one film the user's last message named by its title and the state holds a verdict
+        on (liked, disliked or seen), unless a pick was chosen or asked about since; else None."""
+        state = self.state
+        if not state.said or any(i in state.last_shown for i in state.discussed):
+            return None
+        last = normalize_title(state.said[-1].lower())
+        found = [
+            item_id
+            for item_id in dict.fromkeys((*state.liked, *state.disliked, *state.seen))
+            if item_id in self.vocab.catalog
+            and item_id not in state.last_shown
+            and re.search(
+                rf"\b{re.escape(normalize_title(self.vocab.catalog.get(item_id).title))}\b", last
+            )
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _meant_instead(self, said: dict[str, tuple[str, ...]]) -> dict[str, str]:
+        """'I loved Aliens', then 'sorry, I meant Alien': a message opening with the correction
+        and naming one film that is new to the state takes back the one film the user's last
+        message named by its title (item id -> 'liked' / 'disliked' / 'seen'); {} when the
+        last message named none or several, or this one names several."""
+        if not self._opens_with_meant() or not self.state.said:
+            return {}
+        known = {i for ids in said.values() for i in ids}
+        new = {
+            e.item_id
+            for e in self.events
+            if isinstance(e, ItemLiked | ItemRejected | ItemSeen) and e.item_id not in known
+        }
+        if len(new) != 1:
+            return {}
+        last = normalize_title(self.state.said[-1].lower())
+        out: dict[str, str] = {}
+        for kind, ids in said.items():
+            for item_id in ids:
+                item = self.vocab.catalog.get(item_id) if item_id in self.vocab.catalog else None
+                if item is None:
+                    continue
+                if re.search(rf"\b{re.escape(normalize_title(item.title))}\b", last):
+                    out[item_id] = kind
+        return out if len(out) == 1 else {}
 
     def _forgotten_facets(self) -> None:
         """'forget the comedy part', 'scratch pixar', 'never mind the romance': a wish taken back.
@@ -3323,15 +3381,32 @@ class _Parse(ConstraintRules, TitleRules):
         'him' / 'her' after a negation or a preposition is the one person the conversation
         wishes for (nothing when it names none or several; 'her husband', 'watching with her'
         are someone else)."""
-        if self.toks[i].text not in ("him", "her") or i == 0:
-            return None
-        if self.toks[i - 1].text not in ("not", "of", "without", "by", "with", "starring"):
-            return None
-        if i + 1 < len(self.toks) and self._pos(i + 1) in ("NOUN", "PROPN", "ADJ"):
-            return None  # 'not her husband's films'
-        if i >= 2 and self.toks[i - 2].text.startswith("watch"):
+        word = self.toks[i].text
+        nxt = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+        # 'show me more of his movies', 'her other films', 'anything else she directed?'
+        maker = (word in ("his", "her") and nxt in _WORKS) or (
+            word in ("he", "she") and nxt in _MADE and i > 0
+        )
+        if not maker and (
+            word not in ("him", "her")
+            or i == 0
+            or self.toks[i - 1].text not in ("not", "of", "without", "by", "with", "starring")
+            # 'not her husband's films'
+            or (i + 1 < len(self.toks) and self._pos(i + 1) in ("NOUN", "PROPN", "ADJ"))
+            or (i >= 2 and self.toks[i - 2].text.startswith("watch"))
+        ):
             return None
         people = [(f, v) for f, v in self.state.preferred if f == "person"]
+        if not people and self.state.asked_topic == "people":
+            # 'who directed Jaws?' -> 'something else by him': the one maker the last answer
+            # named (its synopsis names who made it)
+            made = {
+                name
+                for i in self.state.discussed
+                if i in self.vocab.catalog
+                for name in directors_named(self.vocab.catalog.get(i))
+            }
+            people = [("person", name) for name in made]
         return people[0] if len(people) == 1 else None
 
     def _named_before(self, word: str) -> tuple[str, str] | None:
@@ -3358,6 +3433,8 @@ class _Parse(ConstraintRules, TitleRules):
             while k < len(self.toks) and self.toks[k].used:
                 k += 1
             k = self._after_credit(k)
+            while k < len(self.toks) and self.toks[k].text in COPULA_FILLERS:
+                k += 1  # 'It Follows really creeped me out'
             tail = tuple(x.text for x in self.toks[k : k + 8])
             said = [p for p in EFFECT_PHRASES if tail[: len(p)] == p]
             if said:
@@ -3567,6 +3644,16 @@ class _Parse(ConstraintRules, TitleRules):
             closes = denial_end(words, k + 1)
             said = None if closes is None else ("neg", closes - k)
             end = k
+        elif (
+            k >= 3
+            and words[k - 1] == "it"
+            and words[k - 2] in ("found", "find", "thought")
+            and words[k - 3] in ("i", "we")
+            and self._free(k, 1)
+        ):
+            # 'my wife loved Her, I found it slow': the user's own verdict on the title before
+            said = copula_verdict(words, k)
+            end = k  # the pronoun 'it' right before the verdict stands for the title
         elif k < 2 or words[k - 1] not in COPULAS or not self._free(k, 1):
             return None
         else:
@@ -3584,6 +3671,25 @@ class _Parse(ConstraintRules, TitleRules):
             and all(self.toks[j].used for j in range(t.pos, end))
             and not any(u.pos in range(t.pos + 1, end) for u in self.targets)
         ]
+        if end >= 2 and words[end - 1] == "it" and words[end - 2] in ("found", "find", "thought"):
+            subject = []  # 'i found it slow': 'it' is the subject
+        if (
+            not subject
+            and end >= 1
+            # ('it wasn't for me', 'i found it slow'; 'it was just really long' after 'I
+            # wouldn't say I disliked Interstellar' is no verdict of its own)
+            and (
+                words[k] in DENIED_COPULAS
+                or (end >= 2 and words[end - 2] in ("found", "find", "thought"))
+            )
+            and words[end - 1] in ("it", "that")
+            and any(
+                t.kind == "item" and t.pos < end - 1 and self._same_sentence(t.pos, end - 1)
+                for t in self.targets
+            )
+        ):
+            # 'i watched heat last month and it wasn't for me': the title said before it
+            return said
         return said if subject else None
 
     def _how_often_after(self, k: int) -> bool:
@@ -3882,6 +3988,13 @@ class _Parse(ConstraintRules, TitleRules):
                     # picks, 'that' is the kind of film asked for, not one of them
                     tok.used = True
                     break
+                if not earlier and any(
+                    self._content(j) and self._pos(j) in ("NOUN", "PROPN") for j in range(k)
+                ):
+                    # 'no clowns, my son hates them', 'no princess stuff, he hates that': the
+                    # pronoun is the thing just named, not the picks
+                    tok.used = True
+                    break
                 items: list[Item | None]
                 if earlier and tok.text in PLURAL_REFERENCES:
                     # 'saw the first two, didn't like them': all the titles named before
@@ -3894,6 +4007,19 @@ class _Parse(ConstraintRules, TitleRules):
                     items = [later[0].item]  # "loved it, Gravity was stunning"
                 elif tok.text in ("them", "those", "these"):
                     items = [self.vocab.catalog.get(i) for i in shown]
+                elif (
+                    tok.text == "it"
+                    and len(shown) > 1
+                    and (own := self._named_last_time()) is not None
+                    # ('I loved Heat' -> picks -> 'seen it': a pick; Heat was seen)
+                    and not (
+                        own in (*self.state.liked, *self.state.seen)
+                        and all(c.kind == "seen" for c in self.cues if lo <= c.pos < hi)
+                    )
+                ):
+                    # 'just rewatched Up' -> three picks -> 'loved it, more like that': one
+                    # 'it' among several picks is the one film the user's last message named
+                    items = [self.vocab.catalog.get(own)]
                 else:
                     items = [self.vocab.catalog.get(i) for i in self._pointed(shown)[:1]]
                 for item in items:
@@ -4922,17 +5048,64 @@ class _Parse(ConstraintRules, TitleRules):
             # 'about two brothers', 'no kids in danger'
             and (t.text not in WATCHERS or self._about_before(k) or self._what_happens_to(k + 1))
             and not self._someones_name(k)  # 'my friend Amelia said ...', 'my parrot Rio'
+            # 'Matilda is 8', "we're at Tom's place", "Sam's fine with musicals": a friend
+            and not (t.raw[:1].isupper() and self._persons_predicate(k + 1))
+            and not self._friends_possessive(k)
             and not self._in_how_often(k)  # 'seen it like a million times'
             and not self._state_of_the_user(k)  # "now I'm hooked"
             and self._topic_word(k)
             and not self._about_the_user(k)
             and not self._users_circumstance(k)
-            and not self._in_context_clause(k)
+            and not (
+                self._in_context_clause(k)
+                # 'spiders freak me out, nothing with them': what scares the user is no day
+                and not any(k in subject for subject, _ in self._judged_subjects())
+            )
             # 'something like it but simpler', 'the saddest': a comparison, never a topic
             and not self._comparison_word(k)
             # 'on a western kick', 'in a horror phase', 'a sci-fi nerd': how much the user likes
             # the thing before, not a topic of its own
             and not (t.text in TASTE_NOUNS and k > 0 and self._facet_at(k - 1))
+            and not self._part_of_a_film(k)
+            # 'any on the shorter side?', 'on the long side': how, not what
+            and not (t.text == "side" and k >= 2 and self.toks[k - 2].text == "the")
+            # 'a comedy that takes place in Philadelphia': where, said by the place
+            and not (t.text == "place" and k > 0 and self.toks[k - 1].text in _TAKES)
+        )
+
+    def _friends_possessive(self, k: int) -> bool:
+        """Token k is a capitalised first name with its possessive ("at Tom's place", "Sam's
+        fine with it") that names no person, studio or title of the catalogue."""
+        raw = self.toks[k].raw
+        m = re.fullmatch(r"([A-Z][a-z]+)['’]s", raw)
+        if m is None:
+            return False
+        base = m.group(1).lower()
+        return (base,) not in self.vocab.facet_terms and (
+            base not in self.vocab.titles or base in self.vocab.given_names
+        )
+
+    def _part_of_a_film(self, k: int) -> bool:
+        """Token k is in a phrase naming a part of a film ('the acting was awful', 'the special
+        effects in avatar', "its ending", 'the soundtrack slaps'): a judgement of a film, no topic.
+        A part wished for keeps its article ('a film with a great soundtrack')."""
+        j = k
+        while j < len(self.toks) and j - k < 3 and self.toks[j].text not in _JUDGED_PARTS:
+            if self._pos(j) not in ("ADJ", "ADV", "NOUN"):
+                return False
+            j += 1
+        if j >= len(self.toks) or self.toks[j].text not in _JUDGED_PARTS:
+            return False
+        i = k - 1
+        while i >= 0 and k - i <= 3 and self._pos(i) in ("ADJ", "ADV"):
+            i -= 1
+        if i < 0:
+            return False
+        det = self.toks[i].text
+        if det.endswith(("'s", "’s")) or any(t.pos == i for t in self.targets if t.kind == "item"):
+            return True  # "inception's ending", 'the heat soundtrack'
+        return det in ("the", "its", "their", "that", "this") and not (
+            i > 0 and self.toks[i - 1].text in ("with", "about", "where", "for")
         )
 
     def _comparison_word(self, k: int) -> bool:
@@ -4994,7 +5167,13 @@ class _Parse(ConstraintRules, TitleRules):
         if w is None:
             return False
         marks = {self.syntax.word_at(self.toks[t.pos].start) for t in self.targets}
-        marks |= {self.syntax.word_at(self.toks[c.pos].start) for c in self.cues}
+        # (every word of a cue: 'stand' of "I can't stand clowns")
+        marks |= {
+            self.syntax.word_at(self.toks[j].start)
+            for c in self.cues
+            for j in range(c.pos, max(c.end, c.pos + 1))
+            if j < len(self.toks)
+        }
         path: list[int] = []
         v = w
         for _ in range(len(words)):
@@ -5293,6 +5472,15 @@ class _Parse(ConstraintRules, TitleRules):
         gerund = word.endswith("ing") and (
             (k > 0 and self.toks[k - 1].text in ("about", "on", "of"))
             or (k + 1 < len(self.toks) and self.toks[k + 1].text in _KIND_OF_FILM)
+            # 'but not boxing', 'no singing please': what is turned down
+            or (k > 0 and self.toks[k - 1].text in ("not", "no", "without"))
+            # 'no talking animals': what the things do in the story
+            or (
+                k + 1 < len(self.toks)
+                and self._pos(k + 1) == "NOUN"
+                and (w := self._word(k)) is not None
+                and w.dep == "amod"
+            )
         )
         if pos in ("VERB", "AUX") and zipf_frequency(word, "en") >= 4.0 and not gerund:
             # 'having', 'going', 'think': verbs carry a topic only when rare; 'about boxing' is
@@ -5309,7 +5497,11 @@ class _Parse(ConstraintRules, TitleRules):
             return (
                 self.toks[k].raw[:1].isupper()
                 or any(c.isdigit() for c in word)
-                or (self._pos(k) in ("NOUN", "PROPN", "ADJ") and zipf_frequency(word, "en") < 5.0)
+                or (
+                    self._pos(k) in ("NOUN", "PROPN", "ADJ")
+                    # ('asdf qwerty': keyboard mashing, no word of English or of the catalogue)
+                    and _MIN_WORD_ZIPF <= zipf_frequency(word, "en") < 5.0
+                )
                 or gerund  # 'not about bullying': the story's subject
             )
         # a share says something only over many descriptions (40 books: 'space' in 5 of them)
@@ -5341,14 +5533,118 @@ class _Parse(ConstraintRules, TitleRules):
                         out |= set(range(c.end, hi))
                         if c.end == hi and self.toks[c.pos].text == "no":
                             out |= set(range(lo, c.pos))  # 'slapstick no': what it closes
+        for subject, _ in self._judged_subjects():
+            out |= subject
         return out
+
+    def _judged_subjects(self) -> list[tuple[set[int], set[int]]]:
+        """Topics the user judges badly as the subject of a clause: 'clowns are awful', 'films
+        with clowns scare me', 'spiders freak me out', 'sharks give me nightmares'. Each is
+        (the subject's tokens, the predicate's tokens): the subject is a noun phrase opening its
+        clause (no verb, pronoun or cue in it) right before a complaint ('are awful') or a
+        present-tense fear ('scare me', 'give me the creeps', 'make me queasy'), and is turned
+        down; the predicate is no topic. A title there is read by the title passes ('the
+        conjuring scared me' is a film watched)."""
+        out: list[tuple[set[int], set[int]]] = []
+        words = [t.text for t in self.toks]
+        for lo, hi in self._clauses():
+            for k in range(lo + 1, hi):
+                end = _fear_end(words, k, hi)
+                if (
+                    end is None
+                    and k + 1 == hi
+                    and words[k] in _FEAR_VERBS
+                    and _WHO_IS_SCARED.match(self.text, self.toks[k].start + len(words[k]))
+                ):
+                    end = hi  # 'snakes terrify my daughter' (the audience pass took her)
+                if (
+                    end is None
+                    and words[k] in _CREEPY
+                    and k >= 1
+                    and (words[k - 1] in COPULAS or words[k - 1] in COPULA_FILLERS)
+                ):
+                    end = k + 1  # 'ventriloquist dummies are so creepy'
+                if end is None:
+                    cue = next(
+                        (
+                            c
+                            for c in self.cues
+                            if c.pos == k and c.kind == "neg" and not c.negator and c.end <= hi
+                        ),
+                        None,
+                    )
+                    # the complaint closes the clause: said of the subject ('clowns are awful');
+                    # one with an object after it says something else ('a thriller minus the
+                    # horror')
+                    if cue is None or any(
+                        self._pos(j) in ("NOUN", "PROPN") or any(t.pos == j for t in self.targets)
+                        for j in range(cue.end, hi)
+                    ):
+                        continue
+                    end = cue.end
+                j = k - 1
+                while j >= lo and (words[j] in COPULAS or words[j] in COPULA_FILLERS):
+                    j -= 1  # 'clowns are so awful', 'spiders really freak me out'
+                start = lo
+                while start <= j and words[start] in _OPENING_WORDS:
+                    start += 1  # 'honestly heights terrify me', 'and dolls are creepy'
+                if j < start or not self._subject_phrase(start, j + 1):
+                    break
+                out.append((set(range(start, j + 1)), set(range(k, end))))
+                break
+        return out
+
+    def _judged_kinds(self, judged: list[tuple[set[int], set[int]]]) -> None:
+        """A kind named in a subject judged badly is turned down ('zombie movies give my
+        daughter nightmares'); a kind that is the judgement itself ('clowns are creepy': the
+        Creepy mood) is no wish either way."""
+        for subject, predicate in judged:
+            for t in self.targets:
+                if t.kind != "facet" or t.facet is None:
+                    continue
+                if t.pos in predicate:
+                    self.events = [e for e in self.events if not _is_facet_event(e, t.facet)]
+                elif t.pos in subject:
+                    facet, value = t.facet
+                    self.events = [
+                        AttributeAvoided(facet, value)
+                        if isinstance(e, AttributePreferred) and _is_facet_event(e, t.facet)
+                        else e
+                        for e in self.events
+                    ]
+
+    def _subject_phrase(self, lo: int, hi: int) -> bool:
+        """Tokens lo..hi-1 are a noun phrase of things ('films with clowns', 'big dogs', 'sad
+        endings'): nouns, adjectives and the words that join them, at least one noun, nothing
+        the user or a title said."""
+        nouns = 0
+        for k in range(lo, hi):
+            tok = self.toks[k]
+            if any(t.pos == k for t in self.targets if t.kind == "item"):
+                return False
+            if tok.text in ("i", "we", "you", "my", "our", "your", "me", "he", "she", "they"):
+                return False
+            pos = self._pos(k)
+            if pos in ("NOUN", "PROPN"):
+                nouns += 1
+            elif not (
+                pos in ("ADJ", "DET", "NUM")
+                or tok.text in ("with", "about", "of", "in", "and", "or", ",", "&", "/", "that")
+                or tok.text in ("movies", "films", "anything", "stuff", "ones")
+            ):
+                return False
+        return nouns > 0
 
     def _interests(self) -> None:
         """Free-text topics: runs of content words, split where the polarity changes ('a movie
         about dogs that won't make me cry' -> dogs wanted; 'where nobody dies' -> avoided)."""
         negated = self._negated_tokens()
+        judged = self._judged_subjects()
+        self._judged_kinds(judged)
+        # what a topic does to the user ('spiders freak me out') is no topic itself
+        predicates = {k for _, pred in judged for k in pred}
         for lo, hi in self._clauses():
-            content = [k for k in range(lo, hi) if self._content(k)]
+            content = [k for k in range(lo, hi) if k not in predicates and self._content(k)]
             for k in list(content):
                 nxt = k + 1
                 if (
@@ -5374,6 +5670,7 @@ class _Parse(ConstraintRules, TitleRules):
             for k in range(lo + 1, hi):
                 if (
                     (k not in content or k not in negated)
+                    and k not in predicates
                     and k - 1 in negated
                     and k - 1 in content
                     and not self.toks[k].used
@@ -5486,6 +5783,82 @@ class _Parse(ConstraintRules, TitleRules):
                     self.events.append(
                         InterestAvoided(phrase) if avoid else InterestExpressed(phrase)
                     )
+
+
+_TAKES = frozenset(("take", "takes", "took", "taking", "taken"))
+# parts of a film a user judges ('the acting was awful', 'the special effects in avatar were
+# amazing'): after 'the' / 'its' they name that film's part, never a topic to search for
+_JUDGED_PARTS = frozenset(
+    ("ending", "endings", "beginning", "opening", "plot", "story", "storyline", "acting")
+    + ("cast", "soundtrack", "score", "music", "visuals", "effects", "cinematography", "script")
+    + ("writing", "dialogue", "dialog", "jokes", "humor", "humour", "twist", "pacing", "pace")
+    + ("characters", "character", "villain", "performances", "performance", "direction")
+    + ("editing", "chemistry", "atmosphere", "tone", "cgi", "sfx", "fx", "costumes", "sets")
+    + ("animation", "songs", "lead", "leads", "camerawork", "photography", "middle", "runtime")
+)
+# what follows 'his' / 'her' when it means a maker's films, and 'he' / 'she' when it means
+# who made them ('more of his movies', 'what else has he made?')
+_WORKS = frozenset(
+    ("movies", "films", "work", "stuff", "other", "earlier", "later", "older", "newer", "best")
+)
+_MADE = frozenset(("made", "directed", "did", "done", "make", "direct", "makes", "directs"))
+# a fear or disgust said in the present tense of a thing ('clowns scare me', 'needles make me
+# faint', 'sharks give me nightmares'): the thing is turned down
+_FEAR_VERBS = frozenset(
+    ("scare", "scares", "frighten", "frightens", "terrify", "terrifies", "freak", "freaks")
+    + ("creep", "creeps", "gross", "grosses", "upset", "upsets", "disturb", "disturbs")
+    + ("traumatize", "traumatizes", "traumatise", "traumatises", "petrify", "petrifies")
+    + ("horrify", "horrifies", "sicken", "sickens", "unsettle", "unsettles")
+)
+_FEAR_OBJECTS = frozenset(("me", "us", "him", "her", "them", "everyone"))
+# what a thing is said to be when it frightens or disgusts ('dolls are so creepy')
+_CREEPY = frozenset(
+    ("creepy", "scary", "terrifying", "disturbing", "gross", "disgusting", "horrifying", "freaky")
+    + ("unsettling", "nightmarish", "revolting")
+)
+# words opening a clause before its subject ('honestly heights terrify me')
+_OPENING_WORDS = frozenset(
+    ("honestly", "tbh", "ngl", "also", "and", "but", "plus", "really", "personally", "just")
+    + ("like", "so", "oh", "well", "because", "cause", "cuz", "coz", "since")
+)
+_WHO_IS_SCARED = re.compile(r"\s+(?:my|our|his|her|the)\s+[a-z]+", re.IGNORECASE)
+_FEAR_GIVES = frozenset(
+    ("nightmares", "the creeps", "the willies", "the heebie jeebies", "the heebie-jeebies")
+    + ("anxiety", "panic attacks", "the shivers", "chills")
+)
+_FEAR_MAKES = frozenset(
+    ("sick", "queasy", "nauseous", "faint", "anxious", "uncomfortable", "squeamish", "uneasy")
+    + ("panic", "scream", "jump", "nervous")
+)
+
+
+def _fear_end(words: list[str], k: int, hi: int) -> int | None:
+    """Where a present-tense fear that starts at token k ends ('scare me', 'freak me out', 'give
+    me the creeps', 'make my kids queasy'), else None."""
+    w = words[k]
+    j = k + 1
+    if j < hi and words[j] in ("my", "the", "our"):
+        j += 1  # 'scare my kids', 'make the kids queasy'
+    if j >= hi or not (words[j] in _FEAR_OBJECTS or words[j - 1] in ("my", "the", "our")):
+        # 'zombies give my daughter nightmares' (the audience pass took who is scared)
+        return _fear_tail(words, w, k + 1, hi) if w in ("give", "gives", "make", "makes") else None
+    j += 1
+    if w in _FEAR_VERBS:
+        if w in ("freak", "freaks", "creep", "creeps", "gross", "grosses"):
+            return j + 1 if j < hi and words[j] == "out" else None
+        return j
+    return _fear_tail(words, w, j, hi)
+
+
+def _fear_tail(words: list[str], w: str, j: int, hi: int) -> int | None:
+    """Where 'give(s) ... nightmares' / 'make(s) ... queasy' ends from token j, else None."""
+    tail = " ".join(words[j:hi])
+    if w in ("give", "gives"):
+        found = next((p for p in _FEAR_GIVES if tail == p or tail.startswith(p + " ")), None)
+        return j + len(found.split()) if found else None
+    if w in ("make", "makes"):
+        return j + 1 if j < hi and words[j] in _FEAR_MAKES else None
+    return None
 
 
 # family words and honorifics: who someone is, never a topic or a title on their own
@@ -5815,6 +6188,12 @@ _LIVE_ACTION = re.compile(
     re.IGNORECASE,
 )
 _CORRECTION = re.compile(r"\bi (?:meant|mean|said|was thinking of|was talking about)\b")
+# the correction opens the message ('sorry, I meant Alien', 'oops i meant braveheart', 'no wait,
+# i was thinking of the heat'): it is about what the user's last message said
+_MEANT_FIRST = re.compile(
+    r"^(?:(?:sorry|sry|oops|whoops|oh|wait|no|nope|actually|my bad|err?|um+|hmm+|ah)\b[\s,.!-]*)*"
+    r"i (?:meant|mean|was thinking of|was talking about)\b"
+)
 # words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
 _TAKE_BACK = frozenset(
     ("forget", "scratch", "scrap", "ditch", "drop", "nevermind", "never mind", "lose", "cancel")

@@ -129,6 +129,27 @@ PICK_NOUNS = (
 
 # 'im up', "we're home alone tonight": what follows says how the user is, not a title
 _I_AM = frozenset(("i'm", "im", "we're", "were", "i’m", "we’re"))
+# what only a person does or is, said right after a name ('Juno can't stand sci-fi', 'Matilda
+# is 8', "Tom's seen it", 'Sam vetoed horror'): that name is someone in the room, no film
+_PERSONS_PREDICATE = re.compile(
+    r"(?:(?:is|are|'s|was)\s+(?:both\s+|also\s+|now\s+|only\s+)?(?:\d+(?![\d.]|\s*(?:min|hour|"
+    r"hr|h\b|stars?|out|/|%|points?))|here|joining|coming|"
+    r"pregnant|allergic|away|out|home|back|fine with|ok with|okay with|not coming|not here|"
+    r"scared of|afraid of|into|obsessed with|(?:\d+|a|an)\s+(?:years?|yr)s?\s+old)|"
+    r"(?:can't|cant|cannot|won't|wont|doesn't|doesnt|does not|didn't|didnt)\s+(?:stand|handle|"
+    r"watch|like|do|bear|sit)|(?:has|'s|hasn't|has not|have)\s+(?:already\s+)?seen|"
+    r"hates|loves|likes|wants|prefers|says|said|votes|voted|vetoed|vetoes|thinks|refuses|"
+    r"suggested|picked|chose|insists|just arrived|arrived)\b"
+)
+_VERDICT_ADVERBS = frozenset(
+    ("really", "totally", "absolutely", "completely", "genuinely", "honestly", "seriously")
+    + ("properly", "lowkey", "highkey", "literally", "truly", "actually")
+)
+_COURTESY_END = frozenset(("please", "pls", "plz", "thanks", "thx", "tho", "though", "lol"))
+_DEGREE_AFTER_I_AM = frozenset(
+    ("not", "too", "so", "really", "very", "quite", "never", "just", "kinda", "pretty", "totally")
+    + ("a", "bit", "little", "lowkey", "literally", "still", "always")
+)
 # 'I was home alone all week', 'we were up all night': how one was, in the past
 _I_AM2 = (["i", "am"], ["we", "are"], ["i", "was"], ["we", "were"])
 
@@ -202,6 +223,8 @@ class TitleRules(ParseBase):
                 count = int(NUMBER_WORDS[nxt])
                 picks = list(range(count)) if w != "last" else list(range(n - count, n))
                 width = 2
+            elif w in ORDINALS and self._ordinal_opens_title(i):
+                pass  # 'seen the sixth sense', 'loved the third man': the film, no pick
             elif w in ORDINALS and (
                 # ("first one's a no": the pick with its 'is')
                 nxt in (*PICK_NOUNS, "ones", "one's", "one’s")
@@ -236,6 +259,10 @@ class TitleRules(ParseBase):
                 picks, width = list(range(n)), 3
                 if w == "none":
                     self.cues.append(Cue(i, "neg"))
+                elif w == "any" and self._asks():
+                    # 'any of these in French?', 'are any of them under 90 minutes?': a question
+                    # about the picks, no verdict on them ('any of these is fine' takes them)
+                    picks = []
             elif w == "all" and nxt in ("three", "two", "four", "five"):
                 picks, width = list(range(n)), 2
             elif w in ("that", "this") and nxt in ("one", "movie", "film", "pick", "title", "book"):
@@ -259,6 +286,15 @@ class TitleRules(ParseBase):
                 i += width
                 continue
             i += 1
+
+    def _asks(self) -> bool:
+        """The message is a question: it has a question mark or opens with a question word or
+        an auxiliary ('are any of these funny', 'which one is shortest')."""
+        return "?" in self.text or (
+            bool(self.toks)
+            and self.toks[0].text
+            in ("are", "is", "do", "does", "can", "could", "would", "will", "which", "what", "how")
+        )
 
     def _references_without_picks(self) -> None:
         """'not the second one', 'is the last one gory?', 'number 2' before anything was shown:
@@ -850,6 +886,10 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
+        if n == 1 and first.raw[:1].isupper() and self._persons_predicate(i + 1):
+            return False  # 'Juno can't stand sci-fi', 'Matilda is 8': a friend, no film
+        if prev_word == "in" and i >= 2 and self.toks[i - 2].text in _SETTING_VERBS:
+            return False  # 'a thriller set in Manhattan', 'takes place in Chicago': the place
         if (
             n == 1
             and not first.raw[:1].isupper()
@@ -859,11 +899,7 @@ class TitleRules(ParseBase):
             )
         ):
             return False  # 'my neighbour is a real psycho': a noun with its article, no title
-        if (
-            not first.raw[:1].isupper()
-            and (prev_word in _I_AM or [t.text for t in self.toks[max(0, i - 2) : i]] in _I_AM2)
-            and self._everyday_words(words)
-        ):
+        if not first.raw[:1].isupper() and self._after_i_am(i) and self._everyday_words(words):
             return False  # 'im up', "we're home alone", 'i am big on thrillers': how one is
         if (
             n == 1
@@ -1124,6 +1160,8 @@ class TitleRules(ParseBase):
             and re.search(r"\b'?(?:19|20)?\d0'?s\s*$", self.text[: first.start].lower())
         ):
             return False  # '80s stuff is boring': the decade's films, no The Stuff (1985)
+        if self._closed_by_yes_or_no(i, n) and (capitalised or not self._everyday_words(words)):
+            return True  # 'Titanic no, too much crying. Forrest Gump yes': a verdict per title
         if not capitalised and self._opens_verdict_clause(
             i, n, words, distinctive=not self._everyday_words(words)
         ):
@@ -1573,6 +1611,68 @@ class TitleRules(ParseBase):
                 verb = self.syntax.words[w.head if w.dep != "compound" else head.head]
                 return verb.pos in ("VERB", "AUX") and verb.start > self.toks[i].start
         return False
+
+    def _ordinal_opens_title(self, i: int) -> bool:
+        """The ordinal at token i opens a catalogue title of two to five words ('the sixth
+        sense', 'the third man', 'the fifth element'), not a pick ('the second one')."""
+        nxt = self.toks[i + 1].text if i + 1 < len(self.toks) else ""
+        if nxt in (*PICK_NOUNS, "ones", "one's", "one’s"):
+            return False
+        words = [t.text for t in self.toks[i : i + 5]]
+        return any(
+            normalize_title(" ".join(words[:n])) in self.vocab.titles
+            for n in range(2, len(words) + 1)
+        )
+
+    def _persons_predicate(self, k: int) -> bool:
+        """What follows token k is said of a person, never of a film ('can't stand sci-fi',
+        'is 8', 'are both here', "'s seen it", 'is joining us', 'hates musicals'), also after
+        'and <Name>' ('Amelie and Ray are both here')."""
+        words = [t.text for t in self.toks]
+        if k + 1 < len(words) and words[k] == "and" and self.toks[k + 1].raw[:1].isupper():
+            k += 2
+        rest = " ".join(words[k : k + 5])
+        return _PERSONS_PREDICATE.match(rest) is not None
+
+    def _closed_by_yes_or_no(self, i: int, n: int) -> bool:
+        """Tokens i..i+n-1 make up their clause up to a closing 'no' / 'yes' ('Titanic no, too
+        much crying', 'but Forrest Gump yes, very much')."""
+        toks = self.toks
+        if (
+            i > 0
+            and toks[i - 1].text not in CLAUSE_BREAK
+            and toks[i - 1].text
+            not in (
+                "but",
+                "and",
+            )
+        ):
+            return False
+        k = i + n
+        if k >= len(toks) or toks[k].text not in ("no", "yes", "nope", "yep", "yeah", "nah"):
+            return False
+        return (
+            k + 1 == len(toks)
+            or toks[k + 1].text in CLAUSE_BREAK
+            or toks[k + 1].text
+            in (
+                "please",
+                "pls",
+                "definitely",
+                "absolutely",
+                "thanks",
+            )
+        )
+
+    def _after_i_am(self, i: int) -> bool:
+        """Token i follows 'I'm' / 'we're' / 'I was', with a degree or a 'not' between or not
+        ('im up', 'im not brave enough', "i'm too big for that"): what follows says how the
+        user is."""
+        j = i
+        while j > 0 and self.toks[j - 1].text in _DEGREE_AFTER_I_AM:
+            j -= 1
+        before = self.toks[j - 1].text if j > 0 else ""
+        return before in _I_AM or [t.text for t in self.toks[max(0, j - 2) : j]] in _I_AM2
 
     def _everyday_words(self, words: Sequence[str]) -> bool:
         """Every word is everyday English (wordfreq Zipf frequency 4 or more: 'next', 'home
@@ -2468,7 +2568,10 @@ class TitleRules(ParseBase):
         return end
 
     def _verdicts_at(self, k: int) -> list[tuple[str, ...]]:
-        """The verdict phrases (praise, complaint, being shaken) that open at token k."""
+        """The verdict phrases (praise, complaint, being shaken) that open at token k, or after
+        an adverb there ('it follows really creeped me out')."""
+        while k < len(self.toks) and self.toks[k].text in _VERDICT_ADVERBS:
+            k += 1
         tail = [t.text for t in self.toks[k : k + 8]]
         return [
             p
@@ -2645,6 +2748,15 @@ class TitleRules(ParseBase):
             ):
                 starts.append(k)  # 'a film called The Lighthouse Keeper's Daughter': a title
                 cued.add(k)
+            if (
+                t.raw[:1].isupper()
+                and k >= 2
+                and toks[k - 1].text in ("movie", "film")
+                and (toks[k - 2].text == "the" or (toks[k - 2].text.isdecimal() and k >= 3))
+                and _title_case_run(toks[k:]) >= 2
+            ):
+                starts.append(k)  # 'recommend the 2027 movie Galaxy Lawyers': named as a title
+                cued.add(k)
             run = _title_case_run(toks[k:])
             if t.raw[:1].isupper() and not inside_run and run >= 2 and self._asked_about(k, run):
                 cued.add(k)  # 'how long is The Marble Lighthouse?': asked about as a title
@@ -2730,6 +2842,11 @@ class TitleRules(ParseBase):
                     break
                 span = span[1:]
                 start += 1
+            # ('no spiders please': the courtesy is no word of a title)
+            while len(span) > 1 and span[-1].text in _COURTESY_END:
+                span = span[:-1]
+            if len(span) == 1 and span[0].raw[:1].isupper() and self._persons_predicate(start + 1):
+                continue  # 'Amelie and Ray are both here': friends, no films
             if not span or all(s.text in COMMON_WORDS or s.text in FILLER_WORDS for s in span):
                 continue
             if self._topic_of_films(start):
@@ -2771,6 +2888,8 @@ class TitleRules(ParseBase):
                     continue
             if len(span) == 1 and not span[0].raw[:1].isupper() and self._is_word(span[0].text):
                 continue  # an ordinary English word in lower case ('not stupid'), not a typo
+            if not span[0].raw[:1].isupper() and self._after_i_am(start):
+                continue  # 'im not brave enough for horror': how the user is, no Brave
             best: tuple[Item, int] | None = None
             run = _title_case_run(span)
             for j in range(min(len(span), 8), 0, -1):
@@ -3648,6 +3767,11 @@ _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
 )
 # the user's own day, which bores or wrecks them more often than a film of that name
+# where a story happens ('set in Chicago', 'takes place in Philadelphia', 'filmed in Casablanca'):
+# the words after 'in' name a place, not the film of that name
+_SETTING_VERBS = frozenset(
+    ("set", "place", "located", "based", "filmed", "shot", "happens", "happening", "unfolds")
+)
 # nouns of a film's parts: 'loved the heat soundtrack' still names Heat
 FILM_PARTS = frozenset(
     ("ending", "endings", "cast", "soundtrack", "score", "remake", "remakes", "sequel", "sequels")
@@ -4062,7 +4186,21 @@ def _subject_before(toks: Sequence[Tok], i: int) -> bool:
         _BOTH_DID
     ):
         return True
-    return prev in ("would", "will", "can", "could", "should", "might", "may", "must", "we", "they")
+    return prev in (
+        "would",
+        "will",
+        "can",
+        "could",
+        "should",
+        "might",
+        "may",
+        "must",
+        "we",
+        "they",
+    ) or (
+        # "something we'd both enjoy", "they'll both like"
+        prev in ("we'd", "wed", "we'll", "they'd", "they'll", "you'd", "you'll", "we’d", "they’d")
+    )
 
 
 # what 'we have both ...' did: 'both' is the subject's ('we have both seen it')
