@@ -2121,15 +2121,7 @@ class _Parse(ConstraintRules, TitleRules):
             return
         state = self.state
         said = {"liked": state.liked, "disliked": state.disliked, "seen": state.seen}
-        taken: dict[str, str] = {}
-        for kind, ids in said.items():
-            for item_id in ids:
-                item = self.vocab.catalog.get(item_id) if item_id in self.vocab.catalog else None
-                if item is None:
-                    continue
-                name = re.escape(normalize_title(item.title))
-                if re.search(rf"\bnot (?:the )?{name}\b", normalize_title(self.low)):
-                    taken[item_id] = kind
+        taken = self._said_items_named(said, normalize_title(self.low), before=r"not (?:the )?")
         if not taken:
             taken = self._meant_instead(said)
         if not taken:
@@ -2165,16 +2157,9 @@ class _Parse(ConstraintRules, TitleRules):
         state = self.state
         if not state.said or any(i in state.last_shown for i in state.discussed):
             return None
-        last = normalize_title(state.said[-1].lower())
-        found = [
-            item_id
-            for item_id in dict.fromkeys((*state.liked, *state.disliked, *state.seen))
-            if item_id in self.vocab.catalog
-            and item_id not in state.last_shown
-            and re.search(
-                rf"\b{re.escape(normalize_title(self.vocab.catalog.get(item_id).title))}\b", last
-            )
-        ]
+        said = {"liked": state.liked, "disliked": state.disliked, "seen": state.seen}
+        named = self._said_items_named(said, normalize_title(state.said[-1].lower()))
+        found = [item_id for item_id in named if item_id not in state.last_shown]
         return found[0] if len(found) == 1 else None
 
     def _meant_instead(self, said: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -2192,16 +2177,23 @@ class _Parse(ConstraintRules, TitleRules):
         }
         if len(new) != 1:
             return {}
-        last = normalize_title(self.state.said[-1].lower())
+        out = self._said_items_named(said, normalize_title(self.state.said[-1].lower()))
+        return out if len(out) == 1 else {}
+
+    def _said_items_named(
+        self, said: dict[str, tuple[str, ...]], text: str, *, before: str = ""
+    ) -> dict[str, str]:
+        """Item id -> its kind ('liked' / 'disliked' / 'seen', the keys of `said`) for the items
+        whose normalised title `text` names as whole words (after the pattern `before`)."""
         out: dict[str, str] = {}
         for kind, ids in said.items():
             for item_id in ids:
-                item = self.vocab.catalog.get(item_id) if item_id in self.vocab.catalog else None
-                if item is None:
+                if item_id not in self.vocab.catalog:
                     continue
-                if re.search(rf"\b{re.escape(normalize_title(item.title))}\b", last):
+                name = re.escape(normalize_title(self.vocab.catalog.get(item_id).title))
+                if re.search(rf"\b{before}{name}\b", text):
                     out[item_id] = kind
-        return out if len(out) == 1 else {}
+        return out
 
     def _forgotten_facets(self) -> None:
         """'forget the comedy part', 'scratch pixar', 'never mind the romance': a wish taken back.
