@@ -145,6 +145,8 @@ _VERDICT_ADVERBS = frozenset(
     ("really", "totally", "absolutely", "completely", "genuinely", "honestly", "seriously")
     + ("properly", "lowkey", "highkey", "literally", "truly", "actually")
 )
+_YES_OR_NO = frozenset(("no", "yes", "nope", "yep", "yeah", "nah"))
+_AFTER_YES_OR_NO = frozenset(("please", "pls", "definitely", "absolutely", "thanks"))
 _COURTESY_END = frozenset(("please", "pls", "plz", "thanks", "thx", "tho", "though", "lol"))
 _DEGREE_AFTER_I_AM = frozenset(
     ("not", "too", "so", "really", "very", "quite", "never", "just", "kinda", "pretty", "totally")
@@ -1641,28 +1643,13 @@ class TitleRules(ParseBase):
         if (
             i > 0
             and toks[i - 1].text not in CLAUSE_BREAK
-            and toks[i - 1].text
-            not in (
-                "but",
-                "and",
-            )
+            and toks[i - 1].text not in ("but", "and")
         ):
             return False
         k = i + n
-        if k >= len(toks) or toks[k].text not in ("no", "yes", "nope", "yep", "yeah", "nah"):
+        if k >= len(toks) or toks[k].text not in _YES_OR_NO:
             return False
-        return (
-            k + 1 == len(toks)
-            or toks[k + 1].text in CLAUSE_BREAK
-            or toks[k + 1].text
-            in (
-                "please",
-                "pls",
-                "definitely",
-                "absolutely",
-                "thanks",
-            )
-        )
+        return k + 1 == len(toks) or toks[k + 1].text in CLAUSE_BREAK | _AFTER_YES_OR_NO
 
     def _after_i_am(self, i: int) -> bool:
         """Token i follows 'I'm' / 'we're' / 'I was', with a degree or a 'not' between or not
