@@ -345,6 +345,8 @@ def load_dump(omdb_dir: str | Path, *, progress: bool = False) -> OmdbDump:
                     continue
                 if is_german_synopsis(text):  # the "English" file holds a few German abstracts
                     continue
+                if is_vandalised(text):  # '... becomes DA BOMB at football. #rorywazerelolololol'
+                    continue
                 if len(text) > len(dump.abstracts.get(mid, "")):
                     dump.abstracts[mid] = text
         elif name == "movie_categories.csv":
@@ -557,6 +559,9 @@ def movie_item(mid: str, dump: OmdbDump, redial: Sequence[RedialMovie] = ()) -> 
     runtime = dump.runtime.get(mid)
     rating, votes = dump.votes.get(mid, (None, 0))
     abstract = dump.abstracts.get(mid)
+    if abstract and _HEADLESS.match(abstract):
+        # 'is an animated fantasy film from 1978 ...': the abstract left its title out
+        abstract = f"{title} {abstract}"
     description = abstract or compose_description(
         year=year,
         genres=genres,
@@ -635,6 +640,19 @@ _GERMAN = frozenset(
 _ENGLISH = frozenset(
     re.findall(r"\S+", "the and of a to in is with his her that for on as by an it from who")
 )
+
+
+# an abstract that opens with its verb: the title it starts with was left out
+_HEADLESS = re.compile(r"(?:is|was|are|were)\s")
+# marks of a defaced abstract: a hashtag ('#rorywazere...'; not '#1 NASCAR driver'), chat
+# laughter ('lolololol', 'lmao')
+_VANDAL_MARKS = re.compile(r"#[^\W\d_]\w*|\b(?:lo){2,}l?\b|\blol+\b|\blmao\b|\brofl\b", re.I)
+
+
+def is_vandalised(text: str) -> bool:
+    """The abstract carries marks of vandalism (a hashtag, chat laughter): not a synopsis to
+    quote ('... becomes DA BOMB at football and bosses. #rorywazerelolololol')."""
+    return _VANDAL_MARKS.search(text) is not None
 
 
 def is_german_synopsis(text: str) -> bool:

@@ -376,7 +376,8 @@ _DEGREE = frozenset(
 def mood_list_slips(text: str, adjectives: frozenset[str]) -> list[str]:
     """Sentences that start a list of moods and break it: "It is suspenseful and
     thriller-thrilling.", "It is uplifting, and its gate.", "It is Touching, quirky." (each part
-    of "It is X, Y and Z" must be a lower-case mood word once the first one is; `adjectives`:
+    of "It is X, Y and Z" must be a lower-case mood word once the first one is), or say a noun
+    as the whole complement ("It is nature.", "It is space."; `adjectives`:
     folded mood words, e.g. FILM_ADJECTIVES with the catalogue's mood values)."""
 
     def known(part: str) -> bool:
@@ -397,7 +398,20 @@ def mood_list_slips(text: str, adjectives: frozenset[str]) -> list[str]:
         ]
         if parts and known(parts[0]) and any(not known(p) or p != p.lower() for p in parts):
             out.append(sentence.strip())
+        elif len(parts) == 1 and not known(parts[0]) and _noun_alone(parts[0]):
+            out.append(sentence.strip())  # "It is nature.", "It is space.": a topic word alone
     return out
+
+
+def _noun_alone(word: str) -> bool:
+    """One lower-case word that the parser tags as a common noun in "It is <word>." ('nature',
+    'space'; not 'grim', 'weird' or 'cool')."""
+    if not re.fullmatch(r"[a-z]+", word):
+        return False
+    from chatbot.understanding.nlp import parse
+
+    words = parse(f"It is {word}.").words
+    return len(words) == 4 and words[2].tag in ("NN", "NNS")
 
 
 # "Here are 1 movies with Christopher Nolan": one pick said with a plural

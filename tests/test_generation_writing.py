@@ -495,6 +495,8 @@ MOODS = wc.FILM_ADJECTIVES | {
         "It is uplifting and it's a screen star.",
         "It is Touching, quirky.",
         "A quiet tale. It is sad, touching and its sea.",
+        "It is forest.",  # a topic word alone as the complement ("It is nature.")
+        "Documentary from 2009, 87 minutes. It is history.",
     ],
 )
 def test_a_list_of_moods_that_breaks_off_is_ungrammatical(text):
@@ -511,6 +513,9 @@ def test_a_list_of_moods_that_breaks_off_is_ungrammatical(text):
         "It is set in Paris.",
         "It is a tense thriller and a love story.",
         "It is Paris in the twenties, seen by a child.",
+        "It is weird.",
+        "It is grim.",
+        "It is cool.",
     ],
 )
 def test_lists_of_moods_and_other_complements_are_fine(text):

@@ -286,3 +286,31 @@ def test_german_abstracts_in_the_english_file_are_recognised(text: str, german: 
     from catalog.omdb import is_german_synopsis
 
     assert is_german_synopsis(text) is german
+
+
+@pytest.mark.parametrize(
+    ("text", "vandalised"),
+    [
+        ("A boy is fostered and becomes a football star. Also lol. #bestmovieever", True),
+        ("Two brothers run a diner in Ohio, lolololol, until a stranger arrives.", True),
+        ("#1 NASCAR driver Ricky Bobby stays atop the heap thanks to a pact.", False),
+        ("A lola-loving DJ from Lolland lands a hit record in the summer of 1985.", False),
+    ],
+)
+def test_defaced_abstracts_are_recognised(text: str, vandalised: bool) -> None:
+    from catalog.omdb import is_vandalised
+
+    assert is_vandalised(text) is vandalised
+
+
+def test_an_abstract_that_leaves_its_title_out_gets_it_back() -> None:
+    from catalog.omdb import OmdbDump, movie_item
+
+    dump = OmdbDump()
+    dump.movies["7"] = ("Harbour Lights", 1978)
+    dump.abstracts["7"] = "is an animated film about a lighthouse keeper and his cat."
+    item = movie_item("7", dump)
+    assert item.description == (
+        "Harbour Lights is an animated film about a lighthouse keeper and his cat."
+    )
+    assert not item.description_composed

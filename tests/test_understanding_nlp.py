@@ -46,6 +46,7 @@ def test_negation_scope_stops_where_the_wanted_thing_starts() -> None:
         # too short for a confident reading; every word an everyday word of that language
         ("una película de miedo", "es"),
         ("ein spannender Krimi", "de"),
+        ("quero um filme de terror", "pt"),  # "um" is no hesitation here
     ],
 )
 def test_messages_in_other_languages_are_recognised(text: str, code: str) -> None:
@@ -66,6 +67,8 @@ def test_messages_in_other_languages_are_recognised(text: str, code: str) -> Non
         "Der Untergang was great",
         "kinda mid tbh",
         "gore fest pls",
+        "war movies um",  # a dictated hesitation, though 'um' is Portuguese
+        "uh comedies por favor",
     ],
 )
 def test_english_with_foreign_words_stays_english(text: str) -> None:

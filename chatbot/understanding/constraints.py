@@ -1772,6 +1772,9 @@ RULES: tuple[ConstraintRule, ...] = (
         rf"(?P<neg>\b{_NOT_FOR}[\s-](?:a |an )?(?:(?:meant |made )?for |with |suitable for )?)?"
         r"(?:\b(?:for|with|watch with|suitable for|appropriate for|safe for|okay for|ok for)"
         rf" {_FRIENDS}(?:my |our |the |a |an |some |little |young |small )*"
+        # ('for the whole day' is a time, 'the whole series' a span of films: no people)
+        r"(?!whole\s+(?:day|days|night|week|weekend|evening|afternoon|morning|month|year|time|"
+        r"summer|winter|holiday|trip|flight|drive|series|franchise|thing|movie|film|way)\b)"
         rf"(?:(?P<child>{_CHILD_ALT})|(?P<grown>{_GROWN_ALT})|(?:{_ELDERS_ALT}))\b(?:'s|s)?"
         + _STORY_AFTER
         + r"|"

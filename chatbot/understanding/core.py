@@ -72,12 +72,15 @@ _ENOUGH_RE = re.compile(
 )
 
 
+# a web address typed in a message ('https://www.imdb.com/title/tt0111161/', 'letterboxd.com/...')
+LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)(?:/\S*)?", re.I)
+
 _MARKUP = (
     (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL), " "),
     (re.compile(r"</?[a-zA-Z][^<>]*>"), " "),  # HTML tags
     (re.compile(r"```.*?```|`[^`]*`", re.DOTALL), " "),  # code
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](link) -> text
-    (re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|io)(?:/\S*)?", re.I), " "),
+    (LINK_RE, " "),
     (re.compile(r"(?m)^\s*(?:#{1,6}|>+|[-*+]\s)\s*"), ""),  # heading, quote, bullet marks
     (re.compile(r"(\*{1,3}|_{2,3}|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**, ~~strike~~
 )
@@ -232,11 +235,25 @@ _ASPECT_RE = re.compile(
     re.IGNORECASE,
 )
 # 'an hour and forty five', 'one hour and 20 minutes' -> minutes
+# 'an hour and ten minutes', 'an hour forty five', 'two hours twenty' (said aloud) -> minutes
 _HOUR_AND_RE = re.compile(
-    rf"\b(?:an|one|1)\s+hour\s+and\s+(?P<m>(?:{_TENS_ALT})(?:[\s-]+(?:{_ONES_ALT}))?|"
+    r"\b(?P<h>an|one|1|two|2|three|3)\s+(?:hours?|hrs?)\s+(?P<and>and\s+)?"
+    rf"(?P<m>(?:{_TENS_ALT})(?:[\s-]+(?:{_ONES_ALT}))?|"
     rf"{_TEENS_ALT}|{_ONES_ALT}|\d{{1,2}})(?:\s*(?:minutes?|mins?))?\b",
     re.IGNORECASE,
 )
+
+
+def _hour_and_minutes(m: re.Match[str]) -> str:
+    """'an hour forty five' -> '105 minutes'; without 'and' only ten minutes or more ('two hours
+    one' stays)."""
+    hours = 1 if m["h"].lower() in ("an", "one", "1") else _small_number(m["h"])
+    minutes = _small_number(m["m"])
+    if hours < 1 or (not m["and"] and minutes < 10) or minutes >= 60:
+        return m.group(0)
+    return f"{60 * hours + minutes} minutes"
+
+
 # 'an hour and three quarters', 'two hours and a quarter' -> '105 minutes', '135 minutes'
 _HOUR_AND_QUARTER_RE = re.compile(
     r"\b(?P<h>an?|one|two|three|1|2|3)\s+hours?\s+and\s+(?:an?\s+)?"
@@ -803,6 +820,14 @@ def _double_negatives(text: str) -> str:
     return text
 
 
+# hesitations of speech and dictation ('um', 'uhh', 'erm', 'hmm'), with a comma around them
+# (not after a dash: 'the third one - erm, the second one' is a correction)
+_HESITATION_RE = re.compile(
+    r"(?<![-\u2013\u2014]\s)(?<![-\u2013\u2014])(?:,\s*)?\b(?:u+m+|u+h+m*|e+r+m+|h+m+)\b(?:\s*,)?",
+    re.IGNORECASE,
+)
+
+
 def normalize_slang(text: str) -> str:
     """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
@@ -813,6 +838,9 @@ def normalize_slang(text: str) -> str:
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
     text = " ".join(text.split())
     text = _ELONGATED_RE.sub(_unelongated, text)
+    # 'pulp fiction and um jackie brown': a spoken hesitation is no word of the message
+    # ('hmm' alone is a reply of its own: kept)
+    text = " ".join(_HESITATION_RE.sub(" ", text).split()) or text
     text = _double_negatives(text)
     # 'a scarey movie thats not to long': 'too' typed as 'to' before a degree adjective
     text = re.sub(
@@ -931,7 +959,7 @@ def normalize_slang(text: str) -> str:
         ),
         text,
     )
-    text = _HOUR_AND_RE.sub(lambda m: f"{60 + _small_number(m.group('m'))} minutes", text)
+    text = _HOUR_AND_RE.sub(_hour_and_minutes, text)
     text = _YEAR_WORDS_RE.sub(year_in_words, text)
     if _CLOCK_CONTEXT.search(text):  # ('my son, at eight, gets scared': an age, no time)
         text = _CLOCK_WORDS_RE.sub(_clock_in_words, text)
@@ -1183,6 +1211,21 @@ class Vocabulary:
             if tail not in self.titles and tail not in self.short_titles:
                 self.short_titles[tail] = items
                 self.subtitle_keys.add(tail)
+        # 'raiders of lost ark', 'return of jedi', 'lord of rings': a title of three words or
+        # more typed without the article inside it (as learners and dictation often do)
+        self.bare_keys: set[str] = set()  # read as the whole title they stand for
+        for key, items in [*self.titles.items(), *self.short_titles.items()]:
+            words = key.split()
+            bare = " ".join([words[0], *(w for w in words[1:] if w not in ("the", "a", "an"))])
+            if (
+                bare != key
+                and len(bare.split()) >= 3
+                and bare not in self.titles
+                and bare not in self.short_titles
+            ):
+                self.short_titles[bare] = list(items)
+                if key in self.titles or key in self.subtitle_keys:
+                    self.bare_keys.add(bare)
         # 'close encounters': read only where typed exactly, never as a typo's nearest key
         self.prefix_titles = {
             k: v for k, v in _unique_prefixes(self.titles).items() if k not in self.short_titles
@@ -2016,8 +2059,28 @@ class ParseBase:
             if k is None:
                 continue
             scope = {j for a, _ in spans if (j := self._tok_at(a)) is not None and j != k}
+            close = self._aside_end(k)
+            if close is not None:
+                # 'I liked Alien (not the sequels) and Jaws': an aside's negation stays inside it
+                scope = {j for j in scope if j < close}
             out.setdefault(k, set()).update(scope)
         return out
+
+    def _aside_end(self, k: int) -> int | None:
+        """Index of the ')' closing a parenthesis open at token k, or None when k is not inside
+        one ('Lion King (the old one, not the new), Aladdin': the aside ends at the ')'; a
+        version read inside it may have closed the '(' early: '(1994), not the new)')."""
+        if not any(t.text == "(" for t in self.toks[:k]):
+            return None
+        depth = 0  # a year in brackets inside the aside: '(not Psycho (1998))'
+        for j in range(k + 1, len(self.toks)):
+            if self.toks[j].text == "(":
+                depth += 1
+            elif self.toks[j].text == ")":
+                if depth == 0:
+                    return j
+                depth -= 1
+        return None
 
     def _tok_at(self, offset: int) -> int | None:
         for k, t in enumerate(self.toks):

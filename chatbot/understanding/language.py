@@ -36,13 +36,18 @@ class LanguagePack:
     code: str  # ISO 639-1
     name: str
     slang: dict[str, str] = field(default_factory=dict)  # chat spellings -> words ('pls')
+    # sounds of hesitation in speech and dictation ('um', 'uh'), no words of the language: left
+    # out before the language is told ('war movies um' is English, though 'um' is Portuguese)
+    hesitations: frozenset[str] = frozenset()
     unsupported: str = (
         "Sorry, I can only read English for now: this catalogue and the model understand English."
         " Tell me in English what you would like to watch."
     )
 
 
-ENGLISH = LanguagePack("en", "English", slang=lexicon.SLANG)
+ENGLISH = LanguagePack(
+    "en", "English", slang=lexicon.SLANG, hesitations=frozenset(("um", "umm", "uh", "uhh", "erm"))
+)
 PACKS: dict[str, LanguagePack] = {"en": ENGLISH}
 
 
@@ -83,6 +88,8 @@ def foreign_language(text: str, pack: LanguagePack = ENGLISH) -> str | None:
     """The code of the language the message is written in when it is not the pack's, else None:
     two words or more, and another language either confident (>= MIN_CONFIDENCE) or the
     pack's own language all but ruled out (< MAX_OWN_CONFIDENCE)."""
+    if pack.hesitations:
+        text = " ".join(w for w in text.split() if w.lower().strip(",.!?") not in pack.hesitations)
     letters = [c for c in text if c.isalpha()]
     if letters and sum(not c.isascii() for c in letters) >= 0.6 * len(letters) >= 3:
         # Japanese, Chinese, Korean, Russian, Arabic...: no spaces to count words by

@@ -354,6 +354,11 @@ POSITIVE_CUES = _phrases(
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     # 'Signs underrated', 'heat is so underrated': praise for a film others undervalue
     "underrated|so underrated|criminally underrated|my number one|my number 1|my #1|"
+    # 'watched Sicario yesterday, what a movie': praise of the film just named
+    "what a movie|what a film|what a ride|what a flick|what a gem|what a classic|"
+    # 'my top ones are pulp fiction and jackie brown', 'our top picks'
+    "my top|our top|my top ones|my top picks|my top three|my top 3|my top five|my top 5|"
+    "top ones|top picks|top films|top movies|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
@@ -999,6 +1004,10 @@ DISCOURSE_IDIOMS = (
     "watching alone", "watch alone", "watching it alone", "on my own tonight", "by myself",
     # intensifiers: 'bored my kids to death', 'scared to death', 'a heist gone wrong'
     "to death", "gone wrong", "went wrong",
+    # 'my sister said to ask a chatbot, so here I am': where the user is, no I Am (2010)
+    "so here i am", "and here i am", "so here we are", "and here we are",
+    # 'stuck at the airport, need something to kill time': how long, no killing
+    "to kill time", "kill some time", "to kill some time", "to pass the time", "pass the time",
     # chat slang for 'honestly': 'a feel-good flick, no cap'
     "no cap", "fr fr", "low key", "high key",
     # what a question about a film opens with: "what's the deal with the sting, is it a comedy"

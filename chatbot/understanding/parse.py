@@ -33,6 +33,7 @@ from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.constraints import BOUND_OF, ConstraintRules, _decade_start
 from chatbot.understanding.core import (
     FILM_NOUNS,
+    LINK_RE,
     SPOKEN_NUMBER_RE,
     SPOKEN_YEAR_RE,
     TASTE_NOUNS,
@@ -61,6 +62,7 @@ from chatbot.understanding.lexicon import (
     COMMON_WORDS,
     COPULA_COMPLAINT,
     COPULA_FILLERS,
+    COPULA_PRAISE,
     COPULA_SHAKEN,
     COPULAS,
     COURTESY_WORDS,
@@ -196,6 +198,14 @@ _NOT_A_REPAIR_AFTER = re.compile(
 _NOT_A_REPAIR_BEFORE = re.compile(
     r"(?:\b(?:can'?t|cannot|couldn'?t|could not|won'?t|to|i'?m|am|so|feel|felt|the|worth)\s*)$",
     re.IGNORECASE,
+)
+# a repair that names the film again ('no wait it was the exorcist'): what follows 'it was'
+_IT_WAS = re.compile(r"(?:it|that)(?:\s+(?:was|is)|'s)\s+(?=\w)", re.IGNORECASE)
+# words after 'it was' that judge rather than name ('wait no it was great')
+_JUDGING_WORDS = frozenset(
+    ("good", "great", "bad", "awful", "terrible", "boring", "amazing", "fine", "ok", "okay")
+    + ("not", "a", "an", "too", "really", "actually", "alright", "decent", "brilliant", "fun")
+    + ("worse", "better", "the best", "excellent", "horrible", "mid", "meh", "all", "more")
 )
 # where what a repair replaces starts: after a verb of verdict or request, a preposition, a list
 # word or a comma ('i loved heat and the birds wait no marnie' keeps 'i loved heat and')
@@ -381,6 +391,9 @@ _DICTATION = re.compile(
     r"\s*(?:\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'(?!\w)|[^\n]*)",
     re.IGNORECASE,
 )
+LINK_NOTE = (
+    "I can't open links; tell me the film's title or what it is like, and I'll find similar ones."
+)
 DICTATION_NOTE = (
     "I don't repeat words I'm given: what I say about a film comes from the catalogue. Tell me "
     "what you'd like to watch."
@@ -507,6 +520,7 @@ class Understander:
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
+        linked = LINK_RE.search(text) is not None  # a web address: the link is never opened
         # 'whoops, I meant Vertigo' (read before the rewrites, which drop the opener)
         corrects_last = _MEANT_FIRST.match(text.lower().strip()) is not None
         other = self._other_medium(text)
@@ -663,6 +677,13 @@ class Understander:
                 found,
                 notes=(*found.notes, INSTRUCTIONS_NOTE if told else DICTATION_NOTE),
                 small_talk=found.small_talk or alone,
+            )
+        if linked:
+            # 'https://www.imdb.com/title/tt0111161/ something like this': what the page is
+            # about is unknown; with nothing else to go on the note alone answers
+            alone = not (found.events or found.question or found.aside or found.reset)
+            found = replace(
+                found, notes=(*found.notes, LINK_NOTE), small_talk=found.small_talk or alone
             )
         foreign = self._foreign(text, found)
         if foreign is not None:
@@ -1648,9 +1669,27 @@ def _repaired(text: str) -> str:
             before = text[sentence_start : m.start()]
             after = text[m.end() :]
             end = re.search(r"[.!?\u2026]", after)
-            repair = (after[: end.start()] if end else after).strip()
             cue_end = m.end()
+            named = _IT_WAS.match(after)
+            renamed = False
+            if named is not None and _REPAIR_STRONG.search(cue):
+                word = after[named.end() :].split(maxsplit=1)[0].lower().strip(",.!?")
+                if not (
+                    any(
+                        (word,) in table
+                        for table in (COPULA_PRAISE, COPULA_COMPLAINT, COPULA_SHAKEN)
+                    )
+                    or word in COPULA_FILLERS | _JUDGING_WORDS
+                ):
+                    # 'i watched the shining no wait it was the exorcist': the film named again
+                    cue_end += named.end()
+                    after = after[named.end() :]
+                    end = re.search(r"[.!?\u2026]", after)
+                    renamed = True
+            repair = (after[: end.start()] if end else after).strip()
             last_no = re.search(r"\b(?:no|nope)[\s,;:.!\u2026-]*$", text[m.start() : m.end()], re.I)
+            if renamed:
+                last_no = None  # 'speed actually no it was taken': the 'no' takes Speed back
             if last_no is not None and not _REPAIR_STRONG.search(cue[: last_no.start()] or "-"):
                 continue  # 'eh actually no spielberg': 'no' negates what follows
             if last_no is not None and not re.match(
@@ -1768,6 +1807,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._commands()
         self._constraints()
         self._tokenize()
+        self._story_names()
         self._series_lists()
         self._franchise_ordinals()
         self._series_number()
@@ -1928,8 +1968,11 @@ class _Parse(ConstraintRules, TitleRules):
             and any(self._not_as_seen(t.pos, n) for n in range(1, 8))
         }
         seen = {e.item_id for e in self.events if isinstance(e, ItemSeen)}
+        # ('not jaws please, already seen': no 'it' said the film was watched; the refusal does)
         self.events = [
-            e
+            ItemSeen(e.item_id, e.title)
+            if isinstance(e, ItemRejected) and e.item_id in as_seen - seen
+            else e
             for e in self.events
             if not (isinstance(e, ItemRejected) and e.item_id in as_seen & seen)
         ]
@@ -2951,6 +2994,13 @@ class _Parse(ConstraintRules, TitleRules):
         """Tokens lo..hi hold a verdict and nothing else ('not a fan', 'honestly... boring',
         'meh tho'): cue words, fillers and punctuation."""
         fillers = {"though", "tho", "at", "all", "and", "but", "overall", "personally", "tbh"}
+        words = [t.text for t in self.toks[lo:hi]]
+        if words[:2] in (["what", "a"], ["such", "a"]):
+            fillers |= {"what", "such", "a"}  # 'what a film'
+        if any(t.used for t in self.toks[lo:hi]):
+            # 'watched heat last night, great film': the film noun after the verdict is the
+            # film just named
+            fillers |= {"film", "movie", "flick", "watch"}
         return all(
             t.used
             or not any(ch.isalnum() for ch in t.text)
@@ -3852,6 +3902,8 @@ class _Parse(ConstraintRules, TitleRules):
             self.toks[k].text == "but"
             and k > 0
             and self.toks[k - 1].text in ("anything", "everything", "all", "whatever")
+            # ('i did not like heat at all but ronin i enjoyed': 'at all' closes a clause)
+            and not (k > 1 and self.toks[k - 1].text == "all" and self.toks[k - 2].text == "at")
         )
 
     def _list_comma(self, k: int) -> bool:
@@ -3932,6 +3984,8 @@ class _Parse(ConstraintRules, TitleRules):
                 word = self._word(k)
                 if word is not None and word.tag == "WDT":
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
+                if k > 0 and self.toks[k - 1].text in ("after", "before", "since", "until", "till"):
+                    continue  # 'after that i didn't go near water': a time, not the film
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 later = [t for t in self.targets if t.kind == "item" and t.pos > k]
                 kinds = [t for t in self.targets if t.kind == "facet" and t.pos < k]
@@ -4076,6 +4130,9 @@ class _Parse(ConstraintRules, TitleRules):
         'no romance a war film': the comedy and the war film are wished for)."""
         fresh = self._new_phrase_after(cue.pos)
         reach = {k for k in self._reach(cue, negated) if fresh is None or k < fresh}
+        close = self._aside_end(cue.pos)
+        if close is not None:
+            reach = {k for k in reach if k < close}
         if self.toks[cue.pos].text in ("less", "fewer"):
             # 'less bleak than Schindler's List about WWII': only what is compared ('bleak');
             # what the film should be about is wished for

@@ -54,6 +54,7 @@ from chatbot.understanding.lexicon import (
     WATCHERS,
     _words,
 )
+from chatbot.understanding.nlp import Word
 
 log = logging.getLogger(__name__)
 
@@ -649,7 +650,11 @@ class TitleRules(ParseBase):
                     continue
                 if self._cuts_facet_term(i, n):
                     continue  # 'loved the star wars movies' is no The Star: the franchise
-                if key not in self.vocab.titles and not self._partial_title_said(i, n):
+                if (
+                    key not in self.vocab.titles
+                    and key not in self.vocab.bare_keys
+                    and not self._partial_title_said(i, n)
+                ):
                     continue  # 'Friday night and I want ...' is no Friday Night Lights
                 after = self.toks[i + n] if i + n < len(toks) else None
                 if (
@@ -890,6 +895,16 @@ class TitleRules(ParseBase):
         prev_word = self.toks[i - 1].text if i > 0 else ""
         if n == 1 and first.raw[:1].isupper() and self._persons_predicate(i + 1):
             return False  # 'Juno can't stand sci-fi', 'Matilda is 8': a friend, no film
+        if (
+            words[0] in _DAYS
+            and (nxt if n == 1 else words[1] if n == 2 else "") in _PARTS_OF_A_DAY
+            and key not in self.vocab.titles
+            and not self._cue_before(i)
+            and not self._past_cue_before(i)
+        ) or (n == 1 and key in _DAYS and nxt in _PARTS_OF_A_DAY):
+            # 'poker Friday night', 'every Sunday morning': a time, no Friday (1995) and no
+            # Friday Night Lights
+            return False
         if prev_word == "in" and i >= 2 and self.toks[i - 2].text in _SETTING_VERBS:
             return False  # 'a thriller set in Manhattan', 'takes place in Chicago': the place
         if (
@@ -1668,6 +1683,97 @@ class TitleRules(ParseBase):
 
         return all(zipf_frequency(w, "en") >= 4.0 for w in words if w.isalpha())
 
+    def _comparative_at(self, k: int) -> bool:
+        """Token k is a comparative, per the parse or in 'the twistier the better' (the parse
+        calls 'scarier' there a noun)."""
+        w = self._word(k)
+        after = [t.text for t in self.toks[k + 1 : k + 3]]
+        word = self.toks[k].text
+        return (w is not None and w.tag in ("JJR", "RBR") and word.endswith("er")) or (
+            after[:1] == ["the"] and after[1:] in (["better"], ["more"], ["worse"], ["merrier"])
+        )
+
+    def _story_names(self) -> None:
+        """Mark as used the places, pets and people of what the user tells of their life, per
+        the parse, so that no title, person or topic is read from them: a place the user went
+        to, came from or is in ('just got back from Chicago', 'moved to Philadelphia', 'Munich
+        then London'; not 'a heist set in Paris'), a name given ('a cat named Milk', 'named her
+        Coco', 'who calls himself the Gladiator', 'calling my renovation the Titanic'; not 'a
+        movie called Coco', "it's called Up") and a name beside who the person is ('my
+        father-in-law Sully'). Never right after a verdict or viewing word ('loved Chicago')."""
+        for k in range(len(self.toks)):
+            w = self._word(k)
+            if w is None or self.toks[k].used or not self._story_name_at(k, w):
+                continue
+            words = self.syntax.words
+            here = words.index(w)
+            lo = k
+            # the name's own words before it: 'the Joker', 'Las Vegas', 'New York City'
+            while lo > 0 and (x := self._word(lo - 1)) is not None and x.head == here:
+                if x.dep not in ("det", "compound") and not (x.ent and x.ent == w.ent):
+                    break
+                lo -= 1
+            if self._cue_before(lo) or self._past_cue_before(lo):
+                continue
+            self._use(lo, k + 1 - lo)
+
+    def _story_name_at(self, k: int, w: Word) -> bool:
+        """The parsed word w at token k heads a place, a pet's or a person's name in a story
+        (see `_story_names`)."""
+        words = self.syntax.words
+        head = words[w.head]
+        if w.pos not in ("PROPN", "NOUN", "ADJ") or w.head == words.index(w):
+            return False
+        if head.lemma.lower() in _NAMING_VERBS and w.dep in _NAMED_DEPS:
+            named = [
+                x
+                for x in words
+                if x.head == w.head and x.dep in ("dobj", "nsubjpass", "nsubj") and x is not w
+            ]
+            if head.dep in ("acl", "relcl"):
+                named.append(words[head.head])  # 'a cat named Milk', 'a movie called Coco'
+            return not any(x.text.lower() in FILM_NOUNS | _FILM_PRONOUNS for x in named)
+        if w.ent in ("GPE", "LOC"):
+            x = w
+            for _ in range(8):
+                # 'a film about a trip to Berlin': what the film is about, a topic
+                if x.text.lower() in ("about", "following") or x.text.lower() in FILM_NOUNS:
+                    return False
+                if x.head == words.index(x):
+                    break
+                x = words[x.head]
+            for a, b in ((k + 1, k + 2), (k - 1, k - 2)):
+                if 0 <= b < len(self.toks) and self.toks[a].text == "then":
+                    other = self._word(b)
+                    if other is not None and other.ent in ("GPE", "LOC"):
+                        return True  # 'Munich then Chicago': an itinerary
+            x = w
+            for _ in range(3):
+                if x.dep == "pobj" and words[x.head].text.lower() in _PLACE_PREPOSITIONS:
+                    x = words[words[x.head].head]  # 'from Chicago' -> 'back' -> 'got'
+                    while x.pos == "ADV" and x.head != words.index(x):
+                        x = words[x.head]
+                    if x.pos == "NOUN":
+                        return x.lemma.lower() in _TRIP_NOUNS  # 'work trip to Fargo'
+                    return x.pos in ("VERB", "AUX") and x.lemma.lower() in _MOVING_VERBS
+                if x.dep not in ("appos", "conj", "npadvmod") or x.head == words.index(x):
+                    return False
+                x = words[x.head]
+                if x.pos in ("VERB", "AUX"):
+                    # 'Travelling this month, Munich then London, so I need ...': the travel
+                    # verb may hang on the same verb as the places
+                    here = words.index(x)
+                    return x.lemma.lower() in _MOVING_VERBS or any(
+                        y.head == here and y.pos == "VERB" and y.lemma.lower() in _MOVING_VERBS
+                        for y in words
+                    )
+            return False
+        return (
+            w.dep == "appos"
+            and w.pos == "PROPN"
+            and (head.text.lower() in WATCHERS or head.lemma.lower() in WATCHERS)
+        )
+
     def _fronted_object(self, k: int) -> bool:
         """Tokens from k are a subject and a verdict with nothing after it in the clause: what
         stands before is the verdict's object, put first ('love actually i couldnt stand',
@@ -1693,6 +1799,15 @@ class TitleRules(ParseBase):
                     end = j + m  # ('at home i loved it': 'it' is the object, nothing before)
                     if end >= len(toks) or toks[end].text in _CLAUSE_ENDS:
                         return True
+                    if (
+                        k > 0
+                        and toks[end].text in ("it", "that", "them")
+                        and (
+                            end + 1 >= len(toks)
+                            or toks[end + 1].text not in ("one", "movie", "film")
+                        )
+                    ):
+                        return True  # 'casino i honestly didn't like it': the object said again
         return False
 
     def _past_cue_before(self, i: int) -> bool:
@@ -2919,6 +3034,8 @@ class TitleRules(ParseBase):
                     and toks[start - 1].text in _BEFORE_A_DAY
                 ):
                     break  # "it's Friday, we're wiped out", 'a horror film for Halloween'
+                if j == 1 and not span[0].raw[:1].isupper() and self._comparative_at(start):
+                    break  # 'the twistier the better' is no typo of Twister
                 if (
                     j == 2
                     and words[0] in ("my", "our", "his", "her", "your")
@@ -3421,6 +3538,10 @@ class TitleRules(ParseBase):
             films = found[1]
             idx = ORDINALS[t.text]
             i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
+            numbered = _numbered_in(films, normalize_title(found[0].title), idx) if idx else None
+            if numbered is not None and numbered in films:
+                # 'Toy Story (not the fourth one)': Toy Story 4, not the 2014 special between
+                i = films.index(numbered)
             if not 0 <= i < len(films):
                 continue
             self.targets = [x for x in self.targets if x.pos != k]
@@ -3746,9 +3867,13 @@ KIND_NOUNS = frozenset(
 # 'i've seen it', ', seen it already', 'ive seen it like 10 times' right after a title
 _SEEN_IT_AFTER = (
     # ('not the matrix tho ive seen it a million times')
-    r"[,.!\s]*(?:(?:tho|though|lol|haha|cause|cuz|bc|because|since|as)[,.!\s]+)?"
-    r"(?:(?:i've|ive|i have|i already|i've already|already|cause i've|since i've) )?"
-    r"(?:seen|watched|saw) (?:it|that|that one|this one|them)\b"
+    r"[,.!\s]*(?:(?:please|pls|plz|tho|though|lol|haha|cause|cuz|bc|because|since|as)[,.!\s]+)?"
+    r"(?:(?:i've|ive|i have|i already|i've already|i have already|i already have|already|"
+    r"cause i've|since i've|we've|we have|we've already|we already|they've|they have|"
+    r"(?:the |my |our )?(?:kids|children|boys|girls|family) have|(?:he|she) has|everyone has|"
+    r"we all have|we both have|have|has)(?: already)? )?"  # (a watcher read as who watches)
+    r"(?:(?:seen|watched|saw) (?:it|that|that one|this one|them)\b|already (?:seen|watched)\b|"
+    r"(?:seen|watched) (?:it )?already\b)"
 )
 _LEAVE_OUT = frozenset(
     ("more", "other", "any", "not", "no", "except", "besides", "isn't", "wasn't")
@@ -3910,9 +4035,6 @@ _FACT_NOUNS = frozenset(
 BROAD_GENRE_SHARE = 0.01
 
 
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-
-
 def _numbered_past(films: Sequence[Item], head: str, number: int) -> bool:
     """A film of `films` carries the series name `head` and a number above `number` ('the
     third rocky' where the catalogue has Rocky IV and V: the third is missing, not Rocky V;
@@ -3932,12 +4054,13 @@ def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
     if number == 1:
         found = [f for f in films if normalize_title(f.title) == head]
     else:
-        said = rf"(?:{number}|{_ROMAN[number - 1]})" if number <= len(_ROMAN) else str(number)
+        said = rf"(?:{number}|{_ROMAN[number]})" if number < len(_ROMAN) else str(number)
         pattern = re.compile(rf"{re.escape(head)}(?: part| chapter)? {said}(?: .*)?")
         found = [f for f in films if pattern.fullmatch(normalize_title(f.title))]
     return found[0] if len(found) == 1 else None
 
 
+_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # days, months and holidays said as when ('on friday', 'every halloween'), after these words
 _WHEN_BEFORE = frozenset(
     ("on", "this", "next", "last", "by", "until", "till", "every", "since", "from", "over")
@@ -4078,6 +4201,34 @@ DESCRIBING_WORDS = ("with", "about", "where", "in", "on", "set", "that", "featur
 _DAY_WORDS = frozenset(
     ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     + ("christmas", "halloween", "easter", "thanksgiving", "tonight", "today", "tomorrow")
+)
+# parts of a day after a day's name ('Friday night'): a time, no Friday (1995)
+_PARTS_OF_A_DAY = frozenset(
+    ("night", "nights", "morning", "mornings", "evening", "evenings", "afternoon", "afternoons")
+    + ("lunch", "brunch", "dinner", "breakfast")
+)
+# verbs that give a name ('a cat named Milk', 'everyone calls him the Joker') and where the
+# name stands in their parse
+_NAMING_VERBS = frozenset(("name", "call", "nickname", "dub", "christen"))
+_NAMED_DEPS = frozenset(("oprd", "dobj", "attr", "xcomp", "appos", "npadvmod", "ccomp"))
+# what is named when it is a film ("it's called Up", 'that one named ...')
+_FILM_PRONOUNS = frozenset(("it", "that", "this", "what", "which"))
+# prepositions of where one goes, comes from or is ('back from Chicago', 'moved to Philadelphia')
+_PLACE_PREPOSITIONS = frozenset(
+    ("from", "to", "in", "at", "near", "around", "through", "into", "across", "outside", "via")
+    + ("toward", "towards")
+)
+# verbs of going or being somewhere ('travelling for work, Munich then London', "I'm in Rome")
+_MOVING_VERBS = frozenset(
+    ("travel", "go", "move", "fly", "drive", "visit", "live", "grow", "commute", "return")
+    + ("head", "relocate", "stay", "tour", "backpack", "holiday", "vacation", "get", "come")
+    + ("arrive", "land", "work", "study", "spend", "walk", "sail", "cruise", "ride")
+    + ("camp", "hike", "bear", "born", "ski", "swim", "surf", "cycle", "bike", "raise", "marry")
+)
+# journeys and stays a place is the end of ('work trip to Fargo', 'our honeymoon in Rome')
+_TRIP_NOUNS = frozenset(
+    ("trip", "journey", "flight", "holiday", "vacation", "visit", "move", "drive", "tour")
+    + ("conference", "honeymoon", "weekend", "layover", "stay", "stopover", "hike", "cruise")
 )
 # words before a day that make it a time ("it's Friday", 'on Sunday', 'this Christmas')
 _BEFORE_A_DAY = frozenset(
@@ -4242,6 +4393,8 @@ def _title_case_run(span: Sequence[Tok], glue: frozenset[str] = _RUN_GLUE) -> in
             or (re.fullmatch(r"(?:19|20)\d\d", tok.text) and span[k - 1].text == "in")
             or tok.start - (span[k - 1].start + len(span[k - 1].raw)) > 3
             or (tok.raw.isupper() and tok.text in _MEDIA_ACRONYMS)
+            # 'watched Gladiator on Sunday': when it was watched, not a longer title
+            or (tok.text in _WHEN_BEFORE and k + 1 < len(span) and span[k + 1].text in _DAYS)
         ):
             break  # 'The Prestige I adore', 'Insomnia on DVD': the pronoun, a medium
         if tok.raw[:1].isupper() or tok.raw[:1].isdecimal():

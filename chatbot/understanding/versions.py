@@ -143,11 +143,12 @@ def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = No
             return _known([v for v in drawn if v in pool])
         return _known([v for v in pool if "Cartoon" not in v.genres and v not in drawn[:1]])
     dated = [v for v in pool if v.year is not None]
+    if which in _NEW and dated:
+        # the newest, known or not yet: few had rated the 2021 Dune when the data was taken
+        return [max(dated, key=lambda v: v.year or 0)]
     dated = _known(dated) if len(dated) > 2 else dated
     if which in _OLD and dated:
         return [min(dated, key=lambda v: v.year or 0)]
-    if which in _NEW and dated:
-        return [max(dated, key=lambda v: v.year or 0)]
     name = (said.get("name") or said.get("with") or "").lower()
     if name:
         named = [v for v in pool if _names(v, name)]
