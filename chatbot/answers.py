@@ -363,10 +363,10 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
                 f"{_sentences(item.description, 2)}"
             )
         if item.description_composed:
-            return (
-                f"The catalogue has no synopsis of {label}; it describes it as: {item.description}"
-            )
+            return f"The catalogue has no synopsis of {label}, only its facts: {item.description}"
         return f"{label}: {_sentences(item.description, 3)}"
+    if topic == "which":
+        return f"That was {label}. {_facts(item)}"  # 'what was the first one again?'
     if topic == "other":
         # 'how old do you have to be to watch it?', 'is it based on a book?' when nothing
         # above reads it: what the catalogue holds, and that it holds nothing more

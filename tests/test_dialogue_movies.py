@@ -702,3 +702,19 @@ def test_adult_animation_asked_for_is_animation_made_for_grown_ups(
     boss = next(i for i in catalog if i.label == "The Boss Baby (2017)")
     wish = [AttributePreferred("genre", "Animation"), AttributePreferred("audience", "Adult")]
     assert not _credible(boss, fold(wish, InterestState()))
+
+
+@pytest.mark.parametrize("ask", ["what was the second one again?", "what's the third one called?"])
+def test_which_film_a_pick_was_is_answered_with_its_title(
+    movies_manager: DialogueManager, ask: str
+) -> None:
+    """'what was the first one again?' got "I can't answer that from the catalogue" and then the
+    facts of the film anyway; it names the film."""
+    sid = f"which-{ask}"
+    movies_manager.respond(sid, "a western")
+    shown = movies_manager.state(sid).last_shown
+    reply = answered_and_unchanged(movies_manager, sid, [ask])
+    place = 1 if "second" in ask else 2
+    label = next(i.label for i in movies_manager.catalog if i.id == shown[place])
+    assert reply.text.startswith(f"That was **{label}**"), reply.text
+    assert "can't answer" not in reply.text

@@ -797,6 +797,13 @@ REQUEST_QUESTIONS = re.compile(
 )
 # question topic -> pattern over the lower-cased message; the first that matches wins
 QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
+    # 'what was the first one again?', "what's the second one called?": which film it was
+    (
+        "which",
+        r"^(?:so |sorry,? |wait,? )?(?:what|which)(?:'s| is| was)\s+(?:the\s+)?(?:first|second|"
+        r"third|last|middle|1st|2nd|3rd|other) (?:one|pick|film|movie)(?: called| again)*\s*\??$|"
+        r"^what (?:was|is|'s) (?:it|that|that one) called(?: again)?\s*\??$",
+    ),
     ("reason", r"\bwhy\b|\bhow come\b|\bwhat makes (it|this|that)\b"),
     (
         # 'do you have Heat?', 'is Heat in your catalogue?': whether the catalogue holds it
