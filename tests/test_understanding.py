@@ -9395,6 +9395,10 @@ def test_places_pets_and_people_in_a_story_are_no_films(
         assert not [t for t in topics if name in t.lower()], (text, found)
     coco = movie(movies_catalog, "Coco", 2017)
     assert ItemLiked(coco.id, coco.label) in events(nlu, "I loved a movie called Coco")
+    # what is called something is the film, not the name ('call Inception overrated')
+    inception = movie(movies_catalog, "Inception", 2010)
+    found = events(nlu, "honestly I would call Inception overrated")
+    assert ItemRejected(inception.id, inception.label) in found, found
     casablanca = movie(movies_catalog, "Casablanca", 1942)
     found = events(nlu, "we watched Casablanca last night, great film")
     assert ItemLiked(casablanca.id, casablanca.label) in found, found

@@ -1725,6 +1725,12 @@ class TitleRules(ParseBase):
         if w.pos not in ("PROPN", "NOUN", "ADJ") or w.head == words.index(w):
             return False
         if head.lemma.lower() in _NAMING_VERBS and w.dep in _NAMED_DEPS:
+            here = words.index(w)
+            if w.dep == "dobj" and any(
+                x.head == w.head and x.dep in ("oprd", "ccomp", "xcomp", "acomp") and x is not w
+                for x in words[here + 1 :]
+            ):
+                return False  # "I'd call Heat a masterpiece": what is called so, a film
             named = [
                 x
                 for x in words
@@ -4218,7 +4224,7 @@ _PLACE_PREPOSITIONS = frozenset(
     ("from", "to", "in", "at", "near", "around", "through", "into", "across", "outside", "via")
     + ("toward", "towards")
 )
-# verbs of going or being somewhere ('travelling for work, Munich then London', "I'm in Rome")
+# verbs of going or living somewhere ('travelling for work, Munich then London', 'I live in Rome')
 _MOVING_VERBS = frozenset(
     ("travel", "go", "move", "fly", "drive", "visit", "live", "grow", "commute", "return")
     + ("head", "relocate", "stay", "tour", "backpack", "holiday", "vacation", "get", "come")
