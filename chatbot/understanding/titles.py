@@ -4204,9 +4204,8 @@ _NOT_TELLING = frozenset(
 _SOMEONES = WATCHERS | frozenset(("boss", "teacher", "doctor"))
 # words after 'the one' / 'the film' that describe which one ('the one with the shark')
 DESCRIBING_WORDS = ("with", "about", "where", "in", "on", "set", "that", "featuring", "starring")
-_DAY_WORDS = frozenset(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    + ("christmas", "halloween", "easter", "thanksgiving", "tonight", "today", "tomorrow")
+_DAY_WORDS = _DAYS | frozenset(
+    ("christmas", "halloween", "easter", "thanksgiving", "tonight", "today", "tomorrow")
 )
 # parts of a day after a day's name ('Friday night'): a time, no Friday (1995)
 _PARTS_OF_A_DAY = frozenset(
