@@ -91,6 +91,13 @@ def answer(
             )
         return "Which one do you mean? Name the title or say 'the first one', 'the second one'."
     items = [catalog.get(i) for i in question.item_ids if i in catalog]
+    if question.topic == "series" and question.relation and question.relation[1] in catalog:
+        side, other = question.relation
+        parts = [_neighbour(item, side, catalog.get(other)) for item in items[:1]]
+        parts += [
+            _one(topic, text, item, reasons or {}) for item in items[:1] for topic in question.also
+        ]
+        return "\n\n".join(parts)
     parts = [
         _series(item, catalog) if topic == "series" else _one(topic, text, item, reasons or {})
         for item in items
@@ -114,6 +121,13 @@ _RANKED_QUALITY = re.compile(
     r"intense|depressing|disturbing|explicit)\b|\bmore (?:violent|romantic|intense|depressing|"
     r"disturbing|explicit)\b"
 )
+
+
+def _neighbour(item: Item, side: str, other: Item) -> str:
+    """'what's the sequel to Shrek?': the film right after (side 'after') or before the other
+    one in their series, in release order (chatbot.understanding.titles._series_neighbours)."""
+    length = f", {item.runtime} minutes" if item.runtime else ""
+    return f"The film {side} **{other.label}** in its series is **{item.label}**{length}."
 
 
 def _series(item: Item, catalog: Catalog) -> str:

@@ -64,6 +64,7 @@ EXAMPLES = {
     "runtime_or_more": "2 hours or more",
     "shorter": "not too long",
     "longer": "something longer than those",
+    "long": "a long movie for a rainy sunday",
     "than_a_pick": "newer than the first one",
     "stars_out_of_five": "three stars out of five",
     "rating_number_and_up": "imdb 7+",

@@ -9509,3 +9509,112 @@ def test_a_probe_of_the_story_and_speech_classes(
     found = events(nlu, "we watched Speed actually no it was Taken")
     assert ItemSeen(taken.id, taken.label) in found, found
     assert not [e for e in found if getattr(e, "item_id", None) == speed.id], found
+
+
+def test_a_score_given_after_a_name_is_its_verdict(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """Scores, stars, letter grades and thumbs said of what was just named ('Heat 9/10, ronin a
+    4 outta 10', 'Jaws A+', '★★★★★', '👍') are verdicts: 8 of 10 and up liked, under half
+    turned down, between seen with no verdict; rating limits stay limits and titles with a
+    number or a letter stay titles."""
+    zodiac, gigli = movie(movies_catalog, "Zodiac"), movie(movies_catalog, "Gigli")
+    found = events(nlu, "Zodiac 8/10, gigli maybe a 2 out of 10")
+    assert ItemLiked(zodiac.id, zodiac.label) in found, found
+    assert ItemRejected(gigli.id, gigli.label) in found, found
+    up, cars = movie(movies_catalog, "Up"), movie(movies_catalog, "Cars")
+    found = events(nlu, "Up ★★★★★ but Cars ★★")
+    assert ItemLiked(up.id, up.label) in found and ItemRejected(cars.id, cars.label) in found
+    arrival = movie(movies_catalog, "Arrival")
+    passengers = movie(movies_catalog, "Passengers", 2016)
+    found = events(nlu, "Arrival 👍 Passengers 👎")
+    assert ItemLiked(arrival.id, arrival.label) in found, found
+    assert ItemRejected(passengers.id, passengers.label) in found, found
+    returns = movie(movies_catalog, "The Mummy Returns")
+    found = events(nlu, "the mummy returns is a solid D, hot fuzz a B+")
+    assert ItemRejected(returns.id, returns.label) in found, found
+    assert "Hot Fuzz (2007)" in [e.title for e in found if isinstance(e, ItemLiked)], found
+    casino = movie(movies_catalog, "Casino")
+    found = events(nlu, "Casino 5/10")
+    assert found == [ItemSeen(casino.id, casino.label)], found
+    assert ItemLiked(casino.id, casino.label) in events(nlu, "we gave Casino a 10.")
+    assert ConstraintSet("rating_min", 8.0) in events(nlu, "a western rated at least 8/10")
+    assert ConstraintSet("rating_min", 8.0) in events(nlu, "a 4 star comedy please")
+    for text, title in (("loved die hard 2", "Die Hard 2"), ("Easy A was fun", "Easy A")):
+        found = events(nlu, text)
+        assert [e.title for e in found if isinstance(e, ItemLiked)] == [
+            movie(movies_catalog, title).label
+        ], (text, found)
+    found = events(nlu, "my top 3: 1. shrek 2. coco 3. up")
+    assert {"Shrek (2001)", "Coco (2017)"} <= {e.title for e in found if isinstance(e, ItemLiked)}
+    found = events(nlu, "Hot Fuzz over Paul any day")
+    assert "Hot Fuzz (2007)" in [e.title for e in found if isinstance(e, ItemLiked)], found
+    assert not [e for e in found if isinstance(e, ItemRejected)], found
+
+
+def test_the_film_after_or_before_one_of_a_series(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'the sequel to Shrek', 'Alien and the one after it', 'what comes after The Fellowship of
+    the Ring?': the next or previous film of the series in release order, never the film 'The
+    One' nor a topic 'next'; a question about it is answered as such."""
+    from chatbot.answers import answer
+
+    shrek2 = movie(movies_catalog, "Shrek 2")
+    assert events(nlu, "I loved the sequel to Shrek") == [ItemLiked(shrek2.id, shrek2.label)]
+    alien, aliens = movie(movies_catalog, "Alien"), movie(movies_catalog, "Aliens")
+    found = events(nlu, "I loved Alien and the one after it")
+    assert found == [ItemLiked(alien.id, alien.label), ItemLiked(aliens.id, aliens.label)]
+    toy2 = movie(movies_catalog, "Toy Story 2")
+    found = events(nlu, "the one before Toy Story 3 was better")
+    assert [e.title for e in found if isinstance(e, ItemLiked)] == [toy2.label], found
+    predator, predator2 = movie(movies_catalog, "Predator"), movie(movies_catalog, "Predator 2")
+    found = nlu.understand("what's the sequel to Predator?", InterestState())
+    assert found.question is not None and found.question.item_ids == (predator2.id,), found
+    assert found.question.relation == ("after", predator.id)
+    said = answer(found.question, "what's the sequel to Predator?", movies_catalog)
+    assert said.startswith(f"The film after **{predator.label}** in its series is "), said
+    two_towers = movie(movies_catalog, "The Lord of the Rings: The Two Towers")
+    seen = InterestState(seen=(two_towers.id,), titles={two_towers.id: two_towers.label})
+    found = nlu.understand("and what's the one before that again?", seen)
+    assert found.question is not None and found.question.relation == ("before", two_towers.id)
+    for text in ("the next one", "what's the one after that?"):
+        found = nlu.understand(text, InterestState())
+        assert not found.events, (text, found)
+    found = events(nlu, "the one after the party was fun, anything like Superbad?")
+    assert "The One (2001)" not in [getattr(e, "title", "") for e in found], found
+
+
+def test_a_title_opening_with_a_question_word_is_no_question(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'How to Train Your Dragon and Shrek' was read as a question about both ('how ...')."""
+    for text, titles in (
+        ("How to Train Your Dragon and Shrek", ["How to Train Your Dragon", "Shrek"]),
+        ("What Women Want was fun", ["What Women Want"]),
+        ("when harry met sally and notting hill", ["When Harry Met Sally...", "Notting Hill"]),
+    ):
+        found = nlu.understand(text, InterestState())
+        assert found.question is None, (text, found)
+        liked = [e.title for e in found.events if isinstance(e, ItemLiked)]
+        assert liked == [movie(movies_catalog, t).label for t in titles], (text, found)
+    assert nlu.understand("how long is Heat?", InterestState()).question is not None
+
+
+def test_a_long_film_is_a_length_wish(nlu: Understander) -> None:
+    """'a long movie' asked for nothing ('a short movie' was at most 100 minutes)."""
+    from chatbot.understanding.constraints import LONG_FILM_MINUTES
+
+    for text in ("a long movie for tonight", "something long and epic", "long sci-fi films"):
+        assert ConstraintSet("runtime_min", LONG_FILM_MINUTES) in events(nlu, text), text
+    assert AttributePreferred("genre", "War") in events(nlu, "a long war film")
+    for text in (
+        "I don't mind a long movie, something funny",
+        "that was a long one but good",
+        "long story short, I want a comedy",
+        "how long is it?",
+        "a long weekend ahead, any thriller?",
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ConstraintSet) and e.name == "runtime_min"]
+    assert ConstraintSet("runtime_max", 120) in events(nlu, "no long movies please")

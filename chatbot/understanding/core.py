@@ -473,9 +473,12 @@ _NEG_AUX = r"(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|never)"
 
 
 _GRADE = (
+    # ('i gave memento a 10': a bare number after 'a' is out of ten)
+    r"(?:a\s+(?P<n10a>10|[0-9](?:\.5)?)(?![\w/%:-])(?!\.\d)(?!\s*(?:hours?|hrs?|h|minutes?|mins?|"
+    r"years?|yrs?|yo|times?|days?|weeks?|months?|pm|am|people|of|x|-|and a half)\b)|"
     r"(?:a\s+)?(?:(?P<n5>[0-5](?:\.5)?|zero|one|two|three|four|five)(?:\s*/\s*5\b|\s+stars?\b"
     r"(?:\s+out of\s+(?:5|five)\b)?|\s+out of\s+(?:5|five)\b)|(?P<n10>10|[0-9](?:\.5)?)\s*"
-    r"(?:/\s*10|out of\s+(?:10|ten))\b)"
+    r"(?:/\s*10|out of\s+(?:10|ten))\b))"
 )
 _GRADE_GIVEN_RE = re.compile(
     r"\b(?P<who>(?:i|we|i'd|we'd|i would|we would|i'll|my \w+|our \w+)\s+)?(?:gave|give|rated|"
@@ -508,15 +511,136 @@ _ELIDED_GRADE_RE = re.compile(
 )
 
 
+_STAR_GLYPHS_RE = re.compile(r"(?:★|⭐){2,5}☆*|★☆*")
+_NAMED_THUMB_RE = re.compile(r"(?<=[\w)'!?.])[ \t]*(?:👍|👎)+(?:\ufe0f)?")
+# a score: '9/10', '4 outta 10', '2 stars', '3/5', '85/100', a letter grade ('A+', 'a C') or a
+# bare number after a word that grades ('a 9', 'solid 8', 'a perfect 10'; see _graded)
+_SCORE = (
+    r"(?:(?P<n10>10|[0-9](?:\.5)?)\s*(?:/\s*10|out\s*of\s*(?:10|ten)|outta\s*(?:10|ten)|of 10)\b"
+    r"|(?P<n5>[0-5](?:\.5)?|zero|one|two|three|four|five)\s*(?:/\s*5\b|stars?\b(?:\s+out of\s+"
+    r"(?:5|five)\b)?|out\s*of\s*(?:5|five)\b|outta\s*(?:5|five)\b)"
+    r"|(?P<n100>100|[0-9]{1,2})\s*/\s*100\b"
+    r"|(?P<g>[A-DF][+-]?)(?![\w+-])"
+    r"|(?P<n>10|[0-9](?:\.5)?)(?![\w/%:-])(?!\.\d))"
+)
+# what may follow a score given as a verdict ('a 4 star drama', 'rated 8 or more' are limits)
+_SCORE_END = (
+    r"(?=\s*(?:$|[,.;:!?)(—–-]|\b(?:for|from|at|maybe|honestly|tbh|imo|imho|lol|though|tho|and|"
+    r"but|or|easily|easy|tops|in|on|already|then|too|ngl|fr|really|probably|so|max|if|because|"
+    r"cuz|since|while|whereas|yet|i|we|it|that|this|the|my|our|genre|territory|level|kind|"
+    r"sort|type)\b"
+    r"|\s(?=[A-Z])))"
+    r"(?!\s*(?:or|and)\s+(?:more|better|higher|above|up|over)\b)(?!\s*\+)"
+)
+# words before a score that grade with it ('a solid 8', 'a perfect 10', 'more of a C')
+_GRADING = (
+    r"(?P<q>(?:(?:like|more like|more of|maybe|probably|honestly|easily|only|just|barely|still|an?"
+    r"|solid|perfect|flat|hard|easy|strong|weak|generous|firm|clear|straight)\s+)*)"
+)
+# a score after 'is', 'was', 'are', "'s" ('cars 2 is a 2/10', 'pixar is a solid A for me')
+_SCORE_AFTER_COPULA_RE = re.compile(
+    r"(?P<c>\b(?:is|was|are|were|'s|seems?|feels?|felt|looks?|sounds?))\s+"
+    + _GRADING
+    + _SCORE
+    + _SCORE_END
+)
+# a score right after what it grades ('Heat 9/10', 'ronin maybe a 4 outta 10', 'Jaws A+')
+_SCORE_AFTER_NAME_RE = re.compile(
+    r"(?<![\s,.;:!])(?P<c>\s*[:-]?\s+)" + _GRADING + _SCORE + _SCORE_END
+)
+# words before a score that make it a limit or something else ('at least 8/10', 'top 10')
+_NO_VERDICT_BEFORE = re.compile(
+    r"\b(?:least|over|above|than|rated|rating|ratings|min|minimum|only|with|under|below|max|most|"
+    r"top|around|about|imdb|score|scores|scored|got|gets|has|have|had|plan|part|episode|chapter|"
+    r"vol|volume|class|grade|type|group|vitamin|rated)\W*$",
+    re.IGNORECASE,
+)
+# a letter grade -> its share of the best grade
+_LETTER_SHARE = {"A": 0.95, "B": 0.8, "C": 0.6, "D": 0.35, "F": 0.1}
+
+
+def _score_share(m: re.Match[str]) -> float:
+    """The score matched by _SCORE as a share of the best one (0..1)."""
+    if m["n10"] or m["n"]:
+        return float(m["n10"] or m["n"]) / 10
+    if m["n5"]:
+        said = m["n5"].lower()
+        return (float(said) if said[0].isdigit() else SMALL_NUMBERS.get(said, 0)) / 5
+    if m["n100"]:
+        return float(m["n100"]) / 100
+    grade = m["g"]
+    return _LETTER_SHARE[grade[0]] + (
+        0.04 if grade.endswith("+") else -0.04 if grade.endswith("-") else 0
+    )
+
+
+# 'my top 3 pixar: 1. up 2. ratatouille 3. finding nemo': a list numbered from 1 in order
+_RANKED_LIST_RE = re.compile(
+    r"(?:^|(?<=[\s:]))1[.)]\s+(?P<a>[^\d]+?)\s+2[.)]\s+(?P<b>[^\d]+?)"
+    r"(?:\s+3[.)]\s+(?P<c>[^\d]+?))?(?:\s+4[.)]\s+(?P<d>[^\d]+?))?(?:\s+5[.)]\s+(?P<e>[^\d]+?))?"
+    r"(?=\s*(?:$|[.!?;]\s|[.!?;]$))"
+)
+# 'Die Hard over Lethal Weapon any day': the first is liked, nothing bad said of the other
+_ANY_DAY_RE = re.compile(
+    r"(?P<x>\b[^,.;!?]{2,40}?)\s+over\s+(?P<y>[^,.;!?]{2,40}?)\s+any\s?day\b", re.IGNORECASE
+)
+
+
+def _ranked_list(m: re.Match[str]) -> str:
+    """'1. up 2. ratatouille 3. finding nemo' -> 'up, ratatouille and finding nemo' (the
+    numbers are places in the list, never titles such as 2 or 3)."""
+    said = [x.strip().rstrip(",") for x in m.groups() if x]
+    return ", ".join(said[:-1]) + " and " + said[-1]
+
+
+# the words that make a bare number or letter after them a grade ('a 9', 'solid 8', 'like a C')
+_GRADE_WORDS = frozenset(("a", "an", "solid", "perfect", "flat", "like"))
+
+
+def _graded(m: re.Match[str]) -> bool:
+    """The match is a score given as a verdict: a bare number or letter only after a word that
+    grades ('a 9', 'solid 8', 'an F'; a letter with + or - alone: 'Jaws A+'), a letter only as
+    typed in capitals, and nothing before it that makes it a limit ('at least 8/10')."""
+    if (m["n"] or (m["g"] and len(m["g"]) == 1)) and not set(m["q"].split()) & _GRADE_WORDS:
+        return False  # 'die hard 2', 'Easy A', 'Plan B': titles, no grades
+    if m["g"] and m["g"][0] not in "ABCDF":
+        return False
+    return not _NO_VERDICT_BEFORE.search(m.string[: m.start()])
+
+
+def _score_after_copula(m: re.Match[str]) -> str:
+    """'cars 2 is a 2/10' -> 'cars 2 is awful'; 8 of 10 (4 stars, a B) and up 'great', from
+    half up seen with no verdict, else 'awful' (the cut-offs of _grade_given)."""
+    if not _graded(m):
+        return m[0]
+    share = _score_share(m)
+    if 0.5 <= share < 0.8:
+        return _score_after_name(m)  # 'cars is a 6/10': seen, no verdict ('cars (watched it)')
+    return f"{m['c']} {'great' if share >= 0.8 else 'awful'}"
+
+
+def _score_after_name(m: re.Match[str]) -> str:
+    """'Heat 9/10' -> 'Heat (loved it)'; 'cars a 5 maybe' -> 'cars (watched it)'."""
+    if not _graded(m):
+        return m[0]
+    share = _score_share(m)
+    said = "loved it" if share >= 0.8 else "watched it" if share >= 0.5 else "hated it"
+    # said in brackets after the name, as a verdict aside ('Jaws (loved it), Jaws 2 (watched
+    # it)': each bracket is its own name's, no verdict spills onto the next)
+    rest = m.string[m.end() :].lstrip()
+    return f" ({said})" + ("" if not rest or rest[0] in ",.;:!?)" else ",")
+
+
 def _grade_given(m: re.Match[str]) -> str:
-    """'i gave heat 5 stars' -> 'i loved heat'; 2 of 5 or 5 of 10 and under -> 'disliked', in
-    between -> 'watched' (seen, no verdict)."""
+    """'i gave heat 5 stars' -> 'i loved heat'; under half the best grade (2 of 5, 4 of 10) ->
+    'disliked'; from half (5 of 10, 2.5 stars: middling) to under 8 of 10 -> 'watched' (seen, no
+    verdict); 8 of 10 (4 stars) and up -> 'loved'."""
     if m["n5"]:
         said = m["n5"].lower()
         share = (float(said) if said[0].isdigit() else SMALL_NUMBERS.get(said, 0)) / 5
     else:
-        share = float(m["n10"]) / 10
-    verdict = "loved" if share >= 0.8 else "watched" if share > 0.5 else "disliked"
+        share = float(m["n10"] or m["n10a"]) / 10
+    verdict = "loved" if share >= 0.8 else "watched" if share >= 0.5 else "disliked"
     who = m.groupdict().get("who") or "i "
     return f"{who}{verdict} {m['x']}"
 
@@ -831,6 +955,10 @@ _HESITATION_RE = re.compile(
 def normalize_slang(text: str) -> str:
     """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
+    # 'Goodfellas ★★★★★, Casino ★★★': a run of stars is a grade out of five (read below)
+    text = _STAR_GLYPHS_RE.sub(lambda m: f" {m[0].count('★') + m[0].count('⭐')}/5 ", text)
+    # 'Inception 👍👍 Tenet 👎': a thumb after a name is the verdict on it, not a yes or no
+    text = _NAMED_THUMB_RE.sub(lambda m: " 😍" if "👍" in m[0] else " 🤮", text)
     for emoji, words in EMOJI.items():
         text = text.replace(emoji, words)
     text = _verdict_emoji(text)
@@ -877,6 +1005,12 @@ def normalize_slang(text: str) -> str:
         # '... but Jaws 2 a 4/10': the next film's grade with its verb left out
         graded = _ELIDED_GRADE_RE.sub(_grade_given, graded)
     text = graded
+    # 'Heat 9/10, ronin maybe a 4 outta 10', 'cars 2 is a 2/10', 'Jaws A+, Jaws: The Revenge an
+    # F', 'toy story 3 solid 8': a score given to what was just named is the verdict it makes
+    text = _RANKED_LIST_RE.sub(_ranked_list, text)
+    text = _ANY_DAY_RE.sub(lambda m: f"{m['x']} (loved it), more than {m['y']}", text)
+    text = _SCORE_AFTER_COPULA_RE.sub(_score_after_copula, text)
+    text = _SCORE_AFTER_NAME_RE.sub(_score_after_name, text)
     # "westerns aren't their cup of tea", "right up dad's street": whoever's taste, the verdict
     # the idiom makes (no tea, no street)
     text = _WHOSE_IDIOM_RE.sub(_whose_idiom, text)
@@ -1042,6 +1176,9 @@ class Question:
     nothing_shown: bool = False  # it names a pick by number ('the second one') before any
     also: tuple[str, ...] = ()  # other topics asked in the same question ('how long is it and
     # is it scary?'), answered after the first
+    # ('after' | 'before', the id of the film it is relative to): 'what's the sequel to Shrek?'
+    # asks for item_ids[0] as the film after Shrek
+    relation: tuple[str, str] | tuple[()] = ()
 
 
 # A proposer asks a model for events as JSON (see validate_proposed_events); Python decides.
@@ -2023,6 +2160,8 @@ class ParseBase:
         self.list_places: set[int] = set()
         # ordinals first read as picks when none were shown ('the middle one')
         self.pickless: set[int] = set()
+        # film -> ('after' | 'before', the film it is relative to): 'the sequel to Shrek'
+        self.relatives: dict[str, tuple[str, str]] = {}
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

@@ -797,6 +797,17 @@ REQUEST_QUESTIONS = re.compile(
 )
 # question topic -> pattern over the lower-cased message; the first that matches wins
 QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
+    (
+        # 'what's the sequel to Shrek?', 'what comes after The Two Towers?', 'what's the next
+        # one?', 'in what order should we watch them?': the film after or before one, the order
+        "series",
+        r"\b(?:sequels?|prequels?|follow[\s-]?ups?) (?:to|of)\b|"
+        r"\bthe (?:one|film|movie|part) (?:right |just )?(?:after|before)\b|"
+        r"\bwhat (?:comes|came) (?:right |just )?(?:after|before|next)\b|"
+        r"\bthe (?:next|previous) (?:one|film|movie|part|installment|instalment|chapter)\b|"
+        r"\b(?:what|which) order\b|\bin order\b|"
+        r"\bhow many (?:are there|of them are there|films|movies|parts) (?:are there|in)\b",
+    ),
     # 'what was the first one again?', "what's the second one called?": which film it was
     (
         "which",

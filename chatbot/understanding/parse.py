@@ -49,6 +49,7 @@ from chatbot.understanding.core import (
     denial_end,
     direct_questions,
     fold_accents,
+    normalize_slang,
     normalize_title,
     phrase_end,
     spoken_number,
@@ -903,7 +904,8 @@ class Understander:
                 # 'never seen casablanca. is it any good?': 'it' is the film just named (the
                 # last one named: '... but not the departed. was that one a remake?')
                 named = other.mentioned if both else other.mentioned[-1:]
-                pointed = replace(state, last_shown=named)
+                # ('we watched Aliens, what's the one before it?': the film it is relative to)
+                pointed = replace(state, last_shown=named, discussed=named[-1:])
                 asked = _Parse(self.vocab, part, pointed).run()
             if asked.question is None or (pointing and not asked.question.item_ids):
                 continue
@@ -1743,8 +1745,9 @@ def _repaired(text: str) -> str:
 
 def _says_a_verdict(text: str) -> bool:
     """Whether the text holds a word of taste or of having seen ('loved heat', 'saw it', 'hated
-    the ending'), not only a title ('heat.')."""
-    words = tuple(re.findall(r"[\w']+", text.lower()))
+    the ending'), not only a title ('heat.'); a score is one ('gave memento a 10', 'heat
+    9/10': normalize_slang says it in words)."""
+    words = tuple(re.findall(r"[\w']+", normalize_slang(text).lower()))
     return any(
         words[k : k + len(cue)] == cue
         # "heat, which i haven't seen": not having seen it is no verdict
@@ -1824,6 +1827,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._ordinal_of_named_list()
         self._ordinal_of_named_series()
         self._relative_of_named_series()
+        self._series_neighbours()
         self._references_without_picks()
         self._effects_of_titles()
         self._facets()
@@ -2517,7 +2521,11 @@ class _Parse(ConstraintRules, TitleRules):
         if not words or self.reset:
             return None
         # 'wait, why did you suggest the last one': an interjection before the question word
+        # ('How to Train Your Dragon and Shrek', 'what women want was fun': a title's first word
+        # opens no question)
         opener = next((w for w in words if w not in INTERJECTIONS), "")
+        if opener and not low.endswith("?") and self._title_opens(opener):
+            opener = ""
         if opener not in QUESTION_STARTS:
             opener = opener.split("'")[0]  # "why'd", "how'd", "where're": the question word
         # 'ok random question but how long is Interstellar, i have 2 hours': a wh-word opening
@@ -2614,7 +2622,38 @@ class _Parse(ConstraintRules, TitleRules):
                 and t not in (topic, "held", "plot")
             )
         )
-        return Question(topic, tuple(items), unknown[0] if unknown and not items else "", also=also)
+        relation: tuple[str, str] | tuple[()] = ()
+        related = tuple(i for i in items if i in self.relatives)
+        if topic == "series" and related:
+            # 'we watched Aliens, what's the one before it?': the film found, said as such
+            items, relation = related[:1], self.relatives[related[0]]
+        return Question(
+            topic,
+            tuple(items),
+            unknown[0] if unknown and not items else "",
+            also=also,
+            relation=relation,
+        )
+
+    def _title_opens(self, word: str) -> bool:
+        """The message's first word (after interjections) is `word` and the first word of a
+        title read there ('How to Train Your Dragon and Shrek', 'when harry met sally was
+        sweet'): no question word."""
+        first = next(
+            (
+                k
+                for k, t in enumerate(self.toks)
+                if t.text[:1].isalnum() and t.text not in INTERJECTIONS
+            ),
+            None,
+        )
+        return (
+            first is not None
+            and self.toks[first].text == word
+            and any(
+                x.pos == first and x.item is not None and not x.from_reference for x in self.targets
+            )
+        )
 
     def _named_as_film(self, low: str, mentioned: tuple[str, ...]) -> str:
         """`low` with the names of the `mentioned` items said as 'the film' ('is there gore

@@ -1179,6 +1179,8 @@ class TitleRules(ParseBase):
             return False  # '80s stuff is boring': the decade's films, no The Stuff (1985)
         if self._closed_by_yes_or_no(i, n) and (capitalised or not self._everyday_words(words)):
             return True  # 'Titanic no, too much crying. Forrest Gump yes': a verdict per title
+        if self._bracketed_verdict(i + n):
+            return True  # 'toy story 3 (loved it), cars 2 (hated it)': a score said after it
         if not capitalised and self._opens_verdict_clause(
             i, n, words, distinctive=not self._everyday_words(words)
         ):
@@ -1478,7 +1480,9 @@ class TitleRules(ParseBase):
                         r"(?:can't|cant|cannot|couldn't|couldnt) stand|"
                         r"similar to|such as|"
                         r"lines of|vein of|style of|as good as|better than|reminds me of|"
-                        r"called|titled|named|fan of|fans of)$",
+                        r"called|titled|named|fan of|fans of|"
+                        # 'the prequel to The Dark Knight', 'the one after The Two Towers'
+                        r"(?:sequel|prequel) (?:to|of)|(?:one|film|movie|part) (?:after|before))$",
                         " ".join(t.text for t in self.toks[max(0, i - 3) : i]),
                     )
                 )
@@ -3672,6 +3676,140 @@ class TitleRules(ParseBase):
                 self._add_item(k, film)
             self._use(k, width)
 
+    def _bracketed_verdict(self, j: int) -> bool:
+        """Tokens from j are a verdict in brackets: '(loved it)', '(hated it)', '(watched it)'
+        (as a score after a name is read: chatbot.understanding.core._score_after_name)."""
+        said = self._words(j, 4)
+        return said[:1] == ["("] and said[2:] == ["it", ")"] and said[1] in _BRACKET_VERDICTS
+
+    def _series_neighbours(self) -> None:
+        """'the sequel to Shrek', 'Home Alone and the one after it', 'what came before The Two
+        Towers?', 'we watched The Bourne Identity, what's the next one?': the film right after
+        (or before) a film of a series, in release order (its features; shorts and specials
+        between are skipped). The film it is relative to is the one named in the phrase, else
+        the one the message named last, else the one the last answer was about or the user
+        named last in the conversation. The phrase is never a title ('The One', 'Next') nor a
+        topic; with no film to go by, or none after it, a note says so."""
+        toks = self.toks
+        k = 0
+        while k < len(toks):
+            found = self._neighbour_phrase(k)
+            if found is None:
+                k += 1
+                continue
+            end, later, base_at = found
+            base = None
+            if base_at is not None:
+                named = [
+                    x
+                    for x in self.targets
+                    if x.item is not None and base_at <= x.pos < base_at + 2 and x.pos >= end - 1
+                ]
+                if named:
+                    base = named[0]
+            if base is not None:
+                item = base.item
+            else:  # ('the one after the party': no film where one was named, nothing to go by)
+                item = None if base_at is not None else self._neighbour_base(k)
+            # whatever was read inside the phrase ('the one' as The One) goes
+            self.targets = [
+                x for x in self.targets if not (k <= x.pos < end and x is not base and x.item)
+            ]
+            self._use(k, end - k)
+            if base_at is not None and (item is None or self._series_of(item) is None):
+                k = end
+                continue  # 'the one after the party was fun': no film of a series named
+            if item is None:
+                self.notes.append(
+                    "Name the film first, and I'll find the one "
+                    f"{'after' if later else 'before'} it."
+                )
+                k = end
+                continue
+            films = self._series_of(item)
+            pool = [f for f in films or () if not f.runtime or f.runtime > 40]
+            if item not in pool:
+                pool = list(films or ())
+            at = pool.index(item) if item in pool else -1
+            side = pool[at + 1 : at + 2] if later else pool[max(0, at - 1) : at] if at > 0 else []
+            if at < 0 or not side:
+                where = "after" if later else "before"
+                self.notes.append(f"The catalogue has no film {where} {item.label} in its series.")
+                k = end
+                continue
+            if base is not None:
+                self.targets = [x for x in self.targets if x is not base]
+            self._add_item(k, side[0])
+            self.relatives[side[0].id] = ("after" if later else "before", item.id)
+            k = end
+
+    def _neighbour_phrase(self, k: int) -> tuple[int, bool, int | None] | None:
+        """At token k, a phrase naming the film after or before another: (end token, after?,
+        token where that other film is named or None when it is 'it' / not said)."""
+        toks = self.toks
+
+        def word(j: int) -> str:
+            return toks[j].text if 0 <= j < len(toks) else ""
+
+        def base(j: int) -> tuple[int, int | None]:
+            # what the phrase is relative to: a pronoun, nothing, or a film named at j
+            if word(j) in ("it", "this", "that", "them", "those"):
+                return (j + 2 if word(j + 1) == "one" else j + 1), None
+            if word(j) in ("", ",", ".", "?", "!", "and", "too", "as", "then", "please"):
+                return j, None
+            return j + 1, j
+
+        w = word(k)
+        if (
+            w in ("sequel", "prequel")
+            and word(k - 1) in ("the", "its", "a", "their")
+            and (word(k + 1) in ("to", "of"))
+        ):
+            end, at = base(k + 2)
+            return (end, w == "sequel", at) if at is not None else None
+        if w in ("next", "previous", "following") and word(k + 1) in _NEIGHBOUR_NOUNS:
+            if word(k - 1) not in ("the", "its", "their") or word(k + 2) in _TIME_NOUNS:
+                return None  # 'next time', 'the next one we watch' is read; 'a next one' no
+            if word(k + 2) in ("after", "before"):
+                end, at = base(k + 3)  # 'the next one after Alien'
+                return end, word(k + 2) == "after", at
+            return k + 2, w != "previous", None
+        if w == "the" and word(k + 1) in _NEIGHBOUR_NOUNS:
+            j = k + 2
+            while word(j) in ("right", "just", "directly", "that", "which", "comes", "came"):
+                j += 1
+            if word(j) in ("after", "before"):
+                end, at = base(j + 1)
+                return end, word(j) == "after", at
+            return None
+        if w == "what" and word(k + 1) in ("comes", "came"):
+            j = k + 2
+            while word(j) in ("right", "just", "directly", "next"):
+                j += 1
+            if word(j) in ("after", "before"):
+                end, at = base(j + 1)
+                return end, word(j) == "after", at
+        return None
+
+    def _neighbour_base(self, k: int) -> Item | None:
+        """The film 'the one after it' / 'the next one' is relative to when the phrase names
+        none: the film this message named last before k, else the one the last answer was
+        about, else the one the user named last in the conversation (with a series each)."""
+        found = self._series_named_before(k, same_sentence=False)
+        if found is not None:
+            return found[0]
+        catalog = self.vocab.catalog
+        said = [*self.state.discussed[-1:]]
+        order = {item_id: n for n, item_id in enumerate(self.state.titles)}
+        said += sorted(
+            {*self.state.liked, *self.state.disliked, *self.state.seen},
+            key=lambda i: -order.get(i, -1),
+        )
+        for item_id in said:
+            if item_id in catalog and self._series_of(catalog.get(item_id)) is not None:
+                return catalog.get(item_id)
+        return None
+
     def _series_lists(self) -> None:
         """Several films of a series at once: 'both Kill Bill movies', 'all the Lord of the Rings
         films', 'the first and second Godfather', 'Toy Story 1 and 2', 'back to the future 1, 2
@@ -4200,6 +4338,12 @@ _NOT_TELLING = frozenset(
 )
 
 
+_BRACKET_VERDICTS = frozenset(("loved", "liked", "hated", "disliked", "watched", "enjoyed"))
+# what 'the next ...' / 'the ... after' names: a film of a series ('the one after Alien')
+_NEIGHBOUR_NOUNS = frozenset(
+    ("one", "film", "movie", "part", "installment", "instalment", "chapter", "entry")
+)
+_TIME_NOUNS = frozenset(("time", "week", "weekend", "day", "night", "month", "year", "morning"))
 # who someone is to the user ('my sister', 'our neighbour'): never the start of a title alone
 _SOMEONES = WATCHERS | frozenset(("boss", "teacher", "doctor"))
 # words after 'the one' / 'the film' that describe which one ('the one with the shark')
