@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -9618,3 +9619,32 @@ def test_a_long_film_is_a_length_wish(nlu: Understander) -> None:
         found = events(nlu, text)
         assert not [e for e in found if isinstance(e, ConstraintSet) and e.name == "runtime_min"]
     assert ConstraintSet("runtime_max", 120) in events(nlu, "no long movies please")
+
+
+def test_planning_and_snack_words_are_no_wish_and_no_film(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'popcorn is ready' preferred the kind Popcorn Movie, 'a fast and furious marathon' kept
+    a topic 'marathon', "it's christmas eve" liked Christmas Eve (2015), 'blankets and tea' a
+    topic 'tea', 'the original trilogy' a topic 'original'."""
+    for text in (
+        "the popcorn is done, anything funny?",
+        "a lord of the rings marathon on saturday",
+        "it's new year's day, something light",
+        "rainy day, cocoa and a blanket, a cozy film",
+        "the original films please, a star wars night",
+        "our halloween tradition, a scary one",
+    ):
+        found = events(nlu, text)
+        words = " ".join(
+            str(getattr(e, "text", "") or getattr(e, "value", "")) for e in found
+        ).lower()
+        assert not re.search(r"popcorn|marathon|tea|cocoa|blanket|original|tradition", words), (
+            text,
+            found,
+        )
+        assert not [e for e in found if isinstance(e, ItemLiked)], (text, found)
+    assert AttributePreferred("standing", "Popcorn Movie") in events(nlu, "a fun popcorn movie")
+    christmas_eve = movie(movies_catalog, "Christmas Eve")
+    found = events(nlu, "I really liked Christmas Eve")
+    assert ItemLiked(christmas_eve.id, christmas_eve.label) in found, found

@@ -2058,6 +2058,8 @@ OCCASION_NOUNS = frozenset(
     + ("weekend", "weekends", "sunday", "saturday", "friday", "sleepover", "sleepovers")
     + ("party", "parties", "anniversary", "gathering", "get-together", "hangout")
     + ("day", "days", "weeknight", "weeknights", "weekday", "weekdays")
+    # 'a fast and furious marathon', 'our christmas tradition': how the watching is planned
+    + ("marathon", "marathons", "binge", "tradition", "traditions", "session", "sessions")
 )
 # surnames as common as this (wordfreq zipf; 'nolan' 3.64, 'willis' 3.69) name a person only
 # after 'by' / 'with' / 'starring' or before 'film' / 'movie'; 'gore' 3.75 and 'dove' 3.67 are
@@ -2266,6 +2268,8 @@ class ParseBase:
             return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
         if w.text.lower() in OCCASION_NOUNS:
             return True  # 'movie night', 'a lazy evening': the occasion, not the story
+        if (w.lemma in VIEWING_COMPANIONS or w.lemma == "blanket") and not self._story_of(k):
+            return True  # 'blankets and tea', 'popcorn is ready': what goes with the watching
         if w.text.lower() in JOURNEY_NOUNS and not self._story_of(k):
             return True  # 'long flight tomorrow', 'on a train ride': where it is watched
         head = self.syntax.words[w.head]

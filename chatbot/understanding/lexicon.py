@@ -630,7 +630,8 @@ FILLER_WORDS = _words(
     later tell help bunch couple handful rating ratings rated runtime length reviews review
     imdb score scores stars release releases released watchable rewatch rewatchable
     votes vote voters voted
-    lets tiny teeny wee smidge smidgen dash hint sprinkle"""
+    lets tiny teeny wee smidge smidgen dash hint sprinkle
+    original originals thinking doing planning"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

@@ -3207,6 +3207,15 @@ class _Parse(ConstraintRules, TitleRules):
                     break
                 if (
                     facet is not None
+                    and n == 1
+                    and key[0] in VIEWING_COMPANIONS
+                    and (i + 1 >= len(toks) or toks[i + 1].text not in FILM_NOUNS)
+                ):
+                    # 'popcorn is ready', 'got the popcorn': the snack, no Popcorn Movie kind
+                    # ('a popcorn movie' is one)
+                    facet = None
+                if (
+                    facet is not None
                     and len(key) >= 2
                     and key[-1] in _PARTICLES
                     and key[0].endswith("ing")

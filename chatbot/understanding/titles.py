@@ -941,8 +941,14 @@ class TitleRules(ParseBase):
             and year is None
         ):
             return False  # 'Superhero movie for my 14 year old': the kind, no Superhero Movie
-        if n == 1 and words[0] in _DAY_WORDS and prev_word in _BEFORE_A_DAY:
-            return False  # "it's Friday, we're wiped out", 'on sunday': a day, not the film
+        if (
+            words[0] in _DAY_WORDS
+            and (n == 1 or (n == 2 and words[1] in _PARTS_OF_A_DAY | {"eve", "day", "weekend"}))
+            and prev_word in _BEFORE_A_DAY
+        ):
+            # "it's Friday, we're wiped out", 'on sunday', "it's christmas eve": a day, not the
+            # film Friday (1995) or Christmas Eve (2015)
+            return False
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
             return key in self.vocab.titles  # 'what is the movie coco about': named as a film
         if self._same_again(i, n) or (
