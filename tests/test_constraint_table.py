@@ -65,6 +65,7 @@ EXAMPLES = {
     "shorter": "not too long",
     "longer": "something longer than those",
     "long": "a long movie for a rainy sunday",
+    "longer_the_better": "the longer the better",
     "than_a_pick": "newer than the first one",
     "stars_out_of_five": "three stars out of five",
     "rating_number_and_up": "imdb 7+",

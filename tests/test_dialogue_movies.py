@@ -718,3 +718,24 @@ def test_which_film_a_pick_was_is_answered_with_its_title(
     label = next(i.label for i in movies_manager.catalog if i.id == shown[place])
     assert reply.text.startswith(f"That was **{label}**"), reply.text
     assert "can't answer" not in reply.text
+
+
+def test_a_score_alone_judges_the_film_just_named_and_a_series_question_names_its_film(
+    movies_manager: DialogueManager,
+) -> None:
+    """'I watched Gremlins last night' then '9/10' set a rating limit of 9; 'what's the sequel
+    to Shrek?' liked Shrek and showed look-alikes, and the next 'how long is it?' answered for
+    the first of them."""
+    sid = "score-alone"
+    movies_manager.respond(sid, "I watched Gremlins last night")
+    movies_manager.respond(sid, "9/10")
+    state = movies_manager.state(sid)
+    gremlins = next(i for i in movies_manager.catalog if i.title == "Gremlins")
+    assert gremlins.id in state.liked and "rating_min" not in state.constraints, state
+    sid = "sequel-asked"
+    reply = movies_manager.respond(sid, "what's the sequel to Shrek?")
+    shrek2 = next(i for i in movies_manager.catalog if i.title == "Shrek 2")
+    assert reply.kind == "answer" and f"**{shrek2.label}**" in reply.text, reply.text
+    assert not movies_manager.state(sid).liked
+    reply = movies_manager.respond(sid, "how long is it?")
+    assert reply.text.startswith(f"**{shrek2.label}** runs"), reply.text

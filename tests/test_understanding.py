@@ -9648,3 +9648,47 @@ def test_planning_and_snack_words_are_no_wish_and_no_film(
     christmas_eve = movie(movies_catalog, "Christmas Eve")
     found = events(nlu, "I really liked Christmas Eve")
     assert ItemLiked(christmas_eve.id, christmas_eve.label) in found, found
+
+
+def test_a_probe_of_the_score_series_and_length_readings(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState
+) -> None:
+    """A fresh helper's near-misses against the readings above: each failed before."""
+    gremlins = movie(movies_catalog, "Gremlins")
+    for text in ("Gremlins gets a D from me", "Gremlins: F", "Gremlins? one star at best"):
+        found = events(nlu, text)
+        assert ItemRejected(gremlins.id, gremlins.label) in found, (text, found)
+        assert not [e for e in found if isinstance(e, ItemLiked)], (text, found)
+    for text in ("Gremlins - B", "Gremlins. a solid 9", "Gremlins, 8 out of 10"):
+        assert ItemLiked(gremlins.id, gremlins.label) in events(nlu, text), text
+    # a score of something else is no verdict on the picks shown
+    for text in ("the nachos were a 2/10 though", "my monday was awful"):
+        found = events(nlu, text, after_picks)
+        assert not [e for e in found if isinstance(e, ItemRejected)], (text, found)
+    assert [type(e) for e in events(nlu, "these are bad", after_picks)] == [ItemRejected] * 3
+    # a film with no sequel, and the last of a series: said so, nothing liked
+    for text in ("the sequel to Braveheart", "what's the prequel to Braveheart?"):
+        found = nlu.understand(text, InterestState())
+        assert not found.events, (text, found)
+        assert found.question is not None and found.question.topic == "series", (text, found)
+    gremlins2 = movie(movies_catalog, "Gremlins 2: The New Batch")
+    found = nlu.understand("Gremlins was great. what's the next one?", InterestState())
+    assert ItemLiked(gremlins.id, gremlins.label) in found.events, found
+    assert found.question is not None and found.question.item_ids == (gremlins2.id,), found
+    assert ConstraintSet("runtime_max", 120) in events(nlu, "we can't do long films tonight")
+    from chatbot.understanding.constraints import LONG_FILM_MINUTES
+
+    assert ConstraintSet("runtime_min", LONG_FILM_MINUTES) in events(nlu, "the longer the better")
+    assert AttributePreferred("franchise", "Toy Story") in events(nlu, "a toy story marathon")
+    eleven, twelve, thirteen = (
+        movie(movies_catalog, t) for t in ("Ocean's Eleven", "Ocean's Twelve", "Ocean's Thirteen")
+    )
+    found = events(nlu, "loved Ocean's Eleven, Twelve and Thirteen")
+    assert [e.title for e in found if isinstance(e, ItemLiked)] == [
+        eleven.label,
+        twelve.label,
+        thirteen.label,
+    ], found
+    angry = movie(movies_catalog, "12 Angry Men")
+    found = events(nlu, "I loved Ocean's Eleven and 12 Angry Men")
+    assert ItemLiked(angry.id, angry.label) in found, found

@@ -1107,6 +1107,11 @@ class ConstraintRules(ParseBase):
         before = m.string[: m.start()]
         if _SAID_OF_A_FILM.search(before):
             return False
+        if _CANNOT_DO.search(before):
+            # "I can't do long movies tonight", 'too tired for a long film': a shorter one
+            if not any(isinstance(e, ConstraintSet) for e in self.events):
+                self._set("runtime_max", 120)
+            return rest
         if "runtime_max" in self.state.constraints:
             self._clear("runtime_max")
         if not (
@@ -1512,6 +1517,12 @@ _SAID_OF_A_FILM = re.compile(
     r"(?:(?:really|very|bit|little|kinda|pretty|quite|super)\s+)*$"
 )
 # 'I don't mind a long movie', 'fine with something long', 'long films are ok': allowed only
+# "I can't do long movies", 'not in the mood for a long one', 'too tired for something long'
+_CANNOT_DO = re.compile(
+    r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|don'?t want|do not want|not in the mood for|"
+    r"no more|too tired for|hate|not up for|not feeling)\s+(?:do\s+|watch\s+|sit through\s+)?"
+    r"(?:an?\s+|any\s+|the\s+)?(?:(?:really|very|super)\s+)?$"
+)
 _ONLY_ALLOWED_BEFORE = re.compile(
     r"\b(?:(?:don'?t|do not|wouldn'?t|would not|doesn'?t|won'?t)\s+mind|(?:fine|ok|okay|happy"
     r"|cool|good)\s+with|(?:even|also|or|can be|could be|may be|might be)|not against)"
@@ -2300,6 +2311,14 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:something|anything|sth|smth|one)\s+(?:really |very |properly |nice and |quite )?"
         r"(?:long(?:ish)?|lengthy)\b(?!\s*-)(?!\s+(?:time|ago|days?|weeks?|weekend|story|stories"
         r"|shot|way|run|term|haul|flight|drive|trip|list|while|night|shift)\b)",
+        _R._long,
+        when=_has_runtime,
+    ),
+    # 'the longer the better', 'the longest film you have': long ones
+    ConstraintRule(
+        "longer_the_better",
+        "runtime",
+        r"\bthe longer the better\b|\bthe longest (?:one|film|movie|thing)s?\b",
         _R._long,
         when=_has_runtime,
     ),

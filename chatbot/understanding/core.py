@@ -531,6 +531,7 @@ _SCORE_END = (
     r"sort|type)\b"
     r"|\s(?=[A-Z])))"
     r"(?!\s*(?:or|and)\s+(?:more|better|higher|above|up|over)\b)(?!\s*\+)"
+    r"(?!\s*(?:at least|minimum|min|at a minimum|plus|or so)\b)"
 )
 # words before a score that grade with it ('a solid 8', 'a perfect 10', 'more of a C')
 _GRADING = (
@@ -539,19 +540,17 @@ _GRADING = (
 )
 # a score after 'is', 'was', 'are', "'s" ('cars 2 is a 2/10', 'pixar is a solid A for me')
 _SCORE_AFTER_COPULA_RE = re.compile(
-    r"(?P<c>\b(?:is|was|are|were|'s|seems?|feels?|felt|looks?|sounds?))\s+"
-    + _GRADING
-    + _SCORE
-    + _SCORE_END
+    r"(?P<c>\b(?:is|was|are|were|'s|seems?|feels?|felt|looks?|sounds?|gets?|got|earns?|"
+    r"deserves?))\s+" + _GRADING + _SCORE + _SCORE_END
 )
 # a score right after what it grades ('Heat 9/10', 'ronin maybe a 4 outta 10', 'Jaws A+')
 _SCORE_AFTER_NAME_RE = re.compile(
-    r"(?<![\s,.;:!])(?P<c>\s*[:-]?\s+)" + _GRADING + _SCORE + _SCORE_END
+    r"(?<![\s,.;:!?])(?P<c>\s*[:?.,-]?\s+)" + _GRADING + _SCORE + _SCORE_END
 )
 # words before a score that make it a limit or something else ('at least 8/10', 'top 10')
 _NO_VERDICT_BEFORE = re.compile(
     r"\b(?:least|over|above|than|rated|rating|ratings|min|minimum|only|with|under|below|max|most|"
-    r"top|around|about|imdb|score|scores|scored|got|gets|has|have|had|plan|part|episode|chapter|"
+    r"top|around|about|imdb|score|scores|scored|has|have|had|plan|part|episode|chapter|"
     r"vol|volume|class|grade|type|group|vitamin|rated)\W*$",
     re.IGNORECASE,
 )
@@ -576,14 +575,30 @@ def _score_share(m: re.Match[str]) -> float:
 
 # 'my top 3 pixar: 1. up 2. ratatouille 3. finding nemo': a list numbered from 1 in order
 _RANKED_LIST_RE = re.compile(
-    r"(?:^|(?<=[\s:]))1[.)]\s+(?P<a>[^\d]+?)\s+2[.)]\s+(?P<b>[^\d]+?)"
-    r"(?:\s+3[.)]\s+(?P<c>[^\d]+?))?(?:\s+4[.)]\s+(?P<d>[^\d]+?))?(?:\s+5[.)]\s+(?P<e>[^\d]+?))?"
+    r"(?:^|(?<=[\s:]))1[.)]\s+(?P<a>.+?)\s+2[.)]\s+(?P<b>.+?)"
+    r"(?:\s+3[.)]\s+(?P<c>.+?))?(?:\s+4[.)]\s+(?P<d>.+?))?(?:\s+5[.)]\s+(?P<e>.+?))?"
     r"(?=\s*(?:$|[.!?;]\s|[.!?;]$))"
 )
 # 'Die Hard over Lethal Weapon any day': the first is liked, nothing bad said of the other
 _ANY_DAY_RE = re.compile(
     r"(?P<x>\b[^,.;!?]{2,40}?)\s+over\s+(?P<y>[^,.;!?]{2,40}?)\s+any\s?day\b", re.IGNORECASE
 )
+
+
+_SCORE_ALONE_RE = re.compile(
+    r"^\s*(?:(?:i'?d|i would) (?:say|give it)\s+)?"
+    + _GRADING
+    + _SCORE
+    + r"\s*(?:for me|from me|tbh|honestly|imo)?\s*[.!]*\s*$"
+)
+
+
+def _score_alone(m: re.Match[str]) -> str:
+    """'8/10' alone -> 'loved it'; a bare number ('8') or letter ('B') alone stays as it is."""
+    if m["n"] or (m["g"] and len(m["g"]) == 1):
+        return m[0]
+    share = _score_share(m)
+    return "loved it" if share >= 0.8 else "watched it" if share >= 0.5 else "hated it"
 
 
 def _ranked_list(m: re.Match[str]) -> str:
@@ -601,8 +616,21 @@ def _graded(m: re.Match[str]) -> bool:
     """The match is a score given as a verdict: a bare number or letter only after a word that
     grades ('a 9', 'solid 8', 'an F'; a letter with + or - alone: 'Jaws A+'), a letter only as
     typed in capitals, and nothing before it that makes it a limit ('at least 8/10')."""
-    if (m["n"] or (m["g"] and len(m["g"]) == 1)) and not set(m["q"].split()) & _GRADE_WORDS:
-        return False  # 'die hard 2', 'Easy A', 'Plan B': titles, no grades
+    said = m["c"]
+    if "," in said:
+        # 'Toy Story, 2 out of 10', 'seen the first one, 9/10'; 'a thriller, 7 out of 10' is
+        # a limit on the kind asked for
+        before = m.string[: m.start()].split()
+        last = before[-1] if before else ""
+        if not (last[:1].isupper() or last[:1].isdigit() or last.lower() in ("one", "it", "that")):
+            return False
+    if m["n"] or (m["g"] and len(m["g"]) == 1):
+        if ("," in said or "." in said or "?" in said) and not {"solid", "perfect", "flat"} & set(
+            m["q"].split()
+        ):
+            return False  # 'Heat, 8 of us went': only a score written as one ('Heat, 8/10')
+        if not set(m["q"].split()) & _GRADE_WORDS and not re.search(r"[:-]", said):
+            return False  # 'die hard 2', 'Easy A', 'Plan B': titles ('Predator: F' grades)
     if m["g"] and m["g"][0] not in "ABCDF":
         return False
     return not _NO_VERDICT_BEFORE.search(m.string[: m.start()])
@@ -614,7 +642,8 @@ def _score_after_copula(m: re.Match[str]) -> str:
     if not _graded(m):
         return m[0]
     share = _score_share(m)
-    if 0.5 <= share < 0.8:
+    if 0.5 <= share < 0.8 or m["c"][:1] in "gGeEdD":
+        # ('the matrix reloaded gets a D from me': the grade, said after the name)
         return _score_after_name(m)  # 'cars is a 6/10': seen, no verdict ('cars (watched it)')
     return f"{m['c']} {'great' if share >= 0.8 else 'awful'}"
 
@@ -1008,6 +1037,8 @@ def normalize_slang(text: str) -> str:
     # 'Heat 9/10, ronin maybe a 4 outta 10', 'cars 2 is a 2/10', 'Jaws A+, Jaws: The Revenge an
     # F', 'toy story 3 solid 8': a score given to what was just named is the verdict it makes
     text = _RANKED_LIST_RE.sub(_ranked_list, text)
+    # '8/10' as the whole message, after a film was named: the verdict on it
+    text = _SCORE_ALONE_RE.sub(_score_alone, text)
     text = _ANY_DAY_RE.sub(lambda m: f"{m['x']} (loved it), more than {m['y']}", text)
     text = _SCORE_AFTER_COPULA_RE.sub(_score_after_copula, text)
     text = _SCORE_AFTER_NAME_RE.sub(_score_after_name, text)
@@ -2164,6 +2195,9 @@ class ParseBase:
         self.pickless: set[int] = set()
         # film -> ('after' | 'before', the film it is relative to): 'the sequel to Shrek'
         self.relatives: dict[str, tuple[str, str]] = {}
+        # the film 'the sequel to X' / 'the next one' was said of when it has none ('the sequel
+        # to Gladiator'): a question about it is answered with what the catalogue knows
+        self.neighbour_missing: Item | None = None
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

@@ -898,6 +898,8 @@ class Understander:
                     # 'loved rear window and rope - are they by the same director?': both
                     (both and len(other.mentioned) > 1)
                     or re.search(r"\b(?:it|that|this)\b", part.lower()) is not None
+                    # 'The Matrix was awesome. what's the next one?': after the film named
+                    or (asked.question is not None and asked.question.topic == "series")
                 )
             )
             if pointing:
@@ -1790,6 +1792,14 @@ _LIST_RESTARTS = frozenset(
 )
 
 
+# nouns that name the picks on the table ('the suggestions were bad', 'those options suck')
+_PICK_NOUNS = frozenset(
+    ("one", "ones", "pick", "picks", "choice", "choices", "option", "options", "suggestion")
+    + ("suggestions", "recommendation", "recommendations", "recs", "list", "selection", "lot")
+    + ("first", "second", "third", "last", "middle", "all", "both", "three", "two")
+)
+
+
 class _Parse(ConstraintRules, TitleRules):
     # the message opens with 'I meant ...' ('whoops, I meant Vertigo'): set by
     # Understander.understand from the message as typed
@@ -2378,6 +2388,10 @@ class _Parse(ConstraintRules, TitleRules):
         """A question about an item ('what year did X come out?', 'is the second one scary?',
         'why did you pick the first one?'); requests phrased as questions ('can you recommend
         ...?', 'any comedies?') are not questions here."""
+        if self.neighbour_missing is not None and not self.targets and not self.events:
+            # 'the sequel to Gladiator', 'what's the next one?' after 'I liked Zodiac': no film
+            # to name, so what the catalogue knows of its series is the answer
+            return Question("series", (self.neighbour_missing.id,))
         # 'ok what about a western', 'hmm, what about the second one, is it long?': the words
         # opening a message say nothing of what is asked
         low = _OPENING_FILLER.sub("", " ".join(self.text.lower().split())) or self.text.lower()
@@ -2604,6 +2618,8 @@ class _Parse(ConstraintRules, TitleRules):
             if pronoun and (shown or self.state.discussed):
                 # 'what's Heat about?' -> 'how long is it?': the film the last answer was about
                 items = self._pointed(shown)[:1]
+            elif topic == "series" and any(p in self.low for p in ("next", "after", "before")):
+                return Question(topic, ())  # "what's the next one?" with no film named: which?
             elif topic != "reason" and not shown and not pronoun:
                 return None  # 'what is a good scary movie?': a request after all
             elif topic == "reason" and shown and not pronoun:
@@ -4709,6 +4725,16 @@ class _Parse(ConstraintRules, TitleRules):
             for k, w in enumerate(words)
         ):
             return False  # 'a movie where nobody dies': a wish, no verdict
+        for k in range(len(self.toks)):
+            w = self._word(k)
+            if (
+                w is not None
+                and w.dep in ("nsubj", "nsubjpass")
+                and w.pos in ("NOUN", "PROPN")
+                and w.text.lower() not in FILM_NOUNS | _PICK_NOUNS
+            ):
+                # 'the popcorn was awful though', 'my week was a 2/10': said of something else
+                return False
         roots = [k for k in range(len(self.toks)) if (w := self._word(k)) and w.dep == "ROOT"]
         for k in roots:
             word = self._word(k)

@@ -78,6 +78,8 @@ _DEGREE_WORDS = frozenset(
 # 'the Toy Story movies', 'the Alien franchise': nouns after a name that make it the franchise
 FRANCHISE_NOUNS = frozenset(
     ("movies", "films", "flicks", "series", "franchise", "saga", "trilogy", "sequels", "ones")
+    # 'a Toy Story marathon', 'a Lord of the Rings binge': every film of it
+    + ("marathon", "marathons", "binge", "boxset", "collection", "quadrilogy")
 )
 # 'dont recommend', 'do not show me', 'no need to suggest' right before a title
 _DONT_SHOW_BEFORE = (
@@ -1488,7 +1490,8 @@ class TitleRules(ParseBase):
                         r"lines of|vein of|style of|as good as|better than|reminds me of|"
                         r"called|titled|named|fan of|fans of|"
                         # 'the prequel to The Dark Knight', 'the one after The Two Towers'
-                        r"(?:sequel|prequel) (?:to|of)|(?:one|film|movie|part) (?:after|before))$",
+                        r"(?:sequel|prequel) (?:to|of)|(?:one|film|movie|part|comes|came) "
+                        r"(?:after|before))$",
                         " ".join(t.text for t in self.toks[max(0, i - 3) : i]),
                     )
                 )
@@ -3722,9 +3725,9 @@ class TitleRules(ParseBase):
                 x for x in self.targets if not (k <= x.pos < end and x is not base and x.item)
             ]
             self._use(k, end - k)
-            if base_at is not None and (item is None or self._series_of(item) is None):
+            if base_at is not None and item is None:
                 k = end
-                continue  # 'the one after the party was fun': no film of a series named
+                continue  # 'the one after the party was fun': no film named there
             if item is None:
                 self.notes.append(
                     "Name the film first, and I'll find the one "
@@ -3738,13 +3741,19 @@ class TitleRules(ParseBase):
                 pool = list(films or ())
             at = pool.index(item) if item in pool else -1
             side = pool[at + 1 : at + 2] if later else pool[max(0, at - 1) : at] if at > 0 else []
-            if at < 0 or not side:
-                where = "after" if later else "before"
-                self.notes.append(f"The catalogue has no film {where} {item.label} in its series.")
-                k = end
+            if films is None and base is not None and toks[k].text == "the":
+                k = end  # 'the one after the party was fun': The Party, in no series
                 continue
             if base is not None:
+                # the film the phrase is relative to is no like of its own ('the sequel to X')
                 self.targets = [x for x in self.targets if x is not base]
+            if at < 0 or not side:
+                where = "after" if later else "before"
+                series = "its series" if films else "a series"
+                self.notes.append(f"The catalogue has no film {where} {item.label} in {series}.")
+                self.neighbour_missing = item  # a question about it is answered with its series
+                k = end
+                continue
             self._add_item(k, side[0])
             self.relatives[side[0].id] = ("after" if later else "before", item.id)
             k = end
@@ -3766,11 +3775,7 @@ class TitleRules(ParseBase):
             return j + 1, j
 
         w = word(k)
-        if (
-            w in ("sequel", "prequel")
-            and word(k - 1) in ("the", "its", "a", "their")
-            and (word(k + 1) in ("to", "of"))
-        ):
+        if w in ("sequel", "prequel") and word(k + 1) in ("to", "of"):
             end, at = base(k + 2)
             return (end, w == "sequel", at) if at is not None else None
         if w in ("next", "previous", "following") and word(k + 1) in _NEIGHBOUR_NOUNS:
@@ -3811,10 +3816,10 @@ class TitleRules(ParseBase):
             {*self.state.liked, *self.state.disliked, *self.state.seen},
             key=lambda i: -order.get(i, -1),
         )
-        for item_id in said:
-            if item_id in catalog and self._series_of(catalog.get(item_id)) is not None:
-                return catalog.get(item_id)
-        return None
+        with_series = [i for i in said if i in catalog and self._series_of(catalog.get(i))]
+        known = [i for i in said if i in catalog]
+        # ('I liked Zodiac' -> 'what's the next one?': Zodiac, in no series, said so)
+        return catalog.get((with_series or known)[0]) if known else None
 
     def _series_lists(self) -> None:
         """Several films of a series at once: 'both Kill Bill movies', 'all the Lord of the Rings
@@ -3823,7 +3828,12 @@ class TitleRules(ParseBase):
         toks = self.toks
         i = 0
         while i < len(toks):
-            done = self._series_all(i) or self._series_ordinals(i) or self._series_numbers(i)
+            done = (
+                self._series_all(i)
+                or self._series_ordinals(i)
+                or self._series_numbers(i)
+                or self._series_named_numbers(i)
+            )
             i += done or 1
 
     def _series_at(self, j: int, plural: bool = False) -> tuple[list[Item], int] | None:
@@ -3894,6 +3904,42 @@ class TitleRules(ParseBase):
         end = j + n + (1 if j + n < len(toks) and toks[j + n].text in ("movies", "films") else 0)
         self._use(i, end - i)
         return end - i
+
+    def _series_named_numbers(self, i: int) -> int:
+        """ "Ocean's Eleven, Twelve and Thirteen": after a film of a series whose titles end in
+        a number word, the next number words of the list are its other films (never the films
+        12 (2008) or Thirteen (2003)); width read, 0 when not such a list."""
+        toks = self.toks
+        for n in range(min(6, len(toks) - i - 1), 0, -1):
+            if not self._free(i, n):
+                continue
+            head = normalize_title(" ".join(self._words(i, n)))
+            films = self.vocab.series.get(head)
+            if not films:
+                continue
+            named = {normalize_title(f.title): f for f in films}
+            j, picked = i + n, []
+            while j < len(toks) and toks[j].text in _NUMBER_NAMES:
+                said = _NUMBER_NAMES[toks[j].text]
+                film = named.get(f"{head} {said}") or named.get(f"{head} {toks[j].text}")
+                nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+                if picked and nxt[:1].isalpha() and nxt not in _AFTER_A_LISTED_NUMBER:
+                    break  # "Ocean's Eleven and 12 Angry Men": the number starts a title
+                if film is None:
+                    break
+                picked.append(film)
+                j += 1
+                if j + 1 < len(toks) and toks[j].text in (",", "and", "&"):
+                    j += 1
+            if len(picked) < 2:
+                continue
+            if toks[j - 1].text in (",", "and", "&"):
+                j -= 1
+            for film in picked:
+                self._add_item(i, film)
+            self._use(i, j - i)
+            return j - i
+        return 0
 
     def _series_numbers(self, i: int) -> int:
         found = self._series_at(i)
@@ -4344,6 +4390,17 @@ _NOT_TELLING = frozenset(
 )
 
 
+# number words that end titles of a series ("Ocean's Eleven, Twelve and Thirteen")
+_NUMBER_WORD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+# (the word, or its figures as the message may carry them: 'Twelve' is read as '12')
+_NUMBER_NAMES = {
+    **{w: w for w in _NUMBER_WORD_LIST},
+    **{str(n): w for n, w in enumerate(_NUMBER_WORD_LIST, start=1)},
+}
+_AFTER_A_LISTED_NUMBER = frozenset(
+    ("and", "or", "on", "tonight", "this", "were", "was", "are", "is", "please", "too", "then")
+    + ("for", "at", "with", "in", "all", "both", "but", "though", "so", "i", "we")
+)
 _BRACKET_VERDICTS = frozenset(("loved", "liked", "hated", "disliked", "watched", "enjoyed"))
 # what 'the next ...' / 'the ... after' names: a film of a series ('the one after Alien')
 _NEIGHBOUR_NOUNS = frozenset(
