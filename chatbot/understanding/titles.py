@@ -3918,7 +3918,7 @@ class TitleRules(ParseBase):
             if not films:
                 continue
             named = {normalize_title(f.title): f for f in films}
-            j, picked = i + n, []
+            j, picked = i + n, list[Item]()
             while j < len(toks) and toks[j].text in _NUMBER_NAMES:
                 said = _NUMBER_NAMES[toks[j].text]
                 film = named.get(f"{head} {said}") or named.get(f"{head} {toks[j].text}")
@@ -4391,7 +4391,11 @@ _NOT_TELLING = frozenset(
 
 
 # number words that end titles of a series ("Ocean's Eleven, Twelve and Thirteen")
-_NUMBER_WORD_LIST = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_NUMBER_WORD_LIST = (
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    + ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
+    + ("eighteen", "nineteen", "twenty")
+)
 # (the word, or its figures as the message may carry them: 'Twelve' is read as '12')
 _NUMBER_NAMES = {
     **{w: w for w in _NUMBER_WORD_LIST},
