@@ -861,6 +861,9 @@ def test_a_number_naming_a_titled_film_after_a_cue(
     nlu: Understander, movies_catalog: Catalog
 ) -> None:
     odyssey = movie(movies_catalog, "2001: A Space Odyssey")
+    home2 = movie(movies_catalog, "Home Alone 2 - Lost in New York")
+    for text in ("we loved Home Alone 2: Lost in New York", "home alone 2 lost in new york"):
+        assert events(nlu, text) == [ItemLiked(home2.id, home2.label)], text
     angry = movie(movies_catalog, "12 Angry Men")
     got = events(nlu, "I loved 2001 and 12 Angry Men")
     assert ItemLiked(odyssey.id, odyssey.label) in got and ItemLiked(angry.id, angry.label) in got
@@ -9692,3 +9695,48 @@ def test_a_probe_of_the_score_series_and_length_readings(
     angry = movie(movies_catalog, "12 Angry Men")
     found = events(nlu, "I loved Ocean's Eleven and 12 Angry Men")
     assert ItemLiked(angry.id, angry.label) in found, found
+
+
+def test_moods_in_everyday_words_and_the_users_day(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState
+) -> None:
+    """A mood-driven user: 'I want to feel inspired' and 'a good cry' stored nothing, 'no love
+    stories' avoided a topic 'stories', 'home with the flu' liked a topic 'flu' (Flubber),
+    'grey and gloomy outside' a topic 'gloomy'; after 'cheer me up', 'the first one has a sad
+    bit' liked the pick and wished for sad films; 'after that one I need something lighter'
+    (the film just watched) liked the first pick."""
+    for text, wish in (
+        ("honestly I just want something inspirational tonight", ("mood", "Uplifting")),
+        ("I could use a good cry", ("mood", "Sad")),
+        ("something pulse-pounding", ("mood", "Exciting")),
+        ("a thoughtful film please", ("mood", "Intellectually Stimulating")),
+        ("an offbeat little film", ("mood", "Quirky")),
+    ):
+        assert AttributePreferred(*wish) in events(nlu, text), text
+    assert AttributeAvoided("genre", "Romance") in events(nlu, "no love stories tonight")
+    for text in (
+        "stuck at home with the flu, something light",
+        "it's chilly and dreary outside, anything funny?",
+        "I've got a migraine so nothing loud, a comedy",
+    ):
+        found = events(nlu, text)
+        words = " ".join(str(getattr(e, "text", "") or getattr(e, "value", "")) for e in found)
+        assert not re.search(r"flu|chilly|dreary|migraine", words.lower()), (text, found)
+        assert not [e for e in found if isinstance(e, ItemLiked)], (text, found)
+    assert InterestExpressed("virus outbreak") in events(nlu, "a film about a virus outbreak")
+    cheer = fold([AttributePreferred("mood", "Uplifting"), *after_picks_events(after_picks)])
+    first = after_picks.last_shown[0]
+    found = events(nlu, "hmm the first one has a sad bit", cheer)
+    assert ItemRejected(first, movies_catalog.get(first).label) in found, found
+    assert AttributeAvoided("mood", "Sad") in found, found
+    assert ItemLiked(first, movies_catalog.get(first).label) in events(
+        nlu,
+        "the first one looks scary",
+        fold([AttributePreferred("genre", "Horror"), *after_picks_events(after_picks)]),
+    )
+    found = events(nlu, "after that one I need something lighter", after_picks)
+    assert not [e for e in found if isinstance(e, ItemLiked)], found
+
+
+def after_picks_events(state: InterestState) -> list[Event]:
+    return [ItemsRecommended(state.last_shown)]

@@ -550,8 +550,10 @@ _SCORE_AFTER_NAME_RE = re.compile(
 # words before a score that make it a limit or something else ('at least 8/10', 'top 10')
 _NO_VERDICT_BEFORE = re.compile(
     r"\b(?:least|over|above|than|rated|rating|ratings|min|minimum|only|with|under|below|max|most|"
-    r"top|around|about|imdb|score|scores|scored|has|have|had|plan|part|episode|chapter|"
-    r"vol|volume|class|grade|type|group|vitamin|rated)\W*$",
+    r"top|around|about|imdb|score|scores|scored|scoring|has|have|had|plan|part|episode|chapter|"
+    r"vol|volume|class|grade|type|group|vitamin|rate|rates|critics|reviewers|reviews|reviewed|"
+    r"metacritic|rotten|tomatoes|letterboxd|audiences?|people|viewers|users|average|avg|"
+    r"something|anything|stuff|films?|movies?|least)\W*$",
     re.IGNORECASE,
 )
 # a letter grade -> its share of the best grade
@@ -2115,6 +2117,17 @@ VIEWING_COMPANIONS = frozenset(
     ("tea", "coffee", "pizza", "popcorn", "snack", "wine", "beer", "cocoa", "chocolate")
     + ("ice", "cream", "blanket", "takeout", "takeaway", "chip", "candy", "drink", "nachos")
 )
+# what the user is ill with ('home with the flu', 'I have a cold'): no topic unless the film is
+# about it ('a film about a virus outbreak')
+AILMENTS = frozenset(
+    ("flu", "cold", "fever", "headache", "migraine", "covid", "cough", "bug", "virus", "stomach")
+    + ("sniffles", "hangover", "toothache", "backache", "injury", "surgery", "operation")
+)
+# weather said of the day ('so grey and gloomy outside', "it's freezing"): no topic
+WEATHER_WORDS = frozenset(
+    ("gloomy", "grey", "gray", "freezing", "rainy", "snowy", "stormy", "foggy", "chilly", "hot")
+    + ("sunny", "cold", "windy", "humid", "miserable", "dreary", "wet", "muggy")
+)
 # holidays a film can be about ('Christmas movies'), though the parser tags them as dates
 HOLIDAYS = frozenset(
     ("christmas", "xmas", "thanksgiving", "halloween", "easter", "hanukkah", "valentine's")
@@ -2304,6 +2317,22 @@ class ParseBase:
             return True  # 'movie night', 'a lazy evening': the occasion, not the story
         if (w.lemma in VIEWING_COMPANIONS or w.lemma == "blanket") and not self._story_of(k):
             return True  # 'blankets and tea', 'popcorn is ready': what goes with the watching
+        if w.lemma in AILMENTS and w.pos == "NOUN" and not self._story_of(k):
+            return True  # "I'm home with the flu", 'I have a cold': how the user is
+        if (
+            w.lemma in WEATHER_WORDS
+            and w.pos == "ADJ"
+            and re.search(r"\b(?:outside|out there|today|weather|it's|its|it is)\b", self.low)
+            and not self._story_of(k)
+        ):
+            return True  # "it's so grey and gloomy outside": the day's weather
+        if w.dep in ("nsubj", "nsubjpass") and self.syntax.words[w.head].pos == "VERB":
+            at = next(j for j, x in enumerate(self.syntax.words) if x is w)
+            if any(
+                c.head == at and c.dep == "poss" and c.text.lower() in ("my", "our")
+                for c in self.syntax.words
+            ):
+                return True  # 'my phone rang', 'my dog barked at the tv': the user's day
         if w.text.lower() in JOURNEY_NOUNS and not self._story_of(k):
             return True  # 'long flight tomorrow', 'on a train ride': where it is watched
         head = self.syntax.words[w.head]

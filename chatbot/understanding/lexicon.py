@@ -519,7 +519,7 @@ FACET_ALIASES = _aliases(
     sci fi|scifi|science fiction = science fiction;
     psych thriller|psych thrillers|psychological thrillers = psychological thriller;
     documentary|documentaries|docs|doc = documentary, documentation;
-    romantic|romance|love story = romance, romance film;
+    romantic|romance|love story|love stories|lovestory = romance, romance film;
     animated|cartoon|cartoons = animation;
     anime = anime, japanese animation, animation;
     thrilling|suspense|suspenseful|tense = thriller;
@@ -569,7 +569,8 @@ FACET_ALIASES = _aliases(
     spaghetti western|spaghetti westerns = italo western, western;
     sword and sandal|swords and sandals|sword and sandals|peplum = swords and sandals;
     cheer me up|cheer us up|cheer up|pick me up|pick-me-up|mood booster = uplifting;
-    make me think|makes you think|thought provoking|thought-provoking|cerebral|smart =
+    make me think|makes me think|makes you think|thought provoking|thought-provoking|cerebral|
+        smart|thoughtful =
         intellectually stimulating;
     mind bender|mind benders|mind-bender|mind-benders|mindbender|mindbenders|mind bending|
         mind-bending|mindbending|mindfuck|mind fuck|mindfucks|brain teaser|brain teasers =
@@ -588,6 +589,15 @@ FACET_ALIASES = _aliases(
         wind down|rainy day|rainy afternoon|rainy evening|rainy sunday|lazy sunday|
         lazy afternoon|sick day|snow day = relaxed;
     rough day|bad day|rough week|bad week|feeling down|feeling blue|feeling low = uplifting;
+    inspiring|inspirational|inspired|motivational|motivating|hopeful|empowering|life affirming|
+        life-affirming|feels like a hug|like a hug = uplifting;
+    a good cry|good cry|bawl|sob = sad;
+    bittersweet = touching;
+    quirky|offbeat|oddball|eccentric|whimsical = quirky;
+    adrenaline|adrenaline rush|pulse pounding|pulse-pounding|heart pounding|heart-pounding|
+        exhilarating|high octane|high-octane = exciting;
+    switch off|brain off|turn my brain off|switch my brain off|don't have to think|dont have to
+        think|no thinking = relaxed;
     laugh out loud|laugh-out-loud|make me laugh|make us laugh|belly laugh|belly laughs = comedy;
     rainy night|rainy weekend|cold night|winter night = relaxed;
     touching|moving = touching;

@@ -1800,6 +1800,18 @@ _PICK_NOUNS = frozenset(
 )
 
 
+# the heavy qualities a pick may be said to have and the light wishes they go against
+# (_quality_against_the_wish)
+_HEAVY_QUALITIES = frozenset(
+    ("mood", v) for v in ("Sad", "Dark", "Disturbing", "Bleak", "Creepy", "Suspenseful")
+) | frozenset(
+    (("genre", "Horror"), ("genre", "Thriller"), ("audience", "Violence"), ("genre", "War"))
+)
+_LIGHT_WISHES = frozenset(
+    (("mood", "Uplifting"), ("mood", "Funny"), ("mood", "Relaxed"), ("genre", "Comedy"))
+)
+
+
 class _Parse(ConstraintRules, TitleRules):
     # the message opens with 'I meant ...' ('whoops, I meant Vertigo'): set by
     # Understander.understand from the message as typed
@@ -1909,6 +1921,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._kept_kinds()
         self._seen_not_rejected()
         self._own_verdict_wins()
+        self._quality_against_the_wish()
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -3112,6 +3125,36 @@ class _Parse(ConstraintRules, TitleRules):
             for j in range(max(0, k - 4), k - 1)
         )
 
+    def _quality_against_the_wish(self) -> None:
+        """'cheer me up', then 'the first one looks scary' / 'the first one has a sad bit': a
+        pick said to have a heavy quality (sad, dark, scary, tense, violent) while the user asked
+        for something light (uplifting, funny, relaxed, comedy) or turned such a quality down is
+        a complaint: the pick is turned down and so is the quality, never liked and wished for
+        (for someone who asked for horror, 'the first one looks scary' stays praise)."""
+        light = set(self.state.preferred) & _LIGHT_WISHES
+        turned_down = set(self.state.avoided) & _HEAVY_QUALITIES
+        if not (light or turned_down):
+            return
+        shown = set(self.state.last_shown)
+        heavy = [
+            e
+            for e in self.events
+            if isinstance(e, AttributePreferred | AttributeRefined)
+            and (e.facet, e.value) in _HEAVY_QUALITIES
+        ]
+        picks = [e for e in self.events if isinstance(e, ItemLiked) and e.item_id in shown]
+        if not heavy or not picks:
+            return
+        out: list[Event] = []
+        for e in self.events:
+            if e in picks:
+                out.append(ItemRejected(e.item_id, e.title))  # type: ignore[union-attr]
+            elif e in heavy:
+                out.append(AttributeAvoided(e.facet, e.value))  # type: ignore[union-attr]
+            else:
+                out.append(e)
+        self.events = out
+
     def _kept_kinds(self) -> None:
         """'something scary but not too scary', 'a horror movie that isn't too scary', or 'not
         too scary' after asking for horror: the kind is still wished for, only its heavier side
@@ -4050,6 +4093,12 @@ class _Parse(ConstraintRules, TitleRules):
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
                 if k > 0 and self.toks[k - 1].text in ("after", "before", "since", "until", "till"):
                     continue  # 'after that i didn't go near water': a time, not the film
+                if (
+                    k > 1
+                    and self.toks[k - 1].text in ("that", "this")
+                    and self.toks[k - 2].text in ("after", "before", "since", "until", "till")
+                ):
+                    continue  # 'after that one I need something lighter': the film just watched
                 earlier = [t for t in self.targets if t.kind == "item" and t.pos < k]
                 later = [t for t in self.targets if t.kind == "item" and t.pos > k]
                 kinds = [t for t in self.targets if t.kind == "facet" and t.pos < k]

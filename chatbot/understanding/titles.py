@@ -270,7 +270,12 @@ class TitleRules(ParseBase):
                     picks = []
             elif w == "all" and nxt in ("three", "two", "four", "five"):
                 picks, width = list(range(n)), 2
-            elif w in ("that", "this") and nxt in ("one", "movie", "film", "pick", "title", "book"):
+            elif (
+                w in ("that", "this")
+                and nxt in ("one", "movie", "film", "pick", "title", "book")
+                # ('after that one I need something lighter': the film just watched, no pick)
+                and prev not in ("after", "before", "since", "following")
+            ):
                 # the one the last answer was about ('tell me about the second one' -> "I'll
                 # watch that one"), else the top pick
                 said_of = [shown.index(x) for x in self.state.discussed if x in shown]
@@ -3347,12 +3352,31 @@ class TitleRules(ParseBase):
                 ):
                     continue  # 'die hard 2', 'terminator 2': a title (the exact pass)
                 film = self._numbered_film(head, films, number)
+                width = n + 1
                 if film is not None:
                     self._add_item(i, film)
+                    width += self._subtitle_after(i + width, film, key)
                 else:
                     self.unknown.append(" ".join(t.raw for t in toks[i : i + n + 1]))
-                self._use(i, n + 1)
+                self._use(i, width)
                 break
+
+    def _subtitle_after(self, j: int, film: Item, said: str) -> int:
+        """How many tokens from j spell the rest of the film's title after what was said of it
+        ('home alone 2' + ' - Lost in New York'), punctuation between included; 0 when they do
+        not (the subtitle is then no topic of its own only if it is said)."""
+        title = normalize_title(film.title).split()
+        head = said.split()
+        if title[: len(head)] != head or len(title) == len(head):
+            return 0
+        rest, k = title[len(head) :], j
+        for word in rest:
+            while k < len(self.toks) and self.toks[k].text in (":", "-", "–", "—", ","):
+                k += 1
+            if k >= len(self.toks) or normalize_title(self.toks[k].text) != word:
+                return 0
+            k += 1
+        return k - j
 
     def _numbered_film(self, head: str, films: list[Item], number: int) -> Item | None:
         """The film numbered `number` in the series `head` (its films in release order): the one
