@@ -9551,6 +9551,14 @@ def test_a_score_given_after_a_name_is_its_verdict(
         ], (text, found)
     found = events(nlu, "my top 3: 1. shrek 2. coco 3. up")
     assert {"Shrek (2001)", "Coco (2017)"} <= {e.title for e in found if isinstance(e, ItemLiked)}
+    found = events(nlu, "westerns are a 9/10 for me, musicals more like a 3")
+    assert AttributePreferred("genre", "Western") in found, found
+    assert AttributeAvoided("genre", "Musical") in found, found
+    found = events(nlu, "a western, something 8/10")
+    assert (
+        ConstraintSet("rating_min", 8.0) in found
+        and AttributePreferred("genre", "Western") in found
+    )
     found = events(nlu, "Hot Fuzz over Paul any day")
     assert "Hot Fuzz (2007)" in [e.title for e in found if isinstance(e, ItemLiked)], found
     assert not [e for e in found if isinstance(e, ItemRejected)], found

@@ -553,8 +553,24 @@ _NO_VERDICT_BEFORE = re.compile(
     r"top|around|about|imdb|score|scores|scored|scoring|has|have|had|plan|part|episode|chapter|"
     r"vol|volume|class|grade|type|group|vitamin|rate|rates|critics|reviewers|reviews|reviewed|"
     r"metacritic|rotten|tomatoes|letterboxd|audiences?|people|viewers|users|average|avg|"
-    r"something|anything|stuff|films?|movies?|least)\W*$",
+    r"least)\W*$",
     re.IGNORECASE,
+)
+# ... and words right before a score with no verb between that make it a limit ('something
+# 8/10', 'movies 7/10 and up'; 'heist films are a 10' is a verdict)
+_NO_VERDICT_RIGHT_BEFORE = re.compile(
+    r"\b(?:something|anything|stuff|films?|movies?|ones)\W*$", re.IGNORECASE
+)
+# the kinds of film a score may follow ('straight horror a D', 'heist films a 10')
+_KIND_BEFORE_SCORE = re.compile(
+    r"\b(?:films|movies|flicks|stuff|dramas|comedies|thrillers|westerns|romcoms|musicals|"
+    r"documentaries|horror|action|sci-fi|anime|animation|cartoons|biopics|sequels|remakes|"
+    r"superhero|heist|crime|romance|war|genre)$",
+    re.IGNORECASE,
+)
+_MASS_KINDS = frozenset(
+    ("stuff", "horror", "action", "sci-fi", "anime", "animation", "superhero", "heist", "crime")
+    + ("romance", "war", "genre")
 )
 # a letter grade -> its share of the best grade
 _LETTER_SHARE = {"A": 0.95, "B": 0.8, "C": 0.6, "D": 0.35, "F": 0.1}
@@ -635,7 +651,10 @@ def _graded(m: re.Match[str]) -> bool:
             return False  # 'die hard 2', 'Easy A', 'Plan B': titles ('Predator: F' grades)
     if m["g"] and m["g"][0] not in "ABCDF":
         return False
-    return not _NO_VERDICT_BEFORE.search(m.string[: m.start()])
+    before = m.string[: m.start()]
+    if m.re is _SCORE_AFTER_NAME_RE and _NO_VERDICT_RIGHT_BEFORE.search(before):
+        return False
+    return not _NO_VERDICT_BEFORE.search(before)
 
 
 def _score_after_copula(m: re.Match[str]) -> str:
@@ -655,6 +674,14 @@ def _score_after_name(m: re.Match[str]) -> str:
     if not _graded(m):
         return m[0]
     share = _score_share(m)
+    kind = _KIND_BEFORE_SCORE.search(m.string[: m.start()])
+    if kind is not None:
+        # 'straight horror a D', 'heavy romance dramas more like a 4': a verdict on a kind
+        # ('are awful'), not a film seen; a middling one says nothing of it
+        if 0.5 <= share < 0.8:
+            return m[0]
+        verb = "is" if kind[0].lower() in _MASS_KINDS else "are"
+        return f" {verb} {'great' if share >= 0.8 else 'awful'}"
     said = "loved it" if share >= 0.8 else "watched it" if share >= 0.5 else "hated it"
     # said in brackets after the name, as a verdict aside ('Jaws (loved it), Jaws 2 (watched
     # it)': each bracket is its own name's, no verdict spills onto the next)
