@@ -9748,3 +9748,32 @@ def test_moods_in_everyday_words_and_the_users_day(
 
 def after_picks_events(state: InterestState) -> list[Event]:
     return [ItemsRecommended(state.last_shown)]
+
+
+def test_a_probe_of_the_mood_and_day_readings(
+    nlu: Understander, movies_catalog: Catalog, after_picks: InterestState
+) -> None:
+    """A fresh helper's near-misses against the mood readings: 'just finished X' liked X, 'looks
+    heavy' after a light wish liked the pick, 'a film set in winter' stored nothing, 'ready' and
+    'worth' were topics, and a child mentioned beside a film for the grown-ups set a children's
+    audience."""
+    alien = movie(movies_catalog, "Alien")
+    found = events(nlu, "just finished Alien, anything else?")
+    assert (
+        ItemSeen(alien.id, alien.label) in found and ItemLiked(alien.id, alien.label) not in found
+    )
+    light = fold([AttributePreferred("mood", "Funny"), *after_picks_events(after_picks)])
+    last = after_picks.last_shown[-1]
+    found = events(nlu, "the last one looks a bit heavy", light)
+    assert ItemRejected(last, movies_catalog.get(last).label) in found, found
+    assert InterestExpressed("summer") in events(nlu, "a film set in summer")
+    for text in ("snacks are ready, surprise me", "any comedies worth watching?"):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, InterestExpressed)], (text, found)
+    for text in (
+        "the twins finally went to bed, something for us grown-ups",
+        "once the kids are asleep I want a thriller for me",
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ConstraintSet) and e.name == "audience"]
+    assert ConstraintSet("audience", "children") in events(nlu, "a film for my kids tonight")

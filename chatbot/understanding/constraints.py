@@ -464,6 +464,8 @@ class ConstraintRules(ParseBase):
         is called bad ('kids movies are boring')."""
         if self._judged_badly(m):
             return True
+        if _GROWN_UPS_ONLY.search(m.string):
+            return True  # 'the baby won't stop crying, something for us grown-ups': no child
         if (
             not m.group("neg")
             and not self._negated_list(m)
@@ -1517,6 +1519,16 @@ _SAID_OF_A_FILM = re.compile(
     r"(?:(?:really|very|bit|little|kinda|pretty|quite|super)\s+)*$"
 )
 # 'I don't mind a long movie', 'fine with something long', 'long films are ok': allowed only
+# 'for us grown-ups', 'once the kids sleep', 'after they're in bed': the children are mentioned,
+# the film is for the adults
+_GROWN_UPS_ONLY = re.compile(
+    r"\bfor (?:us |the )?(?:grown[- ]?ups|grownups|adults)\b|\bjust (?:the )?adults\b|"
+    r"\bfor (?:me|myself)\b(?! and)|"
+    r"\b(?:kids|children|baby|he|she|they)(?: are| is|'re|'s)? (?:sleeps?|asleep|in bed)\b|"
+    r"\b(?:kids|children|baby|he|she|they) (?:go|goes|went|have gone|has gone) to (?:bed|sleep)\b|"
+    r"\bwhat should we watch after\b",
+    re.IGNORECASE,
+)
 # "I can't do long movies", 'not in the mood for a long one', 'too tired for something long'
 _CANNOT_DO = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t|don'?t want|do not want|not in the mood for|"

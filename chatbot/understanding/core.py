@@ -638,8 +638,8 @@ def _graded(m: re.Match[str]) -> bool:
     if "," in said:
         # 'Toy Story, 2 out of 10', 'seen the first one, 9/10'; 'a thriller, 7 out of 10' is
         # a limit on the kind asked for
-        before = m.string[: m.start()].split()
-        last = before[-1] if before else ""
+        said_before = m.string[: m.start()].split()
+        last = said_before[-1] if said_before else ""
         if not (last[:1].isupper() or last[:1].isdigit() or last.lower() in ("one", "it", "that")):
             return False
     if m["n"] or (m["g"] and len(m["g"]) == 1):
@@ -2155,6 +2155,8 @@ WEATHER_WORDS = frozenset(
     ("gloomy", "grey", "gray", "freezing", "rainy", "snowy", "stormy", "foggy", "chilly", "hot")
     + ("sunny", "cold", "windy", "humid", "miserable", "dreary", "wet", "muggy")
 )
+# seasons a film can be set in ('a film set in winter'), though the parser tags them as dates
+SEASONS = frozenset(("winter", "summer", "autumn", "fall", "spring", "wintertime", "summertime"))
 # holidays a film can be about ('Christmas movies'), though the parser tags them as dates
 HOLIDAYS = frozenset(
     ("christmas", "xmas", "thanksgiving", "halloween", "easter", "hanukkah", "valentine's")
@@ -2338,6 +2340,8 @@ class ParseBase:
             and self.toks[k - 1].text in ("with", "about", "without", "no", "w/", "re")
         ):
             return False  # 'nothing with Christmas', 'a film about Halloween': the story's
+        if w.text.lower() in SEASONS and self._story_of(k):
+            return False  # 'a film set in winter', 'a story that happens in summer': the setting
         if w.ent in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
             return True  # 'on saturday', 'this weekend', 'late': when or how much, not what
         if w.text.lower() in OCCASION_NOUNS:

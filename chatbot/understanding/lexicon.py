@@ -164,7 +164,9 @@ SEEN_CUES = _phrases(
     # 'my dad showed me psycho when i was way too young'
     "showed me|showed us|made me watch|made us watch|introduced me to|got me into|"
     # 'we've done grease and the wizard of oz already': watched (at a film night)
-    "we've done|we have done|weve done|we've already done|we already did"
+    "we've done|we have done|weve done|we've already done|we already did|"
+    # 'just finished Requiem for a Dream, after that one I need something lighter': watched
+    "just finished|i finished|we finished|finally finished"
 )
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"
@@ -583,6 +585,7 @@ FACET_ALIASES = _aliases(
     disturbing|messed up = disturbing;
     gritty|grim = dark;
     relaxing|chill|cozy|cosy|easy watching|easy|easygoing|easy going|undemanding = relaxed;
+    heavy|weighty|heavy going = serious;
     comforting|comfy|wholesome|soothing|calm|calming|peaceful|gentle = relaxed;
     fall asleep to|falling asleep to|doze off to|drift off to|sleep to = relaxed;
     long day|long day at work|long week|stressful day|stressful week|hard day at work|unwind|
@@ -641,7 +644,7 @@ FILLER_WORDS = _words(
     imdb score scores stars release releases released watchable rewatch rewatchable
     votes vote voters voted
     lets tiny teeny wee smidge smidgen dash hint sprinkle
-    original originals thinking doing planning"""
+    original originals thinking doing planning ready worth pure"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

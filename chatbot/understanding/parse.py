@@ -1803,7 +1803,7 @@ _PICK_NOUNS = frozenset(
 # the heavy qualities a pick may be said to have and the light wishes they go against
 # (_quality_against_the_wish)
 _HEAVY_QUALITIES = frozenset(
-    ("mood", v) for v in ("Sad", "Dark", "Disturbing", "Bleak", "Creepy", "Suspenseful")
+    ("mood", v) for v in ("Sad", "Dark", "Disturbing", "Bleak", "Creepy", "Suspenseful", "Serious")
 ) | frozenset(
     (("genre", "Horror"), ("genre", "Thriller"), ("audience", "Violence"), ("genre", "War"))
 )
@@ -1922,6 +1922,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._seen_not_rejected()
         self._own_verdict_wins()
         self._quality_against_the_wish()
+        self._similar_to_the_one_seen()
         return Understanding(
             events=tuple(_dedupe(self.events)),
             unknown_titles=unknown,
@@ -3124,6 +3125,22 @@ class _Parse(ConstraintRules, TitleRules):
             self.toks[j].text in NEGATORS or self.toks[j].text in ("nothing", "without")
             for j in range(max(0, k - 4), k - 1)
         )
+
+    def _similar_to_the_one_seen(self) -> None:
+        """'just finished cars with my son, something similar', 'saw Heat last night, anything
+        like it?': the one film the message says was watched is what 'similar' points at."""
+        seen = [e for e in self.events if isinstance(e, ItemSeen)]
+        if (
+            len(seen) != 1
+            or any(isinstance(e, ItemLiked | ItemRejected | SimilarRequested) for e in self.events)
+            or not re.search(
+                r"\b(?:similar|more like (?:it|that|this)|(?:anything|something) like (?:it|that|"
+                r"this|that one))\b",
+                self.low,
+            )
+        ):
+            return
+        self.events.append(SimilarRequested(seen[0].item_id, seen[0].title))
 
     def _quality_against_the_wish(self) -> None:
         """'cheer me up', then 'the first one looks scary' / 'the first one has a sad bit': a
