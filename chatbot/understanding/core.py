@@ -552,8 +552,7 @@ _NO_VERDICT_BEFORE = re.compile(
     r"\b(?:least|over|above|than|rated|rating|ratings|min|minimum|only|with|under|below|max|most|"
     r"top|around|about|imdb|score|scores|scored|scoring|has|have|had|plan|part|episode|chapter|"
     r"vol|volume|class|grade|type|group|vitamin|rate|rates|critics|reviewers|reviews|reviewed|"
-    r"metacritic|rotten|tomatoes|letterboxd|audiences?|people|viewers|users|average|avg|"
-    r"least)\W*$",
+    r"metacritic|rotten|tomatoes|letterboxd|audiences?|people|viewers|users|average|avg)\W*$",
     re.IGNORECASE,
 )
 # ... and words right before a score with no verb between that make it a limit ('something

@@ -3364,7 +3364,7 @@ class TitleRules(ParseBase):
     def _subtitle_after(self, j: int, film: Item, said: str) -> int:
         """How many tokens from j spell the rest of the film's title after what was said of it
         ('home alone 2' + ' - Lost in New York'), punctuation between included; 0 when they do
-        not (the subtitle is then no topic of its own only if it is said)."""
+        not."""
         title = normalize_title(film.title).split()
         head = said.split()
         if title[: len(head)] != head or len(title) == len(head):
@@ -3804,7 +3804,7 @@ class TitleRules(ParseBase):
             return (end, w == "sequel", at) if at is not None else None
         if w in ("next", "previous", "following") and word(k + 1) in _NEIGHBOUR_NOUNS:
             if word(k - 1) not in ("the", "its", "their") or word(k + 2) in _TIME_NOUNS:
-                return None  # 'next time', 'the next one we watch' is read; 'a next one' no
+                return None  # 'see you next time', 'a next one': no film of a series
             if word(k + 2) in ("after", "before"):
                 end, at = base(k + 3)  # 'the next one after Alien'
                 return end, word(k + 2) == "after", at
@@ -3828,8 +3828,9 @@ class TitleRules(ParseBase):
 
     def _neighbour_base(self, k: int) -> Item | None:
         """The film 'the one after it' / 'the next one' is relative to when the phrase names
-        none: the film this message named last before k, else the one the last answer was
-        about, else the one the user named last in the conversation (with a series each)."""
+        none: the film of a series this message named last before k, else the one the last
+        answer was about or the user named last in the conversation (one in a series first,
+        else any, whose lack of a series is then said); None when no film was named."""
         found = self._series_named_before(k, same_sentence=False)
         if found is not None:
             return found[0]
