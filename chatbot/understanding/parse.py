@@ -3164,10 +3164,10 @@ class _Parse(ConstraintRules, TitleRules):
             return
         out: list[Event] = []
         for e in self.events:
-            if e in picks:
-                out.append(ItemRejected(e.item_id, e.title))  # type: ignore[union-attr]
-            elif e in heavy:
-                out.append(AttributeAvoided(e.facet, e.value))  # type: ignore[union-attr]
+            if isinstance(e, ItemLiked) and e in picks:
+                out.append(ItemRejected(e.item_id, e.title))
+            elif isinstance(e, AttributePreferred | AttributeRefined) and e in heavy:
+                out.append(AttributeAvoided(e.facet, e.value))
             else:
                 out.append(e)
         self.events = out
