@@ -505,6 +505,29 @@ def item_belief_id(kind: str, item_id: str) -> str:
     return _bid(kind, item_id)
 
 
+def belief_id_of(event: ev.Event) -> str | None:
+    """The id of the belief `event` creates (liked / disliked / seen item, preferred / avoided
+    facet value, topic wished or avoided, constraint), or None for an event that creates none
+    (a request, a removal). Used to take a message's beliefs back ('scratch that')."""
+    if isinstance(event, ev.ItemLiked):
+        return _bid("liked", event.item_id)
+    if isinstance(event, ev.ItemRejected):
+        return _bid("disliked", event.item_id)
+    if isinstance(event, ev.ItemSeen):
+        return _bid("seen", event.item_id)
+    if isinstance(event, ev.AttributeAvoided):
+        return _bid("avoided", event.facet, event.value)
+    if isinstance(event, ev.AttributePreferred):
+        return _bid("preferred", event.facet, event.value)
+    if isinstance(event, ev.InterestExpressed):
+        return _bid("interest", event.text)
+    if isinstance(event, ev.InterestAvoided):
+        return _bid("avoided-topic", event.text)
+    if isinstance(event, ev.ConstraintSet):
+        return _bid("constraint", event.name)
+    return None
+
+
 def _bid(kind: str, *key: str) -> str:
     digest = hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
     return f"{kind}-{digest}"

@@ -173,6 +173,7 @@ class ConstraintRules(ParseBase):
     _watching: list[str]  # 'children' / 'family' / 'teen' / 'grownups' per phrase on who watches
     _aged: list[str]  # the same, from an age said ('six 15-year-olds', 'my son is 8')
     _children_left: bool  # 'the kids went to bed', 'just us adults now'
+    _limit_only: bool  # 'never mind the kid-friendly part': the limit taken back, not the wishes
     _shown: list[Item]  # the picks on the table, in the catalogue
 
     def _mark_critiques(self) -> None:
@@ -313,6 +314,7 @@ class ConstraintRules(ParseBase):
         before it left; titles that read like constraints are hidden meanwhile."""
         masked = self._mask_titles()
         self._watching, self._children_left, self._aged = [], False, []
+        self._limit_only = False
         self._shown = [
             self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
         ]
@@ -343,7 +345,8 @@ class ConstraintRules(ParseBase):
             for facet, value in self.state.preferred:
                 if facet == "audience" and re.search(r"famil|child|kid", value, re.I):
                     self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
-            self._wishes_for_the_children_lapse()
+            if not self._limit_only:
+                self._wishes_for_the_children_lapse()
         elif self._watching:
             # the youngest or most sensitive viewer decides: children, then family, then teens,
             # then grown-ups watching along
@@ -377,6 +380,13 @@ class ConstraintRules(ParseBase):
 
     def _left(self, m: re.Match[str]) -> bool:
         self._children_left = True
+        # 'never mind the kid-friendly part' takes the limit back, not the wishes said with it
+        # ('a kid-friendly fantasy film' stays a fantasy film); 'forget the kids, date night'
+        # says the children are gone
+        self._limit_only = bool(
+            re.match(r"(?:forget|never ?mind|nvm|scratch|drop|ignore|ditch)\b", m.group(0))
+            and re.search(r"\b(?:friendly|part|thing|limit|filter|bit|stuff)\b", m.group(0))
+        )
         return True
 
     def _hours_and_minutes(self) -> None:
@@ -1689,6 +1699,9 @@ RULES: tuple[ConstraintRule, ...] = (
         r"napping|sleeping|having (?:a|their|his|her) naps?|taking (?:a|their|his|her) naps?|"
         r"down for (?:a|the|their|his|her) naps?|at (?:day ?care|daycare|nursery|preschool)|"
         r"away|home|gone(?!\s+(?:wild|crazy|mad|missing|quiet|soft))|"
+        # 'ok the grandkids left', 'the kids went to grandma's'
+        r"left(?=\s*(?:now|[,.!;]|$|so\b|and\b))|"
+        r"(?<=went )to (?:my |our |their |his |her )?\w+'?s\b|"
         r"at (?:a|their|his|her) \w+|at (?:my |our )?\w+'s|at school|at camp|"
         # 'kids are at grandmas', 'the kids are at their dads': the possessive without its
         # apostrophe
@@ -1703,8 +1716,14 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:just|only) (?:us |the )?(?:adults|grown[\s-]?ups)\b|"
         r"\bno (?:kids|children) (?:around|here)\b|"
         # 'forget the kid thing, its just me now': nobody else is watching any more
-        rf"\bforget (?:about )?(?:the |my )?(?:{_CHILD_ALT}|teenagers?|teens?)s?"
-        r"(?: thing| part| stuff)?\b|"
+        rf"\b(?:forget|never ?mind|nvm|scratch|drop|ignore|ditch) (?:about )?(?:the |my )?"
+        rf"(?:kid[\s-]friendly|family[\s-]friendly|{_CHILD_ALT}|teenagers?|teens?|family)s?"
+        r"(?: thing| part| stuff| bit| limit| filter)?\b|"
+        # "doesn't need to be family friendly anymore", 'no need for kid stuff now'
+        r"\b(?:doesn'?t|does not|don'?t|do not|no longer|needn'?t) (?:need|have|has) to be "
+        r"(?:family|kid|child|kids)[\s-]?(?:friendly|safe|appropriate)\b|"
+        r"\bno (?:longer|more) (?:need to be )?(?:family|kid)[\s-]friendly\b|"
+        r"\bno need for (?:kid|kids|kiddie|family|children's) (?:stuff|films|movies|things)\b|"
         r"\b(?:it'?s|its|it is) just me(?: now| tonight)?\b(?! and\b)|\bjust me (?:now|tonight)\b|"
         # 'now just me, something dark', 'ok just me and my wife now': grown-ups alone
         r"\b(?:now|ok|okay|alright|so),? (?:it'?s |its )?just (?:me|us)"

@@ -2200,6 +2200,52 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
+# words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
+_TAKE_BACK = frozenset(
+    ("forget", "scratch", "scrap", "ditch", "drop", "nevermind", "never mind", "lose", "cancel")
+    + ("undo", "ignore", "disregard", "remove", "delete", "erase", "take back", "strike")
+)
+# words between a take-back verb and what it takes back ('forget the', 'never mind my', 'take
+# back what i said about', 'ignore everything i told you about')
+_BETWEEN_TAKE_BACK_AND_WHAT = frozenset(
+    ("the", "that", "those", "all", "about", "my", "of", "what", "everything", "i", "we")
+    + ("said", "told", "you", "u", "just", "wrote", "typed", "mentioned", "earlier", "before")
+)
+
+
+# a title's article after its colon or dash that reads like a letter grade ('2001: A Space
+# Odyssey', 'Rogue One: A Star Wars Story')
+_GRADE_LIKE_ARTICLE = re.compile(r"\s*[:\-–]\s*[A-DF]\s")
+_ARTICLE_TITLES: dict[int, re.Pattern[str] | None] = {}
+
+
+def _articles_kept(text: str, vocab: Vocabulary) -> str:
+    """`text` with the article of a catalogue title said in full, such as '2001: A Space
+    Odyssey', in lower case, so the letter-grade readings of `normalize_slang` ('Heat: A')
+    never take it for a grade (the titles are matched without regard to case)."""
+    if ":" not in text and "-" not in text and "–" not in text:
+        return text
+    key = id(vocab.catalog)
+    if key not in _ARTICLE_TITLES:
+        names = sorted(
+            {item.title for item in vocab.catalog if _GRADE_LIKE_ARTICLE.search(item.title)},
+            key=len,
+            reverse=True,
+        )
+        _ARTICLE_TITLES[key] = (
+            re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
+                re.IGNORECASE,
+            )
+            if names
+            else None
+        )
+    pattern = _ARTICLE_TITLES[key]
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: _GRADE_LIKE_ARTICLE.sub(lambda a: a.group(0).lower(), m[0]), text)
+
+
 class ParseBase:
     """One message being read: the shared state the rule passes work on."""
 
@@ -2209,7 +2255,7 @@ class ParseBase:
         self.vocab = vocab
         self.state = state
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        self.text = normalize_slang(plain_text(text))
+        self.text = normalize_slang(plain_text(_articles_kept(text, vocab)))
         self.low = self.text.lower()
         self.events: list[Event] = []
         self.commands_read = 0  # phrases _consume acted on (commands, constraints, requests)
@@ -2239,8 +2285,38 @@ class ParseBase:
         # the film 'the sequel to X' / 'the next one' was said of when it has none ('the sequel
         # to Gladiator'): a question about it is answered with what the catalogue knows
         self.neighbour_missing: Item | None = None
+        # films the message takes back ('I take back what I said about Cats'): 'it' said after
+        # is about them ('..., it really grew on me')
+        self.forgotten: list[Item] = []
+        # event index -> token position of the target it was said of (see _Parse._emit)
+        self.emitted_at: dict[int, int] = {}
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
+
+    def _taken_back_at(self, pos: int) -> int | None:
+        """Where a take-back verb before token `pos` starts ('forget the', 'never mind my',
+        'scratch all that'), or None."""
+        k = pos - 1
+        # ('forget what i said about fargo', 'i take back everything i told you about cats')
+        while k >= 0 and self.toks[k].text in _BETWEEN_TAKE_BACK_AND_WHAT:
+            k -= 1
+        if k < 0:
+            return None
+        verb = self.toks[k].text
+        two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
+        if two in _TAKE_BACK:
+            return k - 1
+        return k if verb in _TAKE_BACK else None
+
+    def _taken_off_at(self, pos: int, end: int) -> int | None:
+        """Where 'take' / 'cross' / 'knock' before the title at tokens `pos` to `end` starts
+        when 'off' or 'out' follows it ('take ronin off', 'cross heat off my list'), or None."""
+        k = pos - 1
+        while k >= 0 and self.toks[k].text == "the":
+            k -= 1
+        if k < 0 or self.toks[k].text not in ("take", "cross", "knock", "strike", "scratch"):
+            return None
+        return k if end < len(self.toks) and self.toks[end].text in ("off", "out") else None
 
     # the regex passes work on self.low and blank out what they consumed
     def _consume(self, pattern: str, handler: Any) -> None:

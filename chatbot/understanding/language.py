@@ -161,16 +161,26 @@ def _one_foreign_word(word: str, pack: LanguagePack) -> str | None:
     return code if found[code] >= 4.0 and found[code] - own >= 2.5 else None
 
 
+def _zipf(word: str, code: str) -> float:
+    """wordfreq's Zipf frequency of `word` in language `code`; 0.0 where wordfreq needs a
+    tokenizer that is not installed (Chinese needs jieba, Japanese and Korean MeCab): the word
+    is then taken as unknown there."""
+    from wordfreq import zipf_frequency
+
+    try:
+        return float(zipf_frequency(word, code))
+    except ImportError:
+        return 0.0
+
+
 def _all_everyday_there(text: str, code: str, own: str) -> bool:
     """Every word of the message is an everyday word of language `code` (wordfreq Zipf
     frequency at or above EVERYDAY_ZIPF; Speer et al. 2018) and no more common in language
     `own`, and two of them are far more common in `code` ('una comedia francesa'; 'film' is
     shared by both)."""
-    from wordfreq import zipf_frequency
-
     words = _WORD.findall(text.lower())
-    there = [zipf_frequency(w, code) for w in words]
-    here = [zipf_frequency(w, own) for w in words]
+    there = [_zipf(w, code) for w in words]
+    here = [_zipf(w, own) for w in words]
     return (
         all(a >= EVERYDAY_ZIPF and a >= b - 0.3 for a, b in zip(there, here, strict=True))
         and sum(a - b >= 1.5 for a, b in zip(there, here, strict=True)) >= 2
@@ -180,12 +190,10 @@ def _all_everyday_there(text: str, code: str, own: str) -> bool:
 def _share_unknown(text: str, code: str) -> float:
     """Share of the message's words that are not everyday words of the language (wordfreq Zipf
     frequency below EVERYDAY_ZIPF; wordfreq's word lists, Speer et al. 2018)."""
-    from wordfreq import zipf_frequency
-
     words = _WORD.findall(text.lower())
     if not words:
         return 0.0
-    return sum(zipf_frequency(w, code) < EVERYDAY_ZIPF for w in words) / len(words)
+    return sum(_zipf(w, code) < EVERYDAY_ZIPF for w in words) / len(words)
 
 
 def _function_words(text: str, code: str) -> set[str]:

@@ -166,7 +166,9 @@ SEEN_CUES = _phrases(
     # 'we've done grease and the wizard of oz already': watched (at a film night)
     "we've done|we have done|weve done|we've already done|we already did|"
     # 'just finished Requiem for a Dream, after that one I need something lighter': watched
-    "just finished|i finished|we finished|finally finished"
+    "just finished|i finished|we finished|finally finished|"
+    # 'never got round to Casino': with the 'never', not seen
+    "got round to|got around to|gotten around to|gotten round to|get round to|get around to"
 )
 SIMILAR_CUES = _phrases(
     "more like|similar to|something like|anything like|stuff like|movies like|films like|"
@@ -203,6 +205,9 @@ NEGATIVE_CUES = _phrases(
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
     "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|"
     "confusing|too confusing|convoluted|hard to follow|a slog|slog|a chore|a drag|"
+    # 'I find musicals painful', 'westerns are torture for me'
+    "is painful|are painful|was painful|were painful|so painful|too painful|painful to watch|"
+    "is torture|are torture|was torture|torturous|unwatchable|"
     "is a no|a no for me|a no from me|a no from us|no-go|a no-go|not my thing|a hard no|"
     "is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
@@ -378,6 +383,8 @@ POSITIVE_CUES = _phrases(
     "hooked on|addicted to|obsessed with|binging|bingeing|been binging|"
     "top five|top ten|top 10|rules|rocks|slaps|goated|a banger|bangers|banger|slap|slapped|"
     "goes hard|went hard|go hard|holds up|still holds up|hold up|still hold up|held up|"
+    # 'it really grew on me': liked after all
+    "grew on me|grown on me|grows on me|grew on us|grown on us|"
     "aged well|aged like fine wine|"
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
     # 'susan would much rather see a comedy', "we'd rather watch something light"
@@ -407,7 +414,8 @@ POSITIVE_CUES = _phrases(
 LUKEWARM_CUES = _phrases(
     "ok|okay|alright|fine|so-so|so so|average|passable|forgettable|just ok|just okay|"
     "only ok|only okay|pretty average|ok i guess|okay i guess|"
-    "fine i guess|alright i guess|okay-ish|ok-ish|okayish|okish|alright-ish|less so"
+    "fine i guess|alright i guess|okay-ish|ok-ish|okayish|okish|alright-ish|less so|"
+    "just alright|just fine|only alright|just average|all right|just all right"
 )
 # being shaken by a film says it was watched and felt, not that the user wants more of it
 # ('Coco wrecked me', 'the first one wrecked me last time, something lighter'): these name
@@ -644,7 +652,9 @@ FILLER_WORDS = _words(
     imdb score scores stars release releases released watchable rewatch rewatchable
     votes vote voters voted
     lets tiny teeny wee smidge smidgen dash hint sprinkle
-    original originals thinking doing planning ready worth pure"""
+    original originals thinking doing planning ready worth pure
+    typo typos autocorrect batch set wait restriction restrictions oops whoops critics
+    reviewers gift gifts"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -801,13 +811,20 @@ REQUEST_QUESTIONS = re.compile(
     # 'my 7 year old loved paddington, what else?', 'liked heat. so what else is there': films
     # like the ones named
     r"(?:^|[,.;!]\s*)(?:so |and |ok |okay )?what else\b(?=\s*(?:[?!.]|$|is there|you got|"
+    # "we've seen Up and Ratatouille, what else is animated and fun?": more films of a kind
+    r"(?:is|would be|could be) (?!it\b|that\b|this\b|he\b|she\b|there\b|on\b|in\b)[a-z]+|"
     r"do you have|(?:would|could|can|should|might) (?:she|he|they|i|we|the \w+) (?:like|watch|"
     r"enjoy)))|"
     # "he's 8, what's similar but ok for kids?": films like the one named are asked for
     r"(?:^|,\s*)(?:what'?s|what is|anything|something|got anything|any(?:thing)? else) "
     r"(?:else )?(?:similar|like (?:it|that|this|that one))\b|"
     # 'tell me about some comedies', 'tell me more about films like heat': a request
-    rf"^tell me (?:more )?about (?:{_ASKS_FOR_FILMS}|films?|movies?)"
+    rf"^tell me (?:more )?about (?:{_ASKS_FOR_FILMS}|films?|movies?)|"
+    # 'my kids have seen Moana and Coco already, what other animated films?': more films
+    r"(?:^|[,.;!]\s*)(?:so |and |ok |okay )?(?:what|which|any) other (?:\w+ ){0,3}?"
+    r"(?:films?|movies?|ones|cartoons|shows|titles|options|picks)\b"
+    r"(?=\s*(?:[?!.]|$|(?:are|is) there|do you have|you got|(?:would|could|can|should|might) "
+    r"(?:she|he|they|i|we|the \w+|my \w+) (?:like|watch|enjoy|see)))"
 )
 # question topic -> pattern over the lower-cased message; the first that matches wins
 QUESTION_TOPICS: tuple[tuple[str, str], ...] = (

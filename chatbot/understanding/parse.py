@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 
@@ -28,7 +28,14 @@ from chatbot.events import (
     StateReset,
 )
 from chatbot.filters import NAMED_FACETS, is_kind_of
-from chatbot.interest import InterestState, facet_belief_id, interest_belief_id, item_belief_id
+from chatbot.interest import (
+    InterestState,
+    belief_id_of,
+    facet_belief_id,
+    fold,
+    interest_belief_id,
+    item_belief_id,
+)
 from chatbot.locales import DECADE_WORDS
 from chatbot.understanding.constraints import BOUND_OF, ConstraintRules, _decade_start
 from chatbot.understanding.core import (
@@ -236,7 +243,8 @@ _FINDS_IT = re.compile(
     r"(?:finds?|found) (?P<x>(?!it\b|them\b|that\b|this\b|me\b)[^,.;!?]{2,40}?) "
     r"(?:(?:so|too|really|kinda|pretty|very|super|a bit|way) )*(?:(?P<bad>gross|boring|dull|"
     r"annoying|disgusting|unbearable|tedious|cringe|cringey|stupid|dumb|overrated|creepy|"
-    r"scary|depressing|pretentious|slow|confusing|convoluted|hard to follow)|(?P<good>funny|"
+    r"scary|depressing|pretentious|slow|confusing|convoluted|hard to follow|painful|torture|"
+    r"excruciating|unwatchable|insufferable|cheesy|sappy|corny)|(?P<good>funny|"
     r"hilarious|great|amazing|brilliant|charming|relaxing|fun|beautiful|gorgeous|fascinating|"
     r"comforting))\b",
     re.IGNORECASE,
@@ -246,7 +254,10 @@ _FINDS_IT = re.compile(
 _NO_NEED_FOR_THOSE = re.compile(
     r",?\s*(?:so\s+|and\s+)?(?:(?:pls|please)\s+)?(?:don'?t|do not|no need to|you can|"
     r"you don'?t need to)\s+(?:bother (?:with|suggesting|recommending)|suggest|recommend|"
-    r"show(?: me)?|skip)\s+(?:those|them|these|em|any of (?:those|them|these))\b",
+    r"show(?: me)?|skip)\s+(?:those|them|these|em|any of (?:those|them|these))\b|"
+    # 'already seen heat, casino and goodfellas so skip those'
+    r",?\s*(?:so\s+|and\s+)(?:(?:pls|please|just)\s+)?(?:skip|leave out)\s+(?:those|them|these|"
+    r"em|all (?:of )?(?:those|them|three|3))\b",
     re.IGNORECASE,
 )
 
@@ -495,6 +506,48 @@ _FORWARD_VERBS = frozenset(
 _ALONE_FILLER = frozenset(("more", "some", "pls", "please", "plz", "stuff", "again", "then", "ok"))
 
 
+# a person said by mistake and corrected ('sorry, tom cruise, wrong tom', 'no the other Tom')
+_PERSON_CORRECTION = re.compile(
+    r"\b(?:sorry|oops|whoops|my bad|my mistake|wrong (?:one|guy|person|name|[a-z]+)|"
+    r"the other [a-z]+|no wait|wait no|i meant|i mean)\b"
+)
+# the user's verdicts said the wrong way round ('no sorry, other way round', 'vice versa')
+_SWAPPED = re.compile(
+    r"\b(?:(?:the )?(?:other|wrong) way (?:a)?round|the reverse|vice versa|backwards|"
+    r"(?:reverse|swap|flip|switch) "
+    r"(?:that|those|them|it|those two|the two)(?: (?:round|around))?|(?:mixed|got) (?:them|those|"
+    r"it|the two) (?:up|mixed up|the wrong way (?:a)?round|backwards))\b"
+)
+# a limit or kind no longer needed ("it doesn't need to be short anymore", 'no longer needs to
+# be under 2 hours', "doesn't have to be in English now")
+_NO_LONGER_NEEDED = re.compile(
+    r"\b(?:(?:it|they|the film|the movie)\s+)?(?:doesn'?t|does not|don'?t|do not|needn'?t|"
+    r"no longer|won'?t|wont)\s+(?:really\s+|necessarily\s+)?(?:need|needs|have|has)\s+to\s+be\s+"
+    r"(?P<x>[^,.;!?]+?)(?:\s+(?:any ?more|now|after all|tonight|either))*"
+    r"(?=\s*(?:[,.;!?]|$|but\b|and\b|so\b))",
+    re.IGNORECASE,
+)
+# a message that only takes the one before it back ('scratch that', 'ugh ignore what i just
+# said', 'forget my last message')
+_UNDO_LAST = re.compile(
+    r"^\W*(?:(?:ugh|oh|hmm+|wait|no|nah|actually|ok|okay|sorry|oops|whoops|my bad|lol|nvm)"
+    r"\W+)*(?:i\s+)?(?:(?:scratch|scrap|strike|forget|ignore|undo|cancel|disregard|delete|"
+    r"erase|never ?mind|take back)\s+(?P<what>that last (?:one|bit|part|message|thing)|"
+    r"the last (?:message|bit|thing|part|one)|all (?:of )?that|that|this|"
+    r"what i (?:just )?(?:said|typed|wrote|asked(?: for)?)|"
+    r"my last (?:message|one|answer|request))(?!\s+(?:about|of|on|regarding|re|for)\b)|"
+    r"take (?:that|it|this) back)"
+    r"(?P<rest>(?:\W+(?:please|pls|plz|lol|sorry|then|thanks))*\W*$|[\s,.;:!-]+.*$)",
+    re.DOTALL,
+)
+# words that go on with a statement after a title ending in '?' ('Why Him? was hilarious')
+_GOES_ON = (
+    r"is|was|are|were|'s|and|but|or|made|makes|had|has|got|gets|still|always|never|really|"
+    r"totally|honestly|remains|stays|cracks|killed|kills|rocks|rocked|sucks|sucked|ruled|"
+    r"holds up|never gets old|deserves|without a doubt"
+)
+
+
 class Understander:
     """Turns messages into events for one catalogue (build once, reuse for every turn)."""
 
@@ -512,6 +565,79 @@ class Understander:
         self._versions = VersionReader(self.vocab)  # 'halloween (the 1978 one)'
         # idiom -> the titles it is part of ('if you can': Catch Me If You Can), filled once each
         self._titles_with: dict[str, list[str]] = {}
+        self._asking_titles: re.Pattern[str] | None = None  # built on first use
+
+    def _last_message_undone(self, text: str, state: InterestState) -> Understanding | None:
+        """'a musical' then 'scratch that' / 'ignore what I just said': the message only takes
+        the last one back, so the beliefs that message gave (read again now) are removed, the
+        older ones stay ('a comedy', 'from the 90s', 'scratch that' keeps the comedy). None
+        when the message says more than that or there is no earlier message."""
+        undo = _UNDO_LAST.match(" ".join(text.lower().split()))
+        if undo is None:
+            return None
+        rest = undo["rest"].strip(" ,.;:!-")
+        if re.fullmatch(r"(?:(?:please|pls|plz|lol|sorry|then|thanks)\W*)*", rest):
+            rest = ""
+        if not state.said:
+            # 'scratch that' as the first message: nothing to take back (no topic 'scratch')
+            return None if rest else Understanding(small_talk=True)
+        if rest and not (undo["what"] or "").startswith(("what", "my", "that last", "the last")):
+            return None  # 'forget that, something with dinosaurs': read by the parse
+        previous = state.said[-1]
+        if _UNDO_LAST.match(" ".join(previous.lower().split())):
+            return Understanding(small_talk=True)  # 'scratch that' twice: nothing more to undo
+        held = {b.id for b in state.beliefs()}
+        gone = dict.fromkeys(
+            bid
+            for e in self.understand(previous, state).events
+            if (bid := belief_id_of(e)) is not None and bid in held
+        )
+        undone = tuple(BeliefRemoved(bid) for bid in gone)
+        if rest:
+            # 'ignore what I just said, I want a romantic comedy': the new request is read on
+            # the state without what the last message gave
+            after = fold(undone, state)
+            then = self.understand(undo["rest"], after)
+            return replace(then, events=(*undone, *then.events))
+        if not gone:
+            return Understanding(small_talk=True)
+        return Understanding(events=undone)
+
+    def _verdicts_swapped(self, found: Understanding, state: InterestState) -> Understanding:
+        """'inception I loved, tenet I hated - no sorry, other way round': the films liked and
+        turned down swap their verdicts; said alone ('oops, the other way round'), those of
+        the last message swap. Only when there is one of each side to swap."""
+
+        def flipped(events: Sequence[Event]) -> list[Event] | None:
+            liked = [e for e in events if isinstance(e, ItemLiked)]
+            turned = [e for e in events if isinstance(e, ItemRejected)]
+            if not liked or not turned:
+                return None
+            return [
+                *(ItemRejected(e.item_id, e.title) for e in liked),
+                *(ItemLiked(e.item_id, e.title) for e in turned),
+            ]
+
+        # ('no, the other way round': the 'no' is about what the user said, not the picks)
+        shown = set(state.last_shown)
+        found = replace(
+            found,
+            events=tuple(
+                e for e in found.events if not (isinstance(e, ItemRejected) and e.item_id in shown)
+            ),
+        )
+        own = flipped(found.events)
+        if own is not None:
+            rest = [e for e in found.events if not isinstance(e, ItemLiked | ItemRejected)]
+            return replace(found, events=(*rest, *own))
+        if any(isinstance(e, ItemLiked | ItemRejected | ItemSeen) for e in found.events):
+            return found
+        if not state.said or _SWAPPED.search(state.said[-1].lower()):
+            return found
+        before = flipped(self.understand(state.said[-1], state).events)
+        if before is None:
+            return found
+        return replace(found, events=(*found.events, *before), question=None)
 
     def warm(self) -> None:
         """Load the NLP pipeline and the language models now (a few seconds) instead of on the
@@ -524,6 +650,11 @@ class Understander:
         linked = LINK_RE.search(text) is not None  # a web address: the link is never opened
         # 'whoops, I meant Vertigo' (read before the rewrites, which drop the opener)
         corrects_last = _MEANT_FIRST.match(text.lower().strip()) is not None
+        # ('wrong guy, I meant Jack Lemmon': the rewrites below drop the correction's words)
+        corrects_person = _PERSON_CORRECTION.search(text.lower()) is not None
+        undone = self._last_message_undone(text, state)
+        if undone is not None:
+            return undone
         other = self._other_medium(text)
         if other is not None:
             # 'recommend me a good book', 'a song for a road trip': not what this catalogue
@@ -588,12 +719,16 @@ class Understander:
         )
         # 'keep nicolas cage far away from me', 'keep the gore away from the kids': no X
         text = _KEEP_AWAY.sub(lambda m: f"no {m['x']}", text)
+        # "she won't go near anything made before 2000", 'he refuses to watch anything with
+        # subtitles': nothing of that kind ('anything made before 2000' had asked for it)
+        text = _WONT_GO_NEAR.sub(" nothing", text)
         text = self._acronyms_spelt_out(text)
         text = _ages_in_brackets(text)
         # 'the last one is it long', '2nd one does it have subtitles': a pick named, then a
         # question about it typed without the comma
         text = _PLACE_THEN_QUESTION.sub(r"\g<place>, \g<q>", text)
         text = self._numbers_in_titles(text)
+        text = self._titles_ending_in_a_question_mark(text)
         text = self._marked_titles(text)
         text = self._non_kinds(text)
         text = self._kinds_weighed(text)
@@ -620,8 +755,12 @@ class Understander:
         # genre (a version asked for, 'the live action one', was read just above)
         text = _LIVE_ACTION.sub("no animation,", text)
         text, lifted = self._tolerated(text, state)
+        text, released = self._no_longer_needed(text, state)
+        lifted = [*lifted, *released]
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
+        text = self._first_pick_ever(text, state)
+        text = _USERS_LIST.sub(lambda m: " off" if " off" in m.group(0).lower() else " ", text)
         text = self._picks_by_number(text, state)
         # 'would my grandma like the second one?', 'do you think the kids would enjoy it': is it
         # right for them, asked (not a like, and not who is watching tonight)
@@ -635,8 +774,12 @@ class Understander:
             # 'my dog Babe keeps stealing the remote lol. anyway, a thriller': what comes before
             # 'anyway' is an aside; 'I loved Heat. anyway, something newer' keeps the like
             text = aside["rest"]
+        swapped = _SWAPPED.search(text.lower())
+        if swapped is not None:
+            text = text[: swapped.start()] + " " + text[swapped.end() :]  # no topic 'vice'
         parse = _Parse(self.vocab, text, state)
         parse.corrects_last = corrects_last
+        parse.corrects_person = corrects_person
         found = parse.run()
         if found.question is None and (found.events or "?" in text):
             # ('why the third one? it seems a bit silly': a question and a remark, no event)
@@ -662,6 +805,8 @@ class Understander:
             ).run()
             if asked.question is not None and asked.question.item_ids:
                 found = asked
+        if swapped is not None:
+            found = self._verdicts_swapped(found, state)
         found = self._without_missing_versions(text, found)
         found = _widened_period(text, found, state)
         if lifted:
@@ -1034,6 +1179,18 @@ class Understander:
             events = (SimilarRequested(item.id, item.label), *events)
         return replace(other, events=events, aside=asked)
 
+    def _first_pick_ever(self, text: str, state: InterestState) -> str:
+        """'the first thing you showed me was better', 'go back to the very first one you
+        suggested': after several rounds of picks, the first pick of the first round (not of
+        the latest), written as its title so every rule on titles reads it."""
+        earlier = [i for i in state.shown if i not in state.last_shown and i in self.vocab.catalog]
+        if not earlier:
+            return text  # one round so far: 'the first one' is the first of it, read as such
+        first = self.vocab.catalog.get(state.shown[0])
+        # (the label with its year: 'Heist (2015)' is read as the film, and a quoted title
+        # with a colon is not)
+        return _FIRST_PICK_EVER.sub(first.label, text)
+
     def _pick_by_year(self, text: str, state: InterestState) -> str:
         """'the one from the 80s', 'the 1988 one', 'the 90s movie': a pick on the table told
         apart by when it was made is written as its place ('the first one'), so every rule on
@@ -1244,6 +1401,37 @@ class Understander:
 
         return SPOKEN_NUMBER_RE.sub(number, text)
 
+    def _titles_ending_in_a_question_mark(self, text: str) -> str:
+        """'Why Him? was hilarious', 'What About Bob? is so funny', 'loved Shall We Dance? and
+        Chicago': a catalogue title whose own '?' is followed by the rest of the statement
+        (a verb or a conjunction) loses the mark, which would end the sentence there and make
+        the title a question and the verdict a sentence without a subject. A title asked
+        about ('have you seen Why Him? it's funny') keeps it."""
+        if "?" not in text:
+            return text
+        if self._asking_titles is None:
+            names = sorted(
+                {
+                    item.title.rstrip(" ?")
+                    for item in self.vocab.catalog
+                    if item.title.rstrip().endswith("?") and len(item.title) > 5
+                },
+                key=len,
+                reverse=True,
+            )
+            # ('dude wheres my car?', 'whats up doc?': apostrophes and commas may be left out)
+            alternatives = "|".join(
+                re.sub(r"['’]", "['’]?", re.escape(n)).replace(",", ",?") for n in names
+            )
+            self._asking_titles = re.compile(
+                rf"(?<!\w)(?P<t>{alternatives or '(?!)'})\s*\?(?=\s*,|\s+(?:{_GOES_ON})\b)"
+                # ('what about bob? is it scary?': a question about it follows)
+                r"(?!\s+(?:is|was|are|were|has|had|and|but|or)\s+(?:it|that|this|there|he|she|"
+                r"they|you|u|anyone|anybody)\b)",
+                re.IGNORECASE,
+            )
+        return self._asking_titles.sub(r"\g<t>", text)
+
     def _marked_titles(self, text: str) -> str:
         """A catalogue title between asterisks or single quotes ("*Crash*", "'The Birds'") is
         written as one in double quotes, the mark of a title; other words so marked are
@@ -1314,6 +1502,25 @@ class Understander:
 
         # not inside a longer token ('r2-d2', 'e.t.')
         return re.sub(r"(?<![\w'.-])[A-Za-z]+\d?(?![\w'-])", spell, text)
+
+    def _no_longer_needed(self, text: str, state: InterestState) -> tuple[str, list[Event]]:
+        """ "it doesn't need to be short anymore", "doesn't have to be in English now", 'no
+        longer needs to be under 2 hours': what the words would ask for is read, and the limits
+        and kinds of it the session holds go (nothing is asked for, no pick is judged)."""
+        released: list[Event] = []
+        if not state.constraints and not state.preferred:
+            return text, released
+
+        def release(m: re.Match[str]) -> str:
+            said = _Parse(self.vocab, m["x"], state).run()
+            for e in said.events:
+                if isinstance(e, ConstraintSet) and e.name in state.constraints:
+                    released.append(ConstraintCleared(e.name))
+                elif isinstance(e, AttributePreferred) and (e.facet, e.value) in state.preferred:
+                    released.append(BeliefRemoved(facet_belief_id("preferred", e.facet, e.value)))
+            return " " if released else m.group(0)
+
+        return _NO_LONGER_NEEDED.sub(release, text), released
 
     def _tolerated(self, text: str, state: InterestState) -> tuple[str, list[Event]]:
         """'actually I don't mind romance', 'horror is fine after all', "we're ok with
@@ -1816,6 +2023,7 @@ class _Parse(ConstraintRules, TitleRules):
     # the message opens with 'I meant ...' ('whoops, I meant Vertigo'): set by
     # Understander.understand from the message as typed
     corrects_last = False
+    corrects_person = False  # the message as typed says a person was named by mistake
 
     def run(self) -> Understanding:
         meant = self._version_meant()
@@ -1872,6 +2080,10 @@ class _Parse(ConstraintRules, TitleRules):
         for resolve in self.deferred:
             resolve()
         self._corrections()
+        self._own_clause_wins()
+        self._person_corrected()
+        self._verdict_on_forgotten()
+        self._verdicts_softened()
         self._apply_critiques()
         self._interests()
         # in the order the message names them ('the second film i mentioned' reads it)
@@ -2188,13 +2400,22 @@ class _Parse(ConstraintRules, TitleRules):
         """'wait no, I meant Vertigo, not Psycho': a film the user named before is taken back
         (its belief removed, nothing rejected or avoided) and the film meant gets the verdict it
         had."""
-        if not _CORRECTION.search(self.low) and not self._opens_with_meant():
+        if (
+            not _CORRECTION.search(self.low)
+            and not self._opens_with_meant()
+            and not _OPENS_CORRECTING.match(self.text.lower())
+        ):
             return
         state = self.state
         said = {"liked": state.liked, "disliked": state.disliked, "seen": state.seen}
         taken = self._said_items_named(said, normalize_title(self.low), before=r"not (?:the )?")
         if not taken:
             taken = self._meant_instead(said)
+        if not taken:
+            # 'wait, I haven't seen Jaws, I was thinking of Jurassic Park': the film no longer
+            # seen gives its 'seen' to the one meant
+            removed = {e.belief_id for e in self.events if isinstance(e, BeliefRemoved)}
+            taken = {i: "seen" for i in state.seen if item_belief_id("seen", i) in removed}
         if not taken:
             return
         names = {normalize_title(self.vocab.catalog.get(i).title) for i in taken}
@@ -2218,6 +2439,147 @@ class _Parse(ConstraintRules, TitleRules):
                 e = ItemSeen(e.item_id, e.title)
             out.append(e)
         self.events = out + [BeliefRemoved(item_belief_id(k, i)) for i, k in taken.items()]
+
+    def _own_clause_wins(self) -> None:
+        """'everyone raves about Knives Out but I still haven't seen it', 'my brother loves
+        Superbad and Step Brothers, I find them both so dumb', 'critics hated Mamma Mia but me
+        and my mum loved it': films someone else judged and the user's own clause then takes
+        up again get the user's reading only (none when the user has not seen them)."""
+        toks = self.toks
+        named = sorted(
+            (t for t in self.targets if t.kind == "item" and t.item and not t.from_reference),
+            key=lambda t: t.pos,
+        )
+        if not named:
+            return
+        head = [t.text for t in toks[: named[0].pos]]
+        if any(w in _I_WE | {"me", "my", "i've", "i'm", "we've"} and w != "my" for w in head) or (
+            not any(w in WATCHERS or w in _OTHER_JUDGES for w in head)
+        ):
+            return
+        own = next(
+            (
+                j
+                for j in range(named[0].pos + 1, len(toks))
+                if toks[j].text in _I_WE | {"me"} and toks[j - 1].text in _BEFORE_OWN_CLAUSE
+            ),
+            None,
+        )
+        if own is None:
+            return
+        again = {
+            t.item.id
+            for t in self.targets
+            if t.kind == "item" and t.item is not None and t.pos > own
+        }
+        before = {t.item.id: t.item for t in named if t.pos < own and t.item is not None}
+        # "my roommate hated Ocean's Eleven but I didn't", '... but I do': the verb left out
+        elided = [x.text for x in toks[own + 1 : own + 4]]
+        agrees = None
+        if elided[:1] and elided[0] in _ELIDED_VERDICT:
+            rest = elided[1:]
+            if not rest or rest[0] in (",", ".", "!", "?", "and", "but", "so", "lol", "tbh", "-"):
+                agrees = _ELIDED_VERDICT[elided[0]]
+        if agrees is not None:
+            again = set(before)
+        said_before = set(before) & again
+        if not said_before:
+            return
+        self.events = [
+            e
+            for k, e in enumerate(self.events)
+            if not (
+                isinstance(e, ItemLiked | ItemRejected)
+                and e.item_id in said_before
+                and self.emitted_at.get(k, own) < own
+            )
+        ]
+        self.emitted_at = {}  # the indices moved; nothing reads them after this
+        if agrees:
+            # '... doesn't like X but I do': the user likes it
+            self.events.extend(ItemLiked(i, before[i].label) for i in sorted(said_before))
+
+    def _person_corrected(self) -> None:
+        """'anything with tom hanks? sorry, tom cruise, wrong tom'; 'films with Tom Hanks', then
+        'no the other Tom, Tom Cruise' / 'sorry, Wes Anderson' after 'a Tim Burton film': the
+        person said after the correction replaces the one said before (in the message or the
+        session's wishes); the first is neither wished for nor turned down."""
+        marker = _PERSON_CORRECTION.search(self.text.lower())
+        if (marker is None and not self.corrects_person) or re.search(
+            r"\b(?:also|too|as well|plus|both|add|another)\b", self.text.lower()
+        ):
+            return  # 'sorry, also with Steve Martin': one more
+        wished = [
+            e for e in self.events if isinstance(e, AttributePreferred) and e.facet == "person"
+        ]
+        if not wished:
+            return
+        new = wished[-1]
+        at = self._tok_at(marker.start()) if marker is not None else None
+        said_before = [
+            t.facet[1]
+            for t in self.targets
+            if t.facet is not None
+            and t.facet[0] == "person"
+            and t.facet[1] != new.value
+            and at is not None
+            and t.pos < at
+        ]
+        old = set(said_before) or {
+            v for f, v in self.state.preferred if f == "person" and v != new.value
+        }
+        if len(old) != 1:
+            return
+        (name,) = old
+        self.events = [
+            e
+            for e in self.events
+            if not (
+                isinstance(e, AttributePreferred | AttributeAvoided)
+                and e.facet == "person"
+                and e.value == name
+            )
+        ]
+        if ("person", name) in self.state.preferred:
+            self.events.append(BeliefRemoved(facet_belief_id("preferred", "person", name)))
+
+    def _verdict_on_forgotten(self) -> None:
+        """'I take back what I said about Cats, rewatched it and it really grew on me': 'it'
+        is the film just taken back, not a pick; the verdict said on 'it' goes to that film
+        (its old verdict was removed by `_forgotten_items`)."""
+        if not self.forgotten:
+            return
+        film = self.forgotten[-1]
+        pointed = {
+            t.item.id
+            for t in self.targets
+            if t.from_reference
+            and t.item is not None
+            and self.toks[t.pos].text in ("it", "that", "this")
+            and t.pos > 0
+        }
+        named = {t.item.id for t in self.targets if not t.from_reference and t.item is not None}
+        out: list[Event] = []
+        for e in self.events:
+            if isinstance(e, ItemLiked | ItemRejected | ItemSeen) and e.item_id in pointed - named:
+                e = type(e)(film.id, film.label)
+            out.append(e)
+        self.events = list(dict.fromkeys(out))
+
+    def _verdicts_softened(self) -> None:
+        """'i didn't like Titanic', then 'i take that back, it was fine actually'; 'loved
+        Gravity', then 'eh, Gravity was just ok': a film the session holds as liked or turned
+        down is now said to be middling or the verdict taken back. The film is seen (read as
+        before); the old verdict goes. A plain 'I've seen Titanic' changes nothing."""
+        if not _SOFTENED_VERDICT.search(self.low):
+            return
+        judged = {e.item_id for e in self.events if isinstance(e, ItemLiked | ItemRejected)}
+        for e in list(self.events):
+            if not isinstance(e, ItemSeen) or e.item_id in judged:
+                continue
+            for kind in ("liked", "disliked"):
+                if e.item_id in getattr(self.state, kind):
+                    self.events.append(BeliefRemoved(item_belief_id(kind, e.item_id)))
 
     def _opens_with_meant(self) -> bool:
         return self.corrects_last or _MEANT_FIRST.match(self.text.lower().strip()) is not None
@@ -2302,34 +2664,33 @@ class _Parse(ConstraintRules, TitleRules):
                 if kept is not None and kept != (pf, pv):
                     self.events.append(AttributePreferred(*kept))
 
-    def _taken_back_at(self, pos: int) -> int | None:
-        """Where a take-back verb before token `pos` starts ('forget the', 'never mind my',
-        'scratch all that'), or None."""
-        k = pos - 1
-        while k >= 0 and self.toks[k].text in ("the", "that", "those", "all", "about", "my"):
-            k -= 1
-        if k < 0:
-            return None
-        verb = self.toks[k].text
-        two = f"{self.toks[k - 1].text} {verb}" if k > 0 else ""
-        if two in _TAKE_BACK:
-            return k - 1
-        return k if verb in _TAKE_BACK else None
-
     def _forgotten_items(self) -> None:
-        """'ok forget the godfather', 'never mind Titanic': a title said before is taken back.
-        Its like goes (a film seen or turned down stays so); nothing is liked or turned down
-        now, and the words become no topic."""
+        """'ok forget the godfather', 'never mind Titanic', 'forget what I said about Fargo',
+        'take Ronin off': a title said before is taken back. Its like or its rejection goes (a
+        film seen stays so, unless the message says it was not seen after all); nothing is
+        liked or turned down now, and the words become no topic."""
         for t in [t for t in self.targets if t.kind == "item" and t.item is not None]:
             start = self._taken_back_at(t.pos)
+            if start is None:
+                end = t.pos
+                while end < len(self.toks) and self.toks[end].used:
+                    end += 1
+                start = self._taken_off_at(t.pos, end)
             if start is None:
                 continue
             self.targets.remove(t)
             for j in range(start, t.pos + 1):
                 self.toks[j].used = True
             assert t.item is not None
-            if t.item.id in self.state.liked:
-                self.events.append(BeliefRemoved(item_belief_id("liked", t.item.id)))
+            self.forgotten.append(t.item)
+            # ('forget what I said about Fargo' after 'not a fan of Fargo': no longer turned
+            # down; 'scratch casino, never got round to it': not seen either)
+            held = ["liked", "disliked"]
+            if _NOT_SEEN_AFTER_ALL.search(self.low) or self.toks[start].text in _STRIKE_OUT:
+                held.append("seen")  # ('remove Babe', 'cross Heat off': from every list)
+            for kind in held:
+                if t.item.id in getattr(self.state, kind):
+                    self.events.append(BeliefRemoved(item_belief_id(kind, t.item.id)))
 
     def _reference_items(self) -> list[Item]:
         """Films 'the same director' may refer to, the likeliest first: the films this message
@@ -2586,6 +2947,16 @@ class _Parse(ConstraintRules, TitleRules):
             and words[at + 1] in ("not", "never")
         ):
             return None  # 'did not like la la land, too sad': a verdict with no subject
+        if (
+            not low.endswith("?")
+            and not later
+            and 0 <= at < len(words) - 1
+            and opener in _NEGATED_AUXILIARIES
+            and words[at + 1] in _STATED_AFTER_NEGATED_AUXILIARY
+        ):
+            # "doesn't need to be family friendly anymore", "don't care about the year": a
+            # statement with no subject ("doesn't it have a sequel" asks)
+            return None
         if (
             opener not in QUESTION_STARTS
             and not later
@@ -2849,6 +3220,52 @@ class _Parse(ConstraintRules, TitleRules):
             r"(?:kind|type|sort|genre|direction|topic)\b|"
             r"\bchange (?:of )?(?:the )?(?:topic|subject)\b",
             new_topic,
+        )
+
+        def bound_off(m: re.Match[str]) -> bool:
+            """'a war film', 'older', then 'forget older': the limit that word set goes."""
+            name = _BOUND_SET_BY[m["w"]]
+            if name not in self.state.constraints:
+                return False
+            self._clear(name)
+            return True
+
+        self._consume(
+            r"\b(?:forget|never ?mind|nvm|scratch|scrap|drop|ignore|ditch|undo)\s+(?:about\s+)?"
+            r"(?:the\s+|that\s+)?(?P<w>older|newer|shorter|longer)\b"
+            r"(?:\s+(?:thing|part|bit|idea|request|one|ones|stuff))?",
+            bound_off,
+        )
+
+        def topic_off(m: re.Match[str]) -> bool:
+            """'a romance set in paris', then 'forget paris': that topic is no longer wished."""
+            self.events.append(BeliefRemoved(interest_belief_id(m["t"])))
+            return True
+
+        if self.state.interests:
+            topics = "|".join(
+                re.escape(t) for t in sorted(self.state.interests, key=len, reverse=True)
+            )
+            self._consume(
+                r"\b(?:forget|never ?mind|nvm|scratch|scrap|drop|ignore|ditch)\s+(?:about\s+)?"
+                rf"(?:the\s+|that\s+|my\s+)?(?P<t>{topics})\b"
+                r"(?:\s+(?:thing|part|bit|idea|stuff|angle))?",
+                topic_off,
+            )
+
+        def limits_off(m: re.Match[str]) -> bool:
+            """'no restrictions now', 'forget all the constraints, just comedy': every hard
+            limit goes (years, length, audience, language); wishes and verdicts stay."""
+            for name in self.state.constraints:
+                self._clear(name)
+            return True
+
+        self._consume(
+            r"\b(?:no|without|(?:drop|forget|remove|clear|lift|ignore|scrap|scratch|lose|"
+            r"ditch|never ?mind|nvm)\s+(?:all\s+)?(?:of\s+)?(?:the|my|those|these|your)?)\s*"
+            r"(?:restrictions|limits|constraints|filters|rules|conditions|requirements)\b"
+            r"(?:\s+(?:now|anymore|any ?more|this time|tonight))?",
+            limits_off,
         )
 
         def taken_back(m: re.Match[str]) -> bool:
@@ -4074,7 +4491,10 @@ class _Parse(ConstraintRules, TitleRules):
         for k, t in enumerate(self.toks):
             if t.text == "." and self._abbreviation_dot(k):
                 continue  # 'E.T., Close Encounters', 'Dr. Strangelove': no sentence ends there
-            if t.text in CLAUSE_BREAK and not self._but_means_except(k):
+            # ('my girlfriend thinks The Notebook is great and I hate it': the user's own
+            # clause after 'and' has its own verdict)
+            own = t.text == "and" and k + 1 < len(self.toks) and self.toks[k + 1].text in _I_WE
+            if (t.text in CLAUSE_BREAK and not self._but_means_except(k)) or own:
                 if self._list_comma(k):
                     merged = True  # 'i hate romcoms, musicals and ...': one clause
                     continue
@@ -4103,7 +4523,15 @@ class _Parse(ConstraintRules, TitleRules):
                 continue
             for k in range(lo, hi):
                 tok = self.toks[k]
-                if tok.used or tok.text not in PRONOUNS:
+                if tok.used:
+                    continue
+                if tok.text in ("it's", "its") and any(
+                    t.kind == "item" and t.pos < lo for t in self.targets
+                ):
+                    # 'my friend says The Room is the best. I think it's garbage': the film
+                    # named before ("it's" of anything else stays no pointer)
+                    pass
+                elif tok.text not in PRONOUNS:
                     continue
                 word = self._word(k)
                 if word is not None and word.tag == "WDT":
@@ -4669,6 +5097,9 @@ class _Parse(ConstraintRules, TitleRules):
                 elif chosen is None and unseen:
                     if t.kind == "facet":
                         untried.append(t)  # 'never watched a western, I'd like to try one'
+                    elif t.item is not None and t.item.id in self.state.seen:
+                        # 'I've seen Jaws', then 'wait, I haven't seen Jaws': no longer seen
+                        self.events.append(BeliefRemoved(item_belief_id("seen", t.item.id)))
                     continue  # "I haven't seen that one": nothing to learn
                 if chosen is None and t.pos in self.list_places:
                     seen = True  # 'the middle one was long': a place named, no verdict on it
@@ -4755,7 +5186,7 @@ class _Parse(ConstraintRules, TitleRules):
             # spells otherwise), not on the picks
             and not self.unknown
             # 'never mind heat', 'forget that': something said before is taken back
-            and not re.search(r"\b(?:never ?mind|forget|scratch|scrap)\b", self.low)
+            and not re.search(r"\b(?:never ?mind|forget|scratch|scrap)\b", self.text.lower())
             and self.state.last_shown
             and not self._has_content()
             and self._verdict_on_shown()
@@ -5123,6 +5554,15 @@ class _Parse(ConstraintRules, TitleRules):
         return False
 
     def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
+        """The events of one target (see `_emit_target`), each noted with the target's token
+        position (`emitted_at`: event index -> position), so a later reading can tell which
+        clause gave it."""
+        start = len(self.events)
+        self._emit_target(t, sentiment, seen)
+        for k in range(start, len(self.events)):
+            self.emitted_at[k] = t.pos
+
+    def _emit_target(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
             return
         if sentiment is None and not seen and self._remark_on_a_pick(t):
@@ -6173,7 +6613,9 @@ _WOULD_THEY_LIKE = re.compile(
     r"(?:like|enjoy|love|be ok with|be okay with|be fine with|handle)\s+"
     r"(?P<ref>the (?:first|second|third|fourth|fifth|last)(?: one| film| movie)?|it|that one|"
     r"this one|"
-    r"that|this|them|those|these)\s*(?P<end>\?|$)",
+    r"that|this|them|those|these|"
+    # 'would my mum like The Notebook?': a film named
+    r"(?P<title>[^?.!,]{2,60}?))\s*(?P<end>\?|$)",
     re.IGNORECASE,
 )
 
@@ -6184,6 +6626,8 @@ def _would_they_like(m: re.Match[str]) -> str:
     that one?' (the pick's reasons); else the words as typed."""
     last = m["who"].lower().split()[-1].removesuffix("'s")
     if m["who"].lower().replace("’", "'") in ("i", "we", "i'd", "we'd", "id"):
+        if m["title"]:
+            return m[0]  # 'would I like Heat?': read as typed
         # 'do you think i would like the first one?': why it was picked for them
         ref = m["ref"] if m["ref"].lower().startswith("the ") else "that one"
         return f"why {ref}?"
@@ -6383,12 +6827,96 @@ _MEANT_FIRST = re.compile(
     r"^(?:(?:sorry|sry|oops|whoops|oh|wait|no|nope|actually|my bad|err?|um+|hmm+|ah)\b[\s,.!-]*)*"
     r"i (?:meant|mean|was thinking of|was talking about)\b"
 )
-# words that take a wish back ('forget the comedy part', 'scratch pixar', 'never mind romance')
-_TAKE_BACK = frozenset(
-    ("forget", "scratch", "scrap", "ditch", "drop", "nevermind", "never mind", "lose", "cancel")
-    + ("undo",)
-)
 _PART_NOUNS = frozenset(("part", "bit", "thing", "idea", "stuff", "angle", "side", "element"))
+# the first pick of the first round, named after several rounds ('the first thing you showed
+# me', 'the very first one you suggested', 'your first suggestion'; not 'the first one you just
+# showed me')
+_FIRST_PICK_EVER = re.compile(
+    r"\b(?:the (?:very )?first (?:one|thing|film|movie|pick|suggestion|rec|recommendation) "
+    r"(?:(?:that )?you (?:ever |originally )?(?:showed|suggested|recommended|gave|offered|"
+    r"mentioned|came up with)(?! me just)(?: me| us)?(?: earlier| before| at the (?:start|"
+    r"beginning)| originally| first| at first)?|(?:of all|from the (?:start|beginning)|"
+    r"back at the start))|the very first (?:one|thing|pick|film|movie|suggestion)|"
+    r"your (?:very )?first (?:suggestion|pick|rec|recommendation))\b",
+    re.IGNORECASE,
+)
+# people whose verdicts a message reports ('everyone raves about X', 'critics hated X')
+_OTHER_JUDGES = frozenset(
+    ("everyone", "everybody", "people", "critics", "reviewers", "they", "he", "she", "friends")
+    + ("internet", "twitter", "reddit", "nobody", "somebody", "someone")
+)
+# someone refusing a kind outright ("won't go near anything", 'refuses to watch anything')
+_WONT_GO_NEAR = re.compile(
+    r"\s+(?:won'?t|will not|wont|never|doesn'?t|does not|refuses? to|can'?t)\s+"
+    r"(?:(?:even|ever)\s+)?(?:go (?:any ?where )?near|touch|watch|sit through|stand|look at)\s+"
+    r"(?:anything|any (?:film|movie)s?)\b",
+    re.IGNORECASE,
+)
+# the user's own clause with its verb left out ('but I didn't', 'but I do'): does it say the
+# user likes the film (True) or only that the other's verdict is not theirs (False)
+_ELIDED_VERDICT = {
+    "didn't": False, "didnt": False, "don't": False, "dont": False, "wasn't": False,
+    "do": True, "did": True, "does": True,
+}  # fmt: skip
+# words right before the user's own clause ('..., but I ...', '... and honestly? I ...')
+_BEFORE_OWN_CLAUSE = frozenset(
+    ("but", ",", ".", ";", "and", "though", "honestly", "personally", "tbh", "?", "!", "-")
+)
+# the user as the subject of a clause ('... and I hate it')
+# ('... and I'm melting' goes on about the user's day: no clause of its own)
+_I_WE = frozenset(("i", "we"))
+# the limit a one-word request set ('older' set the latest year), for 'forget older'
+_BOUND_SET_BY = {
+    "older": "year_max",
+    "newer": "year_min",
+    "shorter": "runtime_max",
+    "longer": "runtime_min",
+}
+# auxiliaries with the negation that open a statement whose subject is left out ("doesn't
+# need to be for kids") as well as a question ("doesn't it have a sequel?")
+_NEGATED_AUXILIARIES = frozenset(
+    ("doesn't", "doesnt", "don't", "dont", "isn't", "isnt", "won't", "wont", "can't", "cant")
+    + ("didn't", "didnt", "wasn't", "wasnt", "aren't", "arent", "wouldn't", "wouldnt")
+)
+# verbs right after such an auxiliary in a statement ("doesn't need to be", "don't care
+# about"; "isn't heat too long" and "doesn't it have" ask)
+_STATED_AFTER_NEGATED_AUXILIARY = frozenset(
+    ("need", "needs", "have", "matter", "care", "mind", "want", "bother", "like", "love", "hate")
+    + ("feel", "count", "wanna", "gotta", "really", "much", "even", "necessarily", "worry")
+)
+# a message opening with a correction of what the user said before ('no wait, that was
+# Prisoners I watched, not Zodiac', 'oops, mixed them up')
+_OPENS_CORRECTING = re.compile(
+    r"^\W*(?:(?:oh|ah|hmm+|um+|uh+|ugh)\W+)?(?:no\W+wait|wait\W+no|wait|oops|whoops|my bad|"
+    r"correction|i mixed|mixed (?:it|them|those) up|i confused|got (?:it|them) mixed up|"
+    r"brain fart)\b"
+)
+# a verdict said again more mildly or taken back ('i take that back, it was fine', 'Gravity
+# was just ok', 'I was being harsh, it wasn't that bad')
+_SOFTENED_VERDICT = re.compile(
+    r"\b(?:(?:take|taking|took) (?:it|that|this|those words) back|i take back|"
+    r"(?:was|am|been) (?:being )?(?:a bit |way |too |so )*harsh|i was wrong|changed my mind|"
+    r"change of heart|(?:was|is|'s|were) (?:actually |honestly |really |just |kinda |kind of |"
+    r"pretty |totally |only |more |quite )*(?:fine|ok|okay|alright|all right|decent|so-so|meh|"
+    r"not bad|not that bad|watchable|average|mediocre|passable)|(?:wasn'?t|isn'?t|was not|"
+    r"is not) (?:that |so |too |all that )?bad)\b"
+)
+# verbs that strike a film out of every list ('remove Babe', 'take Seven off the seen list')
+_STRIKE_OUT = frozenset(("remove", "delete", "erase", "strike", "take", "cross", "knock"))
+# the user's lists named as such ('off the seen list', 'from my likes'): no title The List
+_USERS_LIST = re.compile(
+    r"\s*\b(?:from|off|out of|of)?\s*(?:the|my|your) (?:seen|watched|already[- ]seen|liked|likes|"
+    r"dislikes?|disliked|watch|favou?rites?) (?:list|pile|column)\b",
+    re.IGNORECASE,
+)
+# the film named was not seen after all ('scratch casino, never got round to it', 'I lied, I
+# never watched it', 'fell asleep halfway, so it doesn't count')
+_NOT_SEEN_AFTER_ALL = re.compile(
+    r"\b(?:never (?:actually |really |even )?(?:got (?:round|around) to|saw|seen|watched|"
+    r"finished)|(?:haven'?t|have not|hasn'?t|didn'?t|did not) (?:actually |really |even )?"
+    r"(?:seen|see|watched|watch|finished|finish)|fell asleep|(?:doesn'?t|does not|don'?t|"
+    r"do not) count|still on my (?:list|watchlist)|i lied)\b"
+)
 # verbs that ask for or judge films: what hangs on them is wanted, whoever the subject is
 # words that make a clause a wish, not a report of the user's day (_in_context_clause)
 _CONTEXT_MARKERS = frozenset(

@@ -890,6 +890,11 @@ class TitleRules(ParseBase):
             k -= 1
         return k >= 0 and self.toks[k].text in _SUBJECTS
 
+    def _held_by_the_state(self, key: str) -> bool:
+        """A film of the title `key` is one the session holds as liked, disliked or seen."""
+        held = {*self.state.liked, *self.state.disliked, *self.state.seen}
+        return any(item.id in held for item in self.vocab.titles.get(key, ()))
+
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
         from wordfreq import zipf_frequency
 
@@ -964,6 +969,10 @@ class TitleRules(ParseBase):
             # 'loved heat. ronin too': one more title with the last sentence's say; "not jaws,
             # i've seen it"
             return True
+        if (
+            self._taken_back_at(i) is not None or self._taken_off_at(i, i + n) is not None
+        ) and self._held_by_the_state(key):
+            return True  # 'hated cats', then 'I take back what I said about cats'
         if self._the_title_turned_down(i, n, key):
             return True  # 'not the notebook, too cheesy': The Notebook turned down
         if (
@@ -3886,16 +3895,29 @@ class TitleRules(ParseBase):
         return None
 
     def _series_all(self, i: int) -> int:
-        if self.toks[i].text not in ("all", "both", "every") or self.toks[i].used:
+        watched = self.toks[i].text in ("the", "whole", "entire") and any(
+            t.text in WATCH_VERBS | {"finished", "binged"} for t in self.toks[max(0, i - 3) : i]
+        )
+        if (self.toks[i].text not in ("all", "both", "every") and not watched) or self.toks[i].used:
             return 0
         j = i + 1
-        while j < len(self.toks) and self.toks[j].text in ("the", "of", "three", "four", "two"):
+        while j < len(self.toks) and self.toks[j].text in (
+            "the",
+            "of",
+            "three",
+            "four",
+            "two",
+            "whole",
+            "entire",
+        ):
             j += 1
         found = self._series_at(j, plural=True)
         if found is None:
             return 0
         films, n = found
         end = j + n
+        if watched and (end >= len(self.toks) or self.toks[end].text not in _WHOLE_SERIES):
+            return 0  # 'seen the toy story one' is one film; 'seen the toy story trilogy' all
         named_plural = self.vocab.series.get(normalize_title(" ".join(self._words(j, n)))) is None
         if named_plural and end < len(self.toks) and self.toks[end].text in FRANCHISE_NOUNS:
             end += 1  # 'all the rockys movies'
@@ -4416,6 +4438,10 @@ _NOT_TELLING = frozenset(
 
 
 # number words that end titles of a series ("Ocean's Eleven, Twelve and Thirteen")
+# nouns for every film of a series, after 'seen the ...' ('seen the Lord of the Rings trilogy')
+_WHOLE_SERIES = frozenset(
+    ("trilogy", "series", "saga", "franchise", "quadrilogy", "films", "movies", "sequels")
+)
 _NUMBER_WORD_LIST = (
     ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
     + ("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
