@@ -719,8 +719,8 @@ class Understander:
         )
         # 'keep nicolas cage far away from me', 'keep the gore away from the kids': no X
         text = _KEEP_AWAY.sub(lambda m: f"no {m['x']}", text)
-        # "she won't go near anything made before 2000", 'he refuses to watch anything with
-        # subtitles': nothing of that kind ('anything made before 2000' had asked for it)
+        # "she won't go near anything made before 2000", 'he refuses to watch anything before
+        # 1990': nothing from then ('anything made before 2000' had asked for it)
         text = _WONT_GO_NEAR.sub(" nothing", text)
         text = self._acronyms_spelt_out(text)
         text = _ages_in_brackets(text)
@@ -6849,7 +6849,11 @@ _OTHER_JUDGES = frozenset(
 _WONT_GO_NEAR = re.compile(
     r"\s+(?:won'?t|will not|wont|never|doesn'?t|does not|refuses? to|can'?t)\s+"
     r"(?:(?:even|ever)\s+)?(?:go (?:any ?where )?near|touch|watch|sit through|stand|look at)\s+"
-    r"(?:anything|any (?:film|movie)s?)\b",
+    r"(?:anything|any (?:film|movie)s?)\b"
+    # (only before a time: 'Felicity refuses to watch anything with Tom Cruise' is read as it
+    # is, and the name stays her name)
+    r"(?=\s+(?:made\s+|released\s+|from\s+|filmed\s+)?(?:before|after|earlier than|older than|"
+    r"prior to|pre-)\b)",
     re.IGNORECASE,
 )
 # the user's own clause with its verb left out ('but I didn't', 'but I do'): does it say the
