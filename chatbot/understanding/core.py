@@ -2216,7 +2216,9 @@ _BETWEEN_TAKE_BACK_AND_WHAT = frozenset(
 # a title's article after its colon or dash that reads like a letter grade ('2001: A Space
 # Odyssey', 'Rogue One: A Star Wars Story')
 _GRADE_LIKE_ARTICLE = re.compile(r"\s*[:\-–]\s*[A-DF]\s")
-_ARTICLE_TITLES: dict[int, re.Pattern[str] | None] = {}
+# id of the vocabulary -> (that vocabulary, its pattern): the object is kept beside its id, so
+# an id reused by a later vocabulary is never served the old catalogue's titles
+_ARTICLE_TITLES: dict[int, tuple[Vocabulary, re.Pattern[str] | None]] = {}
 
 
 def _articles_kept(text: str, vocab: Vocabulary) -> str:
@@ -2225,22 +2227,25 @@ def _articles_kept(text: str, vocab: Vocabulary) -> str:
     never take it for a grade (the titles are matched without regard to case)."""
     if ":" not in text and "-" not in text and "–" not in text:
         return text
-    key = id(vocab.catalog)
-    if key not in _ARTICLE_TITLES:
+    key = id(vocab)
+    if _ARTICLE_TITLES.get(key, (None, None))[0] is not vocab:
         names = sorted(
             {item.title for item in vocab.catalog if _GRADE_LIKE_ARTICLE.search(item.title)},
             key=len,
             reverse=True,
         )
         _ARTICLE_TITLES[key] = (
-            re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
-                re.IGNORECASE,
-            )
-            if names
-            else None
+            vocab,
+            (
+                re.compile(
+                    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)",
+                    re.IGNORECASE,
+                )
+                if names
+                else None
+            ),
         )
-    pattern = _ARTICLE_TITLES[key]
+    pattern = _ARTICLE_TITLES[key][1]
     if pattern is None:
         return text
     return pattern.sub(lambda m: _GRADE_LIKE_ARTICLE.sub(lambda a: a.group(0).lower(), m[0]), text)
