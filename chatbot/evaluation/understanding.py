@@ -282,6 +282,12 @@ KINDS = (
 # relations that are titles), plus the other kinds; by a forty-fifth independent author, in
 # pairs, who checked every title, person, studio and facet value against the catalogue file and
 # never ran the product on them; heldout46 only scored, never read or tuned on
+# dev48 / heldout47: teachers, youth leaders and parents choosing for a group of young people (a
+# class period, ages and grades, 'nothing above PG', 'the principal said no violence', films
+# already shown in class or that the kids hated), school words and foreign words that are titles,
+# plus the other kinds; by a forty-sixth independent author, in pairs, who checked every title,
+# person, studio and facet value against the catalogue file and never ran the product on them;
+# heldout47 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -298,6 +304,7 @@ SPLITS = (
     "dev45", "heldout44",
     "dev46", "heldout45",
     "dev47", "heldout46",
+    "dev48", "heldout47",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

@@ -1006,6 +1006,14 @@ class ConstraintRules(ParseBase):
             # 'anything under 80 minutes feels too short': the shorter ones are turned down
             self._set("runtime_min", int(minutes))
             return True
+        if (
+            re.match(r"\s*(?:under|less than|shorter than|below)\b", m.group(0))
+            and _NEGATED_MODAL_BEFORE.search(m.string[: m.start()])
+            and 10 <= (minutes := _minutes(m)) <= 600
+        ):
+            # "it shouldn't be shorter than 90 minutes", "can't run under an hour": at least
+            self._set("runtime_min", int(minutes))
+            return True
         return self._longest(m, 10, 600)
 
     def _runtime_of_the_film(self, m: re.Match[str]) -> bool:
@@ -1561,6 +1569,11 @@ def _has_runtime(p: ConstraintRules) -> bool:
 
 
 _STAR_WORDS = "|".join(SMALL_NUMBERS)
+# "shouldn't be", "can't run", 'must not go' right before a length: the length is ruled out
+_NEGATED_MODAL_BEFORE = re.compile(
+    r"\b(?:can't|cant|cannot|can not|mustn't|mustnt|must not|shouldn't|shouldnt|should not|"
+    r"won't|wont|will not|couldn't|couldnt|isn't|isnt|not) (?:be|run|go|last)(?: any)?\s*$"
+)
 # 'too old for them', 'a bit old for the 10 yo': too grown-up for someone, no year ('too old for
 # my taste' stays a complaint about the year)
 _TOO_OLD_FOR = re.compile(
@@ -1797,7 +1810,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "audience",
         rf"(?P<neg>)\b(?:(?:my|our|the) )?"
         rf"(?:(?:little|lil|baby|young|youngest|eldest|oldest|twin) )?"
-        rf"(?:{_PEOPLE_ALT})s? (?:is|are|'s|'re|just turned|turned|(?:is|are|'s|'re) turning|"
+        # ('the youngest is 5': the youngest decides)
+        rf"(?:(?:{_PEOPLE_ALT})s?|(?<=the )(?:youngest|littlest)(?: one)?) "
+        rf"(?:is|are|'s|'re|just turned|turned|(?:is|are|'s|'re) turning|"
         rf"turns|will be|aged?) (?P<n>\d{{1,2}}|{_AGE_ALT})\b"
         # 'kids are 15 and 17': the youngest decides
         rf"(?:(?:,| and|, and) (?P<n2>\d{{1,2}}|{_AGE_ALT})\b)*(?: years?(?: old)?)?",
@@ -2226,7 +2241,10 @@ RULES: tuple[ConstraintRule, ...] = (
         r"max(?:imum)?|tops|at the (?:very )?most|no (?:more|longer) than|"
         r"not (?:more|longer) than|nothing (?:over|above|longer than|more than)|"
         # 'no movies over two hours', 'none that are longer than 2h', "that isn't over 2 hours"
-        r"(?:no|none|nothing|not|isn't|isnt|aren't|arent|shouldn't be|won't be|doesn't run)\s+"
+        # "it can't be longer than 100 minutes", "mustn't run over 90 minutes"
+        r"(?:no|none|nothing|not|isn't|isnt|aren't|arent|shouldn't be|won't be|doesn't run|"
+        r"(?:can't|cant|cannot|can not|mustn't|mustnt|must not|shouldn't|shouldnt|should not|"
+        r"won't|wont|will not|musn't|couldn't|couldnt) (?:be|run|go|last)(?: any)?)\s+"
         r"(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
         r"(?:(?:that's|that is|that are|thats)\s+)?(?:over|above|longer than|exceeding)|"
         r"below|within|up to|"

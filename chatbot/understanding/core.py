@@ -23,6 +23,7 @@ from chatbot.ranking import popularity
 from chatbot.title_keys import fold_accents, normalize_title
 from chatbot.understanding.lexicon import (
     ABBREVIATIONS,
+    ADVERB_SPELLINGS,
     CHAT_ABBREVIATIONS,
     CLAUSE_BREAK,
     COMMON_WORDS,
@@ -103,9 +104,21 @@ _ANSWERED_RE = re.compile(
     r"(^|[.!?,;]\s*)"
     r"(?!(?:what|which|who|how|why|when|where|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|have|has|any|anything|something)\b)"
-    r"([^.!?,;\d]{2,40}?)\?\s*(?P<a>no|nope|nah|no way|pass|yes|yeah|yep|yup|sure|definitely)"
+    # ('Titanic? yeah right', 'Love Actually? yeah no': sarcasm and a softened no say no)
+    r"([^.!?,;\d]{2,40}?)\?\s*(?P<a>yeah right|yeah no|hell no|god no|lol no|as if|no|nope|"
+    r"nah|no way|pass|yes|yeah|yep|yup|sure|definitely)"
     # the answer closes its clause ('drama? no musicals please' says no musicals)
     r"\b(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|i|i'm|im|not)\b))[.!,]?",
+    re.IGNORECASE,
+)
+# 'the animated one, no', 'the last one - nope', 'that one: no way': a pick pointed at and answered
+# no in one go, as 'the animated one? no' (then read by _ANSWERED_RE); 'the first one, no wait, the
+# second' corrects itself and stays
+_PICK_ANSWERED_NO_RE = re.compile(
+    r"(^|[.!?;]\s*)((?:the|that|this|those|these)\b[^.!?,;:\-–—]{0,40}?"
+    r"\b(?:one|ones|pick|picks|option|film|movie|first|second|third|last|middle|latter|former))"
+    r"\s*(?:,|:|\s[-–—]+)\s*(no|nope|nah|no way|no thanks|no thank you|pass|hard pass)"
+    r"(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|lol|haha)\b))",
     re.IGNORECASE,
 )
 # a reply that only praises in slang: 'lowkey fire', 'these r fire fr', 'all bangers ngl'
@@ -430,17 +443,36 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _cue_typo(m: re.Match[str]) -> str:
     """'liekd' -> 'liked', 'wacthed' -> 'watched': a rare word (wordfreq Zipf below 2) one
-    edit away from a verdict or watching word (CUE_SPELLINGS); other words stay as typed."""
+    edit away from a verdict or watching word (CUE_SPELLINGS). 'realy' -> 'really',
+    'absolutley' -> 'absolutely', 'somthing' -> 'something': a word of five letters or more
+    (Zipf below 3) one edit away from a longer qualifying word (ADVERB_SPELLINGS) that is at
+    least 2.5 Zipf more frequent, with the same first letter, no letters added at its end
+    ('favorited', 'horribles' are words) and a changed letter (not two swapped) only in a very
+    rare word ('witching', 'tonally', 'provably' are words). Other words stay as typed."""
     from wordfreq import zipf_frequency
 
     word = m.group(0)
     low = word.lower()
-    if zipf_frequency(low, "en") >= 2.0:
+    zipf = zipf_frequency(low, "en")
+    if zipf < 2.0 and len(low) <= 9:
+        cue = next((cue for cue in CUE_SPELLINGS if _one_edit(low, cue)), None)
+        if cue is not None:
+            return cue
+    if zipf >= 3.0 or len(low) < 5:
         return word
-    return next((cue for cue in CUE_SPELLINGS if _one_edit(low, cue)), word)
+    for cue in ADVERB_SPELLINGS:
+        if (
+            cue[0] == low[0]
+            and _one_edit(low, cue)
+            and not low.startswith(cue)
+            and (len(low) != len(cue) or sorted(low) == sorted(cue) or zipf < 1.5)
+            and zipf_frequency(cue, "en") - zipf >= 2.5
+        ):
+            return cue
+    return word
 
 
-_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,9}(?![\w'])")
+_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,12}(?![\w'])")
 # a word with a letter said three times or more: 'loooved', 'sooo', 'pleeease', 'yesss'
 _ELONGATED_RE = re.compile(r"(?<![\w'])[A-Za-z]*([A-Za-z])\1\1[A-Za-z]*(?![\w'])", re.IGNORECASE)
 _ROMAN_LETTERS = frozenset("ivxlcdm")
@@ -1053,6 +1085,8 @@ def normalize_slang(text: str) -> str:
     # 'nothing rated R', 'no R-rated stuff': the film rating, not chat's 'r' for 'are'
     text = re.sub(r"\brated\s+R\b|\bR[\s-]rated\b", "adult-rated", text, flags=re.IGNORECASE)
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
+    # a comma left at the end ('Coco slaps, no skips' -> 'Coco slaps,') closes nothing
+    text = re.sub(r"[\s,;]+$", "", text)
     # 'i gave heat 5 stars', 'we rated the dark knight 2/5', "i'd give jaws a 9/10": the grade
     # is the verdict it makes, said before the film (no rating limit, no topic)
     for pattern in _PICK_GRADE_RES:
@@ -1166,6 +1200,7 @@ def normalize_slang(text: str) -> str:
     )
     text = _POINT_FIVE_RE.sub(lambda m: f"{_small_number(m.group('n'))}.5", text)
     text = _SPELLED_RE.sub(_spelled_number, text)
+    text = _PICK_ANSWERED_NO_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}? {m.group(3)}", text)
     text = _ANSWERED_RE.sub(_answered, text)
     if _SLANG_APPROVAL_RE.fullmatch(text):
         text = "those look good"  # 'lowkey fire', 'these r fire fr' after the picks
@@ -1176,7 +1211,10 @@ def normalize_slang(text: str) -> str:
 
 def _answered(m: re.Match[str]) -> str:
     """'documentary? no.' -> 'no documentary.'; 'mystery? yes' -> 'mystery.'"""
-    said_no = m.group("a").lower() in ("no", "nope", "nah", "no way", "pass")
+    said_no = m.group("a").lower() in (
+        *("no", "nope", "nah", "no way", "pass"),
+        *("yeah right", "yeah no", "hell no", "god no", "lol no", "as if"),
+    )
     return f"{m.group(1)}{'no ' if said_no else ''}{m.group(2).strip()}. "
 
 

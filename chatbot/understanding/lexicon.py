@@ -157,6 +157,13 @@ SEEN_CUES = _phrases(
     "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen|"
     # 'I know Jaws by heart': seen many times
     "know by heart|"
+    # 'we sat through Cats last night': watched to the end (no verdict of its own)
+    "sat through|sit through|got through|"
+    # a teacher's or a parent's showing ("we've shown Glory in class", 'I showed the kids Up',
+    # 'we already used Amistad'): watched with them
+    "we've shown|we have shown|i've shown|i have shown|we showed|i showed|we already showed|"
+    "i already showed|we've already shown|we have already shown|i've already shown|"
+    "we already used|we've already used|we have already used|already used|"
     # 'we tried cars 3 and the kids were bored': a film tried is one watched
     "we tried|i tried|tried watching|"
     # 'rewatched trainspoting last week': watched again
@@ -239,6 +246,19 @@ NEGATIVE_CUES = _phrases(
     "a waste of time|left me cold|did nothing for me|a chore|a slog|dragged on|unwatchable|"
     "a mess|a hot mess|a dud|a flop|a drag|didn't do it for me|didnt do it for me|"
     "didn't click|didnt click|not worth it|wasn't worth it|overhyped|"
+    # 'Fifty Shades is absolute trash': the verdict, not the kind Trash wished for
+    "absolute trash|total trash|complete trash|utter trash|pure trash|hot garbage|"
+    "absolute garbage|total garbage|complete garbage|utter garbage|pure garbage|"
+    "absolute rubbish|total rubbish|complete rubbish|utter rubbish|"
+    "an absolute mess|a complete mess|a total mess|an utter mess|"
+    # 'Suicide Squad, would not recommend', 'Westerns aren't my cup of tea'
+    "would not recommend|wouldn't recommend|wouldnt recommend|would never recommend|"
+    "don't recommend|do not recommend|can't recommend|cannot recommend|not recommended|"
+    "aren't my cup of tea|are not my cup of tea|not really my cup of tea|"
+    "isn't really my cup of tea|aren't my thing|are not my thing|aren't really my thing|"
+    "would never|would never watch|would never sit through|could never sit through|"
+    "can't sit through|cant sit through|couldn't sit through|couldnt sit through|"
+    "could not sit through|cannot sit through|"
     # 'arthur refuses to watch anything with tom cruise', "she won't sit through a musical"
     "refuses to watch|refuse to watch|refused to watch|refuses to see|refuse to see|"
     "won't watch|wont watch|will not watch|won't sit through|wont sit through|"
@@ -415,7 +435,10 @@ LUKEWARM_CUES = _phrases(
     "ok|okay|alright|fine|so-so|so so|average|passable|forgettable|just ok|just okay|"
     "only ok|only okay|pretty average|ok i guess|okay i guess|"
     "fine i guess|alright i guess|okay-ish|ok-ish|okayish|okish|alright-ish|less so|"
-    "just alright|just fine|only alright|just average|all right|just all right"
+    "just alright|just fine|only alright|just average|all right|just all right|"
+    # 'La La Land, I could take it or leave it', 'The Shining? the book was better'
+    "take it or leave it|could take it or leave it|can take it or leave it|"
+    "the book was better|the book is better|book was better|the book was way better"
 )
 # being shaken by a film says it was watched and felt, not that the user wants more of it
 # ('Coco wrecked me', 'the first one wrecked me last time, something lighter'): these name
@@ -445,7 +468,7 @@ EFFECT_PHRASES = _phrases(
 # title that is the subject ('the party was wild', 'the heat was unbearable' judge no film)
 COPULA_PRAISE = _phrases(
     "wild|insane|sick|crazy|epic|iconic|legendary|hilarious|funny|sweet|cute|adorable|fire|"
-    "dope|lit|unreal|peak|underrated|a classic|a masterpiece|my jam|my childhood|"
+    "dope|lit|unreal|peak|underrated|a classic|a masterpiece|my jam|my childhood|killer|"
     "my whole childhood|a vibe|a trip|bonkers|heartwarming|charming|clever|smart|genius|"
     "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
     "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
@@ -654,7 +677,7 @@ FILLER_WORDS = _words(
     lets tiny teeny wee smidge smidgen dash hint sprinkle
     original originals thinking doing planning ready worth pure
     typo typos autocorrect batch set wait restriction restrictions oops whoops critics
-    reviewers gift gifts"""
+    reviewers gift gifts cinema cinemas theater theatre theaters theatres"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -726,7 +749,24 @@ SLANG = _table(
     # 'the room is so bad it's good': enjoyed for how bad it is
     "so bad it's good=a guilty pleasure|so bad its good=a guilty pleasure|"
     "so bad it was good=a guilty pleasure|so bad that it's good=a guilty pleasure|"
-    "so bad it's funny=a guilty pleasure|so bad its funny=a guilty pleasure"
+    "so bad it's funny=a guilty pleasure|so bad its funny=a guilty pleasure|"
+    # chat praise said after a verdict or in place of one ('Heat is a masterpiece, no notes',
+    # 'Coco slaps, no skips', 'The Godfather is chef's kiss', 'Paddington 2 is peak cinema'):
+    # nothing to avoid ('notes', 'skips') and no topic ('chef's kiss', 'peak cinema')
+    "no notes=|zero notes=|no skips=|zero skips=|"
+    "chef's kiss=a masterpiece|chefs kiss=a masterpiece|chef’s kiss=a masterpiece|"
+    "peak cinema=a masterpiece|peak film=a masterpiece|cinema at its finest=a masterpiece|"
+    # 'Cats is a crime against cinema', 'a snooze fest', 'I'd rather watch paint dry than sit
+    # through Cats': complaints in set phrases
+    "a crime against cinema=awful|crime against cinema=awful|a crime against film=awful|"
+    "snooze fest=snoozefest|snooze-fest=snoozefest|"
+    "would rather watch paint dry than=would never|i'd rather watch paint dry than=i would never|"
+    "id rather watch paint dry than=i would never|"
+    # "wouldn't be caught dead watching Grease": never ('dead' is no topic)
+    "wouldn't be caught dead watching=would never watch|"
+    "wouldn't be caught dead seeing=would never watch|"
+    "wouldnt be caught dead watching=would never watch|"
+    "smh=|shaking my head="
 )
 # verdict and watching words a typo of which is read as the word ('liekd' -> 'liked', 'wacthed'
 # -> 'watched'): an unknown word one edit (or one swap of neighbours) away; the first listed wins
@@ -737,6 +777,16 @@ CUE_SPELLINGS = (
     # wish words and pick ordinals ('funy movie', 'the secnd one')
     *("funny", "scary", "romantic", "comedy", "horror", "thriller", "animated", "documentary"),
     *("first", "second", "third", "last"),
+)
+# longer words that qualify a verdict or a wish, whose everyday misspellings are frequent enough
+# on the web to pass the rare-word test above ('realy', 'absolutley', 'somthing'): see
+# core._cue_typo
+ADVERB_SPELLINGS = (
+    *("really", "absolutely", "definitely", "totally", "honestly", "seriously", "actually"),
+    *("literally", "probably", "especially", "basically", "incredibly", "completely"),
+    *("genuinely", "extremely", "hilarious", "horrible", "beautiful", "something", "anything"),
+    *("recommend", "favourite", "favorite", "masterpiece", "overrated", "underrated"),
+    *("entertaining", "interesting", "disappointing", "watching"),
 )
 # 'a 6 year old', 'for my kids', 'with my grandmother': who is watching -> audience constraint
 CHILD_WORDS = _words(
@@ -1026,7 +1076,9 @@ _WATCHER_NOUNS = _words(
     "grandmother grandfather grandparent grandma granny grandpa nephew niece toddler baby "
     "brother sister sibling roommate flatmate housemate colleague coworker co-worker class "
     "student cousin aunt uncle in-law neighbour neighbor fiance fiancee bestie bff gf bf hubby "
-    "wifey guest gang crew squad group team mates teen teenager tween bro sis stepson stepdaughter"
+    "wifey guest gang crew squad group team mates teen teenager tween bro sis stepson stepdaughter "
+    # groups of young people a teacher or leader brings ('my cub scouts, they're 8 to 10')
+    "pupil scout cub brownie camper troop"
 )
 # people the user watches with ('my sisters are over tonight'): who watches, never a topic
 WATCHERS = (

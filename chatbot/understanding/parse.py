@@ -762,6 +762,7 @@ class Understander:
         text = self._first_pick_ever(text, state)
         text = _USERS_LIST.sub(lambda m: " off" if " off" in m.group(0).lower() else " ", text)
         text = self._picks_by_number(text, state)
+        text = self._all_picks_but(text, state)
         # 'would my grandma like the second one?', 'do you think the kids would enjoy it': is it
         # right for them, asked (not a like, and not who is watching tonight)
         text = _WOULD_THEY_LIKE.sub(_would_they_like, text)
@@ -1234,7 +1235,31 @@ class Understander:
                 return m.group(0)
             return f"the {_PLACES[best[1]]} one"
 
+        def by_length(m: re.Match[str]) -> str:
+            said = m.group("n").lower()
+            number = (
+                float(said)
+                if re.fullmatch(r"\d+(?:\.\d+)?", said)
+                else {"a": 1, "an": 1, **{w: k + 1 for k, w in enumerate(_NUMBER_NAMES)}}[said]
+            )
+            number += 0.5 if m.group("half") else 0
+            minutes = number * 60 if m.group("u").lower().startswith("h") else number
+            near = sorted(
+                (abs(it.runtime - minutes), k)
+                for k, it in enumerate(shown)
+                if it.runtime and abs(it.runtime - minutes) <= 0.2 * minutes
+            )
+            if (
+                not near
+                or (len(near) > 1 and near[1][0] == near[0][0])
+                or near[0][1] >= len(_PLACES)
+            ):
+                return m.group(0)
+            return f"the {_PLACES[near[0][1]]} one"
+
         text = _PICK_BY_YEAR.sub(place, text)
+        # 'the 4 hour one is too long', 'the 90 minute one': the pick about that long
+        text = _PICK_BY_LENGTH.sub(by_length, text)
         return _PICK_BY_EXTREME.sub(extreme, text)
 
     def _own_mentions_named(self, text: str, state: InterestState) -> str:
@@ -1279,6 +1304,61 @@ class Understander:
         label = self.vocab.catalog.get(named[index]).label
         mid = (own["mid"] or "").lstrip(" ,:")  # 'of the films I named, more like the second'
         return text[: own.start()] + mid + label + text[own.end() :]
+
+    def _all_picks_but(self, text: str, state: InterestState) -> str:
+        """'nah to all but the first', 'none except the last one', 'all but the middle one look
+        good', 'seen all of them apart from the second', 'neither of the last two': the picks on
+        the table that the phrase means are written out by place ('the second one and the third
+        one'), so the verdict of the sentence falls on them and not on the exception. Where the
+        rest is turned down ('none but', 'no to all except'), the exception is the one kept and
+        is liked ('the first one sounds good'); elsewhere it gets nothing. 'neither of the last
+        two' turns down those two only ('not the last two'), never the first as well."""
+        shown = [i for i in state.last_shown if i in self.vocab.catalog]
+        if len(shown) < 2:
+            return text
+        n = min(len(shown), len(_PLACES))
+
+        def places(ref: str) -> list[int] | None:
+            words = re.findall(r"[\w']+", ref.lower())
+            count = next((_count_word(w) for w in words if _count_word(w)), 0)
+            for w in words:
+                if w in ("first", "1st") or w in _PLACES:
+                    at = 0 if w in ("first", "1st") else _PLACES.index(w)
+                    span = list(range(at, at + (count or 1)))
+                    return span if span[-1] < n else None
+                if w in ("last", "latter"):
+                    return list(range(n - (count or 1), n)) if (count or 1) < n else None
+                if w == "middle" and n == 3:
+                    return [1]
+                if re.fullmatch(r"[2-6](?:nd|rd|th)", w):
+                    at = int(w[0]) - 1
+                    return [at] if at < n else None
+            return None
+
+        def said(at: list[int]) -> str:
+            return " and ".join(f"the {_PLACES[k]} one" for k in at)
+
+        def all_but(m: re.Match[str]) -> str:
+            kept = places(m["ref"])
+            if kept is None:
+                return m[0]
+            rest = [k for k in range(n) if k not in kept]
+            if not rest:
+                return m[0]
+            kept_said = f". {said(kept)} sounds good."
+            if m["every"].lower().startswith(("none", "nothing", "neither")):
+                return f"not {', not '.join(said([k]) for k in rest)}{kept_said}"
+            if _REFUSED_BEFORE.search(re.split(r"[.;!?]", m.string[: m.start()])[-1]):
+                return f"{said(rest)}{kept_said}"  # 'nah to' / 'I'd pass on' turns them down
+            return said(rest)
+
+        text = _ALL_PICKS_BUT.sub(all_but, text)
+
+        def neither(m: re.Match[str]) -> str:
+            at = places(m["ref"])
+            return m[0] if at is None or len(at) != 2 else f"not {said(at)}"
+
+        return _NEITHER_OF_PICKS.sub(neither, text)
 
     def _picks_by_number(self, text: str, state: InterestState) -> str:
         """'seen 1 and 3', '2 and 3 look good', 'seen all 3', '2?': picks on the table named
@@ -2817,11 +2897,26 @@ class _Parse(ConstraintRules, TitleRules):
             low,
         ):
             return Question("plot", mentioned[:1])
+        # 'the vietnam one?', 'the one with the shark?', 'and the animated one?': a pick pointed
+        # at by what it is and asked about, with nothing else said, is asked about too
+        if (
+            len(mentioned) == 1
+            and mentioned[0] in self.state.last_shown
+            and re.match(
+                r"^(?:(?:and|so|ok|okay|hmm|well|wait)\s*,?\s*)?(?:(?:what|how) about\s+)?"
+                r"(?:the|that)\s+(?:[\w'&.-]+\s+){0,4}(?:one|film|movie|pick)"
+                r"(?:\s+(?:with|about|from|where|set in|in which)\s+[\w' &.-]{1,40})?\s*\?+\s*$",
+                low,
+            )
+        ):
+            return Question("plot", mentioned)
         # 'the third one looks good, tell me more', 'tell me about the second one': the story of
         # the pick named (the verdict beside it is kept with the answer)
         tell = re.search(
-            r"(?:^|[,.!;]|\band|\bso|\bbut)\s*(?:(?:pls|please|can you|could you|now|ok)\s+)?"
-            r"(?:tell me (?:a (?:bit|little) )?(?:more|about)|(?:more|details|info) (?:about|on)"
+            r"(?:^|[,.!;:\u2013\u2014]|\s-|\band|\bso|\bbut)\s*"
+            r"(?:(?:pls|please|can you|could you|now|ok)\s+)?"
+            r"(?:tell me (?:a (?:bit|little) )?(?:more|about)|"
+            r"(?:more|details|info|(?:more )?(?:info|information|details)) (?:about|on)"
             r"(?= (?:the|#|number|no\.?|it|that|this)\b))\b(?!\s+(?:about\s+)?(?:films?|movies?|"
             r"options?|picks?|suggestions?|recommendations?|something|anything|some|any|other)\b)",
             low,
@@ -3870,7 +3965,11 @@ class _Parse(ConstraintRules, TitleRules):
         """Token i is what a title named just before is said to be ('heat was dumb', 'the
         hangover 2 was really dumb'): 'was' / 'is' and an intensifier after a found title."""
         k = i - 1
-        while k >= 0 and self.toks[k].text in _INTENSIFIERS:
+        while k >= 0 and (
+            self.toks[k].text in _INTENSIFIERS
+            # 'Cats was an absolute mess' ('that one is a western' says what kind it is)
+            or (self.toks[k].text in ("a", "an") and self.toks[k + 1].text in _STRONG_INTENSIFIERS)
+        ):
             k -= 1
         if k < 1 or self.toks[k].text not in ("was", "is", "were", "are", "'s"):
             return False
@@ -4854,6 +4953,18 @@ class _Parse(ConstraintRules, TitleRules):
         word = self._word(k)
         return word is not None and word.ent in ("DATE", "TIME")
 
+    def _where_after_list(self, k: int, last: int, end: int) -> bool:
+        """Token k lies in a short phrase of place closing a list of titles after its last title
+        (from `last`) up to `end`: 'in class', 'at school', 'on the plane', 'in the car' (a
+        preposition, an optional article or possessive, one or two words and nothing else)."""
+        start = next((j for j in range(last + 1, end) if not self.toks[j].used), None)
+        if start is None or k < start or self.toks[start].text not in _PLACE_PREPOSITIONS:
+            return False
+        rest = [t.text for t in self.toks[start + 1 : end]]
+        if rest[:1] and rest[0] in ("the", "my", "our", "a", "his", "her", "their"):
+            rest = rest[1:]
+        return 1 <= len(rest) <= 2 and all(w.isalpha() for w in rest)
+
     def _with_people(self, k: int) -> bool:
         """Token k belongs to a phrase of who watched ('with the kids', 'with my sister'; the
         audience rules may have read the people already, leaving 'with' alone)."""
@@ -4959,6 +5070,8 @@ class _Parse(ConstraintRules, TitleRules):
                     or self._when_word(k)  # '..., Ratatouille and Monsters Inc this month'
                     or self._with_people(k)  # '... with the kids'
                     or self._in_how_often(k)  # '... like a million times'
+                    # '... and Hidden Figures in class', '... at school': where it was watched
+                    or self._where_after_list(k, targets[-1].pos, end)
                     for k in range(lo, end)
                     if not any(k == c.pos for c in self.cues if c.negator)
                 )
@@ -5047,6 +5160,8 @@ class _Parse(ConstraintRules, TitleRules):
                     and not self._fresh_phrase(lo)
                 ):
                     chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'
+                    if chosen == "unseen":
+                        continue  # "I haven't seen X, Y or Z": none of them, nothing to learn
                 if (
                     chosen is None
                     and not seen
@@ -5100,6 +5215,8 @@ class _Parse(ConstraintRules, TitleRules):
                     elif t.item is not None and t.item.id in self.state.seen:
                         # 'I've seen Jaws', then 'wait, I haven't seen Jaws': no longer seen
                         self.events.append(BeliefRemoved(item_belief_id("seen", t.item.id)))
+                    if t.kind == "item":
+                        prev = ("unseen", False, False)  # the rest of the list is unseen too
                     continue  # "I haven't seen that one": nothing to learn
                 if chosen is None and t.pos in self.list_places:
                     seen = True  # 'the middle one was long': a place named, no verdict on it
@@ -6602,6 +6719,38 @@ _PICK_BY_YEAR = re.compile(
     re.IGNORECASE,
 )
 _PLACES = ("first", "second", "third", "fourth", "fifth", "sixth")
+# a place among the picks: 'the first', 'the last two', 'the middle one', 'the 2nd'
+_PICK_PLACE = (
+    r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|latter|1st|2nd|3rd|4th|5th)"
+    r"(?:\s+(?:two|2|three|3))?(?:\s+(?:one|ones|pick|picks|option|options|film|films|movie|movies))?"
+)
+# 'all but the first', 'none except the last one', 'everything apart from the middle one'
+_ALL_PICKS_BUT = re.compile(
+    r"\b(?P<every>all|everything|every one|each one|all of (?:them|these|those|the picks)|"
+    r"all (?:three|3|two|2)|any|any of (?:them|these|those)|none|none of (?:them|these|those)|"
+    r"nothing|neither)\s+"
+    r"(?:but|except(?:\s+for)?|other than|apart from|besides|save for|bar)\s+"
+    rf"(?P<ref>{_PICK_PLACE})\b",
+    re.IGNORECASE,
+)
+# 'neither of the last two', 'neither the first two'
+_NEITHER_OF_PICKS = re.compile(
+    r"\bneither\s+(?:of\s+)?(?P<ref>the\s+(?:first|last)\s+(?:two|2)(?:\s+(?:ones|picks|films|movies))?)\b",
+    re.IGNORECASE,
+)
+# the clause turns the picks down before 'all but ...' ('nah to all but', 'I hate all except')
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:no|nah|nope|not|pass|skip|hate|dislike|don'?t like|do not like|don'?t want|"
+    r"not interested in|not feeling|no to|nah to)\b[^,]*$",
+    re.IGNORECASE,
+)
+
+
+def _count_word(word: str) -> int:
+    """'two' / '2' -> 2, 'three' / '3' -> 3; 0 for any other word."""
+    return {"two": 2, "2": 2, "three": 3, "3": 3}.get(word, 0)
+
+
 _NUMBER_NAMES = ("one", "two", "three", "four", "five", "six")
 _WOULD_THEY_LIKE = re.compile(
     r"\b(?:would|will|do you (?:think|reckon)|d'you (?:think|reckon)|you (?:think|reckon)|"
@@ -6662,7 +6811,14 @@ _OWN_MENTION = re.compile(
 # is it?')
 _PICK_BY_EXTREME = re.compile(
     r"\bthe (?P<cmp>older|oldest|newer|newest|more recent|most recent|earlier|earliest|later|"
-    r"latest|longer|longest|shorter|shortest) (?:one|movie|film|pick)\b",
+    # ('the long one', 'the short one': the longest and the shortest of the picks)
+    r"latest|longer|longest|shorter|shortest|long|short) (?:one|movie|film|pick)\b",
+    re.IGNORECASE,
+)
+# 'the 4 hour one', 'the two-hour movie', 'the 90 min one': a pick told apart by its length
+_PICK_BY_LENGTH = re.compile(
+    r"\bthe (?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five)(?P<half>[\s-]*and[\s-]*a[\s-]*half)?"
+    r"[\s-]*(?P<u>hours?|hrs?|h|minutes?|mins?|min)(?:[\s-]*long)? (?:one|movie|film|pick)\b",
     re.IGNORECASE,
 )
 # 'oh wait, i meant the 90s one', 'no, the 1998 version', 'sorry - the original' (whole message)
@@ -6954,8 +7110,12 @@ _HERE_AND_NOW = frozenset(
 _WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle", "hail"))
 # words after which a name is a person's, whatever else it could be ('starring Florence Pugh')
 _STRONG_PERSON_CUES = frozenset(("starring", "featuring", "actor", "actress", "director"))
+_PLACE_PREPOSITIONS = frozenset(("in", "at", "on", "during"))
+_STRONG_INTENSIFIERS = ("total", "absolute", "complete", "utter", "pure", "absolutely")
 _INTENSIFIERS = frozenset(
     ("really", "so", "pretty", "too", "very", "kinda", "kind", "of", "super", "just", "way")
+    # 'Jaws is total trash'
+    + _STRONG_INTENSIFIERS
 )
 _WEATHER_GERUNDS = frozenset(("raining", "snowing", "pouring", "drizzling", "hailing"))
 SPELLED_COUNTS = frozenset(

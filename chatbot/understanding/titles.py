@@ -279,6 +279,15 @@ class TitleRules(ParseBase):
                 # the one the last answer was about ('tell me about the second one' -> "I'll
                 # watch that one"), else the top pick
                 said_of = [shown.index(x) for x in self.state.discussed if x in shown]
+                praised = self._praised_before_these_picks()
+                if not said_of and praised is not None and prev in ("like", "to", "as"):
+                    # 'the animated one, yes' then 'more like that one': the film just liked,
+                    # which the picks on the table were chosen after, not the top new pick
+                    if self._free(i, 2):
+                        self._add_item(i, praised, from_reference=True)
+                        self._use(i, 2)
+                    i += 2
+                    continue
                 picks, width = said_of[:1] or [0], 2
             elif w.isdecimal() and len(toks) == 1:
                 picks = [int(w) - 1]
@@ -296,6 +305,31 @@ class TitleRules(ParseBase):
                 i += width
                 continue
             i += 1
+
+    def _title_cased(self, i: int, n: int) -> bool:
+        """Tokens i..i+n are two words or more, each capitalised as typed (small joining words
+        may stay lower case: 'Lord of War'), and the parse reads them as no place, date, event,
+        group or nationality."""
+        words = [t for t in self.toks[i : i + n] if t.text[:1].isalnum()]
+        if len(words) < 2 or self.text.isupper():
+            return False  # ('LIFE IS HARD': shouted, no title case)
+        if any(not t.raw[:1].isupper() and t.text not in _GLUE_NO_AND for t in words):
+            return False
+        return not any(
+            (w := self._word(k)) is not None
+            and w.ent in ("GPE", "LOC", "DATE", "EVENT", "FAC", "NORP", "TIME")
+            for k in range(i, i + n)
+        )
+
+    def _praised_before_these_picks(self) -> Item | None:
+        """The film the user liked last, when it was a pick shown before the picks now on the
+        table (so it was liked from the set before them); None otherwise."""
+        if not self.state.liked:
+            return None
+        last = self.state.liked[-1]
+        if last in self.state.last_shown or last not in self.state.shown:
+            return None
+        return self.vocab.catalog.get(last) if last in self.vocab.catalog else None
 
     def _asks(self) -> bool:
         """The message is a question: it has a question mark or opens with a question word or
@@ -1462,6 +1496,10 @@ class TitleRules(ParseBase):
                 return (
                     len(self.toks) <= n
                     or (nxt in ("?", "!", ".") and len(self.toks) == n + 1)
+                    # 'Die Hard is a Christmas movie', 'Fight Club is a cult classic': every
+                    # word capitalised as a title is, the subject of 'is' / 'was' (not a place
+                    # or a day: 'New York is lovely', 'Black Friday is coming')
+                    or (nxt in ("is", "was") and self._title_cased(i, n))
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
@@ -1500,6 +1538,11 @@ class TitleRules(ParseBase):
                         r"\b(like|love|liked|loved|enjoy|enjoyed|hate|hated|watch|watching|"
                         r"rewatched|adored?|disliked?|despised?|detest(?:ed)?|"
                         r"(?:can't|cant|cannot|couldn't|couldnt) stand|"
+                        # 'couldn't even finish Cats', 'sit through Cats', 'worst film ever:
+                        # Cats': a capitalised word as the object of watching is the film
+                        r"finish|finished|sit through|sat through|get through|got through|"
+                        r"watched|rewatch|rewatching|walked out of|turned off|recommend|"
+                        r"(?:movie|film|ever|year|week) :|"
                         r"similar to|such as|"
                         r"lines of|vein of|style of|as good as|better than|reminds me of|"
                         r"called|titled|named|fan of|fans of|"
@@ -1510,6 +1553,8 @@ class TitleRules(ParseBase):
                     )
                 )
                 or len(self.toks) <= n + 1
+                # 'no Love Actually', 'not Home Alone again': a title-cased name turned down
+                or (prev in ("no", "not") and self._title_cased(i, n))
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
                 or self._asked_about(i, n)  # "what's the rating of Get Out?"
@@ -1525,6 +1570,14 @@ class TitleRules(ParseBase):
                     and self._verdict_at(i + n)
                     # ('... but Dave hated Big': a person hates, a film does not)
                     and not (n == 1 and self._subject_of_a_person(i))
+                )
+                # '... but Gravity was too slow for them': a film's quality complained of, the
+                # word capitalised after a clause opener ('but the heat was too much' stays)
+                or (
+                    prev in CLAUSE_OPENERS
+                    and self.toks[i].raw[:1].isupper()
+                    and nxt in COPULAS
+                    and self._too_of_a_film(i + n + 1)
                 )
             )
         return (
@@ -1880,6 +1933,17 @@ class TitleRules(ParseBase):
             return True
         if prev == "finished" and (after in END_OF_OBJECT or after == "with"):
             return True  # 'just finished cars with my son'
+        if prev == "through" and pprev in ("sit", "sat", "get", "got", "sitting", "getting"):
+            return True  # "i couldn't sit through the notebook": what one sits through is a film
+        if prev == "finish" and pprev in (
+            "couldn't",
+            "couldnt",
+            "didn't",
+            "didnt",
+            "even",
+            "never",
+        ):
+            return True  # "couldn't even finish the notebook"
         said = " ".join(t.text for t in self.toks[max(0, k - 3) : k + 1])
         if re.search(r"\bfavou?rites?(?: (?:movies?|films?|ones))? (?:is|are|include)$", said):
             return True  # 'my faves are alien, aliens and predator'
@@ -3438,6 +3502,15 @@ class TitleRules(ParseBase):
                 head = normalize_title(" ".join(self._words(i + 1 + skip, n)))
                 if n == 1 and head in PICK_NOUNS and self.state.last_shown:
                     continue  # 'the first thing you suggested': a pick, not The Thing's series
+                if (
+                    n == 1
+                    and head in _WHEN_WORDS
+                    and not (
+                        i + 2 + skip < len(toks)
+                        and toks[i + 2 + skip].text in (*FRANCHISE_NOUNS, "movie", "film")
+                    )
+                ):
+                    continue  # 'the last Friday before the holidays': a day, not a Friday film
                 films = self.vocab.series.get(head) or (
                     self._plural_series(head) if count else None
                 )
@@ -3769,7 +3842,7 @@ class TitleRules(ParseBase):
                 k = end
                 continue
             films = self._series_of(item)
-            pool = [f for f in films or () if not f.runtime or f.runtime > 40]
+            pool = _features(films or ())
             if item not in pool:
                 pool = list(films or ())
             at = pool.index(item) if item in pool else -1
@@ -3925,6 +3998,8 @@ class TitleRules(ParseBase):
             end >= len(self.toks) or self.toks[end].text not in (*FRANCHISE_NOUNS, "movie", "film")
         ):
             return 0  # 'all Toy Story' without 'movies' stays the franchise wish
+        # 'all the toy storys' are its features, not the 22-minute special between them
+        films = _features(films) or films
         for film in films[:2] if self.toks[i].text == "both" else films:
             self._add_item(i, film)
         self._use(i, end + 1 - i)
@@ -4278,6 +4353,12 @@ _FACT_NOUNS = frozenset(
 BROAD_GENRE_SHARE = 0.01
 
 
+def _features(films: Sequence[Item]) -> list[Item]:
+    """The feature films of `films` (runtime over 40 minutes or unknown), in their order:
+    shorts and TV specials of a series ('Toy Story That Time Forgot', 22 minutes) left out."""
+    return [f for f in films if not f.runtime or f.runtime > 40]
+
+
 def _numbered_past(films: Sequence[Item], head: str, number: int) -> bool:
     """A film of `films` carries the series name `head` and a number above `number` ('the
     third rocky' where the catalogue has Rocky IV and V: the third is missing, not Rocky V;
@@ -4322,6 +4403,10 @@ _WHEN_WORDS = frozenset(
         "halloween",
         "easter",
         "thanksgiving",
+        # 'on holiday', 'on vacation': when, not The Holiday (2006) nor Vacation (1983)
+        "holiday",
+        "holidays",
+        "vacation",
         "january",
         "february",
         "march",
