@@ -876,3 +876,18 @@ def test_near_misses_of_taking_back_found_by_a_probe(movies_manager: DialogueMan
     m.respond("seen-list", "please remove Babe from the seen list")
     state = m.state("seen-list")
     assert set(state.seen) == {_film(m, "Fargo")}, state
+
+
+def test_more_like_that_one_after_liking_a_pick_means_that_pick(
+    movies_manager: DialogueManager,
+) -> None:
+    """'the animated one, yes' then 'more like that one' took the top pick of the new set as
+    'that one'; the film just liked is meant, and the pick liked is not shown again."""
+    m = movies_manager
+    first = m.respond("that-one", "a pirate adventure")
+    liked = first.items[1].item
+    m.respond("that-one", "the second one looks fun")
+    assert liked.id in m.state("that-one").liked
+    reply = m.respond("that-one", "more like that one please")
+    assert liked.label in reply.text, reply.text
+    assert liked.id not in {r.item.id for r in reply.items}

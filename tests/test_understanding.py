@@ -9823,3 +9823,141 @@ def test_a_subtitle_opening_with_a_capital_a_is_no_letter_grade(
         assert ItemLiked(film.id, film.label) in events(nlu, text), text
     jaws = movie(movies_catalog, "Jaws")
     assert ItemLiked(jaws.id, jaws.label) in events(nlu, "Jaws: A+, best shark film ever")
+
+
+def _verdicts(found: list[Event]) -> set[tuple[str, str]]:
+    """(event type, item id) of every liked, turned-down or seen film in `found`."""
+    return {
+        (type(e).__name__, e.item_id)
+        for e in found
+        if isinstance(e, ItemLiked | ItemRejected | ItemSeen)
+    }
+
+
+def test_picks_answered_in_one_go_with_exceptions_and_told_apart_by_length(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    """Eleventh session, a probe of replies to the picks: 'the animated one, no' liked the pick
+    (the comma kept the 'no' off it); 'nah to all but the first' turned down the first;
+    'neither of the last two' turned down all three; 'the 4 hour one' was a length limit and
+    no pick. Other wordings and films here."""
+    alien, heat, inception = (i.id for i in shown)
+    found = _verdicts(events(nlu, "the second one, nope", after_picks))
+    assert found == {("ItemRejected", heat)}, found
+    found = _verdicts(events(nlu, "the last one - not for me", after_picks))
+    assert found == {("ItemRejected", inception)}, found
+    # a correction after 'no' stays one
+    found = _verdicts(events(nlu, "the first one, no wait, the third", after_picks))
+    assert ("ItemLiked", inception) in found and ("ItemRejected", alien) not in found, found
+
+    found = _verdicts(events(nlu, "nope to all but the last", after_picks))
+    assert found == {("ItemRejected", alien), ("ItemRejected", heat), ("ItemLiked", inception)}
+    found = _verdicts(events(nlu, "none apart from the first one", after_picks))
+    assert found == {("ItemRejected", heat), ("ItemRejected", inception), ("ItemLiked", alien)}
+    found = _verdicts(events(nlu, "watched all of them except the 2nd", after_picks))
+    assert found == {("ItemSeen", alien), ("ItemSeen", inception)}, found
+    found = _verdicts(events(nlu, "neither of the first two", after_picks))
+    assert found == {("ItemRejected", alien), ("ItemRejected", heat)}, found
+    found = _verdicts(events(nlu, "both of the last two are a no", after_picks))
+    assert found == {("ItemRejected", heat), ("ItemRejected", inception)}, found
+    found = _verdicts(events(nlu, "love all of them but Heat", after_picks))
+    assert found == {("ItemLiked", alien), ("ItemLiked", inception)}, found
+
+    # by length: Heat runs 171 minutes, Alien 117
+    found = _verdicts(events(nlu, "the 3 hour one, no thanks", after_picks))
+    assert found == {("ItemRejected", heat)}, found
+    asked = nlu.understand("tell me more about the short one", after_picks).question
+    assert asked is not None and asked.item_ids == (alien,), asked
+    # a pick pointed at by a word of its synopsis and asked about stores nothing
+    asked_about = nlu.understand("the burglar one?", after_picks)
+    assert asked_about.question is not None and asked_about.question.item_ids == (heat,)
+    assert not _verdicts(list(asked_about.events)), asked_about.events
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "verdict"),
+    [
+        ("Grease is absolute garbage", "Grease", "ItemRejected"),
+        ("Hook, would not recommend", "Hook", "ItemRejected"),
+        ("Speed? yeah right", "Speed", "ItemRejected"),
+        ("Titanic was a total snooze fest", "Titanic", "ItemRejected"),
+        ("I'd sooner go to the dentist than sit through Alien", "Alien", "ItemRejected"),
+        ("we couldn't even finish Cars lol", "Cars", "ItemRejected"),
+        ("Jaws is chef's kiss", "Jaws", "ItemLiked"),
+        ("Heat is peak cinema, no notes", "Heat", "ItemLiked"),
+        ("Moana lowkey slaps, no skips", "Moana", "ItemLiked"),
+        ("Gladiator is killer", "Gladiator", "ItemLiked"),
+        ("The Godfather? the book was better", "The Godfather", "ItemSeen"),
+        ("Cast Away is a Christmas tradition for us", "Cast Away", "ItemLiked"),
+        ("I realy liked Heat", "Heat", "ItemLiked"),
+    ],
+)
+def test_verdicts_in_slang_and_set_phrases(
+    nlu: Understander, movies_catalog: Catalog, text: str, title: str, verdict: str
+) -> None:
+    """Slang, sarcasm and set phrases said of a film (a probe of an emphatic user): 'X? yeah
+    right' liked X, 'would not recommend' liked it, 'a crime against cinema' and 'paint dry'
+    kept only a topic, 'no notes' / 'no skips' were avoided topics, a misspelt 'really' was an
+    interest. The words of the phrase are never a topic."""
+    film = movie(movies_catalog, title)
+    found = events(nlu, text)
+    # ('Speed? yeah right' may turn down the films of its series: 'no Speed')
+    series = AttributeAvoided("franchise", title) in found and verdict == "ItemRejected"
+    assert (verdict, film.id) in _verdicts(found) or series, found
+    opposite = {"ItemRejected": "ItemLiked", "ItemLiked": "ItemRejected", "ItemSeen": "ItemLiked"}
+    assert (opposite[verdict], film.id) not in _verdicts(found), found
+    topics = [e.text for e in found if isinstance(e, InterestExpressed | InterestAvoided)]
+    assert not [t for t in topics if t not in ("christmas", "tradition")], found
+
+
+def test_title_cased_places_and_days_are_no_titles(nlu: Understander) -> None:
+    """The title-case rule ('Die Hard is a Christmas movie') leaves places and days alone."""
+    for text in ("New York is lovely this time of year", "Black Friday is coming"):
+        assert not _verdicts(events(nlu, text)), text
+
+
+def test_title_lists_said_unseen_or_closed_by_a_place(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """'I haven't seen X, Y or Z' liked Y and Z; 'X, Y and Z in class' marked only X seen; 'Y nor
+    Z' turned Z down; 'all the toy storys' held the 22-minute special; 'the last Friday before
+    the holidays' was the last Friday film."""
+    assert not _verdicts(events(nlu, "I haven't seen Fargo, Heat or Ronin")), "unseen list"
+    assert not _verdicts(events(nlu, "we haven't watched Up, Coco nor Moana yet"))
+    jaws, heat = movie(movies_catalog, "Jaws"), movie(movies_catalog, "Heat", 1995)
+    found = events(nlu, "neither Gravity nor Heat for me")
+    gravity = movie(movies_catalog, "Gravity", 2013)
+    assert _verdicts(found) == {("ItemRejected", gravity.id), ("ItemRejected", heat.id)}, found
+    found = _verdicts(events(nlu, "we watched Babe, Hook and Jaws on the plane last month"))
+    babe, hook = movie(movies_catalog, "Babe"), movie(movies_catalog, "Hook")
+    assert found == {("ItemSeen", babe.id), ("ItemSeen", hook.id), ("ItemSeen", jaws.id)}
+    found = _verdicts(events(nlu, "we've shown Babe and Hook already"))
+    assert found == {("ItemSeen", babe.id), ("ItemSeen", hook.id)}, found
+    seen = {i for kind, i in _verdicts(events(nlu, "the kids binged all the toy storys"))}
+    special = movie(movies_catalog, "Toy Story That Time Forgot")
+    assert movie(movies_catalog, "Toy Story 4").id in seen and special.id not in seen, seen
+    seen = {i for kind, i in _verdicts(events(nlu, "we have seen all the shreks"))}
+    assert seen and all(movies_catalog.get(i).title.startswith("Shrek") for i in seen), seen
+    for text in ("the last Friday of the month we do a film night", "on holiday we saw Jaws"):
+        found = events(nlu, text)
+        assert all(e.item_id == jaws.id for e in found if isinstance(e, ItemLiked | ItemSeen))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("it cannot be longer than 95 minutes", "runtime_max", 95),
+        ("it shouldn't be shorter than 80 minutes", "runtime_min", 80),
+        ("it can't be more than an hour and a half", "runtime_max", 90),
+        ("a comedy that mustn't exceed 100 mins", "runtime_max", 100),
+        ("for my scouts, they're aged 9 to 11", "audience", "children"),
+        ("something the whole group can enjoy, the youngest is 4", "audience", "children"),
+    ],
+)
+def test_limits_said_with_a_modal_and_ages_of_a_group(
+    nlu: Understander, text: str, name: str, value: object
+) -> None:
+    """ "it can't be longer than 100 minutes" asked for at least 100 minutes; 'they're 8 to 10'
+    of scouts and 'the youngest is 5' set no audience."""
+    found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert ConstraintSet(name, value) in found, found

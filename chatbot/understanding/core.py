@@ -105,8 +105,10 @@ _ANSWERED_RE = re.compile(
     r"(?!(?:what|which|who|how|why|when|where|is|are|was|were|do|does|did|can|could|would|will|"
     r"should|have|has|any|anything|something)\b)"
     # ('Titanic? yeah right', 'Love Actually? yeah no': sarcasm and a softened no say no)
-    r"([^.!?,;\d]{2,40}?)\?\s*(?P<a>yeah right|yeah no|hell no|god no|lol no|as if|no|nope|"
-    r"nah|no way|pass|yes|yeah|yep|yup|sure|definitely)"
+    r"([^.!?,;\d]{2,40}?)\?\s*(?P<a>yeah right|yeah no|hell no|god no|lol no|as if|hard no|"
+    r"hard pass|no thanks|no thank you|not for me|not for us|no|nope|nah|no way|pass|yes|yeah|"
+    r"yep|yup|sure|"
+    r"definitely)"
     # the answer closes its clause ('drama? no musicals please' says no musicals)
     r"\b(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|i|i'm|im|not)\b))[.!,]?",
     re.IGNORECASE,
@@ -117,7 +119,8 @@ _ANSWERED_RE = re.compile(
 _PICK_ANSWERED_NO_RE = re.compile(
     r"(^|[.!?;]\s*)((?:the|that|this|those|these)\b[^.!?,;:\-–—]{0,40}?"
     r"\b(?:one|ones|pick|picks|option|film|movie|first|second|third|last|middle|latter|former))"
-    r"\s*(?:,|:|\s[-–—]+)\s*(no|nope|nah|no way|no thanks|no thank you|pass|hard pass)"
+    r"\s*(?:,|:|\s[-–—]+)\s*(no|nope|nah|no way|no thanks|no thank you|pass|hard pass|hard no|"
+    r"not for (?:me|us)|not for me either|not for us either|not my thing|not interested)"
     r"(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|lol|haha)\b))",
     re.IGNORECASE,
 )
@@ -1213,7 +1216,8 @@ def _answered(m: re.Match[str]) -> str:
     """'documentary? no.' -> 'no documentary.'; 'mystery? yes' -> 'mystery.'"""
     said_no = m.group("a").lower() in (
         *("no", "nope", "nah", "no way", "pass"),
-        *("yeah right", "yeah no", "hell no", "god no", "lol no", "as if"),
+        *("yeah right", "yeah no", "hell no", "god no", "lol no", "as if", "hard no"),
+        *("hard pass", "no thanks", "no thank you", "not for me", "not for us"),
     )
     return f"{m.group(1)}{'no ' if said_no else ''}{m.group(2).strip()}. "
 

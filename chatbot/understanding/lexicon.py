@@ -251,6 +251,11 @@ NEGATIVE_CUES = _phrases(
     "absolute garbage|total garbage|complete garbage|utter garbage|pure garbage|"
     "absolute rubbish|total rubbish|complete rubbish|utter rubbish|"
     "an absolute mess|a complete mess|a total mess|an utter mess|"
+    # 'Cats is a total dumpster fire', "musicals aren't my jam either", 'not my bag'
+    "dumpster fire|a dumpster fire|a total dumpster fire|an absolute dumpster fire|"
+    "a train wreck|a trainwreck|a total train wreck|a total trainwreck|"
+    "aren't my jam|are not my jam|aren't really my jam|not my bag|isn't my bag|aren't my bag|"
+    "are not my bag|not my scene|isn't my scene|aren't my scene|"
     # 'Suicide Squad, would not recommend', 'Westerns aren't my cup of tea'
     "would not recommend|wouldn't recommend|wouldnt recommend|would never recommend|"
     "don't recommend|do not recommend|can't recommend|cannot recommend|not recommended|"
@@ -407,6 +412,9 @@ POSITIVE_CUES = _phrases(
     "grew on me|grown on me|grows on me|grew on us|grown on us|"
     "aged well|aged like fine wine|"
     "blew me away|blown away|blew my mind|knocked my socks off|a blast|stuck with me|"
+    # 'Interstellar lives rent free in my head', 'Inception is flawless'
+    "lives rent free in my head|living rent free in my head|rent free in my head|"
+    "rent-free in my head|flawless|"
     # 'susan would much rather see a comedy', "we'd rather watch something light"
     "would rather see|would rather watch|would rather have|rather see|rather watch|"
     # 'room really stayed with me', "i haven't stopped thinking about it"
@@ -435,10 +443,7 @@ LUKEWARM_CUES = _phrases(
     "ok|okay|alright|fine|so-so|so so|average|passable|forgettable|just ok|just okay|"
     "only ok|only okay|pretty average|ok i guess|okay i guess|"
     "fine i guess|alright i guess|okay-ish|ok-ish|okayish|okish|alright-ish|less so|"
-    "just alright|just fine|only alright|just average|all right|just all right|"
-    # 'La La Land, I could take it or leave it', 'The Shining? the book was better'
-    "take it or leave it|could take it or leave it|can take it or leave it|"
-    "the book was better|the book is better|book was better|the book was way better"
+    "just alright|just fine|only alright|just average|all right|just all right"
 )
 # being shaken by a film says it was watched and felt, not that the user wants more of it
 # ('Coco wrecked me', 'the first one wrecked me last time, something lighter'): these name
@@ -677,7 +682,9 @@ FILLER_WORDS = _words(
     lets tiny teeny wee smidge smidgen dash hint sprinkle
     original originals thinking doing planning ready worth pure
     typo typos autocorrect batch set wait restriction restrictions oops whoops critics
-    reviewers gift gifts cinema cinemas theater theatre theaters theatres"""
+    reviewers gift gifts cinema cinemas theater theatre theaters theatres
+    projector projectors laptop laptops ipad ipads tablet tablets smartboard whiteboard
+    lesson lessons module curriculum assignment"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -766,7 +773,19 @@ SLANG = _table(
     "wouldn't be caught dead watching=would never watch|"
     "wouldn't be caught dead seeing=would never watch|"
     "wouldnt be caught dead watching=would never watch|"
-    "smh=|shaking my head="
+    "smh=|shaking my head=|"
+    # lukewarm in set phrases ('La La Land, I could take it or leave it', 'The Shining? the
+    # book was better', 'Gatsby? I preferred the novel'): watched, neither liked nor turned
+    # down ('lukewarm on X' is a mild no: core._DOUBLE_NEGATIVES)
+    "i could take it or leave it=it was ok|could take it or leave it=was ok|"
+    "i can take it or leave it=it was ok|can take it or leave it=was ok|"
+    "the book was better=it was ok|the book is better=it was ok|the book was way better=it was ok|"
+    "i preferred the book=it was ok|i preferred the novel=it was ok|"
+    # 'the last one, no doubt about it' is a yes; 'Cats, avoid like the plague': avoid
+    "no doubt about it=definitely|no doubt=definitely|like the plague=|"
+    "no question about it=definitely|no questions asked=definitely|"
+    # 'the last day of term', 'end of term': a time, no topic 'term'
+    "of term=of school|end of term=end of school"
 )
 # verdict and watching words a typo of which is read as the word ('liekd' -> 'liked', 'wacthed'
 # -> 'watched'): an unknown word one edit (or one swap of neighbours) away; the first listed wins

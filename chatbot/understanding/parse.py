@@ -708,6 +708,13 @@ class Understander:
         # anyway; no verdict on them
         if re.search(r"\b(?:seen|saw|watched|rewatched)\b", text, re.IGNORECASE):
             text = _NO_NEED_FOR_THOSE.sub("", text)
+        # "I'd sooner have a root canal than watch Titanic again": never Titanic (what one would
+        # rather do is no film: 'I'd rather watch a comedy than horror' stays a wish)
+        text = _RATHER_ANYTHING_THAN.sub(_rather_anything_than, text)
+        # "haven't seen Up, Coco nor Moana": none of them seen, 'nor' turns nothing down
+        text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
+        # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
+        text = _NEITHER_NOR.sub(r"not \g<a>, not ", text)
         # 'he says no to anything french': nothing French (not 'anything French', a wish)
         # ... and 'not anything with will ferrell' is 'nothing with will ferrell' (it was read as
         # a wish for his films: the negation ended at 'not')
@@ -1338,8 +1345,28 @@ class Understander:
         def said(at: list[int]) -> str:
             return " and ".join(f"the {_PLACES[k]} one" for k in at)
 
+        def titled(name: str) -> list[int] | None:
+            said = normalize_title(name)
+            found = [
+                k
+                for k, item_id in enumerate(shown[:n])
+                if said
+                in (
+                    normalize_title(self.vocab.catalog.get(item_id).title),
+                    normalize_title(
+                        re.sub(
+                            r"^(?:the|a|an)\s+",
+                            "",
+                            self.vocab.catalog.get(item_id).title,
+                            flags=re.I,
+                        )
+                    ),
+                )
+            ]
+            return found if len(found) == 1 else None
+
         def all_but(m: re.Match[str]) -> str:
-            kept = places(m["ref"])
+            kept = places(m["ref"]) if m["ref"] else titled(m["title"])
             if kept is None:
                 return m[0]
             rest = [k for k in range(n) if k not in kept]
@@ -1358,6 +1385,7 @@ class Understander:
             at = places(m["ref"])
             return m[0] if at is None or len(at) != 2 else f"not {said(at)}"
 
+        text = _BOTH_OF_PICKS.sub(lambda m: m["ref"], text)
         return _NEITHER_OF_PICKS.sub(neither, text)
 
     def _picks_by_number(self, text: str, state: InterestState) -> str:
@@ -4956,14 +4984,25 @@ class _Parse(ConstraintRules, TitleRules):
     def _where_after_list(self, k: int, last: int, end: int) -> bool:
         """Token k lies in a short phrase of place closing a list of titles after its last title
         (from `last`) up to `end`: 'in class', 'at school', 'on the plane', 'in the car' (a
-        preposition, an optional article or possessive, one or two words and nothing else)."""
+        preposition, an optional article or possessive, one or two words and nothing else but
+        a time after it: 'in class last year')."""
         start = next((j for j in range(last + 1, end) if not self.toks[j].used), None)
         if start is None or k < start or self.toks[start].text not in _PLACE_PREPOSITIONS:
             return False
+        while end > start + 1 and self._when_word(end - 1):
+            end -= 1
+        if k >= end:
+            return True  # the time closing it ('last year')
         rest = [t.text for t in self.toks[start + 1 : end]]
         if rest[:1] and rest[0] in ("the", "my", "our", "a", "his", "her", "their"):
             rest = rest[1:]
-        return 1 <= len(rest) <= 2 and all(w.isalpha() for w in rest)
+        rest = [w for w in rest if w not in ("-", "–")]
+        return (
+            1 <= len(rest) <= 3
+            and all(w.replace("-", "").isalpha() for w in rest)  # 'the after-school club'
+            # set phrases that are no place ('at all', 'in the end', 'at least', 'in a row')
+            and not any(w in _NO_PLACE for w in rest)
+        )
 
     def _with_people(self, k: int) -> bool:
         """Token k belongs to a phrase of who watched ('with the kids', 'with my sister'; the
@@ -6727,11 +6766,18 @@ _PICK_PLACE = (
 # 'all but the first', 'none except the last one', 'everything apart from the middle one'
 _ALL_PICKS_BUT = re.compile(
     r"\b(?P<every>all|everything|every one|each one|all of (?:them|these|those|the picks)|"
+    r"(?:every one|each|each one) of (?:them|these|those)|"
     r"all (?:three|3|two|2)|any|any of (?:them|these|those)|none|none of (?:them|these|those)|"
     r"nothing|neither)\s+"
     r"(?:but|except(?:\s+for)?|other than|apart from|besides|save for|bar)\s+"
-    rf"(?P<ref>{_PICK_PLACE})\b",
+    # the exception by its place ('the first') or by its title ('all of them but Trolls')
+    rf"(?:(?P<ref>{_PICK_PLACE})\b|(?P<title>[^\W\d][^,.;!?]{{0,40}}?)"
+    r"(?=\s*(?:[,.;!?]|$|\s(?:and|but|though|tho|pls|please|looks?|sounds?|seems?|is|was)\b)))",
     re.IGNORECASE,
+)
+# 'both of the last two are a no': those two picks, not the first two
+_BOTH_OF_PICKS = re.compile(
+    r"\bboth\s+(?:of\s+)?(?P<ref>the\s+(?:first|last)\s+(?:two|2))\b", re.IGNORECASE
 )
 # 'neither of the last two', 'neither the first two'
 _NEITHER_OF_PICKS = re.compile(
@@ -7111,6 +7157,37 @@ _WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle"
 # words after which a name is a person's, whatever else it could be ('starring Florence Pugh')
 _STRONG_PERSON_CUES = frozenset(("starring", "featuring", "actor", "actress", "director"))
 _PLACE_PREPOSITIONS = frozenset(("in", "at", "on", "during"))
+_NO_PLACE = frozenset(
+    ("all", "least", "most", "end", "general", "particular", "fact", "total", "row", "once")
+    + ("first", "last", "time", "times", "order", "case", "mind", "way", "any", "purpose")
+    + ("repeat", "loop", "rotation", "and", "or", "but", "top", "best", "worst", "itself")
+)
+_RATHER_ANYTHING_THAN = re.compile(
+    r"\b(?P<who>i|we)(?:'d|’d| would|d)\s+(?:much\s+)?(?:rather|sooner)\s+(?P<alt>[^.,;!?]{2,60}?)"
+    r"\s+than\s+(?=(?:watch|see|sit through|rewatch|suffer through|endure|go see)\b)",
+    re.IGNORECASE,
+)
+
+
+def _rather_anything_than(m: re.Match[str]) -> str:
+    """'I'd sooner have a root canal than ' -> 'I would never ' when what is rather done is no
+    film ('watch paint dry', 'go to the dentist'); left as typed when it is one."""
+    alt = m["alt"].lower()
+    if re.search(
+        r"\b(?:watch|see|movie|movies|film|films|flick|something|anything|show)\b", alt
+    ) and (not re.match(r"(?:watch|see) (?:paint dry|(?:the )?grass grow)\b", alt)):
+        return m[0]
+    return f"{m['who']} would never "
+
+
+_UNSEEN_NOR = re.compile(
+    r"\b(?:haven'?t|have not|hasn'?t|has not|never|not|didn'?t|did not)\s+(?:yet\s+|ever\s+)?"
+    r"(?:seen|watched|saw|watch|see)\b[^.;!?]*?\b(?P<nor>nor)\b",
+    re.IGNORECASE,
+)
+_NEITHER_NOR = re.compile(
+    r"(?<!\w)neither\s+(?!of\b|one\b)(?P<a>[^,.;!?]+?)\s+nor\s+", re.IGNORECASE
+)
 _STRONG_INTENSIFIERS = ("total", "absolute", "complete", "utter", "pure", "absolutely")
 _INTENSIFIERS = frozenset(
     ("really", "so", "pretty", "too", "very", "kinda", "kind", "of", "super", "just", "way")

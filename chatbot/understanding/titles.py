@@ -1554,7 +1554,18 @@ class TitleRules(ParseBase):
                 )
                 or len(self.toks) <= n + 1
                 # 'no Love Actually', 'not Home Alone again': a title-cased name turned down
-                or (prev in ("no", "not") and self._title_cased(i, n))
+                # ('not Up, not Coco': one capitalised word after a 'not' opening its clause)
+                or (
+                    prev in ("no", "not")
+                    and (
+                        self._title_cased(i, n)
+                        or (
+                            n == 1
+                            and self.toks[i].raw[:1].isupper()
+                            and (i == 1 or self.toks[i - 2].text in (",", ".", ";", "!", "?"))
+                        )
+                    )
+                )
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
                 or self._asked_about(i, n)  # "what's the rating of Get Out?"
@@ -1978,7 +1989,9 @@ class TitleRules(ParseBase):
             r"liked?|likes|loved?|loves|enjoy(?:ed|s)?|hated?|hates|seen|saw|"
             r"(?:re-?)?watch(?:ed|ing|es)?|like|adored?|adores|(?:we|i) tried|"
             r"disliked?|dislikes|despised?|despises|detest(?:ed|s)?|"
-            r"(?:can't|cant|cannot|couldn't|couldnt) stand"
+            r"(?:can't|cant|cannot|couldn't|couldnt) stand|"
+            # 'we would never sit through Cats', "couldn't finish the notebook"
+            r"sit through|sat through|get through|got through|finish"
         )
         if re.search(
             r"\b(?:songs?|soundtrack|music|scenes?|villain|characters?|ending|theme|quotes?|"
@@ -4000,6 +4013,19 @@ class TitleRules(ParseBase):
             return 0  # 'all Toy Story' without 'movies' stays the franchise wish
         # 'all the toy storys' are its features, not the 22-minute special between them
         films = _features(films) or films
+        if named_plural:
+            # 'all the shreks': the films called Shrek, not the Puss in Boots spin-offs
+            said = normalize_title(" ".join(self._words(j, n)))
+            called = [
+                f
+                for f in films
+                if any(
+                    normalize_title(f.title).startswith(said[: len(said) - cut])
+                    for cut in (1, 2, 3)
+                    if len(said) - cut >= 3
+                )
+            ]
+            films = called if len(called) >= 2 else films
         for film in films[:2] if self.toks[i].text == "both" else films:
             self._add_item(i, film)
         self._use(i, end + 1 - i)
