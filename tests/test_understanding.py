@@ -9961,3 +9961,29 @@ def test_limits_said_with_a_modal_and_ages_of_a_group(
     of scouts and 'the youngest is 5' set no audience."""
     found = [e for e in events(nlu, text) if isinstance(e, ConstraintSet)]
     assert ConstraintSet(name, value) in found, found
+
+
+def test_versions_filmographies_and_things_that_are_no_year(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """A probe of remakes and directors: 'I've seen all of Nolan's except Tenet' turned Tenet
+    down; 'not the CGI one' asked 'I don't know the title CGI'; 'Little Women, the Greta
+    Gerwig one' kept only a topic 'women'; 'the old projector' asked for films before 2000;
+    'I loved toy story. the second one was even better' left the sequel out."""
+    for text in (
+        "I've watched every Spielberg film except Hook",
+        "seen all of Kubrick's bar Lolita",
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ItemRejected | ItemLiked)], (text, found)
+    found = nlu.understand("Aladdin, the cartoon, not the CGI one", InterestState())
+    assert not found.unknown_titles, found
+    women = {i.id for i in movies_catalog if i.title == "Little Women"}
+    found = events(nlu, "Little Women, the one with the four sisters")
+    assert {e.item_id for e in found if isinstance(e, ItemLiked)} & women, found
+    for text in ("we only have the old projector in room 4", "my old laptop is slow"):
+        assert not [e for e in events(nlu, text) if isinstance(e, ConstraintSet)], text
+    assert ConstraintSet("year_max", 1999) in events(nlu, "some old westerns please")
+    shrek2 = movie(movies_catalog, "Shrek 2")
+    found = events(nlu, "I loved shrek. the second one was even better")
+    assert ItemLiked(shrek2.id, shrek2.label) in found, found

@@ -684,7 +684,7 @@ FILLER_WORDS = _words(
     typo typos autocorrect batch set wait restriction restrictions oops whoops critics
     reviewers gift gifts cinema cinemas theater theatre theaters theatres
     projector projectors laptop laptops ipad ipads tablet tablets smartboard whiteboard
-    lesson lessons module curriculum assignment"""
+    lesson lessons module curriculum assignment mine version versions era"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

@@ -770,6 +770,9 @@ class Understander:
         text = _USERS_LIST.sub(lambda m: " off" if " off" in m.group(0).lower() else " ", text)
         text = self._picks_by_number(text, state)
         text = self._all_picks_but(text, state)
+        # "I've seen all of Nolan's except Tenet": the exception is a film not seen yet, never
+        # one turned down (what is left after the picks' own exceptions above)
+        text = _SEEN_ALL_BUT.sub(r"\g<head>. I haven't seen \g<x>", text)
         # 'would my grandma like the second one?', 'do you think the kids would enjoy it': is it
         # right for them, asked (not a like, and not who is watching tonight)
         text = _WOULD_THEY_LIKE.sub(_would_they_like, text)
@@ -7161,6 +7164,12 @@ _NO_PLACE = frozenset(
     ("all", "least", "most", "end", "general", "particular", "fact", "total", "row", "once")
     + ("first", "last", "time", "times", "order", "case", "mind", "way", "any", "purpose")
     + ("repeat", "loop", "rotation", "and", "or", "but", "top", "best", "worst", "itself")
+)
+_SEEN_ALL_BUT = re.compile(
+    r"(?P<head>\b(?:seen|watched|saw)\s+(?:all|every|everything|each)\b[^.;!?]*?)\s*,?\s*"
+    r"\b(?:except(?:\s+for)?|but|apart from|other than|besides|save for|bar)\s+"
+    r"(?P<x>(?!the\s+(?:first|second|third|last|middle)\b)[^.;!?,]+)",
+    re.IGNORECASE,
 )
 _RATHER_ANYTHING_THAN = re.compile(
     r"\b(?P<who>i|we)(?:'d|’d| would|d)\s+(?:much\s+)?(?:rather|sooner)\s+(?P<alt>[^.,;!?]{2,60}?)"

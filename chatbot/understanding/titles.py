@@ -1500,6 +1500,16 @@ class TitleRules(ParseBase):
                     # word capitalised as a title is, the subject of 'is' / 'was' (not a place
                     # or a day: 'New York is lovely', 'Black Friday is coming')
                     or (nxt in ("is", "was") and self._title_cased(i, n))
+                    # 'Little Women, the Greta Gerwig one': the version said after the title
+                    or (
+                        nxt in (",", "-", "–", "—")
+                        and self._title_cased(i, n)
+                        and re.match(
+                            r"the\s+(?:[\w'.-]+\s+){0,3}(?:one|version|remake|original)\b",
+                            " ".join(t.text for t in self.toks[i + n + 1 : i + n + 7]),
+                        )
+                        is not None
+                    )
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
@@ -3210,6 +3220,13 @@ class TitleRules(ParseBase):
                     )
                 ):
                     continue  # 'not Studio Ghibli', 'Walt Disney': the first word of a name
+                if (
+                    nxt is not None
+                    and nxt.text in ("one", "ones", "version", "versions", "cut", "remake")
+                    and start > 0
+                    and toks[start - 1].text == "the"
+                ):
+                    continue  # 'not the CGI one', 'the Adam West one': which version, no title
                 self.unknown.append(" ".join(s.raw for s in span[: last + 1]))
                 self._use(start, last + 1)
 
@@ -3670,13 +3687,20 @@ class TitleRules(ParseBase):
                 continue
             if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
                 continue  # read as something else than a pick ('the first Star Wars')
-            found = self._series_named_before(k, same_sentence=True)
+            # ('I loved toy story. the second one was even better': with no picks on the table
+            # the film may be named in the sentence before)
+            found = self._series_named_before(k, same_sentence=bool(self.state.last_shown))
             if found is None:
                 continue
-            films = found[1]
+            films = _features(found[1]) or found[1]
             idx = ORDINALS[t.text]
             i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
-            numbered = _numbered_in(films, normalize_title(found[0].title), idx) if idx else None
+            numbered = (
+                _numbered_in(films, normalize_title(found[0].title), idx)
+                or _numbered_in(films, normalize_title(films[0].title), idx)
+                if idx
+                else None
+            )
             if numbered is not None and numbered in films:
                 # 'Toy Story (not the fourth one)': Toy Story 4, not the 2014 special between
                 i = films.index(numbered)
