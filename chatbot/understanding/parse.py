@@ -4990,7 +4990,7 @@ class _Parse(ConstraintRules, TitleRules):
         preposition, an optional article or possessive, one or two words and nothing else but
         a time after it: 'in class last year')."""
         start = next((j for j in range(last + 1, end) if not self.toks[j].used), None)
-        if start is None or k < start or self.toks[start].text not in _PLACE_PREPOSITIONS:
+        if start is None or k < start or self.toks[start].text not in _LIST_PLACE_PREPOSITIONS:
             return False
         while end > start + 1 and self._when_word(end - 1):
             end -= 1
@@ -7159,7 +7159,7 @@ _HERE_AND_NOW = frozenset(
 _WEATHER_VERBS = frozenset(("rain", "snow", "pour", "storm", "freeze", "drizzle", "hail"))
 # words after which a name is a person's, whatever else it could be ('starring Florence Pugh')
 _STRONG_PERSON_CUES = frozenset(("starring", "featuring", "actor", "actress", "director"))
-_PLACE_PREPOSITIONS = frozenset(("in", "at", "on", "during"))
+_LIST_PLACE_PREPOSITIONS = frozenset(("in", "at", "on", "during"))
 _NO_PLACE = frozenset(
     ("all", "least", "most", "end", "general", "particular", "fact", "total", "row", "once")
     + ("first", "last", "time", "times", "order", "case", "mind", "way", "any", "purpose")
