@@ -4986,9 +4986,10 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _where_after_list(self, k: int, last: int, end: int) -> bool:
         """Token k lies in a short phrase of place closing a list of titles after its last title
-        (from `last`) up to `end`: 'in class', 'at school', 'on the plane', 'in the car' (a
-        preposition, an optional article or possessive, one or two words and nothing else but
-        a time after it: 'in class last year')."""
+        (from `last`) up to `end`: 'in class', 'at school', 'on the plane', 'in the after-school
+        club' (a preposition, an optional article or possessive, one to three words that are no
+        set phrase ('at all', 'in the end') and nothing else but a time after it: 'in class last
+        year')."""
         start = next((j for j in range(last + 1, end) if not self.toks[j].used), None)
         if start is None or k < start or self.toks[start].text not in _LIST_PLACE_PREPOSITIONS:
             return False
