@@ -9987,3 +9987,17 @@ def test_versions_filmographies_and_things_that_are_no_year(
     shrek2 = movie(movies_catalog, "Shrek 2")
     found = events(nlu, "I loved shrek. the second one was even better")
     assert ItemLiked(shrek2.id, shrek2.label) in found, found
+
+
+def test_a_sound_of_disgust_turns_down_the_kind_or_the_picks(
+    nlu: Understander, after_picks: InterestState, shown: tuple[Item, ...]
+) -> None:
+    """'ugh romcoms' liked romantic comedies ('ugh' was filler) and 'yuck' after the picks
+    stored the topic 'yuck'; 'ugh, long day at work' still names no kind."""
+    assert AttributeAvoided("genre", "Western") in events(nlu, "ugh westerns")
+    found = events(nlu, "eww, zombie movies again")
+    assert not [e for e in found if isinstance(e, AttributePreferred)], found
+    found = events(nlu, "ugh, long day at work")
+    assert not [e for e in found if isinstance(e, AttributeAvoided | InterestAvoided)], found
+    found = _verdicts(events(nlu, "yuck", after_picks))
+    assert found == {("ItemRejected", i.id) for i in shown}, found

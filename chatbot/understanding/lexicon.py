@@ -190,6 +190,8 @@ NEGATIVE_CUES = _phrases(
     "loathed|not for me|no thanks|no thank you|"
     "not interested|not into|"
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
+    # sounds of disgust ('yuck' after the picks turns them down, as 'meh' does)
+    "yuck|ew|eww|ewww|bleh|blech|eugh|ick|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
     "sick of|tired of|done with|fed up with|fed up of|had enough of|bored of|bored with|"
     # 'marvel can go away', 'romcoms can get lost': dismissed

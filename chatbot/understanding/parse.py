@@ -711,6 +711,9 @@ class Understander:
         # "I'd sooner have a root canal than watch Titanic again": never Titanic (what one would
         # rather do is no film: 'I'd rather watch a comedy than horror' stays a wish)
         text = _RATHER_ANYTHING_THAN.sub(_rather_anything_than, text)
+        # 'ugh romcoms', 'ew, musicals', 'ugh horror again': a kind met with disgust is turned
+        # down ('ugh, I'm so tired' names no kind and stays as typed)
+        text = self._kind_with_disgust(text)
         # "haven't seen Up, Coco nor Moana": none of them seen, 'nor' turns nothing down
         text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
         # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
@@ -1314,6 +1317,21 @@ class Understander:
         label = self.vocab.catalog.get(named[index]).label
         mid = (own["mid"] or "").lstrip(" ,:")  # 'of the films I named, more like the second'
         return text[: own.start()] + mid + label + text[own.end() :]
+
+    def _kind_with_disgust(self, text: str) -> str:
+        """'ugh romcoms' -> 'no romcoms': a whole message that is a sound of disgust and a kind
+        of film the catalogue has (a facet term, singular or plural) turns that kind down; any
+        other message is returned as it is."""
+        m = _DISGUST_AT.match(text)
+        if m is None:
+            return text
+        words = tuple(normalize_slang(m["x"]).lower().split())
+        while words and words[-1] in FILM_NOUNS:
+            words = words[:-1]  # 'ugh, zombie movies'
+        kinds = (words, (*words[:-1], words[-1].removesuffix("s"))) if words else ()
+        if not any(self.vocab.facet_terms.get(k) is not None for k in kinds):
+            return text
+        return f"no {m['x']}"
 
     def _all_picks_but(self, text: str, state: InterestState) -> str:
         """'nah to all but the first', 'none except the last one', 'all but the middle one look
@@ -7165,6 +7183,11 @@ _NO_PLACE = frozenset(
     ("all", "least", "most", "end", "general", "particular", "fact", "total", "row", "once")
     + ("first", "last", "time", "times", "order", "case", "mind", "way", "any", "purpose")
     + ("repeat", "loop", "rotation", "and", "or", "but", "top", "best", "worst", "itself")
+)
+_DISGUST_AT = re.compile(
+    r"^\s*(?:ugh+|u+gh|ew+|yuck|bleh|blech|urgh|argh|eugh)\b[\s,.!]*"
+    r"(?P<x>[a-z][a-z' -]{1,40}?)(?:\s+again)?\s*[.!]*\s*$",
+    re.IGNORECASE,
 )
 _SEEN_ALL_BUT = re.compile(
     r"(?P<head>\b(?:seen|watched|saw)\s+(?:all|every|everything|each)\b[^.;!?]*?)\s*,?\s*"
