@@ -918,12 +918,10 @@ class ConstraintRules(ParseBase):
         if after is None:
             return False
         word = after.group(1)
-        if word in FILM_NOUNS or word in ("one", "ones", "stuff", "school", "classics", "classic"):
+        if word in FILM_NOUNS or word in ("school", "classics", "classic"):
             return False
         if word in self.vocab.facet_words or word.rstrip("s") in self.vocab.facet_words:
             return False  # 'old westerns', 'old musicals'
-        if self.vocab.facet_terms.get((word,)) is not None:
-            return False
         if len(self.text) != len(self.low):
             return False
         at = self.syntax.word_at(end + after.start(1))

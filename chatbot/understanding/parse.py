@@ -1368,21 +1368,11 @@ class Understander:
 
         def titled(name: str) -> list[int] | None:
             said = normalize_title(name)
+            titles = [self.vocab.catalog.get(item_id).title for item_id in shown[:n]]
             found = [
                 k
-                for k, item_id in enumerate(shown[:n])
-                if said
-                in (
-                    normalize_title(self.vocab.catalog.get(item_id).title),
-                    normalize_title(
-                        re.sub(
-                            r"^(?:the|a|an)\s+",
-                            "",
-                            self.vocab.catalog.get(item_id).title,
-                            flags=re.I,
-                        )
-                    ),
-                )
+                for k, title in enumerate(titles)
+                if said in (normalize_title(title), normalize_title(_ARTICLE.sub("", title)))
             ]
             return found if len(found) == 1 else None
 
@@ -7184,6 +7174,7 @@ _NO_PLACE = frozenset(
     + ("first", "last", "time", "times", "order", "case", "mind", "way", "any", "purpose")
     + ("repeat", "loop", "rotation", "and", "or", "but", "top", "best", "worst", "itself")
 )
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _DISGUST_AT = re.compile(
     r"^\s*(?:ugh+|u+gh|ew+|yuck|bleh|blech|urgh|argh|eugh)\b[\s,.!]*"
     r"(?P<x>[a-z][a-z' -]{1,40}?)(?:\s+again)?\s*[.!]*\s*$",
