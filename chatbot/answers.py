@@ -25,6 +25,7 @@ from chatbot.filters import (
 )
 from chatbot.locales import COUNTRIES as COUNTRY_ROWS
 from chatbot.locales import LANGUAGES as LANGUAGE_ROWS
+from chatbot.title_keys import fold_accents
 from chatbot.understanding.core import Question
 
 MIN_VOTES = 10  # fewer votes than this: the rating is shown with a warning
@@ -203,8 +204,23 @@ def _unknown_said(title: str) -> str:
     return f"the title {title!r}" if _reads_as_title(title) else "that title"
 
 
-def _superlative(text: str, items: Sequence[Item]) -> str | None:
-    """'**X** is the newest.' over the items asked about, from the fact they all have."""
+def singled_out(question: Question, text: str, catalog: Catalog) -> tuple[str, ...]:
+    """The one item a comparing question picks out of those it asks about ('which one is the
+    longest?' -> the longest pick's id), else (): what 'that one' points at next."""
+    items = [catalog.get(i) for i in question.item_ids if i in catalog]
+    ranked = _ranked(text, items) if len(items) > 1 else None
+    if ranked is None:
+        return ()
+    _, name, known, tied, _ = ranked
+    return (tied[0].id,) if len(tied) == 1 and len(known) > 1 else ()
+
+
+def _ranked(
+    text: str, items: Sequence[Item]
+) -> tuple[str, str, list[Item], list[Item], str] | None:
+    """For the first superlative in `text` ('newest', 'longest', 'best rated'): its words, the
+    fact compared, the items that have the fact, those tied for first, and a caveat (few
+    votes); None when no superlative is asked."""
     for pattern, name, largest, words in _SUPERLATIVES:
         if not re.search(pattern, text.lower()):
             continue
@@ -216,9 +232,21 @@ def _superlative(text: str, items: Sequence[Item]) -> str | None:
                 caveat = ", though on very few votes"  # the ratings are still what there is
             known = trusted or known
         if not known:
-            return f"The catalogue does not say which of them is {words}."
+            return words, name, [], [], caveat
         pick = (max if largest else min)(known, key=lambda i: getattr(i, name))
         tied = [i for i in known if getattr(i, name) == getattr(pick, name)]
+        return words, name, known, tied, caveat
+    return None
+
+
+def _superlative(text: str, items: Sequence[Item]) -> str | None:
+    """'**X** is the newest.' over the items asked about, from the fact they all have."""
+    ranked = _ranked(text, items)
+    if ranked is not None:
+        words, name, known, tied, caveat = ranked
+        if not known:
+            return f"The catalogue does not say which of them is {words}."
+        pick = tied[0]
         if len(tied) > 1:
             # 'which is the shortest?' of three films of 115 minutes: none is
             same = {"year": "came out the same year", "runtime": "run the same length"}
@@ -300,8 +328,8 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
         # 'does the 2nd one have Sandra Bullock?', 'is Tom Hanks in it?': yes or no first
         asked = re.search(
             r"\b(?:have|has|star|stars|starring|feature|features|featuring|with)\s+"
-            r"([a-z][\w'-]+ [a-z][\w'-]+)\s*\??\s*$|^(?:is|was)\s+([a-z][\w'-]+ [a-z][\w'-]+)\s+"
-            r"in\b|"
+            r"([a-z][\w'-]+(?: [a-z][\w'-]+){0,2})(?: in (?:it|that|this|there))?\s*\??\s*$|"
+            r"^(?:is|was)\s+([a-z][\w'-]+ [a-z][\w'-]+)\s+in\b|"
             # 'is Goodfellas by Scorsese?', 'was it directed by steven spielberg?'
             r"^(?:is|was)\s.*?\bby\s+([a-z][\w'-]+(?: [a-z][\w'-]+)?)\s*\??\s*$",
             text.lower().strip(),
@@ -311,7 +339,7 @@ def _one(topic: str, text: str, item: Item, reasons: Mapping[str, str]) -> str:
             name = ""  # 'who stars in inception': the film, not a person asked about
         if name and name not in ("it", "the film"):
             # a surname alone names the person too ('by scorsese')
-            named = next((p for p in people if name in (p.lower(), p.lower().split()[-1])), None)
+            named = next((p for p in people if _same_person(name, p)), None)
             if named is not None:
                 return f"Yes: the synopsis of {label} names {named}."
             return (
@@ -462,6 +490,14 @@ def _language_names() -> dict[str, str]:
     from chatbot.understanding.lexicon import LANGUAGES
 
     return {c: w for w, c in sorted(LANGUAGES.items(), key=lambda x: -len(x[0]))}
+
+
+def _same_person(name: str, person: str) -> bool:
+    """'de niro' names Robert DeNiro, 'scorsese' Martin Scorsese: the whole name or its end,
+    compared without spaces, case or punctuation (a surname alone needs four letters)."""
+    said = re.sub(r"[^a-z]", "", fold_accents(name.lower()))
+    full = re.sub(r"[^a-z]", "", fold_accents(person.lower()))
+    return said == full or (len(said) >= 4 and full.endswith(said))
 
 
 def _facts(item: Item) -> str:

@@ -271,6 +271,13 @@ class DialogueManager:
             labels=self._labels(),
             kind=kind,
         )
+        if plan.kind is ReplyKind.ANSWER and plan.asked is not None:
+            from chatbot.answers import singled_out
+
+            # 'which one is the longest?', then 'seen that one': the longest is meant
+            one = singled_out(plan.asked, text, self.catalog)
+            if one:
+                plan = replace(plan, discussed=one)
         written = None
         for part in self._write(plan, text, history):
             if isinstance(part, str):

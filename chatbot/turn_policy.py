@@ -154,6 +154,9 @@ class TurnPlan:
     aside: Question | None = None
     # what the turn changed, in the system's words (refinement_phrases): the lead-in says it
     refinement: tuple[str, ...] = ()
+    # kind answer: the one item the answer picked out ('which is the longest?'), which 'that
+    # one' points at next; empty: every item asked about (see answers.singled_out)
+    discussed: tuple[str, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -184,7 +187,8 @@ class TurnPlan:
         """The events the turn stores: the user's, then the picks shown (see `shows_picks`)."""
         events = list(new_events)
         if self.kind is ReplyKind.ANSWER and self.asked is not None and self.asked.item_ids:
-            events.append(ItemsDiscussed(tuple(self.asked.item_ids), self.asked.topic))
+            discussed = self.discussed or tuple(self.asked.item_ids)
+            events.append(ItemsDiscussed(discussed, self.asked.topic))
         if self.shows_picks:
             recs = self.recommendations
             reasons = tuple("; ".join(r.reasons) for r in recs)

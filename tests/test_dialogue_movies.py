@@ -891,3 +891,58 @@ def test_more_like_that_one_after_liking_a_pick_means_that_pick(
     reply = m.respond("that-one", "more like that one please")
     assert liked.label in reply.text, reply.text
     assert liked.id not in {r.item.id for r in reply.items}
+
+
+def test_that_one_after_a_comparing_answer_is_the_one_it_picked_out(
+    movies_manager: DialogueManager,
+) -> None:
+    """Twelfth session, a probe of questions between feedback: 'which one is the longest?'
+    answered with one pick, then 'seen that one' marked the first pick; and 'what's X about?'
+    then 'sounds great' stored nothing. Other wordings here."""
+    m = movies_manager
+    first = m.respond("picked-out", "a war film")
+    picks = [r.item for r in first.items]
+    assert len(picks) == 3
+    answer = m.respond("picked-out", "which of them is the oldest?")
+    assert answer.kind == "answer"
+    dated = [p for p in picks if p.year is not None]
+    oldest = min(dated, key=lambda p: p.year or 0)
+    assert [p.year for p in dated].count(oldest.year) == 1, picks  # one oldest
+    m.respond("picked-out", "we've already watched that one")
+    assert m.state("picked-out").seen == (oldest.id,), m.state("picked-out").seen
+    m.respond("named-then-approved", "what's Jaws about?")
+    m.respond("named-then-approved", "ooh, that sounds fun")
+    assert _film(m, "Jaws") in m.state("named-then-approved").liked
+    m.respond("named-then-refused", "tell me about Gravity")
+    m.respond("named-then-refused", "hmm, sounds dull")
+    state = m.state("named-then-refused")
+    assert _film(m, "Gravity") in state.disliked and not state.liked, state
+    m.respond("named-then-passed", "is Titanic worth watching?")
+    m.respond("named-then-passed", "nah, not my thing")
+    assert m.state("named-then-passed").disliked, m.state("named-then-passed")
+    m.respond("named-then-taken", "how long is Jaws?")
+    m.respond("named-then-taken", "ok, I'll add it to my watchlist")
+    assert _film(m, "Jaws") in m.state("named-then-taken").liked
+    for text in (
+        "should we watch Jaws?",
+        "would I enjoy Gravity?",
+        "would Heat be my kind of thing?",
+    ):
+        reply = m.respond("asked-not-liked", text)
+        assert reply.kind == "answer", (text, reply.kind)
+    assert not m.state("asked-not-liked").liked
+
+
+def test_whether_a_person_is_in_a_named_film_is_answered_yes_or_no(
+    movies_manager: DialogueManager,
+) -> None:
+    """'is Heat the one with De Niro?' and 'does Heat have Robert De Niro in it?' got the
+    film's facts and 'I can't answer that' though its synopsis names Robert DeNiro."""
+    m = movies_manager
+    reply = m.respond("person-asked", "hmm, is Titanic the one with Kate Winslet?")
+    assert reply.kind == "answer" and "Yes" in reply.text and "Kate Winslet" in reply.text, reply
+    reply = m.respond("person-asked", "does Braveheart have mel gibson in it?")
+    assert reply.text.startswith("Yes"), reply.text
+    reply = m.respond("person-asked", "is Titanic the one with Tom Cruise?")
+    assert "does not name Tom Cruise" in reply.text, reply.text
+    assert not m.state("person-asked").liked and not m.state("person-asked").preferred

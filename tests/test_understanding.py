@@ -10001,3 +10001,142 @@ def test_a_sound_of_disgust_turns_down_the_kind_or_the_picks(
     assert not [e for e in found if isinstance(e, AttributeAvoided | InterestAvoided)], found
     found = _verdicts(events(nlu, "yuck", after_picks))
     assert found == {("ItemRejected", i.id) for i in shown}, found
+
+
+def _state_after(nlu: Understander, *texts: str) -> InterestState:
+    """The state after each text's events in turn (no picks shown)."""
+    state = InterestState()
+    for text in texts:
+        state = fold(events(nlu, text, state), state)
+    return state
+
+
+def test_limits_said_per_film_as_a_cut_off_or_as_a_change(nlu: Understander) -> None:
+    """Twelfth session, a probe of limits and the marathon corpus batch: 'none of them can go
+    past the two hour mark' and '90 minutes a film, tops' set nothing, 'anything over 2.5 hours
+    is out' asked for films over 150 minutes, 'under two hours-ish' liked The Hours, 'liked the
+    2004 one more' limited the years, 'all 10s' asked for the 2010s and 'bump the rating to 7'
+    did nothing. Other wordings here."""
+
+    def limits(text: str, state: InterestState | None = None) -> dict[str, object]:
+        return {e.name: e.value for e in events(nlu, text, state) if isinstance(e, ConstraintSet)}
+
+    assert limits("none of the films can run past the 100 minute mark") == {"runtime_max": 100}
+    assert limits("two hours a movie, tops") == {"runtime_max": 120}
+    assert limits("anything longer than 100 minutes is a no") == {"runtime_max": 100}
+    assert limits("a thriller, a couple of hours max") == {"runtime_max": 120}
+    found = events(nlu, "a comedy under 90 mins-ish")
+    assert ConstraintSet("runtime_max", 90) in found
+    assert not [e for e in found if isinstance(e, ItemLiked | SimilarRequested)], found
+    assert limits("I liked the 1990 one more") == {}
+    assert limits("Goodfellas and Casino, both tens") == {}
+    assert limits("raise the minimum rating to 7.5") == {"rating_min": 7.5}
+    rated = _state_after(nlu, "a comedy rated 7 or more")
+    assert limits("push it up to 8", rated) == {"rating_min": 8.0}
+    assert limits("push it up to 8") == {}  # no least rating set: nothing to raise
+    assert limits("lower it to 6.5, that's too strict", rated) == {"rating_min": 6.5}
+    assert limits("100 minutes is my hard limit") == {"runtime_max": 100}
+    assert limits("nothing that goes past 130 minutes") == {"runtime_max": 130}
+
+
+def test_a_rule_taken_back_by_name_and_permission_that_asks_for_nothing(
+    nlu: Understander,
+) -> None:
+    """'ignore the no-horror thing', 'never mind about the westerns' kept the kind turned
+    down; 'scratch that, musicals are fine' liked 'scratch'; 'not against animated movies, just
+    no musicals' and 'no problem with violence' turned down what they allow; 'no foreign
+    films' read nothing."""
+    for first, then in (
+        ("no westerns", "forget the no-westerns rule"),
+        ("no musicals please", "never mind about the musicals"),
+        ("nothing animated", "ok scrap the no animation thing"),
+    ):
+        state = _state_after(nlu, first, then)
+        assert not state.avoided and not state.preferred, (first, then, state)
+    state = _state_after(nlu, "an action film", "scrap the no-action rule")
+    assert ("genre", "Action") in state.preferred  # no rule to scrap: the wish stays
+    state = _state_after(nlu, "no subtitles please", "drop the subtitles thing")
+    assert "language" not in state.constraints, state
+    state = _state_after(nlu, "no romance", "scratch that, romance is fine")
+    assert not state.interests and not state.avoided, state
+    found = events(nlu, "I've got nothing against musicals, just no horror")
+    assert found == [AttributeAvoided("genre", "Horror")], found
+    found = events(nlu, "gore doesn't bother me but no romance")
+    assert found == [AttributeAvoided("genre", "Romance")], found
+    assert events(nlu, "no problem with subtitles") == []
+    found = events(nlu, "romance is no issue, we want a war film")
+    assert found == [AttributePreferred("genre", "War")], found
+    state = _state_after(nlu, "no westerns", "I take back the no-westerns rule")
+    assert not state.avoided, state
+    state = _state_after(nlu, "a foreign thriller", "hmm no, no foreign films after all")
+    assert state.constraints.get("language") == "en" and not state.avoided, state
+    assert ConstraintSet("language", "en") in events(nlu, "nothing foreign please")
+    found = events(nlu, "a foreign comedy")
+    assert AttributeAvoided("language", "en") in found, found
+    assert AttributePreferred("genre", "Comedy") in found, found
+
+
+def test_a_series_rated_film_by_film_with_bare_numbers_and_yes_or_no(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    """The marathon batch and a probe of lists: 'lethal weapon 1 & 2 are great, 3 and 4 are
+    lazy' liked all four; 'heat yes, collateral meh' kept 'heat' as a topic; 'pulp fiction yes
+    / jackie brown no / reservoir dogs yes' slid each verdict onto the next film; 'the dark
+    knight and heat are my favs' kept one topic; 'didn't enjoy Jurassic Park III one bit' also
+    turned down the first film. Other films and wordings here."""
+    godfather, part2, part3 = (
+        movie(movies_catalog, t)
+        for t in ("The Godfather", "The Godfather Part II", "The Godfather Part III")
+    )
+    found = _verdicts(events(nlu, "the godfather part 2 rules, 3 not so much"))
+    assert found == {("ItemLiked", part2.id), ("ItemRejected", part3.id)}, found
+    goodfellas, casino = movie(movies_catalog, "Goodfellas"), movie(movies_catalog, "Casino")
+    found = _verdicts(events(nlu, "the godfather yes, goodfellas yes, casino nope"))
+    assert found == {
+        ("ItemLiked", godfather.id),
+        ("ItemLiked", goodfellas.id),
+        ("ItemRejected", casino.id),
+    }, found
+    jaws, alien = movie(movies_catalog, "Jaws"), movie(movies_catalog, "Alien", 1979)
+    found = _verdicts(events(nlu, "jaws and alien are my two favourites"))
+    assert found == {("ItemLiked", jaws.id), ("ItemLiked", alien.id)}, found
+    heat = movie(movies_catalog, "Heat", 1995)
+    found = _verdicts(events(nlu, "seen all of these: jaws, alien, heat"))
+    assert found == {("ItemSeen", i.id) for i in (jaws, alien, heat)}, found
+    found = _verdicts(events(nlu, "I didn't like The Godfather Part III one bit"))
+    assert found == {("ItemRejected", part3.id)}, found
+    # a number the catalogue's titles lack is the film at that place in the series, when every
+    # number in them is its place (Live Free or Die Hard is the fourth)
+    die_hard, fourth = (
+        movie(movies_catalog, "Die Hard"),
+        movie(movies_catalog, "Live Free or Die Hard"),
+    )
+    found = _verdicts(events(nlu, "die hard 1 was great, 4 was a mess"))
+    assert found == {("ItemLiked", die_hard.id), ("ItemRejected", fourth.id)}, found
+    assert not _verdicts(events(nlu, "I liked die hard, I watched 2 films yesterday")) - {
+        ("ItemLiked", die_hard.id)
+    }
+    for text in ("comedy yes, horror no", "I want a thriller. no"):
+        assert not _verdicts(events(nlu, text)), text
+
+
+def test_unsure_words_and_the_narrower_kind_turned_down(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    """ "I don't know, maybe. what else?" and 'never heard of them' after the picks turned picks
+    down; 'a fantasy saga, not the modern-day kind' kept modern-day fantasy; 'a run of spoof
+    films' kept a topic 'run'; 'what about the others?' liked The Others."""
+    for text in (
+        "dunno, maybe. anything else?",
+        "never heard of any of them. more please",
+        "hmm, not sure about those",
+        "none of them ring a bell",
+    ):
+        assert not _verdicts(events(nlu, text, after_picks)), text
+    found = events(nlu, "a drama, but not the romantic kind")
+    assert AttributeAvoided("genre", "Romantic Drama") in found, found
+    assert AttributePreferred("genre", "Drama") in found, found
+    found = events(nlu, "a string of 80s action films")
+    assert not [e for e in found if isinstance(e, InterestExpressed)], found
+    found = events(nlu, "and what about the others?", after_picks)
+    assert not _verdicts(found), found

@@ -84,7 +84,7 @@ _CLEAR_ALT = "(" + "|".join(_CLEAR_WORDS) + ")"
 # verbs that drop a constraint named after them ('forget the length', 'scrap the 80s thing')
 _DROP = (
     r"(?:forget|drop|remove|ignore|never ?mind|no more|scrap|scratch|ditch|lose|cancel|undo|"
-    r"get rid of|skip)"
+    r"get rid of|skip|lift|take back|take off|clear)"
 )
 # 'the two thousands', 'the aughts', 'the twenty tens': decades past 1999 said in words
 _DECADE_WORDS = {
@@ -705,6 +705,10 @@ class ConstraintRules(ParseBase):
         return True
 
     def _decade(self, m: re.Match[str]) -> bool:
+        if m.group("digits") == "10" and re.search(
+            r"\b(?:all|both|straight|solid|all of them|each)\s+$", m.string[: m.start()].lower()
+        ):
+            return False  # 'goodfellas and casino, all 10s': scores of ten, not the 2010s
         if m.group("word"):
             start = _DECADE_WORDS[m.group("word")]
         else:
@@ -1346,12 +1350,24 @@ class ConstraintRules(ParseBase):
         if "en" not in self.vocab.languages:
             return False
         self.events.append(make_constraint("language", "en"))
+        if ("language", "en") in self.state.avoided:
+            # 'something foreign', then 'actually no foreign films': English after all
+            self.events.append(BeliefRemoved(facet_belief_id("avoided", "language", "en")))
         if re.match(r"\s*,?\s*(?:or|and|nor)\b", m.string[m.end() :]):
             # 'not in the mood for subtitles or black and white': the dislike reaches on
             said = m.group(0)
             word = re.search(r"\b(?:sub(?:title)?s|subtitled|captions)\b\s*$", said)
             if word is not None:
                 return said[: word.start()] + " " * (len(said) - word.start())
+        return True
+
+    def _foreign_wanted(self, m: re.Match[str]) -> bool:
+        """'something foreign': English-language films left out, an English-only limit gone."""
+        if "en" not in self.vocab.languages:
+            return False
+        if self.state.constraints.get("language") == "en":
+            self._clear("language")
+        self.events.append(AttributeAvoided("language", "en"))
         return True
 
     def _subtitles_fine(self, m: re.Match[str]) -> bool:
@@ -2089,7 +2105,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "year_onwards",
         "year",
         rf"\b(?P<y>{_YEAR})\s*(?:or|and) (?P<dir>later|newer|after|earlier)\b|"
-        rf"\b(?P<y2>{_YEAR})\s*(?:on|onwards|\+)",
+        # ('liked the 2004 one more': a film told by its year, no limit)
+        rf"\b(?P<y2>{_YEAR})\s*(?:on|onwards|\+)(?!\w)",
         _R._onwards,
     ),
     # 'from the last 5 years', 'in the past decade'
@@ -2273,8 +2290,15 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:can't|cant|cannot|can not|mustn't|mustnt|must not|shouldn't|shouldnt|should not|"
         r"won't|wont|will not|couldn't|couldnt) (?:(?:be|run|go|last)(?: any)? (?:more than|past)|"
         r"exceed)|(?:not|never) (?:to )?exceed|"
+        # 'none of them can go past the two hour mark', 'nothing should run over 2 hours'
+        r"(?:nothing|no films?|no movies?|none) (?:that|which) (?:runs?|goes|lasts|is) "
+        r"(?:past|over|longer than|more than)|"
+        r"(?:none|nothing|no film|no movie|not one|no one)(?: of (?:them|those|these|the (?:films|"
+        r"movies)))? (?:can|could|should|may|"
+        r"must|will|is allowed to) (?:(?:be|run|go|last)(?: any)? (?:more than|past|over|"
+        r"longer than)|exceed)|"
         r"below|within|up to|"
-        rf"<=?)\s*{_LENGTH}\s*{_UNIT}",
+        rf"<=?)\s*(?:the\s+(?=\d))?{_LENGTH}\s*{_UNIT}(?:[\s-]mark\b)?",
         _R._runtime_limit,
         when=_has_runtime,
     ),
@@ -2325,9 +2349,34 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_max_after",
         "runtime",
-        rf"\b{_LENGTH}[\s-]*{_UNIT}(?:[\s-]long)?[\s,-]*"
+        rf"\b{_LENGTH}[\s-]*{_UNIT}(?:[\s-]long)?"
+        # '90 minutes a film, tops', '2 hours each max': the limit of each film
+        r"(?:\s+(?:a|per|each)(?:\s+(?:film|movie|flick|one))?|\s+each)?[\s,-]*"
         r"(?:max(?:imum)?|tops|at[\s-]most|or[\s-]less|or[\s-]shorter|or[\s-]under|"
         r"at the most|max length|long max)\b",
+        _R._runtime_limit,
+        when=_has_runtime,
+    ),
+    # 'an hour and a half is my limit', '2 hours is the max': the longest film wanted
+    ConstraintRule(
+        "runtime_is_my_limit",
+        "runtime",
+        rf"\b{_LENGTH}\s*{_UNIT}\s+(?:is|'s|=)\s+(?:my|our|the|a hard|my hard|our hard)\s+"
+        r"(?:limit|max|maximum|cap|ceiling|upper limit|cut-?off)\b",
+        _R._runtime_limit,
+        when=_has_runtime,
+    ),
+    # 'anything over two and a half hours is out', 'over 2 hours is too long', 'films longer
+    # than 100 minutes are a no': what is longer is turned down (read before 'over 2 hours')
+    ConstraintRule(
+        "runtime_over_is_out",
+        "runtime",
+        r"\b(?:(?:anything|everything|whatever|something|stuff|all|films?|movies?|"
+        r"ones?)\s+(?:that(?:'s| is| are| runs?| goes)?\s+)?)?(?:over|above|longer than|"
+        r"more than|past)\s+"
+        rf"{_LENGTH}\s*{_UNIT}(?:\s+long)?\s+(?:is|are|'s|=)\s+(?:(?:just|simply|definitely|"
+        r"totally|way|a bit|far) )?(?:out|too long|too much|a no(?:-go)?|off the table|"
+        r"not happening|a dealbreaker|a deal breaker|pushing it|overkill)\b",
         _R._runtime_limit,
         when=_has_runtime,
     ),
@@ -2487,6 +2536,32 @@ RULES: tuple[ConstraintRule, ...] = (
         _R._rating_number,
         when=_has_rating,
     ),
+    # 'bump the rating to 7', 'raise the minimum score to 7.5', 'set the bar at 8': the least
+    # rating said as a change of the setting
+    ConstraintRule(
+        "rating_raised",
+        "rating",
+        r"\b(?:bump|raise|push|up|put|set|move|change|make|turn|lift|take|lower|loosen|drop|"
+        r"reduce|bring|relax)(?:\s+(?:up|down))?\s+(?:the\s+)?"
+        r"(?:min(?:imum)?\s+)?(?:rating|score|bar|threshold|imdb(?: rating)?)"
+        r"(?:\s+(?:up|limit|floor|minimum|min|requirement))?\s+(?:up\s+)?(?:to|at)\s+"
+        r"(?:at least\s+)?(?:an?\s+)?(?P<n>\d(?:\.\d)?|10)(?![\d.])(?:\s*/\s*10)?"
+        r"(?:\s*(?:\+|and up|or (?:more|higher|better|above)))?",
+        _R._rating_number,
+        when=_has_rating,
+    ),
+    # with a least rating set: 'ok make it 8+', 'bump it to 7.5', 'raise it to 8': the new least
+    ConstraintRule(
+        "rating_raised_it",
+        "rating",
+        r"\b(?:(?:make|bump|raise|push|up|take|lift|lower|loosen|drop|reduce|bring|relax|move)"
+        r"\s+(?:it|that|the bar)(?:\s+(?:up|down))?|go (?:up|down))\s+(?:to\s+)?"
+        r"(?:an?\s+)?(?P<n>[4-9](?:\.\d)?|10)(?![\d.])"
+        r"(?:\s*(?:\+|and up|or (?:more|higher|better|above)|/\s*10))?"
+        r"(?!\s*(?:[%:-]|years?|yrs?|minutes?|mins?|m\b|hours?|hrs?|h\b|stars?|[a-z]*s\b))",
+        _R._rating_number,
+        when=lambda p: _has_rating(p) and "rating_min" in p.state.constraints,
+    ),
     # 'thrillers, like 7.5+', '7.5 or higher': a number with a decimal that is at least some
     # value is a rating even without a rating word (a length names its unit)
     ConstraintRule(
@@ -2545,6 +2620,28 @@ RULES: tuple[ConstraintRule, ...] = (
         r"(?:(?:a )?(?:no|no-go|hard no|dealbreaker|deal breaker)\b|banned|not allowed|forbidden|"
         r"off the table|off[\s-]limits|out of the question|too much|annoying)",
         _R._no_subtitles,
+    ),
+    # 'no foreign films', 'nothing foreign', "don't like foreign language movies": in English
+    ConstraintRule(
+        "no_foreign",
+        "language",
+        r"\b(?:no|not|without|nothing|none|hate|can't stand|cannot stand|can'?t do|don't want|"
+        r"do not want|don't like|do not like|tired of|sick of|skip|avoid|not into|not a fan of)"
+        r"\b[^.,;!?]{0,20}?\b(?:foreign|non[\s-]?english)\b(?:[\s-]language)?"
+        r"(?![\s-]+(?:country|countries|land|"
+        r"lands|places?|policy|affairs|legion|exchange|student|correspondent|film award))",
+        _R._no_subtitles,
+    ),
+    # 'something foreign', 'a foreign language film': anything but English (what the language
+    # limit turned down, 'no subtitles', goes)
+    ConstraintRule(
+        "foreign_wanted",
+        "language",
+        r"(?<!not )(?<!no )\b(?:an?|some|something|anything|any|more)\s+(?:foreign|international|"
+        r"non[\s-]?english|world[\s-]cinema)\b(?:[\s-]language)?"
+        r"(?=\s*(?:films?|movies?|flicks?|ones?|stuff|cinema|pictures?|thriller|comedy|drama|"
+        r"horror|[a-z]+ (?:films?|movies?)|[,.!?]|$))",
+        _R._foreign_wanted,
     ),
     ConstraintRule(
         "subtitles_fine",

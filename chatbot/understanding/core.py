@@ -164,6 +164,8 @@ _OF_FOR_THAN_RE = re.compile(
     re.IGNORECASE,
 )
 _HALF_AN_HOUR_RE = re.compile(r"\bhalf\s+an?\s+hour\b", re.IGNORECASE)
+# 'a couple hours max', 'a couple of hours tops': two hours ('a few hours' says no number)
+_COUPLE_OF_HOURS_RE = re.compile(r"\ba\s+couple\s+(?:of\s+)?(?=hours?\b|hrs?\b)", re.IGNORECASE)
 # one kind wanted over another: 'rather a thriller than a horror movie', 'a drama instead of an
 # action movie', 'I'd prefer a comedy over a drama', 'a thriller rather than an action film' ->
 # '..., not a horror movie' (the second is the one not wanted)
@@ -1172,6 +1174,20 @@ def normalize_slang(text: str) -> str:
     text = _TOO_SCARED_FOR.sub(lambda m: f"{m.group(1)} can't handle", text)
     text = _HOUR_AND_A_HALF_RE.sub("1.5 hours", text)
     text = _HALF_AN_HOUR_RE.sub("30 minutes", text)
+    text = _COUPLE_OF_HOURS_RE.sub("2 ", text)
+    # 'a run of spoof films', 'a string of 80s action movies': a marathon of them
+    text = re.sub(
+        r"\b(a|another|one more) (?:run|string|stack|streak|double bill|triple bill) of\b",
+        r"\1 marathon of",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # 'goodfellas and casino, all 10s': scores of ten each, not the 2010s
+    text = re.sub(
+        r"\b(all|both|straight|solid|all solid)\s+(10|ten)s\b", r"\1 10/10", text, flags=re.I
+    )
+    # "didn't enjoy Jurassic Park III one bit": not at all (no 'one' for the first film)
+    text = re.sub(r"\b(?:one|a single|one single) bit\b", "at all", text, flags=re.IGNORECASE)
     text = _RATHER_THAN_RE.sub(lambda m: f"{m.group('x')}, not ", text)
     text = _PREFER_OVER_RE.sub(lambda m: f"{m.group('x')}, not ", text)
     text = _INSTEAD_OF_RE.sub("not", text)
@@ -1751,7 +1767,8 @@ def _subtitles(catalog: Catalog) -> dict[str, list[Item]]:
     Jones and the Temple of Doom' -> 'temple of doom', 'Star Wars: Episode V - The Empire Strikes
     Back' -> 'empire strikes back'). A subtitle counts when it has two or more words, one of
     them rare enough to name something (wordfreq zipf < 4.3, so not 'the beginning' or 'part
-    ii'), and belongs to one title only."""
+    ii') or four or more words with 'of the' ('return of the king'), and belongs to one title
+    only."""
     from wordfreq import zipf_frequency
 
     found: dict[str, list[Item]] = {}
@@ -1762,7 +1779,11 @@ def _subtitles(catalog: Catalog) -> dict[str, list[Item]]:
             words = key.split()
             if len(words) < 2 or words[0] in ("episode", "part", "chapter"):
                 continue
-            if not any(zipf_frequency(w, "en") < 4.3 for w in words if w.isalpha()):
+            if not any(zipf_frequency(w, "en") < 4.3 for w in words if w.isalpha()) and not (
+                # 'The Return of the King', 'Rise of the Machines': a longer 'X of the Y' names
+                # its film though every word is common
+                len(words) >= 4 and re.search(r"\b(?:of|to) (?:the|an?)\b", key)
+            ):
                 continue
             found.setdefault(key, [])
             if item not in found[key]:

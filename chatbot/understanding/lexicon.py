@@ -237,6 +237,9 @@ NEGATIVE_CUES = _phrases(
     # 'the apartment didn't do anything for me', 'it just didn't do it for me'
     "did nothing for me|didn't do anything for me|didnt do anything for me|"
     "didn't do it for me|didnt do it for me|didn't do much for me|didnt do much for me|"
+    # 'it just didn't land for me', "didn't click with me"
+    "didn't land|didnt land|did not land|didn't click|didnt click|did not click|"
+    "didn't work for me|didnt work for me|did not work for me|didn't connect|didnt connect|"
     "does nothing for me|doesn't do it for me|doesnt do it for me|left me cold|"
     "unnecessary|pointless|"
     "over it|had my fill of|burnt out on|burned out on|spare me|spare me the|keep it away from|"
@@ -480,6 +483,11 @@ COPULA_PRAISE = _phrases(
     "spectacular|mind-blowing|mindblowing|mind blowing|trippy|powerful|touching|magical|"
     "delightful|entertaining|a ride|a wild ride|a must|a riot|a hoot|a blast|the goat|goat|"
     "top tier|top-tier|elite|a favorite|a favourite|my favorite|my favourite|my fav|my fave|"
+    # 'heat and her are my favs', 'the dark knight and heat are my two fav films'
+    "my favs|my faves|my favorites|my favourites|my two fav|my two favs|my two faves|"
+    "my two favorite|my two favourite|my two favorites|my two favourites|my three fav|"
+    "my all time fav|my all-time fav|my all time favorite|my all-time favorite|"
+    "my all time favourite|my all-time favourite|my top two|my top 2|my top three|my top 3|"
     "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10|"
     # 'nope was mid, get out was way better': the better of two is the one praised
     "way better|much better|so much better|far better|a lot better|even better|miles better"
@@ -489,7 +497,8 @@ COPULA_COMPLAINT = _phrases(
     "long|a bore|underwhelming|overhyped|not it|not so good|not that good|not very good|"
     "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh|"
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
-    "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless"
+    "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|lazy|a cash grab|"
+    "a mess|forgettable|unwatchable|dull|a race to the bottom|a cash grab|a cash-grab"
 )
 COPULA_SHAKEN = _phrases(
     "creepy|scary|terrifying|intense|disturbing|haunting|tense|brutal|heavy|sad|devastating|"
@@ -686,7 +695,9 @@ FILLER_WORDS = _words(
     typo typos autocorrect batch set wait restriction restrictions oops whoops critics
     reviewers gift gifts cinema cinemas theater theatre theaters theatres
     projector projectors laptop laptops ipad ipads tablet tablets smartboard whiteboard
-    lesson lessons module curriculum assignment mine version versions era"""
+    lesson lessons module curriculum assignment mine version versions era content
+    seat seats speaker speakers bowl bowls snack snacks couch sofa blanket blankets
+    remote subwoofer soundbar"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (

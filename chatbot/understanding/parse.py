@@ -668,6 +668,37 @@ class Understander:
             )
         # a line break after a word ends a sentence ('... like Heat or Ronin\nDo you know any?')
         text = re.sub(r"(?<=\w)[ \t]*(?:\r?\n)+\s*", ". ", text)
+        # 'under two hours-ish', '90 mins-ish', 'a 90s-ish comedy': near enough is the number
+        # itself (before the title passes: 'hours-ish' had become The Hours; 'Titanic-ish'
+        # is read later, as like Titanic)
+        text = re.sub(
+            r"\b(\d+\w*|hours?|hrs?|mins?|minutes?|years?|decades?)-ish\b",
+            r"\1",
+            text,
+            flags=re.IGNORECASE,
+        )
+        if state.last_shown:
+            # 'what about the others?' after picks (typed in lower case): other films, not
+            # The Others (2001)
+            text = re.sub(r"\b(?i:what|how) (?i:about) (?:all )?the others\b", "what else", text)
+        if len(state.discussed) == 1 and state.asked_at == state.turns:
+            # 'what's Zodiac about?', then 'sounds great' / "nice, I'll try it": that film
+            text = _APPROVAL_ALONE.sub("that one sounds good", text)
+            text = _DISAPPROVAL_ALONE.sub("that one sounds boring", text)
+            text = _TAKEN_ALONE.sub("that one sounds good", text)
+            text = _REFUSED_ALONE.sub("not that one", text)
+            text = _WILL_TRY_IT.sub("I'd like to watch it", text)
+        # 'ignore the no-horror thing', 'scrap the no animation rule': the rule named by what it
+        # turned down ('no' there turns nothing down)
+        text = _NO_X_RULE.sub(lambda m: f"{m['verb']} {m['det']} {m['x']} ban", text)
+        text = self._postfix_verdicts(text)
+        # "I don't know, maybe. what else?", 'never heard of them': unsure, no verdict on a pick
+        text = _UNSURE.sub(" ", text)
+        # 'is Heat the one with De Niro?': whether a person is in the film named, asked as
+        # 'does Heat have De Niro?' (the one with him would otherwise be read as a description)
+        text = _THE_ONE_WITH_PERSON.sub(self._person_asked, text)
+        # 'been there done that: titanic, avatar', 'seen them all: ...': a list of films seen
+        text = _SEEN_LIST_OPENER.sub("already seen: ", text)
         text = self._own_mentions_named(text, state)
 
         text = self._without_idioms(text)
@@ -738,6 +769,8 @@ class Understander:
         # question about it typed without the comma
         text = _PLACE_THEN_QUESTION.sub(r"\g<place>, \g<q>", text)
         text = self._numbers_in_titles(text)
+        text = self._bare_sequel_numbers(text)
+        text = self._not_that_kind(text)
         text = self._titles_ending_in_a_question_mark(text)
         text = self._marked_titles(text)
         text = self._non_kinds(text)
@@ -778,6 +811,7 @@ class Understander:
         text = _SEEN_ALL_BUT.sub(r"\g<head>. I haven't seen \g<x>", text)
         # 'would my grandma like the second one?', 'do you think the kids would enjoy it': is it
         # right for them, asked (not a like, and not who is watching tonight)
+        text = self._asked_if_for_me(text)
         text = _WOULD_THEY_LIKE.sub(_would_they_like, text)
         aside = ASIDE.match(text)
         if (
@@ -1622,6 +1656,133 @@ class Understander:
         # not inside a longer token ('r2-d2', 'e.t.')
         return re.sub(r"(?<![\w'.-])[A-Za-z]+\d?(?![\w'-])", spell, text)
 
+    def _postfix_verdicts(self, text: str) -> str:
+        """'heat yes, collateral meh, miami vice nope', 'kill bill 1 yes kill bill 2 no',
+        'pulp fiction yes / jackie brown no': films each followed by a bare yes or no ->
+        'loved heat, didn't like collateral, ...' (a 'no' there closes the film before it; it
+        had turned down the film after it). A message of one such pair counts only when its
+        words are a title ('heat yes'); several need one title among them and no sentence."""
+        pairs = [(m["seg"].strip(), m["v"].lower()) for m in _POSTFIX_PAIR.finditer(text)]
+        if not pairs or not _POSTFIX_LIST.fullmatch(text):
+            return text
+        v = self.vocab
+
+        def a_title(seg: str) -> bool:
+            key = normalize_title(_YEAR_SAID.sub("", seg))
+            words = key.split()
+            return (
+                key in v.titles
+                or key in v.short_titles
+                # 'kill bill 1' (Kill Bill Vol. 1): a series' name and its number
+                or any(" ".join(words[:k]) in v.series for k in range(1, len(words) + 1))
+            )
+
+        named = [a_title(seg) for seg, _ in pairs]
+        if not any(named) or (len(pairs) == 1 and not named[0]):
+            return text
+        if any(len(seg.split()) > 7 or _POSTFIX_SENTENCE.search(seg) for seg, _ in pairs):
+            return text
+        return ", ".join(
+            f"{'loved' if v in _POSTFIX_YES else 'didn’t like'} {seg}" for seg, v in pairs
+        ).replace("’", "'")
+
+    def _not_that_kind(self, text: str) -> str:
+        """'a fantasy saga, proper high fantasy, not the modern-day kind', 'a comedy but not
+        the romantic sort': the kind named before, narrowed by the words before 'kind', is
+        turned down ('no modern-day fantasy') when the catalogue has that narrower kind."""
+        terms = self.vocab.facet_terms
+
+        def narrower(m: re.Match[str]) -> str:
+            before = re.findall(r"[a-z][\w-]*", text[: m.start()].lower())
+            said = re.split(r"[\s-]+", m["adj"].lower())
+            for word in reversed(before):
+                kind = terms.get((word,))
+                if kind is None or kind[0] != "genre":
+                    continue
+                value = terms.get((*said, word))
+                if value is not None and value[0] == "genre":
+                    return f"no {' '.join(said)} {word}"
+                break  # the latest kind named is the one narrowed
+            return m[0]
+
+        return _NOT_THAT_KIND.sub(narrower, text)
+
+    def _bare_sequel_numbers(self, text: str) -> str:
+        """'lethal weapon 1 & 2 are great, 3 and 4 are lazy', 'Toy Story 3 made me cry, 2 is a
+        classic, but 4 was pointless', 'Back to the Future 10/10, Part II 7/10': a number (or
+        'part II') that opens a clause after a series was named is that series' film, when the
+        catalogue has it. Said with the series' name, each then gets its own verdict."""
+        low = text.lower()
+        words = list(re.finditer(r"[\w'-]+", low))
+        heads: list[tuple[int, str]] = []  # (end offset, the series' name as typed)
+        j = 0
+        while j < len(words):
+            for n in range(min(5, len(words) - j), 0, -1):
+                said = text[words[j].start() : words[j + n - 1].end()]
+                key = normalize_title(said)
+                if len(key) >= 3 and key in self.vocab.series:
+                    heads.append((words[j + n - 1].end(), said))
+                    j += n - 1
+                    break
+            j += 1
+        if not heads:
+            return text
+        titles, shorts = self.vocab.titles, self.vocab.short_titles
+
+        def sequel(m: re.Match[str]) -> str:
+            before = [h for h in heads if h[0] <= m.start()]
+            if not before:
+                return m[0]
+            end, head = before[-1]
+            if not text[end : m.start()].strip():
+                return m[0]  # 'toy story 3': the title as typed
+            if not _CLAUSE_OPENS.search(text[: m.start()]) or not _AFTER_SEQUEL_NUMBER.match(
+                text[m.end() :]
+            ):
+                return m[0]
+            key = normalize_title(f"{head} {m['num']}")
+            if key in titles or key in shorts or key == f"{normalize_title(head)} 1":
+                return f"{head} {m[0]}"
+            nth = self._nth_of_series(normalize_title(head), key.split()[-1])
+            return nth.title if nth is not None else m[0]
+
+        return _BARE_SEQUEL_NUMBER.sub(sequel, text)
+
+    def _nth_of_series(self, head: str, said: str) -> Item | None:
+        """The n-th film of a series in release order ('die hard' 4 -> Live Free or Die Hard),
+        when the catalogue holds it in order: every number in the series' titles is its place
+        (Rocky IV as the second Rocky film says II and III are missing: then none)."""
+        films = self.vocab.series.get(head, [])
+        if not said.isdecimal() or not 1 <= int(said) <= len(films):
+            return None
+        for place, film in enumerate(films, 1):
+            last = normalize_title(film.title).split()[-1]
+            if last.isdecimal() and int(last) != place and int(last) < 100:
+                return None
+        return films[int(said) - 1]
+
+    def _person_asked(self, m: re.Match[str]) -> str:
+        """'is Heat the one with De Niro?' -> 'does Heat have de niro?' when the catalogue knows
+        the person ('is Heat the one with the bank job?' stays)."""
+        known = self.vocab.facet_terms.get(tuple(m["who"].lower().split()))
+        if known is None or known[0] != "person":
+            return m[0]
+        return f"{m['lead'] or ''}does {m['film']} have {m['who'].lower()}?"
+
+    def _asked_if_for_me(self, text: str) -> str:
+        """'should I watch Heat?', 'would I like Heat too?', "do you think I'd enjoy Heat?",
+        'would Casino be my kind of thing?' -> "what's Heat like?": a film named and asked
+        about (its facts answer it), not liked. Only when the words name a catalogue title."""
+
+        def ask(m: re.Match[str]) -> str:
+            title = _ASKED_TAIL.sub("", m["title"] or m["title2"]).strip()
+            if normalize_title(title) not in self.vocab.titles:
+                return m[0]
+            # ('I watched Heat, should I watch Collateral next?': a sentence of its own)
+            return f"{'. ' if m['pre'] else ''}what's {title} like?"
+
+        return _ASKED_IF_FOR_ME.sub(ask, text)
+
     def _no_longer_needed(self, text: str, state: InterestState) -> tuple[str, list[Event]]:
         """ "it doesn't need to be short anymore", "doesn't have to be in English now", 'no
         longer needs to be under 2 hours': what the words would ask for is read, and the limits
@@ -1648,12 +1809,21 @@ class Understander:
         the words stay for the rest of the reading ('comedy is fine' answering 'what are you
         in the mood for?' asks for comedy)."""
         lifted: list[Event] = []
-        if not state.avoided and not state.constraints:
-            return text, lifted
+
+        def permitted(m: re.Match[str]) -> str:
+            # 'not against animated movies, just no musicals', 'violence doesn't bother me':
+            # allowed, never asked for; a kind or limit the session turned down is lifted
+            kept = settle(m)
+            if kept != m.group(0):
+                return kept
+            ends = m.groupdict()
+            return " " + next((ends[g] for g in ("end", "end2", "end3", "end4") if ends[g]), "")
 
         def settle(m: re.Match[str]) -> str:
-            said = (m.group("x") or m.group("x2") or m.group("x3")).strip(" ,")
-            end = m.group("end") or m.group("end2") or m.group("end3") or ""
+            groups = m.groupdict()
+            said = next((groups[g] for g in ("x", "x2", "x3", "x4") if groups.get(g)), "")
+            said = said.strip(" ,")
+            end = next((groups[g] for g in ("end", "end2", "end3", "end4") if groups.get(g)), "")
             bound = _TOLERATED_BOUND.fullmatch(said)
             if bound is not None:
                 # "I don't mind longer films", "we're ok with older ones now": that limit goes
@@ -1674,6 +1844,9 @@ class Understander:
                 lifted.append(BeliefRemoved(facet_belief_id("avoided", facet, value)))
             return " " + end
 
+        text = _PERMITTED.sub(permitted, text)
+        if not state.avoided and not state.constraints:
+            return text, lifted
         for may in _MAY_BE_MORE.finditer(text):
             # 'ah no, it can be longer, it does not matter': that limit goes (and the 'no'
             # before it takes the limit back, it turns no pick down)
@@ -1771,7 +1944,30 @@ _MEDIUM_PLURAL = {
     "video game": "video games",
 }
 # 'I don't mind romance', 'horror is fine after all', "I'm ok with musicals now": tolerance
-_TOLERATE_TAIL = r"(?:\s+(?:after all|now|actually|then|too|either|as well|by me|with me))*"
+_TOLERATE_TAIL = (
+    r"(?:\s+(?:after all|now|actually|then|too|either|as well|by me|with me|anymore|any more))*"
+)
+# permission, never a wish: 'not against X', 'nothing against X', 'no problem with X', 'not
+# opposed to X', 'X doesn't bother me' (see Understander._tolerated)
+_PERMITTED = re.compile(
+    r"\b(?:(?:i|we)(?:'ve| have)?\s+(?:got\s+)?|(?:i'm|im|i am|we're|we are)\s+)?"
+    r"(?:really\s+|honestly\s+)?(?:not|nothing|no)\s+(?:really\s+|totally\s+|at all\s+)?"
+    r"(?:against|opposed to|averse to)\s+"
+    rf"(?P<x>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end>[.;!?,]|\s+(?:but|just)\b|$)|"
+    r"\b(?:(?:i|we)\s+(?:have|'ve|got)\s+)?no (?:problem|problems|issue|issues|objection|"
+    r"objections) with\s+"
+    rf"(?P<x2>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end2>[.;!?,]|\s+(?:but|just)\b|$)|"
+    r"(?:^|(?<=[.;!?,])\s*|\b(?:and|but)\s+)(?P<x3>[a-z][a-z' -]{1,40}?)\s+(?:doesn't|doesnt|"
+    r"does not|don't|dont|do not|won't|wont|will not)\s+(?:really\s+|even\s+)?(?:bother|"
+    r"faze|phase|put off|scare|upset)\s+(?:me|us|him|her|them|anyone|my \w+|the \w+)"
+    rf"{_TOLERATE_TAIL}(?P<end3>[.;!?,]|\s+(?:but|just|as long as|so long as)\b|$)|"
+    # 'subtitles are no issue', 'westerns are fine by me': allowed, never asked for
+    r"(?:^|(?<=[.;!?,])\s*|\b(?:and|but)\s+)(?P<x4>[a-z][a-z' -]{1,40}?)\s+(?:is|are|'s|'re)\s+"
+    r"(?:no issue|not an issue|no problem|not a problem|fine by me|ok by me|okay by me|fine with "
+    r"me|ok with me|okay with me|allowed|permitted|no dealbreaker|not a dealbreaker)"
+    rf"{_TOLERATE_TAIL}(?P<end4>[.;!?,]|\s+(?:but|just|as long as|so long as)\b|$)",
+    re.IGNORECASE,
+)
 _TOLERATED = re.compile(
     r"\b(?:(?:i|we)\s+)?(?:really\s+|actually\s+)?(?:don't|dont|do not) mind "
     rf"(?P<x>[^.;!?,]+?){_TOLERATE_TAIL}(?P<end>[.;!?,]|\s+but\b|$)|"
@@ -1934,6 +2130,64 @@ def _ages_in_brackets(text: str) -> str:
 
     text = _AGES_IN_BRACKETS.sub(aged, text)
     return _ELDERS_AGE_IN_BRACKETS.sub(lambda m: m["who"], text)
+
+
+# approval with nothing named, right after an answer about one film (see understand)
+_APPROVAL_ALONE = re.compile(
+    r"^\s*(?:(?:oh|ok|okay|nice|great|cool|perfect|awesome|sweet|alright|hmm+|yes|yeah|yep|ooh+)"
+    r"[\s,!.]+)*(?:(?:it|this|that)\s+)?(?:sounds|looks|seems)\s+(?:so |really |very |pretty |"
+    r"quite )?(?:fun|good|great|cool|nice|awesome|interesting|amazing|perfect|excellent|"
+    r"fantastic|brilliant|promising|intriguing)(?:\s+(?:to me|then))?[\s!.]*$",
+    re.IGNORECASE,
+)
+_DISAPPROVAL_ALONE = re.compile(
+    r"^\s*(?:(?:oh|ok|okay|hmm+|meh|nah|ugh|eh|well)[\s,!.]+)*(?:(?:it|this|that)\s+)?"
+    r"(?:sounds|looks|seems)\s+(?:so |really |very |pretty |quite |kinda |a bit )?(?:boring|dull|"
+    r"bad|awful|terrible|meh|lame|stupid|cheesy|silly|naff|tedious|not (?:great|good|for me))"
+    r"(?:\s+(?:to me|tbh|honestly))?[\s!.]*$",
+    re.IGNORECASE,
+)
+# after an answer about one film: it taken ('sold', "great, I'll check it out", 'adding it to
+# my list') or refused ('meh, pass', 'not my thing', 'no thanks')
+_TAKEN_ALONE = re.compile(
+    r"^\s*(?:(?:ok|okay|great|perfect|cool|nice|awesome|sweet|yes|yeah|yep|alright)[\s,!.]+)*"
+    r"(?:perfect|sold|i'?m sold|done|deal|that'?s the one(?: (?:i'?ll|we'?ll) (?:watch|pick|go "
+    r"with))?|(?:i'?ll|we'?ll|gonna) (?:check it out|add it(?: to (?:my|our) (?:list|watchlist))?|"
+    r"put it on (?:my|our|the) (?:list|watchlist))|adding it to (?:my|our|the) (?:list|watchlist))"
+    r"(?:\s+(?:tonight|then|later|thanks|thx))*[\s!.]*$",
+    re.IGNORECASE,
+)
+_REFUSED_ALONE = re.compile(
+    r"^\s*(?:(?:meh|nah|hmm+|ugh|eh|ok|okay|well)[\s,!.]+)*(?:pass|i'?ll pass|hard pass|no thanks|"
+    r"no thank you|nah|nope|ugh no|not for me|not my thing|not my cup of tea|not my kind of thing|"
+    r"skip(?: it)?|no way|not interested)(?:\s+(?:then|thanks|tbh|honestly))*[\s!.]*$",
+    re.IGNORECASE,
+)
+_UNSURE = re.compile(
+    r"(?:^|(?<=[.!?,;]))\s*(?:(?:hmm+|um+|uh+|well|eh|ok|okay|honestly)[\s,]+)*(?:(?:i|we)\s+)?"
+    r"(?:(?:don'?t|do not|dont) know|dunno|idk|not sure|unsure)(?: about (?:those|these|them|"
+    r"that one|this one|it))?(?:,?\s*maybe)?\s*(?=[.!?,;]|$)|"
+    r"\b(?:(?:i'?ve|i have|we'?ve|we have)\s+)?(?:never|not|haven'?t|have not|hadn'?t) heard of "
+    r"(?:them|it|him|her|that one|those|these|that|any of (?:them|those|these))\b|"
+    r"\b(?:none|neither) of (?:them|those|these) rings? a bell\b|"
+    r"\b(?:(?:that|it|they|those|these) )?(?:doesn'?t|don'?t|do not|does not) ring a bell\b|"
+    r"\b(?:i'?m|i am|we'?re|we are) not (?:that|too|very|so|super) (?:picky|fussy)\b",
+    re.IGNORECASE,
+)
+_WILL_TRY_IT = re.compile(
+    r"\b(?:i'?ll|we'?ll|i will|we will|gonna|going to|i'?m gonna|i'?m going to|might)\s+"
+    r"(?:definitely\s+|probably\s+)?(?:try|watch|check out|see|give)\s+(?:it|that one|that)"
+    r"(?:\s+a\s+(?:go|try|shot|watch|whirl|chance))?\b",
+    re.IGNORECASE,
+)
+_NO_X_RULE = re.compile(
+    r"\b(?P<verb>forget|ignore|scrap|scratch|drop|never ?mind|nvm|ditch|disregard|lose|remove|"
+    r"cancel|lift|undo|take back)\s+(?:about\s+)?(?P<det>the|that|my|your|this)\s+"
+    r"(?:no|non|anti)[\s-]+"
+    r"(?P<x>[a-z]+(?:[\s-][a-z]+)?)\s+(?:thing|rule|part|bit|filter|limit|request|stuff|"
+    r"restriction|idea|policy|ban)\b",
+    re.IGNORECASE,
+)
 
 
 def _self_corrected(text: str) -> str:
@@ -2757,18 +3011,25 @@ class _Parse(ConstraintRules, TitleRules):
                 continue
             self.targets.remove(t)
             end = t.pos + 1
-            while end < len(self.toks) and self.toks[end].text in _PART_NOUNS:
+            while end < len(self.toks) and self.toks[end].text in (*_PART_NOUNS, "ban"):
                 end += 1
             for j in range(start, end):
                 self.toks[j].used = True
             assert t.facet is not None  # facet targets carry their facet
             facet, value = t.facet
-            if facet in ("franchise", "person", "studio"):
+            # 'scrap the no-horror rule' (see _NO_X_RULE): only the kind turned down comes back
+            ban_only = self.toks[end - 1].text == "ban"
+            if facet in ("franchise", "person", "studio") and not ban_only:
                 # 'I loved the godfather', then 'forget the godfather': the liked films of it
                 for i in self.state.liked:
                     if i in self.vocab.catalog and value in self.vocab.catalog.get(i).facet(facet):
                         self.events.append(BeliefRemoved(item_belief_id("liked", i)))
-            for pf, pv in self.state.preferred:
+            for af, av in self.state.avoided:
+                # 'no westerns', then 'never mind about the westerns' / 'ignore the no-horror
+                # thing': the kind is no longer turned down (nor wished for)
+                if af == facet and is_kind_of(av, value, facet):
+                    self.events.append(BeliefRemoved(facet_belief_id("avoided", af, av)))
+            for pf, pv in () if ban_only else self.state.preferred:
                 if pf != facet or not is_kind_of(pv, value, facet):
                     continue
                 self.events.append(BeliefRemoved(facet_belief_id("preferred", pf, pv)))
@@ -3204,15 +3465,19 @@ class _Parse(ConstraintRules, TitleRules):
         Bullock?', 'is tom hanks in it?' (a name the catalogue knows, or a first name of its
         people followed by another word)."""
         m = re.match(
-            r"(?:does|did|do) .+? (?:have|star|feature)\s+(?P<a>[a-z][\w'-]+ [a-z][\w'-]+)\s*\?*$|"
+            r"(?:does|did|do) .+? (?:have|star|feature)\s+(?P<a>[a-z][\w'-]+(?: [a-z][\w'-]+){1,2})"
+            r"(?: in (?:it|that|this|there))?\s*\?*$|"
             r"(?:is|was) (?P<b>[a-z][\w'-]+ [a-z][\w'-]+) in (?:it|that|this|the \w+ one|"
             # 'is tom hanks in big?': the film named
-            r"[\w' :&-]+?\s*\?*$)",
+            r"[\w' :&-]+?\s*\?*$)|"
+            # 'is Heat the one with De Niro?': which film a person is in, asked of one
+            r"(?:is|was|isn't|wasn't) .+? the (?:one|film|movie) (?:with|starring) "
+            r"(?P<c>[a-z][\w'-]+(?: [a-z][\w'-]+){0,2})\s*\?*$",
             low,
         )
         if m is None:
             return False
-        name = m.group("a") or m.group("b")
+        name = m.group("a") or m.group("b") or m.group("c")
         known = self.vocab.facet_terms.get(tuple(name.split()))
         return (known is not None and known[0] == "person") or (
             name.split()[0] in self.vocab.given_names
@@ -3407,7 +3672,9 @@ class _Parse(ConstraintRules, TitleRules):
             wishes said before go (limits, likes and rejections stay) when a new one follows."""
             rest = re.findall(r"[a-z']+", self.low[m.end() :])
             if len(rest) < 2:
-                return False
+                # 'scratch that, musicals are fine': what follows was read already (the kind
+                # no longer turned down); the opener is no topic ('nvm' alone: nothing)
+                return True
             drop_wishes()
             return True
 
@@ -3669,7 +3936,10 @@ class _Parse(ConstraintRules, TitleRules):
     def _in_degree(self, k: int) -> bool:
         """Token k is negated only in degree: 'not too scary', 'nothing overly gory', 'not
         that violent', 'not super creepy' (a degree word right before it, a negator just before
-        that)."""
+        that); 'too scary', 'a bit less scary' (a complaint of degree: the kind asked for is
+        kept when it was wished, see `_kept_kinds`)."""
+        if k >= 1 and self.toks[k - 1].text in ("less", "too"):
+            return True
         if k < 2 or self.toks[k - 1].text not in DEGREE_WORDS:
             return False
         return any(
@@ -6809,6 +7079,82 @@ def _count_word(word: str) -> int:
     return {"two": 2, "2": 2, "three": 3, "3": 3}.get(word, 0)
 
 
+_THE_ONE_WITH_PERSON = re.compile(
+    r"(?P<lead>^|(?<=[.!?,;])\s*)(?:(?:wait|hmm+|ok|okay|so|and|oh)[\s,]+)*(?:is|was) "
+    r"(?P<film>[^,.!?]{1,60}?) the (?:one|film|movie) (?:with|starring) "
+    r"(?P<who>[A-Za-z][\w'-]+(?: [A-Za-z][\w'-]+){0,2})\s*\?",
+    re.IGNORECASE,
+)
+_SEEN_LIST_OPENER = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:been there,?\s*done that|(?:(?:i|we)(?:'ve| have)?\s+)?"
+    r"(?:already\s+)?(?:seen|watched|done)\s+(?:them all|all of them|all these|all of these|"
+    r"these|those|the following|these ones))\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
+# a film and a bare verdict after it, in a list (see Understander._postfix_verdicts)
+_POSTFIX_VERDICT = (
+    r"hell yes|hell yeah|hell no|absolutely not|definitely not|no way|not for me|never again|"
+    r"yes+|yep|yeah|yup|yass+|no+|nope|nah|meh|pass"
+)
+_POSTFIX_YES = frozenset(("yes", "yep", "yeah", "yup", "hell yes", "hell yeah"))
+_POSTFIX_PAIR = re.compile(
+    rf"\s*(?P<seg>[^,/;&.!?]+?)\s+(?P<v>{_POSTFIX_VERDICT})(?=\s*(?:[,/;&.!]|\band\b|\bthen\b|$)"
+    rf"|\s+\S)\s*(?:[,/;&.!]+|\band\b|\bthen\b)?",
+    re.IGNORECASE,
+)
+_POSTFIX_LIST = re.compile(
+    rf"(?:\s*[^,/;&.!?]+?\s+(?:{_POSTFIX_VERDICT})\s*(?:[,/;&.!]+|\band\b|\bthen\b)?)+\s*",
+    re.IGNORECASE,
+)
+_POSTFIX_SENTENCE = re.compile(
+    r"\b(?:i|i'm|im|i've|you|we|we're|my|me|it|this|that|want|need|something|anything|watch|"
+    r"movie|film|please|pls|is|are|was|were|do|does|did|can|could|would|should)\b",
+    re.IGNORECASE,
+)
+_YEAR_SAID = re.compile(r"\(?\b(?:19|20)\d\d\b\)?")
+# 'not the modern-day kind' (see Understander._not_that_kind)
+_NOT_THAT_KIND = re.compile(
+    r"\b(?:not|no|nothing of|none of) (?:the |a |any )?(?P<adj>[a-z][\w-]*(?: [a-z][\w-]*)?)"
+    r" (?:kind|type|sort|variety|variant)s?\b",
+    re.IGNORECASE,
+)
+# a sequel's number alone (see Understander._bare_sequel_numbers): '2', 'II', 'part 2', 'pt. 3'
+_BARE_SEQUEL_NUMBER = re.compile(
+    r"(?<![\w/.])(?:(?:part|pt\.?)\s+)?(?P<num>[1-9]|1[0-2]|i{1,3}|iv|v|vi{1,3}|ix|x)"
+    r"(?![\w'/.%])",
+    re.IGNORECASE,
+)
+# what may come before it: the start of a clause
+_CLAUSE_OPENS = re.compile(
+    r"(?:^|[,;:/&.!?(]|\b(?:and|but|or|then|plus|while|whereas|n|also|though|loved|liked|"
+    r"hated|enjoyed|disliked|didn't like|did not like|didnt like|seen|watched|saw))\s*$",
+    re.IGNORECASE,
+)
+# and after it: a list, a copula or a verdict (not '2 kids', '3 hours', '7/10')
+_AFTER_SEQUEL_NUMBER = re.compile(
+    r"\s*(?:$|[,;.!?&/)>]|(?:and|or|was|is|are|were|wasn'?t|isn'?t|aren'?t|weren'?t|'s|too|"
+    r"also|as well|nah|no|nope|yes|yeah|meh|sucked|sucks|rocks|rocked|ruled|rules|good|great|"
+    r"bad|fine|ok|okay|not|never|i|made|felt|had|got|really|kinda|though|loved?|liked?|hated?|"
+    r"both|all|not so much|less so|even better|even worse)\b|\d+(?:\.\d)?\s*/\s*10\b)",
+    re.IGNORECASE,
+)
+# 'should I watch Heat?', 'would I like Heat too?', 'would Casino be my kind of thing?' (see
+# Understander._asked_if_for_me)
+_ASKED_IF_FOR_ME = re.compile(
+    r"(?P<pre>,\s*)?(?:\b(?:(?:should|shall|must) (?:i|we) (?:really )?(?:watch|see|try|"
+    r"check out|bother with|give)|(?:would|will|do you (?:think|reckon)|you (?:think|reckon)|"
+    r"think) (?:i|we)(?:'d| "
+    r"would| will|'ll)? (?:like|enjoy|love|dig|be into|get into))\s+"
+    r"(?P<title>(?-i:[A-Z0-9])[^?.!,]{0,59}?|[^?.!,]{2,60}?)(?: a (?:go|try|shot|chance|watch))?"
+    r"(?P<end>\?|\s*$)|"
+    r"\b(?:would|will|is) (?P<title2>[^?.!,]{2,60}?) be (?:my|our) (?:kind|type|sort|cup of tea)"
+    r"(?: of (?:thing|film|movie))?(?P<end2>\?|\s*$))",
+    re.IGNORECASE,
+)
+_ASKED_TAIL = re.compile(
+    r"\s+(?:too|as well|also|either|then|tonight|next|first|after that|afterwards)\s*$",
+    re.IGNORECASE,
+)
 _NUMBER_NAMES = ("one", "two", "three", "four", "five", "six")
 _WOULD_THEY_LIKE = re.compile(
     r"\b(?:would|will|do you (?:think|reckon)|d'you (?:think|reckon)|you (?:think|reckon)|"

@@ -26,7 +26,9 @@ from chatbot.understanding.lexicon import (
     CHAT_ABBREVIATIONS,
     CLAUSE_BREAK,
     COMMON_WORDS,
+    COPULA_COMPLAINT,
     COPULA_FILLERS,
+    COPULA_PRAISE,
     COPULAS,
     COUNTRIES,
     CRITIQUE_MARK,
@@ -1237,6 +1239,10 @@ class TitleRules(ParseBase):
             return True  # 'Titanic no, too much crying. Forrest Gump yes': a verdict per title
         if self._bracketed_verdict(i + n):
             return True  # 'toy story 3 (loved it), cars 2 (hated it)': a score said after it
+        if self._listed_subject_of_verdict(i, n) and (
+            capitalised or n >= 2 or words[0] in self.vocab.titles
+        ):
+            return True  # 'the dark knight and heat are my favs': a list the verdict is of
         if not capitalised and self._opens_verdict_clause(
             i, n, words, distinctive=not self._everyday_words(words)
         ):
@@ -1610,6 +1616,7 @@ class TitleRules(ParseBase):
             or nxt in ("was", "is", "were", "looks", "sounds")  # 'Gravity was stunning'
             # 'honestly Pulp Fiction blew me away' ('and Rocky wants a western' is a friend)
             or (self._subject_of_clause(i, n) and not (n == 1 and self._subject_of_a_person(i)))
+            or self._asked_who(i)  # "who's in Oppenheimer?" (a name that is also a person's)
         )
 
     def _the_title_turned_down(self, i: int, n: int, key: str) -> bool:
@@ -3827,6 +3834,34 @@ class TitleRules(ParseBase):
             for film in picked:
                 self._add_item(k, film)
             self._use(k, width)
+
+    def _listed_subject_of_verdict(self, i: int, n: int) -> bool:
+        """Tokens i..i+n open a list of two that is the subject of a plural verdict ('the dark
+        knight and heat are my two favs', 'heat and collateral were amazing'): the first member
+        is a film like the one after it (the user's own day is not: 'work and school are
+        killing me')."""
+        toks, k = self.toks, i + n
+        if k >= len(toks) or toks[k].text not in ("and", "&", "n"):
+            return False
+        if i > 0 and toks[i - 1].text not in CLAUSE_OPENERS:
+            return False
+        said = [t.text for t in toks[i:k]]
+        if set(said) & (USERS_DAY | set(PRONOUNS)) or said[0] in ("my", "our", "his", "her"):
+            return False
+        for j in range(k + 2, min(len(toks), k + 6)):
+            if toks[j].text in CLAUSE_BREAK or toks[j].text in ("and", "&", ","):
+                return False
+            if toks[j].text in ("are", "were", "r"):
+                rest = [t.text for t in toks[j + 1 : j + 9]]
+                while rest and rest[0] in COPULA_FILLERS:
+                    rest = rest[1:]
+                praised = any(
+                    tuple(rest[: len(p)]) == p for p in (*COPULA_PRAISE, *COPULA_COMPLAINT)
+                )
+                return bool(praised or self._verdicts_at(j + 1)) and not (
+                    {t.text for t in toks[k + 1 : j]} & (USERS_DAY | set(PRONOUNS))
+                )
+        return False
 
     def _bracketed_verdict(self, j: int) -> bool:
         """Tokens from j are a verdict in brackets: '(loved it)', '(hated it)', '(watched it)'
