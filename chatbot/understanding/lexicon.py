@@ -497,7 +497,7 @@ COPULA_COMPLAINT = _phrases(
     "long|a bore|underwhelming|overhyped|not it|not so good|not that good|not very good|"
     "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh|"
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
-    "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|lazy|a cash grab|"
+    "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|lazy|"
     "a mess|forgettable|unwatchable|dull|a race to the bottom|a cash grab|a cash-grab"
 )
 COPULA_SHAKEN = _phrases(

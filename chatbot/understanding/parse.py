@@ -1665,16 +1665,16 @@ class Understander:
         pairs = [(m["seg"].strip(), m["v"].lower()) for m in _POSTFIX_PAIR.finditer(text)]
         if not pairs or not _POSTFIX_LIST.fullmatch(text):
             return text
-        v = self.vocab
+        vocab = self.vocab
 
         def a_title(seg: str) -> bool:
             key = normalize_title(_YEAR_SAID.sub("", seg))
             words = key.split()
             return (
-                key in v.titles
-                or key in v.short_titles
+                key in vocab.titles
+                or key in vocab.short_titles
                 # 'kill bill 1' (Kill Bill Vol. 1): a series' name and its number
-                or any(" ".join(words[:k]) in v.series for k in range(1, len(words) + 1))
+                or any(" ".join(words[:k]) in vocab.series for k in range(1, len(words) + 1))
             )
 
         named = [a_title(seg) for seg, _ in pairs]
@@ -1682,9 +1682,8 @@ class Understander:
             return text
         if any(len(seg.split()) > 7 or _POSTFIX_SENTENCE.search(seg) for seg, _ in pairs):
             return text
-        return ", ".join(
-            f"{'loved' if v in _POSTFIX_YES else 'didn’t like'} {seg}" for seg, v in pairs
-        ).replace("’", "'")
+        said = {True: "loved", False: "didn't like"}
+        return ", ".join(f"{said[verdict in _POSTFIX_YES]} {seg}" for seg, verdict in pairs)
 
     def _not_that_kind(self, text: str) -> str:
         """'a fantasy saga, proper high fantasy, not the modern-day kind', 'a comedy but not
