@@ -10140,3 +10140,83 @@ def test_unsure_words_and_the_narrower_kind_turned_down(
     assert not [e for e in found if isinstance(e, InterestExpressed)], found
     found = events(nlu, "and what about the others?", after_picks)
     assert not _verdicts(found), found
+
+
+def _titles(found: list[Event], kind: type) -> set[str]:
+    return {e.title for e in found if isinstance(e, kind)}  # type: ignore[attr-defined]
+
+
+def test_a_critics_verdicts_and_words_about_a_films_parts(nlu: Understander) -> None:
+    """Thirteenth session, a film buff's vocabulary: 'Tenet felt derivative' liked Tenet, 'was
+    style over substance' liked the film and 'substance', 'Gravity was a tour de force' found no
+    film, 'the third act of X falls apart' liked X and 'act', 'I know Blue Velvet already'
+    liked it, 'where it all curdles' turned down every film of the message. Other films and
+    wordings here."""
+    found = events(nlu, "Avatar felt derivative")
+    assert _titles(found, ItemRejected) == {"Avatar (2009)"}, found
+    found = events(nlu, "Looper was all style and no substance")
+    assert _titles(found, ItemRejected) == {"Looper (2012)"}, found
+    assert not [e for e in found if isinstance(e, ItemLiked | InterestExpressed)], found
+    found = events(nlu, "Speed was a revelation")
+    assert _titles(found, ItemLiked) == {"Speed (1994)"}, found
+    found = events(nlu, "the second act of Prometheus falls flat")
+    assert _titles(found, ItemRejected) == {"Prometheus (2012)"}, found
+    assert not [e for e in found if isinstance(e, InterestExpressed | InterestAvoided)], found
+    found = events(nlu, "Heat and Ronin are untouchable; Taken is where it all falls apart")
+    assert _titles(found, ItemLiked) == {"Heat (1995)", "Ronin (1998)"}, found
+    assert _titles(found, ItemRejected) == {"Taken (2008)"}, found
+    found = events(nlu, "I know Zodiac already, something else tense")
+    assert _titles(found, ItemSeen) == {"Zodiac (2007)"}, found
+    assert not _titles(found, ItemLiked), found
+    # a film named as a yardstick after 'besides' / 'other than' is one the user knows
+    found = events(nlu, "a heist film besides Ronin and Heat, please")
+    assert _titles(found, ItemSeen) == {"Ronin (1998)", "Heat (1995)"}, found
+    assert not _titles(found, ItemLiked | ItemRejected), found
+    found = events(nlu, "any western other than that")
+    assert not _titles(found, ItemSeen), found
+    # 'X type stuff' / 'a name brothers' are no titles ('The Stuff', 'Brothers')
+    found = events(nlu, "Predator type stuff")
+    assert _titles(found, SimilarRequested) == {"Predator (1987)"}, found
+    found = events(nlu, "something with a Marx brothers vibe")
+    assert "Brothers (2009)" not in _titles(found, SimilarRequested | ItemLiked), found
+
+
+def test_directors_as_adjectives_movements_and_versions_by_person_or_decade(
+    nlu: Understander,
+) -> None:
+    """Thirteenth session: 'Lynchian', 'Hitchcockian', 'Kubrick-esque' were dropped or stored as
+    text; 'italian neorealism', 'arthouse', 'french new wave' matched nothing; 'something Pakula
+    didn't direct' liked his films; 'a great score' set a rating; 'the 70s one' and 'Carpenter's
+    The Thing' did not tell versions apart, and "Tarkovsky's Stalker" liked the 2010 Stalker."""
+    prefer = lambda text: {  # noqa: E731
+        (e.facet, e.value) for e in events(nlu, text) if isinstance(e, AttributePreferred)
+    }
+    assert ("person", "Steven Spielberg") in prefer("something Spielbergian")
+    assert ("person", "Stanley Kubrick") in prefer("a Kubrickian sci-fi film")
+    assert ("person", "Woody Allen") in prefer("an Allen-esque comedy")
+    assert ("movement", "Nouvelle Vague") in prefer("a nouvelle vague romance")
+    assert ("movement", "Italian New Realism") in prefer("some neorealist drama")
+    assert ("standing", "Art film") in prefer("an art-house thriller")
+    avoided = {
+        (e.facet, e.value)
+        for e in events(nlu, "a comedy Woody Allen didn't direct")
+        if isinstance(e, AttributeAvoided)
+    }
+    assert ("person", "Woody Allen") in avoided
+    scored = events(nlu, "a drama with a haunting score")
+    assert not [e for e in scored if isinstance(e, ConstraintSet)], scored
+    assert ConstraintSet("rating_min", 7.0) in events(nlu, "a drama with top scores")
+    assert ConstraintSet("runtime_max", 100) in events(nlu, "nothing north of 100 minutes")
+    found = events(nlu, "The Omen - the 70s one - still holds up")
+    assert _titles(found, ItemLiked) == {"The Omen (1976)"}, found
+    found = events(nlu, "Halloween, the 2007 one, was trash")
+    assert _titles(found, ItemRejected) == {"Halloween (2007)"}, found
+    found = events(nlu, "the original Dawn of the Dead rules, the 2004 remake is lazy")
+    assert "Dawn of the Dead (1978)" in _titles(found, ItemLiked), found
+    # the catalogue's Oliver Twist is Polanski's (2005), forty years after any David Lean film
+    found = nlu.understand("David Lean's Oliver Twist is a masterpiece", InterestState())
+    assert not _titles(list(found.events), ItemLiked | ItemSeen), found
+    assert any("Lean" in t for t in found.unknown_titles), found
+    # the question of a kind asked as 'would you call X ...?'
+    asked = nlu.understand("would you call Alien a horror film?", InterestState())
+    assert asked.question is not None and not asked.events, asked

@@ -296,6 +296,13 @@ KINDS = (
 # studio and facet value against the catalogue file and never ran the product on them; heldout48
 # only scored, never tuned on (its lines were shown once by a diff read after the session's final
 # measurement, and no code changed after that)
+# dev50 / heldout49: a film buff who talks like a critic (verdicts in critic vocabulary, directors
+# as adjectives and possessives, versions told apart by director, decade or country, movements
+# and labels such as neo-noir or neorealism, craft words that are no wish about the plot, 'X type
+# stuff', seen lists after a kind, 'other than X'), plus the other kinds; by a forty-eighth
+# independent author, in pairs, who checked every title, person, studio and facet value against
+# the catalogue file and never ran the product on them; heldout49 only scored, never read or
+# tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -314,6 +321,7 @@ SPLITS = (
     "dev47", "heldout46",
     "dev48", "heldout47",
     "dev49", "heldout48",
+    "dev50", "heldout49",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

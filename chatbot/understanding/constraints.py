@@ -2278,14 +2278,14 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'not under 2 hours' is at least two hours
         r"\b(?:(?<!not )(?<!isn't )(?<!isnt )(?<!no )(?:under|less than|shorter than)|at most|"
         r"max(?:imum)?|tops|at the (?:very )?most|no (?:more|longer) than|"
-        r"not (?:more|longer) than|nothing (?:over|above|longer than|more than)|"
+        r"not (?:more|longer) than|nothing (?:over|above|longer than|more than|north of)|"
         # 'no movies over two hours', 'none that are longer than 2h', "that isn't over 2 hours"
         # "it can't be longer than 100 minutes", "mustn't run over 90 minutes"
         r"(?:no|none|nothing|not|isn't|isnt|aren't|arent|shouldn't be|won't be|doesn't run|"
         r"(?:can't|cant|cannot|can not|mustn't|mustnt|must not|shouldn't|shouldnt|should not|"
         r"won't|wont|will not|musn't|couldn't|couldnt) (?:be|run|go|last)(?: any)?)\s+"
         r"(?:(?:movies?|films?|books?|ones?|stuff)\s+)?"
-        r"(?:(?:that's|that is|that are|thats)\s+)?(?:over|above|longer than|exceeding)|"
+        r"(?:(?:that's|that is|that are|thats)\s+)?(?:over|above|longer than|exceeding|north of)|"
         # "can't be more than an hour and a half", "can't go past 2 hours", "mustn't exceed 95"
         r"(?:can't|cant|cannot|can not|mustn't|mustnt|must not|shouldn't|shouldnt|should not|"
         r"won't|wont|will not|couldn't|couldnt) (?:(?:be|run|go|last)(?: any)? (?:more than|past)|"
@@ -2503,7 +2503,9 @@ RULES: tuple[ConstraintRule, ...] = (
         "rating",
         r"\b(highly|high|well|top|best|better)[\s-]rated\b|\bcritically acclaimed\b|"
         r"\bacclaimed\b|"
-        r"\b(good|great|strong|high|top|excellent) (reviews|ratings?|scores?)\b|"
+        # ('a great score' is the music; 'a high score', 'good scores' the rating)
+        r"\b(good|great|strong|high|top|excellent) (reviews|ratings?|scores)\b|"
+        r"\b(high|top|strong) score\b|"
         r"\bwell[\s-]reviewed\b|\bhighly[\s-](?:reviewed|scored)\b",
         _R._rated,
         when=_has_rating,

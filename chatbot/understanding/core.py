@@ -2089,6 +2089,13 @@ def _facet_terms(
             # 'not Constantine tho': a title character (John Constantine) named only in the
             # synopsis of the film of that name; the surname alone is the film
             continue
+        if clear and len(last) >= 4 and counts[0] >= 2:
+            # 'something Lynchian', 'Hitchcockian suspense', 'Kubrick-esque', 'Felliniesque':
+            # the adjective of a surname names the person whose films it is made from, when it is
+            # no everyday word ('christian', 'victorian')
+            for adjective in _name_adjectives(last):
+                if "-" in adjective or zipf_frequency(adjective, "en") < NAME_ADJECTIVE_ZIPF:
+                    terms.setdefault(tuple(_norm_phrase(adjective).split()), ("person", ranked[0]))
         if clear and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
             terms.setdefault((last,), ("person", ranked[0]))
         elif (
@@ -2141,6 +2148,25 @@ def _facet_terms(
     for people in (("adults",), ("seniors",), ("teens",), ("couples",)):
         terms.pop(people, None)  # 'that adults will also enjoy': who watches, not a kind of film
     return terms
+
+
+NAME_ADJECTIVE_ZIPF = 3.0  # wordfreq zipf under which 'lynchian' is no everyday word
+
+
+def _name_adjectives(surname: str) -> tuple[str, ...]:
+    """Adjectives made from a surname, lower case: 'lynch' -> 'lynchian', 'lynchesque',
+    'lynch-esque', 'lynch-like'; 'welles' -> 'wellesian'; 'shakespeare' -> 'shakespearean'."""
+    stem = surname[:-1] if surname[-1] in "aeiou" else surname
+    forms = {
+        surname + "ian",
+        stem + "ian",
+        surname + "esque",
+        surname + "-esque",
+        surname + "-like",
+    }
+    if surname.endswith("e"):
+        forms.add(surname + "an")  # 'shakespearean'
+    return tuple(sorted(forms))
 
 
 def _same_first_name(a: str, b: str) -> bool:

@@ -172,6 +172,10 @@ SEEN_CUES = _phrases(
     "showed me|showed us|made me watch|made us watch|introduced me to|got me into|"
     # 'we've done grease and the wizard of oz already': watched (at a film night)
     "we've done|we have done|weve done|we've already done|we already did|"
+    # "I've done Halloween and The Fog", "I've already been through X and Y": watched
+    "i've done|i have done|ive done|i've already done|i already did|been through|"
+    "already been through|i've been through|i have been through|made it through|"
+    "worked through|worked my way through|"
     # 'just finished Requiem for a Dream, after that one I need something lighter': watched
     "just finished|i finished|we finished|finally finished|"
     # 'never got round to Casino': with the 'never', not seen
@@ -309,7 +313,28 @@ NEGATIVE_CUES = _phrases(
     "made me gag|made me sick|made me want to puke|made me want to throw up|made me cringe|"
     "made me yawn|made me fall asleep|made me want to leave|made me want to die|"
     "got on my nerves|gets on my nerves|annoyed me|annoys me|annoying|irritated me|irritating|"
-    "aged badly|aged like milk"
+    "aged badly|aged like milk|"
+    # a critic's verdicts ('Tenet felt derivative', 'the third act falls apart', 'all style and
+    # no substance', 'Spectre felt phoned in', "hasn't aged well")
+    "derivative|hollow|shallow|a misfire|misfire|phoned in|phoned-in|fell flat|falls flat|"
+    "falls apart|fell apart|falling apart|heavy-handed|heavy handed|half-baked|"
+    "muddled|uneven|self-indulgent|self indulgent|toothless|paint by numbers|"
+    "paint-by-numbers|by-the-numbers|sophomore slump|a sophomore slump|"
+    "saccharine|schmaltzy|mawkish|turgid|ponderous|overcooked|undercooked|"
+    "style over substance|all style no substance|all style and no substance|"
+    "all flash no substance|all flash and no substance|more style than substance|"
+    "hasn't aged well|has not aged well|hasnt aged well|didn't age well|didnt age well|"
+    "did not age well|doesn't hold up|doesnt hold up|does not hold up|didn't hold up|"
+    "didnt hold up|did not hold up|hasn't held up|hasnt held up|has not held up|"
+    "overrated garbage|a slog to sit through|outstayed its welcome|overstayed its welcome|"
+    "can't stomach|cant stomach|cannot stomach|couldn't stomach|couldnt stomach|"
+    "gutless|a cop-out|cop-out|a copout|creaky|clunky|curdles|curdled|"
+    "emptier|nothing underneath|there's nothing underneath|nothing beneath|"
+    "lost me halfway|a retread|retread|"
+    "a pale imitation|pale imitation|inferior|leering|"
+    "a fiasco|fiasco|a travesty|travesty|an embarrassment|embarrassing|"
+    "wore out its welcome|a misstep|"
+    "a cash grab|a cash-grab|cash grab"
 )
 # negative cues that take an object after them and never reach back ('a thriller minus the gore')
 FORWARD_CUES = frozenset(
@@ -440,7 +465,19 @@ POSITIVE_CUES = _phrases(
     "had me crying laughing|had me crying with laughter|had me in tears laughing|"
     # 'frozen and moana are on repeat at our house': watched over and over, gladly
     "on repeat|on a loop|on loop|on constant rotation|in heavy rotation|"
-    "crying laughing|cried laughing|in tears laughing|tears of laughter|made me cry laughing"
+    "crying laughing|cried laughing|in tears laughing|tears of laughter|made me cry laughing|"
+    # a critic's praise ('Gravity was a tour de force', 'Heat is a masterclass in tension',
+    # 'a slow burn that pays off', 'Sicario was taut')
+    "a tour de force|tour de force|a masterclass|masterclass|a triumph|triumphant|a revelation|"
+    "revelatory|a knockout|a masterwork|masterwork|masterful|masterfully made|sublime|"
+    "transcendent|taut|riveting|exquisite|pitch-perfect|pitch perfect|a landmark|"
+    "essential viewing|required viewing|pays off|paid off|really pays off|"
+    "a marvel|marvellous|marvelous|astonishing|breathtaking|dazzling|electrifying|"
+    "holds up beautifully|still holds up beautifully|a career best|career-best|"
+    "rewards rewatching|rewards a rewatch|better on a rewatch|better every rewatch|"
+    "untouchable|the real thing|at his peak|at her peak|at their peak|at his best|at her best|"
+    "at their best|at the top of his game|at the top of her game|perfected|"
+    "a gut punch|a gut-punch|hypnotic|mesmerizing|mesmerising"
 )
 # a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
 # disliked
@@ -489,6 +526,11 @@ COPULA_PRAISE = _phrases(
     "my all time fav|my all-time fav|my all time favorite|my all-time favorite|"
     "my all time favourite|my all-time favourite|my top two|my top 2|my top three|my top 3|"
     "classics|all-time classics|10/10|10 / 10|11/10|11 / 10|a 10|a solid 10|"
+    # a critic's praise after 'was' / 'is' ('Drive was a revelation', 'Heat is a masterclass')
+    "a tour de force|a masterclass|a triumph|a revelation|a knockout|a masterwork|masterful|"
+    "sublime|transcendent|taut|riveting|exquisite|pitch-perfect|pitch perfect|a landmark|"
+    "a marvel|astonishing|breathtaking|dazzling|electrifying|essential viewing|untouchable|"
+    "the real thing|hypnotic|mesmerizing|mesmerising|"
     # 'nope was mid, get out was way better': the better of two is the one praised
     "way better|much better|so much better|far better|a lot better|even better|miles better"
 )
@@ -498,9 +540,16 @@ COPULA_COMPLAINT = _phrases(
     "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh|"
     "bloated|overblown|pretentious|plodding|overwrought|soulless|lifeless|tiresome|"
     "insufferable|clunky|incoherent|grating|overstuffed|joyless|charmless|lazy|"
-    "a mess|forgettable|unwatchable|dull|a race to the bottom|a cash grab|a cash-grab"
+    "a mess|forgettable|unwatchable|dull|a race to the bottom|a cash grab|a cash-grab|"
+    "derivative|hollow|shallow|a misfire|phoned in|heavy-handed|heavy handed|half-baked|"
+    "muddled|uneven|self-indulgent|toothless|paint by numbers|paint-by-numbers|saccharine|"
+    "schmaltzy|mawkish|turgid|ponderous|a misstep|style over substance|gutless|"
+    "a cop-out|creaky|empty|emptier|a retread|a fiasco|a travesty|leering|"
+    "all style no substance|all style and no substance|more style than substance"
 )
 COPULA_SHAKEN = _phrases(
+    # 'Arrival is a slow burn': how it felt, said of a film watched
+    "a slow burn|a slow-burn|a slow burner|slow burn|a real slow burn|"
     "creepy|scary|terrifying|intense|disturbing|haunting|tense|brutal|heavy|sad|devastating|"
     "gory|bloody|dark|harrowing|emotional|a tearjerker|rough|grim|bleak"
 )
@@ -654,7 +703,18 @@ FACET_ALIASES = _aliases(
     based on a book|based on a novel|book adaptation = novel;
     remake|remakes = remake;
     black and white|b&w = black and white;
-    silent film|silent films|silent movie|silent era|silent-era|silents = silent"""
+    silent film|silent films|silent movie|silent era|silent-era|silents = silent;
+    neorealism|neo-realism|neo realism|neorealist|neo-realist|italian neorealism|
+        italian neo-realism|italian neorealist = italian new realism;
+    new wave|french new wave|nouvelle vague = nouvelle vague;
+    neo noir|neo-noir|neonoir|neo-noirs|neo noirs = neo noir;
+    arthouse|art house|art-house|art film|art films|art movie|art movies|art cinema|
+        arthouse cinema = art film, art movie;
+    auteur|auteurs|auteur cinema|auteur film|auteur films = auteur movie;
+    new hollywood|american new wave = new hollywood;
+    mumblecore = mumblecore;
+    b movie|b movies|b-movie|b-movies = b movie;
+    experimental|avant garde|avant-garde = experimental film"""
 )
 # request words -> language code ('farsi' -> 'fa'); from the one table in chatbot.locales
 LANGUAGES: dict[str, str] = LANGUAGE_WORDS
@@ -697,7 +757,7 @@ FILLER_WORDS = _words(
     projector projectors laptop laptops ipad ipads tablet tablets smartboard whiteboard
     lesson lessons module curriculum assignment mine version versions era content
     seat seats speaker speakers bowl bowls snack snacks couch sofa blanket blankets
-    remote subwoofer soundbar"""
+    remote subwoofer soundbar act acts"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -1089,7 +1149,10 @@ QUESTION_TOPICS: tuple[tuple[str, str], ...] = (
         r"ok|okay|alright|fine|worth|much|more|less)\b)[\w'-]+(?: [\w'-]+)?\s*\??$|"
         r"^(?:are )?any of (?:these|those|them|the three) an? [\w'-]+(?: [\w'-]+)?\s*\?$|"
         r"^(?:are|were) (?:these|those|they)(?: all)? [\w'-]+s\s*\?$|"
-        r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b",
+        r"\bin colou?r\b|\ban? (sequel|prequel|remake|true story)\b|\bbased on\b|"
+        # 'would you call Chinatown neo-noir?', 'does Alien count as horror?': its kind asked
+        r"^would you (?:call|class|classify|consider|count|describe|label) |"
+        r"\bcounts? as (?:an? )?[\w-]+|\bqualif(?:y|ies) as\b",
     ),
     (
         "plot",
@@ -1128,7 +1191,10 @@ DISCOURSE_IDIOMS = (
     "at the end of the day", "when all is said and done", "to be honest", "if i'm honest",
     "truth be told", "for what it's worth", "needless to say", "by the way", "in a nutshell",
     "believe it or not", "as luck would have it", "off the top of my head", "for the record",
-    "if you ask me", "all in all", "the thing is", "last but not least", "first things first",
+    "if you ask me", "all in all", "the elephant in the room", "elephant in the room",
+    "for my money", "in my book", "hot take", "unpopular opinion", "hear me out",
+    "don't get me wrong", "call me crazy", "to be fair", "the thing is", "last but not least",
+    "first things first",
     "in other words", "as it turns out", "no rush", "no hurry", "no pressure", "no worries",
     "no biggie", "no big deal", "thanks in advance", "thank you in advance", "thx in advance",
     "ty in advance", "much appreciated", "any help appreciated", "any help is appreciated",

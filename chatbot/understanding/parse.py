@@ -459,11 +459,48 @@ _SIMILAR_IDIOM = re.compile(
 # scary': films like the one named
 _TITLE_VIBES = re.compile(
     r"(?P<before>[\w' :&.,-]*?)(?P<t>\b[\w':&.-]+(?: [\w':&.-]+){0,5}?)"
-    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat)|types?|level|style|"
-    r"(?:type|kind|sort) of (?:thing|movie|film|stuff)|kinda thing)\b|"
+    r"(?:\s+|-)(?:vibes?|energy|esque|type (?:vibes?|beat)|"
+    # 'Basic Instinct type stuff', 'Alien type films' (before 'type' alone)
+    r"type (?:things?|movies?|films?|stuff|flicks?)|types?|level|style|"
+    r"(?:type|kind|sort) of (?:things?|movies?|films?|stuff|flicks?)|kinda thing)\b|"
     # 'something Speed-like', 'a Gravity-ish film': the hyphen ties the word to the title
     r"(?P<before2>[\w' :&.,-]*?)(?P<t2>\b[\w':&.]+(?: [\w':&.]+){0,5}?)-(?:like|ish)\b",
     re.IGNORECASE,
+)
+
+
+def _idiom_or_name(m: re.Match[str]) -> str:
+    """A discourse idiom's words dropped (`Understander._without_idioms`), unless typed as a
+    name: two or more words capitalised ("Carpenter's The Thing is perfect" is no 'the thing
+    is') or right after a possessive."""
+    words = m.group(0).split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if (len(words) > 1 and capitals >= 2) or re.search(r"['’]s\s*$", m.string[: m.start()]):
+        return m.group(0)
+    return " "
+
+
+# 'I know Blue Velvet already': a capitalised name after 'I know' (not 'I know What You Did
+# Last Summer', 'I know you said ...')
+_I_KNOW_TITLE = re.compile(
+    r"\b(?i:i|we)\s+(?:(?i:already|do)\s+)?(?i:know)\s+"
+    r"(?=(?!(?:I|You|We|They|It|That|This|These|Those|What|How|Why|Where|When|Who|Whom|He|She|"
+    r"Him|Her|Them|There|Your|My|Our|Their|His|Its|If|Whether|A|An|Some|Any|Nothing|Everything|"
+    r"Anything|Something|Of|About|Right|Exactly|Enough|Now|Just|Too)\b)[A-Z0-9])"
+)
+# 'something Pakula didn't direct', 'a thriller Tom Cruise isn't in', 'anything Bay never touched'
+_NOT_BY_PERSON = re.compile(
+    r"\b(?P<head>(?i:something|anything|a film|a movie|films|movies|one|thriller|comedy|drama|"
+    r"horror|western|film|movie))\s+"
+    r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)\s+"
+    r"(?i:didn't|did not|didnt|never|hasn't|has not|isn't|is not|wasn't|was not)\s+"
+    r"(?i:direct(?:ed)?|make|made|star in|starred in|act in|acted in|appear in|appeared in|"
+    r"write|wrote|touch(?:ed)?|in|involved in|involved with)\b"
+)
+# 'besides', 'other than': a film excepted from a request (read by `_besides_title`)
+_BESIDES = re.compile(
+    r"(?<![\w,])\s*,?\s*\b(?i:besides|other than|apart from|aside from|outside of)\s+"
+    r"(?P<rest>[^.!?;]+)"
 )
 _COURTESY_TAIL = re.compile(
     r",?\s*\bif (?:that's|that is|thats|it's|it is|its|that'd be|that would be) (?:ok|okay|alright|"
@@ -722,6 +759,25 @@ class Understander:
         text = _ON_MY_LIST.sub(lambda m: f"I'd love to watch {m['t']}", text)
         text = _ON_A_KICK.sub(lambda m: f"in the mood for {m['x']}", text)
         text = self._title_vibes(text)
+        # 'Part III is where it all curdles', 'it all falls apart': the film just named, not
+        # every film of the message
+        text = re.sub(r"\b(?i:it all)\s+(?=(?!(?i:of|the|and|but|for|to)\b)[a-z])", "it ", text)
+        # 'would you call Chinatown neo-noir?': whether it is of that kind, asked
+        text = re.sub(
+            r"^\W*(?i:would|do|did) (?i:you|u) (?i:call|class|classify|consider|count|label) ",
+            "is ",
+            text,
+        )
+        # 'peak Pacino, the 70s stuff': the person at their best (no topic 'peak pacino')
+        text = re.sub(r"\b(?i:peak) (?=[A-Z][a-z])", "", text)
+        # 'I know Blue Velvet already, something else': a film one knows is one seen
+        if not re.search(r"\bby heart\b", text, re.IGNORECASE):  # 'I know Heat by heart'
+            text = _I_KNOW_TITLE.sub("I've seen ", text)
+        # 'something Pakula didn't direct', 'a thriller Cruise isn't in': none of that person's
+        text = _NOT_BY_PERSON.sub(r"\g<head> without \g<name>", text)
+        # 'a film noir besides Double Indemnity', 'any Dogme 95 film other than Festen': the
+        # film named is one the user knows (seen), never a film liked or turned down
+        text = self._besides_title(text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
         text = _self_corrected(text)
@@ -925,6 +981,53 @@ class Understander:
         word = next(g for g in m.groups() if g)
         return _MEDIUM_PLURAL.get(word, word if word.endswith("s") else word + "s")
 
+    def _besides_title(self, text: str) -> str:
+        """'a film noir besides Double Indemnity', 'any Dogme 95 film other than Festen, please':
+        the catalogue titles (the longest; a list joined by 'and' / 'or' / commas) right after
+        'besides' / 'other than' / 'apart from' in a request are films the user knows: read as
+        seen ('already seen: X'), neither liked nor turned down. Words that are no title
+        ('other than the gore', 'besides that') stay as typed, and so does the exception to a
+        refusal ('no horror other than The Shining' likes it)."""
+
+        def title_at(words: list[str]) -> int:
+            """The length of the longest catalogue title the words open with (0: none)."""
+            for n in range(min(len(words), 8), 0, -1):
+                name = " ".join(words[:n]).rstrip(",")
+                key = normalize_title(name)
+                if key not in self.vocab.titles:
+                    continue
+                if n == 1 and (not name[:1].isupper() or key in PRONOUNS or key in FILLER_WORDS):
+                    return 0  # 'other than that', 'besides horror', 'apart from This'
+                return n
+            return 0
+
+        def seen(m: re.Match[str]) -> str:
+            before = re.split(r"[.!?;]", m.string[: m.start()])[-1]
+            if re.search(
+                r"\b(?:no|not|don't|dont|do not|never|nothing|none|hate|hates|avoid|can't|cant|"
+                r"won't|wont)\b",
+                before,
+                re.IGNORECASE,
+            ):
+                return m.group(0)  # 'no horror other than The Shining': the exception, liked
+            words = m["rest"].split()
+            names: list[str] = []
+            while words and (n := title_at(words)):
+                # 'besides Ronin and Heat', 'other than Vertigo, Psycho or Rebecca'
+                comma = words[n - 1].endswith(",")
+                names.append(" ".join(words[:n]).rstrip(","))
+                words = words[n:]
+                if words and words[0].lower() in ("and", "or", "nor", "&"):
+                    words = words[1:]
+                elif not comma:
+                    break
+            if not names:
+                return m.group(0)
+            tail = " ".join(words).lstrip(",").strip()
+            return f". Already seen: {' and '.join(names)}." + (f" {tail}" if tail else "")
+
+        return _BESIDES.sub(seen, text)
+
     def _title_vibes(self, text: str) -> str:
         """'se7en vibes pls', 'inception energy', 'a Wes Anderson-esque ...', 'something
         Speed-like': 'something like <title>' when the words before 'vibes' end with a catalogue
@@ -945,14 +1048,26 @@ class Understander:
                     key = normalize_title(name)
                 if key not in self.vocab.titles:
                     continue
+                if len(key.split()) == 1 and said[k].islower() and k and said[k - 1][:1].isupper():
+                    # 'Coen brothers vibe', 'Wayans brothers type stuff': the last word of a
+                    # name, typed in lower case after it, is no film's title
+                    return m.group(0)
+                rest = " ".join(said[:k])
+                # 'something Alien type films': capitalised inside a sentence, a name
+                capital_inside = (
+                    name[:1].isupper()
+                    and bool((before + rest).strip())
+                    and not re.search(r"[.!?:]\s*$", before + rest)
+                    and (key,) not in self.vocab.facet_terms
+                )
                 if (
                     len(key.split()) == 1
                     and (key in COMMON_WORDS or (key,) in self.vocab.facet_terms or len(key) < 4)
                     # a capitalised word tied to '-like' names the film ('Speed-like')
                     and not (hyphened and name[:1].isupper() and len(key) >= 3)
+                    and not (capital_inside and len(key) >= 3)
                 ):
                     return m.group(0)
-                rest = " ".join(said[:k])
                 return f"{before}{rest + ' ' if rest else ''}something like {name}"
             return m.group(0)
 
@@ -963,9 +1078,10 @@ class Understander:
         not in the catalogue (under that name), so nothing is recorded for the other film and
         the reply says so (issue 12: an unknown title is never swapped for another film)."""
         missing = self._versions.missing_versions(text)
-        if not missing:
+        by_person = self._versions.missing_by_person(text)
+        if not missing and not by_person:
             return found
-        wrong = {it.id for _, _, items in missing for it in items}
+        wrong = {it.id for _, _, items in (*missing, *by_person) for it in items}
         years = {year for _, year, _ in missing}
         events = tuple(
             e
@@ -983,6 +1099,12 @@ class Understander:
             f"{', '.join(sorted({str(it.year) for it in items if it.year}))}, not from {year}, so "
             "I recorded nothing for it; is it listed under another name (its original title)?"
             for title, year, items in missing
+        ] + [
+            # "Tarkovsky's Stalker" with only the 2010 Stalker: not his film
+            f"The catalogue has {title.strip()!r} only from "
+            f"{', '.join(sorted({str(it.year) for it in items if it.year}))}, which is not "
+            f"{person}'s film, so I recorded nothing for it; is it listed under another name?"
+            for title, person, items in by_person
         ]
         question = found.question
         if question is not None and set(question.item_ids) & wrong:
@@ -991,7 +1113,11 @@ class Understander:
             found,
             events=events,
             mentioned=tuple(i for i in found.mentioned if i not in wrong),
-            unknown_titles=(*found.unknown_titles, *(f"{t} {y}" for t, y, _ in missing)),
+            unknown_titles=(
+                *found.unknown_titles,
+                *(f"{t} {y}" for t, y, _ in missing),
+                *(f"{p}'s {t}" for t, p, _ in by_person),
+            ),
             notes=(*found.notes, *notes),
             question=question,
         )
@@ -1491,7 +1617,7 @@ class Understander:
                 if any(title in said for title in self._titles_with[idiom]):
                     continue  # 'i loved Catch Me If You Can': the idiom is inside a title
                 pattern = re.compile(r"\b" + re.escape(idiom).replace("'", "['’]") + r"\b", re.I)
-                text = pattern.sub(" ", text)
+                text = pattern.sub(_idiom_or_name, text)
                 low = text.lower().replace("’", "'")
         return _PARENTHETICAL.sub(" ", text)
 
@@ -3320,6 +3446,12 @@ class _Parse(ConstraintRules, TitleRules):
             r"should (?:i|we))\b",
             low,
         )
+        if (
+            later is not None
+            and not low.endswith("?")
+            and re.search(r"\babout\b[^,.;!?]*$", low[: later.start()])
+        ):
+            later = None  # 'a film about painters and how they work': what the film is about
         # 'is there swearing in Pulp Fiction?', 'is there much gore in it?': what is in a
         # film, not a request for films
         inside = bool(

@@ -57,6 +57,7 @@ _YEAR = r"(?:19|20)\d\d"
 _AFTER = re.compile(
     r"\s*(?:,|\(|-|–|:)?\s*(?:the\s+)?"
     rf"(?:(?:(?:one|version|film|movie)\s+)?(?:from\s+|of\s+)?(?P<year>{_YEAR})|"
+    rf"(?:(?:one\s+)?from\s+)?(?:19|20)?'?(?P<decade>\d0)'?s\b|"
     rf"(?:(?:one\s+)?from\s+)?'(?P<yy>\d\d)|(?:(?:one\s+)?from\s+)?(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
     rf"(?:\s+{_NOUN})?(?:\s+(?:with|starring)\s+[a-z]+(?:\s+[a-z]+)?)?"
     r"(?:\s+from\s+(?:the\s+)?(?:19|20)?\d0'?s)?\s*\)?",
@@ -65,12 +66,14 @@ _AFTER = re.compile(
 # right after the title, a person: ', the peter jackson one', ' with sandra bullock', ' (the one
 # with john wayne)'
 _AFTER_NAME = re.compile(
-    r"\s*(?:,|\(|-|–)?\s*(?:the\s+(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+(?:one|version)\b|"
+    r"\s*(?:,|\(|-|–)?\s*(?:the\s+(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+    r"(?:one|version|original|remake|take|film|movie)\b|"
     r"(?:the\s+one\s+)?(?:with|starring|by)\s+(?P<with>[a-z]+(?:\s+[a-z]+)?))\s*\)?",
     re.IGNORECASE,
 )
 # right before the title: 'the old psycho', 'the original halloween', 'the 2010 true grit'
 # ('a real psycho', 'an old psycho' are no version: an indefinite article says a kind of person)
+_BEFORE_NAME = re.compile(r"\b(?P<name>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)['’]s\s+$", re.IGNORECASE)
 _BEFORE = re.compile(
     rf"(?<!\ba )(?<!\ban )\b(?:the\s+)?(?:(?P<year>{_YEAR})|(?P<which>{_WHICH}))\s+$",
     re.IGNORECASE,
@@ -79,7 +82,7 @@ _BEFORE = re.compile(
 # korean one', 'the peter jackson one', 'the other one'
 _ELSEWHERE = re.compile(
     rf"\bthe\s+(?:(?P<year>{_YEAR})\s+|'?(?P<yy>\d\d)\s+|(?P<which>{_WHICH}|other)\s+|"
-    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version|"
+    r"(?P<name>[a-z]+(?:\s+[a-z]+)?)\s+)?(?P<noun>remake|original|reboot|one|version|prequel|"
     # 'not the live action': the kind alone names the version
     r"(?<=the )live[\s-]action|(?<=the )cartoon)\b"
     # 'not the one from 2003'
@@ -98,6 +101,7 @@ _FROM_YEAR_AFTER = re.compile(
     r"up|on|before|earlier)|\+|-|–|to\b|until|till|through|s\b))"
 )
 _YEAR_SLACK = 1  # years: release dates differ by country and festival
+PERSON_ERA_YEARS = 12  # a version this far from every film of a person's is not theirs
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,9 @@ def _fits(versions: Sequence[Item], m: re.Match[str], *, other: Item | None = No
     year = said.get("year") or said.get("from")
     if year:
         return [v for v in pool if v.year == int(year)]
+    decade = said.get("decade")
+    if decade:  # 'the 70s one': the version of that decade (of the last hundred years)
+        return [v for v in pool if v.year is not None and v.year % 100 // 10 == int(decade) // 10]
     yy = said.get("yy") or said.get("bare")
     if yy:
         return [v for v in pool if v.year is not None and v.year % 100 == int(yy)]
@@ -223,6 +230,12 @@ class VersionReader:
                 if " " not in key and zipf_frequency(key, "en") >= 5.0:
                     self.common.add(key)
         self.max_words = max((len(k.split()) for k in self.shared), default=0)
+        # the years of each person's films (the person index), to tell whose film a version is
+        self.person_years: dict[str, list[int]] = {}
+        for item in vocab.catalog:
+            for person in item.facet("person"):
+                if item.year is not None:
+                    self.person_years.setdefault(person, []).append(item.year)
 
     def _misspelt_mention(self, text: str) -> list[_Mention]:
         """One shared title typed with a typo ('total recal (arnie version, not the remake)'),
@@ -269,6 +282,47 @@ class VersionReader:
             else:
                 i += 1
         return found
+
+    def missing_by_person(self, text: str) -> list[tuple[str, str, tuple[Item, ...]]]:
+        """Titles said as a person's film ("Tarkovsky's Stalker", 'Oldboy, the Park Chan-wook
+        original') when no film of that title is theirs: the person is in the person index, no
+        version names them, and every version is more than PERSON_ERA_YEARS from each of their
+        films there. Returns (title as typed, the person, the films of that title)."""
+        out: list[tuple[str, str, tuple[Item, ...]]] = []
+        words = list(_WORD.finditer(text))
+        longest = self.vocab.max_title_tokens
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                a, b = words[i].start(), words[i + n - 1].end()
+                key = normalize_title(text[a:b])
+                items = self.vocab.titles.get(key)
+                if not items or (n == 1 and not text[a : a + 1].isupper()):
+                    continue
+                said = _BEFORE_NAME.search(text[:a]) or _AFTER_NAME.match(text, b)
+                name = (said.group("name") or "") if said is not None else ""
+                person = self._person(name)
+                if person is not None and not any(_names(v, name.lower()) for v in items):
+                    years = self.person_years.get(person, [])
+                    if years and all(
+                        v.year is not None
+                        and min(abs(v.year - y) for y in years) > PERSON_ERA_YEARS
+                        for v in items
+                    ):
+                        out.append((text[a:b], person, tuple(items)))
+                i += n - 1
+                break
+            i += 1
+        return out
+
+    def _person(self, name: str) -> str | None:
+        """The person of the person index a name said names ('tarkovsky', 'park chan-wook')."""
+        words = tuple(re.sub(r"[^\w\s]", " ", name.lower().replace("-", " ")).split())
+        for k in range(len(words)):
+            found = self.vocab.facet_terms.get(words[k:])
+            if found is not None and found[0] == "person":
+                return found[1]
+        return None
 
     def missing_versions(self, text: str) -> list[tuple[str, int, tuple[Item, ...]]]:
         """Titles typed with a year no film of that title has ('parasite 2019' when the
@@ -333,7 +387,7 @@ class VersionReader:
             after = _AFTER.match(text, m.end)
             if m.weak and (after is None or not (after.group("year") or after.group("yy"))):
                 continue
-            before = _BEFORE.search(text[: m.start])
+            before = _BEFORE.search(text[: m.start]) or _BEFORE_NAME.search(text[: m.start])
             if before is not None:
                 # 'hated the 2017 mummy, the 1999 one is fun': said before the title, the
                 # words after it name the other film
@@ -361,7 +415,12 @@ class VersionReader:
             edits += self._elsewhere(text, mentions[k], chosen.get(k), edits)
         for start, end, new in sorted(edits, reverse=True):
             text = text[:start] + new + text[end:]
-        return text
+        # 'halloween, the 2007 one, was trash': the film said is the subject of the verdict
+        return re.sub(
+            r"(?<=\(\d{4}\)),\s+(?=(?:was|is|were|are|felt|feels|has|had|looks|looked|still)\b)",
+            " ",
+            text,
+        )
 
     def _elsewhere(
         self, text: str, m: _Mention, meant: Item | None, edits: list[tuple[int, int, str]]
