@@ -10179,6 +10179,19 @@ def test_a_critics_verdicts_and_words_about_a_films_parts(nlu: Understander) -> 
     assert _titles(found, SimilarRequested) == {"Predator (1987)"}, found
     found = events(nlu, "something with a Marx brothers vibe")
     assert "Brothers (2009)" not in _titles(found, SimilarRequested | ItemLiked), found
+    found = events(nlu, "Morricone score type stuff")
+    assert "The Stuff (1985)" not in _titles(found, SimilarRequested | ItemLiked), found
+    # a fresh helper's probe: verdicts with an adjective before the noun, and 'I know already'
+    found = events(nlu, "Jaws is a towering achievement")
+    assert _titles(found, ItemLiked) == {"Jaws (1975)"}, found
+    assert not [e for e in found if isinstance(e, InterestExpressed)], found
+    assert _titles(events(nlu, "Casino runs out of steam"), ItemRejected) == {"Casino (1995)"}
+    assert _titles(events(nlu, "Looper was gimmicky"), ItemRejected) == {"Looper (2012)"}
+    found = events(nlu, "Ronin I know already, another heist film")
+    assert _titles(found, ItemSeen) == {"Ronin (1998)"}, found
+    assert not _titles(found, ItemLiked), found
+    found = events(nlu, "a thriller, nothing Hitchcock directed himself")
+    assert AttributeAvoided("person", "Alfred Hitchcock") in found, found
 
 
 def test_directors_as_adjectives_movements_and_versions_by_person_or_decade(
@@ -10219,4 +10232,6 @@ def test_directors_as_adjectives_movements_and_versions_by_person_or_decade(
     assert any("Lean" in t for t in found.unknown_titles), found
     # the question of a kind asked as 'would you call X ...?'
     asked = nlu.understand("would you call Alien a horror film?", InterestState())
+    assert asked.question is not None and not asked.events, asked
+    asked = nlu.understand("would you say Ronin is a heist film?", InterestState())
     assert asked.question is not None and not asked.events, asked

@@ -155,8 +155,9 @@ NEGATORS = _words(
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
     "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen|"
-    # 'I know Jaws by heart': seen many times
-    "know by heart|"
+    # 'I know Jaws by heart': seen many times; 'Dead Man I know already'
+    "know by heart|i know already|know already|i already know it|i know it already|"
+    "i know them already|i know those already|"
     # 'we sat through Cats last night': watched to the end (no verdict of its own)
     "sat through|sit through|got through|"
     # a teacher's or a parent's showing ("we've shown Glory in class", 'I showed the kids Up',
@@ -332,6 +333,11 @@ NEGATIVE_CUES = _phrases(
     "emptier|nothing underneath|there's nothing underneath|nothing beneath|"
     "lost me halfway|a retread|retread|"
     "a pale imitation|pale imitation|inferior|leering|"
+    # 'a late-career low', 'Memento was gimmicky', 'Hot Fuzz runs out of steam', 'ageing badly'
+    "a late-career low|late-career low|a career low|career low|career-low|a new low|"
+    "a low point|low point|gimmicky|runs out of steam|ran out of steam|running out of steam|"
+    "ageing badly|aging badly|has aged badly|feels dated|felt dated|has dated|dated|"
+    "a tonal misfire|tonal misfire|tonally all over the place|"
     "a fiasco|fiasco|a travesty|travesty|an embarrassment|embarrassing|"
     "wore out its welcome|a misstep|"
     "a cash grab|a cash-grab|cash grab"
@@ -477,7 +483,12 @@ POSITIVE_CUES = _phrases(
     "rewards rewatching|rewards a rewatch|better on a rewatch|better every rewatch|"
     "untouchable|the real thing|at his peak|at her peak|at their peak|at his best|at her best|"
     "at their best|at the top of his game|at the top of her game|perfected|"
-    "a gut punch|a gut-punch|hypnotic|mesmerizing|mesmerising"
+    "a gut punch|a gut-punch|hypnotic|mesmerizing|mesmerising|"
+    # 'a towering achievement', 'a technical triumph', 'a late-career high', 'nothing beats it'
+    "a towering achievement|towering achievement|an achievement|a real achievement|"
+    "a technical triumph|technical triumph|a career high|career high|career-high|"
+    "a late-career high|late-career high|a high point|high point|nothing beats it|"
+    "nothing beats that|nothing tops it|nothing tops that|the real deal"
 )
 # a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
 # disliked
@@ -711,6 +722,7 @@ FACET_ALIASES = _aliases(
     arthouse|art house|art-house|art film|art films|art movie|art movies|art cinema|
         arthouse cinema = art film, art movie;
     auteur|auteurs|auteur cinema|auteur film|auteur films = auteur movie;
+    golden age|golden-age|old hollywood|classic hollywood|hollywood golden age = classic;
     new hollywood|american new wave = new hollywood;
     mumblecore = mumblecore;
     b movie|b movies|b-movie|b-movies = b movie;

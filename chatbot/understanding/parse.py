@@ -497,6 +497,11 @@ _NOT_BY_PERSON = re.compile(
     r"(?i:direct(?:ed)?|make|made|star in|starred in|act in|acted in|appear in|appeared in|"
     r"write|wrote|touch(?:ed)?|in|involved in|involved with)\b"
 )
+_NOTHING_BY_PERSON = re.compile(
+    r"\b(?i:nothing|none|no films?|no movies?)\s+(?:(?i:that)\s+)?"
+    r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)\s+"
+    r"(?i:directed|made|did|shot|helmed|wrote)\b(?:\s+(?i:himself|herself|themselves))?"
+)
 # 'besides', 'other than': a film excepted from a request (read by `_besides_title`)
 _BESIDES = re.compile(
     r"(?<![\w,])\s*,?\s*\b(?i:besides|other than|apart from|aside from|outside of)\s+"
@@ -768,6 +773,13 @@ class Understander:
             "is ",
             text,
         )
+        # 'would you say Persona is arthouse?', 'do you think Heat is a heist film?'
+        text = re.sub(
+            r"^\W*(?i:would|do) (?i:you|u) (?i:say|think|reckon) (?:(?i:that) )?"
+            r"(?P<x>[^,.!?]+?)(?: (?i:is|was)|['’]s) (?=[^?]*\?\s*$)",
+            lambda m: f"is {m['x']} ",
+            text,
+        )
         # 'peak Pacino, the 70s stuff': the person at their best (no topic 'peak pacino')
         text = re.sub(r"\b(?i:peak) (?=[A-Z][a-z])", "", text)
         # 'I know Blue Velvet already, something else': a film one knows is one seen
@@ -775,6 +787,8 @@ class Understander:
             text = _I_KNOW_TITLE.sub("I've seen ", text)
         # 'something Pakula didn't direct', 'a thriller Cruise isn't in': none of that person's
         text = _NOT_BY_PERSON.sub(r"\g<head> without \g<name>", text)
+        # 'nothing Lynch directed himself', 'no film Nolan made': none of that person's
+        text = _NOTHING_BY_PERSON.sub(r"nothing by \g<name>", text)
         # 'a film noir besides Double Indemnity', 'any Dogme 95 film other than Festen': the
         # film named is one the user knows (seen), never a film liked or turned down
         text = self._besides_title(text)
@@ -1069,7 +1083,8 @@ class Understander:
                 ):
                     return m.group(0)
                 return f"{before}{rest + ' ' if rest else ''}something like {name}"
-            return m.group(0)
+            # 'Deakins cinematography type stuff': no title before it, and 'stuff' is none
+            return re.sub(r"\bstuff$", "films", m.group(0), flags=re.IGNORECASE)
 
         return _TITLE_VIBES.sub(like, text)
 

@@ -71,6 +71,11 @@ _AFTER_NAME = re.compile(
     r"(?:the\s+one\s+)?(?:with|starring|by)\s+(?P<with>[a-z]+(?:\s+[a-z]+)?))\s*\)?",
     re.IGNORECASE,
 )
+# right after the title, a person's possessive: 'Roma, Cuarón's, not the Fellini one'
+_AFTER_POSSESSIVE = re.compile(
+    r"\s*(?:,|\(|-|–)\s*(?P<name>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)['’]s\b(?:\s+(?:one|version|film|movie))?",
+    re.IGNORECASE,
+)
 # right before the title: 'the old psycho', 'the original halloween', 'the 2010 true grit'
 # ('a real psycho', 'an old psycho' are no version: an indefinite article says a kind of person)
 _BEFORE_NAME = re.compile(r"\b(?P<name>[a-z][\w-]+(?:\s+[a-z][\w-]+)?)['’]s\s+$", re.IGNORECASE)
@@ -299,7 +304,11 @@ class VersionReader:
                 items = self.vocab.titles.get(key)
                 if not items or (n == 1 and not text[a : a + 1].isupper()):
                     continue
-                said = _BEFORE_NAME.search(text[:a]) or _AFTER_NAME.match(text, b)
+                said = (
+                    _BEFORE_NAME.search(text[:a])
+                    or _AFTER_NAME.match(text, b)
+                    or _AFTER_POSSESSIVE.match(text, b)
+                )
                 name = (said.group("name") or "") if said is not None else ""
                 person = self._person(name)
                 if person is not None and not any(_names(v, name.lower()) for v in items):
@@ -402,7 +411,7 @@ class VersionReader:
                     edits.append((m.start, after.end(), f"{title} ({fits[0].year}){_gap(after)}"))
                     chosen[k] = fits[0]
                     continue
-            named = _AFTER_NAME.match(text, m.end)
+            named = _AFTER_NAME.match(text, m.end) or _AFTER_POSSESSIVE.match(text, m.end)
             if named is not None:
                 fits = _fits(m.versions, named)
                 if len(fits) == 1:
