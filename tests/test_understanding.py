@@ -10190,6 +10190,9 @@ def test_a_critics_verdicts_and_words_about_a_films_parts(nlu: Understander) -> 
     found = events(nlu, "Ronin I know already, another heist film")
     assert _titles(found, ItemSeen) == {"Ronin (1998)"}, found
     assert not _titles(found, ItemLiked), found
+    found = events(nlu, "Interstellar's ending is a cop-out; Gravity is better")
+    assert _titles(found, ItemRejected) == {"Interstellar (2014)"}, found
+    assert not [e for e in found if isinstance(e, InterestAvoided | InterestExpressed)], found
     found = events(nlu, "a thriller, nothing Hitchcock directed himself")
     assert AttributeAvoided("person", "Alfred Hitchcock") in found, found
 
@@ -10207,6 +10210,7 @@ def test_directors_as_adjectives_movements_and_versions_by_person_or_decade(
     assert ("person", "Steven Spielberg") in prefer("something Spielbergian")
     assert ("person", "Stanley Kubrick") in prefer("a Kubrickian sci-fi film")
     assert ("person", "Woody Allen") in prefer("an Allen-esque comedy")
+    assert ("person", "Jacques Tati") in prefer("something Tati-esque")
     assert ("movement", "Nouvelle Vague") in prefer("a nouvelle vague romance")
     assert ("movement", "Italian New Realism") in prefer("some neorealist drama")
     assert ("standing", "Art film") in prefer("an art-house thriller")

@@ -2089,12 +2089,15 @@ def _facet_terms(
             # 'not Constantine tho': a title character (John Constantine) named only in the
             # synopsis of the film of that name; the surname alone is the film
             continue
-        if clear and len(last) >= 4 and counts[0] >= 2:
+        if clear and len(last) >= 4:
             # 'something Lynchian', 'Hitchcockian suspense', 'Kubrick-esque', 'Felliniesque':
             # the adjective of a surname names the person whose films it is made from, when it is
             # no everyday word ('christian', 'victorian')
             for adjective in _name_adjectives(last):
-                if "-" in adjective or zipf_frequency(adjective, "en") < NAME_ADJECTIVE_ZIPF:
+                # ('Tati-esque' names him with one film; 'romanesque' is no Danny Roman's)
+                if "-" in adjective or (
+                    counts[0] >= 2 and zipf_frequency(adjective, "en") < NAME_ADJECTIVE_ZIPF
+                ):
                     terms.setdefault(tuple(_norm_phrase(adjective).split()), ("person", ranked[0]))
         if clear and len(last) >= 4 and zipf_frequency(last, "en") < 3.5:
             terms.setdefault((last,), ("person", ranked[0]))
@@ -2155,15 +2158,10 @@ NAME_ADJECTIVE_ZIPF = 3.0  # wordfreq zipf under which 'lynchian' is no everyday
 
 def _name_adjectives(surname: str) -> tuple[str, ...]:
     """Adjectives made from a surname, lower case: 'lynch' -> 'lynchian', 'lynchesque',
-    'lynch-esque', 'lynch-like'; 'welles' -> 'wellesian'; 'shakespeare' -> 'shakespearean'."""
+    'lynch-esque'; 'welles' -> 'wellesian'; 'shakespeare' -> 'shakespearean'. (No '-like':
+    read as two words it would make 'more like' Thomas More's.)"""
     stem = surname[:-1] if surname[-1] in "aeiou" else surname
-    forms = {
-        surname + "ian",
-        stem + "ian",
-        surname + "esque",
-        surname + "-esque",
-        surname + "-like",
-    }
+    forms = {surname + "ian", stem + "ian", surname + "esque", surname + "-esque"}
     if surname.endswith("e"):
         forms.add(surname + "an")  # 'shakespearean'
     return tuple(sorted(forms))

@@ -769,7 +769,7 @@ FILLER_WORDS = _words(
     projector projectors laptop laptops ipad ipads tablet tablets smartboard whiteboard
     lesson lessons module curriculum assignment mine version versions era content
     seat seats speaker speakers bowl bowls snack snacks couch sofa blanket blankets
-    remote subwoofer soundbar act acts"""
+    remote subwoofer soundbar act acts times career"""
 )
 # words that, typed in lower case, are more likely ordinary words than a title
 COMMON_WORDS = (
@@ -1206,6 +1206,7 @@ DISCOURSE_IDIOMS = (
     "if you ask me", "all in all", "the elephant in the room", "elephant in the room",
     "for my money", "in my book", "hot take", "unpopular opinion", "hear me out",
     "don't get me wrong", "call me crazy", "to be fair", "the thing is", "last but not least",
+    "in that register", "in the same register", "in a similar register",
     "first things first",
     "in other words", "as it turns out", "no rush", "no hurry", "no pressure", "no worries",
     "no biggie", "no big deal", "thanks in advance", "thank you in advance", "thx in advance",

@@ -497,6 +497,12 @@ _NOT_BY_PERSON = re.compile(
     r"(?i:direct(?:ed)?|make|made|star in|starred in|act in|acted in|appear in|appeared in|"
     r"write|wrote|touch(?:ed)?|in|involved in|involved with)\b"
 )
+_PART_OF_TITLE = re.compile(
+    r"\b(?P<title>[A-Z0-9][\w:'-]*(?:\s+(?:[A-Z0-9][\w:'-]*|of|the|a|an|and|in|on|to))*?)['’]s\s+"
+    r"(?P<part>(?:first|second|last|final|third) (?:half|act|hour)|ending|opening|third act|"
+    r"score|soundtrack|cinematography|script|screenplay|pacing|editing|dialogue|plot|"
+    r"performances?|cast|visuals|effects|runtime|finale|climax)\b"
+)
 _NOTHING_BY_PERSON = re.compile(
     r"\b(?i:nothing|none|no films?|no movies?)\s+(?:(?i:that)\s+)?"
     r"(?P<name>(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*)\s+"
@@ -764,6 +770,8 @@ class Understander:
         text = _ON_MY_LIST.sub(lambda m: f"I'd love to watch {m['t']}", text)
         text = _ON_A_KICK.sub(lambda m: f"in the mood for {m['x']}", text)
         text = self._title_vibes(text)
+        # 'Kubrick-like visuals' (no title before '-like', read above): the person's adjective
+        text = re.sub(r"\b([A-Z][a-z]{3,})-like\b", r"\1-esque", text)
         # 'Part III is where it all curdles', 'it all falls apart': the film just named, not
         # every film of the message
         text = re.sub(r"\b(?i:it all)\s+(?=(?!(?i:of|the|and|but|for|to)\b)[a-z])", "it ", text)
@@ -787,6 +795,8 @@ class Understander:
             text = _I_KNOW_TITLE.sub("I've seen ", text)
         # 'something Pakula didn't direct', 'a thriller Cruise isn't in': none of that person's
         text = _NOT_BY_PERSON.sub(r"\g<head> without \g<name>", text)
+        # "Full Metal Jacket's second half is a slog": a part of the film named, judged
+        text = _PART_OF_TITLE.sub(r"the \g<part> of \g<title>", text)
         # 'nothing Lynch directed himself', 'no film Nolan made': none of that person's
         text = _NOTHING_BY_PERSON.sub(r"nothing by \g<name>", text)
         # 'a film noir besides Double Indemnity', 'any Dogme 95 film other than Festen': the
