@@ -263,6 +263,8 @@ _THANKS = re.compile(r"\b(?:thanks?|thx|ty|cheers|appreciate)\b", re.IGNORECASE)
 _BYE = re.compile(r"\b(?:bye|goodbye|good night|goodnight|see you|later|cya)\b", re.IGNORECASE)
 
 
+# 'no thanks', 'nah thank you': a refusal, which "You're welcome!" would answer wrongly
+_DECLINED = re.compile(r"\W*(?:no|nope|nah)\b", re.IGNORECASE)
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good (?:morning|afternoon|evening|day))\b",
     re.IGNORECASE,
@@ -278,7 +280,7 @@ def small_talk_reply(user_text: str, noun: str, *, picks_shown: bool = True) -> 
             "Hi! "
             if _GREETING.search(user_text)
             else "You're welcome! "
-            if _THANKS.search(user_text)
+            if _THANKS.search(user_text) and not _DECLINED.match(user_text)
             else ""
         )
         return (
@@ -290,7 +292,7 @@ def small_talk_reply(user_text: str, noun: str, *, picks_shown: bool = True) -> 
     nudge = f"Ask for more like these, something different, or about any of the {noun}s shown."
     if _BYE.search(user_text):
         return f"Enjoy! Come back any time for another {noun}."
-    if _THANKS.search(user_text):
+    if _THANKS.search(user_text) and not _DECLINED.match(user_text):
         return f"You're welcome! {nudge}"
     return f"Glad to help. {nudge}"
 

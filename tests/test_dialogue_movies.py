@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ import pytest
 from chatbot.catalog import Catalog
 from chatbot.config import Settings
 from chatbot.dialogue import DialogueManager, Reply
+from chatbot.interest import InterestState
 from chatbot.sessions import MemorySessionStore
 
 
@@ -946,3 +949,89 @@ def test_whether_a_person_is_in_a_named_film_is_answered_yes_or_no(
     reply = m.respond("person-asked", "is Titanic the one with Tom Cruise?")
     assert "does not name Tom Cruise" in reply.text, reply.text
     assert not m.state("person-asked").liked and not m.state("person-asked").preferred
+
+
+def test_a_messaging_apps_emoji_hashtags_stickers_and_shouting(
+    movies_manager: DialogueManager,
+) -> None:
+    """Fourteenth session, a messaging-app user: joined emoji ('🙅\u200d♂️') left stray marks
+    and a no-gesture before 'hard pass' liked the kind; '#Jaws2' and '#TheGodfather' were no
+    titles; a tick or cross after each title said nothing; a repeated emoji ('🔥🔥') and a
+    kind with a verdict emoji after it ('musicals 🤮' liked musicals) misread; a shouted
+    title was a topic; a sticker got three popular picks; 'both' after the user's own two
+    films took two picks; a verdict before anything was shown got the popular list."""
+    m = movies_manager
+
+    def state(*turns: str) -> InterestState:
+        sid = f"chat-{uuid.uuid4().hex[:8]}"
+        for turn in turns:
+            m.respond(sid, turn)
+        return m.state(sid)
+
+    def labels(ids: Sequence[str]) -> set[str]:
+        return {m.catalog.get(i).label for i in ids}
+
+    s = state("#TheGodfather ✅ #Jaws2 ❌")
+    assert labels(s.liked) == {"The Godfather (1972)"}, s.summary()
+    assert labels(s.disliked) == {"Jaws 2 (1978)"}, s.summary()
+    s = state("westerns? 🙅\u200d♂️ nope. a thriller instead")
+    assert ("genre", "Western") in s.avoided and ("genre", "Western") not in s.preferred
+    s = state("musicals 🤮🤮 but Pixar 😍")
+    assert ("genre", "Musical") in s.avoided, s.summary()
+    assert ("studio", "Pixar") in s.preferred, s.summary()
+    s = state("JURASSIC PARK IS THE BEST EVER")
+    assert labels(s.liked) == {"Jurassic Park (1993)"}, s.summary()
+    s = state("I've seen Alien, Heat and Up", "heat 😴")
+    assert labels(s.disliked) == {"Heat (1995)"}, s.summary()
+    sid = f"chat-{uuid.uuid4().hex[:8]}"
+    m.respond(sid, "just watched Up and Coco with the kids")
+    sticker = m.respond(sid, "[sticker: happy dog]")
+    assert (
+        not sticker.items
+        and m.state(sid).summary() == state("just watched Up and Coco with the kids").summary()
+    )
+    m.respond(sid, "both adorable 🥹")
+    assert labels(m.state(sid).liked) == {"Up (2009)", "Coco (2017)"}, m.state(sid).summary()
+    # a verdict emoji before the title, laughter after a verdict, an exclamation first
+    s = state("🥰 the lion king")
+    assert "The Lion King (1994)" in labels(s.liked) or "The Lion King (2019)" in labels(s.liked)
+    s = state("wow just watched toy story, loved it 😂")
+    assert labels(s.liked) == {"Toy Story (1995)"} and not s.preferred, s.summary()
+    s = state("i h8 westerns")
+    assert ("genre", "Western") in s.avoided, s.summary()
+    s = state("ugh westerns 🙄")
+    assert ("genre", "Western") in s.avoided, s.summary()
+    # a mark after each pick's place
+    sid = f"chat-{uuid.uuid4().hex[:8]}"
+    shown = m.respond(sid, "a pirate adventure").items
+    m.respond(sid, "1st ❌ 2nd ✅ 3rd ❌")
+    after = m.state(sid)
+    assert shown[1].item.id in after.liked, after.summary()
+    assert {shown[0].item.id, shown[2].item.id} <= set(after.disliked), after.summary()
+    first = m.respond(f"chat-{uuid.uuid4().hex[:8]}", "ugh that was so boring")
+    assert not first.items and "which film" in first.text, first.text
+    bare = m.respond(f"chat-{uuid.uuid4().hex[:8]}", "nope")
+    assert not bare.items and "which film" not in bare.text, bare.text
+
+
+def test_a_film_described_instead_of_named_is_asked_for_not_stored(
+    movies_manager: DialogueManager,
+) -> None:
+    """Fourteenth session, a probe of people who name films by their plot: 'loved that one
+    where the guy keeps reliving the same day' liked 'guy' (The Other Guys, The Cable Guy) and
+    'that one where ...' after picks liked the top pick. The catalogue's synopses are too short
+    to find such a film, so the bot asks for the title and stores none of the words."""
+    m = movies_manager
+    sid = f"described-{uuid.uuid4().hex[:8]}"
+    reply = m.respond(sid, "adored the one where the astronaut grows potatoes, anything like it?")
+    assert not reply.items and "title" in reply.text, reply.text
+    assert m.state(sid).summary() == InterestState().summary(), m.state(sid).summary()
+    sid = f"described-{uuid.uuid4().hex[:8]}"
+    first = m.respond(sid, "a space adventure")
+    m.respond(sid, "saw that one where the old man flies his house with balloons, loved it")
+    after = m.state(sid)
+    assert not set(after.liked) & {r.item.id for r in first.items}, after.summary()
+    assert "balloon" not in after.summary().lower(), after.summary()
+    # a request that names a film by a quality is no description of one seen
+    found = m.respond(f"described-{uuid.uuid4().hex[:8]}", "the movie with the most votes please")
+    assert "described" not in found.text, found.text

@@ -1975,7 +1975,8 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'actually scrap the 80s thing', 'forget the eighties', 'drop the time limit'
         rf"\b{_DROP} (?:about )?(?:the |that |my )?(?:(?P<dec>'?[1-9]0s|(?:nineteen )?"
         r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))|"
-        r"(?P<tl>time(?= limit)|length(?= limit)))"
+        # ('scratch the time thing': the length limit, not a constraint on years)
+        r"(?P<tl>(?:time|length)(?= (?:limit|thing|constraint|cap|restriction|bit|part)\b)))"
         r"(?: limit| constraint| filter| restriction| thing| part| bit| stuff| idea)?"
         r"(?!\s*(?:films?|movies?|stuff|ones?|action|horror|comed\w*|dramas?|thrillers?))\b|"
         rf"\bdon'?t care (?:about|for) (?:the )?{_CLEAR_ALT}\b|\b{_CLEAR_ALT} (?:doesn'?t|"

@@ -41,6 +41,7 @@ from chatbot.understanding.lexicon import (
     TOKEN_RE,
     USER_CONDITIONS,
     VERDICT_EMOJI,
+    VERDICT_VERBS,
 )
 from chatbot.understanding.nlp import Parse, Word
 from chatbot.understanding.nlp import parse as nlp_parse
@@ -109,8 +110,11 @@ _ANSWERED_RE = re.compile(
     r"hard pass|no thanks|no thank you|not for me|not for us|no|nope|nah|no way|pass|yes|yeah|"
     r"yep|yup|sure|"
     r"definitely)"
+    # ('horror? 🙅 hard pass': the gesture's 'no', then the words)
+    r"(?:[\s,]+(?:hard pass|hard no|hell no|no thanks|no way|nope|nah|pass))?"
     # the answer closes its clause ('drama? no musicals please' says no musicals)
-    r"\b(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|i|i'm|im|not)\b))[.!,]?",
+    r"\b(?=\s*(?:[.!,;?]|$|(?:thanks|thank|thx|please|pls|but|and|i|i'm|im|not|tonight|"
+    r"today|rn|then)\b))[.!,]?",
     re.IGNORECASE,
 )
 # 'the animated one, no', 'the last one - nope', 'that one: no way': a pick pointed at and answered
@@ -503,7 +507,11 @@ def _unelongated(m: re.Match[str]) -> str:
         zipf = zipf_frequency(candidate.lower(), "en")
         if zipf > best_zipf:
             best, best_zipf = candidate, zipf
-    return best
+    # 'clueless tooo': a stretched word is an emphasised one, which 'to' never is
+    return _STRETCHED.get(best.lower(), best)
+
+
+_STRETCHED = {"to": "too"}
 
 
 _NEG_AUX = r"(?:didn'?t|did not|don'?t|do not|doesn'?t|does not|never)"
@@ -1046,18 +1054,133 @@ _HESITATION_RE = re.compile(
 )
 
 
+# what a messaging app puts in a message besides the words: a sticker, GIF, photo or voice note
+# described in brackets ('[sticker: crying cat]', '[gif]', '[voice note 0:12]'); no word of it is
+# the user's
+_ATTACHMENT_RE = re.compile(
+    r"\[\s*(?:sticker|gif|image|img|photo|pic|picture|video|voice(?: note| message)?|audio|"
+    r"meme|emoji|attachment|media|screenshot)\b[^\]\n]{0,60}\]",
+    re.IGNORECASE,
+)
+# what joins and dresses emoji: zero-width joiner, variation selectors, skin tones, the gender
+# signs of a joined emoji ('🙅‍♀️', '😮‍💨'); left in, they read as stray symbols
+_EMOJI_PARTS_RE = re.compile("[\u200d\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u2640\u2642]")
+# one emoji said again and again ('🔥🔥🔥', '❤️ ❤️'): said once (each would close a list)
+# (a run of stars is a grade, read as such: '★★★★★' stays)
+_REPEATED_SYMBOL_RE = re.compile(r"([^\w\s.,!?;:'\"()\[\]#/&*+★☆⭐-])(?:\s*\1)+")
+# a run of two or more words in capitals ('KNIVES OUT WAS SO GOOD'): shouting, in which
+# capitals say nothing about titles; read as lower case (a lone 'NOT' or 'JFK' stays)
+_SHOUTED_RE = re.compile(r"(?<![\w'])[A-Z][A-Z'!?.]*(?:\s+[A-Z][A-Z'!?.]*)+(?![\w'])")
+_HASHTAG_RE = re.compile(r"(?<![\w&])#([A-Za-z][A-Za-z0-9_]*)")
+HASHTAG_WORD_ZIPF = 3.0  # wordfreq: each word a hashtag is split into is at least this common
+
+
+def _shouted(m: re.Match[str]) -> str:
+    words = m.group(0).split()
+    if sum(len(w.strip("'!?.")) >= 2 for w in words) < 2:
+        return m.group(0)  # 'I LIKE', 'A B': too short to be shouting
+    return m.group(0).lower()
+
+
+def _hashtag(m: re.Match[str]) -> str:
+    """'#Cars2' -> 'Cars 2', '#TheDarkKnight' -> 'The Dark Knight', '#movienight' -> 'movie
+    night', '#nohorror' -> 'no horror': a hashtag's words, split at capitals and digits, and
+    a lower-case run that wordfreq does not know whole ('#zootopia' stays) split into the
+    likeliest common English words (unigram odds; at most four, each at least
+    HASHTAG_WORD_ZIPF; else kept whole)."""
+    tag = m.group(1).replace("_", " ")
+    parts = re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", tag)
+    out: list[str] = []
+    for part in parts:
+        out.append(_segmented(part) if part.islower() and len(part) >= 6 else part)
+    return " " + " ".join(out) + " "
+
+
+def _segmented(run: str) -> str:
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(run, "en") > 0:
+        return run  # a word or name wordfreq knows as such ('zootopia', 'goodfellas')
+    best: dict[int, tuple[float, list[str]]] = {0: (0.0, [])}
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - 12), end):
+            if start not in best or len(best[start][1]) >= 4:
+                continue
+            word = run[start:end]
+            zipf = zipf_frequency(word, "en")
+            if zipf < HASHTAG_WORD_ZIPF or (len(word) == 1 and word not in ("a", "i")):
+                continue
+            score = best[start][0] + zipf - 9.0  # log10 of the word's frequency: unigram odds
+            if end not in best or score > best[end][0]:
+                best[end] = (score, [*best[start][1], word])
+    return " ".join(best[len(run)][1]) if len(run) in best else run
+
+
+_NAMED_THEN_ASKED_RE = re.compile(  # (a name typed with a capital, as titles are)
+    r"^(?P<name>\s*(?!(?:I|We|My|Our|So|Ok|OK|Okay|Hmm|And|But|A|An|Some|Any)\b)[A-Z0-9]"
+    r"(?:[\w'&:.-]+\s*){1,6}?)\s*,[\s,?!]*(?i:(?:like|so|but|ok|okay|wait|hmm)[\s,]+)?"
+    r"(?=(?i:is|was|are|does|did|how|what|who|when|why)\s+(?i:it|this|that|they|he|she)\b)"
+)
+_LAUGHED_AFTER_RE = re.compile(
+    r"(?<=[a-z!.])(?<!something)(?<!anything)(?<!movie)(?<!film)(?<!stuff)(?<!smth)"
+    r"\s*[😂🤣]+(?=\s*(?:$|[.!?,;]))",
+    re.IGNORECASE,
+)
+_FATIGUE_RE = re.compile(
+    r"\b(?P<what>[a-z][\w-]*) fatigue(?: is (?:so |very |too )?real| is "
+    r"(?:hitting|kicking in|setting in))?\b",
+    re.IGNORECASE,
+)
+
+
+def normalize_chat(text: str) -> str:
+    """What a messaging app adds to the words, made plain: attachments in brackets dropped,
+    emoji joiners and modifiers removed, one emoji repeated said once, hashtags split into
+    words (`_hashtag`), runs of shouted capitals in lower case."""
+    text = _ATTACHMENT_RE.sub(" , ", text)
+    text = _EMOJI_PARTS_RE.sub("", text)
+    text = _REPEATED_SYMBOL_RE.sub(r"\1", text)
+    text = _HASHTAG_RE.sub(_hashtag, text)
+    return _SHOUTED_RE.sub(_shouted, text)
+
+
 def normalize_slang(text: str) -> str:
     """'smth scary pls' -> 'something scary please' (chat spellings of the language pack);
     'enough X' opening a clause -> 'enough of X'; 'those sound fun' -> 'those sound good'."""
+    text = normalize_chat(text)
+    # 'not a horror person... except horror comedy': a trailing off before the exception
+    # keeps it in the sentence it excepts from
+    text = re.sub(
+        r"\s*(?:\.{2,}|…)\s*(?=(?:except|unless|apart from|other than|besides)\b)",
+        " ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # 'omg just watched Interstellar, amazing': an exclamation opening the message says how,
+    # not what
+    text = re.sub(
+        r"^\s*(?:omg|omfg|oh my god|oh my gosh|wow|whoa|woah)\b[\s,!.]*(?=\w)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # 'marvel fatigue is real', 'superhero fatigue': tired of that kind
+    text = _FATIGUE_RE.sub(lambda m: f"tired of {m['what']}", text)
     # 'Goodfellas ★★★★★, Casino ★★★': a run of stars is a grade out of five (read below)
     text = _STAR_GLYPHS_RE.sub(lambda m: f" {m[0].count('★') + m[0].count('⭐')}/5 ", text)
     # 'Inception 👍👍 Tenet 👎': a thumb after a name is the verdict on it, not a yes or no
     text = _NAMED_THUMB_RE.sub(lambda m: " 😍" if "👍" in m[0] else " 🤮", text)
+    # 'the hangover was hilarious 🤣': laughter closing what was said, no wish for comedy
+    # ('something 😂', '😂' alone still ask for a funny film)
+    text = _LAUGHED_AFTER_RE.sub(" lol", text)
     for emoji, words in EMOJI.items():
         text = text.replace(emoji, words)
     text = _verdict_emoji(text)
     # any other pictograph separates what stands around it, like a comma ('heat 🍿 ronin')
     text = "".join(" , " if unicodedata.category(c) == "So" else c for c in text)
+    # 'Hereditary 👀 like is it actually that scary', 'Coco, is it sad?': a film named alone,
+    # then a question about it
+    text = _NAMED_THEN_ASKED_RE.sub(lambda m: f"{m['name'].rstrip()}? ", text)
     text = " ".join(text.split())
     text = _ELONGATED_RE.sub(_unelongated, text)
     # 'pulp fiction and um jackie brown': a spoken hesitation is no word of the message
@@ -1240,8 +1363,15 @@ def _answered(m: re.Match[str]) -> str:
 
 def _verdict_emoji(text: str) -> str:
     """'inception 😍 interstellar 😍 tenet 😐' -> 'inception , interstellar , love ; tenet ,
-    meh ;': each run of titles marked with the same emoji becomes a list its verdict closes."""
+    meh ;': each run of titles marked with the same emoji becomes a list its verdict closes.
+    One opening a sentence before words ('😍 la la land', '🤮 musicals') is said as a verb
+    ('loved la la land'; VERDICT_VERBS)."""
     marks = "|".join(re.escape(e) for e in sorted(VERDICT_EMOJI, key=len, reverse=True))
+    text = re.sub(
+        rf"(^|[.!?;]\s*)({marks})\s*(?=[^\W\d_])",
+        lambda m: f"{m[1]}{VERDICT_VERBS[VERDICT_EMOJI[m[2]]]} ",
+        text,
+    )
     parts = re.split(f"({marks})", text)
     if len(parts) == 1:
         return text
@@ -2347,7 +2477,7 @@ class ParseBase:
         self.vocab = vocab
         self.state = state
         text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-        self.text = normalize_slang(plain_text(_articles_kept(text, vocab)))
+        self.text = normalize_slang(plain_text(normalize_chat(_articles_kept(text, vocab))))
         self.low = self.text.lower()
         self.events: list[Event] = []
         self.commands_read = 0  # phrases _consume acted on (commands, constraints, requests)
@@ -2359,6 +2489,9 @@ class ParseBase:
         self.no_picks_referred = False  # 'the second one' said before anything was shown
         # 'the one with the plane' when no pick (or several) has a plane: which one is unknown
         self.vague_reference = False
+        # 'loved the one where the guy relives the same day': a film described, not named, and
+        # none on the table or liked fits: its words are no wish, 'it' is not a pick
+        self.described_unplaced = False
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
         # facet values turned down only in degree ('not too scary'): see `_kept_kinds`

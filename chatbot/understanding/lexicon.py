@@ -90,6 +90,7 @@ EMOJI = {
     "👎": " no ",
     "👌": " good ",
     "🙏": " thanks ",
+    "🙅": " no ",  # the no gesture
     "😱": " scary ",
     "😂": " funny ",
     "🤣": " funny ",
@@ -116,7 +117,20 @@ VERDICT_EMOJI = {
     "🥱": "boring",
     "🙄": "meh",
     "💩": "bad",
+    # a tick or a cross after each title of a list ('#Zootopia ✅ #Cars2 ❌')
+    "✅": "good",
+    "✔": "good",
+    "☑": "good",
+    "❌": "bad",
+    "✖": "bad",
+    "😬": "meh",
+    "💔": "disappointing",
 }
+# a verdict emoji opening a clause, before what it is said of ('😍 la la land', '🤮 musicals'):
+# the verdict said as a verb
+VERDICT_VERBS = {"amazing": "loved", "great": "loved", "good": "liked", "awful": "hated"}
+VERDICT_VERBS |= {"bad": "didn't like", "boring": "didn't like", "meh": "didn't like"}
+VERDICT_VERBS |= {"disappointing": "didn't like"}
 
 
 def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
@@ -430,7 +444,7 @@ POSITIVE_CUES = _phrases(
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
-    "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|terrific|lovely|"
+    "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|masterpieces|classics|terrific|lovely|"
     # 'all absolute bangers', 'a banger': chat praise
     "bangers|absolute bangers|all bangers|a banger|an absolute banger|total bangers|"
     "gripping|moving|phenomenal|solid|favourites|favorites|all-time favourite|"
@@ -734,6 +748,7 @@ LANGUAGES: dict[str, str] = LANGUAGE_WORDS
 COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
     """aged shot filmed exception exceptions real compromise overlap netflix hulu
+    recap sigh sighs shrug shrugs facepalm eyeroll yawn yawns groan groans cringe
     dvd dvds bluray blu-ray vhs
     distraction distractions mindless brainless slow series franchise trilogy installment
     installments instalment instalments entries
@@ -807,6 +822,7 @@ SLANG = _table(
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
     "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
     "tho=though|lookin=looking|watchin=watching|somethin'=something|alot=a lot|"
+    "h8=hate|h8s=hates|h8ed=hated|h8d=hated|gr8=great|idc=i don't care|"
     "btw=by the way|tmrw=tomorrow|tmrow=tomorrow|2moro=tomorrow|2morrow=tomorrow|"
     "tonite=tonight|2nite=tonight|2day=today|b/c=because|cuz=because|coz=because|"
     "nothin=nothing|nothin'=nothing|anythin=anything|anythin'=anything|"

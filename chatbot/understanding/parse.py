@@ -403,6 +403,27 @@ _DICTATION = re.compile(
     r"\s*(?:\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’|'[^'\n]*'(?!\w)|[^\n]*)",
     re.IGNORECASE,
 )
+# A verdict with nothing to point at ('meh', 'that was awful', 'loved it!' as the first message,
+# before any pick was shown or film named): which film it is about cannot be known, so nothing is
+# stored and the reply asks (popular picks would answer "that was awful" with three films)
+NO_REFERENT_NOTE = (
+    "I can't tell which film you mean: I haven't shown you any picks yet. Tell me its title, or "
+    "what you're in the mood for."
+)
+# exclamations that say how the user feels, not what about: no word of a list's clause
+_CHAT_INTERJECTIONS = frozenset(
+    ("ugh", "ughh", "ew", "eww", "yuck", "omg", "omfg", "wow", "whoa", "woah", "ooh", "oof")
+)
+_POINTERS = frozenset(("it", "that", "this", "those", "these", "them", "it's", "that's"))
+_WISH_WORDS = frozenset(("want", "wanna", "need", "looking", "mood", "recommend", "suggest"))
+# a yes, a no or a thanks with nothing asked before it ('sounds good', 'no thanks', 'nope'):
+# answered with the short guide, not asked which film
+_BARE_ANSWER_WORDS = frozenset(
+    ("yes", "yeah", "yep", "yup", "sure", "ok", "okay", "alright", "no", "nope", "nah", "not")
+    + ("thanks", "thank", "you", "thx", "sounds", "good", "great", "fine", "perfect", "please")
+    + ("pls", "really", "definitely", "absolutely", "cool", "nice", "awesome", "sweet", "pass")
+    + ("interested", "way", "i'll", "that's", "it's", "maybe", "i", "guess", "so")
+)
 LINK_NOTE = (
     "I can't open links; tell me the film's title or what it is like, and I'll find similar ones."
 )
@@ -703,6 +724,10 @@ class Understander:
         undone = self._last_message_undone(text, state)
         if undone is not None:
             return undone
+        if text.strip() and not re.search(r"\w", normalize_slang(text)):
+            # '[sticker: crying cat]', '😭😭', '🍿': a message with no word in it (an emoji
+            # that says one, '👍' or '😂', is read as that word): nothing to act on
+            return Understanding(small_talk=True)
         other = self._other_medium(text)
         if other is not None:
             # 'recommend me a good book', 'a song for a road trip': not what this catalogue
@@ -1852,7 +1877,8 @@ class Understander:
                 value = terms.get((*said, word))
                 if value is not None and value[0] == "genre":
                     return f"no {' '.join(said)} {word}"
-                break  # the latest kind named is the one narrowed
+                # the latest kind it narrows ('thriller, the psychological kind, not the
+                # political stuff': a political thriller, 'psychological' narrows nothing)
             return m[0]
 
         return _NOT_THAT_KIND.sub(narrower, text)
@@ -2652,6 +2678,40 @@ class _Parse(ConstraintRules, TitleRules):
             and not self.commands_read
             and (set(words) <= chat or polite)
         )
+        if (
+            words
+            and not small_talk
+            and not self.events
+            and not unknown
+            and not mentioned
+            and not self.commands_read
+            and (not self.notes or self.no_picks_referred or self.described_unplaced)
+            and (
+                not any(i in self.vocab.catalog for i in self.state.last_shown)
+                or self.described_unplaced
+            )
+            and not self.state.discussed
+            and (
+                self.no_picks_referred  # 'ugh, the last one was awful': the note says why
+                # 'loved the one where the guy relives the same day': which film, asked
+                or self.described_unplaced
+                or (
+                    any(c.kind in ("pos", "neg", "seen") and not c.negator for c in self.cues)
+                    # a verdict said of something ('that was awful', 'loved it') or alone
+                    # ('meh', 'so boring'); 'I want something good' asks for films
+                    and (len(words) <= 3 or bool(set(words) & _POINTERS))
+                    and not set(words) & _WISH_WORDS
+                    # "what's good tonight?": asked for picks
+                    and "?" not in self.text
+                    and words[0] not in ("what", "what's", "whats", "any", "anything", "how")
+                )
+            )
+        ):
+            # 'that was awful', 'meh', 'loved it!' before any pick: a verdict on nothing known;
+            # 'yes', 'no thanks', 'sounds good' answer nothing asked: the guide
+            small_talk = True
+            if not self.notes and not set(words) <= _BARE_ANSWER_WORDS:
+                self.notes.append(NO_REFERENT_NOTE)
         self._person_notes()
         self._kept_kinds()
         self._seen_not_rejected()
@@ -4033,6 +4093,19 @@ class _Parse(ConstraintRules, TitleRules):
                 seen.setdefault(t.item.id, t)
         return list(seen.values())
 
+    def _verdict_follows(self, clauses: Sequence[tuple[int, int]], hi: int) -> bool:
+        """The clause after the one ending at token hi (a comma) is a bare verdict with a
+        sentiment ('westerns, awful', 'Pixar, amazing')."""
+        if hi >= len(self.toks) or self.toks[hi].text != ",":
+            return False
+        nxt = next(((a, b) for a, b in clauses if a == hi + 1), None)
+        return (
+            nxt is not None
+            and nxt[1] > nxt[0]
+            and any(nxt[0] <= c.pos < nxt[1] and c.kind in ("pos", "neg") for c in self.cues)
+            and self._bare_verdict(*nxt)
+        )
+
     def _bare_verdict(self, lo: int, hi: int) -> bool:
         """Tokens lo..hi hold a verdict and nothing else ('not a fan', 'honestly... boring',
         'meh tho'): cue words, fillers and punctuation."""
@@ -5075,8 +5148,10 @@ class _Parse(ConstraintRules, TitleRules):
 
     def _anaphora(self) -> None:
         """'loved it', 'seen that': the item named earlier in the message, else the top pick."""
-        if self.unknown:
-            return  # 'Neon Orchards of Tulsa, got anything like it?': 'it' is the unknown one
+        if self.unknown or self.described_unplaced:
+            # 'Neon Orchards of Tulsa, got anything like it?': 'it' is the unknown one; 'the
+            # one where ..., anything like it?': the film described
+            return
         # 'that' means a pick still on the table, not one turned down since it was shown
         rejected = set(self.state.disliked)
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog and i not in rejected]
@@ -5543,6 +5618,7 @@ class _Parse(ConstraintRules, TitleRules):
                     self.toks[k].used
                     or self.toks[k].text in LIST_GLUE
                     or self.toks[k].text in LIST_TAIL
+                    or self.toks[k].text in _CHAT_INTERJECTIONS  # 'ugh romcoms 🙄'
                     or not any(c.isalnum() for c in self.toks[k].text)  # emoji, dashes
                     or self._when_word(k)  # '..., Ratatouille and Monsters Inc this month'
                     or self._with_people(k)  # '... with the kids'
@@ -5645,8 +5721,10 @@ class _Parse(ConstraintRules, TitleRules):
                     and not in_scope
                     and pure
                     and prev is None
-                    and t.kind == "item"
+                    and (t.kind == "item" or self._verdict_follows(clauses, hi))
                 ):
+                    # 'westerns 🤮' ('westerns , awful'), 'DreamWorks, meh': a kind named alone
+                    # waits for the bare verdict right after it
                     waiting.append(t)
                     continue
                 if waiting:
@@ -7271,7 +7349,8 @@ _YEAR_SAID = re.compile(r"\(?\b(?:19|20)\d\d\b\)?")
 # 'not the modern-day kind' (see Understander._not_that_kind)
 _NOT_THAT_KIND = re.compile(
     r"\b(?:not|no|nothing of|none of) (?:the |a |any )?(?P<adj>[a-z][\w-]*(?: [a-z][\w-]*)?)"
-    r" (?:kind|type|sort|variety|variant)s?\b",
+    # ('not the political stuff', 'none of the slasher ones' after a kind: its narrower kind)
+    r" (?:kind|type|sort|variety|variant|stuff|ones)s?\b",
     re.IGNORECASE,
 )
 # a sequel's number alone (see Understander._bare_sequel_numbers): '2', 'II', 'part 2', 'pt. 3'

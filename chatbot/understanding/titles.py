@@ -19,6 +19,7 @@ from chatbot.understanding.core import (
     copula_verdict,
     denial_end,
     fold_accents,
+    normalize_chat,
     normalize_title,
     phrase_end,
 )
@@ -53,6 +54,7 @@ from chatbot.understanding.lexicon import (
     SUBJECT_VERDICTS,
     TIMES_AFTER_LAST,
     TITLE_CUTOFF,
+    VERDICT_EMOJI,
     WATCHERS,
     _words,
 )
@@ -242,6 +244,12 @@ class TitleRules(ParseBase):
                     (i == 0 or toks[i - 1].text in (",", ".", ";", "and", "but", "so"))
                     and nxt in ("looks", "look", "sounds", "seems", "is", "was", "'s", "looked")
                 )
+                # '1st ✅ 2nd ❌' ('1st , good ; 2nd , bad'): a verdict mark after each place
+                or (
+                    (i == 0 or toks[i - 1].text in (",", ".", ";", "and", "but", "so"))
+                    and nxt == ","
+                    and nxt2 in _MARKED_VERDICTS
+                )
                 # 'the first and second', 'the first, second and last': one list of picks
                 or (
                     i > 1
@@ -252,6 +260,19 @@ class TitleRules(ParseBase):
                 idx = ORDINALS[w]
                 picks = [_place(idx, n)]
                 width = 2 if nxt in (*PICK_NOUNS, "one's", "one’s") else 1
+            elif (
+                w == "both"
+                and not _subject_before(toks, i)
+                and len(own := self._named_in_last_words()) == 2
+                and self._free(i, 1)
+            ):
+                # 'finally watched La La Land and Whiplash', then 'both masterpieces': the two
+                # films the user named, not two of the three picks shown after them
+                for item_id in own:
+                    self._add_item(i, self.vocab.catalog.get(item_id), from_reference=True)
+                self._use(i, 1)
+                i += 1
+                continue
             elif (w == "both" and not _subject_before(toks, i)) or (
                 w == "neither" and nxt in ("of", "one", "")
             ):
@@ -277,6 +298,8 @@ class TitleRules(ParseBase):
                 and nxt in ("one", "movie", "film", "pick", "title", "book")
                 # ('after that one I need something lighter': the film just watched, no pick)
                 and prev not in ("after", "before", "since", "following")
+                # ('that one where the dad dresses up as a nanny': told apart by what follows)
+                and not (w == "that" and nxt2 in ("where", "with", "about"))
             ):
                 # the one the last answer was about ('tell me about the second one' -> "I'll
                 # watch that one"), else the top pick
@@ -307,6 +330,28 @@ class TitleRules(ParseBase):
                 i += width
                 continue
             i += 1
+
+    def _named_in_last_words(self) -> list[str]:
+        """The films the user's last message with words in it ('[sticker: crying cat]', '😭😭'
+        have none) named by title and the state holds a verdict on, none of them a pick on the
+        table; [] when a pick was chosen or asked about since."""
+        state = self.state
+        if any(i in state.last_shown for i in state.discussed):
+            return []
+        last = next(
+            (t for t in reversed(state.said) if re.search(r"[^\W\d_]", normalize_chat(t))), None
+        )
+        if last is None:
+            return []
+        text = normalize_title(last.lower())
+        out: list[str] = []
+        for item_id in dict.fromkeys((*state.liked, *state.disliked, *state.seen)):
+            if item_id in state.last_shown or item_id not in self.vocab.catalog:
+                continue
+            name = re.escape(normalize_title(self.vocab.catalog.get(item_id).title))
+            if re.search(rf"\b{name}\b", text):
+                out.append(item_id)
+        return out
 
     def _title_cased(self, i: int, n: int) -> bool:
         """Tokens i..i+n are two words or more, each capitalised as typed (small joining words
@@ -371,7 +416,7 @@ class TitleRules(ParseBase):
         toks = self.toks
         for i in range(len(toks) - 2):
             if not (
-                toks[i].text == "the"
+                toks[i].text in ("the", "that")
                 and toks[i + 1].text in ("one", "movie", "film")
                 # ('the one on the island', 'the film set in space', 'the one that has a shark')
                 and toks[i + 2].text in DESCRIBING_WORDS
@@ -397,10 +442,20 @@ class TitleRules(ParseBase):
                     continue
             if toks[i + 1].raw[:1].islower():
                 self._use(i, 2)  # whichever film it is, 'the one with ...' is no The One
+            if not in_message and words and not items and self._film_described(i, end):
+                self._use(i, end - i)
+                continue
             if not words or not items:
                 continue
 
             scores = sorted(((_hits(it, words), n) for n, it in enumerate(items)), reverse=True)
+            if (
+                not in_message
+                and (scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]))
+                and self._film_described(i, end)
+            ):
+                self._use(i, end - i)
+                continue
             if scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
                 if toks[i + 1].raw[:1].islower() and self.state.last_shown and not in_message:
                     # no pick (or several) fits the description: asked which one is meant,
@@ -411,6 +466,27 @@ class TitleRules(ParseBase):
                 continue
             self._add_item(i, items[scores[0][1]], from_reference=True)
             self._use(i, end - i)
+
+    def _film_described(self, i: int, end: int) -> bool:
+        """Tokens i..end ('the one where the guy keeps reliving the same day', 'the movie with
+        the scorpion jacket') describe one film the user watched or judged, which no pick and no
+        liked film fits: a verdict, seen or 'like it' cue in the message, the phrase not set
+        after a title it describes ('Drive, the one with ...'), no capitalised title run in it.
+        Then nothing of it is stored and the reply asks for the title (the catalogue's
+        synopses are too short to find a film from its plot: a word-overlap search placed 2 of
+        17 such descriptions)."""
+        toks = self.toks
+        if toks[i + 1].raw[:1].isupper() or end - i < 5:
+            return False
+        if i > 0 and toks[i - 1].text in (",", "-", "–", "—", "(", ":"):
+            return False  # 'I loved Drive, the one with the scorpion jacket': Drive's
+        if not _JUDGED_OR_WATCHED.search(self.low):
+            return False  # 'the movie with the highest rating': a request (cues come later)
+        if _title_case_run(toks[i + 3 : end]) >= 2:
+            return False  # 'the one with Tom Hanks' is left to the person index
+        self.described_unplaced = True
+        self.notes.append(_DESCRIBED_NOTE)
+        return True
 
     def _titles_named_before(self, k: int) -> list[Item]:
         """The items this message names before token k (in order, each once)."""
@@ -1009,6 +1085,24 @@ class TitleRules(ParseBase):
             self._taken_back_at(i) is not None or self._taken_off_at(i, i + n) is not None
         ) and self._held_by_the_state(key):
             return True  # 'hated cats', then 'I take back what I said about cats'
+        if (
+            n == 2
+            and not first.raw[:1].isupper()
+            and words[0] in _INTERJECTIONS
+            and words[1] in _VOCATIVES
+            and (i == 0 or prev_word in CLAUSE_BREAK)
+            and nxt not in ("was", "is", "'s", "were", "has", "had")  # 'yes man was hilarious'
+        ):
+            return False  # 'yes man, more of that vibe', 'oh boy': said to the bot, no Yes Man
+        if (
+            self._held_by_the_state(key)
+            and (i == 0 or prev_word in CLAUSE_BREAK)
+            and nxt in (",", "-", ":")
+            and self._closing_verdict(i + n + 1, everyday=False)
+        ):
+            # 'watched Arrival, Gravity and The Martian', then 'gravity 🥱' ('gravity , boring'):
+            # a film the session holds, said again with a verdict after it
+            return True
         if self._the_title_turned_down(i, n, key):
             return True  # 'not the notebook, too cheesy': The Notebook turned down
         if (
@@ -4371,6 +4465,21 @@ _INFINITIVE_HEADS = frozenset(
 _WHICH_ONE_NOTE = (
     "I can't tell which pick you mean from that; say 'the first one', 'the second one' or name "
     "the title."
+)
+# the words a verdict emoji after a name stands for (lexicon.VERDICT_EMOJI)
+_MARKED_VERDICTS = frozenset(VERDICT_EMOJI.values())
+# an interjection and a word for whom it is said to, opening a lower-case message
+_INTERJECTIONS = frozenset(("yes", "yeah", "yep", "no", "nah", "nope", "oh", "ok", "okay", "hey"))
+_VOCATIVES = frozenset(
+    ("man", "dude", "bro", "boy", "girl", "mate", "sir", "boss", "guys", "babe", "buddy", "fam")
+)
+# a verdict, a viewing or 'like it' anywhere in a message that describes a film
+_JUDGED_OR_WATCHED = re.compile(
+    r"\b(?:lov(?:e|ed|es)|lik(?:e|ed)|hat(?:e|ed)|saw|seen|watched|rewatched|enjoyed|adored|"
+    r"cried|favou?rite|boring|awful|great|amazing|terrible|overrated|brilliant|scared me)\b"
+)
+_DESCRIBED_NOTE = (
+    "I can't tell which film you described; tell me its title and I'll take it into account."
 )
 _NO_PICKS_NOTE = (
     "I haven't shown you any picks yet, so there is nothing to refer to by number. Tell me a "
