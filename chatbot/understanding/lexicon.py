@@ -822,7 +822,7 @@ SLANG = _table(
     "thrilller=thriller|horor=horror|no1=no one|noone=no one|fav=favourite|fave=favourite|"
     "favs=favourites|faves=favourites|fav's=favourites|n=and|over the moon=delighted|pt=part|"
     "tho=though|lookin=looking|watchin=watching|somethin'=something|alot=a lot|"
-    "h8=hate|h8s=hates|h8ed=hated|h8d=hated|gr8=great|idc=i don't care|"
+    "h8=hate|h8s=hates|h8ed=hated|h8d=hated|gr8=great|"
     "btw=by the way|tmrw=tomorrow|tmrow=tomorrow|2moro=tomorrow|2morrow=tomorrow|"
     "tonite=tonight|2nite=tonight|2day=today|b/c=because|cuz=because|coz=because|"
     "nothin=nothing|nothin'=nothing|anythin=anything|anythin'=anything|"

@@ -1868,6 +1868,8 @@ class Understander:
         terms = self.vocab.facet_terms
 
         def narrower(m: re.Match[str]) -> str:
+            if m["noun"] in ("stuff", "ones") and " the " not in f" {m[0].lower()} ":
+                return m[0]  # 'a comedy with no romantic stuff': no romance at all
             before = re.findall(r"[a-z][\w-]*", text[: m.start()].lower())
             said = re.split(r"[\s-]+", m["adj"].lower())
             for word in reversed(before):
@@ -5770,6 +5772,15 @@ class _Parse(ConstraintRules, TitleRules):
                     elif t.item is not None and t.item.id in self.state.seen:
                         # 'I've seen Jaws', then 'wait, I haven't seen Jaws': no longer seen
                         self.events.append(BeliefRemoved(item_belief_id("seen", t.item.id)))
+                    if t.item is not None:
+                        # 'Heat, Ronin, Collateral - seen all of em except collateral': the
+                        # exception is taken out of the list seen
+                        item_id = t.item.id
+                        self.events = [
+                            e
+                            for e in self.events
+                            if not (isinstance(e, ItemSeen) and e.item_id == item_id)
+                        ]
                     if t.kind == "item":
                         prev = ("unseen", False, False)  # the rest of the list is unseen too
                     continue  # "I haven't seen that one": nothing to learn
@@ -7350,7 +7361,7 @@ _YEAR_SAID = re.compile(r"\(?\b(?:19|20)\d\d\b\)?")
 _NOT_THAT_KIND = re.compile(
     r"\b(?:not|no|nothing of|none of) (?:the |a |any )?(?P<adj>[a-z][\w-]*(?: [a-z][\w-]*)?)"
     # ('not the political stuff', 'none of the slasher ones' after a kind: its narrower kind)
-    r" (?:kind|type|sort|variety|variant|stuff|ones)s?\b",
+    r" (?P<noun>kind|type|sort|variety|variant|stuff|ones)s?\b",
     re.IGNORECASE,
 )
 # a sequel's number alone (see Understander._bare_sequel_numbers): '2', 'II', 'part 2', 'pt. 3'
