@@ -5772,9 +5772,10 @@ class _Parse(ConstraintRules, TitleRules):
                     elif t.item is not None and t.item.id in self.state.seen:
                         # 'I've seen Jaws', then 'wait, I haven't seen Jaws': no longer seen
                         self.events.append(BeliefRemoved(item_belief_id("seen", t.item.id)))
-                    if t.item is not None:
+                    if t.item is not None and not t.from_reference:
                         # 'Heat, Ronin, Collateral - seen all of em except collateral': the
-                        # exception is taken out of the list seen
+                        # exception, named again, is taken out of the list seen ('my girlfriend
+                        # has seen X and Y, I haven't seen any of them' keeps them seen)
                         item_id = t.item.id
                         self.events = [
                             e
