@@ -480,8 +480,10 @@ class TitleRules(ParseBase):
             return False
         if i > 0 and toks[i - 1].text in (",", "-", "–", "—", "(", ":"):
             return False  # 'I loved Drive, the one with the scorpion jacket': Drive's
-        if not _JUDGED_OR_WATCHED.search(self.low):
-            return False  # 'the movie with the highest rating': a request (cues come later)
+        if not _JUDGED_OR_WATCHED.search(self.low) or _ASKED_FOR.search(self.low):
+            # 'the movie with the highest rating', 'I want the one with great reviews': a
+            # request (the cues are read later)
+            return False
         if _title_case_run(toks[i + 3 : end]) >= 2:
             return False  # 'the one with Tom Hanks' is left to the person index
         self.described_unplaced = True
@@ -4477,6 +4479,10 @@ _VOCATIVES = frozenset(
 _JUDGED_OR_WATCHED = re.compile(
     r"\b(?:lov(?:e|ed|es)|lik(?:e|ed)|hat(?:e|ed)|saw|seen|watched|rewatched|enjoyed|adored|"
     r"cried|favou?rite|boring|awful|great|amazing|terrible|overrated|brilliant|scared me)\b"
+)
+_ASKED_FOR = re.compile(
+    r"\b(?:want|wanna|need|looking for|show me|give me|recommend|suggest|find me|got any|"
+    r"is there|are there|do you have|in the mood)\b"
 )
 _DESCRIBED_NOTE = (
     "I can't tell which film you described; tell me its title and I'll take it into account."
