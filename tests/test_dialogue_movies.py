@@ -997,6 +997,8 @@ def test_a_messaging_apps_emoji_hashtags_stickers_and_shouting(
     assert "The Lion King (1994)" in labels(s.liked) or "The Lion King (2019)" in labels(s.liked)
     s = state("wow just watched toy story, loved it 😂")
     assert labels(s.liked) == {"Toy Story (1995)"} and not s.preferred, s.summary()
+    s = state("the incredibles 🦸 straight fire")
+    assert labels(s.liked) == {"The Incredibles (2004)"}, s.summary()
     s = state("i h8 westerns")
     assert ("genre", "Western") in s.avoided, s.summary()
     s = state("ugh westerns 🙄")

@@ -432,6 +432,8 @@ FORWARD_CUES = frozenset(
     ]
 )
 POSITIVE_CUES = _phrases(
+    # chat praise after a title: 'the hunger games 🏹 lowkey fire'
+    "lowkey fire|highkey fire|straight fire|pure fire|absolute fire|so fire|"
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"
     "favourite|fantastic|brilliant|good|perfect|sounds good|fan of|yes|cool|nice|excellent|"
     # 'Signs underrated', 'heat is so underrated': praise for a film others undervalue
