@@ -3198,21 +3198,6 @@ class _Parse(ConstraintRules, TitleRules):
         out = self._said_items_named(said, normalize_title(self.state.said[-1].lower()))
         return out if len(out) == 1 else {}
 
-    def _said_items_named(
-        self, said: dict[str, tuple[str, ...]], text: str, *, before: str = ""
-    ) -> dict[str, str]:
-        """Item id -> its kind ('liked' / 'disliked' / 'seen', the keys of `said`) for the items
-        whose normalised title `text` names as whole words (after the pattern `before`)."""
-        out: dict[str, str] = {}
-        for kind, ids in said.items():
-            for item_id in ids:
-                if item_id not in self.vocab.catalog:
-                    continue
-                name = re.escape(normalize_title(self.vocab.catalog.get(item_id).title))
-                if re.search(rf"\b{before}{name}\b", text):
-                    out[item_id] = kind
-        return out
-
     def _forgotten_facets(self) -> None:
         """'forget the comedy part', 'scratch pixar', 'never mind the romance': a wish taken back.
         The belief that the kind is wanted is removed (nothing is avoided); a kind that was not

@@ -343,14 +343,23 @@ class TitleRules(ParseBase):
         )
         if last is None:
             return []
-        text = normalize_title(last.lower())
-        out: list[str] = []
-        for item_id in dict.fromkeys((*state.liked, *state.disliked, *state.seen)):
-            if item_id in state.last_shown or item_id not in self.vocab.catalog:
-                continue
-            name = re.escape(normalize_title(self.vocab.catalog.get(item_id).title))
-            if re.search(rf"\b{name}\b", text):
-                out.append(item_id)
+        said = {"liked": state.liked, "disliked": state.disliked, "seen": state.seen}
+        named = self._said_items_named(said, normalize_title(last.lower()))
+        return [item_id for item_id in named if item_id not in state.last_shown]
+
+    def _said_items_named(
+        self, said: dict[str, tuple[str, ...]], text: str, *, before: str = ""
+    ) -> dict[str, str]:
+        """Item id -> its kind ('liked' / 'disliked' / 'seen', the keys of `said`) for the items
+        whose normalised title `text` names as whole words (after the pattern `before`)."""
+        out: dict[str, str] = {}
+        for kind, ids in said.items():
+            for item_id in ids:
+                if item_id not in self.vocab.catalog:
+                    continue
+                name = re.escape(normalize_title(self.vocab.catalog.get(item_id).title))
+                if re.search(rf"\b{before}{name}\b", text):
+                    out[item_id] = kind
         return out
 
     def _title_cased(self, i: int, n: int) -> bool:
