@@ -89,6 +89,7 @@ EXAMPLES = {
     "language": "dubbed in french",
     "users_origin": "i am from brazil",
     "country": "french films",
+    "request_dropped": "forget what i said about shorter",
     "bound_lifted": "longer is fine now",
     "runtime_bare_number": "up to 110 is fine",
     "own_limit_judged": "ok 80 is too strict",

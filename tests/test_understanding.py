@@ -2631,6 +2631,152 @@ def test_a_negated_comparison_is_the_opposite_one(
     assert value is None or got[0].value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        # someone in the story: what it is about, a scene, someone in a named film
+        ("a movie about a boy who trains a dragon", None),
+        ("something about a teenager who wins a dance contest", None),
+        ("the one where the girl falls down a rabbit hole", None),
+        ("the kid in jurassic park was annoying", None),
+        # someone watching, said the same way
+        ("a film for a boy who loves football", "children"),
+        ("we have a teenager who hates everything", "teen"),
+        ("something my daughter will enjoy, she is 7", "children"),
+    ],
+)
+def test_a_child_in_the_story_is_no_audience(
+    nlu: Understander, text: str, audience: str | None
+) -> None:
+    got = [e.value for e in events(nlu, text) if isinstance(e, ConstraintSet)]
+    assert got == ([audience] if audience else []), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read Jurassic Park on the plane, couldn't put it down",
+        "the Watchmen graphic novel is a masterpiece",
+        "played Silent Hill and Resident Evil all weekend, the games I mean",
+        "been rereading Misery, still brilliant",
+        "The Walking Dead, the TV show, was my whole twenties",
+        "Warcraft the game ate my teenage years",
+        "the Resident Evil games still scare me",
+        "season 2 of The Walking Dead was the best",
+    ],
+)
+def test_a_title_named_as_a_book_show_or_game_is_no_verdict_on_the_film(
+    nlu: Understander, text: str
+) -> None:
+    u = nlu.understand(text, InterestState())
+    assert not [e for e in u.events if isinstance(e, ItemLiked | ItemRejected | ItemSeen)], u
+    assert u.notes and "not the film" in u.notes[0], u.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("I loved the Watchmen movie", "Watchmen (2009)"),
+        ("I read the book and then watched Jurassic Park, loved it", "Jurassic Park (1993)"),
+        ("Warcraft was a fun film, the game too", "Warcraft (2016)"),
+    ],
+)
+def test_a_film_named_beside_its_book_or_game_keeps_its_verdict(
+    nlu: Understander, text: str, title: str
+) -> None:
+    got = [e.title for e in events(nlu, text) if isinstance(e, ItemLiked)]
+    assert title in got, got
+
+
+def test_i_meant_the_book_takes_the_last_messages_film_verdict_back(
+    nlu: Understander, movies_catalog: Catalog
+) -> None:
+    state = fold([ItemLiked(movie(movies_catalog, "Misery").id, "Misery (1990)")])
+    state = replace(state, said=("Misery was incredible",))
+    u = nlu.understand("oh no, I meant the novel, haven't seen the film", state)
+    assert [type(e).__name__ for e in u.events] == ["BeliefRemoved"]
+    assert u.small_talk and "novel" in u.notes[0]
+    # with nothing said before, the same words store nothing
+    assert not nlu.understand("I meant the novel", InterestState()).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "throwing a Halloween party this weekend, need a film for the background",
+        "we visited the Titanic museum last summer",
+        "it's Valentine's Day, something romantic",
+        "my uncle climbed Everest in the 90s, want something about mountains",
+    ],
+)
+def test_a_title_that_names_an_event_place_or_day_is_no_film(nlu: Understander, text: str) -> None:
+    got = [e for e in events(nlu, text) if isinstance(e, ItemLiked | ItemRejected | ItemSeen)]
+    assert not got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("I changed my mind about the 90s", {"year_min", "year_max"}),
+        ("forget what I said about older", {"year_max"}),
+        ("ignore what I told you about shorter ones", {"runtime_max"}),
+    ],
+)
+def test_a_limit_taken_back_in_other_words_is_cleared(
+    nlu: Understander, text: str, cleared: set[str]
+) -> None:
+    state = fold(
+        [ConstraintSet("year_min", 1990), ConstraintSet("year_max", 1999)]
+        if "90s" in text
+        else [ConstraintSet("year_max", 2001)]
+        if "older" in text
+        else [ConstraintSet("runtime_max", 95)]
+    )
+    got = events(nlu, text, state)
+    assert {e.name for e in got if isinstance(e, ConstraintCleared)} == cleared, got
+    assert not [e for e in got if isinstance(e, ConstraintSet)], got
+
+
+def test_a_kind_allowed_again_after_no_turns_down_no_pick(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    state = fold([AttributeAvoided("genre", "Western")], after_picks)
+    got = events(nlu, "nah, westerns are fine after all", state)
+    assert [type(e).__name__ for e in got] == ["BeliefRemoved"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("the first one looks fun, the third one not", 2), ("the middle not really", 1)],
+)
+def test_a_pick_with_not_after_it_is_turned_down(
+    nlu: Understander, after_picks: InterestState, text: str, place: int
+) -> None:
+    got = events(nlu, text, after_picks)
+    rejected = [e.item_id for e in got if isinstance(e, ItemRejected)]
+    assert rejected == [after_picks.last_shown[place]], got
+
+
+def test_not_so_a_quality_avoids_it(nlu: Understander) -> None:
+    got = events(nlu, "a thriller, not so gory")
+    assert any(isinstance(e, AttributeAvoided) and "Splatter" in e.value for e in got), got
+    assert not any(isinstance(e, AttributePreferred) and "Splatter" in e.value for e in got)
+
+
+def test_all_three_after_a_series_film_means_the_series(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    got = events(nlu, "The Godfather is a classic, seen all three", after_picks)
+    seen = {e.title for e in got if isinstance(e, ItemSeen)}
+    parts = {
+        "The Godfather (1972)",
+        "The Godfather Part II (1974)",
+        "The Godfather Part III (1990)",
+    }
+    assert seen == parts, got
+    assert not set(after_picks.last_shown) & {e.item_id for e in got if isinstance(e, ItemSeen)}
+
+
 def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:
     got = events(nlu, "my teenage son is 15, he likes action")
     assert ConstraintSet("audience", "teen") in got

@@ -84,7 +84,12 @@ _CLEAR_ALT = "(" + "|".join(_CLEAR_WORDS) + ")"
 # verbs that drop a constraint named after them ('forget the length', 'scrap the 80s thing')
 _DROP = (
     r"(?:forget|drop|remove|ignore|never ?mind|no more|scrap|scratch|ditch|lose|cancel|undo|"
-    r"get rid of|skip|lift|take back|take off|clear)"
+    r"get rid of|skip|lift|take back|take off|clear|"
+    # 'I changed my mind about the 80s', 'change of plan on the length'
+    r"(?:i'?ve |i have |i )?(?:changed|change) my mind(?= about| on)|change of (?:plan|heart)"
+    r"(?= about| on))"
+    # 'forget what I said about the 80s', 'ignore what I told you about the length'
+    r"(?: what i (?:just )?(?:said|told you|asked for|asked|wrote|typed)(?= about| on| regarding))?"
 )
 # 'the two thousands', 'the aughts', 'the twenty tens': decades past 1999 said in words
 _DECADE_WORDS = {
@@ -437,7 +442,12 @@ class ConstraintRules(ParseBase):
 
     def _teens(self, m: re.Match[str]) -> bool:
         """Teenagers are watching ('my teenage son', 'PG-13'); 'PG' / 'G' is a family film."""
-        if m.group("neg") or self._judged_badly(m) or self._films_for_them_refused(m):
+        if (
+            m.group("neg")
+            or self._judged_badly(m)
+            or self._films_for_them_refused(m)
+            or self._a_character(m)
+        ):
             return True
         said = m.group(0)
         younger = re.search(r"\b(?:g|pg)\b(?!-?13)", said) is not None
@@ -470,10 +480,44 @@ class ConstraintRules(ParseBase):
             k += 1
         return any(words[k : k + len(cue)] == cue for cue in NEGATIVE_CUES)
 
+    def _a_character(self, m: re.Match[str]) -> bool:
+        """The child or teenager the match names is someone in a story, not a viewer (read off
+        the dependency parse): what a film is about ('a film about a teenager who becomes a
+        spy'), the subject of a scene ('the one where the kid sees dead people') or someone in a
+        named film ('the kid in Home Alone is so funny'). Only a person with an article counts:
+        'my kid', 'for a kid who loves trains' and 'the kids want ...' are watching."""
+        syntax = self.syntax
+        k = syntax.word_at(m.end() - 1)
+        if k is None:
+            return False
+        words = syntax.words
+        noun, head = words[k], words[words[k].head]
+        if noun.pos not in ("NOUN", "PROPN") or not any(
+            w.head == k and w.dep == "det" and w.lemma in ("a", "an", "the") for w in words
+        ):
+            return False
+        if noun.dep == "pobj" and head.lemma == "about":
+            return True  # what the film is about
+        if noun.dep in ("nsubj", "nsubjpass") and any(
+            w.head == noun.head and w.dep == "advmod" and w.lemma in ("where", "when")
+            for w in words
+        ):
+            return True  # a scene: 'the one where the kid ...'
+        for j, w in enumerate(words):
+            if w.head == k and w.dep == "prep" and w.lemma == "in":
+                rest = [v for v in words[j + 1 :] if v.head != j or v.dep == "pobj"]
+                said = " ".join(v.text for v in rest[:8])
+                if any(
+                    normalize_title(" ".join(said.split()[:n])) in self.vocab.titles
+                    for n in range(len(said.split()), 0, -1)
+                ):
+                    return True  # 'the kid in home alone'
+        return False
+
     def _kids(self, m: re.Match[str]) -> bool:
-        """Children are watching, unless the match is negated ('nothing for kids') or the kind
-        is called bad ('kids movies are boring')."""
-        if self._judged_badly(m):
+        """Children are watching, unless the match is negated ('nothing for kids'), the kind
+        is called bad ('kids movies are boring') or the child is in a story (`_a_character`)."""
+        if self._judged_badly(m) or self._a_character(m):
             return True
         if _GROWN_UPS_ONLY.search(m.string):
             return True  # 'the baby won't stop crying, something for us grown-ups': no child
@@ -1322,6 +1366,27 @@ class ConstraintRules(ParseBase):
         self.events.extend(AttributePreferred(f, code) for f, code in dict.fromkeys(wished))
         return True
 
+    def _request_dropped(self, m: re.Match[str]) -> bool:
+        """'forget what I said about older': the limit that asking for older films set (the
+        latest year) goes; 'newer' the earliest year, 'longer' the shortest length, 'shorter'
+        the longest. Nothing else is read."""
+        word = m.group("w")
+        name = {
+            "older": "year_max",
+            "old": "year_max",
+            "newer": "year_min",
+            "new": "year_min",
+            "recent": "year_min",
+            "more recent": "year_min",
+            "longer": "runtime_min",
+            "long": "runtime_min",
+            "shorter": "runtime_max",
+            "short": "runtime_max",
+        }[word]
+        if name in self.state.constraints:
+            self._clear(name)
+        return True
+
     def _bound_lifted(self, m: re.Match[str]) -> bool:
         """'longer is fine now' clears the length limit set before ('under 100 minutes'),
         'older ones are ok' the earliest year; no limit on that side: no topic, nothing else."""
@@ -1970,10 +2035,11 @@ RULES: tuple[ConstraintRule, ...] = (
         "cleared",
         "any",
         rf"\b(?:any|whatever|every) {_CLEAR_ALT}\b|"
-        rf"\b{_DROP} (?:about )?(?:the |that |my )?{_CLEAR_ALT}"
+        rf"\b{_DROP} (?:about |on |regarding )?(?:the |that |my )?{_CLEAR_ALT}"
         r"(?: limit| constraint| filter| restriction| thing| part| bit| stuff| idea)?\b|"
         # 'actually scrap the 80s thing', 'forget the eighties', 'drop the time limit'
-        rf"\b{_DROP} (?:about )?(?:the |that |my )?(?:(?P<dec>'?[1-9]0s|(?:nineteen )?"
+        rf"\b{_DROP} (?:about |on |regarding )?(?:the |that |my )?"
+        r"(?:(?P<dec>'?[1-9]0s|(?:nineteen )?"
         r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))|"
         # ('scratch the time thing': the length limit, not a constraint on years)
         r"(?P<tl>(?:time|length)(?= (?:limit|thing|constraint|cap|restriction|bit|part)\b)))"
@@ -1985,6 +2051,16 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\bno (?P<tl2>time|length|runtime) (?:limit|cap|restriction|constraint)s?\b"
         r"(?= now| any ?more| after all| tonight| then|\s*[,.!?]|\s*$)",
         _R._clear_named,
+    ),
+    # 'forget what I said about older', 'scrap the shorter thing': the limit that request set
+    ConstraintRule(
+        "request_dropped",
+        "any",
+        rf"\b{_DROP} (?:about |on |regarding )?(?:the |that |my |it being )?"
+        r"(?P<w>older|newer|longer|shorter|more recent|recent|old|new|long|short)"
+        r"(?: ones?| films?| movies?| stuff| thing| part| bit| idea| request| one)?\b"
+        r"(?!\s+(?:than|films?|movies?|comed\w*|dramas?|horror|thrillers?|action))",
+        _R._request_dropped,
     ),
     # 'longer is fine now', 'older ones are ok too': the bound on that side is lifted
     ConstraintRule(

@@ -2492,6 +2492,10 @@ class ParseBase:
         # 'loved the one where the guy relives the same day': a film described, not named, and
         # none on the table or liked fits: its words are no wish, 'it' is not a pick
         self.described_unplaced = False
+        # 'I read Dune', 'the Fargo TV series': titles named as another medium's work
+        self.other_media: list[Item] = []
+        # (token, length) of days that are titles ('Mother's Day') read as days, not titles
+        self.implausible: set[tuple[int, int]] = set()
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
         # facet values turned down only in degree ('not too scary'): see `_kept_kinds`

@@ -672,6 +672,44 @@ class Understander:
             return Understanding(small_talk=True)
         return Understanding(events=undone)
 
+    def _other_medium_meant(self, text: str, state: InterestState) -> Understanding | None:
+        """'I read It' read as a like of the film, then 'no, I meant the book' / 'the TV show,
+        not the film' / 'sorry, the novel, haven't seen the movie': the films the last message
+        gave a verdict (liked, seen, turned down) lose it; nothing else is read. None when the
+        message says more than that or there is no earlier message."""
+        m = _MEDIUM_MEANT.match(" ".join(text.lower().split()))
+        if m is None:
+            return None
+        rest = _NOT_THE_FILM.sub(" ", m["rest"])
+        if re.search(r"\w", rest):
+            return None  # 'the book was better though': read by the parse
+        if not state.said:
+            return Understanding(small_talk=True)  # nothing said before that it corrects
+        held = {b.id for b in state.beliefs()}
+        gone = dict.fromkeys(
+            bid
+            for e in self.understand(state.said[-1], state).events
+            if isinstance(e, ItemLiked | ItemRejected | ItemSeen)
+            and (bid := belief_id_of(e)) is not None
+            and bid in held
+        )
+        if not gone:
+            return Understanding(small_talk=True)
+        named = [
+            e.title
+            for e in self.understand(state.said[-1], state).events
+            if isinstance(e, ItemLiked | ItemRejected | ItemSeen) and belief_id_of(e) in gone
+        ]
+        medium = _MEDIUM_PAIRS.get(("the", m["medium"].split()[-1]), m["medium"])
+        return Understanding(
+            events=tuple(BeliefRemoved(bid) for bid in gone),
+            notes=(
+                f"Got it, the {medium}: I took {' and '.join(dict.fromkeys(named))} off what "
+                "I know about your films.",
+            ),
+            small_talk=True,  # the note answers it; nothing new to pick from
+        )
+
     def _verdicts_swapped(self, found: Understanding, state: InterestState) -> Understanding:
         """'inception I loved, tenet I hated - no sorry, other way round': the films liked and
         turned down swap their verdicts; said alone ('oops, the other way round'), those of
@@ -724,6 +762,9 @@ class Understander:
         undone = self._last_message_undone(text, state)
         if undone is not None:
             return undone
+        meant = self._other_medium_meant(text, state)
+        if meant is not None:
+            return meant
         if text.strip() and not re.search(r"\w", normalize_slang(text)):
             # '[sticker: crying cat]', '😭😭', '🍿': a message with no word in it (an emoji
             # that says one, '👍' or '😂', is read as that word): nothing to act on
@@ -902,14 +943,25 @@ class Understander:
         # 'live action, not cartoons', 'a live-action comedy': not animated, never the Action
         # genre (a version asked for, 'the live action one', was read just above)
         text = _LIVE_ACTION.sub("no animation,", text)
+        # 'the first one is good, the second one not', 'the third not': a pick with 'not' after
+        # it closing the clause turns it down, as 'not the second one'
+        text = _PICK_THEN_NOT.sub(lambda m: f"{m['pre']}not {m['pick']}", text)
+        # 'not so gory', 'not so dark this time': a degree turned down, as 'not too gory' ('not
+        # so bad', 'not so sure' and 'not so much' keep their own sense)
+        text = _NOT_SO.sub("not too ", text)
         text, lifted = self._tolerated(text, state)
         text, released = self._no_longer_needed(text, state)
         lifted = [*lifted, *released]
+        if lifted:
+            # 'no, romance is fine after all', 'nah, forget the 2 hour thing': the opener took
+            # the limit back with it, it turns down none of the picks
+            text = _LIFT_OPENER.sub(" ", text)
         text = self._lukewarm_said(text, state)
         text = self._pick_by_year(text, state)
         text = self._first_pick_ever(text, state)
         text = _USERS_LIST.sub(lambda m: " off" if " off" in m.group(0).lower() else " ", text)
         text = self._picks_by_number(text, state)
+        text = self._series_quantified(text, state)
         text = self._all_picks_but(text, state)
         # "I've seen all of Nolan's except Tenet": the exception is a film not seen yet, never
         # one turned down (what is left after the picks' own exceptions above)
@@ -1543,6 +1595,41 @@ class Understander:
             return text
         return f"no {m['x']}"
 
+    def _series_quantified(self, text: str, state: InterestState) -> str:
+        """'not The Godfather, seen all three', "I've seen The Conjuring, both of them", 'the
+        Hangover films, loved all of them': 'all three' / 'both' / 'all of them' right after a
+        film of a series (in the same sentence, the film the last named before it) are the
+        series' films, not the picks on the table: written out as '<first film> and its
+        sequels'. Only when the series has at least as many films as the number said."""
+
+        def films_of(m: re.Match[str]) -> str:
+            head = m["head"]
+            probe = _Parse(self.vocab, head, state).run()
+            named = [self.vocab.catalog.get(i) for i in probe.mentioned if i in self.vocab.catalog]
+            if len(named) != 1:
+                return m[0]  # 'Alien and Aliens, I love both': the list is what 'both' means
+            item = named[-1]
+            films = next(
+                (
+                    f
+                    for f in self.vocab.series.values()
+                    if item in f and len({normalize_title(x.title) for x in f}) > 1
+                ),
+                None,
+            )
+            said = m["q"].lower()
+            number = next((n for w, n in _QUANTITY.items() if w in said.split()), None)
+            if films is None or len(films) < (number or 2) or item not in films[: number or None]:
+                return m[0]
+            chosen = [f.title for f in films[: number or None]]
+            if not re.search(r"[a-z]{3}", m["mid"], re.IGNORECASE):
+                # "I've seen The Conjuring, both of them": the verdict before the title
+                rest = [t for t in chosen if t != item.title]
+                return f"{m['head']} and {_joined(rest)}"
+            return f"{m['head']}{m['mid']}{_joined(chosen)}"
+
+        return _SERIES_QUANTIFIED.sub(films_of, text)
+
     def _all_picks_but(self, text: str, state: InterestState) -> str:
         """'nah to all but the first', 'none except the last one', 'all but the middle one look
         good', 'seen all of them apart from the second', 'neither of the last two': the picks on
@@ -2095,6 +2182,201 @@ class Understander:
         return foreign_language(rest, self.language)
 
 
+# 'no, I meant the book', 'the TV show, not the film', 'sorry, the novel': the last message's
+# title was another medium's work
+_MEDIUM_MEANT = re.compile(
+    r"^\W*(?:(?:no|nah|nope|sorry|oops|whoops|wait|haha|lol|oh|ah|actually|my bad)\W+)*"
+    r"(?:(?:i|i'm|im)\s+)?(?:meant|mean|was talking about|am talking about|'m talking about|"
+    r"talking about|was on about|was referring to|referring to)?\s*"
+    r"the (?P<medium>(?:tv |netflix |hbo |video |board |graphic )?(?:book|books|novel|novels|"
+    r"show|series|game|games|audiobook|musical|album|song|band|comic|comics|manga|podcast))\b"
+    r"(?P<rest>.*)$"
+)
+# what may follow it: 'not the film', "I haven't seen the movie", 'never watched the film version'
+_NOT_THE_FILM = re.compile(
+    r"\b(?:not|rather than|instead of)\s+the\s+(?:film|movie)(?:\s+version)?\b|"
+    r"\b(?:i\s+)?(?:haven't|have not|havent|never|didn't|did not|didnt)\s+(?:even\s+)?"
+    r"(?:seen|see|watched|watch)\s+(?:the\s+|that\s+)?(?:film|movie|one)(?:\s+version)?\b|"
+    r"\b(?:lol|haha|sorry|oops|please|pls|then|though|tho|version|one)\b|[^\w]+"
+)
+# a work of another medium named by its title ('the Dune books', 'the game Hitman'): the noun
+# after or before the title -> the medium's name in a note
+_MEDIUM_NOUNS = {
+    "book": "book",
+    "books": "books",
+    "novel": "novel",
+    "novels": "novels",
+    "audiobook": "audiobook",
+    "audiobooks": "audiobooks",
+    "comic": "comic",
+    "comics": "comics",
+    "manga": "manga",
+    "game": "game",
+    "games": "games",
+    "album": "album",
+    "albums": "albums",
+    "song": "song",
+    "songs": "songs",
+    "band": "band",
+    "podcast": "podcast",
+    "podcasts": "podcasts",
+    "musical": "musical",
+    "play": "play",
+    "show": "TV show",
+    "sitcom": "TV show",
+    "season": "TV show",
+    "seasons": "TV show",
+    "episode": "TV show",
+    "episodes": "TV show",
+}
+# two words: 'the Fargo TV series', 'the Hitman video games', 'the Westworld HBO show'
+_MEDIUM_PAIRS = {
+    ("tv", "series"): "TV show",
+    ("tv", "show"): "TV show",
+    ("tv", "shows"): "TV show",
+    ("netflix", "series"): "TV show",
+    ("netflix", "show"): "TV show",
+    ("hbo", "series"): "TV show",
+    ("hbo", "show"): "TV show",
+    ("video", "game"): "video game",
+    ("video", "games"): "video games",
+    ("board", "game"): "board game",
+    ("graphic", "novel"): "graphic novel",
+    ("graphic", "novels"): "graphic novels",
+    ("the", "book"): "book",
+    ("the", "books"): "books",
+    ("the", "novel"): "novel",
+    ("the", "game"): "game",
+    ("the", "show"): "TV show",
+    ("the", "series"): "TV show",
+    ("the", "musical"): "musical",
+    ("the", "band"): "band",
+    ("the", "album"): "album",
+    ("the", "song"): "song",
+    ("the", "podcast"): "podcast",
+    ("the", "audiobook"): "audiobook",
+    ("the", "comic"): "comic",
+    ("the", "comics"): "comics",
+}
+# verbs said of a book, a song or a game, right before its title ('I read Dune', 'played
+# Hitman all weekend', 'listening to Queen')
+_MEDIUM_VERBS = {
+    "read": "book",
+    "reread": "book",
+    "re-read": "book",
+    "rereading": "book",
+    "re-reading": "book",
+    "reading": "book",
+    "played": "game",
+    "playing": "game",
+    "replayed": "game",
+    "replaying": "game",
+}
+# words between a copula and the medium it names ('is my all-time favourite band')
+_PREDICATE_WORDS = frozenset(
+    ("my", "our", "a", "an", "the", "all-time", "favourite", "favorite", "fave", "fav", "best")
+    + ("great", "good", "brilliant", "amazing", "fantastic", "favourite", "top", "new", "old")
+)
+# who reads or plays, before the verb ('I read', 'we played', 'just finished reading')
+_MEDIUM_SUBJECTS = frozenset(
+    ("i", "we", "i've", "we've", "ive", "just", "also", "finally", "once", "again", "still")
+    + ("been", "finished", "started", "love", "loved", "enjoyed", "kids", "son", "daughter")
+    + ("me", "he", "she", "and", ",", ".")
+)
+# the film named alongside: 'the Dune movie', 'the film of the book' keeps the title a film
+_FILM_AFTER = frozenset(("movie", "movies", "film", "films", "adaptation", "version", "remake"))
+
+
+# titles that are a medium's name ('The Game', 'The Book'): after a name they say what it is
+_MEDIUM_TITLES = frozenset(
+    normalize_title(t)
+    for t in ("The Game", "The Book", "The Show", "The Series", "The Band")
+    + ("The Musical", "The Novel", "The Album", "The Song", "The Podcast", "The Comic")
+)
+# marks between a title and what it is called ('Fargo - the show', 'Help! are songs')
+_BEFORE_APPOSITION = frozenset(("-", "–", "—", "(", ",", "!", "?"))
+# consoles, readers and music services: what a title is played, read or heard on
+_PLATFORMS = frozenset(
+    ("ps4", "ps5", "playstation", "xbox", "switch", "nintendo", "steam", "kindle", "spotify")
+)
+_MEDIUM_WORDS = frozenset(
+    (*_MEDIUM_NOUNS, *(w for pair in _MEDIUM_PAIRS for w in pair), "the", "video", "board")
+)
+
+
+def _plural_medium(after: list[str]) -> bool:
+    """Whether the medium named at the start of `after` is plural ('the TV shows', 'the
+    games', 'are my two favourite songs'): said of every title of a list."""
+    for w in after[:6]:
+        if w in _MEDIUM_NOUNS or w in ("series", "shows"):
+            return w.endswith("s") and w not in ("series", "comics") or w in ("shows",)
+    return any(w in ("are", "were") for w in after[:1])
+
+
+def _medium_named(before: list[str], after: list[str]) -> str | None:
+    """The medium the words around a title name it as ('book' for 'the Dune books' or 'I read
+    Dune'), or None when they name none or name a film. `before` holds up to four tokens
+    before the title, `after` up to four after it (lowercase)."""
+    after = [w for w in after if w not in ("'s", "’s")]
+    if after and after[0] in _FILM_AFTER:
+        return None
+    if after[:1] == ["the"] and len(after) >= 3 and (after[1], after[2]) in _MEDIUM_PAIRS:
+        return _MEDIUM_PAIRS[(after[1], after[2])]  # 'Jumanji the board game'
+    if after and after[0] in ("is", "was", "are", "were"):
+        # 'Queen is my favourite band', 'Dune was a great read': what the title is called
+        said = after[1:]
+        for k, w in enumerate(said[:6]):
+            if w in _FILM_AFTER or w in (",", ".", "!", "?", "but", "and", "i", "you", "we"):
+                break
+            if w in _MEDIUM_NOUNS and w not in ("play", "season", "seasons", "episode", "game"):
+                # ('are my two favourite Beatles songs': a name may come before the noun)
+                if all(v in _PREDICATE_WORDS or v.isalpha() for v in said[:k]) and k <= 4:
+                    return _MEDIUM_NOUNS[w]
+                break
+    if after[:1] == ["the"] and len(after) >= 3 and after[2] in ("one", "ones", "version"):
+        if after[1] in ("tv", "netflix", "hbo", "show", "series"):
+            return "TV show"  # 'Fargo, the TV one'
+        if after[1] in ("book", "novel", "game", "comic", "anime", "cartoon"):
+            return None if after[1] in ("anime", "cartoon") else _MEDIUM_NOUNS[after[1]]
+    if (
+        after[:1] == ["the"]
+        and len(after) >= 3
+        and after[1].isalpha()
+        and after[1] not in _FILM_AFTER
+        and after[2] in _MEDIUM_NOUNS
+        and after[2] not in ("play", "season", "seasons", "episode", "episodes")
+    ):
+        return _MEDIUM_NOUNS[after[2]]  # 'Control, the Remedy game'
+    if len(after) >= 2 and (after[0], after[1]) in _MEDIUM_PAIRS:
+        if after[0] == "the" and len(after) >= 3 and after[2] in _FILM_AFTER:
+            return None  # 'Dune the book was better than Dune the film' is read as said
+        return _MEDIUM_PAIRS[(after[0], after[1])]
+    if after and after[0] in _MEDIUM_NOUNS and after[0] not in ("play", "musical", "season"):
+        return _MEDIUM_NOUNS[after[0]]
+    if after and after[0] in ("season", "seasons") and len(after) > 1 and after[1].isdigit():
+        return "TV show"
+    # before: 'the audiobook of The Martian', 'the novel Gone Girl', 'the TV show Fargo'
+    words = [w for w in before if w != "the"] if before[-1:] == ["the"] else before
+    if words and words[-1] in ("of", "called"):
+        words = words[:-1]
+        if words and words[-1] == "version":
+            words = words[:-1]
+        if len(words) >= 2 and words[-1].isdigit() and words[-2] in ("season", "episode"):
+            return "TV show"  # 'season 3 of Fargo'
+        if words and words[-1] in ("seasons", "episodes"):
+            return "TV show"  # 'all five seasons of Fargo'
+
+    if words and words[-1] in _MEDIUM_NOUNS and words[-1] not in ("play", "season", "seasons"):
+        if len(words) >= 2 and (words[-2], words[-1]) in _MEDIUM_PAIRS:
+            return _MEDIUM_PAIRS[(words[-2], words[-1])]
+        return _MEDIUM_NOUNS[words[-1]]
+    if words and words[-1] in _MEDIUM_VERBS and (len(words) < 2 or words[-2] in _MEDIUM_SUBJECTS):
+        return _MEDIUM_VERBS[words[-1]]  # ('they played Jaws at the drive-in' is a film)
+    if len(words) >= 2 and words[-2:] in (["listened", "to"], ["listening", "to"]):
+        return "music"
+    return None
+
+
 # another kind of thing than a film, asked for ('a good book', 'something to read')
 _OTHER_MEDIUM = re.compile(
     r"\b(?:(?:recommend|suggest|need|want|find|give|any|some|a|an|good|great|new|best)\b"
@@ -2620,6 +2902,7 @@ class _Parse(ConstraintRules, TitleRules):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
         self._unknown_after_verdict()
         self._people_not_titles()
+        self._other_media_titles()
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
         # 'watched Jaws, Alien and Titanic; loved the shark one': a title named just before
@@ -2687,14 +2970,22 @@ class _Parse(ConstraintRules, TitleRules):
             and not unknown
             and not mentioned
             and not self.commands_read
-            and (not self.notes or self.no_picks_referred or self.described_unplaced)
+            and (
+                not self.notes
+                or self.no_picks_referred
+                or self.described_unplaced
+                or self.other_media
+            )
             and (
                 not any(i in self.vocab.catalog for i in self.state.last_shown)
                 or self.described_unplaced
+                or self.other_media
             )
-            and not self.state.discussed
+            and (not self.state.discussed or self.other_media)
             and (
                 self.no_picks_referred  # 'ugh, the last one was awful': the note says why
+                # 'I read Gone Girl on holiday, loved it': the note says how it was read
+                or bool(self.other_media)
                 # 'loved the one where the guy relives the same day': which film, asked
                 or self.described_unplaced
                 or (
@@ -6603,6 +6894,150 @@ class _Parse(ConstraintRules, TitleRules):
         )
         return any(j not in mine for j in wanted) or asks is not None
 
+    def _other_media_titles(self) -> None:
+        """'I read Dune in school', 'the Fargo TV series', 'Tomb Raider the game', 'the
+        audiobook of The Martian': a title named as a book, show, game, song or other work
+        that shares its name with a film is no verdict on the film; the target goes (its words
+        are used up, no topic either) and a note says how it was read. A film named with the
+        medium too ('the Dune movie') stays."""
+        dropped: list[tuple[Item, str]] = []
+        for target in list(self.targets):
+            if target.kind != "item" or target.from_reference or target.item is None:
+                continue
+            end = self._title_end(target.pos)
+            if (
+                normalize_title(target.item.title) in _MEDIUM_TITLES
+                and end - target.pos == 2
+                and target.pos > 0
+                and (
+                    self.toks[target.pos - 1].raw[:1].isupper()
+                    and self.toks[target.pos - 1].text != "i"
+                    or any(
+                        t.pos < target.pos < self._title_end(t.pos) + 1
+                        for t in self.targets
+                        if t is not target and t.kind == "item"
+                    )
+                )
+            ):
+                # 'Tomb Raider the game', 'Queen the band': the medium after a name
+                self.targets.remove(target)
+                self._use(target.pos, 2)
+                continue
+            after = [t.text for t in self.toks[end : end + 7]]
+            if (
+                after[:1]
+                and after[0] in _BEFORE_APPOSITION
+                and (after[1:2] == ["the"] or after[0] in "!?" and after[1:2] in (["is"], ["are"]))
+            ):
+                after = after[1:]  # 'Fargo - the show I mean', 'Control, the Remedy game'
+            medium = _medium_named(
+                [t.text for t in self.toks[max(0, target.pos - 4) : target.pos]], after
+            )
+            if medium is None:
+                # a list said of all its titles: 'been playing Uncharted and Max Payne', 'House
+                # and Hannibal, the TV shows' (a plural medium after the list)
+                first, last = self._list_around(target.pos, end)
+                if first < target.pos:
+                    medium = _medium_named(
+                        [t.text for t in self.toks[max(0, first - 4) : first]], []
+                    )
+                if medium is None and last > end:
+                    after = [t.text for t in self.toks[last : last + 7]]
+                    while after[:1] and after[0] in _BEFORE_APPOSITION:
+                        after = after[1:]  # 'Yesterday and Help! are my ... songs'
+                    if after[:1] not in (["the"], ["are"], ["were"]):
+                        after = []  # '..., show me more': a verb, no medium
+                    found = _medium_named([], after)
+                    medium = found if found and _plural_medium(after) else None
+            if medium is None:
+                continue
+            self.targets.remove(target)
+            self._use(target.pos, end - target.pos)
+            dropped.append((target.item, medium))
+            self.other_media.append(target.item)
+        if dropped:
+            # the media's words are no topic ('the board game', 'season 3', 'the Remedy game')
+            for k, tok in enumerate(self.toks):
+                if tok.text in _MEDIUM_WORDS and tok.text != "the":
+                    tok.used = True
+                    if (
+                        k >= 1
+                        and not self.toks[k - 1].used
+                        and (
+                            self.toks[k - 1].raw[:1].isupper()
+                            or k >= 2
+                            and self.toks[k - 2].text == "the"
+                        )
+                    ):
+                        self.toks[k - 1].used = True  # 'the Remedy game', 'Beatles songs'
+                    if k + 1 < len(self.toks) and self.toks[k + 1].text.isdigit():
+                        self.toks[k + 1].used = True  # 'season 3'
+                elif tok.text in _PLATFORMS:
+                    tok.used = True
+            # 'House and Hannibal, the TV shows': the medium is no genre wish either
+            self.targets = [
+                t
+                for t in self.targets
+                if not (
+                    t.kind == "facet"
+                    and t.facet is not None
+                    and t.facet[1].lower() in ("tv show", "tv movie", "tv series")
+                )
+            ]
+        by_medium: dict[str, list[Item]] = {}
+        for item, medium in dict(dropped).items():
+            by_medium.setdefault(medium, []).append(item)
+        for medium, items in by_medium.items():
+            names = " and ".join(i.title for i in items)
+            labels = " and ".join(i.label for i in items)
+            films = "films" if len(items) > 1 else "film"
+            self.notes.append(
+                f"I took {names} as the {medium}, not the {films} ({labels}), so I stored "
+                f"nothing about the {films}."
+            )
+
+    def _list_around(self, pos: int, end: int) -> tuple[int, int]:
+        """The list of names the title at tokens `pos`..`end` stands in ('Uncharted and Max
+        Payne', 'House and Hannibal'): (first token, token after the last) of the run of
+        titles and capitalised words joined by commas, 'and', 'or', '&'; (pos, end) when it
+        stands alone."""
+        joins = (",", "and", "or", "&", "/")
+
+        def member(k: int) -> bool:
+            tok = self.toks[k]
+            return tok.used or (tok.raw[:1].isupper() and tok.text != "i") or tok.text in joins
+
+        first = pos
+        k = pos - 1
+        while k >= 0 and member(k) and pos - k <= 12:
+            k -= 1
+            if self.toks[k + 1].text in joins:
+                first = k + 2 if k + 2 < pos else first
+        if any(self.toks[j].text in joins for j in range(k + 1, pos)):
+            first = k + 1
+            while first < pos and self.toks[first].text in joins:
+                first += 1
+        last, k = end, end
+        while k < len(self.toks) and member(k) and k - end <= 12:
+            if self.toks[k].text not in joins:
+                last = k + 1
+            k += 1
+        return first, last
+
+    def _title_end(self, pos: int) -> int:
+        """The token after the title that starts at token `pos`: the run of used words (a
+        title's tokens are used once found), at most the longest title's length."""
+        end = pos + 1
+        while (
+            end < len(self.toks)
+            and end - pos < self.vocab.max_title_tokens
+            and self.toks[end].used
+            and self.toks[end].text.isalnum()
+            and not any(t.pos == end for t in self.targets)
+        ):
+            end += 1
+        return end
+
     def _people_not_titles(self) -> None:
         """'I'm tired of Ridley Scott', 'loved Daniel Day-Lewis': a capitalised name of two or
         three words that the synopses write, or that spaCy's recogniser calls a PERSON and
@@ -7500,13 +7935,60 @@ _CORRECTION_WORDS = frozenset(
 _CORRECTING = frozenset(
     ("no", "sorry", "oops", "mean", "meant", "wait", "correction", "actually", "err", "erm")
 )
+# a title, then 'seen all three' / 'both of them' / 'all of them' in the same sentence
+_SERIES_QUANTIFIED = re.compile(
+    r"(?P<head>(?:^|(?<=[.!?]\s))[^.!?]{2,80}?[\w)])"
+    r"(?P<mid>\s*(?:[,;:-]+\s*)?(?:(?:and\s+)?(?:i'?ve|i have|we'?ve|we have|i|we)\s+)?"
+    r"(?:(?:already|also|both|actually|totally)\s+)?(?:seen|watched|saw|loved|liked|hated|"
+    r"enjoyed|done|love|like|hate)?\s*)"
+    r"(?P<q>\b(?:all (?:three|four|five|six|3|4|5|6)(?: of them| films| movies)?|"
+    r"both(?: of them| films| movies)?|all of them|them all|the whole (?:series|trilogy|"
+    r"franchise|saga)|every one of them)\b)"
+    r"(?!\s+(?:of\s+(?:these|those|your|the\s+(?:picks|ones))|picks|suggestions))",
+    re.IGNORECASE,
+)
+
+
+def _joined(titles: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
+
+
+_QUANTITY = {"both": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "six": 6, "6": 6}
+# a pick then 'not' at the end of its clause ('the second one not', 'the last not so much')
+_PICK_THEN_NOT = re.compile(
+    r"(?P<pre>^|[,;.!]\s*|\b(?:but|and|while)\s+)"
+    r"(?P<pick>(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|other|1st|2nd|3rd|4th|"
+    r"5th|#[1-5])(?:\s+(?:one|two|ones|film|movie|pick))?)\s+not\b(?:\s+(?:so much|really|at all|"
+    r"for me|for us|either))?(?=\s*(?:[.,;!?]|$|\b(?:but|and|though|tho)\b))",
+    re.IGNORECASE,
+)
+_NOT_SO = re.compile(
+    r"\bnot so (?!(?:much|many|bad|good|great|well|sure|fast|often|far|little|badly|terrible|"
+    r"awful|hot|different|easy|simple|obvious|clear|sure|certain|keen)\b)(?=[a-z])",
+    re.IGNORECASE,
+)
+# what is left of a message whose kind or limit was lifted: its opener alone ('no, ', 'ok so')
+_LIFT_OPENER = re.compile(
+    r"^\s*(?:(?:no|nope|nah|wait|hmm+|actually|ok|okay|oh|ah|well|so|and|on second thoughts?|"
+    r"i take (?:that|it) back|take (?:that|it) back|(?:i'?ve |i )?changed my mind|"
+    r"scratch that)[\s,.!-]*)+(?=\s*$|\s+\w)",
+    re.IGNORECASE,
+)
 _CORRECTION_LEAD = re.compile(
     r"^\s*(?:(?:no|nope|nah|sorry|oops|wait|actually|my bad)[\s,.!-]*)+"
     r"(?:i meant|i mean)\b[\s,:-]*|"
     # 'no wait, actually the first one', 'nah hold on, make that the third': the user changes
     # their own pick; the 'no' turns down nothing that follows
     r"^\s*(?:no|nope|nah)[\s,.!-]+(?:wait|hold on|hang on|sorry)\b[\s,.!-]*"
-    r"(?:(?:actually|make that|make it|i think|rather)\b[\s,.!-]*)*",
+    r"(?:(?:actually|make that|make it|i think|rather)\b[\s,.!-]*)*|"
+    # 'no, romance is fine after all', 'I take that back, dinosaurs are fine': the opener
+    # takes back an earlier 'no romance'; it turns down none of the picks
+    r"^\s*(?:(?:no|nope|nah|wait|hmm+|actually|ok|okay|on second thought|on second thoughts|"
+    r"i take (?:that|it) back|take (?:that|it) back|i changed my mind|changed my mind|"
+    r"i've changed my mind|scratch that|never ?mind)[\s,.!-]+)+"
+    r"(?=(?:[\w'-]+\s+){1,4}?(?:is|are|'s|'re|would be)\s+(?:actually\s+|totally\s+|"
+    r"perfectly\s+|also\s+)?(?:fine|ok|okay|alright|all right|allowed|good|back)\b)",
     re.IGNORECASE,
 )
 _PICK_NOT_OF_KIND = re.compile(

@@ -1076,13 +1076,18 @@ class TitleRules(ParseBase):
             and year is None
         ):
             return False  # 'Superhero movie for my 14 year old': the kind, no Superhero Movie
-        if (
+        if prev_word in _BEFORE_A_DAY and (
             words[0] in _DAY_WORDS
             and (n == 1 or (n == 2 and words[1] in _PARTS_OF_A_DAY | {"eve", "day", "weekend"}))
-            and prev_word in _BEFORE_A_DAY
+            # "it's Mother's Day", 'for Valentine's Day', "on New Year's Eve": a holiday
+            or words[-1] in ("day", "eve")
+            and 2 <= n <= 3
+            and self.toks[i + n - 2].text.endswith("'s")
+            or words in (["independence", "day"], ["christmas", "eve"], ["new", "year"])
         ):
             # "it's Friday, we're wiped out", 'on sunday', "it's christmas eve": a day, not the
-            # film Friday (1995) or Christmas Eve (2015)
+            # film Friday (1995) or Christmas Eve (2015); no typo of it either
+            self.implausible.add((i, n))
             return False
         if i >= 2 and [t.text for t in self.toks[i - 2 : i]] in _NAMED_AS_FILM:
             return key in self.vocab.titles  # 'what is the movie coco about': named as a film
@@ -1952,6 +1957,8 @@ class TitleRules(ParseBase):
             if head.dep in ("acl", "relcl"):
                 named.append(words[head.head])  # 'a cat named Milk', 'a movie called Coco'
             return not any(x.text.lower() in FILM_NOUNS | _FILM_PRONOUNS for x in named)
+        if self._names_a_thing(w, head):
+            return True
         if w.ent in ("GPE", "LOC"):
             x = w
             for _ in range(8):
@@ -1992,6 +1999,50 @@ class TitleRules(ParseBase):
             and w.pos == "PROPN"
             and (head.text.lower() in WATCHERS or head.lemma.lower() in WATCHERS)
         )
+
+    def _names_a_thing(self, w: Word, head: Word) -> bool:
+        """A capitalised name before the thing it names, with an article or possessive on the
+        thing: 'a Halloween party', 'the Titanic museum', 'a Frozen themed birthday' (an event,
+        a place, an object named after something, not a film); or a place climbed or visited
+        ('climbed Everest'). A thing of films ('the Heat remake', 'a Star Wars fan', 'the
+        Inception soundtrack') keeps the name a title."""
+        words = self.syntax.words
+        here = words.index(w)
+        if (
+            w.dep == "dobj"
+            and w.ent in ("GPE", "LOC", "FAC")
+            and head.lemma.lower() in _VISITING_VERBS
+        ):
+            return True  # 'my brother climbed Everest'
+        noun = head.lemma.lower()
+        if (
+            w.dep not in ("compound", "amod", "nmod")
+            or not w.text[:1].isupper()
+            or head.pos != "NOUN"
+            or not 0 < w.head - here <= 2
+            or noun in FILM_NOUNS | _FILM_THINGS | KIND_NOUNS
+            # 'an Alfred Hitchcock thriller', 'a Disney cartoon': a kind of film by someone
+            or (noun,) in self.vocab.facet_terms
+            or (head.text.lower(),) in self.vocab.facet_terms
+            or noun in self.vocab.facet_words
+            # only a name that is a title on its own ('Halloween', 'Titanic', 'Frozen')
+            or normalize_title(w.text) not in self.vocab.titles
+            or (here > 0 and words[here - 1].dep == "compound" and words[here - 1].head == here)
+            or any(words[j].dep not in ("amod", "compound") for j in range(here + 1, w.head))
+        ):
+            return False
+        if not any(
+            x.head == w.head and x.dep in ("det", "poss") and x.lemma.lower() != "this"
+            for x in words[:here]
+        ):
+            return False
+        # the name and the noun may be a title themselves ('The Sixth Sense', 'The Dark Knight')
+        phrase = [x.text for x in words[here : w.head + 1]]
+        for said in (phrase, ["the", *phrase]):
+            key = normalize_title(" ".join(said))
+            if key in self.vocab.titles or key in self.vocab.prefix_titles:
+                return False
+        return True
 
     def _fronted_object(self, k: int) -> bool:
         """Tokens from k are a subject and a verdict with nothing after it in the clause: what
@@ -3259,6 +3310,10 @@ class TitleRules(ParseBase):
                 ):
                     continue  # 'home alone tonight and kinda bored': everyday words the exact
                     # path turned down are no typo of the same title here
+                if (start, j) in self.implausible:
+                    # "it's Mother's Day": the words of a day the exact path turned down at
+                    # this place are no typo of its title
+                    continue
                 if (
                     j == 1
                     and words[0] in _DAY_WORDS
@@ -4785,6 +4840,23 @@ _MOVING_VERBS = frozenset(
     + ("head", "relocate", "stay", "tour", "backpack", "holiday", "vacation", "get", "come")
     + ("arrive", "land", "work", "study", "spend", "walk", "sail", "cruise", "ride")
     + ("camp", "hike", "bear", "born", "ski", "swim", "surf", "cycle", "bike", "raise", "marry")
+)
+# verbs of a place visited or climbed, the place their object ('climbed Everest', 'toured Alcatraz')
+_VISITING_VERBS = frozenset(
+    ("climb", "summit", "visit", "tour", "trek", "explore", "conquer", "hike", "ski", "cross")
+)
+# things of a film that a title names when it stands before them ('the Heat remake', 'a Star
+# Wars fan', 'the Titanic soundtrack'): the name is the film's
+_FILM_THINGS = frozenset(
+    ("remake", "reboot", "sequel", "prequel", "trailer", "poster", "scene", "ending", "cast")
+    + ("director", "soundtrack", "score", "rewatch", "marathon", "series", "franchise", "fan")
+    + ("trilogy", "saga", "vibe", "type", "kind", "style", "quote", "villain", "character")
+    + ("moment", "version", "universe", "spin", "actor", "actress", "plot", "twist", "theme")
+    + ("song", "music", "level", "energy", "feel", "mood", "tone", "era", "sort", "rip")
+    + ("knockoff", "knock", "copy", "clone", "lover", "lovers", "fandom", "obsession", "binge")
+    + ("night", "nights", "watch", "screening", "showing", "premiere", "release", "dvd", "box")
+    + ("collection", "set", "boxset", "cut", "edition", "one", "ones", "adaptation", "book")
+    + ("cartoon", "adaptations", "novel", "game", "show", "reference", "homage")
 )
 # journeys and stays a place is the end of ('work trip to Fargo', 'our honeymoon in Rome')
 _TRIP_NOUNS = frozenset(
