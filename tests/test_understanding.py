@@ -2777,6 +2777,22 @@ def test_all_three_after_a_series_film_means_the_series(
     assert not set(after_picks.last_shown) & {e.item_id for e in got if isinstance(e, ItemSeen)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the third one is kind of violent?",
+        "the first one's for kids?",
+        "the middle pls tell me more",
+    ],
+)
+def test_a_question_in_a_statements_word_order_is_asked_not_liked(
+    nlu: Understander, after_picks: InterestState, text: str
+) -> None:
+    u = nlu.understand(text, after_picks)
+    assert u.question is not None and u.question.item_ids, u
+    assert not [e for e in u.events if isinstance(e, ItemLiked | ItemRejected)], u
+
+
 def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:
     got = events(nlu, "my teenage son is 15, he likes action")
     assert ConstraintSet("audience", "teen") in got

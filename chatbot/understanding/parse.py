@@ -943,6 +943,10 @@ class Understander:
         # 'live action, not cartoons', 'a live-action comedy': not animated, never the Action
         # genre (a version asked for, 'the live action one', was read just above)
         text = _LIVE_ACTION.sub("no animation,", text)
+        # 'the second one is a bit long?', "it's scary?": a question in a statement's word order,
+        # asked as 'is the second one a bit long?'; 'the second one please tell me more' asks too
+        text = _DECLARATIVE_QUESTION.sub(lambda m: f"{m['pre']}is {m['ref']} {m['rest']}?", text)
+        text = _PLEASE_TELL_ME.sub(r", \g<ask>", text)
         # 'the first one is good, the second one not', 'the third not': a pick with 'not' after
         # it closing the clause turns it down, as 'not the second one'
         text = _PICK_THEN_NOT.sub(lambda m: f"{m['pre']}not {m['pick']}", text)
@@ -7955,6 +7959,21 @@ def _joined(titles: list[str]) -> str:
 
 
 _QUANTITY = {"both": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5, "six": 6, "6": 6}
+# a pick and a quality asked as a statement: 'the second one is a bit long?', "it's gory?"
+_DECLARATIVE_QUESTION = re.compile(
+    r"(?P<pre>^\W*|[.!;]\s+)(?P<ref>(?:the\s+)?(?:first|second|third|fourth|fifth|last|middle|"
+    r"1st|2nd|3rd|4th|5th)(?:\s+(?:one|film|movie|pick))?|that one|this one|that|it)"
+    r"(?:\s+is|'s)\s+(?P<rest>(?:(?:a bit|kind of|kinda|pretty|really|very|too|super|quite|"
+    r"at all|actually)\s+)*(?:long|short|scary|gory|violent|sad|funny|dark|slow|old|new|"
+    r"recent|good|any good|for kids|ok for kids|kid friendly|kid-friendly|suitable for kids|"
+    r"animated|in english|subtitled|a comedy|a horror|a documentary|true|based on a true story|"
+    r"rated r|disturbing|creepy|depressing|romantic|violent))\s*\?+\s*$",
+    re.IGNORECASE,
+)
+_PLEASE_TELL_ME = re.compile(
+    r"\s+(?:please|pls|plz)\s+(?P<ask>tell me (?:more|a bit more|a little more|about it))\b",
+    re.IGNORECASE,
+)
 # a pick then 'not' at the end of its clause ('the second one not', 'the last not so much')
 _PICK_THEN_NOT = re.compile(
     r"(?P<pre>^|[,;.!]\s*|\b(?:but|and|while)\s+)"
