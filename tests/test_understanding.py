@@ -2793,6 +2793,16 @@ def test_a_question_in_a_statements_word_order_is_asked_not_liked(
     assert not [e for e in u.events if isinstance(e, ItemLiked | ItemRejected)], u
 
 
+def test_a_directors_name_that_is_also_a_title_is_the_director(nlu: Understander) -> None:
+    """'Hitchcock' is a 2012 biopic and the name of a director with 8 films in the catalogue."""
+    got = events(nlu, "I've always liked Hitchcock")
+    assert AttributePreferred("person", "Alfred Hitchcock") in got, got
+    assert not [e for e in got if isinstance(e, ItemLiked)], got
+    # marked as the film, it is the film
+    seen = events(nlu, "watched Hitchcock on the plane")
+    assert [e.title for e in seen if isinstance(e, ItemSeen)] == ["Hitchcock (2012)"], seen
+
+
 def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:
     got = events(nlu, "my teenage son is 15, he likes action")
     assert ConstraintSet("audience", "teen") in got

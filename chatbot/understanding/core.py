@@ -1650,6 +1650,11 @@ class Vocabulary:
         self.capital_surnames: dict[str, tuple[str, str]] = {}
         self.facet_terms = _facet_terms(catalog, self.context_surnames, self.capital_surnames)
         self.people = {v for f, v in self.facet_terms.values() if f in NAMED_FACETS}
+        # person -> how many films of the catalogue name them (a maker's name beats a title)
+        self.person_films: dict[str, int] = {}
+        for item in catalog:
+            for person in item.facet("person"):
+                self.person_films[person] = self.person_films.get(person, 0) + 1
         # first names that two or more people of the catalogue have and that the synopses never
         # write in lower case ('michael', 'tom'; not 'detective' or 'queen', which the name
         # recogniser took into a name): a lower-case pair that starts with one may be a person

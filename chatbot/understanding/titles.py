@@ -1018,6 +1018,24 @@ class TitleRules(ParseBase):
         held = {*self.state.liked, *self.state.disliked, *self.state.seen}
         return any(item.id in held for item in self.vocab.titles.get(key, ()))
 
+    def _a_makers_name(self, key: str, i: int) -> bool:
+        """The one word at token i is the name of a person with at least `_MAKER_FILMS` films in
+        the catalogue ('Hitchcock': 8) as well as a film's title (Hitchcock, 2012): said without
+        a film's mark (a year, 'the film', 'saw' / 'watched' before it), it is the person."""
+        term = self.vocab.facet_terms.get((key,))
+        if term is None or term[0] != "person":
+            return False
+        if self.vocab.person_films.get(term[1], 0) < _MAKER_FILMS:
+            return False
+        before = [t.text for t in self.toks[max(0, i - 2) : i]]
+        if (
+            before[-1:]
+            and before[-1] in _FILM_MARKS
+            or before in (["the", "film"], ["the", "movie"])
+        ):
+            return False
+        return not (i + 1 < len(self.toks) and self.toks[i + 1].text in ("(", "film", "movie"))
+
     def _title_plausible(self, i: int, n: int, key: str) -> bool:
         from wordfreq import zipf_frequency
 
@@ -1030,6 +1048,8 @@ class TitleRules(ParseBase):
         prev_word = self.toks[i - 1].text if i > 0 else ""
         if n == 1 and first.raw[:1].isupper() and self._persons_predicate(i + 1):
             return False  # 'Juno can't stand sci-fi', 'Matilda is 8': a friend, no film
+        if n == 1 and self._a_makers_name(key, i):
+            return False  # 'I like Hitchcock': the director, not the 2012 biopic
         if (
             words[0] in _DAYS
             and (nxt if n == 1 else words[1] if n == 2 else "") in _PARTS_OF_A_DAY
@@ -4840,6 +4860,13 @@ _MOVING_VERBS = frozenset(
     + ("head", "relocate", "stay", "tour", "backpack", "holiday", "vacation", "get", "come")
     + ("arrive", "land", "work", "study", "spend", "walk", "sail", "cruise", "ride")
     + ("camp", "hike", "bear", "born", "ski", "swim", "surf", "cycle", "bike", "raise", "marry")
+)
+# how many films a person needs in the catalogue before their name beats a title ('Hitchcock')
+_MAKER_FILMS = 5
+# words before a name that make it the film's title ('watched Hitchcock', 'the biopic Hitchcock')
+_FILM_MARKS = frozenset(
+    ("saw", "seen", "watched", "watch", "rewatched", "rewatch", "watching", "biopic", "movie")
+    + ("film", "titled", "called", "named")
 )
 # verbs of a place visited or climbed, the place their object ('climbed Everest', 'toured Alcatraz')
 _VISITING_VERBS = frozenset(
