@@ -1625,6 +1625,12 @@ class Understander:
             number = next((n for w, n in _QUANTITY.items() if w in said.split()), None)
             if films is None or len(films) < (number or 2) or item not in films[: number or None]:
                 return m[0]
+            # 'The Conjuring, both of them': the films named like it (The Conjuring 2), before
+            # the rest of its series (Annabelle, 2014)
+            key = normalize_title(item.title)
+            named_like = [f for f in films if normalize_title(f.title).startswith(key)]
+            if len(named_like) >= (number or 2):
+                films = named_like
             chosen = [f.title for f in films[: number or None]]
             if not re.search(r"[a-z]{3}", m["mid"], re.IGNORECASE):
                 # "I've seen The Conjuring, both of them": the verdict before the title
@@ -8003,9 +8009,10 @@ _CORRECTION_LEAD = re.compile(
     r"(?:(?:actually|make that|make it|i think|rather)\b[\s,.!-]*)*|"
     # 'no, romance is fine after all', 'I take that back, dinosaurs are fine': the opener
     # takes back an earlier 'no romance'; it turns down none of the picks
-    r"^\s*(?:(?:no|nope|nah|wait|hmm+|actually|ok|okay|on second thought|on second thoughts|"
+    r"^\s*(?:(?:no|nope|nah|on second thought|on second thoughts|"
     r"i take (?:that|it) back|take (?:that|it) back|i changed my mind|changed my mind|"
-    r"i've changed my mind|scratch that|never ?mind)[\s,.!-]+)+"
+    r"i've changed my mind|scratch that|never ?mind)[\s,.!-]+)"
+    r"(?:(?:wait|hmm+|actually|ok|okay)[\s,.!-]+)*"
     r"(?=(?:[\w'-]+\s+){1,4}?(?:is|are|'s|'re|would be)\s+(?:actually\s+|totally\s+|"
     r"perfectly\s+|also\s+)?(?:fine|ok|okay|alright|all right|allowed|good|back)\b)",
     re.IGNORECASE,
