@@ -41,6 +41,7 @@ from chatbot.understanding.lexicon import (
     WATCHERS,
     _words,
 )
+from chatbot.understanding.nlp import subtree
 
 log = logging.getLogger(__name__)
 _AGE_WORDS = (
@@ -503,15 +504,21 @@ class ConstraintRules(ParseBase):
             for w in words
         ):
             return True  # a scene: 'the one where the kid ...'
+        # 'the kid in home alone is so funny' (said of them, not 'the teen in the house wants
+        # horror': what someone watching wants)
+        judged = noun.dep == "nsubj" and head.lemma == "be"
         for j, w in enumerate(words):
-            if w.head == k and w.dep == "prep" and w.lemma == "in":
-                rest = [v for v in words[j + 1 :] if v.head != j or v.dep == "pobj"]
-                said = " ".join(v.text for v in rest[:8])
-                if any(
-                    normalize_title(" ".join(said.split()[:n])) in self.vocab.titles
-                    for n in range(len(said.split()), 0, -1)
-                ):
-                    return True  # 'the kid in home alone'
+            if judged and w.head == k and w.dep == "prep" and w.lemma == "in":
+                # 'the kid in home alone': the object of 'in' (its whole phrase) is a title
+                obj = next(
+                    (x for x, v in enumerate(words) if v.head == j and v.dep == "pobj"), None
+                )
+                if obj is None:
+                    continue
+                span = sorted(subtree(words, obj))
+                said = " ".join(words[x].text for x in span)
+                if normalize_title(said) in self.vocab.titles:
+                    return True
         return False
 
     def _kids(self, m: re.Match[str]) -> bool:

@@ -161,6 +161,11 @@ def _subtree(words: tuple[Word, ...], k: int) -> set[int]:
     return out
 
 
+def subtree(words: tuple[Word, ...], k: int) -> set[int]:
+    """Indices of word k and of every word under it in the dependency parse (its phrase)."""
+    return _subtree(words, k)
+
+
 def _scopes(words: tuple[Word, ...]) -> list[tuple[int, frozenset[int]]]:
     """Negation scope: the words after the negation word inside the phrase it attaches to.
 

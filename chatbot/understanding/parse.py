@@ -686,20 +686,15 @@ class Understander:
         if not state.said:
             return Understanding(small_talk=True)  # nothing said before that it corrects
         held = {b.id for b in state.beliefs()}
-        gone = dict.fromkeys(
-            bid
+        judged = [
+            e
             for e in self.understand(state.said[-1], state).events
-            if isinstance(e, ItemLiked | ItemRejected | ItemSeen)
-            and (bid := belief_id_of(e)) is not None
-            and bid in held
-        )
-        if not gone:
-            return Understanding(small_talk=True)
-        named = [
-            e.title
-            for e in self.understand(state.said[-1], state).events
-            if isinstance(e, ItemLiked | ItemRejected | ItemSeen) and belief_id_of(e) in gone
+            if isinstance(e, ItemLiked | ItemRejected | ItemSeen) and belief_id_of(e) in held
         ]
+        if not judged:
+            return Understanding(small_talk=True)
+        gone = dict.fromkeys(bid for e in judged if (bid := belief_id_of(e)) is not None)
+        named = [e.title for e in judged]
         medium = _MEDIUM_PAIRS.get(("the", m["medium"].split()[-1]), m["medium"])
         return Understanding(
             events=tuple(BeliefRemoved(bid) for bid in gone),
@@ -1602,9 +1597,10 @@ class Understander:
     def _series_quantified(self, text: str, state: InterestState) -> str:
         """'not The Godfather, seen all three', "I've seen The Conjuring, both of them", 'the
         Hangover films, loved all of them': 'all three' / 'both' / 'all of them' right after a
-        film of a series (in the same sentence, the film the last named before it) are the
-        series' films, not the picks on the table: written out as '<first film> and its
-        sequels'. Only when the series has at least as many films as the number said."""
+        film of a series (the one film named before it in the same sentence) are the series'
+        films, not the picks on the table: their titles are written out (the first N for 'all
+        three', the films named like it first: The Conjuring 2 before Annabelle). Only when the
+        series has at least as many films as the number said and the film said is one of them."""
 
         def films_of(m: re.Match[str]) -> str:
             head = m["head"]
@@ -2282,11 +2278,6 @@ _MEDIUM_VERBS = {
     "replayed": "game",
     "replaying": "game",
 }
-# words between a copula and the medium it names ('is my all-time favourite band')
-_PREDICATE_WORDS = frozenset(
-    ("my", "our", "a", "an", "the", "all-time", "favourite", "favorite", "fave", "fav", "best")
-    + ("great", "good", "brilliant", "amazing", "fantastic", "favourite", "top", "new", "old")
-)
 # who reads or plays, before the verb ('I read', 'we played', 'just finished reading')
 _MEDIUM_SUBJECTS = frozenset(
     ("i", "we", "i've", "we've", "ive", "just", "also", "finally", "once", "again", "still")
@@ -2326,21 +2317,21 @@ def _plural_medium(after: list[str]) -> bool:
 def _medium_named(before: list[str], after: list[str]) -> str | None:
     """The medium the words around a title name it as ('book' for 'the Dune books' or 'I read
     Dune'), or None when they name none or name a film. `before` holds up to four tokens
-    before the title, `after` up to four after it (lowercase)."""
+    before the title, `after` up to seven after it (lowercase)."""
     after = [w for w in after if w not in ("'s", "’s")]
     if after and after[0] in _FILM_AFTER:
         return None
     if after[:1] == ["the"] and len(after) >= 3 and (after[1], after[2]) in _MEDIUM_PAIRS:
         return _MEDIUM_PAIRS[(after[1], after[2])]  # 'Jumanji the board game'
     if after and after[0] in ("is", "was", "are", "were"):
-        # 'Queen is my favourite band', 'Dune was a great read': what the title is called
+        # 'Queen is my favourite band', 'Yesterday and Help are my two favourite Beatles songs':
+        # what the title is called, within four words of the copula
         said = after[1:]
         for k, w in enumerate(said[:6]):
             if w in _FILM_AFTER or w in (",", ".", "!", "?", "but", "and", "i", "you", "we"):
                 break
             if w in _MEDIUM_NOUNS and w not in ("play", "season", "seasons", "episode", "game"):
-                # ('are my two favourite Beatles songs': a name may come before the noun)
-                if all(v in _PREDICATE_WORDS or v.isalpha() for v in said[:k]) and k <= 4:
+                if k <= 4 and all(v.replace("-", "").isalpha() for v in said[:k]):
                     return _MEDIUM_NOUNS[w]
                 break
     if after[:1] == ["the"] and len(after) >= 3 and after[2] in ("one", "ones", "version"):
@@ -7017,14 +7008,11 @@ class _Parse(ConstraintRules, TitleRules):
             tok = self.toks[k]
             return tok.used or (tok.raw[:1].isupper() and tok.text != "i") or tok.text in joins
 
-        first = pos
-        k = pos - 1
+        first, k = pos, pos - 1
         while k >= 0 and member(k) and pos - k <= 12:
             k -= 1
-            if self.toks[k + 1].text in joins:
-                first = k + 2 if k + 2 < pos else first
         if any(self.toks[j].text in joins for j in range(k + 1, pos)):
-            first = k + 1
+            first = k + 1  # the list's first member ('Uncharted' of 'Uncharted and Max Payne')
             while first < pos and self.toks[first].text in joins:
                 first += 1
         last, k = end, end
@@ -7973,7 +7961,7 @@ _DECLARATIVE_QUESTION = re.compile(
     r"at all|actually)\s+)*(?:long|short|scary|gory|violent|sad|funny|dark|slow|old|new|"
     r"recent|good|any good|for kids|ok for kids|kid friendly|kid-friendly|suitable for kids|"
     r"animated|in english|subtitled|a comedy|a horror|a documentary|true|based on a true story|"
-    r"rated r|disturbing|creepy|depressing|romantic|violent))\s*\?+\s*$",
+    r"rated r|disturbing|creepy|depressing|romantic))\s*\?+\s*$",
     re.IGNORECASE,
 )
 _PLEASE_TELL_ME = re.compile(
@@ -7990,7 +7978,7 @@ _PICK_THEN_NOT = re.compile(
 )
 _NOT_SO = re.compile(
     r"\bnot so (?!(?:much|many|bad|good|great|well|sure|fast|often|far|little|badly|terrible|"
-    r"awful|hot|different|easy|simple|obvious|clear|sure|certain|keen)\b)(?=[a-z])",
+    r"awful|hot|different|easy|simple|obvious|clear|certain|keen)\b)(?=[a-z])",
     re.IGNORECASE,
 )
 # what is left of a message whose kind or limit was lifted: its opener alone ('no, ', 'ok so')
