@@ -42,6 +42,9 @@ class Filters:
     suitable_for: str | None = None  # an AUDIENCES key: 'children' or 'family'
     text_none: tuple[str, ...] = ()  # topics the title and description must not mention
     decades_none: tuple[int, ...] = ()  # decades to leave out, by first year (1980: 1980-1989)
+    # narrower genres a refused genre spares ("I don't usually like horror, but I'd love a
+    # horror comedy": genres_none Horror, genres_spared Horror comedy)
+    genres_spared: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
@@ -54,7 +57,11 @@ class Filters:
             have = item.facet(name)
             if want and not any(is_kind_of(v, w, name) for v in have for w in want):
                 return False
-            if any(is_kind_of(v, r, name) for v in have for r in none):
+            if any(
+                is_kind_of(v, r, name) and not self._spared(have, r, name)
+                for v in have
+                for r in none
+            ):
                 return False
         if self.suitable_for is not None and not AUDIENCES[self.suitable_for].admits(item):
             return False
@@ -67,6 +74,21 @@ class Filters:
             if value is None or (lo is not None and value < lo) or (hi is not None and value > hi):
                 return False
         return True
+
+    def _spared(self, have: Sequence[str], refused: str, name: str) -> bool:
+        """An item with these values of facet `name` carries a spared genre narrower than
+        the refused value, so the refusal passes it by."""
+        return name == "genre" and any(
+            is_kind_of(v, s, name) and is_kind_of(s, refused, name) and s != refused
+            for v in have
+            for s in self.genres_spared
+        )
+
+    def spared_of(self, refused: str) -> tuple[str, ...]:
+        """The spared genres narrower than a refused genre."""
+        return tuple(
+            s for s in self.genres_spared if s != refused and is_kind_of(s, refused, "genre")
+        )
 
     def matches_content(self, item: Item) -> bool:
         """The audience and topic parts of the filter alone (see matches)."""
@@ -93,6 +115,8 @@ class Filters:
             out.append(f"text!={','.join(self.text_none)}")
         if self.decades_none:
             out.append(f"decade!={','.join(str(d) for d in self.decades_none)}")
+        if self.genres_spared:
+            out.append(f"genre_spared={','.join(self.genres_spared)}")
         return out
 
     def value_constraints(self) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -163,6 +187,12 @@ def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = N
                 raise InputError(f"filter {expr!r}: use decade!=1980 (decades to leave out)")
             decades = tuple(int(v) // 10 * 10 for v in raw.split(","))
             acc["decades_none"] = tuple(dict.fromkeys([*acc.get("decades_none", ()), *decades]))
+            continue
+        if name == "genre_spared":
+            if op != "=":
+                raise InputError(f"filter {expr!r}: genre_spared takes = (genres a refusal spares)")
+            spared = tuple(v.strip() for v in raw.split(",") if v.strip())
+            acc["genres_spared"] = tuple(dict.fromkeys([*acc.get("genres_spared", ()), *spared]))
             continue
         if name == "text":
             if op != "!=":
@@ -266,8 +296,12 @@ class FilterColumns:
         for name, want, none in filters.value_constraints():
             if want:
                 out &= self.kinds_mask(name, want)
-            if none:
-                out &= ~self.kinds_mask(name, none)
+            for refused in none:
+                hit = self.kinds_mask(name, (refused,))
+                spared = filters.spared_of(refused) if name == "genre" else ()
+                if spared:
+                    hit = hit & ~self.kinds_mask(name, spared)
+                out &= ~hit
         if filters.suitable_for is not None or filters.text_none:
             out &= np.array([filters.matches_content(i) for i in self._items], dtype=bool)
         for name, lo, hi in filters._bounds():

@@ -20,6 +20,7 @@ from chatbot.errors import InputError
 from chatbot.filters import (
     ANIMATION_GENRES,
     NAMED_FACETS,
+    is_kind_of,
     shows_signs,
     unmarked_adult_signs,
     unsure_without,
@@ -221,6 +222,13 @@ class Ranker:
             **hard,
             genres_any=genres_any,
             genres_none=genres_none,
+            # 'no horror' and 'a horror comedy tonight': the narrower kind asked for stays in
+            genres_spared=tuple(
+                v
+                for f, v in state.preferred
+                if f == "genre"
+                and any(af == "genre" and av != v and is_kind_of(v, av) for af, av in state.avoided)
+            ),
             facets_any=facets_any,
             facets_none=facets_none,
             # a person avoided is also left out where a synopsis names them ('not Tarantino');

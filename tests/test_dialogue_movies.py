@@ -1037,3 +1037,24 @@ def test_a_film_described_instead_of_named_is_asked_for_not_stored(
     # a request that names a film by a quality is no description of one seen
     found = m.respond(f"described-{uuid.uuid4().hex[:8]}", "the movie with the most votes please")
     assert "described" not in found.text, found.text
+
+
+def test_places_after_a_seen_list_are_the_users_own_films(movies_manager: DialogueManager) -> None:
+    """Sixteenth session: 'Films I've seen recently: A, B, C', then 'liked the first two, the
+    last one was too much' liked and turned down the picks shown in between, not A, B and C.
+    A place said of what was watched since ('watched the first one last night') or a look
+    forward ('the second one looks good') is still a pick."""
+    m = movies_manager
+    sid = f"own-{uuid.uuid4().hex[:6]}"
+    m.respond(sid, "I watched Psycho, Vertigo and Rebecca this month")
+    state = m.state(sid)
+    titles = {i: state.label(i) for i in state.seen}
+    m.respond(sid, "the first two were brilliant, the last one bored me")
+    after = m.state(sid)
+    assert sorted(after.label(i) for i in after.liked) == ["Psycho (1960)", "Vertigo (1958)"]
+    assert [after.label(i) for i in after.disliked] == ["Rebecca (1940)"], titles
+
+    sid2 = f"own-{uuid.uuid4().hex[:6]}"
+    first = m.respond(sid2, "I've already seen Heat, Ronin and Collateral")
+    m.respond(sid2, "I watched the first one last night, loved it")
+    assert first.items[0].item.id in m.state(sid2).liked

@@ -69,6 +69,26 @@ def test_to_exprs_round_trips() -> None:
     assert not Filters().active and f.active
 
 
+def test_a_refused_genre_spares_the_narrower_genre_asked_for() -> None:
+    """'I don't usually like horror, but I'd love a horror comedy': genres_none Horror with
+    genres_spared Horror comedy passes horror comedies (which also carry Horror) and nothing
+    else of horror; the mask agrees with matches, and the expressions round-trip."""
+    from chatbot.catalog import Item
+    from chatbot.filters import FilterColumns
+
+    items = [
+        Item(id="a", title="A", description="", genres=("Comedy", "Horror", "Horror comedy")),
+        Item(id="b", title="B", description="", genres=("Horror",)),
+        Item(id="c", title="C", description="", genres=("Comedy",)),
+        Item(id="d", title="D", description="", genres=("Romance", "Horror comedy")),
+    ]
+    f = Filters(genres_none=("Horror", "Romance"), genres_spared=("Horror comedy",))
+    assert [i.id for i in items if f.matches(i)] == ["a", "c"]
+    assert FilterColumns(items).mask(f).tolist() == [f.matches(i) for i in items]
+    assert parse_filters(f.to_exprs()) == f
+    assert [i.id for i in items if Filters(genres_none=("Horror",)).matches(i)] == ["c"]
+
+
 @pytest.mark.parametrize(
     ("expr", "says"),
     [

@@ -2803,6 +2803,102 @@ def test_a_directors_name_that_is_also_a_title_is_the_director(nlu: Understander
     assert [e.title for e in seen if isinstance(e, ItemSeen)] == ["Hitchcock (2012)"], seen
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a comedy for Sunday night?",
+        "movie night on Saturday - something scary",
+        "it's Monday morning and I need something light",
+    ],
+)
+def test_a_day_said_as_when_is_no_title(nlu: Understander, text: str) -> None:
+    """Sixteenth session: 'game night on Friday - what's a good comedy' liked Friday (1995)
+    ('Friday -' was read as a typo of it) and 'a thriller for Friday night?' liked Friday Night
+    Lights (a title starting with the day and its part)."""
+    got = events(nlu, text)
+    assert not [e for e in got if isinstance(e, ItemLiked | ItemSeen | ItemRejected)], got
+    named = events(nlu, "we loved Friday Night Lights")
+    assert [e.title for e in named if isinstance(e, ItemLiked)] == ["Friday Night Lights (2004)"]
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        (
+            "Psycho, Vertigo and Rebecca: the first two yes, Rebecca no",
+            {"Psycho (1960)", "Vertigo (1958)"},
+            {"Rebecca (1940)"},
+        ),
+        (
+            "Heat, Ronin, Collateral - first two yes, last one no",
+            {"Heat (1995)", "Ronin (1998)"},
+            {"Collateral (2004)"},
+        ),
+        ("Arrival was stunning, Annihilation not at all", {"Arrival (2016)"}, {"Annihilation"}),
+    ],
+)
+def test_verdicts_by_place_and_elided_verdicts_in_a_list(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    """Sixteenth session: 'the first two yes' rejected the films and Yes (2004) ('yes' after a
+    place was read as a title), 'first two yes' without 'the' was no place in the list, and
+    'X was hilarious, Y not at all' liked Y."""
+    got = events(nlu, text)
+    assert {e.title for e in got if isinstance(e, ItemLiked)} == liked, got
+    turned_down = {e.title for e in got if isinstance(e, ItemRejected)}
+    assert all(any(t.startswith(r) for t in turned_down) for r in rejected), got
+    assert len(turned_down) == len(rejected), got
+
+
+def test_had_enough_of_a_kind_avoids_it(nlu: Understander) -> None:
+    """Sixteenth session: "I've had enough horror for one week" wished for horror and stored
+    'enough horror' as a topic."""
+    got = events(nlu, "we've had enough westerns this month, something light")
+    assert AttributeAvoided("genre", "Western") in got, got
+    assert AttributePreferred("genre", "Western") not in got, got
+    assert not [e for e in got if isinstance(e, InterestExpressed)], got
+    assert AttributeAvoided("genre", "Musical") in events(nlu, "I'm not at all into musicals")
+
+
+def test_start_fresh_with_a_wish_resets_and_keeps_the_wish(nlu: Understander) -> None:
+    state = fold([AttributePreferred("genre", "Horror"), ConstraintSet("year_max", 1990)])
+    for text in (
+        "start fresh: a heist movie",
+        "new topic - a heist movie",
+        "clean slate. a heist movie",
+    ):
+        got = events(nlu, text, state)
+        assert kinds(got)[0] == "StateReset", (text, got)
+        assert AttributePreferred("genre", "Heist") in got, (text, got)
+
+
+def test_back_to_an_earlier_wish_drops_the_wishes_since(nlu: Understander) -> None:
+    """'Spielberg films', 'some comedies', then 'no, back to the Spielberg ones' kept the
+    comedies, so the picks were comedies without Spielberg."""
+    state = fold([AttributePreferred("studio", "Pixar"), AttributePreferred("genre", "Musical")])
+    got = events(nlu, "ok let's go back to the Pixar ones", state)
+    assert BeliefRemoved(facet_belief_id("preferred", "genre", "Musical")) in got, got
+    assert BeliefRemoved(facet_belief_id("preferred", "studio", "Pixar")) not in got, got
+    # 'back to work tomorrow' goes back to no wish
+    kept = events(nlu, "I'm back to work tomorrow, nothing too long", state)
+    assert not [e for e in kept if isinstance(e, BeliefRemoved)], kept
+
+
+def test_take_it_off_the_list_takes_back_the_film_named_before(nlu: Understander) -> None:
+    state = _state_after(nlu, "I loved Gravity, Moon and Sunshine")
+    got = events(nlu, "Moon I only saw half of, take it off the list", state)
+    removed = [e for e in got if isinstance(e, BeliefRemoved)]
+    moon = [i for i in state.liked if "Moon" in state.label(i)]
+    assert moon and removed == [BeliefRemoved(item_belief_id("liked", moon[0]))], got
+    assert not [e for e in got if isinstance(e, InterestExpressed)], got
+
+
+def test_a_computer_animated_film_is_the_narrower_kind(nlu: Understander) -> None:
+    got = events(nlu, "something computer-animated for the kids")
+    assert AttributePreferred("genre", "Computer Animation") in got, got
+    assert AttributePreferred("genre", "Stop Motion") in events(nlu, "any claymation films?")
+
+
 def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:
     got = events(nlu, "my teenage son is 15, he likes action")
     assert ConstraintSet("audience", "teen") in got

@@ -2501,6 +2501,7 @@ class ParseBase:
         self.other_media: list[Item] = []
         # (token, length) of days that are titles ('Mother's Day') read as days, not titles
         self.implausible: set[tuple[int, int]] = set()
+        self._cap_lists: set[tuple[int, int]] | None = None  # see TitleRules._capitalised_lists
         self.critiques: list[str] = []  # 'too recent' / 'too old' / 'too long', in order
         self.critiqued: list[Item] = []  # the items those critiques were about
         # facet values turned down only in degree ('not too scary'): see `_kept_kinds`

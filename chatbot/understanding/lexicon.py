@@ -213,6 +213,8 @@ NEGATIVE_CUES = _phrases(
     "yuck|ew|eww|ewww|bleh|blech|eugh|ick|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
     "sick of|tired of|done with|fed up with|fed up of|had enough of|bored of|bored with|"
+    # "I've had enough horror for one week": no 'of' needed
+    "had enough|had more than enough|had plenty of|had my fill|had our fill|"
     # 'marvel can go away', 'romcoms can get lost': dismissed
     "can go away|can get lost|can go jump|can stay away|"
     # 'my teen thinks pixar is for babies', 'cartoons are babyish': too young for them
@@ -312,7 +314,9 @@ NEGATIVE_CUES = _phrases(
     "too kiddy|kiddy|dumb|really dumb|so dumb|too dumb|pretty dumb|really stupid|so stupid|"
     "too stupid|pretty stupid|"
     # 'mean girls not so much', 'grease i couldnt even finish': turned down after the title
-    "not so much|not as much|not that much|couldn't finish|couldnt finish|could not finish|"
+    "not so much|not as much|not that much|not at all|not one bit|not in the slightest|"
+    "not at all into|not at all interested in|not at all a fan of|"
+    "couldn't finish|couldnt finish|could not finish|"
     "couldn't even finish|couldnt even finish|couldn't get through|couldnt get through|"
     "didn't finish|didnt finish|never finished|turned it off|switched it off|walked out of|"
     "never even finished|didn't even finish|didnt even finish|vetoed|vetoes|veto|"
@@ -646,6 +650,9 @@ FACET_ALIASES = _aliases(
     documentary|documentaries|docs|doc = documentary, documentation;
     romantic|romance|love story|love stories|lovestory = romance, romance film;
     animated|cartoon|cartoons = animation;
+    computer animated|computer animation|cgi animated|cgi animation|cg animated|3d animated|
+    3d animation = computer animation, animation;
+    claymation|clay animation|plasticine = stop motion, animation;
     anime = anime, japanese animation, animation;
     thrilling|suspense|suspenseful|tense = thriller;
     dramas|dramatic|serious = drama;

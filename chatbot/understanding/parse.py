@@ -2942,6 +2942,7 @@ class _Parse(ConstraintRules, TitleRules):
             # a question is answered, never stored as a like or a genre wish
             return Understanding(mentioned=mentioned, question=question, notes=())
         self._change_of_mind()
+        self._back_to_a_wish()
         for title in unknown:
             self.notes.append(self._unknown_note(title))
         words = [t.text for t in self.toks if t.text.isalnum() or t.text in ("that's", "it's")]
@@ -3224,6 +3225,33 @@ class _Parse(ConstraintRules, TitleRules):
                     "studio only where a film's synopsis names it, so say 'not that one' to any "
                     "I still show."
                 )
+
+    def _back_to_a_wish(self) -> None:
+        """'Spielberg films', 'some comedies', then 'no, back to the Spielberg ones' / 'let's go
+        back to the westerns': the wish gone back to is the wish again, alone; the kinds and
+        topics wished for since go (limits, likes and what was turned down stay)."""
+        from chatbot.filters import is_kind_of
+
+        m = _BACK_TO.search(self.text.lower())
+        if m is None:
+            return
+        k = self._tok_at(m.end()) if m.end() < len(self.text) else None
+        if k is None:
+            return
+        wished = [
+            t.facet
+            for t in self.targets
+            if t.kind == "facet" and t.facet is not None and k <= t.pos <= k + 4
+        ]
+        now = {(e.facet, e.value) for e in self.events if isinstance(e, AttributePreferred)}
+        if not wished or not any(w in now or w in self.state.preferred for w in wished):
+            return
+        for f, v in self.state.preferred:
+            if any(f == wf and (is_kind_of(v, wv, f) or is_kind_of(wv, v, f)) for wf, wv in wished):
+                continue
+            self.events.append(BeliefRemoved(facet_belief_id("preferred", f, v)))
+        for text in self.state.interests:
+            self.events.append(BeliefRemoved(interest_belief_id(text)))
 
     def _change_of_mind(self) -> None:
         """'actually make it italian', 'actually something uplifting instead', 'scratch that, a
@@ -3538,6 +3566,7 @@ class _Parse(ConstraintRules, TitleRules):
         'take Ronin off': a title said before is taken back. Its like or its rejection goes (a
         film seen stays so, unless the message says it was not seen after all); nothing is
         liked or turned down now, and the words become no topic."""
+        pronoun_off = self._taken_off_by_pronoun()
         for t in [t for t in self.targets if t.kind == "item" and t.item is not None]:
             start = self._taken_back_at(t.pos)
             if start is None:
@@ -3545,6 +3574,16 @@ class _Parse(ConstraintRules, TitleRules):
                 while end < len(self.toks) and self.toks[end].used:
                     end += 1
                 start = self._taken_off_at(t.pos, end)
+            if start is None and pronoun_off is not None and t is pronoun_off[1]:
+                start = t.pos
+                for j in range(pronoun_off[0], pronoun_off[2]):
+                    self.toks[j].used = True
+                # the pronoun is the film named, no pick
+                self.targets = [
+                    x
+                    for x in self.targets
+                    if not (x.from_reference and pronoun_off[0] <= x.pos < pronoun_off[2])
+                ]
             if start is None:
                 continue
             self.targets.remove(t)
@@ -3560,6 +3599,36 @@ class _Parse(ConstraintRules, TitleRules):
             for kind in held:
                 if t.item.id in getattr(self.state, kind):
                     self.events.append(BeliefRemoved(item_belief_id(kind, t.item.id)))
+
+    def _taken_off_by_pronoun(self) -> tuple[int, Target, int] | None:
+        """'Collateral I only half watched, take it off the list', 'Heat? cross that one
+        off': (where the striking verb starts, the title named last before it in this
+        message, where the words end), or None. Only with one title named before the verb."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            if t.text not in _STRIKE_OUT and t.text not in ("take", "remove", "delete"):
+                continue
+            j = k + 1
+            if j >= len(toks) or toks[j].text not in ("it", "that", "this"):
+                continue
+            j += 1
+            if j < len(toks) and toks[j].text in ("one", "film", "movie", "title"):
+                j += 1
+            if t.text in ("take", "cross", "knock") and (
+                j >= len(toks) or toks[j].text not in ("off", "out")
+            ):
+                continue
+            if j < len(toks) and toks[j].text in ("off", "out"):
+                j += 1
+            named = [
+                x
+                for x in self.targets
+                if x.kind == "item" and x.item is not None and not x.from_reference and x.pos < k
+            ]
+            if len({x.item.id for x in named if x.item is not None}) != 1:
+                return None
+            return k, named[-1], j
+        return None
 
     def _reference_items(self) -> list[Item]:
         """Films 'the same director' may refer to, the likeliest first: the films this message
@@ -4045,9 +4114,11 @@ class _Parse(ConstraintRules, TitleRules):
             return True
 
         self._consume(
-            r"\b(start(ing)? (over|again|afresh|from scratch)|reset( everything)?|"
+            r"\b(start(ing)? (over|again|afresh|fresh|anew|from scratch|from zero|"
+            r"from the (beginning|top))|restart|begin again|clean slate|"
+            r"reset( everything)?|wipe (the slate|everything)( clean)?|"
             r"forget (everything|all that|all of (it|that))|clear (everything|my preferences)|"
-            r"new search)\b",
+            r"new (search|topic|request))\b",
             reset,
         )
 
@@ -6148,6 +6219,8 @@ class _Parse(ConstraintRules, TitleRules):
             and not self.unknown
             # 'never mind heat', 'forget that': something said before is taken back
             and not re.search(r"\b(?:never ?mind|forget|scratch|scrap)\b", self.text.lower())
+            # 'Sunshine I never finished, take it off': the film taken back is what it is about
+            and not self.forgotten
             and self.state.last_shown
             and not self._has_content()
             and self._verdict_on_shown()
@@ -6661,6 +6734,22 @@ class _Parse(ConstraintRules, TitleRules):
             and not (t.text == "side" and k >= 2 and self.toks[k - 2].text == "the")
             # 'a comedy that takes place in Philadelphia': where, said by the place
             and not (t.text == "place" and k > 0 and self.toks[k - 1].text in _TAKES)
+            and not self._the_users_list(k)
+        )
+
+    def _the_users_list(self, k: int) -> bool:
+        """Token k is the list a film goes on or comes off ('take Ransom off the list', 'put
+        it on my watchlist', 'cross it off our list'): where the user keeps films, no topic."""
+        toks = self.toks
+        if toks[k].text not in ("list", "lists", "watchlist", "queue") or k < 2:
+            return False
+        return toks[k - 1].text in ("the", "my", "our", "your", "that") and toks[k - 2].text in (
+            "off",
+            "on",
+            "from",
+            "to",
+            "onto",
+            "of",
         )
 
     def _friends_possessive(self, k: int) -> bool:
@@ -8153,6 +8242,11 @@ _ELIDED_VERDICT = {
 # words right before the user's own clause ('..., but I ...', '... and honestly? I ...')
 _BEFORE_OWN_CLAUSE = frozenset(
     ("but", ",", ".", ";", "and", "though", "honestly", "personally", "tbh", "?", "!", "-")
+)
+# 'no, back to the Spielberg ones', "let's go back to westerns": a wish said before, again
+_BACK_TO = re.compile(
+    r"\b(?:go(?:ing)?\s+|get\s+|come\s+|head\s+|switch\s+|let'?s\s+go\s+)?back\s+to\s+"
+    r"(?:the\s+|those\s+|these\s+|my\s+|our\s+|some\s+|more\s+)?"
 )
 # the user as the subject of a clause ('... and I hate it')
 # ('... and I'm melting' goes on about the user's day: no clause of its own)

@@ -184,6 +184,9 @@ class TitleRules(ParseBase):
         shown = [i for i in self.state.last_shown if i in self.vocab.catalog]
         if not shown:
             return  # see _references_without_picks, read after the series' ordinals
+        # 'Films I've seen recently: Parasite, Get Out, Hereditary', then 'liked the first
+        # two, the last one was too much': places in the list the user told of, not the picks
+        shown = self._own_list_told_of() or shown
         toks = self.toks
         n = len(shown)
         referred: set[int] = set()  # the picks referred to so far
@@ -330,6 +333,37 @@ class TitleRules(ParseBase):
                 i += width
                 continue
             i += 1
+
+    def _own_list_told_of(self) -> list[str]:
+        """The films the user's last message listed (in the order typed), when this message
+        gives past verdicts by place ('the first two were great, the last one bored me') and
+        that list had none: at least two films, each only seen, none liked or turned down, none
+        a pick. [] otherwise, and for a question or a message that names the picks ('of
+        these', 'your suggestions')."""
+        state = self.state
+        own = self._named_in_last_words()
+        if len(own) < 2 or self._asks():
+            return []
+        if any(i in state.liked or i in state.disliked or i not in state.seen for i in own):
+            return []
+        words = self.syntax.words
+        if not any(w.tag == "VBD" for w in words):
+            return []  # 'the first one looks good': the picks just shown
+        if any(t.text in ("these", "those", "picks", "suggestions", "recs") for t in self.toks):
+            return []
+        if any(t.text in _WATCHING_WORDS for t in self.toks):
+            return []  # 'watched the first one last night': a pick, the list was seen before
+        last = next(
+            (t for t in reversed(state.said) if re.search(r"[^\W\d_]", normalize_chat(t))), ""
+        )
+        text = normalize_title(last.lower())
+
+        def at(item_id: str) -> int:
+            name = re.escape(normalize_title(self.vocab.catalog.get(item_id).title))
+            m = re.search(rf"\b{name}\b", text)
+            return m.start() if m else len(text)
+
+        return sorted(own, key=at)
 
     def _named_in_last_words(self) -> list[str]:
         """The films the user's last message with words in it ('[sticker: crying cat]', '😭😭'
@@ -805,6 +839,8 @@ class TitleRules(ParseBase):
                     any(t.raw[:1].isupper() for t in toks[i : i + n])
                     and self._inside_title_run(i)
                     and not self._person_asked_in(i, n)  # 'is Tom Hanks in Big?'
+                    # 'I loved Ryan Gosling in Drive': a film the person is in
+                    and not (i >= 2 and toks[i - 1].text == "in" and self._a_person_ends_at(i - 2))
                 ):
                     continue  # 'The Lives of Others' is not 'The Others'
                 if (
@@ -1051,6 +1087,19 @@ class TitleRules(ParseBase):
         if n == 1 and self._a_makers_name(key, i):
             return False  # 'I like Hitchcock': the director, not the 2012 biopic
         if (
+            n == 1
+            and key in _YES_OR_NO
+            and not first.raw[:1].isupper()
+            and not self._cue_before(i)
+            and not self._past_cue_before(i)
+        ):
+            return False  # 'the first two yes, Hook no': a verdict mark, no Yes (2004)
+        if first.raw[:1].isupper() and prev_word == "in" and self._a_person_ends_at(i - 2):
+            return True  # 'Ryan Gosling in Drive', 'Meg Ryan in Sleepless in Seattle': the film
+        if first.raw[:1].isupper() and (i, n) in self._capitalised_lists():
+            return True  # 'seen a lot of films, Heat, Drive, Crash...', 'Big, Elf and Home
+            # Alone are our christmas favourites': capitalised titles listed, three or more
+        if (
             words[0] in _DAYS
             and (nxt if n == 1 else words[1] if n == 2 else "") in _PARTS_OF_A_DAY
             and key not in self.vocab.titles
@@ -1130,6 +1179,15 @@ class TitleRules(ParseBase):
             and nxt not in ("was", "is", "'s", "were", "has", "had")  # 'yes man was hilarious'
         ):
             return False  # 'yes man, more of that vibe', 'oh boy': said to the bot, no Yes Man
+        if (
+            self._held_by_the_state(key)
+            and (i == 0 or prev_word in CLAUSE_BREAK)
+            and nxt in ("i", "we")
+            and i + n + 1 < len(self.toks)
+            and self._pos(i + n + 1) in ("VERB", "AUX", "ADV")
+        ):
+            return True  # 'Moon I only saw half of, take it off': a film the session holds,
+            # put first as the object of what the user says of it
         if (
             self._held_by_the_state(key)
             and (i == 0 or prev_word in CLAUSE_BREAK)
@@ -2756,6 +2814,55 @@ class TitleRules(ParseBase):
             return False  # 'me and you': pronouns, filler and small talk are no such titles
         return len(spans) >= 2 and (i, n) in spans
 
+    def _a_person_ends_at(self, k: int) -> bool:
+        """Tokens up to k end a person's name of the person index, typed with capitals ('Ryan
+        Gosling', 'Hanks'), not as someone met ('saw Tom Hanks in London')."""
+        for m in (3, 2, 1):
+            if k - m + 1 < 0:
+                continue
+            toks = self.toks[k - m + 1 : k + 1]
+            found = self.vocab.facet_terms.get(tuple(t.text for t in toks))
+            if (
+                found is not None
+                and found[0] == "person"
+                and all(t.raw[:1].isupper() for t in toks)
+            ):
+                # ('I saw Tom Hanks in London once', 'met Hugh Grant in Notting Hill': the
+                # person met, where they were, no film)
+                return k - m < 0 or self.toks[k - m].text not in _MEETING_VERBS
+        return False
+
+    def _capitalised_lists(self) -> set[tuple[int, int]]:
+        """(start, length) of each title in a list of three or more catalogue titles (exact
+        keys), each typed with a capital, joined by ',' / 'and' / 'or' / '&' / '...' alone
+        ('Heat, Drive, Crash...'); read once per message."""
+        if self._cap_lists is not None:
+            return self._cap_lists
+        joins = {",", "and", "or", "&", "...", "…"}
+        words = [t.text for t in self.toks]
+        out: set[tuple[int, int]] = set()
+        a = 0
+        while a < len(words):
+            if not self.toks[a].raw[:1].isupper() or words[a] in joins:
+                a += 1
+                continue
+            best: list[tuple[int, int]] = []
+            for b in range(min(len(words), a + 40), a, -1):
+                if words[b - 1] in joins:
+                    continue
+                spans = self._title_spans(words[a:b], joins)
+                if spans:
+                    best = [(a + k, m) for k, m in spans]
+                    break
+            capitalised = all(self.toks[k].raw[:1].isupper() for k, _ in best)
+            if len(best) >= 3 and capitalised:
+                out.update(best)
+                a = best[-1][0] + best[-1][1]
+            else:
+                a += 1
+        self._cap_lists = out
+        return out
+
     def _title_spans(self, words: list[str], joins: set[str]) -> list[tuple[int, int]] | None:
         """`words` cut into catalogue titles (exact keys, the longest first, up to six words)
         with only `joins` between them: (start, length) of each; None when a word belongs to
@@ -3334,13 +3441,9 @@ class TitleRules(ParseBase):
                     # "it's Mother's Day": the words of a day the exact path turned down at
                     # this place are no typo of its title
                     continue
-                if (
-                    j == 1
-                    and words[0] in _DAY_WORDS
-                    and start > 0
-                    and toks[start - 1].text in _BEFORE_A_DAY
-                ):
-                    break  # "it's Friday, we're wiped out", 'a horror film for Halloween'
+                if self._day_said(start, words):
+                    break  # "it's Friday, we're wiped out", 'a horror film for Halloween',
+                    # 'a thriller for Friday night?', 'game night on Friday - any comedy?'
                 if j == 1 and not span[0].raw[:1].isupper() and self._comparative_at(start):
                     break  # 'the twistier the better' is no typo of Twister
                 if (
@@ -3557,6 +3660,18 @@ class TitleRules(ParseBase):
             and w.dep in ("nsubj", "compound")
             and nxt.pos in ("VERB", "AUX")
         )
+
+    def _day_said(self, i: int, words: Sequence[str]) -> bool:
+        """Words from token i name a day as when: a day's name after a word of time ('on
+        Friday', "it's Sunday"), or with a part of the day after it ('Friday night', 'Sunday
+        morning -'), nothing but punctuation behind; 'Friday Night Lights' goes on."""
+        if not words or words[0] not in _DAY_WORDS:
+            return False
+        rest = [w for w in words[1:] if any(c.isalnum() for c in w)]
+        after_when = i > 0 and self.toks[i - 1].text in _BEFORE_A_DAY
+        if not rest:
+            return after_when
+        return len(rest) == 1 and rest[0] in _PARTS_OF_A_DAY
 
     def _when_said(self, i: int) -> bool:
         """Token i is a day, month or holiday after a word of time ('on Friday', 'every
@@ -3781,6 +3896,13 @@ class TitleRules(ParseBase):
             )
             # '..., the first one was great, second was slow': a place after a place
             going_on = bool(self.list_places) and prev in (",", "and", "but") and w in ORDINALS
+            # 'Heat, Ronin and Collateral: first two yes, last one no': a place opening a clause
+            # with a count or 'one' after it, no article needed
+            going_on = going_on or (
+                prev in ("", ":", "-", "–", ",", ";", ".")
+                and w in ORDINALS
+                and (nxt in NUMBER_WORDS or nxt in ("one", "ones"))
+            )
             if not going_on and (
                 prev != "the" or not (w in ORDINALS or w in ("former", "latter") or rest)
             ):
@@ -4668,6 +4790,12 @@ def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
     return found[0] if len(found) == 1 else None
 
 
+# words that say a film was watched ('watched the first one last night')
+_WATCHING_WORDS = frozenset(
+    ("watched", "saw", "seen", "finished", "rewatched", "caught", "tried", "streamed")
+)
+# verbs of meeting someone ('I saw Tom Hanks in London once'): the person, not a film they are in
+_MEETING_VERBS = frozenset(("saw", "see", "seen", "met", "meet", "into", "spotted", "spot"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 # days, months and holidays said as when ('on friday', 'every halloween'), after these words
 _WHEN_BEFORE = frozenset(
