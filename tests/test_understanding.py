@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import re
 from dataclasses import replace
@@ -2809,6 +2811,7 @@ def test_a_directors_name_that_is_also_a_title_is_the_director(nlu: Understander
         "a comedy for Sunday night?",
         "movie night on Saturday - something scary",
         "it's Monday morning and I need something light",
+        "what should we watch Saturday night? maybe a western",
     ],
 )
 def test_a_day_said_as_when_is_no_title(nlu: Understander, text: str) -> None:
@@ -2897,6 +2900,43 @@ def test_a_computer_animated_film_is_the_narrower_kind(nlu: Understander) -> Non
     got = events(nlu, "something computer-animated for the kids")
     assert AttributePreferred("genre", "Computer Animation") in got, got
     assert AttributePreferred("genre", "Stop Motion") in events(nlu, "any claymation films?")
+
+
+def test_cannot_get_enough_of_a_kind_wants_it(nlu: Understander) -> None:
+    """A helper's probe of the sixteenth session's 'had enough': "I can't get enough horror"
+    and "haven't had enough horror" avoided horror (the negation read as turning it down)."""
+    for text in ("we can't get enough westerns", "I haven't had enough westerns yet"):
+        got = events(nlu, text)
+        assert AttributePreferred("genre", "Western") in got, (text, got)
+        assert not [e for e in got if isinstance(e, AttributeAvoided | InterestAvoided)], got
+
+
+def test_a_denied_denial_is_a_mild_verdict(nlu: Understander) -> None:
+    got = events(nlu, "I can't say I didn't enjoy Prisoners")
+    assert [e.title for e in got if isinstance(e, ItemLiked)] == ["Prisoners (2013)"], got
+    assert not [e for e in got if isinstance(e, ItemRejected)], got
+
+
+def test_what_the_picks_were_all_about_then_no_more_of_those_avoids_it(
+    nlu: Understander, after_picks: InterestState
+) -> None:
+    got = events(nlu, "the last batch was all haunted houses, no more of those", after_picks)
+    avoided = [e for e in got if isinstance(e, InterestAvoided | AttributeAvoided)]
+    assert avoided and "hous" in str(avoided).lower(), got
+    assert not [e for e in got if isinstance(e, InterestExpressed | ItemLiked | ItemRejected)], got
+
+
+def test_remove_it_or_a_film_put_first_takes_the_verdict_back(nlu: Understander) -> None:
+    """'I liked Drive' then 'remove it' turned Drive down; 'Hook, cross that one off' kept the
+    rejection and made 'hook' a topic."""
+    liked = dataclasses.replace(
+        _state_after(nlu, "I really liked Gravity"), said=("I really liked Gravity",)
+    )
+    got = events(nlu, "remove it", liked)
+    assert kinds(got) == ["BeliefRemoved"], got
+    hated = _state_after(nlu, "I hated Hook")
+    got = events(nlu, "Hook, cross that one off, I was thinking of another film", hated)
+    assert kinds(got) == ["BeliefRemoved"], got
 
 
 def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:

@@ -448,6 +448,10 @@ POSITIVE_CUES = _phrases(
     "my top|our top|my top ones|my top picks|my top three|my top 3|my top five|my top 5|"
     "top ones|top picks|top films|top movies|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
+    # 'I can't get enough horror', "haven't had enough westerns yet": more of it
+    "can't get enough of|cant get enough of|can't get enough|cant get enough|"
+    "never get enough of|haven't had enough of|havent had enough of|haven't had enough|"
+    "havent had enough|not had enough of|not had enough|"
     "not bad|a fan of|interesting|looks good|looks great|sounds great|sounds interesting|"
     "sound good|look good|seem good|seems good|"
     "stunning|superb|incredible|outstanding|beautiful|gorgeous|masterpiece|masterpieces|classics|terrific|lovely|"

@@ -865,6 +865,14 @@ class Understander:
         text = self._besides_title(text)
         # 'not so much a horror as a slow burn thing': the first turned down, the second wished
         text = _NOT_SO_MUCH_AS.sub(r"not \g<x>, rather \g<y>", text)
+        # 'that first list was all serial killers - no more of those', 'those were all about
+        # weddings, enough of that': what the picks were all about, turned down by name
+        text = _ALL_X_NO_MORE.sub(lambda m: f"no more {m['x'].strip()}", text)
+        # "I can't say I didn't enjoy Zodiac", "I wouldn't say we hated it": a verdict denied
+        # by a denial of saying it is the other verdict, said mildly
+        text = _DENIED_DENIAL.sub(
+            lambda m: f"{m['who']} {_DENIED_VERDICTS[(m['v'] or m['v2']).lower()]}", text
+        )
         text = _self_corrected(text)
         text = _repaired(text)
         # 'my gf finds blood gross', 'i found heat boring': a verdict on X said after it
@@ -3590,15 +3598,14 @@ class _Parse(ConstraintRules, TitleRules):
             for j in range(start, t.pos + 1):
                 self.toks[j].used = True
             assert t.item is not None
-            self.forgotten.append(t.item)
             # ('forget what I said about Fargo' after 'not a fan of Fargo': no longer turned
-            # down; 'scratch casino, never got round to it': not seen either)
-            held = ["liked", "disliked"]
-            if _NOT_SEEN_AFTER_ALL.search(self.low) or self.toks[start].text in _STRIKE_OUT:
-                held.append("seen")  # ('remove Babe', 'cross Heat off': from every list)
-            for kind in held:
-                if t.item.id in getattr(self.state, kind):
-                    self.events.append(BeliefRemoved(item_belief_id(kind, t.item.id)))
+            # down; 'scratch casino, never got round to it': not seen either; 'remove Babe',
+            # 'cross Heat off': from every list)
+            self._remove_verdicts(
+                t.item,
+                seen=bool(_NOT_SEEN_AFTER_ALL.search(self.low))
+                or self.toks[start].text in _STRIKE_OUT,
+            )
 
     def _taken_off_by_pronoun(self) -> tuple[int, Target, int] | None:
         """'Collateral I only half watched, take it off the list', 'Heat? cross that one
@@ -3606,7 +3613,7 @@ class _Parse(ConstraintRules, TitleRules):
         message, where the words end), or None. Only with one title named before the verb."""
         toks = self.toks
         for k, t in enumerate(toks):
-            if t.text not in _STRIKE_OUT and t.text not in ("take", "remove", "delete"):
+            if t.text not in _STRIKE_OUT and t.text != "scratch":
                 continue
             j = k + 1
             if j >= len(toks) or toks[j].text not in ("it", "that", "this"):
@@ -3625,10 +3632,29 @@ class _Parse(ConstraintRules, TitleRules):
                 for x in self.targets
                 if x.kind == "item" and x.item is not None and not x.from_reference and x.pos < k
             ]
+            if not named and t.text in ("remove", "delete", "erase") and k + 2 >= len(toks):
+                # 'I liked Drive', then 'remove it': the one film the last message judged
+                own = [
+                    i
+                    for i in self._named_in_last_words()
+                    if i in self.state.liked or i in self.state.disliked
+                ]
+                if len(own) == 1:
+                    self._remove_verdicts(self.vocab.catalog.get(own[0]), seen=False)
+                    for x in range(k, j):
+                        toks[x].used = True
+                return None
             if len({x.item.id for x in named if x.item is not None}) != 1:
                 return None
             return k, named[-1], j
         return None
+
+    def _remove_verdicts(self, item: Item, *, seen: bool) -> None:
+        """Take back the like or the rejection of `item` (and its 'seen' with `seen`)."""
+        self.forgotten.append(item)
+        for kind in ("liked", "disliked", *(("seen",) if seen else ())):
+            if item.id in getattr(self.state, kind):
+                self.events.append(BeliefRemoved(item_belief_id(kind, item.id)))
 
     def _reference_items(self) -> list[Item]:
         """Films 'the same director' may refer to, the likeliest first: the films this message
@@ -8242,6 +8268,32 @@ _ELIDED_VERDICT = {
 # words right before the user's own clause ('..., but I ...', '... and honestly? I ...')
 _BEFORE_OWN_CLAUSE = frozenset(
     ("but", ",", ".", ";", "and", "though", "honestly", "personally", "tbh", "?", "!", "-")
+)
+# what the picks were all (about), then a turning down that points back at it
+_ALL_X_NO_MORE = re.compile(
+    r"\b(?:(?:that|the|those|these|your)\s+)?(?:(?:first|last|second|previous|latest)\s+)?"
+    r"(?:list|lot|batch|picks|ones|suggestions|recs|they|it)?\s*(?:was|were|are|is)\s+all\s+"
+    r"(?:about\s+)?(?P<x>[a-z][\w' -]{2,40}?)\s*(?:[-,;.:!]+\s*|\s+(?:so|and)\s+)"
+    r"(?:no more (?:of )?(?:those|that|them|these|it)|enough (?:of )?(?:that|those|them|it)|"
+    r"not again|none of (?:that|those) (?:again|please))\b",
+    re.IGNORECASE,
+)
+# "I can't say I didn't enjoy X", "I wouldn't say we disliked X": a denied denial (see
+# _DENIED_VERDICTS for what it comes to)
+_DENIED_VERDICTS = {
+    "enjoy": "quite enjoyed",
+    "like": "quite liked",
+    "love": "quite liked",
+    "hate": "did not mind",
+    "hated": "did not mind",
+    "dislike": "quite liked",
+    "disliked": "quite liked",
+}
+_DENIED_DENIAL = re.compile(
+    r"\b(?:i\s+)?(?:can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|won['’]?t)\s+(?:really\s+|honestly\s+)?"
+    r"say\s+(?:that\s+)?(?P<who>i|we)\s+(?:(?:didn['’]?t|did\s+not|don['’]?t|do\s+not)\s+"
+    r"(?P<v>enjoy|like|love)|(?P<v2>hated|disliked))\b",
+    re.IGNORECASE,
 )
 # 'no, back to the Spielberg ones', "let's go back to westerns": a wish said before, again
 _BACK_TO = re.compile(

@@ -833,6 +833,7 @@ class TitleRules(ParseBase):
                     toks[i].raw[:1].isupper()
                     and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n
                     and not self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
+                    and (i, n) not in self._capitalised_lists()  # 'Alien and Aliens: loved both'
                 ):
                     continue  # 'Spirit of the Forgotten Harbour' is not 'The Spirit'
                 if (
@@ -1082,6 +1083,9 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
+        if first.raw[:1].isupper() and (i, n) in self._capitalised_lists():
+            return True  # 'seen a lot of films, Heat, Drive, Crash...', 'Big, Elf and Home
+            # Alone are our christmas favourites': capitalised titles listed, three or more
         if n == 1 and first.raw[:1].isupper() and self._persons_predicate(i + 1):
             return False  # 'Juno can't stand sci-fi', 'Matilda is 8': a friend, no film
         if n == 1 and self._a_makers_name(key, i):
@@ -1094,17 +1098,21 @@ class TitleRules(ParseBase):
             and not self._past_cue_before(i)
         ):
             return False  # 'the first two yes, Hook no': a verdict mark, no Yes (2004)
+        apposed = self._apposed_version(i + n) if first.raw[:1].isupper() else 0
+        if apposed:
+            # 'I liked Old, the Shyamalan one': which film it is, said after it; the words of
+            # the apposition say which version and are no wish of their own
+            self._use(i + n, apposed)
+            return True
         if first.raw[:1].isupper() and prev_word == "in" and self._a_person_ends_at(i - 2):
             return True  # 'Ryan Gosling in Drive', 'Meg Ryan in Sleepless in Seattle': the film
-        if first.raw[:1].isupper() and (i, n) in self._capitalised_lists():
-            return True  # 'seen a lot of films, Heat, Drive, Crash...', 'Big, Elf and Home
-            # Alone are our christmas favourites': capitalised titles listed, three or more
         if (
             words[0] in _DAYS
             and (nxt if n == 1 else words[1] if n == 2 else "") in _PARTS_OF_A_DAY
             and key not in self.vocab.titles
-            and not self._cue_before(i)
-            and not self._past_cue_before(i)
+            # ('watch Saturday night?': the day and its part are no whole title even after a
+            # cue; only the rest of the title typed makes them one)
+            and (n == 2 or (not self._cue_before(i) and not self._past_cue_before(i)))
         ) or (n == 1 and key in _DAYS and nxt in _PARTS_OF_A_DAY):
             # 'poker Friday night', 'every Sunday morning': a time, no Friday (1995) and no
             # Friday Night Lights
@@ -1182,9 +1190,12 @@ class TitleRules(ParseBase):
         if (
             self._held_by_the_state(key)
             and (i == 0 or prev_word in CLAUSE_BREAK)
-            and nxt in ("i", "we")
             and i + n + 1 < len(self.toks)
-            and self._pos(i + n + 1) in ("VERB", "AUX", "ADV")
+            and (
+                (nxt in ("i", "we") and self._pos(i + n + 1) in ("VERB", "AUX", "ADV"))
+                # 'Hook, cross that one off', 'Titanic, scratch that': taken back
+                or (nxt in (",", "-") and self.toks[i + n + 1].text in _TAKING_BACK)
+            )
         ):
             return True  # 'Moon I only saw half of, take it off': a film the session holds,
             # put first as the object of what the user says of it
@@ -2814,6 +2825,19 @@ class TitleRules(ParseBase):
             return False  # 'me and you': pronouns, filler and small talk are no such titles
         return len(spans) >= 2 and (i, n) in spans
 
+    def _apposed_version(self, k: int) -> int:
+        """How many tokens from k make up an apposition that tells a film apart by a capitalised
+        name: ', the Shyamalan one', ', the Nolan film', ', the Coen brothers one' (0: none)."""
+        toks = self.toks
+        if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 1].text != "the":
+            return 0
+        j = k + 2
+        while j < len(toks) and j < k + 5 and toks[j].raw[:1].isupper():
+            j += 1
+        if j == k + 2 or j >= len(toks) or toks[j].text not in ("one", "version", "film", "movie"):
+            return 0
+        return j + 1 - k
+
     def _a_person_ends_at(self, k: int) -> bool:
         """Tokens up to k end a person's name of the person index, typed with capitals ('Ryan
         Gosling', 'Hanks'), not as someone met ('saw Tom Hanks in London')."""
@@ -2835,7 +2859,8 @@ class TitleRules(ParseBase):
     def _capitalised_lists(self) -> set[tuple[int, int]]:
         """(start, length) of each title in a list of three or more catalogue titles (exact
         keys), each typed with a capital, joined by ',' / 'and' / 'or' / '&' / '...' alone
-        ('Heat, Drive, Crash...'); read once per message."""
+        ('Heat, Drive, Crash...'), fewer than half of them days or places per the parse; read
+        once per message."""
         if self._cap_lists is not None:
             return self._cap_lists
         joins = {",", "and", "or", "&", "...", "…"}
@@ -2855,7 +2880,17 @@ class TitleRules(ParseBase):
                     best = [(a + k, m) for k, m in spans]
                     break
             capitalised = all(self.toks[k].raw[:1].isupper() for k, _ in best)
-            if len(best) >= 3 and capitalised:
+            # ('Monday, Tuesday and Friday are my movie nights', 'London, Paris and Rome are my
+            # favourite cities': days and places the parse knows, no list of films)
+            places = sum(
+                m == 1
+                and (
+                    words[k] in _WHEN_WORDS
+                    or ((w := self._word(k)) is not None and w.ent in ("GPE", "LOC", "DATE"))
+                )
+                for k, m in best
+            )
+            if len(best) >= 3 and capitalised and places * 2 < len(best):
                 out.update(best)
                 a = best[-1][0] + best[-1][1]
             else:
@@ -4790,6 +4825,8 @@ def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
     return found[0] if len(found) == 1 else None
 
 
+# verbs that take a film said first back ('Hook, cross that one off')
+_TAKING_BACK = frozenset(("cross", "scratch", "take", "remove", "delete", "strike", "forget"))
 # words that say a film was watched ('watched the first one last night')
 _WATCHING_WORDS = frozenset(
     ("watched", "saw", "seen", "finished", "rewatched", "caught", "tried", "streamed")
