@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from dataclasses import replace
@@ -2928,7 +2927,7 @@ def test_what_the_picks_were_all_about_then_no_more_of_those_avoids_it(
 def test_remove_it_or_a_film_put_first_takes_the_verdict_back(nlu: Understander) -> None:
     """'I liked Drive' then 'remove it' turned Drive down; 'Hook, cross that one off' kept the
     rejection and made 'hook' a topic."""
-    liked = dataclasses.replace(
+    liked = replace(
         _state_after(nlu, "I really liked Gravity"), said=("I really liked Gravity",)
     )
     got = events(nlu, "remove it", liked)
