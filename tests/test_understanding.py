@@ -2927,14 +2927,30 @@ def test_what_the_picks_were_all_about_then_no_more_of_those_avoids_it(
 def test_remove_it_or_a_film_put_first_takes_the_verdict_back(nlu: Understander) -> None:
     """'I liked Drive' then 'remove it' turned Drive down; 'Hook, cross that one off' kept the
     rejection and made 'hook' a topic."""
-    liked = replace(
-        _state_after(nlu, "I really liked Gravity"), said=("I really liked Gravity",)
-    )
+    liked = replace(_state_after(nlu, "I really liked Gravity"), said=("I really liked Gravity",))
     got = events(nlu, "remove it", liked)
     assert kinds(got) == ["BeliefRemoved"], got
     hated = _state_after(nlu, "I hated Hook")
     got = events(nlu, "Hook, cross that one off, I was thinking of another film", hated)
     assert kinds(got) == ["BeliefRemoved"], got
+
+
+def test_a_title_that_starts_a_series_mates_title_is_that_film(nlu: Understander) -> None:
+    """A helper's probe, sixteenth session: 'Jurassic Park was great, the lost world was bad'
+    turned down The Lost World (1998), not The Lost World: Jurassic Park."""
+    got = events(nlu, "loved Jurassic Park but the lost world bored me")
+    assert [e.title for e in got if isinstance(e, ItemRejected)] == [
+        "The Lost World: Jurassic Park (1997)"
+    ], got
+    alone = events(nlu, "I loved the lost world")
+    assert [e.title for e in alone if isinstance(e, ItemLiked)] == ["The Lost World (1998)"]
+
+
+def test_before_a_time_of_day_is_when_not_a_title(nlu: Understander) -> None:
+    got = events(nlu, "we have to be home before sunset, something short")
+    assert not [e for e in got if isinstance(e, ItemLiked | ItemSeen)], got
+    named = events(nlu, "i loved before sunrise")
+    assert [e.title for e in named if isinstance(e, ItemLiked)] == ["Before Sunrise (1995)"]
 
 
 def test_a_teenager_is_an_audience_not_a_topic(nlu: Understander) -> None:

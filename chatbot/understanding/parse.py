@@ -2900,6 +2900,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._ordinal_of_named_series()
         self._relative_of_named_series()
         self._series_neighbours()
+        self._series_last_words()
         self._references_without_picks()
         self._effects_of_titles()
         self._facets()
@@ -8284,10 +8285,9 @@ _DENIED_VERDICTS = {
     "enjoy": "quite enjoyed",
     "like": "quite liked",
     "love": "quite liked",
-    "hate": "did not mind",
-    "hated": "did not mind",
-    "dislike": "quite liked",
-    "disliked": "quite liked",
+    # "I wouldn't say I hated Avatar": no rejection, and no praise either; it was watched
+    "hated": "watched",
+    "disliked": "watched",
 }
 _DENIED_DENIAL = re.compile(
     r"\b(?:i\s+)?(?:can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|won['’]?t)\s+(?:really\s+|honestly\s+)?"

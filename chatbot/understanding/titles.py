@@ -875,7 +875,9 @@ class TitleRules(ParseBase):
                     # boring notebook' (the article before words that praise or pick a version)
                     said = [it for it in items if it.title.lower().startswith(article + " ")]
                     items = said or items
-                best = self.vocab.best_item(items, year, self._prefer)
+                best = self._series_mate(key, items) or self.vocab.best_item(
+                    items, year, self._prefer
+                )
                 self._add_item(i, best)
                 self._use(i, n + extra)
                 if owned:
@@ -1088,6 +1090,17 @@ class TitleRules(ParseBase):
             # Alone are our christmas favourites': capitalised titles listed, three or more
         if n == 1 and first.raw[:1].isupper() and self._persons_predicate(i + 1):
             return False  # 'Juno can't stand sci-fi', 'Matilda is 8': a friend, no film
+        if (
+            n == 2
+            and words[0] in ("before", "after", "until", "till", "by", "past")
+            and words[1] in _TIMES_OF_DAY
+            and not first.raw[:1].isupper()
+            and prev_word not in _NAMING_A_FILM
+        ):
+            # 'something I can finish before midnight', 'home by sunset': when, no Before
+            # Midnight (2013); no typo of it either
+            self.implausible.add((i, n))
+            return False
         if n == 1 and self._a_makers_name(key, i):
             return False  # 'I like Hitchcock': the director, not the 2012 biopic
         if (
@@ -2825,6 +2838,42 @@ class TitleRules(ParseBase):
             return False  # 'me and you': pronouns, filler and small talk are no such titles
         return len(spans) >= 2 and (i, n) in spans
 
+    def _series_mate(self, key: str, items: Sequence[Item]) -> Item | None:
+        """'Jurassic Park was great, the lost world was bad': a longer title that starts with
+        the words typed (The Lost World: Jurassic Park) and shares a franchise, series or
+        person with a film this message named before or the session holds, when none of the
+        films of the typed title does (The Lost World (1998)); None otherwise."""
+        mates = [t.item for t in self.targets if t.item is not None]
+        mates += [
+            self.vocab.catalog.get(i)
+            for i in (*self.state.liked, *self.state.seen, *self.state.disliked)
+            if i in self.vocab.catalog
+        ]
+        # every film of the typed title, not only those of a year said or a version meant
+        items = [*items, *self.vocab.titles.get(key, ())]
+        if not mates or any(it in mates for it in items):
+            return None  # ('loved the mummy but not the remake': the title said again)
+
+        def kin(a: Item, b: Item) -> bool:
+            if a.id == b.id:
+                return False
+            shared = any(
+                set(a.facet(f)) & set(b.facet(f)) for f in ("franchise", "person", "studio")
+            )
+            series = a.extra.get("series")
+            return shared or (bool(series) and series == b.extra.get("series"))
+
+        if any(kin(it, m) for it in items for m in mates):
+            return None
+        longer = [
+            it
+            for k, its in self.vocab.titles.items()
+            if k.startswith(key + " ") and len(k) - len(key) < 40
+            for it in its
+        ]
+        found = [it for it in longer if any(kin(it, m) for m in mates)]
+        return found[0] if len({it.id for it in found}) == 1 else None
+
     def _apposed_version(self, k: int) -> int:
         """How many tokens from k make up an apposition that tells a film apart by a capitalised
         name: ', the Shyamalan one', ', the Nolan film', ', the Coen brothers one' (0: none)."""
@@ -4026,7 +4075,12 @@ class TitleRules(ParseBase):
             prev = toks[k - 1].text if k > 0 else ""
             noun = nxt in ("one", "movie", "film", "part", "installment")
             # 'toy story 1 and 2 are my favs but I hate the third': the ordinal alone
-            alone = prev == "the" and (nxt in END_OF_OBJECT or nxt in ("was", "is"))
+            # ('... and the second one, the third made me cry': the ordinal before its verb)
+            alone = prev == "the" and (
+                nxt in END_OF_OBJECT
+                or nxt in ("was", "is")
+                or (k + 1 < len(toks) and self._pos(k + 1) in ("VERB", "AUX"))
+            )
             if t.text not in ORDINALS or not (noun or alone):
                 continue
             if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
@@ -4087,6 +4141,32 @@ class TitleRules(ParseBase):
         item = self.vocab.catalog.get(max(named, key=lambda i: order.get(i, -1)))
         films = self._series_of(item)
         return None if films is None else (item, films)
+
+    def _series_last_words(self) -> None:
+        """'the matrix was great, reloaded was ok, revolutions was terrible': a word said after
+        a film of a series, with a verdict or a comma after it, that is the last word of the
+        title of another film of that series (The Matrix Revolutions) names that film."""
+        toks = self.toks
+        named = [t for t in self.targets if t.item is not None and not t.from_reference]
+        for k, tok in enumerate(toks):
+            if tok.used or not tok.text.isalpha() or len(tok.text) < 4 or k == 0:
+                continue
+            before = [t for t in named if t.pos < k]
+            if not before or toks[k - 1].text not in (",", "and", "but", ";", "."):
+                continue
+            nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+            if nxt not in ("was", "is", "were", ",", ".", "", "too", "also", "not"):
+                continue
+            series = self._series_of(before[-1].item) if before[-1].item is not None else None
+            films = [
+                f
+                for f in series or ()
+                if f is not before[-1].item and normalize_title(f.title).split()[-1] == tok.text
+            ]
+            if len(films) == 1:
+                self._add_item(k, films[0])
+                self._use(k, 1)
+                named.append(self.targets[-1])
 
     def _series_of(self, item: Item) -> list[Item] | None:
         """The series the item is a film of (release order), when its films have titles of
@@ -4825,6 +4905,16 @@ def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
     return found[0] if len(found) == 1 else None
 
 
+# verbs right before a title that say it is one ('i loved before sunrise')
+_NAMING_A_FILM = frozenset(
+    ("loved", "love", "liked", "like", "enjoyed", "enjoy", "hated", "hate", "adore", "adored")
+    + ("watched", "seen", "saw", "rewatched", "recommend", "about", "is", "was")
+)
+# times of day a film title may name after 'before' / 'after' / 'until' ('before midnight')
+_TIMES_OF_DAY = frozenset(
+    ("midnight", "sunrise", "sunset", "dawn", "dusk", "dark", "noon", "bedtime", "dinner")
+    + ("lunch", "breakfast", "tonight", "tomorrow", "morning", "evening", "nightfall")
+)
 # verbs that take a film said first back ('Hook, cross that one off')
 _TAKING_BACK = frozenset(("cross", "scratch", "take", "remove", "delete", "strike", "forget"))
 # words that say a film was watched ('watched the first one last night')
