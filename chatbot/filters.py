@@ -17,8 +17,8 @@ _NUMERIC = ("year", "runtime", "rating", "price")
 _EXPR = re.compile(r"^\s*([A-Za-z_][\w-]*)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*$")
 FILTER_GRAMMAR = (
     "genre=Drama, genre!=Horror, year>=1990, year<=1999, runtime<=120, language=fr, "
-    "country=FR, rating>=7, price<=20, decade!=1980, FACET=VALUE, FACET!=VALUE (VALUE may be A,B "
-    "for any of)"
+    "country=FR, rating>=7, price<=20, decade!=1980, genre_spared=Horror comedy (a narrower genre "
+    "a genre!= lets through), FACET=VALUE, FACET!=VALUE (VALUE may be A,B for any of)"
 )
 
 
