@@ -3611,7 +3611,9 @@ class _Parse(ConstraintRules, TitleRules):
     def _taken_off_by_pronoun(self) -> tuple[int, Target, int] | None:
         """'Collateral I only half watched, take it off the list', 'Heat? cross that one
         off': (where the striking verb starts, the title named last before it in this
-        message, where the words end), or None. Only with one title named before the verb."""
+        message, where the words end), or None. Only with one title named before the verb.
+        With none, 'remove it' alone ('I liked Drive', then 'remove it') takes back the one
+        film the last message judged, here, and None is returned."""
         toks = self.toks
         for k, t in enumerate(toks):
             if t.text not in _STRIKE_OUT and t.text != "scratch":
@@ -8298,7 +8300,8 @@ _DENIED_DENIAL = re.compile(
 # 'no, back to the Spielberg ones', "let's go back to westerns": a wish said before, again
 _BACK_TO = re.compile(
     r"\b(?:go(?:ing)?\s+|get\s+|come\s+|head\s+|switch\s+|let'?s\s+go\s+)?back\s+to\s+"
-    r"(?:the\s+|those\s+|these\s+|my\s+|our\s+|some\s+|more\s+)?"
+    # (not 'back to back', nor Back to the Future)
+    r"(?!back\b|(?:the\s+)?future\b)(?:the\s+|those\s+|these\s+|my\s+|our\s+|some\s+|more\s+)?"
 )
 # the user as the subject of a clause ('... and I hate it')
 # ('... and I'm melting' goes on about the user's day: no clause of its own)

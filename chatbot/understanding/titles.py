@@ -1113,7 +1113,7 @@ class TitleRules(ParseBase):
             return False  # 'the first two yes, Hook no': a verdict mark, no Yes (2004)
         apposed = self._apposed_version(i + n) if first.raw[:1].isupper() else 0
         if apposed:
-            # 'I liked Old, the Shyamalan one': which film it is, said after it; the words of
+            # 'Heat, the Michael Mann film': which film it is, said after it; the words of
             # the apposition say which version and are no wish of their own
             self._use(i + n, apposed)
             return True
@@ -2876,7 +2876,7 @@ class TitleRules(ParseBase):
 
     def _apposed_version(self, k: int) -> int:
         """How many tokens from k make up an apposition that tells a film apart by a capitalised
-        name: ', the Shyamalan one', ', the Nolan film', ', the Coen brothers one' (0: none)."""
+        name: ', the Cronenberg one', ', the Michael Mann film' (0: none)."""
         toks = self.toks
         if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 1].text != "the":
             return 0
@@ -2928,6 +2928,9 @@ class TitleRules(ParseBase):
                 if spans:
                     best = [(a + k, m) for k, m in spans]
                     break
+            # ('Yes, Heat and Drive are great': a word of talk is no member)
+            while best and best[0][1] == 1 and _talk_word(words[best[0][0]]):
+                best = best[1:]
             capitalised = all(self.toks[k].raw[:1].isupper() for k, _ in best)
             # ('Monday, Tuesday and Friday are my movie nights', 'London, Paris and Rome are my
             # favourite cities': days and places the parse knows, no list of films)
@@ -4903,6 +4906,11 @@ def _numbered_in(films: Sequence[Item], head: str, idx: int) -> Item | None:
         pattern = re.compile(rf"{re.escape(head)}(?: part| chapter)? {said}(?: .*)?")
         found = [f for f in films if pattern.fullmatch(normalize_title(f.title))]
     return found[0] if len(found) == 1 else None
+
+
+def _talk_word(word: str) -> bool:
+    """A word of the talk around titles ('yes', 'ok', 'me'), never a listed title."""
+    return word in _YES_OR_NO or word in _INTERJECTIONS or word in _LIST_PRONOUNS
 
 
 # verbs right before a title that say it is one ('i loved before sunrise')
