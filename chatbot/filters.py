@@ -156,6 +156,13 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
+# filters that take a plain list of words: name -> (its one operator, Filters field, what it is)
+_WORD_LISTS = {
+    "text": ("!=", "text_none", "topics to leave out"),
+    "genre_spared": ("=", "genres_spared", "genres a refusal spares"),
+}
+
+
 def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = None) -> Filters:
     """Parse CLI-style filter expressions; InputError says which one is wrong and why.
 
@@ -188,17 +195,12 @@ def parse_filters(exprs: Sequence[str], *, facet_names: Iterable[str] | None = N
             decades = tuple(int(v) // 10 * 10 for v in raw.split(","))
             acc["decades_none"] = tuple(dict.fromkeys([*acc.get("decades_none", ()), *decades]))
             continue
-        if name == "genre_spared":
-            if op != "=":
-                raise InputError(f"filter {expr!r}: genre_spared takes = (genres a refusal spares)")
-            spared = tuple(v.strip() for v in raw.split(",") if v.strip())
-            acc["genres_spared"] = tuple(dict.fromkeys([*acc.get("genres_spared", ()), *spared]))
-            continue
-        if name == "text":
-            if op != "!=":
-                raise InputError(f"filter {expr!r}: text takes != (topics to leave out)")
+        if name in _WORD_LISTS:
+            want_op, field_name, what = _WORD_LISTS[name]
+            if op != want_op:
+                raise InputError(f"filter {expr!r}: {name} takes {want_op} ({what})")
             words = tuple(v.strip() for v in raw.split(",") if v.strip())
-            acc["text_none"] = tuple(dict.fromkeys([*acc.get("text_none", ()), *words]))
+            acc[field_name] = tuple(dict.fromkeys([*acc.get(field_name, ()), *words]))
             continue
         if op not in ("=", "!="):
             raise InputError(f"filter {expr!r}: {name} takes = or != (a list of values), not {op}")

@@ -3576,6 +3576,17 @@ class _Parse(ConstraintRules, TitleRules):
         film seen stays so, unless the message says it was not seen after all); nothing is
         liked or turned down now, and the words become no topic."""
         pronoun_off = self._taken_off_by_pronoun()
+        if pronoun_off is not None and pronoun_off[1] is None:
+            # 'I liked Drive', then 'remove it': the one film the last message judged
+            own = [
+                i
+                for i in self._named_in_last_words()
+                if i in self.state.liked or i in self.state.disliked
+            ]
+            if len(own) == 1:
+                self._remove_verdicts(self.vocab.catalog.get(own[0]), seen=False)
+                for x in range(pronoun_off[0], pronoun_off[2]):
+                    self.toks[x].used = True
         for t in [t for t in self.targets if t.kind == "item" and t.item is not None]:
             start = self._taken_back_at(t.pos)
             if start is None:
@@ -3608,12 +3619,11 @@ class _Parse(ConstraintRules, TitleRules):
                 or self.toks[start].text in _STRIKE_OUT,
             )
 
-    def _taken_off_by_pronoun(self) -> tuple[int, Target, int] | None:
+    def _taken_off_by_pronoun(self) -> tuple[int, Target | None, int] | None:
         """'Collateral I only half watched, take it off the list', 'Heat? cross that one
         off': (where the striking verb starts, the title named last before it in this
-        message, where the words end), or None. Only with one title named before the verb.
-        With none, 'remove it' alone ('I liked Drive', then 'remove it') takes back the one
-        film the last message judged, here, and None is returned."""
+        message, where the words end), or None. Only with one title named before the verb;
+        'remove it' alone, with no title before it, gives None for the title."""
         toks = self.toks
         for k, t in enumerate(toks):
             if t.text not in _STRIKE_OUT and t.text != "scratch":
@@ -3636,17 +3646,7 @@ class _Parse(ConstraintRules, TitleRules):
                 if x.kind == "item" and x.item is not None and not x.from_reference and x.pos < k
             ]
             if not named and t.text in ("remove", "delete", "erase") and k + 2 >= len(toks):
-                # 'I liked Drive', then 'remove it': the one film the last message judged
-                own = [
-                    i
-                    for i in self._named_in_last_words()
-                    if i in self.state.liked or i in self.state.disliked
-                ]
-                if len(own) == 1:
-                    self._remove_verdicts(self.vocab.catalog.get(own[0]), seen=False)
-                    for x in range(k, j):
-                        toks[x].used = True
-                return None
+                return k, None, j  # 'remove it' alone: see _forgotten_items
             if len({x.item.id for x in named if x.item is not None}) != 1:
                 return None
             return k, named[-1], j
