@@ -10564,3 +10564,160 @@ def test_directors_as_adjectives_movements_and_versions_by_person_or_decade(
     assert asked.question is not None and not asked.events, asked
     asked = nlu.understand("would you say Ronin is a heist film?", InterestState())
     assert asked.question is not None and not asked.events, asked
+
+
+def verdicts(nlu: Understander, text: str) -> dict[str, set[str]]:
+    """Titles liked / rejected / seen by one message on an empty state."""
+    got = events(nlu, text)
+    return {
+        kind: {e.title for e in got if isinstance(e, cls)}
+        for kind, cls in (("liked", ItemLiked), ("rejected", ItemRejected), ("seen", ItemSeen))
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected", "seen"),
+    [
+        (
+            "Loved:\n* Ronin\n* Collateral\nNot for me:\n* Cats",
+            {"Ronin (1998)", "Collateral (2004)"},
+            {"Cats (1998)"},
+            set(),
+        ),
+        (
+            "1) Jaws\n2) Vertigo\n3) Rebecca",
+            {"Jaws (1975)", "Vertigo (1958)", "Rebecca (1940)"},
+            set(),
+            set(),
+        ),
+        (
+            "Seen already\n- Ronin\n- Collateral\n\nanything in that vein?",
+            set(),
+            set(),
+            {"Ronin (1998)", "Collateral (2004)"},
+        ),
+        ("jaws 9/10\ncats 2/10", {"Jaws (1975)"}, {"Cats (1998)"}, set()),
+    ],
+)
+def test_a_list_typed_in_lines_is_read_line_by_line(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str], seen: set[str]
+) -> None:
+    """Seventeenth session: a message typed in lines was read as one line of words, so
+    '- Heat\\n- Drive\\n- Alien' liked Heat and stored the topics 'drive' and 'alien', and a
+    header ('Hated:') spoke for the first line under it only."""
+    got = verdicts(nlu, text)
+    assert (got["liked"], got["rejected"], got["seen"]) == (liked, rejected, seen)
+
+
+def test_lines_to_sentences_keeps_sentences_and_runs_on() -> None:
+    from chatbot.understanding.core import lines_to_sentences
+
+    assert lines_to_sentences("a comedy please") == "a comedy please"
+    assert (
+        lines_to_sentences("I liked Ronin and\nJaws was fun") == "I liked Ronin and Jaws was fun."
+    )
+    assert (
+        lines_to_sentences("I liked Ronin\nsomething similar?")
+        == "I liked Ronin. something similar?"
+    )
+    assert lines_to_sentences("OK: Jaws\nBad: Cats") == "OK: Jaws. Bad: Cats."
+    assert lines_to_sentences("my picks\n- Jaws\n- Ronin") == "my picks: Jaws, Ronin."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my cousins Juno and Matilda are staying over, we want a comedy",
+        "heading to Nebraska and then Philadelphia next week, something for the plane",
+        "books I love: Emma, Dracula, Rebecca. Any film for a rainy day?",
+        "Annie, Joy and Matilda are coming over tonight",
+    ],
+)
+def test_a_list_of_things_that_are_no_films_names_no_film(nlu: Understander, text: str) -> None:
+    """Seventeenth session: the members of a list led by a kind of thing that is no film (my
+    friends, songs I like, a trip, names said to come round) were liked as films of the same
+    name, or asked about ('did you mean ...?')."""
+    found = nlu.understand(text, InterestState())
+    assert not [e for e in found.events if isinstance(e, ItemLiked | ItemSeen | ItemRejected)]
+    assert not found.unknown_titles, found.unknown_titles
+    # a list of films said of the same people stays one
+    kids = verdicts(nlu, "my kids love Frozen and Moana")
+    assert {"Moana (2016)"} <= kids["liked"]
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "listed"),
+    [
+        ("worst to best: Jaws 2, Jaws", "Jaws (1975)", {"Jaws (1975)", "Jaws 2 (1978)"}),
+        (
+            "Psycho > Vertigo > Rebecca",
+            "Psycho (1960)",
+            {"Psycho (1960)", "Vertigo (1958)", "Rebecca (1940)"},
+        ),
+        (
+            "the Hitchcocks I've seen, from best to worst: Vertigo, Rebecca, Psycho",
+            "Vertigo (1958)",
+            {"Psycho (1960)", "Vertigo (1958)", "Rebecca (1940)"},
+        ),
+    ],
+)
+def test_a_ranking_likes_the_best_and_turns_none_down(
+    nlu: Understander, text: str, best: str, listed: set[str]
+) -> None:
+    """Seventeenth session: 'best to worst: ...' turned every film down ('worst' read as a
+    verdict) and 'Alien > Aliens > Prometheus' liked all three and stored the topic 'rank'."""
+    got = verdicts(nlu, text)
+    assert got == {"liked": {best}, "rejected": set(), "seen": listed}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I hated a couple of movies lately, Cats and Jaws 2", "rejected"),
+        ("I've seen lots of films, Ronin and Collateral", "seen"),
+    ],
+)
+def test_films_in_the_plural_lead_the_list_after_a_comma(
+    nlu: Understander, text: str, kind: str
+) -> None:
+    """Seventeenth session: 'I have seen a lot of films, Heat, Drive, Crash' liked the three:
+    the verdict of the clause before the comma reached them only after a colon."""
+    got = verdicts(nlu, text)
+    films = {
+        "rejected": {"Cats (1998)", "Jaws 2 (1978)"},
+        "seen": {"Ronin (1998)", "Collateral (2004)"},
+    }
+    assert got[kind] == films[kind]
+    assert not got["liked"]
+
+
+def test_list_entries_with_words_of_their_own_and_named_again(nlu: Understander) -> None:
+    """Seventeenth session: in 'Watched: Gravity (loved), Interstellar (meh)' only the first
+    entry was seen; 'Inception, Memento, Tenet. Tenet was confusing, the rest great' turned
+    all three down; 'Heat (loved)' was The Heat (2013)."""
+    got = verdicts(nlu, "Watched last night: Ronin (great), Collateral (meh)")
+    assert got == {
+        "liked": {"Ronin (1998)"},
+        "rejected": {"Collateral (2004)"},
+        "seen": {"Ronin (1998)", "Collateral (2004)"},
+    }
+    got = verdicts(nlu, "Ronin, Collateral, Cats. Cats was awful, the rest great.")
+    assert got["liked"] == {"Ronin (1998)", "Collateral (2004)"}
+    assert got["rejected"] == {"Cats (1998)"}
+    assert verdicts(nlu, "films we like: heat, ronin")["liked"] == {"Heat (1995)", "Ronin (1998)"}
+
+
+def test_a_queue_not_seen_and_a_film_taken_back_in_the_same_message(nlu: Understander) -> None:
+    """Seventeenth session: 'my watchlist: A, B, C. haven't seen any of them yet' liked them;
+    'Loved Heat, Drive and Alien. scratch Drive actually, never saw it' kept Drive liked and
+    stored the topic 'scratch'."""
+    got = events(nlu, "my queue: Ronin, Collateral. haven't seen them yet")
+    assert not [e for e in got if isinstance(e, ItemLiked | ItemSeen | ItemRejected)], got
+    got = events(nlu, "I loved Ronin, Collateral and Jaws. scratch Jaws, never saw it")
+    assert {e.title for e in got if isinstance(e, ItemLiked)} == {
+        "Ronin (1998)",
+        "Collateral (2004)",
+    }
+    assert not [e for e in got if isinstance(e, InterestExpressed)], got
+    skipped = events(nlu, "skipping anything with Tom Cruise")
+    assert AttributeAvoided("person", "Tom Cruise") in skipped

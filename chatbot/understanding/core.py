@@ -88,6 +88,104 @@ _MARKUP = (
 )
 
 
+# a list mark opening a line: '- ', '* ', '•', '1.', '2)', '(3)', '#4'
+_LINE_BULLET = re.compile(r"^(?:[-•·‣◦▪–—]+|[*+]+(?=\s)|\(?#?\d{1,2}[.):]|#\d{1,2})\s*")
+_LINE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=\S)")  # '1 Hook' in a run numbered 1, 2, 3
+# words of a sentence, not of a list entry ('haven't seen any of them yet', 'I loved Heat')
+_SENTENCE_WORDS = frozenset(
+    ("i", "i'm", "im", "i've", "ive", "i'd", "id", "we", "we're", "we've", "you", "my", "our")
+    + ("me", "us", "is", "are", "was", "were", "have", "haven't", "havent", "has", "had")
+    + ("what", "which", "how", "why", "can", "could", "would", "should", "any", "anything")
+    + ("something", "please", "pls", "want", "need", "looking", "recommend", "suggest", "give")
+    + ("them", "these", "those", "they", "it", "that", "this")
+)
+# a line ending in one of these runs on into the next ('I loved Heat and\nDrive was ok')
+_RUNS_ON = frozenset(("and", "or", "but", "with", "the", "a", "an", "of", "to", "for", "like"))
+_LIST_ENTRY_WORDS = 6  # at most this many words in a line read as a list entry
+
+
+def _list_entry(line: str) -> bool:
+    """Whether a line reads as one entry of a list ('Heat (1995)', 'Drive - 8/10', 'the
+    prestige (loved)'), not as a sentence: a few words, no sentence words, no end mark."""
+    words = re.findall(r"[\w']+", line.lower())
+    return (
+        0 < len(words) <= _LIST_ENTRY_WORDS
+        and not line.endswith("?")
+        and not any(w in _SENTENCE_WORDS for w in words)
+    )
+
+
+def lines_to_sentences(text: str) -> str:
+    """A message typed in lines as the sentences it stands for, so that the parser, which reads
+    one line of words, sees the lists in it: 'Loved:\\n- Heat\\n- Zodiac\\nMeh:\\n- Tenet' ->
+    'Loved: Heat, Zodiac. Meh: Tenet.'. List marks (bullets, '1.', '2)', '#3', or bare numbers
+    counting 1, 2, 3 from the first line) are dropped; the entries of one list (marked lines,
+    or a run of two or more short lines without sentence words) are joined by commas after the
+    line that leads them ('Hated:', 'my watchlist:', a short line right before marked ones);
+    every other line ends as a sentence unless it runs on ('... and'). A message of one line
+    is returned unchanged."""
+    if "\n" not in text.strip():
+        return text
+    lines = [line.strip() for line in text.splitlines()]
+    numbered = [m for line in lines if line and (m := _LINE_NUMBER.match(line))]
+    counts = len(numbered) >= 2 and [int(m.group(1)) for m in numbered] == list(
+        range(1, len(numbered) + 1)
+    )
+    rows: list[tuple[str, bool]] = []  # (line without its mark, marked as a list entry)
+    for line in lines:
+        mark = _LINE_BULLET.match(line) or (_LINE_NUMBER.match(line) if counts else None)
+        body = line[mark.end() :].strip() if mark else line
+        if body or not line:
+            rows.append((body, mark is not None))
+    out: list[str] = []
+    entries: list[str] = []
+    lead = ""
+
+    def close() -> None:
+        nonlocal entries, lead
+        if entries:
+            out.append(f"{lead} {', '.join(entries)}.".strip())
+        elif lead:
+            out.append(lead.rstrip(":") + ".")
+        entries, lead = [], ""
+
+    for k, (body, marked) in enumerate(rows):
+        after = rows[k + 1] if k + 1 < len(rows) else ("", False)
+        if not body:
+            close()
+            continue
+        if body.endswith(":"):
+            close()
+            lead = body
+            continue
+        if re.search(r"\w:\s", body):
+            close()  # 'OK: Chocolat': a header and its list in one line
+            out.append(body if body.endswith(("?", "!", ".")) else body + ".")
+            continue
+        entry = _list_entry(body)
+        if marked and (entry or not lead) and not body.endswith("?"):
+            entries.append(body.rstrip(",;."))
+            continue
+        if (
+            not marked
+            and entry
+            and (lead or entries or (after[0] and _list_entry(after[0]) and not after[1]))
+        ):
+            entries.append(body.rstrip(",;."))
+            continue
+        close()
+        if after[1] and not marked and not body.endswith(("?", "!", ".")):
+            lead = body + ":"  # 'my favourites' right before '- Heat': the list's lead
+            continue
+        last = re.findall(r"[\w']+|,", body.lower())
+        if last and (last[-1] in _RUNS_ON or last[-1] == ","):
+            out.append(body)  # 'I loved Heat and' goes on in the next line
+        else:
+            out.append(body if body.endswith(("?", "!", ".")) else body + ".")
+    close()
+    return " ".join(out)
+
+
 def plain_text(text: str) -> str:
     """What the user said without markup: HTML tags and entities, URLs, Markdown emphasis,
     links, code and heading marks are dropped, so none of it becomes a belief."""
@@ -2525,6 +2623,7 @@ class ParseBase:
         self.forgotten: list[Item] = []
         # event index -> token position of the target it was said of (see _Parse._emit)
         self.emitted_at: dict[int, int] = {}
+        self.bare_at: set[int] = set()  # positions of films emitted with no word of their own
         self._prefer = (*state.last_shown, *state.shown, *state.liked, *state.disliked)
         self._syntax: Parse | None = None
 

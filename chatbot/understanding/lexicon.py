@@ -209,6 +209,8 @@ NEGATIVE_CUES = _phrases(
     "loathed|not for me|no thanks|no thank you|"
     "not interested|not into|"
     "not a fan|boring|awful|terrible|bad|worst|meh|nah|nope|pass on|skip|no more|enough of|"
+    # 'skipping anything with Meryl Streep', 'skipping horror this time'
+    "skipping|"
     # sounds of disgust ('yuck' after the picks turns them down, as 'meh' does)
     "yuck|ew|eww|ewww|bleh|blech|eugh|ick|"
     "can't stand|sucked|rubbish|too scary|avoid|get rid of|remove|exclude|none|not really|"
@@ -412,6 +414,7 @@ FORWARD_CUES = frozenset(
         "exclude",
         "avoid",
         "skip",
+        "skipping",
         "pass on",
         "not into",
         "not in the mood for",

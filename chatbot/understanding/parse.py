@@ -56,6 +56,7 @@ from chatbot.understanding.core import (
     denial_end,
     direct_questions,
     fold_accents,
+    lines_to_sentences,
     normalize_slang,
     normalize_title,
     phrase_end,
@@ -749,6 +750,7 @@ class Understander:
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
         text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates: '?'
+        text = lines_to_sentences(text)  # 'Loved:\n- Heat\n- Zodiac' -> 'Loved: Heat, Zodiac.'
         linked = LINK_RE.search(text) is not None  # a web address: the link is never opened
         # 'whoops, I meant Vertigo' (read before the rewrites, which drop the opener)
         corrects_last = _MEANT_FIRST.match(text.lower().strip()) is not None
@@ -868,6 +870,9 @@ class Understander:
         # 'that first list was all serial killers - no more of those', 'those were all about
         # weddings, enough of that': what the picks were all about, turned down by name
         text = _ALL_X_NO_MORE.sub(lambda m: f"no more {m['x'].strip()}", text)
+        # 'best to worst: The Dark Knight, Memento, Inception', 'Alien > Aliens > Prometheus':
+        # a ranking of films seen, the best liked, none turned down
+        text = _ranked_lists(text)
         # "I can't say I didn't enjoy Zodiac", "I wouldn't say we hated it": a verdict denied
         # by a denial of saying it is the other verdict, said mildly
         text = _DENIED_DENIAL.sub(
@@ -2822,6 +2827,17 @@ def understand(
     return (understander or Understander(catalog)).understand(text, state)
 
 
+# films in the plural that a list after a comma can stand for ('seen a lot of films, Heat, ...')
+_PLURAL_FILMS = frozenset(("films", "movies", "flicks", "classics", "pictures", "ones"))
+# words that may close such a lead after the noun ('a few films lately, ...')
+_LIST_LEAD_TAIL = frozenset(("lately", "recently", "already", "too", "though", "so", "far"))
+
+# words that may open a list entry before its title ('..., and Ronin (great)'); no article,
+# which opens a phrase of its own ('the first one was better')
+_ENTRY_GLUE = frozenset(("and", "or", "also", "plus", "&", "then"))
+# verbs that take back a film named before them ('scratch Drive', 'forget Heat')
+_TAKE_BACK_VERBS = frozenset(("scratch", "forget", "scrap", "strike", "ditch", "drop", "remove"))
+
 # the user speaking of themselves ('I love scary movies', "we've seen it")
 _FIRST_PERSON = frozenset(
     ("i", "i'm", "im", "me", "we", "us", "i've", "ive", "i'd", "id", "we've", "we're", "i'll")
@@ -2883,6 +2899,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._constraints()
         self._tokenize()
         self._story_names()
+        self._non_film_lists()
         self._series_lists()
         self._franchise_ordinals()
         self._series_number()
@@ -3575,6 +3592,7 @@ class _Parse(ConstraintRules, TitleRules):
         'take Ronin off': a title said before is taken back. Its like or its rejection goes (a
         film seen stays so, unless the message says it was not seen after all); nothing is
         liked or turned down now, and the words become no topic."""
+        self._named_again_taken_back()
         pronoun_off = self._taken_off_by_pronoun()
         if pronoun_off is not None and pronoun_off[1] is None:
             # 'I liked Drive', then 'remove it': the one film the last message judged
@@ -3606,10 +3624,17 @@ class _Parse(ConstraintRules, TitleRules):
                 ]
             if start is None:
                 continue
-            self.targets.remove(t)
+            assert t.item is not None
+            taken = t.item.id
+            # 'Loved Heat, Drive and Alien. scratch Drive, never saw it': the verdict said of
+            # it earlier in this message goes too
+            self.targets = [
+                x
+                for x in self.targets
+                if x is not t and not (x.item is not None and x.item.id == taken and x.pos < t.pos)
+            ]
             for j in range(start, t.pos + 1):
                 self.toks[j].used = True
-            assert t.item is not None
             # ('forget what I said about Fargo' after 'not a fan of Fargo': no longer turned
             # down; 'scratch casino, never got round to it': not seen either; 'remove Babe',
             # 'cross Heat off': from every list)
@@ -3618,6 +3643,31 @@ class _Parse(ConstraintRules, TitleRules):
                 seen=bool(_NOT_SEEN_AFTER_ALL.search(self.low))
                 or self.toks[start].text in _STRIKE_OUT,
             )
+
+    def _named_again_taken_back(self) -> None:
+        """'Loved Heat, Drive and Alien. scratch Drive actually, never saw it': a film named
+        earlier in this message, named again right after a take-back verb, is taken back with
+        what was said of it here (the title pass reads a title once, so the second naming is
+        no target of its own)."""
+        toks = self.toks
+        for k, tok in enumerate(toks):
+            if tok.text not in _TAKE_BACK_VERBS or tok.used:
+                continue
+            j = k + 1
+            if j < len(toks) and toks[j].text == "the":
+                j += 1
+            for x in [t for t in self.targets if t.item is not None and t.pos < k]:
+                assert x.item is not None
+                words = normalize_title(x.item.title).split()
+                if not words or [t.text for t in toks[j : j + len(words)]] != words:
+                    continue
+                taken = x.item.id
+                self.targets = [
+                    t for t in self.targets if not (t.item is not None and t.item.id == taken)
+                ]
+                self._use(k, j + len(words) - k)
+                self._remove_verdicts(x.item, seen=bool(_NOT_SEEN_AFTER_ALL.search(self.low)))
+                break
 
     def _taken_off_by_pronoun(self) -> tuple[int, Target | None, int] | None:
         """'Collateral I only half watched, take it off the list', 'Heat? cross that one
@@ -6094,6 +6144,19 @@ class _Parse(ConstraintRules, TitleRules):
                     chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'
                     if chosen == "unseen":
                         continue  # "I haven't seen X, Y or Z": none of them, nothing to learn
+                elif (
+                    not seen
+                    and t.kind == "item"
+                    and not t.from_reference
+                    and prev is not None
+                    and prev[1]
+                    and not in_scope
+                    and all(self.toks[k].text in _ENTRY_GLUE for k in range(lo, t.pos))
+                    and self._word_of_its_own_after(t.pos)
+                ):
+                    # 'Watched: Gravity (loved), Interstellar (meh)': an entry of a list of
+                    # films seen, with a word of its own, was seen too
+                    seen = True
                 if (
                     chosen is None
                     and not seen
@@ -6106,17 +6169,33 @@ class _Parse(ConstraintRules, TitleRules):
                     # waits for the bare verdict right after it
                     waiting.append(t)
                     continue
-                if waiting:
-                    speaks = not in_scope and t.kind == "item" and (before or after or seen)
-                    # 'heat, ronin and drive. liked the first two': a verdict on a part of the
-                    # list; the user has seen them all
-                    part = t.pos in self.list_places
-                    for w in waiting:  # the list's last clause speaks for all of it
-                        if part:
-                            self._emit(w, None, True)
-                        else:
-                            self._emit(w, chosen if speaks else None, seen if speaks else False)
-                waiting = []
+                again = [
+                    w
+                    for w in waiting
+                    if t.item is not None and w.item is not None and w.item.id == t.item.id
+                ]
+                if (
+                    again
+                    and not t.from_reference
+                    and t.pos not in self.list_places
+                    and self._new_sentence_at(lo)
+                ):
+                    # 'Inception, Memento, Tenet. Tenet was confusing, the rest great': the film
+                    # named again in a sentence of its own gets that sentence's verdict alone;
+                    # the rest of the list waits for its own ('the rest great')
+                    waiting = [w for w in waiting if w not in again]
+                else:
+                    if waiting:
+                        speaks = not in_scope and t.kind == "item" and (before or after or seen)
+                        # 'heat, ronin and drive. liked the first two': a verdict on a part of
+                        # the list; the user has seen them all
+                        part = t.pos in self.list_places
+                        for w in waiting:  # the list's last clause speaks for all of it
+                            if part:
+                                self._emit(w, None, True)
+                            else:
+                                self._emit(w, chosen if speaks else None, seen if speaks else False)
+                    waiting = []
                 if in_scope and not before and after and chosen == "neg":
                     pass  # 'no marvel, so done with them': the verdict after agrees with the 'no'
                 elif in_scope and chosen == "neg" and before and t.verdict is None:
@@ -6159,6 +6238,10 @@ class _Parse(ConstraintRules, TitleRules):
                             for e in self.events
                             if not (isinstance(e, ItemSeen) and e.item_id == item_id)
                         ]
+                    if t.item is not None and t.from_reference:
+                        # 'my watchlist: Oppenheimer, 1917. haven't seen any of them yet': the
+                        # films named bare before are neither liked nor seen
+                        self._unsay_bare(t.pos, t.item.id)
                     if t.kind == "item":
                         prev = ("unseen", False, False)  # the rest of the list is unseen too
                     continue  # "I haven't seen that one": nothing to learn
@@ -6226,8 +6309,16 @@ class _Parse(ConstraintRules, TitleRules):
                     for t in self.targets:
                         if t.kind == "item" and t.pos < lo:
                             self._emit(t, kind, False)
+                if any(c.kind == "unseen" for c in cues) and not said and self._plural_word(lo, hi):
+                    # 'my watchlist: Oppenheimer, 1917. haven't seen any of them yet': the
+                    # films named bare before are neither liked nor seen
+                    for t in self.targets:
+                        if t.item is not None and t.pos < lo:
+                            self._unsay_bare(lo, t.item.id)
                 waiting = []
-                prev = None
+                # 'I have seen a lot of films, Heat, Drive, Crash': the list after the comma
+                # is what the clause's verdict was said of
+                prev = self._list_anchor(lo, hi, cues, scopes)
         for w in waiting:
             self._emit(w, None, False)
         # a bare "no thanks" / "nope" / "not for me" after recommendations: those picks are
@@ -6261,6 +6352,59 @@ class _Parse(ConstraintRules, TitleRules):
                 if item_id in self.vocab.catalog:
                     item = self.vocab.catalog.get(item_id)
                     self.events.append(ItemRejected(item.id, item.label))
+
+    def _word_of_its_own_after(self, pos: int) -> bool:
+        """The title at token pos is followed by its own word in brackets or after a dash or
+        colon, as an entry of a list ('Ronin (great)', 'Drive - meh', 'Alien: loved')."""
+        k = pos
+        while k < len(self.toks) and self.toks[k].used:
+            k += 1
+        return k < len(self.toks) and self.toks[k].text in ("(", "-", "–", "—", ":")
+
+    def _new_sentence_at(self, lo: int) -> bool:
+        """Token lo opens a sentence (or a clause after a semicolon)."""
+        return lo == 0 or self.toks[lo - 1].text in (".", "!", "?", ";")
+
+    def _unsay_bare(self, lo: int, item_id: str) -> None:
+        """Take back the like of a film named before token lo with no word of its own
+        (`bare_at`); it stays mentioned."""
+        drop = {
+            k
+            for k, e in enumerate(self.events)
+            if isinstance(e, ItemLiked)
+            and e.item_id == item_id
+            and self.emitted_at.get(k, lo) in self.bare_at
+            and self.emitted_at.get(k, lo) < lo
+        }
+        self.events = [e for k, e in enumerate(self.events) if k not in drop]
+        self.emitted_at = {
+            k - sum(1 for d in drop if d < k): pos
+            for k, pos in self.emitted_at.items()
+            if k not in drop
+        }
+
+    def _list_anchor(
+        self, lo: int, hi: int, cues: list[Cue], scopes: list[set[int]]
+    ) -> tuple[str | None, bool, bool] | None:
+        """(sentiment, seen, negated) for the title list after clause [lo, hi) when the clause
+        says a verdict or having seen of films in the plural and ends at a comma ('I have seen
+        a lot of films, Heat, Drive, Crash', 'hated a few movies this year, ...': the list is
+        their apposition, as after a colon); None when the clause is no such lead."""
+        if hi >= len(self.toks) or self.toks[hi].text != ",":
+            return None
+        k = hi - 1
+        while k > lo and (self._when_word(k) or self.toks[k].text in _LIST_LEAD_TAIL):
+            k -= 1
+        if self.toks[k].text not in _PLURAL_FILMS:
+            return None
+        said = [c for c in cues if c.pos < k and c.kind in ("pos", "neg", "seen")]
+        judged = [c for c in said if c.kind in ("pos", "neg")]
+        if not said:
+            return None
+        kind = judged[-1].kind if judged else None
+        if kind is not None and any(judged[-1].pos in scope for scope in scopes):
+            kind = {"pos": "neg", "neg": "pos"}[kind]
+        return kind, any(c.kind == "seen" for c in said), False
 
     def _pointed(self, shown: list[str]) -> tuple[str, ...]:
         """What 'it' / 'that one' points at among the picks `shown`: the items the last answer
@@ -6624,6 +6768,8 @@ class _Parse(ConstraintRules, TitleRules):
         self._emit_target(t, sentiment, seen)
         for k in range(start, len(self.events)):
             self.emitted_at[k] = t.pos
+        if sentiment is None and not seen and t.kind == "item":
+            self.bare_at.add(t.pos)
 
     def _emit_target(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
@@ -8291,6 +8437,50 @@ _DENIED_VERDICTS = {
     "hated": "watched",
     "disliked": "watched",
 }
+# a ranking said in order: 'best to worst: A, B, C', 'from worst to best - A, B', 'A > B > C'
+_RANKING_ORDER = re.compile(
+    r"\b(?:from\s+)?(?P<dir>best\s+to\s+worst|worst\s+to\s+best|"
+    r"(?:most\s+)?favou?rite\s+to\s+least(?:\s+favou?rite)?|"
+    r"least\s+favou?rite\s+to\s+(?:most\s+)?favou?rite|top\s+to\s+bottom|bottom\s+to\s+top)"
+    r"\s*[:,\-–—]\s*(?P<list>[^.!?;]+)",
+    re.IGNORECASE,
+)
+_RANKING_CHAIN = re.compile(r"(?P<list>[^\W\d_][^.!?;:>]*?(?:\s*>\s*[^.!?;:>]*[^\s.!?;:>]){1,})")
+_RANK_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*>\s*)", re.IGNORECASE)
+
+
+def _ranked_lists(text: str) -> str:
+    """A ranking as what it tells: every film in it was seen and the best one is liked; none is
+    turned down for being last ('best to worst: Heat, Alien, Cats' -> 'seen: Heat, Alien,
+    Cats. loved Heat.'; 'Alien > Aliens > Prometheus' -> 'seen: Alien, Aliens, Prometheus.
+    loved Alien.'; the worst-first orders like the others)."""
+
+    def said(entries: list[str], best: str) -> str:
+        return f"seen: {', '.join(entries)}. loved {best}."
+
+    def by_order(m: re.Match[str]) -> str:
+        entries = [e.strip() for e in _RANK_SPLIT.split(m["list"].strip()) if e.strip()]
+        if len(entries) < 2:
+            return m[0]
+        worst_first = re.match(r"(?i)(?:worst|least|bottom)", m["dir"]) is not None
+        return said(entries, entries[-1] if worst_first else entries[0])
+
+    text = _RANKING_ORDER.sub(by_order, text)
+    if ">" not in text or "<" in text:
+        return text  # ('<b>Heat</b>': markup, read later; no ranking)
+    # 'Rank: Alien > Aliens', 'my ranking - ...': the word that names the ranking is no topic
+    text = re.sub(r"(?i)\b(?:my\s+)?(?:rank(?:ing|ed|s)?|order)\s*[:\-–—]\s*(?=[^:]*>)", "", text)
+
+    def by_chain(m: re.Match[str]) -> str:
+        entries = [e.strip() for e in re.split(r"\s*>\s*", m["list"]) if e.strip()]
+        # ('casino > heat' alone is a comparison of two films, read as such)
+        if len(entries) < 3 or any(len(e.split()) > 6 for e in entries):
+            return m[0]
+        return said(entries, entries[0])
+
+    return _RANKING_CHAIN.sub(by_chain, text)
+
+
 _DENIED_DENIAL = re.compile(
     r"\b(?:i\s+)?(?:can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|won['’]?t)\s+(?:really\s+|honestly\s+)?"
     r"say\s+(?:that\s+)?(?P<who>i|we)\s+(?:(?:didn['’]?t|did\s+not|don['’]?t|do\s+not)\s+"

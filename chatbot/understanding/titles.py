@@ -2037,6 +2037,113 @@ class TitleRules(ParseBase):
                 continue
             self._use(lo, k + 1 - lo)
 
+    def _non_film_lists(self) -> None:
+        """Mark as used the entries of a list of things that are no films, so that no title,
+        unknown title or topic is read from them: a list led by a kind of thing ('my friends
+        Juno, Matilda and Lucy', 'my dogs are called Max, Babe and Bolt', 'songs I like:
+        Hallelujah, Yesterday', 'shopping list: milk, eggs', 'Days I'm free: Monday, Friday'),
+        by a trip ('visiting Paris, Chicago and Casablanca', 'off to Chicago and then
+        Philadelphia'), or names said to come round ('Juno and Lucy are coming over'). A verdict
+        or fan word inside the list keeps it ('my kids are Frozen fans')."""
+        toks = self.toks
+        for k in range(len(toks)):
+            start, lower_ok, single = self._non_film_lead(k)
+            if start < 0:
+                continue
+            end = self._list_entries_end(start, lower_ok=lower_ok, single=single)
+            if end > start:
+                lead = k if toks[k].text in _NON_FILM_KINDS | {"list"} else start
+                while lead > 0 and toks[lead - 1].text in _NON_FILM_LISTS | {"band"}:
+                    lead -= 1  # 'band names I like:', 'shopping list:': no topic either
+                self._use(lead, end - lead)
+        for k in range(1, len(toks) - 1):
+            if toks[k].text in ("are", "were") and toks[k + 1].text in _ARRIVING:
+                start = k
+                while start > 0 and (
+                    toks[start - 1].text in (",", "and", "&")
+                    or (toks[start - 1].raw[:1].isupper() and toks[start - 1].text.isalpha())
+                ):
+                    start -= 1
+                names = [t for t in toks[start:k] if t.text.isalpha() and t.text != "and"]
+                if len(names) >= 2 and toks[start].raw[:1].isupper():
+                    self._use(start, k - start)
+
+    def _non_film_lead(self, k: int) -> tuple[int, bool, bool]:
+        """(first token of the list, lowercase entries allowed, one entry is enough) when a lead
+        of a list of no films ends at token k (see `_non_film_lists`); (-1, False, False) when
+        none does."""
+        toks = self.toks
+        word = toks[k].text
+        if (
+            word in _LIST_LEAD_WORDS
+            and word.isalpha()
+            and len(self.low) == len(self.text)
+            and _KIND_OWNED.search(self.text[: toks[k].start].lower())
+            and not any(t.text.isalpha() for t in toks[:k])
+        ):
+            # 'my kids are Annie, Paul and Joy' after the audience read took 'my kids' away
+            j = k
+            while j < len(toks) and toks[j].text in _LIST_LEAD_WORDS:
+                j += 1
+            return j, False, False
+        shopping = word == "list" and k > 0 and toks[k - 1].text in _NON_FILM_LISTS
+        if word in _NON_FILM_KINDS or shopping:
+            if k + 1 < len(toks) and toks[k + 1].text in FILM_NOUNS:
+                return -1, False, False  # 'my kids movies', 'games night film'
+            # 'songs I like: ...', "Days I'm free: ...", 'shopping list: ...'
+            colon = next(
+                (j for j in range(k + 1, min(k + 6, len(toks))) if toks[j].text == ":"), None
+            )
+            if colon is not None and not any(
+                toks[j].text in (".", "!", "?", ",") for j in range(k + 1, colon)
+            ):
+                return colon + 1, True, False
+            owner = k > 0 and (
+                toks[k - 1].text in _OWNERS or (k > 1 and toks[k - 2].text in _OWNERS)
+            )
+            if not owner:
+                return -1, False, False
+            j = k + 1
+            while j < len(toks) and toks[j].text in _LIST_LEAD_WORDS:
+                j += 1
+            return j, False, False
+        for lead in _TRAVEL_LEADS:
+            if tuple(t.text for t in toks[k : k + len(lead)]) == lead:
+                j = k + len(lead)
+                if j < len(toks) and toks[j].text == ":":
+                    j += 1
+                return j, False, True
+        return -1, False, False
+
+    def _list_entries_end(self, start: int, *, lower_ok: bool, single: bool) -> int:
+        """The token after the last entry of a list of short names from `start` ('Juno, Matilda
+        and Lucy', 'Chicago and then Philadelphia'); `start` when no such list is there, or
+        when it holds a verdict or a fan word."""
+        toks = self.toks
+        entries, size, k, end = 0, 0, start, start
+        while k < len(toks):
+            t = toks[k]
+            if t.text in _LIST_JOINS:
+                if size == 0 and entries == 0:
+                    return start
+                size = 0
+                k += 1
+                continue
+            if not (t.text.isalpha() or "'" in t.text) or t.text in _LIST_STOPS:
+                break
+            if t.text in _FAN_WORDS or (t.text,) in POSITIVE_CUES or (t.text,) in NEGATIVE_CUES:
+                return start
+            if size == 0 and not lower_ok and not t.raw[:1].isupper():
+                break
+            size += 1
+            if size > 3:
+                return start if entries == 0 else end
+            if size == 1:
+                entries += 1
+            end = k + 1
+            k += 1
+        return end if entries >= (1 if single else 2) else start
+
     def _story_name_at(self, k: int, w: Word) -> bool:
         """The parsed word w at token k heads a place, a pet's or a person's name in a story
         (see `_story_names`)."""
@@ -3528,6 +3635,14 @@ class TitleRules(ParseBase):
                     # "it's Mother's Day": the words of a day the exact path turned down at
                     # this place are no typo of its title
                     continue
+                said = [w for w in words if any(c.isalnum() for c in w)]
+                if (
+                    len(said) == 2
+                    and said[0] in ("last", "this", "next", "that", "every")
+                    and said[1] in _PARTS_OF_A_DAY | {"week", "weekend", "month", "year"}
+                    and not span[0].raw[:1].isupper()
+                ):
+                    break  # 'Watched last night: Ronin': when, no Last Night in Soho
                 if self._day_said(start, words):
                     break  # "it's Friday, we're wiped out", 'a horror film for Halloween',
                     # 'a thriller for Friday night?', 'game night on Friday - any comedy?'
@@ -3558,6 +3673,17 @@ class TitleRules(ParseBase):
                     exact_only=exact,
                     full_only=exact and not span[0].raw[:1].isupper(),
                 )
+                plain_key = " ".join(w for w in words if any(c.isalnum() for c in w))
+                if item is not None and plain_key.split()[:1] not in (["the"], ["a"], ["an"]):
+                    # 'films i like: heat, drive': the words typed are Heat (1995) itself, not
+                    # The Heat (2013), as on the exact path
+                    plain = [
+                        it
+                        for it in self.vocab.titles.get(plain_key, ())
+                        if it.title.lower() == plain_key
+                    ]
+                    if plain and item not in plain:
+                        item = self.vocab.best_item(plain, year, self._prefer)
                 if item is not None and not self._far_from_plain_words(words, item):
                     best = (item, j + extra)
                     break
@@ -4285,9 +4411,15 @@ class TitleRules(ParseBase):
 
     def _bracketed_verdict(self, j: int) -> bool:
         """Tokens from j are a verdict in brackets: '(loved it)', '(hated it)', '(watched it)'
-        (as a score after a name is read: chatbot.understanding.core._score_after_name)."""
+        (as a score after a name is read: chatbot.understanding.core._score_after_name), or a
+        word of verdict alone: '(loved)', '(meh)', '(seen)'."""
         said = self._words(j, 4)
-        return said[:1] == ["("] and said[2:] == ["it", ")"] and said[1] in _BRACKET_VERDICTS
+        if said[:1] != ["("] or len(said) < 3:
+            return False
+        if said[2] == ")":
+            # 'Heat (loved), Drive (meh)': a word of verdict alone in the brackets
+            return said[1] in _BRACKET_VERDICTS | _BRACKET_WORDS
+        return said[2:] == ["it", ")"] and said[1] in _BRACKET_VERDICTS
 
     def _series_neighbours(self) -> None:
         """'the sequel to Shrek', 'Home Alone and the one after it', 'what came before The Two
@@ -5089,6 +5221,11 @@ _AFTER_A_LISTED_NUMBER = frozenset(
     + ("for", "at", "with", "in", "all", "both", "but", "though", "so", "i", "we")
 )
 _BRACKET_VERDICTS = frozenset(("loved", "liked", "hated", "disliked", "watched", "enjoyed"))
+# words of verdict alone in brackets after a title ('Drive (meh)', 'Alien (seen)')
+_BRACKET_WORDS = frozenset(
+    ("meh", "great", "fine", "ok", "okay", "good", "bad", "awful", "boring", "amazing", "seen")
+    + ("brilliant", "terrible", "excellent", "superb", "mid", "dull", "overrated", "classic")
+)
 # what 'the next ...' / 'the ... after' names: a film of a series ('the one after Alien')
 _NEIGHBOUR_NOUNS = frozenset(
     ("one", "film", "movie", "part", "installment", "instalment", "chapter", "entry")
@@ -5109,6 +5246,49 @@ _PARTS_OF_A_DAY = frozenset(
 # verbs that give a name ('a cat named Milk', 'everyone calls him the Joker') and where the
 # name stands in their parse
 _NAMING_VERBS = frozenset(("name", "call", "nickname", "dub", "christen"))
+# kinds of things a list of no films is led by ('my friends Juno, Matilda and Lucy', 'songs I
+# like: Hallelujah, Yesterday'; see TitleRules._non_film_lists)
+_NON_FILM_KINDS = frozenset(
+    ("friends", "kids", "children", "sons", "daughters", "sisters", "brothers", "cousins")
+    + ("nieces", "nephews", "grandkids", "grandchildren", "dogs", "cats", "pets", "puppies")
+    + ("kittens", "horses", "guests", "neighbours", "neighbors", "coworkers", "colleagues")
+    + ("classmates", "teammates", "roommates", "flatmates", "cities", "towns", "stops")
+    + ("destinations", "countries", "songs", "bands", "albums", "artists", "singers", "books")
+    + ("novels", "authors", "podcasts", "games", "days", "groceries", "ingredients", "teams")
+    + ("players", "trip", "itinerary", "names")
+)
+# lists of no films ('shopping list: milk, eggs'; not 'the club's summer list: Knives Out')
+_NON_FILM_LISTS = frozenset(("shopping", "grocery", "to-do", "todo", "packing", "guest"))
+_OWNERS = frozenset(("my", "our", "his", "her", "their", "the", "your"))
+# such a kind with its owner right before the text's first word ('my kids| are Annie, ...')
+_KIND_OWNED = re.compile(
+    r"\b(?:my|our|his|her|their|the|your)\s+(?:\w+\s+)?(?:"
+    + "|".join(sorted(_NON_FILM_KINDS))
+    + r")\s*$"
+)
+# between such a kind and its entries: 'my kids are Annie, Paul and Joy', 'dogs called Max'
+_LIST_LEAD_WORDS = frozenset(("are", "is", "called", "named", "include", ":", ",", "-", "–", "—"))
+# a trip's places follow these ('visiting Paris, Chicago', 'off to Chicago and then Philadelphia')
+_TRAVEL_LEADS = (
+    ("off", "to"),
+    ("visiting",),
+    ("flying", "to"),
+    ("trip", "to"),
+    ("travelling", "to"),
+    ("traveling", "to"),
+    ("heading", "to"),
+    ("driving", "to"),
+    ("road", "trip", "through"),
+)
+_LIST_JOINS = frozenset((",", "and", "or", "&", "/", "then", "plus"))
+# words that end a list of names ('... and Lucy are coming', '... Casablanca next month')
+_LIST_STOPS = frozenset(
+    ("are", "is", "were", "was", "for", "next", "this", "tonight", "tomorrow", "today", "on")
+    + ("in", "at", "to", "who", "which", "that", "but", "so", "because", "coming", "will")
+    + ("have", "has", "we", "i", "you", "they", "he", "she", "it", "all", "both", "with")
+)
+_FAN_WORDS = frozenset(("fans", "fan", "lovers", "obsessed", "into", "love", "loves"))
+_ARRIVING = frozenset(("coming", "visiting", "staying", "here", "over", "arriving"))
 _NAMED_DEPS = frozenset(("oprd", "dobj", "attr", "xcomp", "appos", "npadvmod", "ccomp"))
 # what is named when it is a film ("it's called Up", 'that one named ...')
 _FILM_PRONOUNS = frozenset(("it", "that", "this", "what", "which"))
