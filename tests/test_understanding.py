@@ -10721,3 +10721,35 @@ def test_a_queue_not_seen_and_a_film_taken_back_in_the_same_message(nlu: Underst
     assert not [e for e in got if isinstance(e, InterestExpressed)], got
     skipped = events(nlu, "skipping anything with Tom Cruise")
     assert AttributeAvoided("person", "Tom Cruise") in skipped
+
+
+def test_list_rules_after_a_probe_of_them(nlu: Understander) -> None:
+    """Seventeenth session, a second helper's probe of the list rules: a header naming people
+    ('Kids:') lost its first film, trips in other verbs and chores still named films or
+    topics, blank lines split a list, a verdict verb ending a line lost its object, 'haven't
+    seen any' kept a watchlist liked, 'films I can't stand, ...' liked the list and
+    'skipping anything longer than 2 hours' asked for long films."""
+    got = verdicts(nlu, "Grandkids:\n- Moana\n- Frozen\nthey adored both")
+    assert {"Moana (2016)", "Frozen (2013)"} <= got["liked"]
+    for text in (
+        "we toured Philadelphia, Nebraska and Casablanca in May",
+        "to do:\n- Jaws\n- taxes",
+    ):
+        found = events(nlu, text)
+        assert not [e for e in found if isinstance(e, ItemLiked | ItemSeen | ItemRejected)], found
+    assert verdicts(nlu, "Hated:\n\n- Cats\n\n- Jaws 2")["rejected"] == {
+        "Cats (1998)",
+        "Jaws 2 (1978)",
+    }
+    assert verdicts(nlu, "we watched\nRonin\nand Collateral\nyesterday")["seen"] == {
+        "Ronin (1998)",
+        "Collateral (2004)",
+    }
+    queued = events(nlu, "queue:\n- Ronin\n- Collateral\nhaven't seen either")
+    assert not [e for e in queued if isinstance(e, ItemLiked | ItemSeen)], queued
+    hated = verdicts(nlu, "There are movies we can't stand, Cats and Jaws 2")
+    assert hated["rejected"] == {"Cats (1998)", "Jaws 2 (1978)"} and not hated["liked"]
+    long = events(nlu, "skipping anything longer than 100 minutes")
+    assert [(e.name, e.value) for e in long if isinstance(e, ConstraintSet)] == [
+        ("runtime_max", 100)
+    ]

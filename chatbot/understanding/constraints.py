@@ -85,7 +85,7 @@ _CLEAR_ALT = "(" + "|".join(_CLEAR_WORDS) + ")"
 # verbs that drop a constraint named after them ('forget the length', 'scrap the 80s thing')
 _DROP = (
     r"(?:forget|drop|remove|ignore|never ?mind|no more|scrap|scratch|ditch|lose|cancel|undo|"
-    r"get rid of|skip|lift|take back|take off|clear|"
+    r"get rid of|skip(?:ping)?|lift|take back|take off|clear|"
     # 'I changed my mind about the 80s', 'change of plan on the length'
     r"(?:i'?ve |i have |i )?(?:changed|change) my mind(?= about| on)|change of (?:plan|heart)"
     r"(?= about| on))"
@@ -926,7 +926,7 @@ class ConstraintRules(ParseBase):
             return False  # "i've never seen any old movies, what's a good classic?": not yet
         return (
             re.search(
-                r"\b(?:no|not|nothing|never|don'?t|doesn'?t|without|hate|avoid|skip|"
+                r"\b(?:no|not|nothing|never|don'?t|doesn'?t|without|hate|avoid|skip(?:ping)?|"
                 r"(?:tired|sick) of|done with|"
                 r"(?:can'?t|cannot) (?:stand|do|handle))\b",
                 clause,
@@ -1473,7 +1473,8 @@ _DISLIKED_BEFORE = re.compile(
     r"(?:\b(?:don't|dont|do not|doesn't|does not|never|won't|wouldn't)\s+(?:really\s+)?(?:like|"
     r"want|enjoy|watch|do|need|care for)|\bnot\s+(?:really\s+)?(?:into|a fan of|a big fan of|"
     r"interested in|keen on|up for|in the mood for)|\b(?:hate|hates|dislike|dislikes|can't stand|"
-    r"cannot stand|avoid|skip|sick of|tired of|(?:can't|cant|cannot) (?:do|handle|sit through|"
+    r"cannot stand|avoid|skip(?:ping)?|sick of|tired of|"
+    r"(?:can't|cant|cannot) (?:do|handle|sit through|"
     r"deal with|take)|"
     # "howard won't come if it's over two hours", 'she falls asleep if it runs past 90 mins'
     r"(?:won'?t|will not|wouldn'?t|would not|refuses? to|(?:can'?t|cannot) (?:be bothered to)?)"
@@ -2027,7 +2028,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b|"
         r"\bpg[\s-]?13\b|"
         # 'nothing rated R', 'no R-rated stuff': what teenagers may see
-        r"\b(?:no|nothing|not|without|avoid|skip|never)\s+(?:anything\s+|any\s+)?"
+        r"\b(?:no|nothing|not|without|avoid|skip(?:ping)?|never)\s+(?:anything\s+|any\s+)?"
         r"adult-rated\b",
         _R._teens,
     ),
@@ -2136,7 +2137,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "decade",
         "year",
         r"(?:\b(?P<neg>not|no|nothing|anything but|anything except|except|excluding|without|"
-        r"but not|avoid|avoiding|none|skip)\s+(?:(?:films?|movies?|flicks?|stuff|anything)\s+)?"
+        r"but not|avoid|avoiding|none|skip(?:ping)?)\s+"
+        r"(?:(?:films?|movies?|flicks?|stuff|anything)\s+)?"
         r"(?:(?:from|in|of|made in|made|released)\s+)?)?"
         r"\b(?:(?P<rel>before|pre|after|post|since|earlier than|older than|later than|"
         r"newer than)[\s-]+)?"
@@ -2699,7 +2701,7 @@ RULES: tuple[ConstraintRule, ...] = (
         "language",
         r"\b(?:no|not|without|nothing with|none with|nothing|none|hate|can't stand|cannot stand|"
         r"can'?t do|won'?t read|don't want|do not want|don't like|do not like|tired of|sick of|"
-        r"skip|avoid|too tired for|too tired to read)\b[^.,;!?]{0,45}?\b"
+        r"skip(?:ping)?|avoid|too tired for|too tired to read)\b[^.,;!?]{0,45}?\b"
         r"(?:sub(?:title)?s|subtitled|captions)\b|"
         # 'subtitles are not allowed', 'subtitled stuff is a no-go for my dad'
         r"\b(?:sub(?:title)?s|subtitled (?:ones?|films?|movies?|stuff)|captions)\s+(?:are|is)\s+"
@@ -2712,7 +2714,8 @@ RULES: tuple[ConstraintRule, ...] = (
         "no_foreign",
         "language",
         r"\b(?:no|not|without|nothing|none|hate|can't stand|cannot stand|can'?t do|don't want|"
-        r"do not want|don't like|do not like|tired of|sick of|skip|avoid|not into|not a fan of)"
+        r"do not want|don't like|do not like|tired of|sick of|skip(?:ping)?|avoid|not into|"
+        r"not a fan of)"
         r"\b[^.,;!?]{0,20}?\b(?:foreign|non[\s-]?english)\b(?:[\s-]language)?"
         r"(?![\s-]+(?:country|countries|land|"
         r"lands|places?|policy|affairs|legion|exchange|student|correspondent|film award))",

@@ -99,8 +99,12 @@ _SENTENCE_WORDS = frozenset(
     + ("something", "please", "pls", "want", "need", "looking", "recommend", "suggest", "give")
     + ("them", "these", "those", "they", "it", "that", "this")
 )
-# a line ending in one of these runs on into the next ('I loved Heat and\nDrive was ok')
-_RUNS_ON = frozenset(("and", "or", "but", "with", "the", "a", "an", "of", "to", "for", "like"))
+# a line ending in one of these runs on into the next ('I loved Heat and\nDrive was ok', 'I
+# loved\nHeat')
+_RUNS_ON = frozenset(
+    ("and", "or", "but", "with", "the", "a", "an", "of", "to", "for", "like", "loved", "liked")
+    + ("hated", "watched", "saw", "seen", "enjoyed", "adored", "rewatched", "love", "hate")
+)
 _LIST_ENTRY_WORDS = 6  # at most this many words in a line read as a list entry
 
 
@@ -149,10 +153,26 @@ def lines_to_sentences(text: str) -> str:
             out.append(lead.rstrip(":") + ".")
         entries, lead = [], ""
 
+    running = False  # the last sentence goes on in this line ('I loved\nHeat\nand Ronin')
     for k, (body, marked) in enumerate(rows):
         after = rows[k + 1] if k + 1 < len(rows) else ("", False)
+        words = re.findall(r"[\w']+|,", body.lower())
+        if (
+            body
+            and not marked
+            and out
+            and (running or (not entries and not lead and words[:1] in (["and"], ["or"], ["but"])))
+        ):
+            out[-1] = f"{out[-1].rstrip('.')} {body}"
+            running = bool(words) and (words[-1] in _RUNS_ON or words[-1] == ",")
+            if not running and not body.endswith(("?", "!", ".")):
+                out[-1] += "."
+            continue
+        running = False
         if not body:
-            close()
+            nxt = next((r for r in rows[k + 1 :] if r[0]), ("", False))
+            if not (nxt[1] and (lead or entries)):
+                close()  # ('Loved:\n\n- Heat\n\n- Ronin': blank lines inside one list)
             continue
         if body.endswith(":"):
             close()
@@ -177,9 +197,9 @@ def lines_to_sentences(text: str) -> str:
         if after[1] and not marked and not body.endswith(("?", "!", ".")):
             lead = body + ":"  # 'my favourites' right before '- Heat': the list's lead
             continue
-        last = re.findall(r"[\w']+|,", body.lower())
-        if last and (last[-1] in _RUNS_ON or last[-1] == ","):
+        if words and (words[-1] in _RUNS_ON or words[-1] == ","):
             out.append(body)  # 'I loved Heat and' goes on in the next line
+            running = True
         else:
             out.append(body if body.endswith(("?", "!", ".")) else body + ".")
     close()

@@ -765,7 +765,7 @@ COUNTRIES: dict[str, str] = COUNTRY_WORDS
 FILLER_WORDS = _words(
     """aged shot filmed exception exceptions real compromise overlap netflix hulu
     recap sigh sighs shrug shrugs facepalm eyeroll yawn yawns groan groans cringe
-    dvd dvds bluray blu-ray vhs
+    dvd dvds bluray blu-ray vhs watchlist watchlists queue
     distraction distractions mindless brainless slow series franchise trilogy installment
     installments instalment instalments entries
     movie movies film films flick flicks something anything recommend recommendation

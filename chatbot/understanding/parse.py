@@ -2828,9 +2828,9 @@ def understand(
 
 
 # films in the plural that a list after a comma can stand for ('seen a lot of films, Heat, ...')
-_PLURAL_FILMS = frozenset(("films", "movies", "flicks", "classics", "pictures", "ones"))
-# words that may close such a lead after the noun ('a few films lately, ...')
-_LIST_LEAD_TAIL = frozenset(("lately", "recently", "already", "too", "though", "so", "far"))
+_PLURAL_FILMS = frozenset(
+    ("films", "movies", "flicks", "classics", "pictures", "ones", "bunch", "couple", "few")
+)
 
 # words that may open a list entry before its title ('..., and Ronin (great)'); no article,
 # which opens a phrase of its own ('the first one was better')
@@ -6309,7 +6309,14 @@ class _Parse(ConstraintRules, TitleRules):
                     for t in self.targets:
                         if t.kind == "item" and t.pos < lo:
                             self._emit(t, kind, False)
-                if any(c.kind == "unseen" for c in cues) and not said and self._plural_word(lo, hi):
+                if (
+                    any(c.kind == "unseen" for c in cues)
+                    and not said
+                    and (
+                        self._plural_word(lo, hi)
+                        or any(self.toks[k].text in ("any", "either") for k in range(lo, hi))
+                    )
+                ):
                     # 'my watchlist: Oppenheimer, 1917. haven't seen any of them yet': the
                     # films named bare before are neither liked nor seen
                     for t in self.targets:
@@ -6392,12 +6399,11 @@ class _Parse(ConstraintRules, TitleRules):
         their apposition, as after a colon); None when the clause is no such lead."""
         if hi >= len(self.toks) or self.toks[hi].text != ",":
             return None
-        k = hi - 1
-        while k > lo and (self._when_word(k) or self.toks[k].text in _LIST_LEAD_TAIL):
-            k -= 1
-        if self.toks[k].text not in _PLURAL_FILMS:
+        # ('films I can't stand, Cats, Grease', 'watched a couple of films with my kids, ...',
+        # "I've watched a bunch lately, ...")
+        if not any(self.toks[k].text in _PLURAL_FILMS for k in range(lo, hi)):
             return None
-        said = [c for c in cues if c.pos < k and c.kind in ("pos", "neg", "seen")]
+        said = [c for c in cues if c.kind in ("pos", "neg", "seen")]
         judged = [c for c in said if c.kind in ("pos", "neg")]
         if not said:
             return None

@@ -2086,7 +2086,13 @@ class TitleRules(ParseBase):
             while j < len(toks) and toks[j].text in _LIST_LEAD_WORDS:
                 j += 1
             return j, False, False
-        shopping = word == "list" and k > 0 and toks[k - 1].text in _NON_FILM_LISTS
+        shopping = (word == "list" and k > 0 and toks[k - 1].text in _NON_FILM_LISTS) or (
+            word == "do"
+            and k > 0
+            and toks[k - 1].text == "to"
+            and k + 1 < len(toks)
+            and toks[k + 1].text == ":"
+        )
         if word in _NON_FILM_KINDS or shopping:
             if k + 1 < len(toks) and toks[k + 1].text in FILM_NOUNS:
                 return -1, False, False  # 'my kids movies', 'games night film'
@@ -2094,8 +2100,14 @@ class TitleRules(ParseBase):
             colon = next(
                 (j for j in range(k + 1, min(k + 6, len(toks))) if toks[j].text == ":"), None
             )
-            if colon is not None and not any(
-                toks[j].text in (".", "!", "?", ",") for j in range(k + 1, colon)
+            between = {toks[j].text for j in range(k + 1, colon)} if colon is not None else set()
+            if (
+                colon is not None
+                and not between & {".", "!", "?", ","}
+                and not between & FILM_NOUNS  # 'books I loved as films: Misery, Carrie'
+                # 'Kids: Frozen, Moana' says what the kids like; 'friends coming over: Juno,
+                # Annie' names them
+                and (word not in _PEOPLE_KINDS or between & _ARRIVING)
             ):
                 return colon + 1, True, False
             owner = k > 0 and (
@@ -2207,6 +2219,8 @@ class TitleRules(ParseBase):
             w.dep == "appos"
             and w.pos == "PROPN"
             and (head.text.lower() in WATCHERS or head.lemma.lower() in WATCHERS)
+            # ('Kids: Frozen, Moana': a header and what it says of them, no name)
+            and not (k > 0 and self.toks[k - 1].text == ":")
         )
 
     def _names_a_thing(self, w: Word, head: Word) -> bool:
@@ -3209,6 +3223,13 @@ class TitleRules(ParseBase):
                     or self.toks[i - 2].used
                     # 'interstellar and the dark knight': a rare word is no feeling
                     or zipf_frequency(self.toks[i - 2].text, "en") < 4.0
+                )
+                # ('pizza and the couch, as good as it gets on a friday': after a comma, a
+                # list of films only when a film comes before or after)
+                and (
+                    prev != ","
+                    or any(t.kind == "item" and t.pos < i for t in self.targets)
+                    or self._before_listed_title(i, n)
                 )
             )
             or nxt in ("was", "is", "were", "rated", "about")
@@ -5255,10 +5276,18 @@ _NON_FILM_KINDS = frozenset(
     + ("classmates", "teammates", "roommates", "flatmates", "cities", "towns", "stops")
     + ("destinations", "countries", "songs", "bands", "albums", "artists", "singers", "books")
     + ("novels", "authors", "podcasts", "games", "days", "groceries", "ingredients", "teams")
-    + ("players", "trip", "itinerary", "names")
+    + ("players", "trip", "itinerary", "names", "reminder", "reminders", "chores", "errands")
+    + ("tasks",)
 )
 # lists of no films ('shopping list: milk, eggs'; not 'the club's summer list: Knives Out')
 _NON_FILM_LISTS = frozenset(("shopping", "grocery", "to-do", "todo", "packing", "guest"))
+# 'to do: laundry, dentist': a list of chores, led by two words
+# kinds of people: their list after a colon may be what they like ('Kids: Frozen, Moana')
+_PEOPLE_KINDS = frozenset(
+    ("friends", "kids", "children", "sons", "daughters", "sisters", "brothers", "cousins")
+    + ("nieces", "nephews", "grandkids", "grandchildren", "guests", "neighbours", "neighbors")
+    + ("coworkers", "colleagues", "classmates", "teammates", "roommates", "flatmates", "names")
+)
 _OWNERS = frozenset(("my", "our", "his", "her", "their", "the", "your"))
 # such a kind with its owner right before the text's first word ('my kids| are Annie, ...')
 _KIND_OWNED = re.compile(
@@ -5279,6 +5308,15 @@ _TRAVEL_LEADS = (
     ("heading", "to"),
     ("driving", "to"),
     ("road", "trip", "through"),
+    ("toured",),
+    ("trip", "went"),
+    ("went", "to"),
+    ("been", "to"),
+    ("flew", "to"),
+    ("drove", "to"),
+    ("travelled", "to"),
+    ("traveled", "to"),
+    ("stopped", "in"),
 )
 _LIST_JOINS = frozenset((",", "and", "or", "&", "/", "then", "plus"))
 # words that end a list of names ('... and Lucy are coming', '... Casablanca next month')
