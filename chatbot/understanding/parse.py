@@ -6314,7 +6314,14 @@ class _Parse(ConstraintRules, TitleRules):
                     and not said
                     and (
                         self._plural_word(lo, hi)
-                        or any(self.toks[k].text in ("any", "either") for k in range(lo, hi))
+                        # "haven't seen any", '... either': of the films named, when
+                        # nothing else follows ('never got round to any of the movies' of a
+                        # book is about other films)
+                        or any(
+                            self.toks[k].text in ("any", "either")
+                            and (k + 1 >= hi or self.toks[k + 1].text in ("yet", "really"))
+                            for k in range(lo, hi)
+                        )
                     )
                 ):
                     # 'my watchlist: Oppenheimer, 1917. haven't seen any of them yet': the

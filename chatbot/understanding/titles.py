@@ -3225,9 +3225,10 @@ class TitleRules(ParseBase):
                     or zipf_frequency(self.toks[i - 2].text, "en") < 4.0
                 )
                 # ('pizza and the couch, as good as it gets on a friday': after a comma, a
-                # list of films only when a film comes before or after)
+                # list member ends where the next one starts, or has a film beside it)
                 and (
                     prev != ","
+                    or nxt in (",", "and", "or", "&", ".", "!", ";", "")
                     or any(t.kind == "item" and t.pos < i for t in self.targets)
                     or self._before_listed_title(i, n)
                 )
