@@ -6401,9 +6401,10 @@ class _Parse(ConstraintRules, TitleRules):
         self, lo: int, hi: int, cues: list[Cue], scopes: list[set[int]]
     ) -> tuple[str | None, bool, bool] | None:
         """(sentiment, seen, negated) for the title list after clause [lo, hi) when the clause
-        says a verdict or having seen of films in the plural and ends at a comma ('I have seen
-        a lot of films, Heat, Drive, Crash', 'hated a few movies this year, ...': the list is
-        their apposition, as after a colon); None when the clause is no such lead."""
+        ends at a comma and says a verdict or having seen with films in the plural anywhere in
+        it ('I have seen a lot of films, Heat, Drive, Crash', 'films I can't stand, Cats,
+        Grease', "I've watched a bunch lately, ..."): the list is their apposition, as after a
+        colon. None when the clause is no such lead."""
         if hi >= len(self.toks) or self.toks[hi].text != ",":
             return None
         # ('films I can't stand, Cats, Grease', 'watched a couple of films with my kids, ...',
@@ -8473,8 +8474,8 @@ def _ranked_lists(text: str) -> str:
 
     def by_order(m: re.Match[str]) -> str:
         entries = [e.strip() for e in _RANK_SPLIT.split(m["list"].strip()) if e.strip()]
-        if len(entries) < 2:
-            return m[0]
+        if len(entries) < 2 or any(len(e.split()) > 6 for e in entries):
+            return m[0]  # ('best to worst: Heat, Alien and honestly I need a comedy now')
         worst_first = re.match(r"(?i)(?:worst|least|bottom)", m["dir"]) is not None
         return said(entries, entries[-1] if worst_first else entries[0])
 

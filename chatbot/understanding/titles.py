@@ -2041,10 +2041,12 @@ class TitleRules(ParseBase):
         """Mark as used the entries of a list of things that are no films, so that no title,
         unknown title or topic is read from them: a list led by a kind of thing ('my friends
         Juno, Matilda and Lucy', 'my dogs are called Max, Babe and Bolt', 'songs I like:
-        Hallelujah, Yesterday', 'shopping list: milk, eggs', 'Days I'm free: Monday, Friday'),
-        by a trip ('visiting Paris, Chicago and Casablanca', 'off to Chicago and then
-        Philadelphia'), or names said to come round ('Juno and Lucy are coming over'). A verdict
-        or fan word inside the list keeps it ('my kids are Frozen fans')."""
+        Hallelujah, Yesterday', 'shopping list: milk, eggs', 'Days I'm free: Monday, Friday',
+        'to do: laundry, dentist'), by a verb of travel ('visiting Paris, Chicago and
+        Casablanca', 'off to Chicago and then Philadelphia', 'we toured Dunkirk, Munich'), or
+        names said to come round ('Juno and Lucy are coming over'). A verdict or fan word inside
+        the list keeps it ('my kids are Frozen fans'), as do a film noun before a colon ('books
+        I loved as films: Misery, Carrie') and people's likes after one ('Kids: Frozen, Moana')."""
         toks = self.toks
         for k in range(len(toks)):
             start, lower_ok, single = self._non_film_lead(k)
