@@ -10753,3 +10753,10 @@ def test_list_rules_after_a_probe_of_them(nlu: Understander) -> None:
     assert [(e.name, e.value) for e in long if isinstance(e, ConstraintSet)] == [
         ("runtime_max", 100)
     ]
+
+
+def test_a_verb_of_watching_before_a_run_on_list_is_no_title(nlu: Understander) -> None:
+    """Seventeenth session: 'I want to watch Heat and Ronin' liked The Watch (2012): the pass
+    for lists typed without commas took 'watch heat' for two titles."""
+    got = verdicts(nlu, "we want to watch Jaws and Ronin tonight")
+    assert got["liked"] == {"Jaws (1975)", "Ronin (1998)"}

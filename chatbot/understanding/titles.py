@@ -642,6 +642,9 @@ class TitleRules(ParseBase):
                     not _wordlike(words[s])
                     or not self._same_sentence(s, a)
                     or words[s] in (*PRONOUNS, "i", "we", "they", "he", "she", "my", "our")
+                    # 'I want to watch Heat and Ronin': the list starts after the verb, no The
+                    # Watch (2012)
+                    or words[s] in WATCH_VERBS
                     or any(
                         (words[s],) in table for table in (SEEN_CUES, POSITIVE_CUES, NEGATIVE_CUES)
                     )
