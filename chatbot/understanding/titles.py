@@ -2091,6 +2091,7 @@ class TitleRules(ParseBase):
             while j < len(toks) and toks[j].text in _LIST_LEAD_WORDS:
                 j += 1
             return j, False, False
+        # 'shopping list: milk, eggs', 'to do: laundry, dentist': chores led by two words
         shopping = (word == "list" and k > 0 and toks[k - 1].text in _NON_FILM_LISTS) or (
             word == "do"
             and k > 0
@@ -5273,27 +5274,22 @@ _PARTS_OF_A_DAY = frozenset(
 # verbs that give a name ('a cat named Milk', 'everyone calls him the Joker') and where the
 # name stands in their parse
 _NAMING_VERBS = frozenset(("name", "call", "nickname", "dub", "christen"))
-# kinds of things a list of no films is led by ('my friends Juno, Matilda and Lucy', 'songs I
-# like: Hallelujah, Yesterday'; see TitleRules._non_film_lists)
-_NON_FILM_KINDS = frozenset(
-    ("friends", "kids", "children", "sons", "daughters", "sisters", "brothers", "cousins")
-    + ("nieces", "nephews", "grandkids", "grandchildren", "dogs", "cats", "pets", "puppies")
-    + ("kittens", "horses", "guests", "neighbours", "neighbors", "coworkers", "colleagues")
-    + ("classmates", "teammates", "roommates", "flatmates", "cities", "towns", "stops")
-    + ("destinations", "countries", "songs", "bands", "albums", "artists", "singers", "books")
-    + ("novels", "authors", "podcasts", "games", "days", "groceries", "ingredients", "teams")
-    + ("players", "trip", "itinerary", "names", "reminder", "reminders", "chores", "errands")
-    + ("tasks",)
-)
-# lists of no films ('shopping list: milk, eggs'; not 'the club's summer list: Knives Out')
-_NON_FILM_LISTS = frozenset(("shopping", "grocery", "to-do", "todo", "packing", "guest"))
-# 'to do: laundry, dentist': a list of chores, led by two words
 # kinds of people: their list after a colon may be what they like ('Kids: Frozen, Moana')
 _PEOPLE_KINDS = frozenset(
     ("friends", "kids", "children", "sons", "daughters", "sisters", "brothers", "cousins")
     + ("nieces", "nephews", "grandkids", "grandchildren", "guests", "neighbours", "neighbors")
     + ("coworkers", "colleagues", "classmates", "teammates", "roommates", "flatmates", "names")
 )
+# kinds of things a list of no films is led by ('my friends Juno, Matilda and Lucy', 'songs I
+# like: Hallelujah, Yesterday'; see TitleRules._non_film_lists)
+_NON_FILM_KINDS = _PEOPLE_KINDS | frozenset(
+    ("dogs", "cats", "pets", "puppies", "kittens", "horses", "cities", "towns", "stops")
+    + ("destinations", "countries", "songs", "bands", "albums", "artists", "singers", "books")
+    + ("novels", "authors", "podcasts", "games", "days", "groceries", "ingredients", "teams")
+    + ("players", "trip", "itinerary", "reminder", "reminders", "chores", "errands", "tasks")
+)
+# lists of no films ('shopping list: milk, eggs'; not 'the club's summer list: Knives Out')
+_NON_FILM_LISTS = frozenset(("shopping", "grocery", "to-do", "todo", "packing", "guest"))
 _OWNERS = frozenset(("my", "our", "his", "her", "their", "the", "your"))
 # such a kind with its owner right before the text's first word ('my kids| are Annie, ...')
 _KIND_OWNED = re.compile(
