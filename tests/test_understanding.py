@@ -10760,3 +10760,12 @@ def test_a_verb_of_watching_before_a_run_on_list_is_no_title(nlu: Understander) 
     for lists typed without commas took 'watch heat' for two titles."""
     got = verdicts(nlu, "we want to watch Jaws and Ronin tonight")
     assert got["liked"] == {"Jaws (1975)", "Ronin (1998)"}
+
+
+def test_a_quantity_before_films_is_no_topic(nlu: Understander) -> None:
+    """Seventeenth session, after a last check with phrasings of my own: 'we've watched loads of
+    movies this month, ...' stored the topic 'loads' and 'I disliked several films lately'
+    avoided 'several'."""
+    for text in ("I've rewatched heaps of films this year", "we avoided several movies lately"):
+        got = events(nlu, text)
+        assert not [e for e in got if isinstance(e, InterestExpressed | InterestAvoided)], got

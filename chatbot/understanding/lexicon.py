@@ -778,6 +778,7 @@ FILLER_WORDS = _words(
     could can some any the with about and for that this these those what which who where when how
     you your yours i'm i'd i've i'll let's have has had get got find seen really very quite pretty
     just also too more most much many lot lots bit little need needs feel feeling mood like likes
+    loads load plenty several heaps tons numerous
     liked love loved enjoy enjoyed good great nice best better well again still there here them
     they their it's its was were are been being will shall should might must from into onto over
     under book books read reading title titles item items pick picks option options other another
