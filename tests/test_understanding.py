@@ -10769,3 +10769,73 @@ def test_a_quantity_before_films_is_no_topic(nlu: Understander) -> None:
     for text in ("I've rewatched heaps of films this year", "we avoided several movies lately"):
         got = events(nlu, text)
         assert not [e for e in got if isinstance(e, InterestExpressed | InterestAvoided)], got
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        # the film said first, as the object of a verdict after a subject and a modal
+        ("Rocky V I could happily never see again", set(), {"Rocky V (1990)"}),
+        ("Heat I never want to see again", set(), {"Heat (1995)"}),
+        ("Ronin we will always love", {"Ronin (1998)"}, set()),
+        # the pronoun 'I' after a numbered title is no Rocky I
+        ("Rocky V I never want to watch again", set(), {"Rocky V (1990)"}),
+    ],
+)
+def test_a_film_said_first_takes_the_verdict_after_it(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    """Eighteenth session (dev55, a probe of an opinionated user): 'Rocky V I could happily
+    never see again' liked Rocky V and Rocky (1976) (the pronoun read as the numeral I); a modal
+    or 'again' after the verdict hid the film said first."""
+    got = verdicts(nlu, text)
+    assert got["liked"] == liked and got["rejected"] == rejected, got
+
+
+def test_a_word_after_a_possessive_is_no_title(nlu: Understander) -> None:
+    """'Heat is my favourite, Ronin too' liked The Favourite (2018), 'my favorite' My Favorite
+    Year, 'two hours of my life' My Life (1993); a title typed after a verdict still counts."""
+    for text in ("Heat is my favourite, Ronin too", "Heat is my favorite, Ronin too"):
+        assert verdicts(nlu, text)["liked"] == {"Heat (1995)", "Ronin (1998)"}, text
+    assert "My Girl (1991)" in verdicts(nlu, "loved my girl and heat")["liked"]
+    assert "My Cousin Vinny (1992)" in verdicts(nlu, "I loved my cousin vinny")["liked"]
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected"),
+    [
+        ("Ronin was a quiet little gem", {"Ronin (1998)"}, set()),
+        ("Ronin was a pleasant surprise", {"Ronin (1998)"}, set()),
+        ("biggest letdown this year: Oppenheimer.", set(), {"Oppenheimer (2023)"}),
+        ("I dozed off in Interstellar", set(), {"Interstellar (2014)"}),
+        ("Ronin was the most boring two hours of my life", set(), {"Ronin (1998)"}),
+        ("Speed 2 is not a patch on the original", set(), {"Speed 2: Cruise Control (1997)"}),
+        (
+            "Heat dragged for me but Drive had me hooked from the first scene",
+            {"Drive (2011)"},
+            {"Heat (1995)"},
+        ),
+    ],
+)
+def test_a_verdict_in_the_users_own_words_judges_the_film_and_adds_no_topic(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str]
+) -> None:
+    """Eighteenth session (dev55, probe L): verdicts in words of the user's own were read as
+    likes or as topics ('You like: letdown', 'scene', 'quiet', 'patch'); the other words of a
+    clause that judges a film it names are no wish to search for."""
+    got = verdicts(nlu, text)
+    assert got["liked"] == liked and got["rejected"] == rejected, got
+    topics = [e for e in events(nlu, text) if isinstance(e, InterestExpressed | InterestAvoided)]
+    assert not topics, topics
+
+
+def test_a_clause_that_judges_a_film_and_asks_keeps_its_topic(nlu: Understander) -> None:
+    """The rule above leaves a clause that asks for films: 'loved Heat, anything with a bank
+    robbery?' keeps the wish."""
+    got = events(nlu, "I loved Heat so much, anything else with a bank robbery?")
+    assert any(
+        isinstance(e, InterestExpressed)
+        and "robbery" in e.text
+        or getattr(e, "value", "") == "Heist"
+        for e in got
+    ), got

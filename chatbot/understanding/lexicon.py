@@ -248,6 +248,17 @@ NEGATIVE_CUES = _phrases(
     "so over|taken a break from|taking a break from|need a break from|took a break from|"
     # 'never again w/ found footage', 'get out of here w/ the rom coms'
     "never again|never again with|never again w|get out of here with|get out of here w|"
+    # a film judged in the user's own words ('biggest letdown of the year: X', 'dozed off in X',
+    # 'all style and zero substance', 'X is not a patch on Y', 'the most boring two hours')
+    "letdown|biggest letdown|the biggest letdown|dozed off|nodded off|drifted off|"
+    "walked out|walked out of|switched off|switched it off|not a patch on|"
+    "nowhere near as good as|nowhere near as good|zero substance|no substance|"
+    "style over substance|make me yawn|makes me yawn|made me yawn|yawnfest|"
+    "the most boring|most boring|a total mess|total mess|a hot mess|a complete mess|preachy|"
+    # 'I could happily never see it again', 'never want to watch that again'
+    "never see again|never see it again|never watch again|never watch it again|"
+    "never want to see|never want to watch|never wanna see|never wanna watch|"
+    "never need to see|never need to watch|never sit through again|"
     "get outta here with|get outta here w|"
     # 'the little one had nightmares after jaws': it harmed someone ('gave me nightmares' may
     # be a horror fan's praise, so it is not here)
@@ -439,6 +450,11 @@ FORWARD_CUES = frozenset(
     ]
 )
 POSITIVE_CUES = _phrases(
+    # a film praised in the user's own words ('a quiet little gem', 'a pleasant surprise', 'up
+    # there with the best', 'had me hooked', 'had us glued to the screen')
+    "a gem|gem|a little gem|little gem|a hidden gem|hidden gem|a real gem|a pleasant surprise|"
+    "pleasant surprise|a nice surprise|nice surprise|a lovely surprise|up there with the best|"
+    "had me hooked|had us hooked|hooked me|glued to the screen|had me glued|had us glued|"
     # chat praise after a title: 'the hunger games 🏹 lowkey fire'
     "lowkey fire|highkey fire|straight fire|pure fire|absolute fire|so fire|"
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"

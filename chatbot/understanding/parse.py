@@ -7644,6 +7644,21 @@ class _Parse(ConstraintRules, TitleRules):
                 return False
         return nouns > 0
 
+    def _verdict_on_a_film(self, lo: int, hi: int) -> bool:
+        """Tokens lo..hi are a clause that judges a film it names and asks for nothing ('Drive
+        had me hooked from the first scene', 'Moon was a quiet little gem', 'Speed 2 is not a
+        patch on the original'): its other words say how that film was, so none is a topic to
+        search for (a kind it names is read elsewhere)."""
+        if not any(t.kind == "item" and lo <= t.pos < hi for t in self.targets):
+            return False
+        if not any(lo <= c.pos < hi and c.kind in _JUDGING_CUES for c in self.cues):
+            return False
+        if any(lo <= c.pos < hi and c.kind == "similar" for c in self.cues):
+            return False  # 'loved Heat, more like it but with heists'
+        return not any(
+            self.toks[k].text in _ASKING_WORDS for k in range(lo, min(hi + 1, len(self.toks)))
+        )
+
     def _interests(self) -> None:
         """Free-text topics: runs of content words, split where the polarity changes ('a movie
         about dogs that won't make me cry' -> dogs wanted; 'where nobody dies' -> avoided)."""
@@ -7653,6 +7668,8 @@ class _Parse(ConstraintRules, TitleRules):
         # what a topic does to the user ('spiders freak me out') is no topic itself
         predicates = {k for _, pred in judged for k in pred}
         for lo, hi in self._clauses():
+            if self._verdict_on_a_film(lo, hi):
+                continue
             content = [k for k in range(lo, hi) if k not in predicates and self._content(k)]
             for k in list(content):
                 nxt = k + 1
@@ -7795,6 +7812,12 @@ class _Parse(ConstraintRules, TitleRules):
 
 
 _TAKES = frozenset(("take", "takes", "took", "taking", "taken"))
+# the cues that judge a film watched, and the words that ask for films in a clause
+_JUDGING_CUES = frozenset(("pos", "neg", "seen", "lukewarm"))
+_ASKING_WORDS = frozenset(
+    ("something", "anything", "recommend", "suggest", "recs", "rec", "show", "give", "find")
+    + ("want", "wanna", "need", "looking", "more", "?", "similar", "like", "about", "with")
+)
 # parts of a film a user judges ('the acting was awful', 'the special effects in avatar were
 # amazing'): after 'the' / 'its' they name that film's part, never a topic to search for
 _JUDGED_PARTS = frozenset(

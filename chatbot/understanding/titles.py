@@ -66,8 +66,9 @@ log = logging.getLogger(__name__)
 _PAST_VIEWING = frozenset(
     ("loved", "liked", "hated", "enjoyed", "adored", "disliked", "watched", "rewatched", "saw")
 )
-# words that end the name after such a verb ('... the midnight lantern last night')
-_CLAUSE_ENDS = frozenset(
+# words that end the name after such a verb ('... the midnight lantern last night'; named apart
+# from the _CLAUSE_ENDS below, which it was shadowed by)
+_NAME_ENDS = frozenset(
     ("and", "but", "so", "because", "though", "too", "yesterday", "tonight", "with",
      "at", "on", "in", "a", "when", "lol", "again", "twice", "once", "it", "then", "or")
 )  # fmt: skip
@@ -719,7 +720,7 @@ class TitleRules(ParseBase):
             while (
                 end < len(toks)
                 and _wordlike(toks[end].text)
-                and toks[end].text not in _CLAUSE_ENDS
+                and toks[end].text not in _NAME_ENDS
                 and not (
                     toks[end].text == "last"
                     and end + 1 < len(toks)
@@ -1093,6 +1094,17 @@ class TitleRules(ParseBase):
             # Alone are our christmas favourites': capitalised titles listed, three or more
         if n == 1 and first.raw[:1].isupper() and self._persons_predicate(i + 1):
             return False  # 'Juno can't stand sci-fi', 'Matilda is 8': a friend, no film
+        if (
+            not first.raw[:1].isupper()
+            and self._everyday_words(words)
+            and (
+                prev_word in _POSSESSIVE_WORDS
+                or (words[0] in _POSSESSIVE_WORDS and key not in self.vocab.titles)
+            )
+        ):
+            # 'Heat is my favourite, Ronin too': what is someone's is a noun of theirs, no The
+            # Favourite, and no part of My Favorite Year ('loved my girl' still names My Girl)
+            return False
         if (
             n == 2
             and words[0] in ("before", "after", "until", "till", "by", "past")
@@ -2296,6 +2308,14 @@ class TitleRules(ParseBase):
                     if tuple(words[:m]) != phrase or phrase[-1] in ("of", "with", "on", "from"):
                         continue
                     end = j + m  # ('at home i loved it': 'it' is the object, nothing before)
+                    if phrase[-1] in ("want", "wanna") and end + 1 < len(toks):
+                        # 'rocky v i never want to see again': the verb of watching after it
+                        if toks[end].text in ("see", "watch", "rewatch"):
+                            end += 1
+                        elif toks[end].text == "to" and toks[end + 1].text in ("see", "watch"):
+                            end += 2
+                    while end < len(toks) and toks[end].text in _AFTER_A_FRONTED_VERDICT:
+                        end += 1  # 'heat i could watch again and again', 'cats i hated too'
                     if end >= len(toks) or toks[end].text in _CLAUSE_ENDS:
                         return True
                     if (
@@ -4751,6 +4771,8 @@ class TitleRules(ParseBase):
                 number = _ROMAN_NUMBERS[word]
             if number is None or not toks[j].used and not 1 <= number <= len(films) + 1:
                 break
+            if word == "i" and numbers and toks[j - 1].text not in (",", "and", "&"):
+                break  # 'Rocky V I never want to see again': the pronoun, not Rocky I
             numbers.append(int(number))
             j += 1
             if j < len(toks) and toks[j].text in (",", "and", "&"):
@@ -5008,6 +5030,7 @@ _VERSION_OR_PRAISE = (_NAME_MODIFIERS | _PRAISE_WORDS) - frozenset(
     + ("third", "last", "action", "live", "good", "great", "best", "greatest", "worst")
 )
 # who may say a verdict on a film put before them ('ronin he hated', 'heat my wife loved')
+_POSSESSIVE_WORDS = frozenset(("my", "our", "his", "her", "their", "your"))
 _FRONTING_SUBJECTS = frozenset(
     ("i", "he", "she", "we", "they", "wife", "husband", "gf", "bf", "girlfriend", "boyfriend")
     + ("partner", "kids", "son", "daughter", "mom", "mum", "dad")
@@ -5015,7 +5038,11 @@ _FRONTING_SUBJECTS = frozenset(
 _FRONTING_ADVERBS = frozenset(
     ("never", "even", "really", "just", "honestly", "totally", "absolutely", "kinda", "also")
     + ("actually", "still", "literally", "rly", "def", "definitely", "so", "both")
+    # 'rocky v i could happily never see again', 'heat i will always love'
+    + ("could", "would", "will", "can", "might", "happily", "gladly", "always", "do", "did")
 )
+# what may stand between such a verdict and the end of its clause ('... never see again')
+_AFTER_A_FRONTED_VERDICT = frozenset(("again", "anymore", "ever", "twice", "too", "either"))
 # a word before the span that makes it a phrase of its own ('as a kid i loved ...', 'at home')
 _FRONTING_NOT_AFTER = frozenset(
     ("at", "as", "in", "on", "for", "with", "from", "by", "after", "before", "during", "since")
