@@ -10839,3 +10839,41 @@ def test_a_clause_that_judges_a_film_and_asks_keeps_its_topic(nlu: Understander)
         or getattr(e, "value", "") == "Heist"
         for e in got
     ), got
+
+
+@pytest.mark.parametrize(
+    ("text", "constraints", "avoided"),
+    [
+        (
+            "No way am I sitting through anything longer than two hours tonight",
+            {"runtime_max": 120},
+            set(),
+        ),
+        ("I'm not watching anything over 2 hours", {"runtime_max": 120}, set()),
+        ("I'm watching anything longer than 2 hours", {"runtime_min": 120}, set()),
+        ("no way am I watching horror", {}, {"Horror"}),
+        ("Twister is peak 90s", {}, set()),
+        ("Heat was so 90s", {}, set()),
+        ("something that is so 80s", {"year_min": 1980, "year_max": 1989}, set()),
+    ],
+)
+def test_negation_said_first_and_a_decade_said_of_a_film(
+    nlu: Understander, text: str, constraints: dict[str, int], avoided: set[str]
+) -> None:
+    """Eighteenth session (dev55, probe L): 'No way am I sitting through anything longer than
+    two hours' asked for at least two hours, 'no way am I watching horror' wanted horror, and
+    'Twister is peak 90s' set the years 1990-1999."""
+    got = events(nlu, text)
+    said = {e.name: e.value for e in got if isinstance(e, ConstraintSet)}
+    assert said == constraints, got
+    assert {e.value for e in got if isinstance(e, AttributeAvoided)} == avoided, got
+
+
+def test_a_grade_given_for_a_named_film_is_its_verdict(nlu: Understander) -> None:
+    """'Two stars for Cast Away' liked Cast Away and asked for films rated 4 and up."""
+    got = verdicts(nlu, "Two stars for Cast Away, 9/10 for Big")
+    assert got["rejected"] == {"Cast Away (2000)"} and got["liked"] == {"Big (1988)"}, got
+    assert not [e for e in events(nlu, "two stars for Cast Away") if isinstance(e, ConstraintSet)]
+    # a limit asked for keeps its reading
+    said = events(nlu, "something with 4 stars for Friday")
+    assert [e for e in said if isinstance(e, ConstraintSet) and e.name == "rating_min"], said

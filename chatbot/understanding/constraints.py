@@ -760,6 +760,12 @@ class ConstraintRules(ParseBase):
             r"\b(?:all|both|straight|solid|all of them|each)\s+$", m.string[: m.start()].lower()
         ):
             return False  # 'goodfellas and casino, all 10s': scores of ten, not the 2010s
+        if (
+            not m.group("rel")
+            and not m.group("neg")
+            and _SAID_OF_A_FILM_BEFORE.search(m.string[: m.start()].lower())
+        ):
+            return True  # 'Twister is peak 90s', 'Heat is so 90s': how a film was, no limit
         if m.group("word"):
             start = _DECADE_WORDS[m.group("word")]
         else:
@@ -1646,6 +1652,12 @@ _SAID_OF_A_FILM = re.compile(
     r"(?:(?:really|very|bit|little|kinda|pretty|quite|super)\s+)*$"
 )
 # 'I don't mind a long movie', 'fine with something long', 'long films are ok': allowed only
+# a copula with a word of degree before a decade ('Twister is peak 90s', 'Heat was so 90s', 'it
+# feels such an 80s movie'), not a film asked for ('something that is 80s' keeps its limit)
+_SAID_OF_A_FILM_BEFORE = re.compile(
+    r"(?<!that )(?<!which )(?<!that's )\b(?:is|was|'s|feels|felt|looks|screams)\s+"
+    r"(?:so|such|peak|very|totally|pure|proper|soo+|super|extremely)\s+(?:an?\s+|the\s+)?$"
+)
 # 'for us grown-ups', 'once the kids sleep', 'after they're in bed': the children are mentioned,
 # the film is for the adults
 _GROWN_UPS_ONLY = re.compile(
@@ -2384,6 +2396,12 @@ RULES: tuple[ConstraintRule, ...] = (
         r"must|will|is allowed to) (?:(?:be|run|go|last)(?: any)? (?:more than|past|over|"
         r"longer than)|exceed)|"
         r"below|within|up to|"
+        # "no way am I sitting through anything longer than two hours", "I'm not watching
+        # films over 2 hours tonight", "won't sit through anything more than 100 minutes"
+        r"(?:not|never|no way (?:am i|i'm|im|are we|we're|is (?:he|she|my \w+))|won't|wont|"
+        r"refuse to|ain't|aint)\s+(?:\w+\s+){0,2}?(?:sitting through|sit through|watching|watch|"
+        r"doing|do)\s+(?:anything|something|any(?:thing)? (?:films?|movies?)|a (?:film|movie)|"
+        r"films?|movies?)\s+(?:(?:that's|that is|that runs?)\s+)?(?:over|longer than|more than)|"
         rf"<=?)\s*(?:the\s+(?=\d))?{_LENGTH}\s*{_UNIT}(?:[\s-]mark\b)?",
         _R._runtime_limit,
         when=_has_runtime,

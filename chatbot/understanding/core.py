@@ -669,6 +669,12 @@ _PICK_GRADE_RES = (
         re.IGNORECASE,
     ),
 )
+# a grade given to a film named after it: 'two stars for Cast Away', '9/10 for Heat, 3/10 for
+# Cats' (the name typed with a capital: '4 stars for tonight' or 'for a comedy' grade nothing)
+_GRADE_FOR_RE = re.compile(
+    rf"\b{_GRADE}\s+for\s+(?P<x>(?-i:[A-Z])[^,.;!?]{{0,40}}?)(?=\s*(?:$|[,.;!?]|\b(?:and|but)\b))",
+    re.IGNORECASE,
+)
 _ELIDED_GRADE_RE = re.compile(
     rf"\b(?P<who>(?:but|and|while|whereas)\s+)(?P<x>[^,.;!?]{{1,40}}?)\s+{_GRADE}", re.IGNORECASE
 )
@@ -863,6 +869,14 @@ def _grade_given(m: re.Match[str]) -> str:
     verdict = "loved" if share >= 0.8 else "watched" if share >= 0.5 else "disliked"
     who = m.groupdict().get("who") or "i "
     return f"{who}{verdict} {m['x']}"
+
+
+def _grade_for(m: re.Match[str]) -> str:
+    """'two stars for Cast Away' -> 'i disliked Cast Away' (as _grade_given); not a limit asked
+    for ('something with 4 stars for Friday', 'rated at least 8/10 for Heat fans')."""
+    if re.search(r"\b(?:with|rated|least|over|above|min|minimum|than)\s+$", m.string[: m.start()]):
+        return m[0]
+    return _grade_given(m)
 
 
 _WHOSE_IDIOM_RE = re.compile(
@@ -1337,6 +1351,7 @@ def normalize_slang(text: str) -> str:
     # is the verdict it makes, said before the film (no rating limit, no topic)
     for pattern in _PICK_GRADE_RES:
         text = pattern.sub(_grade_given, text)
+    text = _GRADE_FOR_RE.sub(_grade_for, text)
     graded = _GRADE_GIVEN_RE.sub(_grade_given, text)
     if graded != text:
         # '... but Jaws 2 a 4/10': the next film's grade with its verb left out

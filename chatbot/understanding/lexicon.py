@@ -251,6 +251,8 @@ NEGATIVE_CUES = _phrases(
     # a film judged in the user's own words ('biggest letdown of the year: X', 'dozed off in X',
     # 'all style and zero substance', 'X is not a patch on Y', 'the most boring two hours')
     "letdown|biggest letdown|the biggest letdown|dozed off|nodded off|drifted off|"
+    # 'no way am I watching horror tonight', "no way we're doing another musical"
+    "no way am i|no way are we|no way i'm|no way im|no way we're|no way is|"
     "walked out|walked out of|switched off|switched it off|not a patch on|"
     "nowhere near as good as|nowhere near as good|zero substance|no substance|"
     "style over substance|make me yawn|makes me yawn|made me yawn|yawnfest|"
