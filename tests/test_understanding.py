@@ -10877,3 +10877,13 @@ def test_a_grade_given_for_a_named_film_is_its_verdict(nlu: Understander) -> Non
     # a limit asked for keeps its reading
     said = events(nlu, "something with 4 stars for Friday")
     assert [e for e in said if isinstance(e, ConstraintSet) and e.name == "rating_min"], said
+
+
+def test_a_capitalised_entry_graded_like_the_films_before_it_is_a_film(nlu: Understander) -> None:
+    """Eighteenth session (dev55): 'Jaws 🔥🔥🔥  Twister (1996) 😴😴  Speed 👍👍' stored the
+    topic 'speed'; an everyday word typed with a capital and graded as the films before it is
+    the film ('Loved Heat. Weather, awful today' stays the weather)."""
+    got = verdicts(nlu, "Jaws 🔥🔥🔥  Twister (1996) 😴😴  Speed 👍👍")
+    assert got["liked"] == {"Jaws (1975)", "Speed (1994)"}, got
+    assert got["rejected"] == {"Twister (1996)"}, got
+    assert verdicts(nlu, "Loved Heat. Weather, awful today")["rejected"] == set()

@@ -1812,6 +1812,15 @@ class TitleRules(ParseBase):
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
                 or self._asked_about(i, n)  # "what's the rating of Get Out?"
+                # 'Jaws 🔥🔥, Speed 👍👍' ('Jaws, great; Speed, amazing'): a capitalised
+                # entry graded as the films before it were
+                or (
+                    prev in (";", ".", "!", "?", ",")
+                    and first.raw[:1].isupper()
+                    and nxt in (",", "-", ":")
+                    and any(t.kind == "item" for t in self.targets)
+                    and self._closing_verdict(i + n + 1, everyday=False)
+                )
                 or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
                 or (
                     (nxt in ("looks", "sounds") or nxt in COPULAS or nxt in DENIED_COPULAS)
