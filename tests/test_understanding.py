@@ -10887,3 +10887,56 @@ def test_a_capitalised_entry_graded_like_the_films_before_it_is_a_film(nlu: Unde
     assert got["liked"] == {"Jaws (1975)", "Speed (1994)"}, got
     assert got["rejected"] == {"Twister (1996)"}, got
     assert verdicts(nlu, "Loved Heat. Weather, awful today")["rejected"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "seen"),
+    [
+        ("Lucy was great fun, Taken too", {"Lucy (2014)", "Taken (2008)"}, set()),
+        (
+            "I adored Lost in Translation, oh and Her too",
+            {"Lost in Translation (2003)", "Her (2013)"},
+            set(),
+        ),
+        ("I loved Heat, and Mum too", {"Heat (1995)"}, set()),
+        ("Room broke me. in a good way", {"Room (2015)"}, {"Room (2015)"}),
+        ("Split was decent", set(), {"Split (2016)"}),
+    ],
+)
+def test_an_entry_too_and_a_verdict_taken_well(
+    nlu: Understander, text: str, liked: set[str], seen: set[str]
+) -> None:
+    """Eighteenth session (probe L): 'Lucy was great fun, Taken too' lost Taken, 'oh and Her too'
+    lost Her, 'Room broke me. in a good way' and 'Split was decent' kept no like or no film."""
+    got = verdicts(nlu, text)
+    assert got["liked"] == liked and got["seen"] == seen and not got["rejected"], got
+
+
+def test_a_phrase_describing_the_film_just_judged_is_no_topic(nlu: Understander) -> None:
+    """Probe L: 'Her was lovely, very quiet film' stored 'quiet' (then A Quiet Place was
+    picked); a phrase that asks keeps its wish."""
+    assert not [
+        e
+        for e in events(nlu, "Her was lovely, very quiet film")
+        if isinstance(e, InterestExpressed | InterestAvoided)
+    ]
+    for text in ("loved Heat, a quiet film please", "loved Heat, something quiet"):
+        got = events(nlu, text)
+        assert [e for e in got if isinstance(e, InterestExpressed) and "quiet" in e.text], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terminator 2 still holds up",
+        "Terminator 2 is even better than the first",
+        "T2 is even better than the first",
+    ],
+)
+def test_a_short_title_with_a_verdict_or_a_comparison_after_it(
+    nlu: Understander, text: str
+) -> None:
+    """Probe L / dev55: 'T2 is even better than the first' and 'Terminator 2 still holds up'
+    stored the topic 'terminator' or nothing: the leading words of Terminator 2: Judgment Day
+    name it when a verdict or a comparison follows them."""
+    assert verdicts(nlu, text)["liked"] == {"Terminator 2: Judgment Day (1991)"}

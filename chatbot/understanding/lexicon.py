@@ -253,6 +253,8 @@ NEGATIVE_CUES = _phrases(
     "letdown|biggest letdown|the biggest letdown|dozed off|nodded off|drifted off|"
     # 'no way am I watching horror tonight', "no way we're doing another musical"
     "no way am i|no way are we|no way i'm|no way im|no way we're|no way is|"
+    # 'I was bored to tears' (not 'I'm bored, any ideas?': how the user feels now)
+    "bored to tears|bored to death|bored stiff|bored out of my mind|bored out of my skull|"
     "walked out|walked out of|switched off|switched it off|not a patch on|"
     "nowhere near as good as|nowhere near as good|zero substance|no substance|"
     "style over substance|make me yawn|makes me yawn|made me yawn|yawnfest|"
@@ -457,6 +459,9 @@ POSITIVE_CUES = _phrases(
     "a gem|gem|a little gem|little gem|a hidden gem|hidden gem|a real gem|a pleasant surprise|"
     "pleasant surprise|a nice surprise|nice surprise|a lovely surprise|up there with the best|"
     "had me hooked|had us hooked|hooked me|glued to the screen|had me glued|had us glued|"
+    # what a film did, taken well ('Up made me bawl in the best possible way', 'Room broke me.
+    # in a good way')
+    "in the best possible way|in the best way|in a good way|in the good way|"
     # chat praise after a title: 'the hunger games 🏹 lowkey fire'
     "lowkey fire|highkey fire|straight fire|pure fire|absolute fire|so fire|"
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"
@@ -541,7 +546,9 @@ LUKEWARM_CUES = _phrases(
     "ok|okay|alright|fine|so-so|so so|average|passable|forgettable|just ok|just okay|"
     "only ok|only okay|pretty average|ok i guess|okay i guess|"
     "fine i guess|alright i guess|okay-ish|ok-ish|okayish|okish|alright-ish|less so|"
-    "just alright|just fine|only alright|just average|all right|just all right"
+    "just alright|just fine|only alright|just average|all right|just all right|"
+    # 'Split was decent', 'a solid enough thriller'
+    "decent|pretty decent|fairly decent|solid enough"
 )
 # being shaken by a film says it was watched and felt, not that the user wants more of it
 # ('Coco wrecked me', 'the first one wrecked me last time, something lighter'): these name

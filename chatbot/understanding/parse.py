@@ -7659,6 +7659,23 @@ class _Parse(ConstraintRules, TitleRules):
             self.toks[k].text in _ASKING_WORDS for k in range(lo, min(hi + 1, len(self.toks)))
         )
 
+    def _describes_the_film_judged(self, lo: int, hi: int) -> bool:
+        """Tokens lo..hi are a phrase without a verb right after a clause that judged a film
+        ('Her was lovely, very quiet film', 'Heat - loved it, such a tense one'): it says how
+        that film was, unless it asks ('..., something quiet please')."""
+        toks = self.toks[lo:hi]
+        return (
+            bool(toks)
+            and len(toks) <= 6
+            and toks[-1].text in ("film", "movie", "one", "flick", "watch")
+            and not any(t.kind == "item" and lo <= t.pos < hi for t in self.targets)
+            and not any(
+                t.text in _ASKING_WORDS or t.text in ("please", "pls", "now", "next", "tonight")
+                for t in toks
+            )
+            and not any(self._pos(k) in ("VERB", "AUX") for k in range(lo, hi))
+        )
+
     def _interests(self) -> None:
         """Free-text topics: runs of content words, split where the polarity changes ('a movie
         about dogs that won't make me cry' -> dogs wanted; 'where nobody dies' -> avoided)."""
@@ -7667,9 +7684,14 @@ class _Parse(ConstraintRules, TitleRules):
         self._judged_kinds(judged)
         # what a topic does to the user ('spiders freak me out') is no topic itself
         predicates = {k for _, pred in judged for k in pred}
+        judging = False  # the clause before judged a film it names
         for lo, hi in self._clauses():
             if self._verdict_on_a_film(lo, hi):
+                judging = True
                 continue
+            if judging and self._describes_the_film_judged(lo, hi):
+                continue  # 'Her was lovely, very quiet film': how that film was
+            judging = False
             content = [k for k in range(lo, hi) if k not in predicates and self._content(k)]
             for k in list(content):
                 nxt = k + 1

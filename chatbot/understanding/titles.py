@@ -1821,6 +1821,18 @@ class TitleRules(ParseBase):
                     and any(t.kind == "item" for t in self.targets)
                     and self._closing_verdict(i + n + 1, everyday=False)
                 )
+                # 'Lucy was great fun, Taken too', 'loved Lost in Translation, oh and Her too':
+                # a capitalised entry that takes the verdict of the film before it
+                or (
+                    prev in (",", "and", "&", "plus")
+                    and first.raw[:1].isupper()
+                    and nxt in ("too", "also")
+                    and (
+                        i + n + 1 >= len(self.toks)
+                        or self.toks[i + n + 1].text in (*CLAUSE_BREAK, "lol", "tbh", "honestly")
+                    )
+                    and any(t.kind == "item" for t in self.targets)
+                )
                 or prev in ("is", "was", "did", "does", "has", "how", "what's", "whats")
                 or (
                     (nxt in ("looks", "sounds") or nxt in COPULAS or nxt in DENIED_COPULAS)
@@ -2534,6 +2546,16 @@ class TitleRules(ParseBase):
             or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
             or len(self.toks) <= n + 1
             or self._compared(i, n)  # 'shawshank > green mile'
+            or self._subject_verdict_at(i + n)  # 'terminator 2 still holds up'
+            # 'Terminator 2 is even better than the first': a film compared with another
+            or (
+                nxt in COPULAS
+                and re.match(
+                    r"(?:even |way |much |so much |far |a lot )?(?:better|worse) than\b",
+                    " ".join(t.text for t in self.toks[i + n + 1 : i + n + 5]),
+                )
+                is not None
+            )
         )
 
     def _listed_before_verdict(self, i: int, n: int) -> bool:
