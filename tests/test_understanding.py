@@ -10940,3 +10940,13 @@ def test_a_short_title_with_a_verdict_or_a_comparison_after_it(
     stored the topic 'terminator' or nothing: the leading words of Terminator 2: Judgment Day
     name it when a verdict or a comparison follows them."""
     assert verdicts(nlu, text)["liked"] == {"Terminator 2: Judgment Day (1991)"}
+
+
+def test_dumb_fun_said_of_a_film_is_praise(nlu: Understander) -> None:
+    """Probe L: 'Lucy was dumb fun, Taken too, but Nope was just confusing' turned down Lucy
+    (and then Taken with it) and avoided comedy; 'some dumb fun' asked for stays a wish."""
+    got = verdicts(nlu, "ok so Lucy was dumb fun, Taken too, but Nope was just confusing")
+    assert got["liked"] == {"Lucy (2014)", "Taken (2008)"}, got
+    assert got["rejected"] == {"Nope (2022)"}, got
+    wished = events(nlu, "I want some dumb fun tonight")
+    assert any(getattr(e, "value", "") == "Silly Movie" for e in wished), wished

@@ -1342,6 +1342,13 @@ def normalize_slang(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
+    # 'Lucy was dumb fun': praise with a wink, not a complaint ('more dumb fun' stays a wish)
+    text = re.sub(
+        r"\b(is|was|were|are|'s|so much|such)\s+((?:dumb|stupid|mindless|brainless)\s+fun)\b",
+        r"\1 good \2",
+        text,
+        flags=re.IGNORECASE,
+    )
     # 'nothing rated R', 'no R-rated stuff': the film rating, not chat's 'r' for 'are'
     text = re.sub(r"\brated\s+R\b|\bR[\s-]rated\b", "adult-rated", text, flags=re.IGNORECASE)
     text = _SLANG_RE.sub(lambda m: SLANG[m.group(1).lower()], text)
