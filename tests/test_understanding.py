@@ -10950,3 +10950,21 @@ def test_dumb_fun_said_of_a_film_is_praise(nlu: Understander) -> None:
     assert got["rejected"] == {"Nope (2022)"}, got
     wished = events(nlu, "I want some dumb fun tonight")
     assert any(getattr(e, "value", "") == "Silly Movie" for e in wished), wished
+
+
+def test_how_far_into_a_film_and_us_both_are_no_verdicts(nlu: Understander) -> None:
+    """dev55: 'I dozed off twenty minutes into Interstellar, my husband walked out of Gravity,
+    but Arrival had us both glued to the screen' liked all three: 'into' after a time is how far
+    into the film ('I'm into heist films' stays a liking), and 'us both' are the people watching,
+    not both films ('Heat and Ronin, loved them both' still likes both)."""
+    got = verdicts(
+        nlu,
+        "Double bill last night: I dozed off twenty minutes into Interstellar, my husband "
+        "walked out of Gravity, but Arrival had us both glued to the screen.",
+    )
+    assert got["liked"] == {"Arrival (2016)"}, got
+    assert got["rejected"] == {"Interstellar (2014)", "Gravity (2013)"}, got
+    assert verdicts(nlu, "Heat and Ronin, loved them both")["liked"] == {
+        "Heat (1995)",
+        "Ronin (1998)",
+    }

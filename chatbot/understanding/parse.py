@@ -5137,6 +5137,8 @@ class _Parse(ConstraintRules, TitleRules):
                             continue  # 'after a bad week', 'a great weekend': no verdict
                         if phrase == ("like",) and self._how_often_after(i):
                             continue  # 'seen it like a million times': a filler, no verdict
+                        if phrase == ("into",) and i > 0 and words[i - 1] in _TIME_INTO:
+                            continue  # 'twenty minutes into Interstellar': when, no liking
                         if (
                             kind == "lukewarm"
                             and (
@@ -6575,6 +6577,8 @@ class _Parse(ConstraintRules, TitleRules):
             and not (k > 0 and self.toks[k - 1].text in ("for", "with"))
             # 'cars wasn't at all': an intensifier, not 'all of them'
             and not (k > 0 and self.toks[k - 1].text == "at" and self.toks[k].text == "all")
+            # 'Arrival had us both glued to the screen', 'we all loved it': the people watching
+            and not (k > 0 and self.toks[k - 1].text in ("us", "we", "you", "u", "y'all"))
             # 'all spectacle, no heart', 'all style': a determiner of a noun, not 'all of them'
             and not self._determines_a_noun(k)
             for k in range(lo, hi)
@@ -7834,6 +7838,10 @@ class _Parse(ConstraintRules, TitleRules):
 
 
 _TAKES = frozenset(("take", "takes", "took", "taking", "taken"))
+# what 'into' follows when it says how far into a film ('ten minutes into Heat', 'halfway into')
+_TIME_INTO = frozenset(
+    ("minutes", "minute", "mins", "min", "hour", "hours", "hr", "hrs", "halfway", "way", "seconds")
+)
 # the cues that judge a film watched, and the words that ask for films in a clause
 _JUDGING_CUES = frozenset(("pos", "neg", "seen", "lukewarm"))
 _ASKING_WORDS = frozenset(
