@@ -54,6 +54,7 @@ EXAMPLES = {
     "runtime_until_clock_time": "we should be finished by 11, starting at 9:20",
     "runtime_under_hours_minutes": "less than 1 hour 40",
     "runtime_at_most_sign": "<= 100 minutes",
+    "runtime_short_refused": "not watching anything under 90 minutes",
     "runtime_at_most": "no movies over two hours",
     "runtime_between": "between 90 and 120 minutes",
     "runtime_about": "about 2 hours long",

@@ -10968,3 +10968,52 @@ def test_how_far_into_a_film_and_us_both_are_no_verdicts(nlu: Understander) -> N
         "Heat (1995)",
         "Ronin (1998)",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected", "seen"),
+    [
+        ("Gigli 👎, Catwoman 👎", set(), {"Gigli (2003)", "Catwoman (2004)"}, set()),
+        ("Heat 👍, Gigli 👎, Cats 👎", {"Heat (1995)"}, {"Gigli (2003)", "Cats (1998)"}, set()),
+        ("Cats, we couldn't sit through", set(), {"Cats (1998)"}, set()),
+        ("Speed, I loved it", {"Speed (1994)"}, set(), set()),
+        ("Speed I found pretty dull", set(), {"Speed (1994)"}, set()),
+        ("Inception I've seen three times", set(), set(), {"Inception (2010)"}),
+        ("Titanic we walked out of", set(), {"Titanic (1997)"}, set()),
+        ("Heat was awful. oh and Her too", set(), {"Heat (1995)", "Her (2013)"}, set()),
+        ("Heat was fantastic. oh and Speed too", {"Heat (1995)", "Speed (1994)"}, set(), set()),
+    ],
+)
+def test_rules_of_the_session_after_a_probe_of_them(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str], seen: set[str]
+) -> None:
+    """Eighteenth session, probe M (a fresh helper attacking this session's rules): a run of the
+    same emoji typed with commas lost its first verdict, a film said first before a comma,
+    "I've" or "I found pretty ..." was lost, a preposition left at the end ('walked out of') was
+    no verdict, 'oh and Her too' after a complaint liked Her."""
+    got = verdicts(nlu, text)
+    assert (got["liked"], got["rejected"], got["seen"]) == (liked, rejected, seen), got
+
+
+@pytest.mark.parametrize(
+    ("text", "constraints"),
+    [
+        ("Avatar came out in 2009 and I loved it", {}),
+        ("Avatar was released in 2009, loved it", {}),
+        ("Jurassic Park came out in the 90s and still holds up", {}),
+        ("Top Gun is the most 80s film ever and I love it", {}),
+        ("The Matrix aged well for a 90s movie", {}),
+        ("films that came out in 2009", {"year_min": 2009, "year_max": 2009}),
+        ("something that came out in the 90s", {"year_min": 1990, "year_max": 1999}),
+        ("not watching anything under 90 minutes", {"runtime_min": 90}),
+        ("I won't watch anything under 90 minutes", {"runtime_min": 90}),
+        ("something under 90 minutes", {"runtime_max": 90}),
+    ],
+)
+def test_when_a_film_came_out_is_no_limit_and_a_short_length_refused(
+    nlu: Understander, text: str, constraints: dict[str, int]
+) -> None:
+    """Probe M: 'Avatar came out in 2009 and I loved it' asked for films of 2009, 'Top Gun is the
+    most 80s film ever' for the 80s; 'not watching anything under 90 minutes' set at most 90."""
+    got = events(nlu, text)
+    assert {e.name: e.value for e in got if isinstance(e, ConstraintSet)} == constraints, got

@@ -763,7 +763,10 @@ class ConstraintRules(ParseBase):
         if (
             not m.group("rel")
             and not m.group("neg")
-            and _SAID_OF_A_FILM_BEFORE.search(m.string[: m.start()].lower())
+            and (
+                _SAID_OF_A_FILM_BEFORE.search(m.string[: m.start()].lower())
+                or _release_said_of_a_film(m.string[: m.start()])
+            )
         ):
             return True  # 'Twister is peak 90s', 'Heat is so 90s': how a film was, no limit
         if m.group("word"):
@@ -860,6 +863,12 @@ class ConstraintRules(ParseBase):
             # 'I first saw Casablanca in 1955', 'we were married in 1968': when something
             # happened in the user's life, no limit on the picks
             return True
+        if (
+            rel in ("in", "released in", "made in")
+            and not m.group("neg")
+            and _release_said_of_a_film(m.string[: m.start("y")])
+        ):
+            return True  # 'Avatar came out in 2009 and I loved it': when a film came out
         if rel == "of" and m.group("y").startswith("'"):
             return False  # "Summer of '42", "Class of '92": a title's way of naming a year
         # "nothing before 1990" = from 1990 on; so is "not a fan of anything made before 1990"
@@ -1656,8 +1665,29 @@ _SAID_OF_A_FILM = re.compile(
 # feels such an 80s movie'), not a film asked for ('something that is 80s' keeps its limit)
 _SAID_OF_A_FILM_BEFORE = re.compile(
     r"(?<!that )(?<!which )(?<!that's )\b(?:is|was|'s|feels|felt|looks|screams)\s+"
-    r"(?:so|such|peak|very|totally|pure|proper|soo+|super|extremely)\s+(?:an?\s+|the\s+)?$"
+    r"(?:so|such|peak|very|totally|pure|proper|soo+|super|extremely|the most|dated|"
+    r"quintessential)\s+(?:an?\s+|the\s+)?$|"
+    # 'The Matrix aged well for a 90s movie', 'holds up for an 80s film'
+    r"\b(?:aged well|ages well|holds up|held up|still works|is great|was great|not bad)\s+for\s+"
+    r"an?\s+$"
 )
+# a film's release said of it ('Avatar came out in 2009 and I loved it', 'Jurassic Park came out
+# in the 90s'); not films asked for ('something that came out in the 90s')
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:came out|come out|was released|got released|was made|premiered|hit (?:the )?"
+    r"(?:cinemas|theaters|theatres))\s+(?:back\s+)?(?:in\s+)?(?:the\s+)?$"
+)
+_ASKED_BEFORE = re.compile(r"\b(?:something|anything|films?|movies?|ones?|stuff|picks?|which)\b")
+
+
+def _release_said_of_a_film(before: str) -> bool:
+    """The clause before a year or decade says when a film came out, of a film named (see
+    _RELEASED_BEFORE); `before` is the message up to the year."""
+    clause = re.split(r"[.;!?,]", before.lower())[-1]
+    m = _RELEASED_BEFORE.search(clause)
+    return m is not None and _ASKED_BEFORE.search(clause[: m.start()]) is None
+
+
 # 'for us grown-ups', 'once the kids sleep', 'after they're in bed': the children are mentioned,
 # the film is for the adults
 _GROWN_UPS_ONLY = re.compile(
@@ -2368,6 +2398,19 @@ RULES: tuple[ConstraintRule, ...] = (
         "runtime",
         rf"<=?\s*{_LENGTH}\s*{_UNIT}",
         _R._runtime_limit,
+        when=_has_runtime,
+    ),
+    # "not watching anything under 90 minutes", "I won't sit through films shorter than 80
+    # minutes": a short length refused is a least length (before the rule below reads 'under')
+    ConstraintRule(
+        "runtime_short_refused",
+        "runtime",
+        r"\b(?:not|never|no way (?:am i|i'm|im|are we|we're)|won't|wont|refuse to|ain't|aint)\s+"
+        r"(?:\w+\s+){0,2}?(?:sitting through|sit through|watching|watch|doing|do)\s+"
+        r"(?:anything|something|any(?:thing)? (?:films?|movies?)|a (?:film|movie)|films?|movies?)"
+        r"\s+(?:(?:that's|that is|that runs?)\s+)?(?:under|shorter than|less than)\s*"
+        rf"{_LENGTH}\s*{_UNIT}",
+        _R._runtime_at_least,
         when=_has_runtime,
     ),
     ConstraintRule(

@@ -1521,6 +1521,12 @@ def _verdict_emoji(text: str) -> str:
         nxt = VERDICT_EMOJI.get(parts[k + 2]) if k + 2 < len(parts) else None
         out.append(parts[k - 1])
         same_run = nxt == verdict and parts[k + 1].strip()
+        if same_run and parts[k + 1].lstrip()[:1] in (",", ";", "/"):
+            # 'Gigli 👎, Catwoman 👎': the comma typed already joins the run ('Gigli , , ...'
+            # read the first one as a list of its own with no verdict)
+            parts[k + 1] = " , " + parts[k + 1].lstrip()[1:]
+            out.append(" ")
+            continue
         out.append(
             " , " if same_run else f" , {verdict} ; " if parts[k + 1].strip() else f" , {verdict} "
         )

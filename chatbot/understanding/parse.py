@@ -241,7 +241,9 @@ _FILLER_HEAD = re.compile(
 # and the verdict after it
 _FINDS_IT = re.compile(
     r"\b(?P<who>i|he|she|we|they|(?:my|our) \w+|gf|bf|wife|husband) (?:always |really |just )?"
-    r"(?:finds?|found) (?P<x>(?!it\b|them\b|that\b|this\b|me\b)[^,.;!?]{2,40}?) "
+    # ('Speed I found pretty dull': no object after the verb, the film was said first)
+    r"(?:finds?|found) (?P<x>(?!(?:it|them|that|this|me|so|too|really|kinda|pretty|very|super|"
+    r"quite|rather|way|a bit)\b)[^,.;!?]{2,40}?) "
     r"(?:(?:so|too|really|kinda|pretty|very|super|a bit|way) )*(?:(?P<bad>gross|boring|dull|"
     r"annoying|disgusting|unbearable|tedious|cringe|cringey|stupid|dumb|overrated|creepy|"
     r"scary|depressing|pretentious|slow|confusing|convoluted|hard to follow|painful|torture|"
@@ -414,6 +416,7 @@ NO_REFERENT_NOTE = (
 # exclamations that say how the user feels, not what about: no word of a list's clause
 _CHAT_INTERJECTIONS = frozenset(
     ("ugh", "ughh", "ew", "eww", "yuck", "omg", "omfg", "wow", "whoa", "woah", "ooh", "oof")
+    + ("oh", "ah")  # 'hated Heat. oh and Her too'
 )
 _POINTERS = frozenset(("it", "that", "this", "those", "these", "them", "it's", "that's"))
 _WISH_WORDS = frozenset(("want", "wanna", "need", "looking", "mood", "recommend", "suggest"))
@@ -5975,7 +5978,7 @@ class _Parse(ConstraintRules, TitleRules):
             bool(tail)
             and any(t.kind == "item" and lo <= t.pos < hi - tail for t in self.targets)
             and all(
-                self.toks[k].used or self.toks[k].text in ("the", "a", "an")
+                self.toks[k].used or self.toks[k].text in _SAY_AGAIN_LEAD
                 for k in range(lo, lo + len(words) - tail)
             )
         )
@@ -7838,6 +7841,8 @@ class _Parse(ConstraintRules, TitleRules):
 
 
 _TAKES = frozenset(("take", "takes", "took", "taking", "taken"))
+# what may open a clause of one more title and 'too' ('hated cats. oh and the room too')
+_SAY_AGAIN_LEAD = frozenset(("the", "a", "an", "and", "oh", "ah", "plus", "also", "&", "um", "uh"))
 # what 'into' follows when it says how far into a film ('ten minutes into Heat', 'halfway into')
 _TIME_INTO = frozenset(
     ("minutes", "minute", "mins", "min", "hour", "hours", "hr", "hrs", "halfway", "way", "seconds")

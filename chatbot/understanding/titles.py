@@ -829,7 +829,8 @@ class TitleRules(ParseBase):
                     after
                     and not after.used
                     and after.raw[:1].isupper()
-                    and after.text not in ("i", "and", "or", "plus")
+                    and after.text not in ("and", "or", "plus")
+                    and after.text not in _I_PRONOUN  # 'Inception I've seen three times'
                 ):
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy); not
                     # 'Heat And Ronin', where the joiner is capitalised as every word is
@@ -2312,6 +2313,17 @@ class TitleRules(ParseBase):
         'ronin he hated', 'goodfellas i never even finished', 'the second one he vetoed')."""
         toks = self.toks
         j = k
+        if (
+            j < len(toks)
+            and toks[j].text in (",", "-", "–", "—")
+            and k > 0
+            and toks[k - 1].text not in _YES_OR_NO
+            and toks[k - 1].text not in FILLER_WORDS
+            and toks[k - 1].text not in SMALL_TALK
+        ):
+            # 'Cats, we couldn't sit through', 'Heat - I will always love it' ('Yes, I've seen
+            # it' answers the bot)
+            j += 1
         if j < len(toks) and toks[j].text in ("my", "our", "his", "her"):
             j += 1
         if j >= len(toks) or toks[j].text not in _FRONTING_SUBJECTS:
@@ -2326,9 +2338,15 @@ class TitleRules(ParseBase):
             for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES):
                 for phrase in table:
                     m = len(phrase)
-                    if tuple(words[:m]) != phrase or phrase[-1] in ("of", "with", "on", "from"):
+                    if tuple(words[:m]) != phrase:
                         continue
                     end = j + m  # ('at home i loved it': 'it' is the object, nothing before)
+                    if phrase[-1] in ("of", "with", "on", "from"):
+                        # 'titanic we walked out of', 'cats i'm sick of': the preposition left
+                        # at the end of its clause; none other takes its object
+                        if end >= len(toks) or toks[end].text in _CLAUSE_ENDS:
+                            return True
+                        continue
                     if phrase[-1] in ("want", "wanna") and end + 1 < len(toks):
                         # 'rocky v i never want to see again': the verb of watching after it
                         if toks[end].text in ("see", "watch", "rewatch"):
@@ -2337,6 +2355,18 @@ class TitleRules(ParseBase):
                             end += 2
                     while end < len(toks) and toks[end].text in _AFTER_A_FRONTED_VERDICT:
                         end += 1  # 'heat i could watch again and again', 'cats i hated too'
+                    if (
+                        end + 1 < len(toks)
+                        and toks[end + 1].text == "times"
+                        and (toks[end].text.isdecimal() or toks[end].text in NUMBER_WORDS)
+                    ):
+                        end += 2  # 'inception i've seen three times'
+                    elif (
+                        end + 2 < len(toks)
+                        and toks[end].text == "a"
+                        and toks[end + 2].text == "times"
+                    ):
+                        end += 3  # 'jaws i've watched a hundred times'
                     if end >= len(toks) or toks[end].text in _CLAUSE_ENDS:
                         return True
                     if (
@@ -5064,6 +5094,7 @@ _VERSION_OR_PRAISE = (_NAME_MODIFIERS | _PRAISE_WORDS) - frozenset(
 _POSSESSIVE_WORDS = frozenset(("my", "our", "his", "her", "their", "your"))
 _FRONTING_SUBJECTS = frozenset(
     ("i", "he", "she", "we", "they", "wife", "husband", "gf", "bf", "girlfriend", "boyfriend")
+    + ("i've", "we've", "i'd", "we'd", "i'll", "ive")
     + ("partner", "kids", "son", "daughter", "mom", "mum", "dad")
 )
 _FRONTING_ADVERBS = frozenset(
@@ -5071,6 +5102,8 @@ _FRONTING_ADVERBS = frozenset(
     + ("actually", "still", "literally", "rly", "def", "definitely", "so", "both")
     # 'rocky v i could happily never see again', 'heat i will always love'
     + ("could", "would", "will", "can", "might", "happily", "gladly", "always", "do", "did")
+    # 'speed i found pretty dull', 'heat i thought was great'
+    + ("found", "find", "thought", "think", "pretty", "quite", "rather", "was", "have", "had")
 )
 # what may stand between such a verdict and the end of its clause ('... never see again')
 _AFTER_A_FRONTED_VERDICT = frozenset(("again", "anymore", "ever", "twice", "too", "either"))
