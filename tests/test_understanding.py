@@ -11017,3 +11017,20 @@ def test_when_a_film_came_out_is_no_limit_and_a_short_length_refused(
     most 80s film ever' for the 80s; 'not watching anything under 90 minutes' set at most 90."""
     got = events(nlu, text)
     assert {e.name: e.value for e in got if isinstance(e, ConstraintSet)} == constraints, got
+
+
+def test_words_of_the_user_after_a_probe_of_this_sessions_rules(nlu: Understander) -> None:
+    """Probe M: "La La Land didn't live up to the hype" stored nothing, "no chance I'm watching a
+    romcom" wanted romantic comedies, 'Paddington 2 is pure joy' stored the topic 'joy', and
+    'Zodiac was long but gripping' avoided suspenseful films (the clause after 'but' took the
+    complaint before it)."""
+    assert verdicts(nlu, "La La Land didn't live up to the hype")["rejected"] == {
+        "La La Land (2016)"
+    }
+    got = events(nlu, "no chance I'm watching a romcom")
+    assert [e.value for e in got if isinstance(e, AttributeAvoided)] == ["Romantic Comedy"], got
+    got = events(nlu, "Paddington 2 is pure joy")
+    assert verdicts(nlu, "Paddington 2 is pure joy")["liked"] == {"Paddington 2 (2017)"}
+    assert not [e for e in got if isinstance(e, InterestExpressed)], got
+    got = events(nlu, "Zodiac was long but gripping")
+    assert not [e for e in got if isinstance(e, AttributeAvoided)], got

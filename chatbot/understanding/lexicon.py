@@ -255,6 +255,10 @@ NEGATIVE_CUES = _phrases(
     "no way am i|no way are we|no way i'm|no way im|no way we're|no way is|"
     # 'I was bored to tears' (not 'I'm bored, any ideas?': how the user feels now)
     "bored to tears|bored to death|bored stiff|bored out of my mind|bored out of my skull|"
+    # "La La Land didn't live up to the hype", "no chance I'm watching a romcom"
+    "didn't live up to|did not live up to|didnt live up to|never lived up to|"
+    "doesn't live up to|does not live up to|no chance i'm|no chance am i|no chance we're|"
+    "not a chance|"
     "walked out|walked out of|switched off|switched it off|not a patch on|"
     "nowhere near as good as|nowhere near as good|zero substance|no substance|"
     "style over substance|make me yawn|makes me yawn|made me yawn|yawnfest|"
@@ -461,7 +465,8 @@ POSITIVE_CUES = _phrases(
     "had me hooked|had us hooked|hooked me|glued to the screen|had me glued|had us glued|"
     # what a film did, taken well ('Up made me bawl in the best possible way', 'Room broke me.
     # in a good way')
-    "in the best possible way|in the best way|in a good way|in the good way|"
+    "in the best possible way|in the best way|in a good way|in the good way|in a fun way|"
+    "pure joy|such a joy|"
     # chat praise after a title: 'the hunger games 🏹 lowkey fire'
     "lowkey fire|highkey fire|straight fire|pure fire|absolute fire|so fire|"
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"

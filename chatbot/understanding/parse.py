@@ -6036,6 +6036,9 @@ class _Parse(ConstraintRules, TitleRules):
                 # 'romance is a no for me. a drama?', 'no gore, he hates it; a thriller': a new
                 # sentence (or a clause after a semicolon), a new say
                 prev = None
+            elif lo > 0 and self.toks[lo - 1].text in ("but", "whereas", "yet"):
+                # 'Zodiac was long but gripping': the clause after 'but' says its own
+                prev = None
             cues = [c for c in self.cues if lo <= c.pos < hi and not c.negator]
             targets = sorted((t for t in self.targets if lo <= t.pos < hi), key=lambda t: t.pos)
             end = hi
