@@ -11034,3 +11034,10 @@ def test_words_of_the_user_after_a_probe_of_this_sessions_rules(nlu: Understande
     assert not [e for e in got if isinstance(e, InterestExpressed)], got
     got = events(nlu, "Zodiac was long but gripping")
     assert not [e for e in got if isinstance(e, AttributeAvoided)], got
+
+
+def test_a_kind_asked_for_that_came_out_in_a_year_keeps_the_year(nlu: Understander) -> None:
+    """The rule above leaves a wish: 'a mystery that came out in 2004' is films of 2004."""
+    got = events(nlu, "a mystery that came out in 2004")
+    said = {e.name: e.value for e in got if isinstance(e, ConstraintSet)}
+    assert said == {"year_min": 2004, "year_max": 2004}, got

@@ -1677,7 +1677,9 @@ _RELEASED_BEFORE = re.compile(
     r"\b(?:came out|come out|was released|got released|was made|premiered|hit (?:the )?"
     r"(?:cinemas|theaters|theatres))\s+(?:back\s+)?(?:in\s+)?(?:the\s+)?$"
 )
-_ASKED_BEFORE = re.compile(r"\b(?:something|anything|films?|movies?|ones?|stuff|picks?|which)\b")
+_ASKED_BEFORE = re.compile(
+    r"\b(?:something|anything|films?|movies?|ones?|stuff|picks?|which|that|a|an|some|any)\b"
+)
 
 
 def _release_said_of_a_film(before: str) -> bool:
