@@ -1660,7 +1660,6 @@ _SAID_OF_A_FILM = re.compile(
     r"(?:\s+(?:it|that|this|one|they|those|these))?\s+(?:such\s+)?(?:an?\s+)?"
     r"(?:(?:really|very|bit|little|kinda|pretty|quite|super)\s+)*$"
 )
-# 'I don't mind a long movie', 'fine with something long', 'long films are ok': allowed only
 # a copula with a word of degree before a decade ('Twister is peak 90s', 'Heat was so 90s', 'it
 # feels such an 80s movie'), not a film asked for ('something that is 80s' keeps its limit)
 _SAID_OF_A_FILM_BEFORE = re.compile(
@@ -1690,6 +1689,7 @@ def _release_said_of_a_film(before: str) -> bool:
     return m is not None and _ASKED_BEFORE.search(clause[: m.start()]) is None
 
 
+# 'I don't mind a long movie', 'fine with something long', 'long films are ok': allowed only
 # 'for us grown-ups', 'once the kids sleep', 'after they're in bed': the children are mentioned,
 # the film is for the adults
 _GROWN_UPS_ONLY = re.compile(
@@ -1838,6 +1838,15 @@ _STORY_AFTER = (
 # left, so the longer or more specific phrase comes first ('no movies over two hours' before
 # 'over two hours'; a decade span before a decade). The audience rows are read before the
 # critiques ('too old') are marked; the rest after.
+# a refusal to watch films of a length, up to the word that says which side ('no way am I
+# sitting through anything ', "I'm not watching films that run "): runtime_short_refused,
+# runtime_at_most
+_REFUSED_WATCHING = (
+    r"(?:not|never|no way (?:am i|i'm|im|are we|we're|is (?:he|she|my \w+))|won't|wont|"
+    r"refuse to|ain't|aint)\s+(?:\w+\s+){0,2}?(?:sitting through|sit through|watching|watch|"
+    r"doing|do)\s+(?:anything|something|any(?:thing)? (?:films?|movies?)|a (?:film|movie)|"
+    r"films?|movies?)\s+(?:(?:that's|that is|that runs?)\s+)?"
+)
 RULES: tuple[ConstraintRule, ...] = (
     # -- who is watching --
     # 'movie night with me and the girls', 'watching with the boys', "girls' night": friends,
@@ -2407,11 +2416,7 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "runtime_short_refused",
         "runtime",
-        r"\b(?:not|never|no way (?:am i|i'm|im|are we|we're)|won't|wont|refuse to|ain't|aint)\s+"
-        r"(?:\w+\s+){0,2}?(?:sitting through|sit through|watching|watch|doing|do)\s+"
-        r"(?:anything|something|any(?:thing)? (?:films?|movies?)|a (?:film|movie)|films?|movies?)"
-        r"\s+(?:(?:that's|that is|that runs?)\s+)?(?:under|shorter than|less than)\s*"
-        rf"{_LENGTH}\s*{_UNIT}",
+        rf"\b{_REFUSED_WATCHING}(?:under|shorter than|less than)\s*{_LENGTH}\s*{_UNIT}",
         _R._runtime_at_least,
         when=_has_runtime,
     ),
@@ -2443,10 +2448,7 @@ RULES: tuple[ConstraintRule, ...] = (
         r"below|within|up to|"
         # "no way am I sitting through anything longer than two hours", "I'm not watching
         # films over 2 hours tonight", "won't sit through anything more than 100 minutes"
-        r"(?:not|never|no way (?:am i|i'm|im|are we|we're|is (?:he|she|my \w+))|won't|wont|"
-        r"refuse to|ain't|aint)\s+(?:\w+\s+){0,2}?(?:sitting through|sit through|watching|watch|"
-        r"doing|do)\s+(?:anything|something|any(?:thing)? (?:films?|movies?)|a (?:film|movie)|"
-        r"films?|movies?)\s+(?:(?:that's|that is|that runs?)\s+)?(?:over|longer than|more than)|"
+        rf"{_REFUSED_WATCHING}(?:over|longer than|more than)|"
         rf"<=?)\s*(?:the\s+(?=\d))?{_LENGTH}\s*{_UNIT}(?:[\s-]mark\b)?",
         _R._runtime_limit,
         when=_has_runtime,

@@ -5090,8 +5090,9 @@ _VERSION_OR_PRAISE = (_NAME_MODIFIERS | _PRAISE_WORDS) - frozenset(
     ("whole", "entire", "same", "other", "one", "version", "film", "movie", "first", "second")
     + ("third", "last", "action", "live", "good", "great", "best", "greatest", "worst")
 )
-# who may say a verdict on a film put before them ('ronin he hated', 'heat my wife loved')
+# whose: what follows is a noun of someone's ('my favourite', 'of my life'), no title
 _POSSESSIVE_WORDS = frozenset(("my", "our", "his", "her", "their", "your"))
+# who may say a verdict on a film put before them ('ronin he hated', 'heat my wife loved')
 _FRONTING_SUBJECTS = frozenset(
     ("i", "he", "she", "we", "they", "wife", "husband", "gf", "bf", "girlfriend", "boyfriend")
     + ("i've", "we've", "i'd", "we'd", "i'll", "ive")
