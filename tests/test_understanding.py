@@ -11041,3 +11041,15 @@ def test_a_kind_asked_for_that_came_out_in_a_year_keeps_the_year(nlu: Understand
     got = events(nlu, "a mystery that came out in 2004")
     said = {e.name: e.value for e in got if isinstance(e, ConstraintSet)}
     assert said == {"year_min": 2004, "year_max": 2004}, got
+
+
+def test_why_a_film_was_liked_stays_a_wish(nlu: Understander) -> None:
+    """The rule that a clause judging a film adds no topic must leave the reasons for the
+    verdict: 'I loved Jaws because of the sharks' and 'loved Alien for the space setting' are
+    what the user wants more of (found by my read of the change)."""
+    for text, word in (
+        ("I loved Jaws because of the sharks", "shark"),
+        ("loved Alien for the space setting", "space"),
+    ):
+        got = events(nlu, text)
+        assert [e for e in got if isinstance(e, InterestExpressed) and word in e.text], got

@@ -7665,9 +7665,13 @@ class _Parse(ConstraintRules, TitleRules):
             return False
         if any(lo <= c.pos < hi and c.kind == "similar" for c in self.cues):
             return False  # 'loved Heat, more like it but with heists'
-        return not any(
-            self.toks[k].text in _ASKING_WORDS for k in range(lo, min(hi + 1, len(self.toks)))
-        )
+        words = [t.text for t in self.toks[lo : min(hi + 1, len(self.toks))]]
+        if any(w in _REASON_WORDS for w in words) or any(
+            a == "for" and b in ("the", "its", "all", "how")
+            for a, b in zip(words, words[1:], strict=False)
+        ):
+            return False  # 'I loved Jaws because of the sharks': why, and so a wish
+        return not any(w in _ASKING_WORDS for w in words)
 
     def _describes_the_film_judged(self, lo: int, hi: int) -> bool:
         """Tokens lo..hi are a phrase without a verb right after a clause that judged a film
@@ -7850,6 +7854,8 @@ _SAY_AGAIN_LEAD = frozenset(("the", "a", "an", "and", "oh", "ah", "plus", "also"
 _TIME_INTO = frozenset(
     ("minutes", "minute", "mins", "min", "hour", "hours", "hr", "hrs", "halfway", "way", "seconds")
 )
+# the words that say why a film was liked or not ('because of the sharks'): a wish after all
+_REASON_WORDS = frozenset(("because", "cause", "cuz", "coz", "bc", "since", "thanks", "due"))
 # the cues that judge a film watched, and the words that ask for films in a clause
 _JUDGING_CUES = frozenset(("pos", "neg", "seen", "lukewarm"))
 _ASKING_WORDS = frozenset(
