@@ -2545,7 +2545,8 @@ TASTE_SUBJECTS = frozenset(
     ("genre", "favourite", "favorite", "fave", "type", "taste", "thing", "jam", "kind", "pick")
     + ("choice", "preference", "movie", "film", "go-to", "weakness", "comfort")
 )
-_POSSESSIVES = frozenset(("my", "our", "his", "her", "their", "your"))
+# whose: what follows is a noun of someone's ('my favourite', 'of my life')
+POSSESSIVES = frozenset(("my", "our", "his", "her", "their", "your"))
 # words that place a clause in the user's here and now ('the heat is unbearable here')
 HERE_AND_NOW = frozenset(
     ("here", "outside", "today", "tonight", "now", "rn", "currently", "lately", "atm")
@@ -2889,7 +2890,7 @@ class ParseBase:
         words = self.syntax.words
         children = [c for c in words if words[c.head] is w and c is not w]
         if w.pos in ("NOUN", "PROPN") and any(
-            c.dep == "poss" and c.text.lower() in _POSSESSIVES for c in children
+            c.dep == "poss" and c.text.lower() in POSSESSIVES for c in children
         ):
             return True
         if self._here_and_now(w):
@@ -3007,7 +3008,7 @@ class ParseBase:
         if w.text.lower() in ("i", "we", "work", "life", "today", "school"):
             return True
         return any(
-            words[c.head] is w and c.dep == "poss" and c.text.lower() in _POSSESSIVES for c in words
+            words[c.head] is w and c.dep == "poss" and c.text.lower() in POSSESSIVES for c in words
         )
 
     def _viewing_context(self, w: Word) -> bool:

@@ -12,6 +12,7 @@ from chatbot.filters import NAMED_FACETS
 from chatbot.locales import COUNTRY_WORDS
 from chatbot.understanding.core import (
     FILM_NOUNS,
+    POSSESSIVES,
     TASTE_ADJECTIVES,
     Cue,
     ParseBase,
@@ -1099,8 +1100,8 @@ class TitleRules(ParseBase):
             not first.raw[:1].isupper()
             and self._everyday_words(words)
             and (
-                prev_word in _POSSESSIVE_WORDS
-                or (words[0] in _POSSESSIVE_WORDS and key not in self.vocab.titles)
+                prev_word in POSSESSIVES
+                or (words[0] in POSSESSIVES and key not in self.vocab.titles)
             )
         ):
             # 'Heat is my favourite, Ronin too': what is someone's is a noun of theirs, no The
@@ -5090,8 +5091,6 @@ _VERSION_OR_PRAISE = (_NAME_MODIFIERS | _PRAISE_WORDS) - frozenset(
     ("whole", "entire", "same", "other", "one", "version", "film", "movie", "first", "second")
     + ("third", "last", "action", "live", "good", "great", "best", "greatest", "worst")
 )
-# whose: what follows is a noun of someone's ('my favourite', 'of my life'), no title
-_POSSESSIVE_WORDS = frozenset(("my", "our", "his", "her", "their", "your"))
 # who may say a verdict on a film put before them ('ronin he hated', 'heat my wife loved')
 _FRONTING_SUBJECTS = frozenset(
     ("i", "he", "she", "we", "they", "wife", "husband", "gf", "bf", "girlfriend", "boyfriend")
