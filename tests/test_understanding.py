@@ -11008,6 +11008,8 @@ def test_rules_of_the_session_after_a_probe_of_them(
         ("not watching anything under 90 minutes", {"runtime_min": 90}),
         ("I won't watch anything under 90 minutes", {"runtime_min": 90}),
         ("something under 90 minutes", {"runtime_max": 90}),
+        # found by phrasings of my own at the end: 'no chance' refuses as 'no way' does
+        ("no chance I'm sitting through anything over 3 hours", {"runtime_max": 180}),
     ],
 )
 def test_when_a_film_came_out_is_no_limit_and_a_short_length_refused(

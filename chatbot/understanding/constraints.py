@@ -1839,10 +1839,10 @@ _STORY_AFTER = (
 # 'over two hours'; a decade span before a decade). The audience rows are read before the
 # critiques ('too old') are marked; the rest after.
 # a refusal to watch films of a length, up to the word that says which side ('no way am I
-# sitting through anything ', "I'm not watching films that run "): runtime_short_refused,
+# sitting through anything ', "no chance I'm watching films that run "): runtime_short_refused,
 # runtime_at_most
 _REFUSED_WATCHING = (
-    r"(?:not|never|no way (?:am i|i'm|im|are we|we're|is (?:he|she|my \w+))|won't|wont|"
+    r"(?:not|never|no (?:way|chance) (?:am i|i'm|im|are we|we're|is (?:he|she|my \w+))|won't|wont|"
     r"refuse to|ain't|aint)\s+(?:\w+\s+){0,2}?(?:sitting through|sit through|watching|watch|"
     r"doing|do)\s+(?:anything|something|any(?:thing)? (?:films?|movies?)|a (?:film|movie)|"
     r"films?|movies?)\s+(?:(?:that's|that is|that runs?)\s+)?"
