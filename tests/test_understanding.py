@@ -3475,7 +3475,11 @@ def test_a_follow_up_question_is_about_the_film_just_answered(nlu: Understander)
 
 def test_a_cross_of_two_titles_names_both(nlu: Understander) -> None:
     got = events(nlu, "Alien meets Jaws")
-    assert {e.title for e in got if isinstance(e, ItemLiked)} == {"Alien (1979)", "Jaws (1975)"}
+    # (a wish for films like both, which the state counts as liked)
+    assert {e.title for e in got if isinstance(e, ItemLiked | SimilarRequested)} == {
+        "Alien (1979)",
+        "Jaws (1975)",
+    }
 
 
 def test_anything_else_being_fine_is_no_request_for_something_else(nlu: Understander) -> None:
@@ -4151,8 +4155,9 @@ def test_two_films_matched_up_are_titles_and_a_question(nlu: Understander, text:
     if found.question is not None:
         assert found.question.topic == "rating" and len(found.question.item_ids) == 2
         assert not found.events
-    else:  # a ranking: both named, both liked
-        assert _liked(list(found.events)) == {"Casino (1995)", "Heat (1995)"}, found.events
+    else:  # a ranking: both named, the better one liked, the other one seen
+        assert _liked(list(found.events)) == {"Casino (1995)"}, found.events
+        assert ItemSeen("omdb:949", "Heat (1995)") in found.events, found.events
 
 
 def test_two_kinds_matched_up_are_no_titles(nlu: Understander) -> None:
@@ -11055,3 +11060,141 @@ def test_why_a_film_was_liked_stays_a_wish(nlu: Understander) -> None:
     ):
         got = events(nlu, text)
         assert [e for e in got if isinstance(e, InterestExpressed) and word in e.text], got
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "not_liked"),
+    [
+        # the second is the better one: liked; the first is not
+        ("Ronin is not a patch on Heat", "Heat (1995)", "Ronin (1998)"),
+        (
+            "Goodfellas doesn't hold a candle to The Godfather",
+            "The Godfather (1972)",
+            "Goodfellas (1990)",
+        ),
+        (
+            "honestly Hot Shots is nowhere near as funny as Airplane!",
+            "Airplane! (1980)",
+            "Hot Shots! (1991)",
+        ),
+        (
+            "Signs was a real letdown after The Sixth Sense",
+            "The Sixth Sense (1999)",
+            "Signs (2002)",
+        ),
+        # the first is the better one: liked; the second only seen
+        ("Heat's way better than Ronin by a mile", "Heat (1995)", "Ronin (1998)"),
+        ("Creed was better than Rocky imo", "Creed (2015)", "Rocky (1976)"),
+        ("I preferred Toy Story to Cars", "Toy Story (1995)", "Cars (2006)"),
+        ("memento > tenet", "Memento (2000)", "Tenet (2020)"),
+    ],
+)
+def test_two_films_compared_like_the_better_one(
+    nlu: Understander, text: str, liked: str, not_liked: str
+) -> None:
+    found = events(nlu, text)
+    assert liked in _liked(found), found
+    assert not_liked not in _liked(found), found
+    assert liked not in {e.title for e in found if isinstance(e, ItemRejected)}, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is Heat better than Ronin?",
+        "I don't think Heat is better than Ronin",
+        "a thriller better than Ronin",
+        "I prefer comedies to horror",
+    ],
+)
+def test_a_comparison_asked_doubted_or_wished_likes_no_film(nlu: Understander, text: str) -> None:
+    found = nlu.understand(text, InterestState())
+    assert not _liked(list(found.events)), found.events
+
+
+def test_a_sequel_worse_than_the_first_keeps_its_own_verdict(nlu: Understander) -> None:
+    found = events(nlu, "Jaws 2 was ok but nowhere near as good as Jaws")
+    assert "Jaws (1975)" in _liked(found), found
+    assert ItemSeen("omdb:579", "Jaws 2 (1978)") in found, found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Gravity but longer", "Gravity (2013)"),
+        ("the notebook but less sappy", "The Notebook (2004)"),
+        ("fargo without the violence", "Fargo (1996)"),
+        ("ok so Jaws but in space", "Jaws (1975)"),
+        ("Rocky, but not boxing", "Rocky (1976)"),
+        ("drive without the violence", "Drive (2011)"),
+    ],
+)
+def test_a_film_named_first_with_a_difference_asks_for_films_like_it(
+    nlu: Understander, text: str, anchor: str
+) -> None:
+    found = events(nlu, text)
+    assert anchor in {e.title for e in found if isinstance(e, SimilarRequested)}, found
+    assert not any(isinstance(e, InterestExpressed) and e.text in anchor.lower() for e in found), (
+        found
+    )
+
+
+def test_longer_or_shorter_than_a_named_film_is_measured_from_it(nlu: Understander) -> None:
+    longer = events(nlu, "Gravity but longer")  # 90 minutes
+    assert ConstraintSet("runtime_min", 100) in longer, longer
+    shorter = events(nlu, "something like the departed but shorter")  # 151 minutes
+    assert ConstraintSet("runtime_max", 141) in shorter, shorter
+    assert not events(nlu, "longer")  # nothing to compare with
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I want the opposite of The Notebook", "the polar opposite of Titanic please"],
+)
+def test_the_opposite_of_a_film_turns_it_down(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, ItemRejected) for e in found), found
+    assert not _liked(found), found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+def test_a_film_as_a_yardstick_of_a_quality_is_not_turned_down(nlu: Understander) -> None:
+    found = events(nlu, "nothing as soppy as The Notebook tonight")
+    assert not any(isinstance(e, ItemRejected | ItemLiked) for e in found), found
+    assert any(isinstance(e, InterestAvoided) and "soppy" in e.text for e in found), found
+    # a verdict on the film said so still turns it down
+    found = events(nlu, "Pixar, but nothing as weak as Cars 2")
+    assert any(isinstance(e, ItemRejected) and e.title == "Cars 2 (2011)" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not Jaws or Jaws 2, I've seen both",
+        "not Heat, Ronin or Drive, seen them all",
+    ],
+)
+def test_a_list_turned_down_as_seen_is_seen_not_disliked(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert len([e for e in found if isinstance(e, ItemSeen)]) >= 2, found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven of us on the sofa tonight, a heist film please",
+        "I'm a big Elvis fan and loved Walk the Line",
+    ],
+)
+def test_counted_people_and_fan_nouns_are_no_titles(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not {"Seven (1979)", "Fan (2016)"} & _liked(found), found
+
+
+def test_the_sequel_after_a_film_and_its_sequel_is_the_one_named(nlu: Understander) -> None:
+    found = events(nlu, "Jaws > Jaws 2. The sequel was a cash grab.")
+    assert any(isinstance(e, ItemRejected) and e.title == "Jaws 2 (1978)" for e in found), found
+    assert "Jaws (1975)" in _liked(found), found

@@ -211,10 +211,25 @@ class ConstraintRules(ParseBase):
         """'like the matrix but newer', 'something like Alien, only older': the year is
         compared with the titles the message names, not with the picks on the table."""
         named = [t.item for t in self.targets if t.item is not None and not t.from_reference]
-        years = [i.year for i in named if i.year]
-        if self.comparative is None or not years:
+        if self.comparative is None:
             return
         index, direction = self.comparative
+        if direction in ("shorter", "longer"):
+            # 'the departed but shorter', 'Gravity but longer': ten minutes either side of the
+            # film named (the picks' lengths, or no limit, when none is named)
+            runtimes = [int(i.runtime) for i in named if i.runtime]
+            if not runtimes:
+                if direction == "longer" and self._longer_tentative:
+                    del self.events[index]  # 'longer' with nothing to compare
+                return
+            if direction == "shorter":
+                self.events[index] = make_constraint("runtime_max", max(60, min(runtimes) - 10))
+            else:
+                self.events[index] = make_constraint("runtime_min", max(runtimes) + 10)
+            return
+        years = [i.year for i in named if i.year]
+        if not years:
+            return
         if direction == "newer":
             self.events[index] = make_constraint("year_min", max(years) + 1)
         else:
@@ -1197,11 +1212,16 @@ class ConstraintRules(ParseBase):
         if any(isinstance(e, ConstraintSet) and e.name == "runtime_min" for e in self.events):
             return True  # 'longer, at least two hours': the number says it
         runtimes = sorted(i.runtime for i in self._shown if i.runtime)
-        if not runtimes and "runtime_max" not in self.state.constraints:
-            return False  # 'longer' with nothing to compare: no wish to read
+        # with nothing to compare it is no wish, unless the message names a film to compare
+        # with ('Gravity but longer', read when the titles are known: _apply_comparative)
+        self._longer_tentative = not runtimes and "runtime_max" not in self.state.constraints
         floor = max(100, int(statistics.median(runtimes)) + 10) if runtimes else 100
         if "runtime_max" in self.state.constraints:
             self._clear("runtime_max")
+        if self.comparative is None:
+            self.comparative = (len(self.events), "longer")
+        elif self._longer_tentative:
+            return False
         self._set("runtime_min", floor)
         return True
 
@@ -1238,6 +1258,8 @@ class ConstraintRules(ParseBase):
             self._clear("runtime_min")
         word = m.group("w")
         runtimes = sorted(i.runtime for i in self._shown if i.runtime)
+        if word == "shorter" and self.comparative is None:
+            self.comparative = (len(self.events), "shorter")
         if word.endswith("long"):
             self._set("runtime_max", 120)
         elif word == "shorter" and runtimes:

@@ -2656,6 +2656,7 @@ class ParseBase:
         # 'newer' / 'older' read before titles are known: (event index, direction) to set again
         # relative to a title named in the same message ('like the matrix but newer')
         self.comparative: tuple[int, str] | None = None
+        self._longer_tentative = False  # 'longer' set with nothing to compare yet
         # readings that need the message's titles first ('not by the same director')
         self.deferred: list[Callable[[], None]] = []
         # token positions of places in a list the message named ('..., liked the first two')

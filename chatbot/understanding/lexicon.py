@@ -600,9 +600,15 @@ COPULA_PRAISE = _phrases(
     "a marvel|astonishing|breathtaking|dazzling|electrifying|essential viewing|untouchable|"
     "the real thing|hypnotic|mesmerizing|mesmerising|"
     # 'nope was mid, get out was way better': the better of two is the one praised
-    "way better|much better|so much better|far better|a lot better|even better|miles better"
+    "way better|much better|so much better|far better|a lot better|even better|miles better|"
+    # 'Ronin was fine but Heat was better': the better of two, said without an intensifier
+    "better|the better one|the better film|superior|far superior|the best one|the stronger one|"
+    # 'Alien is the one for me'
+    "the one for me|the one for us|the one i love|the one i loved"
 )
 COPULA_COMPLAINT = _phrases(
+    # 'Jackie Brown is nowhere near' (as good as the film said before)
+    "nowhere near|nowhere close|not even close|not close|not in the same league|"
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
     "long|a bore|underwhelming|overhyped|not it|not so good|not that good|not very good|"
     "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh|"

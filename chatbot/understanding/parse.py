@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import string
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -113,6 +114,7 @@ from chatbot.understanding.lexicon import (
 from chatbot.understanding.nlp import Word
 from chatbot.understanding.proposals import validate_proposed_events
 from chatbot.understanding.titles import (
+    BARE_NOUN_TITLE_MAX_ZIPF,
     DESCRIBING_WORDS,
     KIND_NOUNS,
     PERSON_CUES,
@@ -876,6 +878,19 @@ class Understander:
         # 'best to worst: The Dark Knight, Memento, Inception', 'Alien > Aliens > Prometheus':
         # a ranking of films seen, the best liked, none turned down
         text = _ranked_lists(text)
+        # 'the opposite of The Notebook', 'unlike Twister, a disaster film that's good': films
+        # that are nothing like it
+        text = _OPPOSITE_OF.sub("nothing like ", text)
+        # 'nothing as soppy as The Notebook': nothing of that quality (the film is a yardstick)
+        text = _NOTHING_AS_AS.sub(r"nothing \g<q>", text)
+        # 'Paddington was fine but Paddington 2 was even better': the first was good too
+        text = _FINE_BUT_EVEN_BETTER.sub(r"good\g<rest>", text)
+        # 'neither Speed nor Taken did anything for me': both did nothing for the user
+        text = _NEITHER_NOR_ANYTHING.sub(r"\g<a> and \g<b> \g<v> nothing", text)
+        # 'Ronin is not a patch on Heat', 'Heat is way better than Ronin': two films compared
+        text = self._films_compared(text)
+        # 'Gravity but longer', 'Alien meets The Thing': films like the one named, changed so
+        text = self._bare_anchors(text)
         # "I can't say I didn't enjoy Zodiac", "I wouldn't say we hated it": a verdict denied
         # by a denial of saying it is the other verdict, said mildly
         text = _DENIED_DENIAL.sub(
@@ -1097,6 +1112,182 @@ class Understander:
         word = next(g for g in m.groups() if g)
         return _MEDIUM_PLURAL.get(word, word if word.endswith("s") else word + "s")
 
+    def _title_len_at(self, words: Sequence[str], lower_ok: bool = False) -> int:
+        """The number of words of the longest catalogue title the words open with (0: none).
+        A one-word title must be capitalised unless `lower_ok`, and is never a pronoun or a
+        filler word ('other than that', 'besides This')."""
+        for n in range(min(len(words), 8), 0, -1):
+            name = " ".join(words[:n]).rstrip(",")
+            key = normalize_title(name)
+            if key not in self.vocab.titles:
+                continue
+            if n == 1 and (
+                not (lower_ok or name[:1].isupper()) or key in PRONOUNS or key in FILLER_WORDS
+            ):
+                return 0
+            return n
+        return 0
+
+    def _films_compared(self, text: str) -> str:
+        """Two catalogue films measured against each other, read as what the comparison tells
+        (a careful reader's verdicts, the two sides told apart):
+
+        - the second is the better one ('Ronin is not a patch on Heat', 'Jaws 2 was ok but
+          nowhere near as good as Jaws', "Ronin doesn't hold a candle to Heat", 'Ronin is no
+          Heat'): the second is liked; the first keeps what is said of it ('Ronin was not as
+          good': turned down; 'Jaws 2 was ok': watched);
+        - the first is the better one ('Heat is way better than Ronin', 'I preferred Heat to
+          Ronin', 'Heat > Ronin', 'Heat over Ronin any day'): the first is liked, the second
+          was seen, never turned down (nor liked);
+        - the first is the worse one ('Cats is even worse than Battlefield Earth'): the first is
+          not liked, the second was seen (worse than a bad film says nothing good of it);
+        - as good as each other ('Aliens is every bit as good as Alien'): both liked.
+
+        Both sides must be catalogue titles (the second right after the comparison, the first
+        right before it or its verb); a question ('is Heat better than Ronin?'), a wish ('a
+        thriller better than Ronin'), a doubt ("I don't think Heat is better than Ronin") or
+        words that are no title stay as typed."""
+        out: list[str] = []
+        last = 0
+        for m in _FILMS_COMPARED.finditer(text):
+            seg_start = max(text.rfind(c, 0, m.start()) for c in ".!?;:,>") + 1
+            end = re.compile(r"[.!?;:,>]|$").search(text, m.end())
+            seg_end = end.start() if end else len(text)
+            if seg_start < last or text[seg_end : seg_end + 1] == "?":
+                continue
+            kind = _comparison_kind(m)
+            pre = text[seg_start : m.start()]
+            after = text[m.end() : seg_end].split()
+            b_n = self._title_len_at(after, lower_ok=True)
+            if not b_n:
+                continue
+            b = _as_written_title(" ".join(after[:b_n]))
+            rest = " ".join(after[b_n:])
+            if rest and _COMPARED_TAIL.match(rest):
+                rest = ""  # 'Heat over Ronin any day', '... by a mile'
+            # the first side: the film just before the comparison (its verb and adverbs left
+            # out), or inside it ('I preferred Heat to Ronin')
+            lead = pre.split()
+            while lead and lead[-1].lower() in _COMPARED_FILLERS:
+                lead.pop()
+            if lead and re.search(r"['’]s$", lead[-1]) and not self._title_len_at(lead[-1:]):
+                lead[-1] = lead[-1][:-2]  # "Heat's better than Ronin"
+            year = []
+            if lead and re.fullmatch(r"\(?(?:19|20)\d\d\)?", lead[-1]):
+                year = [lead.pop()]  # 'the fly 1986 > the fly 1958'
+            if kind == "prefer":
+                a_words = m["pa"].split()
+                if self._title_len_at(a_words, lower_ok=True) != len(a_words):
+                    continue  # 'I prefer comedies to horror', 'I liked it more than Heat'
+                lead = pre.split()
+            else:
+                a_n = next(
+                    (
+                        n
+                        for n in range(min(len(lead), 8), 0, -1)
+                        if self._title_len_at(lead[-n:], lower_ok=True) == n
+                    ),
+                    0,
+                )
+                a_words = lead[len(lead) - a_n :] + year if a_n else []
+                lead = lead[: len(lead) - a_n] + ([] if a_n else year)
+            a = _as_written_title(" ".join(a_words))
+            if a and (
+                any(re.fullmatch(_COMPARED_DOUBT, w, re.IGNORECASE) for w in lead)
+                or (lead and re.fullmatch(_COMPARED_ASKED, lead[0], re.IGNORECASE))
+            ):
+                continue  # "I don't think Heat is better than Ronin", 'is Heat better than'
+            if a and not (self._surely_title(a) or self._surely_title(b)):
+                continue  # 'heat is better than cold'
+            opener = " ".join(lead)
+            if kind == "b_better":
+                if a:
+                    # (the first film said last: 'Creed is not as good as Rocky, but I still
+                    # enjoyed it' takes the 'it' as Creed)
+                    said = f"{opener} I loved {b}. {a} was not as good"
+                elif not pre.strip():
+                    said = f"I loved {b}"  # 'nowhere near as funny as Airplane!'
+                elif re.search(r"\b(?:but|though|yet|although)\s*$", pre, re.IGNORECASE):
+                    # 'Jaws 2 was ok but nowhere near as good as Jaws': its own verdict stays
+                    own = re.sub(r"\s*\b(?:but|though|yet|although)\s*$", "", pre, flags=re.I)
+                    said = f"{own.strip()}. I loved {b}"
+                elif lead and lead[-1].lower() in ("it", "this", "that", "one", "that's", "it's"):
+                    # "it's nowhere near as good as Heat": a film shown or named before
+                    said = f"{pre.strip()} not as good. I loved {b}"
+                else:
+                    # 'the remake is nowhere near as good as Total Recall': a version of it
+                    said = f"I loved {b}. {pre.strip()} not as good"
+            elif not a:
+                continue
+            elif kind in ("a_better", "prefer"):
+                said = f"{opener} I loved {a}. I've also seen {b}"
+            elif kind == "a_worse":
+                said = f"{opener} {a} was not good. I've also seen {b}"
+            else:  # equal
+                said = f"{opener} I loved {a} and {b}"
+            out.append(text[last:seg_start])
+            out.append(" " + said.strip() if seg_start else said.strip())
+            if rest:
+                out.append(" " + rest)
+            last = seg_end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _bare_anchors(self, text: str) -> str:
+        """A sentence that opens with a catalogue film and says how the wanted film differs
+        from it asks for films like it ('Gravity but longer', 'Rocky, but not boxing', 'the
+        notebook but less sappy', 'Jaws in space', 'Die Hard on a boat', 'fargo without the
+        violence', 'Toy Story for grown-ups'), read as 'something like X ...'; two films joined
+        by 'meets' ('Alien meets The Thing', 'Se7en x Zodiac') ask for films like both. A film
+        with a verdict after it ('Heat but the ending dragged') or a version ('Heat, but not the
+        2013 one') stays as typed."""
+        out: list[str] = []
+        for sentence in re.split(r"(?<=[.!?;])(?=\s)", text):
+            m = re.match(
+                r"(?P<lead>\s*(?:(?:ok|okay|so|hmm+|right|alright|well|now|basically|maybe|"
+                r"honestly|ooh|oh)\b[,\s]*)*)(?P<rest>.*)$",
+                sentence,
+                re.IGNORECASE | re.DOTALL,
+            )
+            assert m is not None
+            words = m["rest"].split()
+            n = self._title_len_at(words, lower_ok=True)
+            if not n or len(words) <= n:
+                out.append(sentence)
+                continue
+            title = _as_written_title(" ".join(words[:n]).rstrip(","))
+            tail = " ".join(words[n:])
+            if words[n - 1].endswith(","):
+                tail = ", " + tail
+            joined = _ANCHORS_JOINED.match(tail)
+            if joined:
+                after = tail[joined.end() :].split()
+                k = self._title_len_at(after, lower_ok=True)
+                if k and (self._surely_title(title) or self._surely_title(" ".join(after[:k]))):
+                    other = _as_written_title(" ".join(after[:k]))
+                    more = " ".join(after[k:])
+                    out.append(f"{m['lead']}something like {title} and {other} {more}".rstrip())
+                    continue
+            if not _ANCHOR_MODIFIER.match(tail) or not (
+                self._surely_title(title) or _ANCHOR_MODIFIER_STRONG.match(tail)
+            ):
+                out.append(sentence)
+                continue
+            out.append(f"{m['lead']}something like {title}{'' if tail[:1] == ',' else ' '}{tail}")
+        return "".join(out)
+
+    def _surely_title(self, name: str) -> bool:
+        """The words are a title written as one (capitalised or several words, or a word rare
+        in English: 'ronin', not 'heat')."""
+        from wordfreq import zipf_frequency
+
+        words = name.split()
+        return (
+            len(words) > 1
+            or name[:1].isupper()
+            or zipf_frequency(name.lower(), "en") < BARE_NOUN_TITLE_MAX_ZIPF
+        )
+
     def _besides_title(self, text: str) -> str:
         """'a film noir besides Double Indemnity', 'any Dogme 95 film other than Festen, please':
         the catalogue titles (the longest; a list joined by 'and' / 'or' / commas) right after
@@ -1104,18 +1295,6 @@ class Understander:
         seen ('already seen: X'), neither liked nor turned down. Words that are no title
         ('other than the gore', 'besides that') stay as typed, and so does the exception to a
         refusal ('no horror other than The Shining' likes it)."""
-
-        def title_at(words: list[str]) -> int:
-            """The length of the longest catalogue title the words open with (0: none)."""
-            for n in range(min(len(words), 8), 0, -1):
-                name = " ".join(words[:n]).rstrip(",")
-                key = normalize_title(name)
-                if key not in self.vocab.titles:
-                    continue
-                if n == 1 and (not name[:1].isupper() or key in PRONOUNS or key in FILLER_WORDS):
-                    return 0  # 'other than that', 'besides horror', 'apart from This'
-                return n
-            return 0
 
         def seen(m: re.Match[str]) -> str:
             before = re.split(r"[.!?;]", m.string[: m.start()])[-1]
@@ -1128,7 +1307,7 @@ class Understander:
                 return m.group(0)  # 'no horror other than The Shining': the exception, liked
             words = m["rest"].split()
             names: list[str] = []
-            while words and (n := title_at(words)):
+            while words and (n := self._title_len_at(words)):
                 # 'besides Ronin and Heat', 'other than Vertigo, Psycho or Rebecca'
                 comma = words[n - 1].endswith(",")
                 names.append(" ".join(words[:n]).rstrip(","))
@@ -8357,6 +8536,134 @@ _PICK_NOT_OF_KIND = re.compile(
     r"(?:real |proper |true |actual )?(?P<kind>[a-z-]+(?: [a-z-]+)?)(?P<end>\s*(?:[.!;,]|$))",
     re.IGNORECASE,
 )
+# 'the (polar / exact) opposite of X', 'unlike X, ...' (not 'unlike my wife'; the title is
+# checked later: 'nothing like my wife' turns down no film)
+_OPPOSITE_OF = re.compile(
+    r"\b(?:the\s+(?:complete\s+|total\s+|exact\s+|polar\s+|very\s+)?opposite\s+of|"
+    r"(?<![\w-])unlike)\s+(?=(?:the\s+)?[A-Z0-9])",
+    re.IGNORECASE,
+)
+_NOTHING_AS_AS = re.compile(
+    r"\b(?i:nothing|none|no\s+films?|no\s+movies?)\s+(?i:quite\s+|too\s+|that['’]?s\s+)?(?i:as)\s+"
+    # (a verdict on the film is left as typed: 'nothing as weak as Cars 2' turns it down)
+    r"(?!(?:weak|bad|poor|awful|terrible|dull|boring|dumb|stupid|lame|mediocre|forgettable)\b)"
+    r"(?P<q>[a-z]+)\s+as\s+(?:the\s+)?[A-Z0-9][^,.;!?]*?(?=\s*(?:[,.;!?]|$|\s+(?:tonight|today|"
+    r"please|pls|this\s+time|again|for\s+now)\b))",
+)
+_FINE_BUT_EVEN_BETTER = re.compile(
+    r"\b(?:fine|ok|okay|alright|decent|solid)(?P<rest>\s*,?\s*but\s+[^.;!?]{1,60}?\s+(?:was|is|"
+    r"were|are)\s+(?:even|still)\s+better)\b",
+    re.IGNORECASE,
+)
+_NEITHER_NOR_ANYTHING = re.compile(
+    r"(?<!\w)neither\s+(?P<a>[^,.;!?]{1,50}?)\s+nor\s+(?P<b>[^,.;!?]{1,50}?)\s+"
+    r"(?P<v>did|does|do)\s+anything\b",
+    re.IGNORECASE,
+)
+# two films measured against each other (see Parser._films_compared): which one is the better
+_NEG_BE = r"(?:(?:is|was|are|were)\s+not|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|ain['’]t|not)"
+_FILMS_COMPARED = re.compile(
+    r"(?P<b_better>"
+    rf"{_NEG_BE}\s+(?:even\s+)?(?:a\s+patch\s+on|in\s+the\s+same\s+league\s+as|"
+    r"on\s+the\s+same\s+level\s+as|on\s+par\s+with|fit\s+to\s+lick\s+(?:the\s+)?boots\s+of|"
+    r"(?:half|nearly|quite|anywhere\s+near|close\s+to)\s+as\s+\w+\s+as|as\s+\w+\s+as|"
+    r"(?:as\s+)?good\s+as|close\s+to|a\s+touch\s+on|better\s+than)"
+    r"|(?:nowhere|not\s+anywhere)\s+(?:near|close\s+to)\s+(?:as\s+\w+\s+as|the\s+level\s+of|)"
+    r"|nothing\s+(?:compared\s+to|next\s+to|on)"
+    r"|(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|can['’]t|cannot|couldn['’]t|could\s+not|"
+    r"won['’]t|will\s+never|never)\s+(?:even\s+)?(?:hold\s+a\s+candle\s+to|touch|compare\s+(?:to|with)|"
+    r"come\s+close\s+to|compete\s+with|measure\s+up\s+to|live\s+up\s+to|beat|top)"
+    r"|pales?\s+(?:next\s+to|beside|in\s+comparison\s+(?:to|with)|compared\s+to)"
+    r"|(?:a\s+)?(?:poor|cheap)\s+(?:man['’]s|imitation\s+of|copy\s+of|knock-?off\s+of|version\s+of)"
+    r"|(?:a\s+)?(?:cheap\s+)?(?:knock-?off|rip-?off)\s+of"
+    r"|(?:(?:a\s+lot|a\s+bit|much|way|far|so\s+much|miles)\s+)?(?:weaker\s+than|inferior\s+to)"
+    # 'Signs was a letdown after The Sixth Sense': the first fell short of the second
+    r"|(?:a\s+(?:big\s+|huge\s+|real\s+)?)?(?:letdown|let\s*down|disappointment|step\s+down|"
+    r"comedown)\s+(?:after|compared\s+to|from|next\s+to)"
+    r"|(?:(?<=\bis\s)|(?<=\bwas\s)|(?<=['’]s\s))no(?=\s+[A-Z0-9])"
+    r")"
+    r"|(?P<a_better>"
+    r"(?:(?:a\s+lot|a\s+bit|a\s+little|miles|way|much|far|so\s+much|even|loads|tons|infinitely|"
+    r"leagues|easily|heaps)\s+)?(?:better\s+than|superior\s+to|stronger\s+than)"
+    r"|(?:easily\s+|totally\s+)?(?:beats|trumps|tops|outshines|destroys|smokes|crushes|"
+    r"blows\s+away|wipes\s+the\s+floor\s+with)"
+    r"|>)"
+    r"|(?P<a_worse>(?:(?:a\s+lot|a\s+bit|much|way|far|so\s+much|even|somehow)\s+)?worse\s+than)"
+    r"|(?P<equal>(?:just\s+|every\s+bit\s+|easily\s+|almost\s+|nearly\s+)?as\s+(?:good|great|"
+    r"fun|funny|scary|gripping|strong)\s+as|on\s+par\s+with|(?:right\s+)?up\s+there\s+with)"
+    r"|(?P<prefer>\b(?:i|we)\s+(?:much\s+|definitely\s+|really\s+|always\s+|honestly\s+)?"
+    r"(?:preferred|prefer|liked|enjoyed|loved|like|love|enjoy|rate|rated)\s+"
+    r"(?P<pa>[^.!?;:,]+?)\s+(?:to|over|more\s+than|better\s+than|way\s+more\s+than|"
+    r"much\s+more\s+than|a\s+lot\s+more\s+than))"
+    r"(?=\s)",
+    re.IGNORECASE,
+)
+# what may stand between the first film and the comparison ('Heat is honestly way better than')
+_COMPARED_FILLERS = frozenset(
+    (
+        "is", "was", "are", "were", "has", "had", "just", "simply", "really", "honestly",
+        "still", "definitely", "totally", "seriously", "literally", "actually", "imo", "tbh",
+        "so", "is,", "was,",
+    )
+)  # fmt: skip
+# a first side that is doubted or asked about ("I don't think", 'is Heat better than Ronin')
+_COMPARED_DOUBT = r"not|never|\w+n['’]t|dont|doesnt|didnt|wouldnt|if|whether|wonder|unless"
+_COMPARED_ASKED = r"is|was|are|were|does|did|do|which|what|who|would|will|could"
+# what may follow the second film and says no more than the comparison ('any day', 'by a mile')
+_COMPARED_TAIL = re.compile(
+    r"^(?:(?:out\s+of\s+the\s+water|any\s*day|every\s*time|all\s+day|hands\s+down|by\s+a\s+mile|"
+    r"by\s+miles|for\s+me|imo|tbh|easily|no\s+contest|in\s+every\s+way|honestly|lol|haha|"
+    r"though|tho)\b\s*)+$",
+    re.IGNORECASE,
+)
+
+
+# how the wanted film differs from a film named first (see Parser._bare_anchors)
+_ANCHOR_MODIFIER = re.compile(
+    r",?\s*(?:but\s+|only\s+|just\s+)?(?:(?:a\s+)?(?:bit|little|lot|touch|tad|way|much|far)\s+)?"
+    r"(?:(?:less|more|fewer|not\s+so|not\s+as)\s+(?!than\b)\w|(?:shorter|longer|newer|older|"
+    r"funnier|scarier|darker|lighter|happier|sadder|gorier|cheesier|smarter|dumber|"
+    r"simpler|slower|faster|calmer|sillier|weirder|gentler|softer|tamer|crazier|bloodier|"
+    r"grittier|cleaner|quieter|louder|sweeter|cuter|nicer|meaner|creepier|kinder|"
+    r"more\s+recent|[a-z]+ier)\b(?!\s+than\b)"
+    r"|without\s+\w|minus\s+\w|with\s+(?:more|less|fewer|no|a\s+happier|a\s+happy)\b"
+    r"|(?:in|at|under|on)\s+(?:space|sea|the\s+sea|a\s+(?:boat|ship|plane|train|bus|spaceship|"
+    r"submarine|space\s+station|school|prison|island)|the\s+(?:future|past|desert|jungle|snow|"
+    r"west|wild\s+west|ocean)|outer\s+space|underwater|water)\b"
+    r"|but\s+(?:about|set\s+in|with)\s+(?:a|an|the|some)\s+\w"
+    r"|set\s+in\s+\w|for\s+(?:adults|grown[\s-]?ups|grownups|kids|children|teens|"
+    r"the\s+whole\s+family|families|little\s+ones|toddlers)\b"
+    r"|but\s+(?:not|no)\s+(?!the\s+(?:\d|first|second|third|last|original|new|old|remake|"
+    r"sequel|one|\w+\s+one)\b)\w)",
+    re.IGNORECASE,
+)
+# a difference said so plainly that an everyday word before it is the film ('heat but shorter')
+_ANCHOR_MODIFIER_STRONG = re.compile(
+    r",?\s*but\s+(?:(?:a\s+)?(?:bit|little|lot|touch|tad|way|much|far)\s+)?"
+    r"(?:less|more|shorter|longer|newer|older|funnier|scarier|darker|lighter|[a-z]+ier)\b"
+    r"|,?\s*(?:but\s+)?without\s+the\b",
+    re.IGNORECASE,
+)
+# two films joined into one wish ('Alien meets The Thing', 'Se7en x Zodiac')
+_ANCHORS_JOINED = re.compile(
+    r",?\s*(?:meets|x|crossed\s+with|mixed\s+with|mashed\s+up\s+with|plus)\s+", re.IGNORECASE
+)
+
+
+def _as_written_title(name: str) -> str:
+    """A title typed all in lower case, capitalised as titles are ('the notebook' -> 'The
+    Notebook'), once the words are known to be a catalogue title; otherwise as typed."""
+    return name if any(c.isupper() for c in name) else string.capwords(name)
+
+
+def _comparison_kind(m: re.Match[str]) -> str:
+    """Which of _FILMS_COMPARED's alternatives matched."""
+    for kind in ("b_better", "a_better", "a_worse", "equal", "prefer"):
+        if m[kind] is not None:
+            return kind
+    raise AssertionError(m[0])
+
+
 _MORE_LIKE_THAN = re.compile(
     r"\bmore like (?P<x>[^,.;!?]+?) than (?:like )?[^,.;!?]+?(?P<end>\s*(?:[,.;!?]|$))",
     re.IGNORECASE,

@@ -672,11 +672,25 @@ class TitleRules(ParseBase):
                 self._add_item(i, self._member_item(i, n))
                 self._use(i, n)
 
+    def _people_counted(self, i: int) -> bool:
+        """Token i is a number word that counts people ('Seven of us on the sofa', 'four of
+        them'), no title."""
+        toks = self.toks
+        return (
+            toks[i].text in _NUMBER_WORDS
+            and i + 2 < len(toks)
+            and toks[i + 1].text == "of"
+            and toks[i + 2].text in ("us", "them", "you", "my", "our", "the", "those")
+        )
+
     def _member(self, i: int, n: int) -> bool:
-        """Tokens i..i+n are free and exactly a catalogue title ('the notebook', 'aliens')."""
+        """Tokens i..i+n are free and exactly a catalogue title ('the notebook', 'aliens');
+        never a lower-case fan noun ('a huge Elvis fan and Walk the Line')."""
         if i + n > len(self.toks) or not self._free(i, n):
             return False
         words = self._words(i, n)
+        if n == 1 and words[0] in _FAN_NOUNS and not self.toks[i].raw[:1].isupper():
+            return False
         if not all(_wordlike(w) for w in words) or words[-1] in ("the", "a", "an", "and"):
             return False
         key = normalize_title(" ".join(words))
@@ -1120,6 +1134,10 @@ class TitleRules(ParseBase):
             return False
         if n == 1 and self._a_makers_name(key, i):
             return False  # 'I like Hitchcock': the director, not the 2012 biopic
+        if n == 1 and not first.raw[:1].isupper() and key in _FAN_NOUNS and i > 0:
+            return False  # 'a huge Elvis fan', 'horror buffs': who likes it, no Fan (2016)
+        if n == 1 and self._people_counted(i):
+            return False  # 'Seven of us on the sofa': how many, no Seven (1979)
         if (
             n == 1
             and key in _YES_OR_NO
@@ -2795,7 +2813,15 @@ class TitleRules(ParseBase):
         after = " ".join(t.text for t in self.toks[i + n : i + n + 8])
         before = " ".join(t.text for t in self.toks[max(0, i - 5) : i])
         # 'please dont recommend the shining, ive seen it': the same refusal said as a request
-        refused = prev in ("not", "no") or re.search(_DONT_SHOW_BEFORE, before) is not None
+        refused = (
+            prev in ("not", "no")
+            or re.search(_DONT_SHOW_BEFORE, before) is not None
+            # 'not Jaws or Jaws 2, seen both': the second of a list turned down
+            or re.search(r"\b(?:not|no)\s+[^.;!?]{1,40}?\s+(?:or|and|nor|,)\s*$", before)
+            is not None
+        )
+        # ('not Jaws or Jaws 2, seen both': the first, with the rest of the list after it)
+        after = re.sub(r"^(?:or|and|nor|,)\s+(?:[^,.;!?\s]+\s+){1,5}?(?=,)", "", after)
         return refused and re.match(_SEEN_IT_AFTER, after) is not None
 
     def _turned_down_too(self, i: int, n: int) -> bool:
@@ -3117,7 +3143,8 @@ class TitleRules(ParseBase):
     def _capitalised_lists(self) -> set[tuple[int, int]]:
         """(start, length) of each title in a list of three or more catalogue titles (exact
         keys), each typed with a capital, joined by ',' / 'and' / 'or' / '&' / '...' alone
-        ('Heat, Drive, Crash...'), fewer than half of them days or places per the parse; read
+        ('Heat, Drive, Crash...'), fewer than half of them days or places per the parse, or of
+        two joined by 'and' / 'or' that are no day, place or person ('Speed and Taken'); read
         once per message."""
         if self._cap_lists is not None:
             return self._cap_lists
@@ -3151,7 +3178,21 @@ class TitleRules(ParseBase):
                 )
                 for k, m in best
             )
-            if len(best) >= 3 and capitalised and places * 2 < len(best):
+            # two titles joined by 'and' / 'or', the second capitalised inside the sentence,
+            # and neither a day, a place or a person ('Speed and Taken bored me'; not 'Anna
+            # and Elsa loved it', 'Monday and Friday')
+            pair = (
+                len(best) == 2
+                and capitalised
+                and places == 0
+                and words[best[1][0] - 1] in ("and", "or", "&")
+                and best[1][0] == best[0][0] + best[0][1] + 1
+                and not any(
+                    (w := self._word(k)) is not None and w.ent in ("PERSON", "ORG", "NORP")
+                    for k, _ in best
+                )
+            )
+            if (len(best) >= 3 or pair) and capitalised and places * 2 < len(best):
                 out.update(best)
                 a = best[-1][0] + best[-1][1]
             else:
@@ -3758,6 +3799,8 @@ class TitleRules(ParseBase):
                     # 'a thriller for Friday night?', 'game night on Friday - any comedy?'
                 if j == 1 and not span[0].raw[:1].isupper() and self._comparative_at(start):
                     break  # 'the twistier the better' is no typo of Twister
+                if j == 1 and self._people_counted(start):
+                    break  # 'Seven of us on the sofa': how many
                 if (
                     j == 2
                     and words[0] in ("my", "our", "his", "her", "your")
@@ -4468,6 +4511,11 @@ class TitleRules(ParseBase):
                 )
                 side = [f for f in (films[at + 1 :] if later else films[:at]) if f in pool]
                 picked = side if t.text.endswith("s") else side[:1] if later else side[-1:]
+                named = {it.id for it in self._titles_named_before(k)}
+                if later and t.text == "sequel" and at > 0 and films[at - 1].id in named:
+                    # 'Jaws > Jaws 2. The sequel was a cash grab': the film and its sequel
+                    # both named, the sequel is the one named after it
+                    picked = [item]
             elif t.text == "part" and nxt in NUMBER_WORDS and prev != "that":
                 n = int(NUMBER_WORDS[nxt])
                 numbered = [f for f in films if re.search(rf"\b{n}\b", normalize_title(f.title))]
@@ -4932,6 +4980,11 @@ KIND_NOUNS = frozenset(
 )
 # words after which a franchise named like its film is left out as a whole ('isnt jaws')
 # 'i've seen it', ', seen it already', 'ive seen it like 10 times' right after a title
+# who likes a thing, said after it ('a huge Elvis fan', 'a horror buff'): no title
+_FAN_NOUNS = frozenset(("fan", "fans", "buff", "buffs", "nerd", "geek", "addict", "junkie", "stan"))
+_NUMBER_WORDS = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+)
 _SEEN_IT_AFTER = (
     # ('not the matrix tho ive seen it a million times')
     r"[,.!\s]*(?:(?:please|pls|plz|tho|though|lol|haha|cause|cuz|bc|because|since|as)[,.!\s]+)?"
@@ -4939,7 +4992,8 @@ _SEEN_IT_AFTER = (
     r"cause i've|since i've|we've|we have|we've already|we already|they've|they have|"
     r"(?:the |my |our )?(?:kids|children|boys|girls|family) have|(?:he|she) has|everyone has|"
     r"we all have|we both have|have|has)(?: already)? )?"  # (a watcher read as who watches)
-    r"(?:(?:seen|watched|saw) (?:it|that|that one|this one|them)\b|already (?:seen|watched)\b|"
+    r"(?:(?:seen|watched|saw) (?:it|that|that one|this one|them|both|them both|both of them|"
+    r"them all|all of them|those)\b|already (?:seen|watched)\b|"
     r"(?:seen|watched) (?:it )?already\b)"
 )
 _LEAVE_OUT = frozenset(
