@@ -1058,3 +1058,12 @@ def test_places_after_a_seen_list_are_the_users_own_films(movies_manager: Dialog
     first = m.respond(sid2, "I've already seen Heat, Ronin and Collateral")
     m.respond(sid2, "I watched the first one last night, loved it")
     assert first.items[0].item.id in m.state(sid2).liked
+
+
+def test_turning_the_picks_down_ends_at_the_comma(movies_manager: DialogueManager) -> None:
+    movies_manager.respond("comma-ends", "a heist movie")
+    movies_manager.respond("comma-ends", "less like that, funnier")
+    state = movies_manager.state("comma-ends")
+    assert ("genre", "Comedy") in state.preferred, state.summary()
+    assert ("genre", "Comedy") not in state.avoided, state.summary()
+    assert state.disliked, state.summary()  # the pick turned down

@@ -215,15 +215,19 @@ class ConstraintRules(ParseBase):
             return
         index, direction = self.comparative
         if direction in ("shorter", "longer"):
-            # 'the departed but shorter', 'Gravity but longer': ten minutes either side of the
-            # film named (the picks' lengths, or no limit, when none is named)
+            # 'the departed but shorter', 'Gravity but longer': measured from the film named
+            # (the picks' lengths, or no limit, when none is named)
             runtimes = [int(i.runtime) for i in named if i.runtime]
             if not runtimes:
                 if direction == "longer" and self._longer_tentative:
                     del self.events[index]  # 'longer' with nothing to compare
                 return
             if direction == "shorter":
-                self.events[index] = make_constraint("runtime_max", max(60, min(runtimes) - 10))
+                # (at least ten minutes and 15% shorter: 'the godfather but shorter', 175
+                # minutes, is at most 149)
+                shortest = min(runtimes)
+                limit = max(60, min(shortest - 10, round(shortest * 0.85)))
+                self.events[index] = make_constraint("runtime_max", limit)
             else:
                 self.events[index] = make_constraint("runtime_min", max(runtimes) + 10)
             return
@@ -995,6 +999,23 @@ class ConstraintRules(ParseBase):
             self._set("runtime_min", int(pick.runtime) + 1)
         return True
 
+    def _film_after(self, end: int) -> bool:
+        """The words right after character `end` of the message open with a catalogue title of
+        two or more words, or of one word that is no kind of film ('the old mad max', 'the old
+        Psycho'; not 'old westerns')."""
+        words = re.findall(r"[\w'’:-]+", self.low[end : end + 80])[:6]
+        for n in range(len(words), 0, -1):
+            key = normalize_title(" ".join(words[:n]))
+            if key not in self.vocab.titles:
+                continue
+            return n > 1 or not (
+                words[0] in FILM_NOUNS
+                or words[0] in self.vocab.facet_words
+                or words[0].rstrip("s") in self.vocab.facet_words
+                or words[0] in ("ones", "one", "stuff", "school", "classics", "classic", "days")
+            )
+        return False
+
     def _old_thing_after(self, end: int) -> bool:
         """The word right after 'old' (ending at character `end` of the message) is a noun of
         everyday things the parse knows ('projector', 'laptop', 'sofa'), not a film or a kind
@@ -1028,6 +1049,8 @@ class ConstraintRules(ParseBase):
             return True  # "im older now", "we're old": the user's age, no year
         if m.group(3) == "old" and not m.group(4) and self._old_thing_after(m.end()):
             return True  # 'the old projector', 'my old laptop': a thing the user has, no year
+        if m.group(3) == "old" and not m.group(4) and self._film_after(m.end()):
+            return True  # 'the old mad max not so much': which version of a film, no year
         if m.group("neg") or self._negated_before(m.start()):
             # 'not too old', 'nothing old please', 'not really into old black and white stuff'
             self._set("year_min", v.latest_year - 25)

@@ -467,6 +467,10 @@ POSITIVE_CUES = _phrases(
     # in a good way')
     "in the best possible way|in the best way|in a good way|in the good way|in a fun way|"
     "pure joy|such a joy|"
+    # 'Ronin!!! best film ever', 'Heat, greatest movie of all time'
+    "best film ever|best movie ever|the best film ever|the best movie ever|best film of all time|"
+    "best movie of all time|greatest film ever|greatest movie ever|greatest film of all time|"
+    "greatest movie of all time|the greatest film ever|the greatest movie ever|"
     # chat praise after a title: 'the hunger games 🏹 lowkey fire'
     "lowkey fire|highkey fire|straight fire|pure fire|absolute fire|so fire|"
     "loved|love|loves|liked|like|likes|enjoyed|enjoy|enjoys|adore|adored|adores|great|awesome|amazing|favorite|"
@@ -609,6 +613,8 @@ COPULA_PRAISE = _phrases(
 COPULA_COMPLAINT = _phrases(
     # 'Jackie Brown is nowhere near' (as good as the film said before)
     "nowhere near|nowhere close|not even close|not close|not in the same league|"
+    # 'Speed 2 is a joke', 'the remake is an insult'
+    "a joke|a total joke|a complete joke|an absolute joke|laughable|a disgrace|an insult|"
     "slow|bland|cheesy|corny|silly|weak|flat|predictable|pointless|confusing|painful|annoying|"
     "long|a bore|underwhelming|overhyped|not it|not so good|not that good|not very good|"
     "not funny|not scary|not great|nothing special|a letdown|a let down|a waste|stupid|meh|"

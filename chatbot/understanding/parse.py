@@ -885,12 +885,12 @@ class Understander:
         text = _NOTHING_AS_AS.sub(r"nothing \g<q>", text)
         # 'Paddington was fine but Paddington 2 was even better': the first was good too
         text = _FINE_BUT_EVEN_BETTER.sub(r"good\g<rest>", text)
-        # 'neither Speed nor Taken did anything for me': both did nothing for the user
-        text = _NEITHER_NOR_ANYTHING.sub(r"\g<a> and \g<b> \g<v> nothing", text)
         # 'Ronin is not a patch on Heat', 'Heat is way better than Ronin': two films compared
         text = self._films_compared(text)
         # 'Gravity but longer', 'Alien meets The Thing': films like the one named, changed so
         text = self._bare_anchors(text)
+        # 'Ronin!!! best film ever', 'Heat - meh': a film named alone, then what it was
+        text = self._title_then_verdict(text)
         # "I can't say I didn't enjoy Zodiac", "I wouldn't say we hated it": a verdict denied
         # by a denial of saying it is the other verdict, said mildly
         text = _DENIED_DENIAL.sub(
@@ -955,6 +955,14 @@ class Understander:
         # 'more like Butch Cassidy than Blazing Saddles': the first is the one wished for; the
         # second is a yardstick, neither liked nor turned down
         text = _MORE_LIKE_THAN.sub(r"like \g<x>\g<end>", text)
+        # 'less like that, funnier': the turning down ends at the comma (it had spilt onto the
+        # wish after it: 'Avoiding: comedy')
+        text = re.sub(
+            r"\b((?i:less|not|nothing|none)\s+(?i:like|of)\s+(?i:that|those|this|these|it|them)"
+            r"(?:\s+(?i:one|ones))?)\s*,\s*(?=\w)",
+            r"\1. ",
+            text,
+        )
         # 'I usually watch horror but tonight something feel-good': the habit is no wish for now
         text = _USUALLY_BUT_NOW.sub("", text)
         # 'the worst rated sci-fi you've got': bad on purpose, no verdict on the kind ('which
@@ -1119,8 +1127,8 @@ class Understander:
         for n in range(min(len(words), 8), 0, -1):
             name = " ".join(words[:n]).rstrip(",")
             key = normalize_title(name)
-            if key not in self.vocab.titles:
-                continue
+            if key not in self.vocab.titles or not any(c.isalnum() for c in words[n - 1]):
+                continue  # (an emoji after the title is no part of it)
             if n == 1 and (
                 not (lower_ok or name[:1].isupper()) or key in PRONOUNS or key in FILLER_WORDS
             ):
@@ -1175,6 +1183,27 @@ class Understander:
             year = []
             if lead and re.fullmatch(r"\(?(?:19|20)\d\d\)?", lead[-1]):
                 year = [lead.pop()]  # 'the fly 1986 > the fly 1958'
+            if kind == "relative":
+                # the first film opens the clause, its verdict follows it
+                words = pre.split()
+                a_n = self._title_len_at(words, lower_ok=True)
+                said_of = [w.lower().strip(",") for w in words[a_n:]]
+                if not a_n or not said_of:
+                    continue
+                tone = self._tone(said_of)
+                if tone is None:
+                    continue
+                a = _as_written_title(" ".join(words[:a_n]))
+                if not (self._surely_title(a) or self._surely_title(b)):
+                    continue
+                own = " ".join([a, *words[a_n:]])
+                said = f"{own}. I loved {b}" if tone < 0 else f"{own}. I've also seen {b}"
+                out.append(text[last:seg_start])
+                out.append(" " + said if seg_start else said)
+                if rest:
+                    out.append(" " + rest)
+                last = seg_end
+                continue
             if kind == "prefer":
                 a_words = m["pa"].split()
                 if self._title_len_at(a_words, lower_ok=True) != len(a_words):
@@ -1255,6 +1284,9 @@ class Understander:
             if not n or len(words) <= n:
                 out.append(sentence)
                 continue
+            if self._kind_not_film(words[:n]):
+                out.append(sentence)  # 'a comedy but not a romantic one': a kind of film
+                continue
             title = _as_written_title(" ".join(words[:n]).rstrip(","))
             tail = " ".join(words[n:])
             if words[n - 1].endswith(","):
@@ -1275,6 +1307,60 @@ class Understander:
                 continue
             out.append(f"{m['lead']}something like {title}{'' if tail[:1] == ',' else ' '}{tail}")
         return "".join(out)
+
+    def _title_then_verdict(self, text: str) -> str:
+        """A message that opens with a catalogue film alone, closed by '!', '.', '...' or a
+        dash, and goes on with a verdict without a subject ('Ronin!!! best film ever', 'Heat -
+        meh', 'Big... so cute'), read as 'Ronin, best film ever' (the verdict is on that film).
+        What goes on with a subject, a wish or a question ('Heat. I want more like it', 'Ronin!
+        any ideas?') stays as typed."""
+        m = re.match(
+            r"\s*(?P<t>[^.!?…\-–—:]+?)\s*(?P<sep>!+|\.{1,3}|…|\s[-–—:]+)\s+(?P<rest>\S.*)$",
+            text,
+            re.S,
+        )
+        if m is None:
+            return text
+        words = m["t"].split()
+        if not words or self._title_len_at(words, lower_ok=True) != len(words):
+            return text
+        if not m["t"][:1].isupper() and len(words) < 2:
+            return text  # ('robots! a fun one': a topic, then a wish)
+        if _NOT_A_BARE_VERDICT.match(m["rest"]) or "?" in m["rest"]:
+            return text
+        return f"{_as_written_title(m['t'])}, {m['rest']}"
+
+    @staticmethod
+    def _tone(words: Sequence[str]) -> int | None:
+        """-1 when the words say a verdict of complaint ('is a joke', 'was so dull'), 1 when
+        they say praise ('looks great'), None when neither (the lexicon's copula verdicts
+        and cues)."""
+        for j in range(len(words)):
+            for table, sign in (
+                (COPULA_COMPLAINT, -1),
+                (NEGATIVE_CUES, -1),
+                (COPULA_PRAISE, 1),
+                (POSITIVE_CUES, 1),
+            ):
+                if any(tuple(words[j : j + len(p)]) == p for p in table):
+                    return sign
+        return None
+
+    def _kind_not_film(self, words: Sequence[str]) -> bool:
+        """The words that open a sentence name a kind of film rather than the film of that
+        title: typed in lower case after 'a' / 'an' ('a comedy', 'a ghost story'), or all of
+        them kinds, moods or topics the catalogue's facets know ('comedy', 'romance')."""
+        low = [w.lower().strip(",") for w in words]
+        if low[0] in ("a", "an") and not words[0][:1].isupper():
+            return True
+        content = [w for w in low if w not in ("a", "an", "the")]
+        return bool(content) and (
+            tuple(content) in self.vocab.facet_terms
+            or all(
+                w in self.vocab.facet_words or w.rstrip("s") in self.vocab.facet_words
+                for w in content
+            )
+        )
 
     def _surely_title(self, name: str) -> bool:
         """The words are a title written as one (capitalised or several words, or a word rare
@@ -8555,11 +8641,6 @@ _FINE_BUT_EVEN_BETTER = re.compile(
     r"were|are)\s+(?:even|still)\s+better)\b",
     re.IGNORECASE,
 )
-_NEITHER_NOR_ANYTHING = re.compile(
-    r"(?<!\w)neither\s+(?P<a>[^,.;!?]{1,50}?)\s+nor\s+(?P<b>[^,.;!?]{1,50}?)\s+"
-    r"(?P<v>did|does|do)\s+anything\b",
-    re.IGNORECASE,
-)
 # two films measured against each other (see Parser._films_compared): which one is the better
 _NEG_BE = r"(?:(?:is|was|are|were)\s+not|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|ain['’]t|not)"
 _FILMS_COMPARED = re.compile(
@@ -8591,6 +8672,9 @@ _FILMS_COMPARED = re.compile(
     r"|(?P<a_worse>(?:(?:a\s+lot|a\s+bit|much|way|far|so\s+much|even|somehow)\s+)?worse\s+than)"
     r"|(?P<equal>(?:just\s+|every\s+bit\s+|easily\s+|almost\s+|nearly\s+)?as\s+(?:good|great|"
     r"fun|funny|scary|gripping|strong)\s+as|on\s+par\s+with|(?:right\s+)?up\s+there\s+with)"
+    # 'Speed 2 is a joke compared to Speed': the verdict before it says which is the better
+    r"|(?P<relative>,?\s*(?:compared\s+(?:to|with)|next\s+to|in\s+comparison\s+(?:to|with)|"
+    r"(?:when\s+)?(?:put\s+)?(?:up\s+)?against|side\s+by\s+side\s+with))"
     r"|(?P<prefer>\b(?:i|we)\s+(?:much\s+|definitely\s+|really\s+|always\s+|honestly\s+)?"
     r"(?:preferred|prefer|liked|enjoyed|loved|like|love|enjoy|rate|rated)\s+"
     r"(?P<pa>[^.!?;:,]+?)\s+(?:to|over|more\s+than|better\s+than|way\s+more\s+than|"
@@ -8621,7 +8705,8 @@ _COMPARED_TAIL = re.compile(
 # how the wanted film differs from a film named first (see Parser._bare_anchors)
 _ANCHOR_MODIFIER = re.compile(
     r",?\s*(?:but\s+|only\s+|just\s+)?(?:(?:a\s+)?(?:bit|little|lot|touch|tad|way|much|far)\s+)?"
-    r"(?:(?:less|more|fewer|not\s+so|not\s+as)\s+(?!than\b)\w|(?:shorter|longer|newer|older|"
+    r"(?:(?:less|more|fewer|(?<=but\s)not\s+so|(?<=but\s)not\s+as)\s+(?!than\b|of\b)\w|"
+    r"(?:shorter|longer|newer|older|"
     r"funnier|scarier|darker|lighter|happier|sadder|gorier|cheesier|smarter|dumber|"
     r"simpler|slower|faster|calmer|sillier|weirder|gentler|softer|tamer|crazier|bloodier|"
     r"grittier|cleaner|quieter|louder|sweeter|cuter|nicer|meaner|creepier|kinder|"
@@ -8656,9 +8741,22 @@ def _as_written_title(name: str) -> str:
     return name if any(c.isupper() for c in name) else string.capwords(name)
 
 
+# what opens a sentence that is no bare verdict on a film named just before it
+_NOT_A_BARE_VERDICT = re.compile(
+    r"(?i:i|i'm|im|i've|ive|we|we're|my|our|you|your|he|she|they|it|it's|its|this|that|these|"
+    r"those|there|something|anything|any|some|give|gimme|recommend|suggest|show|find|more|"
+    r"like|what|how|why|who|which|when|where|is|are|was|were|can|could|would|will|do|does|"
+    r"did|please|pls|need|want|looking|no|not|nothing|also|and|but|or|so|then|now|next|"
+    r"similar|same|another|other|else|maybe|perhaps|hmm+|ok|okay|thanks|thank|"
+    # ('Jaws. the sequel was bad': another film of it, judged)
+    r"the\s+(?:sequels?|prequels?|remake|reboot|original|first|second|third|last|book|"
+    r"ending|end|cast|soundtrack|new|old|other|rest))\b"
+)
+
+
 def _comparison_kind(m: re.Match[str]) -> str:
     """Which of _FILMS_COMPARED's alternatives matched."""
-    for kind in ("b_better", "a_better", "a_worse", "equal", "prefer"):
+    for kind in ("b_better", "a_better", "a_worse", "equal", "relative", "prefer"):
         if m[kind] is not None:
             return kind
     raise AssertionError(m[0])

@@ -2976,6 +2976,10 @@ class TitleRules(ParseBase):
         ):
             return True  # 'split was wild', 'drive was so slow'
         tables = (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, SHAKEN_CUES, LUKEWARM_CUES)
+        if k > i + n and words[k - 1] in (",", "-"):
+            # 'Heat, so overrated', 'Heat - really boring': the words of degree before it
+            while k < len(words) and words[k] in _DEGREE_WORDS:
+                k += 1
         return _cue_within(words[k : k + 4], tables, first_only=adjacent) and k > i + n
 
     def _before_listed_title(self, i: int, n: int) -> bool:
@@ -4495,11 +4499,14 @@ class TitleRules(ParseBase):
                 if (not f.runtime or f.runtime > 40)
                 and any(w.startswith(head) for w in normalize_title(f.title).split())
             ] or films
-            if t.text in ("sequel", "sequels", "prequel", "prequels") and prev in (
-                "the",
-                "its",
-                "their",
-                "a",
+            # 'the matrix was great, matrix sequels not so much': the series' own name
+            named_series = (
+                t.text in ("sequels", "prequels")
+                and prev in normalize_title(item.title).split()
+                and not toks[k - 1].used
+            )
+            if t.text in ("sequel", "sequels", "prequel", "prequels") and (
+                prev in ("the", "its", "their", "a") or named_series
             ):
                 later = t.text.startswith("sequel")
                 # one sequel is the next film of the series (Batman Begins before The Dark
@@ -4538,6 +4545,8 @@ class TitleRules(ParseBase):
             for film in picked:
                 self._add_item(k, film)
             self._use(k, width)
+            if named_series:
+                self._use(k - 1, 1)
 
     def _listed_subject_of_verdict(self, i: int, n: int) -> bool:
         """Tokens i..i+n open a list of two that is the subject of a plural verdict ('the dark
