@@ -55,6 +55,9 @@ EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown l
 # items the catalogue says people name together with a liked one (extra["co_mentioned"], from
 # ReDial's training dialogues for the movies): weight x log(1 + n) / log(1 + strongest n)
 CO_MENTION_WEIGHT = 0.5
+# a title that shares a word with a liked film's title without being of its series (The Heat
+# for Heat); about the similarity gap between a close and a middling neighbour in MiniLM
+TITLE_ECHO_PENALTY = 0.1
 CO_MENTION_OFF_WISH = 0.2  # the share left for an item without any facet value the user wants
 # items whose text names the described topic that join the candidates (most popular first)
 TOPIC_CANDIDATES = 120
@@ -645,7 +648,29 @@ class Ranker:
             # 'crime movies, no violence': the catalogue marks few films violent, so those its
             # genres or description say may be come after those nothing says it of
             score -= SPARSE_SIGN_PENALTY * shows_signs(item, facet, value)
+        if self._echoes_a_liked_title(state, item):
+            score -= TITLE_ECHO_PENALTY
         return score
+
+    def _echoes_a_liked_title(self, state: InterestState, item: Item) -> bool:
+        """The item's title shares a word with the title of a film the user liked or asked
+        for films like, without being of its series ('Heat' liked: The Heat (2013), a comedy;
+        'Up': Up in the Air). Such items come near in the embedding because the titles are in
+        the item texts, not because the films are alike (a probe of the product found them
+        among the picks for 'like Heat without the shootouts' and 'like Up but for adults')."""
+        liked = [i for i in (*state.liked[-6:], state.anchor) if i and i in self.catalog]
+        if not liked or item.id in liked:
+            return False
+        words = _title_words(item.title)
+        series = {item.extra.get("series"), *item.facet("franchise")} - {None}
+        for other_id in liked:
+            other = self.catalog.get(other_id)
+            if not words & _title_words(other.title):
+                continue
+            other_series = {other.extra.get("series"), *other.facet("franchise")} - {None}
+            if not series & other_series:
+                return True
+        return False
 
     def _popular(
         self, state: InterestState, k: int, excluded: set[str], *, explain: bool = True
@@ -946,6 +971,12 @@ _STOP = frozenset(
         "what get set lot bit old new",
     )
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_words(title: str) -> frozenset[str]:
+    """The content words of a title, lower case ('The Heat' -> {'heat'})."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]{2,}", title.lower()) if w not in _STOP)
 
 
 def _shares_words(text: str, item: Item) -> bool:

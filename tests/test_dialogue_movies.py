@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Sequence
@@ -1067,3 +1068,16 @@ def test_turning_the_picks_down_ends_at_the_comma(movies_manager: DialogueManage
     assert ("genre", "Comedy") in state.preferred, state.summary()
     assert ("genre", "Comedy") not in state.avoided, state.summary()
     assert state.disliked, state.summary()  # the pick turned down
+
+
+def test_no_pick_only_echoes_a_liked_films_title(minilm_manager: DialogueManager) -> None:
+    """'Heat' liked: The Heat (2013), a comedy of another series, is no neighbour of it."""
+    reply = minilm_manager.respond("title-echo", "like Heat without the shootouts")
+    assert reply.items, reply.text
+    assert "The Heat (2013)" not in [r.item.label for r in reply.items], reply.text
+    # (a film of the same series is no echo: Aliens after Alien)
+    state = minilm_manager.state("title-echo")
+    catalog = minilm_manager.ranker.catalog
+    alien = dataclasses.replace(state, liked=("omdb:348",), anchor=None)
+    assert not minilm_manager.ranker._echoes_a_liked_title(alien, catalog.get("omdb:679"))
+    assert minilm_manager.ranker._echoes_a_liked_title(state, catalog.get("omdb:71926"))

@@ -11257,3 +11257,61 @@ def test_a_film_named_alone_then_a_wish_or_another_film_is_no_verdict(
     found = events(nlu, text)
     assert not _liked(found), found
     assert "Jaws (1975)" not in {e.title for e in found if isinstance(e, ItemRejected)}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "not_liked"),
+    [
+        # a list as the yardstick; 'worse', never the title As Good as It Gets
+        (
+            "The Irishman was a letdown after Goodfellas and Casino",
+            {"Goodfellas (1990)", "Casino (1995)"},
+            "The Irishman (2019)",
+        ),
+        ("Prisoners doesnt hold a candle to Zodiac", {"Zodiac (2007)"}, "Prisoners (2013)"),
+        ("heat >>> ronin", {"Heat (1995)"}, "Ronin (1998)"),
+        ("Gravity < Interstellar", {"Interstellar (2014)"}, "Gravity (2013)"),
+        ("I liked Die Hard, Die Hard 2 a lot less", {"Die Hard (1988)"}, "Die Hard 2 (1990)"),
+    ],
+)
+def test_comparisons_after_a_probe_of_them(
+    nlu: Understander, text: str, liked: set[str], not_liked: str
+) -> None:
+    found = events(nlu, text)
+    assert liked <= _liked(found), found
+    assert not_liked not in _liked(found), found
+    assert "As Good as It Gets (1997)" not in {getattr(e, "title", "") for e in found}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my new phone is not a patch on my old one, anyway any thriller?",
+        "my flat is a joke compared to the old one, any comedies?",
+    ],
+)
+def test_my_old_one_is_a_thing_no_year_limit(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ConstraintSet) for e in found), found
+    assert not any(isinstance(e, ItemLiked | ItemRejected) for e in found), found
+
+
+def test_next_on_my_list_and_the_meantime_are_no_titles_or_topics(nlu: Understander) -> None:
+    found = events(nlu, "I've seen Heat. Ronin is next on my list. something else meanwhile?")
+    assert "Next (2007)" not in _liked(found), found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+def test_a_film_then_its_sequels_not_so_much(nlu: Understander) -> None:
+    found = events(nlu, "Die Hard, sequels not so much")
+    assert "Die Hard (1988)" in _liked(found), found
+    assert "Die Hard 2 (1990)" in {e.title for e in found if isinstance(e, ItemRejected)}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [("Drive minus the violence", "Drive (2011)"), ("Up but funnier", "Up (2009)")],
+)
+def test_an_everyday_word_film_with_a_difference(nlu: Understander, text: str, anchor: str) -> None:
+    found = events(nlu, text)
+    assert anchor in {e.title for e in found if isinstance(e, SimilarRequested)}, found

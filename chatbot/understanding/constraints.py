@@ -1049,6 +1049,14 @@ class ConstraintRules(ParseBase):
             return True  # "im older now", "we're old": the user's age, no year
         if m.group(3) == "old" and not m.group(4) and self._old_thing_after(m.end()):
             return True  # 'the old projector', 'my old laptop': a thing the user has, no year
+        if (
+            m.group(3) == "old"
+            and re.match(r"\s+one\b", said[m.end() :])
+            and re.search(r"\b(?:the|my|our|his|her|their|your|that)\s+$", said[: m.start()])
+        ):
+            # 'my new phone is not a patch on my old one', 'the 2011 thing is a joke compared to
+            # the old one': a thing or a version named, no wish for older films
+            return True
         if m.group(3) == "old" and not m.group(4) and self._film_after(m.end()):
             return True  # 'the old mad max not so much': which version of a film, no year
         if m.group("neg") or self._negated_before(m.start()):

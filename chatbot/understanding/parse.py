@@ -478,6 +478,16 @@ _ON_MY_LIST = re.compile(
     r"(?:watch\s*-?\s*list|list|queue)\b",
     re.IGNORECASE,
 )
+_FILM_BUT_NOT_ITS_SEQUELS = re.compile(
+    r"(?:^|(?<=[.!?;]\s))(?P<x>[^,.;!?]{1,40}?)\s*[,-]\s*(?:the\s+|its\s+)?"
+    r"(?P<s>sequels|prequels|remakes?|sequel|prequel|spin-?offs?)"
+    r"(?P<v>\s+(?:not\s+so\s+much|not\s+really|no|nope|meh|not\s+at\s+all))\b",
+    re.IGNORECASE,
+)
+_IS_ON_MY_LIST = re.compile(
+    r"(?P<t>[A-Z0-9][^,.;!?]{0,58}?)\s+(?i:is|are|['’]s)\s+(?i:next\s+|also\s+|still\s+|first\s+)?"
+    r"(?i:on|in|at\s+the\s+top\s+of)\s+(?i:my|our)\s+(?i:watch\s*-?\s*list|list|queue)\b"
+)
 _SIMILAR_IDIOM = re.compile(
     r"\bin (?:a|the) (?:similar|same) (?:spirit|vein|mood|style|tone|way|mould|mold)\b",
     re.IGNORECASE,
@@ -836,6 +846,10 @@ class Understander:
         text = _SO_MANY_TIMES.sub(" ", text)
         text = _DID_NOT_SEE.sub("haven't seen", text)
         text = _ON_MY_LIST.sub(lambda m: f"I'd love to watch {m['t']}", text)
+        # 'Ronin is next on my list': a film the user means to watch (no Next (2007))
+        text = _IS_ON_MY_LIST.sub(lambda m: f"I'd love to watch {m['t']}", text)
+        # 'something else in the meantime?': when, no topic
+        text = re.sub(r"\b(?i:in the meantime|in the mean time|meanwhile)\b", " ", text)
         text = _ON_A_KICK.sub(lambda m: f"in the mood for {m['x']}", text)
         text = self._title_vibes(text)
         # 'Kubrick-like visuals' (no title before '-like', read above): the person's adjective
@@ -885,12 +899,26 @@ class Understander:
         text = _NOTHING_AS_AS.sub(r"nothing \g<q>", text)
         # 'Paddington was fine but Paddington 2 was even better': the first was good too
         text = _FINE_BUT_EVEN_BETTER.sub(r"good\g<rest>", text)
+        # 'I enjoyed Memento, Tenet much less': the second was no pleasure
+        text = _MUCH_LESS.sub(" not so much", text)
+        # 'neither Speed nor Taken did anything for me': a verdict on both films (not 'no Speed,
+        # no Taken', which turns the whole series down)
+        text = _NEITHER_NOR_DID_ANYTHING.sub(r"\g<a> and \g<b> \g<v> nothing", text)
         # 'Ronin is not a patch on Heat', 'Heat is way better than Ronin': two films compared
         text = self._films_compared(text)
         # 'Gravity but longer', 'Alien meets The Thing': films like the one named, changed so
         text = self._bare_anchors(text)
         # 'Ronin!!! best film ever', 'Heat - meh': a film named alone, then what it was
         text = self._title_then_verdict(text)
+        # 'Die Hard, sequels not so much': the film was good, its sequels not
+        text = _FILM_BUT_NOT_ITS_SEQUELS.sub(
+            lambda m: (
+                f"{m['x']} was great, the {m['s']}{m['v']}"
+                if self._title_len_at(m["x"].split(), lower_ok=True) == len(m["x"].split())
+                else m[0]
+            ),
+            text,
+        )
         # "I can't say I didn't enjoy Zodiac", "I wouldn't say we hated it": a verdict denied
         # by a denial of saying it is the other verdict, said mildly
         text = _DENIED_DENIAL.sub(
@@ -1171,6 +1199,14 @@ class Understander:
                 continue
             b = _as_written_title(" ".join(after[:b_n]))
             rest = " ".join(after[b_n:])
+            if len(after) > b_n + 1 and after[b_n].lower() in ("and", "or", "&"):
+                # 'a letdown after Goodfellas and Casino': both are the yardstick, when the
+                # clause ends with them ('... Goodfellas and The Irishman was a snooze' does not)
+                more = after[b_n + 1 :]
+                c_n = self._title_len_at(more, lower_ok=True)
+                if c_n and (c_n == len(more) or _COMPARED_TAIL.match(" ".join(more[c_n:]))):
+                    b = f"{b} and {_as_written_title(' '.join(more[:c_n]))}"
+                    rest = ""
             if rest and _COMPARED_TAIL.match(rest):
                 rest = ""  # 'Heat over Ronin any day', '... by a mile'
             # the first side: the film just before the comparison (its verb and adverbs left
@@ -1230,10 +1266,12 @@ class Understander:
                 continue  # 'heat is better than cold'
             opener = " ".join(lead)
             if kind == "b_better":
-                if a:
+                if a and m[0].startswith("<"):
+                    said = f"{opener} I loved {b}. I've also seen {a}"  # a ranking, as with >
+                elif a:
                     # (the first film said last: 'Creed is not as good as Rocky, but I still
                     # enjoyed it' takes the 'it' as Creed)
-                    said = f"{opener} I loved {b}. {a} was not as good"
+                    said = f"{opener} I loved {b}. {a} was worse"
                 elif not pre.strip():
                     said = f"I loved {b}"  # 'nowhere near as funny as Airplane!'
                 elif re.search(r"\b(?:but|though|yet|although)\s*$", pre, re.IGNORECASE):
@@ -1242,10 +1280,10 @@ class Understander:
                     said = f"{own.strip()}. I loved {b}"
                 elif lead and lead[-1].lower() in ("it", "this", "that", "one", "that's", "it's"):
                     # "it's nowhere near as good as Heat": a film shown or named before
-                    said = f"{pre.strip()} not as good. I loved {b}"
+                    said = f"{_worse(pre)}. I loved {b}"
                 else:
                     # 'the remake is nowhere near as good as Total Recall': a version of it
-                    said = f"I loved {b}. {pre.strip()} not as good"
+                    said = f"I loved {b}. {_worse(pre)}"
             elif not a:
                 continue
             elif kind in ("a_better", "prefer"):
@@ -1349,17 +1387,16 @@ class Understander:
     def _kind_not_film(self, words: Sequence[str]) -> bool:
         """The words that open a sentence name a kind of film rather than the film of that
         title: typed in lower case after 'a' / 'an' ('a comedy', 'a ghost story'), or all of
-        them kinds, moods or topics the catalogue's facets know ('comedy', 'romance')."""
+        them a kind, mood or topic the catalogue's facets know ('comedy', 'romance')."""
         low = [w.lower().strip(",") for w in words]
         if low[0] in ("a", "an") and not words[0][:1].isupper():
             return True
-        content = [w for w in low if w not in ("a", "an", "the")]
-        return bool(content) and (
-            tuple(content) in self.vocab.facet_terms
-            or all(
-                w in self.vocab.facet_words or w.rstrip("s") in self.vocab.facet_words
-                for w in content
-            )
+        content = tuple(w for w in low if w not in ("a", "an", "the"))
+        if not content:
+            return False
+        return (
+            content in self.vocab.facet_terms
+            or content[:-1] + (content[-1].rstrip("s"),) in self.vocab.facet_terms
         )
 
     def _surely_title(self, name: str) -> bool:
@@ -8641,8 +8678,17 @@ _FINE_BUT_EVEN_BETTER = re.compile(
     r"were|are)\s+(?:even|still)\s+better)\b",
     re.IGNORECASE,
 )
+_NEITHER_NOR_DID_ANYTHING = re.compile(
+    r"(?<!\w)neither\s+(?P<a>[^,.;!?]{1,50}?)\s+nor\s+(?P<b>[^,.;!?]{1,50}?)\s+"
+    r"(?P<v>did|does|do)\s+anything\b",
+    re.IGNORECASE,
+)
+_MUCH_LESS = re.compile(
+    r"(?<=\w)\s+(?:much|a\s+lot|far|way|quite\s+a\s+bit|a\s+good\s+deal)\s+less(?=\s*(?:[.,;!?]|$))",
+    re.IGNORECASE,
+)
 # two films measured against each other (see Parser._films_compared): which one is the better
-_NEG_BE = r"(?:(?:is|was|are|were)\s+not|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|ain['’]t|not)"
+_NEG_BE = r"(?:(?:is|was|are|were)\s+not|isn['’]?t|wasn['’]?t|aren['’]?t|weren['’]?t|ain['’]?t|not)"
 _FILMS_COMPARED = re.compile(
     r"(?P<b_better>"
     rf"{_NEG_BE}\s+(?:even\s+)?(?:a\s+patch\s+on|in\s+the\s+same\s+league\s+as|"
@@ -8651,8 +8697,8 @@ _FILMS_COMPARED = re.compile(
     r"(?:as\s+)?good\s+as|close\s+to|a\s+touch\s+on|better\s+than)"
     r"|(?:nowhere|not\s+anywhere)\s+(?:near|close\s+to)\s+(?:as\s+\w+\s+as|the\s+level\s+of|)"
     r"|nothing\s+(?:compared\s+to|next\s+to|on)"
-    r"|(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|can['’]t|cannot|couldn['’]t|could\s+not|"
-    r"won['’]t|will\s+never|never)\s+(?:even\s+)?(?:hold\s+a\s+candle\s+to|touch|compare\s+(?:to|with)|"
+    r"|(?:doesn['’]?t|does\s+not|didn['’]?t|did\s+not|can['’]?t|cannot|couldn['’]?t|could\s+not|"
+    r"won['’]?t|will\s+never|never)\s+(?:even\s+)?(?:hold\s+a\s+candle\s+to|touch|compare\s+(?:to|with)|"
     r"come\s+close\s+to|compete\s+with|measure\s+up\s+to|live\s+up\s+to|beat|top)"
     r"|pales?\s+(?:next\s+to|beside|in\s+comparison\s+(?:to|with)|compared\s+to)"
     r"|(?:a\s+)?(?:poor|cheap)\s+(?:man['’]s|imitation\s+of|copy\s+of|knock-?off\s+of|version\s+of)"
@@ -8662,13 +8708,14 @@ _FILMS_COMPARED = re.compile(
     r"|(?:a\s+(?:big\s+|huge\s+|real\s+)?)?(?:letdown|let\s*down|disappointment|step\s+down|"
     r"comedown)\s+(?:after|compared\s+to|from|next\s+to)"
     r"|(?:(?<=\bis\s)|(?<=\bwas\s)|(?<=['’]s\s))no(?=\s+[A-Z0-9])"
+    r"|<+(?=\s)"
     r")"
     r"|(?P<a_better>"
     r"(?:(?:a\s+lot|a\s+bit|a\s+little|miles|way|much|far|so\s+much|even|loads|tons|infinitely|"
     r"leagues|easily|heaps)\s+)?(?:better\s+than|superior\s+to|stronger\s+than)"
     r"|(?:easily\s+|totally\s+)?(?:beats|trumps|tops|outshines|destroys|smokes|crushes|"
-    r"blows\s+away|wipes\s+the\s+floor\s+with)"
-    r"|>)"
+    r"blows\s+away|blows|wipes\s+the\s+floor\s+with)"
+    r"|>+)"
     r"|(?P<a_worse>(?:(?:a\s+lot|a\s+bit|much|way|far|so\s+much|even|somehow)\s+)?worse\s+than)"
     r"|(?P<equal>(?:just\s+|every\s+bit\s+|easily\s+|almost\s+|nearly\s+)?as\s+(?:good|great|"
     r"fun|funny|scary|gripping|strong)\s+as|on\s+par\s+with|(?:right\s+)?up\s+there\s+with)"
@@ -8752,6 +8799,16 @@ _NOT_A_BARE_VERDICT = re.compile(
     r"the\s+(?:sequels?|prequels?|remake|reboot|original|first|second|third|last|book|"
     r"ending|end|cast|soundtrack|new|old|other|rest))\b"
 )
+
+
+def _worse(pre: str) -> str:
+    """The first side of a comparison said to be the worse one ('it's' -> "it's worse", 'the
+    remake' -> 'the remake was worse'); 'worse', since 'not as good' may read as the title As
+    Good as It Gets."""
+    pre = pre.strip()
+    if re.search(r"(?:\b(?:is|was|are|were)|['’]s)$", pre, re.IGNORECASE):
+        return f"{pre} worse"
+    return f"{pre} was worse"
 
 
 def _comparison_kind(m: re.Match[str]) -> str:

@@ -3191,7 +3191,9 @@ class TitleRules(ParseBase):
                 and places == 0
                 and words[best[1][0] - 1] in ("and", "or", "&")
                 and best[1][0] == best[0][0] + best[0][1] + 1
-                and not any(
+                # (the parse may take one title for a name: 'Signs and Split' has Split a
+                # person; two names, 'Anna and Elsa', are people)
+                and not all(
                     (w := self._word(k)) is not None and w.ent in ("PERSON", "ORG", "NORP")
                     for k, _ in best
                 )
@@ -4500,10 +4502,11 @@ class TitleRules(ParseBase):
                 and any(w.startswith(head) for w in normalize_title(f.title).split())
             ] or films
             # 'the matrix was great, matrix sequels not so much': the series' own name
-            named_series = (
-                t.text in ("sequels", "prequels")
-                and prev in normalize_title(item.title).split()
-                and not toks[k - 1].used
+            own_words = normalize_title(item.title).split()
+            named_series = t.text in ("sequels", "prequels") and (
+                (prev in own_words and not toks[k - 1].used)
+                # 'Die Hard, sequels not so much': the film just named, then its sequels
+                or (prev in (",", "-") and k > 1 and toks[k - 2].text in own_words)
             )
             if t.text in ("sequel", "sequels", "prequel", "prequels") and (
                 prev in ("the", "its", "their", "a") or named_series
@@ -4545,7 +4548,7 @@ class TitleRules(ParseBase):
             for film in picked:
                 self._add_item(k, film)
             self._use(k, width)
-            if named_series:
+            if named_series and prev not in (",", "-"):
                 self._use(k - 1, 1)
 
     def _listed_subject_of_verdict(self, i: int, n: int) -> bool:
