@@ -661,7 +661,10 @@ class Ranker:
         liked = [i for i in (*state.liked[-6:], state.anchor) if i and i in self.catalog]
         if not liked or item.id in liked:
             return False
-        words = _title_words(item.title)
+        # (a word the user asked about is no echo: 'a treasure hunt movie' with National
+        # Treasure liked keeps Treasure Planet)
+        asked = {w for text in state.interests[-3:] for w in re.findall(r"[a-z0-9]+", text.lower())}
+        words = _title_words(item.title) - asked
         series = {item.extra.get("series"), *item.facet("franchise")} - {None}
         for other_id in liked:
             other = self.catalog.get(other_id)
