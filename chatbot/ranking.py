@@ -654,10 +654,11 @@ class Ranker:
 
     def _echoes_a_liked_title(self, state: InterestState, item: Item) -> bool:
         """The item's title shares a word with the title of a film the user liked or asked
-        for films like, without being of its series ('Heat' liked: The Heat (2013), a comedy;
-        'Up': Up in the Air). Such items come near in the embedding because the titles are in
-        the item texts, not because the films are alike (a probe of the product found them
-        among the picks for 'like Heat without the shootouts' and 'like Up but for adults')."""
+        for films like, without being of its series or having half of that film's genres
+        ('Heat' liked: The Heat (2013), an action comedy; 'Up': Up in the Air). Such items come
+        near in the embedding because the titles are in the item texts, not because the films
+        are alike (a probe of the product found them among the picks for 'like Heat without
+        the shootouts' and 'like Up but for adults')."""
         liked = [i for i in (*state.liked[-6:], state.anchor) if i and i in self.catalog]
         if not liked or item.id in liked:
             return False
@@ -671,7 +672,11 @@ class Ranker:
             if not words & _title_words(other.title):
                 continue
             other_series = {other.extra.get("series"), *other.facet("franchise")} - {None}
-            if not series & other_series:
+            if series & other_series or not other.genres:
+                continue
+            # (a film of the same kind is a neighbour in its own right: The Girl on the Train
+            # for Gone Girl has both its thriller genres, Gone Baby Gone two of its three)
+            if len(set(item.genres) & set(other.genres)) / len(set(other.genres)) < 0.5:
                 return True
         return False
 

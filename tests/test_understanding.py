@@ -11315,3 +11315,28 @@ def test_a_film_then_its_sequels_not_so_much(nlu: Understander) -> None:
 def test_an_everyday_word_film_with_a_difference(nlu: Understander, text: str, anchor: str) -> None:
     found = events(nlu, text)
     assert anchor in {e.title for e in found if isinstance(e, SimilarRequested)}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "seen"),
+    [
+        (
+            "Halloween (1978) blows the 2007 remake out of the water",
+            "Halloween (1978)",
+            "Halloween (2007)",
+        ),
+        ("The Thing (1982) is way better than the remake", "The Thing (1982)", "The Thing (2011)"),
+    ],
+)
+def test_a_film_compared_with_another_version_of_it(
+    nlu: Understander, text: str, liked: str, seen: str
+) -> None:
+    found = events(nlu, text)
+    assert liked in _liked(found), found
+    assert seen in {e.title for e in found if isinstance(e, ItemSeen)}, found
+    assert seen not in _liked(found), found
+
+
+def test_the_one_you_showed_me_is_no_title(nlu: Understander) -> None:
+    found = events(nlu, "Heat is better than the one you showed me")
+    assert "The One (2001)" not in {getattr(e, "title", "") for e in found}, found

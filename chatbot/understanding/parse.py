@@ -1161,6 +1161,13 @@ class Understander:
                 not (lower_ok or name[:1].isupper()) or key in PRONOUNS or key in FILLER_WORDS
             ):
                 return 0
+            if (
+                n == 2
+                and words[0].lower() in ("the", "a", "an")
+                and not words[1][:1].isupper()
+                and (key in PRONOUNS or key in FILLER_WORDS)
+            ):
+                return 0  # 'the one you showed me', 'the others': no The One (2001)
             return n
         return 0
 
@@ -1195,9 +1202,15 @@ class Understander:
             pre = text[seg_start : m.start()]
             after = text[m.end() : seg_end].split()
             b_n = self._title_len_at(after, lower_ok=True)
-            if not b_n:
+            version = None if b_n else _OTHER_VERSION.match(" ".join(after))
+            if version and kind in ("a_better", "a_worse", "prefer"):
+                # 'Halloween (1978) blows the 2007 remake out of the water': a version of the
+                # first film, read as such after it ('I've also seen the 2007 remake')
+                b_n = len(version[0].split())
+            elif not b_n:
                 continue
-            b = _as_written_title(" ".join(after[:b_n]))
+            b = " ".join(after[:b_n])
+            b = b if version else _as_written_title(b)
             rest = " ".join(after[b_n:])
             if len(after) > b_n + 1 and after[b_n].lower() in ("and", "or", "&"):
                 # 'a letdown after Goodfellas and Casino': both are the yardstick, when the
@@ -8681,6 +8694,12 @@ _FINE_BUT_EVEN_BETTER = re.compile(
 _NEITHER_NOR_DID_ANYTHING = re.compile(
     r"(?<!\w)neither\s+(?P<a>[^,.;!?]{1,50}?)\s+nor\s+(?P<b>[^,.;!?]{1,50}?)\s+"
     r"(?P<v>did|does|do)\s+anything\b",
+    re.IGNORECASE,
+)
+# another version of a film named just before ('the 2007 remake', 'the original', 'the 2011 one')
+_OTHER_VERSION = re.compile(
+    r"the\s+(?:(?:19|20)\d\d\s+(?:remake|original|reboot|version|one|film|movie)|remake|"
+    r"original|reboot)\b",
     re.IGNORECASE,
 )
 _MUCH_LESS = re.compile(
