@@ -11340,3 +11340,34 @@ def test_a_film_compared_with_another_version_of_it(
 def test_the_one_you_showed_me_is_no_title(nlu: Understander) -> None:
     found = events(nlu, "Heat is better than the one you showed me")
     assert "The One (2001)" not in {getattr(e, "title", "") for e in found}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("Ronin. I want more like it", "Ronin (1998)"),
+        ("Heat - something similar please", "Heat (1995)"),
+        ("The Notebook!! more like that", "The Notebook (2004)"),
+    ],
+)
+def test_a_film_named_alone_then_a_wish_pointing_back_at_it(
+    nlu: Understander, text: str, anchor: str
+) -> None:
+    found = events(nlu, text)
+    assert anchor in {e.title for e in found if isinstance(e, SimilarRequested)}, found
+    assert not any(isinstance(e, InterestExpressed) for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up but not too early, I have work tomorrow, what's a short film for tonight",
+        "heat is better than cold",
+        "summer > winter, now a comedy please",
+    ],
+)
+def test_everyday_words_in_a_comparison_or_with_a_difference_are_no_films(
+    nlu: Understander, text: str
+) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, ItemLiked | ItemSeen | SimilarRequested) for e in found), found

@@ -1209,8 +1209,8 @@ class Understander:
                 b_n = len(version[0].split())
             elif not b_n:
                 continue
-            b = " ".join(after[:b_n])
-            b = b if version else _as_written_title(b)
+            b_typed = " ".join(after[:b_n])
+            b = b_typed if version else _as_written_title(b_typed)
             rest = " ".join(after[b_n:])
             if len(after) > b_n + 1 and after[b_n].lower() in ("and", "or", "&"):
                 # 'a letdown after Goodfellas and Casino': both are the yardstick, when the
@@ -1243,7 +1243,10 @@ class Understander:
                 if tone is None:
                     continue
                 a = _as_written_title(" ".join(words[:a_n]))
-                if not (self._surely_title(a) or self._surely_title(b)):
+                # ('speed 2 is a joke compared to speed': the number makes the first a title)
+                numbered = a_n < len(words) and words[a_n].isdigit()
+                a_typed = " ".join(words[: a_n + numbered])
+                if not (self._surely_title(a_typed) or self._surely_title(b_typed)):
                     continue
                 own = " ".join([a, *words[a_n:]])
                 said = f"{own}. I loved {b}" if tone < 0 else f"{own}. I've also seen {b}"
@@ -1275,7 +1278,7 @@ class Understander:
                 or (lead and re.fullmatch(_COMPARED_ASKED, lead[0], re.IGNORECASE))
             ):
                 continue  # "I don't think Heat is better than Ronin", 'is Heat better than'
-            if a and not (self._surely_title(a) or self._surely_title(b)):
+            if a and not (self._surely_title(" ".join(a_words)) or self._surely_title(b_typed)):
                 continue  # 'heat is better than cold'
             opener = " ".join(lead)
             if kind == "b_better":
@@ -1338,7 +1341,8 @@ class Understander:
             if self._kind_not_film(words[:n]):
                 out.append(sentence)  # 'a comedy but not a romantic one': a kind of film
                 continue
-            title = _as_written_title(" ".join(words[:n]).rstrip(","))
+            typed = " ".join(words[:n]).rstrip(",")
+            title = _as_written_title(typed)
             tail = " ".join(words[n:])
             if words[n - 1].endswith(","):
                 tail = ", " + tail
@@ -1346,13 +1350,13 @@ class Understander:
             if joined:
                 after = tail[joined.end() :].split()
                 k = self._title_len_at(after, lower_ok=True)
-                if k and (self._surely_title(title) or self._surely_title(" ".join(after[:k]))):
+                if k and (self._surely_title(typed) or self._surely_title(" ".join(after[:k]))):
                     other = _as_written_title(" ".join(after[:k]))
                     more = " ".join(after[k:])
                     out.append(f"{m['lead']}something like {title} and {other} {more}".rstrip())
                     continue
             if not _ANCHOR_MODIFIER.match(tail) or not (
-                self._surely_title(title) or _ANCHOR_MODIFIER_STRONG.match(tail)
+                self._surely_title(typed) or _ANCHOR_MODIFIER_STRONG.match(tail)
             ):
                 out.append(sentence)
                 continue
@@ -1362,9 +1366,10 @@ class Understander:
     def _title_then_verdict(self, text: str) -> str:
         """A message that opens with a catalogue film alone, closed by '!', '.', '...' or a
         dash, and goes on with a verdict without a subject ('Ronin!!! best film ever', 'Heat -
-        meh', 'Big... so cute'), read as 'Ronin, best film ever' (the verdict is on that film).
-        What goes on with a subject, a wish or a question ('Heat. I want more like it', 'Ronin!
-        any ideas?') stays as typed."""
+        meh', 'Big... so cute'), read as 'Ronin, best film ever' (the verdict is on that film);
+        a wish that points back at it ('Ronin. I want more like it') is a wish for films like
+        it. What goes on with a subject or a question ('Heat. I saw it with my dad', 'Ronin! any
+        ideas?') stays as typed."""
         m = re.match(
             r"\s*(?P<t>[^.!?…\-–—:]+?)\s*(?P<sep>!+|\.{1,3}|…|\s[-–—:]+)\s+(?P<rest>\S.*)$",
             text,
@@ -1377,9 +1382,16 @@ class Understander:
             return text
         if not m["t"][:1].isupper() and len(words) < 2:
             return text  # ('robots! a fun one': a topic, then a wish)
+        title = _as_written_title(m["t"])
+        back = _BACK_TO_THE_FILM.search(m["rest"])
+        if back is not None:
+            # 'Ronin. I want more like it', 'Heat - something similar please': the wish points
+            # back at the film named alone
+            rest, lead = m["rest"], back["lead"] or f"{back['lead2']} to"
+            return f"{rest[: back.start()]}{lead} {title}{rest[back.end() :]}"
         if _NOT_A_BARE_VERDICT.match(m["rest"]) or "?" in m["rest"]:
             return text
-        return f"{_as_written_title(m['t'])}, {m['rest']}"
+        return f"{title}, {m['rest']}"
 
     @staticmethod
     def _tone(words: Sequence[str]) -> int | None:
@@ -8807,6 +8819,12 @@ def _as_written_title(name: str) -> str:
     return name if any(c.isupper() for c in name) else string.capwords(name)
 
 
+# a wish that points back at the film named just before it ('more like it', 'something similar')
+_BACK_TO_THE_FILM = re.compile(
+    r"(?P<lead>\b(?i:like|similar\s+to|along\s+the\s+lines\s+of|in\s+the\s+vein\s+of))\s+"
+    r"(?i:it|that|this|that\s+one|this\s+one)\b"
+    r"|(?P<lead2>\b(?i:something|anything|films?|movies?|more)\s+(?i:similar))\b(?!\s+to\b)"
+)
 # what opens a sentence that is no bare verdict on a film named just before it
 _NOT_A_BARE_VERDICT = re.compile(
     r"(?i:i|i'm|im|i've|ive|we|we're|my|our|you|your|he|she|they|it|it's|its|this|that|these|"
