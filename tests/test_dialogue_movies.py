@@ -1081,3 +1081,17 @@ def test_no_pick_only_echoes_a_liked_films_title(minilm_manager: DialogueManager
     alien = dataclasses.replace(state, liked=("omdb:348",), anchor=None)
     assert not minilm_manager.ranker._echoes_a_liked_title(alien, catalog.get("omdb:679"))
     assert minilm_manager.ranker._echoes_a_liked_title(state, catalog.get("omdb:71926"))
+
+
+@pytest.mark.parametrize("said", ["not the first, we saw it", "not the second one, seen it"])
+def test_a_pick_left_out_because_it_was_seen_is_seen_not_disliked(
+    movies_manager: DialogueManager, said: str
+) -> None:
+    session = f"pick-seen-{uuid.uuid4().hex[:6]}"
+    movies_manager.respond(session, "a romcom")
+    shown = movies_manager.state(session).last_shown
+    movies_manager.respond(session, said)
+    state = movies_manager.state(session)
+    pick = shown[0 if "first" in said else 1]
+    assert pick in state.seen, state.summary()
+    assert pick not in state.disliked, state.summary()

@@ -11371,3 +11371,19 @@ def test_everyday_words_in_a_comparison_or_with_a_difference_are_no_films(
 ) -> None:
     found = events(nlu, text)
     assert not any(isinstance(e, ItemLiked | ItemSeen | SimilarRequested) for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("i'm feeling sad, want a comfort movie", "Uplifting"),
+        ("I'm feeling a bit low. a comedy?", None),
+        ("I'm in the mood for something sad", "Sad"),
+    ],
+)
+def test_how_the_user_feels_is_no_wish_for_films_of_that_mood(
+    nlu: Understander, text: str, mood: str | None
+) -> None:
+    found = events(nlu, text)
+    moods = {e.value for e in found if isinstance(e, AttributePreferred) and e.facet == "mood"}
+    assert moods == ({mood} if mood else set()), found

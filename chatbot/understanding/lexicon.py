@@ -718,6 +718,7 @@ FACET_ALIASES = _aliases(
     heist|heists|robbery|bank robbery|caper = heist, crime;
     make me cry|tearjerker|tearjerkers|weepie|sad|saddest|depressing|cry = sad;
     feel good|feel-good|feelgood|cheerful|uplifting|heartwarming|upbeat|wholesome|sweet = uplifting;
+    comfort movie|comfort movies|comfort film|comfort films|comfort watch = uplifting;
     mysteries|mystery|whodunit = mystery, mysterie;
     fantasy|magic|magical = fantasy;
     family = family, familienfilm;

@@ -119,6 +119,7 @@ from chatbot.understanding.titles import (
     KIND_NOUNS,
     PERSON_CUES,
     PICK_NOUNS,
+    SEEN_IT_AFTER,
     USERS_DAY,
     TitleRules,
 )
@@ -488,6 +489,12 @@ _IS_ON_MY_LIST = re.compile(
     r"(?P<t>[A-Z0-9][^,.;!?]{0,58}?)\s+(?i:is|are|['’]s)\s+(?i:next\s+|also\s+|still\s+|first\s+)?"
     r"(?i:on|in|at\s+the\s+top\s+of)\s+(?i:my|our)\s+(?i:watch\s*-?\s*list|list|queue)\b"
 )
+_FEELING_LOW = re.compile(
+    r"\b(?:i['’]?m|i\s+am|im|(?:i\s+)?feel(?:ing)?|i\s+feel)\s+(?:feeling\s+)?(?:so\s+|a\s+bit\s+|"
+    r"kinda\s+|really\s+|pretty\s+|quite\s+|very\s+)?(?:sad|down|low|blue|depressed|miserable|"
+    r"gloomy|upset|heartbroken|lonely|stressed|anxious)\b(?!\s+(?:films?|movies?|stuff|ones?)\b)",
+    re.IGNORECASE,
+)
 _SIMILAR_IDIOM = re.compile(
     r"\bin (?:a|the) (?:similar|same) (?:spirit|vein|mood|style|tone|way|mould|mold)\b",
     re.IGNORECASE,
@@ -838,6 +845,9 @@ class Understander:
         text, told = _INSTRUCTIONS.subn(" ", text)
         text, dictated = _DICTATION.subn(" ", text)
         text = _INSULTS.sub(" ", text)
+        # "i'm feeling sad, want a comfort movie": how the user feels is no wish for sad films
+        # ('I'm in the mood for something sad' and 'something sad' stay wishes)
+        text = _FEELING_LOW.sub(" ", text)
         # 'my late husband loved westerns': who has died, no topic 'late'
         text = _LATE_KIN.sub(r"\g<who>", text)
         # 'something in a similar spirit' (The Spirit (2008)), 'in the same vein': more like it
@@ -3438,8 +3448,11 @@ class _Parse(ConstraintRules, TitleRules):
             t.item.id
             for t in self.targets
             if t.item is not None
-            and not t.from_reference
-            and any(self._not_as_seen(t.pos, n) for n in range(1, 8))
+            and (
+                self._pick_not_as_seen(t.pos)
+                if t.from_reference
+                else any(self._not_as_seen(t.pos, n) for n in range(1, 8))
+            )
         }
         seen = {e.item_id for e in self.events if isinstance(e, ItemSeen)}
         # ('not jaws please, already seen': no 'it' said the film was watched; the refusal does)
@@ -3450,6 +3463,18 @@ class _Parse(ConstraintRules, TitleRules):
             for e in self.events
             if not (isinstance(e, ItemRejected) and e.item_id in as_seen & seen)
         ]
+
+    def _pick_not_as_seen(self, k: int) -> bool:
+        """'not the first, we saw it', 'not the second one, seen it': a pick (named by its
+        place at token k) left out because it was watched."""
+        words = [t.text for t in self.toks]
+        before = words[max(0, k - 3) : k]
+        if not any(w in ("not", "no") for w in before):
+            return False
+        j = k + 1
+        while j < len(words) and words[j] in ("one", "pick", "film", "movie"):
+            j += 1
+        return re.match(SEEN_IT_AFTER, " ".join(words[j : j + 8])) is not None
 
     def _said_by_mistake(self) -> Understanding | None:
         """'We've seen Scream, Scream 2 and Scream 3' then 'sorry, not Scream 3, we stopped

@@ -2822,7 +2822,7 @@ class TitleRules(ParseBase):
         )
         # ('not Jaws or Jaws 2, seen both': the first, with the rest of the list after it)
         after = re.sub(r"^(?:or|and|nor|,)\s+(?:[^,.;!?\s]+\s+){1,5}?(?=,)", "", after)
-        return refused and re.match(_SEEN_IT_AFTER, after) is not None
+        return refused and re.match(SEEN_IT_AFTER, after) is not None
 
     def _turned_down_too(self, i: int, n: int) -> bool:
         """'not elf either', 'no heat either': the whole message turns one more title down, as
@@ -3320,7 +3320,7 @@ class TitleRules(ParseBase):
         if nxt.isdecimal() and len(nxt) <= 2:
             return None  # 'not Alien 3': one film of the series, not all of it
         after = " ".join(t.text for t in self.toks[i + n : i + n + 8])
-        if prev in _LEAVE_OUT and re.match(_SEEN_IT_AFTER, after):
+        if prev in _LEAVE_OUT and re.match(SEEN_IT_AFTER, after):
             return None  # "not jaws i've seen it": that film, turned down as seen
         if nxt in FRANCHISE_NOUNS or prev in _LEAVE_OUT:
             return named
@@ -4997,13 +4997,14 @@ _FAN_NOUNS = frozenset(("fan", "fans", "buff", "buffs", "nerd", "geek", "addict"
 _NUMBER_WORDS = frozenset(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 )
-_SEEN_IT_AFTER = (
+SEEN_IT_AFTER = (
     # ('not the matrix tho ive seen it a million times')
     r"[,.!\s]*(?:(?:please|pls|plz|tho|though|lol|haha|cause|cuz|bc|because|since|as)[,.!\s]+)?"
     r"(?:(?:i've|ive|i have|i already|i've already|i have already|i already have|already|"
     r"cause i've|since i've|we've|we have|we've already|we already|they've|they have|"
     r"(?:the |my |our )?(?:kids|children|boys|girls|family) have|(?:he|she) has|everyone has|"
-    r"we all have|we both have|have|has)(?: already)? )?"  # (a watcher read as who watches)
+    # (a watcher read as who watches)
+    r"we all have|we both have|have|has|we|i|they)(?: already)? )?"
     r"(?:(?:seen|watched|saw) (?:it|that|that one|this one|them|both|them both|both of them|"
     r"them all|all of them|those)\b|already (?:seen|watched)\b|"
     r"(?:seen|watched) (?:it )?already\b)"
