@@ -1187,11 +1187,15 @@ class Understander:
 
         - the second is the better one ('Ronin is not a patch on Heat', 'Jaws 2 was ok but
           nowhere near as good as Jaws', "Ronin doesn't hold a candle to Heat", 'Ronin is no
-          Heat'): the second is liked; the first keeps what is said of it ('Ronin was not as
-          good': turned down; 'Jaws 2 was ok': watched);
+          Heat', 'The Irishman was a letdown after Goodfellas and Casino'): the second is
+          liked; the first keeps what is said of it ('Jaws 2 was ok': watched) or is turned
+          down ('Ronin was worse'); in a ranking ('Gravity < Interstellar') it is only seen;
         - the first is the better one ('Heat is way better than Ronin', 'I preferred Heat to
-          Ronin', 'Heat > Ronin', 'Heat over Ronin any day'): the first is liked, the second
-          was seen, never turned down (nor liked);
+          Ronin', 'Heat > Ronin', 'Halloween (1978) blows the 2007 remake out of the water'):
+          the first is liked, the second (a film, or another version of the first) was seen,
+          never turned down (nor liked);
+        - a verdict on the first, then 'compared to' the second ('Speed 2 is a joke compared to
+          Speed'): the second is liked after a complaint and seen after praise;
         - the first is the worse one ('Cats is even worse than Battlefield Earth'): the first is
           not liked, the second was seen (worse than a bad film says nothing good of it);
         - as good as each other ('Aliens is every bit as good as Alien'): both liked.
@@ -1204,7 +1208,7 @@ class Understander:
         last = 0
         for m in _FILMS_COMPARED.finditer(text):
             seg_start = max(text.rfind(c, 0, m.start()) for c in ".!?;:,>") + 1
-            end = re.compile(r"[.!?;:,>]|$").search(text, m.end())
+            end = _SEGMENT_END.search(text, m.end())
             seg_end = end.start() if end else len(text)
             if seg_start < last or text[seg_end : seg_end + 1] == "?":
                 continue
@@ -1231,7 +1235,7 @@ class Understander:
                     b = f"{b} and {_as_written_title(' '.join(more[:c_n]))}"
                     rest = ""
             if rest and _COMPARED_TAIL.match(rest):
-                rest = ""  # 'Heat over Ronin any day', '... by a mile'
+                rest = ""  # 'Heat's way better than Ronin by a mile'
             # the first side: the film just before the comparison (its verb and adverbs left
             # out), or inside it ('I preferred Heat to Ronin')
             lead = pre.split()
@@ -1376,7 +1380,7 @@ class Understander:
     def _title_then_verdict(self, text: str) -> str:
         """A message that opens with a catalogue film alone, closed by '!', '.', '...' or a
         dash, and goes on with a verdict without a subject ('Ronin!!! best film ever', 'Heat -
-        meh', 'Big... so cute'), read as 'Ronin, best film ever' (the verdict is on that film);
+        meh', 'The Notebook... meh'), read as 'Ronin, best film ever' (the verdict is on it);
         a wish that points back at it ('Ronin. I want more like it') is a wish for films like
         it. What goes on with a subject or a question ('Heat. I saw it with my dad', 'Ronin! any
         ideas?') stays as typed."""
@@ -8785,6 +8789,7 @@ _FILMS_COMPARED = re.compile(
     r"(?=\s)",
     re.IGNORECASE,
 )
+_SEGMENT_END = re.compile(r"[.!?;:,>]|$")
 # what may stand between the first film and the comparison ('Heat is honestly way better than')
 _COMPARED_FILLERS = frozenset(
     (
@@ -8796,7 +8801,7 @@ _COMPARED_FILLERS = frozenset(
 # a first side that is doubted or asked about ("I don't think", 'is Heat better than Ronin')
 _COMPARED_DOUBT = r"not|never|\w+n['’]t|dont|doesnt|didnt|wouldnt|if|whether|wonder|unless"
 _COMPARED_ASKED = r"is|was|are|were|does|did|do|which|what|who|would|will|could"
-# what may follow the second film and says no more than the comparison ('any day', 'by a mile')
+# what may follow the second film and says no more than the comparison ('by a mile', 'imo')
 _COMPARED_TAIL = re.compile(
     r"^(?:(?:out\s+of\s+the\s+water|any\s*day|every\s*time|all\s+day|hands\s+down|by\s+a\s+mile|"
     r"by\s+miles|for\s+me|imo|tbh|easily|no\s+contest|in\s+every\s+way|honestly|lol|haha|"
