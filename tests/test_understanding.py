@@ -11387,3 +11387,18 @@ def test_how_the_user_feels_is_no_wish_for_films_of_that_mood(
     found = events(nlu, text)
     moods = {e.value for e in found if isinstance(e, AttributePreferred) and e.facet == "mood"}
     assert moods == ({mood} if mood else set()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("shorter, under 100", "runtime_max", 100),
+        ("longer, at least 120", "runtime_min", 120),
+        ("length under 95 please", "runtime_max", 95),
+    ],
+)
+def test_a_bare_number_after_a_word_of_length_is_minutes(
+    nlu: Understander, text: str, name: str, value: int
+) -> None:
+    found = events(nlu, text)
+    assert ConstraintSet(name, value) in found, found

@@ -909,6 +909,8 @@ class Understander:
         text = _NOTHING_AS_AS.sub(r"nothing \g<q>", text)
         # 'Paddington was fine but Paddington 2 was even better': the first was good too
         text = _FINE_BUT_EVEN_BETTER.sub(r"good\g<rest>", text)
+        # 'shorter, under 100': a bare number right after a word of length is minutes
+        text = _LENGTH_THEN_NUMBER.sub(r"\g<0> minutes", text)
         # 'I enjoyed Memento, Tenet much less': the second was no pleasure
         text = _MUCH_LESS.sub(" not so much", text)
         # 'neither Speed nor Taken did anything for me': a verdict on both films (not 'no Speed,
@@ -8741,6 +8743,12 @@ _NEITHER_NOR_DID_ANYTHING = re.compile(
 _OTHER_VERSION = re.compile(
     r"the\s+(?:(?:19|20)\d\d\s+(?:remake|original|reboot|version|one|film|movie)|remake|"
     r"original|reboot)\b",
+    re.IGNORECASE,
+)
+_LENGTH_THEN_NUMBER = re.compile(
+    r"\b(?:shorter|longer|length|runtime|run\s+time)[,\s]+(?:under|below|less\s+than|at\s+most|"
+    r"max|no\s+more\s+than|over|above|more\s+than|at\s+least|min)\s+\d{2,3}\b"
+    r"(?!\s*(?:min|mins|minutes|m|h|hr|hrs|hours?|years?|s|%|stars?|/))(?![.,]\d)",
     re.IGNORECASE,
 )
 _MUCH_LESS = re.compile(
