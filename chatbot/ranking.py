@@ -487,10 +487,11 @@ class Ranker:
             # topic: 'a Spanish thriller' keeps thrillers when few are made in Spain)
             hits = made_in
         pops = self._pop
+        echo = self._echo_sources(state)  # once per ranking, not per candidate
         return [
             Candidate(
                 h.item,
-                self._score(state, h.item, h.score, co),
+                self._score(state, h.item, h.score, co, echo),
                 pops.get(h.item.id, 0.0),
                 learned.get(h.item.id, 0.0),
                 self._encoder_score(context, h.item.id),
@@ -622,7 +623,12 @@ class Ranker:
         return out
 
     def _score(
-        self, state: InterestState, item: Item, similarity: float, co: dict[str, float]
+        self,
+        state: InterestState,
+        item: Item,
+        similarity: float,
+        co: dict[str, float],
+        echo: tuple[tuple[Item, ...], frozenset[str]] | None = None,
     ) -> float:
         """Similarity plus facet, rating and co-mention boosts (popularity and the trained
         model's score are added by the caller)."""
@@ -648,27 +654,39 @@ class Ranker:
             # 'crime movies, no violence': the catalogue marks few films violent, so those its
             # genres or description say may be come after those nothing says it of
             score -= SPARSE_SIGN_PENALTY * shows_signs(item, facet, value)
-        if self._echoes_a_liked_title(state, item):
+        if self._echoes_a_liked_title(state, item, echo):
             score -= TITLE_ECHO_PENALTY
         return score
 
-    def _echoes_a_liked_title(self, state: InterestState, item: Item) -> bool:
+    def _echo_sources(self, state: InterestState) -> tuple[tuple[Item, ...], frozenset[str]]:
+        """The films whose titles a pick may echo (the last six liked and the anchor) and the
+        words the user asked about (no echo: 'a treasure hunt movie' with National Treasure
+        liked keeps Treasure Planet)."""
+        ids = dict.fromkeys(i for i in (*state.liked[-6:], state.anchor) if i and i in self.catalog)
+        asked = frozenset(
+            w for text in state.interests[-3:] for w in re.findall(r"[a-z0-9]+", text.lower())
+        )
+        return tuple(self.catalog.get(i) for i in ids), asked
+
+    def _echoes_a_liked_title(
+        self,
+        state: InterestState,
+        item: Item,
+        sources: tuple[tuple[Item, ...], frozenset[str]] | None = None,
+    ) -> bool:
         """The item's title shares a word with the title of a film the user liked or asked
         for films like, without being of its series or having half of that film's genres
         ('Heat' liked: The Heat (2013), an action comedy; 'Up': Up in the Air). Such items come
         near in the embedding because the titles are in the item texts, not because the films
         are alike (a probe of the product found them among the picks for 'like Heat without
-        the shootouts' and 'like Up but for adults')."""
-        liked = [i for i in (*state.liked[-6:], state.anchor) if i and i in self.catalog]
-        if not liked or item.id in liked:
+        the shootouts' and 'like Up but for adults'). `sources`: _echo_sources(state), when
+        the caller has it."""
+        liked, asked = sources if sources is not None else self._echo_sources(state)
+        if not liked or any(other.id == item.id for other in liked):
             return False
-        # (a word the user asked about is no echo: 'a treasure hunt movie' with National
-        # Treasure liked keeps Treasure Planet)
-        asked = {w for text in state.interests[-3:] for w in re.findall(r"[a-z0-9]+", text.lower())}
         words = _title_words(item.title) - asked
         series = {item.extra.get("series"), *item.facet("franchise")} - {None}
-        for other_id in liked:
-            other = self.catalog.get(other_id)
+        for other in liked:
             if not words & _title_words(other.title):
                 continue
             other_series = {other.extra.get("series"), *other.facet("franchise")} - {None}
