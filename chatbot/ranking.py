@@ -27,6 +27,7 @@ from chatbot.filters import (
 )
 from chatbot.interest import InterestState, facet_value_label, turned_down_label
 from chatbot.locales import LANGUAGE_HOMES
+from chatbot.title_keys import normalize_title
 
 if TYPE_CHECKING:
     from chatbot.filters import Filters
@@ -56,9 +57,14 @@ EXPLORE_DIVERSITY = 0.5  # "something different": also far from what was shown l
 # ReDial's training dialogues for the movies): weight x log(1 + n) / log(1 + strongest n)
 CO_MENTION_WEIGHT = 0.5
 # a title that shares a word with a liked film's title without being of its series (The Heat
-# for Heat); about the similarity gap between a close and a middling neighbour in MiniLM
-TITLE_ECHO_PENALTY = 0.1
-CO_MENTION_OFF_WISH = 0.2  # the share left for an item without any facet value the user wants
+# for Heat); twice the similarity gap between a close and a middling neighbour in MiniLM (at
+# 0.1 The Heat stayed third for 'like Heat but shorter', helped by the title in its item text)
+TITLE_ECHO_PENALTY = 0.2
+CO_MENTION_OFF_WISH = 0.2
+# an avoided topic that means the sequels ('no sequels', 'no follow-ups'; see Ranker._sequels)
+_SEQUEL_TOPIC = re.compile(
+    r"(?:sequels?|follow[- ]?ups?|part (?:twos?|2s?|ii))"
+)  # the share left for an item without any facet value the user wants
 # items whose text names the described topic that join the candidates (most popular first)
 TOPIC_CANDIDATES = 120
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
@@ -272,6 +278,40 @@ class Ranker:
             return (name, parts[-1])
         return (name,)
 
+    @functools.cached_property
+    def _sequels(self) -> frozenset[str]:
+        """Ids of the items that follow an earlier item of their series (extra["series"], omdb.org's
+        movie series): an earlier one has the same title without its number, part or subtitle
+        ('Jaws 2', 'Thor: Ragnarok' after Thor, 'The Godfather Part II'), the series is named
+        after an earlier one ('Aliens' in the series Alien), or both titles open with the
+        series' name ('Harry Potter and the Chamber of Secrets'). Black Panther, first of its
+        name in the Marvel Cinematic Universe, is none; nor is a film the catalogue marks a
+        remake. Prequels count (the catalogue does not tell them apart)."""
+        series: dict[str, list[Item]] = {}
+        for item in self.catalog:
+            name = item.extra.get("series")
+            if isinstance(name, str) and item.year is not None:
+                series.setdefault(name, []).append(item)
+        out: set[str] = set()
+        for name, members in series.items():
+            named = normalize_title(name)
+            for item in members:
+                if "Remake" in item.facet("source"):
+                    continue  # The Lion King (2019) retells the first, it does not follow it
+                base, title = _base_title(item.title), normalize_title(item.title)
+                if any(
+                    e.year is not None
+                    and e.year < item.year  # type: ignore[operator]
+                    and (
+                        _base_title(e.title) == base
+                        or _base_title(e.title) == named
+                        or (title.startswith(named) and normalize_title(e.title).startswith(named))
+                    )
+                    for e in members
+                ):
+                    out.add(item.id)
+        return frozenset(out)
+
     def _topic_names(self, topic: str) -> tuple[str, ...]:
         """A topic turned down, and its last word when the topic may be a name (two or three
         words, `_names`): 'adam sandler' -> ('adam sandler', 'sandler'); 'time travel' ->
@@ -318,6 +358,8 @@ class Ranker:
         if k == 0:
             return []
         excluded = state.excluded() | set(exclude)
+        if any(_SEQUEL_TOPIC.fullmatch(t.casefold().strip()) for t in state.avoided_topics):
+            excluded |= self._sequels  # 'no sequels please'
         candidates = self.candidates(state, k, excluded)
         if not candidates:
             # no signal at all, or none of the learned model's items passes the hard filters
@@ -1001,20 +1043,27 @@ _STOP = frozenset(
 
 @functools.lru_cache(maxsize=4096)
 def _title_words(title: str) -> frozenset[str]:
-    """The content words of a title, lower case ('The Heat' -> {'heat'})."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]{2,}", title.lower()) if w not in _STOP)
+    """The content words of a title, lower case, plurals also in the singular ('The Heat' ->
+    {'heat'}, 'Grown Ups' -> {'grown', 'ups', 'up'})."""
+    words = {w for w in re.findall(r"[a-z0-9]{2,}", title.lower()) if w not in _STOP}
+    return frozenset(words | {w[:-1] for w in words if len(w) > 2 and w.endswith("s")})
 
 
 def _shares_words(text: str, item: Item) -> bool:
-    """The item's title, description, genres or tags name a word of the topic, by its stem
-    ('dog' -> 'dogs', 'boxing' -> 'boxer', 'treasure hunt' -> 'treasure'). Genre nouns inside
+    """The item's description, genres or tags name a word of the topic, by its stem ('dog' ->
+    'dogs', 'boxing' -> 'boxer', 'treasure hunt' -> 'treasure'), or its title the word or its
+    stem as a whole word. Genre nouns inside
     a topic ('courtroom drama') do not count while a more specific word is there."""
     words = {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
     words = (words - _KIND_WORDS) or words
     if not words:
         return False
-    haystack = " ".join([item.title, item.description, *item.genres, *item.tags]).lower()
-    return any(re.search(rf"\b{re.escape(_stem(w))}", haystack) for w in words)
+    haystack = " ".join([item.description, *item.genres, *item.tags]).lower()
+    if any(re.search(rf"\b{re.escape(_stem(w))}", haystack) for w in words):
+        return True
+    # in the title a whole word, not the start of one ('a dog' names no Dogma)
+    title = _title_words(item.title)
+    return any(w in title or _stem(w) in title for w in words)
 
 
 def _stem(word: str) -> str:
@@ -1032,3 +1081,13 @@ def _stem(word: str) -> str:
 def _unit(v: np.ndarray) -> np.ndarray:
     n = float(np.linalg.norm(v))
     return v / n if n > 1e-9 else v
+
+
+def _base_title(title: str) -> str:
+    """A title without a leading article, its subtitle (after ':' or ' - ') and a closing
+    number, roman numeral, 'Part N' or 'Chapter N' (normalize_title's form):
+    'The Godfather Part II' -> 'godfather', 'Thor: Ragnarok' -> 'thor', 'Jaws 2' -> 'jaws'."""
+    head = re.split(r"\s*:\s*|\s+-\s+", title, maxsplit=1)[0]
+    key = normalize_title(head)
+    key = re.sub(r"^(?:the|a|an)\s+", "", key)
+    return re.sub(r"(?:\s+(?:part|chapter|vol|volume))?\s+(?:\d+|[ivx]+)$", "", key).strip()

@@ -1095,3 +1095,30 @@ def test_a_pick_left_out_because_it_was_seen_is_seen_not_disliked(
     pick = shown[0 if "first" in said else 1]
     assert pick in state.seen, state.summary()
     assert pick not in state.disliked, state.summary()
+
+
+def test_no_sequels_leaves_out_films_that_follow_an_earlier_one(
+    movies_manager: DialogueManager,
+) -> None:
+    ranker = movies_manager.ranker
+    catalog = ranker.catalog
+    labels = {catalog.get(i).label for i in ranker._sequels}
+    for sequel in ("Jaws 2 (1978)", "Thor: Ragnarok (2017)", "Aliens (1986)", "Toy Story 3 (2010)"):
+        assert sequel in labels
+    for first in ("Jaws (1975)", "Thor (2011)", "Black Panther (2018)", "Alien (1979)"):
+        assert first not in labels
+    session = f"no-sequels-{uuid.uuid4().hex[:6]}"
+    movies_manager.respond(session, "no sequels please")
+    for turn in ("an action film", "another", "more"):
+        reply = movies_manager.respond(session, turn)
+        assert reply.items
+        assert not {r.item.id for r in reply.items} & ranker._sequels, turn
+
+
+def test_a_title_echo_counts_plurals(minilm_manager: DialogueManager) -> None:
+    from chatbot.ranking import _title_words
+
+    assert "up" in _title_words("Grown Ups")
+    session = f"echo-{uuid.uuid4().hex[:6]}"
+    reply = minilm_manager.respond(session, "i loved Up, no cartoons tho")
+    assert "Grown Ups (2010)" not in [r.item.label for r in reply.items]

@@ -11402,3 +11402,130 @@ def test_a_bare_number_after_a_word_of_length_is_minutes(
 ) -> None:
     found = events(nlu, text)
     assert ConstraintSet(name, value) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [
+        ("nothing beats Heat", "Heat"),
+        ("honestly nothing ever beats the godfather", "The Godfather"),
+        ("no film tops Jaws for me", "Jaws"),
+        ("there's nothing like Jaws", "Jaws"),
+    ],
+)
+def test_nothing_beats_a_film_likes_it(nlu: Understander, text: str, liked: str) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, ItemLiked) and e.title.startswith(liked) for e in found), found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+
+
+def test_nothing_beats_a_kind_wants_it(nlu: Understander) -> None:
+    found = events(nlu, "nothing beats a good heist film")
+    assert AttributePreferred("genre", "Heist") in found, found
+    assert not any(isinstance(e, AttributeAvoided) for e in found), found
+    # 'nothing like X' alone is still the opposite of X
+    assert any(isinstance(e, ItemRejected) for e in events(nlu, "nothing like Jaws please"))
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided", "wanted"),
+    [
+        ("no sad endings i want to feel good", ("mood", "Sad"), ("mood", "Uplifting")),
+        ("nothing scary we want something fun", ("genre", "Horror"), ("genre", "Comedy")),
+        ("not a musical i like action more", ("genre", "Musical"), ("genre", "Action")),
+    ],
+)
+def test_a_wish_run_on_after_a_refusal_is_no_refusal(
+    nlu: Understander, text: str, avoided: tuple[str, str], wanted: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*avoided) in found, found
+    assert AttributePreferred(*wanted) in found, found
+    assert AttributeAvoided(*wanted) not in found, found
+
+
+def test_a_refusal_then_what_i_need_keeps_the_relative_clause(nlu: Understander) -> None:
+    # 'anything i need to think about' is one noun phrase: no wish split off it
+    found = events(nlu, "i don't want anything i need to think about")
+    assert not any(isinstance(e, AttributePreferred | InterestExpressed) for e in found), found
+
+
+def test_this_time_is_no_pointer_to_the_film(nlu: Understander) -> None:
+    found = events(nlu, "saw It last week, loved it. no clowns this time though")
+    assert any(isinstance(e, ItemLiked) for e in found), found
+    assert not any(isinstance(e, ItemRejected) for e in found), found
+    assert InterestAvoided("clowns") in found, found
+
+
+def test_refusals_run_on_are_each_kept(nlu: Understander) -> None:
+    found = events(nlu, "no zombies no vampires no werewolves")
+    assert AttributeAvoided("genre", "Zombie Film") in found, found
+    assert AttributeAvoided("genre", "Vampire Film") in found, found
+    assert InterestAvoided("werewolves") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "facet"),
+    [
+        ("no superheros", ("genre", "Super Hero")),
+        ("nothin w singin in it lol", ("genre", "Musical")),
+        ("a family movie without singing", ("genre", "Musical")),
+        ("horror is out", ("genre", "Horror")),
+        ("cartoons are out tonight", ("genre", "Animation")),
+        ("war films are out", ("genre", "War")),
+        ("romcoms are not happening", ("genre", "Romantic Comedy")),
+        ("horror is out of the question", ("genre", "Horror")),
+    ],
+)
+def test_kinds_refused_in_everyday_words_or_misspelt(
+    nlu: Understander, text: str, facet: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*facet) in found, found
+    assert not any(isinstance(e, AttributePreferred) and (e.facet, e.value) == facet for e in found)
+
+
+@pytest.mark.parametrize("text", ["the new Dune is out", "the lights are out", "Heat is out"])
+def test_is_out_of_no_kind_refuses_nothing(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(isinstance(e, AttributeAvoided | ItemRejected) for e in found), found
+
+
+def test_an_occasion_does_not_lift_a_kind_turned_down(nlu: Understander) -> None:
+    state = InterestState(avoided=(("genre", "Romantic Comedy"),))
+    found = events(nlu, "something for date night", state)
+    assert not any(isinstance(e, AttributePreferred) for e in found), found
+    # saying the kind lifts it
+    said = events(nlu, "ok a romantic comedy is fine actually", state)
+    assert not any(isinstance(e, AttributeAvoided) for e in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "liked"),
+    [("Big was great, nothing too long tho", "Big"), ("Fresh was amazing", "Fresh")],
+)
+def test_an_everyday_word_title_judged_right_after_it(
+    nlu: Understander, text: str, liked: str
+) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, ItemLiked) and e.title.startswith(liked) for e in found), found
+
+
+@pytest.mark.parametrize("text", ["It was great", "They were great", "Yes was good"])
+def test_a_pronoun_judged_names_no_film(nlu: Understander, text: str) -> None:
+    assert not any(isinstance(e, ItemLiked) for e in events(nlu, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "audience"),
+    [
+        ("with my teenage son, nothing too explicit", "teen"),
+        ("nothing too explicit", "family"),
+        ("nothing too rude, my mum's watching", "family"),
+        ("for my 6 year old, no swearing", "children"),
+    ],
+)
+def test_clean_content_is_a_family_limit_unless_viewers_are_said(
+    nlu: Understander, text: str, audience: str
+) -> None:
+    assert ConstraintSet("audience", audience) in events(nlu, text)

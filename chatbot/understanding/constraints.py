@@ -340,6 +340,7 @@ class ConstraintRules(ParseBase):
         before it left; titles that read like constraints are hidden meanwhile."""
         masked = self._mask_titles()
         self._watching, self._children_left, self._aged = [], False, []
+        self._clean = False  # 'nothing too explicit': fit for a family unless a viewer is said
         self._limit_only = False
         self._shown = [
             self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
@@ -373,10 +374,14 @@ class ConstraintRules(ParseBase):
                     self.events.append(BeliefRemoved(facet_belief_id("preferred", facet, value)))
             if not self._limit_only:
                 self._wishes_for_the_children_lapse()
-        elif self._watching:
+        elif self._watching or self._clean:
             # the youngest or most sensitive viewer decides: children, then family, then teens,
-            # then grown-ups watching along
-            watching = self._watching
+            # then grown-ups watching along; clean content asked for is a family's limit
+            # ('watching with my aunt, she hates swearing'), but with a teen it is the teen's
+            # ('with my teenage son, nothing too explicit': films for teens carry no adult ones)
+            watching = list(self._watching)
+            if self._clean and "teen" not in watching:
+                watching.append("family")
             if self._aged and re.search(
                 r"\b(?:daughter|son|kid|child)(?:'s|s')", self.text.lower()
             ):
@@ -613,11 +618,12 @@ class ConstraintRules(ParseBase):
         return True
 
     def _family(self, m: re.Match[str]) -> bool | str:
-        """A family is watching, unless the match is negated ('not for teens') or called bad.
+        """Clean content is asked for (a family's limit, see _settle_audience), unless the match
+        is negated ('not for teens') or called bad.
         A list going on after a refused kind of content keeps the refusal's lead for the rest:
         'no nudity or drugs' leaves 'no ... or drugs' to read (drugs refused, not wanted)."""
         if not m.group("neg") and not self._judged_badly(m):
-            self._watching.append("family")
+            self._clean = True
         lead = _CLEAN_LEAD.match(m.group(0))
         if lead and lead.group(1).strip() and _LIST_GOES_ON.match(m.string, m.end()):
             return lead.group(1).ljust(len(m.group(0)))
@@ -2072,8 +2078,9 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "clean_content",
         "audience",
-        r"(?P<neg>)\b(?:nothing|no) (?:too |overly )?(?:inappropriate|explicit|raunchy|dirty|"
-        r"sexual|nsfw|r[\s-]?rated)\b|\bno (?:sex(?: scenes?)?|nudity|swearing|bad language|"
+        r"(?P<neg>)\b(?:nothing|no) (?:too |overly |that |very |so )?(?:inappropriate|explicit|"
+        r"raunchy|dirty|sexual|nsfw|r[\s-]?rated|rude|crude|vulgar|smutty|filthy|lewd)\b|"
+        r"\bno (?:sex(?: scenes?)?|nudity|swearing|bad language|"
         r"naked people|nude scenes?|naked scenes?)\b|"
         # 'nothing with bad language', 'without any swearing'
         r"\b(?:nothing|none|no films?|no movies?) with (?:any |too much |much )?"

@@ -1771,6 +1771,8 @@ class Vocabulary:
         ]
         self._word_index: dict[str, list[str]] | None = None
         self._sounds: dict[str, list[str]] | None = None
+        self._one_word_terms: dict[str, list[tuple[str, tuple[str, str]]]] | None = None
+        self._facet_typos: dict[str, tuple[str, str] | None] = {}
         self._descriptions: str | None = None
         self.series = _series(self.titles)
         # titles a constraint pass would read as a year, an age, a length or who is watching
@@ -1853,6 +1855,35 @@ class Vocabulary:
         words = re.split(r"[\s-]+", phrase.lower().strip())
         pattern = r"(?<!\w)" + r"[\s-]+".join(map(re.escape, words)) + r"(?!\w)"
         return re.search(pattern, self._descriptions) is not None
+
+    def facet_typo(self, word: str) -> tuple[str, str] | None:
+        """The facet value of a one-word facet term `word` is a slip of ('superheros' ->
+        'superheroes', 'documentry' -> 'documentary'; 'singin' -> 'singing', its g dropped): a
+        word of five letters or more, rare in English (wordfreq Zipf below 2.5), one edit away
+        (Damerau-Levenshtein) from exactly one term value with the same first letter, a term
+        at least 1.5 Zipf more frequent. None when no term or more than one value is that
+        close; memoised per word."""
+        from wordfreq import zipf_frequency
+
+        if word in self._facet_typos:
+            return self._facet_typos[word]
+        found = self.facet_terms.get((word + "g",)) if word.endswith("in") else None
+        if found is None and len(word) >= 5 and word.isalpha() and zipf_frequency(word, "en") < 2.5:
+            if self._one_word_terms is None:
+                self._one_word_terms = {}
+                for key, value in self.facet_terms.items():
+                    if len(key) == 1 and key[0].isalpha() and len(key[0]) >= 4:
+                        self._one_word_terms.setdefault(key[0][0], []).append((key[0], value))
+            near = {
+                value
+                for term, value in self._one_word_terms.get(word[0], ())
+                if value[0] not in NAMED_FACETS
+                and _one_edit(word, term)
+                and zipf_frequency(term, "en") - zipf_frequency(word, "en") >= 1.5
+            }
+            found = next(iter(near)) if len(near) == 1 else None
+        self._facet_typos[word] = found
+        return found
 
     def spelt_like_a_topic(self, word: str) -> bool:
         """Whether `word` is one or two letters from a word the synopses use ('dinosuars' for

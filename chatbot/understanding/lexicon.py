@@ -230,6 +230,11 @@ NEGATIVE_CUES = _phrases(
     "is banned|are banned|banned|is off the table|are off the table|off the table|"
     "is off limits|are off limits|off limits|off-limits|not allowed|is not allowed|"
     "are not allowed|isn't allowed|aren't allowed|is forbidden|are forbidden|"
+    # 'horror is out of the question', 'romcoms are not happening', 'westerns are vetoed'
+    "is out of the question|are out of the question|out of the question|is not happening|"
+    "are not happening|isn't happening|aren't happening|not happening|is not an option|"
+    "are not an option|isn't an option|aren't an option|not an option|is ruled out|"
+    "are ruled out|ruled out|is vetoed|are vetoed|vetoed|a non-starter|non-starter|"
     # 'they're not fans of anything too loud', 'mum finds war films upsetting'
     "not fans of|not big fans of|not huge fans of|aren't fans of|are not fans of|"
     "upsetting|distressing|too upsetting|too distressing|traumatic|"
@@ -547,7 +552,13 @@ POSITIVE_CUES = _phrases(
     "a towering achievement|towering achievement|an achievement|a real achievement|"
     "a technical triumph|technical triumph|a career high|career high|career-high|"
     "a late-career high|late-career high|a high point|high point|nothing beats it|"
-    "nothing beats that|nothing tops it|nothing tops that|the real deal"
+    "nothing beats that|nothing tops it|nothing tops that|the real deal|"
+    # 'nothing beats a good heist film', "you can't beat Heat", "there's nothing like a western":
+    # the thing after it is the best there is ('nothing like X' alone is the opposite of X)
+    "nothing beats|nothing tops|nothing compares to|nothing comes close to|nothing better than|"
+    "nothing is better than|nothing's better than|you can't beat|you cant beat|can't beat|"
+    "cant beat|you can't top|can't top|there's nothing like|there is nothing like|"
+    "theres nothing like|nothing quite beats|nothing quite like"
 )
 # a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
 # disliked
@@ -724,6 +735,8 @@ FACET_ALIASES = _aliases(
     family = family, familienfilm;
     kids|children = family, children s, familienfilm;
     musicals = musical;
+    singing|sing along|sing-along|singalong|sing alongs|sing-alongs|singalongs|songs|
+        song and dance|musical numbers|show tunes|showtunes = musical;
     concert|concerts = music, musical;
     historical|history|period = history, historie;
     biopic|biopics = biography;

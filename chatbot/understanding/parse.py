@@ -916,6 +916,14 @@ class Understander:
         # 'neither Speed nor Taken did anything for me': a verdict on both films (not 'no Speed,
         # no Taken', which turns the whole series down)
         text = _NEITHER_NOR_DID_ANYTHING.sub(r"\g<a> and \g<b> \g<v> nothing", text)
+        # 'no sad endings i want to feel good': the user's own wish run on after a refusal is a
+        # clause of its own
+        text = _WISH_AFTER_REFUSAL.sub(lambda m: f"{m['neg']} {m['what'].rstrip()}, ", text)
+        # 'horror is out', 'cartoons are out tonight': a kind ruled out (a film 'is out' when
+        # it is released: 'the new Dune is out' stays as typed)
+        text = _KIND_IS_OUT.sub(self._kind_ruled_out, text)
+        # 'no zombies no vampires no werewolves': refusals run on, each one its own
+        text = _REFUSALS_RUN_ON.sub(lambda m: f"{m['neg']} {m['what'].rstrip()}, ", text)
         # 'Ronin is not a patch on Heat', 'Heat is way better than Ronin': two films compared
         text = self._films_compared(text)
         # 'Gravity but longer', 'Alien meets The Thing': films like the one named, changed so
@@ -1183,6 +1191,28 @@ class Understander:
             return n
         return 0
 
+    def _kind_ruled_out(self, m: re.Match[str]) -> str:
+        """'horror is out' -> 'no horror', 'I think kids stuff is out' -> 'I think no kids
+        stuff': a _KIND_IS_OUT match whose last one to three words before 'is' are a facet term
+        of a kind of film (a genre, mood, style, audience; not a person, studio or franchise)
+        and no catalogue title; other matches stay as typed."""
+        parts = m["x"].split()
+        stuff = 0  # 'kids stuff is out', 'war films are out': the kind before its noun
+        if len(parts) > 1 and parts[-1].lower() in ("stuff", "films", "movies", "ones", "things"):
+            stuff = 1
+        named = parts[: len(parts) - stuff]
+        for n in (3, 2, 1):
+            if len(named) < n:
+                continue
+            key = tuple(re.sub(r"[^\w'-]", "", w.lower()) for w in named[-n:])
+            facet = self.vocab.facet_terms.get(key)  # (plurals of kinds are terms: 'westerns')
+            if facet is None or facet[0] in NAMED_FACETS:
+                continue
+            if not stuff and " ".join(key) in self.vocab.titles:
+                continue  # 'Heat is out': released, or the film ruled out, not a kind
+            return " ".join([*named[:-n], "no", *parts[len(named) - n :]])
+        return m[0]
+
     def _films_compared(self, text: str) -> str:
         """Two catalogue films measured against each other, read as what the comparison tells
         (a careful reader's verdicts, the two sides told apart):
@@ -1316,6 +1346,8 @@ class Understander:
                 else:
                     # 'the remake is nowhere near as good as Total Recall': a version of it
                     said = f"I loved {b}. {_worse(pre)}"
+            elif not a and kind == "a_better" and _NOTHING_BEFORE.search(pre):
+                said = f"{_NOTHING_BEFORE.sub('', pre).strip()} I loved {b}"  # 'nothing beats Heat'
             elif not a:
                 continue
             elif kind in ("a_better", "prefer"):
@@ -5092,6 +5124,17 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                 if facet is None and n == 1 and "-" in toks[i].text:
                     facet = self.vocab.facet_terms.get(tuple(toks[i].text.split("-")))
+                if facet is None and n == 1 and not toks[i].raw[:1].isupper():
+                    facet = self.vocab.facet_typo(toks[i].text)  # 'no superheros', 'singin'
+                if (
+                    facet is not None
+                    and n == 1
+                    and key[0].endswith("ing")
+                    and i + 1 < len(toks)
+                    and (toks[i + 1].text,) in self.vocab.facet_terms
+                ):
+                    facet = None  # 'nothing with singing westerns': how the westerns are
+
                 if facet is None and n == 1:
                     facet = (
                         self._named_before(toks[i].text)
@@ -5163,6 +5206,11 @@ class _Parse(ConstraintRules, TitleRules):
                     # usual one (a romantic comedy)
                     self._use(i, n)
                     break
+                if facet is not None and key in _OCCASION_KINDS and self._avoided_kind(facet):
+                    # 'no romcoms pls', then 'something for date night': the occasion's usual
+                    # kind does not lift what the user turned down (saying the kind does)
+                    self._use(i, n)
+                    break
                 if facet is not None and self._someones_name(i):
                     facet = None  # 'our cat Garfield': the cat, not Andrew Garfield
                 if (
@@ -5221,6 +5269,13 @@ class _Parse(ConstraintRules, TitleRules):
                     i += n - 1
                     break
             i += 1
+
+    def _avoided_kind(self, facet: tuple[str, str]) -> bool:
+        """The facet value, or a broader kind of it, is one the state avoids."""
+        return any(
+            f == facet[0] and (v == facet[1] or is_kind_of(facet[1], v, f))
+            for f, v in self.state.avoided
+        )
 
     def _people_doing(self, i: int, facet: tuple[str, str]) -> bool:
         """Token i names people of the user's life or the ones doing something ('my students',
@@ -5967,6 +6022,8 @@ class _Parse(ConstraintRules, TitleRules):
                 word = self._word(k)
                 if word is not None and word.tag == "WDT":
                     continue  # 'a movie that won't ...': a relative pronoun, not 'that one'
+                if k + 1 < hi and self.toks[k + 1].text in _TIME_NOUNS:
+                    continue  # 'loved Jaws. no sharks this time': a time, not the film
                 if k > 0 and self.toks[k - 1].text in ("after", "before", "since", "until", "till"):
                     continue  # 'after that i didn't go near water': a time, not the film
                 if (
@@ -8798,6 +8855,42 @@ _FILMS_COMPARED = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT_END = re.compile(r"[.!?;:,>]|$")
+# a kind said to be out ('horror is out', 'cartoons are totally out tonight'; see
+# Understander._kind_ruled_out); not 'out of' / 'out now' / 'out yet' (released)
+_KIND_IS_OUT = re.compile(
+    r"(?P<x>\b[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?P<be>is|are|'s|['’]re)\s+"
+    r"(?:totally\s+|definitely\s+|completely\s+|right\s+|so\s+|just\s+|also\s+)?out\b"
+    r"(?!\s+(?:of|now|yet|already|on|in|there|soon|next|today|tomorrow|this|at|for\s+rent|"
+    r"to\s+(?:buy|rent|stream)|and\s+about))",
+    re.IGNORECASE,
+)
+# a refusal of a few words right before another ('no zombies no vampires no werewolves')
+_REFUSALS_RUN_ON = re.compile(
+    r"\b(?P<neg>no|not|nothing\s+with|without)\s+"
+    r"(?P<what>(?:(?!(?:no|not|nothing|without|and|or|but|i|we)\b)[\w'’-]+\s+){1,3}?)"
+    r"(?=(?:no|not|nothing\s+with|without)\s+(?!one\b|ones\b|more\b|longer\b|way\b)[\w'’-])",
+    re.IGNORECASE,
+)
+# a refusal ('no ...', 'nothing ...', "don't ...") that turned down a word of its own, then the
+# user's own wish with no punctuation between ('nothing scary we want something fun', 'no gore
+# i'd like something light'): a comma after the words turned down. Not after a word that takes
+# a clause ('nothing that i want', "no film because i need ...", "i don't want anything i need to
+# think about") nor right after the negator ('nothing i want to watch')
+_WISH_AFTER_REFUSAL = re.compile(
+    r"\b(?P<neg>no|not|nothing|none|never|without|dont|don['’]t|didnt|didn['’]t|cant|can['’]t)\s+"
+    r"(?P<what>(?:(?!(?:i|we|that|which|what|if|because|cause|cuz|so|unless|when|whatever|"
+    r"and|or|but)\b)[\w'’-]+\s+){1,4}?)(?<!\banything\s)(?<!\bsomething\s)(?<!\bfilm\s)"
+    r"(?<!\bfilms\s)(?<!\bmovie\s)(?<!\bmovies\s)(?<!\bstuff\s)(?<!\bthing\s)(?<!\bone\s)"
+    r"(?=(?:i|we|i['’]?d|we['’]?d)\s+(?:really\s+|just\s+|actually\s+)?"
+    r"(?:want|wanna|need|prefer|fancy|would\s+(?:like|love|rather)|like|love|rather)\b)",
+    re.IGNORECASE,
+)
+# no film at all on the better side: 'nothing beats Heat', 'no film tops Jaws' praise the second
+_NOTHING_BEFORE = re.compile(
+    r"\b(?:nothing(?:\s+else)?|none|no\s+(?:other\s+)?(?:film|movie|flick)|no\s+one|nobody)"
+    r"(?:\s+(?:ever|really|quite|still|else))*\s*$",
+    re.IGNORECASE,
+)
 # what may stand between the first film and the comparison ('Heat is honestly way better than')
 _COMPARED_FILLERS = frozenset(
     (
@@ -9114,6 +9207,14 @@ _BACK_TO = re.compile(
 # the user as the subject of a clause ('... and I hate it')
 # ('... and I'm melting' goes on about the user's day: no clause of its own)
 _I_WE = frozenset(("i", "we"))
+# a time 'this' / 'that' points at ('no sharks this time', 'that night we watched ...')
+_TIME_NOUNS = frozenset(
+    (
+        "time", "times", "weekend", "week", "evening", "morning", "afternoon", "night", "year",
+        "month", "summer", "winter", "autumn", "fall", "spring", "christmas", "halloween",
+        "round", "go",
+    )
+)  # fmt: skip
 # the limit a one-word request set ('older' set the latest year), for 'forget older'
 _BOUND_SET_BY = {
     "older": "year_max",

@@ -1741,7 +1741,17 @@ class TitleRules(ParseBase):
             return False  # 'I loved Jaws. It was great.': the pronoun, not the film It
         if i == 0:  # every sentence starts with a capital: need more evidence
             if all(w in FILLER_WORDS or w in SMALL_TALK for w in words):
-                return len(self.toks) <= n  # 'Yes, I have seen it' is not the film 'Yes'
+                # 'Yes, I have seen it' is not the film 'Yes'; 'Big was great, nothing too
+                # long' is the film Big: a capitalised word, no pronoun, judged right after
+                return len(self.toks) <= n or (
+                    n == 1
+                    and first.raw[:1].isupper()
+                    and words[0] not in PRONOUNS
+                    and words[0] not in _YES_OR_NO
+                    and words[0] != "they"
+                    and (nxt in COPULAS or nxt in DENIED_COPULAS)
+                    and self._cue_after(i, n)
+                )
             if self._everyday_words(words):
                 # 'Next please', 'Seven of us are watching', 'Home alone this weekend': an
                 # everyday word opening a sentence is that word unless the message is the title,
