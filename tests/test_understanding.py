@@ -11411,6 +11411,8 @@ def test_a_bare_number_after_a_word_of_length_is_minutes(
         ("honestly nothing ever beats the godfather", "The Godfather"),
         ("no film tops Jaws for me", "Jaws"),
         ("there's nothing like Jaws", "Jaws"),
+        ("no film can top fargo", "Fargo"),
+        ("you can't beat the original alien", "Alien"),
     ],
 )
 def test_nothing_beats_a_film_likes_it(nlu: Understander, text: str, liked: str) -> None:
@@ -11422,7 +11424,8 @@ def test_nothing_beats_a_film_likes_it(nlu: Understander, text: str, liked: str)
 def test_nothing_beats_a_kind_wants_it(nlu: Understander) -> None:
     found = events(nlu, "nothing beats a good heist film")
     assert AttributePreferred("genre", "Heist") in found, found
-    assert not any(isinstance(e, AttributeAvoided) for e in found), found
+    assert not any(isinstance(e, AttributeAvoided | ItemLiked) for e in found), found
+    assert AttributePreferred("genre", "Western") in events(nlu, "you can't beat a good western")
     # 'nothing like X' alone is still the opposite of X
     assert any(isinstance(e, ItemRejected) for e in events(nlu, "nothing like Jaws please"))
 
@@ -11529,3 +11532,53 @@ def test_clean_content_is_a_family_limit_unless_viewers_are_said(
     nlu: Understander, text: str, audience: str
 ) -> None:
     assert ConstraintSet("audience", audience) in events(nlu, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nothing beats a quiet night in with a movie",
+        "you can't beat the traffic on a friday so we're staying home",
+    ],
+)
+def test_praise_of_no_film_or_kind_is_small_talk(nlu: Understander, text: str) -> None:
+    found = events(nlu, text)
+    assert not any(
+        isinstance(e, ItemLiked | ItemRejected | AttributePreferred | AttributeAvoided)
+        for e in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided", "wanted"),
+    [
+        ("no horror or thrillers we want to laugh", ("genre", "Thriller"), ("genre", "Comedy")),
+        (
+            "nothing violent we're in the mood for action but light",
+            ("audience", "Violence"),
+            ("genre", "Action"),
+        ),
+    ],
+)
+def test_a_wish_after_a_refusal_list_or_a_mood(
+    nlu: Understander, text: str, avoided: tuple[str, str], wanted: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*avoided) in found, found
+    assert AttributePreferred(*wanted) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "avoided"),
+    [
+        ("war films are out, so is anything with singing", ("genre", "Musical")),
+        ("musicals are a no go, horror is out too", ("genre", "Musical")),
+        ("comedy is out tonight", ("genre", "Comedy")),
+    ],
+)
+def test_a_kind_ruled_out_in_a_list_or_that_is_also_a_title(
+    nlu: Understander, text: str, avoided: tuple[str, str]
+) -> None:
+    found = events(nlu, text)
+    assert AttributeAvoided(*avoided) in found, found
+    assert not any(isinstance(e, AttributePreferred) for e in found), found

@@ -245,7 +245,8 @@ NEGATIVE_CUES = _phrases(
     # 'I find musicals painful', 'westerns are torture for me'
     "is painful|are painful|was painful|were painful|so painful|too painful|painful to watch|"
     "is torture|are torture|was torture|torturous|unwatchable|"
-    "is a no|a no for me|a no from me|a no from us|no-go|a no-go|not my thing|a hard no|"
+    "is a no|a no for me|a no from me|a no from us|no-go|a no-go|no go|a no go|nogo|a nogo|"
+    "not my thing|a hard no|"
     "is a hard no|hard no|hard pass|"
     "a hard pass|a dealbreaker|dealbreaker|isn't my thing|is not my thing|wasn't my thing|"
     "wasn't really my thing|wasn't my cup of tea|wasn't my jam|"
@@ -488,6 +489,7 @@ POSITIVE_CUES = _phrases(
     "my top|our top|my top ones|my top picks|my top three|my top 3|my top five|my top 5|"
     "top ones|top picks|top films|top movies|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
+    "fab|fabulous|"
     # 'I can't get enough horror', "haven't had enough westerns yet": more of it
     "can't get enough of|cant get enough of|can't get enough|cant get enough|"
     "never get enough of|haven't had enough of|havent had enough of|haven't had enough|"
@@ -552,13 +554,7 @@ POSITIVE_CUES = _phrases(
     "a towering achievement|towering achievement|an achievement|a real achievement|"
     "a technical triumph|technical triumph|a career high|career high|career-high|"
     "a late-career high|late-career high|a high point|high point|nothing beats it|"
-    "nothing beats that|nothing tops it|nothing tops that|the real deal|"
-    # 'nothing beats a good heist film', "you can't beat Heat", "there's nothing like a western":
-    # the thing after it is the best there is ('nothing like X' alone is the opposite of X)
-    "nothing beats|nothing tops|nothing compares to|nothing comes close to|nothing better than|"
-    "nothing is better than|nothing's better than|you can't beat|you cant beat|can't beat|"
-    "cant beat|you can't top|can't top|there's nothing like|there is nothing like|"
-    "theres nothing like|nothing quite beats|nothing quite like"
+    "nothing beats that|nothing tops it|nothing tops that|the real deal"
 )
 # a lukewarm verdict after 'was' / 'is' ('Interstellar was ok'): watched, neither liked nor
 # disliked
@@ -736,7 +732,7 @@ FACET_ALIASES = _aliases(
     kids|children = family, children s, familienfilm;
     musicals = musical;
     singing|sing along|sing-along|singalong|sing alongs|sing-alongs|singalongs|songs|
-        song and dance|musical numbers|show tunes|showtunes = musical;
+        song and dance|musical numbers = musical;
     concert|concerts = music, musical;
     historical|history|period = history, historie;
     biopic|biopics = biography;

@@ -922,8 +922,15 @@ class Understander:
         # 'horror is out', 'cartoons are out tonight': a kind ruled out (a film 'is out' when
         # it is released: 'the new Dune is out' stays as typed)
         text = _KIND_IS_OUT.sub(self._kind_ruled_out, text)
+        # 'war films are out, so is anything with singing': the same refusal for the next
+        text = _SO_IS_TOO.sub(
+            lambda m: f"{m['pre']}, no {m['x']}" if _REFUSAL_IN_CLAUSE.search(m["pre"]) else m[0],
+            text,
+        )
         # 'no zombies no vampires no werewolves': refusals run on, each one its own
         text = _REFUSALS_RUN_ON.sub(lambda m: f"{m['neg']} {m['what'].rstrip()}, ", text)
+        # 'nothing beats Heat', "you can't beat a good western": the best there is
+        text = _PRAISED_AS_BEST.sub(self._praised_as_best, text)
         # 'Ronin is not a patch on Heat', 'Heat is way better than Ronin': two films compared
         text = self._films_compared(text)
         # 'Gravity but longer', 'Alien meets The Thing': films like the one named, changed so
@@ -1191,6 +1198,49 @@ class Understander:
             return n
         return 0
 
+    def _praised_as_best(self, m: re.Match[str]) -> str:
+        """A _PRAISED_AS_BEST match read as praise: a catalogue film after it ('nothing beats
+        Heat', 'no film can top fargo', "you can't beat the original Alien") -> 'I loved Heat',
+        when the words are a title written as one (capitalised, or a word rare in English: not
+        'nothing beats a quiet night in'); a kind of film ("you can't beat a good western",
+        'nothing beats a heist film') -> 'I love heist films', or words with a facet term in
+        them ('nothing beats 80s action movies', 'a jim carrey movie') -> 'I love ...'; anything
+        else ('nothing beats coffee', "you can't beat the traffic on a friday") is small talk
+        and is dropped."""
+        from wordfreq import zipf_frequency
+
+        words = m["rest"].split()
+        lead = 0
+        while lead < len(words) and words[lead].lower() in _PRAISE_LEAD:
+            lead += 1
+        body = words[lead:]
+        kind = body
+        while kind and kind[-1].lower() in ("film", "films", "movie", "movies", "flick", "flicks"):
+            kind = kind[:-1]
+        for k in (3, 2, 1):
+            key = tuple(w.lower() for w in kind[:k])
+            facet = self.vocab.facet_terms.get(key) if len(kind) == k else None
+            if facet is not None and facet[0] not in NAMED_FACETS and len(kind) < len(body):
+                return " ".join(["I love", *kind, "films"])  # 'a good heist film'
+        n = self._title_len_at(body, lower_ok=True)
+        if n:
+            typed = body[:n]
+            bare = [w for w in typed if w.lower() not in ("the", "a", "an")]
+            if any(w[:1].isupper() for w in typed) or (
+                bare and zipf_frequency(" ".join(bare).lower(), "en") < BARE_NOUN_TITLE_MAX_ZIPF
+            ):
+                title = _as_written_title(" ".join(typed))
+                return " ".join([f"I loved {title}", *body[n:]])
+        low = [w.lower() for w in body]
+        if any(
+            tuple(low[j : j + k]) in self.vocab.facet_terms
+            for k in (3, 2, 1)
+            for j in range(len(low) - k + 1)
+        ):
+            # 'nothing beats 80s action movies', 'nothing beats a jim carrey movie'
+            return " ".join(["I love", *body])
+        return ""
+
     def _kind_ruled_out(self, m: re.Match[str]) -> str:
         """'horror is out' -> 'no horror', 'I think kids stuff is out' -> 'I think no kids
         stuff': a _KIND_IS_OUT match whose last one to three words before 'is' are a facet term
@@ -1208,8 +1258,15 @@ class Understander:
             facet = self.vocab.facet_terms.get(key)  # (plurals of kinds are terms: 'westerns')
             if facet is None or facet[0] in NAMED_FACETS:
                 continue
-            if not stuff and " ".join(key) in self.vocab.titles:
-                continue  # 'Heat is out': released, or the film ruled out, not a kind
+            typed = parts[len(named) - n : len(named)]
+            if (
+                not stuff
+                and " ".join(key) in self.vocab.titles
+                and (facet[0] != "genre" or any(w[:1].isupper() for w in typed[m.start() == 0 :]))
+            ):
+                # 'Heat is out': released, or the film ruled out, not a kind ('comedy is out
+                # tonight' is the genre, though The Comedy (2012) is a title)
+                continue
             return " ".join([*named[:-n], "no", *parts[len(named) - n :]])
         return m[0]
 
@@ -1346,8 +1403,6 @@ class Understander:
                 else:
                     # 'the remake is nowhere near as good as Total Recall': a version of it
                     said = f"I loved {b}. {_worse(pre)}"
-            elif not a and kind == "a_better" and _NOTHING_BEFORE.search(pre):
-                said = f"{_NOTHING_BEFORE.sub('', pre).strip()} I loved {b}"  # 'nothing beats Heat'
             elif not a:
                 continue
             elif kind in ("a_better", "prefer"):
@@ -5128,6 +5183,7 @@ class _Parse(ConstraintRules, TitleRules):
                     facet = self.vocab.facet_typo(toks[i].text)  # 'no superheros', 'singin'
                 if (
                     facet is not None
+                    and facet[0] == "genre"
                     and n == 1
                     and key[0].endswith("ing")
                     and i + 1 < len(toks)
@@ -8855,6 +8911,28 @@ _FILMS_COMPARED = re.compile(
     re.IGNORECASE,
 )
 _SEGMENT_END = re.compile(r"[.!?;:,>]|$")
+# the best there is: 'nothing beats Heat', 'no film can top Fargo', "you can't beat a good
+# western", "there's nothing like Jaws" (see Understander._praised_as_best; 'nothing like X'
+# alone is the opposite of X)
+_PRAISED_AS_BEST = re.compile(
+    r"\b(?:nothing(?:\s+(?:ever|really|quite|else))?\s+(?:beats|tops|compares\s+to|"
+    r"comes\s+close\s+to)"
+    r"|nothing\s+(?:can|could|will\s+ever|will)\s+(?:ever\s+)?(?:beat|top)"
+    r"|no\s+(?:other\s+)?(?:film|movie|flick)\s+(?:can\s+|could\s+|will\s+ever\s+|ever\s+)?"
+    r"(?:beats?|tops?|compares?\s+to|comes?\s+close\s+to)"
+    r"|(?:you|u|ya)\s+(?:can['’]?t|cannot|can\s+not)\s+(?:beat|top)"
+    r"|there(?:['’]?s|\s+is)\s+nothing\s+(?:quite\s+)?like|theres\s+nothing\s+(?:quite\s+)?like)"
+    r"\s+(?P<rest>[^,.;!?]*)",
+    re.IGNORECASE,
+)
+# what may stand before the film or kind praised as the best ('the original Alien', 'a good
+# western', 'a proper old heist film')
+_PRAISE_LEAD = frozenset(
+    (
+        "a", "an", "the", "good", "great", "proper", "classic", "old", "decent", "nice", "real",
+        "original", "first", "true", "solid", "cracking", "quality",
+    )
+)  # fmt: skip
 # a kind said to be out ('horror is out', 'cartoons are totally out tonight'; see
 # Understander._kind_ruled_out); not 'out of' / 'out now' / 'out yet' (released)
 _KIND_IS_OUT = re.compile(
@@ -8862,6 +8940,16 @@ _KIND_IS_OUT = re.compile(
     r"(?:totally\s+|definitely\s+|completely\s+|right\s+|so\s+|just\s+|also\s+)?out\b"
     r"(?!\s+(?:of|now|yet|already|on|in|there|soon|next|today|tomorrow|this|at|for\s+rent|"
     r"to\s+(?:buy|rent|stream)|and\s+about))",
+    re.IGNORECASE,
+)
+# 'X is out, so is Y', 'no horror, and so are thrillers': the second takes the first's verdict
+_SO_IS_TOO = re.compile(
+    r"(?P<pre>[^.!?;,]+),?\s+(?:and\s+)?so\s+(?:is|are)\s+(?P<x>[^.!?;,]+)", re.IGNORECASE
+)
+# a refusal in a clause (for _SO_IS_TOO)
+_REFUSAL_IN_CLAUSE = re.compile(
+    r"\b(?:no|not|nothing|never|without|off the table|off limits|banned|a no|no[- ]go|"
+    r"hate|hates|can['’]?t stand|sick of|tired of)\b",
     re.IGNORECASE,
 )
 # a refusal of a few words right before another ('no zombies no vampires no werewolves')
@@ -8878,17 +8966,14 @@ _REFUSALS_RUN_ON = re.compile(
 # think about") nor right after the negator ('nothing i want to watch')
 _WISH_AFTER_REFUSAL = re.compile(
     r"\b(?P<neg>no|not|nothing|none|never|without|dont|don['’]t|didnt|didn['’]t|cant|can['’]t)\s+"
-    r"(?P<what>(?:(?!(?:i|we|that|which|what|if|because|cause|cuz|so|unless|when|whatever|"
-    r"and|or|but)\b)[\w'’-]+\s+){1,4}?)(?<!\banything\s)(?<!\bsomething\s)(?<!\bfilm\s)"
+    r"(?P<what>(?!(?:and|or|nor)\b)(?:(?!(?:i|we|that|which|what|if|because|cause|cuz|so|"
+    r"unless|when|whatever|but)\b)[\w'’-]+\s+){1,5}?)"
+    r"(?<!\banything\s)(?<!\bsomething\s)(?<!\bfilm\s)"
     r"(?<!\bfilms\s)(?<!\bmovie\s)(?<!\bmovies\s)(?<!\bstuff\s)(?<!\bthing\s)(?<!\bone\s)"
-    r"(?=(?:i|we|i['’]?d|we['’]?d)\s+(?:really\s+|just\s+|actually\s+)?"
-    r"(?:want|wanna|need|prefer|fancy|would\s+(?:like|love|rather)|like|love|rather)\b)",
-    re.IGNORECASE,
-)
-# no film at all on the better side: 'nothing beats Heat', 'no film tops Jaws' praise the second
-_NOTHING_BEFORE = re.compile(
-    r"\b(?:nothing(?:\s+else)?|none|no\s+(?:other\s+)?(?:film|movie|flick)|no\s+one|nobody)"
-    r"(?:\s+(?:ever|really|quite|still|else))*\s*$",
+    r"(?=(?:(?:i|we|i['’]?d|we['’]?d)\s+(?:really\s+|just\s+|actually\s+)?"
+    r"(?:want|wanna|need|prefer|fancy|would\s+(?:like|love|rather)|like|love|rather)\b"
+    r"|(?:i['’]?m|im|we['’]?re|i\s+am|we\s+are)\s+(?:really\s+|just\s+)?(?:in\s+the\s+mood\s+for|"
+    r"after|looking\s+for|up\s+for|craving)\b))",
     re.IGNORECASE,
 )
 # what may stand between the first film and the comparison ('Heat is honestly way better than')
