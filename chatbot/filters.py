@@ -360,7 +360,8 @@ def is_kind_of(value: str, broader: str, facet: str = "genre") -> bool:
     return all(any(_stem_match(w, h) for h in have) for w in _WORDS.findall(broader.casefold()))
 
 
-# topic -> other ways descriptions write it (the first is the canonical name)
+# topic -> other ways descriptions write it (the first is the canonical name), for a topic
+# turned down
 TOPIC_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("world war ii", "world war 2", "ww2", "wwii", "second world war", "d-day", "the holocaust"),
     ("world war i", "world war 1", "ww1", "wwi", "first world war", "great war"),
@@ -371,7 +372,18 @@ TOPIC_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("spiders", "spider"),
     ("clowns", "clown"),
     ("dogs", "dog", "puppy", "puppies"),
-)
+    # the words synopses use for a setting turned down ('no more space stuff': Alien's synopsis
+    # says 'an unknown planet' and 'ship', not 'space')
+    (
+        "space", "outer space", "spaceship", "spaceships", "spacecraft", "space station",
+        "astronaut", "astronauts", "starship", "galaxy", "galactic", "planet", "planets",
+        "space opera",
+    ),
+    ("aliens", "alien", "extraterrestrial", "extraterrestrials", "ufo", "ufos"),
+    ("robots", "robot", "android", "androids", "cyborg", "cyborgs"),
+    ("werewolves", "werewolf"),
+    ("snakes", "snake", "serpent", "serpents"),
+)  # fmt: skip
 
 
 def topic_variants(topic: str) -> tuple[str, ...]:

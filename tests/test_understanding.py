@@ -11413,6 +11413,7 @@ def test_a_bare_number_after_a_word_of_length_is_minutes(
         ("there's nothing like Jaws", "Jaws"),
         ("no film can top fargo", "Fargo"),
         ("you can't beat the original alien", "Alien"),
+        ("no film tops heat", "Heat"),
     ],
 )
 def test_nothing_beats_a_film_likes_it(nlu: Understander, text: str, liked: str) -> None:
@@ -11582,3 +11583,9 @@ def test_a_kind_ruled_out_in_a_list_or_that_is_also_a_title(
     found = events(nlu, text)
     assert AttributeAvoided(*avoided) in found, found
     assert not any(isinstance(e, AttributePreferred) for e in found), found
+
+
+def test_a_kind_and_a_film_noun_with_a_difference_is_no_film(nlu: Understander) -> None:
+    found = events(nlu, "superhero movie but no marvel")
+    assert AttributePreferred("genre", "Super Hero") in found, found
+    assert not any(isinstance(e, SimilarRequested | ItemLiked) for e in found), found

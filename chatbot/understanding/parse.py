@@ -1226,8 +1226,13 @@ class Understander:
         if n:
             typed = body[:n]
             bare = [w for w in typed if w.lower() not in ("the", "a", "an")]
-            if any(w[:1].isupper() for w in typed) or (
-                bare and zipf_frequency(" ".join(bare).lower(), "en") < BARE_NOUN_TITLE_MAX_ZIPF
+            said_film = re.search(r"\b(?:film|movie|flick)\b", m[0][: m.start("rest") - m.start()])
+            if (
+                said_film  # 'no film tops heat': a film, said so
+                or any(w[:1].isupper() for w in typed)
+                or (
+                    bare and zipf_frequency(" ".join(bare).lower(), "en") < BARE_NOUN_TITLE_MAX_ZIPF
+                )
             ):
                 title = _as_written_title(" ".join(typed))
                 return " ".join([f"I loved {title}", *body[n:]])
@@ -1515,11 +1520,18 @@ class Understander:
     def _kind_not_film(self, words: Sequence[str]) -> bool:
         """The words that open a sentence name a kind of film rather than the film of that
         title: typed in lower case after 'a' / 'an' ('a comedy', 'a ghost story'), or all of
-        them a kind, mood or topic the catalogue's facets know ('comedy', 'romance')."""
+        them a kind, mood or topic the catalogue's facets know ('comedy', 'romance'; in lower
+        case with a film noun after it: 'superhero movie')."""
         low = [w.lower().strip(",") for w in words]
         if low[0] in ("a", "an") and not words[0][:1].isupper():
             return True
         content = tuple(w for w in low if w not in ("a", "an", "the"))
+        if (
+            len(content) > 1
+            and content[-1] in ("movie", "movies", "film", "films", "flick", "flicks")
+            and not words[0][:1].isupper()
+        ):
+            content = content[:-1]  # 'superhero movie but no marvel': the kind, no Superhero Movie
         if not content:
             return False
         return (
