@@ -155,6 +155,10 @@ def test_topics_to_avoid_match_their_variants() -> None:
     assert mentions_any("Soldiers in World War II.", ["ww2"])
     assert mentions_any("A zombie outbreak.", ["zombies"])
     assert not mentions_any("A wartime romance in 1917.", ["ww2"])
+    # a setting turned down, in the words synopses use for it
+    assert mentions_any("During a rescue mission on an unknown planet ...", ["space"])
+    assert mentions_any("A spaceship crew wakes up.", ["space"])
+    assert not mentions_any("A quiet family drama in a small town.", ["space"])
     assert not Filters(text_none=("ww2",)).matches(_movie(("War",), text="D-Day, 1944."))
 
 
