@@ -60,11 +60,9 @@ CO_MENTION_WEIGHT = 0.5
 # for Heat); twice the similarity gap between a close and a middling neighbour in MiniLM (at
 # 0.1 The Heat stayed third for 'like Heat but shorter', helped by the title in its item text)
 TITLE_ECHO_PENALTY = 0.2
-CO_MENTION_OFF_WISH = 0.2
+CO_MENTION_OFF_WISH = 0.2  # the share left for an item without any facet value the user wants
 # an avoided topic that means the sequels ('no sequels', 'no follow-ups'; see Ranker._sequels)
-_SEQUEL_TOPIC = re.compile(
-    r"(?:sequels?|follow[- ]?ups?|part (?:twos?|2s?|ii))"
-)  # the share left for an item without any facet value the user wants
+_SEQUEL_TOPIC = re.compile(r"(?:sequels?|follow[- ]?ups?|part (?:twos?|2s?|ii))")
 # items whose text names the described topic that join the candidates (most popular first)
 TOPIC_CANDIDATES = 120
 REASON_DEPTH_SHARE = 0.02  # "similar to X": among X's nearest 2% of the catalogue (at least 10)
@@ -1052,8 +1050,8 @@ def _title_words(title: str) -> frozenset[str]:
 def _shares_words(text: str, item: Item) -> bool:
     """The item's description, genres or tags name a word of the topic, by its stem ('dog' ->
     'dogs', 'boxing' -> 'boxer', 'treasure hunt' -> 'treasure'), or its title the word or its
-    stem as a whole word. Genre nouns inside
-    a topic ('courtroom drama') do not count while a more specific word is there."""
+    stem as a whole word. Genre nouns inside a topic ('courtroom drama') do not count while a
+    more specific word is there."""
     words = {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
     words = (words - _KIND_WORDS) or words
     if not words:

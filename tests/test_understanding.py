@@ -11585,6 +11585,11 @@ def test_a_kind_ruled_out_in_a_list_or_that_is_also_a_title(
     assert not any(isinstance(e, AttributePreferred) for e in found), found
 
 
+def test_so_is_in_a_question_turns_nothing_down(nlu: Understander) -> None:
+    found = events(nlu, "I'm not sure, so is Heat any good?")
+    assert not any(isinstance(e, ItemRejected | AttributeAvoided) for e in found), found
+
+
 def test_a_kind_and_a_film_noun_with_a_difference_is_no_film(nlu: Understander) -> None:
     found = events(nlu, "superhero movie but no marvel")
     assert AttributePreferred("genre", "Super Hero") in found, found

@@ -5202,7 +5202,6 @@ class _Parse(ConstraintRules, TitleRules):
                     and (toks[i + 1].text,) in self.vocab.facet_terms
                 ):
                     facet = None  # 'nothing with singing westerns': how the westerns are
-
                 if facet is None and n == 1:
                     facet = (
                         self._named_before(toks[i].text)
@@ -8956,8 +8955,9 @@ _KIND_IS_OUT = re.compile(
 )
 # 'X is out, so is Y', 'no horror, and so are thrillers': the second takes the first's verdict
 _SO_IS_TOO = re.compile(
-    r"(?P<pre>[^.!?;,]+),?\s+(?:and\s+)?so\s+(?:is|are)\s+(?P<x>[^.!?;,]+)", re.IGNORECASE
-)
+    r"(?P<pre>[^.!?;,]+),?\s+(?:and\s+)?so\s+(?:is|are)\s+(?P<x>[^.!?;,]+)(?![^.!;]*\?)",
+    re.IGNORECASE,
+)  # (not a question: "I'm not sure, so is Heat any good?")
 # a refusal in a clause (for _SO_IS_TOO)
 _REFUSAL_IN_CLAUSE = re.compile(
     r"\b(?:no|not|nothing|never|without|off the table|off limits|banned|a no|no[- ]go|"
