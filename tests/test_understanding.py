@@ -11594,3 +11594,24 @@ def test_a_kind_and_a_film_noun_with_a_difference_is_no_film(nlu: Understander) 
     found = events(nlu, "superhero movie but no marvel")
     assert AttributePreferred("genre", "Super Hero") in found, found
     assert not any(isinstance(e, SimilarRequested | ItemLiked) for e in found), found
+
+
+def test_i_liked_it_more_than_another_film_points_back_at_the_film_named(
+    nlu: Understander,
+) -> None:
+    found = events(nlu, "Heat was great, I liked it more than Ronin")
+    assert any(isinstance(e, ItemLiked) and e.title.startswith("Heat") for e in found), found
+    assert any(isinstance(e, ItemSeen) and e.title.startswith("Ronin") for e in found), found
+    assert not any(isinstance(e, ItemLiked) and e.title.startswith("Ronin") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("space is fascinating, show me something about it", "space"),
+        ("the ocean fascinates me, a film about it", "ocean"),
+    ],
+)
+def test_a_topic_found_fascinating_is_wished_for(nlu: Understander, text: str, topic: str) -> None:
+    found = events(nlu, text)
+    assert any(isinstance(e, InterestExpressed) and topic in e.text for e in found), found

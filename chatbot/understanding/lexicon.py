@@ -490,6 +490,9 @@ POSITIVE_CUES = _phrases(
     "top ones|top picks|top films|top movies|"
     "wonderful|into|want|prefer|interested in|in the mood for|looking for|keen on|fond of|"
     "fab|fabulous|"
+    # 'space is fascinating, show me something about it', 'the ocean fascinates me'
+    "fascinating|so fascinating|fascinates me|fascinate me|fascinated by|fascinated with|"
+    "intrigued by|intrigues me|intrigue me|interests me|interest me|"
     # 'I can't get enough horror', "haven't had enough westerns yet": more of it
     "can't get enough of|cant get enough of|can't get enough|cant get enough|"
     "never get enough of|haven't had enough of|havent had enough of|haven't had enough|"

@@ -1366,6 +1366,9 @@ class Understander:
                 continue
             if kind == "prefer":
                 a_words = m["pa"].split()
+                if [w.lower() for w in a_words] in (["it"], ["that"], ["this"], ["that", "one"]):
+                    # 'up was ok, i loved it more than cars': the film named before it
+                    a_words = self._title_named_in(text[:seg_start]) or a_words
                 if self._title_len_at(a_words, lower_ok=True) != len(a_words):
                     continue  # 'I prefer comedies to horror', 'I liked it more than Heat'
                 lead = pre.split()
@@ -1423,6 +1426,21 @@ class Understander:
             last = seg_end
         out.append(text[last:])
         return "".join(out)
+
+    def _title_named_in(self, text: str) -> list[str]:
+        """The words of the last catalogue title typed as one in `text` (capitalised, several
+        words or a word rare in English: `_surely_title`), or [] when there is none."""
+        words = text.split()
+        found: list[str] = []
+        k = 0
+        while k < len(words):
+            n = self._title_len_at(words[k:], lower_ok=True)
+            if n and self._surely_title(" ".join(words[k : k + n]).rstrip(",")):
+                found = [w.rstrip(",") for w in words[k : k + n]]
+                k += n
+            else:
+                k += 1
+        return found
 
     def _bare_anchors(self, text: str) -> str:
         """A sentence that opens with a catalogue film and says how the wanted film differs
