@@ -1215,7 +1215,7 @@ class Understander:
             lead += 1
         body = words[lead:]
         kind = body
-        while kind and kind[-1].lower() in ("film", "films", "movie", "movies", "flick", "flicks"):
+        while kind and kind[-1].lower() in _FILM_WORDS:
             kind = kind[:-1]
         for k in (3, 2, 1):
             key = tuple(w.lower() for w in kind[:k])
@@ -1544,11 +1544,7 @@ class Understander:
         if low[0] in ("a", "an") and not words[0][:1].isupper():
             return True
         content = tuple(w for w in low if w not in ("a", "an", "the"))
-        if (
-            len(content) > 1
-            and content[-1] in ("movie", "movies", "film", "films", "flick", "flicks")
-            and not words[0][:1].isupper()
-        ):
+        if len(content) > 1 and content[-1] in _FILM_WORDS and not words[0][:1].isupper():
             content = content[:-1]  # 'superhero movie but no marvel': the kind, no Superhero Movie
         if not content:
             return False
@@ -8954,6 +8950,8 @@ _PRAISED_AS_BEST = re.compile(
     r"\s+(?P<rest>[^,.;!?]*)",
     re.IGNORECASE,
 )
+# the plain nouns for a film, after a kind ('a heist film', 'superhero movie')
+_FILM_WORDS = frozenset(("film", "films", "movie", "movies", "flick", "flicks"))
 # what may stand before the film or kind praised as the best ('the original Alien', 'a good
 # western', 'a proper old heist film')
 _PRAISE_LEAD = frozenset(
