@@ -287,6 +287,14 @@ def _add_train_commands(sub: _Subcommands) -> None:
         help="skip when the model was built from the same catalogue ids and training data",
     )
     _add_train_writer_command(tr_sub)
+    ver = tr_sub.add_parser(
+        "verdicts",
+        help="fit the verdict classifier understanding asks for predicates its tables lack "
+        "('Troy was abysmal'; chatbot/understanding/verdicts.py; writes var/verdicts)",
+    )
+    ver.add_argument("--out", help="output folder (default: <home>/verdicts)")
+    ver.add_argument("--C", type=float, default=4.0, help="inverse L2 strength of the regression")
+    ver.add_argument("--seed", type=int, default=0)
 
 
 def _add_train_writer_command(tr_sub: Any) -> None:
@@ -683,6 +691,8 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.train_command == "writer":
         return _cmd_train_writer(args, settings)
+    if args.train_command == "verdicts":
+        return _cmd_train_verdicts(args, settings)
     if args.embedder:
         settings = settings.replace(embedder=args.embedder)
     if args.encoder:
@@ -700,6 +710,19 @@ def _cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         text=args.text,
         **flags,
     )
+    return 0
+
+
+def _cmd_train_verdicts(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+    from pathlib import Path
+
+    from chatbot.understanding.verdicts import train_verdicts
+
+    out = Path(args.out) if args.out else settings.home / "verdicts"
+    catalog = settings.catalog_path if Path(settings.catalog_path).is_file() else None
+    manifest = train_verdicts(out, catalog_path=catalog, c=args.C, seed=args.seed)
+    print(json.dumps({"out": str(out), **manifest["metrics"]}, indent=1))
     return 0
 
 

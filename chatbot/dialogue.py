@@ -131,7 +131,10 @@ class DialogueManager:
         model = chat_model if chat_model is not None else make_chat_model(settings)
         writer = ResponseWriter(model, catalog, settings)
         retriever.embed_query("warm up")  # load the embedding model now, not in the first turn
-        understander = Understander(catalog)
+        from chatbot.understanding.verdicts import load_default as load_verdicts
+
+        # the verdict classifier `chatbot train verdicts` wrote under the settings' home, if any
+        understander = Understander(catalog, verdicts=load_verdicts(settings.home / "verdicts"))
         understander.warm()  # and the NLP pipeline and language models
         return cls(
             catalog,

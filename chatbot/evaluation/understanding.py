@@ -350,6 +350,12 @@ KINDS = (
 # lifted again, plus the other kinds; by a fifty-fifth independent author, in pairs, who checked
 # every title and facet value against the catalogue file and never ran the product on them;
 # heldout56 only scored, never read or tuned on
+# dev58 / heldout57: several films named in one message, each with its own verdict in everyday
+# words ('Heat had me hooked, Drive was all style, Up made me bawl', 'rocky yes, rocky 4 cheesy',
+# ratings, emoji, rankings, 'the shark one'), titles that are ordinary words, numbers and sequels,
+# foreign films by their English names, plus the other kinds; by a fifty-sixth independent author,
+# in pairs, who checked every title and facet value against the catalogue file and never ran the
+# product on them; heldout57 only scored, never read or tuned on
 SPLITS = (
     "dev", "dev2", "heldout", "dev3", "heldout2", "dev4", "heldout3", "dev5", "heldout4",
     "dev6", "heldout5", "dev7", "heldout6", "dev8", "heldout7", "dev9", "heldout8",
@@ -376,6 +382,7 @@ SPLITS = (
     "dev55", "heldout54",
     "dev56", "heldout55",
     "dev57", "heldout56",
+    "dev58", "heldout57",
 )  # fmt: skip
 TARGET_OVERALL = 0.95  # issue 12: held-out overall
 TARGET_KIND = 0.90  # issue 12: every kind

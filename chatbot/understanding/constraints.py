@@ -612,7 +612,8 @@ class ConstraintRules(ParseBase):
             self._clear("audience")
 
     def _for_adults(self, m: re.Match[str]) -> bool:
-        """'a comedy for adults', 'adults only': nobody young is watching."""
+        """'a comedy for adults', 'adults only', 'adults-only night': nobody young is watching
+        (no "grownups" audience: that one limits explicit content for grown-up family)."""
         self._children_left = True
         self._not_for_children()
         return True
@@ -1977,7 +1978,8 @@ RULES: tuple[ConstraintRule, ...] = (
     ConstraintRule(
         "for_adults",
         "audience",
-        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)(?: only)?\b|\b(?:adults|grown[\s-]?ups) only\b",
+        r"\bfor (?:the )?(?:adults|grown[\s-]?ups)(?:[\s-]only)?\b"
+        r"|\b(?:adults|grown[\s-]?ups)[\s-]only\b",
         _R._for_adults,
     ),
     # 'ok they're back up, something for them again', 'the kids are back': the audience cleared

@@ -9,7 +9,7 @@ import statistics
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatbot.catalog import Catalog, Item
 from chatbot.events import (
@@ -43,6 +43,9 @@ from chatbot.understanding.lexicon import (
     VERDICT_EMOJI,
     VERDICT_VERBS,
 )
+
+if TYPE_CHECKING:
+    from chatbot.understanding.verdicts import VerdictModel
 from chatbot.understanding.nlp import Parse, Word
 from chatbot.understanding.nlp import parse as nlp_parse
 
@@ -1684,6 +1687,10 @@ def sound_key(key: str) -> str:
 
 class Vocabulary:
     """Everything understanding learns from a catalogue: titles and facet terms."""
+
+    # the learned verdict classifier (chatbot.understanding.verdicts) the Understander sets;
+    # None: verdicts come from the lexicon's tables alone
+    verdicts: VerdictModel | None = None
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog

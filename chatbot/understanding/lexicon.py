@@ -1321,6 +1321,9 @@ DISCOURSE_IDIOMS = (
     # who is watching and how, no topic: 'they're both hard of hearing', 'in that spirit'
     "hard of hearing", "in that spirit", "in the same spirit", "in that vein",
     "along those lines", "along these lines",
+    # space for one more, no film Room (2015): 'is there room for another music biopic?'
+    "is there room for", "there's room for", "theres room for", "there is room for",
+    "make room for", "leave room for", "room for one more",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before

@@ -8,8 +8,10 @@ import string
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import Literal
 
 from chatbot.catalog import Catalog, Item
+from chatbot.config import VAR_DIR
 from chatbot.events import (
     AttributeAvoided,
     AttributePreferred,
@@ -123,6 +125,8 @@ from chatbot.understanding.titles import (
     USERS_DAY,
     TitleRules,
 )
+from chatbot.understanding.verdicts import VerdictModel
+from chatbot.understanding.verdicts import load_default as load_verdicts
 from chatbot.understanding.versions import VersionReader
 
 log = logging.getLogger(__name__)
@@ -650,8 +654,14 @@ class Understander:
         vocabulary: Vocabulary | None = None,
         proposer: EventProposer | None = None,
         language: LanguagePack = ENGLISH,
+        verdicts: VerdictModel | None | Literal["default"] = "default",
     ) -> None:
         self.vocab = vocabulary or Vocabulary(catalog)
+        # the learned verdict classifier for predicates the lexicon lacks ('Troy was abysmal');
+        # "default": the one `chatbot train verdicts` wrote to var/verdicts, if it is there
+        if verdicts == "default":
+            verdicts = load_verdicts(VAR_DIR / "verdicts")
+        self.vocab.verdicts = verdicts
         self.proposer = proposer  # optional model that suggests extra events (off by default)
         self.language = language
         self._versions = VersionReader(self.vocab)  # 'halloween (the 1978 one)'
@@ -5807,6 +5817,9 @@ class _Parse(ConstraintRules, TitleRules):
         else:
             said = copula_verdict(words, k)
             end = k - 1  # the copula
+            if said is None:
+                # 'Troy was abysmal', 'Heat was a triumph': words the tables lack
+                said = self._learned_verdict(k)
         if said is None or said[0] == "seen":
             # 'The Ring was very scary': felt, said of the film, no verdict (a film named with
             # no cue is liked, as before)
@@ -6312,6 +6325,26 @@ class _Parse(ConstraintRules, TitleRules):
             # 'sci-fi but not space stuff, more like ex machina': the wish after the comma is
             # out of the negation's reach
             scope = {k for k in scope if k < turn}
+        judged = next(
+            (
+                k
+                for k in range(cue.pos + 1, len(self.toks))
+                if self.toks[k].text in (",", ";", "-", "–", "—")
+                and any(
+                    c.pos > k
+                    and not c.negator
+                    and c.kind in ("pos", "neg")
+                    and self.toks[c.pos - 1].text in COPULAS
+                    and self._same_sentence(k, c.pos)
+                    for c in self.cues
+                )
+            ),
+            None,
+        )
+        if judged is not None:
+            # 'not the gory kind, Hereditary and The Babadook were perfect': what comes after
+            # the comma has its own subject and verdict
+            scope = {k for k in scope if k < judged}
         if any(self.toks[k].text not in ("a", "an", "the", "some", "any") for k in scope):
             after = max(scope) + 1
             if after < len(self.toks) and (
@@ -7083,6 +7116,8 @@ class _Parse(ConstraintRules, TitleRules):
             and not (k > 0 and self.toks[k - 1].text in ("us", "we", "you", "u", "y'all"))
             # 'all spectacle, no heart', 'all style': a determiner of a noun, not 'all of them'
             and not self._determines_a_noun(k)
+            # 'Drive was all style no substance': a word of the verdict's own phrase
+            and not any(c.pos <= k < c.end and c.end - c.pos > 1 for c in self.cues)
             for k in range(lo, hi)
         )
 

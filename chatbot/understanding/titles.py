@@ -1410,10 +1410,18 @@ class TitleRules(ParseBase):
                 and nxt in ("was", "is")
                 and not first_films <= int(words[0]) <= self.vocab.latest_year + 2
             )
+            # '1917 was stunning', '2012 was garbage': a film's verdict with no time in it
+            # ('2012 was a great year', '1999 was the best summer' are years)
+            said_of_a_film = (
+                (prev in CLAUSE_BREAK or prev in ("and", ""))
+                and nxt in ("was", "is")
+                and self._verdict_without_time(i + n + 1)
+            )
             return (
                 (i > 0 and (self._cue_before(i, numeric=True) or self._next_in_list(i)))
                 or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
                 or subject
+                or said_of_a_film
                 or self._listed_under_both(i, n)  # '2046 and 1408 were both excellent'
             ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
@@ -1776,6 +1784,12 @@ class TitleRules(ParseBase):
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
+                    # 'Speed rocks', 'Heat sucks, Ronin too': typed as a title, judged by a verb
+                    or (
+                        first.raw[:1].isupper()
+                        and not self.text.isupper()
+                        and self._verb_verdict_closes(i + n)
+                    )
                     # 'Up was too sad', 'Heat was way too long': a film's quality complained of
                     or (nxt in COPULAS and self._too_of_a_film(i + n + 1))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
@@ -2978,11 +2992,28 @@ class TitleRules(ParseBase):
         if (
             k > i + n
             and words[k - 1] in COPULAS
-            and copula_verdict(words, k) is not None
+            and (
+                copula_verdict(words, k) is not None
+                # a verdict the tables lack ('Heat was abysmal'): for a span typed as a title
+                # or of words not everyday ('the heat was unbearable today' is the weather)
+                or (
+                    (
+                        self.toks[i].raw[:1].isupper()
+                        or not self._everyday_words([w for w in words[i : i + n] if w != "the"])
+                    )
+                    and self._learned_verdict(k) is not None
+                )
+            )
             # not 'it was funny', 'the old one is a classic': a pronoun is no title
             and not all(w in PRONOUNS or w in FILLER_WORDS for w in words[i : i + n])
             # not 'that tickled me was Epic (2013)': a capitalised word is a title of its own
-            and not any(t.raw[:1].isupper() for t in self.toks[k : k + 3])
+            # (in the predicate: 'Heat was wild, Drive was great' has the next title after it)
+            and not any(
+                t.raw[:1].isupper()
+                for t in itertools.takewhile(
+                    lambda t: t.text not in CLAUSE_BREAK, self.toks[k : k + 3]
+                )
+            )
         ):
             return True  # 'split was wild', 'drive was so slow'
         tables = (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, SHAKEN_CUES, LUKEWARM_CUES)
@@ -2991,6 +3022,47 @@ class TitleRules(ParseBase):
             while k < len(words) and words[k] in _DEGREE_WORDS:
                 k += 1
         return _cue_within(words[k : k + 4], tables, first_only=adjacent) and k > i + n
+
+    def _learned_verdict(self, k: int) -> tuple[str, int] | None:
+        """The learned classifier's verdict (chatbot.understanding.verdicts) on the predicate
+        that opens at token k and runs to the clause's end ('abysmal', 'a total bore'), as (cue
+        kind, tokens); None without the model, for a predicate of more than six words or one
+        that holds a title, facet or cue the parse already read ('a war film', 'long with my
+        dad'), or one the model gives no verdict at its threshold."""
+        model = self.vocab.verdicts
+        if model is None:
+            return None
+        words = [t.text for t in self.toks]
+        end = next((j for j in range(k, len(words)) if words[j] in CLAUSE_BREAK), len(words))
+        if not 0 < end - k <= 6 or not self._free(k, end - k):
+            return None
+        if any(t.pos in range(k, end) for t in self.targets) or not any(
+            w.isalpha() for w in words[k:end]
+        ):
+            return None
+        found = model.read(words[k:end])
+        return None if found.kind is None else (found.kind, end - k)
+
+    def _verb_verdict_closes(self, k: int) -> bool:
+        """A one-word verdict verb in the present or past ('rocks', 'slaps', 'sucked', from the
+        cue tables) is token k and closes its clause ('Speed rocks but Split was dumb'), so it
+        judges the words before it; not 'Heat rocks the house'."""
+        words = [t.text for t in self.toks]
+        if k >= len(words) or not re.fullmatch(r"[a-z]+(?:s|ed)", words[k]):
+            return False
+        if (words[k],) not in POSITIVE_CUES and (words[k],) not in NEGATIVE_CUES:
+            return False
+        return k + 1 == len(words) or words[k + 1] in CLAUSE_BREAK
+
+    def _verdict_without_time(self, k: int) -> bool:
+        """A copula's predicate opening at token k judges a film (the tables' verdicts or the
+        learned one: 'stunning', 'garbage', 'the weakest') and names no stretch of time ('a
+        great year', 'a rough summer for me'), up to the clause's end."""
+        words = [t.text for t in self.toks]
+        end = next((j for j in range(k, len(words)) if words[j] in CLAUSE_BREAK), len(words))
+        if any(w.removesuffix("s") in _TIME_NOUNS | _SEASONS for w in words[k:end]):
+            return False
+        return copula_verdict(words, k) is not None or self._learned_verdict(k) is not None
 
     def _before_listed_title(self, i: int, n: int) -> bool:
         """The span is followed by ',' / 'and' / 'or' and a title already found: the first
@@ -5427,6 +5499,7 @@ _NEIGHBOUR_NOUNS = frozenset(
     ("one", "film", "movie", "part", "installment", "instalment", "chapter", "entry")
 )
 _TIME_NOUNS = frozenset(("time", "week", "weekend", "day", "night", "month", "year", "morning"))
+_SEASONS = frozenset(("summer", "winter", "spring", "autumn", "fall", "decade", "vintage", "era"))
 # who someone is to the user ('my sister', 'our neighbour'): never the start of a title alone
 _SOMEONES = WATCHERS | frozenset(("boss", "teacher", "doctor"))
 # words after 'the one' / 'the film' that describe which one ('the one with the shark')
