@@ -3334,6 +3334,44 @@ _PICK_NOUNS = frozenset(
 )
 
 
+def _found_them_at(words: Sequence[str], k: int) -> int | None:
+    """Where 'I find them (both|all)' / 'we found both' ends right before token k opens its
+    verdict: the index of 'find'; None otherwise ('I found it' is read apart)."""
+    j = k
+    if j >= 1 and words[j - 1] in ("both", "all"):
+        j -= 1
+    if j >= 1 and words[j - 1] in ("them", "those", "these"):
+        j -= 1
+    if (
+        j < k
+        and j >= 2
+        and words[j - 1] in ("find", "found", "thought")
+        and words[j - 2]
+        in (
+            "i",
+            "we",
+        )
+    ):
+        return j - 1
+    return None
+
+
+# a count of viewings that makes a film a favourite ('rewatched it a dozen times')
+_MANY_TIMES = re.compile(
+    r"\b(?:(?:a|like a) (?:dozen|hundred|thousand|million|billion|gazillion) times|dozens of times|"
+    r"(?:so|too|countless|loads of|lots of|many many|so many|hundreds of|a lot of) ?(?:many )?"
+    r"times|(?:[1-9]\d+|ten|twenty|thirty|fifty|a hundred) times|[1-9]\d+x|"
+    r"over and over(?: again)?|again and again|on repeat|every (?:year|christmas))\b"
+)
+
+# words that open a clause of their own after a title and a comma ('Alien, was that too much?')
+_OPENS_A_CLAUSE = (
+    COPULAS | DENIED_COPULAS | frozenset(PRONOUNS) | frozenset(("what", "why", "how", "which"))
+)
+
+# verbs that link a title to a verdict like a copula ('Troy felt endless', 'Heat seemed long')
+_LINKING_VERBS = frozenset(("felt", "feels", "seemed", "seems", "looked", "looks", "sounded"))
+
 # the heavy qualities a pick may be said to have and the light wishes they go against
 # (_quality_against_the_wish)
 _HEAVY_QUALITIES = frozenset(
@@ -3401,10 +3439,16 @@ class _Parse(ConstraintRules, TitleRules):
         self._other_media_titles()
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
         self._relative_of_named_series()  # after a title found only now ('shrek. the sequel')
+        # places in a franchise named as a series ('the Matrix films: the third is awful'): the
+        # franchise is read with the facets, after the first pass
+        self._ordinal_of_named_series()
         # 'watched Jaws, Alien and Titanic; loved the shark one': a title named just before
         self._named_pick(in_message=True)
         self._described_reference(in_message=True)
         self._corrected_picks()
+        # a franchise named as the heading of its films' places ('the Matrix trilogy: loved the
+        # first two') is no wish of its own
+        self.targets = [t for t in self.targets if t.kind != "facet" or t.pos not in self.headings]
         self._assign()
         self._settle_twice_named_facets()
         for resolve in self.deferred:
@@ -5445,6 +5489,10 @@ class _Parse(ConstraintRules, TitleRules):
             or (self.toks[k].text in ("a", "an") and self.toks[k + 1].text in _STRONG_INTENSIFIERS)
         ):
             k -= 1
+        words = [t.text for t in self.toks]
+        if (lead := _found_them_at(words, k + 1)) is not None:
+            # 'Superbad and Step Brothers, I find them both dumb': said of the films before
+            return any(t.kind == "item" and t.pos < lead for t in self.targets)
         if k < 1 or self.toks[k].text not in ("was", "is", "were", "are", "'s"):
             return False
         return any(
@@ -5701,6 +5749,8 @@ class _Parse(ConstraintRules, TitleRules):
                             kind2 = "seen"
                         else:
                             kind2 = kind
+                        if kind2 == "seen" and not negated and self._many_times_after(i + n):
+                            kind2 = "pos"  # 'rewatched a dozen times', 'seen it 20 times'
                         if negated:  # the negator belongs to this cue ("haven't seen")
                             self.cues = [c for c in self.cues if not i - 2 <= c.pos < i]
                         self.cues.append(Cue(i, kind2, i + n))
@@ -5712,6 +5762,19 @@ class _Parse(ConstraintRules, TitleRules):
                     break
             if not matched and (said := self._copula_verdict_on_title(i)) is not None:
                 # 'split was wild', 'drive was so slow': a verdict on the title before 'was'
+                kind, n = said
+                self.cues.append(Cue(i, kind, i + n))
+                self._use(i, n)
+                i += n
+                continue
+            if not matched and (turned := self._elliptic_verdict(i)) is not None:
+                # "Titanic wasn't for me, but Ghost was": the verdict before, turned round
+                self.cues.append(Cue(i, turned, i + 1))
+                toks[i].used = True
+                i += 1
+                continue
+            if not matched and (said := self._verdict_after_a_title(i)) is not None:
+                # 'Troy: abysmal', 'heat - a classic', 'Troy felt endless': no copula typed
                 kind, n = said
                 self.cues.append(Cue(i, kind, i + n))
                 self._use(i, n)
@@ -5792,6 +5855,63 @@ class _Parse(ConstraintRules, TitleRules):
                         self.cues.append(Cue(start, "neg", start + 1))
                     start = j + 1
 
+    def _many_times_after(self, k: int) -> bool:
+        """Within the clause from token k, a count of viewings that says a favourite: 'a dozen
+        times', 'so many times', 'countless times', '20 times', 'over and over', 'on repeat'
+        (not 'twice', 'a couple of times', '3 times': watched, no more)."""
+        words = [t.text for t in self.toks]
+        end = next((j for j in range(k, len(words)) if words[j] in CLAUSE_BREAK), len(words))
+        said = " ".join(words[k:end])
+        return _MANY_TIMES.search(said) is not None
+
+    def _elliptic_verdict(self, k: int) -> str | None:
+        """Token k is the bare verb of 'but <title> was' / 'but <title> did' closing its clause
+        (TitleRules._contrast_ellipsis) and an earlier clause of the message holds a verdict:
+        a complaint turned round ("Titanic wasn't for me, but Ghost was": "pos"); else None."""
+        if self.toks[k].used:
+            return None
+        starts = [t.pos for t in self.targets if t.kind == "item" and self._title_end(t.pos) == k]
+        if not starts or not self._contrast_ellipsis(starts[0], k - starts[0]):
+            return None
+        before = [c for c in self.cues if c.kind in ("pos", "neg") and c.end <= starts[0]]
+        # only a complaint turns round into praise ('Heat was great but Ronin was' says little)
+        return "pos" if before and before[-1].kind == "neg" else None
+
+    def _verdict_after_a_title(self, k: int) -> tuple[str, int] | None:
+        """A verdict without a copula on the title right before token k: after a separator
+        ('Troy: abysmal', 'Heat, a classic', 'gravity? gorgeous') or a linking verb ('Troy felt
+        endless', 'it seemed pointless' is no title's), from the copula's tables or the learned
+        classifier, as (cue kind, tokens from k); None otherwise."""
+        words = [t.text for t in self.toks]
+        if k < 2 or k >= len(words) or self.toks[k].used or words[k] in PLURAL_REFERENCES:
+            return None  # ('Gladiator, Troy, and 300 - all great': a verdict on them all)
+        sep = words[k - 1]
+        if sep not in (":", "-", "–", "—", "?", ",") and sep not in _LINKING_VERBS:
+            return None
+        end = next((j for j in range(k, len(words)) if words[j] in CLAUSE_BREAK), len(words))
+        if (end < len(words) and words[end] == "?") or words[k] in _OPENS_A_CLAUSE:
+            return None  # 'he liked alien, was that too much?': a clause of its own
+        if sep in _LINKING_VERBS and self.toks[k - 1].used:
+            return None
+        before = k - 1
+        if not any(
+            t.kind == "item" and t.pos < before and self._title_end(t.pos) == before
+            for t in self.targets
+        ):
+            return None
+        said = copula_verdict(words, k)
+        if said is not None and said[0] != "seen":
+            n = said[1]
+        else:
+            learned = self._learned_verdict(k)
+            if learned is None:
+                return None
+            kind, n = learned
+            said = (kind, n)
+        if sep in _LINKING_VERBS:
+            self.toks[k - 1].used = True
+        return said[0], n
+
     def _copula_verdict_on_title(self, k: int) -> tuple[str, int] | None:
         """A copula's verdict (`copula_verdict`) that opens at token k right after 'was' / 'is'
         whose subject is a title found in the message ('Drive was so slow'), as (cue kind,
@@ -5810,8 +5930,17 @@ class _Parse(ConstraintRules, TitleRules):
             and self._free(k, 1)
         ):
             # 'my wife loved Her, I found it slow': the user's own verdict on the title before
-            said = copula_verdict(words, k)
+            said = copula_verdict(words, k) or self._learned_verdict(k)
             end = k  # the pronoun 'it' right before the verdict stands for the title
+        elif (
+            k >= 3
+            and (lead := _found_them_at(words, k)) is not None
+            and self._free(k, 1)
+            and any(t.kind == "item" and t.pos < lead for t in self.targets)
+        ):
+            # 'my brother loves Superbad and Step Brothers, I find them both dumb': the user's
+            # own verdict on every film before it ('both' / 'all' / 'them' reach them all)
+            return copula_verdict(words, k) or self._learned_verdict(k)
         elif k < 2 or words[k - 1] not in COPULAS or not self._free(k, 1):
             return None
         else:

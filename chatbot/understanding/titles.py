@@ -934,17 +934,31 @@ class TitleRules(ParseBase):
         toks = self.toks
         if i > 0 and toks[i - 1].text not in CLAUSE_BREAK and toks[i - 1].text != "but":
             return False
-        if i + n >= len(toks) - 1 or toks[i + n].text not in ("?", ".", "..."):
+        if i + n >= len(toks) - 1 or toks[i + n].text not in _FRAGMENT_ENDS:
             return False
         tail = tuple(t.text for t in toks[i + n + 1 : i + n + 5])
         if tail[:1] and tail[0] in ("a", "an", "some", "something", "more", "any", "anything"):
             return False  # 'robots. a fun one': what is wished for, no verdict
+        skipped = 0
         while tail[:1] and (tail[0] in _DEGREE_WORDS or tail[0] in ("it", "was", "is")):
             tail = tail[1:]  # 'it was way too long'
-        return tail[:1] == ("too",) or any(
-            tail[: len(p)] == p
-            for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES, SHAKEN_CUES)
-            for p in table
+            skipped += 1
+        return (
+            tail[:1] == ("too",)
+            or any(
+                tail[: len(p)] == p
+                for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES, SHAKEN_CUES)
+                for p in table
+            )
+            # 'gravity: gorgeous', 'heat - a classic', 'troy: abysmal': the copula's verdicts
+            # and the learned ones, said without the copula
+            or (
+                not skipped
+                and (
+                    copula_verdict([t.text for t in toks], i + n + 1) is not None
+                    or self._learned_verdict(i + n + 1) is not None
+                )
+            )
         )
 
     def _rest_of_title_typed(self, k: int, said: int, item: Item) -> int:
@@ -1472,6 +1486,7 @@ class TitleRules(ParseBase):
             and not self._next_in_list(i)
             and not (capitalised and self._listed_before_verdict(i, n))
             and not self._same_series_named(key)
+            and not self._contrast_ellipsis(i, n)
         ):
             # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles, and so
             # is a capitalised list a verdict closes ('Alien and Aliens, I love both')
@@ -1790,6 +1805,7 @@ class TitleRules(ParseBase):
                         and not self.text.isupper()
                         and self._verb_verdict_closes(i + n)
                     )
+                    or self._capitalised_fragment_judged(i, n)  # 'Heat - magnificent'
                     # 'Up was too sad', 'Heat was way too long': a film's quality complained of
                     or (nxt in COPULAS and self._too_of_a_film(i + n + 1))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
@@ -1810,6 +1826,7 @@ class TitleRules(ParseBase):
                 or nxt in (",", "and", "or", "was", "is", "were")
                 # 'Pulp Fiction knocked my socks off': a distinctive name as the subject
                 or self._subject_of_clause(i, n)
+                or self._fragment_before_verdict(i, n)  # 'Troy: abysmal'
                 or self._opens_verdict_clause(i, n, words)  # 'Manchester by the Sea wrecked me'
                 # 'Jaws rules but Jaws 2 was awful': a verdict verb closing the clause it opens
                 or self._subject_verdict_at(i + n)
@@ -1855,6 +1872,8 @@ class TitleRules(ParseBase):
                 )
                 or self._next_in_list(i)
                 or self._before_listed_title(i, n)
+                or self._capitalised_fragment_judged(i, n)  # 'ok so Heat - magnificent'
+                or self._contrast_ellipsis(i, n)  # "Titanic wasn't for me, but Ghost was"
                 or self._asked_about(i, n)  # "what's the rating of Get Out?"
                 # 'Jaws 🔥🔥, Speed 👍👍' ('Jaws, great; Speed, amazing'): a capitalised
                 # entry graded as the films before it were
@@ -3021,7 +3040,16 @@ class TitleRules(ParseBase):
             # 'Heat, so overrated', 'Heat - really boring': the words of degree before it
             while k < len(words) and words[k] in _DEGREE_WORDS:
                 k += 1
-        return _cue_within(words[k : k + 4], tables, first_only=adjacent) and k > i + n
+        if k > i + n and _cue_within(words[k : k + 4], tables, first_only=adjacent):
+            return True
+        # 'Heat, magnificent', 'Troy - abysmal': a verdict the tables lack, the whole clause
+        # after the comma or dash
+        return (
+            not adjacent
+            and k == i + n + 1
+            and words[k - 1] in (",", "-", "–", "—", ":")
+            and self._learned_verdict(k) is not None
+        )
 
     def _learned_verdict(self, k: int) -> tuple[str, int] | None:
         """The learned classifier's verdict (chatbot.understanding.verdicts) on the predicate
@@ -3042,6 +3070,49 @@ class TitleRules(ParseBase):
             return None
         found = model.read(words[k:end])
         return None if found.kind is None else (found.kind, end - k)
+
+    def _contrast_ellipsis(self, i: int, n: int) -> bool:
+        """The span after 'but' is the subject of a bare 'was' / 'did' closing the clause, set
+        against a film named before ("Titanic wasn't for me, but Ghost was", 'Heat didn't work
+        for me but Ronin did'): the verb stands for the verdict said before, turned round."""
+        k = i + n
+        words = [t.text for t in self.toks]
+        return (
+            i >= 2
+            and words[i - 1] == "but"
+            and k < len(words)
+            and words[k] in _ELLIPTIC_VERBS
+            and (k + 1 == len(words) or words[k + 1] in CLAUSE_BREAK | {"!", "lol"})
+            and any(t.kind == "item" and t.pos < i - 1 for t in self.targets)
+        )
+
+    def _capitalised_fragment_judged(self, i: int, n: int) -> bool:
+        """Everyday words typed capitalised as a title, then ':', a dash or a comma and a
+        verdict that is the whole clause ('Heat - magnificent', 'Gravity: gorgeous', 'Heat, my
+        favourite'); not a heading before a list ('Heat: the films I love') nor a comma before
+        a clause of its own ('Fine, I loved Heat')."""
+        k = i + n
+        toks = self.toks
+        if not (
+            toks[i].raw[:1].isupper()
+            and not self.text.isupper()
+            and k + 1 < len(toks)
+            and toks[k].text in (":", "-", "–", "—", ",")
+        ):
+            return False
+        if toks[k].text != ",":
+            return self._fragment_before_verdict(i, n)
+        words = [t.text for t in toks]
+        end = next((j for j in range(k + 1, len(words)) if words[j] in CLAUSE_BREAK), len(words))
+        clause = tuple(words[k + 1 : end])
+        if not 0 < len(clause) <= 6:
+            return False
+        said = copula_verdict(words, k + 1)
+        if said is not None and said[0] != "seen" and k + 1 + said[1] == end:
+            return True
+        if any(clause == p for table in (POSITIVE_CUES, NEGATIVE_CUES) for p in table):
+            return True
+        return self._learned_verdict(k + 1) is not None
 
     def _verb_verdict_closes(self, k: int) -> bool:
         """A one-word verdict verb in the present or past ('rocks', 'slaps', 'sucked', from the
@@ -4453,13 +4524,24 @@ class TitleRules(ParseBase):
             )
             if t.text not in ORDINALS or not (noun or alone):
                 continue
-            if t.used and not any(x.pos == k and x.from_reference for x in self.targets):
+            if (
+                t.used
+                and not any(x.pos == k and x.from_reference for x in self.targets)
+                and k not in self.pickless
+            ):
                 continue  # read as something else than a pick ('the first Star Wars')
             # ('I loved toy story. the second one was even better': with no picks on the table
             # the film may be named in the sentence before)
             found = self._series_named_before(k, same_sentence=bool(self.state.last_shown))
             if found is None:
                 continue
+            if k in self.pickless:
+                # 'the Toy Story films: the second one is the best': no pick pointed at, the
+                # film of the series named before
+                self.pickless.discard(k)
+                if not self.pickless:
+                    self.no_picks_referred = False
+                    self.notes = [n for n in self.notes if n != _NO_PICKS_NOTE]
             films = _features(found[1]) or found[1]
             idx = ORDINALS[t.text]
             i = len(films) - 1 if idx == -1 else (len(films) // 2 if idx == -2 else idx)
@@ -4478,6 +4560,37 @@ class TitleRules(ParseBase):
             self._add_item(k, films[i])
             self._use(k, 2 if noun else 1)
 
+    def _franchise_heading_before(self, k: int, *, after: int) -> tuple[Item, list[Item]] | None:
+        """A franchise named as a series before token k and after token `after` ('the Matrix
+        trilogy: loved the first two', 'the Toy Story films - the third made me cry'): its
+        first film and its series in release order; the franchise is then the films' heading,
+        no wish, so its target is dropped. None when there is none."""
+        heads = [
+            x
+            for x in self.targets
+            if x.kind == "facet"
+            and x.facet is not None
+            and x.facet[0] == "franchise"
+            and after < x.pos < k
+            and any(w in _SERIES_NOUNS for w in (t.text for t in self.toks[x.pos : x.pos + 5]))
+        ]
+        if not heads:
+            return None
+        head = max(heads, key=lambda x: x.pos)
+        assert head.facet is not None
+        value = head.facet[1]
+        members = {it.id for it in self.vocab.catalog if value in it.facet("franchise")}
+        best = max(
+            (f for f in self.vocab.series.values() if len({x.title for x in f}) > 1),
+            key=lambda f: sum(x.id in members for x in f),
+            default=None,
+        )
+        if best is None or sum(x.id in members for x in best) < 2:
+            return None
+        films = [f for f in best if f.id in members] or list(best)
+        self.headings.add(head.pos)
+        return films[0], films
+
     def _series_named_before(
         self, k: int, *, same_sentence: bool
     ) -> tuple[Item, list[Item]] | None:
@@ -4491,6 +4604,9 @@ class TitleRules(ParseBase):
             and x.pos < k
             and (not same_sentence or self._same_sentence(x.pos, k))
         ]
+        heading = self._franchise_heading_before(k, after=max((x.pos for x in named), default=-1))
+        if heading is not None:
+            return heading
         if not named:
             return None
         item = max(named, key=lambda x: x.pos).item
@@ -5499,6 +5615,14 @@ _NEIGHBOUR_NOUNS = frozenset(
     ("one", "film", "movie", "part", "installment", "instalment", "chapter", "entry")
 )
 _TIME_NOUNS = frozenset(("time", "week", "weekend", "day", "night", "month", "year", "morning"))
+# nouns that name a franchise as a series of films ('the Matrix trilogy', 'the Alien films')
+_SERIES_NOUNS = frozenset(
+    ("trilogy", "films", "movies", "series", "saga", "franchise", "quadrilogy", "sequels")
+)
+# a verb that stands for a whole verdict said before it ('but Ghost was', 'but Ronin did')
+_ELLIPTIC_VERBS = frozenset(("was", "is", "were", "are", "did", "does", "do"))
+# what may close a title said alone before its verdict ('collateral? overrated', 'heat: a classic')
+_FRAGMENT_ENDS = frozenset(("?", ".", "...", ":", "-", "–", "—"))
 _SEASONS = frozenset(("summer", "winter", "spring", "autumn", "fall", "decade", "vintage", "era"))
 # who someone is to the user ('my sister', 'our neighbour'): never the start of a title alone
 _SOMEONES = WATCHERS | frozenset(("boss", "teacher", "doctor"))
