@@ -849,8 +849,15 @@ class TitleRules(ParseBase):
                 ):
                     continue  # 'Toy Stroy': part of a longer capitalised run (fuzzy); not
                     # 'Heat And Ronin', where the joiner is capitalised as every word is
+                counted = (
+                    after is not None
+                    and after.text.isdecimal()
+                    and i + n + 1 < len(toks)
+                    and toks[i + n + 1].text in _UNIT_WORDS
+                )  # "I've seen Ronin 3 times": the film, then how often
                 if (
                     toks[i].raw[:1].isupper()
+                    and not counted
                     and _title_case_run(toks[i:], glue=_GLUE_INSIDE) > n
                     and not self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
                     and (i, n) not in self._capitalised_lists()  # 'Alien and Aliens: loved both'
@@ -1430,6 +1437,7 @@ class TitleRules(ParseBase):
                 (prev in CLAUSE_BREAK or prev in ("and", ""))
                 and nxt in ("was", "is")
                 and self._verdict_without_time(i + n + 1)
+                and (self._cue_after(i, n) or self._learned_verdict(i + n + 1) is not None)
             )
             return (
                 (i > 0 and (self._cue_before(i, numeric=True) or self._next_in_list(i)))
@@ -1439,6 +1447,13 @@ class TitleRules(ParseBase):
                 or self._listed_under_both(i, n)  # '2046 and 1408 were both excellent'
             ) and (nxt not in ("s", "minutes", "mins", "min", "hours", "years", "year"))
         capitalised = first.raw[:1].isupper() or first.raw[:1].isdecimal()
+        if (
+            not capitalised
+            and i >= 2
+            and self.toks[i - 1].text in COPULAS
+            and copula_verdict([t.text for t in self.toks], i) is not None
+        ):
+            return False  # 'Heat was wild, Drive was great': the verdict, no Wild (2016)
         if key in self.vocab.subtitle_keys and not capitalised:
             # 'loved temple of doom', 'raiders, temple of doom and last crusade': a subtitle in
             # lower case only as a title said so; not 'a movie about artificial intelligence'
@@ -3126,14 +3141,11 @@ class TitleRules(ParseBase):
         return k + 1 == len(words) or words[k + 1] in CLAUSE_BREAK
 
     def _verdict_without_time(self, k: int) -> bool:
-        """A copula's predicate opening at token k judges a film (the tables' verdicts or the
-        learned one: 'stunning', 'garbage', 'the weakest') and names no stretch of time ('a
-        great year', 'a rough summer for me'), up to the clause's end."""
+        """A copula's predicate opening at token k names no stretch of time up to the clause's
+        end ('stunning', 'the weakest'; not 'a great year', 'a rough summer for me')."""
         words = [t.text for t in self.toks]
         end = next((j for j in range(k, len(words)) if words[j] in CLAUSE_BREAK), len(words))
-        if any(w.removesuffix("s") in _TIME_NOUNS | _SEASONS for w in words[k:end]):
-            return False
-        return copula_verdict(words, k) is not None or self._learned_verdict(k) is not None
+        return not any(w.removesuffix("s") in _TIME_NOUNS | _SEASONS for w in words[k:end])
 
     def _before_listed_title(self, i: int, n: int) -> bool:
         """The span is followed by ',' / 'and' / 'or' and a title already found: the first
