@@ -65,6 +65,10 @@ def _read(nlu: Understander, text: str) -> dict[str, set[str]]:
             {"The Matrix Revolutions (2003)"},
         ),
         ("the toy story films: the second one is the best", {"Toy Story 2 (1999)"}, set()),
+        # a capitalised everyday title opening a clause, said to have moved the user
+        ("Heat was great, and Up made me cry", {"Heat (1995)", "Up (2009)"}, set()),
+        # 'once' after a film is how often it was watched
+        ("watched Avatar once, never again", set(), {"Avatar (2009)"}),
     ],
 )
 def test_each_film_lands_where_the_user_put_it(
@@ -99,3 +103,14 @@ def test_a_few_viewings_are_no_favourite(nlu: Understander) -> None:
 def test_a_pickless_ordinal_named_by_its_series_leaves_no_note(nlu: Understander) -> None:
     found = nlu.understand("the toy story films: the second one is the best", InterestState())
     assert not found.notes
+
+
+def test_a_favourite_by_count_is_seen_too(nlu: Understander) -> None:
+    got = _read(nlu, "I've seen The Apartment and Some Like It Hot a dozen times")
+    films = {"The Apartment (1960)", "Some Like It Hot (1959)"}
+    assert got["liked"] == films and got["seen"] == films
+
+
+def test_a_question_before_a_no_turns_no_film_down(nlu: Understander) -> None:
+    got = _read(nlu, "who directed jaws? no wait I know, spielberg. what else did he make?")
+    assert not got["rejected"]

@@ -88,6 +88,15 @@ def _titles(nlu: Understander, text: str, kind: type) -> set[str]:
         ("Heat was wild, Drive was atrocious", {"Heat (1995)"}, {"Drive (2011)"}),
         ("1917 was stunning, 2012 was garbage", {"1917 (2019)"}, {"2012 (2009)"}),
         ("Troy was a war film", {"Troy (2004)"}, set()),
+        # no copula typed
+        ("Troy: abysmal", set(), {"Troy (2004)"}),
+        ("Heat, magnificent. Drive, abysmal", {"Heat (1995)"}, {"Drive (2011)"}),
+        # places of a franchise named as a series, judged in words the tables lack
+        (
+            "the Shrek films - the last two were lazy",
+            set(),
+            {"Shrek the Third (2007)", "Shrek Forever After (2010)"},
+        ),
     ],
 )
 def test_a_film_judged_in_other_words_lands_where_the_user_put_it(

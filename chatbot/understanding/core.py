@@ -1662,6 +1662,7 @@ class Cue:
     kind: str  # "pos" | "neg" | "seen" | "unseen" | "similar"
     end: int = -1  # first token after the cue
     negator: bool = False  # a bare negation word: it reaches only its parsed scope
+    watched: bool = False  # a verdict that also says the film was seen ('rewatched it 20 times')
 
 
 _SOUNDS = (

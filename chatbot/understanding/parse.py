@@ -3366,7 +3366,10 @@ _MANY_TIMES = re.compile(
 
 # words that open a clause of their own after a title and a comma ('Alien, was that too much?')
 _OPENS_A_CLAUSE = (
-    COPULAS | DENIED_COPULAS | frozenset(PRONOUNS) | frozenset(("what", "why", "how", "which"))
+    COPULAS
+    | DENIED_COPULAS
+    | frozenset(PRONOUNS)
+    | frozenset(("what", "why", "how", "which", "no", "yes", "wait", "i", "we", "my"))
 )
 
 # verbs that link a title to a verdict like a copula ('Troy felt endless', 'Heat seemed long')
@@ -3430,6 +3433,10 @@ class _Parse(ConstraintRules, TitleRules):
         self._facets()
         self._forgotten_facets()
         self._forgotten_items()
+        # places in a franchise the facets found named as a series ('the Shrek films - the last
+        # two were lazy'), before the cues look for their subjects
+        self._ordinal_of_named_series()
+        self._relative_of_named_series()
         self._find_cues()
         self._fuzzy_titles()
         while found != (found := sum(t.kind == "item" for t in self.targets)):
@@ -5749,11 +5756,13 @@ class _Parse(ConstraintRules, TitleRules):
                             kind2 = "seen"
                         else:
                             kind2 = kind
-                        if kind2 == "seen" and not negated and self._many_times_after(i + n):
-                            kind2 = "pos"  # 'rewatched a dozen times', 'seen it 20 times'
+                        # 'rewatched a dozen times', 'seen it 20 times': seen, and a favourite
+                        watched = kind2 == "seen" and not negated and self._many_times_after(i + n)
+                        if watched:
+                            kind2 = "pos"
                         if negated:  # the negator belongs to this cue ("haven't seen")
                             self.cues = [c for c in self.cues if not i - 2 <= c.pos < i]
-                        self.cues.append(Cue(i, kind2, i + n))
+                        self.cues.append(Cue(i, kind2, i + n, watched=watched))
                         self._use(i, n)
                         i += n
                         matched = True
@@ -5894,8 +5903,13 @@ class _Parse(ConstraintRules, TitleRules):
         if sep in _LINKING_VERBS and self.toks[k - 1].used:
             return None
         before = k - 1
+        # the title opens its clause ('Troy: abysmal', 'ok, Heat - magnificent'; not 'who
+        # directed jaws? no wait, I know')
         if not any(
-            t.kind == "item" and t.pos < before and self._title_end(t.pos) == before
+            t.kind == "item"
+            and t.pos < before
+            and self._title_end(t.pos) == before
+            and (t.pos == 0 or words[t.pos - 1] in CLAUSE_BREAK | {"and", "&", ":", "-"})
             for t in self.targets
         ):
             return None
@@ -6798,7 +6812,7 @@ class _Parse(ConstraintRules, TitleRules):
                     chosen = before[-2].kind
                 in_scope = t.verdict is None and any(t.pos in scope for scope in scopes)
                 chosen = t.verdict or chosen
-                seen = any(c.kind == "seen" for c in cues)
+                seen = any(c.kind == "seen" or c.watched for c in cues)
                 if (
                     chosen is None
                     and not in_scope

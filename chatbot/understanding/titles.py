@@ -1454,6 +1454,13 @@ class TitleRules(ParseBase):
             and copula_verdict([t.text for t in self.toks], i) is not None
         ):
             return False  # 'Heat was wild, Drive was great': the verdict, no Wild (2016)
+        if (
+            words == ["once"]
+            and not capitalised
+            and i > 0
+            and (self.toks[i - 1].used or self.toks[i - 1].text in ("it", "them", "that"))
+        ):
+            return False  # 'watched Avatar once, never again': how often, no Once (2006)
         if key in self.vocab.subtitle_keys and not capitalised:
             # 'loved temple of doom', 'raiders, temple of doom and last crusade': a subtitle in
             # lower case only as a title said so; not 'a movie about artificial intelligence'
@@ -1889,6 +1896,19 @@ class TitleRules(ParseBase):
                 or self._before_listed_title(i, n)
                 or self._capitalised_fragment_judged(i, n)  # 'ok so Heat - magnificent'
                 or self._contrast_ellipsis(i, n)  # "Titanic wasn't for me, but Ghost was"
+                # 'Heat was great, and Up made me bawl': a capitalised everyday title opening a
+                # clause of its own, judged or said to have moved the user right after it
+                or (
+                    self.toks[i].raw[:1].isupper()
+                    and not self.text.isupper()
+                    and prev in (",", "and", "but", ";", "&")
+                    and i + n < len(self.toks)
+                    and self._pos(i + n) in ("VERB", "AUX")
+                    and any(
+                        "me" in p or p in EFFECT_PHRASES or p in POSITIVE_CUES or p in NEGATIVE_CUES
+                        for p in self._verdicts_at(i + n)
+                    )
+                )
                 or self._asked_about(i, n)  # "what's the rating of Get Out?"
                 # 'Jaws 🔥🔥, Speed 👍👍' ('Jaws, great; Speed, amazing'): a capitalised
                 # entry graded as the films before it were
