@@ -67,6 +67,12 @@ def _read(nlu: Understander, text: str) -> dict[str, set[str]]:
         ("the toy story films: the second one is the best", {"Toy Story 2 (1999)"}, set()),
         # a capitalised everyday title opening a clause, said to have moved the user
         ("Heat was great, and Up made me cry", {"Heat (1995)", "Up (2009)"}, set()),
+        # what a film did to the user is said of it alone, not the list's verdict before it
+        (
+            "Heat was great, Drive was dull, Up made me bawl",
+            {"Heat (1995)", "Up (2009)"},
+            {"Drive (2011)"},
+        ),
         # 'once' after a film is how often it was watched
         ("watched Avatar once, never again", set(), {"Avatar (2009)"}),
     ],

@@ -90,6 +90,8 @@ def _titles(nlu: Understander, text: str, kind: type) -> set[str]:
         ("Troy was a war film", {"Troy (2004)"}, set()),
         # no copula typed
         ("Troy: abysmal", set(), {"Troy (2004)"}),
+        # a cue of the tables later in the clause reads it, not the classifier
+        ("Hereditary? terrifying in the best way", {"Hereditary (2018)"}, set()),
         ("Heat, magnificent. Drive, abysmal", {"Heat (1995)"}, {"Drive (2011)"}),
         # places of a franchise named as a series, judged in words the tables lack
         (

@@ -2678,6 +2678,8 @@ class ParseBase:
         self.cues: list[Cue] = []
         # franchise targets that head the places of their films ('the Matrix trilogy: the first')
         self.headings: set[int] = set()
+        # titles said to have done something to the user ('Up made me bawl'): no list's verdict
+        self.effects: set[int] = set()
         self.reset = False
         self.no_picks_referred = False  # 'the second one' said before anything was shown
         # 'the one with the plane' when no pick (or several) has a plane: which one is unknown

@@ -5650,6 +5650,7 @@ class _Parse(ConstraintRules, TitleRules):
             said = [p for p in EFFECT_PHRASES if tail[: len(p)] == p]
             if said:
                 self._use(k, len(max(said, key=len)))
+                self.effects.add(t.pos)
 
     def _find_cues(self) -> None:
         toks = self.toks
@@ -6820,6 +6821,8 @@ class _Parse(ConstraintRules, TitleRules):
                     and prev is not None
                     and not prev[2]
                     and not self._fresh_phrase(lo)
+                    # 'Drive was dull, Up made me bawl': what Up did is said of it alone
+                    and t.pos not in self.effects
                 ):
                     chosen, seen = prev[0], seen or prev[1]  # 'I've seen X, Y and Z'
                     if chosen == "unseen":

@@ -3103,6 +3103,11 @@ class TitleRules(ParseBase):
             w.isalpha() for w in words[k:end]
         ):
             return None
+        if _cue_within(
+            words[k + 1 : end],
+            (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, LUKEWARM_CUES, EFFECT_PHRASES),
+        ):
+            return None  # 'terrifying in the best way': the tables read the rest of it
         found = model.read(words[k:end])
         return None if found.kind is None else (found.kind, end - k)
 
