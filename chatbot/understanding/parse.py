@@ -5770,21 +5770,15 @@ class _Parse(ConstraintRules, TitleRules):
                         break
                 if matched:
                     break
-            if not matched and (said := self._copula_verdict_on_title(i)) is not None:
-                # 'split was wild', 'drive was so slow': a verdict on the title before 'was'
-                kind, n = said
-                self.cues.append(Cue(i, kind, i + n))
-                self._use(i, n)
-                i += n
-                continue
-            if not matched and (turned := self._elliptic_verdict(i)) is not None:
-                # "Titanic wasn't for me, but Ghost was": the verdict before, turned round
-                self.cues.append(Cue(i, turned, i + 1))
-                toks[i].used = True
-                i += 1
-                continue
-            if not matched and (said := self._verdict_after_a_title(i)) is not None:
-                # 'Troy: abysmal', 'heat - a classic', 'Troy felt endless': no copula typed
+            # a verdict on the title before: 'split was wild', 'drive was so slow' (after 'was'),
+            # 'Troy: abysmal', 'heat - a classic' (no copula typed), "Titanic wasn't for me, but
+            # Ghost was" (the complaint before, turned round)
+            said = None if matched else self._copula_verdict_on_title(i)
+            if not matched and said is None:
+                said = self._verdict_after_a_title(i)
+            if not matched and said is None and (turned := self._elliptic_verdict(i)):
+                said = (turned, 1)
+            if said is not None:
                 kind, n = said
                 self.cues.append(Cue(i, kind, i + n))
                 self._use(i, n)
