@@ -775,9 +775,11 @@ class Understander:
         return replace(found, events=(*found.events, *before), question=None)
 
     def warm(self) -> None:
-        """Load the NLP pipeline and the language models now (a few seconds) instead of on the
-        first message."""
+        """Load the NLP pipeline, the language models and the verdict classifier's encoder now
+        (a few seconds) instead of on the first message."""
         self.understand("warm up: not a horror, a comedy like Inception?", InterestState())
+        if self.vocab.verdicts is not None:
+            self.vocab.verdicts.read(["great"])
 
     def understand(self, text: str, state: InterestState) -> Understanding:
         """Events for one message given the session's state (never raises for any text)."""
