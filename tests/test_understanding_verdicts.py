@@ -135,3 +135,9 @@ def test_train_verdicts_writes_weights_and_a_manifest(
     assert loaded.weights.shape == (3, 384) and loaded.bias.shape == (3,)
     assert np.isfinite(loaded.weights).all()
     assert loaded.read(["abysmal"]).kind == "neg"
+
+
+def test_an_encoder_that_fails_gives_no_verdict_and_no_error(model: VerdictModel) -> None:
+    broken = VerdictModel(model.weights, model.bias, "/nonexistent/model", model.threshold)
+    assert broken.read(["abysmal"]).kind is None  # logged once, then the tables alone
+    assert broken.read(["atrocious"]).kind is None

@@ -203,6 +203,7 @@ class VerdictModel:
         self.threshold = threshold
         self._cache: OrderedDict[str, Verdict] = OrderedDict()
         self._lock = threading.Lock()
+        self._broken = False
 
     @classmethod
     def load(cls, folder: str | Path) -> VerdictModel:
@@ -234,7 +235,16 @@ class VerdictModel:
             if text in self._cache:
                 self._cache.move_to_end(text)
                 return self._cache[text]
-        p = self.probabilities([text])[0]
+        if self._broken:
+            return Verdict(None, 0.0)
+        try:
+            p = self.probabilities([text])[0]
+        except (RuntimeError, OSError, ValueError) as e:
+            # the encoder failed to load or run: no verdict from the model from now on, the
+            # tables still read every message (understanding never raises for a message)
+            log.warning("verdict classifier disabled: %s", e)
+            self._broken = True
+            return Verdict(None, 0.0)
         k = int(p.argmax())
         kind = CLASSES[k] if CLASSES[k] != "none" and p[k] >= self.threshold else None
         found = Verdict(kind, float(p[k]))
