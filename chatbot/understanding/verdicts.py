@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from chatbot.errors import ChatbotError
 from chatbot.fileio import atomic_write_bytes, atomic_write_with
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ CLASSES = ("neg", "none", "pos")
 TEMPLATE = "it was {}"
 # a verdict is taken only at this probability or above (the rest: no verdict, the tables' reading
 # stands). On the 5-fold cross-validated predictions of the first model (1,660 phrases) 95% of
-# the verdicts taken at 0.75 were right, 67% of the judging phrases got one and 3.7% of the
+# the verdicts taken at 0.75 were right, 67% of the judging phrases got one and 4.0% of the
 # describing ones did (manifest: cv_precision_at_threshold, cv_coverage_at_threshold,
 # none_as_verdict_rate)
 DEFAULT_THRESHOLD = 0.75
@@ -157,30 +158,21 @@ def lexicon_sha256() -> str:
     return hashlib.sha256(Path(lx.__file__).read_bytes()).hexdigest()
 
 
-_encoders: dict[str, Any] = {}
-_encoder_lock = threading.Lock()
-
-
-def _encoder(model_dir: str) -> Any:
-    """The sentence-transformers model at `model_dir`, loaded once per process (CPU)."""
-    with _encoder_lock:
-        if model_dir not in _encoders:
-            from sentence_transformers import SentenceTransformer
-
-            _encoders[model_dir] = SentenceTransformer(model_dir, device="cpu")
-        return _encoders[model_dir]
+_embedders: dict[str, Any] = {}
+_embedder_lock = threading.Lock()
 
 
 def _embed(model_dir: str, texts: Sequence[str]) -> np.ndarray:
-    """(len(texts), 384) float32 unit vectors of TEMPLATE-wrapped texts."""
-    encoder = _encoder(model_dir)
-    vectors = encoder.encode(
-        [TEMPLATE.format(t) for t in texts],
-        batch_size=64,
-        normalize_embeddings=True,
-        show_progress_bar=False,
-    )
-    return np.asarray(vectors, dtype=np.float32)
+    """(len(texts), 384) float32 unit vectors of TEMPLATE-wrapped texts, from the product's
+    sentence-transformers embedder (its torch thread and batching; one per model folder and
+    process, float32 as in training). ChatbotError when the model cannot load or run."""
+    from chatbot.backends.embed_sentence_transformers import SentenceTransformerEmbedder
+
+    with _embedder_lock:
+        if model_dir not in _embedders:
+            _embedders[model_dir] = SentenceTransformerEmbedder(model_dir, dtype="float32")
+        embedder = _embedders[model_dir]
+    return np.asarray(embedder.embed([TEMPLATE.format(t) for t in texts]), dtype=np.float32)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -239,7 +231,7 @@ class VerdictModel:
             return Verdict(None, 0.0)
         try:
             p = self.probabilities([text])[0]
-        except (RuntimeError, OSError, ValueError) as e:
+        except (ChatbotError, RuntimeError, OSError, ValueError) as e:
             # the encoder failed to load or run: no verdict from the model from now on, the
             # tables still read every message (understanding never raises for a message)
             log.warning("verdict classifier disabled: %s", e)
