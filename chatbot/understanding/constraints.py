@@ -169,6 +169,13 @@ _LIFE_EVENT_BEFORE = re.compile(
 _HEDGE = r"(?:like|about|around|roughly|approximately|circa|maybe|say),? "
 
 
+# the ages or teens that follow are said of the kids ('they're teenagers', 'the kids are 14')
+_SAID_OF_THE_KIDS = re.compile(
+    r"\b(?:they|kids|children|kiddos|both)\s*(?:'re|’re|are|r)\b(?!\s+(?:little|small|young))",
+    re.IGNORECASE,
+)
+
+
 class ConstraintRules(ParseBase):
     """Rule passes for constraints; they blank out what they read.
 
@@ -340,6 +347,8 @@ class ConstraintRules(ParseBase):
         before it left; titles that read like constraints are hidden meanwhile."""
         masked = self._mask_titles()
         self._watching, self._children_left, self._aged = [], False, []
+        # the entries of _watching that only say 'the kids' / 'my children', no age
+        self._kids_unaged: list[int] = []
         self._clean = False  # 'nothing too explicit': fit for a family unless a viewer is said
         self._limit_only = False
         self._shown = [
@@ -380,6 +389,16 @@ class ConstraintRules(ParseBase):
             # ('watching with my aunt, she hates swearing'), but with a teen it is the teen's
             # ('with my teenage son, nothing too explicit': films for teens carry no adult ones)
             watching = list(self._watching)
+            if (
+                self._kids_unaged
+                and (self._aged or "teen" in watching)
+                and _SAID_OF_THE_KIDS.search(self.text) is not None
+            ):
+                # "my kids aren't little any more, they're teenagers", 'the kids are 14 and
+                # 16': the ages said of them decide, not the word 'kids'
+                watching = [
+                    w for k, w in enumerate(watching) if k not in self._kids_unaged
+                ] or watching
             if self._clean and "teen" not in watching:
                 watching.append("family")
             if self._aged and re.search(
@@ -458,7 +477,8 @@ class ConstraintRules(ParseBase):
         """'..., he's 7' after 'my little brother' / 'my grandmother' within 30 characters of
         the same sentence: that person's age."""
         named = re.search(
-            rf"\b(?:my|our) (?:\w+ )?(?:{_PEOPLE_ALT})s?\b[^.!?]{{0,30}}?$", m.string[: m.start()]
+            rf"\b(?:my|our|the) (?:\w+ )?(?:{_PEOPLE_ALT})s?\b[^.!?]{{0,30}}?$",
+            m.string[: m.start()],
         )
         if named is None:
             return False
@@ -558,6 +578,8 @@ class ConstraintRules(ParseBase):
             and not self._turned_down_before(m)
             and not self._films_for_them_refused(m)
         ):
+            if re.search(r"\b(?:kids|children|kiddos)\b", m.group(0), re.I):
+                self._kids_unaged.append(len(self._watching))
             self._watching.append("children")
         else:
             self._not_for_children(m)
@@ -2139,6 +2161,8 @@ RULES: tuple[ConstraintRule, ...] = (
         # 'my son is a teenager', 'our kids are teens now', 'my daughter is in high school'
         rf"\b(?:my|our) (?:{_CHILD_ALT})s? (?:is|are|'s|'re) (?:all |now |both )*(?:an? )?"
         r"(?:teens?|teenagers?|in high school)\b|"
+        # "my kids aren't little any more, they're teenagers"
+        r"\bthey(?:'re|’re| are| r)\s+(?:all |now |both )*(?:teens|teenagers)\b|"
         # a rating that names the audience: 'a PG movie', 'rated G'
         r"\b(?:pg(?:-?13)?|g)[\s-](?:rated|movies?|films?)\b|\brated (?:g|pg(?:-?13)?)\b|"
         r"\bpg[\s-]?13\b|"

@@ -36,6 +36,9 @@ from chatbot.understanding.lexicon import (
     EMOJI,
     FACET_ALIASES,
     FILLER_WORDS,
+    NEGATED_COMPLAINT_FILLERS,
+    NEGATED_COMPLAINTS,
+    NEGATORS,
     REQUEST_VERBS,
     SLANG,
     TOKEN_RE,
@@ -1640,6 +1643,22 @@ def copula_verdict(words: Sequence[str], k: int) -> tuple[str, int] | None:
                 elif after.isalpha() and after not in _AFTER_A_VERDICT:
                     continue  # 'was a classic horror film': no verdict on the subject
                 return kind, end - k
+    return None
+
+
+def negated_complaint_end(words: Sequence[str], k: int) -> int | None:
+    """Where a complaint denied by the negator at token k ends: NEGATED_COMPLAINTS after it,
+    up to three NEGATED_COMPLAINT_FILLERS between ("can't go wrong", 'no complaints', 'never
+    disappoints', "can't find a single flaw"): praise (litotes); None otherwise."""
+    if k >= len(words) or words[k] not in NEGATORS or words[k] in ("less", "avoid", "except"):
+        return None
+    j = k + 1
+    while j < len(words) and j - k <= 3 and words[j] in NEGATED_COMPLAINT_FILLERS:
+        j += 1
+    for start in dict.fromkeys((k + 1, j)):
+        for phrase in NEGATED_COMPLAINTS:
+            if (end := phrase_end(words, start, phrase)) > start:
+                return end
     return None
 
 

@@ -166,6 +166,27 @@ NEGATORS = _words(
     "isnt wasnt arent werent wont cant hasnt hadnt couldnt wouldnt shouldnt mustnt neednt "
     "nothing without neither nor less avoid except none hardly nobody zero"
 )
+# a complaint that a negator right before it turns into praise, said of what follows or of
+# the film before ("can't go wrong with Pixar", 'no complaints about Drive', 'Heat never
+# disappoints', 'nothing wrong with it', "I don't regret watching Heat", "couldn't stop laughing
+# at Airplane!", 'not a dull moment'): litotes. Extreme words negated are lukewarm instead ("I
+# didn't hate it": watched, no verdict), and 'not bad' is in POSITIVE_CUES
+NEGATED_COMPLAINTS = _phrases(
+    "go wrong|went wrong|gone wrong|going wrong|wrong with|complaint|complaints|complain|"
+    "complaining|fault|faults|fault it|flaw|flaws|disappoint|disappoints|disappointed|"
+    "let me down|lets me down|let us down|lets us down|fail|fails|failed|dull moment|"
+    "regret|regrets|regretted|stop laughing|stop smiling|stop grinning|stop watching|"
+    "stop rewatching|stop quoting|stop thinking about|get old|gets old|got old|get tired of|"
+    "gets tired|tire of|tired of|look away|bad word|weak spot|weak link|miss a beat|"
+    "misses a beat|missed a beat|put a foot wrong|puts a foot wrong|wasted minute|wasted second|"
+    "bore me|bores me|bored me|bore us|bored us|bores|a bore|bored by|drags|dragged"
+)
+# the words a NEGATED_COMPLAINTS phrase may sit after its negator ("can't find a single flaw",
+# 'never ever disappoints', "wouldn't change a thing")
+NEGATED_COMPLAINT_FILLERS = _words(
+    "a an one single ever really any at all to have be been find found i we it you me us that "
+    "this so much honestly"
+)
 CRITIQUE_MARK = "critq"  # stands in for 'too recent' and the like once they are read
 SEEN_CUES = _phrases(
     "already seen|already watched|already saw|seen|saw|watched|have seen|i've seen|"
@@ -174,6 +195,8 @@ SEEN_CUES = _phrases(
     "i know them already|i know those already|"
     # 'we sat through Cats last night': watched to the end (no verdict of its own)
     "sat through|sit through|got through|"
+    # 'finally got round to The Godfather' (and "never got around to Heat": not seen)
+    "got round to|got around to|gotten round to|gotten around to|get round to|get around to|"
     # a teacher's or a parent's showing ("we've shown Glory in class", 'I showed the kids Up',
     # 'we already used Amistad'): watched with them
     "we've shown|we have shown|i've shown|i have shown|we showed|i showed|we already showed|"
@@ -1324,6 +1347,8 @@ DISCOURSE_IDIOMS = (
     # space for one more, no film Room (2015): 'is there room for another music biopic?'
     "is there room for", "there's room for", "theres room for", "there is room for",
     "make room for", "leave room for", "room for one more",
+    # how widely a taste holds, no topic: "I'm not into sci-fi in general, but ..."
+    "in general", "as a rule", "on the whole", "by and large", "for the most part",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before

@@ -60,6 +60,7 @@ from chatbot.understanding.core import (
     direct_questions,
     fold_accents,
     lines_to_sentences,
+    negated_complaint_end,
     normalize_slang,
     normalize_title,
     phrase_end,
@@ -925,6 +926,8 @@ class Understander:
         text = _LENGTH_THEN_NUMBER.sub(r"\g<0> minutes", text)
         # 'I enjoyed Memento, Tenet much less': the second was no pleasure
         text = _MUCH_LESS.sub(" not so much", text)
+        # "i wouldn't mind something older": a wish, said politely (no negation to read)
+        text = _WOULD_NOT_MIND.sub("would like", text)
         # 'neither Speed nor Taken did anything for me': a verdict on both films (not 'no Speed,
         # no Taken', which turns the whole series down)
         text = _NEITHER_NOR_DID_ANYTHING.sub(r"\g<a> and \g<b> \g<v> nothing", text)
@@ -987,7 +990,7 @@ class Understander:
         # "haven't seen Up, Coco nor Moana": none of them seen, 'nor' turns nothing down
         text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
         # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
-        text = _NEITHER_NOR.sub(r"not \g<a>, not ", text)
+        text = _NEITHER_NOR.sub(_neither_nor, text)
         # 'he says no to anything french': nothing French (not 'anything French', a wish)
         # ... and 'not anything with will ferrell' is 'nothing with will ferrell' (it was read as
         # a wish for his films: the negation ended at 'not')
@@ -3872,6 +3875,7 @@ class _Parse(ConstraintRules, TitleRules):
             not _CORRECTION.search(self.low)
             and not self._opens_with_meant()
             and not _OPENS_CORRECTING.match(self.text.lower())
+            and not self._opens_not_last_named()
         ):
             return
         state = self.state
@@ -3905,6 +3909,14 @@ class _Parse(ConstraintRules, TitleRules):
                 e = ItemRejected(e.item_id, e.title)
             elif isinstance(e, ItemLiked) and verdict == "seen":
                 e = ItemSeen(e.item_id, e.title)
+            elif (
+                isinstance(e, ItemSeen)
+                and verdict in ("liked", "disliked")
+                and not any(c.kind == "seen" for c in self.cues)
+            ):
+                # 'not Aliens, sorry, Alien, the first one': the film meant, named with no cue
+                kind = ItemLiked if verdict == "liked" else ItemRejected
+                e = kind(e.item_id, e.title)
             out.append(e)
         self.events = out + [BeliefRemoved(item_belief_id(k, i)) for i, k in taken.items()]
 
@@ -4048,6 +4060,26 @@ class _Parse(ConstraintRules, TitleRules):
             for kind in ("liked", "disliked"):
                 if e.item_id in getattr(self.state, kind):
                     self.events.append(BeliefRemoved(item_belief_id(kind, e.item_id)))
+
+    def _opens_not_last_named(self) -> bool:
+        """The message opens with 'not <the film the last message named>' and goes on to name
+        another after a break ('I loved Aliens', then 'not Aliens, sorry, Alien, the first
+        one'): a correction, as 'I meant Alien, not Aliens'."""
+        m = _OPENS_NOT_X.match(self.text.lower())
+        last = self._named_last_time()
+        if m is None or last is None:
+            return False
+        named = normalize_title(self.vocab.catalog.get(last).title)
+        if normalize_title(m["x"]) != named:
+            return False
+        # the film meant gets the verdict taken back: it has none of its own ('not Heat,
+        # Ronin was awful though' is no correction)
+        first = next((k for k, t in enumerate(self.toks) if t.text in CLAUSE_BREAK), 0)
+        if any(c.kind in ("pos", "neg") and not c.negator and c.pos > first for c in self.cues):
+            return False
+        return any(
+            t.kind == "item" and t.item is not None and t.item.id != last for t in self.targets
+        )
 
     def _opens_with_meant(self) -> bool:
         return self.corrects_last or _MEANT_FIRST.match(self.text.lower().strip()) is not None
@@ -5666,6 +5698,21 @@ class _Parse(ConstraintRules, TitleRules):
                 toks[i].used = True
                 i += 1
                 continue
+            if (n := self._none_like(i)) is not None:
+                # 'Nobody does suspense like Hitchcock', 'no one does it better than Nolan':
+                # a negative subject compared with what follows praises it
+                self.cues.append(Cue(i, "pos", i + n))
+                self._use(i, n)
+                i += n
+                continue
+            if (n := self._negated_complaint(i)) is not None:
+                # "can't go wrong with Pixar", 'no complaints about Drive', 'Heat never
+                # disappoints': a complaint denied is praise, of what follows or of the film
+                # before
+                self.cues.append(Cue(i, "pos", i + n))
+                self._use(i, n)
+                i += n
+                continue
             if self._too_much(i):
                 # 'alien was too scary', 'the heat is too much': a complaint; what it names
                 # (scary -> horror) is avoided
@@ -5725,7 +5772,12 @@ class _Parse(ConstraintRules, TitleRules):
                             continue
                         # "haven't seen", "didn't really like"; not 'not jaws, i've seen it',
                         # where the negator turns down the thing between
-                        negated = any(w in NEGATORS for w in words[max(0, i - 2) : i])
+                        negated = any(
+                            words[j] in NEGATORS
+                            # (not one read as praise: 'nobody makes films like Nolan')
+                            and not any(c.kind == "pos" and c.pos <= j < c.end for c in self.cues)
+                            for j in range(max(0, i - 2), i)
+                        )
                         if negated and kind == "seen" and words[i - 1] not in NEGATORS:
                             # "haven't really seen"; not 'not jaws, i've seen it', where the
                             # negator turns down the thing between
@@ -5753,6 +5805,18 @@ class _Parse(ConstraintRules, TitleRules):
                             kind2 = "neg"
                         elif kind == "neg" and negated and phrase in (("bad",),):
                             kind2 = "pos"
+                        elif (
+                            kind == "neg"
+                            and negated
+                            and i >= 2
+                            and (
+                                words[i - 1] in DENIED_COPULAS
+                                or (words[i - 1] == "not" and words[i - 2] in COPULAS)
+                            )
+                        ):
+                            # "Heat wasn't terrible", 'it was not awful': a complaint denied
+                            # of the film is faint praise; watched, no verdict
+                            kind2 = "seen"
                         elif kind == "neg" and self._verb_negated(i):
                             # "i didn't hate the fisher king", "never disliked it": watched,
                             # not turned down, and no strong like either
@@ -5778,6 +5842,9 @@ class _Parse(ConstraintRules, TitleRules):
             said = None if matched else self._copula_verdict_on_title(i)
             if not matched and said is None:
                 said = self._verdict_after_a_title(i)
+            if not matched and said is None:
+                # 'Heat never impressed me', "Ronin didn't hold my attention": denied
+                said = self._denied_verb_verdict(i)
             if not matched and said is None and (turned := self._elliptic_verdict(i)):
                 said = (turned, 1)
             if said is not None:
@@ -5809,6 +5876,24 @@ class _Parse(ConstraintRules, TitleRules):
                 if bare == "except" and not toks[i].used and self._refused_earlier(i):
                     # 'no musicals except Grease', 'I hate sequels, except Aliens': the
                     # exception to a refusal is one the user likes
+                    self.cues.append(Cue(i, "pos", i + 1))
+                    toks[i].used = True
+                    i += 1
+                    continue
+                if self._expectation_denied(i):
+                    # "didn't expect to like Titanic (but I did)", "never thought I'd enjoy a
+                    # musical": what was expected is denied, not the verdict after it
+                    self._use(i, 2)
+                    i += 2
+                    continue
+                if (
+                    bare == "without"
+                    and not toks[i].used
+                    and (k := self._negator_before(i)) is not None
+                ):
+                    # 'never let me go to bed without a comedy', "we can't do a movie night
+                    # without popcorn": two negations in one clause; what follows is wanted
+                    self.cues = [c for c in self.cues if c.pos != k]
                     self.cues.append(Cue(i, "pos", i + 1))
                     toks[i].used = True
                     i += 1
@@ -6106,6 +6191,78 @@ class _Parse(ConstraintRules, TitleRules):
             # 'she'll be scared', 'he'll have nightmares' (not "she'll be fine with a comedy")
             return subject and after[1:2] != [] and after[1] in _WORRIED_STATES
         return subject and bool(after) and after[0] in _WORRIED_WORDS
+
+    def _negator_before(self, k: int) -> int | None:
+        """The position of a bare negation word earlier in token k's clause whose cue has no
+        verdict of its own ('never ... without', "can't ... without"); None when there is
+        none."""
+        words = [t.text for t in self.toks]
+        for c in sorted(self.cues, key=lambda c: c.pos, reverse=True):
+            if (
+                c.pos < k
+                and not any(w in CLAUSE_BREAK for w in words[c.pos : k])
+                and c.negator
+                and c.kind == "neg"
+                and words[c.pos] not in ("nor", "neither")
+            ):
+                return c.pos
+        return None
+
+    def _none_like(self, k: int) -> int | None:
+        """Token k opens a negative subject with a verb after it and a comparison ('Nobody does
+        suspense like Hitchcock', 'no one does it better than Nolan', 'nothing scares me like The
+        Exorcist'): the praise of what is compared, as the number of tokens of the subject; None
+        otherwise ('nothing like Saw please' turns similar films down, "nobody I know likes
+        horror" is someone else's taste)."""
+        words = [t.text for t in self.toks]
+        if self.toks[k].used or (k > 0 and words[k - 1] not in CLAUSE_BREAK):
+            return None
+        n = 2 if words[k : k + 2] in (["no", "one"], ["no", "film"], ["no", "movie"]) else 1
+        if n == 1 and words[k] not in ("nobody", "noone", "nothing"):
+            return None
+        if k + n >= len(words) or (
+            self._pos(k + n) not in ("VERB", "AUX") and words[k + n] not in _MAKING_VERBS
+        ):
+            return None
+        said = " ".join(words[k + n : k + n + 8])
+        return n if _COMPARED_AFTER.match(said) else None
+
+    def _negated_complaint(self, k: int) -> int | None:
+        """Token k is a negator that denies a complaint (`negated_complaint_end`: "can't go
+        wrong", 'never disappoints'), or denies 'boring' / 'dull' of the title right before
+        ('Heat was never boring', "Drive wasn't dull"; not 'something that isn't boring', a
+        wish): the number of tokens from k to the complaint's end; None otherwise."""
+        words = [t.text for t in self.toks]
+        if self.toks[k].used:
+            return None
+        end = negated_complaint_end(words, k)
+        if end is not None:
+            return end - k if self._free(k, end - k) else None
+        if words[k] in NEGATORS and words[k + 1 : k + 2] in (["boring"], ["dull"]):
+            # the title ends at the denied copula, or at the copula before the negator
+            lead = k if words[k] in DENIED_COPULAS else k - 1
+            if (
+                lead >= 1
+                and self._free(k, 2)
+                and (lead == k or words[lead] in COPULAS)
+                and any(t.kind == "item" and self._title_end(t.pos) == lead for t in self.targets)
+            ):
+                return 2
+        return None
+
+    def _expectation_denied(self, k: int) -> bool:
+        """Token k is a past negator before a verb of expecting ("didn't expect to like it",
+        'never thought I would love a musical', "wasn't expecting to enjoy Heat"): the verdict
+        after it is what happened, the negation is the surprise (not "don't think I'd like it",
+        a guess about the future)."""
+        words = [t.text for t in self.toks]
+        if self.toks[k].used or words[k] not in _PAST_NEGATORS or not self._free(k, 2):
+            return False
+        verb, after = words[k + 1 : k + 2], words[k + 2 : k + 4]
+        if verb in (["expect"], ["expected"], ["expecting"], ["imagine"], ["imagined"]):
+            return after[:1] == ["to"] or after in _WOULD_BE
+        # 'never thought I'd love it' ("didn't think Heat was good" denies the opinion)
+        return verb in (["think"], ["thought"]) and after in _WOULD_BE
 
     def _too_much(self, k: int) -> bool:
         """'too' before an adjective or 'much' ('too scary', 'too slow', 'too much'), not after
@@ -7457,6 +7614,25 @@ class _Parse(ConstraintRules, TitleRules):
                 return k <= end
         return False
 
+    def _film_of_series_name(self, pos: int, series: str) -> Item | None:
+        """The first film of a series named as typed at token `pos` by the series' own name
+        ('no Saw', 'not Cars': Saw (2004), Cars (2006)), not when the name is said of the films
+        ('no Saw films', 'the Scream franchise'); None when no film of the series has that
+        title."""
+        n = len(normalize_title(series).split())
+        while pos < len(self.toks) and self.toks[pos].text in ("the", "a", "an"):
+            pos += 1
+        after = self.toks[pos + n].text if pos + n < len(self.toks) else ""
+        if after in FILM_NOUNS or after in _SERIES_WORDS or after.startswith("'"):
+            return None
+        key = normalize_title(series)
+        films = [
+            i
+            for i in self.vocab.titles.get(key, ())
+            if series in i.facet("franchise") and normalize_title(i.title) == key
+        ]
+        return min(films, key=lambda i: i.year or 9999) if films else None
+
     def _emit(self, t: Target, sentiment: str | None, seen: bool) -> None:
         """The events of one target (see `_emit_target`), each noted with the target's token
         position (`emitted_at`: event index -> position), so a later reading can tell which
@@ -7510,6 +7686,10 @@ class _Parse(ConstraintRules, TitleRules):
                 return
             if sentiment == "neg":
                 self.events.append(AttributeAvoided(facet, value))
+                if facet == "franchise" and (film := self._film_of_series_name(t.pos, value)):
+                    # 'No Saw, no Scream', 'not Up and not Cars': the film of that name is
+                    # turned down with its series
+                    self.events.append(ItemRejected(film.id, film.label))
                 if self._in_degree(t.pos):
                     self.softened.add((facet, value))
             elif self.state.last_shown and self._comparative(t.pos):
@@ -7982,20 +8162,6 @@ class _Parse(ConstraintRules, TitleRules):
                 last = k + 1
             k += 1
         return first, last
-
-    def _title_end(self, pos: int) -> int:
-        """The token after the title that starts at token `pos`: the run of used words (a
-        title's tokens are used once found), at most the longest title's length."""
-        end = pos + 1
-        while (
-            end < len(self.toks)
-            and end - pos < self.vocab.max_title_tokens
-            and self.toks[end].used
-            and self.toks[end].text.isalnum()
-            and not any(t.pos == end for t in self.targets)
-        ):
-            end += 1
-        return end
 
     def _people_not_titles(self) -> None:
         """'I'm tired of Ridley Scott', 'loved Daniel Day-Lewis': a capitalised name of two or
@@ -9049,6 +9215,10 @@ _FINE_BUT_EVEN_BETTER = re.compile(
     r"were|are)\s+(?:even|still)\s+better)\b",
     re.IGNORECASE,
 )
+_WOULD_NOT_MIND = re.compile(
+    r"\b(?:wouldn'?t|would not|wouldn’t) mind(?= (?:a|an|some|something|another|one)\b)",
+    re.IGNORECASE,
+)
 _NEITHER_NOR_DID_ANYTHING = re.compile(
     r"(?<!\w)neither\s+(?P<a>[^,.;!?]{1,50}?)\s+nor\s+(?P<b>[^,.;!?]{1,50}?)\s+"
     r"(?P<v>did|does|do)\s+anything\b",
@@ -9526,6 +9696,10 @@ _STATED_AFTER_NEGATED_AUXILIARY = frozenset(
 )
 # a message opening with a correction of what the user said before ('no wait, that was
 # Prisoners I watched, not Zodiac', 'oops, mixed them up')
+# 'not Aliens, sorry, Alien', 'no, not heat - drive': the film named before, taken back first
+_OPENS_NOT_X = re.compile(
+    r"^\W*(?:no\W+|oops\W+|sorry\W+)?not\s+(?:the\s+)?(?P<x>[^,.;!?-]+?)\s*[,.;!?-]"
+)
 _OPENS_CORRECTING = re.compile(
     r"^\W*(?:(?:oh|ah|hmm+|um+|uh+|ugh)\W+)?(?:no\W+wait|wait\W+no|wait|oops|whoops|my bad|"
     r"correction|i mixed|mixed (?:it|them|those) up|i confused|got (?:it|them) mixed up|"
@@ -9631,8 +9805,27 @@ _UNSEEN_NOR = re.compile(
     r"(?:seen|watched|saw|watch|see)\b[^.;!?]*?\b(?P<nor>nor)\b",
     re.IGNORECASE,
 )
+
+
+def _neither_nor(m: re.Match[str]) -> str:
+    """'neither Up nor Coco for me' -> 'not Up, not Coco for me' (both turned down); with a
+    verdict verb after the second in its clause, the verdict denied of both: 'neither Alien
+    nor Aliens scared me' -> 'Alien and Aliens never scared me' (a copula keeps the first
+    reading: 'neither Heat nor Ronin was any good' turns both down)."""
+    rest = m["rest"].split()
+    words = [w.lower() for w in rest]
+    tables = (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, EFFECT_PHRASES)
+    for j in range(1, len(words)):
+        if words[j] in COPULAS or words[j] in ("were", "are"):
+            break
+        if any(phrase_end(words, j, p) > j for table in tables for p in table):
+            return f"{m['a']} and {' '.join(rest[:j])} never {' '.join(rest[j:])}"
+    return f"not {m['a']}, not {m['rest']}"
+
+
 _NEITHER_NOR = re.compile(
-    r"(?<!\w)neither\s+(?!of\b|one\b)(?P<a>[^,.;!?]+?)\s+nor\s+", re.IGNORECASE
+    r"(?<!\w)neither\s+(?!of\b|one\b)(?P<a>[^,.;!?]+?)\s+nor\s+(?P<rest>[^,.;!?]*)",
+    re.IGNORECASE,
 )
 _STRONG_INTENSIFIERS = ("total", "absolute", "complete", "utter", "pure", "absolutely")
 _INTENSIFIERS = frozenset(
@@ -9645,6 +9838,24 @@ SPELLED_COUNTS = frozenset(
     ("two", "three", "four", "five", "six", "ten", "twenty", "fifty", "hundred", "million")
 )
 # adjectives that, after 'too', still praise ('that was too funny')
+# a negation in the past before a verb of expecting: surprise, not a denied verdict ("didn't
+# expect to like Titanic", 'never thought I'd enjoy it', "wasn't expecting to love Heat")
+_PAST_NEGATORS = frozenset(("didn't", "didnt", "never", "wasn't", "wasnt", "hadn't", "hadnt"))
+_WOULD_BE = [
+    [who, would]
+    for who in ("i", "we", "it", "i'd", "we'd", "it'd")
+    for would in ("would", "will", "like", "love", "enjoy", "be", "could", "to")
+]
+_MAKING_VERBS = frozenset(("does", "did", "do", "makes", "made", "make", "can", "could", "gets"))
+# what a negative subject's verb compares with ('nobody does suspense like Hitchcock', 'no one
+# does it better than Nolan'): the verb and up to four words, then the comparison
+_COMPARED_AFTER = re.compile(
+    r"(?:[\w'-]+ ){1,5}?(?:like|better than|quite like|the way|as well as|as good as)\b"
+)
+# words after a series' name that make it the series, not its first film ('no Saw films')
+_SERIES_WORDS = frozenset(
+    ("films", "movies", "franchise", "series", "saga", "ones", "sequels", "stuff", "universe")
+)
 _PRAISE = frozenset(("good", "great", "funny", "cute", "cool", "perfect", "awesome", "amazing"))
 # everyday verbs that still say what happens in a story ('where nobody dies')
 EVENT_VERBS = frozenset(

@@ -20,6 +20,7 @@ from chatbot.understanding.core import (
     copula_verdict,
     denial_end,
     fold_accents,
+    negated_complaint_end,
     normalize_chat,
     normalize_title,
     phrase_end,
@@ -40,6 +41,7 @@ from chatbot.understanding.lexicon import (
     LANGUAGES,
     LUKEWARM_CUES,
     NEGATIVE_CUES,
+    NEGATORS,
     NOT_A_FILM_NAME,
     NUMBER_WORDS,
     ORDINALS,
@@ -146,7 +148,8 @@ _PERSONS_PREDICATE = re.compile(
     r"pregnant|allergic|away|out|home|back|fine with|ok with|okay with|not coming|not here|"
     r"scared of|afraid of|into|obsessed with|(?:\d+|a|an)\s+(?:years?|yr)s?\s+old)|"
     r"(?:can't|cant|cannot|won't|wont|doesn't|doesnt|does not|didn't|didnt)\s+(?:stand|handle|"
-    r"watch|like|do|bear|sit)|(?:has|'s|hasn't|has not|have)\s+(?:already\s+)?seen|"
+    r"watch|like|do(?!\s+(?:it|much|anything|a\s+thing)\s+for\b)|bear|sit)|"
+    r"(?:has|'s|hasn't|has not|have)\s+(?:already\s+)?seen|"
     r"hates|loves|likes|wants|prefers|says|said|votes|voted|vetoed|vetoes|thinks|refuses|"
     r"suggested|picked|chose|insists|just arrived|arrived)\b"
 )
@@ -154,7 +157,20 @@ _VERDICT_ADVERBS = frozenset(
     ("really", "totally", "absolutely", "completely", "genuinely", "honestly", "seriously")
     + ("properly", "lowkey", "highkey", "literally", "truly", "actually")
 )
+# a verb denied right after a title ('Heat never impressed me', "Ronin didn't hold my
+# attention"): the negations, and the words that may sit between them and the verb
+_DENYING = frozenset(
+    ("didn't", "didnt", "doesn't", "doesnt", "never", "did", "does", "won't", "wont")
+)
+_DENIED_VERB_FILLERS = frozenset(("even", "exactly", "quite", "ever", "just", "fully", "much"))
+_IRREGULAR_PAST = {
+    **{"make": "made", "do": "did", "get": "got", "give": "gave", "hold": "held"},
+    **{"keep": "kept", "leave": "left", "blow": "blew", "win": "won", "hit": "hit"},
+    **{"catch": "caught", "take": "took", "feel": "felt", "grip": "gripped", "stick": "stuck"},
+    **{"strike": "struck", "hook": "hooked", "draw": "drew", "move": "moved"},
+}
 _YES_OR_NO = frozenset(("no", "yes", "nope", "yep", "yeah", "nah"))
+_INTERJECTION_ENDS = frozenset((",", "!", ".", "…", ";", ":", "-", "–", "—"))
 _AFTER_YES_OR_NO = frozenset(("please", "pls", "definitely", "absolutely", "thanks"))
 _COURTESY_END = frozenset(("please", "pls", "plz", "thanks", "thx", "tho", "though", "lol"))
 _DEGREE_AFTER_I_AM = frozenset(
@@ -1126,6 +1142,13 @@ class TitleRules(ParseBase):
         if year is not None and any(it.year == year for it in self.vocab.titles.get(key, ())):
             return True  # 'It (1990)', 'Up (2009)': a title with its own year in brackets
         prev_word = self.toks[i - 1].text if i > 0 else ""
+        if (
+            n == 1
+            and words[0] in _YES_OR_NO
+            and (i == 0 or prev_word in CLAUSE_BREAK)
+            and (nxt == "" or nxt in _INTERJECTION_ENDS)
+        ):
+            return False  # 'Nope, not feeling those', 'nah.': an answer, not the film Nope
         if first.raw[:1].isupper() and (i, n) in self._capitalised_lists():
             return True  # 'seen a lot of films, Heat, Drive, Crash...', 'Big, Elf and Home
             # Alone are our christmas favourites': capitalised titles listed, three or more
@@ -1165,6 +1188,8 @@ class TitleRules(ParseBase):
             and not first.raw[:1].isupper()
             and not self._cue_before(i)
             and not self._past_cue_before(i)
+            # ('nope was great actually': the subject of a verdict is the film)
+            and not (nxt in ("was", "is") and self._cue_after(i, n))
         ):
             return False  # 'the first two yes, Hook no': a verdict mark, no Yes (2004)
         apposed = self._apposed_version(i + n) if first.raw[:1].isupper() else 0
@@ -1622,6 +1647,8 @@ class TitleRules(ParseBase):
                 or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
                 or self._excluded_title(i, n)  # 'a shark movie that isnt jaws'
                 or misused
+                # "drive was not for me, heat was": set against a film judged before
+                or (self._contrast_ellipsis(i, n) and self._judged_before(i))
                 # 'loved alien but not aliens', 'alien and aliens', 'aliens was too much': a film
                 # of the series the message names ('alien, something with aliens' is the kind)
                 or (
@@ -1643,7 +1670,12 @@ class TitleRules(ParseBase):
                 )
             ):
                 return False
-            if misused or self._turned_down_too(i, n) or self._not_as_seen(i, n):
+            if (
+                misused
+                or self._turned_down_too(i, n)
+                or self._not_as_seen(i, n)
+                or (self._contrast_ellipsis(i, n) and self._judged_before(i))
+            ):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
@@ -1777,6 +1809,8 @@ class TitleRules(ParseBase):
                     i, n, words, distinctive=not self._everyday_words(words)
                 )
                 or self._fragment_before_verdict(i, n)  # 'memento. loved it'
+                # "drive was not for me, heat was": set against a film judged before
+                or (self._contrast_ellipsis(i, n) and self._judged_before(i))
             )
         starts_sentence = i > 0 and (
             self.toks[i - 1].text in ("!", "?")
@@ -1878,6 +1912,7 @@ class TitleRules(ParseBase):
                         " ".join(t.text for t in self.toks[max(0, i - 3) : i]),
                     )
                 )
+                or self._negated_complaint_before(i)  # 'no complaints about Drive'
                 or len(self.toks) <= n + 1
                 # 'no Love Actually', 'not Home Alone again': a title-cased name turned down
                 # ('not Up, not Coco': one capitalised word after a 'not' opening its clause)
@@ -2496,6 +2531,8 @@ class TitleRules(ParseBase):
             return True  # 'i did enjoy memento', "i didn't hate gravity"
         if prev in ("watch", "see", "rewatch") and pprev in ("to", "gonna", "wanna"):
             return True  # 'i want to watch get out', 'going to see up'
+        if prev == "to" and pprev in ("round", "around"):
+            return True  # 'never got round to the godfather'
         word = self._word(i)
         if prev in ("loves", "likes", "adores", "enjoys", "hates") and (
             word is not None and word.tag not in ("NNS", "NNPS")
@@ -2561,7 +2598,9 @@ class TitleRules(ParseBase):
             r"disliked?|dislikes|despised?|despises|detest(?:ed|s)?|"
             r"(?:can't|cant|cannot|couldn't|couldnt) stand|"
             # 'we would never sit through Cats', "couldn't finish the notebook"
-            r"sit through|sat through|get through|got through|finish"
+            r"sit through|sat through|get through|got through|finish|"
+            # 'never got round to the godfather'
+            r"(?:got|get|gotten) a?round to"
         )
         if re.search(
             r"\b(?:songs?|soundtrack|music|scenes?|villain|characters?|ending|theme|quotes?|"
@@ -2572,9 +2611,19 @@ class TitleRules(ParseBase):
         went = " ".join(t.text for t in self.toks[max(0, i - 5) : i])
         if not numeric and re.search(_TRAVELLED_TO, went):
             return False  # 'going up north to the cabin': where the user goes, no film
+        if self._negated_complaint_before(i):
+            return True  # "can't go wrong with heat", 'no complaints about drive'
         return bool(
             re.search(rf"\b({verbs})$" if numeric else rf"\b({verbs}|to|as|than|about|of)$", before)
         )
+
+    def _negated_complaint_before(self, i: int) -> bool:
+        """A denied complaint (`negated_complaint_end`) ends right before token i, or before a
+        preposition there ("can't go wrong with Heat", 'no complaints about Drive', "couldn't
+        stop laughing at Airplane!"): praise whose object is the span at i."""
+        words = [t.text for t in self.toks]
+        stops = {i, i - 1} if i >= 1 and words[i - 1] in _COMPLAINT_OBJECT_WORDS else {i}
+        return any(negated_complaint_end(words, k) in stops for k in range(max(0, i - 9), i))
 
     def _inside_title_run(self, i: int) -> bool:
         """Token i continues a capitalised run that started earlier and is no title found
@@ -3111,6 +3160,85 @@ class TitleRules(ParseBase):
         found = model.read(words[k:end])
         return None if found.kind is None else (found.kind, end - k)
 
+    def _title_end(self, pos: int) -> int:
+        """The token after the title that starts at token `pos`: the run of used words (a
+        title's tokens are used once found), at most the longest title's length."""
+        end = pos + 1
+        while (
+            end < len(self.toks)
+            and end - pos < self.vocab.max_title_tokens
+            and self.toks[end].used
+            and self.toks[end].text.isalnum()
+            and not any(t.pos == end for t in self.targets)
+        ):
+            end += 1
+        return end
+
+    def _denied_verb_verdict(self, k: int, *, subject: bool = True) -> tuple[str, int] | None:
+        """A verb denied right after a title that opens its clause, in words the cue tables lack
+        ('Heat never impressed me', "Ronin didn't hold my attention", "Coco didn't scare me"),
+        read by the learned classifier (in the verb's past form too: 'grab me' -> 'grabbed
+        me'), as (cue kind, tokens from the negation at k to the clause's end). Praise denied is
+        a complaint ("neg"); a complaint or an effect denied, or a verb the model gives no
+        verdict said of the user ('me', 'my', 'us'), says watched ("seen"). None otherwise
+        ('Dune 3 doesn't come out till June'), and without `subject` the title before is not
+        looked for (title plausibility asks before the title is taken)."""
+        words = [t.text for t in self.toks]
+        if k >= len(words) or words[k] not in _DENYING or self.toks[k].used:
+            return None
+        j = k + 2 if words[k] in ("did", "does", "do") else k + 1
+        if j - k == 2 and words[k + 1 : k + 2] != ["not"]:
+            return None
+        while j < len(words) and words[j] in _VERDICT_ADVERBS | _DENIED_VERB_FILLERS:
+            j += 1
+        end = next((m for m in range(j, len(words)) if words[m] in CLAUSE_BREAK), len(words))
+        if not 0 < end - j <= 5 or not self._free(k, end - k) or not words[j].isalpha():
+            return None
+        if any(t.pos in range(k, end) for t in self.targets):
+            return None
+        if subject and not any(
+            t.kind == "item"
+            and self._title_end(t.pos) == k
+            and (t.pos == 0 or words[t.pos - 1] in CLAUSE_BREAK | {"and", "&"})
+            for t in self.targets
+        ):
+            return None
+        felt = (SHAKEN_CUES, EFFECT_PHRASES)
+        if any(
+            _cue_within([verb, *words[j + 1 : end]], felt, first_only=True)
+            for verb in dict.fromkeys((words[j], *_past_forms(words[j])))
+        ):
+            return "seen", end - k  # "Alien never scared me", "Coco didn't wreck me"
+        tables = (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, LUKEWARM_CUES, EFFECT_PHRASES)
+        if _cue_within(words[j:end], tables) or negated_complaint_end(words, k) is not None:
+            return None  # "didn't like it", "never disappoints": the tables read them
+        model = self.vocab.verdicts
+        kinds = set()
+        if model is not None:
+            rest = words[j + 1 : end]
+            for verb in dict.fromkeys((words[j], *_past_forms(words[j]))):
+                if (found := model.read([verb, *rest]).kind) is not None:
+                    kinds.add(found)
+        if "pos" in kinds:
+            return "neg", end - k
+        if kinds or set(words[j:end]) & {"me", "my", "us", "our"}:
+            return "seen", end - k
+        return None
+
+    def _judged_before(self, i: int) -> bool:
+        """A film found before token i has a denied or complaining verdict right after it in
+        its clause ('drive was not for me, ...', "heat wasn't great, ...")."""
+        words = [t.text for t in self.toks]
+        return any(
+            t.kind == "item"
+            and t.pos < i
+            and (
+                _cue_within(words[t.pos + 1 : i], (NEGATIVE_CUES,))
+                or any(w in DENIED_COPULAS or w == "not" for w in words[t.pos + 1 : i])
+            )
+            for t in self.targets
+        )
+
     def _contrast_ellipsis(self, i: int, n: int) -> bool:
         """The span after 'but' is the subject of a bare 'was' / 'did' closing the clause, set
         against a film named before ("Titanic wasn't for me, but Ghost was", 'Heat didn't work
@@ -3119,7 +3247,8 @@ class TitleRules(ParseBase):
         words = [t.text for t in self.toks]
         return (
             i >= 2
-            and words[i - 1] == "but"
+            # ('drive was not for me, heat was': the comma sets them against each other too)
+            and words[i - 1] in ("but", ",", ";", "whereas", "while")
             and k < len(words)
             and words[k] in _ELLIPTIC_VERBS
             and (k + 1 == len(words) or words[k + 1] in CLAUSE_BREAK | {"!", "lol"})
@@ -3599,7 +3728,8 @@ class TitleRules(ParseBase):
         if (n < 2 and not distinctive) or (n < 3 and self._everyday_words(words)):
             return (
                 n == 1
-                and (at != i + n or any("me" in p or "us" in p for p in said))
+                # ('up wrecked me', 'heat never disappoints': a complaint denied)
+                and (at != i + n or any("me" in p or "us" in p or p[0] in NEGATORS for p in said))
                 and words[0] in self.vocab.titles
                 and words[0] not in PRONOUNS
                 and words[0] not in FILLER_WORDS
@@ -3626,12 +3756,17 @@ class TitleRules(ParseBase):
         while k < len(self.toks) and self.toks[k].text in _VERDICT_ADVERBS:
             k += 1
         tail = [t.text for t in self.toks[k : k + 8]]
-        return [
+        said = [
             p
             for table in (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, EFFECT_PHRASES)
             for p in table
             if phrase_end(tail, 0, p) > 0
         ]
+        if (end := negated_complaint_end(tail, 0)) is not None:
+            said.append(tuple(tail[:end]))  # 'Heat never disappoints', 'Drive never gets old'
+        elif (denied := self._denied_verb_verdict(k, subject=False)) is not None:
+            said.append(tuple(tail[: denied[1]]))  # 'Heat never impressed me'
+        return said
 
     def _too_of_a_film(self, k: int) -> bool:
         """Tokens from k say 'too' of a quality films have ('too sad', 'way too long', 'a bit
@@ -5302,6 +5437,9 @@ _AMOUNT_NOUNS = frozenset(
 )
 # going somewhere: the place after 'to' is no title ('we're heading to the beach', 'going up
 # north to the cabin'); 'similar to', 'listen to' stay cues
+# the words between a denied complaint and the film it praises ('no complaints about Drive',
+# "can't go wrong with Pixar", "couldn't stop laughing at Airplane!")
+_COMPLAINT_OBJECT_WORDS = frozenset(("with", "about", "in", "at", "of", "for", "on", "by"))
 _TRAVELLED_TO = re.compile(
     r"\b(?:go|goes|going|went|gone|head|heading|headed|drive|driving|drove|fly|flying|flew|"
     r"move|moving|moved|travel|travelling|traveling|travelled|traveled|road trip|trip|"
@@ -5552,6 +5690,21 @@ _PERSON_VERBS = frozenset(
         "worship",
     ]
 )
+
+
+def _past_forms(verb: str) -> tuple[str, ...]:
+    """The past forms an English verb may take ('grab' -> 'grabbed', 'impress' -> 'impressed',
+    'hold' -> 'held', 'wow' -> 'wowed'), by the regular rules and a few irregular verbs; a
+    guess the classifier reads beside the verb as typed."""
+    if verb in _IRREGULAR_PAST:
+        return (_IRREGULAR_PAST[verb],)
+    if verb.endswith("e"):
+        return (verb + "d",)
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return (verb[:-1] + "ied",)
+    if len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2:-1] in tuple("aeiou"):
+        return (verb + verb[-1] + "ed", verb + "ed")
+    return (verb + "ed",)
 
 
 def _cue_within(
