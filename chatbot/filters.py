@@ -43,10 +43,7 @@ class Filters:
     text_none: tuple[str, ...] = ()  # topics the title and description must not mention
     decades_none: tuple[int, ...] = ()  # decades to leave out, by first year (1980: 1980-1989)
     # narrower genres a refused genre spares ("I don't usually like horror, but I'd love a
-    # horror comedy": genres_none Horror, genres_spared Horror comedy); "narrow<broad" spares a
-    # genre whose name does not say it is one of the broad kind ("not into sci-fi, but a time
-    # travel film": 'Time Travel<Science Fiction', where the catalogue files every time travel
-    # film under science fiction)
+    # horror comedy": genres_none Horror, genres_spared Horror comedy)
     genres_spared: tuple[str, ...] = ()
 
     @property
@@ -81,21 +78,17 @@ class Filters:
     def _spared(self, have: Sequence[str], refused: str, name: str) -> bool:
         """An item with these values of facet `name` carries a spared genre narrower than
         the refused value, so the refusal passes it by."""
-        spared = self.spared_of(refused) if name == "genre" else ()
-        return any(is_kind_of(v, s, name) for v in have for s in spared)
+        return name == "genre" and any(
+            is_kind_of(v, s, name) and is_kind_of(s, refused, name) and s != refused
+            for v in have
+            for s in self.genres_spared
+        )
 
     def spared_of(self, refused: str) -> tuple[str, ...]:
-        """The spared genres narrower than a refused genre (by name, or paired with it as
-        'narrow<broad')."""
-        out = []
-        for s in self.genres_spared:
-            narrow, _, broad = s.partition("<")
-            if broad:
-                if broad.casefold() == refused.casefold():
-                    out.append(narrow)
-            elif s != refused and is_kind_of(s, refused, "genre"):
-                out.append(s)
-        return tuple(out)
+        """The spared genres narrower than a refused genre."""
+        return tuple(
+            s for s in self.genres_spared if s != refused and is_kind_of(s, refused, "genre")
+        )
 
     def matches_content(self, item: Item) -> bool:
         """The audience and topic parts of the filter alone (see matches)."""

@@ -230,24 +230,11 @@ class Ranker:
             genres_any=genres_any,
             genres_none=genres_none,
             # 'no horror' and 'a horror comedy tonight': the narrower kind asked for stays in
-            genres_spared=(
-                *(
-                    v
-                    for f, v in state.preferred
-                    if f == "genre"
-                    and any(
-                        af == "genre" and av != v and is_kind_of(v, av) for af, av in state.avoided
-                    )
-                ),
-                # a kind the catalogue files under the one refused, without saying so in its
-                # name ('not into sci-fi, but a good time travel film')
-                *(
-                    f"{v}<{av}"
-                    for f, v in state.preferred
-                    if f == "genre"
-                    for af, av in state.avoided
-                    if af == "genre" and not is_kind_of(v, av) and av in self._genres_within(v)
-                ),
+            genres_spared=tuple(
+                v
+                for f, v in state.preferred
+                if f == "genre"
+                and any(af == "genre" and av != v and is_kind_of(v, av) for af, av in state.avoided)
             ),
             facets_any=facets_any,
             facets_none=facets_none,
@@ -322,29 +309,6 @@ class Ranker:
                 ):
                     out.add(item.id)
         return frozenset(out)
-
-    def _genres_within(self, genre: str) -> frozenset[str]:
-        """The broader genres a genre sits within in this catalogue: those at least 90% of its
-        items also carry, each holding more items ('Time Travel' -> Science Fiction, 'Heist' ->
-        Crime); empty for a genre of fewer than 5 items."""
-        return self._genre_parents.get(genre.casefold(), frozenset())
-
-    @functools.cached_property
-    def _genre_parents(self) -> dict[str, frozenset[str]]:
-        """Each genre's broader genres by co-occurrence in the catalogue (`_genres_within`)."""
-        count: dict[str, int] = {}
-        both: dict[tuple[str, str], int] = {}
-        for item in self.catalog:
-            genres = set(item.genres)
-            for a in genres:
-                count[a] = count.get(a, 0) + 1
-                for b in genres - {a}:
-                    both[a, b] = both.get((a, b), 0) + 1
-        out: dict[str, set[str]] = {}
-        for (a, b), n in both.items():
-            if count[a] >= 5 and n >= 0.9 * count[a] and count[b] > count[a]:
-                out.setdefault(a.casefold(), set()).add(b)
-        return {a: frozenset(bs) for a, bs in out.items()}
 
     def _topic_names(self, topic: str) -> tuple[str, ...]:
         """A topic turned down, and its last word when the topic may be a name (two or three

@@ -180,17 +180,52 @@ def manager(movies_catalog: Catalog, movie_settings: Settings) -> DialogueManage
     return DialogueManager.from_settings(settings, store=MemorySessionStore())
 
 
-def test_a_narrower_kind_asked_for_is_spared_by_the_broad_refusal(
-    manager: DialogueManager,
-) -> None:
-    # the catalogue files every heist film under crime; the name does not say so
-    reply = manager.respond("s", "crime films aren't for me, though I'd watch a heist")
-    genres = [set(r.item.genres) for r in reply.items]
-    assert genres and all("Heist" in g for g in genres), genres
-
-
 def test_a_correction_moves_the_verdict(manager: DialogueManager) -> None:
     manager.respond("c", "I adored Toy Story 2")
     manager.respond("c", "not Toy Story 2, oops, Toy Story 3")
     liked = {manager.state("c").label(i) for i in manager.state("c").liked}
     assert liked == {"Toy Story 3 (2010)"}, liked
+
+
+def test_the_users_own_elided_verdict_on_a_kind_wins(nlu: Understander) -> None:
+    wished, avoided = _facets(nlu, "my husband can't stand westerns but I do")
+    assert "Western" in wished and "Western" not in avoided
+    wished, avoided = _facets(nlu, "my flatmate adores musicals but I don't")
+    assert "Musical" not in wished and "Musical" not in avoided
+    # without the user's own clause, the other person's refusal stays
+    _, avoided = _facets(nlu, "my husband can't stand westerns")
+    assert "Western" in avoided
+
+
+@pytest.mark.parametrize(
+    ("text", "liked", "rejected", "seen"),
+    [
+        # a comma sets the second film against the complaint before it
+        ("psycho was not for me, jaws was", {"Jaws (1975)"}, {"Psycho (1960)"}, set()),
+        # not seen yet: nothing recorded; seen at last: watched
+        ("I never got around to the shining", set(), set(), set()),
+        ("finally got round to the shining", set(), set(), {"The Shining (1980)"}),
+        # someone else said to have judged it: the user's words say nothing of the film
+        ("I can't say my brother hated Grease", set(), set(), {"Grease (1978)"}),
+        # a verdict taken back by an idiom that is no title
+        ("Grease was fine. who am I kidding, it was awful", set(), {"Grease (1978)"}, set()),
+    ],
+)
+def test_more_negations_about_the_user(
+    nlu: Understander, text: str, liked: set[str], rejected: set[str], seen: set[str]
+) -> None:
+    found = nlu.understand(text, InterestState())
+    state = InterestState()
+    for event in found.events:
+        state = state.apply(event)
+    assert {state.label(i) for i in state.liked} == liked, found.events
+    assert {state.label(i) for i in state.disliked} == rejected, found.events
+    assert {state.label(i) for i in state.seen} >= seen, found.events
+    if not (liked or rejected or seen):
+        assert not state.liked and not state.disliked and not state.seen and not state.interests
+
+
+def test_wouldnt_mind_is_a_wish(manager: DialogueManager) -> None:
+    manager.respond("w", "a western")
+    manager.respond("w", "I wouldn't mind something older")
+    assert manager.state("w").constraints.get("year_max") is not None, manager.state("w")

@@ -179,7 +179,8 @@ NEGATED_COMPLAINTS = _phrases(
     "stop rewatching|stop quoting|stop thinking about|get old|gets old|got old|get tired of|"
     "gets tired|tire of|tired of|look away|bad word|weak spot|weak link|miss a beat|"
     "misses a beat|missed a beat|put a foot wrong|puts a foot wrong|wasted minute|wasted second|"
-    "bore me|bores me|bored me|bore us|bored us|bores|a bore|bored by|drags|dragged"
+    "bore me|bores me|bored me|bore us|bored us|bores|a bore|bored by|drags|dragged|"
+    "get boring|gets boring|got boring|get dull|gets dull|dull moments"
 )
 # the words a NEGATED_COMPLAINTS phrase may sit after its negator ("can't find a single flaw",
 # 'never ever disappoints', "wouldn't change a thing")
@@ -1349,6 +1350,8 @@ DISCOURSE_IDIOMS = (
     "make room for", "leave room for", "room for one more",
     # how widely a taste holds, no topic: "I'm not into sci-fi in general, but ..."
     "in general", "as a rule", "on the whole", "by and large", "for the most part",
+    # a verdict taken back, no Who Am I (2014): "it wasn't bad. who am I kidding, it was bad"
+    "who am i kidding", "who are we kidding", "who am i fooling", "who are we fooling",
 )  # fmt: skip
 
 # a change of mind: a new value of a facet said with it replaces the values wished for before

@@ -120,6 +120,7 @@ from chatbot.understanding.titles import (
     BARE_NOUN_TITLE_MAX_ZIPF,
     DESCRIBING_WORDS,
     KIND_NOUNS,
+    OPENS_NOT_X,
     PERSON_CUES,
     PICK_NOUNS,
     SEEN_IT_AFTER,
@@ -928,6 +929,8 @@ class Understander:
         text = _MUCH_LESS.sub(" not so much", text)
         # "i wouldn't mind something older": a wish, said politely (no negation to read)
         text = _WOULD_NOT_MIND.sub("would like", text)
+        # "I don't think I'd like Titanic": the guess is a refusal ('I wouldn't like Titanic')
+        text = _DONT_THINK_ID.sub(lambda m: f"{m['who']} wouldn't {m['v']}", text)
         # 'neither Speed nor Taken did anything for me': a verdict on both films (not 'no Speed,
         # no Taken', which turns the whole series down)
         text = _NEITHER_NOR_DID_ANYTHING.sub(r"\g<a> and \g<b> \g<v> nothing", text)
@@ -3467,6 +3470,7 @@ class _Parse(ConstraintRules, TitleRules):
             resolve()
         self._corrections()
         self._own_clause_wins()
+        self._own_clause_on_kinds()
         self._person_corrected()
         self._verdict_on_forgotten()
         self._verdicts_softened()
@@ -3920,6 +3924,50 @@ class _Parse(ConstraintRules, TitleRules):
             out.append(e)
         self.events = out + [BeliefRemoved(item_belief_id(k, i)) for i, k in taken.items()]
 
+    def _own_clause_on_kinds(self) -> None:
+        """'my wife doesn't like horror but I do', 'the kids love musicals but I don't': a kind
+        someone else judged, then the user's own clause with its verb left out: the user's
+        reading wins (a kind they turned down is wished for; one they do not share is
+        neither)."""
+        toks = self.toks
+        kinds = [t for t in self.targets if t.kind == "facet" and t.facet is not None]
+        if not kinds:
+            return
+        first = min(t.pos for t in kinds)
+        head = [t.text for t in toks[:first]]
+        if not any(w in WATCHERS or w in _OTHER_JUDGES for w in head) or any(
+            w in _I_WE | {"me", "i've", "i'm"} for w in head
+        ):
+            return
+        own = next(
+            (
+                j
+                for j in range(first + 1, len(toks))
+                if toks[j].text in _I_WE and toks[j - 1].text in _BEFORE_OWN_CLAUSE
+            ),
+            None,
+        )
+        if own is None or own + 1 >= len(toks) or toks[own + 1].text not in _ELIDED_VERDICT:
+            return
+        after = toks[own + 2].text if own + 2 < len(toks) else ""
+        if after and after not in (",", ".", "!", "?", "and", "but", "so", "lol", "tbh", "-"):
+            return  # 'but I do like westerns': a clause of its own, read as such
+        likes = _ELIDED_VERDICT[toks[own + 1].text]
+        judged = {t.facet for t in kinds if t.pos < own}
+        out: list[Event] = []
+        for e in self.events:
+            if (
+                isinstance(e, AttributeAvoided | AttributePreferred)
+                and (e.facet, e.value) in judged
+            ):
+                if likes and isinstance(e, AttributeAvoided):
+                    out.append(AttributePreferred(e.facet, e.value))
+                elif likes:
+                    out.append(e)
+                continue
+            out.append(e)
+        self.events = out
+
     def _own_clause_wins(self) -> None:
         """'everyone raves about Knives Out but I still haven't seen it', 'my brother loves
         Superbad and Step Brothers, I find them both so dumb', 'critics hated Mamma Mia but me
@@ -4065,7 +4113,7 @@ class _Parse(ConstraintRules, TitleRules):
         """The message opens with 'not <the film the last message named>' and goes on to name
         another after a break ('I loved Aliens', then 'not Aliens, sorry, Alien, the first
         one'): a correction, as 'I meant Alien, not Aliens'."""
-        m = _OPENS_NOT_X.match(self.text.lower())
+        m = OPENS_NOT_X.match(self.text.lower())
         last = self._named_last_time()
         if m is None or last is None:
             return False
@@ -6258,6 +6306,9 @@ class _Parse(ConstraintRules, TitleRules):
         words = [t.text for t in self.toks]
         if self.toks[k].used or words[k] not in _PAST_NEGATORS or not self._free(k, 2):
             return False
+        rest = " ".join(words[k + 2 :])
+        if _AS_EXPECTED.search(rest):
+            return False  # "didn't expect to like Grease, and I didn't": as expected
         verb, after = words[k + 1 : k + 2], words[k + 2 : k + 4]
         if verb in (["expect"], ["expected"], ["expecting"], ["imagine"], ["imagined"]):
             return after[:1] == ["to"] or after in _WOULD_BE
@@ -7614,12 +7665,25 @@ class _Parse(ConstraintRules, TitleRules):
                 return k <= end
         return False
 
+    def _refused_by_name(self, pos: int) -> bool:
+        """A refusal word opens the name at token `pos` ('no Saw', 'not Cars', 'nothing from
+        Alien', 'skip Scream'): the series is turned down, not only a film of it."""
+        k = pos - 1
+        while k >= 0 and self.toks[k].text in ("the", "a", "an", "more", "any", "of", "from"):
+            k -= 1
+        return k >= 0 and self.toks[k].text in _REFUSING_WORDS
+
     def _film_of_series_name(self, pos: int, series: str) -> Item | None:
         """The first film of a series named as typed at token `pos` by the series' own name
         ('no Saw', 'not Cars': Saw (2004), Cars (2006)), not when the name is said of the films
         ('no Saw films', 'the Scream franchise'); None when no film of the series has that
         title."""
         n = len(normalize_title(series).split())
+        start = max(
+            (k + 1 for k in range(pos) if self.toks[k].text in (".", "!", "?", ";")), default=0
+        )
+        if _FILM_WISHED.search(" ".join(t.text for t in self.toks[start:pos])):
+            return None  # 'a shark movie that's not Jaws': left out of a wish, no verdict
         while pos < len(self.toks) and self.toks[pos].text in ("the", "a", "an"):
             pos += 1
         after = self.toks[pos + n].text if pos + n < len(self.toks) else ""
@@ -7684,9 +7748,16 @@ class _Parse(ConstraintRules, TitleRules):
                 else:
                     self.events.append(AttributeAvoided(facet, value))
                 return
-            if sentiment == "neg":
+            film = None
+            if sentiment == "neg" and facet == "franchise":
+                film = self._film_of_series_name(t.pos, value)
+            if film is not None and not self._refused_by_name(t.pos):
+                # 'Aliens and Predator never impressed me': a verdict on the film of that
+                # name, not on its series
+                self.events.append(ItemRejected(film.id, film.label))
+            elif sentiment == "neg":
                 self.events.append(AttributeAvoided(facet, value))
-                if facet == "franchise" and (film := self._film_of_series_name(t.pos, value)):
+                if film is not None:
                     # 'No Saw, no Scream', 'not Up and not Cars': the film of that name is
                     # turned down with its series
                     self.events.append(ItemRejected(film.id, film.label))
@@ -9215,6 +9286,11 @@ _FINE_BUT_EVEN_BETTER = re.compile(
     r"were|are)\s+(?:even|still)\s+better)\b",
     re.IGNORECASE,
 )
+_DONT_THINK_ID = re.compile(
+    r"\b(?:i|we)\s+(?:don['’]?t|do\s+not)\s+(?:really\s+)?think\s+(?P<who>i|we)(?:['’]d|\s+would)"
+    r"\s+(?:really\s+)?(?P<v>like|love|enjoy)\b",
+    re.IGNORECASE,
+)
 _WOULD_NOT_MIND = re.compile(
     r"\b(?:wouldn'?t|would not|wouldn’t) mind(?= (?:a|an|some|something|another|one)\b)",
     re.IGNORECASE,
@@ -9293,6 +9369,9 @@ _PRAISED_AS_BEST = re.compile(
     r"|no\s+(?:other\s+)?(?:film|movie|flick)\s+(?:can\s+|could\s+|will\s+ever\s+|ever\s+)?"
     r"(?:beats?|tops?|compares?\s+to|comes?\s+close\s+to)"
     r"|(?:you|u|ya)\s+(?:can['’]?t|cannot|can\s+not)\s+(?:beat|top)"
+    # 'no one tops Spielberg', 'nobody can beat Pixar', 'no one can match Hitchcock'
+    r"|(?:nobody|no\s+one|noone)\s+(?:(?:can|could|will|ever|really)\s+)*(?:beats?|tops?|"
+    r"match(?:es)?|compares?\s+to|comes?\s+close\s+to|rivals?|touch(?:es)?)"
     r"|there(?:['’]?s|\s+is)\s+nothing\s+(?:quite\s+)?like|theres\s+nothing\s+(?:quite\s+)?like)"
     r"\s+(?P<rest>[^,.;!?]*)",
     re.IGNORECASE,
@@ -9654,7 +9733,7 @@ def _ranked_lists(text: str) -> str:
 
 _DENIED_DENIAL = re.compile(
     r"\b(?:i\s+)?(?:can['’]?t|cannot|couldn['’]?t|wouldn['’]?t|won['’]?t)\s+(?:really\s+|honestly\s+)?"
-    r"say\s+(?:that\s+)?(?P<who>i|we)\s+(?:(?:didn['’]?t|did\s+not|don['’]?t|do\s+not)\s+"
+    r"say\s+(?:that\s+)?(?P<who>i|we|they|he|she|(?:the|my|our)\s+[a-z]+)\s+(?:(?:didn['’]?t|did\s+not|don['’]?t|do\s+not)\s+"
     r"(?P<v>enjoy|like|love)|(?P<v2>hated|disliked))\b",
     re.IGNORECASE,
 )
@@ -9696,10 +9775,6 @@ _STATED_AFTER_NEGATED_AUXILIARY = frozenset(
 )
 # a message opening with a correction of what the user said before ('no wait, that was
 # Prisoners I watched, not Zodiac', 'oops, mixed them up')
-# 'not Aliens, sorry, Alien', 'no, not heat - drive': the film named before, taken back first
-_OPENS_NOT_X = re.compile(
-    r"^\W*(?:no\W+|oops\W+|sorry\W+)?not\s+(?:the\s+)?(?P<x>[^,.;!?-]+?)\s*[,.;!?-]"
-)
 _OPENS_CORRECTING = re.compile(
     r"^\W*(?:(?:oh|ah|hmm+|um+|uh+|ugh)\W+)?(?:no\W+wait|wait\W+no|wait|oops|whoops|my bad|"
     r"correction|i mixed|mixed (?:it|them|those) up|i confused|got (?:it|them) mixed up|"
@@ -9818,7 +9893,10 @@ def _neither_nor(m: re.Match[str]) -> str:
     for j in range(1, len(words)):
         if words[j] in COPULAS or words[j] in ("were", "are"):
             break
-        if any(phrase_end(words, j, p) > j for table in tables for p in table):
+        if any(phrase_end(words, j, p) > j for table in tables for p in table) or (
+            # a verb in the past said of the user, the tables lack ('impressed me')
+            len(words[j]) > 4 and words[j].endswith("ed") and {"me", "us"} & set(words[j:])
+        ):
             return f"{m['a']} and {' '.join(rest[:j])} never {' '.join(rest[j:])}"
     return f"not {m['a']}, not {m['rest']}"
 
@@ -9838,6 +9916,8 @@ SPELLED_COUNTS = frozenset(
     ("two", "three", "four", "five", "six", "ten", "twenty", "fifty", "hundred", "million")
 )
 # adjectives that, after 'too', still praise ('that was too funny')
+# what was expected happened ("... and I didn't", '... and we didn't')
+_AS_EXPECTED = re.compile(r"\b(?:and|so)\s+(?:i|we)\s+(?:didn't|didnt|did\s+not|don't|dont)\b")
 # a negation in the past before a verb of expecting: surprise, not a denied verdict ("didn't
 # expect to like Titanic", 'never thought I'd enjoy it', "wasn't expecting to love Heat")
 _PAST_NEGATORS = frozenset(("didn't", "didnt", "never", "wasn't", "wasnt", "hadn't", "hadnt"))
@@ -9851,6 +9931,15 @@ _MAKING_VERBS = frozenset(("does", "did", "do", "makes", "made", "make", "can", 
 # does it better than Nolan'): the verb and up to four words, then the comparison
 _COMPARED_AFTER = re.compile(
     r"(?:[\w'-]+ ){1,5}?(?:like|better than|quite like|the way|as well as|as good as)\b"
+)
+# a film wished for, described before a name left out ('a mafia movie but not the godfather')
+_FILM_WISHED = re.compile(
+    r"\b(?:(?:a|an|some|any)\b(?: [\w'-]+){0,4}? (?:movie|film|flick|one|documentary)s?|"
+    r"something|anything)\b"
+)
+# words that turn a series down by its name ('no Saw', 'not Cars again', 'skip Scream')
+_REFUSING_WORDS = frozenset(
+    ("no", "not", "nothing", "without", "avoid", "skip", "except", "nor", "never", "none")
 )
 # words after a series' name that make it the series, not its first film ('no Saw films')
 _SERIES_WORDS = frozenset(

@@ -973,6 +973,8 @@ class TitleRules(ParseBase):
                 for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES, SHAKEN_CUES)
                 for p in table
             )
+            # 'Drive? no complaints at all'
+            or negated_complaint_end(tail, 0) is not None
             # 'gravity: gorgeous', 'heat - a classic', 'troy: abysmal': the copula's verdicts
             # and the learned ones, said without the copula
             or (
@@ -1149,6 +1151,12 @@ class TitleRules(ParseBase):
             and (nxt == "" or nxt in _INTERJECTION_ENDS)
         ):
             return False  # 'Nope, not feeling those', 'nah.': an answer, not the film Nope
+        if key in _DAYS and (prev_word in _BEFORE_A_DAY or words[0] in _BEFORE_A_DAY):
+            return False  # 'never a Friday without a comedy', 'every Sunday': a day
+        if self._contrast_ellipsis(i, n) and self._judged_before(i):
+            return True  # "psycho was not for me, jaws was": set against a film judged before
+        if self._meant_after_not(i, n):
+            return True  # 'not Drive, sorry, Heat': the film meant, after the one taken back
         if first.raw[:1].isupper() and (i, n) in self._capitalised_lists():
             return True  # 'seen a lot of films, Heat, Drive, Crash...', 'Big, Elf and Home
             # Alone are our christmas favourites': capitalised titles listed, three or more
@@ -1862,6 +1870,8 @@ class TitleRules(ParseBase):
                         and self._verb_verdict_closes(i + n)
                     )
                     or self._capitalised_fragment_judged(i, n)  # 'Heat - magnificent'
+                    # 'Heat never disappoints, I rewatch it', 'Heat never impressed me and ...'
+                    or (first.raw[:1].isupper() and self._denied_after(i + n))
                     # 'Up was too sad', 'Heat was way too long': a film's quality complained of
                     or (nxt in COPULAS and self._too_of_a_film(i + n + 1))
                     or self._watched_clause_after(i, n)  # "Heat, which I haven't seen, ..."
@@ -3154,9 +3164,10 @@ class TitleRules(ParseBase):
             return None
         if _cue_within(
             words[k + 1 : end],
-            (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, LUKEWARM_CUES, EFFECT_PHRASES),
+            (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, LUKEWARM_CUES, EFFECT_PHRASES, SEEN_CUES),
         ):
-            return None  # 'terrifying in the best way': the tables read the rest of it
+            # 'terrifying in the best way', 'never seen it': the tables read the rest of it
+            return None
         found = model.read(words[k:end])
         return None if found.kind is None else (found.kind, end - k)
 
@@ -3191,7 +3202,12 @@ class TitleRules(ParseBase):
             return None
         while j < len(words) and words[j] in _VERDICT_ADVERBS | _DENIED_VERB_FILLERS:
             j += 1
-        end = next((m for m in range(j, len(words)) if words[m] in CLAUSE_BREAK), len(words))
+        # the clause ends at a break or at 'and' / 'or' ('Heat never impressed me and Drive
+        # bored me')
+        end = next(
+            (m for m in range(j, len(words)) if words[m] in CLAUSE_BREAK | {"and", "or", "&"}),
+            len(words),
+        )
         if not 0 < end - j <= 5 or not self._free(k, end - k) or not words[j].isalpha():
             return None
         if any(t.pos in range(k, end) for t in self.targets):
@@ -3224,6 +3240,34 @@ class TitleRules(ParseBase):
         if kinds or set(words[j:end]) & {"me", "my", "us", "our"}:
             return "seen", end - k
         return None
+
+    def _meant_after_not(self, i: int, n: int) -> bool:
+        """The message opens with 'not <a title>,' and the span is all that follows, bar a word
+        of apology ('not Drive, sorry, Heat', 'not aliens, alien. the first one'): the film
+        meant instead of one named before."""
+        m = OPENS_NOT_X.match(self.text.lower())
+        if m is None or normalize_title(m["x"]) not in self.vocab.titles:
+            return False
+        words = [t.text for t in self.toks]
+        k = next((j for j, w in enumerate(words) if w in CLAUSE_BREAK | {"-"}), -1)
+        if k < 0 or i <= k:
+            return False
+        between = [w for w in words[k:i] if w not in CLAUSE_BREAK | {"-"}]
+        after = words[i + n : i + n + 1]
+        return all(w in _APOLOGIES for w in between) and (
+            not after or after[0] in CLAUSE_BREAK | {"-"}
+        )
+
+    def _denied_after(self, k: int) -> bool:
+        """A complaint denied (`negated_complaint_end`) or a verb denied
+        (`_denied_verb_verdict`) opens at token k: a verdict on the subject before it."""
+        words = [t.text for t in self.toks]
+        if k < len(words) and words[k] in ("has", "had", "is", "was", "'s"):
+            k += 1  # 'Speed has not a single dull moment'
+        return (
+            negated_complaint_end(words, k) is not None
+            or self._denied_verb_verdict(k, subject=False) is not None
+        )
 
     def _judged_before(self, i: int) -> bool:
         """A film found before token i has a denied or complaining verdict right after it in
@@ -3266,10 +3310,10 @@ class TitleRules(ParseBase):
             toks[i].raw[:1].isupper()
             and not self.text.isupper()
             and k + 1 < len(toks)
-            and toks[k].text in (":", "-", "–", "—", ",")
+            and toks[k].text in (":", "-", "–", "—", ",", "?")
         ):
             return False
-        if toks[k].text != ",":
+        if toks[k].text != ",":  # ('Drive? No complaints at all')
             return self._fragment_before_verdict(i, n)
         words = [t.text for t in toks]
         end = next((j for j in range(k + 1, len(words)) if words[j] in CLAUSE_BREAK), len(words))
@@ -3953,6 +3997,8 @@ class TitleRules(ParseBase):
                 and t.text != "i"
                 and not t.used
                 and not inside_run  # 'The Marmalade Conspiracy' starts once, at 'The'
+                # ('never a Friday without a comedy': a day, no Friday (1995))
+                and not (t.text in _DAYS and k > 0 and toks[k - 1].text in _BEFORE_A_DAY)
                 and (
                     k > 0
                     or len(toks) <= 4
@@ -5623,6 +5669,16 @@ _WATCHING_WORDS = frozenset(
 # verbs of meeting someone ('I saw Tom Hanks in London once'): the person, not a film they are in
 _MEETING_VERBS = frozenset(("saw", "see", "seen", "met", "meet", "into", "spotted", "spot"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+# 'not Aliens, sorry, Alien', 'no, not heat - drive': the film named before, taken back first
+OPENS_NOT_X = re.compile(
+    r"^\W*(?:no\W+|oops\W+|sorry\W+)?not\s+(?:the\s+)?(?P<x>[^,.;!?-]+?)\s*[,.;!?-]"
+)
+# the words a correction may put between the film taken back and the one meant
+_APOLOGIES = frozenset(
+    ("sorry", "oops", "whoops", "i", "mean", "meant", "actually", "rather", "my", "bad", "no")
+)
+# words before a weekday that make it the day ('never a Friday without ...', 'every Sunday')
+_BEFORE_A_DAY = frozenset(("a", "every", "each", "any", "one", "this"))
 # days, months and holidays said as when ('on friday', 'every halloween'), after these words
 _WHEN_BEFORE = frozenset(
     ("on", "this", "next", "last", "by", "until", "till", "every", "since", "from", "over")
