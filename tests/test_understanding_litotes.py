@@ -63,6 +63,7 @@ def _facets(nlu: Understander, text: str) -> tuple[set[str], set[str]]:
         ("not one dull moment in Speed", "Speed (1994)"),
         ("I couldn't stop grinning at Paddington 2", "Paddington 2 (2017)"),
         ("I never regretted rewatching Jaws", "Jaws (1975)"),
+        ("I wouldn't change a thing about Vertigo", "Vertigo (1958)"),
         # ... or of the film before it, an everyday word included
         ("Gravity never lets us down", "Gravity (2013)"),
         ("signs never gets old", "Signs (2002)"),

@@ -1658,6 +1658,12 @@ def negated_complaint_end(words: Sequence[str], k: int) -> int | None:
     for start in dict.fromkeys((k + 1, j)):
         for phrase in NEGATED_COMPLAINTS:
             if (end := phrase_end(words, start, phrase)) > start:
+                # 'nothing bores me more than horror': the most boring, no praise
+                after = words[end : end + 3]
+                if after[:1] == ["me"] or after[:1] == ["us"]:
+                    after = after[1:]
+                if after[:2] in (["more", "than"], ["as", "much"]) or after[:1] == ["like"]:
+                    return None
                 return end
     return None
 

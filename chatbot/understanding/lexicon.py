@@ -180,7 +180,8 @@ NEGATED_COMPLAINTS = _phrases(
     "gets tired|tire of|tired of|look away|bad word|weak spot|weak link|miss a beat|"
     "misses a beat|missed a beat|put a foot wrong|puts a foot wrong|wasted minute|wasted second|"
     "bore me|bores me|bored me|bore us|bored us|bores|a bore|bored by|drags|dragged|"
-    "get boring|gets boring|got boring|get dull|gets dull|dull moments"
+    "get boring|gets boring|got boring|get dull|gets dull|dull moments|change a thing|"
+    "change anything"
 )
 # the words a NEGATED_COMPLAINTS phrase may sit after its negator ("can't find a single flaw",
 # 'never ever disappoints', "wouldn't change a thing")

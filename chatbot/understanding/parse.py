@@ -9286,11 +9286,13 @@ _FINE_BUT_EVEN_BETTER = re.compile(
     r"were|are)\s+(?:even|still)\s+better)\b",
     re.IGNORECASE,
 )
+# "I don't think I'd like Titanic": a guess that is a refusal
 _DONT_THINK_ID = re.compile(
     r"\b(?:i|we)\s+(?:don['’]?t|do\s+not)\s+(?:really\s+)?think\s+(?P<who>i|we)(?:['’]d|\s+would)"
     r"\s+(?:really\s+)?(?P<v>like|love|enjoy)\b",
     re.IGNORECASE,
 )
+# "I wouldn't mind something older": a wish said politely, before what is wished
 _WOULD_NOT_MIND = re.compile(
     r"\b(?:wouldn'?t|would not|wouldn’t) mind(?= (?:a|an|some|something|another|one)\b)",
     re.IGNORECASE,
@@ -9926,6 +9928,7 @@ _WOULD_BE = [
     for who in ("i", "we", "it", "i'd", "we'd", "it'd")
     for would in ("would", "will", "like", "love", "enjoy", "be", "could", "to")
 ]
+# verbs after a negative subject the parse may tag otherwise ('Nobody makes films like Nolan')
 _MAKING_VERBS = frozenset(("does", "did", "do", "makes", "made", "make", "can", "could", "gets"))
 # what a negative subject's verb compares with ('nobody does suspense like Hitchcock', 'no one
 # does it better than Nolan'): the verb and up to four words, then the comparison

@@ -1655,8 +1655,6 @@ class TitleRules(ParseBase):
                 or self._asked_about(i, n)  # 'how long is heat', 'is up scary?'
                 or self._excluded_title(i, n)  # 'a shark movie that isnt jaws'
                 or misused
-                # "drive was not for me, heat was": set against a film judged before
-                or (self._contrast_ellipsis(i, n) and self._judged_before(i))
                 # 'loved alien but not aliens', 'alien and aliens', 'aliens was too much': a film
                 # of the series the message names ('alien, something with aliens' is the kind)
                 or (
@@ -1678,12 +1676,7 @@ class TitleRules(ParseBase):
                 )
             ):
                 return False
-            if (
-                misused
-                or self._turned_down_too(i, n)
-                or self._not_as_seen(i, n)
-                or (self._contrast_ellipsis(i, n) and self._judged_before(i))
-            ):
+            if misused or self._turned_down_too(i, n) or self._not_as_seen(i, n):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
@@ -1817,8 +1810,6 @@ class TitleRules(ParseBase):
                     i, n, words, distinctive=not self._everyday_words(words)
                 )
                 or self._fragment_before_verdict(i, n)  # 'memento. loved it'
-                # "drive was not for me, heat was": set against a film judged before
-                or (self._contrast_ellipsis(i, n) and self._judged_before(i))
             )
         starts_sentence = i > 0 and (
             self.toks[i - 1].text in ("!", "?")
