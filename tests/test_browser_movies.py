@@ -148,8 +148,15 @@ def test_real_stack_in_the_browser(browser: Any, movies_url: str) -> None:
     # defect 1: a click on a card while the next reply streams is queued and acts on that card
     before = send(page, "no horror")
     page.wait_for_selector("#stop", state="visible", timeout=10_000)
-    liked = titles(page)[0]
-    page.click("#card-0-like")
+    # the first card's title and its Like, read and clicked in one step: the reply streaming
+    # meanwhile may replace the cards between a separate read and click (seen under load)
+    liked = page.evaluate(
+        """() => {
+            const said = document.querySelector('#cards .rec-title').innerText.trim();
+            document.querySelector('#card-0-like').click();
+            return said;
+        }"""
+    )
     assert turn_no(page) == before + 1
     wait_idle(page, 2 * T)
     record(page, "no horror, then Like (a later turn)")
