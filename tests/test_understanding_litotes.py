@@ -107,25 +107,23 @@ def test_a_complaint_word_that_is_a_wish_stays_one(nlu: Understander) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "wished", "avoided"),
+    ("text", "wished"),
     [
         # a negative subject compared with someone praises them
-        ("nobody shoots a western like Sergio Leone", "Sergio Leone", None),
+        ("nobody shoots a western like Sergio Leone", "Sergio Leone"),
         # two negations in one clause: what follows 'without' is wanted
-        ("we never do a Friday night without a musical", "Musical", None),
-        # 'nothing like X' still turns down films like it (no praise there)
-        ("nothing like Saw please", None, None),
+        ("we never do a Friday night without a musical", "Musical"),
     ],
 )
-def test_negative_subjects_and_double_negation(
-    nlu: Understander, text: str, wished: str | None, avoided: str | None
-) -> None:
+def test_negative_subjects_and_double_negation(nlu: Understander, text: str, wished: str) -> None:
     preferred, turned_down = _facets(nlu, text)
-    if wished is not None:
-        assert wished in preferred, (preferred, turned_down)
-        assert wished not in turned_down
-    if text.startswith("nothing like"):
-        assert "Saw (2004)" in _items(nlu, text)["rejected"]
+    assert wished in preferred, (preferred, turned_down)
+    assert wished not in turned_down
+
+
+def test_nothing_like_a_film_still_turns_it_down(nlu: Understander) -> None:
+    # 'nothing like X' turns down films like it: no praise there
+    assert "Saw (2004)" in _items(nlu, "nothing like Saw please")["rejected"]
 
 
 def test_a_verb_denied_after_titles_tells_watched_from_disliked(

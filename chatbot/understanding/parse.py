@@ -3950,7 +3950,7 @@ class _Parse(ConstraintRules, TitleRules):
         if own is None or own + 1 >= len(toks) or toks[own + 1].text not in _ELIDED_VERDICT:
             return
         after = toks[own + 2].text if own + 2 < len(toks) else ""
-        if after and after not in (",", ".", "!", "?", "and", "but", "so", "lol", "tbh", "-"):
+        if after and after not in _AFTER_ELIDED:
             return  # 'but I do like westerns': a clause of its own, read as such
         likes = _ELIDED_VERDICT[toks[own + 1].text]
         judged = {t.facet for t in kinds if t.pos < own}
@@ -4006,7 +4006,7 @@ class _Parse(ConstraintRules, TitleRules):
         agrees = None
         if elided[:1] and elided[0] in _ELIDED_VERDICT:
             rest = elided[1:]
-            if not rest or rest[0] in (",", ".", "!", "?", "and", "but", "so", "lol", "tbh", "-"):
+            if not rest or rest[0] in _AFTER_ELIDED:
                 agrees = _ELIDED_VERDICT[elided[0]]
         if agrees is not None:
             again = set(before)
@@ -9662,6 +9662,8 @@ _WONT_GO_NEAR = re.compile(
 )
 # the user's own clause with its verb left out ('but I didn't', 'but I do'): does it say the
 # user likes the film (True) or only that the other's verdict is not theirs (False)
+# what may follow the user's elided verb ('... but I do, and ...', '... but I didn't lol')
+_AFTER_ELIDED = frozenset((",", ".", "!", "?", "and", "but", "so", "lol", "tbh", "-"))
 _ELIDED_VERDICT = {
     "didn't": False, "didnt": False, "don't": False, "dont": False, "wasn't": False,
     "do": True, "did": True, "does": True,
@@ -9893,7 +9895,7 @@ def _neither_nor(m: re.Match[str]) -> str:
     words = [w.lower() for w in rest]
     tables = (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, EFFECT_PHRASES)
     for j in range(1, len(words)):
-        if words[j] in COPULAS or words[j] in ("were", "are"):
+        if words[j] in COPULAS:
             break
         if any(phrase_end(words, j, p) > j for table in tables for p in table) or (
             # a verb in the past said of the user, the tables lack ('impressed me')
