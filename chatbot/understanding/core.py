@@ -2000,6 +2000,25 @@ def _acronyms(catalog: Catalog, titles: dict[str, list[Item]]) -> dict[str, str]
             # a subtitle's initials stand for the whole title ('rotk': the subtitle alone may
             # name no title of its own)
             _acronyms_of(part, item, titles, found, item.title if k else None)
+    # 't2 yes, t3 no': once one numbered film of a series is known by a letter and its number,
+    # its numbered siblings are too, however few votes they have
+    lettered = {
+        phrase.rsplit(" ", 1)[0]
+        for short, phrases in found.items()
+        if len(short) == 2 and short[1].isdecimal()
+        for phrase in phrases
+    }
+    for item in catalog:
+        words = [w for w in normalize_title(item.title.split(":")[0]).split() if w]
+        while words and words[0] in _ACRONYM_ARTICLES:
+            words = words[1:]
+        if (
+            ACRONYM_MIN_VOTES <= item.votes < ACRONYM_ONE_LETTER_VOTES
+            and len(words) == 2
+            and words[1].isdecimal()
+            and words[0] in lettered
+        ):
+            found.setdefault(words[0][0] + words[1], {})[" ".join(words)] = item.votes
     out: dict[str, str] = {}
     for short, phrases in found.items():
         if len(short) < 2 or short in titles or short in SLANG or short in CHAT_ABBREVIATIONS:
@@ -2050,7 +2069,8 @@ def _acronyms_of(
             votes[phrase] = max(votes.get(phrase, 0), item.votes)
 
 
-_PREFIX_STOP = frozenset({"vs", "part", "chapter", "episode"})
+# ('like' is a preposition there: 'nothing like Saw' is not Nothing Like the Holidays)
+_PREFIX_STOP = frozenset({"vs", "part", "chapter", "episode", "like"})
 NAME_WORD_MIN_VOTES = 20  # omdb.org votes: about the catalogue's best-known 5%
 NAME_WORD_MAX_ZIPF = 3.0  # wordfreq: 'shawshank' 2.6, 'lebowski' 2.7; 'clockwork' 3.2 is a word
 

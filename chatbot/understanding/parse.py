@@ -115,6 +115,7 @@ from chatbot.understanding.lexicon import (
     _words,
 )
 from chatbot.understanding.nlp import Word
+from chatbot.understanding.nlp import parse as nlp_parse
 from chatbot.understanding.proposals import validate_proposed_events
 from chatbot.understanding.titles import (
     BARE_NOUN_TITLE_MAX_ZIPF,
@@ -994,6 +995,11 @@ class Understander:
         text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
         # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
         text = _NEITHER_NOR.sub(_neither_nor, text)
+        # "my son loved Cars 2, I didn't", 'the kids liked them, not me': the user's own verdict,
+        # left elliptical after someone else's, is the opposite one, said in full
+        text = _OTHERS_THEN_MINE.sub(self._mine_in_full, text)
+        # 'None of Speed, Con Air or Face/Off did it for me': the negation is of every film listed
+        text = _NONE_OF.sub(self._none_of_list, text)
         # 'he says no to anything french': nothing French (not 'anything French', a wish)
         # ... and 'not anything with will ferrell' is 'nothing with will ferrell' (it was read as
         # a wish for his films: the negation ended at 'not')
@@ -1124,6 +1130,7 @@ class Understander:
         if swapped is not None:
             found = self._verdicts_swapped(found, state)
         found = self._without_missing_versions(text, found)
+        found = self._verdict_carried_over(text, found, state, parse)
         found = _widened_period(text, found, state)
         if lifted:
             found = replace(
@@ -1162,6 +1169,93 @@ class Understander:
             log.info("dropped a proposed event: %s", problem)
         extra = [e for e in proposed if e not in found.events]
         return replace(found, events=(*found.events, *extra))
+
+    def _verdict_carried_over(
+        self, text: str, found: Understanding, state: InterestState, parse: _Parse
+    ) -> Understanding:
+        """'seen heat' then 'ronin too', 'hated cats' then 'and the room', 'I've seen Alien.'
+        then 'Aliens too, and Prometheus': a message that only adds titles to the last one
+        ('and X', 'also X', 'X too', 'X as well'), with no verdict of its own, takes the verdict
+        the user's previous message gave its films (the previous message read again on its
+        own). The films it names are liked by default otherwise, which turned 'hated heat' ->
+        'ronin too' into a like."""
+        if (
+            found.question is not None
+            or not state.said
+            or any(c.kind != "similar" for c in parse.cues)
+            or _ADDED_TO_LAST.search(text.strip()) is None
+        ):
+            return found
+        items = [e for e in found.events if isinstance(e, (ItemLiked, ItemRejected, ItemSeen))]
+        if not items or not all(isinstance(e, ItemLiked) for e in items):
+            return found
+        before = _Parse(self.vocab, state.said[-1], InterestState()).run()
+        judged = {type(e) for e in before.events if isinstance(e, (ItemLiked, ItemRejected))}
+        seen = any(isinstance(e, ItemSeen) for e in before.events)
+        if judged == {ItemRejected}:
+            kind: type[ItemRejected] | type[ItemSeen] = ItemRejected
+        elif not judged and seen:
+            kind = ItemSeen
+        else:
+            return found
+        events = tuple(
+            kind(e.item_id, e.title) if isinstance(e, ItemLiked) else e for e in found.events
+        )
+        return replace(found, events=events)
+
+    def _mine_in_full(self, m: re.Match[str]) -> str:
+        """_mine_in_full for films only: "my flatmate adores musicals but I don't" says the
+        user is no fan of a kind, which turns nothing down, and stays as typed."""
+        words = [w for w in re.findall(r"[\w'&-]+", m["obj"].lower()) if w not in _DETERMINERS]
+        if any(
+            tuple(words[j : j + k]) in self.vocab.facet_terms
+            for j in range(len(words))
+            for k in (1, 2, 3)
+        ):
+            return m.group(0)
+        return _mine_in_full(m)
+
+    def _none_of_list(self, m: re.Match[str]) -> str:
+        """'none of Speed, Con Air or Face/Off did it for me' -> 'Speed and Con Air and Face/Off
+        never did it for me' (a verdict verb denied of each: the verdict classifier reads it),
+        'none of heat, ronin or drive were any good' -> 'not heat, not ronin, not drive were any
+        good' (a copula: each turned down, as 'neither ... nor' is read). Only when every member
+        of the list is a catalogue title ('none of my friends liked it' stays as typed)."""
+        words = m["rest"].split()
+        members: list[str] = []
+        j = 0
+        while j < len(words):
+            n = self._title_len_at(words[j:], lower_ok=True)
+            if not n:
+                break
+            members.append(" ".join(words[j : j + n]).rstrip(","))
+            j += n
+            if words[j - 1].endswith(","):
+                if j < len(words) and words[j].lower() in ("or", "and", "nor"):
+                    j += 1
+                continue
+            if j < len(words) and words[j].lower() in ("or", "and", "nor", "&", ","):
+                j += 1
+                continue
+            break
+        if len(members) < 2 or j >= len(words) or j == 0:
+            return m.group(0)
+        rest = words[j:]
+        low = rest[0].lower()
+        listed = ", ".join(members[:-1]) + " and " + members[-1]
+        if low in COPULAS or low in ("are", "were"):
+            # 'none of A, B or C were any good' -> 'A, B and C were not any good'
+            return f"{listed} {rest[0]} not {' '.join(rest[1:])}"
+        if low in ("ever", "really", "quite", "actually"):
+            rest = rest[1:]  # 'none of them ever did it for me'
+        if not rest:
+            return m.group(0)
+        said = nlp_parse(" ".join(["they", *rest]))
+        verb = said.words[1] if len(said.words) > 1 else None
+        if verb is None or verb.pos not in ("VERB", "AUX"):
+            return m.group(0)
+        # 'did it for me' -> "didn't do it for me", 'scared me' -> "didn't scare me"
+        return f"{listed} didn't {verb.lemma} {' '.join(rest[1:])}".rstrip()
 
     def _other_medium(self, text: str) -> str | None:
         """The plural of another kind of thing asked for in place of a film ('a good book',
@@ -3392,6 +3486,15 @@ _HEAVY_QUALITIES = frozenset(
 )
 _LIGHT_WISHES = frozenset(
     (("mood", "Uplifting"), ("mood", "Funny"), ("mood", "Relaxed"), ("genre", "Comedy"))
+)
+
+
+# a message that only adds films to the list of the message before: 'and ronin', 'also the
+# room', 'ronin too', 'Aliens too, and Prometheus', 'same with drive', 'ditto for heat'
+_ADDED_TO_LAST = re.compile(
+    r"^(?:(?:oh\s+|and\s+)?(?:and|also|plus|same\s+(?:with|for|goes\s+for)|ditto(?:\s+for)?)\b"
+    r"|.*\b(?:too|as\s+well|aswell)\s*(?:[,.;!]|$))",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -5734,6 +5837,26 @@ class _Parse(ConstraintRules, TitleRules):
                 self._use(k, len(max(said, key=len)))
                 self.effects.add(t.pos)
 
+    def _plural_verdict(self, i: int) -> str | None:
+        """'pos' / 'neg' when token i is the plural of a one-word verdict noun ('masterpieces',
+        'gems', 'duds') after 'both', 'all', 'are', 'were' or a count; None otherwise."""
+        word = self.toks[i].text
+        prev = self.toks[i - 1].text if i > 0 else ""
+        if (
+            not self._free(i, 1)
+            or len(word) < 4
+            or not word.endswith("s")
+            or prev not in _PLURAL_VERDICT_AFTER
+        ):
+            return None
+        for stem in (word[:-1], word[:-2] if word.endswith("es") else ""):
+            if not stem:
+                continue
+            for table, kind in ((POSITIVE_CUES, "pos"), (NEGATIVE_CUES, "neg")):
+                if (stem,) in table or ("a", stem) in table:
+                    return kind
+        return None
+
     def _find_cues(self) -> None:
         toks = self.toks
         words = [t.text for t in toks]
@@ -5771,6 +5894,13 @@ class _Parse(ConstraintRules, TitleRules):
             if words[i] in ("over", "off") and self._free(i, 1) and self._over_said_of_someone(i):
                 # "he's over cartoons", "we're kinda over slashers": tired of, turned down
                 self.cues.append(Cue(i, "neg", i + 1))
+                toks[i].used = True
+                i += 1
+                continue
+            if (kind := self._plural_verdict(i)) is not None:
+                # 'both masterpieces', 'all duds', 'they were gems': a verdict noun said in the
+                # plural of several films
+                self.cues.append(Cue(i, kind, i + 1))
                 toks[i].used = True
                 i += 1
                 continue
@@ -7465,7 +7595,11 @@ class _Parse(ConstraintRules, TitleRules):
             # 'Arrival had us both glued to the screen', 'we all loved it': the people watching
             and not (k > 0 and self.toks[k - 1].text in ("us", "we", "you", "u", "y'all"))
             # 'all spectacle, no heart', 'all style': a determiner of a noun, not 'all of them'
-            and not self._determines_a_noun(k)
+            # ('both masterpieces': the noun is the verdict on them)
+            and not (
+                self._determines_a_noun(k)
+                and not any(c.pos == k + 1 and c.kind in ("pos", "neg") for c in self.cues)
+            )
             # 'Drive was all style no substance': a word of the verdict's own phrase
             and not any(c.pos <= k < c.end and c.end - c.pos > 1 for c in self.cues)
             for k in range(lo, hi)
@@ -9905,6 +10039,42 @@ def _neither_nor(m: re.Match[str]) -> str:
     return f"not {m['a']}, not {m['rest']}"
 
 
+# 'none of Speed, Con Air or Face/Off ...': the list after 'none of' up to the sentence's end
+# (read by Understander._none_of_list; 'none of these', 'none of them' are the picks)
+_NONE_OF = re.compile(
+    r"(?<!\w)none\s+of\s+(?!(?:these|those|them|this|that|it|the\s+(?:above|picks|three|two|"
+    r"films|movies|ones|options|suggestions))\b)(?P<rest>[^.;!?]+)",
+    re.IGNORECASE,
+)
+# someone else's verdict, then the user's own left elliptical: "my son loved Cars 2, I didn't",
+# 'he loved them, i didnt', 'the kids liked Up but not me', "my wife hated Heat, I didn't"
+_OTHERS_THEN_MINE = re.compile(
+    r"\b(?P<head>(?:he|she|they|my|our|the|his|her)\b[^.;!?]{0,40}?\b"
+    r"(?P<verb>loved|liked|enjoyed|adored|hated|disliked|loves|likes|enjoys|adores|hates|"
+    r"dislikes)\b(?P<obj>[^.;!?]*?))\s*[,;]?\s+(?:but\s+|while\s+|whereas\s+|though\s+)?"
+    r"(?P<mine>(?:i|me)\s+(?:didn'?t|did\s+not|don'?t|do\s+not|not\s+so\s+much|not\s+really)"
+    r"|not\s+me)(?P<after>\s*(?:[.!?;,]|$))",
+    re.IGNORECASE,
+)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "all", "both", "those", "these", "his", "her", "their"))
+
+
+def _mine_in_full(m: re.Match[str]) -> str:
+    """The user's elliptical verdict after someone else's, said in full: the opposite of
+    theirs, of the same films ('it' for one, 'them' after 'them' or a list)."""
+    obj = m["obj"].lower()
+    them = "them" if re.search(r"\b(?:them|both|all|and|&)\b|,", obj) else "it"
+    liked = m["verb"].lower().startswith(("lov", "lik", "enjoy", "ador"))
+    mine = f"I didn't like {them}" if liked else f"I didn't hate {them}"
+    return f"{m['head']}, but {mine}{m['after']}"
+
+
+# what a verdict noun in the plural follows ('both masterpieces', 'all duds', 'were gems')
+_PLURAL_VERDICT_AFTER = frozenset(
+    ("both", "all", "are", "were", "two", "three", "real", "absolute", "total", "proper", "utter")
+)
 _NEITHER_NOR = re.compile(
     r"(?<!\w)neither\s+(?!of\b|one\b)(?P<a>[^,.;!?]+?)\s+nor\s+(?P<rest>[^,.;!?]*)",
     re.IGNORECASE,

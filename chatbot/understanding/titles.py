@@ -986,6 +986,19 @@ class TitleRules(ParseBase):
             )
         )
 
+    def _judged_as_it(self, k: int) -> bool:
+        """Tokens from k are a verdict verb on 'it' ('loved it', 'hated it', 'seen it twice',
+        'couldn't finish it'): the fragment before it names something watched."""
+        tail = tuple(t.text for t in self.toks[k : k + 5])
+        if "it" not in tail[1:4]:
+            return False
+        verb = tail[: tail.index("it")]
+        return any(
+            verb == p or verb + ("it",) == p
+            for table in (POSITIVE_CUES, NEGATIVE_CUES, SEEN_CUES, LUKEWARM_CUES)
+            for p in table
+        )
+
     def _rest_of_title_typed(self, k: int, said: int, item: Item) -> int:
         """How many tokens from k type the rest of `item`'s title after its first `said` words
         were matched ('lock stock' + 'and two smoking barells'), with typos: each word within
@@ -1542,6 +1555,8 @@ class TitleRules(ParseBase):
             and not (capitalised and self._listed_before_verdict(i, n))
             and not self._same_series_named(key)
             and not self._contrast_ellipsis(i, n)
+            # 'seen alien' -> 'aliens too': a film of the series the user just named
+            and not (self._added_to_last(i, n, key, words) and self._series_of_state(key))
         ):
             # 'horror' is a genre; 'I loved Aliens', 'terminator 2 and aliens' titles, and so
             # is a capitalised list a verdict closes ('Alien and Aliens, I love both')
@@ -1568,6 +1583,24 @@ class TitleRules(ParseBase):
             capitalised or n >= 2 or words[0] in self.vocab.titles
         ):
             return True  # 'the dark knight and heat are my favs': a list the verdict is of
+        if (
+            i >= 2
+            and self.toks[i - 1].text in ("and", "&", "n")
+            and nxt in ("are", "were", "r")
+            and any(
+                t.kind == "item"
+                and t.item is not None
+                and all(x.used for x in self.toks[t.pos : i - 1])
+                and self._listed_subject_of_verdict(t.pos, i - 1 - t.pos)
+                for t in self.targets
+                if t.pos < i - 1
+            )
+        ):
+            return True  # 'room and wild were too depressing': the second of the two
+        if self._listed_run(i, n):
+            return True  # 'heat. ronin. collateral. all loved.', 'loved collateral - drive - heat'
+        if self._named_again(i, n, key):
+            return True  # 'big, her and signs - seen them all, liked her the most'
         if not capitalised and self._opens_verdict_clause(
             i, n, words, distinctive=not self._everyday_words(words)
         ):
@@ -1602,6 +1635,8 @@ class TitleRules(ParseBase):
             and not _verdict_phrase(words)
         ):
             return True  # 'up' or 'heat' as the whole message (what did you like?): the film
+        if self._added_to_last(i, n, key, words):
+            return True  # 'seen heat' -> 'and ronin', 'the room too': one more film named
         if self._bare_title_list(i, n):
             return True  # 'ratatouille and coco', 'also up, cars and coco': nothing but titles
         if self._listed_under_both(i, n):
@@ -1628,6 +1663,8 @@ class TitleRules(ParseBase):
                         (told in ("was", "is") or told in DENIED_COPULAS)
                         and self._cue_after(i, credited - i)
                     )
+                    # 'room was too sad, wild too': a film's quality complained of
+                    or (told in ("was", "is") and self._too_of_a_film(credited + 1))
                     # 'signs freaked me out', 'her made me cry': a word that is no pronoun
                     # a sentence opens with, as the subject of a verdict on what it did
                     or (
@@ -1667,12 +1704,18 @@ class TitleRules(ParseBase):
                 or (words[0] not in self.vocab.plain_words and self._second_after_cue(i))
                 # 'not elf either', 'no heat either': one more title turned down like the last
                 or self._turned_down_too(i, n)
+                or self._one_more_too(i, n, words)  # 'room was too sad, wild too'
                 or self._not_as_seen(i, n)
                 # 'gravity? overrated tbh': a word said alone, then judged (not 'seriously?')
                 or (
                     self._fragment_before_verdict(i, n)
                     and not any(w in FILLER_WORDS | SMALL_TALK | set(PRONOUNS) for w in words)
-                    and all(zipf_frequency(w, "en") < BARE_NOUN_TITLE_MAX_ZIPF for w in words)
+                    and (
+                        all(zipf_frequency(w, "en") < BARE_NOUN_TITLE_MAX_ZIPF for w in words)
+                        # 'heat - loved it', 'drive: seen it twice': the verdict takes the word
+                        # back as its object, so it names something watched
+                        or (words[0] not in USERS_DAY and self._judged_as_it(i + n + 1))
+                    )
                 )
             ):
                 return False
@@ -2964,6 +3007,35 @@ class TitleRules(ParseBase):
             and all(w in ("not", "no", "nor", "and", "ok", "okay", "also") for w in words[: i - 1])
         )
 
+    def _added_to_last(self, i: int, n: int, key: str, words: list[str]) -> bool:
+        """The message only adds the span, a catalogue title, to what the user said before:
+        'and ronin', 'the room too', 'also drive' (after an earlier message)."""
+        return (
+            bool(self.state.said)
+            and key in self.vocab.titles
+            and all(
+                not t.text.isalnum() or t.text in _ADDED_WORDS
+                for k, t in enumerate(self.toks)
+                if not i <= k < i + n
+            )
+            and any(t.text in _ADDED_WORDS for t in self.toks)
+            and not any(w in SMALL_TALK or w in FILLER_WORDS or w in PRONOUNS for w in words)
+            and not _verdict_phrase(words)
+        )
+
+    def _series_of_state(self, key: str) -> bool:
+        """A film of this title is in the same series as a film the session holds as liked,
+        seen or turned down ('seen alien' -> 'aliens too')."""
+        catalog = self.vocab.catalog
+        held = {
+            catalog.get(i).extra.get("series")
+            for i in (*self.state.liked, *self.state.seen, *self.state.disliked)
+            if i in catalog
+        } - {None, ""}
+        return bool(held) and any(
+            it.extra.get("series") in held for it in self.vocab.titles.get(key, ())
+        )
+
     def _same_series_named(self, key: str) -> bool:
         """A film of this title is in the same series (the catalogue's omdb.org series) as a
         title the message already names: 'i loved alien but not aliens' ('aliens' is otherwise
@@ -3410,7 +3482,10 @@ class TitleRules(ParseBase):
                 key = normalize_title(" ".join(words))
                 if key not in self.vocab.titles or any(w in _LIST_PRONOUNS for w in words):
                     continue
-                if self._closing_verdict(start + m, everyday=False):
+                if self._closing_verdict(start + m, everyday=False) or (
+                    # 'up yes, cars no. something for the kids': a yes or a no per title
+                    self._closed_by_yes_or_no(start, m)
+                ):
                     rated.append(start)
                 break
         return len(rated) >= 2 and i in rated
@@ -3430,6 +3505,123 @@ class TitleRules(ParseBase):
         ):
             return False  # 'me and you': pronouns, filler and small talk are no such titles
         return len(spans) >= 2 and (i, n) in spans
+
+    def _one_more_too(self, i: int, n: int, words: list[str]) -> bool:
+        """'room was too sad, wild too', 'loved heat, drive also': after a film the message
+        judged, a title closing its clause with 'too' / 'also' takes that film's verdict; no
+        pronoun, person, filler or word of the user's day ('loved heat, my wife too')."""
+        toks = self.toks
+        prev = toks[i - 1].text if i > 0 else ""
+        nxt = toks[i + n].text if i + n < len(toks) else ""
+        after = toks[i + n + 1].text if i + n + 1 < len(toks) else ""
+        return (
+            prev in (",", "and", "&", "plus")
+            and nxt in ("too", "also")
+            and (not after or after in CLAUSE_BREAK)
+            and any(t.kind == "item" and t.pos < i for t in self.targets)
+            and not any(
+                w in PRONOUNS
+                or w in SMALL_TALK
+                or w in FILLER_WORDS
+                or w in USERS_DAY
+                or w in _SOMEONES
+                for w in words
+            )
+        )
+
+    def _named_again(self, i: int, n: int, key: str) -> bool:
+        """The span repeats, word for word, a title the message already named before it, as
+        the object of a verdict or watching verb or the subject of a copula ('big, her and
+        signs - seen them all, liked her the most', 'heat and ronin, heat was better')."""
+        typed = [t.text for t in self.toks[i : i + n]]
+        prev = self.toks[i - 1].text if i > 0 else ""
+        nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
+        if not (prev in _RUN_VERBS or nxt in COPULAS):
+            return False
+        return any(
+            t.kind == "item"
+            and t.item is not None
+            and t.pos < i - n
+            and not t.from_reference
+            and [x.text for x in self.toks[t.pos : t.pos + n]] == typed
+            and normalize_title(t.item.title) == key
+            for t in self.targets
+        )
+
+    def _title_ending_at(self, words: list[str], e: int) -> int:
+        """Width (1-6) of the longest catalogue title (exact key) whose words end right before
+        index e, with no list join inside; 0 when none."""
+        for m in range(min(e, 6), 0, -1):
+            if not any(w in _RUN_JOINS for w in words[e - m : e]) and (
+                normalize_title(" ".join(words[e - m : e])) in self.vocab.titles
+            ):
+                return m
+        return 0
+
+    def _title_starting_at(self, words: list[str], k: int) -> int:
+        """Width (1-6) of the longest catalogue title (exact key) starting at index k, with no
+        list join inside; 0 when none."""
+        for m in range(min(len(words) - k, 6), 0, -1):
+            if not any(w in _RUN_JOINS for w in words[k : k + m]) and (
+                normalize_title(" ".join(words[k : k + m])) in self.vocab.titles
+            ):
+                return m
+        return 0
+
+    def _listed_run(self, i: int, n: int) -> bool:
+        """The span i..i+n is one of two or more catalogue titles (exact keys) typed as a list
+        with nothing else between them, whatever the separators (',', 'and', '&', '+', '/', '-',
+        '.', a bullet or numbered line), and the list stands on its own: it opens the message
+        or a sentence, or follows a verb of liking or watching ('loved collateral - drive -
+        heat'), and ends the message or a sentence, or is followed by a break before the
+        verdict on all of them ('heat. ronin. collateral. all loved.', 'the dark knight /
+        batman begins / the prestige - loved all three'). Pronouns, filler, small talk and the
+        user's day never count as members, and a list needs two members that are none."""
+        words = [t.text for t in self.toks]
+        spans = [(i, n)]
+        j = i
+        while j >= 2 and words[j - 1] in _RUN_JOINS:
+            sep = j - 1
+            if words[sep] == "and" and sep >= 1 and words[sep - 1] == ",":
+                sep -= 1  # 'goodfellas, the departed, and casino'
+            m = self._title_ending_at(words, sep)
+            if not m:
+                break
+            j = sep - m
+            spans.insert(0, (j, m))
+        e = i + n
+        while e + 1 < len(words) and words[e] in _RUN_JOINS:
+            start = e + 1
+            if words[e] == "," and words[start] == "and":
+                start += 1
+            m = self._title_starting_at(words, start) if start < len(words) else 0
+            if not m:
+                break
+            spans.append((start, m))
+            e = start + m
+        members = [" ".join(words[k : k + m]) for k, m in spans]
+        if any(
+            w in SMALL_TALK
+            or w in _MORE_WORDS
+            or w in USERS_DAY
+            # ('great, thanks. more'): a verdict word is no member ('big' is)
+            or any(p == (w,) for p in (*POSITIVE_CUES, *NEGATIVE_CUES, *LUKEWARM_CUES))
+            or (w in FILLER_WORDS and len(spans) < 3)
+            for w in members
+        ):
+            return False
+        if sum(1 for w in members if w not in _LIST_PRONOUNS) < 2:
+            return False
+        before = words[j - 1] if j > 0 else ""
+        opens = (
+            before in ("", ".", "!", "?", ":", ";", "-", "–", "—")
+            or before in _RUN_VERBS
+            # 'seen them all: heat, ronin and drive'
+            or (j >= 2 and words[j - 2] in _RUN_VERBS and before in ("all", "both", ":"))
+        )
+        after = words[e] if e < len(words) else ""
+        closes = after in ("", ".", "!", "?", ":", "-", "–", "—", ",", ";")
+        return opens and closes
 
     def _series_mate(self, key: str, items: Sequence[Item]) -> Item | None:
         """'Jurassic Park was great, the lost world was bad': a longer title that starts with
@@ -3587,6 +3779,8 @@ class TitleRules(ParseBase):
 
     def _next_in_list(self, i: int) -> bool:
         """Token i follows ',', 'and' or 'or' right after a title already found."""
+        if self._next_past_adverbial(i):
+            return True
         k = i - 1
         if k > 0 and self.toks[k].text in ("the", "a", "an"):
             k -= 1
@@ -3626,6 +3820,42 @@ class TitleRules(ParseBase):
             and self.toks[j - 2].used
             and any(t.kind == "item" and t.pos < j - 1 for t in self.targets)
         )
+
+    def _next_past_adverbial(self, i: int) -> bool:
+        """'watched Up with the kids and Heat after they went to bed, both great', 'watched
+        drive yesterday, then speed, both awesome': token i follows 'and' / ',' / 'then' after
+        a title found and a short phrase of when, where or with whom it was watched (two to
+        four words, none a verb, per the parse); the title is capitalised, or the message goes
+        on to a verdict on both or all of them."""
+        toks = self.toks
+        k = i - 1
+        if k >= 1 and toks[k].text == "then":
+            k -= 1
+        if k < 2 or toks[k].text not in (",", "and"):
+            return False
+        if toks[k].text == "," and toks[k + 1].text != "then" and k + 1 != i:
+            return False
+        start = k
+        while start > 0 and not toks[start - 1].used and k - start < 4:
+            start -= 1
+        between = range(start, k)
+        if (
+            (not toks[start - 1].used if start > 0 else True)
+            or not 1 <= len(between) <= 4
+            or not any(t.kind == "item" and t.pos < start for t in self.targets)
+        ):
+            return False
+        if any(
+            toks[m].text in CLAUSE_BREAK
+            or self._pos(m) in ("VERB", "AUX", "PROPN", "SCONJ", "CCONJ", "")
+            or toks[m].text in ("but", "and", "or", "not", "no")
+            for m in between
+        ):
+            return False
+        if toks[i].raw[:1].isupper() and not self.text.istitle():
+            return True
+        rest = {t.text for t in toks[i + 1 :]}
+        return bool(rest & {"both", "all", "each"})
 
     def _run_on_list(self, k: int) -> bool:
         """Token k ends a title found after a seen or sentiment cue that opens the sentence's
@@ -4981,6 +5211,8 @@ class TitleRules(ParseBase):
                 praised = any(
                     tuple(rest[: len(p)]) == p for p in (*COPULA_PRAISE, *COPULA_COMPLAINT)
                 )
+                # 'room and wild were too depressing': a film's quality complained of
+                praised = praised or self._too_of_a_film(j + 1)
                 return bool(praised or self._verdicts_at(j + 1)) and not (
                     {t.text for t in toks[k + 1 : j]} & (USERS_DAY | set(PRONOUNS))
                 )
@@ -5193,12 +5425,13 @@ class TitleRules(ParseBase):
         if watched and (end >= len(self.toks) or self.toks[end].text not in _WHOLE_SERIES):
             return 0  # 'seen the toy story one' is one film; 'seen the toy story trilogy' all
         named_plural = self.vocab.series.get(normalize_title(" ".join(self._words(j, n)))) is None
-        if named_plural and end < len(self.toks) and self.toks[end].text in FRANCHISE_NOUNS:
-            end += 1  # 'all the rockys movies'
-        elif not named_plural and (
-            end >= len(self.toks) or self.toks[end].text not in (*FRANCHISE_NOUNS, "movie", "film")
-        ):
+        has_noun = end < len(self.toks) and self.toks[end].text in (
+            *FRANCHISE_NOUNS,
+            *(() if named_plural else ("movie", "film")),
+        )
+        if not named_plural and not has_noun:
             return 0  # 'all Toy Story' without 'movies' stays the franchise wish
+        end += has_noun  # 'all the rockys movies', 'all the toy story films'
         # 'all the toy storys' are its features, not the 22-minute special between them
         films = _features(films) or films
         if named_plural:
@@ -5214,10 +5447,67 @@ class TitleRules(ParseBase):
                 )
             ]
             films = called if len(called) >= 2 else films
-        for film in films[:2] if self.toks[i].text == "both" else films:
+        films = films[:2] if self.toks[i].text == "both" else films
+        excepted = self._series_exception(end, films)
+        if excepted is not None:
+            # 'loved all the harry potters except the last one': the verdict falls on the
+            # others; the film excepted gets none (it may be unseen or merely less loved)
+            left, width = excepted
+            films = [f for f in films if f not in left]
+            end += width
+        for film in films:
             self._add_item(i, film)
-        self._use(i, end + 1 - i)
-        return end + 1 - i
+        self._use(i, end - i)
+        return end - i
+
+    def _series_exception(self, j: int, films: list[Item]) -> tuple[list[Item], int] | None:
+        """(films excepted, width) of 'except the last one', 'but the first two', 'apart from
+        the third', 'other than the 2nd and 3rd' at token j, after a whole series ('all the
+        harry potters'): places in the series in release order; None when no such phrase."""
+        toks = self.toks
+        k = j
+        if k < len(toks) and toks[k].text == ",":
+            k += 1
+        two = " ".join(t.text for t in toks[k : k + 2])
+        if two in ("apart from", "other than", "except for", "save for", "but for"):
+            k += 2
+        elif k < len(toks) and toks[k].text in ("except", "but", "besides", "bar", "minus"):
+            k += 1
+        else:
+            return None
+        if k < len(toks) and toks[k].text == "the":
+            k += 1
+        left: list[Item] = []
+        while k < len(toks) and (
+            (toks[k].text in ORDINALS and toks[k].text != "middle")
+            or (toks[k].text.isdecimal() and 1 <= int(toks[k].text) <= len(films))
+        ):
+            # 'except the last', 'but the first two', 'except 4' (the fourth film)
+            place = int(toks[k].text) - 1 if toks[k].text.isdecimal() else ORDINALS[toks[k].text]
+            k += 1
+            count = NUMBER_WORDS.get(toks[k].text) if k < len(toks) else None
+            if isinstance(count, int) and count >= 2 and toks[k].text not in ("a", "an"):
+                k += 1  # 'the last two', 'the first three'
+                left += films[-count:] if place == -1 else films[:count] if place == 0 else []
+            elif -len(films) <= place < len(films):
+                left.append(films[place])
+            if k < len(toks) and toks[k].text in (
+                "one",
+                "ones",
+                "movie",
+                "film",
+                "movies",
+                "films",
+            ):
+                k += 1
+            nxt = k + 1 if k < len(toks) and toks[k].text in (",", "and", "&") else k
+            nxt += 1 if nxt < len(toks) and toks[nxt].text == "the" else 0
+            if nxt == k or nxt >= len(toks) or toks[nxt].text not in ORDINALS:
+                break  # 'the first and the third' goes on; 'the last one, sadly' ends
+            k = nxt
+        if not left or len(left) >= len(films):
+            return None
+        return list(dict.fromkeys(left)), k - j
 
     def _series_ordinals(self, i: int) -> int:
         toks = self.toks
@@ -5284,6 +5574,23 @@ class TitleRules(ParseBase):
         films, n = found
         toks, j = self.toks, i + n
         numbers: list[int] = []
+        # 'a Mission Impossible marathon, 1 to 3', 'the rocky films: 1 and 2': the numbers after
+        # the series' noun and a break
+        skip = j
+        if skip < len(toks) and toks[skip].text in (*FRANCHISE_NOUNS, "movies", "films"):
+            skip += 1
+            if skip < len(toks) and toks[skip].text in (",", ":", "-"):
+                skip += 1
+            if skip < len(toks) and (
+                self._number_range(skip, len(films)) is not None
+                or (
+                    toks[skip].text.isdecimal()
+                    and skip + 2 < len(toks)
+                    and toks[skip + 1].text in (",", "and", "&")
+                    and toks[skip + 2].text.isdecimal()
+                )
+            ):
+                j = skip
         while j < len(toks):
             word = toks[j].text
             span = self._number_range(j, len(films))
@@ -5302,6 +5609,8 @@ class TitleRules(ParseBase):
                 break
             if word == "i" and numbers and toks[j - 1].text not in (",", "and", "&"):
                 break  # 'Rocky V I never want to see again': the pronoun, not Rocky I
+            if word == "i" and j + 1 < len(toks) and self._pos(j + 1) in ("VERB", "AUX", "PART"):
+                break  # "my son loved Cars 2, I didn't": the pronoun, the subject of a verb
             numbers.append(int(number))
             j += 1
             if j < len(toks) and toks[j].text in (",", "and", "&"):
@@ -5458,6 +5767,20 @@ _NAMED_AS_FILM = [
     *([a, b] for a in ("movie", "film") for b in ("called", "named")),
 ]
 # pronouns that may follow a list of titles as themselves ('loved heat, and you?')
+# what may stand between the members of a list of titles typed with nothing else
+# ('heat. ronin. collateral.', 'collateral - drive - heat', 'the dark knight / the prestige')
+_RUN_JOINS = frozenset(
+    (",", "and", "&", "+", "/", "-", "–", "—", ".", ";", "plus", "or", "then", "also", "x")
+)
+# verbs a list of titles may follow ('loved collateral - drive - heat', 'seen up, big, elf')
+_RUN_VERBS = frozenset(
+    ("loved", "liked", "enjoyed", "adored", "hated", "disliked", "seen", "saw", "watched")
+    + ("rewatched", "love", "like", "enjoy", "adore", "hate", "dislike", "watch", "faves")
+    + ("favourites", "favorites", "favs", "favs:")
+)
+# the words around a title that only adds it to the list of the message before ('and ronin',
+# 'the room too', 'also drive', 'heat as well')
+_ADDED_WORDS = frozenset(("and", "also", "plus", "too", "as", "well", "aswell", "oh", "ditto"))
 _LIST_PRONOUNS = frozenset(
     ("i", "me", "you", "he", "him", "she", "her", "we", "they", "them", "it", "myself", "mine")
     + ("yourself", "everyone", "everything", "all", "both", "one", "yours", "that", "this")

@@ -60,7 +60,8 @@ _AFTER = re.compile(
     rf"(?:(?:one\s+)?from\s+)?(?:19|20)?'?(?P<decade>\d0)'?s\b|"
     rf"(?:(?:one\s+)?from\s+)?'(?P<yy>\d\d)|(?:(?:one\s+)?from\s+)?(?P<bare>\d\d)(?![\w'])(?!\s*(?:min|hour|hr|time|year|yr|yo|%))|(?P<which>{_WHICH})(?=\s|,|\)|$))"
     rf"(?:\s+{_NOUN})?(?:\s+(?:with|starring)\s+[a-z]+(?:\s+[a-z]+)?)?"
-    r"(?:\s+from\s+(?:the\s+)?(?:19|20)?\d0'?s)?\s*\)?",
+    # 'the original one from 1960': the year says it again (it sets no year limit)
+    rf"(?:\s+from\s+(?:(?:the\s+)?(?:19|20)?\d0'?s|(?P<from>{_YEAR})\b))?\s*\)?",
     re.IGNORECASE,
 )
 # right after the title, a person: ', the peter jackson one', ' with sandra bullock', ' (the one
@@ -324,6 +325,38 @@ class VersionReader:
             i += 1
         return out
 
+    def _of_persons_era(self, versions: Sequence[Item], said: re.Match[str]) -> list[Item]:
+        """The version a person of the person index is meant by when no version's people or
+        description name them ('the thing (the carpenter one)', 'scarface, the pacino one'):
+        of the versions within PERSON_ERA_YEARS of one of their films, the best known; [] when
+        the name is nobody in the index or no version is of their time."""
+        from wordfreq import zipf_frequency
+
+        name = (said.groupdict().get("name") or said.groupdict().get("with") or "").lower()
+        words = name.split()
+        if not words or len(words[-1]) < 4 or zipf_frequency(words[-1], "en") >= 4.8:
+            return []  # 'the scary one', 'the best one': no person
+        person = self._person(name)
+        if person is not None:
+            people = [person]
+        else:  # 'the carpenter one': a surname alone, of one person of the index
+            people = [p for p in self.person_years if p.lower().split()[-1:] == words[-1:]]
+        years = [y for p in people for y in self.person_years[p]]
+        era = [
+            v
+            for v in versions
+            if years
+            and v.year is not None
+            and min(abs(v.year - y) for y in years) <= PERSON_ERA_YEARS
+        ]
+        if era:
+            return [self.vocab.best_item(era)]
+        if not people and len(words) >= 2:
+            # 'wild (the reese witherspoon one)': a full name the index lacks; the version
+            # people know best is the one such a name is said of
+            return [self.vocab.best_item(list(versions))]
+        return []
+
     def _person(self, name: str) -> str | None:
         """The person of the person index a name said names ('tarkovsky', 'park chan-wook')."""
         words = tuple(re.sub(r"[^\w\s]", " ", name.lower().replace("-", " ")).split())
@@ -413,7 +446,7 @@ class VersionReader:
                     continue
             named = _AFTER_NAME.match(text, m.end) or _AFTER_POSSESSIVE.match(text, m.end)
             if named is not None:
-                fits = _fits(m.versions, named)
+                fits = _fits(m.versions, named) or self._of_persons_era(m.versions, named)
                 if len(fits) == 1:
                     edits.append((m.start, named.end(), f"{title} ({fits[0].year}){_gap(named)}"))
                     chosen[k] = fits[0]
