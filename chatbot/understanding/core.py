@@ -2147,7 +2147,9 @@ def _subtitles(catalog: Catalog) -> dict[str, list[Item]]:
             if not any(zipf_frequency(w, "en") < 4.3 for w in words if w.isalpha()) and not (
                 # 'The Return of the King', 'Rise of the Machines': a longer 'X of the Y' names
                 # its film though every word is common
-                len(words) >= 4 and re.search(r"\b(?:of|to) (?:the|an?)\b", key)
+                (len(words) >= 4 and re.search(r"\b(?:of|to) (?:the|an?)\b", key))
+                # 'A New Hope': three words as titled, of one of the best-known films
+                or (len(tail.split()) >= 3 and item.votes >= ACRONYM_ONE_LETTER_VOTES)
             ):
                 continue
             found.setdefault(key, [])

@@ -1083,6 +1083,8 @@ class Understander:
         # "I've seen all of Nolan's except Tenet": the exception is a film not seen yet, never
         # one turned down (what is left after the picks' own exceptions above)
         text = _SEEN_ALL_BUT.sub(r"\g<head>. I haven't seen \g<x>", text)
+        # "I've seen Jaws but not Jaws 2": the film after 'but not' is not seen, not turned down
+        text = _SEEN_BUT_NOT.sub(r"\g<head>, but I haven't seen \g<x>", text)
         # 'would my grandma like the second one?', 'do you think the kids would enjoy it': is it
         # right for them, asked (not a like, and not who is watching tonight)
         text = self._asked_if_for_me(text)
@@ -3534,6 +3536,7 @@ class _Parse(ConstraintRules, TitleRules):
         found = -1
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()
+        self._rest_of_series()  # 'shrek 1 and 2 loved, the rest meh'
         self._ordinal_of_named_list()
         self._ordinal_of_named_series()
         self._relative_of_named_series()
@@ -3567,6 +3570,7 @@ class _Parse(ConstraintRules, TitleRules):
         # a franchise named as the heading of its films' places ('the Matrix trilogy: loved the
         # first two') is no wish of its own
         self.targets = [t for t in self.targets if t.kind != "facet" or t.pos not in self.headings]
+        self._series_mates_again()  # 'A New Hope and Empire': found after 'empire' was read
         self._assign()
         self._settle_twice_named_facets()
         for resolve in self.deferred:
@@ -9993,6 +9997,11 @@ _SEEN_ALL_BUT = re.compile(
     r"(?P<head>\b(?:seen|watched|saw)\s+(?:all|every|everything|each)\b[^.;!?]*?)\s*,?\s*"
     r"\b(?:except(?:\s+for)?|but|apart from|other than|besides|save for|bar)\s+"
     r"(?P<x>(?!the\s+(?:first|second|third|last|middle)\b)[^.;!?,]+)",
+    re.IGNORECASE,
+)
+_SEEN_BUT_NOT = re.compile(
+    r"(?P<head>\b(?:seen|watched|saw)\s+(?!all\b|every|each\b)[^.;!?]*?)\s*,?\s*"
+    r"\bbut\s+not\s+(?!(?:a|an|any|too|that|very|so|really|much|for|as)\b)(?P<x>[^.;!?,]+)",
     re.IGNORECASE,
 )
 _RATHER_ANYTHING_THAN = re.compile(

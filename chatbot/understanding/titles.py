@@ -6,6 +6,7 @@ import itertools
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from chatbot.catalog import Item
 from chatbot.filters import NAMED_FACETS
@@ -1896,6 +1897,7 @@ class TitleRules(ParseBase):
                     )
                     or self._before_listed_title(i, n)
                     or self._listed_before_verdict(i, n)  # 'Alien and Aliens, I love both'
+                    or self._listed_run(i, n)  # 'Heat + Ronin + Collateral = perfect'
                     or ((nxt in COPULAS or nxt in DENIED_COPULAS) and self._cue_after(i, n))
                     # 'Speed rocks', 'Heat sucks, Ronin too': typed as a title, judged by a verb
                     or (
@@ -3552,6 +3554,10 @@ class TitleRules(ParseBase):
         """Width (1-6) of the longest catalogue title (exact key) whose words end right before
         index e, with no list join inside; 0 when none."""
         for m in range(min(e, 6), 0, -1):
+            if not (
+                any(c.isalnum() for c in words[e - m]) and any(c.isalnum() for c in words[e - 1])
+            ):
+                continue  # ('= collateral': a sign is no word of a title)
             if not any(w in _RUN_JOINS for w in words[e - m : e]) and (
                 normalize_title(" ".join(words[e - m : e])) in self.vocab.titles
             ):
@@ -3562,6 +3568,10 @@ class TitleRules(ParseBase):
         """Width (1-6) of the longest catalogue title (exact key) starting at index k, with no
         list join inside; 0 when none."""
         for m in range(min(len(words) - k, 6), 0, -1):
+            if not (
+                any(c.isalnum() for c in words[k]) and any(c.isalnum() for c in words[k + m - 1])
+            ):
+                continue  # ('collateral =': a sign is no word of a title)
             if not any(w in _RUN_JOINS for w in words[k : k + m]) and (
                 normalize_title(" ".join(words[k : k + m])) in self.vocab.titles
             ):
@@ -3620,8 +3630,27 @@ class TitleRules(ParseBase):
             or (j >= 2 and words[j - 2] in _RUN_VERBS and before in ("all", "both", ":"))
         )
         after = words[e] if e < len(words) else ""
-        closes = after in ("", ".", "!", "?", ":", "-", "–", "—", ",", ";")
+        closes = after in ("", ".", "!", "?", ":", "-", "–", "—", ",", ";", "=")
         return opens and closes
+
+    def _series_mates_again(self) -> None:
+        """A one-word title read before the films of the message were all found ('A New Hope
+        and Empire': Empire (1964), then A New Hope) is read again against all of them, as
+        `_series_mate` reads it against those found before it."""
+        for k, t in enumerate(self.targets):
+            if t.kind != "item" or t.item is None or t.from_reference:
+                continue
+            key = normalize_title(t.item.title)
+            if self.toks[t.pos].text != key:
+                continue
+            saved = self.targets
+            self.targets = saved[:k] + saved[k + 1 :]
+            try:
+                mate = self._series_mate(key, [t.item])
+            finally:
+                self.targets = saved
+            if mate is not None:
+                self.targets[k] = replace(t, item=mate)
 
     def _series_mate(self, key: str, items: Sequence[Item]) -> Item | None:
         """'Jurassic Park was great, the lost world was bad': a longer title that starts with
@@ -3655,6 +3684,13 @@ class TitleRules(ParseBase):
             for k, its in self.vocab.titles.items()
             if k.startswith(key + " ") and len(k) - len(key) < 40
             for it in its
+        ]
+        # 'the first star wars and empire': the start of a subtitle ('The Empire Strikes Back')
+        longer += [
+            it
+            for k in self.vocab.subtitle_keys
+            if k.startswith(key + " ") and len(k) - len(key) < 40
+            for it in self.vocab.short_titles.get(k, ())
         ]
         found = [it for it in longer if any(kin(it, m) for m in mates)]
         return found[0] if len({it.id for it in found}) == 1 else None
@@ -4840,6 +4876,54 @@ class TitleRules(ParseBase):
                     width += 1
                 self._use(i, width)
                 break
+
+    def _rest_of_series(self) -> None:
+        """'shrek 1 and 2 loved, the rest meh', 'toy story 1 and 2 were great, the others not so
+        much': after two or more films of one series, 'the rest' / 'the others' opening a
+        clause are the series' other films (its features), which take that clause's verdict."""
+        toks = self.toks
+        for r in range(1, len(toks) - 1):
+            if not (
+                toks[r].text == "the"
+                and toks[r + 1].text in ("rest", "others")
+                and toks[r - 1].text in CLAUSE_BREAK | {"and", "but"}
+            ):
+                continue
+            # ('the others' was read as The Others (2001): no film here)
+            others = [
+                t
+                for t in self.targets
+                if t.pos == r and t.item is not None and normalize_title(t.item.title) == "others"
+            ]
+            named = [
+                t.item
+                for t in self.targets
+                if t.kind == "item"
+                and t.item is not None
+                and not t.from_reference
+                and t not in others
+            ]
+            series = {it.extra.get("series") for it in named}
+            if (
+                len(named) < 2
+                or len(series) != 1
+                or None in series
+                or "" in series
+                or any(t.pos > r for t in self.targets)
+                or (toks[r + 1].used and not others)
+            ):
+                return
+            films = _features(self._series_of(named[0]) or []) or self._series_of(named[0]) or []
+            # 'shrek 1 and 2, the rest': the films called Shrek, not the Puss in Boots spin-offs
+            stem = normalize_title(named[0].title).split()[:1]
+            called = [f for f in films if normalize_title(f.title).split()[:1] == stem]
+            films = called if len(called) > len(named) else films
+            self.targets = [t for t in self.targets if t not in others]
+            for film in films:
+                if film not in named:
+                    self._add_item(r + 1, film)
+            self._use(r, 2)
+            return
 
     def _ordinal_of_named_list(self) -> None:
         """'saw alien and jaws, loved the first one', 'watched heat, ronin and drive. liked the
