@@ -213,3 +213,12 @@ def test_seen_one_but_not_the_other(nlu: Understander) -> None:
 def test_a_list_before_an_equals_sign(nlu: Understander) -> None:
     found = _items(nlu, "Fargo + Zodiac + Memento = my perfect night")
     assert {"Fargo (1996)", "Zodiac (2007)", "Memento (2000)"} <= found["liked"], found
+
+
+def test_a_version_needs_the_name_said_as_one(nlu: Understander) -> None:
+    # a possessive after a comma or a person after 'with' says no version of the title before
+    found = _items(nlu, "adored heat, hated ocean's thirteen")
+    assert found["liked"] == {"Heat (1995)"}, found
+    assert "Ocean's Thirteen (2007)" in found["rejected"], found
+    events = nlu.understand("a film like heat with tom cruise", InterestState()).events
+    assert "Tom Cruise" in str(events) and "The Heat" not in str(events), events

@@ -332,7 +332,7 @@ class VersionReader:
         the name is nobody in the index or no version is of their time."""
         from wordfreq import zipf_frequency
 
-        name = (said.groupdict().get("name") or said.groupdict().get("with") or "").lower()
+        name = (said.groupdict().get("name") or "").lower()
         words = name.split()
         if not words or len(words[-1]) < 4 or zipf_frequency(words[-1], "en") >= 4.8:
             return []  # 'the scary one', 'the best one': no person
@@ -444,9 +444,14 @@ class VersionReader:
                     edits.append((m.start, after.end(), f"{title} ({fits[0].year}){_gap(after)}"))
                     chosen[k] = fits[0]
                     continue
-            named = _AFTER_NAME.match(text, m.end) or _AFTER_POSSESSIVE.match(text, m.end)
+            after_name = _AFTER_NAME.match(text, m.end)
+            named = after_name or _AFTER_POSSESSIVE.match(text, m.end)
             if named is not None:
-                fits = _fits(m.versions, named) or self._of_persons_era(m.versions, named)
+                fits = _fits(m.versions, named)
+                if not fits and after_name is not None and after_name.group("name"):
+                    # ('heat, hated ocean's twelve': a possessive after a comma names nobody's
+                    # version unless a film of it names them, as _fits reads)
+                    fits = self._of_persons_era(m.versions, after_name)
                 if len(fits) == 1:
                     edits.append((m.start, named.end(), f"{title} ({fits[0].year}){_gap(named)}"))
                     chosen[k] = fits[0]
