@@ -71,7 +71,7 @@ def test_plain_words_are_no_list(nlu: Understander) -> None:
 
 def test_a_series_with_an_exception(nlu: Understander) -> None:
     found = _items(nlu, "loved all the toy story movies except the second")
-    assert "Toy Story 2 (1999)" not in found["liked"] | found["seen"], found
+    assert "Toy Story 2 (1999)" in found["seen"] - found["liked"], found
     assert {"Toy Story (1995)", "Toy Story 3 (2010)"} <= found["liked"], found
     found = _items(nlu, "seen all the shrek films but 3")
     assert "Shrek the Third (2007)" not in found["seen"], found
@@ -222,3 +222,38 @@ def test_a_version_needs_the_name_said_as_one(nlu: Understander) -> None:
     assert "Ocean's Thirteen (2007)" in found["rejected"], found
     events = nlu.understand("a film like heat with tom cruise", InterestState()).events
     assert "Tom Cruise" in str(events) and "The Heat" not in str(events), events
+
+
+def test_none_of_or_neither_everyday_titles(nlu: Understander) -> None:
+    found = _items(nlu, "none of jaws, signs or split really worked for me")
+    assert {"Jaws (1975)", "Signs (2002)", "Split (2016)"} <= found["rejected"], found
+    found = _items(nlu, "neither speed nor drive did it for me")
+    assert {"Speed (1994)", "Drive (2011)"} <= found["rejected"], found
+    assert not found["liked"], found
+
+
+def test_the_exception_is_watched_not_loved(nlu: Understander) -> None:
+    found = _items(nlu, "all the back to the future films except the third were great")
+    assert "Back to the Future Part III (1990)" in found["seen"], found
+    assert "Back to the Future Part III (1990)" not in found["liked"], found
+    found = _items(nlu, "all the shrek films except shrek 2, loved them")
+    assert "Shrek 2 (2004)" in found["seen"] - found["liked"], found
+    assert "Shrek (2001)" in found["liked"], found
+    # what is not seen is no exception to a verdict
+    found = _items(nlu, "I've seen all the toy story films except the last one")
+    assert "Toy Story 4 (2019)" not in found["seen"], found
+
+
+def test_one_film_then_the_rest_of_its_series(nlu: Understander) -> None:
+    found = _items(nlu, "jaws was great, the sequels were awful")
+    assert "Jaws (1975)" in found["liked"], found
+    assert "Jaws 2 (1978)" in found["rejected"], found
+
+
+def test_a_chain_of_added_films(manager: DialogueManager) -> None:
+    for text in ("seen fargo", "memento too", "and zodiac"):
+        manager.respond("chain", text)
+    state = manager.state("chain")
+    seen = {state.label(i) for i in state.seen}
+    assert {"Fargo (1996)", "Memento (2000)", "Zodiac (2007)"} <= seen, state.summary()
+    assert not state.liked, state.summary()

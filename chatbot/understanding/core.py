@@ -1604,7 +1604,8 @@ class Target:
     facet: tuple[str, str] | None = None
     from_reference: bool = False
     # a verdict the reference word itself carries ('liked neither', 'none of them'): no other
-    # cue or negation of the clause changes it
+    # cue or negation of the clause changes it; "except": the film excepted from a series the
+    # clause judges, which takes the other side of its verdict (see _Parse._assign)
     verdict: str | None = None
 
 

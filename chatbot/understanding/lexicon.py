@@ -1321,6 +1321,9 @@ DISCOURSE_IDIOMS = (
     "don't get me wrong", "call me crazy", "to be fair", "the thing is", "last but not least",
     "in that register", "in the same register", "in a similar register",
     "first things first",
+    # contrast said between a title and its verdict: 'edge of tomorrow on the other hand is
+    # underrated' (each clause carries its own verdict)
+    "on the other hand", "on the flip side", "by contrast", "in contrast",
     "in other words", "as it turns out", "no rush", "no hurry", "no pressure", "no worries",
     "no biggie", "no big deal", "thanks in advance", "thank you in advance", "thx in advance",
     "ty in advance", "much appreciated", "any help appreciated", "any help is appreciated",

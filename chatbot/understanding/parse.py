@@ -994,7 +994,7 @@ class Understander:
         # "haven't seen Up, Coco nor Moana": none of them seen, 'nor' turns nothing down
         text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
         # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
-        text = _NEITHER_NOR.sub(_neither_nor, text)
+        text = _NEITHER_NOR.sub(self._neither_nor_titles, text)
         # "my son loved Cars 2, I didn't", 'the kids liked them, not me': the user's own verdict,
         # left elliptical after someone else's, is the opposite one, said in full
         text = _OTHERS_THEN_MINE.sub(self._mine_in_full, text)
@@ -1191,7 +1191,12 @@ class Understander:
         items = [e for e in found.events if isinstance(e, (ItemLiked, ItemRejected, ItemSeen))]
         if not items or not all(isinstance(e, ItemLiked) for e in items):
             return found
-        before = _Parse(self.vocab, state.said[-1], InterestState()).run()
+        # 'seen inception' -> 'interstellar too' -> 'and tenet': back over the messages that
+        # only added films, to the one that said what they all are
+        said = list(state.said[-3:])
+        while len(said) > 1 and _ADDED_TO_LAST.search(said[-1].strip()) is not None:
+            said.pop()
+        before = _Parse(self.vocab, said[-1], InterestState()).run()
         judged = {type(e) for e in before.events if isinstance(e, (ItemLiked, ItemRejected))}
         seen = any(isinstance(e, ItemSeen) for e in before.events)
         if judged == {ItemRejected}:
@@ -1217,6 +1222,28 @@ class Understander:
             return m.group(0)
         return _mine_in_full(m)
 
+    def _neither_nor_titles(self, m: re.Match[str]) -> str:
+        """`_neither_nor`, with the two members capitalised when each is a catalogue title
+        ('neither heat nor ronin did it for me' -> "Heat and Ronin didn't do it for me"): the
+        rewrite must not leave everyday-word titles to be read as topics."""
+        said = _neither_nor(m)
+        for member in (m["a"], _neither_second(m)):
+            words = member.split()
+            if words and self._listed_title_len_at(words) == len(words):
+                titled = " ".join(w[:1].upper() + w[1:] for w in words)
+                said = re.sub(rf"(?<!\w){re.escape(member)}(?!\w)", titled, said, count=1)
+        return said
+
+    def _listed_title_len_at(self, words: Sequence[str]) -> int:
+        """The words of the longest catalogue title the words open with, for a member of a
+        list of two or more: any case, everyday words too ('up', 'big'), never a pronoun."""
+        for n in range(min(len(words), 8), 0, -1):
+            name = " ".join(words[:n]).rstrip(",")
+            key = normalize_title(name)
+            if key in self.vocab.titles and any(c.isalnum() for c in words[n - 1]):
+                return 0 if n == 1 and key in PRONOUNS else n
+        return 0
+
     def _none_of_list(self, m: re.Match[str]) -> str:
         """'none of Speed, Con Air or Face/Off did it for me' -> 'Speed and Con Air and Face/Off
         never did it for me' (a verdict verb denied of each: the verdict classifier reads it),
@@ -1227,7 +1254,7 @@ class Understander:
         members: list[str] = []
         j = 0
         while j < len(words):
-            n = self._title_len_at(words[j:], lower_ok=True)
+            n = self._listed_title_len_at(words[j:])
             if not n:
                 break
             members.append(" ".join(words[j : j + n]).rstrip(","))
@@ -1244,6 +1271,9 @@ class Understander:
             return m.group(0)
         rest = words[j:]
         low = rest[0].lower()
+        # each member capitalised as a title is: they were all found to be catalogue titles
+        # ('none of up, big or elf ...' -> 'Up, Big and Elf ...')
+        members = [" ".join(w[:1].upper() + w[1:] for w in x.split()) for x in members]
         listed = ", ".join(members[:-1]) + " and " + members[-1]
         if low in COPULAS or low in ("are", "were"):
             # 'none of A, B or C were any good' -> 'A, B and C were not any good'
@@ -2347,6 +2377,8 @@ class Understander:
                     continue  # 'i loved Catch Me If You Can': the idiom is inside a title
                 pattern = re.compile(r"\b" + re.escape(idiom).replace("'", "['’]") + r"\b", re.I)
                 text = pattern.sub(_idiom_or_name, text)
+                # 'Casino, on the other hand, bored me': one comma is left between the two
+                text = re.sub(r",\s*,", ",", text)
                 low = text.lower().replace("’", "'")
         return _PARENTHETICAL.sub(" ", text)
 
@@ -3572,6 +3604,7 @@ class _Parse(ConstraintRules, TitleRules):
         self.targets = [t for t in self.targets if t.kind != "facet" or t.pos not in self.headings]
         self._series_mates_again()  # 'A New Hope and Empire': found after 'empire' was read
         self._assign()
+        self._excepted_follow()  # 'all the toy storys except 4, loved them'
         self._settle_twice_named_facets()
         for resolve in self.deferred:
             resolve()
@@ -5841,6 +5874,35 @@ class _Parse(ConstraintRules, TitleRules):
                 self._use(k, len(max(said, key=len)))
                 self.effects.add(t.pos)
 
+    def _excepted_follow(self) -> None:
+        """A film excepted from a whole series ('all the toy storys except 4, loved them') that
+        no clause judged takes the other side of the verdict the rest of the series got from
+        a later clause: watched, not loved, when they were liked; liked when they were turned
+        down (see `_assign` for the verdict said in the same clause)."""
+        excepted = [t for t in self.targets if t.verdict == "except" and t.item is not None]
+        if not excepted:
+            return
+        judged = {e.item_id for e in self.events if isinstance(e, (ItemLiked, ItemRejected))}
+        for t in excepted:
+            assert t.item is not None
+            if t.item.id in judged or any(
+                isinstance(e, ItemSeen) and e.item_id == t.item.id for e in self.events
+            ):
+                continue
+            mates = [
+                x.item.id
+                for x in self.targets
+                if x.item is not None
+                and x.verdict != "except"
+                and x.pos < t.pos
+                and x.item.extra.get("series") == t.item.extra.get("series")
+            ]
+            kinds = {type(e) for e in self.events if getattr(e, "item_id", None) in mates}
+            if kinds & {ItemLiked, ItemRejected} == {ItemLiked}:
+                self.events.append(ItemSeen(t.item.id, t.item.label))
+            elif kinds & {ItemLiked, ItemRejected} == {ItemRejected}:
+                self.events.append(ItemLiked(t.item.id, t.item.label))
+
     def _plural_verdict(self, i: int) -> str | None:
         """'pos' / 'neg' when token i is the plural of a one-word verdict noun ('masterpieces',
         'gems', 'duds') after 'both', 'all', 'are', 'were' or a count; None otherwise."""
@@ -6665,9 +6727,14 @@ class _Parse(ConstraintRules, TitleRules):
                     break
                 items: list[Item | None]
                 if earlier and tok.text in PLURAL_REFERENCES:
-                    # 'saw the first two, didn't like them': all the titles named before
+                    # 'saw the first two, didn't like them': all the titles named before (not
+                    # a film excepted from them: 'all the toy storys except 4, loved them')
                     items = list(
-                        {t.item.id: t.item for t in earlier if t.item is not None}.values()
+                        {
+                            t.item.id: t.item
+                            for t in earlier
+                            if t.item is not None and t.verdict != "except"
+                        }.values()
                     )
                 elif earlier:
                     items = [max(earlier, key=lambda t: t.pos).item]
@@ -7150,8 +7217,19 @@ class _Parse(ConstraintRules, TitleRules):
                     # kind the verdict is on, so it takes that verdict; not a wish for more
                     chosen = before[-2].kind
                 in_scope = t.verdict is None and any(t.pos in scope for scope in scopes)
-                chosen = t.verdict or chosen
+                if t.verdict != "except":
+                    chosen = t.verdict or chosen
                 seen = any(c.kind == "seen" or c.watched for c in cues)
+                if t.verdict == "except":
+                    # 'loved all the toy storys except the first': the exception was watched,
+                    # not loved; 'hated all the shreks but the first': the exception is liked;
+                    # "I've seen all the rocky films but the last two": those are not seen
+                    if chosen == "neg":
+                        chosen, seen = "pos", False
+                    elif chosen == "pos":
+                        chosen, seen = None, True
+                    else:
+                        continue
                 if (
                     chosen is None
                     and not in_scope
@@ -7328,7 +7406,13 @@ class _Parse(ConstraintRules, TitleRules):
                     flipped = any(said[0].pos in scope for scope in scopes)
                     kind = {"pos": "neg", "neg": "pos"}[said[0].kind] if flipped else said[0].kind
                     for t in self.targets:
-                        if t.kind == "item" and t.pos < lo:
+                        if t.kind == "item" and t.pos < lo and t.verdict == "except":
+                            # 'all the toy storys except 4, loved them': the exception was
+                            # watched, not loved (liked when they were hated)
+                            if kind in ("pos", "neg"):
+                                pos = kind == "neg"
+                                self._emit(t, "pos" if pos else None, not pos)
+                        elif t.kind == "item" and t.pos < lo:
                             self._emit(t, kind, False)
                 if (
                     any(c.kind == "unseen" for c in cues)
@@ -10029,6 +10113,21 @@ _UNSEEN_NOR = re.compile(
 )
 
 
+def _neither_second(m: re.Match[str]) -> str:
+    """The second member of 'neither A nor B <verdict>': B, up to the verdict verb or copula."""
+    rest = m["rest"].split()
+    words = [w.lower() for w in rest]
+    tables = (POSITIVE_CUES, NEGATIVE_CUES, SHAKEN_CUES, EFFECT_PHRASES)
+    for j in range(1, len(words)):
+        if words[j] in COPULAS or any(phrase_end(words, j, p) > j for t in tables for p in t):
+            return " ".join(rest[:j])
+        if nlp_parse(" ".join(["they", *rest[j:]])).words[1:2] and (
+            nlp_parse(" ".join(["they", *rest[j:]])).words[1].pos in ("VERB", "AUX")
+        ):
+            return " ".join(rest[:j])
+    return m["rest"].strip()
+
+
 def _neither_nor(m: re.Match[str]) -> str:
     """'neither Up nor Coco for me' -> 'not Up, not Coco for me' (both turned down); with a
     verdict verb after the second in its clause, the verdict denied of both: 'neither Alien
@@ -10044,6 +10143,13 @@ def _neither_nor(m: re.Match[str]) -> str:
             # a verb in the past said of the user, the tables lack ('impressed me')
             len(words[j]) > 4 and words[j].endswith("ed") and {"me", "us"} & set(words[j:])
         ):
+            verb = nlp_parse(" ".join(["they", *rest[j:]])).words[1:2]
+            if words[j] in ("did", "does", "do") or (
+                verb and verb[0].pos == "VERB" and words[j].endswith("ed")
+            ):
+                # 'did it for me' -> "didn't do it for me", 'worked for me' -> "didn't work"
+                base = "do" if words[j] in ("did", "does", "do") else verb[0].lemma
+                return f"{m['a']} and {' '.join(rest[:j])} didn't {base} {' '.join(rest[j + 1 :])}"
             return f"{m['a']} and {' '.join(rest[:j])} never {' '.join(rest[j:])}"
     return f"not {m['a']}, not {m['rest']}"
 

@@ -4878,15 +4878,18 @@ class TitleRules(ParseBase):
                 break
 
     def _rest_of_series(self) -> None:
-        """'shrek 1 and 2 loved, the rest meh', 'toy story 1 and 2 were great, the others not so
-        much': after two or more films of one series, 'the rest' / 'the others' opening a
-        clause are the series' other films (its features), which take that clause's verdict."""
+        """'shrek 1 and 2 loved, the rest meh', 'taken was great, the others not so much':
+        after films of one series, 'the rest' / 'the others' opening a clause are the series'
+        other films (its features), which take that clause's verdict ('the sequels' are read
+        by _relative_of_named_series)."""
         toks = self.toks
         for r in range(1, len(toks) - 1):
             if not (
                 toks[r].text == "the"
                 and toks[r + 1].text in ("rest", "others")
                 and toks[r - 1].text in CLAUSE_BREAK | {"and", "but"}
+                # ('the rest of the week was awful': no films)
+                and (r + 2 >= len(toks) or toks[r + 2].text != "of")
             ):
                 continue
             # ('the others' was read as The Others (2001): no film here)
@@ -4905,7 +4908,7 @@ class TitleRules(ParseBase):
             ]
             series = {it.extra.get("series") for it in named}
             if (
-                len(named) < 2
+                not named
                 or len(series) != 1
                 or None in series
                 or "" in series
@@ -4915,8 +4918,8 @@ class TitleRules(ParseBase):
                 return
             films = _features(self._series_of(named[0]) or []) or self._series_of(named[0]) or []
             # 'shrek 1 and 2, the rest': the films called Shrek, not the Puss in Boots spin-offs
-            stem = normalize_title(named[0].title).split()[:1]
-            called = [f for f in films if normalize_title(f.title).split()[:1] == stem]
+            stem = normalize_title(named[0].title).split()[0]
+            called = [f for f in films if normalize_title(f.title).startswith(stem)]
             films = called if len(called) > len(named) else films
             self.targets = [t for t in self.targets if t not in others]
             for film in films:
@@ -5535,14 +5538,27 @@ class TitleRules(ParseBase):
         excepted = self._series_exception(end, films)
         if excepted is not None:
             # 'loved all the harry potters except the last one': the verdict falls on the
-            # others; the film excepted gets none (it may be unseen or merely less loved)
+            # others; the film excepted takes the other side of it (watched, not loved)
             left, width = excepted
             films = [f for f in films if f not in left]
+            for film in left:
+                self._add_item(end, film, verdict="except")
             end += width
         for film in films:
             self._add_item(i, film)
         self._use(i, end - i)
         return end - i
+
+    def _series_member_at(self, k: int, films: list[Item]) -> tuple[Item, int] | None:
+        """(film, width) of the longest title of one of `films` typed from token k ('rocky v',
+        'the last crusade' as the film's own title, 'toy story 4'); None when none is."""
+        words = [t.text for t in self.toks]
+        for m in range(min(6, len(words) - k), 0, -1):
+            key = normalize_title(" ".join(words[k : k + m]))
+            found = [f for f in films if normalize_title(f.title) == key]
+            if len(found) == 1:
+                return found[0], m
+        return None
 
     def _series_exception(self, j: int, films: list[Item]) -> tuple[list[Item], int] | None:
         """(films excepted, width) of 'except the last one', 'but the first two', 'apart from
@@ -5559,6 +5575,11 @@ class TitleRules(ParseBase):
             k += 1
         else:
             return None
+        named = self._series_member_at(k, films)
+        if named is not None:
+            # 'all the rocky films except rocky v': the exception by its title
+            film, width = named
+            return ([film], k + width - j) if len(films) > 1 else None
         if k < len(toks) and toks[k].text == "the":
             k += 1
         left: list[Item] = []
