@@ -257,3 +257,10 @@ def test_a_chain_of_added_films(manager: DialogueManager) -> None:
     seen = {state.label(i) for i in state.seen}
     assert {"Fargo (1996)", "Memento (2000)", "Zodiac (2007)"} <= seen, state.summary()
     assert not state.liked, state.summary()
+
+
+def test_the_others_with_a_bare_not(nlu: Understander) -> None:
+    found = _items(nlu, "rocky was brilliant, the others not")
+    assert "Rocky (1976)" in found["liked"], found
+    assert "Rocky IV (1985)" in found["rejected"], found
+    assert "Rocky IV (1985)" not in found["liked"], found

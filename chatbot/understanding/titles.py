@@ -3538,8 +3538,8 @@ class TitleRules(ParseBase):
         typed = [t.text for t in self.toks[i : i + n]]
         prev = self.toks[i - 1].text if i > 0 else ""
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
-        if not (prev in _RUN_VERBS or nxt in COPULAS):
-            return False
+        if not (prev in _RUN_VERBS or nxt in COPULAS) or typed in (["it"], ["that"], ["this"]):
+            return False  # ('saw It (1990) and Carrie and enjoyed it': the pronoun of Carrie)
         return any(
             t.kind == "item"
             and t.item is not None
@@ -4922,10 +4922,17 @@ class TitleRules(ParseBase):
             called = [f for f in films if normalize_title(f.title).startswith(stem)]
             films = called if len(called) > len(named) else films
             self.targets = [t for t in self.targets if t not in others]
+            # 'shrek was great, the others not': a bare 'not' closing the clause turns them down
+            tail = r + 2 + (r + 2 < len(toks) and toks[r + 2].text in ("were", "are"))
+            denied = (
+                tail < len(toks)
+                and toks[tail].text in ("not", "no", "nah", "nope")
+                and (tail + 1 == len(toks) or toks[tail + 1].text in CLAUSE_BREAK)
+            )
             for film in films:
                 if film not in named:
-                    self._add_item(r + 1, film)
-            self._use(r, 2)
+                    self._add_item(r + 1, film, verdict="neg" if denied else None)
+            self._use(r, 2 + (tail + 1 - r - 2 if denied else 0))
             return
 
     def _ordinal_of_named_list(self) -> None:
