@@ -264,3 +264,11 @@ def test_the_others_with_a_bare_not(nlu: Understander) -> None:
     assert "Rocky (1976)" in found["liked"], found
     assert "Rocky IV (1985)" in found["rejected"], found
     assert "Rocky IV (1985)" not in found["liked"], found
+
+
+def test_a_list_of_kinds_after_neither_or_none_of_names_no_film(nlu: Understander) -> None:
+    # 'Western' and 'Musical' are kinds here, not the films of those names
+    found = _items(nlu, "neither western nor musical, just a good thriller")
+    assert not any(found.values()), found
+    found = _items(nlu, "none of war, western or musical tonight")
+    assert not any(found.values()), found

@@ -1236,12 +1236,14 @@ class Understander:
 
     def _listed_title_len_at(self, words: Sequence[str]) -> int:
         """The words of the longest catalogue title the words open with, for a member of a
-        list of two or more: any case, everyday words too ('up', 'big'), never a pronoun."""
+        list of two or more: any case, everyday words too ('up', 'big'), never a pronoun nor
+        a kind of film ('neither romance nor drama' names no Romance (1999))."""
         for n in range(min(len(words), 8), 0, -1):
             name = " ".join(words[:n]).rstrip(",")
             key = normalize_title(name)
             if key in self.vocab.titles and any(c.isalnum() for c in words[n - 1]):
-                return 0 if n == 1 and key in PRONOUNS else n
+                kind = tuple(w.lower().strip(",") for w in words[:n]) in self.vocab.facet_terms
+                return 0 if (n == 1 and key in PRONOUNS) or kind else n
         return 0
 
     def _none_of_list(self, m: re.Match[str]) -> str:
