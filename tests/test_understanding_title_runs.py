@@ -272,3 +272,9 @@ def test_a_list_of_kinds_after_neither_or_none_of_names_no_film(nlu: Understande
     assert not any(found.values()), found
     found = _items(nlu, "none of war, western or musical tonight")
     assert not any(found.values()), found
+
+
+def test_a_list_with_a_kinds_name_and_films_is_of_films(nlu: Understander) -> None:
+    # 'alien' is a kind of film too; beside Jaws and Predator it is the film
+    found = _items(nlu, "none of jaws, alien or predator were any good")
+    assert {"Jaws (1975)", "Alien (1979)", "Predator (1987)"} <= found["rejected"], found

@@ -1227,7 +1227,10 @@ class Understander:
         ('neither heat nor ronin did it for me' -> "Heat and Ronin didn't do it for me"): the
         rewrite must not leave everyday-word titles to be read as topics."""
         said = _neither_nor(m)
-        for member in (m["a"], _neither_second(m)):
+        members = (m["a"], _neither_second(m))
+        if self._all_kinds(members):
+            return said  # 'neither romance nor drama': kinds
+        for member in members:
             words = member.split()
             if words and self._listed_title_len_at(words) == len(words):
                 titled = " ".join(w[:1].upper() + w[1:] for w in words)
@@ -1236,15 +1239,22 @@ class Understander:
 
     def _listed_title_len_at(self, words: Sequence[str]) -> int:
         """The words of the longest catalogue title the words open with, for a member of a
-        list of two or more: any case, everyday words too ('up', 'big'), never a pronoun nor
-        a kind of film ('neither romance nor drama' names no Romance (1999))."""
+        list of two or more: any case, everyday words too ('up', 'big'), never a pronoun."""
         for n in range(min(len(words), 8), 0, -1):
             name = " ".join(words[:n]).rstrip(",")
             key = normalize_title(name)
             if key in self.vocab.titles and any(c.isalnum() for c in words[n - 1]):
-                kind = tuple(w.lower().strip(",") for w in words[:n]) in self.vocab.facet_terms
-                return 0 if (n == 1 and key in PRONOUNS) or kind else n
+                return 0 if n == 1 and key in PRONOUNS else n
         return 0
+
+    def _all_kinds(self, members: Sequence[str]) -> bool:
+        """Every member of a list is a kind of film the catalogue knows ('romance', 'drama',
+        'western'): a list of kinds, not of the films that bear those names (a list with one
+        film in it, 'alien, aliens or predator', is of films)."""
+        return all(
+            tuple(w.lower().strip(",") for w in x.split()) in self.vocab.facet_terms
+            for x in members
+        )
 
     def _none_of_list(self, m: re.Match[str]) -> str:
         """'none of Speed, Con Air or Face/Off did it for me' -> 'Speed and Con Air and Face/Off
@@ -1269,7 +1279,7 @@ class Understander:
                 j += 1
                 continue
             break
-        if len(members) < 2 or j >= len(words) or j == 0:
+        if len(members) < 2 or j >= len(words) or j == 0 or self._all_kinds(members):
             return m.group(0)
         rest = words[j:]
         low = rest[0].lower()
