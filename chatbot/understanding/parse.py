@@ -1257,11 +1257,12 @@ class Understander:
         )
 
     def _none_of_list(self, m: re.Match[str]) -> str:
-        """'none of Speed, Con Air or Face/Off did it for me' -> 'Speed and Con Air and Face/Off
-        never did it for me' (a verdict verb denied of each: the verdict classifier reads it),
-        'none of heat, ronin or drive were any good' -> 'not heat, not ronin, not drive were any
-        good' (a copula: each turned down, as 'neither ... nor' is read). Only when every member
-        of the list is a catalogue title ('none of my friends liked it' stays as typed)."""
+        """'none of Speed, Con Air or Face/Off did it for me' -> "Speed, Con Air and Face/Off
+        didn't do it for me" (the verb denied of each, in its base form per the parse), 'none of
+        heat, ronin or drive were any good' -> 'Heat, Ronin and Drive were not any good' (a
+        copula denied). Only when every member of the list is a catalogue title and not every
+        one is a kind ('none of my friends liked it', 'none of war, western or musical' stay as
+        typed); the members are capitalised as titles are."""
         words = m["rest"].split()
         members: list[str] = []
         j = 0

@@ -339,7 +339,7 @@ class VersionReader:
         person = self._person(name)
         if person is not None:
             people = [person]
-        else:  # 'the carpenter one': a surname alone, of one person of the index
+        else:  # 'the carpenter one': a surname alone, the years of everyone of that name
             people = [p for p in self.person_years if p.lower().split()[-1:] == words[-1:]]
         years = [y for p in people for y in self.person_years[p]]
         era = [
