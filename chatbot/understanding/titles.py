@@ -3585,8 +3585,9 @@ class TitleRules(ParseBase):
         or a sentence, or follows a verb of liking or watching ('loved collateral - drive -
         heat'), and ends the message or a sentence, or is followed by a break before the
         verdict on all of them ('heat. ronin. collateral. all loved.', 'the dark knight /
-        batman begins / the prestige - loved all three'). Pronouns, filler, small talk and the
-        user's day never count as members, and a list needs two members that are none."""
+        batman begins / the prestige - loved all three'). Small talk, verdict words and the
+        user's day never count as members, filler words ('big') only in a list of three or
+        more, and a list needs two members that are no pronouns."""
         words = [t.text for t in self.toks]
         spans = [(i, n)]
         j = i
@@ -3860,9 +3861,9 @@ class TitleRules(ParseBase):
     def _next_past_adverbial(self, i: int) -> bool:
         """'watched Up with the kids and Heat after they went to bed, both great', 'watched
         drive yesterday, then speed, both awesome': token i follows 'and' / ',' / 'then' after
-        a title found and a short phrase of when, where or with whom it was watched (two to
-        four words, none a verb, per the parse); the title is capitalised, or the message goes
-        on to a verdict on both or all of them."""
+        a title found and a short phrase of when, where or with whom it was watched (one to
+        four words, no verb, name or conjunction among them, per the parse); the title is
+        capitalised, or the message goes on to a verdict on both or all of them."""
         toks = self.toks
         k = i - 1
         if k >= 1 and toks[k].text == "then":
@@ -5569,8 +5570,9 @@ class TitleRules(ParseBase):
 
     def _series_exception(self, j: int, films: list[Item]) -> tuple[list[Item], int] | None:
         """(films excepted, width) of 'except the last one', 'but the first two', 'apart from
-        the third', 'other than the 2nd and 3rd' at token j, after a whole series ('all the
-        harry potters'): places in the series in release order; None when no such phrase."""
+        the third', 'other than the 2nd and 3rd', 'except 4', 'except rocky v' at token j, after
+        a whole series ('all the harry potters'): places and numbers in the series in release
+        order, or one of its titles; None when no such phrase (or it would except them all)."""
         toks = self.toks
         k = j
         if k < len(toks) and toks[k].text == ",":
