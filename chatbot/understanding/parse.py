@@ -10134,9 +10134,8 @@ def _neither_second(m: re.Match[str]) -> str:
     for j in range(1, len(words)):
         if words[j] in COPULAS or any(phrase_end(words, j, p) > j for t in tables for p in t):
             return " ".join(rest[:j])
-        if nlp_parse(" ".join(["they", *rest[j:]])).words[1:2] and (
-            nlp_parse(" ".join(["they", *rest[j:]])).words[1].pos in ("VERB", "AUX")
-        ):
+        verb = nlp_parse(" ".join(["they", *rest[j:]])).words[1:2]
+        if verb and verb[0].pos in ("VERB", "AUX"):
             return " ".join(rest[:j])
     return m["rest"].strip()
 

@@ -3553,30 +3553,23 @@ class TitleRules(ParseBase):
     def _title_ending_at(self, words: list[str], e: int) -> int:
         """Width (1-6) of the longest catalogue title (exact key) whose words end right before
         index e, with no list join inside; 0 when none."""
-        for m in range(min(e, 6), 0, -1):
-            if not (
-                any(c.isalnum() for c in words[e - m]) and any(c.isalnum() for c in words[e - 1])
-            ):
-                continue  # ('= collateral': a sign is no word of a title)
-            if not any(w in _RUN_JOINS for w in words[e - m : e]) and (
-                normalize_title(" ".join(words[e - m : e])) in self.vocab.titles
-            ):
-                return m
-        return 0
+        return next((m for m in range(min(e, 6), 0, -1) if self._run_member(words[e - m : e])), 0)
 
     def _title_starting_at(self, words: list[str], k: int) -> int:
         """Width (1-6) of the longest catalogue title (exact key) starting at index k, with no
         list join inside; 0 when none."""
-        for m in range(min(len(words) - k, 6), 0, -1):
-            if not (
-                any(c.isalnum() for c in words[k]) and any(c.isalnum() for c in words[k + m - 1])
-            ):
-                continue  # ('collateral =': a sign is no word of a title)
-            if not any(w in _RUN_JOINS for w in words[k : k + m]) and (
-                normalize_title(" ".join(words[k : k + m])) in self.vocab.titles
-            ):
-                return m
-        return 0
+        widths = range(min(len(words) - k, 6), 0, -1)
+        return next((m for m in widths if self._run_member(words[k : k + m])), 0)
+
+    def _run_member(self, span: list[str]) -> bool:
+        """The words are one catalogue title (exact key) with no list join inside, opening and
+        closing on a word ('collateral =': a sign is no word of a title)."""
+        return (
+            any(c.isalnum() for c in span[0])
+            and any(c.isalnum() for c in span[-1])
+            and not any(w in _RUN_JOINS for w in span)
+            and normalize_title(" ".join(span)) in self.vocab.titles
+        )
 
     def _listed_run(self, i: int, n: int) -> bool:
         """The span i..i+n is one of two or more catalogue titles (exact keys) typed as a list
