@@ -176,6 +176,15 @@ _SAID_OF_THE_KIDS = re.compile(
 )
 
 
+# "don't care if it's old or in another language", "doesn't matter whether it's black and white",
+# "not bothered if it's long": indifference to a property, up to the clause's end
+_INDIFFERENT_TO = (
+    r"\b(?:(?:i|we)\s+)?(?:(?:really\s+)?(?:don'?t|do\s+not|doesn'?t|does\s+not|won'?t)\s+"
+    r"(?:really\s+)?(?:care|mind|matter)|(?:i'?m\s+|we'?re\s+)?not\s+(?:too\s+|that\s+)?"
+    r"(?:bothered|fussed|picky|fussy))\s+(?:about\s+)?(?:if|whether)\s+[^,.;!?]*"
+)
+
+
 class ConstraintRules(ParseBase):
     """Rule passes for constraints; they blank out what they read.
 
@@ -354,6 +363,9 @@ class ConstraintRules(ParseBase):
         self._shown = [
             self.vocab.catalog.get(i) for i in self.state.last_shown if i in self.vocab.catalog
         ]
+        # "don't care if it's old", 'not bothered whether it is black and white': what the user
+        # does not mind is neither a wish nor a refusal (blanked before any rule reads it)
+        self._consume(_INDIFFERENT_TO, lambda m: None)
         self._read_rules(r for r in RULES if r.constraint == "audience")
         self._settle_audience()  # before 'old' means a year: 'my 6 year old'
         self._hours_and_minutes()

@@ -136,6 +136,16 @@ log = logging.getLogger(__name__)
 
 # words that open a clause of its own after a negation and a comma: a wish ('not space stuff,
 # more like ex machina') or the reason ('not the notebook, too cheesy')
+# words of amount a negation may hang on before the thing it turns down ('not too much swearing',
+# 'not a lot of gore', 'not many explosions')
+_AMOUNT_WORDS = frozenset(
+    ("too", "much", "many", "lot", "lots", "of", "so", "very", "that", "tons", "loads", "plenty")
+    + ("heavy", "heavily", "excessive", "overly", "a", "bunch", "ton", "load")
+)
+# verbs of watching that open a list of films watched ('watched Fury and Dunkirk last weekend')
+_WATCHED_VERBS = frozenset(("watched", "saw", "seen", "rewatched", "caught", "finished"))
+# paces a wish reads as a mood (lexicon: 'slow burn' = suspenseful) and a refusal keeps as words
+_PACE_PHRASES = (("slow", "burn"), ("slow", "burner"), ("slowburn",), ("slow", "burning"))
 _TURNS_TO_A_WISH = frozenset(
     ("more", "rather", "instead", "preferably", "ideally", "something", "somethin", "smth")
     + ("too", "way")
@@ -1400,6 +1410,10 @@ class Understander:
             for j in range(len(low) - k + 1)
         ):
             # 'nothing beats 80s action movies', 'nothing beats a jim carrey movie'
+            return " ".join(["I love", *body])
+        if any(w.strip(".,!?") in _JUDGED_PARTS for w in low):
+            # 'nothing beats a good twist at the end', "you can't beat a great soundtrack": a
+            # part of a film, praised as the best there is
             return " ".join(["I love", *body])
         return ""
 
@@ -3601,6 +3615,7 @@ class _Parse(ConstraintRules, TitleRules):
         while found != (found := sum(t.kind == "item" for t in self.targets)):
             self._exact_titles()  # the members after a misspelt or fuzzy-found first title
         self._unknown_after_verdict()
+        self._judged_among_films()  # '... the sixth sense. not into split tho'
         self._people_not_titles()
         self._other_media_titles()
         self._ordinal_of_named_list()  # places in a list found only now ('psycho, vertigo')
@@ -3618,6 +3633,7 @@ class _Parse(ConstraintRules, TitleRules):
         self._series_mates_again()  # 'A New Hope and Empire': found after 'empire' was read
         self._assign()
         self._excepted_follow()  # 'all the toy storys except 4, loved them'
+        self._judged_after_watching()  # 'watched fury and dunkirk, ..., 1917 was a bit much'
         self._settle_twice_named_facets()
         for resolve in self.deferred:
             resolve()
@@ -6907,6 +6923,7 @@ class _Parse(ConstraintRules, TitleRules):
             # 'not the gory kind, Hereditary and The Babadook were perfect': what comes after
             # the comma has its own subject and verdict
             scope = {k for k in scope if k < judged}
+        scope = self._past_the_amount(scope)
         if any(self.toks[k].text not in ("a", "an", "the", "some", "any") for k in scope):
             after = max(scope) + 1
             if after < len(self.toks) and (
@@ -6921,6 +6938,35 @@ class _Parse(ConstraintRules, TitleRules):
             if lo <= cue.pos < hi:
                 return set(range(cue.pos + 1, hi))
         return set()
+
+    def _past_the_amount(self, scope: set[int]) -> set[int]:
+        """A parsed scope that ends on a word of amount ('not too much', 'not a lot of', 'not
+        many') reaches the noun phrase the amount is of: 'a comedy but not too much swearing'
+        turns down the swearing, not the word 'much' (the parse hangs 'not' on the
+        quantifier)."""
+        if not scope:
+            return scope
+        k = max(scope)
+        if self.toks[k].text not in _AMOUNT_WORDS:
+            return scope
+        hi = next((h for lo, h in self._clauses() if lo <= k < h), len(self.toks))
+        out = set(scope)
+        j = k + 1
+        while j < hi and (
+            self.toks[j].text in _AMOUNT_WORDS
+            or self.toks[j].text in ("a", "an", "the")
+            or self._pos(j) in ("NOUN", "PROPN", "ADJ", "VERB")
+            and self.toks[j].text.isalpha()
+            and self.toks[j].text not in NEGATORS
+            and self.toks[j].text not in ("please", "pls", "plz", "tho", "though", "thanks")
+        ):
+            out.add(j)
+            if self._pos(j) in ("NOUN", "PROPN") and not (
+                j + 1 < hi and self._pos(j + 1) in ("NOUN", "PROPN")
+            ):
+                break  # the head noun ends the phrase ('not too much gore in it')
+            j += 1
+        return out
 
     def _verdict_on_all(self, last: int, hi: int, cues: list[Cue]) -> None:
         """'I saw Gladiator, Troy, and 300 - all great': a verdict with 'all' / 'both' after the
@@ -7075,6 +7121,13 @@ class _Parse(ConstraintRules, TitleRules):
         )
 
     def _assign(self) -> None:
+        # 'a heist where the bad guys get away': a complaint word that only describes a noun
+        # of the story is no verdict on anything the message names
+        self.cues = [
+            c
+            for c in self.cues
+            if not (c.kind == "neg" and not c.negator and self._attributive_cue(c))
+        ]
         named = [t for t in self.targets if t.kind == "item" and not t.from_reference]
         if len(named) >= 2:
             # 'Superbad, Step Brothers, Anchorman - love all of them': 'them' are those named
@@ -7943,6 +7996,38 @@ class _Parse(ConstraintRules, TitleRules):
         if sentiment is None and not seen and t.kind == "item":
             self.bare_at.add(t.pos)
 
+    def _judged_after_watching(self) -> None:
+        """In a message that tells films watched with a verb of watching, a film judged in the
+        past tense ('watched Fury and Dunkirk, both great, 1917 was a bit much') was watched
+        too: seen, beside its verdict. Only a film the message gives a verdict on, as the
+        subject of 'was' / 'were'."""
+        watched = any(
+            c.kind == "seen" and self.toks[c.pos].text in _WATCHED_VERBS for c in self.cues
+        )
+        if not watched or not any(isinstance(e, ItemSeen) for e in self.events):
+            return  # (a lukewarm verdict also reads as seen: 'Gravity was just okay')
+        seen = {e.item_id for e in self.events if isinstance(e, ItemSeen)}
+        judged = {e.item_id for e in self.events if isinstance(e, (ItemLiked, ItemRejected))}
+        for t in sorted(self.targets, key=lambda t: t.pos):
+            if t.kind != "item" or t.item is None or t.from_reference:
+                continue
+            if t.item.id in seen or t.item.id not in judged:
+                continue
+            end = self._title_end(t.pos)
+            if end < len(self.toks) and self.toks[end].text in ("was", "were"):
+                self.events.append(ItemSeen(t.item.id, t.item.label))
+                seen.add(t.item.id)
+
+    def _pace_phrase(self, pos: int) -> str | None:
+        """The words at token pos when they name a pace ('slow burn', 'slow-burning') that a
+        wish reads as its mood (Suspenseful) but a refusal must not: 'no slow burn' wants
+        suspense that starts at once. None for any other words."""
+        words = [t.text for t in self.toks[pos : pos + 3]]
+        for phrase in _PACE_PHRASES:
+            if words[: len(phrase)] == list(phrase):
+                return " ".join(phrase)
+        return None
+
     def _emit_target(self, t: Target, sentiment: str | None, seen: bool) -> None:
         if t.kind == "facet" and sentiment == "critique":
             return
@@ -7990,6 +8075,10 @@ class _Parse(ConstraintRules, TitleRules):
                 # 'Aliens and Predator never impressed me': a verdict on the film of that
                 # name, not on its series
                 self.events.append(ItemRejected(film.id, film.label))
+            elif sentiment == "neg" and (pace := self._pace_phrase(t.pos)) is not None:
+                # 'a mystery but no slow burn': the pace is turned down, not every suspenseful
+                # film the mood the phrase is a kind of covers
+                self.events.append(InterestAvoided(pace))
             elif sentiment == "neg":
                 self.events.append(AttributeAvoided(facet, value))
                 if film is not None:
@@ -8245,11 +8334,21 @@ class _Parse(ConstraintRules, TitleRules):
                  if x.head == verb.head and x.dep in ("nsubj", "nsubjpass")),
                 None,
             )  # fmt: skip
-        if subject is None:
+        # 'walked home in the snow, need something cozy': a past-tense verb opening its
+        # sentence with its subject dropped tells what the user did
+        dropped = (
+            subject is None
+            and verb.tag == "VBD"
+            and (v == 0 or words[v - 1].text.lower() in (".", "!", "?", ";", "just", "so", "then"))
+        )
+        if subject is None and not dropped:
             return False
-        sub = words[subject]
-        personal = (sub.pos == "PRON" and sub.text.lower() not in _NOT_PERSONAL) or any(
-            x.head == subject and x.dep == "poss" for x in words
+        personal = dropped or (
+            subject is not None
+            and (
+                (words[subject].pos == "PRON" and words[subject].text.lower() not in _NOT_PERSONAL)
+                or any(x.head == subject and x.dep == "poss" for x in words)
+            )
         )
         if not (personal or now):
             return False
@@ -8636,8 +8735,8 @@ class _Parse(ConstraintRules, TitleRules):
         gerund = word.endswith("ing") and (
             (k > 0 and self.toks[k - 1].text in ("about", "on", "of"))
             or (k + 1 < len(self.toks) and self.toks[k + 1].text in _KIND_OF_FILM)
-            # 'but not boxing', 'no singing please': what is turned down
-            or (k > 0 and self.toks[k - 1].text in ("not", "no", "without"))
+            # 'but not boxing', 'no singing please', 'not too much crying': what is turned down
+            or self._after_a_denial(k)
             # 'no talking animals': what the things do in the story
             or (
                 k + 1 < len(self.toks)
@@ -8671,6 +8770,14 @@ class _Parse(ConstraintRules, TitleRules):
         # a share says something only over many descriptions (40 books: 'space' in 5 of them)
         return share <= MAX_TOPIC_SHARE or len(self.vocab.catalog) < 1000
 
+    def _after_a_denial(self, k: int) -> bool:
+        """Token k follows 'not', 'no' or 'without', perhaps over words of amount ('no
+        singing', 'not too much crying', 'without a lot of talking')."""
+        j = k - 1
+        while j >= 0 and self.toks[j].text in _AMOUNT_WORDS:
+            j -= 1
+        return j >= 0 and self.toks[j].text in ("not", "no", "without")
+
     def _has_content(self) -> bool:
         return any(self._content(k) for k in range(len(self.toks)))
 
@@ -8699,6 +8806,43 @@ class _Parse(ConstraintRules, TitleRules):
                             out |= set(range(lo, c.pos))  # 'slapstick no': what it closes
         for subject, _ in self._judged_subjects():
             out |= subject
+        out |= self._rest_of_a_taken_denial()
+        return out
+
+    def _attributive_cue(self, c: Cue) -> bool:
+        """A one-word complaint that only describes the noun after it inside a clause that
+        goes on ('the bad guy wins', 'a sad clown saves the day'): an adjective the parse hangs
+        on that noun, which is no film, part of a film or kind, followed by a verb of its own."""
+        k = c.pos
+        if c.end != k + 1 or k + 2 >= len(self.toks):
+            return False
+        w, head = self._word(k), self._word(k + 1)
+        if w is None or head is None or w.pos != "ADJ" or w.dep != "amod":
+            return False
+        if self.syntax.word_at(self.toks[k + 1].start) != w.head:
+            return False
+        noun = self.toks[k + 1].text
+        if noun in FILM_NOUNS or noun in _JUDGED_PARTS or self._facet_at(k + 1):
+            return False
+        return self._pos(k + 2) in ("VERB", "AUX")
+
+    def _rest_of_a_taken_denial(self) -> set[int]:
+        """The 'or' / 'nor' members after a denial another pass took whole ('with my grandma,
+        nothing rude or sexy': the audience took 'nothing rude'; 'sexy' is turned down with
+        it, never wished for)."""
+        out: set[int] = set()
+        for lo, hi in self._clauses():
+            if lo + 1 >= hi or self.toks[lo].text not in ("or", "nor"):
+                continue
+            prev = self.toks[lo - 1] if lo else None
+            a = prev.start + len(prev.raw) if prev is not None else 0
+            before = self.low[a : self.toks[lo].start]
+            taken = self.text.lower()[a : self.toks[lo].start]
+            if before.strip() or not taken.strip():
+                continue  # nothing was taken between: the clause split says why
+            last = re.split(r"[,.;!?]", taken)[-1]
+            if re.search(r"\b(?:no|not|nothing|without|never|none|nor)\b", last):
+                out |= set(range(lo + 1, hi))
         return out
 
     def _judged_subjects(self) -> list[tuple[set[int], set[int]]]:

@@ -1336,6 +1336,8 @@ class TitleRules(ParseBase):
             n == 1 and (words[0] in FILM_NOUNS or words[0] in PRONOUNS or words[0] in FILLER_WORDS)
         ):
             return True  # 'loved the original matrix', 'loved the hilarious superbad'
+        if n == 1 and not first.raw[:1].isupper() and self._plain_noun_phrase(i):
+            return False  # 'creepy slow dread is fine', 'a sense of dread': a noun, no Dread
 
         if (
             n == 1
@@ -1809,7 +1811,9 @@ class TitleRules(ParseBase):
             # a distinctive single word typed in lower case inside a longer phrase may be a topic
             return (
                 capitalised
-                or len(words) > 1  # not 'the cabin': the article is no second word
+                # not 'the cabin': the article is no second word; not 'gore is fine, bring it
+                # on': an order said as a clause of its own is the user's, no title
+                or (len(words) > 1 and not self._own_imperative(i, n))
                 or len(self.toks) <= 2
                 or self._cue_before(i)
                 or self._past_cue_before(i)  # 'my favorite movies are jaws and alien'
@@ -2044,6 +2048,78 @@ class TitleRules(ParseBase):
             # 'honestly Pulp Fiction blew me away' ('and Rocky wants a western' is a friend)
             or (self._subject_of_clause(i, n) and not (n == 1 and self._subject_of_a_person(i)))
             or self._asked_who(i)  # "who's in Oppenheimer?" (a name that is also a person's)
+        )
+
+    def _judged_among_films(self) -> None:
+        """A lower-case word that is the whole object of a verdict cue ('not into split tho',
+        'hated traffic') in a message that names two or more catalogue films elsewhere: among
+        films, a word a verdict is said of is one more film (run after the cues are found)."""
+        films = {t.item.id for t in self.targets if t.kind == "item" and t.item is not None}
+        if len(films) < 2:
+            return
+        for c in list(self.cues):
+            k = c.end
+            if c.kind not in ("pos", "neg") or k >= len(self.toks) or self.toks[k].used:
+                continue
+            tok = self.toks[k]
+            nxt = self.toks[k + 1].text if k + 1 < len(self.toks) else ""
+            if nxt not in END_OF_OBJECT and nxt not in ("tho", "though", "either", "really"):
+                continue
+            items = self.vocab.titles.get(tok.text)
+            if (
+                not items
+                or not tok.text.isalpha()
+                or _stop_word(tok.text)
+                or tok.text in FILLER_WORDS
+                or tok.text in PRONOUNS
+                or any(t.pos == k for t in self.targets)
+            ):
+                continue
+            bare = [it for it in items if normalize_title(it.title) == _as_typed(it.title)]
+            self._add_item(k, self.vocab.best_item(bare or items, None, self._prefer))
+            self._use(k, 1)
+
+    def _own_imperative(self, i: int, n: int) -> bool:
+        """The lower-case span opens a clause of its own with a verb in its base form ('..., bring
+        it on', '..., get over it'), and no film is named before it nor a cue said of it: an
+        order or idiom of the user's, not a title."""
+        if i == 0 or self.toks[i - 1].text not in (",", ".", "!", ";", "-", "so", "then"):
+            return False
+        w = self._word(i)
+        if w is None or w.tag != "VB":
+            return False
+        if any(t.kind == "item" and t.pos < i for t in self.targets):
+            return False
+        return not (self._cue_before(i) or self._past_cue_before(i) or self._cue_after(i, n))
+
+    def _plain_noun_phrase(self, i: int) -> bool:
+        """The lower-case word at token i heads a noun phrase of plain words: adjectives the
+        parse hangs on it ('creepy slow dread', 'real heat between the leads') or a noun of
+        amount or feeling before 'of' ('a sense of dread', 'a bit of gore', 'lots of heat'),
+        with no verdict or watching verb before them. A title is named, not described so."""
+        if i >= 2 and self.toks[i - 1].text == "of" and self.toks[i - 2].text in _AMOUNT_HEADS:
+            return True
+        if self._past_cue_before(i) or self._next_in_list(i):
+            return False
+        w = self._word(i)
+        if w is None or i == 0 or self.toks[i - 1].used:
+            return False
+        j = self.syntax.word_at(self.toks[i - 1].start)
+        here = self.syntax.word_at(self.toks[i].start)
+        if j is None or here is None:
+            return False
+        before = self.syntax.words[j]
+        if not (before.pos == "ADJ" and before.dep == "amod" and before.head == here):
+            return False
+        k = i - 1
+        while k > 0 and self._pos(k - 1) == "ADJ" and not self.toks[k - 1].used:
+            k -= 1
+        # 'the underrated signs', 'the original heat': words that praise a film or pick its
+        # version after 'the' name it
+        return not (
+            k > 0
+            and self.toks[k - 1].text in ("the", "that", "this")
+            and all(t.text in _VERSION_OR_PRAISE for t in self.toks[k:i])
         )
 
     def _the_title_turned_down(self, i: int, n: int, key: str) -> bool:
@@ -5853,6 +5929,15 @@ FILM_PARTS = frozenset(
 _AUX_NEGATIONS = frozenset(
     ("can't", "cant", "cannot", "don't", "dont", "won't", "wont", "didn't", "didnt", "couldn't")
     + ("couldnt", "doesn't", "doesnt", "wouldn't", "wouldnt", "shouldn't", "never")
+)
+
+
+# nouns of amount or feeling that take 'of' before a plain noun ('a sense of dread', 'a hint of
+# heat'); films are named after the nouns of their parts ('the ending of up') and never these
+_AMOUNT_HEADS = frozenset(
+    ("sense", "feeling", "bit", "lot", "lots", "touch", "hint", "dash", "amount", "level")
+    + ("atmosphere", "air", "mood", "vibe", "vibes", "tons", "loads", "plenty", "fear", "kind")
+    + ("sort", "type", "element", "elements", "degree", "ton", "load", "bunch", "splash")
 )
 
 
