@@ -191,3 +191,42 @@ def test_the_users_day_told_without_a_subject_is_no_topic(
     events = _events(nlu, text)
     assert not any(word in t for t in _of(events, InterestExpressed)), events
     assert _of(events, AttributePreferred), events
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("a sci-fi film but not alien abduction stuff", "alien"),  # the word names a kind
+        ("a friendship story where nobody falls for anyone", "falls"),  # the clause's verb
+        ("no posession stuff please", "posession"),  # a misspelt kind of thing, no typo title
+    ],
+)
+def test_an_everyday_word_in_a_description_is_no_film(
+    nlu: Understander, text: str, word: str
+) -> None:
+    events = _events(nlu, text)
+    assert not any(isinstance(e, (ItemLiked, ItemRejected, ItemSeen)) for e in events), events
+    assert not any(
+        isinstance(e, (AttributeAvoided, AttributePreferred)) and e.facet == "franchise"
+        for e in events
+    ), events
+
+
+def test_a_film_before_a_part_or_relation_of_it_stays_a_film(nlu: Understander) -> None:
+    assert "Alien (1979)" in _of(_events(nlu, "loved alien and aliens"), ItemLiked)
+    avoided = _events(nlu, "no more alien films")
+    assert ("franchise", "Alien") in {
+        (e.facet, e.value) for e in avoided if isinstance(e, AttributeAvoided)
+    }, avoided
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("something to put on while it snows outside", "snows"),
+        ("too bored to think, something easy", "bored"),
+    ],
+)
+def test_weather_and_the_users_state_are_no_topics(nlu: Understander, text: str, word: str) -> None:
+    events = _events(nlu, text)
+    assert not any(word in t for t in _of(events, InterestExpressed)), events

@@ -43,7 +43,7 @@ USER_CONDITIONS = _words(
     "hungover hangover hung jetlagged jet-lagged exhausted knackered wiped sleepy drowsy "
     "shattered stressed stressy burnt burned frazzled drained sore ill feverish sniffly "
     "tipsy drunk buzzed stoned heartbroken lonely homesick stuck stranded snowed asleep awake "
-    "sleepless insomniac"
+    "sleepless insomniac tired bored freezing cranky grumpy"
 )
 RELATIVE_PRONOUNS = _words("which that who")
 # what may stand between a relative pronoun and the user's verdict on its title ('heat, which
@@ -1392,4 +1392,14 @@ NOT_A_FILM_NAME = _words(
     date beach park news documentary documentaries thing things stuff bit way world idea
     direction director performance performances chemistry romance vibe vibes atmosphere tone
     look style colours colors photography shots camera editing"""
+)
+# parts of a film a user judges ('the acting was awful', 'the special effects in avatar were
+# amazing'): after 'the' / 'its' they name that film's part, never a topic to search for
+JUDGED_PARTS = frozenset(
+    ("ending", "endings", "beginning", "opening", "plot", "story", "storyline", "acting")
+    + ("cast", "soundtrack", "score", "music", "visuals", "effects", "cinematography", "script")
+    + ("writing", "dialogue", "dialog", "jokes", "humor", "humour", "twist", "pacing", "pace")
+    + ("characters", "character", "villain", "performances", "performance", "direction")
+    + ("editing", "chemistry", "atmosphere", "tone", "cgi", "sfx", "fx", "costumes", "sets")
+    + ("animation", "songs", "lead", "leads", "camerawork", "photography", "middle", "runtime")
 )

@@ -91,6 +91,7 @@ from chatbot.understanding.lexicon import (
     HEDGES,
     HELP_QUESTIONS,
     HELP_WORDS,
+    JUDGED_PARTS,
     LIST_GLUE,
     LUKEWARM_CUES,
     MORE_PICKS,
@@ -1411,7 +1412,7 @@ class Understander:
         ):
             # 'nothing beats 80s action movies', 'nothing beats a jim carrey movie'
             return " ".join(["I love", *body])
-        if any(w.strip(".,!?") in _JUDGED_PARTS for w in low):
+        if any(w.strip(".,!?") in JUDGED_PARTS for w in low):
             # 'nothing beats a good twist at the end', "you can't beat a great soundtrack": a
             # part of a film, praised as the best there is
             return " ".join(["I love", *body])
@@ -5548,6 +5549,14 @@ class _Parse(ConstraintRules, TitleRules):
                 if (
                     facet is not None
                     and n == 1
+                    and facet[0] == "franchise"
+                    and not toks[i].raw[:1].isupper()
+                    and self._modifies_next_noun(i)
+                ):
+                    facet = None  # 'not alien invasion': a kind of story, no Alien films
+                if (
+                    facet is not None
+                    and n == 1
                     and i >= 2
                     and toks[i - 1].text in ("me", "us", "myself", "ourselves")
                     and (w := self._word(i - 2)) is not None
@@ -8216,11 +8225,11 @@ class _Parse(ConstraintRules, TitleRules):
         effects in avatar', "its ending", 'the soundtrack slaps'): a judgement of a film, no topic.
         A part wished for keeps its article ('a film with a great soundtrack')."""
         j = k
-        while j < len(self.toks) and j - k < 3 and self.toks[j].text not in _JUDGED_PARTS:
+        while j < len(self.toks) and j - k < 3 and self.toks[j].text not in JUDGED_PARTS:
             if self._pos(j) not in ("ADJ", "ADV", "NOUN"):
                 return False
             j += 1
-        if j >= len(self.toks) or self.toks[j].text not in _JUDGED_PARTS:
+        if j >= len(self.toks) or self.toks[j].text not in JUDGED_PARTS:
             return False
         i = k - 1
         while i >= 0 and k - i <= 3 and self._pos(i) in ("ADJ", "ADV"):
@@ -8822,7 +8831,7 @@ class _Parse(ConstraintRules, TitleRules):
         if self.syntax.word_at(self.toks[k + 1].start) != w.head:
             return False
         noun = self.toks[k + 1].text
-        if noun in FILM_NOUNS or noun in _JUDGED_PARTS or self._facet_at(k + 1):
+        if noun in FILM_NOUNS or noun in JUDGED_PARTS or self._facet_at(k + 1):
             return False
         return self._pos(k + 2) in ("VERB", "AUX")
 
@@ -9150,16 +9159,6 @@ _JUDGING_CUES = frozenset(("pos", "neg", "seen", "lukewarm"))
 _ASKING_WORDS = frozenset(
     ("something", "anything", "recommend", "suggest", "recs", "rec", "show", "give", "find")
     + ("want", "wanna", "need", "looking", "more", "?", "similar", "like", "about", "with")
-)
-# parts of a film a user judges ('the acting was awful', 'the special effects in avatar were
-# amazing'): after 'the' / 'its' they name that film's part, never a topic to search for
-_JUDGED_PARTS = frozenset(
-    ("ending", "endings", "beginning", "opening", "plot", "story", "storyline", "acting")
-    + ("cast", "soundtrack", "score", "music", "visuals", "effects", "cinematography", "script")
-    + ("writing", "dialogue", "dialog", "jokes", "humor", "humour", "twist", "pacing", "pace")
-    + ("characters", "character", "villain", "performances", "performance", "direction")
-    + ("editing", "chemistry", "atmosphere", "tone", "cgi", "sfx", "fx", "costumes", "sets")
-    + ("animation", "songs", "lead", "leads", "camerawork", "photography", "middle", "runtime")
 )
 # what follows 'his' / 'her' when it means a maker's films, and 'he' / 'she' when it means
 # who made them ('more of his movies', 'what else has he made?')
@@ -10356,7 +10355,9 @@ _INTENSIFIERS = frozenset(
     # 'Jaws is total trash'
     + _STRONG_INTENSIFIERS
 )
-_WEATHER_GERUNDS = frozenset(("raining", "snowing", "pouring", "drizzling", "hailing"))
+_WEATHER_GERUNDS = frozenset(
+    ("raining", "snowing", "pouring", "drizzling", "hailing", "rains", "snows", "pours")
+)
 SPELLED_COUNTS = frozenset(
     ("two", "three", "four", "five", "six", "ten", "twenty", "fifty", "hundred", "million")
 )

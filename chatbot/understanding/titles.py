@@ -39,6 +39,7 @@ from chatbot.understanding.lexicon import (
     DENIED_COPULAS,
     EFFECT_PHRASES,
     FILLER_WORDS,
+    JUDGED_PARTS,
     LANGUAGES,
     LUKEWARM_CUES,
     NEGATIVE_CUES,
@@ -1570,6 +1571,8 @@ class TitleRules(ParseBase):
             return False  # 'the Toy Story movies', 'no more Toy Story': the franchise
         if not capitalised and (nxt in KIND_NOUNS or nxt == "story"):
             return False  # 'a road trip movie', 'not a princess one': a kind of film
+        if n == 1 and not capitalised and self._modifies_next_noun(i):
+            return False  # 'not alien invasion', 'no zombie apocalypse stuff': a kind of story
         if (
             n == 1
             and not capitalised
@@ -2091,6 +2094,37 @@ class TitleRules(ParseBase):
         if any(t.kind == "item" and t.pos < i for t in self.targets):
             return False
         return not (self._cue_before(i) or self._past_cue_before(i) or self._cue_after(i, n))
+
+    def _modifies_next_noun(self, i: int) -> bool:
+        """The lower-case word at token i is a noun the parse hangs on the noun right after it
+        ('alien invasion', 'shark attack'), which names no part of a film ('the jaws theme',
+        'the alien sequel' still name films), with no verdict or watching verb before it."""
+        if i + 1 >= len(self.toks) or self.toks[i + 1].used:
+            return False
+        nxt = self.toks[i + 1].text
+        if nxt in JUDGED_PARTS or nxt in FILM_NOUNS or nxt in _FILM_RELATIONS:
+            return False
+        if (
+            self._closing_verdict(i + 1, everyday=True)
+            or self._subject_verdict_at(i + 1)
+            or self._verdict_at(i + 1)
+        ):
+            return False  # 'gladiator slaps', 'frozen meh': the verdict on the film before it
+        here = self.syntax.word_at(self.toks[i].start)
+        after = self.syntax.word_at(self.toks[i + 1].start)
+        if here is None or after is None:
+            return False
+        w = self.syntax.words[here]
+        # (the parse may call the word an adjective: 'alien' amod of 'invasion', or hang it on
+        # the last noun of the phrase: 'alien abduction stuff')
+        words = self.syntax.words
+        if w.dep not in ("compound", "amod") or not after <= w.head <= after + 2:
+            return False
+        if any(words[j].pos not in ("NOUN", "ADJ", "PROPN") for j in range(after, w.head + 1)):
+            return False
+        if words[w.head].pos != "NOUN":
+            return False
+        return not (self._cue_before(i) or self._past_cue_before(i) or self._next_in_list(i))
 
     def _plain_noun_phrase(self, i: int) -> bool:
         """The lower-case word at token i heads a noun phrase of plain words: adjectives the
@@ -4284,6 +4318,20 @@ class TitleRules(ParseBase):
                 and w.tag == "VB"
             ):
                 continue  # "can't remember the name": the verb is negated, no title follows
+            if (
+                cue.negator
+                and cue.end < len(toks)
+                and not toks[cue.end].raw[:1].isupper()
+                and (w := self._word(cue.end)) is not None
+                and w.tag in ("VBZ", "VBD", "VBP")
+            ):
+                continue  # 'nobody falls in love': the verb of the clause, no typo of a title
+            if (
+                cue.end + 1 < len(toks)
+                and not toks[cue.end].raw[:1].isupper()
+                and toks[cue.end + 1].text in ("stuff", "things", "vibes", "type", "kinda")
+            ):
+                continue  # 'no posession stuff': a kind of thing, no typo of a title
             if cue.kind in ("pos", "neg", "seen", "similar"):
                 starts.append(cue.end)
                 cued.add(cue.end)
@@ -5932,6 +5980,12 @@ _AUX_NEGATIONS = frozenset(
 )
 
 
+# what a film is to another film ('the alien sequel', 'a jaws rip-off'): a title before these is one
+_FILM_RELATIONS = frozenset(
+    ("sequel", "sequels", "prequel", "prequels", "remake", "remakes", "reboot", "franchise")
+    + ("series", "trilogy", "saga", "rip", "ripoff", "knockoff", "spinoff", "spin", "cast")
+    + ("theme", "trailer", "poster", "fans", "fan", "marathon", "universe", "films", "movies")
+)
 # nouns of amount or feeling that take 'of' before a plain noun ('a sense of dread', 'a hint of
 # heat'); films are named after the nouns of their parts ('the ending of up') and never these
 _AMOUNT_HEADS = frozenset(
@@ -6564,7 +6618,10 @@ def _very_common(word: str) -> bool:
     return zipf_frequency(word, "en") >= 5.5
 
 
-_SUBJECTS = frozenset(("i", "we", "you", "u", "he", "she", "they", "ive", "weve"))
+_SUBJECTS = frozenset(
+    ("i", "we", "you", "u", "he", "she", "they", "ive", "weve", "nobody", "somebody", "someone")
+    + ("everyone", "everybody", "noone", "anyone", "anybody")
+)
 _SUBJECT_ADVERBS = frozenset(
     ("already", "just", "never", "also", "recently", "finally", "once", "actually", "totally")
     + ("def", "definitely", "probably", "prob", "even", "both", "all", "have", "had", "'ve")
