@@ -214,6 +214,8 @@ def test_an_everyday_word_in_a_description_is_no_film(
 
 def test_a_film_before_a_part_or_relation_of_it_stays_a_film(nlu: Understander) -> None:
     assert "Alien (1979)" in _of(_events(nlu, "loved alien and aliens"), ItemLiked)
+    # a quality asked of a film is a question, no kind of story and no wish
+    assert _events(nlu, "is zodiac gory?") == (), _events(nlu, "is zodiac gory?")
     avoided = _events(nlu, "no more alien films")
     assert ("franchise", "Alien") in {
         (e.facet, e.value) for e in avoided if isinstance(e, AttributeAvoided)

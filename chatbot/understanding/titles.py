@@ -2110,6 +2110,8 @@ class TitleRules(ParseBase):
             or self._verdict_at(i + 1)
         ):
             return False  # 'gladiator slaps', 'frozen meh': the verdict on the film before it
+        if (nxt,) in self.vocab.facet_terms or self._asked_about(i, 1):
+            return False  # 'is se7en gory?': a quality asked of the film, no kind of story
         here = self.syntax.word_at(self.toks[i].start)
         after = self.syntax.word_at(self.toks[i + 1].start)
         if here is None or after is None:
