@@ -172,8 +172,16 @@ def test_indifference_sets_and_refuses_nothing(nlu: Understander, text: str) -> 
     assert _events(nlu, text) == (), _events(nlu, text)
 
 
-def test_indifference_leaves_the_wish_after_it(nlu: Understander) -> None:
-    events = _events(nlu, "don't care if it's old, as long as it's a mystery")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't care if it's old, as long as it's a mystery",
+        "don't care if it's old as long as it's a mystery",  # no comma before the wish
+        "not fussed whether it's old but it has to be a mystery",
+    ],
+)
+def test_indifference_leaves_the_wish_after_it(nlu: Understander, text: str) -> None:
+    events = _events(nlu, text)
     assert "Mystery" in _of(events, AttributePreferred), events
     assert not any(isinstance(e, ConstraintSet) for e in events), events
 

@@ -181,7 +181,9 @@ _SAID_OF_THE_KIDS = re.compile(
 _INDIFFERENT_TO = (
     r"\b(?:(?:i|we)\s+)?(?:(?:really\s+)?(?:don'?t|do\s+not|doesn'?t|does\s+not|won'?t)\s+"
     r"(?:really\s+)?(?:care|mind|matter)|(?:i'?m\s+|we'?re\s+)?not\s+(?:too\s+|that\s+)?"
-    r"(?:bothered|fussed|picky|fussy))\s+(?:about\s+)?(?:if|whether)\s+[^,.;!?]*"
+    r"(?:bothered|fussed|picky|fussy))\s+(?:about\s+)?(?:if|whether)\s+"
+    # (up to a 'but' / 'as long as' that says what is wanted after it)
+    r"(?:(?!\bbut\b|\bas\s+long\s+as\b|\bjust\b)[^,.;!?])*"
 )
 
 
