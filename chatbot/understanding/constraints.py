@@ -186,6 +186,15 @@ _INDIFFERENT_TO = (
     r"(?:(?!\bbut\b|\bas\s+long\s+as\b|\bjust\b)[^,.;!?])*"
 )
 
+# a word of limit or comparison right before a number: 'under 88 minutes', 'no longer than 21',
+# 'at least 300', 'up to 12' (see ConstraintRules._limit_before)
+_LIMIT_WORDS = re.compile(
+    r"(?:\b(?:under|over|below|above|within|max(?:imum)?|min(?:imum)?|around|about|roughly|"
+    r"approx(?:imately)?|less\s+than|more\s+than|fewer\s+than|longer\s+than|shorter\s+than|"
+    r"older\s+than|newer\s+than|at\s+(?:the\s+)?(?:most|least|max)|up\s+to|no\s+more\s+than|"
+    r"no\s+longer\s+than|not\s+over)|[<>]=?|~)\s*$"
+)
+
 
 class ConstraintRules(ParseBase):
     """Rule passes for constraints; they blank out what they read.
@@ -342,11 +351,19 @@ class ConstraintRules(ParseBase):
         virgin'), or right after a sentiment or seen verb ('loved old school'); lower-case
         everyday words ('an old school kung fu movie') are not."""
         raw = self.text[a:b] if len(self.text) == len(self.low) else self.low[a:b]
+        if raw[:1].isdigit() and self._limit_before(a):
+            return False  # 'must be under 88 minutes': a limit, not the film 88 Minutes
         if raw[:1].isupper() or any(c.isdigit() for c in raw):
             return True
         before = self.low[max(0, a - 24) : a]
         verbs = r"liked?|loved?|hated?|enjoyed|seen|saw|watched|adored?"
         return bool(re.search(rf"\b({verbs})\s*$", before))
+
+    def _limit_before(self, a: int) -> bool:
+        """A word of limit or comparison ends the text before character `a` ('under', 'less
+        than', 'no longer than', 'at least', 'within', 'up to', '<'): a number after it is an
+        amount ('under 88 minutes', 'over 21'), not the title that starts with it."""
+        return bool(_LIMIT_WORDS.search(self.low[max(0, a - 30) : a]))
 
     def _unmask_titles(self, spans: list[tuple[int, int, str]]) -> None:
         for a, b, text in spans:

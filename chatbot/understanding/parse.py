@@ -939,6 +939,16 @@ class Understander:
         text = _LENGTH_THEN_NUMBER.sub(r"\g<0> minutes", text)
         # 'I enjoyed Memento, Tenet much less': the second was no pleasure
         text = _MUCH_LESS.sub(" not so much", text)
+        # 'rocky and rocky iv were great, rocky v not': the verdict of the clause before, denied
+        # for the film named with a bare 'not' after it (it had been liked with the others)
+        text = _TITLE_THEN_NOT.sub(
+            lambda m: (
+                f"{m['pre']}not so much {m['x']}"
+                if self._title_len_at(m["x"].split(), lower_ok=True) == len(m["x"].split())
+                else m[0]
+            ),
+            text,
+        )
         # "i wouldn't mind something older": a wish, said politely (no negation to read)
         text = _WOULD_NOT_MIND.sub("would like", text)
         # "I don't think I'd like Titanic": the guess is a refusal ('I wouldn't like Titanic')
@@ -992,6 +1002,17 @@ class Understander:
             text,
             flags=re.IGNORECASE,
         )
+        # 'Hereditary along with Midsommar and The Witch': a list joined as with 'and' when a
+        # catalogue title comes after it ('watched heat along with my dad' stays as typed)
+        text = _ALONG_WITH.sub(
+            lambda m: " and " if self._title_len_at(m["after"].split(), lower_ok=True) else m[0],
+            text,
+        )
+        # 'I did see Arrival though', 'we did watch heat last week': seen, said with emphasis
+        text = _DID_SEE.sub(lambda m: _SAW_FOR[m["v"].lower()], text)  # (the Did Seen kept)
+        # 'seen & liked: mean streets; the departed; the irishman': semicolons between the
+        # members of a list after a heading separate films as commas do (not clauses)
+        text = _semicolon_list(text)
         # "seen heat and ronin, so dont bother with those": what was seen is not suggested
         # anyway; no verdict on them
         if re.search(r"\b(?:seen|saw|watched|rewatched)\b", text, re.IGNORECASE):
@@ -1004,6 +1025,12 @@ class Understander:
         text = self._kind_with_disgust(text)
         # "haven't seen Up, Coco nor Moana": none of them seen, 'nor' turns nothing down
         text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
+        # "I've seen none of these: heat, collateral, thief", 'seen neither heat nor thief',
+        # "haven't seen either heat or thief": none of the films named was seen (each had been
+        # marked seen and turned down, or read as a topic)
+        text = _SEEN_NONE_OF.sub("haven't seen ", text)
+        text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
+        text = _UNSEEN_EITHER.sub(lambda m: m[0][: -len(m["either"])], text)
         # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
         text = _NEITHER_NOR.sub(self._neither_nor_titles, text)
         # "my son loved Cars 2, I didn't", 'the kids liked them, not me': the user's own verdict,
@@ -1032,6 +1059,7 @@ class Understander:
         text = _PLACE_THEN_QUESTION.sub(r"\g<place>, \g<q>", text)
         text = self._numbers_in_titles(text)
         text = self._bare_sequel_numbers(text)
+        text = self._sequel_of_last_message(text, state)
         text = self._not_that_kind(text)
         text = self._titles_ending_in_a_question_mark(text)
         text = self._marked_titles(text)
@@ -2665,6 +2693,41 @@ class Understander:
 
         return _BARE_SEQUEL_NUMBER.sub(sequel, text)
 
+    def _sequel_of_last_message(self, text: str, state: InterestState) -> str:
+        """'seen the godfather.' -> 'part ii as well.', 'the godfather was amazing' -> 'part iii,
+        not so much': a message that opens with a sequel's part number ('part ii', 'pt. 2')
+        and names no series means the sequel of the film the user's last message named (one
+        the session holds); -> 'The Godfather Part II as well.' when the catalogue has it."""
+        m = _OPENS_WITH_PART.match(text)
+        if m is None or not state.said:
+            return text
+        catalog = self.vocab.catalog
+        held = [
+            catalog.get(i)
+            for i in dict.fromkeys((*state.liked, *state.seen, *state.disliked))
+            if i in catalog
+        ]
+        named: list[Item] = []
+        # ('part ii was even better' -> 'part iii, not so much': back over the messages that
+        # only named a part, to the film that started it)
+        for said in reversed(state.said[-3:]):
+            last = normalize_title(said)
+            named = [
+                film
+                for film in held
+                if re.search(rf"(?<!\w){re.escape(normalize_title(film.title))}(?!\w)", last)
+            ]
+            if named or _OPENS_WITH_PART.match(said) is None:
+                break
+        for film in named:
+            # ('part ii was even better' -> 'part iii, not so much': the series of Part II)
+            head = re.sub(r"\s+(?:part|pt\.?)\s+\S+$", "", film.title, flags=re.IGNORECASE)
+            key = normalize_title(f"{head} {m['part']}")
+            if key in self.vocab.titles:
+                found = min(self.vocab.titles[key], key=lambda it: it.year or 9999)
+                return text[: m.start("part")] + found.title + text[m.end("part") :]
+        return text
+
     def _nth_of_series(self, head: str, said: str) -> Item | None:
         """The n-th film of a series in release order ('die hard' 4 -> Live Free or Die Hard),
         when the catalogue holds it in order: every number in the series' titles is its place
@@ -2672,6 +2735,14 @@ class Understander:
         films = self.vocab.series.get(head, [])
         if not said.isdecimal() or not 1 <= int(said) <= len(films):
             return None
+        # 'star wars 4, 5 and 6': a series whose films say their episode is counted by episode
+        # (Episode V is the fifth; the fifth released is Episode I)
+        episodes = [(f, _EPISODE_NUMBER.search(f.title.lower())) for f in films]
+        if any(m is not None for _, m in episodes):
+            said_roman = _EPISODE_ROMAN[int(said)] if int(said) < len(_EPISODE_ROMAN) else said
+            return next(
+                (f for f, m in episodes if m is not None and m["n"] in (said, said_roman)), None
+            )
         for place, film in enumerate(films, 1):
             last = normalize_title(film.title).split()[-1]
             if last.isdecimal() and int(last) != place and int(last) < 100:
@@ -9391,9 +9462,14 @@ _SEEN_LIST_OPENER = re.compile(
 # a film and a bare verdict after it, in a list (see Understander._postfix_verdicts)
 _POSTFIX_VERDICT = (
     r"hell yes|hell yeah|hell no|absolutely not|definitely not|no way|not for me|never again|"
-    r"yes+|yep|yeah|yup|yass+|no+|nope|nah|meh|pass"
+    r"yes+|yep|yeah|yup|yass+|no+|nope|nah|meh|pass|not|"
+    # ('heat 👍 miami vice 👎': a thumb or face for the verdict)
+    r"👍|👌|🙌|🔥|💯|😍|🥰|❤\ufe0f?|♥\ufe0f?|👎|🤮|🤢|💩|😴|🥱|🙄|❌"
 )
-_POSTFIX_YES = frozenset(("yes", "yep", "yeah", "yup", "hell yes", "hell yeah"))
+_POSTFIX_YES = frozenset(
+    ("yes", "yep", "yeah", "yup", "hell yes", "hell yeah")
+    + ("👍", "👌", "🙌", "🔥", "💯", "😍", "🥰", "❤", "❤\ufe0f", "♥", "♥\ufe0f")
+)
 _POSTFIX_PAIR = re.compile(
     rf"\s*(?P<seg>[^,/;&.!?]+?)\s+(?P<v>{_POSTFIX_VERDICT})(?=\s*(?:[,/;&.!]|\band\b|\bthen\b|$)"
     rf"|\s+\S)\s*(?:[,/;&.!]+|\band\b|\bthen\b)?",
@@ -9416,21 +9492,32 @@ _NOT_THAT_KIND = re.compile(
     r" (?P<noun>kind|type|sort|variety|variant|stuff|ones)s?\b",
     re.IGNORECASE,
 )
+# a message opening with a sequel's part ('part ii as well', 'and pt. 3 was bad'; see
+# Understander._sequel_of_last_message)
+_OPENS_WITH_PART = re.compile(
+    r"^\W*(?:(?:and|also|plus|but|oh|ok|then)\s+)*(?:the\s+)?"
+    r"(?P<part>(?:part|pt\.?)\s*(?:[2-9]|i{2,3}|iv|v|vi{1,3}))(?![\w'])",
+    re.IGNORECASE,
+)
 # a sequel's number alone (see Understander._bare_sequel_numbers): '2', 'II', 'part 2', 'pt. 3'
 _BARE_SEQUEL_NUMBER = re.compile(
     r"(?<![\w/.])(?:(?:part|pt\.?)\s+)?(?P<num>[1-9]|1[0-2]|i{1,3}|iv|v|vi{1,3}|ix|x)"
     r"(?![\w'/.%])",
     re.IGNORECASE,
 )
+# a film that says its episode ('Star Wars: Episode V - The Empire Strikes Back')
+_EPISODE_NUMBER = re.compile(r"\bepisode\s+(?P<n>[ivx]+|\d+)\b")
+_EPISODE_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
 # what may come before it: the start of a clause
 _CLAUSE_OPENS = re.compile(
     r"(?:^|[,;:/&.!?(]|\b(?:and|but|or|then|plus|while|whereas|n|also|though|loved|liked|"
     r"hated|enjoyed|disliked|didn't like|did not like|didnt like|seen|watched|saw))\s*$",
     re.IGNORECASE,
 )
-# and after it: a list, a copula or a verdict (not '2 kids', '3 hours', '7/10')
+# and after it: a list, a copula, a verdict or a dash before one (not '2 kids', '3 hours',
+# '7/10', 'jaws 3-d')
 _AFTER_SEQUEL_NUMBER = re.compile(
-    r"\s*(?:$|[,;.!?&/)>]|(?:and|or|was|is|are|were|wasn'?t|isn'?t|aren'?t|weren'?t|'s|too|"
+    r"\s*(?:$|[,;.!?&/)>]|\s[-–—](?=\s)|(?:and|or|was|is|are|were|wasn'?t|isn'?t|aren'?t|weren'?t|'s|too|"
     r"also|as well|nah|no|nope|yes|yeah|meh|sucked|sucks|rocks|rocked|ruled|rules|good|great|"
     r"bad|fine|ok|okay|not|never|i|made|felt|had|got|really|kinda|though|loved?|liked?|hated?|"
     r"both|all|not so much|less so|even better|even worse)\b|\d+(?:\.\d)?\s*/\s*10\b)",
@@ -9690,6 +9777,13 @@ _LENGTH_THEN_NUMBER = re.compile(
     r"\b(?:shorter|longer|length|runtime|run\s+time)[,\s]+(?:under|below|less\s+than|at\s+most|"
     r"max|no\s+more\s+than|over|above|more\s+than|at\s+least|min)\s+\d{2,3}\b"
     r"(?!\s*(?:min|mins|minutes|m|h|hr|hrs|hours?|years?|s|%|stars?|/))(?![.,]\d)",
+    re.IGNORECASE,
+)
+# ', rocky v not', 'but ronin not.': a film, then a bare 'not' closing its clause (see
+# Understander.understand)
+_TITLE_THEN_NOT = re.compile(
+    r"(?P<pre>(?:[,;]|\bbut\b|\bwhile\b|\bwhereas\b)\s*)(?P<x>[^\s,;.!?][^,;.!?]{0,40}?)\s+not"
+    r"(?=\s*(?:[.,;!?]|$))",
     re.IGNORECASE,
 )
 _MUCH_LESS = re.compile(
@@ -10262,6 +10356,51 @@ def _rather_anything_than(m: re.Match[str]) -> str:
     return f"{m['who']} would never "
 
 
+# 'A along with B': a list (see Understander.understand); `after` is what follows, up to a clause
+# break, to check for a catalogue title
+_ALONG_WITH = re.compile(
+    r"(?<=\w)(?:\s+|,\s*)along\s+with\s+(?=(?P<after>[^,.;!?]{1,60}))", re.IGNORECASE
+)
+# 'I did see Arrival', 'we did watch heat': the past of the verb, said with emphasis (not 'did
+# you see', 'didn't see')
+_DID_SEE = re.compile(
+    r"(?:(?<=\bi )|(?<=\bwe ))did\s+(?:actually\s+|also\s+)?(?P<v>see|watch|rewatch|re-watch)\b",
+    re.IGNORECASE,
+)
+_SAW_FOR = {"see": "saw", "watch": "watched", "rewatch": "rewatched", "re-watch": "rewatched"}
+# a heading and a list after it: 'seen & liked: a; b; c' (see _semicolon_list)
+_HEADED_LIST = re.compile(r"^(?P<head>[^:;.!?]{1,40}):(?P<rest>[^:]+)$", re.DOTALL)
+
+
+def _semicolon_list(text: str) -> str:
+    """'seen & liked: mean streets; the departed; the irishman' -> commas between the members:
+    after a heading that ends in a colon, a rest split by ';' into short members (at most six
+    words each, two or more members) is one list, not clauses (only the first member had taken
+    the heading's verdict)."""
+    m = _HEADED_LIST.match(text.strip())
+    if m is None or ";" not in m["rest"]:
+        return text
+    members = [x.strip() for x in m["rest"].strip().rstrip(".!").split(";")]
+    if len(members) < 2 or any(not x or len(x.split()) > 6 for x in members):
+        return text
+    return f"{m['head']}: {', '.join(members)}"
+
+
+# 'seen none of these: a, b, c', 'seen none of heat, ...', 'seen neither heat nor thief' (a list
+# follows: 'seen none of these' alone is about the picks and stays as typed)
+_SEEN_NONE_OF = re.compile(
+    r"\b(?:(?:i|we)\s*(?:'ve|’ve|\s+have)?\s+)?(?:seen|watched)\s+(?:none|neither)\s+"
+    r"(?:of\s+(?:(?:these|those|them|the\s+following)\s*[:\-–]\s*|(?!these\b|those\b|them\b|"
+    r"the\s+(?:picks|ones|suggestions)\b|your\b|you\b|em\b)(?=\w))"
+    r"|(?!of\b)(?=\w))",
+    re.IGNORECASE,
+)
+# "haven't seen either heat or thief yet": neither was seen ('either' names no film)
+_UNSEEN_EITHER = re.compile(
+    r"\b(?:haven'?t|have not|hasn'?t|has not|never|not|didn'?t|did not)\s+(?:yet\s+|ever\s+)?"
+    r"(?:seen|watched|saw|watch|see)\s+(?P<either>either\s+)(?=[^.;!?]*\bor\b)",
+    re.IGNORECASE,
+)
 _UNSEEN_NOR = re.compile(
     r"\b(?:haven'?t|have not|hasn'?t|has not|never|not|didn'?t|did not)\s+(?:yet\s+|ever\s+)?"
     r"(?:seen|watched|saw|watch|see)\b[^.;!?]*?\b(?P<nor>nor)\b",

@@ -1492,6 +1492,9 @@ class TitleRules(ParseBase):
             return (
                 (i > 0 and (self._cue_before(i, numeric=True) or self._next_in_list(i)))
                 or self._before_listed_title(i, n)  # '1917 and dunkirk were both amazing'
+                # 'seen 1917.' -> 'also 300.', '21 too': one more film added to the films the
+                # last message judged (no number of minutes or years says only 'also' / 'too')
+                or (self._added_to_last(i, n, key, words) and self._films_said_last())
                 or subject
                 or said_of_a_film
                 or self._listed_under_both(i, n)  # '2046 and 1408 were both excellent'
@@ -1607,6 +1610,8 @@ class TitleRules(ParseBase):
             return True  # 'heat. ronin. collateral. all loved.', 'loved collateral - drive - heat'
         if self._named_again(i, n, key):
             return True  # 'big, her and signs - seen them all, liked her the most'
+        if self._after_favourites(i):
+            return True  # 'my favourite movies are the dark knight and ...', 'fav movies the ...'
         if not capitalised and self._opens_verdict_clause(
             i, n, words, distinctive=not self._everyday_words(words)
         ):
@@ -1617,6 +1622,9 @@ class TitleRules(ParseBase):
             and self._everyday_phrase(words, i, n)
             and not self._before_listed_title(i, n)
             and not self._opens_verdict_clause(i, n, words)  # 'life is beautiful wrecked me'
+            # 'jaws / close encounters / e.t. - loved every one': a later member of a list of
+            # films found that a verdict closes
+            and not (self._next_in_list(i) and self._listed_before_verdict(i, n))
         ):
             return False  # "I'm home alone this weekend" is not the film Home Alone
         if (
@@ -1824,6 +1832,7 @@ class TitleRules(ParseBase):
                 or self._second_after_cue(i)  # 'my kids like up and wall-e'
                 or self._opens_verdict_clause(i, n, words, distinctive=True)
                 or self._fragment_before_verdict(i, n)  # 'collateral? overrated imo'
+                or self._refused_alone(i, n)  # 'no horror, and not the notebook'
                 # 'interstellar and the dark knigth are my top 2': a list a verdict closes
                 or (
                     i == 0
@@ -2215,8 +2224,10 @@ class TitleRules(ParseBase):
 
     def _second_after_cue(self, i: int) -> bool:
         """Token i is the second of two words a verb of liking or watching governs ('my kids
-        like up and wall-e'): the first word is one word, and 'and' or ',' joins them."""
-        before = " ".join(t.text for t in self.toks[max(0, i - 5) : i - 2])
+        like up and wall-e'): the first word is one word, or one with its article ('i love the
+        sopranos and the matrix'), and 'and' or ',' joins them."""
+        first = i - 3 if i >= 4 and self.toks[i - 3].text in ("the", "a", "an") else i - 2
+        before = " ".join(t.text for t in self.toks[max(0, first - 3) : first])
         return (
             i >= 3
             and self.toks[i - 1].text in ("and", "&", ",")
@@ -2670,6 +2681,15 @@ class TitleRules(ParseBase):
                         return True  # 'casino i honestly didn't like it': the object said again
         return False
 
+    def _after_favourites(self, i: int) -> bool:
+        """Token i opens what a heading of the user's favourite films names: 'my favourite
+        movies are the dark knight and inception', 'fav movies the dark knight inception',
+        'all-time favourite films: ...', 'my top 3 movies would be ...' (a film, not the topic
+        'dark knight'). The heading has to say films ('my favourite things are the rain and
+        the snow' names none)."""
+        before = " ".join(t.text for t in self.toks[max(0, i - 7) : i])
+        return _FAVOURITES_HEADING.search(before) is not None
+
     def _past_cue_before(self, i: int) -> bool:
         """Right after 'loved', 'watched', 'saw'...: what one loves or watches is a film."""
         k = i - 1
@@ -2903,6 +2923,13 @@ class TitleRules(ParseBase):
             closing = (
                 k + 1 < len(words) and words[k] in (".", "!") and words[k + 1] in ("all", "both")
             )
+            if _initial_dot(words, k):
+                k += 1  # 'e.t.': the dot after the last initial of a title, no sentence end
+                closing = (
+                    k + 1 < len(words)
+                    and words[k] in (".", "!")
+                    and words[k + 1] in ("all", "both")
+                )
             if k >= len(words) or (words[k] not in seps and not closing):
                 return False
             while k < len(words) and (words[k] in seps or (closing and words[k] in (".", "!"))):
@@ -2923,19 +2950,24 @@ class TitleRules(ParseBase):
             ):
                 return True
             start = k
-            while k < len(words) and words[k] not in (
-                ",",
-                "and",
-                "&",
-                "-",
-                ";",
-                "/",
-                ".",
-                "!",
-                "?",
+            while (
+                k < len(words)
+                and words[k]
+                not in (
+                    ",",
+                    "and",
+                    "&",
+                    "-",
+                    ";",
+                    "/",
+                    ".",
+                    "!",
+                    "?",
+                )
+                or _initial_dot(words, k)
             ):
                 k += 1
-            if k - start > 4 or k == start:
+            if k - start > 4 + sum(w == "." for w in words[start:k]) or k == start:
                 return False  # a clause, not a title
         return False
 
@@ -3135,6 +3167,20 @@ class TitleRules(ParseBase):
             and any(t.text in _ADDED_WORDS for t in self.toks)
             and not any(w in SMALL_TALK or w in FILLER_WORDS or w in PRONOUNS for w in words)
             and not _verdict_phrase(words)
+        )
+
+    def _films_said_last(self) -> bool:
+        """The user's last message named a film the session holds (liked, seen or turned
+        down): a message after it that only adds a title continues that list."""
+        if not self.state.said:
+            return False
+        last = normalize_title(self.state.said[-1])
+        held = (*self.state.liked, *self.state.seen, *self.state.disliked)
+        catalog = self.vocab.catalog
+        return any(
+            i in catalog
+            and re.search(rf"(?<!\w){re.escape(normalize_title(catalog.get(i).title))}(?!\w)", last)
+            for i in held
         )
 
     def _series_of_state(self, key: str) -> bool:
@@ -3629,9 +3675,10 @@ class TitleRules(ParseBase):
         nxt = toks[i + n].text if i + n < len(toks) else ""
         after = toks[i + n + 1].text if i + n + 1 < len(toks) else ""
         return (
-            prev in (",", "and", "&", "plus")
+            # ('loved heat and collateral. miami vice too honestly': a sentence of its own)
+            prev in (",", "and", "&", "plus", ".", "!", ";")
             and nxt in ("too", "also")
-            and (not after or after in CLAUSE_BREAK)
+            and (not after or after in CLAUSE_BREAK or after in _AFTERTHOUGHTS)
             and any(t.kind == "item" and t.pos < i for t in self.targets)
             and not any(
                 w in PRONOUNS
@@ -4103,6 +4150,26 @@ class TitleRules(ParseBase):
             or self._asked_who(i)  # 'who is in the matrix'
             # "what's the runtime on inside out"
             or (prev == "on" and self._asked_about(i, n))
+            or self._one_more_too(i, n, list(words))  # '... miami vice too honestly'
+            or self._refused_alone(i, n)  # 'not miami vice though'
+        )
+
+    def _refused_alone(self, i: int, n: int) -> bool:
+        """The span is all a clause opened by 'not' says ('not miami vice though', ', and not
+        the notebook', 'but not home alone please'): a film turned down by name, the verb left
+        out ("i'm not home alone tonight" has its subject and goes on)."""
+        toks = self.toks
+        k = i - 1
+        if k >= 0 and toks[k].text in ("the", "a", "an") and toks[i].text not in ("the", "a"):
+            k -= 1
+        if k < 0 or toks[k].text != "not":
+            return False
+        opener = toks[k - 1].text if k > 0 else ""
+        nxt = toks[i + n].text if i + n < len(toks) else ""
+        after = toks[i + n + 1].text if i + n + 1 < len(toks) else ""
+        return (opener == "" or opener in CLAUSE_OPENERS or opener in ("just", "definitely")) and (
+            nxt in ("", ",", ".", "!", "?", ";")
+            or (nxt in _AFTERTHOUGHTS and after in ("", ",", ".", "!", "?", ";"))
         )
 
     def _opens_verdict_clause(
@@ -5810,7 +5877,7 @@ class TitleRules(ParseBase):
         # 'a Mission Impossible marathon, 1 to 3', 'the rocky films: 1 and 2': the numbers after
         # the series' noun and a break
         skip = j
-        if skip < len(toks) and toks[skip].text in (*FRANCHISE_NOUNS, "movies", "films"):
+        if skip < len(toks) and toks[skip].text in (*FRANCHISE_NOUNS, *_PLACE_NOUNS):
             skip += 1
             if skip < len(toks) and toks[skip].text in (",", ":", "-"):
                 skip += 1
@@ -5883,19 +5950,22 @@ class TitleRules(ParseBase):
         the range leaves the series' size + 1 (a sequel the catalogue lacks is said to be
         unknown by the caller)."""
         toks = self.toks
+        low: int | None
+        high: int | None
         m = re.fullmatch(r"(\d)-(\d)", toks[j].text)
         if m:
             low, high, width = int(m.group(1)), int(m.group(2)), 1
         elif (
             j + 2 < len(toks)
-            and toks[j].text.isdecimal()
+            and _film_number(toks[j].text) is not None
             and toks[j + 1].text in ("-", "to", "through", "thru")
-            and toks[j + 2].text.isdecimal()
+            and _film_number(toks[j + 2].text) is not None
         ):
-            low, high, width = int(toks[j].text), int(toks[j + 2].text), 3
+            # ('star wars episodes iv to vi': numbers in roman too)
+            low, high, width = _film_number(toks[j].text), _film_number(toks[j + 2].text), 3
         else:
             return None
-        if not 1 <= low < high <= size + 1:
+        if low is None or high is None or not 1 <= low < high <= size + 1:
             return None
         return (low, high), width
 
@@ -6071,6 +6141,11 @@ USERS_DAY = frozenset(
     + ("commute", "boss", "dinner", "meeting", "morning", "rain", "journey", "shift", "exam")
 )
 # what may stand right before a title that opens a clause ('honestly, the dark knight ...')
+# words said after what a clause names, closing it ('miami vice too honestly', 'not heat tho')
+_AFTERTHOUGHTS = frozenset(
+    ("honestly", "tbh", "lol", "ngl", "haha", "though", "tho", "either", "please", "pls", "plz")
+    + ("thanks", "thx", "really", "actually", "imo")
+)
 CLAUSE_OPENERS = frozenset(
     (",", ".", "!", "?", ";", "and", "but", "so", "also", "then", "honestly", "tbh", "ok", "okay",
      "man")
@@ -6667,7 +6742,42 @@ _BOTH_DID = frozenset(
 )
 
 
+# the heading of a list of the user's favourite films, right before its first title (see
+# TitleRules._after_favourites)
+_FAVOURITES_HEADING = re.compile(
+    r"(?:^|\b(?:my|our|his|her|their|all|time|all-time)\s+|^(?:all\s*-?\s*)?(?:time\s+)?)"
+    r"(?:fave?|favs?|favou?rites?|top(?:\s+\d+|\s+(?:three|five|ten))?)\s+"
+    r"(?:movies|films|movie|film|flicks|picks)"
+    r"(?:\s+(?:ever|of\s+all\s+time|right\s+now|lately|atm))?"
+    r"(?:\s*[:\-–—=]|\s+(?:are|is|r|would\s+be|include|probably|prob))*\s*$"
+)
 _ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+# the noun a series' films are counted by ('star wars episodes 4 to 6', 'rocky parts 1 and 2')
+_PLACE_NOUNS = ("episode", "episodes", "part", "parts", "pt", "pts")
+
+
+def _initial_dot(words: Sequence[str], k: int) -> bool:
+    """words[k] is the dot of an initialism ('e.t.', 'l.a. confidential'): a '.' right after a
+    single letter that follows a dot or comes before another single letter."""
+    return (
+        0 < k < len(words)
+        and words[k] == "."
+        and len(words[k - 1]) == 1
+        and words[k - 1].isalpha()
+        and (
+            (k >= 2 and words[k - 2] == ".")
+            or (k + 1 < len(words) and len(words[k + 1]) == 1 and words[k + 1].isalpha())
+        )
+    )
+
+
+def _film_number(word: str) -> int | None:
+    """A film's number as typed in a range: '4' -> 4, 'iv' -> 4 (up to vi); None otherwise."""
+    if word.isdecimal():
+        return int(word)
+    return _ROMAN_NUMBERS.get(word)
+
+
 _ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
 # words after a number that make it a length, a rating or an age, not a film's number
 _UNIT_WORDS = frozenset(
