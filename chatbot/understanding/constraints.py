@@ -195,6 +195,16 @@ _LIMIT_WORDS = re.compile(
     r"no\s+longer\s+than|not\s+over)|[<>]=?|~)\s*$"
 )
 
+# a year said as when the user did something ('in 2012 i saw avatar', 'back in 2009 we got
+# married'): 'in YEAR', then the doer and a verb in the past
+_WHEN_IT_HAPPENED = (
+    # (opening a clause: not 'films made in 2012 i liked')
+    r"(?:^|(?<=[,.;!?])|(?<=\band )|(?<=\bbut )|(?<=\bso ))\s*"
+    r"(?:back\s+)?in\s+(?:19|20)\d\d\b\s*,?\s*(?=(?:i|we|my\s+\w+|our\s+\w+|me\s+and\s+\w+)"
+    r"\s+(?:first\s+|finally\s+|actually\s+)?(?:\w+ed|saw|went|got|had|was|were|did|took|met|"
+    r"made|came|left|grew|fell|seen|watched)\b)"
+)
+
 
 class ConstraintRules(ParseBase):
     """Rule passes for constraints; they blank out what they read.
@@ -355,9 +365,21 @@ class ConstraintRules(ParseBase):
             return False  # 'must be under 88 minutes': a limit, not the film 88 Minutes
         if raw[:1].isupper() or any(c.isdigit() for c in raw):
             return True
+        if self._rare_long_title(raw):
+            return True  # 'honey, i shrunk the kids and sex, lies, and videotape - seen both'
         before = self.low[max(0, a - 24) : a]
         verbs = r"liked?|loved?|hated?|enjoyed|seen|saw|watched|adored?"
         return bool(re.search(rf"\b({verbs})\s*$", before))
+
+    @staticmethod
+    def _rare_long_title(raw: str) -> bool:
+        """A title of three words or more with a word rare in English (wordfreq Zipf below
+        3.6: 'shrunk', 'pajamas', 'addams') is typed as that title, in any case; 'meet the
+        parents', 'the kids are all right' are everyday words and say who is watching."""
+        from wordfreq import zipf_frequency
+
+        words = re.findall(r"[a-z]+", raw.lower())
+        return len(words) >= 3 and any(len(w) > 3 and zipf_frequency(w, "en") < 3.6 for w in words)
 
     def _limit_before(self, a: int) -> bool:
         """A word of limit or comparison ends the text before character `a` ('under', 'less
@@ -385,6 +407,9 @@ class ConstraintRules(ParseBase):
         # "don't care if it's old", 'not bothered whether it is black and white': what the user
         # does not mind is neither a wish nor a refusal (blanked before any rule reads it)
         self._consume(_INDIFFERENT_TO, lambda m: None)
+        # 'in 2012 i saw avatar', 'back in 2009 we watched up': when something happened in the
+        # user's life, no year asked of the films
+        self._consume(_WHEN_IT_HAPPENED, lambda m: None)
         self._read_rules(r for r in RULES if r.constraint == "audience")
         self._settle_audience()  # before 'old' means a year: 'my 6 year old'
         self._hours_and_minutes()

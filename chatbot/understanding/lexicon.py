@@ -12,6 +12,8 @@ PRONOUNS = ("it", "that", "this", "them", "those", "these")
 # words that take a '.' without ending the sentence ('Dr. Strangelove', 'Mr. Holland's Opus')
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "prof", "gen", "lt", "sgt", "capt"]
+    # ('Monsters, Inc. and Up were great', 'Kill Bill Vol. 1')
+    + ["inc", "vol", "ltd", "co"]
 )
 CLAUSE_BREAK = {".", "!", "?", ";", ",", "but", "however", "although", "though", "whereas", "yet"}
 # chat laughter ends a thought: 'a feel good movie lol he cant take that'

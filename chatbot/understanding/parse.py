@@ -112,6 +112,7 @@ from chatbot.understanding.lexicon import (
     SIMILAR_CUES,
     SMALL_TALK,
     THANKS_WORDS,
+    TOKEN_RE,
     WATCHERS,
     _words,
 )
@@ -1008,6 +1009,16 @@ class Understander:
             lambda m: " and " if self._title_len_at(m["after"].split(), lower_ok=True) else m[0],
             text,
         )
+        # 'seen heat, ronin and thief - only heat was good': after a dash, a clause with a film
+        # of its own as the subject is a sentence of its own, not the verdict on the list
+        text = _DASH_THEN_SUBJECT.sub(
+            lambda m: (
+                f". {m['only'] or ''}"
+                if self._title_len_at(m["x"].split(), lower_ok=True) == len(m["x"].split())
+                else m[0]
+            ),
+            text,
+        )
         # 'I did see Arrival though', 'we did watch heat last week': seen, said with emphasis
         text = _DID_SEE.sub(lambda m: _SAW_FOR[m["v"].lower()], text)  # (the Did Seen kept)
         # 'seen & liked: mean streets; the departed; the irishman': semicolons between the
@@ -1172,6 +1183,7 @@ class Understander:
             found = self._verdicts_swapped(found, state)
         found = self._without_missing_versions(text, found)
         found = self._verdict_carried_over(text, found, state, parse)
+        found = _only_these_liked(text, found)
         found = _widened_period(text, found, state)
         if lifted:
             found = replace(
@@ -6716,12 +6728,29 @@ class _Parse(ConstraintRules, TitleRules):
         return any(w in ("and", "or", "nor") for w in words)
 
     def _clauses(self) -> list[tuple[int, int]]:
+        # the tokens inside a title found (between its first and last word)
+        inside: set[int] = set()
+        for t in self.targets:
+            if t.kind != "item" or t.item is None or t.from_reference:
+                continue
+            # ('sex, lies, and videotape': the title's own tokens, commas too, all used)
+            width = len(TOKEN_RE.findall(t.item.title.lower()))
+            end = t.pos + 1
+            while (
+                end < min(len(self.toks), t.pos + width)
+                and self.toks[end].used
+                and not any(o.pos == end for o in self.targets)
+            ):
+                end += 1
+            inside.update(range(t.pos + 1, end - 1))
         bounds: list[tuple[int, int]] = []
         start = 0
         merged = False  # a list comma was read inside the clause so far
         for k, t in enumerate(self.toks):
             if t.text == "." and self._abbreviation_dot(k):
                 continue  # 'E.T., Close Encounters', 'Dr. Strangelove': no sentence ends there
+            if t.text == "," and t.used and k in inside:
+                continue  # 'heat and sex, lies, and videotape - seen both': the title's commas
             # ('my girlfriend thinks The Notebook is great and I hate it': the user's own
             # clause after 'and' has its own verdict)
             own = t.text == "and" and k + 1 < len(self.toks) and self.toks[k + 1].text in _I_WE
@@ -7455,6 +7484,19 @@ class _Parse(ConstraintRules, TitleRules):
                     )
                     if not agrees:
                         chosen = "pos"
+                elif (
+                    in_scope
+                    and chosen is None
+                    and not seen
+                    and prev is not None
+                    and prev[0] is None
+                    and prev[1]
+                    and not prev[2]
+                    and t.verdict is None
+                ):
+                    # 'seen the first two, not the last one': the 'not' denies the watching said
+                    # just before (elided), no verdict on the film
+                    continue
                 elif in_scope:
                     chosen = (
                         "pos" if chosen == "neg" else ("neg" if chosen != "critique" else chosen)
@@ -10360,6 +10402,42 @@ def _rather_anything_than(m: re.Match[str]) -> str:
 # break, to check for a catalogue title
 _ALONG_WITH = re.compile(
     r"(?<=\w)(?:\s+|,\s*)along\s+with\s+(?=(?P<after>[^,.;!?]{1,60}))", re.IGNORECASE
+)
+# 'liked only the first two', 'only heat was good', 'only the first is any good': a liking
+# said to hold for some of the films named and no others (see _only_these_liked)
+_ONLY_LIKED = re.compile(
+    r"\b(?:(?:only|just)\s+(?:really\s+)?(?:liked|loved|enjoyed|rated|dug|rate)\b|"
+    r"(?:liked|loved|enjoyed|rated)\s+only\b|"
+    r"only\s+(?:the\s+)?[\w'.:-]+(?:\s+[\w'.:-]+){0,4}?\s+(?:is|was|are|were)\s+(?:any\s+|actually\s+|"
+    r"really\s+)?(?:good|great|decent|worth|watchable|fine|ok|okay|any\s+good)\b|"
+    r"\bthe\s+only\s+(?:good|decent|great)\s+one)",
+    re.IGNORECASE,
+)
+
+
+def _only_these_liked(text: str, found: Understanding) -> Understanding:
+    """'seen alien, aliens, covenant and prometheus; liked only the first two', 'jaws / jaws 2 /
+    jaws 3-d - only the first is any good': the films the message marks seen but not liked
+    are turned down, when it says the liking holds only for some (they had stayed 'seen', as
+    if no verdict were given). Needs films seen and liked in the same message, none rejected."""
+    if _ONLY_LIKED.search(text) is None:
+        return found
+    seen = [e for e in found.events if isinstance(e, ItemSeen)]
+    liked = {e.item_id for e in found.events if isinstance(e, ItemLiked)}
+    if not liked or any(isinstance(e, ItemRejected) for e in found.events):
+        return found
+    rest = [e for e in seen if e.item_id not in liked]
+    if not rest or not liked <= {e.item_id for e in seen}:
+        return found
+    return replace(found, events=(*found.events, *(ItemRejected(e.item_id, e.title) for e in rest)))
+
+
+# ' - only heat was good', ' - ronin is the best': a dash, then a clause whose subject is a
+# title (see Understander.understand)
+_DASH_THEN_SUBJECT = re.compile(
+    r"(?<=\w)\s+[-–—]\s+(?P<only>(?:only|just|but|though)\s+)?"
+    r"(?=(?P<x>(?:(?!was\b|is\b|were\b|are\b)[\w'.:-]+\s+){1,5}?)(?:was|is|were|are)\b)",
+    re.IGNORECASE,
 )
 # 'I did see Arrival', 'we did watch heat': the past of the verb, said with emphasis (not 'did
 # you see', 'didn't see')

@@ -1814,6 +1814,8 @@ class TitleRules(ParseBase):
                 # 'i loved elf', 'hated heat': a bare singular noun as the whole object of a
                 # past verdict names one thing watched ('loved dogs' is a kind, plural)
                 pos = (*pos, "NOUN", "PROPN", "PRON")
+            if nxt in ("were", "are", "both", "r") and self._next_in_list(i):
+                return True  # 'monsters, inc. and up were great': the last of a list judged
             return self._pos(i) in pos and nxt in END_OF_OBJECT
         if self._next_in_list(i):
             return True  # 'I've watched Titanic, Avatar and Aliens', 'loved Se7en and zodiac'
@@ -2923,7 +2925,7 @@ class TitleRules(ParseBase):
             closing = (
                 k + 1 < len(words) and words[k] in (".", "!") and words[k + 1] in ("all", "both")
             )
-            if _initial_dot(words, k):
+            if k < len(words) and words[k] == "." and self._abbreviation_dot(k):
                 k += 1  # 'e.t.': the dot after the last initial of a title, no sentence end
                 closing = (
                     k + 1 < len(words)
@@ -2964,7 +2966,7 @@ class TitleRules(ParseBase):
                     "!",
                     "?",
                 )
-                or _initial_dot(words, k)
+                or (k < len(words) and words[k] == "." and self._abbreviation_dot(k))
             ):
                 k += 1
             if k - start > 4 + sum(w == "." for w in words[start:k]) or k == start:
@@ -3574,6 +3576,8 @@ class TitleRules(ParseBase):
         k = i + n
         if k < len(self.toks) and self._run_on_member_at(k):
             return True  # 'the matrix inception and tenet - seen them all': no comma typed
+        if k < len(self.toks) and self.toks[k].text == "." and self._abbreviation_dot(k):
+            k += 1  # 'Monsters, Inc. and Up were great': the dot of the title's abbreviation
         # 'Heat meets Ocean's Eleven': a cross of two titles is a list of two
         if k >= len(self.toks) or self.toks[k].text not in (",", "and", "or", "&", "meets"):
             return False
@@ -3996,7 +4000,10 @@ class TitleRules(ParseBase):
             return False
         if k > 1 and self.toks[k].text in ("and", "or") and self.toks[k - 1].text == ",":
             k -= 1  # 'goodfellas, the departed, and casino'
-        if any(t.kind == "item" and t.pos < k and self.toks[k - 1].used for t in self.targets):
+        last = k - 1
+        if last > 0 and self.toks[last].text == "." and self._abbreviation_dot(last):
+            last -= 1  # 'monsters, inc. and up': the dot of the title before
+        if any(t.kind == "item" and t.pos < k and self.toks[last].used for t in self.targets):
             return True
         # 'hated the shining, it and halloween': the member before is a one-word title not yet
         # taken (a pronoun, a date word) that itself follows a title found
@@ -4117,6 +4124,8 @@ class TitleRules(ParseBase):
 
         if not all(zipf_frequency(w, "en") >= 4.0 for w in words if w.isalpha()):
             return False
+        if any(t.text in (",", ":") for t in self.toks[i + 1 : i + n - 1]):
+            return False  # 'monsters, inc.', 'crazy, stupid, love': typed with its own commas
         prev = self.toks[i - 1].text if i > 0 else ""
         nxt = self.toks[i + n].text if i + n < len(self.toks) else ""
         return not (
@@ -4131,6 +4140,13 @@ class TitleRules(ParseBase):
                     or self.toks[i - 2].used
                     # 'interstellar and the dark knight': a rare word is no feeling
                     or zipf_frequency(self.toks[i - 2].text, "en") < 4.0
+                    # 'ridley scott, alien and blade runner': a title that is itself a list
+                    # member before it
+                    or (
+                        i >= 3
+                        and self.toks[i - 3].text in (",", "&", ";")
+                        and self.toks[i - 2].text in self.vocab.titles
+                    )
                 )
                 # ('pizza and the couch, as good as it gets on a friday': after a comma, a
                 # list member ends where the next one starts, or has a film beside it)
@@ -4601,8 +4617,9 @@ class TitleRules(ParseBase):
                     # 'toy story yes, cars nah': a member of a list of titles stays one
                     and not any(t.kind == "item" for t in self.targets)
                 ):
-                    continue  # 'home alone tonight and kinda bored': everyday words the exact
-                    # path turned down are no typo of the same title here
+                    break  # 'home alone tonight and kinda bored': everyday words the exact
+                    # path turned down are no typo of the same title here, and no shorter
+                    # title inside them is ('alien and blade runner' is no Blade)
                 if (start, j) in self.implausible:
                     # "it's Mother's Day": the words of a day the exact path turned down at
                     # this place are no typo of its title
@@ -5710,8 +5727,9 @@ class TitleRules(ParseBase):
             *FRANCHISE_NOUNS,
             *(() if named_plural else ("movie", "film")),
         )
-        if not named_plural and not has_noun:
-            return 0  # 'all Toy Story' without 'movies' stays the franchise wish
+        if not named_plural and not has_noun and self.toks[i].text != "every":
+            return 0  # 'all Toy Story' without 'movies' stays the franchise wish ('seen every
+            # harry potter except the last two' is every film of it)
         end += has_noun  # 'all the rockys movies', 'all the toy story films'
         # 'all the toy storys' are its features, not the 22-minute special between them
         films = _features(films) or films
@@ -6754,21 +6772,6 @@ _FAVOURITES_HEADING = re.compile(
 _ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 # the noun a series' films are counted by ('star wars episodes 4 to 6', 'rocky parts 1 and 2')
 _PLACE_NOUNS = ("episode", "episodes", "part", "parts", "pt", "pts")
-
-
-def _initial_dot(words: Sequence[str], k: int) -> bool:
-    """words[k] is the dot of an initialism ('e.t.', 'l.a. confidential'): a '.' right after a
-    single letter that follows a dot or comes before another single letter."""
-    return (
-        0 < k < len(words)
-        and words[k] == "."
-        and len(words[k - 1]) == 1
-        and words[k - 1].isalpha()
-        and (
-            (k >= 2 and words[k - 2] == ".")
-            or (k + 1 < len(words) and len(words[k + 1]) == 1 and words[k + 1].isalpha())
-        )
-    )
 
 
 def _film_number(word: str) -> int | None:
