@@ -6730,19 +6730,19 @@ class _Parse(ConstraintRules, TitleRules):
     def _clauses(self) -> list[tuple[int, int]]:
         # the tokens inside a title found (between its first and last word)
         inside: set[int] = set()
-        for t in self.targets:
-            if t.kind != "item" or t.item is None or t.from_reference:
+        for found in self.targets:
+            if found.kind != "item" or found.item is None or found.from_reference:
                 continue
             # ('sex, lies, and videotape': the title's own tokens, commas too, all used)
-            width = len(TOKEN_RE.findall(t.item.title.lower()))
-            end = t.pos + 1
+            width = len(TOKEN_RE.findall(found.item.title.lower()))
+            end = found.pos + 1
             while (
-                end < min(len(self.toks), t.pos + width)
+                end < min(len(self.toks), found.pos + width)
                 and self.toks[end].used
                 and not any(o.pos == end for o in self.targets)
             ):
                 end += 1
-            inside.update(range(t.pos + 1, end - 1))
+            inside.update(range(found.pos + 1, end - 1))
         bounds: list[tuple[int, int]] = []
         start = 0
         merged = False  # a list comma was read inside the clause so far
