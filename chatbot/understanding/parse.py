@@ -5639,6 +5639,13 @@ class _Parse(ConstraintRules, TitleRules):
                     facet = None  # 'not alien invasion': a kind of story, no Alien films
                 if (
                     facet is not None
+                    and facet[0] == "franchise"
+                    and not toks[i].raw[:1].isupper()
+                    and _SAID_OF_THE_USER.search(" ".join(t.text for t in toks[max(0, i - 4) : i]))
+                ):
+                    facet = None  # "i'm not home alone tonight": how the user is, no Home Alone
+                if (
+                    facet is not None
                     and n == 1
                     and i >= 2
                     and toks[i - 1].text in ("me", "us", "myself", "ourselves")
@@ -10402,6 +10409,12 @@ def _rather_anything_than(m: re.Match[str]) -> str:
 # break, to check for a catalogue title
 _ALONG_WITH = re.compile(
     r"(?<=\w)(?:\s+|,\s*)along\s+with\s+(?=(?P<after>[^,.;!?]{1,60}))", re.IGNORECASE
+)
+# the user as the subject of a copula right before a phrase ("i'm not home alone", 'we were
+# all alone'): what the phrase says is the user's state
+_SAID_OF_THE_USER = re.compile(
+    r"(?:^|\s)(?:i'm|im|i am|i was|we're|were|we are|we were|i feel|we feel|i felt|am)"
+    r"(?:\s+(?:not|so|all|just|kinda|a bit|too|really))*$"
 )
 # 'liked only the first two', 'only heat was good', 'only the first is any good': a liking
 # said to hold for some of the films named and no others (see _only_these_liked)
