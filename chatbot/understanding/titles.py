@@ -4172,9 +4172,13 @@ class TitleRules(ParseBase):
 
     def _refused_alone(self, i: int, n: int) -> bool:
         """The span is all a clause opened by 'not' says ('not miami vice though', ', and not
-        the notebook', 'but not home alone please'): a film turned down by name, the verb left
-        out ("i'm not home alone tonight" has its subject and goes on)."""
+        the notebook'): a film turned down by name, the verb left out ("i'm not home alone
+        tonight" has its subject and goes on). A series' name is left to the franchise reading
+        ('a mafia movie but not the godfather' leaves the series out of the picks)."""
         toks = self.toks
+        words = tuple(self._words(i, n))
+        if self.vocab.franchise_titles.get(words[1:] if words[:1] == ("the",) else words):
+            return False  # 'a mafia movie but not the godfather': the series is left out
         k = i - 1
         if k >= 0 and toks[k].text in ("the", "a", "an") and toks[i].text not in ("the", "a"):
             k -= 1
