@@ -205,3 +205,29 @@ def test_not_the_last_one_after_seen_denies_the_watching(
     # with a verdict said before it, the 'not' turns the film down
     found = _items(nlu, "loved the first, not the last one", state)
     assert found["rejected"] == {"Predator (1987)"}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "none of these have I watched: fargo, zodiac, se7en",
+        "neither fargo nor zodiac, but I have seen se7en",
+    ],
+)
+def test_films_said_not_seen_with_the_verb_elsewhere(nlu: Understander, text: str) -> None:
+    found = _items(nlu, text)
+    assert not found["liked"] and not found["rejected"], found
+    assert found["seen"] <= {"Se7en (1995)"}, found
+
+
+def test_films_named_with_a_doubt_or_not_only(nlu: Understander) -> None:
+    found = _items(nlu, "zodiac was superb, not sure about fargo")
+    assert found["liked"] == {"Zodiac (2007)"} and not found["rejected"], found
+    found = _items(nlu, "not only fargo but also zodiac were superb")
+    assert found["liked"] == {"Fargo (1996)", "Zodiac (2007)"} and not found["rejected"], found
+
+
+def test_a_numeric_title_after_a_favourites_heading(nlu: Understander) -> None:
+    assert _items(nlu, "my favourite film is probably 300")["liked"] == {"300 (2007)"}
+    # a number after a heading that names no films is no film
+    assert not _items(nlu, "my favourite number is 300")["liked"]

@@ -1040,6 +1040,16 @@ class Understander:
         # "haven't seen either heat or thief": none of the films named was seen (each had been
         # marked seen and turned down, or read as a topic)
         text = _SEEN_NONE_OF.sub("haven't seen ", text)
+        # 'seen none of these' (the picks), 'none of these have I seen: a, b': none was seen
+        text = _SEEN_NONE_OF_PICKS.sub(lambda m: f"haven't seen any of {m['x']}", text)
+        text = _NONE_HAVE_I_SEEN.sub("haven't seen", text)
+        # 'neither heat nor ronin, but I have seen collateral': the watching said after is
+        # what the first films were not
+        text = _NEITHER_BUT_SEEN.sub(lambda m: f"haven't seen {m['a']} or {m['b']}", text)
+        # 'heat was great, not sure about ronin': no verdict on it yet (it had been turned down)
+        text = _NOT_SURE_ABOUT.sub("on the fence about", text)
+        # 'not only heat but also ronin were great': both ('heat' had been turned down)
+        text = _NOT_ONLY_BUT.sub(lambda m: f"{m['x'].strip()} and also ", text)
         text = _UNSEEN_NOR.sub(lambda m: m[0][: -len(m["nor"])] + "or", text)
         text = _UNSEEN_EITHER.sub(lambda m: m[0][: -len(m["either"])], text)
         # 'neither Up nor Coco for me': both turned down, not only the one after 'nor'
@@ -10485,6 +10495,35 @@ _SEEN_NONE_OF = re.compile(
     r"the\s+(?:picks|ones|suggestions)\b|your\b|you\b|em\b)(?=\w))"
     r"|(?!of\b)(?=\w))",
     re.IGNORECASE,
+)
+# 'seen none of these', "I've watched none of them": the picks, none of them seen
+_SEEN_NONE_OF_PICKS = re.compile(
+    r"\b(?:(?:i|we)\s*(?:'ve|’ve|\s+have)?\s+)?(?:seen|watched)\s+none\s+of\s+"
+    r"(?P<x>these|those|them|em|the\s+(?:picks|ones|suggestions|three|two|films|movies))\b",
+    re.IGNORECASE,
+)
+# 'none of these have I seen: jaws, alien' (the verb after its object)
+_NONE_HAVE_I_SEEN = re.compile(
+    r"\bnone\s+of\s+(?:these|those|them|the\s+following)\s+(?:have|had|did)\s+(?:i|we)\s+"
+    r"(?:ever\s+)?(?:seen|watched|see|watch)\b",
+    re.IGNORECASE,
+)
+# 'neither heat nor ronin, but I have seen collateral'
+_NEITHER_BUT_SEEN = re.compile(
+    r"^\W*neither\s+(?P<a>[^,;.!?]+?)\s+nor\s+(?P<b>[^,;.!?]+?)(?=\s*,?\s*but\s+(?:i|we)\s+"
+    r"(?:have\s+|'ve\s+|did\s+)?(?:seen|saw|see|watched|watch)\b)",
+    re.IGNORECASE,
+)
+# 'not sure about ronin', "i'm not too sure of heat", 'unsure about it' (see _UNSURE for the
+# message that is only that)
+_NOT_SURE_ABOUT = re.compile(
+    r"\b(?:not\s+(?:too\s+|so\s+|really\s+|entirely\s+|that\s+)?sure|unsure|undecided)\s+"
+    r"(?:about|of|on)\b",
+    re.IGNORECASE,
+)
+# 'not only heat but also ronin were great'
+_NOT_ONLY_BUT = re.compile(
+    r"\bnot\s+only\s+(?P<x>[^,;.!?]{1,60}?)\s*,?\s+but\s+(?:also\s+)?", re.IGNORECASE
 )
 # "haven't seen either heat or thief yet": neither was seen ('either' names no film)
 _UNSEEN_EITHER = re.compile(

@@ -2769,6 +2769,8 @@ class TitleRules(ParseBase):
     def _cue_before(self, i: int, *, numeric: bool = False) -> bool:
         before = " ".join(t.text for t in self.toks[max(0, i - 3) : i])
         before = re.sub(r"\s*[:\-–—]+$", "", before)  # 'seen: inception, ...'
+        if numeric and self._after_favourites(i):
+            return True  # 'my favourite movie is probably 1917', 'top films: 300, ...'
         if numeric and re.search(r"\b(fan of|favou?rites? (?:is|are)|love|loved)$", before):
             return True  # 'big fan of 21', 'my favourite is 1917'
         verbs = (
@@ -6771,7 +6773,8 @@ _FAVOURITES_HEADING = re.compile(
     r"(?:fave?|favs?|favou?rites?|top(?:\s+\d+|\s+(?:three|five|ten))?)\s+"
     r"(?:movies|films|movie|film|flicks|picks)"
     r"(?:\s+(?:ever|of\s+all\s+time|right\s+now|lately|atm))?"
-    r"(?:\s*[:\-–—=]|\s+(?:are|is|r|would\s+be|include|probably|prob))*\s*$"
+    r"(?:\s*[:\-–—=]|\s+(?:are|is|r|was|would\s+be|include|probably|prob|definitely|"
+    r"has\s+to\s+be|have\s+to\s+be|gotta\s+be))*\s*$"
 )
 _ROMAN_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 # the noun a series' films are counted by ('star wars episodes 4 to 6', 'rocky parts 1 and 2')
