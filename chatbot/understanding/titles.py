@@ -5733,9 +5733,14 @@ class TitleRules(ParseBase):
             *FRANCHISE_NOUNS,
             *(() if named_plural else ("movie", "film")),
         )
-        if not named_plural and not has_noun and self.toks[i].text != "every":
+        if (
+            not named_plural
+            and not has_noun
+            and not (self.toks[i].text == "every" and self._past_cue_before(i))
+        ):
             return 0  # 'all Toy Story' without 'movies' stays the franchise wish ('seen every
-            # harry potter except the last two' is every film of it)
+            # harry potter except the last two' is every film of it; 'a scary one every
+            # Halloween' is the holiday)
         end += has_noun  # 'all the rockys movies', 'all the toy story films'
         # 'all the toy storys' are its features, not the 22-minute special between them
         films = _features(films) or films
