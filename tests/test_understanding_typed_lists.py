@@ -231,3 +231,15 @@ def test_a_numeric_title_after_a_favourites_heading(nlu: Understander) -> None:
     assert _items(nlu, "my favourite film is probably 300")["liked"] == {"300 (2007)"}
     # a number after a heading that names no films is no film
     assert not _items(nlu, "my favourite number is 300")["liked"]
+
+
+def test_a_film_left_out_after_a_request(nlu: Understander) -> None:
+    found = _items(nlu, "a sci-fi film please, but not gravity")
+    assert found["rejected"] == {"Gravity (2013)"}, found
+    # at the message's start the words are the user's ('not alone' is company)
+    assert not _items(nlu, "not alone, my brother wants a western too")["rejected"]
+
+
+def test_the_only_film_seen_or_liked(nlu: Understander) -> None:
+    assert _items(nlu, "the only movie we watched in june was fargo")["seen"] == {"Fargo (1996)"}
+    assert _items(nlu, "zodiac is the only crime film i like")["liked"] == {"Zodiac (2007)"}

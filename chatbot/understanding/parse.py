@@ -1046,6 +1046,10 @@ class Understander:
         # 'neither heat nor ronin, but I have seen collateral': the watching said after is
         # what the first films were not
         text = _NEITHER_BUT_SEEN.sub(lambda m: f"haven't seen {m['a']} or {m['b']}", text)
+        # 'the only film I saw this year was heat', 'heat is the only heist film I like': the
+        # film, seen or liked (it had been a topic)
+        text = _THE_ONLY_ONE.sub(lambda m: self._only_one(m, m["x"], m["v"], m["mid"]), text)
+        text = _IS_THE_ONLY_ONE.sub(lambda m: self._only_one(m, m["x"], m["v"], ""), text)
         # 'heat was great, not sure about ronin': no verdict on it yet (it had been turned down)
         text = _NOT_SURE_ABOUT.sub("on the fence about", text)
         # 'not only heat but also ronin were great': both ('heat' had been turned down)
@@ -2714,6 +2718,16 @@ class Understander:
             return nth.title if nth is not None else m[0]
 
         return _BARE_SEQUEL_NUMBER.sub(sequel, text)
+
+    def _only_one(self, m: re.Match[str], title: str, verb: str, rest: str) -> str:
+        """_THE_ONLY_ONE / _IS_THE_ONLY_ONE read as 'I saw heat this year' / 'I like heat' when
+        the words are a catalogue title (else the match stays as typed)."""
+        words = title.split()
+        if not words or self._title_len_at(words, lower_ok=True) != len(words):
+            return m[0]
+        # (in the past: 'I like heat' may be the weather, 'I liked heat' is the film)
+        said = {"seen": "saw", "like": "liked", "love": "loved", "enjoy": "enjoyed"}
+        return f"I {said.get(verb.lower(), verb.lower())} {title}{rest}"
 
     def _sequel_of_last_message(self, text: str, state: InterestState) -> str:
         """'seen the godfather.' -> 'part ii as well.', 'the godfather was amazing' -> 'part iii,
@@ -10519,6 +10533,19 @@ _NEITHER_BUT_SEEN = re.compile(
 _NOT_SURE_ABOUT = re.compile(
     r"\b(?:not\s+(?:too\s+|so\s+|really\s+|entirely\s+|that\s+)?sure|unsure|undecided)\s+"
     r"(?:about|of|on)\b",
+    re.IGNORECASE,
+)
+# 'the only film I saw this year was heat' (liked ones: _THE_ONLY_ONE_LIKED)
+_THE_ONLY_ONE = re.compile(
+    r"\bthe\s+only\s+(?:[\w-]+\s+)?(?:film|movie|flick|one)\s+(?:i|we)\s+(?:have\s+|'ve\s+|"
+    r"ever\s+|really\s+|actually\s+)*(?P<v>saw|seen|watched)(?P<mid>[^,.;!?]*?)\s+(?:was|is)\s+"
+    r"(?P<x>[^,.;!?]+?)(?=\s*(?:[,.;!?]|$))",
+    re.IGNORECASE,
+)
+# 'heat is the only heist film I like', 'alien was the only one we enjoyed'
+_IS_THE_ONLY_ONE = re.compile(
+    r"(?P<x>\b[^,.;!?]+?)\s+(?:is|was)\s+the\s+only\s+(?:[\w-]+\s+)?(?:film|movie|flick|one)\s+"
+    r"(?:i|we)\s+(?:really\s+|ever\s+|actually\s+)*(?P<v>like|love|liked|loved|enjoy|enjoyed)\b",
     re.IGNORECASE,
 )
 # 'not only heat but also ronin were great'

@@ -1731,9 +1731,13 @@ class TitleRules(ParseBase):
                         or (words[0] not in USERS_DAY and self._judged_as_it(i + n + 1))
                     )
                 )
+                # 'recommend a thriller, not drive though': a film left out after the request
+                or self._refused_after_a_request(i, n)
             ):
                 return False
             if misused or self._turned_down_too(i, n) or self._not_as_seen(i, n):
+                return True
+            if self._refused_after_a_request(i, n):
                 return True
             if self._pos(i) in ("NOUN", "PROPN"):
                 return True
@@ -4170,6 +4174,22 @@ class TitleRules(ParseBase):
             or (prev == "on" and self._asked_about(i, n))
             or self._one_more_too(i, n, list(words))  # '... miami vice too honestly'
             or self._refused_alone(i, n)  # 'not miami vice though'
+        )
+
+    def _refused_after_a_request(self, i: int, n: int) -> bool:
+        """An everyday word that is a title, turned down alone after a request in the same
+        message ('recommend a thriller, not drive though', 'a space film but not gravity'); not
+        at the message's start ('not alone, my wife is here') nor a word of the user's day."""
+        k = i - 1
+        return (
+            n == 1
+            and k >= 2
+            and self.toks[k].text == "not"
+            and self.toks[k - 1].text in (",", "but")
+            and self.toks[i].text not in USERS_DAY
+            and self.toks[i].text not in FILLER_WORDS
+            and self.toks[i].text not in PRONOUNS
+            and self._refused_alone(i, n)
         )
 
     def _refused_alone(self, i: int, n: int) -> bool:
