@@ -243,3 +243,17 @@ def test_a_film_left_out_after_a_request(nlu: Understander) -> None:
 def test_the_only_film_seen_or_liked(nlu: Understander) -> None:
     assert _items(nlu, "the only movie we watched in june was fargo")["seen"] == {"Fargo (1996)"}
     assert _items(nlu, "zodiac is the only crime film i like")["liked"] == {"Zodiac (2007)"}
+
+
+def test_a_second_range_of_the_same_series(nlu: Understander) -> None:
+    found = _items(nlu, "loved toy story 1-2 but 3-4 were meh")
+    assert found["liked"] == {"Toy Story (1995)", "Toy Story 2 (1999)"}, found
+    assert found["rejected"] == {"Toy Story 3 (2010)", "Toy Story 4 (2019)"}, found
+
+
+def test_a_sequel_added_whose_title_is_a_verb(nlu: Understander, movies_catalog: Catalog) -> None:
+    saw = _film(movies_catalog, "Saw", 2004)
+    state = replace(InterestState(disliked=(saw.id,)), said=("hated saw",))
+    assert _items(nlu, "saw 3 as well", state)["rejected"] == {"Saw 3 (2006)"}
+    # after a message that named no film, the words are the user's
+    assert not _items(nlu, "home alone as well", replace(InterestState(), said=("bored",)))["liked"]

@@ -2711,6 +2711,8 @@ class Understander:
                 text[m.end() :]
             ):
                 return m[0]
+            if m["range"]:
+                return f"{head} {m[0]}"  # read as a range of the series by the title passes
             key = normalize_title(f"{head} {m['num']}")
             if key in titles or key in shorts or key == f"{normalize_title(head)} 1":
                 return f"{head} {m[0]}"
@@ -9575,6 +9577,8 @@ _OPENS_WITH_PART = re.compile(
 # a sequel's number alone (see Understander._bare_sequel_numbers): '2', 'II', 'part 2', 'pt. 3'
 _BARE_SEQUEL_NUMBER = re.compile(
     r"(?<![\w/.])(?:(?:part|pt\.?)\s+)?(?P<num>[1-9]|1[0-2]|i{1,3}|iv|v|vi{1,3}|ix|x)"
+    # ('star wars 1-3 were bad but loved 4-6': a range of the series' numbers)
+    r"(?P<range>\s*(?:-|–|to|through|thru)\s*(?:[1-9]|1[0-2]|i{1,3}|iv|v|vi{1,3}))?"
     r"(?![\w'/.%])",
     re.IGNORECASE,
 )

@@ -4174,6 +4174,11 @@ class TitleRules(ParseBase):
             or (prev == "on" and self._asked_about(i, n))
             or self._one_more_too(i, n, list(words))  # '... miami vice too honestly'
             or self._refused_alone(i, n)  # 'not miami vice though'
+            # 'hated saw' -> 'saw 2 as well': one more film added to the last message's
+            or (
+                self._added_to_last(i, n, normalize_title(" ".join(words)), list(words))
+                and self._films_said_last()
+            )
         )
 
     def _refused_after_a_request(self, i: int, n: int) -> bool:
