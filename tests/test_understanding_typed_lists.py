@@ -257,3 +257,15 @@ def test_a_sequel_added_whose_title_is_a_verb(nlu: Understander, movies_catalog:
     assert _items(nlu, "saw 3 as well", state)["rejected"] == {"Saw 3 (2006)"}
     # after a message that named no film, the words are the user's
     assert not _items(nlu, "home alone as well", replace(InterestState(), said=("bored",)))["liked"]
+
+
+def test_none_of_them_with_a_verb_of_its_own_turns_the_list_down(nlu: Understander) -> None:
+    found = _items(nlu, "I've seen Fargo, Zodiac and Se7en, and frankly none of them did it for me")
+    assert found["rejected"] == {"Fargo (1996)", "Zodiac (2007)", "Se7en (1995)"}, found
+
+
+def test_a_range_after_a_marathon_is_read_once(nlu: Understander) -> None:
+    found = _items(nlu, "did a lethal weapon marathon, 1 to 3, loved them")
+    assert found["liked"] == {
+        "Lethal Weapon (1987)", "Lethal Weapon 2 (1989)", "Lethal Weapon 3 (1992)"
+    }, found  # fmt: skip

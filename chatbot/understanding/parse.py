@@ -2712,7 +2712,13 @@ class Understander:
             ):
                 return m[0]
             if m["range"]:
-                return f"{head} {m[0]}"  # read as a range of the series by the title passes
+                # a second range, after a clause of its own ('star wars 1-3 ... but loved 4-6'),
+                # read as a range of the series by the title passes ('a Mission Impossible
+                # marathon, 1 to 3' is read there already)
+                between = text[end : m.start()]
+                if re.search(r"\b(?:but|and|while|whereas|though|tho)\b", between):
+                    return f"{head} {m[0]}"
+                return m[0]
             key = normalize_title(f"{head} {m['num']}")
             if key in titles or key in shorts or key == f"{normalize_title(head)} 1":
                 return f"{head} {m[0]}"
@@ -7526,6 +7532,14 @@ class _Parse(ConstraintRules, TitleRules):
                     and prev[1]
                     and not prev[2]
                     and t.verdict is None
+                    # (a clause of the 'not' and the film alone: 'none of them did it for me'
+                    # has a verb of its own and turns them down)
+                    and all(
+                        self.toks[k].used
+                        or self.toks[k].text in ("not", "but", "though", "tho", "the", "a", "an")
+                        or not self.toks[k].text.isalnum()
+                        for k in range(lo, hi)
+                    )
                 ):
                     # 'seen the first two, not the last one': the 'not' denies the watching said
                     # just before (elided), no verdict on the film
