@@ -1712,6 +1712,19 @@ def sound_key(key: str) -> str:
     return key
 
 
+def held_films_named(said: str, state: InterestState, catalog: Catalog) -> list[Item]:
+    """The films the session holds (liked, seen or turned down) whose titles the message `said`
+    names as whole words ('seen the godfather.' -> The Godfather): what a next message that only
+    adds a film or a sequel's part continues."""
+    text = normalize_title(said)
+    return [
+        catalog.get(i)
+        for i in dict.fromkeys((*state.liked, *state.seen, *state.disliked))
+        if i in catalog
+        and re.search(rf"(?<!\w){re.escape(normalize_title(catalog.get(i).title))}(?!\w)", text)
+    ]
+
+
 class Vocabulary:
     """Everything understanding learns from a catalogue: titles and facet terms."""
 

@@ -59,6 +59,7 @@ from chatbot.understanding.core import (
     denial_end,
     direct_questions,
     fold_accents,
+    held_films_named,
     lines_to_sentences,
     negated_complaint_end,
     normalize_slang,
@@ -2745,22 +2746,11 @@ class Understander:
         m = _OPENS_WITH_PART.match(text)
         if m is None or not state.said:
             return text
-        catalog = self.vocab.catalog
-        held = [
-            catalog.get(i)
-            for i in dict.fromkeys((*state.liked, *state.seen, *state.disliked))
-            if i in catalog
-        ]
         named: list[Item] = []
         # ('part ii was even better' -> 'part iii, not so much': back over the messages that
         # only named a part, to the film that started it)
         for said in reversed(state.said[-3:]):
-            last = normalize_title(said)
-            named = [
-                film
-                for film in held
-                if re.search(rf"(?<!\w){re.escape(normalize_title(film.title))}(?!\w)", last)
-            ]
+            named = held_films_named(said, state, self.vocab.catalog)
             if named or _OPENS_WITH_PART.match(said) is None:
                 break
         for film in named:

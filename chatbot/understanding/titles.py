@@ -21,6 +21,7 @@ from chatbot.understanding.core import (
     copula_verdict,
     denial_end,
     fold_accents,
+    held_films_named,
     negated_complaint_end,
     normalize_chat,
     normalize_title,
@@ -3180,15 +3181,8 @@ class TitleRules(ParseBase):
     def _films_said_last(self) -> bool:
         """The user's last message named a film the session holds (liked, seen or turned
         down): a message after it that only adds a title continues that list."""
-        if not self.state.said:
-            return False
-        last = normalize_title(self.state.said[-1])
-        held = (*self.state.liked, *self.state.seen, *self.state.disliked)
-        catalog = self.vocab.catalog
-        return any(
-            i in catalog
-            and re.search(rf"(?<!\w){re.escape(normalize_title(catalog.get(i).title))}(?!\w)", last)
-            for i in held
+        return bool(self.state.said) and bool(
+            held_films_named(self.state.said[-1], self.state, self.vocab.catalog)
         )
 
     def _series_of_state(self, key: str) -> bool:
